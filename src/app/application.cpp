@@ -1,0 +1,143 @@
+#include "app/application.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <thread>
+
+#include "app/demo_data.hpp"
+#include "app/error_pages.hpp"
+#include "app/routes.hpp"
+#include "app/session_store.hpp"
+#include "app/settings_store.hpp"
+#include "core/log.hpp"
+#include "db/migrator.hpp"
+#include "http/server.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::app {
+
+namespace {
+
+/// Makes sure the data folder exists and is writable; returns a one-line problem or "".
+std::string check_data_dir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return "cannot create the data folder '" + dir + "': " + ec.message();
+  auto probe = std::filesystem::path(dir) / ".write-test";
+  {
+    std::ofstream out(probe);
+    if (!out || !(out << "ok") || !out.flush()) return "the data folder '" + dir + "' is not writable";
+  }
+  std::filesystem::remove(probe, ec);
+  return "";
+}
+
+std::unique_ptr<db::Database> open_database(const core::Config& config) {
+  const auto url = core::effective_database_url(config);
+  if (db::parse_database_url(url).backend == db::Backend::sqlite || config.command == core::Command::serve) {
+    if (auto problem = check_data_dir(config.data_dir); !problem.empty()) throw db::DatabaseError(problem);
+  }
+  return db::Database::open(url, config.db_pool_size);
+}
+
+}  // namespace
+
+int migrate(const core::Config& config) {
+  try {
+    auto db = open_database(config);
+    int applied = db::migrate(*db);
+    std::cout << "applied " << applied << " migration(s); schema version " << db::schema_version(*db) << "\n";
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "roundtable: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int serve(const core::Config& config) {
+  std::unique_ptr<db::Database> db;
+  Services services;
+  std::unique_ptr<http::Pipeline> pipeline;
+  try {
+    security::init();
+    db = open_database(config);
+    int applied = db::migrate(*db);
+    core::log::info("migrations", {{"applied", std::to_string(applied)}});
+    services.db = db.get();
+    services.search = db::make_search_index(db->backend());
+    services.static_files = std::make_unique<http::StaticFiles>(config.public_dir);
+    services.assets = view::Assets::from_manifest(services.static_files->manifest());
+    if (services.static_files->file_count() == 0) {
+      core::log::warn("no_static_files", {{"public_dir", config.public_dir}, {"hint", "run scripts/build-web"}});
+    }
+    if (config.demo) {
+      int n = load_demo_data(*db, *services.search);
+      core::log::info("demo_data_loaded", {{"items", std::to_string(n)}});
+    }
+    auto sessions = std::make_shared<DbSessionStore>(*db);
+    sessions->purge_expired();
+    auto csrf_secret = get_or_create_setting(*db, "csrf_secret", security::random_token(32));
+    pipeline = std::make_unique<http::Pipeline>(
+        build_routes(services), sessions, csrf_secret, make_error_renderer(services),
+        http::PipelineOptions{.secure_cookies = config.secure_cookies, .access_log = config.access_log});
+    services.metrics = &pipeline->metrics();
+  } catch (const std::exception& e) {
+    std::cerr << "roundtable: " << e.what() << "\n";
+    return 1;
+  }
+
+  const unsigned threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+  boost::asio::io_context ioc(static_cast<int>(threads));
+  http::Server server(ioc, *pipeline);
+  try {
+    server.listen(config.listen_host, config.listen_port);
+  } catch (const std::exception& e) {
+    std::cerr << "roundtable: " << e.what() << "\n";
+    return 1;
+  }
+  server.start();
+
+  boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  boost::asio::steady_timer poll(ioc);
+  auto stop_at = std::chrono::steady_clock::time_point::max();
+  std::function<void()> wait_for_drain = [&] {
+    poll.expires_after(std::chrono::milliseconds(25));
+    poll.async_wait([&](const boost::system::error_code& tec) {
+      if (tec) return;
+      // In-flight requests get until stop_at to finish before the process stops anyway.
+      if (server.connection_count() == 0 || std::chrono::steady_clock::now() >= stop_at) {
+        ioc.stop();
+      } else {
+        wait_for_drain();
+      }
+    });
+  };
+  signals.async_wait([&](const boost::system::error_code& ec, int sig) {
+    if (ec) return;
+    core::log::info("shutting_down", {{"signal", std::to_string(sig)}});
+    server.shutdown();
+    stop_at = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    wait_for_drain();
+  });
+
+  const std::string address = config.listen_host + ":" + std::to_string(server.port());
+  core::log::info("listening", {{"address", address},
+                                {"url", "http://" + address + "/"},
+                                {"database", db::redact_url(core::effective_database_url(config))},
+                                {"version", core::version()}});
+
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  db->close();
+  core::log::info("stopped");
+  return 0;
+}
+
+}  // namespace roundtable::app

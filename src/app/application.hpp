@@ -1,0 +1,13 @@
+/// Wires the whole server together: database, migrations, routes, pipeline, HTTP server, signals.
+#pragma once
+
+#include "core/config.hpp"
+
+namespace roundtable::app {
+
+/// `roundtable serve`: runs until SIGTERM or SIGINT. Returns the process exit code.
+int serve(const core::Config& config);
+/// `roundtable migrate`: applies pending migrations and prints the schema version.
+int migrate(const core::Config& config);
+
+}  // namespace roundtable::app

@@ -1,0 +1,57 @@
+// Operations endpoints: liveness, readiness (database reachable) and Prometheus metrics.
+#include <soci/soci.h>
+
+#include <boost/asio/awaitable.hpp>
+
+#include "app/routes.hpp"
+#include "http/metrics.hpp"
+
+namespace roundtable::app {
+
+namespace {
+
+using boost::asio::awaitable;
+using http::RequestContext;
+using http::Response;
+
+constexpr std::string_view kText = "text/plain; charset=utf-8";
+
+awaitable<Response> healthz(RequestContext& ctx, Services&) {
+  co_return http::make_response(ctx.request, http::Status::ok, "ok\n", kText);
+}
+
+awaitable<Response> readyz(RequestContext& ctx, Services& services) {
+  bool ok = false;
+  try {
+    auto op = services.db->run([](soci::session& s) {
+      int one = 0;
+      s << "SELECT 1", soci::into(one);
+      return one == 1;
+    });
+    ok = co_await std::move(op);
+  } catch (const std::exception&) {
+    ok = false;
+  }
+  co_return http::make_response(ctx.request, ok ? http::Status::ok : http::Status::service_unavailable,
+                                ok ? "ready\n" : "database unreachable\n", kText);
+}
+
+awaitable<Response> metrics(RequestContext& ctx, Services& services) {
+  std::string body = services.metrics ? services.metrics->render() : std::string();
+  body += services.db->render_metrics();
+  co_return http::make_response(ctx.request, http::Status::ok, std::move(body),
+                                "text/plain; version=0.0.4; charset=utf-8");
+}
+
+}  // namespace
+
+void add_ops_routes(std::vector<http::Route>& routes, Services& services) {
+  auto bind = [&services](awaitable<Response> (*fn)(RequestContext&, Services&)) {
+    return [fn, &services](RequestContext& ctx) { return fn(ctx, services); };
+  };
+  routes.push_back({"GET", "/healthz", "healthz", http::policy::public_access(), bind(healthz), false});
+  routes.push_back({"GET", "/readyz", "readyz", http::policy::public_access(), bind(readyz), false});
+  routes.push_back({"GET", "/metrics", "metrics", http::policy::public_access(), bind(metrics), false});
+}
+
+}  // namespace roundtable::app

@@ -1,0 +1,26 @@
+/// What route handlers can reach: the database, search, static files and asset URLs.
+#pragma once
+
+#include <memory>
+
+#include "db/database.hpp"
+#include "db/search.hpp"
+#include "http/static_files.hpp"
+#include "view/layout.hpp"
+
+namespace roundtable::http {
+class Metrics;
+}
+
+namespace roundtable::app {
+
+struct Services {
+  db::Database* db = nullptr;
+  std::unique_ptr<db::SearchIndex> search;
+  std::unique_ptr<http::StaticFiles> static_files;
+  view::Assets assets;
+  /// Set once the pipeline exists (for /metrics).
+  http::Metrics* metrics = nullptr;
+};
+
+}  // namespace roundtable::app

@@ -1,0 +1,67 @@
+#include "app/session_store.hpp"
+
+#include <soci/soci.h>
+
+namespace roundtable::app {
+
+namespace {
+
+long long to_seconds(std::chrono::system_clock::time_point tp) {
+  return std::chrono::duration_cast<std::chrono::seconds>(tp.time_since_epoch()).count();
+}
+
+long long now_seconds() { return to_seconds(std::chrono::system_clock::now()); }
+
+}  // namespace
+
+boost::asio::awaitable<std::optional<http::SessionData>> DbSessionStore::load(std::string id) {
+  // GCC 12 mishandles temporaries inside a co_await expression: build the operation first.
+  auto work = [id = std::move(id)](soci::session& s) -> std::optional<http::SessionData> {
+    std::string lang;
+    long long user_id = 0, expires_at = 0;
+    soci::indicator lang_ind = soci::i_null, user_ind = soci::i_null;
+    long long now = now_seconds();
+    s << "SELECT lang, user_id, expires_at FROM sessions WHERE id = :id AND expires_at > :now",
+        soci::into(lang, lang_ind), soci::into(user_id, user_ind), soci::into(expires_at), soci::use(id),
+        soci::use(now);
+    if (!s.got_data()) return std::nullopt;
+    http::SessionData data;
+    data.id = id;
+    if (lang_ind == soci::i_ok) data.lang = core::parse_lang(lang);
+    if (user_ind == soci::i_ok) data.user_id = user_id;
+    data.expires_at = std::chrono::system_clock::time_point(std::chrono::seconds(expires_at));
+    return data;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+boost::asio::awaitable<void> DbSessionStore::save(const http::SessionData& session) {
+  auto work = [session](soci::session& s) {
+    std::string lang = session.lang ? std::string(core::lang_code(*session.lang)) : std::string();
+    soci::indicator lang_ind = session.lang ? soci::i_ok : soci::i_null;
+    long long user_id = session.user_id.value_or(0);
+    soci::indicator user_ind = session.user_id ? soci::i_ok : soci::i_null;
+    long long now = now_seconds();
+    long long expires = to_seconds(session.expires_at);
+    s << "INSERT INTO sessions (id, lang, user_id, created_at, updated_at, expires_at) "
+         "VALUES (:id, :lang, :user_id, :now, :now2, :expires) "
+         "ON CONFLICT (id) DO UPDATE SET lang = EXCLUDED.lang, user_id = EXCLUDED.user_id, "
+         "updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at",
+        soci::use(session.id), soci::use(lang, lang_ind), soci::use(user_id, user_ind), soci::use(now), soci::use(now),
+        soci::use(expires);
+  };
+  auto op = db_.run(std::move(work));
+  co_await std::move(op);
+}
+
+long long DbSessionStore::purge_expired() {
+  return db_.run_sync([](soci::session& s) {
+    long long now = now_seconds();
+    soci::statement st = (s.prepare << "DELETE FROM sessions WHERE expires_at <= :now", soci::use(now));
+    st.execute(true);
+    return st.get_affected_rows();
+  });
+}
+
+}  // namespace roundtable::app

@@ -1,0 +1,67 @@
+#include "app/session_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include "db/test_databases.hpp"
+
+namespace roundtable::app {
+namespace {
+
+template <class T>
+T run(boost::asio::awaitable<T> aw) {
+  boost::asio::io_context ioc;
+  std::optional<T> out;
+  boost::asio::co_spawn(ioc, std::move(aw), [&](std::exception_ptr e, T v) {
+    if (e) std::rethrow_exception(e);
+    out = std::move(v);
+  });
+  ioc.run();
+  return std::move(*out);
+}
+
+void run_void(boost::asio::awaitable<void> aw) {
+  boost::asio::io_context ioc;
+  boost::asio::co_spawn(ioc, std::move(aw), [](std::exception_ptr e) {
+    if (e) std::rethrow_exception(e);
+  });
+  ioc.run();
+}
+
+class SessionStoreOnBackend : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(SessionStoreOnBackend, SavesLoadsUpdatesAndExpires) {
+  auto db = db::testing::fresh_database(GetParam());
+  DbSessionStore store(*db);
+  http::SessionData s;
+  s.id = "abc";
+  s.lang = core::Lang::cy;
+  s.expires_at = std::chrono::system_clock::now() + std::chrono::hours(1);
+  run_void(store.save(s));
+  auto loaded = run(store.load("abc"));
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->lang, core::Lang::cy);
+  EXPECT_FALSE(loaded->user_id);
+
+  s.lang = core::Lang::en;
+  s.user_id = 42;
+  run_void(store.save(s));
+  loaded = run(store.load("abc"));
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->lang, core::Lang::en);
+  EXPECT_EQ(loaded->user_id, 42);
+
+  EXPECT_FALSE(run(store.load("unknown")));
+  s.id = "old";
+  s.expires_at = std::chrono::system_clock::now() - std::chrono::seconds(5);
+  run_void(store.save(s));
+  EXPECT_FALSE(run(store.load("old")));
+  EXPECT_EQ(store.purge_expired(), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SessionStoreOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::app

@@ -1,0 +1,153 @@
+#include "core/config.hpp"
+
+#include <charconv>
+#include <cstdlib>
+
+namespace roundtable::core {
+
+namespace {
+
+std::optional<std::string> real_getenv(const char* name) {
+  const char* v = std::getenv(name);
+  if (!v || !*v) return std::nullopt;
+  return std::string(v);
+}
+
+std::optional<std::string> parse_listen(std::string_view value, Config& c) {
+  auto colon = value.rfind(':');
+  if (colon == std::string_view::npos) return "--listen wants HOST:PORT, for example 127.0.0.1:8080";
+  auto host = value.substr(0, colon);
+  auto port_text = value.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  unsigned port = 0;
+  auto [p, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (ec != std::errc{} || p != port_text.data() + port_text.size() || port > 65535 || host.empty()) {
+    return "--listen wants HOST:PORT with a port from 0 to 65535, for example 127.0.0.1:8080";
+  }
+  c.listen_host = std::string(host);
+  c.listen_port = static_cast<unsigned short>(port);
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_unsigned(std::string_view flag, std::string_view value, unsigned& out) {
+  auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
+  if (ec != std::errc{} || p != value.data() + value.size() || out > 1024) {
+    return std::string(flag) + " wants a whole number from 0 to 1024";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string version() { return ROUNDTABLE_VERSION; }
+
+std::string usage() {
+  return "Roundtable — co-produce services with the people who use them.\n"
+         "\n"
+         "Usage:\n"
+         "  roundtable serve [--listen HOST:PORT] [--database URL] [--data-dir DIR] [--demo]\n"
+         "  roundtable migrate [--database URL] [--data-dir DIR]\n"
+         "  roundtable version\n"
+         "  roundtable --help\n"
+         "\n"
+         "Options:\n"
+         "  --listen HOST:PORT   where to listen (default 127.0.0.1:8080; env ROUNDTABLE_LISTEN)\n"
+         "  --database URL       sqlite:PATH or postgresql://user@host:port/db\n"
+         "                       (default sqlite in the data folder; env ROUNDTABLE_DATABASE_URL)\n"
+         "  --data-dir DIR       folder for the SQLite file and uploads (default ./data; env ROUNDTABLE_DATA_DIR)\n"
+         "  --public-dir DIR     folder of built static files (env ROUNDTABLE_PUBLIC_DIR)\n"
+         "  --demo               load demo data on start (idempotent)\n"
+         "  --secure-cookies     mark cookies Secure (use behind HTTPS)\n"
+         "  --threads N          I/O threads (default: one per core)\n"
+         "  --db-pool N          database connections (default: 4 for SQLite, 8 for PostgreSQL)\n"
+         "  --no-access-log      do not write one log line per request\n";
+}
+
+std::string effective_database_url(const Config& config) {
+  if (!config.database_url.empty()) return config.database_url;
+  return "sqlite:" + config.data_dir + "/roundtable.db";
+}
+
+ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
+  auto env = getenv ? getenv : &real_getenv;
+  Config c;
+  if (auto v = env("ROUNDTABLE_DATABASE_URL")) c.database_url = *v;
+  if (auto v = env("ROUNDTABLE_DATA_DIR")) c.data_dir = *v;
+  if (auto v = env("ROUNDTABLE_PUBLIC_DIR")) c.public_dir = *v;
+  if (auto v = env("ROUNDTABLE_LISTEN")) {
+    if (auto err = parse_listen(*v, c)) return "ROUNDTABLE_LISTEN: " + *err;
+  }
+  if (args.empty()) return Config{.command = Command::help};
+  const std::string& cmd = args[0];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    c.command = Command::help;
+    return c;
+  }
+  if (cmd == "version" || cmd == "--version") {
+    c.command = Command::version;
+    return c;
+  }
+  if (cmd == "serve") {
+    c.command = Command::serve;
+  } else if (cmd == "migrate") {
+    c.command = Command::migrate;
+  } else {
+    return "unknown command '" + cmd + "': try 'roundtable --help'";
+  }
+  for (size_t i = 1; i < args.size(); ++i) {
+    std::string flag = args[i];
+    std::optional<std::string> inline_value;
+    if (auto eq = flag.find('='); eq != std::string::npos && flag.rfind("--", 0) == 0) {
+      inline_value = flag.substr(eq + 1);
+      flag.resize(eq);
+    }
+    auto value = [&]() -> std::optional<std::string> {
+      if (inline_value) return inline_value;
+      if (i + 1 < args.size()) return args[++i];
+      return std::nullopt;
+    };
+    auto needs = [&](const std::string& f) { return f + " needs a value: try 'roundtable --help'"; };
+    if (flag == "--help" || flag == "-h") {
+      c.command = Command::help;
+      return c;
+    }
+    const bool serve_only = flag == "--listen" || flag == "--demo" || flag == "--public-dir" ||
+                            flag == "--secure-cookies" || flag == "--threads" || flag == "--no-access-log";
+    if (serve_only && c.command != Command::serve) {
+      return flag + " only applies to 'roundtable serve'";
+    }
+    if (flag == "--listen") {
+      auto v = value();
+      if (!v) return needs(flag);
+      if (auto err = parse_listen(*v, c)) return *err;
+    } else if (flag == "--database") {
+      auto v = value();
+      if (!v || v->empty()) return needs(flag);
+      c.database_url = *v;
+    } else if (flag == "--data-dir") {
+      auto v = value();
+      if (!v || v->empty()) return needs(flag);
+      c.data_dir = *v;
+    } else if (flag == "--public-dir") {
+      auto v = value();
+      if (!v || v->empty()) return needs(flag);
+      c.public_dir = *v;
+    } else if (flag == "--threads" || flag == "--db-pool") {
+      auto v = value();
+      if (!v) return needs(flag);
+      if (auto err = parse_unsigned(flag, *v, flag == "--threads" ? c.threads : c.db_pool_size)) return *err;
+    } else if (flag == "--demo" && !inline_value) {
+      c.demo = true;
+    } else if (flag == "--secure-cookies" && !inline_value) {
+      c.secure_cookies = true;
+    } else if (flag == "--no-access-log" && !inline_value) {
+      c.access_log = false;
+    } else {
+      return "unknown option '" + args[i] + "': try 'roundtable --help'";
+    }
+  }
+  if (c.public_dir.empty()) c.public_dir = ROUNDTABLE_DEFAULT_PUBLIC_DIR;
+  return c;
+}
+
+}  // namespace roundtable::core

@@ -1,0 +1,45 @@
+/// Command-line and environment configuration for the roundtable binary.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace roundtable::core {
+
+enum class Command { serve, migrate, version, help };
+
+struct Config {
+  Command command = Command::help;
+  std::string listen_host = "127.0.0.1";
+  unsigned short listen_port = 8080;
+  /// Empty means an SQLite file in the data folder.
+  std::string database_url;
+  std::string data_dir = "data";
+  std::string public_dir;
+  bool demo = false;
+  bool secure_cookies = false;
+  unsigned threads = 0;       // 0: one per core
+  unsigned db_pool_size = 0;  // 0: chosen by backend
+  bool access_log = true;
+};
+
+/// Reads one environment variable; nullopt when unset or empty.
+using Getenv = std::optional<std::string> (*)(const char*);
+
+/// A configuration, or the one-line reason it could not be read.
+using ParseResult = std::variant<Config, std::string>;
+
+/// Reads argv (without argv[0]) and, for unset values, the ROUNDTABLE_* environment.
+/// getenv is a parameter so tests can supply their own environment.
+ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv = nullptr);
+
+/// The text printed by --help.
+std::string usage();
+/// The version string, e.g. "0.1.0".
+std::string version();
+/// The effective database URL: the given one, or sqlite:<data_dir>/roundtable.db.
+std::string effective_database_url(const Config& config);
+
+}  // namespace roundtable::core

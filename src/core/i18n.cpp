@@ -1,0 +1,199 @@
+#include "core/i18n.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+namespace roundtable::core {
+
+std::vector<std::pair<std::string_view, std::string_view>> embedded_catalogs();
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+std::string_view lang_code(Lang lang) { return lang == Lang::cy ? "cy" : "en"; }
+
+std::optional<Lang> parse_lang(std::string_view code) {
+  auto c = lower(trim(code));
+  auto dash = c.find_first_of("-_");
+  if (dash != std::string::npos) c.resize(dash);
+  if (c == "en") return Lang::en;
+  if (c == "cy") return Lang::cy;
+  return std::nullopt;
+}
+
+std::optional<Lang> lang_from_accept_language(std::string_view header) {
+  std::optional<Lang> best;
+  double best_q = 0;
+  while (!header.empty()) {
+    auto comma = header.find(',');
+    auto item = trim(header.substr(0, comma));
+    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+    auto semi = item.find(';');
+    auto tag = trim(item.substr(0, semi));
+    double q = 1.0;
+    if (semi != std::string_view::npos) {
+      auto params = item.substr(semi + 1);
+      auto qpos = params.find("q=");
+      if (qpos != std::string_view::npos) {
+        try {
+          q = std::stod(std::string(params.substr(qpos + 2)));
+        } catch (const std::exception&) {
+          q = 0;
+        }
+      }
+    }
+    auto lang = parse_lang(tag);
+    if (lang && q > best_q) {
+      best = lang;
+      best_q = q;
+    }
+  }
+  return best;
+}
+
+PluralCategory plural_category(Lang lang, long long n) {
+  if (n < 0) n = -n;
+  if (lang == Lang::en) return n == 1 ? PluralCategory::one : PluralCategory::other;
+  // CLDR Welsh cardinals: zero n=0, one n=1, two n=2, few n=3, many n=6, other.
+  switch (n) {
+    case 0: return PluralCategory::zero;
+    case 1: return PluralCategory::one;
+    case 2: return PluralCategory::two;
+    case 3: return PluralCategory::few;
+    case 6: return PluralCategory::many;
+    default: return PluralCategory::other;
+  }
+}
+
+std::string_view plural_category_name(PluralCategory category) {
+  switch (category) {
+    case PluralCategory::zero: return "zero";
+    case PluralCategory::one: return "one";
+    case PluralCategory::two: return "two";
+    case PluralCategory::few: return "few";
+    case PluralCategory::many: return "many";
+    case PluralCategory::other: return "other";
+  }
+  return "other";
+}
+
+std::vector<PluralCategory> plural_categories(Lang lang) {
+  if (lang == Lang::en) return {PluralCategory::one, PluralCategory::other};
+  return {PluralCategory::zero, PluralCategory::one,  PluralCategory::two,
+          PluralCategory::few,  PluralCategory::many, PluralCategory::other};
+}
+
+std::string format(std::string_view pattern,
+                   std::initializer_list<std::pair<std::string_view, std::string_view>> args) {
+  std::string out;
+  out.reserve(pattern.size() + 16);
+  size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern[i] == '{') {
+      auto close = pattern.find('}', i);
+      if (close != std::string_view::npos) {
+        auto name = pattern.substr(i + 1, close - i - 1);
+        auto it = std::find_if(args.begin(), args.end(), [&](auto& a) { return a.first == name; });
+        if (it != args.end()) {
+          out.append(it->second);
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out.push_back(pattern[i++]);
+  }
+  return out;
+}
+
+Catalogue Catalogue::parse(std::string_view text) {
+  Catalogue c;
+  int line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    auto nl = text.find('\n');
+    auto line = trim(text.substr(0, nl));
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    if (line.empty() || line.front() == '#') continue;
+    auto eq = line.find('=');
+    if (eq == std::string_view::npos) {
+      throw std::runtime_error("catalogue line " + std::to_string(line_no) + ": expected 'key = text'");
+    }
+    auto key = trim(line.substr(0, eq));
+    auto value = trim(line.substr(eq + 1));
+    if (key.empty()) throw std::runtime_error("catalogue line " + std::to_string(line_no) + ": empty key");
+    std::string unescaped;
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (value[i] == '\\' && i + 1 < value.size() && value[i + 1] == 'n') {
+        unescaped.push_back('\n');
+        ++i;
+      } else {
+        unescaped.push_back(value[i]);
+      }
+    }
+    if (!c.entries_.emplace(std::string(key), std::move(unescaped)).second) {
+      throw std::runtime_error("catalogue line " + std::to_string(line_no) + ": duplicate key " + std::string(key));
+    }
+  }
+  return c;
+}
+
+const std::string* Catalogue::find(std::string_view key) const {
+  auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+const std::string* Catalogue::find_plural(std::string_view key, PluralCategory category) const {
+  std::string k(key);
+  k += '[';
+  k += plural_category_name(category);
+  k += ']';
+  if (auto* s = find(k)) return s;
+  return find(std::string(key) + "[other]");
+}
+
+Messages::Messages(Catalogue en, Catalogue cy) : en_(std::move(en)), cy_(std::move(cy)) {}
+
+const Messages& Messages::embedded() {
+  static const Messages messages = [] {
+    Catalogue en, cy;
+    for (auto& [name, text] : embedded_catalogs()) {
+      if (name == "en") en = Catalogue::parse(text);
+      if (name == "cy") cy = Catalogue::parse(text);
+    }
+    return Messages(std::move(en), std::move(cy));
+  }();
+  return messages;
+}
+
+std::string_view Messages::get(Lang lang, std::string_view key) const {
+  if (auto* s = catalogue(lang).find(key)) return *s;
+  if (auto* s = en_.find(key)) return *s;
+  return key;
+}
+
+std::string Messages::plural(Lang lang, std::string_view key, long long n) const {
+  auto category = plural_category(lang, n);
+  const std::string* s = catalogue(lang).find_plural(key, category);
+  if (!s) s = en_.find_plural(key, plural_category(Lang::en, n));
+  auto count = std::to_string(n);
+  if (!s) return std::string(key);
+  return format(*s, {{"n", count}});
+}
+
+}  // namespace roundtable::core

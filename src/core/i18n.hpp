@@ -1,0 +1,83 @@
+/// Message catalogues (English and Welsh) with CLDR plural rules; every user-visible string comes from here.
+#pragma once
+
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace roundtable::core {
+
+enum class Lang { en, cy };
+
+/// The languages Roundtable speaks, in the order they are offered.
+inline constexpr Lang kLanguages[] = {Lang::en, Lang::cy};
+
+enum class PluralCategory { zero, one, two, few, many, other };
+
+/// "en" / "cy".
+std::string_view lang_code(Lang lang);
+/// Parses "en" or "cy" (case-insensitive, region ignored: "cy-GB"); nullopt otherwise.
+std::optional<Lang> parse_lang(std::string_view code);
+/// Picks the first supported language from an Accept-Language header; nullopt if none.
+std::optional<Lang> lang_from_accept_language(std::string_view header);
+
+/// CLDR cardinal plural category of an integer count.
+PluralCategory plural_category(Lang lang, long long n);
+std::string_view plural_category_name(PluralCategory category);
+/// The categories a language distinguishes (en: one, other; cy: all six).
+std::vector<PluralCategory> plural_categories(Lang lang);
+
+/// Replaces {name} placeholders. Unknown placeholders are left as they are.
+std::string format(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string_view>> args);
+
+/// One language's messages: "key = text" lines, plural forms as "key[one] = ...".
+class Catalogue {
+ public:
+  /// Parses catalogue text; throws std::runtime_error naming the line on a syntax error.
+  static Catalogue parse(std::string_view text);
+
+  /// The message, or nullptr if the key is missing.
+  const std::string* find(std::string_view key) const;
+  /// The plural form for n, falling back to [other]; nullptr if the key is missing.
+  const std::string* find_plural(std::string_view key, PluralCategory category) const;
+  const std::map<std::string, std::string, std::less<>>& entries() const { return entries_; }
+
+ private:
+  std::map<std::string, std::string, std::less<>> entries_;
+};
+
+/// Both languages' catalogues. Missing Welsh text falls back to English, then to the key.
+class Messages {
+ public:
+  /// The catalogues compiled into the binary from locales/*.catalog.
+  static const Messages& embedded();
+  Messages(Catalogue en, Catalogue cy);
+
+  std::string_view get(Lang lang, std::string_view key) const;
+  /// Plural message with {n} replaced by the count.
+  std::string plural(Lang lang, std::string_view key, long long n) const;
+  const Catalogue& catalogue(Lang lang) const { return lang == Lang::cy ? cy_ : en_; }
+
+ private:
+  Catalogue en_;
+  Catalogue cy_;
+};
+
+/// A language bound to the messages: what views use to say things.
+class Translator {
+ public:
+  Translator(const Messages& messages, Lang lang) : messages_(&messages), lang_(lang) {}
+  std::string_view operator()(std::string_view key) const { return messages_->get(lang_, key); }
+  std::string plural(std::string_view key, long long n) const { return messages_->plural(lang_, key, n); }
+  Lang lang() const { return lang_; }
+
+ private:
+  const Messages* messages_;
+  Lang lang_;
+};
+
+}  // namespace roundtable::core

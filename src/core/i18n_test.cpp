@@ -1,0 +1,97 @@
+#include "core/i18n.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace roundtable::core {
+namespace {
+
+TEST(Plural, EnglishHasOneAndOther) {
+  EXPECT_EQ(plural_category(Lang::en, 1), PluralCategory::one);
+  EXPECT_EQ(plural_category(Lang::en, 0), PluralCategory::other);
+  EXPECT_EQ(plural_category(Lang::en, 2), PluralCategory::other);
+  EXPECT_EQ(plural_category(Lang::en, 21), PluralCategory::other);
+}
+
+TEST(Plural, WelshHasSixForms) {
+  EXPECT_EQ(plural_category(Lang::cy, 0), PluralCategory::zero);
+  EXPECT_EQ(plural_category(Lang::cy, 1), PluralCategory::one);
+  EXPECT_EQ(plural_category(Lang::cy, 2), PluralCategory::two);
+  EXPECT_EQ(plural_category(Lang::cy, 3), PluralCategory::few);
+  EXPECT_EQ(plural_category(Lang::cy, 4), PluralCategory::other);
+  EXPECT_EQ(plural_category(Lang::cy, 6), PluralCategory::many);
+  EXPECT_EQ(plural_category(Lang::cy, 7), PluralCategory::other);
+  EXPECT_EQ(plural_category(Lang::cy, 13), PluralCategory::other);
+  EXPECT_EQ(plural_category(Lang::cy, 106), PluralCategory::other);
+}
+
+TEST(Lang, ParsesCodesAndAcceptLanguage) {
+  EXPECT_EQ(parse_lang("cy-GB"), Lang::cy);
+  EXPECT_EQ(parse_lang("EN"), Lang::en);
+  EXPECT_EQ(parse_lang("fr"), std::nullopt);
+  EXPECT_EQ(lang_from_accept_language("fr-FR, cy;q=0.9, en;q=0.8"), Lang::cy);
+  EXPECT_EQ(lang_from_accept_language("en-GB,en;q=0.9,cy;q=0.5"), Lang::en);
+  EXPECT_EQ(lang_from_accept_language("de, fr"), std::nullopt);
+  EXPECT_EQ(lang_from_accept_language(";q=,,;"), std::nullopt);
+}
+
+TEST(Format, ReplacesNamedPlaceholders) {
+  EXPECT_EQ(format("{a} and {b} and {c}", {{"a", "x"}, {"b", "y"}}), "x and y and {c}");
+  EXPECT_EQ(format("{", {}), "{");
+}
+
+TEST(Catalogue, ParsesAndRejectsBadLines) {
+  auto c = Catalogue::parse("# comment\n a.b = Hello there \n\nc[one] = {n} thing\nc[other] = {n} things\n");
+  ASSERT_NE(c.find("a.b"), nullptr);
+  EXPECT_EQ(*c.find("a.b"), "Hello there");
+  EXPECT_EQ(*c.find_plural("c", PluralCategory::few), "{n} things");
+  EXPECT_THROW(Catalogue::parse("no equals sign"), std::runtime_error);
+  EXPECT_THROW(Catalogue::parse("a = 1\na = 2"), std::runtime_error);
+}
+
+TEST(Messages, WelshPluralsPickTheRightForm) {
+  Messages m(Catalogue::parse("p[one] = {n} person\np[other] = {n} people\nonly.en = English only\n"),
+             Catalogue::parse("p[zero] = {n} o bobl\np[one] = {n} person\np[two] = {n} berson\n"
+                              "p[few] = {n} pherson\np[many] = {n} pherson\np[other] = {n} o bobl\n"));
+  EXPECT_EQ(m.plural(Lang::en, "p", 1), "1 person");
+  EXPECT_EQ(m.plural(Lang::en, "p", 3), "3 people");
+  EXPECT_EQ(m.plural(Lang::cy, "p", 2), "2 berson");
+  EXPECT_EQ(m.plural(Lang::cy, "p", 3), "3 pherson");
+  EXPECT_EQ(m.get(Lang::cy, "only.en"), "English only");
+  EXPECT_EQ(m.get(Lang::cy, "missing.key"), "missing.key");
+}
+
+std::set<std::string> base_keys(const Catalogue& c) {
+  std::set<std::string> keys;
+  for (auto& [k, v] : c.entries()) keys.insert(k.substr(0, k.find('[')));
+  return keys;
+}
+
+TEST(EmbeddedCatalogues, EveryKeyIsInEnglishAndWelsh) {
+  const auto& m = Messages::embedded();
+  auto en = base_keys(m.catalogue(Lang::en));
+  auto cy = base_keys(m.catalogue(Lang::cy));
+  ASSERT_GT(en.size(), 10u);
+  for (auto& k : en) EXPECT_TRUE(cy.count(k)) << "missing in Welsh: " << k;
+  for (auto& k : cy) EXPECT_TRUE(en.count(k)) << "missing in English: " << k;
+}
+
+TEST(EmbeddedCatalogues, PluralKeysHaveEveryFormTheLanguageNeeds) {
+  const auto& m = Messages::embedded();
+  for (Lang lang : kLanguages) {
+    const auto& c = m.catalogue(lang);
+    for (auto& [k, v] : c.entries()) {
+      auto bracket = k.find('[');
+      if (bracket == std::string::npos) continue;
+      auto base = k.substr(0, bracket);
+      for (auto cat : plural_categories(lang)) {
+        auto full = base + "[" + std::string(plural_category_name(cat)) + "]";
+        EXPECT_NE(c.find(full), nullptr) << lang_code(lang) << " lacks " << full;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace roundtable::core

@@ -1,0 +1,180 @@
+#include "db/database.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <boost/url/parse.hpp>
+#include <filesystem>
+#include <regex>
+
+namespace roundtable::db {
+
+namespace {
+
+/// Drivers put details on later lines; the person running Roundtable gets them on one.
+std::string one_line(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+void configure_sqlite(soci::session& s) {
+  s << "PRAGMA journal_mode=WAL";
+  // FULL: a commit is on disk before we answer, so it survives a crash and a power cut (see docs/adr/0003).
+  s << "PRAGMA synchronous=FULL";
+  s << "PRAGMA foreign_keys=ON";
+  s << "PRAGMA busy_timeout=10000";
+}
+
+std::string quote_libpq(std::string_view v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+/// SOCI 4.0 mangles URIs, so hand libpq its keyword/value form.
+std::string libpq_keywords(const std::string& url) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) throw DatabaseError("the database URL '" + redact_url(url) + "' is not a valid URL");
+  const auto& u = *parsed;
+  std::string out;
+  auto add = [&](std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += key;
+    out += '=';
+    out += quote_libpq(value);
+  };
+  add("host", u.encoded_host().empty() ? std::string() : std::string(u.host()));
+  add("port", u.port());
+  add("user", u.has_userinfo() ? std::string(u.user()) : std::string());
+  add("password", u.has_password() ? std::string(u.password()) : std::string());
+  std::string path = u.path();
+  if (!path.empty() && path.front() == '/') path.erase(0, 1);
+  add("dbname", path);
+  for (auto param : u.params()) add(param.key, param.value);
+  return out;
+}
+
+}  // namespace
+
+DatabaseUrl parse_database_url(const std::string& url) {
+  DatabaseUrl u;
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    u.backend = Backend::postgresql;
+    u.target = libpq_keywords(url);
+    return u;
+  }
+  if (url.rfind("sqlite:", 0) == 0) {
+    u.backend = Backend::sqlite;
+    u.target = url.substr(7);
+    if (u.target.rfind("//", 0) == 0) u.target = u.target.substr(2);
+    if (u.target.empty())
+      throw DatabaseError("the database URL 'sqlite:' needs a file path, e.g. sqlite:data/roundtable.db");
+    return u;
+  }
+  throw DatabaseError("unsupported database URL '" + redact_url(url) +
+                      "': use sqlite:PATH or postgresql://user@host:port/dbname");
+}
+
+std::string redact_url(const std::string& url) {
+  static const std::regex password(R"(^([a-z]+://[^:/@]+):[^@]*@)");
+  return std::regex_replace(url, password, "$1:***@");
+}
+
+Database::Database(Backend backend, size_t size)
+    : backend_(backend), size_(size), pool_(std::make_unique<soci::connection_pool>(size)), threads_(size) {}
+
+Database::~Database() { close(); }
+
+std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_size) {
+  auto u = parse_database_url(url);
+  if (pool_size == 0) pool_size = u.backend == Backend::sqlite ? 4 : 8;
+  std::unique_ptr<Database> db(new Database(u.backend, pool_size));
+  if (u.backend == Backend::sqlite) {
+    auto parent = std::filesystem::path(u.target).parent_path();
+    std::error_code ec;
+    if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
+      throw DatabaseError("cannot open the database: the folder '" + parent.string() + "' does not exist");
+    }
+  }
+  for (size_t i = 0; i < pool_size; ++i) {
+    soci::session& s = db->pool_->at(i);
+    try {
+      if (u.backend == Backend::sqlite) {
+        s.open(soci::sqlite3, "db=\"" + u.target + "\" timeout=10 shared_cache=false");
+        configure_sqlite(s);
+      } else {
+        s.open(soci::postgresql, u.target);
+      }
+    } catch (const std::exception& e) {
+      throw DatabaseError("cannot open the database at " + redact_url(url) + ": " + one_line(e.what()));
+    }
+  }
+  return db;
+}
+
+Database::Lease::Lease(Database& db) : db_(db) {
+  if (db_.in_use_.fetch_add(1) >= db_.size_) db_.waited_++;
+  db_.acquired_++;
+  index_ = db_.pool_->lease();
+}
+
+Database::Lease::~Lease() {
+  db_.pool_->give_back(index_);
+  db_.in_use_--;
+}
+
+soci::session& Database::Lease::session() { return db_.pool_->at(index_); }
+
+bool Database::ping() {
+  try {
+    return run_sync([](soci::session& s) {
+      int one = 0;
+      s << "SELECT 1", soci::into(one);
+      return one == 1;
+    });
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+PoolStats Database::stats() const {
+  return PoolStats{size_, std::min(in_use_.load(), size_), acquired_.load(), waited_.load()};
+}
+
+std::string Database::render_metrics() const {
+  auto s = stats();
+  std::string out;
+  out += "# HELP roundtable_db_pool_size Database connections in the pool.\n# TYPE roundtable_db_pool_size gauge\n";
+  out += "roundtable_db_pool_size " + std::to_string(s.size) + "\n";
+  out += "# HELP roundtable_db_pool_in_use Database connections in use now.\n# TYPE roundtable_db_pool_in_use gauge\n";
+  out += "roundtable_db_pool_in_use " + std::to_string(s.in_use) + "\n";
+  out +=
+      "# HELP roundtable_db_pool_acquired_total Connections handed out.\n"
+      "# TYPE roundtable_db_pool_acquired_total counter\n";
+  out += "roundtable_db_pool_acquired_total " + std::to_string(s.acquired_total) + "\n";
+  out +=
+      "# HELP roundtable_db_pool_waited_total Times work waited for a free connection.\n"
+      "# TYPE roundtable_db_pool_waited_total counter\n";
+  out += "roundtable_db_pool_waited_total " + std::to_string(s.waited_total) + "\n";
+  out += std::string("# HELP roundtable_db_backend The database in use.\n# TYPE roundtable_db_backend gauge\n") +
+         "roundtable_db_backend{backend=\"" + (backend_ == Backend::sqlite ? "sqlite" : "postgresql") + "\"} 1\n";
+  return out;
+}
+
+void Database::close() { threads_.join(); }
+
+}  // namespace roundtable::db

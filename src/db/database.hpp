@@ -1,0 +1,110 @@
+/// The database: a SOCI connection pool served by its own thread pool, for SQLite or PostgreSQL.
+#pragma once
+
+#include <atomic>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+namespace soci {
+class session;
+class connection_pool;
+}  // namespace soci
+
+namespace roundtable::db {
+
+enum class Backend { sqlite, postgresql };
+
+/// A database problem that the person running Roundtable can act on; what() is one plain line.
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Parsed --database URL.
+struct DatabaseUrl {
+  Backend backend = Backend::sqlite;
+  /// SQLite: the file path. PostgreSQL: the libpq connection URI.
+  std::string target;
+};
+
+/// Parses "sqlite:PATH", "sqlite://PATH" or "postgresql://..." / "postgres://..."; throws DatabaseError.
+DatabaseUrl parse_database_url(const std::string& url);
+/// The URL with any password replaced by ***, for messages and logs.
+std::string redact_url(const std::string& url);
+
+struct PoolStats {
+  size_t size = 0;
+  size_t in_use = 0;
+  unsigned long long acquired_total = 0;
+  unsigned long long waited_total = 0;
+};
+
+class Database {
+ public:
+  /// Opens pool_size connections (0: 4 for SQLite, 8 for PostgreSQL); throws DatabaseError with a clear reason.
+  static std::unique_ptr<Database> open(const std::string& url, size_t pool_size = 0);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Backend backend() const { return backend_; }
+
+  /// Runs fn(soci::session&) on the database thread pool and resumes the caller with its result.
+  template <class F>
+  boost::asio::awaitable<std::invoke_result_t<F&, soci::session&>> run(F fn) {
+    using R = std::invoke_result_t<F&, soci::session&>;
+    return boost::asio::co_spawn(
+        threads_.get_executor(),
+        [this, fn = std::move(fn)]() mutable -> boost::asio::awaitable<R> {
+          Lease lease(*this);
+          co_return fn(lease.session());
+        },
+        boost::asio::use_awaitable);
+  }
+
+  /// Runs fn(soci::session&) on the calling thread (command-line tasks, start-up).
+  template <class F>
+  auto run_sync(F&& fn) {
+    Lease lease(*this);
+    return fn(lease.session());
+  }
+
+  /// True if a trivial query succeeds now.
+  bool ping();
+  PoolStats stats() const;
+  /// Pool metrics in Prometheus text format.
+  std::string render_metrics() const;
+  /// Waits for queued work and stops the database threads.
+  void close();
+
+ private:
+  Database(Backend backend, size_t size);
+
+  /// Borrows one connection from the pool for the lifetime of the lease.
+  class Lease {
+   public:
+    explicit Lease(Database& db);
+    ~Lease();
+    soci::session& session();
+
+   private:
+    Database& db_;
+    size_t index_;
+  };
+
+  Backend backend_;
+  size_t size_;
+  std::unique_ptr<soci::connection_pool> pool_;
+  boost::asio::thread_pool threads_;
+  std::atomic<size_t> in_use_{0};
+  std::atomic<unsigned long long> acquired_{0};
+  std::atomic<unsigned long long> waited_{0};
+};
+
+}  // namespace roundtable::db

@@ -1,0 +1,28 @@
+/// Versioned schema migrations, compiled into the binary from migrations/*.sql, applied in order on both backends.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace roundtable::db {
+
+struct Migration {
+  int version = 0;
+  std::string name;
+  std::string sql;
+};
+
+/// The migrations for a backend, in version order: "NNNN_name.BACKEND.sql" wins over "NNNN_name.sql".
+std::vector<Migration> migrations_for(Backend backend);
+/// Splits a script into statements at semicolons that end a line; comments and blank statements are dropped.
+std::vector<std::string> split_statements(std::string_view sql);
+/// Applies pending migrations, each in its own transaction; returns how many were applied.
+/// Safe when several servers start at once (PostgreSQL advisory lock; SQLite write lock).
+int migrate(Database& db);
+/// The highest applied version (0 for an empty database).
+int schema_version(Database& db);
+
+}  // namespace roundtable::db

@@ -1,0 +1,189 @@
+#include "db/search.hpp"
+
+#include <soci/soci.h>
+
+#include <cctype>
+#include <chrono>
+#include <sstream>
+
+namespace roundtable::db {
+
+namespace {
+
+long long now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string excerpt_of(const std::string& body) {
+  constexpr size_t kMax = 200;
+  if (body.size() <= kMax) return body;
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+  auto space = body.rfind(' ', cut);
+  if (space != std::string::npos && space > kMax / 2) cut = space;
+  return body.substr(0, cut) + "…";
+}
+
+/// The shared WHERE clause for visibility and kinds; values are bound as :o0.. and :k0..
+std::string scope_clause(const SearchQuery& q, const char* table) {
+  std::string sql = std::string(" AND (") + table + ".org_id IS NULL";
+  for (size_t i = 0; i < q.org_ids.size(); ++i) sql += std::string(" OR ") + table + ".org_id = :o" + std::to_string(i);
+  sql += ")";
+  if (!q.kinds.empty()) {
+    sql += std::string(" AND ") + table + ".kind IN (";
+    for (size_t i = 0; i < q.kinds.size(); ++i) sql += (i ? ", :k" : ":k") + std::to_string(i);
+    sql += ")";
+  }
+  return sql;
+}
+
+void bind_scope(soci::statement& st, const SearchQuery& q) {
+  for (size_t i = 0; i < q.org_ids.size(); ++i) st.exchange(soci::use(q.org_ids[i], "o" + std::to_string(i)));
+  for (size_t i = 0; i < q.kinds.size(); ++i) st.exchange(soci::use(q.kinds[i], "k" + std::to_string(i)));
+}
+
+SearchResult run_search(soci::session& s, const SearchQuery& q, const std::string& match_expr,
+                        const std::string& from_where, const std::string& order) {
+  SearchResult result;
+  const std::string scope = scope_clause(q, "d");
+  {
+    soci::statement st(s);
+    st.alloc();
+    std::string sql = "SELECT COUNT(*) " + from_where + scope;
+    st.exchange(soci::use(match_expr, "q"));
+    bind_scope(st, q);
+    long long total = 0;
+    st.exchange(soci::into(total));
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute(true);
+    result.total = total;
+  }
+  if (result.total == 0) return result;
+  soci::statement st(s);
+  st.alloc();
+  std::string sql = "SELECT d.kind, d.ref, d.title, d.body, d.url " + from_where + scope + " ORDER BY " + order +
+                    " LIMIT :lim OFFSET :off";
+  long long limit = static_cast<long long>(q.limit), offset = static_cast<long long>(q.offset);
+  st.exchange(soci::use(match_expr, "q"));
+  bind_scope(st, q);
+  st.exchange(soci::use(limit, "lim"));
+  st.exchange(soci::use(offset, "off"));
+  std::string kind, ref, title, body, url;
+  st.exchange(soci::into(kind));
+  st.exchange(soci::into(ref));
+  st.exchange(soci::into(title));
+  st.exchange(soci::into(body));
+  st.exchange(soci::into(url));
+  st.prepare(sql);
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do {
+      result.hits.push_back(SearchHit{kind, ref, title, excerpt_of(body), url});
+    } while (st.fetch());
+  }
+  return result;
+}
+
+class SqliteSearch final : public SearchIndex {
+ public:
+  void upsert(soci::session& s, const SearchDocument& doc) override {
+    remove(s, doc.kind, doc.ref);
+    long long now = now_seconds();
+    soci::indicator org_ind = doc.org_id ? soci::i_ok : soci::i_null;
+    long long org = doc.org_id.value_or(0);
+    s << "INSERT INTO search_documents (org_id, kind, ref, lang, title, body, url, updated_at) "
+         "VALUES (:org, :kind, :ref, :lang, :title, :body, :url, :now)",
+        soci::use(org, org_ind), soci::use(doc.kind), soci::use(doc.ref), soci::use(doc.lang), soci::use(doc.title),
+        soci::use(doc.body), soci::use(doc.url), soci::use(now);
+    long long id = 0;
+    s << "SELECT last_insert_rowid()", soci::into(id);
+    s << "INSERT INTO search_fts (rowid, title, body) VALUES (:id, :title, :body)", soci::use(id), soci::use(doc.title),
+        soci::use(doc.body);
+  }
+
+  void remove(soci::session& s, const std::string& kind, const std::string& ref) override {
+    long long id = 0;
+    std::string title, body;
+    soci::indicator ind;
+    s << "SELECT id, title, body FROM search_documents WHERE kind = :kind AND ref = :ref", soci::into(id, ind),
+        soci::into(title), soci::into(body), soci::use(kind), soci::use(ref);
+    if (!s.got_data() || ind != soci::i_ok) return;
+    s << "INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', :id, :title, :body)", soci::use(id),
+        soci::use(title), soci::use(body);
+    s << "DELETE FROM search_documents WHERE id = :id", soci::use(id);
+  }
+
+  SearchResult search(soci::session& s, const SearchQuery& q) override {
+    auto terms = search_terms(q.text);
+    if (terms.empty()) return {};
+    std::string expr;
+    for (size_t i = 0; i < terms.size(); ++i) {
+      expr += (i ? " \"" : "\"") + terms[i] + "\"";
+      if (i + 1 == terms.size()) expr += "*";
+    }
+    return run_search(s, q, expr,
+                      "FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH :q",
+                      "bm25(search_fts, 2.0, 1.0), d.id DESC");
+  }
+};
+
+class PostgresSearch final : public SearchIndex {
+ public:
+  void upsert(soci::session& s, const SearchDocument& doc) override {
+    long long now = now_seconds();
+    soci::indicator org_ind = doc.org_id ? soci::i_ok : soci::i_null;
+    long long org = doc.org_id.value_or(0);
+    s << "INSERT INTO search_documents (org_id, kind, ref, lang, title, body, url, updated_at) "
+         "VALUES (:org, :kind, :ref, :lang, :title, :body, :url, :now) "
+         "ON CONFLICT (kind, ref) DO UPDATE SET org_id = EXCLUDED.org_id, lang = EXCLUDED.lang, "
+         "title = EXCLUDED.title, body = EXCLUDED.body, url = EXCLUDED.url, updated_at = EXCLUDED.updated_at",
+        soci::use(org, org_ind), soci::use(doc.kind), soci::use(doc.ref), soci::use(doc.lang), soci::use(doc.title),
+        soci::use(doc.body), soci::use(doc.url), soci::use(now);
+  }
+
+  void remove(soci::session& s, const std::string& kind, const std::string& ref) override {
+    s << "DELETE FROM search_documents WHERE kind = :kind AND ref = :ref", soci::use(kind), soci::use(ref);
+  }
+
+  SearchResult search(soci::session& s, const SearchQuery& q) override {
+    auto terms = search_terms(q.text);
+    if (terms.empty()) return {};
+    std::string expr;
+    for (size_t i = 0; i < terms.size(); ++i) {
+      if (i) expr += " & ";
+      expr += terms[i];
+      if (i + 1 == terms.size()) expr += ":*";
+    }
+    return run_search(s, q, expr, "FROM search_documents d, to_tsquery('simple', :q) query WHERE d.tsv @@ query",
+                      "ts_rank(d.tsv, query) DESC, d.id DESC");
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> search_terms(std::string_view text) {
+  std::vector<std::string> terms;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty() && terms.size() < 8) terms.push_back(current);
+    current.clear();
+  };
+  for (unsigned char c : text) {
+    if (c >= 0x80 || std::isalnum(c)) {
+      current.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+      if (current.size() > 64) current.resize(64);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return terms;
+}
+
+std::unique_ptr<SearchIndex> make_search_index(Backend backend) {
+  if (backend == Backend::sqlite) return std::make_unique<SqliteSearch>();
+  return std::make_unique<PostgresSearch>();
+}
+
+}  // namespace roundtable::db

@@ -1,0 +1,67 @@
+/// Full-text search over documents that features register: SQLite FTS5 or PostgreSQL tsvector behind one interface.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace roundtable::db {
+
+struct SearchDocument {
+  /// nullopt: public, findable by anyone.
+  std::optional<long long> org_id;
+  /// What it is ("post", "project" ...) and its id within that kind.
+  std::string kind;
+  std::string ref;
+  std::string lang = "en";
+  std::string title;
+  std::string body;
+  /// Where the document is shown (a local path), or empty.
+  std::string url;
+};
+
+struct SearchQuery {
+  std::string text;
+  /// Organisations whose private documents the searcher may see; public documents are always included.
+  std::vector<long long> org_ids;
+  /// Only these kinds (empty: all).
+  std::vector<std::string> kinds;
+  size_t limit = 20;
+  size_t offset = 0;
+};
+
+struct SearchHit {
+  std::string kind;
+  std::string ref;
+  std::string title;
+  /// The start of the body, plain text.
+  std::string excerpt;
+  std::string url;
+};
+
+struct SearchResult {
+  std::vector<SearchHit> hits;
+  long long total = 0;
+};
+
+/// Turns what a person typed into search terms: words of letters and digits, lower-cased, at most 8.
+std::vector<std::string> search_terms(std::string_view text);
+
+class SearchIndex {
+ public:
+  virtual ~SearchIndex() = default;
+  /// Adds or replaces the document with this kind and ref. Call inside the feature's transaction.
+  virtual void upsert(soci::session& s, const SearchDocument& doc) = 0;
+  /// Removes the document if present.
+  virtual void remove(soci::session& s, const std::string& kind, const std::string& ref) = 0;
+  /// Best matches first; every term must match (the last may be a prefix).
+  virtual SearchResult search(soci::session& s, const SearchQuery& query) = 0;
+};
+
+/// The implementation for a backend.
+std::unique_ptr<SearchIndex> make_search_index(Backend backend);
+
+}  // namespace roundtable::db

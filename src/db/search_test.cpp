@@ -1,0 +1,83 @@
+#include "db/search.hpp"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include "db/test_databases.hpp"
+
+namespace roundtable::db {
+namespace {
+
+TEST(SearchTerms, KeepsWordsAndDropsSyntax) {
+  EXPECT_EQ(search_terms("Coffee \"morning\" OR *NEAR(x)"),
+            (std::vector<std::string>{"coffee", "morning", "or", "near", "x"}));
+  EXPECT_EQ(search_terms("  ;;  "), std::vector<std::string>{});
+  EXPECT_EQ(search_terms("Cyngor Sir Ddinbych"), (std::vector<std::string>{"cyngor", "sir", "ddinbych"}));
+}
+
+class SearchOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = testing::fresh_database(GetParam());
+    index_ = make_search_index(db_->backend());
+    db_->run_sync([&](soci::session& s) {
+      index_->upsert(s, {std::nullopt, "post", "1", "en", "Monthly coffee morning",
+                         "Carers meet for coffee and a chat about continuing healthcare."});
+      index_->upsert(s, {std::nullopt, "post", "2", "cy", "Bore coffi misol", "Gofalwyr yn cwrdd am goffi."});
+      index_->upsert(s, {7, "post", "3", "en", "Private steering group notes", "Coffee budget for the group."});
+      index_->upsert(s, {8, "project", "4", "en", "Another organisation's coffee plan", "Not for org 7."});
+    });
+  }
+  SearchResult search(SearchQuery q) {
+    return db_->run_sync([&](soci::session& s) { return index_->search(s, q); });
+  }
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<SearchIndex> index_;
+};
+
+TEST_P(SearchOnBackend, FindsPublicDocumentsAndOnlyTheOrganisationsAllowed) {
+  auto r = search({.text = "coffee"});
+  EXPECT_EQ(r.total, 1);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].ref, "1");
+  auto r7 = search({.text = "coffee", .org_ids = {7}});
+  EXPECT_EQ(r7.total, 2);
+  for (auto& h : r7.hits) EXPECT_NE(h.ref, "4");
+}
+
+TEST_P(SearchOnBackend, PrefixOnLastWordAndKindsFilter) {
+  EXPECT_EQ(search({.text = "cof"}).total, 2);
+  EXPECT_EQ(search({.text = "coffe"}).total, 1);
+  EXPECT_EQ(search({.text = "coffi"}).hits.at(0).ref, "2");
+  EXPECT_EQ(search({.text = "coffee", .org_ids = {7, 8}, .kinds = {"project"}}).total, 1);
+  EXPECT_EQ(search({.text = "\"\" OR ( NEAR"}).total, 0);
+  EXPECT_EQ(search({.text = ""}).total, 0);
+}
+
+TEST_P(SearchOnBackend, UpsertReplacesAndRemoveDeletes) {
+  db_->run_sync([&](soci::session& s) {
+    index_->upsert(s, {std::nullopt, "post", "1", "en", "Renamed", "Tea instead now."});
+  });
+  EXPECT_EQ(search({.text = "coffee"}).total, 0);
+  EXPECT_EQ(search({.text = "tea"}).total, 1);
+  db_->run_sync([&](soci::session& s) { index_->remove(s, "post", "1"); });
+  EXPECT_EQ(search({.text = "tea"}).total, 0);
+}
+
+TEST_P(SearchOnBackend, PagesThroughResults) {
+  db_->run_sync([&](soci::session& s) {
+    for (int i = 10; i < 35; ++i) {
+      index_->upsert(s, {std::nullopt, "post", std::to_string(i), "en", "Meeting " + std::to_string(i), "agenda"});
+    }
+  });
+  auto first = search({.text = "agenda", .limit = 20});
+  EXPECT_EQ(first.total, 25);
+  EXPECT_EQ(first.hits.size(), 20u);
+  auto second = search({.text = "agenda", .limit = 20, .offset = 20});
+  EXPECT_EQ(second.hits.size(), 5u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SearchOnBackend, ::testing::ValuesIn(testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::db

@@ -1,0 +1,44 @@
+#include "db/test_databases.hpp"
+
+#include <soci/soci.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "db/migrator.hpp"
+
+namespace roundtable::db::testing {
+
+std::vector<std::string> backends() {
+  std::vector<std::string> out{"sqlite"};
+  if (const char* url = std::getenv("ROUNDTABLE_TEST_POSTGRES_URL"); url && *url) out.push_back("postgresql");
+  return out;
+}
+
+std::unique_ptr<Database> fresh_database(const std::string& backend) {
+  if (backend == "sqlite") {
+    static int counter = 0;
+    auto dir = std::filesystem::temp_directory_path() / ("rt-db-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto file = dir / ("t" + std::to_string(++counter) + ".db");
+    std::filesystem::remove(file);
+    auto db = Database::open("sqlite:" + file.string(), 2);
+    migrate(*db);
+    return db;
+  }
+  const char* url = std::getenv("ROUNDTABLE_TEST_POSTGRES_URL");
+  if (!url) throw std::runtime_error("ROUNDTABLE_TEST_POSTGRES_URL is not set");
+  {
+    auto admin = Database::open(url, 1);
+    admin->run_sync([](soci::session& s) {
+      s << "DROP SCHEMA public CASCADE";
+      s << "CREATE SCHEMA public";
+    });
+  }
+  auto db = Database::open(url, 2);
+  migrate(*db);
+  return db;
+}
+
+}  // namespace roundtable::db::testing

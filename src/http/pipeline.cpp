@@ -1,0 +1,220 @@
+#include "http/pipeline.hpp"
+
+#include <boost/beast/http/field.hpp>
+#include <chrono>
+#include <exception>
+#include <stdexcept>
+
+#include "core/log.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::http {
+
+namespace bhttp = boost::beast::http;
+using boost::asio::awaitable;
+
+namespace {
+
+constexpr auto kSessionLifetime = std::chrono::hours(24 * 180);
+
+bool is_unsafe(Verb v) { return v != Verb::get && v != Verb::head && v != Verb::options; }
+
+std::string cookie_header(std::string_view name, std::string_view value, bool secure, long max_age) {
+  std::string c(name);
+  c += '=';
+  c += value;
+  c += "; Path=/; HttpOnly; SameSite=Lax";
+  if (max_age >= 0) c += "; Max-Age=" + std::to_string(max_age);
+  if (secure) c += "; Secure";
+  return c;
+}
+
+bool is_urlencoded(const Request& req) {
+  auto it = req.find(bhttp::field::content_type);
+  if (it == req.end()) return false;
+  std::string_view v = it->value();
+  return v.substr(0, v.find(';')) == "application/x-www-form-urlencoded";
+}
+
+}  // namespace
+
+std::string_view content_security_policy() {
+  return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+         "connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+}
+
+Pipeline::Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sessions, std::string csrf_secret,
+                   ErrorRenderer render_error, PipelineOptions options)
+    : routes_(std::move(routes)),
+      sessions_(std::move(sessions)),
+      csrf_secret_(std::move(csrf_secret)),
+      render_error_(std::move(render_error)),
+      options_(options) {
+  for (auto& r : routes_) {
+    if (r.policy.name.empty() || !r.policy.check) {
+      throw std::invalid_argument("route " + r.method + " " + r.pattern + " has no access policy");
+    }
+    if (!r.handler) throw std::invalid_argument("route " + r.method + " " + r.pattern + " has no handler");
+    matcher_.add(r.method, r.pattern);
+  }
+}
+
+awaitable<Response> Pipeline::handle(const Request& req) {
+  const auto start = std::chrono::steady_clock::now();
+  RequestContext ctx{.request = req};
+  ctx.request_id = security::random_token(9);
+  ctx.secure_cookies = options_.secure_cookies;
+  std::string_view target = req.target();
+  auto qpos = target.find('?');
+  ctx.path = target.substr(0, qpos);
+  ctx.query = qpos == std::string_view::npos ? std::string_view{} : target.substr(qpos + 1);
+
+  Response res;
+  std::exception_ptr failure;
+  try {
+    RouteMatcher::Result match;
+    if (!ctx.path.empty() && ctx.path.front() == '/') match = matcher_.match(req.method_string(), ctx.path);
+    res = co_await dispatch(ctx, match);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  if (failure) {
+    try {
+      std::rethrow_exception(failure);
+    } catch (const std::exception& e) {
+      core::log::error("request_failed", {{"request_id", ctx.request_id}, {"path", ctx.path}, {"error", e.what()}});
+    } catch (...) {
+      core::log::error("request_failed", {{"request_id", ctx.request_id}, {"path", ctx.path}});
+    }
+    res = render_error_(ctx, Status::internal_server_error);
+  }
+  finish(ctx, res);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::string_view route_name = ctx.route ? std::string_view(ctx.route->name) : std::string_view("unmatched");
+  metrics_.observe(route_name, res.result_int(), seconds);
+  if (options_.access_log) {
+    auto status = std::to_string(res.result_int());
+    auto ms = std::to_string(seconds * 1000.0);
+    core::log::info("request", {{"request_id", ctx.request_id},
+                                {"method", req.method_string()},
+                                {"path", ctx.path},
+                                {"route", route_name},
+                                {"status", status},
+                                {"ms", ms}});
+  }
+  co_return res;
+}
+
+awaitable<Response> Pipeline::handle_error(const Request& req, Status status) {
+  RequestContext ctx{.request = req};
+  ctx.request_id = security::random_token(9);
+  ctx.path = req.target().substr(0, req.target().find('?'));
+  if (auto al = req.find(bhttp::field::accept_language); al != req.end()) {
+    if (auto lang = core::lang_from_accept_language(al->value())) ctx.lang = *lang;
+  }
+  Response res = render_error_(ctx, status);
+  finish(ctx, res);
+  metrics_.observe("unmatched", res.result_int(), 0);
+  co_return res;
+}
+
+awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result& match) {
+  const Request& req = ctx.request;
+  if (auto al = req.find(bhttp::field::accept_language); al != req.end()) {
+    if (auto lang = core::lang_from_accept_language(al->value())) ctx.lang = *lang;
+  }
+  std::string_view cookies;
+  if (auto it = req.find(bhttp::field::cookie); it != req.end()) cookies = it->value();
+
+  const bool found = match.outcome == RouteMatcher::Outcome::found;
+  if (found) {
+    ctx.route = &routes_[match.match.index];
+    ctx.params = std::move(match.match.params);
+  }
+  const bool html = !found || ctx.route->html;
+
+  if (html) {
+    if (auto token = find_cookie(cookies, kSessionCookie); token && !token->empty() && token->size() <= 64) {
+      auto load = sessions_->load(security::hash_token(*token));
+      ctx.session = co_await std::move(load);
+      if (ctx.session && ctx.session->lang) ctx.lang = *ctx.session->lang;
+    }
+  }
+
+  auto csrf_cookie = find_cookie(cookies, kCsrfCookie);
+  if (csrf_cookie && (csrf_cookie->size() < 20 || csrf_cookie->size() > 64)) csrf_cookie.reset();
+  std::string csrf_value;
+  if (csrf_cookie) {
+    csrf_value = std::string(*csrf_cookie);
+  } else if (html) {
+    csrf_value = security::random_token(24);
+    ctx.set_cookies.push_back(cookie_header(kCsrfCookie, csrf_value, options_.secure_cookies, -1));
+  }
+  if (!csrf_value.empty()) ctx.csrf_token = security::keyed_hash(csrf_secret_, csrf_value);
+
+  if (match.outcome == RouteMatcher::Outcome::not_found) co_return render_error_(ctx, Status::not_found);
+  if (match.outcome == RouteMatcher::Outcome::method_not_allowed) {
+    auto res = render_error_(ctx, Status::method_not_allowed);
+    std::string allow;
+    for (auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+    res.set(bhttp::field::allow, allow);
+    co_return res;
+  }
+
+  if (is_unsafe(req.method())) {
+    if (is_urlencoded(req)) {
+      if (req.body().size() > options_.max_form_bytes) co_return render_error_(ctx, Status::payload_too_large);
+      auto form = parse_urlencoded(req.body());
+      if (!form) co_return render_error_(ctx, Status::bad_request);
+      ctx.form = std::move(*form);
+    }
+    std::string_view sent = ctx.form.value("csrf_token");
+    if (auto h = req.find("X-CSRF-Token"); sent.empty() && h != req.end()) sent = h->value();
+    if (!csrf_cookie || !security::constant_time_equal(sent, ctx.csrf_token)) {
+      co_return render_error_(ctx, Status::forbidden);
+    }
+  }
+
+  switch (ctx.route->policy.check(ctx)) {
+    case Decision::allow: break;
+    case Decision::need_sign_in: co_return render_error_(ctx, Status::unauthorized);
+    case Decision::not_found: co_return render_error_(ctx, Status::not_found);
+  }
+
+  Response res = co_await ctx.route->handler(ctx);
+
+  if (ctx.session && ctx.session->dirty) {
+    std::string token;
+    if (ctx.session->is_new) {
+      token = security::random_token();
+      ctx.session->id = security::hash_token(token);
+    }
+    ctx.session->expires_at = std::chrono::system_clock::now() + kSessionLifetime;
+    auto save = sessions_->save(*ctx.session);
+    co_await std::move(save);
+    if (!token.empty()) {
+      ctx.set_cookies.push_back(
+          cookie_header(kSessionCookie, token, options_.secure_cookies,
+                        static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(kSessionLifetime).count())));
+    }
+  }
+  co_return res;
+}
+
+void Pipeline::finish(RequestContext& ctx, Response& res) const {
+  res.set("Content-Security-Policy", content_security_policy());
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "same-origin");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Cross-Origin-Opener-Policy", "same-origin");
+  res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  res.set("X-Request-Id", ctx.request_id);
+  if (res.find(bhttp::field::cache_control) == res.end()) res.set(bhttp::field::cache_control, "no-store");
+  if (res.find(bhttp::field::content_language) == res.end() &&
+      res[bhttp::field::content_type].substr(0, 9) == "text/html") {
+    res.set(bhttp::field::content_language, core::lang_code(ctx.lang));
+  }
+  for (auto& c : ctx.set_cookies) res.insert(bhttp::field::set_cookie, c);
+}
+
+}  // namespace roundtable::http

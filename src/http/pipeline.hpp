@@ -1,0 +1,69 @@
+/// The request pipeline: route match, security headers, session, CSRF, access policy, handler, errors, metrics and
+/// access log.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/metrics.hpp"
+#include "http/route_matcher.hpp"
+#include "http/types.hpp"
+
+namespace roundtable::http {
+
+/// Where sessions live (the database, in production). Implemented outside http/.
+class SessionStore {
+ public:
+  virtual ~SessionStore() = default;
+  /// The session whose id is the hash of this cookie token, if it exists and has not expired.
+  virtual boost::asio::awaitable<std::optional<SessionData>> load(std::string id) = 0;
+  /// Inserts or updates the session; returns once the write is durable.
+  virtual boost::asio::awaitable<void> save(const SessionData& session) = 0;
+};
+
+/// Renders an error page (404, 403, 500 ...) in the request's language.
+using ErrorRenderer = std::function<Response(RequestContext&, Status)>;
+
+struct PipelineOptions {
+  bool secure_cookies = false;
+  bool access_log = true;
+  size_t max_form_bytes = 1024 * 1024;
+};
+
+class Pipeline {
+ public:
+  Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sessions, std::string csrf_secret,
+           ErrorRenderer render_error, PipelineOptions options);
+
+  /// Answers one request. Never throws: failures become a 500 page.
+  boost::asio::awaitable<Response> handle(const Request& req);
+
+  /// Answers a request that failed before reaching the pipeline (e.g. a body over the size limit).
+  boost::asio::awaitable<Response> handle_error(const Request& req, Status status);
+
+  const std::vector<Route>& routes() const { return routes_; }
+  Metrics& metrics() { return metrics_; }
+
+  static constexpr std::string_view kSessionCookie = "rt_session";
+  static constexpr std::string_view kCsrfCookie = "rt_csrf";
+
+ private:
+  boost::asio::awaitable<Response> dispatch(RequestContext& ctx, RouteMatcher::Result& match);
+  void finish(RequestContext& ctx, Response& res) const;
+
+  std::vector<Route> routes_;
+  RouteMatcher matcher_;
+  std::shared_ptr<SessionStore> sessions_;
+  std::string csrf_secret_;
+  ErrorRenderer render_error_;
+  PipelineOptions options_;
+  Metrics metrics_;
+};
+
+/// The Content-Security-Policy every response carries.
+std::string_view content_security_policy();
+
+}  // namespace roundtable::http

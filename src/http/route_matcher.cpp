@@ -1,0 +1,116 @@
+#include "http/route_matcher.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace roundtable::http {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  if (path.empty() || path.front() != '/') return out;
+  path.remove_prefix(1);
+  while (true) {
+    auto slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> percent_decode_segment(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%') {
+      if (i + 2 >= s.size()) return std::nullopt;
+      int hi = hex_value(s[i + 1]);
+      int lo = hex_value(s[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      char c = static_cast<char>(hi * 16 + lo);
+      if (c == '\0' || c == '/') return std::nullopt;
+      out.push_back(c);
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+size_t RouteMatcher::add(std::string_view method, std::string_view pattern) {
+  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with /");
+  Route r;
+  r.method = std::string(method);
+  if (pattern != "/") {
+    for (auto seg : split_path(pattern)) {
+      if (seg.empty()) throw std::invalid_argument("route pattern has an empty segment: " + std::string(pattern));
+      Segment s;
+      if (seg.front() == '{') {
+        if (seg.back() != '}' || seg.size() < 3)
+          throw std::invalid_argument("bad parameter in " + std::string(pattern));
+        s.is_param = true;
+        s.literal = std::string(seg.substr(1, seg.size() - 2));
+      } else {
+        s.literal = std::string(seg);
+      }
+      r.segments.push_back(std::move(s));
+    }
+  }
+  routes_.push_back(std::move(r));
+  return routes_.size() - 1;
+}
+
+RouteMatcher::Result RouteMatcher::match(std::string_view method, std::string_view path) const {
+  Result result;
+  if (path.empty() || path.front() != '/') return result;
+  std::vector<std::string_view> parts;
+  if (path != "/") parts = split_path(path);
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const Route& r = routes_[i];
+    if (r.segments.size() != parts.size()) continue;
+    PathParams params;
+    bool ok = true;
+    for (size_t k = 0; k < parts.size() && ok; ++k) {
+      const Segment& seg = r.segments[k];
+      if (seg.is_param) {
+        if (parts[k].empty()) {
+          ok = false;
+          break;
+        }
+        auto decoded = percent_decode_segment(parts[k]);
+        if (!decoded) {
+          ok = false;
+          break;
+        }
+        params.emplace_back(seg.literal, std::move(*decoded));
+      } else {
+        ok = seg.literal == parts[k];
+      }
+    }
+    if (!ok) continue;
+    if (r.method == method || (method == "HEAD" && r.method == "GET")) {
+      result.outcome = Outcome::found;
+      result.match = Match{i, std::move(params)};
+      return result;
+    }
+    if (std::find(result.allowed.begin(), result.allowed.end(), r.method) == result.allowed.end()) {
+      result.allowed.push_back(r.method);
+    }
+  }
+  if (!result.allowed.empty()) result.outcome = Outcome::method_not_allowed;
+  return result;
+}
+
+}  // namespace roundtable::http

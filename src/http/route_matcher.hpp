@@ -1,0 +1,51 @@
+/// Matches request paths against route patterns such as /o/{org}/p/{project}; pure, no I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace roundtable::http {
+
+/// Captured path parameters, in pattern order, already percent-decoded.
+using PathParams = std::vector<std::pair<std::string, std::string>>;
+
+/// Decodes %XX escapes; nullopt on a bad escape or an encoded NUL or slash.
+std::optional<std::string> percent_decode_segment(std::string_view s);
+
+class RouteMatcher {
+ public:
+  /// Adds a pattern ("/", "/a/{id}/b"); returns its index. Throws std::invalid_argument on a bad pattern.
+  size_t add(std::string_view method, std::string_view pattern);
+
+  struct Match {
+    size_t index = 0;
+    PathParams params;
+  };
+  enum class Outcome { found, not_found, method_not_allowed };
+  struct Result {
+    Outcome outcome = Outcome::not_found;
+    Match match;
+    /// For method_not_allowed: the methods that the path does accept.
+    std::vector<std::string> allowed;
+  };
+
+  /// Matches a path (without query string). HEAD matches GET routes.
+  Result match(std::string_view method, std::string_view path) const;
+  size_t size() const { return routes_.size(); }
+
+ private:
+  struct Segment {
+    std::string literal;
+    bool is_param = false;
+  };
+  struct Route {
+    std::string method;
+    std::vector<Segment> segments;
+  };
+  std::vector<Route> routes_;
+};
+
+}  // namespace roundtable::http

@@ -1,0 +1,102 @@
+/// The request/response types, request context, route table entries and access policies shared by handlers.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/i18n.hpp"
+#include "http/form.hpp"
+#include "http/route_matcher.hpp"
+
+namespace roundtable::http {
+
+using Request = boost::beast::http::request<boost::beast::http::string_body>;
+using Response = boost::beast::http::response<boost::beast::http::string_body>;
+using Status = boost::beast::http::status;
+using Verb = boost::beast::http::verb;
+
+/// Server-side session state, stored in the database behind SessionStore.
+struct SessionData {
+  /// Hash of the cookie token; the token itself is never stored.
+  std::string id;
+  std::optional<core::Lang> lang;
+  std::optional<long long> user_id;
+  std::chrono::system_clock::time_point expires_at{};
+  bool is_new = false;
+  bool dirty = false;
+};
+
+struct RequestContext;
+
+/// Outcome of an access policy for a request.
+enum class Decision { allow, need_sign_in, not_found };
+
+/// Who may use a route. Every route has one; a route without one cannot be registered.
+struct Policy {
+  std::string name;
+  std::function<Decision(const RequestContext&)> check;
+};
+
+namespace policy {
+/// Anyone, signed in or not.
+Policy public_access();
+/// Only signed-in people.
+Policy signed_in();
+}  // namespace policy
+
+using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  /// A short stable name used in metrics and logs, e.g. "home".
+  std::string name;
+  Policy policy;
+  Handler handler;
+  /// True for routes that return HTML pages (browser tests visit every GET page).
+  bool html = true;
+};
+
+/// Everything a handler knows about the request it is answering.
+struct RequestContext {
+  const Request& request;
+  std::string request_id;
+  std::string_view path;
+  std::string_view query;
+  PathParams params;
+  core::Lang lang = core::Lang::en;
+  /// The token that forms must send back as csrf_token.
+  std::string csrf_token;
+  /// Parsed urlencoded body (for POST forms) — already CSRF-checked.
+  FormData form;
+  const Route* route = nullptr;
+  std::optional<SessionData> session;
+  /// Cookies to set on the response ("name=value; attributes").
+  std::vector<std::string> set_cookies;
+  bool secure_cookies = false;
+
+  /// A path parameter by name ("" when absent).
+  std::string_view param(std::string_view name) const;
+  /// The query string, parsed; empty on malformed input.
+  FormData query_params() const;
+  /// The session, created (but not yet stored) if there was none.
+  SessionData& session_for_write();
+  core::Translator t() const { return core::Translator(core::Messages::embedded(), lang); }
+};
+
+/// Builds a response with the request's HTTP version and keep-alive.
+Response make_response(const Request& req, Status status, std::string body, std::string_view content_type);
+/// 303 See Other to a local path.
+Response redirect(const Request& req, std::string_view location);
+/// Is this path a safe local redirect target ("/x", not "//x" or "http:")?
+bool is_local_path(std::string_view path);
+
+}  // namespace roundtable::http

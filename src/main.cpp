@@ -1,0 +1,25 @@
+// The roundtable binary: serve, migrate, version, --help.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/application.hpp"
+#include "core/config.hpp"
+
+int main(int argc, char** argv) {
+  using namespace roundtable;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto parsed = core::parse_config(args);
+  if (auto* problem = std::get_if<std::string>(&parsed)) {
+    std::cerr << "roundtable: " << *problem << "\n";
+    return 2;
+  }
+  const auto& config = std::get<core::Config>(parsed);
+  switch (config.command) {
+    case core::Command::help: std::cout << core::usage(); return 0;
+    case core::Command::version: std::cout << "roundtable " << core::version() << "\n"; return 0;
+    case core::Command::migrate: return app::migrate(config);
+    case core::Command::serve: return app::serve(config);
+  }
+  return 0;
+}

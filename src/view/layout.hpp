@@ -1,0 +1,35 @@
+/// The page shell every HTML page shares: head, skip link, header with language switcher, main, footer.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/i18n.hpp"
+
+namespace roundtable::view {
+
+/// URLs of the built front-end files (from public/manifest.json).
+struct Assets {
+  std::string css;
+  std::string js;
+  std::string favicon;
+  /// Reads app.css, app.js and favicon.svg from a manifest map; missing entries stay empty.
+  static Assets from_manifest(const std::map<std::string, std::string>& manifest);
+};
+
+struct Page {
+  /// The page's own title; the layout adds " – Roundtable".
+  std::string title;
+  core::Lang lang = core::Lang::en;
+  /// Path and query of this page, so the language switcher can come back to it.
+  std::string current_url = "/";
+  std::string csrf_token;
+  /// Set when a form on the page has errors: the title is prefixed with "Error: ".
+  bool has_errors = false;
+};
+
+/// Wraps the main content in the full document.
+std::string render_layout(const Page& page, const Assets& assets, std::string_view main_html);
+
+}  // namespace roundtable::view
