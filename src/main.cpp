@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     case core::Command::help: std::cout << core::usage(); return 0;
     case core::Command::version: std::cout << "roundtable " << core::version() << "\n"; return 0;
     case core::Command::migrate: return app::migrate(config);
+    case core::Command::routes: return app::print_routes();
     case core::Command::serve: return app::serve(config);
   }
   return 0;

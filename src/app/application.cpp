@@ -59,6 +59,15 @@ int migrate(const core::Config& config) {
   }
 }
 
+int print_routes() {
+  Services services;
+  for (const auto& r : build_routes(services)) {
+    std::cout << "{\"method\":\"" << r.method << "\",\"pattern\":\"" << r.pattern << "\",\"name\":\"" << r.name
+              << "\",\"policy\":\"" << r.policy.name << "\",\"html\":" << (r.html ? "true" : "false") << "}\n";
+  }
+  return 0;
+}
+
 int serve(const core::Config& config) {
   std::unique_ptr<db::Database> db;
   Services services;

@@ -9,5 +9,7 @@ namespace roundtable::app {
 int serve(const core::Config& config);
 /// `roundtable migrate`: applies pending migrations and prints the schema version.
 int migrate(const core::Config& config);
+/// `roundtable routes`: prints the route table, one JSON object per line (for tests and reviews).
+int print_routes();
 
 }  // namespace roundtable::app

@@ -47,6 +47,7 @@ std::string usage() {
          "Usage:\n"
          "  roundtable serve [--listen HOST:PORT] [--database URL] [--data-dir DIR] [--demo]\n"
          "  roundtable migrate [--database URL] [--data-dir DIR]\n"
+         "  roundtable routes       (print the route table as JSON lines)\n"
          "  roundtable version\n"
          "  roundtable --help\n"
          "\n"
@@ -85,6 +86,11 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
   }
   if (cmd == "version" || cmd == "--version") {
     c.command = Command::version;
+    return c;
+  }
+  if (cmd == "routes") {
+    c.command = Command::routes;
+    if (args.size() > 1) return "'roundtable routes' takes no options";
     return c;
   }
   if (cmd == "serve") {

@@ -8,7 +8,7 @@
 
 namespace roundtable::core {
 
-enum class Command { serve, migrate, version, help };
+enum class Command { serve, migrate, routes, version, help };
 
 struct Config {
   Command command = Command::help;

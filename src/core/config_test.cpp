@@ -56,6 +56,7 @@ TEST(Config, HelpAndVersion) {
   EXPECT_EQ(ok({"--help"}).command, Command::help);
   EXPECT_EQ(ok({"serve", "--help"}).command, Command::help);
   EXPECT_EQ(ok({"version"}).command, Command::version);
+  EXPECT_EQ(ok({"routes"}).command, Command::routes);
   EXPECT_FALSE(version().empty());
 }
 
