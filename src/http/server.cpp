@@ -127,22 +127,25 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     stream.expires_after(options_.header_timeout);
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
     if (hec) {
-      if (hec == bhttp::error::header_limit) {
-        Request r;
-        auto res = make_response(r, Status::request_header_fields_too_large, "Request headers too large.\n",
-                                 "text/plain; charset=utf-8");
-        res.keep_alive(false);
-        stream.expires_after(options_.write_timeout);
-        co_await bhttp::async_write(stream, res, kTuple);
+      Response res;
+      if (hec == bhttp::error::body_limit) {
+        // Content-Length already says the body is too big: answer with the plain-words page.
+        conn->busy = true;
+        auto op = pipeline_.handle_error(parser.get(), Status::payload_too_large);
+        res = co_await std::move(op);
+      } else if (hec == bhttp::error::header_limit) {
+        res = make_response(Request{}, Status::request_header_fields_too_large, "Request headers too large.\n",
+                            "text/plain; charset=utf-8");
       } else if (hec != beast::error::timeout && hec != bhttp::error::end_of_stream &&
                  hec != asio::error::operation_aborted && hec != asio::error::eof &&
                  hec != asio::error::connection_reset && hec != asio::error::bad_descriptor) {
-        Request r;
-        auto res = make_response(r, Status::bad_request, "Bad request.\n", "text/plain; charset=utf-8");
-        res.keep_alive(false);
-        stream.expires_after(options_.write_timeout);
-        co_await bhttp::async_write(stream, res, kTuple);
+        res = make_response(Request{}, Status::bad_request, "Bad request.\n", "text/plain; charset=utf-8");
+      } else {
+        break;
       }
+      res.keep_alive(false);
+      stream.expires_after(options_.write_timeout);
+      co_await bhttp::async_write(stream, res, kTuple);
       break;
     }
     conn->busy = true;
@@ -150,12 +153,14 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
     Response res;
     if (bec == bhttp::error::body_limit) {
-      res = co_await pipeline_.handle_error(parser.get(), Status::payload_too_large);
+      auto op = pipeline_.handle_error(parser.get(), Status::payload_too_large);
+      res = co_await std::move(op);
       res.keep_alive(false);
     } else if (bec) {
       break;
     } else {
-      res = co_await pipeline_.handle(parser.get());
+      auto op = pipeline_.handle(parser.get());
+      res = co_await std::move(op);
     }
     const bool head = parser.get().method() == bhttp::verb::head;
     if (stopping_) res.keep_alive(false);
