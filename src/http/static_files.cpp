@@ -65,7 +65,8 @@ StaticFiles::StaticFiles(const std::string& dir) {
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     if (!it->is_regular_file()) continue;
-    auto rel = "/" + fs::relative(it->path(), dir).generic_string();
+    std::string rel = "/";
+    rel += fs::relative(it->path(), dir).generic_string();
     if (ends_with(rel, ".gz") || ends_with(rel, ".br")) {
       variants[rel] = read_file(it->path());
       continue;
@@ -73,7 +74,9 @@ StaticFiles::StaticFiles(const std::string& dir) {
     File f;
     f.identity = read_file(it->path());
     f.content_type = std::string(mime_type_for(rel));
-    f.etag = "\"" + security::hash_token(f.identity).substr(0, 22) + "\"";
+    f.etag = "\"";
+    f.etag += security::hash_token(f.identity).substr(0, 22);
+    f.etag += '"';
     f.immutable = std::regex_match(rel, fingerprinted);
     files_.emplace(rel, std::move(f));
   }
