@@ -1,0 +1,281 @@
+// Integration test harness, reused by every feature: starts the real roundtable binary on a free loopback
+// port against a fresh database (SQLite, or a new database on the PostgreSQL server named by
+// ROUNDTABLE_TEST_DATABASE), and gives tests a cookie-keeping client that fills in CSRF tokens.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const binary = process.env.ROUNDTABLE_BINARY ?? join(root, "build/roundtable");
+export const publicDir = join(root, "public");
+
+/** "sqlite" (default) or the URL of a PostgreSQL server's database whose owner may be given new databases. */
+export const databaseSetting = process.env.ROUNDTABLE_TEST_DATABASE || "sqlite";
+export const usingPostgres = databaseSetting.startsWith("postgresql://");
+export const backendName = usingPostgres ? "postgresql" : "sqlite";
+
+/** A temporary folder, removed by the returned function. */
+export function tempDir(prefix = "rt-it-") {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+function psqlAdmin(base, sql, database = "postgres") {
+  // The test server trusts loopback connections; the postgres role may create and drop databases.
+  return execFileSync(
+    "psql",
+    ["-h", base.hostname, "-p", base.port || "5432", "-U", "postgres", "-d", database, "-qtAX", "-v", "ON_ERROR_STOP=1", "-c", sql],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  ).trim();
+}
+
+/**
+ * A database of its own for one server (or one restart sequence):
+ *   url      what to pass to --database
+ *   sql(q)   runs SQL as an administrator and returns the text (PostgreSQL), or with python3's sqlite3 (SQLite)
+ *   integrityCheck() -> "ok" or the problems found
+ *   drop()
+ */
+export function freshDatabase(dataDir) {
+  if (!usingPostgres) {
+    const file = join(dataDir, "roundtable.db");
+    const py = (code) => execFileSync("python3", ["-c", code, file], { encoding: "utf8" }).trim();
+    return {
+      url: `sqlite:${file}`,
+      file,
+      sql: (q) =>
+        py(`import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(${JSON.stringify(q)}): print("|".join(map(str,r)))`),
+      integrityCheck: () => py("import sqlite3,sys\nprint(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])"),
+      drop() {},
+    };
+  }
+  const base = new URL(databaseSetting);
+  const name = `rt_it_${randomBytes(6).toString("hex")}`;
+  const owner = decodeURIComponent(base.username || "roundtable");
+  psqlAdmin(base, `CREATE DATABASE ${name} OWNER ${owner}`);
+  const url = new URL(databaseSetting);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    sql: (q) => psqlAdmin(base, q, name),
+    integrityCheck() {
+      // amcheck verifies every B-tree index against its table; any corruption raises an error.
+      psqlAdmin(base, "CREATE EXTENSION IF NOT EXISTS amcheck", name);
+      const checked = psqlAdmin(
+        base,
+        `SELECT count(bt_index_check(c.oid, true)) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+         JOIN pg_am a ON a.oid = c.relam WHERE a.amname = 'btree' AND c.relnamespace = 'public'::regnamespace`,
+        name,
+      );
+      return Number(checked) > 0 ? "ok" : `no indexes checked (${checked})`;
+    },
+    drop() {
+      try {
+        psqlAdmin(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } catch {
+        // The server is going away with the test run anyway.
+      }
+    },
+  };
+}
+
+/**
+ * Starts `roundtable serve` on 127.0.0.1 with a free port. Options:
+ *   database  a freshDatabase() (default: a new one, dropped by stop())
+ *   dataDir   (default: a new temporary folder, removed by stop())
+ *   demo      load demo data (default true)
+ *   args      more command-line arguments
+ */
+export async function startServer(options = {}) {
+  const ownDir = !options.dataDir;
+  const dataDir = options.dataDir ?? tempDir();
+  const ownDb = !options.database;
+  const database = options.database ?? freshDatabase(dataDir);
+  const args = ["serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--public-dir", publicDir, "--database", database.url];
+  if (options.demo ?? true) args.push("--demo");
+  args.push(...(options.args ?? []));
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...(options.env ?? {}) } });
+  let stderr = "";
+  let stdout = "";
+  const waiters = [];
+  child.stdout.on("data", (c) => (stdout += c));
+  child.stderr.on("data", (c) => {
+    stderr += c;
+    for (const w of [...waiters]) w();
+  });
+  const exited = new Promise((r) => child.once("exit", (code, signal) => r({ code, signal })));
+  const address = await new Promise((resolveAddress, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${stderr}`)), 60_000);
+    const check = () => {
+      const m = stderr.match(/"event":"listening","address":"([^"]+)"/);
+      if (m) {
+        clearTimeout(timer);
+        resolveAddress(m[1]);
+      }
+    };
+    waiters.push(check);
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code ?? signal}) before listening:\n${stderr}`));
+    });
+  });
+  const [host, port] = [address.slice(0, address.lastIndexOf(":")), Number(address.slice(address.lastIndexOf(":") + 1))];
+  let stopped = false;
+  const cleanup = () => {
+    if (ownDb) database.drop();
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  return {
+    url: `http://${address}`,
+    host,
+    port,
+    dataDir,
+    database,
+    child,
+    exited,
+    /** Everything the server wrote to stderr (JSON log lines). */
+    log: () => stderr,
+    stdout: () => stdout,
+    /** The parsed JSON log lines. */
+    logEvents: () =>
+      stderr
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l)),
+    /** Resolves when a log line matches (or rejects after timeoutMs). */
+    waitForLog(pattern, timeoutMs = 10_000) {
+      return new Promise((ok, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no log line matched ${pattern} in ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+        const check = () => {
+          if (pattern.test(stderr)) {
+            clearTimeout(timer);
+            waiters.splice(waiters.indexOf(check), 1);
+            ok();
+          }
+        };
+        waiters.push(check);
+        check();
+      });
+    },
+    /** Sends a signal and waits for the process to end; returns {code, signal}. Keeps the database and folder. */
+    async signal(sig) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+      const timeout = new Promise((_, fail) => setTimeout(() => fail(new Error(`server did not stop after ${sig}`)), 30_000));
+      return Promise.race([exited, timeout]);
+    },
+    /** SIGTERM, wait, and remove what startServer created. */
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill("SIGTERM");
+          const late = setTimeout(() => child.kill("SIGKILL"), 20_000);
+          await exited;
+          clearTimeout(late);
+        }
+      } finally {
+        cleanup();
+      }
+    },
+  };
+}
+
+/** A visitor with a cookie jar: get/post return {status, headers, text, cookies}; post adds the page's CSRF token. */
+export class Visitor {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+    this.cookies = new Map();
+    this.csrfToken = null;
+  }
+
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async request(method, path, { body, headers = {} } = {}) {
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      body,
+      redirect: "manual",
+      headers: { ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}), ...headers },
+    });
+    const setCookies = res.headers.getSetCookie();
+    for (const c of setCookies) {
+      const [pair] = c.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (/Max-Age=0\b/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    const token = text.match(/name="csrf_token" value="([^"]+)"/);
+    if (token) this.csrfToken = token[1];
+    return { status: res.status, headers: res.headers, text, setCookies };
+  }
+
+  get(path, options) {
+    return this.request("GET", path, options);
+  }
+
+  /** Posts a urlencoded form; the CSRF token from the last page seen is added unless the form has one. */
+  async post(path, fields = {}, options = {}) {
+    if (!this.csrfToken && !("csrf_token" in fields)) await this.get("/");
+    const form = new URLSearchParams({ csrf_token: this.csrfToken ?? "", ...fields });
+    return this.request("POST", path, {
+      ...options,
+      body: form.toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded", ...(options.headers ?? {}) },
+    });
+  }
+}
+
+/** Sends raw bytes on one connection and collects what comes back until the server closes or timeoutMs passes. */
+export function rawExchange(port, chunks, { timeoutMs = 10_000, host = "127.0.0.1" } = {}) {
+  return new Promise((resolveExchange, reject) => {
+    const socket = net.connect(port, host);
+    let data = Buffer.alloc(0);
+    const started = Date.now();
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolveExchange({ data: data.toString("latin1"), closedByServer: false, ms: Date.now() - started });
+    }, timeoutMs);
+    socket.on("data", (d) => (data = Buffer.concat([data, d])));
+    socket.on("error", (e) => {
+      if (e.code === "ECONNRESET") return;
+      clearTimeout(timer);
+      reject(e);
+    });
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolveExchange({ data: data.toString("latin1"), closedByServer: true, ms: Date.now() - started });
+    });
+    socket.on("connect", async () => {
+      for (const c of chunks) {
+        if (typeof c === "number") await new Promise((r) => setTimeout(r, c));
+        else if (typeof c === "function") await c(socket);
+        else socket.write(c);
+      }
+    });
+  });
+}
+
+/** Runs the binary with arguments; returns {code, stdout, stderr}. */
+export function runCli(args, { env = {}, timeoutMs = 60_000 } = {}) {
+  return new Promise((resolveRun) => {
+    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolveRun({ code, signal, stdout, stderr });
+    });
+  });
+}

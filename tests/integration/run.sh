@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Integration tests: the real binary on a free loopback port. ROUNDTABLE_TEST_DATABASE=sqlite (default) or the
+# URL of a PostgreSQL 15 server's database (scripts/pg-test start DIR prints one); each server gets a fresh database.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[ -x build/roundtable ] || { echo "build/roundtable is missing: run scripts/build first"; exit 1; }
+[ -f public/manifest.json ] || { echo "public/ is not built: run scripts/build first"; exit 1; }
+exec node --test --test-concurrency=2 --test-timeout=180000 tests/integration/
