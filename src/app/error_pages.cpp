@@ -1,7 +1,7 @@
 #include "app/error_pages.hpp"
 
-#include "app/page.hpp"
 #include "view/html.hpp"
+#include "view/page.hpp"
 
 namespace roundtable::app {
 
@@ -32,9 +32,9 @@ http::ErrorRenderer make_error_renderer(const Services& services) {
           .raw("</code></p>\n");
     }
     h.raw("</div></div>");
-    auto page = page_for(ctx, std::string(t(key + ".title")));
+    auto page = view::page_for(ctx, std::string(t(key + ".title")));
     if (ctx.request.method() != http::Verb::get && ctx.request.method() != http::Verb::head) page.current_url = "/";
-    return html_page(ctx, services, page, h.str(), status);
+    return view::html_page(ctx, services.assets, page, h.str(), status);
   };
 }
 

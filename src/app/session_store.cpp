@@ -55,6 +55,18 @@ boost::asio::awaitable<void> DbSessionStore::save(const http::SessionData& sessi
   co_await std::move(op);
 }
 
+boost::asio::awaitable<void> DbSessionStore::remove(std::string id) {
+  auto work = [id = std::move(id)](soci::session& s) { s << "DELETE FROM sessions WHERE id = :id", soci::use(id); };
+  auto op = db_.run(std::move(work));
+  co_await std::move(op);
+}
+
+boost::asio::awaitable<void> DbSessionStore::remove_for_user(long long user_id) {
+  auto work = [user_id](soci::session& s) { s << "DELETE FROM sessions WHERE user_id = :user_id", soci::use(user_id); };
+  auto op = db_.run(std::move(work));
+  co_await std::move(op);
+}
+
 long long DbSessionStore::purge_expired() {
   return db_.run_sync([](soci::session& s) {
     long long now = now_seconds();

@@ -11,6 +11,8 @@ class DbSessionStore final : public http::SessionStore {
   explicit DbSessionStore(db::Database& db) : db_(db) {}
   boost::asio::awaitable<std::optional<http::SessionData>> load(std::string id) override;
   boost::asio::awaitable<void> save(const http::SessionData& session) override;
+  boost::asio::awaitable<void> remove(std::string id) override;
+  boost::asio::awaitable<void> remove_for_user(long long user_id) override;
   /// Deletes expired sessions; returns how many.
   long long purge_expired();
 

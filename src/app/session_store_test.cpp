@@ -61,6 +61,31 @@ TEST_P(SessionStoreOnBackend, SavesLoadsUpdatesAndExpires) {
   EXPECT_EQ(store.purge_expired(), 1);
 }
 
+TEST_P(SessionStoreOnBackend, RemovesOneSessionOrAllOfAPersons) {
+  auto db = db::testing::fresh_database(GetParam());
+  DbSessionStore store(*db);
+  auto save = [&](std::string id, std::optional<long long> user) {
+    http::SessionData s;
+    s.id = std::move(id);
+    s.user_id = user;
+    s.expires_at = std::chrono::system_clock::now() + std::chrono::hours(1);
+    run_void(store.save(s));
+  };
+  save("laptop", 7);
+  save("phone", 7);
+  save("tablet", 7);
+  save("someone-else", 8);
+  save("anonymous", std::nullopt);
+  run_void(store.remove("laptop"));
+  EXPECT_FALSE(run(store.load("laptop")));
+  EXPECT_TRUE(run(store.load("phone")));
+  run_void(store.remove_for_user(7));
+  EXPECT_FALSE(run(store.load("phone")));
+  EXPECT_FALSE(run(store.load("tablet")));
+  EXPECT_TRUE(run(store.load("someone-else")));
+  EXPECT_TRUE(run(store.load("anonymous")));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SessionStoreOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 }  // namespace

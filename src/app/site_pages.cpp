@@ -3,9 +3,9 @@
 
 #include <boost/asio/awaitable.hpp>
 
-#include "app/page.hpp"
 #include "app/routes.hpp"
 #include "view/html.hpp"
+#include "view/page.hpp"
 
 namespace roundtable::app {
 
@@ -39,7 +39,7 @@ awaitable<Response> home(RequestContext& ctx, Services& services) {
       .text(t("home.search_link"))
       .raw("</a></p>\n");
   h.raw("</div></div>");
-  co_return html_page(ctx, services, page_for(ctx, std::string(t("home.page_title"))), h.str());
+  co_return view::html_page(ctx, services.assets, view::page_for(ctx, std::string(t("home.page_title"))), h.str());
 }
 
 awaitable<Response> accessibility(RequestContext& ctx, Services& services) {
@@ -58,7 +58,7 @@ awaitable<Response> accessibility(RequestContext& ctx, Services& services) {
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("a11y.problems_title")).raw("</h2>\n");
   h.raw("<p class=\"govuk-body\">").text(t("a11y.problems")).raw("</p>\n");
   h.raw("</div></div>");
-  co_return html_page(ctx, services, page_for(ctx, std::string(t("a11y.title"))), h.str());
+  co_return view::html_page(ctx, services.assets, view::page_for(ctx, std::string(t("a11y.title"))), h.str());
 }
 
 awaitable<Response> search(RequestContext& ctx, Services& services) {
@@ -168,11 +168,12 @@ awaitable<Response> search(RequestContext& ctx, Services& services) {
     }
   }
   h.raw("</div></div>");
-  auto page = page_for(
+  auto page = view::page_for(
       ctx, std::string(q.empty() || !error.empty() ? t("search.title")
                                                    : core::format(t("search.title_with_query"), {{"query", q}})));
   page.has_errors = !error.empty();
-  co_return html_page(ctx, services, page, h.str(), error.empty() ? http::Status::ok : http::Status::bad_request);
+  co_return view::html_page(ctx, services.assets, page, h.str(),
+                            error.empty() ? http::Status::ok : http::Status::bad_request);
 }
 
 awaitable<Response> switch_language(RequestContext& ctx, Services&) {

@@ -137,4 +137,13 @@ std::optional<std::string_view> find_cookie(std::string_view header, std::string
   return std::nullopt;
 }
 
+bool is_local_path(std::string_view path) {
+  if (path.empty() || path.front() != '/') return false;
+  if (path.size() > 1 && (path[1] == '/' || path[1] == '\\')) return false;
+  for (unsigned char c : path) {
+    if (c < 0x20 || c == 0x7f || c == '\\') return false;
+  }
+  return path.size() <= 2048;
+}
+
 }  // namespace roundtable::http

@@ -40,6 +40,9 @@ std::vector<std::pair<std::string_view, std::string_view>> parse_cookie_header(s
 /// The first cookie of that name, or nullopt.
 std::optional<std::string_view> find_cookie(std::string_view header, std::string_view name);
 
+/// Is this path a safe local redirect target ("/x", not "//x" or "http:")?
+bool is_local_path(std::string_view path);
+
 /// True if s is valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 

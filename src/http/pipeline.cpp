@@ -1,6 +1,7 @@
 #include "http/pipeline.hpp"
 
 #include <boost/beast/http/field.hpp>
+#include <cctype>
 #include <chrono>
 #include <exception>
 #include <stdexcept>
@@ -27,6 +28,21 @@ std::string cookie_header(std::string_view name, std::string_view value, bool se
   if (max_age >= 0) c += "; Max-Age=" + std::to_string(max_age);
   if (secure) c += "; Secure";
   return c;
+}
+
+std::string url_encode_component(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 bool is_urlencoded(const Request& req) {
@@ -59,9 +75,10 @@ Pipeline::Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sess
   }
 }
 
-awaitable<Response> Pipeline::handle(const Request& req) {
+awaitable<Response> Pipeline::handle(const Request& req, std::string remote_address) {
   const auto start = std::chrono::steady_clock::now();
   RequestContext ctx{.request = req};
+  ctx.remote_address = std::move(remote_address);
   ctx.request_id = security::random_token(9);
   ctx.secure_cookies = options_.secure_cookies;
   std::string_view target = req.target();
@@ -139,6 +156,10 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
       ctx.session = co_await std::move(load);
       if (ctx.session && ctx.session->lang) ctx.lang = *ctx.session->lang;
     }
+    if (ctx.session && ctx.session->user_id && principals_) {
+      auto load = principals_->load(*ctx.session->user_id);
+      ctx.principal = co_await std::move(load);
+    }
   }
 
   auto csrf_cookie = find_cookie(cookies, kCsrfCookie);
@@ -177,28 +198,55 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
 
   switch (ctx.route->policy.check(ctx)) {
     case Decision::allow: break;
-    case Decision::need_sign_in: co_return render_error_(ctx, Status::unauthorized);
+    case Decision::need_sign_in:
+      if (req.method() == Verb::get && ctx.route->html && !options_.sign_in_path.empty()) {
+        std::string next(ctx.path);
+        if (!ctx.query.empty()) next += "?" + std::string(ctx.query);
+        co_return redirect(req, options_.sign_in_path + "?next=" + url_encode_component(next));
+      }
+      co_return render_error_(ctx, Status::unauthorized);
     case Decision::not_found: co_return render_error_(ctx, Status::not_found);
   }
 
   Response res = co_await ctx.route->handler(ctx);
-
   if (ctx.session && ctx.session->dirty) {
-    std::string token;
-    if (ctx.session->is_new) {
-      token = security::random_token();
-      ctx.session->id = security::hash_token(token);
-    }
-    ctx.session->expires_at = std::chrono::system_clock::now() + kSessionLifetime;
-    auto save = sessions_->save(*ctx.session);
-    co_await std::move(save);
-    if (!token.empty()) {
-      ctx.set_cookies.push_back(
-          cookie_header(kSessionCookie, token, options_.secure_cookies,
-                        static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(kSessionLifetime).count())));
-    }
+    auto store = store_session(ctx);
+    co_await std::move(store);
   }
   co_return res;
+}
+
+awaitable<void> Pipeline::store_session(RequestContext& ctx) {
+  SessionData& session = *ctx.session;
+  if (session.destroy) {
+    if (session.destroy_all_for_user && session.user_id) {
+      auto all = sessions_->remove_for_user(*session.user_id);
+      co_await std::move(all);
+    } else if (!session.is_new) {
+      auto one = sessions_->remove(session.id);
+      co_await std::move(one);
+    }
+    ctx.set_cookies.push_back(cookie_header(kSessionCookie, "", options_.secure_cookies, 0));
+    co_return;
+  }
+  std::string token;
+  if (session.is_new || session.rotate) {
+    if (!session.is_new) {
+      // A new token at sign-in, so a token planted or seen before cannot ride on the signed-in session.
+      auto old = sessions_->remove(session.id);
+      co_await std::move(old);
+    }
+    token = security::random_token();
+    session.id = security::hash_token(token);
+  }
+  session.expires_at = std::chrono::system_clock::now() + kSessionLifetime;
+  auto save = sessions_->save(session);
+  co_await std::move(save);
+  if (!token.empty()) {
+    ctx.set_cookies.push_back(
+        cookie_header(kSessionCookie, token, options_.secure_cookies,
+                      static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(kSessionLifetime).count())));
+  }
 }
 
 void Pipeline::finish(RequestContext& ctx, Response& res) const {

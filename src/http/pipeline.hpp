@@ -22,6 +22,18 @@ class SessionStore {
   virtual boost::asio::awaitable<std::optional<SessionData>> load(std::string id) = 0;
   /// Inserts or updates the session; returns once the write is durable.
   virtual boost::asio::awaitable<void> save(const SessionData& session) = 0;
+  /// Deletes the session with this id (the hash of its token).
+  virtual boost::asio::awaitable<void> remove(std::string id) = 0;
+  /// Deletes every session of this user.
+  virtual boost::asio::awaitable<void> remove_for_user(long long user_id) = 0;
+};
+
+/// Who is signed in: loads the person behind a session's user id. Implemented outside http/.
+class PrincipalLoader {
+ public:
+  virtual ~PrincipalLoader() = default;
+  /// The person, or nullopt when the account no longer exists or may not sign in.
+  virtual boost::asio::awaitable<std::optional<Principal>> load(long long user_id) = 0;
 };
 
 /// Renders an error page (404, 403, 500 ...) in the request's language.
@@ -31,6 +43,8 @@ struct PipelineOptions {
   bool secure_cookies = false;
   bool access_log = true;
   size_t max_form_bytes = 1024 * 1024;
+  /// Where a GET page that needs a signed-in person sends everyone else (with ?next=the page).
+  std::string sign_in_path = "/sign-in";
 };
 
 class Pipeline {
@@ -38,8 +52,11 @@ class Pipeline {
   Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sessions, std::string csrf_secret,
            ErrorRenderer render_error, PipelineOptions options);
 
-  /// Answers one request. Never throws: failures become a 500 page.
-  boost::asio::awaitable<Response> handle(const Request& req);
+  /// Sets who loads signed-in people (without one, nobody is ever signed in).
+  void set_principal_loader(std::shared_ptr<PrincipalLoader> loader) { principals_ = std::move(loader); }
+
+  /// Answers one request from remote_address. Never throws: failures become a 500 page.
+  boost::asio::awaitable<Response> handle(const Request& req, std::string remote_address = {});
 
   /// Answers a request that failed before reaching the pipeline (e.g. a body over the size limit).
   boost::asio::awaitable<Response> handle_error(const Request& req, Status status);
@@ -52,11 +69,13 @@ class Pipeline {
 
  private:
   boost::asio::awaitable<Response> dispatch(RequestContext& ctx, RouteMatcher::Result& match);
+  boost::asio::awaitable<void> store_session(RequestContext& ctx);
   void finish(RequestContext& ctx, Response& res) const;
 
   std::vector<Route> routes_;
   RouteMatcher matcher_;
   std::shared_ptr<SessionStore> sessions_;
+  std::shared_ptr<PrincipalLoader> principals_;
   std::string csrf_secret_;
   ErrorRenderer render_error_;
   PipelineOptions options_;

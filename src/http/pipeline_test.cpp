@@ -19,14 +19,52 @@ class MemorySessions final : public SessionStore {
   awaitable<std::optional<SessionData>> load(std::string id) override {
     auto it = saved.find(id);
     if (it == saved.end()) co_return std::nullopt;
-    co_return it->second;
+    // Like the database: only the stored fields come back, none of the request's flags.
+    SessionData s;
+    s.id = it->second.id;
+    s.lang = it->second.lang;
+    s.user_id = it->second.user_id;
+    s.expires_at = it->second.expires_at;
+    co_return s;
   }
   awaitable<void> save(const SessionData& s) override {
     saved[s.id] = s;
     co_return;
   }
+  awaitable<void> remove(std::string id) override {
+    saved.erase(id);
+    co_return;
+  }
+  awaitable<void> remove_for_user(long long user_id) override {
+    std::erase_if(saved, [&](auto& kv) { return kv.second.user_id == user_id; });
+    co_return;
+  }
   std::map<std::string, SessionData> saved;
 };
+
+// People in memory: user 1 is an org admin of "north", user 2 a member of "south", user 3 a platform admin.
+class MemoryPrincipals final : public PrincipalLoader {
+ public:
+  awaitable<std::optional<Principal>> load(long long user_id) override {
+    Principal p;
+    p.user_id = user_id;
+    if (user_id == 1) p.memberships.push_back({10, "north", "North", {"org_admin", "member"}});
+    if (user_id == 2) p.memberships.push_back({20, "south", "South", {"member"}});
+    if (user_id == 3) p.platform_admin = true;
+    if (user_id > 3) co_return std::nullopt;
+    co_return p;
+  }
+};
+
+std::string cookie_value(const Response& res, std::string_view name) {
+  for (auto& f : res) {
+    if (f.name() == boost::beast::http::field::set_cookie && f.value().starts_with(std::string(name) + "=")) {
+      auto v = f.value().substr(name.size() + 1);
+      return std::string(v.substr(0, v.find(';')));
+    }
+  }
+  return "-";
+}
 
 Response run(Pipeline& p, const Request& req) {
   boost::asio::io_context ioc;
@@ -69,6 +107,20 @@ class PipelineTest : public ::testing::Test {
                         ctx.session_for_write().lang = core::parse_lang(ctx.form.value("lang"));
                         co_return redirect(ctx.request, "/");
                       }});
+    routes.push_back(
+        {"POST", "/sign-in", "sign_in", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
+           ctx.sign_in(std::stoll(std::string(ctx.form.value("user"))));
+           co_return redirect(ctx.request, "/");
+         }});
+    routes.push_back(
+        {"POST", "/sign-out", "sign_out", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
+           ctx.sign_out(ctx.form.value("everywhere") == "yes");
+           co_return redirect(ctx.request, "/");
+         }});
+    routes.push_back({"POST", "/private", "private_post", policy::signed_in(), text("posted")});
+    routes.push_back({"GET", "/admin", "admin", policy::platform_admin(), text("admin")});
+    routes.push_back({"GET", "/o/{org}", "org", policy::org_member(), text("org")});
+    routes.push_back({"GET", "/o/{org}/settings", "org_settings", policy::org_member({"org_admin"}), text("settings")});
     pipeline = std::make_unique<Pipeline>(
         std::move(routes), sessions, "test-secret",
         [](RequestContext& ctx, Status s) {
@@ -78,7 +130,28 @@ class PipelineTest : public ::testing::Test {
               "text/html; charset=utf-8");
         },
         PipelineOptions{.access_log = false});
+    pipeline->set_principal_loader(std::make_shared<MemoryPrincipals>());
   }
+
+  /// A browser: keeps its cookies and sends the CSRF token with posts.
+  struct Browser {
+    Pipeline& p;
+    std::string csrf = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    std::string session;
+    std::string cookies() const { return "rt_csrf=" + csrf + (session.empty() ? "" : "; rt_session=" + session); }
+    Response get(std::string target) { return keep(run(p, make(Verb::get, std::move(target), "", cookies()))); }
+    Response post(std::string target, std::string body) {
+      auto token = security::keyed_hash("test-secret", csrf);
+      return keep(run(p, make(Verb::post, std::move(target), body + "&csrf_token=" + token, cookies())));
+    }
+    Response keep(Response res) {
+      auto s = cookie_value(res, "rt_session");
+      if (s != "-") session = s;
+      return res;
+    }
+  };
+  Browser browser() { return Browser{*pipeline}; }
+
   std::shared_ptr<MemorySessions> sessions;
   std::unique_ptr<Pipeline> pipeline;
 };
@@ -134,8 +207,75 @@ TEST_F(PipelineTest, ValidTokenRunsTheHandlerAndTheSessionIsRemembered) {
   EXPECT_EQ(missing.body(), "error 404 cy");
 }
 
-TEST_F(PipelineTest, SignedInRoutesAskAnonymousPeopleToSignIn) {
-  EXPECT_EQ(run(*pipeline, make(Verb::get, "/private")).result(), Status::unauthorized);
+TEST_F(PipelineTest, SignedInPagesSendAnonymousPeopleToSignInAndBack) {
+  auto res = run(*pipeline, make(Verb::get, "/private?x=1"));
+  EXPECT_EQ(res.result(), Status::see_other);
+  EXPECT_EQ(res[boost::beast::http::field::location], "/sign-in?next=/private%3Fx%3D1");
+  EXPECT_EQ(browser().post("/private", "a=b").result(), Status::unauthorized);
+}
+
+TEST_F(PipelineTest, SigningInGivesANewTokenAndDropsTheOldSession) {
+  auto b = browser();
+  b.post("/lang", "lang=cy");
+  const auto anonymous_token = b.session;
+  ASSERT_EQ(sessions->saved.size(), 1u);
+  auto res = b.post("/sign-in", "user=1");
+  EXPECT_NE(b.session, anonymous_token);
+  ASSERT_EQ(sessions->saved.size(), 1u);
+  EXPECT_EQ(sessions->saved.begin()->second.user_id, 1);
+  EXPECT_EQ(sessions->saved.begin()->second.lang, core::Lang::cy);
+  EXPECT_EQ(sessions->saved.count(security::hash_token(anonymous_token)), 0u);
+  EXPECT_EQ(b.get("/private").body(), "secret");
+  // The old token no longer signs anyone in.
+  Browser old{*pipeline};
+  old.session = anonymous_token;
+  EXPECT_EQ(old.get("/private").result(), Status::see_other);
+}
+
+TEST_F(PipelineTest, SignOutEndsThisSessionAndEverywhereEndsThemAll) {
+  auto laptop = browser();
+  auto phone = browser();
+  laptop.post("/sign-in", "user=1");
+  phone.post("/sign-in", "user=1");
+  auto other = browser();
+  other.post("/sign-in", "user=2");
+  ASSERT_EQ(sessions->saved.size(), 3u);
+  auto res = laptop.post("/sign-out", "everywhere=no");
+  EXPECT_EQ(cookie_value(res, "rt_session"), "");
+  EXPECT_EQ(sessions->saved.size(), 2u);
+  EXPECT_EQ(phone.get("/private").body(), "secret");
+  laptop.post("/sign-in", "user=1");
+  phone.post("/sign-out", "everywhere=yes");
+  EXPECT_EQ(sessions->saved.size(), 1u);
+  EXPECT_EQ(laptop.get("/private").result(), Status::see_other);
+  EXPECT_EQ(other.get("/private").body(), "secret");
+}
+
+TEST_F(PipelineTest, AccountsThatNoLongerExistAreSignedOut) {
+  auto b = browser();
+  b.post("/sign-in", "user=9");
+  EXPECT_EQ(b.get("/private").result(), Status::see_other);
+}
+
+TEST_F(PipelineTest, OrganisationPagesAre404ForEveryoneOutsideIt) {
+  auto admin = browser();
+  admin.post("/sign-in", "user=1");
+  auto member = browser();
+  member.post("/sign-in", "user=2");
+  auto platform = browser();
+  platform.post("/sign-in", "user=3");
+  EXPECT_EQ(admin.get("/o/north").body(), "org");
+  EXPECT_EQ(admin.get("/o/north/settings").body(), "settings");
+  EXPECT_EQ(admin.get("/o/south").result(), Status::not_found);
+  EXPECT_EQ(member.get("/o/south").body(), "org");
+  EXPECT_EQ(member.get("/o/south/settings").result(), Status::not_found);
+  EXPECT_EQ(member.get("/o/north").result(), Status::not_found);
+  EXPECT_EQ(member.get("/o/nowhere").result(), Status::not_found);
+  EXPECT_EQ(platform.get("/o/north").result(), Status::not_found);
+  EXPECT_EQ(platform.get("/admin").body(), "admin");
+  EXPECT_EQ(admin.get("/admin").result(), Status::not_found);
+  EXPECT_EQ(browser().get("/o/north").result(), Status::see_other);
+  EXPECT_EQ(browser().get("/admin").result(), Status::see_other);
 }
 
 TEST_F(PipelineTest, AFailingHandlerGivesA500AndThePipelineCarriesOn) {

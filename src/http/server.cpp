@@ -159,7 +159,9 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     } else if (bec) {
       break;
     } else {
-      auto op = pipeline_.handle(parser.get());
+      boost::system::error_code pec;
+      auto peer = stream.socket().remote_endpoint(pec);
+      auto op = pipeline_.handle(parser.get(), pec ? std::string() : peer.address().to_string());
       res = co_await std::move(op);
     }
     const bool head = parser.get().method() == bhttp::verb::head;

@@ -13,8 +13,29 @@ Policy public_access() {
 }
 
 Policy signed_in() {
-  return {"signed_in", [](const RequestContext& ctx) {
-            return ctx.session && ctx.session->user_id ? Decision::allow : Decision::need_sign_in;
+  return {"signed_in",
+          [](const RequestContext& ctx) { return ctx.principal ? Decision::allow : Decision::need_sign_in; }};
+}
+
+Policy platform_admin() {
+  return {"platform_admin", [](const RequestContext& ctx) {
+            if (!ctx.principal) return Decision::need_sign_in;
+            return ctx.principal->platform_admin ? Decision::allow : Decision::not_found;
+          }};
+}
+
+Policy org_member(std::vector<std::string> roles) {
+  std::string name = "org_member";
+  for (auto& r : roles) name += (name.size() == 10 ? ":" : ",") + r;
+  return {name, [roles = std::move(roles)](const RequestContext& ctx) {
+            if (!ctx.principal) return Decision::need_sign_in;
+            const Membership* m = ctx.principal->membership(ctx.param("org"));
+            if (!m) return Decision::not_found;
+            if (roles.empty()) return Decision::allow;
+            for (auto& r : roles) {
+              if (m->has_role(r)) return Decision::allow;
+            }
+            return Decision::not_found;
           }};
 }
 
@@ -28,6 +49,35 @@ std::string_view RequestContext::param(std::string_view name) const {
 }
 
 FormData RequestContext::query_params() const { return parse_urlencoded(query).value_or(FormData{}); }
+
+bool Membership::has_role(std::string_view role) const {
+  for (auto& r : roles) {
+    if (r == role) return true;
+  }
+  return false;
+}
+
+const Membership* Principal::membership(std::string_view org_slug) const {
+  for (auto& m : memberships) {
+    if (m.org_slug == org_slug) return &m;
+  }
+  return nullptr;
+}
+
+void RequestContext::sign_in(long long user_id) {
+  auto& s = session_for_write();
+  s.user_id = user_id;
+  s.rotate = true;
+  s.destroy = false;
+}
+
+void RequestContext::sign_out(bool everywhere) {
+  if (!session) return;
+  session->dirty = true;
+  session->destroy = true;
+  session->destroy_all_for_user = everywhere && session->user_id.has_value();
+  principal.reset();
+}
 
 SessionData& RequestContext::session_for_write() {
   if (!session) {
@@ -53,15 +103,6 @@ Response redirect(const Request& req, std::string_view location) {
   res.keep_alive(req.keep_alive());
   res.prepare_payload();
   return res;
-}
-
-bool is_local_path(std::string_view path) {
-  if (path.empty() || path.front() != '/') return false;
-  if (path.size() > 1 && (path[1] == '/' || path[1] == '\\')) return false;
-  for (unsigned char c : path) {
-    if (c < 0x20 || c == 0x7f || c == '\\') return false;
-  }
-  return path.size() <= 2048;
 }
 
 }  // namespace roundtable::http

@@ -32,6 +32,33 @@ struct SessionData {
   std::chrono::system_clock::time_point expires_at{};
   bool is_new = false;
   bool dirty = false;
+  /// Give the session a new token (and drop the old one) when it is saved: set at sign-in.
+  bool rotate = false;
+  /// Delete this session and clear the cookie: sign out.
+  bool destroy = false;
+  /// Also delete every other session of user_id: sign out everywhere.
+  bool destroy_all_for_user = false;
+};
+
+/// One organisation a signed-in person belongs to, and their roles there.
+struct Membership {
+  long long org_id = 0;
+  std::string org_slug;
+  std::string org_name;
+  /// "org_admin", "facilitator", "finance", "member".
+  std::vector<std::string> roles;
+  bool has_role(std::string_view role) const;
+};
+
+/// The signed-in person, loaded for each request from the session's user.
+struct Principal {
+  long long user_id = 0;
+  std::string name;
+  std::string email;
+  bool platform_admin = false;
+  std::vector<Membership> memberships;
+  /// The membership in the organisation with this slug, or nullptr.
+  const Membership* membership(std::string_view org_slug) const;
 };
 
 struct RequestContext;
@@ -50,6 +77,11 @@ namespace policy {
 Policy public_access();
 /// Only signed-in people.
 Policy signed_in();
+/// Only platform administrators; everyone else signed in gets 404.
+Policy platform_admin();
+/// Members of the organisation named by the {org} path parameter who hold one of these roles (any role when
+/// empty); everyone else signed in gets 404, so an organisation's existence does not leak.
+Policy org_member(std::vector<std::string> roles = {});
 }  // namespace policy
 
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;
@@ -79,6 +111,10 @@ struct RequestContext {
   FormData form;
   const Route* route = nullptr;
   std::optional<SessionData> session;
+  /// The signed-in person, if any.
+  std::optional<Principal> principal;
+  /// The client's address (the TCP peer).
+  std::string remote_address;
   /// Cookies to set on the response ("name=value; attributes").
   std::vector<std::string> set_cookies;
   bool secure_cookies = false;
@@ -89,6 +125,10 @@ struct RequestContext {
   FormData query_params() const;
   /// The session, created (but not yet stored) if there was none.
   SessionData& session_for_write();
+  /// Signs this person in: the session gets the user and a new token when the response is sent.
+  void sign_in(long long user_id);
+  /// Signs out (and, if everywhere, ends every session of this person).
+  void sign_out(bool everywhere = false);
   core::Translator t() const { return core::Translator(core::Messages::embedded(), lang); }
 };
 
@@ -96,7 +136,5 @@ struct RequestContext {
 Response make_response(const Request& req, Status status, std::string body, std::string_view content_type);
 /// 303 See Other to a local path.
 Response redirect(const Request& req, std::string_view location);
-/// Is this path a safe local redirect target ("/x", not "//x" or "http:")?
-bool is_local_path(std::string_view path);
 
 }  // namespace roundtable::http

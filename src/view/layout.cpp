@@ -37,6 +37,19 @@ std::string render_layout(const Page& page, const Assets& assets, std::string_vi
       .raw("</a>\n");
   h.raw("<header class=\"rt-header\">\n<div class=\"rt-header__container govuk-width-container\">\n");
   h.raw("<a href=\"/\" class=\"rt-header__name\">").text(t("app.name")).raw("</a>\n");
+  h.raw("<div class=\"rt-header__tools\">\n");
+  h.raw("<nav class=\"rt-header__nav\" aria-label=\"").text(t("layout.account_nav")).raw("\">\n");
+  h.raw("<ul class=\"rt-header__list\">\n");
+  if (page.signed_in_as.empty()) {
+    h.raw("<li><a class=\"rt-header__link\" href=\"/sign-in\">").text(t("layout.sign_in")).raw("</a></li>\n");
+  } else {
+    h.raw("<li><a class=\"rt-header__link\" href=\"/account\">").text(t("layout.your_account")).raw("</a></li>\n");
+    h.raw("<li><form method=\"post\" action=\"/sign-out\" class=\"rt-header__form\">\n");
+    h.raw("<input type=\"hidden\" name=\"csrf_token\" value=\"").text(page.csrf_token).raw("\">\n");
+    h.raw("<button type=\"submit\" class=\"rt-header__button\">").text(t("layout.sign_out")).raw("</button>\n");
+    h.raw("</form></li>\n");
+  }
+  h.raw("</ul>\n</nav>\n");
   h.raw("<nav class=\"rt-header__nav\" aria-label=\"").text(t("layout.language_nav")).raw("\">\n");
   h.raw("<form method=\"post\" action=\"/language\" class=\"rt-language-switcher\">\n");
   h.raw("<input type=\"hidden\" name=\"csrf_token\" value=\"").text(page.csrf_token).raw("\">\n");
@@ -47,7 +60,7 @@ std::string render_layout(const Page& page, const Assets& assets, std::string_vi
       .text(core::lang_code(other))
       .raw("\">")
       .text(core::Messages::embedded().get(other, "layout.language_name"))
-      .raw("</button>\n</form>\n</nav>\n</div>\n</header>\n");
+      .raw("</button>\n</form>\n</nav>\n</div>\n</div>\n</header>\n");
   h.raw("<div class=\"govuk-width-container\">\n<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
   h.raw(main_html);
   h.raw("\n</main>\n</div>\n");

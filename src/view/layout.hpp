@@ -27,6 +27,8 @@ struct Page {
   std::string csrf_token;
   /// Set when a form on the page has errors: the title is prefixed with "Error: ".
   bool has_errors = false;
+  /// The signed-in person's name, or empty: the header offers "Your account" and "Sign out", or "Sign in".
+  std::string signed_in_as;
 };
 
 /// Wraps the main content in the full document.

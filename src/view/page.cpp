@@ -1,0 +1,22 @@
+#include "view/page.hpp"
+
+namespace roundtable::view {
+
+Page page_for(const http::RequestContext& ctx, std::string title) {
+  Page page;
+  page.title = std::move(title);
+  page.lang = ctx.lang;
+  page.csrf_token = ctx.csrf_token;
+  if (ctx.principal) page.signed_in_as = ctx.principal->name;
+  std::string url(ctx.path);
+  if (!ctx.query.empty()) url += "?" + std::string(ctx.query);
+  page.current_url = http::is_local_path(url) ? url : "/";
+  return page;
+}
+
+http::Response html_page(const http::RequestContext& ctx, const Assets& assets, const Page& page,
+                         const std::string& main_html, http::Status status) {
+  return http::make_response(ctx.request, status, render_layout(page, assets, main_html), "text/html; charset=utf-8");
+}
+
+}  // namespace roundtable::view
