@@ -17,6 +17,7 @@
 #include "core/log.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
+#include "people/people_routes.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::app {
@@ -79,13 +80,14 @@ int serve(const core::Config& config) {
     core::log::info("migrations", {{"applied", std::to_string(applied)}});
     services.db = db.get();
     services.search = db::make_search_index(db->backend());
+    services.people = std::make_unique<people::PeopleService>(*db);
     services.static_files = std::make_unique<http::StaticFiles>(config.public_dir);
     services.assets = view::Assets::from_manifest(services.static_files->manifest());
     if (services.static_files->file_count() == 0) {
       core::log::warn("no_static_files", {{"public_dir", config.public_dir}, {"hint", "run scripts/build-web"}});
     }
     if (config.demo) {
-      int n = load_demo_data(*db, *services.search);
+      int n = load_demo_data(*db, *services.search, *services.people);
       core::log::info("demo_data_loaded", {{"items", std::to_string(n)}});
     }
     auto sessions = std::make_shared<DbSessionStore>(*db);
@@ -94,6 +96,7 @@ int serve(const core::Config& config) {
     pipeline = std::make_unique<http::Pipeline>(
         build_routes(services), sessions, csrf_secret, make_error_renderer(services),
         http::PipelineOptions{.secure_cookies = config.secure_cookies, .access_log = config.access_log});
+    pipeline->set_principal_loader(people::make_principal_loader(*services.people));
     services.metrics = &pipeline->metrics();
   } catch (const std::exception& e) {
     std::cerr << "roundtable: " << e.what() << "\n";

@@ -2,9 +2,84 @@
 
 #include <soci/soci.h>
 
+#include "security/passwords.hpp"
+
 namespace roundtable::app {
 
-int load_demo_data(db::Database& db, db::SearchIndex& search) {
+namespace {
+
+struct DemoPerson {
+  const char* email;
+  const char* name;
+  core::Lang lang;
+  bool platform_admin;
+  const char* org;
+  people::Role role;
+  std::vector<people::MemberType> types;
+};
+
+/// People of every role and member type in two organisations, so the demo (and the tests) can show that nothing
+/// leaks between them.
+int load_demo_people(people::PeopleService& service) {
+  using people::MemberType;
+  using people::Role;
+  const DemoPerson demo_people[] = {
+      {"admin@roundtable.example", "Alex Morgan", core::Lang::en, true, nullptr, Role::member, {}},
+      {"sian@demo.example", "Siân Davies", core::Lang::cy, false, "demo", Role::org_admin, {MemberType::staff}},
+      {"tom@demo.example", "Tom Evans", core::Lang::en, false, "demo", Role::facilitator, {MemberType::staff}},
+      {"priya@demo.example", "Priya Shah", core::Lang::en, false, "demo", Role::finance, {MemberType::staff}},
+      {"gareth@demo.example",
+       "Gareth Jones",
+       core::Lang::en,
+       false,
+       "demo",
+       Role::member,
+       {MemberType::lived_experience}},
+      {"mair@demo.example",
+       "Mair Hughes",
+       core::Lang::cy,
+       false,
+       "demo",
+       Role::member,
+       {MemberType::unpaid_carer, MemberType::lived_experience}},
+      {"ngozi@demo.example",
+       "Ngozi Okafor",
+       core::Lang::en,
+       false,
+       "demo",
+       Role::member,
+       {MemberType::partner_organisation}},
+      {"rhys@north.example", "Rhys Owen", core::Lang::en, false, "north", Role::org_admin, {MemberType::staff}},
+  };
+  // One hash for every demo account: argon2id is slow on purpose, and the demo starts often in tests.
+  const std::string hash = security::hash_password(kDemoPassword);
+  int written = 0;
+  for (auto [slug, name] :
+       {std::pair{"demo", "Demo County Carers Partnership"}, std::pair{"north", "North Valleys Mind"}}) {
+    try {
+      service.create_organisation_now({.slug = slug, .name = name});
+      ++written;
+    } catch (const people::SlugTaken&) {
+      // Already there from an earlier start.
+    }
+  }
+  for (const auto& p : demo_people) {
+    try {
+      service.create_user_now(
+          {.email = p.email, .name = p.name, .password_hash = hash, .lang = p.lang, .platform_admin = p.platform_admin},
+          "");
+      ++written;
+    } catch (const people::EmailTaken&) {
+      continue;
+    }
+    if (p.org) service.add_member_now(p.org, p.email, p.role, p.types);
+  }
+  return written;
+}
+
+}  // namespace
+
+int load_demo_data(db::Database& db, db::SearchIndex& search, people::PeopleService& people) {
   // Public "you said, we did" stories drawn from the co-production examples in shared/seeds.
   const db::SearchDocument docs[] = {
       {std::nullopt, "story", "demo-1", "en", "Monthly coffee mornings for carers",
@@ -35,7 +110,7 @@ int load_demo_data(db::Database& db, db::SearchIndex& search) {
     }
     tx.commit();
     return n;
-  });
+  }) + load_demo_people(people);
 }
 
 }  // namespace roundtable::app

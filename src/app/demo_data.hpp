@@ -3,10 +3,15 @@
 
 #include "db/database.hpp"
 #include "db/search.hpp"
+#include "people/people_service.hpp"
 
 namespace roundtable::app {
 
-/// Loads (or refreshes) the demo content; safe to run on every start. Returns how many items were written.
-int load_demo_data(db::Database& db, db::SearchIndex& search);
+/// The password of every demo account (only ever set by --demo).
+inline constexpr const char* kDemoPassword = "roundtable-demo";
+
+/// Loads (or refreshes) the demo content and demo people; safe to run on every start. Returns how many items were
+/// written.
+int load_demo_data(db::Database& db, db::SearchIndex& search, people::PeopleService& people);
 
 }  // namespace roundtable::app

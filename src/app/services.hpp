@@ -1,4 +1,4 @@
-/// What route handlers can reach: the database, search, static files and asset URLs.
+/// What route handlers can reach: the database, search, static files, asset URLs and the feature services.
 #pragma once
 
 #include <memory>
@@ -6,6 +6,7 @@
 #include "db/database.hpp"
 #include "db/search.hpp"
 #include "http/static_files.hpp"
+#include "people/people_service.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::http {
@@ -19,6 +20,7 @@ struct Services {
   std::unique_ptr<db::SearchIndex> search;
   std::unique_ptr<http::StaticFiles> static_files;
   view::Assets assets;
+  std::unique_ptr<people::PeopleService> people;
   /// Set once the pipeline exists (for /metrics).
   http::Metrics* metrics = nullptr;
 };

@@ -29,8 +29,8 @@ test("keyboard: switch to Welsh and back from the header, staying on the same pa
   const context = await browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
   await page.goto(server.url + "/search?q=coffee");
-  // Tab past the skip link and the Roundtable name to the language button.
-  for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+  // Tab past the skip link, the Roundtable name and "Sign in" to the language button.
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Cymraeg");
   await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
   assert.equal(await page.getAttribute("html", "lang"), "cy");

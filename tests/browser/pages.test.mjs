@@ -2,15 +2,33 @@
 // valid HTML (Nu checker), no CSP violations or console errors, nothing wider than a 320 px screen.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, axeViolations, nuErrors, routeTable } from "./support.mjs";
+import { startServer, launchBrowser, axeViolations, nuErrors, routeTable, signIn } from "./support.mjs";
 
-// Pages to visit for each HTML GET route, by route name. A new route without an entry here fails the test.
+const admin = "admin@roundtable.example"; // platform admin
+const orgAdmin = "tom@demo.example"; // facilitator in "demo"
+const sian = "sian@demo.example"; // org admin of "demo"
+const member = "gareth@demo.example";
+
+// Pages to visit for each HTML GET route, by route name, with who is signed in (as). A new route without an entry
+// here fails the test. submit: also send the page's form emptied, and check the page that shows the errors.
 const visits = {
-  home: ["/"],
-  search: ["/search", "/search?q=coffee", "/search?q=zzzznothing", `/search?q=${"long".repeat(60)}`],
-  accessibility: ["/accessibility"],
+  home: [{ path: "/" }, { path: "/", as: member }],
+  search: [
+    { path: "/search" },
+    { path: "/search?q=coffee" },
+    { path: "/search?q=zzzznothing" },
+    { path: `/search?q=${"long".repeat(60)}` },
+  ],
+  accessibility: [{ path: "/accessibility" }],
+  sign_in_form: [{ path: "/sign-in" }, { path: "/sign-in?signed_out=1" }, { path: "/sign-in", submit: true }],
+  account: [{ path: "/account", as: orgAdmin }, { path: "/account", as: admin }],
+  admin_organisations: [{ path: "/admin/organisations", as: admin }],
+  admin_organisation_new: [{ path: "/admin/organisations/new", as: admin, submit: true }],
+  org_home: [{ path: "/o/demo", as: sian }, { path: "/o/demo", as: member }],
+  org_settings: [{ path: "/o/demo/settings", as: sian, submit: true }, { path: "/o/demo/settings?saved=1", as: sian }],
+  org_audit: [{ path: "/o/demo/audit", as: sian }],
 };
-const errorPages = ["/this-page-does-not-exist"];
+const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 
 let server, browser;
 before(async () => {
@@ -32,10 +50,13 @@ const paths = [...Object.values(visits).flat(), ...errorPages];
 const collected = [];
 
 for (const lang of ["en", "cy"]) {
-  for (const path of paths) {
-    test(`${lang} ${path}: axe, CSP, 320 px`, async () => {
+  for (const visit of paths) {
+    const { path, as, submit } = visit;
+    const name = `${lang} ${path}${as ? ` as ${as}` : ""}${submit ? " (form sent empty)" : ""}`;
+    test(`${name}: axe, CSP, 320 px`, async () => {
       const context = await browser.newContext({ locale: lang === "cy" ? "cy-GB" : "en-GB", viewport: { width: 320, height: 800 } });
       const page = await context.newPage();
+      if (as) await signIn(page, server.url, as, lang);
       const problems = [];
       page.on("console", (msg) => {
         // A 4xx page reports its own status on the console; sub-resources are checked below instead.
@@ -44,11 +65,25 @@ for (const lang of ["en", "cy"]) {
       page.on("response", (res) => {
         if (res.request().resourceType() !== "document" && res.status() >= 400) problems.push(`${res.status()} for ${res.url()}`);
       });
-      page.on("requestfailed", (req) => problems.push(`failed: ${req.url()}`));
+      // A request cut short because the page moved on (ERR_ABORTED) is not a problem; anything else is.
+      page.on("requestfailed", (req) => {
+        if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`);
+      });
       page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-      const response = await page.goto(server.url + path);
+      let response = await page.goto(server.url + path);
       assert.ok(response, "no response");
-      if (path.startsWith("/this-page")) assert.equal(response.status(), 404);
+      if (errorPages.includes(visit)) assert.equal(response.status(), 404);
+      else assert.equal(response.status() < 400 || path.startsWith("/search?q=long"), true, `status ${response.status()}`);
+      if (submit) {
+        for (const input of await page.locator("main input[type=text], main input[type=email], main input[type=password]").all()) {
+          await input.fill("");
+        }
+        for (const box of await page.locator("main input[type=checkbox]").all()) await box.uncheck();
+        [response] = await Promise.all([page.waitForNavigation(), page.locator("main form button[type=submit]").first().click()]);
+        assert.equal(response.status(), 400, "an empty form was not refused");
+        assert.equal(await page.locator(".govuk-error-summary").count(), 1);
+        assert.match(await page.title(), /^(Error|Gwall):/);
+      }
       assert.equal(await page.getAttribute("html", "lang"), lang);
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
@@ -59,7 +94,7 @@ for (const lang of ["en", "cy"]) {
       const font = await page.evaluate(() => getComputedStyle(document.querySelector("h1")).fontFamily);
       assert.match(font, /Atkinson Hyperlegible Next/);
       assert.deepEqual(problems, []);
-      collected.push({ name: `${lang} ${path}`, html: await response.text() });
+      collected.push({ name, html: await response.text() });
       await context.close();
     });
   }

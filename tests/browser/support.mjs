@@ -118,3 +118,18 @@ export function nuErrors(documents) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The password of every demo account (src/app/demo_data.hpp). */
+export const demoPassword = "roundtable-demo";
+
+/** Signs in through the sign-in page as a demo person, then switches to lang if their own language differs. */
+export async function signIn(page, baseUrl, email, lang) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.fill("#email", email);
+  await page.fill("#password", demoPassword);
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  if (!page.url().endsWith("/account")) throw new Error(`signing in as ${email} did not work: ${page.url()}`);
+  if (lang && (await page.getAttribute("html", "lang")) !== lang) {
+    await Promise.all([page.waitForNavigation(), page.click(".rt-language-switcher__button")]);
+  }
+}

@@ -184,6 +184,21 @@ export async function startServer(options = {}) {
   };
 }
 
+/** The password of every demo account (src/app/demo_data.hpp). */
+export const demoPassword = "roundtable-demo";
+
+/** Demo people (loaded by --demo): platform admin, organisation "demo" in every role, and "north"'s admin. */
+export const demo = {
+  platformAdmin: "admin@roundtable.example",
+  orgAdmin: "sian@demo.example",
+  facilitator: "tom@demo.example",
+  finance: "priya@demo.example",
+  member: "gareth@demo.example",
+  carer: "mair@demo.example",
+  partner: "ngozi@demo.example",
+  otherOrgAdmin: "rhys@north.example",
+};
+
 /** A visitor with a cookie jar: get/post return {status, headers, text, cookies}; post adds the page's CSRF token. */
 export class Visitor {
   constructor(baseUrl) {
@@ -220,6 +235,14 @@ export class Visitor {
 
   get(path, options) {
     return this.request("GET", path, options);
+  }
+
+  /** Signs in through the sign-in form; throws unless it worked. */
+  async signIn(email, password = demoPassword) {
+    await this.get("/sign-in");
+    const res = await this.post("/sign-in", { email, password });
+    if (res.status !== 303) throw new Error(`sign-in as ${email} answered ${res.status}`);
+    return res;
   }
 
   /** Posts a urlencoded form; the CSRF token from the last page seen is added unless the form has one. */

@@ -1,0 +1,45 @@
+/// The audit log of sensitive actions: who did what to whom, and when — never the sensitive data itself.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace roundtable::audit {
+
+/// Actions are stable codes; pages show them in the reader's language ("audit.action.<code>").
+namespace action {
+inline constexpr const char* kSignedIn = "signed_in";
+inline constexpr const char* kSignInFailed = "sign_in_failed";
+inline constexpr const char* kSignedOut = "signed_out";
+inline constexpr const char* kSignedOutEverywhere = "signed_out_everywhere";
+inline constexpr const char* kOrgCreated = "org_created";
+inline constexpr const char* kOrgSettingsChanged = "org_settings_changed";
+inline constexpr const char* kMemberAdded = "member_added";
+inline constexpr const char* kRoleChanged = "role_changed";
+}  // namespace action
+
+struct Event {
+  /// nullopt: a platform-wide event.
+  std::optional<long long> org_id;
+  std::optional<long long> actor_user_id;
+  std::optional<long long> subject_user_id;
+  std::string action;
+  /// A code that is not sensitive (for member_added and role_changed: the role code); never needs, passwords or
+  /// message text.
+  std::string detail;
+};
+
+struct Entry {
+  long long id = 0;
+  long long created_at = 0;
+  std::optional<long long> actor_user_id;
+  /// Empty when the account no longer exists (shown as "former member").
+  std::string actor_name;
+  std::optional<long long> subject_user_id;
+  std::string subject_name;
+  std::string action;
+  std::string detail;
+};
+
+}  // namespace roundtable::audit

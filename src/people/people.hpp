@@ -1,0 +1,70 @@
+/// People and organisations: plain types shared by the store, the service and the pages (no SOCI, no Beast).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/i18n.hpp"
+
+namespace roundtable::people {
+
+/// What a person may do in one organisation.
+enum class Role { org_admin, facilitator, finance, member };
+/// How a person takes part; a member may have several.
+enum class MemberType { lived_experience, unpaid_carer, staff, partner_organisation };
+/// Whether anyone may join or only people who were invited.
+enum class SignupMode { invitation, open };
+
+std::string_view role_code(Role r);
+std::optional<Role> parse_role(std::string_view code);
+std::string_view member_type_code(MemberType t);
+std::optional<MemberType> parse_member_type(std::string_view code);
+std::string_view signup_mode_code(SignupMode m);
+std::optional<SignupMode> parse_signup_mode(std::string_view code);
+
+inline constexpr Role kAllRoles[] = {Role::org_admin, Role::facilitator, Role::finance, Role::member};
+inline constexpr MemberType kAllMemberTypes[] = {MemberType::lived_experience, MemberType::unpaid_carer,
+                                                 MemberType::staff, MemberType::partner_organisation};
+
+struct Organisation {
+  long long id = 0;
+  std::string slug;
+  std::string name;
+  std::vector<core::Lang> languages{core::Lang::en, core::Lang::cy};
+  SignupMode signup_mode = SignupMode::invitation;
+  long long created_at = 0;
+  long long member_count = 0;
+};
+
+struct User {
+  long long id = 0;
+  std::string email;
+  std::string name;
+  /// Empty: the person cannot sign in with a password.
+  std::string password_hash;
+  core::Lang lang = core::Lang::en;
+  bool platform_admin = false;
+};
+
+struct MembershipRow {
+  long long org_id = 0;
+  std::string org_slug;
+  std::string org_name;
+  Role role = Role::member;
+  std::vector<MemberType> member_types;
+};
+
+/// Languages as stored ("en,cy") and back.
+std::string languages_code(const std::vector<core::Lang>& langs);
+std::vector<core::Lang> parse_languages(std::string_view code);
+
+/// Trimmed and lower-cased, as emails are stored and compared.
+std::string normalise_email(std::string_view email);
+/// A plausible email address: one @, something before it, a dot in the part after, no spaces, at most 254 chars.
+bool is_plausible_email(std::string_view email);
+/// An organisation's web address part: 2 to 40 of a-z, 0-9 and single hyphens, not at either end.
+bool is_valid_slug(std::string_view slug);
+
+}  // namespace roundtable::people

@@ -1,0 +1,100 @@
+#include "people/people_form.hpp"
+
+#include <algorithm>
+
+#include "http/form.hpp"
+
+namespace roundtable::people {
+
+namespace {
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return std::string(s);
+}
+
+/// Counts characters, not bytes, so Welsh names with accents get the same limit.
+size_t utf8_length(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+SignInForm read_sign_in(const http::FormData& form) {
+  SignInForm f;
+  f.email = trimmed(form.value("email"));
+  f.password = std::string(form.value("password"));
+  std::string next(form.value("next"));
+  if (http::is_local_path(next)) f.next = next;
+  return f;
+}
+
+std::vector<FormProblem> check_sign_in(const SignInForm& f) {
+  std::vector<FormProblem> problems;
+  if (f.email.empty()) {
+    problems.push_back({"email", "sign_in.error.email_missing"});
+  } else if (!is_plausible_email(normalise_email(f.email))) {
+    problems.push_back({"email", "sign_in.error.email_format"});
+  }
+  if (f.password.empty()) problems.push_back({"password", "sign_in.error.password_missing"});
+  return problems;
+}
+
+OrgForm read_org(const http::FormData& form) {
+  OrgForm f;
+  f.name = trimmed(form.value("name"));
+  f.slug = normalise_email(form.value("slug"));  // trims and lower-cases
+  for (auto l : form.all("languages")) f.languages.emplace_back(l);
+  f.signup_mode = std::string(form.value("signup_mode"));
+  return f;
+}
+
+OrgForm org_form_from(const Organisation& org) {
+  OrgForm f;
+  f.name = org.name;
+  f.slug = org.slug;
+  for (auto l : org.languages) f.languages.emplace_back(core::lang_code(l));
+  f.signup_mode = std::string(signup_mode_code(org.signup_mode));
+  return f;
+}
+
+std::vector<FormProblem> check_org(const OrgForm& f, bool check_slug) {
+  std::vector<FormProblem> problems;
+  if (f.name.empty()) {
+    problems.push_back({"name", "org.error.name_missing"});
+  } else if (utf8_length(f.name) > kMaxNameLength) {
+    problems.push_back({"name", "org.error.name_too_long"});
+  }
+  if (check_slug) {
+    if (f.slug.empty()) {
+      problems.push_back({"slug", "org.error.slug_missing"});
+    } else if (!is_valid_slug(f.slug)) {
+      problems.push_back({"slug", "org.error.slug_format"});
+    }
+  }
+  bool any_language = false;
+  for (auto& l : f.languages) {
+    if (core::parse_lang(l)) any_language = true;
+  }
+  if (!any_language) problems.push_back({"languages", "org.error.languages_missing"});
+  if (!parse_signup_mode(f.signup_mode)) problems.push_back({"signup_mode", "org.error.signup_missing"});
+  return problems;
+}
+
+Organisation org_from_form(const OrgForm& f) {
+  Organisation o;
+  o.name = f.name;
+  o.slug = f.slug;
+  std::string langs;
+  for (auto& l : f.languages) langs += (langs.empty() ? "" : ",") + l;
+  o.languages = parse_languages(langs);
+  o.signup_mode = parse_signup_mode(f.signup_mode).value_or(SignupMode::invitation);
+  return o;
+}
+
+}  // namespace roundtable::people

@@ -1,0 +1,42 @@
+/// Reading and checking the people forms: sign-in and organisation settings. Errors are catalogue keys.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "http/form.hpp"
+#include "people/people.hpp"
+
+namespace roundtable::people {
+
+/// A field's problem as a message key, e.g. {"email", "sign_in.error.email_missing"}.
+struct FormProblem {
+  std::string field;
+  std::string key;
+};
+
+struct SignInForm {
+  std::string email;
+  std::string password;
+  /// Where to go after signing in (a local path), or "".
+  std::string next;
+};
+SignInForm read_sign_in(const http::FormData& form);
+std::vector<FormProblem> check_sign_in(const SignInForm& f);
+
+struct OrgForm {
+  std::string name;
+  std::string slug;
+  std::vector<std::string> languages;
+  std::string signup_mode;
+};
+OrgForm read_org(const http::FormData& form);
+OrgForm org_form_from(const Organisation& org);
+/// Checks the form; check_slug is false when editing (the web address does not change).
+std::vector<FormProblem> check_org(const OrgForm& f, bool check_slug);
+/// The organisation the valid form describes (id 0).
+Organisation org_from_form(const OrgForm& f);
+
+inline constexpr size_t kMaxNameLength = 120;
+
+}  // namespace roundtable::people

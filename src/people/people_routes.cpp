@@ -1,0 +1,58 @@
+#include "people/people_routes.hpp"
+
+namespace roundtable::people {
+
+namespace {
+
+class ServicePrincipalLoader final : public http::PrincipalLoader {
+ public:
+  explicit ServicePrincipalLoader(PeopleService& service) : service_(service) {}
+
+  boost::asio::awaitable<std::optional<http::Principal>> load(long long user_id) override {
+    auto op = service_.person(user_id);
+    auto person = co_await std::move(op);
+    if (!person) co_return std::nullopt;
+    http::Principal p;
+    p.user_id = person->user.id;
+    p.name = person->user.name;
+    p.email = person->user.email;
+    p.platform_admin = person->user.platform_admin;
+    for (auto& m : person->memberships) {
+      p.memberships.push_back({m.org_id, m.org_slug, m.org_name, {std::string(role_code(m.role))}});
+    }
+    co_return p;
+  }
+
+ private:
+  PeopleService& service_;
+};
+
+}  // namespace
+
+void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
+  using Fn = boost::asio::awaitable<http::Response> (*)(http::RequestContext&, const PagesDeps&);
+  auto bind = [deps](Fn fn) { return [fn, deps](http::RequestContext& ctx) { return fn(ctx, deps); }; };
+  using namespace http::policy;
+  routes.push_back({"GET", "/sign-in", "sign_in_form", public_access(), bind(pages::sign_in_form)});
+  routes.push_back({"POST", "/sign-in", "sign_in", public_access(), bind(pages::sign_in)});
+  routes.push_back({"POST", "/sign-out", "sign_out", public_access(), bind(pages::sign_out)});
+  routes.push_back({"GET", "/account", "account", signed_in(), bind(pages::account)});
+  routes.push_back(
+      {"GET", "/admin/organisations", "admin_organisations", platform_admin(), bind(pages::organisations)});
+  routes.push_back(
+      {"GET", "/admin/organisations/new", "admin_organisation_new", platform_admin(), bind(pages::new_organisation)});
+  routes.push_back({"POST", "/admin/organisations", "admin_organisation_create", platform_admin(),
+                    bind(pages::create_organisation)});
+  routes.push_back({"GET", "/o/{org}", "org_home", org_member(), bind(pages::organisation_home)});
+  routes.push_back(
+      {"GET", "/o/{org}/settings", "org_settings", org_member({"org_admin"}), bind(pages::organisation_settings)});
+  routes.push_back({"POST", "/o/{org}/settings", "org_settings_save", org_member({"org_admin"}),
+                    bind(pages::save_organisation_settings)});
+  routes.push_back({"GET", "/o/{org}/audit", "org_audit", org_member({"org_admin"}), bind(pages::audit_log)});
+}
+
+std::shared_ptr<http::PrincipalLoader> make_principal_loader(PeopleService& service) {
+  return std::make_shared<ServicePrincipalLoader>(service);
+}
+
+}  // namespace roundtable::people

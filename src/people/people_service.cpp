@@ -1,0 +1,180 @@
+#include "people/people_service.hpp"
+
+#include <soci/soci.h>
+
+#include "audit/audit_store.hpp"
+#include "people/people_store.hpp"
+#include "security/passwords.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::people {
+
+using boost::asio::awaitable;
+
+namespace {
+
+// Rate-limit keys are hashes, so the table never holds an email or an IP address.
+std::string account_key(const std::string& email) { return security::hash_token("account:" + email); }
+std::string address_key(const std::string& address) { return security::hash_token("address:" + address); }
+
+bool is_unique_violation(const std::exception& e) {
+  std::string what = e.what();
+  return what.find("UNIQUE") != std::string::npos || what.find("unique") != std::string::npos ||
+         what.find("duplicate key") != std::string::npos;
+}
+
+}  // namespace
+
+awaitable<SignInResult> PeopleService::sign_in_with_password(std::string email, std::string password,
+                                                             std::string remote_address) {
+  auto work = [this, email = normalise_email(email), password = std::move(password),
+               remote_address = std::move(remote_address)](soci::session& s) {
+    SignInResult result;
+    const long long now = store::now_seconds();
+    const long long since = now - limits_.window_seconds;
+    const std::string akey = account_key(email), ikey = address_key(remote_address);
+    if (store::count_failures(s, ikey, since) >= limits_.per_address) {
+      result.outcome = SignInOutcome::too_many_for_address;
+      return result;
+    }
+    if (store::count_failures(s, akey, since) >= limits_.per_account) {
+      result.outcome = SignInOutcome::too_many_for_account;
+      return result;
+    }
+    auto user = store::find_user_by_email(s, email);
+    bool ok = false;
+    if (user && !user->password_hash.empty()) {
+      ok = security::verify_password(user->password_hash, password);
+    } else {
+      security::verify_password_of_nobody(password);
+    }
+    soci::transaction tx(s);
+    if (!ok) {
+      store::record_failure(s, akey, now);
+      store::record_failure(s, ikey, now);
+      if (user) audit::store::record(s, {std::nullopt, std::nullopt, user->id, audit::action::kSignInFailed, ""});
+      tx.commit();
+      return result;
+    }
+    store::clear_failures(s, akey);
+    if (security::password_needs_rehash(user->password_hash)) {
+      store::set_password_hash(s, user->id, security::hash_password(password));
+    }
+    audit::store::record(s, {std::nullopt, user->id, user->id, audit::action::kSignedIn, ""});
+    tx.commit();
+    result.outcome = SignInOutcome::ok;
+    result.user_id = user->id;
+    result.lang = user->lang;
+    return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<void> PeopleService::record_sign_out(long long user_id, bool everywhere) {
+  auto work = [user_id, everywhere](soci::session& s) {
+    audit::store::record(s, {std::nullopt, user_id, user_id,
+                             everywhere ? audit::action::kSignedOutEverywhere : audit::action::kSignedOut, ""});
+  };
+  auto op = db_.run(std::move(work));
+  co_await std::move(op);
+}
+
+awaitable<std::optional<Person>> PeopleService::person(long long user_id) {
+  auto work = [user_id](soci::session& s) -> std::optional<Person> {
+    auto user = store::find_user_by_id(s, user_id);
+    if (!user) return std::nullopt;
+    return Person{std::move(*user), store::memberships_of(s, user_id)};
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<Organisation>> PeopleService::organisations() {
+  auto op = db_.run([](soci::session& s) { return store::list_orgs(s); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<Organisation>> PeopleService::organisation(std::string slug) {
+  auto op = db_.run([slug = std::move(slug)](soci::session& s) { return store::find_org_by_slug(s, slug); });
+  co_return co_await std::move(op);
+}
+
+awaitable<long long> PeopleService::create_organisation(long long actor_user_id, Organisation org) {
+  auto work = [actor_user_id, org = std::move(org)](soci::session& s) {
+    soci::transaction tx(s);
+    if (store::find_org_by_slug(s, org.slug)) throw SlugTaken();
+    long long id = 0;
+    try {
+      id = store::insert_org(s, org);
+    } catch (const std::exception& e) {
+      // Another request took the address between the check and the insert.
+      if (is_unique_violation(e)) throw SlugTaken();
+      throw;
+    }
+    audit::store::record(s, {id, actor_user_id, std::nullopt, audit::action::kOrgCreated, ""});
+    tx.commit();
+    return id;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<void> PeopleService::update_organisation(long long actor_user_id, Organisation org) {
+  auto work = [actor_user_id, org = std::move(org)](soci::session& s) {
+    soci::transaction tx(s);
+    store::update_org(s, org);
+    audit::store::record(s, {org.id, actor_user_id, std::nullopt, audit::action::kOrgSettingsChanged, ""});
+    tx.commit();
+  };
+  auto op = db_.run(std::move(work));
+  co_await std::move(op);
+}
+
+awaitable<std::vector<audit::Entry>> PeopleService::audit_log(long long org_id, long long before_id, int limit) {
+  auto op = db_.run(
+      [org_id, before_id, limit](soci::session& s) { return audit::store::list_for_org(s, org_id, before_id, limit); });
+  co_return co_await std::move(op);
+}
+
+long long PeopleService::create_organisation_now(const Organisation& org) {
+  return db_.run_sync([&](soci::session& s) {
+    soci::transaction tx(s);
+    if (store::find_org_by_slug(s, org.slug)) throw SlugTaken();
+    long long id = store::insert_org(s, org);
+    audit::store::record(s, {id, std::nullopt, std::nullopt, audit::action::kOrgCreated, ""});
+    tx.commit();
+    return id;
+  });
+}
+
+long long PeopleService::create_user_now(User user, const std::string& password) {
+  user.email = normalise_email(user.email);
+  if (!password.empty()) user.password_hash = security::hash_password(password);
+  return db_.run_sync([&](soci::session& s) {
+    if (store::find_user_by_email(s, user.email)) throw EmailTaken();
+    try {
+      return store::insert_user(s, user);
+    } catch (const std::exception& e) {
+      if (is_unique_violation(e)) throw EmailTaken();
+      throw;
+    }
+  });
+}
+
+void PeopleService::add_member_now(const std::string& org_slug, const std::string& email, Role role,
+                                   const std::vector<MemberType>& types) {
+  db_.run_sync([&](soci::session& s) {
+    auto org = store::find_org_by_slug(s, org_slug);
+    if (!org) throw std::invalid_argument("there is no organisation with the web address " + org_slug);
+    auto user = store::find_user_by_email(s, normalise_email(email));
+    if (!user) throw std::invalid_argument("there is no account with the email address " + email);
+    soci::transaction tx(s);
+    store::upsert_membership(s, org->id, user->id, role, types);
+    audit::store::record(s,
+                         {org->id, std::nullopt, user->id, audit::action::kMemberAdded, std::string(role_code(role))});
+    tx.commit();
+  });
+}
+
+}  // namespace roundtable::people

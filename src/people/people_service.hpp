@@ -1,0 +1,82 @@
+/// Use cases for people and organisations: sign-in with rate limits, organisations and their settings, audit.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.hpp"
+#include "db/database.hpp"
+#include "people/people.hpp"
+
+namespace roundtable::people {
+
+/// Limits on failed sign-ins within a window: per account, and per address (the client's IP).
+struct SignInLimits {
+  int per_account = 5;
+  int per_address = 20;
+  long long window_seconds = 15 * 60;
+};
+
+enum class SignInOutcome { ok, wrong, too_many_for_account, too_many_for_address };
+
+struct SignInResult {
+  SignInOutcome outcome = SignInOutcome::wrong;
+  long long user_id = 0;
+  /// The person's preferred language.
+  core::Lang lang = core::Lang::en;
+};
+
+/// A signed-in person with their memberships.
+struct Person {
+  User user;
+  std::vector<MembershipRow> memberships;
+};
+
+/// Thrown when an organisation's web address is already used.
+class SlugTaken : public std::runtime_error {
+ public:
+  SlugTaken() : std::runtime_error("that web address is already used by another organisation") {}
+};
+
+/// Thrown when an account with the email address exists.
+class EmailTaken : public std::runtime_error {
+ public:
+  EmailTaken() : std::runtime_error("an account with that email address already exists") {}
+};
+
+class PeopleService {
+ public:
+  explicit PeopleService(db::Database& db, SignInLimits limits = {}) : db_(db), limits_(limits) {}
+
+  /// Checks the password unless a limit has been reached; records failures and the sign-in in the audit log.
+  boost::asio::awaitable<SignInResult> sign_in_with_password(std::string email, std::string password,
+                                                             std::string remote_address);
+  boost::asio::awaitable<void> record_sign_out(long long user_id, bool everywhere);
+  /// The person behind a session, or nullopt if the account is gone.
+  boost::asio::awaitable<std::optional<Person>> person(long long user_id);
+
+  boost::asio::awaitable<std::vector<Organisation>> organisations();
+  boost::asio::awaitable<std::optional<Organisation>> organisation(std::string slug);
+  /// Creates the organisation (throws SlugTaken); returns its id.
+  boost::asio::awaitable<long long> create_organisation(long long actor_user_id, Organisation org);
+  /// Saves name, languages and sign-up mode.
+  boost::asio::awaitable<void> update_organisation(long long actor_user_id, Organisation org);
+  boost::asio::awaitable<std::vector<audit::Entry>> audit_log(long long org_id, long long before_id, int limit);
+
+  /// For the command line and demo data, on the calling thread. Throws SlugTaken.
+  long long create_organisation_now(const Organisation& org);
+  /// Creates an account (throws EmailTaken); an empty password means the person cannot sign in with one yet.
+  long long create_user_now(User user, const std::string& password);
+  /// Adds an existing account to an organisation with a role (or changes it). Throws std::invalid_argument when
+  /// the organisation or the account does not exist.
+  void add_member_now(const std::string& org_slug, const std::string& email, Role role,
+                      const std::vector<MemberType>& types);
+
+ private:
+  db::Database& db_;
+  SignInLimits limits_;
+};
+
+}  // namespace roundtable::people

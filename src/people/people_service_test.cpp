@@ -1,0 +1,184 @@
+#include "people/people_service.hpp"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include "audit/audit_store.hpp"
+#include "db/test_databases.hpp"
+#include "security/passwords.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::people {
+namespace {
+
+template <class T>
+T run(boost::asio::awaitable<T> aw) {
+  boost::asio::io_context ioc;
+  std::optional<T> out;
+  boost::asio::co_spawn(ioc, std::move(aw), [&](std::exception_ptr e, T v) {
+    if (e) std::rethrow_exception(e);
+    out = std::move(v);
+  });
+  ioc.run();
+  return std::move(*out);
+}
+
+class PeopleServiceOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    security::init();
+    security::set_password_cost(security::PasswordCost::fast);
+    db = db::testing::fresh_database(GetParam());
+    service = std::make_unique<PeopleService>(*db, SignInLimits{.per_account = 3, .per_address = 5});
+    north = service->create_organisation_now({.slug = "north", .name = "North Wales Carers"});
+    ceri = service->create_user_now({.email = "Ceri@Example.org", .name = "Ceri"}, "a long password");
+    service->add_member_now("north", "ceri@example.org", Role::facilitator,
+                            {MemberType::unpaid_carer, MemberType::lived_experience});
+  }
+  std::vector<std::string> actions(long long org_id) {
+    std::vector<std::string> out;
+    for (auto& e : run(service->audit_log(org_id, 0, 100))) out.push_back(e.action);
+    return out;
+  }
+  long long count(const std::string& table) {
+    return db->run_sync([&](soci::session& s) {
+      long long n = 0;
+      s << "SELECT COUNT(*) FROM " + table, soci::into(n);
+      return n;
+    });
+  }
+  std::unique_ptr<db::Database> db;
+  std::unique_ptr<PeopleService> service;
+  long long north = 0, ceri = 0;
+};
+
+TEST_P(PeopleServiceOnBackend, TheRightPasswordSignsInWhateverTheCaseOfTheEmail) {
+  auto r = run(service->sign_in_with_password("  CERI@example.org", "a long password", "127.0.0.1"));
+  EXPECT_EQ(r.outcome, SignInOutcome::ok);
+  EXPECT_EQ(r.user_id, ceri);
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "wrong", "127.0.0.1")).outcome,
+            SignInOutcome::wrong);
+  EXPECT_EQ(run(service->sign_in_with_password("nobody@example.org", "a long password", "127.0.0.1")).outcome,
+            SignInOutcome::wrong);
+}
+
+TEST_P(PeopleServiceOnBackend, TooManyFailuresLockTheAccountButNotOthers) {
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "wrong", "10.0.0." + std::to_string(i))).outcome,
+              SignInOutcome::wrong);
+  }
+  // Even the right password is refused now, from any address.
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.9")).outcome,
+            SignInOutcome::too_many_for_account);
+  service->create_user_now({.email = "dai@example.org", .name = "Dai"}, "another password");
+  EXPECT_EQ(run(service->sign_in_with_password("dai@example.org", "another password", "10.0.0.9")).outcome,
+            SignInOutcome::ok);
+  // No email or address is stored in the failures table.
+  auto keys = db->run_sync([](soci::session& s) {
+    std::string all;
+    soci::rowset<std::string> rows = (s.prepare << "SELECT key FROM sign_in_failures");
+    for (auto& k : rows) all += k + " ";
+    return all;
+  });
+  EXPECT_EQ(keys.find("ceri"), std::string::npos);
+  EXPECT_EQ(keys.find("10.0.0"), std::string::npos);
+}
+
+TEST_P(PeopleServiceOnBackend, TooManyFailuresFromOneAddressLockThatAddress) {
+  for (int i = 0; i < 5; ++i) {
+    run(service->sign_in_with_password("guess" + std::to_string(i) + "@example.org", "x", "192.0.2.1"));
+  }
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "192.0.2.1")).outcome,
+            SignInOutcome::too_many_for_address);
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "192.0.2.2")).outcome,
+            SignInOutcome::ok);
+}
+
+TEST_P(PeopleServiceOnBackend, ASuccessfulSignInClearsTheAccountsFailures) {
+  run(service->sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  run(service->sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+  run(service->sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  run(service->sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+}
+
+TEST_P(PeopleServiceOnBackend, APersonComesWithTheirMembershipsRolesAndTypes) {
+  auto p = run(service->person(ceri));
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->user.email, "ceri@example.org");
+  ASSERT_EQ(p->memberships.size(), 1u);
+  EXPECT_EQ(p->memberships[0].org_slug, "north");
+  EXPECT_EQ(p->memberships[0].role, Role::facilitator);
+  EXPECT_EQ(p->memberships[0].member_types,
+            (std::vector<MemberType>{MemberType::lived_experience, MemberType::unpaid_carer}));
+  service->add_member_now("north", "ceri@example.org", Role::org_admin, {MemberType::staff});
+  p = run(service->person(ceri));
+  EXPECT_EQ(p->memberships[0].role, Role::org_admin);
+  EXPECT_EQ(p->memberships[0].member_types, (std::vector<MemberType>{MemberType::staff}));
+  EXPECT_FALSE(run(service->person(ceri + 1000)));
+}
+
+TEST_P(PeopleServiceOnBackend, OrganisationAddressesAreUnique) {
+  EXPECT_THROW(service->create_organisation_now({.slug = "north", .name = "Another"}), SlugTaken);
+  EXPECT_THROW(run(service->create_organisation(ceri, {.slug = "north", .name = "Another"})), SlugTaken);
+  auto south = run(service->create_organisation(ceri, {.slug = "south", .name = "South"}));
+  EXPECT_GT(south, north);
+  auto orgs = run(service->organisations());
+  ASSERT_EQ(orgs.size(), 2u);
+  EXPECT_EQ(orgs[0].slug, "north");
+  EXPECT_EQ(orgs[0].member_count, 1);
+  EXPECT_EQ(orgs[1].member_count, 0);
+  EXPECT_THROW(service->create_user_now({.email = "CERI@example.org", .name = "Twin"}, ""), EmailTaken);
+  EXPECT_THROW(service->add_member_now("nowhere", "ceri@example.org", Role::member, {}), std::invalid_argument);
+  EXPECT_THROW(service->add_member_now("north", "nobody@example.org", Role::member, {}), std::invalid_argument);
+}
+
+TEST_P(PeopleServiceOnBackend, SettingsChangesAndSignInsAreAudited) {
+  auto org = *run(service->organisation("north"));
+  org.name = "North Wales Carers Together";
+  org.languages = {core::Lang::cy, core::Lang::en};
+  org.signup_mode = SignupMode::open;
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = service->update_organisation(ceri, org);
+    co_await std::move(op);
+    co_return 0;
+  }());
+  auto saved = *run(service->organisation("north"));
+  EXPECT_EQ(saved.name, "North Wales Carers Together");
+  EXPECT_EQ(saved.languages, (std::vector<core::Lang>{core::Lang::cy, core::Lang::en}));
+  EXPECT_EQ(saved.signup_mode, SignupMode::open);
+  EXPECT_EQ(actions(north), (std::vector<std::string>{"org_settings_changed", "member_added", "org_created"}));
+  run(service->sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1"));
+  auto mine = db->run_sync([&](soci::session& s) { return audit::store::list_for_user(s, ceri); });
+  ASSERT_GE(mine.size(), 3u);
+  EXPECT_EQ(mine[mine.size() - 2].action, "sign_in_failed");
+  EXPECT_EQ(mine.back().action, "signed_in");
+  EXPECT_EQ(mine.back().actor_name, "Ceri");
+  // The audit log never holds the password.
+  EXPECT_EQ(count("audit_log WHERE detail LIKE '%password%'"), 0);
+}
+
+TEST_P(PeopleServiceOnBackend, AnOldPasswordHashIsUpgradedAtSignIn) {
+  security::set_password_cost(security::PasswordCost::interactive);
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+  auto hash = db->run_sync([&](soci::session& s) {
+    std::string h;
+    s << "SELECT password_hash FROM users WHERE id = :id", soci::use(ceri), soci::into(h);
+    return h;
+  });
+  EXPECT_FALSE(security::password_needs_rehash(hash));
+  security::set_password_cost(security::PasswordCost::fast);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PeopleServiceOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::people

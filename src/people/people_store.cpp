@@ -1,0 +1,191 @@
+#include "people/people_store.hpp"
+
+#include <soci/soci.h>
+
+#include <chrono>
+
+#include "db/rows.hpp"
+
+namespace roundtable::people::store {
+
+long long now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+using db::row_int;
+using db::row_text;
+
+User user_from(const soci::row& r) {
+  User u;
+  u.id = row_int(r, 0);
+  u.email = row_text(r, 1);
+  u.name = row_text(r, 2);
+  u.password_hash = row_text(r, 3);
+  u.lang = core::parse_lang(row_text(r, 4)).value_or(core::Lang::en);
+  u.platform_admin = row_int(r, 5) != 0;
+  return u;
+}
+
+constexpr const char* kUserColumns = "SELECT id, email, name, password_hash, lang, platform_admin FROM users ";
+
+std::optional<User> find_user(soci::session& s, const std::string& where, const std::string& value, long long id) {
+  soci::row r;
+  if (where == "email") {
+    s << std::string(kUserColumns) + "WHERE email = :v", soci::use(value), soci::into(r);
+  } else {
+    s << std::string(kUserColumns) + "WHERE id = :v", soci::use(id), soci::into(r);
+  }
+  if (!s.got_data()) return std::nullopt;
+  return user_from(r);
+}
+
+Organisation org_from(const soci::row& r) {
+  Organisation o;
+  o.id = row_int(r, 0);
+  o.slug = row_text(r, 1);
+  o.name = row_text(r, 2);
+  o.languages = parse_languages(row_text(r, 3));
+  o.signup_mode = parse_signup_mode(row_text(r, 4)).value_or(SignupMode::invitation);
+  o.created_at = row_int(r, 5);
+  return o;
+}
+
+}  // namespace
+
+std::optional<User> find_user_by_email(soci::session& s, const std::string& email) {
+  return find_user(s, "email", email, 0);
+}
+
+std::optional<User> find_user_by_id(soci::session& s, long long id) { return find_user(s, "id", "", id); }
+
+long long insert_user(soci::session& s, const User& user) {
+  long long id = 0;
+  const long long now = now_seconds();
+  std::string lang(core::lang_code(user.lang));
+  int admin = user.platform_admin ? 1 : 0;
+  soci::indicator hash_ind = user.password_hash.empty() ? soci::i_null : soci::i_ok;
+  s << "INSERT INTO users (email, name, password_hash, lang, platform_admin, created_at, updated_at) "
+       "VALUES (:email, :name, :hash, :lang, :admin, :now, :now2) RETURNING id",
+      soci::use(user.email), soci::use(user.name), soci::use(user.password_hash, hash_ind), soci::use(lang),
+      soci::use(admin), soci::use(now), soci::use(now), soci::into(id);
+  return id;
+}
+
+void set_password_hash(soci::session& s, long long user_id, const std::string& hash) {
+  const long long now = now_seconds();
+  s << "UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id", soci::use(hash), soci::use(now),
+      soci::use(user_id);
+}
+
+void set_platform_admin(soci::session& s, long long user_id, bool admin) {
+  int value = admin ? 1 : 0;
+  s << "UPDATE users SET platform_admin = :admin WHERE id = :id", soci::use(value), soci::use(user_id);
+}
+
+std::optional<Organisation> find_org_by_slug(soci::session& s, const std::string& slug) {
+  soci::row r;
+  s << "SELECT id, slug, name, languages, signup_mode, created_at FROM organisations WHERE slug = :slug",
+      soci::use(slug), soci::into(r);
+  if (!s.got_data()) return std::nullopt;
+  return org_from(r);
+}
+
+std::vector<Organisation> list_orgs(soci::session& s) {
+  std::vector<Organisation> out;
+  soci::rowset<soci::row> rows = (s.prepare << "SELECT o.id, o.slug, o.name, o.languages, o.signup_mode, o.created_at, "
+                                               "(SELECT COUNT(*) FROM memberships m WHERE m.org_id = o.id) "
+                                               "FROM organisations o ORDER BY lower(o.name), o.id");
+  for (const auto& r : rows) {
+    auto o = org_from(r);
+    o.member_count = row_int(r, 6);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+long long insert_org(soci::session& s, const Organisation& org) {
+  long long id = 0;
+  const long long now = now_seconds();
+  std::string langs = languages_code(org.languages);
+  std::string mode(signup_mode_code(org.signup_mode));
+  s << "INSERT INTO organisations (slug, name, languages, signup_mode, created_at, updated_at) "
+       "VALUES (:slug, :name, :langs, :mode, :now, :now2) RETURNING id",
+      soci::use(org.slug), soci::use(org.name), soci::use(langs), soci::use(mode), soci::use(now), soci::use(now),
+      soci::into(id);
+  return id;
+}
+
+void update_org(soci::session& s, const Organisation& org) {
+  const long long now = now_seconds();
+  std::string langs = languages_code(org.languages);
+  std::string mode(signup_mode_code(org.signup_mode));
+  s << "UPDATE organisations SET name = :name, languages = :langs, signup_mode = :mode, updated_at = :now "
+       "WHERE id = :id",
+      soci::use(org.name), soci::use(langs), soci::use(mode), soci::use(now), soci::use(org.id);
+}
+
+void upsert_membership(soci::session& s, long long org_id, long long user_id, Role role,
+                       const std::vector<MemberType>& types) {
+  const long long now = now_seconds();
+  std::string code(role_code(role));
+  s << "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (:org, :user, :role, :now) "
+       "ON CONFLICT (org_id, user_id) DO UPDATE SET role = EXCLUDED.role",
+      soci::use(org_id), soci::use(user_id), soci::use(code), soci::use(now);
+  s << "DELETE FROM member_types WHERE org_id = :org AND user_id = :user", soci::use(org_id), soci::use(user_id);
+  for (auto t : types) {
+    std::string type(member_type_code(t));
+    s << "INSERT INTO member_types (org_id, user_id, type) VALUES (:org, :user, :type)", soci::use(org_id),
+        soci::use(user_id), soci::use(type);
+  }
+}
+
+std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id) {
+  std::vector<MembershipRow> out;
+  soci::rowset<soci::row> rows = (s.prepare << "SELECT o.id, o.slug, o.name, m.role "
+                                               "FROM memberships m JOIN organisations o ON o.id = m.org_id "
+                                               "WHERE m.user_id = :user ORDER BY lower(o.name)",
+                                  soci::use(user_id));
+  for (const auto& r : rows) {
+    MembershipRow m;
+    m.org_id = row_int(r, 0);
+    m.org_slug = row_text(r, 1);
+    m.org_name = row_text(r, 2);
+    m.role = parse_role(row_text(r, 3)).value_or(Role::member);
+    out.push_back(std::move(m));
+  }
+  soci::rowset<soci::row> types =
+      (s.prepare << "SELECT org_id, type FROM member_types WHERE user_id = :user ORDER BY type", soci::use(user_id));
+  for (const auto& r : types) {
+    const long long org_id = row_int(r, 0);
+    for (auto& m : out) {
+      if (m.org_id != org_id) continue;
+      if (auto t = parse_member_type(row_text(r, 1))) m.member_types.push_back(*t);
+    }
+  }
+  return out;
+}
+
+long long count_failures(soci::session& s, const std::string& key, long long since) {
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM sign_in_failures WHERE key = :key AND at > :since", soci::use(key), soci::use(since),
+      soci::into(n);
+  return n;
+}
+
+void record_failure(soci::session& s, const std::string& key, long long at) {
+  s << "INSERT INTO sign_in_failures (key, at) VALUES (:key, :at)", soci::use(key), soci::use(at);
+}
+
+void clear_failures(soci::session& s, const std::string& key) {
+  s << "DELETE FROM sign_in_failures WHERE key = :key", soci::use(key);
+}
+
+long long purge_failures(soci::session& s, long long before) {
+  soci::statement st = (s.prepare << "DELETE FROM sign_in_failures WHERE at < :before", soci::use(before));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+}  // namespace roundtable::people::store

@@ -1,0 +1,45 @@
+/// The only place the SQL for organisations, accounts, memberships and sign-in failures lives.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "people/people.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace roundtable::people::store {
+
+long long now_seconds();
+
+std::optional<User> find_user_by_email(soci::session& s, const std::string& email);
+std::optional<User> find_user_by_id(soci::session& s, long long id);
+/// Inserts the user (email already normalised); returns the new id.
+long long insert_user(soci::session& s, const User& user);
+void set_password_hash(soci::session& s, long long user_id, const std::string& hash);
+void set_platform_admin(soci::session& s, long long user_id, bool admin);
+
+std::optional<Organisation> find_org_by_slug(soci::session& s, const std::string& slug);
+/// Every organisation with its member count, by name.
+std::vector<Organisation> list_orgs(soci::session& s);
+/// Inserts the organisation; returns the new id.
+long long insert_org(soci::session& s, const Organisation& org);
+/// Updates name, languages and sign-up mode.
+void update_org(soci::session& s, const Organisation& org);
+
+/// Adds the person to the organisation, or changes their role and member types if they are already in it.
+void upsert_membership(soci::session& s, long long org_id, long long user_id, Role role,
+                       const std::vector<MemberType>& types);
+std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id);
+
+/// Failed sign-ins recorded under key since the given time.
+long long count_failures(soci::session& s, const std::string& key, long long since);
+void record_failure(soci::session& s, const std::string& key, long long at);
+void clear_failures(soci::session& s, const std::string& key);
+/// Deletes failures older than the given time; returns how many.
+long long purge_failures(soci::session& s, long long before);
+
+}  // namespace roundtable::people::store

@@ -1,0 +1,223 @@
+// People and organisations over HTTP: sign-in and out, rate limits, organisations and their settings, the audit
+// log, and the authorisation matrix (every people route × every kind of visitor).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, Visitor, demo, demoPassword, backendName, runCli } from "./harness.mjs";
+
+let server;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+});
+
+test(`${backendName}: signing in with the right password opens your account, in your own language`, async () => {
+  const v = new Visitor(server.url);
+  const anonymousPage = await v.get("/account");
+  assert.equal(anonymousPage.status, 303);
+  assert.equal(anonymousPage.headers.get("location"), "/sign-in?next=/account");
+  const form = await v.get("/sign-in?next=/o/demo");
+  assert.match(form.text, /name="next" value="\/o\/demo"/);
+  assert.match(form.text, /autocomplete="current-password"/);
+  const res = await v.post("/sign-in", { email: "  SIAN@demo.example ", password: demoPassword, next: "/o/demo" });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.get("location"), "/o/demo");
+  const home = await v.get("/o/demo");
+  assert.equal(home.status, 200);
+  // Siân prefers Welsh.
+  assert.match(home.text, /<html lang="cy"/);
+  assert.match(home.text, /Demo County Carers Partnership/);
+  assert.match(home.text, /Gweinyddwr y sefydliad/);
+  assert.match(home.text, /Allgofnodi/);
+  const account = await v.get("/account");
+  assert.match(account.text, /sian@demo\.example/);
+});
+
+test(`${backendName}: the session gets a new token at sign-in`, async () => {
+  const v = new Visitor(server.url);
+  await v.post("/language", { lang: "en", return_to: "/" });
+  const before = v.cookies.get("rt_session");
+  assert.ok(before);
+  await v.signIn(demo.member);
+  assert.notEqual(v.cookies.get("rt_session"), before);
+  // The old token signs nobody in.
+  const old = new Visitor(server.url);
+  old.cookies.set("rt_session", before);
+  assert.equal((await old.get("/account")).status, 303);
+  // The language chosen before signing in is kept.
+  assert.match((await v.get("/account")).text, /<html lang="en"/);
+});
+
+test(`${backendName}: a wrong password or unknown email gets the same plain answer and keeps the email typed`, async () => {
+  for (const email of [demo.member, "nobody@example.org"]) {
+    const v = new Visitor(server.url);
+    await v.get("/sign-in");
+    const res = await v.post("/sign-in", { email, password: "not the password" });
+    assert.equal(res.status, 400);
+    assert.match(res.text, /The email address or password is not right/);
+    assert.match(res.text, new RegExp(`value="${email.replace(".", "\\.")}"`));
+    assert.doesNotMatch(res.text, /not the password/);
+    assert.match(res.text, /<title>Error:/);
+    assert.ok(!v.cookies.has("rt_session"));
+  }
+  const empty = await new Visitor(server.url).post("/sign-in", { email: "", password: "" });
+  assert.match(empty.text, /Enter your email address/);
+  assert.match(empty.text, /Enter your password/);
+  const badFormat = await new Visitor(server.url).post("/sign-in", { email: "gareth at demo", password: "x" });
+  assert.match(badFormat.text, /Enter an email address in the right format/);
+});
+
+test(`${backendName}: after 5 wrong passwords the account waits 15 minutes, even with the right one`, async () => {
+  const v = new Visitor(server.url);
+  await v.get("/sign-in");
+  for (let i = 0; i < 5; i++) {
+    assert.equal((await v.post("/sign-in", { email: demo.partner, password: `guess ${i}` })).status, 400);
+  }
+  const locked = await v.post("/sign-in", { email: demo.partner, password: demoPassword });
+  assert.equal(locked.status, 429);
+  assert.match(locked.text, /too many times\. Wait 15 minutes/);
+  // Another account from the same address is not affected.
+  await new Visitor(server.url).signIn(demo.carer);
+});
+
+test(`${backendName}: signing out ends this session; signing out everywhere ends them all`, async () => {
+  const laptop = new Visitor(server.url);
+  const phone = new Visitor(server.url);
+  await laptop.signIn(demo.finance);
+  await phone.signIn(demo.finance);
+  const out = await laptop.post("/sign-out", {});
+  assert.equal(out.status, 303);
+  assert.equal(out.headers.get("location"), "/sign-in?signed_out=1");
+  assert.ok(!laptop.cookies.has("rt_session"));
+  assert.match((await laptop.get("/sign-in?signed_out=1")).text, /You have signed out/);
+  assert.equal((await phone.get("/account")).status, 200);
+  await laptop.signIn(demo.finance);
+  const everywhere = await phone.post("/sign-out", { everywhere: "yes" });
+  assert.equal(everywhere.headers.get("location"), "/sign-in?signed_out=everywhere");
+  assert.equal((await laptop.get("/account")).status, 303);
+  assert.equal((await phone.get("/account")).status, 303);
+});
+
+test(`${backendName}: a platform admin adds an organisation; mistakes are explained and the input kept`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.platformAdmin);
+  const list = await v.get("/admin/organisations");
+  assert.match(list.text, /Demo County Carers Partnership/);
+  assert.match(list.text, /North Valleys Mind/);
+  const bad = await v.post("/admin/organisations", { name: "Gofalwyr Môn", slug: "Gofalwyr Môn!", signup_mode: "open" });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /The web address can only use lower-case letters/);
+  assert.match(bad.text, /Choose at least one language/);
+  assert.match(bad.text, /value="Gofalwyr Môn"/);
+  assert.match(bad.text, /value="open" checked/);
+  const taken = await v.post("/admin/organisations", { name: "Copy", slug: "demo", languages: "en", signup_mode: "open" });
+  assert.equal(taken.status, 400);
+  assert.match(taken.text, /That web address is already used/);
+  const ok = await v.post("/admin/organisations", {
+    name: "Gofalwyr Môn",
+    slug: "gofalwyr-mon",
+    languages: "cy",
+    signup_mode: "invitation",
+  });
+  assert.equal(ok.status, 303);
+  assert.equal(ok.headers.get("location"), "/admin/organisations?created=gofalwyr-mon");
+  const after = await v.get("/admin/organisations?created=gofalwyr-mon");
+  assert.match(after.text, /Gofalwyr Môn has been added/);
+  assert.match(after.text, /\/o\/gofalwyr-mon/);
+});
+
+test(`${backendName}: an organisation admin changes the settings, and the change is in the audit log`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.orgAdmin);
+  const form = await v.get("/o/demo/settings");
+  assert.match(form.text, /value="Demo County Carers Partnership"/);
+  assert.doesNotMatch(form.text, /id="slug"/, "the web address cannot be changed");
+  const bad = await v.post("/o/demo/settings", { name: "", languages: "en", signup_mode: "invitation" });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Rhowch enw&#39;r sefydliad|Rhowch enw'r sefydliad/);
+  const saved = await v.post("/o/demo/settings", { name: "Demo County Carers", languages: ["en"].join(), signup_mode: "open" });
+  assert.equal(saved.status, 303);
+  assert.equal(saved.headers.get("location"), "/o/demo/settings?saved=1");
+  const page = await v.get("/o/demo/settings?saved=1");
+  assert.match(page.text, /value="Demo County Carers"/);
+  assert.match(page.text, /value="open" checked/);
+  const audit = await v.get("/o/demo/audit");
+  assert.equal(audit.status, 200);
+  assert.match(audit.text, /Gosodiadau&#39;r sefydliad wedi newid|Gosodiadau'r sefydliad wedi newid/);
+  assert.match(audit.text, /Siân Davies/);
+  // Put the name back for the other tests.
+  await v.post("/o/demo/settings", { name: "Demo County Carers Partnership", languages: "en", signup_mode: "invitation" });
+});
+
+// Expected answers: 200, 400 (an empty form refused), 303 (to sign in), 401 (a form sent without signing in), 404.
+const visitors = {
+  anonymous: null,
+  otherOrg: demo.otherOrgAdmin,
+  member: demo.member,
+  facilitator: demo.facilitator,
+  finance: demo.finance,
+  orgAdmin: demo.orgAdmin,
+  platformAdmin: demo.platformAdmin,
+};
+//                                   anon  other member facil finance orgAdmin platform
+const matrix = [
+  ["GET", "/account", /*          */ [303, 200, 200, 200, 200, 200, 200]],
+  ["GET", "/admin/organisations", [303, 404, 404, 404, 404, 404, 200]],
+  ["GET", "/admin/organisations/new", [303, 404, 404, 404, 404, 404, 200]],
+  ["POST", "/admin/organisations", [401, 404, 404, 404, 404, 404, 400]],
+  ["GET", "/o/demo", /*           */ [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/settings", /*  */ [303, 404, 404, 404, 404, 200, 404]],
+  ["POST", "/o/demo/settings", /* */ [401, 404, 404, 404, 404, 400, 404]],
+  ["GET", "/o/demo/audit", /*     */ [303, 404, 404, 404, 404, 200, 404]],
+  ["GET", "/o/north", /*          */ [303, 200, 404, 404, 404, 404, 404]],
+  ["GET", "/o/no-such-org", /*    */ [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/no-such-org/audit", [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/sign-in", /*          */ [200, 303, 303, 303, 303, 303, 303]],
+];
+
+test(`${backendName}: authorisation matrix — every people route for every kind of visitor`, async () => {
+  const signedIn = {};
+  for (const [who, email] of Object.entries(visitors)) {
+    const v = new Visitor(server.url);
+    if (email) await v.signIn(email);
+    else await v.get("/");
+    signedIn[who] = v;
+  }
+  const wrong = [];
+  for (const [method, path, expected] of matrix) {
+    const names = Object.keys(visitors);
+    for (let i = 0; i < names.length; i++) {
+      const v = signedIn[names[i]];
+      const res = method === "GET" ? await v.get(path) : await v.post(path, {});
+      if (res.status !== expected[i]) wrong.push(`${method} ${path} as ${names[i]}: ${res.status}, expected ${expected[i]}`);
+      if (res.status === 404) assert.doesNotMatch(res.text, /Demo County|North Valleys/, `${path} leaks a name to ${names[i]}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test(`${backendName}: every people route is in the matrix`, async () => {
+  const { stdout } = await runCli(["routes"]);
+  const routes = stdout.trim().split("\n").map((l) => JSON.parse(l));
+  const patterns = new Set(matrix.map(([m, p]) => `${m} ${p.replace("/o/demo", "/o/{org}")}`));
+  patterns.add("POST /sign-in");
+  patterns.add("POST /sign-out");
+  for (const r of routes.filter((r) => r.policy !== "public" || ["sign_in_form", "sign_in", "sign_out"].includes(r.name))) {
+    assert.ok(patterns.has(`${r.method} ${r.pattern}`), `${r.method} ${r.pattern} (${r.policy}) is not in the matrix`);
+  }
+});
+
+test(`${backendName}: 20 failed sign-ins from one address stop sign-ins from it for 15 minutes`, async () => {
+  const own = await startServer();
+  try {
+    const v = new Visitor(own.url);
+    await v.get("/sign-in");
+    for (let i = 0; i < 20; i++) await v.post("/sign-in", { email: `guess${i}@example.org`, password: "x" });
+    const res = await v.post("/sign-in", { email: demo.member, password: demoPassword });
+    assert.equal(res.status, 429);
+    assert.match(res.text, /too many tries to sign in from this connection/);
+  } finally {
+    await own.stop();
+  }
+});
