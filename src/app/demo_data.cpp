@@ -18,6 +18,76 @@ struct DemoPerson {
   std::vector<people::MemberType> types;
 };
 
+/// What some demo people bring and need, so profiles, privacy of needs and the audit log have something to show.
+void add_demo_profiles(people::PeopleService& service) {
+  using people::ContactMethod;
+  using people::ContactTime;
+  using people::Need;
+  struct Demo {
+    const char* email;
+    const char* pronouns;
+    const char* strengths;
+    const char* lived_experience;
+    std::vector<std::string> interests;
+    std::vector<Need> needs;
+    const char* meeting_support;
+    bool share;
+    std::vector<ContactMethod> methods;
+    const char* phone;
+    std::vector<ContactTime> times;
+  };
+  const Demo demos[] = {
+      {"mair@demo.example",
+       "hi",
+       "Gwrando ar bobl a dod â nhw at ei gilydd.",
+       "Rwyf wedi gofalu am fy mam ers deng mlynedd, ac wedi dysgu sut mae'r broses gofal iechyd parhaus yn gweithio.",
+       {"corau", "garddio"},
+       {Need::easy_read, Need::welsh},
+       "Seibiant bob awr, os gwelwch yn dda.",
+       true,
+       {ContactMethod::phone, ContactMethod::text},
+       "07700 900123",
+       {ContactTime::evenings}},
+      {"gareth@demo.example",
+       "he/him",
+       "Explaining things simply. Asking the awkward question.",
+       "I live with MS and was diagnosed six years ago.",
+       {"walking football", "local history"},
+       {Need::large_print},
+       "Step-free access and a seat near the door.",
+       false,
+       {ContactMethod::email},
+       "",
+       {ContactTime::weekday_daytime}},
+      {"ngozi@demo.example",
+       "she/her",
+       "Running community groups; finding small grants.",
+       "",
+       {"community gardens"},
+       {},
+       "",
+       false,
+       {ContactMethod::email, ContactMethod::phone},
+       "029 2018 0000",
+       {ContactTime::weekday_daytime}},
+  };
+  for (const auto& d : demos) {
+    auto p = service.profile_by_email_now(d.email);
+    if (!p || !p->strengths.empty()) continue;
+    p->pronouns = d.pronouns;
+    p->strengths = d.strengths;
+    p->lived_experience = d.lived_experience;
+    p->interests = d.interests;
+    p->needs = d.needs;
+    p->meeting_support = d.meeting_support;
+    p->share_needs = d.share;
+    p->contact_methods = d.methods;
+    p->phone = d.phone;
+    p->contact_times = d.times;
+    service.save_profile_now(*p);
+  }
+}
+
 /// People of every role and member type in two organisations, so the demo (and the tests) can show that nothing
 /// leaks between them.
 int load_demo_people(people::PeopleService& service) {
@@ -74,6 +144,7 @@ int load_demo_people(people::PeopleService& service) {
     }
     if (p.org) service.add_member_now(p.org, p.email, p.role, p.types);
   }
+  add_demo_profiles(service);
   return written;
 }
 

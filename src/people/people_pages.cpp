@@ -204,16 +204,13 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
   auto person = co_await std::move(op);
   Html h;
   open_column(h);
+  if (ctx.query_params().value("saved") == "1") success_banner(h, t, t("profile.saved"));
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("account.title")).raw("</h1>\n");
-  h.raw("<dl class=\"govuk-summary-list\">\n");
-  auto row = [&](std::string_view key, std::string_view value) {
-    h.raw("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">").text(key);
-    h.raw("</dt><dd class=\"govuk-summary-list__value\">").text(value).raw("</dd></div>\n");
-  };
-  row(t("account.name"), person->user.name);
-  row(t("account.email"), person->user.email);
-  row(t("account.language"), lang_name(person->user.lang));
-  h.raw("</dl>\n");
+  h.raw("<p class=\"govuk-body\">").text(core::format(t("account.signed_in_as"), {{"email", person->user.email}}));
+  h.raw("</p>\n");
+  auto op_profile = deps.service->profile(ctx.principal->user_id);
+  auto profile = co_await std::move(op_profile);
+  profile_cards(h, t, *profile);
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("account.organisations")).raw("</h2>\n");
   if (person->memberships.empty()) {
     h.raw("<p class=\"govuk-body\">").text(t("account.no_organisations")).raw("</p>\n");

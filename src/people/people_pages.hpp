@@ -3,9 +3,11 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <functional>
 
 #include "http/types.hpp"
 #include "people/people_service.hpp"
+#include "view/html.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::people {
@@ -14,6 +16,8 @@ namespace roundtable::people {
 struct PagesDeps {
   PeopleService* service = nullptr;
   const view::Assets* assets = nullptr;
+  /// The plain-words 404 page, for objects that turn out not to exist or not to be visible.
+  std::function<http::Response(http::RequestContext&)> not_found;
 };
 
 namespace pages {
@@ -32,6 +36,19 @@ awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps
 awaitable<Response> organisation_settings(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> save_organisation_settings(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> audit_log(RequestContext& ctx, const PagesDeps& deps);
+
+awaitable<Response> about_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> save_about(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> bring_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> save_bring(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> needs_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> save_needs(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> contact_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> save_contact(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps);
+
+/// The person's own profile as summary cards with "Change" links (on the account page).
+void profile_cards(view::Html& h, const core::Translator& t, const Profile& p);
 }  // namespace pages
 
 }  // namespace roundtable::people

@@ -37,6 +37,14 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back({"POST", "/sign-in", "sign_in", public_access(), bind(pages::sign_in)});
   routes.push_back({"POST", "/sign-out", "sign_out", public_access(), bind(pages::sign_out)});
   routes.push_back({"GET", "/account", "account", signed_in(), bind(pages::account)});
+  routes.push_back({"GET", "/account/about", "profile_about", signed_in(), bind(pages::about_form)});
+  routes.push_back({"POST", "/account/about", "profile_about_save", signed_in(), bind(pages::save_about)});
+  routes.push_back({"GET", "/account/strengths", "profile_bring", signed_in(), bind(pages::bring_form)});
+  routes.push_back({"POST", "/account/strengths", "profile_bring_save", signed_in(), bind(pages::save_bring)});
+  routes.push_back({"GET", "/account/needs", "profile_needs", signed_in(), bind(pages::needs_form)});
+  routes.push_back({"POST", "/account/needs", "profile_needs_save", signed_in(), bind(pages::save_needs)});
+  routes.push_back({"GET", "/account/contact", "profile_contact", signed_in(), bind(pages::contact_form)});
+  routes.push_back({"POST", "/account/contact", "profile_contact_save", signed_in(), bind(pages::save_contact)});
   routes.push_back(
       {"GET", "/admin/organisations", "admin_organisations", platform_admin(), bind(pages::organisations)});
   routes.push_back(
@@ -49,6 +57,7 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back({"POST", "/o/{org}/settings", "org_settings_save", org_member({"org_admin"}),
                     bind(pages::save_organisation_settings)});
   routes.push_back({"GET", "/o/{org}/audit", "org_audit", org_member({"org_admin"}), bind(pages::audit_log)});
+  routes.push_back({"GET", "/o/{org}/people/{id}", "org_member", org_member(), bind(pages::member_page)});
 }
 
 std::shared_ptr<http::PrincipalLoader> make_principal_loader(PeopleService& service) {

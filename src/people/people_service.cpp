@@ -4,6 +4,7 @@
 
 #include "audit/audit_store.hpp"
 #include "people/people_store.hpp"
+#include "people/profile_store.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
 
@@ -134,6 +135,77 @@ awaitable<void> PeopleService::update_organisation(long long actor_user_id, Orga
 awaitable<std::vector<audit::Entry>> PeopleService::audit_log(long long org_id, long long before_id, int limit) {
   auto op = db_.run(
       [org_id, before_id, limit](soci::session& s) { return audit::store::list_for_org(s, org_id, before_id, limit); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<Profile>> PeopleService::profile(long long user_id) {
+  auto op = db_.run([user_id](soci::session& s) { return store::load_profile(s, user_id); });
+  co_return co_await std::move(op);
+}
+
+namespace {
+
+void save_profile_in(soci::session& s, const Profile& profile) {
+  soci::transaction tx(s);
+  auto before = store::load_profile(s, profile.user_id);
+  if (!before) throw std::invalid_argument("no such account");
+  store::save_profile(s, profile);
+  if (before->share_needs != profile.share_needs) {
+    audit::store::record(s, {std::nullopt, profile.user_id, profile.user_id, audit::action::kNeedsSharingChanged,
+                             profile.share_needs ? "yes" : "no"});
+  }
+  tx.commit();
+}
+
+}  // namespace
+
+awaitable<void> PeopleService::save_profile(Profile profile) {
+  auto op = db_.run([profile = std::move(profile)](soci::session& s) { save_profile_in(s, profile); });
+  co_await std::move(op);
+}
+
+std::optional<Profile> PeopleService::profile_by_email_now(const std::string& email) {
+  return db_.run_sync([&](soci::session& s) -> std::optional<Profile> {
+    auto user = store::find_user_by_email(s, normalise_email(email));
+    if (!user) return std::nullopt;
+    return store::load_profile(s, user->id);
+  });
+}
+
+void PeopleService::save_profile_now(const Profile& profile) {
+  db_.run_sync([&](soci::session& s) { save_profile_in(s, profile); });
+}
+
+awaitable<std::optional<MemberView>> PeopleService::member_profile(long long viewer_id, long long org_id,
+                                                                   long long subject_id, bool viewer_is_staff) {
+  auto work = [=](soci::session& s) -> std::optional<MemberView> {
+    std::optional<MembershipRow> membership;
+    for (auto& m : store::memberships_of(s, subject_id)) {
+      if (m.org_id == org_id) membership = m;
+    }
+    if (!membership) return std::nullopt;
+    auto profile = store::load_profile(s, subject_id);
+    if (!profile) return std::nullopt;
+    MemberView view{std::move(*profile), std::move(*membership)};
+    const bool self = viewer_id == subject_id;
+    view.contact_visible = viewer_is_staff || self;
+    view.needs_visible = self || (viewer_is_staff && view.profile.share_needs);
+    view.needs_withheld = viewer_is_staff && !self && !view.profile.share_needs;
+    if (!view.needs_visible) {
+      view.profile.needs.clear();
+      view.profile.needs_other.clear();
+      view.profile.meeting_support.clear();
+    } else if (!self && view.profile.has_needs()) {
+      // Every time staff see someone's needs, it is written down where the organisation's admins can see it.
+      audit::store::record(s, {org_id, viewer_id, subject_id, audit::action::kNeedsViewed, ""});
+    }
+    if (!view.contact_visible) {
+      view.profile.phone.clear();
+      view.profile.contact_notes.clear();
+    }
+    return view;
+  };
+  auto op = db_.run(std::move(work));
   co_return co_await std::move(op);
 }
 

@@ -9,6 +9,7 @@
 #include "audit/audit.hpp"
 #include "db/database.hpp"
 #include "people/people.hpp"
+#include "people/profile.hpp"
 
 namespace roundtable::people {
 
@@ -32,6 +33,18 @@ struct SignInResult {
 struct Person {
   User user;
   std::vector<MembershipRow> memberships;
+};
+
+/// A member's profile as someone else in their organisation may see it.
+struct MemberView {
+  Profile profile;
+  MembershipRow membership;
+  /// Needs are shown only to facilitators and organisation admins, and only if the person agreed.
+  bool needs_visible = false;
+  /// True when the viewer is staff but the person has not agreed to share their needs.
+  bool needs_withheld = false;
+  /// Phone and contact notes are shown to facilitators and organisation admins only.
+  bool contact_visible = false;
 };
 
 /// Thrown when an organisation's web address is already used.
@@ -65,6 +78,15 @@ class PeopleService {
   boost::asio::awaitable<void> update_organisation(long long actor_user_id, Organisation org);
   boost::asio::awaitable<std::vector<audit::Entry>> audit_log(long long org_id, long long before_id, int limit);
 
+  /// The person's own profile.
+  boost::asio::awaitable<std::optional<Profile>> profile(long long user_id);
+  /// Saves the person's own profile; a change to sharing their needs is audited.
+  boost::asio::awaitable<void> save_profile(Profile profile);
+  /// Another member's profile for a viewer in the same organisation (nullopt when the person is not a member
+  /// there). viewer_is_staff: a facilitator or organisation admin there. Viewing shared needs is audited.
+  boost::asio::awaitable<std::optional<MemberView>> member_profile(long long viewer_id, long long org_id,
+                                                                   long long subject_id, bool viewer_is_staff);
+
   /// For the command line and demo data, on the calling thread. Throws SlugTaken.
   long long create_organisation_now(const Organisation& org);
   /// Creates an account (throws EmailTaken); an empty password means the person cannot sign in with one yet.
@@ -73,6 +95,9 @@ class PeopleService {
   /// the organisation or the account does not exist.
   void add_member_now(const std::string& org_slug, const std::string& email, Role role,
                       const std::vector<MemberType>& types);
+  /// The profile of the account with this email, if there is one.
+  std::optional<Profile> profile_by_email_now(const std::string& email);
+  void save_profile_now(const Profile& profile);
 
  private:
   db::Database& db_;

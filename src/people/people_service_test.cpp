@@ -178,6 +178,93 @@ TEST_P(PeopleServiceOnBackend, AnOldPasswordHashIsUpgradedAtSignIn) {
   security::set_password_cost(security::PasswordCost::fast);
 }
 
+TEST_P(PeopleServiceOnBackend, NeedsAreSeenOnlyByStaffAndOnlyWhenShared) {
+  auto tom = service->create_user_now({.email = "tom@example.org", .name = "Tom"}, "");
+  auto gwen = service->create_user_now({.email = "gwen@example.org", .name = "Gwen"}, "");
+  service->add_member_now("north", "tom@example.org", Role::member, {});
+  service->add_member_now("north", "gwen@example.org", Role::member, {MemberType::lived_experience});
+  auto p = *run(service->profile(gwen));
+  p.needs = {Need::easy_read, Need::supporter};
+  p.meeting_support = "My support worker comes with me";
+  p.phone = "07700 900123";
+  p.share_needs = false;
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = service->save_profile(p);
+    co_await std::move(op);
+    co_return 0;
+  }());
+  // Ceri is a facilitator in "north"; Tom a member.
+  auto staff_view = *run(service->member_profile(ceri, north, gwen, true));
+  EXPECT_FALSE(staff_view.needs_visible);
+  EXPECT_TRUE(staff_view.needs_withheld);
+  EXPECT_TRUE(staff_view.profile.needs.empty());
+  EXPECT_EQ(staff_view.profile.phone, "07700 900123");
+  auto member_view = *run(service->member_profile(tom, north, gwen, false));
+  EXPECT_FALSE(member_view.needs_visible);
+  EXPECT_FALSE(member_view.needs_withheld);
+  EXPECT_EQ(member_view.profile.meeting_support, "");
+  EXPECT_EQ(member_view.profile.phone, "");
+  EXPECT_EQ(count("audit_log WHERE action = 'needs_viewed'"), 0);
+
+  p.share_needs = true;
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = service->save_profile(p);
+    co_await std::move(op);
+    co_return 0;
+  }());
+  staff_view = *run(service->member_profile(ceri, north, gwen, true));
+  EXPECT_TRUE(staff_view.needs_visible);
+  EXPECT_EQ(staff_view.profile.needs, (std::vector<Need>{Need::easy_read, Need::supporter}));
+  EXPECT_EQ(staff_view.profile.meeting_support, "My support worker comes with me");
+  EXPECT_FALSE(run(service->member_profile(tom, north, gwen, false))->needs_visible);
+  // The staff view is in the organisation's audit log, without the needs themselves.
+  auto log = run(service->audit_log(north, 0, 10));
+  ASSERT_FALSE(log.empty());
+  EXPECT_EQ(log.front().action, "needs_viewed");
+  EXPECT_EQ(log.front().actor_user_id, ceri);
+  EXPECT_EQ(log.front().subject_user_id, gwen);
+  EXPECT_EQ(count("audit_log WHERE detail LIKE '%support worker%' OR detail LIKE '%easy_read%'"), 0);
+  // Changing the sharing choice is recorded for the person.
+  EXPECT_EQ(count("audit_log WHERE action = 'needs_sharing_changed'"), 1);
+  // Someone outside the organisation is not found there.
+  auto south = service->create_organisation_now({.slug = "south", .name = "South"});
+  EXPECT_FALSE(run(service->member_profile(ceri, south, gwen, true)));
+}
+
+TEST_P(PeopleServiceOnBackend, AProfileIsSavedAndReadBackWhole) {
+  auto p = *run(service->profile(ceri));
+  EXPECT_EQ(p.name, "Ceri");
+  EXPECT_EQ(p.contact_methods, (std::vector<ContactMethod>{ContactMethod::email}));
+  p.name = "Ceri Jones";
+  p.pronouns = "they/them";
+  p.lang = core::Lang::cy;
+  p.strengths = "Listening\nBringing people together";
+  p.interests = {"choirs", "walking"};
+  p.contact_methods = {ContactMethod::email, ContactMethod::text};
+  p.phone = "07700 900123";
+  p.contact_times = {ContactTime::evenings};
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = service->save_profile(p);
+    co_await std::move(op);
+    co_return 0;
+  }());
+  auto back = *run(service->profile(ceri));
+  EXPECT_EQ(back.name, "Ceri Jones");
+  EXPECT_EQ(back.pronouns, "they/them");
+  EXPECT_EQ(back.lang, core::Lang::cy);
+  EXPECT_EQ(back.strengths, "Listening\nBringing people together");
+  EXPECT_EQ(back.interests, (std::vector<std::string>{"choirs", "walking"}));
+  EXPECT_EQ(back.contact_methods, (std::vector<ContactMethod>{ContactMethod::email, ContactMethod::text}));
+  EXPECT_EQ(back.contact_times, (std::vector<ContactTime>{ContactTime::evenings}));
+  p.interests = {"walking"};
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = service->save_profile(p);
+    co_await std::move(op);
+    co_return 0;
+  }());
+  EXPECT_EQ(run(service->profile(ceri))->interests, (std::vector<std::string>{"walking"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PeopleServiceOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 }  // namespace

@@ -101,6 +101,26 @@ void input(Html& h, const core::Translator& t, const InputField& f) {
   h.raw(">\n</div>\n");
 }
 
+void textarea(Html& h, const core::Translator& t, const TextareaField& f) {
+  h.raw("<div class=\"govuk-form-group").raw(f.error.empty() ? "" : " govuk-form-group--error").raw("\">\n");
+  h.raw("<label class=\"govuk-label govuk-label--s\" for=\"").text(f.id).raw("\">").text(f.label).raw("</label>\n");
+  std::string described;
+  if (!f.hint.empty()) {
+    h.raw("<div id=\"").text(f.id).raw("-hint\" class=\"govuk-hint\">").text(f.hint).raw("</div>\n");
+    described = f.id + "-hint";
+  }
+  if (!f.error.empty()) {
+    error_message(h, t, f.id, f.error);
+    described += (described.empty() ? "" : " ") + f.id + "-error";
+  }
+  h.raw("<textarea class=\"govuk-textarea").raw(f.error.empty() ? "" : " govuk-textarea--error").raw("\" id=\"");
+  h.text(f.id).raw("\" name=\"").text(f.id).raw("\" rows=\"").number(f.rows).raw("\"");
+  if (!f.spellcheck) h.raw(" spellcheck=\"false\"");
+  if (!described.empty()) h.raw(" aria-describedby=\"").text(described).raw("\"");
+  // A newline straight after <textarea> is dropped by parsers, so one is added to keep a leading newline typed.
+  h.raw(">\n").text(f.value).raw("</textarea>\n</div>\n");
+}
+
 void radios(Html& h, const core::Translator& t, const ChoiceField& f) { choices(h, t, f, true); }
 void checkboxes(Html& h, const core::Translator& t, const ChoiceField& f) { choices(h, t, f, false); }
 

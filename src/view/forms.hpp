@@ -42,6 +42,17 @@ struct InputField {
 };
 void input(Html& h, const core::Translator& t, const InputField& f);
 
+struct TextareaField {
+  std::string id;
+  std::string label;
+  std::string hint;
+  std::string value;
+  std::string error;
+  int rows = 5;
+  bool spellcheck = true;
+};
+void textarea(Html& h, const core::Translator& t, const TextareaField& f);
+
 struct Choice {
   std::string value;
   std::string label;

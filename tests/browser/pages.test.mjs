@@ -27,6 +27,16 @@ const visits = {
   org_home: [{ path: "/o/demo", as: sian }, { path: "/o/demo", as: member }],
   org_settings: [{ path: "/o/demo/settings", as: sian, submit: true }, { path: "/o/demo/settings?saved=1", as: sian }],
   org_audit: [{ path: "/o/demo/audit", as: sian }],
+  profile_about: [{ path: "/account/about", as: member, submit: true }],
+  profile_bring: [{ path: "/account/strengths", as: member }],
+  profile_needs: [{ path: "/account/needs", as: member }],
+  profile_contact: [{ path: "/account/contact", as: member, submit: true }],
+  // Demo ids on a fresh database: 5 Gareth (needs not shared), 6 Mair (needs shared).
+  org_member: [
+    { path: "/o/demo/people/6", as: orgAdmin },
+    { path: "/o/demo/people/5", as: orgAdmin },
+    { path: "/o/demo/people/6", as: member },
+  ],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 

@@ -1,0 +1,430 @@
+#include <algorithm>
+#include <string>
+
+#include "people/people_pages.hpp"
+#include "people/profile_form.hpp"
+#include "view/forms.hpp"
+#include "view/html.hpp"
+#include "view/page.hpp"
+
+namespace roundtable::people::pages {
+
+namespace {
+
+using view::Html;
+
+std::vector<view::FieldError> errors_of(const core::Translator& t, const std::vector<FormProblem>& problems) {
+  std::vector<view::FieldError> out;
+  for (auto& p : problems) out.push_back({p.field, std::string(t(p.key))});
+  return out;
+}
+
+Response respond(const RequestContext& ctx, const PagesDeps& deps, std::string title, const Html& h,
+                 bool has_errors = false) {
+  auto p = view::page_for(ctx, std::move(title));
+  p.has_errors = has_errors;
+  return view::html_page(ctx, *deps.assets, p, h.str(), has_errors ? http::Status::bad_request : http::Status::ok);
+}
+
+std::string joined(const core::Translator& t, const std::vector<std::string>& keys) {
+  std::string out;
+  for (auto& k : keys) {
+    if (!out.empty()) out += ", ";
+    out += t(k);
+  }
+  return out;
+}
+
+std::vector<std::string> need_keys(const std::vector<Need>& needs) {
+  std::vector<std::string> keys;
+  for (auto n : needs) keys.push_back("need." + std::string(need_code(n)));
+  return keys;
+}
+
+std::vector<std::string> method_keys(const std::vector<ContactMethod>& v) {
+  std::vector<std::string> keys;
+  for (auto m : v) keys.push_back("contact.method." + std::string(contact_method_code(m)));
+  return keys;
+}
+
+std::vector<std::string> time_keys(const std::vector<ContactTime>& v) {
+  std::vector<std::string> keys;
+  for (auto x : v) keys.push_back("contact.time." + std::string(contact_time_code(x)));
+  return keys;
+}
+
+std::string interests_text(const std::vector<std::string>& tags) {
+  std::string out;
+  for (auto& tag : tags) out += (out.empty() ? "" : ", ") + tag;
+  return out;
+}
+
+/// A GOV.UK summary card: a titled list of rows, with an optional "Change" link.
+class Card {
+ public:
+  Card(Html& h, const core::Translator& t, std::string_view title, std::string_view change_url,
+       std::string_view change_context)
+      : h_(h), t_(t) {
+    h_.raw("<div class=\"govuk-summary-card\">\n<div class=\"govuk-summary-card__title-wrapper\">\n");
+    h_.raw("<h2 class=\"govuk-summary-card__title\">").text(title).raw("</h2>\n");
+    if (!change_url.empty()) {
+      h_.raw("<ul class=\"govuk-summary-card__actions\"><li class=\"govuk-summary-card__action\">");
+      h_.raw("<a class=\"govuk-link\" href=\"").text(change_url).raw("\">").text(t_("profile.change"));
+      h_.raw("<span class=\"govuk-visually-hidden\"> ").text(change_context).raw("</span></a></li></ul>\n");
+    }
+    h_.raw("</div>\n<div class=\"govuk-summary-card__content\">\n<dl class=\"govuk-summary-list\">\n");
+  }
+  ~Card() { h_.raw("</dl>\n</div>\n</div>\n"); }
+  Card(const Card&) = delete;
+  Card& operator=(const Card&) = delete;
+
+  /// A row; an empty value shows "Not given".
+  void row(std::string_view key, std::string_view value) {
+    h_.raw("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">").text(key);
+    h_.raw("</dt><dd class=\"govuk-summary-list__value rt-pre-line\">");
+    if (value.empty()) {
+      h_.raw("<span class=\"rt-secondary-text\">").text(t_("profile.not_given")).raw("</span>");
+    } else {
+      h_.text(value);
+    }
+    h_.raw("</dd></div>\n");
+  }
+
+ private:
+  Html& h_;
+  const core::Translator& t_;
+};
+
+void bring_card(Html& h, const core::Translator& t, const Profile& p, std::string_view change_url, bool own) {
+  Card c(h, t, t(own ? "profile.bring_title" : "profile.their_bring_title"), change_url, t("profile.bring_title"));
+  c.row(t("profile.strengths"), p.strengths);
+  c.row(t("profile.skills"), p.skills);
+  c.row(t("profile.lived_experience"), p.lived_experience);
+  c.row(t("profile.interests"), interests_text(p.interests));
+}
+
+void needs_card(Html& h, const core::Translator& t, const Profile& p, std::string_view change_url, bool own) {
+  Card c(h, t, t(own ? "profile.needs_title" : "profile.their_needs_title"), change_url, t("profile.needs_title"));
+  c.row(t("profile.needs_formats"), joined(t, need_keys(p.needs)));
+  if (!p.needs_other.empty()) c.row(t("profile.needs_other"), p.needs_other);
+  c.row(t("profile.meeting_support"), p.meeting_support);
+  if (own) c.row(t("profile.share"), t(p.share_needs ? "profile.share_yes_short" : "profile.share_no_short"));
+}
+
+void contact_card(Html& h, const core::Translator& t, const Profile& p, std::string_view change_url, bool own) {
+  Card c(h, t, t(own ? "profile.contact_title" : "profile.their_contact_title"), change_url,
+         t("profile.contact_title"));
+  c.row(t("profile.methods"), joined(t, method_keys(p.contact_methods)));
+  c.row(t("profile.phone"), p.phone);
+  c.row(t("profile.times"), joined(t, time_keys(p.contact_times)));
+  c.row(t("profile.notes_row"), p.contact_notes);
+}
+
+void back_link(Html& h, const core::Translator& t, std::string_view href) {
+  h.raw("<a href=\"").text(href).raw("\" class=\"govuk-back-link\">").text(t("profile.back")).raw("</a>\n");
+}
+
+/// Opens a profile edit page: back link, error summary, heading and the form.
+void open_edit(Html& h, const RequestContext& ctx, const core::Translator& t, std::string_view heading,
+               std::string_view action, const std::vector<view::FieldError>& errors) {
+  back_link(h, t, "/account");
+  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
+  view::error_summary(h, t, errors);
+  h.raw("<h1 class=\"govuk-heading-l\">").text(heading).raw("</h1>\n");
+  h.raw("<form method=\"post\" action=\"").text(action).raw("\" novalidate>\n");
+  view::csrf_field(h, ctx.csrf_token);
+}
+
+void close_edit(Html& h, const core::Translator& t) {
+  view::button(h, t("profile.save"));
+  h.raw("</form>\n</div></div>\n");
+}
+
+std::vector<view::Choice> choices_of(const core::Translator& t, const std::vector<std::string>& codes,
+                                     std::string_view key_prefix, const std::vector<std::string>& chosen) {
+  std::vector<view::Choice> out;
+  for (auto& code : codes) {
+    std::string key = std::string(key_prefix) + code;
+    std::string hint_key = key + "_hint";
+    std::string hint(t(hint_key));
+    if (hint == hint_key) hint.clear();
+    out.push_back({code, std::string(t(key)), hint, std::find(chosen.begin(), chosen.end(), code) != chosen.end()});
+  }
+  return out;
+}
+
+template <class E, size_t N>
+std::vector<std::string> codes_of(const E (&all)[N], std::string_view (*code)(E)) {
+  std::vector<std::string> out;
+  for (E e : all) out.emplace_back(code(e));
+  return out;
+}
+
+Response about_page(RequestContext& ctx, const PagesDeps& deps, const AboutForm& f,
+                    const std::vector<view::FieldError>& errors) {
+  auto t = ctx.t();
+  Html h;
+  open_edit(h, ctx, t, t("profile.about_title"), "/account/about", errors);
+  view::input(h, t,
+              {.id = "name",
+               .label = std::string(t("profile.name")),
+               .hint = std::string(t("profile.name_hint")),
+               .value = f.name,
+               .error = std::string(view::error_for(errors, "name")),
+               .autocomplete = "name"});
+  view::input(h, t,
+              {.id = "pronouns",
+               .label = std::string(t("profile.pronouns")),
+               .hint = std::string(t("profile.pronouns_hint")),
+               .value = f.pronouns,
+               .error = std::string(view::error_for(errors, "pronouns")),
+               .input_class = "govuk-input--width-20"});
+  view::ChoiceField lang{.id = "lang",
+                         .name = "lang",
+                         .legend = std::string(t("profile.lang")),
+                         .hint = std::string(t("profile.lang_hint")),
+                         .error = std::string(view::error_for(errors, "lang"))};
+  for (auto l : {core::Lang::en, core::Lang::cy}) {
+    std::string code(core::lang_code(l));
+    lang.choices.push_back(
+        {code, std::string(core::Messages::embedded().get(l, "layout.language_name")), "", f.lang == code});
+  }
+  view::radios(h, t, lang);
+  close_edit(h, t);
+  return respond(ctx, deps, std::string(t("profile.about_title")), h, !errors.empty());
+}
+
+Response bring_page(RequestContext& ctx, const PagesDeps& deps, const BringForm& f,
+                    const std::vector<view::FieldError>& errors) {
+  auto t = ctx.t();
+  Html h;
+  open_edit(h, ctx, t, t("profile.bring_title"), "/account/strengths", errors);
+  h.raw("<p class=\"govuk-body\">").text(t("profile.bring_lead")).raw("</p>\n");
+  view::textarea(h, t,
+                 {.id = "strengths",
+                  .label = std::string(t("profile.strengths")),
+                  .hint = std::string(t("profile.strengths_hint")),
+                  .value = f.strengths,
+                  .error = std::string(view::error_for(errors, "strengths"))});
+  view::textarea(h, t,
+                 {.id = "skills",
+                  .label = std::string(t("profile.skills")),
+                  .hint = std::string(t("profile.skills_hint")),
+                  .value = f.skills,
+                  .error = std::string(view::error_for(errors, "skills"))});
+  view::textarea(h, t,
+                 {.id = "lived_experience",
+                  .label = std::string(t("profile.lived_experience")),
+                  .hint = std::string(t("profile.lived_experience_hint")),
+                  .value = f.lived_experience,
+                  .error = std::string(view::error_for(errors, "lived_experience")),
+                  .rows = 8});
+  view::input(h, t,
+              {.id = "interests",
+               .label = std::string(t("profile.interests")),
+               .hint = std::string(t("profile.interests_hint")),
+               .value = f.interests,
+               .error = std::string(view::error_for(errors, "interests"))});
+  close_edit(h, t);
+  return respond(ctx, deps, std::string(t("profile.bring_title")), h, !errors.empty());
+}
+
+Response needs_page(RequestContext& ctx, const PagesDeps& deps, const NeedsForm& f,
+                    const std::vector<view::FieldError>& errors) {
+  auto t = ctx.t();
+  Html h;
+  open_edit(h, ctx, t, t("profile.needs_title"), "/account/needs", errors);
+  h.raw("<p class=\"govuk-body\">").text(t("profile.needs_lead")).raw("</p>\n");
+  view::checkboxes(h, t,
+                   {.id = "needs",
+                    .name = "needs",
+                    .legend = std::string(t("profile.needs_formats")),
+                    .hint = std::string(t("profile.needs_formats_hint")),
+                    .error = std::string(view::error_for(errors, "needs")),
+                    .choices = choices_of(t, codes_of(kAllNeeds, need_code), "need.", f.needs)});
+  view::textarea(h, t,
+                 {.id = "needs_other",
+                  .label = std::string(t("profile.needs_other")),
+                  .hint = std::string(t("profile.needs_other_hint")),
+                  .value = f.needs_other,
+                  .error = std::string(view::error_for(errors, "needs_other")),
+                  .rows = 3});
+  view::textarea(h, t,
+                 {.id = "meeting_support",
+                  .label = std::string(t("profile.meeting_support")),
+                  .hint = std::string(t("profile.meeting_support_hint")),
+                  .value = f.meeting_support,
+                  .error = std::string(view::error_for(errors, "meeting_support"))});
+  view::radios(h, t,
+               {.id = "share",
+                .name = "share",
+                .legend = std::string(t("profile.share")),
+                .hint = std::string(t("profile.share_hint")),
+                .error = std::string(view::error_for(errors, "share")),
+                .choices = {{"yes", std::string(t("profile.share_yes")), "", f.share == "yes"},
+                            {"no", std::string(t("profile.share_no")), "", f.share == "no"}}});
+  close_edit(h, t);
+  return respond(ctx, deps, std::string(t("profile.needs_title")), h, !errors.empty());
+}
+
+Response contact_page(RequestContext& ctx, const PagesDeps& deps, const ContactForm& f,
+                      const std::vector<view::FieldError>& errors) {
+  auto t = ctx.t();
+  Html h;
+  open_edit(h, ctx, t, t("profile.contact_title"), "/account/contact", errors);
+  view::checkboxes(
+      h, t,
+      {.id = "methods",
+       .name = "methods",
+       .legend = std::string(t("profile.methods")),
+       .hint = std::string(t("profile.methods_hint")),
+       .error = std::string(view::error_for(errors, "methods")),
+       .choices = choices_of(t, codes_of(kAllContactMethods, contact_method_code), "contact.method.", f.methods)});
+  view::input(h, t,
+              {.id = "phone",
+               .label = std::string(t("profile.phone")),
+               .hint = std::string(t("profile.phone_hint")),
+               .value = f.phone,
+               .error = std::string(view::error_for(errors, "phone")),
+               .type = "tel",
+               .autocomplete = "tel",
+               .input_class = "govuk-input--width-20"});
+  view::checkboxes(h, t,
+                   {.id = "times",
+                    .name = "times",
+                    .legend = std::string(t("profile.times")),
+                    .hint = std::string(t("profile.times_hint")),
+                    .error = std::string(view::error_for(errors, "times")),
+                    .choices = choices_of(t, codes_of(kAllContactTimes, contact_time_code), "contact.time.", f.times)});
+  view::textarea(h, t,
+                 {.id = "notes",
+                  .label = std::string(t("profile.notes")),
+                  .hint = std::string(t("profile.notes_hint")),
+                  .value = f.notes,
+                  .error = std::string(view::error_for(errors, "notes")),
+                  .rows = 3});
+  close_edit(h, t);
+  return respond(ctx, deps, std::string(t("profile.contact_title")), h, !errors.empty());
+}
+
+/// Loads the signed-in person's profile, applies a valid form and saves it; or shows the form again.
+template <class Form, class Read, class Check, class Apply, class Render>
+awaitable<Response> save_section(RequestContext& ctx, const PagesDeps& deps, Read read, Check check, Apply apply,
+                                 Render render) {
+  auto t = ctx.t();
+  Form form = read(ctx.form);
+  auto problems = check(form);
+  if (!problems.empty()) co_return render(ctx, deps, form, errors_of(t, problems));
+  auto load = deps.service->profile(ctx.principal->user_id);
+  auto profile = co_await std::move(load);
+  if (!profile) throw std::runtime_error("signed-in account has no profile");
+  apply(*profile, form);
+  auto save = deps.service->save_profile(*profile);
+  co_await std::move(save);
+  co_return http::redirect(ctx.request, "/account?saved=1");
+}
+
+awaitable<std::optional<Profile>> own_profile(RequestContext& ctx, const PagesDeps& deps) {
+  auto op = deps.service->profile(ctx.principal->user_id);
+  co_return co_await std::move(op);
+}
+
+}  // namespace
+
+void profile_cards(Html& h, const core::Translator& t, const Profile& p) {
+  {
+    Card c(h, t, t("profile.about_title"), "/account/about", t("profile.about_title"));
+    c.row(t("profile.name"), p.name);
+    c.row(t("profile.pronouns_row"), p.pronouns);
+    c.row(t("profile.lang"), core::Messages::embedded().get(p.lang, "layout.language_name"));
+  }
+  bring_card(h, t, p, "/account/strengths", true);
+  h.raw("<p class=\"govuk-body\">").text(t(p.share_needs ? "profile.needs_shared" : "profile.needs_private"));
+  h.raw("</p>\n");
+  needs_card(h, t, p, "/account/needs", true);
+  contact_card(h, t, p, "/account/contact", true);
+}
+
+awaitable<Response> about_form(RequestContext& ctx, const PagesDeps& deps) {
+  auto p = co_await own_profile(ctx, deps);
+  co_return about_page(ctx, deps, about_from(*p), {});
+}
+
+awaitable<Response> save_about(RequestContext& ctx, const PagesDeps& deps) {
+  // The page language follows a new preferred language at once.
+  if (auto lang = core::parse_lang(ctx.form.value("lang")); lang && check_about(read_about(ctx.form)).empty()) {
+    ctx.session_for_write().lang = *lang;
+  }
+  co_return co_await save_section<AboutForm>(ctx, deps, read_about, check_about, apply_about, about_page);
+}
+
+awaitable<Response> bring_form(RequestContext& ctx, const PagesDeps& deps) {
+  auto p = co_await own_profile(ctx, deps);
+  co_return bring_page(ctx, deps, bring_from(*p), {});
+}
+
+awaitable<Response> save_bring(RequestContext& ctx, const PagesDeps& deps) {
+  co_return co_await save_section<BringForm>(ctx, deps, read_bring, check_bring, apply_bring, bring_page);
+}
+
+awaitable<Response> needs_form(RequestContext& ctx, const PagesDeps& deps) {
+  auto p = co_await own_profile(ctx, deps);
+  co_return needs_page(ctx, deps, needs_from(*p), {});
+}
+
+awaitable<Response> save_needs(RequestContext& ctx, const PagesDeps& deps) {
+  co_return co_await save_section<NeedsForm>(ctx, deps, read_needs, check_needs, apply_needs, needs_page);
+}
+
+awaitable<Response> contact_form(RequestContext& ctx, const PagesDeps& deps) {
+  auto p = co_await own_profile(ctx, deps);
+  co_return contact_page(ctx, deps, contact_from(*p), {});
+}
+
+awaitable<Response> save_contact(RequestContext& ctx, const PagesDeps& deps) {
+  co_return co_await save_section<ContactForm>(ctx, deps, read_contact, check_contact, apply_contact, contact_page);
+}
+
+awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps) {
+  auto t = ctx.t();
+  const auto* m = ctx.principal->membership(ctx.param("org"));
+  long long subject = 0;
+  try {
+    std::string id(ctx.param("id"));
+    size_t used = 0;
+    subject = std::stoll(id, &used);
+    if (used != id.size()) subject = 0;
+  } catch (const std::exception&) {
+    subject = 0;
+  }
+  const bool staff = m->has_role("facilitator") || m->has_role("org_admin");
+  std::optional<MemberView> view;
+  if (subject > 0) {
+    auto op = deps.service->member_profile(ctx.principal->user_id, m->org_id, subject, staff);
+    view = co_await std::move(op);
+  }
+  if (!view) co_return deps.not_found(ctx);
+  const auto& p = view->profile;
+  Html h;
+  h.raw("<span class=\"govuk-caption-l\">").text(m->org_name).raw("</span>\n");
+  h.raw("<h1 class=\"govuk-heading-l\">").text(p.name);
+  if (!p.pronouns.empty()) h.raw(" <span class=\"rt-pronouns\">(").text(p.pronouns).raw(")</span>");
+  h.raw("</h1>\n");
+  std::vector<std::string> type_keys;
+  for (auto type : view->membership.member_types)
+    type_keys.push_back("member_type." + std::string(member_type_code(type)));
+  h.raw("<p class=\"govuk-body\">").text(t("role." + std::string(role_code(view->membership.role))));
+  if (!type_keys.empty()) h.raw(" – ").text(joined(t, type_keys));
+  h.raw("</p>\n");
+  bring_card(h, t, p, "", false);
+  if (view->needs_visible) {
+    needs_card(h, t, p, "", false);
+  } else if (view->needs_withheld) {
+    h.raw("<div class=\"govuk-inset-text\">").text(core::format(t("profile.needs_withheld"), {{"name", p.name}}));
+    h.raw("</div>\n");
+  }
+  if (view->contact_visible) contact_card(h, t, p, "", false);
+  co_return respond(ctx, deps, p.name, h);
+}
+
+}  // namespace roundtable::people::pages

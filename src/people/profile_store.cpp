@@ -1,0 +1,69 @@
+#include "people/profile_store.hpp"
+
+#include <soci/soci.h>
+
+#include "db/rows.hpp"
+#include "people/people_store.hpp"
+
+namespace roundtable::people::store {
+
+std::optional<Profile> load_profile(soci::session& s, long long user_id) {
+  soci::row r;
+  s << "SELECT u.name, u.lang, p.user_id, p.pronouns, p.strengths, p.skills, p.lived_experience, p.needs, "
+       "p.needs_other, p.meeting_support, p.share_needs, p.contact_methods, p.phone, p.contact_times, "
+       "p.contact_notes FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = :id",
+      soci::use(user_id), soci::into(r);
+  if (!s.got_data()) return std::nullopt;
+  Profile p;
+  p.user_id = user_id;
+  p.name = db::row_text(r, 0);
+  p.lang = core::parse_lang(db::row_text(r, 1)).value_or(core::Lang::en);
+  if (db::row_int_or_null(r, 2)) {
+    p.pronouns = db::row_text(r, 3);
+    p.strengths = db::row_text(r, 4);
+    p.skills = db::row_text(r, 5);
+    p.lived_experience = db::row_text(r, 6);
+    p.needs = parse_needs(db::row_text(r, 7));
+    p.needs_other = db::row_text(r, 8);
+    p.meeting_support = db::row_text(r, 9);
+    p.share_needs = db::row_int(r, 10) != 0;
+    p.contact_methods = parse_contact_methods(db::row_text(r, 11));
+    p.phone = db::row_text(r, 12);
+    p.contact_times = parse_contact_times(db::row_text(r, 13));
+    p.contact_notes = db::row_text(r, 14);
+  }
+  soci::rowset<std::string> tags =
+      (s.prepare << "SELECT tag FROM profile_interests WHERE user_id = :id ORDER BY tag", soci::use(user_id));
+  for (auto& t : tags) p.interests.push_back(t);
+  return p;
+}
+
+void save_profile(soci::session& s, const Profile& p) {
+  const long long now = now_seconds();
+  std::string lang(core::lang_code(p.lang));
+  s << "UPDATE users SET name = :name, lang = :lang, updated_at = :now WHERE id = :id", soci::use(p.name),
+      soci::use(lang), soci::use(now), soci::use(p.user_id);
+  std::string needs = needs_code(p.needs), methods = contact_methods_code(p.contact_methods),
+              times = contact_times_code(p.contact_times);
+  int share = p.share_needs ? 1 : 0;
+  s << "INSERT INTO profiles (user_id, pronouns, strengths, skills, lived_experience, needs, needs_other, "
+       "meeting_support, share_needs, contact_methods, phone, contact_times, contact_notes, updated_at) "
+       "VALUES (:id, :pronouns, :strengths, :skills, :lived, :needs, :needs_other, :support, :share, :methods, "
+       ":phone, :times, :notes, :now) "
+       "ON CONFLICT (user_id) DO UPDATE SET pronouns = EXCLUDED.pronouns, strengths = EXCLUDED.strengths, "
+       "skills = EXCLUDED.skills, lived_experience = EXCLUDED.lived_experience, needs = EXCLUDED.needs, "
+       "needs_other = EXCLUDED.needs_other, meeting_support = EXCLUDED.meeting_support, "
+       "share_needs = EXCLUDED.share_needs, contact_methods = EXCLUDED.contact_methods, phone = EXCLUDED.phone, "
+       "contact_times = EXCLUDED.contact_times, contact_notes = EXCLUDED.contact_notes, "
+       "updated_at = EXCLUDED.updated_at",
+      soci::use(p.user_id), soci::use(p.pronouns), soci::use(p.strengths), soci::use(p.skills),
+      soci::use(p.lived_experience), soci::use(needs), soci::use(p.needs_other), soci::use(p.meeting_support),
+      soci::use(share), soci::use(methods), soci::use(p.phone), soci::use(times), soci::use(p.contact_notes),
+      soci::use(now);
+  s << "DELETE FROM profile_interests WHERE user_id = :id", soci::use(p.user_id);
+  for (const auto& tag : p.interests) {
+    s << "INSERT INTO profile_interests (user_id, tag) VALUES (:id, :tag)", soci::use(p.user_id), soci::use(tag);
+  }
+}
+
+}  // namespace roundtable::people::store

@@ -1,0 +1,131 @@
+// Profiles over HTTP: each section saved and read back, mistakes explained with the input kept, and the privacy
+// of needs (shown to facilitators only when shared, every look in the audit log).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+
+let server;
+const ids = {};
+before(async () => {
+  server = await startServer();
+  for (const [key, email] of Object.entries(demo)) ids[key] = server.database.sql(`SELECT id FROM users WHERE email = '${email}'`);
+});
+after(async () => {
+  await server?.stop();
+});
+
+test(`${backendName}: a member fills in what they bring and sees it on their account page`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.partner);
+  const form = await v.get("/account/strengths");
+  assert.equal(form.status, 200);
+  const res = await v.post("/account/strengths", {
+    strengths: "Bringing <people> together",
+    skills: "Chairing meetings\nWriting bids",
+    lived_experience: "",
+    interests: "Community gardens, CHOIRS, choirs",
+  });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.get("location"), "/account?saved=1");
+  const account = await v.get("/account?saved=1");
+  assert.match(account.text, /Your profile has been saved/);
+  assert.match(account.text, /Bringing &lt;people&gt; together/);
+  assert.match(account.text, /Chairing meetings\nWriting bids/);
+  assert.match(account.text, /choirs, community gardens/);
+  const again = await v.get("/account/strengths");
+  assert.match(again.text, /value="choirs, community gardens"/);
+});
+
+test(`${backendName}: mistakes are explained and what was typed is kept`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.partner);
+  const about = await v.post("/account/about", { name: "", pronouns: "she/her", lang: "en" });
+  assert.equal(about.status, 400);
+  assert.match(about.text, /Enter your name/);
+  assert.match(about.text, /value="she\/her"/);
+  const contact = await v.post("/account/contact", { methods: "text", phone: "", notes: "Not on Tuesdays" });
+  assert.equal(contact.status, 400);
+  assert.match(contact.text, /Enter a phone number, so we can call or text you/);
+  assert.match(contact.text, /value="text" checked/);
+  assert.match(contact.text, /Not on Tuesdays<\/textarea>/);
+  const needs = await v.post("/account/needs", { needs: "other", meeting_support: "A quiet room" });
+  assert.equal(needs.status, 400);
+  assert.match(needs.text, /Tell us what other needs you have/);
+  assert.match(needs.text, /Choose whether facilitators can see what you need/);
+  assert.match(needs.text, /A quiet room<\/textarea>/);
+  // Nothing was saved.
+  assert.doesNotMatch((await v.get("/account")).text, /A quiet room/);
+});
+
+test(`${backendName}: choosing Welsh as your language changes the pages at once`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.finance);
+  const res = await v.post("/account/about", { name: "Priya Shah", pronouns: "", lang: "cy" });
+  assert.equal(res.status, 303);
+  const account = await v.get("/account");
+  assert.match(account.text, /<html lang="cy"/);
+  assert.match(account.text, /Eich cyfrif/);
+  await v.post("/account/about", { name: "Priya Shah", pronouns: "", lang: "en" });
+});
+
+test(`${backendName}: needs stay private until shared, and every staff look is audited`, async () => {
+  const gareth = new Visitor(server.url);
+  await gareth.signIn(demo.member);
+  // Gareth (demo) has needs but has not shared them.
+  const facilitator = new Visitor(server.url);
+  await facilitator.signIn(demo.facilitator);
+  const withheld = await facilitator.get(`/o/demo/people/${ids.member}`);
+  assert.equal(withheld.status, 200);
+  assert.match(withheld.text, /Gareth Jones has not agreed to share what they need/);
+  assert.doesNotMatch(withheld.text, /Large print|Step-free/);
+  // Gareth agrees.
+  const share = await gareth.post("/account/needs", {
+    needs: "large_print",
+    meeting_support: "Step-free access and a seat near the door.",
+    share: "yes",
+  });
+  assert.equal(share.status, 303);
+  const shared = await facilitator.get(`/o/demo/people/${ids.member}`);
+  assert.match(shared.text, /Large print/);
+  assert.match(shared.text, /Step-free access/);
+  // A fellow member never sees needs or phone numbers.
+  const carer = new Visitor(server.url);
+  await carer.signIn(demo.carer);
+  const asMember = await carer.get(`/o/demo/people/${ids.member}`);
+  assert.equal(asMember.status, 200);
+  assert.doesNotMatch(asMember.text, /Large print|Step-free|has not agreed/);
+  const mairAsMember = await gareth.get(`/o/demo/people/${ids.carer}`);
+  assert.doesNotMatch(mairAsMember.text, /07700 900123/);
+  // The organisation admin sees the look in the audit log, but not the needs.
+  const admin = new Visitor(server.url);
+  await admin.signIn(demo.orgAdmin);
+  await admin.post("/language", { lang: "en", return_to: "/" });
+  const audit = await admin.get("/o/demo/audit");
+  assert.match(audit.text, /Needs viewed/);
+  assert.match(audit.text, /Tom Evans/);
+  assert.doesNotMatch(audit.text, /Large print|Step-free/);
+  assert.equal(
+    server.database.sql(`SELECT count(*) FROM audit_log WHERE action = 'needs_viewed' AND subject_user_id = ${ids.member}`),
+    "1",
+  );
+  // Gareth stops sharing: the facilitator no longer sees them.
+  await gareth.post("/account/needs", { needs: "large_print", meeting_support: "", share: "no" });
+  assert.match((await facilitator.get(`/o/demo/people/${ids.member}`)).text, /has not agreed/);
+});
+
+test(`${backendName}: people outside the organisation, or ids that are not people, are not found`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.facilitator);
+  for (const path of [`/o/demo/people/${ids.otherOrgAdmin}`, "/o/demo/people/999999", "/o/demo/people/abc", "/o/demo/people/5x"]) {
+    assert.equal((await v.get(path)).status, 404, path);
+  }
+  const other = new Visitor(server.url);
+  await other.signIn(demo.otherOrgAdmin);
+  assert.equal((await other.get(`/o/demo/people/${ids.member}`)).status, 404);
+  const anonymous = new Visitor(server.url);
+  assert.equal((await anonymous.get(`/o/demo/people/${ids.member}`)).status, 303);
+  for (const path of ["/account/about", "/account/strengths", "/account/needs", "/account/contact"]) {
+    assert.equal((await anonymous.get(path)).status, 303, path);
+    assert.equal((await anonymous.post(path, {})).status, 401, path);
+  }
+});
