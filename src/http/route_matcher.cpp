@@ -38,11 +38,14 @@ std::optional<std::string> percent_decode_segment(std::string_view s) {
       int hi = hex_value(s[i + 1]);
       int lo = hex_value(s[i + 2]);
       if (hi < 0 || lo < 0) return std::nullopt;
-      char c = static_cast<char>(hi * 16 + lo);
-      if (c == '\0' || c == '/') return std::nullopt;
-      out.push_back(c);
+      const auto c = static_cast<unsigned char>(hi * 16 + lo);
+      if (c < 0x20 || c == 0x7f || c == '/') return std::nullopt;
+      out.push_back(static_cast<char>(c));
       i += 2;
     } else {
+      // Control characters (NUL, newlines ...) have no place in a path, typed or encoded.
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == 0x7f) return std::nullopt;
       out.push_back(s[i]);
     }
   }

@@ -12,7 +12,7 @@ namespace roundtable::http {
 /// Captured path parameters, in pattern order, already percent-decoded.
 using PathParams = std::vector<std::pair<std::string, std::string>>;
 
-/// Decodes %XX escapes; nullopt on a bad escape or an encoded NUL or slash.
+/// Decodes %XX escapes; nullopt on a bad escape, an encoded slash, or a control character (typed or encoded).
 std::optional<std::string> percent_decode_segment(std::string_view s);
 
 class RouteMatcher {

@@ -41,6 +41,11 @@ TEST(RouteMatcher, DecodesParametersAndRefusesEncodedSlashes) {
   EXPECT_EQ(m.match("GET", "/t/a%00").outcome, RouteMatcher::Outcome::not_found);
   EXPECT_EQ(m.match("GET", "/t/%G1").outcome, RouteMatcher::Outcome::not_found);
   EXPECT_EQ(m.match("GET", "/t/%4").outcome, RouteMatcher::Outcome::not_found);
+  // Control characters, typed or encoded (found by fuzz_route_matcher: a raw NUL used to pass).
+  EXPECT_EQ(m.match("GET", std::string_view("/t/\0", 4)).outcome, RouteMatcher::Outcome::not_found);
+  EXPECT_EQ(m.match("GET", "/t/a%0Ab").outcome, RouteMatcher::Outcome::not_found);
+  EXPECT_EQ(m.match("GET", "/t/a\rb").outcome, RouteMatcher::Outcome::not_found);
+  EXPECT_EQ(m.match("GET", "/t/a%7F").outcome, RouteMatcher::Outcome::not_found);
 }
 
 TEST(RouteMatcher, RejectsBadPatterns) {
