@@ -123,7 +123,8 @@ awaitable<Response> search(RequestContext& ctx, Services& services) {
 
   if (searched) {
     h.raw("<h2 class=\"govuk-heading-m\" id=\"results-heading\">")
-        .text(core::format(t.plural("search.result_count", result.total), {{"query", q}}))
+        .text(result.more ? core::format(t("search.result_count_more"), {{"query", q}})
+                          : core::format(t.plural("search.result_count", result.total), {{"query", q}}))
         .raw("</h2>\n");
     if (result.hits.empty()) {
       h.raw("<p class=\"govuk-body\">").text(t("search.no_results")).raw("</p>\n");

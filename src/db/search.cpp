@@ -37,33 +37,46 @@ std::string scope_clause(const SearchQuery& q, const char* table) {
   return sql;
 }
 
+/// A short last word ("a", "co") as a prefix would match a large part of the index; it must match whole.
+bool is_prefix_term(const std::string& term) {
+  size_t chars = 0;
+  for (unsigned char c : term) chars += (c & 0xC0) != 0x80;
+  return chars >= 3;
+}
+
 void bind_scope(soci::statement& st, const SearchQuery& q) {
   for (size_t i = 0; i < q.org_ids.size(); ++i) st.exchange(soci::use(q.org_ids[i], "o" + std::to_string(i)));
   for (size_t i = 0; i < q.kinds.size(); ++i) st.exchange(soci::use(q.kinds[i], "k" + std::to_string(i)));
 }
 
+/// ranked_order is used when few documents match; newest_order (cheap: no score per match) otherwise.
 SearchResult run_search(soci::session& s, const SearchQuery& q, const std::string& match_expr,
-                        const std::string& from_where, const std::string& order) {
+                        const std::string& from_where, const std::string& ranked_order,
+                        const std::string& newest_order) {
   SearchResult result;
   const std::string scope = scope_clause(q, "d");
   {
+    // Counting stops after one more than the limit, so a common word costs no more than a rare one.
     soci::statement st(s);
     st.alloc();
-    std::string sql = "SELECT COUNT(*) " + from_where + scope;
+    std::string sql = "SELECT COUNT(*) FROM (SELECT 1 " + from_where + scope + " LIMIT :cap) counted";
+    long long cap = kSearchCountLimit + 1;
     st.exchange(soci::use(match_expr, "q"));
     bind_scope(st, q);
+    st.exchange(soci::use(cap, "cap"));
     long long total = 0;
     st.exchange(soci::into(total));
     st.prepare(sql);
     st.define_and_bind();
     st.execute(true);
-    result.total = total;
+    result.more = total > kSearchCountLimit;
+    result.total = result.more ? kSearchCountLimit : total;
   }
-  if (result.total == 0) return result;
+  if (result.total == 0 || q.offset >= static_cast<size_t>(result.total)) return result;
   soci::statement st(s);
   st.alloc();
-  std::string sql = "SELECT d.kind, d.ref, d.title, d.body, d.url " + from_where + scope + " ORDER BY " + order +
-                    " LIMIT :lim OFFSET :off";
+  std::string sql = "SELECT d.kind, d.ref, d.title, d.body, d.url " + from_where + scope + " ORDER BY " +
+                    (result.more ? newest_order : ranked_order) + " LIMIT :lim OFFSET :off";
   long long limit = static_cast<long long>(q.limit), offset = static_cast<long long>(q.offset);
   st.exchange(soci::use(match_expr, "q"));
   bind_scope(st, q);
@@ -120,11 +133,11 @@ class SqliteSearch final : public SearchIndex {
     std::string expr;
     for (size_t i = 0; i < terms.size(); ++i) {
       expr += (i ? " \"" : "\"") + terms[i] + "\"";
-      if (i + 1 == terms.size()) expr += "*";
+      if (i + 1 == terms.size() && is_prefix_term(terms[i])) expr += "*";
     }
     return run_search(s, q, expr,
                       "FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH :q",
-                      "bm25(search_fts, 2.0, 1.0), d.id DESC");
+                      "bm25(search_fts, 2.0, 1.0), d.id DESC", "search_fts.rowid DESC");
   }
 };
 
@@ -153,10 +166,10 @@ class PostgresSearch final : public SearchIndex {
     for (size_t i = 0; i < terms.size(); ++i) {
       if (i) expr += " & ";
       expr += terms[i];
-      if (i + 1 == terms.size()) expr += ":*";
+      if (i + 1 == terms.size() && is_prefix_term(terms[i])) expr += ":*";
     }
     return run_search(s, q, expr, "FROM search_documents d, to_tsquery('simple', :q) query WHERE d.tsv @@ query",
-                      "ts_rank(d.tsv, query) DESC, d.id DESC");
+                      "ts_rank(d.tsv, query) DESC, d.id DESC", "d.id DESC");
   }
 };
 

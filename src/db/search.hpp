@@ -42,12 +42,19 @@ struct SearchHit {
   std::string url;
 };
 
+/// Matches are counted up to this many; beyond it the page says "more than 1,000".
+inline constexpr long long kSearchCountLimit = 1000;
+
 struct SearchResult {
   std::vector<SearchHit> hits;
+  /// How many documents match, at most kSearchCountLimit.
   long long total = 0;
+  /// True when more than kSearchCountLimit documents match.
+  bool more = false;
 };
 
 /// Turns what a person typed into search terms: words of letters and digits, lower-cased, at most 8.
+/// The last term also matches longer words (as a prefix) when it has at least 3 characters.
 std::vector<std::string> search_terms(std::string_view text);
 
 class SearchIndex {
@@ -57,7 +64,9 @@ class SearchIndex {
   virtual void upsert(soci::session& s, const SearchDocument& doc) = 0;
   /// Removes the document if present.
   virtual void remove(soci::session& s, const std::string& kind, const std::string& ref) = 0;
-  /// Best matches first; every term must match (the last may be a prefix).
+  /// Every term must match (the last may be a prefix). Best matches first when at most kSearchCountLimit documents
+  /// match; beyond that, newest first, because ranking every match of a common word costs far more than a page
+  /// may take (docs/PERFORMANCE.md).
   virtual SearchResult search(soci::session& s, const SearchQuery& query) = 0;
 };
 

@@ -77,6 +77,48 @@ TEST_P(SearchOnBackend, PagesThroughResults) {
   EXPECT_EQ(second.hits.size(), 5u);
 }
 
+TEST_P(SearchOnBackend, ShortLastWordsMatchOnlyWholeWords) {
+  db_->run_sync([&](soci::session& s) {
+    index_->upsert(s, {std::nullopt, "post", "50", "en", "Co-op shop", "The co op runs the shop."});
+    index_->upsert(s, {std::nullopt, "post", "51", "en", "Coach trip", "A coach to the coast."});
+  });
+  // "co" is a whole word in document 50 only; as a prefix it would also find coffee and coach.
+  auto r = search({.text = "co"});
+  EXPECT_EQ(r.total, 1);
+  EXPECT_EQ(r.hits.at(0).ref, "50");
+  EXPECT_EQ(search({.text = "coa"}).total, 1);
+}
+
+TEST_P(SearchOnBackend, ManyMatchesAreCappedAndShownNewestFirst) {
+  db_->run_sync([&](soci::session& s) {
+    soci::transaction tx(s);
+    for (int i = 100; i < 100 + kSearchCountLimit + 5; ++i) {
+      // Earlier documents mention the word more often, so ranking would put them first.
+      std::string body = i < 110 ? "minutes minutes minutes minutes" : "minutes";
+      index_->upsert(s, {std::nullopt, "post", std::to_string(i), "en", "Meeting " + std::to_string(i), body});
+    }
+    tx.commit();
+  });
+  auto r = search({.text = "minutes", .limit = 3});
+  EXPECT_TRUE(r.more);
+  EXPECT_EQ(r.total, kSearchCountLimit);
+  ASSERT_EQ(r.hits.size(), 3u);
+  EXPECT_EQ(r.hits[0].ref, std::to_string(100 + kSearchCountLimit + 4));
+  EXPECT_EQ(r.hits[1].ref, std::to_string(100 + kSearchCountLimit + 3));
+  // Past the counted results there is nothing more to page through.
+  EXPECT_TRUE(search({.text = "minutes", .limit = 20, .offset = kSearchCountLimit}).hits.empty());
+  // With few matches, the best match still comes first.
+  db_->run_sync([&](soci::session& s) {
+    index_->upsert(s, {std::nullopt, "post", "a", "en", "Rota", "volunteer"});
+    index_->upsert(s, {std::nullopt, "post", "b", "en", "Volunteer volunteer", "volunteer volunteer volunteer"});
+    index_->upsert(s, {std::nullopt, "post", "c", "en", "Later", "a volunteer"});
+  });
+  auto ranked = search({.text = "volunteer"});
+  EXPECT_FALSE(ranked.more);
+  EXPECT_EQ(ranked.total, 3);
+  EXPECT_EQ(ranked.hits.at(0).ref, "b");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SearchOnBackend, ::testing::ValuesIn(testing::backends()));
 
 }  // namespace
