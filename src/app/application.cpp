@@ -80,7 +80,7 @@ int serve(const core::Config& config) {
     core::log::info("migrations", {{"applied", std::to_string(applied)}});
     services.db = db.get();
     services.search = db::make_search_index(db->backend());
-    services.people = std::make_unique<people::PeopleService>(*db);
+    services.people = std::make_unique<people::PeopleService>(*db, *services.search);
     services.static_files = std::make_unique<http::StaticFiles>(config.public_dir);
     services.assets = view::Assets::from_manifest(services.static_files->manifest());
     if (services.static_files->file_count() == 0) {

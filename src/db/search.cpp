@@ -49,29 +49,41 @@ void bind_scope(soci::statement& st, const SearchQuery& q) {
   for (size_t i = 0; i < q.kinds.size(); ++i) st.exchange(soci::use(q.kinds[i], "k" + std::to_string(i)));
 }
 
-/// ranked_order is used when few documents match; newest_order (cheap: no score per match) otherwise.
-SearchResult run_search(soci::session& s, const SearchQuery& q, const std::string& match_expr,
-                        const std::string& from_where, const std::string& ranked_order,
+/// Counts matches, stopping after one more than kSearchCountLimit, so a common word costs no more than a rare one.
+long long capped_count(soci::session& s, const SearchQuery& q, const std::string& match_expr,
+                       const std::string& from_where, const std::string& scope) {
+  soci::statement st(s);
+  st.alloc();
+  std::string sql = "SELECT COUNT(*) FROM (SELECT 1 " + from_where + scope + " LIMIT :cap) counted";
+  long long cap = kSearchCountLimit + 1;
+  st.exchange(soci::use(match_expr, "q"));
+  bind_scope(st, q);
+  st.exchange(soci::use(cap, "cap"));
+  long long total = 0;
+  st.exchange(soci::into(total));
+  st.prepare(sql);
+  st.define_and_bind();
+  st.execute(true);
+  return total;
+}
+
+/// exact_expr matches the words as typed; prefix_expr also lets the last word match longer words (the same
+/// when the last word is short). When the words as typed already match more than the limit, the prefix is not
+/// needed (and expanding it costs more than the whole page: docs/PERFORMANCE.md). Ranked_order is used when few
+/// documents match; newest_order (no score per match) otherwise.
+SearchResult run_search(soci::session& s, const SearchQuery& q, const std::string& exact_expr,
+                        const std::string& prefix_expr, const std::string& from_where, const std::string& ranked_order,
                         const std::string& newest_order) {
   SearchResult result;
   const std::string scope = scope_clause(q, "d");
-  {
-    // Counting stops after one more than the limit, so a common word costs no more than a rare one.
-    soci::statement st(s);
-    st.alloc();
-    std::string sql = "SELECT COUNT(*) FROM (SELECT 1 " + from_where + scope + " LIMIT :cap) counted";
-    long long cap = kSearchCountLimit + 1;
-    st.exchange(soci::use(match_expr, "q"));
-    bind_scope(st, q);
-    st.exchange(soci::use(cap, "cap"));
-    long long total = 0;
-    st.exchange(soci::into(total));
-    st.prepare(sql);
-    st.define_and_bind();
-    st.execute(true);
-    result.more = total > kSearchCountLimit;
-    result.total = result.more ? kSearchCountLimit : total;
+  std::string match_expr = exact_expr;
+  long long total = capped_count(s, q, exact_expr, from_where, scope);
+  if (total <= kSearchCountLimit && prefix_expr != exact_expr) {
+    match_expr = prefix_expr;
+    total = capped_count(s, q, prefix_expr, from_where, scope);
   }
+  result.more = total > kSearchCountLimit;
+  result.total = result.more ? kSearchCountLimit : total;
   if (result.total == 0 || q.offset >= static_cast<size_t>(result.total)) return result;
   soci::statement st(s);
   st.alloc();
@@ -131,11 +143,9 @@ class SqliteSearch final : public SearchIndex {
     auto terms = search_terms(q.text);
     if (terms.empty()) return {};
     std::string expr;
-    for (size_t i = 0; i < terms.size(); ++i) {
-      expr += (i ? " \"" : "\"") + terms[i] + "\"";
-      if (i + 1 == terms.size() && is_prefix_term(terms[i])) expr += "*";
-    }
-    return run_search(s, q, expr,
+    for (size_t i = 0; i < terms.size(); ++i) expr += (i ? " \"" : "\"") + terms[i] + "\"";
+    const std::string prefix = is_prefix_term(terms.back()) ? expr + "*" : expr;
+    return run_search(s, q, expr, prefix,
                       "FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH :q",
                       "bm25(search_fts, 2.0, 1.0), d.id DESC", "search_fts.rowid DESC");
   }
@@ -163,12 +173,10 @@ class PostgresSearch final : public SearchIndex {
     auto terms = search_terms(q.text);
     if (terms.empty()) return {};
     std::string expr;
-    for (size_t i = 0; i < terms.size(); ++i) {
-      if (i) expr += " & ";
-      expr += terms[i];
-      if (i + 1 == terms.size() && is_prefix_term(terms[i])) expr += ":*";
-    }
-    return run_search(s, q, expr, "FROM search_documents d, to_tsquery('simple', :q) query WHERE d.tsv @@ query",
+    for (size_t i = 0; i < terms.size(); ++i) expr += (i ? " & " : "") + terms[i];
+    const std::string prefix = is_prefix_term(terms.back()) ? expr + ":*" : expr;
+    return run_search(s, q, expr, prefix,
+                      "FROM search_documents d, to_tsquery('simple', :q) query WHERE d.tsv @@ query",
                       "ts_rank(d.tsv, query) DESC, d.id DESC", "d.id DESC");
   }
 };

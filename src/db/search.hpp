@@ -54,7 +54,8 @@ struct SearchResult {
 };
 
 /// Turns what a person typed into search terms: words of letters and digits, lower-cased, at most 8.
-/// The last term also matches longer words (as a prefix) when it has at least 3 characters.
+/// The last term also matches longer words (as a prefix) when it has at least 3 characters, unless the words as
+/// typed already match more than kSearchCountLimit documents.
 std::vector<std::string> search_terms(std::string_view text);
 
 class SearchIndex {

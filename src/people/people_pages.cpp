@@ -317,6 +317,8 @@ awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps
   h.raw("<p class=\"govuk-body\">")
       .text(core::format(t("org.your_role"), {{"role", t("role." + role_code_str)}}))
       .raw("</p>\n");
+  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/people\">");
+  h.text(t("directory.title")).raw("</a></p>\n");
   if (m->has_role("org_admin")) {
     h.raw("<h2 class=\"govuk-heading-m\">").text(t("org.admin_title")).raw("</h2>\n<ul class=\"govuk-list\">\n");
     h.raw("<li><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/settings\">");

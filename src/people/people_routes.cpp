@@ -57,6 +57,7 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back({"POST", "/o/{org}/settings", "org_settings_save", org_member({"org_admin"}),
                     bind(pages::save_organisation_settings)});
   routes.push_back({"GET", "/o/{org}/audit", "org_audit", org_member({"org_admin"}), bind(pages::audit_log)});
+  routes.push_back({"GET", "/o/{org}/people", "org_directory", org_member(), bind(pages::directory)});
   routes.push_back({"GET", "/o/{org}/people/{id}", "org_member", org_member(), bind(pages::member_page)});
 }
 

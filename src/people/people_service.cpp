@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "audit/audit_store.hpp"
 #include "people/people_store.hpp"
 #include "people/profile_store.hpp"
@@ -145,11 +147,29 @@ awaitable<std::optional<Profile>> PeopleService::profile(long long user_id) {
 
 namespace {
 
-void save_profile_in(soci::session& s, const Profile& profile) {
+std::string member_ref(long long org_id, long long user_id) {
+  return std::to_string(org_id) + ":" + std::to_string(user_id);
+}
+
+/// Keeps the person's directory entries (one per organisation) in the search index. Lived experience and needs are
+/// never indexed.
+void index_member(soci::session& s, db::SearchIndex& search, long long user_id) {
+  auto profile = store::load_profile(s, user_id);
+  if (!profile) return;
+  std::string body = profile->strengths + "\n" + profile->skills;
+  for (auto& tag : profile->interests) body += "\n" + tag;
+  for (auto& m : store::memberships_of(s, user_id)) {
+    search.upsert(s, {m.org_id, "member", member_ref(m.org_id, user_id), std::string(core::lang_code(profile->lang)),
+                      profile->name, body, "/o/" + m.org_slug + "/people/" + std::to_string(user_id)});
+  }
+}
+
+void save_profile_in(soci::session& s, db::SearchIndex& search, const Profile& profile) {
   soci::transaction tx(s);
   auto before = store::load_profile(s, profile.user_id);
   if (!before) throw std::invalid_argument("no such account");
   store::save_profile(s, profile);
+  index_member(s, search, profile.user_id);
   if (before->share_needs != profile.share_needs) {
     audit::store::record(s, {std::nullopt, profile.user_id, profile.user_id, audit::action::kNeedsSharingChanged,
                              profile.share_needs ? "yes" : "no"});
@@ -160,7 +180,7 @@ void save_profile_in(soci::session& s, const Profile& profile) {
 }  // namespace
 
 awaitable<void> PeopleService::save_profile(Profile profile) {
-  auto op = db_.run([profile = std::move(profile)](soci::session& s) { save_profile_in(s, profile); });
+  auto op = db_.run([this, profile = std::move(profile)](soci::session& s) { save_profile_in(s, search_, profile); });
   co_await std::move(op);
 }
 
@@ -173,7 +193,38 @@ std::optional<Profile> PeopleService::profile_by_email_now(const std::string& em
 }
 
 void PeopleService::save_profile_now(const Profile& profile) {
-  db_.run_sync([&](soci::session& s) { save_profile_in(s, profile); });
+  db_.run_sync([&](soci::session& s) { save_profile_in(s, search_, profile); });
+}
+
+awaitable<DirectoryPage> PeopleService::directory(long long org_id, DirectoryQuery query) {
+  auto work = [this, org_id, query = std::move(query)](soci::session& s) {
+    DirectoryPage page;
+    if (db::search_terms(query.text).empty()) {
+      auto [members, total] = store::list_members(s, org_id, query, nullptr);
+      page.members = std::move(members);
+      page.total = total;
+      return page;
+    }
+    // Find up to the search's limit in the index, best first; then filter and page those people.
+    auto found = search_.search(s, {.text = query.text,
+                                    .org_ids = {org_id},
+                                    .kinds = {"member"},
+                                    .limit = static_cast<size_t>(db::kSearchCountLimit)});
+    std::vector<long long> ids;
+    const std::string prefix = std::to_string(org_id) + ":";
+    for (auto& hit : found.hits) {
+      if (hit.ref.starts_with(prefix)) ids.push_back(std::stoll(hit.ref.substr(prefix.size())));
+    }
+    auto [members, total] = store::list_members(s, org_id, query, &ids);
+    page.total = static_cast<long long>(members.size());
+    page.more = found.more;
+    const size_t from = std::min(query.offset, members.size());
+    const size_t to = std::min(from + query.limit, members.size());
+    page.members.assign(members.begin() + static_cast<long>(from), members.begin() + static_cast<long>(to));
+    return page;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
 }
 
 awaitable<std::optional<MemberView>> PeopleService::member_profile(long long viewer_id, long long org_id,
@@ -243,6 +294,7 @@ void PeopleService::add_member_now(const std::string& org_slug, const std::strin
     if (!user) throw std::invalid_argument("there is no account with the email address " + email);
     soci::transaction tx(s);
     store::upsert_membership(s, org->id, user->id, role, types);
+    index_member(s, search_, user->id);
     audit::store::record(s,
                          {org->id, std::nullopt, user->id, audit::action::kMemberAdded, std::string(role_code(role))});
     tx.commit();

@@ -8,6 +8,7 @@
 
 #include "audit/audit.hpp"
 #include "db/database.hpp"
+#include "db/search.hpp"
 #include "people/people.hpp"
 #include "people/profile.hpp"
 
@@ -61,7 +62,8 @@ class EmailTaken : public std::runtime_error {
 
 class PeopleService {
  public:
-  explicit PeopleService(db::Database& db, SignInLimits limits = {}) : db_(db), limits_(limits) {}
+  PeopleService(db::Database& db, db::SearchIndex& search, SignInLimits limits = {})
+      : db_(db), search_(search), limits_(limits) {}
 
   /// Checks the password unless a limit has been reached; records failures and the sign-in in the audit log.
   boost::asio::awaitable<SignInResult> sign_in_with_password(std::string email, std::string password,
@@ -84,6 +86,9 @@ class PeopleService {
   boost::asio::awaitable<void> save_profile(Profile profile);
   /// Another member's profile for a viewer in the same organisation (nullopt when the person is not a member
   /// there). viewer_is_staff: a facilitator or organisation admin there. Viewing shared needs is audited.
+  /// An organisation's member directory: everyone by name, or found by words in their names, strengths, skills
+  /// and interests (through the search index), filtered by member type and interest.
+  boost::asio::awaitable<DirectoryPage> directory(long long org_id, DirectoryQuery query);
   boost::asio::awaitable<std::optional<MemberView>> member_profile(long long viewer_id, long long org_id,
                                                                    long long subject_id, bool viewer_is_staff);
 
@@ -101,6 +106,7 @@ class PeopleService {
 
  private:
   db::Database& db_;
+  db::SearchIndex& search_;
   SignInLimits limits_;
 };
 

@@ -5,6 +5,7 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <tuple>
 
 #include "audit/audit_store.hpp"
 #include "db/test_databases.hpp"
@@ -32,7 +33,8 @@ class PeopleServiceOnBackend : public ::testing::TestWithParam<std::string> {
     security::init();
     security::set_password_cost(security::PasswordCost::fast);
     db = db::testing::fresh_database(GetParam());
-    service = std::make_unique<PeopleService>(*db, SignInLimits{.per_account = 3, .per_address = 5});
+    search = db::make_search_index(db->backend());
+    service = std::make_unique<PeopleService>(*db, *search, SignInLimits{.per_account = 3, .per_address = 5});
     north = service->create_organisation_now({.slug = "north", .name = "North Wales Carers"});
     ceri = service->create_user_now({.email = "Ceri@Example.org", .name = "Ceri"}, "a long password");
     service->add_member_now("north", "ceri@example.org", Role::facilitator,
@@ -51,6 +53,7 @@ class PeopleServiceOnBackend : public ::testing::TestWithParam<std::string> {
     });
   }
   std::unique_ptr<db::Database> db;
+  std::unique_ptr<db::SearchIndex> search;
   std::unique_ptr<PeopleService> service;
   long long north = 0, ceri = 0;
 };
@@ -263,6 +266,43 @@ TEST_P(PeopleServiceOnBackend, AProfileIsSavedAndReadBackWhole) {
     co_return 0;
   }());
   EXPECT_EQ(run(service->profile(ceri))->interests, (std::vector<std::string>{"walking"}));
+}
+
+TEST_P(PeopleServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) {
+  auto dai = service->create_user_now({.email = "dai@example.org", .name = "Dai"}, "");
+  service->add_member_now("north", "dai@example.org", Role::member, {MemberType::unpaid_carer});
+  auto south = service->create_organisation_now({.slug = "south", .name = "South"});
+  service->create_user_now({.email = "eve@example.org", .name = "Eve"}, "");
+  service->add_member_now("south", "eve@example.org", Role::member, {});
+  for (auto [email, strengths, tag] : {std::tuple{"dai@example.org", "Beekeeping and baking", "bees"},
+                                       std::tuple{"eve@example.org", "Beekeeping", "bees"},
+                                       std::tuple{"ceri@example.org", "Chairing meetings", "choirs"}}) {
+    auto p = *service->profile_by_email_now(email);
+    p.strengths = strengths;
+    p.lived_experience = "secret words";
+    p.interests = {tag};
+    service->save_profile_now(p);
+  }
+  auto names = [](const DirectoryPage& page) {
+    std::vector<std::string> out;
+    for (auto& m : page.members) out.push_back(m.name);
+    return out;
+  };
+  EXPECT_EQ(names(run(service->directory(north, {}))), (std::vector<std::string>{"Ceri", "Dai"}));
+  EXPECT_EQ(names(run(service->directory(north, {.text = "beekeep"}))), (std::vector<std::string>{"Dai"}));
+  EXPECT_EQ(names(run(service->directory(north, {.text = "bees"}))), (std::vector<std::string>{"Dai"}));
+  EXPECT_EQ(names(run(service->directory(south, {.text = "beekeeping"}))), (std::vector<std::string>{"Eve"}));
+  EXPECT_EQ(names(run(service->directory(north, {.type = MemberType::unpaid_carer}))),
+            (std::vector<std::string>{"Ceri", "Dai"}));
+  EXPECT_EQ(names(run(service->directory(north, {.type = MemberType::staff}))), std::vector<std::string>{});
+  EXPECT_EQ(names(run(service->directory(north, {.interest = "choirs"}))), (std::vector<std::string>{"Ceri"}));
+  EXPECT_EQ(run(service->directory(north, {.text = "secret"})).total, 0);
+  auto page = run(service->directory(north, {.limit = 1, .offset = 1}));
+  EXPECT_EQ(page.total, 2);
+  EXPECT_EQ(names(page), (std::vector<std::string>{"Dai"}));
+  EXPECT_EQ(page.members[0].interests, (std::vector<std::string>{"bees"}));
+  EXPECT_EQ(page.members[0].member_types, (std::vector<MemberType>{MemberType::unpaid_carer}));
+  (void)dai;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PeopleServiceOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -167,6 +167,108 @@ std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id) {
   return out;
 }
 
+std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, long long org_id,
+                                                              const DirectoryQuery& q,
+                                                              const std::vector<long long>* only_ids) {
+  std::string where =
+      " FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN profiles p ON p.user_id = u.id "
+      "WHERE m.org_id = :org";
+  std::string type = q.type ? std::string(member_type_code(*q.type)) : std::string();
+  if (q.type) {
+    where +=
+        " AND EXISTS (SELECT 1 FROM member_types t WHERE t.org_id = m.org_id AND t.user_id = m.user_id "
+        "AND t.type = :type)";
+  }
+  if (!q.interest.empty()) {
+    where += " AND EXISTS (SELECT 1 FROM profile_interests i WHERE i.user_id = m.user_id AND i.tag = :interest)";
+  }
+  if (only_ids) {
+    if (only_ids->empty()) return {{}, 0};
+    where += " AND m.user_id IN (";
+    for (size_t i = 0; i < only_ids->size(); ++i) where += (i ? ", " : "") + std::to_string((*only_ids)[i]);
+    where += ")";
+  }
+  auto bind = [&](soci::statement& st) {
+    st.exchange(soci::use(org_id, "org"));
+    if (q.type) st.exchange(soci::use(type, "type"));
+    if (!q.interest.empty()) st.exchange(soci::use(q.interest, "interest"));
+  };
+  long long total = 0;
+  {
+    soci::statement st(s);
+    st.alloc();
+    bind(st);
+    st.exchange(soci::into(total));
+    st.prepare("SELECT COUNT(*)" + where);
+    st.define_and_bind();
+    st.execute(true);
+  }
+  std::vector<MemberSummary> out;
+  if (total == 0) return {out, 0};
+  long long limit = static_cast<long long>(q.limit), offset = static_cast<long long>(q.offset);
+  soci::statement st(s);
+  st.alloc();
+  bind(st);
+  std::string sql = "SELECT u.id, u.name, p.pronouns, m.role" + where + " ORDER BY lower(u.name), u.id";
+  // A search gives its own order and page (only_ids); a plain list pages here.
+  if (!only_ids) {
+    sql += " LIMIT :lim OFFSET :off";
+    st.exchange(soci::use(limit, "lim"));
+    st.exchange(soci::use(offset, "off"));
+  }
+  long long id = 0;
+  std::string name, pronouns, role;
+  soci::indicator pronouns_ind = soci::i_null;
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(name));
+  st.exchange(soci::into(pronouns, pronouns_ind));
+  st.exchange(soci::into(role));
+  st.prepare(sql);
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do {
+      MemberSummary m;
+      m.user_id = id;
+      m.name = name;
+      if (pronouns_ind == soci::i_ok) m.pronouns = pronouns;
+      m.role = parse_role(role).value_or(Role::member);
+      out.push_back(std::move(m));
+    } while (st.fetch());
+  }
+  if (only_ids) {
+    std::vector<MemberSummary> ordered;
+    for (long long wanted : *only_ids) {
+      for (auto& m : out) {
+        if (m.user_id == wanted) ordered.push_back(m);
+      }
+    }
+    out = std::move(ordered);
+  }
+  if (out.empty()) return {out, total};
+  std::string ids;
+  for (auto& m : out) ids += (ids.empty() ? "" : ", ") + std::to_string(m.user_id);
+  soci::rowset<soci::row> types = (s.prepare << "SELECT user_id, type FROM member_types WHERE org_id = :org AND "
+                                                "user_id IN (" +
+                                                    ids + ") ORDER BY type",
+                                   soci::use(org_id));
+  for (const auto& r : types) {
+    const long long uid = db::row_int(r, 0);
+    for (auto& m : out) {
+      if (m.user_id != uid) continue;
+      if (auto t = parse_member_type(db::row_text(r, 1))) m.member_types.push_back(*t);
+    }
+  }
+  soci::rowset<soci::row> tags =
+      (s.prepare << "SELECT user_id, tag FROM profile_interests WHERE user_id IN (" + ids + ") ORDER BY tag");
+  for (const auto& r : tags) {
+    const long long uid = db::row_int(r, 0);
+    for (auto& m : out) {
+      if (m.user_id == uid) m.interests.push_back(db::row_text(r, 1));
+    }
+  }
+  return {out, total};
+}
+
 long long count_failures(soci::session& s, const std::string& key, long long since) {
   long long n = 0;
   s << "SELECT COUNT(*) FROM sign_in_failures WHERE key = :key AND at > :since", soci::use(key), soci::use(since),

@@ -35,6 +35,12 @@ void upsert_membership(soci::session& s, long long org_id, long long user_id, Ro
                        const std::vector<MemberType>& types);
 std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id);
 
+/// Members of an organisation by name, with the type and interest filters; only_ids (when not null) limits the
+/// list to those people, in the order given. Returns the page and the total.
+std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, long long org_id,
+                                                              const DirectoryQuery& q,
+                                                              const std::vector<long long>* only_ids);
+
 /// Failed sign-ins recorded under key since the given time.
 long long count_failures(soci::session& s, const std::string& key, long long since);
 void record_failure(soci::session& s, const std::string& key, long long at);

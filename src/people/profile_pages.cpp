@@ -385,6 +385,128 @@ awaitable<Response> save_contact(RequestContext& ctx, const PagesDeps& deps) {
   co_return co_await save_section<ContactForm>(ctx, deps, read_contact, check_contact, apply_contact, contact_page);
 }
 
+awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps) {
+  constexpr size_t kPerPage = 20;
+  auto t = ctx.t();
+  const auto* m = ctx.principal->membership(ctx.param("org"));
+  auto params = ctx.query_params();
+  DirectoryQuery query;
+  query.text = std::string(params.value("q"));
+  query.type = parse_member_type(params.value("type"));
+  query.interest = std::string(params.value("interest"));
+  long long page_no = 1;
+  try {
+    page_no = std::clamp(std::stoll(std::string(params.value("page"))), 1LL, 1000LL);
+  } catch (const std::exception&) {
+    page_no = 1;
+  }
+  std::string error;
+  if (text_length(query.text) > 200) error = core::format(t("search.error_too_long"), {{"max", "200"}});
+  query.limit = kPerPage;
+  query.offset = static_cast<size_t>(page_no - 1) * kPerPage;
+  DirectoryPage found;
+  if (error.empty()) {
+    auto op = deps.service->directory(m->org_id, query);
+    found = co_await std::move(op);
+  }
+  const std::string base = "/o/" + m->org_slug + "/people";
+  Html h;
+  h.raw("<span class=\"govuk-caption-l\">").text(m->org_name).raw("</span>\n");
+  h.raw("<h1 class=\"govuk-heading-l\">").text(t("directory.title")).raw("</h1>\n");
+  std::vector<view::FieldError> errors;
+  if (!error.empty()) errors.push_back({"q", error});
+  view::error_summary(h, t, errors);
+  h.raw("<form method=\"get\" action=\"").text(base).raw("\" role=\"search\" novalidate>\n");
+  view::input(h, t,
+              {.id = "q",
+               .label = std::string(t("directory.search_label")),
+               .hint = std::string(t("directory.search_hint")),
+               .value = query.text,
+               .error = error,
+               .type = "search"});
+  h.raw("<div class=\"govuk-form-group\">\n<label class=\"govuk-label govuk-label--s\" for=\"type\">");
+  h.text(t("directory.type_label")).raw("</label>\n<select class=\"govuk-select\" id=\"type\" name=\"type\">\n");
+  h.raw("<option value=\"\">").text(t("directory.type_any")).raw("</option>\n");
+  for (auto type : kAllMemberTypes) {
+    std::string code(member_type_code(type));
+    h.raw("<option value=\"").text(code).raw("\"").raw(query.type == type ? " selected" : "").raw(">");
+    h.text(t("member_type." + code)).raw("</option>\n");
+  }
+  h.raw("</select>\n</div>\n");
+  if (!query.interest.empty()) {
+    h.raw("<input type=\"hidden\" name=\"interest\" value=\"").text(query.interest).raw("\">\n");
+    h.raw("<p class=\"govuk-body\">")
+        .text(core::format(t("directory.interest_filter"), {{"interest", query.interest}}));
+    h.raw(" <a class=\"govuk-link\" href=\"")
+        .text(base)
+        .raw("\">")
+        .text(t("directory.clear_filters"))
+        .raw("</a></p>\n");
+  }
+  view::button(h, t("directory.button"), "secondary");
+  h.raw("</form>\n");
+  if (error.empty()) {
+    h.raw("<h2 class=\"govuk-heading-m\" id=\"results-heading\">");
+    h.text(found.more ? std::string(t("directory.count_more")) : t.plural("directory.count", found.total));
+    h.raw("</h2>\n");
+    if (found.members.empty()) {
+      h.raw("<p class=\"govuk-body\">").text(t("directory.none")).raw("</p>\n");
+    } else {
+      h.raw("<ul class=\"govuk-list rt-directory\" aria-labelledby=\"results-heading\">\n");
+      for (auto& p : found.members) {
+        h.raw("<li class=\"rt-directory__person\">\n<h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\">");
+        h.raw("<a class=\"govuk-link\" href=\"").text(base).raw("/").number(p.user_id).raw("\">").text(p.name);
+        h.raw("</a>");
+        if (!p.pronouns.empty()) h.raw(" <span class=\"rt-pronouns\">(").text(p.pronouns).raw(")</span>");
+        h.raw("</h3>\n<p class=\"govuk-body govuk-!-margin-bottom-1\">")
+            .text(t("role." + std::string(role_code(p.role))));
+        std::vector<std::string> type_keys;
+        for (auto type : p.member_types) type_keys.push_back("member_type." + std::string(member_type_code(type)));
+        if (!type_keys.empty()) h.raw(" – ").text(joined(t, type_keys));
+        h.raw("</p>\n");
+        if (!p.interests.empty()) {
+          h.raw("<p class=\"govuk-body-s\">").text(t("profile.interests")).raw(": ");
+          for (size_t i = 0; i < p.interests.size(); ++i) {
+            if (i) h.raw(", ");
+            h.raw("<a class=\"govuk-link\" href=\"")
+                .text(base)
+                .raw("?interest=")
+                .text(view::url_encode(p.interests[i]));
+            h.raw("\">").text(p.interests[i]).raw("</a>");
+          }
+          h.raw("</p>\n");
+        }
+        h.raw("</li>\n");
+      }
+      h.raw("</ul>\n");
+    }
+    const long long pages = (found.total + static_cast<long long>(kPerPage) - 1) / static_cast<long long>(kPerPage);
+    if (pages > 1) {
+      std::string keep = "?q=" + view::url_encode(query.text);
+      if (query.type) keep += "&type=" + std::string(member_type_code(*query.type));
+      if (!query.interest.empty()) keep += "&interest=" + view::url_encode(query.interest);
+      h.raw("<nav class=\"govuk-pagination\" aria-label=\"").text(t("pagination.label")).raw("\">\n");
+      if (page_no > 1) {
+        h.raw("<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"");
+        h.text(base + keep + "&page=" + std::to_string(page_no - 1)).raw("\" rel=\"prev\">");
+        h.raw("<span class=\"govuk-pagination__link-title\">")
+            .text(t("pagination.previous"))
+            .raw("</span></a></div>\n");
+      }
+      if (page_no < pages) {
+        h.raw("<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"");
+        h.text(base + keep + "&page=" + std::to_string(page_no + 1)).raw("\" rel=\"next\">");
+        h.raw("<span class=\"govuk-pagination__link-title\">").text(t("pagination.next")).raw("</span></a></div>\n");
+      }
+      h.raw("</nav>\n");
+    }
+  }
+  auto p = view::page_for(ctx, std::string(t("directory.title")));
+  p.has_errors = !error.empty();
+  co_return view::html_page(ctx, *deps.assets, p, h.str(),
+                            error.empty() ? http::Status::ok : http::Status::bad_request);
+}
+
 awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps) {
   auto t = ctx.t();
   const auto* m = ctx.principal->membership(ctx.param("org"));

@@ -32,6 +32,11 @@ const visits = {
   profile_needs: [{ path: "/account/needs", as: member }],
   profile_contact: [{ path: "/account/contact", as: member, submit: true }],
   // Demo ids on a fresh database: 5 Gareth (needs not shared), 6 Mair (needs shared).
+  org_directory: [
+    { path: "/o/demo/people", as: member },
+    { path: "/o/demo/people?q=gardening&type=unpaid_carer", as: orgAdmin },
+    { path: "/o/demo/people?q=zzzznothing", as: member },
+  ],
   org_member: [
     { path: "/o/demo/people/6", as: orgAdmin },
     { path: "/o/demo/people/5", as: orgAdmin },

@@ -129,3 +129,41 @@ test(`${backendName}: people outside the organisation, or ids that are not peopl
     assert.equal((await anonymous.post(path, {})).status, 401, path);
   }
 });
+
+test(`${backendName}: the member directory finds people by strength, interest and type, only in their organisation`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.member);
+  const all = await v.get("/o/demo/people");
+  assert.equal(all.status, 200);
+  for (const name of ["Siân Davies", "Tom Evans", "Priya Shah", "Gareth Jones", "Mair Hughes", "Ngozi Okafor"]) {
+    assert.match(all.text, new RegExp(name));
+  }
+  assert.doesNotMatch(all.text, /Rhys Owen|Alex Morgan/);
+  assert.match(all.text, /6 people/);
+  // Mair's strengths are in Welsh; her interests include "garddio".
+  const byInterest = await v.get("/o/demo/people?interest=garddio");
+  assert.match(byInterest.text, /Mair Hughes/);
+  assert.doesNotMatch(byInterest.text, /Gareth Jones/);
+  const byWords = await v.get("/o/demo/people?q=awkward");
+  assert.match(byWords.text, /1 person/);
+  assert.match(byWords.text, /Gareth Jones/);
+  const byType = await v.get("/o/demo/people?type=partner_organisation");
+  assert.match(byType.text, /Ngozi Okafor/);
+  assert.match(byType.text, /1 person/);
+  const none = await v.get("/o/demo/people?q=zzzznothing");
+  assert.match(none.text, /Nobody matches/);
+  // Lived experience and needs are never searchable.
+  assert.match((await v.get("/o/demo/people?q=diagnosed")).text, /Nobody matches/);
+  // A profile change shows at once.
+  const ngozi = new Visitor(server.url);
+  await ngozi.signIn(demo.partner);
+  await ngozi.post("/account/strengths", { strengths: "Beekeeping", skills: "", lived_experience: "", interests: "bees" });
+  assert.match((await v.get("/o/demo/people?q=beekeeping")).text, /Ngozi Okafor/);
+  // The other organisation's directory is not there for this member, and its people are not found here.
+  assert.equal((await v.get("/o/north/people")).status, 404);
+  const rhys = new Visitor(server.url);
+  await rhys.signIn(demo.otherOrgAdmin);
+  assert.doesNotMatch((await rhys.get("/o/north/people?q=beekeeping")).text, /Ngozi/);
+  // The public site search never shows members.
+  assert.doesNotMatch((await v.get("/search?q=beekeeping")).text, /Ngozi/);
+});
