@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Roundtable benchmark: plaintext vs database-backed pages, with wrk, on loopback.
+#
+#   bench/run.sh                      build release, generate 220k documents (SQLite), measure
+#   SKIP_BUILD=1 bench/run.sh         use the existing build-release/roundtable
+#   BENCH_DATA=/tmp/rt-bench bench/run.sh
+#                                     keep the generated dataset there and reuse it next time
+#   BENCH_DATABASE_URL=postgresql://roundtable@127.0.0.1:PORT/roundtable bench/run.sh
+#                                     PostgreSQL instead (generated documents are replaced)
+#
+# Other knobs (environment): POSTS (200000) PROJECTS (20000) SEED (1) DURATION (10 s per run)
+# WARMUP (3 s) REPEAT (3 peak runs, median kept) THREADS (2) CONNECTIONS (50) LOW_CONNECTIONS (8)
+# RESULTS (also write the report to this file).
+#
+# Per scenario: a warm-up, REPEAT runs at full speed (peak; the median is reported), a run
+# paced at half the peak rate (bench/report.lua's delay(); wrk2 is not available) and a
+# closed-loop run with LOW_CONNECTIONS connections. Between runs it waits for the server to
+# go idle. About 4-6 minutes with the defaults. Prints a markdown report; docs/PERFORMANCE.md
+# explains it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+POSTS=${POSTS:-200000}
+PROJECTS=${PROJECTS:-20000}
+SEED=${SEED:-1}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-3}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-50}
+LOW_CONNECTIONS=${LOW_CONNECTIONS:-8}
+REPEAT=${REPEAT:-3}
+BIN=$ROOT/build-release/roundtable
+
+say() { echo "bench: $*" >&2; }
+
+for tool in wrk curl python3; do
+  command -v "$tool" >/dev/null || { say "needs $tool (scripts/install-deps installs it)"; exit 1; }
+done
+
+# --- build -------------------------------------------------------------------------------
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  say "building the release binary"
+  if ! BUILD_TYPE=release scripts/build >&2; then
+    # scripts/build also builds web/ and may fail on it; GCC 12 at -O3 also raises a false
+    # -Werror=restrict in src/http/static_files.cpp (GCC bug 105651). Build the server alone.
+    say "scripts/build failed; building the server with cmake directly"
+    cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DROUNDTABLE_SANITIZE=OFF \
+      -DROUNDTABLE_TESTS=OFF "-DCMAKE_CXX_FLAGS=${BENCH_CXX_FLAGS:--Wno-error=restrict}" >&2
+    cmake --build build-release >&2
+  fi
+fi
+[ -x "$BIN" ] || { say "$BIN is missing"; exit 1; }
+
+# --- data folder, cleanup ------------------------------------------------------------------
+if [ -n "${BENCH_DATA:-}" ]; then
+  DATA=$BENCH_DATA
+  mkdir -p "$DATA"
+  KEEP=1
+else
+  DATA=$(mktemp -d /tmp/roundtable-bench.XXXXXX)
+  KEEP=${KEEP:-0}
+fi
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [ "$KEEP" != 1 ]; then rm -rf "$DATA"; else say "data kept in $DATA"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- dataset -------------------------------------------------------------------------------
+if [ -n "${BENCH_DATABASE_URL:-}" ]; then
+  DB_URL=$BENCH_DATABASE_URL
+  BACKEND=PostgreSQL
+  SERVER_DB=(--database "$DB_URL")
+else
+  DB_URL=sqlite:$DATA/roundtable.db
+  BACKEND=SQLite
+  SERVER_DB=()
+fi
+STATS=$DATA/stats.json
+want="posts=$POSTS projects=$PROJECTS seed=$SEED db=$DB_URL"
+if [ -f "$STATS" ] && [ "$(cat "$DATA/dataset" 2>/dev/null)" = "$want" ] && [ -z "${BENCH_DATABASE_URL:-}" ]; then
+  say "reusing the dataset in $DATA"
+else
+  say "generating $POSTS posts and $PROJECTS projects into $DB_URL"
+  rm -f "$DATA/dataset"
+  if [ -z "${BENCH_DATABASE_URL:-}" ]; then rm -f "$DATA"/roundtable.db*; fi
+  python3 bench/generate.py --database "$DB_URL" --binary "$BIN" --posts "$POSTS" --projects "$PROJECTS" \
+    --seed "$SEED" --replace --stats "$STATS" >&2
+  echo "$want" >"$DATA/dataset"
+fi
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$STATS" "$1"; }
+RARE=$(json 'd["queries"]["rare"]["word"]')
+COMMON=$(json 'd["queries"]["common"]["word"]')
+DOCS=$(json 'd["documents"]')
+PUBLIC_DOCS=$(json 'd["public_documents"]')
+
+# --- the SQL alone, before the server runs -------------------------------------------------
+say "timing the search SQL alone"
+SQL_LINES=$(python3 bench/sql_timing.py --database "$DB_URL" "$RARE" "$COMMON")
+
+# --- server --------------------------------------------------------------------------------
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+BASE=http://127.0.0.1:$PORT
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git status --porcelain --untracked-files=no -- src migrations CMakeLists.txt 2>/dev/null)" ]; then
+  COMMIT="$COMMIT (with uncommitted changes in src/)"
+fi
+"$BIN" serve --listen "127.0.0.1:$PORT" --data-dir "$DATA" --no-access-log --demo "${SERVER_DB[@]}" \
+  >"$DATA/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 300); do
+  curl -fsS -o /dev/null "$BASE/healthz" 2>/dev/null && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { say "the server stopped:"; cat "$DATA/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+curl -fsS -o /dev/null "$BASE/healthz" || { say "the server did not answer /healthz"; exit 1; }
+sleep 2
+rss_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$SERVER_PID/status"; }
+IDLE_RSS_KB=$(rss_kb VmRSS)
+say "server pid $SERVER_PID on $BASE, idle RSS $((IDLE_RSS_KB / 1024)) MB"
+
+# A signed-in visitor (the demo facilitator, loaded by --demo) for the organisation page: each of its requests
+# loads the session, the person and their memberships from the database.
+JAR=$DATA/cookies.txt
+rm -f "$JAR"
+TOKEN=$(curl -s -c "$JAR" "$BASE/sign-in" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n1)
+curl -s -b "$JAR" -c "$JAR" -o /dev/null \
+  --data "csrf_token=$TOKEN&email=tom%40demo.example&password=roundtable-demo" "$BASE/sign-in"
+SESSION=$(awk '$6 == "rt_session" {print $7}' "$JAR")
+[ -n "$SESSION" ] || { say "could not sign in as the demo facilitator"; exit 1; }
+
+# name|path|auth (auth: send the signed-in session cookie)
+SCENARIOS=(
+  "plaintext|/healthz|"
+  "search (rare word)|/search?q=$RARE|"
+  "search (common word)|/search?q=$COMMON|"
+  "home (static HTML)|/|"
+  "organisation page, signed in|/o/demo|auth"
+)
+headers_for() { # auth -> wrk/curl header arguments
+  if [ "$1" = auth ]; then printf '%s\n' -H "Cookie: rt_session=$SESSION"; fi
+}
+
+# Check every page answers 200 with what we expect before timing it.
+for s in "${SCENARIOS[@]}"; do
+  IFS='|' read -r _ path auth <<<"$s"
+  mapfile -t hdr < <(headers_for "$auth")
+  code=$(curl -s "${hdr[@]}" -o "$DATA/page.out" -w '%{http_code}' "$BASE$path")
+  [ "$code" = 200 ] || { say "$path answered $code"; exit 1; }
+done
+curl -s -o "$DATA/page.out" "$BASE/search?q=$RARE"
+grep -q 'rt-search-result' "$DATA/page.out" || { say "the search page shows no results"; exit 1; }
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+CLK_TCK=$(getconf CLK_TCK)
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+# Requests still queued when wrk stops (slow pages) would disturb the next run: wait until
+# the whole machine is quiet (under 8 % CPU for half a second; this also covers PostgreSQL's
+# processes and anything else running). If it never gets quiet, note it and stop waiting long.
+cpu_busy_total() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+WAIT_CAP=60
+BUSY_NOTE=
+wait_idle() {
+  local b0 t0 b1 t1
+  for _ in $(seq 1 $((WAIT_CAP * 2))); do
+    read -r b0 t0 < <(cpu_busy_total); sleep 0.5; read -r b1 t1 < <(cpu_busy_total)
+    [ $(( (b1 - b0) * 100 )) -lt $(( (t1 - t0) * 8 )) ] && return 0
+  done
+  say "the machine is still busy after ${WAIT_CAP}s; measuring anyway"
+  BUSY_NOTE="the machine did not go quiet between runs (other processes?): figures may be disturbed"
+  WAIT_CAP=3
+}
+WRK_HEADERS=()
+wrk_run() { # connections seconds url [rate per thread] -> BENCH line (sends WRK_HEADERS)
+  wait_idle
+  BENCH_RATE_PER_THREAD=${4:-0} timeout $(($2 + 30)) \
+    wrk -t"$THREADS" -c"$1" -d"$2s" --timeout 5s "${WRK_HEADERS[@]}" -s bench/report.lua "$3" | grep '^BENCH '
+}
+
+ROWS=()
+PLAIN_RPS=
+for s in "${SCENARIOS[@]}"; do
+  IFS='|' read -r name path auth <<<"$s"
+  mapfile -t WRK_HEADERS < <(headers_for "$auth")
+  url=$BASE$path
+  bytes=$(curl -s "${WRK_HEADERS[@]}" -o /dev/null -w '%{size_download}' "$url")
+  say "$name: warm-up ${WARMUP}s"
+  wrk_run "$CONNECTIONS" "$WARMUP" "$url" >/dev/null
+  # The peak run is repeated (REPEAT) and the median by req/s kept: on a shared 2-core VM
+  # single runs vary by up to a third.
+  peaks=()
+  cpu_total=0
+  reqs_total=0
+  for i in $(seq 1 "$REPEAT"); do
+    say "$name: peak $i/$REPEAT, $CONNECTIONS connections, ${DURATION}s"
+    wait_idle
+    t0=$(cpu_ticks)
+    line=$(wrk_run "$CONNECTIONS" "$DURATION" "$url")
+    wait_idle  # the CPU the server spends on requests still queued when wrk stopped belongs to this run
+    t1=$(cpu_ticks)
+    peaks+=("$line")
+    cpu_total=$((cpu_total + t1 - t0))
+    reqs_total=$((reqs_total + $(field requests "$line")))
+  done
+  sorted=$(printf '%s\n' "${peaks[@]}" | awk '{split($4, a, "="); print a[2], $0}' | sort -n | cut -d' ' -f2-)
+  peak=$(sed -n "$(( (REPEAT + 1) / 2 ))p" <<<"$sorted")
+  rps_min=$(field rps "$(head -n1 <<<"$sorted")")
+  rps_max=$(field rps "$(tail -n1 <<<"$sorted")")
+  rps=$(field rps "$peak")
+  cpu_us=$(python3 -c "print(f'{$cpu_total * 1e6 / $CLK_TCK / max($reqs_total, 1):.0f}')")
+  [ -z "$PLAIN_RPS" ] && PLAIN_RPS=$rps
+  rate=$(python3 -c "print(max(0.05, $rps / 2 / $THREADS))")
+  say "$name: paced at half of peak ($(python3 -c "print(round($rps / 2))") req/s), ${DURATION}s"
+  half=$(wrk_run "$CONNECTIONS" "$DURATION" "$url" "$rate")
+  say "$name: $LOW_CONNECTIONS connections, ${DURATION}s"
+  low=$(wrk_run "$LOW_CONNECTIONS" "$DURATION" "$url")
+  errors=0
+  for line in "${peaks[@]}" "$half" "$low"; do
+    errors=$((errors + $(field errors "$line") + $(field non2xx "$line")))
+  done
+  ROWS+=("$name|$path|$bytes|$rps|$rps_min|$rps_max|$(field p50_ms "$peak")|$(field p99_ms "$peak")|$(field p99_ms "$half")|$(field rps "$half")|$(field p99_ms "$low")|$(field rps "$low")|$cpu_us|$errors")
+done
+# Plaintext once more at the end: if the machine's speed changed during the run (other
+# tenants, compiles), the ratios above are off and the report says so.
+say "plaintext again, to check the machine's speed did not change"
+WRK_HEADERS=()
+RECHECK=$(wrk_run "$CONNECTIONS" "$DURATION" "$BASE/healthz")
+PLAIN_RECHECK_RPS=$(field rps "$RECHECK")
+AFTER_RSS_KB=$(rss_kb VmRSS)
+HWM_KB=$(rss_kb VmHWM)
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- report --------------------------------------------------------------------------------
+REPORT=$(
+  export PLAIN_RPS IDLE_RSS_KB AFTER_RSS_KB HWM_KB LOAD_BEFORE LOAD_AFTER DOCS PUBLIC_DOCS POSTS PROJECTS SEED \
+    BACKEND THREADS CONNECTIONS LOW_CONNECTIONS DURATION SQL_LINES REPEAT COMMIT PLAIN_RECHECK_RPS BUSY_NOTE
+  printf '%s\n' "${ROWS[@]}" | python3 bench/report.py
+)
+echo "$REPORT"
+if [ -n "${RESULTS:-}" ]; then echo "$REPORT" >"$RESULTS"; say "report written to $RESULTS"; fi
