@@ -19,6 +19,7 @@ inline constexpr const char* kMemberAdded = "member_added";
 inline constexpr const char* kRoleChanged = "role_changed";
 inline constexpr const char* kNeedsViewed = "needs_viewed";
 inline constexpr const char* kNeedsSharingChanged = "needs_sharing_changed";
+inline constexpr const char* kConsentChanged = "consent_changed";
 }  // namespace action
 
 struct Event {

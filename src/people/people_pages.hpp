@@ -47,6 +47,8 @@ awaitable<Response> contact_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> save_contact(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> consent_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> save_consent(RequestContext& ctx, const PagesDeps& deps);
 
 /// The person's own profile as summary cards with "Change" links (on the account page).
 void profile_cards(view::Html& h, const core::Translator& t, const Profile& p);

@@ -45,6 +45,8 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back({"POST", "/account/needs", "profile_needs_save", signed_in(), bind(pages::save_needs)});
   routes.push_back({"GET", "/account/contact", "profile_contact", signed_in(), bind(pages::contact_form)});
   routes.push_back({"POST", "/account/contact", "profile_contact_save", signed_in(), bind(pages::save_contact)});
+  routes.push_back({"GET", "/account/consent", "consent", signed_in(), bind(pages::consent_form)});
+  routes.push_back({"POST", "/account/consent", "consent_save", signed_in(), bind(pages::save_consent)});
   routes.push_back(
       {"GET", "/admin/organisations", "admin_organisations", platform_admin(), bind(pages::organisations)});
   routes.push_back(

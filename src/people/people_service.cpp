@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "audit/audit_store.hpp"
+#include "people/consent_store.hpp"
 #include "people/people_store.hpp"
 #include "people/profile_store.hpp"
 #include "security/passwords.hpp"
@@ -196,6 +197,38 @@ void PeopleService::save_profile_now(const Profile& profile) {
   db_.run_sync([&](soci::session& s) { save_profile_in(s, search_, profile); });
 }
 
+awaitable<std::pair<ConsentState, std::vector<ConsentRecord>>> PeopleService::consents(long long user_id) {
+  auto op = db_.run([user_id](soci::session& s) {
+    return std::pair{store::consent_state(s, user_id), store::consent_history(s, user_id)};
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<void> PeopleService::set_consents(long long user_id, core::Lang lang,
+                                            std::vector<std::pair<ConsentPurpose, bool>> decisions) {
+  auto work = [user_id, lang, decisions = std::move(decisions)](soci::session& s) {
+    soci::transaction tx(s);
+    auto state = store::consent_state(s, user_id);
+    for (auto [purpose, given] : decisions) {
+      const auto& now = state.of(purpose);
+      const int version = current_consent_version(purpose);
+      if (now && now->given == given && (!given || now->version == version)) continue;
+      ConsentRecord r;
+      r.purpose = purpose;
+      r.version = version;
+      r.lang = lang;
+      r.wording = std::string(core::Messages::embedded().get(lang, consent_wording_key(purpose, version)));
+      r.given = given;
+      store::record_consent(s, user_id, r);
+      audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kConsentChanged,
+                               std::string(consent_purpose_code(purpose)) + (given ? ":yes" : ":no")});
+    }
+    tx.commit();
+  };
+  auto op = db_.run(std::move(work));
+  co_await std::move(op);
+}
+
 awaitable<DirectoryPage> PeopleService::directory(long long org_id, DirectoryQuery query) {
   auto work = [this, org_id, query = std::move(query)](soci::session& s) {
     DirectoryPage page;
@@ -239,7 +272,9 @@ awaitable<std::optional<MemberView>> PeopleService::member_profile(long long vie
     if (!profile) return std::nullopt;
     MemberView view{std::move(*profile), std::move(*membership)};
     const bool self = viewer_id == subject_id;
-    view.contact_visible = viewer_is_staff || self;
+    const auto consent = store::consent_state(s, subject_id).contact;
+    view.contact_withdrawn = !self && consent && !consent->given;
+    view.contact_visible = (viewer_is_staff || self) && !view.contact_withdrawn;
     view.needs_visible = self || (viewer_is_staff && view.profile.share_needs);
     view.needs_withheld = viewer_is_staff && !self && !view.profile.share_needs;
     if (!view.needs_visible) {

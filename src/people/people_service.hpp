@@ -9,6 +9,7 @@
 #include "audit/audit.hpp"
 #include "db/database.hpp"
 #include "db/search.hpp"
+#include "people/consent.hpp"
 #include "people/people.hpp"
 #include "people/profile.hpp"
 
@@ -44,8 +45,10 @@ struct MemberView {
   bool needs_visible = false;
   /// True when the viewer is staff but the person has not agreed to share their needs.
   bool needs_withheld = false;
-  /// Phone and contact notes are shown to facilitators and organisation admins only.
+  /// Phone and contact notes are shown to facilitators and organisation admins only, and not at all when the
+  /// person withdrew consent to being contacted.
   bool contact_visible = false;
+  bool contact_withdrawn = false;
 };
 
 /// Thrown when an organisation's web address is already used.
@@ -86,6 +89,12 @@ class PeopleService {
   boost::asio::awaitable<void> save_profile(Profile profile);
   /// Another member's profile for a viewer in the same organisation (nullopt when the person is not a member
   /// there). viewer_is_staff: a facilitator or organisation admin there. Viewing shared needs is audited.
+  /// The person's consent decisions in force, and every decision they made.
+  boost::asio::awaitable<std::pair<ConsentState, std::vector<ConsentRecord>>> consents(long long user_id);
+  /// Records each decision that differs from the one in force (or agrees to newer wording), with the wording in
+  /// the person's language; audited.
+  boost::asio::awaitable<void> set_consents(long long user_id, core::Lang lang,
+                                            std::vector<std::pair<ConsentPurpose, bool>> decisions);
   /// An organisation's member directory: everyone by name, or found by words in their names, strengths, skills
   /// and interests (through the search index), filtered by member type and interest.
   boost::asio::awaitable<DirectoryPage> directory(long long org_id, DirectoryQuery query);

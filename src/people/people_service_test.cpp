@@ -305,6 +305,47 @@ TEST_P(PeopleServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) {
   (void)dai;
 }
 
+TEST_P(PeopleServiceOnBackend, ConsentIsRecordedWithItsWordingAndWithdrawingContactHidesContactDetails) {
+  auto set = [&](core::Lang lang, std::vector<std::pair<ConsentPurpose, bool>> d) {
+    run([&]() -> boost::asio::awaitable<int> {
+      auto op = service->set_consents(ceri, lang, d);
+      co_await std::move(op);
+      co_return 0;
+    }());
+  };
+  auto [empty, none] = run(service->consents(ceri));
+  EXPECT_FALSE(empty.contact);
+  EXPECT_TRUE(none.empty());
+  set(core::Lang::cy, {{ConsentPurpose::contact, true}, {ConsentPurpose::public_use, false}});
+  // The same choices again record nothing new.
+  set(core::Lang::cy, {{ConsentPurpose::contact, true}, {ConsentPurpose::public_use, false}});
+  auto [state, history] = run(service->consents(ceri));
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_TRUE(state.given(ConsentPurpose::contact));
+  EXPECT_FALSE(state.given(ConsentPurpose::public_use));
+  EXPECT_EQ(state.contact->version, 1);
+  EXPECT_EQ(state.contact->lang, core::Lang::cy);
+  // The wording the person saw, in Welsh.
+  EXPECT_NE(state.contact->wording.find("gysylltu"), std::string::npos);
+
+  auto gwen = service->create_user_now({.email = "gwen@example.org", .name = "Gwen"}, "");
+  service->add_member_now("north", "gwen@example.org", Role::member, {});
+  auto p = *run(service->profile(ceri));
+  p.phone = "07700 900123";
+  service->save_profile_now(p);
+  EXPECT_TRUE(run(service->member_profile(gwen, north, ceri, true))->contact_visible);
+  set(core::Lang::en, {{ConsentPurpose::contact, false}, {ConsentPurpose::public_use, false}});
+  auto view = *run(service->member_profile(gwen, north, ceri, true));
+  EXPECT_FALSE(view.contact_visible);
+  EXPECT_TRUE(view.contact_withdrawn);
+  EXPECT_EQ(view.profile.phone, "");
+  // The person still sees their own details.
+  EXPECT_TRUE(run(service->member_profile(ceri, north, ceri, false))->contact_visible);
+  auto [after, all] = run(service->consents(ceri));
+  EXPECT_EQ(all.size(), 3u);
+  EXPECT_EQ(count("audit_log WHERE action = 'consent_changed'"), 3);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PeopleServiceOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include "people/people_pages.hpp"
 #include "people/profile_form.hpp"
+#include "view/dates.hpp"
 #include "view/forms.hpp"
 #include "view/html.hpp"
 #include "view/page.hpp"
@@ -343,6 +344,8 @@ void profile_cards(Html& h, const core::Translator& t, const Profile& p) {
   h.raw("</p>\n");
   needs_card(h, t, p, "/account/needs", true);
   contact_card(h, t, p, "/account/contact", true);
+  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/consent\">").text(t("consent.link"));
+  h.raw("</a></p>\n");
 }
 
 awaitable<Response> about_form(RequestContext& ctx, const PagesDeps& deps) {
@@ -507,6 +510,117 @@ awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps) {
                             error.empty() ? http::Status::ok : http::Status::bad_request);
 }
 
+namespace {
+
+void consent_banner(Html& h, const core::Translator& t) {
+  h.raw(
+      "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
+      "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">\n"
+      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
+      "id=\"banner-title\">");
+  h.text(t("banner.success")).raw("</h2></div>\n<div class=\"govuk-notification-banner__content\">");
+  h.raw("<p class=\"govuk-notification-banner__heading\">").text(t("consent.saved")).raw("</p></div>\n</div>\n");
+}
+
+Response consent_page(RequestContext& ctx, const PagesDeps& deps, const ConsentState& state,
+                      const std::vector<ConsentRecord>& history, const std::vector<view::FieldError>& errors,
+                      const http::FormData* typed) {
+  auto t = ctx.t();
+  Html h;
+  back_link(h, t, "/account");
+  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
+  if (ctx.query_params().value("saved") == "1") consent_banner(h, t);
+  view::error_summary(h, t, errors);
+  h.raw("<h1 class=\"govuk-heading-l\">").text(t("consent.title")).raw("</h1>\n");
+  h.raw("<p class=\"govuk-body\">").text(t("consent.lead")).raw("</p>\n");
+  h.raw("<form method=\"post\" action=\"/account/consent\" novalidate>\n");
+  view::csrf_field(h, ctx.csrf_token);
+  for (auto purpose : kAllConsentPurposes) {
+    const std::string code(consent_purpose_code(purpose));
+    const auto& now = state.of(purpose);
+    h.raw("<h2 class=\"govuk-heading-m\">").text(t("consent." + code + ".title")).raw("</h2>\n");
+    h.raw("<div class=\"govuk-inset-text\">")
+        .text(t(consent_wording_key(purpose, current_consent_version(purpose))))
+        .raw("</div>\n");
+    std::string status;
+    if (!now) {
+      status = t("consent.status_never");
+    } else {
+      status = core::format(t(now->given ? "consent.status_given" : "consent.status_withdrawn"),
+                            {{"date", view::format_date(t, now->created_at)}});
+    }
+    h.raw("<p class=\"govuk-body\">").text(status).raw("</p>\n");
+    if (purpose == ConsentPurpose::store_data) {
+      // Storing the account's data is what the account is; withdrawing it means deleting the account.
+      h.raw("<p class=\"govuk-body\">").text(t("consent.store_data.how_to_withdraw")).raw("</p>\n");
+      continue;
+    }
+    std::string chosen;
+    if (typed) {
+      chosen = std::string(typed->value(code));
+    } else if (now) {
+      chosen = now->given ? "yes" : "no";
+    }
+    view::radios(h, t,
+                 {.id = code,
+                  .name = code,
+                  .legend = std::string(t("consent." + code + ".question")),
+                  .error = std::string(view::error_for(errors, code)),
+                  .choices = {{"yes", std::string(t("consent.yes")), "", chosen == "yes"},
+                              {"no", std::string(t("consent.no")), "", chosen == "no"}},
+                  .small = true});
+  }
+  view::button(h, t("consent.save"));
+  h.raw("</form>\n");
+  h.raw("<h2 class=\"govuk-heading-m\">").text(t("consent.history_title")).raw("</h2>\n");
+  if (history.empty()) {
+    h.raw("<p class=\"govuk-body\">").text(t("consent.history_none")).raw("</p>\n");
+  } else {
+    h.raw("<ul class=\"govuk-list\">\n");
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+      h.raw("<li>").text(view::format_date(t, it->created_at)).raw(": ");
+      h.text(core::format(t(it->given ? "consent.history_given" : "consent.history_withdrawn"),
+                          {{"what", t("consent." + std::string(consent_purpose_code(it->purpose)) + ".title")},
+                           {"version", std::to_string(it->version)}}));
+      h.raw("</li>\n");
+    }
+    h.raw("</ul>\n");
+  }
+  h.raw("</div></div>\n");
+  return respond(ctx, deps, std::string(t("consent.title")), h, !errors.empty());
+}
+
+}  // namespace
+
+awaitable<Response> consent_form(RequestContext& ctx, const PagesDeps& deps) {
+  auto op = deps.service->consents(ctx.principal->user_id);
+  auto [state, history] = co_await std::move(op);
+  co_return consent_page(ctx, deps, state, history, {}, nullptr);
+}
+
+awaitable<Response> save_consent(RequestContext& ctx, const PagesDeps& deps) {
+  auto t = ctx.t();
+  std::vector<std::pair<ConsentPurpose, bool>> decisions;
+  std::vector<view::FieldError> errors;
+  for (auto purpose : {ConsentPurpose::contact, ConsentPurpose::public_use}) {
+    const std::string code(consent_purpose_code(purpose));
+    auto v = ctx.form.value(code);
+    if (v == "yes" || v == "no") {
+      decisions.emplace_back(purpose, v == "yes");
+    } else {
+      errors.push_back({code, std::string(t("consent." + code + ".error"))});
+    }
+  }
+  if (!errors.empty()) {
+    auto op = deps.service->consents(ctx.principal->user_id);
+    auto [state, history] = co_await std::move(op);
+    co_return consent_page(ctx, deps, state, history, errors, &ctx.form);
+  }
+  auto save = deps.service->set_consents(ctx.principal->user_id, ctx.lang, std::move(decisions));
+  co_await std::move(save);
+  co_return http::redirect(ctx.request, "/account/consent?saved=1");
+}
+
 awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps) {
   auto t = ctx.t();
   const auto* m = ctx.principal->membership(ctx.param("org"));
@@ -546,6 +660,10 @@ awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps) {
     h.raw("</div>\n");
   }
   if (view->contact_visible) contact_card(h, t, p, "", false);
+  if (view->contact_withdrawn && (view->needs_withheld || view->needs_visible)) {
+    h.raw("<div class=\"govuk-inset-text\">").text(core::format(t("consent.no_contact_note"), {{"name", p.name}}));
+    h.raw("</div>\n");
+  }
   co_return respond(ctx, deps, p.name, h);
 }
 

@@ -32,6 +32,7 @@ const visits = {
   profile_needs: [{ path: "/account/needs", as: member }],
   profile_contact: [{ path: "/account/contact", as: member, submit: true }],
   // Demo ids on a fresh database: 5 Gareth (needs not shared), 6 Mair (needs shared).
+  consent: [{ path: "/account/consent", as: member, submit: true }, { path: "/account/consent?saved=1", as: member }],
   org_directory: [
     { path: "/o/demo/people", as: member },
     { path: "/o/demo/people?q=gardening&type=unpaid_carer", as: orgAdmin },

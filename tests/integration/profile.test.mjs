@@ -167,3 +167,34 @@ test(`${backendName}: the member directory finds people by strength, interest an
   // The public site search never shows members.
   assert.doesNotMatch((await v.get("/search?q=beekeeping")).text, /Ngozi/);
 });
+
+test(`${backendName}: consent is recorded with the words agreed to, can be withdrawn, and withdrawing contact hides contact details`, async () => {
+  const mair = new Visitor(server.url);
+  await mair.signIn(demo.carer);
+  await mair.post("/language", { lang: "en", return_to: "/" });
+  const page = await mair.get("/account/consent");
+  assert.equal(page.status, 200);
+  assert.match(page.text, /You have not been asked yet/);
+  const missing = await mair.post("/account/consent", { contact: "yes" });
+  assert.equal(missing.status, 400);
+  assert.match(missing.text, /Choose whether your organisation can use your words and photos in public/);
+  assert.match(missing.text, /value="yes" checked/);
+  const saved = await mair.post("/account/consent", { contact: "yes", public_use: "no" });
+  assert.equal(saved.status, 303);
+  const after = await mair.get("/account/consent?saved=1");
+  assert.match(after.text, /Your choices have been saved/);
+  assert.match(after.text, /You agreed on/);
+  assert.match(after.text, /Being contacted: you agreed \(wording version 1\)/);
+  assert.equal(
+    server.database.sql(`SELECT count(*) FROM consents WHERE user_id = ${ids.carer} AND wording LIKE 'People who run your groups may contact you%'`),
+    "1",
+  );
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  assert.match((await tom.get(`/o/demo/people/${ids.carer}`)).text, /07700 900123/);
+  await mair.post("/account/consent", { contact: "no", public_use: "no" });
+  const hidden = await tom.get(`/o/demo/people/${ids.carer}`);
+  assert.doesNotMatch(hidden.text, /07700 900123/);
+  assert.match(hidden.text, /Mair Hughes has asked not to be contacted/);
+  assert.match((await mair.get("/account/consent")).text, /Being contacted: you said no/);
+});
