@@ -1,0 +1,19 @@
+/// An email to one person: plain text and HTML, in their language.
+#pragma once
+
+#include <string>
+
+#include "core/i18n.hpp"
+
+namespace roundtable::mail {
+
+struct Message {
+  std::string to_address;
+  std::string to_name;
+  core::Lang lang = core::Lang::en;
+  std::string subject;
+  std::string text;
+  std::string html;
+};
+
+}  // namespace roundtable::mail

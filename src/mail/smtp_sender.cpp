@@ -1,0 +1,143 @@
+#include "mail/smtp_sender.hpp"
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include <ctime>
+#include <memory>
+#include <mutex>
+
+#include "security/tokens.hpp"
+
+namespace roundtable::mail {
+
+namespace {
+
+void init_curl_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::string without_line_breaks(std::string s) {
+  for (auto& c : s) {
+    if (c == '\r' || c == '\n') c = ' ';
+  }
+  return s;
+}
+
+std::string base64(const std::string& data) {
+  std::string out(sodium_base64_ENCODED_LEN(data.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+std::string rfc2822_date() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+  return buf;
+}
+
+std::string mailbox(const std::string& name, const std::string& address) {
+  if (name.empty()) return "<" + address + ">";
+  return encode_header_text(name) + " <" + address + ">";
+}
+
+struct CurlDeleter {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct MimeDeleter {
+  void operator()(curl_mime* m) const { curl_mime_free(m); }
+};
+struct ListDeleter {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+
+}  // namespace
+
+std::string encode_header_text(const std::string& text) {
+  std::string clean = without_line_breaks(text);
+  bool ascii = true;
+  for (unsigned char c : clean) {
+    if (c >= 0x80 || c == '"' || c == '<' || c == '>' || c == ',' || c == ';' || c == '\\') ascii = false;
+  }
+  if (ascii) return clean;
+  return "=?UTF-8?B?" + base64(clean) + "?=";
+}
+
+std::string address_of(const std::string& mbox) {
+  auto open = mbox.rfind('<');
+  auto close = mbox.rfind('>');
+  if (open != std::string::npos && close != std::string::npos && close > open) {
+    return mbox.substr(open + 1, close - open - 1);
+  }
+  return mbox;
+}
+
+SmtpSender::SmtpSender(SmtpOptions options) : options_(std::move(options)), from_address_(address_of(options_.from)) {
+  init_curl_once();
+}
+
+SendResult SmtpSender::send(const Message& m) {
+  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  if (!curl) return {false, false, "could not start libcurl"};
+  CURL* c = curl.get();
+  char error[CURL_ERROR_SIZE] = {0};
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  curl_easy_setopt(c, CURLOPT_URL, options_.url.c_str());
+  curl_easy_setopt(c, CURLOPT_USE_SSL, options_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(options_.timeout.count()));
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  const std::string from = "<" + from_address_ + ">";
+  curl_easy_setopt(c, CURLOPT_MAIL_FROM, from.c_str());
+  std::unique_ptr<curl_slist, ListDeleter> rcpt(curl_slist_append(nullptr, ("<" + m.to_address + ">").c_str()));
+  curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt.get());
+
+  const std::string from_header = "From: " + without_line_breaks(options_.from);
+  const std::string to_header = "To: " + mailbox(m.to_name, m.to_address);
+  const std::string subject_header = "Subject: " + encode_header_text(m.subject);
+  const std::string date_header = "Date: " + rfc2822_date();
+  const auto at = from_address_.find('@');
+  const std::string domain = at == std::string::npos ? "roundtable.invalid" : from_address_.substr(at + 1);
+  const std::string id_header = "Message-ID: <" + security::random_token(18) + "@" + domain + ">";
+  const std::string lang_header = std::string("Content-Language: ") + std::string(core::lang_code(m.lang));
+  curl_slist* headers = nullptr;
+  for (const auto* h : {&from_header, &to_header, &subject_header, &date_header, &id_header, &lang_header}) {
+    headers = curl_slist_append(headers, h->c_str());
+  }
+  headers = curl_slist_append(headers, "MIME-Version: 1.0");
+  std::unique_ptr<curl_slist, ListDeleter> header_list(headers);
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, header_list.get());
+
+  std::unique_ptr<curl_mime, MimeDeleter> mime(curl_mime_init(c));
+  curl_mime* alt = curl_mime_init(c);
+  curl_mimepart* text = curl_mime_addpart(alt);
+  curl_mime_data(text, m.text.data(), m.text.size());
+  curl_mime_type(text, "text/plain; charset=utf-8");
+  curl_mime_encoder(text, "quoted-printable");
+  curl_mimepart* html = curl_mime_addpart(alt);
+  curl_mime_data(html, m.html.data(), m.html.size());
+  curl_mime_type(html, "text/html; charset=utf-8");
+  curl_mime_encoder(html, "quoted-printable");
+  curl_mimepart* part = curl_mime_addpart(mime.get());
+  curl_mime_subparts(part, alt);  // the top-level mime now owns alt
+  curl_mime_type(part, "multipart/alternative");
+  std::unique_ptr<curl_slist, ListDeleter> inline_header(curl_slist_append(nullptr, "Content-Disposition: inline"));
+  curl_mime_headers(part, inline_header.release(), 1);
+  curl_easy_setopt(c, CURLOPT_MIMEPOST, mime.get());
+
+  CURLcode rc = curl_easy_perform(c);
+  long code = 0;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+  if (rc == CURLE_OK) return {true, false, ""};
+  std::string why = error[0] ? std::string(error) : std::string(curl_easy_strerror(rc));
+  if (code) why += " (server answered " + std::to_string(code) + ")";
+  return {false, code >= 500 && code < 600, why};
+}
+
+}  // namespace roundtable::mail
