@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "app/admin_commands.hpp"
 #include "app/application.hpp"
 #include "core/config.hpp"
 
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
     case core::Command::migrate: return app::migrate(config);
     case core::Command::routes: return app::print_routes();
     case core::Command::serve: return app::serve(config);
+    case core::Command::admin: return app::admin(config, std::cin);
   }
   return 0;
 }

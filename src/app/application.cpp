@@ -17,6 +17,7 @@
 #include "core/log.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
+#include "mail/outbox_worker.hpp"
 #include "people/people_routes.hpp"
 #include "security/tokens.hpp"
 
@@ -38,7 +39,9 @@ std::string check_data_dir(const std::string& dir) {
   return "";
 }
 
-std::unique_ptr<db::Database> open_database(const core::Config& config) {
+}  // namespace
+
+std::unique_ptr<db::Database> open_database_for(const core::Config& config) {
   const auto url = core::effective_database_url(config);
   if (db::parse_database_url(url).backend == db::Backend::sqlite || config.command == core::Command::serve) {
     if (auto problem = check_data_dir(config.data_dir); !problem.empty()) throw db::DatabaseError(problem);
@@ -46,11 +49,9 @@ std::unique_ptr<db::Database> open_database(const core::Config& config) {
   return db::Database::open(url, config.db_pool_size);
 }
 
-}  // namespace
-
 int migrate(const core::Config& config) {
   try {
-    auto db = open_database(config);
+    auto db = open_database_for(config);
     int applied = db::migrate(*db);
     std::cout << "applied " << applied << " migration(s); schema version " << db::schema_version(*db) << "\n";
     return 0;
@@ -73,9 +74,14 @@ int serve(const core::Config& config) {
   std::unique_ptr<db::Database> db;
   Services services;
   std::unique_ptr<http::Pipeline> pipeline;
+  std::unique_ptr<mail::SmtpSender> smtp;
+  std::unique_ptr<mail::OutboxWorker> mail_worker;
+  // Dates on pages are local time for the people using Roundtable, unless the machine says otherwise.
+  if (!std::getenv("TZ")) setenv("TZ", "Europe/London", 1);
+  tzset();
   try {
     security::init();
-    db = open_database(config);
+    db = open_database_for(config);
     int applied = db::migrate(*db);
     core::log::info("migrations", {{"applied", std::to_string(applied)}});
     services.db = db.get();
@@ -97,6 +103,12 @@ int serve(const core::Config& config) {
         build_routes(services), sessions, csrf_secret, make_error_renderer(services),
         http::PipelineOptions{.secure_cookies = config.secure_cookies, .access_log = config.access_log});
     pipeline->set_principal_loader(people::make_principal_loader(*services.people));
+    if (!config.smtp_url.empty()) {
+      smtp = std::make_unique<mail::SmtpSender>(mail::SmtpOptions{.url = config.smtp_url, .from = config.mail_from});
+      mail_worker = std::make_unique<mail::OutboxWorker>(*db, *smtp);
+    } else {
+      core::log::warn("mail_not_configured", {{"hint", "email waits in the outbox until --smtp-url is given"}});
+    }
     services.metrics = &pipeline->metrics();
   } catch (const std::exception& e) {
     std::cerr << "roundtable: " << e.what() << "\n";
@@ -112,6 +124,20 @@ int serve(const core::Config& config) {
     std::cerr << "roundtable: " << e.what() << "\n";
     return 1;
   }
+  {
+    std::string base = config.base_url;
+    if (base.empty()) {
+      const bool v6 = config.listen_host.find(':') != std::string::npos;
+      base =
+          "http://" + (v6 ? "[" + config.listen_host + "]" : config.listen_host) + ":" + std::to_string(server.port());
+    }
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    auto* worker = mail_worker.get();
+    services.people->set_mail(base, [worker] {
+      if (worker) worker->notify();
+    });
+  }
+  if (mail_worker) mail_worker->start();
   server.start();
 
   boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
@@ -147,6 +173,7 @@ int serve(const core::Config& config) {
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
   ioc.run();
   for (auto& t : pool) t.join();
+  if (mail_worker) mail_worker->stop();
   db->close();
   core::log::info("stopped");
   return 0;

@@ -1,7 +1,10 @@
 /// Wires the whole server together: database, migrations, routes, pipeline, HTTP server, signals.
 #pragma once
 
+#include <memory>
+
 #include "core/config.hpp"
+#include "db/database.hpp"
 
 namespace roundtable::app {
 
@@ -11,5 +14,7 @@ int serve(const core::Config& config);
 int migrate(const core::Config& config);
 /// `roundtable routes`: prints the route table, one JSON object per line (for tests and reviews).
 int print_routes();
+/// Opens the configured database, checking the data folder first; throws with a one-line reason.
+std::unique_ptr<db::Database> open_database_for(const core::Config& config);
 
 }  // namespace roundtable::app

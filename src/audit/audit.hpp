@@ -20,6 +20,8 @@ inline constexpr const char* kRoleChanged = "role_changed";
 inline constexpr const char* kNeedsViewed = "needs_viewed";
 inline constexpr const char* kNeedsSharingChanged = "needs_sharing_changed";
 inline constexpr const char* kConsentChanged = "consent_changed";
+inline constexpr const char* kPasswordResetRequested = "password_reset_requested";
+inline constexpr const char* kPasswordChanged = "password_changed";
 }  // namespace action
 
 struct Event {

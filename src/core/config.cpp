@@ -47,6 +47,9 @@ std::string usage() {
          "Usage:\n"
          "  roundtable serve [--listen HOST:PORT] [--database URL] [--data-dir DIR] [--demo]\n"
          "  roundtable migrate [--database URL] [--data-dir DIR]\n"
+         "  roundtable admin create-org --name NAME --slug SLUG [--languages en,cy] [--signup invitation|open]\n"
+         "  roundtable admin create-user --email EMAIL --name NAME [--platform-admin] [--org SLUG --role ROLE]\n"
+         "                       [--password-stdin]   (the admin commands also take --database and --data-dir)\n"
          "  roundtable routes       (print the route table as JSON lines)\n"
          "  roundtable version\n"
          "  roundtable --help\n"
@@ -61,7 +64,13 @@ std::string usage() {
          "  --secure-cookies     mark cookies Secure (use behind HTTPS)\n"
          "  --threads N          I/O threads (default: one per core)\n"
          "  --db-pool N          database connections (default: 4 for SQLite, 8 for PostgreSQL)\n"
-         "  --no-access-log      do not write one log line per request\n";
+         "  --no-access-log      do not write one log line per request\n"
+         "  --smtp-url URL       where to send email: smtp://[user:password@]host:port or smtps://...\n"
+         "                       (env ROUNDTABLE_SMTP_URL; without it email waits in the outbox)\n"
+         "  --mail-from ADDRESS  sender of email (default 'Roundtable <roundtable@localhost>'; env "
+         "ROUNDTABLE_MAIL_FROM)\n"
+         "  --base-url URL       the address people use to reach Roundtable, for links in email\n"
+         "                       (default http://HOST:PORT of --listen; env ROUNDTABLE_BASE_URL)\n";
 }
 
 std::string effective_database_url(const Config& config) {
@@ -75,6 +84,9 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
   if (auto v = env("ROUNDTABLE_DATABASE_URL")) c.database_url = *v;
   if (auto v = env("ROUNDTABLE_DATA_DIR")) c.data_dir = *v;
   if (auto v = env("ROUNDTABLE_PUBLIC_DIR")) c.public_dir = *v;
+  if (auto v = env("ROUNDTABLE_SMTP_URL")) c.smtp_url = *v;
+  if (auto v = env("ROUNDTABLE_MAIL_FROM")) c.mail_from = *v;
+  if (auto v = env("ROUNDTABLE_BASE_URL")) c.base_url = *v;
   if (auto v = env("ROUNDTABLE_LISTEN")) {
     if (auto err = parse_listen(*v, c)) return "ROUNDTABLE_LISTEN: " + *err;
   }
@@ -91,6 +103,21 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
   if (cmd == "routes") {
     c.command = Command::routes;
     if (args.size() > 1) return "'roundtable routes' takes no options";
+    return c;
+  }
+  if (cmd == "admin") {
+    // The admin commands read their own options (app/admin_commands.cpp), except the database ones here.
+    c.command = Command::admin;
+    for (size_t i = 1; i < args.size(); ++i) {
+      if ((args[i] == "--database" || args[i] == "--data-dir") && i + 1 < args.size()) {
+        (args[i] == "--database" ? c.database_url : c.data_dir) = args[i + 1];
+        ++i;
+      } else {
+        c.admin_args.push_back(args[i]);
+      }
+    }
+    if (c.admin_args.empty()) return "'roundtable admin' needs a command: create-org or create-user";
+    if (c.public_dir.empty()) c.public_dir = ROUNDTABLE_DEFAULT_PUBLIC_DIR;
     return c;
   }
   if (cmd == "serve") {
@@ -118,7 +145,8 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
       return c;
     }
     const bool serve_only = flag == "--listen" || flag == "--demo" || flag == "--public-dir" ||
-                            flag == "--secure-cookies" || flag == "--threads" || flag == "--no-access-log";
+                            flag == "--secure-cookies" || flag == "--threads" || flag == "--no-access-log" ||
+                            flag == "--smtp-url" || flag == "--mail-from" || flag == "--base-url";
     if (serve_only && c.command != Command::serve) {
       return flag + " only applies to 'roundtable serve'";
     }
@@ -138,6 +166,16 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
       auto v = value();
       if (!v || v->empty()) return needs(flag);
       c.public_dir = *v;
+    } else if (flag == "--smtp-url" || flag == "--mail-from" || flag == "--base-url") {
+      auto v = value();
+      if (!v || v->empty()) return needs(flag);
+      if (flag == "--smtp-url" && v->rfind("smtp://", 0) != 0 && v->rfind("smtps://", 0) != 0) {
+        return "--smtp-url wants smtp://host:port or smtps://host:port";
+      }
+      if (flag == "--base-url" && v->rfind("http://", 0) != 0 && v->rfind("https://", 0) != 0) {
+        return "--base-url wants an address starting with http:// or https://";
+      }
+      (flag == "--smtp-url" ? c.smtp_url : flag == "--mail-from" ? c.mail_from : c.base_url) = *v;
     } else if (flag == "--threads" || flag == "--db-pool") {
       auto v = value();
       if (!v) return needs(flag);

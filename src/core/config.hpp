@@ -8,7 +8,7 @@
 
 namespace roundtable::core {
 
-enum class Command { serve, migrate, routes, version, help };
+enum class Command { serve, migrate, routes, version, help, admin };
 
 struct Config {
   Command command = Command::help;
@@ -23,6 +23,13 @@ struct Config {
   unsigned threads = 0;       // 0: one per core
   unsigned db_pool_size = 0;  // 0: chosen by backend
   bool access_log = true;
+  /// Where email goes (smtp:// or smtps://); empty: email waits in the outbox.
+  std::string smtp_url;
+  std::string mail_from = "Roundtable <roundtable@localhost>";
+  /// The address people use to reach this server, for links in email; empty: http://LISTEN.
+  std::string base_url;
+  /// For `roundtable admin ...`: the words after "admin".
+  std::vector<std::string> admin_args;
 };
 
 /// Reads one environment variable; nullopt when unset or empty.

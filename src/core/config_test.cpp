@@ -51,6 +51,22 @@ TEST(Config, BadInputGivesOneClearLine) {
   }
 }
 
+TEST(Config, MailAndAdmin) {
+  auto c = ok({"serve", "--smtp-url", "smtp://127.0.0.1:2525", "--mail-from=Hi <hi@example.org>", "--base-url",
+               "https://roundtable.example"});
+  EXPECT_EQ(c.smtp_url, "smtp://127.0.0.1:2525");
+  EXPECT_EQ(c.mail_from, "Hi <hi@example.org>");
+  EXPECT_EQ(c.base_url, "https://roundtable.example");
+  EXPECT_NE(err({"serve", "--smtp-url", "mail.example.org"}).find("smtp://"), std::string::npos);
+  EXPECT_NE(err({"serve", "--base-url", "roundtable.example"}).find("http://"), std::string::npos);
+  EXPECT_NE(err({"migrate", "--smtp-url", "smtp://x:1"}).find("only applies"), std::string::npos);
+  auto a = ok({"admin", "create-org", "--name", "North", "--database", "sqlite:/tmp/x.db", "--slug", "north"});
+  EXPECT_EQ(a.command, Command::admin);
+  EXPECT_EQ(a.database_url, "sqlite:/tmp/x.db");
+  EXPECT_EQ(a.admin_args, (std::vector<std::string>{"create-org", "--name", "North", "--slug", "north"}));
+  EXPECT_NE(err({"admin"}).find("needs a command"), std::string::npos);
+}
+
 TEST(Config, HelpAndVersion) {
   EXPECT_EQ(ok({}).command, Command::help);
   EXPECT_EQ(ok({"--help"}).command, Command::help);

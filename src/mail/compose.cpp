@@ -13,8 +13,9 @@ Message compose(std::string to_address, std::string to_name, core::Lang lang, st
   view::Html h;
   h.raw("<!DOCTYPE html>\n<html lang=\"").text(core::lang_code(lang)).raw("\">\n<head>\n<meta charset=\"utf-8\">\n");
   h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").text(subject);
-  h.raw("</title>\n</head>\n<body style=\"margin:0;padding:24px;font-family:Arial,sans-serif;font-size:19px;"
-        "line-height:1.5;color:#0b0c0c;background:#ffffff\">\n");
+  h.raw(
+      "</title>\n</head>\n<body style=\"margin:0;padding:24px;font-family:Arial,sans-serif;font-size:19px;"
+      "line-height:1.5;color:#0b0c0c;background:#ffffff\">\n");
   h.raw("<p style=\"margin:0 0 24px;font-size:24px;font-weight:bold;color:#1d3b4a\">").text(t("app.name"));
   h.raw("</p>\n<p>").text(greeting).raw("</p>\n");
   for (const auto& p : paragraphs) {

@@ -27,8 +27,8 @@ namespace fs = std::filesystem;
 /// tests/support/smtp_sink.py: a real SMTP server (aiosmtpd) on loopback that writes each message to a file.
 class SmtpSink {
  public:
-  explicit SmtpSink(int port = 0) : dir_(fs::temp_directory_path() / ("rt-smtp-" + std::to_string(::getpid()) +
-                                                                      "-" + std::to_string(counter_++))) {
+  explicit SmtpSink(int port = 0)
+      : dir_(fs::temp_directory_path() / ("rt-smtp-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++))) {
     fs::create_directories(dir_);
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe");
@@ -178,7 +178,8 @@ TEST_P(OutboxOnBackend, AClaimedMessageIsNotClaimedTwiceUntilItsLeaseEnds) {
 
 TEST_P(OutboxOnBackend, NothingIsLostWhileTheMailServerIsDownAndItAllGoesOutWhenItReturns) {
   const int port = free_port();
-  SmtpSender sender({.url = "smtp://127.0.0.1:" + std::to_string(port), .from = "hello@roundtable.example",
+  SmtpSender sender({.url = "smtp://127.0.0.1:" + std::to_string(port),
+                     .from = "hello@roundtable.example",
                      .timeout = std::chrono::seconds(5)});
   OutboxWorker worker(*db, sender, {.first_delay = std::chrono::seconds(0)});
   enqueue("a@example.org");

@@ -12,8 +12,7 @@ namespace roundtable::mail {
 namespace {
 
 long long now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -65,9 +64,8 @@ void OutboxWorker::notify() {
 
 int OutboxWorker::run_once() {
   const long long now = now_seconds();
-  auto due = db_.run_sync([&](soci::session& s) {
-    return store::claim_due(s, now, now + options_.lease.count(), options_.batch);
-  });
+  auto due = db_.run_sync(
+      [&](soci::session& s) { return store::claim_due(s, now, now + options_.lease.count(), options_.batch); });
   int sent = 0;
   for (auto& q : due) {
     {

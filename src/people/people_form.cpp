@@ -1,6 +1,7 @@
 #include "people/people_form.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "http/form.hpp"
 
@@ -24,6 +25,29 @@ size_t utf8_length(std::string_view s) {
 }
 
 }  // namespace
+
+std::vector<FormProblem> check_new_password(std::string_view password, std::string_view confirm,
+                                            std::string_view email) {
+  static constexpr std::string_view kWellKnown[] = {"password",   "password1", "12345678", "123456789",  "1234567890",
+                                                    "qwertyuiop", "qwerty123", "iloveyou", "roundtable", "cyfrinair",
+                                                    "letmein1",   "11111111",  "abc12345"};
+  std::vector<FormProblem> problems;
+  const size_t length = utf8_length(password);
+  std::string lower(password);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (password.empty()) {
+    problems.push_back({"password", "password.error.missing"});
+  } else if (length < kMinPasswordLength) {
+    problems.push_back({"password", "password.error.too_short"});
+  } else if (length > kMaxPasswordLength) {
+    problems.push_back({"password", "password.error.too_long"});
+  } else if (std::find(std::begin(kWellKnown), std::end(kWellKnown), lower) != std::end(kWellKnown) ||
+             (!email.empty() && lower == normalise_email(email))) {
+    problems.push_back({"password", "password.error.guessable"});
+  }
+  if (problems.empty() && confirm != password) problems.push_back({"confirm_password", "password.error.mismatch"});
+  return problems;
+}
 
 SignInForm read_sign_in(const http::FormData& form) {
   SignInForm f;

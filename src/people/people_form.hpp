@@ -38,5 +38,11 @@ std::vector<FormProblem> check_org(const OrgForm& f, bool check_slug);
 Organisation org_from_form(const OrgForm& f);
 
 inline constexpr size_t kMaxNameLength = 120;
+inline constexpr size_t kMinPasswordLength = 8;
+inline constexpr size_t kMaxPasswordLength = 200;
+
+/// A new password and its repeat: long enough, not too long, not a well-known one, not the email address.
+std::vector<FormProblem> check_new_password(std::string_view password, std::string_view confirm,
+                                            std::string_view email);
 
 }  // namespace roundtable::people

@@ -63,3 +63,29 @@ TEST(OrgForm, ChecksEveryField) {
 
 }  // namespace
 }  // namespace roundtable::people
+
+namespace roundtable::people {
+namespace {
+
+TEST(NewPassword, LongEnoughNotWellKnownAndTypedTwice) {
+  auto keys_of = [](std::string_view pw, std::string_view confirm) {
+    std::vector<std::string> out;
+    for (auto& p : check_new_password(pw, confirm, "ceri@example.org")) out.push_back(p.field + ":" + p.key);
+    return out;
+  };
+  EXPECT_EQ(keys_of("", ""), (std::vector<std::string>{"password:password.error.missing"}));
+  EXPECT_EQ(keys_of("short", "short"), (std::vector<std::string>{"password:password.error.too_short"}));
+  EXPECT_EQ(keys_of("Password", "Password"), (std::vector<std::string>{"password:password.error.guessable"}));
+  EXPECT_EQ(keys_of("CERI@example.org", "CERI@example.org"),
+            (std::vector<std::string>{"password:password.error.guessable"}));
+  EXPECT_EQ(keys_of("blue kettle garden", "blue kettle"),
+            (std::vector<std::string>{"confirm_password:password.error.mismatch"}));
+  EXPECT_EQ(keys_of(std::string(201, 'a'), std::string(201, 'a')),
+            (std::vector<std::string>{"password:password.error.too_long"}));
+  EXPECT_TRUE(keys_of("blue kettle garden", "blue kettle garden").empty());
+  // Eight Welsh letters are eight characters.
+  EXPECT_TRUE(keys_of("ŵŷâêîôûŵ", "ŵŷâêîôûŵ").empty());
+}
+
+}  // namespace
+}  // namespace roundtable::people

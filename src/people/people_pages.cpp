@@ -87,6 +87,8 @@ Response render_sign_in(RequestContext& ctx, const PagesDeps& deps, const SignIn
                .autocomplete = "current-password"});
   view::button(h, t("sign_in.button"));
   h.raw("</form>\n");
+  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/forgot-password\">").text(t("sign_in.forgot"));
+  h.raw("</a></p>\n");
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("sign_in.no_account_title")).raw("</h2>\n");
   h.raw("<p class=\"govuk-body\">").text(t("sign_in.no_account")).raw("</p>\n");
   close_column(h);
@@ -188,6 +190,129 @@ awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps) {
   co_return http::redirect(ctx.request, form.next.empty() ? "/account" : form.next);
 }
 
+namespace {
+
+Response forgot_page(RequestContext& ctx, const PagesDeps& deps, const std::string& email,
+                     const std::vector<view::FieldError>& errors, bool sent) {
+  auto t = ctx.t();
+  Html h;
+  open_column(h);
+  if (sent) {
+    h.raw("<h1 class=\"govuk-heading-l\">").text(t("reset.sent_title")).raw("</h1>\n");
+    h.raw("<p class=\"govuk-body\">").text(core::format(t("reset.sent_body"), {{"email", email}})).raw("</p>\n");
+    h.raw("<p class=\"govuk-body\">").text(t("reset.sent_next")).raw("</p>\n");
+    h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in\">").text(t("reset.back_to_sign_in"));
+    h.raw("</a></p>\n");
+    close_column(h);
+    return page(ctx, deps, std::string(t("reset.sent_title")), h);
+  }
+  view::error_summary(h, t, errors);
+  h.raw("<h1 class=\"govuk-heading-l\">").text(t("reset.title")).raw("</h1>\n");
+  h.raw("<p class=\"govuk-body\">").text(t("reset.lead")).raw("</p>\n");
+  h.raw("<form method=\"post\" action=\"/forgot-password\" novalidate>\n");
+  view::csrf_field(h, ctx.csrf_token);
+  view::input(h, t,
+              {.id = "email",
+               .label = std::string(t("sign_in.email")),
+               .value = email,
+               .error = std::string(view::error_for(errors, "email")),
+               .type = "email",
+               .autocomplete = "email",
+               .spellcheck_off = true});
+  view::button(h, t("reset.send_button"));
+  h.raw("</form>\n");
+  close_column(h);
+  return page(ctx, deps, std::string(t("reset.title")), h,
+              errors.empty() ? http::Status::ok : http::Status::bad_request, !errors.empty());
+}
+
+Response reset_page(RequestContext& ctx, const PagesDeps& deps, const std::vector<view::FieldError>& errors) {
+  auto t = ctx.t();
+  Html h;
+  open_column(h);
+  view::error_summary(h, t, errors);
+  h.raw("<h1 class=\"govuk-heading-l\">").text(t("reset.new_title")).raw("</h1>\n");
+  h.raw("<form method=\"post\" action=\"/reset-password/").text(ctx.param("token")).raw("\" novalidate>\n");
+  view::csrf_field(h, ctx.csrf_token);
+  view::input(h, t,
+              {.id = "password",
+               .label = std::string(t("reset.new_password")),
+               .hint = std::string(t("reset.new_password_hint")),
+               .error = std::string(view::error_for(errors, "password")),
+               .type = "password",
+               .autocomplete = "new-password"});
+  view::input(h, t,
+              {.id = "confirm_password",
+               .label = std::string(t("reset.confirm_password")),
+               .error = std::string(view::error_for(errors, "confirm_password")),
+               .type = "password",
+               .autocomplete = "new-password"});
+  view::button(h, t("reset.save_button"));
+  h.raw("</form>\n");
+  close_column(h);
+  return page(ctx, deps, std::string(t("reset.new_title")), h,
+              errors.empty() ? http::Status::ok : http::Status::bad_request, !errors.empty());
+}
+
+/// A link that is unknown, used or too old: say so, and how to get a new one.
+Response expired_link_page(RequestContext& ctx, const PagesDeps& deps) {
+  auto t = ctx.t();
+  Html h;
+  open_column(h);
+  h.raw("<h1 class=\"govuk-heading-l\">").text(t("reset.expired_title")).raw("</h1>\n");
+  h.raw("<p class=\"govuk-body\">").text(t("reset.expired_body")).raw("</p>\n");
+  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/forgot-password\">").text(t("reset.expired_next"));
+  h.raw("</a></p>\n");
+  close_column(h);
+  return page(ctx, deps, std::string(t("reset.expired_title")), h, http::Status::gone);
+}
+
+}  // namespace
+
+awaitable<Response> forgot_password_form(RequestContext& ctx, const PagesDeps& deps) {
+  co_return forgot_page(ctx, deps, "", {}, false);
+}
+
+awaitable<Response> forgot_password(RequestContext& ctx, const PagesDeps& deps) {
+  auto t = ctx.t();
+  std::string email = normalise_email(ctx.form.value("email"));
+  std::vector<view::FieldError> errors;
+  if (email.empty()) {
+    errors.push_back({"email", std::string(t("sign_in.error.email_missing"))});
+  } else if (!is_plausible_email(email)) {
+    errors.push_back({"email", std::string(t("sign_in.error.email_format"))});
+  }
+  if (!errors.empty()) co_return forgot_page(ctx, deps, std::string(ctx.form.value("email")), errors, false);
+  auto op = deps.service->request_password_reset(email);
+  co_await std::move(op);
+  co_return forgot_page(ctx, deps, email, {}, true);
+}
+
+awaitable<Response> reset_password_form(RequestContext& ctx, const PagesDeps& deps) {
+  auto op = deps.service->password_reset_user(std::string(ctx.param("token")));
+  auto user = co_await std::move(op);
+  if (!user) co_return expired_link_page(ctx, deps);
+  co_return reset_page(ctx, deps, {});
+}
+
+awaitable<Response> reset_password(RequestContext& ctx, const PagesDeps& deps) {
+  auto t = ctx.t();
+  const std::string token(ctx.param("token"));
+  auto check = deps.service->password_reset_user(token);
+  auto user = co_await std::move(check);
+  if (!user) co_return expired_link_page(ctx, deps);
+  auto load = deps.service->person(*user);
+  auto person = co_await std::move(load);
+  auto problems = check_new_password(ctx.form.value("password"), ctx.form.value("confirm_password"),
+                                     person ? person->user.email : std::string());
+  if (!problems.empty()) co_return reset_page(ctx, deps, field_errors(t, problems));
+  auto op = deps.service->reset_password(token, std::string(ctx.form.value("password")));
+  auto done = co_await std::move(op);
+  if (!done) co_return expired_link_page(ctx, deps);
+  ctx.sign_in(*done);
+  co_return http::redirect(ctx.request, "/account?password_changed=1");
+}
+
 awaitable<Response> sign_out(RequestContext& ctx, const PagesDeps& deps) {
   const bool everywhere = ctx.form.value("everywhere") == "yes";
   if (ctx.principal) {
@@ -205,6 +330,7 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
   Html h;
   open_column(h);
   if (ctx.query_params().value("saved") == "1") success_banner(h, t, t("profile.saved"));
+  if (ctx.query_params().value("password_changed") == "1") success_banner(h, t, t("reset.changed"));
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("account.title")).raw("</h1>\n");
   h.raw("<p class=\"govuk-body\">").text(core::format(t("account.signed_in_as"), {{"email", person->user.email}}));
   h.raw("</p>\n");

@@ -48,6 +48,10 @@ awaitable<Response> save_contact(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> consent_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> forgot_password_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> forgot_password(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> reset_password_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> reset_password(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> save_consent(RequestContext& ctx, const PagesDeps& deps);
 
 /// The person's own profile as summary cards with "Change" links (on the account page).

@@ -36,6 +36,12 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back({"GET", "/sign-in", "sign_in_form", public_access(), bind(pages::sign_in_form)});
   routes.push_back({"POST", "/sign-in", "sign_in", public_access(), bind(pages::sign_in)});
   routes.push_back({"POST", "/sign-out", "sign_out", public_access(), bind(pages::sign_out)});
+  routes.push_back(
+      {"GET", "/forgot-password", "forgot_password_form", public_access(), bind(pages::forgot_password_form)});
+  routes.push_back({"POST", "/forgot-password", "forgot_password", public_access(), bind(pages::forgot_password)});
+  routes.push_back(
+      {"GET", "/reset-password/{token}", "reset_password_form", public_access(), bind(pages::reset_password_form)});
+  routes.push_back({"POST", "/reset-password/{token}", "reset_password", public_access(), bind(pages::reset_password)});
   routes.push_back({"GET", "/account", "account", signed_in(), bind(pages::account)});
   routes.push_back({"GET", "/account/about", "profile_about", signed_in(), bind(pages::about_form)});
   routes.push_back({"POST", "/account/about", "profile_about_save", signed_in(), bind(pages::save_about)});

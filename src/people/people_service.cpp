@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "audit/audit_store.hpp"
+#include "mail/compose.hpp"
+#include "mail/outbox_store.hpp"
 #include "people/consent_store.hpp"
 #include "people/people_store.hpp"
 #include "people/profile_store.hpp"
@@ -70,6 +72,69 @@ awaitable<SignInResult> PeopleService::sign_in_with_password(std::string email, 
     result.user_id = user->id;
     result.lang = user->lang;
     return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+namespace {
+
+constexpr long long kResetLifetime = 60 * 60;
+constexpr long long kResetsPerHour = 3;
+
+}  // namespace
+
+awaitable<void> PeopleService::request_password_reset(std::string email) {
+  auto work = [this, email = normalise_email(email)](soci::session& s) {
+    auto user = store::find_user_by_email(s, email);
+    if (!user) {
+      // Same work as for a real account, so the answer's timing does not tell.
+      (void)security::hash_token(security::random_token());
+      return false;
+    }
+    const long long now = store::now_seconds();
+    if (store::count_password_resets(s, user->id, now - 3600) >= kResetsPerHour) return false;
+    const std::string token = security::random_token();
+    core::Translator t(core::Messages::embedded(), user->lang);
+    auto message =
+        mail::compose(user->email, user->name, user->lang, std::string(t("reset.mail.subject")),
+                      {std::string(t("reset.mail.p1")), std::string(t("reset.mail.p2"))},
+                      mail::Action{std::string(t("reset.mail.button")), base_url_ + "/reset-password/" + token});
+    soci::transaction tx(s);
+    store::insert_password_reset(s, security::hash_token(token), user->id, now, now + kResetLifetime);
+    mail::store::enqueue(s, message, now);
+    audit::store::record(s, {std::nullopt, std::nullopt, user->id, audit::action::kPasswordResetRequested, ""});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  const bool queued = co_await std::move(op);
+  if (queued && mail_queued_) mail_queued_();
+}
+
+awaitable<std::optional<long long>> PeopleService::password_reset_user(std::string token) {
+  auto op = db_.run([hash = security::hash_token(token)](soci::session& s) {
+    return store::valid_password_reset(s, hash, store::now_seconds());
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<long long>> PeopleService::reset_password(std::string token, std::string new_password) {
+  auto work = [hash = security::hash_token(token),
+               new_password = std::move(new_password)](soci::session& s) -> std::optional<long long> {
+    // On the database thread, before the transaction: argon2id is slow on purpose.
+    const std::string password_hash = security::hash_password(new_password);
+    soci::transaction tx(s);
+    const long long now = store::now_seconds();
+    auto user_id = store::valid_password_reset(s, hash, now);
+    if (!user_id) return std::nullopt;
+    store::set_password_hash(s, *user_id, password_hash);
+    store::use_password_resets(s, *user_id, now);
+    store::end_sessions(s, *user_id);
+    store::clear_failures(s, account_key(store::find_user_by_id(s, *user_id)->email));
+    audit::store::record(s, {std::nullopt, *user_id, *user_id, audit::action::kPasswordChanged, ""});
+    tx.commit();
+    return user_id;
   };
   auto op = db_.run(std::move(work));
   co_return co_await std::move(op);

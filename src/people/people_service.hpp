@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,22 @@ class PeopleService {
   PeopleService(db::Database& db, db::SearchIndex& search, SignInLimits limits = {})
       : db_(db), search_(search), limits_(limits) {}
 
+  /// Where links in email point (http://host:port), and who to wake when email is queued.
+  void set_mail(std::string base_url, std::function<void()> mail_queued) {
+    base_url_ = std::move(base_url);
+    mail_queued_ = std::move(mail_queued);
+  }
+  const std::string& base_url() const { return base_url_; }
+
+  /// Emails a password reset link (valid for an hour) if there is an account with this address; at most 3 an hour
+  /// per account. Says nothing about whether the account exists.
+  boost::asio::awaitable<void> request_password_reset(std::string email);
+  /// The person whose reset link this is, if it can still be used.
+  boost::asio::awaitable<std::optional<long long>> password_reset_user(std::string token);
+  /// Sets the new password, uses up the link and ends every session; returns the person, or nullopt if the link
+  /// cannot be used.
+  boost::asio::awaitable<std::optional<long long>> reset_password(std::string token, std::string new_password);
+
   /// Checks the password unless a limit has been reached; records failures and the sign-in in the audit log.
   boost::asio::awaitable<SignInResult> sign_in_with_password(std::string email, std::string password,
                                                              std::string remote_address);
@@ -117,6 +134,8 @@ class PeopleService {
   db::Database& db_;
   db::SearchIndex& search_;
   SignInLimits limits_;
+  std::string base_url_ = "http://127.0.0.1:8080";
+  std::function<void()> mail_queued_;
 };
 
 }  // namespace roundtable::people

@@ -269,6 +269,36 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   return {out, total};
 }
 
+void insert_password_reset(soci::session& s, const std::string& token_hash, long long user_id, long long now,
+                           long long expires_at) {
+  s << "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (:h, :u, :now, :exp)",
+      soci::use(token_hash), soci::use(user_id), soci::use(now), soci::use(expires_at);
+}
+
+long long count_password_resets(soci::session& s, long long user_id, long long since) {
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM password_resets WHERE user_id = :u AND created_at > :since", soci::use(user_id),
+      soci::use(since), soci::into(n);
+  return n;
+}
+
+std::optional<long long> valid_password_reset(soci::session& s, const std::string& token_hash, long long now) {
+  long long user_id = 0;
+  s << "SELECT user_id FROM password_resets WHERE token_hash = :h AND used_at IS NULL AND expires_at > :now",
+      soci::use(token_hash), soci::use(now), soci::into(user_id);
+  if (!s.got_data()) return std::nullopt;
+  return user_id;
+}
+
+void use_password_resets(soci::session& s, long long user_id, long long now) {
+  s << "UPDATE password_resets SET used_at = :now WHERE user_id = :u AND used_at IS NULL", soci::use(now),
+      soci::use(user_id);
+}
+
+void end_sessions(soci::session& s, long long user_id) {
+  s << "DELETE FROM sessions WHERE user_id = :u", soci::use(user_id);
+}
+
 long long count_failures(soci::session& s, const std::string& key, long long since) {
   long long n = 0;
   s << "SELECT COUNT(*) FROM sign_in_failures WHERE key = :key AND at > :since", soci::use(key), soci::use(since),

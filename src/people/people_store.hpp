@@ -41,6 +41,18 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
                                                               const DirectoryQuery& q,
                                                               const std::vector<long long>* only_ids);
 
+/// Password reset links (token_hash: a hash of the emailed secret).
+void insert_password_reset(soci::session& s, const std::string& token_hash, long long user_id, long long now,
+                           long long expires_at);
+/// How many reset links were made for the person since the given time.
+long long count_password_resets(soci::session& s, long long user_id, long long since);
+/// The person whose link this is, if it is unused and not expired.
+std::optional<long long> valid_password_reset(soci::session& s, const std::string& token_hash, long long now);
+/// Marks the link used, and every other link of the person too.
+void use_password_resets(soci::session& s, long long user_id, long long now);
+/// Ends every session of the person (after a password change).
+void end_sessions(soci::session& s, long long user_id);
+
 /// Failed sign-ins recorded under key since the given time.
 long long count_failures(soci::session& s, const std::string& key, long long since);
 void record_failure(soci::session& s, const std::string& key, long long at);

@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, axeViolations, nuErrors, routeTable, signIn } from "./support.mjs";
+import { startSmtpSink, plainText } from "../integration/smtp.mjs";
 
 const admin = "admin@roundtable.example"; // platform admin
 const orgAdmin = "tom@demo.example"; // facilitator in "demo"
@@ -32,6 +33,9 @@ const visits = {
   profile_needs: [{ path: "/account/needs", as: member }],
   profile_contact: [{ path: "/account/contact", as: member, submit: true }],
   // Demo ids on a fresh database: 5 Gareth (needs not shared), 6 Mair (needs shared).
+  forgot_password_form: [{ path: "/forgot-password", submit: true }],
+  // A real link: asked for in the browser, read from the email the server sent (see resetLink).
+  reset_password_form: [{ path: "RESET_LINK", submit: true }, { path: "/reset-password/not-a-real-link", status: 410 }],
   consent: [{ path: "/account/consent", as: member, submit: true }, { path: "/account/consent?saved=1", as: member }],
   org_directory: [
     { path: "/o/demo/people", as: member },
@@ -46,15 +50,27 @@ const visits = {
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 
-let server, browser;
+let server, browser, sink;
 before(async () => {
-  server = await startServer();
+  sink = await startSmtpSink();
+  server = await startServer(["--smtp-url", sink.url]);
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await sink?.stop();
 });
+
+/** Asks for a password reset for a demo member and returns the path of the link in the email. */
+async function resetLink(page) {
+  const before = sink.messages().length;
+  await page.goto(`${server.url}/forgot-password`);
+  await page.fill("#email", "ngozi@demo.example");
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  const messages = await sink.waitFor(before + 1);
+  return new URL(plainText(messages[messages.length - 1]).match(/http:\/\/\S+\/reset-password\/\S+/)[0]).pathname;
+}
 
 test("every HTML GET route has pages to visit", () => {
   const htmlGets = routeTable().filter((r) => r.method === "GET" && r.html);
@@ -86,9 +102,11 @@ for (const lang of ["en", "cy"]) {
         if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`);
       });
       page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-      let response = await page.goto(server.url + path);
+      const target = path === "RESET_LINK" ? await resetLink(page) : path;
+      let response = await page.goto(server.url + target);
       assert.ok(response, "no response");
       if (errorPages.includes(visit)) assert.equal(response.status(), 404);
+      else if (visit.status) assert.equal(response.status(), visit.status);
       else assert.equal(response.status() < 400 || path.startsWith("/search?q=long"), true, `status ${response.status()}`);
       if (submit) {
         for (const input of await page.locator("main input[type=text], main input[type=email], main input[type=password]").all()) {

@@ -22,12 +22,23 @@ export function routeTable() {
     .map((line) => JSON.parse(line));
 }
 
-/** Starts `roundtable serve --demo` on a free loopback port with a fresh data folder. */
-export async function startServer() {
+/** Starts `roundtable serve --demo` on a free loopback port with a fresh data folder (and more arguments). */
+export async function startServer(extraArgs = []) {
   const dataDir = mkdtempSync(join(tmpdir(), "rt-browser-"));
   const child = spawn(
     binary,
-    ["serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--public-dir", join(root, "public"), "--demo", "--no-access-log"],
+    [
+      "serve",
+      "--listen",
+      "127.0.0.1:0",
+      "--data-dir",
+      dataDir,
+      "--public-dir",
+      join(root, "public"),
+      "--demo",
+      "--no-access-log",
+      ...extraArgs,
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let log = "";

@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import net from "node:net";
-import { runCli, tempDir, freshDatabase, backendName, publicDir } from "./harness.mjs";
+import { spawn } from "node:child_process";
+import { runCli, tempDir, freshDatabase, backendName, publicDir, binary, startServer } from "./harness.mjs";
 
 /** One line for people (structured JSON log lines aside), no C++ exception noise. */
 function assertOneClearLine(stderr) {
@@ -109,6 +110,70 @@ test(`${backendName}: migrate applies every migration once and is safe to run ag
     // The tables the foundation needs are there on this backend.
     assert.equal(db.sql("SELECT count(*) FROM sessions"), "0");
     assert.equal(db.sql("SELECT count(*) FROM search_documents"), "0");
+  } finally {
+    db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test(`${backendName}: admin create-org and create-user set up an organisation and its first admin`, async () => {
+  const dir = tempDir();
+  const db = freshDatabase(dir);
+  const run = (args, input) =>
+    new Promise((resolveRun) => {
+      const child = spawn(binary, ["admin", ...args, "--data-dir", dir, "--database", db.url], {
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c) => (stdout += c));
+      child.stderr.on("data", (c) => (stderr += c));
+      child.stdin.end(input ?? "");
+      child.on("exit", (code) => resolveRun({ code, stdout, stderr }));
+    });
+  try {
+    const org = await run(["create-org", "--name", "Gofalwyr Môn", "--slug", "gofalwyr-mon", "--languages", "cy,en"]);
+    assert.equal(org.code, 0, org.stderr);
+    assert.match(org.stdout, /added organisation 'Gofalwyr Môn' at \/o\/gofalwyr-mon/);
+    assert.equal(db.sql("SELECT languages FROM organisations WHERE slug = 'gofalwyr-mon'"), "cy,en");
+    const again = await run(["create-org", "--name", "Copy", "--slug", "gofalwyr-mon"]);
+    assert.equal(again.code, 1);
+    assertOneClearLine(again.stderr);
+    const bad = await run(["create-org", "--name", "X", "--slug", "Not OK"]);
+    assert.equal(bad.code, 2);
+    assertOneClearLine(bad.stderr);
+    const user = await run(
+      ["create-user", "--email", "Ceri@Example.org", "--name", "Ceri Jones", "--org", "gofalwyr-mon", "--role", "org_admin",
+        "--member-type", "staff", "--password-stdin"],
+      "blue kettle garden\n",
+    );
+    assert.equal(user.code, 0, user.stderr);
+    assert.match(user.stdout, /ceri@example\.org in \/o\/gofalwyr-mon as org_admin/);
+    assert.equal(db.sql("SELECT role FROM memberships"), "org_admin");
+    assert.match(db.sql("SELECT password_hash FROM users WHERE email = 'ceri@example.org'"), /^\$argon2id\$/);
+    const weak = await run(["create-user", "--email", "x@example.org", "--name", "X", "--password-stdin"], "short\n");
+    assert.equal(weak.code, 2);
+    assert.match(weak.stderr, /8 characters or more/);
+    for (const args of [["create-user", "--email", "nope", "--name", "X"], ["create-user", "--email", "a@b.org", "--name", "A", "--role", "boss", "--org", "gofalwyr-mon"], ["frobnicate"], ["create-org", "--bogus", "1"]]) {
+      const r = await run(args);
+      assert.equal(r.code, 2, args.join(" "));
+      assertOneClearLine(r.stderr);
+    }
+    const missingOrg = await run(["create-user", "--email", "d@example.org", "--name", "D", "--org", "nowhere"]);
+    assert.equal(missingOrg.code, 1);
+    assertOneClearLine(missingOrg.stderr);
+    // The account made on the command line can sign in on the web.
+    const server = await startServer({ dataDir: dir, database: db, demo: false });
+    try {
+      const { Visitor } = await import("./harness.mjs");
+      const v = new Visitor(server.url);
+      await v.signIn("ceri@example.org", "blue kettle garden");
+      const home = await v.get("/o/gofalwyr-mon");
+      assert.equal(home.status, 200);
+      assert.match(home.text, /Gofalwyr Môn/);
+    } finally {
+      await server.signal("SIGTERM");
+    }
   } finally {
     db.drop();
     rmSync(dir, { recursive: true, force: true });

@@ -47,7 +47,9 @@ export function freshDatabase(dataDir) {
       url: `sqlite:${file}`,
       file,
       sql: (q) =>
-        py(`import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(${JSON.stringify(q)}): print("|".join(map(str,r)))`),
+        py(
+          `import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(${JSON.stringify(q)}).fetchall(): print("|".join(map(str,r)))\nc.commit()`,
+        ),
       integrityCheck: () => py("import sqlite3,sys\nprint(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])"),
       drop() {},
     };

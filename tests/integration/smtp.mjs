@@ -1,0 +1,74 @@
+// A real SMTP server for integration tests: tests/support/smtp_sink.py (Debian's python3-aiosmtpd) on loopback.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { root } from "./harness.mjs";
+
+/** Starts the sink (on `port`, or a free one); resolves to {port, url, messages(), waitFor(n), stop()}. */
+export async function startSmtpSink(port) {
+  const dir = mkdtempSync(join(tmpdir(), "rt-smtp-"));
+  const args = [join(root, "tests/support/smtp_sink.py"), dir];
+  if (port) args.push(String(port));
+  const child = spawn("/usr/bin/python3", args, { stdio: ["ignore", "pipe", "pipe"] });
+  let err = "";
+  child.stderr.on("data", (d) => (err += d));
+  const ready = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/ready (\d+)/);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on("exit", (code) => reject(new Error(`smtp_sink.py exited ${code}: ${err}`)));
+  });
+  const messages = () =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".eml"))
+      .sort()
+      .map((f) => readFileSync(join(dir, f), "utf8"));
+  return {
+    port: ready,
+    url: `smtp://127.0.0.1:${ready}`,
+    messages,
+    /** Waits until at least n messages arrived (or fails after timeoutMs). */
+    async waitFor(n, timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        const got = messages();
+        if (got.length >= n) return got;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`expected ${n} email(s), got ${messages().length}`);
+    },
+    async stop() {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The decoded text/plain part of a raw message (quoted-printable, as the server sends it). */
+export function plainText(raw) {
+  const part = raw.split(/Content-Type: text\/plain; charset=utf-8/i)[1] ?? "";
+  const body = part.split(/\r?\n\r?\n/).slice(1).join("\n\n").split(/\r?\n--/)[0];
+  const unfolded = body.replace(/=\r?\n/g, "");
+  const bytes = [];
+  for (let i = 0; i < unfolded.length; i++) {
+    if (unfolded[i] === "=" && /^[0-9A-F]{2}$/i.test(unfolded.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(unfolded.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(unfolded[i], "utf8"));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+/** The decoded Subject header. */
+export function subject(raw) {
+  const line = raw.match(/^Subject: (.*)$/m)?.[1] ?? "";
+  return line.replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b64) => Buffer.from(b64, "base64").toString("utf8"));
+}
