@@ -22,6 +22,9 @@ inline constexpr const char* kNeedsSharingChanged = "needs_sharing_changed";
 inline constexpr const char* kConsentChanged = "consent_changed";
 inline constexpr const char* kPasswordResetRequested = "password_reset_requested";
 inline constexpr const char* kPasswordChanged = "password_changed";
+inline constexpr const char* kInvitationSent = "invitation_sent";
+inline constexpr const char* kInvitationRevoked = "invitation_revoked";
+inline constexpr const char* kInvitationAccepted = "invitation_accepted";
 }  // namespace action
 
 struct Event {

@@ -437,6 +437,9 @@ awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps
   const auto* m = ctx.principal->membership(ctx.param("org"));
   Html h;
   open_column(h);
+  if (ctx.query_params().value("joined") == "1") {
+    success_banner(h, t, core::format(t("invite.joined"), {{"org", m->org_name}}));
+  }
   h.raw("<span class=\"govuk-caption-l\">").text(t("org.home_caption")).raw("</span>\n");
   h.raw("<h1 class=\"govuk-heading-l\">").text(m->org_name).raw("</h1>\n");
   std::string role_code_str = m->roles.empty() ? "member" : m->roles.front();
@@ -445,6 +448,10 @@ awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps
       .raw("</p>\n");
   h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/people\">");
   h.text(t("directory.title")).raw("</a></p>\n");
+  if (m->has_role("org_admin") || m->has_role("facilitator")) {
+    h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/invitations\">");
+    h.text(t("invite.list_title")).raw("</a></p>\n");
+  }
   if (m->has_role("org_admin")) {
     h.raw("<h2 class=\"govuk-heading-m\">").text(t("org.admin_title")).raw("</h2>\n<ul class=\"govuk-list\">\n");
     h.raw("<li><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/settings\">");

@@ -48,6 +48,13 @@ awaitable<Response> save_contact(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> consent_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> invitations(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> new_invitation(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> send_invitation(RequestContext& ctx, const PagesDeps& deps);
+/// Resend or revoke, by the route's name.
+awaitable<Response> change_invitation(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> invitation(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> accept_invitation(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> forgot_password_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> forgot_password(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> reset_password_form(RequestContext& ctx, const PagesDeps& deps);

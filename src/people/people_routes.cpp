@@ -66,6 +66,17 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
                     bind(pages::save_organisation_settings)});
   routes.push_back({"GET", "/o/{org}/audit", "org_audit", org_member({"org_admin"}), bind(pages::audit_log)});
   routes.push_back({"GET", "/o/{org}/people", "org_directory", org_member(), bind(pages::directory)});
+  const auto inviters = org_member({"org_admin", "facilitator"});
+  routes.push_back({"GET", "/o/{org}/invitations", "invitations", inviters, bind(pages::invitations)});
+  routes.push_back({"GET", "/o/{org}/invitations/new", "invitation_new", inviters, bind(pages::new_invitation)});
+  routes.push_back({"POST", "/o/{org}/invitations", "invitation_send", inviters, bind(pages::send_invitation)});
+  routes.push_back(
+      {"POST", "/o/{org}/invitations/{id}/resend", "invitation_resend", inviters, bind(pages::change_invitation)});
+  routes.push_back(
+      {"POST", "/o/{org}/invitations/{id}/revoke", "invitation_revoke", inviters, bind(pages::change_invitation)});
+  routes.push_back({"GET", "/invitations/{token}", "invitation", public_access(), bind(pages::invitation)});
+  routes.push_back(
+      {"POST", "/invitations/{token}", "invitation_accept", public_access(), bind(pages::accept_invitation)});
   routes.push_back({"GET", "/o/{org}/people/{id}", "org_member", org_member(), bind(pages::member_page)});
 }
 

@@ -8,6 +8,7 @@
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
 #include "people/consent_store.hpp"
+#include "people/invitation_store.hpp"
 #include "people/people_store.hpp"
 #include "people/profile_store.hpp"
 #include "security/passwords.hpp"
@@ -20,6 +21,23 @@ using boost::asio::awaitable;
 namespace {
 
 // Rate-limit keys are hashes, so the table never holds an email or an IP address.
+std::string member_ref(long long org_id, long long user_id) {
+  return std::to_string(org_id) + ":" + std::to_string(user_id);
+}
+
+/// Keeps the person's directory entries (one per organisation) in the search index. Lived experience and needs are
+/// never indexed.
+void index_member(soci::session& s, db::SearchIndex& search, long long user_id) {
+  auto profile = store::load_profile(s, user_id);
+  if (!profile) return;
+  std::string body = profile->strengths + "\n" + profile->skills;
+  for (auto& tag : profile->interests) body += "\n" + tag;
+  for (auto& m : store::memberships_of(s, user_id)) {
+    search.upsert(s, {m.org_id, "member", member_ref(m.org_id, user_id), std::string(core::lang_code(profile->lang)),
+                      profile->name, body, "/o/" + m.org_slug + "/people/" + std::to_string(user_id)});
+  }
+}
+
 std::string account_key(const std::string& email) { return security::hash_token("account:" + email); }
 std::string address_key(const std::string& address) { return security::hash_token("address:" + address); }
 
@@ -140,6 +158,174 @@ awaitable<std::optional<long long>> PeopleService::reset_password(std::string to
   co_return co_await std::move(op);
 }
 
+namespace {
+
+/// Writes the invitation email into the outbox, in the invitation's language.
+void queue_invitation_email(soci::session& s, const Invitation& inv, const std::string& token,
+                            const std::string& base_url, long long now) {
+  core::Translator t(core::Messages::embedded(), inv.lang);
+  const std::string inviter = inv.invited_by_name.empty() ? std::string(t("invite.mail.someone")) : inv.invited_by_name;
+  std::vector<std::string> paragraphs{core::format(t("invite.mail.p1"), {{"inviter", inviter}, {"org", inv.org_name}})};
+  if (!inv.message.empty()) {
+    paragraphs.push_back(core::format(t("invite.mail.message_intro"), {{"inviter", inviter}}));
+    paragraphs.push_back(inv.message);
+  }
+  paragraphs.push_back(std::string(t("invite.mail.p2")));
+  auto message =
+      mail::compose(inv.email, inv.name, inv.lang,
+                    core::format(t("invite.mail.subject"), {{"inviter", inviter}, {"org", inv.org_name}}), paragraphs,
+                    mail::Action{std::string(t("invite.mail.button")), base_url + "/invitations/" + token});
+  mail::store::enqueue(s, message, now);
+}
+
+bool is_member(soci::session& s, long long org_id, const std::string& email) {
+  auto user = store::find_user_by_email(s, email);
+  if (!user) return false;
+  for (auto& m : store::memberships_of(s, user->id)) {
+    if (m.org_id == org_id) return true;
+  }
+  return false;
+}
+
+void join(soci::session& s, db::SearchIndex& search, const Invitation& inv, long long user_id, long long now) {
+  store::upsert_membership(s, inv.org_id, user_id, inv.role, inv.member_types);
+  index_member(s, search, user_id);
+  store::accept_invitation(s, inv.id, now);
+  audit::store::record(
+      s, {inv.org_id, user_id, user_id, audit::action::kInvitationAccepted, std::string(role_code(inv.role))});
+}
+
+}  // namespace
+
+awaitable<InviteOutcome> PeopleService::invite(long long inviter_id, Invitation inv) {
+  auto work = [this, inviter_id, inv = std::move(inv)](soci::session& s) mutable {
+    inv.email = normalise_email(inv.email);
+    const long long now = store::now_seconds();
+    if (is_member(s, inv.org_id, inv.email)) return InviteOutcome::already_member;
+    if (store::open_invitation_for(s, inv.org_id, inv.email, now)) return InviteOutcome::already_invited;
+    const std::string token = security::random_token();
+    soci::transaction tx(s);
+    const long long id = store::insert_invitation(s, inv, security::hash_token(token), inviter_id, now);
+    auto stored = store::open_invitation(s, inv.org_id, id, now);
+    queue_invitation_email(s, *stored, token, base_url_, now);
+    audit::store::record(
+        s, {inv.org_id, inviter_id, std::nullopt, audit::action::kInvitationSent, std::string(role_code(inv.role))});
+    tx.commit();
+    return InviteOutcome::sent;
+  };
+  auto op = db_.run(std::move(work));
+  auto outcome = co_await std::move(op);
+  if (outcome == InviteOutcome::sent && mail_queued_) mail_queued_();
+  co_return outcome;
+}
+
+awaitable<std::vector<Invitation>> PeopleService::invitations(long long org_id) {
+  auto op = db_.run([org_id](soci::session& s) { return store::open_invitations(s, org_id, store::now_seconds()); });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> PeopleService::resend_invitation(long long actor_id, long long org_id, long long id) {
+  auto work = [this, actor_id, org_id, id](soci::session& s) {
+    const long long now = store::now_seconds();
+    soci::transaction tx(s);
+    auto inv = store::open_invitation(s, org_id, id, now);
+    if (!inv) return false;
+    const std::string token = security::random_token();
+    store::renew_invitation(s, id, security::hash_token(token), now);
+    queue_invitation_email(s, *inv, token, base_url_, now);
+    audit::store::record(
+        s, {org_id, actor_id, std::nullopt, audit::action::kInvitationSent, std::string(role_code(inv->role))});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  const bool sent = co_await std::move(op);
+  if (sent && mail_queued_) mail_queued_();
+  co_return sent;
+}
+
+awaitable<bool> PeopleService::revoke_invitation(long long actor_id, long long org_id, long long id) {
+  auto work = [actor_id, org_id, id](soci::session& s) {
+    const long long now = store::now_seconds();
+    soci::transaction tx(s);
+    if (!store::open_invitation(s, org_id, id, now)) return false;
+    store::revoke_invitation(s, id, now);
+    audit::store::record(s, {org_id, actor_id, std::nullopt, audit::action::kInvitationRevoked, ""});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<std::pair<Invitation, bool>>> PeopleService::invitation(std::string token) {
+  auto work = [hash = security::hash_token(token)](soci::session& s) -> std::optional<std::pair<Invitation, bool>> {
+    auto inv = store::invitation_by_token(s, hash, store::now_seconds());
+    if (!inv) return std::nullopt;
+    const bool has_account = store::find_user_by_email(s, inv->email).has_value();
+    return std::pair{std::move(*inv), has_account};
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<AcceptResult> PeopleService::accept_invitation_as_new(std::string token, std::string name,
+                                                                std::string password, core::Lang lang) {
+  auto work = [this, hash = security::hash_token(token), name = std::move(name), password = std::move(password),
+               lang](soci::session& s) {
+    AcceptResult result;
+    const std::string password_hash = security::hash_password(password);
+    const long long now = store::now_seconds();
+    soci::transaction tx(s);
+    auto inv = store::invitation_by_token(s, hash, now);
+    if (!inv) return result;
+    result.org_slug = inv->org_slug;
+    if (store::find_user_by_email(s, inv->email)) {
+      result.outcome = AcceptResult::Outcome::sign_in_first;
+      return result;
+    }
+    const long long user_id =
+        store::insert_user(s, {.email = inv->email, .name = name, .password_hash = password_hash, .lang = lang});
+    ConsentRecord consent;
+    consent.purpose = ConsentPurpose::store_data;
+    consent.version = current_consent_version(ConsentPurpose::store_data);
+    consent.lang = lang;
+    consent.wording = std::string(core::Messages::embedded().get(lang, consent_wording_key(consent.purpose, 1)));
+    consent.given = true;
+    store::record_consent(s, user_id, consent);
+    join(s, search_, *inv, user_id, now);
+    tx.commit();
+    result.outcome = AcceptResult::Outcome::ok;
+    result.user_id = user_id;
+    return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<AcceptResult> PeopleService::accept_invitation_as(std::string token, long long user_id) {
+  auto work = [this, hash = security::hash_token(token), user_id](soci::session& s) {
+    AcceptResult result;
+    const long long now = store::now_seconds();
+    soci::transaction tx(s);
+    auto inv = store::invitation_by_token(s, hash, now);
+    if (!inv) return result;
+    result.org_slug = inv->org_slug;
+    auto user = store::find_user_by_id(s, user_id);
+    if (!user || user->email != inv->email) {
+      result.outcome = AcceptResult::Outcome::wrong_account;
+      return result;
+    }
+    join(s, search_, *inv, user_id, now);
+    tx.commit();
+    result.outcome = AcceptResult::Outcome::ok;
+    result.user_id = user_id;
+    return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
 awaitable<void> PeopleService::record_sign_out(long long user_id, bool everywhere) {
   auto work = [user_id, everywhere](soci::session& s) {
     audit::store::record(s, {std::nullopt, user_id, user_id,
@@ -212,23 +398,6 @@ awaitable<std::optional<Profile>> PeopleService::profile(long long user_id) {
 }
 
 namespace {
-
-std::string member_ref(long long org_id, long long user_id) {
-  return std::to_string(org_id) + ":" + std::to_string(user_id);
-}
-
-/// Keeps the person's directory entries (one per organisation) in the search index. Lived experience and needs are
-/// never indexed.
-void index_member(soci::session& s, db::SearchIndex& search, long long user_id) {
-  auto profile = store::load_profile(s, user_id);
-  if (!profile) return;
-  std::string body = profile->strengths + "\n" + profile->skills;
-  for (auto& tag : profile->interests) body += "\n" + tag;
-  for (auto& m : store::memberships_of(s, user_id)) {
-    search.upsert(s, {m.org_id, "member", member_ref(m.org_id, user_id), std::string(core::lang_code(profile->lang)),
-                      profile->name, body, "/o/" + m.org_slug + "/people/" + std::to_string(user_id)});
-  }
-}
 
 void save_profile_in(soci::session& s, db::SearchIndex& search, const Profile& profile) {
   soci::transaction tx(s);

@@ -11,6 +11,7 @@
 #include "db/database.hpp"
 #include "db/search.hpp"
 #include "people/consent.hpp"
+#include "people/invitation.hpp"
 #include "people/people.hpp"
 #include "people/profile.hpp"
 
@@ -52,6 +53,22 @@ struct MemberView {
   bool contact_withdrawn = false;
 };
 
+enum class InviteOutcome { sent, already_member, already_invited };
+
+struct AcceptResult {
+  enum class Outcome {
+    ok,
+    /// The link is unknown, used, revoked or expired.
+    invalid,
+    /// An account with the invited email exists: sign in as it to accept.
+    sign_in_first,
+    /// Signed in as someone else than the invited person.
+    wrong_account,
+  } outcome = Outcome::invalid;
+  long long user_id = 0;
+  std::string org_slug;
+};
+
 /// Thrown when an organisation's web address is already used.
 class SlugTaken : public std::runtime_error {
  public:
@@ -84,6 +101,20 @@ class PeopleService {
   /// Sets the new password, uses up the link and ends every session; returns the person, or nullopt if the link
   /// cannot be used.
   boost::asio::awaitable<std::optional<long long>> reset_password(std::string token, std::string new_password);
+
+  /// Invites someone by email (inv: org_id, email, name, role, member types, message, lang).
+  boost::asio::awaitable<InviteOutcome> invite(long long inviter_id, Invitation inv);
+  boost::asio::awaitable<std::vector<Invitation>> invitations(long long org_id);
+  /// Sends an open invitation again with a new link and a new expiry; false if it is not open.
+  boost::asio::awaitable<bool> resend_invitation(long long actor_id, long long org_id, long long id);
+  boost::asio::awaitable<bool> revoke_invitation(long long actor_id, long long org_id, long long id);
+  /// The open invitation behind a link, and whether an account with its email exists.
+  boost::asio::awaitable<std::optional<std::pair<Invitation, bool>>> invitation(std::string token);
+  /// Accepts for someone new: creates the account (with consent to keep their data) and the membership.
+  boost::asio::awaitable<AcceptResult> accept_invitation_as_new(std::string token, std::string name,
+                                                                std::string password, core::Lang lang);
+  /// Accepts for the signed-in person, whose email must be the invited one.
+  boost::asio::awaitable<AcceptResult> accept_invitation_as(std::string token, long long user_id);
 
   /// Checks the password unless a limit has been reached; records failures and the sign-in in the audit log.
   boost::asio::awaitable<SignInResult> sign_in_with_password(std::string email, std::string password,

@@ -4,6 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, axeViolations, nuErrors, routeTable, signIn } from "./support.mjs";
 import { startSmtpSink, plainText } from "../integration/smtp.mjs";
+import { Visitor } from "../integration/harness.mjs";
 
 const admin = "admin@roundtable.example"; // platform admin
 const orgAdmin = "tom@demo.example"; // facilitator in "demo"
@@ -36,6 +37,10 @@ const visits = {
   forgot_password_form: [{ path: "/forgot-password", submit: true }],
   // A real link: asked for in the browser, read from the email the server sent (see resetLink).
   reset_password_form: [{ path: "RESET_LINK", submit: true }, { path: "/reset-password/not-a-real-link", status: 410 }],
+  invitations: [{ path: "/o/demo/invitations", as: sian }, { path: "/o/demo/invitations?sent=x%40example.org", as: sian }],
+  invitation_new: [{ path: "/o/demo/invitations/new", as: sian, submit: true }],
+  // A real invitation for someone new (see invitationLink); and one that cannot be used.
+  invitation: [{ path: "INVITE_LINK", submit: true }, { path: "/invitations/not-a-real-link", status: 410 }],
   consent: [{ path: "/account/consent", as: member, submit: true }, { path: "/account/consent?saved=1", as: member }],
   org_directory: [
     { path: "/o/demo/people", as: member },
@@ -72,6 +77,22 @@ async function resetLink(page) {
   return new URL(plainText(messages[messages.length - 1]).match(/http:\/\/\S+\/reset-password\/\S+/)[0]).pathname;
 }
 
+let invited = 0;
+/** Invites someone new to "demo" (as its admin, over HTTP) and returns the path of the link in the email. */
+async function invitationLink() {
+  const email = `new${++invited}@example.org`;
+  const v = new Visitor(server.url);
+  await v.signIn(sian);
+  await v.post("/o/demo/invitations", { email, role: "member", lang: "en", message: "Croeso! Welcome." });
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    const mail = sink.messages().find((m) => m.includes(`<${email}>`));
+    if (mail) return new URL(plainText(mail).match(/http:\/\/\S+\/invitations\/\S+/)[0]).pathname;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no invitation email to ${email}`);
+}
+
 test("every HTML GET route has pages to visit", () => {
   const htmlGets = routeTable().filter((r) => r.method === "GET" && r.html);
   assert.ok(htmlGets.length >= 3);
@@ -102,7 +123,7 @@ for (const lang of ["en", "cy"]) {
         if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`);
       });
       page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-      const target = path === "RESET_LINK" ? await resetLink(page) : path;
+      const target = path === "RESET_LINK" ? await resetLink(page) : path === "INVITE_LINK" ? await invitationLink() : path;
       let response = await page.goto(server.url + target);
       assert.ok(response, "no response");
       if (errorPages.includes(visit)) assert.equal(response.status(), 404);

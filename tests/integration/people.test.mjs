@@ -185,6 +185,11 @@ const matrix = [
   ["GET", "/account/consent", /*  */ [303, 200, 200, 200, 200, 200, 200]],
   ["POST", "/account/consent", /* */ [401, 400, 400, 400, 400, 400, 400]],
   ["GET", "/o/demo/people", /*    */ [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/invitations", [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/invitations/new", [303, 404, 404, 200, 404, 200, 404]],
+  ["POST", "/o/demo/invitations", [401, 404, 404, 400, 404, 400, 404]],
+  ["POST", "/o/demo/invitations/999999/resend", [401, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/invitations/999999/revoke", [401, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/people/GARETH", [303, 404, 200, 200, 200, 200, 404]],
   ["GET", "/o/north/people/GARETH", [303, 404, 404, 404, 404, 404, 404]],
 ];
@@ -215,7 +220,7 @@ test(`${backendName}: authorisation matrix — every people route for every kind
 test(`${backendName}: every people route is in the matrix`, async () => {
   const { stdout } = await runCli(["routes"]);
   const routes = stdout.trim().split("\n").map((l) => JSON.parse(l));
-  const patterns = new Set(matrix.map(([m, p]) => `${m} ${p.replace("/o/demo", "/o/{org}").replace("GARETH", "{id}")}`));
+  const patterns = new Set(matrix.map(([m, p]) => `${m} ${p.replace("/o/demo", "/o/{org}").replace("GARETH", "{id}").replace("999999", "{id}")}`));
   patterns.add("POST /sign-in");
   patterns.add("POST /sign-out");
   for (const r of routes.filter((r) => r.policy !== "public" || ["sign_in_form", "sign_in", "sign_out"].includes(r.name))) {
