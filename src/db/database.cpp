@@ -122,6 +122,8 @@ std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_siz
         configure_sqlite(s);
       } else {
         s.open(soci::postgresql, u.target);
+        // Notices ("relation already exists, skipping") would otherwise go to stderr from libpq.
+        s << "SET client_min_messages TO WARNING";
       }
     } catch (const std::exception& e) {
       throw DatabaseError("cannot open the database at " + redact_url(url) + ": " + one_line(e.what()));

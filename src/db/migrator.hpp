@@ -16,6 +16,8 @@ struct Migration {
 };
 
 /// The migrations for a backend, in version order: "NNNN_name.BACKEND.sql" wins over "NNNN_name.sql".
+/// Fills in what the dialects write differently: "{{id}}" becomes an auto-numbered BIGINT primary key column.
+std::string expand_dialect(std::string sql, Backend backend);
 std::vector<Migration> migrations_for(Backend backend);
 /// Splits a script into statements at semicolons that end a line; comments and blank statements are dropped.
 std::vector<std::string> split_statements(std::string_view sql);

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 
+#include "people/pages_common.hpp"
 #include "people/people_form.hpp"
 #include "people/people_pages.hpp"
 #include "view/dates.hpp"
@@ -15,25 +16,6 @@ namespace {
 using view::Html;
 
 constexpr size_t kMaxMessageLength = 1000;
-
-Response respond(const RequestContext& ctx, const PagesDeps& deps, std::string title, const Html& h,
-                 http::Status status = http::Status::ok, bool has_errors = false) {
-  auto p = view::page_for(ctx, std::move(title));
-  p.has_errors = has_errors;
-  return view::html_page(ctx, *deps.assets, p, h.str(), status);
-}
-
-void banner(Html& h, const core::Translator& t, std::string_view message) {
-  h.raw(
-      "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
-      "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">\n"
-      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
-      "id=\"banner-title\">");
-  h.text(t("banner.success")).raw("</h2></div>\n<div class=\"govuk-notification-banner__content\">");
-  h.raw("<p class=\"govuk-notification-banner__heading\">").text(message).raw("</p></div>\n</div>\n");
-}
-
-std::string role_name(const core::Translator& t, Role r) { return std::string(t("role." + std::string(role_code(r)))); }
 
 /// Organisation admins may invite anyone; facilitators only members.
 std::vector<Role> roles_for(const http::Membership& m) {
@@ -122,16 +104,8 @@ Response invite_page(RequestContext& ctx, const PagesDeps& deps, const http::Mem
                   .hint = std::string(t("invite.message_hint")),
                   .value = f.message,
                   .error = std::string(view::error_for(errors, "message"))});
-  view::ChoiceField lang{.id = "lang",
-                         .name = "lang",
-                         .legend = std::string(t("invite.lang")),
-                         .error = std::string(view::error_for(errors, "lang"))};
-  for (auto l : {core::Lang::en, core::Lang::cy}) {
-    std::string code(core::lang_code(l));
-    lang.choices.push_back(
-        {code, std::string(core::Messages::embedded().get(l, "layout.language_name")), "", f.lang == code});
-  }
-  view::radios(h, t, lang);
+  view::radios(h, t,
+               language_field(std::string(t("invite.lang")), "", std::string(view::error_for(errors, "lang")), f.lang));
   view::button(h, t("invite.send"));
   h.raw("</form>\n</div></div>\n");
   const bool has_errors = !errors.empty();
@@ -205,30 +179,10 @@ Response accept_page(RequestContext& ctx, const PagesDeps& deps, const Invitatio
                .value = f.name,
                .error = std::string(view::error_for(errors, "name")),
                .autocomplete = "name"});
-  view::input(h, t,
-              {.id = "password",
-               .label = std::string(t("invite.password")),
-               .hint = std::string(t("reset.new_password_hint")),
-               .error = std::string(view::error_for(errors, "password")),
-               .type = "password",
-               .autocomplete = "new-password"});
-  view::input(h, t,
-              {.id = "confirm_password",
-               .label = std::string(t("reset.confirm_password")),
-               .error = std::string(view::error_for(errors, "confirm_password")),
-               .type = "password",
-               .autocomplete = "new-password"});
-  view::ChoiceField lang{.id = "lang",
-                         .name = "lang",
-                         .legend = std::string(t("profile.lang")),
-                         .hint = std::string(t("profile.lang_hint")),
-                         .error = std::string(view::error_for(errors, "lang"))};
-  for (auto l : {core::Lang::en, core::Lang::cy}) {
-    std::string code(core::lang_code(l));
-    lang.choices.push_back(
-        {code, std::string(core::Messages::embedded().get(l, "layout.language_name")), "", f.lang == code});
-  }
-  view::radios(h, t, lang);
+  new_password_fields(h, t, t("invite.password"), errors);
+  view::radios(h, t,
+               language_field(std::string(t("profile.lang")), std::string(t("profile.lang_hint")),
+                              std::string(view::error_for(errors, "lang")), f.lang));
   h.raw("<div class=\"govuk-inset-text\">").text(t("consent.store_data.v1")).raw("</div>\n");
   view::checkboxes(h, t,
                    {.id = "agree",
@@ -253,9 +207,10 @@ awaitable<Response> invitations(RequestContext& ctx, const PagesDeps& deps) {
   auto list = co_await std::move(op);
   auto q = ctx.query_params();
   Html h;
-  if (auto sent = q.value("sent"); !sent.empty()) banner(h, t, core::format(t("invite.sent"), {{"email", sent}}));
-  if (q.value("resent") == "1") banner(h, t, t("invite.resent"));
-  if (q.value("revoked") == "1") banner(h, t, t("invite.revoked"));
+  if (auto sent = q.value("sent"); !sent.empty())
+    success_banner(h, t, core::format(t("invite.sent"), {{"email", sent}}));
+  if (q.value("resent") == "1") success_banner(h, t, t("invite.resent"));
+  if (q.value("revoked") == "1") success_banner(h, t, t("invite.revoked"));
   h.raw("<span class=\"govuk-caption-l\">").text(m->org_name).raw("</span>\n");
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("invite.list_title")).raw("</h1>\n");
   h.raw("<a href=\"/o/").text(m->org_slug).raw("/invitations/new\" role=\"button\" draggable=\"false\" ");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "people/pages_common.hpp"
 #include "people/people_form.hpp"
 #include "view/dates.hpp"
 #include "view/forms.hpp"
@@ -17,19 +18,6 @@ using view::Html;
 
 constexpr int kAuditPageSize = 50;
 
-std::vector<view::FieldError> field_errors(const core::Translator& t, const std::vector<FormProblem>& problems) {
-  std::vector<view::FieldError> out;
-  for (auto& p : problems) out.push_back({p.field, std::string(t(p.key))});
-  return out;
-}
-
-Response page(const RequestContext& ctx, const PagesDeps& deps, std::string title, const Html& h,
-              http::Status status = http::Status::ok, bool has_errors = false) {
-  auto p = view::page_for(ctx, std::move(title));
-  p.has_errors = has_errors;
-  return view::html_page(ctx, *deps.assets, p, h.str(), status);
-}
-
 /// A table in a region that scrolls sideways on narrow screens (and can be scrolled with the keyboard).
 void open_table(Html& h, std::string_view caption) {
   h.raw("<div class=\"rt-table-scroll\" role=\"region\" aria-label=\"").text(caption).raw("\" tabindex=\"0\">\n");
@@ -39,24 +27,6 @@ void open_table(Html& h, std::string_view caption) {
 
 void open_column(Html& h) { h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n"); }
 void close_column(Html& h) { h.raw("</div></div>\n"); }
-
-void success_banner(Html& h, const core::Translator& t, std::string_view message) {
-  h.raw(
-      "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
-      "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">\n");
-  h.raw(
-       "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
-       "id=\"banner-title\">")
-      .text(t("banner.success"))
-      .raw("</h2></div>\n");
-  h.raw("<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">")
-      .text(message)
-      .raw("</p></div>\n</div>\n");
-}
-
-std::string role_name(const core::Translator& t, Role r) { return std::string(t("role." + std::string(role_code(r)))); }
-
-std::string_view lang_name(core::Lang l) { return core::Messages::embedded().get(l, "layout.language_name"); }
 
 Response render_sign_in(RequestContext& ctx, const PagesDeps& deps, const SignInForm& form,
                         const std::vector<view::FieldError>& errors, http::Status status,
@@ -92,7 +62,7 @@ Response render_sign_in(RequestContext& ctx, const PagesDeps& deps, const SignIn
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("sign_in.no_account_title")).raw("</h2>\n");
   h.raw("<p class=\"govuk-body\">").text(t("sign_in.no_account")).raw("</p>\n");
   close_column(h);
-  return page(ctx, deps, std::string(t("sign_in.title")), h, status, !errors.empty());
+  return respond(ctx, deps, std::string(t("sign_in.title")), h, status, !errors.empty());
 }
 
 Response render_org_form(RequestContext& ctx, const PagesDeps& deps, const OrgForm& form,
@@ -146,8 +116,8 @@ Response render_org_form(RequestContext& ctx, const PagesDeps& deps, const OrgFo
   h.raw("</form>\n");
   close_column(h);
   const bool has_errors = !errors.empty();
-  return page(ctx, deps, std::string(heading), h, has_errors ? http::Status::bad_request : http::Status::ok,
-              has_errors);
+  return respond(ctx, deps, std::string(heading), h, has_errors ? http::Status::bad_request : http::Status::ok,
+                 has_errors);
 }
 
 }  // namespace
@@ -204,7 +174,7 @@ Response forgot_page(RequestContext& ctx, const PagesDeps& deps, const std::stri
     h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in\">").text(t("reset.back_to_sign_in"));
     h.raw("</a></p>\n");
     close_column(h);
-    return page(ctx, deps, std::string(t("reset.sent_title")), h);
+    return respond(ctx, deps, std::string(t("reset.sent_title")), h);
   }
   view::error_summary(h, t, errors);
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("reset.title")).raw("</h1>\n");
@@ -222,8 +192,8 @@ Response forgot_page(RequestContext& ctx, const PagesDeps& deps, const std::stri
   view::button(h, t("reset.send_button"));
   h.raw("</form>\n");
   close_column(h);
-  return page(ctx, deps, std::string(t("reset.title")), h,
-              errors.empty() ? http::Status::ok : http::Status::bad_request, !errors.empty());
+  return respond(ctx, deps, std::string(t("reset.title")), h,
+                 errors.empty() ? http::Status::ok : http::Status::bad_request, !errors.empty());
 }
 
 Response reset_page(RequestContext& ctx, const PagesDeps& deps, const std::vector<view::FieldError>& errors) {
@@ -234,24 +204,12 @@ Response reset_page(RequestContext& ctx, const PagesDeps& deps, const std::vecto
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("reset.new_title")).raw("</h1>\n");
   h.raw("<form method=\"post\" action=\"/reset-password/").text(ctx.param("token")).raw("\" novalidate>\n");
   view::csrf_field(h, ctx.csrf_token);
-  view::input(h, t,
-              {.id = "password",
-               .label = std::string(t("reset.new_password")),
-               .hint = std::string(t("reset.new_password_hint")),
-               .error = std::string(view::error_for(errors, "password")),
-               .type = "password",
-               .autocomplete = "new-password"});
-  view::input(h, t,
-              {.id = "confirm_password",
-               .label = std::string(t("reset.confirm_password")),
-               .error = std::string(view::error_for(errors, "confirm_password")),
-               .type = "password",
-               .autocomplete = "new-password"});
+  new_password_fields(h, t, t("reset.new_password"), errors);
   view::button(h, t("reset.save_button"));
   h.raw("</form>\n");
   close_column(h);
-  return page(ctx, deps, std::string(t("reset.new_title")), h,
-              errors.empty() ? http::Status::ok : http::Status::bad_request, !errors.empty());
+  return respond(ctx, deps, std::string(t("reset.new_title")), h,
+                 errors.empty() ? http::Status::ok : http::Status::bad_request, !errors.empty());
 }
 
 /// A link that is unknown, used or too old: say so, and how to get a new one.
@@ -264,7 +222,7 @@ Response expired_link_page(RequestContext& ctx, const PagesDeps& deps) {
   h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/forgot-password\">").text(t("reset.expired_next"));
   h.raw("</a></p>\n");
   close_column(h);
-  return page(ctx, deps, std::string(t("reset.expired_title")), h, http::Status::gone);
+  return respond(ctx, deps, std::string(t("reset.expired_title")), h, http::Status::gone);
 }
 
 }  // namespace
@@ -362,7 +320,7 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
   view::button(h, t("account.sign_out_everywhere"), "secondary");
   h.raw("</form>\n");
   close_column(h);
-  co_return page(ctx, deps, std::string(t("account.title")), h);
+  co_return respond(ctx, deps, std::string(t("account.title")), h);
 }
 
 awaitable<Response> organisations(RequestContext& ctx, const PagesDeps& deps) {
@@ -402,7 +360,7 @@ awaitable<Response> organisations(RequestContext& ctx, const PagesDeps& deps) {
     }
     h.raw("</tbody>\n</table>\n</div>\n");
   }
-  co_return page(ctx, deps, std::string(t("admin.orgs.title")), h);
+  co_return respond(ctx, deps, std::string(t("admin.orgs.title")), h);
 }
 
 awaitable<Response> new_organisation(RequestContext& ctx, const PagesDeps& deps) {
@@ -460,7 +418,7 @@ awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps
     h.text(t("audit.title")).raw("</a></li>\n</ul>\n");
   }
   close_column(h);
-  co_return page(ctx, deps, m->org_name, h);
+  co_return respond(ctx, deps, m->org_name, h);
 }
 
 awaitable<Response> organisation_settings(RequestContext& ctx, const PagesDeps& deps) {
@@ -537,7 +495,7 @@ awaitable<Response> audit_log(RequestContext& ctx, const PagesDeps& deps) {
       h.number(entries.back().id).raw("\">").text(t("audit.older")).raw("</a></p>\n");
     }
   }
-  co_return page(ctx, deps, std::string(t("audit.title")), h);
+  co_return respond(ctx, deps, std::string(t("audit.title")), h);
 }
 
 }  // namespace roundtable::people::pages

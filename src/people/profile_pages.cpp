@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 
+#include "people/pages_common.hpp"
 #include "people/people_pages.hpp"
 #include "people/profile_form.hpp"
 #include "view/dates.hpp"
@@ -13,19 +14,6 @@ namespace roundtable::people::pages {
 namespace {
 
 using view::Html;
-
-std::vector<view::FieldError> errors_of(const core::Translator& t, const std::vector<FormProblem>& problems) {
-  std::vector<view::FieldError> out;
-  for (auto& p : problems) out.push_back({p.field, std::string(t(p.key))});
-  return out;
-}
-
-Response respond(const RequestContext& ctx, const PagesDeps& deps, std::string title, const Html& h,
-                 bool has_errors = false) {
-  auto p = view::page_for(ctx, std::move(title));
-  p.has_errors = has_errors;
-  return view::html_page(ctx, *deps.assets, p, h.str(), has_errors ? http::Status::bad_request : http::Status::ok);
-}
 
 std::string joined(const core::Translator& t, const std::vector<std::string>& keys) {
   std::string out;
@@ -180,19 +168,11 @@ Response about_page(RequestContext& ctx, const PagesDeps& deps, const AboutForm&
                .value = f.pronouns,
                .error = std::string(view::error_for(errors, "pronouns")),
                .input_class = "govuk-input--width-20"});
-  view::ChoiceField lang{.id = "lang",
-                         .name = "lang",
-                         .legend = std::string(t("profile.lang")),
-                         .hint = std::string(t("profile.lang_hint")),
-                         .error = std::string(view::error_for(errors, "lang"))};
-  for (auto l : {core::Lang::en, core::Lang::cy}) {
-    std::string code(core::lang_code(l));
-    lang.choices.push_back(
-        {code, std::string(core::Messages::embedded().get(l, "layout.language_name")), "", f.lang == code});
-  }
-  view::radios(h, t, lang);
+  view::radios(h, t,
+               language_field(std::string(t("profile.lang")), std::string(t("profile.lang_hint")),
+                              std::string(view::error_for(errors, "lang")), f.lang));
   close_edit(h, t);
-  return respond(ctx, deps, std::string(t("profile.about_title")), h, !errors.empty());
+  return respond_form(ctx, deps, std::string(t("profile.about_title")), h, !errors.empty());
 }
 
 Response bring_page(RequestContext& ctx, const PagesDeps& deps, const BringForm& f,
@@ -227,7 +207,7 @@ Response bring_page(RequestContext& ctx, const PagesDeps& deps, const BringForm&
                .value = f.interests,
                .error = std::string(view::error_for(errors, "interests"))});
   close_edit(h, t);
-  return respond(ctx, deps, std::string(t("profile.bring_title")), h, !errors.empty());
+  return respond_form(ctx, deps, std::string(t("profile.bring_title")), h, !errors.empty());
 }
 
 Response needs_page(RequestContext& ctx, const PagesDeps& deps, const NeedsForm& f,
@@ -265,7 +245,7 @@ Response needs_page(RequestContext& ctx, const PagesDeps& deps, const NeedsForm&
                 .choices = {{"yes", std::string(t("profile.share_yes")), "", f.share == "yes"},
                             {"no", std::string(t("profile.share_no")), "", f.share == "no"}}});
   close_edit(h, t);
-  return respond(ctx, deps, std::string(t("profile.needs_title")), h, !errors.empty());
+  return respond_form(ctx, deps, std::string(t("profile.needs_title")), h, !errors.empty());
 }
 
 Response contact_page(RequestContext& ctx, const PagesDeps& deps, const ContactForm& f,
@@ -305,7 +285,7 @@ Response contact_page(RequestContext& ctx, const PagesDeps& deps, const ContactF
                   .error = std::string(view::error_for(errors, "notes")),
                   .rows = 3});
   close_edit(h, t);
-  return respond(ctx, deps, std::string(t("profile.contact_title")), h, !errors.empty());
+  return respond_form(ctx, deps, std::string(t("profile.contact_title")), h, !errors.empty());
 }
 
 /// Loads the signed-in person's profile, applies a valid form and saves it; or shows the form again.
@@ -315,7 +295,7 @@ awaitable<Response> save_section(RequestContext& ctx, const PagesDeps& deps, Rea
   auto t = ctx.t();
   Form form = read(ctx.form);
   auto problems = check(form);
-  if (!problems.empty()) co_return render(ctx, deps, form, errors_of(t, problems));
+  if (!problems.empty()) co_return render(ctx, deps, form, field_errors(t, problems));
   auto load = deps.service->profile(ctx.principal->user_id);
   auto profile = co_await std::move(load);
   if (!profile) throw std::runtime_error("signed-in account has no profile");
@@ -512,16 +492,6 @@ awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps) {
 
 namespace {
 
-void consent_banner(Html& h, const core::Translator& t) {
-  h.raw(
-      "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
-      "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">\n"
-      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
-      "id=\"banner-title\">");
-  h.text(t("banner.success")).raw("</h2></div>\n<div class=\"govuk-notification-banner__content\">");
-  h.raw("<p class=\"govuk-notification-banner__heading\">").text(t("consent.saved")).raw("</p></div>\n</div>\n");
-}
-
 Response consent_page(RequestContext& ctx, const PagesDeps& deps, const ConsentState& state,
                       const std::vector<ConsentRecord>& history, const std::vector<view::FieldError>& errors,
                       const http::FormData* typed) {
@@ -529,7 +499,7 @@ Response consent_page(RequestContext& ctx, const PagesDeps& deps, const ConsentS
   Html h;
   back_link(h, t, "/account");
   h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
-  if (ctx.query_params().value("saved") == "1") consent_banner(h, t);
+  if (ctx.query_params().value("saved") == "1") success_banner(h, t, t("consent.saved"));
   view::error_summary(h, t, errors);
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("consent.title")).raw("</h1>\n");
   h.raw("<p class=\"govuk-body\">").text(t("consent.lead")).raw("</p>\n");
@@ -587,7 +557,7 @@ Response consent_page(RequestContext& ctx, const PagesDeps& deps, const ConsentS
     h.raw("</ul>\n");
   }
   h.raw("</div></div>\n");
-  return respond(ctx, deps, std::string(t("consent.title")), h, !errors.empty());
+  return respond_form(ctx, deps, std::string(t("consent.title")), h, !errors.empty());
 }
 
 }  // namespace

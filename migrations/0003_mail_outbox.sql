@@ -1,7 +1,7 @@
 -- Email waiting to be sent, and what happened to it. A message is written in the same transaction as the change
 -- that causes it, so none is lost if the server stops or the mail server is down; the outbox worker sends it.
 CREATE TABLE mail_outbox (
-  id INTEGER PRIMARY KEY,
+  {{id}},
   to_address TEXT NOT NULL,
   to_name TEXT NOT NULL DEFAULT '',
   lang TEXT NOT NULL DEFAULT 'en',

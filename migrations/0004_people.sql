@@ -1,6 +1,6 @@
 -- Organisations (tenants). Nothing is shared between them unless it is public.
 CREATE TABLE organisations (
-  id INTEGER PRIMARY KEY,
+  {{id}},
   slug TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
   -- Languages offered, comma-separated codes in order of preference, e.g. 'en,cy'.
@@ -12,7 +12,7 @@ CREATE TABLE organisations (
 
 -- People with an account. email is stored trimmed and lower-cased.
 CREATE TABLE users (
-  id INTEGER PRIMARY KEY,
+  {{id}},
   email TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
   password_hash TEXT,
@@ -44,7 +44,7 @@ CREATE TABLE member_types (
 -- Sensitive actions. Never holds the sensitive data itself; user ids are kept when a person is erased
 -- (they then show as "former member").
 CREATE TABLE audit_log (
-  id INTEGER PRIMARY KEY,
+  {{id}},
   org_id BIGINT REFERENCES organisations (id) ON DELETE CASCADE,
   actor_user_id BIGINT,
   subject_user_id BIGINT,
