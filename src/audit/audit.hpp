@@ -17,6 +17,7 @@ inline constexpr const char* kOrgCreated = "org_created";
 inline constexpr const char* kOrgSettingsChanged = "org_settings_changed";
 inline constexpr const char* kMemberAdded = "member_added";
 inline constexpr const char* kRoleChanged = "role_changed";
+inline constexpr const char* kMemberRemoved = "member_removed";
 inline constexpr const char* kNeedsViewed = "needs_viewed";
 inline constexpr const char* kNeedsSharingChanged = "needs_sharing_changed";
 inline constexpr const char* kConsentChanged = "consent_changed";

@@ -78,6 +78,11 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back(
       {"POST", "/invitations/{token}", "invitation_accept", public_access(), bind(pages::accept_invitation)});
   routes.push_back({"GET", "/o/{org}/people/{id}", "org_member", org_member(), bind(pages::member_page)});
+  const auto admins = org_member({"org_admin"});
+  routes.push_back({"POST", "/o/{org}/people/{id}/role", "member_role", admins, bind(pages::change_member_role)});
+  routes.push_back(
+      {"GET", "/o/{org}/people/{id}/remove", "member_remove_form", admins, bind(pages::remove_member_form)});
+  routes.push_back({"POST", "/o/{org}/people/{id}/remove", "member_remove", admins, bind(pages::remove_member)});
 }
 
 std::shared_ptr<http::PrincipalLoader> make_principal_loader(PeopleService& service) {

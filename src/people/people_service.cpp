@@ -463,6 +463,53 @@ awaitable<void> PeopleService::set_consents(long long user_id, core::Lang lang,
   co_await std::move(op);
 }
 
+awaitable<PeopleService::MembershipChange> PeopleService::change_membership(long long actor_id, long long org_id,
+                                                                            long long user_id, Role role,
+                                                                            std::vector<MemberType> types) {
+  auto work = [this, actor_id, org_id, user_id, role, types = std::move(types)](soci::session& s) {
+    soci::transaction tx(s);
+    std::optional<MembershipRow> current;
+    for (auto& m : store::memberships_of(s, user_id)) {
+      if (m.org_id == org_id) current = m;
+    }
+    if (!current) return MembershipChange::not_member;
+    if (current->role == Role::org_admin && role != Role::org_admin && store::count_org_admins(s, org_id) <= 1) {
+      return MembershipChange::last_admin;
+    }
+    store::upsert_membership(s, org_id, user_id, role, types);
+    index_member(s, search_, user_id);
+    if (current->role != role) {
+      audit::store::record(s, {org_id, actor_id, user_id, audit::action::kRoleChanged, std::string(role_code(role))});
+    }
+    tx.commit();
+    return MembershipChange::done;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<PeopleService::MembershipChange> PeopleService::remove_member(long long actor_id, long long org_id,
+                                                                        long long user_id) {
+  auto work = [this, actor_id, org_id, user_id](soci::session& s) {
+    soci::transaction tx(s);
+    std::optional<MembershipRow> current;
+    for (auto& m : store::memberships_of(s, user_id)) {
+      if (m.org_id == org_id) current = m;
+    }
+    if (!current) return MembershipChange::not_member;
+    if (current->role == Role::org_admin && store::count_org_admins(s, org_id) <= 1) {
+      return MembershipChange::last_admin;
+    }
+    store::delete_membership(s, org_id, user_id);
+    search_.remove(s, "member", member_ref(org_id, user_id));
+    audit::store::record(s, {org_id, actor_id, user_id, audit::action::kMemberRemoved, ""});
+    tx.commit();
+    return MembershipChange::done;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
 awaitable<DirectoryPage> PeopleService::directory(long long org_id, DirectoryQuery query) {
   auto work = [this, org_id, query = std::move(query)](soci::session& s) {
     DirectoryPage page;

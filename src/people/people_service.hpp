@@ -143,6 +143,12 @@ class PeopleService {
   /// the person's language; audited.
   boost::asio::awaitable<void> set_consents(long long user_id, core::Lang lang,
                                             std::vector<std::pair<ConsentPurpose, bool>> decisions);
+  enum class MembershipChange { done, not_member, last_admin };
+  /// Changes a member's role and member types (an organisation must keep at least one admin); audited.
+  boost::asio::awaitable<MembershipChange> change_membership(long long actor_id, long long org_id, long long user_id,
+                                                             Role role, std::vector<MemberType> types);
+  /// Removes a member from the organisation (not their account); audited.
+  boost::asio::awaitable<MembershipChange> remove_member(long long actor_id, long long org_id, long long user_id);
   /// An organisation's member directory: everyone by name, or found by words in their names, strengths, skills
   /// and interests (through the search index), filtered by member type and interest.
   boost::asio::awaitable<DirectoryPage> directory(long long org_id, DirectoryQuery query);

@@ -167,6 +167,17 @@ std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id) {
   return out;
 }
 
+void delete_membership(soci::session& s, long long org_id, long long user_id) {
+  s << "DELETE FROM member_types WHERE org_id = :org AND user_id = :user", soci::use(org_id), soci::use(user_id);
+  s << "DELETE FROM memberships WHERE org_id = :org AND user_id = :user", soci::use(org_id), soci::use(user_id);
+}
+
+long long count_org_admins(soci::session& s, long long org_id) {
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM memberships WHERE org_id = :org AND role = 'org_admin'", soci::use(org_id), soci::into(n);
+  return n;
+}
+
 std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, long long org_id,
                                                               const DirectoryQuery& q,
                                                               const std::vector<long long>* only_ids) {

@@ -34,6 +34,10 @@ void update_org(soci::session& s, const Organisation& org);
 void upsert_membership(soci::session& s, long long org_id, long long user_id, Role role,
                        const std::vector<MemberType>& types);
 std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id);
+/// Removes the person from the organisation (their member types go too).
+void delete_membership(soci::session& s, long long org_id, long long user_id);
+/// How many organisation admins the organisation has.
+long long count_org_admins(soci::session& s, long long org_id);
 
 /// Members of an organisation by name, with the type and interest filters; only_ids (when not null) limits the
 /// list to those people, in the order given. Returns the page and the total.

@@ -394,6 +394,9 @@ awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps) {
   }
   const std::string base = "/o/" + m->org_slug + "/people";
   Html h;
+  if (auto removed = params.value("removed"); !removed.empty()) {
+    success_banner(h, t, core::format(t("members.removed"), {{"name", removed}, {"org", m->org_name}}));
+  }
   h.raw("<span class=\"govuk-caption-l\">").text(m->org_name).raw("</span>\n");
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("directory.title")).raw("</h1>\n");
   std::vector<view::FieldError> errors;
@@ -591,50 +594,163 @@ awaitable<Response> save_consent(RequestContext& ctx, const PagesDeps& deps) {
   co_return http::redirect(ctx.request, "/account/consent?saved=1");
 }
 
-awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps) {
-  auto t = ctx.t();
+namespace {
+
+/// The person the {id} path parameter names, as the viewer may see them; nullopt for anything else.
+awaitable<std::optional<MemberView>> member_from_path(RequestContext& ctx, const PagesDeps& deps) {
   const auto* m = ctx.principal->membership(ctx.param("org"));
-  long long subject = 0;
-  try {
-    std::string id(ctx.param("id"));
-    size_t used = 0;
-    subject = std::stoll(id, &used);
-    if (used != id.size()) subject = 0;
-  } catch (const std::exception&) {
-    subject = 0;
+  std::string id(ctx.param("id"));
+  if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    co_return std::nullopt;
   }
   const bool staff = m->has_role("facilitator") || m->has_role("org_admin");
-  std::optional<MemberView> view;
-  if (subject > 0) {
-    auto op = deps.service->member_profile(ctx.principal->user_id, m->org_id, subject, staff);
-    view = co_await std::move(op);
+  auto op = deps.service->member_profile(ctx.principal->user_id, m->org_id, std::stoll(id), staff);
+  co_return co_await std::move(op);
+}
+
+/// The role and member types form an organisation admin sees on a member's page.
+void role_form(Html& h, const RequestContext& ctx, const core::Translator& t, const http::Membership& m,
+               const MemberView& view, const std::vector<view::FieldError>& errors, const http::FormData* typed) {
+  const std::string base = "/o/" + m.org_slug + "/people/" + std::to_string(view.profile.user_id);
+  h.raw("<h2 class=\"govuk-heading-m\" id=\"membership\">").text(t("members.manage_title")).raw("</h2>\n");
+  h.raw("<form method=\"post\" action=\"").text(base).raw("/role\" novalidate>\n");
+  view::csrf_field(h, ctx.csrf_token);
+  const std::string chosen = typed ? std::string(typed->value("role")) : std::string(role_code(view.membership.role));
+  view::ChoiceField roles{.id = "role",
+                          .name = "role",
+                          .legend = std::string(t("invite.role")),
+                          .error = std::string(view::error_for(errors, "role")),
+                          .small = true};
+  for (auto r : kAllRoles) {
+    std::string code(role_code(r));
+    roles.choices.push_back({code, role_name(t, r), std::string(t("role_hint." + code)), chosen == code});
   }
-  if (!view) co_return deps.not_found(ctx);
-  const auto& p = view->profile;
+  view::radios(h, t, roles);
+  view::ChoiceField types{
+      .id = "member_types", .name = "member_types", .legend = std::string(t("members.member_types")), .small = true};
+  for (auto type : kAllMemberTypes) {
+    std::string code(member_type_code(type));
+    bool checked = false;
+    if (typed) {
+      for (auto v : typed->all("member_types")) checked = checked || v == code;
+    } else {
+      checked = std::find(view.membership.member_types.begin(), view.membership.member_types.end(), type) !=
+                view.membership.member_types.end();
+    }
+    types.choices.push_back({code, std::string(t("member_type." + code)), "", checked});
+  }
+  view::checkboxes(h, t, types);
+  view::button(h, t("members.save"), "secondary");
+  h.raw("</form>\n<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"").text(base).raw("/remove\">");
+  h.text(core::format(t("members.remove_link"), {{"name", view.profile.name}})).raw("</a></p>\n");
+}
+
+Response render_member(RequestContext& ctx, const PagesDeps& deps, const MemberView& view,
+                       const std::vector<view::FieldError>& errors = {}, const http::FormData* typed = nullptr) {
+  auto t = ctx.t();
+  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const auto& p = view.profile;
   Html h;
+  if (ctx.query_params().value("saved") == "1") success_banner(h, t, t("members.saved"));
+  view::error_summary(h, t, errors);
   h.raw("<span class=\"govuk-caption-l\">").text(m->org_name).raw("</span>\n");
   h.raw("<h1 class=\"govuk-heading-l\">").text(p.name);
   if (!p.pronouns.empty()) h.raw(" <span class=\"rt-pronouns\">(").text(p.pronouns).raw(")</span>");
   h.raw("</h1>\n");
   std::vector<std::string> type_keys;
-  for (auto type : view->membership.member_types)
+  for (auto type : view.membership.member_types) {
     type_keys.push_back("member_type." + std::string(member_type_code(type)));
-  h.raw("<p class=\"govuk-body\">").text(t("role." + std::string(role_code(view->membership.role))));
+  }
+  h.raw("<p class=\"govuk-body\">").text(t("role." + std::string(role_code(view.membership.role))));
   if (!type_keys.empty()) h.raw(" – ").text(joined(t, type_keys));
   h.raw("</p>\n");
   bring_card(h, t, p, "", false);
-  if (view->needs_visible) {
+  if (view.needs_visible) {
     needs_card(h, t, p, "", false);
-  } else if (view->needs_withheld) {
+  } else if (view.needs_withheld) {
     h.raw("<div class=\"govuk-inset-text\">").text(core::format(t("profile.needs_withheld"), {{"name", p.name}}));
     h.raw("</div>\n");
   }
-  if (view->contact_visible) contact_card(h, t, p, "", false);
-  if (view->contact_withdrawn && (view->needs_withheld || view->needs_visible)) {
+  if (view.contact_visible) contact_card(h, t, p, "", false);
+  if (view.contact_withdrawn && (view.needs_withheld || view.needs_visible)) {
     h.raw("<div class=\"govuk-inset-text\">").text(core::format(t("consent.no_contact_note"), {{"name", p.name}}));
     h.raw("</div>\n");
   }
-  co_return respond(ctx, deps, p.name, h);
+  if (m->has_role("org_admin")) role_form(h, ctx, t, *m, view, errors, typed);
+  return respond(ctx, deps, p.name, h, errors.empty() ? http::Status::ok : http::Status::bad_request, !errors.empty());
+}
+
+Response remove_page(RequestContext& ctx, const PagesDeps& deps, const MemberView& view,
+                     const std::vector<view::FieldError>& errors) {
+  auto t = ctx.t();
+  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const std::string base = "/o/" + m->org_slug + "/people/" + std::to_string(view.profile.user_id);
+  Html h;
+  back_link(h, t, base);
+  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
+  view::error_summary(h, t, errors);
+  const std::string title =
+      core::format(t("members.remove_title"), {{"name", view.profile.name}, {"org", m->org_name}});
+  h.raw("<h1 class=\"govuk-heading-l\">").text(title).raw("</h1>\n");
+  h.raw("<p class=\"govuk-body\">").text(core::format(t("members.remove_body"), {{"name", view.profile.name}}));
+  h.raw("</p>\n<form method=\"post\" action=\"").text(base).raw("/remove\" novalidate>\n");
+  view::csrf_field(h, ctx.csrf_token);
+  h.raw("<div class=\"govuk-button-group\">\n");
+  view::button(h, t("members.remove_button"), "warning");
+  h.raw("<a class=\"govuk-link\" href=\"").text(base).raw("\">").text(t("members.cancel")).raw("</a>\n</div>\n");
+  h.raw("</form>\n</div></div>\n");
+  return respond(ctx, deps, title, h, errors.empty() ? http::Status::ok : http::Status::bad_request, !errors.empty());
+}
+
+}  // namespace
+
+awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps) {
+  auto view = co_await member_from_path(ctx, deps);
+  if (!view) co_return deps.not_found(ctx);
+  co_return render_member(ctx, deps, *view);
+}
+
+awaitable<Response> change_member_role(RequestContext& ctx, const PagesDeps& deps) {
+  auto t = ctx.t();
+  const auto* m = ctx.principal->membership(ctx.param("org"));
+  auto view = co_await member_from_path(ctx, deps);
+  if (!view) co_return deps.not_found(ctx);
+  auto role = parse_role(ctx.form.value("role"));
+  if (!role)
+    co_return render_member(ctx, deps, *view, {{"role", std::string(t("invite.error.role_missing"))}}, &ctx.form);
+  std::vector<MemberType> types;
+  for (auto v : ctx.form.all("member_types")) {
+    if (auto type = parse_member_type(v)) types.push_back(*type);
+  }
+  auto op = deps.service->change_membership(ctx.principal->user_id, m->org_id, view->profile.user_id, *role, types);
+  auto outcome = co_await std::move(op);
+  if (outcome == PeopleService::MembershipChange::last_admin) {
+    co_return render_member(ctx, deps, *view, {{"role", std::string(t("members.error.last_admin"))}}, &ctx.form);
+  }
+  if (outcome == PeopleService::MembershipChange::not_member) co_return deps.not_found(ctx);
+  co_return http::redirect(ctx.request,
+                           "/o/" + m->org_slug + "/people/" + std::to_string(view->profile.user_id) + "?saved=1");
+}
+
+awaitable<Response> remove_member_form(RequestContext& ctx, const PagesDeps& deps) {
+  auto view = co_await member_from_path(ctx, deps);
+  if (!view) co_return deps.not_found(ctx);
+  co_return remove_page(ctx, deps, *view, {});
+}
+
+awaitable<Response> remove_member(RequestContext& ctx, const PagesDeps& deps) {
+  auto t = ctx.t();
+  const auto* m = ctx.principal->membership(ctx.param("org"));
+  auto view = co_await member_from_path(ctx, deps);
+  if (!view) co_return deps.not_found(ctx);
+  auto op = deps.service->remove_member(ctx.principal->user_id, m->org_id, view->profile.user_id);
+  auto outcome = co_await std::move(op);
+  if (outcome == PeopleService::MembershipChange::last_admin) {
+    co_return remove_page(ctx, deps, *view, {{"", std::string(t("members.error.last_admin"))}});
+  }
+  if (outcome == PeopleService::MembershipChange::not_member) co_return deps.not_found(ctx);
+  const std::string name = view->profile.name;
+  co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/people?removed=" + view::url_encode(name));
 }
 
 }  // namespace roundtable::people::pages

@@ -47,7 +47,9 @@ const visits = {
     { path: "/o/demo/people?q=gardening&type=unpaid_carer", as: orgAdmin },
     { path: "/o/demo/people?q=zzzznothing", as: member },
   ],
+  member_remove_form: [{ path: "/o/demo/people/5/remove", as: sian }],
   org_member: [
+    { path: "/o/demo/people/5", as: sian },
     { path: "/o/demo/people/6", as: orgAdmin },
     { path: "/o/demo/people/5", as: orgAdmin },
     { path: "/o/demo/people/6", as: member },

@@ -192,6 +192,9 @@ const matrix = [
   ["POST", "/o/demo/invitations/999999/revoke", [401, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/people/GARETH", [303, 404, 200, 200, 200, 200, 404]],
   ["GET", "/o/north/people/GARETH", [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/people/GARETH/remove", [303, 404, 404, 404, 404, 200, 404]],
+  ["POST", "/o/demo/people/GARETH/role", [401, 404, 404, 404, 404, 400, 404]],
+  ["POST", "/o/demo/people/999999/remove", [401, 404, 404, 404, 404, 404, 404]],
 ];
 
 test(`${backendName}: authorisation matrix — every people route for every kind of visitor`, async () => {

@@ -198,3 +198,46 @@ test(`${backendName}: consent is recorded with the words agreed to, can be withd
   assert.match(hidden.text, /Mair Hughes has asked not to be contacted/);
   assert.match((await mair.get("/account/consent")).text, /Being contacted: you said no/);
 });
+
+test(`${backendName}: an organisation admin changes roles and removes members, but never the last admin`, async () => {
+  const sian = new Visitor(server.url);
+  await sian.signIn(demo.orgAdmin);
+  await sian.post("/language", { lang: "en", return_to: "/" });
+  const page = await sian.get(`/o/demo/people/${ids.finance}`);
+  assert.match(page.text, /Role and membership/);
+  assert.match(page.text, /value="finance" checked/);
+  const changed = await sian.post(`/o/demo/people/${ids.finance}/role`, {
+    role: "facilitator",
+    member_types: ["staff"].join(),
+  });
+  assert.equal(changed.status, 303);
+  const after = await sian.get(changed.headers.get("location"));
+  assert.match(after.text, /Their role has been saved/);
+  assert.match(after.text, /value="facilitator" checked/);
+  assert.match((await sian.get("/o/demo/audit")).text, /Role changed \(Facilitator\)/);
+  // The only admin cannot step down or be removed.
+  const stepDown = await sian.post(`/o/demo/people/${ids.orgAdmin}/role`, { role: "member" });
+  assert.equal(stepDown.status, 400);
+  assert.match(stepDown.text, /needs at least one organisation admin/);
+  assert.match(stepDown.text, /value="member" checked/);
+  const removeSelf = await sian.post(`/o/demo/people/${ids.orgAdmin}/remove`, {});
+  assert.equal(removeSelf.status, 400);
+  // Removing a member: they lose access, their account stays.
+  const ngozi = new Visitor(server.url);
+  await ngozi.signIn(demo.partner);
+  assert.equal((await ngozi.get("/o/demo")).status, 200);
+  const confirm = await sian.get(`/o/demo/people/${ids.partner}/remove`);
+  assert.match(confirm.text, /Remove Ngozi Okafor from Demo County Carers Partnership\?/);
+  const removed = await sian.post(`/o/demo/people/${ids.partner}/remove`, {});
+  assert.equal(removed.status, 303);
+  assert.match((await sian.get(removed.headers.get("location"))).text, /Ngozi Okafor has been removed/);
+  assert.equal((await ngozi.get("/o/demo")).status, 404);
+  assert.equal((await ngozi.get("/account")).status, 200);
+  assert.doesNotMatch((await sian.get("/o/demo/people")).text, /Ngozi Okafor/);
+  assert.equal((await sian.get(`/o/demo/people/${ids.partner}`)).status, 404);
+  // A facilitator cannot do any of this.
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  assert.doesNotMatch((await tom.get(`/o/demo/people/${ids.member}`)).text, /Role and membership/);
+  assert.equal((await tom.post(`/o/demo/people/${ids.member}/role`, { role: "org_admin" })).status, 404);
+});
