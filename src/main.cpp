@@ -1,4 +1,4 @@
-// The roundtable binary: serve, migrate, version, --help.
+// The roundtable binary: serve, migrate, admin, mail-test, routes, version, --help.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     case core::Command::routes: return app::print_routes();
     case core::Command::serve: return app::serve(config);
     case core::Command::admin: return app::admin(config, std::cin);
+    case core::Command::mail_test: return app::mail_test(config);
   }
   return 0;
 }

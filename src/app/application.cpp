@@ -17,6 +17,8 @@
 #include "core/log.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
+#include "mail/compose.hpp"
+#include "mail/outbox_store.hpp"
 #include "mail/outbox_worker.hpp"
 #include "people/people_routes.hpp"
 #include "security/tokens.hpp"
@@ -54,6 +56,27 @@ int migrate(const core::Config& config) {
     auto db = open_database_for(config);
     int applied = db::migrate(*db);
     std::cout << "applied " << applied << " migration(s); schema version " << db::schema_version(*db) << "\n";
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "roundtable: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int mail_test(const core::Config& config) {
+  const auto& to = config.mail_test_to;
+  if (!mail::is_valid_address(to)) {
+    std::cerr << "roundtable: --to wants one email address, like name@example.org\n";
+    return 2;
+  }
+  try {
+    auto db = open_database_for(config);
+    db::migrate(*db);
+    const auto lang = core::parse_lang(config.mail_test_lang).value_or(core::Lang::en);
+    const auto message = mail::test_message(to, lang);
+    const long long id = db->run_sync([&](soci::session& s) { return mail::store::enqueue(s, message); });
+    std::cout << "queued test email " << id << " to " << to
+              << "; a running 'roundtable serve' with --smtp-url on this database sends it\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "roundtable: " << e.what() << "\n";
@@ -99,9 +122,11 @@ int serve(const core::Config& config) {
     auto sessions = std::make_shared<DbSessionStore>(*db);
     sessions->purge_expired();
     auto csrf_secret = get_or_create_setting(*db, "csrf_secret", security::random_token(32));
-    pipeline = std::make_unique<http::Pipeline>(
-        build_routes(services), sessions, csrf_secret, make_error_renderer(services),
-        http::PipelineOptions{.secure_cookies = config.secure_cookies, .access_log = config.access_log});
+    pipeline =
+        std::make_unique<http::Pipeline>(build_routes(services), sessions, csrf_secret, make_error_renderer(services),
+                                         http::PipelineOptions{.secure_cookies = config.secure_cookies,
+                                                               .access_log = config.access_log,
+                                                               .trusted_proxy = config.trusted_proxy});
     pipeline->set_principal_loader(people::make_principal_loader(*services.people));
     if (!config.smtp_url.empty()) {
       smtp = std::make_unique<mail::SmtpSender>(mail::SmtpOptions{.url = config.smtp_url, .from = config.mail_from});

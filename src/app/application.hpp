@@ -12,6 +12,9 @@ namespace roundtable::app {
 int serve(const core::Config& config);
 /// `roundtable migrate`: applies pending migrations and prints the schema version.
 int migrate(const core::Config& config);
+/// `roundtable mail-test --to ADDRESS`: queues a test email in the outbox for the running server to send.
+/// Returns 0, 2 for an unusable address (one line on stderr), or 1 when the database cannot be used.
+int mail_test(const core::Config& config);
 /// `roundtable routes`: prints the route table, one JSON object per line (for tests and reviews).
 int print_routes();
 /// Opens the configured database, checking the data folder first; throws with a one-line reason.

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "core/i18n.hpp"
+
 namespace roundtable::core {
 
 namespace {
@@ -50,6 +52,8 @@ std::string usage() {
          "  roundtable admin create-org --name NAME --slug SLUG [--languages en,cy] [--signup invitation|open]\n"
          "  roundtable admin create-user --email EMAIL --name NAME [--platform-admin] [--org SLUG --role ROLE]\n"
          "                       [--password-stdin]   (the admin commands also take --database and --data-dir)\n"
+         "  roundtable mail-test --to ADDRESS [--lang en|cy] [--database URL] [--data-dir DIR]\n"
+         "                       (queue a test email; the running server sends it)\n"
          "  roundtable routes       (print the route table as JSON lines)\n"
          "  roundtable version\n"
          "  roundtable --help\n"
@@ -70,7 +74,9 @@ std::string usage() {
          "  --mail-from ADDRESS  sender of email (default 'Roundtable <roundtable@localhost>'; env "
          "ROUNDTABLE_MAIL_FROM)\n"
          "  --base-url URL       the address people use to reach Roundtable, for links in email\n"
-         "                       (default http://HOST:PORT of --listen; env ROUNDTABLE_BASE_URL)\n";
+         "                       (default http://HOST:PORT of --listen; env ROUNDTABLE_BASE_URL)\n"
+         "  --trusted-proxy ADDR the reverse proxy's address; its X-Forwarded-For names the client\n"
+         "                       (for sign-in limits; env ROUNDTABLE_TRUSTED_PROXY)\n";
 }
 
 std::string effective_database_url(const Config& config) {
@@ -87,6 +93,7 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
   if (auto v = env("ROUNDTABLE_SMTP_URL")) c.smtp_url = *v;
   if (auto v = env("ROUNDTABLE_MAIL_FROM")) c.mail_from = *v;
   if (auto v = env("ROUNDTABLE_BASE_URL")) c.base_url = *v;
+  if (auto v = env("ROUNDTABLE_TRUSTED_PROXY")) c.trusted_proxy = *v;
   if (auto v = env("ROUNDTABLE_LISTEN")) {
     if (auto err = parse_listen(*v, c)) return "ROUNDTABLE_LISTEN: " + *err;
   }
@@ -124,6 +131,8 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     c.command = Command::serve;
   } else if (cmd == "migrate") {
     c.command = Command::migrate;
+  } else if (cmd == "mail-test") {
+    c.command = Command::mail_test;
   } else {
     return "unknown command '" + cmd + "': try 'roundtable --help'";
   }
@@ -146,9 +155,13 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     }
     const bool serve_only = flag == "--listen" || flag == "--demo" || flag == "--public-dir" ||
                             flag == "--secure-cookies" || flag == "--threads" || flag == "--no-access-log" ||
-                            flag == "--smtp-url" || flag == "--mail-from" || flag == "--base-url";
+                            flag == "--smtp-url" || flag == "--mail-from" || flag == "--base-url" ||
+                            flag == "--trusted-proxy";
     if (serve_only && c.command != Command::serve) {
       return flag + " only applies to 'roundtable serve'";
+    }
+    if ((flag == "--to" || flag == "--lang") && c.command != Command::mail_test) {
+      return flag + " only applies to 'roundtable mail-test'";
     }
     if (flag == "--listen") {
       auto v = value();
@@ -176,6 +189,19 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
         return "--base-url wants an address starting with http:// or https://";
       }
       (flag == "--smtp-url" ? c.smtp_url : flag == "--mail-from" ? c.mail_from : c.base_url) = *v;
+    } else if (flag == "--trusted-proxy") {
+      auto v = value();
+      if (!v || v->empty()) return needs(flag);
+      c.trusted_proxy = *v;
+    } else if (flag == "--to") {
+      auto v = value();
+      if (!v || v->empty()) return needs(flag);
+      c.mail_test_to = *v;
+    } else if (flag == "--lang") {
+      auto v = value();
+      auto lang = v ? parse_lang(*v) : std::nullopt;
+      if (!lang) return "--lang wants en or cy";
+      c.mail_test_lang = std::string(lang_code(*lang));
     } else if (flag == "--threads" || flag == "--db-pool") {
       auto v = value();
       if (!v) return needs(flag);
@@ -189,6 +215,9 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     } else {
       return "unknown option '" + args[i] + "': try 'roundtable --help'";
     }
+  }
+  if (c.command == Command::mail_test && c.mail_test_to.empty()) {
+    return "'roundtable mail-test' needs --to ADDRESS, for example --to you@example.org";
   }
   if (c.public_dir.empty()) c.public_dir = ROUNDTABLE_DEFAULT_PUBLIC_DIR;
   return c;

@@ -8,7 +8,7 @@
 
 namespace roundtable::core {
 
-enum class Command { serve, migrate, routes, version, help, admin };
+enum class Command { serve, migrate, routes, version, help, admin, mail_test };
 
 struct Config {
   Command command = Command::help;
@@ -28,6 +28,11 @@ struct Config {
   std::string mail_from = "Roundtable <roundtable@localhost>";
   /// The address people use to reach this server, for links in email; empty: http://LISTEN.
   std::string base_url;
+  /// A reverse proxy's address whose X-Forwarded-For header is believed.
+  std::string trusted_proxy;
+  /// For `roundtable mail-test`: who gets the test email, and its language ("en" or "cy").
+  std::string mail_test_to;
+  std::string mail_test_lang = "en";
   /// For `roundtable admin ...`: the words after "admin".
   std::vector<std::string> admin_args;
 };

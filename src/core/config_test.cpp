@@ -51,12 +51,28 @@ TEST(Config, BadInputGivesOneClearLine) {
   }
 }
 
+TEST(Config, MailTest) {
+  auto c = ok({"mail-test", "--to", "someone@example.org", "--lang", "CY", "--database", "sqlite:/tmp/x.db"});
+  EXPECT_EQ(c.command, Command::mail_test);
+  EXPECT_EQ(c.mail_test_to, "someone@example.org");
+  EXPECT_EQ(c.mail_test_lang, "cy");
+  EXPECT_EQ(effective_database_url(c), "sqlite:/tmp/x.db");
+  EXPECT_EQ(ok({"mail-test", "--to=a@b.example"}).mail_test_lang, "en");
+  EXPECT_NE(err({"mail-test"}).find("needs --to"), std::string::npos);
+  EXPECT_NE(err({"mail-test", "--to"}).find("needs a value"), std::string::npos);
+  EXPECT_NE(err({"mail-test", "--to", "a@b.example", "--lang", "fr"}).find("en or cy"), std::string::npos);
+  EXPECT_NE(err({"mail-test", "--to", "a@b.example", "--smtp-url", "smtp://x:1"}).find("only applies"),
+            std::string::npos);
+  EXPECT_NE(err({"serve", "--to", "a@b.example"}).find("only applies to 'roundtable mail-test'"), std::string::npos);
+}
+
 TEST(Config, MailAndAdmin) {
   auto c = ok({"serve", "--smtp-url", "smtp://127.0.0.1:2525", "--mail-from=Hi <hi@example.org>", "--base-url",
                "https://roundtable.example"});
   EXPECT_EQ(c.smtp_url, "smtp://127.0.0.1:2525");
   EXPECT_EQ(c.mail_from, "Hi <hi@example.org>");
   EXPECT_EQ(c.base_url, "https://roundtable.example");
+  EXPECT_EQ(ok({"serve", "--trusted-proxy", "10.0.0.1"}).trusted_proxy, "10.0.0.1");
   EXPECT_NE(err({"serve", "--smtp-url", "mail.example.org"}).find("smtp://"), std::string::npos);
   EXPECT_NE(err({"serve", "--base-url", "roundtable.example"}).find("http://"), std::string::npos);
   EXPECT_NE(err({"migrate", "--smtp-url", "smtp://x:1"}).find("only applies"), std::string::npos);

@@ -54,6 +54,18 @@ bool is_urlencoded(const Request& req) {
 
 }  // namespace
 
+std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view trusted_proxy) {
+  if (trusted_proxy.empty() || peer != trusted_proxy || forwarded_for.empty()) return std::string(peer);
+  // The proxy appends the address it saw last; anything before it may have been written by the client.
+  auto comma = forwarded_for.rfind(',');
+  auto last = comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1);
+  while (!last.empty() && (last.front() == ' ' || last.front() == '\t')) last.remove_prefix(1);
+  while (!last.empty() && (last.back() == ' ' || last.back() == '\t')) last.remove_suffix(1);
+  const bool plausible = !last.empty() && last.size() <= 45 &&
+                         last.find_first_not_of("0123456789abcdefABCDEF.:") == std::string_view::npos;
+  return plausible ? std::string(last) : std::string(peer);
+}
+
 std::string_view content_security_policy() {
   return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
          "connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -78,7 +90,11 @@ Pipeline::Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sess
 awaitable<Response> Pipeline::handle(const Request& req, std::string remote_address) {
   const auto start = std::chrono::steady_clock::now();
   RequestContext ctx{.request = req};
-  ctx.remote_address = std::move(remote_address);
+  {
+    std::string_view forwarded;
+    if (auto it = req.find("X-Forwarded-For"); it != req.end()) forwarded = it->value();
+    ctx.remote_address = client_address(remote_address, forwarded, options_.trusted_proxy);
+  }
   ctx.request_id = security::random_token(9);
   ctx.secure_cookies = options_.secure_cookies;
   std::string_view target = req.target();

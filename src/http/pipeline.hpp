@@ -45,6 +45,9 @@ struct PipelineOptions {
   size_t max_form_bytes = 1024 * 1024;
   /// Where a GET page that needs a signed-in person sends everyone else (with ?next=the page).
   std::string sign_in_path = "/sign-in";
+  /// The address of a reverse proxy in front of the server: for requests from it, the client's address is the
+  /// last one its X-Forwarded-For header names (for rate limits). Empty: the TCP peer is the client.
+  std::string trusted_proxy;
 };
 
 class Pipeline {
@@ -81,6 +84,9 @@ class Pipeline {
   PipelineOptions options_;
   Metrics metrics_;
 };
+
+/// The client's address: the TCP peer, or (when the peer is the trusted proxy) the last X-Forwarded-For entry.
+std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view trusted_proxy);
 
 /// The Content-Security-Policy every response carries.
 std::string_view content_security_policy();

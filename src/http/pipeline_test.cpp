@@ -292,6 +292,17 @@ TEST_F(PipelineTest, LanguageFromAcceptLanguage) {
   EXPECT_EQ(run(*pipeline, req).body(), "error 404 cy");
 }
 
+TEST(ClientAddress, OnlyTheTrustedProxyMayNameTheClient) {
+  EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9", ""), "10.0.0.5");
+  EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9", "10.0.0.1"), "10.0.0.5");
+  EXPECT_EQ(client_address("10.0.0.1", "203.0.113.9", "10.0.0.1"), "203.0.113.9");
+  // A client cannot choose its address by sending the header itself: the proxy's own entry comes last.
+  EXPECT_EQ(client_address("10.0.0.1", "1.2.3.4, 203.0.113.9", "10.0.0.1"), "203.0.113.9");
+  EXPECT_EQ(client_address("10.0.0.1", "2001:db8::1", "10.0.0.1"), "2001:db8::1");
+  EXPECT_EQ(client_address("10.0.0.1", "", "10.0.0.1"), "10.0.0.1");
+  EXPECT_EQ(client_address("10.0.0.1", "not an address", "10.0.0.1"), "10.0.0.1");
+}
+
 TEST(LocalPath, OnlyLocalRedirectTargets) {
   EXPECT_TRUE(is_local_path("/search?q=x"));
   EXPECT_FALSE(is_local_path("//evil.example"));

@@ -36,4 +36,10 @@ Message compose(std::string to_address, std::string to_name, core::Lang lang, st
   return {std::move(to_address), std::move(to_name), lang, std::move(subject), std::move(text), h.take()};
 }
 
+Message test_message(std::string to_address, core::Lang lang) {
+  core::Translator t(core::Messages::embedded(), lang);
+  return compose(std::move(to_address), "", lang, std::string(t("mail.test.subject")),
+                 {std::string(t("mail.test.p1")), std::string(t("mail.test.p2"))}, std::nullopt);
+}
+
 }  // namespace roundtable::mail

@@ -19,4 +19,7 @@ struct Action {
 Message compose(std::string to_address, std::string to_name, core::Lang lang, std::string subject,
                 const std::vector<std::string>& paragraphs, const std::optional<Action>& action);
 
+/// The message `roundtable mail-test` queues, so operators can check that email reaches people.
+Message test_message(std::string to_address, core::Lang lang);
+
 }  // namespace roundtable::mail

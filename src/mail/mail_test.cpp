@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <soci/soci.h>
+#include <sodium.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,6 +9,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -109,10 +112,66 @@ TEST(Compose, WritesBothPartsInTheRecipientsLanguageAndEscapesHtml) {
   EXPECT_NE(cy.html.find("<html lang=\"cy\">"), std::string::npos);
 }
 
+TEST(Compose, TheTestMessageIsInTheChosenLanguageAndSaysRoundtableSentIt) {
+  auto en = test_message("ops@example.org", core::Lang::en);
+  EXPECT_EQ(en.subject, "Test email from Roundtable – email is working");
+  EXPECT_NE(en.text.find("This is a test email."), std::string::npos);
+  EXPECT_NE(en.text.find("-- \nThis email was sent by Roundtable."), std::string::npos);
+  EXPECT_NE(en.html.find("This email was sent by Roundtable."), std::string::npos);
+  auto cy = test_message("ops@example.org", core::Lang::cy);
+  EXPECT_EQ(cy.lang, core::Lang::cy);
+  EXPECT_EQ(cy.subject, "E-bost prawf gan Roundtable – mae e-bost yn gweithio");
+  EXPECT_NE(cy.text.find("E-bost prawf yw hwn."), std::string::npos);
+  EXPECT_NE(cy.html.find("<html lang=\"cy\">"), std::string::npos);
+  EXPECT_NE(cy.html.find("Anfonwyd yr e-bost hwn gan Roundtable."), std::string::npos);
+  // The apostrophe in Welsh text is escaped in HTML like everything else that is not markup.
+  EXPECT_EQ(cy.html.find("i'r cyfeiriad"), std::string::npos);
+}
+
+TEST(Smtp, OnlyPlainAddressesAreUsable) {
+  for (const char* good : {"a@b", "someone@example.org", "first.last+tag@sub.example.co.uk", "o'neill@example.ie"}) {
+    EXPECT_TRUE(is_valid_address(good)) << good;
+  }
+  for (const char* bad : {"", "example.org", "@example.org", "someone@", "a@b@c", "a b@example.org",
+                          "a@example.org\r\nRCPT TO:<x@y.z>", "<a@example.org>", "a@example.org>", "a,b@example.org",
+                          "a@.example.org", "a@example.org.", "a@exa..mple.org", "\"a\"@example.org"}) {
+    EXPECT_FALSE(is_valid_address(bad)) << bad;
+  }
+  EXPECT_FALSE(is_valid_address(std::string(250, 'a') + "@b.cd"));
+}
+
+TEST(Smtp, OnlyARefusedRecipientOrMessageIsPermanent) {
+  EXPECT_TRUE(is_permanent_failure(55, 550, "RCPT failed: 550 (server answered 550)"));
+  EXPECT_TRUE(is_permanent_failure(8, 554, ""));  // CURLE_WEIRD_SERVER_REPLY after the message body
+  EXPECT_FALSE(is_permanent_failure(55, 451, "RCPT failed: 451"));
+  EXPECT_FALSE(is_permanent_failure(7, 0, "Failed to connect"));
+  EXPECT_FALSE(is_permanent_failure(67, 535, "Login denied"));  // the operator's password: fix it, keep the mail
+  EXPECT_FALSE(is_permanent_failure(55, 553, "MAIL failed: 553"));
+}
+
 TEST(Smtp, HeadersAreEncodedAndCannotBeInjected) {
   EXPECT_EQ(encode_header_text("Reset your password"), "Reset your password");
   EXPECT_EQ(encode_header_text("Ailosod eich cyfrinair ŵ"), "=?UTF-8?B?QWlsb3NvZCBlaWNoIGN5ZnJpbmFpciDFtQ==?=");
   EXPECT_EQ(encode_header_text("a\r\nBcc: x@y.z").find('\n'), std::string::npos);
+  // A long subject becomes several encoded words of at most 75 characters, none splitting a character.
+  const std::string long_subject = "Mae Siân wedi eich gwahodd i ymuno â Gofalwyr Gogledd Cymru ar Roundtable";
+  const auto encoded = encode_header_text(long_subject);
+  std::string decoded;
+  std::istringstream words(encoded);
+  for (std::string word; words >> word;) {
+    ASSERT_LE(word.size(), 75u) << word;
+    ASSERT_TRUE(word.starts_with("=?UTF-8?B?") && word.ends_with("?=")) << word;
+    const auto b64 = word.substr(10, word.size() - 12);
+    std::string bytes(b64.size(), '\0');
+    size_t len = 0;
+    ASSERT_EQ(sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), b64.data(), b64.size(),
+                                nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL),
+              0);
+    bytes.resize(len);
+    ASSERT_NE(static_cast<unsigned char>(bytes[0]) & 0xC0, 0x80) << "a word starts inside a character";
+    decoded += bytes;
+  }
+  EXPECT_EQ(decoded, long_subject);
   EXPECT_EQ(address_of("Roundtable <hello@roundtable.example>"), "hello@roundtable.example");
   EXPECT_EQ(address_of("hello@roundtable.example"), "hello@roundtable.example");
 }
@@ -176,30 +235,168 @@ TEST_P(OutboxOnBackend, AClaimedMessageIsNotClaimedTwiceUntilItsLeaseEnds) {
   EXPECT_EQ(again[0].attempts, 2);
 }
 
+TEST_P(OutboxOnBackend, ARetryWaitsForItsTimeAndGivingUpIsForGood) {
+  const long long id = enqueue("a@example.org");
+  auto claimed = db->run_sync([](soci::session& s) { return store::claim_due(s, 1000, 1300, 10); });
+  ASSERT_EQ(claimed.size(), 1u);
+  EXPECT_EQ(claimed[0].id, id);
+  EXPECT_EQ(claimed[0].message.to_address, "a@example.org");
+  EXPECT_EQ(claimed[0].message.subject, "Hello");
+  db->run_sync([&](soci::session& s) { store::mark_failed(s, id, "451 try later", 1030); });
+  auto e = db->run_sync([&](soci::session& s) { return store::find_by_id(s, id); });
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->status, "queued");
+  EXPECT_EQ(e->attempts, 1);
+  EXPECT_EQ(e->next_attempt_at, 1030);
+  EXPECT_EQ(e->last_error, "451 try later");
+  EXPECT_FALSE(e->sent_at);
+  EXPECT_TRUE(db->run_sync([](soci::session& s) { return store::claim_due(s, 1029, 1329, 10); }).empty());
+  auto again = db->run_sync([](soci::session& s) { return store::claim_due(s, 1030, 1330, 10); });
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].attempts, 2);
+  db->run_sync([&](soci::session& s) { store::mark_failed(s, id, "550 no such user", std::nullopt); });
+  EXPECT_TRUE(db->run_sync([](soci::session& s) { return store::claim_due(s, 99999, 99999, 10); }).empty());
+  EXPECT_EQ(db->run_sync([&](soci::session& s) { return store::find_by_id(s, id); })->status, "failed");
+  EXPECT_EQ(counts().failed, 1);
+  EXPECT_FALSE(db->run_sync([](soci::session& s) { return store::find_by_id(s, 424242); }));
+}
+
+TEST_P(OutboxOnBackend, AReleasedMessageIsDueAgainAtOnceAndASentOneKeepsNoBody) {
+  const long long id = enqueue("a@example.org");
+  ASSERT_EQ(db->run_sync([](soci::session& s) { return store::claim_due(s, 2000, 2300, 10); }).size(), 1u);
+  db->run_sync([&](soci::session& s) { store::release(s, id); });
+  auto e = db->run_sync([&](soci::session& s) { return store::find_by_id(s, id); });
+  EXPECT_EQ(e->status, "queued");
+  EXPECT_EQ(e->attempts, 0);
+  auto claimed = db->run_sync([](soci::session& s) { return store::claim_due(s, 2001, 2301, 10); });
+  ASSERT_EQ(claimed.size(), 1u);
+  EXPECT_EQ(claimed[0].attempts, 1);
+  db->run_sync([&](soci::session& s) { store::mark_sent(s, id, 2002); });
+  e = db->run_sync([&](soci::session& s) { return store::find_by_id(s, id); });
+  EXPECT_EQ(e->status, "sent");
+  EXPECT_EQ(e->sent_at, 2002);
+  EXPECT_EQ(e->subject, "Hello");
+  auto bodies = db->run_sync([&](soci::session& s) {
+    std::string text, html;
+    s << "SELECT text_body, html_body FROM mail_outbox WHERE id = :id", soci::use(id), soci::into(text),
+        soci::into(html);
+    return text + html;
+  });
+  EXPECT_EQ(bodies, "");
+  EXPECT_EQ(counts().sent, 1);
+}
+
 TEST_P(OutboxOnBackend, NothingIsLostWhileTheMailServerIsDownAndItAllGoesOutWhenItReturns) {
   const int port = free_port();
   SmtpSender sender({.url = "smtp://127.0.0.1:" + std::to_string(port),
                      .from = "hello@roundtable.example",
                      .timeout = std::chrono::seconds(5)});
-  OutboxWorker worker(*db, sender, {.first_delay = std::chrono::seconds(0)});
-  enqueue("a@example.org");
+  OutboxWorker worker(*db, sender, {.first_delay = std::chrono::seconds(1)});
+  const long long a = db->run_sync([&](soci::session& s) {
+    return store::enqueue(s, compose("a@example.org", "Ann", core::Lang::cy, "Pwnc ŵ", {"Neges"}, std::nullopt));
+  });
   enqueue("b@example.org");
+  const long long before =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   EXPECT_EQ(worker.run_once(), 0);
   auto c = counts();
   EXPECT_EQ(c.queued, 2);
   EXPECT_EQ(c.sent, 0);
-  auto error = db->run_sync([](soci::session& s) {
-    std::string e;
-    s << "SELECT last_error FROM mail_outbox ORDER BY id LIMIT 1", soci::into(e);
-    return e;
-  });
-  EXPECT_FALSE(error.empty());
+  auto e = db->run_sync([&](soci::session& s) { return store::find_by_id(s, a); });
+  EXPECT_EQ(e->status, "queued");
+  EXPECT_EQ(e->attempts, 1);
+  EXPECT_GT(e->next_attempt_at, before);
+  EXPECT_FALSE(e->last_error.empty());
   SmtpSink sink(port);
-  EXPECT_EQ(worker.run_once(), 2);
-  EXPECT_EQ(sink.messages().size(), 2u);
+  // Not before its time, even though the server is back.
+  EXPECT_EQ(worker.run_once(), 0);
+  int sent = 0;
+  for (int i = 0; i < 40 && sent < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    sent += worker.run_once();
+  }
+  EXPECT_EQ(sent, 2);
+  auto got = sink.messages();
+  ASSERT_EQ(got.size(), 2u);
+  const auto& mail = got[0].find("a@example.org") != std::string::npos ? got[0] : got[1];
+  EXPECT_NE(mail.find("To: Ann <a@example.org>"), std::string::npos);
+  EXPECT_NE(mail.find("Subject: =?UTF-8?B?UHduYyDFtQ==?="), std::string::npos);
+  EXPECT_NE(mail.find("text/plain; charset=utf-8"), std::string::npos);
+  EXPECT_NE(mail.find("text/html; charset=utf-8"), std::string::npos);
+  EXPECT_NE(mail.find("<html lang=3D\"cy\">"), std::string::npos);
   EXPECT_EQ(counts().sent, 2);
+  EXPECT_EQ(db->run_sync([&](soci::session& s) { return store::find_by_id(s, a); })->attempts, 2);
   EXPECT_EQ(worker.run_once(), 0);
   EXPECT_EQ(sink.messages().size(), 2u);
+}
+
+TEST_P(OutboxOnBackend, AMailServerThatNeverComesBackMeansFailedAfterTheLastTry) {
+  const int port = free_port();
+  SmtpSender sender({.url = "smtp://127.0.0.1:" + std::to_string(port), .from = "hello@roundtable.example"});
+  OutboxWorker worker(*db, sender, {.first_delay = std::chrono::seconds(0), .max_attempts = 3});
+  const long long id = enqueue("a@example.org");
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(worker.run_once(), 0);
+  auto e = db->run_sync([&](soci::session& s) { return store::find_by_id(s, id); });
+  EXPECT_EQ(e->status, "failed");
+  EXPECT_EQ(e->attempts, 3);
+  EXPECT_FALSE(e->last_error.empty());
+  EXPECT_EQ(worker.run_once(), 0);
+  EXPECT_EQ(db->run_sync([&](soci::session& s) { return store::find_by_id(s, id); })->attempts, 3);
+}
+
+/// Records what it is asked to send; optionally stops a worker after the first message.
+class RecordingSender final : public Sender {
+ public:
+  SendResult send(const Message& m) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    std::lock_guard lock(mu_);
+    ++sent_[m.to_address];
+    if (stop_after_first_) std::exchange(stop_after_first_, nullptr)->stop();
+    return {true, false, ""};
+  }
+  std::map<std::string, int> sent() {
+    std::lock_guard lock(mu_);
+    return sent_;
+  }
+  OutboxWorker* stop_after_first_ = nullptr;
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, int> sent_;
+};
+
+TEST_P(OutboxOnBackend, TwoWorkersSharingTheDatabaseNeverSendAMessageTwice) {
+  constexpr int kMessages = 24;
+  for (int i = 0; i < kMessages; ++i) enqueue("p" + std::to_string(i) + "@example.org");
+  RecordingSender sender;
+  OutboxWorker one(*db, sender, {.batch = 3});
+  OutboxWorker two(*db, sender, {.batch = 3});
+  auto drain = [](OutboxWorker& w) {
+    for (int i = 0; i < 50; ++i) w.run_once();
+  };
+  std::thread a(drain, std::ref(one));
+  std::thread b(drain, std::ref(two));
+  a.join();
+  b.join();
+  auto sent = sender.sent();
+  EXPECT_EQ(sent.size(), static_cast<size_t>(kMessages));
+  for (const auto& [to, n] : sent) EXPECT_EQ(n, 1) << to;
+  EXPECT_EQ(counts().sent, kMessages);
+}
+
+TEST_P(OutboxOnBackend, AStoppingWorkerHandsBackWhatItHasNotSent) {
+  for (int i = 0; i < 3; ++i) enqueue("p" + std::to_string(i) + "@example.org");
+  RecordingSender sender;
+  OutboxWorker worker(*db, sender);
+  sender.stop_after_first_ = &worker;
+  EXPECT_EQ(worker.run_once(), 1);
+  auto c = counts();
+  EXPECT_EQ(c.sent, 1);
+  EXPECT_EQ(c.queued, 2);
+  EXPECT_EQ(c.sending, 0);
+  // Another worker takes them at once, without waiting for a lease to run out.
+  OutboxWorker other(*db, sender);
+  EXPECT_EQ(other.run_once(), 2);
 }
 
 TEST_P(OutboxOnBackend, ARefusedRecipientFailsForGoodAndRetriesWaitForTheirTime) {

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <chrono>
+
 #include "db/rows.hpp"
 
 namespace roundtable::mail::store {
@@ -15,6 +17,11 @@ long long enqueue(soci::session& s, const Message& m, long long now) {
       soci::use(m.to_address), soci::use(m.to_name), soci::use(lang), soci::use(m.subject), soci::use(m.text),
       soci::use(m.html), soci::use(now), soci::use(now), soci::into(id);
   return id;
+}
+
+long long enqueue(soci::session& s, const Message& m) {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return enqueue(s, m, std::chrono::duration_cast<std::chrono::seconds>(now).count());
 }
 
 std::vector<Queued> claim_due(soci::session& s, long long now, long long lease_until, int limit) {
@@ -54,8 +61,9 @@ std::vector<Queued> claim_due(soci::session& s, long long now, long long lease_u
 }
 
 void mark_sent(soci::session& s, long long id, long long now) {
-  s << "UPDATE mail_outbox SET status = 'sent', sent_at = :now, last_error = '' WHERE id = :id", soci::use(now),
-      soci::use(id);
+  s << "UPDATE mail_outbox SET status = 'sent', sent_at = :now, last_error = '', text_body = '', html_body = '' "
+       "WHERE id = :id",
+      soci::use(now), soci::use(id);
 }
 
 void mark_failed(soci::session& s, long long id, const std::string& error, std::optional<long long> next_attempt_at) {
@@ -67,6 +75,31 @@ void mark_failed(soci::session& s, long long id, const std::string& error, std::
     s << "UPDATE mail_outbox SET status = 'failed', last_error = :error WHERE id = :id", soci::use(error),
         soci::use(id);
   }
+}
+
+void release(soci::session& s, long long id) {
+  s << "UPDATE mail_outbox SET status = 'queued', lease_until = 0, attempts = attempts - 1 "
+       "WHERE id = :id AND status = 'sending'",
+      soci::use(id);
+}
+
+std::optional<Entry> find_by_id(soci::session& s, long long id) {
+  soci::row r;
+  s << "SELECT id, to_address, subject, status, attempts, next_attempt_at, last_error, created_at, sent_at "
+       "FROM mail_outbox WHERE id = :id",
+      soci::use(id), soci::into(r);
+  if (!s.got_data()) return std::nullopt;
+  Entry e;
+  e.id = db::row_int(r, 0);
+  e.to_address = db::row_text(r, 1);
+  e.subject = db::row_text(r, 2);
+  e.status = db::row_text(r, 3);
+  e.attempts = static_cast<int>(db::row_int(r, 4));
+  e.next_attempt_at = db::row_int(r, 5);
+  e.last_error = db::row_text(r, 6);
+  e.created_at = db::row_int(r, 7);
+  e.sent_at = db::row_int_or_null(r, 8);
+  return e;
 }
 
 Counts counts(soci::session& s) {

@@ -28,7 +28,17 @@ OutboxWorker::OutboxWorker(db::Database& db, Sender& sender, WorkerOptions optio
 
 OutboxWorker::~OutboxWorker() { stop(); }
 
+bool OutboxWorker::stopping() {
+  std::lock_guard lock(mu_);
+  return stopping_;
+}
+
 void OutboxWorker::start() {
+  if (thread_.joinable()) return;
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = false;
+  }
   thread_ = std::thread([this] {
     while (true) {
       try {
@@ -67,10 +77,14 @@ int OutboxWorker::run_once() {
   auto due = db_.run_sync(
       [&](soci::session& s) { return store::claim_due(s, now, now + options_.lease.count(), options_.batch); });
   int sent = 0;
-  for (auto& q : due) {
-    {
-      std::lock_guard lock(mu_);
-      if (stopping_ && sent > 0) break;  // the rest stay claimed until their lease ends, then go out again
+  for (size_t i = 0; i < due.size(); ++i) {
+    auto& q = due[i];
+    if (stopping()) {
+      // Hand the rest back so another server (or this one after a restart) sends them without waiting for the lease.
+      db_.run_sync([&](soci::session& s) {
+        for (size_t j = i; j < due.size(); ++j) store::release(s, due[j].id);
+      });
+      break;
     }
     auto result = sender_.send(q.message);
     const long long done = now_seconds();

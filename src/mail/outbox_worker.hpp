@@ -34,15 +34,18 @@ class OutboxWorker {
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
 
+  /// Starts the delivery thread (once; again after stop()).
   void start();
-  /// Finishes the message being sent, then stops; safe to call twice.
+  /// Finishes the message being sent, hands back the rest of the batch, and joins the thread; safe to call twice.
   void stop();
   /// Look now (a message was just queued).
   void notify();
-  /// One pass on the calling thread: returns how many messages were sent.
+  /// One pass on the calling thread: claims due messages, sends them, and returns how many were sent.
   int run_once();
 
  private:
+  bool stopping();
+
   db::Database& db_;
   Sender& sender_;
   WorkerOptions options_;

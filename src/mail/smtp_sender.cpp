@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <ctime>
 #include <memory>
 #include <mutex>
@@ -66,7 +67,17 @@ std::string encode_header_text(const std::string& text) {
     if (c >= 0x80 || c == '"' || c == '<' || c == '>' || c == ',' || c == ';' || c == '\\') ascii = false;
   }
   if (ascii) return clean;
-  return "=?UTF-8?B?" + base64(clean) + "?=";
+  // RFC 2047 allows 75 characters per encoded word: 45 bytes make 60 of base64, and a word never splits a character.
+  constexpr size_t kChunk = 45;
+  std::string out;
+  for (size_t start = 0; start < clean.size();) {
+    size_t end = std::min(start + kChunk, clean.size());
+    while (end < clean.size() && end > start + 1 && (static_cast<unsigned char>(clean[end]) & 0xC0) == 0x80) --end;
+    if (!out.empty()) out += ' ';
+    out += "=?UTF-8?B?" + base64(clean.substr(start, end - start)) + "?=";
+    start = end;
+  }
+  return out;
 }
 
 std::string address_of(const std::string& mbox) {
@@ -78,11 +89,40 @@ std::string address_of(const std::string& mbox) {
   return mbox;
 }
 
+bool is_valid_address(std::string_view address) {
+  if (address.empty() || address.size() > 254) return false;
+  const auto at = address.find('@');
+  if (at == 0 || at == std::string_view::npos || at + 1 == address.size()) return false;
+  if (address.find('@', at + 1) != std::string_view::npos) return false;
+  const auto domain = address.substr(at + 1);
+  if (domain.front() == '.' || domain.back() == '.' || domain.find("..") != std::string_view::npos) return false;
+  for (unsigned char c : address) {
+    if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' ||
+        c == '"' || c == '\\' || c == '[' || c == ']') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_permanent_failure(int curl_code, long smtp_code, std::string_view error) {
+  if (smtp_code < 500 || smtp_code >= 600) return false;
+  if (error.starts_with("RCPT failed")) return true;
+  // After the whole message was sent, libcurl reports a refusal of it this way.
+  return curl_code == CURLE_WEIRD_SERVER_REPLY;
+}
+
 SmtpSender::SmtpSender(SmtpOptions options) : options_(std::move(options)), from_address_(address_of(options_.from)) {
   init_curl_once();
+  if (options_.url.starts_with("smtp://")) {
+    const auto authority = std::string_view(options_.url).substr(7);
+    const auto at = authority.find('@');
+    if (at != std::string_view::npos && at < authority.find('/')) options_.require_tls = true;
+  }
 }
 
 SendResult SmtpSender::send(const Message& m) {
+  if (!is_valid_address(m.to_address)) return {false, true, "not a usable email address: " + m.to_address};
   std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
   if (!curl) return {false, false, "could not start libcurl"};
   CURL* c = curl.get();
@@ -137,7 +177,7 @@ SendResult SmtpSender::send(const Message& m) {
   if (rc == CURLE_OK) return {true, false, ""};
   std::string why = error[0] ? std::string(error) : std::string(curl_easy_strerror(rc));
   if (code) why += " (server answered " + std::to_string(code) + ")";
-  return {false, code >= 500 && code < 600, why};
+  return {false, is_permanent_failure(rc, code, why), why};
 }
 
 }  // namespace roundtable::mail

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 
 #include "mail/message.hpp"
 
@@ -27,7 +28,8 @@ struct SmtpOptions {
   std::string url;
   /// "Name <address>" or a bare address.
   std::string from;
-  /// Refuse to send without TLS (otherwise STARTTLS is used when the server offers it).
+  /// Refuse to send without TLS (otherwise STARTTLS is used when the server offers it). Always on when an smtp://
+  /// URL carries a user name, so a password never crosses the network in clear text.
   bool require_tls = false;
   std::chrono::seconds timeout{30};
 };
@@ -46,5 +48,11 @@ class SmtpSender final : public Sender {
 std::string encode_header_text(const std::string& text);
 /// The address inside "Name <address>" (or the whole string).
 std::string address_of(const std::string& mailbox);
+/// Whether `address` is a single addr-spec that is safe to put in SMTP commands and headers: local@domain, at
+/// most 254 bytes, no spaces, control characters, brackets, quotes or commas.
+bool is_valid_address(std::string_view address);
+/// Whether a failed send should never be tried again: a 5xx refusal of the recipient or of the message itself.
+/// Authentication and sender refusals are the operator's configuration, so the message waits for it to be fixed.
+bool is_permanent_failure(int curl_code, long smtp_code, std::string_view error);
 
 }  // namespace roundtable::mail

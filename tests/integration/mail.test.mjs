@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
-import { startServer, Visitor, demo, demoPassword, backendName, freshDatabase, tempDir } from "./harness.mjs";
+import { startServer, Visitor, demo, demoPassword, backendName, freshDatabase, tempDir, runCli } from "./harness.mjs";
 import { startSmtpSink, plainText, subject } from "./smtp.mjs";
 
 let sink, server;
@@ -102,6 +102,25 @@ test(`${backendName}: a made-up or mangled link says what to do next`, async () 
     assert.match(res.text, /Ask for a new link/);
     assert.equal((await v.post(path, { password: "blue kettle garden", confirm_password: "blue kettle garden" })).status, 410);
   }
+});
+
+test(`${backendName}: 'roundtable mail-test' queues a test email that the running server sends`, async () => {
+  const before = sink.messages().length;
+  const where = ["--database", server.database.url, "--data-dir", server.dataDir];
+  const bad = await runCli(["mail-test", "--to", "not an address", ...where]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr.trim().split("\n").length, 1, bad.stderr);
+  assert.match(bad.stderr, /--to wants one email address/);
+  const missing = await runCli(["mail-test", ...where]);
+  assert.notEqual(missing.code, 0);
+  assert.match(missing.stderr, /needs --to ADDRESS/);
+  const ok = await runCli(["mail-test", "--to", "ops@example.org", "--lang", "cy", ...where]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /queued test email \d+ to ops@example\.org/);
+  const [raw] = (await sink.waitFor(before + 1, 15_000)).slice(before);
+  assert.match(raw, /To: <?ops@example\.org>?/);
+  assert.equal(subject(raw), "E-bost prawf gan Roundtable – mae e-bost yn gweithio");
+  assert.match(plainText(raw), /E-bost prawf yw hwn\./);
 });
 
 test(`${backendName}: email queued while the mail server is down is sent when it comes back`, async () => {

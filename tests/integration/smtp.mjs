@@ -52,7 +52,16 @@ export async function startSmtpSink(port) {
 
 /** The decoded text/plain part of a raw message (quoted-printable, as the server sends it). */
 export function plainText(raw) {
-  const part = raw.split(/Content-Type: text\/plain; charset=utf-8/i)[1] ?? "";
+  return decodedPart(raw, "text/plain");
+}
+
+/** The decoded text/html part of a raw message. */
+export function htmlPart(raw) {
+  return decodedPart(raw, "text/html");
+}
+
+function decodedPart(raw, type) {
+  const part = raw.split(new RegExp(`Content-Type: ${type.replace("/", "\\/")}; charset=utf-8`, "i"))[1] ?? "";
   const body = part.split(/\r?\n\r?\n/).slice(1).join("\n\n").split(/\r?\n--/)[0];
   const unfolded = body.replace(/=\r?\n/g, "");
   const bytes = [];
@@ -67,8 +76,10 @@ export function plainText(raw) {
   return Buffer.from(bytes).toString("utf8");
 }
 
-/** The decoded Subject header. */
+/** The decoded Subject header (unfolded; RFC 2047 words, with the space between adjacent words dropped). */
 export function subject(raw) {
-  const line = raw.match(/^Subject: (.*)$/m)?.[1] ?? "";
-  return line.replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b64) => Buffer.from(b64, "base64").toString("utf8"));
+  const line = (raw.match(/^Subject: (.*(?:\r?\n[ \t].*)*)$/m)?.[1] ?? "").replace(/\r?\n(?=[ \t])/g, "");
+  return line
+    .replace(/(\?=)\s+(?==\?)/g, "$1")
+    .replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b64) => Buffer.from(b64, "base64").toString("utf8"));
 }
