@@ -11,6 +11,7 @@ namespace roundtable::audit {
 namespace action {
 inline constexpr const char* kSignedIn = "signed_in";
 inline constexpr const char* kSignInFailed = "sign_in_failed";
+inline constexpr const char* kSignInEmailSent = "sign_in_email_sent";
 inline constexpr const char* kSignedOut = "signed_out";
 inline constexpr const char* kSignedOutEverywhere = "signed_out_everywhere";
 inline constexpr const char* kOrgCreated = "org_created";
@@ -26,6 +27,8 @@ inline constexpr const char* kPasswordChanged = "password_changed";
 inline constexpr const char* kInvitationSent = "invitation_sent";
 inline constexpr const char* kInvitationRevoked = "invitation_revoked";
 inline constexpr const char* kInvitationAccepted = "invitation_accepted";
+inline constexpr const char* kDataExported = "data_exported";
+inline constexpr const char* kAccountErased = "account_erased";
 }  // namespace action
 
 struct Event {

@@ -59,6 +59,11 @@ Response render_sign_in(RequestContext& ctx, const PagesDeps& deps, const SignIn
   h.raw("</form>\n");
   h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/forgot-password\">").text(t("sign_in.forgot"));
   h.raw("</a></p>\n");
+  h.raw("<h2 class=\"govuk-heading-m\">").text(t("sign_in.email_title")).raw("</h2>\n");
+  h.raw("<p class=\"govuk-body\">").text(t("sign_in.email_lead")).raw("</p>\n");
+  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in/email");
+  if (!form.next.empty()) h.raw("?next=").text(view::url_encode(form.next));
+  h.raw("\">").text(t("sign_in.email_link")).raw("</a></p>\n");
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("sign_in.no_account_title")).raw("</h2>\n");
   h.raw("<p class=\"govuk-body\">").text(t("sign_in.no_account")).raw("</p>\n");
   close_column(h);
@@ -312,6 +317,9 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
         .text(t("account.manage_organisations"))
         .raw("</a></p>\n");
   }
+  h.raw("<h2 class=\"govuk-heading-m\">").text(t("data.title")).raw("</h2>\n");
+  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/data\">").text(t("account.data_link"));
+  h.raw("</a></p>\n");
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("account.sign_out_title")).raw("</h2>\n");
   h.raw("<p class=\"govuk-body\">").text(t("account.sign_out_everywhere_lead")).raw("</p>\n");
   h.raw("<form method=\"post\" action=\"/sign-out\" novalidate>\n");
@@ -484,7 +492,11 @@ awaitable<Response> audit_log(RequestContext& ctx, const PagesDeps& deps) {
           .text(view::format_datetime(t, e.created_at));
       h.raw("</td><td class=\"govuk-table__cell\">").text(person(e.actor_user_id, e.actor_name));
       h.raw("</td><td class=\"govuk-table__cell\">").text(t("audit.action." + e.action));
-      if (!e.detail.empty() && parse_role(e.detail)) h.raw(" (").text(role_name(t, *parse_role(e.detail))).raw(")");
+      if (!e.detail.empty() && parse_role(e.detail)) {
+        h.raw(" (").text(role_name(t, *parse_role(e.detail))).raw(")");
+      } else if (e.detail == "email_link" || e.detail == "email_code") {
+        h.raw(" (").text(t("audit.detail." + e.detail)).raw(")");
+      }
       h.raw("</td><td class=\"govuk-table__cell\">");
       if (e.subject_user_id) h.text(person(e.subject_user_id, e.subject_name));
       h.raw("</td></tr>\n");

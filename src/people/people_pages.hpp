@@ -28,6 +28,19 @@ using http::Response;
 awaitable<Response> sign_in_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> sign_out(RequestContext& ctx, const PagesDeps& deps);
+/// Your data (data_rights_pages.cpp): download it all, delete the account.
+awaitable<Response> account_data(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> account_data_download(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> account_delete_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> account_delete(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> account_deleted(RequestContext& ctx, const PagesDeps& deps);
+/// Sign-in by email (email_sign_in_pages.cpp): ask, type the code, or confirm the link.
+awaitable<Response> email_sign_in_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> email_sign_in_send(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> email_sign_in_code_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> email_sign_in_code(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> email_sign_in_link(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> email_sign_in_link_confirm(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> organisations(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> new_organisation(RequestContext& ctx, const PagesDeps& deps);

@@ -36,6 +36,15 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back({"GET", "/sign-in", "sign_in_form", public_access(), bind(pages::sign_in_form)});
   routes.push_back({"POST", "/sign-in", "sign_in", public_access(), bind(pages::sign_in)});
   routes.push_back({"POST", "/sign-out", "sign_out", public_access(), bind(pages::sign_out)});
+  routes.push_back({"GET", "/sign-in/email", "email_sign_in_form", public_access(), bind(pages::email_sign_in_form)});
+  routes.push_back({"POST", "/sign-in/email", "email_sign_in_send", public_access(), bind(pages::email_sign_in_send)});
+  routes.push_back(
+      {"GET", "/sign-in/code", "email_sign_in_code_form", public_access(), bind(pages::email_sign_in_code_form)});
+  routes.push_back({"POST", "/sign-in/code", "email_sign_in_code", public_access(), bind(pages::email_sign_in_code)});
+  routes.push_back(
+      {"GET", "/sign-in/link/{token}", "email_sign_in_link", public_access(), bind(pages::email_sign_in_link)});
+  routes.push_back({"POST", "/sign-in/link/{token}", "email_sign_in_link_confirm", public_access(),
+                    bind(pages::email_sign_in_link_confirm)});
   routes.push_back(
       {"GET", "/forgot-password", "forgot_password_form", public_access(), bind(pages::forgot_password_form)});
   routes.push_back({"POST", "/forgot-password", "forgot_password", public_access(), bind(pages::forgot_password)});
@@ -43,6 +52,12 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
       {"GET", "/reset-password/{token}", "reset_password_form", public_access(), bind(pages::reset_password_form)});
   routes.push_back({"POST", "/reset-password/{token}", "reset_password", public_access(), bind(pages::reset_password)});
   routes.push_back({"GET", "/account", "account", signed_in(), bind(pages::account)});
+  routes.push_back({"GET", "/account/data", "account_data", signed_in(), bind(pages::account_data)});
+  routes.push_back(
+      {"POST", "/account/data/download", "account_data_download", signed_in(), bind(pages::account_data_download)});
+  routes.push_back({"GET", "/account/delete", "account_delete_form", signed_in(), bind(pages::account_delete_form)});
+  routes.push_back({"POST", "/account/delete", "account_delete", signed_in(), bind(pages::account_delete)});
+  routes.push_back({"GET", "/account-deleted", "account_deleted", public_access(), bind(pages::account_deleted)});
   routes.push_back({"GET", "/account/about", "profile_about", signed_in(), bind(pages::about_form)});
   routes.push_back({"POST", "/account/about", "profile_about_save", signed_in(), bind(pages::save_about)});
   routes.push_back({"GET", "/account/strengths", "profile_bring", signed_in(), bind(pages::bring_form)});

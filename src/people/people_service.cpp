@@ -11,6 +11,7 @@
 #include "people/invitation_store.hpp"
 #include "people/people_store.hpp"
 #include "people/profile_store.hpp"
+#include "people/sign_in_keys.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
 
@@ -37,9 +38,6 @@ void index_member(soci::session& s, db::SearchIndex& search, long long user_id) 
                       profile->name, body, "/o/" + m.org_slug + "/people/" + std::to_string(user_id)});
   }
 }
-
-std::string account_key(const std::string& email) { return security::hash_token("account:" + email); }
-std::string address_key(const std::string& address) { return security::hash_token("address:" + address); }
 
 bool is_unique_violation(const std::exception& e) {
   std::string what = e.what();

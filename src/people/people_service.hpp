@@ -11,6 +11,7 @@
 #include "db/database.hpp"
 #include "db/search.hpp"
 #include "people/consent.hpp"
+#include "people/data_rights.hpp"
 #include "people/invitation.hpp"
 #include "people/people.hpp"
 #include "people/profile.hpp"
@@ -51,6 +52,27 @@ struct MemberView {
   /// person withdrew consent to being contacted.
   bool contact_visible = false;
   bool contact_withdrawn = false;
+};
+
+/// Sign-in by email: what became of a link or a code.
+enum class EmailSignInOutcome {
+  ok,
+  /// The code is not the one in the email (the request stays open until 5 wrong codes).
+  wrong_code,
+  /// Nothing open in this browser, or the link is used up or expired: ask for a new email.
+  expired,
+  /// The link is fine but was opened in another browser than the one that asked.
+  other_browser,
+  too_many_for_account,
+  too_many_for_address,
+};
+
+struct EmailSignInResult {
+  EmailSignInOutcome outcome = EmailSignInOutcome::expired;
+  long long user_id = 0;
+  core::Lang lang = core::Lang::en;
+  /// Where the person wanted to go when they asked (a local path, or empty).
+  std::string next;
 };
 
 enum class InviteOutcome { sent, already_member, already_invited };
@@ -101,6 +123,27 @@ class PeopleService {
   /// Sets the new password, uses up the link and ends every session; returns the person, or nullopt if the link
   /// cannot be used.
   boost::asio::awaitable<std::optional<long long>> reset_password(std::string token, std::string new_password);
+
+  /// Emails a sign-in link and a 6-digit code, both usable for 15 minutes only in the browser holding
+  /// browser_secret (a cookie), if there is an account with this address; at most 3 an hour per account. Says
+  /// nothing about whether the account exists.
+  boost::asio::awaitable<void> request_email_sign_in(std::string email, std::string browser_secret, std::string next);
+  /// What confirming this link would do now, without using it up (the page behind the link shows a button).
+  boost::asio::awaitable<EmailSignInOutcome> check_sign_in_link(std::string token, std::string browser_secret);
+  /// Signs in with the emailed link, from the browser that asked.
+  boost::asio::awaitable<EmailSignInResult> sign_in_with_link(std::string token, std::string browser_secret);
+  /// Signs in with the emailed code, typed in the browser that asked; wrong codes count towards the rate limits.
+  boost::asio::awaitable<EmailSignInResult> sign_in_with_code(std::string code, std::string browser_secret,
+                                                              std::string remote_address);
+  /// Whether this browser has an open sign-in email request (so the code page has something to check).
+  boost::asio::awaitable<bool> has_open_email_sign_in(std::string browser_secret);
+
+  /// Everything held about the person as a zip (data.json, and index.html in `lang`); audited as data_exported.
+  boost::asio::awaitable<std::string> export_data(long long user_id, core::Lang lang);
+  /// The organisation the person is the only admin of (so their account cannot be deleted yet), if any.
+  boost::asio::awaitable<std::optional<std::string>> sole_admin_of(long long user_id);
+  /// Erases the account (see erase_person); every session of the person ends with it.
+  boost::asio::awaitable<EraseResult> erase_account(long long user_id);
 
   /// Invites someone by email (inv: org_id, email, name, role, member types, message, lang).
   boost::asio::awaitable<InviteOutcome> invite(long long inviter_id, Invitation inv);

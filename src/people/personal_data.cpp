@@ -12,11 +12,13 @@ const std::vector<PersonalTable>& personal_tables() {
       {"consents", "user_id", Erasure::remove, "consent decisions with the wording seen"},
       {"sessions", "user_id", Erasure::remove, "signed-in browsers"},
       {"password_resets", "user_id", Erasure::remove, "password reset links (hashed)"},
-      {"invitations", "email", Erasure::remove, "invitations sent to the person's address"},
-      {"mail_outbox", "to_address", Erasure::remove, "email to the person, sent or waiting"},
+      {"sign_in_links", "user_id", Erasure::remove, "sign-in emails: hashed link, code and browser"},
+      {"invitations", "email", Erasure::remove, "invitations sent to the person's address", PersonKey::email},
+      {"mail_outbox", "to_address", Erasure::remove, "email to the person, sent or waiting", PersonKey::email},
       {"audit_log", "subject_user_id", Erasure::keep_as_former_member,
        "sensitive actions by or about the person (ids only)"},
-      {"search_documents", "ref", Erasure::remove, "the person's directory entries (kind 'member')"},
+      {"search_documents", "ref", Erasure::remove, "the person's directory entries (kind 'member')",
+       PersonKey::member_ref, false},
   };
   return tables;
 }

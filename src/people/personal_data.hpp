@@ -15,13 +15,24 @@ enum class Erasure {
   keep_as_former_member,
 };
 
+/// What the person_column holds.
+enum class PersonKey {
+  user_id,
+  email,
+  /// "org_id:user_id" (search documents of kind member): kept up to date through the search index.
+  member_ref,
+};
+
 struct PersonalTable {
   std::string_view table;
   /// The column holding the person's user id (or, for mail_outbox, their address).
   std::string_view person_column;
   Erasure erasure;
-  /// What it holds, for the data download's explanation and for reviewers.
+  /// What it holds, for reviewers (the download explains it in the person's language: "data.table.<table>").
   std::string_view holds;
+  PersonKey key = PersonKey::user_id;
+  /// False for derived copies (the search index) that the download would only repeat.
+  bool exported = true;
 };
 
 /// Tables with personal data.

@@ -97,6 +97,7 @@ void input(Html& h, const core::Translator& t, const InputField& f) {
   if (f.type != "password") h.raw(" value=\"").text(f.value).raw("\"");
   if (!f.autocomplete.empty()) h.raw(" autocomplete=\"").text(f.autocomplete).raw("\"");
   if (f.spellcheck_off) h.raw(" spellcheck=\"false\"");
+  if (!f.inputmode.empty()) h.raw(" inputmode=\"").text(f.inputmode).raw("\"");
   if (!described.empty()) h.raw(" aria-describedby=\"").text(described).raw("\"");
   h.raw(">\n</div>\n");
 }

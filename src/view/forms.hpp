@@ -39,6 +39,8 @@ struct InputField {
   std::string input_class;
   bool label_is_heading = false;
   bool spellcheck_off = false;
+  /// e.g. "numeric" for codes, so phones show a number pad.
+  std::string inputmode;
 };
 void input(Html& h, const core::Translator& t, const InputField& f);
 

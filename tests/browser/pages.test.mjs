@@ -23,6 +23,15 @@ const visits = {
   ],
   accessibility: [{ path: "/accessibility" }],
   sign_in_form: [{ path: "/sign-in" }, { path: "/sign-in?signed_out=1" }, { path: "/sign-in", submit: true }],
+  email_sign_in_form: [{ path: "/sign-in/email", submit: true }],
+  // Asked for in the browser first (the code page needs the browser's cookie); no account, so no email.
+  email_sign_in_code_form: [{ path: "SIGN_IN_CODE", submit: true }],
+  // A real emailed link, opened in the browser that asked, and in another one (409); and a made-up one.
+  email_sign_in_link: [
+    { path: "SIGN_IN_LINK" },
+    { path: "SIGN_IN_LINK_ELSEWHERE", status: 409 },
+    { path: "/sign-in/link/not-a-real-link", status: 410 },
+  ],
   account: [{ path: "/account", as: orgAdmin }, { path: "/account", as: admin }],
   admin_organisations: [{ path: "/admin/organisations", as: admin }],
   admin_organisation_new: [{ path: "/admin/organisations/new", as: admin, submit: true }],
@@ -79,6 +88,27 @@ async function resetLink(page) {
   return new URL(plainText(messages[messages.length - 1]).match(/http:\/\/\S+\/reset-password\/\S+/)[0]).pathname;
 }
 
+/** Asks for a sign-in email in this page's browser; returns the path of the emailed link (when the account exists). */
+async function askForSignInEmail(page, email) {
+  const before = sink.messages().length;
+  await page.goto(`${server.url}/sign-in/email`);
+  await page.fill("#email", email);
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  if (email.endsWith("@example.org")) return "/sign-in/code";
+  const messages = await sink.waitFor(before + 1);
+  return new URL(plainText(messages[messages.length - 1]).match(/http:\/\/\S+\/sign-in\/link\/\S+/)[0]).pathname;
+}
+
+/** A sign-in link asked for by another browser (over HTTP). */
+async function signInLinkElsewhere() {
+  const before = sink.messages().length;
+  const v = new Visitor(server.url);
+  await v.get("/sign-in/email");
+  await v.post("/sign-in/email", { email: "mair@demo.example" });
+  const messages = await sink.waitFor(before + 1);
+  return new URL(plainText(messages[messages.length - 1]).match(/http:\/\/\S+\/sign-in\/link\/\S+/)[0]).pathname;
+}
+
 let invited = 0;
 /** Invites someone new to "demo" (as its admin, over HTTP) and returns the path of the link in the email. */
 async function invitationLink() {
@@ -108,7 +138,7 @@ for (const lang of ["en", "cy"]) {
   for (const visit of paths) {
     const { path, as, submit } = visit;
     const name = `${lang} ${path}${as ? ` as ${as}` : ""}${submit ? " (form sent empty)" : ""}`;
-    test(`${name}: axe, CSP, 320 px`, async () => {
+    test(`${name}: axe, CSP, 320 px`, { timeout: 60_000 }, async () => {
       const context = await browser.newContext({ locale: lang === "cy" ? "cy-GB" : "en-GB", viewport: { width: 320, height: 800 } });
       const page = await context.newPage();
       if (as) await signIn(page, server.url, as, lang);
@@ -125,7 +155,14 @@ for (const lang of ["en", "cy"]) {
         if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`);
       });
       page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-      const target = path === "RESET_LINK" ? await resetLink(page) : path === "INVITE_LINK" ? await invitationLink() : path;
+      const links = {
+        RESET_LINK: () => resetLink(page),
+        INVITE_LINK: () => invitationLink(),
+        SIGN_IN_CODE: () => askForSignInEmail(page, "nobody@example.org"),
+        SIGN_IN_LINK: () => askForSignInEmail(page, "priya@demo.example"),
+        SIGN_IN_LINK_ELSEWHERE: () => signInLinkElsewhere(),
+      };
+      const target = links[path] ? await links[path]() : path;
       let response = await page.goto(server.url + target);
       assert.ok(response, "no response");
       if (errorPages.includes(visit)) assert.equal(response.status(), 404);

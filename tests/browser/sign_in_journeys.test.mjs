@@ -1,0 +1,76 @@
+// Signing in with an emailed code, by keyboard alone and without JavaScript, in Chromium against the real server
+// and a real SMTP server on loopback.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser } from "./support.mjs";
+import { startSmtpSink, plainText } from "../integration/smtp.mjs";
+
+let server, browser, sink;
+before(async () => {
+  sink = await startSmtpSink();
+  server = await startServer(["--smtp-url", sink.url]);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await sink?.stop();
+});
+
+/** Presses Tab until the element with this id has focus (at most 30 times). */
+async function tabTo(page, id) {
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+test("keyboard only, no JavaScript: ask for a code by email, mistype it, then sign in with it", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(server.url + "/sign-in?next=%2Fo%2Fdemo");
+  // From the sign-in page to the email option, by keyboard.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === "Email me a code to sign in") break;
+  }
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.ok(page.url().endsWith("/sign-in/email?next=%2Fo%2Fdemo"), page.url());
+  const before = sink.messages().length;
+  await tabTo(page, "email");
+  await page.keyboard.type("tom@demo.example");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.ok(page.url().endsWith("/sign-in/code"), page.url());
+  assert.equal(await page.textContent("h1"), "Check your email");
+  const messages = await sink.waitFor(before + 1);
+  const code = plainText(messages[messages.length - 1]).match(/^(\d{6})$/m)[1];
+
+  await tabTo(page, "code");
+  await page.keyboard.type(code === "111111" ? "222222" : "111111");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  // The error summary links to the field; following it puts the cursor there, with what was typed kept.
+  assert.match(await page.textContent(".govuk-error-summary"), /That code is not right, or it has run out/);
+  await tabTo(page, "code");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(code);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.ok(page.url().endsWith("/o/demo"), page.url());
+  assert.match(await page.textContent("h1"), /Demo/);
+  await context.close();
+});
+
+test("Welsh: the code page and its messages are in Welsh", async () => {
+  const context = await browser.newContext({ locale: "cy-GB" });
+  const page = await context.newPage();
+  await page.goto(server.url + "/sign-in/email");
+  assert.equal(await page.getAttribute("html", "lang"), "cy");
+  await page.fill("#email", "nobody@example.org");
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  assert.equal(await page.textContent("h1"), "Edrychwch ar eich e-bost");
+  await page.fill("#code", "12");
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  assert.match(await page.textContent(".govuk-error-summary"), /Mae'r cod yn 6 rhif, fel 123456/);
+  assert.equal(await page.inputValue("#code"), "12");
+  await context.close();
+});
