@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <tuple>
+
 #include "security/passwords.hpp"
 
 namespace roundtable::app {
@@ -124,10 +126,11 @@ int load_demo_people(people::PeopleService& service) {
   // One hash for every demo account: argon2id is slow on purpose, and the demo starts often in tests.
   const std::string hash = security::hash_password(kDemoPassword);
   int written = 0;
-  for (auto [slug, name] :
-       {std::pair{"demo", "Demo County Carers Partnership"}, std::pair{"north", "North Valleys Mind"}}) {
+  // "demo" is invitation only; anyone may join "north" (open sign-up at /o/north/join).
+  for (auto [slug, name, mode] : {std::tuple{"demo", "Demo County Carers Partnership", people::SignupMode::invitation},
+                                  std::tuple{"north", "North Valleys Mind", people::SignupMode::open}}) {
     try {
-      service.create_organisation_now({.slug = slug, .name = name});
+      service.create_organisation_now({.slug = slug, .name = name, .signup_mode = mode});
       ++written;
     } catch (const people::SlugTaken&) {
       // Already there from an earlier start.

@@ -27,6 +27,7 @@ inline constexpr const char* kPasswordChanged = "password_changed";
 inline constexpr const char* kInvitationSent = "invitation_sent";
 inline constexpr const char* kInvitationRevoked = "invitation_revoked";
 inline constexpr const char* kInvitationAccepted = "invitation_accepted";
+inline constexpr const char* kJoinRequested = "join_requested";
 inline constexpr const char* kDataExported = "data_exported";
 inline constexpr const char* kAccountErased = "account_erased";
 }  // namespace action

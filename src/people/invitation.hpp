@@ -23,6 +23,8 @@ struct Invitation {
   std::string message;
   core::Lang lang = core::Lang::en;
   std::string invited_by_name;
+  /// Asked for by the person themselves (open sign-up), not sent by someone in the organisation.
+  bool self_requested = false;
   long long created_at = 0;
   long long sent_at = 0;
   long long expires_at = 0;

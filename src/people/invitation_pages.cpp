@@ -139,8 +139,12 @@ Response accept_page(RequestContext& ctx, const PagesDeps& deps, const Invitatio
   h.raw("<h1 class=\"govuk-heading-l\">").text(core::format(t("invite.accept_title"), {{"org", inv.org_name}}));
   h.raw("</h1>\n<p class=\"govuk-body\">");
   const std::string inviter = inv.invited_by_name.empty() ? std::string(t("invite.mail.someone")) : inv.invited_by_name;
-  h.text(core::format(t("invite.accept_lead"),
-                      {{"inviter", inviter}, {"org", inv.org_name}, {"role", role_name(t, inv.role)}}));
+  if (inv.self_requested) {
+    h.text(core::format(t("join.accept_lead"), {{"org", inv.org_name}}));
+  } else {
+    h.text(core::format(t("invite.accept_lead"),
+                        {{"inviter", inviter}, {"org", inv.org_name}, {"role", role_name(t, inv.role)}}));
+  }
   h.raw("</p>\n");
   if (!inv.message.empty()) {
     h.raw("<div class=\"govuk-inset-text\"><p class=\"govuk-body govuk-!-font-weight-bold\">");
@@ -223,6 +227,7 @@ awaitable<Response> invitations(RequestContext& ctx, const PagesDeps& deps) {
       h.raw("<li class=\"rt-directory__person\">\n<h2 class=\"govuk-heading-s govuk-!-margin-bottom-1\">");
       h.text(inv.name.empty() ? inv.email : inv.name + " (" + inv.email + ")").raw("</h2>\n");
       h.raw("<p class=\"govuk-body govuk-!-margin-bottom-2\">").text(role_name(t, inv.role)).raw(" – ");
+      if (inv.self_requested) h.text(t("join.asked_themselves")).raw(", ");
       h.text(core::format(t("invite.sent_on"), {{"date", view::format_date(t, inv.sent_at)}})).raw(" ");
       h.text(core::format(t("invite.expires_on"), {{"date", view::format_date(t, inv.expires_at)}})).raw("</p>\n");
       h.raw("<div class=\"govuk-button-group\">\n");

@@ -10,7 +10,8 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT i.id, i.org_id, o.slug, o.name, i.email, i.name, i.role, i.member_types, i.message, i.lang, "
-    "u.name, i.created_at, i.sent_at, i.expires_at FROM invitations i JOIN organisations o ON o.id = i.org_id "
+    "u.name, i.created_at, i.sent_at, i.expires_at, i.self_requested FROM invitations i JOIN organisations o ON o.id = "
+    "i.org_id "
     "LEFT JOIN users u ON u.id = i.invited_by ";
 constexpr const char* kOpen = " AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > :now";
 
@@ -42,6 +43,7 @@ Invitation from(const soci::row& r) {
   i.created_at = db::row_int(r, 11);
   i.sent_at = db::row_int(r, 12);
   i.expires_at = db::row_int(r, 13);
+  i.self_requested = db::row_int(r, 14) != 0;
   return i;
 }
 
@@ -55,12 +57,13 @@ long long insert_invitation(soci::session& s, const Invitation& inv, const std::
   long long by = invited_by.value_or(0);
   soci::indicator by_ind = invited_by ? soci::i_ok : soci::i_null;
   long long expires = now + kInvitationLifetime;
+  int self = inv.self_requested ? 1 : 0;
   s << "INSERT INTO invitations (org_id, email, name, role, member_types, message, lang, token_hash, invited_by, "
-       "created_at, sent_at, expires_at) VALUES (:org, :email, :name, :role, :types, :message, :lang, :hash, :by, "
-       ":now, :now2, :expires) RETURNING id",
+       "created_at, sent_at, expires_at, self_requested) VALUES (:org, :email, :name, :role, :types, :message, "
+       ":lang, :hash, :by, :now, :now2, :expires, :self) RETURNING id",
       soci::use(inv.org_id), soci::use(inv.email), soci::use(inv.name), soci::use(role), soci::use(types),
       soci::use(inv.message), soci::use(lang), soci::use(token_hash), soci::use(by, by_ind), soci::use(now),
-      soci::use(now), soci::use(expires), soci::into(id);
+      soci::use(now), soci::use(expires), soci::use(self), soci::into(id);
   return id;
 }
 

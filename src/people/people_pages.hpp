@@ -28,6 +28,9 @@ using http::Response;
 awaitable<Response> sign_in_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> sign_out(RequestContext& ctx, const PagesDeps& deps);
+/// Open sign-up (join_pages.cpp): /o/{org}/join, for organisations that anyone may join.
+awaitable<Response> join_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> join(RequestContext& ctx, const PagesDeps& deps);
 /// Your data (data_rights_pages.cpp): download it all, delete the account.
 awaitable<Response> account_data(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_data_download(RequestContext& ctx, const PagesDeps& deps);

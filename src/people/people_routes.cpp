@@ -75,6 +75,9 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back({"POST", "/admin/organisations", "admin_organisation_create", platform_admin(),
                     bind(pages::create_organisation)});
   routes.push_back({"GET", "/o/{org}", "org_home", org_member(), bind(pages::organisation_home)});
+  // Public: organisations whose sign-up is invitation only answer 404, like ones that do not exist.
+  routes.push_back({"GET", "/o/{org}/join", "org_join_form", public_access(), bind(pages::join_form)});
+  routes.push_back({"POST", "/o/{org}/join", "org_join", public_access(), bind(pages::join)});
   routes.push_back(
       {"GET", "/o/{org}/settings", "org_settings", org_member({"org_admin"}), bind(pages::organisation_settings)});
   routes.push_back({"POST", "/o/{org}/settings", "org_settings_save", org_member({"org_admin"}),

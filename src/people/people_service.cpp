@@ -162,6 +162,14 @@ namespace {
 void queue_invitation_email(soci::session& s, const Invitation& inv, const std::string& token,
                             const std::string& base_url, long long now) {
   core::Translator t(core::Messages::embedded(), inv.lang);
+  if (inv.self_requested) {
+    auto message =
+        mail::compose(inv.email, inv.name, inv.lang, core::format(t("join.mail.subject"), {{"org", inv.org_name}}),
+                      {core::format(t("join.mail.p1"), {{"org", inv.org_name}}), std::string(t("join.mail.p2"))},
+                      mail::Action{std::string(t("join.mail.button")), base_url + "/invitations/" + token});
+    mail::store::enqueue(s, message, now);
+    return;
+  }
   const std::string inviter = inv.invited_by_name.empty() ? std::string(t("invite.mail.someone")) : inv.invited_by_name;
   std::vector<std::string> paragraphs{core::format(t("invite.mail.p1"), {{"inviter", inviter}, {"org", inv.org_name}})};
   if (!inv.message.empty()) {
@@ -215,6 +223,64 @@ awaitable<InviteOutcome> PeopleService::invite(long long inviter_id, Invitation 
   auto outcome = co_await std::move(op);
   if (outcome == InviteOutcome::sent && mail_queued_) mail_queued_();
   co_return outcome;
+}
+
+namespace {
+
+constexpr long long kJoinResendAfter = 10 * 60;
+
+}  // namespace
+
+awaitable<void> PeopleService::request_to_join(long long org_id, std::string email, std::string name, core::Lang lang) {
+  auto work = [this, org_id, email = normalise_email(email), name = std::move(name), lang](soci::session& s) {
+    const long long now = store::now_seconds();
+    // A member asking again gets nothing: the page says the same either way, so it does not tell who is a member.
+    if (is_member(s, org_id, email)) return false;
+    soci::transaction tx(s);
+    if (auto open = store::open_invitation_for(s, org_id, email, now)) {
+      // Someone asking again (the email did not come) gets a new link, at most once every 10 minutes.
+      auto inv = store::open_invitation(s, org_id, *open, now);
+      if (!inv || inv->sent_at > now - kJoinResendAfter) return false;
+      const std::string token = security::random_token();
+      store::renew_invitation(s, inv->id, security::hash_token(token), now);
+      queue_invitation_email(s, *inv, token, base_url_, now);
+      tx.commit();
+      return true;
+    }
+    Invitation inv;
+    inv.org_id = org_id;
+    inv.email = email;
+    inv.name = name;
+    inv.role = Role::member;
+    inv.lang = lang;
+    inv.self_requested = true;
+    const std::string token = security::random_token();
+    const long long id = store::insert_invitation(s, inv, security::hash_token(token), std::nullopt, now);
+    auto stored = store::open_invitation(s, org_id, id, now);
+    queue_invitation_email(s, *stored, token, base_url_, now);
+    audit::store::record(s, {org_id, std::nullopt, std::nullopt, audit::action::kJoinRequested, ""});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  const bool queued = co_await std::move(op);
+  if (queued && mail_queued_) mail_queued_();
+}
+
+awaitable<bool> PeopleService::join_as_member(long long org_id, long long user_id) {
+  auto work = [this, org_id, user_id](soci::session& s) {
+    for (auto& m : store::memberships_of(s, user_id)) {
+      if (m.org_id == org_id) return false;
+    }
+    soci::transaction tx(s);
+    store::upsert_membership(s, org_id, user_id, Role::member, {});
+    index_member(s, search_, user_id);
+    audit::store::record(s, {org_id, user_id, user_id, audit::action::kMemberAdded, "member"});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
 }
 
 awaitable<std::vector<Invitation>> PeopleService::invitations(long long org_id) {

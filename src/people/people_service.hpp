@@ -145,6 +145,13 @@ class PeopleService {
   /// Erases the account (see erase_person); every session of the person ends with it.
   boost::asio::awaitable<EraseResult> erase_account(long long user_id);
 
+  /// Open sign-up: emails someone who asked to join an organisation a link to finish joining as a member (an
+  /// invitation they asked for, which proves the address is theirs). Nothing for someone already a member; asking
+  /// again sends a new link at most every 10 minutes. Callers check that the organisation's sign-up is open.
+  boost::asio::awaitable<void> request_to_join(long long org_id, std::string email, std::string name, core::Lang lang);
+  /// Open sign-up for someone signed in: joins as a member; false if they already belong.
+  boost::asio::awaitable<bool> join_as_member(long long org_id, long long user_id);
+
   /// Invites someone by email (inv: org_id, email, name, role, member types, message, lang).
   boost::asio::awaitable<InviteOutcome> invite(long long inviter_id, Invitation inv);
   boost::asio::awaitable<std::vector<Invitation>> invitations(long long org_id);

@@ -525,7 +525,8 @@ Response consent_page(RequestContext& ctx, const PagesDeps& deps, const ConsentS
     h.raw("<p class=\"govuk-body\">").text(status).raw("</p>\n");
     if (purpose == ConsentPurpose::store_data) {
       // Storing the account's data is what the account is; withdrawing it means deleting the account.
-      h.raw("<p class=\"govuk-body\">").text(t("consent.store_data.how_to_withdraw")).raw("</p>\n");
+      h.raw("<p class=\"govuk-body\">").text(t("consent.store_data.how_to_withdraw")).raw(" ");
+      h.raw("<a class=\"govuk-link\" href=\"/account/delete\">").text(t("data.delete.title")).raw("</a></p>\n");
       continue;
     }
     std::string chosen;

@@ -33,9 +33,15 @@ const visits = {
     { path: "/sign-in/link/not-a-real-link", status: 410 },
   ],
   account: [{ path: "/account", as: orgAdmin }, { path: "/account", as: admin }],
+  account_data: [{ path: "/account/data", as: member }],
+  // Gareth sees the form (sent empty: the tick is missing); Siân, the only admin of "demo", is asked to hand over.
+  account_delete_form: [{ path: "/account/delete", as: member, submit: true }, { path: "/account/delete", as: sian }],
+  account_deleted: [{ path: "/account-deleted" }],
   admin_organisations: [{ path: "/admin/organisations", as: admin }],
   admin_organisation_new: [{ path: "/admin/organisations/new", as: admin, submit: true }],
   org_home: [{ path: "/o/demo", as: sian }, { path: "/o/demo", as: member }],
+  // "north" is open to anyone: the form for someone new (sent empty), and the one button for someone signed in.
+  org_join_form: [{ path: "/o/north/join", submit: true }, { path: "/o/north/join", as: member }],
   org_settings: [{ path: "/o/demo/settings", as: sian, submit: true }, { path: "/o/demo/settings?saved=1", as: sian }],
   org_audit: [{ path: "/o/demo/audit", as: sian }],
   profile_about: [{ path: "/account/about", as: member, submit: true }],

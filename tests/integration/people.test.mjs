@@ -184,6 +184,17 @@ const matrix = [
   ["POST", "/account/contact", /* */ [401, 400, 400, 400, 400, 400, 400]],
   ["GET", "/account/consent", /*  */ [303, 200, 200, 200, 200, 200, 200]],
   ["POST", "/account/consent", /* */ [401, 400, 400, 400, 400, 400, 400]],
+  ["GET", "/account/data", /*     */ [303, 200, 200, 200, 200, 200, 200]],
+  // Open sign-up: "north" is open (its members are sent home), "demo" is invitation only and answers like no
+  // organisation at all.
+  ["GET", "/o/north/join", /*     */ [200, 303, 200, 200, 200, 200, 200]],
+  ["GET", "/o/demo/join", /*      */ [404, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/join", /*     */ [404, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/no-such-org/join", [404, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/account/data/download", [401, 200, 200, 200, 200, 200, 200]],
+  ["GET", "/account/delete", /*   */ [303, 200, 200, 200, 200, 200, 200]],
+  // Organisation admins who are the only one (other, orgAdmin) are told to hand over first: 409.
+  ["POST", "/account/delete", /*  */ [401, 409, 400, 400, 400, 409, 400]],
   ["GET", "/o/demo/people", /*    */ [303, 404, 200, 200, 200, 200, 404]],
   ["GET", "/o/demo/invitations", [303, 404, 404, 200, 404, 200, 404]],
   ["GET", "/o/demo/invitations/new", [303, 404, 404, 200, 404, 200, 404]],

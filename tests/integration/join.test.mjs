@@ -1,0 +1,109 @@
+// Open sign-up: anyone may join an organisation whose sign-up is open ("north" in the demo data). Someone new gets
+// an emailed link that proves the address is theirs; someone signed in joins with one button. Both databases.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { startSmtpSink, plainText, subject } from "./smtp.mjs";
+
+let sink, server;
+before(async () => {
+  sink = await startSmtpSink();
+  server = await startServer({ args: ["--smtp-url", sink.url] });
+});
+after(async () => {
+  await server?.stop();
+  await sink?.stop();
+});
+
+test(`${backendName}: someone new asks to join, gets a link by email in their language, and creates their account`, async () => {
+  const v = new Visitor(server.url);
+  const form = await v.get("/o/north/join");
+  assert.equal(form.status, 200);
+  assert.match(form.text, /<h1 class="govuk-heading-l">Join North Valleys Mind<\/h1>/);
+  assert.match(form.text, /href="\/sign-in\?next=%2Fo%2Fnorth%2Fjoin"/);
+
+  const empty = await v.post("/o/north/join", {});
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, /Enter your email address/);
+  assert.match(empty.text, /Choose the language you would like us to use/);
+  const bad = await v.post("/o/north/join", { name: "Aled", email: "aled at example", lang: "cy" });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /value="aled at example"/);
+  assert.match(bad.text, /value="Aled"/);
+
+  const before = sink.messages().length;
+  const sent = await v.post("/o/north/join", { name: "Aled Rees", email: "Aled@Example.org", lang: "cy" });
+  assert.equal(sent.status, 200);
+  assert.match(sent.text, /If aled@example\.org can join North Valleys Mind, we have sent it an email/);
+  const [raw] = (await sink.waitFor(before + 1)).slice(before);
+  assert.match(raw, /To: Aled Rees <aled@example\.org>/);
+  assert.equal(subject(raw), "Gorffen ymuno â North Valleys Mind ar Roundtable");
+  const link = plainText(raw).match(/http:\/\/[^\s]+(\/invitations\/[A-Za-z0-9_-]+)/)[1];
+
+  // Asking again straight away sends nothing more (at most one new link every 10 minutes).
+  assert.equal((await v.post("/o/north/join", { name: "Aled Rees", email: "aled@example.org", lang: "cy" })).status, 200);
+
+  // The organisation's admin sees who asked.
+  const rhys = new Visitor(server.url);
+  await rhys.signIn(demo.otherOrgAdmin);
+  assert.match((await rhys.get("/o/north/invitations")).text, /Aled Rees \(aled@example\.org\)[\s\S]*asked to join themselves/);
+
+  const page = await v.get(link);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /You asked to join North Valleys Mind/);
+  const done = await v.post(link, {
+    name: "Aled Rees",
+    password: "slate quarry evening",
+    confirm_password: "slate quarry evening",
+    lang: "cy",
+    agree: "yes",
+  });
+  assert.equal(done.status, 303);
+  const home = await v.get(done.headers.get("location"));
+  assert.equal(home.status, 200);
+  assert.match(home.text, /North Valleys Mind/);
+  assert.equal(
+    server.database.sql("SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'aled@example.org'"),
+    "member",
+  );
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(sink.messages().length, before + 1, "asking twice sent one email");
+});
+
+test(`${backendName}: someone signed in joins an open organisation with one button; members are sent to it`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.member);
+  assert.equal((await v.get("/o/north")).status, 404);
+  const page = await v.get("/o/north/join");
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Join North Valleys Mind<\/button>/);
+  assert.doesNotMatch(page.text, /id="email"/);
+  const joined = await v.post("/o/north/join", {});
+  assert.equal(joined.status, 303);
+  assert.equal(joined.headers.get("location"), "/o/north?joined=1");
+  assert.match((await v.get("/o/north?joined=1")).text, /Welcome to North Valleys Mind/);
+  assert.equal((await v.get("/o/north/join")).headers.get("location"), "/o/north");
+  // Joining again changes nothing (Gareth stays a plain member, once).
+  assert.equal((await v.post("/o/north/join", {})).status, 303);
+  const id = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`);
+  assert.equal(server.database.sql(`SELECT count(*) FROM memberships WHERE user_id = ${id}`), "2");
+});
+
+test(`${backendName}: an existing member asking by email gets nothing, and an invitation-only organisation answers 404`, async () => {
+  const before = sink.messages().length;
+  const v = new Visitor(server.url);
+  await v.get("/o/north/join");
+  const asked = await v.post("/o/north/join", { email: demo.otherOrgAdmin, lang: "en" });
+  assert.equal(asked.status, 200, "the same answer as for anyone");
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(sink.messages().length, before);
+  for (const path of ["/o/demo/join", "/o/no-such-org/join"]) {
+    const res = await v.get(path);
+    assert.equal(res.status, 404);
+    assert.doesNotMatch(res.text, /Demo County/);
+  }
+  const sneaky = await v.post("/o/demo/join", { email: "someone@example.org", lang: "en" });
+  assert.equal(sneaky.status, 404);
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(sink.messages().length, before);
+});
