@@ -11,6 +11,7 @@
 
 #include "app/demo_data.hpp"
 #include "app/error_pages.hpp"
+#include "app/housekeeping.hpp"
 #include "app/routes.hpp"
 #include "app/session_store.hpp"
 #include "app/settings_store.hpp"
@@ -120,7 +121,6 @@ int serve(const core::Config& config) {
       core::log::info("demo_data_loaded", {{"items", std::to_string(n)}});
     }
     auto sessions = std::make_shared<DbSessionStore>(*db);
-    sessions->purge_expired();
     auto csrf_secret = get_or_create_setting(*db, "csrf_secret", security::random_token(32));
     pipeline =
         std::make_unique<http::Pipeline>(build_routes(services), sessions, csrf_secret, make_error_renderer(services),
@@ -163,6 +163,8 @@ int serve(const core::Config& config) {
     });
   }
   if (mail_worker) mail_worker->start();
+  Housekeeper housekeeper(*db);
+  housekeeper.start();
   server.start();
 
   boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
@@ -199,6 +201,7 @@ int serve(const core::Config& config) {
   ioc.run();
   for (auto& t : pool) t.join();
   if (mail_worker) mail_worker->stop();
+  housekeeper.stop();
   db->close();
   core::log::info("stopped");
   return 0;
