@@ -291,7 +291,7 @@ TEST_P(OutboxOnBackend, NothingIsLostWhileTheMailServerIsDownAndItAllGoesOutWhen
   SmtpSender sender({.url = "smtp://127.0.0.1:" + std::to_string(port),
                      .from = "hello@roundtable.example",
                      .timeout = std::chrono::seconds(5)});
-  OutboxWorker worker(*db, sender, {.first_delay = std::chrono::seconds(1)});
+  OutboxWorker worker(*db, sender, {.first_delay = std::chrono::hours(1)});
   const long long a = db->run_sync([&](soci::session& s) {
     return store::enqueue(s, compose("a@example.org", "Ann", core::Lang::cy, "Pwnc ŵ", {"Neges"}, std::nullopt));
   });
@@ -308,14 +308,10 @@ TEST_P(OutboxOnBackend, NothingIsLostWhileTheMailServerIsDownAndItAllGoesOutWhen
   EXPECT_GT(e->next_attempt_at, before);
   EXPECT_FALSE(e->last_error.empty());
   SmtpSink sink(port);
-  // Not before its time, even though the server is back.
+  // Not before its time (an hour away), even though the server is back; then the time comes.
   EXPECT_EQ(worker.run_once(), 0);
-  int sent = 0;
-  for (int i = 0; i < 40 && sent < 2; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    sent += worker.run_once();
-  }
-  EXPECT_EQ(sent, 2);
+  db->run_sync([](soci::session& s) { s << "UPDATE mail_outbox SET next_attempt_at = 0"; });
+  EXPECT_EQ(worker.run_once(), 2);
   auto got = sink.messages();
   ASSERT_EQ(got.size(), 2u);
   const auto& mail = got[0].find("a@example.org") != std::string::npos ? got[0] : got[1];

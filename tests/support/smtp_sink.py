@@ -53,7 +53,10 @@ def main() -> int:
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     signal.signal(signal.SIGINT, lambda *_: done.set())
-    done.wait()
+    # Wait in short steps: a signal that lands on the SMTP server's thread does not wake a main thread blocked in
+    # an endless wait, and Python runs signal handlers only on the main thread.
+    while not done.wait(0.1):
+        pass
     controller.stop()
     return 0
 
