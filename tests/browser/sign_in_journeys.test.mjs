@@ -74,3 +74,33 @@ test("Welsh: the code page and its messages are in Welsh", async () => {
   assert.equal(await page.inputValue("#code"), "12");
   await context.close();
 });
+
+test("keyboard only, no JavaScript: download your data, then delete your account", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(server.url + "/sign-in");
+  await page.fill("#email", "priya@demo.example");
+  await page.fill("#password", "roundtable-demo");
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  await page.goto(server.url + "/account/data");
+  // Tab to the download button and press Enter: a zip arrives.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === "Download your data") break;
+  }
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  assert.match(download.suggestedFilename(), /^roundtable-data-\d{4}-\d{2}-\d{2}\.zip$/);
+  // Then to the deletion page, tick the box with the space bar and confirm.
+  await page.goto(server.url + "/account/delete");
+  await tabTo(page, "confirm");
+  await page.keyboard.press("Space");
+  assert.equal(await page.isChecked("#confirm"), true);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Delete my account");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.ok(page.url().endsWith("/account-deleted"), page.url());
+  assert.equal(await page.textContent("h1"), "Your account has been deleted");
+  await page.goto(server.url + "/account");
+  assert.ok(page.url().includes("/sign-in"), "signed out");
+  await context.close();
+});
