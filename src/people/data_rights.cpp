@@ -19,9 +19,11 @@ namespace {
 
 namespace json = boost::json;
 
-/// Hashes of secrets (password, tokens, codes) are no use to the person and are left out of the download.
-bool is_secret_column(const std::string& name) {
-  return name.ends_with("hash") || name.ends_with("secret") || (name.size() >= 4 && name.ends_with("_key"));
+/// Hashes of secrets (password, tokens, codes) are no use to the person and are left out of the download. A
+/// session's id is the hash of its cookie token.
+bool is_secret_column(std::string_view table, const std::string& name) {
+  return name.ends_with("hash") || name.ends_with("secret") || name.ends_with("_key") ||
+         (table == "sessions" && name == "id");
 }
 
 json::value cell(const soci::row& r, std::size_t i) {
@@ -50,13 +52,14 @@ TableRows read_rows(soci::session& s, const PersonalTable& t, long long user_id,
     for (const auto& r : rows) {
       if (out.columns.empty()) {
         for (std::size_t i = 0; i < r.size(); ++i) {
-          if (!is_secret_column(r.get_properties(i).get_name())) out.columns.push_back(r.get_properties(i).get_name());
+          if (!is_secret_column(t.table, r.get_properties(i).get_name()))
+            out.columns.push_back(r.get_properties(i).get_name());
         }
       }
       json::object o;
       for (std::size_t i = 0; i < r.size(); ++i) {
         const auto& name = r.get_properties(i).get_name();
-        if (!is_secret_column(name)) o[name] = cell(r, i);
+        if (!is_secret_column(t.table, name)) o[name] = cell(r, i);
       }
       out.rows.push_back(std::move(o));
     }

@@ -152,6 +152,9 @@ TEST_P(DataRightsOnBackend, TheDownloadHoldsEveryRegisteredTableWithThePersonsRo
   EXPECT_EQ(json_text.find("password_hash"), std::string::npos);
   EXPECT_EQ(json_text.find("token_hash"), std::string::npos);
   EXPECT_EQ(json_text.find("$argon2"), std::string::npos);
+  const auto session_id = security::hash_token("ceri@example.org");
+  EXPECT_EQ(json_text.find(session_id), std::string::npos) << "a session id (a token hash) is in the download";
+  EXPECT_FALSE(tables.at("sessions").at("rows").as_array().at(0).as_object().contains("id"));
   const auto& html = files["index.html"];
   EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(html.find("<h2>Your profile: what you bring, what you need and how to reach you</h2>"), std::string::npos);
