@@ -146,6 +146,8 @@ int load_demo_people(people::PeopleService& service) {
       continue;
     }
     if (p.org) service.add_member_now(p.org, p.email, p.role, p.types);
+    // Organisation admins need two-step sign-in for their admin pages: the demo ones have it on already.
+    if (p.role == people::Role::org_admin) service.turn_on_two_step_now(p.email, kDemoTwoStepSecret);
   }
   add_demo_profiles(service);
   return written;

@@ -9,6 +9,9 @@ namespace roundtable::app {
 
 /// The password of every demo account (only ever set by --demo).
 inline constexpr const char* kDemoPassword = "roundtable-demo";
+/// The demo organisation admins have two-step sign-in on with this key (add it to an authenticator app to sign
+/// in as them). Only demo data uses it.
+inline constexpr const char* kDemoTwoStepSecret = "ROUNDTABLEDEMOADMINSTWOSTEPKEYAA";
 
 /// Loads (or refreshes) the demo content and demo people; safe to run on every start. Returns how many items were
 /// written.

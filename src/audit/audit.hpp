@@ -28,6 +28,9 @@ inline constexpr const char* kInvitationSent = "invitation_sent";
 inline constexpr const char* kInvitationRevoked = "invitation_revoked";
 inline constexpr const char* kInvitationAccepted = "invitation_accepted";
 inline constexpr const char* kJoinRequested = "join_requested";
+inline constexpr const char* kTwoStepOn = "two_step_on";
+inline constexpr const char* kTwoStepOff = "two_step_off";
+inline constexpr const char* kRecoveryCodesRenewed = "recovery_codes_renewed";
 inline constexpr const char* kDataExported = "data_exported";
 inline constexpr const char* kAccountErased = "account_erased";
 }  // namespace action

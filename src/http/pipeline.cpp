@@ -222,6 +222,7 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
       }
       co_return render_error_(ctx, Status::unauthorized);
     case Decision::not_found: co_return render_error_(ctx, Status::not_found);
+    case Decision::need_two_step: co_return redirect(req, options_.two_step_setup_path + "?required=1");
   }
 
   Response res = co_await ctx.route->handler(ctx);

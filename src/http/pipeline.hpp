@@ -45,6 +45,8 @@ struct PipelineOptions {
   size_t max_form_bytes = 1024 * 1024;
   /// Where a GET page that needs a signed-in person sends everyone else (with ?next=the page).
   std::string sign_in_path = "/sign-in";
+  /// Where organisation admins without two-step sign-in are sent (need_two_step).
+  std::string two_step_setup_path = "/account/two-step";
   /// The address of a reverse proxy in front of the server: for requests from it, the client's address is the
   /// last one its X-Forwarded-For header names (for rate limits). Empty: the TCP peer is the client.
   std::string trusted_proxy;

@@ -42,16 +42,20 @@ class MemorySessions final : public SessionStore {
   std::map<std::string, SessionData> saved;
 };
 
-// People in memory: user 1 is an org admin of "north", user 2 a member of "south", user 3 a platform admin.
+// People in memory: user 1 is an org admin of "north" (with two-step sign-in), user 2 a member of "south",
+// user 3 a platform admin, user 4 an org admin of "north" without two-step sign-in.
 class MemoryPrincipals final : public PrincipalLoader {
  public:
   awaitable<std::optional<Principal>> load(long long user_id) override {
     Principal p;
     p.user_id = user_id;
     if (user_id == 1) p.memberships.push_back({10, "north", "North", {"org_admin", "member"}});
+    if (user_id == 1) p.two_step = true;
+    // 4: an organisation admin who has not turned on two-step sign-in.
+    if (user_id == 4) p.memberships.push_back({10, "north", "North", {"org_admin"}});
     if (user_id == 2) p.memberships.push_back({20, "south", "South", {"member"}});
     if (user_id == 3) p.platform_admin = true;
-    if (user_id > 3) co_return std::nullopt;
+    if (user_id > 4) co_return std::nullopt;
     co_return p;
   }
 };
@@ -276,6 +280,16 @@ TEST_F(PipelineTest, OrganisationPagesAre404ForEveryoneOutsideIt) {
   EXPECT_EQ(admin.get("/admin").result(), Status::not_found);
   EXPECT_EQ(browser().get("/o/north").result(), Status::see_other);
   EXPECT_EQ(browser().get("/admin").result(), Status::see_other);
+}
+
+TEST_F(PipelineTest, AnOrganisationAdminWithoutTwoStepSignInIsSentToSetItUpForAdminPagesOnly) {
+  auto admin = browser();
+  admin.post("/sign-in", "user=4");
+  EXPECT_EQ(admin.get("/o/north").body(), "org");
+  auto settings = admin.get("/o/north/settings");
+  EXPECT_EQ(settings.result(), Status::see_other);
+  EXPECT_EQ(settings[boost::beast::http::field::location], "/account/two-step?required=1");
+  EXPECT_EQ(admin.get("/o/south/settings").result(), Status::not_found) << "other organisations still answer 404";
 }
 
 TEST_F(PipelineTest, AFailingHandlerGivesA500AndThePipelineCarriesOn) {

@@ -32,9 +32,13 @@ Policy org_member(std::vector<std::string> roles) {
             const Membership* m = ctx.principal->membership(ctx.param("org"));
             if (!m) return Decision::not_found;
             if (roles.empty()) return Decision::allow;
+            bool as_admin = false;
             for (auto& r : roles) {
-              if (m->has_role(r)) return Decision::allow;
+              if (!m->has_role(r)) continue;
+              if (r != "org_admin") return Decision::allow;
+              as_admin = true;
             }
+            if (as_admin) return ctx.principal->two_step ? Decision::allow : Decision::need_two_step;
             return Decision::not_found;
           }};
 }

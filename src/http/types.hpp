@@ -56,6 +56,8 @@ struct Principal {
   std::string name;
   std::string email;
   bool platform_admin = false;
+  /// Two-step sign-in is on (organisation admins need it to use their admin pages).
+  bool two_step = false;
   std::vector<Membership> memberships;
   /// The membership in the organisation with this slug, or nullptr.
   const Membership* membership(std::string_view org_slug) const;
@@ -64,7 +66,8 @@ struct Principal {
 struct RequestContext;
 
 /// Outcome of an access policy for a request.
-enum class Decision { allow, need_sign_in, not_found };
+/// need_two_step: an organisation admin whose account does not have two-step sign-in on yet.
+enum class Decision { allow, need_sign_in, not_found, need_two_step };
 
 /// Who may use a route. Every route has one; a route without one cannot be registered.
 struct Policy {
@@ -80,7 +83,8 @@ Policy signed_in();
 /// Only platform administrators; everyone else signed in gets 404.
 Policy platform_admin();
 /// Members of the organisation named by the {org} path parameter who hold one of these roles (any role when
-/// empty); everyone else signed in gets 404, so an organisation's existence does not leak.
+/// empty); everyone else signed in gets 404, so an organisation's existence does not leak. Someone let in only as
+/// org_admin must have two-step sign-in on (need_two_step otherwise).
 Policy org_member(std::vector<std::string> roles = {});
 }  // namespace policy
 

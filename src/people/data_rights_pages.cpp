@@ -12,9 +12,6 @@ namespace {
 
 using view::Html;
 
-void open_column(Html& h) { h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n"); }
-void close_column(Html& h) { h.raw("</div></div>\n"); }
-
 std::string today() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};

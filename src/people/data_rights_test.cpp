@@ -7,6 +7,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/json.hpp>
+#include <ctime>
 #include <map>
 
 #include "db/test_databases.hpp"
@@ -15,6 +16,7 @@
 #include "people/personal_data.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
+#include "security/totp.hpp"
 
 namespace roundtable::people {
 namespace {
@@ -70,6 +72,10 @@ class DataRightsOnBackend : public ::testing::TestWithParam<std::string> {
     p.interests = {interest};
     service->save_profile_now(p);
     run_void(service->set_consents(id, core::Lang::en, {{ConsentPurpose::contact, true}}));
+    // Two-step sign-in on, so the password sign-in below leaves a sign-in waiting for its second step.
+    const auto secret = run(service->start_two_step(id));
+    EXPECT_TRUE(secret);
+    EXPECT_TRUE(run(service->confirm_two_step(id, security::totp_code(secret.value_or(""), std::time(nullptr)))));
     run_void(service->request_password_reset(email));
     run_void(service->request_email_sign_in(email, security::random_token(24), ""));
     const std::string session_id = security::hash_token(email);

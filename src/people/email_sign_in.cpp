@@ -8,6 +8,7 @@
 #include "people/people_service.hpp"
 #include "people/people_store.hpp"
 #include "people/sign_in_keys.hpp"
+#include "people/two_step.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::people {
@@ -56,12 +57,18 @@ EmailSignInResult complete(soci::session& s, const store::SignInLink& link, cons
   soci::transaction tx(s);
   store::use_sign_in_links(s, link.user_id, now);
   store::clear_failures(s, account_key(user->email));
-  audit::store::record(s, {std::nullopt, user->id, user->id, audit::action::kSignedIn, how});
-  tx.commit();
-  result.outcome = EmailSignInOutcome::ok;
   result.user_id = user->id;
   result.lang = user->lang;
   result.next = link.next_path;
+  if (auto token = open_two_step_challenge(s, user->id, link.next_path, now)) {
+    tx.commit();
+    result.outcome = EmailSignInOutcome::two_step_needed;
+    result.two_step_token = *token;
+    return result;
+  }
+  audit::store::record(s, {std::nullopt, user->id, user->id, audit::action::kSignedIn, how});
+  tx.commit();
+  result.outcome = EmailSignInOutcome::ok;
   return result;
 }
 

@@ -16,24 +16,11 @@ using view::Html;
 constexpr std::string_view kBrowserCookie = "rt_signin";
 constexpr long kBrowserCookieSeconds = 15 * 60;
 
-std::string browser_secret(const RequestContext& ctx) {
-  auto header = ctx.request[boost::beast::http::field::cookie];
-  auto value = http::find_cookie(std::string_view(header.data(), header.size()), kBrowserCookie);
-  if (!value || value->size() < 20 || value->size() > 64) return "";
-  return std::string(*value);
-}
+std::string browser_secret(const RequestContext& ctx) { return sign_in_cookie(ctx, kBrowserCookie); }
 
 void set_browser_cookie(RequestContext& ctx, std::string_view value, long max_age) {
-  std::string c(kBrowserCookie);
-  c += "=";
-  c += value;
-  c += "; Path=/sign-in; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
-  if (ctx.secure_cookies) c += "; Secure";
-  ctx.set_cookies.push_back(std::move(c));
+  set_sign_in_cookie(ctx, kBrowserCookie, value, max_age);
 }
-
-void open_column(Html& h) { h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n"); }
-void close_column(Html& h) { h.raw("</div></div>\n"); }
 
 void next_field(Html& h, std::string_view next) {
   if (!next.empty()) h.raw("<input type=\"hidden\" name=\"next\" value=\"").text(next).raw("\">\n");
@@ -201,6 +188,9 @@ awaitable<Response> email_sign_in_code(RequestContext& ctx, const PagesDeps& dep
   auto result = co_await std::move(op);
   switch (result.outcome) {
     case EmailSignInOutcome::ok: co_return signed_in(ctx, result);
+    case EmailSignInOutcome::two_step_needed:
+      set_browser_cookie(ctx, "", 0);
+      co_return go_to_two_step(ctx, result.two_step_token);
     case EmailSignInOutcome::too_many_for_account:
       co_return error("sign_in.error.too_many_account", http::Status::too_many_requests);
     case EmailSignInOutcome::too_many_for_address:
@@ -221,6 +211,10 @@ awaitable<Response> email_sign_in_link_confirm(RequestContext& ctx, const PagesD
   auto op = deps.service->sign_in_with_link(std::string(ctx.param("token")), browser_secret(ctx));
   auto result = co_await std::move(op);
   if (result.outcome == EmailSignInOutcome::ok) co_return signed_in(ctx, result);
+  if (result.outcome == EmailSignInOutcome::two_step_needed) {
+    set_browser_cookie(ctx, "", 0);
+    co_return go_to_two_step(ctx, result.two_step_token);
+  }
   co_return link_page(ctx, deps, result.outcome);
 }
 

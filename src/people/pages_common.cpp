@@ -1,5 +1,6 @@
 #include "people/pages_common.hpp"
 
+#include "http/form.hpp"
 #include "view/page.hpp"
 
 namespace roundtable::people::pages {
@@ -14,6 +15,27 @@ http::Response respond(const http::RequestContext& ctx, const PagesDeps& deps, s
 http::Response respond_form(const http::RequestContext& ctx, const PagesDeps& deps, std::string title,
                             const view::Html& h, bool has_errors) {
   return respond(ctx, deps, std::move(title), h, has_errors ? http::Status::bad_request : http::Status::ok, has_errors);
+}
+
+void open_column(view::Html& h) {
+  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
+}
+void close_column(view::Html& h) { h.raw("</div></div>\n"); }
+
+std::string sign_in_cookie(const http::RequestContext& ctx, std::string_view name) {
+  auto header = ctx.request[boost::beast::http::field::cookie];
+  auto value = http::find_cookie(std::string_view(header.data(), header.size()), name);
+  if (!value || value->size() < 20 || value->size() > 64) return "";
+  return std::string(*value);
+}
+
+void set_sign_in_cookie(http::RequestContext& ctx, std::string_view name, std::string_view value, long max_age) {
+  std::string c(name);
+  c += "=";
+  c += value;
+  c += "; Path=/sign-in; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+  if (ctx.secure_cookies) c += "; Secure";
+  ctx.set_cookies.push_back(std::move(c));
 }
 
 void success_banner(view::Html& h, const core::Translator& t, std::string_view message) {

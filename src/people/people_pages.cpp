@@ -25,9 +25,6 @@ void open_table(Html& h, std::string_view caption) {
   h.text(caption).raw("</caption>\n");
 }
 
-void open_column(Html& h) { h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n"); }
-void close_column(Html& h) { h.raw("</div></div>\n"); }
-
 Response render_sign_in(RequestContext& ctx, const PagesDeps& deps, const SignInForm& form,
                         const std::vector<view::FieldError>& errors, http::Status status,
                         std::string_view banner = {}) {
@@ -145,10 +142,11 @@ awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps) {
   auto problems = check_sign_in(form);
   if (!problems.empty())
     co_return render_sign_in(ctx, deps, form, field_errors(t, problems), http::Status::bad_request);
-  auto op = deps.service->sign_in_with_password(form.email, form.password, ctx.remote_address);
+  auto op = deps.service->sign_in_with_password(form.email, form.password, ctx.remote_address, form.next);
   auto result = co_await std::move(op);
   switch (result.outcome) {
     case SignInOutcome::ok: break;
+    case SignInOutcome::two_step_needed: co_return go_to_two_step(ctx, result.two_step_token);
     case SignInOutcome::wrong:
       co_return render_sign_in(ctx, deps, form, {{"email", std::string(t("sign_in.error.wrong"))}},
                                http::Status::bad_request);
@@ -317,6 +315,9 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
         .text(t("account.manage_organisations"))
         .raw("</a></p>\n");
   }
+  h.raw("<h2 class=\"govuk-heading-m\">").text(t("two_step.title")).raw("</h2>\n");
+  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/two-step\">").text(t("account.two_step_link"));
+  h.raw("</a></p>\n");
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("data.title")).raw("</h2>\n");
   h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/data\">").text(t("account.data_link"));
   h.raw("</a></p>\n");
@@ -494,7 +495,8 @@ awaitable<Response> audit_log(RequestContext& ctx, const PagesDeps& deps) {
       h.raw("</td><td class=\"govuk-table__cell\">").text(t("audit.action." + e.action));
       if (!e.detail.empty() && parse_role(e.detail)) {
         h.raw(" (").text(role_name(t, *parse_role(e.detail))).raw(")");
-      } else if (e.detail == "email_link" || e.detail == "email_code") {
+      } else if (e.detail == "email_link" || e.detail == "email_code" || e.detail == "two_step" ||
+                 e.detail == "recovery_code") {
         h.raw(" (").text(t("audit.detail." + e.detail)).raw(")");
       }
       h.raw("</td><td class=\"govuk-table__cell\">");

@@ -28,6 +28,15 @@ using http::Response;
 awaitable<Response> sign_in_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> sign_out(RequestContext& ctx, const PagesDeps& deps);
+/// Two-step sign-in (two_step_pages.cpp).
+awaitable<Response> two_step_challenge_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> two_step_challenge(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> two_step_settings(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> two_step_start(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> two_step_setup_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> two_step_setup(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> two_step_recovery_codes(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> two_step_off(RequestContext& ctx, const PagesDeps& deps);
 /// Open sign-up (join_pages.cpp): /o/{org}/join, for organisations that anyone may join.
 awaitable<Response> join_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> join(RequestContext& ctx, const PagesDeps& deps);

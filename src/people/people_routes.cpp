@@ -17,6 +17,7 @@ class ServicePrincipalLoader final : public http::PrincipalLoader {
     p.name = person->user.name;
     p.email = person->user.email;
     p.platform_admin = person->user.platform_admin;
+    p.two_step = person->two_step;
     for (auto& m : person->memberships) {
       p.memberships.push_back({m.org_id, m.org_slug, m.org_name, {std::string(role_code(m.role))}});
     }
@@ -52,6 +53,18 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
       {"GET", "/reset-password/{token}", "reset_password_form", public_access(), bind(pages::reset_password_form)});
   routes.push_back({"POST", "/reset-password/{token}", "reset_password", public_access(), bind(pages::reset_password)});
   routes.push_back({"GET", "/account", "account", signed_in(), bind(pages::account)});
+  routes.push_back(
+      {"GET", "/sign-in/two-step", "two_step_challenge_form", public_access(), bind(pages::two_step_challenge_form)});
+  routes.push_back(
+      {"POST", "/sign-in/two-step", "two_step_challenge", public_access(), bind(pages::two_step_challenge)});
+  routes.push_back({"GET", "/account/two-step", "two_step_settings", signed_in(), bind(pages::two_step_settings)});
+  routes.push_back({"POST", "/account/two-step/start", "two_step_start", signed_in(), bind(pages::two_step_start)});
+  routes.push_back(
+      {"GET", "/account/two-step/setup", "two_step_setup_form", signed_in(), bind(pages::two_step_setup_form)});
+  routes.push_back({"POST", "/account/two-step/setup", "two_step_setup", signed_in(), bind(pages::two_step_setup)});
+  routes.push_back({"POST", "/account/two-step/recovery-codes", "two_step_recovery_codes", signed_in(),
+                    bind(pages::two_step_recovery_codes)});
+  routes.push_back({"POST", "/account/two-step/off", "two_step_off", signed_in(), bind(pages::two_step_off)});
   routes.push_back({"GET", "/account/data", "account_data", signed_in(), bind(pages::account_data)});
   routes.push_back(
       {"POST", "/account/data/download", "account_data_download", signed_in(), bind(pages::account_data_download)});

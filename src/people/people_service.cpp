@@ -12,6 +12,8 @@
 #include "people/people_store.hpp"
 #include "people/profile_store.hpp"
 #include "people/sign_in_keys.hpp"
+#include "people/two_step.hpp"
+#include "people/two_step_store.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
 
@@ -48,9 +50,9 @@ bool is_unique_violation(const std::exception& e) {
 }  // namespace
 
 awaitable<SignInResult> PeopleService::sign_in_with_password(std::string email, std::string password,
-                                                             std::string remote_address) {
+                                                             std::string remote_address, std::string next) {
   auto work = [this, email = normalise_email(email), password = std::move(password),
-               remote_address = std::move(remote_address)](soci::session& s) {
+               remote_address = std::move(remote_address), next = std::move(next)](soci::session& s) {
     SignInResult result;
     const long long now = store::now_seconds();
     const long long since = now - limits_.window_seconds;
@@ -81,6 +83,14 @@ awaitable<SignInResult> PeopleService::sign_in_with_password(std::string email, 
     store::clear_failures(s, akey);
     if (security::password_needs_rehash(user->password_hash)) {
       store::set_password_hash(s, user->id, security::hash_password(password));
+    }
+    result.user_id = user->id;
+    result.lang = user->lang;
+    if (auto token = open_two_step_challenge(s, user->id, next, now)) {
+      tx.commit();
+      result.outcome = SignInOutcome::two_step_needed;
+      result.two_step_token = *token;
+      return result;
     }
     audit::store::record(s, {std::nullopt, user->id, user->id, audit::action::kSignedIn, ""});
     tx.commit();
@@ -403,7 +413,8 @@ awaitable<std::optional<Person>> PeopleService::person(long long user_id) {
   auto work = [user_id](soci::session& s) -> std::optional<Person> {
     auto user = store::find_user_by_id(s, user_id);
     if (!user) return std::nullopt;
-    return Person{std::move(*user), store::memberships_of(s, user_id)};
+    auto ts = store::find_two_step(s, user_id);
+    return Person{std::move(*user), store::memberships_of(s, user_id), ts && ts->enabled_at.has_value()};
   };
   auto op = db_.run(std::move(work));
   co_return co_await std::move(op);

@@ -25,19 +25,43 @@ struct SignInLimits {
   long long window_seconds = 15 * 60;
 };
 
-enum class SignInOutcome { ok, wrong, too_many_for_account, too_many_for_address };
+/// two_step_needed: the password was right, and the person's authenticator code is asked for next.
+enum class SignInOutcome { ok, wrong, too_many_for_account, too_many_for_address, two_step_needed };
 
 struct SignInResult {
   SignInOutcome outcome = SignInOutcome::wrong;
   long long user_id = 0;
   /// The person's preferred language.
   core::Lang lang = core::Lang::en;
+  /// For two_step_needed: the secret of the waiting sign-in, for the browser's cookie.
+  std::string two_step_token;
+};
+
+/// Two-step sign-in, as the person's account page shows it.
+struct TwoStepStatus {
+  bool enabled = false;
+  /// The key being set up (not yet confirmed with a code).
+  std::optional<std::string> pending_secret;
+  long long recovery_codes_left = 0;
+};
+
+enum class TwoStepOutcome { ok, wrong, expired, too_many_for_account, too_many_for_address };
+
+struct TwoStepResult {
+  TwoStepOutcome outcome = TwoStepOutcome::expired;
+  long long user_id = 0;
+  core::Lang lang = core::Lang::en;
+  std::string next;
+  bool used_recovery_code = false;
+  long long recovery_codes_left = 0;
 };
 
 /// A signed-in person with their memberships.
 struct Person {
   User user;
   std::vector<MembershipRow> memberships;
+  /// Two-step sign-in is on.
+  bool two_step = false;
 };
 
 /// A member's profile as someone else in their organisation may see it.
@@ -65,12 +89,15 @@ enum class EmailSignInOutcome {
   other_browser,
   too_many_for_account,
   too_many_for_address,
+  /// The email was right; the person's authenticator code is asked for next.
+  two_step_needed,
 };
 
 struct EmailSignInResult {
   EmailSignInOutcome outcome = EmailSignInOutcome::expired;
   long long user_id = 0;
   core::Lang lang = core::Lang::en;
+  std::string two_step_token;
   /// Where the person wanted to go when they asked (a local path, or empty).
   std::string next;
 };
@@ -152,6 +179,22 @@ class PeopleService {
   /// Open sign-up for someone signed in: joins as a member; false if they already belong.
   boost::asio::awaitable<bool> join_as_member(long long org_id, long long user_id);
 
+  /// Two-step sign-in (two_step.cpp).
+  boost::asio::awaitable<TwoStepStatus> two_step_status(long long user_id);
+  /// Starts setting up with a new key (nullopt when two-step sign-in is already on).
+  boost::asio::awaitable<std::optional<std::string>> start_two_step(long long user_id);
+  /// Turns it on if the code matches the key being set up; returns the new recovery codes (shown once).
+  boost::asio::awaitable<std::optional<std::vector<std::string>>> confirm_two_step(long long user_id, std::string code);
+  /// New recovery codes (the old ones stop working), given a current code from the app.
+  boost::asio::awaitable<std::optional<std::vector<std::string>>> new_recovery_codes(long long user_id,
+                                                                                     std::string code);
+  /// Turns it off, given a current code from the app or a recovery code.
+  boost::asio::awaitable<bool> turn_off_two_step(long long user_id, std::string code);
+  /// The second step of a sign-in: a code from the app (each works once) or an unused recovery code. Wrong codes
+  /// count towards the sign-in limits; a waiting sign-in dies after 5 or 10 minutes.
+  boost::asio::awaitable<TwoStepResult> sign_in_two_step(std::string token, std::string code,
+                                                         std::string remote_address);
+
   /// Invites someone by email (inv: org_id, email, name, role, member types, message, lang).
   boost::asio::awaitable<InviteOutcome> invite(long long inviter_id, Invitation inv);
   boost::asio::awaitable<std::vector<Invitation>> invitations(long long org_id);
@@ -167,8 +210,9 @@ class PeopleService {
   boost::asio::awaitable<AcceptResult> accept_invitation_as(std::string token, long long user_id);
 
   /// Checks the password unless a limit has been reached; records failures and the sign-in in the audit log.
+  /// With two-step sign-in on, a right password gives two_step_needed (the sign-in waits, remembering `next`).
   boost::asio::awaitable<SignInResult> sign_in_with_password(std::string email, std::string password,
-                                                             std::string remote_address);
+                                                             std::string remote_address, std::string next = "");
   boost::asio::awaitable<void> record_sign_out(long long user_id, bool everywhere);
   /// The person behind a session, or nullopt if the account is gone.
   boost::asio::awaitable<std::optional<Person>> person(long long user_id);
@@ -216,6 +260,8 @@ class PeopleService {
   /// The profile of the account with this email, if there is one.
   std::optional<Profile> profile_by_email_now(const std::string& email);
   void save_profile_now(const Profile& profile);
+  /// Turns two-step sign-in on with a known key, without recovery codes (demo data only).
+  void turn_on_two_step_now(const std::string& email, const std::string& secret);
 
  private:
   db::Database& db_;

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { startServer, launchBrowser, axeViolations, nuErrors, routeTable, signIn } from "./support.mjs";
 import { startSmtpSink, plainText } from "../integration/smtp.mjs";
 import { Visitor } from "../integration/harness.mjs";
+import { totp, secretFrom, recoveryCodesFrom } from "../integration/totp.mjs";
 
 const admin = "admin@roundtable.example"; // platform admin
 const orgAdmin = "tom@demo.example"; // facilitator in "demo"
@@ -34,6 +35,14 @@ const visits = {
   ],
   account: [{ path: "/account", as: orgAdmin }, { path: "/account", as: admin }],
   account_data: [{ path: "/account/data", as: member }],
+  // Two-step sign-in: off (Gareth), on (Mair, signed in with a recovery code), setting up, and the second step.
+  two_step_settings: [
+    { path: "/account/two-step", as: member },
+    { path: "/account/two-step?required=1", as: member },
+    { path: "TWO_STEP_ON" },
+  ],
+  two_step_setup_form: [{ path: "TWO_STEP_SETUP", as: member, submit: true }],
+  two_step_challenge_form: [{ path: "TWO_STEP_CHALLENGE", submit: true }],
   // Gareth sees the form (sent empty: the tick is missing); Siân, the only admin of "demo", is asked to hand over.
   account_delete_form: [{ path: "/account/delete", as: member, submit: true }, { path: "/account/delete", as: sian }],
   account_deleted: [{ path: "/account-deleted" }],
@@ -77,6 +86,7 @@ before(async () => {
   sink = await startSmtpSink();
   server = await startServer(["--smtp-url", sink.url]);
   browser = await launchBrowser();
+  mairCodes = await turnOnTwoStep(mair);
 });
 after(async () => {
   await browser?.close();
@@ -113,6 +123,49 @@ async function signInLinkElsewhere() {
   await v.post("/sign-in/email", { email: "mair@demo.example" });
   const messages = await sink.waitFor(before + 1);
   return new URL(plainText(messages[messages.length - 1]).match(/http:\/\/\S+\/sign-in\/link\/\S+/)[0]).pathname;
+}
+
+const mair = "mair@demo.example"; // has two-step sign-in on (see turnOnTwoStep)
+let mairCodes = [];
+
+/** Turns two-step sign-in on for someone (over HTTP); returns their recovery codes. */
+async function turnOnTwoStep(email) {
+  const v = new Visitor(server.url);
+  await v.signIn(email);
+  await v.post("/account/two-step/start", {});
+  const secret = secretFrom((await v.get("/account/two-step/setup")).text);
+  const codes = recoveryCodesFrom((await v.post("/account/two-step/setup", { code: totp(secret) })).text);
+  if (codes.length !== 10) throw new Error("two-step sign-in did not turn on");
+  return codes;
+}
+
+/** Signs in with Mair's password in this page's browser, so it waits for the second step. */
+async function passwordStepInPage(page) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill("#email", mair);
+  await page.fill("#password", "roundtable-demo");
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  if (!page.url().endsWith("/sign-in/two-step")) throw new Error(`no second step: ${page.url()}`);
+  return "/sign-in/two-step";
+}
+
+/** Mair signs in with a recovery code; lands on her two-step page (on). */
+async function twoStepOn(page, lang) {
+  await passwordStepInPage(page);
+  await page.fill("#code", mairCodes.shift());
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  // Mair prefers Welsh; pages follow that until the switcher says otherwise.
+  if ((await page.getAttribute("html", "lang")) !== lang) {
+    await Promise.all([page.waitForNavigation(), page.click(".rt-language-switcher__button")]);
+  }
+  return "/account/two-step?recovery_used=1";
+}
+
+/** Starts setting up two-step sign-in in this (signed-in) page. */
+async function twoStepSetup(page) {
+  await page.goto(`${server.url}/account/two-step`);
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  return "/account/two-step/setup";
 }
 
 let invited = 0;
@@ -167,6 +220,9 @@ for (const lang of ["en", "cy"]) {
         SIGN_IN_CODE: () => askForSignInEmail(page, "nobody@example.org"),
         SIGN_IN_LINK: () => askForSignInEmail(page, "priya@demo.example"),
         SIGN_IN_LINK_ELSEWHERE: () => signInLinkElsewhere(),
+        TWO_STEP_ON: () => twoStepOn(page, lang),
+        TWO_STEP_SETUP: () => twoStepSetup(page),
+        TWO_STEP_CHALLENGE: () => passwordStepInPage(page),
       };
       const target = links[path] ? await links[path]() : path;
       let response = await page.goto(server.url + target);

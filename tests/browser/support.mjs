@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freshDemoCode } from "../integration/totp.mjs";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(join(root, "web/package.json"));
@@ -133,13 +134,31 @@ export function nuErrors(documents) {
 /** The password of every demo account (src/app/demo_data.hpp). */
 export const demoPassword = "roundtable-demo";
 
-/** Signs in through the sign-in page as a demo person, then switches to lang if their own language differs. */
+const signedIn = new Map();
+
+/**
+ * Signs in through the sign-in page as a demo person (typing the demo admins' two-step code when asked), then
+ * switches to lang if their own language differs. The session is kept and reused for later pages in this file,
+ * since each two-step code works only once.
+ */
 export async function signIn(page, baseUrl, email, lang) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.fill("#email", email);
-  await page.fill("#password", demoPassword);
-  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
-  if (!page.url().endsWith("/account")) throw new Error(`signing in as ${email} did not work: ${page.url()}`);
+  const key = `${baseUrl} ${email}`;
+  if (signedIn.has(key)) {
+    await page.context().addCookies(signedIn.get(key));
+    await page.goto(`${baseUrl}/account`);
+  }
+  if (!page.url().endsWith("/account")) {
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.fill("#email", email);
+    await page.fill("#password", demoPassword);
+    await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+    if (page.url().endsWith("/sign-in/two-step")) {
+      await page.fill("#code", await freshDemoCode(key));
+      await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+    }
+    if (!page.url().endsWith("/account")) throw new Error(`signing in as ${email} did not work: ${page.url()}`);
+    signedIn.set(key, await page.context().cookies());
+  }
   if (lang && (await page.getAttribute("html", "lang")) !== lang) {
     await Promise.all([page.waitForNavigation(), page.click(".rt-language-switcher__button")]);
   }

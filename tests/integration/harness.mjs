@@ -8,6 +8,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
+import { freshDemoCode } from "./totp.mjs";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const binary = process.env.ROUNDTABLE_BINARY ?? join(root, "build/roundtable");
@@ -239,10 +240,14 @@ export class Visitor {
     return this.request("GET", path, options);
   }
 
-  /** Signs in through the sign-in form; throws unless it worked. */
+  /** Signs in through the sign-in form (and the demo admins' two-step code); throws unless it worked. */
   async signIn(email, password = demoPassword) {
     await this.get("/sign-in");
-    const res = await this.post("/sign-in", { email, password });
+    let res = await this.post("/sign-in", { email, password });
+    if (res.status === 303 && res.headers.get("location") === "/sign-in/two-step") {
+      await this.get("/sign-in/two-step");
+      res = await this.post("/sign-in/two-step", { code: await freshDemoCode(`${this.baseUrl} ${email}`) });
+    }
     if (res.status !== 303) throw new Error(`sign-in as ${email} answered ${res.status}`);
     return res;
   }

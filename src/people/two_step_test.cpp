@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <ctime>
+
+#include "db/test_databases.hpp"
+#include "people/people_service.hpp"
+#include "security/passwords.hpp"
+#include "security/tokens.hpp"
+#include "security/totp.hpp"
+
+namespace roundtable::people {
+namespace {
+
+template <class T>
+T run(boost::asio::awaitable<T> aw) {
+  boost::asio::io_context ioc;
+  std::optional<T> out;
+  boost::asio::co_spawn(ioc, std::move(aw), [&](std::exception_ptr e, T v) {
+    if (e) std::rethrow_exception(e);
+    out = std::move(v);
+  });
+  ioc.run();
+  return std::move(*out);
+}
+
+class TwoStepOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    security::init();
+    security::set_password_cost(security::PasswordCost::fast);
+    db = db::testing::fresh_database(GetParam());
+    search = db::make_search_index(db->backend());
+    service = std::make_unique<PeopleService>(*db, *search, SignInLimits{.per_account = 5, .per_address = 50});
+    ceri = service->create_user_now({.email = "ceri@example.org", .name = "Ceri"}, "a long password");
+  }
+  static long long now() { return static_cast<long long>(std::time(nullptr)); }
+  /// Turns two-step sign-in on; returns the key and the recovery codes.
+  std::pair<std::string, std::vector<std::string>> turn_on() {
+    auto secret = run(service->start_two_step(ceri)).value();
+    EXPECT_FALSE(run(service->confirm_two_step(ceri, "000000")) && security::totp_code(secret, now()) != "000000");
+    turned_on_at = now();
+    auto codes = run(service->confirm_two_step(ceri, security::totp_code(secret, turned_on_at)));
+    EXPECT_TRUE(codes);
+    return {secret, codes.value_or(std::vector<std::string>{})};
+  }
+  std::string password_step() {
+    auto r = run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1", "/o/north"));
+    EXPECT_EQ(r.outcome, SignInOutcome::two_step_needed);
+    return r.two_step_token;
+  }
+  std::unique_ptr<db::Database> db;
+  std::unique_ptr<db::SearchIndex> search;
+  std::unique_ptr<PeopleService> service;
+  long long ceri = 0;
+  /// When the code that turned it on was made (its step is then used up).
+  long long turned_on_at = 0;
+};
+
+TEST_P(TwoStepOnBackend, OffByDefaultSoThePasswordAloneSignsIn) {
+  auto st = run(service->two_step_status(ceri));
+  EXPECT_FALSE(st.enabled);
+  EXPECT_FALSE(st.pending_secret);
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+}
+
+TEST_P(TwoStepOnBackend, SettingUpNeedsACodeFromTheNewKeyAndGivesTenRecoveryCodes) {
+  auto [secret, codes] = turn_on();
+  EXPECT_EQ(codes.size(), 10u);
+  for (const auto& c : codes) EXPECT_EQ(c.size(), 11u) << c;  // "abcde-fghij"
+  auto st = run(service->two_step_status(ceri));
+  EXPECT_TRUE(st.enabled);
+  EXPECT_EQ(st.recovery_codes_left, 10);
+  EXPECT_FALSE(run(service->start_two_step(ceri))) << "a second key while one is on";
+}
+
+TEST_P(TwoStepOnBackend, TheSecondStepTakesAnAppCodeOnceOrARecoveryCodeOnce) {
+  auto [secret, codes] = turn_on();
+  // The code used to turn it on cannot be used again; the next step's code can.
+  auto token = password_step();
+  EXPECT_EQ(run(service->sign_in_two_step(token, security::totp_code(secret, turned_on_at), "10.0.0.1")).outcome,
+            TwoStepOutcome::wrong);
+  auto ok = run(service->sign_in_two_step(token, security::totp_code(secret, turned_on_at + 30), "10.0.0.1"));
+  EXPECT_EQ(ok.outcome, TwoStepOutcome::ok);
+  EXPECT_EQ(ok.user_id, ceri);
+  EXPECT_EQ(ok.next, "/o/north");
+  EXPECT_FALSE(ok.used_recovery_code);
+  // A finished sign-in cannot be finished again.
+  EXPECT_EQ(run(service->sign_in_two_step(token, codes[0], "10.0.0.1")).outcome, TwoStepOutcome::expired);
+
+  auto second = password_step();
+  auto upper = codes[0];
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto by_recovery = run(service->sign_in_two_step(second, upper, "10.0.0.1"));
+  EXPECT_EQ(by_recovery.outcome, TwoStepOutcome::ok);
+  EXPECT_TRUE(by_recovery.used_recovery_code);
+  EXPECT_EQ(by_recovery.recovery_codes_left, 9);
+  EXPECT_EQ(run(service->sign_in_two_step(password_step(), codes[0], "10.0.0.1")).outcome, TwoStepOutcome::wrong);
+}
+
+TEST_P(TwoStepOnBackend, FiveWrongCodesEndTheWaitingSignInAndCountTowardsTheLimits) {
+  auto [secret, codes] = turn_on();
+  auto token = password_step();
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(run(service->sign_in_two_step(token, "zzzzz-zzzzz", "10.0.0.1")).outcome, TwoStepOutcome::wrong);
+  }
+  EXPECT_EQ(run(service->sign_in_two_step(token, "zzzzz-zzzzz", "10.0.0.1")).outcome, TwoStepOutcome::expired);
+  EXPECT_EQ(run(service->sign_in_two_step(token, codes[1], "10.0.0.1")).outcome, TwoStepOutcome::expired);
+  // Five failures on the account: even the right password waits now.
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.2")).outcome,
+            SignInOutcome::too_many_for_account);
+}
+
+TEST_P(TwoStepOnBackend, NewRecoveryCodesReplaceTheOldAndTurningOffNeedsACode) {
+  auto [secret, codes] = turn_on();
+  EXPECT_FALSE(run(service->new_recovery_codes(ceri, codes[0]))) << "renewing needs the app, not a recovery code";
+  auto fresh = run(service->new_recovery_codes(ceri, security::totp_code(secret, turned_on_at + 30)));
+  ASSERT_TRUE(fresh);
+  EXPECT_NE(fresh->at(0), codes[0]);
+  EXPECT_FALSE(run(service->turn_off_two_step(ceri, codes[0]))) << "old recovery codes stopped working";
+  EXPECT_FALSE(run(service->turn_off_two_step(ceri, "")));
+  EXPECT_TRUE(run(service->turn_off_two_step(ceri, fresh->at(3))));
+  EXPECT_FALSE(run(service->two_step_status(ceri)).enabled);
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TwoStepOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::people

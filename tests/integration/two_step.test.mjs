@@ -1,0 +1,162 @@
+// Two-step sign-in from the browser's side: setting it up with an authenticator app's code, the second step after a
+// password or an emailed code, recovery codes that work once, and turning it off. Both databases.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, Visitor, demo, demoPassword, backendName } from "./harness.mjs";
+import { startSmtpSink, plainText } from "./smtp.mjs";
+import { totp, secretFrom, recoveryCodesFrom } from "./totp.mjs";
+
+let sink, server;
+before(async () => {
+  sink = await startSmtpSink();
+  server = await startServer({ args: ["--smtp-url", sink.url] });
+});
+after(async () => {
+  await server?.stop();
+  await sink?.stop();
+});
+
+/** Turns two-step sign-in on for a demo person; returns {secret, codes, at} (at: when the used code was made). */
+async function turnOn(email) {
+  const v = new Visitor(server.url);
+  await v.signIn(email);
+  await v.post("/language", { lang: "en", return_to: "/account" }); // the checks below read English
+  const account = await v.get("/account");
+  assert.match(account.text, /href="\/account\/two-step"/);
+  const off = await v.get("/account/two-step");
+  assert.match(off.text, /Two-step sign-in is off/);
+  const started = await v.post("/account/two-step/start", {});
+  assert.equal(started.status, 303);
+  assert.equal(started.headers.get("location"), "/account/two-step/setup");
+  const setup = await v.get("/account/two-step/setup");
+  assert.equal(setup.status, 200);
+  const secret = secretFrom(setup.text);
+  assert.match(setup.text, /href="otpauth:\/\/totp\/Roundtable:/);
+  const empty = await v.post("/account/two-step/setup", { code: "" });
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, /Enter the 6-digit code from your app/);
+  const at = Date.now() / 1000;
+  const wrongCode = totp(secret, at) === "000000" ? "111111" : "000000";
+  const wrong = await v.post("/account/two-step/setup", { code: wrongCode });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.text, /Check that you typed the key correctly/);
+  const done = await v.post("/account/two-step/setup", { code: totp(secret, at) });
+  assert.equal(done.status, 200);
+  assert.match(done.text, /Two-step sign-in is on/);
+  const codes = recoveryCodesFrom(done.text);
+  assert.equal(codes.length, 10);
+  const status = await v.get("/account/two-step");
+  assert.match(status.text, /You have 10 recovery codes left/);
+  return { secret, codes, at };
+}
+
+/** Signs in with the password; returns the visitor, now waiting for the second step. */
+async function passwordStep(email, next) {
+  const v = new Visitor(server.url);
+  await v.get("/sign-in");
+  const res = await v.post("/sign-in", next ? { email, password: demoPassword, next } : { email, password: demoPassword });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.get("location"), "/sign-in/two-step");
+  assert.ok(res.setCookies.some((c) => /^rt_two_step=.+; Path=\/sign-in; HttpOnly; SameSite=Lax; Max-Age=600/.test(c)));
+  assert.equal((await v.get("/account")).status, 303, "not signed in yet");
+  return v;
+}
+
+test(`${backendName}: with two-step sign-in on, a password is not enough; the app's code works once`, async () => {
+  const { secret, at } = await turnOn(demo.member);
+  const v = await passwordStep(demo.member, "/o/demo");
+  const page = await v.get("/sign-in/two-step");
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Enter the code from your app/);
+  assert.match(page.text, /autocomplete="one-time-code"/);
+  const empty = await v.post("/sign-in/two-step", { code: " " });
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, /Enter the code from your app, or a recovery code/);
+  // The code that turned it on is used up.
+  const replay = await v.post("/sign-in/two-step", { code: totp(secret, at) });
+  assert.equal(replay.status, 400);
+  assert.match(replay.text, /That code is not right/);
+  assert.match(replay.text, new RegExp(`value="${totp(secret, at)}"`));
+  const done = await v.post("/sign-in/two-step", { code: totp(secret, at + 30) });
+  assert.equal(done.status, 303);
+  assert.equal(done.headers.get("location"), "/o/demo");
+  assert.equal((await v.get("/account")).status, 200);
+  // Without a waiting sign-in there is nothing to answer.
+  assert.equal((await new Visitor(server.url).get("/sign-in/two-step")).headers.get("location"), "/sign-in");
+});
+
+test(`${backendName}: recovery codes work once, also after an emailed sign-in code; turning it off needs a code`, async () => {
+  const { codes } = await turnOn(demo.carer);
+  const v = await passwordStep(demo.carer);
+  const byRecovery = await v.post("/sign-in/two-step", { code: codes[0].toUpperCase() });
+  assert.equal(byRecovery.status, 303);
+  assert.equal(byRecovery.headers.get("location"), "/account/two-step?recovery_used=1");
+  const status = await v.get("/account/two-step?recovery_used=1");
+  assert.match(status.text, /Fe wnaethoch chi fewngofnodi gyda chod adfer/, "Mair reads Welsh");
+  const again = await passwordStep(demo.carer);
+  assert.equal((await again.post("/sign-in/two-step", { code: codes[0] })).status, 400);
+
+  // Sign-in by email leads to the same second step.
+  const before = sink.messages().length;
+  const e = new Visitor(server.url);
+  await e.get("/sign-in/email");
+  await e.post("/sign-in/email", { email: demo.carer });
+  const [raw] = (await sink.waitFor(before + 1)).slice(before);
+  const emailCode = plainText(raw).match(/^(\d{6})$/m)[1];
+  const step = await e.post("/sign-in/code", { code: emailCode });
+  assert.equal(step.status, 303);
+  assert.equal(step.headers.get("location"), "/sign-in/two-step");
+  assert.equal((await e.post("/sign-in/two-step", { code: codes[1] })).status, 303);
+  assert.equal((await e.get("/account")).status, 200);
+
+  // Turning it off: a wrong code is refused; a recovery code does it; then the password alone signs in.
+  const wrong = await e.post("/account/two-step/off", { code: "zzzzz-zzzzz" });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.text, /Dydy&#39;r cod yna ddim yn iawn|Dydy'r cod yna ddim yn iawn/);
+  const off = await e.post("/account/two-step/off", { code: codes[2] });
+  assert.equal(off.status, 303);
+  assert.equal(off.headers.get("location"), "/account/two-step?off=1");
+  await new Visitor(server.url).signIn(demo.carer);
+});
+
+test(`${backendName}: five wrong codes end the waiting sign-in`, async () => {
+  const { codes } = await turnOn(demo.partner);
+  const v = await passwordStep(demo.partner);
+  for (let i = 0; i < 4; i++) assert.match((await v.post("/sign-in/two-step", { code: "zzzzz-zzzzz" })).text, /That code is not right/);
+  const last = await v.post("/sign-in/two-step", { code: "zzzzz-zzzzz" });
+  assert.match(last.text, /This sign-in has taken too long or had too many wrong codes/);
+  const late = await v.post("/sign-in/two-step", { code: codes[0] });
+  assert.notEqual(late.status, 303);
+  assert.equal((await v.get("/account")).status, 303);
+});
+
+test(`${backendName}: an organisation admin without two-step sign-in is sent to set it up before the admin pages`, async () => {
+  // Siân has it on (demo data): her admin pages open.
+  const sian = new Visitor(server.url);
+  await sian.signIn(demo.orgAdmin);
+  assert.equal((await sian.get("/o/demo/settings")).status, 200);
+  // Make Tom an admin; he has no two-step sign-in.
+  const tomId = server.database.sql(`SELECT id FROM users WHERE email = '${demo.facilitator}'`);
+  server.database.sql(`UPDATE memberships SET role = 'org_admin' WHERE user_id = ${tomId}`);
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  for (const path of ["/o/demo/settings", "/o/demo/audit", "/o/demo/invitations"]) {
+    const res = await tom.get(path);
+    assert.equal(res.status, 303, path);
+    assert.equal(res.headers.get("location"), "/account/two-step?required=1");
+  }
+  const posted = await tom.post("/o/demo/settings", { name: "Taken over" });
+  assert.equal(posted.status, 303);
+  assert.equal(server.database.sql("SELECT name FROM organisations WHERE slug = 'demo'"), "Demo County Carers Partnership");
+  const page = await tom.get("/account/two-step?required=1");
+  assert.match(page.text, /You are an organisation admin. To use the admin pages, turn on two-step sign-in first./);
+  // Member pages still open.
+  assert.equal((await tom.get("/o/demo")).status, 200);
+  assert.equal((await tom.get("/o/demo/people")).status, 200);
+  // Once it is on, the admin pages open.
+  await tom.post("/account/two-step/start", {});
+  const secret = secretFrom((await tom.get("/account/two-step/setup")).text);
+  assert.equal((await tom.post("/account/two-step/setup", { code: totp(secret) })).status, 200);
+  assert.equal((await tom.get("/o/demo/settings")).status, 200);
+  server.database.sql(`UPDATE memberships SET role = 'facilitator' WHERE user_id = ${tomId}`);
+});
