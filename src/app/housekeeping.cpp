@@ -27,7 +27,7 @@ PurgeCounts purge_expired(soci::session& s, long long now, const Retention& keep
   c.sign_in_failures = run(s, "DELETE FROM sign_in_failures WHERE at < :t", now - keep.sign_in_failures);
   c.password_resets = run(s, "DELETE FROM password_resets WHERE expires_at < :t", now - keep.used_links);
   c.sign_in_links = run(s, "DELETE FROM sign_in_links WHERE expires_at < :t", now - keep.used_links);
-  c.sign_in_links += run(s, "DELETE FROM two_step_challenges WHERE expires_at < :t", now - keep.used_links);
+  c.two_step_challenges = run(s, "DELETE FROM two_step_challenges WHERE expires_at < :t", now - keep.used_links);
   {
     // Finished (accepted or cancelled) or expired, longer ago than the retention.
     const long long t = now - keep.invitations;
@@ -54,6 +54,7 @@ void Housekeeper::start() {
                                            {"sign_in_failures", std::to_string(c.sign_in_failures)},
                                            {"password_resets", std::to_string(c.password_resets)},
                                            {"sign_in_links", std::to_string(c.sign_in_links)},
+                                           {"two_step_challenges", std::to_string(c.two_step_challenges)},
                                            {"invitations", std::to_string(c.invitations)},
                                            {"mail", std::to_string(c.mail)}});
         }

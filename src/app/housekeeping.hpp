@@ -15,8 +15,8 @@ namespace roundtable::app {
 
 /// How long rows are kept once they are no use, in seconds.
 struct Retention {
-  long long sign_in_failures = 60 * 60;       // the limits look back 15 minutes
-  long long used_links = 24 * 60 * 60;        // password reset and sign-in links, after they expire
+  long long sign_in_failures = 60 * 60;  // the limits look back 15 minutes
+  long long used_links = 24 * 60 * 60;   // reset and sign-in links and waiting two-step sign-ins, after they expire
   long long invitations = 30 * 24 * 60 * 60;  // after they are accepted, cancelled or expire
   long long sent_mail = 30 * 24 * 60 * 60;    // after sending (the bodies are already gone)
   long long failed_mail = 90 * 24 * 60 * 60;  // after they were queued, so operators can see what failed
@@ -27,9 +27,12 @@ struct PurgeCounts {
   long long sign_in_failures = 0;
   long long password_resets = 0;
   long long sign_in_links = 0;
+  long long two_step_challenges = 0;
   long long invitations = 0;
   long long mail = 0;
-  long long total() const { return sessions + sign_in_failures + password_resets + sign_in_links + invitations + mail; }
+  long long total() const {
+    return sessions + sign_in_failures + password_resets + sign_in_links + two_step_challenges + invitations + mail;
+  }
 };
 
 /// Deletes what has expired at `now` (unix seconds), in one transaction.

@@ -2,33 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-
+#include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 
 namespace roundtable::app {
 namespace {
 
-template <class T>
-T run(boost::asio::awaitable<T> aw) {
-  boost::asio::io_context ioc;
-  std::optional<T> out;
-  boost::asio::co_spawn(ioc, std::move(aw), [&](std::exception_ptr e, T v) {
-    if (e) std::rethrow_exception(e);
-    out = std::move(v);
-  });
-  ioc.run();
-  return std::move(*out);
-}
-
-void run_void(boost::asio::awaitable<void> aw) {
-  boost::asio::io_context ioc;
-  boost::asio::co_spawn(ioc, std::move(aw), [](std::exception_ptr e) {
-    if (e) std::rethrow_exception(e);
-  });
-  ioc.run();
-}
+using db::testing::run;
+using db::testing::run_void;
 
 class SessionStoreOnBackend : public ::testing::TestWithParam<std::string> {};
 

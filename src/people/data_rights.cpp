@@ -192,7 +192,7 @@ std::string zip_files(const std::vector<ExportFile>& files) {
   return out;
 }
 
-EraseResult erase_person(soci::session& s, db::SearchIndex& search, long long user_id, long long now) {
+EraseResult erase_person(soci::session& s, db::SearchIndex& search, long long user_id) {
   EraseResult result;
   auto user = store::find_user_by_id(s, user_id);
   if (!user) return result;
@@ -229,7 +229,6 @@ EraseResult erase_person(soci::session& s, db::SearchIndex& search, long long us
   }
   audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kAccountErased, ""});
   tx.commit();
-  (void)now;
   result.outcome = EraseOutcome::erased;
   return result;
 }
@@ -264,8 +263,7 @@ awaitable<std::optional<std::string>> PeopleService::sole_admin_of(long long use
 }
 
 awaitable<EraseResult> PeopleService::erase_account(long long user_id) {
-  auto op =
-      db_.run([this, user_id](soci::session& s) { return erase_person(s, search_, user_id, store::now_seconds()); });
+  auto op = db_.run([this, user_id](soci::session& s) { return erase_person(s, search_, user_id); });
   co_return co_await std::move(op);
 }
 

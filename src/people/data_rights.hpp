@@ -35,6 +35,6 @@ struct EraseResult {
 /// Deletes the person's rows from every registered table marked remove (the account last), takes them out of the
 /// search index, and writes account_erased to the audit log, whose entries stay and show "former member". Refuses
 /// when the person is the only admin of an organisation. Runs in one transaction.
-EraseResult erase_person(soci::session& s, db::SearchIndex& search, long long user_id, long long now);
+EraseResult erase_person(soci::session& s, db::SearchIndex& search, long long user_id);
 
 }  // namespace roundtable::people

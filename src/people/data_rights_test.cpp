@@ -4,12 +4,11 @@
 #include <soci/soci.h>
 #include <zip.h>
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/json.hpp>
 #include <ctime>
 #include <map>
 
+#include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "people/people_service.hpp"
 #include "people/people_store.hpp"
@@ -21,25 +20,8 @@
 namespace roundtable::people {
 namespace {
 
-template <class T>
-T run(boost::asio::awaitable<T> aw) {
-  boost::asio::io_context ioc;
-  std::optional<T> out;
-  boost::asio::co_spawn(ioc, std::move(aw), [&](std::exception_ptr e, T v) {
-    if (e) std::rethrow_exception(e);
-    out = std::move(v);
-  });
-  ioc.run();
-  return std::move(*out);
-}
-
-void run_void(boost::asio::awaitable<void> aw) {
-  boost::asio::io_context ioc;
-  boost::asio::co_spawn(ioc, std::move(aw), [](std::exception_ptr e) {
-    if (e) std::rethrow_exception(e);
-  });
-  ioc.run();
-}
+using db::testing::run;
+using db::testing::run_void;
 
 /// Two people with something in every personal table: Ceri (whose rights are exercised) and Dai (who must be
 /// untouched). Nia is the organisation's admin, so neither is the last one.

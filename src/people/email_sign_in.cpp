@@ -45,10 +45,6 @@ std::string digits_of(std::string_view typed) {
   return out;
 }
 
-bool same(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
 /// Signs the person in: uses up every open request of theirs, clears failures and writes the audit log.
 EmailSignInResult complete(soci::session& s, const store::SignInLink& link, const char* how, long long now) {
   EmailSignInResult result;
@@ -110,7 +106,7 @@ namespace {
 
 EmailSignInOutcome link_state(const std::optional<store::SignInLink>& link, const std::string& browser, long long now) {
   if (!link || link->used_at || link->expires_at <= now) return EmailSignInOutcome::expired;
-  if (!same(link->browser_hash, browser)) return EmailSignInOutcome::other_browser;
+  if (!security::constant_time_equal(link->browser_hash, browser)) return EmailSignInOutcome::other_browser;
   return EmailSignInOutcome::ok;
 }
 
@@ -165,7 +161,8 @@ awaitable<EmailSignInResult> PeopleService::sign_in_with_code(std::string code, 
     }
     // Emails can arrive out of order, so the code of any open request made in this browser works.
     for (const auto& link : links) {
-      if (same(link.code_hash, code_hash(link.token_hash, code))) return complete(s, link, "email_code", now);
+      if (security::constant_time_equal(link.code_hash, code_hash(link.token_hash, code)))
+        return complete(s, link, "email_code", now);
     }
     soci::transaction tx(s);
     store::record_failure(s, akey, now);

@@ -144,11 +144,7 @@ awaitable<Response> email_sign_in_send(RequestContext& ctx, const PagesDeps& dep
   if (!http::is_local_path(next)) next.clear();
   const std::string email = normalise_email(typed);
   std::vector<view::FieldError> errors;
-  if (email.empty()) {
-    errors.push_back({"email", std::string(t("sign_in.error.email_missing"))});
-  } else if (!is_plausible_email(email)) {
-    errors.push_back({"email", std::string(t("sign_in.error.email_format"))});
-  }
+  if (auto p = check_email(email)) errors = field_errors(t, {*p});
   if (!errors.empty()) co_return email_page(ctx, deps, typed, next, errors);
   std::string secret = browser_secret(ctx);
   if (secret.empty()) secret = security::random_token(24);

@@ -63,18 +63,19 @@ Response join_page(RequestContext& ctx, const PagesDeps& deps, const Organisatio
   return respond_form(ctx, deps, title, h, !errors.empty());
 }
 
-}  // namespace
-
 /// The organisation behind {org} if anyone may join it; others answer 404 so invitation-only ones stay unlisted.
-static awaitable<std::optional<Organisation>> open_organisation(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<std::optional<Organisation>> open_organisation(RequestContext& ctx, const PagesDeps& deps) {
   auto op = deps.service->organisation(std::string(ctx.param("org")));
   auto org = co_await std::move(op);
   if (!org || org->signup_mode != SignupMode::open) co_return std::nullopt;
   co_return org;
 }
 
+}  // namespace
+
 awaitable<Response> join_form(RequestContext& ctx, const PagesDeps& deps) {
-  auto org = co_await open_organisation(ctx, deps);
+  auto find = open_organisation(ctx, deps);
+  auto org = co_await std::move(find);
   if (!org) co_return deps.not_found(ctx);
   if (ctx.principal && ctx.principal->membership(org->slug)) co_return http::redirect(ctx.request, "/o/" + org->slug);
   co_return join_page(ctx, deps, *org, {.lang = std::string(core::lang_code(ctx.lang))}, {});
@@ -82,7 +83,8 @@ awaitable<Response> join_form(RequestContext& ctx, const PagesDeps& deps) {
 
 awaitable<Response> join(RequestContext& ctx, const PagesDeps& deps) {
   auto t = ctx.t();
-  auto org = co_await open_organisation(ctx, deps);
+  auto find = open_organisation(ctx, deps);
+  auto org = co_await std::move(find);
   if (!org) co_return deps.not_found(ctx);
   if (ctx.principal) {
     if (!ctx.principal->membership(org->slug)) {
@@ -96,11 +98,7 @@ awaitable<Response> join(RequestContext& ctx, const PagesDeps& deps) {
   const std::string email = normalise_email(f.email);
   std::vector<view::FieldError> errors;
   if (f.name.size() > 200) errors.push_back({"name", std::string(t("join.error.name_too_long"))});
-  if (email.empty()) {
-    errors.push_back({"email", std::string(t("sign_in.error.email_missing"))});
-  } else if (!is_plausible_email(email)) {
-    errors.push_back({"email", std::string(t("sign_in.error.email_format"))});
-  }
+  if (auto p = check_email(email)) errors.push_back(field_errors(t, {*p}).front());
   auto lang = core::parse_lang(f.lang);
   if (!lang) errors.push_back({"lang", std::string(t("join.error.lang_missing"))});
   if (!errors.empty()) co_return join_page(ctx, deps, *org, f, errors);

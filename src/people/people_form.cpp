@@ -58,13 +58,16 @@ SignInForm read_sign_in(const http::FormData& form) {
   return f;
 }
 
+std::optional<FormProblem> check_email(std::string_view typed) {
+  const std::string email = normalise_email(typed);
+  if (email.empty()) return FormProblem{"email", "sign_in.error.email_missing"};
+  if (!is_plausible_email(email)) return FormProblem{"email", "sign_in.error.email_format"};
+  return std::nullopt;
+}
+
 std::vector<FormProblem> check_sign_in(const SignInForm& f) {
   std::vector<FormProblem> problems;
-  if (f.email.empty()) {
-    problems.push_back({"email", "sign_in.error.email_missing"});
-  } else if (!is_plausible_email(normalise_email(f.email))) {
-    problems.push_back({"email", "sign_in.error.email_format"});
-  }
+  if (auto p = check_email(f.email)) problems.push_back(*p);
   if (f.password.empty()) problems.push_back({"password", "sign_in.error.password_missing"});
   return problems;
 }

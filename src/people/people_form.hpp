@@ -1,6 +1,7 @@
 /// Reading and checking the people forms: sign-in and organisation settings. Errors are catalogue keys.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct SignInForm {
   std::string next;
 };
 SignInForm read_sign_in(const http::FormData& form);
+/// The problem with an email address as typed (missing, or not like name@example.com), if any.
+std::optional<FormProblem> check_email(std::string_view typed);
 std::vector<FormProblem> check_sign_in(const SignInForm& f);
 
 struct OrgForm {

@@ -238,11 +238,7 @@ awaitable<Response> forgot_password(RequestContext& ctx, const PagesDeps& deps) 
   auto t = ctx.t();
   std::string email = normalise_email(ctx.form.value("email"));
   std::vector<view::FieldError> errors;
-  if (email.empty()) {
-    errors.push_back({"email", std::string(t("sign_in.error.email_missing"))});
-  } else if (!is_plausible_email(email)) {
-    errors.push_back({"email", std::string(t("sign_in.error.email_format"))});
-  }
+  if (auto p = check_email(email)) errors = field_errors(t, {*p});
   if (!errors.empty()) co_return forgot_page(ctx, deps, std::string(ctx.form.value("email")), errors, false);
   auto op = deps.service->request_password_reset(email);
   co_await std::move(op);

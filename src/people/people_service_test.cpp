@@ -3,11 +3,10 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
 #include <tuple>
 
 #include "audit/audit_store.hpp"
+#include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
@@ -15,17 +14,7 @@
 namespace roundtable::people {
 namespace {
 
-template <class T>
-T run(boost::asio::awaitable<T> aw) {
-  boost::asio::io_context ioc;
-  std::optional<T> out;
-  boost::asio::co_spawn(ioc, std::move(aw), [&](std::exception_ptr e, T v) {
-    if (e) std::rethrow_exception(e);
-    out = std::move(v);
-  });
-  ioc.run();
-  return std::move(*out);
-}
+using db::testing::run;
 
 class PeopleServiceOnBackend : public ::testing::TestWithParam<std::string> {
  protected:
