@@ -153,6 +153,14 @@ Catalogue Catalogue::parse(std::string_view text) {
   return c;
 }
 
+void Catalogue::merge(Catalogue other) {
+  for (auto& [key, value] : other.entries_) {
+    if (!entries_.emplace(key, std::move(value)).second) {
+      throw std::runtime_error("catalogue: key " + key + " is in two catalogue files");
+    }
+  }
+}
+
 const std::string* Catalogue::find(std::string_view key) const {
   auto it = entries_.find(key);
   return it == entries_.end() ? nullptr : &it->second;
@@ -172,9 +180,14 @@ Messages::Messages(Catalogue en, Catalogue cy) : en_(std::move(en)), cy_(std::mo
 const Messages& Messages::embedded() {
   static const Messages messages = [] {
     Catalogue en, cy;
+    // locales/en.catalog and locales/<feature>.en.catalog make up English; the same for Welsh.
+    auto is_lang = [](std::string_view name, std::string_view code) {
+      return name == code ||
+             (name.size() > code.size() && name.ends_with(code) && name[name.size() - code.size() - 1] == '.');
+    };
     for (auto& [name, text] : embedded_catalogs()) {
-      if (name == "en") en = Catalogue::parse(text);
-      if (name == "cy") cy = Catalogue::parse(text);
+      if (is_lang(name, "en")) en.merge(Catalogue::parse(text));
+      if (is_lang(name, "cy")) cy.merge(Catalogue::parse(text));
     }
     return Messages(std::move(en), std::move(cy));
   }();

@@ -39,6 +39,8 @@ class Catalogue {
  public:
   /// Parses catalogue text; throws std::runtime_error naming the line on a syntax error.
   static Catalogue parse(std::string_view text);
+  /// Adds another file's messages; throws std::runtime_error when a key is in both.
+  void merge(Catalogue other);
 
   /// The message, or nullptr if the key is missing.
   const std::string* find(std::string_view key) const;
@@ -53,7 +55,7 @@ class Catalogue {
 /// Both languages' catalogues. Missing Welsh text falls back to English, then to the key.
 class Messages {
  public:
-  /// The catalogues compiled into the binary from locales/*.catalog.
+  /// The catalogues compiled into the binary from locales/*.catalog (en.catalog plus any <feature>.en.catalog).
   static const Messages& embedded();
   Messages(Catalogue en, Catalogue cy);
 

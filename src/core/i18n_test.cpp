@@ -62,6 +62,15 @@ TEST(Messages, WelshPluralsPickTheRightForm) {
   EXPECT_EQ(m.get(Lang::cy, "missing.key"), "missing.key");
 }
 
+TEST(Catalogue, MergesFeatureFilesAndRefusesAKeyInTwo) {
+  auto c = Catalogue::parse("a = A\n");
+  c.merge(Catalogue::parse("b = B\n"));
+  ASSERT_NE(c.find("b"), nullptr);
+  EXPECT_EQ(*c.find("b"), "B");
+  EXPECT_EQ(*c.find("a"), "A");
+  EXPECT_THROW(c.merge(Catalogue::parse("a = again\n")), std::runtime_error);
+}
+
 std::set<std::string> base_keys(const Catalogue& c) {
   std::set<std::string> keys;
   for (auto& [k, v] : c.entries()) keys.insert(k.substr(0, k.find('[')));
