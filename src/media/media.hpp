@@ -1,0 +1,68 @@
+/// Pure media handling for uploads: what a file is (from its bytes), image headers, safe image re-encoding
+/// (libgd) and removal of audio/video metadata that can hold location or personal details.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace roundtable::media {
+
+enum class Kind { image, audio, video };
+
+/// What a file is, judged from its first bytes only (never the name or the browser's Content-Type).
+struct Sniffed {
+  std::string_view mime;  // e.g. "image/jpeg"
+  Kind kind;
+  std::string_view extension;  // e.g. "jpg", without dot
+};
+
+/// Allowed types only: JPEG, PNG, GIF, WebP (image); MP3 (ID3 tag or MPEG audio frame sync), M4A (ftyp M4A /M4B),
+/// OGG (OggS -> audio/ogg), WAV (RIFF....WAVE), FLAC (audio); MP4 / MOV (ftyp isom, iso2, mp41, mp42, avc1, qt,
+/// M4V ...) and WebM (EBML header whose DocType is "webm") (video). Anything else (HTML, SVG, PDF, executables, text,
+/// empty input) -> nullopt.
+std::optional<Sniffed> sniff(std::string_view bytes);
+
+/// Width and height read from the image header alone (JPEG SOFn marker, PNG IHDR, GIF logical screen, WebP
+/// VP8/VP8L/VP8X), without decoding; nullopt when the header is missing or broken.
+std::optional<std::pair<int, int>> image_size(std::string_view bytes);
+
+/// The EXIF Orientation tag (1..8) of a JPEG's APP1 Exif segment; 1 when absent or unreadable. Safe on any input
+/// (bounds-checked TIFF parsing, both byte orders).
+int exif_orientation(std::string_view bytes);
+
+struct ImageLimits {
+  int max_side_in = 12000;  // refuse before decoding (decompression bombs)
+  long long max_pixels_in = 40'000'000;
+  int max_side_out = 2000;  // scaled down so the longer side is at most this
+};
+
+struct Image {
+  std::string bytes;
+  std::string mime;  // "image/jpeg" or "image/png"
+  int width = 0;
+  int height = 0;
+};
+
+enum class ImageError { not_an_image, too_large, broken };
+
+/// Decodes JPEG/PNG/GIF/WebP with libgd, turns the picture the right way up according to exif_orientation (all 8
+/// values), scales it down to ImageLimits::max_side_out keeping the aspect ratio (resampled), and encodes it again:
+/// JPEG (quality 85) for JPEG and WebP input (transparent WebP pixels are flattened onto white), PNG for PNG and GIF
+/// input (keeping transparency; a GIF's first frame only). The output is freshly encoded pixels, so none of the
+/// original metadata (EXIF incl. GPS location, XMP, IPTC, comments, ICC) survives. Checks image_size against the
+/// limits before decoding.
+std::variant<Image, ImageError> reencode_image(std::string_view bytes, const ImageLimits& limits = {});
+
+/// Audio/video are stored as sent except for metadata that can hold location or personal details:
+/// - MP4/MOV/M4A: every 'udta' and 'meta' box (and XMP 'uuid' box) at the top level or inside 'moov' (and inside
+///   each 'trak') is renamed to 'free' in place (same size, so offsets stay valid and players skip it). Handles
+///   64-bit box sizes (size==1) and size==0 (to the end of the enclosing box or file).
+/// - MP3: a leading ID3v2 tag (syncsafe size, optional footer) is removed, and a trailing 128-byte ID3v1 "TAG"
+///   block.
+/// Other types are left as they are. Returns false (bytes unchanged) when the box/tag structure does not parse.
+bool strip_metadata(Sniffed type, std::string& bytes);
+
+}  // namespace roundtable::media
