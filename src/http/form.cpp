@@ -29,10 +29,7 @@ std::optional<std::string> decode_component(std::string_view s) {
       out.push_back(c);
     }
   }
-  if (!is_valid_utf8(out)) return std::nullopt;
-  for (unsigned char ch : out) {
-    if ((ch < 0x20 && ch != '\t' && ch != '\r' && ch != '\n') || ch == 0x7f) return std::nullopt;
-  }
+  if (!is_form_text(out)) return std::nullopt;
   return out;
 }
 
@@ -93,6 +90,13 @@ bool is_valid_utf8(std::string_view s) {
     i += len;
   }
   return true;
+}
+
+bool is_form_text(std::string_view s) {
+  for (unsigned char ch : s) {
+    if ((ch < 0x20 && ch != '\t' && ch != '\r' && ch != '\n') || ch == 0x7f) return false;
+  }
+  return is_valid_utf8(s);
 }
 
 std::optional<FormData> parse_urlencoded(std::string_view body, const FormLimits& limits) {

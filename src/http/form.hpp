@@ -46,4 +46,8 @@ bool is_local_path(std::string_view path);
 /// True if s is valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
+/// True if s is acceptable as a form field's name or value: valid UTF-8 with no NUL or other control characters
+/// except tab, CR and LF (the rules parse_urlencoded applies after decoding).
+bool is_form_text(std::string_view s);
+
 }  // namespace roundtable::http

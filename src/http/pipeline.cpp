@@ -1,5 +1,6 @@
 #include "http/pipeline.hpp"
 
+#include <algorithm>
 #include <boost/beast/http/field.hpp>
 #include <cctype>
 #include <chrono>
@@ -7,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/log.hpp"
+#include "http/multipart.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::http {
@@ -52,6 +54,33 @@ bool is_urlencoded(const Request& req) {
   return v.substr(0, v.find(';')) == "application/x-www-form-urlencoded";
 }
 
+std::optional<std::string> request_boundary(const Request& req) {
+  auto it = req.find(bhttp::field::content_type);
+  if (it == req.end()) return std::nullopt;
+  return multipart_boundary(it->value());
+}
+
+enum class MultipartOutcome { ok, too_large, malformed };
+
+MultipartOutcome parse_multipart_form(RequestContext& ctx, std::string_view boundary, size_t max_body) {
+  const std::string_view body = ctx.request.body();
+  if (body.size() > max_body) return MultipartOutcome::too_large;
+  auto parts = parse_multipart(body, boundary);
+  if (!parts) return MultipartOutcome::malformed;
+  const FormLimits limits;
+  for (auto& part : *parts) {
+    if (part.name.size() > limits.max_name || !is_form_text(part.name)) return MultipartOutcome::malformed;
+    if (part.filename) {
+      if (!is_form_text(*part.filename)) return MultipartOutcome::malformed;
+      ctx.files.push_back({std::move(part.name), std::move(*part.filename), std::move(part.content_type), part.data});
+    } else {
+      if (!is_form_text(part.data)) return MultipartOutcome::malformed;
+      ctx.form.add(std::move(part.name), std::string(part.data));
+    }
+  }
+  return MultipartOutcome::ok;
+}
+
 }  // namespace
 
 std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view trusted_proxy) {
@@ -68,7 +97,8 @@ std::string client_address(std::string_view peer, std::string_view forwarded_for
 
 std::string_view content_security_policy() {
   return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-         "connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+         "media-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; "
+         "frame-ancestors 'none'";
 }
 
 Pipeline::Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sessions, std::string csrf_secret,
@@ -85,6 +115,23 @@ Pipeline::Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sess
     if (!r.handler) throw std::invalid_argument("route " + r.method + " " + r.pattern + " has no handler");
     matcher_.add(r.method, r.pattern);
   }
+}
+
+size_t Pipeline::body_limit(const Request& req, size_t default_limit) const {
+  if (!is_unsafe(req.method())) return default_limit;
+  std::string_view target = req.target();
+  std::string_view path = target.substr(0, target.find('?'));
+  if (path.empty() || path.front() != '/') return default_limit;
+  auto match = matcher_.match(req.method_string(), path);
+  if (match.outcome != RouteMatcher::Outcome::found) return default_limit;
+  const size_t route_limit = routes_[match.match.index].max_body;
+  return route_limit > 0 ? route_limit : default_limit;
+}
+
+size_t Pipeline::largest_body_limit() const {
+  size_t largest = 0;
+  for (const auto& r : routes_) largest = std::max(largest, r.max_body);
+  return largest;
 }
 
 awaitable<Response> Pipeline::handle(const Request& req, std::string remote_address) {
@@ -166,7 +213,7 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   }
   const bool html = !found || ctx.route->html;
 
-  if (html) {
+  if (html || ctx.route->uses_session) {
     if (auto token = find_cookie(cookies, kSessionCookie); token && !token->empty() && token->size() <= 64) {
       auto load = sessions_->load(security::hash_token(*token));
       ctx.session = co_await std::move(load);
@@ -204,6 +251,14 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
       auto form = parse_urlencoded(req.body());
       if (!form) co_return render_error_(ctx, Status::bad_request);
       ctx.form = std::move(*form);
+    } else if (ctx.route->max_body > 0) {
+      if (auto boundary = request_boundary(req)) {
+        switch (parse_multipart_form(ctx, *boundary, ctx.route->max_body)) {
+          case MultipartOutcome::ok: break;
+          case MultipartOutcome::too_large: co_return render_error_(ctx, Status::payload_too_large);
+          case MultipartOutcome::malformed: co_return render_error_(ctx, Status::bad_request);
+        }
+      }
     }
     std::string_view sent = ctx.form.value("csrf_token");
     if (auto h = req.find("X-CSRF-Token"); sent.empty() && h != req.end()) sent = h->value();
@@ -267,7 +322,8 @@ awaitable<void> Pipeline::store_session(RequestContext& ctx) {
 }
 
 void Pipeline::finish(RequestContext& ctx, Response& res) const {
-  res.set("Content-Security-Policy", content_security_policy());
+  // A handler may tighten the policy (files served inline get a sandbox), so keep its own.
+  if (res.find("Content-Security-Policy") == res.end()) res.set("Content-Security-Policy", content_security_policy());
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "same-origin");
   res.set("X-Frame-Options", "DENY");

@@ -66,6 +66,12 @@ class Pipeline {
   /// Answers a request that failed before reaching the pipeline (e.g. a body over the size limit).
   boost::asio::awaitable<Response> handle_error(const Request& req, Status status);
 
+  /// The largest body this request may send: for an unsafe method, the matched route's max_body when nonzero;
+  /// otherwise default_limit (the server's own limit).
+  size_t body_limit(const Request& req, size_t default_limit) const;
+  /// The largest max_body of any route (0 when no route takes uploads).
+  size_t largest_body_limit() const;
+
   const std::vector<Route>& routes() const { return routes_; }
   Metrics& metrics() { return metrics_; }
 
@@ -90,7 +96,7 @@ class Pipeline {
 /// The client's address: the TCP peer, or (when the peer is the trusted proxy) the last X-Forwarded-For entry.
 std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view trusted_proxy);
 
-/// The Content-Security-Policy every response carries.
+/// The Content-Security-Policy every response carries unless its handler set a stricter one.
 std::string_view content_security_policy();
 
 }  // namespace roundtable::http

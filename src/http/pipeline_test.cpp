@@ -125,6 +125,42 @@ class PipelineTest : public ::testing::Test {
     routes.push_back({"GET", "/admin", "admin", policy::platform_admin(), text("admin")});
     routes.push_back({"GET", "/o/{org}", "org", policy::org_member(), text("org")});
     routes.push_back({"GET", "/o/{org}/settings", "org_settings", policy::org_member({"org_admin"}), text("settings")});
+    Route upload{"POST", "/upload", "upload", policy::public_access(),
+                 [this](RequestContext& ctx) -> awaitable<Response> {
+                   ++handler_runs;
+                   received_form = ctx.form.fields();
+                   received_files.clear();
+                   for (auto& f : ctx.files) {
+                     received_files.push_back({f.field, f.filename, f.content_type, std::string(f.data)});
+                   }
+                   co_return redirect(ctx.request, "/");
+                 }};
+    upload.max_body = 1024;
+    routes.push_back(std::move(upload));
+    Route big{"POST", "/upload-big", "upload_big", policy::public_access(), text("big")};
+    big.max_body = 4096;
+    routes.push_back(std::move(big));
+    routes.push_back(
+        {"POST", "/no-uploads", "no_uploads", policy::public_access(), [this](RequestContext&) -> awaitable<Response> {
+           ++handler_runs;
+           co_return make_response(Request{}, Status::ok, "ran", "text/plain");
+         }});
+    routes.push_back({"GET", "/file", "file", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
+                        auto res = make_response(ctx.request, Status::ok, "bytes", "audio/mpeg");
+                        res.set("Content-Security-Policy", "default-src 'none'; sandbox");
+                        co_return res;
+                      }});
+    // Two non-HTML answers that say who is asking: one that loads the session, one that does not.
+    for (bool uses_session : {true, false}) {
+      Route who{"GET", uses_session ? "/who" : "/who-fast", uses_session ? "who" : "who_fast", policy::public_access(),
+                [](RequestContext& ctx) -> awaitable<Response> {
+                  const std::string who = ctx.principal ? std::to_string(ctx.principal->user_id) : "nobody";
+                  co_return make_response(ctx.request, Status::ok, who, "text/plain");
+                }};
+      who.html = false;
+      who.uses_session = uses_session;
+      routes.push_back(std::move(who));
+    }
     pipeline = std::make_unique<Pipeline>(
         std::move(routes), sessions, "test-secret",
         [](RequestContext& ctx, Status s) {
@@ -155,6 +191,36 @@ class PipelineTest : public ::testing::Test {
     }
   };
   Browser browser() { return Browser{*pipeline}; }
+
+  static constexpr std::string_view kCsrf = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+
+  /// A multipart/form-data POST from a browser holding the kCsrf cookie.
+  static Request multipart(std::string target, std::string body, std::string boundary = "XyZzY") {
+    Request req{Verb::post, target, 11};
+    req.set(boost::beast::http::field::cookie, "rt_csrf=" + std::string(kCsrf));
+    req.set(boost::beast::http::field::content_type, "multipart/form-data; boundary=" + boundary);
+    req.body() = std::move(body);
+    req.prepare_payload();
+    return req;
+  }
+  static std::string text_part(std::string_view name, std::string_view value) {
+    return "--XyZzY\r\nContent-Disposition: form-data; name=\"" + std::string(name) + "\"\r\n\r\n" +
+           std::string(value) + "\r\n";
+  }
+  static std::string file_part(std::string_view name, std::string_view filename, std::string_view type,
+                               std::string_view data) {
+    return "--XyZzY\r\nContent-Disposition: form-data; name=\"" + std::string(name) + "\"; filename=\"" +
+           std::string(filename) + "\"\r\nContent-Type: " + std::string(type) + "\r\n\r\n" + std::string(data) + "\r\n";
+  }
+  static std::string csrf_part() { return text_part("csrf_token", security::keyed_hash("test-secret", kCsrf)); }
+  static constexpr std::string_view kEnd = "--XyZzY--\r\n";
+
+  struct ReceivedFile {
+    std::string field, filename, content_type, data;
+  };
+  int handler_runs = 0;
+  std::vector<std::pair<std::string, std::string>> received_form;
+  std::vector<ReceivedFile> received_files;
 
   std::shared_ptr<MemorySessions> sessions;
   std::unique_ptr<Pipeline> pipeline;
@@ -306,6 +372,86 @@ TEST_F(PipelineTest, LanguageFromAcceptLanguage) {
   EXPECT_EQ(run(*pipeline, req).body(), "error 404 cy");
 }
 
+TEST_F(PipelineTest, MultipartPostsReachTheHandlerAsFormFieldsAndFiles) {
+  const std::string binary("\x89PNG\r\n\0\x1a\r\n--XyZz\xff", 17);
+  const std::string body = text_part("caption", "Hwyl fawr, café") + csrf_part() +
+                           file_part("photo", "me.png", "image/png", binary) +
+                           file_part("other", "", "application/octet-stream", "") + std::string(kEnd);
+  auto res = run(*pipeline, multipart("/upload", body));
+  ASSERT_EQ(res.result(), Status::see_other) << res.body();
+  ASSERT_EQ(handler_runs, 1);
+  ASSERT_EQ(received_form.size(), 2u);
+  EXPECT_EQ(received_form[0], (std::pair<std::string, std::string>{"caption", "Hwyl fawr, café"}));
+  EXPECT_EQ(received_form[1].first, "csrf_token");
+  ASSERT_EQ(received_files.size(), 2u);
+  EXPECT_EQ(received_files[0].field, "photo");
+  EXPECT_EQ(received_files[0].filename, "me.png");
+  EXPECT_EQ(received_files[0].content_type, "image/png");
+  EXPECT_EQ(received_files[0].data, binary);
+  // A file input left empty still arrives, with no name and no bytes.
+  EXPECT_EQ(received_files[1].field, "other");
+  EXPECT_EQ(received_files[1].filename, "");
+  EXPECT_EQ(received_files[1].data, "");
+}
+
+TEST_F(PipelineTest, MultipartPostsWithoutAValidCsrfTokenAreRefused) {
+  const std::string file = file_part("photo", "me.png", "image/png", "data");
+  EXPECT_EQ(run(*pipeline, multipart("/upload", file + std::string(kEnd))).result(), Status::forbidden);
+  EXPECT_EQ(run(*pipeline, multipart("/upload", text_part("csrf_token", "wrong") + file + std::string(kEnd))).result(),
+            Status::forbidden);
+  EXPECT_EQ(handler_runs, 0);
+}
+
+TEST_F(PipelineTest, MultipartIsNotParsedForRoutesThatTakeNoUploads) {
+  auto res = run(*pipeline, multipart("/no-uploads", csrf_part() + std::string(kEnd)));
+  EXPECT_EQ(res.result(), Status::forbidden);
+  EXPECT_EQ(handler_runs, 0);
+}
+
+TEST_F(PipelineTest, MalformedMultipartIs400) {
+  const std::string body = csrf_part() + file_part("photo", "me.png", "image/png", "data") + std::string(kEnd);
+  EXPECT_EQ(run(*pipeline, multipart("/upload", body, "OtherBoundary")).result(), Status::bad_request);
+  EXPECT_EQ(run(*pipeline, multipart("/upload", body.substr(0, body.size() - kEnd.size() - 10))).result(),
+            Status::bad_request);
+  EXPECT_EQ(handler_runs, 0);
+}
+
+TEST_F(PipelineTest, MultipartTextFieldsFollowTheUrlencodedRules) {
+  for (std::string bad : {std::string("caf\xc3"), std::string("a\0b", 3), std::string("\xc0\xaf")}) {
+    auto res = run(*pipeline, multipart("/upload", csrf_part() + text_part("caption", bad) + std::string(kEnd)));
+    EXPECT_EQ(res.result(), Status::bad_request);
+  }
+  EXPECT_EQ(handler_runs, 0);
+}
+
+TEST_F(PipelineTest, MultipartBodiesOverTheRoutesLimitAre413) {
+  const std::string body = csrf_part() +
+                           file_part("photo", "big.bin", "application/octet-stream", std::string(1100, 'x')) +
+                           std::string(kEnd);
+  EXPECT_EQ(run(*pipeline, multipart("/upload", body)).result(), Status::payload_too_large);
+  EXPECT_EQ(handler_runs, 0);
+  EXPECT_EQ(run(*pipeline, multipart("/upload-big", body)).body(), "big");
+}
+
+TEST_F(PipelineTest, BodyLimitsComeFromTheMatchedRoute) {
+  EXPECT_EQ(pipeline->largest_body_limit(), 4096u);
+  EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/upload", 11}, 10), 1024u);
+  EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/upload?x=1", 11}, 10), 1024u);
+  EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/upload-big", 11}, 10), 4096u);
+  EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/lang", 11}, 10), 10u);
+  EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/missing", 11}, 10), 10u);
+  EXPECT_EQ(pipeline->body_limit(Request{Verb::get, "/upload", 11}, 10), 10u);
+  EXPECT_EQ(pipeline->body_limit(Request{Verb::put, "/upload", 11}, 10), 10u);
+}
+
+TEST_F(PipelineTest, AHandlersOwnContentSecurityPolicyIsKept) {
+  auto res = run(*pipeline, make(Verb::get, "/file"));
+  EXPECT_EQ(res["Content-Security-Policy"], "default-src 'none'; sandbox");
+  EXPECT_EQ(res["X-Content-Type-Options"], "nosniff");
+  EXPECT_NE(content_security_policy().find("media-src 'self'"), std::string_view::npos);
+  EXPECT_EQ(run(*pipeline, make(Verb::get, "/"))["Content-Security-Policy"], content_security_policy());
+}
+
 TEST(ClientAddress, OnlyTheTrustedProxyMayNameTheClient) {
   EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9", ""), "10.0.0.5");
   EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9", "10.0.0.1"), "10.0.0.5");
@@ -324,6 +470,14 @@ TEST(LocalPath, OnlyLocalRedirectTargets) {
   EXPECT_FALSE(is_local_path("https://evil.example"));
   EXPECT_FALSE(is_local_path(""));
   EXPECT_FALSE(is_local_path("/a\r\nSet-Cookie: x"));
+}
+
+TEST_F(PipelineTest, NonHtmlRoutesKnowWhoIsAskingOnlyWhenTheyAskForTheSession) {
+  auto b = browser();
+  b.post("/sign-in", "user=2");
+  EXPECT_EQ(b.get("/who").body(), "2");
+  EXPECT_EQ(b.get("/who-fast").body(), "nobody") << "health checks and the like skip the session lookup";
+  EXPECT_EQ(browser().get("/who").body(), "nobody");
 }
 
 }  // namespace

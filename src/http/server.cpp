@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -123,7 +124,8 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
   while (!stopping_) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
-    parser.body_limit(options_.max_body_bytes);
+    // Until the header names the route, allow the largest body any route accepts; narrowed below.
+    parser.body_limit(std::max(options_.max_body_bytes, pipeline_.largest_body_limit()));
     stream.expires_after(options_.header_timeout);
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
     if (hec) {
@@ -149,7 +151,21 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
       break;
     }
     conn->busy = true;
-    stream.expires_after(options_.body_timeout);
+    const size_t limit = pipeline_.body_limit(parser.get(), options_.max_body_bytes);
+    if (auto length = parser.content_length(); length && *length > limit) {
+      auto op = pipeline_.handle_error(parser.get(), Status::payload_too_large);
+      Response res = co_await std::move(op);
+      res.keep_alive(false);
+      stream.expires_after(options_.write_timeout);
+      auto write = bhttp::async_write(stream, res, kTuple);
+      co_await std::move(write);
+      break;
+    }
+    parser.body_limit(limit);
+    // A video from a slow phone connection takes minutes: allow a second for every 32 KiB announced, on top.
+    auto body_time = options_.body_timeout;
+    if (auto length = parser.content_length()) body_time += std::chrono::seconds(*length / (32 * 1024));
+    stream.expires_after(body_time);
     auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
     Response res;
     if (bec == bhttp::error::body_limit) {

@@ -56,7 +56,8 @@ struct Principal {
   std::string name;
   std::string email;
   bool platform_admin = false;
-  /// Two-step sign-in is on (organisation admins need it to use their admin pages).
+  /// Two-step sign-in is on (organisation admins need it to use their admin pages). Loaded only for people who
+  /// are an organisation admin somewhere; false for everyone else.
   bool two_step = false;
   std::vector<Membership> memberships;
   /// The membership in the organisation with this slug, or nullptr.
@@ -99,6 +100,23 @@ struct Route {
   Handler handler;
   /// True for routes that return HTML pages (browser tests visit every GET page).
   bool html = true;
+  /// Nonzero: the route accepts multipart/form-data bodies (file uploads) up to this many bytes; zero: only
+  /// urlencoded forms up to the pipeline's form limit.
+  size_t max_body = 0;
+  /// Load the session and the signed-in person although the route is not an HTML page (HTML pages always get
+  /// them): for answers that depend on who is asking, such as files only some people may see.
+  bool uses_session = false;
+};
+
+/// A file part of a multipart/form-data request.
+struct UploadedFile {
+  /// The form field's name.
+  std::string field;
+  /// As the browser sent it (may be empty when no file was chosen); never a trusted path.
+  std::string filename;
+  std::string content_type;
+  /// Points into the request body, which outlives the handler.
+  std::string_view data;
 };
 
 /// Everything a handler knows about the request it is answering.
@@ -111,8 +129,10 @@ struct RequestContext {
   core::Lang lang = core::Lang::en;
   /// The token that forms must send back as csrf_token.
   std::string csrf_token;
-  /// Parsed urlencoded body (for POST forms) — already CSRF-checked.
+  /// Parsed urlencoded body, or the text parts of a multipart body (for POST forms) — already CSRF-checked.
   FormData form;
+  /// File parts of a multipart POST, already CSRF-checked with the form.
+  std::vector<UploadedFile> files;
   const Route* route = nullptr;
   std::optional<SessionData> session;
   /// The signed-in person, if any.
