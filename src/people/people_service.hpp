@@ -60,7 +60,7 @@ struct TwoStepResult {
 struct Person {
   User user;
   std::vector<MembershipRow> memberships;
-  /// Two-step sign-in is on.
+  /// Two-step sign-in is on. Read only for organisation admins (the only people it gates); false for others.
   bool two_step = false;
 };
 
