@@ -6,6 +6,7 @@
 #include "security/totp.hpp"
 #include "view/forms.hpp"
 #include "view/html.hpp"
+#include "view/qr_svg.hpp"
 
 namespace roundtable::people::pages {
 
@@ -79,17 +80,21 @@ Response setup_page(RequestContext& ctx, const PagesDeps& deps, const std::strin
   open_column(h);
   view::error_summary(h, t, errors);
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("two_step.setup_title")).raw("</h1>\n");
+  const std::string uri = security::otpauth_uri("Roundtable", ctx.principal->email, secret);
   h.raw("<ol class=\"govuk-list govuk-list--number\">\n<li>").text(t("two_step.setup_step1")).raw("</li>\n<li>");
-  h.text(t("two_step.setup_step2")).raw("<br>\n<code class=\"rt-secret\">");
+  // A phone scans the QR code; the typed key below it is the way for everyone else.
+  h.raw("<p class=\"govuk-body\">").text(t("two_step.setup_scan")).raw("</p>\n");
+  h.raw("<p class=\"govuk-body\">").raw(view::qr_svg(uri, t("two_step.qr_title"))).raw("</p>\n");
+  h.raw("<p class=\"govuk-body\">").text(t("two_step.setup_type_key")).raw("<br>\n<code class=\"rt-secret\">");
   for (size_t i = 0; i < secret.size(); i += 4) {
     if (i) h.raw(" ");
     h.text(secret.substr(i, 4));
   }
-  h.raw("</code><br>\n<a class=\"govuk-link\" href=\"")
-      .text(security::otpauth_uri("Roundtable", ctx.principal->email, secret))
+  h.raw("</code></p>\n<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"")
+      .text(uri)
       .raw("\">")
       .text(t("two_step.setup_open_app"))
-      .raw("</a></li>\n<li>");
+      .raw("</a></p></li>\n<li>");
   h.text(t("two_step.setup_step3")).raw("</li>\n</ol>\n");
   h.raw("<form method=\"post\" action=\"/account/two-step/setup\" novalidate>\n");
   view::csrf_field(h, ctx.csrf_token);
