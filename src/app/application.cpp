@@ -111,6 +111,14 @@ int serve(const core::Config& config) {
     services.db = db.get();
     services.search = db::make_search_index(db->backend());
     services.people = std::make_unique<people::PeopleService>(*db, *services.search);
+    auto storage = std::make_shared<uploads::FolderStorage>(std::filesystem::path(config.data_dir) / "uploads");
+    services.storage = storage.get();
+    services.people->set_export_extras(
+        [storage](soci::session& s, long long user_id) { return uploads::export_files(s, *storage, user_id); });
+    services.uploads = std::make_unique<uploads::UploadService>(*db, storage);
+    about_me::register_access(*services.uploads);
+    services.people->set_uploads(services.uploads.get());
+    services.about_me = std::make_unique<about_me::AboutMeService>(*db, *services.uploads);
     services.static_files = std::make_unique<http::StaticFiles>(config.public_dir);
     services.assets = view::Assets::from_manifest(services.static_files->manifest());
     if (services.static_files->file_count() == 0) {
@@ -118,6 +126,7 @@ int serve(const core::Config& config) {
     }
     if (config.demo) {
       int n = load_demo_data(*db, *services.search, *services.people);
+      n += load_demo_about_me(*services.people, *services.about_me, *services.uploads);
       core::log::info("demo_data_loaded", {{"items", std::to_string(n)}});
     }
     auto sessions = std::make_shared<DbSessionStore>(*db);
@@ -163,7 +172,7 @@ int serve(const core::Config& config) {
     });
   }
   if (mail_worker) mail_worker->start();
-  Housekeeper housekeeper(*db);
+  Housekeeper housekeeper(*db, services.storage);
   housekeeper.start();
   server.start();
 

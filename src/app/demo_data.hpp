@@ -1,9 +1,11 @@
 /// Demo content loaded by `roundtable serve --demo`, so a newcomer sees a working product.
 #pragma once
 
+#include "about_me/about_me_service.hpp"
 #include "db/database.hpp"
 #include "db/search.hpp"
 #include "people/people_service.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::app {
 
@@ -16,5 +18,10 @@ inline constexpr const char* kDemoTwoStepSecret = "ROUNDTABLEDEMOADMINSTWOSTEPKE
 /// Loads (or refreshes) the demo content and demo people; safe to run on every start. Returns how many items were
 /// written.
 int load_demo_data(db::Database& db, db::SearchIndex& search, people::PeopleService& people);
+
+/// Gives some demo members an About Me page (words, and a photo drawn here) that staff of their organisation may
+/// see. Pages that already have items are left alone. Returns how many items were written.
+int load_demo_about_me(people::PeopleService& people, about_me::AboutMeService& about_me,
+                       uploads::UploadService& uploads);
 
 }  // namespace roundtable::app

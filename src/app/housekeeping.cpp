@@ -58,6 +58,12 @@ void Housekeeper::start() {
                                            {"invitations", std::to_string(c.invitations)},
                                            {"mail", std::to_string(c.mail)}});
         }
+        if (storage_) {
+          // An hour is far longer than any save's transaction, so a file whose row is about to commit stays.
+          const size_t files = db_.run_sync(
+              [this](soci::session& s) { return uploads::sweep_orphan_files(s, *storage_, std::chrono::hours(1)); });
+          if (files > 0) core::log::info("housekeeping_files", {{"removed", std::to_string(files)}});
+        }
       } catch (const std::exception& e) {
         core::log::warn("housekeeping_failed", {{"error", e.what()}});
       }

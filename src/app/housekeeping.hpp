@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "db/database.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::app {
 
@@ -38,10 +39,13 @@ struct PurgeCounts {
 /// Deletes what has expired at `now` (unix seconds), in one transaction.
 PurgeCounts purge_expired(soci::session& s, long long now, const Retention& keep = {});
 
-/// Runs purge_expired at start and then every `interval` on its own thread, logging what it deleted.
+/// Runs purge_expired at start and then every `interval` on its own thread, logging what it deleted; with a
+/// storage, also removes uploaded files that no row refers to any more (erased accounts, failed saves).
 class Housekeeper {
  public:
-  Housekeeper(db::Database& db, std::chrono::seconds interval = std::chrono::hours(1)) : db_(db), interval_(interval) {}
+  Housekeeper(db::Database& db, uploads::FolderStorage* storage = nullptr,
+              std::chrono::seconds interval = std::chrono::hours(1))
+      : db_(db), storage_(storage), interval_(interval) {}
   ~Housekeeper() { stop(); }
   Housekeeper(const Housekeeper&) = delete;
   Housekeeper& operator=(const Housekeeper&) = delete;
@@ -52,6 +56,7 @@ class Housekeeper {
 
  private:
   db::Database& db_;
+  uploads::FolderStorage* storage_;
   std::chrono::seconds interval_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <filesystem>
+
 #include "db/test_databases.hpp"
+#include "security/tokens.hpp"
 
 namespace roundtable::app {
 namespace {
@@ -99,14 +102,25 @@ TEST_P(HousekeepingOnBackend, DeletesWhatHasDoneItsJobAndKeepsWhatIsStillInUse) 
 
 TEST_P(HousekeepingOnBackend, TheHousekeeperPurgesAtStartAndStopsWithoutWaitingForTheNextPass) {
   exec("INSERT INTO sessions (id, user_id, created_at, updated_at, expires_at) VALUES ('old', " + u() + ", 1, 1, 2)");
-  Housekeeper keeper(*db, std::chrono::hours(1));
+  // An uploaded file whose row is gone (its owner erased their account) two hours ago, and a new one still in use.
+  security::init();
+  const auto dir = std::filesystem::temp_directory_path() / ("rt-housekeeping-" + security::random_token(8));
+  uploads::FolderStorage storage(dir);
+  const auto orphan = storage.put("left behind");
+  std::filesystem::last_write_time(storage.root() / orphan,
+                                   std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
+  const auto fresh = storage.put("being saved");
+  Housekeeper keeper(*db, &storage, std::chrono::hours(1));
   keeper.start();
-  for (int i = 0; i < 100 && scalar("SELECT COUNT(*) FROM sessions") > 0; ++i) {
+  for (int i = 0; i < 100 && (scalar("SELECT COUNT(*) FROM sessions") > 0 || storage.get(orphan)); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   // stop() wakes the thread from its hour-long wait (if it did not, this test would hang until ctest's timeout).
   keeper.stop();
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM sessions"), 0);
+  EXPECT_FALSE(storage.get(orphan)) << "a file no row refers to is removed";
+  EXPECT_TRUE(storage.get(fresh)) << "a new file may still be waiting for its row";
+  std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, HousekeepingOnBackend, ::testing::ValuesIn(db::testing::backends()));

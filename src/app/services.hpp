@@ -3,10 +3,12 @@
 
 #include <memory>
 
+#include "about_me/about_me_service.hpp"
 #include "db/database.hpp"
 #include "db/search.hpp"
 #include "http/static_files.hpp"
 #include "people/people_service.hpp"
+#include "uploads/uploads.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::http {
@@ -21,6 +23,10 @@ struct Services {
   std::unique_ptr<http::StaticFiles> static_files;
   view::Assets assets;
   std::unique_ptr<people::PeopleService> people;
+  std::unique_ptr<uploads::UploadService> uploads;
+  /// The folder behind uploads (housekeeping sweeps it).
+  uploads::FolderStorage* storage = nullptr;
+  std::unique_ptr<about_me::AboutMeService> about_me;
   /// Set once the pipeline exists (for /metrics).
   http::Metrics* metrics = nullptr;
 };

@@ -33,6 +33,8 @@ inline constexpr const char* kTwoStepOff = "two_step_off";
 inline constexpr const char* kRecoveryCodesRenewed = "recovery_codes_renewed";
 inline constexpr const char* kDataExported = "data_exported";
 inline constexpr const char* kAccountErased = "account_erased";
+/// Someone looked at another person's About Me page.
+inline constexpr const char* kAboutMeViewed = "about_me_viewed";
 }  // namespace action
 
 struct Event {

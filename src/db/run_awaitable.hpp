@@ -1,4 +1,5 @@
-/// For tests: runs a coroutine to completion on a private io_context and returns its result (or rethrows).
+/// For tests and start-up work before the server runs (demo data): runs a coroutine to completion on a private
+/// io_context and returns its result (or rethrows). Never call it from a request handler.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>

@@ -77,7 +77,7 @@ awaitable<Response> account_data(RequestContext& ctx, const PagesDeps& deps) {
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("data.download.title")).raw("</h2>\n");
   h.raw("<p class=\"govuk-body\">").text(t("data.download.p1")).raw("</p>\n");
   h.raw("<ul class=\"govuk-list govuk-list--bullet\">\n<li>").text(t("data.download.html")).raw("</li>\n<li>");
-  h.text(t("data.download.json")).raw("</li>\n</ul>\n");
+  h.text(t("data.download.json")).raw("</li>\n<li>").text(t("data.download.files")).raw("</li>\n</ul>\n");
   h.raw("<form method=\"post\" action=\"/account/data/download\" novalidate>\n");
   view::csrf_field(h, ctx.csrf_token);
   view::button(h, t("data.download.button"));

@@ -66,6 +66,22 @@ class DataRightsOnBackend : public ::testing::TestWithParam<std::string> {
           soci::use(session_id), soci::use(id);
     });
     (void)run(service->sign_in_with_password(email, "a long password", "127.0.0.1"));
+    // An About Me page with a photo, shown to Nia (not to the other person, whose erasure would change it).
+    db->run_sync([&](soci::session& s) {
+      const std::string public_id = security::random_token(16), key = "ab/" + security::random_token(16);
+      long long upload = 0;
+      s << "INSERT INTO uploads (public_id, owner_user_id, purpose, mime, kind, bytes, width, height, original_name, "
+           "storage_key, created_at) VALUES (:p, :u, 'about_me', 'image/png', 'image', 10, 1, 1, 'me.png', :k, 1) "
+           "RETURNING id",
+          soci::use(public_id), soci::use(id), soci::use(key), soci::into(upload);
+      s << "INSERT INTO about_me_pages (user_id, visibility, intro, updated_at) VALUES (:u, 'named', 'Hello', 1)",
+          soci::use(id);
+      s << "INSERT INTO about_me_items (user_id, position, kind, title, body, upload_id, caption, transcript, "
+           "created_at, updated_at) VALUES (:u, 1, 'photo', '', '', :up, 'My garden', '', 1, 1)",
+          soci::use(id), soci::use(upload);
+      s << "INSERT INTO about_me_viewers (user_id, viewer_user_id, created_at) VALUES (:u, :v, 1)", soci::use(id),
+          soci::use(nia);
+    });
     return id;
   }
 

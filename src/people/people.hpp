@@ -36,6 +36,8 @@ struct Organisation {
   SignupMode signup_mode = SignupMode::invitation;
   long long created_at = 0;
   long long member_count = 0;
+  /// The organisation's logo, if it has one: its address (/files/...).
+  std::string logo_url;
 };
 
 struct User {

@@ -288,12 +288,17 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
   open_column(h);
   if (ctx.query_params().value("saved") == "1") success_banner(h, t, t("profile.saved"));
   if (ctx.query_params().value("password_changed") == "1") success_banner(h, t, t("reset.changed"));
+  if (ctx.query_params().value("photo") == "saved") success_banner(h, t, t("photo.saved"));
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("account.title")).raw("</h1>\n");
   h.raw("<p class=\"govuk-body\">").text(core::format(t("account.signed_in_as"), {{"email", person->user.email}}));
   h.raw("</p>\n");
   auto op_profile = deps.service->profile(ctx.principal->user_id);
   auto profile = co_await std::move(op_profile);
   profile_cards(h, t, *profile);
+  h.raw("<h2 class=\"govuk-heading-m\">").text(t("account.about_me_title")).raw("</h2>\n");
+  h.raw("<p class=\"govuk-body\">").text(t("account.about_me_lead")).raw("</p>\n");
+  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/about-me\">").text(t("account.about_me_link"));
+  h.raw("</a></p>\n");
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("account.organisations")).raw("</h2>\n");
   if (person->memberships.empty()) {
     h.raw("<p class=\"govuk-body\">").text(t("account.no_organisations")).raw("</p>\n");
@@ -403,6 +408,12 @@ awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps
   if (ctx.query_params().value("joined") == "1") {
     success_banner(h, t, core::format(t("invite.joined"), {{"org", m->org_name}}));
   }
+  auto op = deps.service->organisation(m->org_slug);
+  auto org = co_await std::move(op);
+  if (org && !org->logo_url.empty()) {
+    h.raw("<img class=\"rt-org-logo govuk-!-margin-bottom-4\" src=\"").text(org->logo_url).raw("\" alt=\"");
+    h.text(core::format(t("logo.alt"), {{"org", m->org_name}})).raw("\">\n");
+  }
   h.raw("<span class=\"govuk-caption-l\">").text(t("org.home_caption")).raw("</span>\n");
   h.raw("<h1 class=\"govuk-heading-l\">").text(m->org_name).raw("</h1>\n");
   std::string role_code_str = m->roles.empty() ? "member" : m->roles.front();
@@ -419,6 +430,8 @@ awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps
     h.raw("<h2 class=\"govuk-heading-m\">").text(t("org.admin_title")).raw("</h2>\n<ul class=\"govuk-list\">\n");
     h.raw("<li><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/settings\">");
     h.text(t("org.settings_title")).raw("</a></li>\n");
+    h.raw("<li><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/logo\">");
+    h.text(t("logo.title")).raw("</a></li>\n");
     h.raw("<li><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/audit\">");
     h.text(t("audit.title")).raw("</a></li>\n</ul>\n");
   }

@@ -18,6 +18,9 @@ struct PagesDeps {
   const view::Assets* assets = nullptr;
   /// The plain-words 404 page, for objects that turn out not to exist or not to be visible.
   std::function<http::Response(http::RequestContext&)> not_found;
+  /// Whether the viewer (first) may see the About Me page of the subject (second) and it has something on it.
+  /// Unset: member pages do not link to About Me pages.
+  std::function<boost::asio::awaitable<bool>(long long, long long)> about_me_visible;
 };
 
 namespace pages {
@@ -42,6 +45,12 @@ awaitable<Response> join_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> join(RequestContext& ctx, const PagesDeps& deps);
 /// Your data (data_rights_pages.cpp): download it all, delete the account.
 awaitable<Response> account_data(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> photo_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> save_photo(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> remove_photo(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> org_logo_form(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> save_org_logo(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> remove_org_logo(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_data_download(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_delete_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_delete(RequestContext& ctx, const PagesDeps& deps);

@@ -71,6 +71,11 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back({"GET", "/account/delete", "account_delete_form", signed_in(), bind(pages::account_delete_form)});
   routes.push_back({"POST", "/account/delete", "account_delete", signed_in(), bind(pages::account_delete)});
   routes.push_back({"GET", "/account-deleted", "account_deleted", public_access(), bind(pages::account_deleted)});
+  routes.push_back({"GET", "/account/photo", "profile_photo", signed_in(), bind(pages::photo_form)});
+  http::Route photo{"POST", "/account/photo", "profile_photo_save", signed_in(), bind(pages::save_photo)};
+  photo.max_body = uploads::body_limit_for(PeopleService::photo_rules());
+  routes.push_back(std::move(photo));
+  routes.push_back({"POST", "/account/photo/remove", "profile_photo_remove", signed_in(), bind(pages::remove_photo)});
   routes.push_back({"GET", "/account/about", "profile_about", signed_in(), bind(pages::about_form)});
   routes.push_back({"POST", "/account/about", "profile_about_save", signed_in(), bind(pages::save_about)});
   routes.push_back({"GET", "/account/strengths", "profile_bring", signed_in(), bind(pages::bring_form)});
@@ -95,6 +100,12 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
       {"GET", "/o/{org}/settings", "org_settings", org_member({"org_admin"}), bind(pages::organisation_settings)});
   routes.push_back({"POST", "/o/{org}/settings", "org_settings_save", org_member({"org_admin"}),
                     bind(pages::save_organisation_settings)});
+  routes.push_back({"GET", "/o/{org}/logo", "org_logo", org_member({"org_admin"}), bind(pages::org_logo_form)});
+  http::Route logo{"POST", "/o/{org}/logo", "org_logo_save", org_member({"org_admin"}), bind(pages::save_org_logo)};
+  logo.max_body = uploads::body_limit_for(PeopleService::logo_rules());
+  routes.push_back(std::move(logo));
+  routes.push_back(
+      {"POST", "/o/{org}/logo/remove", "org_logo_remove", org_member({"org_admin"}), bind(pages::remove_org_logo)});
   routes.push_back({"GET", "/o/{org}/audit", "org_audit", org_member({"org_admin"}), bind(pages::audit_log)});
   routes.push_back({"GET", "/o/{org}/people", "org_directory", org_member(), bind(pages::directory)});
   const auto inviters = org_member({"org_admin", "facilitator"});

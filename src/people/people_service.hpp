@@ -15,6 +15,7 @@
 #include "people/invitation.hpp"
 #include "people/people.hpp"
 #include "people/profile.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::people {
 
@@ -76,6 +77,8 @@ struct MemberView {
   /// person withdrew consent to being contacted.
   bool contact_visible = false;
   bool contact_withdrawn = false;
+  /// The person has an About Me page this viewer may see (filled in by the member page).
+  bool about_me_visible = false;
 };
 
 /// Sign-in by email: what became of a link or a code.
@@ -141,6 +144,29 @@ class PeopleService {
     mail_queued_ = std::move(mail_queued);
   }
   const std::string& base_url() const { return base_url_; }
+
+  /// Files to add to a person's data download besides data.json and index.html, as (name in the zip, bytes): the
+  /// files they uploaded. Runs on a database thread.
+  using ExportExtras =
+      std::function<std::vector<std::pair<std::string, std::string>>(soci::session& s, long long user_id)>;
+  void set_export_extras(ExportExtras extras) { export_extras_ = std::move(extras); }
+
+  /// Where profile photos are kept (without it, photos cannot be added) and lets people see the photos of those
+  /// they share an organisation with.
+  void set_uploads(uploads::UploadService* uploads);
+  uploads::UploadService* uploads() const { return uploads_; }
+  /// What a profile photo may be: a picture of at most 10 MB, scaled down to 800 pixels.
+  static uploads::Allowed photo_rules();
+  /// Makes this (checked and cleaned) picture the person's photo; the old one's file is deleted.
+  boost::asio::awaitable<void> set_photo(long long user_id, uploads::Prepared photo);
+  /// Takes the person's photo away and deletes its file; false when there was none.
+  boost::asio::awaitable<bool> remove_photo(long long user_id);
+  /// What a logo may be: a picture of at most 5 MB, scaled down to 600 pixels.
+  static uploads::Allowed logo_rules();
+  /// Makes this picture the organisation's logo (the old one's file is deleted); audited as a settings change.
+  boost::asio::awaitable<void> set_org_logo(long long actor_id, long long org_id, uploads::Prepared logo);
+  /// Takes the logo away; false when there was none.
+  boost::asio::awaitable<bool> remove_org_logo(long long actor_id, long long org_id);
 
   /// Emails a password reset link (valid for an hour) if there is an account with this address; at most 3 an hour
   /// per account. Says nothing about whether the account exists.
@@ -269,6 +295,8 @@ class PeopleService {
   SignInLimits limits_;
   std::string base_url_ = "http://127.0.0.1:8080";
   std::function<void()> mail_queued_;
+  ExportExtras export_extras_;
+  uploads::UploadService* uploads_ = nullptr;
 };
 
 }  // namespace roundtable::people

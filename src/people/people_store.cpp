@@ -86,10 +86,13 @@ void set_platform_admin(soci::session& s, long long user_id, bool admin) {
 
 std::optional<Organisation> find_org_by_slug(soci::session& s, const std::string& slug) {
   soci::row r;
-  s << "SELECT id, slug, name, languages, signup_mode, created_at FROM organisations WHERE slug = :slug",
+  s << "SELECT o.id, o.slug, o.name, o.languages, o.signup_mode, o.created_at, u.public_id FROM organisations o "
+       "LEFT JOIN uploads u ON u.id = o.logo_upload_id WHERE o.slug = :slug",
       soci::use(slug), soci::into(r);
   if (!s.got_data()) return std::nullopt;
-  return org_from(r);
+  auto org = org_from(r);
+  if (const auto public_id = row_text(r, 6); !public_id.empty()) org.logo_url = "/files/" + public_id;
+  return org;
 }
 
 std::vector<Organisation> list_orgs(soci::session& s) {
@@ -329,6 +332,19 @@ long long purge_failures(soci::session& s, long long before) {
   soci::statement st = (s.prepare << "DELETE FROM sign_in_failures WHERE at < :before", soci::use(before));
   st.execute(true);
   return st.get_affected_rows();
+}
+
+std::optional<long long> set_org_logo(soci::session& s, long long org_id, std::optional<long long> upload_id) {
+  long long old = 0;
+  soci::indicator old_ind = soci::i_null;
+  s << "SELECT logo_upload_id FROM organisations WHERE id = :id", soci::use(org_id), soci::into(old, old_ind);
+  if (!s.got_data()) old_ind = soci::i_null;
+  long long value = upload_id.value_or(0);
+  soci::indicator ind = upload_id ? soci::i_ok : soci::i_null;
+  const long long now = now_seconds();
+  s << "UPDATE organisations SET logo_upload_id = :logo, updated_at = :now WHERE id = :id", soci::use(value, ind),
+      soci::use(now), soci::use(org_id);
+  return old_ind == soci::i_ok ? std::optional<long long>(old) : std::nullopt;
 }
 
 }  // namespace roundtable::people::store

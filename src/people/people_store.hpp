@@ -23,6 +23,8 @@ void set_password_hash(soci::session& s, long long user_id, const std::string& h
 void set_platform_admin(soci::session& s, long long user_id, bool admin);
 
 std::optional<Organisation> find_org_by_slug(soci::session& s, const std::string& slug);
+/// Sets (or with nullopt, clears) the organisation's logo; returns the upload it replaces, if any.
+std::optional<long long> set_org_logo(soci::session& s, long long org_id, std::optional<long long> upload_id);
 /// Every organisation with its member count, by name.
 std::vector<Organisation> list_orgs(soci::session& s);
 /// Inserts the organisation; returns the new id.

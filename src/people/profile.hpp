@@ -54,6 +54,9 @@ struct Profile {
   std::string phone;
   std::vector<ContactTime> contact_times;
   std::string contact_notes;
+  /// The person's photo, if they added one: its upload and its address (/files/...).
+  std::optional<long long> photo_upload_id;
+  std::string photo_url;
 
   bool has_needs() const { return !needs.empty() || !needs_other.empty() || !meeting_support.empty(); }
 };

@@ -319,6 +319,12 @@ void profile_cards(Html& h, const core::Translator& t, const Profile& p) {
     c.row(t("profile.pronouns_row"), p.pronouns);
     c.row(t("profile.lang"), core::Messages::embedded().get(p.lang, "layout.language_name"));
   }
+  if (!p.photo_url.empty()) {
+    h.raw("<img class=\"rt-profile-photo govuk-!-margin-bottom-2\" src=\"").text(p.photo_url).raw("\" alt=\"");
+    h.text(t("photo.yours_alt")).raw("\">\n");
+  }
+  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/photo\">");
+  h.text(t(p.photo_url.empty() ? "photo.add_link" : "photo.change_link")).raw("</a></p>\n");
   bring_card(h, t, p, "/account/strengths", true);
   h.raw("<p class=\"govuk-body\">").text(t(p.share_needs ? "profile.needs_shared" : "profile.needs_private"));
   h.raw("</p>\n");
@@ -655,6 +661,10 @@ Response render_member(RequestContext& ctx, const PagesDeps& deps, const MemberV
   if (ctx.query_params().value("saved") == "1") success_banner(h, t, t("members.saved"));
   view::error_summary(h, t, errors);
   h.raw("<span class=\"govuk-caption-l\">").text(m->org_name).raw("</span>\n");
+  if (!p.photo_url.empty()) {
+    h.raw("<img class=\"rt-profile-photo govuk-!-margin-bottom-2\" src=\"").text(p.photo_url).raw("\" alt=\"");
+    h.text(core::format(t("photo.of_alt"), {{"name", p.name}})).raw("\">\n");
+  }
   h.raw("<h1 class=\"govuk-heading-l\">").text(p.name);
   if (!p.pronouns.empty()) h.raw(" <span class=\"rt-pronouns\">(").text(p.pronouns).raw(")</span>");
   h.raw("</h1>\n");
@@ -666,6 +676,11 @@ Response render_member(RequestContext& ctx, const PagesDeps& deps, const MemberV
   if (!type_keys.empty()) h.raw(" – ").text(joined(t, type_keys));
   h.raw("</p>\n");
   bring_card(h, t, p, "", false);
+  if (view.about_me_visible) {
+    h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/people/");
+    h.number(p.user_id).raw("/about-me\">").text(core::format(t("members.about_me_link"), {{"name", p.name}}));
+    h.raw("</a></p>\n");
+  }
   if (view.needs_visible) {
     needs_card(h, t, p, "", false);
   } else if (view.needs_withheld) {
@@ -708,6 +723,10 @@ Response remove_page(RequestContext& ctx, const PagesDeps& deps, const MemberVie
 awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps) {
   auto view = co_await member_from_path(ctx, deps);
   if (!view) co_return deps.not_found(ctx);
+  if (deps.about_me_visible) {
+    auto op = deps.about_me_visible(ctx.principal->user_id, view->profile.user_id);
+    view->about_me_visible = co_await std::move(op);
+  }
   co_return render_member(ctx, deps, *view);
 }
 

@@ -11,7 +11,8 @@ std::optional<Profile> load_profile(soci::session& s, long long user_id) {
   soci::row r;
   s << "SELECT u.name, u.lang, p.user_id, p.pronouns, p.strengths, p.skills, p.lived_experience, p.needs, "
        "p.needs_other, p.meeting_support, p.share_needs, p.contact_methods, p.phone, p.contact_times, "
-       "p.contact_notes FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = :id",
+       "p.contact_notes, p.photo_upload_id, ph.public_id FROM users u LEFT JOIN profiles p ON p.user_id = u.id "
+       "LEFT JOIN uploads ph ON ph.id = p.photo_upload_id WHERE u.id = :id",
       soci::use(user_id), soci::into(r);
   if (!s.got_data()) return std::nullopt;
   Profile p;
@@ -31,6 +32,10 @@ std::optional<Profile> load_profile(soci::session& s, long long user_id) {
     p.phone = db::row_text(r, 12);
     p.contact_times = parse_contact_times(db::row_text(r, 13));
     p.contact_notes = db::row_text(r, 14);
+    p.photo_upload_id = db::row_int_or_null(r, 15);
+    if (const auto public_id = db::row_text(r, 16); p.photo_upload_id && !public_id.empty()) {
+      p.photo_url = "/files/" + public_id;
+    }
   }
   soci::rowset<std::string> tags =
       (s.prepare << "SELECT tag FROM profile_interests WHERE user_id = :id ORDER BY tag", soci::use(user_id));
@@ -64,6 +69,30 @@ void save_profile(soci::session& s, const Profile& p) {
   for (const auto& tag : p.interests) {
     s << "INSERT INTO profile_interests (user_id, tag) VALUES (:id, :tag)", soci::use(p.user_id), soci::use(tag);
   }
+}
+
+std::optional<long long> set_photo(soci::session& s, long long user_id, std::optional<long long> upload_id) {
+  long long old = 0;
+  soci::indicator old_ind = soci::i_null;
+  s << "SELECT photo_upload_id FROM profiles WHERE user_id = :id", soci::use(user_id), soci::into(old, old_ind);
+  if (!s.got_data()) old_ind = soci::i_null;
+  const long long now = now_seconds();
+  long long value = upload_id.value_or(0);
+  soci::indicator ind = upload_id ? soci::i_ok : soci::i_null;
+  // A person who never filled in their profile has no row yet.
+  s << "INSERT INTO profiles (user_id, photo_upload_id, updated_at) VALUES (:id, :photo, :now) "
+       "ON CONFLICT (user_id) DO UPDATE SET photo_upload_id = EXCLUDED.photo_upload_id, "
+       "updated_at = EXCLUDED.updated_at",
+      soci::use(user_id), soci::use(value, ind), soci::use(now);
+  return old_ind == soci::i_ok ? std::optional<long long>(old) : std::nullopt;
+}
+
+bool share_an_organisation(soci::session& s, long long a, long long b) {
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM memberships ma JOIN memberships mb ON mb.org_id = ma.org_id "
+       "WHERE ma.user_id = :a AND mb.user_id = :b",
+      soci::use(a), soci::use(b), soci::into(n);
+  return n > 0;
 }
 
 }  // namespace roundtable::people::store

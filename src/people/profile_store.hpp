@@ -15,5 +15,9 @@ namespace roundtable::people::store {
 std::optional<Profile> load_profile(soci::session& s, long long user_id);
 /// Saves every profile field, the name and the preferred language.
 void save_profile(soci::session& s, const Profile& p);
+/// Sets (or with nullopt, clears) the person's photo; returns the upload it replaces, if any.
+std::optional<long long> set_photo(soci::session& s, long long user_id, std::optional<long long> upload_id);
+/// True when the two people belong to at least one organisation in common.
+bool share_an_organisation(soci::session& s, long long a, long long b);
 
 }  // namespace roundtable::people::store

@@ -53,7 +53,10 @@ const visits = {
   org_join_form: [{ path: "/o/north/join", submit: true }, { path: "/o/north/join", as: member }],
   org_settings: [{ path: "/o/demo/settings", as: sian, submit: true }, { path: "/o/demo/settings?saved=1", as: sian }],
   org_audit: [{ path: "/o/demo/audit", as: sian }],
+  org_logo: [{ path: "/o/demo/logo", as: sian, submit: true }],
   profile_about: [{ path: "/account/about", as: member, submit: true }],
+  // Sent without a file: refused. (Pages with a photo are checked in about_me_journeys.test.mjs.)
+  profile_photo: [{ path: "/account/photo", as: member, submit: true }],
   profile_bring: [{ path: "/account/strengths", as: member }],
   profile_needs: [{ path: "/account/needs", as: member }],
   profile_contact: [{ path: "/account/contact", as: member, submit: true }],
@@ -72,6 +75,27 @@ const visits = {
     { path: "/o/demo/people?q=zzzznothing", as: member },
   ],
   member_remove_form: [{ path: "/o/demo/people/5/remove", as: sian }],
+  // About Me: Gareth's demo page (items 1 and 2 words, 3 a photo; seen by facilitators), Priya's empty one, Mair's
+  // Welsh page (seen by everyone in "demo").
+  about_me: [
+    { path: "/account/about-me", as: member },
+    { path: "/account/about-me?done=added", as: member },
+    { path: "/account/about-me", as: "priya@demo.example" },
+  ],
+  about_me_visibility: [{ path: "/account/about-me/visibility", as: member }],
+  about_me_intro: [{ path: "/account/about-me/intro", as: member }],
+  about_me_add: [
+    { path: "/account/about-me/add/text", as: member, submit: true },
+    { path: "/account/about-me/add/photo", as: member, submit: true },
+    { path: "/account/about-me/add/audio", as: member },
+    { path: "/account/about-me/add/video", as: member },
+  ],
+  about_me_item: [{ path: "/account/about-me/items/1", as: member }, { path: "/account/about-me/items/3", as: member }],
+  about_me_item_delete_form: [{ path: "/account/about-me/items/3/delete", as: member }],
+  about_me_shared: [
+    { path: "/o/demo/people/5/about-me", as: orgAdmin },
+    { path: "/o/demo/people/6/about-me", as: member },
+  ],
   org_member: [
     { path: "/o/demo/people/5", as: sian },
     { path: "/o/demo/people/6", as: orgAdmin },

@@ -16,7 +16,10 @@ after(async () => {
   await server?.stop();
 });
 
-/** The files in a zip (read with Python's zipfile, a separate implementation from the server's libzip). */
+/**
+ * The files in a zip (read with Python's zipfile, a separate implementation from the server's libzip): JSON and HTML
+ * as text, anything else (uploaded files) as hex.
+ */
 function unzip(bytes) {
   const dir = mkdtempSync(join(tmpdir(), "rt-zip-"));
   try {
@@ -24,7 +27,7 @@ function unzip(bytes) {
     writeFileSync(file, bytes);
     const out = execFileSync("/usr/bin/python3", [
       "-c",
-      "import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: z.read(n).decode('utf-8') for n in z.namelist()}))",
+      "import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: z.read(n).decode('utf-8') if n.endswith(('.json', '.html')) else z.read(n).hex() for n in z.namelist()}))",
       file,
     ]);
     return JSON.parse(out.toString());
@@ -58,8 +61,12 @@ test(`${backendName}: a person downloads everything held about them as a zip, in
   assert.match(res.headers.get("content-disposition"), /^attachment; filename="roundtable-data-\d{4}-\d{2}-\d{2}\.zip"$/);
   assert.equal(res.headers.get("cache-control"), "no-store");
   const files = unzip(bytes);
-  assert.deepEqual(Object.keys(files).sort(), ["data.json", "index.html"]);
+  // Gareth's demo About Me page has a photo: the file itself is in the download, named by its address.
   const data = JSON.parse(files["data.json"]);
+  const photo = data.tables.uploads.rows[0];
+  assert.deepEqual(Object.keys(files).sort(), ["data.json", `files/${photo.public_id}.png`, "index.html"]);
+  assert.ok(files[`files/${photo.public_id}.png`].startsWith("89504e470d0a1a0a"), "a PNG file");
+  assert.ok(data.tables.about_me_items.rows.length >= 2);
   assert.equal(data.tables.users.rows[0].email, demo.member);
   assert.equal(data.tables.users.rows[0].password_hash, undefined, "no password hash");
   assert.ok(data.tables.memberships.rows.length >= 1);
@@ -103,6 +110,8 @@ test(`${backendName}: deleting an account needs a tick, ends every session and l
   assert.equal(again.status, 400);
   assert.equal(server.database.sql(`SELECT count(*) FROM users WHERE email = '${demo.partner}'`), "0");
   assert.equal(server.database.sql(`SELECT count(*) FROM profiles WHERE user_id = ${id}`), "0");
+  assert.equal(server.database.sql(`SELECT count(*) FROM about_me_items WHERE user_id = ${id}`), "0");
+  assert.equal(server.database.sql(`SELECT count(*) FROM about_me_viewers WHERE user_id = ${id}`), "0");
   assert.equal(server.database.sql(`SELECT count(*) FROM search_documents WHERE ref LIKE '%:${id}'`), "0");
 
   // The organisation's admin sees what happened, by a former member, not by name.

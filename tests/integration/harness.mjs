@@ -262,6 +262,24 @@ export class Visitor {
       headers: { "content-type": "application/x-www-form-urlencoded", ...(options.headers ?? {}) },
     });
   }
+
+  /**
+   * Posts a multipart/form-data form (a file upload). fields: {name: value}; files: {name: {filename, type, data}}
+   * with data a Buffer, Uint8Array or string. The CSRF token from the last page seen is added unless given.
+   */
+  async postMultipart(path, fields = {}, files = {}, options = {}) {
+    if (!this.csrfToken && !("csrf_token" in fields)) await this.get("/");
+    const form = new FormData();
+    form.append("csrf_token", fields.csrf_token ?? this.csrfToken ?? "");
+    for (const [name, value] of Object.entries(fields)) {
+      if (name !== "csrf_token") form.append(name, value);
+    }
+    for (const [name, file] of Object.entries(files)) {
+      const blob = new Blob([file.data ?? ""], { type: file.type ?? "application/octet-stream" });
+      form.append(name, blob, file.filename ?? "file");
+    }
+    return this.request("POST", path, { ...options, body: form });
+  }
 }
 
 /** Sends raw bytes on one connection and collects what comes back until the server closes or timeoutMs passes. */

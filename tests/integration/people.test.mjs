@@ -2,7 +2,9 @@
 // log, and the authorisation matrix (every people route × every kind of visitor).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, Visitor, demo, demoPassword, backendName, runCli } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startServer, Visitor, demo, demoPassword, backendName, runCli, root } from "./harness.mjs";
 import { freshDemoCode } from "./totp.mjs";
 
 let server;
@@ -177,11 +179,19 @@ const matrix = [
   ["GET", "/o/demo/settings", /*  */ [303, 404, 404, 404, 404, 200, 404]],
   ["POST", "/o/demo/settings", /* */ [401, 404, 404, 404, 404, 400, 404]],
   ["GET", "/o/demo/audit", /*     */ [303, 404, 404, 404, 404, 200, 404]],
+  ["GET", "/o/demo/logo", /*      */ [303, 404, 404, 404, 404, 200, 404]],
+  ["POST", "/o/demo/logo", /*     */ [401, 404, 404, 404, 404, 400, 404]],
+  // No logo yet: back to the page.
+  ["POST", "/o/demo/logo/remove", [401, 404, 404, 404, 404, 303, 404]],
   ["GET", "/o/north", /*          */ [303, 200, 404, 404, 404, 404, 404]],
   ["GET", "/o/no-such-org", /*    */ [303, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/no-such-org/audit", [303, 404, 404, 404, 404, 404, 404]],
   ["GET", "/sign-in", /*          */ [200, 303, 303, 303, 303, 303, 303]],
   ["GET", "/account/about", /*    */ [303, 200, 200, 200, 200, 200, 200]],
+  ["GET", "/account/photo", /*    */ [303, 200, 200, 200, 200, 200, 200]],
+  ["POST", "/account/photo", /*   */ [401, 400, 400, 400, 400, 400, 400]],
+  // Nobody in the demo has a photo to remove: back to the page.
+  ["POST", "/account/photo/remove", [401, 303, 303, 303, 303, 303, 303]],
   ["POST", "/account/about", /*   */ [401, 400, 400, 400, 400, 400, 400]],
   ["GET", "/account/strengths", [303, 200, 200, 200, 200, 200, 200]],
   ["POST", "/account/strengths", [401, 303, 303, 303, 303, 303, 303]],
@@ -222,6 +232,25 @@ const matrix = [
   ["GET", "/o/demo/people/GARETH/remove", [303, 404, 404, 404, 404, 200, 404]],
   ["POST", "/o/demo/people/GARETH/role", [401, 404, 404, 404, 404, 400, 404]],
   ["POST", "/o/demo/people/999999/remove", [401, 404, 404, 404, 404, 404, 404]],
+  // About Me: everyone has their own page; ITEM is one of Gareth's (demo) items, so only he may open it. His page
+  // is for facilitators (and admins) of "demo"; a form without its hidden kind names no kind of item (404).
+  ["GET", "/account/about-me", /*  */ [303, 200, 200, 200, 200, 200, 200]],
+  ["GET", "/account/about-me/visibility", [303, 200, 200, 200, 200, 200, 200]],
+  ["POST", "/account/about-me/visibility", [401, 400, 400, 400, 400, 400, 400]],
+  ["GET", "/account/about-me/intro", [303, 200, 200, 200, 200, 200, 200]],
+  // No first words is allowed (the page starts with its items).
+  ["POST", "/account/about-me/intro", [401, 303, 303, 303, 303, 303, 303]],
+  ["GET", "/account/about-me/add/text", [303, 200, 200, 200, 200, 200, 200]],
+  ["GET", "/account/about-me/add/poem", [303, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/account/about-me/items", [401, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/account/about-me/items/ITEM", [303, 404, 200, 404, 404, 404, 404]],
+  ["POST", "/account/about-me/items/ITEM", [401, 404, 400, 404, 404, 404, 404]],
+  ["GET", "/account/about-me/items/ITEM/delete", [303, 404, 200, 404, 404, 404, 404]],
+  ["POST", "/account/about-me/items/999999/delete", [401, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/account/about-me/items/999999/move", [401, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/people/GARETH/about-me", [303, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/north/people/GARETH/about-me", [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/files/no-such-file", /* */ [404, 404, 404, 404, 404, 404, 404]],
 ];
 
 test(`${backendName}: authorisation matrix — every people route for every kind of visitor`, async () => {
@@ -234,8 +263,9 @@ test(`${backendName}: authorisation matrix — every people route for every kind
   }
   const wrong = [];
   const gareth = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`);
+  const item = server.database.sql(`SELECT MIN(id) FROM about_me_items WHERE user_id = ${gareth}`);
   for (const [method, template, expected] of matrix) {
-    const path = template.replace("GARETH", gareth);
+    const path = template.replace("GARETH", gareth).replace("ITEM", item);
     const names = Object.keys(visitors);
     for (let i = 0; i < names.length; i++) {
       const v = signedIn[names[i]];
@@ -250,7 +280,12 @@ test(`${backendName}: authorisation matrix — every people route for every kind
 test(`${backendName}: every people route is in the matrix`, async () => {
   const { stdout } = await runCli(["routes"]);
   const routes = stdout.trim().split("\n").map((l) => JSON.parse(l));
-  const patterns = new Set(matrix.map(([m, p]) => `${m} ${p.replace("/o/demo", "/o/{org}").replace("GARETH", "{id}").replace("999999", "{id}")}`));
+  const patterns = new Set(matrix.map(([m, p]) => `${m} ${p
+        .replace("/o/demo", "/o/{org}")
+        .replace("GARETH", "{id}")
+        .replace("ITEM", "{id}")
+        .replace("999999", "{id}")
+        .replace("/add/text", "/add/{kind}")}`));
   patterns.add("POST /sign-in");
   patterns.add("POST /sign-out");
   for (const r of routes.filter((r) => r.policy !== "public" || ["sign_in_form", "sign_in", "sign_out"].includes(r.name))) {
@@ -270,4 +305,34 @@ test(`${backendName}: 20 failed sign-ins from one address stop sign-ins from it 
   } finally {
     await own.stop();
   }
+});
+
+test(`${backendName}: an organisation admin adds a logo that its members see and nobody else`, async () => {
+  const png = readFileSync(join(root, "tests/integration/fixtures/about_me/tiny.png"));
+  const sian = new Visitor(server.url);
+  await sian.signIn(demo.orgAdmin);
+  const page = await sian.get("/o/demo/logo");
+  assert.equal(page.status, 200);
+  const wrong = await sian.postMultipart("/o/demo/logo", {}, { logo: { filename: "logo.png", type: "image/png", data: "<svg onload=alert(1)>" } });
+  assert.equal(wrong.status, 400);
+  const saved = await sian.postMultipart("/o/demo/logo", {}, { logo: { filename: "logo.png", type: "image/png", data: png } });
+  assert.equal(saved.status, 303);
+  assert.equal(saved.headers.get("location"), "/o/demo/logo?done=saved");
+  const gareth = new Visitor(server.url);
+  await gareth.signIn(demo.member);
+  const home = await gareth.get("/o/demo");
+  const url = home.text.match(/class="rt-org-logo[^"]*" src="(\/files\/[^"]+)" alt="Demo County Carers Partnership logo"/)[1];
+  assert.equal((await gareth.request("GET", url)).status, 200);
+  const rhys = new Visitor(server.url);
+  await rhys.signIn(demo.otherOrgAdmin);
+  assert.equal((await rhys.request("GET", url)).status, 404);
+  assert.equal((await new Visitor(server.url).request("GET", url)).status, 404);
+  const uploader = server.database.sql(`SELECT COALESCE(owner_user_id, 0) FROM uploads WHERE purpose = 'org_logo'`);
+  assert.equal(uploader, "0", "the logo belongs to the organisation, not to Siân");
+  const audit = await sian.get("/o/demo/audit");
+  assert.match(audit.text, /Gosodiadau&#39;r sefydliad wedi newid|Gosodiadau'r sefydliad wedi newid/);
+  await sian.get("/o/demo/logo");
+  assert.equal((await sian.post("/o/demo/logo/remove", {})).status, 303);
+  assert.doesNotMatch((await gareth.get("/o/demo")).text, /rt-org-logo/);
+  assert.equal((await gareth.request("GET", url)).status, 404);
 });

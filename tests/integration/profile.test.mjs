@@ -2,7 +2,9 @@
 // of needs (shown to facilitators only when shared, every look in the audit log).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startServer, Visitor, demo, backendName, root } from "./harness.mjs";
 
 let server;
 const ids = {};
@@ -240,4 +242,54 @@ test(`${backendName}: an organisation admin changes roles and removes members, b
   await tom.signIn(demo.facilitator);
   assert.doesNotMatch((await tom.get(`/o/demo/people/${ids.member}`)).text, /Role and membership/);
   assert.equal((await tom.post(`/o/demo/people/${ids.member}/role`, { role: "org_admin" })).status, 404);
+});
+
+test(`${backendName}: a photo is added without its location, seen by people in the same organisation only, and removed`, async () => {
+  const photo = readFileSync(join(root, "tests/integration/fixtures/about_me/photo-with-location.jpg"));
+  const priya = new Visitor(server.url);
+  await priya.signIn(demo.finance);
+  const form = await priya.get("/account/photo");
+  assert.equal(form.status, 200);
+  assert.match(form.text, /enctype="multipart\/form-data"/);
+  const none = await priya.postMultipart("/account/photo", {});
+  assert.equal(none.status, 400);
+  assert.match(none.text, /Choose a photo to upload/);
+  const wrong = await priya.postMultipart("/account/photo", {}, { photo: { filename: "me.jpg", type: "image/jpeg", data: "GIF87a? no, a text file" } });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.text, /JPEG, PNG, GIF or WebP/);
+  const saved = await priya.postMultipart("/account/photo", {}, { photo: { filename: "me.jpg", type: "image/jpeg", data: photo } });
+  assert.equal(saved.status, 303);
+  assert.equal(saved.headers.get("location"), "/account?photo=saved");
+  const account = await priya.get("/account?photo=saved");
+  assert.match(account.text, /Your photo has been saved/);
+  const url = account.text.match(/class="rt-profile-photo[^"]*" src="(\/files\/[^"]+)" alt="Your photo"/)[1];
+  const own = await priya.request("GET", url);
+  assert.equal(own.status, 200);
+  assert.ok(!own.text.includes("GPS") && !own.text.includes("Exif"), "no location in the photo");
+
+  // Tom shares "demo" with Priya: he sees the photo on her member page; Rhys (another organisation) does not.
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  const member = await tom.get(`/o/demo/people/${ids.finance}`);
+  assert.match(member.text, new RegExp(`src="${url}" alt="Photo of Priya Shah"`));
+  assert.equal((await tom.request("GET", url)).status, 200);
+  const rhys = new Visitor(server.url);
+  await rhys.signIn(demo.otherOrgAdmin);
+  assert.equal((await rhys.request("GET", url)).status, 404);
+  assert.equal((await new Visitor(server.url).request("GET", url)).status, 404);
+
+  // A new photo replaces the old one, whose file goes.
+  const before = server.database.sql(`SELECT COUNT(*) FROM uploads WHERE owner_user_id = ${ids.finance} AND purpose = 'profile_photo'`);
+  assert.equal(before, "1");
+  await priya.get("/account/photo");
+  assert.equal((await priya.postMultipart("/account/photo", {}, { photo: { filename: "again.jpg", type: "image/jpeg", data: photo } })).status, 303);
+  assert.equal(server.database.sql(`SELECT COUNT(*) FROM uploads WHERE owner_user_id = ${ids.finance} AND purpose = 'profile_photo'`), "1");
+  assert.equal((await priya.request("GET", url)).status, 404, "the old photo is gone");
+
+  await priya.get("/account/photo");
+  const removed = await priya.post("/account/photo/remove", {});
+  assert.equal(removed.status, 303);
+  assert.match((await priya.get("/account/photo?removed=1")).text, /Your photo has been removed/);
+  assert.equal(server.database.sql(`SELECT COUNT(*) FROM uploads WHERE owner_user_id = ${ids.finance}`), "0");
+  assert.doesNotMatch((await tom.get(`/o/demo/people/${ids.finance}`)).text, /rt-profile-photo/);
 });

@@ -1,0 +1,79 @@
+/// Use cases of About Me pages: the owner builds their page and chooses who sees it; others see it when allowed.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "about_me/about_me.hpp"
+#include "db/database.hpp"
+#include "uploads/uploads.hpp"
+
+namespace roundtable::about_me {
+
+/// The owner's view of their page.
+struct OwnPage {
+  PageSettings settings;
+  std::vector<Item> items;
+  std::vector<Viewer> viewers;
+};
+
+/// The page as someone else may see it.
+struct SharedPage {
+  long long owner_id = 0;
+  std::string owner_name;
+  PageSettings settings;
+  std::vector<Item> items;
+};
+
+enum class AddViewerOutcome { added, no_such_person, yourself };
+
+/// What became of adding an item: its id, or too_many when the page is full.
+struct AddResult {
+  long long id = 0;
+  bool too_many = false;
+};
+
+/// Which files an item kind accepts: photos take images, recordings audio, videos video.
+uploads::Allowed allowed_for(ItemKind kind);
+
+class AboutMeService {
+ public:
+  AboutMeService(db::Database& db, uploads::UploadService& uploads) : db_(db), uploads_(uploads) {}
+
+  boost::asio::awaitable<OwnPage> own_page(long long user_id);
+  boost::asio::awaitable<void> set_visibility(long long user_id, Visibility v);
+  boost::asio::awaitable<void> set_intro(long long user_id, std::string intro);
+  /// Names someone who shares an organisation with the owner, found by their email address.
+  boost::asio::awaitable<AddViewerOutcome> add_viewer(long long user_id, std::string email);
+  boost::asio::awaitable<void> remove_viewer(long long user_id, long long viewer_id);
+
+  /// One of the owner's items (nullopt for anyone else's).
+  boost::asio::awaitable<std::optional<Item>> item(long long user_id, long long item_id);
+  /// Adds an item (already validated) with its file (already prepared) for media kinds.
+  boost::asio::awaitable<AddResult> add_item(long long user_id, ItemInput input, std::optional<uploads::Prepared> file);
+  /// Saves an item's words, and replaces its file when a new one is given (the old file is deleted). False when
+  /// the owner has no such item.
+  boost::asio::awaitable<bool> update_item(long long user_id, long long item_id, ItemInput input,
+                                           std::optional<uploads::Prepared> file);
+  /// Deletes the item and its file.
+  boost::asio::awaitable<bool> delete_item(long long user_id, long long item_id);
+  boost::asio::awaitable<bool> move_item(long long user_id, long long item_id, Direction d);
+
+  /// The subject's page for a viewer in organisation org_id: nullopt (404) when the subject is not a member there
+  /// or the viewer may not see it. A look at someone else's page is written to the audit log.
+  boost::asio::awaitable<std::optional<SharedPage>> shared_page(long long viewer_id, long long org_id,
+                                                                long long subject_id);
+  /// True when the subject's page has something on it and this viewer may see it (for a link to it).
+  boost::asio::awaitable<bool> page_to_show(long long viewer_id, long long subject_id);
+
+ private:
+  db::Database& db_;
+  uploads::UploadService& uploads_;
+};
+
+/// Lets the file server show About Me files to those who may see the page they are on.
+void register_access(uploads::UploadService& uploads);
+
+}  // namespace roundtable::about_me

@@ -1,0 +1,245 @@
+#include "about_me/about_me_store.hpp"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "about_me/about_me_service.hpp"
+#include "db/run_awaitable.hpp"
+#include "db/test_databases.hpp"
+#include "people/people_service.hpp"
+#include "security/passwords.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::about_me {
+namespace {
+
+using db::testing::run;
+using db::testing::run_void;
+
+/// Two organisations: Ceri (the owner) and Dai are members of "north", where Tom facilitates; Nia facilitates
+/// "south", where Owen is a member; Ffion is in both and named by Ceri later.
+class AboutMeStoreOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    security::init();
+    security::set_password_cost(security::PasswordCost::fast);
+    db = db::testing::fresh_database(GetParam());
+    search = db::make_search_index(db->backend());
+    people = std::make_unique<people::PeopleService>(*db, *search);
+    people->create_organisation_now({.slug = "north", .name = "North"});
+    people->create_organisation_now({.slug = "south", .name = "South"});
+    ceri = person("ceri@example.org", "Ceri", "north", people::Role::member);
+    dai = person("dai@example.org", "Dai", "north", people::Role::member);
+    tom = person("tom@example.org", "Tom", "north", people::Role::facilitator);
+    nia = person("nia@example.org", "Nia", "south", people::Role::facilitator);
+    owen = person("owen@example.org", "Owen", "south", people::Role::member);
+    ffion = person("ffion@example.org", "Ffion", "south", people::Role::member);
+    people->add_member_now("north", "ffion@example.org", people::Role::finance, {});
+    dir = std::filesystem::temp_directory_path() / ("rt-about-me-" + std::to_string(::getpid()) + "-" + GetParam());
+    std::filesystem::remove_all(dir);
+    storage = std::make_shared<uploads::FolderStorage>(dir);
+    upload_service = std::make_unique<uploads::UploadService>(*db, storage);
+    service = std::make_unique<AboutMeService>(*db, *upload_service);
+  }
+  void TearDown() override {
+    service.reset();
+    upload_service.reset();
+    std::filesystem::remove_all(dir);
+  }
+
+  long long person(const std::string& email, const std::string& name, const std::string& org, people::Role role) {
+    const long long id = people->create_user_now({.email = email, .name = name}, "a long password");
+    people->add_member_now(org, email, role, {});
+    return id;
+  }
+
+  template <class F>
+  auto sync(F&& f) {
+    return db->run_sync(std::forward<F>(f));
+  }
+
+  uploads::Prepared png() {
+    uploads::Prepared p;
+    p.bytes = std::string("\x89PNG\r\n\x1a\n", 8) + "not really a picture";
+    p.mime = "image/png";
+    p.kind = media::Kind::image;
+    p.width = 1;
+    p.height = 1;
+    p.original_name = "me.png";
+    return p;
+  }
+
+  std::unique_ptr<db::Database> db;
+  std::unique_ptr<db::SearchIndex> search;
+  std::unique_ptr<people::PeopleService> people;
+  std::filesystem::path dir;
+  std::shared_ptr<uploads::FolderStorage> storage;
+  std::unique_ptr<uploads::UploadService> upload_service;
+  std::unique_ptr<AboutMeService> service;
+  long long ceri = 0, dai = 0, tom = 0, nia = 0, owen = 0, ffion = 0;
+};
+
+TEST_P(AboutMeStoreOnBackend, SettingsStartPrivateAndRoundTrip) {
+  auto s0 = sync([&](soci::session& s) { return store::load_settings(s, ceri); });
+  EXPECT_EQ(s0.visibility, Visibility::only_me);
+  EXPECT_EQ(s0.intro, "");
+  sync([&](soci::session& s) {
+    store::save_intro(s, ceri, "Helo! I am Ceri.\nCall me Cer.", 100);
+    store::save_visibility(s, ceri, Visibility::facilitators, 200);
+  });
+  auto s1 = sync([&](soci::session& s) { return store::load_settings(s, ceri); });
+  EXPECT_EQ(s1.visibility, Visibility::facilitators);
+  EXPECT_EQ(s1.intro, "Helo! I am Ceri.\nCall me Cer.");
+  EXPECT_EQ(s1.updated_at, 200);
+}
+
+TEST_P(AboutMeStoreOnBackend, ItemsKeepTheirOrderMoveAndBelongToTheirOwnerOnly) {
+  std::vector<long long> ids;
+  for (const char* words : {"one", "two", "three"}) {
+    auto r = run(service->add_item(ceri, {.kind = ItemKind::text, .title = words, .body = words}, std::nullopt));
+    ASSERT_FALSE(r.too_many);
+    ids.push_back(r.id);
+  }
+  auto order = [&] {
+    std::vector<std::string> out;
+    for (auto& it : run(service->own_page(ceri)).items) out.push_back(it.title);
+    return out;
+  };
+  EXPECT_EQ(order(), (std::vector<std::string>{"one", "two", "three"}));
+  EXPECT_FALSE(run(service->move_item(ceri, ids[0], Direction::up))) << "the first cannot go up";
+  EXPECT_FALSE(run(service->move_item(ceri, ids[2], Direction::down))) << "the last cannot go down";
+  EXPECT_TRUE(run(service->move_item(ceri, ids[2], Direction::up)));
+  EXPECT_EQ(order(), (std::vector<std::string>{"one", "three", "two"}));
+  EXPECT_TRUE(run(service->move_item(ceri, ids[0], Direction::down)));
+  EXPECT_EQ(order(), (std::vector<std::string>{"three", "one", "two"}));
+  // Someone else cannot see, change, move or delete them.
+  EXPECT_EQ(run(service->item(dai, ids[0])), std::nullopt);
+  EXPECT_FALSE(run(service->move_item(dai, ids[1], Direction::up)));
+  EXPECT_FALSE(run(service->update_item(dai, ids[0], {.kind = ItemKind::text, .body = "mine now"}, std::nullopt)));
+  EXPECT_FALSE(run(service->delete_item(dai, ids[0])));
+  EXPECT_EQ(order(), (std::vector<std::string>{"three", "one", "two"}));
+  // The owner can.
+  EXPECT_TRUE(run(service->update_item(ceri, ids[0], {.kind = ItemKind::text, .title = "uno", .body = "un"}, {})));
+  auto changed = run(service->item(ceri, ids[0]));
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->title, "uno");
+  EXPECT_EQ(changed->body, "un");
+  EXPECT_TRUE(run(service->delete_item(ceri, ids[1])));
+  EXPECT_EQ(order(), (std::vector<std::string>{"three", "uno"}));
+  // Added after a delete: at the end.
+  run(service->add_item(ceri, {.kind = ItemKind::text, .title = "four", .body = "4"}, std::nullopt));
+  EXPECT_EQ(order(), (std::vector<std::string>{"three", "uno", "four"}));
+}
+
+TEST_P(AboutMeStoreOnBackend, APhotoKeepsItsFileUntilReplacedOrDeleted) {
+  auto added = run(service->add_item(ceri, {.kind = ItemKind::photo, .caption = "Me at the beach"}, png()));
+  auto item = run(service->item(ceri, added.id));
+  ASSERT_TRUE(item && item->upload_id);
+  EXPECT_EQ(item->file_mime, "image/png");
+  EXPECT_EQ(item->file_url.rfind("/files/", 0), 0u);
+  auto first = sync([&](soci::session& s) { return uploads::store::find_by_id(s, *item->upload_id); });
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->purpose, uploads::Purpose::about_me);
+  EXPECT_EQ(first->owner_user_id, ceri);
+  EXPECT_TRUE(storage->get(first->storage_key));
+  // Replacing the file deletes the old one.
+  ASSERT_TRUE(run(service->update_item(ceri, added.id, {.kind = ItemKind::photo, .caption = "Me again"}, png())));
+  auto replaced = run(service->item(ceri, added.id));
+  ASSERT_TRUE(replaced && replaced->upload_id);
+  EXPECT_NE(*replaced->upload_id, *item->upload_id);
+  EXPECT_EQ(replaced->caption, "Me again");
+  EXPECT_FALSE(sync([&](soci::session& s) { return uploads::store::find_by_id(s, *item->upload_id).has_value(); }));
+  EXPECT_FALSE(storage->get(first->storage_key));
+  // Changing only the words keeps the file.
+  ASSERT_TRUE(run(service->update_item(ceri, added.id, {.kind = ItemKind::photo, .caption = "Me, 2024"}, {})));
+  EXPECT_EQ(run(service->item(ceri, added.id))->upload_id, replaced->upload_id);
+  auto second = sync([&](soci::session& s) { return uploads::store::find_by_id(s, *replaced->upload_id); });
+  ASSERT_TRUE(second);
+  ASSERT_TRUE(run(service->delete_item(ceri, added.id)));
+  EXPECT_FALSE(storage->get(second->storage_key));
+  EXPECT_FALSE(sync([&](soci::session& s) { return uploads::store::find_by_id(s, second->id).has_value(); }));
+}
+
+TEST_P(AboutMeStoreOnBackend, APageHoldsAtMost100Things) {
+  sync([&](soci::session& s) {
+    for (size_t i = 0; i < kMaxItems; ++i) {
+      Item it;
+      it.user_id = ceri;
+      it.body = "x";
+      store::insert_item(s, it, 1);
+    }
+  });
+  EXPECT_TRUE(run(service->add_item(ceri, {.kind = ItemKind::text, .body = "one more"}, std::nullopt)).too_many);
+}
+
+TEST_P(AboutMeStoreOnBackend, NamedPeopleMustShareAnOrganisation) {
+  EXPECT_EQ(run(service->add_viewer(ceri, "OWEN@example.org")), AddViewerOutcome::no_such_person)
+      << "Owen is only in south; Ceri only in north";
+  EXPECT_EQ(run(service->add_viewer(ceri, "nobody@example.org")), AddViewerOutcome::no_such_person);
+  EXPECT_EQ(run(service->add_viewer(ceri, "ceri@example.org")), AddViewerOutcome::yourself);
+  EXPECT_EQ(run(service->add_viewer(ceri, "  Ffion@Example.org ")), AddViewerOutcome::added);
+  EXPECT_EQ(run(service->add_viewer(ceri, "ffion@example.org")), AddViewerOutcome::added) << "twice is fine";
+  auto page = run(service->own_page(ceri));
+  ASSERT_EQ(page.viewers.size(), 1u);
+  EXPECT_EQ(page.viewers[0].name, "Ffion");
+  run_void(service->remove_viewer(ceri, ffion));
+  EXPECT_TRUE(run(service->own_page(ceri)).viewers.empty());
+}
+
+TEST_P(AboutMeStoreOnBackend, TheRuleWithRealMemberships) {
+  run(service->add_viewer(ceri, "ffion@example.org"));
+  auto sees = [&](long long viewer) {
+    return sync([&](soci::session& s) { return store::may_view(s, ceri, viewer); });
+  };
+  auto level = [&](Visibility v) { sync([&](soci::session& s) { store::save_visibility(s, ceri, v, 1); }); };
+  struct Row {
+    Visibility v;
+    bool ceri, ffion_named, tom_facilitator_here, nia_facilitator_elsewhere, dai_member_here, owen_other_org;
+  };
+  for (const auto& r : {Row{Visibility::only_me, true, false, false, false, false, false},
+                        Row{Visibility::named, true, true, false, false, false, false},
+                        Row{Visibility::facilitators, true, true, true, false, false, false},
+                        Row{Visibility::organisation, true, true, true, false, true, false}}) {
+    level(r.v);
+    EXPECT_EQ(sees(ceri), r.ceri) << visibility_code(r.v);
+    EXPECT_EQ(sees(ffion), r.ffion_named) << visibility_code(r.v);
+    EXPECT_EQ(sees(tom), r.tom_facilitator_here) << visibility_code(r.v);
+    EXPECT_EQ(sees(nia), r.nia_facilitator_elsewhere) << visibility_code(r.v);
+    EXPECT_EQ(sees(dai), r.dai_member_here) << visibility_code(r.v);
+    EXPECT_EQ(sees(owen), r.owen_other_org) << visibility_code(r.v);
+  }
+}
+
+TEST_P(AboutMeStoreOnBackend, ASharedPageIsOnlyForMembersOfThatOrganisationAndEachLookIsAudited) {
+  auto north = sync([&](soci::session& s) {
+    long long id = 0;
+    s << "SELECT id FROM organisations WHERE slug = 'north'", soci::into(id);
+    return id;
+  });
+  auto south = north + 1;
+  run(service->add_item(ceri, {.kind = ItemKind::text, .body = "I like trains"}, std::nullopt));
+  sync([&](soci::session& s) { store::save_visibility(s, ceri, Visibility::facilitators, 1); });
+  auto seen = run(service->shared_page(tom, north, ceri));
+  ASSERT_TRUE(seen);
+  EXPECT_EQ(seen->owner_name, "Ceri");
+  ASSERT_EQ(seen->items.size(), 1u);
+  EXPECT_EQ(seen->items[0].body, "I like trains");
+  EXPECT_FALSE(run(service->shared_page(dai, north, ceri)));
+  EXPECT_FALSE(run(service->shared_page(tom, south, ceri))) << "Ceri is not in south";
+  EXPECT_TRUE(run(service->shared_page(ceri, north, ceri)));
+  auto looks = sync([&](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM audit_log WHERE action = 'about_me_viewed' AND subject_user_id = :c", soci::use(ceri),
+        soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(looks, 1) << "Tom's look only: not the refused ones, not Ceri's own";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AboutMeStoreOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::about_me

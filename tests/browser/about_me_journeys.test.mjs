@@ -1,0 +1,66 @@
+// Building an About Me page by keyboard alone and without JavaScript, in Chromium against the real server.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startServer, launchBrowser, signIn } from "./support.mjs";
+import { root } from "../integration/harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Presses Tab until the focused element matches (at most 60 times). */
+async function tabUntil(page, matches, what) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(matches)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+test("keyboard only, no JavaScript: add words and a photo to your About Me page, then share it", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+  const page = await context.newPage();
+  await signIn(page, server.url, "ngozi@demo.example");
+  await page.goto(server.url + "/account/about-me");
+  assert.equal(await page.textContent("h1"), "Your About Me page");
+
+  await tabUntil(page, () => document.activeElement?.textContent === "Add a photo", "the Add a photo link");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.ok(page.url().endsWith("/account/about-me/add/photo"), page.url());
+  // Sent without a file: the error summary says so and leads to the file field.
+  await tabUntil(page, () => document.activeElement?.id === "caption", "the description");
+  await page.keyboard.type("My daughter and me at the park");
+  await tabUntil(page, () => document.activeElement?.tagName === "BUTTON", "the button");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.match(await page.textContent(".govuk-error-summary"), /Choose a photo to add/);
+  assert.equal(await page.inputValue("#caption"), "My daughter and me at the park");
+  // A file chooser is the browser's own dialog; the file is given to the focused field as that dialog would.
+  await tabUntil(page, () => document.activeElement?.id === "file", "the file field");
+  await page.setInputFiles("#file", join(root, "tests/integration/fixtures/about_me/photo-with-location.jpg"));
+  await tabUntil(page, () => document.activeElement?.tagName === "BUTTON", "the button");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.match(page.url(), /\/account\/about-me\?done=added#item-\d+$/);
+  assert.equal(await page.getAttribute("img.rt-about-me__media", "alt"), "My daughter and me at the park");
+  const width = await page.evaluate(() => document.querySelector("img.rt-about-me__media").naturalWidth);
+  assert.ok(width > 0, "the photo loads");
+
+  // Who can see it: the radios by arrow keys, then the button.
+  await page.goto(server.url + "/account/about-me/visibility");
+  await tabUntil(page, () => document.activeElement?.name === "visibility", "the choices");
+  for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement?.value)) !== "organisation"; i++) {
+    await page.keyboard.press("ArrowDown");
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.value), "organisation");
+  await tabUntil(page, () => document.activeElement?.tagName === "BUTTON", "the button");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.match(await page.textContent("main"), /Who can see your page has been changed/);
+  assert.match(await page.textContent("main"), /Everyone in your organisations/);
+  await context.close();
+});

@@ -1,0 +1,247 @@
+// About Me pages over HTTP: the owner adds words, photos and recordings (files checked from their content, photos
+// cleaned of location data), edits, reorders and deletes them, and chooses who sees the page; others see it (and
+// its files) only when allowed, and every look is audited.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startServer, Visitor, demo, backendName, root } from "./harness.mjs";
+
+const fixtures = join(root, "tests/integration/fixtures/about_me");
+const photoWithLocation = readFileSync(join(fixtures, "photo-with-location.jpg"));
+const recording = readFileSync(join(fixtures, "hello.mp3"));
+const tinyPng = readFileSync(join(fixtures, "tiny.png"));
+
+let server;
+const ids = {};
+before(async () => {
+  server = await startServer();
+  for (const [key, email] of Object.entries(demo)) ids[key] = server.database.sql(`SELECT id FROM users WHERE email = '${email}'`);
+});
+after(async () => {
+  await server?.stop();
+});
+
+/** The /files/... addresses on a page. */
+function fileUrls(html) {
+  return [...html.matchAll(/(?:src|href)="(\/files\/[A-Za-z0-9_-]+)"/g)].map((m) => m[1]);
+}
+
+test(`${backendName}: an empty page says what could go on it, and nobody else can see it`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.finance);
+  const page = await v.get("/account/about-me");
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Your About Me page/);
+  assert.match(page.text, /There is nothing on your page yet/);
+  assert.match(page.text, /Only you/);
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  assert.equal((await tom.get(`/o/demo/people/${ids.finance}/about-me`)).status, 404);
+  const anonymous = new Visitor(server.url);
+  const redirected = await anonymous.get("/account/about-me");
+  assert.equal(redirected.status, 303);
+  assert.match(redirected.headers.get("location"), /^\/sign-in\?next=/);
+});
+
+test(`${backendName}: words and a photo are added; the photo loses its location and is served safely`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.finance);
+  await v.get("/account/about-me/add/text");
+  const words = await v.postMultipart("/account/about-me/items", {
+    kind: "text",
+    title: "What is important to me",
+    body: "My <b>family</b>\nand my cat",
+  });
+  assert.equal(words.status, 303);
+  assert.match(words.headers.get("location"), /^\/account\/about-me\?done=added#item-\d+$/);
+  await v.get("/account/about-me/add/photo");
+  const photo = await v.postMultipart(
+    "/account/about-me/items",
+    { kind: "photo", caption: "Me at the seaside in Tenby" },
+    { file: { filename: "IMG_0001.JPG", type: "image/jpeg", data: photoWithLocation } },
+  );
+  assert.equal(photo.status, 303);
+  const page = await v.get("/account/about-me?done=added");
+  assert.match(page.text, /It has been added to your page/);
+  assert.match(page.text, /My &lt;b&gt;family&lt;\/b&gt;/);
+  assert.match(page.text, /Me at the seaside in Tenby/);
+  const [url] = fileUrls(page.text);
+  assert.ok(url, "the photo is on the page");
+  const file = await v.request("GET", url);
+  assert.equal(file.status, 200);
+  assert.match(file.headers.get("content-type"), /^image\/(jpeg|png)$/);
+  assert.match(file.headers.get("content-security-policy"), /sandbox/);
+  assert.equal(file.headers.get("x-content-type-options"), "nosniff");
+  assert.ok(!file.text.includes("GPS"), "location data is gone");
+  assert.ok(!file.text.includes("Exif"), "no Exif block is left");
+  const stored = server.database.sql(
+    `SELECT mime || ' ' || kind || ' ' || original_name FROM uploads WHERE owner_user_id = ${ids.finance} AND purpose = 'about_me'`,
+  );
+  assert.match(stored, /^image\/(jpeg|png) image IMG_0001\.JPG$/);
+});
+
+test(`${backendName}: a wrong or missing file is refused in plain words and the typed words are kept`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.finance);
+  await v.get("/account/about-me/add/photo");
+  const before = server.database.sql(`SELECT COUNT(*) FROM uploads`);
+  const html = await v.postMultipart(
+    "/account/about-me/items",
+    { kind: "photo", caption: "My garden in spring" },
+    { file: { filename: "garden.jpg", type: "image/jpeg", data: "<html><script>alert(1)</script></html>" } },
+  );
+  assert.equal(html.status, 400);
+  assert.match(html.text, /There is a problem/);
+  assert.match(html.text, /JPEG, PNG, GIF or WebP/);
+  assert.match(html.text, /My garden in spring/);
+  const missing = await v.postMultipart("/account/about-me/items", { kind: "photo", caption: "No file" });
+  assert.equal(missing.status, 400);
+  assert.match(missing.text, /Choose a photo to add/);
+  // A recording where a photo is expected is the wrong type too.
+  const wrongKind = await v.postMultipart(
+    "/account/about-me/items",
+    { kind: "photo", caption: "A song" },
+    { file: { filename: "song.jpg", type: "image/jpeg", data: recording } },
+  );
+  assert.equal(wrongKind.status, 400);
+  const tooBig = Buffer.alloc(10 * 1024 * 1024 + 10, 0);
+  tinyPng.copy(tooBig);
+  const big = await v.postMultipart(
+    "/account/about-me/items",
+    { kind: "photo", caption: "Huge" },
+    { file: { filename: "huge.png", type: "image/png", data: tooBig } },
+  );
+  assert.equal(big.status, 400);
+  assert.match(big.text, /10 MB/);
+  assert.equal(server.database.sql(`SELECT COUNT(*) FROM uploads`), before, "nothing was stored");
+});
+
+test(`${backendName}: a recording with its transcript is added, changed, moved and deleted`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.finance);
+  await v.get("/account/about-me/add/audio");
+  const add = await v.postMultipart(
+    "/account/about-me/items",
+    { kind: "audio", title: "Hello from me", transcript: "Hello, I am Priya." },
+    { file: { filename: "hello.mp3", type: "audio/mpeg", data: recording } },
+  );
+  assert.equal(add.status, 303);
+  const id = add.headers.get("location").match(/#item-(\d+)$/)[1];
+  let page = await v.get("/account/about-me");
+  assert.match(page.text, /Hello from me/);
+  assert.match(page.text, /Hello, I am Priya\./);
+  assert.match(page.text, /<audio/);
+  const form = await v.get(`/account/about-me/items/${id}`);
+  assert.equal(form.status, 200);
+  assert.match(form.text, /value="Hello from me"/);
+  const empty = await v.postMultipart(`/account/about-me/items/${id}`, { kind: "audio", title: "", transcript: "Kept" });
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, /Enter what the recording is called/);
+  assert.match(empty.text, /Kept<\/textarea>/);
+  const save = await v.postMultipart(`/account/about-me/items/${id}`, { kind: "audio", title: "Hello again", transcript: "Hi" });
+  assert.equal(save.status, 303);
+  page = await v.get("/account/about-me");
+  assert.match(page.text, /Hello again/);
+  // It was added last; moving it up puts it before the photo.
+  const beforeMove = page.text.indexOf(`id="item-${id}"`);
+  assert.equal((await v.post(`/account/about-me/items/${id}/move`, { direction: "up" })).status, 303);
+  page = await v.get("/account/about-me");
+  assert.ok(page.text.indexOf(`id="item-${id}"`) < beforeMove, "the recording moved up");
+  const fileCount = server.database.sql(`SELECT COUNT(*) FROM uploads WHERE owner_user_id = ${ids.finance}`);
+  assert.equal((await v.get(`/account/about-me/items/${id}/delete`)).status, 200);
+  assert.equal((await v.post(`/account/about-me/items/${id}/delete`, {})).status, 303);
+  page = await v.get("/account/about-me");
+  assert.doesNotMatch(page.text, /Hello again/);
+  assert.equal(server.database.sql(`SELECT COUNT(*) FROM uploads WHERE owner_user_id = ${ids.finance}`), String(Number(fileCount) - 1));
+  // Someone else's item is not found.
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  assert.equal((await tom.get(`/account/about-me/items/${id}`)).status, 404);
+});
+
+test(`${backendName}: who sees the page follows the owner's choice, files included, and looks are audited`, async () => {
+  const owner = new Visitor(server.url);
+  await owner.signIn(demo.finance);
+  const [fileUrl] = fileUrls((await owner.get("/account/about-me")).text);
+  assert.ok(fileUrl);
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  const gareth = new Visitor(server.url);
+  await gareth.signIn(demo.member);
+  const rhys = new Visitor(server.url);
+  await rhys.signIn(demo.otherOrgAdmin);
+  const anonymous = new Visitor(server.url);
+  const shared = `/o/demo/people/${ids.finance}/about-me`;
+
+  // Only me: nobody else, not even their files.
+  for (const v of [tom, gareth]) {
+    assert.equal((await v.get(shared)).status, 404);
+    assert.equal((await v.request("GET", fileUrl)).status, 404);
+  }
+  assert.equal((await anonymous.request("GET", fileUrl)).status, 404);
+
+  // Facilitators: Tom yes, Gareth (a member) no, another organisation never.
+  await owner.get("/account/about-me/visibility");
+  assert.equal((await owner.post("/account/about-me/visibility", { action: "save", visibility: "facilitators" })).status, 303);
+  const seen = await tom.get(shared);
+  assert.equal(seen.status, 200);
+  assert.match(seen.text, /About Priya Shah/);
+  assert.match(seen.text, /What is important to me/);
+  assert.equal((await tom.request("GET", fileUrl)).status, 200);
+  assert.equal((await gareth.get(shared)).status, 404);
+  assert.equal((await gareth.request("GET", fileUrl)).status, 404);
+  assert.equal((await rhys.get(`/o/north/people/${ids.finance}/about-me`)).status, 404);
+  assert.equal((await rhys.request("GET", fileUrl)).status, 404);
+  const looks = server.database.sql(
+    `SELECT COUNT(*) FROM audit_log WHERE action = 'about_me_viewed' AND subject_user_id = ${ids.finance} AND actor_user_id = ${ids.facilitator}`,
+  );
+  assert.ok(Number(looks) >= 1, "Tom's look is in the audit log");
+
+  // Named people: Gareth once named; a stranger's address is refused with the typed address kept.
+  await owner.get("/account/about-me/visibility");
+  const unknown = await owner.post("/account/about-me/visibility", { action: "add", email: "nobody@nowhere.example" });
+  assert.equal(unknown.status, 400);
+  assert.match(unknown.text, /We could not find anyone with that email address/);
+  assert.match(unknown.text, /value="nobody@nowhere.example"/);
+  const outsider = await owner.post("/account/about-me/visibility", { action: "add", email: demo.otherOrgAdmin });
+  assert.equal(outsider.status, 400);
+  assert.equal((await owner.post("/account/about-me/visibility", { action: "add", email: demo.member })).status, 303);
+  assert.equal((await owner.post("/account/about-me/visibility", { action: "save", visibility: "named" })).status, 303);
+  assert.equal((await gareth.get(shared)).status, 200);
+  assert.equal((await tom.get(shared)).status, 404, "facilitators are not named");
+  await owner.post("/account/about-me/visibility", { action: "remove", viewer: ids.member });
+  assert.equal((await gareth.get(shared)).status, 404);
+
+  // Everyone in the organisation.
+  await owner.post("/account/about-me/visibility", { action: "save", visibility: "organisation" });
+  assert.equal((await gareth.get(shared)).status, 200);
+  assert.equal((await rhys.get(`/o/north/people/${ids.finance}/about-me`)).status, 404);
+  await owner.post("/account/about-me/visibility", { action: "save", visibility: "only_me" });
+  assert.equal((await gareth.get(shared)).status, 404);
+});
+
+test(`${backendName}: the demo has About Me pages, shown in Welsh to Welsh speakers`, async () => {
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  const gareths = await tom.get(`/o/demo/people/${ids.member}/about-me`);
+  assert.equal(gareths.status, 200);
+  assert.match(gareths.text, /How to help me take part/);
+  const [picture] = fileUrls(gareths.text);
+  assert.ok(picture, "Gareth's page has a photo");
+  assert.match((await tom.request("GET", picture)).headers.get("content-type"), /^image\/png$/);
+  const sian = new Visitor(server.url);
+  await sian.signIn(demo.orgAdmin);
+  const mairs = await sian.get(`/o/demo/people/${ids.carer}/about-me`);
+  assert.equal(mairs.status, 200);
+  assert.match(mairs.text, /<html lang="cy"/);
+  assert.match(mairs.text, /Beth sy&#39;n bwysig i mi|Beth sy'n bwysig i mi/);
+});
+
+test(`${backendName}: a form without its CSRF token changes nothing`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.finance);
+  const res = await v.postMultipart("/account/about-me/items", { kind: "text", body: "Sneaky", csrf_token: "wrong" });
+  assert.equal(res.status, 403);
+  assert.doesNotMatch((await v.get("/account/about-me")).text, /Sneaky/);
+});
