@@ -47,6 +47,8 @@ struct Membership {
   std::string org_name;
   /// "org_admin", "facilitator", "finance", "member".
   std::vector<std::string> roles;
+  /// The organisation's logo (a local address), or "".
+  std::string org_logo_url;
   bool has_role(std::string_view role) const;
 };
 

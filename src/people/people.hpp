@@ -84,6 +84,8 @@ struct MembershipRow {
   std::string org_name;
   Role role = Role::member;
   std::vector<MemberType> member_types;
+  /// The organisation's logo (/files/...), or "" when it has none.
+  std::string org_logo_url;
 };
 
 /// Languages as stored ("en,cy") and back.

@@ -19,7 +19,7 @@ class ServicePrincipalLoader final : public http::PrincipalLoader {
     p.platform_admin = person->user.platform_admin;
     p.two_step = person->two_step;
     for (auto& m : person->memberships) {
-      p.memberships.push_back({m.org_id, m.org_slug, m.org_name, {std::string(role_code(m.role))}});
+      p.memberships.push_back({m.org_id, m.org_slug, m.org_name, {std::string(role_code(m.role))}, m.org_logo_url});
     }
     co_return p;
   }

@@ -146,16 +146,18 @@ void upsert_membership(soci::session& s, long long org_id, long long user_id, Ro
 
 std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id) {
   std::vector<MembershipRow> out;
-  soci::rowset<soci::row> rows = (s.prepare << "SELECT o.id, o.slug, o.name, m.role "
-                                               "FROM memberships m JOIN organisations o ON o.id = m.org_id "
-                                               "WHERE m.user_id = :user ORDER BY lower(o.name)",
-                                  soci::use(user_id));
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT o.id, o.slug, o.name, m.role, u.public_id "
+                    "FROM memberships m JOIN organisations o ON o.id = m.org_id "
+                    "LEFT JOIN uploads u ON u.id = o.logo_upload_id WHERE m.user_id = :user ORDER BY lower(o.name)",
+       soci::use(user_id));
   for (const auto& r : rows) {
     MembershipRow m;
     m.org_id = row_int(r, 0);
     m.org_slug = row_text(r, 1);
     m.org_name = row_text(r, 2);
     m.role = parse_role(row_text(r, 3)).value_or(Role::member);
+    if (const auto logo = row_text(r, 4); !logo.empty()) m.org_logo_url = "/files/" + logo;
     out.push_back(std::move(m));
   }
   soci::rowset<soci::row> types =
