@@ -389,19 +389,14 @@ Response item_page(RequestContext& ctx, const PagesDeps& deps, const ItemInput& 
   view::csrf_field(h, ctx.csrf_token);
   h.raw("<input type=\"hidden\" name=\"kind\" value=\"").text(kind).raw("\">\n");
   if (in.kind != ItemKind::text) {
-    const std::string error(view::error_for(errors, "file"));
-    h.raw("<div class=\"govuk-form-group").raw(error.empty() ? "" : " govuk-form-group--error").raw("\">\n");
-    h.raw("<label class=\"govuk-label govuk-label--s\" for=\"file\">");
-    h.text(t(kind_key(in.kind, existing ? "replace_label" : "file_label"))).raw("</label>\n");
-    h.raw("<div id=\"file-hint\" class=\"govuk-hint\">").text(t(kind_key(in.kind, "file_hint"))).raw("</div>\n");
-    if (!error.empty()) {
-      h.raw("<p id=\"file-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">");
-      h.text(t("form.error_prefix")).raw("</span> ").text(error).raw("</p>\n");
-    }
-    h.raw("<input class=\"govuk-file-upload").raw(error.empty() ? "" : " govuk-file-upload--error");
-    h.raw("\" id=\"file\" name=\"file\" type=\"file\" accept=\"");
-    h.raw(in.kind == ItemKind::photo ? "image/*" : in.kind == ItemKind::audio ? "audio/*" : "video/*");
-    h.raw("\" aria-describedby=\"file-hint").raw(error.empty() ? "" : " file-error").raw("\">\n</div>\n");
+    view::file_upload(h, t,
+                      {.id = "file",
+                       .label = std::string(t(kind_key(in.kind, existing ? "replace_label" : "file_label"))),
+                       .hint = std::string(t(kind_key(in.kind, "file_hint"))),
+                       .error = std::string(view::error_for(errors, "file")),
+                       .accept = in.kind == ItemKind::photo   ? "image/*"
+                                 : in.kind == ItemKind::audio ? "audio/*"
+                                                              : "video/*"});
   }
   if (in.kind != ItemKind::photo) {
     view::input(h, t,
@@ -454,14 +449,6 @@ ItemInput input_from_form(const RequestContext& ctx, ItemKind kind) {
   return in;
 }
 
-/// The chosen file (nullptr when none was chosen).
-const http::UploadedFile* chosen_file(const RequestContext& ctx) {
-  for (const auto& f : ctx.files) {
-    if (f.field == "file" && !f.data.empty()) return &f;
-  }
-  return nullptr;
-}
-
 struct Checked {
   std::vector<view::FieldError> errors;
   std::optional<uploads::Prepared> file;
@@ -474,7 +461,7 @@ awaitable<Checked> check_item(RequestContext& ctx, const PagesDeps& deps, ItemIn
   std::optional<view::FieldError> file_error;
   if (in.kind != ItemKind::text) {
     const auto allowed = allowed_for(in.kind);
-    if (const auto* file = chosen_file(ctx)) {
+    if (const auto* file = ctx.file("file")) {
       auto op = deps.uploads->prepare(std::string(file->data), file->filename, allowed);
       auto prepared = co_await std::move(op);
       if (auto* refusal = std::get_if<uploads::Refusal>(&prepared)) {

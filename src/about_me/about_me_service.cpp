@@ -151,8 +151,10 @@ awaitable<std::optional<SharedPage>> AboutMeService::shared_page(long long viewe
     if (!user) return std::nullopt;
     bool member = false;
     for (const auto& m : people::store::memberships_of(s, subject_id)) member = member || m.org_id == org_id;
-    if (!member || !store::may_view(s, subject_id, viewer_id)) return std::nullopt;
-    SharedPage page{subject_id, user->name, store::load_settings(s, subject_id), store::list_items(s, subject_id)};
+    if (!member) return std::nullopt;
+    auto settings = store::load_settings(s, subject_id);
+    if (!may_see(settings.visibility, store::facts(s, subject_id, viewer_id))) return std::nullopt;
+    SharedPage page{subject_id, user->name, std::move(settings), store::list_items(s, subject_id)};
     if (viewer_id != subject_id) {
       audit::store::record(s, {org_id, viewer_id, subject_id, audit::action::kAboutMeViewed, ""});
     }
@@ -163,8 +165,9 @@ awaitable<std::optional<SharedPage>> AboutMeService::shared_page(long long viewe
 
 awaitable<bool> AboutMeService::page_to_show(long long viewer_id, long long subject_id) {
   auto op = db_.run([viewer_id, subject_id](soci::session& s) {
-    if (!store::may_view(s, subject_id, viewer_id)) return false;
-    return !store::load_settings(s, subject_id).intro.empty() || store::count_items(s, subject_id) > 0;
+    const auto settings = store::load_settings(s, subject_id);
+    if (!may_see(settings.visibility, store::facts(s, subject_id, viewer_id))) return false;
+    return !settings.intro.empty() || store::count_items(s, subject_id) > 0;
   });
   co_return co_await std::move(op);
 }

@@ -114,6 +114,7 @@ Pipeline::Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sess
     }
     if (!r.handler) throw std::invalid_argument("route " + r.method + " " + r.pattern + " has no handler");
     matcher_.add(r.method, r.pattern);
+    largest_body_ = std::max(largest_body_, r.max_body);
   }
 }
 
@@ -126,12 +127,6 @@ size_t Pipeline::body_limit(const Request& req, size_t default_limit) const {
   if (match.outcome != RouteMatcher::Outcome::found) return default_limit;
   const size_t route_limit = routes_[match.match.index].max_body;
   return route_limit > 0 ? route_limit : default_limit;
-}
-
-size_t Pipeline::largest_body_limit() const {
-  size_t largest = 0;
-  for (const auto& r : routes_) largest = std::max(largest, r.max_body);
-  return largest;
 }
 
 awaitable<Response> Pipeline::handle(const Request& req, std::string remote_address) {

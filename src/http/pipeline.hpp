@@ -70,7 +70,7 @@ class Pipeline {
   /// otherwise default_limit (the server's own limit).
   size_t body_limit(const Request& req, size_t default_limit) const;
   /// The largest max_body of any route (0 when no route takes uploads).
-  size_t largest_body_limit() const;
+  size_t largest_body_limit() const { return largest_body_; }
 
   const std::vector<Route>& routes() const { return routes_; }
   Metrics& metrics() { return metrics_; }
@@ -91,6 +91,8 @@ class Pipeline {
   ErrorRenderer render_error_;
   PipelineOptions options_;
   Metrics metrics_;
+  /// The largest max_body of any route, worked out once (the server asks for it on every request).
+  size_t largest_body_ = 0;
 };
 
 /// The client's address: the TCP peer, or (when the peer is the trusted proxy) the last X-Forwarded-For entry.

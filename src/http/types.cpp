@@ -45,6 +45,13 @@ Policy org_member(std::vector<std::string> roles) {
 
 }  // namespace policy
 
+const UploadedFile* RequestContext::file(std::string_view field) const {
+  for (const auto& f : files) {
+    if (f.field == field && !f.data.empty()) return &f;
+  }
+  return nullptr;
+}
+
 std::string_view RequestContext::param(std::string_view name) const {
   for (auto& [k, v] : params) {
     if (k == name) return v;

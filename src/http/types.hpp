@@ -145,6 +145,8 @@ struct RequestContext {
   std::vector<std::string> set_cookies;
   bool secure_cookies = false;
 
+  /// The first file chosen in the field with this name (nullptr when none was chosen).
+  const UploadedFile* file(std::string_view field) const;
   /// A path parameter by name ("" when absent).
   std::string_view param(std::string_view name) const;
   /// The query string, parsed; empty on malformed input.

@@ -1,5 +1,8 @@
 #include <soci/soci.h>
 
+#include <functional>
+#include <utility>
+
 #include "audit/audit_store.hpp"
 #include "people/people_service.hpp"
 #include "people/people_store.hpp"
@@ -42,71 +45,79 @@ void PeopleService::set_uploads(uploads::UploadService* uploads) {
       });
 }
 
+namespace {
+
+/// Where a picture hangs: sets the new upload (or none) and returns the upload it replaces.
+using Hook = std::function<std::optional<long long>(soci::session&, std::optional<long long>)>;
+/// Written in the same transaction; told whether there was a picture before.
+using AfterChange = std::function<void(soci::session&, bool had_one)>;
+
+/// Hangs a new picture (or, with nullopt, none) in one transaction that also deletes the old upload's row; the old
+/// file is removed only after the commit, so a failed change leaves the old picture working. True when there was
+/// a picture before.
+awaitable<bool> replace_picture(db::Database& db, uploads::UploadService& uploads,
+                                std::optional<uploads::Prepared> picture, uploads::Purpose purpose,
+                                std::optional<long long> owner, std::optional<long long> org_id, Hook hook,
+                                AfterChange after) {
+  auto op = db.run([&uploads, picture = std::move(picture), purpose, owner, org_id, hook = std::move(hook),
+                    after = std::move(after)](soci::session& s) -> std::pair<bool, std::optional<std::string>> {
+    soci::transaction tx(s);
+    std::optional<long long> id;
+    if (picture)
+      id = uploads::store::save(s, uploads.storage(), *picture, purpose, owner, org_id, store::now_seconds()).id;
+    const auto old = hook(s, id);
+    std::optional<std::string> old_key;
+    if (old) old_key = uploads::store::remove(s, *old);
+    if (after) after(s, old.has_value());
+    tx.commit();
+    return {old.has_value(), old_key};
+  });
+  auto [had_one, old_key] = co_await std::move(op);
+  if (old_key) uploads.storage().remove(*old_key);
+  co_return had_one;
+}
+
+}  // namespace
+
 awaitable<void> PeopleService::set_photo(long long user_id, uploads::Prepared photo) {
   if (!uploads_) throw std::logic_error("photos need set_uploads");
-  auto op = db_.run([this, user_id, photo = std::move(photo)](soci::session& s) -> std::optional<std::string> {
-    soci::transaction tx(s);
-    const auto saved = uploads::store::save(s, uploads_->storage(), photo, uploads::Purpose::profile_photo, user_id,
-                                            std::nullopt, store::now_seconds());
-    std::optional<std::string> old_key;
-    if (auto old = store::set_photo(s, user_id, saved.id)) old_key = uploads::store::remove(s, *old);
-    tx.commit();
-    return old_key;
-  });
-  auto old_key = co_await std::move(op);
-  // Only after the commit: if it had failed, the old photo would still be in use.
-  if (old_key) uploads_->storage().remove(*old_key);
+  auto op = replace_picture(
+      db_, *uploads_, std::move(photo), uploads::Purpose::profile_photo, user_id, std::nullopt,
+      [user_id](soci::session& s, std::optional<long long> id) { return store::set_photo(s, user_id, id); }, {});
+  co_await std::move(op);
 }
 
 awaitable<bool> PeopleService::remove_photo(long long user_id) {
   if (!uploads_) co_return false;
-  auto op = db_.run([user_id](soci::session& s) -> std::optional<std::string> {
-    soci::transaction tx(s);
-    auto old = store::set_photo(s, user_id, std::nullopt);
-    std::optional<std::string> key;
-    if (old) key = uploads::store::remove(s, *old);
-    tx.commit();
-    return key;
-  });
-  auto key = co_await std::move(op);
-  if (!key) co_return false;
-  uploads_->storage().remove(*key);
-  co_return true;
+  auto op = replace_picture(
+      db_, *uploads_, std::nullopt, uploads::Purpose::profile_photo, user_id, std::nullopt,
+      [user_id](soci::session& s, std::optional<long long> id) { return store::set_photo(s, user_id, id); }, {});
+  co_return co_await std::move(op);
 }
 
 awaitable<void> PeopleService::set_org_logo(long long actor_id, long long org_id, uploads::Prepared logo) {
   if (!uploads_) throw std::logic_error("logos need set_uploads");
-  auto op = db_.run([this, actor_id, org_id, logo = std::move(logo)](soci::session& s) -> std::optional<std::string> {
-    soci::transaction tx(s);
-    const auto saved = uploads::store::save(s, uploads_->storage(), logo, uploads::Purpose::org_logo, std::nullopt,
-                                            org_id, store::now_seconds());
-    std::optional<std::string> old_key;
-    if (auto old = store::set_org_logo(s, org_id, saved.id)) old_key = uploads::store::remove(s, *old);
-    audit::store::record(s, {org_id, actor_id, std::nullopt, audit::action::kOrgSettingsChanged, "logo"});
-    tx.commit();
-    return old_key;
-  });
-  auto old_key = co_await std::move(op);
-  if (old_key) uploads_->storage().remove(*old_key);
+  // The logo is the organisation's (no owner), so it stays when the admin who uploaded it leaves.
+  auto op = replace_picture(
+      db_, *uploads_, std::move(logo), uploads::Purpose::org_logo, std::nullopt, org_id,
+      [org_id](soci::session& s, std::optional<long long> id) { return store::set_org_logo(s, org_id, id); },
+      [actor_id, org_id](soci::session& s, bool) {
+        audit::store::record(s, {org_id, actor_id, std::nullopt, audit::action::kOrgSettingsChanged, "logo"});
+      });
+  co_await std::move(op);
 }
 
 awaitable<bool> PeopleService::remove_org_logo(long long actor_id, long long org_id) {
   if (!uploads_) co_return false;
-  auto op = db_.run([actor_id, org_id](soci::session& s) -> std::optional<std::string> {
-    soci::transaction tx(s);
-    auto old = store::set_org_logo(s, org_id, std::nullopt);
-    std::optional<std::string> key;
-    if (old) {
-      key = uploads::store::remove(s, *old);
-      audit::store::record(s, {org_id, actor_id, std::nullopt, audit::action::kOrgSettingsChanged, "logo"});
-    }
-    tx.commit();
-    return key;
-  });
-  auto key = co_await std::move(op);
-  if (!key) co_return false;
-  uploads_->storage().remove(*key);
-  co_return true;
+  auto op = replace_picture(
+      db_, *uploads_, std::nullopt, uploads::Purpose::org_logo, std::nullopt, org_id,
+      [org_id](soci::session& s, std::optional<long long> id) { return store::set_org_logo(s, org_id, id); },
+      [actor_id, org_id](soci::session& s, bool had_one) {
+        if (had_one) {
+          audit::store::record(s, {org_id, actor_id, std::nullopt, audit::action::kOrgSettingsChanged, "logo"});
+        }
+      });
+  co_return co_await std::move(op);
 }
 
 }  // namespace roundtable::people

@@ -73,6 +73,18 @@ void csrf_field(Html& h, std::string_view token) {
   h.raw("<input type=\"hidden\" name=\"csrf_token\" value=\"").text(token).raw("\">\n");
 }
 
+void file_upload(Html& h, const core::Translator& t, const FileField& f) {
+  h.raw("<div class=\"govuk-form-group").raw(f.error.empty() ? "" : " govuk-form-group--error").raw("\">\n");
+  h.raw("<label class=\"govuk-label govuk-label--s\" for=\"").text(f.id).raw("\">").text(f.label).raw("</label>\n");
+  h.raw("<div id=\"").text(f.id).raw("-hint\" class=\"govuk-hint\">").text(f.hint).raw("</div>\n");
+  if (!f.error.empty()) error_message(h, t, f.id, f.error);
+  h.raw("<input class=\"govuk-file-upload").raw(f.error.empty() ? "" : " govuk-file-upload--error");
+  h.raw("\" id=\"").text(f.id).raw("\" name=\"").text(f.id).raw("\" type=\"file\" accept=\"").text(f.accept);
+  h.raw("\" aria-describedby=\"").text(f.id).raw("-hint");
+  if (!f.error.empty()) h.raw(" ").text(f.id).raw("-error");
+  h.raw("\">\n</div>\n");
+}
+
 void input(Html& h, const core::Translator& t, const InputField& f) {
   h.raw("<div class=\"govuk-form-group").raw(f.error.empty() ? "" : " govuk-form-group--error").raw("\">\n");
   if (f.label_is_heading) h.raw("<h1 class=\"govuk-label-wrapper\">");

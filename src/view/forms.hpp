@@ -76,6 +76,18 @@ struct ChoiceField {
 void radios(Html& h, const core::Translator& t, const ChoiceField& f);
 void checkboxes(Html& h, const core::Translator& t, const ChoiceField& f);
 
+struct FileField {
+  /// Also the field's name.
+  std::string id;
+  std::string label;
+  std::string hint;
+  std::string error;
+  /// What the browser offers to choose, e.g. "image/*".
+  std::string accept;
+};
+/// A file input (the form must be multipart/form-data). Browsers cannot show a chosen file again, so it has no value.
+void file_upload(Html& h, const core::Translator& t, const FileField& f);
+
 /// A submit button; secondary/warning change its colour.
 void button(Html& h, std::string_view label, std::string_view modifier = "");
 
