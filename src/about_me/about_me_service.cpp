@@ -4,6 +4,7 @@
 
 #include "about_me/about_me_store.hpp"
 #include "audit/audit_store.hpp"
+#include "db/transaction.hpp"
 #include "people/people.hpp"
 #include "people/people_store.hpp"
 
@@ -65,7 +66,7 @@ awaitable<AddResult> AboutMeService::add_item(long long user_id, ItemInput input
   auto op = db_.run([this, user_id, input = std::move(input), file = std::move(file)](soci::session& s) {
     AddResult result;
     const long long now = people::store::now_seconds();
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     if (store::count_items(s, user_id) >= static_cast<long long>(kMaxItems)) {
       result.too_many = true;
       return result;
@@ -94,7 +95,7 @@ awaitable<bool> AboutMeService::update_item(long long user_id, long long item_id
   auto op = db_.run([this, user_id, item_id, input = std::move(input),
                      file = std::move(file)](soci::session& s) -> std::pair<bool, std::optional<std::string>> {
     const long long now = people::store::now_seconds();
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     auto item = store::find_item(s, user_id, item_id);
     if (!item || item->kind != input.kind) return {false, std::nullopt};
     item->title = input.title;
@@ -121,7 +122,7 @@ awaitable<bool> AboutMeService::update_item(long long user_id, long long item_id
 
 awaitable<bool> AboutMeService::delete_item(long long user_id, long long item_id) {
   auto op = db_.run([user_id, item_id](soci::session& s) -> std::pair<bool, std::optional<std::string>> {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     auto item = store::delete_item(s, user_id, item_id);
     if (!item) return {false, std::nullopt};
     std::optional<std::string> key;
@@ -136,7 +137,7 @@ awaitable<bool> AboutMeService::delete_item(long long user_id, long long item_id
 
 awaitable<bool> AboutMeService::move_item(long long user_id, long long item_id, Direction d) {
   auto op = db_.run([user_id, item_id, d](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     const bool moved = store::move_item(s, user_id, item_id, d, people::store::now_seconds());
     tx.commit();
     return moved;

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "db/run_awaitable.hpp"
+#include "db/transaction.hpp"
 #include "security/passwords.hpp"
 
 namespace roundtable::app {
@@ -180,7 +181,7 @@ int load_demo_data(db::Database& db, db::SearchIndex& search, people::PeopleServ
        "views reached the table, and the minutes say what happened next."},
   };
   return db.run_sync([&](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     int n = 0;
     for (const auto& d : docs) {
       search.upsert(s, d);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/log.hpp"
+#include "db/transaction.hpp"
 
 namespace roundtable::app {
 
@@ -22,7 +23,7 @@ long long now_seconds() {
 
 PurgeCounts purge_expired(soci::session& s, long long now, const Retention& keep) {
   PurgeCounts c;
-  soci::transaction tx(s);
+  db::WriteTransaction tx(s);
   c.sessions = run(s, "DELETE FROM sessions WHERE expires_at <= :t", now);
   c.sign_in_failures = run(s, "DELETE FROM sign_in_failures WHERE at < :t", now - keep.sign_in_failures);
   c.password_resets = run(s, "DELETE FROM password_resets WHERE expires_at < :t", now - keep.used_links);

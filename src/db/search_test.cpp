@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "db/test_databases.hpp"
+#include "db/transaction.hpp"
 
 namespace roundtable::db {
 namespace {
@@ -91,7 +92,7 @@ TEST_P(SearchOnBackend, ShortLastWordsMatchOnlyWholeWords) {
 
 TEST_P(SearchOnBackend, ManyMatchesAreCappedAndShownNewestFirst) {
   db_->run_sync([&](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     for (int i = 100; i < 100 + kSearchCountLimit + 5; ++i) {
       // Earlier documents mention the word more often, so ranking would put them first.
       std::string body = i < 110 ? "minutes minutes minutes minutes" : "minutes";

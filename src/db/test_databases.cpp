@@ -29,14 +29,19 @@ std::unique_ptr<Database> fresh_database(const std::string& backend) {
   }
   const char* url = std::getenv("ROUNDTABLE_TEST_POSTGRES_URL");
   if (!url) throw std::runtime_error("ROUNDTABLE_TEST_POSTGRES_URL is not set");
+  // A schema of this process's own, so test processes can run side by side (ctest -j) on one server.
+  const std::string schema = "rt_test_" + std::to_string(::getpid());
   {
     auto admin = Database::open(url, 1);
-    admin->run_sync([](soci::session& s) {
-      s << "DROP SCHEMA public CASCADE";
-      s << "CREATE SCHEMA public";
+    admin->run_sync([&](soci::session& s) {
+      s << "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
+      s << "CREATE SCHEMA " + schema;
     });
   }
-  auto db = Database::open(url, 2);
+  const std::string base(url);
+  const std::string in_schema =
+      base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+  auto db = Database::open(in_schema, 2);
   migrate(*db);
   return db;
 }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "audit/audit_store.hpp"
+#include "db/transaction.hpp"
 #include "people/people_service.hpp"
 #include "people/people_store.hpp"
 #include "people/personal_data.hpp"
@@ -204,7 +205,7 @@ EraseResult erase_person(soci::session& s, db::SearchIndex& search, long long us
       return result;
     }
   }
-  soci::transaction tx(s);
+  db::WriteTransaction tx(s);
   for (const auto& m : memberships) {
     search.remove(s, "member", std::to_string(m.org_id) + ":" + std::to_string(user_id));
   }

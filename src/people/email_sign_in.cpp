@@ -2,6 +2,7 @@
 #include <sodium.h>
 
 #include "audit/audit_store.hpp"
+#include "db/transaction.hpp"
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
 #include "people/email_sign_in_store.hpp"
@@ -50,7 +51,7 @@ EmailSignInResult complete(soci::session& s, const store::SignInLink& link, cons
   EmailSignInResult result;
   auto user = store::find_user_by_id(s, link.user_id);
   if (!user) return result;
-  soci::transaction tx(s);
+  db::WriteTransaction tx(s);
   store::use_sign_in_links(s, link.user_id, now);
   store::clear_failures(s, account_key(user->email));
   result.user_id = user->id;
@@ -89,7 +90,7 @@ awaitable<void> PeopleService::request_email_sign_in(std::string email, std::str
         {std::string(t("email_sign_in.mail.p1")), core::format(t("email_sign_in.mail.code"), {{"code", code}}),
          std::string(t("email_sign_in.mail.p2")), std::string(t("email_sign_in.mail.p3"))},
         mail::Action{std::string(t("email_sign_in.mail.button")), base_url_ + "/sign-in/link/" + token});
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     store::insert_sign_in_link(s, user->id, token_hash, code_hash(token_hash, code), browser, next, now,
                                now + kLinkLifetime);
     mail::store::enqueue(s, message, now);
@@ -164,7 +165,7 @@ awaitable<EmailSignInResult> PeopleService::sign_in_with_code(std::string code, 
       if (security::constant_time_equal(link.code_hash, code_hash(link.token_hash, code)))
         return complete(s, link, "email_code", now);
     }
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     store::record_failure(s, akey, now);
     store::record_failure(s, ikey, now);
     bool any_open = false;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "audit/audit_store.hpp"
+#include "db/transaction.hpp"
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
 #include "people/consent_store.hpp"
@@ -72,7 +73,7 @@ awaitable<SignInResult> PeopleService::sign_in_with_password(std::string email, 
     } else {
       security::verify_password_of_nobody(password);
     }
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     if (!ok) {
       store::record_failure(s, akey, now);
       store::record_failure(s, ikey, now);
@@ -126,7 +127,7 @@ awaitable<void> PeopleService::request_password_reset(std::string email) {
         mail::compose(user->email, user->name, user->lang, std::string(t("reset.mail.subject")),
                       {std::string(t("reset.mail.p1")), std::string(t("reset.mail.p2"))},
                       mail::Action{std::string(t("reset.mail.button")), base_url_ + "/reset-password/" + token});
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     store::insert_password_reset(s, security::hash_token(token), user->id, now, now + kResetLifetime);
     mail::store::enqueue(s, message, now);
     audit::store::record(s, {std::nullopt, std::nullopt, user->id, audit::action::kPasswordResetRequested, ""});
@@ -150,7 +151,7 @@ awaitable<std::optional<long long>> PeopleService::reset_password(std::string to
                new_password = std::move(new_password)](soci::session& s) -> std::optional<long long> {
     // On the database thread, before the transaction: argon2id is slow on purpose.
     const std::string password_hash = security::hash_password(new_password);
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     const long long now = store::now_seconds();
     auto user_id = store::valid_password_reset(s, hash, now);
     if (!user_id) return std::nullopt;
@@ -220,7 +221,7 @@ awaitable<InviteOutcome> PeopleService::invite(long long inviter_id, Invitation 
     if (is_member(s, inv.org_id, inv.email)) return InviteOutcome::already_member;
     if (store::open_invitation_for(s, inv.org_id, inv.email, now)) return InviteOutcome::already_invited;
     const std::string token = security::random_token();
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     const long long id = store::insert_invitation(s, inv, security::hash_token(token), inviter_id, now);
     auto stored = store::open_invitation(s, inv.org_id, id, now);
     queue_invitation_email(s, *stored, token, base_url_, now);
@@ -246,7 +247,7 @@ awaitable<void> PeopleService::request_to_join(long long org_id, std::string ema
     const long long now = store::now_seconds();
     // A member asking again gets nothing: the page says the same either way, so it does not tell who is a member.
     if (is_member(s, org_id, email)) return false;
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     if (auto open = store::open_invitation_for(s, org_id, email, now)) {
       // Someone asking again (the email did not come) gets a new link, at most once every 10 minutes.
       auto inv = store::open_invitation(s, org_id, *open, now);
@@ -282,7 +283,7 @@ awaitable<bool> PeopleService::join_as_member(long long org_id, long long user_i
     for (auto& m : store::memberships_of(s, user_id)) {
       if (m.org_id == org_id) return false;
     }
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     store::upsert_membership(s, org_id, user_id, Role::member, {});
     index_member(s, search_, user_id);
     audit::store::record(s, {org_id, user_id, user_id, audit::action::kMemberAdded, "member"});
@@ -301,7 +302,7 @@ awaitable<std::vector<Invitation>> PeopleService::invitations(long long org_id) 
 awaitable<bool> PeopleService::resend_invitation(long long actor_id, long long org_id, long long id) {
   auto work = [this, actor_id, org_id, id](soci::session& s) {
     const long long now = store::now_seconds();
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     auto inv = store::open_invitation(s, org_id, id, now);
     if (!inv) return false;
     const std::string token = security::random_token();
@@ -321,7 +322,7 @@ awaitable<bool> PeopleService::resend_invitation(long long actor_id, long long o
 awaitable<bool> PeopleService::revoke_invitation(long long actor_id, long long org_id, long long id) {
   auto work = [actor_id, org_id, id](soci::session& s) {
     const long long now = store::now_seconds();
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     if (!store::open_invitation(s, org_id, id, now)) return false;
     store::revoke_invitation(s, id, now);
     audit::store::record(s, {org_id, actor_id, std::nullopt, audit::action::kInvitationRevoked, ""});
@@ -350,7 +351,7 @@ awaitable<AcceptResult> PeopleService::accept_invitation_as_new(std::string toke
     AcceptResult result;
     const std::string password_hash = security::hash_password(password);
     const long long now = store::now_seconds();
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     auto inv = store::invitation_by_token(s, hash, now);
     if (!inv) return result;
     result.org_slug = inv->org_slug;
@@ -381,7 +382,7 @@ awaitable<AcceptResult> PeopleService::accept_invitation_as(std::string token, l
   auto work = [this, hash = security::hash_token(token), user_id](soci::session& s) {
     AcceptResult result;
     const long long now = store::now_seconds();
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     auto inv = store::invitation_by_token(s, hash, now);
     if (!inv) return result;
     result.org_slug = inv->org_slug;
@@ -440,7 +441,7 @@ awaitable<std::optional<Organisation>> PeopleService::organisation(std::string s
 
 awaitable<long long> PeopleService::create_organisation(long long actor_user_id, Organisation org) {
   auto work = [actor_user_id, org = std::move(org)](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     if (store::find_org_by_slug(s, org.slug)) throw SlugTaken();
     long long id = 0;
     try {
@@ -460,7 +461,7 @@ awaitable<long long> PeopleService::create_organisation(long long actor_user_id,
 
 awaitable<void> PeopleService::update_organisation(long long actor_user_id, Organisation org) {
   auto work = [actor_user_id, org = std::move(org)](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     store::update_org(s, org);
     audit::store::record(s, {org.id, actor_user_id, std::nullopt, audit::action::kOrgSettingsChanged, ""});
     tx.commit();
@@ -483,7 +484,7 @@ awaitable<std::optional<Profile>> PeopleService::profile(long long user_id) {
 namespace {
 
 void save_profile_in(soci::session& s, db::SearchIndex& search, const Profile& profile) {
-  soci::transaction tx(s);
+  db::WriteTransaction tx(s);
   auto before = store::load_profile(s, profile.user_id);
   if (!before) throw std::invalid_argument("no such account");
   store::save_profile(s, profile);
@@ -524,7 +525,7 @@ awaitable<std::pair<ConsentState, std::vector<ConsentRecord>>> PeopleService::co
 awaitable<void> PeopleService::set_consents(long long user_id, core::Lang lang,
                                             std::vector<std::pair<ConsentPurpose, bool>> decisions) {
   auto work = [user_id, lang, decisions = std::move(decisions)](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     auto state = store::consent_state(s, user_id);
     for (auto [purpose, given] : decisions) {
       const auto& now = state.of(purpose);
@@ -550,7 +551,7 @@ awaitable<PeopleService::MembershipChange> PeopleService::change_membership(long
                                                                             long long user_id, Role role,
                                                                             std::vector<MemberType> types) {
   auto work = [this, actor_id, org_id, user_id, role, types = std::move(types)](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     std::optional<MembershipRow> current;
     for (auto& m : store::memberships_of(s, user_id)) {
       if (m.org_id == org_id) current = m;
@@ -574,7 +575,7 @@ awaitable<PeopleService::MembershipChange> PeopleService::change_membership(long
 awaitable<PeopleService::MembershipChange> PeopleService::remove_member(long long actor_id, long long org_id,
                                                                         long long user_id) {
   auto work = [this, actor_id, org_id, user_id](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     std::optional<MembershipRow> current;
     for (auto& m : store::memberships_of(s, user_id)) {
       if (m.org_id == org_id) current = m;
@@ -661,7 +662,7 @@ awaitable<std::optional<MemberView>> PeopleService::member_profile(long long vie
 
 long long PeopleService::create_organisation_now(const Organisation& org) {
   return db_.run_sync([&](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     if (store::find_org_by_slug(s, org.slug)) throw SlugTaken();
     long long id = store::insert_org(s, org);
     audit::store::record(s, {id, std::nullopt, std::nullopt, audit::action::kOrgCreated, ""});
@@ -691,7 +692,7 @@ void PeopleService::add_member_now(const std::string& org_slug, const std::strin
     if (!org) throw std::invalid_argument("there is no organisation with the web address " + org_slug);
     auto user = store::find_user_by_email(s, normalise_email(email));
     if (!user) throw std::invalid_argument("there is no account with the email address " + email);
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     store::upsert_membership(s, org->id, user->id, role, types);
     index_member(s, search_, user->id);
     audit::store::record(s,

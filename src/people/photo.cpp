@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "audit/audit_store.hpp"
+#include "db/transaction.hpp"
 #include "people/people_service.hpp"
 #include "people/people_store.hpp"
 #include "people/profile_store.hpp"
@@ -61,7 +62,7 @@ awaitable<bool> replace_picture(db::Database& db, uploads::UploadService& upload
                                 AfterChange after) {
   auto op = db.run([&uploads, picture = std::move(picture), purpose, owner, org_id, hook = std::move(hook),
                     after = std::move(after)](soci::session& s) -> std::pair<bool, std::optional<std::string>> {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     std::optional<long long> id;
     if (picture)
       id = uploads::store::save(s, uploads.storage(), *picture, purpose, owner, org_id, store::now_seconds()).id;

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "audit/audit_store.hpp"
+#include "db/transaction.hpp"
 #include "people/people_service.hpp"
 #include "people/people_store.hpp"
 #include "people/sign_in_keys.hpp"
@@ -113,7 +114,7 @@ awaitable<std::optional<std::string>> PeopleService::start_two_step(long long us
     auto ts = store::find_two_step(s, user_id);
     if (ts && ts->enabled_at) return std::nullopt;
     const std::string secret = security::new_totp_secret();
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     store::put_pending_two_step(s, user_id, secret, store::now_seconds());
     tx.commit();
     return secret;
@@ -129,7 +130,7 @@ awaitable<std::optional<std::vector<std::string>>> PeopleService::confirm_two_st
     if (!ts || ts->enabled_at) return std::nullopt;
     auto step = security::verify_totp(ts->secret, code, now, 0);
     if (!step) return std::nullopt;
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     store::enable_two_step(s, user_id, *step, now);
     auto codes = store_new_recovery_codes(s, user_id, now);
     audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kTwoStepOn, ""});
@@ -145,7 +146,7 @@ awaitable<std::optional<std::vector<std::string>>> PeopleService::new_recovery_c
     const long long now = store::now_seconds();
     auto ts = store::find_two_step(s, user_id);
     if (!ts || !ts->enabled_at) return std::nullopt;
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     if (check_code(s, user_id, *ts, code, false, now) == CodeCheck::wrong) return std::nullopt;
     auto codes = store_new_recovery_codes(s, user_id, now);
     audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kRecoveryCodesRenewed, ""});
@@ -160,7 +161,7 @@ awaitable<bool> PeopleService::turn_off_two_step(long long user_id, std::string 
     const long long now = store::now_seconds();
     auto ts = store::find_two_step(s, user_id);
     if (!ts || !ts->enabled_at) return false;
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     if (check_code(s, user_id, *ts, code, true, now) == CodeCheck::wrong) return false;
     store::delete_two_step(s, user_id);
     audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kTwoStepOff, ""});
@@ -191,7 +192,7 @@ awaitable<TwoStepResult> PeopleService::sign_in_two_step(std::string token, std:
       result.outcome = TwoStepOutcome::too_many_for_account;
       return result;
     }
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     const auto check = check_code(s, user->id, *ts, code, true, now);
     if (check == CodeCheck::wrong) {
       store::record_failure(s, akey, now);
@@ -226,7 +227,7 @@ void PeopleService::turn_on_two_step_now(const std::string& email, const std::st
     auto user = store::find_user_by_email(s, normalise_email(email));
     if (!user) throw std::invalid_argument("no account with that email");
     const long long now = store::now_seconds();
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     store::put_pending_two_step(s, user->id, secret, now);
     store::enable_two_step(s, user->id, 0, now);
     tx.commit();

@@ -11,6 +11,7 @@
 
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
+#include "db/transaction.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::uploads {
@@ -495,7 +496,7 @@ TEST_P(UploadsOnBackend, SweepRemovesOldFilesNoRowRefersTo) {
   make_old(*storage, orphan);
   // A save whose transaction rolled back leaves its file too.
   const auto rolled_back = db->run_sync([&](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     const auto u = store::save(s, *storage, png(), Purpose::about_me, owner, std::nullopt, 1);
     tx.rollback();
     return u.storage_key;
