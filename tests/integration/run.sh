@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -x build/roundtable ] || { echo "build/roundtable is missing: run scripts/build first"; exit 1; }
 [ -f public/manifest.json ] || { echo "public/ is not built: run scripts/build first"; exit 1; }
-exec node --test --test-concurrency=2 --test-timeout=180000 tests/integration/
+# Three files at a time: most of a file's time is spent waiting (timeouts, restarts, email), not computing.
+exec node --test --test-concurrency="${INTEGRATION_CONCURRENCY:-3}" --test-timeout=180000 tests/integration/
