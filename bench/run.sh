@@ -8,7 +8,8 @@
 #   BENCH_DATABASE_URL=postgresql://roundtable@127.0.0.1:PORT/roundtable bench/run.sh
 #                                     PostgreSQL instead (generated documents are replaced)
 #
-# Other knobs (environment): POSTS (200000) PROJECTS (20000) SEED (1) DURATION (10 s per run)
+# Other knobs (environment): POSTS (200000) PROJECTS (20000) MEMBERS (10000, in the member directory) SEED (1)
+# DURATION (10 s per run)
 # WARMUP (3 s) REPEAT (3 peak runs, median kept) THREADS (2) CONNECTIONS (50) LOW_CONNECTIONS (8)
 # RESULTS (also write the report to this file).
 #
@@ -30,6 +31,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-50}
 LOW_CONNECTIONS=${LOW_CONNECTIONS:-8}
 REPEAT=${REPEAT:-3}
+MEMBERS=${MEMBERS:-10000}
 BIN=$ROOT/build-release/roundtable
 
 say() { echo "bench: $*" >&2; }
@@ -127,26 +129,38 @@ rss_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$SERVER_PID/status"; }
 IDLE_RSS_KB=$(rss_kb VmRSS)
 say "server pid $SERVER_PID on $BASE, idle RSS $((IDLE_RSS_KB / 1024)) MB"
 
-# A signed-in visitor (the demo facilitator, loaded by --demo) for the organisation page: each of its requests
-# loads the session, the person and their memberships from the database.
-JAR=$DATA/cookies.txt
-rm -f "$JAR"
-TOKEN=$(curl -s -c "$JAR" "$BASE/sign-in" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n1)
-curl -s -b "$JAR" -c "$JAR" -o /dev/null \
-  --data "csrf_token=$TOKEN&email=tom%40demo.example&password=roundtable-demo" "$BASE/sign-in"
-SESSION=$(awk '$6 == "rt_session" {print $7}' "$JAR")
-[ -n "$SESSION" ] || { say "could not sign in as the demo facilitator"; exit 1; }
+# The member directory is measured with MEMBERS members in "demo" (accounts, memberships, member types, profiles).
+say "adding $MEMBERS members to the demo organisation"
+python3 bench/members.py --database "$DB_URL" --org demo --count "$MEMBERS" >&2
 
-# name|path|auth (auth: send the signed-in session cookie)
+# Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
+# Each of their requests loads the session, the person and their memberships from the database.
+sign_in() { # email -> session cookie value
+  local jar=$DATA/cookies-$1.txt token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" "$BASE/sign-in" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n1)
+  curl -s -b "$jar" -c "$jar" -o /dev/null \
+    --data "csrf_token=$token&email=$1&password=roundtable-demo" "$BASE/sign-in"
+  awk '$6 == "rt_session" {print $7}' "$jar"
+}
+SESSION=$(sign_in tom%40demo.example)
+[ -n "$SESSION" ] || { say "could not sign in as the demo facilitator"; exit 1; }
+MEMBER_SESSION=$(sign_in gareth%40demo.example)
+[ -n "$MEMBER_SESSION" ] || { say "could not sign in as the demo member"; exit 1; }
+
+# name|path|auth (auth: the facilitator's session cookie; member: the member's). Every page a module adds goes here.
 SCENARIOS=(
   "plaintext|/healthz|"
   "search (rare word)|/search?q=$RARE|"
   "search (common word)|/search?q=$COMMON|"
   "home (static HTML)|/|"
   "organisation page, signed in|/o/demo|auth"
+  "/account, signed in as a member|/account|member"
+  "member directory ($MEMBERS members), signed in|/o/demo/people|auth"
 )
 headers_for() { # auth -> wrk/curl header arguments
   if [ "$1" = auth ]; then printf '%s\n' -H "Cookie: rt_session=$SESSION"; fi
+  if [ "$1" = member ]; then printf '%s\n' -H "Cookie: rt_session=$MEMBER_SESSION"; fi
 }
 
 # Check every page answers 200 with what we expect before timing it.

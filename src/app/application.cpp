@@ -129,7 +129,7 @@ int serve(const core::Config& config) {
       n += load_demo_about_me(*services.people, *services.about_me, *services.uploads);
       core::log::info("demo_data_loaded", {{"items", std::to_string(n)}});
     }
-    auto sessions = std::make_shared<DbSessionStore>(*db);
+    auto sessions = std::make_shared<DbSessionStore>(*db, people::read_principal);
     auto csrf_secret = get_or_create_setting(*db, "csrf_secret", security::random_token(32));
     pipeline =
         std::make_unique<http::Pipeline>(build_routes(services), sessions, csrf_secret, make_error_renderer(services),
@@ -193,8 +193,10 @@ int serve(const core::Config& config) {
   };
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
-    core::log::info("shutting_down", {{"signal", std::to_string(sig)}});
+    // Stop accepting first, then say so: whoever reads the log line may rely on new connections being refused
+    // (the shutdown test saw a connection served after the line when it came first).
     server.shutdown();
+    core::log::info("shutting_down", {{"signal", std::to_string(sig)}});
     stop_at = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     wait_for_drain();
   });

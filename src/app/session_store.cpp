@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "db/query.hpp"
+
 namespace roundtable::app {
 
 namespace {
@@ -12,27 +14,42 @@ long long to_seconds(std::chrono::system_clock::time_point tp) {
 
 long long now_seconds() { return to_seconds(std::chrono::system_clock::now()); }
 
+std::optional<http::SessionData> read_session(soci::session& s, const std::string& id) {
+  std::optional<http::SessionData> out;
+  db::query(s, "SELECT lang, user_id, expires_at FROM sessions WHERE id = $1 AND expires_at > $2", {id, now_seconds()},
+            [&](const db::Row& r) {
+              http::SessionData data;
+              data.id = id;
+              if (!r.null(0)) data.lang = core::parse_lang(r.text(0));
+              if (!r.null(1)) data.user_id = r.integer(1);
+              data.expires_at = std::chrono::system_clock::time_point(std::chrono::seconds(r.integer(2)));
+              out = std::move(data);
+            });
+  return out;
+}
+
 }  // namespace
 
 boost::asio::awaitable<std::optional<http::SessionData>> DbSessionStore::load(std::string id) {
   // GCC 12 mishandles temporaries inside a co_await expression: build the operation first.
-  auto work = [id = std::move(id)](soci::session& s) -> std::optional<http::SessionData> {
-    std::string lang;
-    long long user_id = 0, expires_at = 0;
-    soci::indicator lang_ind = soci::i_null, user_ind = soci::i_null;
-    long long now = now_seconds();
-    s << "SELECT lang, user_id, expires_at FROM sessions WHERE id = :id AND expires_at > :now",
-        soci::into(lang, lang_ind), soci::into(user_id, user_ind), soci::into(expires_at), soci::use(id),
-        soci::use(now);
-    if (!s.got_data()) return std::nullopt;
-    http::SessionData data;
-    data.id = id;
-    if (lang_ind == soci::i_ok) data.lang = core::parse_lang(lang);
-    if (user_ind == soci::i_ok) data.user_id = user_id;
-    data.expires_at = std::chrono::system_clock::time_point(std::chrono::seconds(expires_at));
-    return data;
+  auto op = db_.read([id = std::move(id)](soci::session& s) { return read_session(s, id); });
+  co_return co_await std::move(op);
+}
+
+boost::asio::awaitable<http::LoadedSession> DbSessionStore::load_with_principal(std::string id,
+                                                                                http::PrincipalLoader* principals) {
+  if (!read_principal_) {
+    auto two_visits = SessionStore::load_with_principal(std::move(id), principals);
+    co_return co_await std::move(two_visits);
+  }
+  auto work = [this, id = std::move(id)](soci::session& s) {
+    http::LoadedSession out;
+    out.session = read_session(s, id);
+    if (out.session && out.session->user_id) out.principal = read_principal_(s, *out.session->user_id);
+    return out;
   };
-  auto op = db_.run(std::move(work));
+  // Every signed-in request: on SQLite no hop to another thread at all (Database::read).
+  auto op = db_.read(std::move(work));
   co_return co_await std::move(op);
 }
 

@@ -1,15 +1,25 @@
 /// Sessions kept in the database, so any server can answer any request and a restart signs nobody out.
 #pragma once
 
+#include <functional>
+#include <optional>
+
 #include "db/database.hpp"
 #include "http/pipeline.hpp"
 
 namespace roundtable::app {
 
+/// Reads the signed-in person behind a user id on a database connection (people::read_principal).
+using PrincipalReader = std::function<std::optional<http::Principal>(soci::session&, long long user_id)>;
+
 class DbSessionStore final : public http::SessionStore {
  public:
-  explicit DbSessionStore(db::Database& db) : db_(db) {}
+  /// With a reader, the session and its person are read in one database hop on every signed-in request.
+  explicit DbSessionStore(db::Database& db, PrincipalReader read_principal = {})
+      : db_(db), read_principal_(std::move(read_principal)) {}
   boost::asio::awaitable<std::optional<http::SessionData>> load(std::string id) override;
+  boost::asio::awaitable<http::LoadedSession> load_with_principal(std::string id,
+                                                                  http::PrincipalLoader* principals) override;
   boost::asio::awaitable<void> save(const http::SessionData& session) override;
   boost::asio::awaitable<void> remove(std::string id) override;
   boost::asio::awaitable<void> remove_for_user(long long user_id) override;
@@ -18,6 +28,7 @@ class DbSessionStore final : public http::SessionStore {
 
  private:
   db::Database& db_;
+  PrincipalReader read_principal_;
 };
 
 }  // namespace roundtable::app

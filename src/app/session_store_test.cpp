@@ -42,6 +42,41 @@ TEST_P(SessionStoreOnBackend, SavesLoadsUpdatesAndExpires) {
   EXPECT_EQ(store.purge_expired(), 1);
 }
 
+TEST_P(SessionStoreOnBackend, LoadsTheSessionAndItsPersonInOneDatabaseHop) {
+  auto db = db::testing::fresh_database(GetParam());
+  std::vector<long long> asked;
+  DbSessionStore store(*db, [&](soci::session&, long long user_id) -> std::optional<http::Principal> {
+    asked.push_back(user_id);
+    if (user_id != 42) return std::nullopt;  // an account that no longer exists
+    http::Principal p;
+    p.user_id = user_id;
+    p.name = "Mair";
+    return p;
+  });
+  const auto later = std::chrono::system_clock::now() + std::chrono::hours(1);
+  run_void(store.save({.id = "signed-in", .user_id = 42, .expires_at = later}));
+  run_void(store.save({.id = "gone", .user_id = 7, .expires_at = later}));
+  run_void(store.save({.id = "anonymous", .lang = core::Lang::cy, .expires_at = later}));
+  const auto before = db->stats().acquired_total;
+
+  auto signed_in = run(store.load_with_principal("signed-in", nullptr));
+  ASSERT_TRUE(signed_in.session);
+  ASSERT_TRUE(signed_in.principal);
+  EXPECT_EQ(signed_in.principal->name, "Mair");
+  // PostgreSQL: one hop to the database threads for both; SQLite: none (read on the caller's thread).
+  EXPECT_EQ(db->stats().acquired_total - before, GetParam() == "sqlite" ? 0u : 1u);
+
+  auto gone = run(store.load_with_principal("gone", nullptr));
+  EXPECT_TRUE(gone.session);
+  EXPECT_FALSE(gone.principal);
+  auto anonymous = run(store.load_with_principal("anonymous", nullptr));
+  ASSERT_TRUE(anonymous.session);
+  EXPECT_EQ(anonymous.session->lang, core::Lang::cy);
+  EXPECT_FALSE(anonymous.principal);
+  EXPECT_FALSE(run(store.load_with_principal("unknown", nullptr)).session);
+  EXPECT_EQ(asked, (std::vector<long long>{42, 7})) << "the person is read only for a session that names one";
+}
+
 TEST_P(SessionStoreOnBackend, RemovesOneSessionOrAllOfAPersons) {
   auto db = db::testing::fresh_database(GetParam());
   DbSessionStore store(*db);

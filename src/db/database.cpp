@@ -6,10 +6,16 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <boost/url/parse.hpp>
+#include <cstring>
 #include <filesystem>
 #include <regex>
 
+#include "db/query.hpp"
+
 namespace roundtable::db {
+
+// SOCI declares SQLite's C API inside namespace sqlite_api (its header includes sqlite3.h there).
+using namespace sqlite_api;
 
 namespace {
 
@@ -98,10 +104,31 @@ std::string redact_url(const std::string& url) {
   return std::regex_replace(url, password, "$1:***@");
 }
 
-Database::Database(Backend backend, size_t size)
-    : backend_(backend), size_(size), pool_(std::make_unique<soci::connection_pool>(size)), threads_(size) {}
+namespace {
+std::atomic<unsigned long long> next_database_id{1};
+}  // namespace
 
-Database::~Database() { close(); }
+Database::Database(Backend backend, size_t size)
+    : backend_(backend),
+      size_(size),
+      pool_(std::make_unique<soci::connection_pool>(size)),
+      threads_(size),
+      id_(next_database_id++) {}
+
+Database::~Database() {
+  close();
+  // SQLite cannot close a connection that still has prepared statements.
+  std::vector<soci::session*> all;
+  for (size_t i = 0; i < size_; ++i) all.push_back(&pool_->at(i));
+  for (auto& r : readers_) all.push_back(r.get());
+  for (auto* s : all) {
+    try {
+      forget_statements(*s);
+    } catch (...) {
+      // A connection in a bad state: closing it is all that is left to do.
+    }
+  }
+}
 
 std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_size) {
   auto u = parse_database_url(url);
@@ -114,12 +141,14 @@ std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_siz
       throw DatabaseError("cannot open the database: the folder '" + parent.string() + "' does not exist");
     }
   }
+  db->sqlite_target_ = u.target;
   for (size_t i = 0; i < pool_size; ++i) {
     soci::session& s = db->pool_->at(i);
     try {
       if (u.backend == Backend::sqlite) {
         s.open(soci::sqlite3, "db=\"" + u.target + "\" timeout=10 shared_cache=false");
         configure_sqlite(s);
+        db->count_statements(s);
       } else {
         s.open(soci::postgresql, u.target);
         // Notices ("relation already exists, skipping") would otherwise go to stderr from libpq.
@@ -130,6 +159,45 @@ std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_siz
     }
   }
   return db;
+}
+
+void Database::count_statements(soci::session& s) {
+  // Counts every statement run (roundtable_db_statements_total): the tests' guard against a page whose number of
+  // queries grows with the data.
+  sqlite3_trace_v2(
+      static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_, SQLITE_TRACE_STMT,
+      [](unsigned, void* counter, void*, void* sql) {
+        // Count the statements Roundtable runs, not their parts: statements inside triggers are reported as
+        // comments ("-- ..."), and full-text search runs its own on its tables and checks the file's version, naming
+        // them 'main'.'...' (how many depends on how its index happens to be laid out).
+        const char* text = static_cast<const char*>(sql);
+        const bool part = text && ((text[0] == '-' && text[1] == '-') || std::strstr(text, "'main'.") != nullptr);
+        if (!part) {
+          static_cast<std::atomic<unsigned long long>*>(counter)->fetch_add(1);
+        }
+        return 0;
+      },
+      &statements_);
+}
+
+soci::session& Database::reader_for_this_thread() {
+  // (database id, connection) for each database this thread has read from; ids are never reused.
+  thread_local std::vector<std::pair<unsigned long long, soci::session*>> mine;
+  for (auto& [id, s] : mine) {
+    if (id == id_) return *s;
+  }
+  auto s = std::make_unique<soci::session>();
+  s->open(soci::sqlite3, "db=\"" + sqlite_target_ + "\" timeout=10 shared_cache=false");
+  configure_sqlite(*s);
+  *s << "PRAGMA query_only=ON";
+  count_statements(*s);
+  soci::session* raw = s.get();
+  {
+    std::lock_guard lock(readers_mutex_);
+    readers_.push_back(std::move(s));
+  }
+  mine.emplace_back(id_, raw);
+  return *raw;
 }
 
 Database::Lease::Lease(Database& db) : db_(db) {
@@ -176,6 +244,12 @@ std::string Database::render_metrics() const {
       "# HELP roundtable_db_pool_waited_total Times work waited for a free connection.\n"
       "# TYPE roundtable_db_pool_waited_total counter\n";
   out += "roundtable_db_pool_waited_total " + std::to_string(s.waited_total) + "\n";
+  if (backend_ == Backend::sqlite) {
+    out +=
+        "# HELP roundtable_db_statements_total SQL statements run (SQLite).\n"
+        "# TYPE roundtable_db_statements_total counter\n";
+    out += "roundtable_db_statements_total " + std::to_string(statements_.load()) + "\n";
+  }
   out += std::string("# HELP roundtable_db_backend The database in use.\n# TYPE roundtable_db_backend gauge\n") +
          "roundtable_db_backend{backend=\"" + (backend_ == Backend::sqlite ? "sqlite" : "postgresql") + "\"} 1\n";
   return out;

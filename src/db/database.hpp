@@ -7,9 +7,11 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace soci {
 class session;
@@ -68,6 +70,18 @@ class Database {
         boost::asio::use_awaitable);
   }
 
+  /// Runs fn(soci::session&), which only reads, and resumes the caller with its result. On SQLite it runs at once on
+  /// the calling thread, on a read-only connection of that thread's own: a read from SQLite (WAL, memory-mapped)
+  /// takes microseconds and never waits for a writer, while a hop to the database threads and back costs more than
+  /// the read (docs/PERFORMANCE.md). A write inside fn fails (the connection is query_only). On PostgreSQL, where
+  /// every query is a network round trip, it is run().
+  template <class F>
+  boost::asio::awaitable<std::invoke_result_t<F&, soci::session&>> read(F fn) {
+    if (backend_ == Backend::sqlite) co_return fn(reader_for_this_thread());
+    auto op = run(std::move(fn));
+    co_return co_await std::move(op);
+  }
+
   /// Runs fn(soci::session&) on the calling thread (command-line tasks, start-up).
   template <class F>
   auto run_sync(F&& fn) {
@@ -78,6 +92,8 @@ class Database {
   /// True if a trivial query succeeds now.
   bool ping();
   PoolStats stats() const;
+  /// SQL statements run so far (SQLite only; 0 on PostgreSQL).
+  unsigned long long statements_run() const { return statements_.load(); }
   /// Pool metrics in Prometheus text format.
   std::string render_metrics() const;
   /// Waits for queued work and stops the database threads.
@@ -85,6 +101,10 @@ class Database {
 
  private:
   Database(Backend backend, size_t size);
+  /// SQLite: this thread's read-only connection to this database, opened on first use.
+  soci::session& reader_for_this_thread();
+  /// SQLite: counts the statements run on this connection in statements_.
+  void count_statements(soci::session& s);
 
   /// Borrows one connection from the pool for the lifetime of the lease.
   class Lease {
@@ -105,6 +125,14 @@ class Database {
   std::atomic<size_t> in_use_{0};
   std::atomic<unsigned long long> acquired_{0};
   std::atomic<unsigned long long> waited_{0};
+  /// SQL statements run on SQLite connections (every one, SOCI's and db::query's).
+  std::atomic<unsigned long long> statements_{0};
+  /// SQLite: how to open another connection, and the read-only ones opened for threads that read (read()).
+  std::string sqlite_target_;
+  /// Tells this database's connections apart from those of one that was at the same address before.
+  unsigned long long id_;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<soci::session>> readers_;
 };
 
 }  // namespace roundtable::db

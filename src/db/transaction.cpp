@@ -2,7 +2,6 @@
 
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
-#include <sqlite3.h>
 
 #include <chrono>
 #include <thread>

@@ -193,6 +193,17 @@ awaitable<Response> Pipeline::handle_error(const Request& req, Status status) {
   co_return res;
 }
 
+awaitable<LoadedSession> SessionStore::load_with_principal(std::string id, PrincipalLoader* principals) {
+  LoadedSession out;
+  auto load = this->load(std::move(id));
+  out.session = co_await std::move(load);
+  if (out.session && out.session->user_id && principals) {
+    auto person = principals->load(*out.session->user_id);
+    out.principal = co_await std::move(person);
+  }
+  co_return out;
+}
+
 awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result& match) {
   const Request& req = ctx.request;
   if (auto al = req.find(bhttp::field::accept_language); al != req.end()) {
@@ -210,13 +221,11 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
 
   if (html || ctx.route->uses_session) {
     if (auto token = find_cookie(cookies, kSessionCookie); token && !token->empty() && token->size() <= 64) {
-      auto load = sessions_->load(security::hash_token(*token));
-      ctx.session = co_await std::move(load);
+      auto load = sessions_->load_with_principal(security::hash_token(*token), principals_.get());
+      auto loaded = co_await std::move(load);
+      ctx.session = std::move(loaded.session);
+      if (ctx.session && ctx.session->user_id) ctx.principal = std::move(loaded.principal);
       if (ctx.session && ctx.session->lang) ctx.lang = *ctx.session->lang;
-    }
-    if (ctx.session && ctx.session->user_id && principals_) {
-      auto load = principals_->load(*ctx.session->user_id);
-      ctx.principal = co_await std::move(load);
     }
   }
 

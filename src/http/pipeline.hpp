@@ -14,10 +14,22 @@
 
 namespace roundtable::http {
 
+class PrincipalLoader;
+
+/// A session as the pipeline loads it on each request: the session, and the person it names when they may sign in.
+struct LoadedSession {
+  std::optional<SessionData> session;
+  std::optional<Principal> principal;
+};
+
 /// Where sessions live (the database, in production). Implemented outside http/.
 class SessionStore {
  public:
   virtual ~SessionStore() = default;
+  /// The session whose id is the hash of this cookie token and, when it names a person, that person. The default
+  /// asks load() and then `principals` (two visits to the store); a store that can read both at once overrides it,
+  /// since this runs on every signed-in request (DbSessionStore: one database hop).
+  virtual boost::asio::awaitable<LoadedSession> load_with_principal(std::string id, PrincipalLoader* principals);
   /// The session whose id is the hash of this cookie token, if it exists and has not expired.
   virtual boost::asio::awaitable<std::optional<SessionData>> load(std::string id) = 0;
   /// Inserts or updates the session; returns once the write is durable.

@@ -177,6 +177,7 @@ TEST_P(DataRightsOnBackend, TheDownloadHoldsEveryRegisteredTableWithThePersonsRo
 }
 
 TEST_P(DataRightsOnBackend, ErasureEmptiesEveryRemovableTableOfThePersonKeepsTheAuditLogAndLeavesOthersAlone) {
+  const long long members_before = run(service->directory(north, {})).total;
   auto result = run(service->erase_account(ceri));
   EXPECT_EQ(result.outcome, EraseOutcome::erased);
   for (const auto& t : personal_tables()) {
@@ -196,6 +197,9 @@ TEST_P(DataRightsOnBackend, ErasureEmptiesEveryRemovableTableOfThePersonKeepsThe
   auto found = run(service->directory(north, {.text = "gardening"}));
   EXPECT_EQ(found.total, 0);
   EXPECT_EQ(run(service->directory(north, {.text = "walking"})).total, 1);
+  // The organisation's member count (kept by triggers) lost exactly one.
+  EXPECT_EQ(run(service->directory(north, {})).total, members_before - 1);
+  EXPECT_EQ(run(service->directory(north, {})).members.size(), static_cast<size_t>(members_before - 1));
   EXPECT_EQ(run(service->erase_account(ceri)).outcome, EraseOutcome::not_found);
 }
 

@@ -282,15 +282,15 @@ awaitable<Response> sign_out(RequestContext& ctx, const PagesDeps& deps) {
 
 awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
   auto t = ctx.t();
-  auto op = deps.service->person(ctx.principal->user_id);
-  auto person = co_await std::move(op);
+  // The person and their memberships came with the session (ctx.principal); the profile is the page's one read.
+  const http::Principal& person = *ctx.principal;
   Html h;
   open_column(h);
   if (ctx.query_params().value("saved") == "1") success_banner(h, t, t("profile.saved"));
   if (ctx.query_params().value("password_changed") == "1") success_banner(h, t, t("reset.changed"));
   if (ctx.query_params().value("photo") == "saved") success_banner(h, t, t("photo.saved"));
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("account.title")).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">").text(core::format(t("account.signed_in_as"), {{"email", person->user.email}}));
+  h.raw("<p class=\"govuk-body\">").text(core::format(t("account.signed_in_as"), {{"email", person.email}}));
   h.raw("</p>\n");
   auto op_profile = deps.service->profile(ctx.principal->user_id);
   auto profile = co_await std::move(op_profile);
@@ -300,17 +300,18 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
   h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/about-me\">").text(t("account.about_me_link"));
   h.raw("</a></p>\n");
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("account.organisations")).raw("</h2>\n");
-  if (person->memberships.empty()) {
+  if (person.memberships.empty()) {
     h.raw("<p class=\"govuk-body\">").text(t("account.no_organisations")).raw("</p>\n");
   } else {
     h.raw("<ul class=\"govuk-list\">\n");
-    for (auto& m : person->memberships) {
+    for (auto& m : person.memberships) {
+      const Role role = m.roles.empty() ? Role::member : parse_role(m.roles.front()).value_or(Role::member);
       h.raw("<li><a class=\"govuk-link\" href=\"/o/").text(m.org_slug).raw("\">").text(m.org_name).raw("</a> – ");
-      h.text(role_name(t, m.role)).raw("</li>\n");
+      h.text(role_name(t, role)).raw("</li>\n");
     }
     h.raw("</ul>\n");
   }
-  if (person->user.platform_admin) {
+  if (person.platform_admin) {
     h.raw("<h2 class=\"govuk-heading-m\">").text(t("account.platform_title")).raw("</h2>\n");
     h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/admin/organisations\">")
         .text(t("account.manage_organisations"))

@@ -4,6 +4,19 @@ namespace roundtable::people {
 
 namespace {
 
+http::Principal principal_from(const Person& person) {
+  http::Principal p;
+  p.user_id = person.user.id;
+  p.name = person.user.name;
+  p.email = person.user.email;
+  p.platform_admin = person.user.platform_admin;
+  p.two_step = person.two_step;
+  for (auto& m : person.memberships) {
+    p.memberships.push_back({m.org_id, m.org_slug, m.org_name, {std::string(role_code(m.role))}, m.org_logo_url});
+  }
+  return p;
+}
+
 class ServicePrincipalLoader final : public http::PrincipalLoader {
  public:
   explicit ServicePrincipalLoader(PeopleService& service) : service_(service) {}
@@ -12,16 +25,7 @@ class ServicePrincipalLoader final : public http::PrincipalLoader {
     auto op = service_.person(user_id);
     auto person = co_await std::move(op);
     if (!person) co_return std::nullopt;
-    http::Principal p;
-    p.user_id = person->user.id;
-    p.name = person->user.name;
-    p.email = person->user.email;
-    p.platform_admin = person->user.platform_admin;
-    p.two_step = person->two_step;
-    for (auto& m : person->memberships) {
-      p.memberships.push_back({m.org_id, m.org_slug, m.org_name, {std::string(role_code(m.role))}, m.org_logo_url});
-    }
-    co_return p;
+    co_return principal_from(*person);
   }
 
  private:
@@ -129,6 +133,12 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
 
 std::shared_ptr<http::PrincipalLoader> make_principal_loader(PeopleService& service) {
   return std::make_shared<ServicePrincipalLoader>(service);
+}
+
+std::optional<http::Principal> read_principal(soci::session& s, long long user_id) {
+  auto person = read_person(s, user_id);
+  if (!person) return std::nullopt;
+  return principal_from(*person);
 }
 
 }  // namespace roundtable::people

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "http/pipeline.hpp"
@@ -13,5 +14,9 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps);
 
 /// Loads the signed-in person for the pipeline.
 std::shared_ptr<http::PrincipalLoader> make_principal_loader(PeopleService& service);
+
+/// The signed-in person behind a user id, read on the caller's connection: the session store reads it in the same
+/// database hop as the session (app::DbSessionStore).
+std::optional<http::Principal> read_principal(soci::session& s, long long user_id);
 
 }  // namespace roundtable::people

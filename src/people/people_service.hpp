@@ -65,6 +65,10 @@ struct Person {
   bool two_step = false;
 };
 
+/// The person with this id, their memberships and (for organisation admins) whether two-step sign-in is on, read
+/// on the caller's connection; nullopt when there is no such account.
+std::optional<Person> read_person(soci::session& s, long long user_id);
+
 /// A member's profile as someone else in their organisation may see it.
 struct MemberView {
   Profile profile;

@@ -116,6 +116,37 @@ TEST_P(PeopleServiceOnBackend, APersonComesWithTheirMembershipsRolesAndTypes) {
   EXPECT_FALSE(run(service->person(ceri + 1000)));
 }
 
+TEST_P(PeopleServiceOnBackend, APersonsOrganisationsComeInNameOrderAndTwoStepCountsOnlyForAdmins) {
+  service->create_organisation_now({.slug = "ammanford", .name = "ammanford Mind"});
+  service->create_organisation_now({.slug = "zed", .name = "Zed Partnership"});
+  service->add_member_now("zed", "ceri@example.org", Role::member, {});
+  service->add_member_now("ammanford", "ceri@example.org", Role::finance, {MemberType::staff});
+  db->run_sync([&](soci::session& s) {
+    s << "INSERT INTO two_step (user_id, secret, enabled_at, created_at) VALUES (:u, 'KEY', 1, 1)", soci::use(ceri);
+  });
+  auto p = run(service->person(ceri));
+  ASSERT_TRUE(p);
+  std::vector<std::string> slugs;
+  for (auto& m : p->memberships) slugs.push_back(m.org_slug);
+  // By name whatever the case: "ammanford Mind", "North Wales Carers", "Zed Partnership".
+  EXPECT_EQ(slugs, (std::vector<std::string>{"ammanford", "north", "zed"}));
+  EXPECT_EQ(p->memberships[0].member_types, std::vector<MemberType>{MemberType::staff});
+  EXPECT_EQ(p->memberships[1].member_types.size(), 2u);
+  EXPECT_TRUE(p->memberships[2].member_types.empty());
+  EXPECT_FALSE(p->two_step) << "two-step sign-in is read only for organisation admins";
+  service->add_member_now("zed", "ceri@example.org", Role::org_admin, {});
+  p = run(service->person(ceri));
+  EXPECT_TRUE(p->two_step);
+  EXPECT_EQ(p->memberships.size(), 3u) << "one membership per organisation whatever the joins";
+
+  // Someone in no organisation.
+  const auto dewi = service->create_user_now({.email = "dewi@example.org", .name = "Dewi"}, "a long password");
+  p = run(service->person(dewi));
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->user.name, "Dewi");
+  EXPECT_TRUE(p->memberships.empty());
+}
+
 TEST_P(PeopleServiceOnBackend, OrganisationAddressesAreUnique) {
   EXPECT_THROW(service->create_organisation_now({.slug = "north", .name = "Another"}), SlugTaken);
   EXPECT_THROW(run(service->create_organisation(ceri, {.slug = "north", .name = "Another"})), SlugTaken);
@@ -291,6 +322,12 @@ TEST_P(PeopleServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) {
   EXPECT_EQ(names(page), (std::vector<std::string>{"Dai"}));
   EXPECT_EQ(page.members[0].interests, (std::vector<std::string>{"bees"}));
   EXPECT_EQ(page.members[0].member_types, (std::vector<MemberType>{MemberType::unpaid_carer}));
+
+  // The list follows a change of name (the directory keeps its own sort key), in any case.
+  auto renamed = *service->profile_by_email_now("ceri@example.org");
+  renamed.name = "eirlys";
+  service->save_profile_now(renamed);
+  EXPECT_EQ(names(run(service->directory(north, {}))), (std::vector<std::string>{"Dai", "eirlys"}));
   (void)dai;
 }
 

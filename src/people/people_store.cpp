@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "db/query.hpp"
 #include "db/rows.hpp"
 
 namespace roundtable::people::store {
@@ -133,9 +134,11 @@ void upsert_membership(soci::session& s, long long org_id, long long user_id, Ro
                        const std::vector<MemberType>& types) {
   const long long now = now_seconds();
   std::string code(role_code(role));
-  s << "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (:org, :user, :role, :now) "
+  // sort_name orders the member directory (migration 0015): the person's name in lower case.
+  s << "INSERT INTO memberships (org_id, user_id, role, created_at, sort_name) "
+       "VALUES (:org, :user, :role, :now, (SELECT lower(name) FROM users WHERE id = :user2)) "
        "ON CONFLICT (org_id, user_id) DO UPDATE SET role = EXCLUDED.role",
-      soci::use(org_id), soci::use(user_id), soci::use(code), soci::use(now);
+      soci::use(org_id), soci::use(user_id), soci::use(code), soci::use(now), soci::use(user_id);
   s << "DELETE FROM member_types WHERE org_id = :org AND user_id = :user", soci::use(org_id), soci::use(user_id);
   for (auto t : types) {
     std::string type(member_type_code(t));
@@ -172,6 +175,49 @@ std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id) {
   return out;
 }
 
+std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, long long user_id) {
+  // One statement (one round trip on PostgreSQL): a row per membership and member type. Two-step sign-in is joined
+  // only on organisation admins' rows, since it gates only their pages.
+  std::optional<UserWithMemberships> out;
+  db::query(s,
+            "SELECT u.id, u.email, u.name, u.password_hash, u.lang, u.platform_admin, o.id, o.slug, o.name, m.role, "
+            "lg.public_id, t.type, ts.enabled_at "
+            "FROM users u LEFT JOIN memberships m ON m.user_id = u.id "
+            "LEFT JOIN organisations o ON o.id = m.org_id "
+            "LEFT JOIN uploads lg ON lg.id = o.logo_upload_id "
+            "LEFT JOIN member_types t ON t.org_id = m.org_id AND t.user_id = m.user_id "
+            "LEFT JOIN two_step ts ON ts.user_id = u.id AND m.role = 'org_admin' "
+            "WHERE u.id = $1 ORDER BY lower(o.name), o.id, t.type",
+            {user_id}, [&](const db::Row& r) {
+              if (!out) {
+                out.emplace();
+                User& u = out->user;
+                u.id = r.integer(0);
+                u.email = r.string(1);
+                u.name = r.string(2);
+                u.password_hash = r.string(3);
+                u.lang = core::parse_lang(r.text(4)).value_or(core::Lang::en);
+                u.platform_admin = r.integer(5) != 0;
+              }
+              if (r.null(6)) return;
+              const long long org_id = r.integer(6);
+              if (out->memberships.empty() || out->memberships.back().org_id != org_id) {
+                MembershipRow m;
+                m.org_id = org_id;
+                m.org_slug = r.string(7);
+                m.org_name = r.string(8);
+                m.role = parse_role(r.text(9)).value_or(Role::member);
+                if (!r.null(10)) m.org_logo_url = "/files/" + r.string(10);
+                out->memberships.push_back(std::move(m));
+              }
+              if (!r.null(11)) {
+                if (auto type = parse_member_type(r.text(11))) out->memberships.back().member_types.push_back(*type);
+              }
+              if (!r.null(12)) out->admin_two_step = true;
+            });
+  return out;
+}
+
 void delete_membership(soci::session& s, long long org_id, long long user_id) {
   s << "DELETE FROM member_types WHERE org_id = :org AND user_id = :user", soci::use(org_id), soci::use(user_id);
   s << "DELETE FROM memberships WHERE org_id = :org AND user_id = :user", soci::use(org_id), soci::use(user_id);
@@ -186,71 +232,55 @@ long long count_org_admins(soci::session& s, long long org_id) {
 std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, long long org_id,
                                                               const DirectoryQuery& q,
                                                               const std::vector<long long>* only_ids) {
-  std::string where =
-      " FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN profiles p ON p.user_id = u.id "
-      "WHERE m.org_id = :org";
-  std::string type = q.type ? std::string(member_type_code(*q.type)) : std::string();
+  // Statements are kept prepared per connection (db::query), so their text never holds values: a filter adds a
+  // fixed clause with a parameter, and lists of ids are padded to a few fixed lengths (db::id_list).
+  std::vector<db::Param> params{org_id};
+  std::string where = " WHERE m.org_id = $1";
+  const std::string type = q.type ? std::string(member_type_code(*q.type)) : std::string();
   if (q.type) {
+    params.emplace_back(std::string_view(type));
     where +=
-        " AND EXISTS (SELECT 1 FROM member_types t WHERE t.org_id = m.org_id AND t.user_id = m.user_id "
-        "AND t.type = :type)";
+        " AND EXISTS (SELECT 1 FROM member_types t WHERE t.org_id = m.org_id AND t.user_id = m.user_id AND t.type = $" +
+        std::to_string(params.size()) + ")";
   }
   if (!q.interest.empty()) {
-    where += " AND EXISTS (SELECT 1 FROM profile_interests i WHERE i.user_id = m.user_id AND i.tag = :interest)";
+    params.emplace_back(std::string_view(q.interest));
+    where += " AND EXISTS (SELECT 1 FROM profile_interests i WHERE i.user_id = m.user_id AND i.tag = $" +
+             std::to_string(params.size()) + ")";
   }
   if (only_ids) {
     if (only_ids->empty()) return {{}, 0};
-    where += " AND m.user_id IN (";
-    for (size_t i = 0; i < only_ids->size(); ++i) where += (i ? ", " : "") + std::to_string((*only_ids)[i]);
-    where += ")";
+    where += " AND m.user_id IN (" + db::id_list(params, *only_ids) + ")";
   }
-  auto bind = [&](soci::statement& st) {
-    st.exchange(soci::use(org_id, "org"));
-    if (q.type) st.exchange(soci::use(type, "type"));
-    if (!q.interest.empty()) st.exchange(soci::use(q.interest, "interest"));
-  };
   long long total = 0;
-  {
-    soci::statement st(s);
-    st.alloc();
-    bind(st);
-    st.exchange(soci::into(total));
-    st.prepare("SELECT COUNT(*)" + where);
-    st.define_and_bind();
-    st.execute(true);
+  if (params.size() == 1) {
+    // Everyone: the count the organisation keeps (migration 0015's triggers), not 10,000 index entries a page.
+    db::query(s, "SELECT member_count FROM organisations WHERE id = $1", {org_id},
+              [&](const db::Row& r) { total = r.integer(0); });
+  } else {
+    // Counted from memberships alone: every membership has its account (foreign key), so no join is needed.
+    db::query(s, "SELECT COUNT(*) FROM memberships m" + where, params, [&](const db::Row& r) { total = r.integer(0); });
   }
   std::vector<MemberSummary> out;
   if (total == 0) return {out, 0};
-  long long limit = static_cast<long long>(q.limit), offset = static_cast<long long>(q.offset);
-  soci::statement st(s);
-  st.alloc();
-  bind(st);
-  std::string sql = "SELECT u.id, u.name, p.pronouns, m.role" + where + " ORDER BY lower(u.name), u.id";
+  std::string sql =
+      "SELECT u.id, u.name, p.pronouns, m.role FROM memberships m JOIN users u ON u.id = m.user_id "
+      "LEFT JOIN profiles p ON p.user_id = u.id" +
+      where + " ORDER BY m.sort_name, m.user_id";
   // A search gives its own order and page (only_ids); a plain list pages here.
   if (!only_ids) {
-    sql += " LIMIT :lim OFFSET :off";
-    st.exchange(soci::use(limit, "lim"));
-    st.exchange(soci::use(offset, "off"));
+    params.emplace_back(static_cast<long long>(q.limit));
+    params.emplace_back(static_cast<long long>(q.offset));
+    sql += " LIMIT $" + std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
   }
-  long long id = 0;
-  std::string name, pronouns, role;
-  soci::indicator pronouns_ind = soci::i_null;
-  st.exchange(soci::into(id));
-  st.exchange(soci::into(name));
-  st.exchange(soci::into(pronouns, pronouns_ind));
-  st.exchange(soci::into(role));
-  st.prepare(sql);
-  st.define_and_bind();
-  if (st.execute(true)) {
-    do {
-      MemberSummary m;
-      m.user_id = id;
-      m.name = name;
-      if (pronouns_ind == soci::i_ok) m.pronouns = pronouns;
-      m.role = parse_role(role).value_or(Role::member);
-      out.push_back(std::move(m));
-    } while (st.fetch());
-  }
+  db::query(s, sql, params, [&](const db::Row& r) {
+    MemberSummary m;
+    m.user_id = r.integer(0);
+    m.name = r.string(1);
+    m.pronouns = r.string(2);
+    m.role = parse_role(r.text(3)).value_or(Role::member);
+    out.push_back(std::move(m));
+  });
   if (only_ids) {
     std::vector<MemberSummary> ordered;
     for (long long wanted : *only_ids) {
@@ -261,27 +291,29 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
     out = std::move(ordered);
   }
   if (out.empty()) return {out, total};
-  std::string ids;
-  for (auto& m : out) ids += (ids.empty() ? "" : ", ") + std::to_string(m.user_id);
-  soci::rowset<soci::row> types = (s.prepare << "SELECT user_id, type FROM member_types WHERE org_id = :org AND "
-                                                "user_id IN (" +
-                                                    ids + ") ORDER BY type",
-                                   soci::use(org_id));
-  for (const auto& r : types) {
-    const long long uid = db::row_int(r, 0);
+  std::vector<long long> page_ids;
+  for (auto& m : out) page_ids.push_back(m.user_id);
+  auto find = [&](long long uid) -> MemberSummary* {
     for (auto& m : out) {
-      if (m.user_id != uid) continue;
-      if (auto t = parse_member_type(db::row_text(r, 1))) m.member_types.push_back(*t);
+      if (m.user_id == uid) return &m;
     }
-  }
-  soci::rowset<soci::row> tags =
-      (s.prepare << "SELECT user_id, tag FROM profile_interests WHERE user_id IN (" + ids + ") ORDER BY tag");
-  for (const auto& r : tags) {
-    const long long uid = db::row_int(r, 0);
-    for (auto& m : out) {
-      if (m.user_id == uid) m.interests.push_back(db::row_text(r, 1));
-    }
-  }
+    return nullptr;
+  };
+  std::vector<db::Param> type_params{org_id};
+  const std::string type_ids = db::id_list(type_params, page_ids);
+  db::query(s,
+            "SELECT user_id, type FROM member_types WHERE org_id = $1 AND user_id IN (" + type_ids + ") ORDER BY type",
+            type_params, [&](const db::Row& r) {
+              if (auto* m = find(r.integer(0))) {
+                if (auto t = parse_member_type(r.text(1))) m->member_types.push_back(*t);
+              }
+            });
+  std::vector<db::Param> tag_params;
+  const std::string tag_ids = db::id_list(tag_params, page_ids);
+  db::query(s, "SELECT user_id, tag FROM profile_interests WHERE user_id IN (" + tag_ids + ") ORDER BY tag", tag_params,
+            [&](const db::Row& r) {
+              if (auto* m = find(r.integer(0))) m->interests.push_back(r.string(1));
+            });
   return {out, total};
 }
 

@@ -36,6 +36,15 @@ void update_org(soci::session& s, const Organisation& org);
 void upsert_membership(soci::session& s, long long org_id, long long user_id, Role role,
                        const std::vector<MemberType>& types);
 std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id);
+
+/// A person with their memberships (member types and logos included) and, when they are an organisation admin,
+/// whether two-step sign-in is on: what every signed-in request needs, in one query.
+struct UserWithMemberships {
+  User user;
+  std::vector<MembershipRow> memberships;
+  bool admin_two_step = false;
+};
+std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, long long user_id);
 /// Removes the person from the organisation (their member types go too).
 void delete_membership(soci::session& s, long long org_id, long long user_id);
 /// How many organisation admins the organisation has.

@@ -2,45 +2,45 @@
 
 #include <soci/soci.h>
 
+#include "db/query.hpp"
 #include "db/rows.hpp"
 #include "people/people_store.hpp"
 
 namespace roundtable::people::store {
 
 std::optional<Profile> load_profile(soci::session& s, long long user_id) {
-  soci::row r;
-  s << "SELECT u.name, u.lang, p.user_id, p.pronouns, p.strengths, p.skills, p.lived_experience, p.needs, "
-       "p.needs_other, p.meeting_support, p.share_needs, p.contact_methods, p.phone, p.contact_times, "
-       "p.contact_notes, p.photo_upload_id, ph.public_id FROM users u LEFT JOIN profiles p ON p.user_id = u.id "
-       "LEFT JOIN uploads ph ON ph.id = p.photo_upload_id WHERE u.id = :id",
-      soci::use(user_id), soci::into(r);
-  if (!s.got_data()) return std::nullopt;
-  Profile p;
-  p.user_id = user_id;
-  p.name = db::row_text(r, 0);
-  p.lang = core::parse_lang(db::row_text(r, 1)).value_or(core::Lang::en);
-  if (db::row_int_or_null(r, 2)) {
-    p.pronouns = db::row_text(r, 3);
-    p.strengths = db::row_text(r, 4);
-    p.skills = db::row_text(r, 5);
-    p.lived_experience = db::row_text(r, 6);
-    p.needs = parse_needs(db::row_text(r, 7));
-    p.needs_other = db::row_text(r, 8);
-    p.meeting_support = db::row_text(r, 9);
-    p.share_needs = db::row_int(r, 10) != 0;
-    p.contact_methods = parse_contact_methods(db::row_text(r, 11));
-    p.phone = db::row_text(r, 12);
-    p.contact_times = parse_contact_times(db::row_text(r, 13));
-    p.contact_notes = db::row_text(r, 14);
-    p.photo_upload_id = db::row_int_or_null(r, 15);
-    if (const auto public_id = db::row_text(r, 16); p.photo_upload_id && !public_id.empty()) {
-      p.photo_url = "/files/" + public_id;
-    }
-  }
-  soci::rowset<std::string> tags =
-      (s.prepare << "SELECT tag FROM profile_interests WHERE user_id = :id ORDER BY tag", soci::use(user_id));
-  for (auto& t : tags) p.interests.push_back(t);
-  return p;
+  std::optional<Profile> found;
+  db::query(s,
+            "SELECT u.name, u.lang, p.user_id, p.pronouns, p.strengths, p.skills, p.lived_experience, p.needs, "
+            "p.needs_other, p.meeting_support, p.share_needs, p.contact_methods, p.phone, p.contact_times, "
+            "p.contact_notes, p.photo_upload_id, ph.public_id FROM users u LEFT JOIN profiles p ON p.user_id = u.id "
+            "LEFT JOIN uploads ph ON ph.id = p.photo_upload_id WHERE u.id = $1",
+            {user_id}, [&](const db::Row& r) {
+              Profile& p = found.emplace();
+              p.user_id = user_id;
+              p.name = r.string(0);
+              p.lang = core::parse_lang(r.text(1)).value_or(core::Lang::en);
+              if (r.null(2)) return;
+              p.pronouns = r.string(3);
+              p.strengths = r.string(4);
+              p.skills = r.string(5);
+              p.lived_experience = r.string(6);
+              p.needs = parse_needs(r.string(7));
+              p.needs_other = r.string(8);
+              p.meeting_support = r.string(9);
+              p.share_needs = r.integer(10) != 0;
+              p.contact_methods = parse_contact_methods(r.string(11));
+              p.phone = r.string(12);
+              p.contact_times = parse_contact_times(r.string(13));
+              p.contact_notes = r.string(14);
+              if (!r.null(15)) p.photo_upload_id = r.integer(15);
+              if (p.photo_upload_id && !r.null(16)) p.photo_url = "/files/" + r.string(16);
+            });
+  if (!found) return std::nullopt;
+  Profile& p = *found;
+  db::query(s, "SELECT tag FROM profile_interests WHERE user_id = $1 ORDER BY tag", {user_id},
+            [&](const db::Row& row) { p.interests.push_back(row.string(0)); });
+  return found;
 }
 
 void save_profile(soci::session& s, const Profile& p) {
@@ -48,6 +48,9 @@ void save_profile(soci::session& s, const Profile& p) {
   std::string lang(core::lang_code(p.lang));
   s << "UPDATE users SET name = :name, lang = :lang, updated_at = :now WHERE id = :id", soci::use(p.name),
       soci::use(lang), soci::use(now), soci::use(p.user_id);
+  // The member directory's order (migration 0015).
+  s << "UPDATE memberships SET sort_name = (SELECT lower(name) FROM users WHERE id = :id) WHERE user_id = :id2",
+      soci::use(p.user_id), soci::use(p.user_id);
   std::string needs = needs_code(p.needs), methods = contact_methods_code(p.contact_methods),
               times = contact_times_code(p.contact_times);
   int share = p.share_needs ? 1 : 0;

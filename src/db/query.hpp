@@ -1,0 +1,70 @@
+/// Queries on a connection's own prepared statements: the hot paths' way to read (and write) without paying for
+/// parsing and planning on every request, and without extra round trips on PostgreSQL.
+///
+/// SOCI prepares every statement afresh: on SQLite that is a parse per query, and on PostgreSQL a rowset costs
+/// three round trips (prepare, execute, deallocate). db::query keeps each statement prepared per connection (SQLite:
+/// a sqlite3_stmt; PostgreSQL: a named prepared statement), so a query is one round trip and no parsing.
+/// docs/PERFORMANCE.md has the figures.
+///
+/// Parameters are written $1, $2, ... in the SQL on both databases. The SQL text is the cache key: build it from
+/// fixed pieces (a handful of variants is fine), never from values.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace soci {
+class session;
+}
+
+namespace roundtable::db {
+
+/// A parameter: NULL, a whole number or text.
+using Param = std::variant<std::nullptr_t, long long, std::string_view>;
+
+/// One row of a result, valid only during the callback that receives it. Columns count from 0.
+class Row {
+ public:
+  bool null(int column) const;
+  /// 0 when NULL.
+  long long integer(int column) const;
+  /// "" when NULL; valid only during the callback.
+  std::string_view text(int column) const;
+  std::string string(int column) const { return std::string(text(column)); }
+
+ private:
+  friend struct RowAccess;
+  const void* result_ = nullptr;  // sqlite3_stmt* or PGresult*
+  int row_ = 0;                   // PostgreSQL: the row number
+  bool postgres_ = false;
+};
+
+using RowCallback = std::function<void(const Row&)>;
+
+/// Runs sql with params on the connection's prepared statement and calls on_row for each row, in order. on_row must
+/// not run queries itself (on SQLite the statement is still being read): collect the rows, then query again. Returns
+/// the number of rows changed (INSERT, UPDATE, DELETE) or 0. Throws on errors: on SQLite a soci::sqlite3_soci_error (so
+/// db::is_busy_error works), on PostgreSQL a std::runtime_error with the server's message.
+long long query(soci::session& s, std::string_view sql, std::span<const Param> params, const RowCallback& on_row = {});
+inline long long query(soci::session& s, std::string_view sql, std::initializer_list<Param> params,
+                       const RowCallback& on_row = {}) {
+  return query(s, sql, std::span<const Param>(params.begin(), params.size()), on_row);
+}
+
+/// For `IN (...)`: appends ids (at least one) to params and returns their placeholders ("$3, $4, ..."). The list is
+/// padded with its last id to 8, 32, 128, ... entries, so the SQL text, the statement cache's key, takes few forms.
+std::string id_list(std::vector<Param>& params, const std::vector<long long>& ids);
+
+/// Finalises the statements kept for this connection. Database calls it before its connections close.
+void forget_statements(soci::session& s);
+
+/// How many statements this connection keeps prepared (for tests).
+std::size_t kept_statements(soci::session& s);
+
+}  // namespace roundtable::db

@@ -1,0 +1,103 @@
+// The N+1 guard: the number of SQL statements a page runs must not grow with the data on it. Each page is asked for
+// with the demo data, then again after the organisation gains many more members (with member types, profiles and
+// interests) and the member more About Me items; the statement count per request must stay the same. Counted by
+// SQLite itself (roundtable_db_statements_total on /metrics, every statement whoever runs it); the SQL a page runs
+// is the same on PostgreSQL, so this file runs on the SQLite pass only.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+
+// Who asks for which page (every signed-in page whose content grows with the data).
+const pages = [
+  { as: "facilitator", path: "/o/demo" },
+  { as: "facilitator", path: "/o/demo/people" },
+  { as: "facilitator", path: "/o/demo/people?type=unpaid_carer" },
+  { as: "facilitator", path: "/o/demo/people?q=walking" },
+  { as: "facilitator", path: "/o/demo/people/MEMBER" },
+  { as: "member", path: "/account" },
+  { as: "member", path: "/account/about-me" },
+  { as: "orgAdmin", path: "/o/demo/invitations" },
+  { as: "orgAdmin", path: "/o/demo/audit" },
+];
+
+if (backendName === "sqlite") {
+  let server;
+  const visitors = {};
+  let memberId;
+  before(async () => {
+    server = await startServer();
+    for (const who of ["facilitator", "member", "orgAdmin"]) {
+      visitors[who] = new Visitor(server.url);
+      await visitors[who].signIn(demo[who]);
+    }
+    memberId = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`);
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  async function statements() {
+    const res = await fetch(`${server.url}/metrics`);
+    const m = (await res.text()).match(/^roundtable_db_statements_total (\d+)$/m);
+    assert.ok(m, "/metrics has no roundtable_db_statements_total");
+    return Number(m[1]);
+  }
+
+  /** Statements one request for the page runs (the /metrics read in between costs none, checked below). */
+  async function statementsFor({ as, path }) {
+    const url = path.replace("MEMBER", memberId);
+    await visitors[as].get(url); // once first: the first look may warm caches
+    const before = await statements();
+    const res = await visitors[as].get(url);
+    const after = await statements();
+    assert.equal(res.status, 200, `${url} answered ${res.status}`);
+    return after - before;
+  }
+
+  /** Adds n members to "demo", each with a member type, a profile and interests, and n About Me items to Gareth. */
+  function growData(n) {
+    const now = Math.floor(Date.now() / 1000);
+    const rows = [];
+    for (let i = 0; i < n; i++) {
+      rows.push(
+        `INSERT INTO users (email, name, lang, platform_admin, created_at, updated_at) VALUES ('grow${i}@example.org', 'Grow ${i}', 'en', 0, ${now}, ${now})`,
+        `INSERT INTO memberships (org_id, user_id, role, created_at) SELECT o.id, u.id, 'member', ${now} FROM organisations o, users u WHERE o.slug = 'demo' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO member_types (org_id, user_id, type) SELECT o.id, u.id, 'unpaid_carer' FROM organisations o, users u WHERE o.slug = 'demo' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO profiles (user_id, updated_at) SELECT id, ${now} FROM users WHERE email = 'grow${i}@example.org'`,
+        `INSERT INTO profile_interests (user_id, tag) SELECT id, 'gardening' FROM users WHERE email = 'grow${i}@example.org'`,
+        `INSERT INTO profile_interests (user_id, tag) SELECT id, 'walking' FROM users WHERE email = 'grow${i}@example.org'`,
+      );
+    }
+    // One SQLite transaction beside the running server (WAL lets it write while the server reads).
+    const script = `BEGIN IMMEDIATE;\n${rows.join(";\n")};\nCOMMIT;`;
+    execFileSync("python3", ["-c", "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)\nc.executescript(sys.stdin.read())", server.database.file], { input: script });
+  }
+
+  test(`${backendName}: reading /metrics runs no SQL, so it does not disturb the counts`, async () => {
+    const a = await statements();
+    const b = await statements();
+    assert.equal(b, a);
+  });
+
+  test(`${backendName}: every signed-in page runs as many statements with 40 more members and items as without`, async () => {
+    const small = {};
+    for (const p of pages) small[p.path] = await statementsFor(p);
+    for (const p of pages) assert.ok(small[p.path] > 0, `${p.path} ran no SQL?`);
+
+    growData(40);
+    const v = visitors.member;
+    await v.get("/account/about-me/add/text");
+    for (let i = 0; i < 10; i++) {
+      const res = await v.postMultipart("/account/about-me/items", { kind: "text", title: `More ${i}`, body: "words" });
+      assert.equal(res.status, 303);
+    }
+    for (let i = 0; i < 10; i++) {
+      const res = await visitors.orgAdmin.post("/o/demo/invitations", { email: `grow-invite${i}@example.org`, role: "member", lang: "en" });
+      assert.equal(res.status, 303);
+    }
+    const large = {};
+    for (const p of pages) large[p.path] = await statementsFor(p);
+    assert.deepEqual(large, small, "a page's statement count grew with the data (an N+1 query?)");
+  });
+}
