@@ -1,6 +1,6 @@
 // Every HTML page of the route table, in English and Welsh: zero axe violations (WCAG 2.2 AA),
 // valid HTML (Nu checker), no CSP violations or console errors, nothing wider than a 320 px screen.
-import { test, before, after } from "node:test";
+import { test, describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, axeViolations, nuErrors, routeTable, signIn } from "./support.mjs";
 import { startSmtpSink, plainText } from "../integration/smtp.mjs";
@@ -118,14 +118,34 @@ after(async () => {
   await sink?.stop();
 });
 
+/**
+ * Waits for an email to this address that arrived after the first `seen` ones (the sink numbers them in order) and
+ * returns its text. Picked by address rather than "the last one", so an email for another page cannot be taken.
+ */
+async function emailTo(address, seen) {
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    const mail = sink
+      .messages()
+      .slice(seen)
+      .find((m) => {
+        const to = m.match(/^To: (.*)$/m)?.[1].trim();
+        return to === address || to?.endsWith(`<${address}>`);
+      });
+    if (mail) return plainText(mail);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no email to ${address}`);
+}
+
 /** Asks for a password reset for a demo member and returns the path of the link in the email. */
 async function resetLink(page) {
   const before = sink.messages().length;
   await page.goto(`${server.url}/forgot-password`);
   await page.fill("#email", "ngozi@demo.example");
   await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
-  const messages = await sink.waitFor(before + 1);
-  return new URL(plainText(messages[messages.length - 1]).match(/http:\/\/\S+\/reset-password\/\S+/)[0]).pathname;
+  const text = await emailTo("ngozi@demo.example", before);
+  return new URL(text.match(/http:\/\/\S+\/reset-password\/\S+/)[0]).pathname;
 }
 
 /** Asks for a sign-in email in this page's browser; returns the path of the emailed link (when the account exists). */
@@ -135,8 +155,7 @@ async function askForSignInEmail(page, email) {
   await page.fill("#email", email);
   await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
   if (email.endsWith("@example.org")) return "/sign-in/code";
-  const messages = await sink.waitFor(before + 1);
-  return new URL(plainText(messages[messages.length - 1]).match(/http:\/\/\S+\/sign-in\/link\/\S+/)[0]).pathname;
+  return new URL((await emailTo(email, before)).match(/http:\/\/\S+\/sign-in\/link\/\S+/)[0]).pathname;
 }
 
 /** A sign-in link asked for by another browser (over HTTP). */
@@ -144,9 +163,8 @@ async function signInLinkElsewhere() {
   const before = sink.messages().length;
   const v = new Visitor(server.url);
   await v.get("/sign-in/email");
-  await v.post("/sign-in/email", { email: "mair@demo.example" });
-  const messages = await sink.waitFor(before + 1);
-  return new URL(plainText(messages[messages.length - 1]).match(/http:\/\/\S+\/sign-in\/link\/\S+/)[0]).pathname;
+  await v.post("/sign-in/email", { email: mair });
+  return new URL((await emailTo(mair, before)).match(/http:\/\/\S+\/sign-in\/link\/\S+/)[0]).pathname;
 }
 
 const mair = "mair@demo.example"; // has two-step sign-in on (see turnOnTwoStep)
@@ -199,13 +217,7 @@ async function invitationLink() {
   const v = new Visitor(server.url);
   await v.signIn(sian);
   await v.post("/o/demo/invitations", { email, role: "member", lang: "en", message: "Croeso! Welcome." });
-  const until = Date.now() + 15_000;
-  while (Date.now() < until) {
-    const mail = sink.messages().find((m) => m.includes(`<${email}>`));
-    if (mail) return new URL(plainText(mail).match(/http:\/\/\S+\/invitations\/\S+/)[0]).pathname;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no invitation email to ${email}`);
+  return new URL((await emailTo(email, 0)).match(/http:\/\/\S+\/invitations\/\S+/)[0]).pathname;
 }
 
 test("every HTML GET route has pages to visit", () => {
@@ -217,67 +229,98 @@ test("every HTML GET route has pages to visit", () => {
 const paths = [...Object.values(visits).flat(), ...errorPages];
 const collected = [];
 
+// Pages are visited a few at a time, each in its own browser context of the one browser: a visit spends much of
+// its time waiting on the browser or the server, so on two cores a few at once finish sooner than one by one.
+// PAGES_AT_ONCE=1 visits them one by one, as when looking into a failure.
+const atOnce = Number(process.env.PAGES_AT_ONCE ?? 3);
+
+// The pages reached through an emailed link or a sign-in step (paths in capitals) change what other pages show
+// (invitations, two-step set-up, sign-ins in the audit log) and use up one-time codes, so they are visited one at
+// a time after the others, in the order they are listed; the other pages only look.
+const stepByStep = (visit) => /^[A-Z_]+$/.test(visit.path);
+
+// One language after the other: each person's visits share one session, and the server keeps the language in it.
 for (const lang of ["en", "cy"]) {
-  for (const visit of paths) {
-    const { path, as, submit } = visit;
-    const name = `${lang} ${path}${as ? ` as ${as}` : ""}${submit ? " (form sent empty)" : ""}`;
-    test(`${name}: axe, CSP, 320 px`, { timeout: 60_000 }, async () => {
-      const context = await browser.newContext({ locale: lang === "cy" ? "cy-GB" : "en-GB", viewport: { width: 320, height: 800 } });
-      const page = await context.newPage();
-      if (as) await signIn(page, server.url, as, lang);
-      const problems = [];
-      page.on("console", (msg) => {
-        // A 4xx page reports its own status on the console; sub-resources are checked below instead.
-        if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) problems.push(`console: ${msg.text()}`);
-      });
-      page.on("response", (res) => {
-        if (res.request().resourceType() !== "document" && res.status() >= 400) problems.push(`${res.status()} for ${res.url()}`);
-      });
-      // A request cut short because the page moved on (ERR_ABORTED) is not a problem; anything else is.
-      page.on("requestfailed", (req) => {
-        if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`);
-      });
-      page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-      const links = {
-        RESET_LINK: () => resetLink(page),
-        INVITE_LINK: () => invitationLink(),
-        SIGN_IN_CODE: () => askForSignInEmail(page, "nobody@example.org"),
-        SIGN_IN_LINK: () => askForSignInEmail(page, "priya@demo.example"),
-        SIGN_IN_LINK_ELSEWHERE: () => signInLinkElsewhere(),
-        TWO_STEP_ON: () => twoStepOn(page, lang),
-        TWO_STEP_SETUP: () => twoStepSetup(page),
-        TWO_STEP_CHALLENGE: () => passwordStepInPage(page),
-      };
-      const target = links[path] ? await links[path]() : path;
-      let response = await page.goto(server.url + target);
-      assert.ok(response, "no response");
-      if (errorPages.includes(visit)) assert.equal(response.status(), 404);
-      else if (visit.status) assert.equal(response.status(), visit.status);
-      else assert.equal(response.status() < 400 || path.startsWith("/search?q=long"), true, `status ${response.status()}`);
-      if (submit) {
-        for (const input of await page.locator("main input[type=text], main input[type=email], main input[type=password]").all()) {
-          await input.fill("");
-        }
-        for (const box of await page.locator("main input[type=checkbox]").all()) await box.uncheck();
-        [response] = await Promise.all([page.waitForNavigation(), page.locator("main form button[type=submit]").first().click()]);
-        assert.equal(response.status(), 400, "an empty form was not refused");
-        assert.equal(await page.locator(".govuk-error-summary").count(), 1);
-        assert.match(await page.title(), /^(Error|Gwall):/);
-      }
-      assert.equal(await page.getAttribute("html", "lang"), lang);
-      const violations = await axeViolations(page);
-      assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(width <= 320, `page is ${width}px wide at a 320px viewport`);
-      // The stylesheet and script must have loaded under the CSP.
-      assert.equal(await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")), true);
-      const font = await page.evaluate(() => getComputedStyle(document.querySelector("h1")).fontFamily);
-      assert.match(font, /Atkinson Hyperlegible Next/);
-      assert.deepEqual(problems, []);
-      collected.push({ name, html: await response.text() });
-      await context.close();
+  describe(`${lang}: pages, ${atOnce} at a time`, { concurrency: atOnce }, () => {
+    for (const visit of paths.filter((v) => !stepByStep(v))) checkPage(visit, lang);
+  });
+  describe(`${lang}: pages reached by email or a sign-in step, one at a time`, { concurrency: 1 }, () => {
+    for (const visit of paths.filter(stepByStep)) checkPage(visit, lang);
+  });
+}
+
+/** A test that visits one page in lang in a context of its own and checks it; its name names the page. */
+function checkPage(visit, lang) {
+  const { path, as, submit } = visit;
+  const name = `${lang} ${path}${as ? ` as ${as}` : ""}${submit ? " (form sent empty)" : ""}`;
+  it(`${name}: axe, CSP, 320 px`, { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({
+      locale: lang === "cy" ? "cy-GB" : "en-GB",
+      viewport: { width: 320, height: 800 },
     });
+    // Closed however the test ends, so a failed page does not leave its context open beside the others.
+    try {
+      await checkPageIn(context, visit, lang, name);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+async function checkPageIn(context, visit, lang, name) {
+  const { path, as, submit } = visit;
+  const page = await context.newPage();
+  if (as) await signIn(page, server.url, as, lang);
+  const problems = [];
+  page.on("console", (msg) => {
+    // A 4xx page reports its own status on the console; sub-resources are checked below instead.
+    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) problems.push(`console: ${msg.text()}`);
+  });
+  page.on("response", (res) => {
+    if (res.request().resourceType() !== "document" && res.status() >= 400) problems.push(`${res.status()} for ${res.url()}`);
+  });
+  // A request cut short because the page moved on (ERR_ABORTED) is not a problem; anything else is.
+  page.on("requestfailed", (req) => {
+    if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  const links = {
+    RESET_LINK: () => resetLink(page),
+    INVITE_LINK: () => invitationLink(),
+    SIGN_IN_CODE: () => askForSignInEmail(page, "nobody@example.org"),
+    SIGN_IN_LINK: () => askForSignInEmail(page, "priya@demo.example"),
+    SIGN_IN_LINK_ELSEWHERE: () => signInLinkElsewhere(),
+    TWO_STEP_ON: () => twoStepOn(page, lang),
+    TWO_STEP_SETUP: () => twoStepSetup(page),
+    TWO_STEP_CHALLENGE: () => passwordStepInPage(page),
+  };
+  const target = links[path] ? await links[path]() : path;
+  let response = await page.goto(server.url + target);
+  assert.ok(response, "no response");
+  if (errorPages.includes(visit)) assert.equal(response.status(), 404);
+  else if (visit.status) assert.equal(response.status(), visit.status);
+  else assert.equal(response.status() < 400 || path.startsWith("/search?q=long"), true, `status ${response.status()}`);
+  if (submit) {
+    for (const input of await page.locator("main input[type=text], main input[type=email], main input[type=password]").all()) {
+      await input.fill("");
+    }
+    for (const box of await page.locator("main input[type=checkbox]").all()) await box.uncheck();
+    [response] = await Promise.all([page.waitForNavigation(), page.locator("main form button[type=submit]").first().click()]);
+    assert.equal(response.status(), 400, "an empty form was not refused");
+    assert.equal(await page.locator(".govuk-error-summary").count(), 1);
+    assert.match(await page.title(), /^(Error|Gwall):/);
   }
+  assert.equal(await page.getAttribute("html", "lang"), lang);
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 320, `page is ${width}px wide at a 320px viewport`);
+  // The stylesheet and script must have loaded under the CSP.
+  assert.equal(await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")), true);
+  const font = await page.evaluate(() => getComputedStyle(document.querySelector("h1")).fontFamily);
+  assert.match(font, /Atkinson Hyperlegible Next/);
+  assert.deepEqual(problems, []);
+  collected.push({ name, html: await response.text() });
 }
 
 test("Nu HTML checker finds no errors on any page", () => {

@@ -60,14 +60,45 @@ export async function startServer(extraArgs = []) {
     async stop() {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      // The timer is cleared once the server has gone: a pending one would keep this test file's process alive
+      // (and the test run waiting) for the rest of the 10 s.
+      let timer;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+      clearTimeout(timer);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
+// Each new browser context also opens the address bar's drop-down, which this Chromium draws as web pages of its own
+// (chrome://omnibox-popup.top-chrome/, three kinds), each in a renderer process of its own: that cost more than half
+// the CPU time of a page visit, for a drop-down a headless browser never shows. Turning them off leaves the pages
+// under test as they were.
+const omniboxPopups = ["WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup"];
+
+// Chromium keeps only the last --disable-features it is given, and Playwright passes one of its own first, so ours
+// repeats Playwright's list (playwright-core 1.65) as well; launchBrowser checks that none of Playwright's is lost.
+const playwrightDisabledFeatures = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync",
+  "DestroyProfileOnBrowserClose",
+  "HttpsUpgrades",
+  "HttpsFirstBalancedModeAutoEnable",
+  "LensOverlay",
+  "MediaRouter",
+  "PaintHolding",
+  "ThirdPartyStoragePartitioning",
+  "AvoidCorsURLLoaderRestartOnRedirect",
+  "TcpPortRandomizationWin",
+  "OptimizationHints",
+  "NetworkTimeServiceQuerying",
+  "AimEnabled",
+  "PreconnectToSearch",
+  "msForceBrowserSignIn",
+  "msEdgeUpdateLaunchServicesPreferredVersion",
+];
+
 export async function launchBrowser() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
       "--headless",
@@ -77,8 +108,22 @@ export async function launchBrowser() {
       "--disable-component-update",
       "--no-first-run",
       "--disable-sync",
+      `--disable-features=${[...playwrightDisabledFeatures, ...omniboxPopups].join(",")}`,
     ],
   });
+  // The browser's own page about itself shows the command line it was given: the last --disable-features must hold
+  // Playwright's list as well as ours.
+  const page = await browser.newPage();
+  await page.goto("chrome://version");
+  const commandLine = await page.textContent("#command_line");
+  await page.close();
+  const lists = [...commandLine.matchAll(/--disable-features=(\S+)/g)].map((m) => m[1].split(","));
+  const lost = [...lists.slice(0, -1).flat(), ...omniboxPopups].filter((feature) => !lists.at(-1)?.includes(feature));
+  if (lost.length) {
+    await browser.close();
+    throw new Error(`Chromium was not told to disable ${lost}: see playwrightDisabledFeatures in support.mjs`);
+  }
+  return browser;
 }
 
 /** Runs axe-core for WCAG 2.0/2.1/2.2 A and AA in the page; returns the violations. */
@@ -135,19 +180,43 @@ export function nuErrors(documents) {
 export const demoPassword = "roundtable-demo";
 
 const signedIn = new Map();
+const turns = new Map();
+
+/** Runs fn after every earlier call with the same key has finished (whether it worked or not). */
+function inTurn(key, fn) {
+  const previous = turns.get(key) ?? Promise.resolve();
+  const mine = previous.catch(() => {}).then(fn);
+  turns.set(key, mine);
+  return mine;
+}
 
 /**
  * Signs in through the sign-in page as a demo person (typing the demo admins' two-step code when asked), then
  * switches to lang if their own language differs. The session is kept and reused for later pages in this file,
  * since each two-step code works only once.
+ *
+ * Pages may be visited at the same time, so each person's turn comes one at a time: two first visits of the same
+ * person share one sign-in (the second finds the first one's cookies), and only one of them switches the language,
+ * which the server keeps in the shared session. Callers must not want two languages for one person at once.
  */
-export async function signIn(page, baseUrl, email, lang) {
+export function signIn(page, baseUrl, email, lang) {
+  return inTurn(`${baseUrl} ${email}`, () => signInNow(page, baseUrl, email, lang));
+}
+
+async function signInNow(page, baseUrl, email, lang) {
   const key = `${baseUrl} ${email}`;
+  const context = page.context();
+  let current;
   if (signedIn.has(key)) {
-    await page.context().addCookies(signedIn.get(key));
-    await page.goto(`${baseUrl}/account`);
+    // Ask for the account page outside the page (it shares the context's cookies): the session still works if
+    // it answers rather than sending us to sign in. Cheaper than loading the page with its styles and fonts.
+    await context.addCookies(signedIn.get(key));
+    const account = await context.request.get(`${baseUrl}/account`);
+    if (new URL(account.url()).pathname === "/account") {
+      current = (await account.text()).match(/<html[^>]* lang="([^"]+)"/)?.[1] ?? "none";
+    }
   }
-  if (!page.url().endsWith("/account")) {
+  if (!current) {
     await page.goto(`${baseUrl}/sign-in`);
     await page.fill("#email", email);
     await page.fill("#password", demoPassword);
@@ -157,9 +226,12 @@ export async function signIn(page, baseUrl, email, lang) {
       await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
     }
     if (!page.url().endsWith("/account")) throw new Error(`signing in as ${email} did not work: ${page.url()}`);
-    signedIn.set(key, await page.context().cookies());
+    signedIn.set(key, await context.cookies());
+    current = await page.getAttribute("html", "lang");
   }
-  if (lang && (await page.getAttribute("html", "lang")) !== lang) {
+  if (lang && current !== lang) {
+    if (!page.url().endsWith("/account")) await page.goto(`${baseUrl}/account`);
     await Promise.all([page.waitForNavigation(), page.click(".rt-language-switcher__button")]);
+    if ((await page.getAttribute("html", "lang")) !== lang) throw new Error(`${email} could not switch to ${lang}`);
   }
 }

@@ -166,8 +166,16 @@ export async function startServer(options = {}) {
     /** Sends a signal and waits for the process to end; returns {code, signal}. Keeps the database and folder. */
     async signal(sig) {
       if (child.exitCode === null && child.signalCode === null) child.kill(sig);
-      const timeout = new Promise((_, fail) => setTimeout(() => fail(new Error(`server did not stop after ${sig}`)), 30_000));
-      return Promise.race([exited, timeout]);
+      // The timer is cleared once the server has gone: a pending one would keep the test file's process alive.
+      let timer;
+      const timeout = new Promise((_, fail) => {
+        timer = setTimeout(() => fail(new Error(`server did not stop after ${sig}`)), 30_000);
+      });
+      try {
+        return await Promise.race([exited, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     /** SIGTERM, wait, and remove what startServer created. */
     async stop() {

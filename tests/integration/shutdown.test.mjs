@@ -47,8 +47,9 @@ for (const sig of ["SIGTERM", "SIGINT"]) {
       assert.match(response, /Set-Cookie: rt_session=/i);
       assert.match(response, /Connection: close/i);
       // It exits by itself once the in-flight request is answered (a second signal here would race its last steps).
-      const timeout = new Promise((_, fail) => setTimeout(() => fail(new Error("the server did not exit")), 30_000));
-      const { code } = await Promise.race([server.exited, timeout]);
+      let timer;
+      const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error("the server did not exit")), 30_000)));
+      const { code } = await Promise.race([server.exited, timeout]).finally(() => clearTimeout(timer));
       assert.equal(code, 0);
       assert.match(server.log(), /"event":"stopped"/);
       // The answered write was committed before the server stopped.
