@@ -84,7 +84,8 @@ awaitable<Response> search(RequestContext& ctx, Services& services) {
     db::SearchQuery query{
         .text = q, .limit = kResultsPerPage, .offset = static_cast<size_t>(page_no - 1) * kResultsPerPage};
     auto* index = services.search.get();
-    auto op = services.db->read([index, query](soci::session& s) { return index->search(s, query); });
+    // run, not read: a search can take milliseconds, and on an I/O thread it would hold up every other request there.
+    auto op = services.db->run([index, query](soci::session& s) { return index->search(s, query); });
     result = co_await std::move(op);
   }
 

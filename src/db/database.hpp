@@ -74,7 +74,8 @@ class Database {
   /// the calling thread, on a read-only connection of that thread's own: a read from SQLite (WAL, memory-mapped)
   /// takes microseconds and never waits for a writer, while a hop to the database threads and back costs more than
   /// the read (docs/PERFORMANCE.md). A write inside fn fails (the connection is query_only). On PostgreSQL, where
-  /// every query is a network round trip, it is run().
+  /// every query is a network round trip, it is run(). Only for reads that take microseconds (a few indexed
+  /// lookups): a slow query here, such as a full-text search, would hold up every request on that I/O thread.
   template <class F>
   boost::asio::awaitable<std::invoke_result_t<F&, soci::session&>> read(F fn) {
     if (backend_ == Backend::sqlite) co_return fn(reader_for_this_thread());

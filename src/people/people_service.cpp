@@ -587,6 +587,9 @@ awaitable<PeopleService::MembershipChange> PeopleService::remove_member(long lon
 }
 
 awaitable<DirectoryPage> PeopleService::directory(long long org_id, DirectoryQuery query) {
+  // A plain list is a few indexed reads (read: no hop on SQLite); a search by words runs the full-text index, which
+  // can take milliseconds, so it goes to the database threads.
+  const bool words = !db::search_terms(query.text).empty();
   auto work = [this, org_id, query = std::move(query)](soci::session& s) {
     DirectoryPage page;
     if (db::search_terms(query.text).empty()) {
@@ -613,7 +616,7 @@ awaitable<DirectoryPage> PeopleService::directory(long long org_id, DirectoryQue
     page.members.assign(members.begin() + static_cast<long>(from), members.begin() + static_cast<long>(to));
     return page;
   };
-  auto op = db_.read(std::move(work));
+  auto op = words ? db_.run(std::move(work)) : db_.read(std::move(work));
   co_return co_await std::move(op);
 }
 
