@@ -38,11 +38,14 @@ std::optional<ItemKind> parse_item_kind(std::string_view code) {
 
 bool may_see(Visibility v, const ViewerFacts& f) {
   if (f.viewer_id != 0 && f.viewer_id == f.owner_id) return true;
+  // A named person sees the page only while they share an organisation with its owner: someone who left (or was
+  // removed) keeps no access through an old name on the list, to the page or its files.
+  const bool named = f.named && f.shares_org;
   switch (v) {
     case Visibility::only_me: return false;
-    case Visibility::named: return f.named;
-    case Visibility::facilitators: return f.named || f.staff_in_owners_org;
-    case Visibility::organisation: return f.named || f.shares_org;
+    case Visibility::named: return named;
+    case Visibility::facilitators: return named || f.staff_in_owners_org;
+    case Visibility::organisation: return named || f.shares_org;
   }
   return false;
 }

@@ -13,6 +13,7 @@ std::map<std::string, ViewerFacts> visitors() {
   return {
       {"owner", {.owner_id = 1, .viewer_id = 1, .shares_org = true}},
       {"named", {.owner_id = 1, .viewer_id = 2, .named = true, .shares_org = true}},
+      {"named, but no longer in any of the owner's organisations", {.owner_id = 1, .viewer_id = 7, .named = true}},
       {"facilitator of a shared organisation",
        {.owner_id = 1, .viewer_id = 3, .staff_in_owners_org = true, .shares_org = true}},
       {"facilitator elsewhere", {.owner_id = 1, .viewer_id = 4}},
@@ -26,6 +27,7 @@ TEST(AboutMeVisibility, EveryLevelForEveryKindOfVisitor) {
       {Visibility::only_me,
        {{"owner", true},
         {"named", false},
+        {"named, but no longer in any of the owner's organisations", false},
         {"facilitator of a shared organisation", false},
         {"facilitator elsewhere", false},
         {"member of a shared organisation", false},
@@ -33,6 +35,7 @@ TEST(AboutMeVisibility, EveryLevelForEveryKindOfVisitor) {
       {Visibility::named,
        {{"owner", true},
         {"named", true},
+        {"named, but no longer in any of the owner's organisations", false},
         {"facilitator of a shared organisation", false},
         {"facilitator elsewhere", false},
         {"member of a shared organisation", false},
@@ -40,6 +43,7 @@ TEST(AboutMeVisibility, EveryLevelForEveryKindOfVisitor) {
       {Visibility::facilitators,
        {{"owner", true},
         {"named", true},
+        {"named, but no longer in any of the owner's organisations", false},
         {"facilitator of a shared organisation", true},
         {"facilitator elsewhere", false},
         {"member of a shared organisation", false},
@@ -47,6 +51,7 @@ TEST(AboutMeVisibility, EveryLevelForEveryKindOfVisitor) {
       {Visibility::organisation,
        {{"owner", true},
         {"named", true},
+        {"named, but no longer in any of the owner's organisations", false},
         {"facilitator of a shared organisation", true},
         {"facilitator elsewhere", false},
         {"member of a shared organisation", true},
@@ -59,8 +64,9 @@ TEST(AboutMeVisibility, EveryLevelForEveryKindOfVisitor) {
   }
 }
 
-TEST(AboutMeVisibility, NamedPeopleOutsideTheOwnersOrganisationsStillCountAndNobodyIsId0) {
-  EXPECT_TRUE(may_see(Visibility::named, {.owner_id = 1, .viewer_id = 9, .named = true}));
+TEST(AboutMeVisibility, NamedPeopleCountOnlyWhileTheyShareAnOrganisationAndNobodyIsId0) {
+  EXPECT_FALSE(may_see(Visibility::named, {.owner_id = 1, .viewer_id = 9, .named = true}));
+  EXPECT_TRUE(may_see(Visibility::named, {.owner_id = 1, .viewer_id = 9, .named = true, .shares_org = true}));
   EXPECT_FALSE(may_see(Visibility::only_me, {.owner_id = 0, .viewer_id = 0}));
 }
 
