@@ -65,6 +65,15 @@ struct Person {
   bool two_step = false;
 };
 
+/// What became of a two-step code typed by someone already signed in (turning it off, new recovery codes).
+enum class CodeOutcome { ok, wrong, too_many };
+template <class T>
+struct SignedInCode {
+  CodeOutcome outcome = CodeOutcome::wrong;
+  /// Set when outcome is ok.
+  T value{};
+};
+
 /// The person with this id, their memberships and (for organisation admins) whether two-step sign-in is on, read
 /// on the caller's connection; nullopt when there is no such account.
 std::optional<Person> read_person(soci::session& s, long long user_id);
@@ -215,11 +224,12 @@ class PeopleService {
   boost::asio::awaitable<std::optional<std::string>> start_two_step(long long user_id);
   /// Turns it on if the code matches the key being set up; returns the new recovery codes (shown once).
   boost::asio::awaitable<std::optional<std::vector<std::string>>> confirm_two_step(long long user_id, std::string code);
-  /// New recovery codes (the old ones stop working), given a current code from the app.
-  boost::asio::awaitable<std::optional<std::vector<std::string>>> new_recovery_codes(long long user_id,
-                                                                                     std::string code);
-  /// Turns it off, given a current code from the app or a recovery code.
-  boost::asio::awaitable<bool> turn_off_two_step(long long user_id, std::string code);
+  /// New recovery codes (the old ones stop working), given a current code from the app. Wrong codes are counted
+  /// like sign-in failures: after as many as a sign-in allows, no code is tried until the window has passed.
+  boost::asio::awaitable<SignedInCode<std::vector<std::string>>> new_recovery_codes(long long user_id,
+                                                                                    std::string code);
+  /// Turns it off, given a current code from the app or a recovery code (wrong codes counted the same way).
+  boost::asio::awaitable<SignedInCode<bool>> turn_off_two_step(long long user_id, std::string code);
   /// The second step of a sign-in: a code from the app (each works once) or an unused recovery code. Wrong codes
   /// count towards the sign-in limits; a waiting sign-in dies after 5 or 10 minutes.
   boost::asio::awaitable<TwoStepResult> sign_in_two_step(std::string token, std::string code,
@@ -294,6 +304,9 @@ class PeopleService {
   void turn_on_two_step_now(const std::string& email, const std::string& secret);
 
  private:
+  /// Someone signed in has typed as many wrong two-step codes in the window as a sign-in allows.
+  bool too_many_wrong_codes(soci::session& s, long long user_id, long long now) const;
+
   db::Database& db_;
   db::SearchIndex& search_;
   SignInLimits limits_;

@@ -140,35 +140,60 @@ awaitable<std::optional<std::vector<std::string>>> PeopleService::confirm_two_st
   co_return co_await std::move(op);
 }
 
-awaitable<std::optional<std::vector<std::string>>> PeopleService::new_recovery_codes(long long user_id,
-                                                                                     std::string code) {
-  auto op = db_.run([user_id, code = std::move(code)](soci::session& s) -> std::optional<std::vector<std::string>> {
+awaitable<SignedInCode<std::vector<std::string>>> PeopleService::new_recovery_codes(long long user_id,
+                                                                                    std::string code) {
+  auto op = db_.run([this, user_id, code = std::move(code)](soci::session& s) {
+    SignedInCode<std::vector<std::string>> result;
     const long long now = store::now_seconds();
     auto ts = store::find_two_step(s, user_id);
-    if (!ts || !ts->enabled_at) return std::nullopt;
+    if (!ts || !ts->enabled_at) return result;
+    if (too_many_wrong_codes(s, user_id, now)) {
+      result.outcome = CodeOutcome::too_many;
+      return result;
+    }
     db::WriteTransaction tx(s);
-    if (check_code(s, user_id, *ts, code, false, now) == CodeCheck::wrong) return std::nullopt;
-    auto codes = store_new_recovery_codes(s, user_id, now);
+    if (check_code(s, user_id, *ts, code, false, now) == CodeCheck::wrong) {
+      store::record_failure(s, signed_in_code_key(user_id), now);
+      tx.commit();
+      return result;
+    }
+    result.value = store_new_recovery_codes(s, user_id, now);
     audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kRecoveryCodesRenewed, ""});
     tx.commit();
-    return codes;
+    result.outcome = CodeOutcome::ok;
+    return result;
   });
   co_return co_await std::move(op);
 }
 
-awaitable<bool> PeopleService::turn_off_two_step(long long user_id, std::string code) {
-  auto op = db_.run([user_id, code = std::move(code)](soci::session& s) {
+awaitable<SignedInCode<bool>> PeopleService::turn_off_two_step(long long user_id, std::string code) {
+  auto op = db_.run([this, user_id, code = std::move(code)](soci::session& s) {
+    SignedInCode<bool> result;
     const long long now = store::now_seconds();
     auto ts = store::find_two_step(s, user_id);
-    if (!ts || !ts->enabled_at) return false;
+    if (!ts || !ts->enabled_at) return result;
+    if (too_many_wrong_codes(s, user_id, now)) {
+      result.outcome = CodeOutcome::too_many;
+      return result;
+    }
     db::WriteTransaction tx(s);
-    if (check_code(s, user_id, *ts, code, true, now) == CodeCheck::wrong) return false;
+    if (check_code(s, user_id, *ts, code, true, now) == CodeCheck::wrong) {
+      store::record_failure(s, signed_in_code_key(user_id), now);
+      tx.commit();
+      return result;
+    }
     store::delete_two_step(s, user_id);
     audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kTwoStepOff, ""});
     tx.commit();
-    return true;
+    result.outcome = CodeOutcome::ok;
+    result.value = true;
+    return result;
   });
   co_return co_await std::move(op);
+}
+
+bool PeopleService::too_many_wrong_codes(soci::session& s, long long user_id, long long now) const {
+  return store::count_failures(s, signed_in_code_key(user_id), now - limits_.window_seconds) >= limits_.per_account;
 }
 
 awaitable<TwoStepResult> PeopleService::sign_in_two_step(std::string token, std::string code,

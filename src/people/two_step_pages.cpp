@@ -251,21 +251,29 @@ awaitable<Response> two_step_recovery_codes(RequestContext& ctx, const PagesDeps
   auto t = ctx.t();
   auto op = deps.service->new_recovery_codes(ctx.principal->user_id, std::string(ctx.form.value("code")));
   auto codes = co_await std::move(op);
-  if (codes) co_return codes_page(ctx, deps, *codes, t("two_step.renewed_title"));
+  if (codes.outcome == CodeOutcome::ok) co_return codes_page(ctx, deps, codes.value, t("two_step.renewed_title"));
   auto op_status = deps.service->two_step_status(ctx.principal->user_id);
   auto st = co_await std::move(op_status);
   if (!st.enabled) co_return http::redirect(ctx.request, "/account/two-step");
-  co_return status_page(ctx, deps, st, "", "renew", {{"code", std::string(t("two_step.error.wrong"))}});
+  const char* key = codes.outcome == CodeOutcome::too_many ? "two_step.error.too_many" : "two_step.error.wrong";
+  auto res = status_page(ctx, deps, st, "", "renew", {{"code", std::string(t(key))}});
+  if (codes.outcome == CodeOutcome::too_many) res.result(http::Status::too_many_requests);
+  co_return res;
 }
 
 awaitable<Response> two_step_off(RequestContext& ctx, const PagesDeps& deps) {
   auto t = ctx.t();
   auto op = deps.service->turn_off_two_step(ctx.principal->user_id, std::string(ctx.form.value("code")));
-  if (co_await std::move(op)) co_return http::redirect(ctx.request, "/account/two-step?off=1");
+  const auto off = co_await std::move(op);
+  if (off.outcome == CodeOutcome::ok) co_return http::redirect(ctx.request, "/account/two-step?off=1");
   auto op_status = deps.service->two_step_status(ctx.principal->user_id);
   auto st = co_await std::move(op_status);
   if (!st.enabled) co_return http::redirect(ctx.request, "/account/two-step");
-  co_return status_page(ctx, deps, st, "", "off", {{"off_code", std::string(t("two_step.error.wrong_or_recovery"))}});
+  const char* key =
+      off.outcome == CodeOutcome::too_many ? "two_step.error.too_many" : "two_step.error.wrong_or_recovery";
+  auto res = status_page(ctx, deps, st, "", "off", {{"off_code", std::string(t(key))}});
+  if (off.outcome == CodeOutcome::too_many) res.result(http::Status::too_many_requests);
+  co_return res;
 }
 
 }  // namespace roundtable::people::pages

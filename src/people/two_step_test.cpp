@@ -105,16 +105,37 @@ TEST_P(TwoStepOnBackend, FiveWrongCodesEndTheWaitingSignInAndCountTowardsTheLimi
 
 TEST_P(TwoStepOnBackend, NewRecoveryCodesReplaceTheOldAndTurningOffNeedsACode) {
   auto [secret, codes] = turn_on();
-  EXPECT_FALSE(run(service->new_recovery_codes(ceri, codes[0]))) << "renewing needs the app, not a recovery code";
-  auto fresh = run(service->new_recovery_codes(ceri, security::totp_code(secret, turned_on_at + 30)));
+  EXPECT_EQ(run(service->new_recovery_codes(ceri, codes[0])).outcome, CodeOutcome::wrong)
+      << "renewing needs the app, not a recovery code";
+  auto renewed = run(service->new_recovery_codes(ceri, security::totp_code(secret, turned_on_at + 30)));
+  ASSERT_EQ(renewed.outcome, CodeOutcome::ok);
+  auto fresh = std::optional<std::vector<std::string>>(renewed.value);
   ASSERT_TRUE(fresh);
   EXPECT_NE(fresh->at(0), codes[0]);
-  EXPECT_FALSE(run(service->turn_off_two_step(ceri, codes[0]))) << "old recovery codes stopped working";
-  EXPECT_FALSE(run(service->turn_off_two_step(ceri, "")));
-  EXPECT_TRUE(run(service->turn_off_two_step(ceri, fresh->at(3))));
+  EXPECT_EQ(run(service->turn_off_two_step(ceri, codes[0])).outcome, CodeOutcome::wrong)
+      << "old recovery codes stopped working";
+  EXPECT_EQ(run(service->turn_off_two_step(ceri, "")).outcome, CodeOutcome::wrong);
+  EXPECT_EQ(run(service->turn_off_two_step(ceri, fresh->at(3))).outcome, CodeOutcome::ok);
   EXPECT_FALSE(run(service->two_step_status(ceri)).enabled);
   EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
             SignInOutcome::ok);
+}
+
+TEST_P(TwoStepOnBackend, WrongCodesFromASignedInSessionStopTheGuessingButNotSigningIn) {
+  auto [secret, codes] = turn_on();
+  // As many wrong codes as a sign-in allows (5 here), by either form.
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(run(service->turn_off_two_step(ceri, "000000")).outcome, CodeOutcome::wrong);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(run(service->new_recovery_codes(ceri, "zzzzz-zzzzz")).outcome, CodeOutcome::wrong);
+  }
+  // Then even the right code is not tried: guessing has stopped.
+  EXPECT_EQ(run(service->turn_off_two_step(ceri, codes[0])).outcome, CodeOutcome::too_many);
+  EXPECT_EQ(run(service->new_recovery_codes(ceri, security::totp_code(secret, turned_on_at + 30))).outcome,
+            CodeOutcome::too_many);
+  EXPECT_TRUE(run(service->two_step_status(ceri)).enabled) << "still on";
+  // Counted apart from sign-ins: the owner can still sign in.
+  EXPECT_EQ(run(service->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::two_step_needed);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TwoStepOnBackend, ::testing::ValuesIn(db::testing::backends()));

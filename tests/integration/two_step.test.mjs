@@ -47,7 +47,7 @@ async function turnOn(email) {
   assert.equal(codes.length, 10);
   const status = await v.get("/account/two-step");
   assert.match(status.text, /You have 10 recovery codes left/);
-  return { secret, codes, at };
+  return { secret, codes, at, visitor: v };
 }
 
 /** Signs in with the password; returns the visitor, now waiting for the second step. */
@@ -117,6 +117,30 @@ test(`${backendName}: recovery codes work once, also after an emailed sign-in co
   assert.equal(off.status, 303);
   assert.equal(off.headers.get("location"), "/account/two-step?off=1");
   await new Visitor(server.url).signIn(demo.carer);
+});
+
+test(`${backendName}: a signed-in session cannot guess codes to turn two-step sign-in off or renew the codes`, async () => {
+  const { codes, visitor: v } = await turnOn(demo.finance);
+  await v.get("/account/two-step");
+  // Five wrong codes (as many as a sign-in allows), by either form: each says the code is wrong.
+  for (const [path, code] of [
+    ["/account/two-step/off", "aaaaa-aaaaa"],
+    ["/account/two-step/recovery-codes", "000000"],
+    ["/account/two-step/off", "000000"],
+    ["/account/two-step/recovery-codes", "999999"],
+    ["/account/two-step/off", "bbbbb-bbbbb"],
+  ]) {
+    const res = await v.post(path, { code });
+    assert.equal(res.status, 400, `${path} with a wrong code`);
+  }
+  // Now even a right code is not tried, and the page says why in plain words.
+  const stopped = await v.post("/account/two-step/off", { code: codes[0] });
+  assert.equal(stopped.status, 429);
+  assert.match(stopped.text, /You have typed too many wrong codes. Wait 15 minutes/);
+  assert.match((await v.get("/account/two-step")).text, /Two-step sign-in is on/);
+  // Counted apart from sign-ins: Priya can still sign in (password, then a recovery code).
+  const again = await passwordStep(demo.finance);
+  assert.equal((await again.post("/sign-in/two-step", { code: codes[1] })).status, 303);
 });
 
 test(`${backendName}: five wrong codes end the waiting sign-in`, async () => {
