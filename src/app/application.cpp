@@ -136,7 +136,6 @@ int serve(const core::Config& config) {
                                          http::PipelineOptions{.secure_cookies = config.secure_cookies,
                                                                .access_log = config.access_log,
                                                                .trusted_proxy = config.trusted_proxy});
-    pipeline->set_principal_loader(people::make_principal_loader(*services.people));
     if (!config.smtp_url.empty()) {
       smtp = std::make_unique<mail::SmtpSender>(mail::SmtpOptions{.url = config.smtp_url, .from = config.mail_from});
       mail_worker = std::make_unique<mail::OutboxWorker>(*db, *smtp);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -40,11 +41,18 @@ struct SqliteStatement {
   std::vector<int> index;
 };
 
+/// Lets the maps below be searched with a string_view, so a query allocates no key to find its statement.
+struct SqlHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+};
+template <class V>
+using BySql = std::unordered_map<std::string, V, SqlHash, std::equal_to<>>;
+
 struct Kept {
-  bool postgres = false;
-  std::unordered_map<std::string, SqliteStatement> sqlite;
+  BySql<SqliteStatement> sqlite;
   /// PostgreSQL: SQL -> the name it was prepared under on this connection.
-  std::unordered_map<std::string, std::string> postgres_names;
+  BySql<std::string> postgres_names;
   unsigned long long next_name = 0;
 };
 
@@ -64,13 +72,10 @@ PGconn* postgres_handle(soci::session& s) {
 
 bool is_postgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
 
-Kept& kept_for(const void* handle, bool postgres) {
+Kept& kept_for(const void* handle) {
   std::lock_guard lock(kept_mutex);
   auto& slot = all_kept()[handle];
-  if (!slot) {
-    slot = std::make_unique<Kept>();
-    slot->postgres = postgres;
-  }
+  if (!slot) slot = std::make_unique<Kept>();
   return *slot;
 }
 
@@ -86,8 +91,8 @@ void finalize_all(Kept& k) {
 
 long long run_sqlite(soci::session& s, std::string_view sql, std::span<const Param> params, const RowCallback& on_row) {
   sqlite3* db = sqlite_handle(s);
-  Kept& k = kept_for(db, false);
-  auto it = k.sqlite.find(std::string(sql));
+  Kept& k = kept_for(db);
+  auto it = k.sqlite.find(sql);
   // Past the limit a statement is prepared for this one use and finalised after it.
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> once(nullptr, sqlite3_finalize);
   SqliteStatement uncached;
@@ -171,53 +176,39 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
 long long run_postgres(soci::session& s, std::string_view sql, std::span<const Param> params,
                        const RowCallback& on_row) {
   PGconn* conn = postgres_handle(s);
-  Kept& k = kept_for(conn, true);
-  std::vector<std::string> numbers;
-  numbers.reserve(params.size());
+  Kept& k = kept_for(conn);
+  // libpq reads text-format parameters up to their terminating NUL (it ignores lengths for them), so each value is
+  // copied into a string of its own; reserved up front, so the pointers taken stay valid.
+  std::vector<std::string> texts;
+  texts.reserve(params.size());
   std::vector<const char*> values;
-  std::vector<int> lengths;
   values.reserve(params.size());
-  lengths.reserve(params.size());
   for (const Param& p : params) {
     if (std::holds_alternative<std::nullptr_t>(p)) {
       values.push_back(nullptr);
-      lengths.push_back(0);
-    } else if (const auto* n = std::get_if<long long>(&p)) {
-      numbers.push_back(std::to_string(*n));
-      values.push_back(nullptr);  // filled below: numbers may move while it grows
-      lengths.push_back(-1);
+      continue;
+    }
+    if (const auto* n = std::get_if<long long>(&p)) {
+      texts.push_back(std::to_string(*n));
     } else {
-      const auto& t = std::get<std::string_view>(p);
-      // Text parameters go as text format with an explicit length, so they need no terminating NUL.
-      values.push_back(t.data());
-      lengths.push_back(static_cast<int>(t.size()));
+      texts.emplace_back(std::get<std::string_view>(p));
     }
+    values.push_back(texts.back().c_str());
   }
-  size_t next_number = 0;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (lengths[i] == -1) {
-      values[i] = numbers[next_number].c_str();
-      lengths[i] = static_cast<int>(numbers[next_number].size());
-      ++next_number;
-    }
-  }
-  std::vector<int> formats(values.size(), 0);
   const int n_params = static_cast<int>(values.size());
 
-  const std::string text(sql);
   for (int attempt = 0;; ++attempt) {
-    auto it = k.postgres_names.find(text);
+    auto it = k.postgres_names.find(sql);
     if (it == k.postgres_names.end() && k.postgres_names.size() < kMaxKept) {
       std::string name = "rt_q" + std::to_string(k.next_name++);
-      Result prepared(PQprepare(conn, name.c_str(), text.c_str(), n_params, nullptr));
+      Result prepared(PQprepare(conn, name.c_str(), std::string(sql).c_str(), n_params, nullptr));
       if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) throw_postgres(conn, prepared.get(), sql);
-      it = k.postgres_names.emplace(text, std::move(name)).first;
+      it = k.postgres_names.emplace(std::string(sql), std::move(name)).first;
     }
-    // Past the limit: the unnamed statement, still one round trip.
-    Result res(
-        it == k.postgres_names.end()
-            ? PQexecParams(conn, text.c_str(), n_params, nullptr, values.data(), lengths.data(), formats.data(), 0)
-            : PQexecPrepared(conn, it->second.c_str(), n_params, values.data(), lengths.data(), formats.data(), 0));
+    // Past the limit: the unnamed statement, still one round trip. Parameters and results are all text.
+    Result res(it == k.postgres_names.end()
+                   ? PQexecParams(conn, std::string(sql).c_str(), n_params, nullptr, values.data(), nullptr, nullptr, 0)
+                   : PQexecPrepared(conn, it->second.c_str(), n_params, values.data(), nullptr, nullptr, 0));
     const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
       if (status == PGRES_TUPLES_OK && on_row) {

@@ -52,6 +52,12 @@ TEST_P(QueryOnBackend, WritesAndReadsWithParametersNullsAndText) {
     query(s, "SELECT note FROM rt_query_test WHERE id = $2 AND (name = $1 OR name = $1)",
           {std::string_view("O'Brien; DROP TABLE x"), 2LL}, [&](const Row& r) { note = r.string(0); });
     EXPECT_EQ(note, "a\nb");
+    // Text that is part of a longer string (no NUL after it) is sent as exactly that text.
+    const std::string longer = "SiânXYZ";
+    long long found = 0;
+    query(s, "SELECT COUNT(*) FROM rt_query_test WHERE name = $1", {std::string_view(longer).substr(0, 5)},
+          [&](const Row& r) { found = r.integer(0); });
+    EXPECT_EQ(found, 1);
     EXPECT_EQ(query(s, "UPDATE rt_query_test SET note = $1", {std::string_view("x")}), 2);
     EXPECT_EQ(query(s, "DELETE FROM rt_query_test WHERE id = $1", {99LL}), 0);
   });

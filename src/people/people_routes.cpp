@@ -17,21 +17,6 @@ http::Principal principal_from(const Person& person) {
   return p;
 }
 
-class ServicePrincipalLoader final : public http::PrincipalLoader {
- public:
-  explicit ServicePrincipalLoader(PeopleService& service) : service_(service) {}
-
-  boost::asio::awaitable<std::optional<http::Principal>> load(long long user_id) override {
-    auto op = service_.person(user_id);
-    auto person = co_await std::move(op);
-    if (!person) co_return std::nullopt;
-    co_return principal_from(*person);
-  }
-
- private:
-  PeopleService& service_;
-};
-
 }  // namespace
 
 void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
@@ -129,10 +114,6 @@ void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   routes.push_back(
       {"GET", "/o/{org}/people/{id}/remove", "member_remove_form", admins, bind(pages::remove_member_form)});
   routes.push_back({"POST", "/o/{org}/people/{id}/remove", "member_remove", admins, bind(pages::remove_member)});
-}
-
-std::shared_ptr<http::PrincipalLoader> make_principal_loader(PeopleService& service) {
-  return std::make_shared<ServicePrincipalLoader>(service);
 }
 
 std::optional<http::Principal> read_principal(soci::session& s, long long user_id) {

@@ -1,4 +1,4 @@
-/// The people routes and the loader that turns a session's user id into the signed-in person.
+/// The people routes, and the reader that turns a session's user id into the signed-in person.
 #pragma once
 
 #include <memory>
@@ -11,9 +11,6 @@
 namespace roundtable::people {
 
 void add_people_routes(std::vector<http::Route>& routes, PagesDeps deps);
-
-/// Loads the signed-in person for the pipeline.
-std::shared_ptr<http::PrincipalLoader> make_principal_loader(PeopleService& service);
 
 /// The signed-in person behind a user id, read on the caller's connection: the session store reads it in the same
 /// database hop as the session (app::DbSessionStore).

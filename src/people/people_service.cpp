@@ -590,9 +590,9 @@ awaitable<DirectoryPage> PeopleService::directory(long long org_id, DirectoryQue
   // A plain list is a few indexed reads (read: no hop on SQLite); a search by words runs the full-text index, which
   // can take milliseconds, so it goes to the database threads.
   const bool words = !db::search_terms(query.text).empty();
-  auto work = [this, org_id, query = std::move(query)](soci::session& s) {
+  auto work = [this, org_id, words, query = std::move(query)](soci::session& s) {
     DirectoryPage page;
-    if (db::search_terms(query.text).empty()) {
+    if (!words) {
       auto [members, total] = store::list_members(s, org_id, query, nullptr);
       page.members = std::move(members);
       page.total = total;

@@ -304,9 +304,6 @@ class PeopleService {
   void turn_on_two_step_now(const std::string& email, const std::string& secret);
 
  private:
-  /// Someone signed in has typed as many wrong two-step codes in the window as a sign-in allows.
-  bool too_many_wrong_codes(soci::session& s, long long user_id, long long now) const;
-
   db::Database& db_;
   db::SearchIndex& search_;
   SignInLimits limits_;

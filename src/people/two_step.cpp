@@ -140,6 +140,23 @@ awaitable<std::optional<std::vector<std::string>>> PeopleService::confirm_two_st
   co_return co_await std::move(op);
 }
 
+namespace {
+
+/// Checks a code typed by someone already signed in, inside tx. A wrong one is recorded and committed; once as many
+/// are recorded in the window as a sign-in allows, no code is tried. ok leaves tx open for the caller's change.
+CodeOutcome check_signed_in_code(soci::session& s, db::WriteTransaction& tx, const SignInLimits& limits,
+                                 long long user_id, const store::TwoStep& ts, const std::string& code,
+                                 bool recovery_allowed, long long now) {
+  const std::string key = signed_in_code_key(user_id);
+  if (store::count_failures(s, key, now - limits.window_seconds) >= limits.per_account) return CodeOutcome::too_many;
+  if (check_code(s, user_id, ts, code, recovery_allowed, now) != CodeCheck::wrong) return CodeOutcome::ok;
+  store::record_failure(s, key, now);
+  tx.commit();
+  return CodeOutcome::wrong;
+}
+
+}  // namespace
+
 awaitable<SignedInCode<std::vector<std::string>>> PeopleService::new_recovery_codes(long long user_id,
                                                                                     std::string code) {
   auto op = db_.run([this, user_id, code = std::move(code)](soci::session& s) {
@@ -147,20 +164,12 @@ awaitable<SignedInCode<std::vector<std::string>>> PeopleService::new_recovery_co
     const long long now = store::now_seconds();
     auto ts = store::find_two_step(s, user_id);
     if (!ts || !ts->enabled_at) return result;
-    if (too_many_wrong_codes(s, user_id, now)) {
-      result.outcome = CodeOutcome::too_many;
-      return result;
-    }
     db::WriteTransaction tx(s);
-    if (check_code(s, user_id, *ts, code, false, now) == CodeCheck::wrong) {
-      store::record_failure(s, signed_in_code_key(user_id), now);
-      tx.commit();
-      return result;
-    }
+    result.outcome = check_signed_in_code(s, tx, limits_, user_id, *ts, code, false, now);
+    if (result.outcome != CodeOutcome::ok) return result;
     result.value = store_new_recovery_codes(s, user_id, now);
     audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kRecoveryCodesRenewed, ""});
     tx.commit();
-    result.outcome = CodeOutcome::ok;
     return result;
   });
   co_return co_await std::move(op);
@@ -172,28 +181,16 @@ awaitable<SignedInCode<bool>> PeopleService::turn_off_two_step(long long user_id
     const long long now = store::now_seconds();
     auto ts = store::find_two_step(s, user_id);
     if (!ts || !ts->enabled_at) return result;
-    if (too_many_wrong_codes(s, user_id, now)) {
-      result.outcome = CodeOutcome::too_many;
-      return result;
-    }
     db::WriteTransaction tx(s);
-    if (check_code(s, user_id, *ts, code, true, now) == CodeCheck::wrong) {
-      store::record_failure(s, signed_in_code_key(user_id), now);
-      tx.commit();
-      return result;
-    }
+    result.outcome = check_signed_in_code(s, tx, limits_, user_id, *ts, code, true, now);
+    if (result.outcome != CodeOutcome::ok) return result;
     store::delete_two_step(s, user_id);
     audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kTwoStepOff, ""});
     tx.commit();
-    result.outcome = CodeOutcome::ok;
     result.value = true;
     return result;
   });
   co_return co_await std::move(op);
-}
-
-bool PeopleService::too_many_wrong_codes(soci::session& s, long long user_id, long long now) const {
-  return store::count_failures(s, signed_in_code_key(user_id), now - limits_.window_seconds) >= limits_.per_account;
 }
 
 awaitable<TwoStepResult> PeopleService::sign_in_two_step(std::string token, std::string code,
