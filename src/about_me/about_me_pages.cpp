@@ -21,7 +21,7 @@ Response respond(const RequestContext& ctx, const PagesDeps& deps, std::string t
                  bool has_errors = false) {
   auto p = view::page_for(ctx, std::move(title));
   p.has_errors = has_errors;
-  return view::html_page(ctx, *deps.assets, p, h.str(), has_errors ? http::Status::bad_request : http::Status::ok);
+  return view::html_page(ctx, *deps.assets, p, h, has_errors ? http::Status::bad_request : http::Status::ok);
 }
 
 std::optional<long long> id_param(const RequestContext& ctx, std::string_view name) {
@@ -63,7 +63,7 @@ void render_item(Html& h, const core::Translator& t, const Item& item, std::stri
                  bool show_title = true) {
   const auto heading = [&](std::string_view text) {
     if (!show_title) return;
-    h.raw("<").raw(heading_tag).raw(" class=\"govuk-heading-m\">").text(text).raw("</").raw(heading_tag).raw(">\n");
+    h.raw("<").text(heading_tag).raw(" class=\"govuk-heading-m\">").text(text).raw("</").text(heading_tag).raw(">\n");
   };
   switch (item.kind) {
     case ItemKind::text:
@@ -80,13 +80,13 @@ void render_item(Html& h, const core::Translator& t, const Item& item, std::stri
     case ItemKind::video: {
       const bool audio = item.kind == ItemKind::audio;
       heading(item.title);
-      h.raw(audio ? "<audio" : "<video").raw(" class=\"rt-about-me__media\" controls preload=\"none\"");
+      h.raw_if(audio, "<audio", "<video").raw(" class=\"rt-about-me__media\" controls preload=\"none\"");
       h.raw(" aria-label=\"").text(item.title).raw("\">\n");
       h.raw("<source src=\"").text(item.file_url).raw("\"");
       if (!item.file_mime.empty()) h.raw(" type=\"").text(item.file_mime).raw("\"");
       h.raw(">\n<a class=\"govuk-link\" href=\"").text(item.file_url).raw("\">");
       h.text(t(kind_key(item.kind, "download"))).raw("</a>\n");
-      h.raw(audio ? "</audio>\n" : "</video>\n");
+      h.raw_if(audio, "</audio>\n", "</video>\n");
       transcript_details(h, t, item);
       break;
     }

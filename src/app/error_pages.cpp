@@ -34,7 +34,7 @@ http::ErrorRenderer make_error_renderer(const Services& services) {
     h.raw("</div></div>");
     auto page = view::page_for(ctx, std::string(t(key + ".title")));
     if (ctx.request.method() != http::Verb::get && ctx.request.method() != http::Verb::head) page.current_url = "/";
-    return view::html_page(ctx, services.assets, page, h.str(), status);
+    return view::html_page(ctx, services.assets, page, h, status);
   };
 }
 

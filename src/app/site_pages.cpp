@@ -39,7 +39,7 @@ awaitable<Response> home(RequestContext& ctx, Services& services) {
       .text(t("home.search_link"))
       .raw("</a></p>\n");
   h.raw("</div></div>");
-  co_return view::html_page(ctx, services.assets, view::page_for(ctx, std::string(t("home.page_title"))), h.str());
+  co_return view::html_page(ctx, services.assets, view::page_for(ctx, std::string(t("home.page_title"))), h);
 }
 
 awaitable<Response> accessibility(RequestContext& ctx, Services& services) {
@@ -58,7 +58,7 @@ awaitable<Response> accessibility(RequestContext& ctx, Services& services) {
   h.raw("<h2 class=\"govuk-heading-m\">").text(t("a11y.problems_title")).raw("</h2>\n");
   h.raw("<p class=\"govuk-body\">").text(t("a11y.problems")).raw("</p>\n");
   h.raw("</div></div>");
-  co_return view::html_page(ctx, services.assets, view::page_for(ctx, std::string(t("a11y.title"))), h.str());
+  co_return view::html_page(ctx, services.assets, view::page_for(ctx, std::string(t("a11y.title"))), h);
 }
 
 awaitable<Response> search(RequestContext& ctx, Services& services) {
@@ -99,8 +99,8 @@ awaitable<Response> search(RequestContext& ctx, Services& services) {
   }
   h.raw("<h1 class=\"govuk-heading-l\">").text(t("search.title")).raw("</h1>\n");
   h.raw("<form method=\"get\" action=\"/search\" role=\"search\" novalidate>\n");
-  h.raw(error.empty() ? "<div class=\"govuk-form-group\">\n"
-                      : "<div class=\"govuk-form-group govuk-form-group--error\">\n");
+  h.raw_if(error.empty(), "<div class=\"govuk-form-group\">\n",
+           "<div class=\"govuk-form-group govuk-form-group--error\">\n");
   h.raw("<label class=\"govuk-label govuk-label--s\" for=\"q\">").text(t("search.label")).raw("</label>\n");
   h.raw("<div id=\"q-hint\" class=\"govuk-hint\">").text(t("search.hint")).raw("</div>\n");
   if (!error.empty()) {
@@ -111,10 +111,10 @@ awaitable<Response> search(RequestContext& ctx, Services& services) {
         .raw("</p>\n");
   }
   h.raw("<input class=\"govuk-input")
-      .raw(error.empty() ? "" : " govuk-input--error")
+      .raw_if(!error.empty(), " govuk-input--error")
       .raw("\" id=\"q\" name=\"q\" type=\"search\" ");
   h.raw("spellcheck=\"true\" aria-describedby=\"q-hint")
-      .raw(error.empty() ? "" : " q-error")
+      .raw_if(!error.empty(), " q-error")
       .raw("\" value=\"")
       .text(q)
       .raw("\">\n");
@@ -174,7 +174,7 @@ awaitable<Response> search(RequestContext& ctx, Services& services) {
       ctx, std::string(q.empty() || !error.empty() ? t("search.title")
                                                    : core::format(t("search.title_with_query"), {{"query", q}})));
   page.has_errors = !error.empty();
-  co_return view::html_page(ctx, services.assets, page, h.str(),
+  co_return view::html_page(ctx, services.assets, page, h,
                             error.empty() ? http::Status::ok : http::Status::bad_request);
 }
 

@@ -233,10 +233,10 @@ awaitable<Response> invitations(RequestContext& ctx, const PagesDeps& deps) {
       h.raw("<div class=\"govuk-button-group\">\n");
       for (const char* what : {"resend", "revoke"}) {
         h.raw("<form method=\"post\" action=\"/o/").text(m->org_slug).raw("/invitations/").number(inv.id);
-        h.raw("/").raw(what).raw("\" novalidate>\n");
+        h.raw("/").text(what).raw("\" novalidate>\n");
         view::csrf_field(h, ctx.csrf_token);
         h.raw("<button type=\"submit\" class=\"govuk-button govuk-button--")
-            .raw(std::string_view(what) == "resend" ? "secondary" : "warning")
+            .raw_if(std::string_view(what) == "resend", "secondary", "warning")
             .raw("\" data-module=\"govuk-button\">");
         h.text(t(std::string("invite.") + what)).raw("<span class=\"govuk-visually-hidden\"> ").text(inv.email);
         h.raw("</span></button>\n</form>\n");

@@ -9,7 +9,7 @@ http::Response respond(const http::RequestContext& ctx, const PagesDeps& deps, s
                        http::Status status, bool has_errors) {
   auto p = view::page_for(ctx, std::move(title));
   p.has_errors = has_errors;
-  return view::html_page(ctx, *deps.assets, p, h.str(), status);
+  return view::html_page(ctx, *deps.assets, p, h, status);
 }
 
 http::Response respond_form(const http::RequestContext& ctx, const PagesDeps& deps, std::string title,

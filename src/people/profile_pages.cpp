@@ -421,7 +421,7 @@ awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps) {
   h.raw("<option value=\"\">").text(t("directory.type_any")).raw("</option>\n");
   for (auto type : kAllMemberTypes) {
     std::string code(member_type_code(type));
-    h.raw("<option value=\"").text(code).raw("\"").raw(query.type == type ? " selected" : "").raw(">");
+    h.raw("<option value=\"").text(code).raw("\"").raw_if(query.type == type, " selected").raw(">");
     h.text(t("member_type." + code)).raw("</option>\n");
   }
   h.raw("</select>\n</div>\n");
@@ -495,8 +495,7 @@ awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps) {
   }
   auto p = view::page_for(ctx, std::string(t("directory.title")));
   p.has_errors = !error.empty();
-  co_return view::html_page(ctx, *deps.assets, p, h.str(),
-                            error.empty() ? http::Status::ok : http::Status::bad_request);
+  co_return view::html_page(ctx, *deps.assets, p, h, error.empty() ? http::Status::ok : http::Status::bad_request);
 }
 
 namespace {

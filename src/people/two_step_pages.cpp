@@ -84,7 +84,7 @@ Response setup_page(RequestContext& ctx, const PagesDeps& deps, const std::strin
   h.raw("<ol class=\"govuk-list govuk-list--number\">\n<li>").text(t("two_step.setup_step1")).raw("</li>\n<li>");
   // A phone scans the QR code; the typed key below it is the way for everyone else.
   h.raw("<p class=\"govuk-body\">").text(t("two_step.setup_scan")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\">").raw(view::qr_svg(uri, t("two_step.qr_title"))).raw("</p>\n");
+  h.raw("<p class=\"govuk-body\">").append(view::qr_svg(uri, t("two_step.qr_title"))).raw("</p>\n");
   h.raw("<p class=\"govuk-body\">").text(t("two_step.setup_type_key")).raw("<br>\n<code class=\"rt-secret\">");
   for (size_t i = 0; i < secret.size(); i += 4) {
     if (i) h.raw(" ");

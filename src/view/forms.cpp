@@ -11,7 +11,7 @@ void error_message(Html& h, const core::Translator& t, std::string_view id, std:
 
 void choices(Html& h, const core::Translator& t, const ChoiceField& f, bool radio) {
   const std::string_view kind = radio ? "radios" : "checkboxes";
-  h.raw("<div class=\"govuk-form-group").raw(f.error.empty() ? "" : " govuk-form-group--error").raw("\">\n");
+  h.raw("<div class=\"govuk-form-group").raw_if(f.error.empty(), "", " govuk-form-group--error").raw("\">\n");
   h.raw("<fieldset class=\"govuk-fieldset\"");
   std::string described;
   if (!f.hint.empty()) described += f.id + "-hint";
@@ -21,23 +21,23 @@ void choices(Html& h, const core::Translator& t, const ChoiceField& f, bool radi
   if (!f.hint.empty()) h.raw("<div id=\"").text(f.id).raw("-hint\" class=\"govuk-hint\">").text(f.hint).raw("</div>\n");
   if (!f.error.empty()) error_message(h, t, f.id, f.error);
   h.raw("<div class=\"govuk-")
-      .raw(kind)
-      .raw(f.small ? " govuk-" : "")
-      .raw(f.small ? kind : "")
-      .raw(f.small ? "--small" : "");
-  h.raw("\" data-module=\"govuk-").raw(kind).raw("\">\n");
+      .text(kind)
+      .raw_if(f.small, " govuk-", "")
+      .text(f.small ? kind : "")
+      .raw_if(f.small, "--small", "");
+  h.raw("\" data-module=\"govuk-").text(kind).raw("\">\n");
   for (size_t i = 0; i < f.choices.size(); ++i) {
     const auto& c = f.choices[i];
     std::string id = i == 0 ? f.id : f.id + "-" + std::to_string(i + 1);
-    h.raw("<div class=\"govuk-").raw(kind).raw("__item\">\n<input class=\"govuk-").raw(kind).raw("__input\" id=\"");
-    h.text(id).raw("\" name=\"").text(f.name).raw("\" type=\"").raw(radio ? "radio" : "checkbox").raw("\" value=\"");
+    h.raw("<div class=\"govuk-").text(kind).raw("__item\">\n<input class=\"govuk-").text(kind).raw("__input\" id=\"");
+    h.text(id).raw("\" name=\"").text(f.name).raw("\" type=\"").raw_if(radio, "radio", "checkbox").raw("\" value=\"");
     h.text(c.value).raw("\"");
     if (c.checked) h.raw(" checked");
     if (!c.hint.empty()) h.raw(" aria-describedby=\"").text(id).raw("-item-hint\"");
-    h.raw(">\n<label class=\"govuk-label govuk-").raw(kind).raw("__label\" for=\"").text(id).raw("\">");
+    h.raw(">\n<label class=\"govuk-label govuk-").text(kind).raw("__label\" for=\"").text(id).raw("\">");
     h.text(c.label).raw("</label>\n");
     if (!c.hint.empty()) {
-      h.raw("<div id=\"").text(id).raw("-item-hint\" class=\"govuk-hint govuk-").raw(kind).raw("__hint\">");
+      h.raw("<div id=\"").text(id).raw("-item-hint\" class=\"govuk-hint govuk-").text(kind).raw("__hint\">");
       h.text(c.hint).raw("</div>\n");
     }
     h.raw("</div>\n");
@@ -74,11 +74,11 @@ void csrf_field(Html& h, std::string_view token) {
 }
 
 void file_upload(Html& h, const core::Translator& t, const FileField& f) {
-  h.raw("<div class=\"govuk-form-group").raw(f.error.empty() ? "" : " govuk-form-group--error").raw("\">\n");
+  h.raw("<div class=\"govuk-form-group").raw_if(f.error.empty(), "", " govuk-form-group--error").raw("\">\n");
   h.raw("<label class=\"govuk-label govuk-label--s\" for=\"").text(f.id).raw("\">").text(f.label).raw("</label>\n");
   h.raw("<div id=\"").text(f.id).raw("-hint\" class=\"govuk-hint\">").text(f.hint).raw("</div>\n");
   if (!f.error.empty()) error_message(h, t, f.id, f.error);
-  h.raw("<input class=\"govuk-file-upload").raw(f.error.empty() ? "" : " govuk-file-upload--error");
+  h.raw("<input class=\"govuk-file-upload").raw_if(f.error.empty(), "", " govuk-file-upload--error");
   h.raw("\" id=\"").text(f.id).raw("\" name=\"").text(f.id).raw("\" type=\"file\" accept=\"").text(f.accept);
   h.raw("\" aria-describedby=\"").text(f.id).raw("-hint");
   if (!f.error.empty()) h.raw(" ").text(f.id).raw("-error");
@@ -86,9 +86,9 @@ void file_upload(Html& h, const core::Translator& t, const FileField& f) {
 }
 
 void input(Html& h, const core::Translator& t, const InputField& f) {
-  h.raw("<div class=\"govuk-form-group").raw(f.error.empty() ? "" : " govuk-form-group--error").raw("\">\n");
+  h.raw("<div class=\"govuk-form-group").raw_if(f.error.empty(), "", " govuk-form-group--error").raw("\">\n");
   if (f.label_is_heading) h.raw("<h1 class=\"govuk-label-wrapper\">");
-  h.raw("<label class=\"govuk-label").raw(f.label_is_heading ? " govuk-label--l" : " govuk-label--s");
+  h.raw("<label class=\"govuk-label").raw_if(f.label_is_heading, " govuk-label--l", " govuk-label--s");
   h.raw("\" for=\"").text(f.id).raw("\">").text(f.label).raw("</label>");
   if (f.label_is_heading) h.raw("</h1>");
   h.raw("\n");
@@ -115,7 +115,7 @@ void input(Html& h, const core::Translator& t, const InputField& f) {
 }
 
 void textarea(Html& h, const core::Translator& t, const TextareaField& f) {
-  h.raw("<div class=\"govuk-form-group").raw(f.error.empty() ? "" : " govuk-form-group--error").raw("\">\n");
+  h.raw("<div class=\"govuk-form-group").raw_if(f.error.empty(), "", " govuk-form-group--error").raw("\">\n");
   h.raw("<label class=\"govuk-label govuk-label--s\" for=\"").text(f.id).raw("\">").text(f.label).raw("</label>\n");
   std::string described;
   if (!f.hint.empty()) {
@@ -126,7 +126,7 @@ void textarea(Html& h, const core::Translator& t, const TextareaField& f) {
     error_message(h, t, f.id, f.error);
     described += (described.empty() ? "" : " ") + f.id + "-error";
   }
-  h.raw("<textarea class=\"govuk-textarea").raw(f.error.empty() ? "" : " govuk-textarea--error").raw("\" id=\"");
+  h.raw("<textarea class=\"govuk-textarea").raw_if(f.error.empty(), "", " govuk-textarea--error").raw("\" id=\"");
   h.text(f.id).raw("\" name=\"").text(f.id).raw("\" rows=\"").number(f.rows).raw("\"");
   if (!f.spellcheck) h.raw(" spellcheck=\"false\"");
   if (!described.empty()) h.raw(" aria-describedby=\"").text(described).raw("\"");

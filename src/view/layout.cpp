@@ -16,7 +16,7 @@ Assets Assets::from_manifest(const std::map<std::string, std::string>& manifest)
   return a;
 }
 
-std::string render_layout(const Page& page, const Assets& assets, std::string_view main_html) {
+std::string render_layout(const Page& page, const Assets& assets, const Html& main) {
   core::Translator t(core::Messages::embedded(), page.lang);
   const core::Lang other = page.lang == core::Lang::cy ? core::Lang::en : core::Lang::cy;
   Html h;
@@ -62,7 +62,7 @@ std::string render_layout(const Page& page, const Assets& assets, std::string_vi
       .text(core::Messages::embedded().get(other, "layout.language_name"))
       .raw("</button>\n</form>\n</nav>\n</div>\n</div>\n</header>\n");
   h.raw("<div class=\"govuk-width-container\">\n<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
-  h.raw(main_html);
+  h.append(main);
   h.raw("\n</main>\n</div>\n");
   h.raw("<footer class=\"govuk-footer\">\n<div class=\"govuk-width-container\">\n<div class=\"govuk-footer__meta\">\n");
   h.raw("<div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">\n");

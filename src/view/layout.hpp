@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/i18n.hpp"
+#include "view/html.hpp"
 
 namespace roundtable::view {
 
@@ -32,6 +33,6 @@ struct Page {
 };
 
 /// Wraps the main content in the full document.
-std::string render_layout(const Page& page, const Assets& assets, std::string_view main_html);
+std::string render_layout(const Page& page, const Assets& assets, const Html& main);
 
 }  // namespace roundtable::view

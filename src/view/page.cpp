@@ -14,9 +14,9 @@ Page page_for(const http::RequestContext& ctx, std::string title) {
   return page;
 }
 
-http::Response html_page(const http::RequestContext& ctx, const Assets& assets, const Page& page,
-                         const std::string& main_html, http::Status status) {
-  return http::make_response(ctx.request, status, render_layout(page, assets, main_html), "text/html; charset=utf-8");
+http::Response html_page(const http::RequestContext& ctx, const Assets& assets, const Page& page, const Html& main,
+                         http::Status status) {
+  return http::make_response(ctx.request, status, render_layout(page, assets, main), "text/html; charset=utf-8");
 }
 
 }  // namespace roundtable::view

@@ -11,7 +11,7 @@ namespace roundtable::view {
 /// The layout's page description for this request (language, CSRF token, current URL).
 Page page_for(const http::RequestContext& ctx, std::string title);
 /// A complete HTML response.
-http::Response html_page(const http::RequestContext& ctx, const Assets& assets, const Page& page,
-                         const std::string& main_html, http::Status status = http::Status::ok);
+http::Response html_page(const http::RequestContext& ctx, const Assets& assets, const Page& page, const Html& main,
+                         http::Status status = http::Status::ok);
 
 }  // namespace roundtable::view

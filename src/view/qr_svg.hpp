@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "view/html.hpp"
+
 namespace roundtable::view {
 
 /// The id of the <title> inside the SVG that qr_svg makes; aria-labelledby points at it. One QR code per page.
@@ -13,6 +15,6 @@ inline constexpr std::string_view kQrTitleId = "rt-qr-title";
 /// 4-module quiet zone, one <path> for all the dark modules, class "rt-qr", a default 200 x 200 size that CSS may
 /// change, role="img" and a <title> (escaped) that names it for screen readers. No inline styles, so the CSP allows
 /// it. Throws std::runtime_error if libqrencode cannot encode text (for example when it is too long).
-std::string qr_svg(std::string_view text, std::string_view title);
+Html qr_svg(std::string_view text, std::string_view title);
 
 }  // namespace roundtable::view
