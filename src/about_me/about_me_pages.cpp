@@ -586,10 +586,11 @@ awaitable<Response> move_item(RequestContext& ctx, const PagesDeps& deps) {
   co_return http::redirect(ctx.request, std::string(kBase) + "?done=moved#item-" + std::to_string(*id));
 }
 
-awaitable<Response> shared_page(RequestContext& ctx, const PagesDeps& deps) {
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+awaitable<Response> shared_page(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
+  const http::Membership* m = &req.membership;
   auto id = id_param(ctx, "id");
-  if (!m || !id) co_return deps.not_found(ctx);
+  if (!id) co_return deps.not_found(ctx);
   auto op = deps.service->shared_page(ctx.principal->user_id, m->org_id, *id);
   auto page = co_await std::move(op);
   if (!page) co_return deps.not_found(ctx);

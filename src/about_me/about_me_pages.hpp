@@ -34,6 +34,6 @@ awaitable<Response> save_item(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> delete_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> delete_item(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> move_item(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> shared_page(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> shared_page(http::OrgRequest& req, const PagesDeps& deps);
 
 }  // namespace roundtable::about_me::pages

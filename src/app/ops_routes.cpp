@@ -5,6 +5,7 @@
 
 #include "app/routes.hpp"
 #include "http/metrics.hpp"
+#include "http/route_list.hpp"
 
 namespace roundtable::app {
 
@@ -46,12 +47,12 @@ awaitable<Response> metrics(RequestContext& ctx, Services& services) {
 }  // namespace
 
 void add_ops_routes(std::vector<http::Route>& routes, Services& services) {
-  auto bind = [&services](awaitable<Response> (*fn)(RequestContext&, Services&)) {
-    return [fn, &services](RequestContext& ctx) { return fn(ctx, services); };
-  };
-  routes.push_back({"GET", "/healthz", "healthz", http::policy::public_access(), bind(healthz), false});
-  routes.push_back({"GET", "/readyz", "readyz", http::policy::public_access(), bind(readyz), false});
-  routes.push_back({"GET", "/metrics", "metrics", http::policy::public_access(), bind(metrics), false});
+  using http::bind;
+  using http::policy::public_access;
+  http::RouteList r(routes);
+  r.get("/healthz", "healthz", public_access(), bind(std::ref(services), healthz)).not_html();
+  r.get("/readyz", "readyz", public_access(), bind(std::ref(services), readyz)).not_html();
+  r.get("/metrics", "metrics", public_access(), bind(std::ref(services), metrics)).not_html();
 }
 
 }  // namespace roundtable::app

@@ -29,11 +29,36 @@ TEST(RouteTable, PipelineRefusesARouteWithoutAPolicy) {
 }
 
 TEST(RouteTable, StateChangesAreNeverGets) {
+  // Every GET is checked for writes by tests/integration/get_routes.test.mjs; here, the names that say they change
+  // something belong to POSTs.
   Services services;
   for (const auto& r : build_routes(services)) {
-    if (r.name == "language") {
-      EXPECT_EQ(r.method, "POST");
+    if (r.name == "language" || r.name.ends_with("_save") || r.name.ends_with("_remove") || r.name.ends_with("_send") ||
+        r.name.ends_with("_create") || r.name.ends_with("_delete")) {
+      EXPECT_EQ(r.method, "POST") << r.name;
     }
+  }
+}
+
+TEST(RouteTable, NamesAreSnakeCase) {
+  Services services;
+  for (const auto& r : build_routes(services)) {
+    EXPECT_FALSE(r.name.empty());
+    for (char c : r.name) EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') << r.name;
+  }
+}
+
+TEST(RouteTable, PagesOfAnOrganisationAreForItsMembers) {
+  // Handlers under /o/{org} take an OrgRequest, which only an org_member policy provides; the public exceptions are
+  // the open sign-up pages.
+  Services services;
+  for (const auto& r : build_routes(services)) {
+    if (!r.pattern.starts_with("/o/{org}")) continue;
+    if (r.pattern == "/o/{org}/join") {
+      EXPECT_EQ(r.policy.name, "public");
+      continue;
+    }
+    EXPECT_TRUE(r.policy.org_scoped) << r.method << " " << r.pattern << " (" << r.policy.name << ")";
   }
 }
 

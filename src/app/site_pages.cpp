@@ -4,6 +4,7 @@
 #include <boost/asio/awaitable.hpp>
 
 #include "app/routes.hpp"
+#include "http/route_list.hpp"
 #include "view/html.hpp"
 #include "view/page.hpp"
 
@@ -197,15 +198,16 @@ awaitable<Response> static_file(RequestContext& ctx, Services& services) {
 }  // namespace
 
 void add_site_routes(std::vector<http::Route>& routes, Services& services) {
-  auto bind = [&services](awaitable<Response> (*fn)(RequestContext&, Services&)) {
-    return [fn, &services](RequestContext& ctx) { return fn(ctx, services); };
-  };
-  routes.push_back({"GET", "/", "home", http::policy::public_access(), bind(home)});
-  routes.push_back({"GET", "/search", "search", http::policy::public_access(), bind(search)});
-  routes.push_back({"GET", "/accessibility", "accessibility", http::policy::public_access(), bind(accessibility)});
-  routes.push_back({"POST", "/language", "language", http::policy::public_access(), bind(switch_language)});
-  routes.push_back({"GET", "/assets/{file}", "assets", http::policy::public_access(), bind(static_file), false});
-  routes.push_back({"GET", "/robots.txt", "robots", http::policy::public_access(), bind(static_file), false});
+  using http::bind;
+  using http::policy::public_access;
+  http::RouteList r(routes);
+  const auto s = std::ref(services);
+  r.get("/", "home", public_access(), bind(s, home));
+  r.get("/search", "search", public_access(), bind(s, search));
+  r.get("/accessibility", "accessibility", public_access(), bind(s, accessibility));
+  r.post("/language", "language", public_access(), bind(s, switch_language));
+  r.get("/assets/{file}", "assets", public_access(), bind(s, static_file)).not_html();
+  r.get("/robots.txt", "robots", public_access(), bind(s, static_file)).not_html();
 }
 
 }  // namespace roundtable::app

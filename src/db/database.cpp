@@ -166,18 +166,27 @@ void Database::count_statements(soci::session& s) {
   // queries grows with the data.
   sqlite3_trace_v2(
       static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_, SQLITE_TRACE_STMT,
-      [](unsigned, void* counter, void*, void* sql) {
+      [](unsigned, void* context, void* stmt, void* sql) {
         // Count the statements Roundtable runs, not their parts: statements inside triggers are reported as
         // comments ("-- ..."), and full-text search runs its own on its tables and checks the file's version, naming
         // them 'main'.'...' (how many depends on how its index happens to be laid out).
         const char* text = static_cast<const char*>(sql);
         const bool part = text && ((text[0] == '-' && text[1] == '-') || std::strstr(text, "'main'.") != nullptr);
         if (!part) {
-          static_cast<std::atomic<unsigned long long>*>(counter)->fetch_add(1);
+          auto* db = static_cast<Database*>(context);
+          db->statements_.fetch_add(1);
+          // Transaction control only times the writes of the statements between (SQLite calls BEGIN IMMEDIATE a
+          // write: it takes the lock). An audit entry is not a change of state either: it records who looked at
+          // what (a GET may write one).
+          const bool counts =
+              !text || (std::strncmp(text, "BEGIN", 5) != 0 && std::strncmp(text, "INSERT INTO audit_log", 21) != 0);
+          if (counts && !sqlite3_stmt_readonly(static_cast<sqlite3_stmt*>(stmt))) {
+            db->writes_.fetch_add(1);
+          }
         }
         return 0;
       },
-      &statements_);
+      this);
 }
 
 soci::session& Database::reader_for_this_thread() {
@@ -249,6 +258,11 @@ std::string Database::render_metrics() const {
         "# HELP roundtable_db_statements_total SQL statements run (SQLite).\n"
         "# TYPE roundtable_db_statements_total counter\n";
     out += "roundtable_db_statements_total " + std::to_string(statements_.load()) + "\n";
+    out +=
+        "# HELP roundtable_db_writes_total SQL statements run that may change the database, other than audit entries "
+        "(SQLite).\n"
+        "# TYPE roundtable_db_writes_total counter\n";
+    out += "roundtable_db_writes_total " + std::to_string(writes_.load()) + "\n";
   }
   out += std::string("# HELP roundtable_db_backend The database in use.\n# TYPE roundtable_db_backend gauge\n") +
          "roundtable_db_backend{backend=\"" + (backend_ == Backend::sqlite ? "sqlite" : "postgresql") + "\"} 1\n";

@@ -95,6 +95,9 @@ class Database {
   PoolStats stats() const;
   /// SQL statements run so far (SQLite only; 0 on PostgreSQL).
   unsigned long long statements_run() const { return statements_.load(); }
+  /// Of those, the ones that may change the database (SQLite's sqlite3_stmt_readonly is false), other than audit
+  /// entries (which record who looked at what): the tests' check that no GET route changes anything.
+  unsigned long long writes_run() const { return writes_.load(); }
   /// Pool metrics in Prometheus text format.
   std::string render_metrics() const;
   /// Waits for queued work and stops the database threads.
@@ -128,6 +131,7 @@ class Database {
   std::atomic<unsigned long long> waited_{0};
   /// SQL statements run on SQLite connections (every one, SOCI's and db::query's).
   std::atomic<unsigned long long> statements_{0};
+  std::atomic<unsigned long long> writes_{0};
   /// SQLite: how to open another connection, and the read-only ones opened for threads that read (read()).
   std::string sqlite_target_;
   /// Tells this database's connections apart from those of one that was at the same address before.

@@ -180,5 +180,22 @@ TEST(StatementCount, CountsEveryStatementOnSqlite) {
   EXPECT_EQ(db->statements_run() - before, 2u);
 }
 
+TEST(StatementCount, CountsWritesButNotReadsTransactionsOrAuditEntries) {
+  auto db = testing::fresh_database("sqlite");
+  const auto before = db->writes_run();
+  db->run_sync([](soci::session& s) {
+    query(s, "SELECT COUNT(*) FROM users", {});
+    WriteTransaction tx(s);
+    query(s,
+          "INSERT INTO audit_log (org_id, actor_user_id, subject_user_id, action, detail, created_at) "
+          "VALUES (NULL, NULL, NULL, 'test', '', 1)",
+          {});
+    tx.commit();
+  });
+  EXPECT_EQ(db->writes_run() - before, 0u) << "a read, BEGIN, COMMIT and an audit entry are not changes";
+  db->run_sync([](soci::session& s) { query(s, "UPDATE users SET name = name WHERE id = $1", {0LL}); });
+  EXPECT_EQ(db->writes_run() - before, 1u);
+}
+
 }  // namespace
 }  // namespace roundtable::db

@@ -49,11 +49,11 @@ class MemoryPrincipals final : public PrincipalLoader {
   awaitable<std::optional<Principal>> load(long long user_id) override {
     Principal p;
     p.user_id = user_id;
-    if (user_id == 1) p.memberships.push_back({10, "north", "North", {"org_admin", "member"}});
+    if (user_id == 1) p.memberships.push_back({10, "north", "North", core::Role::org_admin});
     if (user_id == 1) p.two_step = true;
     // 4: an organisation admin who has not turned on two-step sign-in.
-    if (user_id == 4) p.memberships.push_back({10, "north", "North", {"org_admin"}});
-    if (user_id == 2) p.memberships.push_back({20, "south", "South", {"member"}});
+    if (user_id == 4) p.memberships.push_back({10, "north", "North", core::Role::org_admin});
+    if (user_id == 2) p.memberships.push_back({20, "south", "South", core::Role::member});
     if (user_id == 3) p.platform_admin = true;
     if (user_id > 4) co_return std::nullopt;
     co_return p;
@@ -124,7 +124,13 @@ class PipelineTest : public ::testing::Test {
     routes.push_back({"POST", "/private", "private_post", policy::signed_in(), text("posted")});
     routes.push_back({"GET", "/admin", "admin", policy::platform_admin(), text("admin")});
     routes.push_back({"GET", "/o/{org}", "org", policy::org_member(), text("org")});
-    routes.push_back({"GET", "/o/{org}/settings", "org_settings", policy::org_member({"org_admin"}), text("settings")});
+    routes.push_back({"GET", "/o/{org}/settings", "org_settings",
+                      policy::org_member("admins",
+                                         [](const Principal& p, const Membership& m) {
+                                           if (m.role != core::Role::org_admin) return Decision::not_found;
+                                           return p.two_step ? Decision::allow : Decision::need_two_step;
+                                         }),
+                      text("settings")});
     Route upload{"POST", "/upload", "upload", policy::public_access(),
                  [this](RequestContext& ctx) -> awaitable<Response> {
                    ++handler_runs;

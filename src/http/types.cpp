@@ -24,23 +24,15 @@ Policy platform_admin() {
           }};
 }
 
-Policy org_member(std::vector<std::string> roles) {
-  std::string name = "org_member";
-  for (auto& r : roles) name += (name.size() == 10 ? ":" : ",") + r;
-  return {name, [roles = std::move(roles)](const RequestContext& ctx) {
+Policy org_member(std::string name, std::function<Decision(const Principal&, const Membership&)> check) {
+  return {std::move(name),
+          [check = std::move(check)](const RequestContext& ctx) {
             if (!ctx.principal) return Decision::need_sign_in;
             const Membership* m = ctx.principal->membership(ctx.param("org"));
             if (!m) return Decision::not_found;
-            if (roles.empty()) return Decision::allow;
-            bool as_admin = false;
-            for (auto& r : roles) {
-              if (!m->has_role(r)) continue;
-              if (r != "org_admin") return Decision::allow;
-              as_admin = true;
-            }
-            if (as_admin) return ctx.principal->two_step ? Decision::allow : Decision::need_two_step;
-            return Decision::not_found;
-          }};
+            return check ? check(*ctx.principal, *m) : Decision::allow;
+          },
+          true};
 }
 
 }  // namespace policy
@@ -60,13 +52,6 @@ std::string_view RequestContext::param(std::string_view name) const {
 }
 
 FormData RequestContext::query_params() const { return parse_urlencoded(query).value_or(FormData{}); }
-
-bool Membership::has_role(std::string_view role) const {
-  for (auto& r : roles) {
-    if (r == role) return true;
-  }
-  return false;
-}
 
 const Membership* Principal::membership(std::string_view org_slug) const {
   for (auto& m : memberships) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/i18n.hpp"
+#include "core/roles.hpp"
 #include "http/form.hpp"
 #include "http/route_matcher.hpp"
 
@@ -45,11 +46,10 @@ struct Membership {
   long long org_id = 0;
   std::string org_slug;
   std::string org_name;
-  /// "org_admin", "facilitator", "finance", "member".
-  std::vector<std::string> roles;
+  core::Role role = core::Role::member;
   /// The organisation's logo (a local address), or "".
   std::string org_logo_url;
-  bool has_role(std::string_view role) const;
+  bool has_role(core::Role r) const { return role == r; }
 };
 
 /// The signed-in person, loaded for each request from the session's user.
@@ -76,6 +76,8 @@ enum class Decision { allow, need_sign_in, not_found, need_two_step };
 struct Policy {
   std::string name;
   std::function<Decision(const RequestContext&)> check;
+  /// Made by org_member: the request has a membership of the {org} organisation when it allows (OrgRequest).
+  bool org_scoped = false;
 };
 
 namespace policy {
@@ -85,13 +87,23 @@ Policy public_access();
 Policy signed_in();
 /// Only platform administrators; everyone else signed in gets 404.
 Policy platform_admin();
-/// Members of the organisation named by the {org} path parameter who hold one of these roles (any role when
-/// empty); everyone else signed in gets 404, so an organisation's existence does not leak. Someone let in only as
-/// org_admin must have two-step sign-in on (need_two_step otherwise).
-Policy org_member(std::vector<std::string> roles = {});
+/// Members of the organisation named by the {org} path parameter; everyone else signed in gets 404, so an
+/// organisation's existence does not leak. With a check, the member must also pass it (a module's policy: allow,
+/// not_found, or need_two_step for an organisation admin without two-step sign-in). Handlers of these routes take an
+/// OrgRequest (see http/route_list.hpp).
+Policy org_member(std::string name = "org_member",
+                  std::function<Decision(const Principal&, const Membership&)> check = nullptr);
 }  // namespace policy
 
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;
+
+/// Page under /o/{org}: the request, the signed-in person and their membership of that organisation, found once by
+/// the route's org_member policy, so the handler never looks it up again.
+struct OrgRequest {
+  RequestContext& ctx;
+  const Principal& principal;
+  const Membership& membership;
+};
 
 struct Route {
   std::string method;
@@ -108,6 +120,21 @@ struct Route {
   /// Load the session and the signed-in person although the route is not an HTML page (HTML pages always get
   /// them): for answers that depend on who is asking, such as files only some people may see.
   bool uses_session = false;
+
+  /// Builder calls for route_list.hpp: accept multipart uploads up to max_bytes; load the session for a non-HTML
+  /// route; answer something other than an HTML page.
+  Route& accepts_uploads(size_t max_bytes) {
+    max_body = max_bytes;
+    return *this;
+  }
+  Route& with_session() {
+    uses_session = true;
+    return *this;
+  }
+  Route& not_html() {
+    html = false;
+    return *this;
+  }
 };
 
 /// A file part of a multipart/form-data request.

@@ -17,9 +17,9 @@ using view::Html;
 
 constexpr size_t kMaxMessageLength = 1000;
 
-/// Organisation admins may invite anyone; facilitators only members.
-std::vector<Role> roles_for(const http::Membership& m) {
-  if (m.has_role("org_admin")) return {std::begin(kAllRoles), std::end(kAllRoles)};
+/// Organisation admins may invite anyone; facilitators only members (people_policy: invite_any_role).
+std::vector<Role> roles_for(const http::OrgRequest& req) {
+  if (may(req, policy::Action::invite_any_role)) return {std::begin(kAllRoles), std::end(kAllRoles)};
   return {Role::member};
 }
 
@@ -54,8 +54,10 @@ InviteForm read_invite(const http::FormData& f) {
   return form;
 }
 
-Response invite_page(RequestContext& ctx, const PagesDeps& deps, const http::Membership& m, const InviteForm& f,
+Response invite_page(http::OrgRequest& req, const PagesDeps& deps, const InviteForm& f,
                      const std::vector<view::FieldError>& errors) {
+  RequestContext& ctx = req.ctx;
+  const http::Membership& m = req.membership;
   auto t = ctx.t();
   Html h;
   h.raw("<a href=\"/o/").text(m.org_slug).raw("/invitations\" class=\"govuk-back-link\">");
@@ -83,7 +85,7 @@ Response invite_page(RequestContext& ctx, const PagesDeps& deps, const http::Mem
                           .name = "role",
                           .legend = std::string(t("invite.role")),
                           .error = std::string(view::error_for(errors, "role"))};
-  for (auto r : roles_for(m)) {
+  for (auto r : roles_for(req)) {
     std::string code(role_code(r));
     roles.choices.push_back({code, role_name(t, r), std::string(t("role_hint." + code)), f.role == code});
   }
@@ -204,9 +206,10 @@ Response accept_page(RequestContext& ctx, const PagesDeps& deps, const Invitatio
 
 }  // namespace
 
-awaitable<Response> invitations(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> invitations(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const http::Membership* m = &req.membership;
   auto op = deps.service->invitations(m->org_id);
   auto list = co_await std::move(op);
   auto q = ctx.query_params();
@@ -248,17 +251,18 @@ awaitable<Response> invitations(RequestContext& ctx, const PagesDeps& deps) {
   co_return respond(ctx, deps, std::string(t("invite.list_title")), h);
 }
 
-awaitable<Response> new_invitation(RequestContext& ctx, const PagesDeps& deps) {
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+awaitable<Response> new_invitation(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   InviteForm f;
   f.role = "member";
   f.lang = std::string(core::lang_code(ctx.lang));
-  co_return invite_page(ctx, deps, *m, f, {});
+  co_return invite_page(req, deps, f, {});
 }
 
-awaitable<Response> send_invitation(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> send_invitation(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const http::Membership* m = &req.membership;
   auto f = read_invite(ctx.form);
   std::vector<view::FieldError> errors;
   const std::string email = normalise_email(f.email);
@@ -269,7 +273,7 @@ awaitable<Response> send_invitation(RequestContext& ctx, const PagesDeps& deps) 
   }
   if (f.name.size() > kMaxNameLength * 4) errors.push_back({"name", std::string(t("profile.error.name_too_long"))});
   auto role = parse_role(f.role);
-  auto allowed = roles_for(*m);
+  auto allowed = roles_for(req);
   if (!role || std::find(allowed.begin(), allowed.end(), *role) == allowed.end()) {
     errors.push_back({"role", std::string(t("invite.error.role_missing"))});
   }
@@ -299,11 +303,12 @@ awaitable<Response> send_invitation(RequestContext& ctx, const PagesDeps& deps) 
                                                                           : "invite.error.already_invited"),
                                {{"email", email}})});
   }
-  co_return invite_page(ctx, deps, *m, f, errors);
+  co_return invite_page(req, deps, f, errors);
 }
 
-awaitable<Response> change_invitation(RequestContext& ctx, const PagesDeps& deps) {
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+awaitable<Response> change_invitation(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
+  const http::Membership* m = &req.membership;
   auto id = id_param(ctx);
   const bool resend = ctx.route->name == "invitation_resend";
   bool done = false;

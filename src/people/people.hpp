@@ -7,11 +7,12 @@
 #include <vector>
 
 #include "core/i18n.hpp"
+#include "core/roles.hpp"
 
 namespace roundtable::people {
 
 /// What a person may do in one organisation.
-enum class Role { org_admin, facilitator, finance, member };
+using core::Role;
 /// How a person takes part; a member may have several.
 enum class MemberType { lived_experience, unpaid_carer, staff, partner_organisation };
 /// Whether anyone may join or only people who were invited.

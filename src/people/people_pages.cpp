@@ -305,9 +305,8 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
   } else {
     h.raw("<ul class=\"govuk-list\">\n");
     for (auto& m : person.memberships) {
-      const Role role = m.roles.empty() ? Role::member : parse_role(m.roles.front()).value_or(Role::member);
       h.raw("<li><a class=\"govuk-link\" href=\"/o/").text(m.org_slug).raw("\">").text(m.org_name).raw("</a> – ");
-      h.text(role_name(t, role)).raw("</li>\n");
+      h.text(role_name(t, m.role)).raw("</li>\n");
     }
     h.raw("</ul>\n");
   }
@@ -401,9 +400,10 @@ awaitable<Response> create_organisation(RequestContext& ctx, const PagesDeps& de
   co_return render_org_form(ctx, deps, form, errors, true, "/admin/organisations", t("admin.orgs.new_title"), false);
 }
 
-awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> organisation_home(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const http::Membership* m = &req.membership;
   Html h;
   open_column(h);
   if (ctx.query_params().value("joined") == "1") {
@@ -416,17 +416,16 @@ awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps
   }
   h.raw("<span class=\"govuk-caption-l\">").text(t("org.home_caption")).raw("</span>\n");
   h.raw("<h1 class=\"govuk-heading-l\">").text(m->org_name).raw("</h1>\n");
-  std::string role_code_str = m->roles.empty() ? "member" : m->roles.front();
   h.raw("<p class=\"govuk-body\">")
-      .text(core::format(t("org.your_role"), {{"role", t("role." + role_code_str)}}))
+      .text(core::format(t("org.your_role"), {{"role", role_name(t, m->role)}}))
       .raw("</p>\n");
   h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/people\">");
   h.text(t("directory.title")).raw("</a></p>\n");
-  if (m->has_role("org_admin") || m->has_role("facilitator")) {
+  if (may(req, policy::Action::invite)) {
     h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/invitations\">");
     h.text(t("invite.list_title")).raw("</a></p>\n");
   }
-  if (m->has_role("org_admin")) {
+  if (may(req, policy::Action::manage_organisation)) {
     h.raw("<h2 class=\"govuk-heading-m\">").text(t("org.admin_title")).raw("</h2>\n<ul class=\"govuk-list\">\n");
     h.raw("<li><a class=\"govuk-link\" href=\"/o/").text(m->org_slug).raw("/settings\">");
     h.text(t("org.settings_title")).raw("</a></li>\n");
@@ -439,7 +438,8 @@ awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps
   co_return respond(ctx, deps, m->org_name, h);
 }
 
-awaitable<Response> organisation_settings(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> organisation_settings(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
   auto op = deps.service->organisation(std::string(ctx.param("org")));
   auto org = co_await std::move(op);
@@ -449,9 +449,10 @@ awaitable<Response> organisation_settings(RequestContext& ctx, const PagesDeps& 
   co_return render_org_form(ctx, deps, org_form_from(*org), {}, false, action, t("org.settings_title"), saved);
 }
 
-awaitable<Response> save_organisation_settings(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> save_organisation_settings(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const http::Membership* m = &req.membership;
   auto form = read_org(ctx.form);
   form.slug = m->org_slug;
   auto problems = check_org(form, false);
@@ -467,9 +468,10 @@ awaitable<Response> save_organisation_settings(RequestContext& ctx, const PagesD
   co_return http::redirect(ctx.request, action + "?saved=1");
 }
 
-awaitable<Response> audit_log(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> audit_log(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const http::Membership* m = &req.membership;
   long long before = 0;
   try {
     before = std::stoll(std::string(ctx.query_params().value("before")));

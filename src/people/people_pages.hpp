@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "http/types.hpp"
+#include "people/people_policy.hpp"
 #include "people/people_service.hpp"
 #include "view/html.hpp"
 #include "view/layout.hpp"
@@ -22,6 +23,14 @@ struct PagesDeps {
   /// Unset: member pages do not link to About Me pages.
   std::function<boost::asio::awaitable<bool>(long long, long long)> about_me_visible;
 };
+
+/// The route guard for an action in an organisation: members the policy allows; 404 for everyone else.
+http::Policy guard(policy::Action action);
+
+/// Whether the person asking may do this here, or could once two-step sign-in is on (so links to it are shown).
+inline bool may(const http::OrgRequest& r, policy::Action action) {
+  return policy::allows({r.membership.role, r.principal.two_step}, action) != policy::Verdict::deny;
+}
 
 namespace pages {
 using boost::asio::awaitable;
@@ -48,9 +57,9 @@ awaitable<Response> account_data(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> photo_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> save_photo(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> remove_photo(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> org_logo_form(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> save_org_logo(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> remove_org_logo(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> org_logo_form(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_org_logo(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_org_logo(http::OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> account_data_download(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_delete_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_delete(RequestContext& ctx, const PagesDeps& deps);
@@ -66,10 +75,10 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> organisations(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> new_organisation(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> create_organisation(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> organisation_home(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> organisation_settings(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> save_organisation_settings(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> audit_log(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> organisation_home(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> organisation_settings(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_organisation_settings(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> audit_log(http::OrgRequest& req, const PagesDeps& deps);
 
 awaitable<Response> about_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> save_about(RequestContext& ctx, const PagesDeps& deps);
@@ -79,17 +88,17 @@ awaitable<Response> needs_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> save_needs(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> contact_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> save_contact(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> change_member_role(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> remove_member_form(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> remove_member(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> member_page(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> change_member_role(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_member_form(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_member(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> directory(http::OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> consent_form(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> invitations(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> new_invitation(RequestContext& ctx, const PagesDeps& deps);
-awaitable<Response> send_invitation(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> invitations(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> new_invitation(http::OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> send_invitation(http::OrgRequest& req, const PagesDeps& deps);
 /// Resend or revoke, by the route's name.
-awaitable<Response> change_invitation(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> change_invitation(http::OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> invitation(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> accept_invitation(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> forgot_password_form(RequestContext& ctx, const PagesDeps& deps);

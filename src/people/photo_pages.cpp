@@ -89,7 +89,8 @@ awaitable<PicturePage> photo_of(RequestContext& ctx, const PagesDeps& deps) {
       "rt-profile-photo"};
 }
 
-awaitable<PicturePage> logo_of(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<PicturePage> logo_of(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto op = deps.service->organisation(std::string(ctx.param("org")));
   auto org = co_await std::move(op);
   if (!org) throw std::runtime_error("organisation vanished between policy and page");
@@ -124,27 +125,30 @@ awaitable<Response> remove_photo(RequestContext& ctx, const PagesDeps& deps) {
   co_return http::redirect(ctx.request, "/account/photo?removed=1");
 }
 
-awaitable<Response> org_logo_form(RequestContext& ctx, const PagesDeps& deps) {
-  auto page = co_await logo_of(ctx, deps);
+awaitable<Response> org_logo_form(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
+  auto page = co_await logo_of(req, deps);
   const auto done = ctx.query_params().value("done");
   co_return picture_page(ctx, deps, page, {}, done == "saved" ? "logo.saved" : done == "removed" ? "logo.removed" : "");
 }
 
-awaitable<Response> save_org_logo(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> save_org_logo(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto checked = co_await checked_picture(ctx, deps, "logo", PeopleService::logo_rules());
   if (auto* problem = std::get_if<std::string>(&checked)) {
-    auto page = co_await logo_of(ctx, deps);
+    auto page = co_await logo_of(req, deps);
     co_return picture_page(ctx, deps, page, {{"logo", *problem}});
   }
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const http::Membership* m = &req.membership;
   auto save =
       deps.service->set_org_logo(ctx.principal->user_id, m->org_id, std::move(std::get<uploads::Prepared>(checked)));
   co_await std::move(save);
   co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/logo?done=saved");
 }
 
-awaitable<Response> remove_org_logo(RequestContext& ctx, const PagesDeps& deps) {
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+awaitable<Response> remove_org_logo(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
+  const http::Membership* m = &req.membership;
   auto op = deps.service->remove_org_logo(ctx.principal->user_id, m->org_id);
   const bool removed = co_await std::move(op);
   co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/logo" + (removed ? "?done=removed" : ""));

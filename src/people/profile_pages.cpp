@@ -374,10 +374,11 @@ awaitable<Response> save_contact(RequestContext& ctx, const PagesDeps& deps) {
   co_return co_await save_section<ContactForm>(ctx, deps, read_contact, check_contact, apply_contact, contact_page);
 }
 
-awaitable<Response> directory(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> directory(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   constexpr size_t kPerPage = 20;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const http::Membership* m = &req.membership;
   auto params = ctx.query_params();
   DirectoryQuery query;
   query.text = std::string(params.value("q"));
@@ -603,13 +604,14 @@ awaitable<Response> save_consent(RequestContext& ctx, const PagesDeps& deps) {
 namespace {
 
 /// The person the {id} path parameter names, as the viewer may see them; nullopt for anything else.
-awaitable<std::optional<MemberView>> member_from_path(RequestContext& ctx, const PagesDeps& deps) {
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+awaitable<std::optional<MemberView>> member_from_path(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
+  const http::Membership* m = &req.membership;
   std::string id(ctx.param("id"));
   if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     co_return std::nullopt;
   }
-  const bool staff = m->has_role("facilitator") || m->has_role("org_admin");
+  const bool staff = may(req, policy::Action::see_shared_needs);
   auto op = deps.service->member_profile(ctx.principal->user_id, m->org_id, std::stoll(id), staff);
   co_return co_await std::move(op);
 }
@@ -651,10 +653,11 @@ void role_form(Html& h, const RequestContext& ctx, const core::Translator& t, co
   h.text(core::format(t("members.remove_link"), {{"name", view.profile.name}})).raw("</a></p>\n");
 }
 
-Response render_member(RequestContext& ctx, const PagesDeps& deps, const MemberView& view,
+Response render_member(http::OrgRequest& req, const PagesDeps& deps, const MemberView& view,
                        const std::vector<view::FieldError>& errors = {}, const http::FormData* typed = nullptr) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const http::Membership* m = &req.membership;
   const auto& p = view.profile;
   Html h;
   if (ctx.query_params().value("saved") == "1") success_banner(h, t, t("members.saved"));
@@ -691,14 +694,15 @@ Response render_member(RequestContext& ctx, const PagesDeps& deps, const MemberV
     h.raw("<div class=\"govuk-inset-text\">").text(core::format(t("consent.no_contact_note"), {{"name", p.name}}));
     h.raw("</div>\n");
   }
-  if (m->has_role("org_admin")) role_form(h, ctx, t, *m, view, errors, typed);
+  if (may(req, policy::Action::manage_members)) role_form(h, ctx, t, *m, view, errors, typed);
   return respond(ctx, deps, p.name, h, errors.empty() ? http::Status::ok : http::Status::bad_request, !errors.empty());
 }
 
-Response remove_page(RequestContext& ctx, const PagesDeps& deps, const MemberView& view,
+Response remove_page(http::OrgRequest& req, const PagesDeps& deps, const MemberView& view,
                      const std::vector<view::FieldError>& errors) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
+  const http::Membership* m = &req.membership;
   const std::string base = "/o/" + m->org_slug + "/people/" + std::to_string(view.profile.user_id);
   Html h;
   back_link(h, t, base);
@@ -719,24 +723,26 @@ Response remove_page(RequestContext& ctx, const PagesDeps& deps, const MemberVie
 
 }  // namespace
 
-awaitable<Response> member_page(RequestContext& ctx, const PagesDeps& deps) {
-  auto view = co_await member_from_path(ctx, deps);
+awaitable<Response> member_page(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
+  auto view = co_await member_from_path(req, deps);
   if (!view) co_return deps.not_found(ctx);
   if (deps.about_me_visible) {
     auto op = deps.about_me_visible(ctx.principal->user_id, view->profile.user_id);
     view->about_me_visible = co_await std::move(op);
   }
-  co_return render_member(ctx, deps, *view);
+  co_return render_member(req, deps, *view);
 }
 
-awaitable<Response> change_member_role(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> change_member_role(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
-  auto view = co_await member_from_path(ctx, deps);
+  const http::Membership* m = &req.membership;
+  auto view = co_await member_from_path(req, deps);
   if (!view) co_return deps.not_found(ctx);
   auto role = parse_role(ctx.form.value("role"));
   if (!role)
-    co_return render_member(ctx, deps, *view, {{"role", std::string(t("invite.error.role_missing"))}}, &ctx.form);
+    co_return render_member(req, deps, *view, {{"role", std::string(t("invite.error.role_missing"))}}, &ctx.form);
   std::vector<MemberType> types;
   for (auto v : ctx.form.all("member_types")) {
     if (auto type = parse_member_type(v)) types.push_back(*type);
@@ -744,28 +750,30 @@ awaitable<Response> change_member_role(RequestContext& ctx, const PagesDeps& dep
   auto op = deps.service->change_membership(ctx.principal->user_id, m->org_id, view->profile.user_id, *role, types);
   auto outcome = co_await std::move(op);
   if (outcome == PeopleService::MembershipChange::last_admin) {
-    co_return render_member(ctx, deps, *view, {{"role", std::string(t("members.error.last_admin"))}}, &ctx.form);
+    co_return render_member(req, deps, *view, {{"role", std::string(t("members.error.last_admin"))}}, &ctx.form);
   }
   if (outcome == PeopleService::MembershipChange::not_member) co_return deps.not_found(ctx);
   co_return http::redirect(ctx.request,
                            "/o/" + m->org_slug + "/people/" + std::to_string(view->profile.user_id) + "?saved=1");
 }
 
-awaitable<Response> remove_member_form(RequestContext& ctx, const PagesDeps& deps) {
-  auto view = co_await member_from_path(ctx, deps);
+awaitable<Response> remove_member_form(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
+  auto view = co_await member_from_path(req, deps);
   if (!view) co_return deps.not_found(ctx);
-  co_return remove_page(ctx, deps, *view, {});
+  co_return remove_page(req, deps, *view, {});
 }
 
-awaitable<Response> remove_member(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<Response> remove_member(http::OrgRequest& req, const PagesDeps& deps) {
+  RequestContext& ctx = req.ctx;
   auto t = ctx.t();
-  const auto* m = ctx.principal->membership(ctx.param("org"));
-  auto view = co_await member_from_path(ctx, deps);
+  const http::Membership* m = &req.membership;
+  auto view = co_await member_from_path(req, deps);
   if (!view) co_return deps.not_found(ctx);
   auto op = deps.service->remove_member(ctx.principal->user_id, m->org_id, view->profile.user_id);
   auto outcome = co_await std::move(op);
   if (outcome == PeopleService::MembershipChange::last_admin) {
-    co_return remove_page(ctx, deps, *view, {{"", std::string(t("members.error.last_admin"))}});
+    co_return remove_page(req, deps, *view, {{"", std::string(t("members.error.last_admin"))}});
   }
   if (outcome == PeopleService::MembershipChange::not_member) co_return deps.not_found(ctx);
   const std::string name = view->profile.name;

@@ -1,5 +1,6 @@
 #include <boost/beast/http/field.hpp>
 
+#include "http/route_list.hpp"
 #include "uploads/uploads.hpp"
 
 namespace roundtable::uploads {
@@ -28,13 +29,14 @@ boost::asio::awaitable<http::Response> serve_file(http::RequestContext& ctx, Upl
 }  // namespace
 
 void add_upload_routes(std::vector<http::Route>& routes, UploadService* service, NotFound not_found) {
-  http::Route route{"GET", "/files/{public_id}", "file", http::policy::public_access(),
-                    [service, not_found = std::move(not_found)](http::RequestContext& ctx) {
-                      return serve_file(ctx, service, not_found);
-                    }};
-  route.html = false;
-  route.uses_session = true;
-  routes.push_back(std::move(route));
+  // Public: who may see a file depends on its purpose (UploadService::may_see), answered as 404 otherwise.
+  http::RouteList(routes)
+      .get("/files/{public_id}", "file", http::policy::public_access(),
+           [service, not_found = std::move(not_found)](http::RequestContext& ctx) {
+             return serve_file(ctx, service, not_found);
+           })
+      .not_html()
+      .with_session();
 }
 
 }  // namespace roundtable::uploads

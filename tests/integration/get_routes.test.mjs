@@ -1,0 +1,89 @@
+// No GET route changes anything: every GET route of the route table (pages, files, assets, operations), asked for by
+// every kind of visitor, runs no SQL statement that may change the database. Counted by SQLite itself
+// (roundtable_db_writes_total on /metrics: statements sqlite3_stmt_readonly calls writes, other than audit entries,
+// which record who looked at what). A new GET route is visited without being listed here. SQLite pass only: the
+// counter is SQLite's, and the handlers run the same SQL on PostgreSQL.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
+import { startServer, Visitor, demo, backendName, runCli } from "./harness.mjs";
+
+if (backendName === "sqlite") {
+  let server;
+  const visitors = {};
+  let values;
+  before(async () => {
+    server = await startServer();
+    visitors.anonymous = new Visitor(server.url);
+    for (const who of ["member", "facilitator", "orgAdmin", "platformAdmin"]) {
+      visitors[who] = new Visitor(server.url);
+      await visitors[who].signIn(demo[who]);
+    }
+    const gareth = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`);
+    const item = server.database.sql(`SELECT MIN(id) FROM about_me_items WHERE user_id = ${gareth}`);
+    const file = server.database.sql("SELECT public_id FROM uploads ORDER BY id LIMIT 1");
+    // A value for each path parameter: pages that exist (and ones that do not, for the rest).
+    values = { org: "demo", kind: "text", token: "not-a-real-token", public_id: file, file: "app.css" };
+    values.idFor = (pattern) => (pattern.includes("/about-me/items/") ? item : gareth);
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  async function writes() {
+    const res = await fetch(`${server.url}/metrics`);
+    const m = (await res.text()).match(/^roundtable_db_writes_total (\d+)$/m);
+    assert.ok(m, "/metrics has no roundtable_db_writes_total");
+    return Number(m[1]);
+  }
+
+  /** Waits until nothing in the background (housekeeping after start, mail) is writing. */
+  async function quiet() {
+    let last = await writes();
+    for (let i = 0; i < 50; i++) {
+      await sleep(200);
+      const now = await writes();
+      if (now === last) return;
+      last = now;
+    }
+    assert.fail("the server kept writing on its own for 10 seconds");
+  }
+
+  test(`${backendName}: no GET route writes to the database, whoever asks`, async () => {
+    const { stdout } = await runCli(["routes"]);
+    const gets = stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((r) => r.method === "GET");
+    assert.ok(gets.length > 40, `only ${gets.length} GET routes listed`);
+    await quiet();
+    const wrote = [];
+    let asked = 0;
+    for (const r of gets) {
+      const path = r.pattern.replace(/\{(\w+)\}/g, (_, name) => (name === "id" ? values.idFor(r.pattern) : values[name]));
+      for (const [who, v] of Object.entries(visitors)) {
+        // Twice if it seemed to write, so that a write from the background is not blamed on the page.
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const before = await writes();
+          const res = await v.get(path);
+          const after = await writes();
+          assert.ok(res.status < 500, `GET ${path} as ${who}: ${res.status}`);
+          asked++;
+          if (after === before) break;
+          if (attempt === 1) wrote.push(`GET ${path} (${r.name}) as ${who}: ${after - before} writes`);
+          await quiet();
+        }
+      }
+    }
+    assert.ok(asked >= gets.length * 5);
+    assert.deepEqual(wrote, []);
+  });
+
+  test(`${backendName}: the write counter sees a POST that changes something`, async () => {
+    // So the test above cannot pass because the counter counts nothing.
+    await quiet();
+    const before = await writes();
+    const v = visitors.member;
+    await v.get("/account/strengths");
+    const res = await v.post("/account/strengths", { strengths: "Listening", interests: "walking" });
+    assert.equal(res.status, 303);
+    assert.ok((await writes()) > before, "saving a profile section counted no writes");
+  });
+}
