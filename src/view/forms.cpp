@@ -47,13 +47,6 @@ void choices(Html& h, const core::Translator& t, const ChoiceField& f, bool radi
 
 }  // namespace
 
-std::string_view error_for(const std::vector<FieldError>& errors, std::string_view field_id) {
-  for (auto& e : errors) {
-    if (e.field_id == field_id) return e.message;
-  }
-  return {};
-}
-
 void error_summary(Html& h, const core::Translator& t, const std::vector<FieldError>& errors) {
   if (errors.empty()) return;
   h.raw("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">\n<div role=\"alert\">\n");

@@ -7,17 +7,10 @@
 
 #include "core/i18n.hpp"
 #include "view/html.hpp"
+#include "view/problems.hpp"
 
 namespace roundtable::view {
 
-/// A problem with one field, said in plain words; field_id is the id of the input to jump to.
-struct FieldError {
-  std::string field_id;
-  std::string message;
-};
-
-/// The field's error message, or "" when it has none.
-std::string_view error_for(const std::vector<FieldError>& errors, std::string_view field_id);
 
 /// "There is a problem" with a link to each field (nothing when errors is empty).
 void error_summary(Html& h, const core::Translator& t, const std::vector<FieldError>& errors);

@@ -1,0 +1,339 @@
+// Parity with govuk-frontend's fixtures: content and navigation components.
+#include <gtest/gtest.h>
+
+#include "view/govuk/govuk_test_support.hpp"
+
+namespace roundtable::view::govuk {
+namespace {
+
+using namespace testing;
+
+TEST(GovukParity, Tag) {
+  check_fixtures("tag",
+                 [](Html& h, const json::object& o) {
+                   tag(h, {.text = str(o, "text"),
+                           .html = html(o, "html"),
+                           .classes = str(o, "classes"),
+                           .attributes = attributes(o)});
+                 },
+                 {});
+}
+
+TEST(GovukParity, InsetText) {
+  check_fixtures("inset-text",
+                 [](Html& h, const json::object& o) {
+                   inset_text(h, {.text = str(o, "text"),
+                                  .html = html(o, "html"),
+                                  .id = str(o, "id"),
+                                  .classes = str(o, "classes"),
+                                  .attributes = attributes(o)});
+                 },
+                 {});
+}
+
+TEST(GovukParity, Details) {
+  check_fixtures("details",
+                 [](Html& h, const json::object& o) {
+                   details(h, {.summary_text = str(o, "summaryText"),
+                               .summary_html = html(o, "summaryHtml"),
+                               .text = str(o, "text"),
+                               .html = html(o, "html"),
+                               .id = str(o, "id"),
+                               .open = flag(o, "open"),
+                               .classes = str(o, "classes"),
+                               .attributes = attributes(o)});
+                 },
+                 {});
+}
+
+TEST(GovukParity, Panel) {
+  check_fixtures("panel",
+                 [](Html& h, const json::object& o) {
+                   Panel p{.title_text = str(o, "titleText"),
+                           .title_html = html(o, "titleHtml"),
+                           .heading_level = integer(o, "headingLevel", 1),
+                           .text = str(o, "text"),
+                           .html = html(o, "html"),
+                           .classes = str(o, "classes"),
+                           .attributes = attributes(o)};
+                   if (has(o, "actions")) {
+                     const auto& a = obj(o, "actions");
+                     PanelActions actions{.classes = str(a, "classes"), .attributes = attributes(a)};
+                     for (const auto* item : entries(a, "items")) {
+                       const auto& i = item->as_object();
+                       actions.items.push_back({.text = str(i, "text"),
+                                                .href = str(i, "href"),
+                                                .type = str(i, "type"),
+                                                .classes = str(i, "classes"),
+                                                .attributes = attributes(i)});
+                     }
+                     p.actions = std::move(actions);
+                   }
+                   panel(h, p);
+                 },
+                 {});
+}
+
+TEST(GovukParity, WarningText) {
+  check_fixtures(
+      "warning-text",
+      [](Html& h, const json::object& o) {
+        WarningText p{
+            .text = str(o, "text"), .html = html(o, "html"), .classes = str(o, "classes"), .attributes = attributes(o)};
+        if (has(o, "iconFallbackText")) p.icon_fallback_text = str(o, "iconFallbackText");
+        warning_text(h, p);
+      },
+      {});
+}
+
+TEST(GovukParity, NotificationBanner) {
+  check_fixtures("notification-banner",
+                 [](Html& h, const json::object& o) {
+                   notification_banner(h, {.text = str(o, "text"),
+                                           .html = html(o, "html"),
+                                           .title_text = str(o, "titleText"),
+                                           .title_html = html(o, "titleHtml"),
+                                           .title_heading_level = integer(o, "titleHeadingLevel", 2),
+                                           .type = str(o, "type"),
+                                           .role = str(o, "role"),
+                                           .title_id = str(o, "titleId"),
+                                           .disable_auto_focus = opt_flag(o, "disableAutoFocus"),
+                                           .classes = str(o, "classes"),
+                                           .attributes = attributes(o)});
+                 },
+                 {});
+}
+
+TEST(GovukParity, ErrorSummary) {
+  check_fixtures(
+      "error-summary",
+      [](Html& h, const json::object& o) {
+        ErrorSummary p{.title_text = str(o, "titleText"),
+                       .title_html = html(o, "titleHtml"),
+                       .description_text = str(o, "descriptionText"),
+                       .description_html = html(o, "descriptionHtml"),
+                       .disable_auto_focus = opt_flag(o, "disableAutoFocus"),
+                       .classes = str(o, "classes"),
+                       .attributes = attributes(o)};
+        for (const auto* item : entries(o, "errorList")) {
+          const auto& i = item->as_object();
+          p.error_list.push_back(
+              {.href = str(i, "href"), .text = str(i, "text"), .html = html(i, "html"), .attributes = attributes(i)});
+        }
+        error_summary(h, p);
+      },
+      {});
+}
+
+SummaryListActions summary_actions(const json::object& a) {
+  SummaryListActions out{.classes = str(a, "classes")};
+  for (const auto* item : entries(a, "items")) {
+    const auto& i = item->as_object();
+    out.items.push_back({.href = str(i, "href"),
+                         .text = str(i, "text"),
+                         .html = html(i, "html"),
+                         .visually_hidden_text = str(i, "visuallyHiddenText"),
+                         .classes = str(i, "classes"),
+                         .attributes = attributes(i)});
+  }
+  return out;
+}
+
+SummaryListCell summary_cell(const json::object& c) {
+  return {.text = str(c, "text"), .html = html(c, "html"), .classes = str(c, "classes")};
+}
+
+TEST(GovukParity, SummaryList) {
+  check_fixtures("summary-list",
+                 [](Html& h, const json::object& o) {
+                   SummaryList p{.classes = str(o, "classes"), .attributes = attributes(o)};
+                   for (const auto* row : entries(o, "rows")) {
+                     const auto& r = row->as_object();
+                     p.rows.push_back({.key = summary_cell(obj(r, "key")),
+                                       .value = summary_cell(obj(r, "value")),
+                                       .actions = summary_actions(obj(r, "actions")),
+                                       .classes = str(r, "classes")});
+                   }
+                   if (has(o, "card")) {
+                     const auto& c = obj(o, "card");
+                     SummaryCard card{.actions = summary_actions(obj(c, "actions")),
+                                      .classes = str(c, "classes"),
+                                      .attributes = attributes(c)};
+                     if (has(c, "title")) {
+                       const auto& t = obj(c, "title");
+                       card.title = SummaryCardTitle{.text = str(t, "text"),
+                                                     .html = html(t, "html"),
+                                                     .heading_level = integer(t, "headingLevel", 2),
+                                                     .classes = str(t, "classes")};
+                     }
+                     p.card = std::move(card);
+                   }
+                   summary_list(h, p);
+                 },
+                 {});
+}
+
+TableCell table_cell(const json::object& c) {
+  return {.text = str(c, "text"),
+          .html = html(c, "html"),
+          .format = str(c, "format"),
+          .classes = str(c, "classes"),
+          .colspan = integer(c, "colspan"),
+          .rowspan = integer(c, "rowspan"),
+          .attributes = attributes(c)};
+}
+
+Table table_options(const json::object& o) {
+  Table p{.caption = str(o, "caption"),
+          .caption_classes = str(o, "captionClasses"),
+          .first_cell_is_header = flag(o, "firstCellIsHeader"),
+          .classes = str(o, "classes"),
+          .attributes = attributes(o)};
+  for (const auto* c : entries(o, "head")) p.head.push_back(table_cell(c->as_object()));
+  for (const auto* row : entries(o, "rows")) {
+    auto& cells = p.rows.emplace_back();
+    for (const auto& c : row->as_array()) cells.push_back(table_cell(c.as_object()));
+  }
+  return p;
+}
+
+TEST(GovukParity, Table) {
+  check_fixtures("table", [](Html& h, const json::object& o) { table(h, table_options(o)); }, {});
+}
+
+TEST(GovukParity, TableWriter) {
+  // The same fixtures, written a row and a cell at a time.
+  check_fixtures("table",
+                 [](Html& h, const json::object& o) {
+                   const Table p = table_options(o);
+                   TableWriter w(h, p);
+                   for (const auto& row : p.rows) {
+                     w.begin_row();
+                     for (const auto& c : row) {
+                       const bool plain = !c.html && c.format.empty() && c.classes.empty() && !c.colspan &&
+                                          !c.rowspan && c.attributes.empty();
+                       if (plain) {
+                         w.cell(c.text);
+                       } else {
+                         w.cell(c);
+                       }
+                     }
+                     w.end_row();
+                   }
+                   w.end();
+                 },
+                 {});
+}
+
+TEST(GovukParity, BackLink) {
+  check_fixtures("back-link",
+                 [](Html& h, const json::object& o) {
+                   back_link(h, {.text = str(o, "text"),
+                                 .html = html(o, "html"),
+                                 .href = str(o, "href"),
+                                 .classes = str(o, "classes"),
+                                 .attributes = attributes(o)});
+                 },
+                 {});
+}
+
+TEST(GovukParity, SkipLink) {
+  check_fixtures("skip-link",
+                 [](Html& h, const json::object& o) {
+                   skip_link(h, {.text = str(o, "text"),
+                                 .html = html(o, "html"),
+                                 .href = str(o, "href"),
+                                 .classes = str(o, "classes"),
+                                 .attributes = attributes(o)});
+                 },
+                 {});
+}
+
+std::optional<PaginationLink> pagination_link(const json::object& o, std::string_view key) {
+  if (!has(o, key)) return std::nullopt;
+  const auto& l = obj(o, key);
+  return PaginationLink{.text = str(l, "text"),
+                        .html = html(l, "html"),
+                        .label_text = str(l, "labelText"),
+                        .href = str(l, "href"),
+                        .attributes = attributes(l)};
+}
+
+TEST(GovukParity, Pagination) {
+  check_fixtures("pagination",
+                 [](Html& h, const json::object& o) {
+                   Pagination p{.previous = pagination_link(o, "previous"),
+                                .next = pagination_link(o, "next"),
+                                .landmark_label = str(o, "landmarkLabel"),
+                                .classes = str(o, "classes"),
+                                .attributes = attributes(o)};
+                   for (const auto* item : entries(o, "items")) {
+                     const auto& i = item->as_object();
+                     if (i.empty()) continue;
+                     p.items.push_back({.number = str(i, "number"),
+                                        .visually_hidden_text = str(i, "visuallyHiddenText"),
+                                        .href = str(i, "href"),
+                                        .current = flag(i, "current"),
+                                        .ellipsis = flag(i, "ellipsis"),
+                                        .attributes = attributes(i)});
+                   }
+                   pagination(h, p);
+                 },
+                 {});
+}
+
+TEST(GovukParity, Button) {
+  check_fixtures("button",
+                 [](Html& h, const json::object& o) {
+                   button(h, {.text = str(o, "text"),
+                              .html = html(o, "html"),
+                              .name = str(o, "name"),
+                              .type = str(o, "type"),
+                              .value = str(o, "value"),
+                              .disabled = flag(o, "disabled"),
+                              .href = str(o, "href"),
+                              .classes = str(o, "classes"),
+                              .attributes = attributes(o),
+                              .prevent_double_click = opt_flag(o, "preventDoubleClick"),
+                              .is_start_button = flag(o, "isStartButton"),
+                              .id = str(o, "id")});
+                 },
+                 {});
+}
+
+TEST(GovukParity, ExitThisPage) {
+  check_fixtures("exit-this-page",
+                 [](Html& h, const json::object& o) {
+                   exit_this_page(h, {.text = str(o, "text"),
+                                      .html = html(o, "html"),
+                                      .redirect_url = str(o, "redirectUrl"),
+                                      .id = str(o, "id"),
+                                      .classes = str(o, "classes"),
+                                      .attributes = attributes(o),
+                                      .activated_text = str(o, "activatedText"),
+                                      .timed_out_text = str(o, "timedOutText"),
+                                      .press_two_more_times_text = str(o, "pressTwoMoreTimesText"),
+                                      .press_one_more_time_text = str(o, "pressOneMoreTimeText")});
+                 },
+                 {});
+}
+
+TEST(GovukParity, Hint) {
+  check_fixtures("hint", [](Html& h, const json::object& o) { hint(h, testing::hint(o)); }, {});
+}
+
+TEST(GovukParity, Label) {
+  check_fixtures("label", [](Html& h, const json::object& o) { label(h, testing::label(o)); }, {});
+}
+
+TEST(GovukParity, ErrorMessage) {
+  check_fixtures("error-message", [](Html& h, const json::object& o) { error_message(h, testing::error_message(o)); },
+                 {});
+}
+
+TEST(GovukParity, Fieldset) {
+  check_fixtures("fieldset", [](Html& h, const json::object& o) { fieldset(h, testing::fieldset(o)); }, {});
+}
+
+}  // namespace
+}  // namespace roundtable::view::govuk

@@ -1,0 +1,122 @@
+#include "view/govuk/summary_list.hpp"
+
+namespace roundtable::view::govuk {
+
+using detail::put;
+using detail::put_attributes;
+using detail::put_classes;
+
+namespace {
+
+void action_link(Html& h, const SummaryListAction& a, const SummaryCardTitle* card_title) {
+  h.raw("<a class=\"govuk-link");
+  put_classes(h, a.classes);
+  h.raw("\" href=\"").text(a.href).raw("\"");
+  put_attributes(h, a.attributes);
+  h.raw(">");
+  put(h, a.text, a.html);
+  if (!a.visually_hidden_text.empty() || card_title) {
+    h.raw("<span class=\"govuk-visually-hidden\">");
+    if (!a.visually_hidden_text.empty()) h.raw(" ").text(a.visually_hidden_text);
+    if (card_title) {
+      h.raw(" (");
+      put(h, card_title->text, card_title->html);
+      h.raw(")");
+    }
+    h.raw("</span>");
+  }
+  h.raw("</a>\n");
+}
+
+void list(Html& h, const SummaryList& p, const SummaryCardTitle* card_title) {
+  bool any_row_has_actions = false;
+  for (const auto& row : p.rows) any_row_has_actions = any_row_has_actions || !row.actions.items.empty();
+
+  h.raw("<dl class=\"govuk-summary-list");
+  put_classes(h, p.classes);
+  h.raw("\"");
+  put_attributes(h, p.attributes);
+  h.raw(">\n");
+  for (const auto& row : p.rows) {
+    const auto& items = row.actions.items;
+    h.raw("<div class=\"govuk-summary-list__row");
+    h.raw_if(any_row_has_actions && items.empty(), " govuk-summary-list__row--no-actions");
+    put_classes(h, row.classes);
+    h.raw("\">\n<dt class=\"govuk-summary-list__key");
+    put_classes(h, row.key.classes);
+    h.raw("\">\n");
+    put(h, row.key.text, row.key.html);
+    h.raw("\n</dt>\n<dd class=\"govuk-summary-list__value");
+    put_classes(h, row.value.classes);
+    h.raw("\">\n");
+    put(h, row.value.text, row.value.html);
+    h.raw("\n</dd>\n");
+    if (!items.empty()) {
+      h.raw("<dd class=\"govuk-summary-list__actions");
+      put_classes(h, row.actions.classes);
+      h.raw("\">\n");
+      if (items.size() == 1) {
+        action_link(h, items[0], card_title);
+      } else {
+        h.raw("<ul class=\"govuk-summary-list__actions-list\">\n");
+        for (const auto& a : items) {
+          h.raw("<li class=\"govuk-summary-list__actions-list-item\">\n");
+          action_link(h, a, card_title);
+          h.raw("</li>\n");
+        }
+        h.raw("</ul>\n");
+      }
+      h.raw("</dd>\n");
+    }
+    h.raw("</div>\n");
+  }
+  h.raw("</dl>\n");
+}
+
+}  // namespace
+
+void summary_list(Html& h, const SummaryList& p) {
+  if (!p.card) {
+    list(h, p, nullptr);
+    return;
+  }
+  const SummaryCard& card = *p.card;
+  const SummaryCardTitle* title = card.title ? &*card.title : nullptr;
+  h.raw("<div class=\"govuk-summary-card");
+  put_classes(h, card.classes);
+  h.raw("\"");
+  put_attributes(h, card.attributes);
+  h.raw(">\n<div class=\"govuk-summary-card__title-wrapper\">\n");
+  if (title) {
+    detail::heading_open(h, title->heading_level);
+    h.raw(" class=\"govuk-summary-card__title");
+    put_classes(h, title->classes);
+    h.raw("\">\n");
+    put(h, title->text, title->html);
+    h.raw("\n");
+    detail::heading_close(h, title->heading_level);
+  }
+  const auto& items = card.actions.items;
+  if (items.size() == 1) {
+    h.raw("<div class=\"govuk-summary-card__actions");
+    put_classes(h, card.actions.classes);
+    h.raw("\">\n");
+    action_link(h, items[0], title);
+    h.raw("</div>\n");
+  } else if (!items.empty()) {
+    h.raw("<ul class=\"govuk-summary-card__actions");
+    put_classes(h, card.actions.classes);
+    h.raw("\">\n");
+    for (const auto& a : items) {
+      h.raw("<li class=\"govuk-summary-card__action\">\n");
+      action_link(h, a, title);
+      h.raw("</li>\n");
+    }
+    h.raw("</ul>\n");
+  }
+  h.raw("</div>\n<div class=\"govuk-summary-card__content\">\n");
+  list(h, p, title);
+  h.raw("</div>\n</div>\n");
+}
+
+}  // namespace roundtable::view::govuk
