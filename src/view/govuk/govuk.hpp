@@ -11,3 +11,4 @@
 #include "view/govuk/summary_list.hpp"
 #include "view/govuk/table.hpp"
 #include "view/govuk/text_fields.hpp"
+#include "view/govuk/typography.hpp"

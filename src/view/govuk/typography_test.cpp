@@ -1,0 +1,42 @@
+#include "view/govuk/typography.hpp"
+
+#include <gtest/gtest.h>
+
+namespace roundtable::view::govuk {
+namespace {
+
+TEST(Typography, HeadingsParagraphsLinksAndListsEscapeText) {
+  Html h;
+  heading(h, 2, "m", "<b>", "x");
+  paragraph(h, "a & b");
+  link_paragraph(h, "/p?a=1&b=2", "go");
+  list(h, {.items = {"one", "<two>"}, .bullet = true});
+  EXPECT_EQ(h.str(),
+            "<h2 id=\"x\" class=\"govuk-heading-m\">&lt;b&gt;</h2>\n"
+            "<p class=\"govuk-body\">a &amp; b</p>\n"
+            "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/p?a=1&amp;b=2\">go</a></p>\n"
+            "<ul class=\"govuk-list govuk-list--bullet\">\n<li>one</li>\n<li>&lt;two&gt;</li>\n</ul>\n");
+}
+
+TEST(Typography, PostFormsCarryTheCsrfTokenAndGetFormsDoNot) {
+  Html post;
+  button_form(post, {.form = {.action = "/items/1/move", .csrf_token = "tok\""},
+                     .hidden = {{"direction", "up"}},
+                     .button = {.text = "Move up", .classes = "govuk-button--secondary"}});
+  EXPECT_NE(post.str().find("<form method=\"post\" action=\"/items/1/move\" novalidate>\n"
+                            "<input type=\"hidden\" name=\"csrf_token\" value=\"tok&quot;\">\n"
+                            "<input type=\"hidden\" name=\"direction\" value=\"up\">\n"),
+            std::string::npos)
+      << post.str();
+  EXPECT_NE(post.str().find("Move up"), std::string::npos);
+  EXPECT_NE(post.str().find("</form>"), std::string::npos);
+  Html get;
+  form_start(get, {.action = "/search", .get = true, .attributes = {{"role", "search"}}});
+  EXPECT_EQ(get.str(), "<form method=\"get\" action=\"/search\" novalidate role=\"search\">\n");
+  Html upload;
+  form_start(upload, {.action = "/account/photo", .csrf_token = "t", .multipart = true});
+  EXPECT_NE(upload.str().find("enctype=\"multipart/form-data\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace roundtable::view::govuk
