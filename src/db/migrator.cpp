@@ -19,17 +19,63 @@ long long now_seconds() {
 
 void ensure_table(soci::session& s) {
   s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-       "applied_at BIGINT NOT NULL)";
+       "applied_at BIGINT NOT NULL, checksum TEXT)";
+  // Databases made before migrations had checksums get the column; their rows are filled in by migrate().
+  bool has_checksum = true;
+  if (s.get_backend_name() == "sqlite3") {
+    int n = 0;
+    s << "SELECT COUNT(*) FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'", soci::into(n);
+    has_checksum = n > 0;
+  } else {
+    int n = 0;
+    s << "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND "
+         "table_name = 'schema_migrations' AND column_name = 'checksum'",
+        soci::into(n);
+    has_checksum = n > 0;
+  }
+  if (!has_checksum) s << "ALTER TABLE schema_migrations ADD COLUMN checksum TEXT";
 }
 
-std::set<int> applied_versions(soci::session& s) {
-  std::set<int> out;
-  soci::rowset<int> rows = (s.prepare << "SELECT version FROM schema_migrations");
-  for (int v : rows) out.insert(v);
+/// Applied versions and their stored checksums ("" where none was stored yet).
+std::map<int, std::string> applied_versions(soci::session& s) {
+  std::map<int, std::string> out;
+  soci::rowset<soci::row> rows = (s.prepare << "SELECT version, checksum FROM schema_migrations");
+  for (const auto& r : rows) {
+    out[r.get<int>(0)] = r.get_indicator(1) == soci::i_ok ? r.get<std::string>(1) : std::string();
+  }
   return out;
 }
 
+/// Refuses to run against a database where a migration that already ran has since been edited; fills in the
+/// checksums of migrations that ran before checksums were kept.
+void check_applied(soci::session& s, const std::vector<Migration>& migrations, const std::map<int, std::string>& done) {
+  for (const auto& m : migrations) {
+    auto it = done.find(m.version);
+    if (it == done.end()) continue;
+    const std::string sum = migration_checksum(m.sql);
+    if (it->second.empty()) {
+      s << "UPDATE schema_migrations SET checksum = :c WHERE version = :v", soci::use(sum), soci::use(m.version);
+    } else if (it->second != sum) {
+      throw DatabaseError("migration " + m.name + " was changed after it ran on this database (checksum " + it->second +
+                          ", now " + sum + "). Put the change in a new migration and restore this one as it was.");
+    }
+  }
+}
+
 }  // namespace
+
+std::string migration_checksum(std::string_view sql) {
+  // FNV-1a, 64 bits: finds a migration edited by mistake (it is not a defence against someone with write access).
+  unsigned long long h = 1469598103934665603ULL;
+  for (unsigned char c : sql) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  static const char* hex = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<size_t>(i)] = hex[h & 15];
+  return out;
+}
 
 std::string expand_dialect(std::string sql, Backend backend) {
   static constexpr std::string_view kId = "{{id}}";
@@ -95,6 +141,7 @@ int migrate(Database& db) {
       }
       ensure_table(s);
       auto done = applied_versions(s);
+      check_applied(s, migrations, done);
       int applied = 0;
       for (const auto& m : migrations) {
         if (done.count(m.version)) continue;
@@ -110,8 +157,9 @@ int migrate(Database& db) {
           if (exists == 0) {
             for (const auto& stmt : split_statements(m.sql)) s << stmt;
             long long now = now_seconds();
-            s << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)", soci::use(m.version),
-                soci::use(m.name), soci::use(now);
+            const std::string sum = migration_checksum(m.sql);
+            s << "INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (:v, :n, :t, :c)",
+                soci::use(m.version), soci::use(m.name), soci::use(now), soci::use(sum);
             ++applied;
           }
           s << "COMMIT";
@@ -123,6 +171,12 @@ int migrate(Database& db) {
       if (db.backend() == Backend::postgresql) s << "SELECT pg_advisory_unlock(727274)";
       return applied;
     } catch (const DatabaseError&) {
+      if (db.backend() == Backend::postgresql) {
+        try {
+          s << "SELECT pg_advisory_unlock(727274)";
+        } catch (...) {
+        }
+      }
       throw;
     } catch (const std::exception& e) {
       if (db.backend() == Backend::postgresql) {

@@ -21,7 +21,11 @@ std::string expand_dialect(std::string sql, Backend backend);
 std::vector<Migration> migrations_for(Backend backend);
 /// Splits a script into statements at semicolons that end a line; comments and blank statements are dropped.
 std::vector<std::string> split_statements(std::string_view sql);
-/// Applies pending migrations, each in its own transaction; returns how many were applied.
+/// A migration's checksum (16 hex digits), stored when it runs: migrate() refuses a database where a migration that
+/// already ran has been edited since.
+std::string migration_checksum(std::string_view sql);
+/// Applies pending migrations, each in its own transaction; returns how many were applied. Throws DatabaseError,
+/// naming the migration, when one that already ran has been edited since (its checksum differs).
 /// Safe when several servers start at once (PostgreSQL advisory lock; SQLite write lock).
 int migrate(Database& db);
 /// The highest applied version (0 for an empty database).

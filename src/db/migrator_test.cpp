@@ -91,6 +91,50 @@ TEST_P(MigratorOnBackend, AppliesOnceAndIsIdempotent) {
   EXPECT_TRUE(db->ping());
 }
 
+TEST_P(MigratorOnBackend, RefusesAMigrationEditedAfterItRan) {
+  auto db = testing::fresh_database(GetParam());
+  const auto first = migrations_for(db->backend()).front();
+  // What a database looks like after someone edited migration 1 since it ran: its stored checksum differs.
+  db->run_sync([&](soci::session& s) {
+    s << "UPDATE schema_migrations SET checksum = '0000000000000000' WHERE version = :v", soci::use(first.version);
+  });
+  try {
+    migrate(*db);
+    FAIL() << "an edited migration was accepted";
+  } catch (const DatabaseError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find(first.name), std::string::npos) << what;
+    EXPECT_NE(what.find("new migration"), std::string::npos) << what;
+  }
+  // Put back, it runs again (and on PostgreSQL the refused run let go of the migration lock).
+  const std::string sum = migration_checksum(first.sql);
+  db->run_sync([&](soci::session& s) {
+    s << "UPDATE schema_migrations SET checksum = :c WHERE version = :v", soci::use(sum), soci::use(first.version);
+  });
+  EXPECT_EQ(migrate(*db), 0);
+}
+
+TEST_P(MigratorOnBackend, FillsInChecksumsOfMigrationsThatRanBeforeThey) {
+  auto db = testing::fresh_database(GetParam());
+  // As a database made before checksums were kept: no checksum column at all.
+  db->run_sync([](soci::session& s) { s << "ALTER TABLE schema_migrations DROP COLUMN checksum"; });
+  EXPECT_EQ(migrate(*db), 0);
+  const auto ms = migrations_for(db->backend());
+  db->run_sync([&](soci::session& s) {
+    for (const auto& m : ms) {
+      std::string stored;
+      s << "SELECT checksum FROM schema_migrations WHERE version = :v", soci::use(m.version), soci::into(stored);
+      EXPECT_EQ(stored, migration_checksum(m.sql)) << m.name;
+    }
+  });
+}
+
+TEST(MigrationChecksum, ChangesWithAnyEdit) {
+  EXPECT_EQ(migration_checksum("CREATE TABLE a (x INT);").size(), 16u);
+  EXPECT_EQ(migration_checksum("CREATE TABLE a (x INT);"), migration_checksum("CREATE TABLE a (x INT);"));
+  EXPECT_NE(migration_checksum("CREATE TABLE a (x INT);"), migration_checksum("CREATE TABLE a (x INT) ;"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, MigratorOnBackend, ::testing::ValuesIn(testing::backends()));
 
 }  // namespace
