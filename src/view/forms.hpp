@@ -11,7 +11,6 @@
 
 namespace roundtable::view {
 
-
 /// "There is a problem" with a link to each field (nothing when errors is empty).
 void error_summary(Html& h, const core::Translator& t, const std::vector<FieldError>& errors);
 
