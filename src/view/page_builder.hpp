@@ -2,7 +2,7 @@
 /// column, and the answer (400 with "Error: " in the title when the page shows form problems). Pages put their own
 /// GOV.UK components (view/govuk/) into body().
 ///
-///   view::PageBuilder page(ctx, assets, t("invite.title"));
+///   view::PageBuilder page(ctx, assets, t("invite.new_title"));
 ///   page.back_link("/o/demo/invitations", t("invite.back")).errors(t, problems);
 ///   govuk::input(page.body(), {...});
 ///   co_return page.respond();
