@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/log.hpp"
 #include "db/transaction.hpp"
 
@@ -13,10 +14,6 @@ long long run(soci::session& s, const std::string& sql, long long t) {
   soci::statement st = (s.prepare << sql, soci::use(t));
   st.execute(true);
   return st.get_affected_rows();
-}
-
-long long now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -49,7 +46,7 @@ void Housekeeper::start() {
   thread_ = std::thread([this] {
     while (true) {
       try {
-        auto c = db_.run_sync([](soci::session& s) { return purge_expired(s, now_seconds()); });
+        auto c = db_.run_sync([](soci::session& s) { return purge_expired(s, core::system_clock().now_seconds()); });
         if (c.total() > 0) {
           core::log::info("housekeeping", {{"sessions", std::to_string(c.sessions)},
                                            {"sign_in_failures", std::to_string(c.sign_in_failures)},

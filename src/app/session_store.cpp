@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "core/clock.hpp"
 #include "db/query.hpp"
 
 namespace roundtable::app {
@@ -12,12 +13,10 @@ long long to_seconds(std::chrono::system_clock::time_point tp) {
   return std::chrono::duration_cast<std::chrono::seconds>(tp.time_since_epoch()).count();
 }
 
-long long now_seconds() { return to_seconds(std::chrono::system_clock::now()); }
-
 std::optional<http::SessionData> read_session(soci::session& s, const std::string& id) {
   std::optional<http::SessionData> out;
-  db::query(s, "SELECT lang, user_id, expires_at FROM sessions WHERE id = $1 AND expires_at > $2", {id, now_seconds()},
-            [&](const db::Row& r) {
+  db::query(s, "SELECT lang, user_id, expires_at FROM sessions WHERE id = $1 AND expires_at > $2",
+            {id, core::system_clock().now_seconds()}, [&](const db::Row& r) {
               http::SessionData data;
               data.id = id;
               if (!r.null(0)) data.lang = core::parse_lang(r.text(0));
@@ -59,7 +58,7 @@ boost::asio::awaitable<void> DbSessionStore::save(const http::SessionData& sessi
     soci::indicator lang_ind = session.lang ? soci::i_ok : soci::i_null;
     long long user_id = session.user_id.value_or(0);
     soci::indicator user_ind = session.user_id ? soci::i_ok : soci::i_null;
-    long long now = now_seconds();
+    long long now = core::system_clock().now_seconds();
     long long expires = to_seconds(session.expires_at);
     s << "INSERT INTO sessions (id, lang, user_id, created_at, updated_at, expires_at) "
          "VALUES (:id, :lang, :user_id, :now, :now2, :expires) "
@@ -86,7 +85,7 @@ boost::asio::awaitable<void> DbSessionStore::remove_for_user(long long user_id) 
 
 long long DbSessionStore::purge_expired() {
   return db_.run_sync([](soci::session& s) {
-    long long now = now_seconds();
+    long long now = core::system_clock().now_seconds();
     soci::statement st = (s.prepare << "DELETE FROM sessions WHERE expires_at <= :now", soci::use(now));
     st.execute(true);
     return st.get_affected_rows();

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "core/clock.hpp"
 #include "db/rows.hpp"
 
 namespace roundtable::audit::store {
@@ -32,8 +33,7 @@ Entry entry_from(const soci::row& r) {
 }  // namespace
 
 void record(soci::session& s, const Event& event) {
-  const long long now =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const long long now = core::system_clock().now_seconds();
   long long org = event.org_id.value_or(0), actor = event.actor_user_id.value_or(0),
             subject = event.subject_user_id.value_or(0);
   soci::indicator org_ind = event.org_id ? soci::i_ok : soci::i_null;

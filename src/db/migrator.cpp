@@ -7,15 +7,13 @@
 #include <map>
 #include <set>
 
+#include "core/clock.hpp"
+
 namespace roundtable::db {
 
 std::vector<std::pair<std::string_view, std::string_view>> embedded_migrations();
 
 namespace {
-
-long long now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 void ensure_table(soci::session& s) {
   s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -156,7 +154,7 @@ int migrate(Database& db) {
           s << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(m.version), soci::into(exists);
           if (exists == 0) {
             for (const auto& stmt : split_statements(m.sql)) s << stmt;
-            long long now = now_seconds();
+            long long now = core::system_clock().now_seconds();
             const std::string sum = migration_checksum(m.sql);
             s << "INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (:v, :n, :t, :c)",
                 soci::use(m.version), soci::use(m.name), soci::use(now), soci::use(sum);

@@ -6,13 +6,11 @@
 #include <chrono>
 #include <sstream>
 
+#include "core/clock.hpp"
+
 namespace roundtable::db {
 
 namespace {
-
-long long now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string excerpt_of(const std::string& body) {
   constexpr size_t kMax = 200;
@@ -114,7 +112,7 @@ class SqliteSearch final : public SearchIndex {
  public:
   void upsert(soci::session& s, const SearchDocument& doc) override {
     remove(s, doc.kind, doc.ref);
-    long long now = now_seconds();
+    long long now = core::system_clock().now_seconds();
     soci::indicator org_ind = doc.org_id ? soci::i_ok : soci::i_null;
     long long org = doc.org_id.value_or(0);
     s << "INSERT INTO search_documents (org_id, kind, ref, lang, title, body, url, updated_at) "
@@ -154,7 +152,7 @@ class SqliteSearch final : public SearchIndex {
 class PostgresSearch final : public SearchIndex {
  public:
   void upsert(soci::session& s, const SearchDocument& doc) override {
-    long long now = now_seconds();
+    long long now = core::system_clock().now_seconds();
     soci::indicator org_ind = doc.org_id ? soci::i_ok : soci::i_null;
     long long org = doc.org_id.value_or(0);
     s << "INSERT INTO search_documents (org_id, kind, ref, lang, title, body, url, updated_at) "

@@ -4,18 +4,13 @@
 
 #include <algorithm>
 
+#include "core/clock.hpp"
 #include "core/log.hpp"
 #include "mail/outbox_store.hpp"
 
 namespace roundtable::mail {
 
-namespace {
-
-long long now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::chrono::seconds retry_delay(const WorkerOptions& o, int attempts) {
   auto delay = o.first_delay;
@@ -73,7 +68,7 @@ void OutboxWorker::notify() {
 }
 
 int OutboxWorker::run_once() {
-  const long long now = now_seconds();
+  const long long now = core::system_clock().now_seconds();
   auto due = db_.run_sync(
       [&](soci::session& s) { return store::claim_due(s, now, now + options_.lease.count(), options_.batch); });
   int sent = 0;
@@ -87,7 +82,7 @@ int OutboxWorker::run_once() {
       break;
     }
     auto result = sender_.send(q.message);
-    const long long done = now_seconds();
+    const long long done = core::system_clock().now_seconds();
     if (result.ok) {
       db_.run_sync([&](soci::session& s) { store::mark_sent(s, q.id, done); });
       core::log::info("mail_sent", {{"id", std::to_string(q.id)}});

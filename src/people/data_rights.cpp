@@ -244,7 +244,7 @@ using boost::asio::awaitable;
 
 awaitable<std::string> PeopleService::export_data(long long user_id, core::Lang lang) {
   auto op = db_.run([this, user_id, lang](soci::session& s) {
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     auto files = export_person(s, user_id, lang, now);
     if (export_extras_) {
       for (auto& [name, content] : export_extras_(s, user_id)) files.push_back({std::move(name), std::move(content)});

@@ -79,7 +79,7 @@ awaitable<void> PeopleService::request_email_sign_in(std::string email, std::str
       (void)security::hash_token(security::random_token());
       return false;
     }
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     if (store::count_sign_in_links(s, user->id, now - 3600) >= kEmailsPerHour) return false;
     const std::string token = security::random_token();
     const std::string token_hash = security::hash_token(token);
@@ -114,27 +114,29 @@ EmailSignInOutcome link_state(const std::optional<store::SignInLink>& link, cons
 }  // namespace
 
 awaitable<EmailSignInOutcome> PeopleService::check_sign_in_link(std::string token, std::string browser_secret) {
-  auto op = db_.run([hash = security::hash_token(token), browser = browser_hash(browser_secret)](soci::session& s) {
-    return link_state(store::find_sign_in_link_by_token(s, hash), browser, store::now_seconds());
-  });
+  auto op =
+      db_.run([this, hash = security::hash_token(token), browser = browser_hash(browser_secret)](soci::session& s) {
+        return link_state(store::find_sign_in_link_by_token(s, hash), browser, clock_.now_seconds());
+      });
   co_return co_await std::move(op);
 }
 
 awaitable<EmailSignInResult> PeopleService::sign_in_with_link(std::string token, std::string browser_secret) {
-  auto op = db_.run([hash = security::hash_token(token), browser = browser_hash(browser_secret)](soci::session& s) {
-    const long long now = store::now_seconds();
-    auto link = store::find_sign_in_link_by_token(s, hash);
-    EmailSignInResult result;
-    result.outcome = link_state(link, browser, now);
-    if (result.outcome != EmailSignInOutcome::ok) return result;
-    return complete(s, *link, "email_link", now);
-  });
+  auto op =
+      db_.run([this, hash = security::hash_token(token), browser = browser_hash(browser_secret)](soci::session& s) {
+        const long long now = clock_.now_seconds();
+        auto link = store::find_sign_in_link_by_token(s, hash);
+        EmailSignInResult result;
+        result.outcome = link_state(link, browser, now);
+        if (result.outcome != EmailSignInOutcome::ok) return result;
+        return complete(s, *link, "email_link", now);
+      });
   co_return co_await std::move(op);
 }
 
 awaitable<bool> PeopleService::has_open_email_sign_in(std::string browser_secret) {
-  auto op = db_.run([browser = browser_hash(browser_secret)](soci::session& s) {
-    return !store::find_open_sign_in_links_by_browser(s, browser, store::now_seconds()).empty();
+  auto op = db_.run([this, browser = browser_hash(browser_secret)](soci::session& s) {
+    return !store::find_open_sign_in_links_by_browser(s, browser, clock_.now_seconds()).empty();
   });
   co_return co_await std::move(op);
 }
@@ -144,7 +146,7 @@ awaitable<EmailSignInResult> PeopleService::sign_in_with_code(std::string code, 
   auto work = [this, code = digits_of(code), browser = browser_hash(browser_secret),
                remote_address = std::move(remote_address)](soci::session& s) {
     EmailSignInResult result;
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     auto links = store::find_open_sign_in_links_by_browser(s, browser, now);
     if (links.empty()) return result;
     // Every open request in a browser is for the same address (or the person changed their mind: the newest wins).

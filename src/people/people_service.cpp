@@ -55,7 +55,7 @@ awaitable<SignInResult> PeopleService::sign_in_with_password(std::string email, 
   auto work = [this, email = normalise_email(email), password = std::move(password),
                remote_address = std::move(remote_address), next = std::move(next)](soci::session& s) {
     SignInResult result;
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     const long long since = now - limits_.window_seconds;
     const std::string akey = account_key(email), ikey = address_key(remote_address);
     if (store::count_failures(s, ikey, since) >= limits_.per_address) {
@@ -119,7 +119,7 @@ awaitable<void> PeopleService::request_password_reset(std::string email) {
       (void)security::hash_token(security::random_token());
       return false;
     }
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     if (store::count_password_resets(s, user->id, now - 3600) >= kResetsPerHour) return false;
     const std::string token = security::random_token();
     core::Translator t(core::Messages::embedded(), user->lang);
@@ -140,19 +140,19 @@ awaitable<void> PeopleService::request_password_reset(std::string email) {
 }
 
 awaitable<std::optional<long long>> PeopleService::password_reset_user(std::string token) {
-  auto op = db_.run([hash = security::hash_token(token)](soci::session& s) {
-    return store::valid_password_reset(s, hash, store::now_seconds());
+  auto op = db_.run([this, hash = security::hash_token(token)](soci::session& s) {
+    return store::valid_password_reset(s, hash, clock_.now_seconds());
   });
   co_return co_await std::move(op);
 }
 
 awaitable<std::optional<long long>> PeopleService::reset_password(std::string token, std::string new_password) {
-  auto work = [hash = security::hash_token(token),
+  auto work = [this, hash = security::hash_token(token),
                new_password = std::move(new_password)](soci::session& s) -> std::optional<long long> {
     // On the database thread, before the transaction: argon2id is slow on purpose.
     const std::string password_hash = security::hash_password(new_password);
     db::WriteTransaction tx(s);
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     auto user_id = store::valid_password_reset(s, hash, now);
     if (!user_id) return std::nullopt;
     store::set_password_hash(s, *user_id, password_hash);
@@ -217,7 +217,7 @@ void join(soci::session& s, db::SearchIndex& search, const Invitation& inv, long
 awaitable<InviteOutcome> PeopleService::invite(long long inviter_id, Invitation inv) {
   auto work = [this, inviter_id, inv = std::move(inv)](soci::session& s) mutable {
     inv.email = normalise_email(inv.email);
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     if (is_member(s, inv.org_id, inv.email)) return InviteOutcome::already_member;
     if (store::open_invitation_for(s, inv.org_id, inv.email, now)) return InviteOutcome::already_invited;
     const std::string token = security::random_token();
@@ -244,7 +244,7 @@ constexpr long long kJoinResendAfter = 10 * 60;
 
 awaitable<void> PeopleService::request_to_join(long long org_id, std::string email, std::string name, core::Lang lang) {
   auto work = [this, org_id, email = normalise_email(email), name = std::move(name), lang](soci::session& s) {
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     // A member asking again gets nothing: the page says the same either way, so it does not tell who is a member.
     if (is_member(s, org_id, email)) return false;
     db::WriteTransaction tx(s);
@@ -295,13 +295,14 @@ awaitable<bool> PeopleService::join_as_member(long long org_id, long long user_i
 }
 
 awaitable<std::vector<Invitation>> PeopleService::invitations(long long org_id) {
-  auto op = db_.run([org_id](soci::session& s) { return store::open_invitations(s, org_id, store::now_seconds()); });
+  auto op =
+      db_.run([this, org_id](soci::session& s) { return store::open_invitations(s, org_id, clock_.now_seconds()); });
   co_return co_await std::move(op);
 }
 
 awaitable<bool> PeopleService::resend_invitation(long long actor_id, long long org_id, long long id) {
   auto work = [this, actor_id, org_id, id](soci::session& s) {
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     db::WriteTransaction tx(s);
     auto inv = store::open_invitation(s, org_id, id, now);
     if (!inv) return false;
@@ -320,8 +321,8 @@ awaitable<bool> PeopleService::resend_invitation(long long actor_id, long long o
 }
 
 awaitable<bool> PeopleService::revoke_invitation(long long actor_id, long long org_id, long long id) {
-  auto work = [actor_id, org_id, id](soci::session& s) {
-    const long long now = store::now_seconds();
+  auto work = [this, actor_id, org_id, id](soci::session& s) {
+    const long long now = clock_.now_seconds();
     db::WriteTransaction tx(s);
     if (!store::open_invitation(s, org_id, id, now)) return false;
     store::revoke_invitation(s, id, now);
@@ -334,8 +335,9 @@ awaitable<bool> PeopleService::revoke_invitation(long long actor_id, long long o
 }
 
 awaitable<std::optional<std::pair<Invitation, bool>>> PeopleService::invitation(std::string token) {
-  auto work = [hash = security::hash_token(token)](soci::session& s) -> std::optional<std::pair<Invitation, bool>> {
-    auto inv = store::invitation_by_token(s, hash, store::now_seconds());
+  auto work = [this,
+               hash = security::hash_token(token)](soci::session& s) -> std::optional<std::pair<Invitation, bool>> {
+    auto inv = store::invitation_by_token(s, hash, clock_.now_seconds());
     if (!inv) return std::nullopt;
     const bool has_account = store::find_user_by_email(s, inv->email).has_value();
     return std::pair{std::move(*inv), has_account};
@@ -350,7 +352,7 @@ awaitable<AcceptResult> PeopleService::accept_invitation_as_new(std::string toke
                lang](soci::session& s) {
     AcceptResult result;
     const std::string password_hash = security::hash_password(password);
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     db::WriteTransaction tx(s);
     auto inv = store::invitation_by_token(s, hash, now);
     if (!inv) return result;
@@ -381,7 +383,7 @@ awaitable<AcceptResult> PeopleService::accept_invitation_as_new(std::string toke
 awaitable<AcceptResult> PeopleService::accept_invitation_as(std::string token, long long user_id) {
   auto work = [this, hash = security::hash_token(token), user_id](soci::session& s) {
     AcceptResult result;
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     db::WriteTransaction tx(s);
     auto inv = store::invitation_by_token(s, hash, now);
     if (!inv) return result;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "audit/audit.hpp"
+#include "core/clock.hpp"
 #include "db/database.hpp"
 #include "db/search.hpp"
 #include "people/consent.hpp"
@@ -148,8 +149,10 @@ class EmailTaken : public std::runtime_error {
 
 class PeopleService {
  public:
-  PeopleService(db::Database& db, db::SearchIndex& search, SignInLimits limits = {})
-      : db_(db), search_(search), limits_(limits) {}
+  /// clock: what time it is (tests pass a core::ManualClock to move time).
+  PeopleService(db::Database& db, db::SearchIndex& search, SignInLimits limits = {},
+                const core::Clock& clock = core::system_clock())
+      : db_(db), search_(search), limits_(limits), clock_(clock) {}
 
   /// Where links in email point (http://host:port), and who to wake when email is queued.
   void set_mail(std::string base_url, std::function<void()> mail_queued) {
@@ -307,6 +310,7 @@ class PeopleService {
   db::Database& db_;
   db::SearchIndex& search_;
   SignInLimits limits_;
+  const core::Clock& clock_;
   std::string base_url_ = "http://127.0.0.1:8080";
   std::function<void()> mail_queued_;
   ExportExtras export_extras_;

@@ -79,6 +79,33 @@ TEST_P(PeopleServiceOnBackend, TooManyFailuresLockTheAccountButNotOthers) {
   EXPECT_EQ(keys.find("10.0.0"), std::string::npos);
 }
 
+TEST_P(PeopleServiceOnBackend, ALockOutEndsAfterFifteenMinutesAndAResetLinkAfterAnHour) {
+  core::ManualClock clock;
+  PeopleService timed(*db, *search, SignInLimits{.per_account = 3, .per_address = 50}, clock);
+  for (int i = 0; i < 3; ++i) run(timed.sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  clock.advance(std::chrono::minutes(14));
+  EXPECT_EQ(run(timed.sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::too_many_for_account);
+  clock.advance(std::chrono::minutes(2));
+  EXPECT_EQ(run(timed.sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+
+  // A password reset link works for an hour after it was sent (the token is read from the email).
+  db::testing::run_void(timed.request_password_reset("ceri@example.org"));
+  const std::string text = db->run_sync([](soci::session& s) {
+    std::string body;
+    s << "SELECT text_body FROM mail_outbox ORDER BY id DESC LIMIT 1", soci::into(body);
+    return body;
+  });
+  const auto at = text.find("/reset-password/");
+  ASSERT_NE(at, std::string::npos) << text;
+  const std::string token = text.substr(at + 16, text.find_first_of(" \n", at + 16) - at - 16);
+  clock.advance(std::chrono::minutes(59));
+  EXPECT_TRUE(run(timed.password_reset_user(token)).has_value());
+  clock.advance(std::chrono::minutes(2));
+  EXPECT_FALSE(run(timed.password_reset_user(token)).has_value());
+}
+
 TEST_P(PeopleServiceOnBackend, TooManyFailuresFromOneAddressLockThatAddress) {
   for (int i = 0; i < 5; ++i) {
     run(service->sign_in_with_password("guess" + std::to_string(i) + "@example.org", "x", "192.0.2.1"));

@@ -4,14 +4,13 @@
 
 #include <chrono>
 
+#include "core/clock.hpp"
 #include "db/query.hpp"
 #include "db/rows.hpp"
 
 namespace roundtable::people::store {
 
-long long now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+long long now_seconds() { return core::system_clock().now_seconds(); }
 
 namespace {
 

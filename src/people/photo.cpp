@@ -65,7 +65,9 @@ awaitable<bool> replace_picture(db::Database& db, uploads::UploadService& upload
     db::WriteTransaction tx(s);
     std::optional<long long> id;
     if (picture)
-      id = uploads::store::save(s, uploads.storage(), *picture, purpose, owner, org_id, store::now_seconds()).id;
+      id = uploads::store::save(s, uploads.storage(), *picture, purpose, owner, org_id,
+                                core::system_clock().now_seconds())
+               .id;
     const auto old = hook(s, id);
     std::optional<std::string> old_key;
     if (old) old_key = uploads::store::remove(s, *old);

@@ -110,12 +110,12 @@ awaitable<TwoStepStatus> PeopleService::two_step_status(long long user_id) {
 }
 
 awaitable<std::optional<std::string>> PeopleService::start_two_step(long long user_id) {
-  auto op = db_.run([user_id](soci::session& s) -> std::optional<std::string> {
+  auto op = db_.run([this, user_id](soci::session& s) -> std::optional<std::string> {
     auto ts = store::find_two_step(s, user_id);
     if (ts && ts->enabled_at) return std::nullopt;
     const std::string secret = security::new_totp_secret();
     db::WriteTransaction tx(s);
-    store::put_pending_two_step(s, user_id, secret, store::now_seconds());
+    store::put_pending_two_step(s, user_id, secret, clock_.now_seconds());
     tx.commit();
     return secret;
   });
@@ -124,19 +124,20 @@ awaitable<std::optional<std::string>> PeopleService::start_two_step(long long us
 
 awaitable<std::optional<std::vector<std::string>>> PeopleService::confirm_two_step(long long user_id,
                                                                                    std::string code) {
-  auto op = db_.run([user_id, code = std::move(code)](soci::session& s) -> std::optional<std::vector<std::string>> {
-    const long long now = store::now_seconds();
-    auto ts = store::find_two_step(s, user_id);
-    if (!ts || ts->enabled_at) return std::nullopt;
-    auto step = security::verify_totp(ts->secret, code, now, 0);
-    if (!step) return std::nullopt;
-    db::WriteTransaction tx(s);
-    store::enable_two_step(s, user_id, *step, now);
-    auto codes = store_new_recovery_codes(s, user_id, now);
-    audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kTwoStepOn, ""});
-    tx.commit();
-    return codes;
-  });
+  auto op =
+      db_.run([this, user_id, code = std::move(code)](soci::session& s) -> std::optional<std::vector<std::string>> {
+        const long long now = clock_.now_seconds();
+        auto ts = store::find_two_step(s, user_id);
+        if (!ts || ts->enabled_at) return std::nullopt;
+        auto step = security::verify_totp(ts->secret, code, now, 0);
+        if (!step) return std::nullopt;
+        db::WriteTransaction tx(s);
+        store::enable_two_step(s, user_id, *step, now);
+        auto codes = store_new_recovery_codes(s, user_id, now);
+        audit::store::record(s, {std::nullopt, user_id, user_id, audit::action::kTwoStepOn, ""});
+        tx.commit();
+        return codes;
+      });
   co_return co_await std::move(op);
 }
 
@@ -161,7 +162,7 @@ awaitable<SignedInCode<std::vector<std::string>>> PeopleService::new_recovery_co
                                                                                     std::string code) {
   auto op = db_.run([this, user_id, code = std::move(code)](soci::session& s) {
     SignedInCode<std::vector<std::string>> result;
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     auto ts = store::find_two_step(s, user_id);
     if (!ts || !ts->enabled_at) return result;
     db::WriteTransaction tx(s);
@@ -178,7 +179,7 @@ awaitable<SignedInCode<std::vector<std::string>>> PeopleService::new_recovery_co
 awaitable<SignedInCode<bool>> PeopleService::turn_off_two_step(long long user_id, std::string code) {
   auto op = db_.run([this, user_id, code = std::move(code)](soci::session& s) {
     SignedInCode<bool> result;
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     auto ts = store::find_two_step(s, user_id);
     if (!ts || !ts->enabled_at) return result;
     db::WriteTransaction tx(s);
@@ -198,7 +199,7 @@ awaitable<TwoStepResult> PeopleService::sign_in_two_step(std::string token, std:
   auto work = [this, hash = security::hash_token(token), code = std::move(code),
                remote_address = std::move(remote_address)](soci::session& s) {
     TwoStepResult result;
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     auto challenge = store::find_two_step_challenge(s, hash, now);
     if (!challenge || challenge->wrong_codes >= kWrongCodesPerChallenge) return result;
     auto user = store::find_user_by_id(s, challenge->user_id);
@@ -248,7 +249,7 @@ void PeopleService::turn_on_two_step_now(const std::string& email, const std::st
   db_.run_sync([&](soci::session& s) {
     auto user = store::find_user_by_email(s, normalise_email(email));
     if (!user) throw std::invalid_argument("no account with that email");
-    const long long now = store::now_seconds();
+    const long long now = clock_.now_seconds();
     db::WriteTransaction tx(s);
     store::put_pending_two_step(s, user->id, secret, now);
     store::enable_two_step(s, user->id, 0, now);
