@@ -10,6 +10,7 @@
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "people/people_service.hpp"
+#include "people/testing/world.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
 
@@ -24,20 +25,18 @@ using db::testing::run_void;
 class AboutMeStoreOnBackend : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    security::init();
-    security::set_password_cost(security::PasswordCost::fast);
-    db = db::testing::fresh_database(GetParam());
-    search = db::make_search_index(db->backend());
-    people = std::make_unique<people::PeopleService>(*db, *search);
-    people->create_organisation_now({.slug = "north", .name = "North"});
-    people->create_organisation_now({.slug = "south", .name = "South"});
-    ceri = person("ceri@example.org", "Ceri", "north", people::Role::member);
-    dai = person("dai@example.org", "Dai", "north", people::Role::member);
-    tom = person("tom@example.org", "Tom", "north", people::Role::facilitator);
-    nia = person("nia@example.org", "Nia", "south", people::Role::facilitator);
-    owen = person("owen@example.org", "Owen", "south", people::Role::member);
-    ffion = person("ffion@example.org", "Ffion", "south", people::Role::member);
-    people->add_member_now("north", "ffion@example.org", people::Role::finance, {});
+    world = std::make_unique<people::testing::World>(GetParam());
+    db = world->db.get();
+    people = world->people.get();
+    world->organisation("north");
+    world->organisation("south");
+    ceri = world->member("north", "ceri@example.org", "Ceri");
+    dai = world->member("north", "dai@example.org", "Dai");
+    tom = world->member("north", "tom@example.org", "Tom", people::Role::facilitator);
+    nia = world->member("south", "nia@example.org", "Nia", people::Role::facilitator);
+    owen = world->member("south", "owen@example.org", "Owen");
+    ffion = world->member("south", "ffion@example.org", "Ffion");
+    world->member("north", "ffion@example.org", "Ffion", people::Role::finance);
     dir = std::filesystem::temp_directory_path() / ("rt-about-me-" + std::to_string(::getpid()) + "-" + GetParam());
     std::filesystem::remove_all(dir);
     storage = std::make_shared<uploads::FolderStorage>(dir);
@@ -48,12 +47,6 @@ class AboutMeStoreOnBackend : public ::testing::TestWithParam<std::string> {
     service.reset();
     upload_service.reset();
     std::filesystem::remove_all(dir);
-  }
-
-  long long person(const std::string& email, const std::string& name, const std::string& org, people::Role role) {
-    const long long id = people->create_user_now({.email = email, .name = name}, "a long password");
-    people->add_member_now(org, email, role, {});
-    return id;
   }
 
   template <class F>
@@ -72,9 +65,9 @@ class AboutMeStoreOnBackend : public ::testing::TestWithParam<std::string> {
     return p;
   }
 
-  std::unique_ptr<db::Database> db;
-  std::unique_ptr<db::SearchIndex> search;
-  std::unique_ptr<people::PeopleService> people;
+  std::unique_ptr<people::testing::World> world;
+  db::Database* db = nullptr;
+  people::PeopleService* people = nullptr;
   std::filesystem::path dir;
   std::shared_ptr<uploads::FolderStorage> storage;
   std::unique_ptr<uploads::UploadService> upload_service;

@@ -13,6 +13,7 @@
 #include "people/people_service.hpp"
 #include "people/people_store.hpp"
 #include "people/personal_data.hpp"
+#include "people/testing/world.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
 #include "security/totp.hpp"
@@ -28,20 +29,17 @@ using db::testing::run_void;
 class DataRightsOnBackend : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    security::init();
-    security::set_password_cost(security::PasswordCost::fast);
-    db = db::testing::fresh_database(GetParam());
-    search = db::make_search_index(db->backend());
-    service = std::make_unique<PeopleService>(*db, *search);
-    north = service->create_organisation_now({.slug = "north", .name = "North Wales Carers"});
-    nia = service->create_user_now({.email = "nia@example.org", .name = "Nia"}, "a long password");
-    service->add_member_now("north", "nia@example.org", Role::org_admin, {MemberType::staff});
+    world = std::make_unique<testing::World>(GetParam());
+    db = world->db.get();
+    service = world->people.get();
+    north = world->organisation("north", "North Wales Carers");
+    nia = world->member("north", "nia@example.org", "Nia", Role::org_admin, {MemberType::staff});
     ceri = person("ceri@example.org", "Ceri Lloyd", "gardening");
     dai = person("dai@example.org", "Dai Morgan", "walking");
   }
 
   long long person(const std::string& email, const std::string& name, const std::string& interest) {
-    const long long id = service->create_user_now({.email = email, .name = name}, "a long password");
+    const long long id = world->person(email, name);
     // Invited before joining (an invitation to a member is refused).
     Invitation inv;
     inv.org_id = north;
@@ -102,9 +100,9 @@ class DataRightsOnBackend : public ::testing::TestWithParam<std::string> {
     });
   }
 
-  std::unique_ptr<db::Database> db;
-  std::unique_ptr<db::SearchIndex> search;
-  std::unique_ptr<PeopleService> service;
+  std::unique_ptr<testing::World> world;
+  db::Database* db = nullptr;
+  PeopleService* service = nullptr;
   long long north = 0, nia = 0, ceri = 0, dai = 0;
 };
 

@@ -8,6 +8,7 @@
 #include "audit/audit_store.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
+#include "people/testing/world.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
 
@@ -19,31 +20,25 @@ using db::testing::run;
 class PeopleServiceOnBackend : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    security::init();
-    security::set_password_cost(security::PasswordCost::fast);
-    db = db::testing::fresh_database(GetParam());
-    search = db::make_search_index(db->backend());
-    service = std::make_unique<PeopleService>(*db, *search, SignInLimits{.per_account = 3, .per_address = 5});
-    north = service->create_organisation_now({.slug = "north", .name = "North Wales Carers"});
-    ceri = service->create_user_now({.email = "Ceri@Example.org", .name = "Ceri"}, "a long password");
-    service->add_member_now("north", "ceri@example.org", Role::facilitator,
-                            {MemberType::unpaid_carer, MemberType::lived_experience});
+    world = std::make_unique<testing::World>(GetParam(), SignInLimits{.per_account = 3, .per_address = 5});
+    db = world->db.get();
+    search = world->search.get();
+    service = world->people.get();
+    north = world->organisation("north", "North Wales Carers");
+    ceri = world->person("Ceri@Example.org", "Ceri");
+    world->member("north", "ceri@example.org", "Ceri", Role::facilitator,
+                  {MemberType::unpaid_carer, MemberType::lived_experience});
   }
   std::vector<std::string> actions(long long org_id) {
     std::vector<std::string> out;
     for (auto& e : run(service->audit_log(org_id, 0, 100))) out.push_back(e.action);
     return out;
   }
-  long long count(const std::string& table) {
-    return db->run_sync([&](soci::session& s) {
-      long long n = 0;
-      s << "SELECT COUNT(*) FROM " + table, soci::into(n);
-      return n;
-    });
-  }
-  std::unique_ptr<db::Database> db;
-  std::unique_ptr<db::SearchIndex> search;
-  std::unique_ptr<PeopleService> service;
+  long long count(const std::string& table) { return world->count(table); }
+  std::unique_ptr<testing::World> world;
+  db::Database* db = nullptr;
+  db::SearchIndex* search = nullptr;
+  PeopleService* service = nullptr;
   long long north = 0, ceri = 0;
 };
 

@@ -6,6 +6,7 @@
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "people/people_service.hpp"
+#include "people/testing/world.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
 #include "security/totp.hpp"
@@ -18,12 +19,10 @@ using db::testing::run;
 class TwoStepOnBackend : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    security::init();
-    security::set_password_cost(security::PasswordCost::fast);
-    db = db::testing::fresh_database(GetParam());
-    search = db::make_search_index(db->backend());
-    service = std::make_unique<PeopleService>(*db, *search, SignInLimits{.per_account = 5, .per_address = 50});
-    ceri = service->create_user_now({.email = "ceri@example.org", .name = "Ceri"}, "a long password");
+    world = std::make_unique<testing::World>(GetParam(), SignInLimits{.per_account = 5, .per_address = 50});
+    db = world->db.get();
+    service = world->people.get();
+    ceri = world->person("ceri@example.org", "Ceri");
   }
   static long long now() { return static_cast<long long>(std::time(nullptr)); }
   /// Turns two-step sign-in on; returns the key and the recovery codes.
@@ -40,9 +39,9 @@ class TwoStepOnBackend : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(r.outcome, SignInOutcome::two_step_needed);
     return r.two_step_token;
   }
-  std::unique_ptr<db::Database> db;
-  std::unique_ptr<db::SearchIndex> search;
-  std::unique_ptr<PeopleService> service;
+  std::unique_ptr<testing::World> world;
+  db::Database* db = nullptr;
+  PeopleService* service = nullptr;
   long long ceri = 0;
   /// When the code that turned it on was made (its step is then used up).
   long long turned_on_at = 0;
