@@ -1,9 +1,12 @@
 #include "app/error_pages.hpp"
 
+#include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
 #include "view/page.hpp"
 
 namespace roundtable::app {
+
+namespace govuk = view::govuk;
 
 http::ErrorRenderer make_error_renderer(const Services& services) {
   return [&services](http::RequestContext& ctx, http::Status status) {
@@ -18,20 +21,21 @@ http::ErrorRenderer make_error_renderer(const Services& services) {
       default: key = "error.500"; break;
     }
     auto t = ctx.t();
+    // Not a view::PageBuilder: after a refused form the language switcher must not come back to the form's address
+    // (current_url "/" below), and the builder always answers for the address asked for. So the column is written
+    // here.
     view::Html h;
-    h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
-    h.raw("<h1 class=\"govuk-heading-l\">").text(t(key + ".title")).raw("</h1>\n");
-    h.raw("<p class=\"govuk-body\">").text(t(key + ".body")).raw("</p>\n");
-    h.raw("<p class=\"govuk-body\">").text(t(key + ".next")).raw("</p>\n");
-    h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">").text(t("error.home_link")).raw("</a></p>\n");
+    h.raw("<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
+    govuk::heading(h, 1, "l", t(key + ".title"));
+    govuk::paragraph(h, t(key + ".body"));
+    govuk::paragraph(h, t(key + ".next"));
+    govuk::link_paragraph(h, "/", t("error.home_link"));
     if (status == http::Status::internal_server_error) {
-      h.raw("<p class=\"govuk-body-s\">")
-          .text(t("error.reference"))
-          .raw(" <code>")
-          .text(ctx.request_id)
-          .raw("</code></p>\n");
+      view::Html reference;
+      reference.text(t("error.reference")).raw(" <code>").text(ctx.request_id).raw("</code>");
+      govuk::paragraph(h, std::move(reference), "govuk-body-s");
     }
-    h.raw("</div></div>");
+    h.raw("</div>\n</div>\n");
     auto page = view::page_for(ctx, std::string(t(key + ".title")));
     if (ctx.request.method() != http::Verb::get && ctx.request.method() != http::Verb::head) page.current_url = "/";
     return view::html_page(ctx, services.assets, page, h, status);

@@ -5,13 +5,15 @@
 
 #include "app/routes.hpp"
 #include "http/route_list.hpp"
+#include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
-#include "view/page.hpp"
+#include "view/page_builder.hpp"
 
 namespace roundtable::app {
 
 namespace {
 
+namespace govuk = view::govuk;
 using boost::asio::awaitable;
 using http::RequestContext;
 using http::Response;
@@ -21,45 +23,73 @@ constexpr size_t kResultsPerPage = 20;
 
 awaitable<Response> home(RequestContext& ctx, Services& services) {
   auto t = ctx.t();
-  view::Html h;
-  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
-  h.raw("<h1 class=\"govuk-heading-xl\">").text(t("home.title")).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body-l\">").text(t("home.lead")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("home.what")).raw("</p>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("home.values_title")).raw("</h2>\n");
-  h.raw("<ul class=\"govuk-list govuk-list--bullet\">\n");
-  for (const char* key : {"home.value1", "home.value2", "home.value3", "home.value4", "home.value5"}) {
-    h.raw("<li>").text(t(key)).raw("</li>\n");
-  }
-  h.raw("</ul>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("home.who_title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("home.who")).raw("</p>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("home.access_title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("home.access")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/search\">")
-      .text(t("home.search_link"))
-      .raw("</a></p>\n");
-  h.raw("</div></div>");
-  co_return view::html_page(ctx, services.assets, view::page_for(ctx, std::string(t("home.page_title"))), h);
+  // The home page's heading is the extra-large one, so the frame leaves it to the page.
+  view::PageBuilder page(ctx, services.assets, std::string(t("home.page_title")));
+  page.no_heading();
+  view::Html& h = page.body();
+  govuk::heading(h, 1, "xl", t("home.title"));
+  govuk::paragraph(h, t("home.lead"), "govuk-body-l");
+  govuk::paragraph(h, t("home.what"));
+  govuk::heading(h, 2, "m", t("home.values_title"));
+  govuk::list(h, {.items = {t("home.value1"), t("home.value2"), t("home.value3"), t("home.value4"), t("home.value5")},
+                  .bullet = true});
+  govuk::heading(h, 2, "m", t("home.who_title"));
+  govuk::paragraph(h, t("home.who"));
+  govuk::heading(h, 2, "m", t("home.access_title"));
+  govuk::paragraph(h, t("home.access"));
+  govuk::link_paragraph(h, "/search", t("home.search_link"));
+  co_return page.respond();
 }
 
 awaitable<Response> accessibility(RequestContext& ctx, Services& services) {
   auto t = ctx.t();
-  view::Html h;
-  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("a11y.title")).raw("</h1>\n");
-  for (const char* key : {"a11y.p1", "a11y.p2"}) h.raw("<p class=\"govuk-body\">").text(t(key)).raw("</p>\n");
-  h.raw("<ul class=\"govuk-list govuk-list--bullet\">\n");
-  for (const char* key : {"a11y.can1", "a11y.can2", "a11y.can3", "a11y.can4", "a11y.can5"}) {
-    h.raw("<li>").text(t(key)).raw("</li>\n");
+  view::PageBuilder page(ctx, services.assets, std::string(t("a11y.title")));
+  view::Html& h = page.body();
+  govuk::paragraph(h, t("a11y.p1"));
+  govuk::paragraph(h, t("a11y.p2"));
+  govuk::list(
+      h, {.items = {t("a11y.can1"), t("a11y.can2"), t("a11y.can3"), t("a11y.can4"), t("a11y.can5")}, .bullet = true});
+  govuk::heading(h, 2, "m", t("a11y.status_title"));
+  govuk::paragraph(h, t("a11y.status"));
+  govuk::heading(h, 2, "m", t("a11y.problems_title"));
+  govuk::paragraph(h, t("a11y.problems"));
+  co_return page.respond();
+}
+
+/// The hits, each a heading (a link when it has a page here) and its excerpt.
+void search_results(view::Html& h, const db::SearchResult& result) {
+  // govuk::list has no attributes or classes for its items: the list is named by the heading above it, and each
+  // result is ruled off from the next (rt-search-result).
+  h.raw("<ul class=\"govuk-list rt-search-results\" aria-labelledby=\"results-heading\">\n");
+  for (const auto& hit : result.hits) {
+    h.raw("<li class=\"rt-search-result\">\n");
+    // The size is "s" with the small gap below it that keeps the excerpt close to its heading.
+    if (!hit.url.empty() && http::is_local_path(hit.url)) {
+      view::Html link;
+      govuk::link(link, hit.url, hit.title);
+      govuk::heading(h, 3, "s govuk-!-margin-bottom-1", std::move(link));
+    } else {
+      govuk::heading(h, 3, "s govuk-!-margin-bottom-1", hit.title);
+    }
+    govuk::paragraph(h, hit.excerpt);
+    h.raw("</li>\n");
   }
   h.raw("</ul>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("a11y.status_title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("a11y.status")).raw("</p>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("a11y.problems_title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("a11y.problems")).raw("</p>\n");
-  h.raw("</div></div>");
-  co_return view::html_page(ctx, services.assets, view::page_for(ctx, std::string(t("a11y.title"))), h);
+}
+
+/// Previous and next pages of results, and which page this is.
+void search_pages(view::Html& h, const core::Translator& t, const std::string& q, long long page_no, long long pages) {
+  const auto link = [&](long long n) { return "/search?q=" + view::url_encode(q) + "&page=" + std::to_string(n); };
+  govuk::Pagination nav{.landmark_label = std::string(t("pagination.label")),
+                        .previous_default_text = std::string(t("pagination.previous")),
+                        .next_default_text = std::string(t("pagination.next")),
+                        .page_visually_hidden_text = ""};
+  if (page_no > 1) nav.previous = govuk::PaginationLink{.text = nav.previous_default_text, .href = link(page_no - 1)};
+  if (page_no < pages) nav.next = govuk::PaginationLink{.text = nav.next_default_text, .href = link(page_no + 1)};
+  govuk::pagination(h, nav);
+  govuk::paragraph(
+      h, core::format(t("pagination.page_of"), {{"page", std::to_string(page_no)}, {"pages", std::to_string(pages)}}),
+      "govuk-body-s");
 }
 
 awaitable<Response> search(RequestContext& ctx, Services& services) {
@@ -90,93 +120,39 @@ awaitable<Response> search(RequestContext& ctx, Services& services) {
     result = co_await std::move(op);
   }
 
-  view::Html h;
-  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
-  if (!error.empty()) {
-    h.raw("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">\n<div role=\"alert\">\n");
-    h.raw("<h2 class=\"govuk-error-summary__title\">").text(t("form.error_summary_title")).raw("</h2>\n");
-    h.raw("<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">\n");
-    h.raw("<li><a href=\"#q\">").text(error).raw("</a></li>\n</ul></div>\n</div>\n</div>\n");
-  }
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("search.title")).raw("</h1>\n");
-  h.raw("<form method=\"get\" action=\"/search\" role=\"search\" novalidate>\n");
-  h.raw_if(error.empty(), "<div class=\"govuk-form-group\">\n",
-           "<div class=\"govuk-form-group govuk-form-group--error\">\n");
-  h.raw("<label class=\"govuk-label govuk-label--s\" for=\"q\">").text(t("search.label")).raw("</label>\n");
-  h.raw("<div id=\"q-hint\" class=\"govuk-hint\">").text(t("search.hint")).raw("</div>\n");
-  if (!error.empty()) {
-    h.raw("<p id=\"q-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">")
-        .text(t("form.error_prefix"))
-        .raw("</span> ")
-        .text(error)
-        .raw("</p>\n");
-  }
-  h.raw("<input class=\"govuk-input")
-      .raw_if(!error.empty(), " govuk-input--error")
-      .raw("\" id=\"q\" name=\"q\" type=\"search\" ");
-  h.raw("spellcheck=\"true\" aria-describedby=\"q-hint")
-      .raw_if(!error.empty(), " q-error")
-      .raw("\" value=\"")
-      .text(q)
-      .raw("\">\n");
-  h.raw("</div>\n<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">")
-      .text(t("search.button"))
-      .raw("</button>\n</form>\n");
+  view::PageBuilder page(
+      ctx, services.assets,
+      std::string(q.empty() || !error.empty() ? t("search.title")
+                                              : core::format(t("search.title_with_query"), {{"query", q}})));
+  page.heading(std::string(t("search.title")));
+  if (!error.empty()) page.errors(t, {{"q", error}});
+  view::Html& h = page.body();
+  govuk::form_start(h, {.action = "/search", .get = true, .attributes = {{"role", "search"}}});
+  govuk::input(h, {.id = "q",
+                   .name = "q",
+                   .type = "search",
+                   .value = q,
+                   .label = {.text = std::string(t("search.label")), .classes = "govuk-label--s"},
+                   .hint = {.text = std::string(t("search.hint"))},
+                   .error_message = {.text = error, .visually_hidden_text = std::string(t("form.error_hidden"))},
+                   .spellcheck = true});
+  govuk::button(h, {.text = std::string(t("search.button"))});
+  govuk::form_end(h);
 
   if (searched) {
-    h.raw("<h2 class=\"govuk-heading-m\" id=\"results-heading\">")
-        .text(result.more ? core::format(t("search.result_count_more"), {{"query", q}})
-                          : core::format(t.plural("search.result_count", result.total), {{"query", q}}))
-        .raw("</h2>\n");
+    govuk::heading(h, 2, "m",
+                   result.more ? core::format(t("search.result_count_more"), {{"query", q}})
+                               : core::format(t.plural("search.result_count", result.total), {{"query", q}}),
+                   "results-heading");
     if (result.hits.empty()) {
-      h.raw("<p class=\"govuk-body\">").text(t("search.no_results")).raw("</p>\n");
+      govuk::paragraph(h, t("search.no_results"));
     } else {
-      h.raw("<ul class=\"govuk-list rt-search-results\" aria-labelledby=\"results-heading\">\n");
-      for (auto& hit : result.hits) {
-        h.raw("<li class=\"rt-search-result\">\n<h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\">");
-        if (!hit.url.empty() && http::is_local_path(hit.url)) {
-          h.raw("<a class=\"govuk-link\" href=\"").text(hit.url).raw("\">").text(hit.title).raw("</a>");
-        } else {
-          h.text(hit.title);
-        }
-        h.raw("</h3>\n<p class=\"govuk-body\">").text(hit.excerpt).raw("</p>\n</li>\n");
-      }
-      h.raw("</ul>\n");
+      search_results(h, result);
       const long long pages = (result.total + static_cast<long long>(kResultsPerPage) - 1) / kResultsPerPage;
-      if (pages > 1) {
-        auto link = [&](long long n) { return "/search?q=" + view::url_encode(q) + "&page=" + std::to_string(n); };
-        h.raw("<nav class=\"govuk-pagination govuk-pagination--block\" aria-label=\"")
-            .text(t("pagination.label"))
-            .raw("\">\n");
-        if (page_no > 1) {
-          h.raw("<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"")
-              .text(link(page_no - 1))
-              .raw("\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">")
-              .text(t("pagination.previous"))
-              .raw("</span></a></div>\n");
-        }
-        if (page_no < pages) {
-          h.raw("<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"")
-              .text(link(page_no + 1))
-              .raw("\" rel=\"next\"><span class=\"govuk-pagination__link-title\">")
-              .text(t("pagination.next"))
-              .raw("</span></a></div>\n");
-        }
-        h.raw("</nav>\n");
-        h.raw("<p class=\"govuk-body-s\">")
-            .text(core::format(t("pagination.page_of"),
-                               {{"page", std::to_string(page_no)}, {"pages", std::to_string(pages)}}))
-            .raw("</p>\n");
-      }
+      if (pages > 1) search_pages(h, t, q, page_no, pages);
     }
   }
-  h.raw("</div></div>");
-  auto page = view::page_for(
-      ctx, std::string(q.empty() || !error.empty() ? t("search.title")
-                                                   : core::format(t("search.title_with_query"), {{"query", q}})));
-  page.has_errors = !error.empty();
-  co_return view::html_page(ctx, services.assets, page, h,
-                            error.empty() ? http::Status::ok : http::Status::bad_request);
+  co_return page.respond();
 }
 
 awaitable<Response> switch_language(RequestContext& ctx, Services&) {

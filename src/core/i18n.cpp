@@ -98,8 +98,9 @@ std::vector<PluralCategory> plural_categories(Lang lang) {
           PluralCategory::few,  PluralCategory::many, PluralCategory::other};
 }
 
-std::string format(std::string_view pattern,
-                   std::initializer_list<std::pair<std::string_view, std::string_view>> args) {
+namespace {
+template <class Args>
+std::string format_with(std::string_view pattern, const Args& args) {
   std::string out;
   out.reserve(pattern.size() + 16);
   size_t i = 0;
@@ -119,6 +120,16 @@ std::string format(std::string_view pattern,
     out.push_back(pattern[i++]);
   }
   return out;
+}
+}  // namespace
+
+std::string format(std::string_view pattern,
+                   std::initializer_list<std::pair<std::string_view, std::string_view>> args) {
+  return format_with(pattern, args);
+}
+
+std::string format(std::string_view pattern, const std::vector<std::pair<std::string, std::string>>& args) {
+  return format_with(pattern, args);
 }
 
 Catalogue Catalogue::parse(std::string_view text) {

@@ -33,6 +33,7 @@ std::vector<PluralCategory> plural_categories(Lang lang);
 
 /// Replaces {name} placeholders. Unknown placeholders are left as they are.
 std::string format(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string_view>> args);
+std::string format(std::string_view pattern, const std::vector<std::pair<std::string, std::string>>& args);
 
 /// One language's messages: "key = text" lines, plural forms as "key[one] = ...".
 class Catalogue {

@@ -239,6 +239,9 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     ctx.set_cookies.push_back(cookie_header(kCsrfCookie, csrf_value, options_.secure_cookies, -1));
   }
   if (!csrf_value.empty()) ctx.csrf_token = security::keyed_hash(csrf_secret_, csrf_value);
+  if (html) {
+    if (auto flash = find_cookie(cookies, kFlashCookie)) ctx.flash = decode_flash(*flash, csrf_secret_);
+  }
 
   if (match.outcome == RouteMatcher::Outcome::not_found) co_return render_error_(ctx, Status::not_found);
   if (match.outcome == RouteMatcher::Outcome::method_not_allowed) {
@@ -285,6 +288,13 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   }
 
   Response res = co_await ctx.route->handler(ctx);
+  if (ctx.next_flash) {
+    ctx.set_cookies.push_back(cookie_header(kFlashCookie, encode_flash(*ctx.next_flash, csrf_secret_),
+                                            options_.secure_cookies, kFlashMaxAge));
+  } else if (ctx.flash && (res.result_int() < 300 || res.result_int() >= 400)) {
+    // Shown (or the page could not be): gone on reload.
+    ctx.set_cookies.push_back(cookie_header(kFlashCookie, "", options_.secure_cookies, 0));
+  }
   if (ctx.session && ctx.session->dirty) {
     auto store = store_session(ctx);
     co_await std::move(store);

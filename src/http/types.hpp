@@ -14,6 +14,7 @@
 
 #include "core/i18n.hpp"
 #include "core/roles.hpp"
+#include "http/flash.hpp"
 #include "http/form.hpp"
 #include "http/route_matcher.hpp"
 
@@ -166,6 +167,11 @@ struct RequestContext {
   std::optional<SessionData> session;
   /// The signed-in person, if any.
   std::optional<Principal> principal;
+  /// The message the previous request left for this page (a signed cookie, HTML routes only); pages built with
+  /// view::PageBuilder show it as a success banner.
+  std::optional<Flash> flash;
+  /// The message to leave for the next page (set_flash).
+  std::optional<Flash> next_flash;
   /// The client's address (the TCP peer).
   std::string remote_address;
   /// Cookies to set on the response ("name=value; attributes").
@@ -180,6 +186,10 @@ struct RequestContext {
   FormData query_params() const;
   /// The session, created (but not yet stored) if there was none.
   SessionData& session_for_write();
+  /// Leaves a success message for the page this request redirects to, e.g. set_flash("about_me.done.saved").
+  void set_flash(std::string key, std::vector<std::pair<std::string, std::string>> params = {}) {
+    next_flash = Flash{std::move(key), std::move(params)};
+  }
   /// Signs this person in: the session gets the user and a new token when the response is sent.
   void sign_in(long long user_id);
   /// Signs out (and, if everywhere, ends every session of this person).

@@ -3,14 +3,16 @@
 
 #include "people/pages_common.hpp"
 #include "people/people_pages.hpp"
-#include "view/forms.hpp"
+#include "view/govuk/govuk.hpp"
+#include "view/govuk/typography.hpp"
 #include "view/html.hpp"
+#include "view/page_builder.hpp"
 
 namespace roundtable::people::pages {
 
 namespace {
 
-using view::Html;
+namespace govuk = view::govuk;
 
 std::string today() {
   std::time_t now = std::time(nullptr);
@@ -24,70 +26,47 @@ std::string today() {
 Response delete_page(RequestContext& ctx, const PagesDeps& deps, const std::optional<std::string>& sole_admin_of,
                      const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  view::error_summary(h, t, errors);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("data.delete.title")).raw("</h1>\n");
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("data.delete.title")));
+  page.errors(t, errors);
+  auto& h = page.body();
   if (sole_admin_of) {
-    h.raw("<div class=\"govuk-inset-text\">")
-        .text(core::format(t("data.delete.last_admin"), {{"org", *sole_admin_of}}))
-        .raw("</div>\n");
-    h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account\">").text(t("data.back_to_account"));
-    h.raw("</a></p>\n");
-    close_column(h);
-    return respond(ctx, deps, std::string(t("data.delete.title")), h,
-                   errors.empty() ? http::Status::ok : http::Status::conflict);
+    govuk::inset_text(h, {.text = core::format(t("data.delete.last_admin"), {{"org", *sole_admin_of}})});
+    govuk::link_paragraph(h, "/account", t("data.back_to_account"));
+    return page.respond(errors.empty() ? http::Status::ok : http::Status::conflict);
   }
-  h.raw("<p class=\"govuk-body\">").text(t("data.delete.p1")).raw("</p>\n");
-  h.raw("<ul class=\"govuk-list govuk-list--bullet\">\n");
-  for (const char* key : {"data.delete.goes1", "data.delete.goes2", "data.delete.goes3"}) {
-    h.raw("<li>").text(t(key)).raw("</li>\n");
-  }
-  h.raw("</ul>\n<p class=\"govuk-body\">").text(t("data.delete.p2")).raw("</p>\n");
-  h.raw("<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>");
-  h.raw("<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">")
-      .text(t("data.warning"))
-      .raw("</span>");
-  h.text(t("data.delete.cannot_undo")).raw("</strong></div>\n");
-  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/data\">")
-      .text(t("data.delete.download_first"));
-  h.raw("</a></p>\n");
-  h.raw("<form method=\"post\" action=\"/account/delete\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  view::ChoiceField confirm{.id = "confirm",
-                            .name = "confirm",
-                            .legend = std::string(t("data.delete.confirm_legend")),
-                            .error = std::string(view::error_for(errors, "confirm"))};
-  confirm.choices.push_back({"yes", std::string(t("data.delete.confirm")), "", false});
-  view::checkboxes(h, t, confirm);
-  view::button(h, t("data.delete.button"), "warning");
-  h.raw("</form>\n");
-  close_column(h);
-  return respond_form(ctx, deps, std::string(t("data.delete.title")), h, !errors.empty());
+  govuk::paragraph(h, t("data.delete.p1"));
+  govuk::list(h, {.items = {t("data.delete.goes1"), t("data.delete.goes2"), t("data.delete.goes3")}, .bullet = true});
+  govuk::paragraph(h, t("data.delete.p2"));
+  govuk::warning_text(
+      h, {.text = std::string(t("data.delete.cannot_undo")), .icon_fallback_text = std::string(t("data.warning"))});
+  govuk::link_paragraph(h, "/account/data", t("data.delete.download_first"));
+  govuk::form_start(h, {.action = "/account/delete", .csrf_token = ctx.csrf_token});
+  govuk::checkboxes(h, {.name = "confirm",
+                        .items = {{.text = std::string(t("data.delete.confirm")), .value = "yes"}},
+                        .fieldset = small_legend(std::string(t("data.delete.confirm_legend"))),
+                        .error_message = field_error_message(t, errors, "confirm")});
+  govuk::button(h, {.text = std::string(t("data.delete.button")), .classes = "govuk-button--warning"});
+  govuk::form_end(h);
+  return page.respond();
 }
 
 }  // namespace
 
 awaitable<Response> account_data(RequestContext& ctx, const PagesDeps& deps) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("data.title")).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("data.lead")).raw("</p>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("data.download.title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("data.download.p1")).raw("</p>\n");
-  h.raw("<ul class=\"govuk-list govuk-list--bullet\">\n<li>").text(t("data.download.html")).raw("</li>\n<li>");
-  h.text(t("data.download.json")).raw("</li>\n<li>").text(t("data.download.files")).raw("</li>\n</ul>\n");
-  h.raw("<form method=\"post\" action=\"/account/data/download\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  view::button(h, t("data.download.button"));
-  h.raw("</form>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("data.delete.title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("data.delete.lead")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/delete\">").text(t("data.delete.title"));
-  h.raw("</a></p>\n");
-  close_column(h);
-  co_return respond(ctx, deps, std::string(t("data.title")), h);
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("data.title")));
+  auto& h = page.body();
+  govuk::paragraph(h, t("data.lead"));
+  govuk::heading(h, 2, "m", t("data.download.title"));
+  govuk::paragraph(h, t("data.download.p1"));
+  govuk::list(h,
+              {.items = {t("data.download.html"), t("data.download.json"), t("data.download.files")}, .bullet = true});
+  govuk::button_form(h, {.form = {.action = "/account/data/download", .csrf_token = ctx.csrf_token},
+                         .button = {.text = std::string(t("data.download.button"))}});
+  govuk::heading(h, 2, "m", t("data.delete.title"));
+  govuk::paragraph(h, t("data.delete.lead"));
+  govuk::link_paragraph(h, "/account/delete", t("data.delete.title"));
+  co_return page.respond();
 }
 
 awaitable<Response> account_data_download(RequestContext& ctx, const PagesDeps& deps) {
@@ -123,16 +102,14 @@ awaitable<Response> account_delete(RequestContext& ctx, const PagesDeps& deps) {
 
 awaitable<Response> account_deleted(RequestContext& ctx, const PagesDeps& deps) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  h.raw("<div class=\"govuk-panel govuk-panel--confirmation\"><h1 class=\"govuk-panel__title\">")
-      .text(t("data.deleted.title"))
-      .raw("</h1></div>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("data.deleted.p1")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("data.deleted.p2")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">").text(t("data.deleted.home")).raw("</a></p>\n");
-  close_column(h);
-  co_return respond(ctx, deps, std::string(t("data.deleted.title")), h);
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("data.deleted.title")));
+  page.no_heading();
+  auto& h = page.body();
+  govuk::panel(h, {.title_text = std::string(t("data.deleted.title"))});
+  govuk::paragraph(h, t("data.deleted.p1"));
+  govuk::paragraph(h, t("data.deleted.p2"));
+  govuk::link_paragraph(h, "/", t("data.deleted.home"));
+  co_return page.respond();
 }
 
 }  // namespace roundtable::people::pages

@@ -3,14 +3,17 @@
 #include "people/pages_common.hpp"
 #include "people/people_pages.hpp"
 #include "security/tokens.hpp"
-#include "view/forms.hpp"
+#include "view/govuk/govuk.hpp"
+#include "view/govuk/typography.hpp"
 #include "view/html.hpp"
+#include "view/page_builder.hpp"
 
 namespace roundtable::people::pages {
 
 namespace {
 
 using view::Html;
+namespace govuk = view::govuk;
 
 /// The cookie that ties an emailed link and code to the browser that asked for them.
 constexpr std::string_view kBrowserCookie = "rt_signin";
@@ -22,102 +25,87 @@ void set_browser_cookie(RequestContext& ctx, std::string_view value, long max_ag
   set_sign_in_cookie(ctx, kBrowserCookie, value, max_age);
 }
 
-void next_field(Html& h, std::string_view next) {
-  if (!next.empty()) h.raw("<input type=\"hidden\" name=\"next\" value=\"").text(next).raw("\">\n");
+/// The code input of the "check your email" page.
+void code_field(Html& h, const core::Translator& t, std::string_view value,
+                const std::vector<view::FieldError>& errors) {
+  govuk::input(h, {.id = "code",
+                   .name = "code",
+                   .inputmode = "numeric",
+                   .value = std::string(value),
+                   .label = small_label(std::string(t("email_sign_in.code"))),
+                   .hint = {.text = std::string(t("email_sign_in.code_hint"))},
+                   .error_message = field_error_message(t, errors, "code"),
+                   .classes = "govuk-input--width-10",
+                   .autocomplete = "one-time-code",
+                   .spellcheck = false});
 }
 
 Response email_page(RequestContext& ctx, const PagesDeps& deps, std::string_view email, std::string_view next,
                     const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  view::error_summary(h, t, errors);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("email_sign_in.title")).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("email_sign_in.lead")).raw("</p>\n");
-  h.raw("<form method=\"post\" action=\"/sign-in/email\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  next_field(h, next);
-  view::input(h, t,
-              {.id = "email",
-               .label = std::string(t("sign_in.email")),
-               .value = std::string(email),
-               .error = std::string(view::error_for(errors, "email")),
-               .type = "email",
-               .autocomplete = "email",
-               .spellcheck_off = true});
-  view::button(h, t("email_sign_in.send_button"));
-  h.raw("</form>\n");
-  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in\">").text(t("email_sign_in.use_password"));
-  h.raw("</a></p>\n");
-  close_column(h);
-  return respond_form(ctx, deps, std::string(t("email_sign_in.title")), h, !errors.empty());
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("email_sign_in.title")));
+  page.errors(t, errors);
+  auto& h = page.body();
+  govuk::paragraph(h, t("email_sign_in.lead"));
+  govuk::form_start(h, {.action = "/sign-in/email", .csrf_token = ctx.csrf_token});
+  if (!next.empty()) govuk::hidden(h, "next", next);
+  govuk::input(h, {.id = "email",
+                   .name = "email",
+                   .type = "email",
+                   .value = std::string(email),
+                   .label = small_label(std::string(t("sign_in.email"))),
+                   .error_message = field_error_message(t, errors, "email"),
+                   .autocomplete = "email",
+                   .spellcheck = false});
+  govuk::button(h, {.text = std::string(t("email_sign_in.send_button"))});
+  govuk::form_end(h);
+  govuk::link_paragraph(h, "/sign-in", t("email_sign_in.use_password"));
+  return page.respond();
 }
 
 Response code_page(RequestContext& ctx, const PagesDeps& deps, std::string_view code,
                    const std::vector<view::FieldError>& errors, http::Status status) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  view::error_summary(h, t, errors);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("email_sign_in.check_title")).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("email_sign_in.check_p1")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("email_sign_in.check_p2")).raw("</p>\n");
-  h.raw("<form method=\"post\" action=\"/sign-in/code\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  view::input(h, t,
-              {.id = "code",
-               .label = std::string(t("email_sign_in.code")),
-               .hint = std::string(t("email_sign_in.code_hint")),
-               .value = std::string(code),
-               .error = std::string(view::error_for(errors, "code")),
-               .autocomplete = "one-time-code",
-               .input_class = "govuk-input--width-10",
-               .spellcheck_off = true,
-               .inputmode = "numeric"});
-  view::button(h, t("sign_in.button"));
-  h.raw("</form>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("email_sign_in.no_email_title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("email_sign_in.no_email")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in/email\">").text(t("email_sign_in.again"));
-  h.raw("</a></p>\n");
-  close_column(h);
-  const bool has_errors = !errors.empty();
-  return respond(ctx, deps, std::string(t("email_sign_in.check_title")), h, status, has_errors);
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("email_sign_in.check_title")));
+  page.errors(t, errors);
+  auto& h = page.body();
+  govuk::paragraph(h, t("email_sign_in.check_p1"));
+  govuk::paragraph(h, t("email_sign_in.check_p2"));
+  govuk::form_start(h, {.action = "/sign-in/code", .csrf_token = ctx.csrf_token});
+  code_field(h, t, code, errors);
+  govuk::button(h, {.text = std::string(t("sign_in.button"))});
+  govuk::form_end(h);
+  govuk::heading(h, 2, "m", t("email_sign_in.no_email_title"));
+  govuk::paragraph(h, t("email_sign_in.no_email"));
+  govuk::link_paragraph(h, "/sign-in/email", t("email_sign_in.again"));
+  return page.respond(status);
 }
 
 /// The page behind an emailed link, by what confirming it would do.
 Response link_page(RequestContext& ctx, const PagesDeps& deps, EmailSignInOutcome state) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  std::string title;
-  auto status = http::Status::ok;
-  if (state == EmailSignInOutcome::ok) {
-    title = t("email_sign_in.link_title");
-    h.raw("<h1 class=\"govuk-heading-l\">").text(title).raw("</h1>\n");
-    h.raw("<p class=\"govuk-body\">").text(t("email_sign_in.link_body")).raw("</p>\n");
-    h.raw("<form method=\"post\" action=\"/sign-in/link/").text(ctx.param("token")).raw("\" novalidate>\n");
-    view::csrf_field(h, ctx.csrf_token);
-    view::button(h, t("sign_in.button"));
-    h.raw("</form>\n");
-  } else if (state == EmailSignInOutcome::other_browser) {
-    title = t("email_sign_in.other_title");
-    h.raw("<h1 class=\"govuk-heading-l\">").text(title).raw("</h1>\n");
-    h.raw("<p class=\"govuk-body\">").text(t("email_sign_in.other_p1")).raw("</p>\n");
-    h.raw("<p class=\"govuk-body\">").text(t("email_sign_in.other_p2")).raw("</p>\n");
-    h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in/email\">").text(t("email_sign_in.again"));
-    h.raw("</a></p>\n");
-    status = http::Status::conflict;
-  } else {
-    title = t("email_sign_in.expired_title");
-    h.raw("<h1 class=\"govuk-heading-l\">").text(title).raw("</h1>\n");
-    h.raw("<p class=\"govuk-body\">").text(t("email_sign_in.expired_body")).raw("</p>\n");
-    h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in/email\">").text(t("email_sign_in.again"));
-    h.raw("</a></p>\n");
-    status = http::Status::gone;
+  const bool ok = state == EmailSignInOutcome::ok;
+  const bool other_browser = state == EmailSignInOutcome::other_browser;
+  view::PageBuilder page(ctx, *deps.assets,
+                         std::string(t(ok              ? "email_sign_in.link_title"
+                                       : other_browser ? "email_sign_in.other_title"
+                                                       : "email_sign_in.expired_title")));
+  auto& h = page.body();
+  if (ok) {
+    govuk::paragraph(h, t("email_sign_in.link_body"));
+    govuk::button_form(
+        h, {.form = {.action = "/sign-in/link/" + std::string(ctx.param("token")), .csrf_token = ctx.csrf_token},
+            .button = {.text = std::string(t("sign_in.button"))}});
+    return page.respond();
   }
-  close_column(h);
-  return respond(ctx, deps, title, h, status);
+  if (other_browser) {
+    govuk::paragraph(h, t("email_sign_in.other_p1"));
+    govuk::paragraph(h, t("email_sign_in.other_p2"));
+  } else {
+    govuk::paragraph(h, t("email_sign_in.expired_body"));
+  }
+  govuk::link_paragraph(h, "/sign-in/email", t("email_sign_in.again"));
+  return page.respond(other_browser ? http::Status::conflict : http::Status::gone);
 }
 
 Response signed_in(RequestContext& ctx, const EmailSignInResult& result) {

@@ -5,15 +5,17 @@
 #include "people/people_form.hpp"
 #include "people/people_pages.hpp"
 #include "view/dates.hpp"
-#include "view/forms.hpp"
+#include "view/govuk/govuk.hpp"
+#include "view/govuk/typography.hpp"
 #include "view/html.hpp"
-#include "view/page.hpp"
+#include "view/page_builder.hpp"
 
 namespace roundtable::people::pages {
 
 namespace {
 
 using view::Html;
+namespace govuk = view::govuk;
 
 constexpr size_t kMaxMessageLength = 1000;
 
@@ -59,70 +61,62 @@ Response invite_page(http::OrgRequest& req, const PagesDeps& deps, const InviteF
   RequestContext& ctx = req.ctx;
   const http::Membership& m = req.membership;
   auto t = ctx.t();
-  Html h;
-  h.raw("<a href=\"/o/").text(m.org_slug).raw("/invitations\" class=\"govuk-back-link\">");
-  h.text(t("invite.back")).raw("</a>\n");
-  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
-  view::error_summary(h, t, errors);
-  h.raw("<span class=\"govuk-caption-l\">").text(m.org_name).raw("</span>\n");
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("invite.new_title")).raw("</h1>\n");
-  h.raw("<form method=\"post\" action=\"/o/").text(m.org_slug).raw("/invitations\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  view::input(h, t,
-              {.id = "email",
-               .label = std::string(t("invite.email")),
-               .value = f.email,
-               .error = std::string(view::error_for(errors, "email")),
-               .type = "email",
-               .spellcheck_off = true});
-  view::input(h, t,
-              {.id = "name",
-               .label = std::string(t("invite.name")),
-               .hint = std::string(t("invite.name_hint")),
-               .value = f.name,
-               .error = std::string(view::error_for(errors, "name"))});
-  view::ChoiceField roles{.id = "role",
-                          .name = "role",
-                          .legend = std::string(t("invite.role")),
-                          .error = std::string(view::error_for(errors, "role"))};
+  const std::string action = "/o/" + m.org_slug + "/invitations";
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("invite.new_title")));
+  page.back_link(action, std::string(t("invite.back"))).errors(t, errors).caption(m.org_name);
+  auto& h = page.body();
+  govuk::form_start(h, {.action = action, .csrf_token = ctx.csrf_token});
+  govuk::input(h, {.id = "email",
+                   .name = "email",
+                   .type = "email",
+                   .value = f.email,
+                   .label = small_label(std::string(t("invite.email"))),
+                   .error_message = field_error_message(t, errors, "email"),
+                   .spellcheck = false});
+  govuk::input(h, {.id = "name",
+                   .name = "name",
+                   .value = f.name,
+                   .label = small_label(std::string(t("invite.name"))),
+                   .hint = {.text = std::string(t("invite.name_hint"))},
+                   .error_message = field_error_message(t, errors, "name")});
+  govuk::Radios roles{.name = "role",
+                      .value = f.role,
+                      .fieldset = small_legend(std::string(t("invite.role"))),
+                      .error_message = field_error_message(t, errors, "role")};
   for (auto r : roles_for(req)) {
     std::string code(role_code(r));
-    roles.choices.push_back({code, role_name(t, r), std::string(t("role_hint." + code)), f.role == code});
+    roles.items.push_back(
+        {.text = role_name(t, r), .value = code, .hint = {.text = std::string(t("role_hint." + code))}});
   }
-  view::radios(h, t, roles);
-  view::ChoiceField types{.id = "member_types",
-                          .name = "member_types",
-                          .legend = std::string(t("invite.member_types")),
-                          .hint = std::string(t("invite.member_types_hint"))};
+  govuk::radios(h, roles);
+  govuk::Checkboxes types{.name = "member_types",
+                          .values = f.member_types,
+                          .fieldset = small_legend(std::string(t("invite.member_types"))),
+                          .hint = {.text = std::string(t("invite.member_types_hint"))}};
+  types.items.reserve(std::size(kAllMemberTypes));
   for (auto type : kAllMemberTypes) {
     std::string code(member_type_code(type));
-    types.choices.push_back({code, std::string(t("member_type." + code)), "",
-                             std::find(f.member_types.begin(), f.member_types.end(), code) != f.member_types.end()});
+    types.items.push_back({.text = std::string(t("member_type." + code)), .value = std::move(code)});
   }
-  view::checkboxes(h, t, types);
-  view::textarea(h, t,
-                 {.id = "message",
-                  .label = std::string(t("invite.message")),
-                  .hint = std::string(t("invite.message_hint")),
-                  .value = f.message,
-                  .error = std::string(view::error_for(errors, "message"))});
-  view::radios(h, t,
-               language_field(std::string(t("invite.lang")), "", std::string(view::error_for(errors, "lang")), f.lang));
-  view::button(h, t("invite.send"));
-  h.raw("</form>\n</div></div>\n");
-  const bool has_errors = !errors.empty();
-  return respond(ctx, deps, std::string(t("invite.new_title")), h,
-                 has_errors ? http::Status::bad_request : http::Status::ok, has_errors);
+  govuk::checkboxes(h, types);
+  govuk::textarea(h, {.id = "message",
+                      .name = "message",
+                      .value = f.message,
+                      .label = small_label(std::string(t("invite.message"))),
+                      .hint = {.text = std::string(t("invite.message_hint"))},
+                      .error_message = field_error_message(t, errors, "message")});
+  language_radios(h, t, std::string(t("invite.lang")), "", errors, f.lang);
+  govuk::button(h, {.text = std::string(t("invite.send"))});
+  govuk::form_end(h);
+  return page.respond();
 }
 
 Response expired_invitation(RequestContext& ctx, const PagesDeps& deps) {
   auto t = ctx.t();
-  Html h;
-  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("invite.expired_title")).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("invite.expired_body")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("invite.expired_next")).raw("</p>\n</div></div>\n");
-  return respond(ctx, deps, std::string(t("invite.expired_title")), h, http::Status::gone);
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("invite.expired_title")));
+  govuk::paragraph(page.body(), t("invite.expired_body"));
+  govuk::paragraph(page.body(), t("invite.expired_next"));
+  return page.respond(http::Status::gone);
 }
 
 struct JoinForm {
@@ -131,77 +125,71 @@ struct JoinForm {
   bool agree = false;
 };
 
+/// The form that makes an account for the invited address and joins with it.
+void create_account_form(Html& h, RequestContext& ctx, const Invitation& inv, const std::string& action,
+                         const JoinForm& f, const std::vector<view::FieldError>& errors) {
+  auto t = ctx.t();
+  govuk::heading(h, 2, "m", t("invite.create_title"));
+  govuk::paragraph(h, core::format(t("invite.create_lead"), {{"email", inv.email}}));
+  govuk::form_start(h, {.action = action, .csrf_token = ctx.csrf_token});
+  govuk::input(h, {.id = "name",
+                   .name = "name",
+                   .value = f.name,
+                   .label = small_label(std::string(t("profile.name"))),
+                   .hint = {.text = std::string(t("profile.name_hint"))},
+                   .error_message = field_error_message(t, errors, "name"),
+                   .autocomplete = "name"});
+  new_password_fields(h, t, t("invite.password"), errors);
+  language_radios(h, t, std::string(t("profile.lang")), std::string(t("profile.lang_hint")), errors, f.lang);
+  govuk::inset_text(h, {.text = std::string(t("consent.store_data.v1"))});
+  govuk::checkboxes(h, {.name = "agree",
+                        .items = {{.text = std::string(t("invite.agree")), .value = "yes", .checked = f.agree}},
+                        .fieldset = small_legend(std::string(t("consent.store_data.title"))),
+                        .error_message = field_error_message(t, errors, "agree"),
+                        .classes = "govuk-checkboxes--small"});
+  govuk::button(h, {.text = core::format(t("invite.create_button"), {{"org", inv.org_name}})});
+  govuk::form_end(h);
+}
+
 Response accept_page(RequestContext& ctx, const PagesDeps& deps, const Invitation& inv, bool has_account,
                      const JoinForm& f, const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
-  const std::string token(ctx.param("token"));
-  Html h;
-  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
-  view::error_summary(h, t, errors);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(core::format(t("invite.accept_title"), {{"org", inv.org_name}}));
-  h.raw("</h1>\n<p class=\"govuk-body\">");
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("invite.accept_heading")));
+  page.errors(t, errors).heading(core::format(t("invite.accept_title"), {{"org", inv.org_name}}));
+  auto& h = page.body();
   const std::string inviter = inv.invited_by_name.empty() ? std::string(t("invite.mail.someone")) : inv.invited_by_name;
   if (inv.self_requested) {
-    h.text(core::format(t("join.accept_lead"), {{"org", inv.org_name}}));
+    govuk::paragraph(h, core::format(t("join.accept_lead"), {{"org", inv.org_name}}));
   } else {
-    h.text(core::format(t("invite.accept_lead"),
-                        {{"inviter", inviter}, {"org", inv.org_name}, {"role", role_name(t, inv.role)}}));
+    govuk::paragraph(h, core::format(t("invite.accept_lead"),
+                                     {{"inviter", inviter}, {"org", inv.org_name}, {"role", role_name(t, inv.role)}}));
   }
-  h.raw("</p>\n");
   if (!inv.message.empty()) {
-    h.raw("<div class=\"govuk-inset-text\"><p class=\"govuk-body govuk-!-font-weight-bold\">");
-    h.text(core::format(t("invite.mail.message_intro"), {{"inviter", inviter}})).raw("</p>\n");
-    h.raw("<p class=\"govuk-body rt-pre-line\">").text(inv.message).raw("</p></div>\n");
+    Html message;
+    govuk::paragraph(message, core::format(t("invite.mail.message_intro"), {{"inviter", inviter}}),
+                     "govuk-body govuk-!-font-weight-bold");
+    govuk::paragraph(message, inv.message, "govuk-body rt-pre-line");
+    govuk::inset_text(h, {.html = std::move(message)});
   }
-  const std::string action = "/invitations/" + token;
+  const std::string action = "/invitations/" + std::string(ctx.param("token"));
   if (ctx.principal) {
     if (ctx.principal->email != inv.email) {
-      h.raw("<p class=\"govuk-body\">")
-          .text(core::format(t("invite.wrong_account"), {{"you", ctx.principal->email}, {"invited", inv.email}}));
-      h.raw("</p>\n</div></div>\n");
-      return respond(ctx, deps, std::string(t("invite.accept_heading")), h, http::Status::forbidden);
+      govuk::paragraph(
+          h, core::format(t("invite.wrong_account"), {{"you", ctx.principal->email}, {"invited", inv.email}}));
+      return page.respond(http::Status::forbidden);
     }
-    h.raw("<form method=\"post\" action=\"").text(action).raw("\" novalidate>\n");
-    view::csrf_field(h, ctx.csrf_token);
-    view::button(h, core::format(t("invite.join_button"), {{"org", inv.org_name}}));
-    h.raw("</form>\n</div></div>\n");
-    return respond(ctx, deps, std::string(t("invite.accept_heading")), h);
+    govuk::button_form(h, {.form = {.action = action, .csrf_token = ctx.csrf_token},
+                           .button = {.text = core::format(t("invite.join_button"), {{"org", inv.org_name}})}});
+    return page.respond();
   }
   if (has_account) {
-    h.raw("<p class=\"govuk-body\">").text(core::format(t("invite.has_account"), {{"email", inv.email}})).raw("</p>\n");
-    h.raw("<a href=\"/sign-in?next=").text(view::url_encode(action)).raw("\" role=\"button\" draggable=\"false\" ");
-    h.raw("class=\"govuk-button\" data-module=\"govuk-button\">").text(t("invite.sign_in_to_accept")).raw("</a>\n");
-    h.raw("</div></div>\n");
-    return respond(ctx, deps, std::string(t("invite.accept_heading")), h);
+    govuk::paragraph(h, core::format(t("invite.has_account"), {{"email", inv.email}}));
+    govuk::button(
+        h, {.text = std::string(t("invite.sign_in_to_accept")), .href = "/sign-in?next=" + view::url_encode(action)});
+    return page.respond();
   }
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("invite.create_title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(core::format(t("invite.create_lead"), {{"email", inv.email}})).raw("</p>\n");
-  h.raw("<form method=\"post\" action=\"").text(action).raw("\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  view::input(h, t,
-              {.id = "name",
-               .label = std::string(t("profile.name")),
-               .hint = std::string(t("profile.name_hint")),
-               .value = f.name,
-               .error = std::string(view::error_for(errors, "name")),
-               .autocomplete = "name"});
-  new_password_fields(h, t, t("invite.password"), errors);
-  view::radios(h, t,
-               language_field(std::string(t("profile.lang")), std::string(t("profile.lang_hint")),
-                              std::string(view::error_for(errors, "lang")), f.lang));
-  h.raw("<div class=\"govuk-inset-text\">").text(t("consent.store_data.v1")).raw("</div>\n");
-  view::checkboxes(h, t,
-                   {.id = "agree",
-                    .name = "agree",
-                    .legend = std::string(t("consent.store_data.title")),
-                    .error = std::string(view::error_for(errors, "agree")),
-                    .choices = {{"yes", std::string(t("invite.agree")), "", f.agree}},
-                    .small = true});
-  view::button(h, core::format(t("invite.create_button"), {{"org", inv.org_name}}));
-  h.raw("</form>\n</div></div>\n");
-  const bool has_errors = !errors.empty();
-  return respond(ctx, deps, std::string(t("invite.accept_heading")), h,
-                 has_errors ? http::Status::bad_request : http::Status::ok, has_errors);
+  create_account_form(h, ctx, inv, action, f, errors);
+  return page.respond();
 }
 
 }  // namespace
@@ -212,43 +200,42 @@ awaitable<Response> invitations(http::OrgRequest& req, const PagesDeps& deps) {
   const http::Membership* m = &req.membership;
   auto op = deps.service->invitations(m->org_id);
   auto list = co_await std::move(op);
-  auto q = ctx.query_params();
-  Html h;
-  if (auto sent = q.value("sent"); !sent.empty())
-    success_banner(h, t, core::format(t("invite.sent"), {{"email", sent}}));
-  if (q.value("resent") == "1") success_banner(h, t, t("invite.resent"));
-  if (q.value("revoked") == "1") success_banner(h, t, t("invite.revoked"));
-  h.raw("<span class=\"govuk-caption-l\">").text(m->org_name).raw("</span>\n");
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("invite.list_title")).raw("</h1>\n");
-  h.raw("<a href=\"/o/").text(m->org_slug).raw("/invitations/new\" role=\"button\" draggable=\"false\" ");
-  h.raw("class=\"govuk-button\" data-module=\"govuk-button\">").text(t("invite.new_title")).raw("</a>\n");
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("invite.list_title")));
+  page.caption(m->org_name).full_width();
+  auto& h = page.body();
+  govuk::button(h, {.text = std::string(t("invite.new_title")), .href = "/o/" + m->org_slug + "/invitations/new"});
   if (list.empty()) {
-    h.raw("<p class=\"govuk-body\">").text(t("invite.none")).raw("</p>\n");
-  } else {
-    h.raw("<ul class=\"govuk-list rt-directory\">\n");
-    for (auto& inv : list) {
-      h.raw("<li class=\"rt-directory__person\">\n<h2 class=\"govuk-heading-s govuk-!-margin-bottom-1\">");
-      h.text(inv.name.empty() ? inv.email : inv.name + " (" + inv.email + ")").raw("</h2>\n");
-      h.raw("<p class=\"govuk-body govuk-!-margin-bottom-2\">").text(role_name(t, inv.role)).raw(" – ");
-      if (inv.self_requested) h.text(t("join.asked_themselves")).raw(", ");
-      h.text(core::format(t("invite.sent_on"), {{"date", view::format_date(t, inv.sent_at)}})).raw(" ");
-      h.text(core::format(t("invite.expires_on"), {{"date", view::format_date(t, inv.expires_at)}})).raw("</p>\n");
-      h.raw("<div class=\"govuk-button-group\">\n");
-      for (const char* what : {"resend", "revoke"}) {
-        h.raw("<form method=\"post\" action=\"/o/").text(m->org_slug).raw("/invitations/").number(inv.id);
-        h.raw("/").text(what).raw("\" novalidate>\n");
-        view::csrf_field(h, ctx.csrf_token);
-        h.raw("<button type=\"submit\" class=\"govuk-button govuk-button--")
-            .raw_if(std::string_view(what) == "resend", "secondary", "warning")
-            .raw("\" data-module=\"govuk-button\">");
-        h.text(t(std::string("invite.") + what)).raw("<span class=\"govuk-visually-hidden\"> ").text(inv.email);
-        h.raw("</span></button>\n</form>\n");
-      }
-      h.raw("</div>\n</li>\n");
-    }
-    h.raw("</ul>\n");
+    govuk::paragraph(h, t("invite.none"));
+    co_return page.respond();
   }
-  co_return respond(ctx, deps, std::string(t("invite.list_title")), h);
+  // One person to a list item, with its own layout class (typography's list() has none for items).
+  h.raw("<ul class=\"govuk-list rt-directory\">\n");
+  const std::string base = "/o/" + m->org_slug + "/invitations/";
+  std::string line;
+  for (auto& inv : list) {
+    h.raw("<li class=\"rt-directory__person\">\n");
+    govuk::heading(h, 2, "s govuk-!-margin-bottom-1", inv.name.empty() ? inv.email : inv.name + " (" + inv.email + ")");
+    line = role_name(t, inv.role);
+    line += " – ";
+    if (inv.self_requested) line.append(t("join.asked_themselves")).append(", ");
+    line += core::format(t("invite.sent_on"), {{"date", view::format_date(t, inv.sent_at)}});
+    line += ' ';
+    line += core::format(t("invite.expires_on"), {{"date", view::format_date(t, inv.expires_at)}});
+    govuk::paragraph(h, line, "govuk-body govuk-!-margin-bottom-2");
+    h.raw("<div class=\"govuk-button-group\">\n");
+    const std::string item = base + std::to_string(inv.id);
+    for (const bool resend : {true, false}) {
+      Html words;
+      words.text(t(resend ? "invite.resend" : "invite.revoke")).raw("<span class=\"govuk-visually-hidden\"> ");
+      words.text(inv.email).raw("</span>");
+      govuk::button_form(h, {.form = {.action = item + (resend ? "/resend" : "/revoke"), .csrf_token = ctx.csrf_token},
+                             .button = {.html = std::move(words),
+                                        .classes = resend ? "govuk-button--secondary" : "govuk-button--warning"}});
+    }
+    h.raw("</div>\n</li>\n");
+  }
+  h.raw("</ul>\n");
+  co_return page.respond();
 }
 
 awaitable<Response> new_invitation(http::OrgRequest& req, const PagesDeps& deps) {
@@ -296,7 +283,8 @@ awaitable<Response> send_invitation(http::OrgRequest& req, const PagesDeps& deps
     auto op = deps.service->invite(ctx.principal->user_id, inv);
     auto outcome = co_await std::move(op);
     if (outcome == InviteOutcome::sent) {
-      co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/invitations?sent=" + view::url_encode(email));
+      ctx.set_flash("invite.sent", {{"email", email}});
+      co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/invitations");
     }
     errors.push_back(
         {"email", core::format(t(outcome == InviteOutcome::already_member ? "invite.error.already_member"
@@ -322,7 +310,8 @@ awaitable<Response> change_invitation(http::OrgRequest& req, const PagesDeps& de
     }
   }
   if (!done) co_return deps.not_found(ctx);
-  co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/invitations?" + (resend ? "resent=1" : "revoked=1"));
+  ctx.set_flash(resend ? "invite.resent" : "invite.revoked");
+  co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/invitations");
 }
 
 awaitable<Response> invitation(RequestContext& ctx, const PagesDeps& deps) {
@@ -372,7 +361,8 @@ awaitable<Response> accept_invitation(RequestContext& ctx, const PagesDeps& deps
   switch (result.outcome) {
     case AcceptResult::Outcome::ok:
       if (!ctx.principal) ctx.sign_in(result.user_id);
-      co_return http::redirect(ctx.request, "/o/" + result.org_slug + "?joined=1");
+      ctx.set_flash("invite.joined", {{"org", result.org_name}});
+      co_return http::redirect(ctx.request, "/o/" + result.org_slug);
     case AcceptResult::Outcome::sign_in_first:
       co_return http::redirect(ctx.request, "/sign-in?next=" + view::url_encode("/invitations/" + token));
     case AcceptResult::Outcome::wrong_account: co_return accept_page(ctx, deps, inv, found->second, {}, {});

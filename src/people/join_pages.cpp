@@ -3,14 +3,16 @@
 #include "http/form.hpp"
 #include "people/pages_common.hpp"
 #include "people/people_pages.hpp"
-#include "view/forms.hpp"
+#include "view/govuk/govuk.hpp"
+#include "view/govuk/typography.hpp"
 #include "view/html.hpp"
+#include "view/page_builder.hpp"
 
 namespace roundtable::people::pages {
 
 namespace {
 
-using view::Html;
+namespace govuk = view::govuk;
 
 struct JoinRequest {
   std::string email;
@@ -21,46 +23,39 @@ struct JoinRequest {
 Response join_page(RequestContext& ctx, const PagesDeps& deps, const Organisation& org, const JoinRequest& f,
                    const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
-  const std::string title = core::format(t("join.title"), {{"org", org.name}});
   const std::string action = "/o/" + org.slug + "/join";
-  Html h;
-  open_column(h);
-  view::error_summary(h, t, errors);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(title).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">").text(core::format(t("join.lead"), {{"org", org.name}})).raw("</p>\n");
-  h.raw("<form method=\"post\" action=\"").text(action).raw("\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
+  view::PageBuilder page(ctx, *deps.assets, core::format(t("join.title"), {{"org", org.name}}));
+  page.errors(t, errors);
+  auto& h = page.body();
+  govuk::paragraph(h, core::format(t("join.lead"), {{"org", org.name}}));
+  govuk::form_start(h, {.action = action, .csrf_token = ctx.csrf_token});
   if (ctx.principal) {
-    view::button(h, core::format(t("invite.join_button"), {{"org", org.name}}));
-    h.raw("</form>\n");
-    close_column(h);
-    return respond(ctx, deps, title, h);
+    govuk::button(h, {.text = core::format(t("invite.join_button"), {{"org", org.name}})});
+    govuk::form_end(h);
+    return page.respond();
   }
-  view::input(h, t,
-              {.id = "name",
-               .label = std::string(t("join.name")),
-               .hint = std::string(t("join.name_hint")),
-               .value = f.name,
-               .error = std::string(view::error_for(errors, "name")),
-               .autocomplete = "name"});
-  view::input(h, t,
-              {.id = "email",
-               .label = std::string(t("sign_in.email")),
-               .hint = std::string(t("join.email_hint")),
-               .value = f.email,
-               .error = std::string(view::error_for(errors, "email")),
-               .type = "email",
-               .autocomplete = "email",
-               .spellcheck_off = true});
-  view::radios(h, t,
-               language_field(std::string(t("join.lang")), "", std::string(view::error_for(errors, "lang")), f.lang));
-  view::button(h, t("join.send_button"));
-  h.raw("</form>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("join.have_account_title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in?next=").text(view::url_encode(action));
-  h.raw("\">").text(t("join.have_account")).raw("</a></p>\n");
-  close_column(h);
-  return respond_form(ctx, deps, title, h, !errors.empty());
+  govuk::input(h, {.id = "name",
+                   .name = "name",
+                   .value = f.name,
+                   .label = small_label(std::string(t("join.name"))),
+                   .hint = {.text = std::string(t("join.name_hint"))},
+                   .error_message = field_error_message(t, errors, "name"),
+                   .autocomplete = "name"});
+  govuk::input(h, {.id = "email",
+                   .name = "email",
+                   .type = "email",
+                   .value = f.email,
+                   .label = small_label(std::string(t("sign_in.email"))),
+                   .hint = {.text = std::string(t("join.email_hint"))},
+                   .error_message = field_error_message(t, errors, "email"),
+                   .autocomplete = "email",
+                   .spellcheck = false});
+  language_radios(h, t, std::string(t("join.lang")), "", errors, f.lang);
+  govuk::button(h, {.text = std::string(t("join.send_button"))});
+  govuk::form_end(h);
+  govuk::heading(h, 2, "m", t("join.have_account_title"));
+  govuk::link_paragraph(h, "/sign-in?next=" + view::url_encode(action), t("join.have_account"));
+  return page.respond();
 }
 
 /// The organisation behind {org} if anyone may join it; others answer 404 so invitation-only ones stay unlisted.
@@ -91,7 +86,8 @@ awaitable<Response> join(RequestContext& ctx, const PagesDeps& deps) {
       auto op = deps.service->join_as_member(org->id, ctx.principal->user_id);
       co_await std::move(op);
     }
-    co_return http::redirect(ctx.request, "/o/" + org->slug + "?joined=1");
+    ctx.set_flash("invite.joined", {{"org", org->name}});
+    co_return http::redirect(ctx.request, "/o/" + org->slug);
   }
   JoinRequest f{std::string(ctx.form.value("email")), std::string(ctx.form.value("name")),
                 std::string(ctx.form.value("lang"))};
@@ -104,16 +100,12 @@ awaitable<Response> join(RequestContext& ctx, const PagesDeps& deps) {
   if (!errors.empty()) co_return join_page(ctx, deps, *org, f, errors);
   auto op = deps.service->request_to_join(org->id, email, f.name, *lang);
   co_await std::move(op);
-  Html h;
-  open_column(h);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("email_sign_in.check_title")).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">")
-      .text(core::format(t("join.sent_p1"), {{"email", email}, {"org", org->name}}))
-      .raw("</p>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("join.sent_p2")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("email_sign_in.no_email")).raw("</p>\n");
-  close_column(h);
-  co_return respond(ctx, deps, std::string(t("email_sign_in.check_title")), h);
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("email_sign_in.check_title")));
+  auto& h = page.body();
+  govuk::paragraph(h, core::format(t("join.sent_p1"), {{"email", email}, {"org", org->name}}));
+  govuk::paragraph(h, t("join.sent_p2"));
+  govuk::paragraph(h, t("email_sign_in.no_email"));
+  co_return page.respond();
 }
 
 }  // namespace roundtable::people::pages

@@ -5,23 +5,6 @@
 
 namespace roundtable::people::pages {
 
-http::Response respond(const http::RequestContext& ctx, const PagesDeps& deps, std::string title, const view::Html& h,
-                       http::Status status, bool has_errors) {
-  auto p = view::page_for(ctx, std::move(title));
-  p.has_errors = has_errors;
-  return view::html_page(ctx, *deps.assets, p, h, status);
-}
-
-http::Response respond_form(const http::RequestContext& ctx, const PagesDeps& deps, std::string title,
-                            const view::Html& h, bool has_errors) {
-  return respond(ctx, deps, std::move(title), h, has_errors ? http::Status::bad_request : http::Status::ok, has_errors);
-}
-
-void open_column(view::Html& h) {
-  h.raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
-}
-void close_column(view::Html& h) { h.raw("</div></div>\n"); }
-
 std::string sign_in_cookie(const http::RequestContext& ctx, std::string_view name) {
   auto header = ctx.request[boost::beast::http::field::cookie];
   auto value = http::find_cookie(std::string_view(header.data(), header.size()), name);
@@ -38,20 +21,6 @@ void set_sign_in_cookie(http::RequestContext& ctx, std::string_view name, std::s
   ctx.set_cookies.push_back(std::move(c));
 }
 
-void success_banner(view::Html& h, const core::Translator& t, std::string_view message) {
-  h.raw(
-      "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
-      "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">\n");
-  h.raw(
-       "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
-       "id=\"banner-title\">")
-      .text(t("banner.success"))
-      .raw("</h2></div>\n");
-  h.raw("<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">")
-      .text(message)
-      .raw("</p></div>\n</div>\n");
-}
-
 std::vector<view::FieldError> field_errors(const core::Translator& t, const std::vector<FormProblem>& problems) {
   std::vector<view::FieldError> out;
   for (auto& p : problems) out.push_back({p.field, std::string(t(p.key))});
@@ -62,31 +31,59 @@ std::string role_name(const core::Translator& t, Role r) { return std::string(t(
 
 std::string_view lang_name(core::Lang l) { return core::Messages::embedded().get(l, "layout.language_name"); }
 
-view::ChoiceField language_field(std::string legend, std::string hint, std::string error, std::string_view chosen) {
-  view::ChoiceField field{
-      .id = "lang", .name = "lang", .legend = std::move(legend), .hint = std::move(hint), .error = std::move(error)};
-  for (auto l : {core::Lang::en, core::Lang::cy}) {
-    std::string code(core::lang_code(l));
-    field.choices.push_back({code, std::string(lang_name(l)), "", chosen == code});
-  }
-  return field;
-}
-
 void new_password_fields(view::Html& h, const core::Translator& t, std::string_view label,
                          const std::vector<view::FieldError>& errors) {
-  view::input(h, t,
-              {.id = "password",
-               .label = std::string(label),
-               .hint = std::string(t("reset.new_password_hint")),
-               .error = std::string(view::error_for(errors, "password")),
-               .type = "password",
-               .autocomplete = "new-password"});
-  view::input(h, t,
-              {.id = "confirm_password",
-               .label = std::string(t("reset.confirm_password")),
-               .error = std::string(view::error_for(errors, "confirm_password")),
-               .type = "password",
-               .autocomplete = "new-password"});
+  view::govuk::input(h, {.id = "password",
+                         .name = "password",
+                         .type = "password",
+                         .label = small_label(std::string(label)),
+                         .hint = {.text = std::string(t("reset.new_password_hint"))},
+                         .error_message = field_error_message(t, errors, "password"),
+                         .autocomplete = "new-password"});
+  view::govuk::input(h, {.id = "confirm_password",
+                         .name = "confirm_password",
+                         .type = "password",
+                         .label = small_label(std::string(t("reset.confirm_password"))),
+                         .error_message = field_error_message(t, errors, "confirm_password"),
+                         .autocomplete = "new-password"});
+}
+
+view::PageBuilder page_builder(const http::RequestContext& ctx, const PagesDeps& deps, std::string title) {
+  return view::PageBuilder(ctx, *deps.assets, std::move(title));
+}
+
+view::govuk::ErrorMessage field_error_message(const core::Translator& t, const std::vector<view::FieldError>& errors,
+                                              std::string_view field_id) {
+  auto message = view::error_for(errors, field_id);
+  if (message.empty()) return {.text = {}};
+  return {.text = std::string(message), .visually_hidden_text = std::string(t("form.error_hidden"))};
+}
+
+view::govuk::Fieldset small_legend(std::string legend) {
+  return {.legend = {.text = std::move(legend), .classes = "govuk-fieldset__legend--s"}};
+}
+
+view::govuk::Label small_label(std::string text) { return {.text = std::move(text), .classes = "govuk-label--s"}; }
+
+void caption(view::Html& h, std::string_view text) {
+  h.raw("<span class=\"govuk-caption-l\">").text(text).raw("</span>\n");
+}
+
+void language_radios(view::Html& h, const core::Translator& t, std::string legend, std::string hint,
+                     const std::vector<view::FieldError>& errors, std::string_view chosen) {
+  view::govuk::Radios radios{.name = "lang",
+                             .value = std::string(chosen),
+                             .fieldset = small_legend(std::move(legend)),
+                             .hint = {.text = std::move(hint)},
+                             .error_message = field_error_message(t, errors, "lang")};
+  for (auto l : {core::Lang::en, core::Lang::cy}) {
+    radios.items.push_back({.text = std::string(lang_name(l)), .value = std::string(core::lang_code(l))});
+  }
+  view::govuk::radios(h, radios);
+}
+
+void submit_button(view::Html& h, std::string_view text, std::string classes) {
+  view::govuk::button(h, {.text = std::string(text), .classes = std::move(classes)});
 }
 
 }  // namespace roundtable::people::pages

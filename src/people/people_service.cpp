@@ -357,6 +357,7 @@ awaitable<AcceptResult> PeopleService::accept_invitation_as_new(std::string toke
     auto inv = store::invitation_by_token(s, hash, now);
     if (!inv) return result;
     result.org_slug = inv->org_slug;
+    result.org_name = inv->org_name;
     if (store::find_user_by_email(s, inv->email)) {
       result.outcome = AcceptResult::Outcome::sign_in_first;
       return result;
@@ -388,6 +389,7 @@ awaitable<AcceptResult> PeopleService::accept_invitation_as(std::string token, l
     auto inv = store::invitation_by_token(s, hash, now);
     if (!inv) return result;
     result.org_slug = inv->org_slug;
+    result.org_name = inv->org_name;
     auto user = store::find_user_by_id(s, user_id);
     if (!user || user->email != inv->email) {
       result.outcome = AcceptResult::Outcome::wrong_account;

@@ -133,6 +133,7 @@ struct AcceptResult {
   } outcome = Outcome::invalid;
   long long user_id = 0;
   std::string org_slug;
+  std::string org_name;
 };
 
 /// Thrown when an organisation's web address is already used.

@@ -3,14 +3,16 @@
 
 #include "people/pages_common.hpp"
 #include "people/people_pages.hpp"
-#include "view/forms.hpp"
+#include "view/govuk/govuk.hpp"
+#include "view/govuk/typography.hpp"
 #include "view/html.hpp"
+#include "view/page_builder.hpp"
 
 namespace roundtable::people::pages {
 
 namespace {
 
-using view::Html;
+namespace govuk = view::govuk;
 
 /// A page with one picture: a profile photo or an organisation's logo. key is the catalogue prefix ("photo",
 /// "logo") and also the file field's name; base is the page's address (the forms post to it and base/remove).
@@ -28,40 +30,35 @@ struct PicturePage {
 std::string key_of(const PicturePage& p, std::string_view what) { return std::string(p.key) + "." + std::string(what); }
 
 Response picture_page(RequestContext& ctx, const PagesDeps& deps, const PicturePage& p,
-                      const std::vector<view::FieldError>& errors, std::string_view banner_key = {}) {
+                      const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
-  Html h;
-  h.raw("<a href=\"").text(p.back_href).raw("\" class=\"govuk-back-link\">").text(t(key_of(p, "back"))).raw("</a>\n");
-  open_column(h);
-  view::error_summary(h, t, errors);
-  if (!banner_key.empty()) success_banner(h, t, t(banner_key));
-  if (!p.caption.empty()) h.raw("<span class=\"govuk-caption-l\">").text(p.caption).raw("</span>\n");
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t(key_of(p, "title"))).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">").text(t(key_of(p, "lead"))).raw("</p>\n");
+  view::PageBuilder page(ctx, *deps.assets, std::string(t(key_of(p, "title"))));
+  page.back_link(p.back_href, std::string(t(key_of(p, "back")))).errors(t, errors);
+  if (!p.caption.empty()) page.caption(p.caption);
+  auto& h = page.body();
+  govuk::paragraph(h, t(key_of(p, "lead")));
   const bool has = !p.current_url.empty();
   if (has) {
+    // No component shows a picture: the current one, above the form that replaces it.
     h.raw("<img class=\"").text(p.img_class).raw(" govuk-!-margin-bottom-4\" src=\"").text(p.current_url);
     h.raw("\" alt=\"").text(p.current_alt).raw("\">\n");
   }
-  h.raw("<form method=\"post\" action=\"").text(p.base).raw("\" enctype=\"multipart/form-data\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  view::file_upload(h, t,
-                    {.id = std::string(p.key),
-                     .label = std::string(t(key_of(p, has ? "choose_new" : "choose"))),
-                     .hint = std::string(t(key_of(p, "hint"))),
-                     .error = std::string(view::error_for(errors, p.key)),
-                     .accept = "image/jpeg,image/png,image/gif,image/webp"});
-  view::button(h, t(key_of(p, "save")));
-  h.raw("</form>\n");
+  govuk::form_start(h, {.action = p.base, .csrf_token = ctx.csrf_token, .multipart = true});
+  govuk::file_upload(h, {.id = std::string(p.key),
+                         .name = std::string(p.key),
+                         .label = small_label(std::string(t(key_of(p, has ? "choose_new" : "choose")))),
+                         .hint = {.text = std::string(t(key_of(p, "hint")))},
+                         .error_message = field_error_message(t, errors, p.key),
+                         .attributes = {{"accept", "image/jpeg,image/png,image/gif,image/webp"}}});
+  govuk::button(h, {.text = std::string(t(key_of(p, "save")))});
+  govuk::form_end(h);
   if (has) {
-    h.raw("<h2 class=\"govuk-heading-m\">").text(t(key_of(p, "remove_title"))).raw("</h2>\n");
-    h.raw("<form method=\"post\" action=\"").text(p.base).raw("/remove\" novalidate>\n");
-    view::csrf_field(h, ctx.csrf_token);
-    view::button(h, t(key_of(p, "remove")), "warning");
-    h.raw("</form>\n");
+    govuk::heading(h, 2, "m", t(key_of(p, "remove_title")));
+    govuk::button_form(h,
+                       {.form = {.action = p.base + "/remove", .csrf_token = ctx.csrf_token},
+                        .button = {.text = std::string(t(key_of(p, "remove"))), .classes = "govuk-button--warning"}});
   }
-  close_column(h);
-  return respond_form(ctx, deps, std::string(t(key_of(p, "title"))), h, !errors.empty());
+  return page.respond();
 }
 
 /// The picture sent in the field named `field`, checked and cleaned; or the plain-words problem with it.
@@ -104,8 +101,7 @@ awaitable<PicturePage> logo_of(http::OrgRequest& req, const PagesDeps& deps) {
 
 awaitable<Response> photo_form(RequestContext& ctx, const PagesDeps& deps) {
   auto page = co_await photo_of(ctx, deps);
-  const bool removed = ctx.query_params().value("removed") == "1";
-  co_return picture_page(ctx, deps, page, {}, removed ? "photo.removed" : "");
+  co_return picture_page(ctx, deps, page, {});
 }
 
 awaitable<Response> save_photo(RequestContext& ctx, const PagesDeps& deps) {
@@ -116,20 +112,21 @@ awaitable<Response> save_photo(RequestContext& ctx, const PagesDeps& deps) {
   }
   auto save = deps.service->set_photo(ctx.principal->user_id, std::move(std::get<uploads::Prepared>(checked)));
   co_await std::move(save);
-  co_return http::redirect(ctx.request, "/account?photo=saved");
+  ctx.set_flash("photo.saved");
+  co_return http::redirect(ctx.request, "/account");
 }
 
 awaitable<Response> remove_photo(RequestContext& ctx, const PagesDeps& deps) {
   auto op = deps.service->remove_photo(ctx.principal->user_id);
   co_await std::move(op);
-  co_return http::redirect(ctx.request, "/account/photo?removed=1");
+  ctx.set_flash("photo.removed");
+  co_return http::redirect(ctx.request, "/account/photo");
 }
 
 awaitable<Response> org_logo_form(http::OrgRequest& req, const PagesDeps& deps) {
   RequestContext& ctx = req.ctx;
   auto page = co_await logo_of(req, deps);
-  const auto done = ctx.query_params().value("done");
-  co_return picture_page(ctx, deps, page, {}, done == "saved" ? "logo.saved" : done == "removed" ? "logo.removed" : "");
+  co_return picture_page(ctx, deps, page, {});
 }
 
 awaitable<Response> save_org_logo(http::OrgRequest& req, const PagesDeps& deps) {
@@ -143,7 +140,8 @@ awaitable<Response> save_org_logo(http::OrgRequest& req, const PagesDeps& deps) 
   auto save =
       deps.service->set_org_logo(ctx.principal->user_id, m->org_id, std::move(std::get<uploads::Prepared>(checked)));
   co_await std::move(save);
-  co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/logo?done=saved");
+  ctx.set_flash("logo.saved");
+  co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/logo");
 }
 
 awaitable<Response> remove_org_logo(http::OrgRequest& req, const PagesDeps& deps) {
@@ -151,7 +149,8 @@ awaitable<Response> remove_org_logo(http::OrgRequest& req, const PagesDeps& deps
   const http::Membership* m = &req.membership;
   auto op = deps.service->remove_org_logo(ctx.principal->user_id, m->org_id);
   const bool removed = co_await std::move(op);
-  co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/logo" + (removed ? "?done=removed" : ""));
+  if (removed) ctx.set_flash("logo.removed");
+  co_return http::redirect(ctx.request, "/o/" + m->org_slug + "/logo");
 }
 
 }  // namespace roundtable::people::pages

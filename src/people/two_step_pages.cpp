@@ -4,8 +4,10 @@
 #include "people/pages_common.hpp"
 #include "people/people_pages.hpp"
 #include "security/totp.hpp"
-#include "view/forms.hpp"
+#include "view/govuk/govuk.hpp"
+#include "view/govuk/typography.hpp"
 #include "view/html.hpp"
+#include "view/page_builder.hpp"
 #include "view/qr_svg.hpp"
 
 namespace roundtable::people::pages {
@@ -13,6 +15,7 @@ namespace roundtable::people::pages {
 namespace {
 
 using view::Html;
+namespace govuk = view::govuk;
 
 constexpr std::string_view kChallengeCookie = "rt_two_step";
 
@@ -22,147 +25,128 @@ void set_challenge_cookie(RequestContext& ctx, std::string_view value, long max_
   set_sign_in_cookie(ctx, kChallengeCookie, value, max_age);
 }
 
-void code_field(Html& h, const core::Translator& t, std::string_view label, std::string_view hint,
-                std::string_view value, const std::vector<view::FieldError>& errors) {
-  view::input(h, t,
-              {.id = "code",
-               .label = std::string(label),
-               .hint = std::string(hint),
-               .value = std::string(value),
-               .error = std::string(view::error_for(errors, "code")),
-               .autocomplete = "one-time-code",
-               .input_class = "govuk-input--width-10",
-               .spellcheck_off = true});
+/// The code input of the two-step forms; id "off_code" for turning it off (the field is still named "code").
+void code_field(Html& h, const core::Translator& t, std::string_view id, std::string_view hint, std::string_view value,
+                const std::vector<view::FieldError>& errors) {
+  govuk::input(h, {.id = std::string(id),
+                   .name = "code",
+                   .value = std::string(value),
+                   .label = small_label(std::string(t("two_step.code"))),
+                   .hint = {.text = std::string(hint)},
+                   .error_message = field_error_message(t, errors, id),
+                   .classes = "govuk-input--width-10",
+                   .autocomplete = "one-time-code",
+                   .spellcheck = false});
 }
 
 Response challenge_page(RequestContext& ctx, const PagesDeps& deps, std::string_view code,
                         const std::vector<view::FieldError>& errors, http::Status status) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  view::error_summary(h, t, errors);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("two_step.challenge_title")).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("two_step.challenge_lead")).raw("</p>\n");
-  h.raw("<form method=\"post\" action=\"/sign-in/two-step\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  code_field(h, t, t("two_step.code"), t("two_step.challenge_hint"), code, errors);
-  view::button(h, t("sign_in.button"));
-  h.raw("</form>\n");
-  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in\">").text(t("two_step.start_again"));
-  h.raw("</a></p>\n");
-  close_column(h);
-  return respond(ctx, deps, std::string(t("two_step.challenge_title")), h, status, !errors.empty());
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("two_step.challenge_title")));
+  page.errors(t, errors);
+  auto& h = page.body();
+  govuk::paragraph(h, t("two_step.challenge_lead"));
+  govuk::form_start(h, {.action = "/sign-in/two-step", .csrf_token = ctx.csrf_token});
+  code_field(h, t, "code", t("two_step.challenge_hint"), code, errors);
+  govuk::button(h, {.text = std::string(t("sign_in.button"))});
+  govuk::form_end(h);
+  govuk::link_paragraph(h, "/sign-in", t("two_step.start_again"));
+  return page.respond(status);
 }
 
 /// The recovery codes, shown once (after turning two-step sign-in on, or renewing them).
 Response codes_page(RequestContext& ctx, const PagesDeps& deps, const std::vector<std::string>& codes,
                     std::string_view title) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  h.raw("<div class=\"govuk-panel govuk-panel--confirmation\"><h1 class=\"govuk-panel__title\">").text(title);
-  h.raw("</h1></div>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("two_step.codes_title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("two_step.codes_p1")).raw("</p>\n");
-  h.raw("<ul class=\"govuk-list rt-recovery-codes\">\n");
-  for (const auto& c : codes) h.raw("<li><code>").text(c).raw("</code></li>\n");
-  h.raw("</ul>\n<p class=\"govuk-body\">").text(t("two_step.codes_p2")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/two-step\">").text(t("two_step.codes_done"));
-  h.raw("</a></p>\n");
-  close_column(h);
-  return respond(ctx, deps, std::string(title), h);
+  view::PageBuilder page(ctx, *deps.assets, std::string(title));
+  page.no_heading();
+  auto& h = page.body();
+  govuk::panel(h, {.title_text = std::string(title)});
+  govuk::heading(h, 2, "m", t("two_step.codes_title"));
+  govuk::paragraph(h, t("two_step.codes_p1"));
+  govuk::List list{.classes = "rt-recovery-codes"};
+  list.items.reserve(codes.size());
+  for (const auto& c : codes) {
+    Html code;
+    code.raw("<code>").text(c).raw("</code>");
+    list.items.emplace_back(std::move(code));
+  }
+  govuk::list(h, list);
+  govuk::paragraph(h, t("two_step.codes_p2"));
+  govuk::link_paragraph(h, "/account/two-step", t("two_step.codes_done"));
+  return page.respond();
 }
 
 Response setup_page(RequestContext& ctx, const PagesDeps& deps, const std::string& secret, std::string_view code,
                     const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  view::error_summary(h, t, errors);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("two_step.setup_title")).raw("</h1>\n");
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("two_step.setup_title")));
+  page.errors(t, errors);
+  auto& h = page.body();
   const std::string uri = security::otpauth_uri("Roundtable", ctx.principal->email, secret);
+  // Numbered steps (typography's list() writes <ul> only). A phone scans the QR code; the typed key below it is the
+  // way for everyone else.
   h.raw("<ol class=\"govuk-list govuk-list--number\">\n<li>").text(t("two_step.setup_step1")).raw("</li>\n<li>");
-  // A phone scans the QR code; the typed key below it is the way for everyone else.
-  h.raw("<p class=\"govuk-body\">").text(t("two_step.setup_scan")).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\">").append(view::qr_svg(uri, t("two_step.qr_title"))).raw("</p>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("two_step.setup_type_key")).raw("<br>\n<code class=\"rt-secret\">");
+  govuk::paragraph(h, t("two_step.setup_scan"));
+  govuk::paragraph(h, view::qr_svg(uri, t("two_step.qr_title")));
+  Html key;
+  key.text(t("two_step.setup_type_key")).raw("<br>\n<code class=\"rt-secret\">");
   for (size_t i = 0; i < secret.size(); i += 4) {
-    if (i) h.raw(" ");
-    h.text(secret.substr(i, 4));
+    if (i) key.raw(" ");
+    key.text(std::string_view(secret).substr(i, 4));
   }
-  h.raw("</code></p>\n<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"")
-      .text(uri)
-      .raw("\">")
-      .text(t("two_step.setup_open_app"))
-      .raw("</a></p></li>\n<li>");
-  h.text(t("two_step.setup_step3")).raw("</li>\n</ol>\n");
-  h.raw("<form method=\"post\" action=\"/account/two-step/setup\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  code_field(h, t, t("two_step.code"), t("two_step.code_hint"), code, errors);
-  view::button(h, t("two_step.setup_button"));
-  h.raw("</form>\n");
-  close_column(h);
-  return respond_form(ctx, deps, std::string(t("two_step.setup_title")), h, !errors.empty());
+  key.raw("</code>");
+  govuk::paragraph(h, std::move(key));
+  govuk::link_paragraph(h, uri, t("two_step.setup_open_app"));
+  h.raw("</li>\n<li>").text(t("two_step.setup_step3")).raw("</li>\n</ol>\n");
+  govuk::form_start(h, {.action = "/account/two-step/setup", .csrf_token = ctx.csrf_token});
+  code_field(h, t, "code", t("two_step.code_hint"), code, errors);
+  govuk::button(h, {.text = std::string(t("two_step.setup_button"))});
+  govuk::form_end(h);
+  return page.respond();
 }
 
 Response status_page(RequestContext& ctx, const PagesDeps& deps, const TwoStepStatus& st, std::string_view banner,
                      std::string_view form_with_error, const std::vector<view::FieldError>& errors,
                      bool required = false) {
   auto t = ctx.t();
-  Html h;
-  open_column(h);
-  if (!banner.empty()) success_banner(h, t, banner);
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("two_step.title")));
+  page.success(banner);
   if (required && !st.enabled) {
-    h.raw("<div class=\"govuk-notification-banner\" role=\"region\" aria-labelledby=\"two-step-required-title\" ");
-    h.raw("data-module=\"govuk-notification-banner\">\n<div class=\"govuk-notification-banner__header\">");
-    h.raw("<h2 class=\"govuk-notification-banner__title\" id=\"two-step-required-title\">")
-        .text(t("two_step.important"));
-    h.raw(
-        "</h2></div>\n<div class=\"govuk-notification-banner__content\"><p "
-        "class=\"govuk-notification-banner__heading\">");
-    h.text(t("two_step.required")).raw("</p></div></div>\n");
+    // Above the heading, so the builder's own heading is not used.
+    page.no_heading();
+    govuk::notification_banner(page.body(), {.text = std::string(t("two_step.required")),
+                                             .title_text = std::string(t("two_step.important")),
+                                             .title_id = "two-step-required-title"});
+    govuk::heading(page.body(), 1, "l", t("two_step.title"));
   }
-  view::error_summary(h, t, errors);
-  h.raw("<h1 class=\"govuk-heading-l\">").text(t("two_step.title")).raw("</h1>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("two_step.lead")).raw("</p>\n");
+  page.errors(t, errors);
+  auto& h = page.body();
+  govuk::paragraph(h, t("two_step.lead"));
   if (!st.enabled) {
-    h.raw("<p class=\"govuk-body\">").text(t("two_step.off_now")).raw("</p>\n");
-    h.raw("<p class=\"govuk-body\">").text(t("two_step.need_app")).raw("</p>\n");
-    h.raw("<form method=\"post\" action=\"/account/two-step/start\" novalidate>\n");
-    view::csrf_field(h, ctx.csrf_token);
-    view::button(h, t("two_step.start_button"));
-    h.raw("</form>\n");
-    close_column(h);
-    return respond(ctx, deps, std::string(t("two_step.title")), h);
+    govuk::paragraph(h, t("two_step.off_now"));
+    govuk::paragraph(h, t("two_step.need_app"));
+    govuk::button_form(h, {.form = {.action = "/account/two-step/start", .csrf_token = ctx.csrf_token},
+                           .button = {.text = std::string(t("two_step.start_button"))}});
+    return page.respond();
   }
-  h.raw("<p class=\"govuk-body\"><strong>").text(t("two_step.on_now")).raw("</strong></p>\n");
-  h.raw("<p class=\"govuk-body\">").text(t.plural("two_step.codes_left", st.recovery_codes_left)).raw("</p>\n");
+  Html on;
+  on.raw("<strong>").text(t("two_step.on_now")).raw("</strong>");
+  govuk::paragraph(h, std::move(on));
+  govuk::paragraph(h, t.plural("two_step.codes_left", st.recovery_codes_left));
+  govuk::heading(h, 2, "m", t("two_step.renew_title"));
+  govuk::form_start(h, {.action = "/account/two-step/recovery-codes", .csrf_token = ctx.csrf_token});
   const std::vector<view::FieldError> none;
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("two_step.renew_title")).raw("</h2>\n");
-  h.raw("<form method=\"post\" action=\"/account/two-step/recovery-codes\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  code_field(h, t, t("two_step.code"), t("two_step.code_hint"), "", form_with_error == "renew" ? errors : none);
-  view::button(h, t("two_step.renew_button"), "secondary");
-  h.raw("</form>\n");
-  h.raw("<h2 class=\"govuk-heading-m\">").text(t("two_step.off_title")).raw("</h2>\n");
-  h.raw("<p class=\"govuk-body\">").text(t("two_step.off_lead")).raw("</p>\n");
-  h.raw("<form method=\"post\" action=\"/account/two-step/off\" novalidate>\n");
-  view::csrf_field(h, ctx.csrf_token);
-  view::input(h, t,
-              {.id = "off_code",
-               .name = "code",
-               .label = std::string(t("two_step.code")),
-               .hint = std::string(t("two_step.off_hint")),
-               .error = std::string(form_with_error == "off" ? view::error_for(errors, "off_code") : ""),
-               .autocomplete = "one-time-code",
-               .input_class = "govuk-input--width-10",
-               .spellcheck_off = true});
-  view::button(h, t("two_step.off_button"), "warning");
-  h.raw("</form>\n");
-  close_column(h);
-  const bool has_errors = !errors.empty();
-  return respond(ctx, deps, std::string(t("two_step.title")), h,
-                 has_errors ? http::Status::bad_request : http::Status::ok, has_errors);
+  code_field(h, t, "code", t("two_step.code_hint"), "", form_with_error == "renew" ? errors : none);
+  govuk::button(h, {.text = std::string(t("two_step.renew_button")), .classes = "govuk-button--secondary"});
+  govuk::form_end(h);
+  govuk::heading(h, 2, "m", t("two_step.off_title"));
+  govuk::paragraph(h, t("two_step.off_lead"));
+  govuk::form_start(h, {.action = "/account/two-step/off", .csrf_token = ctx.csrf_token});
+  code_field(h, t, "off_code", t("two_step.off_hint"), "", form_with_error == "off" ? errors : none);
+  govuk::button(h, {.text = std::string(t("two_step.off_button")), .classes = "govuk-button--warning"});
+  govuk::form_end(h);
+  return page.respond();
 }
 
 }  // namespace

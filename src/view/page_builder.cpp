@@ -10,7 +10,7 @@ PageBuilder::PageBuilder(const http::RequestContext& ctx, const Assets& assets, 
     : ctx_(ctx), assets_(assets), title_(std::move(title)) {}
 
 PageBuilder& PageBuilder::back_link(std::string href, std::string text) {
-  govuk::back_link(top_, {.text = std::move(text), .href = std::move(href)});
+  govuk::back_link(back_, {.text = std::move(text), .href = std::move(href)});
   return *this;
 }
 
@@ -18,7 +18,7 @@ PageBuilder& PageBuilder::success(std::string_view message) {
   if (message.empty()) return *this;
   const auto t = ctx_.t();
   govuk::notification_banner(
-      top_, {.text = std::string(message), .title_text = std::string(t("banner.success")), .type = "success"});
+      banners_, {.text = std::string(message), .title_text = std::string(t("banner.success")), .type = "success"});
   return *this;
 }
 
@@ -29,7 +29,7 @@ PageBuilder& PageBuilder::errors(const core::Translator& t, const std::vector<Fi
   for (const auto& e : errors) {
     summary.error_list.push_back({.href = e.field_id.empty() ? "" : "#" + e.field_id, .text = e.message});
   }
-  govuk::error_summary(top_, summary);
+  govuk::error_summary(errors_, summary);
   return *this;
 }
 
@@ -57,7 +57,15 @@ PageBuilder& PageBuilder::full_width() {
 
 http::Response PageBuilder::respond(std::optional<http::Status> status) {
   Html main;
-  main.append(top_);
+  main.append(back_);
+  if (ctx_.flash) {
+    const auto t = ctx_.t();
+    govuk::notification_banner(main, {.text = core::format(t(ctx_.flash->key), ctx_.flash->params),
+                                      .title_text = std::string(t("banner.success")),
+                                      .type = "success"});
+  }
+  main.append(banners_);
+  main.append(errors_);
   main.raw_if(full_width_, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n",
               "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
   if (show_heading_) {

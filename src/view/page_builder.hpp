@@ -1,5 +1,6 @@
-/// The frame every page shares, built once: back link, success banner, error summary, heading with caption, the
-/// column, and the answer (400 with "Error: " in the title when the page shows form problems). Pages put their own
+/// The frame every page shares, built once: back link, success banner (also the message the previous request left,
+/// RequestContext::flash), error summary, heading with caption, the column, and the answer (400 with "Error: " in the
+/// title when the page shows form problems). Pages put their own
 /// GOV.UK components (view/govuk/) into body().
 ///
 ///   view::PageBuilder page(ctx, assets, t("invite.new_title"));
@@ -56,7 +57,9 @@ class PageBuilder {
   bool show_heading_ = true;
   bool full_width_ = false;
   bool has_errors_ = false;
-  Html top_;
+  Html back_;
+  Html banners_;
+  Html errors_;
   Html body_;
 };
 

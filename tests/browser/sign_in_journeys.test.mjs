@@ -99,7 +99,7 @@ test("keyboard only, no JavaScript: download your data, then delete your account
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Delete my account");
   await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
   assert.ok(page.url().endsWith("/account-deleted"), page.url());
-  assert.equal(await page.textContent("h1"), "Your account has been deleted");
+  assert.equal((await page.textContent("h1")).trim(), "Your account has been deleted");
   await page.goto(server.url + "/account");
   assert.ok(page.url().includes("/sign-in"), "signed out");
   await context.close();

@@ -41,6 +41,14 @@ test(`${backendName}: someone new is invited in Welsh with a message, creates an
   });
   assert.equal(sent.status, 303);
   assert.match((await sian.get(sent.headers.get("location"))).text, /An invitation has been sent to eleri@example\.org/);
+  // Nobody can put words into that green banner with a link (before, ?sent=... did): the message comes only from a
+  // cookie the server signs, and is said once.
+  const words = "Your account is closed. Ring 0900 123 456";
+  const linked = await sian.get(`/o/demo/invitations?sent=${encodeURIComponent(words)}`);
+  assert.doesNotMatch(linked.text, /Your account is closed|govuk-notification-banner--success/);
+  sian.cookies.set("rt_flash", `k=invite.sent&email=${encodeURIComponent(words)}.AAAAAAAAAAAAAAAAAAAAAA`);
+  assert.doesNotMatch((await sian.get("/o/demo/invitations")).text, /Your account is closed/);
+  sian.cookies.delete("rt_flash");
   const raw = await lastMailTo("eleri@example.org");
   assert.equal(subject(raw), "Mae Siân Davies wedi eich gwahodd i ymuno â Demo County Carers Partnership ar Roundtable");
   assert.match(plainText(raw), /Helo Eleri,/);
@@ -71,8 +79,8 @@ test(`${backendName}: someone new is invited in Welsh with a message, creates an
     agree: "yes",
   });
   assert.equal(joined.status, 303);
-  assert.equal(joined.headers.get("location"), "/o/demo?joined=1");
-  const home = await eleri.get("/o/demo?joined=1");
+  assert.equal(joined.headers.get("location"), "/o/demo");
+  const home = await eleri.get("/o/demo");
   assert.match(home.text, /<html lang="cy"/);
   assert.match(home.text, /Croeso i Demo County Carers Partnership/);
   assert.match(home.text, /Hwylusydd/);
@@ -144,6 +152,6 @@ test(`${backendName}: someone with an account signs in to accept, and only they 
   const signedIn = await gareth.post("/sign-in", { email: demo.member, password: "roundtable-demo", next: link });
   assert.equal(signedIn.headers.get("location"), link);
   const joined = await gareth.post(link, {});
-  assert.equal(joined.headers.get("location"), "/o/north?joined=1");
+  assert.equal(joined.headers.get("location"), "/o/north");
   assert.match((await gareth.get("/o/north")).text, /North Valleys Mind/);
 });

@@ -76,12 +76,12 @@ test(`${backendName}: someone signed in joins an open organisation with one butt
   assert.equal((await v.get("/o/north")).status, 404);
   const page = await v.get("/o/north/join");
   assert.equal(page.status, 200);
-  assert.match(page.text, /Join North Valleys Mind<\/button>/);
+  assert.match(page.text, /Join North Valleys Mind\s*<\/button>/);
   assert.doesNotMatch(page.text, /id="email"/);
   const joined = await v.post("/o/north/join", {});
   assert.equal(joined.status, 303);
-  assert.equal(joined.headers.get("location"), "/o/north?joined=1");
-  assert.match((await v.get("/o/north?joined=1")).text, /Welcome to North Valleys Mind/);
+  assert.equal(joined.headers.get("location"), "/o/north");
+  assert.match((await v.get("/o/north")).text, /Welcome to North Valleys Mind/);
   assert.equal((await v.get("/o/north/join")).headers.get("location"), "/o/north");
   // Joining again changes nothing (Gareth stays a plain member, once).
   assert.equal((await v.post("/o/north/join", {})).status, 303);

@@ -29,7 +29,7 @@ void link_paragraph(Html& h, std::string_view href, const Content& text) {
 }
 
 void list(Html& h, const List& p) {
-  h.raw("<ul");
+  h.raw_if(p.number, "<ol", "<ul");
   if (!p.id.empty()) h.raw(" id=\"").text(p.id).raw("\"");
   h.raw(" class=\"govuk-list");
   h.raw_if(p.bullet, " govuk-list--bullet").raw_if(p.number, " govuk-list--number");
@@ -40,7 +40,7 @@ void list(Html& h, const List& p) {
     detail::put(h, item);
     h.raw("</li>\n");
   }
-  h.raw("</ul>\n");
+  h.raw_if(p.number, "</ol>\n", "</ul>\n");
 }
 
 void form_start(Html& h, const Form& p) {

@@ -23,7 +23,7 @@ void link_paragraph(Html& h, std::string_view href, const Content& text);
 
 struct List {
   std::vector<Content> items;
-  /// Bullets ("govuk-list--bullet") or numbers ("govuk-list--number"); plain when neither.
+  /// Bullets ("govuk-list--bullet") or numbers (an <ol>, "govuk-list--number"); plain when neither.
   bool bullet = false;
   bool number = false;
   std::string classes;

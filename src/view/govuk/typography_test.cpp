@@ -18,6 +18,12 @@ TEST(Typography, HeadingsParagraphsLinksAndListsEscapeText) {
             "<ul class=\"govuk-list govuk-list--bullet\">\n<li>one</li>\n<li>&lt;two&gt;</li>\n</ul>\n");
 }
 
+TEST(Typography, NumberedListsAreOrdered) {
+  Html h;
+  list(h, {.items = {"first"}, .number = true});
+  EXPECT_EQ(h.str(), "<ol class=\"govuk-list govuk-list--number\">\n<li>first</li>\n</ol>\n");
+}
+
 TEST(Typography, PostFormsCarryTheCsrfTokenAndGetFormsDoNot) {
   Html post;
   button_form(post, {.form = {.action = "/items/1/move", .csrf_token = "tok\""},

@@ -1,0 +1,90 @@
+#include "about_me/about_me_page_parts.hpp"
+
+#include <algorithm>
+
+#include "view/govuk/govuk.hpp"
+
+namespace roundtable::about_me::pages::parts {
+
+namespace govuk = view::govuk;
+using view::Html;
+
+std::optional<long long> id_param(const RequestContext& ctx, std::string_view name) {
+  auto id = ctx.param(name);
+  if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return std::stoll(std::string(id));
+}
+
+std::string kind_key(ItemKind k, std::string_view what) {
+  std::string key = "about_me.kind.";
+  key.append(item_kind_code(k)).append(".").append(what);
+  return key;
+}
+
+std::string item_label(const core::Translator& t, const Item& item) {
+  if (!item.title.empty()) return item.title;
+  if (item.kind == ItemKind::photo && !item.caption.empty()) return item.caption;
+  return std::string(t(kind_key(item.kind, "name")));
+}
+
+namespace {
+
+void transcript_details(Html& h, const core::Translator& t, const Item& item) {
+  if (item.transcript.empty()) return;
+  // Several players can be on one page: the hidden words say whose transcript each one is.
+  Html summary;
+  summary.text(t("about_me.transcript_summary"));
+  summary.raw("<span class=\"govuk-visually-hidden\"> – ").text(item_label(t, item)).raw("</span>");
+  Html text;
+  govuk::paragraph(text, item.transcript, "govuk-body rt-pre-line");
+  govuk::details(h, {.summary_html = std::move(summary), .html = std::move(text)});
+}
+
+}  // namespace
+
+void render_item(Html& h, const core::Translator& t, const Item& item, int heading_level, bool show_title) {
+  switch (item.kind) {
+    case ItemKind::text:
+      if (show_title && !item.title.empty()) govuk::heading(h, heading_level, "m", item.title);
+      govuk::paragraph(h, item.body, "govuk-body rt-pre-line");
+      break;
+    case ItemKind::photo:
+      // No component shows a picture: a figure, its description underneath and as the alternative text.
+      h.raw("<figure class=\"rt-about-me__figure govuk-!-margin-left-0 govuk-!-margin-right-0\">\n");
+      h.raw("<img class=\"rt-about-me__media\" src=\"").text(item.file_url).raw("\" alt=\"").text(item.caption);
+      h.raw("\">\n<figcaption class=\"govuk-body-s govuk-!-margin-top-2\">").text(item.caption);
+      h.raw("</figcaption>\n</figure>\n");
+      break;
+    case ItemKind::audio:
+    case ItemKind::video: {
+      const bool audio = item.kind == ItemKind::audio;
+      if (show_title) govuk::heading(h, heading_level, "m", item.title);
+      // The browser's own player; the link inside is for browsers that cannot play it.
+      h.raw_if(audio, "<audio", "<video").raw(" class=\"rt-about-me__media\" controls preload=\"none\"");
+      h.raw(" aria-label=\"").text(item.title).raw("\">\n");
+      h.raw("<source src=\"").text(item.file_url).raw("\"");
+      if (!item.file_mime.empty()) h.raw(" type=\"").text(item.file_mime).raw("\"");
+      h.raw(">\n");
+      govuk::link(h, item.file_url, t(kind_key(item.kind, "download")));
+      h.raw_if(audio, "\n</audio>\n", "\n</video>\n");
+      transcript_details(h, t, item);
+      break;
+    }
+  }
+}
+
+govuk::ErrorMessage field_error(const core::Translator& t, const std::vector<view::FieldError>& errors,
+                                std::string_view field_id) {
+  return {.text = std::string(view::error_for(errors, field_id)),
+          .visually_hidden_text = std::string(t("form.error_hidden"))};
+}
+
+view::PageBuilder own_frame(const RequestContext& ctx, const PagesDeps& deps, std::string title) {
+  view::PageBuilder page(ctx, *deps.assets, std::move(title));
+  page.back_link(std::string(kBase), std::string(ctx.t()("about_me.back_to_page")));
+  return page;
+}
+
+}  // namespace roundtable::about_me::pages::parts
