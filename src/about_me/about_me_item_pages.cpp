@@ -13,7 +13,6 @@ namespace roundtable::about_me::pages {
 namespace {
 
 namespace govuk = view::govuk;
-using parts::id_param;
 using parts::kBase;
 using parts::kind_key;
 using view::Html;
@@ -170,7 +169,7 @@ namespace {
 
 /// The signed-in person's item named by the {id} path parameter.
 awaitable<std::optional<Item>> own_item(RequestContext& ctx, const PagesDeps& deps) {
-  auto id = id_param(ctx, "id");
+  auto id = ctx.id_param();
   if (!id) co_return std::nullopt;
   auto op = deps.service->item(ctx.principal->user_id, *id);
   co_return co_await std::move(op);
@@ -222,7 +221,7 @@ awaitable<Response> delete_form(RequestContext& ctx, const PagesDeps& deps) {
 }
 
 awaitable<Response> delete_item(RequestContext& ctx, const PagesDeps& deps) {
-  auto id = id_param(ctx, "id");
+  auto id = ctx.id_param();
   if (!id) co_return deps.not_found(ctx);
   auto op = deps.service->delete_item(ctx.principal->user_id, *id);
   if (!co_await std::move(op)) co_return deps.not_found(ctx);
@@ -231,7 +230,7 @@ awaitable<Response> delete_item(RequestContext& ctx, const PagesDeps& deps) {
 }
 
 awaitable<Response> move_item(RequestContext& ctx, const PagesDeps& deps) {
-  auto id = id_param(ctx, "id");
+  auto id = ctx.id_param();
   if (!id) co_return deps.not_found(ctx);
   auto item_op = deps.service->item(ctx.principal->user_id, *id);
   if (!co_await std::move(item_op)) co_return deps.not_found(ctx);

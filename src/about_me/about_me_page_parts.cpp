@@ -9,14 +9,6 @@ namespace roundtable::about_me::pages::parts {
 namespace govuk = view::govuk;
 using view::Html;
 
-std::optional<long long> id_param(const RequestContext& ctx, std::string_view name) {
-  auto id = ctx.param(name);
-  if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::nullopt;
-  }
-  return std::stoll(std::string(id));
-}
-
 std::string kind_key(ItemKind k, std::string_view what) {
   std::string key = "about_me.kind.";
   key.append(item_kind_code(k)).append(".").append(what);

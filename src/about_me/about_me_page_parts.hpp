@@ -18,8 +18,6 @@ namespace roundtable::about_me::pages::parts {
 
 inline constexpr std::string_view kBase = "/account/about-me";
 
-/// A numeric path parameter, or nothing when it is not one.
-std::optional<long long> id_param(const RequestContext& ctx, std::string_view name);
 /// "about_me.kind.<kind>.<what>".
 std::string kind_key(ItemKind k, std::string_view what);
 /// What an item is called on the owner's page: its title, or for a photo its caption, or the kind's name.

@@ -275,7 +275,7 @@ awaitable<Response> save_intro(RequestContext& ctx, const PagesDeps& deps) {
 awaitable<Response> shared_page(http::OrgRequest& req, const PagesDeps& deps) {
   RequestContext& ctx = req.ctx;
   const http::Membership* m = &req.membership;
-  auto id = parts::id_param(ctx, "id");
+  auto id = ctx.id_param();
   if (!id) co_return deps.not_found(ctx);
   auto op = deps.service->shared_page(ctx.principal->user_id, m->org_id, *id);
   auto page = co_await std::move(op);

@@ -2,6 +2,25 @@
 
 namespace roundtable::http {
 
+std::string_view trim_space(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string FormData::trimmed(std::string_view name) const { return std::string(trim_space(value(name))); }
+
+std::optional<long long> parse_id(std::string_view s) {
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  long long n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 namespace {
 
 int hex_value(char c) {

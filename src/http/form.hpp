@@ -17,6 +17,8 @@ class FormData {
   std::optional<std::string_view> get(std::string_view name) const;
   /// The first value, or "" when absent.
   std::string_view value(std::string_view name) const { return get(name).value_or(std::string_view{}); }
+  /// The first value without the spaces, tabs and line breaks around it: how forms read what people typed.
+  std::string trimmed(std::string_view name) const;
   std::vector<std::string_view> all(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
   size_t size() const { return fields_.size(); }
@@ -39,6 +41,11 @@ std::optional<FormData> parse_urlencoded(std::string_view body, const FormLimits
 std::vector<std::pair<std::string_view, std::string_view>> parse_cookie_header(std::string_view header);
 /// The first cookie of that name, or nullopt.
 std::optional<std::string_view> find_cookie(std::string_view header, std::string_view name);
+
+/// s without the spaces, tabs and line breaks at either end.
+std::string_view trim_space(std::string_view s);
+/// A database id written in a path or form: 1 to 18 digits, nothing else; nullopt otherwise.
+std::optional<long long> parse_id(std::string_view s);
 
 /// Is this path a safe local redirect target ("/x", not "//x" or "http:")?
 bool is_local_path(std::string_view path);

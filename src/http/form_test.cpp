@@ -45,5 +45,17 @@ TEST(Utf8, Validates) {
   EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));
 }
 
+TEST(FormData, TrimmedTextAndIds) {
+  FormData f;
+  f.add("name", " \t Siân Davies \r\n");
+  EXPECT_EQ(f.trimmed("name"), "Siân Davies");
+  EXPECT_EQ(f.trimmed("missing"), "");
+  EXPECT_EQ(parse_id("42"), 42);
+  EXPECT_EQ(parse_id("999999999999999999"), 999999999999999999LL);
+  for (const char* bad : {"", "-1", "4a", " 4", "1e3", "0x10", "9999999999999999999"}) {
+    EXPECT_FALSE(parse_id(bad)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace roundtable::http

@@ -182,6 +182,8 @@ struct RequestContext {
   const UploadedFile* file(std::string_view field) const;
   /// A path parameter by name ("" when absent).
   std::string_view param(std::string_view name) const;
+  /// A path parameter that names a database id ({id}): nullopt unless it is 1 to 18 digits.
+  std::optional<long long> id_param(std::string_view name = "id") const { return parse_id(param(name)); }
   /// The query string, parsed; empty on malformed input.
   FormData query_params() const;
   /// The session, created (but not yet stored) if there was none.

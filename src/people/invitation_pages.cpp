@@ -25,12 +25,6 @@ std::vector<Role> roles_for(const http::OrgRequest& req) {
   return {Role::member};
 }
 
-std::optional<long long> id_param(const RequestContext& ctx) {
-  std::string id(ctx.param("id"));
-  if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), ::isdigit)) return std::nullopt;
-  return std::stoll(id);
-}
-
 struct InviteForm {
   std::string email;
   std::string name;
@@ -41,18 +35,9 @@ struct InviteForm {
 };
 
 InviteForm read_invite(const http::FormData& f) {
-  InviteForm form{std::string(f.value("email")),   std::string(f.value("name")), std::string(f.value("role")), {},
-                  std::string(f.value("message")), std::string(f.value("lang"))};
+  InviteForm form{f.trimmed("email"),   f.trimmed("name"),           std::string(f.value("role")), {},
+                  f.trimmed("message"), std::string(f.value("lang"))};
   for (auto t : f.all("member_types")) form.member_types.emplace_back(t);
-  auto trim = [](std::string& s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-    size_t i = 0;
-    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-    s.erase(0, i);
-  };
-  trim(form.email);
-  trim(form.name);
-  trim(form.message);
   return form;
 }
 
@@ -297,7 +282,7 @@ awaitable<Response> send_invitation(http::OrgRequest& req, const PagesDeps& deps
 awaitable<Response> change_invitation(http::OrgRequest& req, const PagesDeps& deps) {
   RequestContext& ctx = req.ctx;
   const http::Membership* m = &req.membership;
-  auto id = id_param(ctx);
+  auto id = ctx.id_param();
   const bool resend = ctx.route->name == "invitation_resend";
   bool done = false;
   if (id) {

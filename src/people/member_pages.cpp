@@ -19,12 +19,10 @@ namespace govuk = view::govuk;
 awaitable<std::optional<MemberView>> member_from_path(http::OrgRequest& req, const PagesDeps& deps) {
   RequestContext& ctx = req.ctx;
   const http::Membership* m = &req.membership;
-  std::string id(ctx.param("id"));
-  if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    co_return std::nullopt;
-  }
+  const auto id = ctx.id_param();
+  if (!id) co_return std::nullopt;
   const bool staff = may(req, policy::Action::see_shared_needs);
-  auto op = deps.service->member_profile(ctx.principal->user_id, m->org_id, std::stoll(id), staff);
+  auto op = deps.service->member_profile(ctx.principal->user_id, m->org_id, *id, staff);
   co_return co_await std::move(op);
 }
 

@@ -9,16 +9,6 @@ namespace roundtable::people {
 
 namespace {
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return std::string(s);
-}
-
 /// Counts characters, not bytes, so Welsh names with accents get the same limit.
 size_t utf8_length(std::string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -51,7 +41,7 @@ std::vector<FormProblem> check_new_password(std::string_view password, std::stri
 
 SignInForm read_sign_in(const http::FormData& form) {
   SignInForm f;
-  f.email = trimmed(form.value("email"));
+  f.email = form.trimmed("email");
   f.password = std::string(form.value("password"));
   std::string next(form.value("next"));
   if (http::is_local_path(next)) f.next = next;
@@ -74,7 +64,7 @@ std::vector<FormProblem> check_sign_in(const SignInForm& f) {
 
 OrgForm read_org(const http::FormData& form) {
   OrgForm f;
-  f.name = trimmed(form.value("name"));
+  f.name = form.trimmed("name");
   f.slug = normalise_email(form.value("slug"));  // trims and lower-cases
   for (auto l : form.all("languages")) f.languages.emplace_back(l);
   f.signup_mode = std::string(form.value("signup_mode"));

@@ -6,13 +6,6 @@ namespace roundtable::people {
 
 namespace {
 
-std::string trimmed(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
 std::string join(const std::vector<std::string>& v, std::string_view sep) {
   std::string out;
   for (auto& x : v) {
@@ -52,7 +45,7 @@ bool is_plausible_phone(std::string_view phone) {
 }
 
 AboutForm read_about(const http::FormData& form) {
-  return {trimmed(form.value("name")), trimmed(form.value("pronouns")), std::string(form.value("lang"))};
+  return {form.trimmed("name"), form.trimmed("pronouns"), std::string(form.value("lang"))};
 }
 
 AboutForm about_from(const Profile& p) { return {p.name, p.pronouns, std::string(core::lang_code(p.lang))}; }
@@ -73,8 +66,8 @@ void apply_about(Profile& p, const AboutForm& f) {
 }
 
 BringForm read_bring(const http::FormData& form) {
-  return {trimmed(form.value("strengths")), trimmed(form.value("skills")), trimmed(form.value("lived_experience")),
-          trimmed(form.value("interests"))};
+  return {form.trimmed("strengths"), form.trimmed("skills"), form.trimmed("lived_experience"),
+          form.trimmed("interests")};
 }
 
 BringForm bring_from(const Profile& p) { return {p.strengths, p.skills, p.lived_experience, join(p.interests, ", ")}; }
@@ -102,7 +95,7 @@ void apply_bring(Profile& p, const BringForm& f) {
 }
 
 NeedsForm read_needs(const http::FormData& form) {
-  return {all(form, "needs"), trimmed(form.value("needs_other")), trimmed(form.value("meeting_support")),
+  return {all(form, "needs"), form.trimmed("needs_other"), form.trimmed("meeting_support"),
           std::string(form.value("share"))};
 }
 
@@ -136,7 +129,7 @@ void apply_needs(Profile& p, const NeedsForm& f) {
 }
 
 ContactForm read_contact(const http::FormData& form) {
-  return {all(form, "methods"), trimmed(form.value("phone")), all(form, "times"), trimmed(form.value("notes"))};
+  return {all(form, "methods"), form.trimmed("phone"), all(form, "times"), form.trimmed("notes")};
 }
 
 ContactForm contact_from(const Profile& p) {
