@@ -12,6 +12,7 @@
 #include "app/demo_data.hpp"
 #include "app/error_pages.hpp"
 #include "app/housekeeping.hpp"
+#include "app/modules.hpp"
 #include "app/routes.hpp"
 #include "app/session_store.hpp"
 #include "app/settings_store.hpp"
@@ -98,6 +99,7 @@ int serve(const core::Config& config) {
   std::unique_ptr<db::Database> db;
   Services services;
   std::unique_ptr<http::Pipeline> pipeline;
+  std::vector<module::Module> modules;
   std::unique_ptr<mail::SmtpSender> smtp;
   std::unique_ptr<mail::OutboxWorker> mail_worker;
   // Dates on pages are local time for the people using Roundtable, unless the machine says otherwise.
@@ -116,7 +118,6 @@ int serve(const core::Config& config) {
     services.people->set_export_extras(
         [storage](soci::session& s, long long user_id) { return uploads::export_files(s, *storage, user_id); });
     services.uploads = std::make_unique<uploads::UploadService>(*db, storage);
-    about_me::register_access(*services.uploads);
     services.people->set_uploads(services.uploads.get());
     services.about_me = std::make_unique<about_me::AboutMeService>(*db, *services.uploads);
     services.static_files = std::make_unique<http::StaticFiles>(config.public_dir);
@@ -124,18 +125,25 @@ int serve(const core::Config& config) {
     if (services.static_files->file_count() == 0) {
       core::log::warn("no_static_files", {{"public_dir", config.public_dir}, {"hint", "run scripts/build-web"}});
     }
+    modules = make_modules(services);
+    for (auto& m : modules) {
+      if (m.start) m.start();
+    }
+    services.people->set_personal_tables(personal_tables(modules));
     if (config.demo) {
-      int n = load_demo_data(*db, *services.search, *services.people);
-      n += load_demo_about_me(*services.people, *services.about_me, *services.uploads);
+      int n = load_demo_stories(*db, *services.search);
+      for (auto& m : modules) {
+        if (m.load_demo) n += m.load_demo();
+      }
       core::log::info("demo_data_loaded", {{"items", std::to_string(n)}});
     }
     auto sessions = std::make_shared<DbSessionStore>(*db, people::read_principal);
     auto csrf_secret = get_or_create_setting(*db, "csrf_secret", security::random_token(32));
-    pipeline =
-        std::make_unique<http::Pipeline>(build_routes(services), sessions, csrf_secret, make_error_renderer(services),
-                                         http::PipelineOptions{.secure_cookies = config.secure_cookies,
-                                                               .access_log = config.access_log,
-                                                               .trusted_proxy = config.trusted_proxy});
+    pipeline = std::make_unique<http::Pipeline>(build_routes(services, modules), sessions, csrf_secret,
+                                                make_error_renderer(services),
+                                                http::PipelineOptions{.secure_cookies = config.secure_cookies,
+                                                                      .access_log = config.access_log,
+                                                                      .trusted_proxy = config.trusted_proxy});
     if (!config.smtp_url.empty()) {
       smtp = std::make_unique<mail::SmtpSender>(mail::SmtpOptions{.url = config.smtp_url, .from = config.mail_from});
       mail_worker = std::make_unique<mail::OutboxWorker>(*db, *smtp);
@@ -171,7 +179,9 @@ int serve(const core::Config& config) {
     });
   }
   if (mail_worker) mail_worker->start();
-  Housekeeper housekeeper(*db, services.storage);
+  auto rules = platform_retention();
+  for (auto& m : modules) rules.insert(rules.end(), m.retention.begin(), m.retention.end());
+  Housekeeper housekeeper(*db, std::move(rules), services.storage);
   housekeeper.start();
   server.start();
 

@@ -10,7 +10,7 @@ namespace roundtable::app {
 
 namespace {
 
-long long run(soci::session& s, const std::string& sql, long long t) {
+long long run(soci::session& s, const char* sql, long long t) {
   soci::statement st = (s.prepare << sql, soci::use(t));
   st.execute(true);
   return st.get_affected_rows();
@@ -18,25 +18,35 @@ long long run(soci::session& s, const std::string& sql, long long t) {
 
 }  // namespace
 
-PurgeCounts purge_expired(soci::session& s, long long now, const Retention& keep) {
+std::vector<module::Retention> platform_retention(const Retention& keep) {
+  return {
+      {"sessions",
+       [](soci::session& s, long long now) { return run(s, "DELETE FROM sessions WHERE expires_at <= :t", now); }},
+      {"mail",
+       [keep](soci::session& s, long long now) {
+         return run(s, "DELETE FROM mail_outbox WHERE status = 'sent' AND sent_at < :t", now - keep.sent_mail) +
+                run(s, "DELETE FROM mail_outbox WHERE status = 'failed' AND created_at < :t", now - keep.failed_mail);
+       }},
+  };
+}
+
+long long PurgeCounts::of(std::string_view rule) const {
+  for (const auto& [name, n] : by_rule) {
+    if (name == rule) return n;
+  }
+  return 0;
+}
+
+long long PurgeCounts::total() const {
+  long long n = 0;
+  for (const auto& r : by_rule) n += r.second;
+  return n;
+}
+
+PurgeCounts purge_expired(soci::session& s, long long now, const std::vector<module::Retention>& rules) {
   PurgeCounts c;
   db::WriteTransaction tx(s);
-  c.sessions = run(s, "DELETE FROM sessions WHERE expires_at <= :t", now);
-  c.sign_in_failures = run(s, "DELETE FROM sign_in_failures WHERE at < :t", now - keep.sign_in_failures);
-  c.password_resets = run(s, "DELETE FROM password_resets WHERE expires_at < :t", now - keep.used_links);
-  c.sign_in_links = run(s, "DELETE FROM sign_in_links WHERE expires_at < :t", now - keep.used_links);
-  c.two_step_challenges = run(s, "DELETE FROM two_step_challenges WHERE expires_at < :t", now - keep.used_links);
-  {
-    // Finished (accepted or cancelled) or expired, longer ago than the retention.
-    const long long t = now - keep.invitations;
-    soci::statement st = (s.prepare << "DELETE FROM invitations WHERE (accepted_at IS NOT NULL AND accepted_at < :a) "
-                                       "OR (revoked_at IS NOT NULL AND revoked_at < :b) OR expires_at < :c",
-                          soci::use(t), soci::use(t), soci::use(t));
-    st.execute(true);
-    c.invitations = st.get_affected_rows();
-  }
-  c.mail = run(s, "DELETE FROM mail_outbox WHERE status = 'sent' AND sent_at < :t", now - keep.sent_mail);
-  c.mail += run(s, "DELETE FROM mail_outbox WHERE status = 'failed' AND created_at < :t", now - keep.failed_mail);
+  for (const auto& rule : rules) c.by_rule.emplace_back(std::string(rule.name), rule.purge(s, now));
   tx.commit();
   return c;
 }
@@ -46,15 +56,12 @@ void Housekeeper::start() {
   thread_ = std::thread([this] {
     while (true) {
       try {
-        auto c = db_.run_sync([](soci::session& s) { return purge_expired(s, core::system_clock().now_seconds()); });
+        auto c = db_.run_sync(
+            [this](soci::session& s) { return purge_expired(s, core::system_clock().now_seconds(), rules_); });
         if (c.total() > 0) {
-          core::log::info("housekeeping", {{"sessions", std::to_string(c.sessions)},
-                                           {"sign_in_failures", std::to_string(c.sign_in_failures)},
-                                           {"password_resets", std::to_string(c.password_resets)},
-                                           {"sign_in_links", std::to_string(c.sign_in_links)},
-                                           {"two_step_challenges", std::to_string(c.two_step_challenges)},
-                                           {"invitations", std::to_string(c.invitations)},
-                                           {"mail", std::to_string(c.mail)}});
+          std::vector<std::pair<std::string, std::string>> fields;
+          for (const auto& [name, n] : c.by_rule) fields.emplace_back(name, std::to_string(n));
+          core::log::info("housekeeping", fields);
         }
         if (storage_) {
           // An hour is far longer than any save's transaction, so a file whose row is about to commit stays.

@@ -7,45 +7,44 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "db/database.hpp"
+#include "module/module.hpp"
 #include "uploads/uploads.hpp"
 
 namespace roundtable::app {
 
-/// How long rows are kept once they are no use, in seconds.
+/// How long the platform's own rows are kept once they are no use, in seconds (modules keep their own times).
 struct Retention {
-  long long sign_in_failures = 60 * 60;  // the limits look back 15 minutes
-  long long used_links = 24 * 60 * 60;   // reset and sign-in links and waiting two-step sign-ins, after they expire
-  long long invitations = 30 * 24 * 60 * 60;  // after they are accepted, cancelled or expire
   long long sent_mail = 30 * 24 * 60 * 60;    // after sending (the bodies are already gone)
   long long failed_mail = 90 * 24 * 60 * 60;  // after they were queued, so operators can see what failed
 };
 
+/// The platform's own rules: expired sessions, old email.
+std::vector<module::Retention> platform_retention(const Retention& keep = {});
+
+/// How many rows each rule deleted, in rule order.
 struct PurgeCounts {
-  long long sessions = 0;
-  long long sign_in_failures = 0;
-  long long password_resets = 0;
-  long long sign_in_links = 0;
-  long long two_step_challenges = 0;
-  long long invitations = 0;
-  long long mail = 0;
-  long long total() const {
-    return sessions + sign_in_failures + password_resets + sign_in_links + two_step_challenges + invitations + mail;
-  }
+  std::vector<std::pair<std::string, long long>> by_rule;
+  long long of(std::string_view rule) const;
+  long long total() const;
 };
 
-/// Deletes what has expired at `now` (unix seconds), in one transaction.
-PurgeCounts purge_expired(soci::session& s, long long now, const Retention& keep = {});
+/// Runs every rule at `now` (unix seconds), in one transaction.
+PurgeCounts purge_expired(soci::session& s, long long now, const std::vector<module::Retention>& rules);
 
-/// Runs purge_expired at start and then every `interval` on its own thread, logging what it deleted; with a
-/// storage, also removes uploaded files that no row refers to any more (erased accounts, failed saves).
+/// Runs purge_expired with its rules at start and then every `interval` on its own thread, logging what it deleted;
+/// with a storage, also removes uploaded files that no row refers to any more (erased accounts, failed saves).
 class Housekeeper {
  public:
-  Housekeeper(db::Database& db, uploads::FolderStorage* storage = nullptr,
+  Housekeeper(db::Database& db, std::vector<module::Retention> rules, uploads::FolderStorage* storage = nullptr,
               std::chrono::seconds interval = std::chrono::hours(1))
-      : db_(db), storage_(storage), interval_(interval) {}
+      : db_(db), rules_(std::move(rules)), storage_(storage), interval_(interval) {}
   ~Housekeeper() { stop(); }
   Housekeeper(const Housekeeper&) = delete;
   Housekeeper& operator=(const Housekeeper&) = delete;
@@ -56,6 +55,7 @@ class Housekeeper {
 
  private:
   db::Database& db_;
+  std::vector<module::Retention> rules_;
   uploads::FolderStorage* storage_;
   std::chrono::seconds interval_;
   std::mutex mu_;

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "db/test_databases.hpp"
+#include "people/people_module.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::app {
@@ -79,13 +80,15 @@ TEST_P(HousekeepingOnBackend, DeletesWhatHasDoneItsJobAndKeepsWhatIsStillInUse) 
   exec(mail + "'failed', 0, " + at(kNow - 10 * kDay) + ", NULL)");
   exec(mail + "'queued', 0, 1, NULL)");
 
-  auto c = db->run_sync([](soci::session& s) { return purge_expired(s, kNow); });
-  EXPECT_EQ(c.sessions, 1);
-  EXPECT_EQ(c.sign_in_failures, 1);
-  EXPECT_EQ(c.password_resets, 1);
-  EXPECT_EQ(c.sign_in_links, 1);
-  EXPECT_EQ(c.invitations, 2);
-  EXPECT_EQ(c.mail, 2);
+  auto rules = platform_retention();
+  for (auto& r : people::retention()) rules.push_back(r);
+  auto c = db->run_sync([&](soci::session& s) { return purge_expired(s, kNow, rules); });
+  EXPECT_EQ(c.of("sessions"), 1);
+  EXPECT_EQ(c.of("sign_in_failures"), 1);
+  EXPECT_EQ(c.of("password_resets"), 1);
+  EXPECT_EQ(c.of("sign_in_links"), 1);
+  EXPECT_EQ(c.of("invitations"), 2);
+  EXPECT_EQ(c.of("mail"), 2);
   EXPECT_EQ(c.total(), 8);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM sessions WHERE id = 'live'"), 1);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM sign_in_failures"), 1);
@@ -97,7 +100,7 @@ TEST_P(HousekeepingOnBackend, DeletesWhatHasDoneItsJobAndKeepsWhatIsStillInUse) 
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM mail_outbox"), 3);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM mail_outbox WHERE status = 'queued'"), 1);
   // A second pass finds nothing more.
-  EXPECT_EQ(db->run_sync([](soci::session& s) { return purge_expired(s, kNow); }).total(), 0);
+  EXPECT_EQ(db->run_sync([&](soci::session& s) { return purge_expired(s, kNow, rules); }).total(), 0);
 }
 
 TEST_P(HousekeepingOnBackend, TheHousekeeperPurgesAtStartAndStopsWithoutWaitingForTheNextPass) {
@@ -110,7 +113,7 @@ TEST_P(HousekeepingOnBackend, TheHousekeeperPurgesAtStartAndStopsWithoutWaitingF
   std::filesystem::last_write_time(storage.root() / orphan,
                                    std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
   const auto fresh = storage.put("being saved");
-  Housekeeper keeper(*db, &storage, std::chrono::hours(1));
+  Housekeeper keeper(*db, platform_retention(), &storage, std::chrono::hours(1));
   keeper.start();
   for (int i = 0; i < 100 && (scalar("SELECT COUNT(*) FROM sessions") > 0 || storage.get(orphan)); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

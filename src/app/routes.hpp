@@ -5,13 +5,17 @@
 
 #include "app/services.hpp"
 #include "http/types.hpp"
+#include "module/module.hpp"
 
 namespace roundtable::app {
 
-/// Builds the complete route table. Every route carries a policy (the pipeline refuses one without).
+/// Builds the complete route table: the site's own routes, then each module's. Every route carries a policy (the
+/// pipeline refuses one without).
+std::vector<http::Route> build_routes(Services& services, const std::vector<module::Module>& modules);
+/// The same with the modules made here (for listing routes and tests).
 std::vector<http::Route> build_routes(Services& services);
 
-// Each module adds its own routes.
+// The site's own routes (home, search, accessibility, language, static files; health and metrics).
 void add_site_routes(std::vector<http::Route>& routes, Services& services);
 void add_ops_routes(std::vector<http::Route>& routes, Services& services);
 

@@ -29,7 +29,12 @@ void append_json_escaped(std::string& out, std::string_view s) {
   }
 }
 
-void write(Level level, std::string_view event, std::initializer_list<Field> fields) {
+namespace {
+/// One lock for every line, whichever overload writes it.
+std::mutex write_mutex;
+
+template <class Fields>
+void write_fields(Level level, std::string_view event, const Fields& fields) {
   auto now = std::chrono::system_clock::now();
   auto secs = std::chrono::system_clock::to_time_t(now);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
@@ -55,9 +60,17 @@ void write(Level level, std::string_view event, std::initializer_list<Field> fie
     line += '"';
   }
   line += "}\n";
-  static std::mutex mu;
-  std::lock_guard lock(mu);
+  std::lock_guard lock(write_mutex);
   std::fwrite(line.data(), 1, line.size(), stderr);
+}
+}  // namespace
+
+void write(Level level, std::string_view event, std::initializer_list<Field> fields) {
+  write_fields(level, event, fields);
+}
+
+void write(Level level, std::string_view event, const std::vector<std::pair<std::string, std::string>>& fields) {
+  write_fields(level, event, fields);
 }
 
 }  // namespace roundtable::core::log

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace roundtable::core::log {
 
@@ -13,7 +15,12 @@ enum class Level { info, warn, error };
 
 /// Writes {"ts":..., "level":..., "event":..., fields...} atomically as one line.
 void write(Level level, std::string_view event, std::initializer_list<Field> fields = {});
+/// The same with fields made at run time.
+void write(Level level, std::string_view event, const std::vector<std::pair<std::string, std::string>>& fields);
 inline void info(std::string_view event, std::initializer_list<Field> fields = {}) {
+  write(Level::info, event, fields);
+}
+inline void info(std::string_view event, const std::vector<std::pair<std::string, std::string>>& fields) {
   write(Level::info, event, fields);
 }
 inline void warn(std::string_view event, std::initializer_list<Field> fields = {}) {

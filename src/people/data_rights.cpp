@@ -132,14 +132,15 @@ std::string html_page(const core::Translator& t, const std::vector<TableRows>& t
 
 }  // namespace
 
-std::vector<ExportFile> export_person(soci::session& s, long long user_id, core::Lang lang, long long now) {
+std::vector<ExportFile> export_person(soci::session& s, const std::vector<PersonalTable>& register_, long long user_id,
+                                      core::Lang lang, long long now) {
   auto user = store::find_user_by_id(s, user_id);
   if (!user) return {};
   std::vector<TableRows> tables;
   json::object data;
   data["exported_at"] = now;
   json::object by_table;
-  for (const auto& t : personal_tables()) {
+  for (const auto& t : register_) {
     if (!t.exported) continue;
     auto rows = read_rows(s, t, user_id, user->email);
     json::object entry;
@@ -193,7 +194,8 @@ std::string zip_files(const std::vector<ExportFile>& files) {
   return out;
 }
 
-EraseResult erase_person(soci::session& s, db::SearchIndex& search, long long user_id) {
+EraseResult erase_person(soci::session& s, const std::vector<PersonalTable>& register_, db::SearchIndex& search,
+                         long long user_id) {
   EraseResult result;
   auto user = store::find_user_by_id(s, user_id);
   if (!user) return result;
@@ -210,7 +212,7 @@ EraseResult erase_person(soci::session& s, db::SearchIndex& search, long long us
     search.remove(s, "member", std::to_string(m.org_id) + ":" + std::to_string(user_id));
   }
   const PersonalTable* users = nullptr;
-  for (const auto& t : personal_tables()) {
+  for (const auto& t : register_) {
     if (t.erasure != Erasure::remove || t.key == PersonKey::member_ref) continue;
     if (t.table == "users") {
       users = &t;
@@ -245,7 +247,7 @@ using boost::asio::awaitable;
 awaitable<std::string> PeopleService::export_data(long long user_id, core::Lang lang) {
   auto op = db_.run([this, user_id, lang](soci::session& s) {
     const long long now = clock_.now_seconds();
-    auto files = export_person(s, user_id, lang, now);
+    auto files = export_person(s, personal_tables_, user_id, lang, now);
     if (export_extras_) {
       for (auto& [name, content] : export_extras_(s, user_id)) files.push_back({std::move(name), std::move(content)});
     }
@@ -267,7 +269,7 @@ awaitable<std::optional<std::string>> PeopleService::sole_admin_of(long long use
 }
 
 awaitable<EraseResult> PeopleService::erase_account(long long user_id) {
-  auto op = db_.run([this, user_id](soci::session& s) { return erase_person(s, search_, user_id); });
+  auto op = db_.run([this, user_id](soci::session& s) { return erase_person(s, personal_tables_, search_, user_id); });
   co_return co_await std::move(op);
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/i18n.hpp"
 #include "db/search.hpp"
+#include "people/personal_data.hpp"
 
 namespace roundtable::people {
 
@@ -19,7 +20,8 @@ struct ExportFile {
 
 /// data.json (every registered table's rows about the person, secrets such as hashes left out) and index.html
 /// (the same, readable, in the person's language).
-std::vector<ExportFile> export_person(soci::session& s, long long user_id, core::Lang lang, long long now);
+std::vector<ExportFile> export_person(soci::session& s, const std::vector<PersonalTable>& tables, long long user_id,
+                                      core::Lang lang, long long now);
 
 /// The files in one zip archive (deflated). Throws std::runtime_error if libzip fails.
 std::string zip_files(const std::vector<ExportFile>& files);
@@ -35,6 +37,7 @@ struct EraseResult {
 /// Deletes the person's rows from every registered table marked remove (the account last), takes them out of the
 /// search index, and writes account_erased to the audit log, whose entries stay and show "former member". Refuses
 /// when the person is the only admin of an organisation. Runs in one transaction.
-EraseResult erase_person(soci::session& s, db::SearchIndex& search, long long user_id);
+EraseResult erase_person(soci::session& s, const std::vector<PersonalTable>& tables, db::SearchIndex& search,
+                         long long user_id);
 
 }  // namespace roundtable::people

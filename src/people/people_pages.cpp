@@ -201,9 +201,11 @@ awaitable<Response> account(RequestContext& ctx, const PagesDeps& deps) {
   auto op_profile = deps.service->profile(ctx.principal->user_id);
   auto profile = co_await std::move(op_profile);
   profile_cards(h, t, *profile);
-  govuk::heading(h, 2, "m", t("account.about_me_title"));
-  govuk::paragraph(h, t("account.about_me_lead"));
-  govuk::link_paragraph(h, "/account/about-me", t("account.about_me_link"));
+  for (const auto& section : deps.account_sections) {
+    govuk::heading(h, 2, "m", t(section.title_key));
+    govuk::paragraph(h, t(section.lead_key));
+    govuk::link_paragraph(h, section.href, t(section.link_key));
+  }
   govuk::heading(h, 2, "m", t("account.organisations"));
   if (person.memberships.empty()) {
     govuk::paragraph(h, t("account.no_organisations"));

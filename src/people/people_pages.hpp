@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "http/types.hpp"
+#include "module/module.hpp"
 #include "people/people_policy.hpp"
 #include "people/people_service.hpp"
 #include "view/html.hpp"
@@ -22,6 +23,8 @@ struct PagesDeps {
   /// Whether the viewer (first) may see the About Me page of the subject (second) and it has something on it.
   /// Unset: member pages do not link to About Me pages.
   std::function<boost::asio::awaitable<bool>(long long, long long)> about_me_visible;
+  /// Other modules' sections of the account page (module::Module::account_sections), in module order.
+  std::vector<module::AccountSection> account_sections;
 };
 
 /// The route guard for an action in an organisation: members the policy allows; 404 for everyone else.

@@ -15,6 +15,7 @@
 #include "people/data_rights.hpp"
 #include "people/invitation.hpp"
 #include "people/people.hpp"
+#include "people/personal_data.hpp"
 #include "people/profile.hpp"
 #include "uploads/uploads.hpp"
 
@@ -167,6 +168,10 @@ class PeopleService {
   using ExportExtras =
       std::function<std::vector<std::pair<std::string, std::string>>(soci::session& s, long long user_id)>;
   void set_export_extras(ExportExtras extras) { export_extras_ = std::move(extras); }
+  /// Every module's tables with personal data (app/modules.cpp gathers them), for download and erasure; the people
+  /// module's own (personal_tables()) until set.
+  void set_personal_tables(std::vector<PersonalTable> tables) { personal_tables_ = std::move(tables); }
+  const std::vector<PersonalTable>& personal_tables_register() const { return personal_tables_; }
 
   /// Where profile photos are kept (without it, photos cannot be added) and lets people see the photos of those
   /// they share an organisation with.
@@ -315,6 +320,7 @@ class PeopleService {
   std::string base_url_ = "http://127.0.0.1:8080";
   std::function<void()> mail_queued_;
   ExportExtras export_extras_;
+  std::vector<PersonalTable> personal_tables_ = personal_tables();
   uploads::UploadService* uploads_ = nullptr;
 };
 

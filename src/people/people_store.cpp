@@ -367,6 +367,34 @@ long long purge_failures(soci::session& s, long long before) {
   return st.get_affected_rows();
 }
 
+namespace {
+long long delete_where(soci::session& s, const char* sql, long long t) {
+  soci::statement st = (s.prepare << sql, soci::use(t));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+}  // namespace
+
+long long purge_password_resets(soci::session& s, long long expired_before) {
+  return delete_where(s, "DELETE FROM password_resets WHERE expires_at < :t", expired_before);
+}
+
+long long purge_sign_in_links(soci::session& s, long long expired_before) {
+  return delete_where(s, "DELETE FROM sign_in_links WHERE expires_at < :t", expired_before);
+}
+
+long long purge_two_step_challenges(soci::session& s, long long expired_before) {
+  return delete_where(s, "DELETE FROM two_step_challenges WHERE expires_at < :t", expired_before);
+}
+
+long long purge_finished_invitations(soci::session& s, long long before) {
+  soci::statement st = (s.prepare << "DELETE FROM invitations WHERE (accepted_at IS NOT NULL AND accepted_at < :a) "
+                                     "OR (revoked_at IS NOT NULL AND revoked_at < :b) OR expires_at < :c",
+                        soci::use(before), soci::use(before), soci::use(before));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
 std::optional<long long> set_org_logo(soci::session& s, long long org_id, std::optional<long long> upload_id) {
   long long old = 0;
   soci::indicator old_ind = soci::i_null;

@@ -74,5 +74,11 @@ void record_failure(soci::session& s, const std::string& key, long long at);
 void clear_failures(soci::session& s, const std::string& key);
 /// Deletes failures older than the given time; returns how many.
 long long purge_failures(soci::session& s, long long before);
+/// Deletes password reset links, sign-in links and waiting two-step sign-ins that expired before the given time.
+long long purge_password_resets(soci::session& s, long long expired_before);
+long long purge_sign_in_links(soci::session& s, long long expired_before);
+long long purge_two_step_challenges(soci::session& s, long long expired_before);
+/// Deletes invitations accepted, cancelled or expired before the given time.
+long long purge_finished_invitations(soci::session& s, long long before);
 
 }  // namespace roundtable::people::store

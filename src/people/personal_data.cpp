@@ -21,11 +21,6 @@ const std::vector<PersonalTable>& personal_tables() {
       {"mail_outbox", "to_address", Erasure::remove, "email to the person, sent or waiting", PersonKey::email},
       {"audit_log", "subject_user_id", Erasure::keep_as_former_member,
        "sensitive actions by or about the person (ids only)"},
-      {"uploads", "owner_user_id", Erasure::remove,
-       "files the person uploaded: type, size, name; the files themselves are removed with the rows"},
-      {"about_me_pages", "user_id", Erasure::remove, "the person's About Me page: who may see it, first words"},
-      {"about_me_items", "user_id", Erasure::remove, "the words, photos, recordings and videos on the page"},
-      {"about_me_viewers", "user_id", Erasure::remove, "the people the person named as allowed to see the page"},
       {"search_documents", "ref", Erasure::remove, "the person's directory entries (kind 'member')",
        PersonKey::member_ref, false},
   };

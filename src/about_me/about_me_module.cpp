@@ -1,0 +1,28 @@
+#include "about_me/about_me_module.hpp"
+
+#include "about_me/about_me_demo.hpp"
+
+namespace roundtable::about_me {
+
+module::Module make_module(Deps deps, people::PeopleService* people) {
+  using module::Erasure;
+  module::Module m;
+  m.name = "about_me";
+  m.add_routes = [deps](std::vector<http::Route>& routes, const module::Shared&) { add_about_me_routes(routes, deps); };
+  m.personal_tables = {
+      {"about_me_pages", "user_id", Erasure::remove, "the person's About Me page: who may see it, first words"},
+      {"about_me_items", "user_id", Erasure::remove, "the words, photos, recordings and videos on the page"},
+      {"about_me_viewers", "user_id", Erasure::remove, "the people the person named as allowed to see the page"},
+  };
+  m.account_sections = {
+      {"account.about_me_title", "account.about_me_lead", "account.about_me_link", "/account/about-me"}};
+  if (deps.service && deps.uploads && people) {
+    m.load_demo = [people, service = deps.service, uploads = deps.uploads] {
+      return load_demo(*people, *service, *uploads);
+    };
+    m.start = [uploads = deps.uploads] { register_access(*uploads); };
+  }
+  return m;
+}
+
+}  // namespace roundtable::about_me

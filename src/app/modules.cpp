@@ -1,0 +1,42 @@
+#include "app/modules.hpp"
+
+#include "about_me/about_me_module.hpp"
+#include "app/error_pages.hpp"
+#include "people/people_module.hpp"
+#include "uploads/uploads_module.hpp"
+
+namespace roundtable::app {
+
+std::vector<module::Module> make_modules(Services& s) {
+  auto not_found = [render = make_error_renderer(s)](http::RequestContext& ctx) {
+    return render(ctx, http::Status::not_found);
+  };
+  people::PagesDeps people{s.people.get(), &s.assets, not_found, {}, {}};
+  if (auto* about_me = s.about_me.get()) {
+    // A member's page links to their About Me page when the viewer may see it.
+    people.about_me_visible = [about_me](long long viewer, long long subject) {
+      return about_me->page_to_show(viewer, subject);
+    };
+  }
+  std::vector<module::Module> modules;
+  modules.push_back(uploads::make_module(s.uploads.get(), not_found));
+  modules.push_back(people::make_module(std::move(people)));
+  modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.people.get()));
+  return modules;
+}
+
+module::Shared shared_of(const std::vector<module::Module>& modules) {
+  module::Shared shared;
+  for (const auto& m : modules) {
+    shared.account_sections.insert(shared.account_sections.end(), m.account_sections.begin(), m.account_sections.end());
+  }
+  return shared;
+}
+
+std::vector<module::PersonalTable> personal_tables(const std::vector<module::Module>& modules) {
+  std::vector<module::PersonalTable> out;
+  for (const auto& m : modules) out.insert(out.end(), m.personal_tables.begin(), m.personal_tables.end());
+  return out;
+}
+
+}  // namespace roundtable::app

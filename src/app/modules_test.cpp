@@ -1,0 +1,136 @@
+#include "app/modules.hpp"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+#include <zip.h>
+
+#include <boost/json.hpp>
+#include <set>
+#include <string>
+
+#include "db/run_awaitable.hpp"
+#include "db/test_databases.hpp"
+#include "people/testing/world.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::app {
+namespace {
+
+using db::testing::run;
+
+/// The data.json file of a data download (a zip archive).
+std::string data_json_of(const std::string& zip_bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(zip_bytes.data(), zip_bytes.size(), 0, &error);
+  zip_t* archive = zip_open_from_source(src, ZIP_RDONLY, &error);
+  if (!archive) {
+    zip_source_free(src);
+    return {};
+  }
+  std::string out;
+  zip_stat_t st;
+  if (zip_stat(archive, "data.json", 0, &st) == 0) {
+    out.resize(st.size);
+    zip_file_t* f = zip_fopen(archive, "data.json", 0);
+    zip_fread(f, out.data(), st.size);
+    zip_fclose(f);
+  }
+  zip_close(archive);
+  return out;
+}
+
+class ModulesOnBackend : public ::testing::TestWithParam<std::string> {};
+
+/// Every table the migrations create must be registered by a module: with personal data (for download and erasure)
+/// or without.
+TEST_P(ModulesOnBackend, EveryTableIsRegisteredByAModule) {
+  auto db = db::testing::fresh_database(GetParam());
+  auto tables = db->run_sync([&](soci::session& s) {
+    std::set<std::string> out;
+    std::string sql = db->backend() == db::Backend::sqlite
+                          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                          : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()";
+    soci::rowset<std::string> rows = (s.prepare << sql);
+    for (auto& r : rows) out.insert(r);
+    return out;
+  });
+  Services services;
+  std::set<std::string> known;
+  for (const auto& m : make_modules(services)) {
+    for (const auto& t : m.personal_tables) {
+      EXPECT_TRUE(known.insert(std::string(t.table)).second) << t.table << " is registered twice";
+      EXPECT_FALSE(t.person_column.empty()) << t.table;
+      EXPECT_FALSE(t.holds.empty()) << t.table;
+    }
+    for (const auto& [t, why] : m.tables_without_personal_data) {
+      EXPECT_TRUE(known.insert(std::string(t)).second) << t << " is registered twice";
+    }
+  }
+  for (const auto& t : tables) {
+    // FTS5 keeps its index in shadow tables named after the virtual table.
+    if (t.rfind("search_fts_", 0) == 0) continue;
+    EXPECT_TRUE(known.count(t)) << "table " << t
+                                << " is registered by no module: list it in its module's personal_tables (how it is "
+                                   "downloaded and erased) or tables_without_personal_data";
+  }
+  for (const auto& t : known) {
+    if (t == "search_fts" && db->backend() == db::Backend::postgresql) continue;  // SQLite's FTS5 only
+    EXPECT_TRUE(tables.count(t)) << "registered table " << t << " does not exist";
+  }
+}
+
+/// With the register app/ gives the people service (every module's tables), a download holds the person's rows of
+/// every module, and erasure removes them.
+TEST_P(ModulesOnBackend, EveryModulesPersonalDataIsDownloadedAndErased) {
+  people::testing::World w(GetParam());
+  w.organisation("north");
+  const long long nia = w.member("north", "nia@example.org", "Nia", people::Role::org_admin);
+  const long long ceri = w.member("north", "ceri@example.org", "Ceri");
+  Services services;
+  services.people = std::make_unique<people::PeopleService>(*w.db, *w.search);
+  const auto modules = make_modules(services);
+  const auto tables = personal_tables(modules);
+  services.people->set_personal_tables(tables);
+  w.db->run_sync([&](soci::session& s) {
+    long long upload = 0;
+    const std::string public_id = security::random_token(16), key = "ab/" + security::random_token(16);
+    s << "INSERT INTO uploads (public_id, owner_user_id, purpose, mime, kind, bytes, width, height, original_name, "
+         "storage_key, created_at) VALUES (:p, :u, 'about_me', 'image/png', 'image', 10, 1, 1, 'me.png', :k, 1) "
+         "RETURNING id",
+        soci::use(public_id), soci::use(ceri), soci::use(key), soci::into(upload);
+    s << "INSERT INTO about_me_pages (user_id, visibility, intro, updated_at) VALUES (:u, 'named', 'Hello', 1)",
+        soci::use(ceri);
+    s << "INSERT INTO about_me_items (user_id, position, kind, title, body, upload_id, caption, transcript, "
+         "created_at, updated_at) VALUES (:u, 1, 'photo', '', '', :up, 'My garden', '', 1, 1)",
+        soci::use(ceri), soci::use(upload);
+    s << "INSERT INTO about_me_viewers (user_id, viewer_user_id, created_at) VALUES (:u, :v, 1)", soci::use(ceri),
+        soci::use(nia);
+  });
+  const std::vector<std::string> of_other_modules{"uploads", "about_me_pages", "about_me_items", "about_me_viewers"};
+  for (const auto& name : of_other_modules) {
+    bool registered = false;
+    for (const auto& t : tables) registered |= t.table == name;
+    EXPECT_TRUE(registered) << name;
+  }
+
+  const auto data = boost::json::parse(data_json_of(run(services.people->export_data(ceri, core::Lang::en))));
+  const auto& in_download = data.at("tables").as_object();
+  for (const auto& name : of_other_modules) {
+    ASSERT_TRUE(in_download.contains(name)) << name << " is not in the download";
+    EXPECT_EQ(in_download.at(name).at("rows").as_array().size(), 1u) << name;
+  }
+
+  EXPECT_EQ(run(services.people->erase_account(ceri)).outcome, people::EraseOutcome::erased);
+  for (const auto& name : of_other_modules) {
+    const std::string column = name == "uploads" ? "owner_user_id" : "user_id";
+    EXPECT_EQ(w.count(name + " WHERE " + column + " = " + std::to_string(ceri)), 0) << name;
+  }
+  EXPECT_EQ(w.count("about_me_viewers WHERE viewer_user_id = " + std::to_string(nia)), 0)
+      << "Ceri's list of viewers went with Ceri";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ModulesOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::app

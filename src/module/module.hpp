@@ -1,0 +1,90 @@
+/// The shape of a feature module: what it brings to the application. Each module makes one `module::Module`
+/// (`<module>_module.cpp` in its own folder); `app/modules.cpp` is the one list of them, and nothing else in `app/`
+/// names a module. Adding a module = its folder + one line in that list (docs/architecture.md, "Adding a feature
+/// module").
+#pragma once
+
+#include <soci/soci.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "http/types.hpp"
+
+namespace roundtable::module {
+
+/// What erasing a person does to their rows in a table.
+enum class Erasure {
+  /// The rows are about the person only: delete them.
+  remove,
+  /// The rows record what happened (audit, contributions): keep them, but the person shows as "former member".
+  keep_as_former_member,
+};
+
+/// What a personal table's person_column holds.
+enum class PersonKey {
+  user_id,
+  email,
+  /// "org_id:user_id" (search documents of kind member): kept up to date through the search index.
+  member_ref,
+};
+
+/// A table with personal data: downloaded by the person and emptied of them when they are erased.
+struct PersonalTable {
+  std::string_view table;
+  /// The column holding the person's user id (or, for mail_outbox, their address).
+  std::string_view person_column;
+  Erasure erasure;
+  /// What it holds, for reviewers (the download explains it in the person's language: "data.table.<table>").
+  std::string_view holds;
+  PersonKey key = PersonKey::user_id;
+  /// False for derived copies (the search index) that the download would only repeat.
+  bool exported = true;
+};
+
+/// A table without personal data, and why.
+using TableWithout = std::pair<std::string_view, std::string_view>;
+
+/// A housekeeping rule: deletes rows that have done their job at `now` (unix seconds), inside the housekeeping
+/// transaction; returns how many it deleted.
+struct Retention {
+  std::string_view name;
+  std::function<long long(soci::session& s, long long now)> purge;
+};
+
+/// A section of the account page (/account) that leads to the module's own pages.
+struct AccountSection {
+  std::string_view title_key;
+  std::string_view lead_key;
+  std::string_view link_key;
+  std::string href;
+};
+
+/// What every module can see of the others once all are made (for pages that gather from all of them).
+struct Shared {
+  std::vector<AccountSection> account_sections;
+};
+
+struct Module {
+  std::string_view name;
+  /// Adds its routes (after every module is made, so it can use what the others registered).
+  std::function<void(std::vector<http::Route>& routes, const Shared& shared)> add_routes;
+  /// Where its personal data lives (for download and erasure), and its tables without any.
+  std::vector<PersonalTable> personal_tables;
+  std::vector<TableWithout> tables_without_personal_data;
+  /// What housekeeping deletes, and when.
+  std::vector<Retention> retention;
+  /// Loads (or refreshes) its demo data for `serve --demo`, after the modules before it; returns how many things it
+  /// wrote. Unset: none.
+  std::function<int()> load_demo;
+  /// Its sections of the account page.
+  std::vector<AccountSection> account_sections;
+  /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
+  /// may see its uploaded files (uploads::UploadService::set_access). Unset: nothing to do.
+  std::function<void()> start;
+};
+
+}  // namespace roundtable::module
