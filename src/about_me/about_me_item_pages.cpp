@@ -53,7 +53,7 @@ Response item_page(RequestContext& ctx, const PagesDeps& deps, const ItemInput& 
                            .name = "file",
                            .label = label(kind_key(in.kind, existing ? "replace_label" : "file_label")),
                            .hint = hint(kind_key(in.kind, "file_hint")),
-                           .error_message = parts::field_error(t, errors, "file"),
+                           .error_message = view::field_error_message(t, errors, "file"),
                            .attributes = {{"accept", in.kind == ItemKind::photo   ? "image/*"
                                                      : in.kind == ItemKind::audio ? "audio/*"
                                                                                   : "video/*"}}});
@@ -64,7 +64,7 @@ Response item_page(RequestContext& ctx, const PagesDeps& deps, const ItemInput& 
                      .value = in.title,
                      .label = label(kind_key(in.kind, "title_label")),
                      .hint = hint(kind_key(in.kind, "title_hint")),
-                     .error_message = parts::field_error(t, errors, "title")});
+                     .error_message = view::field_error_message(t, errors, "title")});
   }
   if (in.kind == ItemKind::text) {
     govuk::textarea(h, {.id = "body",
@@ -73,7 +73,7 @@ Response item_page(RequestContext& ctx, const PagesDeps& deps, const ItemInput& 
                         .value = in.body,
                         .label = label("about_me.kind.text.body_label"),
                         .hint = hint("about_me.kind.text.body_hint"),
-                        .error_message = parts::field_error(t, errors, "body")});
+                        .error_message = view::field_error_message(t, errors, "body")});
   } else if (in.kind == ItemKind::photo) {
     govuk::textarea(h, {.id = "caption",
                         .name = "caption",
@@ -81,7 +81,7 @@ Response item_page(RequestContext& ctx, const PagesDeps& deps, const ItemInput& 
                         .value = in.caption,
                         .label = label("about_me.kind.photo.caption_label"),
                         .hint = hint("about_me.kind.photo.caption_hint"),
-                        .error_message = parts::field_error(t, errors, "caption")});
+                        .error_message = view::field_error_message(t, errors, "caption")});
   } else {
     govuk::textarea(h, {.id = "transcript",
                         .name = "transcript",
@@ -89,7 +89,7 @@ Response item_page(RequestContext& ctx, const PagesDeps& deps, const ItemInput& 
                         .value = in.transcript,
                         .label = label(kind_key(in.kind, "transcript_label")),
                         .hint = hint(kind_key(in.kind, "transcript_hint")),
-                        .error_message = parts::field_error(t, errors, "transcript")});
+                        .error_message = view::field_error_message(t, errors, "transcript")});
   }
   buttons(h, t, {.text = std::string(t(existing ? "about_me.save" : "about_me.add_button"))});
   govuk::form_end(h);

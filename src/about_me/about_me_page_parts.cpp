@@ -67,12 +67,6 @@ void render_item(Html& h, const core::Translator& t, const Item& item, int headi
   }
 }
 
-govuk::ErrorMessage field_error(const core::Translator& t, const std::vector<view::FieldError>& errors,
-                                std::string_view field_id) {
-  return {.text = std::string(view::error_for(errors, field_id)),
-          .visually_hidden_text = std::string(t("form.error_hidden"))};
-}
-
 view::PageBuilder own_frame(const RequestContext& ctx, const PagesDeps& deps, std::string title) {
   view::PageBuilder page(ctx, *deps.assets, std::move(title));
   page.back_link(std::string(kBase), std::string(ctx.t()("about_me.back_to_page")));

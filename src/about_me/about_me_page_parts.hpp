@@ -27,10 +27,6 @@ std::string item_label(const core::Translator& t, const Item& item);
 /// headings of heading_level, or left out when show_title is false (the summary card says them).
 void render_item(view::Html& h, const core::Translator& t, const Item& item, int heading_level, bool show_title = true);
 
-/// A field's error message ("" when it has none), read out after the visually hidden "Error".
-view::govuk::ErrorMessage field_error(const core::Translator& t, const std::vector<view::FieldError>& errors,
-                                      std::string_view field_id);
-
 /// A page of the owner's own: the frame with a back link to their About Me page.
 view::PageBuilder own_frame(const RequestContext& ctx, const PagesDeps& deps, std::string title);
 

@@ -130,7 +130,7 @@ Response visibility_page(RequestContext& ctx, const PagesDeps& deps, const OwnPa
                        .value = std::string(chosen),
                        .fieldset = govuk::Fieldset{.legend = {.text = std::string(t("about_me.visibility.legend")),
                                                               .classes = "govuk-fieldset__legend--s"}},
-                       .error_message = parts::field_error(t, errors, "visibility")};
+                       .error_message = view::field_error_message(t, errors, "visibility")};
   for (auto v : kAllVisibilities) {
     const std::string code(visibility_code(v));
     radios.items.push_back({.text = std::string(t("about_me.visibility." + code + ".label")),
@@ -168,7 +168,7 @@ Response visibility_page(RequestContext& ctx, const PagesDeps& deps, const OwnPa
                    .value = std::string(email),
                    .label = {.text = std::string(t("about_me.named.email")), .classes = "govuk-label--s"},
                    .hint = {.text = std::string(t("about_me.named.email_hint"))},
-                   .error_message = parts::field_error(t, errors, "email"),
+                   .error_message = view::field_error_message(t, errors, "email"),
                    .autocomplete = "off",
                    .spellcheck = false});
   govuk::button(h, {.text = std::string(t("about_me.named.add")), .classes = "govuk-button--secondary"});
@@ -245,7 +245,7 @@ Response intro_page(RequestContext& ctx, const PagesDeps& deps, std::string_view
                       .value = std::string(intro),
                       .label = {.text = std::string(t("about_me.intro.label")), .classes = "govuk-label--s"},
                       .hint = {.text = std::string(t("about_me.intro.hint"))},
-                      .error_message = parts::field_error(t, errors, "intro")});
+                      .error_message = view::field_error_message(t, errors, "intro")});
   govuk::button(h, {.text = std::string(t("about_me.save"))});
   govuk::form_end(h);
   return frame.respond();

@@ -52,13 +52,6 @@ view::PageBuilder page_builder(const http::RequestContext& ctx, const PagesDeps&
   return view::PageBuilder(ctx, *deps.assets, std::move(title));
 }
 
-view::govuk::ErrorMessage field_error_message(const core::Translator& t, const std::vector<view::FieldError>& errors,
-                                              std::string_view field_id) {
-  auto message = view::error_for(errors, field_id);
-  if (message.empty()) return {.text = {}};
-  return {.text = std::string(message), .visually_hidden_text = std::string(t("form.error_hidden"))};
-}
-
 view::govuk::Fieldset small_legend(std::string legend) {
   return {.legend = {.text = std::move(legend), .classes = "govuk-fieldset__legend--s"}};
 }

@@ -28,9 +28,8 @@ void new_password_fields(view::Html& h, const core::Translator& t, std::string_v
 
 /// The page frame (back link, banners, error summary, heading, column) for a people page.
 view::PageBuilder page_builder(const http::RequestContext& ctx, const PagesDeps& deps, std::string title);
-/// A field's message from a page's problems, as a component's error message (with the reader's hidden "Error").
-view::govuk::ErrorMessage field_error_message(const core::Translator& t, const std::vector<view::FieldError>& errors,
-                                              std::string_view field_id);
+/// A field's problem as a component's error message (view/page_builder.hpp).
+using view::field_error_message;
 /// The small bold legend the people pages' radios and checkboxes have.
 view::govuk::Fieldset small_legend(std::string legend);
 /// A label in the people pages' style (small and bold).

@@ -6,6 +6,13 @@
 
 namespace roundtable::view {
 
+govuk::ErrorMessage field_error_message(const core::Translator& t, const std::vector<FieldError>& errors,
+                                        std::string_view field_id) {
+  auto message = error_for(errors, field_id);
+  if (message.empty()) return {.text = {}};
+  return {.text = std::string(message), .visually_hidden_text = std::string(t("form.error_hidden"))};
+}
+
 PageBuilder::PageBuilder(const http::RequestContext& ctx, const Assets& assets, std::string title)
     : ctx_(ctx), assets_(assets), title_(std::move(title)) {}
 

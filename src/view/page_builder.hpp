@@ -15,11 +15,17 @@
 
 #include "core/i18n.hpp"
 #include "http/types.hpp"
+#include "view/govuk/field_parts.hpp"
 #include "view/html.hpp"
 #include "view/layout.hpp"
 #include "view/problems.hpp"
 
 namespace roundtable::view {
+
+/// A field's problem from a page's list, as a component's error message (with the reader's hidden "Error"; empty
+/// when the field has none, so the component shows nothing).
+govuk::ErrorMessage field_error_message(const core::Translator& t, const std::vector<FieldError>& errors,
+                                        std::string_view field_id);
 
 class PageBuilder {
  public:
