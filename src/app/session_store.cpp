@@ -15,13 +15,14 @@ long long to_seconds(std::chrono::system_clock::time_point tp) {
 
 std::optional<http::SessionData> read_session(soci::session& s, const std::string& id) {
   std::optional<http::SessionData> out;
-  db::query(s, "SELECT lang, user_id, expires_at FROM sessions WHERE id = $1 AND expires_at > $2",
+  db::query(s, "SELECT lang, user_id, expires_at, second_step FROM sessions WHERE id = $1 AND expires_at > $2",
             {id, core::system_clock().now_seconds()}, [&](const db::Row& r) {
               http::SessionData data;
               data.id = id;
               if (!r.null(0)) data.lang = core::parse_lang(r.text(0));
               if (!r.null(1)) data.user_id = r.integer(1);
               data.expires_at = std::chrono::system_clock::time_point(std::chrono::seconds(r.integer(2)));
+              data.second_step = r.integer(3) != 0;
               out = std::move(data);
             });
   return out;
@@ -60,12 +61,13 @@ boost::asio::awaitable<void> DbSessionStore::save(const http::SessionData& sessi
     soci::indicator user_ind = session.user_id ? soci::i_ok : soci::i_null;
     long long now = core::system_clock().now_seconds();
     long long expires = to_seconds(session.expires_at);
-    s << "INSERT INTO sessions (id, lang, user_id, created_at, updated_at, expires_at) "
-         "VALUES (:id, :lang, :user_id, :now, :now2, :expires) "
+    const int second_step = session.second_step ? 1 : 0;
+    s << "INSERT INTO sessions (id, lang, user_id, created_at, updated_at, expires_at, second_step) "
+         "VALUES (:id, :lang, :user_id, :now, :now2, :expires, :second) "
          "ON CONFLICT (id) DO UPDATE SET lang = EXCLUDED.lang, user_id = EXCLUDED.user_id, "
-         "updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at",
+         "updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at, second_step = EXCLUDED.second_step",
         soci::use(session.id), soci::use(lang, lang_ind), soci::use(user_id, user_ind), soci::use(now), soci::use(now),
-        soci::use(expires);
+        soci::use(expires), soci::use(second_step);
   };
   auto op = db_.run(std::move(work));
   co_await std::move(op);

@@ -225,6 +225,12 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
       auto loaded = co_await std::move(load);
       ctx.session = std::move(loaded.session);
       if (ctx.session && ctx.session->user_id) ctx.principal = std::move(loaded.principal);
+      // Admin pages need two-step sign-in passed in this session, not only turned on for the account (a session
+      // that began any other way, such as a password reset, must not reach them).
+      if (ctx.principal && ctx.principal->two_step && !ctx.session->second_step) {
+        ctx.principal->two_step = false;
+        ctx.principal->second_step_missing = true;
+      }
       if (ctx.session && ctx.session->lang) ctx.lang = *ctx.session->lang;
     }
   }

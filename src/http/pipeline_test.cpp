@@ -24,6 +24,7 @@ class MemorySessions final : public SessionStore {
     s.id = it->second.id;
     s.lang = it->second.lang;
     s.user_id = it->second.user_id;
+    s.second_step = it->second.second_step;
     s.expires_at = it->second.expires_at;
     co_return s;
   }
@@ -113,7 +114,8 @@ class PipelineTest : public ::testing::Test {
                       }});
     routes.push_back(
         {"POST", "/sign-in", "sign_in", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
-           ctx.sign_in(std::stoll(std::string(ctx.form.value("user"))));
+           // second_step=1: as after the second step of two-step sign-in.
+           ctx.sign_in(std::stoll(std::string(ctx.form.value("user"))), ctx.form.value("second_step") == "1");
            co_return redirect(ctx.request, "/");
          }});
     routes.push_back(
@@ -335,7 +337,7 @@ TEST_F(PipelineTest, AccountsThatNoLongerExistAreSignedOut) {
 
 TEST_F(PipelineTest, OrganisationPagesAre404ForEveryoneOutsideIt) {
   auto admin = browser();
-  admin.post("/sign-in", "user=1");
+  admin.post("/sign-in", "user=1&second_step=1");
   auto member = browser();
   member.post("/sign-in", "user=2");
   auto platform = browser();
@@ -352,6 +354,19 @@ TEST_F(PipelineTest, OrganisationPagesAre404ForEveryoneOutsideIt) {
   EXPECT_EQ(admin.get("/admin").result(), Status::not_found);
   EXPECT_EQ(browser().get("/o/north").result(), Status::see_other);
   EXPECT_EQ(browser().get("/admin").result(), Status::see_other);
+}
+
+TEST_F(PipelineTest, AdminPagesNeedTheSecondStepPassedInThisSessionNotOnlyTurnedOn) {
+  // User 1 has two-step sign-in on, but this session began without the second step (as a password reset did).
+  auto admin = browser();
+  admin.post("/sign-in", "user=1");
+  EXPECT_EQ(admin.get("/o/north").body(), "org");
+  auto settings = admin.get("/o/north/settings");
+  EXPECT_EQ(settings.result(), Status::see_other);
+  EXPECT_EQ(settings[boost::beast::http::field::location], "/account/two-step?required=1");
+  auto passed = browser();
+  passed.post("/sign-in", "user=1&second_step=1");
+  EXPECT_EQ(passed.get("/o/north/settings").body(), "settings");
 }
 
 TEST_F(PipelineTest, AnOrganisationAdminWithoutTwoStepSignInIsSentToSetItUpForAdminPagesOnly) {

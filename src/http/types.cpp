@@ -60,9 +60,10 @@ const Membership* Principal::membership(std::string_view org_slug) const {
   return nullptr;
 }
 
-void RequestContext::sign_in(long long user_id) {
+void RequestContext::sign_in(long long user_id, bool second_step) {
   auto& s = session_for_write();
   s.user_id = user_id;
+  s.second_step = second_step;
   s.rotate = true;
   s.destroy = false;
 }

@@ -31,6 +31,8 @@ struct SessionData {
   std::string id;
   std::optional<core::Lang> lang;
   std::optional<long long> user_id;
+  /// The person passed the second step of two-step sign-in in this session (an authenticator or recovery code).
+  bool second_step = false;
   std::chrono::system_clock::time_point expires_at{};
   bool is_new = false;
   bool dirty = false;
@@ -59,9 +61,12 @@ struct Principal {
   std::string name;
   std::string email;
   bool platform_admin = false;
-  /// Two-step sign-in is on (organisation admins need it to use their admin pages). Loaded only for people who
-  /// are an organisation admin somewhere; false for everyone else.
+  /// Two-step sign-in is on for the account and this session passed it (organisation admins need both to use
+  /// their admin pages). Loaded only for people who are an organisation admin somewhere; false for everyone else.
   bool two_step = false;
+  /// The account has two-step sign-in on but this session did not pass the second step (a session from before the
+  /// step was recorded): the person is asked to sign in again.
+  bool second_step_missing = false;
   std::vector<Membership> memberships;
   /// The membership in the organisation with this slug, or nullptr.
   const Membership* membership(std::string_view org_slug) const;
@@ -192,8 +197,9 @@ struct RequestContext {
   void set_flash(std::string key, std::vector<std::pair<std::string, std::string>> params = {}) {
     next_flash = Flash{std::move(key), std::move(params)};
   }
-  /// Signs this person in: the session gets the user and a new token when the response is sent.
-  void sign_in(long long user_id);
+  /// Signs this person in: the session gets the user and a new token when the response is sent. second_step: they
+  /// have just passed two-step sign-in (only the second step's handler says so).
+  void sign_in(long long user_id, bool second_step = false);
   /// Signs out (and, if everywhere, ends every session of this person).
   void sign_out(bool everywhere = false);
   core::Translator t() const { return core::Translator(core::Messages::embedded(), lang); }

@@ -174,9 +174,10 @@ awaitable<Response> reset_password(RequestContext& ctx, const PagesDeps& deps) {
   if (!problems.empty()) co_return reset_page(ctx, deps, field_errors(t, problems));
   auto op = deps.service->reset_password(token, std::string(ctx.form.value("password")));
   auto done = co_await std::move(op);
-  if (!done) co_return expired_link_page(ctx, deps);
-  ctx.sign_in(*done);
+  if (!done.user_id) co_return expired_link_page(ctx, deps);
   ctx.set_flash("reset.changed");
+  if (!done.two_step_token.empty()) co_return go_to_two_step(ctx, done.two_step_token);
+  ctx.sign_in(*done.user_id);
   co_return http::redirect(ctx.request, "/account");
 }
 

@@ -146,22 +146,25 @@ awaitable<std::optional<long long>> PeopleService::password_reset_user(std::stri
   co_return co_await std::move(op);
 }
 
-awaitable<std::optional<long long>> PeopleService::reset_password(std::string token, std::string new_password) {
+awaitable<PeopleService::ResetResult> PeopleService::reset_password(std::string token, std::string new_password) {
   auto work = [this, hash = security::hash_token(token),
-               new_password = std::move(new_password)](soci::session& s) -> std::optional<long long> {
+               new_password = std::move(new_password)](soci::session& s) -> ResetResult {
     // On the database thread, before the transaction: argon2id is slow on purpose.
     const std::string password_hash = security::hash_password(new_password);
     db::WriteTransaction tx(s);
     const long long now = clock_.now_seconds();
     auto user_id = store::valid_password_reset(s, hash, now);
-    if (!user_id) return std::nullopt;
+    if (!user_id) return {};
     store::set_password_hash(s, *user_id, password_hash);
     store::use_password_resets(s, *user_id, now);
     store::end_sessions(s, *user_id);
     store::clear_failures(s, account_key(store::find_user_by_id(s, *user_id)->email));
     audit::store::record(s, {std::nullopt, *user_id, *user_id, audit::action::kPasswordChanged, ""});
+    ResetResult result{user_id, {}};
+    // Knowing the email account is one factor: with two-step sign-in on, the second is still asked for.
+    if (auto waiting = open_two_step_challenge(s, *user_id, "/account", now)) result.two_step_token = *waiting;
     tx.commit();
-    return user_id;
+    return result;
   };
   auto op = db_.run(std::move(work));
   co_return co_await std::move(op);

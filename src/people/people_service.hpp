@@ -195,9 +195,16 @@ class PeopleService {
   boost::asio::awaitable<void> request_password_reset(std::string email);
   /// The person whose reset link this is, if it can still be used.
   boost::asio::awaitable<std::optional<long long>> password_reset_user(std::string token);
-  /// Sets the new password, uses up the link and ends every session; returns the person, or nullopt if the link
-  /// cannot be used.
-  boost::asio::awaitable<std::optional<long long>> reset_password(std::string token, std::string new_password);
+  /// What a password reset leads to.
+  struct ResetResult {
+    /// The person, or nullopt if the link cannot be used.
+    std::optional<long long> user_id;
+    /// Set when the person has two-step sign-in on: the reset does not sign them in, the second step comes next
+    /// (the secret of the waiting sign-in, for the browser's cookie), as after any other way of signing in.
+    std::string two_step_token;
+  };
+  /// Sets the new password, uses up the link and ends every session.
+  boost::asio::awaitable<ResetResult> reset_password(std::string token, std::string new_password);
 
   /// Emails a sign-in link and a 6-digit code, both usable for 15 minutes only in the browser holding
   /// browser_secret (a cookie), if there is an account with this address; at most 3 an hour per account. Says

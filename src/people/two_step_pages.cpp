@@ -119,6 +119,15 @@ Response status_page(RequestContext& ctx, const PagesDeps& deps, const TwoStepSt
                                              .title_text = std::string(t("two_step.important")),
                                              .title_id = "two-step-required-title"});
     govuk::heading(page.body(), 1, "l", t("two_step.title"));
+  } else if (required && ctx.principal && ctx.principal->second_step_missing) {
+    // Two-step sign-in is on, but this session began without the second step: sign in again to pass it.
+    page.no_heading();
+    govuk::notification_banner(page.body(), {.text = std::string(t("two_step.sign_in_again")),
+                                             .title_text = std::string(t("two_step.important")),
+                                             .title_id = "two-step-required-title"});
+    govuk::heading(page.body(), 1, "l", t("two_step.title"));
+    govuk::button_form(page.body(), {.form = {.action = "/sign-out", .csrf_token = ctx.csrf_token},
+                                     .button = {.text = std::string(t("two_step.sign_in_again_button"))}});
   }
   page.errors(t, errors);
   auto& h = page.body();
@@ -184,7 +193,7 @@ awaitable<Response> two_step_challenge(RequestContext& ctx, const PagesDeps& dep
     case TwoStepOutcome::too_many_for_address:
       co_return error("sign_in.error.too_many_address", http::Status::too_many_requests);
   }
-  ctx.sign_in(result.user_id);
+  ctx.sign_in(result.user_id, /*second_step=*/true);
   if (!ctx.session->lang) ctx.session->lang = result.lang;
   set_challenge_cookie(ctx, "", 0);
   if (result.used_recovery_code) co_return http::redirect(ctx.request, "/account/two-step?recovery_used=1");
@@ -228,6 +237,8 @@ awaitable<Response> two_step_setup(RequestContext& ctx, const PagesDeps& deps) {
     const char* key = code.empty() ? "two_step.error.missing_app" : "two_step.error.setup_wrong";
     co_return setup_page(ctx, deps, *st.pending_secret, code, {{"code", std::string(t(key))}});
   }
+  // A code from the app was just typed: this session has passed the second step.
+  ctx.session_for_write().second_step = true;
   co_return codes_page(ctx, deps, *codes, t("two_step.on_title"));
 }
 
