@@ -111,6 +111,7 @@ int serve(const core::Config& config) {
     int applied = db::migrate(*db);
     core::log::info("migrations", {{"applied", std::to_string(applied)}});
     services.db = db.get();
+    services.metrics_token = config.metrics_token;
     services.search = db::make_search_index(db->backend());
     services.people = std::make_unique<people::PeopleService>(*db, *services.search);
     auto storage = std::make_shared<uploads::FolderStorage>(std::filesystem::path(config.data_dir) / "uploads");

@@ -6,6 +6,7 @@
 #include "app/routes.hpp"
 #include "http/metrics.hpp"
 #include "http/route_list.hpp"
+#include "security/tokens.hpp"
 
 namespace roundtable::app {
 
@@ -37,7 +38,20 @@ awaitable<Response> readyz(RequestContext& ctx, Services& services) {
                                 ok ? "ready\n" : "database unreachable\n", kText);
 }
 
+/// Is this the machine itself (127.0.0.0/8, ::1, or IPv4 loopback written as IPv6)?
+bool is_loopback(std::string_view address) {
+  return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
+}
+
 awaitable<Response> metrics(RequestContext& ctx, Services& services) {
+  // What the server is doing is for its operators: the machine itself, or a scraper holding the token.
+  bool allowed = is_loopback(ctx.remote_address);
+  if (!allowed && !services.metrics_token.empty()) {
+    if (auto h = ctx.request.find(boost::beast::http::field::authorization); h != ctx.request.end()) {
+      allowed = security::constant_time_equal(h->value(), "Bearer " + services.metrics_token);
+    }
+  }
+  if (!allowed) co_return http::make_response(ctx.request, http::Status::not_found, "Not found\n", "text/plain");
   std::string body = services.metrics ? services.metrics->render() : std::string();
   body += services.db->render_metrics();
   co_return http::make_response(ctx.request, http::Status::ok, std::move(body),

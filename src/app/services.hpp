@@ -29,6 +29,8 @@ struct Services {
   std::unique_ptr<about_me::AboutMeService> about_me;
   /// Set once the pipeline exists (for /metrics).
   http::Metrics* metrics = nullptr;
+  /// /metrics from other addresses than loopback needs "Authorization: Bearer <this>" (empty: loopback only).
+  std::string metrics_token;
 };
 
 }  // namespace roundtable::app

@@ -76,7 +76,10 @@ std::string usage() {
          "  --base-url URL       the address people use to reach Roundtable, for links in email\n"
          "                       (default http://HOST:PORT of --listen; env ROUNDTABLE_BASE_URL)\n"
          "  --trusted-proxy ADDR the reverse proxy's address; its X-Forwarded-For names the client\n"
-         "                       (for sign-in limits; env ROUNDTABLE_TRUSTED_PROXY)\n";
+         "                       (for sign-in limits; env ROUNDTABLE_TRUSTED_PROXY)\n"
+         "  --metrics-token T    /metrics answers other addresses than loopback with 'Authorization: Bearer T'\n"
+         "                       (env ROUNDTABLE_METRICS_TOKEN; without it, loopback only)\n"
+         "With an https:// base URL, cookies are Secure and answers carry Strict-Transport-Security.\n";
 }
 
 std::string effective_database_url(const Config& config) {
@@ -94,6 +97,7 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
   if (auto v = env("ROUNDTABLE_MAIL_FROM")) c.mail_from = *v;
   if (auto v = env("ROUNDTABLE_BASE_URL")) c.base_url = *v;
   if (auto v = env("ROUNDTABLE_TRUSTED_PROXY")) c.trusted_proxy = *v;
+  if (auto v = env("ROUNDTABLE_METRICS_TOKEN")) c.metrics_token = *v;
   if (auto v = env("ROUNDTABLE_LISTEN")) {
     if (auto err = parse_listen(*v, c)) return "ROUNDTABLE_LISTEN: " + *err;
   }
@@ -156,7 +160,7 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     const bool serve_only = flag == "--listen" || flag == "--demo" || flag == "--public-dir" ||
                             flag == "--secure-cookies" || flag == "--threads" || flag == "--no-access-log" ||
                             flag == "--smtp-url" || flag == "--mail-from" || flag == "--base-url" ||
-                            flag == "--trusted-proxy";
+                            flag == "--trusted-proxy" || flag == "--metrics-token";
     if (serve_only && c.command != Command::serve) {
       return flag + " only applies to 'roundtable serve'";
     }
@@ -189,10 +193,10 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
         return "--base-url wants an address starting with http:// or https://";
       }
       (flag == "--smtp-url" ? c.smtp_url : flag == "--mail-from" ? c.mail_from : c.base_url) = *v;
-    } else if (flag == "--trusted-proxy") {
+    } else if (flag == "--trusted-proxy" || flag == "--metrics-token") {
       auto v = value();
       if (!v || v->empty()) return needs(flag);
-      c.trusted_proxy = *v;
+      (flag == "--trusted-proxy" ? c.trusted_proxy : c.metrics_token) = *v;
     } else if (flag == "--to") {
       auto v = value();
       if (!v || v->empty()) return needs(flag);
@@ -220,6 +224,8 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     return "'roundtable mail-test' needs --to ADDRESS, for example --to you@example.org";
   }
   if (c.public_dir.empty()) c.public_dir = ROUNDTABLE_DEFAULT_PUBLIC_DIR;
+  // People reach it over HTTPS: cookies must never travel over plain HTTP.
+  if (c.base_url.rfind("https://", 0) == 0) c.secure_cookies = true;
   return c;
 }
 

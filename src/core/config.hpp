@@ -30,6 +30,9 @@ struct Config {
   std::string base_url;
   /// A reverse proxy's address whose X-Forwarded-For header is believed.
   std::string trusted_proxy;
+  /// /metrics answers requests from loopback, and others only with "Authorization: Bearer <this>"; empty: loopback
+  /// only.
+  std::string metrics_token;
   /// For `roundtable mail-test`: who gets the test email, and its language ("en" or "cy").
   std::string mail_test_to;
   std::string mail_test_lang = "en";

@@ -33,6 +33,15 @@ TEST(Config, ServeFlags) {
   EXPECT_EQ(effective_database_url(c), "sqlite:/tmp/x/roundtable.db");
 }
 
+TEST(Config, AnHttpsBaseUrlMakesCookiesSecureAndMetricsCanHaveAToken) {
+  auto plain = ok({"serve", "--base-url", "http://127.0.0.1:8080"});
+  EXPECT_FALSE(plain.secure_cookies);
+  EXPECT_TRUE(plain.metrics_token.empty());
+  auto https = ok({"serve", "--base-url", "https://roundtable.example.org", "--metrics-token", "s3cret"});
+  EXPECT_TRUE(https.secure_cookies);
+  EXPECT_EQ(https.metrics_token, "s3cret");
+}
+
 TEST(Config, EnvironmentGivesTheDatabase) {
   auto c = ok({"migrate"}, &pg_env);
   EXPECT_EQ(c.command, Command::migrate);

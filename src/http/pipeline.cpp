@@ -345,6 +345,8 @@ void Pipeline::finish(RequestContext& ctx, Response& res) const {
   // A handler may tighten the policy (files served inline get a sandbox), so keep its own.
   if (res.find("Content-Security-Policy") == res.end()) res.set("Content-Security-Policy", content_security_policy());
   res.set("X-Content-Type-Options", "nosniff");
+  // A year, as browsers' HSTS preload expects; only sent where people reach us over HTTPS.
+  if (options_.secure_cookies) res.set("Strict-Transport-Security", "max-age=31536000");
   res.set("Referrer-Policy", "same-origin");
   res.set("X-Frame-Options", "DENY");
   res.set("Cross-Origin-Opener-Policy", "same-origin");

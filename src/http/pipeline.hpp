@@ -52,6 +52,7 @@ class PrincipalLoader {
 using ErrorRenderer = std::function<Response(RequestContext&, Status)>;
 
 struct PipelineOptions {
+  /// Behind HTTPS: cookies are Secure and every answer says Strict-Transport-Security.
   bool secure_cookies = false;
   bool access_log = true;
   size_t max_form_bytes = 1024 * 1024;

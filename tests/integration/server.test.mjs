@@ -215,3 +215,29 @@ test(`${backendName}: a connection that sends nothing is closed after the header
   assert.ok(res.closedByServer, "idle connection was still open after 25 s");
   assert.ok(res.ms >= 10_000, `closed after ${res.ms} ms, sooner than the 15 s timeout`);
 });
+
+test(`${backendName}: /metrics is for loopback, or for others with the token; HTTPS sites say Strict-Transport-Security`, async () => {
+  // Issue #12 item 11: /metrics told anyone the routes, their traffic and the database's state.
+  const own = await startServer({
+    args: ["--trusted-proxy", "127.0.0.1", "--metrics-token", "scrape-me", "--base-url", "https://roundtable.example.org"],
+  });
+  try {
+    assert.equal((await fetch(`${own.url}/metrics`)).status, 200, "from the machine itself");
+    const outside = { "X-Forwarded-For": "203.0.113.9" };
+    const refused = await fetch(`${own.url}/metrics`, { headers: outside });
+    assert.equal(refused.status, 404);
+    assert.doesNotMatch(await refused.text(), /roundtable_/);
+    const wrong = await fetch(`${own.url}/metrics`, { headers: { ...outside, Authorization: "Bearer guess" } });
+    assert.equal(wrong.status, 404);
+    const scraper = await fetch(`${own.url}/metrics`, { headers: { ...outside, Authorization: "Bearer scrape-me" } });
+    assert.equal(scraper.status, 200);
+    assert.match(await scraper.text(), /roundtable_http_requests_total/);
+    // Reached over HTTPS (the base URL says so): cookies are Secure and browsers are told to stay on HTTPS.
+    const home = await fetch(`${own.url}/`);
+    assert.equal(home.headers.get("strict-transport-security"), "max-age=31536000");
+    assert.match(home.headers.get("set-cookie") ?? "", /; Secure/);
+  } finally {
+    await own.stop();
+  }
+  assert.equal((await fetch(`${server.url}/`)).headers.get("strict-transport-security"), null, "not over plain HTTP");
+});
