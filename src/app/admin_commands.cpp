@@ -1,5 +1,6 @@
 #include "app/admin_commands.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <string>
@@ -45,6 +46,33 @@ std::string read_options(const std::vector<std::string>& args, const std::vector
     }
   }
   return "";
+}
+
+constexpr const char* kCreateOrgUsage =
+    "Usage: roundtable admin create-org --name NAME --slug SLUG [--languages en,cy] [--signup invitation|open]\n"
+    "Adds an organisation.\n"
+    "  --name NAME          the organisation's name, as people will see it\n"
+    "  --slug SLUG          its web address, /o/SLUG: lower-case letters, digits and hyphens\n"
+    "  --languages LIST     the languages it works in, en and/or cy (default en,cy)\n"
+    "  --signup MODE        invitation (people join when invited; the default) or open (anyone may join)\n"
+    "  --database URL, --data-dir DIR   which database, as for 'roundtable serve'\n";
+
+constexpr const char* kCreateUserUsage =
+    "Usage: roundtable admin create-user --email EMAIL --name NAME [--platform-admin] [--org SLUG --role ROLE]\n"
+    "                                    [--member-type TYPE]... [--password-stdin]\n"
+    "Adds an account, or finds the one with that email, and optionally makes it a member of an organisation.\n"
+    "  --email EMAIL        their email address (they sign in with it)\n"
+    "  --name NAME          their name\n"
+    "  --platform-admin     they may add organisations\n"
+    "  --org SLUG           the organisation to add them to\n"
+    "  --role ROLE          org_admin, facilitator, finance or member (default member)\n"
+    "  --member-type TYPE   lived_experience, unpaid_carer, staff or partner_organisation (may repeat)\n"
+    "  --password-stdin     read their password from the first line of standard input; without it, they choose\n"
+    "                       one with 'Forgotten your password?'\n"
+    "  --database URL, --data-dir DIR   which database, as for 'roundtable serve'\n";
+
+bool asks_for_help(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
 }
 
 int fail(int code, const std::string& message) {
@@ -130,6 +158,17 @@ int create_user(people::PeopleService& service, const Options& o, std::istream& 
 
 int admin(const core::Config& config, std::istream& password_in) {
   const auto& args = config.admin_args;
+  // Each command says how to use it ("roundtable admin create-org --help"); "roundtable admin --help" says both.
+  if (asks_for_help(args)) {
+    if (args[0] == "create-org") {
+      std::cout << kCreateOrgUsage;
+    } else if (args[0] == "create-user") {
+      std::cout << kCreateUserUsage;
+    } else {
+      std::cout << kCreateOrgUsage << "\n" << kCreateUserUsage;
+    }
+    return 0;
+  }
   Options o;
   std::string problem;
   if (args[0] == "create-org") {

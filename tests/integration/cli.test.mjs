@@ -179,3 +179,22 @@ test(`${backendName}: admin create-org and create-user set up an organisation an
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test(`${backendName}: every admin command prints its own usage for --help (issue #12 item 22)`, async () => {
+  // Before: "unknown option '--help' for 'admin create-org'" and exit code 2.
+  const org = await runCli(["admin", "create-org", "--help"]);
+  assert.equal(org.code, 0, org.stderr);
+  assert.match(org.stdout, /^Usage: roundtable admin create-org --name NAME --slug SLUG/);
+  assert.match(org.stdout, /--signup MODE/);
+  assert.doesNotMatch(org.stdout, /create-user/);
+  const user = await runCli(["admin", "create-user", "-h"]);
+  assert.equal(user.code, 0, user.stderr);
+  assert.match(user.stdout, /^Usage: roundtable admin create-user --email EMAIL/);
+  assert.match(user.stdout, /--password-stdin/);
+  const both = await runCli(["admin", "--help"]);
+  assert.equal(both.code, 0, both.stderr);
+  assert.match(both.stdout, /admin create-org/);
+  assert.match(both.stdout, /admin create-user/);
+  // Help changes nothing: no database is opened for it.
+  assert.equal(org.stderr, "");
+});
