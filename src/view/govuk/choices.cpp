@@ -98,16 +98,7 @@ void select(Html& h, const Select& p) {
   const std::string_view id = p.id.empty() ? std::string_view(p.name) : std::string_view(p.id);
   const bool error = present(p.error_message.text, p.error_message.html);
   detail::form_group_begin(h, error, p.form_group.classes, p.form_group.attributes);
-  std::string described_by = p.described_by;
-  detail::label(h, p.label, id);
-  if (present(p.hint.text, p.hint.html)) {
-    add_word(described_by, id, "-hint");
-    detail::hint(h, p.hint, std::string(id) + "-hint");
-  }
-  if (error) {
-    add_word(described_by, id, "-error");
-    detail::error_message(h, p.error_message, std::string(id) + "-error");
-  }
+  const std::string described_by = detail::label_hint_error(h, id, p.described_by, p.label, p.hint, p.error_message);
   put(h, p.form_group.before_input);
   h.raw("<select class=\"govuk-select");
   put_classes(h, p.classes);

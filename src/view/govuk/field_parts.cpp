@@ -72,6 +72,21 @@ void fieldset_begin(Html& h, const Fieldset& p, std::string_view described_by, s
   }
 }
 
+/// The label, hint and error message of a field with one input; returns the input's aria-describedby.
+std::string label_hint_error(Html& h, std::string_view id, std::string described_by, const Label& label,
+                             const Hint& hint, const ErrorMessage& error) {
+  detail::label(h, label, id);
+  if (present(hint.text, hint.html)) {
+    add_word(described_by, id, "-hint");
+    detail::hint(h, hint, std::string(id) + "-hint");
+  }
+  if (present(error.text, error.html)) {
+    add_word(described_by, id, "-error");
+    detail::error_message(h, error, std::string(id) + "-error");
+  }
+  return described_by;
+}
+
 void form_group_begin(Html& h, bool error, std::string_view classes, const Attributes& attributes) {
   h.raw("<div class=\"govuk-form-group").raw_if(error, " govuk-form-group--error");
   put_classes(h, classes);

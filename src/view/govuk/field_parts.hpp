@@ -89,6 +89,10 @@ void error_message(Html& h, const ErrorMessage& p, std::string_view id);
 /// fieldset's own.
 void fieldset_begin(Html& h, const Fieldset& p, std::string_view described_by, std::string_view role);
 inline void fieldset_end(Html& h) { h.raw("</fieldset>\n"); }
+/// The label, hint and error message of a field with one input (input, textarea, select, file upload); returns
+/// the input's aria-describedby: described_by with the hint's and the error's ids added.
+std::string label_hint_error(Html& h, std::string_view id, std::string described_by, const Label& label,
+                             const Hint& hint, const ErrorMessage& error);
 /// `<div class="govuk-form-group...">`.
 void form_group_begin(Html& h, bool error, std::string_view classes, const Attributes& attributes);
 /// Appends " word" (or "word" when out is empty): for aria-describedby lists.

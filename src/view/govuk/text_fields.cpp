@@ -19,21 +19,6 @@ void form_group_open(Html& h, bool error, std::string_view classes, const Attrib
   put_attributes(h, attributes);
 }
 
-/// The label, hint and error message of a field with one input; returns the input's aria-describedby.
-std::string label_hint_error(Html& h, std::string_view id, std::string described_by, const Label& label,
-                             const Hint& hint, const ErrorMessage& error) {
-  detail::label(h, label, id);
-  if (present(hint.text, hint.html)) {
-    add_word(described_by, id, "-hint");
-    detail::hint(h, hint, std::string(id) + "-hint");
-  }
-  if (present(error.text, error.html)) {
-    add_word(described_by, id, "-error");
-    detail::error_message(h, error, std::string(id) + "-error");
-  }
-  return described_by;
-}
-
 void affix(Html& h, const InputAffix& a, bool prefix) {
   h.raw_if(prefix, "<div class=\"govuk-input__prefix", "<div class=\"govuk-input__suffix");
   put_classes(h, a.classes);
@@ -52,7 +37,7 @@ void input_impl(Html& h, const Input& p, GroupExtra group_extra, AfterInput afte
   form_group_open(h, error, p.form_group.classes, p.form_group.attributes);
   group_extra(h);
   h.raw(">\n");
-  const std::string described_by = label_hint_error(h, id, p.described_by, p.label, p.hint, p.error_message);
+  const std::string described_by = detail::label_hint_error(h, id, p.described_by, p.label, p.hint, p.error_message);
 
   const bool wrapped = present(p.prefix.text, p.prefix.html) || present(p.suffix.text, p.suffix.html) ||
                        !p.form_group.before_input.empty() || !p.form_group.after_input.empty() ||
@@ -98,7 +83,7 @@ void textarea_impl(Html& h, const Textarea& p, GroupExtra group_extra, AfterInpu
   form_group_open(h, error, p.form_group.classes, p.form_group.attributes);
   group_extra(h);
   h.raw(">\n");
-  const std::string described_by = label_hint_error(h, id, p.described_by, p.label, p.hint, p.error_message);
+  const std::string described_by = detail::label_hint_error(h, id, p.described_by, p.label, p.hint, p.error_message);
   put(h, p.form_group.before_input);
   h.raw("<textarea class=\"govuk-textarea").raw_if(error, " govuk-textarea--error");
   put_classes(h, p.classes);
