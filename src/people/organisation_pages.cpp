@@ -7,6 +7,7 @@
 #include "people/people_pages.hpp"
 #include "view/dates.hpp"
 #include "view/html.hpp"
+#include "view/scroll_region.hpp"
 
 namespace roundtable::people::pages {
 
@@ -16,12 +17,6 @@ using view::Html;
 namespace govuk = view::govuk;
 
 constexpr int kAuditPageSize = 50;
-
-/// A region that scrolls sideways on narrow screens (and can be scrolled with the keyboard), for a wide table.
-void open_scroll(Html& h, std::string_view label) {
-  h.raw("<div class=\"rt-table-scroll\" role=\"region\" aria-label=\"").text(label).raw("\" tabindex=\"0\">\n");
-}
-void close_scroll(Html& h) { h.raw("</div>\n"); }
 
 Response render_org_form(RequestContext& ctx, const PagesDeps& deps, const OrgForm& form,
                          const std::vector<view::FieldError>& errors, bool creating, std::string_view action,
@@ -84,7 +79,7 @@ awaitable<Response> organisations(RequestContext& ctx, const PagesDeps& deps) {
   if (orgs.empty()) {
     govuk::paragraph(h, t("admin.orgs.none"));
   } else {
-    open_scroll(h, t("admin.orgs.title"));
+    view::scroll_region_start(h, t, t("admin.orgs.title"));
     govuk::TableWriter table(h, {.head = {{.text = std::string(t("admin.orgs.col_name"))},
                                           {.text = std::string(t("admin.orgs.col_address"))},
                                           {.text = std::string(t("admin.orgs.col_members"))},
@@ -103,7 +98,7 @@ awaitable<Response> organisations(RequestContext& ctx, const PagesDeps& deps) {
       table.end_row();
     }
     table.end();
-    close_scroll(h);
+    view::scroll_region_end(h);
   }
   co_return page.respond();
 }
@@ -221,7 +216,7 @@ awaitable<Response> audit_log(http::OrgRequest& req, const PagesDeps& deps) {
   if (entries.empty()) {
     govuk::paragraph(h, t("audit.none"));
   } else {
-    open_scroll(h, t("audit.title"));
+    view::scroll_region_start(h, t, t("audit.title"));
     govuk::TableWriter table(h, {.head = {{.text = std::string(t("audit.col_when"))},
                                           {.text = std::string(t("audit.col_who"))},
                                           {.text = std::string(t("audit.col_what"))},
@@ -248,7 +243,7 @@ awaitable<Response> audit_log(http::OrgRequest& req, const PagesDeps& deps) {
       table.end_row();
     }
     table.end();
-    close_scroll(h);
+    view::scroll_region_end(h);
     if (more) {
       govuk::link_paragraph(h, "/o/" + m->org_slug + "/audit?before=" + std::to_string(entries.back().id),
                             t("audit.older"));

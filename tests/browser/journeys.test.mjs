@@ -1,7 +1,7 @@
 // Keyboard-only and no-JavaScript journeys through the page shell.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser } from "./support.mjs";
+import { startServer, launchBrowser, signIn } from "./support.mjs";
 
 let server, browser;
 before(async () => {
@@ -69,5 +69,49 @@ test("a search that is too long is shown again with the words kept and the probl
   assert.equal(await page.inputValue("#q"), long);
   assert.match(await page.textContent(".govuk-error-summary"), /200 characters or fewer/);
   assert.match(await page.title(), /^Error:/);
+  await context.close();
+});
+
+test("320 px: a wide table scrolls in its own region, says so, and keeps Welsh words whole", async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const page = await context.newPage();
+  // Siân reads Welsh; the audit log's dates have the longest Welsh month names ("Rhagfyr", "Gorffennaf").
+  await signIn(page, server.url, "sian@demo.example", "cy");
+  await page.goto(server.url + "/o/demo/audit");
+  const region = page.locator(".rt-table-scroll");
+  assert.equal(await region.getAttribute("role"), "region");
+  assert.equal(await region.getAttribute("tabindex"), "0", "the region can be scrolled with the keyboard");
+  assert.ok(
+    await region.evaluate((el) => el.scrollWidth > el.clientWidth),
+    "the table is wider than the screen, so the region scrolls",
+  );
+  assert.ok(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    "the page itself does not scroll sideways",
+  );
+  const hint = page.locator(".rt-table-scroll__hint");
+  assert.ok(await hint.isVisible(), "the words above the table say it scrolls");
+  assert.match(await hint.textContent(), /Sgroliwch i'r ochr/);
+  // Every word in the table's cells is on one line.
+  const broken = await page.evaluate(() => {
+    const out = [];
+    for (const cell of document.querySelectorAll(".rt-table-scroll td, .rt-table-scroll th")) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.textContent.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(broken, [], "no word is broken across lines");
+  // Wide screens have room for the table: no words about scrolling there.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.ok(!(await hint.isVisible()), "the hint is for narrow screens only");
   await context.close();
 });
