@@ -154,6 +154,7 @@ SCENARIOS=(
   "search (rare word)|/search?q=$RARE|"
   "search (common word)|/search?q=$COMMON|"
   "home (static HTML)|/|"
+  "an organisation's accessibility statement|/accessibility/demo|"
   "organisation page, signed in|/o/demo|auth"
   "/account, signed in as a member|/account|member"
   "member directory ($MEMBERS members), signed in|/o/demo/people|auth"

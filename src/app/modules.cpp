@@ -1,6 +1,7 @@
 #include "app/modules.hpp"
 
 #include "about_me/about_me_module.hpp"
+#include "accessibility/accessibility_module.hpp"
 #include "app/error_pages.hpp"
 #include "people/people_module.hpp"
 #include "uploads/uploads_module.hpp"
@@ -22,6 +23,7 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(uploads::make_module(s.uploads.get(), not_found));
   modules.push_back(people::make_module(std::move(people)));
   modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.people.get()));
+  modules.push_back(accessibility::make_module({s.db, &s.assets, not_found}));
   return modules;
 }
 

@@ -1,4 +1,4 @@
-// The public site: home, search, accessibility statement and the language switcher.
+// The public site: home, search and the language switcher (the accessibility statements are a module).
 #include <soci/soci.h>
 
 #include <boost/asio/awaitable.hpp>
@@ -38,21 +38,6 @@ awaitable<Response> home(RequestContext& ctx, Services& services) {
   govuk::heading(h, 2, "m", t("home.access_title"));
   govuk::paragraph(h, t("home.access"));
   govuk::link_paragraph(h, "/search", t("home.search_link"));
-  co_return page.respond();
-}
-
-awaitable<Response> accessibility(RequestContext& ctx, Services& services) {
-  auto t = ctx.t();
-  view::PageBuilder page(ctx, services.assets, std::string(t("a11y.title")));
-  view::Html& h = page.body();
-  govuk::paragraph(h, t("a11y.p1"));
-  govuk::paragraph(h, t("a11y.p2"));
-  govuk::list(
-      h, {.items = {t("a11y.can1"), t("a11y.can2"), t("a11y.can3"), t("a11y.can4"), t("a11y.can5")}, .bullet = true});
-  govuk::heading(h, 2, "m", t("a11y.status_title"));
-  govuk::paragraph(h, t("a11y.status"));
-  govuk::heading(h, 2, "m", t("a11y.problems_title"));
-  govuk::paragraph(h, t("a11y.problems"));
   co_return page.respond();
 }
 
@@ -180,7 +165,6 @@ void add_site_routes(std::vector<http::Route>& routes, Services& services) {
   const auto s = std::ref(services);
   r.get("/", "home", public_access(), bind(s, home));
   r.get("/search", "search", public_access(), bind(s, search));
-  r.get("/accessibility", "accessibility", public_access(), bind(s, accessibility));
   r.post("/language", "language", public_access(), bind(s, switch_language));
   r.get("/assets/{file}", "assets", public_access(), bind(s, static_file)).not_html();
   r.get("/robots.txt", "robots", public_access(), bind(s, static_file)).not_html();

@@ -23,6 +23,11 @@ const visits = {
     { path: `/search?q=${"long".repeat(60)}` },
   ],
   accessibility: [{ path: "/accessibility" }],
+  accessibility_org: [{ path: "/accessibility/demo" }],
+  accessibility_edit: [
+    { path: "/o/demo/accessibility", as: sian, submit: true },
+    { path: "/o/demo/accessibility", as: sian, resubmit: true },
+  ],
   sign_in_form: [{ path: "/sign-in" }, { path: "/sign-in", submit: true }],
   email_sign_in_form: [{ path: "/sign-in/email", submit: true }],
   // Asked for in the browser first (the code page needs the browser's cookie); no account, so no email.

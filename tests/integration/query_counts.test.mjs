@@ -19,6 +19,9 @@ const pages = [
   { as: "member", path: "/account/about-me" },
   { as: "orgAdmin", path: "/o/demo/invitations" },
   { as: "orgAdmin", path: "/o/demo/audit" },
+  { as: "orgAdmin", path: "/o/demo/accessibility" },
+  { as: "member", path: "/accessibility" },
+  { as: "member", path: "/accessibility/demo" },
 ];
 
 if (backendName === "sqlite") {
