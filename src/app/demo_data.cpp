@@ -32,7 +32,9 @@ int load_demo_stories(db::Database& db, db::SearchIndex& search) {
     db::WriteTransaction tx(s);
     int n = 0;
     for (const auto& d : docs) {
-      search.upsert(s, d);
+      auto doc = d;
+      doc.url = "/stories/" + doc.ref;  // each story has its own page (app/site_pages.cpp)
+      search.upsert(s, doc);
       ++n;
     }
     tx.commit();

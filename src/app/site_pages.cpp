@@ -3,8 +3,11 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include "app/error_pages.hpp"
 #include "app/routes.hpp"
+#include "db/search.hpp"
 #include "http/route_list.hpp"
+#include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
 #include "view/page_builder.hpp"
@@ -41,13 +44,30 @@ awaitable<Response> home(RequestContext& ctx, Services& services) {
   co_return page.respond();
 }
 
-/// The hits, each a heading (a link when it has a page here) and its excerpt.
-void search_results(view::Html& h, const db::SearchResult& result) {
+/// What a hit is, where it belongs and when it last changed: "Person · Demo County Carers Partnership · Updated 3
+/// December 2026".
+std::string hit_context(const core::Translator& t, const db::SearchHit& hit) {
+  std::string out;
+  const auto add = [&](std::string part) {
+    if (part.empty()) return;
+    if (!out.empty()) out += " · ";
+    out += part;
+  };
+  if (hit.kind == "member") add(std::string(t("search.kind.member")));
+  if (hit.kind == "story") add(std::string(t("search.kind.story")));
+  add(hit.org_name);
+  if (hit.updated_at > 0) add(core::format(t("search.updated"), {{"date", view::format_date(t, hit.updated_at)}}));
+  return out;
+}
+
+/// The hits, each a heading (a link when it has a page here), what it is and where it belongs, and its excerpt.
+void search_results(view::Html& h, const core::Translator& t, const db::SearchResult& result) {
   // govuk::list has no attributes or classes for its items: the list is named by the heading above it, and each
-  // result is ruled off from the next (rt-search-result).
+  // result is ruled off from the next (rt-search-result). Each says which language it is in, for screen readers.
   h.raw("<ul class=\"govuk-list rt-search-results\" aria-labelledby=\"results-heading\">\n");
   for (const auto& hit : result.hits) {
-    h.raw("<li class=\"rt-search-result\">\n");
+    h.raw_if(hit.lang == "cy", "<li class=\"rt-search-result\" lang=\"cy\">\n",
+             "<li class=\"rt-search-result\" lang=\"en\">\n");
     // The size is "s" with the small gap below it that keeps the excerpt close to its heading.
     if (!hit.url.empty() && http::is_local_path(hit.url)) {
       view::Html link;
@@ -56,6 +76,8 @@ void search_results(view::Html& h, const db::SearchResult& result) {
     } else {
       govuk::heading(h, 3, "s govuk-!-margin-bottom-1", hit.title);
     }
+    const auto context = hit_context(t, hit);
+    if (!context.empty()) govuk::paragraph(h, context, "govuk-body-s rt-secondary-text govuk-!-margin-bottom-1");
     govuk::paragraph(h, hit.excerpt);
     h.raw("</li>\n");
   }
@@ -132,11 +154,30 @@ awaitable<Response> search(RequestContext& ctx, Services& services) {
     if (result.hits.empty()) {
       govuk::paragraph(h, t("search.no_results"));
     } else {
-      search_results(h, result);
+      search_results(h, t, result);
       const long long pages = (result.total + static_cast<long long>(kResultsPerPage) - 1) / kResultsPerPage;
       if (pages > 1) search_pages(h, t, q, page_no, pages);
     }
   }
+  co_return page.respond();
+}
+
+/// A public story ("you said, we did") in full: the demo's stories have no page of their own elsewhere.
+awaitable<Response> story(RequestContext& ctx, Services& services) {
+  auto op = services.db->read(
+      [ref = std::string(ctx.param("ref"))](soci::session& s) { return db::find_public_document(s, "story", ref); });
+  const auto doc = co_await std::move(op);
+  if (!doc) co_return make_error_renderer(services)(ctx, http::Status::not_found);
+  auto t = ctx.t();
+  view::PageBuilder page(ctx, services.assets, doc->title);
+  page.caption(std::string(t("search.kind.story"))).back_link("/search", std::string(t("search.back")));
+  view::Html& h = page.body();
+  // The story's words are in its own language, which may not be the page's.
+  h.raw_if(doc->lang == "cy", "<div lang=\"cy\">\n", "<div lang=\"en\">\n");
+  govuk::paragraph(h, doc->body, "govuk-body rt-pre-line");
+  h.raw("</div>\n");
+  govuk::paragraph(h, core::format(t("search.updated"), {{"date", view::format_date(t, doc->updated_at)}}),
+                   "govuk-body-s rt-secondary-text");
   co_return page.respond();
 }
 
@@ -165,6 +206,7 @@ void add_site_routes(std::vector<http::Route>& routes, Services& services) {
   const auto s = std::ref(services);
   r.get("/", "home", public_access(), bind(s, home));
   r.get("/search", "search", public_access(), bind(s, search));
+  r.get("/stories/{ref}", "story", public_access(), bind(s, story));
   r.post("/language", "language", public_access(), bind(s, switch_language));
   r.get("/assets/{file}", "assets", public_access(), bind(s, static_file)).not_html();
   r.get("/robots.txt", "robots", public_access(), bind(s, static_file)).not_html();

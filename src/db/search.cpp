@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/clock.hpp"
+#include "db/query.hpp"
 
 namespace roundtable::db {
 
@@ -85,24 +86,30 @@ SearchResult run_search(soci::session& s, const SearchQuery& q, const std::strin
   if (result.total == 0 || q.offset >= static_cast<size_t>(result.total)) return result;
   soci::statement st(s);
   st.alloc();
-  std::string sql = "SELECT d.kind, d.ref, d.title, d.body, d.url " + from_where + scope + " ORDER BY " +
-                    (result.more ? newest_order : ranked_order) + " LIMIT :lim OFFSET :off";
+  std::string sql =
+      "SELECT d.kind, d.ref, d.title, d.body, d.url, d.lang, d.updated_at, "
+      "COALESCE((SELECT o.name FROM organisations o WHERE o.id = d.org_id), '') " +
+      from_where + scope + " ORDER BY " + (result.more ? newest_order : ranked_order) + " LIMIT :lim OFFSET :off";
   long long limit = static_cast<long long>(q.limit), offset = static_cast<long long>(q.offset);
   st.exchange(soci::use(match_expr, "q"));
   bind_scope(st, q);
   st.exchange(soci::use(limit, "lim"));
   st.exchange(soci::use(offset, "off"));
-  std::string kind, ref, title, body, url;
+  std::string kind, ref, title, body, url, lang, org_name;
+  long long updated_at = 0;
   st.exchange(soci::into(kind));
   st.exchange(soci::into(ref));
   st.exchange(soci::into(title));
   st.exchange(soci::into(body));
   st.exchange(soci::into(url));
+  st.exchange(soci::into(lang));
+  st.exchange(soci::into(updated_at));
+  st.exchange(soci::into(org_name));
   st.prepare(sql);
   st.define_and_bind();
   if (st.execute(true)) {
     do {
-      result.hits.push_back(SearchHit{kind, ref, title, excerpt_of(body), url});
+      result.hits.push_back(SearchHit{kind, ref, title, excerpt_of(body), url, lang, org_name, updated_at});
     } while (st.fetch());
   }
   return result;
@@ -198,6 +205,16 @@ std::vector<std::string> search_terms(std::string_view text) {
   }
   flush();
   return terms;
+}
+
+std::optional<PublicDocument> find_public_document(soci::session& s, std::string_view kind, std::string_view ref) {
+  std::optional<PublicDocument> out;
+  db::query(
+      s, "SELECT title, body, lang, updated_at FROM search_documents WHERE kind = $1 AND ref = $2 AND org_id IS NULL",
+      {kind, ref}, [&](const Row& r) {
+        out = PublicDocument{r.string(0), r.string(1), r.string(2), r.integer(3)};
+      });
+  return out;
 }
 
 std::unique_ptr<SearchIndex> make_search_index(Backend backend) {

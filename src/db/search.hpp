@@ -40,7 +40,24 @@ struct SearchHit {
   /// The start of the body, plain text.
   std::string excerpt;
   std::string url;
+  /// The language the document is written in ("en" or "cy").
+  std::string lang;
+  /// The organisation it belongs to ("" for public documents).
+  std::string org_name;
+  /// When it last changed (unix seconds).
+  long long updated_at = 0;
 };
+
+/// A public document in full (for documents without a page of their own, such as the demo's stories).
+struct PublicDocument {
+  std::string title;
+  std::string body;
+  std::string lang;
+  long long updated_at = 0;
+};
+
+/// The public document (org_id NULL) of this kind and ref, if there is one.
+std::optional<PublicDocument> find_public_document(soci::session& s, std::string_view kind, std::string_view ref);
 
 /// Matches are counted up to this many; beyond it the page says "more than 1,000".
 inline constexpr long long kSearchCountLimit = 1000;

@@ -46,6 +46,31 @@ TEST_P(SearchOnBackend, FindsPublicDocumentsAndOnlyTheOrganisationsAllowed) {
   for (auto& h : r7.hits) EXPECT_NE(h.ref, "4");
 }
 
+TEST_P(SearchOnBackend, HitsSayTheirLanguageOrganisationAndDate) {
+  db_->run_sync([&](soci::session& s) {
+    s << "INSERT INTO organisations (id, slug, name, created_at, updated_at) VALUES (7, 'north', 'North Carers', 0, 0)";
+  });
+  auto r = search({.text = "coffee", .org_ids = {7}});
+  ASSERT_EQ(r.hits.size(), 2u);
+  for (const auto& h : r.hits) {
+    EXPECT_GT(h.updated_at, 1'700'000'000) << h.ref;
+    EXPECT_EQ(h.lang, "en") << h.ref;
+    EXPECT_EQ(h.org_name, h.ref == "3" ? "North Carers" : "") << h.ref;
+  }
+  EXPECT_EQ(search({.text = "coffi"}).hits.at(0).lang, "cy");
+}
+
+TEST_P(SearchOnBackend, FindsAPublicDocumentInFullButNeverAnOrganisationsOwn) {
+  const auto doc = db_->run_sync([&](soci::session& s) { return find_public_document(s, "post", "2"); });
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->title, "Bore coffi misol");
+  EXPECT_EQ(doc->body, "Gofalwyr yn cwrdd am goffi.");
+  EXPECT_EQ(doc->lang, "cy");
+  EXPECT_FALSE(db_->run_sync([&](soci::session& s) { return find_public_document(s, "post", "3"); }));
+  EXPECT_FALSE(db_->run_sync([&](soci::session& s) { return find_public_document(s, "project", "2"); }));
+  EXPECT_FALSE(db_->run_sync([&](soci::session& s) { return find_public_document(s, "post", "99"); }));
+}
+
 TEST_P(SearchOnBackend, PrefixOnLastWordAndKindsFilter) {
   EXPECT_EQ(search({.text = "cof"}).total, 2);
   EXPECT_EQ(search({.text = "coffe"}).total, 1);

@@ -19,10 +19,12 @@ const visits = {
   search: [
     { path: "/search" },
     { path: "/search?q=coffee" },
+    { path: "/search?q=walking", as: member },
     { path: "/search?q=zzzznothing" },
     { path: `/search?q=${"long".repeat(60)}` },
   ],
   accessibility: [{ path: "/accessibility" }],
+  story: [{ path: "/stories/demo-1" }, { path: "/stories/demo-4" }],
   accessibility_org: [{ path: "/accessibility/demo" }],
   accessibility_edit: [
     { path: "/o/demo/accessibility", as: sian, submit: true },

@@ -23,7 +23,7 @@ if (backendName === "sqlite") {
     const item = server.database.sql(`SELECT MIN(id) FROM about_me_items WHERE user_id = ${gareth}`);
     const file = server.database.sql("SELECT public_id FROM uploads ORDER BY id LIMIT 1");
     // A value for each path parameter: pages that exist (and ones that do not, for the rest).
-    values = { org: "demo", kind: "text", token: "not-a-real-token", public_id: file, file: "app.css" };
+    values = { org: "demo", kind: "text", token: "not-a-real-token", public_id: file, file: "app.css", ref: "demo-1" };
     values.idFor = (pattern) => (pattern.includes("/about-me/items/") ? item : gareth);
   });
   after(async () => {

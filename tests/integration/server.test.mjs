@@ -118,7 +118,7 @@ test(`${backendName}: search finds demo content, and a query that is too long is
   const hit = await v.get("/search?q=coffee");
   assert.equal(hit.status, 200);
   assert.match(hit.text, /1 result for “coffee”/);
-  assert.match(hit.text, /<h3[^>]*>Monthly coffee mornings for carers<\/h3>/);
+  assert.match(hit.text, /<h3[^>]*><a class="govuk-link" href="\/stories\/demo-1">Monthly coffee mornings for carers<\/a><\/h3>/);
   const none = await v.get("/search?q=zzzznothinghere");
   assert.equal(none.status, 200);
   assert.match(none.text, /Nothing was found/);
