@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -47,10 +48,17 @@ class Catalogue {
   const std::string* find(std::string_view key) const;
   /// The plural form for n, falling back to [other]; nullptr if the key is missing.
   const std::string* find_plural(std::string_view key, PluralCategory category) const;
-  const std::map<std::string, std::string, std::less<>>& entries() const { return entries_; }
+  /// Looked up by string_view without making a string (every page looks up dozens of keys).
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const noexcept { return std::hash<std::string_view>{}(key); }
+  };
+  using Entries = std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>>;
+  /// Every key and its text, in no particular order.
+  const Entries& entries() const { return entries_; }
 
  private:
-  std::map<std::string, std::string, std::less<>> entries_;
+  Entries entries_;
 };
 
 /// Both languages' catalogues. Missing Welsh text falls back to English, then to the key.
