@@ -83,6 +83,10 @@ MultipartOutcome parse_multipart_form(RequestContext& ctx, std::string_view boun
 
 }  // namespace
 
+std::string session_csrf_token(std::string_view csrf_secret, std::string_view session_token) {
+  return security::keyed_hash(csrf_secret, "session " + std::string(session_token));
+}
+
 std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view trusted_proxy) {
   if (trusted_proxy.empty() || peer != trusted_proxy || forwarded_for.empty()) return std::string(peer);
   // The proxy appends the address it saw last; anything before it may have been written by the client.
@@ -219,8 +223,10 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   }
   const bool html = !found || ctx.route->html;
 
+  std::string_view session_token;
   if (html || ctx.route->uses_session) {
     if (auto token = find_cookie(cookies, kSessionCookie); token && !token->empty() && token->size() <= 64) {
+      session_token = *token;
       auto load = sessions_->load_with_principal(security::hash_token(*token), principals_.get());
       auto loaded = co_await std::move(load);
       ctx.session = std::move(loaded.session);
@@ -244,7 +250,15 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     csrf_value = security::random_token(24);
     ctx.set_cookies.push_back(cookie_header(kCsrfCookie, csrf_value, options_.secure_cookies, -1));
   }
-  if (!csrf_value.empty()) ctx.csrf_token = security::keyed_hash(csrf_secret_, csrf_value);
+  // A signed-in person's token comes from their session's own token, which only their browser holds and which is
+  // new at every sign-in: a planted rt_csrf cookie (and the token an attacker read beside it) cannot forge their
+  // requests. Before sign-in the token comes from rt_csrf, so anonymous forms work without a session row.
+  const bool session_bound = ctx.session && ctx.session->user_id && !session_token.empty();
+  if (session_bound) {
+    ctx.csrf_token = session_csrf_token(csrf_secret_, session_token);
+  } else if (!csrf_value.empty()) {
+    ctx.csrf_token = security::keyed_hash(csrf_secret_, csrf_value);
+  }
   if (html) {
     if (auto flash = find_cookie(cookies, kFlashCookie)) ctx.flash = decode_flash(*flash, csrf_secret_);
   }
@@ -275,7 +289,8 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     }
     std::string_view sent = ctx.form.value("csrf_token");
     if (auto h = req.find("X-CSRF-Token"); sent.empty() && h != req.end()) sent = h->value();
-    if (!csrf_cookie || !security::constant_time_equal(sent, ctx.csrf_token)) {
+    if ((!session_bound && !csrf_cookie) || ctx.csrf_token.empty() ||
+        !security::constant_time_equal(sent, ctx.csrf_token)) {
       co_return render_error_(ctx, Status::forbidden);
     }
   }
@@ -330,6 +345,12 @@ awaitable<void> Pipeline::store_session(RequestContext& ctx) {
     }
     token = security::random_token();
     session.id = security::hash_token(token);
+  }
+  if (session.rotate) {
+    // Signed in: forms now carry the session's token; a fresh rt_csrf also replaces any planted one for the forms
+    // after sign-out.
+    std::erase_if(ctx.set_cookies, [](const std::string& c) { return c.starts_with(std::string(kCsrfCookie) + "="); });
+    ctx.set_cookies.push_back(cookie_header(kCsrfCookie, security::random_token(24), options_.secure_cookies, -1));
   }
   session.expires_at = std::chrono::system_clock::now() + kSessionLifetime;
   auto save = sessions_->save(session);

@@ -111,6 +111,10 @@ class Pipeline {
 /// The client's address: the TCP peer, or (when the peer is the trusted proxy) the last X-Forwarded-For entry.
 std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view trusted_proxy);
 
+/// The CSRF token of a signed-in session: derived from the session cookie's token (never stored), so it changes at
+/// every sign-in and a cookie planted in the browser cannot stand in for it.
+std::string session_csrf_token(std::string_view csrf_secret, std::string_view session_token);
+
 /// The Content-Security-Policy every response carries unless its handler set a stricter one.
 std::string_view content_security_policy();
 

@@ -106,6 +106,10 @@ class PipelineTest : public ::testing::Test {
     std::vector<Route> routes;
     routes.push_back({"GET", "/", "home", policy::public_access(), text("home")});
     routes.push_back({"GET", "/private", "private", policy::signed_in(), text("secret")});
+    // A page with a form: its body is the token the form would carry.
+    routes.push_back({"GET", "/form", "form", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
+                        co_return make_response(ctx.request, Status::ok, ctx.csrf_token, "text/html; charset=utf-8");
+                      }});
     routes.push_back({"GET", "/boom", "boom", policy::public_access(),
                       [](RequestContext&) -> awaitable<Response> { throw std::runtime_error("kaboom"); }});
     routes.push_back({"POST", "/lang", "lang", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
@@ -181,20 +185,22 @@ class PipelineTest : public ::testing::Test {
     pipeline->set_principal_loader(std::make_shared<MemoryPrincipals>());
   }
 
-  /// A browser: keeps its cookies and sends the CSRF token with posts.
+  /// A browser: keeps its cookies and sends the CSRF token of a page with a form (/form) with posts.
   struct Browser {
     Pipeline& p;
     std::string csrf = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
     std::string session;
     std::string cookies() const { return "rt_csrf=" + csrf + (session.empty() ? "" : "; rt_session=" + session); }
     Response get(std::string target) { return keep(run(p, make(Verb::get, std::move(target), "", cookies()))); }
-    Response post(std::string target, std::string body) {
-      auto token = security::keyed_hash("test-secret", csrf);
+    /// The token a form on a page shown now would carry.
+    std::string token() { return get("/form").body(); }
+    Response post(std::string target, std::string body) { return post_with(std::move(target), body, token()); }
+    Response post_with(std::string target, std::string body, const std::string& token) {
       return keep(run(p, make(Verb::post, std::move(target), body + "&csrf_token=" + token, cookies())));
     }
     Response keep(Response res) {
-      auto s = cookie_value(res, "rt_session");
-      if (s != "-") session = s;
+      if (auto s = cookie_value(res, "rt_session"); s != "-") session = s;
+      if (auto c = cookie_value(res, "rt_csrf"); c != "-") csrf = c;
       return res;
     }
   };
@@ -499,6 +505,51 @@ TEST_F(PipelineTest, NonHtmlRoutesKnowWhoIsAskingOnlyWhenTheyAskForTheSession) {
   EXPECT_EQ(b.get("/who").body(), "2");
   EXPECT_EQ(b.get("/who-fast").body(), "nobody") << "health checks and the like skip the session lookup";
   EXPECT_EQ(browser().get("/who").body(), "nobody");
+}
+
+}  // namespace
+}  // namespace roundtable::http
+
+namespace roundtable::http {
+namespace {
+
+TEST_F(PipelineTest, APlantedCsrfCookieCannotForgeASignedInRequest) {
+  // The attacker visits anonymously and reads the token beside their own rt_csrf cookie.
+  auto attacker = browser();
+  attacker.csrf = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  const std::string attacker_token = attacker.token();
+  ASSERT_EQ(attacker_token, security::keyed_hash("test-secret", attacker.csrf));
+  // The victim signs in; the attacker then plants their cookie in the victim's browser.
+  auto victim = browser();
+  ASSERT_EQ(victim.post("/sign-in", "user=2").result(), Status::see_other);
+  victim.csrf = attacker.csrf;
+  EXPECT_EQ(victim.post_with("/private", "a=b", attacker_token).result(), Status::forbidden);
+  // The victim's own forms still work, whatever rt_csrf holds: the token is the session's.
+  EXPECT_EQ(victim.post("/private", "a=b").body(), "posted");
+}
+
+TEST_F(PipelineTest, SigningInRenewsTheCsrfTokenAndForgetsTheOneBefore) {
+  auto b = browser();
+  const std::string before = b.token();
+  const std::string cookie_before = b.csrf;
+  auto res = b.post("/sign-in", "user=2");
+  ASSERT_EQ(res.result(), Status::see_other);
+  // A new rt_csrf, and a session-bound token that is neither the old token nor derived from any cookie.
+  EXPECT_NE(b.csrf, cookie_before);
+  const std::string after = b.token();
+  EXPECT_NE(after, before);
+  EXPECT_EQ(after, session_csrf_token("test-secret", b.session));
+  EXPECT_EQ(b.post_with("/private", "a=b", before).result(), Status::forbidden);
+  EXPECT_EQ(b.post_with("/private", "a=b", security::keyed_hash("test-secret", b.csrf)).result(), Status::forbidden);
+  EXPECT_EQ(b.post_with("/private", "a=b", after).body(), "posted");
+  // Signed in again (another person, or the same one after the second step): the token changes again.
+  ASSERT_EQ(b.post("/sign-in", "user=1&second_step=1").result(), Status::see_other);
+  EXPECT_EQ(b.post_with("/private", "a=b", after).result(), Status::forbidden);
+  // Signed out: anonymous forms work with the renewed cookie's token.
+  ASSERT_EQ(b.post("/sign-out", "everywhere=no").result(), Status::see_other);
+  b.session.clear();
+  EXPECT_EQ(b.token(), security::keyed_hash("test-secret", b.csrf));
+  EXPECT_EQ(b.post("/lang", "lang=cy").result(), Status::see_other);
 }
 
 }  // namespace
