@@ -18,7 +18,20 @@ using boost::asio::awaitable;
 
 namespace {
 
-constexpr auto kSessionLifetime = std::chrono::hours(24 * 180);
+// An ended session's row stays this long, so that a person coming back is told why they were signed out.
+constexpr auto kEndedSessionKept = std::chrono::hours(24);
+// The longest a signed-in session's last use may go unrecorded: a GET writes at most this often.
+constexpr auto kTouchAtMost = std::chrono::minutes(5);
+constexpr std::string_view kTimedOutMessage = "sign_in.timed_out";
+
+bool is_admin(const std::optional<Principal>& p) {
+  if (!p) return false;
+  if (p->platform_admin) return true;
+  return std::any_of(p->memberships.begin(), p->memberships.end(),
+                     [](const Membership& m) { return m.role == core::Role::org_admin; });
+}
+
+long max_age(std::chrono::seconds s) { return static_cast<long>(s.count()); }
 
 bool is_unsafe(Verb v) { return v != Verb::get && v != Verb::head && v != Verb::options; }
 
@@ -112,6 +125,7 @@ Pipeline::Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sess
       csrf_secret_(std::move(csrf_secret)),
       render_error_(std::move(render_error)),
       options_(options) {
+  if (!options_.clock) options_.clock = &core::system_clock();
   for (auto& r : routes_) {
     if (r.policy.name.empty() || !r.policy.check) {
       throw std::invalid_argument("route " + r.method + " " + r.pattern + " has no access policy");
@@ -237,9 +251,52 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
         ctx.principal->two_step = false;
         ctx.principal->second_step_missing = true;
       }
-      if (ctx.session && ctx.session->lang) ctx.lang = *ctx.session->lang;
     }
   }
+
+  // A signed-in session ends when it has not been used for a while, or has lasted its whole lifetime; one that
+  // only holds a language lasts longer. Its last use is recorded at most every few minutes, not on every GET.
+  bool timed_out = false;
+  bool touch = false;
+  if (ctx.session) {
+    const auto now = this->now();
+    if (!ctx.session->user_id) {
+      if (now >= ctx.session->expires_at) ctx.session.reset();
+    } else if (now >= session_end(*ctx.session, is_admin(ctx.principal))) {
+      timed_out = true;
+    } else {
+      const auto every = std::min<std::chrono::system_clock::duration>(kTouchAtMost, options_.session_idle / 10);
+      touch = now - ctx.session->last_seen_at >= every;
+    }
+  }
+  if (timed_out) {
+    const auto lang = ctx.session->lang;
+    ctx.session.reset();
+    ctx.principal.reset();
+    session_token = {};
+    ctx.set_cookies.push_back(cookie_header(kSessionCookie, "", options_.secure_cookies, 0));
+    // The person's language choice outlives their sign-in, in a new session of its own.
+    if (lang) ctx.session_for_write().lang = lang;
+    const bool unsafe = is_unsafe(req.method());
+    if (found && ctx.route->html && ctx.path != options_.sign_in_path &&
+        (unsafe || ctx.route->policy.check(ctx) == Decision::need_sign_in)) {
+      ctx.set_cookies.push_back(cookie_header(kFlashCookie,
+                                              encode_flash(Flash{std::string(kTimedOutMessage)}, csrf_secret_),
+                                              options_.secure_cookies, kFlashMaxAge));
+      if (ctx.session) {
+        auto store = store_session(ctx);
+        co_await std::move(store);
+      }
+      std::string target = options_.sign_in_path;
+      if (!unsafe) {
+        std::string next(ctx.path);
+        if (!ctx.query.empty()) next += "?" + std::string(ctx.query);
+        target += "?next=" + url_encode_component(next);
+      }
+      co_return redirect(req, target);
+    }
+  }
+  if (ctx.session && ctx.session->lang) ctx.lang = *ctx.session->lang;
 
   auto csrf_cookie = find_cookie(cookies, kCsrfCookie);
   if (csrf_cookie && (csrf_cookie->size() < 20 || csrf_cookie->size() > 64)) csrf_cookie.reset();
@@ -261,6 +318,8 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   }
   if (html) {
     if (auto flash = find_cookie(cookies, kFlashCookie)) ctx.flash = decode_flash(*flash, csrf_secret_);
+    // Signed out for not using Roundtable on a page anyone may see (such as the sign-in page): say so here.
+    if (timed_out && req.method() == Verb::get) ctx.flash = Flash{std::string(kTimedOutMessage)};
   }
 
   if (match.outcome == RouteMatcher::Outcome::not_found) co_return render_error_(ctx, Status::not_found);
@@ -319,8 +378,19 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   if (ctx.session && ctx.session->dirty) {
     auto store = store_session(ctx);
     co_await std::move(store);
+  } else if (ctx.session && touch) {
+    SessionData seen = *ctx.session;
+    seen.last_seen_at = now();
+    auto op =
+        sessions_->touch(seen.id, seen.last_seen_at, session_end(seen, is_admin(ctx.principal)) + kEndedSessionKept);
+    co_await std::move(op);
   }
   co_return res;
+}
+
+std::chrono::system_clock::time_point Pipeline::session_end(const SessionData& s, bool admin) const {
+  const auto lifetime = admin ? options_.admin_session_lifetime : options_.session_lifetime;
+  return std::min(s.last_seen_at + options_.session_idle, s.created_at + lifetime);
 }
 
 awaitable<void> Pipeline::store_session(RequestContext& ctx) {
@@ -352,13 +422,20 @@ awaitable<void> Pipeline::store_session(RequestContext& ctx) {
     std::erase_if(ctx.set_cookies, [](const std::string& c) { return c.starts_with(std::string(kCsrfCookie) + "="); });
     ctx.set_cookies.push_back(cookie_header(kCsrfCookie, security::random_token(24), options_.secure_cookies, -1));
   }
-  session.expires_at = std::chrono::system_clock::now() + kSessionLifetime;
+  const auto now = this->now();
+  if (session.is_new || session.rotate) session.created_at = now;
+  session.last_seen_at = now;
+  session.expires_at = session.user_id ? session_end(session, is_admin(ctx.principal)) + kEndedSessionKept
+                                       : now + options_.anonymous_session_lifetime;
   auto save = sessions_->save(session);
   co_await std::move(save);
   if (!token.empty()) {
+    // This cookie replaces any clearing of the one before (a timed-out session that kept its language).
+    std::erase_if(ctx.set_cookies,
+                  [](const std::string& c) { return c.starts_with(std::string(kSessionCookie) + "="); });
     ctx.set_cookies.push_back(
         cookie_header(kSessionCookie, token, options_.secure_cookies,
-                      static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(kSessionLifetime).count())));
+                      max_age(session.user_id ? options_.session_lifetime : options_.anonymous_session_lifetime)));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "http/metrics.hpp"
 #include "http/route_matcher.hpp"
 #include "http/types.hpp"
@@ -34,6 +35,9 @@ class SessionStore {
   virtual boost::asio::awaitable<std::optional<SessionData>> load(std::string id) = 0;
   /// Inserts or updates the session; returns once the write is durable.
   virtual boost::asio::awaitable<void> save(const SessionData& session) = 0;
+  /// Records that the session was used: only updates an existing row (never brings back one that was deleted).
+  virtual boost::asio::awaitable<void> touch(std::string id, std::chrono::system_clock::time_point last_seen,
+                                             std::chrono::system_clock::time_point expires_at) = 0;
   /// Deletes the session with this id (the hash of its token).
   virtual boost::asio::awaitable<void> remove(std::string id) = 0;
   /// Deletes every session of this user.
@@ -63,6 +67,15 @@ struct PipelineOptions {
   /// The address of a reverse proxy in front of the server: for requests from it, the client's address is the
   /// last one its X-Forwarded-For header names (for rate limits). Empty: the TCP peer is the client.
   std::string trusted_proxy;
+  /// A signed-in session ends after this long without a request, and at the latest this long after sign-in
+  /// (admin_session_lifetime for organisation and platform admins). Sessions that only hold a language last
+  /// anonymous_session_lifetime.
+  std::chrono::seconds session_idle{std::chrono::hours(2)};
+  std::chrono::seconds session_lifetime{std::chrono::hours(24)};
+  std::chrono::seconds admin_session_lifetime{std::chrono::hours(8)};
+  std::chrono::seconds anonymous_session_lifetime{std::chrono::hours(24 * 180)};
+  /// What time it is; nullptr: the computer's clock. Tests move a core::ManualClock.
+  const core::Clock* clock = nullptr;
 };
 
 class Pipeline {
@@ -95,6 +108,9 @@ class Pipeline {
   boost::asio::awaitable<Response> dispatch(RequestContext& ctx, RouteMatcher::Result& match);
   boost::asio::awaitable<void> store_session(RequestContext& ctx);
   void finish(RequestContext& ctx, Response& res) const;
+  std::chrono::system_clock::time_point now() const { return options_.clock->now(); }
+  /// When a signed-in session ends: idle since its last use, or its whole lifetime (shorter for admins) used up.
+  std::chrono::system_clock::time_point session_end(const SessionData& s, bool admin) const;
 
   std::vector<Route> routes_;
   RouteMatcher matcher_;

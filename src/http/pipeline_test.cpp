@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <map>
 
+#include "core/clock.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::http {
@@ -26,12 +27,26 @@ class MemorySessions final : public SessionStore {
     s.user_id = it->second.user_id;
     s.second_step = it->second.second_step;
     s.expires_at = it->second.expires_at;
+    s.created_at = it->second.created_at;
+    s.last_seen_at = it->second.last_seen_at;
     co_return s;
   }
   awaitable<void> save(const SessionData& s) override {
     saved[s.id] = s;
+    ++saves;
     co_return;
   }
+  awaitable<void> touch(std::string id, std::chrono::system_clock::time_point last_seen,
+                        std::chrono::system_clock::time_point expires_at) override {
+    ++touches;
+    if (auto it = saved.find(id); it != saved.end()) {
+      it->second.last_seen_at = last_seen;
+      it->second.expires_at = expires_at;
+    }
+    co_return;
+  }
+  int saves = 0;
+  int touches = 0;
   awaitable<void> remove(std::string id) override {
     saved.erase(id);
     co_return;
@@ -106,6 +121,12 @@ class PipelineTest : public ::testing::Test {
     std::vector<Route> routes;
     routes.push_back({"GET", "/", "home", policy::public_access(), text("home")});
     routes.push_back({"GET", "/private", "private", policy::signed_in(), text("secret")});
+    // A page anyone may see: its body is the message left for it, if any.
+    routes.push_back(
+        {"GET", "/flash", "flash", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
+           co_return make_response(ctx.request, Status::ok, ctx.flash ? ctx.flash->key : "none",
+                                   "text/html; charset=utf-8");
+         }});
     // A page with a form: its body is the token the form would carry.
     routes.push_back({"GET", "/form", "form", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
                         co_return make_response(ctx.request, Status::ok, ctx.csrf_token, "text/html; charset=utf-8");
@@ -181,7 +202,7 @@ class PipelineTest : public ::testing::Test {
               "error " + std::to_string(static_cast<int>(s)) + " " + std::string(core::lang_code(ctx.lang)),
               "text/html; charset=utf-8");
         },
-        PipelineOptions{.access_log = false});
+        PipelineOptions{.access_log = false, .clock = &clock});
     pipeline->set_principal_loader(std::make_shared<MemoryPrincipals>());
   }
 
@@ -236,6 +257,7 @@ class PipelineTest : public ::testing::Test {
   std::vector<std::pair<std::string, std::string>> received_form;
   std::vector<ReceivedFile> received_files;
 
+  core::ManualClock clock;
   std::shared_ptr<MemorySessions> sessions;
   std::unique_ptr<Pipeline> pipeline;
 };
@@ -550,6 +572,116 @@ TEST_F(PipelineTest, SigningInRenewsTheCsrfTokenAndForgetsTheOneBefore) {
   b.session.clear();
   EXPECT_EQ(b.token(), security::keyed_hash("test-secret", b.csrf));
   EXPECT_EQ(b.post("/lang", "lang=cy").result(), Status::see_other);
+}
+
+}  // namespace
+}  // namespace roundtable::http
+
+namespace roundtable::http {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+
+std::string flash_key(const Response& res) {
+  auto value = cookie_value(res, kFlashCookie);
+  auto flash = decode_flash(value, "test-secret");
+  return flash ? flash->key : "-";
+}
+
+TEST_F(PipelineTest, ASessionUnusedForTwoHoursEndsAndThePersonIsToldWhy) {
+  auto b = browser();
+  ASSERT_EQ(b.post("/sign-in", "user=2").result(), Status::see_other);
+  // Used every 1 h 50 min: still signed in, for most of a day.
+  for (int i = 0; i < 10; ++i) {
+    clock.advance(minutes(110));
+    ASSERT_EQ(b.get("/private").body(), "secret") << i;
+  }
+  clock.advance(hours(2));
+  const std::string old_token = b.session;
+  auto res = b.get("/private?tab=2");
+  EXPECT_EQ(res.result(), Status::see_other);
+  EXPECT_EQ(res[boost::beast::http::field::location], "/sign-in?next=/private%3Ftab%3D2");
+  EXPECT_EQ(flash_key(res), "sign_in.timed_out");
+  EXPECT_EQ(cookie_value(res, "rt_session"), "");
+  // And again with the old cookie: still signed out.
+  EXPECT_EQ(run(*pipeline, make(Verb::get, "/private", "", "rt_session=" + old_token)).result(), Status::see_other);
+}
+
+TEST_F(PipelineTest, ATimedOutPersonSeesWhyOnAPageAnyoneMaySeeAndAFormPostGoesToSignIn) {
+  auto b = browser();
+  b.post("/sign-in", "user=2");
+  const std::string token = b.token();
+  clock.advance(hours(3));
+  auto page = run(*pipeline, make(Verb::get, "/flash", "", b.cookies()));
+  EXPECT_EQ(page.body(), "sign_in.timed_out");
+  auto post = run(*pipeline, make(Verb::post, "/private", "a=b&csrf_token=" + token, b.cookies()));
+  EXPECT_EQ(post.result(), Status::see_other);
+  EXPECT_EQ(post[boost::beast::http::field::location], "/sign-in");
+  EXPECT_EQ(flash_key(post), "sign_in.timed_out");
+}
+
+TEST_F(PipelineTest, ATimedOutSessionKeepsTheLanguageChosenButNotThePerson) {
+  auto b = browser();
+  b.post("/lang", "lang=cy");
+  b.post("/sign-in", "user=2");
+  clock.advance(hours(3));
+  auto res = b.get("/private");
+  EXPECT_EQ(res.result(), Status::see_other);
+  EXPECT_EQ(flash_key(res), "sign_in.timed_out");
+  ASSERT_NE(b.session, "");
+  EXPECT_EQ(b.get("/missing").body(), "error 404 cy");
+  EXPECT_EQ(b.get("/private").result(), Status::see_other);
+  ASSERT_EQ(sessions->saved.count(security::hash_token(b.session)), 1u);
+  EXPECT_FALSE(sessions->saved.at(security::hash_token(b.session)).user_id);
+}
+
+TEST_F(PipelineTest, LastUseIsRecordedAtMostEveryFiveMinutes) {
+  auto b = browser();
+  b.post("/sign-in", "user=2");
+  const int saves = sessions->saves;
+  for (int i = 0; i < 20; ++i) {
+    clock.advance(std::chrono::seconds(14));
+    b.get("/private");
+  }
+  EXPECT_EQ(sessions->touches, 0);
+  clock.advance(minutes(1));
+  b.get("/private");
+  EXPECT_EQ(sessions->touches, 1);
+  b.get("/private");
+  EXPECT_EQ(sessions->touches, 1);
+  EXPECT_EQ(sessions->saves, saves);
+  EXPECT_EQ(sessions->saved.begin()->second.last_seen_at, clock.now());
+  // The row is kept a day after the session would end, so a returning person is told why.
+  EXPECT_EQ(sessions->saved.begin()->second.expires_at, clock.now() + hours(2) + hours(24));
+}
+
+TEST_F(PipelineTest, AdminsAreSignedOutAfterEightHoursOthersAfterADayHoweverBusy) {
+  auto admin = browser();
+  auto platform = browser();
+  auto member = browser();
+  admin.post("/sign-in", "user=1&second_step=1");
+  platform.post("/sign-in", "user=3");
+  member.post("/sign-in", "user=2");
+  for (int i = 1; i <= 12 * 24; ++i) {
+    clock.advance(minutes(5));
+    const bool admin_in = i * 5 < 8 * 60;
+    const bool member_in = i * 5 < 24 * 60;
+    ASSERT_EQ(admin.get("/o/north").result(), admin_in ? Status::ok : Status::see_other) << i;
+    ASSERT_EQ(platform.get("/admin").result(), admin_in ? Status::ok : Status::see_other) << i;
+    ASSERT_EQ(member.get("/private").result(), member_in ? Status::ok : Status::see_other) << i;
+  }
+}
+
+TEST_F(PipelineTest, ASessionThatOnlyHoldsALanguageLastsMonths) {
+  auto b = browser();
+  b.post("/lang", "lang=cy");
+  clock.advance(hours(24 * 90));
+  EXPECT_EQ(b.get("/missing").body(), "error 404 cy");
+  EXPECT_EQ(sessions->touches, 0);
+  clock.advance(hours(24 * 181));
+  EXPECT_EQ(b.get("/missing").body(), "error 404 en");
+  EXPECT_EQ(b.get("/flash").body(), "none");
 }
 
 }  // namespace

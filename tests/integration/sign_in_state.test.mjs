@@ -3,6 +3,7 @@
 // use. Both databases.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
 import { startServer, Visitor, demo, backendName } from "./harness.mjs";
 
 let server;
@@ -45,4 +46,32 @@ test(`${backendName}: signing in renews the CSRF token; the one from before is r
   await v.get("/account/two-step");
   assert.notEqual(v.csrfToken, before);
   assert.equal((await v.post("/account/two-step/start", {})).status, 303);
+});
+
+test(`${backendName}: a session unused for longer than --session-idle ends, and the sign-in page says why in English and Welsh`, async () => {
+  const idle = await startServer({ args: ["--session-idle", "3s"] });
+  try {
+    for (const [lang, words] of [
+      ["en", "You were signed out because you had not used Roundtable for a while"],
+      ["cy", "Cawsoch eich allgofnodi am nad oeddech wedi defnyddio Roundtable ers tro"],
+    ]) {
+      const v = new Visitor(idle.url);
+      await v.get("/");
+      await v.post("/language", { lang, return_to: "/" });
+      await v.signIn(demo.member);
+      assert.equal((await v.get("/account")).status, 200);
+      await sleep(4500);
+      const res = await v.get("/account");
+      assert.equal(res.status, 303, `${lang}: still signed in after the idle time`);
+      assert.equal(res.headers.get("location"), "/sign-in?next=/account");
+      const page = await v.get(res.headers.get("location"));
+      assert.equal(page.status, 200);
+      assert.ok(page.text.includes(words), `${lang}: the sign-in page does not say why:\n${page.text.slice(0, 3000)}`);
+      // Shown once; the person is signed out for good.
+      assert.ok(!(await v.get("/sign-in")).text.includes(words));
+      assert.equal((await v.get("/account")).status, 303);
+    }
+  } finally {
+    await idle.stop();
+  }
 });
