@@ -162,7 +162,7 @@ int serve(const core::Config& config) {
 
   const unsigned threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   boost::asio::io_context ioc(static_cast<int>(threads));
-  http::Server server(ioc, *pipeline);
+  http::Server server(ioc, *pipeline, http::ServerOptions{.trusted_proxy = config.trusted_proxy});
   try {
     server.listen(config.listen_host, config.listen_port);
   } catch (const std::exception& e) {

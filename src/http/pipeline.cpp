@@ -144,17 +144,43 @@ size_t Pipeline::body_limit(const Request& req, size_t default_limit) const {
   auto match = matcher_.match(req.method_string(), path);
   if (match.outcome != RouteMatcher::Outcome::found) return default_limit;
   const size_t route_limit = routes_[match.match.index].max_body;
-  return route_limit > 0 ? route_limit : default_limit;
+  // A route without uploads takes only urlencoded forms: nothing bigger than the form limit is worth reading.
+  return route_limit > 0 ? route_limit : std::min(default_limit, options_.max_form_bytes);
+}
+
+bool Pipeline::takes_uploads(const Request& req) const {
+  std::string_view target = req.target();
+  std::string_view path = target.substr(0, target.find('?'));
+  if (path.empty() || path.front() != '/') return false;
+  auto match = matcher_.match(req.method_string(), path);
+  return match.outcome == RouteMatcher::Outcome::found && routes_[match.match.index].max_body > 0;
+}
+
+std::string Pipeline::client_of(const Request& req, std::string_view peer) const {
+  std::string_view forwarded;
+  if (auto it = req.find("X-Forwarded-For"); it != req.end()) forwarded = it->value();
+  return client_address(peer, forwarded, options_.trusted_proxy);
 }
 
 awaitable<Response> Pipeline::handle(const Request& req, std::string remote_address) {
+  auto op = run(req, std::move(remote_address), nullptr);
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<Response>> Pipeline::check_header(const Request& req, std::string remote_address) {
+  bool ok = false;
+  auto op = run(req, std::move(remote_address), &ok);
+  Response res = co_await std::move(op);
+  if (ok) co_return std::nullopt;
+  // The body is not read: the connection cannot carry another request.
+  res.keep_alive(false);
+  co_return res;
+}
+
+awaitable<Response> Pipeline::run(const Request& req, std::string remote_address, bool* headers_ok) {
   const auto start = std::chrono::steady_clock::now();
   RequestContext ctx{.request = req};
-  {
-    std::string_view forwarded;
-    if (auto it = req.find("X-Forwarded-For"); it != req.end()) forwarded = it->value();
-    ctx.remote_address = client_address(remote_address, forwarded, options_.trusted_proxy);
-  }
+  ctx.remote_address = client_of(req, remote_address);
   ctx.request_id = security::random_token(9);
   ctx.secure_cookies = options_.secure_cookies;
   std::string_view target = req.target();
@@ -167,7 +193,8 @@ awaitable<Response> Pipeline::handle(const Request& req, std::string remote_addr
   try {
     RouteMatcher::Result match;
     if (!ctx.path.empty() && ctx.path.front() == '/') match = matcher_.match(req.method_string(), ctx.path);
-    res = co_await dispatch(ctx, match);
+    auto op = dispatch(ctx, match, headers_ok);
+    res = co_await std::move(op);
   } catch (...) {
     failure = std::current_exception();
   }
@@ -181,6 +208,9 @@ awaitable<Response> Pipeline::handle(const Request& req, std::string remote_addr
     }
     res = render_error_(ctx, Status::internal_server_error);
   }
+  // Passed the header check: handle() answers once the body is here, and logs it then.
+  if (headers_ok && *headers_ok && !failure) co_return Response{};
+  if (headers_ok) *headers_ok = false;
   finish(ctx, res);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::string_view route_name = ctx.route ? std::string_view(ctx.route->name) : std::string_view("unmatched");
@@ -222,7 +252,7 @@ awaitable<LoadedSession> SessionStore::load_with_principal(std::string id, Princ
   co_return out;
 }
 
-awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result& match) {
+awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result& match, bool* headers_ok) {
   const Request& req = ctx.request;
   if (auto al = req.find(bhttp::field::accept_language); al != req.end()) {
     if (auto lang = core::lang_from_accept_language(al->value())) ctx.lang = *lang;
@@ -331,7 +361,15 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     co_return res;
   }
 
-  if (is_unsafe(req.method())) {
+  if (is_unsafe(req.method()) && headers_ok) {
+    // Before the body: its csrf_token field is not here yet, but a post without the cookie (or session) the token
+    // needs, or with a wrong X-CSRF-Token header, cannot succeed.
+    if (!session_bound && !csrf_cookie) co_return render_error_(ctx, Status::forbidden);
+    if (auto h = req.find("X-CSRF-Token");
+        h != req.end() && !security::constant_time_equal(h->value(), ctx.csrf_token)) {
+      co_return render_error_(ctx, Status::forbidden);
+    }
+  } else if (is_unsafe(req.method())) {
     if (is_urlencoded(req)) {
       if (req.body().size() > options_.max_form_bytes) co_return render_error_(ctx, Status::payload_too_large);
       auto form = parse_urlencoded(req.body());
@@ -365,6 +403,10 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
       co_return render_error_(ctx, Status::unauthorized);
     case Decision::not_found: co_return render_error_(ctx, Status::not_found);
     case Decision::need_two_step: co_return redirect(req, options_.two_step_setup_path + "?required=1");
+  }
+  if (headers_ok) {
+    *headers_ok = true;
+    co_return Response{};
   }
 
   Response res = co_await ctx.route->handler(ctx);

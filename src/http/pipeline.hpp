@@ -89,12 +89,21 @@ class Pipeline {
   /// Answers one request from remote_address. Never throws: failures become a 500 page.
   boost::asio::awaitable<Response> handle(const Request& req, std::string remote_address = {});
 
+  /// Checks a request from its header alone, before its body is read: the session, the CSRF cookie (and an
+  /// X-CSRF-Token header if sent) and the route's access policy. nullopt: read the body and call handle(); otherwise
+  /// the answer to send instead (403, 401, 404, a redirect ...), with Connection: close.
+  boost::asio::awaitable<std::optional<Response>> check_header(const Request& req, std::string remote_address = {});
+
   /// Answers a request that failed before reaching the pipeline (e.g. a body over the size limit).
   boost::asio::awaitable<Response> handle_error(const Request& req, Status status);
 
-  /// The largest body this request may send: for an unsafe method, the matched route's max_body when nonzero;
-  /// otherwise default_limit (the server's own limit).
+  /// The largest body this request may send: for an unsafe method, the matched route's max_body when nonzero, or
+  /// the form limit for a route without uploads; otherwise default_limit (the server's own limit).
   size_t body_limit(const Request& req, size_t default_limit) const;
+  /// True when the request is for a route that takes uploads (multipart bodies).
+  bool takes_uploads(const Request& req) const;
+  /// The client's address: the TCP peer, or the one the trusted proxy names.
+  std::string client_of(const Request& req, std::string_view peer) const;
   /// The largest max_body of any route (0 when no route takes uploads).
   size_t largest_body_limit() const { return largest_body_; }
 
@@ -105,7 +114,10 @@ class Pipeline {
   static constexpr std::string_view kCsrfCookie = "rt_csrf";
 
  private:
-  boost::asio::awaitable<Response> dispatch(RequestContext& ctx, RouteMatcher::Result& match);
+  /// handle() and check_header(): with headers_ok, stops before the body is needed and sets it when the request
+  /// may go on.
+  boost::asio::awaitable<Response> run(const Request& req, std::string remote_address, bool* headers_ok);
+  boost::asio::awaitable<Response> dispatch(RequestContext& ctx, RouteMatcher::Result& match, bool* headers_ok);
   boost::asio::awaitable<void> store_session(RequestContext& ctx);
   void finish(RequestContext& ctx, Response& res) const;
   std::chrono::system_clock::time_point now() const { return options_.clock->now(); }

@@ -170,6 +170,9 @@ class PipelineTest : public ::testing::Test {
                  }};
     upload.max_body = 1024;
     routes.push_back(std::move(upload));
+    Route mine{"POST", "/my-upload", "my_upload", policy::signed_in(), text("uploaded")};
+    mine.max_body = 1024;
+    routes.push_back(std::move(mine));
     Route big{"POST", "/upload-big", "upload_big", policy::public_access(), text("big")};
     big.max_body = 4096;
     routes.push_back(std::move(big));
@@ -488,6 +491,8 @@ TEST_F(PipelineTest, BodyLimitsComeFromTheMatchedRoute) {
   EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/upload?x=1", 11}, 10), 1024u);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/upload-big", 11}, 10), 4096u);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/lang", 11}, 10), 10u);
+  // A form route reads no more than a form may be.
+  EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/lang", 11}, 10 << 20), 1u << 20);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/missing", 11}, 10), 10u);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::get, "/upload", 11}, 10), 10u);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::put, "/upload", 11}, 10), 10u);
@@ -682,6 +687,62 @@ TEST_F(PipelineTest, ASessionThatOnlyHoldsALanguageLastsMonths) {
   clock.advance(hours(24 * 181));
   EXPECT_EQ(b.get("/missing").body(), "error 404 en");
   EXPECT_EQ(b.get("/flash").body(), "none");
+}
+
+}  // namespace
+}  // namespace roundtable::http
+
+namespace roundtable::http {
+namespace {
+
+std::optional<Response> check(Pipeline& p, const Request& req) {
+  boost::asio::io_context ioc;
+  std::optional<Response> out;
+  boost::asio::co_spawn(ioc, p.check_header(req), [&](std::exception_ptr e, std::optional<Response> r) {
+    if (e) std::rethrow_exception(e);
+    out = std::move(r);
+  });
+  ioc.run();
+  return out;
+}
+
+/// The header of a multipart upload whose body has not arrived (Content-Length says what is coming).
+Request upload_header(std::string target, std::string cookie) {
+  Request req{Verb::post, target, 11};
+  if (!cookie.empty()) req.set(boost::beast::http::field::cookie, cookie);
+  req.set(boost::beast::http::field::content_type, "multipart/form-data; boundary=XyZzY");
+  req.set(boost::beast::http::field::content_length, "1000");
+  return req;
+}
+
+TEST_F(PipelineTest, UploadsAreCheckedFromTheHeaderBeforeTheBodyIsRead) {
+  // No CSRF cookie and no session: the form cannot be genuine.
+  auto no_cookie = check(*pipeline, upload_header("/upload", ""));
+  ASSERT_TRUE(no_cookie);
+  EXPECT_EQ(no_cookie->result(), Status::forbidden);
+  EXPECT_FALSE(no_cookie->keep_alive());
+  // Anonymous, with the cookie: fine for a public route, 401 for one that needs sign-in.
+  EXPECT_FALSE(check(*pipeline, upload_header("/upload", "rt_csrf=" + std::string(kCsrf))));
+  auto anonymous = check(*pipeline, upload_header("/my-upload", "rt_csrf=" + std::string(kCsrf)));
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->result(), Status::unauthorized);
+  // Signed in: the body may come, and a wrong X-CSRF-Token header is refused already.
+  auto b = browser();
+  b.post("/sign-in", "user=2");
+  EXPECT_FALSE(check(*pipeline, upload_header("/my-upload", b.cookies())));
+  auto wrong = upload_header("/my-upload", b.cookies());
+  wrong.set("X-CSRF-Token", "wrong");
+  ASSERT_TRUE(check(*pipeline, wrong));
+  EXPECT_EQ(check(*pipeline, wrong)->result(), Status::forbidden);
+  auto right = upload_header("/my-upload", b.cookies());
+  right.set("X-CSRF-Token", b.token());
+  EXPECT_FALSE(check(*pipeline, right));
+  // Unknown addresses are answered before the body too.
+  auto missing = check(*pipeline, upload_header("/nowhere", b.cookies()));
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->result(), Status::not_found);
+  EXPECT_TRUE(pipeline->takes_uploads(upload_header("/my-upload", "")));
+  EXPECT_FALSE(pipeline->takes_uploads(upload_header("/private", "")));
 }
 
 }  // namespace
