@@ -140,11 +140,14 @@ int serve(const core::Config& config) {
     }
     auto sessions = std::make_shared<DbSessionStore>(*db, people::read_principal);
     auto csrf_secret = get_or_create_setting(*db, "csrf_secret", security::random_token(32));
-    pipeline = std::make_unique<http::Pipeline>(build_routes(services, modules), sessions, csrf_secret,
-                                                make_error_renderer(services),
-                                                http::PipelineOptions{.secure_cookies = config.secure_cookies,
-                                                                      .access_log = config.access_log,
-                                                                      .trusted_proxy = config.trusted_proxy});
+    pipeline = std::make_unique<http::Pipeline>(
+        build_routes(services, modules), sessions, csrf_secret, make_error_renderer(services),
+        http::PipelineOptions{.secure_cookies = config.secure_cookies,
+                              .access_log = config.access_log,
+                              .trusted_proxy = config.trusted_proxy,
+                              .session_idle = config.session_idle,
+                              .session_lifetime = config.session_lifetime,
+                              .admin_session_lifetime = config.admin_session_lifetime});
     if (!config.smtp_url.empty()) {
       smtp = std::make_unique<mail::SmtpSender>(mail::SmtpOptions{.url = config.smtp_url, .from = config.mail_from});
       mail_worker = std::make_unique<mail::OutboxWorker>(*db, *smtp);
@@ -159,7 +162,7 @@ int serve(const core::Config& config) {
 
   const unsigned threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   boost::asio::io_context ioc(static_cast<int>(threads));
-  http::Server server(ioc, *pipeline);
+  http::Server server(ioc, *pipeline, http::ServerOptions{.trusted_proxy = config.trusted_proxy});
   try {
     server.listen(config.listen_host, config.listen_port);
   } catch (const std::exception& e) {

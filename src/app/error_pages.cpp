@@ -18,6 +18,7 @@ http::ErrorRenderer make_error_renderer(const Services& services) {
       case http::Status::not_found: key = "error.404"; break;
       case http::Status::method_not_allowed: key = "error.405"; break;
       case http::Status::payload_too_large: key = "error.413"; break;
+      case http::Status::too_many_requests: key = "error.429"; break;
       default: key = "error.500"; break;
     }
     auto t = ctx.t();

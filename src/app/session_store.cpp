@@ -13,16 +13,24 @@ long long to_seconds(std::chrono::system_clock::time_point tp) {
   return std::chrono::duration_cast<std::chrono::seconds>(tp.time_since_epoch()).count();
 }
 
+std::chrono::system_clock::time_point at(long long seconds) {
+  return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+}
+
+// Ended sessions come back too: the pipeline decides whether a session has ended (idle, or its lifetime used up),
+// and tells a person who was signed out why. Housekeeping deletes rows after expires_at.
 std::optional<http::SessionData> read_session(soci::session& s, const std::string& id) {
   std::optional<http::SessionData> out;
-  db::query(s, "SELECT lang, user_id, expires_at, second_step FROM sessions WHERE id = $1 AND expires_at > $2",
-            {id, core::system_clock().now_seconds()}, [&](const db::Row& r) {
+  db::query(s, "SELECT lang, user_id, expires_at, second_step, created_at, updated_at FROM sessions WHERE id = $1",
+            {id}, [&](const db::Row& r) {
               http::SessionData data;
               data.id = id;
               if (!r.null(0)) data.lang = core::parse_lang(r.text(0));
               if (!r.null(1)) data.user_id = r.integer(1);
-              data.expires_at = std::chrono::system_clock::time_point(std::chrono::seconds(r.integer(2)));
+              data.expires_at = at(r.integer(2));
               data.second_step = r.integer(3) != 0;
+              data.created_at = at(r.integer(4));
+              data.last_seen_at = at(r.integer(5));
               out = std::move(data);
             });
   return out;
@@ -59,15 +67,28 @@ boost::asio::awaitable<void> DbSessionStore::save(const http::SessionData& sessi
     soci::indicator lang_ind = session.lang ? soci::i_ok : soci::i_null;
     long long user_id = session.user_id.value_or(0);
     soci::indicator user_ind = session.user_id ? soci::i_ok : soci::i_null;
-    long long now = core::system_clock().now_seconds();
+    const long long now = core::system_clock().now_seconds();
+    const long long created = session.created_at.time_since_epoch().count() ? to_seconds(session.created_at) : now;
+    const long long seen = session.last_seen_at.time_since_epoch().count() ? to_seconds(session.last_seen_at) : now;
     long long expires = to_seconds(session.expires_at);
     const int second_step = session.second_step ? 1 : 0;
     s << "INSERT INTO sessions (id, lang, user_id, created_at, updated_at, expires_at, second_step) "
-         "VALUES (:id, :lang, :user_id, :now, :now2, :expires, :second) "
+         "VALUES (:id, :lang, :user_id, :created, :seen, :expires, :second) "
          "ON CONFLICT (id) DO UPDATE SET lang = EXCLUDED.lang, user_id = EXCLUDED.user_id, "
          "updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at, second_step = EXCLUDED.second_step",
-        soci::use(session.id), soci::use(lang, lang_ind), soci::use(user_id, user_ind), soci::use(now), soci::use(now),
-        soci::use(expires), soci::use(second_step);
+        soci::use(session.id), soci::use(lang, lang_ind), soci::use(user_id, user_ind), soci::use(created),
+        soci::use(seen), soci::use(expires), soci::use(second_step);
+  };
+  auto op = db_.run(std::move(work));
+  co_await std::move(op);
+}
+
+boost::asio::awaitable<void> DbSessionStore::touch(std::string id, std::chrono::system_clock::time_point last_seen,
+                                                   std::chrono::system_clock::time_point expires_at) {
+  auto work = [id = std::move(id), seen = to_seconds(last_seen), expires = to_seconds(expires_at)](soci::session& s) {
+    // An update only: a session deleted meanwhile (signed out) stays deleted.
+    s << "UPDATE sessions SET updated_at = :seen, expires_at = :expires WHERE id = :id", soci::use(seen),
+        soci::use(expires), soci::use(id);
   };
   auto op = db_.run(std::move(work));
   co_await std::move(op);

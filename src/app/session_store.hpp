@@ -21,6 +21,8 @@ class DbSessionStore final : public http::SessionStore {
   boost::asio::awaitable<http::LoadedSession> load_with_principal(std::string id,
                                                                   http::PrincipalLoader* principals) override;
   boost::asio::awaitable<void> save(const http::SessionData& session) override;
+  boost::asio::awaitable<void> touch(std::string id, std::chrono::system_clock::time_point last_seen,
+                                     std::chrono::system_clock::time_point expires_at) override;
   boost::asio::awaitable<void> remove(std::string id) override;
   boost::asio::awaitable<void> remove_for_user(long long user_id) override;
   /// Deletes expired sessions; returns how many.

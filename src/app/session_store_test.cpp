@@ -35,11 +35,43 @@ TEST_P(SessionStoreOnBackend, SavesLoadsUpdatesAndExpires) {
   EXPECT_EQ(loaded->user_id, 42);
 
   EXPECT_FALSE(run(store.load("unknown")));
+  // A row past expires_at still loads (the pipeline decides whether a session has ended) until it is purged.
   s.id = "old";
   s.expires_at = std::chrono::system_clock::now() - std::chrono::seconds(5);
   run_void(store.save(s));
-  EXPECT_FALSE(run(store.load("old")));
+  EXPECT_TRUE(run(store.load("old")));
   EXPECT_EQ(store.purge_expired(), 1);
+  EXPECT_FALSE(run(store.load("old")));
+}
+
+TEST_P(SessionStoreOnBackend, KeepsWhenASessionBeganAndWasLastUsedAndTouchNeverBringsOneBack) {
+  auto db = db::testing::fresh_database(GetParam());
+  DbSessionStore store(*db);
+  using std::chrono::seconds;
+  const std::chrono::system_clock::time_point t0(seconds(1'767'225'600));
+  http::SessionData s{.id = "laptop", .user_id = 42};
+  s.created_at = t0;
+  s.last_seen_at = t0 + seconds(10);
+  s.expires_at = t0 + seconds(100);
+  run_void(store.save(s));
+  auto loaded = run(store.load("laptop"));
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->created_at, t0);
+  EXPECT_EQ(loaded->last_seen_at, t0 + seconds(10));
+  EXPECT_EQ(loaded->expires_at, t0 + seconds(100));
+
+  run_void(store.touch("laptop", t0 + seconds(500), t0 + seconds(900)));
+  loaded = run(store.load("laptop"));
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->created_at, t0);
+  EXPECT_EQ(loaded->last_seen_at, t0 + seconds(500));
+  EXPECT_EQ(loaded->expires_at, t0 + seconds(900));
+  EXPECT_EQ(loaded->user_id, 42);
+
+  // Signed out meanwhile: a late touch does not sign the person back in.
+  run_void(store.remove("laptop"));
+  run_void(store.touch("laptop", t0 + seconds(600), t0 + seconds(1000)));
+  EXPECT_FALSE(run(store.load("laptop")));
 }
 
 TEST_P(SessionStoreOnBackend, LoadsTheSessionAndItsPersonInOneDatabaseHop) {

@@ -39,7 +39,31 @@ std::optional<std::string> parse_unsigned(std::string_view flag, std::string_vie
   return std::nullopt;
 }
 
+std::optional<std::string> read_duration(std::string_view flag, std::string_view value, std::chrono::seconds& out) {
+  auto d = parse_duration(value);
+  if (!d) return std::string(flag) + " wants a length of time like 30m, 2h or 7d (from 1s to 400d)";
+  out = *d;
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
+  if (text.size() < 2) return std::nullopt;
+  long long n = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size() - 1, n);
+  if (ec != std::errc{} || p != text.data() + text.size() - 1 || n <= 0 || n > 400LL * 24 * 3600) return std::nullopt;
+  long long unit = 0;
+  switch (text.back()) {
+    case 's': unit = 1; break;
+    case 'm': unit = 60; break;
+    case 'h': unit = 3600; break;
+    case 'd': unit = 24 * 3600; break;
+    default: return std::nullopt;
+  }
+  if (n * unit > 400LL * 24 * 3600) return std::nullopt;
+  return std::chrono::seconds(n * unit);
+}
 
 std::string version() { return ROUNDTABLE_VERSION; }
 
@@ -79,6 +103,12 @@ std::string usage() {
          "                       (for sign-in limits; env ROUNDTABLE_TRUSTED_PROXY)\n"
          "  --metrics-token T    /metrics answers other addresses than loopback with 'Authorization: Bearer T'\n"
          "                       (env ROUNDTABLE_METRICS_TOKEN; without it, loopback only)\n"
+         "  --session-idle T     sign people out after T without using Roundtable (default 2h; 90s, 30m, 2h, 7d;\n"
+         "                       env ROUNDTABLE_SESSION_IDLE)\n"
+         "  --session-lifetime T sign people out T after they signed in, however busy (default 24h;\n"
+         "                       env ROUNDTABLE_SESSION_LIFETIME)\n"
+         "  --admin-session-lifetime T   the same for organisation and platform admins (default 8h;\n"
+         "                       env ROUNDTABLE_ADMIN_SESSION_LIFETIME)\n"
          "With an https:// base URL, cookies are Secure and answers carry Strict-Transport-Security.\n";
 }
 
@@ -98,6 +128,13 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
   if (auto v = env("ROUNDTABLE_BASE_URL")) c.base_url = *v;
   if (auto v = env("ROUNDTABLE_TRUSTED_PROXY")) c.trusted_proxy = *v;
   if (auto v = env("ROUNDTABLE_METRICS_TOKEN")) c.metrics_token = *v;
+  for (auto [name, field] : {std::pair{"ROUNDTABLE_SESSION_IDLE", &c.session_idle},
+                             std::pair{"ROUNDTABLE_SESSION_LIFETIME", &c.session_lifetime},
+                             std::pair{"ROUNDTABLE_ADMIN_SESSION_LIFETIME", &c.admin_session_lifetime}}) {
+    if (auto v = env(name)) {
+      if (auto e = read_duration(name, *v, *field)) return *e;
+    }
+  }
   if (auto v = env("ROUNDTABLE_LISTEN")) {
     if (auto err = parse_listen(*v, c)) return "ROUNDTABLE_LISTEN: " + *err;
   }
@@ -160,7 +197,8 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     const bool serve_only = flag == "--listen" || flag == "--demo" || flag == "--public-dir" ||
                             flag == "--secure-cookies" || flag == "--threads" || flag == "--no-access-log" ||
                             flag == "--smtp-url" || flag == "--mail-from" || flag == "--base-url" ||
-                            flag == "--trusted-proxy" || flag == "--metrics-token";
+                            flag == "--trusted-proxy" || flag == "--metrics-token" || flag == "--session-idle" ||
+                            flag == "--session-lifetime" || flag == "--admin-session-lifetime";
     if (serve_only && c.command != Command::serve) {
       return flag + " only applies to 'roundtable serve'";
     }
@@ -197,6 +235,13 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
       auto v = value();
       if (!v || v->empty()) return needs(flag);
       (flag == "--trusted-proxy" ? c.trusted_proxy : c.metrics_token) = *v;
+    } else if (flag == "--session-idle" || flag == "--session-lifetime" || flag == "--admin-session-lifetime") {
+      auto v = value();
+      if (!v) return needs(flag);
+      auto& field = flag == "--session-idle"       ? c.session_idle
+                    : flag == "--session-lifetime" ? c.session_lifetime
+                                                   : c.admin_session_lifetime;
+      if (auto e = read_duration(flag, *v, field)) return *e;
     } else if (flag == "--to") {
       auto v = value();
       if (!v || v->empty()) return needs(flag);

@@ -1,8 +1,10 @@
 /// Command-line and environment configuration for the roundtable binary.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -33,6 +35,12 @@ struct Config {
   /// /metrics answers requests from loopback, and others only with "Authorization: Bearer <this>"; empty: loopback
   /// only.
   std::string metrics_token;
+  /// A signed-in session ends after this long without a request (many people use shared or library computers).
+  std::chrono::seconds session_idle{std::chrono::hours(2)};
+  /// ... and at the latest this long after signing in, however much it is used.
+  std::chrono::seconds session_lifetime{std::chrono::hours(24)};
+  /// The same for organisation and platform admins, who can see and change more.
+  std::chrono::seconds admin_session_lifetime{std::chrono::hours(8)};
   /// For `roundtable mail-test`: who gets the test email, and its language ("en" or "cy").
   std::string mail_test_to;
   std::string mail_test_lang = "en";
@@ -49,6 +57,10 @@ using ParseResult = std::variant<Config, std::string>;
 /// Reads argv (without argv[0]) and, for unset values, the ROUNDTABLE_* environment.
 /// getenv is a parameter so tests can supply their own environment.
 ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv = nullptr);
+
+/// A length of time written as a whole number and a unit: "90s", "30m", "2h", "7d"; nullopt unless it is from one
+/// second to 400 days.
+std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 
 /// The text printed by --help.
 std::string usage();

@@ -103,3 +103,34 @@ TEST(Config, HelpAndVersion) {
 
 }  // namespace
 }  // namespace roundtable::core
+
+namespace roundtable::core {
+namespace {
+
+TEST(Config, SessionLengthsAreSettingsWithSafeDefaults) {
+  auto d = ok({"serve"});
+  EXPECT_EQ(d.session_idle, std::chrono::hours(2));
+  EXPECT_EQ(d.session_lifetime, std::chrono::hours(24));
+  EXPECT_EQ(d.admin_session_lifetime, std::chrono::hours(8));
+  auto c = ok({"serve", "--session-idle", "30m", "--session-lifetime=7d", "--admin-session-lifetime", "90s"});
+  EXPECT_EQ(c.session_idle, std::chrono::minutes(30));
+  EXPECT_EQ(c.session_lifetime, std::chrono::hours(24 * 7));
+  EXPECT_EQ(c.admin_session_lifetime, std::chrono::seconds(90));
+  for (auto bad : {"0m", "2", "h", "-5m", "2w", "401d", "1.5h", ""}) {
+    EXPECT_NE(err({"serve", "--session-idle", bad}), "") << bad;
+  }
+  EXPECT_EQ(err({"migrate", "--session-idle", "30m"}), "--session-idle only applies to 'roundtable serve'");
+  auto from_env = parse_config({"serve"}, [](const char* name) -> std::optional<std::string> {
+    if (std::string_view(name) == "ROUNDTABLE_SESSION_IDLE") return "45m";
+    return std::nullopt;
+  });
+  EXPECT_EQ(std::get<Config>(from_env).session_idle, std::chrono::minutes(45));
+  auto bad_env = parse_config({"serve"}, [](const char* name) -> std::optional<std::string> {
+    if (std::string_view(name) == "ROUNDTABLE_ADMIN_SESSION_LIFETIME") return "soon";
+    return std::nullopt;
+  });
+  EXPECT_NE(std::get<std::string>(bad_env).find("ROUNDTABLE_ADMIN_SESSION_LIFETIME"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace roundtable::core

@@ -38,6 +38,9 @@ std::string Metrics::render() const {
   out += "# HELP roundtable_http_open_connections Connections open now.\n";
   out += "# TYPE roundtable_http_open_connections gauge\n";
   out += "roundtable_http_open_connections " + std::to_string(open_connections_.load()) + "\n";
+  out += "# HELP roundtable_http_large_bodies_reading Large request bodies (uploads) being received now.\n";
+  out += "# TYPE roundtable_http_large_bodies_reading gauge\n";
+  out += "roundtable_http_large_bodies_reading " + std::to_string(large_reads_.load()) + "\n";
   return out;
 }
 

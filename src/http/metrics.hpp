@@ -16,6 +16,9 @@ class Metrics {
   void observe(std::string_view route, unsigned status, double seconds);
   void connection_opened() { open_connections_++; }
   void connection_closed() { open_connections_--; }
+  /// A large body began or finished arriving (Server limits how many at once).
+  void large_read_started() { large_reads_++; }
+  void large_read_ended() { large_reads_--; }
   /// Prometheus exposition text for the HTTP metrics.
   std::string render() const;
 
@@ -29,6 +32,7 @@ class Metrics {
   unsigned long long count_ = 0;
   double sum_ = 0;
   std::atomic<long> open_connections_{0};
+  std::atomic<long> large_reads_{0};
 };
 
 }  // namespace roundtable::http

@@ -18,7 +18,20 @@ using boost::asio::awaitable;
 
 namespace {
 
-constexpr auto kSessionLifetime = std::chrono::hours(24 * 180);
+// An ended session's row stays this long, so that a person coming back is told why they were signed out.
+constexpr auto kEndedSessionKept = std::chrono::hours(24);
+// The longest a signed-in session's last use may go unrecorded: a GET writes at most this often.
+constexpr auto kTouchAtMost = std::chrono::minutes(5);
+constexpr std::string_view kTimedOutMessage = "sign_in.timed_out";
+
+bool is_admin(const std::optional<Principal>& p) {
+  if (!p) return false;
+  if (p->platform_admin) return true;
+  return std::any_of(p->memberships.begin(), p->memberships.end(),
+                     [](const Membership& m) { return m.role == core::Role::org_admin; });
+}
+
+long max_age(std::chrono::seconds s) { return static_cast<long>(s.count()); }
 
 bool is_unsafe(Verb v) { return v != Verb::get && v != Verb::head && v != Verb::options; }
 
@@ -83,6 +96,10 @@ MultipartOutcome parse_multipart_form(RequestContext& ctx, std::string_view boun
 
 }  // namespace
 
+std::string session_csrf_token(std::string_view csrf_secret, std::string_view session_token) {
+  return security::keyed_hash(csrf_secret, "session " + std::string(session_token));
+}
+
 std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view trusted_proxy) {
   if (trusted_proxy.empty() || peer != trusted_proxy || forwarded_for.empty()) return std::string(peer);
   // The proxy appends the address it saw last; anything before it may have been written by the client.
@@ -108,6 +125,7 @@ Pipeline::Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sess
       csrf_secret_(std::move(csrf_secret)),
       render_error_(std::move(render_error)),
       options_(options) {
+  if (!options_.clock) options_.clock = &core::system_clock();
   for (auto& r : routes_) {
     if (r.policy.name.empty() || !r.policy.check) {
       throw std::invalid_argument("route " + r.method + " " + r.pattern + " has no access policy");
@@ -126,17 +144,43 @@ size_t Pipeline::body_limit(const Request& req, size_t default_limit) const {
   auto match = matcher_.match(req.method_string(), path);
   if (match.outcome != RouteMatcher::Outcome::found) return default_limit;
   const size_t route_limit = routes_[match.match.index].max_body;
-  return route_limit > 0 ? route_limit : default_limit;
+  // A route without uploads takes only urlencoded forms: nothing bigger than the form limit is worth reading.
+  return route_limit > 0 ? route_limit : std::min(default_limit, options_.max_form_bytes);
+}
+
+bool Pipeline::takes_uploads(const Request& req) const {
+  std::string_view target = req.target();
+  std::string_view path = target.substr(0, target.find('?'));
+  if (path.empty() || path.front() != '/') return false;
+  auto match = matcher_.match(req.method_string(), path);
+  return match.outcome == RouteMatcher::Outcome::found && routes_[match.match.index].max_body > 0;
+}
+
+std::string Pipeline::client_of(const Request& req, std::string_view peer) const {
+  std::string_view forwarded;
+  if (auto it = req.find("X-Forwarded-For"); it != req.end()) forwarded = it->value();
+  return client_address(peer, forwarded, options_.trusted_proxy);
 }
 
 awaitable<Response> Pipeline::handle(const Request& req, std::string remote_address) {
+  auto op = run(req, std::move(remote_address), nullptr);
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<Response>> Pipeline::check_header(const Request& req, std::string remote_address) {
+  bool ok = false;
+  auto op = run(req, std::move(remote_address), &ok);
+  Response res = co_await std::move(op);
+  if (ok) co_return std::nullopt;
+  // The body is not read: the connection cannot carry another request.
+  res.keep_alive(false);
+  co_return res;
+}
+
+awaitable<Response> Pipeline::run(const Request& req, std::string remote_address, bool* headers_ok) {
   const auto start = std::chrono::steady_clock::now();
   RequestContext ctx{.request = req};
-  {
-    std::string_view forwarded;
-    if (auto it = req.find("X-Forwarded-For"); it != req.end()) forwarded = it->value();
-    ctx.remote_address = client_address(remote_address, forwarded, options_.trusted_proxy);
-  }
+  ctx.remote_address = client_of(req, remote_address);
   ctx.request_id = security::random_token(9);
   ctx.secure_cookies = options_.secure_cookies;
   std::string_view target = req.target();
@@ -149,7 +193,8 @@ awaitable<Response> Pipeline::handle(const Request& req, std::string remote_addr
   try {
     RouteMatcher::Result match;
     if (!ctx.path.empty() && ctx.path.front() == '/') match = matcher_.match(req.method_string(), ctx.path);
-    res = co_await dispatch(ctx, match);
+    auto op = dispatch(ctx, match, headers_ok);
+    res = co_await std::move(op);
   } catch (...) {
     failure = std::current_exception();
   }
@@ -163,6 +208,9 @@ awaitable<Response> Pipeline::handle(const Request& req, std::string remote_addr
     }
     res = render_error_(ctx, Status::internal_server_error);
   }
+  // Passed the header check: handle() answers once the body is here, and logs it then.
+  if (headers_ok && *headers_ok && !failure) co_return Response{};
+  if (headers_ok) *headers_ok = false;
   finish(ctx, res);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::string_view route_name = ctx.route ? std::string_view(ctx.route->name) : std::string_view("unmatched");
@@ -204,7 +252,7 @@ awaitable<LoadedSession> SessionStore::load_with_principal(std::string id, Princ
   co_return out;
 }
 
-awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result& match) {
+awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result& match, bool* headers_ok) {
   const Request& req = ctx.request;
   if (auto al = req.find(bhttp::field::accept_language); al != req.end()) {
     if (auto lang = core::lang_from_accept_language(al->value())) ctx.lang = *lang;
@@ -219,8 +267,10 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   }
   const bool html = !found || ctx.route->html;
 
+  std::string_view session_token;
   if (html || ctx.route->uses_session) {
     if (auto token = find_cookie(cookies, kSessionCookie); token && !token->empty() && token->size() <= 64) {
+      session_token = *token;
       auto load = sessions_->load_with_principal(security::hash_token(*token), principals_.get());
       auto loaded = co_await std::move(load);
       ctx.session = std::move(loaded.session);
@@ -231,9 +281,52 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
         ctx.principal->two_step = false;
         ctx.principal->second_step_missing = true;
       }
-      if (ctx.session && ctx.session->lang) ctx.lang = *ctx.session->lang;
     }
   }
+
+  // A signed-in session ends when it has not been used for a while, or has lasted its whole lifetime; one that
+  // only holds a language lasts longer. Its last use is recorded at most every few minutes, not on every GET.
+  bool timed_out = false;
+  bool touch = false;
+  if (ctx.session) {
+    const auto now = this->now();
+    if (!ctx.session->user_id) {
+      if (now >= ctx.session->expires_at) ctx.session.reset();
+    } else if (now >= session_end(*ctx.session, is_admin(ctx.principal))) {
+      timed_out = true;
+    } else {
+      const auto every = std::min<std::chrono::system_clock::duration>(kTouchAtMost, options_.session_idle / 10);
+      touch = now - ctx.session->last_seen_at >= every;
+    }
+  }
+  if (timed_out) {
+    const auto lang = ctx.session->lang;
+    ctx.session.reset();
+    ctx.principal.reset();
+    session_token = {};
+    ctx.set_cookies.push_back(cookie_header(kSessionCookie, "", options_.secure_cookies, 0));
+    // The person's language choice outlives their sign-in, in a new session of its own.
+    if (lang) ctx.session_for_write().lang = lang;
+    const bool unsafe = is_unsafe(req.method());
+    if (found && ctx.route->html && ctx.path != options_.sign_in_path &&
+        (unsafe || ctx.route->policy.check(ctx) == Decision::need_sign_in)) {
+      ctx.set_cookies.push_back(cookie_header(kFlashCookie,
+                                              encode_flash(Flash{std::string(kTimedOutMessage)}, csrf_secret_),
+                                              options_.secure_cookies, kFlashMaxAge));
+      if (ctx.session) {
+        auto store = store_session(ctx);
+        co_await std::move(store);
+      }
+      std::string target = options_.sign_in_path;
+      if (!unsafe) {
+        std::string next(ctx.path);
+        if (!ctx.query.empty()) next += "?" + std::string(ctx.query);
+        target += "?next=" + url_encode_component(next);
+      }
+      co_return redirect(req, target);
+    }
+  }
+  if (ctx.session && ctx.session->lang) ctx.lang = *ctx.session->lang;
 
   auto csrf_cookie = find_cookie(cookies, kCsrfCookie);
   if (csrf_cookie && (csrf_cookie->size() < 20 || csrf_cookie->size() > 64)) csrf_cookie.reset();
@@ -244,9 +337,19 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     csrf_value = security::random_token(24);
     ctx.set_cookies.push_back(cookie_header(kCsrfCookie, csrf_value, options_.secure_cookies, -1));
   }
-  if (!csrf_value.empty()) ctx.csrf_token = security::keyed_hash(csrf_secret_, csrf_value);
+  // A signed-in person's token comes from their session's own token, which only their browser holds and which is
+  // new at every sign-in: a planted rt_csrf cookie (and the token an attacker read beside it) cannot forge their
+  // requests. Before sign-in the token comes from rt_csrf, so anonymous forms work without a session row.
+  const bool session_bound = ctx.session && ctx.session->user_id && !session_token.empty();
+  if (session_bound) {
+    ctx.csrf_token = session_csrf_token(csrf_secret_, session_token);
+  } else if (!csrf_value.empty()) {
+    ctx.csrf_token = security::keyed_hash(csrf_secret_, csrf_value);
+  }
   if (html) {
     if (auto flash = find_cookie(cookies, kFlashCookie)) ctx.flash = decode_flash(*flash, csrf_secret_);
+    // Signed out for not using Roundtable on a page anyone may see (such as the sign-in page): say so here.
+    if (timed_out && req.method() == Verb::get) ctx.flash = Flash{std::string(kTimedOutMessage)};
   }
 
   if (match.outcome == RouteMatcher::Outcome::not_found) co_return render_error_(ctx, Status::not_found);
@@ -258,7 +361,15 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     co_return res;
   }
 
-  if (is_unsafe(req.method())) {
+  if (is_unsafe(req.method()) && headers_ok) {
+    // Before the body: its csrf_token field is not here yet, but a post without the cookie (or session) the token
+    // needs, or with a wrong X-CSRF-Token header, cannot succeed.
+    if (!session_bound && !csrf_cookie) co_return render_error_(ctx, Status::forbidden);
+    if (auto h = req.find("X-CSRF-Token");
+        h != req.end() && !security::constant_time_equal(h->value(), ctx.csrf_token)) {
+      co_return render_error_(ctx, Status::forbidden);
+    }
+  } else if (is_unsafe(req.method())) {
     if (is_urlencoded(req)) {
       if (req.body().size() > options_.max_form_bytes) co_return render_error_(ctx, Status::payload_too_large);
       auto form = parse_urlencoded(req.body());
@@ -275,7 +386,8 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     }
     std::string_view sent = ctx.form.value("csrf_token");
     if (auto h = req.find("X-CSRF-Token"); sent.empty() && h != req.end()) sent = h->value();
-    if (!csrf_cookie || !security::constant_time_equal(sent, ctx.csrf_token)) {
+    if ((!session_bound && !csrf_cookie) || ctx.csrf_token.empty() ||
+        !security::constant_time_equal(sent, ctx.csrf_token)) {
       co_return render_error_(ctx, Status::forbidden);
     }
   }
@@ -292,6 +404,10 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     case Decision::not_found: co_return render_error_(ctx, Status::not_found);
     case Decision::need_two_step: co_return redirect(req, options_.two_step_setup_path + "?required=1");
   }
+  if (headers_ok) {
+    *headers_ok = true;
+    co_return Response{};
+  }
 
   Response res = co_await ctx.route->handler(ctx);
   if (ctx.next_flash) {
@@ -304,8 +420,19 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   if (ctx.session && ctx.session->dirty) {
     auto store = store_session(ctx);
     co_await std::move(store);
+  } else if (ctx.session && touch) {
+    SessionData seen = *ctx.session;
+    seen.last_seen_at = now();
+    auto op =
+        sessions_->touch(seen.id, seen.last_seen_at, session_end(seen, is_admin(ctx.principal)) + kEndedSessionKept);
+    co_await std::move(op);
   }
   co_return res;
+}
+
+std::chrono::system_clock::time_point Pipeline::session_end(const SessionData& s, bool admin) const {
+  const auto lifetime = admin ? options_.admin_session_lifetime : options_.session_lifetime;
+  return std::min(s.last_seen_at + options_.session_idle, s.created_at + lifetime);
 }
 
 awaitable<void> Pipeline::store_session(RequestContext& ctx) {
@@ -331,13 +458,26 @@ awaitable<void> Pipeline::store_session(RequestContext& ctx) {
     token = security::random_token();
     session.id = security::hash_token(token);
   }
-  session.expires_at = std::chrono::system_clock::now() + kSessionLifetime;
+  if (session.rotate) {
+    // Signed in: forms now carry the session's token; a fresh rt_csrf also replaces any planted one for the forms
+    // after sign-out.
+    std::erase_if(ctx.set_cookies, [](const std::string& c) { return c.starts_with(std::string(kCsrfCookie) + "="); });
+    ctx.set_cookies.push_back(cookie_header(kCsrfCookie, security::random_token(24), options_.secure_cookies, -1));
+  }
+  const auto now = this->now();
+  if (session.is_new || session.rotate) session.created_at = now;
+  session.last_seen_at = now;
+  session.expires_at = session.user_id ? session_end(session, is_admin(ctx.principal)) + kEndedSessionKept
+                                       : now + options_.anonymous_session_lifetime;
   auto save = sessions_->save(session);
   co_await std::move(save);
   if (!token.empty()) {
+    // This cookie replaces any clearing of the one before (a timed-out session that kept its language).
+    std::erase_if(ctx.set_cookies,
+                  [](const std::string& c) { return c.starts_with(std::string(kSessionCookie) + "="); });
     ctx.set_cookies.push_back(
         cookie_header(kSessionCookie, token, options_.secure_cookies,
-                      static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(kSessionLifetime).count())));
+                      max_age(session.user_id ? options_.session_lifetime : options_.anonymous_session_lifetime)));
   }
 }
 

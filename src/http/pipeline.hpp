@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "http/metrics.hpp"
 #include "http/route_matcher.hpp"
 #include "http/types.hpp"
@@ -34,6 +35,9 @@ class SessionStore {
   virtual boost::asio::awaitable<std::optional<SessionData>> load(std::string id) = 0;
   /// Inserts or updates the session; returns once the write is durable.
   virtual boost::asio::awaitable<void> save(const SessionData& session) = 0;
+  /// Records that the session was used: only updates an existing row (never brings back one that was deleted).
+  virtual boost::asio::awaitable<void> touch(std::string id, std::chrono::system_clock::time_point last_seen,
+                                             std::chrono::system_clock::time_point expires_at) = 0;
   /// Deletes the session with this id (the hash of its token).
   virtual boost::asio::awaitable<void> remove(std::string id) = 0;
   /// Deletes every session of this user.
@@ -63,6 +67,15 @@ struct PipelineOptions {
   /// The address of a reverse proxy in front of the server: for requests from it, the client's address is the
   /// last one its X-Forwarded-For header names (for rate limits). Empty: the TCP peer is the client.
   std::string trusted_proxy;
+  /// A signed-in session ends after this long without a request, and at the latest this long after sign-in
+  /// (admin_session_lifetime for organisation and platform admins). Sessions that only hold a language last
+  /// anonymous_session_lifetime.
+  std::chrono::seconds session_idle{std::chrono::hours(2)};
+  std::chrono::seconds session_lifetime{std::chrono::hours(24)};
+  std::chrono::seconds admin_session_lifetime{std::chrono::hours(8)};
+  std::chrono::seconds anonymous_session_lifetime{std::chrono::hours(24 * 180)};
+  /// What time it is; nullptr: the computer's clock. Tests move a core::ManualClock.
+  const core::Clock* clock = nullptr;
 };
 
 class Pipeline {
@@ -76,12 +89,21 @@ class Pipeline {
   /// Answers one request from remote_address. Never throws: failures become a 500 page.
   boost::asio::awaitable<Response> handle(const Request& req, std::string remote_address = {});
 
+  /// Checks a request from its header alone, before its body is read: the session, the CSRF cookie (and an
+  /// X-CSRF-Token header if sent) and the route's access policy. nullopt: read the body and call handle(); otherwise
+  /// the answer to send instead (403, 401, 404, a redirect ...), with Connection: close.
+  boost::asio::awaitable<std::optional<Response>> check_header(const Request& req, std::string remote_address = {});
+
   /// Answers a request that failed before reaching the pipeline (e.g. a body over the size limit).
   boost::asio::awaitable<Response> handle_error(const Request& req, Status status);
 
-  /// The largest body this request may send: for an unsafe method, the matched route's max_body when nonzero;
-  /// otherwise default_limit (the server's own limit).
+  /// The largest body this request may send: for an unsafe method, the matched route's max_body when nonzero, or
+  /// the form limit for a route without uploads; otherwise default_limit (the server's own limit).
   size_t body_limit(const Request& req, size_t default_limit) const;
+  /// True when the request is for a route that takes uploads (multipart bodies).
+  bool takes_uploads(const Request& req) const;
+  /// The client's address: the TCP peer, or the one the trusted proxy names.
+  std::string client_of(const Request& req, std::string_view peer) const;
   /// The largest max_body of any route (0 when no route takes uploads).
   size_t largest_body_limit() const { return largest_body_; }
 
@@ -92,9 +114,15 @@ class Pipeline {
   static constexpr std::string_view kCsrfCookie = "rt_csrf";
 
  private:
-  boost::asio::awaitable<Response> dispatch(RequestContext& ctx, RouteMatcher::Result& match);
+  /// handle() and check_header(): with headers_ok, stops before the body is needed and sets it when the request
+  /// may go on.
+  boost::asio::awaitable<Response> run(const Request& req, std::string remote_address, bool* headers_ok);
+  boost::asio::awaitable<Response> dispatch(RequestContext& ctx, RouteMatcher::Result& match, bool* headers_ok);
   boost::asio::awaitable<void> store_session(RequestContext& ctx);
   void finish(RequestContext& ctx, Response& res) const;
+  std::chrono::system_clock::time_point now() const { return options_.clock->now(); }
+  /// When a signed-in session ends: idle since its last use, or its whole lifetime (shorter for admins) used up.
+  std::chrono::system_clock::time_point session_end(const SessionData& s, bool admin) const;
 
   std::vector<Route> routes_;
   RouteMatcher matcher_;
@@ -110,6 +138,10 @@ class Pipeline {
 
 /// The client's address: the TCP peer, or (when the peer is the trusted proxy) the last X-Forwarded-For entry.
 std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view trusted_proxy);
+
+/// The CSRF token of a signed-in session: derived from the session cookie's token (never stored), so it changes at
+/// every sign-in and a cookie planted in the browser cannot stand in for it.
+std::string session_csrf_token(std::string_view csrf_secret, std::string_view session_token);
 
 /// The Content-Security-Policy every response carries unless its handler set a stricter one.
 std::string_view content_security_policy();

@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <map>
 
+#include "core/clock.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::http {
@@ -26,12 +27,26 @@ class MemorySessions final : public SessionStore {
     s.user_id = it->second.user_id;
     s.second_step = it->second.second_step;
     s.expires_at = it->second.expires_at;
+    s.created_at = it->second.created_at;
+    s.last_seen_at = it->second.last_seen_at;
     co_return s;
   }
   awaitable<void> save(const SessionData& s) override {
     saved[s.id] = s;
+    ++saves;
     co_return;
   }
+  awaitable<void> touch(std::string id, std::chrono::system_clock::time_point last_seen,
+                        std::chrono::system_clock::time_point expires_at) override {
+    ++touches;
+    if (auto it = saved.find(id); it != saved.end()) {
+      it->second.last_seen_at = last_seen;
+      it->second.expires_at = expires_at;
+    }
+    co_return;
+  }
+  int saves = 0;
+  int touches = 0;
   awaitable<void> remove(std::string id) override {
     saved.erase(id);
     co_return;
@@ -106,6 +121,16 @@ class PipelineTest : public ::testing::Test {
     std::vector<Route> routes;
     routes.push_back({"GET", "/", "home", policy::public_access(), text("home")});
     routes.push_back({"GET", "/private", "private", policy::signed_in(), text("secret")});
+    // A page anyone may see: its body is the message left for it, if any.
+    routes.push_back(
+        {"GET", "/flash", "flash", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
+           co_return make_response(ctx.request, Status::ok, ctx.flash ? ctx.flash->key : "none",
+                                   "text/html; charset=utf-8");
+         }});
+    // A page with a form: its body is the token the form would carry.
+    routes.push_back({"GET", "/form", "form", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
+                        co_return make_response(ctx.request, Status::ok, ctx.csrf_token, "text/html; charset=utf-8");
+                      }});
     routes.push_back({"GET", "/boom", "boom", policy::public_access(),
                       [](RequestContext&) -> awaitable<Response> { throw std::runtime_error("kaboom"); }});
     routes.push_back({"POST", "/lang", "lang", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
@@ -145,6 +170,9 @@ class PipelineTest : public ::testing::Test {
                  }};
     upload.max_body = 1024;
     routes.push_back(std::move(upload));
+    Route mine{"POST", "/my-upload", "my_upload", policy::signed_in(), text("uploaded")};
+    mine.max_body = 1024;
+    routes.push_back(std::move(mine));
     Route big{"POST", "/upload-big", "upload_big", policy::public_access(), text("big")};
     big.max_body = 4096;
     routes.push_back(std::move(big));
@@ -177,24 +205,26 @@ class PipelineTest : public ::testing::Test {
               "error " + std::to_string(static_cast<int>(s)) + " " + std::string(core::lang_code(ctx.lang)),
               "text/html; charset=utf-8");
         },
-        PipelineOptions{.access_log = false});
+        PipelineOptions{.access_log = false, .clock = &clock});
     pipeline->set_principal_loader(std::make_shared<MemoryPrincipals>());
   }
 
-  /// A browser: keeps its cookies and sends the CSRF token with posts.
+  /// A browser: keeps its cookies and sends the CSRF token of a page with a form (/form) with posts.
   struct Browser {
     Pipeline& p;
     std::string csrf = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
     std::string session;
     std::string cookies() const { return "rt_csrf=" + csrf + (session.empty() ? "" : "; rt_session=" + session); }
     Response get(std::string target) { return keep(run(p, make(Verb::get, std::move(target), "", cookies()))); }
-    Response post(std::string target, std::string body) {
-      auto token = security::keyed_hash("test-secret", csrf);
+    /// The token a form on a page shown now would carry.
+    std::string token() { return get("/form").body(); }
+    Response post(std::string target, std::string body) { return post_with(std::move(target), body, token()); }
+    Response post_with(std::string target, std::string body, const std::string& token) {
       return keep(run(p, make(Verb::post, std::move(target), body + "&csrf_token=" + token, cookies())));
     }
     Response keep(Response res) {
-      auto s = cookie_value(res, "rt_session");
-      if (s != "-") session = s;
+      if (auto s = cookie_value(res, "rt_session"); s != "-") session = s;
+      if (auto c = cookie_value(res, "rt_csrf"); c != "-") csrf = c;
       return res;
     }
   };
@@ -230,6 +260,7 @@ class PipelineTest : public ::testing::Test {
   std::vector<std::pair<std::string, std::string>> received_form;
   std::vector<ReceivedFile> received_files;
 
+  core::ManualClock clock;
   std::shared_ptr<MemorySessions> sessions;
   std::unique_ptr<Pipeline> pipeline;
 };
@@ -460,6 +491,8 @@ TEST_F(PipelineTest, BodyLimitsComeFromTheMatchedRoute) {
   EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/upload?x=1", 11}, 10), 1024u);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/upload-big", 11}, 10), 4096u);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/lang", 11}, 10), 10u);
+  // A form route reads no more than a form may be.
+  EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/lang", 11}, 10 << 20), 1u << 20);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::post, "/missing", 11}, 10), 10u);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::get, "/upload", 11}, 10), 10u);
   EXPECT_EQ(pipeline->body_limit(Request{Verb::put, "/upload", 11}, 10), 10u);
@@ -499,6 +532,217 @@ TEST_F(PipelineTest, NonHtmlRoutesKnowWhoIsAskingOnlyWhenTheyAskForTheSession) {
   EXPECT_EQ(b.get("/who").body(), "2");
   EXPECT_EQ(b.get("/who-fast").body(), "nobody") << "health checks and the like skip the session lookup";
   EXPECT_EQ(browser().get("/who").body(), "nobody");
+}
+
+}  // namespace
+}  // namespace roundtable::http
+
+namespace roundtable::http {
+namespace {
+
+TEST_F(PipelineTest, APlantedCsrfCookieCannotForgeASignedInRequest) {
+  // The attacker visits anonymously and reads the token beside their own rt_csrf cookie.
+  auto attacker = browser();
+  attacker.csrf = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  const std::string attacker_token = attacker.token();
+  ASSERT_EQ(attacker_token, security::keyed_hash("test-secret", attacker.csrf));
+  // The victim signs in; the attacker then plants their cookie in the victim's browser.
+  auto victim = browser();
+  ASSERT_EQ(victim.post("/sign-in", "user=2").result(), Status::see_other);
+  victim.csrf = attacker.csrf;
+  EXPECT_EQ(victim.post_with("/private", "a=b", attacker_token).result(), Status::forbidden);
+  // The victim's own forms still work, whatever rt_csrf holds: the token is the session's.
+  EXPECT_EQ(victim.post("/private", "a=b").body(), "posted");
+}
+
+TEST_F(PipelineTest, SigningInRenewsTheCsrfTokenAndForgetsTheOneBefore) {
+  auto b = browser();
+  const std::string before = b.token();
+  const std::string cookie_before = b.csrf;
+  auto res = b.post("/sign-in", "user=2");
+  ASSERT_EQ(res.result(), Status::see_other);
+  // A new rt_csrf, and a session-bound token that is neither the old token nor derived from any cookie.
+  EXPECT_NE(b.csrf, cookie_before);
+  const std::string after = b.token();
+  EXPECT_NE(after, before);
+  EXPECT_EQ(after, session_csrf_token("test-secret", b.session));
+  EXPECT_EQ(b.post_with("/private", "a=b", before).result(), Status::forbidden);
+  EXPECT_EQ(b.post_with("/private", "a=b", security::keyed_hash("test-secret", b.csrf)).result(), Status::forbidden);
+  EXPECT_EQ(b.post_with("/private", "a=b", after).body(), "posted");
+  // Signed in again (another person, or the same one after the second step): the token changes again.
+  ASSERT_EQ(b.post("/sign-in", "user=1&second_step=1").result(), Status::see_other);
+  EXPECT_EQ(b.post_with("/private", "a=b", after).result(), Status::forbidden);
+  // Signed out: anonymous forms work with the renewed cookie's token.
+  ASSERT_EQ(b.post("/sign-out", "everywhere=no").result(), Status::see_other);
+  b.session.clear();
+  EXPECT_EQ(b.token(), security::keyed_hash("test-secret", b.csrf));
+  EXPECT_EQ(b.post("/lang", "lang=cy").result(), Status::see_other);
+}
+
+}  // namespace
+}  // namespace roundtable::http
+
+namespace roundtable::http {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+
+std::string flash_key(const Response& res) {
+  auto value = cookie_value(res, kFlashCookie);
+  auto flash = decode_flash(value, "test-secret");
+  return flash ? flash->key : "-";
+}
+
+TEST_F(PipelineTest, ASessionUnusedForTwoHoursEndsAndThePersonIsToldWhy) {
+  auto b = browser();
+  ASSERT_EQ(b.post("/sign-in", "user=2").result(), Status::see_other);
+  // Used every 1 h 50 min: still signed in, for most of a day.
+  for (int i = 0; i < 10; ++i) {
+    clock.advance(minutes(110));
+    ASSERT_EQ(b.get("/private").body(), "secret") << i;
+  }
+  clock.advance(hours(2));
+  const std::string old_token = b.session;
+  auto res = b.get("/private?tab=2");
+  EXPECT_EQ(res.result(), Status::see_other);
+  EXPECT_EQ(res[boost::beast::http::field::location], "/sign-in?next=/private%3Ftab%3D2");
+  EXPECT_EQ(flash_key(res), "sign_in.timed_out");
+  EXPECT_EQ(cookie_value(res, "rt_session"), "");
+  // And again with the old cookie: still signed out.
+  EXPECT_EQ(run(*pipeline, make(Verb::get, "/private", "", "rt_session=" + old_token)).result(), Status::see_other);
+}
+
+TEST_F(PipelineTest, ATimedOutPersonSeesWhyOnAPageAnyoneMaySeeAndAFormPostGoesToSignIn) {
+  auto b = browser();
+  b.post("/sign-in", "user=2");
+  const std::string token = b.token();
+  clock.advance(hours(3));
+  auto page = run(*pipeline, make(Verb::get, "/flash", "", b.cookies()));
+  EXPECT_EQ(page.body(), "sign_in.timed_out");
+  auto post = run(*pipeline, make(Verb::post, "/private", "a=b&csrf_token=" + token, b.cookies()));
+  EXPECT_EQ(post.result(), Status::see_other);
+  EXPECT_EQ(post[boost::beast::http::field::location], "/sign-in");
+  EXPECT_EQ(flash_key(post), "sign_in.timed_out");
+}
+
+TEST_F(PipelineTest, ATimedOutSessionKeepsTheLanguageChosenButNotThePerson) {
+  auto b = browser();
+  b.post("/lang", "lang=cy");
+  b.post("/sign-in", "user=2");
+  clock.advance(hours(3));
+  auto res = b.get("/private");
+  EXPECT_EQ(res.result(), Status::see_other);
+  EXPECT_EQ(flash_key(res), "sign_in.timed_out");
+  ASSERT_NE(b.session, "");
+  EXPECT_EQ(b.get("/missing").body(), "error 404 cy");
+  EXPECT_EQ(b.get("/private").result(), Status::see_other);
+  ASSERT_EQ(sessions->saved.count(security::hash_token(b.session)), 1u);
+  EXPECT_FALSE(sessions->saved.at(security::hash_token(b.session)).user_id);
+}
+
+TEST_F(PipelineTest, LastUseIsRecordedAtMostEveryFiveMinutes) {
+  auto b = browser();
+  b.post("/sign-in", "user=2");
+  const int saves = sessions->saves;
+  for (int i = 0; i < 20; ++i) {
+    clock.advance(std::chrono::seconds(14));
+    b.get("/private");
+  }
+  EXPECT_EQ(sessions->touches, 0);
+  clock.advance(minutes(1));
+  b.get("/private");
+  EXPECT_EQ(sessions->touches, 1);
+  b.get("/private");
+  EXPECT_EQ(sessions->touches, 1);
+  EXPECT_EQ(sessions->saves, saves);
+  EXPECT_EQ(sessions->saved.begin()->second.last_seen_at, clock.now());
+  // The row is kept a day after the session would end, so a returning person is told why.
+  EXPECT_EQ(sessions->saved.begin()->second.expires_at, clock.now() + hours(2) + hours(24));
+}
+
+TEST_F(PipelineTest, AdminsAreSignedOutAfterEightHoursOthersAfterADayHoweverBusy) {
+  auto admin = browser();
+  auto platform = browser();
+  auto member = browser();
+  admin.post("/sign-in", "user=1&second_step=1");
+  platform.post("/sign-in", "user=3");
+  member.post("/sign-in", "user=2");
+  for (int i = 1; i <= 12 * 24; ++i) {
+    clock.advance(minutes(5));
+    const bool admin_in = i * 5 < 8 * 60;
+    const bool member_in = i * 5 < 24 * 60;
+    ASSERT_EQ(admin.get("/o/north").result(), admin_in ? Status::ok : Status::see_other) << i;
+    ASSERT_EQ(platform.get("/admin").result(), admin_in ? Status::ok : Status::see_other) << i;
+    ASSERT_EQ(member.get("/private").result(), member_in ? Status::ok : Status::see_other) << i;
+  }
+}
+
+TEST_F(PipelineTest, ASessionThatOnlyHoldsALanguageLastsMonths) {
+  auto b = browser();
+  b.post("/lang", "lang=cy");
+  clock.advance(hours(24 * 90));
+  EXPECT_EQ(b.get("/missing").body(), "error 404 cy");
+  EXPECT_EQ(sessions->touches, 0);
+  clock.advance(hours(24 * 181));
+  EXPECT_EQ(b.get("/missing").body(), "error 404 en");
+  EXPECT_EQ(b.get("/flash").body(), "none");
+}
+
+}  // namespace
+}  // namespace roundtable::http
+
+namespace roundtable::http {
+namespace {
+
+std::optional<Response> check(Pipeline& p, const Request& req) {
+  boost::asio::io_context ioc;
+  std::optional<Response> out;
+  boost::asio::co_spawn(ioc, p.check_header(req), [&](std::exception_ptr e, std::optional<Response> r) {
+    if (e) std::rethrow_exception(e);
+    out = std::move(r);
+  });
+  ioc.run();
+  return out;
+}
+
+/// The header of a multipart upload whose body has not arrived (Content-Length says what is coming).
+Request upload_header(std::string target, std::string cookie) {
+  Request req{Verb::post, target, 11};
+  if (!cookie.empty()) req.set(boost::beast::http::field::cookie, cookie);
+  req.set(boost::beast::http::field::content_type, "multipart/form-data; boundary=XyZzY");
+  req.set(boost::beast::http::field::content_length, "1000");
+  return req;
+}
+
+TEST_F(PipelineTest, UploadsAreCheckedFromTheHeaderBeforeTheBodyIsRead) {
+  // No CSRF cookie and no session: the form cannot be genuine.
+  auto no_cookie = check(*pipeline, upload_header("/upload", ""));
+  ASSERT_TRUE(no_cookie);
+  EXPECT_EQ(no_cookie->result(), Status::forbidden);
+  EXPECT_FALSE(no_cookie->keep_alive());
+  // Anonymous, with the cookie: fine for a public route, 401 for one that needs sign-in.
+  EXPECT_FALSE(check(*pipeline, upload_header("/upload", "rt_csrf=" + std::string(kCsrf))));
+  auto anonymous = check(*pipeline, upload_header("/my-upload", "rt_csrf=" + std::string(kCsrf)));
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->result(), Status::unauthorized);
+  // Signed in: the body may come, and a wrong X-CSRF-Token header is refused already.
+  auto b = browser();
+  b.post("/sign-in", "user=2");
+  EXPECT_FALSE(check(*pipeline, upload_header("/my-upload", b.cookies())));
+  auto wrong = upload_header("/my-upload", b.cookies());
+  wrong.set("X-CSRF-Token", "wrong");
+  ASSERT_TRUE(check(*pipeline, wrong));
+  EXPECT_EQ(check(*pipeline, wrong)->result(), Status::forbidden);
+  auto right = upload_header("/my-upload", b.cookies());
+  right.set("X-CSRF-Token", b.token());
+  EXPECT_FALSE(check(*pipeline, right));
+  // Unknown addresses are answered before the body too.
+  auto missing = check(*pipeline, upload_header("/nowhere", b.cookies()));
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->result(), Status::not_found);
+  EXPECT_TRUE(pipeline->takes_uploads(upload_header("/my-upload", "")));
+  EXPECT_FALSE(pipeline->takes_uploads(upload_header("/private", "")));
 }
 
 }  // namespace

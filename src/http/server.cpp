@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -13,6 +14,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <optional>
 #include <stdexcept>
 
 #include "core/log.hpp"
@@ -29,7 +31,32 @@ struct Server::Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
   bool busy = false;
+  /// The TCP peer's address ("" when unknown), and whether it already had too many connections open.
+  std::string peer;
+  bool over_limit = false;
 };
+
+namespace {
+
+bool is_unsafe(bhttp::verb v) { return v != bhttp::verb::get && v != bhttp::verb::head && v != bhttp::verb::options; }
+
+/// After answering without reading the body: stop sending, then read and drop what the client is still sending for
+/// a moment, so that closing does not reset the connection before the client has read the answer.
+asio::awaitable<void> close_after_answer(beast::tcp_stream& stream) {
+  boost::system::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(std::chrono::seconds(2));
+  std::array<char, 16 * 1024> scratch;
+  size_t dropped = 0;
+  while (dropped < 8 * 1024 * 1024) {
+    auto read = stream.async_read_some(asio::buffer(scratch), kTuple);
+    auto [rec, n] = co_await std::move(read);
+    if (rec) break;
+    dropped += n;
+  }
+}
+
+}  // namespace
 
 Server::Server(asio::io_context& ioc, Pipeline& pipeline, ServerOptions options)
     : ioc_(ioc), pipeline_(pipeline), options_(options), acceptor_(ioc) {}
@@ -99,21 +126,37 @@ asio::awaitable<void> Server::accept_loop() {
     }
     auto conn = std::make_shared<Connection>(std::move(socket));
     {
+      boost::system::error_code pec;
+      auto peer = conn->stream.socket().remote_endpoint(pec);
+      // Everyone behind the trusted proxy arrives from its address: its connections are not one client's.
+      if (!pec && peer.address().to_string() != options_.trusted_proxy) conn->peer = peer.address().to_string();
+    }
+    {
       std::lock_guard lock(mu_);
       connections_[conn.get()] = conn;
+      if (!conn->peer.empty()) {
+        conn->over_limit = ++connections_per_client_[conn->peer] > options_.max_connections_per_client;
+      }
     }
-    asio::co_spawn(conn->stream.get_executor(), serve(conn), [this, raw = conn.get()](std::exception_ptr e) {
-      {
-        std::lock_guard lock(mu_);
-        connections_.erase(raw);
-      }
-      if (!e) return;
-      try {
-        std::rethrow_exception(e);
-      } catch (const std::exception& ex) {
-        core::log::error("connection_failed", {{"error", ex.what()}});
-      }
-    });
+    asio::co_spawn(conn->stream.get_executor(), serve(conn),
+                   [this, raw = conn.get(), peer = conn->peer](std::exception_ptr e) {
+                     {
+                       std::lock_guard lock(mu_);
+                       connections_.erase(raw);
+                       if (!peer.empty()) {
+                         if (auto it = connections_per_client_.find(peer);
+                             it != connections_per_client_.end() && --it->second == 0) {
+                           connections_per_client_.erase(it);
+                         }
+                       }
+                     }
+                     if (!e) return;
+                     try {
+                       std::rethrow_exception(e);
+                     } catch (const std::exception& ex) {
+                       core::log::error("connection_failed", {{"error", ex.what()}});
+                     }
+                   });
   }
 }
 
@@ -147,26 +190,88 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
       }
       res.keep_alive(false);
       stream.expires_after(options_.write_timeout);
-      co_await bhttp::async_write(stream, res, kTuple);
+      auto write = bhttp::async_write(stream, res, kTuple);
+      auto [wec, wn] = co_await std::move(write);
+      if (!wec && hec == bhttp::error::body_limit) {
+        auto closing = close_after_answer(stream);
+        co_await std::move(closing);
+      }
       break;
     }
     conn->busy = true;
-    const size_t limit = pipeline_.body_limit(parser.get(), options_.max_body_bytes);
-    if (auto length = parser.content_length(); length && *length > limit) {
-      auto op = pipeline_.handle_error(parser.get(), Status::payload_too_large);
-      Response res = co_await std::move(op);
-      res.keep_alive(false);
+    const Request& head_req = parser.get();
+    boost::system::error_code pec;
+    auto peer_endpoint = stream.socket().remote_endpoint(pec);
+    const std::string peer = pec ? std::string() : peer_endpoint.address().to_string();
+    // Answers before the body is read; the connection closes after them, since the body was not read.
+    std::optional<Response> early;
+    if (conn->over_limit) {
+      auto op = pipeline_.handle_error(head_req, Status::too_many_requests);
+      early = co_await std::move(op);
+    }
+    const size_t limit = pipeline_.body_limit(head_req, options_.max_body_bytes);
+    const auto length = parser.content_length();
+    if (!early && length && *length > limit) {
+      auto op = pipeline_.handle_error(head_req, Status::payload_too_large);
+      early = co_await std::move(op);
+    }
+    const bool has_body = length ? *length > 0 : parser.chunked();
+    const bool large = has_body && (!length || *length > options_.large_body_bytes);
+    // Who is sending, whether they may, and whether the form's cookie is there can all be told from the header: an
+    // upload or a large body is refused before it is read, not after.
+    if (!early && has_body && (large || (is_unsafe(head_req.method()) && pipeline_.takes_uploads(head_req)))) {
+      auto op = pipeline_.check_header(head_req, peer);
+      early = co_await std::move(op);
+    }
+    // Large bodies are held in memory while they arrive: only so many at once, and only a few from one client.
+    struct LargeRead {
+      Server* server = nullptr;
+      std::string client;
+      ~LargeRead() {
+        if (server) server->end_large_read(client);
+      }
+    } large_read;
+    if (!early && large) {
+      std::string client = pipeline_.client_of(head_req, peer);
+      if (start_large_read(client)) {
+        large_read.server = this;
+        large_read.client = std::move(client);
+      } else {
+        auto op = pipeline_.handle_error(head_req, Status::too_many_requests);
+        early = co_await std::move(op);
+      }
+    }
+    if (early) {
+      if (early->result() == Status::too_many_requests) early->set(bhttp::field::retry_after, "60");
+      early->keep_alive(false);
       stream.expires_after(options_.write_timeout);
-      auto write = bhttp::async_write(stream, res, kTuple);
-      co_await std::move(write);
+      auto write = bhttp::async_write(stream, *early, kTuple);
+      auto [wec, wn] = co_await std::move(write);
+      if (!wec) {
+        auto closing = close_after_answer(stream);
+        co_await std::move(closing);
+      }
       break;
     }
     parser.body_limit(limit);
-    // A video from a slow phone connection takes minutes: allow a second for every 32 KiB announced, on top.
-    auto body_time = options_.body_timeout;
-    if (auto length = parser.content_length()) body_time += std::chrono::seconds(*length / (32 * 1024));
-    stream.expires_after(body_time);
-    auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+    // The deadline moves on as the body arrives, at no less than the floor rate, up to the cap: a slow phone
+    // connection gets its time, a client that trickles bytes to hold the connection does not.
+    const auto body_start = std::chrono::steady_clock::now();
+    const auto cap = body_start + options_.body_timeout_cap;
+    const size_t floor_rate = std::max<size_t>(1, options_.body_min_bytes_per_second);
+    size_t received = 0;
+    boost::system::error_code bec;
+    while (!parser.is_done()) {
+      const auto allowed = body_start + options_.body_timeout + std::chrono::seconds(received / floor_rate);
+      stream.expires_at(std::min(allowed, cap));
+      auto read = bhttp::async_read_some(stream, buffer, parser, kTuple);
+      auto [rec, n] = co_await std::move(read);
+      if (rec) {
+        bec = rec;
+        break;
+      }
+      received += n;
+    }
     Response res;
     if (bec == bhttp::error::body_limit) {
       auto op = pipeline_.handle_error(parser.get(), Status::payload_too_large);
@@ -175,9 +280,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     } else if (bec) {
       break;
     } else {
-      boost::system::error_code pec;
-      auto peer = stream.socket().remote_endpoint(pec);
-      auto op = pipeline_.handle(parser.get(), pec ? std::string() : peer.address().to_string());
+      auto op = pipeline_.handle(parser.get(), peer);
       res = co_await std::move(op);
     }
     const bool head = parser.get().method() == bhttp::verb::head;
@@ -203,6 +306,28 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream.close();
   pipeline_.metrics().connection_closed();
+}
+
+bool Server::start_large_read(const std::string& client) {
+  std::lock_guard lock(mu_);
+  auto& mine = large_reads_per_client_[client];
+  if (large_reads_ >= options_.max_large_reads || mine >= options_.max_large_reads_per_client) {
+    if (mine == 0) large_reads_per_client_.erase(client);
+    return false;
+  }
+  ++large_reads_;
+  ++mine;
+  pipeline_.metrics().large_read_started();
+  return true;
+}
+
+void Server::end_large_read(const std::string& client) {
+  std::lock_guard lock(mu_);
+  --large_reads_;
+  pipeline_.metrics().large_read_ended();
+  if (auto it = large_reads_per_client_.find(client); it != large_reads_per_client_.end() && --it->second == 0) {
+    large_reads_per_client_.erase(it);
+  }
 }
 
 }  // namespace roundtable::http

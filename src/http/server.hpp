@@ -19,8 +19,21 @@ struct ServerOptions {
   size_t max_body_bytes = 10 * 1024 * 1024;
   size_t max_header_bytes = 16 * 1024;
   std::chrono::seconds header_timeout{15};
+  /// A body gets this long, plus a second for every body_min_bytes_per_second received so far: one that arrives
+  /// more slowly than that on average is cut off, and any body at body_timeout_cap.
   std::chrono::seconds body_timeout{60};
+  size_t body_min_bytes_per_second = 16 * 1024;
+  std::chrono::seconds body_timeout_cap{20 * 60};
   std::chrono::seconds write_timeout{60};
+  /// Bodies over this many bytes (or of unknown length) are large: the session, CSRF cookie and access are checked
+  /// from the header before they are read, and only so many are read at once (they are held in memory).
+  size_t large_body_bytes = 1024 * 1024;
+  size_t max_large_reads = 8;
+  size_t max_large_reads_per_client = 2;
+  /// Open connections from one address; a library or care home may put many people behind one.
+  size_t max_connections_per_client = 100;
+  /// The reverse proxy's address (PipelineOptions::trusted_proxy): its connections are not counted as one client's.
+  std::string trusted_proxy;
 };
 
 class Server {
@@ -43,6 +56,9 @@ class Server {
   struct Connection;
   boost::asio::awaitable<void> accept_loop();
   boost::asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
+  /// Takes one of the large-body reads for this client, if one is free; end_large_read gives it back.
+  bool start_large_read(const std::string& client);
+  void end_large_read(const std::string& client);
 
   boost::asio::io_context& ioc_;
   Pipeline& pipeline_;
@@ -51,6 +67,9 @@ class Server {
   std::atomic<bool> stopping_{false};
   std::mutex mu_;
   std::unordered_map<Connection*, std::weak_ptr<Connection>> connections_;
+  std::unordered_map<std::string, size_t> connections_per_client_;
+  size_t large_reads_ = 0;
+  std::unordered_map<std::string, size_t> large_reads_per_client_;
 };
 
 }  // namespace roundtable::http

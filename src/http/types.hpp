@@ -33,7 +33,12 @@ struct SessionData {
   std::optional<long long> user_id;
   /// The person passed the second step of two-step sign-in in this session (an authenticator or recovery code).
   bool second_step = false;
+  /// When the row may be deleted (a day after the session ends, so a returning person can be told why).
   std::chrono::system_clock::time_point expires_at{};
+  /// When this session's token was issued (sign-in gives a new one), and when it was last used (recorded at most
+  /// every few minutes).
+  std::chrono::system_clock::time_point created_at{};
+  std::chrono::system_clock::time_point last_seen_at{};
   bool is_new = false;
   bool dirty = false;
   /// Give the session a new token (and drop the old one) when it is saved: set at sign-in.

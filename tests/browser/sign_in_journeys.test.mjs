@@ -2,7 +2,7 @@
 // and a real SMTP server on loopback.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser } from "./support.mjs";
+import { startServer, launchBrowser, demoPassword } from "./support.mjs";
 import { startSmtpSink, plainText } from "../integration/smtp.mjs";
 
 let server, browser, sink;
@@ -102,5 +102,35 @@ test("keyboard only, no JavaScript: download your data, then delete your account
   assert.equal((await page.textContent("h1")).trim(), "Your account has been deleted");
   await page.goto(server.url + "/account");
   assert.ok(page.url().includes("/sign-in"), "signed out");
+  await context.close();
+});
+
+test("forms keep working before, across and after sign-in; a form from before sign-in has expired", async () => {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  // Before: the language switcher (an anonymous form).
+  await page.goto(server.url + "/sign-in");
+  await Promise.all([page.waitForNavigation(), page.click("button[name=lang]")]);
+  assert.equal(await page.getAttribute("html", "lang"), "cy");
+  // A second tab keeps a form from before sign-in.
+  const old = await context.newPage();
+  await old.goto(server.url + "/accessibility");
+  // Across: signing in with the form.
+  await page.fill("#email", "priya@demo.example");
+  await page.fill("#password", demoPassword);
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  assert.ok(page.url().endsWith("/account"), page.url());
+  // After: a form on a signed-in page carries the session's token.
+  await Promise.all([page.waitForNavigation(), page.click("button[name=lang]")]);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.ok(page.url().endsWith("/account"), page.url());
+  // The form from before sign-in carries the token sign-in replaced: refused, with the words that say why.
+  const refused = await Promise.all([old.waitForNavigation(), old.click("button[name=lang]")]);
+  assert.equal(refused[0].status(), 403);
+  // Signing out (a signed-in form), then an anonymous form again.
+  await Promise.all([page.waitForNavigation(), page.click("form[action='/sign-out'] button")]);
+  assert.ok(page.url().includes("/sign-in"), page.url());
+  await Promise.all([page.waitForNavigation(), page.click("button[name=lang]")]);
+  assert.equal(await page.getAttribute("html", "lang"), "cy");
   await context.close();
 });

@@ -237,6 +237,8 @@ export class Visitor {
       const value = pair.slice(eq + 1);
       if (/Max-Age=0\b/i.test(c)) this.cookies.delete(name);
       else this.cookies.set(name, value);
+      // A new session (signing in) brings a new CSRF token: like a browser, read it from the next page.
+      if (name === "rt_session" && value) this.csrfToken = null;
     }
     const text = await res.text();
     const token = text.match(/name="csrf_token" value="([^"]+)"/);

@@ -1,0 +1,77 @@
+// Sign-in state (issue #12 items 9 and 11): the CSRF token of a signed-in person belongs to their session and is
+// renewed at sign-in, so a cookie planted in their browser cannot forge a request; sessions end after a while without
+// use. Both databases.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
+import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+
+let server;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+});
+
+test(`${backendName}: a CSRF cookie and token planted from an anonymous visit do not forge a signed-in request`, async () => {
+  // The attacker's own anonymous visit: a cookie and the token its forms carry.
+  const attacker = new Visitor(server.url);
+  await attacker.get("/sign-in");
+  const plantedCookie = attacker.cookies.get("rt_csrf");
+  const plantedToken = attacker.csrfToken;
+  assert.ok(plantedCookie && plantedToken);
+
+  const victim = new Visitor(server.url);
+  await victim.signIn(demo.member);
+  victim.cookies.set("rt_csrf", plantedCookie);
+  const forged = await victim.post("/account/two-step/start", { csrf_token: plantedToken });
+  assert.equal(forged.status, 403, "a planted cookie/token pair was accepted for a signed-in person");
+
+  // The victim's own form still works.
+  await victim.get("/account/two-step");
+  const own = await victim.post("/account/two-step/start", {});
+  assert.equal(own.status, 303);
+});
+
+test(`${backendName}: signing in renews the CSRF token; the one from before is refused afterwards`, async () => {
+  const v = new Visitor(server.url);
+  await v.get("/sign-in");
+  const before = v.csrfToken;
+  const cookieBefore = v.cookies.get("rt_csrf");
+  await v.signIn(demo.member);
+  assert.notEqual(v.cookies.get("rt_csrf"), cookieBefore, "rt_csrf was not renewed at sign-in");
+  const stale = await v.post("/account/two-step/start", { csrf_token: before });
+  assert.equal(stale.status, 403);
+  await v.get("/account/two-step");
+  assert.notEqual(v.csrfToken, before);
+  assert.equal((await v.post("/account/two-step/start", {})).status, 303);
+});
+
+test(`${backendName}: a session unused for longer than --session-idle ends, and the sign-in page says why in English and Welsh`, async () => {
+  const idle = await startServer({ args: ["--session-idle", "3s"] });
+  try {
+    for (const [lang, words] of [
+      ["en", "You were signed out because you had not used Roundtable for a while"],
+      ["cy", "Cawsoch eich allgofnodi am nad oeddech wedi defnyddio Roundtable ers tro"],
+    ]) {
+      const v = new Visitor(idle.url);
+      await v.get("/");
+      await v.post("/language", { lang, return_to: "/" });
+      await v.signIn(demo.member);
+      assert.equal((await v.get("/account")).status, 200);
+      await sleep(4500);
+      const res = await v.get("/account");
+      assert.equal(res.status, 303, `${lang}: still signed in after the idle time`);
+      assert.equal(res.headers.get("location"), "/sign-in?next=/account");
+      const page = await v.get(res.headers.get("location"));
+      assert.equal(page.status, 200);
+      assert.ok(page.text.includes(words), `${lang}: the sign-in page does not say why:\n${page.text.slice(0, 3000)}`);
+      // Shown once; the person is signed out for good.
+      assert.ok(!(await v.get("/sign-in")).text.includes(words));
+      assert.equal((await v.get("/account")).status, 303);
+    }
+  } finally {
+    await idle.stop();
+  }
+});
