@@ -493,11 +493,12 @@ class PostgresBackend:
         self._send("COMMIT;\n")
 
     def finish(self, optimize: bool) -> None:
-        # Keep the id sequences ahead of the explicit ids, and give the planner statistics.
+        # Keep the id sequences ahead of the explicit ids, and give the planner statistics. Never move a sequence
+        # back (ids are never given out twice, ADR 0017): the larger of its last value and the highest id.
         for table in sorted(self.written | {"search_documents"}):
-            self._send(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                       f"(SELECT coalesce(max(id), 1) FROM {table})) WHERE pg_get_serial_sequence('{table}', 'id') "
-                       "IS NOT NULL \\g /dev/null\n")
+            seq = f"pg_get_serial_sequence('{table}', 'id')"
+            self._send(f"SELECT setval({seq}, greatest((SELECT coalesce(max(id), 1) FROM {table}), "
+                       f"coalesce(pg_sequence_last_value({seq}::regclass), 1))) WHERE {seq} IS NOT NULL \\g /dev/null\n")
             self._send(f"ANALYZE {table};\n")
         assert self.proc and self.proc.stdin
         self.proc.stdin.close()

@@ -56,13 +56,35 @@ enum class ImageError { not_an_image, too_large, broken };
 /// limits before decoding.
 std::variant<Image, ImageError> reencode_image(std::string_view bytes, const ImageLimits& limits = {});
 
-/// Audio/video are stored as sent except for metadata that can hold location or personal details:
+/// What strip() did with a recording or video.
+enum class Strip {
+  done,          // every kind of metadata it knows was removed (or there was none)
+  broken,        // the file's structure does not parse: refuse it as damaged
+  cannot_clean,  // it parses, but holds metadata that cannot be removed safely: refuse it and say so
+};
+
+/// Audio/video are stored as sent except for metadata that can hold location or personal details (names, places,
+/// dates, pictures, the software used):
 /// - MP4/MOV/M4A: every 'udta' and 'meta' box (and XMP 'uuid' box) at the top level or inside 'moov' (and inside
 ///   each 'trak') is renamed to 'free' in place (same size, so offsets stay valid and players skip it). Handles
 ///   64-bit box sizes (size==1) and size==0 (to the end of the enclosing box or file).
 /// - MP3: a leading ID3v2 tag (syncsafe size, optional footer) is removed, and a trailing 128-byte ID3v1 "TAG"
 ///   block.
-/// Other types are left as they are. Returns false (bytes unchanged) when the box/tag structure does not parse.
+/// - WAV: only the 'fmt ', 'fact' and 'data' chunks are kept (LIST/INFO, id3, bext, iXML, XMP and every other chunk
+///   go), the RIFF size is set again, and anything after the RIFF chunk goes. A data chunk whose size runs past the
+///   end (a recording never finished) keeps the rest of the file. Without 'fmt ' and 'data' it is broken.
+/// - FLAC: only STREAMINFO and SEEKTABLE blocks are kept (VORBIS_COMMENT, PICTURE, APPLICATION, CUESHEET and PADDING
+///   go; seek points count from the first frame, so they stay right); the frames are kept byte for byte.
+/// - OGG: Vorbis and Opus streams keep their comment header with only the vendor string (no comments, no picture);
+///   the header pages are laid out again with the Ogg CRC, and the stream's later pages are renumbered. Other codecs,
+///   or headers that share a page with audio, cannot be cleaned. Pages with a wrong CRC are broken.
+/// - WebM: Tags, Attachments and Chapters are overwritten by an EBML Void element of the same size, the Title,
+///   MuxingApp, WritingApp and file name strings of Info and each track's Name are zeroed and its DateUTC voided (with
+///   the CRC-32 of an element changed this way), so no offset moves. Unknown-size Clusters (live recordings) are
+///   walked; any other element of unknown size cannot be cleaned.
+/// Other types are left as they are. bytes are changed only when the result is done.
+Strip strip(Sniffed type, std::string& bytes);
+/// strip(type, bytes) == Strip::done.
 bool strip_metadata(Sniffed type, std::string& bytes);
 
 }  // namespace roundtable::media

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "media/media.hpp"
+#include "media/strip_parts.hpp"
 
 namespace roundtable::media {
 namespace {
@@ -103,12 +104,18 @@ bool strip_id3(std::string& bytes) {
 
 }  // namespace
 
-bool strip_metadata(Sniffed type, std::string& bytes) {
+Strip strip(Sniffed type, std::string& bytes) {
   if (type.mime == "video/mp4" || type.mime == "video/quicktime" || type.mime == "audio/mp4") {
-    return strip_iso_boxes(bytes);
+    return strip_iso_boxes(bytes) ? Strip::done : Strip::broken;
   }
-  if (type.mime == "audio/mpeg") return strip_id3(bytes);
-  return true;
+  if (type.mime == "audio/mpeg") return strip_id3(bytes) ? Strip::done : Strip::broken;
+  if (type.mime == "audio/wav") return detail::strip_wav(bytes);
+  if (type.mime == "audio/flac") return detail::strip_flac(bytes);
+  if (type.mime == "audio/ogg") return detail::strip_ogg(bytes);
+  if (type.mime == "video/webm") return detail::strip_webm(bytes);
+  return Strip::done;
 }
+
+bool strip_metadata(Sniffed type, std::string& bytes) { return strip(type, bytes) == Strip::done; }
 
 }  // namespace roundtable::media

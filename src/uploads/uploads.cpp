@@ -162,6 +162,7 @@ std::string_view refusal_code(Refusal r) {
     case Refusal::too_big: return "too_big";
     case Refusal::image_too_large: return "image_too_large";
     case Refusal::broken: return "broken";
+    case Refusal::cannot_clean: return "cannot_clean";
   }
   return "broken";
 }
@@ -201,7 +202,8 @@ std::string refusal_message(const core::Translator& t, Refusal r, const Allowed&
       return core::format(t("upload.error.image_too_large"),
                           {{"megapixels", std::to_string(media::ImageLimits{}.max_pixels_in / 1'000'000)}});
     case Refusal::empty:
-    case Refusal::broken: break;
+    case Refusal::broken:
+    case Refusal::cannot_clean: break;
   }
   return std::string(t("upload.error." + std::string(refusal_code(r))));
 }
@@ -229,7 +231,11 @@ std::variant<Prepared, Refusal> prepare_file(std::string_view data, std::string_
     return p;
   }
   p.bytes = std::string(data);
-  if (!media::strip_metadata(*type, p.bytes)) return Refusal::broken;
+  switch (media::strip(*type, p.bytes)) {
+    case media::Strip::done: break;
+    case media::Strip::broken: return Refusal::broken;
+    case media::Strip::cannot_clean: return Refusal::cannot_clean;
+  }
   p.mime = std::string(type->mime);
   return p;
 }

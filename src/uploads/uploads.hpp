@@ -71,7 +71,7 @@ struct Allowed {
 size_t body_limit_for(const Allowed& a);
 
 /// Why a file was refused (each has plain words in the catalogue: upload.error.<code>).
-enum class Refusal { empty, wrong_type, too_big, image_too_large, broken };
+enum class Refusal { empty, wrong_type, too_big, image_too_large, broken, cannot_clean };
 std::string_view refusal_code(Refusal r);
 /// The plain-words message for a refusal, naming the limit (e.g. "The photo must be smaller than 10 MB").
 std::string refusal_message(const core::Translator& t, Refusal r, const Allowed& a);

@@ -1,0 +1,4 @@
+-- Ids are never given out twice (issue #12 item 2). On PostgreSQL every id column is an identity column (or, for
+-- search_documents, a serial), whose sequence only goes up: a deleted row's id is never handed out again, and no
+-- migration or code resets a sequence. Nothing to change here; the SQLite variant of this migration does the work,
+-- and this one keeps the two databases' schema versions the same.
