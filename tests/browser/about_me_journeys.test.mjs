@@ -64,3 +64,45 @@ test("keyboard only, no JavaScript: add words and a photo to your About Me page,
   assert.match(await page.textContent("main"), /Everyone in your organisations/);
   await context.close();
 });
+
+/** Class names used under `main` that start with govuk- or rt- and that no loaded style rule names. */
+async function classesWithoutStyles(page) {
+  return page.evaluate(() => {
+    const styled = new Set();
+    const walk = (rules) => {
+      for (const rule of rules) {
+        if (rule.cssRules) walk(rule.cssRules);
+        for (const m of (rule.selectorText ?? "").matchAll(/\.((?:govuk|rt)-(?:[\w-]|\\.)+)/g)) {
+          styled.add(m[1].replaceAll("\\", ""));
+        }
+      }
+    };
+    for (const sheet of document.styleSheets) walk(sheet.cssRules);
+    const used = new Set([...document.querySelectorAll("main [class]")].flatMap((e) => [...e.classList]));
+    return [...used].filter((c) => /^(govuk|rt)-/.test(c) && !styled.has(c));
+  });
+}
+
+test("issue #12 item 14: an item's kind and its title read as separate words, on screen and to screen readers", async () => {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await signIn(page, server.url, "gareth@demo.example");
+  for (const lang of ["en", "cy"]) {
+    if (lang === "cy") await signIn(page, server.url, "gareth@demo.example", "cy");
+    await page.goto(server.url + "/account/about-me");
+    // Each item's heading is its title alone (the photo's is its description), never the kind run into it.
+    const headings = await page.getByRole("heading", { level: 3 }).allInnerTexts();
+    assert.deepEqual(headings, [
+      "What matters to me",
+      "How to help me take part",
+      "The hills above my allotment on a sunny morning",
+    ]);
+    const names = await page.locator("main h3").evaluateAll((hs) => hs.map((h) => h.textContent.trim()));
+    assert.deepEqual(names, headings, "what a screen reader reads is what is on screen");
+    // The kind is its own text: the term beside the item.
+    const kinds = lang === "en" ? ["Words", "Words", "Photo"] : ["Geiriau", "Geiriau", "Llun"];
+    assert.deepEqual(await page.locator("main .govuk-summary-card dt").allInnerTexts(), kinds);
+    assert.deepEqual(await classesWithoutStyles(page), [], "every govuk- and rt- class on the page exists");
+  }
+  await context.close();
+});
