@@ -65,6 +65,39 @@ test("keyboard only, no JavaScript: add words and a photo to your About Me page,
   await context.close();
 });
 
+test("issue #12 item 13: keyboard only, no JavaScript, 320 px: choose 'People I name' and pick Tom by name in one form", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await signIn(page, server.url, "priya@demo.example");
+  await page.goto(server.url + "/account/about-me/visibility");
+  assert.equal(await page.locator("main form").count(), 1, "one form");
+  await tabUntil(page, () => document.activeElement?.name === "visibility", "the choices");
+  for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement?.value)) !== "named"; i++) {
+    await page.keyboard.press("ArrowDown");
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.value), "named");
+  await tabUntil(page, () => document.activeElement?.id === "add", "the list of people");
+  // Typing a name picks it in the closed list, as it does for anyone using a keyboard.
+  await page.keyboard.type("Tom");
+  assert.equal(await page.evaluate(() => document.activeElement.selectedOptions[0].textContent), "Tom Evans");
+  await tabUntil(page, () => document.activeElement?.tagName === "BUTTON", "the button");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.ok(page.url().endsWith("/account/about-me"), page.url());
+  const main = await page.textContent("main");
+  assert.match(main, /Who can see your page has been changed/);
+  assert.match(main, /People you named: Tom Evans/);
+  assert.ok(
+    await page.evaluate(() => document.documentElement.scrollWidth <= 320),
+    "nothing is wider than the screen",
+  );
+  // Shown again, Tom is ticked and no longer in the list to add.
+  await page.goto(server.url + "/account/about-me/visibility");
+  assert.ok(await page.getByRole("checkbox", { name: "Tom Evans" }).isChecked());
+  assert.equal(await page.locator("#add option", { hasText: "Tom Evans" }).count(), 0);
+  assert.ok(await page.getByRole("radio", { name: "People I name" }).isChecked());
+  await context.close();
+});
+
 /** Class names used under `main` that start with govuk- or rt- and that no loaded style rule names. */
 async function classesWithoutStyles(page) {
   return page.evaluate(() => {
