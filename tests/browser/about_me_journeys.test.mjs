@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, signIn } from "./support.mjs";
+import { startServer, launchBrowser, signIn, axeViolations } from "./support.mjs";
 import { root } from "../integration/harness.mjs";
 
 let server, browser;
@@ -112,7 +112,9 @@ async function classesWithoutStyles(page) {
     };
     for (const sheet of document.styleSheets) walk(sheet.cssRules);
     const used = new Set([...document.querySelectorAll("main [class]")].flatMap((e) => [...e.classList]));
-    return [...used].filter((c) => /^(govuk|rt)-/.test(c) && !styled.has(c));
+    // Hooks govuk-frontend's scripts add for themselves, with no style of their own.
+    const scriptHooks = ["govuk-file-upload-announcements"];
+    return [...used].filter((c) => /^(govuk|rt)-/.test(c) && !styled.has(c) && !scriptHooks.includes(c));
   });
 }
 
@@ -137,5 +139,50 @@ test("issue #12 item 14: an item's kind and its title read as separate words, on
     assert.deepEqual(await page.locator("main .govuk-summary-card dt").allInnerTexts(), kinds);
     assert.deepEqual(await classesWithoutStyles(page), [], "every govuk- and rt- class on the page exists");
   }
+  await context.close();
+});
+
+test("issue #12 item 15: the file upload is govuk-frontend's, in the page's language, with 0 axe violations", async () => {
+  const words = {
+    en: { choose: "Choose a file", none: "No file chosen yet", label: "Choose a photo" },
+    cy: { choose: "Dewis ffeil", none: "Dim ffeil wedi'i dewis eto", label: "Dewis llun" },
+  };
+  for (const lang of ["en", "cy"]) {
+    for (const width of [320, 1024]) {
+      const context = await browser.newContext({ locale: `${lang}-GB`, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await signIn(page, server.url, "priya@demo.example", lang);
+      await page.goto(server.url + "/account/about-me/add/photo");
+      const where = `${lang} at ${width} px`;
+      // The script's button stands for the file input: named by the label, saying what is chosen, in this language.
+      const button = page.getByRole("button", { name: new RegExp(`^${words[lang].label}\\b`) });
+      assert.equal(await button.count(), 1, where);
+      assert.equal(await button.getAttribute("id"), "file", "the error summary's link still leads to it");
+      const text = await button.innerText();
+      assert.match(text, new RegExp(words[lang].none), where);
+      assert.match(text, new RegExp(words[lang].choose), where);
+      assert.doesNotMatch(await page.textContent("main"), lang === "cy" ? /Choose|No file/ : /Dewis ffeil/, where);
+      assert.ok((await button.boundingBox()).height >= 40, `${where}: big enough to tap`);
+      assert.deepEqual(await axeViolations(page), [], where);
+      assert.deepEqual(await classesWithoutStyles(page), [], where);
+      // A file chosen: its name is said, and the button still reads as it looks.
+      await page.setInputFiles("input[type=file][name=file]", join(root, "tests/integration/fixtures/about_me/tiny.png"));
+      assert.match(await button.innerText(), /tiny\.png/);
+      assert.deepEqual(await axeViolations(page), [], `${where}, with a file chosen`);
+      await context.close();
+    }
+  }
+  // Without JavaScript it is the browser's own file input, styled as govuk-frontend's: as tall as other fields, with
+  // the thick focus outline. (axe needs the page's timers, which a page without JavaScript does not run; this markup is
+  // the same as the script starts from, checked above and in pages.test.mjs.)
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", viewport: { width: 320, height: 800 } });
+  const page = await context.newPage();
+  await signIn(page, server.url, "priya@demo.example", "en");
+  await page.goto(server.url + "/account/about-me/add/photo");
+  await page.focus("#file");
+  const style = await page.$eval("#file", (e) => ({ height: e.getBoundingClientRect().height, outline: getComputedStyle(e).outlineWidth }));
+  assert.ok(style.height >= 40, `the file input is ${style.height} px tall`);
+  assert.equal(style.outline, "3px");
+  assert.deepEqual(await classesWithoutStyles(page), []);
   await context.close();
 });
