@@ -1,5 +1,7 @@
 #include "about_me/about_me.hpp"
 
+#include <algorithm>
+
 namespace roundtable::about_me {
 
 std::string_view visibility_code(Visibility v) {
@@ -48,6 +50,24 @@ bool may_see(Visibility v, const ViewerFacts& f) {
     case Visibility::organisation: return named || f.shares_org;
   }
   return false;
+}
+
+std::string display_name(const Viewer& person, const std::vector<Viewer>& everyone) {
+  const auto folded = [](std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  };
+  const auto name = folded(person.name);
+  const bool shared = std::any_of(everyone.begin(), everyone.end(), [&](const Viewer& other) {
+    return other.user_id != person.user_id && folded(other.name) == name;
+  });
+  if (!shared || person.orgs.empty()) return person.name;
+  std::string out = person.name + " (";
+  for (size_t i = 0; i < person.orgs.size(); ++i) out += (i ? ", " : "") + person.orgs[i];
+  return out + ")";
 }
 
 size_t char_count(std::string_view s) {

@@ -77,12 +77,17 @@ struct Item {
   std::string file_mime;
 };
 
-/// A person the owner named.
+/// A person the owner named, or could name.
 struct Viewer {
   long long user_id = 0;
   std::string name;
-  std::string email;
+  /// The organisations this person shares with the owner, by name (none for a named person who has left them).
+  std::vector<std::string> orgs;
 };
+
+/// How a person is shown in the owner's list: their name, and the organisations they share with the owner when
+/// someone else in `everyone` has the same name (so two Tom Evanses can be told apart without their email).
+std::string display_name(const Viewer& person, const std::vector<Viewer>& everyone);
 
 inline constexpr size_t kMaxTitle = 200;
 inline constexpr size_t kMaxBody = 5000;

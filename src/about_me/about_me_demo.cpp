@@ -95,8 +95,10 @@ int load_demo(people::PeopleService& people, AboutMeService& about_me, uploads::
     }
   }
   // Ngozi's page is for the people she names: the demo facilitator.
-  if (auto ngozi = people.profile_by_email_now("ngozi@demo.example")) {
-    (void)run(about_me.add_viewer(ngozi->user_id, "tom@demo.example"));
+  auto ngozi = people.profile_by_email_now("ngozi@demo.example");
+  auto tom = people.profile_by_email_now("tom@demo.example");
+  if (ngozi && tom && run(about_me.own_page(ngozi->user_id)).viewers.empty()) {
+    (void)run(about_me.save_sharing(ngozi->user_id, {.visibility = Visibility::named, .add = tom->user_id}));
   }
   return written;
 }

@@ -4,6 +4,7 @@
 
 #include "about_me/about_me_page_parts.hpp"
 #include "about_me/about_me_pages.hpp"
+#include "view/file_upload.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
 #include "view/page_builder.hpp"
@@ -49,14 +50,15 @@ Response item_page(RequestContext& ctx, const PagesDeps& deps, const ItemInput& 
   };
   const auto hint = [&](std::string_view key) { return govuk::Hint{.text = std::string(t(key))}; };
   if (in.kind != ItemKind::text) {
-    govuk::file_upload(h, {.id = "file",
-                           .name = "file",
-                           .label = label(kind_key(in.kind, existing ? "replace_label" : "file_label")),
-                           .hint = hint(kind_key(in.kind, "file_hint")),
-                           .error_message = view::field_error_message(t, errors, "file"),
-                           .attributes = {{"accept", in.kind == ItemKind::photo   ? "image/*"
-                                                     : in.kind == ItemKind::audio ? "audio/*"
-                                                                                  : "video/*"}}});
+    view::file_upload(h, t,
+                      {.id = "file",
+                       .name = "file",
+                       .label = label(kind_key(in.kind, existing ? "replace_label" : "file_label")),
+                       .hint = hint(kind_key(in.kind, "file_hint")),
+                       .error_message = view::field_error_message(t, errors, "file"),
+                       .attributes = {{"accept", in.kind == ItemKind::photo   ? "image/*"
+                                                 : in.kind == ItemKind::audio ? "audio/*"
+                                                                              : "video/*"}}});
   }
   if (in.kind != ItemKind::photo) {
     govuk::input(h, {.id = "title",

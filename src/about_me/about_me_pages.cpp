@@ -3,7 +3,9 @@
 #include "about_me/about_me_pages.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "about_me/about_me_page_parts.hpp"
 #include "view/govuk/govuk.hpp"
@@ -69,7 +71,9 @@ awaitable<Response> own_page(RequestContext& ctx, const PagesDeps& deps) {
   govuk::paragraph(h, t("about_me.own.lead"));
   std::string who(t("about_me.visibility." + std::string(visibility_code(page.settings.visibility)) + ".short"));
   if (page.settings.visibility != Visibility::only_me && !page.viewers.empty()) {
-    who += "\n" + core::format(t("about_me.own.named_count"), {{"count", std::to_string(page.viewers.size())}});
+    std::string names;
+    for (const auto& v : page.viewers) names += (names.empty() ? "" : ", ") + display_name(v, page.viewers);
+    who += "\n" + core::format(t("about_me.own.named_people"), {{"names", names}});
   }
   const auto row = [&](std::string_view key, std::string_view value, std::string href) {
     // A paragraph keeps the person's line breaks (rt-pre-line) without the component's own around the value.
@@ -113,23 +117,37 @@ awaitable<Response> own_page(RequestContext& ctx, const PagesDeps& deps) {
 
 namespace {
 
-Response visibility_page(RequestContext& ctx, const PagesDeps& deps, const OwnPage& page,
-                         const std::vector<view::FieldError>& errors, std::string_view chosen, std::string_view email) {
+/// What the "who can see it" form holds: as saved when it is first shown, as sent when it is shown again.
+struct SharingInput {
+  std::string visibility;
+  std::vector<long long> keep;
+  std::string add;
+};
+
+/// The people the owner could add: everyone they may name who is not named yet.
+std::vector<Viewer> addable(const SharingPage& page) {
+  std::vector<Viewer> out;
+  for (const auto& p : page.people) {
+    const bool named =
+        std::any_of(page.named.begin(), page.named.end(), [&](const Viewer& v) { return v.user_id == p.user_id; });
+    if (!named) out.push_back(p);
+  }
+  return out;
+}
+
+/// The one form: who can see the page, the people named (ticked; untick to take off) and someone to add, saved
+/// together with one button so no choice is lost.
+Response visibility_page(RequestContext& ctx, const PagesDeps& deps, const SharingPage& page, const SharingInput& in,
+                         const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
   auto frame = parts::own_frame(ctx, deps, std::string(t("about_me.visibility.title")));
-  const auto params = ctx.query_params();
-  const auto named = params.value("named");
-  if (named == "added") frame.success(t("about_me.named.added"));
-  if (named == "removed") frame.success(t("about_me.named.removed"));
   frame.errors(t, errors);
   Html& h = frame.body();
-  const std::string action = std::string(kBase) + "/visibility";
-  govuk::form_start(h, {.action = action, .csrf_token = ctx.csrf_token});
-  govuk::hidden(h, "action", "save");
+  govuk::form_start(h, {.action = std::string(kBase) + "/visibility", .csrf_token = ctx.csrf_token});
   govuk::Radios radios{.name = "visibility",
-                       .value = std::string(chosen),
+                       .value = in.visibility,
                        .fieldset = govuk::Fieldset{.legend = {.text = std::string(t("about_me.visibility.legend")),
-                                                              .classes = "govuk-fieldset__legend--s"}},
+                                                              .classes = "govuk-fieldset__legend--m"}},
                        .error_message = view::field_error_message(t, errors, "visibility")};
   for (auto v : kAllVisibilities) {
     const std::string code(visibility_code(v));
@@ -138,97 +156,94 @@ Response visibility_page(RequestContext& ctx, const PagesDeps& deps, const OwnPa
                             .hint = {.text = std::string(t("about_me.visibility." + code + ".hint"))}});
   }
   govuk::radios(h, radios);
-  govuk::button(h, {.text = std::string(t("about_me.save"))});
-  govuk::form_end(h);
-  govuk::heading(h, 2, "m", t("about_me.named.title"));
-  govuk::paragraph(h, t("about_me.named.lead"));
-  if (page.viewers.empty()) {
+  // Names, never sign-in email addresses; the organisation is added when two people share a name.
+  std::vector<Viewer> everyone = page.people;
+  for (const auto& v : page.named) everyone.push_back(v);
+  if (page.named.empty()) {
+    govuk::heading(h, 2, "s", t("about_me.named.title"));
     govuk::paragraph(h, t("about_me.named.none"));
   } else {
-    govuk::List viewers;
-    for (const auto& v : page.viewers) {
-      Html item;
-      item.text(v.name).raw(" <span class=\"rt-secondary-text\">(").text(v.email).raw(")</span>\n");
-      Html remove;
-      remove.text(t("about_me.named.remove")).raw("<span class=\"govuk-visually-hidden\">: ").text(v.name);
-      remove.raw("</span>");
-      govuk::button_form(
-          item, {.form = {.action = action, .csrf_token = ctx.csrf_token},
-                 .hidden = {{"action", "remove"}, {"viewer", std::to_string(v.user_id)}},
-                 .button = {.html = std::move(remove), .classes = "govuk-button--secondary govuk-!-margin-bottom-4"}});
-      viewers.items.emplace_back(std::move(item));
+    govuk::Checkboxes named{.name = "named",
+                            .fieldset = govuk::Fieldset{.legend = {.text = std::string(t("about_me.named.title")),
+                                                                   .classes = "govuk-fieldset__legend--s"}},
+                            .hint = {.text = std::string(t("about_me.named.keep_hint"))},
+                            .classes = "govuk-checkboxes--small"};
+    for (const auto& v : page.named) {
+      const bool kept = std::find(in.keep.begin(), in.keep.end(), v.user_id) != in.keep.end();
+      named.items.push_back({.text = display_name(v, everyone), .value = std::to_string(v.user_id), .checked = kept});
     }
-    govuk::list(h, viewers);
+    govuk::checkboxes(h, named);
   }
-  govuk::form_start(h, {.action = action, .csrf_token = ctx.csrf_token});
-  govuk::hidden(h, "action", "add");
-  govuk::input(h, {.id = "email",
-                   .name = "email",
-                   .type = "email",
-                   .value = std::string(email),
-                   .label = {.text = std::string(t("about_me.named.email")), .classes = "govuk-label--s"},
-                   .hint = {.text = std::string(t("about_me.named.email_hint"))},
-                   .error_message = view::field_error_message(t, errors, "email"),
-                   .autocomplete = "off",
-                   .spellcheck = false});
-  govuk::button(h, {.text = std::string(t("about_me.named.add")), .classes = "govuk-button--secondary"});
+  govuk::Select add{.id = "add",
+                    .name = "add",
+                    .value = in.add,
+                    .label = {.text = std::string(t("about_me.named.add_label")), .classes = "govuk-label--s"},
+                    .hint = {.text = std::string(t("about_me.named.add_hint"))},
+                    .error_message = view::field_error_message(t, errors, "add")};
+  add.items.push_back({.value = "", .text = std::string(t("about_me.named.add_nobody"))});
+  for (const auto& p : addable(page)) {
+    add.items.push_back({.value = std::to_string(p.user_id), .text = display_name(p, everyone)});
+  }
+  if (add.items.size() > 1) {
+    govuk::select(h, add);
+  } else {
+    govuk::paragraph(h, t("about_me.named.nobody_to_add"));
+  }
+  govuk::button(h, {.text = std::string(t("about_me.save"))});
   govuk::form_end(h);
   return frame.respond();
+}
+
+/// A person's id as a form sends it (1 to 18 digits), or nullopt.
+std::optional<long long> id_from(std::string_view value) {
+  if (value.empty() || value.size() > 18 ||
+      !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return std::stoll(std::string(value));
 }
 
 }  // namespace
 
 awaitable<Response> visibility_form(RequestContext& ctx, const PagesDeps& deps) {
-  auto op = deps.service->own_page(ctx.principal->user_id);
+  auto op = deps.service->sharing_page(ctx.principal->user_id);
   auto page = co_await std::move(op);
-  co_return visibility_page(ctx, deps, page, {}, visibility_code(page.settings.visibility), "");
+  SharingInput in{.visibility = std::string(visibility_code(page.settings.visibility))};
+  for (const auto& v : page.named) in.keep.push_back(v.user_id);
+  co_return visibility_page(ctx, deps, page, in, {});
 }
 
 awaitable<Response> save_visibility(RequestContext& ctx, const PagesDeps& deps) {
   auto t = ctx.t();
   const long long me = ctx.principal->user_id;
-  const auto action = ctx.form.value("action");
-  if (action == "remove") {
-    auto viewer = ctx.form.value("viewer");
-    if (!viewer.empty() && viewer.size() <= 18 &&
-        std::all_of(viewer.begin(), viewer.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      auto op = deps.service->remove_viewer(me, std::stoll(std::string(viewer)));
-      co_await std::move(op);
+  SharingInput in{.visibility = std::string(ctx.form.value("visibility")), .add = std::string(ctx.form.value("add"))};
+  for (auto value : ctx.form.all("named")) {
+    if (auto id = id_from(value)) in.keep.push_back(*id);
+  }
+  std::vector<view::FieldError> errors;
+  const auto visibility = parse_visibility(in.visibility);
+  const auto add = id_from(in.add);
+  if (!visibility) errors.push_back({"visibility", std::string(t("about_me.error.visibility_missing"))});
+  if (!in.add.empty() && !add) errors.push_back({"add", std::string(t("about_me.error.person_unknown"))});
+  if (errors.empty()) {
+    auto op = deps.service->save_sharing(me, {.visibility = *visibility, .keep = in.keep, .add = add});
+    const auto outcome = co_await std::move(op);
+    if (outcome == SharingOutcome::saved) {
+      ctx.set_flash("about_me.done.visibility");
+      co_return http::redirect(ctx.request, std::string(kBase));
     }
-    co_return http::redirect(ctx.request, std::string(kBase) + "/visibility?named=removed");
+    errors.push_back(
+        {"add", std::string(t(outcome == SharingOutcome::no_such_person ? "about_me.error.person_unknown"
+                                                                        : "about_me.error.nobody_named"))});
   }
-  if (action == "add") {
-    const std::string email = tidy(ctx.form.value("email"));
-    std::string error_key;
-    if (email.empty()) {
-      error_key = "about_me.error.email_missing";
-    } else if (email.size() > 320 || email.find('@') == std::string::npos) {
-      error_key = "about_me.error.email_format";
-    } else {
-      auto op = deps.service->add_viewer(me, email);
-      auto outcome = co_await std::move(op);
-      if (outcome == AddViewerOutcome::added) {
-        co_return http::redirect(ctx.request, std::string(kBase) + "/visibility?named=added");
-      }
-      error_key =
-          outcome == AddViewerOutcome::yourself ? "about_me.error.email_yourself" : "about_me.error.email_unknown";
-    }
-    auto op = deps.service->own_page(me);
-    auto page = co_await std::move(op);
-    co_return visibility_page(ctx, deps, page, {{"email", std::string(t(error_key))}},
-                              visibility_code(page.settings.visibility), email);
+  auto op = deps.service->sharing_page(me);
+  auto page = co_await std::move(op);
+  // With nobody left to choose from there is no list: the problem is then the answer to the question.
+  const bool can_add = !addable(page).empty();
+  for (auto& e : errors) {
+    if (e.field_id == "add" && !can_add) e.field_id = "visibility";
   }
-  auto v = parse_visibility(ctx.form.value("visibility"));
-  if (!v) {
-    auto op = deps.service->own_page(me);
-    auto page = co_await std::move(op);
-    co_return visibility_page(ctx, deps, page, {{"visibility", std::string(t("about_me.error.visibility_missing"))}},
-                              "", "");
-  }
-  auto op = deps.service->set_visibility(me, *v);
-  co_await std::move(op);
-  ctx.set_flash("about_me.done.visibility");
-  co_return http::redirect(ctx.request, std::string(kBase));
+  co_return visibility_page(ctx, deps, page, in, errors);
 }
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "about_me/about_me_store.hpp"
 #include "audit/audit_store.hpp"
 #include "db/transaction.hpp"
@@ -40,20 +42,39 @@ awaitable<void> AboutMeService::set_intro(long long user_id, std::string intro) 
   co_await std::move(op);
 }
 
-awaitable<AddViewerOutcome> AboutMeService::add_viewer(long long user_id, std::string email) {
-  auto op = db_.run([user_id, email = people::normalise_email(email)](soci::session& s) {
-    auto person = store::find_person_in_shared_org(s, user_id, email);
-    if (!person) return AddViewerOutcome::no_such_person;
-    if (person->user_id == user_id) return AddViewerOutcome::yourself;
-    store::add_viewer(s, user_id, person->user_id, people::store::now_seconds());
-    return AddViewerOutcome::added;
+awaitable<SharingPage> AboutMeService::sharing_page(long long user_id) {
+  auto op = db_.run([user_id](soci::session& s) {
+    return SharingPage{store::load_settings(s, user_id), store::list_viewers(s, user_id),
+                       store::people_to_name(s, user_id)};
   });
   co_return co_await std::move(op);
 }
 
-awaitable<void> AboutMeService::remove_viewer(long long user_id, long long viewer_id) {
-  auto op = db_.run([user_id, viewer_id](soci::session& s) { store::remove_viewer(s, user_id, viewer_id); });
-  co_await std::move(op);
+awaitable<SharingOutcome> AboutMeService::save_sharing(long long user_id, SharingChoice choice) {
+  auto op = db_.run([user_id, choice = std::move(choice)](soci::session& s) {
+    const long long now = people::store::now_seconds();
+    db::WriteTransaction tx(s);
+    if (choice.add && (*choice.add == user_id || !store::shares_organisation(s, user_id, *choice.add))) {
+      return SharingOutcome::no_such_person;
+    }
+    std::vector<long long> named;
+    for (const auto& v : store::list_viewers(s, user_id)) {
+      if (std::find(choice.keep.begin(), choice.keep.end(), v.user_id) != choice.keep.end()) {
+        named.push_back(v.user_id);
+      } else {
+        store::remove_viewer(s, user_id, v.user_id);
+      }
+    }
+    if (choice.add && std::find(named.begin(), named.end(), *choice.add) == named.end()) {
+      store::add_viewer(s, user_id, *choice.add, now);
+      named.push_back(*choice.add);
+    }
+    if (choice.visibility == Visibility::named && named.empty()) return SharingOutcome::nobody_named;
+    store::save_visibility(s, user_id, choice.visibility, now);
+    tx.commit();
+    return SharingOutcome::saved;
+  });
+  co_return co_await std::move(op);
 }
 
 awaitable<std::optional<Item>> AboutMeService::item(long long user_id, long long item_id) {

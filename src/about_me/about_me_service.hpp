@@ -27,7 +27,25 @@ struct SharedPage {
   std::vector<Item> items;
 };
 
-enum class AddViewerOutcome { added, no_such_person, yourself };
+/// The "who can see it" page: the choice, the people named, and everyone the owner may name.
+struct SharingPage {
+  PageSettings settings;
+  std::vector<Viewer> named;
+  std::vector<Viewer> people;
+};
+
+/// What the owner chose on the one "who can see it" form, saved together so no part of it is lost.
+struct SharingChoice {
+  Visibility visibility = Visibility::only_me;
+  /// The named people to keep; anyone else named before is taken off.
+  std::vector<long long> keep;
+  /// Someone to name as well (one of SharingPage::people).
+  std::optional<long long> add;
+};
+
+/// saved, or why nothing was saved: the person to add shares no organisation with the owner (or is the owner), or
+/// "people I name" was chosen with nobody named.
+enum class SharingOutcome { saved, no_such_person, nobody_named };
 
 /// What became of adding an item: its id, or too_many when the page is full.
 struct AddResult {
@@ -45,9 +63,9 @@ class AboutMeService {
   boost::asio::awaitable<OwnPage> own_page(long long user_id);
   boost::asio::awaitable<void> set_visibility(long long user_id, Visibility v);
   boost::asio::awaitable<void> set_intro(long long user_id, std::string intro);
-  /// Names someone who shares an organisation with the owner, found by their email address.
-  boost::asio::awaitable<AddViewerOutcome> add_viewer(long long user_id, std::string email);
-  boost::asio::awaitable<void> remove_viewer(long long user_id, long long viewer_id);
+  boost::asio::awaitable<SharingPage> sharing_page(long long user_id);
+  /// Saves who can see the page and who is named, in one transaction; nothing changes unless it says saved.
+  boost::asio::awaitable<SharingOutcome> save_sharing(long long user_id, SharingChoice choice);
 
   /// One of the owner's items (nullopt for anyone else's).
   boost::asio::awaitable<std::optional<Item>> item(long long user_id, long long item_id);

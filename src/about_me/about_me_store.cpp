@@ -151,14 +151,41 @@ bool move_item(soci::session& s, long long owner_id, long long item_id, Directio
   return true;
 }
 
-std::vector<Viewer> list_viewers(soci::session& s, long long owner_id) {
+namespace {
+
+/// Rows of (user id, name, organisation name or NULL) in order of name and id: one Viewer per person.
+std::vector<Viewer> people_from(soci::rowset<soci::row>& rows) {
   std::vector<Viewer> out;
-  soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT u.id, u.name, u.email FROM about_me_viewers v JOIN users u ON u.id = v.viewer_user_id "
-                    "WHERE v.user_id = :u ORDER BY u.name, u.id",
-       soci::use(owner_id));
-  for (const auto& r : rows) out.push_back({db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2)});
+  for (const auto& r : rows) {
+    const long long id = db::row_int(r, 0);
+    if (out.empty() || out.back().user_id != id) out.push_back({id, db::row_text(r, 1), {}});
+    auto org = db::row_text(r, 2);
+    if (!org.empty()) out.back().orgs.push_back(std::move(org));
+  }
   return out;
+}
+
+}  // namespace
+
+std::vector<Viewer> list_viewers(soci::session& s, long long owner_id) {
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT u.id, u.name, o.name FROM about_me_viewers v JOIN users u ON u.id = v.viewer_user_id "
+                    "LEFT JOIN memberships mv ON mv.user_id = u.id AND mv.org_id IN "
+                    "(SELECT org_id FROM memberships WHERE user_id = :o) "
+                    "LEFT JOIN organisations o ON o.id = mv.org_id "
+                    "WHERE v.user_id = :u ORDER BY u.name, u.id, o.name",
+       soci::use(owner_id), soci::use(owner_id));
+  return people_from(rows);
+}
+
+std::vector<Viewer> people_to_name(soci::session& s, long long owner_id) {
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT u.id, u.name, o.name FROM memberships mo "
+                    "JOIN memberships mv ON mv.org_id = mo.org_id JOIN users u ON u.id = mv.user_id "
+                    "JOIN organisations o ON o.id = mo.org_id "
+                    "WHERE mo.user_id = :o AND mv.user_id <> :o2 ORDER BY u.name, u.id, o.name",
+       soci::use(owner_id), soci::use(owner_id));
+  return people_from(rows);
 }
 
 void add_viewer(soci::session& s, long long owner_id, long long viewer_id, long long now) {
@@ -172,13 +199,12 @@ void remove_viewer(soci::session& s, long long owner_id, long long viewer_id) {
       soci::use(viewer_id);
 }
 
-std::optional<Viewer> find_person_in_shared_org(soci::session& s, long long owner_id, const std::string& email) {
-  soci::row r;
-  s << "SELECT u.id, u.name, u.email FROM users u WHERE u.email = :e AND EXISTS (SELECT 1 FROM memberships mo "
-       "JOIN memberships mv ON mv.org_id = mo.org_id WHERE mo.user_id = :o AND mv.user_id = u.id)",
-      soci::use(email), soci::use(owner_id), soci::into(r);
-  if (!s.got_data()) return std::nullopt;
-  return Viewer{db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2)};
+bool shares_organisation(soci::session& s, long long owner_id, long long person_id) {
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM memberships mo JOIN memberships mv ON mv.org_id = mo.org_id "
+       "WHERE mo.user_id = :o AND mv.user_id = :p",
+      soci::use(owner_id), soci::use(person_id), soci::into(n);
+  return n > 0;
 }
 
 ViewerFacts facts(soci::session& s, long long owner_id, long long viewer_id) {

@@ -32,14 +32,16 @@ std::optional<Item> delete_item(soci::session& s, long long owner_id, long long 
 /// Swaps the item with the one above or below it; false when it is already at that end or is not the owner's.
 bool move_item(soci::session& s, long long owner_id, long long item_id, Direction d, long long now);
 
-/// The people the owner named, by name.
+/// The people the owner named, by name, each with the organisations they still share with the owner.
 std::vector<Viewer> list_viewers(soci::session& s, long long owner_id);
+/// Everyone who shares an organisation with the owner (not the owner), by name, with those organisations: the people
+/// the owner may name. Read from the shared users and memberships tables.
+std::vector<Viewer> people_to_name(soci::session& s, long long owner_id);
 /// Names a person (nothing when already named).
 void add_viewer(soci::session& s, long long owner_id, long long viewer_id, long long now);
 void remove_viewer(soci::session& s, long long owner_id, long long viewer_id);
-/// The person with this email address if they share an organisation with the owner (never anyone else, so the
-/// answer does not tell whether an address exists elsewhere).
-std::optional<Viewer> find_person_in_shared_org(soci::session& s, long long owner_id, const std::string& email);
+/// True when the person belongs to an organisation the owner belongs to.
+bool shares_organisation(soci::session& s, long long owner_id, long long person_id);
 
 /// What the database knows about a viewer in relation to the owner.
 ViewerFacts facts(soci::session& s, long long owner_id, long long viewer_id);

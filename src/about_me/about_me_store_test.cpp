@@ -168,22 +168,58 @@ TEST_P(AboutMeStoreOnBackend, APageHoldsAtMost100Things) {
   EXPECT_TRUE(run(service->add_item(ceri, {.kind = ItemKind::text, .body = "one more"}, std::nullopt)).too_many);
 }
 
-TEST_P(AboutMeStoreOnBackend, NamedPeopleMustShareAnOrganisation) {
-  EXPECT_EQ(run(service->add_viewer(ceri, "OWEN@example.org")), AddViewerOutcome::no_such_person)
-      << "Owen is only in south; Ceri only in north";
-  EXPECT_EQ(run(service->add_viewer(ceri, "nobody@example.org")), AddViewerOutcome::no_such_person);
-  EXPECT_EQ(run(service->add_viewer(ceri, "ceri@example.org")), AddViewerOutcome::yourself);
-  EXPECT_EQ(run(service->add_viewer(ceri, "  Ffion@Example.org ")), AddViewerOutcome::added);
-  EXPECT_EQ(run(service->add_viewer(ceri, "ffion@example.org")), AddViewerOutcome::added) << "twice is fine";
-  auto page = run(service->own_page(ceri));
-  ASSERT_EQ(page.viewers.size(), 1u);
-  EXPECT_EQ(page.viewers[0].name, "Ffion");
-  run_void(service->remove_viewer(ceri, ffion));
-  EXPECT_TRUE(run(service->own_page(ceri)).viewers.empty());
+TEST_P(AboutMeStoreOnBackend, ThePeopleToNameAreThoseWhoShareAnOrganisationByNameWithTheirOrganisations) {
+  auto people = run(service->sharing_page(ceri)).people;
+  std::vector<std::string> names;
+  for (const auto& p : people) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Dai", "Ffion", "Tom"})) << "not Ceri, not Owen or Nia (south only)";
+  EXPECT_EQ(people[1].orgs, (std::vector<std::string>{"North"})) << "only the organisations shared with Ceri";
+  const auto ffions_view = run(service->sharing_page(ffion)).people;
+  const auto dai_seen = std::find_if(ffions_view.begin(), ffions_view.end(), [&](auto& p) { return p.user_id == dai; });
+  ASSERT_NE(dai_seen, ffions_view.end());
+  EXPECT_EQ(dai_seen->orgs, (std::vector<std::string>{"North"}));
+  EXPECT_EQ(ffions_view.size(), 5u) << "Ceri, Dai, Tom from north; Nia, Owen from south";
+}
+
+TEST_P(AboutMeStoreOnBackend, WhoCanSeeItAndWhoIsNamedAreSavedTogether) {
+  // Issue #12 item 13: naming someone with "People I name" ticked must keep that choice.
+  EXPECT_EQ(run(service->save_sharing(ceri, {.visibility = Visibility::named, .add = ffion})), SharingOutcome::saved);
+  auto page = run(service->sharing_page(ceri));
+  EXPECT_EQ(page.settings.visibility, Visibility::named);
+  ASSERT_EQ(page.named.size(), 1u);
+  EXPECT_EQ(page.named[0].name, "Ffion");
+  // Kept while ticked; a second person added beside her.
+  EXPECT_EQ(run(service->save_sharing(ceri, {.visibility = Visibility::facilitators, .keep = {ffion}, .add = dai})),
+            SharingOutcome::saved);
+  page = run(service->sharing_page(ceri));
+  EXPECT_EQ(page.settings.visibility, Visibility::facilitators);
+  EXPECT_EQ(page.named.size(), 2u);
+  // Unticked: taken off.
+  EXPECT_EQ(run(service->save_sharing(ceri, {.visibility = Visibility::facilitators, .keep = {dai}})),
+            SharingOutcome::saved);
+  page = run(service->sharing_page(ceri));
+  ASSERT_EQ(page.named.size(), 1u);
+  EXPECT_EQ(page.named[0].user_id, dai);
+}
+
+TEST_P(AboutMeStoreOnBackend, NothingIsSavedWhenPartOfTheChoiceCannotBe) {
+  ASSERT_EQ(run(service->save_sharing(ceri, {.visibility = Visibility::facilitators, .add = ffion})),
+            SharingOutcome::saved);
+  for (long long stranger : {owen, ceri, 999999LL}) {
+    EXPECT_EQ(run(service->save_sharing(ceri, {.visibility = Visibility::organisation, .add = stranger})),
+              SharingOutcome::no_such_person)
+        << "Owen shares no organisation with Ceri; Ceri is herself; 999999 is nobody";
+  }
+  EXPECT_EQ(run(service->save_sharing(ceri, {.visibility = Visibility::named})), SharingOutcome::nobody_named)
+      << "people I name, with Ffion unticked and nobody added";
+  auto page = run(service->sharing_page(ceri));
+  EXPECT_EQ(page.settings.visibility, Visibility::facilitators) << "the choice is as it was";
+  ASSERT_EQ(page.named.size(), 1u) << "and Ffion is still named";
+  EXPECT_EQ(page.named[0].user_id, ffion);
 }
 
 TEST_P(AboutMeStoreOnBackend, TheRuleWithRealMemberships) {
-  run(service->add_viewer(ceri, "ffion@example.org"));
+  run(service->save_sharing(ceri, {.visibility = Visibility::only_me, .add = ffion}));
   auto sees = [&](long long viewer) {
     return sync([&](soci::session& s) { return store::may_view(s, ceri, viewer); });
   };

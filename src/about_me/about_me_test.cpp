@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace roundtable::about_me {
 namespace {
@@ -82,6 +83,16 @@ std::vector<std::string> fields(const std::vector<Problem>& problems) {
   std::vector<std::string> out;
   for (auto& p : problems) out.push_back(p.field + ":" + p.key);
   return out;
+}
+
+TEST(AboutMeNamedPeople, ANameGetsItsOrganisationsOnlyWhenSomeoneElseHasIt) {
+  const std::vector<Viewer> people{
+      {1, "Tom Evans", {"Demo"}}, {2, "tom evans", {"North", "Demo"}}, {3, "Ffion", {"North"}}, {4, "Tom Evans", {}}};
+  EXPECT_EQ(display_name(people[0], people), "Tom Evans (Demo)");
+  EXPECT_EQ(display_name(people[1], people), "tom evans (North, Demo)");
+  EXPECT_EQ(display_name(people[2], people), "Ffion");
+  EXPECT_EQ(display_name(people[3], people), "Tom Evans") << "named, but in none of the owner's organisations now";
+  EXPECT_EQ(display_name(people[0], {people[0], people[2]}), "Tom Evans");
 }
 
 TEST(AboutMeItems, TextNeedsWordsAndKeepsLineBreaks) {

@@ -89,7 +89,11 @@ const visits = {
     { path: "/account/about-me", as: member },
     { path: "/account/about-me", as: "priya@demo.example" },
   ],
-  about_me_visibility: [{ path: "/account/about-me/visibility", as: member }],
+  // Gareth names nobody (sent as it is: saved, with its success message); Ngozi named Tom (ticked).
+  about_me_visibility: [
+    { path: "/account/about-me/visibility", as: member, resubmit: true },
+    { path: "/account/about-me/visibility", as: "ngozi@demo.example" },
+  ],
   about_me_intro: [{ path: "/account/about-me/intro", as: member }, { path: "/account/about-me/intro", as: member, resubmit: true }],
   about_me_add: [
     { path: "/account/about-me/add/text", as: member, submit: true },

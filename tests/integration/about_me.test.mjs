@@ -183,7 +183,7 @@ test(`${backendName}: who sees the page follows the owner's choice, files includ
 
   // Facilitators: Tom yes, Gareth (a member) no, another organisation never.
   await owner.get("/account/about-me/visibility");
-  assert.equal((await owner.post("/account/about-me/visibility", { action: "save", visibility: "facilitators" })).status, 303);
+  assert.equal((await owner.post("/account/about-me/visibility", { visibility: "facilitators" })).status, 303);
   const seen = await tom.get(shared);
   assert.equal(seen.status, 200);
   assert.match(seen.text, /About Priya Shah/);
@@ -198,27 +198,80 @@ test(`${backendName}: who sees the page follows the owner's choice, files includ
   );
   assert.ok(Number(looks) >= 1, "Tom's look is in the audit log");
 
-  // Named people: Gareth once named; a stranger's address is refused with the typed address kept.
+  // Named people: Gareth named, then taken off by unticking him.
   await owner.get("/account/about-me/visibility");
-  const unknown = await owner.post("/account/about-me/visibility", { action: "add", email: "nobody@nowhere.example" });
-  assert.equal(unknown.status, 400);
-  assert.match(unknown.text, /We could not find anyone with that email address/);
-  assert.match(unknown.text, /value="nobody@nowhere.example"/);
-  const outsider = await owner.post("/account/about-me/visibility", { action: "add", email: demo.otherOrgAdmin });
-  assert.equal(outsider.status, 400);
-  assert.equal((await owner.post("/account/about-me/visibility", { action: "add", email: demo.member })).status, 303);
-  assert.equal((await owner.post("/account/about-me/visibility", { action: "save", visibility: "named" })).status, 303);
+  assert.equal((await owner.post("/account/about-me/visibility", { visibility: "named", add: ids.member })).status, 303);
   assert.equal((await gareth.get(shared)).status, 200);
   assert.equal((await tom.get(shared)).status, 404, "facilitators are not named");
-  await owner.post("/account/about-me/visibility", { action: "remove", viewer: ids.member });
+  assert.equal((await owner.post("/account/about-me/visibility", { visibility: "facilitators" })).status, 303);
   assert.equal((await gareth.get(shared)).status, 404);
 
   // Everyone in the organisation.
-  await owner.post("/account/about-me/visibility", { action: "save", visibility: "organisation" });
+  await owner.post("/account/about-me/visibility", { visibility: "organisation" });
   assert.equal((await gareth.get(shared)).status, 200);
   assert.equal((await rhys.get(`/o/north/people/${ids.finance}/about-me`)).status, 404);
-  await owner.post("/account/about-me/visibility", { action: "save", visibility: "only_me" });
+  await owner.post("/account/about-me/visibility", { visibility: "only_me" });
   assert.equal((await gareth.get(shared)).status, 404);
+});
+
+test(`${backendName}: issue #12 item 13: one form saves who can see the page and who is named, chosen by name`, async () => {
+  const owner = new Visitor(server.url);
+  await owner.signIn(demo.finance);
+  const name = (key) => server.database.sql(`SELECT name FROM users WHERE id = ${ids[key]}`);
+  const shared = `/o/demo/people/${ids.finance}/about-me`;
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  const gareth = new Visitor(server.url);
+  await gareth.signIn(demo.member);
+  const setting = () => server.database.sql(`SELECT visibility FROM about_me_pages WHERE user_id = ${ids.finance}`);
+  const named = () =>
+    server.database.sql(`SELECT COUNT(*) FROM about_me_viewers WHERE user_id = ${ids.finance} AND viewer_user_id = ${ids.facilitator}`);
+
+  // One form in the page: the choice, the people to pick from by name (never their sign-in email), one button.
+  const form = await owner.get("/account/about-me/visibility");
+  assert.equal(form.status, 200);
+  const main = form.text.slice(form.text.indexOf("<main"));
+  assert.equal(main.match(/<form /g).length, 1, "one form");
+  assert.match(main, new RegExp(`<option value="${ids.facilitator}">${name("facilitator")}</option>`));
+  assert.doesNotMatch(main, /@demo\.example/, "no one's email address is shown");
+  assert.doesNotMatch(main, new RegExp(`<option value="${ids.otherOrgAdmin}"`), "nobody from other organisations");
+
+  // "People I name" with Tom picked: both are saved, and the summary says who was named.
+  const saved = await owner.post("/account/about-me/visibility", { visibility: "named", add: ids.facilitator });
+  assert.equal(saved.status, 303);
+  assert.equal(saved.headers.get("location"), "/account/about-me");
+  assert.equal(setting(), "named");
+  assert.equal(named(), "1");
+  const summary = await owner.get("/account/about-me");
+  assert.match(summary.text, /Who can see your page has been changed/);
+  assert.match(summary.text, new RegExp(`People you named: ${name("facilitator")}`));
+  assert.equal((await tom.get(shared)).status, 200, "Tom, named, sees the page");
+  assert.equal((await gareth.get(shared)).status, 404, "everyone else in the organisation no longer does");
+
+  // The old separate "Add this person" form: nothing is saved and no success is claimed.
+  const old = await owner.post("/account/about-me/visibility", { action: "add", email: demo.member });
+  assert.equal(old.status, 400);
+  assert.doesNotMatch(old.text, /govuk-notification-banner--success/);
+  assert.equal(setting(), "named");
+
+  // A person from another organisation, or "people I name" with nobody ticked: nothing changes, and the answers
+  // are kept on the page shown again.
+  const outsider = await owner.post("/account/about-me/visibility", { visibility: "organisation", add: ids.otherOrgAdmin });
+  assert.equal(outsider.status, 400);
+  assert.match(outsider.text, /Choose a person from the list/);
+  assert.match(outsider.text, /value="organisation" checked/);
+  const nobody = await owner.post("/account/about-me/visibility", { visibility: "named" });
+  assert.equal(nobody.status, 400);
+  assert.match(nobody.text, /Choose a person who can see your page/);
+  assert.equal(setting(), "named");
+  assert.equal(named(), "1", "Tom is still named");
+
+  // Keeping Tom ticked while choosing facilitators keeps him named.
+  const kept = await owner.post("/account/about-me/visibility", { visibility: "facilitators", named: ids.facilitator });
+  assert.equal(kept.status, 303);
+  assert.equal(setting(), "facilitators");
+  assert.equal(named(), "1");
+  await owner.post("/account/about-me/visibility", { visibility: "only_me" });
 });
 
 test(`${backendName}: the demo has About Me pages, shown in Welsh to Welsh speakers`, async () => {

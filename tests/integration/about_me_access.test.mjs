@@ -24,7 +24,7 @@ test(`${backendName}: a named viewer who leaves the organisation can no longer o
     );
     assert.equal(added.status, 303);
     await ngozi.get("/account/about-me/visibility");
-    assert.equal((await ngozi.post("/account/about-me/visibility", { action: "save", visibility: "named" })).status, 303);
+    assert.equal((await ngozi.post("/account/about-me/visibility", { visibility: "named", named: id(demo.facilitator) })).status, 303);
     const own = (await ngozi.get("/account/about-me")).text;
     const fileUrl = own.match(/(?:src|href)="(\/files\/[A-Za-z0-9_-]+)"/)?.[1];
     assert.ok(fileUrl, "the photo is on Ngozi's page");

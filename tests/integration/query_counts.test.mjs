@@ -17,6 +17,7 @@ const pages = [
   { as: "facilitator", path: "/o/demo/people/MEMBER" },
   { as: "member", path: "/account" },
   { as: "member", path: "/account/about-me" },
+  { as: "member", path: "/account/about-me/visibility" },
   { as: "orgAdmin", path: "/o/demo/invitations" },
   { as: "orgAdmin", path: "/o/demo/audit" },
   { as: "orgAdmin", path: "/o/demo/accessibility" },

@@ -3,3 +3,12 @@ import { initAll } from "./govuk-frontend.min.js";
 
 document.body.classList.add("govuk-frontend-supported");
 initAll();
+
+// govuk-frontend's file upload button holds the chosen file's name ("No file chosen") and the words "Choose file"
+// with nothing between them but a visually hidden comma: laid out apart, but as text they run together
+// ("No file chosenChoose file"). A voice-control user says what they see, and axe's check of that (WCAG 2.5.3,
+// label-content-name-mismatch) finds the run-together word in no accessible name. A space after the name's span
+// makes the text what is seen; the script only ever replaces the span's own text, so the space stays.
+for (const status of document.querySelectorAll(".govuk-file-upload-button__status")) {
+  if (status.nextSibling?.nodeType !== Node.TEXT_NODE) status.after(" ");
+}
