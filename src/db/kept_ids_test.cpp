@@ -224,9 +224,11 @@ INSERT INTO audit_log (org_id, actor_user_id, subject_user_id, action, created_a
 TEST(KeptIds, UpgradingASqliteDatabaseKeepsEverythingAndNeverGivesAnIdAgain) {
   auto db = empty_sqlite();
   auto all = migrations_for(Backend::sqlite);
-  std::vector<Migration> older;
+  std::vector<Migration> older, through_rebuild;
   for (const auto& m : all) {
     if (m.version < kIdsNeverReusedVersion) older.push_back(m);
+    // Later migrations add tables of their own: the comparison is of what the rebuild itself did.
+    if (m.version <= kIdsNeverReusedVersion) through_rebuild.push_back(m);
   }
   migrate(*db, older);
   exec(*db, kLinkedRows);
@@ -237,7 +239,7 @@ TEST(KeptIds, UpgradingASqliteDatabaseKeepsEverythingAndNeverGivesAnIdAgain) {
   EXPECT_EQ(before.at("consents rows"), "1,2,'store_data',1,'en','We keep',1,1");
   EXPECT_EQ(before.at("organisations rows").rfind("1,'demo','Demo','en,cy','invitation',1,1,2,", 0), 0u);
 
-  EXPECT_GE(migrate(*db), 1);
+  EXPECT_GE(migrate(*db, through_rebuild), 1);
   const auto after = snapshot(*db);
   for (const auto& [what, value] : before) EXPECT_EQ(after.at(what), value) << what;
   EXPECT_EQ(after.size(), before.size());
