@@ -28,7 +28,8 @@ std::string signature(std::string_view payload, std::string_view secret) {
 }  // namespace
 
 std::string encode_flash(const Flash& flash, std::string_view secret) {
-  std::string payload = "k=";
+  // The first field names the message: "k" for a success, "i" for something important that is not one.
+  std::string payload = flash.important ? "i=" : "k=";
   percent_encode(payload, flash.key);
   for (const auto& [name, value] : flash.params) {
     payload += '&';
@@ -47,9 +48,12 @@ std::optional<Flash> decode_flash(std::string_view value, std::string_view secre
   const std::string_view payload = value.substr(0, dot);
   if (!security::constant_time_equal(value.substr(dot + 1), signature(payload, secret))) return std::nullopt;
   auto form = parse_urlencoded(payload);
-  if (!form || form->fields().empty() || form->fields().front().first != "k") return std::nullopt;
+  if (!form || form->fields().empty()) return std::nullopt;
+  const auto& first = form->fields().front().first;
+  if (first != "k" && first != "i") return std::nullopt;
   Flash flash;
   flash.key = form->fields().front().second;
+  flash.important = first == "i";
   for (size_t i = 1; i < form->fields().size(); ++i) flash.params.push_back(form->fields()[i]);
   return flash;
 }

@@ -16,6 +16,9 @@ struct Flash {
   std::string key;
   /// Named values for the message ({email}), such as what the person just typed.
   std::vector<std::pair<std::string, std::string>> params;
+  /// Something the person should know that is not a success ("You were signed out..."): an "Important" banner, not
+  /// a green "Success" one.
+  bool important = false;
 };
 
 inline constexpr std::string_view kFlashCookie = "rt_flash";

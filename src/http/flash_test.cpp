@@ -12,8 +12,16 @@ TEST(Flash, ComesBackAsItWasMadeWithTheSameSecret) {
   ASSERT_TRUE(back);
   EXPECT_EQ(back->key, "invite.sent");
   EXPECT_EQ(back->params, f.params);
+  EXPECT_FALSE(back->important);
   // Fit for a cookie: no spaces, quotes, commas, semicolons or backslashes.
   EXPECT_EQ(value.find_first_of(" \";,\\"), std::string::npos) << value;
+}
+
+TEST(Flash, AnImportantMessageStaysImportant) {
+  const auto back = decode_flash(encode_flash({"sign_in.timed_out", {}, true}, "secret"), "secret");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->key, "sign_in.timed_out");
+  EXPECT_TRUE(back->important);
 }
 
 TEST(Flash, AnythingNotSignedByTheServerIsIgnored) {

@@ -310,9 +310,9 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     const bool unsafe = is_unsafe(req.method());
     if (found && ctx.route->html && ctx.path != options_.sign_in_path &&
         (unsafe || ctx.route->policy.check(ctx) == Decision::need_sign_in)) {
-      ctx.set_cookies.push_back(cookie_header(kFlashCookie,
-                                              encode_flash(Flash{std::string(kTimedOutMessage)}, csrf_secret_),
-                                              options_.secure_cookies, kFlashMaxAge));
+      ctx.set_cookies.push_back(
+          cookie_header(kFlashCookie, encode_flash(Flash{std::string(kTimedOutMessage), {}, true}, csrf_secret_),
+                        options_.secure_cookies, kFlashMaxAge));
       if (ctx.session) {
         auto store = store_session(ctx);
         co_await std::move(store);
@@ -349,7 +349,7 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   if (html) {
     if (auto flash = find_cookie(cookies, kFlashCookie)) ctx.flash = decode_flash(*flash, csrf_secret_);
     // Signed out for not using Roundtable on a page anyone may see (such as the sign-in page): say so here.
-    if (timed_out && req.method() == Verb::get) ctx.flash = Flash{std::string(kTimedOutMessage)};
+    if (timed_out && req.method() == Verb::get) ctx.flash = Flash{std::string(kTimedOutMessage), {}, true};
   }
 
   if (match.outcome == RouteMatcher::Outcome::not_found) co_return render_error_(ctx, Status::not_found);

@@ -67,9 +67,10 @@ http::Response PageBuilder::respond(std::optional<http::Status> status) {
   main.append(back_);
   if (ctx_.flash) {
     const auto t = ctx_.t();
+    const bool important = ctx_.flash->important;
     govuk::notification_banner(main, {.text = core::format(t(ctx_.flash->key), ctx_.flash->params),
-                                      .title_text = std::string(t("banner.success")),
-                                      .type = "success"});
+                                      .title_text = std::string(t(important ? "banner.important" : "banner.success")),
+                                      .type = important ? "" : "success"});
   }
   main.append(banners_);
   main.append(errors_);

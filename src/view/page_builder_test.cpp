@@ -70,5 +70,14 @@ TEST(PageBuilder, ShowsTheMessageThePreviousRequestLeft) {
   EXPECT_LT(body.find("govuk-back-link"), body.find("govuk-notification-banner"));
 }
 
+TEST(PageBuilder, AnImportantMessageIsNotASuccess) {
+  Fixture f;
+  f.ctx.flash = http::Flash{"invite.sent", {{"email", "x@example.org"}}, true};
+  const auto body = PageBuilder(f.ctx, f.assets, "Sign in").respond().body();
+  EXPECT_EQ(body.find("govuk-notification-banner--success"), std::string::npos);
+  EXPECT_NE(body.find("govuk-notification-banner"), std::string::npos);
+  EXPECT_NE(body.find(std::string(f.ctx.t()("banner.important"))), std::string::npos);
+}
+
 }  // namespace
 }  // namespace roundtable::view

@@ -251,6 +251,9 @@ const matrix = [
   ["GET", "/o/demo/people/GARETH/about-me", [303, 404, 200, 200, 404, 200, 404]],
   ["GET", "/o/north/people/GARETH/about-me", [303, 404, 404, 404, 404, 404, 404]],
   ["GET", "/files/no-such-file", /* */ [404, 404, 404, 404, 404, 404, 404]],
+  // The organisation's accessibility statement: only its admins write it; an empty form is refused (400).
+  ["GET", "/o/demo/accessibility", [303, 404, 404, 404, 404, 200, 404]],
+  ["POST", "/o/demo/accessibility", [401, 404, 404, 404, 404, 400, 404]],
 ];
 
 test(`${backendName}: authorisation matrix — every people route for every kind of visitor`, async () => {

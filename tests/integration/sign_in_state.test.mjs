@@ -67,6 +67,9 @@ test(`${backendName}: a session unused for longer than --session-idle ends, and 
       const page = await v.get(res.headers.get("location"));
       assert.equal(page.status, 200);
       assert.ok(page.text.includes(words), `${lang}: the sign-in page does not say why:\n${page.text.slice(0, 3000)}`);
+      // It is news, not a success: an "Important" banner, not a green "Success" one.
+      assert.doesNotMatch(page.text, /govuk-notification-banner--success/);
+      assert.match(page.text, lang === "en" ? />\s*Important\s*</ : />\s*Pwysig\s*</);
       // Shown once; the person is signed out for good.
       assert.ok(!(await v.get("/sign-in")).text.includes(words));
       assert.equal((await v.get("/account")).status, 303);
