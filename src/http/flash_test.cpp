@@ -6,11 +6,11 @@ namespace roundtable::http {
 namespace {
 
 TEST(Flash, ComesBackAsItWasMadeWithTheSameSecret) {
-  const Flash f{"invite.sent", {{"email", "ceri+1@example.org"}, {"name", "Siân & Co. = 100%"}}};
+  const Flash f{"organisations.invite.sent", {{"email", "ceri+1@example.org"}, {"name", "Siân & Co. = 100%"}}};
   const auto value = encode_flash(f, "secret");
   auto back = decode_flash(value, "secret");
   ASSERT_TRUE(back);
-  EXPECT_EQ(back->key, "invite.sent");
+  EXPECT_EQ(back->key, "organisations.invite.sent");
   EXPECT_EQ(back->params, f.params);
   // Fit for a cookie: no spaces, quotes, commas, semicolons or backslashes.
   EXPECT_EQ(value.find_first_of(" \";,\\"), std::string::npos) << value;
