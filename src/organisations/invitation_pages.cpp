@@ -20,7 +20,7 @@ namespace govuk = view::govuk;
 
 constexpr size_t kMaxMessageLength = 1000;
 
-/// Organisation admins may invite anyone; facilitators only members (people_policy: invite_any_role).
+/// Organisation admins may invite anyone; facilitators only members (organisation_policy: invite_any_role).
 std::vector<Role> roles_for(const http::OrgRequest& req) {
   if (may(req, policy::Action::invite_any_role)) return {std::begin(kAllRoles), std::end(kAllRoles)};
   return {Role::member};

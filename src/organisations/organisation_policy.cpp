@@ -28,15 +28,15 @@ Verdict allows(const Actor& a, Action action) {
 
 std::string_view action_name(Action action) {
   switch (action) {
-    case Action::see_organisation: return "people.see_organisation";
-    case Action::see_members: return "people.see_members";
-    case Action::see_shared_needs: return "people.see_shared_needs";
-    case Action::invite: return "people.invite";
-    case Action::invite_any_role: return "people.invite_any_role";
-    case Action::manage_organisation: return "people.manage_organisation";
-    case Action::manage_members: return "people.manage_members";
+    case Action::see_organisation: return "organisations.see_organisation";
+    case Action::see_members: return "organisations.see_members";
+    case Action::see_shared_needs: return "organisations.see_shared_needs";
+    case Action::invite: return "organisations.invite";
+    case Action::invite_any_role: return "organisations.invite_any_role";
+    case Action::manage_organisation: return "organisations.manage_organisation";
+    case Action::manage_members: return "organisations.manage_members";
   }
-  return "people.unknown";
+  return "organisations.unknown";
 }
 
 }  // namespace roundtable::organisations::policy

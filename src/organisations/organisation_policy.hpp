@@ -1,6 +1,6 @@
 /// Who may do what in an organisation, as one pure function: the routes use it to guard pages and their POSTs, and
 /// the pages use it to decide which links and buttons to show, so the two cannot disagree. Tested as a table in
-/// people_policy_test.cpp.
+/// organisation_policy_test.cpp.
 #pragma once
 
 #include <string_view>
@@ -38,7 +38,7 @@ enum class Verdict { allow, deny, need_two_step };
 
 Verdict allows(const Actor& actor, Action action);
 
-/// A stable name for logs and the route table ("people.invite").
+/// A stable name for logs and the route table ("organisations.invite").
 std::string_view action_name(Action action);
 
 }  // namespace roundtable::organisations::policy

@@ -42,7 +42,7 @@ TEST(PeoplePolicy, EveryActionIsInTheTableWithItsOwnName) {
   EXPECT_EQ(std::size(kTable), static_cast<size_t>(Action::manage_members) + 1);
   for (size_t i = 0; i < std::size(kTable); ++i) {
     EXPECT_EQ(static_cast<size_t>(kTable[i].action), i);
-    EXPECT_NE(action_name(kTable[i].action), "people.unknown");
+    EXPECT_NE(action_name(kTable[i].action), "organisations.unknown");
   }
 }
 
