@@ -32,7 +32,7 @@ std::string demo_picture() {
 
 }  // namespace
 
-int load_demo(people::PeopleService& people, AboutMeService& about_me, uploads::UploadService& uploads) {
+int load_demo(profiles::ProfileService& profiles, AboutMeService& about_me, uploads::UploadService& uploads) {
   using db::testing::run;
   struct Page {
     const char* email;
@@ -77,7 +77,7 @@ int load_demo(people::PeopleService& people, AboutMeService& about_me, uploads::
   };
   int written = 0;
   for (const auto& page : pages) {
-    auto profile = people.profile_by_email_now(page.email);
+    auto profile = profiles.profile_by_email_now(page.email);
     if (!profile) continue;
     const long long id = profile->user_id;
     if (!run(about_me.own_page(id)).items.empty()) continue;
@@ -95,8 +95,8 @@ int load_demo(people::PeopleService& people, AboutMeService& about_me, uploads::
     }
   }
   // Ngozi's page is for the people she names: the demo facilitator.
-  auto ngozi = people.profile_by_email_now("ngozi@demo.example");
-  auto tom = people.profile_by_email_now("tom@demo.example");
+  auto ngozi = profiles.profile_by_email_now("ngozi@demo.example");
+  auto tom = profiles.profile_by_email_now("tom@demo.example");
   if (ngozi && tom && run(about_me.own_page(ngozi->user_id)).viewers.empty()) {
     (void)run(about_me.save_sharing(ngozi->user_id, {.visibility = Visibility::named, .add = tom->user_id}));
   }

@@ -4,7 +4,7 @@
 
 namespace roundtable::about_me {
 
-module::Module make_module(Deps deps, people::PeopleService* people) {
+module::Module make_module(Deps deps, profiles::ProfileService* profiles) {
   using module::Erasure;
   module::Module m;
   m.name = "about_me";
@@ -14,11 +14,11 @@ module::Module make_module(Deps deps, people::PeopleService* people) {
       {"about_me_items", "user_id", Erasure::remove, "the words, photos, recordings and videos on the page"},
       {"about_me_viewers", "user_id", Erasure::remove, "the people the person named as allowed to see the page"},
   };
-  m.account_sections = {
-      {"account.about_me_title", "account.about_me_lead", "account.about_me_link", "/account/about-me"}};
-  if (deps.service && deps.uploads && people) {
-    m.load_demo = [people, service = deps.service, uploads = deps.uploads] {
-      return load_demo(*people, *service, *uploads);
+  m.account_sections = {{"about_me.account.about_me_title", "about_me.account.about_me_lead",
+                         "about_me.account.about_me_link", "/account/about-me"}};
+  if (deps.service && deps.uploads && profiles) {
+    m.load_demo = [profiles, service = deps.service, uploads = deps.uploads] {
+      return load_demo(*profiles, *service, *uploads);
     };
     m.start = [uploads = deps.uploads] { register_access(*uploads); };
   }

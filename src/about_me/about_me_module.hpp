@@ -3,12 +3,12 @@
 
 #include "about_me/about_me_routes.hpp"
 #include "module/module.hpp"
-#include "people/people_service.hpp"
+#include "profiles/profile_service.hpp"
 
 namespace roundtable::about_me {
 
 /// Its routes, its three tables of personal data, its section of the account page, its demo pages, and (start) who
 /// may see its files.
-module::Module make_module(Deps deps, people::PeopleService* people);
+module::Module make_module(Deps deps, profiles::ProfileService* profiles);
 
 }  // namespace roundtable::about_me

@@ -5,10 +5,11 @@
 #include <algorithm>
 
 #include "about_me/about_me_store.hpp"
+#include "accounts/account.hpp"
+#include "accounts/account_store.hpp"
 #include "audit/audit_store.hpp"
 #include "db/transaction.hpp"
-#include "people/people.hpp"
-#include "people/people_store.hpp"
+#include "organisations/organisation_store.hpp"
 
 namespace roundtable::about_me {
 
@@ -30,14 +31,14 @@ awaitable<OwnPage> AboutMeService::own_page(long long user_id) {
 }
 
 awaitable<void> AboutMeService::set_visibility(long long user_id, Visibility v) {
-  auto op =
-      db_.run([user_id, v](soci::session& s) { store::save_visibility(s, user_id, v, people::store::now_seconds()); });
+  auto op = db_.run(
+      [user_id, v](soci::session& s) { store::save_visibility(s, user_id, v, accounts::store::now_seconds()); });
   co_await std::move(op);
 }
 
 awaitable<void> AboutMeService::set_intro(long long user_id, std::string intro) {
   auto op = db_.run([user_id, intro = std::move(intro)](soci::session& s) {
-    store::save_intro(s, user_id, intro, people::store::now_seconds());
+    store::save_intro(s, user_id, intro, accounts::store::now_seconds());
   });
   co_await std::move(op);
 }
@@ -52,7 +53,7 @@ awaitable<SharingPage> AboutMeService::sharing_page(long long user_id) {
 
 awaitable<SharingOutcome> AboutMeService::save_sharing(long long user_id, SharingChoice choice) {
   auto op = db_.run([user_id, choice = std::move(choice)](soci::session& s) {
-    const long long now = people::store::now_seconds();
+    const long long now = accounts::store::now_seconds();
     db::WriteTransaction tx(s);
     if (choice.add && (*choice.add == user_id || !store::shares_organisation(s, user_id, *choice.add))) {
       return SharingOutcome::no_such_person;
@@ -86,7 +87,7 @@ awaitable<AddResult> AboutMeService::add_item(long long user_id, ItemInput input
                                               std::optional<uploads::Prepared> file) {
   auto op = db_.run([this, user_id, input = std::move(input), file = std::move(file)](soci::session& s) {
     AddResult result;
-    const long long now = people::store::now_seconds();
+    const long long now = accounts::store::now_seconds();
     db::WriteTransaction tx(s);
     if (store::count_items(s, user_id) >= static_cast<long long>(kMaxItems)) {
       result.too_many = true;
@@ -115,7 +116,7 @@ awaitable<bool> AboutMeService::update_item(long long user_id, long long item_id
                                             std::optional<uploads::Prepared> file) {
   auto op = db_.run([this, user_id, item_id, input = std::move(input),
                      file = std::move(file)](soci::session& s) -> std::pair<bool, std::optional<std::string>> {
-    const long long now = people::store::now_seconds();
+    const long long now = accounts::store::now_seconds();
     db::WriteTransaction tx(s);
     auto item = store::find_item(s, user_id, item_id);
     if (!item || item->kind != input.kind) return {false, std::nullopt};
@@ -159,7 +160,7 @@ awaitable<bool> AboutMeService::delete_item(long long user_id, long long item_id
 awaitable<bool> AboutMeService::move_item(long long user_id, long long item_id, Direction d) {
   auto op = db_.run([user_id, item_id, d](soci::session& s) {
     db::WriteTransaction tx(s);
-    const bool moved = store::move_item(s, user_id, item_id, d, people::store::now_seconds());
+    const bool moved = store::move_item(s, user_id, item_id, d, accounts::store::now_seconds());
     tx.commit();
     return moved;
   });
@@ -169,10 +170,10 @@ awaitable<bool> AboutMeService::move_item(long long user_id, long long item_id, 
 awaitable<std::optional<SharedPage>> AboutMeService::shared_page(long long viewer_id, long long org_id,
                                                                  long long subject_id) {
   auto op = db_.run([viewer_id, org_id, subject_id](soci::session& s) -> std::optional<SharedPage> {
-    auto user = people::store::find_user_by_id(s, subject_id);
+    auto user = accounts::store::find_user_by_id(s, subject_id);
     if (!user) return std::nullopt;
     bool member = false;
-    for (const auto& m : people::store::memberships_of(s, subject_id)) member = member || m.org_id == org_id;
+    for (const auto& m : organisations::store::memberships_of(s, subject_id)) member = member || m.org_id == org_id;
     if (!member) return std::nullopt;
     auto settings = store::load_settings(s, subject_id);
     if (!may_see(settings.visibility, store::facts(s, subject_id, viewer_id))) return std::nullopt;

@@ -9,10 +9,9 @@
 #include "about_me/about_me_service.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
-#include "people/people_service.hpp"
-#include "people/testing/world.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
+#include "testing/world.hpp"
 
 namespace roundtable::about_me {
 namespace {
@@ -25,18 +24,19 @@ using db::testing::run_void;
 class AboutMeStoreOnBackend : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    world = std::make_unique<people::testing::World>(GetParam());
+    world = std::make_unique<testing::World>(GetParam());
     db = world->db.get();
-    people = world->people.get();
+    profiles = world->profiles.get();
+    organisations = world->organisations.get();
     world->organisation("north");
     world->organisation("south");
     ceri = world->member("north", "ceri@example.org", "Ceri");
     dai = world->member("north", "dai@example.org", "Dai");
-    tom = world->member("north", "tom@example.org", "Tom", people::Role::facilitator);
-    nia = world->member("south", "nia@example.org", "Nia", people::Role::facilitator);
+    tom = world->member("north", "tom@example.org", "Tom", organisations::Role::facilitator);
+    nia = world->member("south", "nia@example.org", "Nia", organisations::Role::facilitator);
     owen = world->member("south", "owen@example.org", "Owen");
     ffion = world->member("south", "ffion@example.org", "Ffion");
-    world->member("north", "ffion@example.org", "Ffion", people::Role::finance);
+    world->member("north", "ffion@example.org", "Ffion", organisations::Role::finance);
     dir = std::filesystem::temp_directory_path() / ("rt-about-me-" + std::to_string(::getpid()) + "-" + GetParam());
     std::filesystem::remove_all(dir);
     storage = std::make_shared<uploads::FolderStorage>(dir);
@@ -65,9 +65,10 @@ class AboutMeStoreOnBackend : public ::testing::TestWithParam<std::string> {
     return p;
   }
 
-  std::unique_ptr<people::testing::World> world;
+  std::unique_ptr<testing::World> world;
   db::Database* db = nullptr;
-  people::PeopleService* people = nullptr;
+  profiles::ProfileService* profiles = nullptr;
+  organisations::OrganisationService* organisations = nullptr;
   std::filesystem::path dir;
   std::shared_ptr<uploads::FolderStorage> storage;
   std::unique_ptr<uploads::UploadService> upload_service;

@@ -35,6 +35,8 @@ module::Module make_module(Deps deps) {
   m.tables_without_personal_data = {{"accessibility_statements",
                                      "an organisation's accessibility statement; its contact details are the "
                                      "organisation's, not a person's"}};
+  // Its form is for the organisation's admins, who find it on the organisation's page.
+  m.org_admin_links = {{"accessibility.edit.title", "/accessibility"}};
   if (service) m.load_demo = [service] { return load_demo(*service); };
   return m;
 }

@@ -11,7 +11,7 @@
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "http/form.hpp"
-#include "people/testing/world.hpp"
+#include "testing/world.hpp"
 
 namespace roundtable::accessibility {
 namespace {
@@ -104,14 +104,14 @@ TEST(StatementForm, ReadsTrimmedAndRoundTrips) {
 class StatementOnBackend : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    world = std::make_unique<people::testing::World>(GetParam());
+    world = std::make_unique<roundtable::testing::World>(GetParam());
     north = world->organisation("north", "North Carers");
     world->organisation("south", "South Forum");
-    admin = world->member("north", "siân@example.org", "Siân", people::Role::org_admin);
+    admin = world->member("north", "siân@example.org", "Siân", core::Role::org_admin);
     service = std::make_unique<StatementService>(*world->db, clock);
   }
   core::ManualClock clock;
-  std::unique_ptr<people::testing::World> world;
+  std::unique_ptr<roundtable::testing::World> world;
   std::unique_ptr<StatementService> service;
   long long north = 0;
   long long admin = 0;

@@ -5,11 +5,12 @@
 #include <map>
 #include <string>
 
+#include "accounts/account_form.hpp"
 #include "app/application.hpp"
+#include "app/services.hpp"
 #include "db/migrator.hpp"
 #include "db/search.hpp"
-#include "people/people_form.hpp"
-#include "people/people_service.hpp"
+#include "organisations/organisation_form.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::app {
@@ -80,7 +81,7 @@ int fail(int code, const std::string& message) {
   return code;
 }
 
-int create_org(people::PeopleService& service, const Options& o) {
+int create_org(organisations::OrganisationService& service, const Options& o) {
   http::FormData form;
   form.add("name", o.values.count("--name") ? o.values.at("--name") : "");
   form.add("slug", o.values.count("--slug") ? o.values.at("--slug") : "");
@@ -92,63 +93,64 @@ int create_org(people::PeopleService& service, const Options& o) {
     start = comma + 1;
   }
   form.add("signup_mode", o.values.count("--signup") ? o.values.at("--signup") : "invitation");
-  auto f = people::read_org(form);
-  auto problems = people::check_org(f, true);
+  auto f = organisations::read_org(form);
+  auto problems = organisations::check_org(f, true);
   if (!problems.empty()) {
     // The catalogue's English words are the clearest one line we have.
     core::Translator t(core::Messages::embedded(), core::Lang::en);
     return fail(2, std::string(t(problems.front().key)) + " (" + problems.front().field + ")");
   }
   try {
-    service.create_organisation_now(people::org_from_form(f));
-  } catch (const people::SlugTaken&) {
+    service.create_organisation_now(organisations::org_from_form(f));
+  } catch (const organisations::SlugTaken&) {
     return fail(1, "the web address '" + f.slug + "' is already used by another organisation");
   }
   std::cout << "added organisation '" << f.name << "' at /o/" << f.slug << "\n";
   return 0;
 }
 
-int create_user(people::PeopleService& service, const Options& o, std::istream& password_in) {
-  const std::string email = people::normalise_email(o.values.count("--email") ? o.values.at("--email") : "");
+int create_user(accounts::AccountService& accounts, organisations::OrganisationService& organisations, const Options& o,
+                std::istream& password_in) {
+  const std::string email = accounts::normalise_email(o.values.count("--email") ? o.values.at("--email") : "");
   const std::string name = o.values.count("--name") ? o.values.at("--name") : "";
-  if (!people::is_plausible_email(email)) return fail(2, "--email wants an email address, like name@example.org");
+  if (!accounts::is_plausible_email(email)) return fail(2, "--email wants an email address, like name@example.org");
   if (name.empty()) return fail(2, "--name wants the person's name");
   std::string password;
   if (o.password_stdin) {
     std::getline(password_in, password);
     if (!password.empty() && password.back() == '\r') password.pop_back();
-    auto problems = people::check_new_password(password, password, email);
+    auto problems = accounts::check_new_password(password, password, email);
     if (!problems.empty()) {
       core::Translator t(core::Messages::embedded(), core::Lang::en);
       return fail(2, std::string(t(problems.front().key)));
     }
   }
   const bool has_org = o.values.count("--org") > 0;
-  std::optional<people::Role> role = people::Role::member;
-  if (o.values.count("--role")) role = people::parse_role(o.values.at("--role"));
+  std::optional<organisations::Role> role = organisations::Role::member;
+  if (o.values.count("--role")) role = organisations::parse_role(o.values.at("--role"));
   if (!role) return fail(2, "--role wants org_admin, facilitator, finance or member");
-  std::vector<people::MemberType> types;
+  std::vector<organisations::MemberType> types;
   for (auto& t : o.member_types) {
-    auto type = people::parse_member_type(t);
+    auto type = organisations::parse_member_type(t);
     if (!type) return fail(2, "--member-type wants lived_experience, unpaid_carer, staff or partner_organisation");
     types.push_back(*type);
   }
   bool existed = false;
   try {
-    service.create_user_now({.email = email, .name = name, .platform_admin = o.platform_admin}, password);
-  } catch (const people::EmailTaken&) {
+    accounts.create_user_now({.email = email, .name = name, .platform_admin = o.platform_admin}, password);
+  } catch (const accounts::EmailTaken&) {
     if (!has_org) return fail(1, "an account with the email address " + email + " already exists");
     existed = true;
   }
   if (has_org) {
     try {
-      service.add_member_now(o.values.at("--org"), email, *role, types);
+      organisations.add_member_now(o.values.at("--org"), email, *role, types);
     } catch (const std::invalid_argument& e) {
       return fail(1, e.what());
     }
   }
   std::cout << (existed ? "found the account for " : "added an account for ") << email;
-  if (has_org) std::cout << " in /o/" << o.values.at("--org") << " as " << people::role_code(*role);
+  if (has_org) std::cout << " in /o/" << o.values.at("--org") << " as " << organisations::role_code(*role);
   if (!o.password_stdin && !existed) std::cout << " (no password yet: they can use 'Forgotten your password?')";
   std::cout << "\n";
   return 0;
@@ -183,9 +185,10 @@ int admin(const core::Config& config, std::istream& password_in) {
     security::init();
     auto db = open_database_for(config);
     db::migrate(*db);
-    auto search = db::make_search_index(db->backend());
-    people::PeopleService service(*db, *search);
-    return args[0] == "create-org" ? create_org(service, o) : create_user(service, o, password_in);
+    Services services;
+    make_feature_services(services, *db);
+    return args[0] == "create-org" ? create_org(*services.organisations, o)
+                                   : create_user(*services.accounts, *services.organisations, o, password_in);
   } catch (const std::exception& e) {
     return fail(1, e.what());
   }

@@ -22,7 +22,7 @@
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
 #include "mail/outbox_worker.hpp"
-#include "people/people_routes.hpp"
+#include "organisations/organisation_routes.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::app {
@@ -113,13 +113,14 @@ int serve(const core::Config& config) {
     services.db = db.get();
     services.metrics_token = config.metrics_token;
     services.search = db::make_search_index(db->backend());
-    services.people = std::make_unique<people::PeopleService>(*db, *services.search);
+    make_feature_services(services, *db);
     auto storage = std::make_shared<uploads::FolderStorage>(std::filesystem::path(config.data_dir) / "uploads");
     services.storage = storage.get();
-    services.people->set_export_extras(
+    services.privacy->set_export_extras(
         [storage](soci::session& s, long long user_id) { return uploads::export_files(s, *storage, user_id); });
     services.uploads = std::make_unique<uploads::UploadService>(*db, storage);
-    services.people->set_uploads(services.uploads.get());
+    services.organisations->set_uploads(services.uploads.get());
+    services.profiles->set_uploads(services.uploads.get());
     services.about_me = std::make_unique<about_me::AboutMeService>(*db, *services.uploads);
     services.static_files = std::make_unique<http::StaticFiles>(config.public_dir);
     services.assets = view::Assets::from_manifest(services.static_files->manifest());
@@ -130,7 +131,7 @@ int serve(const core::Config& config) {
     for (auto& m : modules) {
       if (m.start) m.start();
     }
-    services.people->set_personal_tables(personal_tables(modules));
+    services.privacy->set_personal_tables(personal_tables(modules));
     if (config.demo) {
       int n = load_demo_stories(*db, *services.search);
       for (auto& m : modules) {
@@ -138,7 +139,7 @@ int serve(const core::Config& config) {
       }
       core::log::info("demo_data_loaded", {{"items", std::to_string(n)}});
     }
-    auto sessions = std::make_shared<DbSessionStore>(*db, people::read_principal);
+    auto sessions = std::make_shared<DbSessionStore>(*db, organisations::read_principal);
     auto csrf_secret = get_or_create_setting(*db, "csrf_secret", security::random_token(32));
     pipeline = std::make_unique<http::Pipeline>(
         build_routes(services, modules), sessions, csrf_secret, make_error_renderer(services),
@@ -178,9 +179,11 @@ int serve(const core::Config& config) {
     }
     while (!base.empty() && base.back() == '/') base.pop_back();
     auto* worker = mail_worker.get();
-    services.people->set_mail(base, [worker] {
+    auto wake = [worker] {
       if (worker) worker->notify();
-    });
+    };
+    services.accounts->set_mail(base, wake);
+    services.organisations->set_mail(base, wake);
   }
   if (mail_worker) mail_worker->start();
   auto rules = platform_retention();

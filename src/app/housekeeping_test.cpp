@@ -5,8 +5,9 @@
 
 #include <filesystem>
 
+#include "accounts/accounts_module.hpp"
 #include "db/test_databases.hpp"
-#include "people/people_module.hpp"
+#include "organisations/organisations_module.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::app {
@@ -81,7 +82,8 @@ TEST_P(HousekeepingOnBackend, DeletesWhatHasDoneItsJobAndKeepsWhatIsStillInUse) 
   exec(mail + "'queued', 0, 1, NULL)");
 
   auto rules = platform_retention();
-  for (auto& r : people::retention()) rules.push_back(r);
+  for (auto& r : accounts::retention()) rules.push_back(r);
+  for (auto& r : organisations::retention()) rules.push_back(r);
   auto c = db->run_sync([&](soci::session& s) { return purge_expired(s, kNow, rules); });
   EXPECT_EQ(c.of("sessions"), 1);
   EXPECT_EQ(c.of("sign_in_failures"), 1);

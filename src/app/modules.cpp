@@ -2,8 +2,12 @@
 
 #include "about_me/about_me_module.hpp"
 #include "accessibility/accessibility_module.hpp"
+#include "accounts/accounts_module.hpp"
 #include "app/error_pages.hpp"
-#include "people/people_module.hpp"
+#include "consent/consent_module.hpp"
+#include "organisations/organisations_module.hpp"
+#include "privacy/privacy_module.hpp"
+#include "profiles/profiles_module.hpp"
 #include "uploads/uploads_module.hpp"
 
 namespace roundtable::app {
@@ -12,17 +16,22 @@ std::vector<module::Module> make_modules(Services& s) {
   auto not_found = [render = make_error_renderer(s)](http::RequestContext& ctx) {
     return render(ctx, http::Status::not_found);
   };
-  people::PagesDeps people{s.people.get(), &s.assets, not_found, {}, {}};
+  profiles::PagesDeps profiles{s.profiles.get(), s.organisations.get(), &s.assets, not_found, {}, {}};
   if (auto* about_me = s.about_me.get()) {
     // A member's page links to their About Me page when the viewer may see it.
-    people.about_me_visible = [about_me](long long viewer, long long subject) {
+    profiles.about_me_visible = [about_me](long long viewer, long long subject) {
       return about_me->page_to_show(viewer, subject);
     };
   }
+  // In the order they build on each other: each module's demo data may rely on the modules before it.
   std::vector<module::Module> modules;
   modules.push_back(uploads::make_module(s.uploads.get(), not_found));
-  modules.push_back(people::make_module(std::move(people)));
-  modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.people.get()));
+  modules.push_back(accounts::make_module({s.accounts.get(), &s.assets, not_found}));
+  modules.push_back(consent::make_module({s.consent.get(), &s.assets, not_found}));
+  modules.push_back(organisations::make_module({s.organisations.get(), &s.assets, not_found}));
+  modules.push_back(profiles::make_module(std::move(profiles)));
+  modules.push_back(privacy::make_module({s.privacy.get(), &s.assets, not_found}));
+  modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.profiles.get()));
   modules.push_back(accessibility::make_module({s.db, &s.assets, not_found}));
   return modules;
 }
@@ -31,6 +40,7 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
   module::Shared shared;
   for (const auto& m : modules) {
     shared.account_sections.insert(shared.account_sections.end(), m.account_sections.begin(), m.account_sections.end());
+    shared.org_admin_links.insert(shared.org_admin_links.end(), m.org_admin_links.begin(), m.org_admin_links.end());
   }
   return shared;
 }

@@ -10,8 +10,8 @@
 
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
-#include "people/testing/world.hpp"
 #include "security/tokens.hpp"
+#include "testing/world.hpp"
 
 namespace roundtable::app {
 namespace {
@@ -80,18 +80,18 @@ TEST_P(ModulesOnBackend, EveryTableIsRegisteredByAModule) {
   }
 }
 
-/// With the register app/ gives the people service (every module's tables), a download holds the person's rows of
+/// With the register app/ gives the privacy service (every module's tables), a download holds the person's rows of
 /// every module, and erasure removes them.
 TEST_P(ModulesOnBackend, EveryModulesPersonalDataIsDownloadedAndErased) {
-  people::testing::World w(GetParam());
+  testing::World w(GetParam());
   w.organisation("north");
-  const long long nia = w.member("north", "nia@example.org", "Nia", people::Role::org_admin);
+  const long long nia = w.member("north", "nia@example.org", "Nia", organisations::Role::org_admin);
   const long long ceri = w.member("north", "ceri@example.org", "Ceri");
   Services services;
-  services.people = std::make_unique<people::PeopleService>(*w.db, *w.search);
+  services.privacy = std::make_unique<privacy::PrivacyService>(*w.db, *w.search);
   const auto modules = make_modules(services);
   const auto tables = personal_tables(modules);
-  services.people->set_personal_tables(tables);
+  services.privacy->set_personal_tables(tables);
   w.db->run_sync([&](soci::session& s) {
     long long upload = 0;
     const std::string public_id = security::random_token(16), key = "ab/" + security::random_token(16);
@@ -114,14 +114,14 @@ TEST_P(ModulesOnBackend, EveryModulesPersonalDataIsDownloadedAndErased) {
     EXPECT_TRUE(registered) << name;
   }
 
-  const auto data = boost::json::parse(data_json_of(run(services.people->export_data(ceri, core::Lang::en))));
+  const auto data = boost::json::parse(data_json_of(run(services.privacy->export_data(ceri, core::Lang::en))));
   const auto& in_download = data.at("tables").as_object();
   for (const auto& name : of_other_modules) {
     ASSERT_TRUE(in_download.contains(name)) << name << " is not in the download";
     EXPECT_EQ(in_download.at(name).at("rows").as_array().size(), 1u) << name;
   }
 
-  EXPECT_EQ(run(services.people->erase_account(ceri)).outcome, people::EraseOutcome::erased);
+  EXPECT_EQ(run(services.privacy->erase_account(ceri)).outcome, privacy::EraseOutcome::erased);
   for (const auto& name : of_other_modules) {
     const std::string column = name == "uploads" ? "owner_user_id" : "user_id";
     EXPECT_EQ(w.count(name + " WHERE " + column + " = " + std::to_string(ceri)), 0) << name;

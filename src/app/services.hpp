@@ -4,10 +4,14 @@
 #include <memory>
 
 #include "about_me/about_me_service.hpp"
+#include "accounts/account_service.hpp"
+#include "consent/consent_service.hpp"
 #include "db/database.hpp"
 #include "db/search.hpp"
 #include "http/static_files.hpp"
-#include "people/people_service.hpp"
+#include "organisations/organisation_service.hpp"
+#include "privacy/privacy_service.hpp"
+#include "profiles/profile_service.hpp"
 #include "uploads/uploads.hpp"
 #include "view/layout.hpp"
 
@@ -22,7 +26,11 @@ struct Services {
   std::unique_ptr<db::SearchIndex> search;
   std::unique_ptr<http::StaticFiles> static_files;
   view::Assets assets;
-  std::unique_ptr<people::PeopleService> people;
+  std::unique_ptr<accounts::AccountService> accounts;
+  std::unique_ptr<consent::ConsentService> consent;
+  std::unique_ptr<organisations::OrganisationService> organisations;
+  std::unique_ptr<profiles::ProfileService> profiles;
+  std::unique_ptr<privacy::PrivacyService> privacy;
   std::unique_ptr<uploads::UploadService> uploads;
   /// The folder behind uploads (housekeeping sweeps it).
   uploads::FolderStorage* storage = nullptr;
@@ -32,5 +40,9 @@ struct Services {
   /// /metrics from other addresses than loopback needs "Authorization: Bearer <this>" (empty: loopback only).
   std::string metrics_token;
 };
+
+/// Makes the services of accounts, consent, organisations, profiles and privacy on db (and the search index if
+/// there is none yet), wired to each other as the modules need: the member directory follows memberships.
+void make_feature_services(Services& s, db::Database& db);
 
 }  // namespace roundtable::app

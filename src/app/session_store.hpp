@@ -9,7 +9,7 @@
 
 namespace roundtable::app {
 
-/// Reads the signed-in person behind a user id on a database connection (people::read_principal).
+/// Reads the signed-in person behind a user id on a database connection (organisations::read_principal).
 using PrincipalReader = std::function<std::optional<http::Principal>(soci::session&, long long user_id)>;
 
 class DbSessionStore final : public http::SessionStore {

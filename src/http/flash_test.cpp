@@ -6,11 +6,11 @@ namespace roundtable::http {
 namespace {
 
 TEST(Flash, ComesBackAsItWasMadeWithTheSameSecret) {
-  const Flash f{"invite.sent", {{"email", "ceri+1@example.org"}, {"name", "Siân & Co. = 100%"}}};
+  const Flash f{"organisations.invite.sent", {{"email", "ceri+1@example.org"}, {"name", "Siân & Co. = 100%"}}};
   const auto value = encode_flash(f, "secret");
   auto back = decode_flash(value, "secret");
   ASSERT_TRUE(back);
-  EXPECT_EQ(back->key, "invite.sent");
+  EXPECT_EQ(back->key, "organisations.invite.sent");
   EXPECT_EQ(back->params, f.params);
   EXPECT_FALSE(back->important);
   // Fit for a cookie: no spaces, quotes, commas, semicolons or backslashes.
@@ -18,9 +18,9 @@ TEST(Flash, ComesBackAsItWasMadeWithTheSameSecret) {
 }
 
 TEST(Flash, AnImportantMessageStaysImportant) {
-  const auto back = decode_flash(encode_flash({"sign_in.timed_out", {}, true}, "secret"), "secret");
+  const auto back = decode_flash(encode_flash({"session.timed_out", {}, true}, "secret"), "secret");
   ASSERT_TRUE(back);
-  EXPECT_EQ(back->key, "sign_in.timed_out");
+  EXPECT_EQ(back->key, "session.timed_out");
   EXPECT_TRUE(back->important);
 }
 

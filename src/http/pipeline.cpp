@@ -22,7 +22,7 @@ namespace {
 constexpr auto kEndedSessionKept = std::chrono::hours(24);
 // The longest a signed-in session's last use may go unrecorded: a GET writes at most this often.
 constexpr auto kTouchAtMost = std::chrono::minutes(5);
-constexpr std::string_view kTimedOutMessage = "sign_in.timed_out";
+constexpr std::string_view kTimedOutMessage = "session.timed_out";
 
 bool is_admin(const std::optional<Principal>& p) {
   if (!p) return false;

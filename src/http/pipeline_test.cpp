@@ -607,7 +607,7 @@ TEST_F(PipelineTest, ASessionUnusedForTwoHoursEndsAndThePersonIsToldWhy) {
   auto res = b.get("/private?tab=2");
   EXPECT_EQ(res.result(), Status::see_other);
   EXPECT_EQ(res[boost::beast::http::field::location], "/sign-in?next=/private%3Ftab%3D2");
-  EXPECT_EQ(flash_key(res), "sign_in.timed_out");
+  EXPECT_EQ(flash_key(res), "session.timed_out");
   EXPECT_EQ(cookie_value(res, "rt_session"), "");
   // And again with the old cookie: still signed out.
   EXPECT_EQ(run(*pipeline, make(Verb::get, "/private", "", "rt_session=" + old_token)).result(), Status::see_other);
@@ -619,11 +619,11 @@ TEST_F(PipelineTest, ATimedOutPersonSeesWhyOnAPageAnyoneMaySeeAndAFormPostGoesTo
   const std::string token = b.token();
   clock.advance(hours(3));
   auto page = run(*pipeline, make(Verb::get, "/flash", "", b.cookies()));
-  EXPECT_EQ(page.body(), "sign_in.timed_out");
+  EXPECT_EQ(page.body(), "session.timed_out");
   auto post = run(*pipeline, make(Verb::post, "/private", "a=b&csrf_token=" + token, b.cookies()));
   EXPECT_EQ(post.result(), Status::see_other);
   EXPECT_EQ(post[boost::beast::http::field::location], "/sign-in");
-  EXPECT_EQ(flash_key(post), "sign_in.timed_out");
+  EXPECT_EQ(flash_key(post), "session.timed_out");
 }
 
 TEST_F(PipelineTest, ATimedOutSessionKeepsTheLanguageChosenButNotThePerson) {
@@ -633,7 +633,7 @@ TEST_F(PipelineTest, ATimedOutSessionKeepsTheLanguageChosenButNotThePerson) {
   clock.advance(hours(3));
   auto res = b.get("/private");
   EXPECT_EQ(res.result(), Status::see_other);
-  EXPECT_EQ(flash_key(res), "sign_in.timed_out");
+  EXPECT_EQ(flash_key(res), "session.timed_out");
   ASSERT_NE(b.session, "");
   EXPECT_EQ(b.get("/missing").body(), "error 404 cy");
   EXPECT_EQ(b.get("/private").result(), Status::see_other);

@@ -63,9 +63,18 @@ struct AccountSection {
   std::string href;
 };
 
+/// A link in an organisation's "Running this organisation" list (shown to the people who may manage the
+/// organisation, its admins), to one of the module's own pages for them.
+struct OrgAdminLink {
+  std::string_view title_key;
+  /// Below the organisation's address ("/accessibility" for /o/{org}/accessibility).
+  std::string path;
+};
+
 /// What every module can see of the others once all are made (for pages that gather from all of them).
 struct Shared {
   std::vector<AccountSection> account_sections;
+  std::vector<OrgAdminLink> org_admin_links;
 };
 
 struct Module {
@@ -82,6 +91,8 @@ struct Module {
   std::function<int()> load_demo;
   /// Its sections of the account page.
   std::vector<AccountSection> account_sections;
+  /// Its links on an organisation's page for the organisation's admins.
+  std::vector<OrgAdminLink> org_admin_links;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
   /// may see its uploaded files (uploads::UploadService::set_access). Unset: nothing to do.
   std::function<void()> start;

@@ -3,8 +3,8 @@
 /// title when the page shows form problems). Pages put their own
 /// GOV.UK components (view/govuk/) into body().
 ///
-///   view::PageBuilder page(ctx, assets, t("invite.new_title"));
-///   page.back_link("/o/demo/invitations", t("invite.back")).errors(t, problems);
+///   view::PageBuilder page(ctx, assets, t("organisations.invite.new_title"));
+///   page.back_link("/o/demo/invitations", t("organisations.invite.back")).errors(t, problems);
 ///   govuk::input(page.body(), {...});
 ///   co_return page.respond();
 #pragma once

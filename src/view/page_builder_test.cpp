@@ -59,12 +59,13 @@ TEST(PageBuilder, BackLinkBannerCaptionAndWidth) {
 
 TEST(PageBuilder, ShowsTheMessageThePreviousRequestLeft) {
   Fixture f;
-  f.ctx.flash = http::Flash{"invite.sent", {{"email", "<ceri@example.org>"}}};
+  f.ctx.flash = http::Flash{"organisations.invite.sent", {{"email", "<ceri@example.org>"}}};
   PageBuilder page(f.ctx, f.assets, "Invitations");
   page.back_link("/o/demo", "Yn ôl");
   const auto body = page.respond().body();
   const auto t = f.ctx.t();
-  const std::string expected = view::escape(core::format(t("invite.sent"), {{"email", "<ceri@example.org>"}}));
+  const std::string expected =
+      view::escape(core::format(t("organisations.invite.sent"), {{"email", "<ceri@example.org>"}}));
   EXPECT_NE(body.find(expected), std::string::npos) << expected;
   EXPECT_NE(body.find("govuk-notification-banner--success"), std::string::npos);
   EXPECT_LT(body.find("govuk-back-link"), body.find("govuk-notification-banner"));

@@ -42,6 +42,8 @@ test(`${backendName}: an organisation admin writes, publishes and withdraws the 
   try {
     const sian = new Visitor(server.url);
     await sian.signIn(demo.orgAdmin);
+    // Admins find the form on the organisation's page.
+    assert.match((await sian.get("/o/demo")).text, /<a class="govuk-link" href="\/o\/demo\/accessibility">/);
     const form = await sian.get("/o/demo/accessibility");
     assert.equal(form.status, 200);
     assert.match(form.text, /name="compliance"/);
@@ -120,6 +122,7 @@ test(`${backendName}: only the organisation's admins may change its statement`, 
       const v = new Visitor(server.url);
       await v.signIn(who);
       assert.equal((await v.get("/o/demo/accessibility")).status, 404, `${who} may not see the form`);
+      assert.doesNotMatch((await v.get("/o/demo")).text, /href="\/o\/demo\/accessibility"/, `${who} has no link to it`);
       const posted = await v.post("/o/demo/accessibility", {
         compliance: "full",
         contact_email: "x@y.org",

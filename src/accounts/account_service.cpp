@@ -1,0 +1,176 @@
+#include "accounts/account_service.hpp"
+
+#include <soci/soci.h>
+
+#include "accounts/account_store.hpp"
+#include "accounts/sign_in_keys.hpp"
+#include "accounts/two_step.hpp"
+#include "audit/audit_store.hpp"
+#include "db/transaction.hpp"
+#include "mail/compose.hpp"
+#include "mail/outbox_store.hpp"
+#include "security/passwords.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::accounts {
+
+using boost::asio::awaitable;
+
+namespace {
+
+bool is_unique_violation(const std::exception& e) {
+  std::string what = e.what();
+  return what.find("UNIQUE") != std::string::npos || what.find("unique") != std::string::npos ||
+         what.find("duplicate key") != std::string::npos;
+}
+
+}  // namespace
+
+awaitable<SignInResult> AccountService::sign_in_with_password(std::string email, std::string password,
+                                                              std::string remote_address, std::string next) {
+  auto work = [this, email = normalise_email(email), password = std::move(password),
+               remote_address = std::move(remote_address), next = std::move(next)](soci::session& s) {
+    SignInResult result;
+    const long long now = clock_.now_seconds();
+    const long long since = now - limits_.window_seconds;
+    const std::string akey = account_key(email), ikey = address_key(remote_address);
+    if (store::count_failures(s, ikey, since) >= limits_.per_address) {
+      result.outcome = SignInOutcome::too_many_for_address;
+      return result;
+    }
+    if (store::count_failures(s, akey, since) >= limits_.per_account) {
+      result.outcome = SignInOutcome::too_many_for_account;
+      return result;
+    }
+    auto user = store::find_user_by_email(s, email);
+    bool ok = false;
+    if (user && !user->password_hash.empty()) {
+      ok = security::verify_password(user->password_hash, password);
+    } else {
+      security::verify_password_of_nobody(password);
+    }
+    db::WriteTransaction tx(s);
+    if (!ok) {
+      store::record_failure(s, akey, now);
+      store::record_failure(s, ikey, now);
+      if (user) audit::store::record(s, {std::nullopt, std::nullopt, user->id, audit::action::kSignInFailed, ""});
+      tx.commit();
+      return result;
+    }
+    store::clear_failures(s, akey);
+    if (security::password_needs_rehash(user->password_hash)) {
+      store::set_password_hash(s, user->id, security::hash_password(password));
+    }
+    result.user_id = user->id;
+    result.lang = user->lang;
+    if (auto token = open_two_step_challenge(s, user->id, next, now)) {
+      tx.commit();
+      result.outcome = SignInOutcome::two_step_needed;
+      result.two_step_token = *token;
+      return result;
+    }
+    audit::store::record(s, {std::nullopt, user->id, user->id, audit::action::kSignedIn, ""});
+    tx.commit();
+    result.outcome = SignInOutcome::ok;
+    result.user_id = user->id;
+    result.lang = user->lang;
+    return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+namespace {
+
+constexpr long long kResetLifetime = 60 * 60;
+constexpr long long kResetsPerHour = 3;
+
+}  // namespace
+
+awaitable<void> AccountService::request_password_reset(std::string email) {
+  auto work = [this, email = normalise_email(email)](soci::session& s) {
+    auto user = store::find_user_by_email(s, email);
+    if (!user) {
+      // Same work as for a real account, so the answer's timing does not tell.
+      (void)security::hash_token(security::random_token());
+      return false;
+    }
+    const long long now = clock_.now_seconds();
+    if (store::count_password_resets(s, user->id, now - 3600) >= kResetsPerHour) return false;
+    const std::string token = security::random_token();
+    core::Translator t(core::Messages::embedded(), user->lang);
+    auto message = mail::compose(
+        user->email, user->name, user->lang, std::string(t("accounts.reset.mail.subject")),
+        {std::string(t("accounts.reset.mail.p1")), std::string(t("accounts.reset.mail.p2"))},
+        mail::Action{std::string(t("accounts.reset.mail.button")), base_url_ + "/reset-password/" + token});
+    db::WriteTransaction tx(s);
+    store::insert_password_reset(s, security::hash_token(token), user->id, now, now + kResetLifetime);
+    mail::store::enqueue(s, message, now);
+    audit::store::record(s, {std::nullopt, std::nullopt, user->id, audit::action::kPasswordResetRequested, ""});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  const bool queued = co_await std::move(op);
+  if (queued && mail_queued_) mail_queued_();
+}
+
+awaitable<std::optional<long long>> AccountService::password_reset_user(std::string token) {
+  auto op = db_.run([this, hash = security::hash_token(token)](soci::session& s) {
+    return store::valid_password_reset(s, hash, clock_.now_seconds());
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<AccountService::ResetResult> AccountService::reset_password(std::string token, std::string new_password) {
+  auto work = [this, hash = security::hash_token(token),
+               new_password = std::move(new_password)](soci::session& s) -> ResetResult {
+    // On the database thread, before the transaction: argon2id is slow on purpose.
+    const std::string password_hash = security::hash_password(new_password);
+    db::WriteTransaction tx(s);
+    const long long now = clock_.now_seconds();
+    auto user_id = store::valid_password_reset(s, hash, now);
+    if (!user_id) return {};
+    store::set_password_hash(s, *user_id, password_hash);
+    store::use_password_resets(s, *user_id, now);
+    store::end_sessions(s, *user_id);
+    store::clear_failures(s, account_key(store::find_user_by_id(s, *user_id)->email));
+    audit::store::record(s, {std::nullopt, *user_id, *user_id, audit::action::kPasswordChanged, ""});
+    ResetResult result{user_id, {}};
+    // Knowing the email account is one factor: with two-step sign-in on, the second is still asked for.
+    if (auto waiting = open_two_step_challenge(s, *user_id, "/account", now)) result.two_step_token = *waiting;
+    tx.commit();
+    return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<void> AccountService::record_sign_out(long long user_id, bool everywhere) {
+  auto work = [user_id, everywhere](soci::session& s) {
+    audit::store::record(s, {std::nullopt, user_id, user_id,
+                             everywhere ? audit::action::kSignedOutEverywhere : audit::action::kSignedOut, ""});
+  };
+  auto op = db_.run(std::move(work));
+  co_await std::move(op);
+}
+awaitable<std::optional<User>> AccountService::user(long long user_id) {
+  auto op = db_.read([user_id](soci::session& s) { return store::find_user_by_id(s, user_id); });
+  co_return co_await std::move(op);
+}
+
+long long AccountService::create_user_now(User user, const std::string& password) {
+  user.email = normalise_email(user.email);
+  if (!password.empty()) user.password_hash = security::hash_password(password);
+  return db_.run_sync([&](soci::session& s) {
+    if (store::find_user_by_email(s, user.email)) throw EmailTaken();
+    try {
+      return store::insert_user(s, user);
+    } catch (const std::exception& e) {
+      if (is_unique_violation(e)) throw EmailTaken();
+      throw;
+    }
+  });
+}
+
+}  // namespace roundtable::accounts

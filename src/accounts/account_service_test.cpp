@@ -1,0 +1,153 @@
+#include "accounts/account_service.hpp"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <tuple>
+
+#include "audit/audit_store.hpp"
+#include "db/run_awaitable.hpp"
+#include "db/test_databases.hpp"
+#include "security/passwords.hpp"
+#include "security/tokens.hpp"
+#include "testing/world.hpp"
+
+namespace roundtable::accounts {
+namespace {
+
+using accounts::EmailTaken;
+using accounts::SignInLimits;
+using accounts::SignInOutcome;
+using db::testing::run;
+using organisations::MemberType;
+using organisations::Role;
+
+class AccountServiceOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    world = std::make_unique<testing::World>(GetParam(), SignInLimits{.per_account = 3, .per_address = 5});
+    db = world->db.get();
+    search = world->search.get();
+    acc = world->accounts.get();
+    cons = world->consent.get();
+    orgs = world->organisations.get();
+    profs = world->profiles.get();
+    priv = world->privacy.get();
+    north = world->organisation("north", "North Wales Carers");
+    ceri = world->person("Ceri@Example.org", "Ceri");
+    world->member("north", "ceri@example.org", "Ceri", Role::facilitator,
+                  {MemberType::unpaid_carer, MemberType::lived_experience});
+  }
+  std::vector<std::string> actions(long long org_id) {
+    std::vector<std::string> out;
+    for (auto& e : run(orgs->audit_log(org_id, 0, 100))) out.push_back(e.action);
+    return out;
+  }
+  long long count(const std::string& table) { return world->count(table); }
+  std::unique_ptr<testing::World> world;
+  db::Database* db = nullptr;
+  db::SearchIndex* search = nullptr;
+  accounts::AccountService* acc = nullptr;
+  consent::ConsentService* cons = nullptr;
+  organisations::OrganisationService* orgs = nullptr;
+  profiles::ProfileService* profs = nullptr;
+  privacy::PrivacyService* priv = nullptr;
+  long long north = 0, ceri = 0;
+};
+
+TEST_P(AccountServiceOnBackend, TheRightPasswordSignsInWhateverTheCaseOfTheEmail) {
+  auto r = run(acc->sign_in_with_password("  CERI@example.org", "a long password", "127.0.0.1"));
+  EXPECT_EQ(r.outcome, SignInOutcome::ok);
+  EXPECT_EQ(r.user_id, ceri);
+  EXPECT_EQ(run(acc->sign_in_with_password("ceri@example.org", "wrong", "127.0.0.1")).outcome, SignInOutcome::wrong);
+  EXPECT_EQ(run(acc->sign_in_with_password("nobody@example.org", "a long password", "127.0.0.1")).outcome,
+            SignInOutcome::wrong);
+}
+
+TEST_P(AccountServiceOnBackend, TooManyFailuresLockTheAccountButNotOthers) {
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(run(acc->sign_in_with_password("ceri@example.org", "wrong", "10.0.0." + std::to_string(i))).outcome,
+              SignInOutcome::wrong);
+  }
+  // Even the right password is refused now, from any address.
+  EXPECT_EQ(run(acc->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.9")).outcome,
+            SignInOutcome::too_many_for_account);
+  acc->create_user_now({.email = "dai@example.org", .name = "Dai"}, "another password");
+  EXPECT_EQ(run(acc->sign_in_with_password("dai@example.org", "another password", "10.0.0.9")).outcome,
+            SignInOutcome::ok);
+  // No email or address is stored in the failures table.
+  auto keys = db->run_sync([](soci::session& s) {
+    std::string all;
+    soci::rowset<std::string> rows = (s.prepare << "SELECT key FROM sign_in_failures");
+    for (auto& k : rows) all += k + " ";
+    return all;
+  });
+  EXPECT_EQ(keys.find("ceri"), std::string::npos);
+  EXPECT_EQ(keys.find("10.0.0"), std::string::npos);
+}
+
+TEST_P(AccountServiceOnBackend, ALockOutEndsAfterFifteenMinutesAndAResetLinkAfterAnHour) {
+  core::ManualClock clock;
+  AccountService timed(*db, SignInLimits{.per_account = 3, .per_address = 50}, clock);
+  for (int i = 0; i < 3; ++i) run(timed.sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  clock.advance(std::chrono::minutes(14));
+  EXPECT_EQ(run(timed.sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::too_many_for_account);
+  clock.advance(std::chrono::minutes(2));
+  EXPECT_EQ(run(timed.sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+
+  // A password reset link works for an hour after it was sent (the token is read from the email).
+  db::testing::run_void(timed.request_password_reset("ceri@example.org"));
+  const std::string text = db->run_sync([](soci::session& s) {
+    std::string body;
+    s << "SELECT text_body FROM mail_outbox ORDER BY id DESC LIMIT 1", soci::into(body);
+    return body;
+  });
+  const auto at = text.find("/reset-password/");
+  ASSERT_NE(at, std::string::npos) << text;
+  const std::string token = text.substr(at + 16, text.find_first_of(" \n", at + 16) - at - 16);
+  clock.advance(std::chrono::minutes(59));
+  EXPECT_TRUE(run(timed.password_reset_user(token)).has_value());
+  clock.advance(std::chrono::minutes(2));
+  EXPECT_FALSE(run(timed.password_reset_user(token)).has_value());
+}
+
+TEST_P(AccountServiceOnBackend, TooManyFailuresFromOneAddressLockThatAddress) {
+  for (int i = 0; i < 5; ++i) {
+    run(acc->sign_in_with_password("guess" + std::to_string(i) + "@example.org", "x", "192.0.2.1"));
+  }
+  EXPECT_EQ(run(acc->sign_in_with_password("ceri@example.org", "a long password", "192.0.2.1")).outcome,
+            SignInOutcome::too_many_for_address);
+  EXPECT_EQ(run(acc->sign_in_with_password("ceri@example.org", "a long password", "192.0.2.2")).outcome,
+            SignInOutcome::ok);
+}
+
+TEST_P(AccountServiceOnBackend, ASuccessfulSignInClearsTheAccountsFailures) {
+  run(acc->sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  run(acc->sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  EXPECT_EQ(run(acc->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+  run(acc->sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  run(acc->sign_in_with_password("ceri@example.org", "wrong", "10.0.0.1"));
+  EXPECT_EQ(run(acc->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+}
+
+TEST_P(AccountServiceOnBackend, AnOldPasswordHashIsUpgradedAtSignIn) {
+  security::set_password_cost(security::PasswordCost::interactive);
+  EXPECT_EQ(run(acc->sign_in_with_password("ceri@example.org", "a long password", "10.0.0.1")).outcome,
+            SignInOutcome::ok);
+  auto hash = db->run_sync([&](soci::session& s) {
+    std::string h;
+    s << "SELECT password_hash FROM users WHERE id = :id", soci::use(ceri), soci::into(h);
+    return h;
+  });
+  EXPECT_FALSE(security::password_needs_rehash(hash));
+  security::set_password_cost(security::PasswordCost::fast);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccountServiceOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::accounts

@@ -1,0 +1,267 @@
+/// OrganisationService's invitations and open sign-up: inviting by email, sending again, cancelling, accepting (as
+/// someone new or as the signed-in person), and asking to join an organisation anyone may join.
+#include <soci/soci.h>
+
+#include "accounts/account_store.hpp"
+#include "audit/audit_store.hpp"
+#include "consent/consent_store.hpp"
+#include "db/transaction.hpp"
+#include "mail/compose.hpp"
+#include "mail/outbox_store.hpp"
+#include "organisations/invitation_store.hpp"
+#include "organisations/organisation_service.hpp"
+#include "organisations/organisation_store.hpp"
+#include "security/passwords.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::organisations {
+
+using boost::asio::awaitable;
+using consent::consent_wording_key;
+using consent::ConsentPurpose;
+using consent::ConsentRecord;
+using consent::current_consent_version;
+
+namespace {
+
+/// Writes the invitation email into the outbox, in the invitation's language.
+void queue_invitation_email(soci::session& s, const Invitation& inv, const std::string& token,
+                            const std::string& base_url, long long now) {
+  core::Translator t(core::Messages::embedded(), inv.lang);
+  if (inv.self_requested) {
+    auto message = mail::compose(
+        inv.email, inv.name, inv.lang, core::format(t("organisations.join.mail.subject"), {{"org", inv.org_name}}),
+        {core::format(t("organisations.join.mail.p1"), {{"org", inv.org_name}}),
+         std::string(t("organisations.join.mail.p2"))},
+        mail::Action{std::string(t("organisations.join.mail.button")), base_url + "/invitations/" + token});
+    mail::store::enqueue(s, message, now);
+    return;
+  }
+  const std::string inviter =
+      inv.invited_by_name.empty() ? std::string(t("organisations.invite.mail.someone")) : inv.invited_by_name;
+  std::vector<std::string> paragraphs{
+      core::format(t("organisations.invite.mail.p1"), {{"inviter", inviter}, {"org", inv.org_name}})};
+  if (!inv.message.empty()) {
+    paragraphs.push_back(core::format(t("organisations.invite.mail.message_intro"), {{"inviter", inviter}}));
+    paragraphs.push_back(inv.message);
+  }
+  paragraphs.push_back(std::string(t("organisations.invite.mail.p2")));
+  auto message = mail::compose(
+      inv.email, inv.name, inv.lang,
+      core::format(t("organisations.invite.mail.subject"), {{"inviter", inviter}, {"org", inv.org_name}}), paragraphs,
+      mail::Action{std::string(t("organisations.invite.mail.button")), base_url + "/invitations/" + token});
+  mail::store::enqueue(s, message, now);
+}
+
+bool is_member(soci::session& s, long long org_id, const std::string& email) {
+  auto user = accounts::store::find_user_by_email(s, email);
+  if (!user) return false;
+  for (auto& m : store::memberships_of(s, user->id)) {
+    if (m.org_id == org_id) return true;
+  }
+  return false;
+}
+
+void join(soci::session& s, const MemberIndex& index, const Invitation& inv, long long user_id, long long now) {
+  store::upsert_membership(s, inv.org_id, user_id, inv.role, inv.member_types);
+  if (index.update) index.update(s, user_id);
+  store::accept_invitation(s, inv.id, now);
+  audit::store::record(
+      s, {inv.org_id, user_id, user_id, audit::action::kInvitationAccepted, std::string(role_code(inv.role))});
+}
+
+}  // namespace
+
+awaitable<InviteOutcome> OrganisationService::invite(long long inviter_id, Invitation inv) {
+  auto work = [this, inviter_id, inv = std::move(inv)](soci::session& s) mutable {
+    inv.email = normalise_email(inv.email);
+    const long long now = clock_.now_seconds();
+    if (is_member(s, inv.org_id, inv.email)) return InviteOutcome::already_member;
+    if (store::open_invitation_for(s, inv.org_id, inv.email, now)) return InviteOutcome::already_invited;
+    const std::string token = security::random_token();
+    db::WriteTransaction tx(s);
+    const long long id = store::insert_invitation(s, inv, security::hash_token(token), inviter_id, now);
+    auto stored = store::open_invitation(s, inv.org_id, id, now);
+    queue_invitation_email(s, *stored, token, base_url_, now);
+    audit::store::record(
+        s, {inv.org_id, inviter_id, std::nullopt, audit::action::kInvitationSent, std::string(role_code(inv.role))});
+    tx.commit();
+    return InviteOutcome::sent;
+  };
+  auto op = db_.run(std::move(work));
+  auto outcome = co_await std::move(op);
+  if (outcome == InviteOutcome::sent && mail_queued_) mail_queued_();
+  co_return outcome;
+}
+
+namespace {
+
+constexpr long long kJoinResendAfter = 10 * 60;
+
+}  // namespace
+
+awaitable<void> OrganisationService::request_to_join(long long org_id, std::string email, std::string name,
+                                                     core::Lang lang) {
+  auto work = [this, org_id, email = normalise_email(email), name = std::move(name), lang](soci::session& s) {
+    const long long now = clock_.now_seconds();
+    // A member asking again gets nothing: the page says the same either way, so it does not tell who is a member.
+    if (is_member(s, org_id, email)) return false;
+    db::WriteTransaction tx(s);
+    if (auto open = store::open_invitation_for(s, org_id, email, now)) {
+      // Someone asking again (the email did not come) gets a new link, at most once every 10 minutes.
+      auto inv = store::open_invitation(s, org_id, *open, now);
+      if (!inv || inv->sent_at > now - kJoinResendAfter) return false;
+      const std::string token = security::random_token();
+      store::renew_invitation(s, inv->id, security::hash_token(token), now);
+      queue_invitation_email(s, *inv, token, base_url_, now);
+      tx.commit();
+      return true;
+    }
+    Invitation inv;
+    inv.org_id = org_id;
+    inv.email = email;
+    inv.name = name;
+    inv.role = Role::member;
+    inv.lang = lang;
+    inv.self_requested = true;
+    const std::string token = security::random_token();
+    const long long id = store::insert_invitation(s, inv, security::hash_token(token), std::nullopt, now);
+    auto stored = store::open_invitation(s, org_id, id, now);
+    queue_invitation_email(s, *stored, token, base_url_, now);
+    audit::store::record(s, {org_id, std::nullopt, std::nullopt, audit::action::kJoinRequested, ""});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  const bool queued = co_await std::move(op);
+  if (queued && mail_queued_) mail_queued_();
+}
+
+awaitable<bool> OrganisationService::join_as_member(long long org_id, long long user_id) {
+  auto work = [this, org_id, user_id](soci::session& s) {
+    for (auto& m : store::memberships_of(s, user_id)) {
+      if (m.org_id == org_id) return false;
+    }
+    db::WriteTransaction tx(s);
+    store::upsert_membership(s, org_id, user_id, Role::member, {});
+    index_member(s, user_id);
+    audit::store::record(s, {org_id, user_id, user_id, audit::action::kMemberAdded, "member"});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<Invitation>> OrganisationService::invitations(long long org_id) {
+  auto op =
+      db_.run([this, org_id](soci::session& s) { return store::open_invitations(s, org_id, clock_.now_seconds()); });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> OrganisationService::resend_invitation(long long actor_id, long long org_id, long long id) {
+  auto work = [this, actor_id, org_id, id](soci::session& s) {
+    const long long now = clock_.now_seconds();
+    db::WriteTransaction tx(s);
+    auto inv = store::open_invitation(s, org_id, id, now);
+    if (!inv) return false;
+    const std::string token = security::random_token();
+    store::renew_invitation(s, id, security::hash_token(token), now);
+    queue_invitation_email(s, *inv, token, base_url_, now);
+    audit::store::record(
+        s, {org_id, actor_id, std::nullopt, audit::action::kInvitationSent, std::string(role_code(inv->role))});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  const bool sent = co_await std::move(op);
+  if (sent && mail_queued_) mail_queued_();
+  co_return sent;
+}
+
+awaitable<bool> OrganisationService::revoke_invitation(long long actor_id, long long org_id, long long id) {
+  auto work = [this, actor_id, org_id, id](soci::session& s) {
+    const long long now = clock_.now_seconds();
+    db::WriteTransaction tx(s);
+    if (!store::open_invitation(s, org_id, id, now)) return false;
+    store::revoke_invitation(s, id, now);
+    audit::store::record(s, {org_id, actor_id, std::nullopt, audit::action::kInvitationRevoked, ""});
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<std::pair<Invitation, bool>>> OrganisationService::invitation(std::string token) {
+  auto work = [this,
+               hash = security::hash_token(token)](soci::session& s) -> std::optional<std::pair<Invitation, bool>> {
+    auto inv = store::invitation_by_token(s, hash, clock_.now_seconds());
+    if (!inv) return std::nullopt;
+    const bool has_account = accounts::store::find_user_by_email(s, inv->email).has_value();
+    return std::pair{std::move(*inv), has_account};
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<AcceptResult> OrganisationService::accept_invitation_as_new(std::string token, std::string name,
+                                                                      std::string password, core::Lang lang) {
+  auto work = [this, hash = security::hash_token(token), name = std::move(name), password = std::move(password),
+               lang](soci::session& s) {
+    AcceptResult result;
+    const std::string password_hash = security::hash_password(password);
+    const long long now = clock_.now_seconds();
+    db::WriteTransaction tx(s);
+    auto inv = store::invitation_by_token(s, hash, now);
+    if (!inv) return result;
+    result.org_slug = inv->org_slug;
+    result.org_name = inv->org_name;
+    if (accounts::store::find_user_by_email(s, inv->email)) {
+      result.outcome = AcceptResult::Outcome::sign_in_first;
+      return result;
+    }
+    const long long user_id = accounts::store::insert_user(
+        s, {.email = inv->email, .name = name, .password_hash = password_hash, .lang = lang});
+    ConsentRecord consent;
+    consent.purpose = ConsentPurpose::store_data;
+    consent.version = current_consent_version(ConsentPurpose::store_data);
+    consent.lang = lang;
+    consent.wording = std::string(core::Messages::embedded().get(lang, consent_wording_key(consent.purpose, 1)));
+    consent.given = true;
+    consent::store::record_consent(s, user_id, consent);
+    join(s, member_index_, *inv, user_id, now);
+    tx.commit();
+    result.outcome = AcceptResult::Outcome::ok;
+    result.user_id = user_id;
+    return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+awaitable<AcceptResult> OrganisationService::accept_invitation_as(std::string token, long long user_id) {
+  auto work = [this, hash = security::hash_token(token), user_id](soci::session& s) {
+    AcceptResult result;
+    const long long now = clock_.now_seconds();
+    db::WriteTransaction tx(s);
+    auto inv = store::invitation_by_token(s, hash, now);
+    if (!inv) return result;
+    result.org_slug = inv->org_slug;
+    result.org_name = inv->org_name;
+    auto user = accounts::store::find_user_by_id(s, user_id);
+    if (!user || user->email != inv->email) {
+      result.outcome = AcceptResult::Outcome::wrong_account;
+      return result;
+    }
+    join(s, member_index_, *inv, user_id, now);
+    tx.commit();
+    result.outcome = AcceptResult::Outcome::ok;
+    result.user_id = user_id;
+    return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+}  // namespace roundtable::organisations

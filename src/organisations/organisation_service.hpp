@@ -1,0 +1,155 @@
+/// Use cases for organisations: the organisations themselves (settings, logo, audit log), who belongs to them
+/// (memberships and roles, the signed-in person with their memberships), invitations and open sign-up.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "audit/audit.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "db/search.hpp"
+#include "organisations/invitation.hpp"
+#include "organisations/organisation.hpp"
+#include "uploads/uploads.hpp"
+
+namespace roundtable::organisations {
+
+/// A signed-in person with their memberships.
+struct Person {
+  User user;
+  std::vector<MembershipRow> memberships;
+  /// Two-step sign-in is on. Read only for organisation admins (the only people it gates); false for others.
+  bool two_step = false;
+};
+
+/// The person with this id, their memberships and (for organisation admins) whether two-step sign-in is on, read
+/// on the caller's connection; nullopt when there is no such account.
+std::optional<Person> read_person(soci::session& s, long long user_id);
+
+enum class InviteOutcome { sent, already_member, already_invited };
+
+struct AcceptResult {
+  enum class Outcome {
+    ok,
+    /// The link is unknown, used, revoked or expired.
+    invalid,
+    /// An account with the invited email exists: sign in as it to accept.
+    sign_in_first,
+    /// Signed in as someone else than the invited person.
+    wrong_account,
+  } outcome = Outcome::invalid;
+  long long user_id = 0;
+  std::string org_slug;
+  std::string org_name;
+};
+
+/// Thrown when an organisation's web address is already used.
+class SlugTaken : public std::runtime_error {
+ public:
+  SlugTaken() : std::runtime_error("that web address is already used by another organisation") {}
+};
+
+/// How the member directory (profiles/, above this module) keeps up with memberships: called inside the
+/// transaction that adds, changes or removes a membership. Unset: nothing is indexed.
+struct MemberIndex {
+  /// The person joined an organisation or their membership changed.
+  std::function<void(soci::session& s, long long user_id)> update;
+  /// The person left the organisation.
+  std::function<void(soci::session& s, long long org_id, long long user_id)> remove;
+};
+
+/// The organisation this person is the only admin of (so they cannot leave it or delete their account yet), read
+/// on the caller's connection.
+std::optional<std::string> sole_admin_of(soci::session& s, long long user_id);
+
+class OrganisationService {
+ public:
+  /// clock: what time it is (tests pass a core::ManualClock to move time).
+  OrganisationService(db::Database& db, const core::Clock& clock = core::system_clock()) : db_(db), clock_(clock) {}
+
+  /// Where links in email point (http://host:port), and who to wake when email is queued.
+  void set_mail(std::string base_url, std::function<void()> mail_queued) {
+    base_url_ = std::move(base_url);
+    mail_queued_ = std::move(mail_queued);
+  }
+  const std::string& base_url() const { return base_url_; }
+  /// Keeps the member directory in step with memberships (profiles::member_index).
+  void set_member_index(MemberIndex index) { member_index_ = std::move(index); }
+  /// Where logos are kept (without it, logos cannot be added); lets anyone see organisations' logos.
+  void set_uploads(uploads::UploadService* uploads);
+  uploads::UploadService* uploads() const { return uploads_; }
+
+  /// What a logo may be: a picture of at most 5 MB, scaled down to 600 pixels.
+  static uploads::Allowed logo_rules();
+  /// Makes this picture the organisation's logo (the old one's file is deleted); audited as a settings change.
+  boost::asio::awaitable<void> set_org_logo(long long actor_id, long long org_id, uploads::Prepared logo);
+  /// Takes the logo away; false when there was none.
+  boost::asio::awaitable<bool> remove_org_logo(long long actor_id, long long org_id);
+
+  /// Open sign-up: emails someone who asked to join an organisation a link to finish joining as a member (an
+  /// invitation they asked for, which proves the address is theirs). Nothing for someone already a member; asking
+  /// again sends a new link at most every 10 minutes. Callers check that the organisation's sign-up is open.
+  boost::asio::awaitable<void> request_to_join(long long org_id, std::string email, std::string name, core::Lang lang);
+  /// Open sign-up for someone signed in: joins as a member; false if they already belong.
+  boost::asio::awaitable<bool> join_as_member(long long org_id, long long user_id);
+
+  /// Invites someone by email (inv: org_id, email, name, role, member types, message, lang).
+  boost::asio::awaitable<InviteOutcome> invite(long long inviter_id, Invitation inv);
+  boost::asio::awaitable<std::vector<Invitation>> invitations(long long org_id);
+  /// Sends an open invitation again with a new link and a new expiry; false if it is not open.
+  boost::asio::awaitable<bool> resend_invitation(long long actor_id, long long org_id, long long id);
+  boost::asio::awaitable<bool> revoke_invitation(long long actor_id, long long org_id, long long id);
+  /// The open invitation behind a link, and whether an account with its email exists.
+  boost::asio::awaitable<std::optional<std::pair<Invitation, bool>>> invitation(std::string token);
+  /// Accepts for someone new: creates the account (with consent to keep their data) and the membership.
+  boost::asio::awaitable<AcceptResult> accept_invitation_as_new(std::string token, std::string name,
+                                                                std::string password, core::Lang lang);
+  /// Accepts for the signed-in person, whose email must be the invited one.
+  boost::asio::awaitable<AcceptResult> accept_invitation_as(std::string token, long long user_id);
+
+  /// The person behind a session, or nullopt if the account is gone.
+  boost::asio::awaitable<std::optional<Person>> person(long long user_id);
+
+  boost::asio::awaitable<std::vector<Organisation>> organisations();
+  boost::asio::awaitable<std::optional<Organisation>> organisation(std::string slug);
+  /// Creates the organisation (throws SlugTaken); returns its id.
+  boost::asio::awaitable<long long> create_organisation(long long actor_user_id, Organisation org);
+  /// Saves name, languages and sign-up mode.
+  boost::asio::awaitable<void> update_organisation(long long actor_user_id, Organisation org);
+  boost::asio::awaitable<std::vector<audit::Entry>> audit_log(long long org_id, long long before_id, int limit);
+
+  enum class MembershipChange { done, not_member, last_admin };
+  /// Changes a member's role and member types (an organisation must keep at least one admin); audited.
+  boost::asio::awaitable<MembershipChange> change_membership(long long actor_id, long long org_id, long long user_id,
+                                                             Role role, std::vector<MemberType> types);
+  /// Removes a member from the organisation (not their account); audited.
+  boost::asio::awaitable<MembershipChange> remove_member(long long actor_id, long long org_id, long long user_id);
+
+  /// For the command line and demo data, on the calling thread. Throws SlugTaken.
+  long long create_organisation_now(const Organisation& org);
+  /// Adds an existing account to an organisation with a role (or changes it). Throws std::invalid_argument when
+  /// the organisation or the account does not exist.
+  void add_member_now(const std::string& org_slug, const std::string& email, Role role,
+                      const std::vector<MemberType>& types);
+  /// Whether the account with this email belongs to the organisation with this slug.
+  bool is_member_now(const std::string& org_slug, const std::string& email);
+
+ private:
+  void index_member(soci::session& s, long long user_id) const {
+    if (member_index_.update) member_index_.update(s, user_id);
+  }
+
+  db::Database& db_;
+  const core::Clock& clock_;
+  std::string base_url_ = "http://127.0.0.1:8080";
+  std::function<void()> mail_queued_;
+  MemberIndex member_index_;
+  uploads::UploadService* uploads_ = nullptr;
+};
+
+}  // namespace roundtable::organisations

@@ -1,0 +1,50 @@
+#include "organisations/organisations_module.hpp"
+
+#include "organisations/invitation_store.hpp"
+#include "organisations/organisation_routes.hpp"
+#include "organisations/organisations_demo.hpp"
+
+namespace roundtable::organisations {
+
+using module::Erasure;
+using module::PersonKey;
+
+std::vector<module::Retention> retention(const RetentionTimes& keep) {
+  return {
+      {"invitations", [t = keep.invitations](soci::session& s,
+                                             long long now) { return store::purge_finished_invitations(s, now - t); }},
+  };
+}
+
+const std::vector<module::PersonalTable>& personal_tables() {
+  static const std::vector<module::PersonalTable> tables{
+      {"memberships", "user_id", Erasure::remove, "organisations and roles"},
+      {"member_types", "user_id", Erasure::remove, "how the person takes part"},
+      {"invitations", "email", Erasure::remove, "invitations sent to the person's address", PersonKey::email},
+  };
+  return tables;
+}
+
+const std::vector<module::TableWithout>& tables_without_personal_data() {
+  static const std::vector<module::TableWithout> tables{
+      {"organisations", "organisations, not people"},
+  };
+  return tables;
+}
+
+module::Module make_module(PagesDeps deps) {
+  module::Module m;
+  m.name = "organisations";
+  m.add_routes = [deps](std::vector<http::Route>& routes, const module::Shared& shared) {
+    auto with_links = deps;
+    with_links.admin_links = shared.org_admin_links;
+    add_organisation_routes(routes, with_links);
+  };
+  m.personal_tables = personal_tables();
+  m.tables_without_personal_data = tables_without_personal_data();
+  m.retention = retention();
+  if (deps.service) m.load_demo = [service = deps.service] { return load_demo(*service); };
+  return m;
+}
+
+}  // namespace roundtable::organisations

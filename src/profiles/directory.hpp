@@ -1,0 +1,41 @@
+/// The member directory: who is in an organisation, found by name or by words in what they bring.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "organisations/organisation.hpp"
+#include "profiles/profile.hpp"
+
+namespace roundtable::profiles {
+
+/// One person in an organisation's member directory.
+struct MemberSummary {
+  long long user_id = 0;
+  std::string name;
+  std::string pronouns;
+  Role role = Role::member;
+  std::vector<MemberType> member_types;
+  std::vector<std::string> interests;
+};
+
+/// What the member directory is asked for.
+struct DirectoryQuery {
+  /// Words to find in names, strengths, skills and interests ("" lists everyone).
+  std::string text;
+  std::optional<MemberType> type;
+  /// An interest tag, exactly.
+  std::string interest;
+  size_t limit = 20;
+  size_t offset = 0;
+};
+
+struct DirectoryPage {
+  std::vector<MemberSummary> members;
+  long long total = 0;
+  /// More than the search counts (only with text).
+  bool more = false;
+};
+
+}  // namespace roundtable::profiles

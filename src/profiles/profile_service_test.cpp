@@ -1,0 +1,233 @@
+#include "profiles/profile_service.hpp"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <tuple>
+
+#include "audit/audit_store.hpp"
+#include "db/run_awaitable.hpp"
+#include "db/test_databases.hpp"
+#include "security/passwords.hpp"
+#include "security/tokens.hpp"
+#include "testing/world.hpp"
+
+namespace roundtable::profiles {
+namespace {
+
+using accounts::EmailTaken;
+using accounts::SignInLimits;
+using accounts::SignInOutcome;
+using consent::ConsentPurpose;
+using db::testing::run;
+using organisations::MemberType;
+using organisations::Role;
+
+class ProfileServiceOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    world = std::make_unique<testing::World>(GetParam(), SignInLimits{.per_account = 3, .per_address = 5});
+    db = world->db.get();
+    search = world->search.get();
+    acc = world->accounts.get();
+    cons = world->consent.get();
+    orgs = world->organisations.get();
+    profs = world->profiles.get();
+    priv = world->privacy.get();
+    north = world->organisation("north", "North Wales Carers");
+    ceri = world->person("Ceri@Example.org", "Ceri");
+    world->member("north", "ceri@example.org", "Ceri", Role::facilitator,
+                  {MemberType::unpaid_carer, MemberType::lived_experience});
+  }
+  std::vector<std::string> actions(long long org_id) {
+    std::vector<std::string> out;
+    for (auto& e : run(orgs->audit_log(org_id, 0, 100))) out.push_back(e.action);
+    return out;
+  }
+  long long count(const std::string& table) { return world->count(table); }
+  std::unique_ptr<testing::World> world;
+  db::Database* db = nullptr;
+  db::SearchIndex* search = nullptr;
+  accounts::AccountService* acc = nullptr;
+  consent::ConsentService* cons = nullptr;
+  organisations::OrganisationService* orgs = nullptr;
+  profiles::ProfileService* profs = nullptr;
+  privacy::PrivacyService* priv = nullptr;
+  long long north = 0, ceri = 0;
+};
+
+TEST_P(ProfileServiceOnBackend, NeedsAreSeenOnlyByStaffAndOnlyWhenShared) {
+  auto tom = acc->create_user_now({.email = "tom@example.org", .name = "Tom"}, "");
+  auto gwen = acc->create_user_now({.email = "gwen@example.org", .name = "Gwen"}, "");
+  orgs->add_member_now("north", "tom@example.org", Role::member, {});
+  orgs->add_member_now("north", "gwen@example.org", Role::member, {MemberType::lived_experience});
+  auto p = *run(profs->profile(gwen));
+  p.needs = {Need::easy_read, Need::supporter};
+  p.meeting_support = "My support worker comes with me";
+  p.phone = "07700 900123";
+  p.share_needs = false;
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = profs->save_profile(p);
+    co_await std::move(op);
+    co_return 0;
+  }());
+  // Ceri is a facilitator in "north"; Tom a member.
+  auto staff_view = *run(profs->member_profile(ceri, north, gwen, true));
+  EXPECT_FALSE(staff_view.needs_visible);
+  EXPECT_TRUE(staff_view.needs_withheld);
+  EXPECT_TRUE(staff_view.profile.needs.empty());
+  EXPECT_EQ(staff_view.profile.phone, "07700 900123");
+  auto member_view = *run(profs->member_profile(tom, north, gwen, false));
+  EXPECT_FALSE(member_view.needs_visible);
+  EXPECT_FALSE(member_view.needs_withheld);
+  EXPECT_EQ(member_view.profile.meeting_support, "");
+  EXPECT_EQ(member_view.profile.phone, "");
+  EXPECT_EQ(count("audit_log WHERE action = 'needs_viewed'"), 0);
+
+  p.share_needs = true;
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = profs->save_profile(p);
+    co_await std::move(op);
+    co_return 0;
+  }());
+  staff_view = *run(profs->member_profile(ceri, north, gwen, true));
+  EXPECT_TRUE(staff_view.needs_visible);
+  EXPECT_EQ(staff_view.profile.needs, (std::vector<Need>{Need::easy_read, Need::supporter}));
+  EXPECT_EQ(staff_view.profile.meeting_support, "My support worker comes with me");
+  EXPECT_FALSE(run(profs->member_profile(tom, north, gwen, false))->needs_visible);
+  // The staff view is in the organisation's audit log, without the needs themselves.
+  auto log = run(orgs->audit_log(north, 0, 10));
+  ASSERT_FALSE(log.empty());
+  EXPECT_EQ(log.front().action, "needs_viewed");
+  EXPECT_EQ(log.front().actor_user_id, ceri);
+  EXPECT_EQ(log.front().subject_user_id, gwen);
+  EXPECT_EQ(count("audit_log WHERE detail LIKE '%support worker%' OR detail LIKE '%easy_read%'"), 0);
+  // Changing the sharing choice is recorded for the person.
+  EXPECT_EQ(count("audit_log WHERE action = 'needs_sharing_changed'"), 1);
+  // Someone outside the organisation is not found there.
+  auto south = orgs->create_organisation_now({.slug = "south", .name = "South"});
+  EXPECT_FALSE(run(profs->member_profile(ceri, south, gwen, true)));
+}
+
+TEST_P(ProfileServiceOnBackend, AProfileIsSavedAndReadBackWhole) {
+  auto p = *run(profs->profile(ceri));
+  EXPECT_EQ(p.name, "Ceri");
+  EXPECT_EQ(p.contact_methods, (std::vector<ContactMethod>{ContactMethod::email}));
+  p.name = "Ceri Jones";
+  p.pronouns = "they/them";
+  p.lang = core::Lang::cy;
+  p.strengths = "Listening\nBringing people together";
+  p.interests = {"choirs", "walking"};
+  p.contact_methods = {ContactMethod::email, ContactMethod::text};
+  p.phone = "07700 900123";
+  p.contact_times = {ContactTime::evenings};
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = profs->save_profile(p);
+    co_await std::move(op);
+    co_return 0;
+  }());
+  auto back = *run(profs->profile(ceri));
+  EXPECT_EQ(back.name, "Ceri Jones");
+  EXPECT_EQ(back.pronouns, "they/them");
+  EXPECT_EQ(back.lang, core::Lang::cy);
+  EXPECT_EQ(back.strengths, "Listening\nBringing people together");
+  EXPECT_EQ(back.interests, (std::vector<std::string>{"choirs", "walking"}));
+  EXPECT_EQ(back.contact_methods, (std::vector<ContactMethod>{ContactMethod::email, ContactMethod::text}));
+  EXPECT_EQ(back.contact_times, (std::vector<ContactTime>{ContactTime::evenings}));
+  p.interests = {"walking"};
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = profs->save_profile(p);
+    co_await std::move(op);
+    co_return 0;
+  }());
+  EXPECT_EQ(run(profs->profile(ceri))->interests, (std::vector<std::string>{"walking"}));
+}
+
+TEST_P(ProfileServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) {
+  auto dai = acc->create_user_now({.email = "dai@example.org", .name = "Dai"}, "");
+  orgs->add_member_now("north", "dai@example.org", Role::member, {MemberType::unpaid_carer});
+  auto south = orgs->create_organisation_now({.slug = "south", .name = "South"});
+  acc->create_user_now({.email = "eve@example.org", .name = "Eve"}, "");
+  orgs->add_member_now("south", "eve@example.org", Role::member, {});
+  for (auto [email, strengths, tag] : {std::tuple{"dai@example.org", "Beekeeping and baking", "bees"},
+                                       std::tuple{"eve@example.org", "Beekeeping", "bees"},
+                                       std::tuple{"ceri@example.org", "Chairing meetings", "choirs"}}) {
+    auto p = *profs->profile_by_email_now(email);
+    p.strengths = strengths;
+    p.lived_experience = "secret words";
+    p.interests = {tag};
+    profs->save_profile_now(p);
+  }
+  auto names = [](const DirectoryPage& page) {
+    std::vector<std::string> out;
+    for (auto& m : page.members) out.push_back(m.name);
+    return out;
+  };
+  EXPECT_EQ(names(run(profs->directory(north, {}))), (std::vector<std::string>{"Ceri", "Dai"}));
+  EXPECT_EQ(names(run(profs->directory(north, {.text = "beekeep"}))), (std::vector<std::string>{"Dai"}));
+  EXPECT_EQ(names(run(profs->directory(north, {.text = "bees"}))), (std::vector<std::string>{"Dai"}));
+  EXPECT_EQ(names(run(profs->directory(south, {.text = "beekeeping"}))), (std::vector<std::string>{"Eve"}));
+  EXPECT_EQ(names(run(profs->directory(north, {.type = MemberType::unpaid_carer}))),
+            (std::vector<std::string>{"Ceri", "Dai"}));
+  EXPECT_EQ(names(run(profs->directory(north, {.type = MemberType::staff}))), std::vector<std::string>{});
+  EXPECT_EQ(names(run(profs->directory(north, {.interest = "choirs"}))), (std::vector<std::string>{"Ceri"}));
+  EXPECT_EQ(run(profs->directory(north, {.text = "secret"})).total, 0);
+  auto page = run(profs->directory(north, {.limit = 1, .offset = 1}));
+  EXPECT_EQ(page.total, 2);
+  EXPECT_EQ(names(page), (std::vector<std::string>{"Dai"}));
+  EXPECT_EQ(page.members[0].interests, (std::vector<std::string>{"bees"}));
+  EXPECT_EQ(page.members[0].member_types, (std::vector<MemberType>{MemberType::unpaid_carer}));
+
+  // The list follows a change of name (the directory keeps its own sort key), in any case.
+  auto renamed = *profs->profile_by_email_now("ceri@example.org");
+  renamed.name = "eirlys";
+  profs->save_profile_now(renamed);
+  EXPECT_EQ(names(run(profs->directory(north, {}))), (std::vector<std::string>{"Dai", "eirlys"}));
+  (void)dai;
+}
+
+TEST_P(ProfileServiceOnBackend, ConsentIsRecordedWithItsWordingAndWithdrawingContactHidesContactDetails) {
+  auto set = [&](core::Lang lang, std::vector<std::pair<ConsentPurpose, bool>> d) {
+    run([&]() -> boost::asio::awaitable<int> {
+      auto op = cons->set_consents(ceri, lang, d);
+      co_await std::move(op);
+      co_return 0;
+    }());
+  };
+  auto [empty, none] = run(cons->consents(ceri));
+  EXPECT_FALSE(empty.contact);
+  EXPECT_TRUE(none.empty());
+  set(core::Lang::cy, {{ConsentPurpose::contact, true}, {ConsentPurpose::public_use, false}});
+  // The same choices again record nothing new.
+  set(core::Lang::cy, {{ConsentPurpose::contact, true}, {ConsentPurpose::public_use, false}});
+  auto [state, history] = run(cons->consents(ceri));
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_TRUE(state.given(ConsentPurpose::contact));
+  EXPECT_FALSE(state.given(ConsentPurpose::public_use));
+  EXPECT_EQ(state.contact->version, 1);
+  EXPECT_EQ(state.contact->lang, core::Lang::cy);
+  // The wording the person saw, in Welsh.
+  EXPECT_NE(state.contact->wording.find("gysylltu"), std::string::npos);
+
+  auto gwen = acc->create_user_now({.email = "gwen@example.org", .name = "Gwen"}, "");
+  orgs->add_member_now("north", "gwen@example.org", Role::member, {});
+  auto p = *run(profs->profile(ceri));
+  p.phone = "07700 900123";
+  profs->save_profile_now(p);
+  EXPECT_TRUE(run(profs->member_profile(gwen, north, ceri, true))->contact_visible);
+  set(core::Lang::en, {{ConsentPurpose::contact, false}, {ConsentPurpose::public_use, false}});
+  auto view = *run(profs->member_profile(gwen, north, ceri, true));
+  EXPECT_FALSE(view.contact_visible);
+  EXPECT_TRUE(view.contact_withdrawn);
+  EXPECT_EQ(view.profile.phone, "");
+  // The person still sees their own details.
+  EXPECT_TRUE(run(profs->member_profile(ceri, north, ceri, false))->contact_visible);
+  auto [after, all] = run(cons->consents(ceri));
+  EXPECT_EQ(all.size(), 3u);
+  EXPECT_EQ(count("audit_log WHERE action = 'consent_changed'"), 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ProfileServiceOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::profiles

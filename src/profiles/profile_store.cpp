@@ -1,0 +1,191 @@
+#include "profiles/profile_store.hpp"
+
+#include <soci/soci.h>
+
+#include "accounts/account_store.hpp"
+#include "db/query.hpp"
+#include "db/rows.hpp"
+
+namespace roundtable::profiles::store {
+
+using accounts::store::now_seconds;
+
+std::optional<Profile> load_profile(soci::session& s, long long user_id) {
+  std::optional<Profile> found;
+  db::query(s,
+            "SELECT u.name, u.lang, p.user_id, p.pronouns, p.strengths, p.skills, p.lived_experience, p.needs, "
+            "p.needs_other, p.meeting_support, p.share_needs, p.contact_methods, p.phone, p.contact_times, "
+            "p.contact_notes, p.photo_upload_id, ph.public_id FROM users u LEFT JOIN profiles p ON p.user_id = u.id "
+            "LEFT JOIN uploads ph ON ph.id = p.photo_upload_id WHERE u.id = $1",
+            {user_id}, [&](const db::Row& r) {
+              Profile& p = found.emplace();
+              p.user_id = user_id;
+              p.name = r.string(0);
+              p.lang = core::parse_lang(r.text(1)).value_or(core::Lang::en);
+              if (r.null(2)) return;
+              p.pronouns = r.string(3);
+              p.strengths = r.string(4);
+              p.skills = r.string(5);
+              p.lived_experience = r.string(6);
+              p.needs = parse_needs(r.string(7));
+              p.needs_other = r.string(8);
+              p.meeting_support = r.string(9);
+              p.share_needs = r.integer(10) != 0;
+              p.contact_methods = parse_contact_methods(r.string(11));
+              p.phone = r.string(12);
+              p.contact_times = parse_contact_times(r.string(13));
+              p.contact_notes = r.string(14);
+              if (!r.null(15)) p.photo_upload_id = r.integer(15);
+              if (p.photo_upload_id && !r.null(16)) p.photo_url = "/files/" + r.string(16);
+            });
+  if (!found) return std::nullopt;
+  Profile& p = *found;
+  db::query(s, "SELECT tag FROM profile_interests WHERE user_id = $1 ORDER BY tag", {user_id},
+            [&](const db::Row& row) { p.interests.push_back(row.string(0)); });
+  return found;
+}
+
+void save_profile(soci::session& s, const Profile& p) {
+  const long long now = now_seconds();
+  std::string lang(core::lang_code(p.lang));
+  s << "UPDATE users SET name = :name, lang = :lang, updated_at = :now WHERE id = :id", soci::use(p.name),
+      soci::use(lang), soci::use(now), soci::use(p.user_id);
+  // The member directory's order (migration 0015).
+  s << "UPDATE memberships SET sort_name = (SELECT lower(name) FROM users WHERE id = :id) WHERE user_id = :id2",
+      soci::use(p.user_id), soci::use(p.user_id);
+  std::string needs = needs_code(p.needs), methods = contact_methods_code(p.contact_methods),
+              times = contact_times_code(p.contact_times);
+  int share = p.share_needs ? 1 : 0;
+  s << "INSERT INTO profiles (user_id, pronouns, strengths, skills, lived_experience, needs, needs_other, "
+       "meeting_support, share_needs, contact_methods, phone, contact_times, contact_notes, updated_at) "
+       "VALUES (:id, :pronouns, :strengths, :skills, :lived, :needs, :needs_other, :support, :share, :methods, "
+       ":phone, :times, :notes, :now) "
+       "ON CONFLICT (user_id) DO UPDATE SET pronouns = EXCLUDED.pronouns, strengths = EXCLUDED.strengths, "
+       "skills = EXCLUDED.skills, lived_experience = EXCLUDED.lived_experience, needs = EXCLUDED.needs, "
+       "needs_other = EXCLUDED.needs_other, meeting_support = EXCLUDED.meeting_support, "
+       "share_needs = EXCLUDED.share_needs, contact_methods = EXCLUDED.contact_methods, phone = EXCLUDED.phone, "
+       "contact_times = EXCLUDED.contact_times, contact_notes = EXCLUDED.contact_notes, "
+       "updated_at = EXCLUDED.updated_at",
+      soci::use(p.user_id), soci::use(p.pronouns), soci::use(p.strengths), soci::use(p.skills),
+      soci::use(p.lived_experience), soci::use(needs), soci::use(p.needs_other), soci::use(p.meeting_support),
+      soci::use(share), soci::use(methods), soci::use(p.phone), soci::use(times), soci::use(p.contact_notes),
+      soci::use(now);
+  s << "DELETE FROM profile_interests WHERE user_id = :id", soci::use(p.user_id);
+  for (const auto& tag : p.interests) {
+    s << "INSERT INTO profile_interests (user_id, tag) VALUES (:id, :tag)", soci::use(p.user_id), soci::use(tag);
+  }
+}
+
+std::optional<long long> set_photo(soci::session& s, long long user_id, std::optional<long long> upload_id) {
+  long long old = 0;
+  soci::indicator old_ind = soci::i_null;
+  s << "SELECT photo_upload_id FROM profiles WHERE user_id = :id", soci::use(user_id), soci::into(old, old_ind);
+  if (!s.got_data()) old_ind = soci::i_null;
+  const long long now = now_seconds();
+  long long value = upload_id.value_or(0);
+  soci::indicator ind = upload_id ? soci::i_ok : soci::i_null;
+  // A person who never filled in their profile has no row yet.
+  s << "INSERT INTO profiles (user_id, photo_upload_id, updated_at) VALUES (:id, :photo, :now) "
+       "ON CONFLICT (user_id) DO UPDATE SET photo_upload_id = EXCLUDED.photo_upload_id, "
+       "updated_at = EXCLUDED.updated_at",
+      soci::use(user_id), soci::use(value, ind), soci::use(now);
+  return old_ind == soci::i_ok ? std::optional<long long>(old) : std::nullopt;
+}
+
+bool share_an_organisation(soci::session& s, long long a, long long b) {
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM memberships ma JOIN memberships mb ON mb.org_id = ma.org_id "
+       "WHERE ma.user_id = :a AND mb.user_id = :b",
+      soci::use(a), soci::use(b), soci::into(n);
+  return n > 0;
+}
+
+std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, long long org_id,
+                                                              const DirectoryQuery& q,
+                                                              const std::vector<long long>* only_ids) {
+  // Statements are kept prepared per connection (db::query), so their text never holds values: a filter adds a
+  // fixed clause with a parameter, and lists of ids are padded to a few fixed lengths (db::id_list).
+  std::vector<db::Param> params{org_id};
+  std::string where = " WHERE m.org_id = $1";
+  const std::string type = q.type ? std::string(member_type_code(*q.type)) : std::string();
+  if (q.type) {
+    params.emplace_back(std::string_view(type));
+    where +=
+        " AND EXISTS (SELECT 1 FROM member_types t WHERE t.org_id = m.org_id AND t.user_id = m.user_id AND t.type = $" +
+        std::to_string(params.size()) + ")";
+  }
+  if (!q.interest.empty()) {
+    params.emplace_back(std::string_view(q.interest));
+    where += " AND EXISTS (SELECT 1 FROM profile_interests i WHERE i.user_id = m.user_id AND i.tag = $" +
+             std::to_string(params.size()) + ")";
+  }
+  if (only_ids) {
+    if (only_ids->empty()) return {{}, 0};
+    where += " AND m.user_id IN (" + db::id_list(params, *only_ids) + ")";
+  }
+  long long total = 0;
+  if (params.size() == 1) {
+    // Everyone: the count the organisation keeps (migration 0015's triggers), not 10,000 index entries a page.
+    db::query(s, "SELECT member_count FROM organisations WHERE id = $1", {org_id},
+              [&](const db::Row& r) { total = r.integer(0); });
+  } else {
+    // Counted from memberships alone: every membership has its account (foreign key), so no join is needed.
+    db::query(s, "SELECT COUNT(*) FROM memberships m" + where, params, [&](const db::Row& r) { total = r.integer(0); });
+  }
+  std::vector<MemberSummary> out;
+  if (total == 0) return {out, 0};
+  std::string sql =
+      "SELECT u.id, u.name, p.pronouns, m.role FROM memberships m JOIN users u ON u.id = m.user_id "
+      "LEFT JOIN profiles p ON p.user_id = u.id" +
+      where + " ORDER BY m.sort_name, m.user_id";
+  // A search gives its own order and page (only_ids); a plain list pages here.
+  if (!only_ids) {
+    params.emplace_back(static_cast<long long>(q.limit));
+    params.emplace_back(static_cast<long long>(q.offset));
+    sql += " LIMIT $" + std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
+  }
+  db::query(s, sql, params, [&](const db::Row& r) {
+    MemberSummary m;
+    m.user_id = r.integer(0);
+    m.name = r.string(1);
+    m.pronouns = r.string(2);
+    m.role = parse_role(r.text(3)).value_or(Role::member);
+    out.push_back(std::move(m));
+  });
+  if (only_ids) {
+    std::vector<MemberSummary> ordered;
+    for (long long wanted : *only_ids) {
+      for (auto& m : out) {
+        if (m.user_id == wanted) ordered.push_back(m);
+      }
+    }
+    out = std::move(ordered);
+  }
+  if (out.empty()) return {out, total};
+  std::vector<long long> page_ids;
+  for (auto& m : out) page_ids.push_back(m.user_id);
+  auto find = [&](long long uid) -> MemberSummary* {
+    for (auto& m : out) {
+      if (m.user_id == uid) return &m;
+    }
+    return nullptr;
+  };
+  std::vector<db::Param> type_params{org_id};
+  const std::string type_ids = db::id_list(type_params, page_ids);
+  db::query(s,
+            "SELECT user_id, type FROM member_types WHERE org_id = $1 AND user_id IN (" + type_ids + ") ORDER BY type",
+            type_params, [&](const db::Row& r) {
+              if (auto* m = find(r.integer(0))) {
+                if (auto t = parse_member_type(r.text(1))) m->member_types.push_back(*t);
+              }
+            });
+  std::vector<db::Param> tag_params;
+  const std::string tag_ids = db::id_list(tag_params, page_ids);
+  db::query(s, "SELECT user_id, tag FROM profile_interests WHERE user_id IN (" + tag_ids + ") ORDER BY tag", tag_params,
+            [&](const db::Row& r) {
+              if (auto* m = find(r.integer(0))) m->interests.push_back(r.string(1));
+            });
+  return {out, total};
+}
+
+}  // namespace roundtable::profiles::store
