@@ -115,8 +115,8 @@ test("forms keep working before, across and after sign-in; a form from before si
   // A second tab keeps a form from before sign-in.
   const old = await context.newPage();
   await old.goto(server.url + "/accessibility");
-  // Across: signing in with the form.
-  await page.fill("#email", "priya@demo.example");
+  // Across: signing in with the form (as Mair: the test before deletes Priya's account).
+  await page.fill("#email", "mair@demo.example");
   await page.fill("#password", demoPassword);
   await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
   assert.ok(page.url().endsWith("/account"), page.url());
