@@ -8,6 +8,7 @@
 #include <boost/url/parse.hpp>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <regex>
 
 #include "db/query.hpp"
@@ -132,6 +133,13 @@ Database::~Database() {
 
 std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_size) {
   auto u = parse_database_url(url);
+  if (u.backend == Backend::sqlite) {
+    // Each connection is used by one thread at a time (a pool lease, or a reader kept for its I/O thread), so SQLite
+    // need not lock every call on a connection: multi-thread mode, not serialized. It can only be chosen before
+    // SQLite starts; later it answers SQLITE_MISUSE and keeps serialized mode, which is merely slower.
+    static std::once_flag once;
+    std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MULTITHREAD); });
+  }
   if (pool_size == 0) pool_size = u.backend == Backend::sqlite ? 4 : 8;
   std::unique_ptr<Database> db(new Database(u.backend, pool_size));
   if (u.backend == Backend::sqlite) {
