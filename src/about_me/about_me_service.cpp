@@ -101,8 +101,7 @@ awaitable<AddResult> AboutMeService::add_item(long long user_id, ItemInput input
     item.caption = input.caption;
     item.transcript = input.transcript;
     if (file) {
-      auto saved =
-          uploads::store::save(s, uploads_.storage(), *file, uploads::Purpose::about_me, user_id, std::nullopt, now);
+      auto saved = uploads::store::save(s, uploads_.storage(), *file, kFilePurpose, user_id, std::nullopt, now);
       item.upload_id = saved.id;
     }
     result.id = store::insert_item(s, item, now);
@@ -126,8 +125,7 @@ awaitable<bool> AboutMeService::update_item(long long user_id, long long item_id
     item->transcript = input.transcript;
     std::optional<long long> old_upload;
     if (file) {
-      auto saved =
-          uploads::store::save(s, uploads_.storage(), *file, uploads::Purpose::about_me, user_id, std::nullopt, now);
+      auto saved = uploads::store::save(s, uploads_.storage(), *file, kFilePurpose, user_id, std::nullopt, now);
       old_upload = item->upload_id;
       item->upload_id = saved.id;
     }
@@ -196,11 +194,10 @@ awaitable<bool> AboutMeService::page_to_show(long long viewer_id, long long subj
 }
 
 void register_access(uploads::UploadService& uploads) {
-  uploads.set_access(uploads::Purpose::about_me,
-                     [](soci::session& s, const uploads::Upload& u, const http::Principal* viewer) {
-                       if (!viewer || !u.owner_user_id) return false;
-                       return store::may_view(s, *u.owner_user_id, viewer->user_id);
-                     });
+  uploads.set_access(kFilePurpose, [](soci::session& s, const uploads::Upload& u, const http::Principal* viewer) {
+    if (!viewer || !u.owner_user_id) return false;
+    return store::may_view(s, *u.owner_user_id, viewer->user_id);
+  });
 }
 
 }  // namespace roundtable::about_me

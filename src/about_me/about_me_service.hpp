@@ -12,6 +12,9 @@
 
 namespace roundtable::about_me {
 
+/// The purpose of About Me's files (photos, recordings, videos): who may see them is register_access.
+inline const uploads::Purpose kFilePurpose{"about_me"};
+
 /// The owner's view of their page.
 struct OwnPage {
   PageSettings settings;

@@ -136,7 +136,7 @@ TEST_P(AboutMeStoreOnBackend, APhotoKeepsItsFileUntilReplacedOrDeleted) {
   EXPECT_EQ(item->file_url.rfind("/files/", 0), 0u);
   auto first = sync([&](soci::session& s) { return uploads::store::find_by_id(s, *item->upload_id); });
   ASSERT_TRUE(first);
-  EXPECT_EQ(first->purpose, uploads::Purpose::about_me);
+  EXPECT_EQ(first->purpose, kFilePurpose);
   EXPECT_EQ(first->owner_user_id, ceri);
   EXPECT_TRUE(storage->get(first->storage_key));
   // Replacing the file deletes the old one.

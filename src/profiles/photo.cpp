@@ -11,6 +11,11 @@
 
 namespace roundtable::profiles {
 
+namespace {
+/// Profile photos' purpose: who may see them is the rule set below.
+const uploads::Purpose kPhotoPurpose{"profile_photo"};
+}  // namespace
+
 using boost::asio::awaitable;
 
 uploads::Allowed ProfileService::photo_rules() {
@@ -23,16 +28,15 @@ uploads::Allowed ProfileService::photo_rules() {
 void ProfileService::set_uploads(uploads::UploadService* uploads) {
   uploads_ = uploads;
   if (!uploads_) return;
-  uploads_->set_access(
-      uploads::Purpose::profile_photo, [](soci::session& s, const uploads::Upload& u, const http::Principal* viewer) {
-        return viewer && u.owner_user_id && store::share_an_organisation(s, *u.owner_user_id, viewer->user_id);
-      });
+  uploads_->set_access(kPhotoPurpose, [](soci::session& s, const uploads::Upload& u, const http::Principal* viewer) {
+    return viewer && u.owner_user_id && store::share_an_organisation(s, *u.owner_user_id, viewer->user_id);
+  });
 }
 
 awaitable<void> ProfileService::set_photo(long long user_id, uploads::Prepared photo) {
   if (!uploads_) throw std::logic_error("photos need set_uploads");
   auto op = uploads::replace_picture(
-      db_, *uploads_, std::move(photo), uploads::Purpose::profile_photo, user_id, std::nullopt,
+      db_, *uploads_, std::move(photo), kPhotoPurpose, user_id, std::nullopt,
       [user_id](soci::session& s, std::optional<long long> id) { return store::set_photo(s, user_id, id); }, {});
   co_await std::move(op);
 }
@@ -40,7 +44,7 @@ awaitable<void> ProfileService::set_photo(long long user_id, uploads::Prepared p
 awaitable<bool> ProfileService::remove_photo(long long user_id) {
   if (!uploads_) co_return false;
   auto op = uploads::replace_picture(
-      db_, *uploads_, std::nullopt, uploads::Purpose::profile_photo, user_id, std::nullopt,
+      db_, *uploads_, std::nullopt, kPhotoPurpose, user_id, std::nullopt,
       [user_id](soci::session& s, std::optional<long long> id) { return store::set_photo(s, user_id, id); }, {});
   co_return co_await std::move(op);
 }

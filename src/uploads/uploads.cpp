@@ -128,22 +128,6 @@ std::string clean_name(std::string_view filename) {
 
 }  // namespace
 
-std::string_view purpose_code(Purpose p) {
-  switch (p) {
-    case Purpose::profile_photo: return "profile_photo";
-    case Purpose::org_logo: return "org_logo";
-    case Purpose::about_me: return "about_me";
-  }
-  return "profile_photo";
-}
-
-std::optional<Purpose> parse_purpose(std::string_view code) {
-  for (Purpose p : {Purpose::profile_photo, Purpose::org_logo, Purpose::about_me}) {
-    if (purpose_code(p) == code) return p;
-  }
-  return std::nullopt;
-}
-
 std::string file_url(const Upload& u) { return file_url(u.public_id); }
 std::string file_url(std::string_view public_id) { return "/files/" + std::string(public_id); }
 

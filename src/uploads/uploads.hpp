@@ -27,10 +27,14 @@ class session;
 
 namespace roundtable::uploads {
 
-/// What a file is for; decides who may see it.
-enum class Purpose { profile_photo, org_logo, about_me };
-std::string_view purpose_code(Purpose p);
-std::optional<Purpose> parse_purpose(std::string_view code);
+/// What a file is for, named by the module that stores it (profiles' "profile_photo", organisations' "org_logo",
+/// About Me's "about_me"; a new module names its own, in lower case with underscores): kept with the file, it decides
+/// who may see it (UploadService::set_access). A purpose nobody set a rule for is seen by its owner only.
+struct Purpose {
+  std::string code;
+  friend bool operator==(const Purpose&, const Purpose&) = default;
+  friend auto operator<=>(const Purpose&, const Purpose&) = default;
+};
 
 struct Upload {
   long long id = 0;
@@ -39,7 +43,7 @@ struct Upload {
   /// The person who uploaded it (null once they erased their account and the file belongs to an organisation).
   std::optional<long long> owner_user_id;
   std::optional<long long> org_id;
-  Purpose purpose = Purpose::profile_photo;
+  Purpose purpose;
   std::string mime;
   media::Kind kind = media::Kind::image;
   long long bytes = 0;

@@ -35,8 +35,8 @@ Upload upload_from(const soci::row& r) {
   u.public_id = db::row_text(r, 1);
   u.owner_user_id = db::row_int_or_null(r, 2);
   u.org_id = db::row_int_or_null(r, 3);
-  // A purpose this build does not know is nobody's but the owner's: profile_photo has no wider access check.
-  u.purpose = parse_purpose(db::row_text(r, 4)).value_or(Purpose::profile_photo);
+  // A purpose no module set a rule for is nobody's but the owner's (UploadService::file_for).
+  u.purpose = Purpose{db::row_text(r, 4)};
   u.mime = db::row_text(r, 5);
   u.kind = parse_kind(db::row_text(r, 6));
   u.bytes = db::row_int(r, 7);
@@ -80,7 +80,7 @@ Upload save(soci::session& s, Storage& storage, const Prepared& p, Purpose purpo
   soci::indicator owner_ind = owner ? soci::i_ok : soci::i_null;
   long long org_value = org_id.value_or(0);
   soci::indicator org_ind = org_id ? soci::i_ok : soci::i_null;
-  const std::string purpose_text(purpose_code(purpose));
+  const std::string& purpose_text = purpose.code;
   const std::string kind_text(kind_code(p.kind));
   s << "INSERT INTO uploads (public_id, owner_user_id, org_id, purpose, mime, kind, bytes, width, height, "
        "original_name, storage_key, created_at) VALUES (:pid, :owner, :org, :purpose, :mime, :kind, :bytes, :w, :h, "
