@@ -138,7 +138,11 @@ std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_siz
     // need not lock every call on a connection: multi-thread mode, not serialized. It can only be chosen before
     // SQLite starts; later it answers SQLITE_MISUSE and keeps serialized mode, which is merely slower.
     static std::once_flag once;
-    std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MULTITHREAD); });
+    // Nor count its memory use under a lock on every allocation (we never read the counts).
+    std::call_once(once, [] {
+      (void)sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+      (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
   }
   if (pool_size == 0) pool_size = u.backend == Backend::sqlite ? 4 : 8;
   std::unique_ptr<Database> db(new Database(u.backend, pool_size));

@@ -1,27 +1,39 @@
 #include "view/html.hpp"
 
+#include <array>
 #include <cctype>
 
 namespace roundtable::view {
 
+namespace {
+
+/// The characters HTML text and attribute values must not hold as they are.
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+  return t;
+}();
+
+}  // namespace
+
 void escape_into(std::string& out, std::string_view s) {
-  // Runs of characters that need no escaping (nearly all of them) are copied at once.
-  size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    std::string_view entity;
-    switch (s[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
-      default: continue;
+  // Runs of characters that need no escaping (nearly all of them) are found with a table and copied at once.
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p != end) {
+    const char* run = p;
+    while (p != end && !kNeedsEscape[static_cast<unsigned char>(*p)]) ++p;
+    out.append(run, static_cast<size_t>(p - run));
+    if (p == end) break;
+    switch (*p) {
+      case '&': out.append("&amp;"); break;
+      case '<': out.append("&lt;"); break;
+      case '>': out.append("&gt;"); break;
+      case '"': out.append("&quot;"); break;
+      default: out.append("&#39;"); break;
     }
-    out.append(s.data() + start, i - start);
-    out.append(entity);
-    start = i + 1;
+    ++p;
   }
-  out.append(s.data() + start, s.size() - start);
 }
 
 std::string escape(std::string_view s) {
