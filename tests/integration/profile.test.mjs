@@ -117,6 +117,21 @@ test(`${backendName}: needs stay private until shared, and every staff look is a
   assert.match((await facilitator.get(`/o/demo/people/${ids.member}`)).text, /has not agreed/);
 });
 
+test(`${backendName}: issue #12 item 22: the notes on a member's page are paragraphs inside their inset`, async () => {
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  await tom.post("/language", { lang: "en", return_to: "/" });
+  // Gareth (demo) has not shared what he needs.
+  const page = (await tom.get(`/o/demo/people/${ids.member}`)).text;
+  assert.match(page, /<div class="govuk-inset-text">\s*<p class="govuk-body">Gareth Jones has not agreed to share what they need with facilitators\.<\/p>\s*<\/div>/);
+  const gareth = new Visitor(server.url);
+  await gareth.signIn(demo.member);
+  await gareth.post("/account/consent", { contact: "no", public_use: "no" });
+  const withdrawn = (await tom.get(`/o/demo/people/${ids.member}`)).text;
+  assert.match(withdrawn, /<div class="govuk-inset-text">\s*<p class="govuk-body">Gareth Jones has asked not to be contacted/);
+  await gareth.post("/account/consent", { contact: "yes", public_use: "no" });
+});
+
 test(`${backendName}: people outside the organisation, or ids that are not people, are not found`, async () => {
   const v = new Visitor(server.url);
   await v.signIn(demo.facilitator);
