@@ -28,7 +28,8 @@ void transcript_details(Html& h, const core::Translator& t, const Item& item) {
   // Several players can be on one page: the hidden words say whose transcript each one is.
   Html summary;
   summary.text(t("about_me.transcript_summary"));
-  summary.raw("<span class=\"govuk-visually-hidden\"> – ").text(item_label(t, item)).raw("</span>");
+  // No space of our own before the dash: govuk-visually-hidden adds a no-break space (::before).
+  summary.raw("<span class=\"govuk-visually-hidden\">– ").text(item_label(t, item)).raw("</span>");
   Html text;
   govuk::paragraph(text, item.transcript, "govuk-body rt-pre-line");
   govuk::details(h, {.summary_html = std::move(summary), .html = std::move(text)});

@@ -25,6 +25,14 @@ awaitable<std::optional<MemberView>> member_from_path(http::OrgRequest& req, con
   co_return co_await std::move(op);
 }
 
+/// Inset text holding its words in a paragraph, like every other sentence on the page (the component's text on its
+/// own sits straight in a div, with no paragraph's meaning or spacing).
+void inset_paragraph(Html& h, const std::string& text) {
+  Html shown;
+  govuk::paragraph(shown, text);
+  govuk::inset_text(h, {.html = std::move(shown)});
+}
+
 /// The role and member types form an organisation admin sees on a member's page.
 void role_form(Html& h, const RequestContext& ctx, const core::Translator& t, const http::Membership& m,
                const MemberView& view, const std::vector<view::FieldError>& errors, const http::FormData* typed) {
@@ -91,11 +99,11 @@ Response render_member(http::OrgRequest& req, const PagesDeps& deps, const Membe
   if (view.needs_visible) {
     needs_card(h, t, p, "", false);
   } else if (view.needs_withheld) {
-    govuk::inset_text(h, {.text = core::format(t("profiles.profile.needs_withheld"), {{"name", p.name}})});
+    inset_paragraph(h, core::format(t("profiles.profile.needs_withheld"), {{"name", p.name}}));
   }
   if (view.contact_visible) contact_card(h, t, p, "", false);
   if (view.contact_withdrawn && (view.needs_withheld || view.needs_visible)) {
-    govuk::inset_text(h, {.text = core::format(t("profiles.consent.no_contact_note"), {{"name", p.name}})});
+    inset_paragraph(h, core::format(t("profiles.consent.no_contact_note"), {{"name", p.name}}));
   }
   if (may(req, policy::Action::manage_members)) role_form(h, ctx, t, *m, view, errors, typed);
   return page.respond();

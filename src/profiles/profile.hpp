@@ -71,6 +71,9 @@ struct Profile {
   std::string phone;
   std::vector<ContactTime> contact_times;
   std::string contact_notes;
+  /// The address the person signs in with. Someone else sees it only where they may see the person's contact details
+  /// and the person chose email as a way to be contacted.
+  std::string email;
   /// The person's photo, if they added one: its upload and its address (/files/...).
   std::optional<long long> photo_upload_id;
   std::string photo_url;

@@ -101,7 +101,8 @@ void bring_card(Html& h, const core::Translator& t, const Profile& p, std::strin
 
 void needs_card(Html& h, const core::Translator& t, const Profile& p, std::string_view change_url, bool own) {
   Card c(t, t(own ? "profiles.profile.needs_title" : "profiles.profile.their_needs_title"), change_url);
-  c.row(t("profiles.profile.needs_formats"), joined(t, need_keys(p.needs)));
+  c.row(t(own ? "profiles.profile.needs_formats" : "profiles.profile.their_needs_formats"),
+        joined(t, need_keys(p.needs)));
   if (!p.needs_other.empty()) c.row(t("profiles.profile.needs_other"), p.needs_other);
   c.row(t("profiles.profile.meeting_support"), p.meeting_support);
   if (own)
@@ -112,9 +113,12 @@ void needs_card(Html& h, const core::Translator& t, const Profile& p, std::strin
 
 void contact_card(Html& h, const core::Translator& t, const Profile& p, std::string_view change_url, bool own) {
   Card c(t, t(own ? "profiles.profile.contact_title" : "profiles.profile.their_contact_title"), change_url);
-  c.row(t("profiles.profile.methods"), joined(t, method_keys(p.contact_methods)));
+  // Someone else's card speaks of them, not "you", and holds the email address when email is one of their ways.
+  c.row(t(own ? "profiles.profile.methods" : "profiles.profile.their_methods"),
+        joined(t, method_keys(p.contact_methods)));
+  if (!own && !p.email.empty()) c.row(t("profiles.profile.email_row"), p.email);
   c.row(t("profiles.profile.phone"), p.phone);
-  c.row(t("profiles.profile.times"), joined(t, time_keys(p.contact_times)));
+  c.row(t(own ? "profiles.profile.times" : "profiles.profile.their_times"), joined(t, time_keys(p.contact_times)));
   c.row(t("profiles.profile.notes_row"), p.contact_notes);
   c.write(h);
 }

@@ -142,6 +142,11 @@ awaitable<std::optional<MemberView>> ProfileService::member_profile(long long vi
       // Every time staff see someone's needs, it is written down where the organisation's admins can see it.
       audit::store::record(s, {org_id, viewer_id, subject_id, audit::action::kNeedsViewed, ""});
     }
+    // What the person agreed to when they agreed to be contacted: the ways and times they chose. Their email address
+    // is shown only if email is one of those ways.
+    const bool by_email =
+        std::ranges::find(view.profile.contact_methods, ContactMethod::email) != view.profile.contact_methods.end();
+    if (!view.contact_visible || !by_email) view.profile.email.clear();
     if (!view.contact_visible) {
       view.profile.phone.clear();
       view.profile.contact_notes.clear();

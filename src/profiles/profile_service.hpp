@@ -25,8 +25,8 @@ struct MemberView {
   bool needs_visible = false;
   /// True when the viewer is staff but the person has not agreed to share their needs.
   bool needs_withheld = false;
-  /// Phone and contact notes are shown to facilitators and organisation admins only, and not at all when the
-  /// person withdrew consent to being contacted.
+  /// Contact details (phone, contact notes, and the email address if email is one of the ways they chose) are shown to
+  /// facilitators and organisation admins only, and not at all when the person withdrew consent to being contacted.
   bool contact_visible = false;
   bool contact_withdrawn = false;
   /// The person has an About Me page this viewer may see (filled in by the member page).

@@ -227,6 +227,37 @@ TEST_P(ProfileServiceOnBackend, ConsentIsRecordedWithItsWordingAndWithdrawingCon
   EXPECT_EQ(count("audit_log WHERE action = 'consent_changed'"), 3);
 }
 
+TEST_P(ProfileServiceOnBackend, StaffSeeTheEmailAddressOnlyWhenEmailIsAChosenWayAndContactIsAgreed) {
+  auto gwen = acc->create_user_now({.email = "gwen@example.org", .name = "Gwen"}, "");
+  orgs->add_member_now("north", "gwen@example.org", Role::member, {});
+  auto tom = acc->create_user_now({.email = "tom@example.org", .name = "Tom"}, "");
+  orgs->add_member_now("north", "tom@example.org", Role::member, {});
+  auto p = *run(profs->profile(gwen));
+  p.contact_methods = {ContactMethod::email};
+  profs->save_profile_now(p);
+  // Ceri is a facilitator: she sees the address Gwen agreed to be emailed at; Tom, a member, does not.
+  EXPECT_EQ(run(profs->member_profile(ceri, north, gwen, true))->profile.email, "gwen@example.org");
+  EXPECT_EQ(run(profs->member_profile(tom, north, gwen, false))->profile.email, "");
+  // Only phone calls: the email address is not one of the details she agreed to share.
+  p.contact_methods = {ContactMethod::phone};
+  p.phone = "07700 900123";
+  profs->save_profile_now(p);
+  EXPECT_EQ(run(profs->member_profile(ceri, north, gwen, true))->profile.email, "");
+  // Email again, then she withdraws consent to being contacted: nothing is shown.
+  p.contact_methods = {ContactMethod::email, ContactMethod::phone};
+  profs->save_profile_now(p);
+  EXPECT_EQ(run(profs->member_profile(ceri, north, gwen, true))->profile.email, "gwen@example.org");
+  run([&]() -> boost::asio::awaitable<int> {
+    auto op = cons->set_consents(gwen, core::Lang::en, {{ConsentPurpose::contact, false}});
+    co_await std::move(op);
+    co_return 0;
+  }());
+  auto view = *run(profs->member_profile(ceri, north, gwen, true));
+  EXPECT_TRUE(view.contact_withdrawn);
+  EXPECT_EQ(view.profile.email, "");
+  EXPECT_EQ(view.profile.phone, "");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ProfileServiceOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 }  // namespace

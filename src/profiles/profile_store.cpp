@@ -12,32 +12,34 @@ using accounts::store::now_seconds;
 
 std::optional<Profile> load_profile(soci::session& s, long long user_id) {
   std::optional<Profile> found;
-  db::query(s,
-            "SELECT u.name, u.lang, p.user_id, p.pronouns, p.strengths, p.skills, p.lived_experience, p.needs, "
-            "p.needs_other, p.meeting_support, p.share_needs, p.contact_methods, p.phone, p.contact_times, "
-            "p.contact_notes, p.photo_upload_id, ph.public_id FROM users u LEFT JOIN profiles p ON p.user_id = u.id "
-            "LEFT JOIN uploads ph ON ph.id = p.photo_upload_id WHERE u.id = $1",
-            {user_id}, [&](const db::Row& r) {
-              Profile& p = found.emplace();
-              p.user_id = user_id;
-              p.name = r.string(0);
-              p.lang = core::parse_lang(r.text(1)).value_or(core::Lang::en);
-              if (r.null(2)) return;
-              p.pronouns = r.string(3);
-              p.strengths = r.string(4);
-              p.skills = r.string(5);
-              p.lived_experience = r.string(6);
-              p.needs = parse_needs(r.string(7));
-              p.needs_other = r.string(8);
-              p.meeting_support = r.string(9);
-              p.share_needs = r.integer(10) != 0;
-              p.contact_methods = parse_contact_methods(r.string(11));
-              p.phone = r.string(12);
-              p.contact_times = parse_contact_times(r.string(13));
-              p.contact_notes = r.string(14);
-              if (!r.null(15)) p.photo_upload_id = r.integer(15);
-              if (p.photo_upload_id && !r.null(16)) p.photo_url = "/files/" + r.string(16);
-            });
+  db::query(
+      s,
+      "SELECT u.name, u.lang, p.user_id, p.pronouns, p.strengths, p.skills, p.lived_experience, p.needs, "
+      "p.needs_other, p.meeting_support, p.share_needs, p.contact_methods, p.phone, p.contact_times, "
+      "p.contact_notes, p.photo_upload_id, ph.public_id, u.email FROM users u LEFT JOIN profiles p ON p.user_id = u.id "
+      "LEFT JOIN uploads ph ON ph.id = p.photo_upload_id WHERE u.id = $1",
+      {user_id}, [&](const db::Row& r) {
+        Profile& p = found.emplace();
+        p.user_id = user_id;
+        p.name = r.string(0);
+        p.lang = core::parse_lang(r.text(1)).value_or(core::Lang::en);
+        p.email = r.string(17);
+        if (r.null(2)) return;
+        p.pronouns = r.string(3);
+        p.strengths = r.string(4);
+        p.skills = r.string(5);
+        p.lived_experience = r.string(6);
+        p.needs = parse_needs(r.string(7));
+        p.needs_other = r.string(8);
+        p.meeting_support = r.string(9);
+        p.share_needs = r.integer(10) != 0;
+        p.contact_methods = parse_contact_methods(r.string(11));
+        p.phone = r.string(12);
+        p.contact_times = parse_contact_times(r.string(13));
+        p.contact_notes = r.string(14);
+        if (!r.null(15)) p.photo_upload_id = r.integer(15);
+        if (p.photo_upload_id && !r.null(16)) p.photo_url = "/files/" + r.string(16);
+      });
   if (!found) return std::nullopt;
   Profile& p = *found;
   db::query(s, "SELECT tag FROM profile_interests WHERE user_id = $1 ORDER BY tag", {user_id},

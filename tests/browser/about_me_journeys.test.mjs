@@ -142,6 +142,30 @@ test("issue #12 item 14: an item's kind and its title read as separate words, on
   await context.close();
 });
 
+test("issue #12 item 22: Change, Delete and Move read as one space then whose they are, in English and Welsh", async () => {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  for (const lang of ["en", "cy"]) {
+    await signIn(page, server.url, "gareth@demo.example", lang);
+    await page.goto(server.url + "/account/about-me");
+    // The names Chromium gives screen readers. Chromium puts a space before the hidden span (it is taken out of the
+    // flow) and govuk-visually-hidden a no-break space (::before): any more, or punctuation after them, is heard as
+    // a stray pause, as in "Change  (What matters to me)" or "Move down  : What matters to me".
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const names = nodes
+      .filter((n) => ["link", "button"].includes(n.role?.value))
+      .map((n) => String(n.name?.value ?? ""))
+      .filter((name) => name.includes("What matters to me"));
+    assert.equal(names.length, 3, `${lang}: Change, Delete and Move down name the item: ${JSON.stringify(names)}`);
+    for (const name of names) {
+      const codes = [...name].map((c) => c.codePointAt(0).toString(16)).join(",");
+      assert.match(name, /^\S+(?: \S+)* ?\u00a0\(What matters to me\)\u00a0?$/u, `${lang}: ${JSON.stringify(name)} ${codes}`);
+    }
+  }
+  await context.close();
+});
+
 test("issue #12 item 15: the file upload is govuk-frontend's, in the page's language, with 0 axe violations", async () => {
   const words = {
     en: { choose: "Choose a file", none: "No file chosen yet", label: "Choose a photo" },

@@ -291,6 +291,20 @@ test(`${backendName}: the demo has About Me pages, shown in Welsh to Welsh speak
   assert.match(mairs.text, /Beth sy&#39;n bwysig i mi|Beth sy'n bwysig i mi/);
 });
 
+test(`${backendName}: issue #12 item 22: the hidden words after Change, Delete and Move have no stray space`, async () => {
+  // govuk-visually-hidden adds a no-break space before its words (::before): a space of our own as well made screen
+  // readers say "Change  (What matters to me)" and "Move down : What matters to me".
+  const gareth = new Visitor(server.url);
+  await gareth.signIn(demo.member);
+  const page = (await gareth.get("/account/about-me")).text;
+  assert.match(page, /Change<span class="govuk-visually-hidden">\(What matters to me\)<\/span>/);
+  assert.match(page, /Delete<span class="govuk-visually-hidden">\(What matters to me\)<\/span>/);
+  assert.match(page, /Move down<span class="govuk-visually-hidden">\(What matters to me\)<\/span>/);
+  // The rows about the whole page: "Change" then the row's name.
+  assert.match(page, /Change<span class="govuk-visually-hidden">Who can see it/);
+  assert.doesNotMatch(page, /class="govuk-visually-hidden">\s/);
+});
+
 test(`${backendName}: a form without its CSRF token changes nothing`, async () => {
   const v = new Visitor(server.url);
   await v.signIn(demo.finance);

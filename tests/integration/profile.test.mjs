@@ -117,6 +117,21 @@ test(`${backendName}: needs stay private until shared, and every staff look is a
   assert.match((await facilitator.get(`/o/demo/people/${ids.member}`)).text, /has not agreed/);
 });
 
+test(`${backendName}: issue #12 item 22: the notes on a member's page are paragraphs inside their inset`, async () => {
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  await tom.post("/language", { lang: "en", return_to: "/" });
+  // Gareth (demo) has not shared what he needs.
+  const page = (await tom.get(`/o/demo/people/${ids.member}`)).text;
+  assert.match(page, /<div class="govuk-inset-text">\s*<p class="govuk-body">Gareth Jones has not agreed to share what they need with facilitators\.<\/p>\s*<\/div>/);
+  const gareth = new Visitor(server.url);
+  await gareth.signIn(demo.member);
+  await gareth.post("/account/consent", { contact: "no", public_use: "no" });
+  const withdrawn = (await tom.get(`/o/demo/people/${ids.member}`)).text;
+  assert.match(withdrawn, /<div class="govuk-inset-text">\s*<p class="govuk-body">Gareth Jones has asked not to be contacted/);
+  await gareth.post("/account/consent", { contact: "yes", public_use: "no" });
+});
+
 test(`${backendName}: people outside the organisation, or ids that are not people, are not found`, async () => {
   const v = new Visitor(server.url);
   await v.signIn(demo.facilitator);
@@ -201,6 +216,50 @@ test(`${backendName}: consent is recorded with the words agreed to, can be withd
   assert.doesNotMatch(hidden.text, /07700 900123/);
   assert.match(hidden.text, /Mair Hughes has asked not to be contacted/);
   assert.match((await mair.get("/account/consent")).text, /Being contacted: you said no/);
+});
+
+test(`${backendName}: staff see, in the third person, the contact details a member agreed to share, and none once they withdraw`, async () => {
+  // Gareth (demo) chose email as his only way to be contacted and has no phone number.
+  const gareth = new Visitor(server.url);
+  await gareth.signIn(demo.member);
+  await gareth.post("/account/consent", { contact: "yes", public_use: "no" });
+  await gareth.post("/account/needs", { needs: "large_print", meeting_support: "", share: "yes" });
+  for (const email of [demo.facilitator, demo.orgAdmin]) {
+    const staff = new Visitor(server.url);
+    await staff.signIn(email);
+    await staff.post("/language", { lang: "en", return_to: "/" });
+    const page = (await staff.get(`/o/demo/people/${ids.member}`)).text;
+    assert.match(page, /How to reach them/, email);
+    assert.match(page, /Ways to contact them/, email);
+    assert.match(page, /Good times to contact them/, email);
+    assert.match(page, /Email address/, email);
+    assert.match(page, /Information in a format they can use/, email);
+    assert.match(page, /gareth@demo\.example/, email);
+    assert.doesNotMatch(page, /contact you|reach you|you can use/, email);
+    await staff.post("/language", { lang: "cy", return_to: "/" });
+    const welsh = (await staff.get(`/o/demo/people/${ids.member}`)).text;
+    assert.match(welsh, /Ffyrdd o gysylltu â nhw/, email);
+    assert.match(welsh, /Amseroedd da i gysylltu â nhw/, email);
+    assert.match(welsh, /Cyfeiriad e-bost/, email);
+    assert.doesNotMatch(welsh, /cysylltu â chi|y gallwch ei ddefnyddio/, email);
+    await staff.post("/language", { lang: "en", return_to: "/" });
+  }
+  // Someone who only chose phone calls does not have their email address shown.
+  const tom = new Visitor(server.url);
+  await tom.signIn(demo.facilitator);
+  assert.doesNotMatch((await tom.get(`/o/demo/people/${ids.carer}`)).text, /mair@demo\.example/);
+  // A fellow member sees what they saw before: no contact details at all.
+  const mair = new Visitor(server.url);
+  await mair.signIn(demo.carer);
+  const asMember = (await mair.get(`/o/demo/people/${ids.member}`)).text;
+  assert.doesNotMatch(asMember, /gareth@demo\.example|Ways to contact|How to reach/);
+  // Gareth withdraws: the details go, and the plain note says why.
+  await gareth.post("/account/consent", { contact: "no", public_use: "no" });
+  const withdrawn = (await tom.get(`/o/demo/people/${ids.member}`)).text;
+  assert.doesNotMatch(withdrawn, /gareth@demo\.example|Ways to contact/);
+  assert.match(withdrawn, /Gareth Jones has asked not to be contacted/);
+  await gareth.post("/account/consent", { contact: "yes", public_use: "no" });
+  await gareth.post("/account/needs", { needs: "large_print", meeting_support: "", share: "no" });
 });
 
 test(`${backendName}: an organisation admin changes roles and removes members, but never the last admin`, async () => {

@@ -16,10 +16,13 @@ void action_link(Html& h, const SummaryListAction& a, const SummaryCardTitle* ca
   h.raw(">");
   put(h, a.text, a.html);
   if (!a.visually_hidden_text.empty() || card_title) {
+    // No space before the hidden words, unlike govuk-frontend's template: govuk-visually-hidden puts a no-break space
+    // before them already (::before), and a second one makes screen readers hear "Change  (What matters to me)".
     h.raw("<span class=\"govuk-visually-hidden\">");
-    if (!a.visually_hidden_text.empty()) h.raw(" ").text(a.visually_hidden_text);
+    h.text(a.visually_hidden_text);
     if (card_title) {
-      h.raw(" (");
+      h.raw_if(!a.visually_hidden_text.empty(), " ");
+      h.raw("(");
       put(h, card_title->text, card_title->html);
       h.raw(")");
     }
