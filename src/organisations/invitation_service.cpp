@@ -115,17 +115,14 @@ awaitable<JoinOutcome> OrganisationService::request_to_join(JoinRequest request)
       return JoinOutcome::too_many;
     }
     accounts::store::record_failure(s, key, now);
-    // A member asking gets nothing: the page says the same either way, so it does not tell who is a member.
-    if (is_member(s, r.org_id, email)) {
-      tx.commit();
-      return JoinOutcome::nothing_sent;
-    }
+    // Every check runs whoever asks, so the work done (and the time taken) does not tell who is a member.
+    const bool member = store::is_member_by_email(s, r.org_id, email);
     bool queued = false;
     if (auto open = store::open_invitation_for(s, r.org_id, email, now)) {
       auto inv = store::open_invitation(s, r.org_id, *open, now);
       // An invitation from the organisation's staff is left alone, so the link they emailed keeps working. Someone
       // asking again (the email did not come) gets a new link, at most once every 10 minutes.
-      if (inv && inv->self_requested && inv->sent_at <= now - kJoinResendAfter) {
+      if (inv && inv->self_requested && !member && inv->sent_at <= now - kJoinResendAfter) {
         const std::string token = security::random_token();
         store::renew_invitation(s, inv->id, security::hash_token(token), now);
         queue_invitation_email(s, *inv, token, base_url_, now);
@@ -142,8 +139,15 @@ awaitable<JoinOutcome> OrganisationService::request_to_join(JoinRequest request)
       const std::string token = security::random_token();
       const long long id = store::insert_invitation(s, inv, security::hash_token(token), std::nullopt, now);
       auto stored = store::open_invitation(s, r.org_id, id, now);
-      queue_invitation_email(s, *stored, token, base_url_, now);
-      queued = true;
+      auto message = invitation_message(*stored, token, base_url_);
+      if (member) {
+        // A member gets no email. The same statements run as for a newcomer: the invitation is cancelled where the
+        // newcomer's email is queued (housekeeping deletes it later).
+        store::revoke_invitation(s, id, now);
+      } else {
+        mail::store::enqueue(s, message, now);
+        queued = true;
+      }
       audit::store::record(s, {r.org_id, std::nullopt, std::nullopt, audit::action::kJoinRequested, ""});
     }
     tx.commit();

@@ -114,8 +114,8 @@ class OrganisationService {
   /// Open sign-up: emails someone who asked to join an organisation a link to finish joining as a member (an
   /// invitation they asked for, which proves the address is theirs). Nothing for someone already a member, or with an
   /// open invitation from the organisation's staff (left as it is); asking again sends a new link at most every 10
-  /// minutes; too_many after kJoinRequestsPerClient requests from one client.
-  /// Callers check that the organisation's sign-up is open.
+  /// minutes; too_many after kJoinRequestsPerClient requests from one client. The same statements run whether or not
+  /// the person is a member. Callers check that the organisation's sign-up is open.
   boost::asio::awaitable<JoinOutcome> request_to_join(JoinRequest request);
   /// Open sign-up for someone signed in: joins as a member; false if they already belong.
   boost::asio::awaitable<bool> join_as_member(long long org_id, long long user_id);

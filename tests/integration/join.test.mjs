@@ -177,3 +177,50 @@ test(`${backendName}: one client may ask to join 10 times in 15 minutes; then a 
   assert.equal((await askToJoin(v, "198.51.100.77, 203.0.113.9", { email: "flood11@example.org" })).status, 429);
   assert.equal((await askToJoin(v, "203.0.113.10", { email: "flood12@example.org" })).status, 200);
 });
+
+test(`${backendName}: asking to join does the same database work whether or not the person is a member`, async () => {
+  // No SMTP: no outbox worker runs statements in between.
+  const quiet = await startServer();
+  try {
+    // Counted by SQLite (the SQL is the same on PostgreSQL, which has no such counter).
+    const metric = async (name) => {
+      if (backendName !== "sqlite") return 0;
+      const m = (await (await fetch(`${quiet.url}/metrics`)).text()).match(new RegExp(`^${name} (\\d+)$`, "m"));
+      assert.ok(m, `/metrics has no ${name}`);
+      return Number(m[1]);
+    };
+    const v = new Visitor(quiet.url);
+    await v.get("/o/north/join");
+    const work = async (email) => {
+      const [statements, writes] = [await metric("roundtable_db_statements_total"), await metric("roundtable_db_writes_total")];
+      const res = await v.post("/o/north/join", { email, lang: "en" });
+      assert.equal(res.status, 200);
+      assert.match(res.text, new RegExp(`If ${email.replace(".", "\\.")} can join North Valleys Mind`));
+      return {
+        statements: (await metric("roundtable_db_statements_total")) - statements,
+        writes: (await metric("roundtable_db_writes_total")) - writes,
+      };
+    };
+    await work("warm-up@example.org");
+    const member = await work(demo.otherOrgAdmin);
+    const newcomer = await work("newcomer@example.org");
+    const account = await work(demo.orgAdmin); // has an account, not a member of north
+    if (backendName === "sqlite") {
+      assert.ok(newcomer.statements > 0 && newcomer.writes > 0);
+      assert.deepEqual(member, newcomer, "a member and a newcomer");
+      assert.deepEqual(account, newcomer, "someone with an account and a newcomer");
+    }
+    // The member's request is written as a cancelled invitation, and nothing is sent.
+    const rows = (email) =>
+      quiet.database.sql(
+        `SELECT (SELECT count(*) FROM invitations WHERE email = '${email}' AND revoked_at IS NOT NULL) || ' ' || ` +
+          `(SELECT count(*) FROM invitations WHERE email = '${email}' AND revoked_at IS NULL) || ' ' || ` +
+          `(SELECT count(*) FROM mail_outbox WHERE to_address = '${email}')`,
+      );
+    assert.equal(rows(demo.otherOrgAdmin), "1 0 0");
+    assert.equal(rows("newcomer@example.org"), "0 1 1");
+    assert.equal(rows(demo.orgAdmin), "0 1 1");
+  } finally {
+    await quiet.stop();
+  }
+});
