@@ -70,6 +70,28 @@ awaitable<std::optional<Organisation>> open_organisation(RequestContext& ctx, co
 
 }  // namespace
 
+awaitable<Response> open_organisations(RequestContext& ctx, const PagesDeps& deps) {
+  auto t = ctx.t();
+  auto op = deps.service->open_organisations();
+  const auto orgs = co_await std::move(op);
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("organisations.open.title")));
+  auto& h = page.body();
+  govuk::paragraph(h, t("organisations.open.lead"));
+  if (orgs.empty()) {
+    govuk::paragraph(h, t("organisations.open.none"));
+  } else {
+    govuk::List list{.bullet = true};
+    for (const auto& org : orgs) {
+      view::Html link;
+      govuk::link(link, "/o/" + org.slug + "/join", org.name);
+      list.items.push_back(std::move(link));
+    }
+    govuk::list(h, list);
+  }
+  govuk::paragraph(h, t("organisations.open.invitation_only"));
+  co_return page.respond();
+}
+
 awaitable<Response> join_form(RequestContext& ctx, const PagesDeps& deps) {
   auto find = open_organisation(ctx, deps);
   auto org = co_await std::move(find);

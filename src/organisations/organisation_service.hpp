@@ -138,6 +138,8 @@ class OrganisationService {
   boost::asio::awaitable<std::optional<Person>> person(long long user_id);
 
   boost::asio::awaitable<std::vector<Organisation>> organisations();
+  /// The organisations anyone may join, by name (for the public list).
+  boost::asio::awaitable<std::vector<Organisation>> open_organisations();
   boost::asio::awaitable<std::optional<Organisation>> organisation(std::string slug);
   /// Creates the organisation (throws SlugTaken); returns its id.
   boost::asio::awaitable<long long> create_organisation(long long actor_user_id, Organisation org);

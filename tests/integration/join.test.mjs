@@ -224,3 +224,18 @@ test(`${backendName}: asking to join does the same database work whether or not 
     await quiet.stop();
   }
 });
+
+test(`${backendName}: a newcomer finds the organisations anyone may join from the home page`, async () => {
+  const v = new Visitor(server.url);
+  const home = await v.get("/");
+  assert.equal(home.status, 200);
+  assert.match(home.text, /<h2 class="govuk-heading-m">Find an organisation to join<\/h2>/);
+  assert.match(home.text, /href="\/organisations"/);
+  const list = await v.get("/organisations");
+  assert.equal(list.status, 200);
+  assert.match(list.text, /<h1 class="govuk-heading-l">Organisations you can join<\/h1>/);
+  assert.match(list.text, /<a class="govuk-link" href="\/o\/north\/join">North Valleys Mind<\/a>/);
+  assert.doesNotMatch(list.text, /Demo County/, "an invitation-only organisation is not listed");
+  const cy = await v.get("/organisations", { headers: { "accept-language": "cy" } });
+  assert.match(cy.text, /Sefydliadau y gallwch ymuno â nhw/);
+});
