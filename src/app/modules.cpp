@@ -41,6 +41,8 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
   for (const auto& m : modules) {
     shared.account_sections.insert(shared.account_sections.end(), m.account_sections.begin(), m.account_sections.end());
     shared.org_admin_links.insert(shared.org_admin_links.end(), m.org_admin_links.begin(), m.org_admin_links.end());
+    shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),
+                                    m.newcomer_sections.end());
   }
   return shared;
 }

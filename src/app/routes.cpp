@@ -6,9 +6,9 @@ namespace roundtable::app {
 
 std::vector<http::Route> build_routes(Services& services, const std::vector<module::Module>& modules) {
   std::vector<http::Route> routes;
-  add_site_routes(routes, services);
-  add_ops_routes(routes, services);
   const auto shared = shared_of(modules);
+  add_site_routes(routes, services, shared.newcomer_sections);
+  add_ops_routes(routes, services);
   for (const auto& m : modules) {
     if (m.add_routes) m.add_routes(routes, shared);
   }

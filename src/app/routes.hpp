@@ -15,8 +15,10 @@ std::vector<http::Route> build_routes(Services& services, const std::vector<modu
 /// The same with the modules made here (for listing routes and tests).
 std::vector<http::Route> build_routes(Services& services);
 
-// The site's own routes (home, search, accessibility, language, static files; health and metrics).
-void add_site_routes(std::vector<http::Route>& routes, Services& services);
+// The site's own routes (home, search, accessibility, language, static files; health and metrics). The home page
+// shows the modules' sections for newcomers.
+void add_site_routes(std::vector<http::Route>& routes, Services& services,
+                     std::vector<module::NewcomerSection> newcomer_sections = {});
 void add_ops_routes(std::vector<http::Route>& routes, Services& services);
 
 }  // namespace roundtable::app

@@ -24,7 +24,13 @@ using http::Response;
 constexpr size_t kMaxQueryLength = 200;
 constexpr size_t kResultsPerPage = 20;
 
-awaitable<Response> home(RequestContext& ctx, Services& services) {
+struct HomeDeps {
+  Services* services = nullptr;
+  std::vector<module::NewcomerSection> newcomer_sections;
+};
+
+awaitable<Response> home(RequestContext& ctx, const HomeDeps& deps) {
+  auto& services = *deps.services;
   auto t = ctx.t();
   // The home page's heading is the extra-large one, so the frame leaves it to the page.
   view::PageBuilder page(ctx, services.assets, std::string(t("home.page_title")));
@@ -38,6 +44,11 @@ awaitable<Response> home(RequestContext& ctx, Services& services) {
                   .bullet = true});
   govuk::heading(h, 2, "m", t("home.who_title"));
   govuk::paragraph(h, t("home.who"));
+  for (const auto& section : deps.newcomer_sections) {
+    govuk::heading(h, 2, "m", t(section.title_key));
+    govuk::paragraph(h, t(section.lead_key));
+    govuk::link_paragraph(h, section.href, t(section.link_key));
+  }
   govuk::heading(h, 2, "m", t("home.access_title"));
   govuk::paragraph(h, t("home.access"));
   govuk::link_paragraph(h, "/search", t("home.search_link"));
@@ -199,12 +210,13 @@ awaitable<Response> static_file(RequestContext& ctx, Services& services) {
 
 }  // namespace
 
-void add_site_routes(std::vector<http::Route>& routes, Services& services) {
+void add_site_routes(std::vector<http::Route>& routes, Services& services,
+                     std::vector<module::NewcomerSection> newcomer_sections) {
   using http::bind;
   using http::policy::public_access;
   http::RouteList r(routes);
   const auto s = std::ref(services);
-  r.get("/", "home", public_access(), bind(s, home));
+  r.get("/", "home", public_access(), bind(HomeDeps{&services, std::move(newcomer_sections)}, home));
   r.get("/search", "search", public_access(), bind(s, search));
   r.get("/stories/{ref}", "story", public_access(), bind(s, story));
   r.post("/language", "language", public_access(), bind(s, switch_language));

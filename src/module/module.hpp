@@ -71,10 +71,20 @@ struct OrgAdminLink {
   std::string path;
 };
 
+/// A section for someone new to Roundtable, on the home page and the sign-in page, that leads to one of the module's
+/// public pages (such as the organisations anyone may join).
+struct NewcomerSection {
+  std::string_view title_key;
+  std::string_view lead_key;
+  std::string_view link_key;
+  std::string href;
+};
+
 /// What every module can see of the others once all are made (for pages that gather from all of them).
 struct Shared {
   std::vector<AccountSection> account_sections;
   std::vector<OrgAdminLink> org_admin_links;
+  std::vector<NewcomerSection> newcomer_sections;
 };
 
 struct Module {
@@ -93,6 +103,8 @@ struct Module {
   std::vector<AccountSection> account_sections;
   /// Its links on an organisation's page for the organisation's admins.
   std::vector<OrgAdminLink> org_admin_links;
+  /// Its sections for newcomers on the home and sign-in pages.
+  std::vector<NewcomerSection> newcomer_sections;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
   /// may see its uploaded files (uploads::UploadService::set_access). Unset: nothing to do.
   std::function<void()> start;

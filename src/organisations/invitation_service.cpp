@@ -24,18 +24,16 @@ using consent::current_consent_version;
 
 namespace {
 
-/// Writes the invitation email into the outbox, in the invitation's language.
-void queue_invitation_email(soci::session& s, const Invitation& inv, const std::string& token,
-                            const std::string& base_url, long long now) {
+/// The invitation email, in the invitation's language. One someone asked for themselves greets nobody by name: the
+/// name was typed by whoever filled in the open form, so it must not carry their words (or a link) into the email.
+mail::Message invitation_message(const Invitation& inv, const std::string& token, const std::string& base_url) {
   core::Translator t(core::Messages::embedded(), inv.lang);
   if (inv.self_requested) {
-    auto message = mail::compose(
-        inv.email, inv.name, inv.lang, core::format(t("organisations.join.mail.subject"), {{"org", inv.org_name}}),
+    return mail::compose(
+        inv.email, "", inv.lang, core::format(t("organisations.join.mail.subject"), {{"org", inv.org_name}}),
         {core::format(t("organisations.join.mail.p1"), {{"org", inv.org_name}}),
          std::string(t("organisations.join.mail.p2"))},
         mail::Action{std::string(t("organisations.join.mail.button")), base_url + "/invitations/" + token});
-    mail::store::enqueue(s, message, now);
-    return;
   }
   const std::string inviter =
       inv.invited_by_name.empty() ? std::string(t("organisations.invite.mail.someone")) : inv.invited_by_name;
@@ -46,11 +44,16 @@ void queue_invitation_email(soci::session& s, const Invitation& inv, const std::
     paragraphs.push_back(inv.message);
   }
   paragraphs.push_back(std::string(t("organisations.invite.mail.p2")));
-  auto message = mail::compose(
+  return mail::compose(
       inv.email, inv.name, inv.lang,
       core::format(t("organisations.invite.mail.subject"), {{"inviter", inviter}, {"org", inv.org_name}}), paragraphs,
       mail::Action{std::string(t("organisations.invite.mail.button")), base_url + "/invitations/" + token});
-  mail::store::enqueue(s, message, now);
+}
+
+/// Writes the invitation email into the outbox.
+void queue_invitation_email(soci::session& s, const Invitation& inv, const std::string& token,
+                            const std::string& base_url, long long now) {
+  mail::store::enqueue(s, invitation_message(inv, token, base_url), now);
 }
 
 bool is_member(soci::session& s, long long org_id, const std::string& email) {
@@ -98,43 +101,62 @@ namespace {
 
 constexpr long long kJoinResendAfter = 10 * 60;
 
+/// Join requests are counted per client in sign_in_failures (hashed keys, kept an hour), apart from sign-ins.
+std::string join_key(const std::string& client) { return security::hash_token("join:" + client); }
+
 }  // namespace
 
-awaitable<void> OrganisationService::request_to_join(long long org_id, std::string email, std::string name,
-                                                     core::Lang lang) {
-  auto work = [this, org_id, email = normalise_email(email), name = std::move(name), lang](soci::session& s) {
+awaitable<JoinOutcome> OrganisationService::request_to_join(JoinRequest request) {
+  auto work = [this, r = std::move(request)](soci::session& s) {
     const long long now = clock_.now_seconds();
-    // A member asking again gets nothing: the page says the same either way, so it does not tell who is a member.
-    if (is_member(s, org_id, email)) return false;
+    const std::string email = normalise_email(r.email), key = join_key(r.client);
     db::WriteTransaction tx(s);
-    if (auto open = store::open_invitation_for(s, org_id, email, now)) {
-      // Someone asking again (the email did not come) gets a new link, at most once every 10 minutes.
-      auto inv = store::open_invitation(s, org_id, *open, now);
-      if (!inv || inv->sent_at > now - kJoinResendAfter) return false;
-      const std::string token = security::random_token();
-      store::renew_invitation(s, inv->id, security::hash_token(token), now);
-      queue_invitation_email(s, *inv, token, base_url_, now);
-      tx.commit();
-      return true;
+    if (accounts::store::count_failures(s, key, now - kJoinWindow) >= kJoinRequestsPerClient) {
+      return JoinOutcome::too_many;
     }
-    Invitation inv;
-    inv.org_id = org_id;
-    inv.email = email;
-    inv.name = name;
-    inv.role = Role::member;
-    inv.lang = lang;
-    inv.self_requested = true;
-    const std::string token = security::random_token();
-    const long long id = store::insert_invitation(s, inv, security::hash_token(token), std::nullopt, now);
-    auto stored = store::open_invitation(s, org_id, id, now);
-    queue_invitation_email(s, *stored, token, base_url_, now);
-    audit::store::record(s, {org_id, std::nullopt, std::nullopt, audit::action::kJoinRequested, ""});
+    accounts::store::record_failure(s, key, now);
+    // Every check runs whoever asks, so the work done (and the time taken) does not tell who is a member.
+    const bool member = store::is_member_by_email(s, r.org_id, email);
+    bool queued = false;
+    if (auto open = store::open_invitation_for(s, r.org_id, email, now)) {
+      auto inv = store::open_invitation(s, r.org_id, *open, now);
+      // An invitation from the organisation's staff is left alone, so the link they emailed keeps working. Someone
+      // asking again (the email did not come) gets a new link, at most once every 10 minutes.
+      if (inv && inv->self_requested && !member && inv->sent_at <= now - kJoinResendAfter) {
+        const std::string token = security::random_token();
+        store::renew_invitation(s, inv->id, security::hash_token(token), now);
+        queue_invitation_email(s, *inv, token, base_url_, now);
+        queued = true;
+      }
+    } else {
+      Invitation inv;
+      inv.org_id = r.org_id;
+      inv.email = email;
+      inv.name = r.name;
+      inv.role = Role::member;
+      inv.lang = r.lang;
+      inv.self_requested = true;
+      const std::string token = security::random_token();
+      const long long id = store::insert_invitation(s, inv, security::hash_token(token), std::nullopt, now);
+      auto stored = store::open_invitation(s, r.org_id, id, now);
+      auto message = invitation_message(*stored, token, base_url_);
+      if (member) {
+        // A member gets no email. The same statements run as for a newcomer: the invitation is cancelled where the
+        // newcomer's email is queued (housekeeping deletes it later).
+        store::revoke_invitation(s, id, now);
+      } else {
+        mail::store::enqueue(s, message, now);
+        queued = true;
+      }
+      audit::store::record(s, {r.org_id, std::nullopt, std::nullopt, audit::action::kJoinRequested, ""});
+    }
     tx.commit();
-    return true;
+    return queued ? JoinOutcome::queued : JoinOutcome::nothing_sent;
   };
   auto op = db_.run(std::move(work));
-  const bool queued = co_await std::move(op);
-  if (queued && mail_queued_) mail_queued_();
+  const JoinOutcome outcome = co_await std::move(op);
+  if (outcome == JoinOutcome::queued && mail_queued_) mail_queued_();
+  co_return outcome;
 }
 
 awaitable<bool> OrganisationService::join_as_member(long long org_id, long long user_id) {

@@ -101,6 +101,13 @@ std::optional<long long> open_invitation_for(soci::session& s, long long org_id,
   return id;
 }
 
+bool is_member_by_email(soci::session& s, long long org_id, const std::string& email) {
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = :org AND u.email = :email",
+      soci::use(org_id), soci::use(email), soci::into(n);
+  return n > 0;
+}
+
 void renew_invitation(soci::session& s, long long id, const std::string& token_hash, long long now) {
   long long expires = now + kInvitationLifetime;
   s << "UPDATE invitations SET token_hash = :hash, sent_at = :now, expires_at = :expires WHERE id = :id",

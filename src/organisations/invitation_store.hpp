@@ -25,6 +25,9 @@ std::optional<Invitation> invitation_by_token(soci::session& s, const std::strin
 /// An open invitation for this email in this organisation, if any.
 std::optional<long long> open_invitation_for(soci::session& s, long long org_id, const std::string& email,
                                              long long now);
+/// Whether the account with this email belongs to the organisation (false when there is no such account): one
+/// statement either way.
+bool is_member_by_email(soci::session& s, long long org_id, const std::string& email);
 /// A new secret and a new expiry (sending it again).
 void renew_invitation(soci::session& s, long long id, const std::string& token_hash, long long now);
 void revoke_invitation(soci::session& s, long long id, long long now);

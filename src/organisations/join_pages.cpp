@@ -1,5 +1,7 @@
 // Open sign-up: anyone may join an organisation whose sign-up is open. Someone signed in joins with one button;
 // someone new gets an emailed link (an invitation they asked for) that proves the address is theirs.
+#include <algorithm>
+
 #include "accounts/pages_common.hpp"
 #include "http/form.hpp"
 #include "organisations/organisation_pages.hpp"
@@ -14,13 +16,13 @@ namespace {
 
 namespace govuk = view::govuk;
 
-struct JoinRequest {
+struct JoinForm {
   std::string email;
   std::string name;
   std::string lang;
 };
 
-Response join_page(RequestContext& ctx, const PagesDeps& deps, const Organisation& org, const JoinRequest& f,
+Response join_page(RequestContext& ctx, const PagesDeps& deps, const Organisation& org, const JoinForm& f,
                    const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
   const std::string action = "/o/" + org.slug + "/join";
@@ -68,6 +70,28 @@ awaitable<std::optional<Organisation>> open_organisation(RequestContext& ctx, co
 
 }  // namespace
 
+awaitable<Response> open_organisations(RequestContext& ctx, const PagesDeps& deps) {
+  auto t = ctx.t();
+  auto op = deps.service->open_organisations();
+  const auto orgs = co_await std::move(op);
+  view::PageBuilder page(ctx, *deps.assets, std::string(t("organisations.open.title")));
+  auto& h = page.body();
+  govuk::paragraph(h, t("organisations.open.lead"));
+  if (orgs.empty()) {
+    govuk::paragraph(h, t("organisations.open.none"));
+  } else {
+    govuk::List list{.bullet = true};
+    for (const auto& org : orgs) {
+      view::Html link;
+      govuk::link(link, "/o/" + org.slug + "/join", org.name);
+      list.items.push_back(std::move(link));
+    }
+    govuk::list(h, list);
+  }
+  govuk::paragraph(h, t("organisations.open.invitation_only"));
+  co_return page.respond();
+}
+
 awaitable<Response> join_form(RequestContext& ctx, const PagesDeps& deps) {
   auto find = open_organisation(ctx, deps);
   auto org = co_await std::move(find);
@@ -89,17 +113,26 @@ awaitable<Response> join(RequestContext& ctx, const PagesDeps& deps) {
     ctx.set_flash("organisations.invite.joined", {{"org", org->name}});
     co_return http::redirect(ctx.request, "/o/" + org->slug);
   }
-  JoinRequest f{std::string(ctx.form.value("email")), std::string(ctx.form.value("name")),
-                std::string(ctx.form.value("lang"))};
+  JoinForm f{std::string(ctx.form.value("email")), std::string(ctx.form.value("name")),
+             std::string(ctx.form.value("lang"))};
   const std::string email = normalise_email(f.email);
   std::vector<view::FieldError> errors;
-  if (f.name.size() > 200) errors.push_back({"name", std::string(t("organisations.join.error.name_too_long"))});
+  const auto characters = std::count_if(f.name.begin(), f.name.end(), [](char c) { return (c & 0xC0) != 0x80; });
+  if (static_cast<size_t>(characters) > kMaxJoinNameLength) {
+    errors.push_back({"name", std::string(t("organisations.join.error.name_too_long"))});
+  }
   if (auto p = check_email(email)) errors.push_back(field_errors(t, {*p}).front());
   auto lang = core::parse_lang(f.lang);
   if (!lang) errors.push_back({"lang", std::string(t("organisations.join.error.lang_missing"))});
   if (!errors.empty()) co_return join_page(ctx, deps, *org, f, errors);
-  auto op = deps.service->request_to_join(org->id, email, f.name, *lang);
-  co_await std::move(op);
+  auto op = deps.service->request_to_join(
+      {.org_id = org->id, .email = email, .name = f.name, .lang = *lang, .client = ctx.remote_address});
+  const JoinOutcome outcome = co_await std::move(op);
+  if (outcome == JoinOutcome::too_many) {
+    view::PageBuilder busy(ctx, *deps.assets, std::string(t("organisations.join.too_many_title")));
+    govuk::paragraph(busy.body(), t("organisations.join.too_many"));
+    co_return busy.respond(http::Status::too_many_requests);
+  }
   view::PageBuilder page(ctx, *deps.assets, std::string(t("organisations.email_sign_in.check_title")));
   auto& h = page.body();
   govuk::paragraph(h, core::format(t("organisations.join.sent_p1"), {{"email", email}, {"org", org->name}}));

@@ -72,7 +72,8 @@ awaitable<Response> send_invitation(http::OrgRequest& req, const PagesDeps& deps
 awaitable<Response> change_invitation(http::OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> invitation(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> accept_invitation(RequestContext& ctx, const PagesDeps& deps);
-/// Open sign-up (join_pages.cpp): /o/{org}/join, for organisations that anyone may join.
+/// Open sign-up (join_pages.cpp): the organisations anyone may join (/organisations, public), and /o/{org}/join.
+awaitable<Response> open_organisations(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> join_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> join(RequestContext& ctx, const PagesDeps& deps);
 }  // namespace pages

@@ -43,6 +43,7 @@ void add_organisation_routes(std::vector<http::Route>& routes, PagesDeps deps) {
   r.get("/admin/organisations", "admin_organisations", platform_admin(), bind(deps, pages::organisations));
   r.get("/admin/organisations/new", "admin_organisation_new", platform_admin(), bind(deps, pages::new_organisation));
   r.post("/admin/organisations", "admin_organisation_create", platform_admin(), bind(deps, pages::create_organisation));
+  r.get("/organisations", "organisations_open", public_access(), bind(deps, pages::open_organisations));
   r.get("/invitations/{token}", "invitation", public_access(), bind(deps, pages::invitation));
   r.post("/invitations/{token}", "invitation_accept", public_access(), bind(deps, pages::accept_invitation));
   // An organisation's pages: its members only (everyone else gets 404), and each action as organisation_policy says.

@@ -37,6 +37,11 @@ awaitable<std::vector<Organisation>> OrganisationService::organisations() {
   co_return co_await std::move(op);
 }
 
+awaitable<std::vector<Organisation>> OrganisationService::open_organisations() {
+  auto op = db_.run([](soci::session& s) { return store::list_open_orgs(s); });
+  co_return co_await std::move(op);
+}
+
 awaitable<std::optional<Organisation>> OrganisationService::organisation(std::string slug) {
   auto op = db_.run([slug = std::move(slug)](soci::session& s) { return store::find_org_by_slug(s, slug); });
   co_return co_await std::move(op);

@@ -33,6 +33,26 @@ std::optional<Person> read_person(soci::session& s, long long user_id);
 
 enum class InviteOutcome { sent, already_member, already_invited };
 
+/// Someone not signed in asking to join an organisation anyone may join (open sign-up).
+struct JoinRequest {
+  long long org_id = 0;
+  std::string email;
+  /// Shown to the organisation's admins with the request; never put in the email.
+  std::string name;
+  core::Lang lang = core::Lang::en;
+  /// The client's address (the trusted proxy's word for it), for the limit per client.
+  std::string client;
+};
+
+/// What a join request did. The page says the same for queued and nothing_sent, so it does not tell who is a member.
+enum class JoinOutcome { queued, nothing_sent, too_many };
+
+/// At most this many join requests per client in kJoinWindow seconds.
+inline constexpr int kJoinRequestsPerClient = 10;
+inline constexpr long long kJoinWindow = 15 * 60;
+/// The longest name the open join form takes.
+inline constexpr size_t kMaxJoinNameLength = 60;
+
 struct AcceptResult {
   enum class Outcome {
     ok,
@@ -92,9 +112,11 @@ class OrganisationService {
   boost::asio::awaitable<bool> remove_org_logo(long long actor_id, long long org_id);
 
   /// Open sign-up: emails someone who asked to join an organisation a link to finish joining as a member (an
-  /// invitation they asked for, which proves the address is theirs). Nothing for someone already a member; asking
-  /// again sends a new link at most every 10 minutes. Callers check that the organisation's sign-up is open.
-  boost::asio::awaitable<void> request_to_join(long long org_id, std::string email, std::string name, core::Lang lang);
+  /// invitation they asked for, which proves the address is theirs). Nothing for someone already a member, or with an
+  /// open invitation from the organisation's staff (left as it is); asking again sends a new link at most every 10
+  /// minutes; too_many after kJoinRequestsPerClient requests from one client. The same statements run whether or not
+  /// the person is a member. Callers check that the organisation's sign-up is open.
+  boost::asio::awaitable<JoinOutcome> request_to_join(JoinRequest request);
   /// Open sign-up for someone signed in: joins as a member; false if they already belong.
   boost::asio::awaitable<bool> join_as_member(long long org_id, long long user_id);
 
@@ -116,6 +138,8 @@ class OrganisationService {
   boost::asio::awaitable<std::optional<Person>> person(long long user_id);
 
   boost::asio::awaitable<std::vector<Organisation>> organisations();
+  /// The organisations anyone may join, by name (for the public list).
+  boost::asio::awaitable<std::vector<Organisation>> open_organisations();
   boost::asio::awaitable<std::optional<Organisation>> organisation(std::string slug);
   /// Creates the organisation (throws SlugTaken); returns its id.
   boost::asio::awaitable<long long> create_organisation(long long actor_user_id, Organisation org);

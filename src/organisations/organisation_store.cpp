@@ -52,6 +52,20 @@ std::vector<Organisation> list_orgs(soci::session& s) {
   return out;
 }
 
+std::vector<Organisation> list_open_orgs(soci::session& s) {
+  std::vector<Organisation> out;
+  db::query(s, "SELECT id, slug, name FROM organisations WHERE signup_mode = 'open' ORDER BY lower(name), id", {},
+            [&](const db::Row& r) {
+              Organisation o;
+              o.id = r.integer(0);
+              o.slug = r.string(1);
+              o.name = r.string(2);
+              o.signup_mode = SignupMode::open;
+              out.push_back(std::move(o));
+            });
+  return out;
+}
+
 long long insert_org(soci::session& s, const Organisation& org) {
   long long id = 0;
   const long long now = now_seconds();

@@ -18,6 +18,8 @@ std::optional<Organisation> find_org_by_slug(soci::session& s, const std::string
 std::optional<long long> set_org_logo(soci::session& s, long long org_id, std::optional<long long> upload_id);
 /// Every organisation with its member count, by name.
 std::vector<Organisation> list_orgs(soci::session& s);
+/// The organisations anyone may join (sign-up open), by name: id, slug and name only.
+std::vector<Organisation> list_open_orgs(soci::session& s);
 /// Inserts the organisation; returns the new id.
 long long insert_org(soci::session& s, const Organisation& org);
 /// Updates name, languages and sign-up mode.

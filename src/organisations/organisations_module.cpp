@@ -43,6 +43,8 @@ module::Module make_module(PagesDeps deps) {
   m.personal_tables = personal_tables();
   m.tables_without_personal_data = tables_without_personal_data();
   m.retention = retention();
+  m.newcomer_sections = {{"organisations.open.find_title", "organisations.open.find_lead",
+                          "organisations.open.find_link", "/organisations"}};
   if (deps.service) m.load_demo = [service = deps.service] { return load_demo(*service); };
   return m;
 }

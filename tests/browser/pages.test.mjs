@@ -57,6 +57,7 @@ const visits = {
   admin_organisation_new: [{ path: "/admin/organisations/new", as: admin, submit: true }],
   org_home: [{ path: "/o/demo", as: sian }, { path: "/o/demo", as: member }],
   // "north" is open to anyone: the form for someone new (sent empty), and the one button for someone signed in.
+  organisations_open: [{ path: "/organisations" }, { path: "/organisations", as: member }],
   org_join_form: [{ path: "/o/north/join", submit: true }, { path: "/o/north/join", as: member }],
   // resubmit: the form sent as it is, and the page it leads to, with its success message.
   org_settings: [{ path: "/o/demo/settings", as: sian, submit: true }, { path: "/o/demo/settings", as: sian, resubmit: true }],

@@ -23,6 +23,7 @@ const pages = [
   { as: "orgAdmin", path: "/o/demo/accessibility" },
   { as: "member", path: "/accessibility" },
   { as: "member", path: "/accessibility/demo" },
+  { as: "member", path: "/organisations" },
 ];
 
 if (backendName === "sqlite") {
@@ -59,7 +60,8 @@ if (backendName === "sqlite") {
     return after - before;
   }
 
-  /** Adds n members to "demo", each with a member type, a profile and interests, and n About Me items to Gareth. */
+  /** Adds n members to "demo", each with a member type, a profile and interests, n organisations (every other one open
+   * to anyone) and n About Me items to Gareth. */
   function growData(n) {
     const now = Math.floor(Date.now() / 1000);
     const rows = [];
@@ -71,6 +73,7 @@ if (backendName === "sqlite") {
         `INSERT INTO profiles (user_id, updated_at) SELECT id, ${now} FROM users WHERE email = 'grow${i}@example.org'`,
         `INSERT INTO profile_interests (user_id, tag) SELECT id, 'gardening' FROM users WHERE email = 'grow${i}@example.org'`,
         `INSERT INTO profile_interests (user_id, tag) SELECT id, 'walking' FROM users WHERE email = 'grow${i}@example.org'`,
+        `INSERT INTO organisations (slug, name, languages, signup_mode, created_at, updated_at) VALUES ('grow${i}', 'Grow ${i}', 'en', '${i % 2 ? "open" : "invitation"}', ${now}, ${now})`,
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).
