@@ -26,6 +26,31 @@ async function tabTo(page, id) {
   throw new Error(`Tab never reached #${id}`);
 }
 
+test("keyboard: the sign-in page has one tab stop called \"Sign in\" (the button), not a header link as well", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(server.url + "/sign-in");
+  const stops = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const name = (el.getAttribute("aria-label") || el.textContent || el.value || "").trim().replace(/\s+/g, " ");
+      return { name, tag: el.tagName, key: el.outerHTML };
+    });
+    if (!stop || stops.some((s) => s.key === stop.key)) break;
+    stops.push(stop);
+  }
+  const signIn = stops.filter((s) => s.name === "Sign in");
+  assert.equal(signIn.length, 1, JSON.stringify(stops.map((s) => s.name)));
+  assert.equal(signIn[0].tag, "BUTTON");
+  // Other pages still offer "Sign in" in the header.
+  await page.goto(server.url + "/accessibility");
+  assert.equal(await page.locator("header a[href='/sign-in']").count(), 1);
+  await context.close();
+});
+
 test("keyboard only, no JavaScript: ask for a code by email, mistype it, then sign in with it", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
   const page = await context.newPage();
