@@ -61,6 +61,10 @@ struct SignedInCode {
   T value{};
 };
 
+/// What became of the fresh proof (the password, or for an account without one an emailed code) asked for before
+/// something that cannot be undone, like deleting the account.
+enum class ProofOutcome { ok, wrong, too_many };
+
 /// Sign-in by email: what became of a link or a code.
 enum class EmailSignInOutcome {
   ok,
@@ -127,6 +131,17 @@ class AccountService {
                                                               std::string remote_address);
   /// Whether this browser has an open sign-in email request (so the code page has something to check).
   boost::asio::awaitable<bool> has_open_email_sign_in(std::string browser_secret);
+
+  /// Fresh proof that it is the person at the keyboard, before deleting their account (email_sign_in.cpp).
+  /// Whether the account has a password (then it is asked for; if not, a code sent by email).
+  boost::asio::awaitable<bool> has_password(long long user_id);
+  /// Emails a 6-digit code that works once, for 15 minutes, as proof (for accounts without a password); at most 3
+  /// emails an hour per account, shared with sign-in emails. Returns whether one was sent.
+  boost::asio::awaitable<bool> send_proof_code(long long user_id);
+  /// Checks the password (or the emailed code, used up when right) unless a limit has been reached; wrong ones count
+  /// towards the sign-in limits and are audited as failed sign-ins.
+  boost::asio::awaitable<ProofOutcome> check_proof(long long user_id, std::string password_or_code,
+                                                   std::string remote_address);
 
   /// Two-step sign-in (two_step.cpp).
   boost::asio::awaitable<TwoStepStatus> two_step_status(long long user_id);

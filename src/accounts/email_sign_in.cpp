@@ -10,6 +10,7 @@
 #include "db/transaction.hpp"
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
+#include "security/passwords.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::accounts {
@@ -179,6 +180,88 @@ awaitable<EmailSignInResult> AccountService::sign_in_with_code(std::string code,
     tx.commit();
     result.outcome = any_open ? EmailSignInOutcome::wrong_code : EmailSignInOutcome::expired;
     return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+namespace {
+
+/// Proof codes live with sign-in requests, under a "browser" that no cookie can name (every browser's is a hash), so
+/// they can never sign anyone in; their link token is never sent.
+std::string proof_holder(long long user_id) { return "proof:" + std::to_string(user_id); }
+
+}  // namespace
+
+awaitable<bool> AccountService::has_password(long long user_id) {
+  auto op = db_.read([user_id](soci::session& s) {
+    auto user = store::find_user_by_id(s, user_id);
+    return user && !user->password_hash.empty();
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> AccountService::send_proof_code(long long user_id) {
+  auto work = [this, user_id](soci::session& s) {
+    auto user = store::find_user_by_id(s, user_id);
+    if (!user) return false;
+    const long long now = clock_.now_seconds();
+    if (store::count_sign_in_links(s, user->id, now - 3600) >= kEmailsPerHour) return false;
+    const std::string token_hash = security::hash_token(security::random_token());
+    const std::string code = random_code();
+    core::Translator t(core::Messages::embedded(), user->lang);
+    auto message = mail::compose(user->email, user->name, user->lang, std::string(t("accounts.proof.mail.subject")),
+                                 {std::string(t("accounts.proof.mail.p1")),
+                                  core::format(t("accounts.email_sign_in.mail.code"), {{"code", code}}),
+                                  std::string(t("accounts.proof.mail.p2")), std::string(t("accounts.proof.mail.p3"))},
+                                 std::nullopt);
+    db::WriteTransaction tx(s);
+    store::insert_sign_in_link(s, user->id, token_hash, code_hash(token_hash, code), proof_holder(user->id), "", now,
+                               now + kLinkLifetime);
+    mail::store::enqueue(s, message, now);
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  const bool queued = co_await std::move(op);
+  if (queued && mail_queued_) mail_queued_();
+  co_return queued;
+}
+
+awaitable<ProofOutcome> AccountService::check_proof(long long user_id, std::string password_or_code,
+                                                    std::string remote_address) {
+  auto work = [this, user_id, typed = std::move(password_or_code),
+               remote_address = std::move(remote_address)](soci::session& s) {
+    const long long now = clock_.now_seconds();
+    auto user = store::find_user_by_id(s, user_id);
+    if (!user) return ProofOutcome::wrong;
+    const long long since = now - limits_.window_seconds;
+    const std::string akey = account_key(user->email), ikey = address_key(remote_address);
+    if (store::count_failures(s, ikey, since) >= limits_.per_address ||
+        store::count_failures(s, akey, since) >= limits_.per_account)
+      return ProofOutcome::too_many;
+    std::vector<store::SignInLink> links;
+    if (!user->password_hash.empty()) {
+      if (security::verify_password(user->password_hash, typed)) return ProofOutcome::ok;
+    } else {
+      links = store::find_open_sign_in_links_by_browser(s, proof_holder(user->id), now);
+      const std::string code = digits_of(typed);
+      for (const auto& link : links) {
+        if (code.size() == 6 && security::constant_time_equal(link.code_hash, code_hash(link.token_hash, code))) {
+          db::WriteTransaction tx(s);
+          store::use_sign_in_links(s, user->id, now);
+          tx.commit();
+          return ProofOutcome::ok;
+        }
+      }
+    }
+    db::WriteTransaction tx(s);
+    store::record_failure(s, akey, now);
+    store::record_failure(s, ikey, now);
+    for (const auto& link : links) store::record_wrong_code(s, link.id, kWrongCodesPerEmail, now);
+    audit::store::record(s, {std::nullopt, user->id, user->id, audit::action::kSignInFailed, "proof"});
+    tx.commit();
+    return ProofOutcome::wrong;
   };
   auto op = db_.run(std::move(work));
   co_return co_await std::move(op);

@@ -115,11 +115,14 @@ test("keyboard only, no JavaScript: download your data, then delete your account
   }
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
   assert.match(download.suggestedFilename(), /^roundtable-data-\d{4}-\d{2}-\d{2}\.zip$/);
-  // Then to the deletion page, tick the box with the space bar and confirm.
+  // Then to the deletion page, tick the box with the space bar, type the password and confirm.
   await page.goto(server.url + "/account/delete");
   await tabTo(page, "confirm");
   await page.keyboard.press("Space");
   assert.equal(await page.isChecked("#confirm"), true);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "password");
+  await page.keyboard.type("roundtable-demo");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Delete my account");
   await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
