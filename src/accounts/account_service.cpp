@@ -4,6 +4,7 @@
 
 #include "accounts/account_store.hpp"
 #include "accounts/sign_in_keys.hpp"
+#include "accounts/sign_in_throttle.hpp"
 #include "accounts/two_step.hpp"
 #include "audit/audit_store.hpp"
 #include "db/transaction.hpp"
@@ -27,22 +28,24 @@ bool is_unique_violation(const std::exception& e) {
 }  // namespace
 
 awaitable<SignInResult> AccountService::sign_in_with_password(std::string email, std::string password,
-                                                              std::string remote_address, std::string next) {
+                                                              std::string remote_address, std::string next,
+                                                              long long known_user) {
   auto work = [this, email = normalise_email(email), password = std::move(password),
-               remote_address = std::move(remote_address), next = std::move(next)](soci::session& s) {
+               remote_address = std::move(remote_address), next = std::move(next), known_user](soci::session& s) {
     SignInResult result;
     const long long now = clock_.now_seconds();
-    const long long since = now - limits_.window_seconds;
-    const std::string akey = account_key(email), ikey = address_key(remote_address);
-    if (store::count_failures(s, ikey, since) >= limits_.per_address) {
+    auto user = store::find_user_by_email(s, email);
+    const Attempt attempt{email, remote_address, user && known_user != 0 && user->id == known_user};
+    const auto throttle = check_throttle(s, limits_, attempt, now);
+    if (throttle.verdict == Throttle::Verdict::too_many_for_address) {
       result.outcome = SignInOutcome::too_many_for_address;
       return result;
     }
-    if (store::count_failures(s, akey, since) >= limits_.per_account) {
+    if (throttle.verdict == Throttle::Verdict::wait) {
       result.outcome = SignInOutcome::too_many_for_account;
+      result.wait_seconds = throttle.wait_seconds;
       return result;
     }
-    auto user = store::find_user_by_email(s, email);
     bool ok = false;
     if (user && !user->password_hash.empty()) {
       ok = security::verify_password(user->password_hash, password);
@@ -51,13 +54,12 @@ awaitable<SignInResult> AccountService::sign_in_with_password(std::string email,
     }
     db::WriteTransaction tx(s);
     if (!ok) {
-      store::record_failure(s, akey, now);
-      store::record_failure(s, ikey, now);
+      record_throttled_failure(s, attempt, now);
       if (user) audit::store::record(s, {std::nullopt, std::nullopt, user->id, audit::action::kSignInFailed, ""});
       tx.commit();
       return result;
     }
-    store::clear_failures(s, akey);
+    clear_throttle(s, attempt);
     if (security::password_needs_rehash(user->password_hash)) {
       store::set_password_hash(s, user->id, security::hash_password(password));
     }
@@ -157,6 +159,22 @@ awaitable<void> AccountService::record_sign_out(long long user_id, bool everywhe
 awaitable<std::optional<User>> AccountService::user(long long user_id) {
   auto op = db_.read([user_id](soci::session& s) { return store::find_user_by_id(s, user_id); });
   co_return co_await std::move(op);
+}
+
+std::string AccountService::known_browser_cookie(long long user_id) const {
+  const std::string id = std::to_string(user_id);
+  return id + "." + security::keyed_hash(known_browser_secret_, "known-browser:" + id);
+}
+
+long long AccountService::known_browser_user(std::string_view cookie) const {
+  const auto dot = cookie.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot > 18) return 0;
+  const std::string id(cookie.substr(0, dot));
+  for (char c : id) {
+    if (c < '0' || c > '9') return 0;
+  }
+  if (!security::constant_time_equal(cookie, known_browser_cookie(std::stoll(id)))) return 0;
+  return std::stoll(id);
 }
 
 long long AccountService::create_user_now(User user, const std::string& password) {

@@ -114,6 +114,14 @@ void record_failure(soci::session& s, const std::string& key, long long at) {
   s << "INSERT INTO sign_in_failures (key, at) VALUES (:key, :at)", soci::use(key), soci::use(at);
 }
 
+std::optional<long long> last_failure(soci::session& s, const std::string& key) {
+  long long at = 0;
+  soci::indicator ind = soci::i_null;
+  s << "SELECT MAX(at) FROM sign_in_failures WHERE key = :key", soci::use(key), soci::into(at, ind);
+  if (ind != soci::i_ok) return std::nullopt;
+  return at;
+}
+
 void clear_failures(soci::session& s, const std::string& key) {
   s << "DELETE FROM sign_in_failures WHERE key = :key", soci::use(key);
 }

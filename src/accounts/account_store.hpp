@@ -37,6 +37,8 @@ void end_sessions(soci::session& s, long long user_id);
 /// Failed sign-ins recorded under key since the given time.
 long long count_failures(soci::session& s, const std::string& key, long long since);
 void record_failure(soci::session& s, const std::string& key, long long at);
+/// When the newest failure under this key was, if there is one.
+std::optional<long long> last_failure(soci::session& s, const std::string& key);
 void clear_failures(soci::session& s, const std::string& key);
 /// Deletes failures older than the given time; returns how many.
 long long purge_failures(soci::session& s, long long before);

@@ -5,11 +5,13 @@
 #include "accounts/account_store.hpp"
 #include "accounts/email_sign_in_store.hpp"
 #include "accounts/sign_in_keys.hpp"
+#include "accounts/sign_in_throttle.hpp"
 #include "accounts/two_step.hpp"
 #include "audit/audit_store.hpp"
 #include "db/transaction.hpp"
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
+#include "security/passwords.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::accounts {
@@ -47,13 +49,15 @@ std::string digits_of(std::string_view typed) {
 }
 
 /// Signs the person in: uses up every open request of theirs, clears failures and writes the audit log.
-EmailSignInResult complete(soci::session& s, const store::SignInLink& link, const char* how, long long now) {
+EmailSignInResult complete(soci::session& s, const store::SignInLink& link, const char* how, long long now,
+                           const Attempt& attempt) {
   EmailSignInResult result;
   auto user = store::find_user_by_id(s, link.user_id);
   if (!user) return result;
   db::WriteTransaction tx(s);
   store::use_sign_in_links(s, link.user_id, now);
   store::clear_failures(s, account_key(user->email));
+  if (!attempt.email.empty()) clear_throttle(s, attempt);
   result.user_id = user->id;
   result.lang = user->lang;
   result.next = link.next_path;
@@ -130,7 +134,8 @@ awaitable<EmailSignInResult> AccountService::sign_in_with_link(std::string token
         EmailSignInResult result;
         result.outcome = link_state(link, browser, now);
         if (result.outcome != EmailSignInOutcome::ok) return result;
-        return complete(s, *link, "email_link", now);
+        // Opening the emailed link proves the email account, like a right code: the counters start again.
+        return complete(s, *link, "email_link", now, Attempt{});
       });
   co_return co_await std::move(op);
 }
@@ -143,9 +148,9 @@ awaitable<bool> AccountService::has_open_email_sign_in(std::string browser_secre
 }
 
 awaitable<EmailSignInResult> AccountService::sign_in_with_code(std::string code, std::string browser_secret,
-                                                               std::string remote_address) {
+                                                               std::string remote_address, long long known_user) {
   auto work = [this, code = digits_of(code), browser = browser_hash(browser_secret),
-               remote_address = std::move(remote_address)](soci::session& s) {
+               remote_address = std::move(remote_address), known_user](soci::session& s) {
     EmailSignInResult result;
     const long long now = clock_.now_seconds();
     auto links = store::find_open_sign_in_links_by_browser(s, browser, now);
@@ -153,24 +158,24 @@ awaitable<EmailSignInResult> AccountService::sign_in_with_code(std::string code,
     // Every open request in a browser is for the same address (or the person changed their mind: the newest wins).
     auto user = store::find_user_by_id(s, links.front().user_id);
     if (!user) return result;
-    const long long since = now - limits_.window_seconds;
-    const std::string akey = account_key(user->email), ikey = address_key(remote_address);
-    if (store::count_failures(s, ikey, since) >= limits_.per_address) {
+    const Attempt attempt{user->email, remote_address, known_user != 0 && known_user == user->id};
+    const auto throttle = check_throttle(s, limits_, attempt, now);
+    if (throttle.verdict == Throttle::Verdict::too_many_for_address) {
       result.outcome = EmailSignInOutcome::too_many_for_address;
       return result;
     }
-    if (store::count_failures(s, akey, since) >= limits_.per_account) {
+    if (throttle.verdict == Throttle::Verdict::wait) {
       result.outcome = EmailSignInOutcome::too_many_for_account;
+      result.wait_seconds = throttle.wait_seconds;
       return result;
     }
     // Emails can arrive out of order, so the code of any open request made in this browser works.
     for (const auto& link : links) {
       if (security::constant_time_equal(link.code_hash, code_hash(link.token_hash, code)))
-        return complete(s, link, "email_code", now);
+        return complete(s, link, "email_code", now, attempt);
     }
     db::WriteTransaction tx(s);
-    store::record_failure(s, akey, now);
-    store::record_failure(s, ikey, now);
+    record_throttled_failure(s, attempt, now);
     bool any_open = false;
     for (const auto& link : links) {
       if (store::record_wrong_code(s, link.id, kWrongCodesPerEmail, now) < kWrongCodesPerEmail) any_open = true;
@@ -179,6 +184,85 @@ awaitable<EmailSignInResult> AccountService::sign_in_with_code(std::string code,
     tx.commit();
     result.outcome = any_open ? EmailSignInOutcome::wrong_code : EmailSignInOutcome::expired;
     return result;
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
+namespace {
+
+/// Proof codes live with sign-in requests, under a "browser" that no cookie can name (every browser's is a hash), so
+/// they can never sign anyone in; their link token is never sent.
+std::string proof_holder(long long user_id) { return "proof:" + std::to_string(user_id); }
+
+}  // namespace
+
+awaitable<bool> AccountService::has_password(long long user_id) {
+  auto op = db_.read([user_id](soci::session& s) {
+    auto user = store::find_user_by_id(s, user_id);
+    return user && !user->password_hash.empty();
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> AccountService::send_proof_code(long long user_id) {
+  auto work = [this, user_id](soci::session& s) {
+    auto user = store::find_user_by_id(s, user_id);
+    if (!user) return false;
+    const long long now = clock_.now_seconds();
+    if (store::count_sign_in_links(s, user->id, now - 3600) >= kEmailsPerHour) return false;
+    const std::string token_hash = security::hash_token(security::random_token());
+    const std::string code = random_code();
+    core::Translator t(core::Messages::embedded(), user->lang);
+    auto message = mail::compose(user->email, user->name, user->lang, std::string(t("accounts.proof.mail.subject")),
+                                 {std::string(t("accounts.proof.mail.p1")),
+                                  core::format(t("accounts.email_sign_in.mail.code"), {{"code", code}}),
+                                  std::string(t("accounts.proof.mail.p2")), std::string(t("accounts.proof.mail.p3"))},
+                                 std::nullopt);
+    db::WriteTransaction tx(s);
+    store::insert_sign_in_link(s, user->id, token_hash, code_hash(token_hash, code), proof_holder(user->id), "", now,
+                               now + kLinkLifetime);
+    mail::store::enqueue(s, message, now);
+    tx.commit();
+    return true;
+  };
+  auto op = db_.run(std::move(work));
+  const bool queued = co_await std::move(op);
+  if (queued && mail_queued_) mail_queued_();
+  co_return queued;
+}
+
+awaitable<ProofOutcome> AccountService::check_proof(long long user_id, std::string password_or_code,
+                                                    std::string remote_address) {
+  auto work = [this, user_id, typed = std::move(password_or_code),
+               remote_address = std::move(remote_address)](soci::session& s) {
+    const long long now = clock_.now_seconds();
+    auto user = store::find_user_by_id(s, user_id);
+    if (!user) return ProofOutcome::wrong;
+    // The browser is signed in to this account, so its failures count as a known browser's.
+    const Attempt attempt{user->email, remote_address, true};
+    if (check_throttle(s, limits_, attempt, now).verdict != Throttle::Verdict::go) return ProofOutcome::too_many;
+    std::vector<store::SignInLink> links;
+    if (!user->password_hash.empty()) {
+      if (security::verify_password(user->password_hash, typed)) return ProofOutcome::ok;
+    } else {
+      links = store::find_open_sign_in_links_by_browser(s, proof_holder(user->id), now);
+      const std::string code = digits_of(typed);
+      for (const auto& link : links) {
+        if (code.size() == 6 && security::constant_time_equal(link.code_hash, code_hash(link.token_hash, code))) {
+          db::WriteTransaction tx(s);
+          store::use_sign_in_links(s, user->id, now);
+          tx.commit();
+          return ProofOutcome::ok;
+        }
+      }
+    }
+    db::WriteTransaction tx(s);
+    record_throttled_failure(s, attempt, now);
+    for (const auto& link : links) store::record_wrong_code(s, link.id, kWrongCodesPerEmail, now);
+    audit::store::record(s, {std::nullopt, user->id, user->id, audit::action::kSignInFailed, "proof"});
+    tx.commit();
+    return ProofOutcome::wrong;
   };
   auto op = db_.run(std::move(work));
   co_return co_await std::move(op);

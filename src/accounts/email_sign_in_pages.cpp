@@ -108,8 +108,10 @@ Response link_page(RequestContext& ctx, const PagesDeps& deps, EmailSignInOutcom
   return page.respond(other_browser ? http::Status::conflict : http::Status::gone);
 }
 
-Response signed_in(RequestContext& ctx, const EmailSignInResult& result) {
+Response signed_in(RequestContext& ctx, const PagesDeps& deps, const EmailSignInResult& result) {
   ctx.sign_in(result.user_id);
+  set_sign_in_cookie(ctx, kKnownBrowserCookie, deps.service->known_browser_cookie(result.user_id),
+                     kKnownBrowserSeconds);
   if (!ctx.session->lang) ctx.session->lang = result.lang;
   set_browser_cookie(ctx, "", 0);
   const bool go_next = !result.next.empty() && http::is_local_path(result.next);
@@ -169,15 +171,17 @@ awaitable<Response> email_sign_in_code(RequestContext& ctx, const PagesDeps& dep
     co_return error("accounts.email_sign_in.error.code_format", http::Status::bad_request);
   const std::string secret = browser_secret(ctx);
   if (secret.empty()) co_return error("accounts.email_sign_in.error.code_wrong", http::Status::bad_request);
-  auto op = deps.service->sign_in_with_code(digits, secret, ctx.remote_address);
+  const long long known = deps.service->known_browser_user(sign_in_cookie(ctx, kKnownBrowserCookie));
+  auto op = deps.service->sign_in_with_code(digits, secret, ctx.remote_address, known);
   auto result = co_await std::move(op);
   switch (result.outcome) {
-    case EmailSignInOutcome::ok: co_return signed_in(ctx, result);
+    case EmailSignInOutcome::ok: co_return signed_in(ctx, deps, result);
     case EmailSignInOutcome::two_step_needed:
       set_browser_cookie(ctx, "", 0);
       co_return go_to_two_step(ctx, result.two_step_token);
     case EmailSignInOutcome::too_many_for_account:
-      co_return error("accounts.sign_in.error.too_many_account", http::Status::too_many_requests);
+      co_return code_page(ctx, deps, typed, {{"code", wait_message(t, result.wait_seconds)}},
+                          http::Status::too_many_requests);
     case EmailSignInOutcome::too_many_for_address:
       co_return error("accounts.sign_in.error.too_many_address", http::Status::too_many_requests);
     default:
@@ -195,7 +199,7 @@ awaitable<Response> email_sign_in_link(RequestContext& ctx, const PagesDeps& dep
 awaitable<Response> email_sign_in_link_confirm(RequestContext& ctx, const PagesDeps& deps) {
   auto op = deps.service->sign_in_with_link(std::string(ctx.param("token")), browser_secret(ctx));
   auto result = co_await std::move(op);
-  if (result.outcome == EmailSignInOutcome::ok) co_return signed_in(ctx, result);
+  if (result.outcome == EmailSignInOutcome::ok) co_return signed_in(ctx, deps, result);
   if (result.outcome == EmailSignInOutcome::two_step_needed) {
     set_browser_cookie(ctx, "", 0);
     co_return go_to_two_step(ctx, result.two_step_token);

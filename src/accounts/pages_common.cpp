@@ -27,6 +27,10 @@ std::vector<view::FieldError> field_errors(const core::Translator& t, const std:
   return out;
 }
 
+std::string wait_message(const core::Translator& t, long long seconds) {
+  return t.plural("accounts.sign_in.error.wait", seconds);
+}
+
 std::string_view lang_name(core::Lang l) { return core::Messages::embedded().get(l, "layout.language_name"); }
 
 void new_password_fields(view::Html& h, const core::Translator& t, std::string_view label,

@@ -46,6 +46,13 @@ void language_radios(view::Html& h, const core::Translator& t, std::string legen
 /// A submit button; classes such as "govuk-button--secondary" change its colour.
 void submit_button(view::Html& h, std::string_view text, std::string classes = "");
 
+/// The known-browser cookie (docs/adr/0019-slow-down-not-lock-out.md): set at every successful sign-in, for a year,
+/// on the sign-in pages; failures from a browser that has it for the account are counted apart.
+inline constexpr std::string_view kKnownBrowserCookie = "rt_known";
+inline constexpr long kKnownBrowserSeconds = 365L * 24 * 60 * 60;
+/// "Wait N seconds, then try again", for a try made too soon after failures for the account.
+std::string wait_message(const core::Translator& t, long long seconds);
+
 /// After a right password or email code for someone with two-step sign-in on: remembers the waiting sign-in in
 /// this browser (cookie rt_two_step) and sends them to /sign-in/two-step.
 http::Response go_to_two_step(http::RequestContext& ctx, std::string_view token);

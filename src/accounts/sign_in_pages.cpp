@@ -63,7 +63,8 @@ awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps) {
   auto problems = check_sign_in(form);
   if (!problems.empty())
     co_return render_sign_in(ctx, deps, form, field_errors(t, problems), http::Status::bad_request);
-  auto op = deps.service->sign_in_with_password(form.email, form.password, ctx.remote_address, form.next);
+  const long long known = deps.service->known_browser_user(sign_in_cookie(ctx, kKnownBrowserCookie));
+  auto op = deps.service->sign_in_with_password(form.email, form.password, ctx.remote_address, form.next, known);
   auto result = co_await std::move(op);
   switch (result.outcome) {
     case SignInOutcome::ok: break;
@@ -72,13 +73,15 @@ awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps) {
       co_return render_sign_in(ctx, deps, form, {{"email", std::string(t("accounts.sign_in.error.wrong"))}},
                                http::Status::bad_request);
     case SignInOutcome::too_many_for_account:
-      co_return render_sign_in(ctx, deps, form, {{"email", std::string(t("accounts.sign_in.error.too_many_account"))}},
+      co_return render_sign_in(ctx, deps, form, {{"email", wait_message(t, result.wait_seconds)}},
                                http::Status::too_many_requests);
     case SignInOutcome::too_many_for_address:
       co_return render_sign_in(ctx, deps, form, {{"email", std::string(t("accounts.sign_in.error.too_many_address"))}},
                                http::Status::too_many_requests);
   }
   ctx.sign_in(result.user_id);
+  set_sign_in_cookie(ctx, kKnownBrowserCookie, deps.service->known_browser_cookie(result.user_id),
+                     kKnownBrowserSeconds);
   // Pages follow the person's preferred language unless they chose one with the switcher in this browser.
   if (!ctx.session->lang) ctx.session->lang = result.lang;
   co_return http::redirect(ctx.request, form.next.empty() ? "/account" : form.next);

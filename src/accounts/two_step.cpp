@@ -8,6 +8,7 @@
 #include "accounts/account_service.hpp"
 #include "accounts/account_store.hpp"
 #include "accounts/sign_in_keys.hpp"
+#include "accounts/sign_in_throttle.hpp"
 #include "accounts/two_step_store.hpp"
 #include "audit/audit_store.hpp"
 #include "db/transaction.hpp"
@@ -195,9 +196,9 @@ awaitable<SignedInCode<bool>> AccountService::turn_off_two_step(long long user_i
 }
 
 awaitable<TwoStepResult> AccountService::sign_in_two_step(std::string token, std::string code,
-                                                          std::string remote_address) {
+                                                          std::string remote_address, long long known_user) {
   auto work = [this, hash = security::hash_token(token), code = std::move(code),
-               remote_address = std::move(remote_address)](soci::session& s) {
+               remote_address = std::move(remote_address), known_user](soci::session& s) {
     TwoStepResult result;
     const long long now = clock_.now_seconds();
     auto challenge = store::find_two_step_challenge(s, hash, now);
@@ -205,21 +206,21 @@ awaitable<TwoStepResult> AccountService::sign_in_two_step(std::string token, std
     auto user = store::find_user_by_id(s, challenge->user_id);
     auto ts = store::find_two_step(s, challenge->user_id);
     if (!user || !ts || !ts->enabled_at) return result;
-    const long long since = now - limits_.window_seconds;
-    const std::string akey = account_key(user->email), ikey = address_key(remote_address);
-    if (store::count_failures(s, ikey, since) >= limits_.per_address) {
+    const Attempt attempt{user->email, remote_address, known_user != 0 && known_user == user->id};
+    const auto throttle = check_throttle(s, limits_, attempt, now);
+    if (throttle.verdict == Throttle::Verdict::too_many_for_address) {
       result.outcome = TwoStepOutcome::too_many_for_address;
       return result;
     }
-    if (store::count_failures(s, akey, since) >= limits_.per_account) {
+    if (throttle.verdict == Throttle::Verdict::wait) {
       result.outcome = TwoStepOutcome::too_many_for_account;
+      result.wait_seconds = throttle.wait_seconds;
       return result;
     }
     db::WriteTransaction tx(s);
     const auto check = check_code(s, user->id, *ts, code, true, now);
     if (check == CodeCheck::wrong) {
-      store::record_failure(s, akey, now);
-      store::record_failure(s, ikey, now);
+      record_throttled_failure(s, attempt, now);
       store::record_wrong_two_step_code(s, challenge->id);
       audit::store::record(s, {std::nullopt, std::nullopt, user->id, audit::action::kSignInFailed, "two_step"});
       tx.commit();
@@ -228,7 +229,7 @@ awaitable<TwoStepResult> AccountService::sign_in_two_step(std::string token, std
       return result;
     }
     store::delete_two_step_challenge(s, challenge->id);
-    store::clear_failures(s, akey);
+    clear_throttle(s, attempt);
     const bool recovery = check == CodeCheck::recovery_code;
     audit::store::record(
         s, {std::nullopt, user->id, user->id, audit::action::kSignedIn, recovery ? "recovery_code" : "two_step"});

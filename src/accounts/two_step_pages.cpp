@@ -184,18 +184,22 @@ awaitable<Response> two_step_challenge(RequestContext& ctx, const PagesDeps& dep
   if (blank) co_return error("accounts.two_step.error.missing", http::Status::bad_request);
   const std::string token = challenge_token(ctx);
   if (token.empty()) co_return error("accounts.two_step.error.expired", http::Status::bad_request);
-  auto op = deps.service->sign_in_two_step(token, code, ctx.remote_address);
+  const long long known = deps.service->known_browser_user(sign_in_cookie(ctx, kKnownBrowserCookie));
+  auto op = deps.service->sign_in_two_step(token, code, ctx.remote_address, known);
   auto result = co_await std::move(op);
   switch (result.outcome) {
     case TwoStepOutcome::ok: break;
     case TwoStepOutcome::wrong: co_return error("accounts.two_step.error.wrong", http::Status::bad_request);
     case TwoStepOutcome::expired: co_return error("accounts.two_step.error.expired", http::Status::bad_request);
     case TwoStepOutcome::too_many_for_account:
-      co_return error("accounts.sign_in.error.too_many_account", http::Status::too_many_requests);
+      co_return challenge_page(ctx, deps, code, {{"code", wait_message(t, result.wait_seconds)}},
+                               http::Status::too_many_requests);
     case TwoStepOutcome::too_many_for_address:
       co_return error("accounts.sign_in.error.too_many_address", http::Status::too_many_requests);
   }
   ctx.sign_in(result.user_id, /*second_step=*/true);
+  set_sign_in_cookie(ctx, kKnownBrowserCookie, deps.service->known_browser_cookie(result.user_id),
+                     kKnownBrowserSeconds);
   if (!ctx.session->lang) ctx.session->lang = result.lang;
   set_challenge_cookie(ctx, "", 0);
   if (result.used_recovery_code) co_return http::redirect(ctx.request, "/account/two-step?recovery_used=1");

@@ -141,6 +141,8 @@ int serve(const core::Config& config) {
     }
     auto sessions = std::make_shared<DbSessionStore>(*db, organisations::read_principal);
     auto csrf_secret = get_or_create_setting(*db, "csrf_secret", security::random_token(32));
+    services.accounts->set_known_browser_secret(
+        get_or_create_setting(*db, "known_browser_secret", security::random_token(32)));
     pipeline = std::make_unique<http::Pipeline>(
         build_routes(services, modules), sessions, csrf_secret, make_error_renderer(services),
         http::PipelineOptions{.secure_cookies = config.secure_cookies,

@@ -30,7 +30,7 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(consent::make_module({s.consent.get(), &s.assets, not_found}));
   modules.push_back(organisations::make_module({s.organisations.get(), &s.assets, not_found}));
   modules.push_back(profiles::make_module(std::move(profiles)));
-  modules.push_back(privacy::make_module({s.privacy.get(), &s.assets, not_found}));
+  modules.push_back(privacy::make_module({s.privacy.get(), s.accounts.get(), &s.assets, not_found}));
   modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.profiles.get()));
   modules.push_back(accessibility::make_module({s.db, &s.assets, not_found}));
   return modules;

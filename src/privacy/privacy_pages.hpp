@@ -4,6 +4,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <functional>
 
+#include "accounts/account_service.hpp"
 #include "accounts/pages_common.hpp"
 #include "http/types.hpp"
 #include "privacy/privacy_service.hpp"
@@ -14,6 +15,8 @@ namespace roundtable::privacy {
 /// What the privacy pages need.
 struct PagesDeps {
   PrivacyService* service = nullptr;
+  /// For the fresh proof (password or emailed code) asked for before deleting an account.
+  accounts::AccountService* accounts = nullptr;
   const view::Assets* assets = nullptr;
   std::function<http::Response(http::RequestContext&)> not_found;
 };
@@ -29,6 +32,8 @@ awaitable<Response> account_data(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_data_download(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_delete_form(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_delete(RequestContext& ctx, const PagesDeps& deps);
+/// Emails a code to an account without a password, for the deletion form.
+awaitable<Response> account_delete_code(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> account_deleted(RequestContext& ctx, const PagesDeps& deps);
 }  // namespace pages
 

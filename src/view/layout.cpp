@@ -1,5 +1,7 @@
 #include "view/layout.hpp"
 
+#include <string_view>
+
 #include "view/html.hpp"
 
 namespace roundtable::view {
@@ -38,18 +40,23 @@ std::string render_layout(const Page& page, const Assets& assets, const Html& ma
   h.raw("<header class=\"rt-header\">\n<div class=\"rt-header__container govuk-width-container\">\n");
   h.raw("<a href=\"/\" class=\"rt-header__name\">").text(t("app.name")).raw("</a>\n");
   h.raw("<div class=\"rt-header__tools\">\n");
-  h.raw("<nav class=\"rt-header__nav\" aria-label=\"").text(t("layout.account_nav")).raw("\">\n");
-  h.raw("<ul class=\"rt-header__list\">\n");
-  if (page.signed_in_as.empty()) {
-    h.raw("<li><a class=\"rt-header__link\" href=\"/sign-in\">").text(t("layout.sign_in")).raw("</a></li>\n");
-  } else {
-    h.raw("<li><a class=\"rt-header__link\" href=\"/account\">").text(t("layout.your_account")).raw("</a></li>\n");
-    h.raw("<li><form method=\"post\" action=\"/sign-out\" class=\"rt-header__form\">\n");
-    h.raw("<input type=\"hidden\" name=\"csrf_token\" value=\"").text(page.csrf_token).raw("\">\n");
-    h.raw("<button type=\"submit\" class=\"rt-header__button\">").text(t("layout.sign_out")).raw("</button>\n");
-    h.raw("</form></li>\n");
+  // The sign-in page has its own "Sign in" button: a header "Sign in" link there would be a second stop with the
+  // same name in the tab order, leading back to the same page, so the account menu is left out of that page.
+  const std::string_view path = std::string_view(page.current_url).substr(0, page.current_url.find('?'));
+  if (!page.signed_in_as.empty() || path != "/sign-in") {
+    h.raw("<nav class=\"rt-header__nav\" aria-label=\"").text(t("layout.account_nav")).raw("\">\n");
+    h.raw("<ul class=\"rt-header__list\">\n");
+    if (page.signed_in_as.empty()) {
+      h.raw("<li><a class=\"rt-header__link\" href=\"/sign-in\">").text(t("layout.sign_in")).raw("</a></li>\n");
+    } else {
+      h.raw("<li><a class=\"rt-header__link\" href=\"/account\">").text(t("layout.your_account")).raw("</a></li>\n");
+      h.raw("<li><form method=\"post\" action=\"/sign-out\" class=\"rt-header__form\">\n");
+      h.raw("<input type=\"hidden\" name=\"csrf_token\" value=\"").text(page.csrf_token).raw("\">\n");
+      h.raw("<button type=\"submit\" class=\"rt-header__button\">").text(t("layout.sign_out")).raw("</button>\n");
+      h.raw("</form></li>\n");
+    }
+    h.raw("</ul>\n</nav>\n");
   }
-  h.raw("</ul>\n</nav>\n");
   h.raw("<nav class=\"rt-header__nav\" aria-label=\"").text(t("layout.language_nav")).raw("\">\n");
   h.raw("<form method=\"post\" action=\"/language\" class=\"rt-language-switcher\">\n");
   h.raw("<input type=\"hidden\" name=\"csrf_token\" value=\"").text(page.csrf_token).raw("\">\n");

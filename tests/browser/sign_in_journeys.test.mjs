@@ -26,6 +26,31 @@ async function tabTo(page, id) {
   throw new Error(`Tab never reached #${id}`);
 }
 
+test("keyboard: the sign-in page has one tab stop called \"Sign in\" (the button), not a header link as well", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(server.url + "/sign-in");
+  const stops = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const name = (el.getAttribute("aria-label") || el.textContent || el.value || "").trim().replace(/\s+/g, " ");
+      return { name, tag: el.tagName, key: el.outerHTML };
+    });
+    if (!stop || stops.some((s) => s.key === stop.key)) break;
+    stops.push(stop);
+  }
+  const signIn = stops.filter((s) => s.name === "Sign in");
+  assert.equal(signIn.length, 1, JSON.stringify(stops.map((s) => s.name)));
+  assert.equal(signIn[0].tag, "BUTTON");
+  // Other pages still offer "Sign in" in the header.
+  await page.goto(server.url + "/accessibility");
+  assert.equal(await page.locator("header a[href='/sign-in']").count(), 1);
+  await context.close();
+});
+
 test("keyboard only, no JavaScript: ask for a code by email, mistype it, then sign in with it", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
   const page = await context.newPage();
@@ -90,11 +115,14 @@ test("keyboard only, no JavaScript: download your data, then delete your account
   }
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
   assert.match(download.suggestedFilename(), /^roundtable-data-\d{4}-\d{2}-\d{2}\.zip$/);
-  // Then to the deletion page, tick the box with the space bar and confirm.
+  // Then to the deletion page, tick the box with the space bar, type the password and confirm.
   await page.goto(server.url + "/account/delete");
   await tabTo(page, "confirm");
   await page.keyboard.press("Space");
   assert.equal(await page.isChecked("#confirm"), true);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "password");
+  await page.keyboard.type("roundtable-demo");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Delete my account");
   await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);

@@ -7,13 +7,16 @@ import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, Visitor, demo, demoPassword, backendName } from "./harness.mjs";
+import { startSmtpSink, plainText, subject } from "./smtp.mjs";
 
-let server;
+let server, sink;
 before(async () => {
-  server = await startServer();
+  sink = await startSmtpSink();
+  server = await startServer({ args: ["--smtp-url", sink.url] });
 });
 after(async () => {
   await server?.stop();
+  await sink?.stop();
 });
 
 /**
@@ -83,7 +86,7 @@ test(`${backendName}: a person downloads everything held about them as a zip, in
   assert.match(welsh["index.html"], /Eich data o Roundtable/);
 });
 
-test(`${backendName}: deleting an account needs a tick, ends every session and leaves "former member" in the audit log`, async () => {
+test(`${backendName}: deleting an account needs a tick, the password, ends every session and leaves "former member" in the audit log`, async () => {
   const laptop = new Visitor(server.url);
   await laptop.signIn(demo.partner);
   const phone = new Visitor(server.url);
@@ -98,7 +101,25 @@ test(`${backendName}: deleting an account needs a tick, ends every session and l
   assert.match(unticked.text, /Tick the box to say you understand/);
   assert.equal((await laptop.get("/account")).status, 200, "nothing happened without the tick");
 
-  const done = await laptop.post("/account/delete", { confirm: "yes" });
+  // Fresh proof: the password is asked for, so someone at a computer left signed in cannot delete the account.
+  assert.match(form.text, /<input[^>]+id="password"[^>]+type="password"[^>]+autocomplete="current-password"/);
+  const noPassword = await laptop.post("/account/delete", { confirm: "yes" });
+  assert.equal(noPassword.status, 400);
+  assert.match(noPassword.text, /Enter your password/);
+  const failedBefore = Number(server.database.sql(`SELECT count(*) FROM audit_log WHERE action = 'sign_in_failed' AND subject_user_id = ${id}`));
+  const wrong = await laptop.post("/account/delete", { confirm: "yes", password: "not the password" });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.text, /The password is not right/);
+  assert.match(wrong.text, /<input[^>]+value="yes"[^>]+checked/, "the tick is kept");
+  assert.doesNotMatch(wrong.text, /not the password/, "the password is never shown again");
+  assert.equal(
+    Number(server.database.sql(`SELECT count(*) FROM audit_log WHERE action = 'sign_in_failed' AND subject_user_id = ${id}`)),
+    failedBefore + 1,
+    "a wrong password counts like a failed sign-in",
+  );
+  assert.equal((await laptop.get("/account")).status, 200, "nothing happened with a wrong password");
+
+  const done = await laptop.post("/account/delete", { confirm: "yes", password: demoPassword });
   assert.equal(done.status, 303);
   assert.equal(done.headers.get("location"), "/account-deleted");
   const gone = await laptop.get("/account-deleted");
@@ -122,6 +143,46 @@ test(`${backendName}: deleting an account needs a tick, ends every session and l
   assert.doesNotMatch(audit.text, /Ngozi/);
   // And they are not in the member directory.
   assert.doesNotMatch((await sian.get("/o/demo/people")).text, /Ngozi/);
+});
+
+test(`${backendName}: an account without a password is asked for a code sent by email, which works once for 15 minutes`, async () => {
+  const v = new Visitor(server.url);
+  await v.signIn(demo.finance);
+  const id = server.database.sql(`SELECT id FROM users WHERE email = '${demo.finance}'`);
+  server.database.sql(`UPDATE users SET password_hash = NULL WHERE id = ${id}`);
+  const form = await v.get("/account/delete");
+  assert.equal(form.status, 200);
+  assert.doesNotMatch(form.text, /type="password"/);
+  assert.match(form.text, /Email me a code/);
+  const noCode = await v.post("/account/delete", { confirm: "yes" });
+  assert.equal(noCode.status, 400);
+  assert.match(noCode.text, /Enter the 6-digit code from the email/);
+
+  const before = sink.messages().length;
+  const sent = await v.post("/account/delete/code", {});
+  assert.equal(sent.status, 303);
+  assert.equal(sent.headers.get("location"), "/account/delete");
+  const [raw] = (await sink.waitFor(before + 1)).slice(before);
+  assert.match(subject(raw), /delete your Roundtable account/);
+  const code = plainText(raw).match(/^(\d{6})$/m)[1];
+  assert.doesNotMatch(plainText(raw), /\/sign-in\/link\//, "no sign-in link in it");
+  assert.match((await v.get("/account/delete")).text, /We have emailed you a code/);
+
+  const wrongCode = code === "111111" ? "222222" : "111111";
+  const wrong = await v.post("/account/delete", { confirm: "yes", code: wrongCode });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.text, /That code is not right/);
+  assert.match(wrong.text, new RegExp(`id="code"[^>]+value="${wrongCode}"`), "what was typed is kept");
+  // The code cannot sign anyone in by email, in this browser or any other.
+  const other = new Visitor(server.url);
+  await other.get("/sign-in/code");
+  assert.notEqual((await other.post("/sign-in/code", { code })).status, 303);
+  assert.equal((await v.get("/account")).status, 200, "nothing happened with a wrong code");
+
+  const done = await v.post("/account/delete", { confirm: "yes", code });
+  assert.equal(done.status, 303);
+  assert.equal(done.headers.get("location"), "/account-deleted");
+  assert.equal(server.database.sql(`SELECT count(*) FROM users WHERE id = ${id}`), "0");
 });
 
 test(`${backendName}: the only admin of an organisation is asked to hand over before deleting their account`, async () => {

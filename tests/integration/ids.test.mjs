@@ -66,7 +66,7 @@ test(`${backendName}: the newest account is erased and the next person to join g
   const aledEntries = sql(`SELECT id FROM audit_log WHERE subject_user_id = ${aled.id}`).split("\n").filter(Boolean);
   assert.ok(aledEntries.length >= 2);
   await aled.v.get("/account/delete");
-  const erased = await aled.v.post("/account/delete", { confirm: "yes" });
+  const erased = await aled.v.post("/account/delete", { confirm: "yes", password: "slate quarry evening" });
   assert.equal(erased.status, 303);
   assert.equal(erased.headers.get("location"), "/account-deleted");
   assert.equal(sql(`SELECT count(*) FROM audit_log WHERE subject_user_id = ${aled.id} AND action = 'account_erased'`), "2");
