@@ -4,9 +4,11 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <functional>
+#include <vector>
 
 #include "accounts/account_service.hpp"
 #include "http/types.hpp"
+#include "module/module.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::accounts {
@@ -17,6 +19,8 @@ struct PagesDeps {
   const view::Assets* assets = nullptr;
   /// The plain-words 404 page, for objects that turn out not to exist or not to be visible.
   std::function<http::Response(http::RequestContext&)> not_found;
+  /// Other modules' ways in for someone without an account (open organisations to join), on the sign-in page.
+  std::vector<module::NewcomerSection> newcomer_sections;
 };
 
 namespace pages {

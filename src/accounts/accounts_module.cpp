@@ -45,7 +45,11 @@ const std::vector<module::TableWithout>& tables_without_personal_data() {
 module::Module make_module(PagesDeps deps) {
   module::Module m;
   m.name = "accounts";
-  m.add_routes = [deps](std::vector<http::Route>& routes, const module::Shared&) { add_account_routes(routes, deps); };
+  m.add_routes = [deps](std::vector<http::Route>& routes, const module::Shared& shared) {
+    auto with_sections = deps;
+    with_sections.newcomer_sections = shared.newcomer_sections;
+    add_account_routes(routes, with_sections);
+  };
   m.personal_tables = personal_tables();
   m.tables_without_personal_data = tables_without_personal_data();
   m.retention = retention();

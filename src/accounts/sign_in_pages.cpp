@@ -44,6 +44,12 @@ Response render_sign_in(RequestContext& ctx, const PagesDeps& deps, const SignIn
                         t("accounts.sign_in.email_link"));
   govuk::heading(h, 2, "m", t("accounts.sign_in.no_account_title"));
   govuk::paragraph(h, t("accounts.sign_in.no_account"));
+  // Organisations anyone may join, from the modules that have them.
+  for (const auto& section : deps.newcomer_sections) {
+    govuk::heading(h, 2, "m", t(section.title_key));
+    govuk::paragraph(h, t(section.lead_key));
+    govuk::link_paragraph(h, section.href, t(section.link_key));
+  }
   return page.respond(status);
 }
 

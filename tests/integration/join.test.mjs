@@ -231,6 +231,10 @@ test(`${backendName}: a newcomer finds the organisations anyone may join from th
   assert.equal(home.status, 200);
   assert.match(home.text, /<h2 class="govuk-heading-m">Find an organisation to join<\/h2>/);
   assert.match(home.text, /href="\/organisations"/);
+  // And where someone without an account ends up: the sign-in page.
+  const signIn = await v.get("/sign-in");
+  assert.match(signIn.text, /<h2 class="govuk-heading-m">Find an organisation to join<\/h2>/);
+  assert.match(signIn.text, /href="\/organisations"/);
   const list = await v.get("/organisations");
   assert.equal(list.status, 200);
   assert.match(list.text, /<h1 class="govuk-heading-l">Organisations you can join<\/h1>/);
