@@ -10,15 +10,10 @@ namespace {
 /// The route guard for an action in an organisation: the statement policy decides, and anyone it does not allow
 /// gets 404.
 http::Policy guard(policy::Action action) {
-  return http::policy::org_member(std::string(policy::action_name(action)),
-                                  [action](const http::Principal& p, const http::Membership& m) {
-                                    switch (policy::allows({m.role, p.two_step}, action)) {
-                                      case policy::Verdict::allow: return http::Decision::allow;
-                                      case policy::Verdict::need_two_step: return http::Decision::need_two_step;
-                                      case policy::Verdict::deny: break;
-                                    }
-                                    return http::Decision::not_found;
-                                  });
+  return http::org_guard(std::string(policy::action_name(action)),
+                         [action](const http::Principal& p, const http::Membership& m) {
+                           return policy::allows({m.role, p.two_step}, action);
+                         });
 }
 
 }  // namespace

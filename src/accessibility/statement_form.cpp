@@ -1,23 +1,13 @@
 #include "accessibility/statement_form.hpp"
 
-#include <algorithm>
 #include <charconv>
 
+#include "accounts/account.hpp"
 #include "http/form.hpp"
 
 namespace roundtable::accessibility {
 
 namespace {
-
-/// One @, something before it, a dot in what follows, and no spaces: enough to catch a typing slip.
-bool plausible_email(std::string_view e) {
-  const auto at = e.find('@');
-  if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) return false;
-  const auto domain = e.substr(at + 1);
-  const auto dot = domain.find('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 == domain.size()) return false;
-  return e.size() <= 254 && std::none_of(e.begin(), e.end(), [](char c) { return c == ' ' || c == '\t'; });
-}
 
 /// Digits, spaces and + ( ) - only, with at least 6 digits.
 bool plausible_phone(std::string_view p) {
@@ -74,7 +64,7 @@ std::vector<FormProblem> check_statement(const StatementForm& f) {
   if (f.contact_email.empty() && f.contact_phone.empty()) {
     problems.push_back({"contact_email", "accessibility.error.contact"});
   } else {
-    if (!f.contact_email.empty() && !plausible_email(f.contact_email)) {
+    if (!f.contact_email.empty() && !accounts::is_plausible_email(f.contact_email)) {
       problems.push_back({"contact_email", "accessibility.error.email"});
     }
     if (!f.contact_phone.empty() && !plausible_phone(f.contact_phone)) {

@@ -60,6 +60,22 @@ boost::asio::awaitable<Response> run_org(boost::asio::awaitable<Response> (*fn)(
 }
 }  // namespace detail
 
+/// The route guard under /o/{org} for a module's pure policy: decide(principal, membership) returns the module's
+/// Verdict (allow, need_two_step or deny), and deny answers 404, as for anything a person may not see. The same
+/// policy decides which links a page shows, so the two cannot disagree.
+template <class Decide>
+Policy org_guard(std::string name, Decide decide) {
+  return policy::org_member(std::move(name), [decide = std::move(decide)](const Principal& p, const Membership& m) {
+    using Verdict = decltype(decide(p, m));
+    switch (decide(p, m)) {
+      case Verdict::allow: return Decision::allow;
+      case Verdict::need_two_step: return Decision::need_two_step;
+      case Verdict::deny: break;
+    }
+    return Decision::not_found;
+  });
+}
+
 /// A handler that calls fn with the request and the module's dependencies (kept with the route).
 template <class Deps>
 Handler bind(Deps deps, boost::asio::awaitable<Response> (*fn)(RequestContext&, const Deps&)) {

@@ -24,15 +24,10 @@ http::Principal principal_from(const Person& person) {
 }  // namespace
 
 http::Policy guard(policy::Action action) {
-  return http::policy::org_member(std::string(policy::action_name(action)),
-                                  [action](const http::Principal& p, const http::Membership& m) {
-                                    switch (policy::allows({m.role, p.two_step}, action)) {
-                                      case policy::Verdict::allow: return http::Decision::allow;
-                                      case policy::Verdict::need_two_step: return http::Decision::need_two_step;
-                                      case policy::Verdict::deny: break;
-                                    }
-                                    return http::Decision::not_found;
-                                  });
+  return http::org_guard(std::string(policy::action_name(action)),
+                         [action](const http::Principal& p, const http::Membership& m) {
+                           return policy::allows({m.role, p.two_step}, action);
+                         });
 }
 
 void add_organisation_routes(std::vector<http::Route>& routes, PagesDeps deps) {

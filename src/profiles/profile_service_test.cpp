@@ -10,6 +10,7 @@
 #include "db/test_databases.hpp"
 #include "security/passwords.hpp"
 #include "security/tokens.hpp"
+#include "testing/services_fixture.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::profiles {
@@ -23,38 +24,7 @@ using db::testing::run;
 using organisations::MemberType;
 using organisations::Role;
 
-class ProfileServiceOnBackend : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    world = std::make_unique<testing::World>(GetParam(), SignInLimits{.per_account = 3, .per_address = 5});
-    db = world->db.get();
-    search = world->search.get();
-    acc = world->accounts.get();
-    cons = world->consent.get();
-    orgs = world->organisations.get();
-    profs = world->profiles.get();
-    priv = world->privacy.get();
-    north = world->organisation("north", "North Wales Carers");
-    ceri = world->person("Ceri@Example.org", "Ceri");
-    world->member("north", "ceri@example.org", "Ceri", Role::facilitator,
-                  {MemberType::unpaid_carer, MemberType::lived_experience});
-  }
-  std::vector<std::string> actions(long long org_id) {
-    std::vector<std::string> out;
-    for (auto& e : run(orgs->audit_log(org_id, 0, 100))) out.push_back(e.action);
-    return out;
-  }
-  long long count(const std::string& table) { return world->count(table); }
-  std::unique_ptr<testing::World> world;
-  db::Database* db = nullptr;
-  db::SearchIndex* search = nullptr;
-  accounts::AccountService* acc = nullptr;
-  consent::ConsentService* cons = nullptr;
-  organisations::OrganisationService* orgs = nullptr;
-  profiles::ProfileService* profs = nullptr;
-  privacy::PrivacyService* priv = nullptr;
-  long long north = 0, ceri = 0;
-};
+class ProfileServiceOnBackend : public roundtable::testing::ServicesOnBackend {};
 
 TEST_P(ProfileServiceOnBackend, NeedsAreSeenOnlyByStaffAndOnlyWhenShared) {
   auto tom = acc->create_user_now({.email = "tom@example.org", .name = "Tom"}, "");
