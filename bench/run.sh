@@ -155,6 +155,8 @@ SCENARIOS=(
   "search (common word)|/search?q=$COMMON|"
   "home (static HTML)|/|"
   "an organisation's accessibility statement|/accessibility/demo|"
+  "organisations anyone may join|/organisations|"
+  "a story found by search|/stories/demo-1|"
   "organisation page, signed in|/o/demo|auth"
   "/account, signed in as a member|/account|member"
   "member directory ($MEMBERS members), signed in|/o/demo/people|auth"
