@@ -5,6 +5,7 @@
 #include "accounts/accounts_module.hpp"
 #include "app/error_pages.hpp"
 #include "consent/consent_module.hpp"
+#include "groups/groups_module.hpp"
 #include "organisations/organisations_module.hpp"
 #include "privacy/privacy_module.hpp"
 #include "profiles/profiles_module.hpp"
@@ -33,6 +34,7 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(privacy::make_module({s.privacy.get(), s.accounts.get(), &s.assets, not_found}));
   modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.profiles.get()));
   modules.push_back(accessibility::make_module({s.db, &s.assets, not_found}));
+  modules.push_back(groups::make_module({s.db, &s.assets, not_found}));
   return modules;
 }
 
@@ -41,6 +43,7 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
   for (const auto& m : modules) {
     shared.account_sections.insert(shared.account_sections.end(), m.account_sections.begin(), m.account_sections.end());
     shared.org_admin_links.insert(shared.org_admin_links.end(), m.org_admin_links.begin(), m.org_admin_links.end());
+    shared.org_member_links.insert(shared.org_member_links.end(), m.org_member_links.begin(), m.org_member_links.end());
     shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),
                                     m.newcomer_sections.end());
   }

@@ -71,6 +71,16 @@ struct OrgAdminLink {
   std::string path;
 };
 
+/// A link on an organisation's page for every member, to one of the module's own pages there (such as its groups).
+struct OrgMemberLink {
+  std::string_view title_key;
+  /// A sentence under the heading saying what is there.
+  std::string_view lead_key;
+  std::string_view link_key;
+  /// Below the organisation's address ("/groups" for /o/{org}/groups).
+  std::string path;
+};
+
 /// A section for someone new to Roundtable, on the home page and the sign-in page, that leads to one of the module's
 /// public pages (such as the organisations anyone may join).
 struct NewcomerSection {
@@ -84,6 +94,7 @@ struct NewcomerSection {
 struct Shared {
   std::vector<AccountSection> account_sections;
   std::vector<OrgAdminLink> org_admin_links;
+  std::vector<OrgMemberLink> org_member_links;
   std::vector<NewcomerSection> newcomer_sections;
 };
 
@@ -103,6 +114,8 @@ struct Module {
   std::vector<AccountSection> account_sections;
   /// Its links on an organisation's page for the organisation's admins.
   std::vector<OrgAdminLink> org_admin_links;
+  /// Its links on an organisation's page for every member.
+  std::vector<OrgMemberLink> org_member_links;
   /// Its sections for newcomers on the home and sign-in pages.
   std::vector<NewcomerSection> newcomer_sections;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who

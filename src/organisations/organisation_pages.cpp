@@ -165,7 +165,14 @@ awaitable<Response> organisation_home(http::OrgRequest& req, const PagesDeps& de
   govuk::heading(h, 1, "l", m->org_name);
   govuk::paragraph(h, core::format(t("organisations.org.your_role"), {{"role", role_name(t, m->role)}}));
   const std::string base = "/o/" + m->org_slug;
-  govuk::link_paragraph(h, base + "/people", t("organisations.directory.title"));
+  for (const auto& link : deps.member_links) {
+    govuk::heading(h, 2, "m", t(link.title_key));
+    govuk::paragraph(h, t(link.lead_key));
+    govuk::link_paragraph(h, base + link.path, t(link.link_key));
+  }
+  govuk::heading(h, 2, "m", t("organisations.directory.title"));
+  govuk::paragraph(h, t("organisations.org.people_lead"));
+  govuk::link_paragraph(h, base + "/people", t("organisations.org.people_link"));
   if (may(req, policy::Action::invite))
     govuk::link_paragraph(h, base + "/invitations", t("organisations.invite.list_title"));
   if (may(req, policy::Action::manage_organisation)) {

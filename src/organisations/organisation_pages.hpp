@@ -29,6 +29,8 @@ struct PagesDeps {
   std::function<http::Response(http::RequestContext&)> not_found;
   /// Other modules' pages for the organisation's admins, listed on its home page (module::Shared).
   std::vector<module::OrgAdminLink> admin_links;
+  /// Other modules' pages for every member (groups...), listed first on its home page (module::Shared).
+  std::vector<module::OrgMemberLink> member_links;
 };
 
 /// The route guard for an action in an organisation: members the policy allows; 404 for everyone else.

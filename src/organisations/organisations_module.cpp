@@ -38,6 +38,7 @@ module::Module make_module(PagesDeps deps) {
   m.add_routes = [deps](std::vector<http::Route>& routes, const module::Shared& shared) {
     auto with_links = deps;
     with_links.admin_links = shared.org_admin_links;
+    with_links.member_links = shared.org_member_links;
     add_organisation_routes(routes, with_links);
   };
   m.personal_tables = personal_tables();

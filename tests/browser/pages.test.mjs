@@ -114,6 +114,29 @@ const visits = {
     { path: "/o/demo/people/5", as: orgAdmin },
     { path: "/o/demo/people/6", as: member },
   ],
+  // Groups (demo ids on a fresh database: 1 the co-production board, 2 the members-only steering group, 3 a project in
+  // Discover with Mair's request waiting, 4 in Define, 5 in Develop (Gareth a facilitator), 6 in Deliver, 7 the
+  // coffee mornings, 8 archived). Tom leads them all; Gareth is in 1, 3, 5 and 7; Siân reads them in Welsh.
+  groups: [{ path: "/o/demo/groups", as: member }, { path: "/o/demo/groups", as: orgAdmin }],
+  group_new: [{ path: "/o/demo/groups/new", as: orgAdmin, submit: true }],
+  group: [
+    { path: "/o/demo/groups/1", as: member },
+    { path: "/o/demo/groups/2", as: sian },
+    { path: "/o/demo/groups/3", as: orgAdmin },
+    { path: "/o/demo/groups/4", as: member },
+    { path: "/o/demo/groups/8", as: orgAdmin },
+  ],
+  group_edit: [{ path: "/o/demo/groups/1/edit", as: orgAdmin, submit: true }],
+  group_stage: [
+    { path: "/o/demo/groups/5/stage", as: orgAdmin, submit: true },
+    { path: "/o/demo/groups/6/stage", as: member },
+  ],
+  group_join: [{ path: "/o/demo/groups/4/join", as: member }],
+  group_requests: [{ path: "/o/demo/groups/3/requests", as: orgAdmin }],
+  group_leave: [{ path: "/o/demo/groups/1/leave", as: member }],
+  group_members: [{ path: "/o/demo/groups/1/members", as: member }, { path: "/o/demo/groups/1/members", as: orgAdmin }],
+  group_member: [{ path: "/o/demo/groups/1/members/5", as: orgAdmin }],
+  group_activity: [{ path: "/o/demo/groups/1/activity", as: member }],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 

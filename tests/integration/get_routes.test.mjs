@@ -24,6 +24,9 @@ if (backendName === "sqlite") {
     const file = server.database.sql("SELECT public_id FROM uploads ORDER BY id LIMIT 1");
     // A value for each path parameter: pages that exist (and ones that do not, for the rest).
     values = { org: "demo", kind: "text", token: "not-a-real-token", public_id: file, file: "app.css", ref: "demo-1" };
+    // Groups: the demo's co-production board, in which Gareth is a member and Tom its lead.
+    values.group = server.database.sql("SELECT id FROM org_groups WHERE name = 'Carers Co-production Board'").trim();
+    values.user = gareth;
     values.idFor = (pattern) => (pattern.includes("/about-me/items/") ? item : gareth);
   });
   after(async () => {

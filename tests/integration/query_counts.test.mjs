@@ -24,12 +24,22 @@ const pages = [
   { as: "member", path: "/accessibility" },
   { as: "member", path: "/accessibility/demo" },
   { as: "member", path: "/organisations" },
+  // Groups: the list, and the co-production board's pages (it gains members, requests, stage moves and activity).
+  { as: "facilitator", path: "/o/demo/groups" },
+  { as: "member", path: "/o/demo/groups" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD" },
+  { as: "member", path: "/o/demo/groups/BOARD" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/members" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/requests" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/stage" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/activity" },
 ];
 
 if (backendName === "sqlite") {
   let server;
   const visitors = {};
   let memberId;
+  let boardId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -37,6 +47,7 @@ if (backendName === "sqlite") {
       await visitors[who].signIn(demo[who]);
     }
     memberId = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`);
+    boardId = server.database.sql("SELECT id FROM org_groups WHERE name = 'Carers Co-production Board'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -51,7 +62,7 @@ if (backendName === "sqlite") {
 
   /** Statements one request for the page runs (the /metrics read in between costs none, checked below). */
   async function statementsFor({ as, path }) {
-    const url = path.replace("MEMBER", memberId);
+    const url = path.replace("MEMBER", memberId).replace("BOARD", boardId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -74,6 +85,15 @@ if (backendName === "sqlite") {
         `INSERT INTO profile_interests (user_id, tag) SELECT id, 'gardening' FROM users WHERE email = 'grow${i}@example.org'`,
         `INSERT INTO profile_interests (user_id, tag) SELECT id, 'walking' FROM users WHERE email = 'grow${i}@example.org'`,
         `INSERT INTO organisations (slug, name, languages, signup_mode, created_at, updated_at) VALUES ('grow${i}', 'Grow ${i}', 'en', '${i % 2 ? "open" : "invitation"}', ${now}, ${now})`,
+        // Every other one joins the board, the rest ask to; each makes a group with Gareth in every other one, and
+        // the board gains a stage move and activity.
+        i % 2
+          ? `INSERT INTO group_members (group_id, org_id, user_id, role, joined_at) SELECT g.id, g.org_id, u.id, 'member', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = 'grow${i}@example.org'`
+          : `INSERT INTO group_requests (group_id, org_id, user_id, message, state, created_at) SELECT g.id, g.org_id, u.id, 'Please', 'pending', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO org_groups (org_id, name, purpose, kind, level, visibility, stage, create_key, created_at, updated_at) SELECT id, 'Grow group ${i}', 'Growing', 'project', 'group', '${i % 3 ? "organisation" : "members"}', 'define', 'grow-${i}', ${now}, ${now} FROM organisations WHERE slug = 'demo'`,
+        `INSERT INTO group_members (group_id, org_id, user_id, role, joined_at) SELECT g.id, g.org_id, u.id, '${i % 2 ? "member" : "lead"}', ${now} FROM org_groups g, users u WHERE g.name = 'Grow group ${i}' AND u.email = '${i % 2 ? demo.member : demo.facilitator}'`,
+        `INSERT INTO group_stage_changes (group_id, from_stage, to_stage, reason, moved_by, moved_at) SELECT g.id, 'discover', 'define', 'Grown', u.id, ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO group_activity (group_id, kind, actor_id, subject_id, detail, at) SELECT g.id, 'joined', u.id, u.id, '', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = 'grow${i}@example.org'`,
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).

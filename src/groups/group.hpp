@@ -1,0 +1,189 @@
+/// Groups and projects inside an organisation, where co-production happens: plain types shared by the store, the
+/// service, the policy and the pages (no SOCI, no Beast).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "organisations/organisation.hpp"
+
+namespace roundtable::groups {
+
+using organisations::MemberType;
+
+/// What kind of group it is.
+enum class Kind {
+  /// A standing group such as a co-production board or a steering group.
+  standing,
+  /// A time-limited project, run through the double diamond.
+  project,
+  /// A series of open sessions, such as monthly coffee mornings.
+  series,
+};
+
+/// How deep the co-production goes, as SCIE describes it: with one person, with a group, or strategic.
+enum class Level { individual, group, strategic };
+
+/// Who may see the group.
+enum class Visibility {
+  /// Only its members (and the organisation's admins).
+  members,
+  /// Every member of the organisation.
+  organisation,
+  /// Every member of the organisation, and a summary page anyone may read.
+  everyone,
+};
+
+/// The Design Council's double diamond.
+enum class Stage { discover, define, develop, deliver };
+
+/// A person's role in one group.
+enum class GroupRole {
+  /// Runs the group: changes its details, roles and membership.
+  lead,
+  /// Helps run it: moves its stage, answers requests to join.
+  facilitator,
+  member,
+  /// Reads along, takes no part in decisions.
+  observer,
+};
+
+std::string_view kind_code(Kind k);
+std::optional<Kind> parse_kind(std::string_view code);
+std::string_view level_code(Level l);
+std::optional<Level> parse_level(std::string_view code);
+std::string_view visibility_code(Visibility v);
+std::optional<Visibility> parse_visibility(std::string_view code);
+std::string_view stage_code(Stage s);
+std::optional<Stage> parse_stage(std::string_view code);
+std::string_view group_role_code(GroupRole r);
+std::optional<GroupRole> parse_group_role(std::string_view code);
+
+inline constexpr Kind kAllKinds[] = {Kind::standing, Kind::project, Kind::series};
+inline constexpr Level kAllLevels[] = {Level::individual, Level::group, Level::strategic};
+inline constexpr Visibility kAllVisibilities[] = {Visibility::members, Visibility::organisation, Visibility::everyone};
+inline constexpr Stage kAllStages[] = {Stage::discover, Stage::define, Stage::develop, Stage::deliver};
+inline constexpr GroupRole kAllGroupRoles[] = {GroupRole::lead, GroupRole::facilitator, GroupRole::member,
+                                               GroupRole::observer};
+
+/// A text with its easy-read version beside it (Markdown).
+struct TwoVersions {
+  std::string standard;
+  std::string easy_read;
+  bool empty() const { return standard.empty() && easy_read.empty(); }
+};
+
+/// What a group's form sets.
+struct GroupDetails {
+  std::string name;
+  std::string purpose;
+  Kind kind = Kind::standing;
+  Level level = Level::group;
+  Visibility visibility = Visibility::organisation;
+  /// None for a group without stages (standing groups, unless they want one).
+  std::optional<Stage> stage;
+  TwoVersions terms;
+  TwoVersions ground_rules;
+  TwoVersions principles;
+};
+
+struct Group {
+  long long id = 0;
+  long long org_id = 0;
+  GroupDetails details;
+  /// When it was archived (unix seconds), or nullopt while it is active.
+  std::optional<long long> archived_at;
+  long long created_at = 0;
+  long long updated_at = 0;
+  long long member_count = 0;
+  bool archived() const { return archived_at.has_value(); }
+};
+
+/// A request to join that is waiting for an answer, or was turned down.
+enum class RequestState { pending, declined };
+
+/// A group as one person sees it: the group, their role in it (if any) and their request to join (if any).
+struct GroupForViewer {
+  Group group;
+  std::optional<GroupRole> role;
+  std::optional<RequestState> request;
+};
+
+/// A line in a list of groups.
+struct GroupListed {
+  long long id = 0;
+  std::string name;
+  std::string purpose;
+  Kind kind = Kind::standing;
+  std::optional<Stage> stage;
+  Visibility visibility = Visibility::organisation;
+  bool archived = false;
+  long long member_count = 0;
+  /// The viewer's role, when they are in it.
+  std::optional<GroupRole> role;
+};
+
+struct GroupMember {
+  long long user_id = 0;
+  std::string name;
+  GroupRole role = GroupRole::member;
+  std::vector<MemberType> member_types;
+  long long joined_at = 0;
+};
+
+struct JoinRequest {
+  long long user_id = 0;
+  std::string name;
+  std::string message;
+  std::vector<MemberType> member_types;
+  long long created_at = 0;
+};
+
+struct StageChange {
+  std::optional<Stage> from;
+  std::optional<Stage> to;
+  std::string reason;
+  /// Who moved it ("" when they have since been erased: "former member").
+  std::string moved_by;
+  long long moved_at = 0;
+};
+
+/// What happened in a group, for its activity feed.
+enum class ActivityKind {
+  created,
+  details_changed,
+  archived,
+  restored,
+  stage_moved,
+  asked_to_join,
+  joined,
+  request_declined,
+  left,
+  role_changed,
+  removed,
+};
+std::string_view activity_code(ActivityKind k);
+std::optional<ActivityKind> parse_activity(std::string_view code);
+
+struct Activity {
+  long long id = 0;
+  ActivityKind kind = ActivityKind::created;
+  /// Who did it and to whom ("" for none, or for someone since erased).
+  std::string actor;
+  std::string subject;
+  bool actor_known = false;
+  bool subject_known = false;
+  /// What changed, as codes (a stage, a role).
+  std::string detail;
+  long long at = 0;
+};
+
+/// A page of activity, newest first, and the id to continue from (nullopt on the last page).
+struct ActivityPage {
+  std::vector<Activity> items;
+  std::optional<long long> older_than;
+};
+
+}  // namespace roundtable::groups

@@ -1,0 +1,287 @@
+#include "groups/group_service.hpp"
+
+#include "db/transaction.hpp"
+#include "groups/group_store.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::groups {
+
+namespace {
+
+/// How many entries of the activity feed a group's home page shows.
+constexpr int kRecentActivity = 5;
+
+long long create(soci::session& s, long long org_id, long long actor, const GroupDetails& d,
+                 const std::string& create_key, long long now) {
+  db::WriteTransaction tx(s);
+  if (auto existing = store::find_by_create_key(s, org_id, create_key)) return *existing;
+  // Two copies of the form at once: on PostgreSQL both may pass the look-up above; the insert's ON CONFLICT lets one
+  // through and the other finds it.
+  const long long id = store::insert_group(s, org_id, d, create_key, actor, now);
+  if (id == 0) return store::find_by_create_key(s, org_id, create_key).value_or(0);
+  store::add_member(s, id, org_id, actor, GroupRole::lead, now);
+  if (d.stage) store::insert_stage_change(s, id, std::nullopt, d.stage, "", actor, now);
+  store::record(s, id, ActivityKind::created, actor, std::nullopt, "", now);
+  tx.commit();
+  return id;
+}
+
+/// The group, if it is in this organisation: every change checks it, so an id from another organisation does
+/// nothing.
+std::optional<GroupForViewer> find(soci::session& s, long long org_id, long long group_id, long long viewer) {
+  return store::find_for_viewer(s, org_id, group_id, viewer);
+}
+
+}  // namespace
+
+awaitable<long long> GroupService::create_group(long long org_id, long long actor, GroupDetails details,
+                                                std::string create_key) {
+  auto op = db_.run([this, org_id, actor, d = std::move(details), key = std::move(create_key)](soci::session& s) {
+    return create(s, org_id, actor, d, key, clock_.now_seconds());
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<GroupForViewer>> GroupService::group_for(long long org_id, long long group_id,
+                                                                 long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return find(s, org_id, group_id, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<GroupPage>> GroupService::group_page(long long org_id, long long group_id, long long viewer,
+                                                             bool with_members, bool with_requests) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<GroupPage> {
+    auto v = find(s, org_id, group_id, viewer);
+    if (!v) return std::nullopt;
+    GroupPage page;
+    page.viewer = std::move(*v);
+    page.people_are_everyone = with_members;
+    page.people = with_members ? store::members(s, group_id) : store::runners(s, group_id);
+    page.stage_changes = store::stage_changes(s, group_id);
+    if (with_requests) page.pending_requests = static_cast<long long>(store::pending_requests(s, group_id).size());
+    if (with_members) page.recent = store::activity(s, group_id, std::nullopt, kRecentActivity).items;
+    return page;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<GroupList> GroupService::list_groups(long long org_id, long long viewer, bool all, int page, int per_page) {
+  auto op = db_.read([=](soci::session& s) {
+    GroupList out;
+    out.total = store::count_for_viewer(s, org_id, viewer, all);
+    out.groups = store::list_for_viewer(s, org_id, viewer, all, per_page, (page - 1) * per_page);
+    return out;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<GroupListed>> GroupService::my_groups(long long org_id, long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return store::groups_of(s, org_id, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<GroupMember>> GroupService::members(long long group_id) {
+  auto op = db_.read([=](soci::session& s) { return store::members(s, group_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<JoinRequest>> GroupService::pending_requests(long long group_id) {
+  auto op = db_.read([=](soci::session& s) { return store::pending_requests(s, group_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<StageChange>> GroupService::stage_changes(long long group_id) {
+  auto op = db_.read([=](soci::session& s) { return store::stage_changes(s, group_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<ActivityPage> GroupService::activity(long long group_id, std::optional<long long> older_than, int per_page) {
+  auto op = db_.read([=](soci::session& s) { return store::activity(s, group_id, older_than, per_page); });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> GroupService::update_group(long long org_id, long long group_id, long long actor,
+                                           GroupDetails details) {
+  auto op = db_.run([this, org_id, group_id, actor, d = std::move(details)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, actor);
+    if (!g || g->group.archived()) return false;
+    const long long now = clock_.now_seconds();
+    store::update_details(s, group_id, d, now);
+    store::record(s, group_id, ActivityKind::details_changed, actor, std::nullopt, "", now);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> GroupService::set_archived(long long org_id, long long group_id, long long actor, bool archived) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, actor);
+    if (!g || g->group.archived() == archived) return false;
+    const long long now = clock_.now_seconds();
+    store::set_archived(s, group_id, archived ? std::optional<long long>(now) : std::nullopt, now);
+    store::record(s, group_id, archived ? ActivityKind::archived : ActivityKind::restored, actor, std::nullopt, "",
+                  now);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> GroupService::move_stage(long long org_id, long long group_id, long long actor, Stage to,
+                                         std::string reason) {
+  auto op = db_.run([=, this, reason = std::move(reason)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, actor);
+    if (!g || g->group.archived() || g->group.details.stage == to) return false;
+    const long long now = clock_.now_seconds();
+    const auto from = g->group.details.stage;
+    store::set_stage(s, group_id, to, now);
+    store::insert_stage_change(s, group_id, from, to, reason, actor, now);
+    store::record(s, group_id, ActivityKind::stage_moved, actor, std::nullopt, stage_code(to), now);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<MembershipOutcome> GroupService::ask_to_join(long long org_id, long long group_id, long long user,
+                                                       std::string message) {
+  auto op = db_.run([=, this, message = std::move(message)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, user);
+    if (!g || g->group.archived()) return MembershipOutcome::not_found;
+    if (g->role) return MembershipOutcome::already_member;
+    if (!store::is_org_member(s, org_id, user)) return MembershipOutcome::not_in_organisation;
+    const long long now = clock_.now_seconds();
+    store::upsert_request(s, group_id, org_id, user, message, now);
+    // Asking again while a request waits changes its words, not the feed.
+    if (g->request != RequestState::pending) {
+      store::record(s, group_id, ActivityKind::asked_to_join, user, std::nullopt, "", now);
+    }
+    tx.commit();
+    return MembershipOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<MembershipOutcome> GroupService::answer_request(long long org_id, long long group_id, long long actor,
+                                                          long long user, bool accept) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, user);
+    if (!g || g->group.archived() || g->request != RequestState::pending) return MembershipOutcome::not_found;
+    if (g->role) return MembershipOutcome::already_member;
+    const long long now = clock_.now_seconds();
+    if (accept) {
+      if (!store::is_org_member(s, org_id, user)) return MembershipOutcome::not_in_organisation;
+      store::delete_request(s, group_id, user);
+      store::add_member(s, group_id, org_id, user, GroupRole::member, now);
+      store::record(s, group_id, ActivityKind::joined, actor, user, "", now);
+    } else {
+      store::set_request_declined(s, group_id, user);
+      store::record(s, group_id, ActivityKind::request_declined, actor, user, "", now);
+    }
+    tx.commit();
+    return MembershipOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<MembershipOutcome> GroupService::leave(long long org_id, long long group_id, long long user) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, user);
+    if (!g || !g->role) return MembershipOutcome::not_found;
+    if (*g->role == GroupRole::lead && store::count_leads(s, group_id) <= 1) return MembershipOutcome::last_lead;
+    const long long now = clock_.now_seconds();
+    store::remove_member(s, group_id, user);
+    store::record(s, group_id, ActivityKind::left, user, std::nullopt, "", now);
+    tx.commit();
+    return MembershipOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<MembershipOutcome> GroupService::set_role(long long org_id, long long group_id, long long actor,
+                                                    long long user, GroupRole role) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, user);
+    if (!g || g->group.archived() || !g->role) return MembershipOutcome::not_found;
+    if (*g->role == role) return MembershipOutcome::done;
+    if (*g->role == GroupRole::lead && store::count_leads(s, group_id) <= 1) return MembershipOutcome::last_lead;
+    const long long now = clock_.now_seconds();
+    store::set_role(s, group_id, user, role);
+    store::record(s, group_id, ActivityKind::role_changed, actor, user, group_role_code(role), now);
+    tx.commit();
+    return MembershipOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<MembershipOutcome> GroupService::remove_member(long long org_id, long long group_id, long long actor,
+                                                         long long user) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, user);
+    if (!g || g->group.archived() || !g->role) return MembershipOutcome::not_found;
+    if (*g->role == GroupRole::lead && store::count_leads(s, group_id) <= 1) return MembershipOutcome::last_lead;
+    const long long now = clock_.now_seconds();
+    store::remove_member(s, group_id, user);
+    store::record(s, group_id, ActivityKind::removed, actor, user, "", now);
+    tx.commit();
+    return MembershipOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+long long GroupService::create_group_now(long long org_id, long long actor, const GroupDetails& details, long long at) {
+  return db_.run_sync(
+      [&](soci::session& s) { return create(s, org_id, actor, details, security::random_token(), at); });
+}
+
+void GroupService::add_member_now(long long org_id, long long group_id, long long user, GroupRole role, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::add_member(s, group_id, org_id, user, role, at);
+    store::record(s, group_id, ActivityKind::joined, user, user, "", at);
+    tx.commit();
+  });
+}
+
+void GroupService::move_stage_now(long long group_id, long long actor, Stage to, const std::string& reason,
+                                  long long at) {
+  db_.run_sync([&](soci::session& s) {
+    std::optional<Stage> from;
+    db::WriteTransaction tx(s);
+    for (const auto& c : store::stage_changes(s, group_id)) from = c.to;
+    store::set_stage(s, group_id, to, at);
+    store::insert_stage_change(s, group_id, from, to, reason, actor, at);
+    store::record(s, group_id, ActivityKind::stage_moved, actor, std::nullopt, stage_code(to), at);
+    tx.commit();
+  });
+}
+
+void GroupService::ask_to_join_now(long long org_id, long long group_id, long long user, const std::string& message,
+                                   long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::upsert_request(s, group_id, org_id, user, message, at);
+    store::record(s, group_id, ActivityKind::asked_to_join, user, std::nullopt, "", at);
+    tx.commit();
+  });
+}
+
+void GroupService::archive_now(long long group_id, long long actor, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::set_archived(s, group_id, at, at);
+    store::record(s, group_id, ActivityKind::archived, actor, std::nullopt, "", at);
+    tx.commit();
+  });
+}
+
+}  // namespace roundtable::groups

@@ -1,0 +1,103 @@
+/// The groups module's use cases: start a group, change it, archive and restore it, move a project's stage, ask to
+/// join, answer requests, leave, change roles, and read what a page shows. Each use case is one database visit in
+/// one transaction, recorded in the group's activity feed. Who may do what is the policy's job
+/// (group_policy.hpp); the pages ask it before calling here, and the service keeps the rules a policy cannot see
+/// (a group keeps at least one lead facilitator).
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "groups/group.hpp"
+
+namespace roundtable::groups {
+
+using boost::asio::awaitable;
+
+/// What a group's home page shows, read in one visit.
+struct GroupPage {
+  GroupForViewer viewer;
+  /// Everyone in it (when the viewer may see members), or only the people who run it.
+  std::vector<GroupMember> people;
+  bool people_are_everyone = false;
+  std::vector<StageChange> stage_changes;
+  long long pending_requests = 0;
+  /// The newest few entries of the activity feed (when the viewer may see members).
+  std::vector<Activity> recent;
+};
+
+struct GroupList {
+  std::vector<GroupListed> groups;
+  long long total = 0;
+};
+
+/// Why a change to membership was not made.
+enum class MembershipOutcome {
+  done,
+  /// The group or the person is not there (any more).
+  not_found,
+  /// It would leave the group without a lead facilitator.
+  last_lead,
+  /// The person is already in the group.
+  already_member,
+  /// The person is no longer a member of the organisation.
+  not_in_organisation,
+};
+
+class GroupService {
+ public:
+  GroupService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+  /// Starts a group with its maker as lead facilitator; a project with a stage records its first stage. The same
+  /// create_key twice makes one group: the second call returns the first one's id.
+  awaitable<long long> create_group(long long org_id, long long actor, GroupDetails details, std::string create_key);
+  /// The group as the viewer sees it (nullopt: no such group in this organisation).
+  awaitable<std::optional<GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
+  /// Everything a group's home page shows; with_members: the viewer may see who is in it.
+  awaitable<std::optional<GroupPage>> group_page(long long org_id, long long group_id, long long viewer,
+                                                 bool with_members, bool with_requests);
+  /// A page of the groups the viewer may see (all: every group, for the organisation's admins).
+  awaitable<GroupList> list_groups(long long org_id, long long viewer, bool all, int page, int per_page);
+  /// The groups the person is in, in this organisation.
+  awaitable<std::vector<GroupListed>> my_groups(long long org_id, long long viewer);
+  awaitable<std::vector<GroupMember>> members(long long group_id);
+  awaitable<std::vector<JoinRequest>> pending_requests(long long group_id);
+  awaitable<std::vector<StageChange>> stage_changes(long long group_id);
+  awaitable<ActivityPage> activity(long long group_id, std::optional<long long> older_than, int per_page);
+
+  /// Changes the details (not its stage); false when the group is gone or archived.
+  awaitable<bool> update_group(long long org_id, long long group_id, long long actor, GroupDetails details);
+  /// Archives (true) or restores (false); false when there was nothing to do.
+  awaitable<bool> set_archived(long long org_id, long long group_id, long long actor, bool archived);
+  /// Moves the stage (or starts stages for a group without them), with the reason; false when the group is gone,
+  /// archived or already at that stage.
+  awaitable<bool> move_stage(long long org_id, long long group_id, long long actor, Stage to, std::string reason);
+
+  /// The person asks to join (again, after a no). already_member when they are in it.
+  awaitable<MembershipOutcome> ask_to_join(long long org_id, long long group_id, long long user, std::string message);
+  /// Says yes (the person joins as a member) or no (they see that it was declined) to a waiting request.
+  awaitable<MembershipOutcome> answer_request(long long org_id, long long group_id, long long actor, long long user,
+                                              bool accept);
+  /// The person leaves; last_lead when they are its only lead facilitator.
+  awaitable<MembershipOutcome> leave(long long org_id, long long group_id, long long user);
+  awaitable<MembershipOutcome> set_role(long long org_id, long long group_id, long long actor, long long user,
+                                        GroupRole role);
+  awaitable<MembershipOutcome> remove_member(long long org_id, long long group_id, long long actor, long long user);
+
+  /// For demo data and tests, on the calling thread.
+  long long create_group_now(long long org_id, long long actor, const GroupDetails& details, long long at);
+  void add_member_now(long long org_id, long long group_id, long long user, GroupRole role, long long at);
+  void move_stage_now(long long group_id, long long actor, Stage to, const std::string& reason, long long at);
+  void archive_now(long long group_id, long long actor, long long at);
+  void ask_to_join_now(long long org_id, long long group_id, long long user, const std::string& message, long long at);
+
+ private:
+  db::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace roundtable::groups

@@ -1,0 +1,373 @@
+#include "groups/group_store.hpp"
+
+#include <soci/soci.h>
+
+#include <map>
+
+#include "db/query.hpp"
+
+namespace roundtable::groups::store {
+
+namespace {
+
+std::optional<Stage> stage_of(const db::Row& r, int column) {
+  if (r.null(column)) return std::nullopt;
+  return parse_stage(r.text(column));
+}
+
+db::Param stage_param(std::optional<Stage> stage) {
+  if (!stage) return nullptr;
+  return stage_code(*stage);
+}
+
+constexpr const char* kGroupColumns =
+    "g.id, g.org_id, g.name, g.purpose, g.kind, g.level, g.visibility, g.stage, g.terms, g.terms_easy, "
+    "g.ground_rules, g.ground_rules_easy, g.principles, g.principles_easy, g.archived_at, g.created_at, "
+    "g.updated_at, (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id)";
+constexpr int kGroupColumnCount = 18;
+
+Group group_of(const db::Row& r) {
+  Group g;
+  g.id = r.integer(0);
+  g.org_id = r.integer(1);
+  auto& d = g.details;
+  d.name = r.string(2);
+  d.purpose = r.string(3);
+  d.kind = parse_kind(r.text(4)).value_or(Kind::standing);
+  d.level = parse_level(r.text(5)).value_or(Level::group);
+  d.visibility = parse_visibility(r.text(6)).value_or(Visibility::members);
+  d.stage = stage_of(r, 7);
+  d.terms = {r.string(8), r.string(9)};
+  d.ground_rules = {r.string(10), r.string(11)};
+  d.principles = {r.string(12), r.string(13)};
+  if (!r.null(14)) g.archived_at = r.integer(14);
+  g.created_at = r.integer(15);
+  g.updated_at = r.integer(16);
+  g.member_count = r.integer(17);
+  return g;
+}
+
+GroupListed listed_of(const db::Row& r) {
+  GroupListed l;
+  l.id = r.integer(0);
+  l.name = r.string(1);
+  l.purpose = r.string(2);
+  l.kind = parse_kind(r.text(3)).value_or(Kind::standing);
+  l.stage = stage_of(r, 4);
+  l.visibility = parse_visibility(r.text(5)).value_or(Visibility::members);
+  l.archived = !r.null(6);
+  l.member_count = r.integer(7);
+  if (!r.null(8)) l.role = parse_group_role(r.text(8));
+  return l;
+}
+
+constexpr const char* kListColumns =
+    "g.id, g.name, g.purpose, g.kind, g.stage, g.visibility, g.archived_at, "
+    "(SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id), gm.role";
+
+/// Leads, then facilitators, members and observers.
+constexpr const char* kRoleOrder =
+    "CASE gm.role WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1 WHEN 'member' THEN 2 ELSE 3 END";
+
+/// Adds each member's types (one query for the whole group).
+void add_member_types(soci::session& s, long long group_id, std::vector<GroupMember>& members) {
+  if (members.empty()) return;
+  std::map<long long, std::vector<MemberType>> types;
+  db::query(s,
+            "SELECT gm.user_id, mt.type FROM group_members gm JOIN member_types mt ON mt.org_id = gm.org_id AND "
+            "mt.user_id = gm.user_id WHERE gm.group_id = $1 ORDER BY gm.user_id, mt.type",
+            {group_id}, [&](const db::Row& r) {
+              if (auto t = organisations::parse_member_type(r.text(1))) types[r.integer(0)].push_back(*t);
+            });
+  for (auto& m : members) {
+    if (auto it = types.find(m.user_id); it != types.end()) m.member_types = it->second;
+  }
+}
+
+std::vector<GroupMember> members_where(soci::session& s, long long group_id, const std::string& extra) {
+  std::vector<GroupMember> out;
+  db::query(
+      s,
+      "SELECT gm.user_id, u.name, gm.role, gm.joined_at FROM group_members gm JOIN users u ON u.id = "
+      "gm.user_id WHERE gm.group_id = $1" +
+          extra + " ORDER BY " + kRoleOrder + ", lower(u.name), u.id",
+      {group_id}, [&](const db::Row& r) {
+        out.push_back(
+            {r.integer(0), r.string(1), parse_group_role(r.text(2)).value_or(GroupRole::member), {}, r.integer(3)});
+      });
+  add_member_types(s, group_id, out);
+  return out;
+}
+
+}  // namespace
+
+long long insert_group(soci::session& s, long long org_id, const GroupDetails& d, std::string_view create_key,
+                       long long actor, long long now) {
+  long long id = 0;
+  db::query(s,
+            "INSERT INTO org_groups (org_id, name, purpose, kind, level, visibility, stage, terms, terms_easy, "
+            "ground_rules, ground_rules_easy, principles, principles_easy, create_key, created_by, created_at, "
+            "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) "
+            "ON CONFLICT (org_id, create_key) DO NOTHING RETURNING id",
+            {org_id, d.name, d.purpose, kind_code(d.kind), level_code(d.level), visibility_code(d.visibility),
+             stage_param(d.stage), d.terms.standard, d.terms.easy_read, d.ground_rules.standard,
+             d.ground_rules.easy_read, d.principles.standard, d.principles.easy_read, create_key, actor, now},
+            [&](const db::Row& r) { id = r.integer(0); });
+  return id;
+}
+
+std::optional<long long> find_by_create_key(soci::session& s, long long org_id, std::string_view create_key) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM org_groups WHERE org_id = $1 AND create_key = $2", {org_id, create_key},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id,
+                                              long long viewer) {
+  std::optional<GroupForViewer> out;
+  db::query(s,
+            std::string("SELECT ") + kGroupColumns +
+                ", gm.role, r.state FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND "
+                "gm.user_id = $3 LEFT JOIN group_requests r ON r.group_id = g.id AND r.user_id = $3 WHERE g.id = $2 "
+                "AND g.org_id = $1",
+            {org_id, group_id, viewer}, [&](const db::Row& r) {
+              GroupForViewer v;
+              v.group = group_of(r);
+              if (!r.null(kGroupColumnCount)) v.role = parse_group_role(r.text(kGroupColumnCount));
+              if (!r.null(kGroupColumnCount + 1)) {
+                v.request =
+                    r.text(kGroupColumnCount + 1) == "declined" ? RequestState::declined : RequestState::pending;
+              }
+              out = std::move(v);
+            });
+  return out;
+}
+
+void update_details(soci::session& s, long long group_id, const GroupDetails& d, long long now) {
+  db::query(s,
+            "UPDATE org_groups SET name = $1, purpose = $2, kind = $3, level = $4, visibility = $5, terms = $6, "
+            "terms_easy = $7, ground_rules = $8, ground_rules_easy = $9, principles = $10, principles_easy = $11, "
+            "updated_at = $12 WHERE id = $13",
+            {d.name, d.purpose, kind_code(d.kind), level_code(d.level), visibility_code(d.visibility), d.terms.standard,
+             d.terms.easy_read, d.ground_rules.standard, d.ground_rules.easy_read, d.principles.standard,
+             d.principles.easy_read, now, group_id});
+}
+
+void set_archived(soci::session& s, long long group_id, std::optional<long long> archived_at, long long now) {
+  db::Param at = nullptr;
+  if (archived_at) at = *archived_at;
+  db::query(s, "UPDATE org_groups SET archived_at = $1, updated_at = $2 WHERE id = $3", {at, now, group_id});
+}
+
+void set_stage(soci::session& s, long long group_id, std::optional<Stage> stage, long long now) {
+  db::query(s, "UPDATE org_groups SET stage = $1, updated_at = $2 WHERE id = $3", {stage_param(stage), now, group_id});
+}
+
+std::vector<GroupListed> list_for_viewer(soci::session& s, long long org_id, long long viewer, bool all, int limit,
+                                         int offset) {
+  std::vector<GroupListed> out;
+  const long long everything = all ? 1 : 0;
+  db::query(s,
+            std::string("SELECT ") + kListColumns +
+                " FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND gm.user_id = $2 WHERE "
+                "g.org_id = $1 AND (g.visibility <> 'members' OR gm.user_id IS NOT NULL OR $3 = 1) ORDER BY "
+                "CASE WHEN gm.role IS NULL THEN 1 ELSE 0 END, CASE WHEN g.archived_at IS NULL THEN 0 ELSE 1 END, "
+                "lower(g.name), g.id LIMIT $4 OFFSET $5",
+            {org_id, viewer, everything, static_cast<long long>(limit), static_cast<long long>(offset)},
+            [&](const db::Row& r) { out.push_back(listed_of(r)); });
+  return out;
+}
+
+long long count_for_viewer(soci::session& s, long long org_id, long long viewer, bool all) {
+  long long n = 0;
+  const long long everything = all ? 1 : 0;
+  db::query(s,
+            "SELECT COUNT(*) FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND gm.user_id = $2 "
+            "WHERE g.org_id = $1 AND (g.visibility <> 'members' OR gm.user_id IS NOT NULL OR $3 = 1)",
+            {org_id, viewer, everything}, [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
+std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long user_id) {
+  std::vector<GroupListed> out;
+  db::query(s,
+            std::string("SELECT ") + kListColumns +
+                " FROM group_members gm JOIN org_groups g ON g.id = gm.group_id WHERE gm.user_id = $1 AND "
+                "(gm.org_id = $2 OR $2 = 0) ORDER BY CASE WHEN g.archived_at IS NULL THEN 0 ELSE 1 END, "
+                "lower(g.name), g.id",
+            {user_id, org_id}, [&](const db::Row& r) { out.push_back(listed_of(r)); });
+  return out;
+}
+
+std::vector<GroupMember> members(soci::session& s, long long group_id) { return members_where(s, group_id, ""); }
+
+std::vector<GroupMember> runners(soci::session& s, long long group_id) {
+  return members_where(s, group_id, " AND gm.role IN ('lead', 'facilitator')");
+}
+
+std::optional<GroupRole> role_of(soci::session& s, long long group_id, long long user_id) {
+  std::optional<GroupRole> out;
+  db::query(s, "SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2", {group_id, user_id},
+            [&](const db::Row& r) { out = parse_group_role(r.text(0)); });
+  return out;
+}
+
+bool is_org_member(soci::session& s, long long org_id, long long user_id) {
+  bool found = false;
+  db::query(s, "SELECT 1 FROM memberships WHERE org_id = $1 AND user_id = $2", {org_id, user_id},
+            [&](const db::Row&) { found = true; });
+  return found;
+}
+
+void add_member(soci::session& s, long long group_id, long long org_id, long long user_id, GroupRole role,
+                long long now) {
+  db::query(s, "INSERT INTO group_members (group_id, org_id, user_id, role, joined_at) VALUES ($1, $2, $3, $4, $5)",
+            {group_id, org_id, user_id, group_role_code(role), now});
+}
+
+void remove_member(soci::session& s, long long group_id, long long user_id) {
+  db::query(s, "DELETE FROM group_members WHERE group_id = $1 AND user_id = $2", {group_id, user_id});
+}
+
+void set_role(soci::session& s, long long group_id, long long user_id, GroupRole role) {
+  db::query(s, "UPDATE group_members SET role = $1 WHERE group_id = $2 AND user_id = $3",
+            {group_role_code(role), group_id, user_id});
+}
+
+long long count_leads(soci::session& s, long long group_id) {
+  long long n = 0;
+  db::query(s, "SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND role = 'lead'", {group_id},
+            [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
+void upsert_request(soci::session& s, long long group_id, long long org_id, long long user_id, std::string_view message,
+                    long long now) {
+  const auto changed = db::query(s,
+                                 "UPDATE group_requests SET message = $1, state = 'pending', created_at = $2 WHERE "
+                                 "group_id = $3 AND user_id = $4",
+                                 {message, now, group_id, user_id});
+  if (changed > 0) return;
+  db::query(s,
+            "INSERT INTO group_requests (group_id, org_id, user_id, message, state, created_at) VALUES ($1, $2, $3, "
+            "$4, 'pending', $5)",
+            {group_id, org_id, user_id, message, now});
+}
+
+std::optional<RequestState> request_state(soci::session& s, long long group_id, long long user_id) {
+  std::optional<RequestState> out;
+  db::query(s, "SELECT state FROM group_requests WHERE group_id = $1 AND user_id = $2", {group_id, user_id},
+            [&](const db::Row& r) { out = r.text(0) == "declined" ? RequestState::declined : RequestState::pending; });
+  return out;
+}
+
+std::vector<JoinRequest> pending_requests(soci::session& s, long long group_id) {
+  std::vector<JoinRequest> out;
+  db::query(s,
+            "SELECT r.user_id, u.name, r.message, r.created_at FROM group_requests r JOIN users u ON u.id = "
+            "r.user_id WHERE r.group_id = $1 AND r.state = 'pending' ORDER BY r.created_at, r.user_id",
+            {group_id}, [&](const db::Row& r) {
+              out.push_back({r.integer(0), r.string(1), r.string(2), {}, r.integer(3)});
+            });
+  std::map<long long, std::vector<MemberType>> types;
+  db::query(s,
+            "SELECT r.user_id, mt.type FROM group_requests r JOIN member_types mt ON mt.org_id = r.org_id AND "
+            "mt.user_id = r.user_id WHERE r.group_id = $1 AND r.state = 'pending' ORDER BY r.user_id, mt.type",
+            {group_id}, [&](const db::Row& r) {
+              if (auto t = organisations::parse_member_type(r.text(1))) types[r.integer(0)].push_back(*t);
+            });
+  for (auto& req : out) {
+    if (auto it = types.find(req.user_id); it != types.end()) req.member_types = it->second;
+  }
+  return out;
+}
+
+void set_request_declined(soci::session& s, long long group_id, long long user_id) {
+  db::query(s, "UPDATE group_requests SET state = 'declined' WHERE group_id = $1 AND user_id = $2",
+            {group_id, user_id});
+}
+
+void delete_request(soci::session& s, long long group_id, long long user_id) {
+  db::query(s, "DELETE FROM group_requests WHERE group_id = $1 AND user_id = $2", {group_id, user_id});
+}
+
+void insert_stage_change(soci::session& s, long long group_id, std::optional<Stage> from, std::optional<Stage> to,
+                         std::string_view reason, long long moved_by, long long now) {
+  db::query(s,
+            "INSERT INTO group_stage_changes (group_id, from_stage, to_stage, reason, moved_by, moved_at) VALUES ($1, "
+            "$2, $3, $4, $5, $6)",
+            {group_id, stage_param(from), stage_param(to), reason, moved_by, now});
+}
+
+std::vector<StageChange> stage_changes(soci::session& s, long long group_id) {
+  std::vector<StageChange> out;
+  db::query(s,
+            "SELECT c.from_stage, c.to_stage, c.reason, u.name, c.moved_at FROM group_stage_changes c LEFT JOIN users "
+            "u ON u.id = c.moved_by WHERE c.group_id = $1 ORDER BY c.id",
+            {group_id}, [&](const db::Row& r) {
+              out.push_back({stage_of(r, 0), stage_of(r, 1), r.string(2), r.string(3), r.integer(4)});
+            });
+  return out;
+}
+
+void record(soci::session& s, long long group_id, ActivityKind kind, long long actor, std::optional<long long> subject,
+            std::string_view detail, long long now) {
+  db::Param who = nullptr;
+  if (subject) who = *subject;
+  db::query(s,
+            "INSERT INTO group_activity (group_id, kind, actor_id, subject_id, detail, at) VALUES ($1, $2, $3, $4, "
+            "$5, $6)",
+            {group_id, activity_code(kind), actor, who, detail, now});
+}
+
+ActivityPage activity(soci::session& s, long long group_id, std::optional<long long> older_than, int limit) {
+  ActivityPage page;
+  // One more than asked for tells whether there is an older page. Two forms of the query, so each uses the index
+  // (group_id, id) and PostgreSQL knows every parameter's type.
+  const std::string sql = std::string(
+                              "SELECT a.id, a.kind, a.actor_id, ua.name, a.subject_id, us.name, a.detail, a.at FROM "
+                              "group_activity a LEFT JOIN users ua ON ua.id = a.actor_id LEFT JOIN users us ON us.id = "
+                              "a.subject_id WHERE a.group_id = $1") +
+                          (older_than ? " AND a.id < $3" : "") + " ORDER BY a.id DESC LIMIT $2";
+  std::vector<db::Param> params{group_id, static_cast<long long>(limit + 1)};
+  if (older_than) params.emplace_back(*older_than);
+  db::query(s, sql, params, [&](const db::Row& r) {
+    Activity a;
+    a.id = r.integer(0);
+    a.kind = parse_activity(r.text(1)).value_or(ActivityKind::details_changed);
+    a.actor_known = !r.null(3);
+    a.actor = r.string(3);
+    a.subject_known = !r.null(5);
+    a.subject = r.string(5);
+    a.detail = r.string(6);
+    a.at = r.integer(7);
+    page.items.push_back(std::move(a));
+  });
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.older_than = page.items.back().id;
+  }
+  return page;
+}
+
+std::optional<long long> find_org_id(soci::session& s, std::string_view slug) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM organisations WHERE slug = $1", {slug}, [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+std::optional<long long> find_user_id(soci::session& s, std::string_view email) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM users WHERE email = $1", {email}, [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+long long count_groups(soci::session& s, long long org_id) {
+  long long n = 0;
+  db::query(s, "SELECT COUNT(*) FROM org_groups WHERE org_id = $1", {org_id},
+            [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
+}  // namespace roundtable::groups::store

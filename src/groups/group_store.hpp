@@ -1,0 +1,74 @@
+/// The only place the groups module's SQL lives. Every function takes the caller's session; changes run inside the
+/// service's db::WriteTransaction. Queries per page stay constant however many groups and members there are.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "groups/group.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace roundtable::groups::store {
+
+/// The new group's id, or 0 when a group with this create key exists already (made by the same form, sent twice).
+long long insert_group(soci::session& s, long long org_id, const GroupDetails& d, std::string_view create_key,
+                       long long actor, long long now);
+std::optional<long long> find_by_create_key(soci::session& s, long long org_id, std::string_view create_key);
+/// The group (in this organisation) with the viewer's role and request, in one query.
+std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id, long long viewer);
+void update_details(soci::session& s, long long group_id, const GroupDetails& d, long long now);
+void set_archived(soci::session& s, long long group_id, std::optional<long long> archived_at, long long now);
+void set_stage(soci::session& s, long long group_id, std::optional<Stage> stage, long long now);
+
+/// The groups of the organisation the viewer may see (all: the organisation's admins see every group), the
+/// viewer's own first, then by name; a page of them.
+std::vector<GroupListed> list_for_viewer(soci::session& s, long long org_id, long long viewer, bool all, int limit,
+                                         int offset);
+long long count_for_viewer(soci::session& s, long long org_id, long long viewer, bool all);
+/// The groups the person is in, in every organisation they belong to or one (org_id 0: all), by name.
+std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long user_id);
+
+/// The group's members, leads first, then by name, with their member types in the organisation.
+std::vector<GroupMember> members(soci::session& s, long long group_id);
+/// Only the people who run it (lead facilitators and facilitators): who to ask, for people outside.
+std::vector<GroupMember> runners(soci::session& s, long long group_id);
+std::optional<GroupRole> role_of(soci::session& s, long long group_id, long long user_id);
+bool is_org_member(soci::session& s, long long org_id, long long user_id);
+void add_member(soci::session& s, long long group_id, long long org_id, long long user_id, GroupRole role,
+                long long now);
+void remove_member(soci::session& s, long long group_id, long long user_id);
+void set_role(soci::session& s, long long group_id, long long user_id, GroupRole role);
+long long count_leads(soci::session& s, long long group_id);
+
+void upsert_request(soci::session& s, long long group_id, long long org_id, long long user_id, std::string_view message,
+                    long long now);
+std::optional<RequestState> request_state(soci::session& s, long long group_id, long long user_id);
+std::vector<JoinRequest> pending_requests(soci::session& s, long long group_id);
+void set_request_declined(soci::session& s, long long group_id, long long user_id);
+void delete_request(soci::session& s, long long group_id, long long user_id);
+
+void insert_stage_change(soci::session& s, long long group_id, std::optional<Stage> from, std::optional<Stage> to,
+                         std::string_view reason, long long moved_by, long long now);
+/// Oldest first.
+std::vector<StageChange> stage_changes(soci::session& s, long long group_id);
+
+void record(soci::session& s, long long group_id, ActivityKind kind, long long actor, std::optional<long long> subject,
+            std::string_view detail, long long now);
+/// Newest first: the page of up to limit entries older than older_than (the newest when nullopt).
+ActivityPage activity(soci::session& s, long long group_id, std::optional<long long> older_than, int limit);
+
+}  // namespace roundtable::groups::store
+
+namespace roundtable::groups::store {
+
+// For demo data.
+std::optional<long long> find_org_id(soci::session& s, std::string_view slug);
+std::optional<long long> find_user_id(soci::session& s, std::string_view email);
+long long count_groups(soci::session& s, long long org_id);
+
+}  // namespace roundtable::groups::store

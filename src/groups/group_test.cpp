@@ -1,0 +1,291 @@
+// The group form's checks as a table, and the service on both databases: starting a group once however often the
+// form is sent, who sees which group, asking to join and the answers, the last lead facilitator, stages with their
+// reasons, leaving the organisation, the activity feed's pages, and nothing reaching another organisation's groups.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "core/clock.hpp"
+#include "db/run_awaitable.hpp"
+#include "db/test_databases.hpp"
+#include "groups/group_form.hpp"
+#include "groups/group_service.hpp"
+#include "http/form.hpp"
+#include "testing/world.hpp"
+
+namespace roundtable::groups {
+namespace {
+
+using db::testing::run;
+using organisations::Role;
+
+GroupForm good() {
+  GroupForm f;
+  f.name = "Carers Board";
+  f.purpose = "Carers and staff decide together.";
+  f.kind = "standing";
+  f.level = "strategic";
+  f.visibility = "organisation";
+  f.stage = "none";
+  f.create_key = "0123456789abcdef0123";
+  return f;
+}
+
+std::string problems_of(const GroupForm& f, bool creating = true) {
+  std::string out;
+  for (const auto& p : check_group(f, creating)) out += (out.empty() ? "" : " ") + p.field + ":" + p.key.substr(13);
+  return out;
+}
+
+TEST(GroupForm, WhatIsWrongAndWhatIsFine) {
+  auto with = [](auto change) {
+    auto f = good();
+    change(f);
+    return f;
+  };
+  const struct {
+    const char* what;
+    GroupForm form;
+    const char* problems;
+  } cases[] = {
+      {"a good form", good(), ""},
+      {"a project in Discover", with([](auto& f) {
+         f.kind = "project";
+         f.stage = "discover";
+       }),
+       ""},
+      {"no name", with([](auto& f) { f.name = ""; }), "name:name_missing"},
+      {"a name of 120 Welsh letters", with([](auto& f) {
+         f.name = "";
+         for (int i = 0; i < 120; ++i) f.name += "ŵ";
+       }),
+       ""},
+      {"a name of 121 letters", with([](auto& f) { f.name = std::string(121, 'a'); }), "name:name_long"},
+      {"no purpose", with([](auto& f) { f.purpose = ""; }), "purpose:purpose_missing"},
+      {"a purpose too long", with([](auto& f) { f.purpose = std::string(601, 'a'); }), "purpose:purpose_long"},
+      {"an unknown kind", with([](auto& f) { f.kind = "club"; }), "kind:kind"},
+      {"an unknown level", with([](auto& f) { f.level = ""; }), "level:level"},
+      {"an unknown visibility", with([](auto& f) { f.visibility = "secret"; }), "visibility:visibility"},
+      {"an unknown stage", with([](auto& f) { f.stage = "dream"; }), "stage:stage"},
+      {"ground rules too long", with([](auto& f) { f.ground_rules_easy = std::string(20001, 'a'); }),
+       "ground_rules_easy:document_long"},
+      {"no create key", with([](auto& f) { f.create_key = ""; }), "name:form_expired"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(problems_of(c.form), c.problems) << c.what;
+  // Changing a group needs no create key.
+  EXPECT_EQ(problems_of(with([](auto& f) { f.create_key = ""; }), false), "");
+}
+
+TEST(GroupForm, StageNeedsAnotherStageAndAReason) {
+  EXPECT_TRUE(check_stage({"define", "We found three problems."}, Stage::discover).empty());
+  EXPECT_EQ(check_stage({"discover", "Again"}, Stage::discover).at(0).key, "groups.error.stage_same");
+  EXPECT_EQ(check_stage({"", "x"}, Stage::discover).at(0).key, "groups.error.stage_missing");
+  EXPECT_EQ(check_stage({"define", ""}, std::nullopt).at(0).key, "groups.error.reason_missing");
+  EXPECT_TRUE(check_stage({"define", "Start"}, std::nullopt).empty());
+}
+
+TEST(GroupForm, ReadsTrimmedAndRoundTrips) {
+  auto parsed = http::parse_urlencoded(
+      "name=+Board+&purpose=Decide&kind=project&level=group&visibility=public&stage=develop&terms=T&terms_easy=E"
+      "&create_key=abcdefabcdefabcdef");
+  ASSERT_TRUE(parsed);
+  const auto form = read_group(*parsed);
+  EXPECT_EQ(form.name, "Board");
+  EXPECT_EQ(problems_of(form), "");
+  const auto d = details_of(form);
+  EXPECT_EQ(d.kind, Kind::project);
+  EXPECT_EQ(d.visibility, Visibility::everyone);
+  EXPECT_EQ(d.stage, Stage::develop);
+  EXPECT_EQ(d.terms.easy_read, "E");
+  const auto again = form_of(d);
+  EXPECT_EQ(again.visibility, "public");
+  EXPECT_EQ(again.stage, "develop");
+}
+
+class GroupsOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    world = std::make_unique<roundtable::testing::World>(GetParam());
+    north = world->organisation("north", "North Carers");
+    south = world->organisation("south", "South Forum");
+    admin = world->member("north", "sian@example.org", "Siân", Role::org_admin);
+    tom = world->member("north", "tom@example.org", "Tom", Role::facilitator);
+    gareth = world->member("north", "gareth@example.org", "Gareth", Role::member,
+                           {organisations::MemberType::lived_experience});
+    mair = world->member("north", "mair@example.org", "Mair", Role::member);
+    rhys = world->member("south", "rhys@example.org", "Rhys", Role::org_admin);
+    service = std::make_unique<GroupService>(*world->db, clock);
+  }
+  GroupDetails details(const std::string& name, Visibility v = Visibility::organisation,
+                       std::optional<Stage> stage = std::nullopt) {
+    GroupDetails d;
+    d.name = name;
+    d.purpose = "To work together.";
+    d.kind = stage ? Kind::project : Kind::standing;
+    d.visibility = v;
+    d.stage = stage;
+    return d;
+  }
+  long long make(const std::string& name, Visibility v = Visibility::organisation,
+                 std::optional<Stage> stage = std::nullopt) {
+    return run(service->create_group(north, tom, details(name, v, stage), "key-" + name));
+  }
+  std::vector<std::string> names(const std::vector<GroupListed>& groups) {
+    std::vector<std::string> out;
+    for (const auto& g : groups) out.push_back(g.name);
+    return out;
+  }
+  core::ManualClock clock;
+  std::unique_ptr<roundtable::testing::World> world;
+  std::unique_ptr<GroupService> service;
+  long long north = 0, south = 0, admin = 0, tom = 0, gareth = 0, mair = 0, rhys = 0;
+};
+
+TEST_P(GroupsOnBackend, TheSameFormSentTwiceMakesOneGroupWithItsMakerAsLead) {
+  const auto d = details("Board", Visibility::organisation, Stage::discover);
+  const long long first = run(service->create_group(north, tom, d, "same-key-123456789"));
+  const long long again = run(service->create_group(north, tom, d, "same-key-123456789"));
+  EXPECT_EQ(first, again);
+  EXPECT_EQ(world->count("org_groups"), 1);
+  const auto v = run(service->group_for(north, first, tom));
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->role, GroupRole::lead);
+  EXPECT_EQ(v->group.member_count, 1);
+  EXPECT_EQ(v->group.details.stage, Stage::discover);
+  const auto changes = run(service->stage_changes(first));
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_FALSE(changes[0].from);
+  EXPECT_EQ(changes[0].to, Stage::discover);
+  EXPECT_EQ(changes[0].moved_by, "Tom");
+  // The same key in another organisation is another form.
+  EXPECT_NE(run(service->create_group(south, rhys, d, "same-key-123456789")), first);
+}
+
+TEST_P(GroupsOnBackend, EachPersonSeesTheGroupsTheirRoleAllows) {
+  make("Board");
+  const long long steering = make("Steering", Visibility::members);
+  make("Coffee", Visibility::everyone);
+  run(service->create_group(south, rhys, details("South board"), "south-key-12345678"));
+  // Tom is in all three; his come first, by name.
+  EXPECT_EQ(names(run(service->list_groups(north, tom, false, 1, 50)).groups),
+            (std::vector<std::string>{"Board", "Coffee", "Steering"}));
+  // Gareth is in none: he does not see the members-only group.
+  const auto his = run(service->list_groups(north, gareth, false, 1, 50));
+  EXPECT_EQ(names(his.groups), (std::vector<std::string>{"Board", "Coffee"}));
+  EXPECT_EQ(his.total, 2);
+  // An organisation admin's list (all) has every group of the organisation, and nothing of another one.
+  EXPECT_EQ(run(service->list_groups(north, admin, true, 1, 50)).total, 3);
+  EXPECT_EQ(names(run(service->list_groups(north, admin, true, 2, 2)).groups), (std::vector<std::string>{"Steering"}));
+  // A group id from another organisation is not there.
+  EXPECT_FALSE(run(service->group_for(south, steering, rhys)));
+  EXPECT_FALSE(run(service->group_page(south, steering, rhys, true, true)));
+}
+
+TEST_P(GroupsOnBackend, AskingToJoinAndTheAnswers) {
+  const long long board = make("Board");
+  EXPECT_EQ(run(service->ask_to_join(north, board, gareth, "I care for my dad.")), MembershipOutcome::done);
+  EXPECT_EQ(run(service->group_for(north, board, gareth))->request, RequestState::pending);
+  auto waiting = run(service->pending_requests(board));
+  ASSERT_EQ(waiting.size(), 1u);
+  EXPECT_EQ(waiting[0].name, "Gareth");
+  EXPECT_EQ(waiting[0].message, "I care for my dad.");
+  ASSERT_EQ(waiting[0].member_types.size(), 1u);
+  EXPECT_EQ(run(service->answer_request(north, board, tom, gareth, true)), MembershipOutcome::done);
+  EXPECT_EQ(run(service->group_for(north, board, gareth))->role, GroupRole::member);
+  EXPECT_FALSE(run(service->group_for(north, board, gareth))->request);
+  EXPECT_EQ(run(service->ask_to_join(north, board, gareth, "")), MembershipOutcome::already_member);
+  // Answering a request nobody made changes nothing.
+  EXPECT_EQ(run(service->answer_request(north, board, tom, mair, true)), MembershipOutcome::not_found);
+  EXPECT_FALSE(run(service->group_for(north, board, mair))->role);
+
+  EXPECT_EQ(run(service->ask_to_join(north, board, mair, "")), MembershipOutcome::done);
+  EXPECT_EQ(run(service->answer_request(north, board, tom, mair, false)), MembershipOutcome::done);
+  EXPECT_EQ(run(service->group_for(north, board, mair))->request, RequestState::declined);
+  EXPECT_TRUE(run(service->pending_requests(board)).empty());
+  // She may ask again; the feed shows each step.
+  EXPECT_EQ(run(service->ask_to_join(north, board, mair, "Please")), MembershipOutcome::done);
+  EXPECT_EQ(run(service->group_for(north, board, mair))->request, RequestState::pending);
+  std::vector<ActivityKind> kinds;
+  for (const auto& a : run(service->activity(board, std::nullopt, 50)).items) kinds.push_back(a.kind);
+  EXPECT_EQ(kinds, (std::vector<ActivityKind>{ActivityKind::asked_to_join, ActivityKind::request_declined,
+                                              ActivityKind::asked_to_join, ActivityKind::joined,
+                                              ActivityKind::asked_to_join, ActivityKind::created}));
+  // Someone from another organisation cannot ask.
+  EXPECT_EQ(run(service->ask_to_join(north, board, rhys, "")), MembershipOutcome::not_in_organisation);
+}
+
+TEST_P(GroupsOnBackend, AGroupKeepsALeadFacilitator) {
+  const long long board = make("Board");
+  service->add_member_now(north, board, gareth, GroupRole::member, clock.now_seconds());
+  EXPECT_EQ(run(service->leave(north, board, tom)), MembershipOutcome::last_lead);
+  EXPECT_EQ(run(service->set_role(north, board, tom, tom, GroupRole::member)), MembershipOutcome::last_lead);
+  EXPECT_EQ(run(service->remove_member(north, board, admin, tom)), MembershipOutcome::last_lead);
+  EXPECT_EQ(run(service->set_role(north, board, tom, gareth, GroupRole::lead)), MembershipOutcome::done);
+  EXPECT_EQ(run(service->leave(north, board, tom)), MembershipOutcome::done);
+  const auto left = run(service->members(board));
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].name, "Gareth");
+  EXPECT_EQ(left[0].role, GroupRole::lead);
+  EXPECT_EQ(run(service->leave(north, board, tom)), MembershipOutcome::not_found);
+}
+
+TEST_P(GroupsOnBackend, StagesMoveWithReasonsUntilTheGroupIsArchived) {
+  const long long p = make("Project", Visibility::organisation, Stage::discover);
+  clock.advance(std::chrono::hours(24));
+  EXPECT_TRUE(run(service->move_stage(north, p, tom, Stage::define, "We heard from 40 carers.")));
+  EXPECT_FALSE(run(service->move_stage(north, p, tom, Stage::define, "Again")));
+  EXPECT_TRUE(run(service->move_stage(north, p, tom, Stage::discover, "We need to hear from young carers too.")));
+  const auto changes = run(service->stage_changes(p));
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(changes[1].from, Stage::discover);
+  EXPECT_EQ(changes[1].to, Stage::define);
+  EXPECT_EQ(changes[1].reason, "We heard from 40 carers.");
+  EXPECT_EQ(changes[2].to, Stage::discover);
+  EXPECT_TRUE(run(service->set_archived(north, p, tom, true)));
+  EXPECT_FALSE(run(service->set_archived(north, p, tom, true)));
+  EXPECT_FALSE(run(service->move_stage(north, p, tom, Stage::define, "x")));
+  EXPECT_FALSE(run(service->update_group(north, p, tom, details("New name"))));
+  EXPECT_EQ(run(service->ask_to_join(north, p, gareth, "")), MembershipOutcome::not_found);
+  EXPECT_TRUE(run(service->set_archived(north, p, tom, false)));
+  EXPECT_TRUE(run(service->update_group(north, p, tom, details("New name"))));
+  EXPECT_EQ(run(service->group_for(north, p, tom))->group.details.name, "New name");
+  // Changing the details keeps the stage.
+  EXPECT_EQ(run(service->group_for(north, p, tom))->group.details.stage, Stage::discover);
+  // Nothing reaches it from another organisation.
+  EXPECT_FALSE(run(service->move_stage(south, p, rhys, Stage::deliver, "x")));
+  EXPECT_FALSE(run(service->set_archived(south, p, rhys, true)));
+}
+
+TEST_P(GroupsOnBackend, LeavingTheOrganisationLeavesItsGroups) {
+  const long long board = make("Board");
+  service->add_member_now(north, board, gareth, GroupRole::member, clock.now_seconds());
+  EXPECT_EQ(run(service->ask_to_join(north, make("Other"), gareth, "")), MembershipOutcome::done);
+  run(world->organisations->remove_member(admin, north, gareth));
+  EXPECT_EQ(run(service->members(board)).size(), 1u);
+  EXPECT_EQ(world->count("group_requests"), 0);
+  EXPECT_TRUE(run(service->my_groups(north, gareth)).empty());
+}
+
+TEST_P(GroupsOnBackend, TheActivityFeedPagesWithoutGapsOrRepeats) {
+  const long long board = make("Board");
+  for (int i = 0; i < 60; ++i) {
+    run(service->update_group(north, board, tom, details("Board " + std::to_string(i))));
+  }
+  std::set<long long> seen;
+  std::optional<long long> before;
+  int pages = 0;
+  do {
+    const auto page = run(service->activity(board, before, 25));
+    for (const auto& a : page.items) EXPECT_TRUE(seen.insert(a.id).second) << "entry " << a.id << " twice";
+    before = page.older_than;
+    ++pages;
+  } while (before && pages < 10);
+  EXPECT_EQ(seen.size(), 61u);
+  EXPECT_EQ(pages, 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, GroupsOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::groups

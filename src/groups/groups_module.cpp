@@ -1,0 +1,38 @@
+#include "groups/groups_module.hpp"
+
+#include "groups/group_routes.hpp"
+#include "groups/group_service.hpp"
+#include "groups/groups_demo.hpp"
+
+namespace roundtable::groups {
+
+module::Module make_module(Deps deps) {
+  module::Module m;
+  m.name = "groups";
+  const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
+  std::shared_ptr<GroupService> service;
+  if (deps.db) service = std::make_shared<GroupService>(*deps.db, clock);
+  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
+    // Each handler's copy of the dependencies keeps the service alive.
+    add_group_routes(routes, {service, deps.assets, deps.not_found});
+  };
+  using module::Erasure;
+  m.personal_tables = {
+      {"group_members", "user_id", Erasure::remove, "the groups the person is in, and their role in each"},
+      {"group_requests", "user_id", Erasure::remove, "the person's requests to join groups, with what they wrote"},
+      {"group_stage_changes", "moved_by", Erasure::keep_as_former_member,
+       "the stages of projects the person moved, and why"},
+      {"group_activity", "actor_id", Erasure::keep_as_former_member, "what the person did in groups"},
+  };
+  m.tables_without_personal_data = {
+      {"org_groups",
+       "groups and projects: their purpose and rules, written for the group (created_by is kept as "
+       "\"former member\")"}};
+  m.org_member_links = {{"groups.list.title", "groups.org_link_lead", "groups.org_link", "/groups"}};
+  if (service) {
+    m.load_demo = [db = deps.db, service, &clock] { return load_demo(*db, *service, clock.now_seconds()); };
+  }
+  return m;
+}
+
+}  // namespace roundtable::groups

@@ -1,0 +1,199 @@
+// Groups and projects over HTTP: the authorisation matrix of every groups route, a facilitator starting a project
+// and moving it through its stages with reasons, a member asking to join and being let in, the same form sent twice
+// making one group, forms that keep what was typed, members-only groups staying unseen, and archiving.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { rows, groupIds, fill } from "./matrices/groups.mjs";
+
+let server;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+});
+
+const visitors = [
+  ["anonymous", null],
+  ["otherOrg", demo.otherOrgAdmin],
+  ["member", demo.member],
+  ["facilitator", demo.facilitator],
+  ["finance", demo.finance],
+  ["orgAdmin", demo.orgAdmin],
+  ["platformAdmin", demo.platformAdmin],
+];
+
+async function signedIn(email) {
+  const v = new Visitor(server.url);
+  if (email) await v.signIn(email);
+  else await v.get("/");
+  return v;
+}
+
+/** The id in a Location such as /o/demo/groups/12. */
+function groupIdFrom(location) {
+  const m = location.match(/^\/o\/demo\/groups\/(\d+)$/);
+  assert.ok(m, `not a group's address: ${location}`);
+  return m[1];
+}
+
+test(`${backendName}: authorisation matrix — every groups route for every kind of visitor`, async () => {
+  const ids = groupIds(server);
+  const people = [];
+  for (const [name, email] of visitors) people.push([name, await signedIn(email)]);
+  const wrong = [];
+  for (const [method, template, expected] of rows) {
+    const path = fill(template, ids);
+    for (let i = 0; i < people.length; i++) {
+      const [name, v] = people[i];
+      const res = method === "GET" ? await v.get(path) : await v.post(path, {});
+      if (res.status !== expected[i]) wrong.push(`${method} ${path} as ${name}: ${res.status}, expected ${expected[i]}`);
+      if (res.status === 404) {
+        assert.doesNotMatch(res.text, /Steering|Co-production Board|Demo County/, `${path} leaks a name to ${name}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test(`${backendName}: a facilitator starts a project, a member joins it, and it moves through its stages`, async () => {
+  const tom = await signedIn(demo.facilitator);
+  const form = await tom.get("/o/demo/groups/new");
+  assert.equal(form.status, 200);
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  // A problem: the input comes back as typed, with the problem in plain words.
+  const fields = {
+    create_key: key,
+    name: "Carers' transport",
+    purpose: "",
+    kind: "project",
+    stage: "discover",
+    level: "group",
+    visibility: "organisation",
+    ground_rules: "Be kind. One voice at a time.",
+    ground_rules_easy: "Be kind.",
+  };
+  const bad = await tom.post("/o/demo/groups", fields);
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Say what the group is for/);
+  assert.match(bad.text, /value="Carers&#39; transport"/);
+  assert.match(bad.text, /Be kind. One voice at a time./);
+  assert.match(bad.text, /value="discover" checked/);
+  // Sent twice (a double click, or going back and sending again): one project.
+  fields.purpose = "Getting to appointments without a car.";
+  const made = await tom.post("/o/demo/groups", fields);
+  assert.equal(made.status, 303);
+  const id = groupIdFrom(made.headers.get("location"));
+  const again = await tom.post("/o/demo/groups", fields);
+  assert.equal(again.status, 303);
+  assert.equal(groupIdFrom(again.headers.get("location")), id);
+  assert.equal(server.database.sql(`SELECT COUNT(*) FROM org_groups WHERE name = 'Carers'' transport'`).trim(), "1");
+  const home = await tom.get(`/o/demo/groups/${id}`);
+  assert.match(home.text, /You started Carers&#39; transport. You are its lead facilitator./);
+  assert.match(home.text, /This project is at stage 1 of 4: Discover./);
+
+  // Gareth finds it in the list, reads the ground rules, and asks to join in his own words.
+  const gareth = await signedIn(demo.member);
+  assert.match((await gareth.get("/o/demo/groups")).text, /Carers&#39; transport/);
+  const ask = await gareth.get(`/o/demo/groups/${id}/join`);
+  assert.equal(ask.status, 200);
+  assert.match(ask.text, /Be kind./);
+  const asked = await gareth.post(`/o/demo/groups/${id}/join`, { message: "I drive my mum to the hospital every week." });
+  assert.equal(asked.status, 303);
+  assert.match((await gareth.get(`/o/demo/groups/${id}`)).text, /You asked to join/);
+  assert.equal((await gareth.get(`/o/demo/groups/${id}/members`)).status, 404, "not a member yet");
+
+  // Tom sees the request with Gareth's words, and lets him in.
+  const requests = await tom.get(`/o/demo/groups/${id}/requests`);
+  assert.match(requests.text, /I drive my mum to the hospital every week./);
+  assert.match(requests.text, /Lived experience/);
+  const garethId = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`).trim();
+  const yes = await tom.post(`/o/demo/groups/${id}/requests`, { user: garethId, answer: "yes" });
+  assert.equal(yes.status, 303);
+  const members = await gareth.get(`/o/demo/groups/${id}/members`);
+  assert.equal(members.status, 200);
+  assert.match(members.text, /Gareth Jones/);
+
+  // Moving the stage needs a reason; the reason and who moved it are kept and shown to the group.
+  const noReason = await tom.post(`/o/demo/groups/${id}/stage`, { stage: "define", reason: "" });
+  assert.equal(noReason.status, 400);
+  assert.match(noReason.text, /Say why the stage is changing/);
+  const same = await tom.post(`/o/demo/groups/${id}/stage`, { stage: "discover", reason: "x" });
+  assert.equal(same.status, 400);
+  const moves = [
+    ["define", "We talked to 30 carers about getting to appointments."],
+    ["develop", "Lifts from volunteers came top."],
+    ["deliver", "The volunteer rota works in two towns."],
+  ];
+  for (const [stage, reason] of moves) {
+    const moved = await tom.post(`/o/demo/groups/${id}/stage`, { stage, reason });
+    assert.equal(moved.status, 303, stage);
+  }
+  // Gareth may not move it, but sees where it is and why, on a phone as on a computer.
+  assert.equal((await gareth.post(`/o/demo/groups/${id}/stage`, { stage: "discover", reason: "x" })).status, 404);
+  const stagePage = await gareth.get(`/o/demo/groups/${id}/stage`);
+  assert.match(stagePage.text, /This project is at stage 4 of 4: Deliver./);
+  assert.match(stagePage.text, /Lifts from volunteers came top./);
+  assert.match(stagePage.text, /From Develop to Deliver/);
+  assert.doesNotMatch(stagePage.text, /Move the stage/);
+  const activity = await gareth.get(`/o/demo/groups/${id}/activity`);
+  assert.match(activity.text, /Tom Evans moved the stage to Deliver/);
+  assert.match(activity.text, /Gareth Jones joined the group/);
+
+  // He leaves; the group is still there and he can ask again.
+  assert.equal((await gareth.post(`/o/demo/groups/${id}/leave`, {})).status, 303);
+  assert.equal((await gareth.get(`/o/demo/groups/${id}/members`)).status, 404);
+  assert.equal((await gareth.get(`/o/demo/groups/${id}/join`)).status, 200);
+});
+
+test(`${backendName}: the same page in Welsh, and a members-only group stays unseen`, async () => {
+  const mair = await signedIn(demo.carer);
+  const list = await mair.get("/o/demo/groups");
+  assert.match(list.text, /<html lang="cy"/);
+  assert.match(list.text, /Carers Strategy Steering Group/, "Mair is in it");
+  const gareth = await signedIn(demo.member);
+  const his = await gareth.get("/o/demo/groups");
+  assert.doesNotMatch(his.text, /Steering/);
+  const ids = groupIds(server);
+  const hidden = await gareth.get(`/o/demo/groups/${ids.STEERING}`);
+  assert.equal(hidden.status, 404);
+  // Another organisation's admin cannot reach a group of "demo" through their own organisation's address.
+  const rhys = await signedIn(demo.otherOrgAdmin);
+  assert.equal((await rhys.get(`/o/north/groups/${ids.BOARD}`)).status, 404);
+  assert.equal((await rhys.post(`/o/north/groups/${ids.BOARD}/stage`, { stage: "define", reason: "x" })).status, 404);
+});
+
+test(`${backendName}: a lead facilitator archives a group, nothing in it changes, and restores it`, async () => {
+  const tom = await signedIn(demo.facilitator);
+  const form = await tom.get("/o/demo/groups/new");
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const made = await tom.post("/o/demo/groups", {
+    create_key: key,
+    name: "Short-lived",
+    purpose: "Try archiving.",
+    kind: "standing",
+    stage: "none",
+    level: "individual",
+    visibility: "organisation",
+  });
+  const id = groupIdFrom(made.headers.get("location"));
+  assert.equal((await tom.post(`/o/demo/groups/${id}/archive`, {})).status, 303);
+  const archived = await tom.get(`/o/demo/groups/${id}`);
+  assert.match(archived.text, /This group was archived on/);
+  assert.match(archived.text, /Restore the group/);
+  assert.equal((await tom.get(`/o/demo/groups/${id}/edit`)).status, 404);
+  const gareth = await signedIn(demo.member);
+  assert.equal((await gareth.get(`/o/demo/groups/${id}/join`)).status, 404);
+  assert.equal((await tom.post(`/o/demo/groups/${id}/restore`, {})).status, 303);
+  assert.equal((await tom.get(`/o/demo/groups/${id}/edit`)).status, 200);
+  // Changing the details keeps what was typed when something is wrong, and saves when it is right.
+  const bad = await tom.post(`/o/demo/groups/${id}/edit`, { name: "", purpose: "Still here.", kind: "standing", level: "group", visibility: "members" });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Still here./);
+  const good = await tom.post(`/o/demo/groups/${id}/edit`, { name: "Renamed", purpose: "Still here.", kind: "standing", level: "group", visibility: "members" });
+  assert.equal(good.status, 303);
+  assert.match((await tom.get(`/o/demo/groups/${id}`)).text, /Renamed/);
+  // Now members-only: Gareth does not see it.
+  assert.equal((await gareth.get(`/o/demo/groups/${id}`)).status, 404);
+});
