@@ -22,8 +22,12 @@
 /// Bounds, so hostile input cannot take long or make huge output: only the first kMaxSourceBytes of the source are
 /// read (forms should refuse longer text, so nothing is cut silently); block quotes and lists nested deeper than
 /// kMaxBlockDepth, and emphasis, strikethrough and links nested deeper than kMaxInlineDepth, keep their text but lose
-/// their elements. The walk uses cmark's iterator, so deep trees do not use the stack. Invalid UTF-8 and NUL bytes
-/// become U+FFFD, so the output is valid UTF-8 whatever the input.
+/// their elements (before parsing, a backslash goes before a line's (kMaxBlockDepth + 1)th '>' or list marker, which
+/// shows in the rare code block whose line starts with that many). The walk uses cmark's iterator, so deep trees do not
+/// use the stack. Invalid UTF-8 and NUL bytes become U+FFFD, so the output is valid UTF-8 whatever the input.
+///
+/// Safe to call from any thread; cmark-gfm's parse itself runs one at a time (a process-wide table it changes while
+/// it parses), the walk does not.
 #pragma once
 
 #include <cstddef>
