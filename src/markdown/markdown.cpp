@@ -112,14 +112,15 @@ Document parse(std::string_view source) {
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
   if (ext.autolink) cmark_parser_attach_syntax_extension(parser, ext.autolink);
   if (ext.strikethrough) cmark_parser_attach_syntax_extension(parser, ext.strikethrough);
+  cmark_parser_feed(parser, limited.data(), limited.size());
   Document doc;
   {
     // cmark-gfm 0.29.0.gfm.6 adds the extensions' special characters ('~', ':', 'w') to a process-wide table before
-    // it parses inlines and takes them out after (blocks.c, process_inlines), so two parses at once race on it: one
-    // at a time. A parse of the longest source takes milliseconds; the slowest we know (ADR 0021) under a second.
+    // it parses inlines, in cmark_parser_finish, and takes them out after (blocks.c, process_inlines), so two at
+    // once race on it: one at a time. The longest source takes milliseconds; the slowest we know (ADR 0021) under a
+    // second.
     static std::mutex mutex;
     std::lock_guard lock(mutex);
-    cmark_parser_feed(parser, limited.data(), limited.size());
     doc.reset(cmark_parser_finish(parser));
   }
   cmark_parser_free(parser);

@@ -206,7 +206,7 @@ TEST(MarkdownRender, DeepListsAreCut) {
   out = html(indented);
   EXPECT_EQ(count(out, "<ul"), static_cast<size_t>(kMaxBlockDepth));
   EXPECT_EQ(count(out, "<li>"), static_cast<size_t>(kMaxBlockDepth));
-  EXPECT_EQ(count(out, "a"), 100u + count(out, "class"));  // every item's text is there
+  EXPECT_EQ(count(out, ">a<"), 100u);  // every item's text is there
   EXPECT_TRUE(balanced(out));
 }
 
