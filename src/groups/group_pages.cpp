@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "groups/group_form.hpp"
+#include "markdown/markdown.hpp"
 #include "organisations/organisation_pages.hpp"
 #include "security/tokens.hpp"
 #include "view/dates.hpp"
@@ -61,6 +62,7 @@ void document_fields(Html& h, const core::Translator& t, const char* name, const
                            .rows = 6,
                            .value = standard,
                            .label = {.text = s(t("groups.form.standard_version"))},
+                           .hint = {.text = s(t("groups.form.markdown_hint"))},
                            .error_message = field_error_message(t, errors, field)});
   govuk::textarea(inside, {.id = easy_field,
                            .name = easy_field,
@@ -124,14 +126,15 @@ Response render_form(OrgRequest& req, const PagesDeps& deps, const GroupForm& fo
   return page.respond();
 }
 
-/// A document and its easy-read version, when the group wrote one.
+/// A document and its easy-read version (Markdown), when the group wrote one: the easy-read version opens from a
+/// "details" below the standard one, or stands alone when it is the only one.
 void document(Html& h, const core::Translator& t, const char* title_key, const TwoVersions& doc) {
   if (doc.empty()) return;
   govuk::heading(h, 2, "m", t(title_key));
-  if (!doc.standard.empty()) govuk::paragraph(h, doc.standard, "govuk-body rt-pre-line");
+  if (!doc.standard.empty()) markdown::render(h, doc.standard);
   if (!doc.easy_read.empty()) {
     Html easy;
-    govuk::paragraph(easy, doc.easy_read, "govuk-body rt-pre-line");
+    markdown::render(easy, doc.easy_read);
     if (doc.standard.empty()) {
       h.append(easy);
     } else {

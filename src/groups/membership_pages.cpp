@@ -3,6 +3,7 @@
 
 #include "groups/group_form.hpp"
 #include "groups/group_pages.hpp"
+#include "markdown/markdown.hpp"
 #include "organisations/organisation_pages.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
@@ -48,7 +49,7 @@ Response render_ask(OrgRequest& req, const PagesDeps& deps, const GroupForViewer
   if (!g.details.ground_rules.empty()) {
     govuk::heading(h, 2, "m", t("groups.home.ground_rules_title"));
     const auto& rules = g.details.ground_rules;
-    govuk::paragraph(h, rules.easy_read.empty() ? rules.standard : rules.easy_read, "govuk-body rt-pre-line");
+    markdown::render(h, rules.easy_read.empty() ? rules.standard : rules.easy_read);
   }
   govuk::form_start(h, {.action = base + "/join", .csrf_token = ctx.csrf_token});
   govuk::textarea(h, {.id = "message",

@@ -71,14 +71,14 @@ test(`${backendName}: a facilitator starts a project, a member joins it, and it 
     stage: "discover",
     level: "group",
     visibility: "organisation",
-    ground_rules: "Be kind. One voice at a time.",
+    ground_rules: "- Be kind\n- One voice at a time\n\n<script>alert(1)</script>",
     ground_rules_easy: "Be kind.",
   };
   const bad = await tom.post("/o/demo/groups", fields);
   assert.equal(bad.status, 400);
   assert.match(bad.text, /Say what the group is for/);
   assert.match(bad.text, /value="Carers&#39; transport"/);
-  assert.match(bad.text, /Be kind. One voice at a time./);
+  assert.match(bad.text, /- One voice at a time/);
   assert.match(bad.text, /value="discover" checked/);
   // Sent twice (a double click, or going back and sending again): one project.
   fields.purpose = "Getting to appointments without a car.";
@@ -92,6 +92,10 @@ test(`${backendName}: a facilitator starts a project, a member joins it, and it 
   const home = await tom.get(`/o/demo/groups/${id}`);
   assert.match(home.text, /You started Carers&#39; transport. You are its lead facilitator./);
   assert.match(home.text, /This project is at stage 1 of 4: Discover./);
+  // The ground rules are Markdown: a list on the page, and what looks like HTML is shown as typed, never run.
+  assert.match(home.text, /<ul class="govuk-list govuk-list--bullet">\s*<li>Be kind<\/li>\s*<li>One voice at a time<\/li>/);
+  assert.match(home.text, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.doesNotMatch(home.text, /<script>alert/);
 
   // Gareth finds it in the list, reads the ground rules, and asks to join in his own words.
   const gareth = await signedIn(demo.member);
