@@ -318,6 +318,51 @@ TEST(GovukParity, ExitThisPage) {
                  {});
 }
 
+ServiceNavigationSlots service_navigation_slots(const json::object& o) {
+  const auto& s = obj(o, "slots");
+  ServiceNavigationSlots slots{.start = html(s, "start"),
+                               .navigation_start = html(s, "navigationStart"),
+                               .navigation_end = html(s, "navigationEnd")};
+  const auto* end = get(s, "end");
+  if (end && end->is_object()) {
+    slots.end = html(end->as_object(), "html");
+    slots.end_align = str(end->as_object(), "align");
+  } else {
+    slots.end = html(s, "end");
+  }
+  return slots;
+}
+
+TEST(GovukParity, ServiceNavigation) {
+  check_fixtures("service-navigation",
+                 [](Html& h, const json::object& o) {
+                   ServiceNavigation p{.service_name = str(o, "serviceName"),
+                                       .service_url = str(o, "serviceUrl"),
+                                       .navigation_classes = str(o, "navigationClasses"),
+                                       .navigation_id = str(o, "navigationId"),
+                                       .navigation_label = str(o, "navigationLabel"),
+                                       .menu_button_text = str(o, "menuButtonText"),
+                                       .menu_button_label = str(o, "menuButtonLabel"),
+                                       .collapse_navigation_on_mobile = opt_flag(o, "collapseNavigationOnMobile"),
+                                       .slots = service_navigation_slots(o),
+                                       .classes = str(o, "classes"),
+                                       .attributes = attributes(o),
+                                       .aria_label = str(o, "ariaLabel")};
+                   // entries() drops the null, false and "" items, as the macro's select("truthy") does.
+                   for (const auto* item : entries(o, "navigation")) {
+                     const auto& i = item->as_object();
+                     p.navigation.push_back({.text = str(i, "text"),
+                                             .html = html(i, "html"),
+                                             .href = str(i, "href"),
+                                             .active = flag(i, "active"),
+                                             .current = flag(i, "current"),
+                                             .attributes = attributes(i)});
+                   }
+                   service_navigation(h, p);
+                 },
+                 {});
+}
+
 TEST(GovukParity, Hint) {
   check_fixtures("hint", [](Html& h, const json::object& o) { hint(h, testing::hint(o)); }, {});
 }

@@ -139,6 +139,21 @@ TEST(GovukEscaping, EveryTextParameterIsEscaped) {
   check("exit_this_page", [&](Html& h) {
     exit_this_page(h, {.redirect_url = e, .id = e, .classes = e, .activated_text = e, .emergency_text = e});
   });
+  check("service_navigation", [&](Html& h) {
+    service_navigation(h, {.service_name = e,
+                           .service_url = e,
+                           .navigation = {{.text = e, .href = e, .current = true, .attributes = attrs}, {.text = e}},
+                           .navigation_classes = e,
+                           .navigation_id = e,
+                           .navigation_label = e,
+                           .menu_button_text = e,
+                           .menu_button_label = e + "x",
+                           .slots = {.end_align = e},
+                           .classes = e,
+                           .attributes = attrs,
+                           .aria_label = e});
+  });
+  check("service_navigation without a link", [&](Html& h) { service_navigation(h, {.service_name = e}); });
   check("hint", [&](Html& h) { hint(h, hi); });
   check("label", [&](Html& h) { label(h, l); });
   check("error_message", [&](Html& h) { error_message(h, em); });
@@ -299,6 +314,19 @@ TEST(GovukTranslations, WelshWordsReplaceTheEnglishDefaults) {
   EXPECT_NE(p.str().find("Blaenorol<span class=\"govuk-visually-hidden\"> tudalen</span>"), std::string::npos)
       << p.str();
   EXPECT_NE(p.str().find("aria-label=\"Tudalennu\""), std::string::npos) << p.str();
+  Html n;
+  service_navigation(n, {.service_name = "Bwrdd Crwn",
+                         .navigation = {{.text = "Grwpiau", .href = "/grwpiau"}, {.text = "Allgofnodi", .href = "/"}},
+                         .menu_button_text = "Dewislen",
+                         .menu_button_label = "Dangos neu guddio'r ddewislen",
+                         .aria_label = "Gwybodaeth am y gwasanaeth"});
+  EXPECT_NE(n.str().find("<section aria-label=\"Gwybodaeth am y gwasanaeth\""), std::string::npos) << n.str();
+  EXPECT_NE(n.str().find("<nav aria-label=\"Dewislen\""), std::string::npos) << n.str();
+  EXPECT_NE(n.str().find("aria-label=\"Dangos neu guddio&#39;r ddewislen\" hidden aria-hidden=\"true\">\nDewislen\n"),
+            std::string::npos)
+      << n.str();
+  EXPECT_EQ(n.str().find("Menu"), std::string::npos) << n.str();
+  EXPECT_EQ(n.str().find("Service information"), std::string::npos) << n.str();
   Html e;
   error_summary(e, {.title_text = "Mae problem wedi codi", .error_list = {{.href = "#enw", .text = "Rhowch enw"}}});
   EXPECT_NE(e.str().find("Mae problem wedi codi"), std::string::npos) << e.str();

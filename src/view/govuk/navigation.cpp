@@ -53,6 +53,30 @@ void pagination_link(Html& h, const Pagination& p, const PaginationLink& link, b
   h.raw("</a>\n</div>\n");
 }
 
+void service_navigation_item(Html& h, const ServiceNavigationItem& item) {
+  const bool active = item.active || item.current;
+  h.raw("<li class=\"govuk-service-navigation__item").raw_if(active, " govuk-service-navigation__item--active");
+  h.raw("\">\n");
+  const bool link = !item.href.empty();
+  if (link) {
+    h.raw("<a class=\"govuk-service-navigation__link\" href=\"").text(item.href).raw("\"");
+  } else if (detail::present(item.text, item.html)) {
+    h.raw("<span class=\"govuk-service-navigation__text\"");
+  } else {
+    h.raw("</li>\n");
+    return;
+  }
+  if (active) h.raw(" aria-current=\"").raw_if(item.current, "page", "true").raw("\"");
+  if (link) put_attributes(h, item.attributes);
+  h.raw(">\n");
+  h.raw_if(active, "<strong class=\"govuk-service-navigation__active-fallback\">");
+  put(h, item.text, item.html);
+  h.raw_if(active, "</strong>");
+  h.raw_if(link, "\n</a>\n</li>\n", "\n</span>\n</li>\n");
+}
+
+bool filled(const std::optional<Html>& slot) { return slot && !slot->empty(); }
+
 }  // namespace
 
 void button(Html& h, const Button& p) {
@@ -169,6 +193,58 @@ void exit_this_page(Html& h, const ExitThisPage& p) {
   }
   button(h, b);
   h.raw("</div>\n");
+}
+
+void service_navigation(Html& h, const ServiceNavigation& p) {
+  const std::string_view menu_button_text = p.menu_button_text.empty() ? std::string_view("Menu") : p.menu_button_text;
+  const std::string_view navigation_id = p.navigation_id.empty() ? std::string_view("navigation") : p.navigation_id;
+  const bool section = !p.service_name.empty() || filled(p.slots.start) || filled(p.slots.end);
+  if (section) {
+    h.raw("<section aria-label=\"");
+    h.text(p.aria_label.empty() ? std::string_view("Service information") : p.aria_label).raw("\"");
+  } else {
+    h.raw("<div");
+  }
+  h.raw(" class=\"govuk-service-navigation");
+  put_classes(h, p.classes);
+  h.raw("\" data-module=\"govuk-service-navigation\"");
+  put_attributes(h, p.attributes);
+  h.raw(">\n<div class=\"govuk-width-container");
+  h.raw_if(p.slots.end_align == "inline", " govuk-service-navigation__inlining-container").raw("\">\n");
+  if (filled(p.slots.start)) h.append(*p.slots.start);
+  h.raw("<div class=\"govuk-service-navigation__container\">\n");
+  if (!p.service_name.empty()) {
+    h.raw("<span class=\"govuk-service-navigation__service-name\">\n");
+    if (p.service_url.empty()) {
+      h.raw("<span class=\"govuk-service-navigation__text\">").text(p.service_name).raw("</span>\n");
+    } else {
+      h.raw("<a href=\"").text(p.service_url).raw("\" class=\"govuk-service-navigation__link\">\n");
+      h.text(p.service_name).raw("\n</a>\n");
+    }
+    h.raw("</span>\n");
+  }
+  if (!p.navigation.empty() || filled(p.slots.navigation_start) || filled(p.slots.navigation_end)) {
+    h.raw("<nav aria-label=\"").text(p.navigation_label.empty() ? menu_button_text : p.navigation_label);
+    h.raw("\" class=\"govuk-service-navigation__wrapper");
+    put_classes(h, p.navigation_classes);
+    h.raw("\">\n");
+    if (p.collapse_navigation_on_mobile.value_or(p.navigation.size() > 1)) {
+      h.raw("<button type=\"button\" class=\"govuk-service-navigation__toggle govuk-js-service-navigation-toggle\" ");
+      h.raw("aria-controls=\"").text(navigation_id).raw("\"");
+      if (!p.menu_button_label.empty() && p.menu_button_label != menu_button_text) {
+        h.raw(" aria-label=\"").text(p.menu_button_label).raw("\"");
+      }
+      h.raw(" hidden aria-hidden=\"true\">\n").text(menu_button_text).raw("\n</button>\n");
+    }
+    h.raw("<ul class=\"govuk-service-navigation__list\" id=\"").text(navigation_id).raw("\">\n");
+    if (filled(p.slots.navigation_start)) h.append(*p.slots.navigation_start);
+    for (const auto& item : p.navigation) service_navigation_item(h, item);
+    if (filled(p.slots.navigation_end)) h.append(*p.slots.navigation_end);
+    h.raw("</ul>\n</nav>\n");
+  }
+  h.raw("</div>\n");
+  if (filled(p.slots.end)) h.append(*p.slots.end);
+  h.raw("</div>\n").raw_if(section, "</section>\n", "</div>\n");
 }
 
 }  // namespace roundtable::view::govuk

@@ -1,5 +1,5 @@
 /// GOV.UK buttons and links that move people around: govukButton, govukBackLink, govukSkipLink, govukPagination,
-/// govukExitThisPage.
+/// govukExitThisPage, govukServiceNavigation.
 #pragma once
 
 #include <string>
@@ -108,5 +108,58 @@ struct ExitThisPage {
   std::string exit_text = "Exit this page";
 };
 void exit_this_page(Html& h, const ExitThisPage& p);
+
+struct ServiceNavigationItem {
+  std::string text;
+  std::optional<Html> html;
+  /// A link when not empty; otherwise the text in a span (nothing when there is no text either).
+  std::string href;
+  /// The reader is within this group of pages: aria-current="true" and the active style.
+  bool active = false;
+  /// The reader is on this page: aria-current="page" and the active style (wins over active).
+  bool current = false;
+  /// On the link (not on the span of a non-link item, as in the macro).
+  Attributes attributes;
+};
+
+/// Markup put at govuk-frontend's injection points (the macro's `slots`); empty ones are left out.
+struct ServiceNavigationSlots {
+  /// Before the service name, inside the width container.
+  std::optional<Html> start;
+  /// After the navigation (e.g. a language switcher).
+  std::optional<Html> end;
+  /// "inline" puts the end slot on the navigation's line when there is room; below it otherwise.
+  std::string end_align;
+  /// First and last in the navigation list: `<li>` elements.
+  std::optional<Html> navigation_start;
+  std::optional<Html> navigation_end;
+};
+
+struct ServiceNavigation {
+  /// With a service name (or a start or end slot) the component is a <section> labelled aria_label; otherwise a
+  /// <div> around the <nav>.
+  std::string service_name;
+  /// Makes the service name a link.
+  std::string service_url;
+  std::vector<ServiceNavigationItem> navigation;
+  std::string navigation_classes;
+  /// The list's id, which the menu button controls; "navigation" when empty.
+  std::string navigation_id = "navigation";
+  /// The <nav>'s aria-label; menu_button_text when empty.
+  std::string navigation_label;
+  /// The mobile menu button's text; "Menu" when empty. Welsh: "Dewislen".
+  std::string menu_button_text = "Menu";
+  /// The menu button's aria-label when it differs from menu_button_text (none when empty).
+  std::string menu_button_label;
+  /// The list folds behind the menu button on narrow screens (only with JavaScript: without it the button stays
+  /// hidden and the list shows). Unset: when there is more than one item.
+  std::optional<bool> collapse_navigation_on_mobile;
+  ServiceNavigationSlots slots;
+  std::string classes;
+  Attributes attributes;
+  /// The <section>'s aria-label; "Service information" when empty. Welsh: "Gwybodaeth am y gwasanaeth".
+  std::string aria_label = "Service information";
+};
+void service_navigation(Html& h, const ServiceNavigation& p);
 
 }  // namespace roundtable::view::govuk
