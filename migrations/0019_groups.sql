@@ -74,3 +74,14 @@ CREATE TABLE group_activity (
   at BIGINT NOT NULL
 );
 CREATE INDEX group_activity_group ON group_activity (group_id, id);
+
+-- How far each member has read a group's activity (the newest entry they saw), so their home page can say what is
+-- new since their last visit. Written when they open the group and there is something new; statements on tables
+-- named seen_* record who looked at what, like audit entries (the "no GET route writes" check allows them).
+CREATE TABLE seen_groups (
+  user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  group_id BIGINT NOT NULL REFERENCES org_groups (id) ON DELETE CASCADE,
+  activity_id BIGINT NOT NULL,
+  seen_at BIGINT NOT NULL,
+  PRIMARY KEY (user_id, group_id)
+);

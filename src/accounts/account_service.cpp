@@ -140,7 +140,7 @@ awaitable<AccountService::ResetResult> AccountService::reset_password(std::strin
     audit::store::record(s, {std::nullopt, *user_id, *user_id, audit::action::kPasswordChanged, ""});
     ResetResult result{user_id, {}};
     // Knowing the email account is one factor: with two-step sign-in on, the second is still asked for.
-    if (auto waiting = open_two_step_challenge(s, *user_id, "/account", now)) result.two_step_token = *waiting;
+    if (auto waiting = open_two_step_challenge(s, *user_id, "/", now)) result.two_step_token = *waiting;
     tx.commit();
     return result;
   };

@@ -115,7 +115,7 @@ Response signed_in(RequestContext& ctx, const PagesDeps& deps, const EmailSignIn
   if (!ctx.session->lang) ctx.session->lang = result.lang;
   set_browser_cookie(ctx, "", 0);
   const bool go_next = !result.next.empty() && http::is_local_path(result.next);
-  return http::redirect(ctx.request, go_next ? result.next : "/account");
+  return http::redirect(ctx.request, go_next ? result.next : std::string(kAfterSignIn));
 }
 
 }  // namespace
@@ -123,7 +123,7 @@ Response signed_in(RequestContext& ctx, const PagesDeps& deps, const EmailSignIn
 awaitable<Response> email_sign_in_form(RequestContext& ctx, const PagesDeps& deps) {
   std::string next(ctx.query_params().value("next"));
   if (!http::is_local_path(next)) next.clear();
-  if (ctx.principal) co_return http::redirect(ctx.request, next.empty() ? "/account" : next);
+  if (ctx.principal) co_return http::redirect(ctx.request, next.empty() ? std::string(kAfterSignIn) : next);
   co_return email_page(ctx, deps, "", next, {});
 }
 
@@ -145,7 +145,7 @@ awaitable<Response> email_sign_in_send(RequestContext& ctx, const PagesDeps& dep
 }
 
 awaitable<Response> email_sign_in_code_form(RequestContext& ctx, const PagesDeps& deps) {
-  if (ctx.principal) co_return http::redirect(ctx.request, "/account");
+  if (ctx.principal) co_return http::redirect(ctx.request, kAfterSignIn);
   // Without the cookie there is nothing this browser could sign in with: start again.
   if (browser_secret(ctx).empty()) co_return http::redirect(ctx.request, "/sign-in/email");
   co_return code_page(ctx, deps, "", {}, http::Status::ok);
@@ -191,7 +191,7 @@ awaitable<Response> email_sign_in_code(RequestContext& ctx, const PagesDeps& dep
 }
 
 awaitable<Response> email_sign_in_link(RequestContext& ctx, const PagesDeps& deps) {
-  if (ctx.principal) co_return http::redirect(ctx.request, "/account");
+  if (ctx.principal) co_return http::redirect(ctx.request, kAfterSignIn);
   auto op = deps.service->check_sign_in_link(std::string(ctx.param("token")), browser_secret(ctx));
   co_return link_page(ctx, deps, co_await std::move(op));
 }

@@ -14,6 +14,10 @@
 
 namespace roundtable::accounts::pages {
 
+/// Where a person goes after signing in when they were not on their way somewhere: their home page, which shows
+/// their groups and what is new.
+inline constexpr std::string_view kAfterSignIn = "/";
+
 /// A secret cookie of the sign-in steps (Path=/sign-in), or "" when missing or malformed.
 std::string sign_in_cookie(const http::RequestContext& ctx, std::string_view name);
 /// Sets (or, with max_age 0 and an empty value, clears) such a cookie: HttpOnly, SameSite=Lax.

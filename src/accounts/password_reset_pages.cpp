@@ -104,7 +104,7 @@ awaitable<Response> reset_password(RequestContext& ctx, const PagesDeps& deps) {
   ctx.set_flash("accounts.reset.changed");
   if (!done.two_step_token.empty()) co_return go_to_two_step(ctx, done.two_step_token);
   ctx.sign_in(*done.user_id);
-  co_return http::redirect(ctx.request, "/account");
+  co_return http::redirect(ctx.request, kAfterSignIn);
 }
 
 }  // namespace roundtable::accounts::pages

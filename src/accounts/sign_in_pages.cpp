@@ -59,7 +59,7 @@ awaitable<Response> sign_in_form(RequestContext& ctx, const PagesDeps& deps) {
   SignInForm form;
   std::string next(ctx.query_params().value("next"));
   if (http::is_local_path(next)) form.next = next;
-  if (ctx.principal) co_return http::redirect(ctx.request, form.next.empty() ? "/account" : form.next);
+  if (ctx.principal) co_return http::redirect(ctx.request, form.next.empty() ? std::string(kAfterSignIn) : form.next);
   co_return render_sign_in(ctx, deps, form, {}, http::Status::ok);
 }
 
@@ -90,7 +90,7 @@ awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps) {
                      kKnownBrowserSeconds);
   // Pages follow the person's preferred language unless they chose one with the switcher in this browser.
   if (!ctx.session->lang) ctx.session->lang = result.lang;
-  co_return http::redirect(ctx.request, form.next.empty() ? "/account" : form.next);
+  co_return http::redirect(ctx.request, form.next.empty() ? std::string(kAfterSignIn) : form.next);
 }
 
 awaitable<Response> sign_out(RequestContext& ctx, const PagesDeps& deps) {

@@ -168,7 +168,7 @@ Response go_to_two_step(RequestContext& ctx, std::string_view token) {
 }
 
 awaitable<Response> two_step_challenge_form(RequestContext& ctx, const PagesDeps& deps) {
-  if (ctx.principal) co_return http::redirect(ctx.request, "/account");
+  if (ctx.principal) co_return http::redirect(ctx.request, kAfterSignIn);
   if (challenge_token(ctx).empty()) co_return http::redirect(ctx.request, "/sign-in");
   co_return challenge_page(ctx, deps, "", {}, http::Status::ok);
 }
@@ -204,7 +204,7 @@ awaitable<Response> two_step_challenge(RequestContext& ctx, const PagesDeps& dep
   set_challenge_cookie(ctx, "", 0);
   if (result.used_recovery_code) co_return http::redirect(ctx.request, "/account/two-step?recovery_used=1");
   const bool go_next = !result.next.empty() && http::is_local_path(result.next);
-  co_return http::redirect(ctx.request, go_next ? result.next : "/account");
+  co_return http::redirect(ctx.request, go_next ? result.next : std::string(kAfterSignIn));
 }
 
 awaitable<Response> two_step_settings(RequestContext& ctx, const PagesDeps& deps) {

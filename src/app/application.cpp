@@ -150,7 +150,8 @@ int serve(const core::Config& config) {
                               .trusted_proxy = config.trusted_proxy,
                               .session_idle = config.session_idle,
                               .session_lifetime = config.session_lifetime,
-                              .admin_session_lifetime = config.admin_session_lifetime});
+                              .admin_session_lifetime = config.admin_session_lifetime,
+                              .org_navigation = org_navigation(modules)});
     if (!config.smtp_url.empty()) {
       smtp = std::make_unique<mail::SmtpSender>(mail::SmtpOptions{.url = config.smtp_url, .from = config.mail_from});
       mail_worker = std::make_unique<mail::OutboxWorker>(*db, *smtp);

@@ -44,10 +44,19 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
     shared.account_sections.insert(shared.account_sections.end(), m.account_sections.begin(), m.account_sections.end());
     shared.org_admin_links.insert(shared.org_admin_links.end(), m.org_admin_links.begin(), m.org_admin_links.end());
     shared.org_member_links.insert(shared.org_member_links.end(), m.org_member_links.begin(), m.org_member_links.end());
+    shared.home_sections.insert(shared.home_sections.end(), m.home_sections.begin(), m.home_sections.end());
     shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),
                                     m.newcomer_sections.end());
   }
   return shared;
+}
+
+std::vector<http::OrgNavItem> org_navigation(const std::vector<module::Module>& modules) {
+  std::vector<http::OrgNavItem> out{{"layout.org_nav_home", ""}};
+  for (const auto& link : shared_of(modules).org_member_links) out.push_back({link.title_key, link.path});
+  out.push_back({"layout.org_nav_people", "/people"});
+  out.push_back({"layout.org_nav_admin", "/settings", true});
+  return out;
 }
 
 std::vector<module::PersonalTable> personal_tables(const std::vector<module::Module>& modules) {

@@ -16,6 +16,9 @@ std::vector<module::Module> make_modules(Services& services);
 
 /// What every module registered for the others to see (account-page sections).
 module::Shared shared_of(const std::vector<module::Module>& modules);
+/// The places every organisation page links to: the organisation's page, the modules' places for every member
+/// (groups...), its people, and its settings for its admins.
+std::vector<http::OrgNavItem> org_navigation(const std::vector<module::Module>& modules);
 /// Every module's tables with personal data, in module order.
 std::vector<module::PersonalTable> personal_tables(const std::vector<module::Module>& modules);
 

@@ -27,9 +27,43 @@ constexpr size_t kResultsPerPage = 20;
 struct HomeDeps {
   Services* services = nullptr;
   std::vector<module::NewcomerSection> newcomer_sections;
+  std::vector<module::HomeSection> home_sections;
 };
 
+/// A signed-in person's home: the modules' sections (their groups and what is new in them...), then their
+/// organisations and where to find more. One screen on a phone when there is little going on.
+awaitable<Response> signed_in_home(RequestContext& ctx, const HomeDeps& deps) {
+  auto t = ctx.t();
+  const auto& me = *ctx.principal;
+  view::PageBuilder page(ctx, deps.services->assets, std::string(t("home.yours.title")));
+  page.heading(core::format(t("home.yours.hello"), {{"name", me.name}}));
+  view::Html& h = page.body();
+  for (const auto& section : deps.home_sections) {
+    auto op = section.render(h, ctx);
+    co_await std::move(op);
+  }
+  govuk::heading(h, 2, "m", t("home.yours.organisations_title"));
+  if (me.memberships.empty()) {
+    govuk::paragraph(h, t("home.yours.no_organisation"));
+  } else {
+    std::vector<govuk::Content> orgs;
+    for (const auto& m : me.memberships) {
+      view::Html item;
+      govuk::link(item, "/o/" + m.org_slug, m.org_name);
+      orgs.emplace_back(std::move(item));
+    }
+    govuk::list(h, {.items = std::move(orgs), .bullet = true});
+  }
+  for (const auto& section : deps.newcomer_sections) govuk::link_paragraph(h, section.href, t(section.link_key));
+  govuk::link_paragraph(h, "/account", t("home.yours.account_link"));
+  co_return page.respond();
+}
+
 awaitable<Response> home(RequestContext& ctx, const HomeDeps& deps) {
+  if (ctx.principal) {
+    auto op = signed_in_home(ctx, deps);
+    co_return co_await std::move(op);
+  }
   auto& services = *deps.services;
   auto t = ctx.t();
   // The home page's heading is the extra-large one, so the frame leaves it to the page.
@@ -211,12 +245,14 @@ awaitable<Response> static_file(RequestContext& ctx, Services& services) {
 }  // namespace
 
 void add_site_routes(std::vector<http::Route>& routes, Services& services,
-                     std::vector<module::NewcomerSection> newcomer_sections) {
+                     std::vector<module::NewcomerSection> newcomer_sections,
+                     std::vector<module::HomeSection> home_sections) {
   using http::bind;
   using http::policy::public_access;
   http::RouteList r(routes);
   const auto s = std::ref(services);
-  r.get("/", "home", public_access(), bind(HomeDeps{&services, std::move(newcomer_sections)}, home));
+  r.get("/", "home", public_access(),
+        bind(HomeDeps{&services, std::move(newcomer_sections), std::move(home_sections)}, home));
   r.get("/search", "search", public_access(), bind(s, search));
   r.get("/stories/{ref}", "story", public_access(), bind(s, story));
   r.post("/language", "language", public_access(), bind(s, switch_language));

@@ -189,9 +189,10 @@ void Database::count_statements(soci::session& s) {
           db->statements_.fetch_add(1);
           // Transaction control only times the writes of the statements between (SQLite calls BEGIN IMMEDIATE a
           // write: it takes the lock). An audit entry is not a change of state either: it records who looked at
-          // what (a GET may write one).
+          // what (a GET may write one); nor is a "seen" mark (tables named seen_*: how far a person has read).
           const bool counts =
-              !text || (std::strncmp(text, "BEGIN", 5) != 0 && std::strncmp(text, "INSERT INTO audit_log", 21) != 0);
+              !text || (std::strncmp(text, "BEGIN", 5) != 0 && std::strncmp(text, "INSERT INTO audit_log", 21) != 0 &&
+                        std::strncmp(text, "INSERT INTO seen_", 17) != 0);
           if (counts && !sqlite3_stmt_readonly(static_cast<sqlite3_stmt*>(stmt))) {
             db->writes_.fetch_add(1);
           }

@@ -109,6 +109,26 @@ struct GroupForViewer {
   Group group;
   std::optional<GroupRole> role;
   std::optional<RequestState> request;
+  /// The newest activity entry, and the newest the viewer has seen (0 for none): the page marks it seen when they
+  /// differ.
+  long long latest_activity = 0;
+  long long seen_activity = 0;
+};
+
+/// One of a person's groups on their home page: where it is, what is new since they last looked, and what waits
+/// for them.
+struct HomeGroup {
+  long long id = 0;
+  std::string name;
+  std::string org_slug;
+  std::string org_name;
+  Kind kind = Kind::standing;
+  std::optional<Stage> stage;
+  GroupRole role = GroupRole::member;
+  /// Things others did since the person last opened the group.
+  long long new_things = 0;
+  /// Requests to join waiting for an answer (for the people who run it; 0 for everyone else).
+  long long waiting_requests = 0;
 };
 
 /// A line in a list of groups.

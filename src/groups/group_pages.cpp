@@ -352,6 +352,11 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
     }
   }
   if (v.role) govuk::link_paragraph(h, base + "/leave", t("groups.home.leave_link"));
+  // A member who opens the group has seen what is new in it (their home page stops saying so).
+  if (v.role && v.latest_activity > v.seen_activity) {
+    auto seen = deps.service->mark_seen(req.principal.user_id, g.id, v.latest_activity);
+    co_await std::move(seen);
+  }
   co_return page.respond();
 }
 

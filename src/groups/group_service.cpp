@@ -85,6 +85,20 @@ awaitable<std::vector<GroupMember>> GroupService::members(long long group_id) {
   co_return co_await std::move(op);
 }
 
+awaitable<std::vector<HomeGroup>> GroupService::home_groups(long long user_id) {
+  auto op = db_.read([=](soci::session& s) { return store::home_groups(s, user_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<void> GroupService::mark_seen(long long user_id, long long group_id, long long activity_id) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::mark_seen(s, user_id, group_id, activity_id, clock_.now_seconds());
+    tx.commit();
+  });
+  co_await std::move(op);
+}
+
 awaitable<std::vector<JoinRequest>> GroupService::pending_requests(long long group_id) {
   auto op = db_.read([=](soci::session& s) { return store::pending_requests(s, group_id); });
   co_return co_await std::move(op);

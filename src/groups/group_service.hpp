@@ -65,6 +65,10 @@ class GroupService {
   /// The groups the person is in, in this organisation.
   awaitable<std::vector<GroupListed>> my_groups(long long org_id, long long viewer);
   awaitable<std::vector<GroupMember>> members(long long group_id);
+  /// The person's groups for their home page.
+  awaitable<std::vector<HomeGroup>> home_groups(long long user_id);
+  /// Records that the person has seen the group's activity up to this entry (when they open the group).
+  awaitable<void> mark_seen(long long user_id, long long group_id, long long activity_id);
   awaitable<std::vector<JoinRequest>> pending_requests(long long group_id);
   awaitable<std::vector<StageChange>> stage_changes(long long group_id);
   awaitable<ActivityPage> activity(long long group_id, std::optional<long long> older_than, int per_page);

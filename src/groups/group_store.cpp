@@ -128,9 +128,10 @@ std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id
   std::optional<GroupForViewer> out;
   db::query(s,
             std::string("SELECT ") + kGroupColumns +
-                ", gm.role, r.state FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND "
-                "gm.user_id = $3 LEFT JOIN group_requests r ON r.group_id = g.id AND r.user_id = $3 WHERE g.id = $2 "
-                "AND g.org_id = $1",
+                ", gm.role, r.state, (SELECT MAX(a.id) FROM group_activity a WHERE a.group_id = g.id), sg.activity_id "
+                "FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND gm.user_id = $3 LEFT JOIN "
+                "group_requests r ON r.group_id = g.id AND r.user_id = $3 LEFT JOIN seen_groups sg ON sg.group_id = "
+                "g.id AND sg.user_id = $3 WHERE g.id = $2 AND g.org_id = $1",
             {org_id, group_id, viewer}, [&](const db::Row& r) {
               GroupForViewer v;
               v.group = group_of(r);
@@ -139,6 +140,8 @@ std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id
                 v.request =
                     r.text(kGroupColumnCount + 1) == "declined" ? RequestState::declined : RequestState::pending;
               }
+              v.latest_activity = r.integer(kGroupColumnCount + 2);
+              v.seen_activity = r.integer(kGroupColumnCount + 3);
               out = std::move(v);
             });
   return out;
@@ -200,6 +203,41 @@ std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long
   return out;
 }
 
+std::vector<HomeGroup> home_groups(soci::session& s, long long user_id) {
+  std::vector<HomeGroup> out;
+  db::query(s,
+            "SELECT g.id, g.name, o.slug, o.name, g.kind, g.stage, gm.role, (SELECT COUNT(*) FROM group_activity a "
+            "WHERE a.group_id = g.id AND a.id > COALESCE(sg.activity_id, 0) AND (a.actor_id IS NULL OR a.actor_id <> "
+            "gm.user_id)), CASE WHEN gm.role IN ('lead', 'facilitator') THEN (SELECT COUNT(*) FROM group_requests q "
+            "WHERE q.group_id = g.id AND q.state = 'pending') ELSE 0 END FROM group_members gm JOIN org_groups g ON "
+            "g.id = gm.group_id JOIN organisations o ON o.id = g.org_id LEFT JOIN seen_groups sg ON sg.user_id = "
+            "gm.user_id AND sg.group_id = g.id WHERE gm.user_id = $1 AND g.archived_at IS NULL ORDER BY lower(o.name), "
+            "o.id, lower(g.name), g.id",
+            {user_id}, [&](const db::Row& r) {
+              HomeGroup h;
+              h.id = r.integer(0);
+              h.name = r.string(1);
+              h.org_slug = r.string(2);
+              h.org_name = r.string(3);
+              h.kind = parse_kind(r.text(4)).value_or(Kind::standing);
+              h.stage = stage_of(r, 5);
+              h.role = parse_group_role(r.text(6)).value_or(GroupRole::member);
+              h.new_things = r.integer(7);
+              h.waiting_requests = r.integer(8);
+              out.push_back(std::move(h));
+            });
+  return out;
+}
+
+void mark_seen(soci::session& s, long long user_id, long long group_id, long long activity_id, long long now) {
+  // Statements on seen_* tables record who looked at what (src/db/database.cpp does not count them as changes).
+  db::query(s,
+            "INSERT INTO seen_groups (user_id, group_id, activity_id, seen_at) VALUES ($1, $2, $3, $4) ON CONFLICT "
+            "(user_id, group_id) DO UPDATE SET activity_id = excluded.activity_id, seen_at = excluded.seen_at WHERE "
+            "seen_groups.activity_id < excluded.activity_id",
+            {user_id, group_id, activity_id, now});
+}
+
 std::vector<GroupMember> members(soci::session& s, long long group_id) { return members_where(s, group_id, ""); }
 
 std::vector<GroupMember> runners(soci::session& s, long long group_id) {
@@ -224,6 +262,12 @@ void add_member(soci::session& s, long long group_id, long long org_id, long lon
                 long long now) {
   db::query(s, "INSERT INTO group_members (group_id, org_id, user_id, role, joined_at) VALUES ($1, $2, $3, $4, $5)",
             {group_id, org_id, user_id, group_role_code(role), now});
+  // What happened before they joined is not news to them.
+  db::query(s,
+            "INSERT INTO seen_groups (user_id, group_id, activity_id, seen_at) SELECT CAST($1 AS BIGINT), CAST($2 AS "
+            "BIGINT), COALESCE(MAX(id), 0), CAST($3 AS BIGINT) FROM group_activity WHERE group_id = $2 ON CONFLICT "
+            "(user_id, group_id) DO UPDATE SET activity_id = excluded.activity_id, seen_at = excluded.seen_at",
+            {user_id, group_id, now});
 }
 
 void remove_member(soci::session& s, long long group_id, long long user_id) {

@@ -33,6 +33,11 @@ long long count_for_viewer(soci::session& s, long long org_id, long long viewer,
 /// The groups the person is in, in every organisation they belong to or one (org_id 0: all), by name.
 std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long user_id);
 
+/// The person's active groups in every organisation, with what is new and what waits for them (one query).
+std::vector<HomeGroup> home_groups(soci::session& s, long long user_id);
+/// Records that the person has seen the group's activity up to this entry.
+void mark_seen(soci::session& s, long long user_id, long long group_id, long long activity_id, long long now);
+
 /// The group's members, leads first, then by name, with their member types in the organisation.
 std::vector<GroupMember> members(soci::session& s, long long group_id);
 /// Only the people who run it (lead facilitators and facilitators): who to ask, for people outside.

@@ -285,6 +285,38 @@ TEST_P(GroupsOnBackend, TheActivityFeedPagesWithoutGapsOrRepeats) {
   EXPECT_EQ(pages, 3);
 }
 
+TEST_P(GroupsOnBackend, HomeSaysWhatIsNewSinceTheLastLookAndWhatWaits) {
+  const long long board = make("Board");
+  run(service->update_group(north, board, tom, details("Board")));
+  // What happened before Gareth joined is not news to him.
+  service->add_member_now(north, board, gareth, GroupRole::member, clock.now_seconds());
+  auto his = run(service->home_groups(gareth));
+  ASSERT_EQ(his.size(), 1u);
+  EXPECT_EQ(his[0].new_things, 0);
+  EXPECT_EQ(his[0].org_slug, "north");
+  run(service->update_group(north, board, tom, details("Board, renamed")));
+  EXPECT_TRUE(run(service->move_stage(north, board, tom, Stage::discover, "Starting")));
+  his = run(service->home_groups(gareth));
+  EXPECT_EQ(his[0].new_things, 2);
+  EXPECT_EQ(his[0].waiting_requests, 0) << "members are not asked to answer requests";
+  // Tom's own changes are not news to him; Mair's request waits for him.
+  EXPECT_EQ(run(service->ask_to_join(north, board, mair, "")), MembershipOutcome::done);
+  auto toms = run(service->home_groups(tom));
+  ASSERT_EQ(toms.size(), 1u);
+  EXPECT_EQ(toms[0].new_things, 2) << "Gareth joining and Mair asking are news";
+  EXPECT_EQ(toms[0].waiting_requests, 1);
+  // Opening the group marks it seen; an older mark never goes back.
+  const auto v = run(service->group_for(north, board, gareth));
+  ASSERT_TRUE(v);
+  EXPECT_GT(v->latest_activity, v->seen_activity);
+  db::testing::run_void(service->mark_seen(gareth, board, v->latest_activity));
+  db::testing::run_void(service->mark_seen(gareth, board, 1));
+  EXPECT_EQ(run(service->home_groups(gareth))[0].new_things, 0);
+  // Archived groups leave the home page.
+  EXPECT_TRUE(run(service->set_archived(north, board, tom, true)));
+  EXPECT_TRUE(run(service->home_groups(gareth)).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, GroupsOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "groups/group_routes.hpp"
 #include "groups/group_service.hpp"
 #include "groups/groups_demo.hpp"
+#include "groups/home_section.hpp"
 
 namespace roundtable::groups {
 
@@ -23,6 +24,7 @@ module::Module make_module(Deps deps) {
       {"group_stage_changes", "moved_by", Erasure::keep_as_former_member,
        "the stages of projects the person moved, and why"},
       {"group_activity", "actor_id", Erasure::keep_as_former_member, "what the person did in groups"},
+      {"seen_groups", "user_id", Erasure::remove, "how far the person has read each group's news"},
   };
   m.tables_without_personal_data = {
       {"org_groups",
@@ -30,6 +32,7 @@ module::Module make_module(Deps deps) {
        "\"former member\")"}};
   m.org_member_links = {{"groups.list.title", "groups.org_link_lead", "groups.org_link", "/groups"}};
   if (service) {
+    m.home_sections = {home_section(service)};
     m.load_demo = [db = deps.db, service, &clock] { return load_demo(*db, *service, clock.now_seconds()); };
   }
   return m;

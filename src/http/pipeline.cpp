@@ -183,6 +183,7 @@ awaitable<Response> Pipeline::run(const Request& req, std::string remote_address
   ctx.remote_address = client_of(req, remote_address);
   ctx.request_id = security::random_token(9);
   ctx.secure_cookies = options_.secure_cookies;
+  ctx.org_navigation = &options_.org_navigation;
   std::string_view target = req.target();
   auto qpos = target.find('?');
   ctx.path = target.substr(0, qpos);

@@ -76,6 +76,8 @@ struct PipelineOptions {
   std::chrono::seconds anonymous_session_lifetime{std::chrono::hours(24 * 180)};
   /// What time it is; nullptr: the computer's clock. Tests move a core::ManualClock.
   const core::Clock* clock = nullptr;
+  /// The places every organisation page links to, in order (RequestContext::org_navigation).
+  std::vector<OrgNavItem> org_navigation;
 };
 
 class Pipeline {

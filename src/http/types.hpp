@@ -159,6 +159,15 @@ struct UploadedFile {
   std::string_view data;
 };
 
+/// A place in an organisation's navigation (the GOV.UK service navigation on every page under /o/{org}): its name
+/// (a message key) and its address below the organisation's ("" for the organisation's own page).
+struct OrgNavItem {
+  std::string_view title_key;
+  std::string path;
+  /// Shown only to the organisation's admins.
+  bool admins_only = false;
+};
+
 /// Everything a handler knows about the request it is answering.
 struct RequestContext {
   const Request& request;
@@ -187,6 +196,9 @@ struct RequestContext {
   /// Cookies to set on the response ("name=value; attributes").
   std::vector<std::string> set_cookies;
   bool secure_cookies = false;
+  /// The places every organisation page links to (the pipeline's, set for every request; nullptr in tests that
+  /// make a context by hand).
+  const std::vector<OrgNavItem>* org_navigation = nullptr;
 
   /// The first file chosen in the field with this name (nullptr when none was chosen).
   const UploadedFile* file(std::string_view field) const;

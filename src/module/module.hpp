@@ -6,6 +6,7 @@
 
 #include <soci/soci.h>
 
+#include <boost/asio/awaitable.hpp>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "http/types.hpp"
+#include "view/html.hpp"
 
 namespace roundtable::module {
 
@@ -90,12 +92,23 @@ struct NewcomerSection {
   std::string href;
 };
 
+/// A section of a signed-in person's home page (`/`): what is going on for them in the module's part of Roundtable
+/// (their groups and what is new in them, opportunities open to them, what needs their answer). Sections come in
+/// module order.
+struct HomeSection {
+  std::string_view name;
+  /// Appends the section (an h2 and what is under it) for ctx's signed-in person; a few indexed reads at most, the
+  /// same number however much there is (tests/integration/query_counts.test.mjs checks the home page).
+  std::function<boost::asio::awaitable<void>(view::Html& out, const http::RequestContext& ctx)> render;
+};
+
 /// What every module can see of the others once all are made (for pages that gather from all of them).
 struct Shared {
   std::vector<AccountSection> account_sections;
   std::vector<OrgAdminLink> org_admin_links;
   std::vector<OrgMemberLink> org_member_links;
   std::vector<NewcomerSection> newcomer_sections;
+  std::vector<HomeSection> home_sections;
 };
 
 struct Module {
@@ -118,6 +131,8 @@ struct Module {
   std::vector<OrgMemberLink> org_member_links;
   /// Its sections for newcomers on the home and sign-in pages.
   std::vector<NewcomerSection> newcomer_sections;
+  /// Its sections of a signed-in person's home page.
+  std::vector<HomeSection> home_sections;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
   /// may see its uploaded files (uploads::UploadService::set_access). Unset: nothing to do.
   std::function<void()> start;

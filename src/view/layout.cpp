@@ -68,6 +68,7 @@ std::string render_layout(const Page& page, const Assets& assets, const Html& ma
       .raw("\">")
       .text(core::Messages::embedded().get(other, "layout.language_name"))
       .raw("</button>\n</form>\n</nav>\n</div>\n</div>\n</header>\n");
+  h.append(page.service_navigation);
   h.raw("<div class=\"govuk-width-container\">\n<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
   h.append(main);
   h.raw("\n</main>\n</div>\n");

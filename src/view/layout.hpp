@@ -30,6 +30,8 @@ struct Page {
   bool has_errors = false;
   /// The signed-in person's name, or empty: the header offers "Your account" and "Sign out", or "Sign in".
   std::string signed_in_as;
+  /// Under the header: the organisation's navigation on its pages (view/org_navigation.hpp), or nothing.
+  Html service_navigation;
 };
 
 /// Wraps the main content in the full document.

@@ -1,5 +1,7 @@
 #include "view/page.hpp"
 
+#include "view/org_navigation.hpp"
+
 namespace roundtable::view {
 
 Page page_for(const http::RequestContext& ctx, std::string title) {
@@ -16,6 +18,13 @@ Page page_for(const http::RequestContext& ctx, std::string title) {
 
 http::Response html_page(const http::RequestContext& ctx, const Assets& assets, const Page& page, const Html& main,
                          http::Status status) {
+  // An organisation's pages carry its navigation; a "not found" page carries nothing that says what exists.
+  if (status != http::Status::not_found && page.service_navigation.empty()) {
+    Page with_navigation = page;
+    with_navigation.service_navigation = org_navigation(ctx);
+    return http::make_response(ctx.request, status, render_layout(with_navigation, assets, main),
+                               "text/html; charset=utf-8");
+  }
   return http::make_response(ctx.request, status, render_layout(page, assets, main), "text/html; charset=utf-8");
 }
 

@@ -101,7 +101,7 @@ test(`${backendName}: the emailed link asks for a press of a button, so link sca
   assert.equal(await signedIn(v), false);
   const done = await v.post(link, {});
   assert.equal(done.status, 303);
-  assert.equal(done.headers.get("location"), "/account");
+  assert.equal(done.headers.get("location"), "/");
   assert.equal(await signedIn(v), true);
 
   const again = new Visitor(server.url);

@@ -51,7 +51,7 @@ test(`${backendName}: a forgotten password is reset through an emailed link that
   await phone.signIn(demo.member);
   const done = await v.post(link.pathname, { password: "blue kettle garden", confirm_password: "blue kettle garden" });
   assert.equal(done.status, 303);
-  assert.equal(done.headers.get("location"), "/account");
+  assert.equal(done.headers.get("location"), "/");
   assert.match((await v.get("/account")).text, /Your new password is saved/);
   assert.equal((await phone.get("/account")).status, 303, "other sessions ended");
   // The link is used up; the old password no longer works; the new one does.

@@ -16,6 +16,9 @@ const pages = [
   { as: "facilitator", path: "/o/demo/people?q=walking" },
   { as: "facilitator", path: "/o/demo/people/MEMBER" },
   { as: "member", path: "/account" },
+  // Home: the person's groups (Gareth gains 20 groups and Tom leads 20 more with requests waiting).
+  { as: "member", path: "/" },
+  { as: "facilitator", path: "/" },
   { as: "member", path: "/account/about-me" },
   { as: "member", path: "/account/about-me/visibility" },
   { as: "orgAdmin", path: "/o/demo/invitations" },
