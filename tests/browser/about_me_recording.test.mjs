@@ -98,19 +98,32 @@ test("record with the microphone by keyboard at 320 px, play it back, save it, a
   await context.close();
 });
 
-test("recording in Welsh: the buttons and what is said come from the Welsh catalogue", async () => {
+test("recording in Welsh, and recording again: the buttons and what is said come from the Welsh catalogue", async () => {
   const context = await browser.newContext({ locale: "cy-GB" });
   const page = await context.newPage();
   await signIn(page, server.url, "mair@demo.example", "cy");
   await page.goto(server.url + "/account/about-me/add/audio");
   await page.getByRole("button", { name: "Recordio", exact: true }).click();
   await page.waitForFunction(() => document.querySelector("[data-rt-status]").textContent === "Yn recordio…");
+  await page.waitForTimeout(1000); // a second of sound: a recording of no length has nothing to play
   await page.getByRole("button", { name: "Stopio" }).click();
   await page.waitForFunction(() => /^Mae'r recordio wedi stopio/.test(document.querySelector("[data-rt-status]").textContent));
   assert.match(await status(page), /^Mae'r recordio wedi stopio, 0:0\d\. Gwrandewch arno, yna cadwch ef\.$/);
   assert.ok(await page.getByRole("button", { name: "Recordio eto" }).isVisible());
   assert.equal(await page.$eval("input[type=file][name=file]", (i) => i.files[0]?.name), "recordiad.webm");
   assert.doesNotMatch(await page.innerText("main"), /\b(Record|Stop|Recording)\b/);
+  // Record again: the first recording leaves the form while the second is made, and the second takes its place.
+  await page.getByRole("button", { name: "Recordio eto" }).click();
+  await page.waitForFunction(() => document.querySelector("[data-rt-status]").textContent === "Yn recordio…");
+  await page.waitForTimeout(1000); // a second of sound: a recording of no length has nothing to play
+  assert.equal(await page.$eval("input[type=file][name=file]", (i) => i.files.length), 0);
+  assert.equal(await page.isVisible("[data-rt-playback]"), false);
+  await page.getByRole("button", { name: "Stopio" }).click();
+  await page.waitForFunction(() => /^Mae'r recordio wedi stopio/.test(document.querySelector("[data-rt-status]").textContent));
+  assert.equal(await page.$eval("input[type=file][name=file]", (i) => i.files[0]?.name), "recordiad.webm");
+  await page.waitForFunction(() => document.querySelector("[data-rt-playback]").readyState >= 1);
+  assert.equal(await page.$eval("[data-rt-playback]", (a) => a.error), null, "the second recording plays back");
+  assert.equal(await page.$eval("[data-rt-playback]", (a) => a.hidden), false);
   await context.close();
 });
 

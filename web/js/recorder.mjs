@@ -51,9 +51,20 @@ function setUp(box) {
     stream = null;
   };
   const forget = () => {
+    playback.pause();
+    // Unloaded (load() with no source), so the player lets go of the old recording before its URL is revoked.
+    playback.removeAttribute("src");
+    playback.load();
     if (url) URL.revokeObjectURL(url);
     url = "";
-    playback.removeAttribute("src");
+  };
+  // Into the form's file input, as if the person had chosen the file (or none); "change" lets govuk-frontend's file
+  // upload control say so.
+  const place = (files) => {
+    placing = true;
+    input.files = files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    placing = false;
   };
 
   async function begin() {
@@ -93,6 +104,7 @@ function setUp(box) {
     recorder.start();
     started = Date.now();
     forget();
+    place(new DataTransfer().files);
     show(stop);
     stop.focus();
     say(box.dataset.textRecording);
@@ -109,14 +121,10 @@ function setUp(box) {
       say(box.dataset.textFailed);
       return;
     }
-    // Into the form's file input, as if the person had chosen the file; "change" lets the file upload control show it.
     const name = `${box.dataset.textFileName || "recording"}.${extensions[mime] ?? "webm"}`;
     const files = new DataTransfer();
     files.items.add(new File([blob], name, { type: mime, lastModified: Date.now() }));
-    placing = true;
-    input.files = files.files;
-    input.dispatchEvent(new Event("change", { bubbles: true }));
-    placing = false;
+    place(files.files);
     url = URL.createObjectURL(blob);
     playback.src = url;
     show(again, playback);
