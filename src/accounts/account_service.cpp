@@ -93,7 +93,7 @@ awaitable<void> AccountService::request_password_reset(std::string email) {
   auto work = [this, email = normalise_email(email)](soci::session& s) {
     // The same statements run, and a write is committed, whether or not the address has an account and whether or not
     // it asked too often: the work done, and the time it takes, does not tell whether an account exists. Where nothing
-    // is sent, two stand-ins no one sees are written in place of the link and the email (migrations/0019).
+    // is sent, two stand-ins no one sees are written in place of the link and the email (migrations/0020).
     const long long now = clock_.now_seconds();
     auto user = store::find_user_by_email(s, email);
     const std::string token = security::random_token();

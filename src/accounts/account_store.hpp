@@ -29,7 +29,7 @@ void insert_password_reset(soci::session& s, const std::string& token_hash, long
 long long count_password_resets(soci::session& s, long long user_id, long long since);
 /// The person whose link this is, if it is unused and not expired.
 std::optional<long long> valid_password_reset(soci::session& s, const std::string& token_hash, long long now);
-/// A stand-in for a reset link or its email when none is sent (migrations/0019): the same kind of write, seen by no
+/// A stand-in for a reset link or its email when none is sent (migrations/0020): the same kind of write, seen by no
 /// one.
 void insert_password_reset_decoy(soci::session& s, const std::string& token_hash, long long now);
 /// Marks the link used, and every other link of the person too.
