@@ -91,26 +91,33 @@ constexpr long long kResetsPerHour = 3;
 
 awaitable<void> AccountService::request_password_reset(std::string email) {
   auto work = [this, email = normalise_email(email)](soci::session& s) {
-    auto user = store::find_user_by_email(s, email);
-    if (!user) {
-      // Same work as for a real account, so the answer's timing does not tell.
-      (void)security::hash_token(security::random_token());
-      return false;
-    }
+    // The same statements run, and a write is committed, whether or not the address has an account and whether or not
+    // it asked too often: the work done, and the time it takes, does not tell whether an account exists. Where nothing
+    // is sent, two stand-ins no one sees are written in place of the link and the email (migrations/0020).
     const long long now = clock_.now_seconds();
-    if (store::count_password_resets(s, user->id, now - 3600) >= kResetsPerHour) return false;
+    auto user = store::find_user_by_email(s, email);
     const std::string token = security::random_token();
-    core::Translator t(core::Messages::embedded(), user->lang);
+    const core::Lang lang = user ? user->lang : core::Lang::en;
+    core::Translator t(core::Messages::embedded(), lang);
     auto message = mail::compose(
-        user->email, user->name, user->lang, std::string(t("accounts.reset.mail.subject")),
+        user ? user->email : email, user ? user->name : std::string(), lang,
+        std::string(t("accounts.reset.mail.subject")),
         {std::string(t("accounts.reset.mail.p1")), std::string(t("accounts.reset.mail.p2"))},
         mail::Action{std::string(t("accounts.reset.mail.button")), base_url_ + "/reset-password/" + token});
     db::WriteTransaction tx(s);
-    store::insert_password_reset(s, security::hash_token(token), user->id, now, now + kResetLifetime);
-    mail::store::enqueue(s, message, now);
-    audit::store::record(s, {std::nullopt, std::nullopt, user->id, audit::action::kPasswordResetRequested, ""});
+    const bool too_many = store::count_password_resets(s, user ? user->id : 0, now - 3600) >= kResetsPerHour;
+    const bool send = user && !too_many;
+    if (send) {
+      store::insert_password_reset(s, security::hash_token(token), user->id, now, now + kResetLifetime);
+      mail::store::enqueue(s, message, now);
+    } else {
+      store::insert_password_reset_decoy(s, security::hash_token(token), now);
+      store::insert_password_reset_decoy(s, security::hash_token(security::random_token()), now);
+    }
+    audit::store::record(s, {std::nullopt, std::nullopt, user ? std::optional<long long>(user->id) : std::nullopt,
+                             audit::action::kPasswordResetRequested, send ? "" : (user ? "too_many" : "no_account")});
     tx.commit();
-    return true;
+    return send;
   };
   auto op = db_.run(std::move(work));
   const bool queued = co_await std::move(op);

@@ -94,6 +94,11 @@ std::optional<long long> valid_password_reset(soci::session& s, const std::strin
   return user_id;
 }
 
+void insert_password_reset_decoy(soci::session& s, const std::string& token_hash, long long now) {
+  s << "INSERT INTO password_reset_decoys (token_hash, created_at) VALUES (:h, :now)", soci::use(token_hash),
+      soci::use(now);
+}
+
 void use_password_resets(soci::session& s, long long user_id, long long now) {
   s << "UPDATE password_resets SET used_at = :now WHERE user_id = :u AND used_at IS NULL", soci::use(now),
       soci::use(user_id);
@@ -142,6 +147,10 @@ long long delete_where(soci::session& s, const char* sql, long long t) {
 
 long long purge_password_resets(soci::session& s, long long expired_before) {
   return delete_where(s, "DELETE FROM password_resets WHERE expires_at < :t", expired_before);
+}
+
+long long purge_password_reset_decoys(soci::session& s, long long before) {
+  return delete_where(s, "DELETE FROM password_reset_decoys WHERE created_at < :t", before);
 }
 
 long long purge_sign_in_links(soci::session& s, long long expired_before) {

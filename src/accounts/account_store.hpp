@@ -29,6 +29,9 @@ void insert_password_reset(soci::session& s, const std::string& token_hash, long
 long long count_password_resets(soci::session& s, long long user_id, long long since);
 /// The person whose link this is, if it is unused and not expired.
 std::optional<long long> valid_password_reset(soci::session& s, const std::string& token_hash, long long now);
+/// A stand-in for a reset link or its email when none is sent (migrations/0020): the same kind of write, seen by no
+/// one.
+void insert_password_reset_decoy(soci::session& s, const std::string& token_hash, long long now);
 /// Marks the link used, and every other link of the person too.
 void use_password_resets(soci::session& s, long long user_id, long long now);
 /// Ends every session of the person (after a password change).
@@ -46,4 +49,6 @@ long long purge_failures(soci::session& s, long long before);
 long long purge_password_resets(soci::session& s, long long expired_before);
 long long purge_sign_in_links(soci::session& s, long long expired_before);
 long long purge_two_step_challenges(soci::session& s, long long expired_before);
+/// Deletes the stand-ins made before the given time.
+long long purge_password_reset_decoys(soci::session& s, long long before);
 }  // namespace roundtable::accounts::store

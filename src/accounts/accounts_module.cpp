@@ -14,6 +14,10 @@ std::vector<module::Retention> retention(const RetentionTimes& keep) {
        [t = keep.sign_in_failures](soci::session& s, long long now) { return store::purge_failures(s, now - t); }},
       {"password_resets",
        [t = keep.used_links](soci::session& s, long long now) { return store::purge_password_resets(s, now - t); }},
+      {"password_reset_decoys",
+       [t = keep.used_links](soci::session& s, long long now) {
+         return store::purge_password_reset_decoys(s, now - t);
+       }},
       {"sign_in_links",
        [t = keep.used_links](soci::session& s, long long now) { return store::purge_sign_in_links(s, now - t); }},
       {"two_step_challenges",
@@ -38,6 +42,7 @@ const std::vector<module::PersonalTable>& personal_tables() {
 const std::vector<module::TableWithout>& tables_without_personal_data() {
   static const std::vector<module::TableWithout> tables{
       {"sign_in_failures", "hashed keys only, kept for 15 minutes"},
+      {"password_reset_decoys", "stand-ins for reset links that were not sent: a hash of an unsent token and when"},
   };
   return tables;
 }

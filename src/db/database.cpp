@@ -196,6 +196,7 @@ void Database::count_statements(soci::session& s) {
           if (counts && !sqlite3_stmt_readonly(static_cast<sqlite3_stmt*>(stmt))) {
             db->writes_.fetch_add(1);
           }
+          if (text && std::strncmp(text, "COMMIT", 6) == 0) db->commits_.fetch_add(1);
         }
         return 0;
       },
@@ -276,6 +277,10 @@ std::string Database::render_metrics() const {
         "(SQLite).\n"
         "# TYPE roundtable_db_writes_total counter\n";
     out += "roundtable_db_writes_total " + std::to_string(writes_.load()) + "\n";
+    out +=
+        "# HELP roundtable_db_commits_total Transactions committed (SQLite).\n"
+        "# TYPE roundtable_db_commits_total counter\n";
+    out += "roundtable_db_commits_total " + std::to_string(commits_.load()) + "\n";
   }
   out += std::string("# HELP roundtable_db_backend The database in use.\n# TYPE roundtable_db_backend gauge\n") +
          "roundtable_db_backend{backend=\"" + (backend_ == Backend::sqlite ? "sqlite" : "postgresql") + "\"} 1\n";

@@ -98,6 +98,9 @@ class Database {
   /// Of those, the ones that may change the database (SQLite's sqlite3_stmt_readonly is false), other than audit
   /// entries (which record who looked at what): the tests' check that no GET route changes anything.
   unsigned long long writes_run() const { return writes_.load(); }
+  /// Transactions committed (SQLite only): every one began as a writer (db::WriteTransaction), so each commit is the
+  /// moment the database's file is written and synced.
+  unsigned long long commits_run() const { return commits_.load(); }
   /// Pool metrics in Prometheus text format.
   std::string render_metrics() const;
   /// Waits for queued work and stops the database threads.
@@ -132,6 +135,7 @@ class Database {
   /// SQL statements run on SQLite connections (every one, SOCI's and db::query's).
   std::atomic<unsigned long long> statements_{0};
   std::atomic<unsigned long long> writes_{0};
+  std::atomic<unsigned long long> commits_{0};
   /// SQLite: how to open another connection, and the read-only ones opened for threads that read (read()).
   std::string sqlite_target_;
   /// Tells this database's connections apart from those of one that was at the same address before.

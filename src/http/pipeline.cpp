@@ -118,6 +118,16 @@ std::string_view content_security_policy() {
          "frame-ancestors 'none'";
 }
 
+std::string_view permissions_policy() { return "camera=(), microphone=(), geolocation=(), interest-cohort=()"; }
+
+void allow_microphone(Response& res) {
+  res.set("Content-Security-Policy",
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+          "media-src 'self' blob:; connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; "
+          "frame-ancestors 'none'");
+  res.set("Permissions-Policy", "camera=(), microphone=(self), geolocation=(), interest-cohort=()");
+}
+
 Pipeline::Pipeline(std::vector<Route> routes, std::shared_ptr<SessionStore> sessions, std::string csrf_secret,
                    ErrorRenderer render_error, PipelineOptions options)
     : routes_(std::move(routes)),
@@ -491,7 +501,7 @@ void Pipeline::finish(RequestContext& ctx, Response& res) const {
   res.set("Referrer-Policy", "same-origin");
   res.set("X-Frame-Options", "DENY");
   res.set("Cross-Origin-Opener-Policy", "same-origin");
-  res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  if (res.find("Permissions-Policy") == res.end()) res.set("Permissions-Policy", permissions_policy());
   res.set("X-Request-Id", ctx.request_id);
   if (res.find(bhttp::field::cache_control) == res.end()) res.set(bhttp::field::cache_control, "no-store");
   if (res.find(bhttp::field::content_language) == res.end() &&

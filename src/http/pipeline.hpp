@@ -147,5 +147,11 @@ std::string session_csrf_token(std::string_view csrf_secret, std::string_view se
 
 /// The Content-Security-Policy every response carries unless its handler set a stricter one.
 std::string_view content_security_policy();
+/// The Permissions-Policy every response carries unless its handler set its own: no camera, microphone or location.
+std::string_view permissions_policy();
+/// For the one page that records from the microphone (About Me's "Add a recording"): the microphone for this site
+/// only, and the page's own recording (a blob: URL its script made) playable before it is sent. Everything else stays
+/// as content_security_policy() and permissions_policy() say.
+void allow_microphone(Response& res);
 
 }  // namespace roundtable::http

@@ -186,6 +186,12 @@ class PipelineTest : public ::testing::Test {
                         res.set("Content-Security-Policy", "default-src 'none'; sandbox");
                         co_return res;
                       }});
+    routes.push_back(
+        {"GET", "/record", "record", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
+           auto res = make_response(ctx.request, Status::ok, "<p>record</p>", "text/html");
+           allow_microphone(res);
+           co_return res;
+         }});
     // Two non-HTML answers that say who is asking: one that loads the session, one that does not.
     for (bool uses_session : {true, false}) {
       Route who{"GET", uses_session ? "/who" : "/who-fast", uses_session ? "who" : "who_fast", policy::public_access(),
@@ -504,6 +510,21 @@ TEST_F(PipelineTest, AHandlersOwnContentSecurityPolicyIsKept) {
   EXPECT_EQ(res["X-Content-Type-Options"], "nosniff");
   EXPECT_NE(content_security_policy().find("media-src 'self'"), std::string_view::npos);
   EXPECT_EQ(run(*pipeline, make(Verb::get, "/"))["Content-Security-Policy"], content_security_policy());
+}
+
+TEST_F(PipelineTest, OnlyThePageThatRecordsMayUseTheMicrophoneAndPlayItsOwnRecording) {
+  auto plain = run(*pipeline, make(Verb::get, "/"));
+  EXPECT_EQ(plain["Permissions-Policy"], permissions_policy());
+  EXPECT_NE(permissions_policy().find("microphone=()"), std::string_view::npos);
+  EXPECT_EQ(plain["Content-Security-Policy"].find("blob:"), std::string_view::npos);
+  auto recording = run(*pipeline, make(Verb::get, "/record"));
+  EXPECT_EQ(recording["Permissions-Policy"], "camera=(), microphone=(self), geolocation=(), interest-cohort=()");
+  const std::string csp(recording["Content-Security-Policy"]);
+  EXPECT_NE(csp.find("media-src 'self' blob:;"), std::string::npos);
+  // Only media-src changes: scripts, styles and everything else stay as strict as on every other page.
+  std::string expected(content_security_policy());
+  expected.replace(expected.find("media-src 'self';"), 17, "media-src 'self' blob:;");
+  EXPECT_EQ(csp, expected);
 }
 
 TEST(ClientAddress, OnlyTheTrustedProxyMayNameTheClient) {

@@ -20,8 +20,9 @@ struct Sniffed {
 };
 
 /// Allowed types only: JPEG, PNG, GIF, WebP (image); MP3 (ID3 tag or MPEG audio frame sync), M4A (ftyp M4A /M4B),
-/// OGG (OggS -> audio/ogg), WAV (RIFF....WAVE), FLAC (audio); MP4 / MOV (ftyp isom, iso2, mp41, mp42, avc1, qt,
-/// M4V ...) and WebM (EBML header whose DocType is "webm") (video). Anything else (HTML, SVG, PDF, executables, text,
+/// OGG (OggS -> audio/ogg), WAV (RIFF....WAVE), FLAC, WebM whose tracks are all audio (audio/webm: what browsers record
+/// from a microphone) (audio); MP4 / MOV (ftyp isom, iso2, mp41, mp42, avc1, qt, M4V ...) and any other WebM (EBML
+/// header whose DocType is "webm") (video). Anything else (HTML, SVG, PDF, executables, text,
 /// empty input) -> nullopt.
 std::optional<Sniffed> sniff(std::string_view bytes);
 

@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "media/media.hpp"
 
@@ -20,6 +22,8 @@ constexpr Sniffed kFlac{"audio/flac", Kind::audio, "flac"};
 constexpr Sniffed kMp4{"video/mp4", Kind::video, "mp4"};
 constexpr Sniffed kMov{"video/quicktime", Kind::video, "mov"};
 constexpr Sniffed kWebm{"video/webm", Kind::video, "webm"};
+// What a browser's MediaRecorder makes of the microphone alone (Chromium: Opus in WebM).
+constexpr Sniffed kWebmAudio{"audio/webm", Kind::audio, "webm"};
 
 unsigned byte(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
 
@@ -147,6 +151,56 @@ bool webm(std::string_view bytes) {
   return false;
 }
 
+// The TrackType (1 video, 2 audio, ...) of each track in a WebM's Tracks element, in order; empty when there is no
+// readable Tracks element before the first element of unknown size (a live recording's Cluster).
+std::vector<uint64_t> webm_track_types(std::string_view bytes) {
+  constexpr uint64_t kSegment = 0x18538067, kTracks = 0x1654AE6B, kTrackEntry = 0xAE, kTrackType = 0x83;
+  // Each child of bytes[begin, end): its id and body, until one does not parse or has no known size.
+  const auto each_child = [&bytes](size_t begin, size_t end, const auto& fn) {
+    for (size_t i = begin; i < end;) {
+      const auto id = vint(bytes, i, true);
+      if (!id) return;
+      const auto size = vint(bytes, i, false);
+      if (!size || *size > end - i) return;
+      if (!fn(*id, i, i + static_cast<size_t>(*size))) return;
+      i += static_cast<size_t>(*size);
+    }
+  };
+  size_t i = 4;
+  const auto header_size = vint(bytes, i, false);
+  if (!header_size || *header_size > bytes.size() - i) return {};
+  i += static_cast<size_t>(*header_size);
+  const auto segment = vint(bytes, i, true);
+  const auto segment_size = segment ? vint(bytes, i, false) : std::nullopt;
+  if (!segment_size || *segment != kSegment) return {};
+  const size_t segment_end = *segment_size >= bytes.size() - i ? bytes.size() : i + static_cast<size_t>(*segment_size);
+  std::vector<uint64_t> types;
+  each_child(i, segment_end, [&](uint64_t id, size_t begin, size_t end) {
+    if (id != kTracks) return true;
+    each_child(begin, end, [&](uint64_t entry, size_t entry_begin, size_t entry_end) {
+      if (entry != kTrackEntry) return true;
+      uint64_t type = 0;
+      each_child(entry_begin, entry_end, [&](uint64_t field, size_t field_begin, size_t field_end) {
+        if (field != kTrackType || field_end - field_begin > 8) return true;
+        for (size_t k = field_begin; k < field_end; ++k) type = (type << 8) | byte(bytes, k);
+        return false;
+      });
+      types.push_back(type);
+      return true;
+    });
+    return false;
+  });
+  return types;
+}
+
+// WebM with audio tracks only is a recording; anything else (a video track, or tracks that cannot be read) a video.
+Sniffed webm_kind(std::string_view bytes) {
+  const auto types = webm_track_types(bytes);
+  const bool audio_only =
+      !types.empty() && std::all_of(types.begin(), types.end(), [](uint64_t type) { return type == 2; });
+  return audio_only ? kWebmAudio : kWebm;
+}
+
 }  // namespace
 
 std::optional<Sniffed> sniff(std::string_view bytes) {
@@ -161,7 +215,7 @@ std::optional<Sniffed> sniff(std::string_view bytes) {
   if (at(bytes, 0, std::string_view("OggS\0", 5))) return kOgg;
   if (at(bytes, 0, "fLaC")) return kFlac;
   if (auto ftyp = sniff_ftyp(bytes)) return ftyp;
-  if (webm(bytes)) return kWebm;
+  if (webm(bytes)) return webm_kind(bytes);
   if (id3v2(bytes) || mpeg_audio(bytes)) return kMp3;
   return std::nullopt;
 }

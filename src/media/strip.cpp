@@ -112,7 +112,7 @@ Strip strip(Sniffed type, std::string& bytes) {
   if (type.mime == "audio/wav") return detail::strip_wav(bytes);
   if (type.mime == "audio/flac") return detail::strip_flac(bytes);
   if (type.mime == "audio/ogg") return detail::strip_ogg(bytes);
-  if (type.mime == "video/webm") return detail::strip_webm(bytes);
+  if (type.mime == "video/webm" || type.mime == "audio/webm") return detail::strip_webm(bytes);
   return Strip::done;
 }
 

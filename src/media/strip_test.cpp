@@ -491,6 +491,32 @@ TEST(StripWebm, WalksALiveRecordingsClustersOfUnknownSize) {
   EXPECT_EQ(static_cast<unsigned char>(bytes[original.size() - tags().size()]), 0xECu);
 }
 
+std::string track_entry(char type, std::string_view codec) {
+  return element(0xAE, element(0xD7, "\x01") + element(0x83, std::string(1, type)) +
+                           element(0x536E, "Voice of " + std::string(kName)) + element(0x86, codec));
+}
+
+TEST(StripWebm, AMicrophoneRecordingIsAudioAndIsCleanedTheSameWay) {
+  // As Chromium's MediaRecorder writes the microphone alone (audio/webm;codecs=opus): one audio track (TrackType 2),
+  // a Segment and Clusters of unknown size. It is a recording, so About Me's "Add a recording" takes it.
+  const std::string original = kWebmHeader + unknown_size(0x18538067) + info() +
+                               element(0x1654AE6B, track_entry(2, "A_OPUS")) + unknown_size(0x1F43B675) +
+                               cluster_body() + unknown_size(0x1F43B675) + cluster_body();
+  ASSERT_EQ(sniff(original)->kind, Kind::audio);
+  std::string bytes = original;
+  ASSERT_EQ(strip_as("audio/webm", bytes), Strip::done);
+  ASSERT_EQ(bytes.size(), original.size());
+  expect_no_metadata(bytes);
+  // A video track beside the audio, or tracks that do not say their type, make it a video, as before.
+  EXPECT_EQ(sniff(kWebmHeader + unknown_size(0x18538067) +
+                  element(0x1654AE6B, track_entry(2, "A_OPUS") + track_entry(1, "V_VP8")))
+                ->mime,
+            "video/webm");
+  EXPECT_EQ(sniff(kWebmHeader + element(0x18538067, tracks()))->mime, "video/webm");
+  EXPECT_EQ(sniff(kWebmHeader + unknown_size(0x18538067) + unknown_size(0x1F43B675) + cluster_body())->mime,
+            "video/webm");
+}
+
 TEST(StripWebm, RefusesWhatItCannotCleanOrRead) {
   const Sniffed webm{"video/webm", Kind::video, "webm"};
   struct Case {

@@ -97,7 +97,8 @@ const playwrightDisabledFeatures = [
   "msEdgeUpdateLaunchServicesPreferredVersion",
 ];
 
-export async function launchBrowser() {
+/** Debian's Chromium, headless; extraArgs are more command-line switches (e.g. a fake microphone). */
+export async function launchBrowser(extraArgs = []) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
@@ -109,6 +110,7 @@ export async function launchBrowser() {
       "--no-first-run",
       "--disable-sync",
       `--disable-features=${[...playwrightDisabledFeatures, ...omniboxPopups].join(",")}`,
+      ...extraArgs,
     ],
   });
   // The browser's own page about itself shows the command line it was given: the last --disable-features must hold

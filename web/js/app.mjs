@@ -12,3 +12,9 @@ initAll();
 for (const status of document.querySelectorAll(".govuk-file-upload-button__status")) {
   if (status.nextSibling?.nodeType !== Node.TEXT_NODE) status.after(" ");
 }
+
+// About Me's "Add a recording": recording with the microphone. Loaded only on that page.
+if (document.querySelector("[data-rt-recorder]")) {
+  const { startRecorders } = await import("./recorder.mjs");
+  startRecorders();
+}
