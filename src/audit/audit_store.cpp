@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "db/query.hpp"
 #include "db/rows.hpp"
 
 namespace roundtable::audit::store {
@@ -43,6 +44,23 @@ void record(soci::session& s, const Event& event) {
        "VALUES (:org, :actor, :subject, :action, :detail, :now)",
       soci::use(org, org_ind), soci::use(actor, actor_ind), soci::use(subject, subject_ind), soci::use(event.action),
       soci::use(event.detail), soci::use(now);
+}
+
+void record_for_each(soci::session& s, const Event& event, const std::vector<long long>& subjects) {
+  if (subjects.empty()) return;
+  std::vector<db::Param> params;
+  params.push_back(event.org_id ? db::Param(*event.org_id) : db::Param(nullptr));
+  params.push_back(event.actor_user_id ? db::Param(*event.actor_user_id) : db::Param(nullptr));
+  params.push_back(std::string_view(event.action));
+  params.push_back(std::string_view(event.detail));
+  params.push_back(core::system_clock().now_seconds());
+  const std::string ids = db::id_list(params, subjects);
+  db::query(s,
+            "INSERT INTO audit_log (org_id, actor_user_id, subject_user_id, action, detail, created_at) SELECT CAST($1 "
+            "AS BIGINT), CAST($2 AS BIGINT), u.id, CAST($3 AS TEXT), CAST($4 AS TEXT), CAST($5 AS BIGINT) FROM users "
+            "u WHERE u.id IN (" +
+                ids + ")",
+            params);
 }
 
 std::vector<Entry> list_for_org(soci::session& s, long long org_id, long long before_id, int limit) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "organisations/organisation.hpp"
+#include "profiles/profile.hpp"
 
 namespace roundtable::groups {
 
@@ -151,6 +152,15 @@ struct GroupMember {
   GroupRole role = GroupRole::member;
   std::vector<MemberType> member_types;
   long long joined_at = 0;
+};
+
+/// A member and what they shared with the people who run their groups (nullopt: they did not agree to share).
+struct MemberNeeds {
+  GroupMember member;
+  bool shared = false;
+  std::vector<profiles::Need> needs;
+  std::string needs_other;
+  std::string meeting_support;
 };
 
 struct JoinRequest {

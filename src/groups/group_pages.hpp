@@ -86,6 +86,9 @@ awaitable<Response> member_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> change_role(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> remove_member(OrgRequest& req, const PagesDeps& deps);
 
+// support_pages.cpp: everyone's support needs, for the people who run the group.
+awaitable<Response> support(OrgRequest& req, const PagesDeps& deps);
+
 // activity_pages.cpp: what happened in the group, newest first.
 awaitable<Response> activity(OrgRequest& req, const PagesDeps& deps);
 

@@ -54,6 +54,7 @@ void add_group_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
              bind(deps, pages::change_role));
   group.post("/members/{user}/remove", "group_member_remove", on_group(Action::manage_members),
              bind(deps, pages::remove_member));
+  group.get("/support", "group_support", on_group(Action::see_support_needs), bind(deps, pages::support));
   group.get("/activity", "group_activity", on_group(Action::see_members), bind(deps, pages::activity));
 }
 

@@ -2,6 +2,7 @@
 
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
+#include "profiles/profile_store.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::groups {
@@ -82,6 +83,33 @@ awaitable<std::vector<GroupListed>> GroupService::my_groups(long long org_id, lo
 
 awaitable<std::vector<GroupMember>> GroupService::members(long long group_id) {
   auto op = db_.read([=](soci::session& s) { return store::members(s, group_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<MemberNeeds>> GroupService::support_needs(long long org_id, long long group_id,
+                                                                long long viewer) {
+  // A write: looking at people's needs is recorded (audit), in the same transaction as the reads.
+  auto op = db_.run([=](soci::session& s) {
+    db::WriteTransaction tx(s);
+    std::vector<MemberNeeds> out;
+    std::vector<long long> ids;
+    for (auto& m : store::members(s, group_id)) {
+      ids.push_back(m.user_id);
+      out.push_back({std::move(m)});
+    }
+    const auto shared = profiles::store::shared_needs(s, org_id, viewer, ids, "group:" + std::to_string(group_id));
+    for (const auto& n : shared) {
+      for (auto& m : out) {
+        if (m.member.user_id != n.user_id) continue;
+        m.shared = true;
+        m.needs = n.needs;
+        m.needs_other = n.needs_other;
+        m.meeting_support = n.meeting_support;
+      }
+    }
+    tx.commit();
+    return out;
+  });
   co_return co_await std::move(op);
 }
 

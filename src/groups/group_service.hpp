@@ -65,6 +65,9 @@ class GroupService {
   /// The groups the person is in, in this organisation.
   awaitable<std::vector<GroupListed>> my_groups(long long org_id, long long viewer);
   awaitable<std::vector<GroupMember>> members(long long group_id);
+  /// Everyone in the group with the needs they agreed to share with facilitators; each look is recorded in the
+  /// organisation's audit log against the people whose needs were shown.
+  awaitable<std::vector<MemberNeeds>> support_needs(long long org_id, long long group_id, long long viewer);
   /// The person's groups for their home page.
   awaitable<std::vector<HomeGroup>> home_groups(long long user_id);
   /// Records that the person has seen the group's activity up to this entry (when they open the group).

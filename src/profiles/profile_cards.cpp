@@ -72,6 +72,10 @@ class Card {
 
 }  // namespace
 
+std::string need_name(const core::Translator& t, Need need) {
+  return std::string(t("profiles.need." + std::string(need_code(need))));
+}
+
 std::string joined(const core::Translator& t, const std::vector<std::string>& keys) {
   std::string out;
   for (auto& k : keys) {

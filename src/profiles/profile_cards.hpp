@@ -16,6 +16,8 @@ namespace roundtable::profiles::pages {
 
 /// The messages of keys, joined with ", ".
 std::string joined(const core::Translator& t, const std::vector<std::string>& keys);
+/// A need in words ("British Sign Language (BSL)").
+std::string need_name(const core::Translator& t, Need need);
 /// Member types in words, joined with ", " ("" for none).
 std::string member_types_text(const core::Translator& t, const std::vector<MemberType>& types);
 

@@ -3,12 +3,34 @@
 #include <soci/soci.h>
 
 #include "accounts/account_store.hpp"
+#include "audit/audit.hpp"
+#include "audit/audit_store.hpp"
 #include "db/query.hpp"
 #include "db/rows.hpp"
 
 namespace roundtable::profiles::store {
 
 using accounts::store::now_seconds;
+
+std::vector<SharedNeeds> shared_needs(soci::session& s, long long org_id, long long viewer_id,
+                                      const std::vector<long long>& user_ids, std::string_view why) {
+  std::vector<SharedNeeds> out;
+  if (user_ids.empty()) return out;
+  std::vector<db::Param> params;
+  const std::string ids = db::id_list(params, user_ids);
+  db::query(s,
+            "SELECT user_id, needs, needs_other, meeting_support FROM profiles WHERE share_needs = 1 AND user_id IN (" +
+                ids + ") ORDER BY user_id",
+            params, [&](const db::Row& r) {
+              out.push_back({r.integer(0), parse_needs(r.text(1)), r.string(2), r.string(3)});
+            });
+  std::vector<long long> seen;
+  for (const auto& n : out) seen.push_back(n.user_id);
+  // Each person can see in their data download who looked at what they shared, and why.
+  audit::store::record_for_each(s, {org_id, viewer_id, std::nullopt, audit::action::kNeedsViewed, std::string(why)},
+                                seen);
+  return out;
+}
 
 std::optional<Profile> load_profile(soci::session& s, long long user_id) {
   std::optional<Profile> found;

@@ -201,3 +201,24 @@ test(`${backendName}: a lead facilitator archives a group, nothing in it changes
   // Now members-only: Gareth does not see it.
   assert.equal((await gareth.get(`/o/demo/groups/${id}`)).status, 404);
 });
+
+test(`${backendName}: the people who run a group see the needs members agreed to share, and each look is recorded`, async () => {
+  const ids = groupIds(server);
+  const mair = server.database.sql(`SELECT id FROM users WHERE email = '${demo.carer}'`).trim();
+  const gareth = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`).trim();
+  const looked = (who) =>
+    Number(server.database.sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'needs_viewed' AND subject_user_id = ${who} AND detail = 'group:${ids.BOARD}'`).trim());
+  const before = { mair: looked(mair), gareth: looked(gareth) };
+  const tom = await signedIn(demo.facilitator);
+  const page = await tom.get(`/o/demo/groups/${ids.BOARD}/support`);
+  assert.equal(page.status, 200);
+  // Mair shares her needs with facilitators; Gareth does not.
+  assert.match(page.text, /Mair Hughes/);
+  assert.match(page.text, /Not shared/);
+  assert.match(page.text, /have not shared what they need|has not shared what they need/);
+  assert.equal(looked(mair), before.mair + 1, "Mair can see that Tom looked");
+  assert.equal(looked(gareth), before.gareth, "nothing of Gareth's was shown");
+  // A member of the group is not shown anyone's needs.
+  const member = await signedIn(demo.member);
+  assert.equal((await member.get(`/o/demo/groups/${ids.BOARD}/support`)).status, 404);
+});

@@ -36,6 +36,7 @@ const pages = [
   { as: "facilitator", path: "/o/demo/groups/BOARD/requests" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/stage" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/activity" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/support" },
 ];
 
 if (backendName === "sqlite") {

@@ -38,6 +38,9 @@ export const rows = [
   // No role chosen: back to the form with a message.
   ["POST", "/o/demo/groups/BOARD/members/GARETH", /* */ [401, 404, 404, 303, 404, 303, 404]],
   ["POST", "/o/demo/groups/BOARD/members/999999/remove", [401, 404, 404, 404, 404, 404, 404]],
+  // Support needs: the people who run the group (Tom leads it, Siân is a facilitator in it), nobody else.
+  ["GET", "/o/demo/groups/BOARD/support", /*         */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/STEERING/support", /*      */ [303, 404, 404, 200, 404, 404, 404]],
   ["GET", "/o/demo/groups/BOARD/activity", /*        */ [303, 404, 200, 200, 404, 200, 404]],
   ["GET", "/o/demo/groups/STEERING/activity", /*     */ [303, 404, 404, 200, 404, 200, 404]],
 ];
