@@ -102,6 +102,15 @@ struct Group {
   bool archived() const { return archived_at.has_value(); }
 };
 
+/// A group whose summary is public, with its organisation.
+struct PublicGroup {
+  Group group;
+  std::string org_slug;
+  std::string org_name;
+  /// Anyone may join the organisation (so the page can say how).
+  bool org_open = false;
+};
+
 /// A request to join that is waiting for an answer, or was turned down.
 enum class RequestState { pending, declined };
 

@@ -279,6 +279,10 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
   about.rows.push_back({.key = {.text = s(t("groups.list.you"))},
                         .value = {.text = v.role ? group_role_name(t, *v.role) : s(t("groups.list.not_in"))}});
   govuk::summary_list(h, about);
+  if (g.details.visibility == Visibility::everyone && !g.archived()) {
+    govuk::link_paragraph(h, "/groups/" + req.membership.org_slug + "/" + std::to_string(g.id),
+                          t("groups.home.public_link"));
+  }
 
   // Joining: ask, or see where the request is.
   if (!v.role && !g.archived()) {

@@ -86,6 +86,9 @@ awaitable<Response> member_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> change_role(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> remove_member(OrgRequest& req, const PagesDeps& deps);
 
+// public_pages.cpp: a public group's summary, for anyone.
+awaitable<Response> public_summary(RequestContext& ctx, const PagesDeps& deps);
+
 // support_pages.cpp: everyone's support needs, for the people who run the group.
 awaitable<Response> support(OrgRequest& req, const PagesDeps& deps);
 

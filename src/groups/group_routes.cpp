@@ -30,6 +30,8 @@ void add_group_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
   using http::bind;
   using policy::Action;
   http::RouteList r(routes);
+  // A public group's summary: anyone may read it (404 unless the group is public).
+  r.get("/groups/{org}/{group}", "group_public", http::policy::public_access(), bind(deps, pages::public_summary));
   auto org = r.scope("/o/{org}");
   org.get("/groups", "groups", guard(Action::list_groups), bind(deps, pages::groups));
   org.get("/groups/new", "group_new", guard(Action::create_group), bind(deps, pages::new_group));

@@ -49,6 +49,12 @@ awaitable<std::optional<GroupForViewer>> GroupService::group_for(long long org_i
   co_return co_await std::move(op);
 }
 
+awaitable<std::optional<PublicGroup>> GroupService::public_group(std::string org_slug, long long group_id) {
+  auto op = db_.read(
+      [slug = std::move(org_slug), group_id](soci::session& s) { return store::find_public(s, slug, group_id); });
+  co_return co_await std::move(op);
+}
+
 awaitable<std::optional<GroupPage>> GroupService::group_page(long long org_id, long long group_id, long long viewer,
                                                              bool with_members, bool with_requests) {
   auto op = db_.read([=](soci::session& s) -> std::optional<GroupPage> {

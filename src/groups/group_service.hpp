@@ -57,6 +57,8 @@ class GroupService {
   awaitable<long long> create_group(long long org_id, long long actor, GroupDetails details, std::string create_key);
   /// The group as the viewer sees it (nullopt: no such group in this organisation).
   awaitable<std::optional<GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
+  /// A group's public summary (nullopt unless the group is public and active, in that organisation).
+  awaitable<std::optional<PublicGroup>> public_group(std::string org_slug, long long group_id);
   /// Everything a group's home page shows; with_members: the viewer may see who is in it.
   awaitable<std::optional<GroupPage>> group_page(long long org_id, long long group_id, long long viewer,
                                                  bool with_members, bool with_requests);

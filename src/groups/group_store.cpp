@@ -147,6 +147,19 @@ std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id
   return out;
 }
 
+std::optional<PublicGroup> find_public(soci::session& s, std::string_view org_slug, long long group_id) {
+  std::optional<PublicGroup> out;
+  db::query(s,
+            std::string("SELECT ") + kGroupColumns +
+                ", o.slug, o.name, o.signup_mode FROM org_groups g JOIN organisations o ON o.id = g.org_id WHERE g.id "
+                "= $1 AND o.slug = $2 AND g.visibility = 'public' AND g.archived_at IS NULL",
+            {group_id, org_slug}, [&](const db::Row& r) {
+              out = PublicGroup{group_of(r), r.string(kGroupColumnCount), r.string(kGroupColumnCount + 1),
+                                r.text(kGroupColumnCount + 2) == "open"};
+            });
+  return out;
+}
+
 void update_details(soci::session& s, long long group_id, const GroupDetails& d, long long now) {
   db::query(s,
             "UPDATE org_groups SET name = $1, purpose = $2, kind = $3, level = $4, visibility = $5, terms = $6, "

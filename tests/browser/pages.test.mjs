@@ -137,6 +137,7 @@ const visits = {
   group_members: [{ path: "/o/demo/groups/1/members", as: member }, { path: "/o/demo/groups/1/members", as: orgAdmin }],
   group_member: [{ path: "/o/demo/groups/1/members/5", as: orgAdmin }],
   group_activity: [{ path: "/o/demo/groups/1/activity", as: member }],
+  group_public: [{ path: "/groups/demo/6" }, { path: "/groups/demo/7", as: member }],
   group_support: [{ path: "/o/demo/groups/1/support", as: orgAdmin }, { path: "/o/demo/groups/1/support", as: sian }],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];

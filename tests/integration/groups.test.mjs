@@ -222,3 +222,22 @@ test(`${backendName}: the people who run a group see the needs members agreed to
   const member = await signedIn(demo.member);
   assert.equal((await member.get(`/o/demo/groups/${ids.BOARD}/support`)).status, 404);
 });
+
+test(`${backendName}: a public group's summary is for everyone, names nobody, and says how to take part`, async () => {
+  const ids = groupIds(server);
+  const card = server.database.sql("SELECT id FROM org_groups WHERE name = 'Carers'' emergency card'").trim();
+  const anyone = new Visitor(server.url);
+  const page = await anyone.get(`/groups/demo/${card}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Carers&#39; emergency card/);
+  assert.match(page.text, /This project is at stage 4 of 4: Deliver./);
+  assert.match(page.text, /Sign in to ask to join/);
+  assert.doesNotMatch(page.text, /Tom Evans|Mair Hughes|Ngozi/, "no names on a public page");
+  // Only public, active groups, and only under their own organisation's address.
+  for (const path of [`/groups/demo/${ids.BOARD}`, `/groups/demo/${ids.STEERING}`, `/groups/north/${card}`, "/groups/demo/x"]) {
+    assert.equal((await anyone.get(path)).status, 404, path);
+  }
+  // A member is sent to the group's own page.
+  const gareth = await signedIn(demo.member);
+  assert.match((await gareth.get(`/groups/demo/${card}`)).text, new RegExp(`href="/o/demo/groups/${card}"`));
+});
