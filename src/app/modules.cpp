@@ -44,6 +44,7 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
     shared.account_sections.insert(shared.account_sections.end(), m.account_sections.begin(), m.account_sections.end());
     shared.org_admin_links.insert(shared.org_admin_links.end(), m.org_admin_links.begin(), m.org_admin_links.end());
     shared.org_member_links.insert(shared.org_member_links.end(), m.org_member_links.begin(), m.org_member_links.end());
+    shared.group_tools.insert(shared.group_tools.end(), m.group_tools.begin(), m.group_tools.end());
     shared.home_sections.insert(shared.home_sections.end(), m.home_sections.begin(), m.home_sections.end());
     shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),
                                     m.newcomer_sections.end());

@@ -321,6 +321,13 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
     people_list(h, t, gp->people);
   }
 
+  // The other modules' places in the group (discussion, meetings, opportunities...).
+  for (const auto& tool : deps.tools) {
+    govuk::heading(h, 2, "m", t(tool.title_key));
+    govuk::paragraph(h, t(tool.lead_key));
+    govuk::link_paragraph(h, base + tool.path, t(tool.link_key));
+  }
+
   document(h, t, "groups.home.terms_title", g.details.terms);
   document(h, t, "groups.home.ground_rules_title", g.details.ground_rules);
   document(h, t, "groups.home.principles_title", g.details.principles);

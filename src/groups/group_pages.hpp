@@ -13,6 +13,7 @@
 #include "groups/group_policy.hpp"
 #include "groups/group_service.hpp"
 #include "http/types.hpp"
+#include "module/module.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::groups::pages {
@@ -30,6 +31,8 @@ struct PagesDeps {
   std::function<Response(RequestContext&)> not_found;
   /// Where an organisation admin turns two-step sign-in on (the pipeline's own page).
   std::string two_step_path = "/account/two-step";
+  /// Other modules' places in every group (module::Shared), listed on each group's home page.
+  std::vector<module::GroupTool> tools;
 };
 
 // Shared by the page files (group_page_parts.cpp).

@@ -13,9 +13,11 @@ module::Module make_module(Deps deps) {
   const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
   std::shared_ptr<GroupService> service;
   if (deps.db) service = std::make_shared<GroupService>(*deps.db, clock);
-  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
+  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared& shared) {
     // Each handler's copy of the dependencies keeps the service alive.
-    add_group_routes(routes, {service, deps.assets, deps.not_found});
+    pages::PagesDeps pages{service, deps.assets, deps.not_found};
+    pages.tools = shared.group_tools;
+    add_group_routes(routes, pages);
   };
   using module::Erasure;
   m.personal_tables = {

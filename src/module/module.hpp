@@ -92,6 +92,18 @@ struct NewcomerSection {
   std::string href;
 };
 
+/// A module's place in every group (its discussion, meetings, decisions, board, opportunities...): listed on each
+/// group's home page, for the people who may see the group; the module's own page decides what each person sees.
+struct GroupTool {
+  std::string_view title_key;
+  /// A sentence saying what is there.
+  std::string_view lead_key;
+  /// The link's words (saying where it goes, such as "See the group's opportunities").
+  std::string_view link_key;
+  /// Below the group's address ("/opportunities" for /o/{org}/groups/{group}/opportunities).
+  std::string path;
+};
+
 /// A section of a signed-in person's home page (`/`): what is going on for them in the module's part of Roundtable
 /// (their groups and what is new in them, opportunities open to them, what needs their answer). Sections come in
 /// module order.
@@ -109,6 +121,7 @@ struct Shared {
   std::vector<OrgMemberLink> org_member_links;
   std::vector<NewcomerSection> newcomer_sections;
   std::vector<HomeSection> home_sections;
+  std::vector<GroupTool> group_tools;
 };
 
 struct Module {
@@ -131,6 +144,8 @@ struct Module {
   std::vector<OrgMemberLink> org_member_links;
   /// Its sections for newcomers on the home and sign-in pages.
   std::vector<NewcomerSection> newcomer_sections;
+  /// Its places in every group, listed on each group's home page.
+  std::vector<GroupTool> group_tools;
   /// Its sections of a signed-in person's home page.
   std::vector<HomeSection> home_sections;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
