@@ -317,6 +317,8 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
     people_list(h, t, gp->people);
   }
 
+  govuk::link_paragraph(h, base + "/opportunities", t("groups.home.opportunities_link"));
+
   document(h, t, "groups.home.terms_title", g.details.terms);
   document(h, t, "groups.home.ground_rules_title", g.details.ground_rules);
   document(h, t, "groups.home.principles_title", g.details.principles);
