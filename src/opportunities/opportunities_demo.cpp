@@ -92,7 +92,7 @@ std::vector<DemoOpportunity> demo_opportunities() {
        details("Share your story of coming home from hospital",
                "We are writing a checklist that carers and ward staff go through together. Tell us what "
                "happened when someone you care for came home.",
-               "One interview of an hour", "£25, and travel paid", "Interviews at home or online.", Audience::members),
+               "One interview of an hour", "£25, and travel paid", "Interviews at home or online.", Audience::everyone),
        State::open,
        -40,
        90,

@@ -5,7 +5,7 @@
 //   RESPITE  Test the new respite booking on your phone: open, members only; Gareth applied
 //   DRAFT    Help write the booking guide: a draft
 //   CLOSED   Try three designs of the emergency card: its closing date has passed (still "open" in the table)
-//   FILLED   Share your story of coming home from hospital: the outcome was told
+//   FILLED   Share your story of coming home from hospital: public; the outcome was told
 //   GROUP    Newly diagnosed: the first six months (organisation-wide)
 //   STEERING Carers Strategy Steering Group: members only; Tom lead; not Gareth, Siân or Priya
 //   ARCHIVED Leaflet review 2025: archived
@@ -51,6 +51,7 @@ export const rows = [
   ["POST", "/o/demo/opportunities/FILLED/outcome", /*       */ [401, 404, 404, 404, 404, 404, 404]],
   // The public page: anyone, but only for one advertised to everyone, and under its own organisation.
   ["GET", "/opportunities/demo/OPEN", /*                    */ [200, 200, 200, 200, 200, 200, 200]],
+  ["GET", "/opportunities/demo/FILLED", /*                  */ [200, 200, 200, 200, 200, 200, 200]],
   ["GET", "/opportunities/demo/RESPITE", /*                 */ [404, 404, 404, 404, 404, 404, 404]],
   ["GET", "/opportunities/demo/DRAFT", /*                   */ [404, 404, 404, 404, 404, 404, 404]],
   ["GET", "/opportunities/north/OPEN", /*                   */ [404, 404, 404, 404, 404, 404, 404]],
