@@ -269,7 +269,7 @@ awaitable<Response> opportunity(OrgRequest& req, const PagesDeps& deps) {
     }
   } else if (may(req, v, Action::express_interest)) {
     govuk::button(h, {.text = s(t("opportunities.page.apply")), .href = base + "/interest"});
-  } else if (v.group_role) {
+  } else if (v.group_role == GroupRole::member || v.group_role == GroupRole::observer) {
     govuk::paragraph(h, t("opportunities.page.in_group"));
   } else if (o.state == State::closed || o.state == State::filled) {
     govuk::paragraph(h, t("opportunities.page.closed"));

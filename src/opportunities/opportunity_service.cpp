@@ -55,6 +55,8 @@ OutcomeTold tell(soci::session& s, long long org_id, long long id, long long act
   const auto v = store::find_for_viewer(s, org_id, id, actor, today);
   if (!v || (v->opportunity.state != State::open && v->opportunity.state != State::closed)) return out;
   const auto& o = v->opportunity;
+  // First, so that of two tellings at once only one gets past here.
+  if (!store::set_filled(s, id, now)) return out;
   const auto [org_name, org_slug] = store::org_of(s, org_id);
   for (const auto& u : store::untold(s, id)) {
     if (u.selected) {
@@ -66,7 +68,6 @@ OutcomeTold tell(soci::session& s, long long org_id, long long id, long long act
     if (send) mail::store::enqueue(s, outcome_message(u, o, org_name, org_slug, base_url), now);
     store::mark_told(s, id, u.user_id, now);
   }
-  store::set_filled(s, id, now);
   tx.commit();
   out.done = true;
   return out;
@@ -172,6 +173,7 @@ awaitable<InterestOutcome> OpportunityService::express_interest(long long org_id
                                                                 std::string message, std::string help) {
   auto op = db_.run([=, this, message = std::move(message), help = std::move(help)](soci::session& s) {
     db::WriteTransaction tx(s);
+    if (!store::hold_undecided(s, id)) return InterestOutcome::not_open;
     const auto v = store::find_for_viewer(s, org_id, id, user, today());
     if (!v || v->opportunity.state != State::open || v->opportunity.group_archived) return InterestOutcome::not_open;
     if (v->group_role) return InterestOutcome::in_group;
@@ -198,6 +200,7 @@ awaitable<bool> OpportunityService::withdraw_interest(long long org_id, long lon
 awaitable<bool> OpportunityService::mark(long long org_id, long long id, long long user, bool select, bool on) {
   auto op = db_.run([=, this](soci::session& s) {
     db::WriteTransaction tx(s);
+    if (!store::hold_undecided(s, id)) return false;
     const auto v = store::find_for_viewer(s, org_id, id, 0, today());
     if (!v || (v->opportunity.state != State::open && v->opportunity.state != State::closed)) return false;
     const bool changed = select ? store::set_selected(s, id, user, on) : store::set_shortlisted(s, id, user, on);

@@ -126,6 +126,11 @@ std::optional<Public> find_public(soci::session& s, std::string_view org_slug, l
   return out;
 }
 
+bool hold_undecided(soci::session& s, long long id) {
+  return db::query(s, "UPDATE opportunities SET updated_at = updated_at WHERE id = $1 AND state IN ('open', 'closed')",
+                   {id}) > 0;
+}
+
 void update_details(soci::session& s, long long id, const OpportunityDetails& d, long long now) {
   db::query(
       s,
@@ -138,9 +143,11 @@ void set_state(soci::session& s, long long id, State state, long long now) {
   db::query(s, "UPDATE opportunities SET state = $1, updated_at = $2 WHERE id = $3", {state_code(state), now, id});
 }
 
-void set_filled(soci::session& s, long long id, long long now) {
-  db::query(s, "UPDATE opportunities SET state = 'filled', outcome_told_at = $1, updated_at = $1 WHERE id = $2",
-            {now, id});
+bool set_filled(soci::session& s, long long id, long long now) {
+  return db::query(s,
+                   "UPDATE opportunities SET state = 'filled', outcome_told_at = $1, updated_at = $1 WHERE id = $2 AND "
+                   "state IN ('open', 'closed')",
+                   {now, id}) > 0;
 }
 
 std::vector<OpportunityListed> list_open(soci::session& s, long long org_id, long long viewer, const Date& today) {

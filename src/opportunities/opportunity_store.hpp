@@ -35,9 +35,15 @@ struct Public {
 /// Only one advertised to everyone that is open, closed or filled (never a draft).
 std::optional<Public> find_public(soci::session& s, std::string_view org_slug, long long id, const Date& today);
 
+/// Takes the opportunity's row for this transaction while it is open or closed (not a draft, not filled): on
+/// PostgreSQL a change to who applied or who is selected waits here for an outcome being told, and then finds it
+/// filled. False when it is not there or not in one of those states.
+bool hold_undecided(soci::session& s, long long id);
 void update_details(soci::session& s, long long id, const OpportunityDetails& d, long long now);
 void set_state(soci::session& s, long long id, State state, long long now);
-void set_filled(soci::session& s, long long id, long long now);
+/// Marks it filled (the outcome told) unless it is already, or a draft: false then. On PostgreSQL a second telling at
+/// the same moment waits for the first here and then finds it filled, so nobody is told twice.
+bool set_filled(soci::session& s, long long id, long long now);
 
 /// The organisation's open opportunities (closing date today or later), closing soonest first, with whether the
 /// viewer expressed interest.
