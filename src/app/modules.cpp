@@ -6,6 +6,7 @@
 #include "app/error_pages.hpp"
 #include "consent/consent_module.hpp"
 #include "groups/groups_module.hpp"
+#include "opportunities/opportunities_module.hpp"
 #include "organisations/organisations_module.hpp"
 #include "privacy/privacy_module.hpp"
 #include "profiles/profiles_module.hpp"
@@ -35,6 +36,7 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.profiles.get()));
   modules.push_back(accessibility::make_module({s.db, &s.assets, not_found}));
   modules.push_back(groups::make_module({s.db, &s.assets, not_found}));
+  modules.push_back(opportunities::make_module({s.db, &s.assets, not_found, s.organisations.get()}));
   return modules;
 }
 

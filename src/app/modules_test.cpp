@@ -106,8 +106,23 @@ TEST_P(ModulesOnBackend, EveryModulesPersonalDataIsDownloadedAndErased) {
         soci::use(ceri), soci::use(upload);
     s << "INSERT INTO about_me_viewers (user_id, viewer_user_id, created_at) VALUES (:u, :v, 1)", soci::use(ceri),
         soci::use(nia);
+    // Ceri's expression of interest in a place in a group.
+    long long group = 0, opportunity = 0;
+    s << "INSERT INTO org_groups (org_id, name, purpose, kind, level, visibility, create_key, created_at, updated_at) "
+         "SELECT id, 'Board', 'Deciding', 'standing', 'group', 'organisation', 'board-key', 1, 1 FROM organisations "
+         "WHERE slug = 'north' RETURNING id",
+        soci::into(group);
+    s << "INSERT INTO opportunities (org_id, group_id, title, description, closes_on, audience, state, create_key, "
+         "created_at, updated_at) SELECT org_id, id, 'Join us', 'Words', '2099-01-01', 'members', 'open', 'opp-key', "
+         "1, "
+         "1 FROM org_groups WHERE id = :g RETURNING id",
+        soci::use(group), soci::into(opportunity);
+    s << "INSERT INTO opportunity_interest (opportunity_id, org_id, user_id, message, created_at, updated_at) SELECT "
+         "id, org_id, :u, 'I care for my dad', 1, 1 FROM opportunities WHERE id = :o",
+        soci::use(ceri), soci::use(opportunity);
   });
-  const std::vector<std::string> of_other_modules{"uploads", "about_me_pages", "about_me_items", "about_me_viewers"};
+  const std::vector<std::string> of_other_modules{"uploads", "about_me_pages", "about_me_items", "about_me_viewers",
+                                                  "opportunity_interest"};
   for (const auto& name : of_other_modules) {
     bool registered = false;
     for (const auto& t : tables) registered |= t.table == name;

@@ -333,3 +333,16 @@ void GroupService::archive_now(long long group_id, long long actor, long long at
 }
 
 }  // namespace roundtable::groups
+
+namespace roundtable::groups {
+
+bool add_member_in(soci::session& s, long long org_id, long long group_id, long long actor, long long user,
+                   long long now) {
+  if (store::role_of(s, group_id, user) || !store::is_org_member(s, org_id, user)) return false;
+  store::delete_request(s, group_id, user);
+  store::add_member(s, group_id, org_id, user, GroupRole::member, now);
+  store::record(s, group_id, ActivityKind::joined, actor, user, "", now);
+  return true;
+}
+
+}  // namespace roundtable::groups

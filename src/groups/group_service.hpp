@@ -110,3 +110,17 @@ class GroupService {
 };
 
 }  // namespace roundtable::groups
+
+namespace soci {
+class session;
+}
+
+namespace roundtable::groups {
+
+/// For modules that add people to a group inside their own transaction (opportunities: the people selected). Adds the
+/// person as a member, recorded in the group's activity as let in by actor, unless they are in it already or no
+/// longer a member of the organisation; a waiting request to join goes. Whether they were added.
+bool add_member_in(soci::session& s, long long org_id, long long group_id, long long actor, long long user,
+                   long long now);
+
+}  // namespace roundtable::groups

@@ -98,6 +98,10 @@ class OrganisationService {
     mail_queued_ = std::move(mail_queued);
   }
   const std::string& base_url() const { return base_url_; }
+  /// Wakes the mail worker after email was queued (modules above this one queue email too).
+  void mail_queued() const {
+    if (mail_queued_) mail_queued_();
+  }
   /// Keeps the member directory in step with memberships (profiles::member_index).
   void set_member_index(MemberIndex index) { member_index_ = std::move(index); }
   /// Where logos are kept (without it, logos cannot be added); lets anyone see organisations' logos.

@@ -139,6 +139,33 @@ const visits = {
   group_activity: [{ path: "/o/demo/groups/1/activity", as: member }],
   group_public: [{ path: "/groups/demo/6" }, { path: "/groups/demo/7", as: member }],
   group_support: [{ path: "/o/demo/groups/1/support", as: orgAdmin }, { path: "/o/demo/groups/1/support", as: sian }],
+  // Opportunities (demo ids on a fresh database: 1 the newly-diagnosed project's, open and public, in group 3; 2 an
+  // open one Gareth applied for; 3 a draft; 4 closed by its date; 5 filled, Ngozi selected). Tom runs their groups.
+  opportunities: [{ path: "/o/demo/opportunities", as: member }, { path: "/o/demo/opportunities", as: orgAdmin }],
+  group_opportunities: [
+    { path: "/o/demo/groups/3/opportunities", as: orgAdmin },
+    { path: "/o/demo/groups/6/opportunities", as: member },
+    { path: "/o/demo/groups/7/opportunities", as: member },
+  ],
+  opportunity_new: [{ path: "/o/demo/groups/3/opportunities/new", as: orgAdmin, submit: true }],
+  opportunity: [
+    { path: "/o/demo/opportunities/1", as: orgAdmin },
+    { path: "/o/demo/opportunities/2", as: member },
+    { path: "/o/demo/opportunities/3", as: orgAdmin },
+    { path: "/o/demo/opportunities/4", as: member },
+    { path: "/o/demo/opportunities/5", as: "ngozi@demo.example" },
+  ],
+  opportunity_edit: [{ path: "/o/demo/opportunities/1/edit", as: orgAdmin, submit: true }],
+  opportunity_interest: [
+    { path: "/o/demo/opportunities/1/interest", as: "priya@demo.example", submit: true },
+    { path: "/o/demo/opportunities/2/interest", as: member },
+  ],
+  opportunity_applicants: [
+    { path: "/o/demo/opportunities/1/applicants", as: orgAdmin },
+    { path: "/o/demo/opportunities/5/applicants", as: orgAdmin },
+  ],
+  opportunity_outcome: [{ path: "/o/demo/opportunities/4/outcome", as: orgAdmin }],
+  opportunity_public: [{ path: "/opportunities/demo/1" }, { path: "/opportunities/demo/5" }],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 

@@ -27,6 +27,10 @@ if (backendName === "sqlite") {
     // Groups: the demo's co-production board, in which Gareth is a member and Tom its lead.
     values.group = server.database.sql("SELECT id FROM org_groups WHERE name = 'Carers Co-production Board'").trim();
     values.user = gareth;
+    // Opportunities: the demo's open one in the newly-diagnosed project (public; Mair and Ngozi applied).
+    values.opportunity = server.database
+      .sql("SELECT id FROM opportunities WHERE title = 'Join the newly-diagnosed project: share your first six months'")
+      .trim();
     values.idFor = (pattern) => (pattern.includes("/about-me/items/") ? item : gareth);
   });
   after(async () => {

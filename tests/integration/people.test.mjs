@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { startServer, Visitor, demo, demoPassword, backendName, runCli, root } from "./harness.mjs";
 import { freshDemoCode } from "./totp.mjs";
 import * as groupMatrix from "./matrices/groups.mjs";
+import * as opportunityMatrix from "./matrices/opportunities.mjs";
 
 let server;
 before(async () => {
@@ -315,6 +316,7 @@ test(`${backendName}: every people route is in the matrix`, async () => {
         .replace("/add/text", "/add/{kind}")}`));
   // Other modules keep their rows in matrices/ (and run them in their own test files).
   for (const [m, p] of groupMatrix.rows) patterns.add(`${m} ${groupMatrix.patternOf(p)}`);
+  for (const [m, p] of opportunityMatrix.rows) patterns.add(`${m} ${opportunityMatrix.patternOf(p)}`);
   patterns.add("POST /sign-in");
   patterns.add("POST /sign-out");
   for (const r of routes.filter((r) => r.policy !== "public" || ["sign_in_form", "sign_in", "sign_out"].includes(r.name))) {

@@ -37,6 +37,15 @@ const pages = [
   { as: "facilitator", path: "/o/demo/groups/BOARD/stage" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/activity" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/support" },
+  // Opportunities: the open ones, the newly-diagnosed project's, and its open opportunity (which gains applicants).
+  { as: "facilitator", path: "/o/demo/opportunities" },
+  { as: "member", path: "/o/demo/opportunities" },
+  { as: "facilitator", path: "/o/demo/groups/NEWLY/opportunities" },
+  { as: "facilitator", path: "/o/demo/opportunities/OPPORTUNITY" },
+  { as: "member", path: "/o/demo/opportunities/OPPORTUNITY" },
+  { as: "facilitator", path: "/o/demo/opportunities/OPPORTUNITY/applicants" },
+  { as: "facilitator", path: "/o/demo/opportunities/OPPORTUNITY/outcome" },
+  { as: "member", path: "/opportunities/demo/OPPORTUNITY" },
 ];
 
 if (backendName === "sqlite") {
@@ -44,6 +53,8 @@ if (backendName === "sqlite") {
   const visitors = {};
   let memberId;
   let boardId;
+  let newlyId;
+  let opportunityId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -52,6 +63,10 @@ if (backendName === "sqlite") {
     }
     memberId = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`);
     boardId = server.database.sql("SELECT id FROM org_groups WHERE name = 'Carers Co-production Board'").trim();
+    newlyId = server.database.sql("SELECT id FROM org_groups WHERE name = 'Newly diagnosed: the first six months'").trim();
+    opportunityId = server.database
+      .sql("SELECT id FROM opportunities WHERE title = 'Join the newly-diagnosed project: share your first six months'")
+      .trim();
   });
   after(async () => {
     await server?.stop();
@@ -66,7 +81,11 @@ if (backendName === "sqlite") {
 
   /** Statements one request for the page runs (the /metrics read in between costs none, checked below). */
   async function statementsFor({ as, path }) {
-    const url = path.replace("MEMBER", memberId).replace("BOARD", boardId);
+    const url = path
+      .replace("MEMBER", memberId)
+      .replace("BOARD", boardId)
+      .replace("NEWLY", newlyId)
+      .replace("OPPORTUNITY", opportunityId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -98,6 +117,10 @@ if (backendName === "sqlite") {
         `INSERT INTO group_members (group_id, org_id, user_id, role, joined_at) SELECT g.id, g.org_id, u.id, '${i % 2 ? "member" : "lead"}', ${now} FROM org_groups g, users u WHERE g.name = 'Grow group ${i}' AND u.email = '${i % 2 ? demo.member : demo.facilitator}'`,
         `INSERT INTO group_stage_changes (group_id, from_stage, to_stage, reason, moved_by, moved_at) SELECT g.id, 'discover', 'define', 'Grown', u.id, ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO group_activity (group_id, kind, actor_id, subject_id, detail, at) SELECT g.id, 'joined', u.id, u.id, '', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = 'grow${i}@example.org'`,
+        // Each applies for the newly-diagnosed project's opportunity (every other one shortlisted), and the project and
+        // each grown group advertise another open place.
+        `INSERT INTO opportunity_interest (opportunity_id, org_id, user_id, message, help, shortlisted, created_at, updated_at) SELECT o.id, o.org_id, u.id, 'Me please', 'Evenings', ${i % 2}, ${now}, ${now} FROM opportunities o, users u WHERE o.title = 'Join the newly-diagnosed project: share your first six months' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO opportunities (org_id, group_id, title, description, time_asked, payment, support, closes_on, audience, state, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow place ${i}', 'Words', '1 hour', 'None', '', '2099-01-01', 'members', 'open', 'grow-opp-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = '${i % 2 ? "Grow group " + i : "Newly diagnosed: the first six months"}'`,
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).

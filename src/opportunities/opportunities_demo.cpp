@@ -1,0 +1,154 @@
+#include "opportunities/opportunities_demo.hpp"
+
+#include <map>
+#include <string>
+
+#include "groups/group_store.hpp"
+#include "opportunities/opportunity_store.hpp"
+
+namespace roundtable::opportunities {
+
+namespace {
+
+constexpr long long kDay = 24 * 60 * 60;
+
+struct Applicant {
+  const char* email;
+  const char* message;
+  const char* help;
+  bool shortlisted = false;
+  bool selected = false;
+};
+
+struct DemoOpportunity {
+  const char* group;
+  OpportunityDetails details;
+  State state;
+  /// Days from now to the closing date (negative: it has passed).
+  int closes_in;
+  int age_days;
+  std::vector<Applicant> applicants;
+  /// The outcome was told (the selected joined the group).
+  bool told = false;
+};
+
+OpportunityDetails details(const char* title, const char* description, const char* time_asked, const char* payment,
+                           const char* support, Audience audience) {
+  return {title, description, time_asked, payment, support, "", audience};
+}
+
+std::vector<DemoOpportunity> demo_opportunities() {
+  std::vector<DemoOpportunity> out;
+  out.push_back(
+      {"Newly diagnosed: the first six months",
+       details("Join the newly-diagnosed project: share your first six months",
+               "We want to find out what people need in the first six months after a diagnosis, from the people who "
+               "have been through it.\n\nYou will:\n\n- talk to us about your first six months, in an interview or a "
+               "small group\n- help us turn what we hear into a few clear problems to solve\n\nYou do not need any "
+               "experience of projects like this. Your experience of being diagnosed is what matters.",
+               "About 2 hours a month for 6 months", "£25 an hour, and travel and care costs paid",
+               "Meetings online or in Cardiff, with breaks. Easy read papers, a BSL interpreter or a supporter if you "
+               "ask. Evening meetings if that suits you better.",
+               Audience::everyone),
+       State::open,
+       21,
+       10,
+       {{"mair@demo.example",
+         "I cared for my mum in the months after her diagnosis, and I remember what we were never told. I would like "
+         "to make it easier for the next family.",
+         "Meetings after 6pm, as I work in the day."},
+        {"ngozi@demo.example",
+         "Our charity supports people newly diagnosed every week; I can bring what they tell us, and my own story.",
+         ""}}});
+  out.push_back({"Booking respite made simple",
+                 details("Test the new respite booking on your phone",
+                         "We have made a first version of booking a short break on a phone. Try it with us and tell "
+                         "us what gets in the way.",
+                         "One hour, once", "A £20 voucher", "We can come to you, or meet online.", Audience::members),
+                 State::open,
+                 14,
+                 5,
+                 {{"gareth@demo.example", "I book respite for my dad and it takes me hours on the phone.",
+                   "A large-print version of anything written.", true}}});
+  out.push_back(
+      {"Booking respite made simple",
+       details("Help write the booking guide", "A short guide to booking a break, written with carers in plain words.",
+               "Two meetings of an hour", "£25 an hour", "", Audience::members),
+       State::draft,
+       30,
+       1,
+       {}});
+  out.push_back(
+      {"Carers' emergency card",
+       details("Try three designs of the emergency card",
+               "Carry each design for a week and tell us which one you would really keep in your wallet.",
+               "Three weeks, a few minutes a day", "Expenses paid", "Large-print cards on request.", Audience::members),
+       State::open,
+       -3,
+       30,
+       {{"gareth@demo.example", "I am a carer and I worry about what happens if I am taken ill.", "", true}}});
+  out.push_back(
+      {"Leaving hospital checklist",
+       details("Share your story of coming home from hospital",
+               "We are writing a checklist that carers and ward staff go through together. Tell us what "
+               "happened when someone you care for came home.",
+               "One interview of an hour", "£25, and travel paid", "Interviews at home or online.", Audience::everyone),
+       State::open,
+       -40,
+       90,
+       {{"ngozi@demo.example", "Many of the families we support have stories of discharge going wrong.", "", true,
+         true},
+        {"priya@demo.example", "My brother came home from hospital last year.", "", false, false}},
+       true});
+  return out;
+}
+
+}  // namespace
+
+int load_demo(db::Database& db, OpportunityService& service, long long now) {
+  struct Found {
+    std::optional<long long> org;
+    long long existing = 0;
+    std::map<std::string, long long> groups;
+    std::map<std::string, long long> people;
+  };
+  const auto demo = demo_opportunities();
+  auto found = db.run_sync([&](soci::session& s) {
+    Found f;
+    f.org = groups::store::find_org_id(s, "demo");
+    if (!f.org) return f;
+    f.existing = store::count_for_org(s, *f.org);
+    for (const auto& o : demo) {
+      if (auto id = store::find_group_id(s, *f.org, o.group)) f.groups[o.group] = *id;
+    }
+    for (const char* email :
+         {"tom@demo.example", "gareth@demo.example", "mair@demo.example", "ngozi@demo.example", "priya@demo.example"}) {
+      if (auto id = groups::store::find_user_id(s, email)) f.people[email] = *id;
+    }
+    return f;
+  });
+  if (!found.org || found.existing > 0 || !found.people.contains("tom@demo.example")) return 0;
+  const long long org = *found.org;
+  const long long tom = found.people["tom@demo.example"];
+  int made = 0;
+  for (auto o : demo) {
+    const auto group = found.groups.find(o.group);
+    if (group == found.groups.end()) continue;
+    o.details.closes_on = date_code(local_date(now + o.closes_in * kDay));
+    const long long created = now - o.age_days * kDay;
+    const long long id = service.create_now(org, group->second, tom, o.details, o.state, created);
+    ++made;
+    long long at = created + kDay;
+    for (const auto& a : o.applicants) {
+      const auto who = found.people.find(a.email);
+      if (who == found.people.end()) continue;
+      service.express_interest_now(org, id, who->second, a.message, a.help, at);
+      if (a.shortlisted || a.selected) service.mark_now(id, who->second, a.shortlisted, a.selected);
+      at += kDay / 2;
+    }
+    if (o.told) service.tell_outcome_now(org, id, tom, now - 20 * kDay, false);
+  }
+  return made;
+}
+
+}  // namespace roundtable::opportunities

@@ -1,0 +1,259 @@
+#include "opportunities/opportunity_service.hpp"
+
+#include "db/transaction.hpp"
+#include "groups/group_service.hpp"
+#include "groups/group_store.hpp"
+#include "mail/compose.hpp"
+#include "mail/outbox_store.hpp"
+#include "organisations/organisation_service.hpp"
+
+namespace roundtable::opportunities {
+
+namespace {
+
+/// The outcome email, in the person's own language: selected (with a link to the group they joined), or not this
+/// time, with thanks (and a link to other opportunities).
+mail::Message outcome_message(const store::Untold& u, const Opportunity& o, const std::string& org_name,
+                              const std::string& org_slug, const std::string& base_url) {
+  core::Translator t(core::Messages::embedded(), u.lang);
+  const std::vector<std::pair<std::string, std::string>> args{
+      {"title", o.details.title}, {"org", org_name}, {"group", o.group_name}};
+  const std::string org_url = base_url + "/o/" + org_slug;
+  if (u.selected) {
+    return mail::compose(u.email, u.name, u.lang, core::format(t("opportunities.mail.selected.subject"), args),
+                         {core::format(t("opportunities.mail.selected.p1"), args),
+                          core::format(t("opportunities.mail.selected.p2"), args)},
+                         mail::Action{std::string(t("opportunities.mail.selected.button")),
+                                      org_url + "/groups/" + std::to_string(o.group_id)});
+  }
+  return mail::compose(
+      u.email, u.name, u.lang, core::format(t("opportunities.mail.not_selected.subject"), args),
+      {core::format(t("opportunities.mail.not_selected.p1"), args),
+       core::format(t("opportunities.mail.not_selected.p2"), args)},
+      mail::Action{std::string(t("opportunities.mail.not_selected.button")), org_url + "/opportunities"});
+}
+
+long long create(soci::session& s, long long org_id, long long group_id, long long actor, const OpportunityDetails& d,
+                 State state, const std::string& create_key, long long now) {
+  db::WriteTransaction tx(s);
+  if (auto existing = store::find_by_create_key(s, org_id, create_key)) return *existing;
+  const auto g = groups::store::find_for_viewer(s, org_id, group_id, actor);
+  if (!g || g->group.archived()) return 0;
+  // Two copies of the form at once: on PostgreSQL both may pass the look-up above; the insert's ON CONFLICT lets one
+  // through and the other finds it.
+  const long long id = store::insert(s, org_id, group_id, d, state, create_key, actor, now);
+  if (id == 0) return store::find_by_create_key(s, org_id, create_key).value_or(0);
+  tx.commit();
+  return id;
+}
+
+/// send: false only for demo data, whose people are told without email.
+OutcomeTold tell(soci::session& s, long long org_id, long long id, long long actor, const Date& today, long long now,
+                 const std::string& base_url, bool send = true) {
+  OutcomeTold out;
+  db::WriteTransaction tx(s);
+  const auto v = store::find_for_viewer(s, org_id, id, actor, today);
+  if (!v || (v->opportunity.state != State::open && v->opportunity.state != State::closed)) return out;
+  const auto& o = v->opportunity;
+  // First, so that of two tellings at once only one gets past here.
+  if (!store::set_filled(s, id, now)) return out;
+  const auto [org_name, org_slug] = store::org_of(s, org_id);
+  for (const auto& u : store::untold(s, id)) {
+    if (u.selected) {
+      groups::add_member_in(s, org_id, o.group_id, actor, u.user_id, now);
+      ++out.selected;
+    } else {
+      ++out.not_selected;
+    }
+    if (send) mail::store::enqueue(s, outcome_message(u, o, org_name, org_slug, base_url), now);
+    store::mark_told(s, id, u.user_id, now);
+  }
+  tx.commit();
+  out.done = true;
+  return out;
+}
+
+}  // namespace
+
+Date OpportunityService::today() const { return local_date(clock_.now_seconds()); }
+
+std::string OpportunityService::base_url() const {
+  return organisations_ ? organisations_->base_url() : std::string("http://127.0.0.1:8080");
+}
+
+awaitable<std::optional<groups::GroupForViewer>> OpportunityService::group_for(long long org_id, long long group_id,
+                                                                               long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<GroupOpportunities>> OpportunityService::group_opportunities(long long org_id,
+                                                                                     long long group_id,
+                                                                                     long long viewer) {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<GroupOpportunities> {
+    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer);
+    if (!g) return std::nullopt;
+    return GroupOpportunities{std::move(*g), store::list_for_group(s, group_id, viewer, today())};
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<long long> OpportunityService::create_opportunity(long long org_id, long long group_id, long long actor,
+                                                            OpportunityDetails details, bool publish,
+                                                            std::string create_key) {
+  auto op = db_.run([=, this, d = std::move(details), key = std::move(create_key)](soci::session& s) {
+    return create(s, org_id, group_id, actor, d, publish ? State::open : State::draft, key, clock_.now_seconds());
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<OpportunityForViewer>> OpportunityService::opportunity_for(long long org_id, long long id,
+                                                                                   long long viewer) {
+  auto op = db_.read([=, this](soci::session& s) { return store::find_for_viewer(s, org_id, id, viewer, today()); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<store::Public>> OpportunityService::public_opportunity(std::string org_slug, long long id) {
+  auto op = db_.read(
+      [=, this, slug = std::move(org_slug)](soci::session& s) { return store::find_public(s, slug, id, today()); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<OpportunityListed>> OpportunityService::open_opportunities(long long org_id, long long viewer) {
+  auto op = db_.read([=, this](soci::session& s) { return store::list_open(s, org_id, viewer, today()); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<Interest>> OpportunityService::applicants(long long org_id, long long id) {
+  auto op = db_.read([=, this](soci::session& s) {
+    // The id must be this organisation's.
+    if (!store::find_for_viewer(s, org_id, id, 0, today())) return std::vector<Interest>{};
+    return store::interests(s, id);
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> OpportunityService::update_opportunity(long long org_id, long long id, OpportunityDetails details) {
+  auto op = db_.run([=, this, d = std::move(details)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, 0, today());
+    if (!v || v->opportunity.state == State::filled) return false;
+    store::update_details(s, id, d, clock_.now_seconds());
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> OpportunityService::open_opportunity(long long org_id, long long id) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, 0, today());
+    if (!v || v->opportunity.state != State::draft) return false;
+    store::set_state(s, id, State::open, clock_.now_seconds());
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> OpportunityService::close_opportunity(long long org_id, long long id) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, 0, today());
+    if (!v || v->opportunity.state != State::open) return false;
+    store::set_state(s, id, State::closed, clock_.now_seconds());
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<InterestOutcome> OpportunityService::express_interest(long long org_id, long long id, long long user,
+                                                                std::string message, std::string help) {
+  auto op = db_.run([=, this, message = std::move(message), help = std::move(help)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!store::hold_undecided(s, id)) return InterestOutcome::not_open;
+    const auto v = store::find_for_viewer(s, org_id, id, user, today());
+    if (!v || v->opportunity.state != State::open || v->opportunity.group_archived) return InterestOutcome::not_open;
+    if (v->group_role) return InterestOutcome::in_group;
+    if (!groups::store::is_org_member(s, org_id, user)) return InterestOutcome::not_in_organisation;
+    store::upsert_interest(s, id, org_id, user, message, help, clock_.now_seconds());
+    tx.commit();
+    return InterestOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> OpportunityService::withdraw_interest(long long org_id, long long id, long long user) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, user, today());
+    if (!v || v->opportunity.state != State::open || !v->mine) return false;
+    store::delete_interest(s, id, user);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> OpportunityService::mark(long long org_id, long long id, long long user, bool select, bool on) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!store::hold_undecided(s, id)) return false;
+    const auto v = store::find_for_viewer(s, org_id, id, 0, today());
+    if (!v || (v->opportunity.state != State::open && v->opportunity.state != State::closed)) return false;
+    const bool changed = select ? store::set_selected(s, id, user, on) : store::set_shortlisted(s, id, user, on);
+    if (!changed) return false;
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<OutcomeTold> OpportunityService::tell_outcome(long long org_id, long long id, long long actor) {
+  auto op = db_.run([=, this, base = base_url()](soci::session& s) {
+    return tell(s, org_id, id, actor, today(), clock_.now_seconds(), base);
+  });
+  const auto told = co_await std::move(op);
+  if (told.done && told.selected + told.not_selected > 0 && organisations_) organisations_->mail_queued();
+  co_return told;
+}
+
+long long OpportunityService::create_now(long long org_id, long long group_id, long long actor,
+                                         const OpportunityDetails& details, State state, long long at) {
+  return db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long id = store::insert(s, org_id, group_id, details, state,
+                                       "demo-" + std::to_string(group_id) + "-" + details.title, actor, at);
+    tx.commit();
+    return id;
+  });
+}
+
+void OpportunityService::express_interest_now(long long org_id, long long id, long long user,
+                                              const std::string& message, const std::string& help, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::upsert_interest(s, id, org_id, user, message, help, at);
+    tx.commit();
+  });
+}
+
+void OpportunityService::mark_now(long long id, long long user, bool shortlisted, bool selected) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::set_shortlisted(s, id, user, shortlisted);
+    store::set_selected(s, id, user, selected);
+    tx.commit();
+  });
+}
+
+OutcomeTold OpportunityService::tell_outcome_now(long long org_id, long long id, long long actor, long long at,
+                                                 bool send_mail) {
+  const auto base = base_url();
+  const auto day = local_date(at);
+  return db_.run_sync([&](soci::session& s) { return tell(s, org_id, id, actor, day, at, base, send_mail); });
+}
+
+}  // namespace roundtable::opportunities
