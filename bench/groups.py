@@ -261,7 +261,7 @@ def run(a) -> dict:
             seq = f"pg_get_serial_sequence('{table}', 'id')"
             buf.append(f"SELECT setval({seq}, greatest((SELECT max(id) FROM {table}), "
                        f"coalesce(pg_sequence_last_value({seq}::regclass), 1))) \\g /dev/null\n")
-        buf.append("ANALYZE;\n")
+        buf.append(f"ANALYZE {', '.join(COLUMNS)};\n")
         subprocess.run(["psql", a.database, "-X", "-q", "-v", "ON_ERROR_STOP=1"], input="".join(buf), text=True,
                        check=True, stdout=subprocess.DEVNULL)
     else:
