@@ -3,15 +3,20 @@
 #
 #   bench/run.sh                      build release, generate 220k documents (SQLite), measure
 #   SKIP_BUILD=1 bench/run.sh         use the existing build-release/roundtable
+#   SKIP_BUILD=1 BENCH_BINARY=PATH bench/run.sh
+#                                     use that binary instead (e.g. checking the script with a debug build)
 #   BENCH_DATA=/tmp/rt-bench bench/run.sh
 #                                     keep the generated dataset there and reuse it next time
 #   BENCH_DATABASE_URL=postgresql://roundtable@127.0.0.1:PORT/roundtable bench/run.sh
 #                                     PostgreSQL instead (generated documents are replaced)
 #
 # Other knobs (environment): POSTS (200000) PROJECTS (20000) MEMBERS (10000, in the member directory) SEED (1)
+# ORG_GROUPS (500, groups in "demo") MY_GROUPS (20, of them with the demo member in)
 # DURATION (10 s per run)
 # WARMUP (3 s) REPEAT (3 peak runs, median kept) THREADS (2) CONNECTIONS (50) LOW_CONNECTIONS (8)
 # RESULTS (also write the report to this file).
+# SCENARIOS (a comma-separated list of words: only the scenarios whose name contains one of them are measured,
+# plaintext always first), e.g. SCENARIOS=group DURATION=2 WARMUP=1 REPEAT=1 for a quick check (not a record).
 #
 # Per scenario: a warm-up, REPEAT runs at full speed (peak; the median is reported), a run
 # paced at half the peak rate (bench/report.lua's delay(); wrk2 is not available) and a
@@ -32,7 +37,12 @@ CONNECTIONS=${CONNECTIONS:-50}
 LOW_CONNECTIONS=${LOW_CONNECTIONS:-8}
 REPEAT=${REPEAT:-3}
 MEMBERS=${MEMBERS:-10000}
-BIN=$ROOT/build-release/roundtable
+ORG_GROUPS=${ORG_GROUPS:-500}
+MY_GROUPS=${MY_GROUPS:-20}
+# SCENARIOS from the environment picks scenarios; below, SCENARIOS is the list of them.
+ONLY=${SCENARIOS:-}
+unset SCENARIOS
+BIN=${BENCH_BINARY:-$ROOT/build-release/roundtable}
 
 say() { echo "bench: $*" >&2; }
 
@@ -132,6 +142,14 @@ say "server pid $SERVER_PID on $BASE, idle RSS $((IDLE_RSS_KB / 1024)) MB"
 # The member directory is measured with MEMBERS members in "demo" (accounts, memberships, member types, profiles).
 say "adding $MEMBERS members to the demo organisation"
 python3 bench/members.py --database "$DB_URL" --org demo --count "$MEMBERS" >&2
+# Issue #13: the signed-in home and a group's home, with ORG_GROUPS groups in "demo" (the demo's own among them)
+# and the demo member in MY_GROUPS of them, filled with the members just added. It names the group to measure (one
+# of the member's, with Markdown documents and 200 activity entries).
+say "adding groups to the demo organisation ($ORG_GROUPS in all, the demo member in $MY_GROUPS)"
+GROUPS_JSON=$(python3 bench/groups.py --database "$DB_URL" --org demo --groups "$ORG_GROUPS" \
+  --person gareth@demo.example --person-groups "$MY_GROUPS")
+say "groups: $GROUPS_JSON"
+GROUP_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["group"])' "$GROUPS_JSON")
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -160,7 +178,20 @@ SCENARIOS=(
   "organisation page, signed in|/o/demo|auth"
   "/account, signed in as a member|/account|member"
   "member directory ($MEMBERS members), signed in|/o/demo/people|auth"
+  "home, signed in (a member in $MY_GROUPS of $ORG_GROUPS groups)|/|member"
+  "group home, signed in (a member; Markdown documents, 200 activity entries)|/o/demo/groups/$GROUP_ID|member"
 )
+if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
+  kept=("${SCENARIOS[0]}")
+  IFS=',' read -r -a words <<<"$ONLY"
+  for s in "${SCENARIOS[@]:1}"; do
+    for w in "${words[@]}"; do
+      if [ -n "$w" ] && [[ "${s%%|*}" == *"$w"* ]]; then kept+=("$s"); break; fi
+    done
+  done
+  SCENARIOS=("${kept[@]}")
+  say "measuring ${#SCENARIOS[@]} scenarios (SCENARIOS=$ONLY)"
+fi
 headers_for() { # auth -> wrk/curl header arguments
   if [ "$1" = auth ]; then printf '%s\n' -H "Cookie: rt_session=$SESSION"; fi
   if [ "$1" = member ]; then printf '%s\n' -H "Cookie: rt_session=$MEMBER_SESSION"; fi
@@ -175,6 +206,16 @@ for s in "${SCENARIOS[@]}"; do
 done
 curl -s -o "$DATA/page.out" "$BASE/search?q=$RARE"
 grep -q 'rt-search-result' "$DATA/page.out" || { say "the search page shows no results"; exit 1; }
+# Signed in, / is the person's home (their groups), not the anonymous home page; the group's home shows its
+# documents and its activity to a member.
+mapfile -t hdr < <(headers_for member)
+curl -s "${hdr[@]}" -o "$DATA/page.out" "$BASE/"
+grep -q 'Your groups' "$DATA/page.out" || { say "/ signed in as the member is not their home"; exit 1; }
+[ "$(grep -o 'govuk-summary-list__row' "$DATA/page.out" | wc -l)" -ge "$MY_GROUPS" ] ||
+  { say "the member's home lists fewer than $MY_GROUPS groups"; exit 1; }
+curl -s "${hdr[@]}" -o "$DATA/page.out" "$BASE/o/demo/groups/$GROUP_ID"
+grep -q 'Terms of reference' "$DATA/page.out" && grep -q 'What happened lately' "$DATA/page.out" ||
+  { say "group $GROUP_ID's home shows no documents or no activity"; exit 1; }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 CLK_TCK=$(getconf CLK_TCK)
