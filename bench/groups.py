@@ -185,7 +185,9 @@ def plan(org_id: int, person: int, pool: list[int], existing_groups: int, person
             seen = aid - 1 if rng.random() < 0.4 else rng.randint(first_aid, aid - 1)
             if i == measured_index:
                 seen = aid - 1  # what they see once they open it; so each request reads, none writes
-            t["seen_groups"].append((person, gid, seen, now - 86400))
+            # The count of what others did since, as the server keeps it (seen_groups.unread).
+            unread = sum(1 for n, (_, actor, _, _, _) in enumerate(events) if first_aid + n > seen and actor != person)
+            t["seen_groups"].append((person, gid, seen, unread, now - 86400))
         if i == measured_index:
             measured = gid
         gid += 1
@@ -200,7 +202,7 @@ COLUMNS = {
     "group_requests": "group_id, org_id, user_id, message, state, created_at",
     "group_stage_changes": "id, group_id, from_stage, to_stage, reason, moved_by, moved_at",
     "group_activity": "id, group_id, kind, actor_id, subject_id, detail, at",
-    "seen_groups": "user_id, group_id, activity_id, seen_at",
+    "seen_groups": "user_id, group_id, activity_id, unread, seen_at",
 }
 FACTS = {  # name -> SQL taking (org slug, person's email); each answers one number
     "org": "SELECT id FROM organisations WHERE slug = {org}",

@@ -75,13 +75,17 @@ CREATE TABLE group_activity (
 );
 CREATE INDEX group_activity_group ON group_activity (group_id, id);
 
--- How far each member has read a group's activity (the newest entry they saw), so their home page can say what is
--- new since their last visit. Written when they open the group and there is something new; statements on tables
--- named seen_* record who looked at what, like audit entries (the "no GET route writes" check allows them).
+-- How far each member has read a group's activity (the newest entry they saw), and how many entries by others came
+-- since (kept as each entry is recorded, so a home page listing 20 groups reads 20 numbers rather than counting), so
+-- their home page can say what is new since their last visit. Written when they open the group and there is
+-- something new; statements on tables named seen_* record who looked at what, like audit entries (the "no GET route
+-- writes" check allows them).
 CREATE TABLE seen_groups (
   user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   group_id BIGINT NOT NULL REFERENCES org_groups (id) ON DELETE CASCADE,
   activity_id BIGINT NOT NULL,
+  unread INTEGER NOT NULL DEFAULT 0,
   seen_at BIGINT NOT NULL,
   PRIMARY KEY (user_id, group_id)
 );
+CREATE INDEX seen_groups_group ON seen_groups (group_id);

@@ -39,6 +39,10 @@ bool may(const OrgRequest& req, const GroupForViewer& g, policy::Action action) 
   return policy::allows(actor_of(req, g.role), action, facts_of(g.group)) != policy::Verdict::deny;
 }
 
+bool allowed(const OrgRequest& req, const GroupForViewer& g, policy::Action action) {
+  return policy::allows(actor_of(req, g.role), action, facts_of(g.group)) == policy::Verdict::allow;
+}
+
 awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action) {
   auto& ctx = req.ctx;
   const auto id = parse_id(ctx.param("group"));

@@ -250,18 +250,28 @@ awaitable<Response> create_group(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load(req, deps, Action::see_group);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& found = std::get<GroupForViewer>(loaded);
-  const bool see_members = may(req, found, Action::see_members);
-  const bool answers = may(req, found, Action::answer_requests);
+  const auto id = ctx.id_param("group");
+  if (!id) co_return deps.not_found(ctx);
+  // One visit: the group as this person sees it, then what the policy lets them see of it.
   auto op =
-      deps.service->group_page(req.membership.org_id, found.group.id, req.principal.user_id, see_members, answers);
+      deps.service->group_page(req.membership.org_id, *id, req.principal.user_id, [&req](const GroupForViewer& v) {
+        return PageWants{allowed(req, v, Action::see_group), allowed(req, v, Action::see_members),
+                         allowed(req, v, Action::answer_requests)};
+      });
   const auto gp = co_await std::move(op);
   if (!gp) co_return deps.not_found(ctx);
+  if (!gp->allowed) {
+    // An organisation admin without two-step sign-in is sent to turn it on; everyone else is told nothing.
+    if (policy::allows(actor_of(req, gp->viewer.role), Action::see_group, facts_of(gp->viewer.group)) ==
+        policy::Verdict::need_two_step) {
+      co_return http::redirect(ctx.request, deps.two_step_path + "?required=1");
+    }
+    co_return deps.not_found(ctx);
+  }
   const auto& v = gp->viewer;
   const auto& g = v.group;
+  const bool see_members = gp->people_are_everyone;
+  const bool answers = allowed(req, v, Action::answer_requests);
   const std::string base = group_url(req, g.id);
   auto page = page_builder(ctx, deps, g.details.name);
   page.caption(req.membership.org_name).back_link(groups_url(req), s(t("groups.back_to_list")));

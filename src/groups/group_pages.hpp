@@ -42,6 +42,8 @@ policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> group_rol
 policy::GroupFacts facts_of(const Group& g);
 /// Whether the person may do this to the group, or could once two-step sign-in is on (so links to it are shown).
 bool may(const OrgRequest& req, const GroupForViewer& g, policy::Action action);
+/// Whether the person may do this to the group now (for what a page shows, as opposed to the links it offers).
+bool allowed(const OrgRequest& req, const GroupForViewer& g, policy::Action action);
 /// The group named by {group} in the address, when the person may do this to it; otherwise the answer to send
 /// instead (404, or to two-step sign-in for an organisation admin without it).
 awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action);

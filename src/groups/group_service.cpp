@@ -56,17 +56,20 @@ awaitable<std::optional<PublicGroup>> GroupService::public_group(std::string org
 }
 
 awaitable<std::optional<GroupPage>> GroupService::group_page(long long org_id, long long group_id, long long viewer,
-                                                             bool with_members, bool with_requests) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<GroupPage> {
+                                                             std::function<PageWants(const GroupForViewer&)> wants) {
+  auto op = db_.read([=, wants = std::move(wants)](soci::session& s) -> std::optional<GroupPage> {
     auto v = find(s, org_id, group_id, viewer);
     if (!v) return std::nullopt;
     GroupPage page;
     page.viewer = std::move(*v);
-    page.people_are_everyone = with_members;
-    page.people = with_members ? store::members(s, group_id) : store::runners(s, group_id);
+    const auto want = wants(page.viewer);
+    page.allowed = want.allowed;
+    if (!want.allowed) return page;
+    page.people_are_everyone = want.members;
+    page.people = want.members ? store::members(s, group_id) : store::runners(s, group_id);
     page.stage_changes = store::stage_changes(s, group_id);
-    if (with_requests) page.pending_requests = static_cast<long long>(store::pending_requests(s, group_id).size());
-    if (with_members) page.recent = store::activity(s, group_id, std::nullopt, kRecentActivity).items;
+    if (want.requests) page.pending_requests = store::count_pending_requests(s, group_id);
+    if (want.members) page.recent = store::activity(s, group_id, std::nullopt, kRecentActivity).items;
     return page;
   });
   co_return co_await std::move(op);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,9 +19,17 @@ namespace roundtable::groups {
 
 using boost::asio::awaitable;
 
+/// What the person asking may see of a group's home page (group_page asks once it has the group).
+struct PageWants {
+  bool allowed = false;
+  bool members = false;
+  bool requests = false;
+};
+
 /// What a group's home page shows, read in one visit.
 struct GroupPage {
   GroupForViewer viewer;
+  bool allowed = false;
   /// Everyone in it (when the viewer may see members), or only the people who run it.
   std::vector<GroupMember> people;
   bool people_are_everyone = false;
@@ -59,9 +68,11 @@ class GroupService {
   awaitable<std::optional<GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
   /// A group's public summary (nullopt unless the group is public and active, in that organisation).
   awaitable<std::optional<PublicGroup>> public_group(std::string org_slug, long long group_id);
-  /// Everything a group's home page shows; with_members: the viewer may see who is in it.
+  /// Everything a group's home page shows, in one visit: wants says, from the group as the viewer sees it, whether
+  /// they may see the page at all, who is in it and the requests waiting (the policy's answers). Not allowed: only
+  /// page.viewer is filled.
   awaitable<std::optional<GroupPage>> group_page(long long org_id, long long group_id, long long viewer,
-                                                 bool with_members, bool with_requests);
+                                                 std::function<PageWants(const GroupForViewer&)> wants);
   /// A page of the groups the viewer may see (all: every group, for the organisation's admins).
   awaitable<GroupList> list_groups(long long org_id, long long viewer, bool all, int page, int per_page);
   /// The groups the person is in, in this organisation.

@@ -219,13 +219,11 @@ std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long
 std::vector<HomeGroup> home_groups(soci::session& s, long long user_id) {
   std::vector<HomeGroup> out;
   db::query(s,
-            "SELECT g.id, g.name, o.slug, o.name, g.kind, g.stage, gm.role, (SELECT COUNT(*) FROM group_activity a "
-            "WHERE a.group_id = g.id AND a.id > COALESCE(sg.activity_id, 0) AND (a.actor_id IS NULL OR a.actor_id <> "
-            "gm.user_id)), CASE WHEN gm.role IN ('lead', 'facilitator') THEN (SELECT COUNT(*) FROM group_requests q "
-            "WHERE q.group_id = g.id AND q.state = 'pending') ELSE 0 END FROM group_members gm JOIN org_groups g ON "
-            "g.id = gm.group_id JOIN organisations o ON o.id = g.org_id LEFT JOIN seen_groups sg ON sg.user_id = "
-            "gm.user_id AND sg.group_id = g.id WHERE gm.user_id = $1 AND g.archived_at IS NULL ORDER BY lower(o.name), "
-            "o.id, lower(g.name), g.id",
+            "SELECT g.id, g.name, o.slug, o.name, g.kind, g.stage, gm.role, COALESCE(sg.unread, 0), CASE WHEN "
+            "gm.role IN ('lead', 'facilitator') THEN (SELECT COUNT(*) FROM group_requests q WHERE q.group_id = g.id "
+            "AND q.state = 'pending') ELSE 0 END FROM group_members gm JOIN org_groups g ON g.id = gm.group_id JOIN "
+            "organisations o ON o.id = g.org_id LEFT JOIN seen_groups sg ON sg.user_id = gm.user_id AND sg.group_id = "
+            "g.id WHERE gm.user_id = $1 AND g.archived_at IS NULL ORDER BY lower(o.name), o.id, lower(g.name), g.id",
             {user_id}, [&](const db::Row& r) {
               HomeGroup h;
               h.id = r.integer(0);
@@ -245,9 +243,9 @@ std::vector<HomeGroup> home_groups(soci::session& s, long long user_id) {
 void mark_seen(soci::session& s, long long user_id, long long group_id, long long activity_id, long long now) {
   // Statements on seen_* tables record who looked at what (src/db/database.cpp does not count them as changes).
   db::query(s,
-            "INSERT INTO seen_groups (user_id, group_id, activity_id, seen_at) VALUES ($1, $2, $3, $4) ON CONFLICT "
-            "(user_id, group_id) DO UPDATE SET activity_id = excluded.activity_id, seen_at = excluded.seen_at WHERE "
-            "seen_groups.activity_id < excluded.activity_id",
+            "INSERT INTO seen_groups (user_id, group_id, activity_id, unread, seen_at) VALUES ($1, $2, $3, 0, $4) ON "
+            "CONFLICT (user_id, group_id) DO UPDATE SET activity_id = excluded.activity_id, unread = 0, seen_at = "
+            "excluded.seen_at WHERE seen_groups.activity_id < excluded.activity_id",
             {user_id, group_id, activity_id, now});
 }
 
@@ -277,9 +275,10 @@ void add_member(soci::session& s, long long group_id, long long org_id, long lon
             {group_id, org_id, user_id, group_role_code(role), now});
   // What happened before they joined is not news to them.
   db::query(s,
-            "INSERT INTO seen_groups (user_id, group_id, activity_id, seen_at) SELECT CAST($1 AS BIGINT), CAST($2 AS "
-            "BIGINT), COALESCE(MAX(id), 0), CAST($3 AS BIGINT) FROM group_activity WHERE group_id = $2 ON CONFLICT "
-            "(user_id, group_id) DO UPDATE SET activity_id = excluded.activity_id, seen_at = excluded.seen_at",
+            "INSERT INTO seen_groups (user_id, group_id, activity_id, unread, seen_at) SELECT CAST($1 AS BIGINT), "
+            "CAST($2 AS BIGINT), COALESCE(MAX(id), 0), 0, CAST($3 AS BIGINT) FROM group_activity WHERE group_id = $2 "
+            "ON CONFLICT (user_id, group_id) DO UPDATE SET activity_id = excluded.activity_id, unread = 0, seen_at = "
+            "excluded.seen_at",
             {user_id, group_id, now});
 }
 
@@ -340,6 +339,13 @@ std::vector<JoinRequest> pending_requests(soci::session& s, long long group_id) 
   return out;
 }
 
+long long count_pending_requests(soci::session& s, long long group_id) {
+  long long n = 0;
+  db::query(s, "SELECT COUNT(*) FROM group_requests WHERE group_id = $1 AND state = 'pending'", {group_id},
+            [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
 void set_request_declined(soci::session& s, long long group_id, long long user_id) {
   db::query(s, "UPDATE group_requests SET state = 'declined' WHERE group_id = $1 AND user_id = $2",
             {group_id, user_id});
@@ -376,6 +382,8 @@ void record(soci::session& s, long long group_id, ActivityKind kind, long long a
             "INSERT INTO group_activity (group_id, kind, actor_id, subject_id, detail, at) VALUES ($1, $2, $3, $4, "
             "$5, $6)",
             {group_id, activity_code(kind), actor, who, detail, now});
+  // News for everyone else in the group (a seen_* table: their marks, not a change of state).
+  db::query(s, "UPDATE seen_groups SET unread = unread + 1 WHERE group_id = $1 AND user_id <> $2", {group_id, actor});
 }
 
 ActivityPage activity(soci::session& s, long long group_id, std::optional<long long> older_than, int limit) {

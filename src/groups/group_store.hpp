@@ -56,6 +56,7 @@ void upsert_request(soci::session& s, long long group_id, long long org_id, long
                     long long now);
 std::optional<RequestState> request_state(soci::session& s, long long group_id, long long user_id);
 std::vector<JoinRequest> pending_requests(soci::session& s, long long group_id);
+long long count_pending_requests(soci::session& s, long long group_id);
 void set_request_declined(soci::session& s, long long group_id, long long user_id);
 void delete_request(soci::session& s, long long group_id, long long user_id);
 

@@ -179,7 +179,9 @@ TEST_P(GroupsOnBackend, EachPersonSeesTheGroupsTheirRoleAllows) {
   EXPECT_EQ(names(run(service->list_groups(north, admin, true, 2, 2)).groups), (std::vector<std::string>{"Steering"}));
   // A group id from another organisation is not there.
   EXPECT_FALSE(run(service->group_for(south, steering, rhys)));
-  EXPECT_FALSE(run(service->group_page(south, steering, rhys, true, true)));
+  EXPECT_FALSE(run(service->group_page(south, steering, rhys, [](const GroupForViewer&) {
+    return PageWants{true, true, true};
+  })));
 }
 
 TEST_P(GroupsOnBackend, AskingToJoinAndTheAnswers) {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
 #include "http/form.hpp"
@@ -449,10 +450,53 @@ class TextWalker {
 
 }  // namespace
 
-void render(view::Html& out, std::string_view source, const Options& options) {
+namespace {
+
+void render_now(view::Html& out, std::string_view source, const Options& options) {
   Document doc = parse(source);
   if (!doc) return;
   HtmlWalker(out, options).walk(doc.get());
+}
+
+/// Rendered documents kept by their source and options: a group's page shows the same few documents on every
+/// request, and parsing them was most of its cost (docs/PERFORMANCE.md). The output depends on nothing else, so a
+/// kept copy is always right. Bounded by kCacheBytes (emptied when full: simple, and the next requests refill it).
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+constexpr std::size_t kCacheBytes = 8u << 20;
+constexpr std::size_t kWorthKeeping = 200;
+std::mutex cache_mutex;
+std::unordered_map<std::string, std::shared_ptr<const view::Html>, TransparentHash, std::equal_to<>> cache;
+std::size_t cache_bytes = 0;
+
+}  // namespace
+
+void render(view::Html& out, std::string_view source, const Options& options) {
+  if (source.size() < kWorthKeeping) return render_now(out, source, options);
+  std::string key;
+  key.reserve(source.size() + 2);
+  key.push_back(static_cast<char>('0' + std::clamp(options.top_heading_level, 1, 6)));
+  key.push_back('\n');
+  key.append(source);
+  {
+    std::lock_guard lock(cache_mutex);
+    if (auto it = cache.find(std::string_view(key)); it != cache.end()) {
+      out.append(*it->second);
+      return;
+    }
+  }
+  auto rendered = std::make_shared<view::Html>();
+  render_now(*rendered, source, options);
+  out.append(*rendered);
+  const std::size_t size = key.size() + rendered->str().size();
+  std::lock_guard lock(cache_mutex);
+  if (cache_bytes + size > kCacheBytes) {
+    cache.clear();
+    cache_bytes = 0;
+  }
+  if (size <= kCacheBytes && cache.emplace(std::move(key), std::move(rendered)).second) cache_bytes += size;
 }
 
 std::string to_plain_text(std::string_view source) {

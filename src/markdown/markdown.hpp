@@ -50,7 +50,9 @@ struct Options {
   int top_heading_level = 3;
 };
 
-/// Appends source, rendered as described above, to out.
+/// Appends source, rendered as described above, to out. Documents of a few hundred bytes or more are kept rendered
+/// (by source and options, up to 8 MB in all), so a page that shows the same documents on every request parses
+/// them once.
 void render(view::Html& out, std::string_view source, const Options& options = {});
 
 /// The text of source without its markup, for search indexes and email bodies: blocks are separated by a blank line,

@@ -291,3 +291,27 @@ TEST(MarkdownPlainText, BoundedToo) {
 
 }  // namespace
 }  // namespace roundtable::markdown
+
+namespace roundtable::markdown {
+namespace {
+
+TEST(MarkdownKept, TheSameDocumentRendersTheSameEveryTimeAndOptionsStillCount) {
+  std::string doc = "# Ground rules\n\n";
+  for (int i = 0; i < 40; ++i) doc += "- Rule " + std::to_string(i) + ": listen, and one voice at a time\n";
+  view::Html first, again, deeper;
+  render(first, doc);
+  render(again, doc);
+  render(deeper, doc, {.top_heading_level = 4});
+  EXPECT_EQ(first.str(), again.str());
+  EXPECT_NE(first.str().find("<h3"), std::string::npos);
+  EXPECT_NE(deeper.str().find("<h4"), std::string::npos) << "a kept copy for one heading level is not used for another";
+  // A change of one character is another document.
+  doc.back() = '!';
+  view::Html changed;
+  render(changed, doc);
+  EXPECT_NE(changed.str(), first.str());
+  EXPECT_NE(changed.str().find("time!"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace roundtable::markdown
