@@ -37,13 +37,15 @@ CREATE TABLE group_members (
 );
 CREATE INDEX group_members_user ON group_members (user_id, org_id);
 
--- Requests to join a group: waiting for an answer, or turned down (the person sees that, and may ask again).
+-- Requests to join a group (waiting for an answer, or turned down: the person sees that, and may ask again), and
+-- invitations from the people who run it (invited_by), waiting for the person's answer.
 CREATE TABLE group_requests (
   group_id BIGINT NOT NULL REFERENCES org_groups (id) ON DELETE CASCADE,
   org_id BIGINT NOT NULL,
   user_id BIGINT NOT NULL,
   message TEXT NOT NULL DEFAULT '',
-  state TEXT NOT NULL CHECK (state IN ('pending', 'declined')),
+  state TEXT NOT NULL CHECK (state IN ('pending', 'declined', 'invited')),
+  invited_by BIGINT,
   created_at BIGINT NOT NULL,
   PRIMARY KEY (group_id, user_id),
   FOREIGN KEY (org_id, user_id) REFERENCES memberships (org_id, user_id) ON DELETE CASCADE

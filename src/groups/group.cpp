@@ -35,7 +35,7 @@ constexpr std::array<std::pair<GroupRole, std::string_view>, 4> kRoles{{{GroupRo
                                                                         {GroupRole::facilitator, "facilitator"},
                                                                         {GroupRole::member, "member"},
                                                                         {GroupRole::observer, "observer"}}};
-constexpr std::array<std::pair<ActivityKind, std::string_view>, 11> kActivities{{
+constexpr std::array<std::pair<ActivityKind, std::string_view>, 13> kActivities{{
     {ActivityKind::created, "created"},
     {ActivityKind::details_changed, "details_changed"},
     {ActivityKind::archived, "archived"},
@@ -44,6 +44,8 @@ constexpr std::array<std::pair<ActivityKind, std::string_view>, 11> kActivities{
     {ActivityKind::asked_to_join, "asked_to_join"},
     {ActivityKind::joined, "joined"},
     {ActivityKind::request_declined, "request_declined"},
+    {ActivityKind::invited, "invited"},
+    {ActivityKind::invitation_declined, "invitation_declined"},
     {ActivityKind::left, "left"},
     {ActivityKind::role_changed, "role_changed"},
     {ActivityKind::removed, "removed"},

@@ -112,7 +112,26 @@ struct PublicGroup {
 };
 
 /// A request to join that is waiting for an answer, or was turned down.
-enum class RequestState { pending, declined };
+/// A request to join waiting for the people who run the group, one they turned down, or an invitation from them
+/// waiting for the person.
+enum class RequestState { pending, declined, invited };
+
+/// Someone in the organisation who could be invited (not in the group).
+struct Candidate {
+  long long user_id = 0;
+  std::string name;
+  std::vector<MemberType> member_types;
+  /// They were invited already, or asked to join.
+  std::optional<RequestState> request;
+};
+
+/// An invitation waiting for the person, for their home page.
+struct Invitation {
+  long long group_id = 0;
+  std::string group_name;
+  std::string org_slug;
+  std::string org_name;
+};
 
 /// A group as one person sees it: the group, their role in it (if any) and their request to join (if any).
 struct GroupForViewer {
@@ -199,6 +218,8 @@ enum class ActivityKind {
   asked_to_join,
   joined,
   request_declined,
+  invited,
+  invitation_declined,
   left,
   role_changed,
   removed,

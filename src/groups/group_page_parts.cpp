@@ -29,18 +29,22 @@ std::string key_name(const core::Translator& t, std::string_view prefix, std::st
 
 }  // namespace
 
-policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> group_role) {
-  return {req.membership.role, req.principal.two_step, group_role};
+policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> group_role, bool invited) {
+  return {req.membership.role, req.principal.two_step, group_role, invited};
+}
+
+policy::Actor actor_of(const OrgRequest& req, const GroupForViewer& g) {
+  return actor_of(req, g.role, g.request == RequestState::invited);
 }
 
 policy::GroupFacts facts_of(const Group& g) { return {g.details.visibility, g.archived()}; }
 
 bool may(const OrgRequest& req, const GroupForViewer& g, policy::Action action) {
-  return policy::allows(actor_of(req, g.role), action, facts_of(g.group)) != policy::Verdict::deny;
+  return policy::allows(actor_of(req, g), action, facts_of(g.group)) != policy::Verdict::deny;
 }
 
 bool allowed(const OrgRequest& req, const GroupForViewer& g, policy::Action action) {
-  return policy::allows(actor_of(req, g.role), action, facts_of(g.group)) == policy::Verdict::allow;
+  return policy::allows(actor_of(req, g), action, facts_of(g.group)) == policy::Verdict::allow;
 }
 
 awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action) {
@@ -50,7 +54,7 @@ awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const Pa
   auto op = deps.service->group_for(req.membership.org_id, *id, req.principal.user_id);
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
-  switch (policy::allows(actor_of(req, found->role), action, facts_of(found->group))) {
+  switch (policy::allows(actor_of(req, *found), action, facts_of(found->group))) {
     case policy::Verdict::allow: co_return std::move(*found);
     case policy::Verdict::need_two_step: co_return http::redirect(ctx.request, deps.two_step_path + "?required=1");
     case policy::Verdict::deny: break;

@@ -262,7 +262,7 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
   if (!gp) co_return deps.not_found(ctx);
   if (!gp->allowed) {
     // An organisation admin without two-step sign-in is sent to turn it on; everyone else is told nothing.
-    if (policy::allows(actor_of(req, gp->viewer.role), Action::see_group, facts_of(gp->viewer.group)) ==
+    if (policy::allows(actor_of(req, gp->viewer), Action::see_group, facts_of(gp->viewer.group)) ==
         policy::Verdict::need_two_step) {
       co_return http::redirect(ctx.request, deps.two_step_path + "?required=1");
     }
@@ -294,9 +294,18 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
                           t("groups.home.public_link"));
   }
 
-  // Joining: ask, or see where the request is.
+  // Joining: an invitation to answer, a request to make, or where the request is.
   if (!v.role && !g.archived()) {
-    if (v.request == RequestState::pending) {
+    if (v.request == RequestState::invited) {
+      govuk::inset_text(h, {.text = s(t("groups.home.invited"))});
+      govuk::button_form(h, {.form = {.action = base + "/invitation", .csrf_token = ctx.csrf_token},
+                             .hidden = {{"answer", "yes"}},
+                             .button = {.text = s(t("groups.home.invitation_yes"))}});
+      govuk::button_form(h,
+                         {.form = {.action = base + "/invitation", .csrf_token = ctx.csrf_token},
+                          .hidden = {{"answer", "no"}},
+                          .button = {.text = s(t("groups.home.invitation_no")), .classes = "govuk-button--secondary"}});
+    } else if (v.request == RequestState::pending) {
       govuk::inset_text(h, {.text = s(t("groups.home.request_waiting"))});
     } else if (may(req, v, Action::ask_to_join)) {
       if (v.request == RequestState::declined) govuk::paragraph(h, t("groups.home.request_declined"));
@@ -326,6 +335,10 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
     govuk::link_paragraph(
         h, base + "/members",
         t(may(req, v, Action::manage_members) ? "groups.home.members_manage_link" : "groups.home.members_link"));
+    if (may(req, v, Action::see_support_needs)) {
+      govuk::link_paragraph(h, base + "/support", t("groups.home.support_link"));
+    }
+    if (may(req, v, Action::invite)) govuk::link_paragraph(h, base + "/invite", t("groups.home.invite_link"));
   } else if (!gp->people.empty()) {
     govuk::paragraph(h, t("groups.home.run_by"));
     people_list(h, t, gp->people);

@@ -38,7 +38,9 @@ struct PagesDeps {
 // Shared by the page files (group_page_parts.cpp).
 
 /// The person asking, for the policy, in this group (nullopt: not in it).
-policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> group_role);
+policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> group_role, bool invited = false);
+/// The person asking, for the policy, as the group sees them (their role, and whether they are invited).
+policy::Actor actor_of(const OrgRequest& req, const GroupForViewer& g);
 policy::GroupFacts facts_of(const Group& g);
 /// Whether the person may do this to the group, or could once two-step sign-in is on (so links to it are shown).
 bool may(const OrgRequest& req, const GroupForViewer& g, policy::Action action);
@@ -93,6 +95,11 @@ awaitable<Response> remove_member(OrgRequest& req, const PagesDeps& deps);
 
 // public_pages.cpp: a public group's summary, for anyone.
 awaitable<Response> public_summary(RequestContext& ctx, const PagesDeps& deps);
+
+// invite_pages.cpp: inviting someone in the organisation, and their answer.
+awaitable<Response> invite_form(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> invite(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> answer_invitation(OrgRequest& req, const PagesDeps& deps);
 
 // support_pages.cpp: everyone's support needs, for the people who run the group.
 awaitable<Response> support(OrgRequest& req, const PagesDeps& deps);

@@ -30,7 +30,8 @@ Verdict allows(const Actor& a, Action action, const GroupFacts& g) {
     case Action::list_groups:
     case Action::create_group: return Verdict::deny;
     case Action::see_group:
-      if (in || g.visibility != Visibility::members) return Verdict::allow;
+      // Someone invited may read what they are invited to.
+      if (in || a.invited || g.visibility != Visibility::members) return Verdict::allow;
       return as_org_admin(a);
     case Action::see_members:
       // Being in a group can say something about a person's health: only the group and the organisation's admins
@@ -42,8 +43,10 @@ Verdict allows(const Actor& a, Action action, const GroupFacts& g) {
       if (in || g.archived || g.visibility == Visibility::members) return Verdict::deny;
       return Verdict::allow;
     case Action::leave: return in ? Verdict::allow : Verdict::deny;
+    case Action::answer_invitation: return a.invited && !in && !g.archived ? Verdict::allow : Verdict::deny;
     case Action::move_stage:
     case Action::answer_requests:
+    case Action::invite:
       if (g.archived) return Verdict::deny;
       if (runs(a)) return Verdict::allow;
       return as_org_admin(a);
@@ -74,6 +77,8 @@ std::string_view action_name(Action action) {
     case Action::leave: return "groups.leave";
     case Action::move_stage: return "groups.move_stage";
     case Action::answer_requests: return "groups.answer_requests";
+    case Action::invite: return "groups.invite";
+    case Action::answer_invitation: return "groups.answer_invitation";
     case Action::see_support_needs: return "groups.see_support_needs";
     case Action::edit_group: return "groups.edit_group";
     case Action::manage_members: return "groups.manage_members";

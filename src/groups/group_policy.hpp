@@ -29,6 +29,10 @@ enum class Action {
   move_stage,
   /// Say yes or no to requests to join.
   answer_requests,
+  /// Invite someone in the organisation to join.
+  invite,
+  /// Say yes or no to an invitation to join.
+  answer_invitation,
   /// Everyone's support needs for the group (what each member agreed to share with facilitators).
   see_support_needs,
   /// Change its details.
@@ -45,6 +49,8 @@ struct Actor {
   /// Two-step sign-in is on for this person and this session passed it.
   bool two_step = false;
   std::optional<GroupRole> group_role;
+  /// The people who run the group invited this person, and they have not answered yet.
+  bool invited = false;
 };
 
 /// What the rules need to know about the group.

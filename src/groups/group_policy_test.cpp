@@ -52,6 +52,10 @@ const Row kTable[] = {
     {Action::move_stage, kArchived, "archived", /*     */ "NNNNNNNN"},
     {Action::answer_requests, kOrgWide, "organisation", "YYNNNNYT"},
     {Action::answer_requests, kArchived, "archived", /**/ "NNNNNNNN"},
+    {Action::invite, kMembersOnly, "members", /*       */ "YYNNNNYT"},
+    {Action::invite, kArchived, "archived", /*         */ "NNNNNNNN"},
+    // Nobody in the table was invited: answering is for the person invited (below).
+    {Action::answer_invitation, kOrgWide, "organisation", "NNNNNNNN"},
     {Action::see_support_needs, kOrgWide, "organisation", "YYNNNNNN"},
     {Action::see_support_needs, kArchived, "archived", "YYNNNNNN"},
     {Action::edit_group, kOrgWide, "organisation", /*  */ "YNNNNNYT"},
@@ -85,6 +89,19 @@ TEST(GroupPolicy, EveryGroupActionHasRows) {
     EXPECT_TRUE(found) << action_name(action);
     EXPECT_NE(action_name(action), "groups.unknown");
   }
+}
+
+TEST(GroupPolicy, SomeoneInvitedMayReadTheGroupAndAnswer) {
+  const Actor invited{Role::member, false, std::nullopt, true};
+  EXPECT_EQ(allows(invited, Action::see_group, kMembersOnly), Verdict::allow);
+  EXPECT_EQ(allows(invited, Action::answer_invitation, kMembersOnly), Verdict::allow);
+  EXPECT_EQ(allows(invited, Action::answer_invitation, kArchived), Verdict::deny);
+  // Being invited shows nobody's membership or needs.
+  EXPECT_EQ(allows(invited, Action::see_members, kMembersOnly), Verdict::deny);
+  EXPECT_EQ(allows(invited, Action::see_support_needs, kMembersOnly), Verdict::deny);
+  // Someone already in the group has nothing to answer.
+  EXPECT_EQ(allows({Role::member, false, GroupRole::member, true}, Action::answer_invitation, kMembersOnly),
+            Verdict::deny);
 }
 
 TEST(GroupPolicy, OrganisationWideActions) {

@@ -56,6 +56,10 @@ void add_group_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
              bind(deps, pages::change_role));
   group.post("/members/{user}/remove", "group_member_remove", on_group(Action::manage_members),
              bind(deps, pages::remove_member));
+  group.get("/invite", "group_invite", on_group(Action::invite), bind(deps, pages::invite_form));
+  group.post("/invite", "group_invite_send", on_group(Action::invite), bind(deps, pages::invite));
+  group.post("/invitation", "group_invitation_answer", on_group(Action::answer_invitation),
+             bind(deps, pages::answer_invitation));
   group.get("/support", "group_support", on_group(Action::see_support_needs), bind(deps, pages::support));
   group.get("/activity", "group_activity", on_group(Action::see_members), bind(deps, pages::activity));
 }

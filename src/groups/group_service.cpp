@@ -122,6 +122,62 @@ awaitable<std::vector<MemberNeeds>> GroupService::support_needs(long long org_id
   co_return co_await std::move(op);
 }
 
+awaitable<std::vector<Candidate>> GroupService::candidates(long long org_id, long long group_id, std::string words) {
+  auto op = db_.read(
+      [=, words = std::move(words)](soci::session& s) { return store::candidates(s, org_id, group_id, words, 20); });
+  co_return co_await std::move(op);
+}
+
+awaitable<MembershipOutcome> GroupService::invite(long long org_id, long long group_id, long long actor,
+                                                  long long user) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, user);
+    if (!g || g->group.archived()) return MembershipOutcome::not_found;
+    if (g->role) return MembershipOutcome::already_member;
+    if (!store::is_org_member(s, org_id, user)) return MembershipOutcome::not_in_organisation;
+    const long long now = clock_.now_seconds();
+    if (g->request == RequestState::pending) {
+      // They asked already: the invitation is the answer.
+      store::delete_request(s, group_id, user);
+      store::add_member(s, group_id, org_id, user, GroupRole::member, now);
+      store::record(s, group_id, ActivityKind::joined, actor, user, "", now);
+    } else {
+      store::invite(s, group_id, org_id, user, actor, now);
+      store::record(s, group_id, ActivityKind::invited, actor, user, "", now);
+    }
+    tx.commit();
+    return MembershipOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<MembershipOutcome> GroupService::answer_invitation(long long org_id, long long group_id, long long user,
+                                                             bool accept) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, user);
+    if (!g || g->group.archived() || g->request != RequestState::invited) return MembershipOutcome::not_found;
+    if (g->role) return MembershipOutcome::already_member;
+    const long long now = clock_.now_seconds();
+    store::delete_request(s, group_id, user);
+    if (accept) {
+      store::add_member(s, group_id, org_id, user, GroupRole::member, now);
+      store::record(s, group_id, ActivityKind::joined, user, user, "", now);
+    } else {
+      store::record(s, group_id, ActivityKind::invitation_declined, user, std::nullopt, "", now);
+    }
+    tx.commit();
+    return MembershipOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<Invitation>> GroupService::invitations(long long user_id) {
+  auto op = db_.read([=](soci::session& s) { return store::invitations_for(s, user_id); });
+  co_return co_await std::move(op);
+}
+
 awaitable<std::vector<HomeGroup>> GroupService::home_groups(long long user_id) {
   auto op = db_.read([=](soci::session& s) { return store::home_groups(s, user_id); });
   co_return co_await std::move(op);
@@ -207,6 +263,14 @@ awaitable<MembershipOutcome> GroupService::ask_to_join(long long org_id, long lo
     if (g->role) return MembershipOutcome::already_member;
     if (!store::is_org_member(s, org_id, user)) return MembershipOutcome::not_in_organisation;
     const long long now = clock_.now_seconds();
+    if (g->request == RequestState::invited) {
+      // Invited already: asking is saying yes.
+      store::delete_request(s, group_id, user);
+      store::add_member(s, group_id, org_id, user, GroupRole::member, now);
+      store::record(s, group_id, ActivityKind::joined, user, user, "", now);
+      tx.commit();
+      return MembershipOutcome::done;
+    }
     store::upsert_request(s, group_id, org_id, user, message, now);
     // Asking again while a request waits changes its words, not the feed.
     if (g->request != RequestState::pending) {

@@ -81,6 +81,14 @@ class GroupService {
   /// Everyone in the group with the needs they agreed to share with facilitators; each look is recorded in the
   /// organisation's audit log against the people whose needs were shown.
   awaitable<std::vector<MemberNeeds>> support_needs(long long org_id, long long group_id, long long viewer);
+  /// People in the organisation, not in the group, whose names hold these words (up to 20).
+  awaitable<std::vector<Candidate>> candidates(long long org_id, long long group_id, std::string words);
+  /// Invites someone in the organisation; someone who had asked to join joins at once.
+  awaitable<MembershipOutcome> invite(long long org_id, long long group_id, long long actor, long long user);
+  /// The person says yes (they join as a member) or no to an invitation.
+  awaitable<MembershipOutcome> answer_invitation(long long org_id, long long group_id, long long user, bool accept);
+  /// The invitations waiting for the person, for their home page.
+  awaitable<std::vector<Invitation>> invitations(long long user_id);
   /// The person's groups for their home page.
   awaitable<std::vector<HomeGroup>> home_groups(long long user_id);
   /// Records that the person has seen the group's activity up to this entry (when they open the group).

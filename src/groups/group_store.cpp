@@ -10,6 +10,12 @@ namespace roundtable::groups::store {
 
 namespace {
 
+RequestState state_of(std::string_view code) {
+  if (code == "declined") return RequestState::declined;
+  if (code == "invited") return RequestState::invited;
+  return RequestState::pending;
+}
+
 std::optional<Stage> stage_of(const db::Row& r, int column) {
   if (r.null(column)) return std::nullopt;
   return parse_stage(r.text(column));
@@ -136,10 +142,7 @@ std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id
               GroupForViewer v;
               v.group = group_of(r);
               if (!r.null(kGroupColumnCount)) v.role = parse_group_role(r.text(kGroupColumnCount));
-              if (!r.null(kGroupColumnCount + 1)) {
-                v.request =
-                    r.text(kGroupColumnCount + 1) == "declined" ? RequestState::declined : RequestState::pending;
-              }
+              if (!r.null(kGroupColumnCount + 1)) v.request = state_of(r.text(kGroupColumnCount + 1));
               v.latest_activity = r.integer(kGroupColumnCount + 2);
               v.seen_activity = r.integer(kGroupColumnCount + 3);
               out = std::move(v);
@@ -314,7 +317,7 @@ void upsert_request(soci::session& s, long long group_id, long long org_id, long
 std::optional<RequestState> request_state(soci::session& s, long long group_id, long long user_id) {
   std::optional<RequestState> out;
   db::query(s, "SELECT state FROM group_requests WHERE group_id = $1 AND user_id = $2", {group_id, user_id},
-            [&](const db::Row& r) { out = r.text(0) == "declined" ? RequestState::declined : RequestState::pending; });
+            [&](const db::Row& r) { out = state_of(r.text(0)); });
   return out;
 }
 
@@ -336,6 +339,69 @@ std::vector<JoinRequest> pending_requests(soci::session& s, long long group_id) 
   for (auto& req : out) {
     if (auto it = types.find(req.user_id); it != types.end()) req.member_types = it->second;
   }
+  return out;
+}
+
+std::vector<Candidate> candidates(soci::session& s, long long org_id, long long group_id, std::string_view words,
+                                  int limit) {
+  std::vector<Candidate> out;
+  // sort_name is the name in lower case (kept with memberships); the words are matched anywhere in it.
+  std::string like = "%";
+  for (char c : words) {
+    if (c == '%' || c == '_' || c == '\\') like += '\\';
+    like += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  like += '%';
+  db::query(s,
+            "SELECT u.id, u.name, r.state FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN group_requests "
+            "r ON r.group_id = $2 AND r.user_id = m.user_id WHERE m.org_id = $1 AND m.sort_name LIKE $3 ESCAPE '\\' "
+            "AND NOT EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = $2 AND gm.user_id = m.user_id) ORDER "
+            "BY m.sort_name, m.user_id LIMIT $4",
+            {org_id, group_id, std::string_view(like), static_cast<long long>(limit)}, [&](const db::Row& r) {
+              Candidate c;
+              c.user_id = r.integer(0);
+              c.name = r.string(1);
+              if (!r.null(2)) c.request = state_of(r.text(2));
+              out.push_back(std::move(c));
+            });
+  if (out.empty()) return out;
+  std::vector<db::Param> params{org_id};
+  std::vector<long long> ids;
+  for (const auto& c : out) ids.push_back(c.user_id);
+  const std::string list = db::id_list(params, ids);
+  std::map<long long, std::vector<MemberType>> types;
+  db::query(s, "SELECT user_id, type FROM member_types WHERE org_id = $1 AND user_id IN (" + list + ") ORDER BY type",
+            params, [&](const db::Row& r) {
+              if (auto t = organisations::parse_member_type(r.text(1))) types[r.integer(0)].push_back(*t);
+            });
+  for (auto& c : out) {
+    if (auto it = types.find(c.user_id); it != types.end()) c.member_types = it->second;
+  }
+  return out;
+}
+
+void invite(soci::session& s, long long group_id, long long org_id, long long user_id, long long actor, long long now) {
+  const auto changed = db::query(s,
+                                 "UPDATE group_requests SET state = 'invited', invited_by = $1, created_at = $2 WHERE "
+                                 "group_id = $3 AND user_id = $4",
+                                 {actor, now, group_id, user_id});
+  if (changed > 0) return;
+  db::query(
+      s,
+      "INSERT INTO group_requests (group_id, org_id, user_id, message, state, invited_by, created_at) VALUES ($1, "
+      "$2, $3, '', 'invited', $4, $5)",
+      {group_id, org_id, user_id, actor, now});
+}
+
+std::vector<Invitation> invitations_for(soci::session& s, long long user_id) {
+  std::vector<Invitation> out;
+  db::query(s,
+            "SELECT g.id, g.name, o.slug, o.name FROM group_requests r JOIN org_groups g ON g.id = r.group_id JOIN "
+            "organisations o ON o.id = g.org_id WHERE r.user_id = $1 AND r.state = 'invited' AND g.archived_at IS NULL "
+            "ORDER BY r.created_at, g.id",
+            {user_id}, [&](const db::Row& r) {
+              out.push_back({r.integer(0), r.string(1), r.string(2), r.string(3)});
+            });
   return out;
 }
 

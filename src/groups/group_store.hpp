@@ -57,6 +57,13 @@ void upsert_request(soci::session& s, long long group_id, long long org_id, long
 std::optional<RequestState> request_state(soci::session& s, long long group_id, long long user_id);
 std::vector<JoinRequest> pending_requests(soci::session& s, long long group_id);
 long long count_pending_requests(soci::session& s, long long group_id);
+/// Up to limit people in the organisation, not in the group, whose names hold these words, by name.
+std::vector<Candidate> candidates(soci::session& s, long long org_id, long long group_id, std::string_view words,
+                                  int limit);
+/// Invites the person (an earlier request of theirs becomes the invitation).
+void invite(soci::session& s, long long group_id, long long org_id, long long user_id, long long actor, long long now);
+/// The invitations waiting for the person's answer, in groups still active.
+std::vector<Invitation> invitations_for(soci::session& s, long long user_id);
 void set_request_declined(soci::session& s, long long group_id, long long user_id);
 void delete_request(soci::session& s, long long group_id, long long user_id);
 

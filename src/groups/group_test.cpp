@@ -319,6 +319,42 @@ TEST_P(GroupsOnBackend, HomeSaysWhatIsNewSinceTheLastLookAndWhatWaits) {
   EXPECT_TRUE(run(service->home_groups(gareth)).empty());
 }
 
+TEST_P(GroupsOnBackend, InvitationsIntoAMembersOnlyGroup) {
+  const long long steering = make("Steering", Visibility::members);
+  // Found by part of the name, in lower or upper case; people in the group are not offered.
+  auto found = run(service->candidates(north, steering, "GAR"));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].name, "Gareth");
+  EXPECT_EQ(found[0].member_types.size(), 1u);
+  EXPECT_TRUE(run(service->candidates(north, steering, "Tom")).empty()) << "Tom leads it";
+  EXPECT_TRUE(run(service->candidates(north, steering, "%")).empty()) << "a % is a letter, not a wildcard";
+  EXPECT_TRUE(run(service->candidates(north, steering, "Rhys")).empty()) << "another organisation's member";
+
+  EXPECT_EQ(run(service->invite(north, steering, tom, gareth)), MembershipOutcome::done);
+  EXPECT_EQ(run(service->group_for(north, steering, gareth))->request, RequestState::invited);
+  EXPECT_EQ(run(service->candidates(north, steering, "gar"))[0].request, RequestState::invited);
+  auto waiting = run(service->invitations(gareth));
+  ASSERT_EQ(waiting.size(), 1u);
+  EXPECT_EQ(waiting[0].group_name, "Steering");
+  EXPECT_EQ(run(service->answer_invitation(north, steering, gareth, true)), MembershipOutcome::done);
+  EXPECT_EQ(run(service->group_for(north, steering, gareth))->role, GroupRole::member);
+  EXPECT_TRUE(run(service->invitations(gareth)).empty());
+  EXPECT_EQ(run(service->answer_invitation(north, steering, gareth, true)), MembershipOutcome::not_found);
+
+  // Saying no leaves nothing waiting; someone who asked is let in by the invitation.
+  EXPECT_EQ(run(service->invite(north, steering, tom, mair)), MembershipOutcome::done);
+  EXPECT_EQ(run(service->answer_invitation(north, steering, mair, false)), MembershipOutcome::done);
+  EXPECT_FALSE(run(service->group_for(north, steering, mair))->request);
+  EXPECT_FALSE(run(service->group_for(north, steering, mair))->role);
+  const long long board = make("Board");
+  EXPECT_EQ(run(service->ask_to_join(north, board, mair, "")), MembershipOutcome::done);
+  EXPECT_EQ(run(service->invite(north, board, tom, mair)), MembershipOutcome::done);
+  EXPECT_EQ(run(service->group_for(north, board, mair))->role, GroupRole::member);
+  // Nobody from another organisation.
+  EXPECT_EQ(run(service->invite(north, steering, tom, rhys)), MembershipOutcome::not_in_organisation);
+  EXPECT_EQ(run(service->invite(south, steering, rhys, gareth)), MembershipOutcome::not_found);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, GroupsOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 }  // namespace

@@ -15,6 +15,19 @@ using view::Html;
 boost::asio::awaitable<void> render(std::shared_ptr<GroupService> service, Html& h, const http::RequestContext& ctx) {
   auto t = ctx.t();
   const auto& me = *ctx.principal;
+  auto invitations_op = service->invitations(me.user_id);
+  const auto invitations = co_await std::move(invitations_op);
+  if (!invitations.empty()) {
+    govuk::heading(h, 2, "m", t("groups.yours.invitations_title"));
+    std::vector<govuk::Content> items;
+    for (const auto& i : invitations) {
+      Html item;
+      govuk::link(item, "/o/" + i.org_slug + "/groups/" + std::to_string(i.group_id),
+                  core::format(t("groups.yours.invitation"), {{"name", i.group_name}}));
+      items.emplace_back(std::move(item));
+    }
+    govuk::list(h, {.items = std::move(items), .bullet = true});
+  }
   auto op = service->home_groups(me.user_id);
   const auto groups = co_await std::move(op);
   govuk::heading(h, 2, "m", t("groups.yours.title"));

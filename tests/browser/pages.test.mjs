@@ -137,6 +137,7 @@ const visits = {
   group_members: [{ path: "/o/demo/groups/1/members", as: member }, { path: "/o/demo/groups/1/members", as: orgAdmin }],
   group_member: [{ path: "/o/demo/groups/1/members/5", as: orgAdmin }],
   group_activity: [{ path: "/o/demo/groups/1/activity", as: member }],
+  group_invite: [{ path: "/o/demo/groups/2/invite", as: orgAdmin }, { path: "/o/demo/groups/2/invite?name=ga", as: orgAdmin }],
   group_public: [{ path: "/groups/demo/6" }, { path: "/groups/demo/7", as: member }],
   group_support: [{ path: "/o/demo/groups/1/support", as: orgAdmin }, { path: "/o/demo/groups/1/support", as: sian }],
   // Opportunities (demo ids on a fresh database: 1 the newly-diagnosed project's, open and public, in group 3; 2 an

@@ -241,3 +241,31 @@ test(`${backendName}: a public group's summary is for everyone, names nobody, an
   const gareth = await signedIn(demo.member);
   assert.match((await gareth.get(`/groups/demo/${card}`)).text, new RegExp(`href="/o/demo/groups/${card}"`));
 });
+
+test(`${backendName}: the lead of a members-only group invites someone, who sees it on their home page and joins`, async () => {
+  const ids = groupIds(server);
+  const tom = await signedIn(demo.facilitator);
+  const home = await tom.get(`/o/demo/groups/${ids.STEERING}`);
+  assert.match(home.text, new RegExp(`href="/o/demo/groups/${ids.STEERING}/invite"`));
+  assert.match(home.text, new RegExp(`href="/o/demo/groups/${ids.STEERING}/support"`));
+  const search = await tom.get(`/o/demo/groups/${ids.STEERING}/invite?name=gar`);
+  assert.match(search.text, /Gareth Jones/);
+  assert.doesNotMatch(search.text, /Mair Hughes/, "only names like the words");
+  const gareth = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`).trim();
+  assert.equal((await tom.post(`/o/demo/groups/${ids.STEERING}/invite`, { user: gareth })).status, 303);
+  // Someone from another organisation cannot be invited.
+  const rhys = server.database.sql(`SELECT id FROM users WHERE email = '${demo.otherOrgAdmin}'`).trim();
+  assert.equal((await tom.post(`/o/demo/groups/${ids.STEERING}/invite`, { user: rhys })).status, 404);
+
+  const v = await signedIn(demo.member);
+  const mine = await v.get("/");
+  assert.match(mine.text, /You are invited to join Carers Strategy Steering Group/);
+  const group = await v.get(`/o/demo/groups/${ids.STEERING}`);
+  assert.equal(group.status, 200, "an invited person may read the group");
+  assert.match(group.text, /You are invited to join this group/);
+  assert.equal((await v.get(`/o/demo/groups/${ids.STEERING}/members`)).status, 404, "but not who is in it yet");
+  const yes = await v.post(`/o/demo/groups/${ids.STEERING}/invitation`, { answer: "yes" });
+  assert.equal(yes.status, 303);
+  assert.equal((await v.get(`/o/demo/groups/${ids.STEERING}/members`)).status, 200);
+  assert.doesNotMatch((await v.get("/")).text, /You are invited to join/);
+});

@@ -38,6 +38,11 @@ export const rows = [
   // No role chosen: back to the form with a message.
   ["POST", "/o/demo/groups/BOARD/members/GARETH", /* */ [401, 404, 404, 303, 404, 303, 404]],
   ["POST", "/o/demo/groups/BOARD/members/999999/remove", [401, 404, 404, 404, 404, 404, 404]],
+  // Inviting: the people who run the group (an empty form names nobody: 404); answering: only someone invited.
+  ["GET", "/o/demo/groups/STEERING/invite", /*       */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/BOARD/invite?name=a", /*   */ [303, 404, 404, 200, 404, 200, 404]],
+  ["POST", "/o/demo/groups/BOARD/invite", /*         */ [401, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/groups/BOARD/invitation", /*     */ [401, 404, 404, 404, 404, 404, 404]],
   // Support needs: the people who run the group (Tom leads it, Siân is a facilitator in it), nobody else.
   ["GET", "/o/demo/groups/BOARD/support", /*         */ [303, 404, 404, 200, 404, 200, 404]],
   ["GET", "/o/demo/groups/STEERING/support", /*      */ [303, 404, 404, 200, 404, 404, 404]],
@@ -48,6 +53,7 @@ export const rows = [
 /** A row's path as a route pattern ("/o/{org}/groups/{group}/members/{user}"). */
 export function patternOf(path) {
   return path
+    .replace(/\?.*$/, "")
     .replace("/o/demo", "/o/{org}")
     .replace(/\/groups\/(BOARD|STEERING|ARCHIVED|999999|not-a-number)/, "/groups/{group}")
     .replace(/\/members\/(GARETH|999999)/, "/members/{user}");

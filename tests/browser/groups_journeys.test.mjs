@@ -1,0 +1,229 @@
+// Issue #13: the keyboard-only journey from signing in to joining a group and moving a project's stage, on a 320 px
+// screen, in Chromium against the real server; and the organisation's navigation without JavaScript.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, axeViolations, demoPassword } from "./support.mjs";
+import { freshDemoCode } from "../integration/totp.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const phone = { viewport: { width: 320, height: 640 }, locale: "en-GB" };
+
+/** What the focused element says: its aria-label, or its text, or its value (spaces folded). */
+function focusedText(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return "";
+    return (el.getAttribute("aria-label") || el.innerText || el.value || "").trim().replace(/\s+/g, " ");
+  });
+}
+
+/**
+ * Presses Tab until the focused element's text is `want` (a string, matched whole) or matches it (a RegExp); fails
+ * naming every stop it passed, so a missing or unreachable control shows what was there instead.
+ */
+async function tabTo(page, want, { max = 80 } = {}) {
+  const passed = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const text = await focusedText(page);
+    if (typeof want === "string" ? text === want : want.test(text)) return;
+    passed.push(text);
+  }
+  throw new Error(
+    `on ${new URL(page.url()).pathname}, Tab never reached ${want} in ${max} presses; it passed ${JSON.stringify(passed)}`,
+  );
+}
+
+/** Presses Tab until the element with this id has focus. */
+async function tabToId(page, id, { max = 80 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+  }
+  throw new Error(`on ${new URL(page.url()).pathname}, Tab never reached #${id} in ${max} presses`);
+}
+
+/** Presses a key that leads to another page, and waits for it. */
+async function follow(page, key = "Enter") {
+  await Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
+}
+
+/** The page is checked as a person on a phone would need it: no axe violations and nothing wider than the screen. */
+async function checkPage(page, what) {
+  assert.deepEqual(await axeViolations(page), [], `${what}: axe`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 320, `${what}: the page is ${width} px wide on a 320 px screen`);
+}
+
+/** The focused element shows that it has focus: an outline that is drawn, or GOV.UK's yellow and black shadow. */
+async function assertFocusVisible(page, what) {
+  const style = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor, boxShadow: s.boxShadow };
+  });
+  const outline = style.outlineStyle !== "none" && style.outlineWidth !== "0px" && !/rgba\(0, 0, 0, 0\)|transparent/.test(style.outlineColor);
+  const shadow = style.boxShadow !== "none";
+  assert.ok(outline || shadow, `${what}: focus is not visible (${JSON.stringify(style)})`);
+}
+
+/** Signs in with the sign-in form by keyboard alone (typing the two-step code when asked); ends on the home page. */
+async function signInByKeyboard(page, email) {
+  await page.goto(server.url + "/sign-in");
+  await tabToId(page, "email");
+  await assertFocusVisible(page, "the email field");
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "password", "Tab goes from email to password");
+  await page.keyboard.type(demoPassword);
+  await follow(page);
+  if (new URL(page.url()).pathname === "/sign-in/two-step") {
+    await tabToId(page, "code");
+    await page.keyboard.type(await freshDemoCode(`${server.url} ${email}`));
+    await follow(page);
+  }
+  assert.equal(new URL(page.url()).pathname, "/", `signing in as ${email} leads home: ${page.url()}`);
+}
+
+test("issue #13: keyboard only at 320 px: Gareth asks to join a project, Tom lets him in and moves its stage, Gareth sees both", async () => {
+  // 1. Gareth signs in and lands on his home page.
+  const garethContext = await browser.newContext(phone);
+  const gareth = await garethContext.newPage();
+  await signInByKeyboard(gareth, "gareth@demo.example");
+  assert.match(await gareth.textContent("main"), /Your groups/);
+  assert.doesNotMatch(await gareth.textContent("main"), /Booking respite made simple/, "not his group yet");
+  await checkPage(gareth, "Gareth's home");
+
+  // 2. Home, then the organisation, then its navigation (behind the Menu button on a phone) to the groups list.
+  await tabTo(gareth, "Demo County Carers Partnership");
+  await assertFocusVisible(gareth, "a link on the home page");
+  await follow(gareth);
+  assert.equal(new URL(gareth.url()).pathname, "/o/demo");
+  await tabTo(gareth, "Menu");
+  await gareth.keyboard.press("Enter");
+  assert.equal(await gareth.evaluate(() => document.activeElement?.getAttribute("aria-expanded")), "true", "the menu opens");
+  await tabTo(gareth, "Groups and projects", { max: 10 });
+  await follow(gareth);
+  assert.equal(new URL(gareth.url()).pathname, "/o/demo/groups");
+  await checkPage(gareth, "the groups list");
+
+  await tabTo(gareth, "Booking respite made simple");
+  await follow(gareth);
+  assert.equal(new URL(gareth.url()).pathname, "/o/demo/groups/4");
+  await checkPage(gareth, "a group Gareth is not in");
+  await tabTo(gareth, "Ask to join");
+  await follow(gareth);
+  assert.equal(new URL(gareth.url()).pathname, "/o/demo/groups/4/join");
+  await tabToId(gareth, "message");
+  await assertFocusVisible(gareth, "the message box");
+  await gareth.keyboard.type("I booked respite for my dad last year and it took three phone calls.");
+  await tabTo(gareth, "Send my request");
+  await follow(gareth);
+  assert.equal(new URL(gareth.url()).pathname, "/o/demo/groups/4");
+  const asked = await gareth.textContent("main");
+  assert.match(asked, /Your request to join Booking respite made simple is sent/);
+  assert.match(asked, /You asked to join/);
+  await checkPage(gareth, "the group after asking to join");
+
+  // 3. Tom, who runs the project, lets Gareth in and moves the stage on.
+  const tomContext = await browser.newContext(phone);
+  const tom = await tomContext.newPage();
+  await signInByKeyboard(tom, "tom@demo.example");
+  await tabTo(tom, "Booking respite made simple");
+  await follow(tom);
+  assert.equal(new URL(tom.url()).pathname, "/o/demo/groups/4");
+  await tabTo(tom, "1 person is waiting to hear if they can join");
+  await follow(tom);
+  assert.equal(new URL(tom.url()).pathname, "/o/demo/groups/4/requests");
+  const requests = await tom.textContent("main");
+  assert.match(requests, /Gareth Jones/);
+  assert.match(requests, /three phone calls/, "Tom reads what Gareth wrote");
+  await checkPage(tom, "the requests page");
+  await tabTo(tom, "Let Gareth Jones join");
+  await assertFocusVisible(tom, "the Let join button");
+  await follow(tom);
+  const answered = await tom.textContent("main");
+  assert.match(answered, /They are in the group now/);
+  assert.match(answered, /Nobody is waiting to join/);
+
+  await tom.goto(server.url + "/o/demo/groups/4");
+  await tabTo(tom, "The stage, its history, and moving it on");
+  await follow(tom);
+  assert.equal(new URL(tom.url()).pathname, "/o/demo/groups/4/stage");
+  await checkPage(tom, "the stage page");
+  // The stages are one radio group: Tab enters it, the arrow keys choose within it.
+  await tabToId(tom, "stage");
+  assert.equal(await tom.evaluate(() => document.activeElement?.type), "radio");
+  for (let i = 0; i < 4 && (await tom.evaluate(() => document.activeElement?.value)) !== "develop"; i++) {
+    await tom.keyboard.press("ArrowDown");
+  }
+  assert.equal(await tom.evaluate(() => document.activeElement?.value), "develop");
+  assert.ok(await tom.evaluate(() => document.activeElement?.checked), "the arrow keys choose Develop");
+  await tabToId(tom, "reason", { max: 5 });
+  await tom.keyboard.type("We agreed the problem: booking takes too many calls.");
+  await tabTo(tom, "Move the stage", { max: 5 });
+  await follow(tom);
+  // Moving the stage leads back to the group's page, which says so.
+  assert.equal(new URL(tom.url()).pathname, "/o/demo/groups/4");
+  const moved = await tom.textContent("main");
+  assert.match(moved, /The project moved to Develop/);
+  assert.match(moved, /This project is at stage 3 of 4: Develop\./);
+  await checkPage(tom, "the group after moving the stage");
+  // The reason is in the stage's history.
+  await tabTo(tom, "The stage, its history, and moving it on");
+  await follow(tom);
+  assert.match(await tom.textContent("main table"), /From Define to Develop[\s\S]*booking takes too many calls/);
+
+  // 4. Gareth looks again: he is a member, the project is in Develop, and it is on his home page.
+  await gareth.reload();
+  const joined = await gareth.textContent("main");
+  assert.match(joined, /You\s*Member/);
+  assert.match(joined, /This project is at stage 3 of 4: Develop\./);
+  await checkPage(gareth, "the group once Gareth is in");
+  await tabTo(gareth, "Roundtable");
+  await follow(gareth);
+  assert.equal(new URL(gareth.url()).pathname, "/");
+  await tabTo(gareth, "Booking respite made simple");
+  assert.equal(await gareth.evaluate(() => document.activeElement?.getAttribute("href")), "/o/demo/groups/4");
+  await checkPage(gareth, "Gareth's home with the new group");
+
+  await tomContext.close();
+  await garethContext.close();
+});
+
+test("issue #13: without JavaScript at 320 px, the organisation's navigation is shown, reachable by Tab, and marks where you are", async () => {
+  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInByKeyboard(page, "gareth@demo.example");
+  await page.goto(server.url + "/o/demo/groups");
+  const nav = page.getByRole("navigation", { name: "Organisation menu" });
+  assert.equal(await nav.getByRole("button", { name: "Menu" }).count(), 0, "no Menu button to hide the links behind");
+  const links = ["Home", "Groups and projects", "Opportunities", "People"];
+  for (const name of links) {
+    assert.ok(await nav.getByRole("link", { name, exact: true }).isVisible(), `${name} is shown`);
+  }
+  // The links are tab stops in order, and the groups list is marked as the current page.
+  await tabTo(page, "Home");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-current")), null);
+  for (const name of links.slice(1)) {
+    await page.keyboard.press("Tab");
+    assert.equal(await focusedText(page), name);
+    const current = await page.evaluate(() => document.activeElement?.getAttribute("aria-current"));
+    assert.equal(current, name === "Groups and projects" ? "page" : null, `aria-current on ${name}`);
+  }
+  await assertFocusVisible(page, "a link in the organisation's navigation");
+  // Following one by keyboard moves the mark.
+  await follow(page);
+  assert.equal(new URL(page.url()).pathname, "/o/demo/people");
+  assert.equal(await nav.locator("[aria-current=page]").textContent().then((t) => t.trim()), "People");
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "nothing is wider than the screen");
+  await context.close();
+});
