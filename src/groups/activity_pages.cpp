@@ -58,6 +58,7 @@ awaitable<Response> activity(OrgRequest& req, const PagesDeps& deps) {
     }
     table.end();
     view::scroll_region_end(h);
+    govuk::link_paragraph(h, base + "/activity.csv", t("groups.csv.activity_link"));
   }
   if (before || feed.older_than) {
     govuk::Pagination pagination{.landmark_label = std::string(t("pagination.label"))};

@@ -101,6 +101,11 @@ awaitable<Response> invite_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> invite(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> answer_invitation(OrgRequest& req, const PagesDeps& deps);
 
+// csv_pages.cpp: the members, the stage history and the activity feed as spreadsheet files.
+awaitable<Response> members_csv(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> stage_csv(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> activity_csv(OrgRequest& req, const PagesDeps& deps);
+
 // support_pages.cpp: everyone's support needs, for the people who run the group.
 awaitable<Response> support(OrgRequest& req, const PagesDeps& deps);
 

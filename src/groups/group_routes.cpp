@@ -60,6 +60,16 @@ void add_group_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
   group.post("/invite", "group_invite_send", on_group(Action::invite), bind(deps, pages::invite));
   group.post("/invitation", "group_invitation_answer", on_group(Action::answer_invitation),
              bind(deps, pages::answer_invitation));
+  // The same tables as spreadsheet files, for the same people.
+  group.get("/members.csv", "group_members_csv", on_group(Action::see_members), bind(deps, pages::members_csv))
+      .with_session()
+      .not_html();
+  group.get("/stage.csv", "group_stage_csv", on_group(Action::see_group), bind(deps, pages::stage_csv))
+      .with_session()
+      .not_html();
+  group.get("/activity.csv", "group_activity_csv", on_group(Action::see_members), bind(deps, pages::activity_csv))
+      .with_session()
+      .not_html();
   group.get("/support", "group_support", on_group(Action::see_support_needs), bind(deps, pages::support));
   group.get("/activity", "group_activity", on_group(Action::see_members), bind(deps, pages::activity));
 }

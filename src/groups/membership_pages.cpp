@@ -243,6 +243,7 @@ awaitable<Response> members(OrgRequest& req, const PagesDeps& deps) {
   }
   table.end();
   view::scroll_region_end(h);
+  govuk::link_paragraph(h, base + "/members.csv", t("groups.csv.members_link"));
   co_return page.respond();
 }
 

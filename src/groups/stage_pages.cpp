@@ -53,6 +53,7 @@ awaitable<Response> render(OrgRequest& req, const PagesDeps& deps, const GroupFo
     govuk::form_end(h);
   }
   stage_table(h, t, changes);
+  if (!changes.empty()) govuk::link_paragraph(h, base + "/stage.csv", t("groups.csv.stage_link"));
   co_return page.respond();
 }
 

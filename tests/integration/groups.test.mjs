@@ -269,3 +269,24 @@ test(`${backendName}: the lead of a members-only group invites someone, who sees
   assert.equal((await v.get(`/o/demo/groups/${ids.STEERING}/members`)).status, 200);
   assert.doesNotMatch((await v.get("/")).text, /You are invited to join/);
 });
+
+test(`${backendName}: a group's members, stage history and activity download as spreadsheets, formulas disarmed`, async () => {
+  const ids = groupIds(server);
+  const hospital = server.database.sql("SELECT id FROM org_groups WHERE name = 'Leaving hospital checklist'").trim();
+  const tom = await signedIn(demo.facilitator);
+  // A reason someone typed that a spreadsheet would run as a formula.
+  const moved = await tom.post(`/o/demo/groups/${hospital}/stage`, { stage: "deliver", reason: "=HYPERLINK(\"http://evil\")" });
+  assert.equal(moved.status, 303);
+  const stages = await tom.get(`/o/demo/groups/${hospital}/stage.csv`);
+  assert.equal(stages.status, 200);
+  assert.equal(stages.headers.get("content-type"), "text/csv; charset=utf-8");
+  assert.match(stages.headers.get("content-disposition"), /^attachment; filename="group-\d+-stages.csv"$/);
+  assert.match(stages.text, /Develop,Deliver,Tom Evans,"'=HYPERLINK\(""http:\/\/evil""\)"/);
+  const members = await tom.get(`/o/demo/groups/${ids.BOARD}/members.csv`);
+  assert.match(members.text, /^\uFEFF?Name,Role in the group,Takes part as,Joined\r\n/);
+  assert.match(members.text, /Gareth Jones,Member,Lived experience,/);
+  const activity = await tom.get(`/o/demo/groups/${hospital}/activity.csv`);
+  assert.match(activity.text, /Tom Evans moved the stage to Deliver/);
+  // The page links to its file.
+  assert.match((await tom.get(`/o/demo/groups/${ids.BOARD}/members`)).text, /members.csv/);
+});

@@ -46,6 +46,11 @@ export const rows = [
   // Support needs: the people who run the group (Tom leads it, Siân is a facilitator in it), nobody else.
   ["GET", "/o/demo/groups/BOARD/support", /*         */ [303, 404, 404, 200, 404, 200, 404]],
   ["GET", "/o/demo/groups/STEERING/support", /*      */ [303, 404, 404, 200, 404, 404, 404]],
+  // The same tables as spreadsheet files, for the same people as their pages (not pages: 401, not a sign-in page).
+  ["GET", "/o/demo/groups/BOARD/members.csv", /*     */ [401, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/STEERING/members.csv", /*  */ [401, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/BOARD/stage.csv", /*       */ [401, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/groups/BOARD/activity.csv", /*    */ [401, 404, 200, 200, 404, 200, 404]],
   ["GET", "/o/demo/groups/BOARD/activity", /*        */ [303, 404, 200, 200, 404, 200, 404]],
   ["GET", "/o/demo/groups/STEERING/activity", /*     */ [303, 404, 404, 200, 404, 200, 404]],
 ];

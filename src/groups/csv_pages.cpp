@@ -1,0 +1,83 @@
+// A group's tables as spreadsheet files (CSV): its members, its stage history and what happened in it, for the same
+// people who may see each page.
+#include "groups/group_pages.hpp"
+#include "organisations/organisation_pages.hpp"
+#include "view/csv.hpp"
+#include "view/dates.hpp"
+
+namespace roundtable::groups::pages {
+
+namespace {
+
+/// The most entries of the activity feed one file holds (the newest).
+constexpr int kMaxActivityRows = 10000;
+
+std::string file_name(const Group& g, std::string_view what) {
+  return "group-" + std::to_string(g.id) + "-" + std::string(what) + ".csv";
+}
+
+}  // namespace
+
+awaitable<Response> members_csv(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load(req, deps, policy::Action::see_members);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& g = std::get<GroupForViewer>(loaded).group;
+  auto op = deps.service->members(g.id);
+  const auto people = co_await std::move(op);
+  auto t = req.ctx.t();
+  view::Csv csv;
+  csv.row({t("groups.members.col_name"), t("groups.members.col_role"), t("groups.members.col_types"),
+           t("groups.members.col_joined")});
+  for (const auto& p : people) {
+    std::string types;
+    for (auto type : p.member_types) {
+      types += (types.empty() ? "" : ", ") + organisations::pages::member_type_name(t, type);
+    }
+    const auto role = group_role_name(t, p.role);
+    const auto joined = view::format_date(t, p.joined_at);
+    csv.row({p.name, role, types, joined});
+  }
+  co_return view::csv_download(req.ctx, file_name(g, "members"), csv);
+}
+
+awaitable<Response> stage_csv(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load(req, deps, policy::Action::see_group);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& g = std::get<GroupForViewer>(loaded).group;
+  auto op = deps.service->stage_changes(g.id);
+  const auto changes = co_await std::move(op);
+  auto t = req.ctx.t();
+  view::Csv csv;
+  csv.row({t("groups.stage.col_when"), t("groups.csv.from"), t("groups.csv.to"), t("groups.stage.col_who"),
+           t("groups.stage.col_why")});
+  for (const auto& c : changes) {
+    const auto when = view::format_date(t, c.moved_at);
+    const auto from = c.from ? stage_name(t, *c.from) : std::string();
+    const auto to = c.to ? stage_name(t, *c.to) : std::string();
+    const auto who = person_name(t, c.moved_by);
+    csv.row({when, from, to, who, c.reason});
+  }
+  co_return view::csv_download(req.ctx, file_name(g, "stages"), csv);
+}
+
+awaitable<Response> activity_csv(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load(req, deps, policy::Action::see_members);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& g = std::get<GroupForViewer>(loaded).group;
+  auto op = deps.service->activity(g.id, std::nullopt, kMaxActivityRows);
+  const auto feed = co_await std::move(op);
+  auto t = req.ctx.t();
+  view::Csv csv;
+  csv.row({t("groups.activity.col_when"), t("groups.activity.col_what")});
+  for (const auto& a : feed.items) {
+    const auto when = view::format_datetime(t, a.at);
+    const auto what = describe_activity(t, a);
+    csv.row({when, what});
+  }
+  co_return view::csv_download(req.ctx, file_name(g, "activity"), csv);
+}
+
+}  // namespace roundtable::groups::pages
