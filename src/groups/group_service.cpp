@@ -27,6 +27,14 @@ long long create(soci::session& s, long long org_id, long long actor, const Grou
   return id;
 }
 
+/// The person joins as a member (their request or invitation, if any, is used up); actor let them in (themselves
+/// when they said yes).
+void join(soci::session& s, long long org_id, long long group_id, long long user, long long actor, long long now) {
+  store::delete_request(s, group_id, user);
+  store::add_member(s, group_id, org_id, user, GroupRole::member, now);
+  store::record(s, group_id, ActivityKind::joined, actor, user, "", now);
+}
+
 /// The group, if it is in this organisation: every change checks it, so an id from another organisation does
 /// nothing.
 std::optional<GroupForViewer> find(soci::session& s, long long org_id, long long group_id, long long viewer) {
@@ -139,9 +147,7 @@ awaitable<MembershipOutcome> GroupService::invite(long long org_id, long long gr
     const long long now = clock_.now_seconds();
     if (g->request == RequestState::pending) {
       // They asked already: the invitation is the answer.
-      store::delete_request(s, group_id, user);
-      store::add_member(s, group_id, org_id, user, GroupRole::member, now);
-      store::record(s, group_id, ActivityKind::joined, actor, user, "", now);
+      join(s, org_id, group_id, user, actor, now);
     } else {
       store::invite(s, group_id, org_id, user, actor, now);
       store::record(s, group_id, ActivityKind::invited, actor, user, "", now);
@@ -160,11 +166,10 @@ awaitable<MembershipOutcome> GroupService::answer_invitation(long long org_id, l
     if (!g || g->group.archived() || g->request != RequestState::invited) return MembershipOutcome::not_found;
     if (g->role) return MembershipOutcome::already_member;
     const long long now = clock_.now_seconds();
-    store::delete_request(s, group_id, user);
     if (accept) {
-      store::add_member(s, group_id, org_id, user, GroupRole::member, now);
-      store::record(s, group_id, ActivityKind::joined, user, user, "", now);
+      join(s, org_id, group_id, user, user, now);
     } else {
+      store::delete_request(s, group_id, user);
       store::record(s, group_id, ActivityKind::invitation_declined, user, std::nullopt, "", now);
     }
     tx.commit();
@@ -265,9 +270,7 @@ awaitable<MembershipOutcome> GroupService::ask_to_join(long long org_id, long lo
     const long long now = clock_.now_seconds();
     if (g->request == RequestState::invited) {
       // Invited already: asking is saying yes.
-      store::delete_request(s, group_id, user);
-      store::add_member(s, group_id, org_id, user, GroupRole::member, now);
-      store::record(s, group_id, ActivityKind::joined, user, user, "", now);
+      join(s, org_id, group_id, user, user, now);
       tx.commit();
       return MembershipOutcome::done;
     }
@@ -292,9 +295,7 @@ awaitable<MembershipOutcome> GroupService::answer_request(long long org_id, long
     const long long now = clock_.now_seconds();
     if (accept) {
       if (!store::is_org_member(s, org_id, user)) return MembershipOutcome::not_in_organisation;
-      store::delete_request(s, group_id, user);
-      store::add_member(s, group_id, org_id, user, GroupRole::member, now);
-      store::record(s, group_id, ActivityKind::joined, actor, user, "", now);
+      join(s, org_id, group_id, user, actor, now);
     } else {
       store::set_request_declined(s, group_id, user);
       store::record(s, group_id, ActivityKind::request_declined, actor, user, "", now);
@@ -406,9 +407,7 @@ namespace roundtable::groups {
 bool add_member_in(soci::session& s, long long org_id, long long group_id, long long actor, long long user,
                    long long now) {
   if (store::role_of(s, group_id, user) || !store::is_org_member(s, org_id, user)) return false;
-  store::delete_request(s, group_id, user);
-  store::add_member(s, group_id, org_id, user, GroupRole::member, now);
-  store::record(s, group_id, ActivityKind::joined, actor, user, "", now);
+  join(s, org_id, group_id, user, actor, now);
   return true;
 }
 
