@@ -102,6 +102,16 @@ struct Group {
   bool archived() const { return archived_at.has_value(); }
 };
 
+/// What an email about a group to one person needs: where to send it, in which language, and the group's names.
+struct MailTo {
+  std::string email;
+  std::string name;
+  core::Lang lang = core::Lang::en;
+  std::string group_name;
+  std::string org_slug;
+  std::string org_name;
+};
+
 /// A group whose summary is public, with its organisation.
 struct PublicGroup {
   Group group;

@@ -2,6 +2,8 @@
 
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
+#include "mail/compose.hpp"
+#include "mail/outbox_store.hpp"
 #include "profiles/profile_store.hpp"
 #include "security/tokens.hpp"
 
@@ -25,6 +27,24 @@ long long create(soci::session& s, long long org_id, long long actor, const Grou
   store::record(s, id, ActivityKind::created, actor, std::nullopt, "", now);
   tx.commit();
   return id;
+}
+
+/// What an email about the group says to one person, in their language: why they hear from us, and a link to the
+/// group's page. kind: "invited", "accepted" or "declined" (groups.mail.<kind>.*).
+void tell(soci::session& s, long long group_id, long long user, std::string_view kind, const std::string& base_url,
+          long long now) {
+  auto to = store::mail_to(s, group_id, user);
+  if (!to) return;
+  core::Translator t(core::Messages::embedded(), to->lang);
+  const std::vector<std::pair<std::string, std::string>> args{{"group", to->group_name}, {"org", to->org_name}};
+  const std::string key = "groups.mail." + std::string(kind);
+  mail::store::enqueue(
+      s,
+      mail::compose(to->email, to->name, to->lang, core::format(t(key + ".subject"), args),
+                    {core::format(t(key + ".p1"), args), core::format(t(key + ".p2"), args)},
+                    mail::Action{std::string(t(key + ".button")),
+                                 base_url + "/o/" + to->org_slug + "/groups/" + std::to_string(group_id)}),
+      now);
 }
 
 /// The person joins as a member (their request or invitation, if any, is used up); actor let them in (themselves
@@ -138,6 +158,7 @@ awaitable<std::vector<Candidate>> GroupService::candidates(long long org_id, lon
 
 awaitable<MembershipOutcome> GroupService::invite(long long org_id, long long group_id, long long actor,
                                                   long long user) {
+  const std::string base = organisations_ ? organisations_->base_url() : std::string();
   auto op = db_.run([=, this](soci::session& s) {
     db::WriteTransaction tx(s);
     auto g = find(s, org_id, group_id, user);
@@ -151,11 +172,14 @@ awaitable<MembershipOutcome> GroupService::invite(long long org_id, long long gr
     } else {
       store::invite(s, group_id, org_id, user, actor, now);
       store::record(s, group_id, ActivityKind::invited, actor, user, "", now);
+      if (organisations_) tell(s, group_id, user, "invited", base, now);
     }
     tx.commit();
     return MembershipOutcome::done;
   });
-  co_return co_await std::move(op);
+  const auto outcome = co_await std::move(op);
+  if (outcome == MembershipOutcome::done && organisations_) organisations_->mail_queued();
+  co_return outcome;
 }
 
 awaitable<MembershipOutcome> GroupService::answer_invitation(long long org_id, long long group_id, long long user,
@@ -287,6 +311,7 @@ awaitable<MembershipOutcome> GroupService::ask_to_join(long long org_id, long lo
 
 awaitable<MembershipOutcome> GroupService::answer_request(long long org_id, long long group_id, long long actor,
                                                           long long user, bool accept) {
+  const std::string base = organisations_ ? organisations_->base_url() : std::string();
   auto op = db_.run([=, this](soci::session& s) {
     db::WriteTransaction tx(s);
     auto g = find(s, org_id, group_id, user);
@@ -300,10 +325,14 @@ awaitable<MembershipOutcome> GroupService::answer_request(long long org_id, long
       store::set_request_declined(s, group_id, user);
       store::record(s, group_id, ActivityKind::request_declined, actor, user, "", now);
     }
+    // The person who asked hears the answer, in their language.
+    if (organisations_) tell(s, group_id, user, accept ? "accepted" : "declined", base, now);
     tx.commit();
     return MembershipOutcome::done;
   });
-  co_return co_await std::move(op);
+  const auto outcome = co_await std::move(op);
+  if (outcome == MembershipOutcome::done && organisations_) organisations_->mail_queued();
+  co_return outcome;
 }
 
 awaitable<MembershipOutcome> GroupService::leave(long long org_id, long long group_id, long long user) {

@@ -14,6 +14,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "groups/group.hpp"
+#include "organisations/organisation_service.hpp"
 
 namespace roundtable::groups {
 
@@ -59,7 +60,9 @@ enum class MembershipOutcome {
 
 class GroupService {
  public:
-  GroupService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  /// organisations: for emails (the site's address, and waking the mail worker); without it none are sent.
+  GroupService(db::Database& db, const core::Clock& clock, organisations::OrganisationService* organisations = nullptr)
+      : db_(db), clock_(clock), organisations_(organisations) {}
 
   /// Starts a group with its maker as lead facilitator; a project with a stage records its first stage. The same
   /// create_key twice makes one group: the second call returns the first one's id.
@@ -126,6 +129,7 @@ class GroupService {
  private:
   db::Database& db_;
   const core::Clock& clock_;
+  organisations::OrganisationService* organisations_ = nullptr;
 };
 
 }  // namespace roundtable::groups

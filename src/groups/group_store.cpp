@@ -393,6 +393,18 @@ void invite(soci::session& s, long long group_id, long long org_id, long long us
       {group_id, org_id, user_id, actor, now});
 }
 
+std::optional<MailTo> mail_to(soci::session& s, long long group_id, long long user_id) {
+  std::optional<MailTo> out;
+  db::query(s,
+            "SELECT u.email, u.name, u.lang, g.name, o.slug, o.name FROM users u, org_groups g JOIN organisations o ON "
+            "o.id = g.org_id WHERE u.id = $1 AND g.id = $2",
+            {user_id, group_id}, [&](const db::Row& r) {
+              out = MailTo{r.string(0), r.string(1), core::parse_lang(r.text(2)).value_or(core::Lang::en),
+                           r.string(3), r.string(4), r.string(5)};
+            });
+  return out;
+}
+
 std::vector<Invitation> invitations_for(soci::session& s, long long user_id) {
   std::vector<Invitation> out;
   db::query(s,

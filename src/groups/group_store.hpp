@@ -62,6 +62,8 @@ std::vector<Candidate> candidates(soci::session& s, long long org_id, long long 
                                   int limit);
 /// Invites the person (an earlier request of theirs becomes the invitation).
 void invite(soci::session& s, long long group_id, long long org_id, long long user_id, long long actor, long long now);
+/// The person's address, name and language, and the group's and its organisation's names (for an email).
+std::optional<MailTo> mail_to(soci::session& s, long long group_id, long long user_id);
 /// The invitations waiting for the person's answer, in groups still active.
 std::vector<Invitation> invitations_for(soci::session& s, long long user_id);
 void set_request_declined(soci::session& s, long long group_id, long long user_id);

@@ -2,6 +2,7 @@
 // form is sent, who sees which group, asking to join and the answers, the last lead facilitator, stages with their
 // reasons, leaving the organisation, the activity feed's pages, and nothing reaching another organisation's groups.
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <set>
 #include <string>
@@ -353,6 +354,34 @@ TEST_P(GroupsOnBackend, InvitationsIntoAMembersOnlyGroup) {
   // Nobody from another organisation.
   EXPECT_EQ(run(service->invite(north, steering, tom, rhys)), MembershipOutcome::not_in_organisation);
   EXPECT_EQ(run(service->invite(south, steering, rhys, gareth)), MembershipOutcome::not_found);
+}
+
+TEST_P(GroupsOnBackend, TheInvitedAndThoseWhoAskedHearByEmailInTheirLanguage) {
+  GroupService mailing(*world->db, clock, world->organisations.get());
+  world->db->run_sync([&](soci::session& s) { s << "UPDATE users SET lang = 'cy' WHERE id = " << mair; });
+  const long long steering = make("Steering", Visibility::members);
+  const long long board = make("Board");
+  auto mail_to = [&](const std::string& address) {
+    std::vector<std::string> subjects;
+    world->db->run_sync([&](soci::session& s) {
+      soci::rowset<std::string> rows =
+          (s.prepare << "SELECT subject FROM mail_outbox WHERE to_address = '" + address + "' ORDER BY id");
+      for (const auto& r : rows) subjects.push_back(r);
+    });
+    return subjects;
+  };
+  EXPECT_EQ(run(mailing.invite(north, steering, tom, gareth)), MembershipOutcome::done);
+  EXPECT_EQ(mail_to("gareth@example.org"), (std::vector<std::string>{"You are invited to join Steering"}));
+  EXPECT_EQ(run(mailing.ask_to_join(north, board, mair, "")), MembershipOutcome::done);
+  EXPECT_EQ(run(mailing.answer_request(north, board, tom, mair, false)), MembershipOutcome::done);
+  EXPECT_EQ(mail_to("mair@example.org"), (std::vector<std::string>{"Eich cais i ymuno â'r grŵp Board"}));
+  EXPECT_EQ(run(mailing.ask_to_join(north, board, mair, "")), MembershipOutcome::done);
+  EXPECT_EQ(run(mailing.answer_request(north, board, tom, mair, true)), MembershipOutcome::done);
+  EXPECT_EQ(mail_to("mair@example.org").size(), 2u);
+  EXPECT_EQ(mail_to("mair@example.org").back(), "Rydych chi yn y grŵp Board nawr");
+  // Nothing changed, nothing sent.
+  EXPECT_EQ(run(mailing.answer_request(north, board, tom, mair, true)), MembershipOutcome::not_found);
+  EXPECT_EQ(mail_to("mair@example.org").size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, GroupsOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -12,7 +12,7 @@ module::Module make_module(Deps deps) {
   m.name = "groups";
   const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
   std::shared_ptr<GroupService> service;
-  if (deps.db) service = std::make_shared<GroupService>(*deps.db, clock);
+  if (deps.db) service = std::make_shared<GroupService>(*deps.db, clock, deps.organisations);
   m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared& shared) {
     // Each handler's copy of the dependencies keeps the service alive.
     pages::PagesDeps pages{service, deps.assets, deps.not_found};

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "module/module.hpp"
+#include "organisations/organisation_service.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::groups {
@@ -15,6 +16,8 @@ struct Deps {
   const view::Assets* assets = nullptr;
   std::function<http::Response(http::RequestContext&)> not_found;
   const core::Clock* clock = nullptr;
+  /// For emails: the site's address, and waking the mail worker (nullptr: none are sent, as in route listings).
+  organisations::OrganisationService* organisations = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.
