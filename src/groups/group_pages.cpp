@@ -154,13 +154,17 @@ std::string activity_sentence(const core::Translator& t, const Activity& a) {
                       {{"actor", person_name(t, a.actor)}, {"subject", person_name(t, a.subject)}, {"detail", detail}});
 }
 
-/// Who is involved: names, roles and how each takes part.
-void people_list(Html& h, const core::Translator& t, const std::vector<GroupMember>& people) {
+/// Who is involved: names, roles and how each takes part; each name leads to the person's page in the organisation,
+/// which shows what they bring (as far as they chose to share it).
+void people_list(Html& h, const core::Translator& t, std::string_view org_slug,
+                 const std::vector<GroupMember>& people) {
   govuk::SummaryList list;
   for (const auto& p : people) {
     std::string what = group_role_name(t, p.role);
     for (auto type : p.member_types) what += ", " + organisations::pages::member_type_name(t, type);
-    list.rows.push_back({.key = {.text = p.name}, .value = {.text = what}});
+    Html name;
+    govuk::link(name, "/o/" + std::string(org_slug) + "/people/" + std::to_string(p.user_id), p.name);
+    list.rows.push_back({.key = {.html = std::move(name)}, .value = {.text = what}});
   }
   govuk::summary_list(h, list);
 }
@@ -331,7 +335,8 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
   govuk::heading(h, 2, "m", t("groups.home.people_title"));
   govuk::paragraph(h, t.plural("groups.list.people_count", g.member_count));
   if (gp->people_are_everyone) {
-    people_list(h, t, gp->people);
+    govuk::paragraph(h, t("groups.home.people_lead"));
+    people_list(h, t, req.membership.org_slug, gp->people);
     govuk::link_paragraph(
         h, base + "/members",
         t(may(req, v, Action::manage_members) ? "groups.home.members_manage_link" : "groups.home.members_link"));
@@ -341,7 +346,7 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
     if (may(req, v, Action::invite)) govuk::link_paragraph(h, base + "/invite", t("groups.home.invite_link"));
   } else if (!gp->people.empty()) {
     govuk::paragraph(h, t("groups.home.run_by"));
-    people_list(h, t, gp->people);
+    people_list(h, t, req.membership.org_slug, gp->people);
   }
 
   // The other modules' places in the group (discussion, meetings, opportunities...).

@@ -118,6 +118,8 @@ test(`${backendName}: a facilitator starts a project, a member joins it, and it 
   const members = await gareth.get(`/o/demo/groups/${id}/members`);
   assert.equal(members.status, 200);
   assert.match(members.text, /Gareth Jones/);
+  // On the group's page each name leads to what the person brings (their page in the organisation).
+  assert.match((await gareth.get(`/o/demo/groups/${id}`)).text, new RegExp(`<a class="govuk-link" href="/o/demo/people/${garethId}">Gareth Jones</a>`));
 
   // Moving the stage needs a reason; the reason and who moved it are kept and shown to the group.
   const noReason = await tom.post(`/o/demo/groups/${id}/stage`, { stage: "define", reason: "" });
