@@ -9,14 +9,37 @@ namespace roundtable::groups::pages {
 
 namespace {
 
-/// The most entries of the activity feed one file holds (the newest).
+/// The most entries of the activity feed one file holds (the newest), and the most groups.
 constexpr int kMaxActivityRows = 10000;
+constexpr int kMaxGroupRows = 10000;
 
 std::string file_name(const Group& g, std::string_view what) {
   return "group-" + std::to_string(g.id) + "-" + std::string(what) + ".csv";
 }
 
 }  // namespace
+
+awaitable<Response> groups_csv(OrgRequest& req, const PagesDeps& deps) {
+  auto t = req.ctx.t();
+  // The same groups as the list shows this person (an organisation's admins: all of them).
+  const bool all = policy::allows(actor_of(req, std::nullopt), policy::Action::see_group,
+                                  {Visibility::members, false}) == policy::Verdict::allow;
+  auto op = deps.service->list_groups(req.membership.org_id, req.principal.user_id, all, 1, kMaxGroupRows);
+  const auto list = co_await std::move(op);
+  view::Csv csv;
+  csv.row({t("groups.form.name"), t("groups.home.kind"), t("groups.home.stage_title"), t("groups.home.visibility"),
+           t("groups.list.you"), t("groups.list.people"), t("groups.archived_tag")});
+  for (const auto& g : list.groups) {
+    const auto kind = kind_name(t, g.kind);
+    const auto stage = g.stage ? stage_name(t, *g.stage) : std::string();
+    const auto visibility = visibility_name(t, g.visibility);
+    const auto role = g.role ? group_role_name(t, *g.role) : std::string();
+    const auto people = std::to_string(g.member_count);
+    const std::string archived = g.archived ? std::string(t("groups.archived_tag")) : std::string();
+    csv.row({g.name, kind, stage, visibility, role, people, archived});
+  }
+  co_return view::csv_download(req.ctx, req.membership.org_slug + "-groups.csv", csv);
+}
 
 awaitable<Response> members_csv(OrgRequest& req, const PagesDeps& deps) {
   auto loaded_op = load(req, deps, policy::Action::see_members);

@@ -213,6 +213,7 @@ awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
       govuk::summary_list(h, rows);
     }
   }
+  if (!list.groups.empty()) govuk::link_paragraph(h, groups_url(req) + ".csv", t("groups.csv.groups_link"));
   const long long pages = (list.total + kPerPage - 1) / kPerPage;
   if (pages > 1) {
     govuk::Pagination pagination{.landmark_label = s(t("pagination.label"))};

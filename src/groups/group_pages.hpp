@@ -102,6 +102,7 @@ awaitable<Response> invite(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> answer_invitation(OrgRequest& req, const PagesDeps& deps);
 
 // csv_pages.cpp: the members, the stage history and the activity feed as spreadsheet files.
+awaitable<Response> groups_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> members_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> stage_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> activity_csv(OrgRequest& req, const PagesDeps& deps);

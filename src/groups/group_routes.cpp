@@ -34,6 +34,9 @@ void add_group_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
   r.get("/groups/{org}/{group}", "group_public", http::policy::public_access(), bind(deps, pages::public_summary));
   auto org = r.scope("/o/{org}");
   org.get("/groups", "groups", guard(Action::list_groups), bind(deps, pages::groups));
+  org.get("/groups.csv", "groups_csv", guard(Action::list_groups), bind(deps, pages::groups_csv))
+      .with_session()
+      .not_html();
   org.get("/groups/new", "group_new", guard(Action::create_group), bind(deps, pages::new_group));
   org.post("/groups", "group_create", guard(Action::create_group), bind(deps, pages::create_group));
   auto group = org.scope("/groups/{group}");

@@ -289,6 +289,12 @@ test(`${backendName}: a group's members, stage history and activity download as 
   assert.match(members.text, /Gareth Jones,Member,Lived experience,/);
   const activity = await tom.get(`/o/demo/groups/${hospital}/activity.csv`);
   assert.match(activity.text, /Tom Evans moved the stage to Deliver/);
+  // The list of groups, as each person sees it: Priya's has no members-only group, and she is in none.
+  const list = await (await signedIn(demo.finance)).get("/o/demo/groups.csv");
+  assert.equal(list.status, 200);
+  assert.match(list.text, /Carers Co-production Board,Standing group,,Everyone in the organisation,,5,/);
+  assert.doesNotMatch(list.text, /Steering/);
+  assert.match((await tom.get(`/o/demo/groups`)).text, /href="\/o\/demo\/groups.csv"/);
   // The page links to its file.
   assert.match((await tom.get(`/o/demo/groups/${ids.BOARD}/members`)).text, /members.csv/);
 });

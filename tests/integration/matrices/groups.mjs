@@ -9,6 +9,7 @@
 //                                                         anon other member facil finance orgAdmin platform
 export const rows = [
   ["GET", "/o/demo/groups", /*                       */ [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/groups.csv", /*                   */ [401, 404, 200, 200, 200, 200, 404]],
   ["GET", "/o/demo/groups/new", /*                   */ [303, 404, 404, 200, 404, 200, 404]],
   ["POST", "/o/demo/groups", /*                      */ [401, 404, 404, 400, 404, 400, 404]],
   ["GET", "/o/demo/groups/BOARD", /*                 */ [303, 404, 200, 200, 200, 200, 404]],
