@@ -1,6 +1,4 @@
 // What happened in a group, newest first, a page at a time (keyset: "older than" the last entry shown).
-#include <charconv>
-
 #include "groups/group_pages.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
@@ -18,10 +16,8 @@ constexpr int kPerPage = 50;
 
 std::optional<long long> older_than(const RequestContext& ctx) {
   const auto query = ctx.query_params();
-  const auto v = query.value("before");
-  long long n = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n <= 0) return std::nullopt;
+  const auto n = http::parse_id(query.value("before"));
+  if (!n || *n <= 0) return std::nullopt;
   return n;
 }
 

@@ -22,8 +22,7 @@ std::string file_name(const Group& g, std::string_view what) {
 awaitable<Response> groups_csv(OrgRequest& req, const PagesDeps& deps) {
   auto t = req.ctx.t();
   // The same groups as the list shows this person (an organisation's admins: all of them).
-  const bool all = policy::allows(actor_of(req, std::nullopt), policy::Action::see_group,
-                                  {Visibility::members, false}) == policy::Verdict::allow;
+  const bool all = sees_every_group(req);
   auto op = deps.service->list_groups(req.membership.org_id, req.principal.user_id, all, 1, kMaxGroupRows);
   const auto list = co_await std::move(op);
   view::Csv csv;

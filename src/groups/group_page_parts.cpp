@@ -1,7 +1,5 @@
 // What the groups pages share: loading a group for the person asking and asking the policy, the words for kinds,
 // stages and roles, and the double diamond.
-#include <charconv>
-
 #include "groups/group_pages.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
@@ -13,13 +11,6 @@ namespace govuk = view::govuk;
 using view::Html;
 
 namespace {
-
-std::optional<long long> parse_id(std::string_view s) {
-  long long v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
 
 std::string key_name(const core::Translator& t, std::string_view prefix, std::string_view code) {
   std::string key(prefix);
@@ -47,9 +38,14 @@ bool allowed(const OrgRequest& req, const GroupForViewer& g, policy::Action acti
   return policy::allows(actor_of(req, g), action, facts_of(g.group)) == policy::Verdict::allow;
 }
 
+bool sees_every_group(const OrgRequest& req) {
+  return policy::allows(actor_of(req, std::nullopt), policy::Action::see_group, {Visibility::members, false}) ==
+         policy::Verdict::allow;
+}
+
 awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action) {
   auto& ctx = req.ctx;
-  const auto id = parse_id(ctx.param("group"));
+  const auto id = ctx.id_param("group");
   if (!id) co_return deps.not_found(ctx);
   auto op = deps.service->group_for(req.membership.org_id, *id, req.principal.user_id);
   auto found = co_await std::move(op);

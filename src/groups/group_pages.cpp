@@ -178,8 +178,7 @@ awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
   auto t = ctx.t();
   const int page_no = page_number(ctx);
   // The organisation's admins see every group (members-only ones too), once two-step sign-in is passed.
-  const bool all = policy::allows(actor_of(req, std::nullopt), Action::see_group, {Visibility::members, false}) ==
-                   policy::Verdict::allow;
+  const bool all = sees_every_group(req);
   auto op = deps.service->list_groups(req.membership.org_id, req.principal.user_id, all, page_no, kPerPage);
   const auto list = co_await std::move(op);
   auto page = page_builder(ctx, deps, s(t("groups.list.title")));

@@ -49,6 +49,8 @@ bool allowed(const OrgRequest& req, const GroupForViewer& g, policy::Action acti
 /// The group named by {group} in the address, when the person may do this to it; otherwise the answer to send
 /// instead (404, or to two-step sign-in for an organisation admin without it).
 awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action);
+/// The organisation's admins (two-step sign-in passed) see every group, members-only ones too.
+bool sees_every_group(const OrgRequest& req);
 /// "/o/{org}/groups/{id}"
 std::string group_url(const OrgRequest& req, long long group_id);
 std::string groups_url(const OrgRequest& req);

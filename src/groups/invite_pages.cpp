@@ -1,7 +1,5 @@
 // Inviting someone in the organisation into a group (the way into a members-only group), and the person's answer.
 // The people who run the group find someone by name, among the organisation's members who are not in it.
-#include <charconv>
-
 #include "groups/group_pages.hpp"
 #include "organisations/organisation_pages.hpp"
 #include "view/govuk/govuk.hpp"

@@ -1,6 +1,4 @@
 // Membership of a group: asking to join, answering requests, leaving, the list of members and their roles.
-#include <charconv>
-
 #include "groups/group_form.hpp"
 #include "groups/group_pages.hpp"
 #include "markdown/markdown.hpp"
@@ -19,13 +17,6 @@ using policy::Action;
 using view::Html;
 
 std::string s(std::string_view v) { return std::string(v); }
-
-std::optional<long long> parse_id(std::string_view v) {
-  long long n = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n <= 0) return std::nullopt;
-  return n;
-}
 
 std::string types_text(const core::Translator& t, const std::vector<MemberType>& types) {
   std::string out;
@@ -151,7 +142,7 @@ awaitable<Response> answer(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;
-  const auto user = parse_id(ctx.form.trimmed("user"));
+  const auto user = http::parse_id(ctx.form.trimmed("user"));
   const auto choice = ctx.form.trimmed("answer");
   if (!user || (choice != "yes" && choice != "no")) co_return deps.not_found(ctx);
   const bool accept = choice == "yes";
@@ -251,7 +242,7 @@ namespace {
 
 /// The member named by {user}, in the group: nullopt when they are not in it.
 std::optional<GroupMember> member_of(const std::vector<GroupMember>& people, std::string_view user) {
-  const auto id = parse_id(user);
+  const auto id = http::parse_id(user);
   if (!id) return std::nullopt;
   for (const auto& p : people)
     if (p.user_id == *id) return p;
@@ -304,7 +295,7 @@ awaitable<Response> change_role(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;
-  const auto user = parse_id(ctx.param("user"));
+  const auto user = http::parse_id(ctx.param("user"));
   const auto role = parse_group_role(ctx.form.trimmed("role"));
   if (!user) co_return deps.not_found(ctx);
   const std::string back = group_url(req, g.id) + "/members";
@@ -325,7 +316,7 @@ awaitable<Response> remove_member(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;
-  const auto user = parse_id(ctx.param("user"));
+  const auto user = http::parse_id(ctx.param("user"));
   if (!user) co_return deps.not_found(ctx);
   auto op = deps.service->remove_member(req.membership.org_id, g.id, req.principal.user_id, *user);
   const auto outcome = co_await std::move(op);

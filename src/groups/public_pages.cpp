@@ -1,7 +1,5 @@
 // A public group's summary, for anyone: what it is for, how deep the co-production goes, its stage and its
 // principles, and how to take part. Nobody's name is on it.
-#include <charconv>
-
 #include "groups/group_pages.hpp"
 #include "markdown/markdown.hpp"
 #include "view/govuk/govuk.hpp"
@@ -19,11 +17,9 @@ std::string s(std::string_view v) { return std::string(v); }
 }  // namespace
 
 awaitable<Response> public_summary(RequestContext& ctx, const PagesDeps& deps) {
-  const auto id_text = ctx.param("group");
-  long long id = 0;
-  auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-  if (ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0) co_return deps.not_found(ctx);
-  auto op = deps.service->public_group(std::string(ctx.param("org")), id);
+  const auto id = ctx.id_param("group");
+  if (!id) co_return deps.not_found(ctx);
+  auto op = deps.service->public_group(std::string(ctx.param("org")), *id);
   const auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   auto t = ctx.t();
