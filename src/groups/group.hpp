@@ -168,6 +168,7 @@ struct HomeGroup {
   long long new_things = 0;
   /// Requests to join waiting for an answer (for the people who run it; 0 for everyone else).
   long long waiting_requests = 0;
+  long long org_id = 0;
 };
 
 /// A line in a list of groups.

@@ -2,8 +2,11 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
+#include "core/text.hpp"
 #include "db/query.hpp"
 
 namespace roundtable::groups::store {
@@ -72,9 +75,6 @@ constexpr const char* kListColumns =
     "(SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id), gm.role";
 
 /// Leads, then facilitators, members and observers.
-constexpr const char* kRoleOrder =
-    "CASE gm.role WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1 WHEN 'member' THEN 2 ELSE 3 END";
-
 /// Adds each member's types (one query for the whole group).
 void add_member_types(soci::session& s, long long group_id, std::vector<GroupMember>& members) {
   if (members.empty()) return;
@@ -96,11 +96,17 @@ std::vector<GroupMember> members_where(soci::session& s, long long group_id, con
       s,
       "SELECT gm.user_id, u.name, gm.role, gm.joined_at FROM group_members gm JOIN users u ON u.id = "
       "gm.user_id WHERE gm.group_id = $1" +
-          extra + " ORDER BY " + kRoleOrder + ", lower(u.name), u.id",
+          extra,
       {group_id}, [&](const db::Row& r) {
         out.push_back(
             {r.integer(0), r.string(1), parse_group_role(r.text(2)).value_or(GroupRole::member), {}, r.integer(3)});
       });
+  // Who runs it first (lead, facilitators, members, observers: GroupRole's order), then by name (core/text.hpp).
+  std::sort(out.begin(), out.end(), [](const GroupMember& a, const GroupMember& b) {
+    if (a.role != b.role) return a.role < b.role;
+    if (const int c = core::compare_folded(a.name, b.name); c != 0) return c < 0;
+    return a.user_id < b.user_id;
+  });
   add_member_types(s, group_id, out);
   return out;
 }
@@ -221,25 +227,36 @@ std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long
 
 std::vector<HomeGroup> home_groups(soci::session& s, long long user_id) {
   std::vector<HomeGroup> out;
-  db::query(s,
-            "SELECT g.id, g.name, o.slug, o.name, g.kind, g.stage, gm.role, COALESCE(sg.unread, 0), CASE WHEN "
-            "gm.role IN ('lead', 'facilitator') THEN (SELECT COUNT(*) FROM group_requests q WHERE q.group_id = g.id "
-            "AND q.state = 'pending') ELSE 0 END FROM group_members gm JOIN org_groups g ON g.id = gm.group_id JOIN "
-            "organisations o ON o.id = g.org_id LEFT JOIN seen_groups sg ON sg.user_id = gm.user_id AND sg.group_id = "
-            "g.id WHERE gm.user_id = $1 AND g.archived_at IS NULL ORDER BY lower(o.name), o.id, lower(g.name), g.id",
-            {user_id}, [&](const db::Row& r) {
-              HomeGroup h;
-              h.id = r.integer(0);
-              h.name = r.string(1);
-              h.org_slug = r.string(2);
-              h.org_name = r.string(3);
-              h.kind = parse_kind(r.text(4)).value_or(Kind::standing);
-              h.stage = stage_of(r, 5);
-              h.role = parse_group_role(r.text(6)).value_or(GroupRole::member);
-              h.new_things = r.integer(7);
-              h.waiting_requests = r.integer(8);
-              out.push_back(std::move(h));
-            });
+  db::query(
+      s,
+      "SELECT g.id, g.name, o.slug, o.name, g.kind, g.stage, gm.role, COALESCE(sg.unread, 0), CASE WHEN "
+      "gm.role IN ('lead', 'facilitator') THEN (SELECT COUNT(*) FROM group_requests q WHERE q.group_id = g.id "
+      "AND q.state = 'pending') ELSE 0 END, o.id FROM group_members gm JOIN org_groups g ON g.id = gm.group_id JOIN "
+      "organisations o ON o.id = g.org_id LEFT JOIN seen_groups sg ON sg.user_id = gm.user_id AND sg.group_id = "
+      "g.id WHERE gm.user_id = $1 AND g.archived_at IS NULL",
+      {user_id}, [&](const db::Row& r) {
+        HomeGroup h;
+        h.id = r.integer(0);
+        h.name = r.string(1);
+        h.org_slug = r.string(2);
+        h.org_name = r.string(3);
+        h.kind = parse_kind(r.text(4)).value_or(Kind::standing);
+        h.stage = stage_of(r, 5);
+        h.role = parse_group_role(r.text(6)).value_or(GroupRole::member);
+        h.new_things = r.integer(7);
+        h.waiting_requests = r.integer(8);
+        h.org_id = r.integer(9);
+        out.push_back(std::move(h));
+      });
+  // By organisation, then by group name (core/text.hpp: sorted here, not by the database).
+  std::sort(out.begin(), out.end(), [](const HomeGroup& a, const HomeGroup& b) {
+    if (a.org_id != b.org_id) {
+      if (const int c = core::compare_folded(a.org_name, b.org_name); c != 0) return c < 0;
+      return a.org_id < b.org_id;
+    }
+    if (const int c = core::compare_folded(a.name, b.name); c != 0) return c < 0;
+    return a.id < b.id;
+  });
   return out;
 }
 

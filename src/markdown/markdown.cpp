@@ -459,14 +459,14 @@ void render_now(view::Html& out, std::string_view source, const Options& options
 }
 
 /// Rendered documents kept by their source and options: a group's page shows the same few documents on every
-/// request, and parsing them was most of its cost (docs/PERFORMANCE.md). The output depends on nothing else, so a
+/// request, and parsing them was most of its cost (docs/PERFORMANCE.md); short ones too (cmark-gfm's parser costs
+/// ~14,000 instructions to set up, more than a page's look-up). The output depends on nothing else, so a
 /// kept copy is always right. Bounded by kCacheBytes (emptied when full: simple, and the next requests refill it).
 struct TransparentHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 constexpr std::size_t kCacheBytes = 8u << 20;
-constexpr std::size_t kWorthKeeping = 200;
 std::mutex cache_mutex;
 std::unordered_map<std::string, std::shared_ptr<const view::Html>, TransparentHash, std::equal_to<>> cache;
 std::size_t cache_bytes = 0;
@@ -474,7 +474,6 @@ std::size_t cache_bytes = 0;
 }  // namespace
 
 void render(view::Html& out, std::string_view source, const Options& options) {
-  if (source.size() < kWorthKeeping) return render_now(out, source, options);
   std::string key;
   key.reserve(source.size() + 2);
   key.push_back(static_cast<char>('0' + std::clamp(options.top_heading_level, 1, 6)));

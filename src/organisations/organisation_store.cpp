@@ -2,8 +2,11 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "accounts/account_store.hpp"
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "db/query.hpp"
 #include "db/rows.hpp"
 
@@ -144,7 +147,7 @@ std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, 
             "LEFT JOIN uploads lg ON lg.id = o.logo_upload_id "
             "LEFT JOIN member_types t ON t.org_id = m.org_id AND t.user_id = m.user_id "
             "LEFT JOIN two_step ts ON ts.user_id = u.id AND m.role = 'org_admin' "
-            "WHERE u.id = $1 ORDER BY lower(o.name), o.id, t.type",
+            "WHERE u.id = $1",
             {user_id}, [&](const db::Row& r) {
               if (!out) {
                 out.emplace();
@@ -158,7 +161,10 @@ std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, 
               }
               if (r.null(6)) return;
               const long long org_id = r.integer(6);
-              if (out->memberships.empty() || out->memberships.back().org_id != org_id) {
+              // A row per membership and member type, in no set order: each membership is found by its id.
+              auto it = std::find_if(out->memberships.begin(), out->memberships.end(),
+                                     [&](const MembershipRow& m) { return m.org_id == org_id; });
+              if (it == out->memberships.end()) {
                 MembershipRow m;
                 m.org_id = org_id;
                 m.org_slug = r.string(7);
@@ -166,12 +172,26 @@ std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, 
                 m.role = parse_role(r.text(9)).value_or(Role::member);
                 if (!r.null(10)) m.org_logo_url = "/files/" + r.string(10);
                 out->memberships.push_back(std::move(m));
+                it = out->memberships.end() - 1;
               }
               if (!r.null(11)) {
-                if (auto type = parse_member_type(r.text(11))) out->memberships.back().member_types.push_back(*type);
+                if (auto type = parse_member_type(r.text(11))) it->member_types.push_back(*type);
               }
               if (!r.null(12)) out->admin_two_step = true;
             });
+  // Sorted here rather than by ORDER BY lower(...), which made SQLite build a temporary B-tree on every signed-in
+  // request (core/text.hpp): organisations by name, each one's member types by their code.
+  if (out) {
+    auto& ms = out->memberships;
+    std::sort(ms.begin(), ms.end(), [](const MembershipRow& a, const MembershipRow& b) {
+      if (const int c = core::compare_folded(a.org_name, b.org_name); c != 0) return c < 0;
+      return a.org_id < b.org_id;
+    });
+    for (auto& m : ms) {
+      std::sort(m.member_types.begin(), m.member_types.end(),
+                [](MemberType a, MemberType b) { return member_type_code(a) < member_type_code(b); });
+    }
+  }
   return out;
 }
 
