@@ -17,22 +17,28 @@ std::chrono::system_clock::time_point at(long long seconds) {
   return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
 }
 
-// Ended sessions come back too: the pipeline decides whether a session has ended (idle, or its lifetime used up),
-// and tells a person who was signed out why. Housekeeping deletes rows after expires_at.
-std::optional<http::SessionData> read_session(soci::session& s, const std::string& id) {
+/// The session, and (stamp) its person's principal_stamp when it names one that exists. Ended sessions come back
+/// too: the pipeline decides whether a session has ended (idle, or its lifetime used up), and tells a person who was
+/// signed out why. Housekeeping deletes rows after expires_at.
+std::optional<http::SessionData> read_session(soci::session& s, const std::string& id,
+                                              std::optional<long long>* stamp = nullptr) {
   std::optional<http::SessionData> out;
-  db::query(s, "SELECT lang, user_id, expires_at, second_step, created_at, updated_at FROM sessions WHERE id = $1",
-            {id}, [&](const db::Row& r) {
-              http::SessionData data;
-              data.id = id;
-              if (!r.null(0)) data.lang = core::parse_lang(r.text(0));
-              if (!r.null(1)) data.user_id = r.integer(1);
-              data.expires_at = at(r.integer(2));
-              data.second_step = r.integer(3) != 0;
-              data.created_at = at(r.integer(4));
-              data.last_seen_at = at(r.integer(5));
-              out = std::move(data);
-            });
+  const std::string_view sql =
+      stamp ? "SELECT s.lang, s.user_id, s.expires_at, s.second_step, s.created_at, s.updated_at, u.principal_stamp "
+              "FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = $1"
+            : "SELECT lang, user_id, expires_at, second_step, created_at, updated_at FROM sessions WHERE id = $1";
+  db::query(s, sql, {id}, [&](const db::Row& r) {
+    if (stamp && !r.null(6)) *stamp = r.integer(6);
+    http::SessionData data;
+    data.id = id;
+    if (!r.null(0)) data.lang = core::parse_lang(r.text(0));
+    if (!r.null(1)) data.user_id = r.integer(1);
+    data.expires_at = at(r.integer(2));
+    data.second_step = r.integer(3) != 0;
+    data.created_at = at(r.integer(4));
+    data.last_seen_at = at(r.integer(5));
+    out = std::move(data);
+  });
   return out;
 }
 
@@ -52,13 +58,40 @@ boost::asio::awaitable<http::LoadedSession> DbSessionStore::load_with_principal(
   }
   auto work = [this, id = std::move(id)](soci::session& s) {
     http::LoadedSession out;
-    out.session = read_session(s, id);
-    if (out.session && out.session->user_id) out.principal = read_principal_(s, *out.session->user_id);
+    std::optional<long long> stamp;
+    out.session = read_session(s, id, &stamp);
+    if (!out.session || !out.session->user_id || !stamp) return out;
+    const long long user_id = *out.session->user_id;
+    if (auto kept = kept_principal(user_id, *stamp)) {
+      out.principal = std::move(*kept);
+      return out;
+    }
+    // Read after the stamp: a change committed in between is kept under the older stamp and read again next time.
+    out.principal = read_principal_(s, user_id);
+    keep_principal(user_id, *stamp, out.principal);
     return out;
   };
   // Every signed-in request: on SQLite no hop to another thread at all (Database::read).
   auto op = db_.read(std::move(work));
   co_return co_await std::move(op);
+}
+
+std::optional<http::Principal> DbSessionStore::kept_principal(long long user_id, long long stamp) {
+  std::lock_guard lock(principals_mutex_);
+  auto it = principals_.find(user_id);
+  if (it == principals_.end() || it->second.stamp != stamp) return std::nullopt;
+  return it->second.principal;
+}
+
+void DbSessionStore::keep_principal(long long user_id, long long stamp, const std::optional<http::Principal>& p) {
+  std::lock_guard lock(principals_mutex_);
+  if (!p) {
+    principals_.erase(user_id);
+    return;
+  }
+  // Bounded: when full, start again (the next requests fill it with the people using the service now).
+  if (principals_.size() >= kPrincipalsKept && !principals_.contains(user_id)) principals_.clear();
+  principals_.insert_or_assign(user_id, KeptPrincipal{stamp, *p});
 }
 
 boost::asio::awaitable<void> DbSessionStore::save(const http::SessionData& session) {

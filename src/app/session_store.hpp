@@ -2,7 +2,9 @@
 #pragma once
 
 #include <functional>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 
 #include "db/database.hpp"
 #include "http/pipeline.hpp"
@@ -14,7 +16,10 @@ using PrincipalReader = std::function<std::optional<http::Principal>(soci::sessi
 
 class DbSessionStore final : public http::SessionStore {
  public:
-  /// With a reader, the session and its person are read in one database hop on every signed-in request.
+  /// With a reader, the session and its person are read in one database hop on every signed-in request. The person
+  /// is kept in memory with the users.principal_stamp it was read at (migration 0024: database triggers move the
+  /// stamp on every change to what a person is made of) and read again only when the stamp read with the session
+  /// differs, so every server sharing the database sees a change on its next request.
   explicit DbSessionStore(db::Database& db, PrincipalReader read_principal = {})
       : db_(db), read_principal_(std::move(read_principal)) {}
   boost::asio::awaitable<std::optional<http::SessionData>> load(std::string id) override;
@@ -29,8 +34,19 @@ class DbSessionStore final : public http::SessionStore {
   long long purge_expired();
 
  private:
+  struct KeptPrincipal {
+    long long stamp = 0;
+    http::Principal principal;
+  };
+  /// At most this many people are kept (a few MB).
+  static constexpr size_t kPrincipalsKept = 10000;
+  std::optional<http::Principal> kept_principal(long long user_id, long long stamp);
+  void keep_principal(long long user_id, long long stamp, const std::optional<http::Principal>& p);
+
   db::Database& db_;
   PrincipalReader read_principal_;
+  std::mutex principals_mutex_;
+  std::unordered_map<long long, KeptPrincipal> principals_;
 };
 
 }  // namespace roundtable::app

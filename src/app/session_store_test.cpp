@@ -1,6 +1,9 @@
 #include "app/session_store.hpp"
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <string>
 
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
@@ -10,6 +13,11 @@ namespace {
 
 using db::testing::run;
 using db::testing::run_void;
+
+void add_user(soci::session& s, long long id, const std::string& email) {
+  s << "INSERT INTO users (id, email, name, created_at, updated_at) VALUES (:id, :email, 'Mair', 0, 0)", soci::use(id),
+      soci::use(email);
+}
 
 class SessionStoreOnBackend : public ::testing::TestWithParam<std::string> {};
 
@@ -85,6 +93,7 @@ TEST_P(SessionStoreOnBackend, LoadsTheSessionAndItsPersonInOneDatabaseHop) {
     p.name = "Mair";
     return p;
   });
+  db->run_sync([](soci::session& s) { add_user(s, 42, "mair@example.org"); });
   const auto later = std::chrono::system_clock::now() + std::chrono::hours(1);
   run_void(store.save({.id = "signed-in", .user_id = 42, .expires_at = later}));
   run_void(store.save({.id = "gone", .user_id = 7, .expires_at = later}));
@@ -106,7 +115,81 @@ TEST_P(SessionStoreOnBackend, LoadsTheSessionAndItsPersonInOneDatabaseHop) {
   EXPECT_EQ(anonymous.session->lang, core::Lang::cy);
   EXPECT_FALSE(anonymous.principal);
   EXPECT_FALSE(run(store.load_with_principal("unknown", nullptr)).session);
-  EXPECT_EQ(asked, (std::vector<long long>{42, 7})) << "the person is read only for a session that names one";
+  EXPECT_EQ(asked, (std::vector<long long>{42})) << "the person is read only for a session that names one who exists";
+}
+
+TEST_P(SessionStoreOnBackend, KeepsThePersonUntilAnythingTheyAreMadeOfChanges) {
+  // What a person is made of (name, email, language, password, platform admin, memberships and their roles, member
+  // types, two-step sign-in, their organisations' names, addresses and logos) moves users.principal_stamp through
+  // database triggers (migration 0024); a kept person is used only while the stamp is the one read with the session.
+  auto db = db::testing::fresh_database(GetParam());
+  int reads = 0;
+  DbSessionStore store(*db, [&](soci::session&, long long user_id) -> std::optional<http::Principal> {
+    ++reads;
+    http::Principal p;
+    p.user_id = user_id;
+    return p;
+  });
+  db->run_sync([](soci::session& s) {
+    add_user(s, 42, "mair@example.org");
+    add_user(s, 43, "tom@example.org");
+    s << "INSERT INTO organisations (id, slug, name, created_at, updated_at) VALUES (5, 'north', 'North', 0, 0)";
+    s << "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (5, 43, 'member', 0)";
+  });
+  run_void(store.save(
+      {.id = "mair", .user_id = 42, .expires_at = std::chrono::system_clock::now() + std::chrono::hours(1)}));
+  auto load = [&] {
+    auto loaded = run(store.load_with_principal("mair", nullptr));
+    EXPECT_TRUE(loaded.principal);
+  };
+  load();
+  load();
+  load();
+  EXPECT_EQ(reads, 1) << "the person was read again though nothing changed";
+
+  struct Change {
+    const char* what;
+    const char* sql;
+    bool moves;
+  };
+  const Change changes[] = {
+      {"name", "UPDATE users SET name = 'Mair Jones' WHERE id = 42", true},
+      {"language", "UPDATE users SET lang = 'cy' WHERE id = 42", true},
+      {"email", "UPDATE users SET email = 'mair@example.com' WHERE id = 42", true},
+      {"password", "UPDATE users SET password_hash = 'x' WHERE id = 42", true},
+      {"platform admin", "UPDATE users SET platform_admin = 1 WHERE id = 42", true},
+      {"when the account was last changed", "UPDATE users SET updated_at = 9 WHERE id = 42", false},
+      {"someone else's name", "UPDATE users SET name = 'Tom Evans' WHERE id = 43", false},
+      {"joining an organisation",
+       "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (5, 42, "
+       "'member', 0)",
+       true},
+      {"a role", "UPDATE memberships SET role = 'org_admin' WHERE org_id = 5 AND user_id = 42", true},
+      {"a member type", "INSERT INTO member_types (org_id, user_id, type) VALUES (5, 42, 'unpaid_carer')", true},
+      {"someone else's member type", "INSERT INTO member_types (org_id, user_id, type) VALUES (5, 43, 'staff')", false},
+      {"a member type taken away", "DELETE FROM member_types WHERE org_id = 5 AND user_id = 42", true},
+      {"two-step sign-in set up", "INSERT INTO two_step (user_id, secret, created_at) VALUES (42, 's', 0)", true},
+      {"two-step sign-in turned on", "UPDATE two_step SET enabled_at = 1 WHERE user_id = 42", true},
+      {"a code used", "UPDATE two_step SET last_step = 7 WHERE user_id = 42", false},
+      {"two-step sign-in turned off", "DELETE FROM two_step WHERE user_id = 42", true},
+      {"the organisation's name", "UPDATE organisations SET name = 'North Wales' WHERE id = 5", true},
+      {"the organisation's address", "UPDATE organisations SET slug = 'north-wales' WHERE id = 5", true},
+      {"the organisation's sign-up", "UPDATE organisations SET signup_mode = 'open' WHERE id = 5", false},
+      {"leaving the organisation", "DELETE FROM memberships WHERE org_id = 5 AND user_id = 42", true},
+      {"the organisation's name, once left", "UPDATE organisations SET name = 'Gogledd' WHERE id = 5", false},
+  };
+  for (const auto& c : changes) {
+    db->run_sync([&](soci::session& s) { s << c.sql; });
+    const int before = reads;
+    load();
+    EXPECT_EQ(reads - before, c.moves ? 1 : 0) << c.what;
+    load();
+    EXPECT_EQ(reads - before, c.moves ? 1 : 0) << c.what << ": read again though nothing changed since";
+  }
+
+  // An account that is gone has no person, kept or not.
+  db->run_sync([](soci::session& s) { s << "DELETE FROM users WHERE id = 42"; });
+  EXPECT_FALSE(run(store.load_with_principal("mair", nullptr)).principal);
 }
 
 TEST_P(SessionStoreOnBackend, RemovesOneSessionOrAllOfAPersons) {
