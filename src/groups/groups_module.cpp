@@ -36,6 +36,8 @@ module::Module make_module(Deps deps) {
   if (service) {
     m.home_sections = {home_section(service)};
     m.load_demo = [db = deps.db, service, &clock] { return load_demo(*db, *service, clock.now_seconds()); };
+    // Who may see a group's picture is set before serving (and before the demo's pictures are hung).
+    if (deps.uploads) m.start = [service, uploads = deps.uploads] { service->set_uploads(uploads); };
   }
   return m;
 }
