@@ -115,6 +115,8 @@ awaitable<Response> groups_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> members_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> stage_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> activity_csv(OrgRequest& req, const PagesDeps& deps);
+/// Everyone's support needs (recorded in the audit log as the page is).
+awaitable<Response> support_csv(OrgRequest& req, const PagesDeps& deps);
 
 // support_pages.cpp: everyone's support needs, for the people who run the group.
 awaitable<Response> support(OrgRequest& req, const PagesDeps& deps);

@@ -80,6 +80,9 @@ void add_group_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
   group.get("/activity.csv", "group_activity_csv", on_group(Action::see_members), bind(deps, pages::activity_csv))
       .with_session()
       .not_html();
+  group.get("/support.csv", "group_support_csv", on_group(Action::see_support_needs), bind(deps, pages::support_csv))
+      .with_session()
+      .not_html();
   group.get("/support", "group_support", on_group(Action::see_support_needs), bind(deps, pages::support));
   group.get("/activity", "group_activity", on_group(Action::see_members), bind(deps, pages::activity));
 }
