@@ -47,8 +47,9 @@ awaitable<Response> save_picture(OrgRequest& req, const PagesDeps& deps) {
   auto errors = field_errors(t, check_picture(form, true));
   std::optional<uploads::Prepared> prepared;
   if (replacing) {
-    auto check =
-        organisations::pages::checked_picture(ctx, deps.service->uploads(), kPicture, GroupService::picture_rules());
+    // checked_picture keeps a reference to the rules until it is done: they must outlive it.
+    const auto rules = GroupService::picture_rules();
+    auto check = organisations::pages::checked_picture(ctx, deps.service->uploads(), kPicture, rules);
     auto checked = co_await std::move(check);
     if (auto* problem = std::get_if<std::string>(&checked)) {
       // The file's problem first: it comes first on the page.
