@@ -1,7 +1,8 @@
-// A group's tables as spreadsheet files (CSV): its members, its stage history and what happened in it, for the same
-// people who may see each page.
+// A group's tables as spreadsheet files (CSV): its members, its stage history, what happened in it and everyone's
+// support needs, for the same people who may see each page.
 #include "groups/group_pages.hpp"
 #include "organisations/organisation_pages.hpp"
+#include "profiles/profile_cards.hpp"
 #include "view/csv.hpp"
 #include "view/dates.hpp"
 
@@ -100,6 +101,33 @@ awaitable<Response> activity_csv(OrgRequest& req, const PagesDeps& deps) {
     csv.row({when, what});
   }
   co_return view::csv_download(req.ctx, file_name(g, "activity"), csv);
+}
+
+awaitable<Response> support_csv(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load(req, deps, policy::Action::see_support_needs);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& g = std::get<GroupForViewer>(loaded).group;
+  // The same read as the page, so the same look is recorded in the audit log against each person shown.
+  auto op = deps.service->support_needs(req.membership.org_id, g.id, req.principal.user_id);
+  const auto people = co_await std::move(op);
+  auto t = req.ctx.t();
+  view::Csv csv;
+  csv.row({t("groups.members.col_name"), t("groups.members.col_role"), t("groups.support.col_needs"),
+           t("groups.support.col_meetings")});
+  for (const auto& p : people) {
+    const auto role = group_role_name(t, p.member.role);
+    if (!p.shared) {
+      csv.row({p.member.name, role, t("groups.support.not_shared_cell"), ""});
+      continue;
+    }
+    std::string needs;
+    for (auto n : p.needs) needs += (needs.empty() ? "" : ", ") + profiles::pages::need_name(t, n);
+    if (!p.needs_other.empty()) needs += (needs.empty() ? "" : ", ") + p.needs_other;
+    if (needs.empty()) needs = t("groups.support.none_needed");
+    csv.row({p.member.name, role, needs, p.meeting_support});
+  }
+  co_return view::csv_download(req.ctx, file_name(g, "support"), csv);
 }
 
 }  // namespace roundtable::groups::pages

@@ -35,7 +35,7 @@ constexpr std::array<std::pair<GroupRole, std::string_view>, 4> kRoles{{{GroupRo
                                                                         {GroupRole::facilitator, "facilitator"},
                                                                         {GroupRole::member, "member"},
                                                                         {GroupRole::observer, "observer"}}};
-constexpr std::array<std::pair<ActivityKind, std::string_view>, 13> kActivities{{
+constexpr std::array<std::pair<ActivityKind, std::string_view>, 15> kActivities{{
     {ActivityKind::created, "created"},
     {ActivityKind::details_changed, "details_changed"},
     {ActivityKind::archived, "archived"},
@@ -49,6 +49,8 @@ constexpr std::array<std::pair<ActivityKind, std::string_view>, 13> kActivities{
     {ActivityKind::left, "left"},
     {ActivityKind::role_changed, "role_changed"},
     {ActivityKind::removed, "removed"},
+    {ActivityKind::picture_changed, "picture_changed"},
+    {ActivityKind::picture_removed, "picture_removed"},
 }};
 
 }  // namespace

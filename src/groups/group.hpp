@@ -99,6 +99,9 @@ struct Group {
   long long created_at = 0;
   long long updated_at = 0;
   long long member_count = 0;
+  /// The group's picture ("/files/..."), or "" for none, and the words that describe it.
+  std::string picture_url;
+  std::string picture_alt;
   bool archived() const { return archived_at.has_value(); }
 };
 
@@ -183,6 +186,8 @@ struct GroupListed {
   long long member_count = 0;
   /// The viewer's role, when they are in it.
   std::optional<GroupRole> role;
+  /// The group's picture ("/files/..."), or "" for none.
+  std::string picture_url;
 };
 
 struct GroupMember {
@@ -234,6 +239,9 @@ enum class ActivityKind {
   left,
   role_changed,
   removed,
+  /// A picture added or replaced, or only its description changed.
+  picture_changed,
+  picture_removed,
 };
 std::string_view activity_code(ActivityKind k);
 std::optional<ActivityKind> parse_activity(std::string_view code);
@@ -249,6 +257,16 @@ struct Activity {
   /// What changed, as codes (a stage, a role).
   std::string detail;
   long long at = 0;
+};
+
+/// What the rule for seeing a group's picture needs: the group it hangs in, and the viewer's place in it.
+struct PictureOwner {
+  long long group_id = 0;
+  long long org_id = 0;
+  Visibility visibility = Visibility::members;
+  bool archived = false;
+  std::optional<GroupRole> viewer_role;
+  bool viewer_invited = false;
 };
 
 /// A page of activity, newest first, and the id to continue from (nullopt on the last page).

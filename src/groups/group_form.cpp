@@ -123,4 +123,16 @@ std::vector<FormProblem> check_ask(const AskForm& f) {
   return out;
 }
 
+PictureForm read_picture(const http::FormData& form) { return {form.trimmed("alt")}; }
+
+std::vector<FormProblem> check_picture(const PictureForm& f, bool needed) {
+  std::vector<FormProblem> out;
+  if (f.alt.empty()) {
+    if (needed) out.push_back({"alt", "groups.error.alt_missing"});
+  } else if (length(f.alt) > kMaxPictureAlt) {
+    out.push_back({"alt", "groups.error.alt_long"});
+  }
+  return out;
+}
+
 }  // namespace roundtable::groups

@@ -22,6 +22,8 @@ inline constexpr std::size_t kMaxPurpose = 600;
 inline constexpr std::size_t kMaxDocument = 20000;
 inline constexpr std::size_t kMaxReason = 1000;
 inline constexpr std::size_t kMaxMessage = 1000;
+/// The words that describe a group's picture (alt text): a sentence or two.
+inline constexpr std::size_t kMaxPictureAlt = 250;
 
 struct GroupForm {
   std::string name;
@@ -60,5 +62,13 @@ struct AskForm {
 };
 AskForm read_ask(const http::FormData& form);
 std::vector<FormProblem> check_ask(const AskForm& form);
+
+/// A group's picture: the words that describe it (the file itself is checked by uploads::prepare).
+struct PictureForm {
+  std::string alt;
+};
+PictureForm read_picture(const http::FormData& form);
+/// needed: a picture is being added or replaced, or one is there (the words are then required).
+std::vector<FormProblem> check_picture(const PictureForm& form, bool needed);
 
 }  // namespace roundtable::groups

@@ -74,6 +74,13 @@ std::string group_role_name(const core::Translator& t, GroupRole r) {
   return key_name(t, "groups.role.", group_role_code(r));
 }
 
+void group_picture(Html& h, const Group& g) {
+  if (g.picture_url.empty()) return;
+  // No component shows a picture.
+  h.raw("<img class=\"rt-group-picture govuk-!-margin-bottom-6\" src=\"").text(g.picture_url).raw("\" alt=\"");
+  h.text(g.picture_alt).raw("\">\n");
+}
+
 std::string person_name(const core::Translator& t, const std::string& name) {
   return name.empty() ? std::string(t("groups.former_member")) : name;
 }

@@ -203,6 +203,10 @@ awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
       rows.rows.push_back({.key = {.text = s(t("groups.list.people"))},
                            .value = {.text = t.plural("groups.list.people_count", g.member_count)}});
       Html title;
+      if (!g.picture_url.empty()) {
+        // A small copy of the group's picture beside its name; the name says what it is, so it needs no words.
+        title.raw("<img class=\"rt-group-thumb\" src=\"").text(g.picture_url).raw("\" alt=\"\">");
+      }
       govuk::link(title, group_url(req, g.id), g.name);
       if (g.archived) {
         title.text(" ");
@@ -284,6 +288,7 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
     govuk::inset_text(
         h, {.text = core::format(t("groups.home.archived"), {{"date", view::format_date(t, *g.archived_at)}})});
   }
+  group_picture(h, g);
   govuk::paragraph(h, g.details.purpose, "govuk-body-l rt-pre-line");
   govuk::SummaryList about;
   about.rows.push_back({.key = {.text = s(t("groups.home.kind"))}, .value = {.text = kind_name(t, g.details.kind)}});
@@ -380,7 +385,11 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
   const bool restores = may(req, v, Action::restore_group);
   if (edits || archives || restores) {
     govuk::heading(h, 2, "m", t("groups.home.run_title"));
-    if (edits) govuk::link_paragraph(h, base + "/edit", t("groups.home.edit_link"));
+    if (edits) {
+      govuk::link_paragraph(h, base + "/edit", t("groups.home.edit_link"));
+      govuk::link_paragraph(h, base + "/picture",
+                            t(g.picture_url.empty() ? "groups.home.picture_add_link" : "groups.home.picture_link"));
+    }
     if (archives) {
       govuk::button_form(h, {.form = {.action = base + "/archive", .csrf_token = ctx.csrf_token},
                              .button = {.text = s(t("groups.home.archive")), .classes = "govuk-button--secondary"}});

@@ -66,6 +66,8 @@ std::string person_name(const core::Translator& t, const std::string& name);
 std::string describe_activity(const core::Translator& t, const Activity& a);
 /// The double diamond with the stage marked, and the sentence that says the same in words.
 void stage_picture(view::Html& h, const core::Translator& t, std::optional<Stage> stage);
+/// The group's picture with the words that describe it, when it has one.
+void group_picture(view::Html& h, const Group& g);
 /// The table of stage changes (oldest first), with who moved it and why.
 void stage_table(view::Html& h, const core::Translator& t, const std::vector<StageChange>& changes);
 
@@ -95,6 +97,11 @@ awaitable<Response> member_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> change_role(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> remove_member(OrgRequest& req, const PagesDeps& deps);
 
+// picture_pages.cpp: the group's picture, with the words that describe it.
+awaitable<Response> picture_form(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_picture(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_picture(OrgRequest& req, const PagesDeps& deps);
+
 // public_pages.cpp: a public group's summary, for anyone.
 awaitable<Response> public_summary(RequestContext& ctx, const PagesDeps& deps);
 
@@ -108,6 +115,8 @@ awaitable<Response> groups_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> members_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> stage_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> activity_csv(OrgRequest& req, const PagesDeps& deps);
+/// Everyone's support needs (recorded in the audit log as the page is).
+awaitable<Response> support_csv(OrgRequest& req, const PagesDeps& deps);
 
 // support_pages.cpp: everyone's support needs, for the people who run the group.
 awaitable<Response> support(OrgRequest& req, const PagesDeps& deps);

@@ -67,6 +67,11 @@ Verdict allows(const Actor& a, Action action, const GroupFacts& g) {
   return Verdict::deny;
 }
 
+bool may_see_picture(const std::optional<Actor>& actor, const GroupFacts& g) {
+  if (g.visibility == Visibility::everyone && !g.archived) return true;
+  return actor && allows(*actor, Action::see_group, g) == Verdict::allow;
+}
+
 std::string_view action_name(Action action) {
   switch (action) {
     case Action::list_groups: return "groups.list_groups";

@@ -67,6 +67,11 @@ Verdict allows(const Actor& actor, Action action);
 /// For an action on one group.
 Verdict allows(const Actor& actor, Action action, const GroupFacts& group);
 
+/// Who may see the group's picture (the file at /files/...): whoever may see the group's page (actor: a member of
+/// its organisation, as see_group decides), and anyone at all, signed in or not, while its summary is public (public
+/// and not archived). Everyone else gets 404.
+bool may_see_picture(const std::optional<Actor>& actor, const GroupFacts& group);
+
 /// A stable name for logs and the route table ("groups.move_stage").
 std::string_view action_name(Action action);
 

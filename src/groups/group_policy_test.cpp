@@ -104,6 +104,32 @@ TEST(GroupPolicy, SomeoneInvitedMayReadTheGroupAndAnswer) {
             Verdict::deny);
 }
 
+TEST(GroupPolicy, WhoSeesAGroupsPicture) {
+  // Columns as above, then i someone invited to it, and n nobody of the organisation (signed out, or another
+  // organisation's member): Y sees the file, N gets 404. An admin without two-step is not sent anywhere for a file.
+  const GroupFacts kPublicArchived{Visibility::everyone, true};
+  const Actor invited{Role::member, false, std::nullopt, true};
+  struct {
+    GroupFacts group;
+    const char* group_name;
+    const char* verdicts;  // LFMOofAain
+  } rows[] = {
+      {kOrgWide, "organisation", /*          */ "YYYYYYYYYN"},
+      {kMembersOnly, "members", /*           */ "YYYYNNYNYN"},
+      {kPublic, "public", /*                 */ "YYYYYYYYYY"},
+      {kArchived, "archived", /*             */ "YYYYYYYYYN"},
+      // An archived public group has no public summary, so its picture is not for everyone either.
+      {kPublicArchived, "archived public", /* */ "YYYYYYYYYN"},
+  };
+  for (const auto& row : rows) {
+    std::string got;
+    for (const auto& actor : kActors) got += may_see_picture(actor, row.group) ? 'Y' : 'N';
+    got += may_see_picture(invited, row.group) ? 'Y' : 'N';
+    got += may_see_picture(std::nullopt, row.group) ? 'Y' : 'N';
+    EXPECT_EQ(got, row.verdicts) << "a " << row.group_name << " group's picture (columns " << kColumns << "in)";
+  }
+}
+
 TEST(GroupPolicy, OrganisationWideActions) {
   //                                              LFMOofAa
   struct {

@@ -1,6 +1,7 @@
 #include "groups/group_routes.hpp"
 
 #include "groups/group_policy.hpp"
+#include "groups/group_service.hpp"
 #include "http/route_list.hpp"
 
 namespace roundtable::groups {
@@ -43,6 +44,12 @@ void add_group_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
   group.get("", "group", on_group(Action::see_group), bind(deps, pages::group_home));
   group.get("/edit", "group_edit", on_group(Action::edit_group), bind(deps, pages::edit_group));
   group.post("/edit", "group_save", on_group(Action::edit_group), bind(deps, pages::save_group));
+  // Its picture, for the people who change its details.
+  group.get("/picture", "group_picture", on_group(Action::edit_group), bind(deps, pages::picture_form));
+  group.post("/picture", "group_picture_save", on_group(Action::edit_group), bind(deps, pages::save_picture))
+      .accepts_uploads(uploads::body_limit_for(GroupService::picture_rules()));
+  group.post("/picture/remove", "group_picture_remove", on_group(Action::edit_group),
+             bind(deps, pages::remove_picture));
   group.post("/archive", "group_archive", on_group(Action::archive_group), bind(deps, pages::archive_group));
   group.post("/restore", "group_restore", on_group(Action::restore_group), bind(deps, pages::restore_group));
   group.get("/stage", "group_stage", on_group(Action::see_group), bind(deps, pages::stage));
@@ -71,6 +78,9 @@ void add_group_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
       .with_session()
       .not_html();
   group.get("/activity.csv", "group_activity_csv", on_group(Action::see_members), bind(deps, pages::activity_csv))
+      .with_session()
+      .not_html();
+  group.get("/support.csv", "group_support_csv", on_group(Action::see_support_needs), bind(deps, pages::support_csv))
       .with_session()
       .not_html();
   group.get("/support", "group_support", on_group(Action::see_support_needs), bind(deps, pages::support));

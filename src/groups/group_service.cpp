@@ -1,11 +1,14 @@
 #include "groups/group_service.hpp"
 
+#include "audit/audit_store.hpp"
 #include "db/transaction.hpp"
+#include "groups/group_policy.hpp"
 #include "groups/group_store.hpp"
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
 #include "profiles/profile_store.hpp"
 #include "security/tokens.hpp"
+#include "uploads/picture.hpp"
 
 namespace roundtable::groups {
 
@@ -27,6 +30,21 @@ long long create(soci::session& s, long long org_id, long long actor, const Grou
   store::record(s, id, ActivityKind::created, actor, std::nullopt, "", now);
   tx.commit();
   return id;
+}
+
+/// Groups' pictures' purpose: who may see them is group_policy's may_see_picture.
+const uploads::Purpose kPicturePurpose{"group_picture"};
+/// The audit log's codes for a group's picture (its words: audit.action.<code> in the groups catalogues).
+constexpr const char* kAuditPictureChanged = "group_picture_changed";
+constexpr const char* kAuditPictureRemoved = "group_picture_removed";
+
+/// Thrown inside a picture's transaction when the group is gone or archived: it rolls back (the saved file is left
+/// for housekeeping's sweep) and the use case answers false.
+struct NoGroupToChange {};
+
+/// What the organisation's audit log says about a change to a group's picture.
+void audit_picture(soci::session& s, long long org_id, long long group_id, long long actor, const char* action) {
+  audit::store::record(s, {org_id, actor, std::nullopt, action, "group:" + std::to_string(group_id)});
 }
 
 /// What an email about the group says to one person, in their language: why they hear from us, and a link to the
@@ -381,6 +399,92 @@ awaitable<MembershipOutcome> GroupService::remove_member(long long org_id, long 
     return MembershipOutcome::done;
   });
   co_return co_await std::move(op);
+}
+
+uploads::Allowed GroupService::picture_rules() {
+  uploads::Allowed a;
+  a.images = true;
+  a.max_image_side = 1200;
+  return a;
+}
+
+void GroupService::set_uploads(uploads::UploadService* uploads) {
+  uploads_ = uploads;
+  if (!uploads_) return;
+  uploads_->set_access(kPicturePurpose, [](soci::session& s, const uploads::Upload& u, const http::Principal* viewer) {
+    const auto owner = store::picture_owner(s, u.id, viewer ? viewer->user_id : 0);
+    if (!owner || !u.org_id || *u.org_id != owner->org_id) return false;
+    std::optional<policy::Actor> actor;
+    if (viewer) {
+      for (const auto& m : viewer->memberships) {
+        if (m.org_id == owner->org_id)
+          actor = policy::Actor{m.role, viewer->two_step, owner->viewer_role, owner->viewer_invited};
+      }
+    }
+    return policy::may_see_picture(actor, {owner->visibility, owner->archived});
+  });
+}
+
+awaitable<bool> GroupService::set_picture(long long org_id, long long group_id, long long actor,
+                                          uploads::Prepared picture, std::string alt) {
+  if (!uploads_) throw std::logic_error("pictures need set_uploads");
+  const long long now = clock_.now_seconds();
+  // The picture is the organisation's (no owner), so it stays when the lead who uploaded it leaves.
+  auto op = uploads::replace_picture(
+      db_, *uploads_, std::move(picture), kPicturePurpose, std::nullopt, org_id,
+      [=, alt = std::move(alt)](soci::session& s, std::optional<long long> id) {
+        auto g = find(s, org_id, group_id, actor);
+        if (!g || g->group.archived()) throw NoGroupToChange{};
+        return store::set_picture(s, group_id, id, alt, now);
+      },
+      [=](soci::session& s, bool) {
+        store::record(s, group_id, ActivityKind::picture_changed, actor, std::nullopt, "", now);
+        audit_picture(s, org_id, group_id, actor, kAuditPictureChanged);
+      });
+  try {
+    co_await std::move(op);
+  } catch (const NoGroupToChange&) {
+    co_return false;
+  }
+  co_return true;
+}
+
+awaitable<bool> GroupService::set_picture_alt(long long org_id, long long group_id, long long actor, std::string alt) {
+  auto op = db_.run([=, this, alt = std::move(alt)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto g = find(s, org_id, group_id, actor);
+    if (!g || g->group.archived() || g->group.picture_url.empty()) return false;
+    if (g->group.picture_alt == alt) return true;
+    const long long now = clock_.now_seconds();
+    store::set_picture_alt(s, group_id, alt, now);
+    store::record(s, group_id, ActivityKind::picture_changed, actor, std::nullopt, "", now);
+    audit_picture(s, org_id, group_id, actor, kAuditPictureChanged);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> GroupService::remove_picture(long long org_id, long long group_id, long long actor) {
+  if (!uploads_) co_return false;
+  const long long now = clock_.now_seconds();
+  auto op = uploads::replace_picture(
+      db_, *uploads_, std::nullopt, kPicturePurpose, std::nullopt, org_id,
+      [=](soci::session& s, std::optional<long long>) {
+        auto g = find(s, org_id, group_id, actor);
+        if (!g || g->group.archived()) throw NoGroupToChange{};
+        return store::set_picture(s, group_id, std::nullopt, "", now);
+      },
+      [=](soci::session& s, bool had_one) {
+        if (!had_one) return;
+        store::record(s, group_id, ActivityKind::picture_removed, actor, std::nullopt, "", now);
+        audit_picture(s, org_id, group_id, actor, kAuditPictureRemoved);
+      });
+  try {
+    co_return co_await std::move(op);
+  } catch (const NoGroupToChange&) {
+  }
+  co_return false;
 }
 
 long long GroupService::create_group_now(long long org_id, long long actor, const GroupDetails& details, long long at) {

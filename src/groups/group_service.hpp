@@ -15,6 +15,7 @@
 #include "db/database.hpp"
 #include "groups/group.hpp"
 #include "organisations/organisation_service.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::groups {
 
@@ -119,6 +120,22 @@ class GroupService {
                                         GroupRole role);
   awaitable<MembershipOutcome> remove_member(long long org_id, long long group_id, long long actor, long long user);
 
+  /// Where pictures are kept, and who may see them (the rule of group_policy's may_see_picture); call it while
+  /// wiring, before serving (the module's start hook does).
+  void set_uploads(uploads::UploadService* uploads);
+  uploads::UploadService* uploads() const { return uploads_; }
+  /// What a group's picture may be: an image, scaled down to 1200 pixels at most.
+  static uploads::Allowed picture_rules();
+  /// Hangs a new picture with the words that describe it (the old one, if any, goes); recorded in the group's
+  /// activity and the organisation's audit log. False when the group is gone or archived.
+  awaitable<bool> set_picture(long long org_id, long long group_id, long long actor, uploads::Prepared picture,
+                              std::string alt);
+  /// Changes only the words that describe the picture; false when there is no picture or the group is gone or
+  /// archived.
+  awaitable<bool> set_picture_alt(long long org_id, long long group_id, long long actor, std::string alt);
+  /// Takes the picture down; false when there was none (or the group is gone or archived).
+  awaitable<bool> remove_picture(long long org_id, long long group_id, long long actor);
+
   /// For demo data and tests, on the calling thread.
   long long create_group_now(long long org_id, long long actor, const GroupDetails& details, long long at);
   void add_member_now(long long org_id, long long group_id, long long user, GroupRole role, long long at);
@@ -130,6 +147,7 @@ class GroupService {
   db::Database& db_;
   const core::Clock& clock_;
   organisations::OrganisationService* organisations_ = nullptr;
+  uploads::UploadService* uploads_ = nullptr;
 };
 
 }  // namespace roundtable::groups

@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "db/query.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::groups::store {
 
@@ -32,8 +33,14 @@ db::Param stage_param(std::optional<Stage> stage) {
 constexpr const char* kGroupColumns =
     "g.id, g.org_id, g.name, g.purpose, g.kind, g.level, g.visibility, g.stage, g.terms, g.terms_easy, "
     "g.ground_rules, g.ground_rules_easy, g.principles, g.principles_easy, g.archived_at, g.created_at, "
-    "g.updated_at, (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id)";
-constexpr int kGroupColumnCount = 18;
+    "g.updated_at, (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id), g.picture_alt, "
+    "(SELECT pu.public_id FROM uploads pu WHERE pu.id = g.picture_upload_id)";
+constexpr int kGroupColumnCount = 20;
+
+/// The address of a picture whose public id is in this column ("" for none).
+std::string picture_url_of(const db::Row& r, int column) {
+  return r.null(column) ? std::string() : uploads::file_url(r.text(column));
+}
 
 Group group_of(const db::Row& r) {
   Group g;
@@ -53,6 +60,8 @@ Group group_of(const db::Row& r) {
   g.created_at = r.integer(15);
   g.updated_at = r.integer(16);
   g.member_count = r.integer(17);
+  g.picture_alt = r.string(18);
+  g.picture_url = picture_url_of(r, 19);
   return g;
 }
 
@@ -67,12 +76,14 @@ GroupListed listed_of(const db::Row& r) {
   l.archived = !r.null(6);
   l.member_count = r.integer(7);
   if (!r.null(8)) l.role = parse_group_role(r.text(8));
+  l.picture_url = picture_url_of(r, 9);
   return l;
 }
 
 constexpr const char* kListColumns =
     "g.id, g.name, g.purpose, g.kind, g.stage, g.visibility, g.archived_at, "
-    "(SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id), gm.role";
+    "(SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id), gm.role, "
+    "(SELECT pu.public_id FROM uploads pu WHERE pu.id = g.picture_upload_id)";
 
 /// Leads, then facilitators, members and observers.
 /// Adds each member's types (one query for the whole group).
@@ -183,6 +194,42 @@ void set_archived(soci::session& s, long long group_id, std::optional<long long>
   db::Param at = nullptr;
   if (archived_at) at = *archived_at;
   db::query(s, "UPDATE org_groups SET archived_at = $1, updated_at = $2 WHERE id = $3", {at, now, group_id});
+}
+
+std::optional<long long> set_picture(soci::session& s, long long group_id, std::optional<long long> upload_id,
+                                     std::string_view alt, long long now) {
+  std::optional<long long> old;
+  db::query(s, "SELECT picture_upload_id FROM org_groups WHERE id = $1", {group_id}, [&](const db::Row& r) {
+    if (!r.null(0)) old = r.integer(0);
+  });
+  db::Param id = nullptr;
+  if (upload_id) id = *upload_id;
+  db::query(s, "UPDATE org_groups SET picture_upload_id = $1, picture_alt = $2, updated_at = $3 WHERE id = $4",
+            {id, upload_id ? alt : std::string_view(""), now, group_id});
+  return old;
+}
+
+void set_picture_alt(soci::session& s, long long group_id, std::string_view alt, long long now) {
+  db::query(s, "UPDATE org_groups SET picture_alt = $1, updated_at = $2 WHERE id = $3", {alt, now, group_id});
+}
+
+std::optional<PictureOwner> picture_owner(soci::session& s, long long upload_id, long long viewer) {
+  std::optional<PictureOwner> out;
+  db::query(s,
+            "SELECT g.id, g.org_id, g.visibility, g.archived_at, gm.role, r.state FROM org_groups g LEFT JOIN "
+            "group_members gm ON gm.group_id = g.id AND gm.user_id = $2 LEFT JOIN group_requests r ON r.group_id = "
+            "g.id AND r.user_id = $2 WHERE g.picture_upload_id = $1",
+            {upload_id, viewer}, [&](const db::Row& r) {
+              PictureOwner o;
+              o.group_id = r.integer(0);
+              o.org_id = r.integer(1);
+              o.visibility = parse_visibility(r.text(2)).value_or(Visibility::members);
+              o.archived = !r.null(3);
+              if (!r.null(4)) o.viewer_role = parse_group_role(r.text(4));
+              o.viewer_invited = !r.null(5) && state_of(r.text(5)) == RequestState::invited;
+              out = o;
+            });
+  return out;
 }
 
 void set_stage(soci::session& s, long long group_id, std::optional<Stage> stage, long long now) {

@@ -26,6 +26,13 @@ std::optional<PublicGroup> find_public(soci::session& s, std::string_view org_sl
 void update_details(soci::session& s, long long group_id, const GroupDetails& d, long long now);
 void set_archived(soci::session& s, long long group_id, std::optional<long long> archived_at, long long now);
 void set_stage(soci::session& s, long long group_id, std::optional<Stage> stage, long long now);
+/// Hangs a picture (an upload's id, with the words describing it) or none; returns the upload it replaces.
+std::optional<long long> set_picture(soci::session& s, long long group_id, std::optional<long long> upload_id,
+                                     std::string_view alt, long long now);
+/// Changes only the words that describe the picture.
+void set_picture_alt(soci::session& s, long long group_id, std::string_view alt, long long now);
+/// The group this upload is the picture of, with the viewer's role and invitation there (viewer 0: nobody).
+std::optional<PictureOwner> picture_owner(soci::session& s, long long upload_id, long long viewer);
 
 /// The groups of the organisation the viewer may see (all: the organisation's admins see every group), the
 /// viewer's own first, then by name; a page of them.

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -13,7 +14,9 @@
 #include "groups/group_form.hpp"
 #include "groups/group_service.hpp"
 #include "http/form.hpp"
+#include "security/tokens.hpp"
 #include "testing/world.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::groups {
 namespace {
@@ -84,6 +87,36 @@ TEST(GroupForm, StageNeedsAnotherStageAndAReason) {
   EXPECT_EQ(check_stage({"", "x"}, Stage::discover).at(0).key, "groups.error.stage_missing");
   EXPECT_EQ(check_stage({"define", ""}, std::nullopt).at(0).key, "groups.error.reason_missing");
   EXPECT_TRUE(check_stage({"define", "Start"}, std::nullopt).empty());
+}
+
+TEST(GroupForm, APictureIsDescribedInAFewWords) {
+  const struct {
+    const char* what;
+    std::string alt;
+    bool needed;
+    const char* problem;
+  } cases[] = {
+      {"words for a picture", "Six people around a table", true, ""},
+      {"no words for a picture", "", true, "groups.error.alt_missing"},
+      {"no words and no picture", "", false, ""},
+      {"250 Welsh letters",
+       [] {
+         std::string a;
+         for (int i = 0; i < 250; ++i) a += "ŵ";
+         return a;
+       }(),
+       true, ""},
+      {"251 letters", std::string(251, 'a'), true, "groups.error.alt_long"},
+      {"251 letters and no picture", std::string(251, 'a'), false, "groups.error.alt_long"},
+  };
+  for (const auto& c : cases) {
+    const auto problems = check_picture({c.alt}, c.needed);
+    EXPECT_EQ(problems.empty() ? std::string() : problems.at(0).key, c.problem) << c.what;
+    for (const auto& p : problems) EXPECT_EQ(p.field, "alt") << c.what;
+  }
+  auto parsed = http::parse_urlencoded("alt=+A+table+");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(read_picture(*parsed).alt, "A table");
 }
 
 TEST(GroupForm, ReadsTrimmedAndRoundTrips) {
@@ -382,6 +415,105 @@ TEST_P(GroupsOnBackend, TheInvitedAndThoseWhoAskedHearByEmailInTheirLanguage) {
   // Nothing changed, nothing sent.
   EXPECT_EQ(run(mailing.answer_request(north, board, tom, mair, true)), MembershipOutcome::not_found);
   EXPECT_EQ(mail_to("mair@example.org").size(), 2u);
+}
+
+TEST_P(GroupsOnBackend, APictureHangsWithItsWordsAndIsSeenByWhoeverMaySeeTheGroup) {
+  const auto dir = std::filesystem::temp_directory_path() / ("groups-pictures-" + security::random_token(8));
+  uploads::UploadService uploads(*world->db, std::make_shared<uploads::FolderStorage>(dir));
+  service->set_uploads(&uploads);
+  auto picture = [] {
+    uploads::Prepared p;
+    p.bytes = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels";
+    p.mime = "image/png";
+    p.width = 3;
+    p.height = 2;
+    return p;
+  };
+  auto public_id = [&](long long group) {
+    const auto g = run(service->group_for(north, group, tom));
+    const std::string url = g ? g->group.picture_url : "";
+    return url.starts_with("/files/") ? url.substr(7) : std::string();
+  };
+  // Who asks: a person in an organisation with a role there (two-step passed or not), or nobody signed in.
+  auto as = [](long long user, long long org, Role role, bool two_step = false) {
+    http::Principal p;
+    p.user_id = user;
+    p.two_step = two_step;
+    p.memberships.push_back({org, "", "", role, ""});
+    return std::optional<http::Principal>(p);
+  };
+  auto sees = [&](const std::string& id, std::optional<http::Principal> viewer) {
+    return run(uploads.file_for(id, std::move(viewer))).has_value();
+  };
+  const std::optional<http::Principal> nobody;
+
+  const long long board = make("Board");
+  EXPECT_TRUE(run(service->set_picture(north, board, tom, picture(), "Six people around a table")));
+  const auto first = public_id(board);
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(run(service->group_for(north, board, tom))->group.picture_alt, "Six people around a table");
+  // A new picture replaces the old one, whose file goes; the words can change alone.
+  EXPECT_TRUE(run(service->set_picture(north, board, tom, picture(), "A table")));
+  const auto second = public_id(board);
+  EXPECT_NE(second, first);
+  EXPECT_FALSE(sees(first, as(tom, north, Role::facilitator)));
+  EXPECT_TRUE(run(service->set_picture_alt(north, board, tom, "Chairs in a circle")));
+  EXPECT_EQ(run(service->group_for(north, board, tom))->group.picture_alt, "Chairs in a circle");
+  EXPECT_EQ(run(service->list_groups(north, gareth, false, 1, 10)).groups.at(0).picture_url, "/files/" + second);
+  // An organisation-wide group's picture: its organisation's members, nobody else.
+  EXPECT_TRUE(sees(second, as(gareth, north, Role::member)));
+  EXPECT_FALSE(sees(second, as(rhys, south, Role::org_admin, true)));
+  EXPECT_FALSE(sees(second, nobody));
+
+  // A members-only group's: its members and the organisation's admins (two-step passed).
+  const long long steering = make("Steering", Visibility::members);
+  EXPECT_TRUE(run(service->set_picture(north, steering, tom, picture(), "A notebook")));
+  const auto hidden = public_id(steering);
+  EXPECT_TRUE(sees(hidden, as(tom, north, Role::facilitator)));
+  EXPECT_FALSE(sees(hidden, as(gareth, north, Role::member)));
+  EXPECT_TRUE(sees(hidden, as(admin, north, Role::org_admin, true)));
+  EXPECT_FALSE(sees(hidden, as(admin, north, Role::org_admin, false)));
+  EXPECT_FALSE(sees(hidden, nobody));
+  EXPECT_EQ(run(service->invite(north, steering, tom, gareth)), MembershipOutcome::done);
+  EXPECT_TRUE(sees(hidden, as(gareth, north, Role::member))) << "someone invited may read the group";
+
+  // A public group's: anyone, until it is archived.
+  const long long open = make("Open", Visibility::everyone);
+  EXPECT_TRUE(run(service->set_picture(north, open, tom, picture(), "A door, open")));
+  const auto everyone = public_id(open);
+  EXPECT_TRUE(sees(everyone, nobody));
+  EXPECT_TRUE(sees(everyone, as(rhys, south, Role::org_admin, true)));
+  EXPECT_TRUE(run(service->set_archived(north, open, tom, true)));
+  EXPECT_FALSE(sees(everyone, nobody));
+  EXPECT_TRUE(sees(everyone, as(gareth, north, Role::member)));
+  // An archived group's picture does not change; nor does a group through another organisation.
+  EXPECT_FALSE(run(service->set_picture(north, open, tom, picture(), "x")));
+  EXPECT_FALSE(run(service->remove_picture(north, open, tom)));
+  EXPECT_FALSE(run(service->set_picture(south, board, rhys, picture(), "x")));
+  EXPECT_FALSE(run(service->set_picture_alt(south, board, rhys, "x")));
+  EXPECT_EQ(public_id(board), second);
+
+  // Taken down: the file goes; taking down nothing is not a change.
+  EXPECT_TRUE(run(service->remove_picture(north, board, tom)));
+  EXPECT_FALSE(run(service->remove_picture(north, board, tom)));
+  EXPECT_TRUE(public_id(board).empty());
+  EXPECT_FALSE(sees(second, as(tom, north, Role::facilitator)));
+  EXPECT_FALSE(run(service->set_picture_alt(north, board, tom, "No picture to describe")));
+  // Each change is in the group's activity and the organisation's audit log.
+  std::vector<ActivityKind> kinds;
+  for (const auto& a : run(service->activity(board, std::nullopt, 50)).items) kinds.push_back(a.kind);
+  EXPECT_EQ(kinds, (std::vector<ActivityKind>{ActivityKind::picture_removed, ActivityKind::picture_changed,
+                                              ActivityKind::picture_changed, ActivityKind::picture_changed,
+                                              ActivityKind::created}));
+  const auto audited = world->db->run_sync([&](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'group_picture_%' AND detail = 'group:" +
+             std::to_string(board) + "'",
+        soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(audited, 4);
+  std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, GroupsOnBackend, ::testing::ValuesIn(db::testing::backends()));

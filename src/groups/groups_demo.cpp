@@ -1,9 +1,14 @@
 #include "groups/groups_demo.hpp"
 
+#include <gd.h>
+
+#include <cmath>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "db/run_awaitable.hpp"
 #include "groups/group_store.hpp"
 
 namespace roundtable::groups {
@@ -32,6 +37,77 @@ GroupDetails details(const char* name, const char* purpose, Kind kind, Level lev
   d.visibility = visibility;
   d.stage = stage;
   return d;
+}
+
+/// A picture drawn here (so the demo ships no image files) on a 480 by 320 canvas of one colour, as PNG bytes.
+std::string drawn(int r, int g, int b, const std::function<void(gdImagePtr)>& draw) {
+  gdImagePtr im = gdImageCreateTrueColor(480, 320);
+  gdImageFilledRectangle(im, 0, 0, 479, 319, gdImageColorAllocate(im, r, g, b));
+  draw(im);
+  int size = 0;
+  void* png = gdImagePngPtr(im, &size);
+  std::string bytes(static_cast<const char*>(png), static_cast<size_t>(size));
+  gdFree(png);
+  gdImageDestroy(im);
+  return bytes;
+}
+
+/// Pictures for a few demo groups, with the words that describe them.
+struct DemoPicture {
+  const char* group;
+  std::string png;
+  const char* alt;
+};
+
+std::vector<DemoPicture> demo_pictures() {
+  std::vector<DemoPicture> out;
+  out.push_back({"Carers Co-production Board",
+                 drawn(235, 240, 230,
+                       [](gdImagePtr im) {
+                         // A round table from above, with eight chairs of different colours around it.
+                         const int colours[8][3] = {{29, 112, 184}, {0, 112, 60},   {212, 53, 28}, {244, 119, 56},
+                                                    {145, 43, 136}, {40, 161, 151}, {255, 221, 0}, {80, 90, 95}};
+                         for (int i = 0; i < 8; ++i) {
+                           const double a = i * 3.14159265 / 4;
+                           const int x = 240 + static_cast<int>(std::lround(125 * std::cos(a)));
+                           const int y = 160 + static_cast<int>(std::lround(125 * std::sin(a)));
+                           gdImageFilledEllipse(im, x, y, 56, 56,
+                                                gdImageColorAllocate(im, colours[i][0], colours[i][1], colours[i][2]));
+                         }
+                         gdImageFilledEllipse(im, 240, 160, 190, 190, gdImageColorAllocate(im, 140, 95, 60));
+                       }),
+                 "A round table seen from above, with eight chairs of different colours around it"});
+  out.push_back({"Carers' emergency card",
+                 drawn(220, 235, 245,
+                       [](gdImagePtr im) {
+                         // A yellow card with a heart on it.
+                         gdImageFilledRectangle(im, 90, 60, 390, 260, gdImageColorAllocate(im, 255, 221, 0));
+                         const int heart = gdImageColorAllocate(im, 212, 53, 28);
+                         gdImageFilledEllipse(im, 210, 135, 80, 80, heart);
+                         gdImageFilledEllipse(im, 270, 135, 80, 80, heart);
+                         gdPoint tip[3] = {{173, 150}, {307, 150}, {240, 225}};
+                         gdImageFilledPolygon(im, tip, 3, heart);
+                       }),
+                 "A yellow card with a red heart on it"});
+  out.push_back({"Monday coffee mornings",
+                 drawn(245, 235, 220,
+                       [](gdImagePtr im) {
+                         // A blue mug of coffee on a table, with steam rising.
+                         gdImageFilledRectangle(im, 0, 250, 479, 319, gdImageColorAllocate(im, 150, 105, 70));
+                         const int blue = gdImageColorAllocate(im, 29, 112, 184);
+                         gdImageFilledEllipse(im, 300, 175, 90, 90, blue);
+                         gdImageFilledEllipse(im, 300, 175, 46, 46, gdImageColorAllocate(im, 245, 235, 220));
+                         gdImageFilledRectangle(im, 170, 110, 290, 250, blue);
+                         gdImageFilledRectangle(im, 178, 110, 282, 122, gdImageColorAllocate(im, 90, 55, 30));
+                         const int steam = gdImageColorAllocate(im, 180, 180, 180);
+                         gdImageSetThickness(im, 4);
+                         for (int x : {200, 230, 260}) {
+                           gdImageLine(im, x, 95, x + 10, 70, steam);
+                           gdImageLine(im, x + 10, 70, x, 45, steam);
+                         }
+                       }),
+                 "A blue mug of coffee on a wooden table, with steam rising"});
+  return out;
 }
 
 std::vector<DemoGroup> demo_groups() {
@@ -169,6 +245,16 @@ int load_demo(db::Database& db, GroupService& service, long long now) {
       for (std::size_t i = 0; i < stages.size(); ++i) {
         service.move_stage_now(id, *lead, stages[i].first, stages[i].second,
                                at + kDay + static_cast<long long>(i) * step);
+      }
+    }
+    if (auto* uploads = service.uploads()) {
+      for (auto& picture : demo_pictures()) {
+        if (g.details.name != picture.group) continue;
+        auto prepared =
+            db::testing::run(uploads->prepare(std::move(picture.png), "picture.png", GroupService::picture_rules()));
+        if (auto* file = std::get_if<uploads::Prepared>(&prepared)) {
+          (void)db::testing::run(service.set_picture(org, id, *lead, std::move(*file), picture.alt));
+        }
       }
     }
     if (g.archived) service.archive_now(id, *lead, now - 30 * kDay);

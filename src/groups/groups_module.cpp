@@ -30,12 +30,14 @@ module::Module make_module(Deps deps) {
   };
   m.tables_without_personal_data = {
       {"org_groups",
-       "groups and projects: their purpose and rules, written for the group (created_by is kept as "
-       "\"former member\")"}};
+       "groups and projects: their purpose, rules and picture, written for the group (created_by is kept as "
+       "\"former member\"; the picture's file belongs to the organisation)"}};
   m.org_member_links = {{"groups.list.title", "groups.org_link_lead", "groups.org_link", "/groups"}};
   if (service) {
     m.home_sections = {home_section(service)};
     m.load_demo = [db = deps.db, service, &clock] { return load_demo(*db, *service, clock.now_seconds()); };
+    // Who may see a group's picture is set before serving (and before the demo's pictures are hung).
+    if (deps.uploads) m.start = [service, uploads = deps.uploads] { service->set_uploads(uploads); };
   }
   return m;
 }

@@ -7,6 +7,7 @@
 #include "db/database.hpp"
 #include "module/module.hpp"
 #include "organisations/organisation_service.hpp"
+#include "uploads/uploads.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::groups {
@@ -18,6 +19,8 @@ struct Deps {
   const core::Clock* clock = nullptr;
   /// For emails: the site's address, and waking the mail worker (nullptr: none are sent, as in route listings).
   organisations::OrganisationService* organisations = nullptr;
+  /// Where groups' pictures are kept (nullptr: route listings).
+  uploads::UploadService* uploads = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

@@ -27,6 +27,7 @@ awaitable<Response> public_summary(RequestContext& ctx, const PagesDeps& deps) {
   auto page = page_builder(ctx, deps, g.details.name);
   page.caption(found->org_name);
   Html& h = page.body();
+  group_picture(h, g);
   govuk::paragraph(h, g.details.purpose, "govuk-body-l rt-pre-line");
   govuk::SummaryList about;
   about.rows.push_back({.key = {.text = s(t("groups.home.kind"))}, .value = {.text = kind_name(t, g.details.kind)}});

@@ -92,6 +92,7 @@ awaitable<Response> support(OrgRequest& req, const PagesDeps& deps) {
   }
   table.end();
   view::scroll_region_end(h);
+  govuk::link_paragraph(h, group_url(req, g.id) + "/support.csv", t("groups.csv.support_link"));
   co_return page.respond();
 }
 

@@ -40,6 +40,14 @@ http::Response picture_page(http::RequestContext& ctx, const view::Assets& asset
                      .hint = {.text = std::string(t(key_of(p, "hint")))},
                      .error_message = field_error_message(t, errors, p.field),
                      .attributes = {{"accept", "image/jpeg,image/png,image/gif,image/webp"}}});
+  if (p.describe) {
+    govuk::input(h, {.id = "alt",
+                     .name = "alt",
+                     .value = p.description,
+                     .label = small_label(std::string(t(key_of(p, "alt")))),
+                     .hint = {.text = std::string(t(key_of(p, "alt_hint")))},
+                     .error_message = field_error_message(t, errors, "alt")});
+  }
   govuk::button(h, {.text = std::string(t(key_of(p, "save")))});
   govuk::form_end(h);
   if (has) {

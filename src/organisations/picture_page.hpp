@@ -1,5 +1,5 @@
-/// A page with one picture and the form that replaces or removes it: an organisation's logo here, and a profile
-/// photo in profiles/, which builds on this module.
+/// A page with one picture and the form that replaces or removes it: an organisation's logo here, a profile photo in
+/// profiles/ and a group's picture in groups/, which build on this module.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -27,6 +27,10 @@ struct PicturePage {
   std::string current_url;
   std::string current_alt;
   std::string img_class;
+  /// Ask for the words that describe the picture to someone who cannot see it (a text field named "alt", with
+  /// key + ".alt" and ".alt_hint"), as typed in description; a picture whose subject nobody else names needs them.
+  bool describe = false;
+  std::string description;
 };
 
 http::Response picture_page(http::RequestContext& ctx, const view::Assets& assets, const PicturePage& p,

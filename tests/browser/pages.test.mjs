@@ -127,6 +127,11 @@ const visits = {
     { path: "/o/demo/groups/8", as: orgAdmin },
   ],
   group_edit: [{ path: "/o/demo/groups/1/edit", as: orgAdmin, submit: true }],
+  // The board has a picture (the form emptied keeps it and lacks its words); the steering group has none.
+  group_picture: [
+    { path: "/o/demo/groups/1/picture", as: orgAdmin, submit: true },
+    { path: "/o/demo/groups/2/picture", as: orgAdmin },
+  ],
   group_stage: [
     { path: "/o/demo/groups/5/stage", as: orgAdmin, submit: true },
     { path: "/o/demo/groups/6/stage", as: member },

@@ -1,9 +1,12 @@
 // Groups and projects over HTTP: the authorisation matrix of every groups route, a facilitator starting a project
 // and moving it through its stages with reasons, a member asking to join and being let in, the same form sent twice
-// making one group, forms that keep what was typed, members-only groups staying unseen, and archiving.
+// making one group, forms that keep what was typed, members-only groups staying unseen, archiving, a group's picture
+// and who may see it, and the spreadsheet files.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startServer, Visitor, demo, backendName, root } from "./harness.mjs";
 import { rows, groupIds, fill } from "./matrices/groups.mjs";
 
 let server;
@@ -297,4 +300,127 @@ test(`${backendName}: a group's members, stage history and activity download as 
   assert.match((await tom.get(`/o/demo/groups`)).text, /href="\/o\/demo\/groups.csv"/);
   // The page links to its file.
   assert.match((await tom.get(`/o/demo/groups/${ids.BOARD}/members`)).text, /members.csv/);
+});
+
+test(`${backendName}: a lead facilitator adds a picture with words that describe it, replaces it and removes it`, async () => {
+  const ids = groupIds(server);
+  const photo = readFileSync(join(root, "tests/integration/fixtures/about_me/photo-with-location.jpg"));
+  const base = `/o/demo/groups/${ids.STEERING}`;
+  const tom = await signedIn(demo.facilitator);
+  assert.match((await tom.get(base)).text, new RegExp(`href="${base}/picture">Add a picture<`));
+  const form = await tom.get(`${base}/picture`);
+  assert.equal(form.status, 200);
+  assert.match(form.text, /enctype="multipart\/form-data"/);
+  assert.match(form.text, /Describe the picture/);
+
+  // Nothing chosen (an empty file is nothing) and no words: both problems, in plain words.
+  const empty = await tom.postMultipart(`${base}/picture`, { alt: "" }, { picture: { filename: "empty.jpg", type: "image/jpeg", data: "" } });
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, /Choose a picture to upload/);
+  assert.match(empty.text, /Describe what the picture shows/);
+  // Not a picture, or too big: refused with the words kept.
+  const alt = "Six people around a table, laughing";
+  const wrong = await tom.postMultipart(`${base}/picture`, { alt }, { picture: { filename: "us.jpg", type: "image/jpeg", data: "not a picture at all" } });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.text, /JPEG, PNG, GIF or WebP/);
+  assert.match(wrong.text, /value="Six people around a table, laughing"/);
+  const huge = Buffer.alloc(10 * 1024 * 1024 + 1, 0x41);
+  photo.copy(huge, 0, 0, 64);
+  const big = await tom.postMultipart(`${base}/picture`, { alt }, { picture: { filename: "big.jpg", type: "image/jpeg", data: huge } });
+  assert.equal(big.status, 400);
+  assert.match(big.text, /10 MB/);
+  assert.match(big.text, /value="Six people around a table, laughing"/);
+  // A picture without words is refused too.
+  const noWords = await tom.postMultipart(`${base}/picture`, { alt: " " }, { picture: { filename: "us.jpg", type: "image/jpeg", data: photo } });
+  assert.equal(noWords.status, 400);
+  assert.match(noWords.text, /Describe what the picture shows/);
+
+  const saved = await tom.postMultipart(`${base}/picture`, { alt }, { picture: { filename: "us.jpg", type: "image/jpeg", data: photo } });
+  assert.equal(saved.status, 303);
+  assert.equal(saved.headers.get("location"), base);
+  const home = await tom.get(base);
+  assert.match(home.text, /The group&#39;s picture has been saved/);
+  const url = home.text.match(/<img class="rt-group-picture[^"]*" src="(\/files\/[^"]+)" alt="Six people around a table, laughing">/)[1];
+  assert.match(home.text, /Tom Evans changed the group&#39;s picture/);
+  const own = await tom.request("GET", url);
+  assert.equal(own.status, 200);
+  assert.equal(own.headers.get("content-type"), "image/jpeg");
+  assert.ok(!own.text.includes("GPS") && !own.text.includes("Exif"), "no location in the picture");
+  assert.equal(server.database.sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'group_picture_changed' AND detail = 'group:${ids.STEERING}'`), "1");
+  // The picture is the organisation's, not Tom's: it stays if he leaves.
+  assert.equal(server.database.sql(`SELECT COUNT(*) FROM uploads WHERE purpose = 'group_picture' AND owner_user_id IS NULL AND public_id = '${url.slice(7)}'`).trim(), "1");
+
+  // A members-only group's picture: the group and the organisation's admin; 404 for everyone else.
+  const sian = await signedIn(demo.orgAdmin);
+  assert.equal((await sian.request("GET", url)).status, 200);
+  for (const [who, v] of [["Priya, not in the group", await signedIn(demo.finance)], ["another organisation's admin", await signedIn(demo.otherOrgAdmin)], ["someone signed out", new Visitor(server.url)]]) {
+    assert.equal((await v.request("GET", url)).status, 404, who);
+  }
+
+  // The words alone change when no new file is chosen; a new file replaces the old one, whose address goes.
+  assert.equal((await tom.postMultipart(`${base}/picture`, { alt: "A notebook and a pen" })).status, 303);
+  assert.match((await tom.get(base)).text, new RegExp(`src="${url}" alt="A notebook and a pen"`));
+  assert.equal((await tom.postMultipart(`${base}/picture`, { alt: "A new picture" }, { picture: { filename: "new.jpg", type: "image/jpeg", data: photo } })).status, 303);
+  const again = await tom.get(base);
+  const newUrl = again.text.match(/class="rt-group-picture[^"]*" src="(\/files\/[^"]+)" alt="A new picture"/)[1];
+  assert.notEqual(newUrl, url);
+  assert.equal((await tom.request("GET", url)).status, 404, "the old picture is gone");
+  assert.match(again.text, new RegExp(`href="${base}/picture">Change or remove the picture<`));
+
+  // Taken down: the file goes, the page says so, and the group has no picture.
+  const removed = await tom.post(`${base}/picture/remove`, {});
+  assert.equal(removed.status, 303);
+  assert.match((await tom.get(`${base}/picture`)).text, /The group&#39;s picture has been removed/);
+  assert.equal((await tom.request("GET", newUrl)).status, 404);
+  assert.doesNotMatch((await tom.get(base)).text, /rt-group-picture/);
+  assert.match((await tom.get(`${base}/activity`)).text, /Tom Evans removed the group&#39;s picture/);
+  // Someone who may not change the group may not change its picture.
+  const priya = await signedIn(demo.finance);
+  assert.equal((await priya.postMultipart(`${base}/picture`, { alt }, { picture: { filename: "us.jpg", type: "image/jpeg", data: photo } })).status, 404);
+});
+
+test(`${backendName}: a group's picture is seen by whoever may see the group, and by anyone on a public group's page`, async () => {
+  const ids = groupIds(server);
+  const card = server.database.sql("SELECT id FROM org_groups WHERE name = 'Carers'' emergency card'").trim();
+  // The demo's public group has a picture: on its public page, and its file, for anyone.
+  const anyone = new Visitor(server.url);
+  const summary = await anyone.get(`/groups/demo/${card}`);
+  const url = summary.text.match(/<img class="rt-group-picture[^"]*" src="(\/files\/[^"]+)" alt="A yellow card with a red heart on it">/)[1];
+  const file = await anyone.request("GET", url);
+  assert.equal(file.status, 200);
+  assert.equal(file.headers.get("content-type"), "image/png");
+  // The board is for the organisation: its members see its picture, on its page and small in the list.
+  const gareth = await signedIn(demo.member);
+  const board = await gareth.get(`/o/demo/groups/${ids.BOARD}`);
+  const boardUrl = board.text.match(/class="rt-group-picture[^"]*" src="(\/files\/[^"]+)" alt="A round table seen from above/)[1];
+  assert.match((await gareth.get("/o/demo/groups")).text, new RegExp(`<img class="rt-group-thumb" src="${boardUrl}" alt="">`));
+  assert.equal((await gareth.request("GET", boardUrl)).status, 200);
+  assert.equal((await anyone.request("GET", boardUrl)).status, 404);
+  assert.equal((await (await signedIn(demo.otherOrgAdmin)).request("GET", boardUrl)).status, 404);
+  assert.equal((await anyone.request("GET", "/files/not-a-file")).status, 404);
+});
+
+test(`${backendName}: everyone's support needs download as a spreadsheet for the people who run the group, recorded as the page is`, async () => {
+  const ids = groupIds(server);
+  const mair = server.database.sql(`SELECT id FROM users WHERE email = '${demo.carer}'`).trim();
+  const gareth = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`).trim();
+  const looked = (who) =>
+    Number(server.database.sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'needs_viewed' AND subject_user_id = ${who} AND detail = 'group:${ids.BOARD}'`).trim());
+  const before = { mair: looked(mair), gareth: looked(gareth) };
+  const tom = await signedIn(demo.facilitator);
+  assert.match((await tom.get(`/o/demo/groups/${ids.BOARD}/support`)).text, new RegExp(`href="/o/demo/groups/${ids.BOARD}/support.csv"`));
+  assert.equal(looked(mair), before.mair + 1);
+  const csv = await tom.get(`/o/demo/groups/${ids.BOARD}/support.csv`);
+  assert.equal(csv.status, 200);
+  assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8");
+  assert.match(csv.headers.get("content-disposition"), /^attachment; filename="group-\d+-support.csv"$/);
+  assert.match(csv.text, /^\uFEFF?Name,Role in the group,What they need,Support at meetings\r\n/);
+  assert.match(csv.text, /Mair Hughes,Member,[^\r\n]+/);
+  assert.match(csv.text, /Gareth Jones,Member,Not shared,/);
+  assert.equal(looked(mair), before.mair + 2, "the download is recorded as the page is");
+  assert.equal(looked(gareth), before.gareth, "nothing of Gareth's was shown");
+  // Nobody else: a member of the group, or someone of another organisation.
+  assert.equal((await (await signedIn(demo.member)).get(`/o/demo/groups/${ids.BOARD}/support.csv`)).status, 404);
+  assert.equal((await (await signedIn(demo.otherOrgAdmin)).get(`/o/demo/groups/${ids.BOARD}/support.csv`)).status, 404);
+  assert.equal(looked(mair), before.mair + 2);
 });

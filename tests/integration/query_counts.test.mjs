@@ -37,6 +37,7 @@ const pages = [
   { as: "facilitator", path: "/o/demo/groups/BOARD/stage" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/activity" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/support" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/picture" },
   // Opportunities: the open ones, the newly-diagnosed project's, and its open opportunity (which gains applicants).
   { as: "facilitator", path: "/o/demo/opportunities" },
   { as: "member", path: "/o/demo/opportunities" },

@@ -19,6 +19,12 @@ export const rows = [
   ["GET", "/o/demo/groups/not-a-number", /*          */ [303, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/groups/BOARD/edit", /*            */ [303, 404, 404, 200, 404, 200, 404]],
   ["POST", "/o/demo/groups/BOARD/edit", /*           */ [401, 404, 404, 400, 404, 400, 404]],
+  // The picture: for the people who change the group's details. An empty form keeps the picture and lacks its words
+  // (400); removing the steering group's (it has none) changes nothing but is theirs to do (303).
+  ["GET", "/o/demo/groups/BOARD/picture", /*         */ [303, 404, 404, 200, 404, 200, 404]],
+  ["POST", "/o/demo/groups/BOARD/picture", /*        */ [401, 404, 404, 400, 404, 400, 404]],
+  ["POST", "/o/demo/groups/STEERING/picture/remove", [401, 404, 404, 303, 404, 303, 404]],
+  ["POST", "/o/demo/groups/ARCHIVED/picture/remove", [401, 404, 404, 404, 404, 404, 404]],
   // Archiving an archived group and restoring an active one are not things anyone can do.
   ["POST", "/o/demo/groups/ARCHIVED/archive", /*     */ [401, 404, 404, 404, 404, 404, 404]],
   ["POST", "/o/demo/groups/BOARD/restore", /*        */ [401, 404, 404, 404, 404, 404, 404]],
@@ -47,6 +53,8 @@ export const rows = [
   // Support needs: the people who run the group (Tom leads it, Siân is a facilitator in it), nobody else.
   ["GET", "/o/demo/groups/BOARD/support", /*         */ [303, 404, 404, 200, 404, 200, 404]],
   ["GET", "/o/demo/groups/STEERING/support", /*      */ [303, 404, 404, 200, 404, 404, 404]],
+  ["GET", "/o/demo/groups/BOARD/support.csv", /*     */ [401, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/STEERING/support.csv", /*  */ [401, 404, 404, 200, 404, 404, 404]],
   // The same tables as spreadsheet files, for the same people as their pages (not pages: 401, not a sign-in page).
   ["GET", "/o/demo/groups/BOARD/members.csv", /*     */ [401, 404, 200, 200, 404, 200, 404]],
   ["GET", "/o/demo/groups/STEERING/members.csv", /*  */ [401, 404, 404, 200, 404, 200, 404]],
