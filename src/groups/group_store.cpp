@@ -85,40 +85,38 @@ constexpr const char* kListColumns =
     "(SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id), gm.role, "
     "(SELECT pu.public_id FROM uploads pu WHERE pu.id = g.picture_upload_id)";
 
-/// Leads, then facilitators, members and observers.
-/// Adds each member's types (one query for the whole group).
-void add_member_types(soci::session& s, long long group_id, std::vector<GroupMember>& members) {
-  if (members.empty()) return;
-  std::map<long long, std::vector<MemberType>> types;
-  db::query(s,
-            "SELECT gm.user_id, mt.type FROM group_members gm JOIN member_types mt ON mt.org_id = gm.org_id AND "
-            "mt.user_id = gm.user_id WHERE gm.group_id = $1 ORDER BY gm.user_id, mt.type",
-            {group_id}, [&](const db::Row& r) {
-              if (auto t = organisations::parse_member_type(r.text(1))) types[r.integer(0)].push_back(*t);
-            });
-  for (auto& m : members) {
-    if (auto it = types.find(m.user_id); it != types.end()) m.member_types = it->second;
+/// Member types kept on the membership as comma-separated codes (migration 0025), in their codes' order.
+std::vector<MemberType> member_types_of(std::string_view codes) {
+  std::vector<MemberType> out;
+  while (!codes.empty()) {
+    const auto comma = codes.find(',');
+    if (auto t = organisations::parse_member_type(codes.substr(0, comma))) out.push_back(*t);
+    codes = comma == std::string_view::npos ? std::string_view{} : codes.substr(comma + 1);
   }
+  std::sort(out.begin(), out.end(), [](MemberType a, MemberType b) {
+    return organisations::member_type_code(a) < organisations::member_type_code(b);
+  });
+  return out;
 }
 
+/// The group's people with their names and member types, all read from the memberships (their copies kept by
+/// triggers, migration 0025): one range of one index, not a look-up in users and member_types per person.
 std::vector<GroupMember> members_where(soci::session& s, long long group_id, const std::string& extra) {
   std::vector<GroupMember> out;
-  db::query(
-      s,
-      "SELECT gm.user_id, u.name, gm.role, gm.joined_at FROM group_members gm JOIN users u ON u.id = "
-      "gm.user_id WHERE gm.group_id = $1" +
-          extra,
-      {group_id}, [&](const db::Row& r) {
-        out.push_back(
-            {r.integer(0), r.string(1), parse_group_role(r.text(2)).value_or(GroupRole::member), {}, r.integer(3)});
-      });
+  db::query(s,
+            "SELECT gm.user_id, gm.name, gm.role, gm.joined_at, gm.member_types FROM group_members gm WHERE "
+            "gm.group_id = $1" +
+                extra,
+            {group_id}, [&](const db::Row& r) {
+              out.push_back({r.integer(0), r.string(1), parse_group_role(r.text(2)).value_or(GroupRole::member),
+                             member_types_of(r.text(4)), r.integer(3)});
+            });
   // Who runs it first (lead, facilitators, members, observers: GroupRole's order), then by name (core/text.hpp).
   std::sort(out.begin(), out.end(), [](const GroupMember& a, const GroupMember& b) {
     if (a.role != b.role) return a.role < b.role;
     if (const int c = core::compare_folded(a.name, b.name); c != 0) return c < 0;
     return a.user_id < b.user_id;
   });
-  add_member_types(s, group_id, out);
   return out;
 }
 

@@ -196,6 +196,48 @@ TEST_P(GroupsOnBackend, TheSameFormSentTwiceMakesOneGroupWithItsMakerAsLead) {
   EXPECT_NE(run(service->create_group(south, rhys, d, "same-key-123456789")), first);
 }
 
+TEST_P(GroupsOnBackend, AGroupsPeopleShowTheirNamesAndMemberTypesAsTheyAreNow) {
+  // Each membership of a group keeps a copy of the person's name and member types (migration 0025's triggers):
+  // whoever renames a person or changes their types, by whatever code path, every group they are in shows it.
+  const long long board = make("Board");
+  service->add_member_now(north, board, gareth, GroupRole::member, 1);
+  service->add_member_now(north, board, mair, GroupRole::observer, 1);
+  auto people = [&] {
+    std::vector<std::string> out;
+    for (const auto& m : run(service->members(board))) {
+      std::string line = m.name + ":" + std::string(group_role_code(m.role));
+      for (auto t : m.member_types) line += ":" + std::string(organisations::member_type_code(t));
+      out.push_back(line);
+    }
+    return out;
+  };
+  EXPECT_EQ(people(), (std::vector<std::string>{"Tom:lead", "Gareth:member:lived_experience", "Mair:observer"}));
+  world->db->run_sync([&](soci::session& s) {
+    s << "UPDATE users SET name = 'Gareth Price' WHERE id = :id", soci::use(gareth);
+    s << "INSERT INTO member_types (org_id, user_id, type) VALUES (:o, :u, 'unpaid_carer')", soci::use(north),
+        soci::use(mair);
+    s << "INSERT INTO member_types (org_id, user_id, type) VALUES (:o, :u, 'staff')", soci::use(north), soci::use(tom);
+    s << "INSERT INTO member_types (org_id, user_id, type) VALUES (:o, :u, 'partner_organisation')", soci::use(north),
+        soci::use(tom);
+    s << "DELETE FROM member_types WHERE org_id = :o AND user_id = :u", soci::use(north), soci::use(gareth);
+  });
+  EXPECT_EQ(people(), (std::vector<std::string>{"Tom:lead:partner_organisation:staff", "Gareth Price:member",
+                                                "Mair:observer:unpaid_carer"}));
+  // A type in another organisation is not theirs here.
+  world->db->run_sync([&](soci::session& s) {
+    s << "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (:o, :u, 'member', 0)", soci::use(south),
+        soci::use(mair);
+    s << "INSERT INTO member_types (org_id, user_id, type) VALUES (:o, :u, 'staff')", soci::use(south), soci::use(mair);
+  });
+  EXPECT_EQ(people().back(), "Mair:observer:unpaid_carer");
+  // Someone who joins later comes with their name and types as they are then.
+  const long long newcomer =
+      world->member("north", "ngozi@example.org", "Ngozi", Role::member, {organisations::MemberType::staff});
+  service->add_member_now(north, board, newcomer, GroupRole::member, 2);
+  EXPECT_EQ(people(), (std::vector<std::string>{"Tom:lead:partner_organisation:staff", "Gareth Price:member",
+                                                "Ngozi:member:staff", "Mair:observer:unpaid_carer"}));
+}
+
 TEST_P(GroupsOnBackend, EachPersonSeesTheGroupsTheirRoleAllows) {
   make("Board");
   const long long steering = make("Steering", Visibility::members);

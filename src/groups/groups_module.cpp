@@ -21,7 +21,9 @@ module::Module make_module(Deps deps) {
   };
   using module::Erasure;
   m.personal_tables = {
-      {"group_members", "user_id", Erasure::remove, "the groups the person is in, and their role in each"},
+      {"group_members", "user_id", Erasure::remove,
+       "the groups the person is in, their role in each, and a copy of their name and member types there (kept "
+       "up to date by the database)"},
       {"group_requests", "user_id", Erasure::remove, "the person's requests to join groups, with what they wrote"},
       {"group_stage_changes", "moved_by", Erasure::keep_as_former_member,
        "the stages of projects the person moved, and why"},
