@@ -139,6 +139,13 @@ struct Candidate {
 };
 
 /// An invitation waiting for the person, for their home page.
+/// An organisation the person is in, as their home page names it.
+struct OrgName {
+  long long id = 0;
+  std::string slug;
+  std::string name;
+};
+
 struct Invitation {
   long long group_id = 0;
   std::string group_name;
@@ -172,6 +179,12 @@ struct HomeGroup {
   /// Requests to join waiting for an answer (for the people who run it; 0 for everyone else).
   long long waiting_requests = 0;
   long long org_id = 0;
+};
+
+/// The groups part of a person's home page.
+struct GroupsHome {
+  std::vector<Invitation> invitations;
+  std::vector<HomeGroup> groups;
 };
 
 /// A line in a list of groups.

@@ -1,6 +1,7 @@
 #include "groups/group_service.hpp"
 
 #include "audit/audit_store.hpp"
+#include "core/text.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_policy.hpp"
 #include "groups/group_store.hpp"
@@ -220,14 +221,34 @@ awaitable<MembershipOutcome> GroupService::answer_invitation(long long org_id, l
   co_return co_await std::move(op);
 }
 
-awaitable<std::vector<Invitation>> GroupService::invitations(long long user_id) {
-  auto op = db_.read([=](soci::session& s) { return store::invitations_for(s, user_id); });
-  co_return co_await std::move(op);
-}
-
-awaitable<std::vector<HomeGroup>> GroupService::home_groups(long long user_id) {
-  auto op = db_.read([=](soci::session& s) { return store::home_groups(s, user_id); });
-  co_return co_await std::move(op);
+awaitable<GroupsHome> GroupService::home(long long user_id, std::vector<OrgName> orgs) {
+  auto op = db_.read([user_id](soci::session& s) {
+    return GroupsHome{store::invitations_for(s, user_id), store::home_groups(s, user_id)};
+  });
+  auto home = co_await std::move(op);
+  // Named from the person's memberships (a group's organisation is always one of them: group_members refers to
+  // memberships); by organisation, then by group name (core/text.hpp).
+  auto org_of = [&](long long id) -> const OrgName* {
+    for (const auto& o : orgs) {
+      if (o.id == id) return &o;
+    }
+    return nullptr;
+  };
+  std::erase_if(home.groups, [&](const HomeGroup& g) { return org_of(g.org_id) == nullptr; });
+  for (auto& g : home.groups) {
+    const OrgName* o = org_of(g.org_id);
+    g.org_slug = o->slug;
+    g.org_name = o->name;
+  }
+  std::sort(home.groups.begin(), home.groups.end(), [](const HomeGroup& a, const HomeGroup& b) {
+    if (a.org_id != b.org_id) {
+      if (const int c = core::compare_folded(a.org_name, b.org_name); c != 0) return c < 0;
+      return a.org_id < b.org_id;
+    }
+    if (const int c = core::compare_folded(a.name, b.name); c != 0) return c < 0;
+    return a.id < b.id;
+  });
+  co_return home;
 }
 
 awaitable<void> GroupService::mark_seen(long long user_id, long long group_id, long long activity_id) {

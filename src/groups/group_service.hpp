@@ -91,10 +91,10 @@ class GroupService {
   awaitable<MembershipOutcome> invite(long long org_id, long long group_id, long long actor, long long user);
   /// The person says yes (they join as a member) or no to an invitation.
   awaitable<MembershipOutcome> answer_invitation(long long org_id, long long group_id, long long user, bool accept);
-  /// The invitations waiting for the person, for their home page.
-  awaitable<std::vector<Invitation>> invitations(long long user_id);
-  /// The person's groups for their home page.
-  awaitable<std::vector<HomeGroup>> home_groups(long long user_id);
+  /// What the person's home page shows of groups, in one read: the invitations waiting for them, and their groups
+  /// by organisation and name. orgs: the person's memberships (from the signed-in person), which name the groups'
+  /// organisations without a look-up per group.
+  awaitable<GroupsHome> home(long long user_id, std::vector<OrgName> orgs);
   /// Records that the person has seen the group's activity up to this entry (when they open the group).
   awaitable<void> mark_seen(long long user_id, long long group_id, long long activity_id);
   awaitable<std::vector<JoinRequest>> pending_requests(long long group_id);

@@ -271,37 +271,27 @@ std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long
 }
 
 std::vector<HomeGroup> home_groups(soci::session& s, long long user_id) {
+  // No organisation names here, and no ORDER BY: GroupService::home names and sorts them from the person's
+  // memberships (a look-up in organisations and a temporary B-tree per request saved).
   std::vector<HomeGroup> out;
   db::query(
       s,
-      "SELECT g.id, g.name, o.slug, o.name, g.kind, g.stage, gm.role, COALESCE(sg.unread, 0), CASE WHEN "
-      "gm.role IN ('lead', 'facilitator') THEN (SELECT COUNT(*) FROM group_requests q WHERE q.group_id = g.id "
-      "AND q.state = 'pending') ELSE 0 END, o.id FROM group_members gm JOIN org_groups g ON g.id = gm.group_id JOIN "
-      "organisations o ON o.id = g.org_id LEFT JOIN seen_groups sg ON sg.user_id = gm.user_id AND sg.group_id = "
-      "g.id WHERE gm.user_id = $1 AND g.archived_at IS NULL",
+      "SELECT g.id, g.name, g.org_id, g.kind, g.stage, gm.role, COALESCE(sg.unread, 0), CASE WHEN gm.role IN "
+      "('lead', 'facilitator') THEN (SELECT COUNT(*) FROM group_requests q WHERE q.group_id = g.id AND q.state = "
+      "'pending') ELSE 0 END FROM group_members gm JOIN org_groups g ON g.id = gm.group_id LEFT JOIN seen_groups sg "
+      "ON sg.user_id = gm.user_id AND sg.group_id = g.id WHERE gm.user_id = $1 AND g.archived_at IS NULL",
       {user_id}, [&](const db::Row& r) {
         HomeGroup h;
         h.id = r.integer(0);
         h.name = r.string(1);
-        h.org_slug = r.string(2);
-        h.org_name = r.string(3);
-        h.kind = parse_kind(r.text(4)).value_or(Kind::standing);
-        h.stage = stage_of(r, 5);
-        h.role = parse_group_role(r.text(6)).value_or(GroupRole::member);
-        h.new_things = r.integer(7);
-        h.waiting_requests = r.integer(8);
-        h.org_id = r.integer(9);
+        h.org_id = r.integer(2);
+        h.kind = parse_kind(r.text(3)).value_or(Kind::standing);
+        h.stage = stage_of(r, 4);
+        h.role = parse_group_role(r.text(5)).value_or(GroupRole::member);
+        h.new_things = r.integer(6);
+        h.waiting_requests = r.integer(7);
         out.push_back(std::move(h));
       });
-  // By organisation, then by group name (core/text.hpp: sorted here, not by the database).
-  std::sort(out.begin(), out.end(), [](const HomeGroup& a, const HomeGroup& b) {
-    if (a.org_id != b.org_id) {
-      if (const int c = core::compare_folded(a.org_name, b.org_name); c != 0) return c < 0;
-      return a.org_id < b.org_id;
-    }
-    if (const int c = core::compare_folded(a.name, b.name); c != 0) return c < 0;
-    return a.id < b.id;
-  });
   return out;
 }
 

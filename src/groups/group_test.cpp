@@ -364,22 +364,23 @@ TEST_P(GroupsOnBackend, TheActivityFeedPagesWithoutGapsOrRepeats) {
 }
 
 TEST_P(GroupsOnBackend, HomeSaysWhatIsNewSinceTheLastLookAndWhatWaits) {
+  const std::vector<OrgName> orgs{{north, "north", "North Carers"}};
   const long long board = make("Board");
   run(service->update_group(north, board, tom, details("Board")));
   // What happened before Gareth joined is not news to him.
   service->add_member_now(north, board, gareth, GroupRole::member, clock.now_seconds());
-  auto his = run(service->home_groups(gareth));
+  auto his = run(service->home(gareth, orgs)).groups;
   ASSERT_EQ(his.size(), 1u);
   EXPECT_EQ(his[0].new_things, 0);
   EXPECT_EQ(his[0].org_slug, "north");
   run(service->update_group(north, board, tom, details("Board, renamed")));
   EXPECT_TRUE(run(service->move_stage(north, board, tom, Stage::discover, "Starting")));
-  his = run(service->home_groups(gareth));
+  his = run(service->home(gareth, orgs)).groups;
   EXPECT_EQ(his[0].new_things, 2);
   EXPECT_EQ(his[0].waiting_requests, 0) << "members are not asked to answer requests";
   // Tom's own changes are not news to him; Mair's request waits for him.
   EXPECT_EQ(run(service->ask_to_join(north, board, mair, "")), MembershipOutcome::done);
-  auto toms = run(service->home_groups(tom));
+  auto toms = run(service->home(tom, orgs)).groups;
   ASSERT_EQ(toms.size(), 1u);
   EXPECT_EQ(toms[0].new_things, 2) << "Gareth joining and Mair asking are news";
   EXPECT_EQ(toms[0].waiting_requests, 1);
@@ -389,13 +390,38 @@ TEST_P(GroupsOnBackend, HomeSaysWhatIsNewSinceTheLastLookAndWhatWaits) {
   EXPECT_GT(v->latest_activity, v->seen_activity);
   db::testing::run_void(service->mark_seen(gareth, board, v->latest_activity));
   db::testing::run_void(service->mark_seen(gareth, board, 1));
-  EXPECT_EQ(run(service->home_groups(gareth))[0].new_things, 0);
+  EXPECT_EQ(run(service->home(gareth, orgs)).groups[0].new_things, 0);
   // Archived groups leave the home page.
   EXPECT_TRUE(run(service->set_archived(north, board, tom, true)));
-  EXPECT_TRUE(run(service->home_groups(gareth)).empty());
+  EXPECT_TRUE(run(service->home(gareth, orgs)).groups.empty());
+}
+
+TEST_P(GroupsOnBackend, HomeListsGroupsByOrganisationThenByName) {
+  // Named and ordered from the person's memberships, letters compared without regard to case.
+  for (const char* name : {"carers' voice", "Board", "appeals"}) {
+    service->add_member_now(north, make(name), mair, GroupRole::member, 1);
+  }
+  world->db->run_sync([&](soci::session& s) {
+    s << "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (:o, :u, 'member', 0)", soci::use(south),
+        soci::use(mair);
+  });
+  const long long forum = run(service->create_group(south, rhys, details("Forum"), "key-forum"));
+  service->add_member_now(south, forum, mair, GroupRole::member, 1);
+  auto listed = [&](const std::vector<OrgName>& orgs) {
+    std::vector<std::string> out;
+    for (const auto& g : run(service->home(mair, orgs)).groups) out.push_back(g.org_slug + "/" + g.name);
+    return out;
+  };
+  const OrgName n{north, "north", "North Carers"};
+  const OrgName s{south, "south", "A South Forum"};
+  EXPECT_EQ(listed({n, s}),
+            (std::vector<std::string>{"south/Forum", "north/appeals", "north/Board", "north/carers' voice"}));
+  EXPECT_EQ(listed({n}), (std::vector<std::string>{"north/appeals", "north/Board", "north/carers' voice"}))
+      << "a group is shown only under an organisation the person is in";
 }
 
 TEST_P(GroupsOnBackend, InvitationsIntoAMembersOnlyGroup) {
+  const std::vector<OrgName> orgs{{north, "north", "North Carers"}};
   const long long steering = make("Steering", Visibility::members);
   // Found by part of the name, in lower or upper case; people in the group are not offered.
   auto found = run(service->candidates(north, steering, "GAR"));
@@ -409,12 +435,12 @@ TEST_P(GroupsOnBackend, InvitationsIntoAMembersOnlyGroup) {
   EXPECT_EQ(run(service->invite(north, steering, tom, gareth)), MembershipOutcome::done);
   EXPECT_EQ(run(service->group_for(north, steering, gareth))->request, RequestState::invited);
   EXPECT_EQ(run(service->candidates(north, steering, "gar"))[0].request, RequestState::invited);
-  auto waiting = run(service->invitations(gareth));
+  auto waiting = run(service->home(gareth, orgs)).invitations;
   ASSERT_EQ(waiting.size(), 1u);
   EXPECT_EQ(waiting[0].group_name, "Steering");
   EXPECT_EQ(run(service->answer_invitation(north, steering, gareth, true)), MembershipOutcome::done);
   EXPECT_EQ(run(service->group_for(north, steering, gareth))->role, GroupRole::member);
-  EXPECT_TRUE(run(service->invitations(gareth)).empty());
+  EXPECT_TRUE(run(service->home(gareth, orgs)).invitations.empty());
   EXPECT_EQ(run(service->answer_invitation(north, steering, gareth, true)), MembershipOutcome::not_found);
 
   // Saying no leaves nothing waiting; someone who asked is let in by the invitation.

@@ -15,8 +15,12 @@ using view::Html;
 boost::asio::awaitable<void> render(std::shared_ptr<GroupService> service, Html& h, const http::RequestContext& ctx) {
   auto t = ctx.t();
   const auto& me = *ctx.principal;
-  auto invitations_op = service->invitations(me.user_id);
-  const auto invitations = co_await std::move(invitations_op);
+  std::vector<OrgName> orgs;
+  orgs.reserve(me.memberships.size());
+  for (const auto& m : me.memberships) orgs.push_back({m.org_id, m.org_slug, m.org_name});
+  auto op = service->home(me.user_id, std::move(orgs));
+  const auto home = co_await std::move(op);
+  const auto& invitations = home.invitations;
   if (!invitations.empty()) {
     govuk::heading(h, 2, "m", t("groups.yours.invitations_title"));
     std::vector<govuk::Content> items;
@@ -28,8 +32,7 @@ boost::asio::awaitable<void> render(std::shared_ptr<GroupService> service, Html&
     }
     govuk::list(h, {.items = std::move(items), .bullet = true});
   }
-  auto op = service->home_groups(me.user_id);
-  const auto groups = co_await std::move(op);
+  const auto& groups = home.groups;
   govuk::heading(h, 2, "m", t("groups.yours.title"));
   if (groups.empty()) {
     if (me.memberships.empty()) co_return;
