@@ -120,8 +120,9 @@ test("without JavaScript: the file input alone; a wrong file is refused with the
   await page.getByRole("button", { name: "Save changes" }).click();
   assert.match(await page.innerText(".govuk-error-summary"), /The file must be a recording/);
   assert.equal(await page.inputValue("#message"), "My words stay.");
+  // (axe needs scripts, which this page has none of: the same form with its problem is checked with scripts on by
+  // pages.test.mjs.)
   assert.ok(await narrow(page));
-  assert.deepEqual(await axeViolations(page), [], "the form with its problem");
 
   await page.setInputFiles("#recording", join(fixtures, "hello.mp3"));
   await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Save changes" }).click()]);
