@@ -63,7 +63,7 @@ Response render_interest(OrgRequest& req, const PagesDeps& deps, const Opportuni
   govuk::heading(h, 2, "m", t("opportunities.interest.recording_title"));
   if (current) {
     govuk::SummaryList rows;
-    recording_row(rows, t, *current, s(t("opportunities.recording.yours")));
+    recording_row(rows, t, *current, std::nullopt);
     govuk::summary_list(h, rows);
     govuk::checkboxes(h, {.name = "remove_recording",
                           .id_prefix = "remove_recording",

@@ -125,7 +125,8 @@ std::string recording_type(std::string_view mime) {
   return std::string(mime);
 }
 
-void recording_row(govuk::SummaryList& rows, const core::Translator& t, const Recording& r, const std::string& who) {
+void recording_row(govuk::SummaryList& rows, const core::Translator& t, const Recording& r,
+                   const std::optional<std::string>& who) {
   const auto type = recording_type(r.mime);
   Html value;
   govuk::paragraph(
@@ -134,13 +135,15 @@ void recording_row(govuk::SummaryList& rows, const core::Translator& t, const Re
   view::media_player(value, {.url = uploads::file_url(r.public_id),
                              .mime = r.mime,
                              .video = r.video,
-                             .label = core::format(t("opportunities.recording.label"), {{"name", who}}),
+                             .label = who ? core::format(t("opportunities.recording.label"), {{"name", *who}})
+                                          : std::string(t("opportunities.recording.your_label")),
                              .link_text = core::format(t("opportunities.recording.download"), {{"type", type}})});
   rows.rows.push_back(
       {.key = {.text = std::string(t("opportunities.recording.title"))}, .value = {.html = std::move(value)}});
 }
 
-void interest_rows(govuk::SummaryList& rows, const core::Translator& t, const Interest& i, const std::string& who) {
+void interest_rows(govuk::SummaryList& rows, const core::Translator& t, const Interest& i,
+                   const std::optional<std::string>& who) {
   if (!i.message.empty()) {
     rows.rows.push_back({.key = {.text = std::string(t("opportunities.interest.message"))},
                          .value = {.text = i.message, .classes = "rt-pre-line"}});

@@ -254,7 +254,7 @@ awaitable<Response> opportunity(OrgRequest& req, const PagesDeps& deps) {
                                                  {{"date", view::format_date(t, mine.created_at)}})});
     }
     govuk::SummaryList yours;
-    interest_rows(yours, t, mine, s(t("opportunities.recording.yours")));
+    interest_rows(yours, t, mine, std::nullopt);
     govuk::summary_list(h, yours);
     if (may(req, v, Action::express_interest)) {
       govuk::link_paragraph(h, base + "/interest", t("opportunities.page.change_interest"));

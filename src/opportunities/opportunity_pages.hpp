@@ -65,12 +65,12 @@ void about(view::Html& h, const core::Translator& t, const Opportunity& o);
 /// "WebM", "MP3"... for a recording's type (the type itself when it is none of those).
 std::string recording_type(std::string_view mime);
 /// The summary-list rows of an expression of interest: their words (when they wrote any), their recording in a player
-/// with a note that it is one and its file type, and what would help them. who: whose it is ("Your", or their name),
-/// for the player's label.
+/// with a note that it is one and its file type, and what would help them. who: whose it is, for the player's label
+/// ("Recording from Priya"); nullopt for the person's own ("Your recording").
 void recording_row(view::govuk::SummaryList& rows, const core::Translator& t, const Recording& r,
-                   const std::string& who);
+                   const std::optional<std::string>& who);
 void interest_rows(view::govuk::SummaryList& rows, const core::Translator& t, const Interest& i,
-                   const std::string& who);
+                   const std::optional<std::string>& who);
 
 // opportunity_pages.cpp: the lists, advertising a place, its page, changing, publishing and closing it, and the
 // public page.
