@@ -269,6 +269,11 @@ test(`${backendName}: interest by a recording — only a recording, neither, the
   const empty = await ngozi.postMultipart(`${base}/interest`, { message: "" }, { recording: { filename: "quiet.mp3", type: "audio/mpeg", data: "" } });
   assert.equal(empty.status, 400);
   assert.match(empty.text, /The selected file is empty/);
+  const big = { filename: "long.mp3", type: "audio/mpeg", data: Buffer.concat([mp3.data, Buffer.alloc(26 * 1024 * 1024)]) };
+  const tooBig = await ngozi.postMultipart(`${base}/interest`, { message: "Still my words" }, { recording: big });
+  assert.equal(tooBig.status, 400);
+  assert.match(tooBig.text, /The file is too big\. A recording must be smaller than 25 MB\. A video must be smaller than 50 MB\./);
+  assert.match(tooBig.text, /Still my words/);
   assert.equal(sql(`SELECT COUNT(*) FROM opportunity_interest WHERE opportunity_id = ${id}`), "1");
 
   // Who may hear it: Priya and the people who see the applicants; nobody else, and not under another organisation.
