@@ -9,6 +9,7 @@
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
 #include "view/page_builder.hpp"
+#include "view/recorder.hpp"
 
 namespace roundtable::about_me::pages {
 
@@ -25,40 +26,6 @@ void buttons(Html& h, const core::Translator& t, const govuk::Button& button) {
   govuk::button(h, button);
   govuk::link(h, kBase, t("about_me.cancel"));
   h.raw("\n</div>\n");
-}
-
-/// Recording with the microphone, for browsers that can (web/js/recorder.mjs): hidden until that script shows it, so
-/// without it the page is the upload form alone. The script takes its words from the data-text-* attributes (the
-/// reader's language) and puts the recording into the file input, so it is sent, checked and cleaned as a chosen file.
-void recorder(Html& h, const core::Translator& t) {
-  h.raw("<div class=\"rt-recorder\" data-rt-recorder data-file-input=\"file\" hidden");
-  h.raw(" data-text-recording=\"").text(t("about_me.recorder.recording")).raw("\"");
-  h.raw(" data-text-stopped=\"").text(t("about_me.recorder.stopped")).raw("\"");
-  h.raw(" data-text-refused=\"").text(t("about_me.recorder.refused")).raw("\"");
-  h.raw(" data-text-no-microphone=\"").text(t("about_me.recorder.no_microphone")).raw("\"");
-  h.raw(" data-text-failed=\"").text(t("about_me.recorder.failed")).raw("\"");
-  h.raw(" data-text-file-name=\"").text(t("about_me.recorder.file_name")).raw("\">\n");
-  govuk::heading(h, 2, "s", t("about_me.recorder.heading"));
-  govuk::paragraph(h, t("about_me.recorder.hint"), "govuk-hint");
-  // One step's buttons at a time; the script moves the focus to what comes next.
-  h.raw("<div class=\"govuk-button-group\">\n");
-  const auto step = [&](std::string_view key, std::string classes, std::string data, bool shown) {
-    govuk::Attributes attributes{{std::move(data), ""}};
-    if (!shown) attributes.push_back({"hidden", ""});
-    govuk::button(h, {.text = std::string(t(key)),
-                      .type = "button",
-                      .classes = std::move(classes),
-                      .attributes = std::move(attributes)});
-  };
-  step("about_me.recorder.record", "govuk-button--secondary", "data-rt-record", true);
-  step("about_me.recorder.stop", "govuk-button--warning", "data-rt-stop", false);
-  step("about_me.recorder.again", "govuk-button--secondary", "data-rt-again", false);
-  h.raw("</div>\n");
-  // What is happening, said by screen readers as it changes.
-  h.raw("<p class=\"govuk-body\" role=\"status\" data-rt-status></p>\n");
-  h.raw("<audio class=\"rt-about-me__media govuk-!-margin-bottom-6\" controls data-rt-playback hidden aria-label=\"");
-  h.text(t("about_me.recorder.playback")).raw("\"></audio>\n");
-  h.raw("</div>\n");
 }
 
 /// The add and change forms. existing: the item being changed (nullptr when adding).
@@ -95,7 +62,7 @@ Response item_page(RequestContext& ctx, const PagesDeps& deps, const ItemInput& 
                                                  : in.kind == ItemKind::audio ? "audio/*"
                                                                               : "video/*"}}});
   }
-  if (in.kind == ItemKind::audio) recorder(h, t);
+  if (in.kind == ItemKind::audio) view::recorder(h, t, "file");
   if (in.kind != ItemKind::photo) {
     govuk::input(h, {.id = "title",
                      .name = "title",

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "view/govuk/govuk.hpp"
+#include "view/recorder.hpp"
 
 namespace roundtable::about_me::pages::parts {
 
@@ -54,14 +55,11 @@ void render_item(Html& h, const core::Translator& t, const Item& item, int headi
     case ItemKind::video: {
       const bool audio = item.kind == ItemKind::audio;
       if (show_title) govuk::heading(h, heading_level, "m", item.title);
-      // The browser's own player; the link inside is for browsers that cannot play it.
-      h.raw_if(audio, "<audio", "<video").raw(" class=\"rt-about-me__media\" controls preload=\"none\"");
-      h.raw(" aria-label=\"").text(item.title).raw("\">\n");
-      h.raw("<source src=\"").text(item.file_url).raw("\"");
-      if (!item.file_mime.empty()) h.raw(" type=\"").text(item.file_mime).raw("\"");
-      h.raw(">\n");
-      govuk::link(h, item.file_url, t(kind_key(item.kind, "download")));
-      h.raw_if(audio, "\n</audio>\n", "\n</video>\n");
+      view::media_player(h, {.url = item.file_url,
+                             .mime = item.file_mime,
+                             .video = !audio,
+                             .label = item.title,
+                             .link_text = std::string(t(kind_key(item.kind, "download")))});
       transcript_details(h, t, item);
       break;
     }

@@ -36,7 +36,8 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.profiles.get()));
   modules.push_back(accessibility::make_module({s.db, &s.assets, not_found}));
   modules.push_back(groups::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get()}));
-  modules.push_back(opportunities::make_module({s.db, &s.assets, not_found, s.organisations.get()}));
+  modules.push_back(
+      opportunities::make_module({s.db, &s.assets, not_found, s.organisations.get(), nullptr, s.uploads.get()}));
   return modules;
 }
 

@@ -1,11 +1,16 @@
 // Expressing interest (and changing or taking it back), the applicants with their words, shortlisting and selecting,
 // and telling everyone the outcome.
+#include "http/pipeline.hpp"
 #include "opportunities/opportunity_form.hpp"
 #include "opportunities/opportunity_pages.hpp"
 #include "organisations/organisation_pages.hpp"
+#include "uploads/uploads.hpp"
+#include "view/csv.hpp"
 #include "view/dates.hpp"
+#include "view/file_upload.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
+#include "view/recorder.hpp"
 
 namespace roundtable::opportunities::pages {
 
@@ -16,6 +21,11 @@ using policy::Action;
 using view::Html;
 
 std::string s(std::string_view v) { return std::string(v); }
+
+/// Where an applicant is, in words ("Shortlisted").
+std::string status_name(const core::Translator& t, ApplicantStatus st) {
+  return s(t("opportunities.applicants.status." + std::string(applicant_status_code(st))));
+}
 
 std::string types_text(const core::Translator& t, const std::vector<MemberType>& types) {
   std::string out;
@@ -37,9 +47,10 @@ Response render_interest(OrgRequest& req, const PagesDeps& deps, const Opportuni
   page.caption(o.details.title).back_link(base, s(t("opportunities.back"))).errors(t, errors);
   Html& h = page.body();
   govuk::paragraph(h, core::format(t("opportunities.interest.lead"), {{"group", o.group_name}}));
+  govuk::paragraph(h, t("opportunities.interest.either"));
   govuk::paragraph(h,
                    core::format(t("opportunities.interest.until"), {{"date", closing_date(t, o.details.closes_on)}}));
-  govuk::form_start(h, {.action = base + "/interest", .csrf_token = ctx.csrf_token});
+  govuk::form_start(h, {.action = base + "/interest", .csrf_token = ctx.csrf_token, .multipart = true});
   govuk::textarea(h, {.id = "message",
                       .name = "message",
                       .rows = 6,
@@ -47,6 +58,30 @@ Response render_interest(OrgRequest& req, const PagesDeps& deps, const Opportuni
                       .label = small_label(s(t("opportunities.interest.message"))),
                       .hint = {.text = s(t("opportunities.interest.message_hint"))},
                       .error_message = field_error_message(t, errors, "message")});
+  // The recording: the one there is (to keep or remove), a file to choose, or one made here with the microphone.
+  const auto* current = v.mine && v.mine->recording ? &*v.mine->recording : nullptr;
+  govuk::heading(h, 2, "m", t("opportunities.interest.recording_title"));
+  if (current) {
+    govuk::SummaryList rows;
+    recording_row(rows, t, *current, std::nullopt);
+    govuk::summary_list(h, rows);
+    govuk::checkboxes(h, {.name = "remove_recording",
+                          .id_prefix = "remove_recording",
+                          .items = {{.text = s(t("opportunities.interest.remove_recording")),
+                                     .value = "1",
+                                     .checked = form.remove_recording}},
+                          .classes = "govuk-checkboxes--small"});
+  }
+  view::file_upload(
+      h, t,
+      {.id = "recording",
+       .name = "recording",
+       .label =
+           small_label(s(t(current ? "opportunities.interest.replace_recording" : "opportunities.interest.recording"))),
+       .hint = {.text = s(t("opportunities.interest.recording_hint"))},
+       .error_message = field_error_message(t, errors, "recording"),
+       .attributes = {{"accept", "audio/*,video/*"}}});
+  view::recorder(h, t, "recording");
   govuk::textarea(h, {.id = "help",
                       .name = "help",
                       .rows = 3,
@@ -56,7 +91,18 @@ Response render_interest(OrgRequest& req, const PagesDeps& deps, const Opportuni
                       .error_message = field_error_message(t, errors, "help")});
   submit_button(h, t(v.mine ? "opportunities.interest.save" : "opportunities.interest.send"));
   govuk::form_end(h);
-  return page.respond();
+  auto res = page.respond();
+  // Only this page may use the microphone, and play back what it recorded (blob:).
+  http::allow_microphone(res);
+  return res;
+}
+
+/// A file part named "recording" that came with a name but no bytes: a file was chosen, and it was empty.
+bool empty_file_chosen(const RequestContext& ctx) {
+  for (const auto& f : ctx.files) {
+    if (f.field == "recording" && f.data.empty() && !f.filename.empty()) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -79,10 +125,40 @@ awaitable<Response> save_interest(OrgRequest& req, const PagesDeps& deps) {
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& v = std::get<OpportunityForViewer>(loaded);
   const auto form = read_interest(ctx.form);
-  const auto errors = field_errors(t, check_interest(form));
+  // The recording, checked by its content and cleaned of its metadata as About Me's are.
+  const auto allowed = recording_allowed();
+  RecordingChange recording{.remove = form.remove_recording};
+  std::optional<view::FieldError> file_error;
+  auto* uploads = deps.service->uploads();
+  if (const auto* file = ctx.file("recording"); file && uploads) {
+    auto op = uploads->prepare(std::string(file->data), file->filename, allowed);
+    auto prepared = co_await std::move(op);
+    if (auto* refusal = std::get_if<uploads::Refusal>(&prepared)) {
+      file_error = view::FieldError{"recording", uploads::refusal_message(t, *refusal, allowed)};
+    } else {
+      recording.file = std::move(std::get<uploads::Prepared>(prepared));
+    }
+  } else if (empty_file_chosen(ctx)) {
+    file_error = view::FieldError{"recording", uploads::refusal_message(t, uploads::Refusal::empty, allowed)};
+  }
+  const bool keeps_one = v.mine && v.mine->recording && !form.remove_recording;
+  // A refused file was meant as the recording: its problem is the one to tell, not missing words as well.
+  const auto problems = check_interest(form, recording.file || keeps_one || file_error);
+  std::vector<view::FieldError> errors;
+  for (const auto& e : field_errors(t, problems)) {
+    if (e.field_id == "message") errors.push_back(e);
+  }
+  if (file_error) errors.push_back(*file_error);
+  for (const auto& e : field_errors(t, problems)) {
+    if (e.field_id != "message") errors.push_back(e);
+  }
+  if (!errors.empty() && recording.file) {
+    // Browsers cannot show a chosen file again, so the person is asked to choose (or record) it again.
+    errors.push_back({"recording", s(t("opportunities.error.recording_again"))});
+  }
   if (!errors.empty()) co_return render_interest(req, deps, v, form, errors);
   auto op = deps.service->express_interest(req.membership.org_id, v.opportunity.id, req.principal.user_id, form.message,
-                                           form.help);
+                                           form.help, std::move(recording));
   const auto outcome = co_await std::move(op);
   switch (outcome) {
     case InterestOutcome::done:
@@ -139,6 +215,7 @@ awaitable<Response> applicants(OrgRequest& req, const PagesDeps& deps) {
   if (may(req, v, Action::tell_outcome)) {
     govuk::link_paragraph(h, base + "/outcome", t("opportunities.page.outcome_link"));
   }
+  govuk::link_paragraph(h, base + "/applicants.csv", t("opportunities.applicants.csv_link"));
   for (const auto& p : people) {
     govuk::SummaryList rows;
     auto row = [&](const char* key, std::string value, std::string classes = "") {
@@ -146,11 +223,8 @@ awaitable<Response> applicants(OrgRequest& req, const PagesDeps& deps) {
     };
     row("opportunities.applicants.takes_part", types_text(t, p.member_types));
     row("opportunities.applicants.applied_on", view::format_date(t, p.created_at));
-    row("opportunities.interest.message", p.message, "rt-pre-line");
-    if (!p.help.empty()) row("opportunities.interest.help", p.help, "rt-pre-line");
-    std::string where = s(t(p.selected      ? "opportunities.applicants.selected"
-                            : p.shortlisted ? "opportunities.applicants.shortlisted"
-                                            : "opportunities.applicants.applied"));
+    interest_rows(rows, t, p, p.name);
+    std::string where = status_name(t, applicant_status(p));
     if (p.told_at) {
       where +=
           " – " + core::format(t("opportunities.applicants.told_on"), {{"date", view::format_date(t, *p.told_at)}});
@@ -177,6 +251,28 @@ awaitable<Response> applicants(OrgRequest& req, const PagesDeps& deps) {
     h.append(buttons);
   }
   co_return page.respond();
+}
+
+awaitable<Response> applicants_csv(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load(req, deps, Action::see_applicants);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& o = std::get<OpportunityForViewer>(loaded).opportunity;
+  auto op = deps.service->applicants(req.membership.org_id, o.id);
+  const auto people = co_await std::move(op);
+  auto t = req.ctx.t();
+  view::Csv csv;
+  csv.row({t("opportunities.csv.name"), t("opportunities.csv.types"), t("opportunities.csv.words"),
+           t("opportunities.csv.recording"), t("opportunities.csv.help"), t("opportunities.csv.status"),
+           t("opportunities.csv.applied_on")});
+  const auto yes = s(t("opportunities.csv.yes")), no = s(t("opportunities.csv.no"));
+  for (const auto& p : people) {
+    const auto types = p.member_types.empty() ? std::string() : types_text(t, p.member_types);
+    const auto status = status_name(t, applicant_status(p));
+    const auto applied = view::format_date(t, p.created_at);
+    csv.row({p.name, types, p.message, p.recording ? yes : no, p.help, status, applied});
+  }
+  co_return view::csv_download(req.ctx, "opportunity-" + std::to_string(o.id) + "-applicants.csv", csv);
 }
 
 awaitable<Response> mark(OrgRequest& req, const PagesDeps& deps) {

@@ -1,6 +1,8 @@
 #include "opportunities/opportunities_demo.hpp"
 
+#include <cmath>
 #include <map>
+#include <numbers>
 #include <string>
 
 #include "groups/group_store.hpp"
@@ -18,6 +20,8 @@ struct Applicant {
   const char* help;
   bool shortlisted = false;
   bool selected = false;
+  /// With a short recording as well as their words (demo_recording).
+  bool recording = false;
 };
 
 struct DemoOpportunity {
@@ -35,6 +39,41 @@ struct DemoOpportunity {
 OpportunityDetails details(const char* title, const char* description, const char* time_asked, const char* payment,
                            const char* support, Audience audience) {
   return {title, description, time_asked, payment, support, "", audience};
+}
+
+/// A short recording made in code: two seconds of a soft two-note chime as a WAV file (8 kHz, 16-bit, mono), which
+/// uploads checks and cleans like any recording someone gives.
+std::string demo_recording() {
+  constexpr int kRate = 8000, kSamples = 2 * kRate;
+  std::string wav;
+  const auto u32 = [&](unsigned v) {
+    for (int i = 0; i < 4; ++i) wav.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  };
+  const auto u16 = [&](unsigned v) {
+    wav.push_back(static_cast<char>(v & 0xFF));
+    wav.push_back(static_cast<char>((v >> 8) & 0xFF));
+  };
+  wav += "RIFF";
+  u32(36 + kSamples * 2);
+  wav += "WAVEfmt ";
+  u32(16);
+  u16(1);  // PCM
+  u16(1);  // mono
+  u32(kRate);
+  u32(kRate * 2);
+  u16(2);
+  u16(16);
+  wav += "data";
+  u32(kSamples * 2);
+  for (int i = 0; i < kSamples; ++i) {
+    const double t = static_cast<double>(i) / kRate;
+    const double note = i < kSamples / 2 ? 523.25 : 659.25;  // C5, then E5
+    const double within = std::fmod(t, 1.0);
+    const double envelope = std::exp(-3.0 * within) * std::min(1.0, within * 50);
+    const auto sample = static_cast<int>(8000 * envelope * std::sin(2 * std::numbers::pi * note * t));
+    u16(static_cast<unsigned>(sample) & 0xFFFF);
+  }
+  return wav;
 }
 
 std::vector<DemoOpportunity> demo_opportunities() {
@@ -58,8 +97,9 @@ std::vector<DemoOpportunity> demo_opportunities() {
          "to make it easier for the next family.",
          "Meetings after 6pm, as I work in the day."},
         {"ngozi@demo.example",
-         "Our charity supports people newly diagnosed every week; I can bring what they tell us, and my own story.",
-         ""}}});
+         "Our charity supports people newly diagnosed every week; I can bring what they tell us, and my own story. I "
+         "have recorded a few words too.",
+         "", false, false, true}}});
   out.push_back({"Booking respite made simple",
                  details("Test the new respite booking on your phone",
                          "We have made a first version of booking a short break on a phone. Try it with us and tell "
@@ -142,7 +182,12 @@ int load_demo(db::Database& db, OpportunityService& service, long long now) {
     for (const auto& a : o.applicants) {
       const auto who = found.people.find(a.email);
       if (who == found.people.end()) continue;
-      service.express_interest_now(org, id, who->second, a.message, a.help, at);
+      std::optional<uploads::Prepared> recording;
+      if (a.recording) {
+        auto prepared = uploads::prepare_file(demo_recording(), "ngozi.wav", recording_allowed());
+        if (auto* file = std::get_if<uploads::Prepared>(&prepared)) recording = std::move(*file);
+      }
+      service.express_interest_now(org, id, who->second, a.message, a.help, at, recording);
       if (a.shortlisted || a.selected) service.mark_now(id, who->second, a.shortlisted, a.selected);
       at += kDay / 2;
     }

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "module/module.hpp"
+#include "uploads/uploads.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::organisations {
@@ -22,6 +23,9 @@ struct Deps {
   /// Where links in outcome emails point, and who wakes the mail worker.
   const organisations::OrganisationService* organisations = nullptr;
   const core::Clock* clock = nullptr;
+  /// Where recordings given with expressions of interest are kept, and who may fetch them (nullptr: none can be
+  /// given).
+  uploads::UploadService* uploads = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

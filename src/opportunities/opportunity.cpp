@@ -89,4 +89,21 @@ State state_on(State stored, std::string_view closes_on, const Date& today) {
   return State::open;
 }
 
+ApplicantStatus applicant_status(const Interest& i) {
+  if (i.selected) return ApplicantStatus::selected;
+  if (i.told_at) return ApplicantStatus::not_selected;
+  if (i.shortlisted) return ApplicantStatus::shortlisted;
+  return ApplicantStatus::interested;
+}
+
+std::string_view applicant_status_code(ApplicantStatus s) {
+  switch (s) {
+    case ApplicantStatus::interested: return "interested";
+    case ApplicantStatus::shortlisted: return "shortlisted";
+    case ApplicantStatus::selected: return "selected";
+    case ApplicantStatus::not_selected: return "not_selected";
+  }
+  return "interested";
+}
+
 }  // namespace roundtable::opportunities

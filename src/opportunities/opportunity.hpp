@@ -82,19 +82,36 @@ struct Opportunity {
   long long interest_count = 0;
 };
 
-/// A person's expression of interest.
+/// A recording someone gave with their expression of interest (audio, or a video): an upload of purpose
+/// kRecordingPurpose, at /files/{public_id}.
+struct Recording {
+  long long upload_id = 0;
+  std::string public_id;
+  /// The file's type as sniffed when it was uploaded ("audio/webm").
+  std::string mime;
+  bool video = false;
+};
+
+/// A person's expression of interest: their own words, a recording, or both.
 struct Interest {
   long long user_id = 0;
   std::string name;
   std::vector<MemberType> member_types;
   std::string message;
   std::string help;
+  std::optional<Recording> recording;
   bool shortlisted = false;
   bool selected = false;
   long long created_at = 0;
   long long updated_at = 0;
   std::optional<long long> told_at;
 };
+
+/// Where an applicant is, as the applicants page and its spreadsheet say it: not selected once the outcome was told
+/// and they were not chosen.
+enum class ApplicantStatus { interested, shortlisted, selected, not_selected };
+ApplicantStatus applicant_status(const Interest& i);
+std::string_view applicant_status_code(ApplicantStatus s);
 
 /// An opportunity as one person sees it: with their role in its group and their own expression of interest.
 struct OpportunityForViewer {

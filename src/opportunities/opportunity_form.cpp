@@ -106,11 +106,17 @@ OpportunityDetails details_of(const OpportunityForm& f) {
   return d;
 }
 
-InterestForm read_interest(const http::FormData& form) { return {form.trimmed("message"), form.trimmed("help")}; }
+InterestForm read_interest(const http::FormData& form) {
+  return {form.trimmed("message"), form.trimmed("help"), form.trimmed("remove_recording") == "1"};
+}
 
-std::vector<FormProblem> check_interest(const InterestForm& f) {
+std::vector<FormProblem> check_interest(const InterestForm& f, bool has_recording) {
   std::vector<FormProblem> out;
-  required(out, f.message, kMaxMessage, "message");
+  if (f.message.empty() && !has_recording) {
+    out.push_back({"message", "opportunities.error.message_or_recording"});
+  } else if (length(f.message) > kMaxMessage) {
+    out.push_back({"message", "opportunities.error.message_long"});
+  }
   if (length(f.help) > kMaxHelp) out.push_back({"help", "opportunities.error.help_long"});
   return out;
 }

@@ -44,12 +44,18 @@ std::vector<FormProblem> check_opportunity(const OpportunityForm& form, bool cre
 /// The details of a form check_opportunity found nothing wrong with.
 OpportunityDetails details_of(const OpportunityForm& form);
 
-/// An expression of interest, in the person's own words, and what would help them take part.
+/// An expression of interest, in the person's own words or a recording (or both), and what would help them take part.
+/// The recording itself is a file (field "recording"), checked by uploads; the form says whether to remove the one
+/// there is.
 struct InterestForm {
   std::string message;
   std::string help;
+  /// "Remove the recording" was ticked.
+  bool remove_recording = false;
 };
 InterestForm read_interest(const http::FormData& form);
-std::vector<FormProblem> check_interest(const InterestForm& form);
+/// has_recording: a new recording was given and accepted, or the one there is stays. Words are needed only without
+/// a recording.
+std::vector<FormProblem> check_interest(const InterestForm& form, bool has_recording = false);
 
 }  // namespace roundtable::opportunities

@@ -5,6 +5,7 @@
 #include "opportunities/opportunity_pages.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
+#include "view/recorder.hpp"
 
 namespace roundtable::opportunities::pages {
 
@@ -111,6 +112,47 @@ void about(Html& h, const core::Translator& t, const Opportunity& o) {
   row("opportunities.about.closes", closing_date(t, o.details.closes_on));
   row("opportunities.about.audience", audience_name(t, o.details.audience));
   govuk::summary_list(h, rows);
+}
+
+std::string recording_type(std::string_view mime) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"audio/mpeg", "MP3"}, {"audio/mp4", "M4A"},       {"audio/ogg", "OGG"},
+      {"audio/wav", "WAV"},  {"audio/flac", "FLAC"},     {"audio/webm", "WebM"},
+      {"video/mp4", "MP4"},  {"video/quicktime", "MOV"}, {"video/webm", "WebM"}};
+  for (const auto& [type, name] : kNames) {
+    if (type == mime) return std::string(name);
+  }
+  return std::string(mime);
+}
+
+void recording_row(govuk::SummaryList& rows, const core::Translator& t, const Recording& r,
+                   const std::optional<std::string>& who) {
+  const auto type = recording_type(r.mime);
+  Html value;
+  govuk::paragraph(
+      value, core::format(t(r.video ? "opportunities.recording.note_video" : "opportunities.recording.note_audio"),
+                          {{"type", type}}));
+  view::media_player(value, {.url = uploads::file_url(r.public_id),
+                             .mime = r.mime,
+                             .video = r.video,
+                             .label = who ? core::format(t("opportunities.recording.label"), {{"name", *who}})
+                                          : std::string(t("opportunities.recording.your_label")),
+                             .link_text = core::format(t("opportunities.recording.download"), {{"type", type}})});
+  rows.rows.push_back(
+      {.key = {.text = std::string(t("opportunities.recording.title"))}, .value = {.html = std::move(value)}});
+}
+
+void interest_rows(govuk::SummaryList& rows, const core::Translator& t, const Interest& i,
+                   const std::optional<std::string>& who) {
+  if (!i.message.empty()) {
+    rows.rows.push_back({.key = {.text = std::string(t("opportunities.interest.message"))},
+                         .value = {.text = i.message, .classes = "rt-pre-line"}});
+  }
+  if (i.recording) recording_row(rows, t, *i.recording, who);
+  if (!i.help.empty()) {
+    rows.rows.push_back({.key = {.text = std::string(t("opportunities.interest.help"))},
+                         .value = {.text = i.help, .classes = "rt-pre-line"}});
+  }
 }
 
 }  // namespace roundtable::opportunities::pages

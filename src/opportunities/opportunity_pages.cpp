@@ -254,12 +254,7 @@ awaitable<Response> opportunity(OrgRequest& req, const PagesDeps& deps) {
                                                  {{"date", view::format_date(t, mine.created_at)}})});
     }
     govuk::SummaryList yours;
-    yours.rows.push_back({.key = {.text = s(t("opportunities.interest.message"))},
-                          .value = {.text = mine.message, .classes = "rt-pre-line"}});
-    if (!mine.help.empty()) {
-      yours.rows.push_back({.key = {.text = s(t("opportunities.interest.help"))},
-                            .value = {.text = mine.help, .classes = "rt-pre-line"}});
-    }
+    interest_rows(yours, t, mine, std::nullopt);
     govuk::summary_list(h, yours);
     if (may(req, v, Action::express_interest)) {
       govuk::link_paragraph(h, base + "/interest", t("opportunities.page.change_interest"));

@@ -13,6 +13,7 @@
 #include "http/types.hpp"
 #include "opportunities/opportunity_policy.hpp"
 #include "opportunities/opportunity_service.hpp"
+#include "view/govuk/summary_list.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::opportunities::pages {
@@ -61,6 +62,15 @@ void state_tag(view::Html& h, const core::Translator& t, State s);
 std::string closing_date(const core::Translator& t, const std::string& closes_on);
 /// What it is, time asked, payment, support, closing date and who may apply, as a summary list.
 void about(view::Html& h, const core::Translator& t, const Opportunity& o);
+/// "WebM", "MP3"... for a recording's type (the type itself when it is none of those).
+std::string recording_type(std::string_view mime);
+/// The summary-list rows of an expression of interest: their words (when they wrote any), their recording in a player
+/// with a note that it is one and its file type, and what would help them. who: whose it is, for the player's label
+/// ("Recording from Priya"); nullopt for the person's own ("Your recording").
+void recording_row(view::govuk::SummaryList& rows, const core::Translator& t, const Recording& r,
+                   const std::optional<std::string>& who);
+void interest_rows(view::govuk::SummaryList& rows, const core::Translator& t, const Interest& i,
+                   const std::optional<std::string>& who);
 
 // opportunity_pages.cpp: the lists, advertising a place, its page, changing, publishing and closing it, and the
 // public page.
@@ -76,10 +86,12 @@ awaitable<Response> close_opportunity(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> public_opportunity(RequestContext& ctx, const PagesDeps& deps);
 
 // interest_pages.cpp: expressing interest, the applicants, shortlisting and selecting, and telling the outcome.
+// The applicants as a spreadsheet (CSV) is applicants_csv.
 awaitable<Response> interest_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> save_interest(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> withdraw_interest(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> applicants(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> applicants_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> mark(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> outcome_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> tell_outcome(OrgRequest& req, const PagesDeps& deps);

@@ -38,6 +38,7 @@ Verdict allows(const Actor& a, Action action, const Facts& f) {
       if (f.group_archived || f.state != State::open || a.group_role) return Verdict::deny;
       return Verdict::allow;
     case Action::see_applicants:
+    case Action::hear_recording:
       if (f.state == State::draft) return Verdict::deny;
       return runs(a);
     case Action::select:
@@ -58,6 +59,7 @@ std::string_view action_name(Action action) {
     case Action::close_opportunity: return "opportunities.close_opportunity";
     case Action::express_interest: return "opportunities.express_interest";
     case Action::see_applicants: return "opportunities.see_applicants";
+    case Action::hear_recording: return "opportunities.hear_recording";
     case Action::select: return "opportunities.select";
     case Action::tell_outcome: return "opportunities.tell_outcome";
   }

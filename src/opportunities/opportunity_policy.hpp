@@ -32,6 +32,9 @@ enum class Action {
   express_interest,
   /// Everyone who applied, with their words.
   see_applicants,
+  /// Play an applicant's recording (its owner always may: the uploads rule): whoever sees the applicants. A file
+  /// cannot lead to two-step sign-in, so the check that serves it lets through only allow.
+  hear_recording,
   /// Shortlist and select applicants.
   select,
   /// Tell everyone who applied the outcome (the selected join the group); it is then filled.

@@ -61,6 +61,12 @@ const Row kTable[] = {
     {Action::see_applicants, kDraft, "draft", /*              */ "NNNNNNNN"},
     {Action::see_applicants, kOpen, "open", /*                */ "YYNNNNYT"},
     {Action::see_applicants, kFilled, "filled", /*            */ "YYNNNNYT"},
+    // The applicant's own recording is theirs to play (the uploads rule); otherwise only those who see applicants.
+    {Action::hear_recording, kDraft, "draft", /*              */ "NNNNNNNN"},
+    {Action::hear_recording, kOpen, "open", /*                */ "YYNNNNYT"},
+    {Action::hear_recording, kClosed, "closed", /*            */ "YYNNNNYT"},
+    {Action::hear_recording, kFilled, "filled", /*            */ "YYNNNNYT"},
+    {Action::hear_recording, kArchived, "archived", /*        */ "YYNNNNYT"},
     {Action::select, kOpen, "open", /*                        */ "YYNNNNYT"},
     {Action::select, kClosed, "closed", /*                    */ "YYNNNNYT"},
     {Action::select, kFilled, "filled", /*                    */ "NNNNNNNN"},

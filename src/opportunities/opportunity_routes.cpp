@@ -50,12 +50,19 @@ void add_opportunity_routes(std::vector<http::Route>& routes, const pages::Pages
            bind(deps, pages::close_opportunity));
   one.get("/interest", "opportunity_interest", on_opportunity(Action::express_interest),
           bind(deps, pages::interest_form));
+  // The form may carry a recording (or a video): the body may be as big as the biggest file allowed.
   one.post("/interest", "opportunity_interest_save", on_opportunity(Action::express_interest),
-           bind(deps, pages::save_interest));
+           bind(deps, pages::save_interest))
+      .accepts_uploads(uploads::body_limit_for(recording_allowed()));
   one.post("/interest/withdraw", "opportunity_interest_withdraw", on_opportunity(Action::express_interest),
            bind(deps, pages::withdraw_interest));
   one.get("/applicants", "opportunity_applicants", on_opportunity(Action::see_applicants),
           bind(deps, pages::applicants));
+  // The same list as a spreadsheet file, for the same people.
+  one.get("/applicants.csv", "opportunity_applicants_csv", on_opportunity(Action::see_applicants),
+          bind(deps, pages::applicants_csv))
+      .with_session()
+      .not_html();
   one.post("/applicants", "opportunity_applicants_mark", on_opportunity(Action::select), bind(deps, pages::mark));
   one.get("/outcome", "opportunity_outcome", on_opportunity(Action::tell_outcome), bind(deps, pages::outcome_form));
   one.post("/outcome", "opportunity_outcome_send", on_opportunity(Action::tell_outcome),

@@ -5,6 +5,7 @@
 #include "groups/group_store.hpp"
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
+#include "opportunities/opportunity_policy.hpp"
 #include "organisations/organisation_service.hpp"
 
 namespace roundtable::opportunities {
@@ -170,31 +171,56 @@ awaitable<bool> OpportunityService::close_opportunity(long long org_id, long lon
 }
 
 awaitable<InterestOutcome> OpportunityService::express_interest(long long org_id, long long id, long long user,
-                                                                std::string message, std::string help) {
-  auto op = db_.run([=, this, message = std::move(message), help = std::move(help)](soci::session& s) {
+                                                                std::string message, std::string help,
+                                                                RecordingChange recording) {
+  // A recording can only be kept where there is storage for it.
+  if (!uploads_) recording = {};
+  auto op = db_.run([=, this, message = std::move(message), help = std::move(help),
+                     recording = std::move(recording)](soci::session& s) -> std::pair<InterestOutcome, std::string> {
     db::WriteTransaction tx(s);
-    if (!store::hold_undecided(s, id)) return InterestOutcome::not_open;
+    if (!store::hold_undecided(s, id)) return {InterestOutcome::not_open, ""};
     const auto v = store::find_for_viewer(s, org_id, id, user, today());
-    if (!v || v->opportunity.state != State::open || v->opportunity.group_archived) return InterestOutcome::not_open;
-    if (v->group_role) return InterestOutcome::in_group;
-    if (!groups::store::is_org_member(s, org_id, user)) return InterestOutcome::not_in_organisation;
-    store::upsert_interest(s, id, org_id, user, message, help, clock_.now_seconds());
+    if (!v || v->opportunity.state != State::open || v->opportunity.group_archived) {
+      return {InterestOutcome::not_open, ""};
+    }
+    if (v->group_role) return {InterestOutcome::in_group, ""};
+    if (!groups::store::is_org_member(s, org_id, user)) return {InterestOutcome::not_in_organisation, ""};
+    const long long now = clock_.now_seconds();
+    store::upsert_interest(s, id, org_id, user, message, help, now);
+    // The old file's storage key, removed once the change is committed.
+    std::string old_key;
+    if (recording.file || recording.remove) {
+      const auto old = store::recording_of(s, id, user);
+      std::optional<long long> kept;
+      if (recording.file) {
+        kept = uploads::store::save(s, uploads_->storage(), *recording.file, kRecordingPurpose, user, org_id, now).id;
+      }
+      store::set_recording(s, id, user, kept);
+      if (old) old_key = uploads::store::remove(s, *old).value_or("");
+    }
     tx.commit();
-    return InterestOutcome::done;
+    return {InterestOutcome::done, old_key};
   });
-  co_return co_await std::move(op);
+  auto [outcome, old_key] = co_await std::move(op);
+  if (!old_key.empty()) uploads_->storage().remove(old_key);
+  co_return outcome;
 }
 
 awaitable<bool> OpportunityService::withdraw_interest(long long org_id, long long id, long long user) {
-  auto op = db_.run([=, this](soci::session& s) {
+  auto op = db_.run([=, this](soci::session& s) -> std::pair<bool, std::string> {
     db::WriteTransaction tx(s);
     const auto v = store::find_for_viewer(s, org_id, id, user, today());
-    if (!v || v->opportunity.state != State::open || !v->mine) return false;
+    if (!v || v->opportunity.state != State::open || !v->mine) return {false, ""};
+    const auto recording = store::recording_of(s, id, user);
     store::delete_interest(s, id, user);
+    std::string key;
+    if (recording) key = uploads::store::remove(s, *recording).value_or("");
     tx.commit();
-    return true;
+    return {true, key};
   });
-  co_return co_await std::move(op);
+  auto [done, key] = co_await std::move(op);
+  if (!key.empty() && uploads_) uploads_->storage().remove(key);
+  co_return done;
 }
 
 awaitable<bool> OpportunityService::mark(long long org_id, long long id, long long user, bool select, bool on) {
@@ -232,10 +258,15 @@ long long OpportunityService::create_now(long long org_id, long long group_id, l
 }
 
 void OpportunityService::express_interest_now(long long org_id, long long id, long long user,
-                                              const std::string& message, const std::string& help, long long at) {
+                                              const std::string& message, const std::string& help, long long at,
+                                              const std::optional<uploads::Prepared>& recording) {
   db_.run_sync([&](soci::session& s) {
     db::WriteTransaction tx(s);
     store::upsert_interest(s, id, org_id, user, message, help, at);
+    if (recording && uploads_ && !store::recording_of(s, id, user)) {
+      const auto saved = uploads::store::save(s, uploads_->storage(), *recording, kRecordingPurpose, user, org_id, at);
+      store::set_recording(s, id, user, saved.id);
+    }
     tx.commit();
   });
 }
@@ -254,6 +285,31 @@ OutcomeTold OpportunityService::tell_outcome_now(long long org_id, long long id,
   const auto base = base_url();
   const auto day = local_date(at);
   return db_.run_sync([&](soci::session& s) { return tell(s, org_id, id, actor, day, at, base, send_mail); });
+}
+
+uploads::Allowed recording_allowed() {
+  uploads::Allowed a;
+  a.images = false;
+  a.audio = true;
+  a.video = true;
+  return a;
+}
+
+void register_recording_access(uploads::UploadService& uploads, const core::Clock& clock) {
+  uploads.set_access(kRecordingPurpose, [&clock](soci::session& s, const uploads::Upload& u,
+                                                 const http::Principal* viewer) {
+    if (!viewer) return false;
+    const auto a = store::recording_access(s, u.id, viewer->user_id);
+    if (!a) return false;
+    // Only the people of the opportunity's own organisation, in the role they have there.
+    for (const auto& m : viewer->memberships) {
+      if (m.org_id != a->org_id) continue;
+      const policy::Facts facts{state_on(a->stored, a->closes_on, local_date(clock.now_seconds())), a->group_archived};
+      return policy::allows({m.role, viewer->two_step, a->group_role}, policy::Action::hear_recording, facts) ==
+             policy::Verdict::allow;
+    }
+    return false;
+  });
 }
 
 }  // namespace roundtable::opportunities

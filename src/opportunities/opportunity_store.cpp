@@ -60,6 +60,12 @@ OpportunityListed listed_of(const db::Row& r, const Date& today) {
   return l;
 }
 
+/// The recording in four columns from `first` (up.id, up.public_id, up.mime, up.kind), when there is one.
+std::optional<Recording> recording_of(const db::Row& r, int first) {
+  if (r.null(first)) return std::nullopt;
+  return Recording{r.integer(first), r.string(first + 1), r.string(first + 2), r.text(first + 3) == "video"};
+}
+
 }  // namespace
 
 long long insert(soci::session& s, long long org_id, long long group_id, const OpportunityDetails& d, State state,
@@ -87,10 +93,11 @@ std::optional<OpportunityForViewer> find_for_viewer(soci::session& s, long long 
   std::optional<OpportunityForViewer> out;
   db::query(s,
             std::string("SELECT ") + kColumns +
-                ", gm.role, i.created_at, i.message, i.help, i.shortlisted, i.selected, i.updated_at, i.told_at FROM "
-                "opportunities o JOIN org_groups g ON g.id = o.group_id LEFT JOIN group_members gm ON gm.group_id = "
-                "o.group_id AND gm.user_id = $3 LEFT JOIN opportunity_interest i ON i.opportunity_id = o.id AND "
-                "i.user_id = $3 WHERE o.id = $2 AND o.org_id = $1",
+                ", gm.role, i.created_at, i.message, i.help, i.shortlisted, i.selected, i.updated_at, i.told_at, "
+                "up.id, up.public_id, up.mime, up.kind FROM opportunities o JOIN org_groups g ON g.id = o.group_id "
+                "LEFT JOIN group_members gm ON gm.group_id = o.group_id AND gm.user_id = $3 LEFT JOIN "
+                "opportunity_interest i ON i.opportunity_id = o.id AND i.user_id = $3 LEFT JOIN uploads up ON up.id = "
+                "i.recording_upload_id WHERE o.id = $2 AND o.org_id = $1",
             {org_id, id, viewer}, [&](const db::Row& r) {
               OpportunityForViewer v;
               v.opportunity = opportunity_of(r, today);
@@ -106,6 +113,7 @@ std::optional<OpportunityForViewer> find_for_viewer(soci::session& s, long long 
                 i.selected = r.integer(c + 5) != 0;
                 i.updated_at = r.integer(c + 6);
                 if (!r.null(c + 7)) i.told_at = r.integer(c + 7);
+                i.recording = recording_of(r, c + 8);
                 v.mine = std::move(i);
               }
               out = std::move(v);
@@ -194,8 +202,9 @@ std::vector<Interest> interests(soci::session& s, long long id) {
   std::vector<Interest> out;
   db::query(s,
             "SELECT i.user_id, u.name, i.message, i.help, i.shortlisted, i.selected, i.created_at, i.updated_at, "
-            "i.told_at FROM opportunity_interest i JOIN users u ON u.id = i.user_id WHERE i.opportunity_id = $1 "
-            "ORDER BY i.created_at, i.user_id",
+            "i.told_at, up.id, up.public_id, up.mime, up.kind FROM opportunity_interest i JOIN users u ON u.id = "
+            "i.user_id LEFT JOIN uploads up ON up.id = i.recording_upload_id WHERE i.opportunity_id = $1 ORDER BY "
+            "i.created_at, i.user_id",
             {id}, [&](const db::Row& r) {
               Interest i;
               i.user_id = r.integer(0);
@@ -207,6 +216,7 @@ std::vector<Interest> interests(soci::session& s, long long id) {
               i.created_at = r.integer(6);
               i.updated_at = r.integer(7);
               if (!r.null(8)) i.told_at = r.integer(8);
+              i.recording = recording_of(r, 9);
               out.push_back(std::move(i));
             });
   if (out.empty()) return out;
@@ -221,6 +231,45 @@ std::vector<Interest> interests(soci::session& s, long long id) {
     if (auto it = types.find(i.user_id); it != types.end()) i.member_types = it->second;
   }
   return out;
+}
+
+std::optional<long long> recording_of(soci::session& s, long long id, long long user_id) {
+  std::optional<long long> out;
+  db::query(s,
+            "SELECT recording_upload_id FROM opportunity_interest WHERE opportunity_id = $1 AND user_id = $2 AND "
+            "recording_upload_id IS NOT NULL",
+            {id, user_id}, [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+void set_recording(soci::session& s, long long id, long long user_id, std::optional<long long> upload_id) {
+  db::query(s, "UPDATE opportunity_interest SET recording_upload_id = $1 WHERE opportunity_id = $2 AND user_id = $3",
+            {upload_id ? db::Param(*upload_id) : db::Param(nullptr), id, user_id});
+}
+
+std::optional<RecordingAccess> recording_access(soci::session& s, long long upload_id, long long viewer) {
+  std::optional<RecordingAccess> out;
+  db::query(s,
+            "SELECT o.org_id, o.state, o.closes_on, g.archived_at, gm.role FROM opportunity_interest i JOIN "
+            "opportunities o ON o.id = i.opportunity_id JOIN org_groups g ON g.id = o.group_id LEFT JOIN "
+            "group_members gm ON gm.group_id = o.group_id AND gm.user_id = $2 WHERE i.recording_upload_id = $1",
+            {upload_id, viewer}, [&](const db::Row& r) {
+              RecordingAccess a;
+              a.org_id = r.integer(0);
+              a.stored = parse_state(r.text(1)).value_or(State::draft);
+              a.closes_on = r.string(2);
+              a.group_archived = !r.null(3);
+              if (!r.null(4)) a.group_role = groups::parse_group_role(r.text(4));
+              out = std::move(a);
+            });
+  return out;
+}
+
+long long purge_unused_recordings(soci::session& s, long long before) {
+  return db::query(s,
+                   "DELETE FROM uploads WHERE purpose = $1 AND created_at < $2 AND NOT EXISTS (SELECT 1 FROM "
+                   "opportunity_interest i WHERE i.recording_upload_id = uploads.id)",
+                   {kRecordingPurposeCode, before});
 }
 
 bool set_shortlisted(soci::session& s, long long id, long long user_id, bool on) {

@@ -58,6 +58,29 @@ void upsert_interest(soci::session& s, long long id, long long org_id, long long
 bool delete_interest(soci::session& s, long long id, long long user_id);
 /// Everyone who expressed interest, oldest first, with their member types in the organisation.
 std::vector<Interest> interests(soci::session& s, long long id);
+/// The upload id of the person's recording, when their interest has one.
+std::optional<long long> recording_of(soci::session& s, long long id, long long user_id);
+/// Points the person's interest at a recording (an upload), or at none.
+void set_recording(soci::session& s, long long id, long long user_id, std::optional<long long> upload_id);
+
+/// The purpose code of interest recordings in the uploads table.
+inline constexpr std::string_view kRecordingPurposeCode = "opportunity_interest";
+
+/// What deciding who may fetch a recording needs: the opportunity its interest belongs to and the viewer's role in
+/// that opportunity's group.
+struct RecordingAccess {
+  long long org_id = 0;
+  State stored = State::draft;
+  std::string closes_on;
+  bool group_archived = false;
+  std::optional<GroupRole> group_role;
+};
+/// For the upload of an interest's recording; nullopt when no interest holds it (any more).
+std::optional<RecordingAccess> recording_access(soci::session& s, long long upload_id, long long viewer);
+/// Removes the rows of recordings no interest holds any more (their person left the organisation, which took the
+/// interest with it) uploaded before `before`; housekeeping's sweep then removes their files. Returns how many.
+long long purge_unused_recordings(soci::session& s, long long before);
+
 /// Whether the person had expressed interest.
 bool set_shortlisted(soci::session& s, long long id, long long user_id, bool on);
 bool set_selected(soci::session& s, long long id, long long user_id, bool on);

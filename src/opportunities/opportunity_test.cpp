@@ -3,8 +3,11 @@
 // selection adding people to the group, everyone told the outcome in their language exactly once, and nothing
 // reaching another organisation's opportunities.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <string>
+#include <variant>
 
 #include "core/clock.hpp"
 #include "db/run_awaitable.hpp"
@@ -13,6 +16,7 @@
 #include "http/form.hpp"
 #include "opportunities/opportunity_form.hpp"
 #include "opportunities/opportunity_service.hpp"
+#include "organisations/organisation_routes.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::opportunities {
@@ -104,11 +108,43 @@ TEST(OpportunityForm, ReadsTrimmedAndRoundTrips) {
   EXPECT_EQ(again.audience, "members");
 }
 
-TEST(OpportunityForm, InterestNeedsWordsAndKeepsHelpShort) {
+TEST(OpportunityForm, InterestNeedsWordsOrARecordingAndKeepsHelpShort) {
   EXPECT_TRUE(check_interest({"I care for my mum.", ""}).empty());
-  EXPECT_EQ(check_interest({"", ""}).at(0).key, "opportunities.error.message_missing");
+  EXPECT_EQ(check_interest({"", ""}).at(0).key, "opportunities.error.message_or_recording");
+  EXPECT_EQ(check_interest({"", ""}).at(0).field, "message");
+  // A recording stands in for the words, or goes with them.
+  EXPECT_TRUE(check_interest({"", ""}, true).empty());
+  EXPECT_TRUE(check_interest({"I care for my mum.", ""}, true).empty());
   EXPECT_EQ(check_interest({std::string(3001, 'a'), ""}).at(0).key, "opportunities.error.message_long");
+  EXPECT_EQ(check_interest({std::string(3001, 'a'), ""}, true).at(0).key, "opportunities.error.message_long");
   EXPECT_EQ(check_interest({"Yes", std::string(1001, 'a')}).at(0).key, "opportunities.error.help_long");
+  EXPECT_EQ(check_interest({"", std::string(1001, 'a')}, true).at(0).key, "opportunities.error.help_long");
+}
+
+TEST(OpportunityApplicants, StatusAsThePagesAndTheSpreadsheetSayIt) {
+  Interest i;
+  EXPECT_EQ(applicant_status(i), ApplicantStatus::interested);
+  i.shortlisted = true;
+  EXPECT_EQ(applicant_status(i), ApplicantStatus::shortlisted);
+  i.selected = true;
+  EXPECT_EQ(applicant_status(i), ApplicantStatus::selected);
+  i.told_at = 1;
+  EXPECT_EQ(applicant_status(i), ApplicantStatus::selected);
+  i.selected = false;
+  EXPECT_EQ(applicant_status(i), ApplicantStatus::not_selected) << "told, and not chosen";
+  EXPECT_EQ(applicant_status_code(ApplicantStatus::not_selected), "not_selected");
+}
+
+TEST(OpportunityRecordings, AboutMesRecordingRulesNeverAPhoto) {
+  const auto a = recording_allowed();
+  EXPECT_FALSE(a.images);
+  EXPECT_TRUE(a.audio);
+  EXPECT_TRUE(a.video);
+  EXPECT_EQ(a.max_audio_bytes, 25LL * 1024 * 1024);
+  EXPECT_EQ(a.max_video_bytes, 50LL * 1024 * 1024);
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, '\0');
+  EXPECT_TRUE(std::holds_alternative<uploads::Refusal>(uploads::prepare_file(png, "me.png", a)));
+  EXPECT_EQ(std::get<uploads::Refusal>(uploads::prepare_file("", "empty.mp3", a)), uploads::Refusal::empty);
 }
 
 TEST(OpportunityDates, RealDatesAndTheStateOnADay) {
@@ -144,7 +180,47 @@ class OpportunitiesOnBackend : public ::testing::TestWithParam<std::string> {
     g.kind = groups::Kind::project;
     g.stage = groups::Stage::discover;
     project = run(groups->create_group(north, tom, g, "project-key-12345678"));
-    service = std::make_unique<OpportunityService>(*world->db, clock, world->organisations.get());
+    dir =
+        std::filesystem::temp_directory_path() / ("rt-opportunities-" + std::to_string(::getpid()) + "-" + GetParam());
+    std::filesystem::remove_all(dir);
+    storage = std::make_shared<uploads::FolderStorage>(dir);
+    uploads = std::make_unique<uploads::UploadService>(*world->db, storage);
+    register_recording_access(*uploads, clock);
+    service = std::make_unique<OpportunityService>(*world->db, clock, world->organisations.get(), uploads.get());
+  }
+  void TearDown() override {
+    service.reset();
+    uploads.reset();
+    std::filesystem::remove_all(dir);
+  }
+  /// A second of quiet as a WAV file, checked and cleaned as any recording is.
+  static uploads::Prepared recording() {
+    std::string wav = "RIFF";
+    const auto u32 = [&](unsigned v) {
+      for (int i = 0; i < 4; ++i) wav.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+    };
+    u32(36 + 16000);
+    wav += "WAVEfmt ";
+    u32(16);
+    wav += std::string("\x01\x00\x01\x00", 4);
+    u32(8000);
+    u32(16000);
+    wav += std::string("\x02\x00\x10\x00", 4);
+    wav += "data";
+    u32(16000);
+    wav += std::string(16000, '\0');
+    auto prepared = uploads::prepare_file(wav, "hello.wav", recording_allowed());
+    return std::get<uploads::Prepared>(prepared);
+  }
+  /// Who may fetch the file, as /files/ asks: a person with their memberships, or nobody signed in.
+  bool hears(const std::string& public_id, std::optional<long long> who) {
+    std::optional<http::Principal> viewer;
+    if (who) viewer = world->db->run_sync([&](soci::session& s) { return organisations::read_principal(s, *who); });
+    return run(uploads->file_for(public_id, viewer)).has_value();
+  }
+  std::string public_id_of(long long id, long long user) {
+    const auto v = run(service->opportunity_for(north, id, user));
+    return v && v->mine && v->mine->recording ? v->mine->recording->public_id : std::string();
   }
   OpportunityDetails details(const std::string& title, int days_open = 14) {
     OpportunityDetails d;
@@ -167,6 +243,9 @@ class OpportunitiesOnBackend : public ::testing::TestWithParam<std::string> {
   core::ManualClock clock;
   std::unique_ptr<roundtable::testing::World> world;
   std::unique_ptr<groups::GroupService> groups;
+  std::filesystem::path dir;
+  std::shared_ptr<uploads::FolderStorage> storage;
+  std::unique_ptr<uploads::UploadService> uploads;
   std::unique_ptr<OpportunityService> service;
   long long north = 0, south = 0, admin = 0, tom = 0, gareth = 0, mair = 0, ngozi = 0, rhys = 0, project = 0;
 };
@@ -210,6 +289,71 @@ TEST_P(OpportunitiesOnBackend, InterestIsKeptChangedAndTakenBackWhileOpen) {
   EXPECT_EQ(run(service->express_interest(north, id, mair, "I care for my mum.", "")), InterestOutcome::done);
   run(world->organisations->remove_member(admin, north, mair));
   EXPECT_EQ(world->count("opportunity_interest"), 0);
+}
+
+TEST_P(OpportunitiesOnBackend, ARecordingIsKeptReplacedRemovedAndHeardOnlyByTheApplicantAndThoseWhoRunTheGroup) {
+  const long long id = advertise("Share your first six months");
+  // Only a recording, no words.
+  EXPECT_EQ(run(service->express_interest(north, id, gareth, "", "", {.file = recording()})), InterestOutcome::done);
+  auto mine = run(service->opportunity_for(north, id, gareth))->mine;
+  ASSERT_TRUE(mine && mine->recording);
+  EXPECT_EQ(mine->message, "");
+  EXPECT_EQ(mine->recording->mime, "audio/wav");
+  EXPECT_FALSE(mine->recording->video);
+  const auto first = mine->recording->public_id;
+  const auto people = run(service->applicants(north, id));
+  ASSERT_EQ(people.size(), 1u);
+  ASSERT_TRUE(people[0].recording);
+  EXPECT_EQ(people[0].recording->public_id, first);
+  EXPECT_EQ(world->count("uploads"), 1);
+
+  // The applicant and the people who run the group; nobody else in the organisation, nobody outside it, and
+  // nobody not signed in. Siân, an organisation admin, has no two-step sign-in here: a file cannot ask for it.
+  EXPECT_TRUE(hears(first, gareth));
+  EXPECT_TRUE(hears(first, tom));
+  EXPECT_FALSE(hears(first, mair));
+  EXPECT_FALSE(hears(first, admin));
+  EXPECT_FALSE(hears(first, rhys)) << "another organisation's admin";
+  EXPECT_FALSE(hears(first, std::nullopt));
+
+  // Changing the words keeps the recording; a new one replaces it (the old file goes); ticking remove removes it.
+  EXPECT_EQ(run(service->express_interest(north, id, gareth, "And in words.", "")), InterestOutcome::done);
+  EXPECT_EQ(public_id_of(id, gareth), first);
+  EXPECT_EQ(run(service->express_interest(north, id, gareth, "And in words.", "", {.file = recording()})),
+            InterestOutcome::done);
+  const auto second = public_id_of(id, gareth);
+  EXPECT_NE(second, first);
+  EXPECT_FALSE(second.empty());
+  EXPECT_EQ(world->count("uploads"), 1);
+  EXPECT_EQ(storage->keys().size(), 1u);
+  EXPECT_FALSE(hears(first, gareth)) << "the replaced file is gone";
+  EXPECT_EQ(run(service->express_interest(north, id, gareth, "And in words.", "", {.remove = true})),
+            InterestOutcome::done);
+  EXPECT_EQ(public_id_of(id, gareth), "");
+  EXPECT_EQ(world->count("uploads"), 0);
+  EXPECT_TRUE(storage->keys().empty());
+
+  // Taking the interest back deletes its recording.
+  EXPECT_EQ(run(service->express_interest(north, id, gareth, "", "", {.file = recording()})), InterestOutcome::done);
+  const auto third = public_id_of(id, gareth);
+  EXPECT_TRUE(run(service->withdraw_interest(north, id, gareth)));
+  EXPECT_EQ(world->count("uploads"), 0);
+  EXPECT_TRUE(storage->keys().empty());
+  EXPECT_FALSE(hears(third, gareth));
+
+  // Someone who leaves the organisation takes their interest with them; housekeeping then removes the recording's row.
+  EXPECT_EQ(run(service->express_interest(north, id, mair, "", "", {.file = recording()})), InterestOutcome::done);
+  const auto hers = public_id_of(id, mair);
+  run(world->organisations->remove_member(admin, north, mair));
+  EXPECT_FALSE(hears(hers, tom)) << "no interest holds it any more";
+  EXPECT_EQ(world->db->run_sync(
+                [&](soci::session& s) { return store::purge_unused_recordings(s, clock.now_seconds() - 86400); }),
+            0)
+      << "not before a day has passed";
+  EXPECT_EQ(
+      world->db->run_sync([&](soci::session& s) { return store::purge_unused_recordings(s, clock.now_seconds() + 1); }),
+      1);
+  EXPECT_EQ(world->count("uploads"), 0);
 }
 
 TEST_P(OpportunitiesOnBackend, TheClosingDateClosesItWithoutAnyJob) {

@@ -160,10 +160,14 @@ const visits = {
     { path: "/o/demo/opportunities/3", as: orgAdmin },
     { path: "/o/demo/opportunities/4", as: member },
     { path: "/o/demo/opportunities/5", as: "ngozi@demo.example" },
+    // Ngozi's interest in the first one has a recording (demo data): she sees it in a player.
+    { path: "/o/demo/opportunities/1", as: "ngozi@demo.example" },
   ],
   opportunity_edit: [{ path: "/o/demo/opportunities/1/edit", as: orgAdmin, submit: true }],
   opportunity_interest: [
     { path: "/o/demo/opportunities/1/interest", as: "priya@demo.example", submit: true },
+    // Changing an interest with a recording: it plays, and can be replaced or removed.
+    { path: "/o/demo/opportunities/1/interest", as: "ngozi@demo.example" },
     { path: "/o/demo/opportunities/2/interest", as: member },
   ],
   opportunity_applicants: [

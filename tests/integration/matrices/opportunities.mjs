@@ -9,6 +9,7 @@
 //   GROUP    Newly diagnosed: the first six months (organisation-wide)
 //   STEERING Carers Strategy Steering Group: members only; Tom lead; not Gareth, Siân or Priya
 //   ARCHIVED Leaflet review 2025: archived
+//   RECORDING the public id of Ngozi's recording, given with her interest in OPEN
 // Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya),
 // organisation admin (Siân, two-step), platform admin.
 //                                                                anon other member facil finance orgAdmin platform
@@ -42,6 +43,13 @@ export const rows = [
   ["POST", "/o/demo/opportunities/CLOSED/interest/withdraw", [401, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/opportunities/OPEN/applicants", /*       */ [303, 404, 404, 200, 404, 200, 404]],
   ["GET", "/o/demo/opportunities/DRAFT/applicants", /*      */ [303, 404, 404, 404, 404, 404, 404]],
+  // The same list as a spreadsheet, for the same people.
+  ["GET", "/o/demo/opportunities/OPEN/applicants.csv", /*   */ [401, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/opportunities/DRAFT/applicants.csv", /*  */ [401, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/opportunities/999999/applicants.csv", /* */ [401, 404, 404, 404, 404, 404, 404]],
+  // Ngozi's recording with her interest in OPEN: only she (not a visitor here) and the people who see the applicants
+  // (Tom, who runs the group, and Siân); not Gareth, who is in the group, nor anyone else.
+  ["GET", "/files/RECORDING", /*                            */ [404, 404, 404, 200, 404, 200, 404]],
   // Nobody named: nothing to mark.
   ["POST", "/o/demo/opportunities/OPEN/applicants", /*      */ [401, 404, 404, 404, 404, 404, 404]],
   ["POST", "/o/demo/opportunities/FILLED/applicants", /*    */ [401, 404, 404, 404, 404, 404, 404]],
@@ -60,6 +68,7 @@ export const rows = [
 /** A row's path as a route pattern ("/o/{org}/opportunities/{opportunity}/interest"). */
 export function patternOf(path) {
   return path
+    .replace(/^\/files\/[^/]+$/, "/files/{public_id}")
     .replace(/^\/opportunities\/(demo|north)\//, "/opportunities/{org}/")
     .replace("/o/demo", "/o/{org}")
     .replace(/\/groups\/(GROUP|STEERING|ARCHIVED|999999)/, "/groups/{group}")
@@ -80,9 +89,14 @@ export function opportunityIds(server) {
     GROUP: group("Newly diagnosed: the first six months"),
     STEERING: group("Carers Strategy Steering Group"),
     ARCHIVED: group("Leaflet review 2025"),
+    RECORDING: one(
+      "SELECT u.public_id FROM uploads u JOIN opportunity_interest i ON i.recording_upload_id = u.id JOIN users p ON " +
+        "p.id = i.user_id JOIN opportunities o ON o.id = i.opportunity_id WHERE p.email = 'ngozi@demo.example' AND " +
+        "o.title = 'Join the newly-diagnosed project: share your first six months'",
+    ),
   };
 }
 
 export function fill(path, ids) {
-  return path.replace(/OPEN|RESPITE|DRAFT|CLOSED|FILLED|GROUP|STEERING|ARCHIVED/g, (m) => ids[m]);
+  return path.replace(/RECORDING|OPEN|RESPITE|DRAFT|CLOSED|FILLED|GROUP|STEERING|ARCHIVED/g, (m) => ids[m]);
 }
