@@ -2,6 +2,7 @@
 #include "groups/group_pages.hpp"
 
 #include <charconv>
+#include <iterator>
 
 #include "groups/group_form.hpp"
 #include "markdown/markdown.hpp"
@@ -158,13 +159,25 @@ std::string activity_sentence(const core::Translator& t, const Activity& a) {
 /// which shows what they bring (as far as they chose to share it).
 void people_list(Html& h, const core::Translator& t, std::string_view org_slug,
                  const std::vector<GroupMember>& people) {
+  // Each role's and member type's words looked up once for the list, not once per person.
+  std::string roles[std::size(kAllGroupRoles)];
+  for (auto r : kAllGroupRoles) roles[static_cast<size_t>(r)] = group_role_name(t, r);
+  std::string types[std::size(organisations::kAllMemberTypes)];
+  for (auto m : organisations::kAllMemberTypes) {
+    types[static_cast<size_t>(m)] = organisations::pages::member_type_name(t, m);
+  }
+  const std::string people_url = "/o/" + std::string(org_slug) + "/people/";
   govuk::SummaryList list;
+  list.rows.reserve(people.size());
   for (const auto& p : people) {
-    std::string what = group_role_name(t, p.role);
-    for (auto type : p.member_types) what += ", " + organisations::pages::member_type_name(t, type);
+    std::string what = roles[static_cast<size_t>(p.role)];
+    for (auto type : p.member_types) {
+      what += ", ";
+      what += types[static_cast<size_t>(type)];
+    }
     Html name;
-    govuk::link(name, "/o/" + std::string(org_slug) + "/people/" + std::to_string(p.user_id), p.name);
-    list.rows.push_back({.key = {.html = std::move(name)}, .value = {.text = what}});
+    govuk::link(name, people_url + std::to_string(p.user_id), p.name);
+    list.rows.push_back({.key = {.html = std::move(name)}, .value = {.text = std::move(what)}});
   }
   govuk::summary_list(h, list);
 }

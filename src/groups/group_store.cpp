@@ -33,7 +33,7 @@ db::Param stage_param(std::optional<Stage> stage) {
 constexpr const char* kGroupColumns =
     "g.id, g.org_id, g.name, g.purpose, g.kind, g.level, g.visibility, g.stage, g.terms, g.terms_easy, "
     "g.ground_rules, g.ground_rules_easy, g.principles, g.principles_easy, g.archived_at, g.created_at, "
-    "g.updated_at, (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id), g.picture_alt, "
+    "g.updated_at, g.member_count, g.picture_alt, "
     "(SELECT pu.public_id FROM uploads pu WHERE pu.id = g.picture_upload_id)";
 constexpr int kGroupColumnCount = 20;
 
@@ -82,7 +82,7 @@ GroupListed listed_of(const db::Row& r) {
 
 constexpr const char* kListColumns =
     "g.id, g.name, g.purpose, g.kind, g.stage, g.visibility, g.archived_at, "
-    "(SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id), gm.role, "
+    "g.member_count, gm.role, "
     "(SELECT pu.public_id FROM uploads pu WHERE pu.id = g.picture_upload_id)";
 
 /// Member types kept on the membership as comma-separated codes (migration 0025), in their codes' order.

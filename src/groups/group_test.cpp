@@ -236,6 +236,16 @@ TEST_P(GroupsOnBackend, AGroupsPeopleShowTheirNamesAndMemberTypesAsTheyAreNow) {
   service->add_member_now(north, board, newcomer, GroupRole::member, 2);
   EXPECT_EQ(people(), (std::vector<std::string>{"Tom:lead:partner_organisation:staff", "Gareth Price:member",
                                                 "Ngozi:member:staff", "Mair:observer:unpaid_carer"}));
+  // The count on the group (kept by migration 0026's triggers) follows whoever comes and goes.
+  auto count = [&] { return run(service->group_for(north, board, tom))->group.member_count; };
+  EXPECT_EQ(count(), 4);
+  EXPECT_EQ(run(service->leave(north, board, mair)), MembershipOutcome::done);
+  EXPECT_EQ(run(service->remove_member(north, board, tom, newcomer)), MembershipOutcome::done);
+  EXPECT_EQ(count(), 2);
+  world->db->run_sync([&](soci::session& s) {
+    s << "DELETE FROM memberships WHERE org_id = :o AND user_id = :u", soci::use(north), soci::use(gareth);
+  });
+  EXPECT_EQ(count(), 1) << "leaving the organisation takes the person out of its groups";
 }
 
 TEST_P(GroupsOnBackend, EachPersonSeesTheGroupsTheirRoleAllows) {
