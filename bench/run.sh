@@ -180,6 +180,11 @@ SCENARIOS=(
   "member directory ($MEMBERS members), signed in|/o/demo/people|auth"
   "home, signed in (a member in $MY_GROUPS of $ORG_GROUPS groups)|/|member"
   "group home, signed in (a member; Markdown documents, 200 activity entries)|/o/demo/groups/$GROUP_ID|member"
+  "list of groups, signed in (a member; $ORG_GROUPS groups, a page of 50)|/o/demo/groups|member"
+  "a group's people, signed in (a member)|/o/demo/groups/$GROUP_ID/members|member"
+  "a group's activity, signed in (a member; a page of 50 of 200 entries)|/o/demo/groups/$GROUP_ID/activity|member"
+  "a group's stages, signed in (a member)|/o/demo/groups/$GROUP_ID/stage|member"
+  "opportunities, signed in (a member)|/o/demo/opportunities|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

@@ -178,12 +178,18 @@ const std::string* Catalogue::find(std::string_view key) const {
 }
 
 const std::string* Catalogue::find_plural(std::string_view key, PluralCategory category) const {
-  std::string k(key);
-  k += '[';
-  k += plural_category_name(category);
-  k += ']';
-  if (auto* s = find(k)) return s;
-  return find(std::string(key) + "[other]");
+  // "key[category]", built on the stack: plurals are looked up on every line of a list.
+  auto with = [&](std::string_view cat) -> const std::string* {
+    char buf[160];
+    if (key.size() + cat.size() + 2 > sizeof buf) return find(std::string(key) + "[" + std::string(cat) + "]");
+    size_t n = key.copy(buf, key.size());
+    buf[n++] = '[';
+    n += cat.copy(buf + n, cat.size());
+    buf[n++] = ']';
+    return find(std::string_view(buf, n));
+  };
+  if (auto* s = with(plural_category_name(category))) return s;
+  return with("other");
 }
 
 Messages::Messages(Catalogue en, Catalogue cy) : en_(std::move(en)), cy_(std::move(cy)) {}

@@ -13,9 +13,12 @@ using view::Html;
 namespace {
 
 std::string key_name(const core::Translator& t, std::string_view prefix, std::string_view code) {
-  std::string key(prefix);
-  key += code;
-  return std::string(t(key));
+  // The key built on the stack (these names are looked up on every line of a list).
+  char buf[96];
+  if (prefix.size() + code.size() > sizeof buf) return std::string(t(std::string(prefix) + std::string(code)));
+  size_t n = prefix.copy(buf, prefix.size());
+  n += code.copy(buf + n, code.size());
+  return std::string(t(std::string_view(buf, n)));
 }
 
 }  // namespace
