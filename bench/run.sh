@@ -11,7 +11,7 @@
 #                                     PostgreSQL instead (generated documents are replaced)
 #
 # Other knobs (environment): POSTS (200000) PROJECTS (20000) MEMBERS (10000, in the member directory) SEED (1)
-# ORG_GROUPS (500, groups in "demo") MY_GROUPS (20, of them with the demo member in)
+# ORG_GROUPS (500, groups in "demo") MY_GROUPS (20, of them with the demo member in) TOPICS (2000, in the board's discussion)
 # DURATION (10 s per run)
 # WARMUP (3 s) REPEAT (3 peak runs, median kept) THREADS (2) CONNECTIONS (50) LOW_CONNECTIONS (8)
 # RESULTS (also write the report to this file).
@@ -39,6 +39,7 @@ REPEAT=${REPEAT:-3}
 MEMBERS=${MEMBERS:-10000}
 ORG_GROUPS=${ORG_GROUPS:-500}
 MY_GROUPS=${MY_GROUPS:-20}
+TOPICS=${TOPICS:-2000}
 # SCENARIOS from the environment picks scenarios; below, SCENARIOS is the list of them.
 ONLY=${SCENARIOS:-}
 unset SCENARIOS
@@ -150,6 +151,15 @@ GROUPS_JSON=$(python3 bench/groups.py --database "$DB_URL" --org demo --groups "
   --person gareth@demo.example --person-groups "$MY_GROUPS")
 say "groups: $GROUPS_JSON"
 GROUP_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["group"])' "$GROUPS_JSON")
+# Issue #14: the board's discussion with TOPICS topics, a topic with 10,000 replies and one with 10 (the demo member
+# Gareth is in the board).
+say "adding a discussion to the co-production board ($TOPICS topics, one with 10,000 replies)"
+DISCUSSION_JSON=$(python3 bench/discussions.py --database "$DB_URL" --topics "$TOPICS" --replies 10000)
+say "discussion: $DISCUSSION_JSON"
+json_of() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$DISCUSSION_JSON" "$1"; }
+BOARD_ID=$(json_of group)
+LONG_TOPIC=$(json_of long_topic)
+SHORT_TOPIC=$(json_of short_topic)
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -185,6 +195,10 @@ SCENARIOS=(
   "a group's activity, signed in (a member; a page of 50 of 200 entries)|/o/demo/groups/$GROUP_ID/activity|member"
   "a group's stages, signed in (a member)|/o/demo/groups/$GROUP_ID/stage|member"
   "opportunities, signed in (a member)|/o/demo/opportunities|member"
+  "a group's discussion, signed in (a member; $TOPICS topics, a page of 30)|/o/demo/groups/$BOARD_ID/discussion|member"
+  "a topic with 10 replies, signed in (a member)|/o/demo/topics/$SHORT_TOPIC|member"
+  "a topic with 10,000 replies, signed in (a member; the first page of 50)|/o/demo/topics/$LONG_TOPIC|member"
+  "a topic with 10,000 replies, its last page, signed in (a member)|/o/demo/topics/$LONG_TOPIC?after=9951|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

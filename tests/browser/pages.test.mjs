@@ -176,6 +176,34 @@ const visits = {
   ],
   opportunity_outcome: [{ path: "/o/demo/opportunities/4/outcome", as: orgAdmin }],
   opportunity_public: [{ path: "/opportunities/demo/1" }, { path: "/opportunities/demo/5" }],
+  // Discussions (demo ids on a fresh database: topics 1 to 3 in the board, group 1 — 1 "Can board meetings be in the
+  // evening?" with an easy-read summary, raised for the next meeting, replies 2 (Gareth's) and 3 (Tom's); 3 "Papers",
+  // whose reply 3 (Gareth's) Mair reported; topic 4 in the steering group). Siân has not written in the board yet: she
+  // is shown its ground rules, in Welsh.
+  discussion: [
+    { path: "/o/demo/groups/1/discussion", as: member },
+    { path: "/o/demo/groups/1/discussion", as: sian },
+    { path: "/o/demo/groups/1/discussion?show=raised", as: orgAdmin },
+    { path: "/o/demo/groups/1/discussion?show=following", as: member },
+  ],
+  topic_new: [
+    { path: "/o/demo/groups/1/discussion/new", as: member, submit: true },
+    { path: "/o/demo/groups/1/discussion/new", as: sian },
+  ],
+  discussion_reports: [{ path: "/o/demo/groups/1/discussion/reports", as: orgAdmin }],
+  topic: [
+    { path: "/o/demo/topics/1", as: member },
+    { path: "/o/demo/topics/1", as: sian },
+    { path: "/o/demo/topics/3", as: orgAdmin },
+    { path: "/o/demo/topics/4", as: "ngozi@demo.example" },
+    { path: "/o/demo/topics/1?after=51", as: member },
+  ],
+  topic_easy_read: [{ path: "/o/demo/topics/1/easy-read", as: orgAdmin }],
+  post_edit: [{ path: "/o/demo/topics/1/posts/2/edit", as: member, submit: true }],
+  post_delete: [{ path: "/o/demo/topics/1/posts/2/delete", as: member }],
+  post_history: [{ path: "/o/demo/topics/1/posts/2/history", as: member }],
+  post_report: [{ path: "/o/demo/topics/1/posts/2/report", as: orgAdmin, submit: true }],
+  post_hide: [{ path: "/o/demo/topics/1/posts/2/hide", as: orgAdmin, submit: true }],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 

@@ -47,6 +47,12 @@ const pages = [
   { as: "facilitator", path: "/o/demo/opportunities/OPPORTUNITY/applicants" },
   { as: "facilitator", path: "/o/demo/opportunities/OPPORTUNITY/outcome" },
   { as: "member", path: "/opportunities/demo/OPPORTUNITY" },
+  // Discussions: the board's topics and a topic (they gain topics, replies, reactions and reports).
+  { as: "member", path: "/o/demo/groups/BOARD/discussion" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/discussion" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/discussion/reports" },
+  { as: "member", path: "/o/demo/topics/TOPIC" },
+  { as: "facilitator", path: "/o/demo/topics/TOPIC" },
 ];
 
 if (backendName === "sqlite") {
@@ -56,6 +62,7 @@ if (backendName === "sqlite") {
   let boardId;
   let newlyId;
   let opportunityId;
+  let topicId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -68,6 +75,7 @@ if (backendName === "sqlite") {
     opportunityId = server.database
       .sql("SELECT id FROM opportunities WHERE title = 'Join the newly-diagnosed project: share your first six months'")
       .trim();
+    topicId = server.database.sql("SELECT id FROM discussion_topics WHERE title = 'Can board meetings be in the evening?'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -86,7 +94,8 @@ if (backendName === "sqlite") {
       .replace("MEMBER", memberId)
       .replace("BOARD", boardId)
       .replace("NEWLY", newlyId)
-      .replace("OPPORTUNITY", opportunityId);
+      .replace("OPPORTUNITY", opportunityId)
+      .replace("TOPIC", topicId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -122,6 +131,13 @@ if (backendName === "sqlite") {
         // each grown group advertise another open place.
         `INSERT INTO opportunity_interest (opportunity_id, org_id, user_id, message, help, shortlisted, created_at, updated_at) SELECT o.id, o.org_id, u.id, 'Me please', 'Evenings', ${i % 2}, ${now}, ${now} FROM opportunities o, users u WHERE o.title = 'Join the newly-diagnosed project: share your first six months' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO opportunities (org_id, group_id, title, description, time_asked, payment, support, closes_on, audience, state, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow place ${i}', 'Words', '1 hour', 'None', '', '2099-01-01', 'members', 'open', 'grow-opp-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = '${i % 2 ? "Grow group " + i : "Newly diagnosed: the first six months"}'`,
+        // The board's discussion gains a topic; the evening-meetings topic a reply, a reaction and a report.
+        `INSERT INTO discussion_topics (org_id, group_id, title, author_id, post_count, last_post_at, create_key, created_at) SELECT g.org_id, g.id, 'Grow topic ${i}', u.id, 1, ${now}, 'grow-t-${i}', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO discussion_posts (topic_id, group_id, number, author_id, body, create_key, created_at) SELECT t.id, t.group_id, 1, t.author_id, 'Words', 'grow-p-${i}', ${now} FROM discussion_topics t WHERE t.create_key = 'grow-t-${i}'`,
+        `INSERT INTO discussion_posts (topic_id, group_id, number, author_id, body, create_key, created_at) SELECT t.id, t.group_id, t.post_count + 1, u.id, 'Me too', 'grow-r-${i}', ${now} FROM discussion_topics t, users u WHERE t.title = 'Can board meetings be in the evening?' AND u.email = 'grow${i}@example.org'`,
+        `UPDATE discussion_topics SET post_count = post_count + 1, last_post_at = ${now} WHERE title = 'Can board meetings be in the evening?'`,
+        `INSERT INTO discussion_reactions (post_id, user_id, kind, created_at) SELECT p.id, u.id, 'agree', ${now} FROM discussion_posts p JOIN discussion_topics t ON t.id = p.topic_id, users u WHERE t.title = 'Can board meetings be in the evening?' AND p.number = 1 AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO discussion_reports (post_id, group_id, reporter_id, reason, created_at) SELECT p.id, t.group_id, u.id, 'Please look', ${now} FROM discussion_posts p JOIN discussion_topics t ON t.id = p.topic_id, users u WHERE t.title = 'Can board meetings be in the evening?' AND p.number = 2 AND u.email = 'grow${i}@example.org'`,
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).

@@ -1,0 +1,425 @@
+#include "discussions/discussion_service.hpp"
+
+#include "db/transaction.hpp"
+#include "mail/compose.hpp"
+#include "mail/outbox_store.hpp"
+#include "markdown/markdown.hpp"
+#include "organisations/organisation_service.hpp"
+
+namespace roundtable::discussions {
+
+namespace {
+
+using policy::Action;
+
+policy::Facts facts_of(const GroupFacts& g, const Post& p, long long viewer) {
+  return {g.archived, p.author_id == viewer, p.gone(), p.hidden()};
+}
+
+bool allowed(const GroupFacts& g, const Post& p, long long viewer, Action action) {
+  return policy::allows({g.role}, action, facts_of(g, p, viewer)) == policy::Verdict::allow;
+}
+
+/// The post as the policy must see it at the moment of the change, or nullopt when the action is not allowed.
+std::optional<store::PostInTopic> checked(soci::session& s, long long org_id, long long topic_id, long long number,
+                                          long long actor, Action action) {
+  auto found = store::find_post(s, org_id, topic_id, number, actor);
+  if (!found || !allowed(found->group, found->post, actor, action)) return std::nullopt;
+  return found;
+}
+
+std::string excerpt(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+/// Keeps the search index in step with a post: findable while it stands, gone once hidden or deleted.
+void index_post(db::SearchIndex* search, soci::session& s, const GroupFacts& g, const std::string& slug,
+                const std::string& title, const Post& p) {
+  if (!search) return;
+  const bool opening = p.number == 1;
+  const std::string kind = opening ? "topic" : "reply";
+  const std::string ref = std::to_string(opening ? p.topic_id : p.id);
+  if (p.gone() || p.hidden()) {
+    search->remove(s, kind, ref);
+    return;
+  }
+  db::SearchDocument doc;
+  doc.org_id = g.org_id;
+  // GROUP_ID doc.group_id = g.id;
+  doc.kind = kind;
+  doc.ref = ref;
+  doc.title = title;
+  doc.body = markdown::to_plain_text(p.body);
+  doc.url = opening ? topic_url(slug, p.topic_id) : post_url(slug, p.topic_id, p.number);
+  search->upsert(s, doc);
+}
+
+/// The email telling followers and mentioned members about a new post, in each one's language.
+mail::Message news_message(const store::Recipient& to, bool mentioned, const std::string& author,
+                           const std::string& group, const std::string& title, const std::string& body,
+                           const std::string& url) {
+  core::Translator t(core::Messages::embedded(), to.lang);
+  const std::vector<std::pair<std::string, std::string>> args{
+      {"name", author.empty() ? std::string(t("discussions.former_member")) : author},
+      {"group", group},
+      {"title", title}};
+  return mail::compose(
+      to.email, to.name, to.lang,
+      core::format(t(mentioned ? "discussions.mail.mentioned.subject" : "discussions.mail.reply.subject"), args),
+      {core::format(t(mentioned ? "discussions.mail.mentioned.p1" : "discussions.mail.reply.p1"), args),
+       excerpt(markdown::to_plain_text(body), 1500), std::string(t("discussions.mail.stop"))},
+      mail::Action{std::string(t("discussions.mail.button")), url});
+}
+
+}  // namespace
+
+std::string discussion_url(std::string_view org_slug, long long group_id) {
+  return "/o/" + std::string(org_slug) + "/groups/" + std::to_string(group_id) + "/discussion";
+}
+
+std::string topic_url(std::string_view org_slug, long long topic_id) {
+  return "/o/" + std::string(org_slug) + "/topics/" + std::to_string(topic_id);
+}
+
+std::string post_url(std::string_view org_slug, long long topic_id, long long number) {
+  std::string url = topic_url(org_slug, topic_id);
+  if (number > 1 + kPostsPerPage) url += "?after=" + std::to_string(1 + ((number - 2) / kPostsPerPage) * kPostsPerPage);
+  return url + "#post-" + std::to_string(number);
+}
+
+std::string DiscussionService::base_url() const {
+  return organisations_ ? organisations_->base_url() : std::string("http://127.0.0.1:8080");
+}
+
+awaitable<std::optional<GroupFacts>> DiscussionService::group(long long org_id, long long group_id, long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return store::group_facts(s, org_id, group_id, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<TopicPage>> DiscussionService::topics(long long org_id, long long group_id, long long viewer,
+                                                              Filter filter, std::optional<store::TopicKey> before) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<TopicPage> {
+    auto g = store::group_facts(s, org_id, group_id, viewer);
+    if (!g) return std::nullopt;
+    TopicPage page;
+    page.group = std::move(*g);
+    if (policy::allows({page.group.role}, Action::see_discussion, {}) != policy::Verdict::allow) return page;
+    auto rows = store::list_topics(s, group_id, viewer, filter, before, kTopicsPerPage);
+    if (rows.size() > static_cast<std::size_t>(kTopicsPerPage)) {
+      rows.pop_back();
+      page.older = store::topic_key_code(rows.back().second);
+    }
+    for (auto& r : rows) page.topics.push_back(std::move(r.first));
+    if (policy::allows({page.group.role}, Action::see_reports, {}) == policy::Verdict::allow) {
+      page.open_reports = store::open_report_count(s, group_id);
+    }
+    return page;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<TopicView>> DiscussionService::topic(long long org_id, long long topic_id, long long viewer,
+                                                             long long after) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<TopicView> {
+    auto found = store::find_topic(s, org_id, topic_id, viewer);
+    if (!found) return std::nullopt;
+    TopicView v;
+    v.group = std::move(found->first);
+    v.topic = std::move(found->second);
+    v.after = std::max(after, 0LL);
+    if (policy::allows({v.group.role}, Action::see_discussion, {}) != policy::Verdict::allow) return v;
+    auto posts = store::posts_page(s, topic_id, v.after, kPostsPerPage, viewer);
+    if (posts.empty() || posts.front().number != 1) return std::nullopt;
+    v.opening = std::move(posts.front());
+    for (std::size_t i = 1; i < posts.size(); ++i) v.replies.push_back(std::move(posts[i]));
+    if (v.replies.size() > static_cast<std::size_t>(kPostsPerPage)) {
+      v.replies.pop_back();
+      v.more = true;
+    }
+    return v;
+  });
+  auto view = co_await std::move(op);
+  if (!view || !view->group.role) co_return view;
+  // How far the viewer has now read: a seen_* mark, written only when the page shows them something new.
+  const long long shown = view->replies.empty() ? 1 : view->replies.back().number;
+  if (shown > view->topic.seen_number) {
+    auto mark = db_.run([=, this](soci::session& s) {
+      db::WriteTransaction tx(s);
+      store::mark_seen(s, viewer, topic_id, shown, clock_.now_seconds());
+      tx.commit();
+    });
+    co_await std::move(mark);
+  }
+  co_return view;
+}
+
+awaitable<std::optional<store::PostInTopic>> DiscussionService::post(long long org_id, long long topic_id,
+                                                                     long long number, long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return store::find_post(s, org_id, topic_id, number, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<Version>> DiscussionService::history(long long post_id) {
+  auto op = db_.read([=](soci::session& s) { return store::versions(s, post_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<Report>> DiscussionService::reports(long long group_id) {
+  auto op = db_.read([=](soci::session& s) { return store::open_reports(s, group_id); });
+  co_return co_await std::move(op);
+}
+
+namespace {
+
+/// Writes a topic (topic_id 0) or a reply, in the caller's transaction. {0, 0}: not allowed, or the ground rules not
+/// agreed. The same create key twice gives the first post's place.
+Posted write_post(soci::session& s, db::SearchIndex* search, long long org_id, long long group_id, long long topic_id,
+                  long long author, const NewPost& p, long long now, const std::string& base, bool send, bool& queued) {
+  std::optional<GroupFacts> g;
+  std::string title = p.title;
+  if (topic_id == 0) {
+    if (auto existing = store::find_topic_by_key(s, group_id, p.create_key)) return {*existing, 1};
+    g = store::group_facts(s, org_id, group_id, author);
+    if (!g || policy::allows({g->role}, Action::start_topic, {g->archived}) != policy::Verdict::allow) return {};
+  } else {
+    auto opening = store::find_post(s, org_id, topic_id, 1, author);
+    if (!opening || !allowed(opening->group, opening->post, author, Action::reply)) return {};
+    if (auto existing = store::find_post_by_key(s, topic_id, p.create_key)) return {topic_id, *existing};
+    g = std::move(opening->group);
+    group_id = g->id;
+    title = opening->topic.title;
+  }
+  if (!g->agreed_rules) {
+    if (!p.agree_rules) return {};
+    store::agree_rules(s, group_id, author, now);
+  }
+  if (topic_id == 0) {
+    topic_id = store::insert_topic(s, org_id, group_id, title, author, p.create_key, now);
+    if (topic_id == 0) return {};
+  }
+  const auto [post_id, number] = store::insert_post(s, topic_id, group_id, author, p.body, p.create_key, now);
+  if (post_id == 0) return {};
+  store::follow_unless_stopped(s, topic_id, author, now);
+  const std::string slug = store::org_slug(s, org_id);
+  Post written;
+  written.id = post_id;
+  written.topic_id = topic_id;
+  written.number = number;
+  written.author_id = author;
+  written.body = p.body;
+  index_post(search, s, *g, slug, title, written);
+  // Members named with @ follow it from now on, and hear about it with everyone following it.
+  const auto members = store::member_names(s, group_id);
+  std::vector<std::string> names;
+  std::string author_name;
+  for (const auto& [id, name] : members) {
+    names.push_back(name);
+    if (id == author) author_name = name;
+  }
+  std::vector<long long> mentioned_ids;
+  for (const auto& name : mentioned(p.body, names)) {
+    for (const auto& [id, n] : members) {
+      if (n == name && id != author) mentioned_ids.push_back(id);
+    }
+  }
+  for (long long id : mentioned_ids) store::follow_unless_stopped(s, topic_id, id, now);
+  if (send) {
+    const std::string url = base + post_url(slug, topic_id, number);
+    for (const auto& [to, was_mentioned] : store::to_tell(s, topic_id, group_id, mentioned_ids, author)) {
+      mail::store::enqueue(s, news_message(to, was_mentioned, author_name, g->name, title, p.body, url), now);
+      queued = true;
+    }
+  }
+  return {topic_id, number};
+}
+
+}  // namespace
+
+awaitable<Posted> DiscussionService::start_topic(long long org_id, long long group_id, long long author, NewPost post) {
+  auto op = db_.run([=, this, p = std::move(post), base = base_url()](soci::session& s) {
+    db::WriteTransaction tx(s);
+    bool queued = false;
+    const auto out = write_post(s, search_, org_id, group_id, 0, author, p, clock_.now_seconds(), base,
+                                organisations_ != nullptr, queued);
+    if (out.number == 0) return std::make_pair(out, false);
+    tx.commit();
+    return std::make_pair(out, queued);
+  });
+  const auto [posted, queued] = co_await std::move(op);
+  if (queued && organisations_) organisations_->mail_queued();
+  co_return posted;
+}
+
+awaitable<Posted> DiscussionService::reply(long long org_id, long long topic_id, long long author, NewPost post) {
+  auto op = db_.run([=, this, p = std::move(post), base = base_url()](soci::session& s) {
+    db::WriteTransaction tx(s);
+    bool queued = false;
+    const auto out = write_post(s, search_, org_id, 0, topic_id, author, p, clock_.now_seconds(), base,
+                                organisations_ != nullptr, queued);
+    if (out.number == 0) return std::make_pair(out, false);
+    tx.commit();
+    return std::make_pair(out, queued);
+  });
+  const auto [posted, queued] = co_await std::move(op);
+  if (queued && organisations_) organisations_->mail_queued();
+  co_return posted;
+}
+
+Posted DiscussionService::post_now(long long org_id, long long group_id, long long topic_id, long long author,
+                                   const NewPost& post, long long at) {
+  return db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    bool queued = false;
+    const auto out = write_post(s, search_, org_id, group_id, topic_id, author, post, at, "", false, queued);
+    if (out.number != 0) tx.commit();
+    return out;
+  });
+}
+
+awaitable<bool> DiscussionService::edit(long long org_id, long long topic_id, long long number, long long actor,
+                                        std::string title, std::string body) {
+  auto op = db_.run([=, this, title = std::move(title), body = std::move(body)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto found = checked(s, org_id, topic_id, number, actor, Action::edit_post);
+    if (!found) return false;
+    const long long now = clock_.now_seconds();
+    const bool opening = number == 1;
+    const bool changed = found->post.body != body || (opening && found->topic.title != title);
+    if (!changed) return true;
+    store::keep_version(s, found->post.id, now);
+    store::set_body(s, found->post.id, body, now);
+    if (opening) store::set_title(s, topic_id, title);
+    found->post.body = body;
+    index_post(search_, s, found->group, store::org_slug(s, org_id), opening ? title : found->topic.title, found->post);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> DiscussionService::remove(long long org_id, long long topic_id, long long number, long long actor) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto found = checked(s, org_id, topic_id, number, actor, Action::delete_post);
+    if (!found) return false;
+    const long long now = clock_.now_seconds();
+    store::keep_version(s, found->post.id, now);
+    store::delete_post(s, found->post.id, topic_id, number == 1, now);
+    found->post.deleted_at = now;
+    index_post(search_, s, found->group, "", "", found->post);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> DiscussionService::hide(long long org_id, long long topic_id, long long number, long long actor,
+                                        std::string reason) {
+  auto op = db_.run([=, this, reason = std::move(reason)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto found = checked(s, org_id, topic_id, number, actor, Action::hide_post);
+    if (!found) return false;
+    const long long now = clock_.now_seconds();
+    store::set_hidden(s, found->post.id, actor, reason, now);
+    store::deal_with_reports(s, found->post.id, actor, now);
+    found->post.hidden_at = now;
+    index_post(search_, s, found->group, "", "", found->post);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> DiscussionService::unhide(long long org_id, long long topic_id, long long number, long long actor) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto found = checked(s, org_id, topic_id, number, actor, Action::unhide_post);
+    if (!found) return false;
+    store::set_hidden(s, found->post.id, std::nullopt, "", clock_.now_seconds());
+    found->post.hidden_at.reset();
+    index_post(search_, s, found->group, store::org_slug(s, org_id), found->topic.title, found->post);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> DiscussionService::report(long long org_id, long long topic_id, long long number, long long actor,
+                                          std::string reason) {
+  auto op = db_.run([=, this, reason = std::move(reason)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto found = checked(s, org_id, topic_id, number, actor, Action::report_post);
+    if (!found) return false;
+    if (!store::insert_report(s, found->post.id, found->group.id, actor, reason, clock_.now_seconds())) return false;
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> DiscussionService::dismiss_report(long long org_id, long long group_id, long long report_id,
+                                                  long long actor) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto g = store::group_facts(s, org_id, group_id, actor);
+    if (!g || policy::allows({g->role}, Action::dismiss_report, {g->archived}) != policy::Verdict::allow) {
+      return false;
+    }
+    if (!store::dismiss_report(s, report_id, group_id, actor, clock_.now_seconds())) return false;
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> DiscussionService::react(long long org_id, long long topic_id, long long number, long long actor,
+                                         Reaction r, bool on) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto found = checked(s, org_id, topic_id, number, actor, Action::react);
+    if (!found) return false;
+    store::set_reaction(s, found->post.id, actor, r, on, clock_.now_seconds());
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> DiscussionService::follow(long long org_id, long long topic_id, long long actor, bool on) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!checked(s, org_id, topic_id, 1, actor, Action::follow)) return false;
+    store::set_following(s, topic_id, actor, on, clock_.now_seconds());
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> DiscussionService::raise(long long org_id, long long topic_id, long long actor, bool on) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!checked(s, org_id, topic_id, 1, actor, Action::raise_at_meeting)) return false;
+    store::set_raised(s, topic_id, actor, on, clock_.now_seconds());
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> DiscussionService::set_easy_read(long long org_id, long long topic_id, long long actor,
+                                                 std::string text) {
+  auto op = db_.run([=, this, text = std::move(text)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!checked(s, org_id, topic_id, 1, actor, Action::write_easy_read)) return false;
+    store::set_easy_read(s, topic_id, text, actor);
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+}  // namespace roundtable::discussions

@@ -1,0 +1,101 @@
+/// The discussions module's use cases: read a group's topics and a topic a page at a time, start a topic, reply,
+/// change and delete your own posts (earlier versions kept), react, follow, ask for a topic to be raised at the next
+/// meeting, report a post, hide and show posts, deal with reports, and write an easy-read summary. Each change is one
+/// database visit in one transaction that asks the policy again with what it finds there (a group archived, a post
+/// hidden or a person taken out of the group a moment ago wins), keeps the search index in step, and queues the email
+/// that tells followers and @mentioned members.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "db/search.hpp"
+#include "discussions/discussion.hpp"
+#include "discussions/discussion_policy.hpp"
+#include "discussions/discussion_store.hpp"
+
+namespace roundtable::organisations {
+class OrganisationService;
+}
+
+namespace roundtable::discussions {
+
+using boost::asio::awaitable;
+
+/// What a new topic or reply needs.
+struct NewPost {
+  std::string title;
+  std::string body;
+  /// The person said they will keep the group's ground rules (needed before their first post when there are some).
+  bool agree_rules = false;
+  std::string create_key;
+};
+
+/// Where a new topic or reply went.
+struct Posted {
+  long long topic_id = 0;
+  /// The post's number in its topic (0: nothing was written: not allowed, or the ground rules not agreed).
+  long long number = 0;
+};
+
+class DiscussionService {
+ public:
+  /// search: where topics and replies are indexed (nullptr: not indexed). organisations: where links in email point
+  /// and who wakes the mail worker (nullptr in some tests: no email).
+  DiscussionService(db::Database& db, db::SearchIndex* search, const core::Clock& clock,
+                    const organisations::OrganisationService* organisations = nullptr)
+      : db_(db), search_(search), clock_(clock), organisations_(organisations) {}
+
+  awaitable<std::optional<GroupFacts>> group(long long org_id, long long group_id, long long viewer);
+  /// One page of the group's topics (the group's facts even when the viewer may not see them: the pages ask the
+  /// policy), with the reports waiting when the viewer runs the group.
+  awaitable<std::optional<TopicPage>> topics(long long org_id, long long group_id, long long viewer, Filter filter,
+                                             std::optional<store::TopicKey> before);
+  /// The topic with its opening post and the replies numbered after `after`. Records how far the viewer has read
+  /// when they may see it and the page shows something new to them.
+  awaitable<std::optional<TopicView>> topic(long long org_id, long long topic_id, long long viewer, long long after);
+  awaitable<std::optional<store::PostInTopic>> post(long long org_id, long long topic_id, long long number,
+                                                    long long viewer);
+  awaitable<std::vector<Version>> history(long long post_id);
+  awaitable<std::vector<Report>> reports(long long group_id);
+
+  /// The new topic (the same create key twice makes one). {0, 0} when the person may not start one there.
+  awaitable<Posted> start_topic(long long org_id, long long group_id, long long author, NewPost post);
+  awaitable<Posted> reply(long long org_id, long long topic_id, long long author, NewPost post);
+  /// Changes the person's own post (title: only for an opening post); false when not allowed any more.
+  awaitable<bool> edit(long long org_id, long long topic_id, long long number, long long actor, std::string title,
+                       std::string body);
+  awaitable<bool> remove(long long org_id, long long topic_id, long long number, long long actor);
+  awaitable<bool> hide(long long org_id, long long topic_id, long long number, long long actor, std::string reason);
+  awaitable<bool> unhide(long long org_id, long long topic_id, long long number, long long actor);
+  /// False when not allowed, or reported by this person already.
+  awaitable<bool> report(long long org_id, long long topic_id, long long number, long long actor, std::string reason);
+  awaitable<bool> dismiss_report(long long org_id, long long group_id, long long report_id, long long actor);
+  awaitable<bool> react(long long org_id, long long topic_id, long long number, long long actor, Reaction r, bool on);
+  awaitable<bool> follow(long long org_id, long long topic_id, long long actor, bool on);
+  awaitable<bool> raise(long long org_id, long long topic_id, long long actor, bool on);
+  awaitable<bool> set_easy_read(long long org_id, long long topic_id, long long actor, std::string text);
+
+  /// For demo data and tests, on the calling thread: a topic or reply written at `at`, without email.
+  Posted post_now(long long org_id, long long group_id, long long topic_id, long long author, const NewPost& post,
+                  long long at);
+
+ private:
+  std::string base_url() const;
+
+  db::Database& db_;
+  db::SearchIndex* search_;
+  const core::Clock& clock_;
+  const organisations::OrganisationService* organisations_;
+};
+
+/// The address of a group's discussion, a topic, and a post in it (on the page of replies that holds it).
+std::string discussion_url(std::string_view org_slug, long long group_id);
+std::string topic_url(std::string_view org_slug, long long topic_id);
+std::string post_url(std::string_view org_slug, long long topic_id, long long number);
+
+}  // namespace roundtable::discussions

@@ -1,0 +1,34 @@
+/// The discussions module: every group's always-on discussion space (topics, replies, reactions, follows, unread
+/// markers, "raise this at the next meeting", easy-read summaries and moderation), and the email that tells
+/// followers and @mentioned members.
+#pragma once
+
+#include <functional>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "db/search.hpp"
+#include "module/module.hpp"
+#include "view/layout.hpp"
+
+namespace roundtable::organisations {
+class OrganisationService;
+}
+
+namespace roundtable::discussions {
+
+struct Deps {
+  db::Database* db = nullptr;
+  const view::Assets* assets = nullptr;
+  std::function<http::Response(http::RequestContext&)> not_found;
+  /// Where links in email point, and who wakes the mail worker.
+  const organisations::OrganisationService* organisations = nullptr;
+  /// Where topics and replies are indexed for search (nullptr: not indexed).
+  db::SearchIndex* search = nullptr;
+  const core::Clock* clock = nullptr;
+};
+
+/// The module owns its service; without a database (route listings) it brings its routes only.
+module::Module make_module(Deps deps);
+
+}  // namespace roundtable::discussions
