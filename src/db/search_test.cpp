@@ -175,7 +175,7 @@ TEST_P(SearchOnBackend, FindsAGroupsDocumentsOnlyForItsMembers) {
   // ...and nobody else: not anonymous people, not the organisation's other members, not another group's.
   EXPECT_EQ(refs({.text = "coffee"}), Refs{"1"});
   EXPECT_EQ(refs({.text = "coffee", .org_ids = {7}}), (Refs{"1", "3"}));
-  EXPECT_EQ(refs({.text = "coffee", .org_ids = {7, 8}, .group_ids = {41}}), (Refs{"1", "3"}));
+  EXPECT_EQ(refs({.text = "coffee", .org_ids = {7, 8}, .group_ids = {41}}), (Refs{"1", "3", "4"}));
   EXPECT_EQ(refs({.text = "rota"}), Refs{});
   // A group's document is never a public one, even without an organisation.
   EXPECT_FALSE(db_->run_sync([&](soci::session& s) { return find_public_document(s, "reply", "6"); }));
