@@ -17,10 +17,11 @@ std::vector<http::Route> build_routes(Services& services);
 
 // The site's own routes (home, search, accessibility, language, static files; health and metrics). The home page
 // shows the modules' sections for newcomers, and for a signed-in person their own home, made of the modules' home
-// sections.
+// sections. A signed-in person's search also finds what the modules' search scopes add (their groups' documents).
 void add_site_routes(std::vector<http::Route>& routes, Services& services,
                      std::vector<module::NewcomerSection> newcomer_sections = {},
-                     std::vector<module::HomeSection> home_sections = {});
+                     std::vector<module::HomeSection> home_sections = {},
+                     std::vector<module::SearchScope> search_scopes = {});
 void add_ops_routes(std::vector<http::Route>& routes, Services& services);
 
 }  // namespace roundtable::app

@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include <boost/asio/awaitable.hpp>
+#include <optional>
 
 #include "app/error_pages.hpp"
 #include "app/routes.hpp"
@@ -28,6 +29,12 @@ struct HomeDeps {
   Services* services = nullptr;
   std::vector<module::NewcomerSection> newcomer_sections;
   std::vector<module::HomeSection> home_sections;
+};
+
+struct SearchDeps {
+  Services* services = nullptr;
+  /// The modules' additions to a signed-in person's search (the groups they are in).
+  std::vector<module::SearchScope> search_scopes;
 };
 
 /// A signed-in person's home: the modules' sections (their groups and what is new in them...), then their
@@ -100,6 +107,8 @@ std::string hit_context(const core::Translator& t, const db::SearchHit& hit) {
   };
   if (hit.kind == "member") add(std::string(t("search.kind.member")));
   if (hit.kind == "story") add(std::string(t("search.kind.story")));
+  if (hit.kind == "topic") add(std::string(t("search.kind.topic")));
+  if (hit.kind == "reply") add(std::string(t("search.kind.reply")));
   add(hit.org_name);
   if (hit.updated_at > 0) add(core::format(t("search.updated"), {{"date", view::format_date(t, hit.updated_at)}}));
   return out;
@@ -144,7 +153,8 @@ void search_pages(view::Html& h, const core::Translator& t, const std::string& q
       "govuk-body-s");
 }
 
-awaitable<Response> search(RequestContext& ctx, Services& services) {
+awaitable<Response> search(RequestContext& ctx, const SearchDeps& deps) {
+  auto& services = *deps.services;
   auto t = ctx.t();
   auto params = ctx.query_params();
   std::string q(params.value("q"));
@@ -167,8 +177,17 @@ awaitable<Response> search(RequestContext& ctx, Services& services) {
     db::SearchQuery query{
         .text = q, .limit = kResultsPerPage, .offset = static_cast<size_t>(page_no - 1) * kResultsPerPage};
     auto* index = services.search.get();
+    std::optional<long long> user_id;
+    if (ctx.principal) user_id = ctx.principal->user_id;
     // run, not read: a search can take milliseconds, and on an I/O thread it would hold up every other request there.
-    auto op = services.db->run([index, query](soci::session& s) { return index->search(s, query); });
+    // A signed-in person also finds what the modules let them (their groups' documents), read on the same call.
+    auto op = services.db->run([index, query, user_id, scopes = &deps.search_scopes](soci::session& s) {
+      auto q = query;
+      if (user_id) {
+        for (const auto& scope : *scopes) scope(s, *user_id, q);
+      }
+      return index->search(s, q);
+    });
     result = co_await std::move(op);
   }
 
@@ -246,14 +265,14 @@ awaitable<Response> static_file(RequestContext& ctx, Services& services) {
 
 void add_site_routes(std::vector<http::Route>& routes, Services& services,
                      std::vector<module::NewcomerSection> newcomer_sections,
-                     std::vector<module::HomeSection> home_sections) {
+                     std::vector<module::HomeSection> home_sections, std::vector<module::SearchScope> search_scopes) {
   using http::bind;
   using http::policy::public_access;
   http::RouteList r(routes);
   const auto s = std::ref(services);
   r.get("/", "home", public_access(),
         bind(HomeDeps{&services, std::move(newcomer_sections), std::move(home_sections)}, home));
-  r.get("/search", "search", public_access(), bind(s, search));
+  r.get("/search", "search", public_access(), bind(SearchDeps{&services, std::move(search_scopes)}, search));
   r.get("/stories/{ref}", "story", public_access(), bind(s, story));
   r.post("/language", "language", public_access(), bind(s, switch_language));
   r.get("/assets/{file}", "assets", public_access(), bind(s, static_file)).not_html();

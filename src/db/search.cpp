@@ -23,11 +23,22 @@ std::string excerpt_of(const std::string& body) {
   return body.substr(0, cut) + "…";
 }
 
-/// The shared WHERE clause for visibility and kinds; values are bound as :o0.. and :k0..
+/// The shared WHERE clause for visibility and kinds; values are bound as :o0.., :g0.. and :k0.. A document of a group
+/// is found only by the group's members (its group_id in group_ids), whatever its org_id; any other document is found
+/// when it is public or belongs to one of org_ids.
 std::string scope_clause(const SearchQuery& q, const char* table) {
-  std::string sql = std::string(" AND (") + table + ".org_id IS NULL";
-  for (size_t i = 0; i < q.org_ids.size(); ++i) sql += std::string(" OR ") + table + ".org_id = :o" + std::to_string(i);
-  sql += ")";
+  const std::string t = table;
+  std::string by_org = "(" + t + ".org_id IS NULL";
+  for (size_t i = 0; i < q.org_ids.size(); ++i) by_org += " OR " + t + ".org_id = :o" + std::to_string(i);
+  by_org += ")";
+  std::string sql;
+  if (q.group_ids.empty()) {
+    sql = " AND " + t + ".group_id IS NULL AND " + by_org;
+  } else {
+    sql = " AND ((" + t + ".group_id IS NULL AND " + by_org + ") OR " + t + ".group_id IN (";
+    for (size_t i = 0; i < q.group_ids.size(); ++i) sql += (i ? ", :g" : ":g") + std::to_string(i);
+    sql += "))";
+  }
   if (!q.kinds.empty()) {
     sql += std::string(" AND ") + table + ".kind IN (";
     for (size_t i = 0; i < q.kinds.size(); ++i) sql += (i ? ", :k" : ":k") + std::to_string(i);
@@ -45,6 +56,7 @@ bool is_prefix_term(const std::string& term) {
 
 void bind_scope(soci::statement& st, const SearchQuery& q) {
   for (size_t i = 0; i < q.org_ids.size(); ++i) st.exchange(soci::use(q.org_ids[i], "o" + std::to_string(i)));
+  for (size_t i = 0; i < q.group_ids.size(); ++i) st.exchange(soci::use(q.group_ids[i], "g" + std::to_string(i)));
   for (size_t i = 0; i < q.kinds.size(); ++i) st.exchange(soci::use(q.kinds[i], "k" + std::to_string(i)));
 }
 
@@ -122,10 +134,12 @@ class SqliteSearch final : public SearchIndex {
     long long now = core::system_clock().now_seconds();
     soci::indicator org_ind = doc.org_id ? soci::i_ok : soci::i_null;
     long long org = doc.org_id.value_or(0);
-    s << "INSERT INTO search_documents (org_id, kind, ref, lang, title, body, url, updated_at) "
-         "VALUES (:org, :kind, :ref, :lang, :title, :body, :url, :now)",
-        soci::use(org, org_ind), soci::use(doc.kind), soci::use(doc.ref), soci::use(doc.lang), soci::use(doc.title),
-        soci::use(doc.body), soci::use(doc.url), soci::use(now);
+    soci::indicator group_ind = doc.group_id ? soci::i_ok : soci::i_null;
+    long long group = doc.group_id.value_or(0);
+    s << "INSERT INTO search_documents (org_id, group_id, kind, ref, lang, title, body, url, updated_at) "
+         "VALUES (:org, :grp, :kind, :ref, :lang, :title, :body, :url, :now)",
+        soci::use(org, org_ind), soci::use(group, group_ind), soci::use(doc.kind), soci::use(doc.ref),
+        soci::use(doc.lang), soci::use(doc.title), soci::use(doc.body), soci::use(doc.url), soci::use(now);
     long long id = 0;
     s << "SELECT last_insert_rowid()", soci::into(id);
     s << "INSERT INTO search_fts (rowid, title, body) VALUES (:id, :title, :body)", soci::use(id), soci::use(doc.title),
@@ -162,12 +176,15 @@ class PostgresSearch final : public SearchIndex {
     long long now = core::system_clock().now_seconds();
     soci::indicator org_ind = doc.org_id ? soci::i_ok : soci::i_null;
     long long org = doc.org_id.value_or(0);
-    s << "INSERT INTO search_documents (org_id, kind, ref, lang, title, body, url, updated_at) "
-         "VALUES (:org, :kind, :ref, :lang, :title, :body, :url, :now) "
-         "ON CONFLICT (kind, ref) DO UPDATE SET org_id = EXCLUDED.org_id, lang = EXCLUDED.lang, "
-         "title = EXCLUDED.title, body = EXCLUDED.body, url = EXCLUDED.url, updated_at = EXCLUDED.updated_at",
-        soci::use(org, org_ind), soci::use(doc.kind), soci::use(doc.ref), soci::use(doc.lang), soci::use(doc.title),
-        soci::use(doc.body), soci::use(doc.url), soci::use(now);
+    soci::indicator group_ind = doc.group_id ? soci::i_ok : soci::i_null;
+    long long group = doc.group_id.value_or(0);
+    s << "INSERT INTO search_documents (org_id, group_id, kind, ref, lang, title, body, url, updated_at) "
+         "VALUES (:org, :grp, :kind, :ref, :lang, :title, :body, :url, :now) "
+         "ON CONFLICT (kind, ref) DO UPDATE SET org_id = EXCLUDED.org_id, group_id = EXCLUDED.group_id, "
+         "lang = EXCLUDED.lang, title = EXCLUDED.title, body = EXCLUDED.body, url = EXCLUDED.url, "
+         "updated_at = EXCLUDED.updated_at",
+        soci::use(org, org_ind), soci::use(group, group_ind), soci::use(doc.kind), soci::use(doc.ref),
+        soci::use(doc.lang), soci::use(doc.title), soci::use(doc.body), soci::use(doc.url), soci::use(now);
   }
 
   void remove(soci::session& s, const std::string& kind, const std::string& ref) override {
@@ -210,7 +227,9 @@ std::vector<std::string> search_terms(std::string_view text) {
 std::optional<PublicDocument> find_public_document(soci::session& s, std::string_view kind, std::string_view ref) {
   std::optional<PublicDocument> out;
   db::query(
-      s, "SELECT title, body, lang, updated_at FROM search_documents WHERE kind = $1 AND ref = $2 AND org_id IS NULL",
+      s,
+      "SELECT title, body, lang, updated_at FROM search_documents WHERE kind = $1 AND ref = $2 AND org_id IS NULL "
+      "AND group_id IS NULL",
       {kind, ref}, [&](const Row& r) {
         out = PublicDocument{r.string(0), r.string(1), r.string(2), r.integer(3)};
       });

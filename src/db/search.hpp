@@ -11,7 +11,7 @@
 namespace roundtable::db {
 
 struct SearchDocument {
-  /// nullopt: public, findable by anyone.
+  /// nullopt: public, findable by anyone (unless it belongs to a group).
   std::optional<long long> org_id;
   /// What it is ("post", "project" ...) and its id within that kind.
   std::string kind;
@@ -21,12 +21,18 @@ struct SearchDocument {
   std::string body;
   /// Where the document is shown (a local path), or empty.
   std::string url;
+  /// The group whose members alone may find it (a discussion's topics and replies), whatever org_id says; nullopt:
+  /// not tied to a group, found by org_id's rule. Last, so documents written without it keep their meaning.
+  std::optional<long long> group_id;
 };
 
 struct SearchQuery {
   std::string text;
   /// Organisations whose private documents the searcher may see; public documents are always included.
   std::vector<long long> org_ids;
+  /// Groups whose documents the searcher may see (the groups they are in). A group's documents are found only
+  /// through this list, never through org_ids or as public documents.
+  std::vector<long long> group_ids;
   /// Only these kinds (empty: all).
   std::vector<std::string> kinds;
   size_t limit = 20;
@@ -56,7 +62,7 @@ struct PublicDocument {
   long long updated_at = 0;
 };
 
-/// The public document (org_id NULL) of this kind and ref, if there is one.
+/// The public document (org_id and group_id NULL) of this kind and ref, if there is one.
 std::optional<PublicDocument> find_public_document(soci::session& s, std::string_view kind, std::string_view ref);
 
 /// Matches are counted up to this many; beyond it the page says "more than 1,000".

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <set>
+
 #include "db/test_databases.hpp"
 #include "db/transaction.hpp"
 
@@ -143,6 +145,50 @@ TEST_P(SearchOnBackend, ManyMatchesAreCappedAndShownNewestFirst) {
   EXPECT_FALSE(ranked.more);
   EXPECT_EQ(ranked.total, 3);
   EXPECT_EQ(ranked.hits.at(0).ref, "b");
+}
+
+TEST_P(SearchOnBackend, FindsAGroupsDocumentsOnlyForItsMembers) {
+  // A discussion topic of group 42 in organisation 7, and a reply in group 43 with no organisation.
+  db_->run_sync([&](soci::session& s) {
+    index_->upsert(s, {7, "topic", "5", "en", "Board coffee rota", "Who brings the coffee to the board.",
+                       "/o/north/groups/42/discussion/5", 42});
+    index_->upsert(s, {std::nullopt, "reply", "6", "en", "Re: rota", "Our group's coffee talk.", "", 43});
+  });
+  using Refs = std::set<std::string>;
+  const auto refs = [&](SearchQuery q) {
+    const auto r = search(q);
+    Refs out;
+    for (const auto& h : r.hits) out.insert(h.ref);
+    EXPECT_EQ(r.total, static_cast<long long>(out.size())) << q.text;
+    return out;
+  };
+  // Its members find it, with its organisation's name...
+  EXPECT_EQ(refs({.text = "coffee", .group_ids = {42}}), (Refs{"1", "5"}));
+  EXPECT_EQ(refs({.text = "coffee", .org_ids = {7}, .group_ids = {42}}), (Refs{"1", "3", "5"}));
+  EXPECT_EQ(refs({.text = "coffee", .group_ids = {41, 42, 43}}), (Refs{"1", "5", "6"}));
+  EXPECT_EQ(refs({.text = "coffee", .group_ids = {42}, .kinds = {"topic", "reply"}}), Refs{"5"});
+  EXPECT_EQ(refs({.text = "coff", .group_ids = {43}}), (Refs{"1", "2", "6"}));
+  db_->run_sync([&](soci::session& s) {
+    s << "INSERT INTO organisations (id, slug, name, created_at, updated_at) VALUES (7, 'north', 'North Carers', 0, 0)";
+  });
+  EXPECT_EQ(search({.text = "rota", .group_ids = {42}}).hits.at(0).org_name, "North Carers");
+  // ...and nobody else: not anonymous people, not the organisation's other members, not another group's.
+  EXPECT_EQ(refs({.text = "coffee"}), Refs{"1"});
+  EXPECT_EQ(refs({.text = "coffee", .org_ids = {7}}), (Refs{"1", "3"}));
+  EXPECT_EQ(refs({.text = "coffee", .org_ids = {7, 8}, .group_ids = {41}}), (Refs{"1", "3", "4"}));
+  EXPECT_EQ(refs({.text = "rota"}), Refs{});
+  // A group's document is never a public one, even without an organisation.
+  EXPECT_FALSE(db_->run_sync([&](soci::session& s) { return find_public_document(s, "reply", "6"); }));
+  EXPECT_FALSE(db_->run_sync([&](soci::session& s) { return find_public_document(s, "topic", "5"); }));
+  // Upserting again writes the group too: the topic leaves its group, and a public post joins one.
+  db_->run_sync([&](soci::session& s) {
+    index_->upsert(s, {7, "topic", "5", "en", "Board coffee rota", "Who brings the coffee to the board."});
+    index_->upsert(s, {std::nullopt, "post", "1", "en", "Monthly coffee morning", "Carers meet for coffee.", "", 43});
+  });
+  EXPECT_EQ(refs({.text = "coffee", .org_ids = {7}}), (Refs{"3", "5"}));
+  EXPECT_EQ(refs({.text = "coffee", .group_ids = {43}}), (Refs{"1", "6"}));
+  EXPECT_FALSE(db_->run_sync([&](soci::session& s) { return find_public_document(s, "post", "1"); }));
+  EXPECT_TRUE(db_->run_sync([&](soci::session& s) { return find_public_document(s, "post", "2"); }));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearchOnBackend, ::testing::ValuesIn(testing::backends()));

@@ -295,6 +295,13 @@ std::vector<HomeGroup> home_groups(soci::session& s, long long user_id) {
   return out;
 }
 
+std::vector<long long> group_ids_of(soci::session& s, long long user_id) {
+  std::vector<long long> out;
+  db::query(s, "SELECT group_id FROM group_members WHERE user_id = $1", {user_id},
+            [&](const db::Row& r) { out.push_back(r.integer(0)); });
+  return out;
+}
+
 void mark_seen(soci::session& s, long long user_id, long long group_id, long long activity_id, long long now) {
   // Statements on seen_* tables record who looked at what (src/db/database.cpp does not count them as changes).
   db::query(s,

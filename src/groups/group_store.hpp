@@ -44,6 +44,9 @@ std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long
 
 /// The person's active groups in every organisation, with what is new and what waits for them (one query).
 std::vector<HomeGroup> home_groups(soci::session& s, long long user_id);
+/// The ids of every group the person is in (archived ones too: members still see them), in no order; one read of
+/// group_members by its user index.
+std::vector<long long> group_ids_of(soci::session& s, long long user_id);
 /// Records that the person has seen the group's activity up to this entry.
 void mark_seen(soci::session& s, long long user_id, long long group_id, long long activity_id, long long now);
 

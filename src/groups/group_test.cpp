@@ -10,9 +10,11 @@
 
 #include "core/clock.hpp"
 #include "db/run_awaitable.hpp"
+#include "db/search.hpp"
 #include "db/test_databases.hpp"
 #include "groups/group_form.hpp"
 #include "groups/group_service.hpp"
+#include "groups/groups_module.hpp"
 #include "http/form.hpp"
 #include "security/tokens.hpp"
 #include "testing/world.hpp"
@@ -592,6 +594,41 @@ TEST_P(GroupsOnBackend, APictureHangsWithItsWordsAndIsSeenByWhoeverMaySeeTheGrou
   });
   EXPECT_EQ(audited, 4);
   std::filesystem::remove_all(dir);
+}
+
+TEST_P(GroupsOnBackend, ASignedInSearchFindsTheDocumentsOfThePersonsGroupsOnly) {
+  const long long board = make("Board");
+  const long long quiet = make("Quiet room", Visibility::members);
+  service->add_member_now(north, board, gareth, GroupRole::member, clock.now_seconds());
+  const auto m = make_module({world->db.get(), nullptr, {}, &clock});
+  ASSERT_TRUE(m.search_scope);
+  // The hook adds the person's groups to what the query already allows.
+  const auto scope_of = [&](long long user) {
+    return world->db->run_sync([&](soci::session& s) {
+      db::SearchQuery q{.text = "rota", .group_ids = {99}};
+      m.search_scope(s, user, q);
+      return std::set<long long>(q.group_ids.begin(), q.group_ids.end());
+    });
+  };
+  EXPECT_EQ(scope_of(tom), (std::set<long long>{99, board, quiet}));
+  EXPECT_EQ(scope_of(gareth), (std::set<long long>{99, board}));
+  EXPECT_EQ(scope_of(mair), std::set<long long>{99});
+  EXPECT_EQ(scope_of(rhys), std::set<long long>{99});
+  // A group's document is found through it by the group's members only, even an archived group's.
+  world->db->run_sync([&](soci::session& s) {
+    world->search->upsert(s, {north, "topic", "t1", "en", "Coffee rota", "Who brings the coffee.", "", quiet});
+  });
+  ASSERT_TRUE(run(service->set_archived(north, quiet, tom, true)));
+  const auto finds = [&](long long user) {
+    return world->db->run_sync([&](soci::session& s) {
+      db::SearchQuery q{.text = "rota", .org_ids = {north}};
+      m.search_scope(s, user, q);
+      return world->search->search(s, q).total;
+    });
+  };
+  EXPECT_EQ(finds(tom), 1);
+  EXPECT_EQ(finds(gareth), 0);
+  EXPECT_EQ(finds(admin), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, GroupsOnBackend, ::testing::ValuesIn(db::testing::backends()));

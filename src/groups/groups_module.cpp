@@ -1,7 +1,9 @@
 #include "groups/groups_module.hpp"
 
+#include "db/search.hpp"
 #include "groups/group_routes.hpp"
 #include "groups/group_service.hpp"
+#include "groups/group_store.hpp"
 #include "groups/groups_demo.hpp"
 #include "groups/home_section.hpp"
 
@@ -35,6 +37,11 @@ module::Module make_module(Deps deps) {
        "groups and projects: their purpose, rules and picture, written for the group (created_by is kept as "
        "\"former member\"; the picture's file belongs to the organisation)"}};
   m.org_member_links = {{"groups.list.title", "groups.org_link_lead", "groups.org_link", "/groups"}};
+  // A signed-in person's search finds the documents of the groups they are in (a discussion's topics and replies).
+  m.search_scope = [](soci::session& s, long long user_id, db::SearchQuery& query) {
+    const auto ids = store::group_ids_of(s, user_id);
+    query.group_ids.insert(query.group_ids.end(), ids.begin(), ids.end());
+  };
   if (service) {
     m.home_sections = {home_section(service)};
     m.load_demo = [db = deps.db, service, &clock] { return load_demo(*db, *service, clock.now_seconds()); };

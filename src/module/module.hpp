@@ -16,6 +16,10 @@
 #include "http/types.hpp"
 #include "view/html.hpp"
 
+namespace roundtable::db {
+struct SearchQuery;  // db/search.hpp: the search_scope hook fills one in
+}  // namespace roundtable::db
+
 namespace roundtable::module {
 
 /// What erasing a person does to their rows in a table.
@@ -114,6 +118,11 @@ struct HomeSection {
   std::function<boost::asio::awaitable<void>(view::Html& out, const http::RequestContext& ctx)> render;
 };
 
+/// Adds to a signed-in person's search what they may find of the module's search documents (the groups they are in,
+/// for documents upserted with a group_id). Runs inside the search's own database call, before it: one indexed read
+/// at most.
+using SearchScope = std::function<void(soci::session& s, long long user_id, db::SearchQuery& query)>;
+
 /// What every module can see of the others once all are made (for pages that gather from all of them).
 struct Shared {
   std::vector<AccountSection> account_sections;
@@ -122,6 +131,7 @@ struct Shared {
   std::vector<NewcomerSection> newcomer_sections;
   std::vector<HomeSection> home_sections;
   std::vector<GroupTool> group_tools;
+  std::vector<SearchScope> search_scopes;
 };
 
 struct Module {
@@ -148,6 +158,8 @@ struct Module {
   std::vector<GroupTool> group_tools;
   /// Its sections of a signed-in person's home page.
   std::vector<HomeSection> home_sections;
+  /// What a signed-in person may find of its search documents. Unset: nothing beyond public documents.
+  SearchScope search_scope;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
   /// may see its uploaded files (uploads::UploadService::set_access). Unset: nothing to do.
   std::function<void()> start;

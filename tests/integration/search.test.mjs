@@ -32,6 +32,10 @@ test(`${backendName}: search results link to what they found, with its context`,
     const gareth = new Visitor(server.url);
     await gareth.signIn(demo.member);
     assert.equal(resultsOf((await gareth.get("/search?q=walking")).text).length, 0);
+    // A signed-in search also reads the groups the person is in (for their groups' documents) and still finds what
+    // everyone finds.
+    const signedIn = resultsOf((await gareth.get("/search?q=coffee")).text);
+    assert.ok(signedIn.some((r) => r.includes("Monthly coffee mornings for carers")));
   } finally {
     await server.stop();
   }
