@@ -48,7 +48,7 @@ void index_post(db::SearchIndex* search, soci::session& s, const GroupFacts& g, 
   }
   db::SearchDocument doc;
   doc.org_id = g.org_id;
-  // GROUP_ID doc.group_id = g.id;
+  doc.group_id = g.id;
   doc.kind = kind;
   doc.ref = ref;
   doc.title = title;
@@ -310,6 +310,10 @@ awaitable<bool> DiscussionService::remove(long long org_id, long long topic_id, 
     store::delete_post(s, found->post.id, topic_id, number == 1, now);
     found->post.deleted_at = now;
     index_post(search_, s, found->group, "", "", found->post);
+    // The replies' search documents carry the topic's title: a deleted topic's title must not be found through them.
+    if (number == 1 && search_) {
+      for (long long id : store::reply_ids(s, topic_id)) search_->remove(s, "reply", std::to_string(id));
+    }
     tx.commit();
     return true;
   });

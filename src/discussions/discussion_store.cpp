@@ -286,6 +286,13 @@ void set_hidden(soci::session& s, long long post_id, std::optional<long long> by
   }
 }
 
+std::vector<long long> reply_ids(soci::session& s, long long topic_id) {
+  std::vector<long long> out;
+  db::query(s, "SELECT id FROM discussion_posts WHERE topic_id = $1 AND number > 1", {topic_id},
+            [&](const db::Row& r) { out.push_back(r.integer(0)); });
+  return out;
+}
+
 std::vector<Version> versions(soci::session& s, long long post_id) {
   std::vector<Version> out;
   db::query(s,

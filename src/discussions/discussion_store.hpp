@@ -66,6 +66,8 @@ void set_title(soci::session& s, long long topic_id, std::string_view title);
 void delete_post(soci::session& s, long long post_id, long long topic_id, bool opening, long long now);
 void set_hidden(soci::session& s, long long post_id, std::optional<long long> by, std::string_view reason,
                 long long now);
+/// The ids of the topic's replies (not its opening post).
+std::vector<long long> reply_ids(soci::session& s, long long topic_id);
 /// Every earlier version of the post, oldest first.
 std::vector<Version> versions(soci::session& s, long long post_id);
 

@@ -214,7 +214,11 @@ TEST_P(DiscussionsOnBackend, EditsAndDeletionsKeepTheirHistoryAndLeaveTheIndex) 
   ASSERT_EQ(versions.size(), 1u);
   EXPECT_EQ(versions[0].title, "Evenings");
   EXPECT_EQ(versions[0].body, "Opening words");
+  run(service->reply(north, t.topic_id, mair, post("", "Evenings suit me", "reply-1")));
+  ASSERT_EQ(world->count("search_documents WHERE kind = 'reply'"), 1);
   ASSERT_TRUE(run(service->remove(north, t.topic_id, 1, gareth)));
+  EXPECT_EQ(world->count("search_documents WHERE kind = 'reply'"), 0)
+      << "replies carry the topic's title into the index: they leave it with the topic";
   const auto gone = run(service->post(north, t.topic_id, 1, gareth));
   EXPECT_TRUE(gone->post.gone());
   EXPECT_EQ(gone->post.body, "");

@@ -198,3 +198,29 @@ test(`${backendName}: a member starts a topic (the input kept on a problem) and 
   assert.equal(asObserver.status, 200);
   assert.doesNotMatch(asObserver.text, /name="body"/);
 });
+
+test(`${backendName}: search finds a group's topics and replies for its members only`, async () => {
+  const ids = discussionIds(server);
+  const results = async (v, q) =>
+    [...(await v.get(`/search?q=${encodeURIComponent(q)}`)).text.matchAll(/<li class="rt-search-result"[\s\S]*?<\/li>/g)].map(
+      (m) => m[0],
+    );
+  // The steering group's topic: Tom leads it; Gareth is not in it; nobody signed out finds it.
+  const tom = await signedIn(demo.facilitator);
+  const found = await results(tom, "young carers strategy");
+  // The topic, and Mair's reply in it (a reply is found by its topic's title too).
+  assert.equal(found.length, 2);
+  const topicHit = found.find((h) => h.includes(`href="/o/demo/topics/${ids.YOUNG}"`));
+  assert.ok(topicHit, "the topic is found");
+  assert.match(topicHit, /Discussion topic/);
+  assert.ok(found.some((h) => h.includes(`/o/demo/topics/${ids.YOUNG}#post-2`) && /Reply in a discussion/.test(h)));
+  const gareth = await signedIn(demo.member);
+  assert.equal((await results(gareth, "young carers strategy")).length, 0);
+  assert.equal((await results(new Visitor(server.url), "young carers strategy")).length, 0);
+  // A reply in the board, for the board's people.
+  const reply = await results(gareth, "niece");
+  assert.equal(reply.length, 0, "Mair's reply about her niece is in the steering group");
+  const hers = await results(await signedIn(demo.carer), "niece");
+  assert.equal(hers.length, 1);
+  assert.ok(hers[0].includes(`/o/demo/topics/${ids.YOUNG}#post-2`));
+});
