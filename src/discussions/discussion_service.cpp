@@ -279,88 +279,96 @@ Posted DiscussionService::post_now(long long org_id, long long group_id, long lo
   });
 }
 
-awaitable<bool> DiscussionService::edit(long long org_id, long long topic_id, long long number, long long actor,
-                                        std::string title, std::string body) {
-  auto op = db_.run([=, this, title = std::move(title), body = std::move(body)](soci::session& s) {
+namespace {
+
+/// One change to a post (number 1: its topic) in one transaction: the policy asked again with the post as it is now,
+/// then `apply` (false: nothing was done, roll back). False when the person may not do it any more.
+template <class Apply>
+auto change_post(db::Database& db, long long org_id, long long topic_id, long long number, long long actor,
+                 Action action, Apply apply) {
+  return db.run([=, apply = std::move(apply)](soci::session& s) {
     db::WriteTransaction tx(s);
-    auto found = checked(s, org_id, topic_id, number, actor, Action::edit_post);
-    if (!found) return false;
-    const long long now = clock_.now_seconds();
-    const bool opening = number == 1;
-    const bool changed = found->post.body != body || (opening && found->topic.title != title);
-    if (!changed) return true;
-    store::keep_version(s, found->post.id, now);
-    store::set_body(s, found->post.id, body, now);
-    if (opening) store::set_title(s, topic_id, title);
-    found->post.body = body;
-    index_post(search_, s, found->group, store::org_slug(s, org_id), opening ? title : found->topic.title, found->post);
+    auto found = checked(s, org_id, topic_id, number, actor, action);
+    if (!found || !apply(s, *found)) return false;
     tx.commit();
     return true;
   });
+}
+
+}  // namespace
+
+awaitable<bool> DiscussionService::edit(long long org_id, long long topic_id, long long number, long long actor,
+                                        std::string title, std::string body) {
+  auto op = change_post(
+      db_, org_id, topic_id, number, actor, Action::edit_post,
+      [=, this, title = std::move(title), body = std::move(body)](soci::session& s, store::PostInTopic& found) {
+        const long long now = clock_.now_seconds();
+        const bool opening = number == 1;
+        if (found.post.body == body && (!opening || found.topic.title == title)) return true;
+        store::keep_version(s, found.post.id, now);
+        store::set_body(s, found.post.id, body, now);
+        if (opening) store::set_title(s, topic_id, title);
+        found.post.body = body;
+        index_post(search_, s, found.group, store::org_slug(s, org_id), opening ? title : found.topic.title,
+                   found.post);
+        return true;
+      });
   co_return co_await std::move(op);
 }
 
 awaitable<bool> DiscussionService::remove(long long org_id, long long topic_id, long long number, long long actor) {
-  auto op = db_.run([=, this](soci::session& s) {
-    db::WriteTransaction tx(s);
-    auto found = checked(s, org_id, topic_id, number, actor, Action::delete_post);
-    if (!found) return false;
-    const long long now = clock_.now_seconds();
-    store::keep_version(s, found->post.id, now);
-    store::delete_post(s, found->post.id, topic_id, number == 1, now);
-    found->post.deleted_at = now;
-    index_post(search_, s, found->group, "", "", found->post);
-    // The replies' search documents carry the topic's title: a deleted topic's title must not be found through them.
-    if (number == 1 && search_) {
-      for (long long id : store::reply_ids(s, topic_id)) search_->remove(s, "reply", std::to_string(id));
-    }
-    tx.commit();
-    return true;
-  });
+  auto op = change_post(db_, org_id, topic_id, number, actor, Action::delete_post,
+                        [=, this](soci::session& s, store::PostInTopic& found) {
+                          const long long now = clock_.now_seconds();
+                          store::keep_version(s, found.post.id, now);
+                          store::delete_post(s, found.post.id, topic_id, number == 1, now);
+                          found.post.deleted_at = now;
+                          index_post(search_, s, found.group, "", "", found.post);
+                          // The replies' search documents carry the topic's title: a deleted topic's title must not
+                          // be found through them.
+                          if (number == 1 && search_) {
+                            for (long long id : store::reply_ids(s, topic_id)) {
+                              search_->remove(s, "reply", std::to_string(id));
+                            }
+                          }
+                          return true;
+                        });
   co_return co_await std::move(op);
 }
 
 awaitable<bool> DiscussionService::hide(long long org_id, long long topic_id, long long number, long long actor,
                                         std::string reason) {
-  auto op = db_.run([=, this, reason = std::move(reason)](soci::session& s) {
-    db::WriteTransaction tx(s);
-    auto found = checked(s, org_id, topic_id, number, actor, Action::hide_post);
-    if (!found) return false;
-    const long long now = clock_.now_seconds();
-    store::set_hidden(s, found->post.id, actor, reason, now);
-    store::deal_with_reports(s, found->post.id, actor, now);
-    found->post.hidden_at = now;
-    index_post(search_, s, found->group, "", "", found->post);
-    tx.commit();
-    return true;
-  });
+  auto op = change_post(db_, org_id, topic_id, number, actor, Action::hide_post,
+                        [=, this, reason = std::move(reason)](soci::session& s, store::PostInTopic& found) {
+                          const long long now = clock_.now_seconds();
+                          store::set_hidden(s, found.post.id, actor, reason, now);
+                          store::deal_with_reports(s, found.post.id, actor, now);
+                          found.post.hidden_at = now;
+                          index_post(search_, s, found.group, "", "", found.post);
+                          return true;
+                        });
   co_return co_await std::move(op);
 }
 
 awaitable<bool> DiscussionService::unhide(long long org_id, long long topic_id, long long number, long long actor) {
-  auto op = db_.run([=, this](soci::session& s) {
-    db::WriteTransaction tx(s);
-    auto found = checked(s, org_id, topic_id, number, actor, Action::unhide_post);
-    if (!found) return false;
-    store::set_hidden(s, found->post.id, std::nullopt, "", clock_.now_seconds());
-    found->post.hidden_at.reset();
-    index_post(search_, s, found->group, store::org_slug(s, org_id), found->topic.title, found->post);
-    tx.commit();
-    return true;
-  });
+  auto op =
+      change_post(db_, org_id, topic_id, number, actor, Action::unhide_post,
+                  [=, this](soci::session& s, store::PostInTopic& found) {
+                    store::set_hidden(s, found.post.id, std::nullopt, "", clock_.now_seconds());
+                    found.post.hidden_at.reset();
+                    index_post(search_, s, found.group, store::org_slug(s, org_id), found.topic.title, found.post);
+                    return true;
+                  });
   co_return co_await std::move(op);
 }
 
 awaitable<bool> DiscussionService::report(long long org_id, long long topic_id, long long number, long long actor,
                                           std::string reason) {
-  auto op = db_.run([=, this, reason = std::move(reason)](soci::session& s) {
-    db::WriteTransaction tx(s);
-    auto found = checked(s, org_id, topic_id, number, actor, Action::report_post);
-    if (!found) return false;
-    if (!store::insert_report(s, found->post.id, found->group.id, actor, reason, clock_.now_seconds())) return false;
-    tx.commit();
-    return true;
-  });
+  auto op =
+      change_post(db_, org_id, topic_id, number, actor, Action::report_post,
+                  [=, this, reason = std::move(reason)](soci::session& s, store::PostInTopic& found) {
+                    return store::insert_report(s, found.post.id, found.group.id, actor, reason, clock_.now_seconds());
+                  });
   co_return co_await std::move(op);
 }
 
@@ -381,48 +389,39 @@ awaitable<bool> DiscussionService::dismiss_report(long long org_id, long long gr
 
 awaitable<bool> DiscussionService::react(long long org_id, long long topic_id, long long number, long long actor,
                                          Reaction r, bool on) {
-  auto op = db_.run([=, this](soci::session& s) {
-    db::WriteTransaction tx(s);
-    auto found = checked(s, org_id, topic_id, number, actor, Action::react);
-    if (!found) return false;
-    store::set_reaction(s, found->post.id, actor, r, on, clock_.now_seconds());
-    tx.commit();
-    return true;
-  });
+  auto op = change_post(db_, org_id, topic_id, number, actor, Action::react,
+                        [=, this](soci::session& s, store::PostInTopic& found) {
+                          store::set_reaction(s, found.post.id, actor, r, on, clock_.now_seconds());
+                          return true;
+                        });
   co_return co_await std::move(op);
 }
 
 awaitable<bool> DiscussionService::follow(long long org_id, long long topic_id, long long actor, bool on) {
-  auto op = db_.run([=, this](soci::session& s) {
-    db::WriteTransaction tx(s);
-    if (!checked(s, org_id, topic_id, 1, actor, Action::follow)) return false;
-    store::set_following(s, topic_id, actor, on, clock_.now_seconds());
-    tx.commit();
-    return true;
-  });
+  auto op =
+      change_post(db_, org_id, topic_id, 1, actor, Action::follow, [=, this](soci::session& s, store::PostInTopic&) {
+        store::set_following(s, topic_id, actor, on, clock_.now_seconds());
+        return true;
+      });
   co_return co_await std::move(op);
 }
 
 awaitable<bool> DiscussionService::raise(long long org_id, long long topic_id, long long actor, bool on) {
-  auto op = db_.run([=, this](soci::session& s) {
-    db::WriteTransaction tx(s);
-    if (!checked(s, org_id, topic_id, 1, actor, Action::raise_at_meeting)) return false;
-    store::set_raised(s, topic_id, actor, on, clock_.now_seconds());
-    tx.commit();
-    return true;
-  });
+  auto op = change_post(db_, org_id, topic_id, 1, actor, Action::raise_at_meeting,
+                        [=, this](soci::session& s, store::PostInTopic&) {
+                          store::set_raised(s, topic_id, actor, on, clock_.now_seconds());
+                          return true;
+                        });
   co_return co_await std::move(op);
 }
 
 awaitable<bool> DiscussionService::set_easy_read(long long org_id, long long topic_id, long long actor,
                                                  std::string text) {
-  auto op = db_.run([=, this, text = std::move(text)](soci::session& s) {
-    db::WriteTransaction tx(s);
-    if (!checked(s, org_id, topic_id, 1, actor, Action::write_easy_read)) return false;
-    store::set_easy_read(s, topic_id, text, actor);
-    tx.commit();
-    return true;
-  });
+  auto op = change_post(db_, org_id, topic_id, 1, actor, Action::write_easy_read,
+                        [=, text = std::move(text)](soci::session& s, store::PostInTopic&) {
+                          store::set_easy_read(s, topic_id, text, actor);
+                          return true;
+                        });
   co_return co_await std::move(op);
 }
 

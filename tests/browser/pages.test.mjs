@@ -199,7 +199,11 @@ const visits = {
     { path: "/o/demo/topics/1?after=51", as: member },
   ],
   topic_easy_read: [{ path: "/o/demo/topics/1/easy-read", as: orgAdmin }],
-  post_edit: [{ path: "/o/demo/topics/1/posts/2/edit", as: member, submit: true }],
+  // Mair changes her topic (the form sent empty loses its title); Gareth his reply.
+  post_edit: [
+    { path: "/o/demo/topics/1/posts/2/edit", as: member },
+    { path: "/o/demo/topics/1/posts/1/edit", as: "mair@demo.example", submit: true },
+  ],
   post_delete: [{ path: "/o/demo/topics/1/posts/2/delete", as: member }],
   post_history: [{ path: "/o/demo/topics/1/posts/2/history", as: member }],
   post_report: [{ path: "/o/demo/topics/1/posts/2/report", as: orgAdmin, submit: true }],
