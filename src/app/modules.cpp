@@ -6,6 +6,7 @@
 #include "app/error_pages.hpp"
 #include "consent/consent_module.hpp"
 #include "groups/groups_module.hpp"
+#include "meetings/meetings_module.hpp"
 #include "opportunities/opportunities_module.hpp"
 #include "organisations/organisations_module.hpp"
 #include "privacy/privacy_module.hpp"
@@ -38,6 +39,7 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(groups::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get()}));
   modules.push_back(
       opportunities::make_module({s.db, &s.assets, not_found, s.organisations.get(), nullptr, s.uploads.get()}));
+  modules.push_back(meetings::make_module({s.db, &s.assets, not_found}));
   return modules;
 }
 
