@@ -47,6 +47,13 @@ const pages = [
   { as: "facilitator", path: "/o/demo/opportunities/OPPORTUNITY/applicants" },
   { as: "facilitator", path: "/o/demo/opportunities/OPPORTUNITY/outcome" },
   { as: "member", path: "/opportunities/demo/OPPORTUNITY" },
+  // Meetings: the board's (it gains meetings) and its next meeting (which gains replies), with the checklist.
+  { as: "facilitator", path: "/o/demo/groups/BOARD/meetings" },
+  { as: "member", path: "/o/demo/groups/BOARD/meetings" },
+  { as: "facilitator", path: "/o/demo/meetings/MEETING" },
+  { as: "member", path: "/o/demo/meetings/MEETING" },
+  { as: "member", path: "/o/demo/meetings/MEETING/reply" },
+  { as: "facilitator", path: "/o/demo/meetings/MEETING/checklist" },
 ];
 
 if (backendName === "sqlite") {
@@ -56,6 +63,7 @@ if (backendName === "sqlite") {
   let boardId;
   let newlyId;
   let opportunityId;
+  let meetingId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -68,6 +76,7 @@ if (backendName === "sqlite") {
     opportunityId = server.database
       .sql("SELECT id FROM opportunities WHERE title = 'Join the newly-diagnosed project: share your first six months'")
       .trim();
+    meetingId = server.database.sql("SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -86,7 +95,8 @@ if (backendName === "sqlite") {
       .replace("MEMBER", memberId)
       .replace("BOARD", boardId)
       .replace("NEWLY", newlyId)
-      .replace("OPPORTUNITY", opportunityId);
+      .replace("OPPORTUNITY", opportunityId)
+      .replace("MEETING", meetingId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -122,6 +132,9 @@ if (backendName === "sqlite") {
         // each grown group advertise another open place.
         `INSERT INTO opportunity_interest (opportunity_id, org_id, user_id, message, help, shortlisted, created_at, updated_at) SELECT o.id, o.org_id, u.id, 'Me please', 'Evenings', ${i % 2}, ${now}, ${now} FROM opportunities o, users u WHERE o.title = 'Join the newly-diagnosed project: share your first six months' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO opportunities (org_id, group_id, title, description, time_asked, payment, support, closes_on, audience, state, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow place ${i}', 'Words', '1 hour', 'None', '', '2099-01-01', 'members', 'open', 'grow-opp-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = '${i % 2 ? "Grow group " + i : "Newly diagnosed: the first six months"}'`,
+        // The board gains a meeting, and every grown member of it replies to its next meeting with needs.
+        `INSERT INTO meetings (org_id, group_id, title, purpose, starts_at, ends_at, venue, access, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow meeting ${i}', 'Words', ${now + (i - n / 2) * 86400}, ${now + (i - n / 2) * 86400 + 3600}, 'Hall', 'step_free', 'grow-meeting-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
+        `INSERT INTO meeting_rsvps (meeting_id, org_id, user_id, answer, needs, created_at, updated_at) SELECT m.id, m.org_id, u.id, '${i % 3 ? "going" : "maybe"}', 'bsl_interpreter,large_print', ${now}, ${now} FROM meetings m, users u WHERE m.title = 'Board meeting: next year''s plan' AND u.email = 'grow${i}@example.org'`,
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).
