@@ -150,6 +150,16 @@ GROUPS_JSON=$(python3 bench/groups.py --database "$DB_URL" --org demo --groups "
   --person gareth@demo.example --person-groups "$MY_GROUPS")
 say "groups: $GROUPS_JSON"
 GROUP_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["group"])' "$GROUPS_JSON")
+# Meetings: the demo co-production board's meetings and its next meeting (the demo member is in the board).
+db_one() { # SQL -> the first column of the first row
+  case "$DB_URL" in
+    sqlite:*) python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' \
+      "${DB_URL#sqlite:}" "$1" ;;
+    *) psql "$DB_URL" -X -q -t -A -c "$1" ;;
+  esac
+}
+BOARD_ID=$(db_one "SELECT id FROM org_groups WHERE name = 'Carers Co-production Board'")
+MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'")
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -185,6 +195,8 @@ SCENARIOS=(
   "a group's activity, signed in (a member; a page of 50 of 200 entries)|/o/demo/groups/$GROUP_ID/activity|member"
   "a group's stages, signed in (a member)|/o/demo/groups/$GROUP_ID/stage|member"
   "opportunities, signed in (a member)|/o/demo/opportunities|member"
+  "a group's meetings, signed in (a member)|/o/demo/groups/$BOARD_ID/meetings|member"
+  "a meeting, signed in (a member who replied)|/o/demo/meetings/$MEETING_ID|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")
