@@ -4,6 +4,7 @@
 #include "meetings/meeting_pages.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
+#include "view/scroll_region.hpp"
 
 namespace roundtable::meetings::pages {
 
@@ -178,6 +179,8 @@ awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps) {
   }
 
   govuk::heading(h, 2, "m", t("meetings.checklist.people_title"));
+  // On a narrow screen the table scrolls sideways rather than widening the page.
+  view::scroll_region_start(h, t, t("meetings.checklist.people_caption"));
   govuk::TableWriter table(h, {.head = {{.text = s(t("meetings.checklist.person"))},
                                         {.text = s(t("meetings.checklist.answer"))},
                                         {.text = s(t("meetings.checklist.needs"))},
@@ -209,6 +212,7 @@ awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps) {
     table.end_row();
   }
   table.end();
+  view::scroll_region_end(h);
   co_return page.respond();
 }
 
