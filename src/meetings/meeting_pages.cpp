@@ -45,6 +45,40 @@ void card(Html& h, const core::Translator& t, const std::string& url, const Meet
   govuk::summary_list(h, rows);
 }
 
+/// The person's own answer and what they need, or how to give one, or why they do not answer.
+void coming(Html& h, const core::Translator& t, const OrgRequest& req, const MeetingForViewer& v,
+            const std::string& base, long long now) {
+  const bool replies = may(req, v, Action::reply, now);
+  if (v.mine) {
+    govuk::SummaryList yours;
+    yours.rows.push_back(
+        {.key = {.text = s(t("meetings.page.your_answer"))}, .value = {.text = answer_name(t, v.mine->answer)}});
+    const auto needs = needs_in_words(t, *v.mine);
+    if (!needs.empty()) {
+      Html list;
+      govuk::List items{.bullet = true};
+      for (const auto& n : needs) items.items.emplace_back(n);
+      govuk::list(list, items);
+      yours.rows.push_back({.key = {.text = s(t("meetings.page.your_needs"))}, .value = {.html = std::move(list)}});
+    }
+    if (!v.mine->note.empty()) {
+      yours.rows.push_back({.key = {.text = s(t("meetings.page.your_note"))},
+                            .value = {.text = v.mine->note, .classes = "rt-pre-line"}});
+    }
+    govuk::summary_list(h, yours);
+    if (replies) govuk::link_paragraph(h, base + "/reply", t("meetings.page.change_reply"));
+  } else if (replies) {
+    govuk::paragraph(h, t("meetings.page.reply_lead"));
+    govuk::button(h, {.text = s(t("meetings.page.reply")), .href = base + "/reply"});
+  } else if (v.group_role == GroupRole::observer) {
+    govuk::paragraph(h, t("meetings.page.observer"));
+  } else if (!v.group_role) {
+    govuk::paragraph(h, t("meetings.page.not_in_group"));
+  } else {
+    govuk::paragraph(h, t("meetings.page.replies_closed"));
+  }
+}
+
 Response render_form(OrgRequest& req, const PagesDeps& deps, const std::string& caption, const std::string& action,
                      const std::string& back, const MeetingForm& form, const std::vector<view::FieldError>& errors,
                      bool creating) {
@@ -235,42 +269,14 @@ awaitable<Response> meeting(OrgRequest& req, const PagesDeps& deps) {
   about(h, t, m);
   govuk::link_paragraph(h, base + "/calendar.ics", t("meetings.page.calendar"));
 
-  // The person's own reply, or how to give one.
-  govuk::heading(h, 2, "m", t("meetings.page.coming_title"));
+  // The person's own answer, or how to give one (nothing to answer once it is called off).
   if (!m.cancelled()) {
+    govuk::heading(h, 2, "m", t("meetings.page.coming_title"));
     Html counts;
     counts.text(t.plural("meetings.page.going_count", m.going)).text(" ");
     counts.text(t.plural("meetings.page.maybe_count", m.maybe));
     govuk::paragraph(h, std::move(counts));
-  }
-  const bool replies = may(req, v, Action::reply, now);
-  if (v.mine) {
-    govuk::SummaryList yours;
-    yours.rows.push_back(
-        {.key = {.text = s(t("meetings.page.your_answer"))}, .value = {.text = answer_name(t, v.mine->answer)}});
-    const auto needs = needs_in_words(t, *v.mine);
-    if (!needs.empty()) {
-      Html list;
-      govuk::List items{.bullet = true};
-      for (const auto& n : needs) items.items.emplace_back(n);
-      govuk::list(list, items);
-      yours.rows.push_back({.key = {.text = s(t("meetings.page.your_needs"))}, .value = {.html = std::move(list)}});
-    }
-    if (!v.mine->note.empty()) {
-      yours.rows.push_back({.key = {.text = s(t("meetings.page.your_note"))},
-                            .value = {.text = v.mine->note, .classes = "rt-pre-line"}});
-    }
-    govuk::summary_list(h, yours);
-    if (replies) govuk::link_paragraph(h, base + "/reply", t("meetings.page.change_reply"));
-  } else if (replies) {
-    govuk::paragraph(h, t("meetings.page.reply_lead"));
-    govuk::button(h, {.text = s(t("meetings.page.reply")), .href = base + "/reply"});
-  } else if (v.group_role == GroupRole::observer) {
-    govuk::paragraph(h, t("meetings.page.observer"));
-  } else if (!v.group_role) {
-    govuk::paragraph(h, t("meetings.page.not_in_group"));
-  } else {
-    govuk::paragraph(h, t("meetings.page.replies_closed"));
+    coming(h, t, req, v, base, now);
   }
 
   govuk::heading(h, 2, "m", t("meetings.page.purpose_title"));
