@@ -1,5 +1,7 @@
 #include "meetings/meeting_service.hpp"
 
+#include "audit/audit.hpp"
+#include "audit/audit_store.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
 #include "meetings/meeting_store.hpp"
@@ -101,11 +103,21 @@ awaitable<ReplyOutcome> MeetingService::reply(long long org_id, long long id, lo
   co_return co_await std::move(op);
 }
 
-awaitable<std::optional<std::vector<Rsvp>>> MeetingService::checklist(long long org_id, long long id) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<std::vector<Rsvp>> {
+awaitable<std::optional<std::vector<Rsvp>>> MeetingService::checklist(long long org_id, long long id,
+                                                                      long long viewer) {
+  auto op = db_.run([=](soci::session& s) -> std::optional<std::vector<Rsvp>> {
+    db::WriteTransaction tx(s);
     const auto v = store::find_for_viewer(s, org_id, id, 0);
     if (!v) return std::nullopt;
-    return store::checklist(s, id, v->meeting.group_id);
+    auto people = store::checklist(s, id, v->meeting.group_id);
+    std::vector<long long> with_needs;
+    for (const auto& p : people) {
+      if (p.reply && p.reply->answer != Answer::not_going && !p.reply->needs.empty()) with_needs.push_back(p.user_id);
+    }
+    audit::store::record_for_each(
+        s, {org_id, viewer, std::nullopt, audit::action::kNeedsViewed, "meeting:" + std::to_string(id)}, with_needs);
+    tx.commit();
+    return people;
   });
   co_return co_await std::move(op);
 }

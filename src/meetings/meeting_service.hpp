@@ -53,8 +53,10 @@ class MeetingService {
   awaitable<bool> cancel_meeting(long long org_id, long long id, std::string reason);
   /// Keeps (or changes) the person's reply; one per person however often it is sent.
   awaitable<ReplyOutcome> reply(long long org_id, long long id, long long user, RsvpDetails details);
-  /// Everyone in the group with their reply (nullopt: the meeting is not this organisation's).
-  awaitable<std::optional<std::vector<Rsvp>>> checklist(long long org_id, long long id);
+  /// Everyone in the group with their reply (nullopt: the meeting is not this organisation's). A write: the viewer
+  /// looking at what people said they need is recorded in the audit log against each of them (needs_viewed,
+  /// "meeting:<id>"), so each person can see who looked, as with the needs they share with a group.
+  awaitable<std::optional<std::vector<Rsvp>>> checklist(long long org_id, long long id, long long viewer);
 
   /// For demo data and tests, on the calling thread.
   long long schedule_now(long long org_id, long long group_id, long long actor, const MeetingDetails& details,

@@ -133,8 +133,12 @@ TEST_P(MeetingsOnBackend, TheChecklistListsTheGroupWithWhatEachPersonNeeds) {
   const long long id = schedule("December");
   run(service->reply(north, id, gareth, {Answer::going, {Need::bsl_interpreter, Need::supporter}, "", "", ""}));
   run(service->reply(north, id, mair, {Answer::going, {Need::bsl_interpreter, Need::large_print}, "", "", ""}));
-  const auto list = run(service->checklist(north, id));
+  const auto list = run(service->checklist(north, id, tom));
   ASSERT_TRUE(list);
+  // Tom's look is recorded against each person whose needs he saw.
+  EXPECT_EQ(world->count("audit_log WHERE action = 'needs_viewed' AND detail = 'meeting:" + std::to_string(id) +
+                         "' AND actor_user_id = " + std::to_string(tom)),
+            2);
   // Gareth, Mair and Tom (no reply yet); Ngozi observes and did not reply.
   ASSERT_EQ(list->size(), 3u);
   EXPECT_EQ((*list)[0].name, "Gareth");
@@ -146,7 +150,7 @@ TEST_P(MeetingsOnBackend, TheChecklistListsTheGroupWithWhatEachPersonNeeds) {
   EXPECT_EQ(counts.need[0], 2) << "2 need a BSL interpreter";
   // Someone who leaves the group drops off the checklist and the counts; leaving the organisation takes the reply.
   run(groups->remove_member(north, board, tom, gareth));
-  EXPECT_EQ(run(service->checklist(north, id))->size(), 2u);
+  EXPECT_EQ(run(service->checklist(north, id, tom))->size(), 2u);
   EXPECT_EQ(run(service->meeting_for(north, id, tom))->meeting.going, 1);
   run(world->organisations->remove_member(admin, north, mair));
   EXPECT_EQ(world->count("meeting_rsvps WHERE user_id = " + std::to_string(mair)), 0);
@@ -176,7 +180,7 @@ TEST_P(MeetingsOnBackend, AnotherOrganisationSeesNothing) {
   const long long id = schedule("December");
   EXPECT_FALSE(run(service->meeting_for(south, id, rhys)));
   EXPECT_FALSE(run(service->group_meetings(south, board, rhys)));
-  EXPECT_FALSE(run(service->checklist(south, id)));
+  EXPECT_FALSE(run(service->checklist(south, id, rhys)));
   EXPECT_FALSE(run(service->update_meeting(south, id, details("Mine now"))));
   EXPECT_FALSE(run(service->cancel_meeting(south, id, "No")));
   EXPECT_EQ(run(service->reply(south, id, rhys, {})), ReplyOutcome::closed);

@@ -148,7 +148,7 @@ awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& m = std::get<MeetingForViewer>(loaded).meeting;
-  auto op = deps.service->checklist(req.membership.org_id, m.id);
+  auto op = deps.service->checklist(req.membership.org_id, m.id, req.principal.user_id);
   const auto people = co_await std::move(op);
   if (!people) co_return deps.not_found(ctx);
   const auto counts = count_needs(*people);
