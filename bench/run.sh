@@ -160,6 +160,15 @@ json_of() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[
 BOARD_ID=$(json_of group)
 LONG_TOPIC=$(json_of long_topic)
 SHORT_TOPIC=$(json_of short_topic)
+# Meetings: the demo co-production board's meetings and its next meeting (the demo member is in the board).
+db_one() { # SQL -> the first column of the first row
+  case "$DB_URL" in
+    sqlite:*) python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' \
+      "${DB_URL#sqlite:}" "$1" ;;
+    *) psql "$DB_URL" -X -q -t -A -c "$1" ;;
+  esac
+}
+MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'")
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -199,6 +208,8 @@ SCENARIOS=(
   "a topic with 10 replies, signed in (a member)|/o/demo/topics/$SHORT_TOPIC|member"
   "a topic with 10,000 replies, signed in (a member; the first page of 50)|/o/demo/topics/$LONG_TOPIC|member"
   "a topic with 10,000 replies, its last page, signed in (a member)|/o/demo/topics/$LONG_TOPIC?after=9951|member"
+  "a group's meetings, signed in (a member)|/o/demo/groups/$BOARD_ID/meetings|member"
+  "a meeting, signed in (a member who replied)|/o/demo/meetings/$MEETING_ID|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

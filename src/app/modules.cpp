@@ -7,6 +7,7 @@
 #include "consent/consent_module.hpp"
 #include "discussions/discussions_module.hpp"
 #include "groups/groups_module.hpp"
+#include "meetings/meetings_module.hpp"
 #include "opportunities/opportunities_module.hpp"
 #include "organisations/organisations_module.hpp"
 #include "privacy/privacy_module.hpp"
@@ -41,6 +42,7 @@ std::vector<module::Module> make_modules(Services& s) {
       opportunities::make_module({s.db, &s.assets, not_found, s.organisations.get(), nullptr, s.uploads.get()}));
   modules.push_back(
       discussions::make_module({s.db, &s.assets, not_found, s.organisations.get(), s.search.get(), nullptr}));
+  modules.push_back(meetings::make_module({s.db, &s.assets, not_found}));
   return modules;
 }
 

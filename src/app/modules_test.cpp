@@ -120,9 +120,16 @@ TEST_P(ModulesOnBackend, EveryModulesPersonalDataIsDownloadedAndErased) {
     s << "INSERT INTO opportunity_interest (opportunity_id, org_id, user_id, message, created_at, updated_at) SELECT "
          "id, org_id, :u, 'I care for my dad', 1, 1 FROM opportunities WHERE id = :o",
         soci::use(ceri), soci::use(opportunity);
+    // Ceri's reply to a meeting of the group, with what Ceri needs.
+    s << "INSERT INTO meetings (org_id, group_id, title, purpose, starts_at, ends_at, create_key, created_at, "
+         "updated_at) SELECT org_id, id, 'Board', 'Plan', 10, 20, 'meeting-key', 1, 1 FROM org_groups WHERE id = :g",
+        soci::use(group);
+    s << "INSERT INTO meeting_rsvps (meeting_id, org_id, user_id, answer, needs, created_at, updated_at) SELECT id, "
+         "org_id, :u, 'going', 'bsl_interpreter', 1, 1 FROM meetings WHERE create_key = 'meeting-key'",
+        soci::use(ceri);
   });
-  const std::vector<std::string> of_other_modules{"uploads", "about_me_pages", "about_me_items", "about_me_viewers",
-                                                  "opportunity_interest"};
+  const std::vector<std::string> of_other_modules{"uploads",          "about_me_pages",       "about_me_items",
+                                                  "about_me_viewers", "opportunity_interest", "meeting_rsvps"};
   for (const auto& name : of_other_modules) {
     bool registered = false;
     for (const auto& t : tables) registered |= t.table == name;

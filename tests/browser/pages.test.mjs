@@ -208,6 +208,34 @@ const visits = {
   post_history: [{ path: "/o/demo/topics/1/posts/2/history", as: member }],
   post_report: [{ path: "/o/demo/topics/1/posts/2/report", as: orgAdmin, submit: true }],
   post_hide: [{ path: "/o/demo/topics/1/posts/2/hide", as: orgAdmin, submit: true }],
+  // Meetings (demo ids on a fresh database: 1 the board's next meeting, with replies; 2 the board's past one; 3 the
+  // board's called-off away day; 4 the steering group's next one; 5 a coffee morning). Tom runs the board, Gareth is
+  // in it, Siân helps run it and reads in Welsh.
+  group_meetings: [
+    { path: "/o/demo/groups/1/meetings", as: member },
+    { path: "/o/demo/groups/1/meetings", as: sian },
+    { path: "/o/demo/groups/4/meetings", as: member },
+  ],
+  meeting_new: [{ path: "/o/demo/groups/1/meetings/new", as: orgAdmin, submit: true }],
+  meeting: [
+    { path: "/o/demo/meetings/1", as: orgAdmin },
+    { path: "/o/demo/meetings/1", as: member },
+    { path: "/o/demo/meetings/2", as: member },
+    { path: "/o/demo/meetings/3", as: sian },
+    { path: "/o/demo/meetings/4", as: "ngozi@demo.example" },
+  ],
+  meeting_edit: [{ path: "/o/demo/meetings/1/edit", as: orgAdmin, submit: true }],
+  meeting_cancel_form: [{ path: "/o/demo/meetings/1/cancel", as: orgAdmin, submit: true }],
+  // Gareth changes his reply (what he needs is ticked); Tom has not replied to the steering group's meeting.
+  meeting_reply: [
+    { path: "/o/demo/meetings/1/reply", as: member },
+    { path: "/o/demo/meetings/1/reply", as: sian },
+    { path: "/o/demo/meetings/4/reply", as: orgAdmin, submit: true },
+  ],
+  meeting_checklist: [
+    { path: "/o/demo/meetings/1/checklist", as: orgAdmin },
+    { path: "/o/demo/meetings/1/checklist", as: sian },
+  ],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 
@@ -408,7 +436,8 @@ async function checkPageIn(context, visit, lang, name) {
   else assert.equal(response.status() < 400 || path.startsWith("/search?q=long"), true, `status ${response.status()}`);
   if (submit) {
     for (const input of await page.locator("main input[type=text], main input[type=email], main input[type=password]").all()) {
-      await input.fill("");
+      // A field revealed by a ticked box (a conditional) is hidden while the box is not ticked.
+      if (await input.isVisible()) await input.fill("");
     }
     for (const box of await page.locator("main input[type=checkbox]").all()) await box.uncheck();
     [response] = await Promise.all([page.waitForNavigation(), page.locator("main form button[type=submit]").first().click()]);

@@ -31,6 +31,8 @@ if (backendName === "sqlite") {
     values.opportunity = server.database
       .sql("SELECT id FROM opportunities WHERE title = 'Join the newly-diagnosed project: share your first six months'")
       .trim();
+    // Meetings: the board's next meeting (Gareth replied; Tom runs it).
+    values.meeting = server.database.sql("SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'").trim();
     values.idFor = (pattern) => (pattern.includes("/about-me/items/") ? item : gareth);
   });
   after(async () => {

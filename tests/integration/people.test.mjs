@@ -9,6 +9,7 @@ import { freshDemoCode } from "./totp.mjs";
 import * as groupMatrix from "./matrices/groups.mjs";
 import * as opportunityMatrix from "./matrices/opportunities.mjs";
 import * as discussionMatrix from "./matrices/discussions.mjs";
+import * as meetingMatrix from "./matrices/meetings.mjs";
 
 let server;
 before(async () => {
@@ -319,6 +320,7 @@ test(`${backendName}: every people route is in the matrix`, async () => {
   for (const [m, p] of groupMatrix.rows) patterns.add(`${m} ${groupMatrix.patternOf(p)}`);
   for (const [m, p] of opportunityMatrix.rows) patterns.add(`${m} ${opportunityMatrix.patternOf(p)}`);
   for (const [m, p] of discussionMatrix.rows) patterns.add(`${m} ${discussionMatrix.patternOf(p)}`);
+  for (const [m, p] of meetingMatrix.rows) patterns.add(`${m} ${meetingMatrix.patternOf(p)}`);
   patterns.add("POST /sign-in");
   patterns.add("POST /sign-out");
   for (const r of routes.filter((r) => r.policy !== "public" || ["sign_in_form", "sign_in", "sign_out"].includes(r.name))) {

@@ -53,6 +53,13 @@ const pages = [
   { as: "facilitator", path: "/o/demo/groups/BOARD/discussion/reports" },
   { as: "member", path: "/o/demo/topics/TOPIC" },
   { as: "facilitator", path: "/o/demo/topics/TOPIC" },
+  // Meetings: the board's (it gains meetings) and its next meeting (which gains replies), with the checklist.
+  { as: "facilitator", path: "/o/demo/groups/BOARD/meetings" },
+  { as: "member", path: "/o/demo/groups/BOARD/meetings" },
+  { as: "facilitator", path: "/o/demo/meetings/MEETING" },
+  { as: "member", path: "/o/demo/meetings/MEETING" },
+  { as: "member", path: "/o/demo/meetings/MEETING/reply" },
+  { as: "facilitator", path: "/o/demo/meetings/MEETING/checklist" },
 ];
 
 if (backendName === "sqlite") {
@@ -63,6 +70,7 @@ if (backendName === "sqlite") {
   let newlyId;
   let opportunityId;
   let topicId;
+  let meetingId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -76,6 +84,7 @@ if (backendName === "sqlite") {
       .sql("SELECT id FROM opportunities WHERE title = 'Join the newly-diagnosed project: share your first six months'")
       .trim();
     topicId = server.database.sql("SELECT id FROM discussion_topics WHERE title = 'Can board meetings be in the evening?'").trim();
+    meetingId = server.database.sql("SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -95,7 +104,8 @@ if (backendName === "sqlite") {
       .replace("BOARD", boardId)
       .replace("NEWLY", newlyId)
       .replace("OPPORTUNITY", opportunityId)
-      .replace("TOPIC", topicId);
+      .replace("TOPIC", topicId)
+      .replace("MEETING", meetingId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -138,6 +148,9 @@ if (backendName === "sqlite") {
         `UPDATE discussion_topics SET post_count = post_count + 1, last_post_at = ${now} WHERE title = 'Can board meetings be in the evening?'`,
         `INSERT INTO discussion_reactions (post_id, user_id, kind, created_at) SELECT p.id, u.id, 'agree', ${now} FROM discussion_posts p JOIN discussion_topics t ON t.id = p.topic_id, users u WHERE t.title = 'Can board meetings be in the evening?' AND p.number = 1 AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO discussion_reports (post_id, group_id, reporter_id, reason, created_at) SELECT p.id, t.group_id, u.id, 'Please look', ${now} FROM discussion_posts p JOIN discussion_topics t ON t.id = p.topic_id, users u WHERE t.title = 'Can board meetings be in the evening?' AND p.number = 2 AND u.email = 'grow${i}@example.org'`,
+        // The board gains a meeting, and every grown member of it replies to its next meeting with needs.
+        `INSERT INTO meetings (org_id, group_id, title, purpose, starts_at, ends_at, venue, access, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow meeting ${i}', 'Words', ${now + (i - n / 2) * 86400}, ${now + (i - n / 2) * 86400 + 3600}, 'Hall', 'step_free', 'grow-meeting-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
+        `INSERT INTO meeting_rsvps (meeting_id, org_id, user_id, answer, needs, created_at, updated_at) SELECT m.id, m.org_id, u.id, '${i % 3 ? "going" : "maybe"}', 'bsl_interpreter,large_print', ${now}, ${now} FROM meetings m, users u WHERE m.title = 'Board meeting: next year''s plan' AND u.email = 'grow${i}@example.org'`,
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).

@@ -1,0 +1,86 @@
+/// The meetings pages' handlers (see meeting_routes.cpp for the addresses) and what they share: loading a meeting (or
+/// its group) for the person asking and asking the policy, addresses, and the words for times, places and needs.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "accounts/pages_common.hpp"
+#include "http/types.hpp"
+#include "meetings/meeting_policy.hpp"
+#include "meetings/meeting_service.hpp"
+#include "view/layout.hpp"
+
+namespace roundtable::meetings::pages {
+
+using boost::asio::awaitable;
+using http::OrgRequest;
+using http::RequestContext;
+using http::Response;
+using namespace accounts::pages;
+
+struct PagesDeps {
+  /// Shared by every route's copy of these dependencies (the module owns the service through them).
+  std::shared_ptr<MeetingService> service;
+  const view::Assets* assets = nullptr;
+  std::function<Response(RequestContext&)> not_found;
+  /// Where an organisation admin turns two-step sign-in on (the pipeline's own page).
+  std::string two_step_path = "/account/two-step";
+};
+
+// Shared by the page files (meeting_page_parts.cpp).
+
+inline std::string s(std::string_view v) { return std::string(v); }
+policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> group_role);
+policy::Facts facts_of(const Meeting& m, long long now);
+/// The facts of a group (for list_meetings and schedule_meeting).
+policy::Facts group_facts(const groups::Group& g);
+/// Whether the person may do this, or could once two-step sign-in is on (so links to it are shown).
+bool may(const OrgRequest& req, const MeetingForViewer& v, policy::Action action, long long now);
+/// The meeting named by {meeting} in the address, when the person may do this to it; otherwise the answer to send
+/// instead (404, or to two-step sign-in for an organisation admin without it).
+awaitable<std::variant<MeetingForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action);
+/// The group named by {group}, when the person may do this in it (list_meetings or schedule_meeting).
+awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
+                                                                     policy::Action action);
+/// "/o/{org}/meetings/{id}"
+std::string meeting_url(const OrgRequest& req, long long id);
+/// "/o/{org}/groups/{group}/meetings"
+std::string group_meetings_url(const OrgRequest& req, long long group_id);
+
+/// "Tuesday 8 December 2026" (London time).
+std::string day_text(const core::Translator& t, long long utc);
+/// "6:30pm" (London time).
+std::string time_text(const core::Translator& t, long long utc);
+/// "Tuesday 8 December 2026, 6:00pm to 8:00pm" (London time).
+std::string when_text(const core::Translator& t, long long starts_at, long long ends_at);
+std::string answer_name(const core::Translator& t, Answer a);
+std::string need_name(const core::Translator& t, Need n);
+std::string access_name(const core::Translator& t, Access a);
+/// The needs of a reply in words, with the language and the diet ("BSL interpreter", "Interpreter: Polish", ...).
+std::vector<std::string> needs_in_words(const core::Translator& t, const RsvpDetails& r);
+/// When, where (the online link and the venue) and the access details, as a summary list.
+void about(view::Html& h, const core::Translator& t, const Meeting& m);
+
+// meeting_pages.cpp: a group's meetings, scheduling, a meeting's page, changing and calling it off, and its calendar
+// file.
+awaitable<Response> group_list(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> new_meeting(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> create_meeting(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> meeting(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> edit_meeting(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_meeting(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> calendar(OrgRequest& req, const PagesDeps& deps);
+
+// reply_pages.cpp: replying, calling a meeting off, and the facilitators' checklist.
+awaitable<Response> reply_form(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_reply(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> cancel_form(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> cancel_meeting(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps);
+
+}  // namespace roundtable::meetings::pages

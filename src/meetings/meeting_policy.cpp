@@ -1,0 +1,77 @@
+#include "meetings/meeting_policy.hpp"
+
+#include "groups/group_policy.hpp"
+
+namespace roundtable::meetings::policy {
+
+namespace {
+
+Verdict of(groups::policy::Verdict v) {
+  switch (v) {
+    case groups::policy::Verdict::allow: return Verdict::allow;
+    case groups::policy::Verdict::need_two_step: return Verdict::need_two_step;
+    case groups::policy::Verdict::deny: break;
+  }
+  return Verdict::deny;
+}
+
+/// Whoever may see the group, as the groups policy decides.
+Verdict sees_group(const Actor& a, const Facts& f) {
+  return of(groups::policy::allows({a.org_role, a.two_step, a.group_role, false}, groups::policy::Action::see_group,
+                                   {f.visibility, f.group_archived}));
+}
+
+/// The people who run the group; an organisation admin acting as one must have passed two-step sign-in.
+Verdict runs(const Actor& a) {
+  if (a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator) return Verdict::allow;
+  if (a.org_role != core::Role::org_admin) return Verdict::deny;
+  return a.two_step ? Verdict::allow : Verdict::need_two_step;
+}
+
+/// Both must allow; two-step sign-in first when either asks for it.
+Verdict both(Verdict a, Verdict b) {
+  if (a == Verdict::deny || b == Verdict::deny) return Verdict::deny;
+  if (a == Verdict::need_two_step || b == Verdict::need_two_step) return Verdict::need_two_step;
+  return Verdict::allow;
+}
+
+}  // namespace
+
+Verdict allows(const Actor& a, Action action, const Facts& f) {
+  const Verdict sees = sees_group(a, f);
+  switch (action) {
+    case Action::list_meetings:
+    case Action::see_meeting: return sees;
+    case Action::schedule_meeting: return f.group_archived ? Verdict::deny : both(sees, runs(a));
+    case Action::edit_meeting:
+      if (f.group_archived || f.cancelled) return Verdict::deny;
+      return both(sees, runs(a));
+    case Action::cancel_meeting:
+      if (f.group_archived || f.cancelled || f.started) return Verdict::deny;
+      return both(sees, runs(a));
+    case Action::reply:
+      if (f.group_archived || f.cancelled || f.started) return Verdict::deny;
+      if (a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator ||
+          a.group_role == GroupRole::member) {
+        return sees;
+      }
+      return Verdict::deny;
+    case Action::see_checklist: return both(sees, runs(a));
+  }
+  return Verdict::deny;
+}
+
+std::string_view action_name(Action action) {
+  switch (action) {
+    case Action::list_meetings: return "meetings.list_meetings";
+    case Action::schedule_meeting: return "meetings.schedule_meeting";
+    case Action::see_meeting: return "meetings.see_meeting";
+    case Action::edit_meeting: return "meetings.edit_meeting";
+    case Action::cancel_meeting: return "meetings.cancel_meeting";
+    case Action::reply: return "meetings.reply";
+    case Action::see_checklist: return "meetings.see_checklist";
+  }
+  return "meetings.unknown";
+}
+
+}  // namespace roundtable::meetings::policy

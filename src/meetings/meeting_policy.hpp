@@ -1,0 +1,67 @@
+/// Who may do what with meetings, as one pure function: the routes use it to guard pages and their POSTs, and the
+/// pages use it to decide which links and buttons to show. Tested as a table in meeting_policy_test.cpp. Denied means
+/// 404.
+///
+/// - Whoever may see the group (the groups policy's see_group) sees its meetings, and may download a meeting for
+///   their calendar.
+/// - The group's lead facilitators, facilitators and members reply (going, maybe, not going, with what they need),
+///   until the meeting starts. Observers read along and take no part (groups/group.hpp), so they do not reply: an
+///   observer who wants to come asks the people who run the group to make them a member.
+/// - The people who run the group (lead facilitators and facilitators; an organisation admin once two-step sign-in is
+///   passed) schedule, change and call off meetings, and see the checklist of who is coming and what they need.
+/// - An archived group's meetings can be read but not changed or replied to.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/roles.hpp"
+#include "meetings/meeting.hpp"
+
+namespace roundtable::meetings::policy {
+
+enum class Action {
+  // On a group (only the group's facts count).
+  /// The group's meetings.
+  list_meetings,
+  /// Arrange a new meeting.
+  schedule_meeting,
+  // On one meeting.
+  /// Its page and its calendar file.
+  see_meeting,
+  /// Change when, where and why (not once called off).
+  edit_meeting,
+  /// Call it off, with a reason, before it starts.
+  cancel_meeting,
+  /// Say whether you are coming and what you need, until it starts (not once called off).
+  reply,
+  /// Who is coming and what each person needs, as a checklist.
+  see_checklist,
+};
+
+/// Who is asking: their role in the organisation and, when they are in the group, their role there.
+struct Actor {
+  core::Role org_role = core::Role::member;
+  /// Two-step sign-in is on for this person and this session passed it.
+  bool two_step = false;
+  std::optional<GroupRole> group_role;
+};
+
+/// What the rules need to know about the meeting and its group.
+struct Facts {
+  groups::Visibility visibility = groups::Visibility::organisation;
+  bool group_archived = false;
+  bool cancelled = false;
+  /// Its start time has come.
+  bool started = false;
+};
+
+/// need_two_step: allowed once the person turns two-step sign-in on (organisation admins acting as admins must).
+enum class Verdict { allow, deny, need_two_step };
+
+Verdict allows(const Actor& actor, Action action, const Facts& facts);
+
+/// A stable name for logs and the route table ("meetings.reply").
+std::string_view action_name(Action action);
+
+}  // namespace roundtable::meetings::policy

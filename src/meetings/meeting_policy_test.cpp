@@ -1,0 +1,98 @@
+#include "meetings/meeting_policy.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace roundtable::meetings::policy {
+namespace {
+
+using core::Role;
+using groups::Visibility;
+
+// The people asking, one column each:
+//   L the group's lead facilitator, F a facilitator, M a member, O an observer (all organisation members);
+//   o an organisation member outside the group, f an organisation facilitator outside it,
+//   A an organisation admin outside it (two-step passed), a the same without two-step.
+const Actor kActors[] = {
+    {Role::member, false, GroupRole::lead},   {Role::member, false, GroupRole::facilitator},
+    {Role::member, false, GroupRole::member}, {Role::member, false, GroupRole::observer},
+    {Role::member, false, std::nullopt},      {Role::facilitator, false, std::nullopt},
+    {Role::org_admin, true, std::nullopt},    {Role::org_admin, false, std::nullopt},
+};
+constexpr const char* kColumns = "LFMOofAa";
+
+// A meeting to come in a group the organisation sees; in a members-only group; in an archived group; called off;
+// started (or over).
+const Facts kComing{Visibility::organisation, false, false, false};
+const Facts kMembersOnly{Visibility::members, false, false, false};
+const Facts kArchived{Visibility::organisation, true, false, false};
+const Facts kCancelled{Visibility::organisation, false, true, false};
+const Facts kStarted{Visibility::organisation, false, false, true};
+
+// One row per action and situation; Y allow, N deny (404), T two-step sign-in first.
+struct Row {
+  Action action;
+  Facts facts;
+  const char* facts_name;
+  const char* verdicts;  // in kColumns' order
+};
+const Row kTable[] = {
+    //                                                             LFMOofAa
+    // Whoever may see the group sees its meetings.
+    {Action::list_meetings, kComing, "a group the organisation sees", "YYYYYYYY"},
+    {Action::list_meetings, kMembersOnly, "a members-only group", /* */ "YYYYNNYT"},
+    {Action::list_meetings, kArchived, "an archived group", /*      */ "YYYYYYYY"},
+    {Action::see_meeting, kComing, "one to come", /*                */ "YYYYYYYY"},
+    {Action::see_meeting, kMembersOnly, "a members-only group's", /**/ "YYYYNNYT"},
+    {Action::see_meeting, kCancelled, "a called-off one", /*        */ "YYYYYYYY"},
+    {Action::see_meeting, kStarted, "a past one", /*                */ "YYYYYYYY"},
+    // The people who run the group arrange meetings.
+    {Action::schedule_meeting, kComing, "an active group", /*       */ "YYNNNNYT"},
+    {Action::schedule_meeting, kMembersOnly, "a members-only group", "YYNNNNYT"},
+    {Action::schedule_meeting, kArchived, "an archived group", /*   */ "NNNNNNNN"},
+    {Action::edit_meeting, kComing, "one to come", /*               */ "YYNNNNYT"},
+    {Action::edit_meeting, kStarted, "a past one (to correct it)", /**/ "YYNNNNYT"},
+    {Action::edit_meeting, kCancelled, "a called-off one", /*       */ "NNNNNNNN"},
+    {Action::edit_meeting, kArchived, "an archived group's", /*     */ "NNNNNNNN"},
+    {Action::cancel_meeting, kComing, "one to come", /*             */ "YYNNNNYT"},
+    {Action::cancel_meeting, kStarted, "a started one", /*          */ "NNNNNNNN"},
+    {Action::cancel_meeting, kCancelled, "a called-off one", /*     */ "NNNNNNNN"},
+    {Action::cancel_meeting, kArchived, "an archived group's", /*   */ "NNNNNNNN"},
+    // The group's people reply; observers read along, and people outside the group are not in it.
+    {Action::reply, kComing, "one to come", /*                      */ "YYYNNNNN"},
+    {Action::reply, kMembersOnly, "a members-only group's", /*      */ "YYYNNNNN"},
+    {Action::reply, kStarted, "a started one", /*                   */ "NNNNNNNN"},
+    {Action::reply, kCancelled, "a called-off one", /*              */ "NNNNNNNN"},
+    {Action::reply, kArchived, "an archived group's", /*            */ "NNNNNNNN"},
+    // What people need is for the people who run the group only, even after the meeting.
+    {Action::see_checklist, kComing, "one to come", /*              */ "YYNNNNYT"},
+    {Action::see_checklist, kMembersOnly, "a members-only group's", /**/ "YYNNNNYT"},
+    {Action::see_checklist, kStarted, "a past one", /*              */ "YYNNNNYT"},
+    {Action::see_checklist, kCancelled, "a called-off one", /*      */ "YYNNNNYT"},
+    {Action::see_checklist, kArchived, "an archived group's", /*    */ "YYNNNNYT"},
+};
+
+char letter(Verdict v) { return v == Verdict::allow ? 'Y' : v == Verdict::need_two_step ? 'T' : 'N'; }
+
+TEST(MeetingPolicy, Table) {
+  for (const auto& row : kTable) {
+    std::string got;
+    for (const auto& actor : kActors) got += letter(allows(actor, row.action, row.facts));
+    EXPECT_EQ(got, row.verdicts) << action_name(row.action) << " on " << row.facts_name << " (columns " << kColumns
+                                 << ")";
+  }
+}
+
+TEST(MeetingPolicy, EveryActionHasRowsAndAName) {
+  for (int i = static_cast<int>(Action::list_meetings); i <= static_cast<int>(Action::see_checklist); ++i) {
+    const auto action = static_cast<Action>(i);
+    bool found = false;
+    for (const auto& row : kTable) found = found || row.action == action;
+    EXPECT_TRUE(found) << action_name(action);
+    EXPECT_NE(action_name(action), "meetings.unknown");
+  }
+}
+
+}  // namespace
+}  // namespace roundtable::meetings::policy

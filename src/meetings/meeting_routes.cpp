@@ -1,0 +1,44 @@
+#include "meetings/meeting_routes.hpp"
+
+#include "http/route_list.hpp"
+#include "meetings/meeting_policy.hpp"
+
+namespace roundtable::meetings {
+
+namespace {
+
+/// The route guard: any member of the organisation passes here, and the page asks the meetings policy with the
+/// meeting (or group) and the person's role in the group (pages::load, pages::load_group), answering 404 when it
+/// says no. The route table names the action.
+http::Policy on_meeting(policy::Action action) {
+  return http::org_guard(std::string(policy::action_name(action)),
+                         [](const http::Principal&, const http::Membership&) { return policy::Verdict::allow; });
+}
+
+}  // namespace
+
+void add_meeting_routes(std::vector<http::Route>& routes, const pages::PagesDeps& deps) {
+  using http::bind;
+  using policy::Action;
+  http::RouteList r(routes);
+  auto org = r.scope("/o/{org}");
+  auto group = org.scope("/groups/{group}/meetings");
+  group.get("", "group_meetings", on_meeting(Action::list_meetings), bind(deps, pages::group_list));
+  group.get("/new", "meeting_new", on_meeting(Action::schedule_meeting), bind(deps, pages::new_meeting));
+  group.post("", "meeting_create", on_meeting(Action::schedule_meeting), bind(deps, pages::create_meeting));
+  auto one = org.scope("/meetings/{meeting}");
+  one.get("", "meeting", on_meeting(Action::see_meeting), bind(deps, pages::meeting));
+  // For calendar programs: the meeting as an iCalendar file.
+  one.get("/calendar.ics", "meeting_calendar", on_meeting(Action::see_meeting), bind(deps, pages::calendar))
+      .with_session()
+      .not_html();
+  one.get("/edit", "meeting_edit", on_meeting(Action::edit_meeting), bind(deps, pages::edit_meeting));
+  one.post("/edit", "meeting_save", on_meeting(Action::edit_meeting), bind(deps, pages::save_meeting));
+  one.get("/cancel", "meeting_cancel_form", on_meeting(Action::cancel_meeting), bind(deps, pages::cancel_form));
+  one.post("/cancel", "meeting_cancel", on_meeting(Action::cancel_meeting), bind(deps, pages::cancel_meeting));
+  one.get("/reply", "meeting_reply", on_meeting(Action::reply), bind(deps, pages::reply_form));
+  one.post("/reply", "meeting_reply_save", on_meeting(Action::reply), bind(deps, pages::save_reply));
+  one.get("/checklist", "meeting_checklist", on_meeting(Action::see_checklist), bind(deps, pages::checklist));
+}
+
+}  // namespace roundtable::meetings

@@ -1,0 +1,150 @@
+#include "meetings/meeting_service.hpp"
+
+#include "audit/audit.hpp"
+#include "audit/audit_store.hpp"
+#include "db/transaction.hpp"
+#include "groups/group_store.hpp"
+#include "meetings/meeting_store.hpp"
+
+namespace roundtable::meetings {
+
+namespace {
+
+long long schedule(soci::session& s, long long org_id, long long group_id, long long actor, const MeetingDetails& d,
+                   const std::string& create_key, long long now) {
+  db::WriteTransaction tx(s);
+  if (auto existing = store::find_by_create_key(s, org_id, create_key)) return *existing;
+  const auto g = groups::store::find_for_viewer(s, org_id, group_id, actor);
+  if (!g || g->group.archived()) return 0;
+  // Two copies of the form at once: on PostgreSQL both may pass the look-up above; the insert's ON CONFLICT lets one
+  // through and the other finds it.
+  const long long id = store::insert(s, org_id, group_id, d, create_key, actor, now);
+  if (id == 0) return store::find_by_create_key(s, org_id, create_key).value_or(0);
+  tx.commit();
+  return id;
+}
+
+bool takes_part(const std::optional<GroupRole>& role) {
+  return role == GroupRole::lead || role == GroupRole::facilitator || role == GroupRole::member;
+}
+
+}  // namespace
+
+awaitable<std::optional<groups::GroupForViewer>> MeetingService::group_for(long long org_id, long long group_id,
+                                                                           long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<GroupMeetings>> MeetingService::group_meetings(long long org_id, long long group_id,
+                                                                       long long viewer) {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<GroupMeetings> {
+    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer);
+    if (!g) return std::nullopt;
+    return GroupMeetings{std::move(*g), store::list_for_group(s, group_id, viewer, now())};
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<long long> MeetingService::schedule_meeting(long long org_id, long long group_id, long long actor,
+                                                      MeetingDetails details, std::string create_key) {
+  auto op = db_.run([=, this, d = std::move(details), key = std::move(create_key)](soci::session& s) {
+    return schedule(s, org_id, group_id, actor, d, key, now());
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<MeetingForViewer>> MeetingService::meeting_for(long long org_id, long long id,
+                                                                       long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return store::find_for_viewer(s, org_id, id, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> MeetingService::update_meeting(long long org_id, long long id, MeetingDetails details) {
+  auto op = db_.run([=, this, d = std::move(details)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, 0);
+    if (!v || v->meeting.cancelled() || v->meeting.group_archived) return false;
+    store::update_details(s, id, d, now());
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<bool> MeetingService::cancel_meeting(long long org_id, long long id, std::string reason) {
+  auto op = db_.run([=, this, reason = std::move(reason)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, 0);
+    const long long at = now();
+    if (!v || v->meeting.started(at) || v->meeting.group_archived) return false;
+    // On PostgreSQL a second calling-off at the same moment waits here for the first and then finds it done.
+    if (!store::set_cancelled(s, id, reason, at)) return false;
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<ReplyOutcome> MeetingService::reply(long long org_id, long long id, long long user, RsvpDetails details) {
+  auto op = db_.run([=, this, d = std::move(details)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, user);
+    const long long at = now();
+    if (!v || v->meeting.cancelled() || v->meeting.started(at) || v->meeting.group_archived) {
+      return ReplyOutcome::closed;
+    }
+    if (!takes_part(v->group_role)) return ReplyOutcome::not_in_group;
+    // Sent twice (a double click, or two tabs), it is one reply: the second changes the first.
+    store::upsert_reply(s, id, org_id, user, d, at);
+    tx.commit();
+    return ReplyOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<std::vector<Rsvp>>> MeetingService::checklist(long long org_id, long long id,
+                                                                      long long viewer) {
+  auto op = db_.run([=](soci::session& s) -> std::optional<std::vector<Rsvp>> {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, 0);
+    if (!v) return std::nullopt;
+    auto people = store::checklist(s, id, v->meeting.group_id);
+    std::vector<long long> with_needs;
+    for (const auto& p : people) {
+      if (p.reply && p.reply->answer != Answer::not_going && !p.reply->needs.empty()) with_needs.push_back(p.user_id);
+    }
+    audit::store::record_for_each(
+        s, {org_id, viewer, std::nullopt, audit::action::kNeedsViewed, "meeting:" + std::to_string(id)}, with_needs);
+    tx.commit();
+    return people;
+  });
+  co_return co_await std::move(op);
+}
+
+long long MeetingService::schedule_now(long long org_id, long long group_id, long long actor,
+                                       const MeetingDetails& details, long long at) {
+  return db_.run_sync([&](soci::session& s) {
+    return schedule(s, org_id, group_id, actor, details,
+                    "demo-" + std::to_string(group_id) + "-" + std::to_string(details.starts_at), at);
+  });
+}
+
+void MeetingService::reply_now(long long org_id, long long id, long long user, const RsvpDetails& details,
+                               long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::upsert_reply(s, id, org_id, user, details, at);
+    tx.commit();
+  });
+}
+
+void MeetingService::cancel_now(long long id, const std::string& reason, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::set_cancelled(s, id, reason, at);
+    tx.commit();
+  });
+}
+
+}  // namespace roundtable::meetings

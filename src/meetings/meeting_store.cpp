@@ -1,0 +1,184 @@
+#include "meetings/meeting_store.hpp"
+
+#include "db/query.hpp"
+
+namespace roundtable::meetings::store {
+
+namespace {
+
+/// How many replies of people still in the group give this answer.
+std::string replies(std::string_view answer) {
+  return "(SELECT COUNT(*) FROM meeting_rsvps r JOIN group_members x ON x.group_id = m.group_id AND x.user_id = "
+         "r.user_id WHERE r.meeting_id = m.id AND r.answer = '" +
+         std::string(answer) + "')";
+}
+
+const std::string kColumns =
+    "m.id, m.org_id, m.group_id, g.name, g.visibility, g.archived_at, m.title, m.purpose, m.starts_at, m.ends_at, "
+    "m.online_url, m.venue, m.access, m.access_notes, m.created_at, m.updated_at, m.cancelled_at, m.cancel_reason, " +
+    replies("going") + ", " + replies("maybe");
+constexpr int kColumnCount = 20;
+
+Meeting meeting_of(const db::Row& r) {
+  Meeting m;
+  m.id = r.integer(0);
+  m.org_id = r.integer(1);
+  m.group_id = r.integer(2);
+  m.group_name = r.string(3);
+  m.group_visibility = groups::parse_visibility(r.text(4)).value_or(groups::Visibility::members);
+  m.group_archived = !r.null(5);
+  auto& d = m.details;
+  d.title = r.string(6);
+  d.purpose = r.string(7);
+  d.starts_at = r.integer(8);
+  d.ends_at = r.integer(9);
+  d.online_url = r.string(10);
+  d.venue = r.string(11);
+  d.access = parse_access_list(r.text(12));
+  d.access_notes = r.string(13);
+  m.created_at = r.integer(14);
+  m.updated_at = r.integer(15);
+  if (!r.null(16)) m.cancelled_at = r.integer(16);
+  m.cancel_reason = r.string(17);
+  m.going = r.integer(18);
+  m.maybe = r.integer(19);
+  return m;
+}
+
+/// A reply in five columns from `first` (answer, needs, interpreter_language, dietary, note), when there is one.
+std::optional<RsvpDetails> reply_of(const db::Row& r, int first) {
+  if (r.null(first)) return std::nullopt;
+  RsvpDetails d;
+  d.answer = parse_answer(r.text(first)).value_or(Answer::going);
+  d.needs = parse_need_list(r.text(first + 1));
+  d.interpreter_language = r.string(first + 2);
+  d.dietary = r.string(first + 3);
+  d.note = r.string(first + 4);
+  return d;
+}
+
+}  // namespace
+
+long long insert(soci::session& s, long long org_id, long long group_id, const MeetingDetails& d,
+                 std::string_view create_key, long long actor, long long now) {
+  long long id = 0;
+  const auto access = access_list_code(d.access);
+  db::query(s,
+            "INSERT INTO meetings (org_id, group_id, title, purpose, starts_at, ends_at, online_url, venue, access, "
+            "access_notes, create_key, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+            "$9, $10, $11, $12, $13, $13) ON CONFLICT (org_id, create_key) DO NOTHING RETURNING id",
+            {org_id, group_id, d.title, d.purpose, d.starts_at, d.ends_at, d.online_url, d.venue, access,
+             d.access_notes, create_key, actor, now},
+            [&](const db::Row& r) { id = r.integer(0); });
+  return id;
+}
+
+std::optional<long long> find_by_create_key(soci::session& s, long long org_id, std::string_view create_key) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM meetings WHERE org_id = $1 AND create_key = $2", {org_id, create_key},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+std::optional<MeetingForViewer> find_for_viewer(soci::session& s, long long org_id, long long id, long long viewer) {
+  std::optional<MeetingForViewer> out;
+  db::query(s,
+            "SELECT " + kColumns +
+                ", gm.role, r.answer, r.needs, r.interpreter_language, r.dietary, r.note FROM meetings m JOIN "
+                "org_groups g ON g.id = m.group_id LEFT JOIN group_members gm ON gm.group_id = m.group_id AND "
+                "gm.user_id = $3 LEFT JOIN meeting_rsvps r ON r.meeting_id = m.id AND r.user_id = $3 WHERE m.id = $2 "
+                "AND m.org_id = $1",
+            {org_id, id, viewer}, [&](const db::Row& r) {
+              MeetingForViewer v;
+              v.meeting = meeting_of(r);
+              constexpr int c = kColumnCount;
+              if (!r.null(c)) v.group_role = groups::parse_group_role(r.text(c));
+              // A reply counts only while its person is in the group.
+              if (v.group_role) v.mine = reply_of(r, c + 1);
+              out = std::move(v);
+            });
+  return out;
+}
+
+void update_details(soci::session& s, long long id, const MeetingDetails& d, long long now) {
+  const auto access = access_list_code(d.access);
+  db::query(s,
+            "UPDATE meetings SET title = $1, purpose = $2, starts_at = $3, ends_at = $4, online_url = $5, venue = $6, "
+            "access = $7, access_notes = $8, updated_at = $9 WHERE id = $10",
+            {d.title, d.purpose, d.starts_at, d.ends_at, d.online_url, d.venue, access, d.access_notes, now, id});
+}
+
+bool set_cancelled(soci::session& s, long long id, std::string_view reason, long long now) {
+  return db::query(s,
+                   "UPDATE meetings SET cancelled_at = $1, cancel_reason = $2, updated_at = $1 WHERE id = $3 AND "
+                   "cancelled_at IS NULL",
+                   {now, reason, id}) > 0;
+}
+
+std::vector<MeetingListed> list_for_group(soci::session& s, long long group_id, long long viewer, long long now) {
+  std::vector<MeetingListed> out;
+  db::query(s,
+            "SELECT m.id, m.title, m.starts_at, m.ends_at, m.online_url, m.venue, m.cancelled_at, " + replies("going") +
+                ", r.answer FROM meetings m LEFT JOIN meeting_rsvps r ON r.meeting_id = m.id AND r.user_id = $2 WHERE "
+                "m.group_id = $1 ORDER BY CASE WHEN m.ends_at > $3 THEN 0 ELSE 1 END, CASE WHEN m.ends_at > $3 THEN "
+                "m.starts_at ELSE -m.starts_at END, m.id",
+            {group_id, viewer, now}, [&](const db::Row& r) {
+              MeetingListed l;
+              l.id = r.integer(0);
+              l.title = r.string(1);
+              l.starts_at = r.integer(2);
+              l.ends_at = r.integer(3);
+              l.online = !r.text(4).empty();
+              l.in_person = !r.text(5).empty();
+              l.cancelled = !r.null(6);
+              l.going = r.integer(7);
+              if (!r.null(8)) l.mine = parse_answer(r.text(8));
+              out.push_back(std::move(l));
+            });
+  return out;
+}
+
+void upsert_reply(soci::session& s, long long id, long long org_id, long long user_id, const RsvpDetails& r,
+                  long long now) {
+  const auto needs = need_list_code(r.needs);
+  db::query(s,
+            "INSERT INTO meeting_rsvps (meeting_id, org_id, user_id, answer, needs, interpreter_language, dietary, "
+            "note, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (meeting_id, "
+            "user_id) DO UPDATE SET answer = excluded.answer, needs = excluded.needs, interpreter_language = "
+            "excluded.interpreter_language, dietary = excluded.dietary, note = excluded.note, updated_at = "
+            "excluded.updated_at",
+            {id, org_id, user_id, answer_code(r.answer), needs, r.interpreter_language, r.dietary, r.note, now});
+}
+
+std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id) {
+  std::vector<Rsvp> out;
+  db::query(s,
+            "SELECT gm.user_id, gm.name, r.answer, r.needs, r.interpreter_language, r.dietary, r.note, r.updated_at "
+            "FROM group_members gm LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = gm.user_id WHERE "
+            "gm.group_id = $2 AND (gm.role <> 'observer' OR r.user_id IS NOT NULL) ORDER BY gm.name, gm.user_id",
+            {id, group_id}, [&](const db::Row& r) {
+              Rsvp v;
+              v.user_id = r.integer(0);
+              v.name = r.string(1);
+              v.reply = reply_of(r, 2);
+              v.updated_at = r.integer(7);
+              out.push_back(std::move(v));
+            });
+  return out;
+}
+
+long long count_for_org(soci::session& s, long long org_id) {
+  long long n = 0;
+  db::query(s, "SELECT COUNT(*) FROM meetings WHERE org_id = $1", {org_id},
+            [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
+std::optional<long long> find_group_id(soci::session& s, long long org_id, std::string_view name) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM org_groups WHERE org_id = $1 AND name = $2", {org_id, name},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+}  // namespace roundtable::meetings::store

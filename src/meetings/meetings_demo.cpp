@@ -1,0 +1,180 @@
+#include "meetings/meetings_demo.hpp"
+
+#include <map>
+#include <string>
+
+#include "groups/group_store.hpp"
+#include "meetings/london_time.hpp"
+#include "meetings/meeting_store.hpp"
+
+namespace roundtable::meetings {
+
+namespace {
+
+constexpr long long kDay = 24 * 60 * 60;
+
+struct DemoReply {
+  const char* email;
+  RsvpDetails reply;
+};
+
+struct DemoMeeting {
+  const char* group;
+  MeetingDetails details;
+  /// Days from today (negative: past), and the London time it starts and ends.
+  int in_days;
+  int start_hour, start_minute, end_hour, end_minute;
+  std::vector<DemoReply> replies;
+  /// Called off, with this reason ("" for not).
+  const char* cancelled = "";
+};
+
+constexpr const char* kVenue = "Ty Hywel community room\n12 Bute Street\nCardiff\nCF10 5AA";
+
+MeetingDetails details(const char* title, const char* purpose, const char* online_url, const char* venue,
+                       std::vector<Access> access, const char* notes) {
+  MeetingDetails d;
+  d.title = title;
+  d.purpose = purpose;
+  d.online_url = online_url;
+  d.venue = venue;
+  d.access = std::move(access);
+  d.access_notes = notes;
+  return d;
+}
+
+std::vector<DemoMeeting> demo_meetings() {
+  std::vector<DemoMeeting> out;
+  out.push_back(
+      {"Carers Co-production Board",
+       details("Board meeting: next year's plan",
+               "We agree the partnership's plan for next year.\n\nWe will:\n\n- hear what carers told us in the "
+               "discussion space\n- choose the three things that matter most\n- agree who does what\n\nPapers come "
+               "a week before, in easy read and large print if you ask.",
+               "https://meet.example.org/carers-board", kVenue,
+               {Access::step_free, Access::hearing_loop, Access::quiet_room, Access::public_transport},
+               "The lift is by the main door. Buses 1 and 6 stop outside. Tea, coffee and a light supper from 5:30pm."),
+       9,
+       18,
+       0,
+       20,
+       0,
+       {{"gareth@demo.example",
+         {Answer::going, {Need::bsl_interpreter, Need::travel_expenses}, "", "", "I will come to the room."}},
+        {"mair@demo.example",
+         {Answer::going,
+          {Need::large_print, Need::carer_expenses, Need::supporter, Need::dietary},
+          "",
+          "Vegetarian, please",
+          "My daughter will come with me."}},
+        {"sian@demo.example", {Answer::maybe, {}, "", "", "I may join online."}},
+        {"tom@demo.example", {Answer::going, {}, "", "", ""}}}});
+  out.push_back({"Carers Co-production Board",
+                 details("Board meeting: checking the year so far",
+                         "We looked at what the partnership promised this year and what has happened.", "", kVenue,
+                         {Access::step_free, Access::hearing_loop, Access::public_transport}, ""),
+                 -50,
+                 18,
+                 0,
+                 20,
+                 0,
+                 {{"gareth@demo.example", {Answer::going, {Need::bsl_interpreter}, "", "", ""}},
+                  {"mair@demo.example", {Answer::going, {Need::easy_read}, "", "", ""}}}});
+  out.push_back({"Carers Co-production Board",
+                 details("Board away day", "A day together to plan the next three years.", "", kVenue,
+                         {Access::step_free, Access::parking}, ""),
+                 30,
+                 10,
+                 0,
+                 15,
+                 30,
+                 {},
+                 "The venue is closed for repairs that day. We will choose a new date together at the next board "
+                 "meeting."});
+  out.push_back(
+      {"Carers Strategy Steering Group",
+       details("Steering group: the first draft of the strategy",
+               "We read the first draft of the carers strategy together and say what is missing.\n\nThe views "
+               "gathered online this month set the agenda.",
+               "https://meet.example.org/carers-strategy", "", {}, "Captions are on. There is a break halfway."),
+       5,
+       18,
+       30,
+       20,
+       0,
+       {{"mair@demo.example",
+         {Answer::going, {Need::bsl_interpreter, Need::large_print}, "", "", "Large print papers by post, please."}},
+        {"ngozi@demo.example",
+         {Answer::maybe, {Need::easy_read, Need::other_interpreter}, "Yoruba", "", "For my mother, who may join."}}}});
+  out.push_back({"Monday coffee mornings",
+                 details("Coffee morning", "A friendly hour to meet, share news and try out ideas. Everyone welcome.",
+                         "", "The Hub café\nQueen Street\nCardiff\nCF10 2BH",
+                         {Access::step_free, Access::quiet_room, Access::public_transport}, ""),
+                 3,
+                 10,
+                 0,
+                 11,
+                 0,
+                 {{"gareth@demo.example", {Answer::going, {}, "", "", ""}}}});
+  return out;
+}
+
+/// That many days from now's London date, at a London time.
+long long london_at(long long now, int in_days, int hour, int minute) {
+  WallClock w = to_london(now + in_days * kDay);
+  w.hour = hour;
+  w.minute = minute;
+  return from_london(w).utc;
+}
+
+}  // namespace
+
+int load_demo(db::Database& db, MeetingService& service, long long now) {
+  struct Found {
+    std::optional<long long> org;
+    long long existing = 0;
+    std::map<std::string, long long> groups;
+    std::map<std::string, long long> people;
+  };
+  const auto demo = demo_meetings();
+  auto found = db.run_sync([&](soci::session& s) {
+    Found f;
+    f.org = groups::store::find_org_id(s, "demo");
+    if (!f.org) return f;
+    f.existing = store::count_for_org(s, *f.org);
+    for (const auto& m : demo) {
+      if (auto id = store::find_group_id(s, *f.org, m.group)) f.groups[m.group] = *id;
+    }
+    for (const char* email :
+         {"tom@demo.example", "sian@demo.example", "gareth@demo.example", "mair@demo.example", "ngozi@demo.example"}) {
+      if (auto id = groups::store::find_user_id(s, email)) f.people[email] = *id;
+    }
+    return f;
+  });
+  if (!found.org || found.existing > 0 || !found.people.contains("tom@demo.example")) return 0;
+  const long long org = *found.org;
+  const long long tom = found.people["tom@demo.example"];
+  int made = 0;
+  for (auto m : demo) {
+    const auto group = found.groups.find(m.group);
+    if (group == found.groups.end()) continue;
+    m.details.starts_at = london_at(now, m.in_days, m.start_hour, m.start_minute);
+    m.details.ends_at = london_at(now, m.in_days, m.end_hour, m.end_minute);
+    // Scheduled a few weeks before it.
+    const long long at = std::min(now, m.details.starts_at - 21 * kDay);
+    const long long id = service.schedule_now(org, group->second, tom, m.details, at);
+    if (id == 0) continue;
+    ++made;
+    long long replied = at + kDay;
+    for (const auto& r : m.replies) {
+      const auto who = found.people.find(r.email);
+      if (who == found.people.end()) continue;
+      service.reply_now(org, id, who->second, r.reply, replied);
+      replied += kDay / 3;
+    }
+    if (*m.cancelled) service.cancel_now(id, m.cancelled, std::min(now, at + 7 * kDay));
+  }
+  return made;
+}
+
+}  // namespace roundtable::meetings

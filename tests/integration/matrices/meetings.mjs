@@ -1,0 +1,82 @@
+// The meetings module's rows of the authorisation matrix (run by meetings.test.mjs; people.test.mjs checks that every
+// route of the route table is in some matrix). Placeholders name demo meetings and groups (see meetingIds):
+//   BOARD     Carers Co-production Board: the organisation sees it; Tom lead, Siân facilitator, Gareth and Mair
+//             members, Ngozi observer; not Priya
+//   STEERING  Carers Strategy Steering Group: members only; Tom lead, Mair and Ngozi members
+//   ARCHIVED  Leaflet review 2025: archived
+//   NEXT      the board's next meeting (an evening, replies asking for a BSL interpreter and large print)
+//   PAST      the board's meeting that has happened
+//   CANCELLED the board's called-off away day
+//   SECRET    the steering group's next meeting
+// Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya),
+// organisation admin (Siân, two-step), platform admin.
+//                                                               anon other member facil finance orgAdmin platform
+export const rows = [
+  // Whoever may see the group sees its meetings; a members-only group's are as hidden as the group.
+  ["GET", "/o/demo/groups/BOARD/meetings", /*               */ [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/groups/STEERING/meetings", /*            */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/999999/meetings", /*              */ [303, 404, 404, 404, 404, 404, 404]],
+  // The people who run the group arrange meetings (Siân runs the board with Tom).
+  ["GET", "/o/demo/groups/BOARD/meetings/new", /*           */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/ARCHIVED/meetings/new", /*        */ [303, 404, 404, 404, 404, 404, 404]],
+  // Nothing filled in: the form comes back with the problems.
+  ["POST", "/o/demo/groups/BOARD/meetings", /*              */ [401, 404, 404, 400, 404, 400, 404]],
+  ["POST", "/o/demo/groups/ARCHIVED/meetings", /*           */ [401, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/meetings/NEXT", /*                       */ [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/meetings/CANCELLED", /*                  */ [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/meetings/SECRET", /*                     */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/999999", /*                     */ [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/meetings/not-a-number", /*               */ [303, 404, 404, 404, 404, 404, 404]],
+  // The calendar file, for whoever sees the meeting.
+  ["GET", "/o/demo/meetings/NEXT/calendar.ics", /*          */ [401, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/meetings/SECRET/calendar.ics", /*        */ [401, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/NEXT/edit", /*                  */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/PAST/edit", /*                  */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/CANCELLED/edit", /*             */ [303, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/meetings/NEXT/edit", /*                 */ [401, 404, 404, 400, 404, 400, 404]],
+  ["GET", "/o/demo/meetings/NEXT/cancel", /*                */ [303, 404, 404, 200, 404, 200, 404]],
+  // Once it has started (or was called off), it cannot be called off.
+  ["GET", "/o/demo/meetings/PAST/cancel", /*                */ [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/meetings/CANCELLED/cancel", /*           */ [303, 404, 404, 404, 404, 404, 404]],
+  // No reason given: the form comes back with the problem.
+  ["POST", "/o/demo/meetings/NEXT/cancel", /*               */ [401, 404, 404, 400, 404, 400, 404]],
+  // The group's people reply (Priya is not in the board); not once it has started or was called off.
+  ["GET", "/o/demo/meetings/NEXT/reply", /*                 */ [303, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/PAST/reply", /*                 */ [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/meetings/CANCELLED/reply", /*            */ [303, 404, 404, 404, 404, 404, 404]],
+  // No answer given: the form comes back with the problem.
+  ["POST", "/o/demo/meetings/NEXT/reply", /*                */ [401, 404, 400, 400, 404, 400, 404]],
+  ["POST", "/o/demo/meetings/PAST/reply", /*                */ [401, 404, 404, 404, 404, 404, 404]],
+  // What people need: only the people who run the group.
+  ["GET", "/o/demo/meetings/NEXT/checklist", /*             */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/PAST/checklist", /*             */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/SECRET/checklist", /*           */ [303, 404, 404, 200, 404, 200, 404]],
+];
+
+/** A row's path as a route pattern ("/o/{org}/meetings/{meeting}/reply"). */
+export function patternOf(path) {
+  return path
+    .replace("/o/demo", "/o/{org}")
+    .replace(/\/groups\/(BOARD|STEERING|ARCHIVED|999999)/, "/groups/{group}")
+    .replace(/\/meetings\/(NEXT|PAST|CANCELLED|SECRET|999999|not-a-number)(?=\/|$)/, "/meetings/{meeting}");
+}
+
+/** The demo ids the placeholders stand for, read from the server's database. */
+export function meetingIds(server) {
+  const one = (sql) => server.database.sql(sql).trim();
+  const meeting = (title) => one(`SELECT id FROM meetings WHERE title = '${title}'`);
+  const group = (name) => one(`SELECT id FROM org_groups WHERE name = '${name}'`);
+  return {
+    NEXT: meeting("Board meeting: next year''s plan"),
+    PAST: meeting("Board meeting: checking the year so far"),
+    CANCELLED: meeting("Board away day"),
+    SECRET: meeting("Steering group: the first draft of the strategy"),
+    BOARD: group("Carers Co-production Board"),
+    STEERING: group("Carers Strategy Steering Group"),
+    ARCHIVED: group("Leaflet review 2025"),
+  };
+}
+
+export function fill(path, ids) {
+  return path.replace(/NEXT|PAST|CANCELLED|SECRET|BOARD|STEERING|ARCHIVED/g, (m) => ids[m]);
+}

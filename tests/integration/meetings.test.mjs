@@ -1,0 +1,244 @@
+// Meetings over HTTP: the authorisation matrix of every meetings route; a facilitator arranging a meeting in British
+// Summer Time (the input kept on a problem, the same form sent twice making one), changing it to winter time and
+// calling it off with a reason; people replying with what they need (twice is one reply), observers and people
+// outside the group not replying, the facilitators' checklist with its counts, and the calendar file.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { rows, meetingIds, fill } from "./matrices/meetings.mjs";
+
+let server;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+});
+
+const visitors = [
+  ["anonymous", null],
+  ["otherOrg", demo.otherOrgAdmin],
+  ["member", demo.member],
+  ["facilitator", demo.facilitator],
+  ["finance", demo.finance],
+  ["orgAdmin", demo.orgAdmin],
+  ["platformAdmin", demo.platformAdmin],
+];
+
+async function signedIn(email) {
+  const v = new Visitor(server.url);
+  if (email) await v.signIn(email);
+  else await v.get("/");
+  return v;
+}
+
+/** Posts a form whose fields may repeat (ticked checkboxes): pairs of [name, value]. */
+async function postPairs(v, path, pairs) {
+  if (!v.csrfToken) await v.get("/");
+  const body = new URLSearchParams([["csrf_token", v.csrfToken ?? ""], ...pairs]).toString();
+  return v.request("POST", path, { body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+}
+
+const count = (sql) => server.database.sql(`SELECT COUNT(*) FROM ${sql}`).trim();
+
+test(`${backendName}: authorisation matrix — every meetings route for every kind of visitor`, async () => {
+  const ids = meetingIds(server);
+  const people = [];
+  for (const [name, email] of visitors) people.push([name, await signedIn(email)]);
+  const wrong = [];
+  for (const [method, template, expected] of rows) {
+    const path = fill(template, ids);
+    for (let i = 0; i < people.length; i++) {
+      const [name, v] = people[i];
+      const res = method === "GET" ? await v.get(path) : await v.post(path, {});
+      if (res.status !== expected[i]) wrong.push(`${method} ${path} as ${name}: ${res.status}, expected ${expected[i]}`);
+      if (res.status === 404) {
+        assert.doesNotMatch(res.text, /Steering group:|Board meeting|Demo County/, `${path} leaks a name to ${name}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test(`${backendName}: a meeting is arranged in summer time, changed to winter time, and called off with a reason`, async () => {
+  const ids = meetingIds(server);
+  const tom = await signedIn(demo.facilitator);
+  const form = await tom.get(`/o/demo/groups/${ids.BOARD}/meetings/new`);
+  assert.equal(form.status, 200);
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const year = new Date().getUTCFullYear() + 1;
+  const fields = [
+    ["create_key", key],
+    ["title", ""],
+    ["purpose", "- Agree the <b>plan</b>"],
+    ["date-day", "8"],
+    ["date-month", "7"],
+    ["date-year", String(year)],
+    ["start", "6pm"],
+    ["end", "5pm"],
+    ["online_url", "javascript:alert(1)"],
+    ["venue", "Ty Hywel\nCardiff"],
+    ["access", "step_free"],
+    ["access", "hearing_loop"],
+    ["access_notes", "Lift by the door"],
+  ];
+  // Problems: the input comes back as typed, with each problem in plain words.
+  const bad = await postPairs(tom, `/o/demo/groups/${ids.BOARD}/meetings`, fields);
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Enter the name of the meeting/);
+  assert.match(bad.text, /The end time must be after the start time/);
+  assert.match(bad.text, /The link must be a web address starting with https:\/\//);
+  assert.match(bad.text, /value="6pm"/);
+  assert.match(bad.text, /- Agree the &lt;b&gt;plan&lt;\/b&gt;/);
+  assert.match(bad.text, /value="hearing_loop" checked/);
+  assert.match(bad.text, /Lift by the door/);
+
+  // Sent twice (a double click): one meeting. 6pm on 8 July is British Summer Time: 17:00 UTC.
+  const good = fields.map(([k, v]) =>
+    k === "title" ? [k, "Summer board meeting"] : k === "end" ? [k, "20:00"] : k === "online_url" ? [k, "https://meet.example.org/board"] : [k, v],
+  );
+  const made = await postPairs(tom, `/o/demo/groups/${ids.BOARD}/meetings`, good);
+  assert.equal(made.status, 303);
+  const location = made.headers.get("location");
+  const id = location.match(/^\/o\/demo\/meetings\/(\d+)$/)[1];
+  const again = await postPairs(tom, `/o/demo/groups/${ids.BOARD}/meetings`, good);
+  assert.equal(again.headers.get("location"), location);
+  assert.equal(count("meetings WHERE title = 'Summer board meeting'"), "1");
+  assert.equal(server.database.sql(`SELECT starts_at FROM meetings WHERE id = ${id}`).trim(), String(Date.UTC(year, 6, 8, 17, 0) / 1000));
+  assert.equal(server.database.sql(`SELECT ends_at FROM meetings WHERE id = ${id}`).trim(), String(Date.UTC(year, 6, 8, 19, 0) / 1000));
+  const weekday = new Date(Date.UTC(year, 6, 8)).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+  const page = await tom.get(location);
+  assert.match(page.text, /Summer board meeting is arranged/);
+  assert.ok(page.text.includes(`${weekday} 8 July ${year}, 6:00pm to 8:00pm`), "London time on the page");
+  assert.match(page.text, /<li>Agree the &lt;b&gt;plan&lt;\/b&gt;<\/li>/, "Markdown list, HTML shown as typed");
+  assert.match(page.text, /Hearing loop/);
+  assert.match(page.text, /href="https:\/\/meet.example.org\/board"/);
+  // Gareth, in the group, sees it listed among the meetings to come.
+  const gareth = await signedIn(demo.member);
+  assert.match((await gareth.get(`/o/demo/groups/${ids.BOARD}/meetings`)).text, /Summer board meeting/);
+
+  // Changed to 8 December: 6pm is Greenwich Mean Time, 18:00 UTC. The form shows the London time.
+  const edit = await tom.get(`${location}/edit`);
+  assert.match(edit.text, /name="start" type="text" value="18:00"|value="18:00"/);
+  const winter = good.filter(([k]) => k !== "create_key").map(([k, v]) => (k === "date-month" ? [k, "12"] : [k, v]));
+  assert.equal((await postPairs(tom, `${location}/edit`, winter)).status, 303);
+  assert.equal(server.database.sql(`SELECT starts_at FROM meetings WHERE id = ${id}`).trim(), String(Date.UTC(year, 11, 8, 18, 0) / 1000));
+  assert.match((await tom.get(location)).text, / 8 December \d{4}, 6:00pm to 8:00pm/);
+
+  // The calendar file: UTC times, CRLF lines, a UID that stays the same.
+  const ics = await gareth.get(`${location}/calendar.ics`);
+  assert.equal(ics.status, 200);
+  assert.match(ics.headers.get("content-type"), /^text\/calendar/);
+  assert.ok(ics.text.includes(`\r\nDTSTART:${year}1208T180000Z\r\n`));
+  assert.ok(ics.text.includes(`\r\nUID:meeting-${id}@demo.roundtable\r\n`));
+  assert.doesNotMatch(ics.text.replace(/\r\n/g, ""), /[\r\n]/, "CRLF line endings only");
+  for (const line of ics.text.split("\r\n")) assert.ok(Buffer.byteLength(line) <= 75, line);
+
+  // Called off: a reason is needed; then everyone sees it, and it stays listed as cancelled.
+  const noReason = await tom.post(`${location}/cancel`, { reason: " " });
+  assert.equal(noReason.status, 400);
+  assert.match(noReason.text, /Say why the meeting is cancelled/);
+  assert.equal((await tom.post(`${location}/cancel`, { reason: "The room is not free. We will find a new date." })).status, 303);
+  const cancelled = await gareth.get(location);
+  assert.match(cancelled.text, /This meeting is cancelled. Why: The room is not free. We will find a new date./);
+  assert.match((await gareth.get(`/o/demo/groups/${ids.BOARD}/meetings`)).text, /Summer board meeting<\/a>[\s\S]{0,120}Cancelled/);
+  assert.equal((await gareth.get(`${location}/reply`)).status, 404);
+  assert.equal((await tom.get(`${location}/edit`)).status, 404);
+  assert.match((await gareth.get(`${location}/calendar.ics`)).text, /STATUS:CANCELLED/);
+});
+
+test(`${backendName}: people reply with what they need, once each, and only the people who run the group see the checklist`, async () => {
+  const ids = meetingIds(server);
+  const tom = await signedIn(demo.facilitator);
+  const form = await tom.get(`/o/demo/groups/${ids.BOARD}/meetings/new`);
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const made = await postPairs(tom, `/o/demo/groups/${ids.BOARD}/meetings`, [
+    ["create_key", key],
+    ["title", "Board: reply test"],
+    ["purpose", "Replies"],
+    ["date-day", "9"],
+    ["date-month", "3"],
+    ["date-year", String(new Date().getUTCFullYear() + 1)],
+    ["start", "18:30"],
+    ["end", "20:00"],
+    ["venue", "Ty Hywel"],
+  ]);
+  const location = made.headers.get("location");
+  const id = location.match(/(\d+)$/)[1];
+
+  // Gareth asks for a BSL interpreter; a language is needed for another interpreter, and what he typed comes back.
+  const gareth = await signedIn(demo.member);
+  assert.match((await gareth.get(location)).text, /Say if you are coming/);
+  const missing = await postPairs(gareth, `${location}/reply`, [
+    ["answer", "going"],
+    ["needs", "bsl_interpreter"],
+    ["needs", "other_interpreter"],
+    ["interpreter_language", ""],
+    ["note", "I will sit near the front"],
+  ]);
+  assert.equal(missing.status, 400);
+  assert.match(missing.text, /Say which language you need an interpreter for/);
+  assert.match(missing.text, /I will sit near the front/);
+  assert.match(missing.text, /value="bsl_interpreter" checked/);
+  const reply = [
+    ["answer", "going"],
+    ["needs", "bsl_interpreter"],
+    ["needs", "travel_expenses"],
+    ["note", "I will sit near the front"],
+  ];
+  // Sent twice: one reply.
+  assert.equal((await postPairs(gareth, `${location}/reply`, reply)).status, 303);
+  assert.equal((await postPairs(gareth, `${location}/reply`, reply)).status, 303);
+  assert.equal(count(`meeting_rsvps WHERE meeting_id = ${id}`), "1");
+  const mine = await gareth.get(location);
+  assert.match(mine.text, /Your answer is saved/);
+  assert.match(mine.text, /BSL interpreter/);
+  assert.match(mine.text, /Change your answer/);
+
+  // Mair answers in Welsh, with a BSL interpreter and large print too.
+  const mair = await signedIn(demo.carer);
+  const welsh = await mair.get(location);
+  assert.match(welsh.text, /Dweud a ydych chi&#39;n dod/);
+  assert.match(welsh.text, / tan /);
+  assert.equal(
+    (await postPairs(mair, `${location}/reply`, [["answer", "going"], ["needs", "bsl_interpreter"], ["needs", "large_print"]])).status,
+    303,
+  );
+  // Ngozi observes the board and Priya is not in it: neither replies.
+  assert.equal((await (await signedIn(demo.partner)).get(`${location}/reply`)).status, 404);
+  const priya = await signedIn(demo.finance);
+  assert.equal((await priya.get(location)).status, 200);
+  assert.equal((await postPairs(priya, `${location}/reply`, reply)).status, 404);
+  // Another organisation finds nothing.
+  const rhys = await signedIn(demo.otherOrgAdmin);
+  assert.equal((await rhys.get(location)).status, 404);
+  assert.equal((await rhys.get(`/o/north/meetings/${id}`)).status, 404);
+
+  // The checklist: counts and each person's needs, for Tom; not for Gareth or Priya.
+  const checklist = await tom.get(`${location}/checklist`);
+  assert.equal(checklist.status, 200);
+  assert.match(checklist.text, /2 need a BSL interpreter/);
+  assert.match(checklist.text, /1 needs large print papers/);
+  assert.match(checklist.text, /1 needs travel costs paid/);
+  assert.match(checklist.text, /2 people are coming/);
+  assert.match(checklist.text, /I will sit near the front/);
+  assert.equal((await gareth.get(`${location}/checklist`)).status, 404);
+  assert.equal((await priya.get(`${location}/checklist`)).status, 404);
+  // Gareth changes his mind: not coming, so nothing to arrange for him.
+  assert.equal((await postPairs(gareth, `${location}/reply`, [["answer", "not_going"], ["needs", "bsl_interpreter"]])).status, 303);
+  assert.match((await tom.get(`${location}/checklist`)).text, /1 needs a BSL interpreter/);
+  assert.equal(count(`meeting_rsvps WHERE meeting_id = ${id}`), "2");
+});
+
+test(`${backendName}: the demo board's next meeting is in the evening, with a BSL interpreter and large print to arrange`, async () => {
+  const ids = meetingIds(server);
+  const tom = await signedIn(demo.facilitator);
+  const page = await tom.get(`/o/demo/meetings/${ids.NEXT}`);
+  assert.match(page.text, /6:00pm to 8:00pm/);
+  const checklist = await tom.get(`/o/demo/meetings/${ids.NEXT}/checklist`);
+  assert.match(checklist.text, /1 needs a BSL interpreter/);
+  assert.match(checklist.text, /1 needs large print papers/);
+  const list = await tom.get(`/o/demo/groups/${ids.BOARD}/meetings`);
+  assert.ok(list.text.indexOf("Board meeting: next year") < list.text.indexOf("Board meeting: checking the year"), "upcoming first");
+  assert.match(list.text, /Past meetings/);
+});
