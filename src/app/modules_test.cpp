@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "core/i18n.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "security/tokens.hpp"
@@ -77,6 +78,19 @@ TEST_P(ModulesOnBackend, EveryTableIsRegisteredByAModule) {
   for (const auto& t : known) {
     if (t == "search_fts" && db->backend() == db::Backend::postgresql) continue;  // SQLite's FTS5 only
     EXPECT_TRUE(tables.count(t)) << "registered table " << t << " does not exist";
+  }
+}
+
+/// The data download names each table in the person's language: a table without its words would show them
+/// "data.table.<table>".
+TEST(Modules, EveryPersonalTableHasItsDownloadHeadingInEnglishAndWelsh) {
+  Services services;
+  const auto& messages = core::Messages::embedded();
+  for (const auto& t : personal_tables(make_modules(services))) {
+    if (!t.exported) continue;
+    const std::string key = "data.table." + std::string(t.table);
+    EXPECT_TRUE(messages.catalogue(core::Lang::en).find(key)) << key << " is not in the English catalogue";
+    EXPECT_TRUE(messages.catalogue(core::Lang::cy).find(key)) << key << " is not in the Welsh catalogue";
   }
 }
 

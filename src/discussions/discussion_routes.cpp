@@ -36,8 +36,8 @@ void add_discussion_routes(std::vector<http::Route>& routes, const pages::PagesD
   post.post("/react", "post_react_save", on(Action::react), bind(deps, pages::react));
   post.get("/edit", "post_edit", on(Action::edit_post), bind(deps, pages::edit_post));
   post.post("/edit", "post_save", on(Action::edit_post), bind(deps, pages::save_post));
-  post.get("/delete", "post_delete", on(Action::delete_post), bind(deps, pages::delete_form));
-  post.post("/delete", "post_delete_confirm", on(Action::delete_post), bind(deps, pages::delete_post));
+  post.get("/delete", "post_delete_form", on(Action::delete_post), bind(deps, pages::delete_form));
+  post.post("/delete", "post_delete", on(Action::delete_post), bind(deps, pages::delete_post));
   post.get("/history", "post_history", on(Action::see_history), bind(deps, pages::history));
   post.get("/report", "post_report", on(Action::report_post), bind(deps, pages::report_form));
   post.post("/report", "post_report_send", on(Action::report_post), bind(deps, pages::report_post));

@@ -204,7 +204,7 @@ const visits = {
     { path: "/o/demo/topics/1/posts/2/edit", as: member },
     { path: "/o/demo/topics/1/posts/1/edit", as: "mair@demo.example", submit: true },
   ],
-  post_delete: [{ path: "/o/demo/topics/1/posts/2/delete", as: member }],
+  post_delete_form: [{ path: "/o/demo/topics/1/posts/2/delete", as: member }],
   post_history: [{ path: "/o/demo/topics/1/posts/2/history", as: member }],
   post_report: [{ path: "/o/demo/topics/1/posts/2/report", as: orgAdmin, submit: true }],
   post_hide: [{ path: "/o/demo/topics/1/posts/2/hide", as: orgAdmin, submit: true }],
