@@ -199,10 +199,10 @@ const visits = {
     { path: "/o/demo/topics/1?after=51", as: member },
   ],
   topic_easy_read: [{ path: "/o/demo/topics/1/easy-read", as: orgAdmin }],
-  // Mair changes her topic (the form sent empty loses its title); Gareth his reply.
+  // Gareth changes his reply, and his topic (2, about booking respite: the form sent empty loses its title).
   post_edit: [
     { path: "/o/demo/topics/1/posts/2/edit", as: member },
-    { path: "/o/demo/topics/1/posts/1/edit", as: "mair@demo.example", submit: true },
+    { path: "/o/demo/topics/2/posts/1/edit", as: member, submit: true },
   ],
   post_delete_form: [{ path: "/o/demo/topics/1/posts/2/delete", as: member }],
   post_history: [{ path: "/o/demo/topics/1/posts/2/history", as: member }],

@@ -223,12 +223,25 @@ export class Visitor {
   }
 
   async request(method, path, { body, headers = {} } = {}) {
-    const res = await fetch(new URL(path, this.baseUrl), {
-      method,
-      body,
-      redirect: "manual",
-      headers: { ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}), ...headers },
-    });
+    const send = () =>
+      fetch(new URL(path, this.baseUrl), {
+        method,
+        body,
+        redirect: "manual",
+        headers: { ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}), ...headers },
+      });
+    let res;
+    try {
+      res = await send();
+    } catch (e) {
+      // A kept-alive connection the server closed just as it was reused: browsers send an idempotent request again
+      // once. Anything else fails the test, saying why.
+      const code = e.cause?.code;
+      if (method !== "GET" || !["ECONNRESET", "UND_ERR_SOCKET", "EPIPE"].includes(code)) {
+        throw new Error(`${method} ${path}: ${e.message} (${code ?? e.cause?.message ?? "no cause"})`, { cause: e });
+      }
+      res = await send();
+    }
     const setCookies = res.headers.getSetCookie();
     for (const c of setCookies) {
       const [pair] = c.split(";");
