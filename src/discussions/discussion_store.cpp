@@ -442,4 +442,18 @@ std::string org_slug(soci::session& s, long long org_id) {
   return out;
 }
 
+long long count_for_org(soci::session& s, long long org_id) {
+  long long n = 0;
+  db::query(s, "SELECT COUNT(*) FROM discussion_topics WHERE org_id = $1", {org_id},
+            [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
+long long post_id(soci::session& s, long long topic_id, long long number) {
+  long long id = 0;
+  db::query(s, "SELECT id FROM discussion_posts WHERE topic_id = $1 AND number = $2", {topic_id, number},
+            [&](const db::Row& r) { id = r.integer(0); });
+  return id;
+}
+
 }  // namespace roundtable::discussions::store

@@ -107,6 +107,10 @@ std::vector<std::pair<long long, std::string>> member_names(soci::session& s, lo
 /// `except`: each once, with whether they were mentioned.
 std::vector<std::pair<Recipient, bool>> to_tell(soci::session& s, long long topic_id, long long group_id,
                                                 const std::vector<long long>& mentioned, long long except);
+// For demo data.
+long long count_for_org(soci::session& s, long long org_id);
+/// The id of the post with this number in the topic (0: none).
+long long post_id(soci::session& s, long long topic_id, long long number);
 /// The organisation's slug.
 std::string org_slug(soci::session& s, long long org_id);
 

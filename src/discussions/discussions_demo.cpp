@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
 
@@ -122,11 +121,9 @@ int load_demo(db::Database& db, DiscussionService& service, long long now) {
     Found f;
     f.org = groups::store::find_org_id(s, "demo");
     if (!f.org) return f;
-    db::query(s, "SELECT COUNT(*) FROM discussion_topics WHERE org_id = $1", {*f.org},
-              [&](const db::Row& r) { f.existing = r.integer(0); });
+    f.existing = store::count_for_org(s, *f.org);
     for (const auto& topic : demo) {
-      db::query(s, "SELECT id FROM org_groups WHERE org_id = $1 AND name = $2", {*f.org, std::string_view(topic.group)},
-                [&](const db::Row& r) { f.groups[topic.group] = r.integer(0); });
+      if (auto id = groups::store::find_group_id(s, *f.org, topic.group)) f.groups[topic.group] = *id;
       for (const auto& p : topic.posts) {
         if (auto id = groups::store::find_user_id(s, p.email)) f.people[p.email] = *id;
         for (const auto& [email, kind] : p.reactions) {
@@ -161,9 +158,7 @@ int load_demo(db::Database& db, DiscussionService& service, long long now) {
       ++written;
       db.run_sync([&](soci::session& s) {
         db::WriteTransaction tx(s);
-        long long post_id = 0;
-        db::query(s, "SELECT id FROM discussion_posts WHERE topic_id = $1 AND number = $2", {topic_id, posted.number},
-                  [&](const db::Row& r) { post_id = r.integer(0); });
+        const long long post_id = store::post_id(s, topic_id, posted.number);
         for (const auto& [email, kind] : p.reactions) {
           store::set_reaction(s, post_id, found.people[email], kind, true, now - p.hours_ago * kHour + kHour);
         }

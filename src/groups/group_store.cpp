@@ -572,4 +572,11 @@ long long count_groups(soci::session& s, long long org_id) {
   return n;
 }
 
+std::optional<long long> find_group_id(soci::session& s, long long org_id, std::string_view name) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM org_groups WHERE org_id = $1 AND name = $2", {org_id, name},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
 }  // namespace roundtable::groups::store

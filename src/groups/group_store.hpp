@@ -96,6 +96,8 @@ namespace roundtable::groups::store {
 // For demo data.
 std::optional<long long> find_org_id(soci::session& s, std::string_view slug);
 std::optional<long long> find_user_id(soci::session& s, std::string_view email);
+/// The organisation's group with this name (demo data of the modules that build on groups).
+std::optional<long long> find_group_id(soci::session& s, long long org_id, std::string_view name);
 long long count_groups(soci::session& s, long long org_id);
 
 }  // namespace roundtable::groups::store

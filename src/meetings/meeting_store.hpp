@@ -37,6 +37,5 @@ std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id);
 
 // For demo data.
 long long count_for_org(soci::session& s, long long org_id);
-std::optional<long long> find_group_id(soci::session& s, long long org_id, std::string_view name);
 
 }  // namespace roundtable::meetings::store

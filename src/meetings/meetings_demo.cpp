@@ -143,7 +143,7 @@ int load_demo(db::Database& db, MeetingService& service, long long now) {
     if (!f.org) return f;
     f.existing = store::count_for_org(s, *f.org);
     for (const auto& m : demo) {
-      if (auto id = store::find_group_id(s, *f.org, m.group)) f.groups[m.group] = *id;
+      if (auto id = groups::store::find_group_id(s, *f.org, m.group)) f.groups[m.group] = *id;
     }
     for (const char* email :
          {"tom@demo.example", "sian@demo.example", "gareth@demo.example", "mair@demo.example", "ngozi@demo.example"}) {

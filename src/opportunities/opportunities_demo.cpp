@@ -159,7 +159,7 @@ int load_demo(db::Database& db, OpportunityService& service, long long now) {
     if (!f.org) return f;
     f.existing = store::count_for_org(s, *f.org);
     for (const auto& o : demo) {
-      if (auto id = store::find_group_id(s, *f.org, o.group)) f.groups[o.group] = *id;
+      if (auto id = groups::store::find_group_id(s, *f.org, o.group)) f.groups[o.group] = *id;
     }
     for (const char* email :
          {"tom@demo.example", "gareth@demo.example", "mair@demo.example", "ngozi@demo.example", "priya@demo.example"}) {

@@ -100,6 +100,5 @@ std::pair<std::string, std::string> org_of(soci::session& s, long long org_id);
 
 // For demo data.
 long long count_for_org(soci::session& s, long long org_id);
-std::optional<long long> find_group_id(soci::session& s, long long org_id, std::string_view name);
 
 }  // namespace roundtable::opportunities::store
