@@ -25,13 +25,40 @@ constexpr int kPerPage = 50;
 
 std::string s(std::string_view v) { return std::string(v); }
 
-int page_number(const RequestContext& ctx) {
+/// The group a page of the list starts after (?after=ID); none for the first page, or for anything else.
+std::optional<long long> group_after(const RequestContext& ctx) {
   const auto query = ctx.query_params();
-  const auto v = query.value("page");
-  int n = 1;
+  const auto v = query.value("after");
+  long long n = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size() || n < 1 || n > 100000) return 1;
+  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n < 1) return std::nullopt;
   return n;
+}
+
+/// One group in the list: its name (and picture) as a card's title, what it is for, its kind and stage, the
+/// viewer's part in it and how many people are in it.
+void group_card(Html& h, const core::Translator& t, const OrgRequest& req, const GroupListed& g) {
+  govuk::SummaryList rows;
+  rows.rows.push_back({.key = {.text = s(t("groups.home.purpose"))}, .value = {.text = g.purpose}});
+  std::string kind = kind_name(t, g.kind);
+  if (g.stage) kind += " – " + core::format(t("groups.list.at_stage"), {{"stage", stage_name(t, *g.stage)}});
+  rows.rows.push_back({.key = {.text = s(t("groups.home.kind"))}, .value = {.text = kind}});
+  rows.rows.push_back({.key = {.text = s(t("groups.list.you"))},
+                       .value = {.text = g.role ? group_role_name(t, *g.role) : s(t("groups.list.not_in"))}});
+  rows.rows.push_back({.key = {.text = s(t("groups.list.people"))},
+                       .value = {.text = t.plural("groups.list.people_count", g.member_count)}});
+  Html title;
+  if (!g.picture_url.empty()) {
+    // A small copy of the group's picture beside its name; the name says what it is, so it needs no words.
+    title.raw("<img class=\"rt-group-thumb\" src=\"").text(g.picture_url).raw("\" alt=\"\">");
+  }
+  govuk::link(title, group_url(req, g.id), g.name);
+  if (g.archived) {
+    title.text(" ");
+    govuk::tag(title, {.text = s(t("groups.archived_tag")), .classes = "govuk-tag--grey"});
+  }
+  rows.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 3}};
+  govuk::summary_list(h, rows);
 }
 
 /// Radios for one of a group's enumerated settings, each choice with its hint.
@@ -133,10 +160,10 @@ Response render_form(OrgRequest& req, const PagesDeps& deps, const GroupForm& fo
 awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  const int page_no = page_number(ctx);
+  const auto after = group_after(ctx);
   // The organisation's admins see every group (members-only ones too), once two-step sign-in is passed.
   const bool all = sees_every_group(req);
-  auto op = deps.service->list_groups(req.membership.org_id, req.principal.user_id, all, page_no, kPerPage);
+  auto op = deps.service->list_groups(req.membership.org_id, req.principal.user_id, all, after, kPerPage);
   const auto list = co_await std::move(op);
   auto page = page_builder(ctx, deps, s(t("groups.list.title")));
   page.caption(req.membership.org_name).back_link("/o/" + req.membership.org_slug, s(t("groups.back_to_org")));
@@ -145,45 +172,29 @@ awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
   if (policy::allows(actor_of(req, std::nullopt), Action::create_group) != policy::Verdict::deny) {
     govuk::button(h, {.text = s(t("groups.list.create")), .href = groups_url(req) + "/new"});
   }
-  if (list.groups.empty()) {
-    govuk::paragraph(h, t(page_no == 1 ? "groups.list.none" : "groups.list.none_on_page"));
-  } else {
-    govuk::heading(h, 2, "m", t.plural("groups.list.count", list.total));
-    for (const auto& g : list.groups) {
-      govuk::SummaryList rows;
-      rows.rows.push_back({.key = {.text = s(t("groups.home.purpose"))}, .value = {.text = g.purpose}});
-      std::string kind = kind_name(t, g.kind);
-      if (g.stage) kind += " – " + core::format(t("groups.list.at_stage"), {{"stage", stage_name(t, *g.stage)}});
-      rows.rows.push_back({.key = {.text = s(t("groups.home.kind"))}, .value = {.text = kind}});
-      rows.rows.push_back({.key = {.text = s(t("groups.list.you"))},
-                           .value = {.text = g.role ? group_role_name(t, *g.role) : s(t("groups.list.not_in"))}});
-      rows.rows.push_back({.key = {.text = s(t("groups.list.people"))},
-                           .value = {.text = t.plural("groups.list.people_count", g.member_count)}});
-      Html title;
-      if (!g.picture_url.empty()) {
-        // A small copy of the group's picture beside its name; the name says what it is, so it needs no words.
-        title.raw("<img class=\"rt-group-thumb\" src=\"").text(g.picture_url).raw("\" alt=\"\">");
-      }
-      govuk::link(title, group_url(req, g.id), g.name);
-      if (g.archived) {
-        title.text(" ");
-        govuk::tag(title, {.text = s(t("groups.archived_tag")), .classes = "govuk-tag--grey"});
-      }
-      rows.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 3}};
-      govuk::summary_list(h, rows);
-    }
+  if (!list.mine.empty()) {
+    govuk::heading(h, 2, "m", t("groups.list.yours"));
+    for (const auto& g : list.mine) group_card(h, t, req, g);
   }
-  if (!list.groups.empty()) govuk::link_paragraph(h, groups_url(req) + ".csv", t("groups.csv.groups_link"));
-  const long long pages = (list.total + kPerPage - 1) / kPerPage;
-  if (pages > 1) {
+  if (!list.others.empty()) {
+    // On the first page, "other groups" only when the person is in some; otherwise they are simply the groups.
+    if (!list.mine.empty() || after) govuk::heading(h, 2, "m", t("groups.list.others"));
+    for (const auto& g : list.others) group_card(h, t, req, g);
+  } else if (after) {
+    govuk::paragraph(h, t("groups.list.none_on_page"));
+  } else {
+    govuk::paragraph(h, t(list.mine.empty() ? "groups.list.none" : "groups.list.no_others"));
+  }
+  if (!list.mine.empty() || !list.others.empty()) {
+    govuk::link_paragraph(h, groups_url(req) + ".csv", t("groups.csv.groups_link"));
+  }
+  if (after || list.next_after) {
     govuk::Pagination pagination{.landmark_label = s(t("pagination.label"))};
-    if (page_no > 1) {
-      pagination.previous = govuk::PaginationLink{.text = s(t("pagination.previous")),
-                                                  .href = groups_url(req) + "?page=" + std::to_string(page_no - 1)};
-    }
-    if (page_no < pages) {
+    if (after)
+      pagination.previous = govuk::PaginationLink{.text = s(t("groups.list.first_page")), .href = groups_url(req)};
+    if (list.next_after) {
       pagination.next = govuk::PaginationLink{.text = s(t("pagination.next")),
-                                              .href = groups_url(req) + "?page=" + std::to_string(page_no + 1)};
+                                              .href = groups_url(req) + "?after=" + std::to_string(*list.next_after)};
     }
     govuk::pagination(h, pagination);
   }
