@@ -436,7 +436,9 @@ std::string first_address(std::string_view value) {
     } else if (value[i] == '<' && !quoted) {
       const auto close = value.find('>', i);
       if (close == std::string_view::npos) return "";
-      return lower(trim(value.substr(i + 1, close - i - 1)));
+      const auto address = trim(value.substr(i + 1, close - i - 1));
+      if (address.find('@') == std::string_view::npos) return "";
+      return lower(address);
     } else if (value[i] == ',' && !quoted) {
       value = value.substr(0, i);
       break;

@@ -197,6 +197,7 @@ TEST(Mime, HeadersUnfoldAndEncodedWordsDecode) {
   EXPECT_EQ(mime::first_address("\"Hughes, Mair <x>\" <Mair@Demo.Example>"), "mair@demo.example");
   EXPECT_EQ(mime::first_address("mair@demo.example (Mair)"), "mair@demo.example");
   EXPECT_EQ(mime::first_address("undisclosed-recipients:;"), "");
+  EXPECT_EQ(mime::first_address("Mair <Mair>"), "") << "no address without an @";
   EXPECT_EQ(mime::decode_quoted_printable("a=3Db=\r\nc=\nd="), "a=bcd");
   EXPECT_EQ(mime::decode_base64("aGVs\r\nbG8="), "hello");
 }
