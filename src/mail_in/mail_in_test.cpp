@@ -157,6 +157,10 @@ TEST_P(MailInOnBackend, ThePersonIsToldWhyWhenTheirAnswerCannotBePosted) {
   d = deliver(message("priya@example.org", address(priya), "g3", "Let me in"));
   EXPECT_EQ(d.outcome, Outcome::answered);
   EXPECT_EQ(d.reason, "not_allowed");
+  // Gareth has left the group since his email came: his signed address no longer lets him post.
+  run(groups->leave(north, board, gareth));
+  d = deliver(message("gareth@example.org", address(gareth), "g5", "Still here?"));
+  EXPECT_EQ(d.reason, "not_allowed");
   // The group archived a moment ago.
   ASSERT_TRUE(run(groups->set_archived(north, board, tom, true)));
   d = deliver(message("mair@example.org", address(mair), "g4", "Too late"));

@@ -7,7 +7,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createServer, connect } from "node:net";
-import { startServer, Visitor, demo, backendName, binary } from "./harness.mjs";
+import { startServer, Visitor, demo, backendName, binary, runCli, tempDir } from "./harness.mjs";
+import { rmSync } from "node:fs";
 import { startSmtpSink, plainText } from "./smtp.mjs";
 import { discussionIds } from "./matrices/discussions.mjs";
 
@@ -260,4 +261,19 @@ test(`${backendName}: Mair answers a topic's email by email; it appears as hers,
     refusals.map((d) => JSON.parse(d.stderr.split("\n").find((l) => l.includes("mail_in_refused"))).reason),
     ["forged", "from_mismatch", "unsigned"],
   );
+});
+
+test(`${backendName}: receive-mail asks the mail server to try again later when the database cannot be reached`, async () => {
+  const dir = tempDir();
+  try {
+    const down = await runCli(["receive-mail", "--database", "postgresql://roundtable@127.0.0.1:1/roundtable",
+      "--data-dir", dir, "--mail-reply-domain", replyDomain]);
+    assert.equal(down.code, 75, down.stderr);
+    assert.match(down.stderr, /try again later/);
+    const unset = await runCli(["receive-mail", "--database", server.database.url, "--data-dir", dir]);
+    assert.equal(unset.code, 78, "without a reply domain the set-up is wrong: the mail server keeps the message");
+    assert.match(unset.stderr, /needs --mail-reply-domain/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
