@@ -263,6 +263,51 @@ test(`${backendName}: Mair answers a topic's email by email; it appears as hers,
   );
 });
 
+test(`${backendName}: an HTML-only answer from Outlook is posted as plain text; an empty one is answered by email`, async () => {
+  const ids = discussionIds(server);
+  const toMair = mailsTo(demo.carer).find((m) => replyToOf(m));
+  assert.ok(toMair, "Mair had an email with a reply address (the test before)");
+  const address = replyToOf(toMair);
+  const outlook = [
+    `From: "Hughes, Mair" <${demo.carer.toUpperCase()}>`,
+    `To: "${address}" <${address}>`,
+    `Subject: RE: Ateb newydd`,
+    `Message-ID: <DB9PR01MB7777@eurprd01.prod.outlook.com>`,
+    `Content-Type: text/html; charset="windows-1252"`,
+    `Content-Transfer-Encoding: quoted-printable`,
+    `MIME-Version: 1.0`,
+    ``,
+    `<html><head><style>p{margin:0}</style></head><body><p>Saturday mornings =96 <b>also</b> fine &amp; the =`,
+    `hearing loop works.</p><script>alert(1)</script>`,
+    `<div id=3D"divRplyFwdMsg"><hr><b>From:</b> Roundtable &lt;roundtable@localhost&gt;<br><b>Sent:</b> =`,
+    `05 December 2026 09:00<br><b>To:</b> Mair Hughes<br><b>Subject:</b> Ateb newydd</div><p>Helo Mair</p>`,
+    `</body></html>`,
+  ].join("\r\n");
+  assert.match(await sendMail(mx.port, demo.carer, address, outlook), /^250 /);
+  const body = server.database.sql(`SELECT body FROM discussion_posts WHERE topic_id = ${ids.EVENING} AND body LIKE 'Saturday mornings%'`);
+  assert.equal(body, "Saturday mornings – also fine & the hearing loop works.", "plain text, no markup, no quoted original");
+
+  // Only the quoted original and a signature: nothing is posted, and Mair is told why, in Welsh, with the link.
+  const before = mailsTo(demo.carer).length;
+  const empty = [
+    `From: Mair Hughes <${demo.carer}>`,
+    `To: ${address}`,
+    `Subject: Re: Ateb newydd`,
+    `Message-ID: <mair-empty@mail.example>`,
+    `Content-Type: text/plain; charset=utf-8`,
+    ``,
+    `> Helo Mair,`,
+    ``,
+    `-- `,
+    `Mair`,
+  ].join("\r\n");
+  assert.match(await sendMail(mx.port, demo.carer, address, empty), /^250 /);
+  const told = await waitFor(() => mailsTo(demo.carer).length > before && mailsTo(demo.carer).at(-1), "the answer to Mair");
+  assert.match(plainText(told), /nid oedd dim o'ch geiriau eich hun ar ôl/);
+  assert.ok(plainText(told).includes(`/o/demo/topics/${ids.EVENING}`));
+  assert.equal(replyToOf(told), undefined, "an answer about a refusal has no reply address");
+});
+
 test(`${backendName}: receive-mail asks the mail server to try again later when the database cannot be reached`, async () => {
   const dir = tempDir();
   try {
