@@ -11,7 +11,9 @@ module::Module make_module(Deps deps) {
   m.name = "discussions";
   const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
   std::shared_ptr<DiscussionService> service;
-  if (deps.db) service = std::make_shared<DiscussionService>(*deps.db, deps.search, clock, deps.organisations);
+  if (deps.db)
+    service =
+        std::make_shared<DiscussionService>(*deps.db, deps.search, clock, deps.organisations, deps.reply_addresses);
   m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
     // Each handler's copy of the dependencies keeps the service alive.
     add_discussion_routes(routes, {service, deps.assets, deps.not_found});
