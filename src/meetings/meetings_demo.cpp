@@ -1,9 +1,12 @@
 #include "meetings/meetings_demo.hpp"
 
+#include <cstdio>
 #include <map>
 #include <string>
 
+#include "db/transaction.hpp"
 #include "groups/group_store.hpp"
+#include "meetings/agenda_store.hpp"
 #include "meetings/london_time.hpp"
 #include "meetings/meeting_store.hpp"
 
@@ -127,6 +130,80 @@ long long london_at(long long now, int in_days, int hour, int minute) {
   return from_london(w).utc;
 }
 
+/// The board's next meeting has an agenda built from the discussion space and a member's idea, with the papers sent;
+/// its last one has who came, published minutes, decisions and actions.
+void demo_agendas(db::Database& db, long long org, long long group, long long next, long long past,
+                  std::map<std::string, long long>& people, long long now) {
+  db.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long tom = people["tom@demo.example"];
+    auto day_code = [](long long utc) {
+      const auto w = to_london(utc);
+      char out[16];
+      std::snprintf(out, sizeof out, "%04d-%02d-%02d", w.year, w.month, w.day);
+      return std::string(out);
+    };
+    auto item = [&](long long meeting, const char* title, const char* notes, ItemStatus status,
+                    std::optional<long long> topic, long long by, const char* key, long long at) {
+      return store::insert_item(s, {meeting, org, group, title, notes, status, topic, by, key}, at);
+    };
+    if (next != 0) {
+      if (const auto topic = store::topic_by_title(s, group, "Can board meetings be in the evening?")) {
+        item(next, "Can board meetings be in the evening?", "", ItemStatus::accepted, topic, tom,
+             ("topic-" + std::to_string(*topic)).c_str(), now - 3 * kDay);
+      }
+      if (people.contains("gareth@demo.example")) {
+        item(next, "Bus passes for carers",
+             "Carers who travel with the person they care for pay twice. Can the board ask the council about this?",
+             ItemStatus::accepted, std::nullopt, people["gareth@demo.example"], "demo-bus-passes", now - 2 * kDay);
+      }
+      if (people.contains("mair@demo.example")) {
+        item(next, "A quiet room at every meeting", "Some of us need a break from the noise.", ItemStatus::proposed,
+             std::nullopt, people["mair@demo.example"], "demo-quiet-room", now - kDay);
+      }
+      store::mark_papers_sent(s, next, now - kDay);
+    }
+    if (past != 0) {
+      const long long held = now - 50 * kDay;
+      const long long cards =
+          item(past, "Carers' emergency cards", "How many carers have a card now, and what the project group learned.",
+               ItemStatus::accepted, std::nullopt, tom, "demo-cards", held - 10 * kDay);
+      const long long year = item(past, "What carers told us this year", "", ItemStatus::accepted, std::nullopt, tom,
+                                  "demo-year", held - 9 * kDay);
+      store::set_decision(s, cards, "The board will ask every GP surgery in the county to hand out the cards.", held);
+      store::set_decision(s, year, "The board agreed the three things that matter most for next year's plan.", held);
+      if (people.contains("gareth@demo.example")) {
+        store::insert_action(
+            s, {past, cards, "Write to the GP surgeries about the cards", tom, day_code(held + 14 * kDay), "demo-a1"},
+            held);
+        store::set_action_status(
+            s, past,
+            store::insert_action(s, {past, cards, "Thank the project group", tom, day_code(held + 7 * kDay), "demo-a0"},
+                                 held),
+            ActionStatus::done, held + 5 * kDay);
+        store::insert_action(s,
+                             {past, year, "Share the three things in the discussion space",
+                              people["gareth@demo.example"], day_code(now + 20 * kDay), "demo-a2"},
+                             held);
+      }
+      for (const auto& p : store::attendance(s, past, group)) {
+        Attendance a = Attendance::present;
+        if (p.user_id == people["mair@demo.example"]) a = Attendance::apologies;
+        if (p.user_id == people["sian@demo.example"]) a = Attendance::absent;
+        store::upsert_attendance(s, past, org, p.user_id, a, held);
+      }
+      store::set_minutes(s, past,
+                         "Tom welcomed everyone. Gareth used a BSL interpreter.\n\n## Emergency cards\n\n"
+                         "- 140 carers have a card now.\n- Most found out about it from their GP.\n\n"
+                         "## What carers told us\n\nWe read what members wrote in the discussion space and chose "
+                         "three things: breaks, money, and being listened to.",
+                         held + kDay);
+      store::publish_minutes(s, past, held + 2 * kDay);
+    }
+    tx.commit();
+  });
+}
+
 }  // namespace
 
 int load_demo(db::Database& db, MeetingService& service, long long now) {
@@ -155,6 +232,7 @@ int load_demo(db::Database& db, MeetingService& service, long long now) {
   const long long org = *found.org;
   const long long tom = found.people["tom@demo.example"];
   int made = 0;
+  long long board_next = 0, board_past = 0;
   for (auto m : demo) {
     const auto group = found.groups.find(m.group);
     if (group == found.groups.end()) continue;
@@ -173,6 +251,12 @@ int load_demo(db::Database& db, MeetingService& service, long long now) {
       replied += kDay / 3;
     }
     if (*m.cancelled) service.cancel_now(id, m.cancelled, std::min(now, at + 7 * kDay));
+    if (std::string_view(m.group) == "Carers Co-production Board" && !*m.cancelled) {
+      (m.in_days > 0 ? board_next : board_past) = id;
+    }
+  }
+  if (const auto board = found.groups.find("Carers Co-production Board"); board != found.groups.end()) {
+    demo_agendas(db, org, board->second, board_next, board_past, found.people, now);
   }
   return made;
 }

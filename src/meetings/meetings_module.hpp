@@ -9,6 +9,10 @@
 #include "module/module.hpp"
 #include "view/layout.hpp"
 
+namespace roundtable::organisations {
+class OrganisationService;
+}
+
 namespace roundtable::meetings {
 
 struct Deps {
@@ -16,6 +20,8 @@ struct Deps {
   const view::Assets* assets = nullptr;
   std::function<http::Response(http::RequestContext&)> not_found;
   const core::Clock* clock = nullptr;
+  /// Where links in email point, and who wakes the mail worker (nullptr: links to loopback, nobody woken).
+  const organisations::OrganisationService* organisations = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.
