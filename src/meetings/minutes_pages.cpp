@@ -71,40 +71,38 @@ void attendance_section(Html& h, const core::Translator& t, const OrgRequest& re
   }
 }
 
-void actions_table(Html& h, const core::Translator& t, const OrgRequest& req, const MeetingRecord& r, long long item,
-                   bool records) {
+/// The item's actions, each as a short list (what, who, by when, now), with buttons to change where it stands.
+void actions_list(Html& h, const core::Translator& t, const OrgRequest& req, const MeetingRecord& r, long long item,
+                  bool records) {
   const auto& m = r.meeting.meeting;
-  bool any = false;
-  for (const auto& a : r.actions) any = any || a.item_id == item;
-  if (!any) return;
-  govuk::Table table{.head = {{.text = s(t("meetings.minutes.action_what"))},
-                              {.text = s(t("meetings.minutes.action_owner"))},
-                              {.text = s(t("meetings.minutes.action_due"))},
-                              {.text = s(t("meetings.minutes.action_status"))}},
-                     .caption = s(t("meetings.minutes.actions_caption")),
-                     .caption_classes = "govuk-table__caption--s"};
+  bool heading = false;
   for (const auto& a : r.actions) {
     if (a.item_id != item) continue;
-    Html status;
-    status.text(action_status_name(t, a.status));
-    if (records) {
-      for (ActionStatus next : kAllActionStatuses) {
-        if (next == a.status) continue;
-        govuk::button_form(
-            status, {.form = {.action = meeting_url(req, m.id) + "/actions/" + std::to_string(a.id) + "/status",
-                              .csrf_token = req.ctx.csrf_token},
-                     .hidden = {{"status", s(action_status_code(next))}},
-                     .button = {.text = core::format(t("meetings.minutes.mark_as"),
-                                                     {{"status", action_status_name(t, next)}, {"what", a.what}}),
-                                .classes = "govuk-button--secondary govuk-!-margin-bottom-1"}});
-      }
+    if (!heading) {
+      govuk::heading(h, 4, "s", t("meetings.minutes.actions_caption"));
+      heading = true;
     }
-    table.rows.push_back({{.text = a.what},
-                          {.text = a.owner_name.empty() ? s(t("meetings.former_member")) : a.owner_name},
-                          {.text = due_words(t, a.due_on)},
-                          {.html = std::move(status)}});
+    govuk::SummaryList rows;
+    rows.rows.push_back({.key = {.text = s(t("meetings.minutes.action_what"))}, .value = {.text = a.what}});
+    rows.rows.push_back({.key = {.text = s(t("meetings.minutes.action_owner"))},
+                         .value = {.text = a.owner_name.empty() ? s(t("meetings.former_member")) : a.owner_name}});
+    rows.rows.push_back(
+        {.key = {.text = s(t("meetings.minutes.action_due"))}, .value = {.text = due_words(t, a.due_on)}});
+    rows.rows.push_back(
+        {.key = {.text = s(t("meetings.minutes.action_status"))}, .value = {.text = action_status_name(t, a.status)}});
+    govuk::summary_list(h, rows);
+    if (!records) continue;
+    for (ActionStatus next : kAllActionStatuses) {
+      if (next == a.status) continue;
+      govuk::button_form(h,
+                         {.form = {.action = meeting_url(req, m.id) + "/actions/" + std::to_string(a.id) + "/status",
+                                   .csrf_token = req.ctx.csrf_token},
+                          .hidden = {{"status", s(action_status_code(next))}},
+                          .button = {.text = core::format(t("meetings.minutes.mark_as"),
+                                                          {{"status", action_status_name(t, next)}, {"what", a.what}}),
+                                     .classes = "govuk-button--secondary govuk-!-margin-bottom-2"}});
+    }
   }
-  govuk::table(h, table);
 }
 
 Response render_minutes(OrgRequest& req, const PagesDeps& deps, const MeetingRecord& r, const Kept& kept,
@@ -179,7 +177,7 @@ Response render_minutes(OrgRequest& req, const PagesDeps& deps, const MeetingRec
                                           : core::format(t("meetings.minutes.decision"), {{"decision", i.decision}}),
                        "govuk-body rt-pre-line");
     }
-    actions_table(h, t, req, r, i.id, records);
+    actions_list(h, t, req, r, i.id, records);
   }
   if (number == 0) govuk::paragraph(h, t("meetings.agenda.none"));
 
