@@ -64,3 +64,23 @@ CREATE TABLE meeting_actions (
 );
 CREATE INDEX meeting_actions_meeting ON meeting_actions (meeting_id, item_id, id);
 CREATE INDEX meeting_actions_owner ON meeting_actions (owner_id);
+
+-- Papers for a meeting, sent in advance: a file (through the uploads rules; owned by the organisation, so it stays
+-- when the person who added it leaves) and, optionally, an easy-read or large-print version of it.
+CREATE TABLE meeting_papers (
+  {{id}},
+  meeting_id BIGINT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  org_id BIGINT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  upload_id BIGINT NOT NULL REFERENCES uploads (id),
+  -- The easy-read or large-print version (NULL: none), and which it is ('' with none).
+  accessible_upload_id BIGINT REFERENCES uploads (id),
+  accessible_kind TEXT NOT NULL DEFAULT '' CHECK (accessible_kind IN ('', 'easy_read', 'large_print')),
+  added_by BIGINT,
+  create_key TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (meeting_id, create_key)
+);
+CREATE INDEX meeting_papers_meeting ON meeting_papers (meeting_id, id);
+CREATE INDEX meeting_papers_upload ON meeting_papers (upload_id);
+CREATE INDEX meeting_papers_accessible ON meeting_papers (accessible_upload_id);

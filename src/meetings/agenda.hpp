@@ -60,6 +60,19 @@ struct MeetingAction {
   ActionStatus status = ActionStatus::open;
 };
 
+/// A paper for the meeting, with its easy-read or large-print version when there is one.
+struct Paper {
+  long long id = 0;
+  std::string title;
+  /// The file's address part (/files/{public_id}) and type.
+  std::string public_id;
+  std::string mime;
+  std::string accessible_public_id;
+  std::string accessible_mime;
+  /// "easy_read" or "large_print" ("" with no version).
+  std::string accessible_kind;
+};
+
 /// The meeting's agenda (accepted items in order, then proposals), and its actions, as the pages read them.
 struct Agenda {
   std::vector<AgendaItem> items;

@@ -74,6 +74,19 @@ std::string due_on(const ActionForm& f) {
   return out;
 }
 
+PaperForm read_paper(const http::FormData& form) {
+  return {form.trimmed("paper_title"), form.trimmed("accessible_kind"), form.trimmed("create_key")};
+}
+
+std::vector<FormProblem> check_paper(const PaperForm& f, bool has_version) {
+  std::vector<FormProblem> out;
+  required(out, f.title, kMaxPaperTitle, "paper_title");
+  if (has_version && f.accessible_kind != "easy_read" && f.accessible_kind != "large_print") {
+    out.push_back({"accessible_kind", "meetings.error.accessible_kind_missing"});
+  }
+  return out;
+}
+
 std::vector<FormProblem> check_decision(const std::string& decision) {
   std::vector<FormProblem> out;
   if (length(decision) > kMaxDecision) out.push_back({"decision", "meetings.error.decision_long"});

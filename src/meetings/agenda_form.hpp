@@ -40,6 +40,17 @@ std::vector<FormProblem> check_action(const ActionForm& form);
 /// "YYYY-MM-DD" of a form check_action found nothing wrong with.
 std::string due_on(const ActionForm& form);
 
+/// A paper: its title and, when a second file is given, whether that is the easy-read or large-print version.
+inline constexpr std::size_t kMaxPaperTitle = 150;
+struct PaperForm {
+  std::string title;
+  std::string accessible_kind;
+  std::string create_key;
+};
+PaperForm read_paper(const http::FormData& form);
+/// has_version: a second file came with it (then it must say which version it is).
+std::vector<FormProblem> check_paper(const PaperForm& form, bool has_version);
+
 std::vector<FormProblem> check_decision(const std::string& decision);
 std::vector<FormProblem> check_minutes(const std::string& minutes);
 

@@ -19,8 +19,10 @@ using view::Html;
 
 std::string agenda_url(const OrgRequest& req, long long id) { return meeting_url(req, id) + "/agenda"; }
 
+}  // namespace
+
 Response render_agenda(OrgRequest& req, const PagesDeps& deps, const MeetingRecord& r, const ItemForm& form,
-                       const std::vector<view::FieldError>& errors) {
+                       const PaperForm& paper, const std::vector<view::FieldError>& errors) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
   const auto& v = r.meeting;
@@ -45,6 +47,7 @@ Response render_agenda(OrgRequest& req, const PagesDeps& deps, const MeetingReco
               .button = {.text = s(t("meetings.agenda.papers_send")), .classes = "govuk-button--secondary"}});
     }
   }
+  papers_section(h, t, req, r, runs, paper, errors);
 
   govuk::heading(h, 2, "m", t("meetings.agenda.items_title"));
   long long number = 0;
@@ -142,6 +145,8 @@ Response render_agenda(OrgRequest& req, const PagesDeps& deps, const MeetingReco
   return page.respond();
 }
 
+namespace {
+
 std::optional<long long> item_param(OrgRequest& req) { return http::parse_id(req.ctx.param("item")); }
 
 Response render_item_form(OrgRequest& req, const PagesDeps& deps, const Meeting& m, long long item_id,
@@ -232,7 +237,9 @@ awaitable<Response> agenda(OrgRequest& req, const PagesDeps& deps) {
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   ItemForm form;
   form.create_key = security::random_token(16);
-  co_return render_agenda(req, deps, std::get<MeetingRecord>(loaded), form, {});
+  PaperForm paper;
+  paper.create_key = security::random_token(16);
+  co_return render_agenda(req, deps, std::get<MeetingRecord>(loaded), form, paper, {});
 }
 
 awaitable<Response> propose_item(OrgRequest& req, const PagesDeps& deps) {
@@ -246,7 +253,8 @@ awaitable<Response> propose_item(OrgRequest& req, const PagesDeps& deps) {
   auto form = read_item(ctx.form);
   if (form.create_key.empty()) form.create_key = security::random_token(16);
   const auto errors = field_errors(t, check_item(form));
-  if (!errors.empty()) co_return render_agenda(req, deps, rec, form, errors);
+  if (!errors.empty())
+    co_return render_agenda(req, deps, rec, form, {.create_key = security::random_token(16)}, errors);
   auto op = deps.service->propose_item(who_of(req), req.membership.org_id, id, form.title, form.notes, form.create_key);
   const auto c = co_await std::move(op);
   co_return after(req, deps, c, agenda_url(req, id), "meetings.done.item_proposed");

@@ -95,6 +95,7 @@ awaitable<std::optional<MeetingRecord>> MeetingService::record(long long org_id,
     r.actions = store::actions(s, id);
     r.raised = store::raised_topics(s, v->meeting.group_id, id);
     r.people = store::attendance(s, id, v->meeting.group_id);
+    r.papers = store::papers(s, id);
     r.meeting = std::move(*v);
     return r;
   });
@@ -303,6 +304,79 @@ awaitable<Change> MeetingService::publish_minutes(Who who, long long org_id, lon
   const auto c = co_await std::move(op);
   woke_mail(c);
   co_return c;
+}
+
+uploads::Allowed paper_allowed() {
+  uploads::Allowed a;
+  a.images = true;
+  a.audio = true;
+  a.video = true;
+  return a;
+}
+
+awaitable<Change> MeetingService::add_paper(Who who, long long org_id, long long id, std::string title,
+                                            uploads::Prepared file, std::optional<uploads::Prepared> accessible,
+                                            std::string accessible_kind, std::string create_key) {
+  if (!uploads_) co_return Change::refused;
+  auto op = db_.run([=, this, title = std::move(title), file = std::move(file), accessible = std::move(accessible),
+                     kind = std::move(accessible_kind), key = std::move(create_key)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    if (!checked(s, who, org_id, id, Action::run_agenda, at)) return Change::refused;
+    if (store::paper_exists(s, id, key)) return Change::already;
+    // Owned by the organisation, so the papers stay when the person who added them leaves.
+    const auto saved = uploads::store::save(s, uploads_->storage(), file, kPaperPurpose, std::nullopt, org_id, at);
+    std::optional<long long> version;
+    if (accessible) {
+      version = uploads::store::save(s, uploads_->storage(), *accessible, kPaperPurpose, std::nullopt, org_id, at).id;
+    }
+    if (store::insert_paper(s, {id, org_id, title, saved.id, version, kind, who.user_id, key}, at) == 0) {
+      return Change::already;  // rolled back: the files stay behind unreferenced, and housekeeping sweeps them
+    }
+    tx.commit();
+    return Change::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<Change> MeetingService::remove_paper(Who who, long long org_id, long long id, long long paper_id) {
+  auto op = db_.run([=, this](soci::session& s) {
+    std::vector<std::string> keys;
+    db::WriteTransaction tx(s);
+    if (!checked(s, who, org_id, id, Action::run_agenda, now())) return std::pair{Change::refused, keys};
+    const auto uploads = store::remove_paper(s, id, paper_id);
+    if (uploads.empty()) return std::pair{Change::already, keys};
+    for (long long u : uploads) {
+      if (auto key = uploads::store::remove(s, u)) keys.push_back(*key);
+    }
+    tx.commit();
+    return std::pair{Change::done, keys};
+  });
+  const auto result = co_await std::move(op);
+  // The files go once the rows are gone.
+  if (uploads_) {
+    for (const auto& key : result.second) uploads_->storage().remove(key);
+  }
+  co_return result.first;
+}
+
+void register_paper_access(uploads::UploadService& uploads, const core::Clock& clock) {
+  uploads.set_access(kPaperPurpose,
+                     [&clock](soci::session& s, const uploads::Upload& u, const http::Principal* viewer) {
+                       if (!viewer) return false;
+                       const auto paper = store::paper_of_upload(s, u.id);
+                       if (!paper) return false;
+                       for (const auto& m : viewer->memberships) {
+                         if (m.org_id != paper->org_id) continue;
+                         const auto v = store::find_for_viewer(s, paper->org_id, paper->meeting_id, viewer->user_id);
+                         if (!v) return false;
+                         const policy::Actor actor{m.role, viewer->two_step, v->group_role};
+                         const policy::Facts facts{v->meeting.group_visibility, v->meeting.group_archived,
+                                                   v->meeting.cancelled(), v->meeting.started(clock.now_seconds())};
+                         return policy::allows(actor, Action::see_agenda, facts) == policy::Verdict::allow;
+                       }
+                       return false;
+                     });
 }
 
 awaitable<Change> MeetingService::send_papers(Who who, long long org_id, long long id) {

@@ -229,6 +229,61 @@ bool mark_papers_sent(soci::session& s, long long meeting_id, long long now) {
                    {meeting_id, now}) > 0;
 }
 
+std::vector<Paper> papers(soci::session& s, long long meeting_id) {
+  std::vector<Paper> out;
+  db::query(s,
+            "SELECT p.id, p.title, u.public_id, u.mime, a.public_id, a.mime, p.accessible_kind FROM meeting_papers p "
+            "JOIN uploads u ON u.id = p.upload_id LEFT JOIN uploads a ON a.id = p.accessible_upload_id WHERE "
+            "p.meeting_id = $1 ORDER BY p.id",
+            {meeting_id}, [&](const db::Row& r) {
+              out.push_back({r.integer(0), r.string(1), r.string(2), r.string(3), r.string(4), r.string(5),
+                             r.null(4) ? std::string() : r.string(6)});
+            });
+  return out;
+}
+
+long long insert_paper(soci::session& s, const NewPaper& p, long long now) {
+  long long id = 0;
+  const db::Param accessible = p.accessible_upload_id ? db::Param(*p.accessible_upload_id) : db::Param(nullptr);
+  db::query(
+      s,
+      "INSERT INTO meeting_papers (meeting_id, org_id, title, upload_id, accessible_upload_id, accessible_kind, "
+      "added_by, create_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (meeting_id, "
+      "create_key) DO NOTHING RETURNING id",
+      {p.meeting_id, p.org_id, p.title, p.upload_id, accessible,
+       std::string_view(p.accessible_upload_id ? p.accessible_kind : std::string()), p.added_by, p.create_key, now},
+      [&](const db::Row& r) { id = r.integer(0); });
+  return id;
+}
+
+bool paper_exists(soci::session& s, long long meeting_id, std::string_view create_key) {
+  bool out = false;
+  db::query(s, "SELECT 1 FROM meeting_papers WHERE meeting_id = $1 AND create_key = $2", {meeting_id, create_key},
+            [&](const db::Row&) { out = true; });
+  return out;
+}
+
+std::vector<long long> remove_paper(soci::session& s, long long meeting_id, long long paper_id) {
+  std::vector<long long> out;
+  db::query(s, "SELECT upload_id, accessible_upload_id FROM meeting_papers WHERE id = $1 AND meeting_id = $2",
+            {paper_id, meeting_id}, [&](const db::Row& r) {
+              out.push_back(r.integer(0));
+              if (!r.null(1)) out.push_back(r.integer(1));
+            });
+  if (!out.empty()) db::query(s, "DELETE FROM meeting_papers WHERE id = $1", {paper_id});
+  return out;
+}
+
+std::optional<PaperAccess> paper_of_upload(soci::session& s, long long upload_id) {
+  std::optional<PaperAccess> out;
+  db::query(s,
+            "SELECT org_id, meeting_id FROM meeting_papers WHERE upload_id = $1 OR accessible_upload_id = $1 LIMIT 1",
+            {upload_id}, [&](const db::Row& r) {
+              out = PaperAccess{r.integer(0), r.integer(1)};
+            });
+  return out;
+}
+
 std::vector<Recipient> group_people(soci::session& s, long long group_id) {
   std::vector<Recipient> out;
   db::query(s,

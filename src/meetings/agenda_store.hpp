@@ -73,6 +73,30 @@ bool publish_minutes(soci::session& s, long long meeting_id, long long now);
 /// Marks the papers sent; false when they were already.
 bool mark_papers_sent(soci::session& s, long long meeting_id, long long now);
 
+/// The meeting's papers, oldest first, with their files.
+std::vector<Paper> papers(soci::session& s, long long meeting_id);
+struct NewPaper {
+  long long meeting_id = 0;
+  long long org_id = 0;
+  std::string title;
+  long long upload_id = 0;
+  std::optional<long long> accessible_upload_id;
+  std::string accessible_kind;
+  long long added_by = 0;
+  std::string create_key;
+};
+/// The new paper's id, or 0 when one with this create key exists already.
+long long insert_paper(soci::session& s, const NewPaper& p, long long now);
+bool paper_exists(soci::session& s, long long meeting_id, std::string_view create_key);
+/// Deletes the paper; the ids of its uploads (to remove after), empty when it was not there.
+std::vector<long long> remove_paper(soci::session& s, long long meeting_id, long long paper_id);
+/// For the file route: the meeting a paper's file belongs to (either version), with the viewer's role in its group.
+struct PaperAccess {
+  long long org_id = 0;
+  long long meeting_id = 0;
+};
+std::optional<PaperAccess> paper_of_upload(soci::session& s, long long upload_id);
+
 /// Everyone in the group, to email.
 std::vector<Recipient> group_people(soci::session& s, long long group_id);
 /// Everyone still in the group who asked to raise, or reacted to a post of, the topic behind an accepted agenda item:

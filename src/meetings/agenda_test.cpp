@@ -3,7 +3,11 @@
 // attendance, actions owned by the group's people, and publishing the minutes telling each person who raised or
 // supported a topic what the meeting did with it, once, in their language.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "core/clock.hpp"
@@ -16,6 +20,8 @@
 #include "meetings/meeting_service.hpp"
 #include "organisations/organisation_service.hpp"
 #include "testing/world.hpp"
+#include "uploads/storage.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::meetings {
 namespace {
@@ -174,6 +180,47 @@ TEST_P(AgendasOnBackend, AnArchivedGroupIsReadOnly) {
   EXPECT_EQ(run(service->accept_item(who(tom), north, meeting, item)), Change::refused);
   EXPECT_EQ(run(service->propose_item(who(gareth), north, meeting, "More", "", "k-2-23456789")), Change::refused);
   EXPECT_EQ(run(service->send_papers(who(tom), north, meeting)), Change::refused);
+}
+
+TEST_P(AgendasOnBackend, PapersWithAnEasyReadVersionAreForTheGroupOnly) {
+  const auto dir = std::filesystem::temp_directory_path() / ("rt-papers-" + std::to_string(::getpid()) + "-" +
+                                                             std::to_string(std::hash<std::string>{}(GetParam())));
+  auto uploads = std::make_unique<uploads::UploadService>(*world->db, std::make_shared<uploads::FolderStorage>(dir));
+  auto with_files = std::make_unique<MeetingService>(*world->db, clock, MailHooks{}, uploads.get());
+  register_paper_access(*uploads, clock);
+  std::ifstream in(std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/integration/fixtures/about_me/tiny.png",
+                   std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  auto prepared = uploads::prepare_file(bytes.str(), "tiny.png", paper_allowed());
+  ASSERT_TRUE(std::holds_alternative<uploads::Prepared>(prepared));
+  const auto& png = std::get<uploads::Prepared>(prepared);
+  EXPECT_EQ(run(with_files->add_paper(who(gareth), north, meeting, "Plan", png, png, "easy_read", "p-1")),
+            Change::refused)
+      << "members do not add papers";
+  EXPECT_EQ(run(with_files->add_paper(who(tom), north, meeting, "Plan", png, png, "easy_read", "p-1")), Change::done);
+  EXPECT_EQ(run(with_files->add_paper(who(tom), north, meeting, "Plan", png, png, "easy_read", "p-1")),
+            Change::already);
+  const auto r = *run(with_files->record(north, meeting, gareth));
+  ASSERT_EQ(r.papers.size(), 1u);
+  EXPECT_EQ(r.papers[0].accessible_kind, "easy_read");
+  ASSERT_FALSE(r.papers[0].accessible_public_id.empty());
+  // Whoever is in the group fetches it (observers too); people outside the group do not.
+  auto principal = [&](long long user) {
+    http::Principal p;
+    p.user_id = user;
+    p.memberships.push_back({});
+    p.memberships.back().org_id = north;
+    p.memberships.back().role = Role::member;
+    return p;
+  };
+  EXPECT_TRUE(run(uploads->file_for(r.papers[0].accessible_public_id, principal(ngozi))));
+  EXPECT_FALSE(run(uploads->file_for(r.papers[0].public_id, principal(priya))));
+  EXPECT_FALSE(run(uploads->file_for(r.papers[0].public_id, std::nullopt)));
+  EXPECT_EQ(run(with_files->remove_paper(who(tom), north, meeting, r.papers[0].id)), Change::done);
+  EXPECT_EQ(world->count("meeting_papers"), 0);
+  EXPECT_EQ(world->count("uploads"), 0) << "the files go with the paper";
+  std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AgendasOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -11,6 +11,7 @@
 
 #include "accounts/pages_common.hpp"
 #include "http/types.hpp"
+#include "meetings/agenda_form.hpp"
 #include "meetings/meeting_policy.hpp"
 #include "meetings/meeting_service.hpp"
 #include "view/layout.hpp"
@@ -76,6 +77,13 @@ Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::stri
 /// Where an agenda item came from: "Raised by 6 members in the discussion space" with a link to the topic, or
 /// "Proposed by Gareth".
 void item_source(view::Html& h, const core::Translator& t, const OrgRequest& req, const AgendaItem& i);
+/// The agenda page, with what was typed into a form that failed (a proposal, or a paper) and its problems.
+Response render_agenda(OrgRequest& req, const PagesDeps& deps, const MeetingRecord& r, const ItemForm& form,
+                       const PaperForm& paper, const std::vector<view::FieldError>& errors);
+/// The papers, with their easy-read or large-print versions, and for the people who run the group the form that
+/// adds one and a button that removes each.
+void papers_section(view::Html& h, const core::Translator& t, const OrgRequest& req, const MeetingRecord& r, bool runs,
+                    const PaperForm& form, const std::vector<view::FieldError>& errors);
 /// "5 January 2027" from "2027-01-05".
 std::string due_words(const core::Translator& t, const std::string& due_on);
 
@@ -106,6 +114,10 @@ awaitable<Response> edit_item(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> save_item(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> remove_item(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> send_papers(OrgRequest& req, const PagesDeps& deps);
+
+// papers_pages.cpp: adding and removing papers.
+awaitable<Response> add_paper(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_paper(OrgRequest& req, const PagesDeps& deps);
 
 // minutes_pages.cpp: attendance, minutes, decisions, actions and publishing the minutes.
 awaitable<Response> minutes(OrgRequest& req, const PagesDeps& deps);

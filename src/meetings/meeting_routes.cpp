@@ -2,6 +2,8 @@
 
 #include "http/route_list.hpp"
 #include "meetings/meeting_policy.hpp"
+#include "meetings/meeting_service.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::meetings {
 
@@ -50,6 +52,10 @@ void add_meeting_routes(std::vector<http::Route>& routes, const pages::PagesDeps
   item.post("/edit", "agenda_item_save", on_meeting(Action::run_agenda), bind(deps, pages::save_item));
   item.post("/remove", "agenda_item_remove", on_meeting(Action::run_agenda), bind(deps, pages::remove_item));
   item.post("/decision", "agenda_decision_save", on_meeting(Action::record_meeting), bind(deps, pages::save_decision));
+  one.post("/papers", "meeting_paper_create", on_meeting(Action::run_agenda), bind(deps, pages::add_paper))
+      .accepts_uploads(uploads::body_limit_for(paper_allowed()));
+  one.post("/papers/{paper}/remove", "meeting_paper_remove", on_meeting(Action::run_agenda),
+           bind(deps, pages::remove_paper));
   one.post("/papers/send", "meeting_papers_send", on_meeting(Action::run_agenda), bind(deps, pages::send_papers));
   // What came of it: who came, minutes, decisions and actions.
   one.get("/minutes", "meeting_minutes", on_meeting(Action::see_agenda), bind(deps, pages::minutes));

@@ -17,6 +17,7 @@
 #include "meetings/agenda.hpp"
 #include "meetings/meeting.hpp"
 #include "meetings/meeting_policy.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::meetings {
 
@@ -46,7 +47,14 @@ struct MeetingRecord {
   std::vector<RaisedTopic> raised;
   /// Everyone in the group with whether they came.
   std::vector<Attendee> people;
+  std::vector<Paper> papers;
 };
+
+/// What uploads calls a meeting's papers (who may fetch them: register_paper_access).
+inline const uploads::Purpose kPaperPurpose{"meeting_paper"};
+/// Papers are pictures of pages, recordings of them read aloud, or videos (such as a BSL version), up to the
+/// uploads' usual sizes, checked by their content and cleaned of metadata.
+uploads::Allowed paper_allowed();
 
 /// Who is changing something: the policy is asked again inside the change's transaction with their role in the
 /// group as it is at that moment.
@@ -75,8 +83,10 @@ struct MailHooks {
 
 class MeetingService {
  public:
-  MeetingService(db::Database& db, const core::Clock& clock, MailHooks mail = {})
-      : db_(db), clock_(clock), mail_(std::move(mail)) {}
+  /// uploads: where papers are kept (nullptr: none can be added).
+  MeetingService(db::Database& db, const core::Clock& clock, MailHooks mail = {},
+                 uploads::UploadService* uploads = nullptr)
+      : db_(db), clock_(clock), mail_(std::move(mail)), uploads_(uploads) {}
 
   /// The group (in this organisation) as the viewer sees it, for scheduling a meeting in it.
   awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
@@ -125,6 +135,13 @@ class MeetingService {
   /// Publishes the minutes and, in the same transaction, emails everyone who raised or supported a topic behind an
   /// agenda item what the meeting did with it, each once, in their language.
   awaitable<Change> publish_minutes(Who who, long long org_id, long long id);
+  /// Adds a paper (with its easy-read or large-print version, "easy_read" or "large_print"); twice makes one.
+  awaitable<Change> add_paper(Who who, long long org_id, long long id, std::string title, uploads::Prepared file,
+                              std::optional<uploads::Prepared> accessible, std::string accessible_kind,
+                              std::string create_key);
+  awaitable<Change> remove_paper(Who who, long long org_id, long long id, long long paper_id);
+  uploads::UploadService* uploads() const { return uploads_; }
+
   /// Says the papers were sent and, in the same transaction, tells everyone in the group by email.
   awaitable<Change> send_papers(Who who, long long org_id, long long id);
 
@@ -144,6 +161,10 @@ class MeetingService {
   db::Database& db_;
   const core::Clock& clock_;
   MailHooks mail_;
+  uploads::UploadService* uploads_ = nullptr;
 };
+
+/// Lets /files/ serve a paper to whoever may see the meeting's agenda (404 for everyone else).
+void register_paper_access(uploads::UploadService& uploads, const core::Clock& clock);
 
 }  // namespace roundtable::meetings

@@ -1,5 +1,9 @@
 #include "meetings/meetings_demo.hpp"
 
+#include <gd.h>
+#include <gdfontg.h>
+#include <gdfontl.h>
+
 #include <cstdio>
 #include <map>
 #include <string>
@@ -130,10 +134,47 @@ long long london_at(long long now, int in_days, int hour, int minute) {
   return from_london(w).utc;
 }
 
+/// A page of a paper drawn here (so the demo ships no files), as PNG bytes: a heading and lines of words; the
+/// easy-read version has bigger words, fewer of them, and a picture beside each.
+std::string drawn_paper(bool easy_read) {
+  gdImagePtr im = gdImageCreateTrueColor(600, 800);
+  const int white = gdImageColorAllocate(im, 255, 255, 255);
+  const int ink = gdImageColorAllocate(im, 11, 12, 12);
+  const int blue = gdImageColorAllocate(im, 29, 112, 184);
+  gdImageFilledRectangle(im, 0, 0, 599, 799, white);
+  auto words = [&](int x, int y, const char* text, bool big) {
+    gdImageString(im, big ? gdFontGetGiant() : gdFontGetLarge(), x, y,
+                  reinterpret_cast<unsigned char*>(const_cast<char*>(text)), ink);
+  };
+  words(40, 40, easy_read ? "Next year's plan: easy read" : "Next year's plan", true);
+  if (easy_read) {
+    const char* lines[] = {"Carers told us what matters.", "We will choose 3 things.", "We will say who does what."};
+    for (int i = 0; i < 3; ++i) {
+      gdImageFilledEllipse(im, 80, 160 + i * 160, 90, 90, blue);
+      words(150, 150 + i * 160, lines[i], true);
+    }
+  } else {
+    for (int i = 0; i < 20; ++i) {
+      words(40, 100 + i * 30, "The partnership's plan for next year, from what carers told us.", false);
+    }
+  }
+  int size = 0;
+  void* png = gdImagePngPtr(im, &size);
+  std::string bytes(static_cast<const char*>(png), static_cast<size_t>(size));
+  gdFree(png);
+  gdImageDestroy(im);
+  return bytes;
+}
+
 /// The board's next meeting has an agenda built from the discussion space and a member's idea, with the papers sent;
 /// its last one has who came, published minutes, decisions and actions.
-void demo_agendas(db::Database& db, long long org, long long group, long long next, long long past,
-                  std::map<std::string, long long>& people, long long now) {
+void demo_agendas(db::Database& db, MeetingService& service, long long org, long long group, long long next,
+                  long long past, std::map<std::string, long long>& people, long long now) {
+  std::optional<uploads::Prepared> paper;
+  if (service.uploads()) {
+    auto prepared = uploads::prepare_file(drawn_paper(false), "plan.png", paper_allowed());
+    if (auto* p = std::get_if<uploads::Prepared>(&prepared)) paper = std::move(*p);
+  }
   db.run_sync([&](soci::session& s) {
     db::WriteTransaction tx(s);
     const long long tom = people["tom@demo.example"];
@@ -160,6 +201,17 @@ void demo_agendas(db::Database& db, long long org, long long group, long long ne
       if (people.contains("mair@demo.example")) {
         item(next, "A quiet room at every meeting", "Some of us need a break from the noise.", ItemStatus::proposed,
              std::nullopt, people["mair@demo.example"], "demo-quiet-room", now - kDay);
+      }
+      if (paper) {
+        auto* uploads = service.uploads();
+        const auto plain = uploads::store::save(s, uploads->storage(), *paper, kPaperPurpose, std::nullopt, org, now);
+        std::optional<long long> version;
+        auto easy = uploads::prepare_file(drawn_paper(true), "plan-easy-read.png", paper_allowed());
+        if (auto* e = std::get_if<uploads::Prepared>(&easy)) {
+          version = uploads::store::save(s, uploads->storage(), *e, kPaperPurpose, std::nullopt, org, now).id;
+        }
+        store::insert_paper(s, {next, org, "Next year's plan", plain.id, version, "easy_read", tom, "demo-paper"},
+                            now - kDay);
       }
       store::mark_papers_sent(s, next, now - kDay);
     }
@@ -256,7 +308,7 @@ int load_demo(db::Database& db, MeetingService& service, long long now) {
     }
   }
   if (const auto board = found.groups.find("Carers Co-production Board"); board != found.groups.end()) {
-    demo_agendas(db, org, board->second, board_next, board_past, found.people, now);
+    demo_agendas(db, service, org, board->second, board_next, board_past, found.people, now);
   }
   return made;
 }

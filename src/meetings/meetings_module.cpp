@@ -16,7 +16,8 @@ module::Module make_module(Deps deps) {
   if (const auto* orgs = deps.organisations) {
     mail = {[orgs] { return orgs->base_url(); }, [orgs] { orgs->mail_queued(); }};
   }
-  if (deps.db) service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail));
+  if (deps.db) service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
+  if (service && deps.uploads) m.start = [uploads = deps.uploads, &clock] { register_paper_access(*uploads, clock); };
   m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
     // Each handler's copy of the dependencies keeps the service alive.
     add_meeting_routes(routes, {service, deps.assets, deps.not_found});
@@ -36,6 +37,9 @@ module::Module make_module(Deps deps) {
        "\"former member\")"},
   };
   m.tables_without_personal_data = {
+      {"meeting_papers",
+       "a meeting's papers and their easy-read or large-print versions, files owned by the organisation (added_by is "
+       "kept as \"former member\")"},
       {"meetings",
        "a group's meetings: when, where, why and the venue's access details, written for the group (created_by is "
        "kept as \"former member\")"}};

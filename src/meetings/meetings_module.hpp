@@ -12,6 +12,9 @@
 namespace roundtable::organisations {
 class OrganisationService;
 }
+namespace roundtable::uploads {
+class UploadService;
+}
 
 namespace roundtable::meetings {
 
@@ -22,6 +25,8 @@ struct Deps {
   const core::Clock* clock = nullptr;
   /// Where links in email point, and who wakes the mail worker (nullptr: links to loopback, nobody woken).
   const organisations::OrganisationService* organisations = nullptr;
+  /// Where papers are kept (nullptr: none can be added).
+  uploads::UploadService* uploads = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

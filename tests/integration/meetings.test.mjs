@@ -270,6 +270,16 @@ test(`${backendName}: an agenda from the discussion space, and the raiser told w
   assert.equal(page.status, 200);
   assert.match(page.text, /Suggested by Gareth Jones/);
   assert.match(page.text, /Raised by 2 members in the discussion space/);
+  // The papers (with an easy-read version) and the day they were sent, for the group only.
+  assert.match(page.text, /The papers were sent on/);
+  assert.match(page.text, /Open the easy read version: Next year/);
+  const files = [...page.text.matchAll(/href="(\/files\/[^"]+)"/g)].map((m) => m[1]);
+  assert.equal(files.length, 2);
+  for (const file of files) {
+    assert.equal((await gareth.get(file)).status, 200);
+    assert.equal((await ngozi.get(file)).status, 200, "observers read the papers");
+    assert.equal((await priya.get(file)).status, 404, "people outside the group do not");
+  }
   const key = page.text.match(/name="create_key" value="([^"]+)"/)[1];
   const bad = await gareth.post(`${agenda}/items`, { create_key: key, title: "", notes: "Parking is hard" });
   assert.equal(bad.status, 400);

@@ -71,6 +71,9 @@ export const rows = [
   ["POST", "/o/demo/meetings/NEXT/agenda/items/PROPOSAL/edit", [401, 404, 404, 400, 404, 400, 404]],
   // An item that is not there is already gone.
   ["POST", "/o/demo/meetings/NEXT/agenda/items/999999/remove", [401, 404, 404, 303, 404, 303, 404]],
+  // Papers: nothing sent, the form comes back with the problems; a paper that is not there is already gone.
+  ["POST", "/o/demo/meetings/NEXT/papers", /*               */ [401, 404, 404, 400, 404, 400, 404]],
+  ["POST", "/o/demo/meetings/NEXT/papers/999999/remove", /* */ [401, 404, 404, 303, 404, 303, 404]],
   ["POST", "/o/demo/meetings/NEXT/papers/send", /*          */ [401, 404, 404, 303, 404, 303, 404]],
   ["POST", "/o/demo/meetings/CANCELLED/papers/send", /*     */ [401, 404, 404, 404, 404, 404, 404]],
   // What came of it: members read published minutes (and are told when there are none yet).
@@ -96,7 +99,8 @@ export function patternOf(path) {
     .replace(/\/groups\/(BOARD|STEERING|ARCHIVED|999999)/, "/groups/{group}")
     .replace(/\/meetings\/(NEXT|PAST|CANCELLED|SECRET|999999|not-a-number)(?=\/|$)/, "/meetings/{meeting}")
     .replace(/\/agenda\/items\/(PROPOSAL|PASTITEM|999999)(?=\/|$)/, "/agenda/items/{item}")
-    .replace(/\/actions\/ACTION(?=\/|$)/, "/actions/{action}");
+    .replace(/\/actions\/ACTION(?=\/|$)/, "/actions/{action}")
+    .replace(/\/papers\/999999(?=\/|$)/, "/papers/{paper}");
 }
 
 /** The demo ids the placeholders stand for, read from the server's database. */
