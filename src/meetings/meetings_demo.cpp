@@ -245,9 +245,9 @@ void demo_agendas(db::Database& db, MeetingService& service, long long org, long
         store::upsert_attendance(s, past, org, p.user_id, a, held);
       }
       store::set_minutes(s, past,
-                         "Tom welcomed everyone. Gareth used a BSL interpreter.\n\n## Emergency cards\n\n"
+                         "Tom welcomed everyone. Gareth used a BSL interpreter.\n\n# Emergency cards\n\n"
                          "- 140 carers have a card now.\n- Most found out about it from their GP.\n\n"
-                         "## What carers told us\n\nWe read what members wrote in the discussion space and chose "
+                         "# What carers told us\n\nWe read what members wrote in the discussion space and chose "
                          "three things: breaks, money, and being listened to.",
                          held + kDay);
       store::publish_minutes(s, past, held + 2 * kDay);
