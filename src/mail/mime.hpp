@@ -75,4 +75,7 @@ struct Message {
 
 Message parse(std::string_view raw);
 
+/// Appends a code point as UTF-8; NUL, surrogates and anything past U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, char32_t cp);
+
 }  // namespace roundtable::mail::mime

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <vector>
 
+#include "mail/mime.hpp"
+
 namespace roundtable::mail {
 
 namespace {
@@ -23,25 +25,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && blank(s.back())) s.remove_suffix(1);
   return s;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 struct Entity {
@@ -232,10 +215,11 @@ std::string html_to_text(std::string_view html) {
             if (v < 0 || cp > 0x10FFFF) ok = false;
             if (ok) cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
           }
-          if (ok && ref.size() > (hex ? 2u : 1u)) append_utf8(decoded, cp == 0xA0 ? ' ' : cp);
+          if (ok && ref.size() > (hex ? 2u : 1u))
+            mime::append_utf8(decoded, cp == 0xA0 ? U' ' : static_cast<char32_t>(std::min(cp, 0x110000UL)));
         } else {
           for (const auto& e : kEntities) {
-            if (e.name == ref) append_utf8(decoded, e.cp);
+            if (e.name == ref) mime::append_utf8(decoded, static_cast<char32_t>(e.cp));
           }
         }
         if (!decoded.empty()) {
