@@ -14,6 +14,9 @@
 namespace roundtable::organisations {
 class OrganisationService;
 }
+namespace roundtable::live {
+class Live;
+}
 
 namespace roundtable::discussions {
 
@@ -26,6 +29,8 @@ struct Deps {
   /// Where topics and replies are indexed for search (nullptr: not indexed).
   db::SearchIndex* search = nullptr;
   const core::Clock* clock = nullptr;
+  /// The live channel: changes to topics are told there, and topic pages listen (nullptr: neither).
+  live::Live* live = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.
