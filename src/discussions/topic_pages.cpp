@@ -58,16 +58,24 @@ Response render_reply_page(OrgRequest& req, const PagesDeps& deps, const store::
 }
 
 /// What the page's script needs to listen for new replies (web/js/live.mjs): the stream's address, and the words it
-/// says in the page's language (each plural form of "N new replies", for Intl.PluralRules to choose from).
+/// says in the page's language (each plural form of "{n} new replies", with {n} for the script to fill, for
+/// Intl.PluralRules to choose from).
 void live_attributes(Html& h, const core::Translator& t, const std::string& topic_address) {
   constexpr std::string_view kNew = "discussions.live.new_replies";
+  const auto form = [&](core::PluralCategory c) {
+    const auto& messages = core::Messages::embedded();
+    const std::string* text = messages.catalogue(t.lang()).find_plural(kNew, c);
+    if (!text) text = messages.catalogue(core::Lang::en).find_plural(kNew, c);
+    return text ? *text : std::string(kNew);
+  };
+  using core::PluralCategory;
   h.raw(" data-rt-live=\"").text(topic_address + "/live").raw("\"");
-  h.raw(" data-text-new-zero=\"").text(t.plural(kNew, 0)).raw("\"");
-  h.raw(" data-text-new-one=\"").text(t.plural(kNew, 1)).raw("\"");
-  h.raw(" data-text-new-two=\"").text(t.plural(kNew, 2)).raw("\"");
-  h.raw(" data-text-new-few=\"").text(t.plural(kNew, 3)).raw("\"");
-  h.raw(" data-text-new-many=\"").text(t.plural(kNew, 6)).raw("\"");
-  h.raw(" data-text-new-other=\"").text(t.plural(kNew, 4)).raw("\"");
+  h.raw(" data-text-new-zero=\"").text(form(PluralCategory::zero)).raw("\"");
+  h.raw(" data-text-new-one=\"").text(form(PluralCategory::one)).raw("\"");
+  h.raw(" data-text-new-two=\"").text(form(PluralCategory::two)).raw("\"");
+  h.raw(" data-text-new-few=\"").text(form(PluralCategory::few)).raw("\"");
+  h.raw(" data-text-new-many=\"").text(form(PluralCategory::many)).raw("\"");
+  h.raw(" data-text-new-other=\"").text(form(PluralCategory::other)).raw("\"");
   h.raw(" data-text-changed=\"").text(t("discussions.live.changed")).raw("\"");
   h.raw(" data-text-reload=\"").text(t("discussions.live.reload")).raw("\"");
 }
