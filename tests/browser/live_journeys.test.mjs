@@ -1,5 +1,5 @@
 // Issue #14 (live): a reply Gareth sends appears on Mair's open copy of the topic without reloading, announced in its
-// live region, in a second browser context; the page stays accessible after the change.
+// live region in her language (Welsh), in a second browser context; the page stays accessible after the change.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, axeViolations, signIn } from "./support.mjs";
@@ -54,7 +54,9 @@ test("a reply appears on another member's open topic page without reloading, and
     assert.equal(await mair.evaluate(() => window.rtNotReloaded), true, "the page was not reloaded");
     assert.equal(await mair.locator("#replies > [id^='post-']").count(), before + 1);
     const status = mair.locator("[data-rt-live-status]");
-    await status.filter({ hasText: "1 new reply" }).waitFor({ timeout: 10_000 });
+    // Mair reads Welsh: "1 new reply" in her language, the form Intl.PluralRules chose for one.
+    assert.equal(await mair.getAttribute("html", "lang"), "cy");
+    await status.filter({ hasText: "1 ateb newydd" }).waitFor({ timeout: 10_000 });
     assert.equal(await status.getAttribute("aria-live"), "polite");
     // The new reply came as Mair sees it: her own reaction buttons, with her form token.
     assert.ok(await mair.locator("#replies > [id^='post-']").last().locator("form[action$='/react']").count() > 0);
