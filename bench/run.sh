@@ -169,6 +169,7 @@ db_one() { # SQL -> the first column of the first row
   esac
 }
 MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'")
+PAST_MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: checking the year so far'")
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -210,6 +211,8 @@ SCENARIOS=(
   "a topic with 10,000 replies, its last page, signed in (a member)|/o/demo/topics/$LONG_TOPIC?after=9951|member"
   "a group's meetings, signed in (a member)|/o/demo/groups/$BOARD_ID/meetings|member"
   "a meeting, signed in (a member who replied)|/o/demo/meetings/$MEETING_ID|member"
+  "a meeting's agenda, signed in (a member)|/o/demo/meetings/$MEETING_ID/agenda|member"
+  "a meeting's minutes, signed in (a member; published, with actions)|/o/demo/meetings/$PAST_MEETING_ID/minutes|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

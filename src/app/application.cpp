@@ -45,6 +45,12 @@ std::string check_data_dir(const std::string& dir) {
 
 }  // namespace
 
+mail::ReplyAddresses reply_addresses_for(const core::Config& config, db::Database& db) {
+  if (config.mail_reply_domain.empty()) return {};
+  // Its own secret: a reply address proves who may post where, and must not share a key with sessions or CSRF.
+  return {config.mail_reply_domain, get_or_create_setting(db, "mail_reply_secret", security::random_token(32))};
+}
+
 std::unique_ptr<db::Database> open_database_for(const core::Config& config) {
   const auto url = core::effective_database_url(config);
   if (db::parse_database_url(url).backend == db::Backend::sqlite || config.command == core::Command::serve) {
@@ -114,6 +120,7 @@ int serve(const core::Config& config) {
     services.metrics_token = config.metrics_token;
     services.search = db::make_search_index(db->backend());
     make_feature_services(services, *db);
+    services.reply_addresses = reply_addresses_for(config, *db);
     // The live channel: on PostgreSQL its events go through the database, so every server sharing it hears them.
     services.live = std::make_unique<live::Live>(
         live::LiveOptions{.hub = {.max_subscribers = config.live_max_connections}, .heartbeat = config.live_heartbeat});

@@ -10,6 +10,7 @@
 #include "db/search.hpp"
 #include "http/static_files.hpp"
 #include "live/live.hpp"
+#include "mail/reply_address.hpp"
 #include "organisations/organisation_service.hpp"
 #include "privacy/privacy_service.hpp"
 #include "profiles/profile_service.hpp"
@@ -40,6 +41,8 @@ struct Services {
   std::unique_ptr<live::Live> live;
   /// Set once the pipeline exists (for /metrics).
   http::Metrics* metrics = nullptr;
+  /// How answers to a discussion's email are addressed (not enabled without --mail-reply-domain).
+  mail::ReplyAddresses reply_addresses;
   /// /metrics from other addresses than loopback needs "Authorization: Bearer <this>" (empty: loopback only).
   std::string metrics_token;
 };

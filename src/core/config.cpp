@@ -78,6 +78,10 @@ std::string usage() {
          "                       [--password-stdin]   (the admin commands also take --database and --data-dir)\n"
          "  roundtable mail-test --to ADDRESS [--lang en|cy] [--database URL] [--data-dir DIR]\n"
          "                       (queue a test email; the running server sends it)\n"
+         "  roundtable receive-mail [--recipient ADDRESS] [--mail-reply-domain DOMAIN] [--base-url URL]\n"
+         "                       [--database URL] [--data-dir DIR]\n"
+         "                       (an answer to a discussion's email on stdin, as Postfix or Exim pipe it; exits 0\n"
+         "                       delivered, 65 unreadable, 67 unknown address, 75 try again later)\n"
          "  roundtable routes       (print the route table as JSON lines)\n"
          "  roundtable version\n"
          "  roundtable --help\n"
@@ -101,6 +105,8 @@ std::string usage() {
          "ROUNDTABLE_MAIL_FROM)\n"
          "  --base-url URL       the address people use to reach Roundtable, for links in email\n"
          "                       (default http://HOST:PORT of --listen; env ROUNDTABLE_BASE_URL)\n"
+         "  --mail-reply-domain D  answers to a discussion's email go to reply+...@D, taken in by receive-mail\n"
+         "                       (env ROUNDTABLE_MAIL_REPLY_DOMAIN; without it, email has no Reply-To)\n"
          "  --trusted-proxy ADDR the reverse proxy's address; its X-Forwarded-For names the client\n"
          "                       (for sign-in limits; env ROUNDTABLE_TRUSTED_PROXY)\n"
          "  --metrics-token T    /metrics answers other addresses than loopback with 'Authorization: Bearer T'\n"
@@ -128,6 +134,7 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
   if (auto v = env("ROUNDTABLE_SMTP_URL")) c.smtp_url = *v;
   if (auto v = env("ROUNDTABLE_MAIL_FROM")) c.mail_from = *v;
   if (auto v = env("ROUNDTABLE_BASE_URL")) c.base_url = *v;
+  if (auto v = env("ROUNDTABLE_MAIL_REPLY_DOMAIN")) c.mail_reply_domain = *v;
   if (auto v = env("ROUNDTABLE_TRUSTED_PROXY")) c.trusted_proxy = *v;
   if (auto v = env("ROUNDTABLE_METRICS_TOKEN")) c.metrics_token = *v;
   for (auto [name, field] : {std::pair{"ROUNDTABLE_SESSION_IDLE", &c.session_idle},
@@ -176,6 +183,8 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     c.command = Command::migrate;
   } else if (cmd == "mail-test") {
     c.command = Command::mail_test;
+  } else if (cmd == "receive-mail") {
+    c.command = Command::receive_mail;
   } else {
     return "unknown command '" + cmd + "': try 'roundtable --help'";
   }
@@ -198,12 +207,19 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     }
     const bool serve_only = flag == "--listen" || flag == "--demo" || flag == "--public-dir" ||
                             flag == "--secure-cookies" || flag == "--threads" || flag == "--no-access-log" ||
-                            flag == "--smtp-url" || flag == "--mail-from" || flag == "--base-url" ||
-                            flag == "--trusted-proxy" || flag == "--metrics-token" || flag == "--session-idle" ||
-                            flag == "--session-lifetime" || flag == "--admin-session-lifetime" ||
-                            flag == "--live-max-connections" || flag == "--live-heartbeat";
+                            flag == "--smtp-url" || flag == "--mail-from" || flag == "--trusted-proxy" ||
+                            flag == "--metrics-token" || flag == "--session-idle" || flag == "--session-lifetime" ||
+                            flag == "--admin-session-lifetime" || flag == "--live-max-connections" ||
+                            flag == "--live-heartbeat";
     if (serve_only && c.command != Command::serve) {
       return flag + " only applies to 'roundtable serve'";
+    }
+    if ((flag == "--base-url" || flag == "--mail-reply-domain") && c.command != Command::serve &&
+        c.command != Command::receive_mail) {
+      return flag + " only applies to 'roundtable serve' and 'roundtable receive-mail'";
+    }
+    if (flag == "--recipient" && c.command != Command::receive_mail) {
+      return flag + " only applies to 'roundtable receive-mail'";
     }
     if ((flag == "--to" || flag == "--lang") && c.command != Command::mail_test) {
       return flag + " only applies to 'roundtable mail-test'";
@@ -245,6 +261,13 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
                     : flag == "--session-lifetime" ? c.session_lifetime
                                                    : c.admin_session_lifetime;
       if (auto e = read_duration(flag, *v, field)) return *e;
+    } else if (flag == "--mail-reply-domain" || flag == "--recipient") {
+      auto v = value();
+      if (!v || v->empty()) return needs(flag);
+      if (flag == "--mail-reply-domain" && (v->find_first_of("@/ :") != std::string::npos || v->front() == '.')) {
+        return "--mail-reply-domain wants a domain name, like reply.example.org";
+      }
+      (flag == "--recipient" ? c.mail_recipient : c.mail_reply_domain) = *v;
     } else if (flag == "--to") {
       auto v = value();
       if (!v || v->empty()) return needs(flag);

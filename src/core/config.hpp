@@ -10,7 +10,7 @@
 
 namespace roundtable::core {
 
-enum class Command { serve, migrate, routes, version, help, admin, mail_test };
+enum class Command { serve, migrate, routes, version, help, admin, mail_test, receive_mail };
 
 struct Config {
   Command command = Command::help;
@@ -30,6 +30,11 @@ struct Config {
   std::string mail_from = "Roundtable <roundtable@localhost>";
   /// The address people use to reach this server, for links in email; empty: http://LISTEN.
   std::string base_url;
+  /// The domain of the signed reply addresses answers to a discussion's email go to (ADR 0025); empty: email has no
+  /// Reply-To and says nothing about answering by email.
+  std::string mail_reply_domain;
+  /// For `roundtable receive-mail`: the address the message was delivered to (else read from its headers).
+  std::string mail_recipient;
   /// A reverse proxy's address whose X-Forwarded-For header is believed.
   std::string trusted_proxy;
   /// /metrics answers requests from loopback, and others only with "Authorization: Bearer <this>"; empty: loopback

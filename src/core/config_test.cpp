@@ -88,6 +88,20 @@ TEST(Config, MailTest) {
   EXPECT_NE(err({"serve", "--to", "a@b.example"}).find("only applies to 'roundtable mail-test'"), std::string::npos);
 }
 
+TEST(Config, ReceiveMail) {
+  auto c = ok({"receive-mail", "--recipient", "reply+1.2.3.ab@reply.example.org", "--mail-reply-domain",
+               "reply.example.org", "--base-url", "https://roundtable.example", "--database", "sqlite:/tmp/x.db"});
+  EXPECT_EQ(c.command, Command::receive_mail);
+  EXPECT_EQ(c.mail_recipient, "reply+1.2.3.ab@reply.example.org");
+  EXPECT_EQ(c.mail_reply_domain, "reply.example.org");
+  EXPECT_EQ(c.base_url, "https://roundtable.example");
+  EXPECT_EQ(ok({"serve", "--mail-reply-domain=reply.example.org"}).mail_reply_domain, "reply.example.org");
+  EXPECT_NE(err({"serve", "--mail-reply-domain", "x@y"}).find("domain name"), std::string::npos);
+  EXPECT_NE(err({"serve", "--recipient", "a@b"}).find("only applies to 'roundtable receive-mail'"), std::string::npos);
+  EXPECT_NE(err({"migrate", "--mail-reply-domain", "r.example"}).find("only applies"), std::string::npos);
+  EXPECT_NE(err({"receive-mail", "--listen", "127.0.0.1:1"}).find("only applies"), std::string::npos);
+}
+
 TEST(Config, MailAndAdmin) {
   auto c = ok({"serve", "--smtp-url", "smtp://127.0.0.1:2525", "--mail-from=Hi <hi@example.org>", "--base-url",
                "https://roundtable.example"});

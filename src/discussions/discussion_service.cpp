@@ -60,18 +60,24 @@ void index_post(db::SearchIndex* search, soci::session& s, const GroupFacts& g, 
 /// The email telling followers and mentioned members about a new post, in each one's language.
 mail::Message news_message(const store::Recipient& to, bool mentioned, const std::string& author,
                            const std::string& group, const std::string& title, const std::string& body,
-                           const std::string& url) {
+                           const std::string& url, const std::string& reply_to) {
   core::Translator t(core::Messages::embedded(), to.lang);
   const std::vector<std::pair<std::string, std::string>> args{
       {"name", author.empty() ? std::string(t("discussions.former_member")) : author},
       {"group", group},
       {"title", title}};
-  return mail::compose(
+  std::vector<std::string> paragraphs{
+      core::format(t(mentioned ? "discussions.mail.mentioned.p1" : "discussions.mail.reply.p1"), args),
+      excerpt(markdown::to_plain_text(body), 1500)};
+  // Only when answers by email are taken in (a reply domain is configured) does the email say so.
+  if (!reply_to.empty()) paragraphs.emplace_back(t("discussions.mail.reply_by_email"));
+  paragraphs.emplace_back(t("discussions.mail.stop"));
+  auto message = mail::compose(
       to.email, to.name, to.lang,
       core::format(t(mentioned ? "discussions.mail.mentioned.subject" : "discussions.mail.reply.subject"), args),
-      {core::format(t(mentioned ? "discussions.mail.mentioned.p1" : "discussions.mail.reply.p1"), args),
-       excerpt(markdown::to_plain_text(body), 1500), std::string(t("discussions.mail.stop"))},
-      mail::Action{std::string(t("discussions.mail.button")), url});
+      paragraphs, mail::Action{std::string(t("discussions.mail.button")), url});
+  message.reply_to = reply_to;
+  return message;
 }
 
 }  // namespace
@@ -177,7 +183,8 @@ namespace {
 /// Writes a topic (topic_id 0) or a reply, in the caller's transaction. {0, 0}: not allowed, or the ground rules not
 /// agreed. The same create key twice gives the first post's place.
 Posted write_post(soci::session& s, db::SearchIndex* search, long long org_id, long long group_id, long long topic_id,
-                  long long author, const NewPost& p, long long now, const std::string& base, bool send, bool& queued) {
+                  long long author, const NewPost& p, long long now, const std::string& base, bool send, bool& queued,
+                  const mail::ReplyAddresses& reply) {
   std::optional<GroupFacts> g;
   std::string title = p.title;
   if (topic_id == 0) {
@@ -229,7 +236,8 @@ Posted write_post(soci::session& s, db::SearchIndex* search, long long org_id, l
   if (send) {
     const std::string url = base + post_url(slug, topic_id, number);
     for (const auto& [to, was_mentioned] : store::to_tell(s, topic_id, group_id, mentioned_ids, author)) {
-      mail::store::enqueue(s, news_message(to, was_mentioned, author_name, g->name, title, p.body, url), now);
+      const auto reply_to = mail::reply_address(reply, {org_id, topic_id, to.user_id});
+      mail::store::enqueue(s, news_message(to, was_mentioned, author_name, g->name, title, p.body, url, reply_to), now);
       queued = true;
     }
   }
@@ -243,7 +251,7 @@ awaitable<Posted> DiscussionService::start_topic(long long org_id, long long gro
     db::WriteTransaction tx(s);
     bool queued = false;
     const auto out = write_post(s, search_, org_id, group_id, 0, author, p, clock_.now_seconds(), base,
-                                organisations_ != nullptr, queued);
+                                organisations_ != nullptr, queued, reply_);
     if (out.number == 0) return std::make_pair(out, false);
     tx.commit();
     return std::make_pair(out, queued);
@@ -258,7 +266,7 @@ awaitable<Posted> DiscussionService::reply(long long org_id, long long topic_id,
     db::WriteTransaction tx(s);
     bool queued = false;
     const auto out = write_post(s, search_, org_id, 0, topic_id, author, p, clock_.now_seconds(), base,
-                                organisations_ != nullptr, queued);
+                                organisations_ != nullptr, queued, reply_);
     if (out.number == 0) return std::make_pair(out, false);
     tx.commit();
     return std::make_pair(out, queued);
@@ -278,7 +286,7 @@ Posted DiscussionService::post_now(long long org_id, long long group_id, long lo
   return db_.run_sync([&](soci::session& s) {
     db::WriteTransaction tx(s);
     bool queued = false;
-    const auto out = write_post(s, search_, org_id, group_id, topic_id, author, post, at, "", false, queued);
+    const auto out = write_post(s, search_, org_id, group_id, topic_id, author, post, at, "", false, queued, reply_);
     if (out.number != 0) tx.commit();
     return out;
   });

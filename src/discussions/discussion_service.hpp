@@ -18,6 +18,7 @@
 #include "discussions/discussion_policy.hpp"
 #include "discussions/discussion_store.hpp"
 #include "live/publisher.hpp"
+#include "mail/reply_address.hpp"
 
 namespace roundtable::organisations {
 class OrganisationService;
@@ -46,10 +47,11 @@ struct Posted {
 class DiscussionService {
  public:
   /// search: where topics and replies are indexed (nullptr: not indexed). organisations: where links in email point
-  /// and who wakes the mail worker (nullptr in some tests: no email).
+  /// and who wakes the mail worker (nullptr in some tests: no email). reply: how each email's Reply-To is signed, so
+  /// people can answer by email (ADR 0025; not enabled: no Reply-To).
   DiscussionService(db::Database& db, db::SearchIndex* search, const core::Clock& clock,
-                    const organisations::OrganisationService* organisations = nullptr)
-      : db_(db), search_(search), clock_(clock), organisations_(organisations) {}
+                    const organisations::OrganisationService* organisations = nullptr, mail::ReplyAddresses reply = {})
+      : db_(db), search_(search), clock_(clock), organisations_(organisations), reply_(std::move(reply)) {}
 
   awaitable<std::optional<GroupFacts>> group(long long org_id, long long group_id, long long viewer);
   /// One page of the group's topics (the group's facts even when the viewer may not see them: the pages ask the
@@ -98,6 +100,7 @@ class DiscussionService {
   db::SearchIndex* search_;
   const core::Clock& clock_;
   const organisations::OrganisationService* organisations_;
+  mail::ReplyAddresses reply_;
   live::Publisher* live_ = nullptr;
 };
 

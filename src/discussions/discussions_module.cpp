@@ -13,7 +13,8 @@ module::Module make_module(Deps deps) {
   const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
   std::shared_ptr<DiscussionService> service;
   if (deps.db) {
-    service = std::make_shared<DiscussionService>(*deps.db, deps.search, clock, deps.organisations);
+    service =
+        std::make_shared<DiscussionService>(*deps.db, deps.search, clock, deps.organisations, deps.reply_addresses);
     service->set_live(deps.live);
   }
   m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "db/search.hpp"
+#include "mail/reply_address.hpp"
 #include "module/module.hpp"
 #include "view/layout.hpp"
 
@@ -29,6 +30,8 @@ struct Deps {
   /// Where topics and replies are indexed for search (nullptr: not indexed).
   db::SearchIndex* search = nullptr;
   const core::Clock* clock = nullptr;
+  /// How the Reply-To of each email is signed, so people can answer by email (not enabled: no Reply-To).
+  mail::ReplyAddresses reply_addresses;
   /// The live channel: changes to topics are told there, and topic pages listen (nullptr: neither).
   live::Live* live = nullptr;
 };

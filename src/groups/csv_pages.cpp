@@ -24,12 +24,16 @@ awaitable<Response> groups_csv(OrgRequest& req, const PagesDeps& deps) {
   auto t = req.ctx.t();
   // The same groups as the list shows this person (an organisation's admins: all of them).
   const bool all = sees_every_group(req);
-  auto op = deps.service->list_groups(req.membership.org_id, req.principal.user_id, all, 1, kMaxGroupRows);
+  auto op = deps.service->list_groups(req.membership.org_id, req.principal.user_id, all, std::nullopt, kMaxGroupRows);
   const auto list = co_await std::move(op);
   view::Csv csv;
   csv.row({t("groups.form.name"), t("groups.home.kind"), t("groups.home.stage_title"), t("groups.home.visibility"),
            t("groups.list.you"), t("groups.list.people"), t("groups.archived_tag")});
-  for (const auto& g : list.groups) {
+  std::vector<const GroupListed*> rows;
+  for (const auto& g : list.mine) rows.push_back(&g);
+  for (const auto& g : list.others) rows.push_back(&g);
+  for (const auto* row : rows) {
+    const auto& g = *row;
     const auto kind = kind_name(t, g.kind);
     const auto stage = g.stage ? stage_name(t, *g.stage) : std::string();
     const auto visibility = visibility_name(t, g.visibility);

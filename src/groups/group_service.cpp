@@ -122,11 +122,17 @@ awaitable<std::optional<GroupPage>> GroupService::group_page(long long org_id, l
   co_return co_await std::move(op);
 }
 
-awaitable<GroupList> GroupService::list_groups(long long org_id, long long viewer, bool all, int page, int per_page) {
+awaitable<GroupList> GroupService::list_groups(long long org_id, long long viewer, bool all,
+                                               std::optional<long long> after, int per_page) {
   auto op = db_.read([=](soci::session& s) {
     GroupList out;
-    out.total = store::count_for_viewer(s, org_id, viewer, all);
-    out.groups = store::list_for_viewer(s, org_id, viewer, all, per_page, (page - 1) * per_page);
+    if (!after) out.mine = store::groups_of(s, org_id, viewer);
+    // One more than a page says whether another page follows.
+    out.others = store::others_for_viewer(s, org_id, viewer, all, after, per_page + 1);
+    if (static_cast<int>(out.others.size()) > per_page) {
+      out.others.resize(per_page);
+      out.next_after = out.others.back().id;
+    }
     return out;
   });
   co_return co_await std::move(op);

@@ -41,9 +41,12 @@ struct GroupPage {
   std::vector<Activity> recent;
 };
 
+/// The list of groups as one person sees it: their own groups (on the first page), then a page of the others.
 struct GroupList {
-  std::vector<GroupListed> groups;
-  long long total = 0;
+  std::vector<GroupListed> mine;
+  std::vector<GroupListed> others;
+  /// The group to read the next page after, when more follow.
+  std::optional<long long> next_after;
 };
 
 /// Why a change to membership was not made.
@@ -77,8 +80,10 @@ class GroupService {
   /// page.viewer is filled.
   awaitable<std::optional<GroupPage>> group_page(long long org_id, long long group_id, long long viewer,
                                                  std::function<PageWants(const GroupForViewer&)> wants);
-  /// A page of the groups the viewer may see (all: every group, for the organisation's admins).
-  awaitable<GroupList> list_groups(long long org_id, long long viewer, bool all, int page, int per_page);
+  /// The groups the viewer may see (all: every group, for the organisation's admins): without `after`, their own
+  /// and the first per_page of the others; with it, the per_page others after that group.
+  awaitable<GroupList> list_groups(long long org_id, long long viewer, bool all, std::optional<long long> after,
+                                   int per_page);
   /// The groups the person is in, in this organisation.
   awaitable<std::vector<GroupListed>> my_groups(long long org_id, long long viewer);
   awaitable<std::vector<GroupMember>> members(long long group_id);

@@ -234,29 +234,27 @@ void set_stage(soci::session& s, long long group_id, std::optional<Stage> stage,
   db::query(s, "UPDATE org_groups SET stage = $1, updated_at = $2 WHERE id = $3", {stage_param(stage), now, group_id});
 }
 
-std::vector<GroupListed> list_for_viewer(soci::session& s, long long org_id, long long viewer, bool all, int limit,
-                                         int offset) {
+std::vector<GroupListed> others_for_viewer(soci::session& s, long long org_id, long long viewer, bool all,
+                                           std::optional<long long> after, int limit) {
   std::vector<GroupListed> out;
   const long long everything = all ? 1 : 0;
-  db::query(s,
-            std::string("SELECT ") + kListColumns +
-                " FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND gm.user_id = $2 WHERE "
-                "g.org_id = $1 AND (g.visibility <> 'members' OR gm.user_id IS NOT NULL OR $3 = 1) ORDER BY "
-                "CASE WHEN gm.role IS NULL THEN 1 ELSE 0 END, CASE WHEN g.archived_at IS NULL THEN 0 ELSE 1 END, "
-                "lower(g.name), g.id LIMIT $4 OFFSET $5",
-            {org_id, viewer, everything, static_cast<long long>(limit), static_cast<long long>(offset)},
-            [&](const db::Row& r) { out.push_back(listed_of(r)); });
+  // In the order of the index org_groups_listed (migration 0034): open before archived, then by name. The page
+  // after a group starts from that group's place in the order, read by its id.
+  std::string sql = std::string("SELECT ") + kListColumns +
+                    " FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND gm.user_id = $2 WHERE "
+                    "g.org_id = $1 AND gm.user_id IS NULL AND (g.visibility <> 'members' OR $3 = 1)";
+  std::vector<db::Param> params{org_id, viewer, everything, static_cast<long long>(limit)};
+  if (after) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM org_groups a WHERE a.id = $5 AND a.org_id = $1 AND ((CASE WHEN g.archived_at IS "
+        "NULL THEN 0 ELSE 1 END) > (CASE WHEN a.archived_at IS NULL THEN 0 ELSE 1 END) OR ((CASE WHEN g.archived_at "
+        "IS NULL THEN 0 ELSE 1 END) = (CASE WHEN a.archived_at IS NULL THEN 0 ELSE 1 END) AND (lower(g.name) > "
+        "lower(a.name) OR (lower(g.name) = lower(a.name) AND g.id > a.id)))))";
+    params.emplace_back(*after);
+  }
+  sql += " ORDER BY (CASE WHEN g.archived_at IS NULL THEN 0 ELSE 1 END), lower(g.name), g.id LIMIT $4";
+  db::query(s, sql, params, [&](const db::Row& r) { out.push_back(listed_of(r)); });
   return out;
-}
-
-long long count_for_viewer(soci::session& s, long long org_id, long long viewer, bool all) {
-  long long n = 0;
-  const long long everything = all ? 1 : 0;
-  db::query(s,
-            "SELECT COUNT(*) FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND gm.user_id = $2 "
-            "WHERE g.org_id = $1 AND (g.visibility <> 'members' OR gm.user_id IS NOT NULL OR $3 = 1)",
-            {org_id, viewer, everything}, [&](const db::Row& r) { n = r.integer(0); });
-  return n;
 }
 
 std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long user_id) {

@@ -34,11 +34,11 @@ void set_picture_alt(soci::session& s, long long group_id, std::string_view alt,
 /// The group this upload is the picture of, with the viewer's role and invitation there (viewer 0: nobody).
 std::optional<PictureOwner> picture_owner(soci::session& s, long long upload_id, long long viewer);
 
-/// The groups of the organisation the viewer may see (all: the organisation's admins see every group), the
-/// viewer's own first, then by name; a page of them.
-std::vector<GroupListed> list_for_viewer(soci::session& s, long long org_id, long long viewer, bool all, int limit,
-                                         int offset);
-long long count_for_viewer(soci::session& s, long long org_id, long long viewer, bool all);
+/// The groups of the organisation the viewer may see but is not in (all: the organisation's admins see every
+/// group), open ones first, then by name; up to limit of them after the group `after` in that order (keyset: the
+/// page costs the same however many groups come before it; an `after` not in this organisation gives none).
+std::vector<GroupListed> others_for_viewer(soci::session& s, long long org_id, long long viewer, bool all,
+                                           std::optional<long long> after, int limit);
 /// The groups the person is in, in every organisation they belong to or one (org_id 0: all), by name.
 std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long user_id);
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <cctype>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -255,16 +256,26 @@ TEST_P(GroupsOnBackend, EachPersonSeesTheGroupsTheirRoleAllows) {
   const long long steering = make("Steering", Visibility::members);
   make("Coffee", Visibility::everyone);
   run(service->create_group(south, rhys, details("South board"), "south-key-12345678"));
-  // Tom is in all three; his come first, by name.
-  EXPECT_EQ(names(run(service->list_groups(north, tom, false, 1, 50)).groups),
-            (std::vector<std::string>{"Board", "Coffee", "Steering"}));
+  // Tom is in all three: they are his, by name, and there are no others.
+  const auto toms = run(service->list_groups(north, tom, false, std::nullopt, 50));
+  EXPECT_EQ(names(toms.mine), (std::vector<std::string>{"Board", "Coffee", "Steering"}));
+  EXPECT_TRUE(toms.others.empty());
   // Gareth is in none: he does not see the members-only group.
-  const auto his = run(service->list_groups(north, gareth, false, 1, 50));
-  EXPECT_EQ(names(his.groups), (std::vector<std::string>{"Board", "Coffee"}));
-  EXPECT_EQ(his.total, 2);
+  const auto his = run(service->list_groups(north, gareth, false, std::nullopt, 50));
+  EXPECT_TRUE(his.mine.empty());
+  EXPECT_EQ(names(his.others), (std::vector<std::string>{"Board", "Coffee"}));
+  EXPECT_FALSE(his.next_after);
   // An organisation admin's list (all) has every group of the organisation, and nothing of another one.
-  EXPECT_EQ(run(service->list_groups(north, admin, true, 1, 50)).total, 3);
-  EXPECT_EQ(names(run(service->list_groups(north, admin, true, 2, 2)).groups), (std::vector<std::string>{"Steering"}));
+  const auto first = run(service->list_groups(north, admin, true, std::nullopt, 2));
+  EXPECT_EQ(names(first.others), (std::vector<std::string>{"Board", "Coffee"}));
+  ASSERT_TRUE(first.next_after);
+  const auto second = run(service->list_groups(north, admin, true, first.next_after, 2));
+  EXPECT_EQ(names(second.others), (std::vector<std::string>{"Steering"}));
+  EXPECT_FALSE(second.next_after);
+  EXPECT_TRUE(second.mine.empty()) << "a person's own groups are on the first page only";
+  // A page after a group of another organisation has nothing.
+  const long long souths = run(service->list_groups(south, rhys, false, std::nullopt, 5)).mine.at(0).id;
+  EXPECT_TRUE(run(service->list_groups(north, admin, true, souths, 5)).others.empty());
   // A group id from another organisation is not there.
   EXPECT_FALSE(run(service->group_for(south, steering, rhys)));
   EXPECT_FALSE(run(service->group_page(south, steering, rhys, [](const GroupForViewer&) {
@@ -373,6 +384,49 @@ TEST_P(GroupsOnBackend, TheActivityFeedPagesWithoutGapsOrRepeats) {
   } while (before && pages < 10);
   EXPECT_EQ(seen.size(), 61u);
   EXPECT_EQ(pages, 3);
+}
+
+TEST_P(GroupsOnBackend, TheListPagesByKeysetOpenGroupsFirstThenByNameWithoutGapsOrRepeats) {
+  // Names that differ only in case, names that sort between each other, archived groups among them.
+  for (int i = 0; i < 23; ++i) {
+    const std::string name = std::string(i % 2 ? "b" : "B") + "oard " + std::to_string(i % 7);
+    const long long id = run(service->create_group(north, tom, details(name), "key-" + std::to_string(i)));
+    if (i % 5 == 0) {
+      EXPECT_TRUE(run(service->set_archived(north, id, tom, true)));
+    }
+  }
+  // Gareth is in two: they are his, and never among the others.
+  service->add_member_now(north, make("Allotment"), gareth, GroupRole::member, 1);
+  service->add_member_now(north, make("Zebra crossing"), gareth, GroupRole::member, 1);
+  const auto first = run(service->list_groups(north, gareth, false, std::nullopt, 4));
+  EXPECT_EQ(names(first.mine), (std::vector<std::string>{"Allotment", "Zebra crossing"}));
+  std::vector<GroupListed> seen = first.others;
+  auto after = first.next_after;
+  int pages = 1;
+  while (after && pages < 20) {
+    const auto page = run(service->list_groups(north, gareth, false, after, 4));
+    EXPECT_TRUE(page.mine.empty());
+    seen.insert(seen.end(), page.others.begin(), page.others.end());
+    after = page.next_after;
+    ++pages;
+  }
+  ASSERT_EQ(seen.size(), 23u) << "every other group once";
+  EXPECT_EQ(pages, 6);
+  std::set<long long> ids;
+  for (size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_TRUE(ids.insert(seen[i].id).second) << seen[i].name << " twice";
+    if (i == 0) continue;
+    const auto& a = seen[i - 1];
+    const auto& b = seen[i];
+    // Open before archived; then by name whatever its case; then in the order they were made.
+    EXPECT_LE(a.archived, b.archived) << a.name << " / " << b.name;
+    if (a.archived == b.archived) {
+      std::string la = a.name, lb = b.name;
+      for (auto& c : la) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (auto& c : lb) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      EXPECT_TRUE(la < lb || (la == lb && a.id < b.id)) << a.name << " / " << b.name;
+    }
+  }
 }
 
 TEST_P(GroupsOnBackend, HomeSaysWhatIsNewSinceTheLastLookAndWhatWaits) {
@@ -539,7 +593,8 @@ TEST_P(GroupsOnBackend, APictureHangsWithItsWordsAndIsSeenByWhoeverMaySeeTheGrou
   EXPECT_FALSE(sees(first, as(tom, north, Role::facilitator)));
   EXPECT_TRUE(run(service->set_picture_alt(north, board, tom, "Chairs in a circle")));
   EXPECT_EQ(run(service->group_for(north, board, tom))->group.picture_alt, "Chairs in a circle");
-  EXPECT_EQ(run(service->list_groups(north, gareth, false, 1, 10)).groups.at(0).picture_url, "/files/" + second);
+  EXPECT_EQ(run(service->list_groups(north, gareth, false, std::nullopt, 10)).others.at(0).picture_url,
+            "/files/" + second);
   // An organisation-wide group's picture: its organisation's members, nobody else.
   EXPECT_TRUE(sees(second, as(gareth, north, Role::member)));
   EXPECT_FALSE(sees(second, as(rhys, south, Role::org_admin, true)));

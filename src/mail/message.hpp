@@ -14,6 +14,8 @@ struct Message {
   std::string subject;
   std::string text;
   std::string html;
+  /// Where answers go (a Reply-To header); empty: none.
+  std::string reply_to;
 };
 
 }  // namespace roundtable::mail

@@ -150,6 +150,9 @@ SendResult SmtpSender::send(const Message& m) {
   for (const auto* h : {&from_header, &to_header, &subject_header, &date_header, &id_header, &lang_header}) {
     headers = curl_slist_append(headers, h->c_str());
   }
+  // Answers to a discussion's email go to the person's signed reply address (receive-mail takes them in).
+  const std::string reply_header = "Reply-To: <" + without_line_breaks(m.reply_to) + ">";
+  if (!m.reply_to.empty() && is_valid_address(m.reply_to)) headers = curl_slist_append(headers, reply_header.c_str());
   headers = curl_slist_append(headers, "MIME-Version: 1.0");
   std::unique_ptr<curl_slist, ListDeleter> header_list(headers);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, header_list.get());

@@ -80,6 +80,11 @@ struct Meeting {
   long long updated_at = 0;
   std::optional<long long> cancelled_at;
   std::string cancel_reason;
+  /// When the people who run the group said the papers were sent.
+  std::optional<long long> papers_sent_at;
+  /// Markdown; the group reads it once published.
+  std::string minutes;
+  std::optional<long long> minutes_published_at;
   /// Replies of people still in the group.
   long long going = 0;
   long long maybe = 0;

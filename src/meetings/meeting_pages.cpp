@@ -282,6 +282,15 @@ awaitable<Response> meeting(OrgRequest& req, const PagesDeps& deps) {
   govuk::heading(h, 2, "m", t("meetings.page.purpose_title"));
   markdown::render(h, m.details.purpose, {.top_heading_level = 3});
 
+  // The agenda and what came of it, for the group's own people.
+  if (may(req, v, Action::see_agenda, now)) {
+    govuk::heading(h, 2, "m", t("meetings.page.agenda_title"));
+    govuk::link_paragraph(h, base + "/agenda", t("meetings.page.agenda_link"));
+    if (m.minutes_published_at || may(req, v, Action::record_meeting, now)) {
+      govuk::link_paragraph(h, base + "/minutes", t("meetings.page.minutes_link"));
+    }
+  }
+
   // Running it.
   const bool checklist = may(req, v, Action::see_checklist, now);
   const bool edits = may(req, v, Action::edit_meeting, now);

@@ -11,6 +11,7 @@
 
 #include "accounts/pages_common.hpp"
 #include "http/types.hpp"
+#include "meetings/agenda_form.hpp"
 #include "meetings/meeting_policy.hpp"
 #include "meetings/meeting_service.hpp"
 #include "view/layout.hpp"
@@ -66,6 +67,26 @@ std::vector<std::string> needs_in_words(const core::Translator& t, const RsvpDet
 /// When, where (the online link and the venue) and the access details, as a summary list.
 void about(view::Html& h, const core::Translator& t, const Meeting& m);
 
+/// The meeting with its agenda and record, when the person may do this to it; otherwise the answer to send instead.
+awaitable<std::variant<MeetingRecord, Response>> load_record(OrgRequest& req, const PagesDeps& deps,
+                                                             policy::Action action);
+/// The person changing something, for the service to ask the policy again.
+Who who_of(const OrgRequest& req);
+/// After a change: to `to` with the done message, or 404 when it was refused (not allowed, or not there).
+Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::string& to, const char* done_key);
+/// Where an agenda item came from: "Raised by 6 members in the discussion space" with a link to the topic, or
+/// "Proposed by Gareth".
+void item_source(view::Html& h, const core::Translator& t, const OrgRequest& req, const AgendaItem& i);
+/// The agenda page, with what was typed into a form that failed (a proposal, or a paper) and its problems.
+Response render_agenda(OrgRequest& req, const PagesDeps& deps, const MeetingRecord& r, const ItemForm& form,
+                       const PaperForm& paper, const std::vector<view::FieldError>& errors);
+/// The papers, with their easy-read or large-print versions, and for the people who run the group the form that
+/// adds one and a button that removes each.
+void papers_section(view::Html& h, const core::Translator& t, const OrgRequest& req, const MeetingRecord& r, bool runs,
+                    const PaperForm& form, const std::vector<view::FieldError>& errors);
+/// "5 January 2027" from "2027-01-05".
+std::string due_words(const core::Translator& t, const std::string& due_on);
+
 // meeting_pages.cpp: a group's meetings, scheduling, a meeting's page, changing and calling it off, and its calendar
 // file.
 awaitable<Response> group_list(OrgRequest& req, const PagesDeps& deps);
@@ -82,5 +103,29 @@ awaitable<Response> save_reply(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> cancel_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> cancel_meeting(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps);
+
+// agenda_pages.cpp: the agenda, proposals, raised topics, ordering, changing and removing items, papers sent.
+awaitable<Response> agenda(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> propose_item(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> promote_topic(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> accept_item(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> move_item(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> edit_item(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_item(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_item(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> send_papers(OrgRequest& req, const PagesDeps& deps);
+
+// papers_pages.cpp: adding and removing papers.
+awaitable<Response> add_paper(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_paper(OrgRequest& req, const PagesDeps& deps);
+
+// minutes_pages.cpp: attendance, minutes, decisions, actions and publishing the minutes.
+awaitable<Response> minutes(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_attendance(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_minutes(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_decision(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> create_action(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_action_status(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> publish_minutes(OrgRequest& req, const PagesDeps& deps);
 
 }  // namespace roundtable::meetings::pages

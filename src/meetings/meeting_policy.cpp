@@ -57,6 +57,18 @@ Verdict allows(const Actor& a, Action action, const Facts& f) {
       }
       return Verdict::deny;
     case Action::see_checklist: return both(sees, runs(a));
+    case Action::see_agenda: return a.group_role ? sees : both(sees, runs(a));
+    case Action::propose_item:
+      if (f.group_archived || f.cancelled || f.started) return Verdict::deny;
+      if (a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator ||
+          a.group_role == GroupRole::member) {
+        return sees;
+      }
+      return Verdict::deny;
+    case Action::run_agenda:
+    case Action::record_meeting:
+      if (f.group_archived || f.cancelled) return Verdict::deny;
+      return both(sees, runs(a));
   }
   return Verdict::deny;
 }
@@ -70,6 +82,10 @@ std::string_view action_name(Action action) {
     case Action::cancel_meeting: return "meetings.cancel_meeting";
     case Action::reply: return "meetings.reply";
     case Action::see_checklist: return "meetings.see_checklist";
+    case Action::see_agenda: return "meetings.see_agenda";
+    case Action::propose_item: return "meetings.propose_item";
+    case Action::run_agenda: return "meetings.run_agenda";
+    case Action::record_meeting: return "meetings.record_meeting";
   }
   return "meetings.unknown";
 }

@@ -9,6 +9,12 @@
 ///   observer who wants to come asks the people who run the group to make them a member.
 /// - The people who run the group (lead facilitators and facilitators; an organisation admin once two-step sign-in is
 ///   passed) schedule, change and call off meetings, and see the checklist of who is coming and what they need.
+/// - The agenda, papers, published minutes and actions are for the group's own people only (observers read them) and
+///   the organisation's admins (with two-step sign-in); everyone else is answered 404, whoever may see the group.
+///   Lead facilitators, facilitators and members propose agenda items until the meeting starts.
+/// - The people who run the group run the agenda (accept, order, change and remove items, add topics members asked
+///   to raise, say the papers were sent) and record the meeting (who came, minutes, decisions, actions), and read
+///   the minutes before they are published.
 /// - An archived group's meetings can be read but not changed or replied to.
 #pragma once
 
@@ -37,6 +43,14 @@ enum class Action {
   reply,
   /// Who is coming and what each person needs, as a checklist.
   see_checklist,
+  /// The agenda, its papers, the published minutes and the actions.
+  see_agenda,
+  /// Suggest an item for the agenda, until the meeting starts (not once called off).
+  propose_item,
+  /// Accept, order, change and remove items, add raised topics, say the papers were sent (not once called off).
+  run_agenda,
+  /// Record who came, the minutes, decisions and actions, publish the minutes, and read them before then.
+  record_meeting,
 };
 
 /// Who is asking: their role in the organisation and, when they are in the group, their role there.

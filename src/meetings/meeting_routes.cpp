@@ -2,6 +2,8 @@
 
 #include "http/route_list.hpp"
 #include "meetings/meeting_policy.hpp"
+#include "meetings/meeting_service.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::meetings {
 
@@ -39,6 +41,32 @@ void add_meeting_routes(std::vector<http::Route>& routes, const pages::PagesDeps
   one.get("/reply", "meeting_reply", on_meeting(Action::reply), bind(deps, pages::reply_form));
   one.post("/reply", "meeting_reply_save", on_meeting(Action::reply), bind(deps, pages::save_reply));
   one.get("/checklist", "meeting_checklist", on_meeting(Action::see_checklist), bind(deps, pages::checklist));
+  // The agenda: proposals, raised topics, order (buttons, not dragging), and the papers sent.
+  one.get("/agenda", "meeting_agenda", on_meeting(Action::see_agenda), bind(deps, pages::agenda));
+  one.post("/agenda/items", "agenda_item_create", on_meeting(Action::propose_item), bind(deps, pages::propose_item));
+  one.post("/agenda/topics", "agenda_topic_create", on_meeting(Action::run_agenda), bind(deps, pages::promote_topic));
+  auto item = one.scope("/agenda/items/{item}");
+  item.post("/accept", "agenda_item_accept_save", on_meeting(Action::run_agenda), bind(deps, pages::accept_item));
+  item.post("/move", "agenda_item_move_save", on_meeting(Action::run_agenda), bind(deps, pages::move_item));
+  item.get("/edit", "agenda_item_edit", on_meeting(Action::run_agenda), bind(deps, pages::edit_item));
+  item.post("/edit", "agenda_item_save", on_meeting(Action::run_agenda), bind(deps, pages::save_item));
+  item.post("/remove", "agenda_item_remove", on_meeting(Action::run_agenda), bind(deps, pages::remove_item));
+  item.post("/decision", "agenda_decision_save", on_meeting(Action::record_meeting), bind(deps, pages::save_decision));
+  one.post("/papers", "meeting_paper_create", on_meeting(Action::run_agenda), bind(deps, pages::add_paper))
+      .accepts_uploads(uploads::body_limit_for(paper_allowed()));
+  one.post("/papers/{paper}/remove", "meeting_paper_remove", on_meeting(Action::run_agenda),
+           bind(deps, pages::remove_paper));
+  one.post("/papers/send", "meeting_papers_send", on_meeting(Action::run_agenda), bind(deps, pages::send_papers));
+  // What came of it: who came, minutes, decisions and actions.
+  one.get("/minutes", "meeting_minutes", on_meeting(Action::see_agenda), bind(deps, pages::minutes));
+  one.post("/minutes", "meeting_minutes_save", on_meeting(Action::record_meeting), bind(deps, pages::save_minutes));
+  one.post("/minutes/publish", "meeting_minutes_send", on_meeting(Action::record_meeting),
+           bind(deps, pages::publish_minutes));
+  one.post("/attendance", "meeting_attendance_save", on_meeting(Action::record_meeting),
+           bind(deps, pages::save_attendance));
+  one.post("/actions", "meeting_action_create", on_meeting(Action::record_meeting), bind(deps, pages::create_action));
+  one.post("/actions/{action}/status", "meeting_action_save", on_meeting(Action::record_meeting),
+           bind(deps, pages::save_action_status));
 }
 
 }  // namespace roundtable::meetings

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,10 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "groups/group.hpp"
+#include "meetings/agenda.hpp"
 #include "meetings/meeting.hpp"
+#include "meetings/meeting_policy.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::meetings {
 
@@ -34,9 +38,55 @@ enum class ReplyOutcome {
   not_in_group,
 };
 
+/// A meeting with its agenda and what came of it, read in one visit for the agenda and minutes pages.
+struct MeetingRecord {
+  MeetingForViewer meeting;
+  std::vector<AgendaItem> items;
+  std::vector<MeetingAction> actions;
+  /// Topics members asked to raise, not yet on the agenda.
+  std::vector<RaisedTopic> raised;
+  /// Everyone in the group with whether they came.
+  std::vector<Attendee> people;
+  std::vector<Paper> papers;
+};
+
+/// What uploads calls a meeting's papers (who may fetch them: register_paper_access).
+inline const uploads::Purpose kPaperPurpose{"meeting_paper"};
+/// Papers are pictures of pages, recordings of them read aloud, or videos (such as a BSL version), up to the
+/// uploads' usual sizes, checked by their content and cleaned of metadata.
+uploads::Allowed paper_allowed();
+
+/// Who is changing something: the policy is asked again inside the change's transaction with their role in the
+/// group as it is at that moment.
+struct Who {
+  long long user_id = 0;
+  core::Role org_role = core::Role::member;
+  bool two_step = false;
+};
+
+/// How a change to an agenda or a meeting's record went.
+enum class Change {
+  done,
+  /// Not allowed (any more), or the meeting, item, topic or action is not there: 404.
+  refused,
+  /// Already done (the same form sent twice, or the papers or minutes were sent already): nothing changed.
+  already,
+  /// The owner of an action is not in the group.
+  not_in_group,
+};
+
+/// Where links in email point and who wakes the mail worker (the organisations service gives both).
+struct MailHooks {
+  std::function<std::string()> base_url;
+  std::function<void()> mail_queued;
+};
+
 class MeetingService {
  public:
-  MeetingService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  /// uploads: where papers are kept (nullptr: none can be added).
+  MeetingService(db::Database& db, const core::Clock& clock, MailHooks mail = {},
+                 uploads::UploadService* uploads = nullptr)
+      : db_(db), clock_(clock), mail_(std::move(mail)), uploads_(uploads) {}
 
   /// The group (in this organisation) as the viewer sees it, for scheduling a meeting in it.
   awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
@@ -58,6 +108,43 @@ class MeetingService {
   /// "meeting:<id>"), so each person can see who looked, as with the needs they share with a group.
   awaitable<std::optional<std::vector<Rsvp>>> checklist(long long org_id, long long id, long long viewer);
 
+  // Agendas and records (agenda_service.cpp). Each change asks the policy again inside its transaction.
+
+  /// The meeting (in this organisation) with its agenda, actions, raised topics and attendance, in one visit.
+  awaitable<std::optional<MeetingRecord>> record(long long org_id, long long id, long long viewer);
+  /// A proposal (accepted at once when the people who run the group add it). The same create_key twice makes one.
+  awaitable<Change> propose_item(Who who, long long org_id, long long id, std::string title, std::string notes,
+                                 std::string create_key);
+  /// Puts a topic members asked to raise on the agenda, saying where it came from; twice makes one.
+  awaitable<Change> promote_topic(Who who, long long org_id, long long id, long long topic_id);
+  awaitable<Change> accept_item(Who who, long long org_id, long long id, long long item_id);
+  awaitable<Change> move_item(Who who, long long org_id, long long id, long long item_id, bool up);
+  awaitable<Change> update_item(Who who, long long org_id, long long id, long long item_id, std::string title,
+                                std::string notes);
+  awaitable<Change> remove_item(Who who, long long org_id, long long id, long long item_id);
+  awaitable<Change> set_decision(Who who, long long org_id, long long id, long long item_id, std::string decision);
+  /// An action for an item of the meeting, owned by someone in the group; the same create_key twice makes one.
+  awaitable<Change> add_action(Who who, long long org_id, long long id, long long item_id, std::string what,
+                               long long owner_id, std::string due_on, std::string create_key);
+  awaitable<Change> set_action_status(Who who, long long org_id, long long id, long long action_id,
+                                      ActionStatus status);
+  /// Who came; people no longer in the group are left out.
+  awaitable<Change> record_attendance(Who who, long long org_id, long long id,
+                                      std::vector<std::pair<long long, Attendance>> marks);
+  awaitable<Change> save_minutes(Who who, long long org_id, long long id, std::string minutes);
+  /// Publishes the minutes and, in the same transaction, emails everyone who raised or supported a topic behind an
+  /// agenda item what the meeting did with it, each once, in their language.
+  awaitable<Change> publish_minutes(Who who, long long org_id, long long id);
+  /// Adds a paper (with its easy-read or large-print version, "easy_read" or "large_print"); twice makes one.
+  awaitable<Change> add_paper(Who who, long long org_id, long long id, std::string title, uploads::Prepared file,
+                              std::optional<uploads::Prepared> accessible, std::string accessible_kind,
+                              std::string create_key);
+  awaitable<Change> remove_paper(Who who, long long org_id, long long id, long long paper_id);
+  uploads::UploadService* uploads() const { return uploads_; }
+
+  /// Says the papers were sent and, in the same transaction, tells everyone in the group by email.
+  awaitable<Change> send_papers(Who who, long long org_id, long long id);
+
   /// For demo data and tests, on the calling thread.
   long long schedule_now(long long org_id, long long group_id, long long actor, const MeetingDetails& details,
                          long long at);
@@ -68,8 +155,16 @@ class MeetingService {
   long long now() const { return clock_.now_seconds(); }
 
  private:
+  std::string base_url() const;
+  void woke_mail(Change c) const;
+
   db::Database& db_;
   const core::Clock& clock_;
+  MailHooks mail_;
+  uploads::UploadService* uploads_ = nullptr;
 };
+
+/// Lets /files/ serve a paper to whoever may see the meeting's agenda (404 for everyone else).
+void register_paper_access(uploads::UploadService& uploads, const core::Clock& clock);
 
 }  // namespace roundtable::meetings

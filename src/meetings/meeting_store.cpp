@@ -16,8 +16,8 @@ std::string replies(std::string_view answer) {
 const std::string kColumns =
     "m.id, m.org_id, m.group_id, g.name, g.visibility, g.archived_at, m.title, m.purpose, m.starts_at, m.ends_at, "
     "m.online_url, m.venue, m.access, m.access_notes, m.created_at, m.updated_at, m.cancelled_at, m.cancel_reason, " +
-    replies("going") + ", " + replies("maybe");
-constexpr int kColumnCount = 20;
+    replies("going") + ", " + replies("maybe") + ", m.papers_sent_at, m.minutes, m.minutes_published_at";
+constexpr int kColumnCount = 23;
 
 Meeting meeting_of(const db::Row& r) {
   Meeting m;
@@ -42,6 +42,9 @@ Meeting meeting_of(const db::Row& r) {
   m.cancel_reason = r.string(17);
   m.going = r.integer(18);
   m.maybe = r.integer(19);
+  if (!r.null(20)) m.papers_sent_at = r.integer(20);
+  m.minutes = r.string(21);
+  if (!r.null(22)) m.minutes_published_at = r.integer(22);
   return m;
 }
 

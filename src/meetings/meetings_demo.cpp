@@ -1,9 +1,16 @@
 #include "meetings/meetings_demo.hpp"
 
+#include <gd.h>
+#include <gdfontg.h>
+#include <gdfontl.h>
+
+#include <cstdio>
 #include <map>
 #include <string>
 
+#include "db/transaction.hpp"
 #include "groups/group_store.hpp"
+#include "meetings/agenda_store.hpp"
 #include "meetings/london_time.hpp"
 #include "meetings/meeting_store.hpp"
 
@@ -127,6 +134,128 @@ long long london_at(long long now, int in_days, int hour, int minute) {
   return from_london(w).utc;
 }
 
+/// A page of a paper drawn here (so the demo ships no files), as PNG bytes: a heading and lines of words; the
+/// easy-read version has bigger words, fewer of them, and a picture beside each.
+std::string drawn_paper(bool easy_read) {
+  gdImagePtr im = gdImageCreateTrueColor(600, 800);
+  const int white = gdImageColorAllocate(im, 255, 255, 255);
+  const int ink = gdImageColorAllocate(im, 11, 12, 12);
+  const int blue = gdImageColorAllocate(im, 29, 112, 184);
+  gdImageFilledRectangle(im, 0, 0, 599, 799, white);
+  auto words = [&](int x, int y, const char* text, bool big) {
+    gdImageString(im, big ? gdFontGetGiant() : gdFontGetLarge(), x, y,
+                  reinterpret_cast<unsigned char*>(const_cast<char*>(text)), ink);
+  };
+  words(40, 40, easy_read ? "Next year's plan: easy read" : "Next year's plan", true);
+  if (easy_read) {
+    const char* lines[] = {"Carers told us what matters.", "We will choose 3 things.", "We will say who does what."};
+    for (int i = 0; i < 3; ++i) {
+      gdImageFilledEllipse(im, 80, 160 + i * 160, 90, 90, blue);
+      words(150, 150 + i * 160, lines[i], true);
+    }
+  } else {
+    for (int i = 0; i < 20; ++i) {
+      words(40, 100 + i * 30, "The partnership's plan for next year, from what carers told us.", false);
+    }
+  }
+  int size = 0;
+  void* png = gdImagePngPtr(im, &size);
+  std::string bytes(static_cast<const char*>(png), static_cast<size_t>(size));
+  gdFree(png);
+  gdImageDestroy(im);
+  return bytes;
+}
+
+/// The board's next meeting has an agenda built from the discussion space and a member's idea, with the papers sent;
+/// its last one has who came, published minutes, decisions and actions.
+void demo_agendas(db::Database& db, MeetingService& service, long long org, long long group, long long next,
+                  long long past, std::map<std::string, long long>& people, long long now) {
+  std::optional<uploads::Prepared> paper;
+  if (service.uploads()) {
+    auto prepared = uploads::prepare_file(drawn_paper(false), "plan.png", paper_allowed());
+    if (auto* p = std::get_if<uploads::Prepared>(&prepared)) paper = std::move(*p);
+  }
+  db.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long tom = people["tom@demo.example"];
+    auto day_code = [](long long utc) {
+      const auto w = to_london(utc);
+      char out[16];
+      std::snprintf(out, sizeof out, "%04d-%02d-%02d", w.year, w.month, w.day);
+      return std::string(out);
+    };
+    auto item = [&](long long meeting, const char* title, const char* notes, ItemStatus status,
+                    std::optional<long long> topic, long long by, const char* key, long long at) {
+      return store::insert_item(s, {meeting, org, group, title, notes, status, topic, by, key}, at);
+    };
+    if (next != 0) {
+      if (const auto topic = store::topic_by_title(s, group, "Can board meetings be in the evening?")) {
+        item(next, "Can board meetings be in the evening?", "", ItemStatus::accepted, topic, tom,
+             ("topic-" + std::to_string(*topic)).c_str(), now - 3 * kDay);
+      }
+      if (people.contains("gareth@demo.example")) {
+        item(next, "Bus passes for carers",
+             "Carers who travel with the person they care for pay twice. Can the board ask the council about this?",
+             ItemStatus::accepted, std::nullopt, people["gareth@demo.example"], "demo-bus-passes", now - 2 * kDay);
+      }
+      if (people.contains("mair@demo.example")) {
+        item(next, "A quiet room at every meeting", "Some of us need a break from the noise.", ItemStatus::proposed,
+             std::nullopt, people["mair@demo.example"], "demo-quiet-room", now - kDay);
+      }
+      if (paper) {
+        auto* uploads = service.uploads();
+        const auto plain = uploads::store::save(s, uploads->storage(), *paper, kPaperPurpose, std::nullopt, org, now);
+        std::optional<long long> version;
+        auto easy = uploads::prepare_file(drawn_paper(true), "plan-easy-read.png", paper_allowed());
+        if (auto* e = std::get_if<uploads::Prepared>(&easy)) {
+          version = uploads::store::save(s, uploads->storage(), *e, kPaperPurpose, std::nullopt, org, now).id;
+        }
+        store::insert_paper(s, {next, org, "Next year's plan", plain.id, version, "easy_read", tom, "demo-paper"},
+                            now - kDay);
+      }
+      store::mark_papers_sent(s, next, now - kDay);
+    }
+    if (past != 0) {
+      const long long held = now - 50 * kDay;
+      const long long cards =
+          item(past, "Carers' emergency cards", "How many carers have a card now, and what the project group learned.",
+               ItemStatus::accepted, std::nullopt, tom, "demo-cards", held - 10 * kDay);
+      const long long year = item(past, "What carers told us this year", "", ItemStatus::accepted, std::nullopt, tom,
+                                  "demo-year", held - 9 * kDay);
+      store::set_decision(s, cards, "The board will ask every GP surgery in the county to hand out the cards.", held);
+      store::set_decision(s, year, "The board agreed the three things that matter most for next year's plan.", held);
+      if (people.contains("gareth@demo.example")) {
+        store::insert_action(
+            s, {past, cards, "Write to the GP surgeries about the cards", tom, day_code(held + 14 * kDay), "demo-a1"},
+            held);
+        store::set_action_status(
+            s, past,
+            store::insert_action(s, {past, cards, "Thank the project group", tom, day_code(held + 7 * kDay), "demo-a0"},
+                                 held),
+            ActionStatus::done, held + 5 * kDay);
+        store::insert_action(s,
+                             {past, year, "Share the three things in the discussion space",
+                              people["gareth@demo.example"], day_code(now + 20 * kDay), "demo-a2"},
+                             held);
+      }
+      for (const auto& p : store::attendance(s, past, group)) {
+        Attendance a = Attendance::present;
+        if (p.user_id == people["mair@demo.example"]) a = Attendance::apologies;
+        if (p.user_id == people["sian@demo.example"]) a = Attendance::absent;
+        store::upsert_attendance(s, past, org, p.user_id, a, held);
+      }
+      store::set_minutes(s, past,
+                         "Tom welcomed everyone. Gareth used a BSL interpreter.\n\n# Emergency cards\n\n"
+                         "- 140 carers have a card now.\n- Most found out about it from their GP.\n\n"
+                         "# What carers told us\n\nWe read what members wrote in the discussion space and chose "
+                         "three things: breaks, money, and being listened to.",
+                         held + kDay);
+      store::publish_minutes(s, past, held + 2 * kDay);
+    }
+    tx.commit();
+  });
+}
+
 }  // namespace
 
 int load_demo(db::Database& db, MeetingService& service, long long now) {
@@ -155,6 +284,7 @@ int load_demo(db::Database& db, MeetingService& service, long long now) {
   const long long org = *found.org;
   const long long tom = found.people["tom@demo.example"];
   int made = 0;
+  long long board_next = 0, board_past = 0;
   for (auto m : demo) {
     const auto group = found.groups.find(m.group);
     if (group == found.groups.end()) continue;
@@ -173,6 +303,12 @@ int load_demo(db::Database& db, MeetingService& service, long long now) {
       replied += kDay / 3;
     }
     if (*m.cancelled) service.cancel_now(id, m.cancelled, std::min(now, at + 7 * kDay));
+    if (std::string_view(m.group) == "Carers Co-production Board" && !*m.cancelled) {
+      (m.in_days > 0 ? board_next : board_past) = id;
+    }
+  }
+  if (const auto board = found.groups.find("Carers Co-production Board"); board != found.groups.end()) {
+    demo_agendas(db, service, org, board->second, board_next, board_past, found.people, now);
   }
   return made;
 }

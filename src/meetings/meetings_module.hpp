@@ -9,6 +9,13 @@
 #include "module/module.hpp"
 #include "view/layout.hpp"
 
+namespace roundtable::organisations {
+class OrganisationService;
+}
+namespace roundtable::uploads {
+class UploadService;
+}
+
 namespace roundtable::meetings {
 
 struct Deps {
@@ -16,6 +23,10 @@ struct Deps {
   const view::Assets* assets = nullptr;
   std::function<http::Response(http::RequestContext&)> not_found;
   const core::Clock* clock = nullptr;
+  /// Where links in email point, and who wakes the mail worker (nullptr: links to loopback, nobody woken).
+  const organisations::OrganisationService* organisations = nullptr;
+  /// Where papers are kept (nullptr: none can be added).
+  uploads::UploadService* uploads = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

@@ -236,6 +236,20 @@ const visits = {
     { path: "/o/demo/meetings/1/checklist", as: orgAdmin },
     { path: "/o/demo/meetings/1/checklist", as: sian },
   ],
+  // The board's next meeting has an agenda from the discussion space, an idea waiting and the papers sent; its past
+  // one has published minutes, who came, decisions and actions. Tom runs it (forms and buttons); Gareth reads.
+  meeting_agenda: [
+    { path: "/o/demo/meetings/1/agenda", as: orgAdmin },
+    { path: "/o/demo/meetings/1/agenda", as: member, submit: true },
+    { path: "/o/demo/meetings/1/agenda", as: sian },
+  ],
+  agenda_item_edit: [{ path: "/o/demo/meetings/1/agenda/items/3/edit", as: orgAdmin, submit: true }],
+  meeting_minutes: [
+    { path: "/o/demo/meetings/2/minutes", as: member },
+    { path: "/o/demo/meetings/2/minutes", as: orgAdmin },
+    { path: "/o/demo/meetings/2/minutes", as: sian },
+    { path: "/o/demo/meetings/1/minutes", as: member },
+  ],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 

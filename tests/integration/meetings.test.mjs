@@ -1,18 +1,23 @@
 // Meetings over HTTP: the authorisation matrix of every meetings route; a facilitator arranging a meeting in British
 // Summer Time (the input kept on a problem, the same form sent twice making one), changing it to winter time and
 // calling it off with a reason; people replying with what they need (twice is one reply), observers and people
-// outside the group not replying, the facilitators' checklist with its counts, and the calendar file.
+// outside the group not replying, the facilitators' checklist with its counts, and the calendar file. Agendas: a
+// member's idea (twice is one), a raised discussion topic put on the agenda and moved up, observers and outsiders
+// refused, and publishing the minutes telling the person who raised the topic, in Welsh, once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, Visitor, demo, backendName } from "./harness.mjs";
 import { rows, meetingIds, fill } from "./matrices/meetings.mjs";
+import { startSmtpSink, plainText, subject } from "./smtp.mjs";
 
-let server;
+let sink, server;
 before(async () => {
-  server = await startServer();
+  sink = await startSmtpSink();
+  server = await startServer({ args: ["--smtp-url", sink.url] });
 });
 after(async () => {
   await server?.stop();
+  await sink?.stop();
 });
 
 const visitors = [
@@ -241,4 +246,133 @@ test(`${backendName}: the demo board's next meeting is in the evening, with a BS
   const list = await tom.get(`/o/demo/groups/${ids.BOARD}/meetings`);
   assert.ok(list.text.indexOf("Board meeting: next year") < list.text.indexOf("Board meeting: checking the year"), "upcoming first");
   assert.match(list.text, /Past meetings/);
+});
+
+test(`${backendName}: an agenda from the discussion space, and the raiser told what the meeting did with it`, async () => {
+  const ids = meetingIds(server);
+  const topic = server.database
+    .sql("SELECT id FROM discussion_topics WHERE title = 'Booking respite: what went wrong for you?'")
+    .trim();
+  const gareth = await signedIn(demo.member);
+  const tom = await signedIn(demo.facilitator);
+  const mair = await signedIn(demo.carer);
+  const priya = await signedIn(demo.finance);
+  const ngozi = await signedIn("ngozi@demo.example");
+  const agenda = `/o/demo/meetings/${ids.NEXT}/agenda`;
+
+  // Outsiders get 404; observers read but do not propose.
+  assert.equal((await priya.get(agenda)).status, 404);
+  assert.equal((await ngozi.get(agenda)).status, 200);
+  assert.equal((await ngozi.post(`${agenda}/items`, { title: "Mine" })).status, 404);
+
+  // Gareth suggests an item: a problem first (what he typed is kept), then twice with one key, one item.
+  const page = await gareth.get(agenda);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Suggested by Gareth Jones/);
+  assert.match(page.text, /Raised by 2 members in the discussion space/);
+  // The papers (with an easy-read version) and the day they were sent, for the group only.
+  assert.match(page.text, /The papers were sent on/);
+  assert.match(page.text, /Open the easy read version: Next year/);
+  const files = [...page.text.matchAll(/href="(\/files\/[^"]+)"/g)].map((m) => m[1]);
+  assert.equal(files.length, 2);
+  for (const file of files) {
+    assert.equal((await gareth.get(file)).status, 200);
+    assert.equal((await ngozi.get(file)).status, 200, "observers read the papers");
+    assert.equal((await priya.get(file)).status, 404, "people outside the group do not");
+  }
+  const key = page.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const bad = await gareth.post(`${agenda}/items`, { create_key: key, title: "", notes: "Parking is hard" });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Say what the agenda item is about/);
+  assert.match(bad.text, /Parking is hard/);
+  for (let i = 0; i < 2; i++) {
+    const ok = await gareth.post(`${agenda}/items`, { create_key: key, title: "Parking at the venue", notes: "" });
+    assert.equal(ok.status, 303);
+  }
+  assert.equal(count(`meeting_agenda_items WHERE title = 'Parking at the venue'`), "1");
+
+  // Mair asks for a topic to be raised; Tom puts it on the agenda (twice is one) and moves it up.
+  assert.equal((await mair.post(`/o/demo/topics/${topic}/raise`, { on: "1" })).status, 303);
+  const tomsPage = await tom.get(agenda);
+  assert.match(tomsPage.text, /Topics members want to talk about/);
+  assert.match(tomsPage.text, /Booking respite: what went wrong for you\?/);
+  for (let i = 0; i < 2; i++) {
+    assert.equal((await tom.post(`${agenda}/topics`, { topic })).status, 303);
+  }
+  assert.equal(count(`meeting_agenda_items WHERE meeting_id = ${ids.NEXT} AND topic_id = ${topic}`), "1");
+  assert.equal((await gareth.post(`${agenda}/topics`, { topic })).status, 404, "members do not promote");
+  const item = server.database
+    .sql(`SELECT id FROM meeting_agenda_items WHERE meeting_id = ${ids.NEXT} AND topic_id = ${topic}`)
+    .trim();
+  const order = () =>
+    server.database
+      .sql(
+        `SELECT title FROM meeting_agenda_items WHERE meeting_id = ${ids.NEXT} AND status = 'accepted' ORDER BY position`,
+      )
+      .trim()
+      .split("\n");
+  const before = order();
+  assert.equal(before.at(-1), "Booking respite: what went wrong for you?");
+  assert.equal((await tom.post(`${agenda}/items/${item}/move`, { direction: "up" })).status, 303);
+  const after = order();
+  assert.equal(after.at(-2), "Booking respite: what went wrong for you?");
+  const shown = await gareth.get(agenda);
+  assert.ok(
+    shown.text.indexOf("Booking respite") < shown.text.indexOf(before.at(-2).replace(/'/g, "&#39;")),
+    "the page shows the new order",
+  );
+
+  // Tom records the decision and an action (a problem first, kept), then publishes the minutes.
+  const minutes = `/o/demo/meetings/${ids.NEXT}/minutes`;
+  assert.match((await gareth.get(minutes)).text, /The minutes are not ready yet/);
+  assert.equal(
+    (await tom.post(`${agenda}/items/${item}/decision`, { decision: "Tom will write to the respite service." }))
+      .status,
+    303,
+  );
+  const gid = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`).trim();
+  const noDate = await tom.post(`/o/demo/meetings/${ids.NEXT}/actions`, {
+    create_key: "action-key-1",
+    item,
+    what: "Ask about online booking",
+    owner: gid,
+    "due-day": "31",
+    "due-month": "2",
+    "due-year": "2027",
+  });
+  assert.equal(noDate.status, 400);
+  assert.match(noDate.text, /The date must be a real date/);
+  assert.match(noDate.text, /Ask about online booking/);
+  const action = {
+    create_key: "action-key-1",
+    item,
+    what: "Ask about online booking",
+    owner: gid,
+    "due-day": "28",
+    "due-month": "2",
+    "due-year": "2027",
+  };
+  for (let i = 0; i < 2; i++) assert.equal((await tom.post(`/o/demo/meetings/${ids.NEXT}/actions`, action)).status, 303);
+  assert.equal(count(`meeting_actions WHERE what = 'Ask about online booking'`), "1");
+  assert.equal((await gareth.post(`${minutes}/publish`, {})).status, 404);
+  assert.equal((await tom.post(`${minutes}/publish`, {})).status, 303);
+  assert.equal((await tom.post(`${minutes}/publish`, {})).status, 303);
+
+  // Mair raised it: one email, in Welsh, with the decision and the action.
+  const outcome = () =>
+    sink.messages().filter((m) => m.includes(`<${demo.carer}>`) && subject(m).startsWith("Beth wnaeth cyfarfod"));
+  const until = Date.now() + 15_000;
+  while (Date.now() < until && outcome().length === 0) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(outcome().length, 1);
+  const text = plainText(outcome()[0]);
+  assert.match(text, /Booking respite/);
+  assert.match(text, /Tom will write to the respite service\./);
+  assert.match(text, /Ask about online booking \(Gareth Jones, erbyn 28 Chwefror 2027\)/);
+  assert.ok(text.includes(`/o/demo/meetings/${ids.NEXT}/minutes`));
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(outcome().length, 1, "told once");
+  // The group reads the published minutes with the decision.
+  const published = await gareth.get(minutes);
+  assert.match(published.text, /Decision: Tom will write to the respite service\./);
+  assert.match(published.text, /Ask about online booking/);
 });

@@ -60,6 +60,11 @@ const pages = [
   { as: "member", path: "/o/demo/meetings/MEETING" },
   { as: "member", path: "/o/demo/meetings/MEETING/reply" },
   { as: "facilitator", path: "/o/demo/meetings/MEETING/checklist" },
+  // Its agenda (which gains items, proposals and raised topics) and its minutes (actions and who came).
+  { as: "member", path: "/o/demo/meetings/MEETING/agenda" },
+  { as: "facilitator", path: "/o/demo/meetings/MEETING/agenda" },
+  { as: "member", path: "/o/demo/meetings/MEETING/minutes" },
+  { as: "facilitator", path: "/o/demo/meetings/MEETING/minutes" },
 ];
 
 if (backendName === "sqlite") {
@@ -151,6 +156,13 @@ if (backendName === "sqlite") {
         // The board gains a meeting, and every grown member of it replies to its next meeting with needs.
         `INSERT INTO meetings (org_id, group_id, title, purpose, starts_at, ends_at, venue, access, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow meeting ${i}', 'Words', ${now + (i - n / 2) * 86400}, ${now + (i - n / 2) * 86400 + 3600}, 'Hall', 'step_free', 'grow-meeting-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
         `INSERT INTO meeting_rsvps (meeting_id, org_id, user_id, answer, needs, created_at, updated_at) SELECT m.id, m.org_id, u.id, '${i % 3 ? "going" : "maybe"}', 'bsl_interpreter,large_print', ${now}, ${now} FROM meetings m, users u WHERE m.title = 'Board meeting: next year''s plan' AND u.email = 'grow${i}@example.org'`,
+        // Its next meeting gains an agenda item (accepted or waiting) with an action from each, who came, and a raised
+        // topic to put on the agenda.
+        `INSERT INTO meeting_agenda_items (meeting_id, org_id, group_id, title, notes, status, position, proposed_by, create_key, created_at, updated_at) SELECT m.id, m.org_id, m.group_id, 'Grow item ${i}', 'Words', '${i % 2 ? "accepted" : "proposed"}', ${100 + i}, u.id, 'grow-item-${i}', ${now}, ${now} FROM meetings m, users u WHERE m.title = 'Board meeting: next year''s plan' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO meeting_actions (meeting_id, item_id, what, owner_id, due_on, status, create_key, created_at, updated_at) SELECT i.meeting_id, i.id, 'Grow action', i.proposed_by, '2027-01-01', 'open', 'grow-action-${i}', ${now}, ${now} FROM meeting_agenda_items i WHERE i.create_key = 'grow-item-${i}'`,
+        `INSERT INTO meeting_attendance (meeting_id, org_id, user_id, status, recorded_at) SELECT m.id, m.org_id, u.id, 'present', ${now} FROM meetings m, users u WHERE m.title = 'Board meeting: next year''s plan' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO discussion_raises (topic_id, user_id, created_at) SELECT t.id, u.id, ${now} FROM discussion_topics t, users u WHERE t.create_key = 'grow-t-${i}' AND u.email = 'grow${i}@example.org'`,
+        `UPDATE discussion_topics SET raised_count = raised_count + 1 WHERE create_key = 'grow-t-${i}'`,
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).

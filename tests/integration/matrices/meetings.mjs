@@ -8,6 +8,8 @@
 //   PAST      the board's meeting that has happened
 //   CANCELLED the board's called-off away day
 //   SECRET    the steering group's next meeting
+//   PROPOSAL  Mair's idea waiting to go on NEXT's agenda ("A quiet room at every meeting")
+//   PASTITEM  an item on PAST's agenda; ACTION an action of PAST
 // Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya),
 // organisation admin (Siân, two-step), platform admin.
 //                                                               anon other member facil finance orgAdmin platform
@@ -51,6 +53,43 @@ export const rows = [
   ["GET", "/o/demo/meetings/NEXT/checklist", /*             */ [303, 404, 404, 200, 404, 200, 404]],
   ["GET", "/o/demo/meetings/PAST/checklist", /*             */ [303, 404, 404, 200, 404, 200, 404]],
   ["GET", "/o/demo/meetings/SECRET/checklist", /*           */ [303, 404, 404, 200, 404, 200, 404]],
+  // The agenda and minutes are the group's own (Priya is not in the board): 404 for everyone else.
+  ["GET", "/o/demo/meetings/NEXT/agenda", /*                */ [303, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/CANCELLED/agenda", /*           */ [303, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/SECRET/agenda", /*              */ [303, 404, 404, 200, 404, 200, 404]],
+  // Nothing typed: the form comes back with the problem; not once the meeting has started.
+  ["POST", "/o/demo/meetings/NEXT/agenda/items", /*         */ [401, 404, 400, 400, 404, 400, 404]],
+  ["POST", "/o/demo/meetings/PAST/agenda/items", /*         */ [401, 404, 404, 404, 404, 404, 404]],
+  // No topic named.
+  ["POST", "/o/demo/meetings/NEXT/agenda/topics", /*        */ [401, 404, 404, 404, 404, 404, 404]],
+  // The people who run the group run the agenda (the second acceptance finds it done).
+  ["POST", "/o/demo/meetings/NEXT/agenda/items/PROPOSAL/accept", [401, 404, 404, 303, 404, 303, 404]],
+  // No direction given.
+  ["POST", "/o/demo/meetings/NEXT/agenda/items/PROPOSAL/move", [401, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/meetings/NEXT/agenda/items/PROPOSAL/edit", [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/NEXT/agenda/items/999999/edit", [303, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/meetings/NEXT/agenda/items/PROPOSAL/edit", [401, 404, 404, 400, 404, 400, 404]],
+  // An item that is not there is already gone.
+  ["POST", "/o/demo/meetings/NEXT/agenda/items/999999/remove", [401, 404, 404, 303, 404, 303, 404]],
+  // Papers: nothing sent, the form comes back with the problems; a paper that is not there is already gone.
+  ["POST", "/o/demo/meetings/NEXT/papers", /*               */ [401, 404, 404, 400, 404, 400, 404]],
+  ["POST", "/o/demo/meetings/NEXT/papers/999999/remove", /* */ [401, 404, 404, 303, 404, 303, 404]],
+  ["POST", "/o/demo/meetings/NEXT/papers/send", /*          */ [401, 404, 404, 303, 404, 303, 404]],
+  ["POST", "/o/demo/meetings/CANCELLED/papers/send", /*     */ [401, 404, 404, 404, 404, 404, 404]],
+  // What came of it: members read published minutes (and are told when there are none yet).
+  ["GET", "/o/demo/meetings/PAST/minutes", /*               */ [303, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/NEXT/minutes", /*               */ [303, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/demo/meetings/SECRET/minutes", /*             */ [303, 404, 404, 200, 404, 200, 404]],
+  ["POST", "/o/demo/meetings/PAST/agenda/items/PASTITEM/decision", [401, 404, 404, 303, 404, 303, 404]],
+  ["POST", "/o/demo/meetings/PAST/minutes", /*              */ [401, 404, 404, 303, 404, 303, 404]],
+  // Published already: nobody is told twice.
+  ["POST", "/o/demo/meetings/PAST/minutes/publish", /*      */ [401, 404, 404, 303, 404, 303, 404]],
+  ["POST", "/o/demo/meetings/CANCELLED/minutes/publish", /* */ [401, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/meetings/PAST/attendance", /*           */ [401, 404, 404, 303, 404, 303, 404]],
+  // Nothing typed: the form comes back with the problems.
+  ["POST", "/o/demo/meetings/PAST/actions", /*              */ [401, 404, 404, 400, 404, 400, 404]],
+  // No status given.
+  ["POST", "/o/demo/meetings/PAST/actions/ACTION/status", /* */ [401, 404, 404, 404, 404, 404, 404]],
 ];
 
 /** A row's path as a route pattern ("/o/{org}/meetings/{meeting}/reply"). */
@@ -58,7 +97,10 @@ export function patternOf(path) {
   return path
     .replace("/o/demo", "/o/{org}")
     .replace(/\/groups\/(BOARD|STEERING|ARCHIVED|999999)/, "/groups/{group}")
-    .replace(/\/meetings\/(NEXT|PAST|CANCELLED|SECRET|999999|not-a-number)(?=\/|$)/, "/meetings/{meeting}");
+    .replace(/\/meetings\/(NEXT|PAST|CANCELLED|SECRET|999999|not-a-number)(?=\/|$)/, "/meetings/{meeting}")
+    .replace(/\/agenda\/items\/(PROPOSAL|PASTITEM|999999)(?=\/|$)/, "/agenda/items/{item}")
+    .replace(/\/actions\/ACTION(?=\/|$)/, "/actions/{action}")
+    .replace(/\/papers\/999999(?=\/|$)/, "/papers/{paper}");
 }
 
 /** The demo ids the placeholders stand for, read from the server's database. */
@@ -74,9 +116,12 @@ export function meetingIds(server) {
     BOARD: group("Carers Co-production Board"),
     STEERING: group("Carers Strategy Steering Group"),
     ARCHIVED: group("Leaflet review 2025"),
+    PROPOSAL: one("SELECT id FROM meeting_agenda_items WHERE title = 'A quiet room at every meeting'"),
+    PASTITEM: one("SELECT id FROM meeting_agenda_items WHERE title = 'What carers told us this year'"),
+    ACTION: one("SELECT id FROM meeting_actions WHERE what = 'Write to the GP surgeries about the cards'"),
   };
 }
 
 export function fill(path, ids) {
-  return path.replace(/NEXT|PAST|CANCELLED|SECRET|BOARD|STEERING|ARCHIVED/g, (m) => ids[m]);
+  return path.replace(/NEXT|PASTITEM|PAST|CANCELLED|SECRET|BOARD|STEERING|ARCHIVED|PROPOSAL|ACTION/g, (m) => ids[m]);
 }
