@@ -121,6 +121,12 @@ int serve(const core::Config& config) {
     services.search = db::make_search_index(db->backend());
     make_feature_services(services, *db);
     services.reply_addresses = reply_addresses_for(config, *db);
+    // The live channel: on PostgreSQL its events go through the database, so every server sharing it hears them.
+    services.live = std::make_unique<live::Live>(
+        live::LiveOptions{.hub = {.max_subscribers = config.live_max_connections}, .heartbeat = config.live_heartbeat});
+    if (db->backend() == db::Backend::postgresql) {
+      services.live->relay_through_postgres(db::parse_database_url(core::effective_database_url(config)).target);
+    }
     auto storage = std::make_shared<uploads::FolderStorage>(std::filesystem::path(config.data_dir) / "uploads");
     services.storage = storage.get();
     services.privacy->set_export_extras(
@@ -193,6 +199,7 @@ int serve(const core::Config& config) {
       if (worker) worker->notify();
     };
     services.accounts->set_mail(base, wake);
+    services.live->set_own_origin(base);
     services.organisations->set_mail(base, wake);
   }
   if (mail_worker) mail_worker->start();
@@ -237,6 +244,7 @@ int serve(const core::Config& config) {
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
   ioc.run();
   for (auto& t : pool) t.join();
+  services.live->stop();
   if (mail_worker) mail_worker->stop();
   housekeeper.stop();
   db->close();

@@ -9,6 +9,7 @@
 #include "db/database.hpp"
 #include "db/search.hpp"
 #include "http/static_files.hpp"
+#include "live/live.hpp"
 #include "mail/reply_address.hpp"
 #include "organisations/organisation_service.hpp"
 #include "privacy/privacy_service.hpp"
@@ -36,6 +37,8 @@ struct Services {
   /// The folder behind uploads (housekeeping sweeps it).
   uploads::FolderStorage* storage = nullptr;
   std::unique_ptr<about_me::AboutMeService> about_me;
+  /// The live channel (server-sent events) pages listen to; made by serve (nullptr for route listings and tests).
+  std::unique_ptr<live::Live> live;
   /// Set once the pipeline exists (for /metrics).
   http::Metrics* metrics = nullptr;
   /// How answers to a discussion's email are addressed (not enabled without --mail-reply-domain).

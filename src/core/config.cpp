@@ -97,6 +97,8 @@ std::string usage() {
          "  --threads N          I/O threads (default: one per core)\n"
          "  --db-pool N          database connections (default: 4 for SQLite, 8 for PostgreSQL)\n"
          "  --no-access-log      do not write one log line per request\n"
+         "  --live-max-connections N   live connections (pages listening for changes) at once (default 2000)\n"
+         "  --live-heartbeat T   how often an idle live connection is checked (default 25s)\n"
          "  --smtp-url URL       where to send email: smtp://[user:password@]host:port or smtps://...\n"
          "                       (env ROUNDTABLE_SMTP_URL; without it email waits in the outbox)\n"
          "  --mail-from ADDRESS  sender of email (default 'Roundtable <roundtable@localhost>'; env "
@@ -207,7 +209,8 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
                             flag == "--secure-cookies" || flag == "--threads" || flag == "--no-access-log" ||
                             flag == "--smtp-url" || flag == "--mail-from" || flag == "--trusted-proxy" ||
                             flag == "--metrics-token" || flag == "--session-idle" || flag == "--session-lifetime" ||
-                            flag == "--admin-session-lifetime";
+                            flag == "--admin-session-lifetime" || flag == "--live-max-connections" ||
+                            flag == "--live-heartbeat";
     if (serve_only && c.command != Command::serve) {
       return flag + " only applies to 'roundtable serve'";
     }
@@ -274,6 +277,17 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
       auto lang = v ? parse_lang(*v) : std::nullopt;
       if (!lang) return "--lang wants en or cy";
       c.mail_test_lang = std::string(lang_code(*lang));
+    } else if (flag == "--live-heartbeat") {
+      auto v = value();
+      if (!v) return needs(flag);
+      if (auto e = read_duration(flag, *v, c.live_heartbeat)) return *e;
+    } else if (flag == "--live-max-connections") {
+      auto v = value();
+      if (!v) return needs(flag);
+      auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), c.live_max_connections);
+      if (ec != std::errc{} || p != v->data() + v->size() || c.live_max_connections > 100000) {
+        return flag + " wants a whole number from 0 to 100000";
+      }
     } else if (flag == "--threads" || flag == "--db-pool") {
       auto v = value();
       if (!v) return needs(flag);

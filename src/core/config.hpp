@@ -46,6 +46,10 @@ struct Config {
   std::chrono::seconds session_lifetime{std::chrono::hours(24)};
   /// The same for organisation and platform admins, who can see and change more.
   std::chrono::seconds admin_session_lifetime{std::chrono::hours(8)};
+  /// Live connections (server-sent events) open at once; the next is answered 503.
+  unsigned live_max_connections = 2000;
+  /// An idle live connection gets a heartbeat this often, and its session is checked again then.
+  std::chrono::seconds live_heartbeat{25};
   /// For `roundtable mail-test`: who gets the test email, and its language ("en" or "cy").
   std::string mail_test_to;
   std::string mail_test_lang = "en";

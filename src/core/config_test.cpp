@@ -42,6 +42,19 @@ TEST(Config, AnHttpsBaseUrlMakesCookiesSecureAndMetricsCanHaveAToken) {
   EXPECT_EQ(https.metrics_token, "s3cret");
 }
 
+TEST(Config, LiveConnectionsAndTheirHeartbeat) {
+  auto defaults = ok({"serve"});
+  EXPECT_EQ(defaults.live_max_connections, 2000u);
+  EXPECT_EQ(defaults.live_heartbeat, std::chrono::seconds(25));
+  auto c = ok({"serve", "--live-max-connections", "5000", "--live-heartbeat", "2s"});
+  EXPECT_EQ(c.live_max_connections, 5000u);
+  EXPECT_EQ(c.live_heartbeat, std::chrono::seconds(2));
+  EXPECT_NE(err({"serve", "--live-max-connections", "100001"}).find("0 to 100000"), std::string::npos);
+  EXPECT_NE(err({"serve", "--live-max-connections", "many"}).find("0 to 100000"), std::string::npos);
+  EXPECT_NE(err({"serve", "--live-heartbeat", "0s"}).find("length of time"), std::string::npos);
+  EXPECT_NE(err({"migrate", "--live-heartbeat", "5s"}).find("only applies"), std::string::npos);
+}
+
 TEST(Config, EnvironmentGivesTheDatabase) {
   auto c = ok({"migrate"}, &pg_env);
   EXPECT_EQ(c.command, Command::migrate);

@@ -13,6 +13,7 @@
 #include "discussions/discussion_policy.hpp"
 #include "discussions/discussion_service.hpp"
 #include "http/types.hpp"
+#include "live/live.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::discussions::pages {
@@ -28,6 +29,8 @@ struct PagesDeps {
   std::shared_ptr<DiscussionService> service;
   const view::Assets* assets = nullptr;
   std::function<Response(RequestContext&)> not_found;
+  /// The live channel (nullptr: pages do not offer it).
+  live::Live* live = nullptr;
 };
 
 // Shared by the page files (discussion_page_parts.cpp).
@@ -66,6 +69,8 @@ awaitable<Response> dismiss_report(OrgRequest& req, const PagesDeps& deps);
 // topic_pages.cpp: a topic and its replies, replying, following, raising it at the next meeting, reactions, the
 // easy-read summary.
 awaitable<Response> topic(OrgRequest& req, const PagesDeps& deps);
+/// The topic's live channel (server-sent events: live/live.hpp), for whoever may read the topic.
+awaitable<Response> live(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> reply(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> follow(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> raise(OrgRequest& req, const PagesDeps& deps);

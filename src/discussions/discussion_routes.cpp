@@ -27,6 +27,8 @@ void add_discussion_routes(std::vector<http::Route>& routes, const pages::PagesD
              bind(deps, pages::dismiss_report));
   auto topic = org.scope("/topics/{topic}");
   topic.get("", "topic", on(Action::see_discussion), bind(deps, pages::topic));
+  // Not a page: the stream a topic page's script listens to for new replies (it needs the session all the same).
+  topic.get("/live", "topic_live", on(Action::see_discussion), bind(deps, pages::live)).not_html().with_session();
   topic.post("/replies", "topic_reply_send", on(Action::reply), bind(deps, pages::reply));
   topic.post("/follow", "topic_follow_save", on(Action::follow), bind(deps, pages::follow));
   topic.post("/raise", "topic_raise_save", on(Action::raise_at_meeting), bind(deps, pages::raise));

@@ -273,7 +273,12 @@ awaitable<Posted> DiscussionService::reply(long long org_id, long long topic_id,
   });
   const auto [posted, queued] = co_await std::move(op);
   if (queued && organisations_) organisations_->mail_queued();
+  if (posted.number != 0) tell(topic_id, "post", posted.number);
   co_return posted;
+}
+
+void DiscussionService::tell(long long topic_id, const char* event, long long number) const {
+  if (live_) live_->publish("topic:" + std::to_string(topic_id), event, "{\"number\":" + std::to_string(number) + "}");
 }
 
 Posted DiscussionService::post_now(long long org_id, long long group_id, long long topic_id, long long author,
@@ -321,7 +326,9 @@ awaitable<bool> DiscussionService::edit(long long org_id, long long topic_id, lo
                    found.post);
         return true;
       });
-  co_return co_await std::move(op);
+  const bool done = co_await std::move(op);
+  if (done) tell(topic_id, "changed", number);
+  co_return done;
 }
 
 awaitable<bool> DiscussionService::remove(long long org_id, long long topic_id, long long number, long long actor) {
@@ -341,7 +348,9 @@ awaitable<bool> DiscussionService::remove(long long org_id, long long topic_id, 
                           }
                           return true;
                         });
-  co_return co_await std::move(op);
+  const bool done = co_await std::move(op);
+  if (done) tell(topic_id, "changed", number);
+  co_return done;
 }
 
 awaitable<bool> DiscussionService::hide(long long org_id, long long topic_id, long long number, long long actor,
@@ -355,7 +364,9 @@ awaitable<bool> DiscussionService::hide(long long org_id, long long topic_id, lo
                           index_post(search_, s, found.group, "", "", found.post);
                           return true;
                         });
-  co_return co_await std::move(op);
+  const bool done = co_await std::move(op);
+  if (done) tell(topic_id, "changed", number);
+  co_return done;
 }
 
 awaitable<bool> DiscussionService::unhide(long long org_id, long long topic_id, long long number, long long actor) {
@@ -367,7 +378,9 @@ awaitable<bool> DiscussionService::unhide(long long org_id, long long topic_id, 
                     index_post(search_, s, found.group, store::org_slug(s, org_id), found.topic.title, found.post);
                     return true;
                   });
-  co_return co_await std::move(op);
+  const bool done = co_await std::move(op);
+  if (done) tell(topic_id, "changed", number);
+  co_return done;
 }
 
 awaitable<bool> DiscussionService::report(long long org_id, long long topic_id, long long number, long long actor,
@@ -402,7 +415,9 @@ awaitable<bool> DiscussionService::react(long long org_id, long long topic_id, l
                           store::set_reaction(s, found.post.id, actor, r, on, clock_.now_seconds());
                           return true;
                         });
-  co_return co_await std::move(op);
+  const bool done = co_await std::move(op);
+  if (done) tell(topic_id, "reactions", number);
+  co_return done;
 }
 
 awaitable<bool> DiscussionService::follow(long long org_id, long long topic_id, long long actor, bool on) {

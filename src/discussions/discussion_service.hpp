@@ -17,6 +17,7 @@
 #include "discussions/discussion.hpp"
 #include "discussions/discussion_policy.hpp"
 #include "discussions/discussion_store.hpp"
+#include "live/publisher.hpp"
 #include "mail/reply_address.hpp"
 
 namespace roundtable::organisations {
@@ -82,18 +83,25 @@ class DiscussionService {
   awaitable<bool> raise(long long org_id, long long topic_id, long long actor, bool on);
   awaitable<bool> set_easy_read(long long org_id, long long topic_id, long long actor, std::string text);
 
+  /// Where changes to a topic are told as they commit, on channel "topic:<id>" (nullptr: nowhere): "post" with the
+  /// number of a new reply, "changed" when a post was edited, deleted, hidden or shown, "reactions" when its
+  /// reactions changed.
+  void set_live(live::Publisher* live) { live_ = live; }
+
   /// For demo data and tests, on the calling thread: a topic or reply written at `at`, without email.
   Posted post_now(long long org_id, long long group_id, long long topic_id, long long author, const NewPost& post,
                   long long at);
 
  private:
   std::string base_url() const;
+  void tell(long long topic_id, const char* event, long long number) const;
 
   db::Database& db_;
   db::SearchIndex* search_;
   const core::Clock& clock_;
   const organisations::OrganisationService* organisations_;
   mail::ReplyAddresses reply_;
+  live::Publisher* live_ = nullptr;
 };
 
 /// The address of a group's discussion, a topic, and a post in it (on the page of replies that holds it).

@@ -3,6 +3,7 @@
 #include "discussions/discussion_routes.hpp"
 #include "discussions/discussion_service.hpp"
 #include "discussions/discussions_demo.hpp"
+#include "live/live.hpp"
 
 namespace roundtable::discussions {
 
@@ -11,12 +12,14 @@ module::Module make_module(Deps deps) {
   m.name = "discussions";
   const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
   std::shared_ptr<DiscussionService> service;
-  if (deps.db)
+  if (deps.db) {
     service =
         std::make_shared<DiscussionService>(*deps.db, deps.search, clock, deps.organisations, deps.reply_addresses);
+    service->set_live(deps.live);
+  }
   m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
     // Each handler's copy of the dependencies keeps the service alive.
-    add_discussion_routes(routes, {service, deps.assets, deps.not_found});
+    add_discussion_routes(routes, {service, deps.assets, deps.not_found, deps.live});
   };
   using module::Erasure;
   m.personal_tables = {

@@ -15,6 +15,9 @@
 namespace roundtable::organisations {
 class OrganisationService;
 }
+namespace roundtable::live {
+class Live;
+}
 
 namespace roundtable::discussions {
 
@@ -29,6 +32,8 @@ struct Deps {
   const core::Clock* clock = nullptr;
   /// How the Reply-To of each email is signed, so people can answer by email (not enabled: no Reply-To).
   mail::ReplyAddresses reply_addresses;
+  /// The live channel: changes to topics are told there, and topic pages listen (nullptr: neither).
+  live::Live* live = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

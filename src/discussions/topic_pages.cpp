@@ -57,6 +57,29 @@ Response render_reply_page(OrgRequest& req, const PagesDeps& deps, const store::
   return page.respond();
 }
 
+/// What the page's script needs to listen for new replies (web/js/live.mjs): the stream's address, and the words it
+/// says in the page's language (each plural form of "{n} new replies", with {n} for the script to fill, for
+/// Intl.PluralRules to choose from).
+void live_attributes(Html& h, const core::Translator& t, const std::string& topic_address) {
+  constexpr std::string_view kNew = "discussions.live.new_replies";
+  const auto form = [&](core::PluralCategory c) {
+    const auto& messages = core::Messages::embedded();
+    const std::string* text = messages.catalogue(t.lang()).find_plural(kNew, c);
+    if (!text) text = messages.catalogue(core::Lang::en).find_plural(kNew, c);
+    return text ? *text : std::string(kNew);
+  };
+  using core::PluralCategory;
+  h.raw(" data-rt-live=\"").text(topic_address + "/live").raw("\"");
+  h.raw(" data-text-new-zero=\"").text(form(PluralCategory::zero)).raw("\"");
+  h.raw(" data-text-new-one=\"").text(form(PluralCategory::one)).raw("\"");
+  h.raw(" data-text-new-two=\"").text(form(PluralCategory::two)).raw("\"");
+  h.raw(" data-text-new-few=\"").text(form(PluralCategory::few)).raw("\"");
+  h.raw(" data-text-new-many=\"").text(form(PluralCategory::many)).raw("\"");
+  h.raw(" data-text-new-other=\"").text(form(PluralCategory::other)).raw("\"");
+  h.raw(" data-text-changed=\"").text(t("discussions.live.changed")).raw("\"");
+  h.raw(" data-text-reload=\"").text(t("discussions.live.reload")).raw("\"");
+}
+
 std::optional<long long> after_of(const http::FormData& query) {
   const auto v = query.value("after");
   if (v.empty()) return 0;
@@ -121,9 +144,21 @@ awaitable<Response> topic(OrgRequest& req, const PagesDeps& deps) {
     govuk::link_paragraph(h, url, t("discussions.topic.to_start"));
   }
   govuk::heading(h, 2, "m", t("discussions.topic.replies_heading"));
-  if (found->replies.empty())
-    govuk::paragraph(h, t(first_page ? "discussions.topic.no_replies" : "discussions.topic.no_more"));
+  // On the last page, where new replies appear, a script may listen for them (live_attributes); without it, the
+  // page is the same.
+  const bool live = deps.live && !found->more;
+  h.raw("<div id=\"replies\"");
+  if (live) live_attributes(h, t, url);
+  h.raw(">\n");
+  if (found->replies.empty()) {
+    h.raw("<p class=\"govuk-body\" data-rt-live-empty>")
+        .text(t(first_page ? "discussions.topic.no_replies" : "discussions.topic.no_more"))
+        .raw("</p>\n");
+  }
   for (const auto& p : found->replies) post_block(h, req, g, p);
+  h.raw("</div>\n");
+  if (live)
+    h.raw("<div class=\"govuk-body govuk-!-font-weight-bold\" aria-live=\"polite\" data-rt-live-status></div>\n");
   if (!first_page || found->more) {
     govuk::Pagination pagination{.landmark_label = s(t("pagination.label"))};
     if (!first_page) {
@@ -145,6 +180,17 @@ awaitable<Response> topic(OrgRequest& req, const PagesDeps& deps) {
     reply_form(h, req, g, topic, found->opening, form, {});
   }
   co_return page.respond();
+}
+
+awaitable<Response> live(OrgRequest& req, const PagesDeps& deps) {
+  if (!deps.live) co_return deps.not_found(req.ctx);
+  // Whoever may read the topic may listen to it; anyone else learns nothing, exactly as from the topic's page.
+  auto op = load_post(req, deps, Action::see_discussion);
+  auto loaded = co_await std::move(op);
+  if (auto* refused = std::get_if<Response>(&loaded)) co_return std::move(*refused);
+  const auto& found = std::get<store::PostInTopic>(loaded);
+  auto answer = deps.live->answer(req.ctx, "topic:" + std::to_string(found.topic.id));
+  co_return co_await std::move(answer);
 }
 
 awaitable<Response> reply(OrgRequest& req, const PagesDeps& deps) {

@@ -172,9 +172,20 @@ std::string Pipeline::client_of(const Request& req, std::string_view peer) const
   return client_address(peer, forwarded, options_.trusted_proxy);
 }
 
-awaitable<Response> Pipeline::handle(const Request& req, std::string remote_address) {
-  auto op = run(req, std::move(remote_address), nullptr);
+awaitable<Response> Pipeline::handle(const Request& req, std::string remote_address, OpenStream* stream) {
+  auto op = run(req, std::move(remote_address), nullptr, stream);
   co_return co_await std::move(op);
+}
+
+awaitable<bool> Pipeline::still_signed_in(const Request& req, long long user_id) {
+  std::string_view cookies;
+  if (auto it = req.find(bhttp::field::cookie); it != req.end()) cookies = it->value();
+  auto token = find_cookie(cookies, kSessionCookie);
+  if (!token || token->empty() || token->size() > 64) co_return false;
+  auto load = sessions_->load_with_principal(security::hash_token(*token), principals_.get());
+  auto loaded = co_await std::move(load);
+  if (!loaded.session || loaded.session->user_id != user_id || !loaded.principal) co_return false;
+  co_return now() < session_end(*loaded.session, is_admin(loaded.principal));
 }
 
 awaitable<std::optional<Response>> Pipeline::check_header(const Request& req, std::string remote_address) {
@@ -187,7 +198,8 @@ awaitable<std::optional<Response>> Pipeline::check_header(const Request& req, st
   co_return res;
 }
 
-awaitable<Response> Pipeline::run(const Request& req, std::string remote_address, bool* headers_ok) {
+awaitable<Response> Pipeline::run(const Request& req, std::string remote_address, bool* headers_ok,
+                                  OpenStream* stream) {
   const auto start = std::chrono::steady_clock::now();
   RequestContext ctx{.request = req};
   ctx.remote_address = client_of(req, remote_address);
@@ -223,6 +235,11 @@ awaitable<Response> Pipeline::run(const Request& req, std::string remote_address
   if (headers_ok && *headers_ok && !failure) co_return Response{};
   if (headers_ok) *headers_ok = false;
   finish(ctx, res);
+  // A stream goes to the server only with the 200 its handler answered; any other answer (or a failure) drops it.
+  if (stream && ctx.stream && !failure && res.result() == Status::ok) {
+    stream->stream = std::move(ctx.stream);
+    if (ctx.principal) stream->user_id = ctx.principal->user_id;
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::string_view route_name = ctx.route ? std::string_view(ctx.route->name) : std::string_view("unmatched");
   metrics_.observe(route_name, res.result_int(), seconds);

@@ -17,6 +17,13 @@ namespace roundtable::http {
 
 class PrincipalLoader;
 
+/// A long-lived answer handed from a handler to the server (RequestContext::stream), with who opened it.
+struct OpenStream {
+  std::shared_ptr<Stream> stream;
+  /// The signed-in person who opened it (nullopt: nobody was signed in).
+  std::optional<long long> user_id;
+};
+
 /// A session as the pipeline loads it on each request: the session, and the person it names when they may sign in.
 struct LoadedSession {
   std::optional<SessionData> session;
@@ -89,7 +96,12 @@ class Pipeline {
   void set_principal_loader(std::shared_ptr<PrincipalLoader> loader) { principals_ = std::move(loader); }
 
   /// Answers one request from remote_address. Never throws: failures become a 500 page.
-  boost::asio::awaitable<Response> handle(const Request& req, std::string remote_address = {});
+  boost::asio::awaitable<Response> handle(const Request& req, std::string remote_address = {},
+                                          OpenStream* stream = nullptr);
+
+  /// For a stream opened by this request: whether its session still names user_id and has not ended (the same
+  /// rules as a request's, without recording a use).
+  boost::asio::awaitable<bool> still_signed_in(const Request& req, long long user_id);
 
   /// Checks a request from its header alone, before its body is read: the session, the CSRF cookie (and an
   /// X-CSRF-Token header if sent) and the route's access policy. nullopt: read the body and call handle(); otherwise
@@ -118,7 +130,8 @@ class Pipeline {
  private:
   /// handle() and check_header(): with headers_ok, stops before the body is needed and sets it when the request
   /// may go on.
-  boost::asio::awaitable<Response> run(const Request& req, std::string remote_address, bool* headers_ok);
+  boost::asio::awaitable<Response> run(const Request& req, std::string remote_address, bool* headers_ok,
+                                       OpenStream* stream = nullptr);
   boost::asio::awaitable<Response> dispatch(RequestContext& ctx, RouteMatcher::Result& match, bool* headers_ok);
   boost::asio::awaitable<void> store_session(RequestContext& ctx);
   void finish(RequestContext& ctx, Response& res) const;

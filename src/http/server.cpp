@@ -8,6 +8,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/error.hpp>
@@ -34,6 +35,8 @@ struct Server::Connection {
   /// The TCP peer's address ("" when unknown), and whether it already had too many connections open.
   std::string peer;
   bool over_limit = false;
+  /// The long-lived answer this connection is given over to (server-sent events), stopped when the server stops.
+  std::shared_ptr<Stream> stream_answer;
 };
 
 namespace {
@@ -55,6 +58,36 @@ asio::awaitable<void> close_after_answer(beast::tcp_stream& stream) {
     dropped += n;
   }
 }
+
+/// A stream's way out: the connection (each write with the server's write timeout) and the session that opened it.
+class ConnectionWriter final : public StreamWriter {
+ public:
+  ConnectionWriter(Pipeline& pipeline, beast::tcp_stream& stream, const Request& req, std::optional<long long> user,
+                   std::chrono::seconds timeout)
+      : pipeline_(pipeline), stream_(stream), req_(req), user_(user), timeout_(timeout) {}
+
+  asio::awaitable<bool> write(std::string data) override {
+    stream_.expires_after(timeout_);
+    auto op = asio::async_write(stream_, asio::buffer(data), kTuple);
+    auto [ec, n] = co_await std::move(op);
+    // Between writes the connection waits as long as the stream wants (it sends its own heartbeats).
+    stream_.expires_never();
+    co_return !ec;
+  }
+
+  asio::awaitable<bool> still_signed_in() override {
+    if (!user_) co_return true;
+    auto op = pipeline_.still_signed_in(req_, *user_);
+    co_return co_await std::move(op);
+  }
+
+ private:
+  Pipeline& pipeline_;
+  beast::tcp_stream& stream_;
+  const Request& req_;
+  std::optional<long long> user_;
+  std::chrono::seconds timeout_;
+};
 
 }  // namespace
 
@@ -100,7 +133,9 @@ void Server::shutdown() {
   for (auto& [raw, weak] : connections_) {
     if (auto conn = weak.lock()) {
       asio::post(conn->stream.get_executor(), [conn] {
-        if (!conn->busy) {
+        if (conn->stream_answer) {
+          conn->stream_answer->stop();
+        } else if (!conn->busy) {
           boost::system::error_code ec;
           conn->stream.socket().shutdown(tcp::socket::shutdown_both, ec);
           conn->stream.close();
@@ -278,6 +313,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
       received += n;
     }
     Response res;
+    OpenStream open;
     if (bec == bhttp::error::body_limit) {
       auto op = pipeline_.handle_error(parser.get(), Status::payload_too_large);
       res = co_await std::move(op);
@@ -285,10 +321,31 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     } else if (bec) {
       break;
     } else {
-      auto op = pipeline_.handle(parser.get(), peer);
+      auto op = pipeline_.handle(parser.get(), peer, &open);
       res = co_await std::move(op);
     }
     const bool head = parser.get().method() == bhttp::verb::head;
+    if (open.stream) {
+      // A long-lived answer: its header (no length: the body ends when the connection does), then the stream has
+      // the connection until it ends. shutdown() stops it through conn->stream_answer; one that begins after
+      // shutdown() looked is stopped here.
+      conn->stream_answer = open.stream;
+      if (stopping_) open.stream->stop();
+      res.keep_alive(false);
+      res.body().clear();
+      res.erase(bhttp::field::content_length);
+      stream.expires_after(options_.write_timeout);
+      bhttp::response_serializer<bhttp::string_body> sr{res};
+      auto [wec, wn] = co_await bhttp::async_write_header(stream, sr, kTuple);
+      if (!wec && !head) {
+        stream.expires_never();
+        ConnectionWriter writer(pipeline_, stream, parser.get(), open.user_id, options_.write_timeout);
+        auto run = open.stream->run(writer);
+        co_await std::move(run);
+      }
+      conn->stream_answer.reset();
+      break;
+    }
     if (stopping_) res.keep_alive(false);
     if (head) {
       auto len = res.body().size();

@@ -108,6 +108,29 @@ Policy org_member(std::string name = "org_member",
 
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;
 
+/// Where a long-lived answer writes (the server's side of a Stream): the connection, after the response header.
+class StreamWriter {
+ public:
+  virtual ~StreamWriter() = default;
+  /// Sends these bytes; false once the client has gone (or the write timed out).
+  virtual boost::asio::awaitable<bool> write(std::string data) = 0;
+  /// Whether the session that opened the stream still names the same person and has not ended (signed out, timed
+  /// out, or past its lifetime): a stream that outlives its session must end.
+  virtual boost::asio::awaitable<bool> still_signed_in() = 0;
+};
+
+/// A long-lived answer, such as server-sent events: a handler sets RequestContext::stream and returns the response
+/// whose header goes first (200, no body, no Content-Length); the server then hands the connection to run(), and
+/// closes it when run() returns. The connection carries no other request.
+class Stream {
+ public:
+  virtual ~Stream() = default;
+  /// Runs on the connection's strand until the client goes, the stream ends itself, or stop() is called.
+  virtual boost::asio::awaitable<void> run(StreamWriter& out) = 0;
+  /// The server is stopping: run() must return soon. Called on the connection's strand, possibly before run().
+  virtual void stop() = 0;
+};
+
 /// Page under /o/{org}: the request, the signed-in person and their membership of that organisation, found once by
 /// the route's org_member policy, so the handler never looks it up again.
 struct OrgRequest {
@@ -199,6 +222,8 @@ struct RequestContext {
   /// The places every organisation page links to (the pipeline's, set for every request; nullptr in tests that
   /// make a context by hand).
   const std::vector<OrgNavItem>* org_navigation = nullptr;
+  /// Set by a handler that answers with a long-lived stream (see Stream); the server runs it after a 200's header.
+  std::shared_ptr<Stream> stream;
 
   /// The first file chosen in the field with this name (nullptr when none was chosen).
   const UploadedFile* file(std::string_view field) const;

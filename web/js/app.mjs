@@ -18,3 +18,9 @@ if (document.querySelector("[data-rt-recorder]")) {
   const { startRecorders } = await import("./recorder.mjs");
   startRecorders();
 }
+
+// A topic's page: new replies and reactions appear without reloading. Loaded only on a topic's last page of replies.
+if (document.querySelector("[data-rt-live]")) {
+  const { startLive } = await import("./live.mjs");
+  startLive();
+}

@@ -27,6 +27,10 @@ export const rows = [
   ["GET", "/o/demo/topics/YOUNG", /*                               */ [303, 404, 404, 200, 404, 404, 404]],
   ["GET", "/o/demo/topics/999999", /*                              */ [303, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/topics/not-a-number", /*                        */ [303, 404, 404, 404, 404, 404, 404]],
+  // The live channel: those who may read the topic get 406 here only because the matrix does not ask for events
+  // (live.test.mjs listens); anyone else learns nothing.
+  ["GET", "/o/demo/topics/EVENING/live", /*                        */ [401, 404, 406, 406, 404, 406, 404]],
+  ["GET", "/o/demo/topics/YOUNG/live", /*                          */ [401, 404, 404, 406, 404, 404, 404]],
   ["POST", "/o/demo/topics/EVENING/replies", /*                    */ [401, 404, 400, 400, 404, 400, 404]],
   ["POST", "/o/demo/topics/YOUNG/replies", /*                      */ [401, 404, 404, 400, 404, 404, 404]],
   ["POST", "/o/demo/topics/YOUNG/follow", /*                       */ [401, 404, 404, 303, 404, 404, 404]],

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Live fan-out: N listeners (default 1000) on one discussion topic, one reply posted, and how long from the POST until
+// each listener had the event (p50, p99, max), with the server's memory (RSS) before and with the N connections open.
+// Issue #14's targets: p99 under 15 ms for 1,000 listeners, under 150 MB with 1,000 open.
+//
+//   node bench/live.mjs [--listeners N] [--replies R] [--database URL]
+//
+// Starts its own server with demo data (build-release/roundtable if built, else build/roundtable; ROUNDTABLE_BINARY
+// overrides), on SQLite in a temporary folder unless ROUNDTABLE_TEST_DATABASE (or --database) names PostgreSQL.
+// Everything runs on loopback; the listeners are this one Node process, so on a small machine the figures include
+// its own time to read 1,000 streams. The server is told 127.0.0.1 is a trusted proxy so that one address may hold
+// more than 100 connections.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    listeners: { type: "string", default: "1000" },
+    replies: { type: "string", default: "3" },
+    database: { type: "string" },
+  },
+});
+const root = new URL("..", import.meta.url).pathname;
+if (!process.env.ROUNDTABLE_BINARY && existsSync(join(root, "build-release/roundtable"))) {
+  process.env.ROUNDTABLE_BINARY = join(root, "build-release/roundtable");
+}
+if (values.database) process.env.ROUNDTABLE_TEST_DATABASE = values.database;
+const { startServer, Visitor, demo, backendName } = await import("../tests/integration/harness.mjs");
+const { discussionIds } = await import("../tests/integration/matrices/discussions.mjs");
+
+const n = Number(values.listeners);
+const replies = Number(values.replies);
+
+function rssMb(pid) {
+  const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const server = await startServer({
+  args: ["--live-max-connections", String(n + 10), "--trusted-proxy", "127.0.0.1", "--no-access-log"],
+});
+const streams = [];
+try {
+  const ids = discussionIds(server);
+  const topic = ids.EVENING;
+  const mair = new Visitor(server.url);
+  await mair.signIn(demo.carer);
+  const gareth = new Visitor(server.url);
+  await gareth.signIn(demo.member);
+  await new Promise((r) => setTimeout(r, 1000));
+  const rssBefore = rssMb(server.child.pid);
+
+  // Each listener: the time each "post" event with a given number arrived.
+  const opened = [];
+  for (let i = 0; i < n; i++) {
+    const controller = new AbortController();
+    const listener = { controller, heard: new Map(), ready: null };
+    listener.ready = (async () => {
+      const res = await fetch(`${server.url}/o/demo/topics/${topic}/live`, {
+        signal: controller.signal,
+        headers: { accept: "text/event-stream", cookie: mair.cookieHeader() },
+      });
+      if (res.status !== 200) throw new Error(`listener ${i}: ${res.status}`);
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      let readyResolve;
+      const isReady = new Promise((r) => (readyResolve = r));
+      (async () => {
+        try {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            const at = performance.now();
+            buffer += decoder.decode(value, { stream: true });
+            let end;
+            while ((end = buffer.indexOf("\n\n")) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              if (block.includes("event: ready")) readyResolve();
+              const m = block.match(/event: post\ndata: \{"number":(\d+)\}/);
+              if (m) listener.heard.set(Number(m[1]), at);
+            }
+          }
+        } catch {
+          // closed
+        }
+      })();
+      await isReady;
+    })();
+    streams.push(listener);
+    opened.push(listener.ready);
+    // A few at a time, as pages would open.
+    if (opened.length % 100 === 0) await Promise.all(opened.slice(-100));
+  }
+  await Promise.all(opened);
+  await new Promise((r) => setTimeout(r, 1000));
+  const rssOpen = rssMb(server.child.pid);
+
+  const latencies = [];
+  const posts = [];
+  for (let r = 0; r < replies; r++) {
+    const page = await gareth.get(`/o/demo/topics/${topic}`);
+    const key = page.text.match(/name="create_key" value="([^"]+)"/)[1];
+    const t0 = performance.now();
+    const sent = await gareth.post(`/o/demo/topics/${topic}/replies`, { create_key: key, body: `Bench reply ${r}` });
+    posts.push(performance.now() - t0);
+    const number = Number(sent.headers.get("location").match(/#post-(\d+)$/)[1]);
+    const deadline = performance.now() + 30_000;
+    while (streams.some((s) => !s.heard.has(number)) && performance.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 5));
+    }
+    const missing = streams.filter((s) => !s.heard.has(number)).length;
+    if (missing) console.log(`reply ${number}: ${missing} listeners did not hear it in 30 s`);
+    for (const s of streams) if (s.heard.has(number)) latencies.push(s.heard.get(number) - t0);
+    await new Promise((res) => setTimeout(res, 500));
+  }
+  latencies.sort((a, b) => a - b);
+  const ms = (v) => v.toFixed(1);
+  console.log(
+    JSON.stringify({
+      backend: backendName,
+      listeners: n,
+      replies,
+      events: latencies.length,
+      p50_ms: ms(percentile(latencies, 50)),
+      p99_ms: ms(percentile(latencies, 99)),
+      max_ms: ms(latencies[latencies.length - 1]),
+      // The POST's own answer (the reply's transaction, its email and search entry): part of every latency above.
+      post_answered_ms: ms(posts.sort((a, b) => a - b)[Math.floor(posts.length / 2)]),
+      rss_before_mb: ms(rssBefore),
+      rss_open_mb: ms(rssOpen),
+      binary: process.env.ROUNDTABLE_BINARY ?? "build/roundtable",
+    }),
+  );
+} finally {
+  for (const s of streams) s.controller.abort();
+  await server.stop();
+}
