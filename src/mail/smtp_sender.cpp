@@ -154,6 +154,9 @@ SendResult SmtpSender::send(const Message& m) {
   const std::string reply_header = "Reply-To: <" + without_line_breaks(m.reply_to) + ">";
   if (!m.reply_to.empty() && is_valid_address(m.reply_to)) headers = curl_slist_append(headers, reply_header.c_str());
   headers = curl_slist_append(headers, "MIME-Version: 1.0");
+  // Every email Roundtable sends is written by the program (RFC 3834): out-of-office programs do not answer it, so
+  // their answers do not come back to a topic's reply address.
+  headers = curl_slist_append(headers, "Auto-Submitted: auto-generated");
   std::unique_ptr<curl_slist, ListDeleter> header_list(headers);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, header_list.get());
 
