@@ -3,11 +3,14 @@
 #include "accounts/account.hpp"
 #include "accounts/account_store.hpp"
 #include "core/log.hpp"
+#include "db/query.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/transaction.hpp"
 #include "discussions/discussion_form.hpp"
 #include "discussions/discussion_policy.hpp"
 #include "discussions/discussion_store.hpp"
+#include "live/event.hpp"
+#include "live/publisher.hpp"
 #include "mail/compose.hpp"
 #include "mail/mime.hpp"
 #include "mail/outbox_store.hpp"
@@ -18,6 +21,30 @@
 namespace roundtable::mail_in {
 
 namespace {
+
+/// Tells the servers' live channels about a reply that came by email, once it has committed. On PostgreSQL through
+/// pg_notify, which every server's relay LISTENs to (ADR 0026), so a topic open in a browser shows the reply at once.
+/// On SQLite there is one server and this process cannot reach it: the reply shows when the page is next read.
+class NotifyServers final : public live::Publisher {
+ public:
+  explicit NotifyServers(db::Database& db) : db_(db) {}
+  void publish(std::string channel, std::string event, std::string data) override {
+    if (db_.backend() != db::Backend::postgresql) return;
+    const std::string payload = live::encode_message({std::move(channel), std::move(event), std::move(data)});
+    try {
+      db_.run_sync([&](soci::session& s) {
+        db::query(s, "SELECT COUNT(*) FROM (SELECT pg_notify('roundtable_live', $1)) AS sent",
+                  {std::string_view(payload)});
+      });
+    } catch (const std::exception& e) {
+      // The reply is in: a listener that missed this sees it when the page is next read.
+      core::log::warn("mail_in_live_not_told", {{"error", e.what()}});
+    }
+  }
+
+ private:
+  db::Database& db_;
+};
 
 std::string lower(std::string s) {
   for (auto& c : s) {
@@ -198,6 +225,8 @@ awaitable<Delivery> MailInService::receive(std::string raw, std::string recipien
 Delivery receive_now(const Setup& setup, std::string raw, std::string recipient) {
   const core::Clock& clock = setup.clock ? *setup.clock : core::system_clock();
   discussions::DiscussionService discussions(*setup.db, setup.search, clock, setup.organisations, setup.keys);
+  NotifyServers live(*setup.db);
+  discussions.set_live(&live);
   MailInService service(*setup.db, discussions, setup.keys,
                         setup.organisations ? setup.organisations->base_url() : std::string("http://127.0.0.1:8080"),
                         clock);

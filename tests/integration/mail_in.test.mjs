@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createServer, connect } from "node:net";
-import { startServer, Visitor, demo, backendName, binary, runCli, tempDir } from "./harness.mjs";
+import { startServer, Visitor, demo, backendName, usingPostgres, binary, runCli, tempDir } from "./harness.mjs";
 import { rmSync } from "node:fs";
 import { startSmtpSink, plainText } from "./smtp.mjs";
 import { discussionIds } from "./matrices/discussions.mjs";
@@ -187,6 +187,36 @@ function gmailReply(from, to, messageId, words) {
   ].join("\r\n");
 }
 
+/**
+ * Opens a topic's live stream (ADR 0026) as this visitor, once the server says it listens; `post` resolves with the
+ * number of the first new post it tells of.
+ */
+async function listenToTopic(v, topic) {
+  const controller = new AbortController();
+  const res = await fetch(new URL(`/o/demo/topics/${topic}/live`, v.baseUrl), {
+    signal: controller.signal,
+    headers: { accept: "text/event-stream", cookie: v.cookieHeader() },
+  });
+  assert.equal(res.status, 200);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const until = async (pattern) => {
+    for (;;) {
+      const m = buffer.match(pattern);
+      if (m) return m;
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the stream ended before ${pattern}`);
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+  await until(/event: ready\n/);
+  return {
+    post: until(/event: post\ndata: \{"number":(\d+)\}\n/).then((m) => Number(m[1])),
+    close: () => controller.abort(),
+  };
+}
+
 test(`${backendName}: Mair answers a topic's email by email; it appears as hers, trimmed, once; forgeries are refused`, async () => {
   const ids = discussionIds(server);
   const mairId = server.database.sql(`SELECT id FROM users WHERE email = '${demo.carer}'`).trim();
@@ -206,6 +236,12 @@ test(`${backendName}: Mair answers a topic's email by email; it appears as hers,
   const address = replyToOf(toMair);
   assert.match(address, new RegExp(`^reply\\+\\d+\\.${ids.EVENING}\\.${mairId}\\.[0-9a-f]{32}@${replyDomain}$`));
   assert.match(plainText(toMair), /Gallwch chi ateb yr e-bost hwn i ychwanegu eich ateb at y pwnc\./);
+  // Marked as written by a program, so out-of-office programs do not answer it (RFC 3834).
+  assert.match(toMair, /^Auto-Submitted: auto-generated\r?$/m);
+
+  // On PostgreSQL, Gareth has the topic open: receive-mail, a process of its own, tells the server through the
+  // database (pg_notify), so the answer appears on his page at once. (On SQLite it shows when he next reads it.)
+  const live = usingPostgres ? await listenToTopic(gareth, ids.EVENING) : null;
 
   // Mair answers from her mail program: her words, the quoted original and her signature.
   const words = "Dydd Iau yn iawn — the café by the station is step-free.";
@@ -219,6 +255,21 @@ test(`${backendName}: Mair answers a topic's email by email; it appears as hers,
     `SELECT body FROM discussion_posts WHERE topic_id = ${ids.EVENING} AND body LIKE '%step-free%'`,
   );
   assert.equal(body, words, "trimmed: no quoted original, no signature");
+  if (live) {
+    const number = Number(server.database.sql(
+      `SELECT number FROM discussion_posts WHERE topic_id = ${ids.EVENING} AND body LIKE '%step-free%'`,
+    ));
+    try {
+      let timer;
+      const waited = new Promise((_, fail) => {
+        timer = setTimeout(() => fail(new Error("no live event for the emailed answer in 30 s")), 30_000);
+      });
+      assert.equal(await Promise.race([live.post, waited]), number, "the open topic heard of the emailed answer");
+      clearTimeout(timer);
+    } finally {
+      live.close();
+    }
+  }
   const shown = await gareth.get(`/o/demo/topics/${ids.EVENING}`);
   assert.ok(shown.text.includes("the café by the station is step-free."));
   assert.ok(!shown.text.includes("Unpaid carer"));
