@@ -5,6 +5,7 @@
 #include "mail/outbox_store.hpp"
 #include "markdown/markdown.hpp"
 #include "organisations/organisation_service.hpp"
+#include "organisations/organisation_store.hpp"
 
 namespace roundtable::discussions {
 
@@ -210,7 +211,7 @@ Posted write_post(soci::session& s, db::SearchIndex* search, long long org_id, l
   const auto [post_id, number] = store::insert_post(s, topic_id, group_id, author, p.body, p.create_key, now);
   if (post_id == 0) return {};
   store::follow_unless_stopped(s, topic_id, author, now);
-  const std::string slug = store::org_slug(s, org_id);
+  const std::string slug = organisations::store::org_slug(s, org_id);
   Post written;
   written.id = post_id;
   written.topic_id = topic_id;
@@ -322,8 +323,8 @@ awaitable<bool> DiscussionService::edit(long long org_id, long long topic_id, lo
         store::set_body(s, found.post.id, body, now);
         if (opening) store::set_title(s, topic_id, title);
         found.post.body = body;
-        index_post(search_, s, found.group, store::org_slug(s, org_id), opening ? title : found.topic.title,
-                   found.post);
+        index_post(search_, s, found.group, organisations::store::org_slug(s, org_id),
+                   opening ? title : found.topic.title, found.post);
         return true;
       });
   const bool done = co_await std::move(op);
@@ -370,14 +371,14 @@ awaitable<bool> DiscussionService::hide(long long org_id, long long topic_id, lo
 }
 
 awaitable<bool> DiscussionService::unhide(long long org_id, long long topic_id, long long number, long long actor) {
-  auto op =
-      change_post(db_, org_id, topic_id, number, actor, Action::unhide_post,
-                  [=, this](soci::session& s, store::PostInTopic& found) {
-                    store::set_hidden(s, found.post.id, std::nullopt, "", clock_.now_seconds());
-                    found.post.hidden_at.reset();
-                    index_post(search_, s, found.group, store::org_slug(s, org_id), found.topic.title, found.post);
-                    return true;
-                  });
+  auto op = change_post(db_, org_id, topic_id, number, actor, Action::unhide_post,
+                        [=, this](soci::session& s, store::PostInTopic& found) {
+                          store::set_hidden(s, found.post.id, std::nullopt, "", clock_.now_seconds());
+                          found.post.hidden_at.reset();
+                          index_post(search_, s, found.group, organisations::store::org_slug(s, org_id),
+                                     found.topic.title, found.post);
+                          return true;
+                        });
   const bool done = co_await std::move(op);
   if (done) tell(topic_id, "changed", number);
   co_return done;

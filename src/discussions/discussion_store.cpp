@@ -436,12 +436,6 @@ std::vector<std::pair<Recipient, bool>> to_tell(soci::session& s, long long topi
   return out;
 }
 
-std::string org_slug(soci::session& s, long long org_id) {
-  std::string out;
-  db::query(s, "SELECT slug FROM organisations WHERE id = $1", {org_id}, [&](const db::Row& r) { out = r.string(0); });
-  return out;
-}
-
 long long count_for_org(soci::session& s, long long org_id) {
   long long n = 0;
   db::query(s, "SELECT COUNT(*) FROM discussion_topics WHERE org_id = $1", {org_id},

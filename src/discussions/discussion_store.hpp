@@ -111,7 +111,5 @@ std::vector<std::pair<Recipient, bool>> to_tell(soci::session& s, long long topi
 long long count_for_org(soci::session& s, long long org_id);
 /// The id of the post with this number in the topic (0: none).
 long long post_id(soci::session& s, long long topic_id, long long number);
-/// The organisation's slug.
-std::string org_slug(soci::session& s, long long org_id);
 
 }  // namespace roundtable::discussions::store

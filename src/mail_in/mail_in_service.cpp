@@ -16,6 +16,7 @@
 #include "mail/outbox_store.hpp"
 #include "mail/reply_text.hpp"
 #include "organisations/organisation_service.hpp"
+#include "organisations/organisation_store.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::mail_in {
@@ -142,7 +143,7 @@ awaitable<Delivery> MailInService::receive(std::string raw, std::string recipien
     f.opening = discussions::store::find_post(s, target.org_id, target.topic_id, 1, target.user_id);
     if (!f.opening) return f;
     f.duplicate = discussions::store::find_post_by_key(s, target.topic_id, create_key).has_value();
-    f.slug = discussions::store::org_slug(s, target.org_id);
+    f.slug = organisations::store::org_slug(s, target.org_id);
     return f;
   });
   const Found found = co_await std::move(read);

@@ -9,6 +9,7 @@
 #include "meetings/agenda_store.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meeting_store.hpp"
+#include "organisations/organisation_store.hpp"
 
 namespace roundtable::meetings {
 
@@ -29,7 +30,7 @@ std::optional<MeetingForViewer> checked(soci::session& s, const Who& who, long l
 }
 
 std::string meeting_link(const std::string& base, soci::session& s, long long org_id, long long id) {
-  return base + "/o/" + store::org_slug(s, org_id) + "/meetings/" + std::to_string(id);
+  return base + "/o/" + organisations::store::org_slug(s, org_id) + "/meetings/" + std::to_string(id);
 }
 
 /// "5 January 2027" from "2027-01-05", in the reader's language.

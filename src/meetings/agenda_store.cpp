@@ -307,12 +307,6 @@ std::vector<TopicSupporter> topic_supporters(soci::session& s, long long meeting
   return out;
 }
 
-std::string org_slug(soci::session& s, long long org_id) {
-  std::string out;
-  db::query(s, "SELECT slug FROM organisations WHERE id = $1", {org_id}, [&](const db::Row& r) { out = r.string(0); });
-  return out;
-}
-
 std::optional<long long> topic_by_title(soci::session& s, long long group_id, std::string_view title) {
   std::optional<long long> out;
   db::query(s, "SELECT id FROM discussion_topics WHERE group_id = $1 AND title = $2", {group_id, title},

@@ -103,9 +103,6 @@ std::vector<Recipient> group_people(soci::session& s, long long group_id);
 /// one row per person and item, by person.
 std::vector<TopicSupporter> topic_supporters(soci::session& s, long long meeting_id, long long group_id);
 
-/// The organisation's slug, for links in email.
-std::string org_slug(soci::session& s, long long org_id);
-
 // For demo data.
 std::optional<long long> topic_by_title(soci::session& s, long long group_id, std::string_view title);
 

@@ -31,6 +31,12 @@ Organisation org_from(const soci::row& r) {
 
 }  // namespace
 
+std::string org_slug(soci::session& s, long long org_id) {
+  std::string out;
+  db::query(s, "SELECT slug FROM organisations WHERE id = $1", {org_id}, [&](const db::Row& r) { out = r.string(0); });
+  return out;
+}
+
 std::optional<Organisation> find_org_by_slug(soci::session& s, const std::string& slug) {
   soci::row r;
   s << "SELECT o.id, o.slug, o.name, o.languages, o.signup_mode, o.created_at, u.public_id FROM organisations o "

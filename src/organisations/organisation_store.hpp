@@ -14,6 +14,8 @@ class session;
 namespace roundtable::organisations::store {
 
 std::optional<Organisation> find_org_by_slug(soci::session& s, const std::string& slug);
+/// The organisation's slug ("" when there is none), for links written outside a request (email, search entries).
+std::string org_slug(soci::session& s, long long org_id);
 /// Sets (or with nullopt, clears) the organisation's logo; returns the upload it replaces, if any.
 std::optional<long long> set_org_logo(soci::session& s, long long org_id, std::optional<long long> upload_id);
 /// Every organisation with its member count, by name.
