@@ -111,13 +111,12 @@ awaitable<Change> MeetingService::propose_item(Who who, long long org_id, long l
         const long long at = now();
         const auto v = checked(s, who, org_id, id, Action::propose_item, at);
         if (!v) return Change::refused;
-        if (store::find_item_by_key(s, id, key)) return Change::already;
         // The people who run the group put their own items straight on the agenda.
         const bool runs = checked(s, who, org_id, id, Action::run_agenda, at).has_value();
         store::NewItem n{id,    org_id,      v->meeting.group_id,
                          title, notes,       runs ? ItemStatus::accepted : ItemStatus::proposed,
                          {},    who.user_id, key};
-        // Two copies at once on PostgreSQL: ON CONFLICT lets one through.
+        // The same form sent twice (or two copies at once): the create key's ON CONFLICT lets one through.
         if (store::insert_item(s, n, at) == 0) return Change::already;
         tx.commit();
         return Change::done;
@@ -134,7 +133,6 @@ awaitable<Change> MeetingService::promote_topic(Who who, long long org_id, long 
     const auto topic = store::find_raised_topic(s, v->meeting.group_id, topic_id);
     if (!topic) return Change::refused;
     const std::string key = "topic-" + std::to_string(topic_id);
-    if (store::find_item_by_key(s, id, key)) return Change::already;
     store::NewItem n{id,          org_id, v->meeting.group_id, topic->title, "", ItemStatus::accepted, topic_id,
                      who.user_id, key};
     if (store::insert_item(s, n, at) == 0) return Change::already;

@@ -102,13 +102,6 @@ long long insert_item(soci::session& s, const NewItem& n, long long now) {
   return id;
 }
 
-std::optional<long long> find_item_by_key(soci::session& s, long long meeting_id, std::string_view create_key) {
-  std::optional<long long> out;
-  db::query(s, "SELECT id FROM meeting_agenda_items WHERE meeting_id = $1 AND create_key = $2",
-            {meeting_id, create_key}, [&](const db::Row& r) { out = r.integer(0); });
-  return out;
-}
-
 std::optional<AgendaItem> find_item(soci::session& s, long long meeting_id, long long item_id) {
   std::optional<AgendaItem> out;
   db::query(s, "SELECT " + std::string(kItemColumns) + " WHERE i.id = $1 AND i.meeting_id = $2", {item_id, meeting_id},

@@ -38,7 +38,6 @@ struct NewItem {
 };
 /// The new item's id (accepted ones go last on the agenda), or 0 when one with this create key exists already.
 long long insert_item(soci::session& s, const NewItem& item, long long now);
-std::optional<long long> find_item_by_key(soci::session& s, long long meeting_id, std::string_view create_key);
 std::optional<AgendaItem> find_item(soci::session& s, long long meeting_id, long long item_id);
 /// Puts a proposal last on the agenda; false when it was accepted already.
 bool accept_item(soci::session& s, long long item_id, long long now);
