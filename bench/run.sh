@@ -170,6 +170,8 @@ db_one() { # SQL -> the first column of the first row
 }
 MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'")
 PAST_MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: checking the year so far'")
+# "Find a time": the steering group's open poll (Tom, the facilitator, runs it and sees who answered what).
+POLL_ID=$(db_one "SELECT id FROM meeting_time_polls WHERE title = 'Steering group: talking to carers about the draft'")
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -213,6 +215,7 @@ SCENARIOS=(
   "a meeting, signed in (a member who replied)|/o/demo/meetings/$MEETING_ID|member"
   "a meeting's agenda, signed in (a member)|/o/demo/meetings/$MEETING_ID/agenda|member"
   "a meeting's minutes, signed in (a member; published, with actions)|/o/demo/meetings/$PAST_MEETING_ID/minutes|member"
+  "a find-a-time poll, signed in (its facilitator; results and who answered what)|/o/demo/polls/$POLL_ID|auth"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

@@ -146,6 +146,7 @@ MeetingForm read_meeting(const http::FormData& form) {
   f.access = values(form, "access");
   f.access_notes = form.trimmed("access_notes");
   f.create_key = form.trimmed("create_key");
+  f.from_poll = form.trimmed("poll");
   return f;
 }
 

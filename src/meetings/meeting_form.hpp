@@ -47,6 +47,8 @@ struct MeetingForm {
   std::string access_notes;
   /// The form's random key: sent twice, it makes one meeting.
   std::string create_key;
+  /// The "find a time" poll it is scheduled from (its id, as a hidden field), if any.
+  std::string from_poll;
 };
 
 MeetingForm read_meeting(const http::FormData& form);

@@ -4,6 +4,8 @@
 #include "markdown/markdown.hpp"
 #include "meetings/meeting_form.hpp"
 #include "meetings/meeting_ics.hpp"
+#include "meetings/time_poll_pages.hpp"
+#include "meetings/time_poll_service.hpp"
 #include "security/tokens.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
@@ -90,6 +92,7 @@ Response render_form(OrgRequest& req, const PagesDeps& deps, const std::string& 
   if (creating) govuk::paragraph(h, t("meetings.new.lead"));
   govuk::form_start(h, {.action = action, .csrf_token = ctx.csrf_token});
   if (creating) govuk::hidden(h, "create_key", form.create_key);
+  if (creating && !form.from_poll.empty()) govuk::hidden(h, "poll", form.from_poll);
   govuk::input(h, {.id = "title",
                    .name = "title",
                    .value = form.title,
@@ -214,6 +217,13 @@ awaitable<Response> group_list(OrgRequest& req, const PagesDeps& deps) {
     card(h, t, meeting_url(req, m.id), m);
   }
   if (found->meetings.empty()) govuk::paragraph(h, t("meetings.group.none"));
+  // "Find a time" polls, for the group's own people (time_poll_pages.cpp).
+  if (deps.polls && policy::allows(actor, Action::see_polls, group_facts(g.group)) == policy::Verdict::allow) {
+    auto polls_op = deps.polls->group_polls(g.group.id);
+    const auto polls = co_await std::move(polls_op);
+    polls_section(h, t, req, g.group.id, polls,
+                  policy::allows(actor, Action::run_poll, group_facts(g.group)) != policy::Verdict::deny, now);
+  }
   co_return page.respond();
 }
 
@@ -224,6 +234,9 @@ awaitable<Response> new_meeting(OrgRequest& req, const PagesDeps& deps) {
   const auto& g = std::get<groups::GroupForViewer>(loaded).group;
   MeetingForm form;
   form.create_key = security::random_token(16);
+  // Scheduled from a "find a time" poll: its title and the time chosen.
+  auto fill_op = fill_from_poll(req, deps, g.id, std::move(form));
+  form = co_await std::move(fill_op);
   const std::string base = group_meetings_url(req, g.id);
   co_return render_form(req, deps, g.details.name, base, base, form, {}, true);
 }
@@ -243,6 +256,10 @@ awaitable<Response> create_meeting(OrgRequest& req, const PagesDeps& deps) {
                                            form.create_key);
   const long long id = co_await std::move(op);
   if (id == 0) co_return deps.not_found(ctx);
+  if (!form.from_poll.empty()) {
+    auto link_op = link_poll(req, deps, form.from_poll, id);
+    co_await std::move(link_op);
+  }
   ctx.set_flash("meetings.done.scheduled", {{"title", form.title}});
   co_return http::redirect(ctx.request, meeting_url(req, id));
 }

@@ -16,6 +16,10 @@
 #include "meetings/meeting_service.hpp"
 #include "view/layout.hpp"
 
+namespace roundtable::meetings {
+class TimePollService;
+}
+
 namespace roundtable::meetings::pages {
 
 using boost::asio::awaitable;
@@ -31,6 +35,8 @@ struct PagesDeps {
   std::function<Response(RequestContext&)> not_found;
   /// Where an organisation admin turns two-step sign-in on (the pipeline's own page).
   std::string two_step_path = "/account/two-step";
+  /// "Find a time" polls (time_poll_pages.cpp); nullptr without a database.
+  std::shared_ptr<TimePollService> polls;
 };
 
 // Shared by the page files (meeting_page_parts.cpp).

@@ -69,6 +69,17 @@ Verdict allows(const Actor& a, Action action, const Facts& f) {
     case Action::record_meeting:
       if (f.group_archived || f.cancelled) return Verdict::deny;
       return both(sees, runs(a));
+    case Action::see_polls: return a.group_role ? sees : both(sees, runs(a));
+    case Action::answer_poll:
+      if (f.group_archived || f.started) return Verdict::deny;
+      if (a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator ||
+          a.group_role == GroupRole::member) {
+        return sees;
+      }
+      return Verdict::deny;
+    case Action::run_poll:
+      if (f.group_archived) return Verdict::deny;
+      return both(sees, runs(a));
   }
   return Verdict::deny;
 }
@@ -86,6 +97,9 @@ std::string_view action_name(Action action) {
     case Action::propose_item: return "meetings.propose_item";
     case Action::run_agenda: return "meetings.run_agenda";
     case Action::record_meeting: return "meetings.record_meeting";
+    case Action::see_polls: return "meetings.see_polls";
+    case Action::answer_poll: return "meetings.answer_poll";
+    case Action::run_poll: return "meetings.run_poll";
   }
   return "meetings.unknown";
 }

@@ -15,6 +15,8 @@
 /// - The people who run the group run the agenda (accept, order, change and remove items, add topics members asked
 ///   to raise, say the papers were sent) and record the meeting (who came, minutes, decisions, actions), and read
 ///   the minutes before they are published.
+/// - "Find a time" polls are the group's own, like the agenda: observers see the results but do not answer; the
+///   people who run the group run them; everyone else is answered 404.
 /// - An archived group's meetings can be read but not changed or replied to.
 #pragma once
 
@@ -51,6 +53,14 @@ enum class Action {
   run_agenda,
   /// Record who came, the minutes, decisions and actions, publish the minutes, and read them before then.
   record_meeting,
+  // "Find a time" polls (time_poll.hpp). On a group or one poll: Facts::started says the poll has closed (by hand or
+  // at its closing time), and cancelled is unused.
+  /// The group's polls and their results: the group's own people (observers read them) and the organisation's admins.
+  see_polls,
+  /// Answer a poll's times, until it closes: lead facilitators, facilitators and members, not observers.
+  answer_poll,
+  /// Open, change, close, reopen and delete polls, see who answered what, and schedule the meeting from one.
+  run_poll,
 };
 
 /// Who is asking: their role in the organisation and, when they are in the group, their role there.

@@ -93,6 +93,21 @@ const Row kTable[] = {
     {Action::record_meeting, kStarted, "a past one", /*             */ "YYNNNNYT"},
     {Action::record_meeting, kCancelled, "a called-off one", /*     */ "NNNNNNNN"},
     {Action::record_meeting, kArchived, "an archived group's", /*   */ "NNNNNNNN"},
+    // "Find a time" polls (started: the poll has closed). The group's own people see them, observers too.
+    {Action::see_polls, kComing, "an open poll", /*                 */ "YYYYNNYT"},
+    {Action::see_polls, kMembersOnly, "a members-only group's", /*  */ "YYYYNNYT"},
+    {Action::see_polls, kStarted, "a closed poll", /*               */ "YYYYNNYT"},
+    {Action::see_polls, kArchived, "an archived group's", /*        */ "YYYYNNYT"},
+    // Members answer until it closes; observers and people outside the group do not.
+    {Action::answer_poll, kComing, "an open poll", /*               */ "YYYNNNNN"},
+    {Action::answer_poll, kMembersOnly, "a members-only group's", /**/ "YYYNNNNN"},
+    {Action::answer_poll, kStarted, "a closed poll", /*             */ "NNNNNNNN"},
+    {Action::answer_poll, kArchived, "an archived group's", /*      */ "NNNNNNNN"},
+    // The people who run the group run polls, open or closed (to reopen one or schedule from it).
+    {Action::run_poll, kComing, "an open poll", /*                  */ "YYNNNNYT"},
+    {Action::run_poll, kMembersOnly, "a members-only group's", /*   */ "YYNNNNYT"},
+    {Action::run_poll, kStarted, "a closed poll", /*                */ "YYNNNNYT"},
+    {Action::run_poll, kArchived, "an archived group's", /*         */ "NNNNNNNN"},
 };
 
 char letter(Verdict v) { return v == Verdict::allow ? 'Y' : v == Verdict::need_two_step ? 'T' : 'N'; }
@@ -107,7 +122,7 @@ TEST(MeetingPolicy, Table) {
 }
 
 TEST(MeetingPolicy, EveryActionHasRowsAndAName) {
-  for (int i = static_cast<int>(Action::list_meetings); i <= static_cast<int>(Action::record_meeting); ++i) {
+  for (int i = static_cast<int>(Action::list_meetings); i <= static_cast<int>(Action::run_poll); ++i) {
     const auto action = static_cast<Action>(i);
     bool found = false;
     for (const auto& row : kTable) found = found || row.action == action;

@@ -3,6 +3,7 @@
 #include "http/route_list.hpp"
 #include "meetings/meeting_policy.hpp"
 #include "meetings/meeting_service.hpp"
+#include "meetings/time_poll_routes.hpp"
 #include "uploads/uploads.hpp"
 
 namespace roundtable::meetings {
@@ -67,6 +68,8 @@ void add_meeting_routes(std::vector<http::Route>& routes, const pages::PagesDeps
   one.post("/actions", "meeting_action_create", on_meeting(Action::record_meeting), bind(deps, pages::create_action));
   one.post("/actions/{action}/status", "meeting_action_save", on_meeting(Action::record_meeting),
            bind(deps, pages::save_action_status));
+  // "Find a time" polls.
+  add_time_poll_routes(routes, deps);
 }
 
 }  // namespace roundtable::meetings

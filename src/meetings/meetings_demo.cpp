@@ -256,9 +256,81 @@ void demo_agendas(db::Database& db, MeetingService& service, long long org, long
   });
 }
 
+/// The steering group's polls: an open one with evenings and a weekend morning among its times and some answers (Ngozi
+/// has not answered yet), and a closed one whose best time became the coming meeting.
+void demo_polls(TimePollService& polls, long long org, long long group, long long meeting,
+                const std::map<std::string, long long>& people, long long now) {
+  auto person = [&](const char* email) {
+    const auto it = people.find(email);
+    return it == people.end() ? 0LL : it->second;
+  };
+  auto option = [&](int in_days, int sh, int sm, int eh, int em) {
+    return PollOption{0, london_at(now, in_days, sh, sm), london_at(now, in_days, eh, em)};
+  };
+  // The next Saturday at least 12 days away, so that the weekend time is a real weekend.
+  int saturday = 12;
+  while (true) {
+    const auto w = to_london(now + saturday * kDay);
+    if (weekday_of(w.year, w.month, w.day) == 6) break;
+    ++saturday;
+  }
+  // Weekdays near it: the Tuesday and Thursday before that Saturday.
+  const std::vector<PollOption> open_times{option(saturday - 4, 18, 30, 20, 0), option(saturday - 2, 18, 30, 20, 0),
+                                           option(saturday, 10, 0, 12, 0), option(saturday - 3, 13, 0, 15, 0)};
+  PollDetails open;
+  open.title = "Steering group: talking to carers about the draft";
+  open.purpose =
+      "We plan the sessions where carers tell us what they think of the draft strategy. We met in the evenings and "
+      "at weekends before, so those times are here too.";
+  open.closes_at = london_at(now, 8, 0, 0);
+  const long long open_id = polls.open_now(org, group, person("tom@demo.example"), open, open_times, now - 2 * kDay);
+  if (open_id != 0) {
+    // The ids the store gave the times, in the order given.
+    auto loaded = polls.poll_now(org, open_id);
+    if (loaded && loaded->poll.options.size() == open_times.size()) {
+      const auto& o = loaded->poll.options;
+      polls.answer_now(org, open_id, person("tom@demo.example"),
+                       {{o[0].id, PollAnswer::yes},
+                        {o[1].id, PollAnswer::yes},
+                        {o[2].id, PollAnswer::if_need_be},
+                        {o[3].id, PollAnswer::yes}},
+                       now - 2 * kDay);
+      polls.answer_now(org, open_id, person("mair@demo.example"),
+                       {{o[0].id, PollAnswer::if_need_be},
+                        {o[1].id, PollAnswer::yes},
+                        {o[2].id, PollAnswer::yes},
+                        {o[3].id, PollAnswer::no}},
+                       now - kDay);
+    }
+  }
+  if (meeting == 0) return;
+  // The poll that found the time of the coming meeting (in 5 days, 6:30pm), closed a fortnight ago.
+  const std::vector<PollOption> closed_times{option(5, 18, 30, 20, 0), option(6, 10, 30, 12, 0),
+                                             option(7, 14, 0, 16, 0)};
+  PollDetails closed;
+  closed.title = "Steering group: the first draft of the strategy";
+  closed.purpose = "We read the first draft of the carers strategy together and say what is missing.";
+  const long long closed_id =
+      polls.open_now(org, group, person("tom@demo.example"), closed, closed_times, now - 28 * kDay);
+  if (closed_id == 0) return;
+  if (auto loaded = polls.poll_now(org, closed_id); loaded && loaded->poll.options.size() == closed_times.size()) {
+    const auto& o = loaded->poll.options;
+    polls.answer_now(org, closed_id, person("tom@demo.example"),
+                     {{o[0].id, PollAnswer::yes}, {o[1].id, PollAnswer::yes}, {o[2].id, PollAnswer::no}},
+                     now - 27 * kDay);
+    polls.answer_now(org, closed_id, person("mair@demo.example"),
+                     {{o[0].id, PollAnswer::yes}, {o[1].id, PollAnswer::if_need_be}, {o[2].id, PollAnswer::no}},
+                     now - 26 * kDay);
+    polls.answer_now(org, closed_id, person("ngozi@demo.example"),
+                     {{o[0].id, PollAnswer::yes}, {o[1].id, PollAnswer::no}, {o[2].id, PollAnswer::if_need_be}},
+                     now - 25 * kDay);
+  }
+  polls.close_now(closed_id, meeting, now - 21 * kDay);
+}
+
 }  // namespace
 
-int load_demo(db::Database& db, MeetingService& service, long long now) {
+int load_demo(db::Database& db, MeetingService& service, TimePollService& polls, long long now) {
   struct Found {
     std::optional<long long> org;
     long long existing = 0;
@@ -284,7 +356,7 @@ int load_demo(db::Database& db, MeetingService& service, long long now) {
   const long long org = *found.org;
   const long long tom = found.people["tom@demo.example"];
   int made = 0;
-  long long board_next = 0, board_past = 0;
+  long long board_next = 0, board_past = 0, steering_next = 0;
   for (auto m : demo) {
     const auto group = found.groups.find(m.group);
     if (group == found.groups.end()) continue;
@@ -306,9 +378,13 @@ int load_demo(db::Database& db, MeetingService& service, long long now) {
     if (std::string_view(m.group) == "Carers Co-production Board" && !*m.cancelled) {
       (m.in_days > 0 ? board_next : board_past) = id;
     }
+    if (std::string_view(m.group) == "Carers Strategy Steering Group" && m.in_days > 0) steering_next = id;
   }
   if (const auto board = found.groups.find("Carers Co-production Board"); board != found.groups.end()) {
     demo_agendas(db, service, org, board->second, board_next, board_past, found.people, now);
+  }
+  if (const auto steering = found.groups.find("Carers Strategy Steering Group"); steering != found.groups.end()) {
+    demo_polls(polls, org, steering->second, steering_next, found.people, now);
   }
   return made;
 }

@@ -3,6 +3,7 @@
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meetings_demo.hpp"
+#include "meetings/time_poll_service.hpp"
 #include "organisations/organisation_service.hpp"
 
 namespace roundtable::meetings {
@@ -12,15 +13,19 @@ module::Module make_module(Deps deps) {
   m.name = "meetings";
   const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
   std::shared_ptr<MeetingService> service;
+  std::shared_ptr<TimePollService> polls;
   MailHooks mail;
   if (const auto* orgs = deps.organisations) {
     mail = {[orgs] { return orgs->base_url(); }, [orgs] { orgs->mail_queued(); }};
   }
+  if (deps.db) polls = std::make_shared<TimePollService>(*deps.db, clock, mail);
   if (deps.db) service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
   if (service && deps.uploads) m.start = [uploads = deps.uploads, &clock] { register_paper_access(*uploads, clock); };
-  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
-    // Each handler's copy of the dependencies keeps the service alive.
-    add_meeting_routes(routes, {service, deps.assets, deps.not_found});
+  m.add_routes = [service, polls, deps](std::vector<http::Route>& routes, const module::Shared&) {
+    // Each handler's copy of the dependencies keeps the services alive.
+    pages::PagesDeps pages_deps{service, deps.assets, deps.not_found};
+    pages_deps.polls = polls;
+    add_meeting_routes(routes, pages_deps);
   };
   using module::Erasure;
   m.personal_tables = {
@@ -35,18 +40,26 @@ module::Module make_module(Deps deps) {
       {"meeting_actions", "owner_id", Erasure::keep_as_former_member,
        "actions a meeting gave the person: what, by when and whether it is done (the record stays; they show as "
        "\"former member\")"},
+      {"meeting_time_poll_answers", "user_id", Erasure::remove,
+       "the person's answers to \"find a time\" polls: whether each time offered suits them"},
   };
   m.tables_without_personal_data = {
       {"meeting_papers",
        "a meeting's papers and their easy-read or large-print versions, files owned by the organisation (added_by is "
        "kept as \"former member\")"},
+      {"meeting_time_polls",
+       "a group's \"find a time\" polls: title, what the meeting is for and when it closes (created_by is kept as "
+       "\"former member\")"},
+      {"meeting_time_poll_options", "the times a \"find a time\" poll offers"},
       {"meetings",
        "a group's meetings: when, where, why and the venue's access details, written for the group (created_by is "
        "kept as \"former member\")"}};
   // Each group's home page leads to the group's own meetings.
   m.group_tools = {{"meetings.group_tool.title", "meetings.group_tool.lead", "meetings.group_tool.link", "/meetings"}};
   if (service) {
-    m.load_demo = [db = deps.db, service, &clock] { return load_demo(*db, *service, clock.now_seconds()); };
+    m.load_demo = [db = deps.db, service, polls, &clock] {
+      return load_demo(*db, *service, *polls, clock.now_seconds());
+    };
   }
   return m;
 }

@@ -250,6 +250,17 @@ const visits = {
     { path: "/o/demo/meetings/2/minutes", as: sian },
     { path: "/o/demo/meetings/1/minutes", as: member },
   ],
+  // "Find a time" (demo ids on a fresh database: poll 1 the steering group's open one, with evenings and a weekend
+  // among its times and some answers; poll 2 its closed one, which led to meeting 4). Tom runs the steering group;
+  // Ngozi is in it and answers.
+  poll_new: [{ path: "/o/demo/groups/2/polls/new", as: orgAdmin, submit: true }],
+  poll: [
+    { path: "/o/demo/polls/1", as: orgAdmin },
+    { path: "/o/demo/polls/1", as: "ngozi@demo.example" },
+    { path: "/o/demo/polls/2", as: orgAdmin },
+  ],
+  poll_edit: [{ path: "/o/demo/polls/1/edit", as: orgAdmin, submit: true }],
+  poll_delete_form: [{ path: "/o/demo/polls/1/delete", as: orgAdmin }],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 

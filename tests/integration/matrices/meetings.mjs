@@ -10,6 +10,7 @@
 //   SECRET    the steering group's next meeting
 //   PROPOSAL  Mair's idea waiting to go on NEXT's agenda ("A quiet room at every meeting")
 //   PASTITEM  an item on PAST's agenda; ACTION an action of PAST
+//   POLL      the steering group's open "find a time" poll; CLOSEDPOLL its closed one (which led to SECRET)
 // Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya),
 // organisation admin (Siân, two-step), platform admin.
 //                                                               anon other member facil finance orgAdmin platform
@@ -90,6 +91,27 @@ export const rows = [
   ["POST", "/o/demo/meetings/PAST/actions", /*              */ [401, 404, 404, 400, 404, 400, 404]],
   // No status given.
   ["POST", "/o/demo/meetings/PAST/actions/ACTION/status", /* */ [401, 404, 404, 404, 404, 404, 404]],
+  // "Find a time" polls are the group's own (Gareth and Priya are not in the steering group); the people who run the
+  // group open them (Siân, an organisation admin with two-step sign-in, may too).
+  ["GET", "/o/demo/groups/STEERING/polls/new", /*           */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/BOARD/polls/new", /*              */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/ARCHIVED/polls/new", /*           */ [303, 404, 404, 404, 404, 404, 404]],
+  // Nothing filled in: the form comes back with the problems.
+  ["POST", "/o/demo/groups/STEERING/polls", /*              */ [401, 404, 404, 400, 404, 400, 404]],
+  ["POST", "/o/demo/groups/ARCHIVED/polls", /*              */ [401, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/polls/POLL", /*                          */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/polls/CLOSEDPOLL", /*                    */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/polls/999999", /*                        */ [303, 404, 404, 404, 404, 404, 404]],
+  // The group's people answer (no answer given: the form comes back); Siân is not in the steering group.
+  ["POST", "/o/demo/polls/POLL/answers", /*                 */ [401, 404, 404, 400, 404, 404, 404]],
+  ["POST", "/o/demo/polls/CLOSEDPOLL/answers", /*           */ [401, 404, 404, 400, 404, 404, 404]],
+  ["GET", "/o/demo/polls/POLL/edit", /*                     */ [303, 404, 404, 200, 404, 200, 404]],
+  ["POST", "/o/demo/polls/POLL/edit", /*                    */ [401, 404, 404, 400, 404, 400, 404]],
+  // Closed already: nothing changes.
+  ["POST", "/o/demo/polls/CLOSEDPOLL/close", /*             */ [401, 404, 404, 303, 404, 303, 404]],
+  ["POST", "/o/demo/polls/999999/reopen", /*                */ [401, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/polls/POLL/delete", /*                   */ [303, 404, 404, 200, 404, 200, 404]],
+  ["POST", "/o/demo/polls/999999/delete", /*                */ [401, 404, 404, 404, 404, 404, 404]],
 ];
 
 /** A row's path as a route pattern ("/o/{org}/meetings/{meeting}/reply"). */
@@ -100,7 +122,8 @@ export function patternOf(path) {
     .replace(/\/meetings\/(NEXT|PAST|CANCELLED|SECRET|999999|not-a-number)(?=\/|$)/, "/meetings/{meeting}")
     .replace(/\/agenda\/items\/(PROPOSAL|PASTITEM|999999)(?=\/|$)/, "/agenda/items/{item}")
     .replace(/\/actions\/ACTION(?=\/|$)/, "/actions/{action}")
-    .replace(/\/papers\/999999(?=\/|$)/, "/papers/{paper}");
+    .replace(/\/papers\/999999(?=\/|$)/, "/papers/{paper}")
+    .replace(/\/polls\/(POLL|CLOSEDPOLL|999999)(?=\/|$)/, "/polls/{poll}");
 }
 
 /** The demo ids the placeholders stand for, read from the server's database. */
@@ -119,9 +142,11 @@ export function meetingIds(server) {
     PROPOSAL: one("SELECT id FROM meeting_agenda_items WHERE title = 'A quiet room at every meeting'"),
     PASTITEM: one("SELECT id FROM meeting_agenda_items WHERE title = 'What carers told us this year'"),
     ACTION: one("SELECT id FROM meeting_actions WHERE what = 'Write to the GP surgeries about the cards'"),
+    POLL: one("SELECT id FROM meeting_time_polls WHERE closed_at IS NULL AND title = 'Steering group: talking to carers about the draft'"),
+    CLOSEDPOLL: one("SELECT id FROM meeting_time_polls WHERE closed_at IS NOT NULL AND title = 'Steering group: the first draft of the strategy'"),
   };
 }
 
 export function fill(path, ids) {
-  return path.replace(/NEXT|PASTITEM|PAST|CANCELLED|SECRET|BOARD|STEERING|ARCHIVED|PROPOSAL|ACTION/g, (m) => ids[m]);
+  return path.replace(/NEXT|PASTITEM|PAST|CANCELLED|SECRET|BOARD|STEERING|ARCHIVED|PROPOSAL|ACTION|CLOSEDPOLL|POLL/g, (m) => ids[m]);
 }

@@ -1,0 +1,579 @@
+// "Find a time": opening a poll, its page (results and answers), changing, closing, reopening and deleting it, and
+// scheduling the meeting at the time chosen.
+#include "meetings/time_poll_pages.hpp"
+
+#include "meetings/time_poll_form.hpp"
+#include "meetings/time_poll_service.hpp"
+#include "security/tokens.hpp"
+#include "view/govuk/govuk.hpp"
+#include "view/html.hpp"
+#include "view/scroll_region.hpp"
+
+namespace roundtable::meetings::pages {
+
+namespace {
+
+namespace govuk = view::govuk;
+using policy::Action;
+using view::Html;
+
+policy::Facts poll_facts(const TimePoll& p, long long now) {
+  return {p.group_visibility, p.group_archived, false, p.closed(now)};
+}
+
+bool may_poll(const OrgRequest& req, const PollForViewer& v, Action action, long long now) {
+  return policy::allows(actor_of(req, v.group_role), action, poll_facts(v.poll, now)) != policy::Verdict::deny;
+}
+
+std::string kind_name(const core::Translator& t, TimeKind k) {
+  return s(t("meetings.polls.kind." + std::string(time_kind_code(k))));
+}
+
+std::string answer_words(const core::Translator& t, PollAnswer a) {
+  return s(t("meetings.polls.answer." + std::string(poll_answer_code(a))));
+}
+
+/// "Tuesday 8 December 2026, 6:30pm to 8:00pm (weekday evening)"
+std::string option_text(const core::Translator& t, const PollOption& o) {
+  return when_text(t, o.starts_at, o.ends_at) + " (" + kind_name(t, time_kind(o.starts_at)) + ")";
+}
+
+/// The poll named by {poll} in the address, when the person may do this to it; otherwise the answer to send.
+awaitable<std::variant<PollPage, Response>> load_poll(OrgRequest& req, const PagesDeps& deps, Action action) {
+  auto& ctx = req.ctx;
+  const auto id = http::parse_id(ctx.param("poll"));
+  if (!id || !deps.polls) co_return deps.not_found(ctx);
+  auto op = deps.polls->poll_page(req.membership.org_id, *id, req.principal.user_id);
+  auto found = co_await std::move(op);
+  if (!found) co_return deps.not_found(ctx);
+  switch (
+      policy::allows(actor_of(req, found->poll.group_role), action, poll_facts(found->poll.poll, deps.polls->now()))) {
+    case policy::Verdict::allow: co_return std::move(*found);
+    case policy::Verdict::need_two_step: co_return http::redirect(ctx.request, deps.two_step_path + "?required=1");
+    case policy::Verdict::deny: break;
+  }
+  co_return deps.not_found(ctx);
+}
+
+Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group& g, const TimePollForm& form,
+                    const std::vector<view::FieldError>& errors) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  const std::string base = group_meetings_url(req, g.id);
+  auto page = page_builder(ctx, deps, s(t("meetings.polls.new.title")));
+  page.caption(g.details.name).back_link(base, s(t("meetings.polls.back_to_meetings"))).errors(t, errors);
+  Html& h = page.body();
+  govuk::paragraph(h, t("meetings.polls.new.lead"));
+  govuk::form_start(h, {.action = "/o/" + req.membership.org_slug + "/groups/" + std::to_string(g.id) + "/polls",
+                        .csrf_token = ctx.csrf_token});
+  govuk::hidden(h, "create_key", form.create_key);
+  govuk::hidden(h, "rows", std::to_string(form.rows.size()));
+  govuk::input(h, {.id = "title",
+                   .name = "title",
+                   .value = form.title,
+                   .label = small_label(s(t("meetings.polls.form.title"))),
+                   .hint = {.text = s(t("meetings.polls.form.title_hint"))},
+                   .error_message = field_error_message(t, errors, "title")});
+  govuk::textarea(h, {.id = "purpose",
+                      .name = "purpose",
+                      .rows = 3,
+                      .value = form.purpose,
+                      .label = small_label(s(t("meetings.polls.form.purpose"))),
+                      .hint = {.text = s(t("meetings.polls.form.purpose_hint"))},
+                      .error_message = field_error_message(t, errors, "purpose")});
+  govuk::heading(h, 2, "m", t("meetings.polls.form.times_title"));
+  govuk::paragraph(h, t("meetings.polls.form.times_lead"));
+  for (std::size_t i = 0; i < form.rows.size(); ++i) {
+    const auto& row = form.rows[i];
+    const std::string id = "c-" + std::to_string(i);
+    std::string legend = core::format(t("meetings.polls.form.time_n"), {{"n", std::to_string(i + 1)}});
+    if (const auto kind = row_kind(row)) legend += ": " + kind_name(t, *kind);
+    Html inner;
+    govuk::date_input(inner, {.id = id,
+                              .name_prefix = id,
+                              .day = govuk::DateInputItem{.name = "day",
+                                                          .label = s(t("meetings.form.day")),
+                                                          .value = row.day,
+                                                          .classes = "govuk-input--width-2"},
+                              .month = govuk::DateInputItem{.name = "month",
+                                                            .label = s(t("meetings.form.month")),
+                                                            .value = row.month,
+                                                            .classes = "govuk-input--width-2"},
+                              .year = govuk::DateInputItem{.name = "year",
+                                                           .label = s(t("meetings.form.year")),
+                                                           .value = row.year,
+                                                           .classes = "govuk-input--width-4"},
+                              .fieldset = small_legend(s(t("meetings.polls.form.date"))),
+                              .error_message = field_error_message(t, errors, id + "-day")});
+    for (const char* which : {"start", "end"}) {
+      const std::string field = id + "-" + which;
+      govuk::input(inner, {.id = field,
+                           .name = field,
+                           .value = std::string_view(which) == "start" ? row.start : row.end,
+                           .label = small_label(s(t("meetings.form." + std::string(which)))),
+                           .hint = {.text = s(t("meetings.form.time_hint"))},
+                           .error_message = field_error_message(t, errors, field),
+                           .classes = "govuk-input--width-5",
+                           .autocomplete = "off",
+                           .spellcheck = false});
+    }
+    govuk::fieldset(h, {.legend = {.text = legend, .classes = "govuk-fieldset__legend--s"}, .html = std::move(inner)});
+  }
+  govuk::date_input(h, {.id = "closes",
+                        .name_prefix = "closes",
+                        .day = govuk::DateInputItem{.name = "day",
+                                                    .label = s(t("meetings.form.day")),
+                                                    .value = form.closes_day,
+                                                    .classes = "govuk-input--width-2"},
+                        .month = govuk::DateInputItem{.name = "month",
+                                                      .label = s(t("meetings.form.month")),
+                                                      .value = form.closes_month,
+                                                      .classes = "govuk-input--width-2"},
+                        .year = govuk::DateInputItem{.name = "year",
+                                                     .label = s(t("meetings.form.year")),
+                                                     .value = form.closes_year,
+                                                     .classes = "govuk-input--width-4"},
+                        .fieldset = small_legend(s(t("meetings.polls.form.closes"))),
+                        .hint = {.text = s(t("meetings.polls.form.closes_hint"))},
+                        .error_message = field_error_message(t, errors, "closes-day")});
+  // The button that opens the poll comes first, so that Enter in a box opens it rather than adding rows.
+  h.raw("<div class=\"govuk-button-group\">");
+  govuk::button(h, {.text = s(t("meetings.polls.new.button")), .prevent_double_click = true});
+  govuk::button(h, {.text = s(t("meetings.polls.form.add_evenings")),
+                    .name = "add",
+                    .value = "evenings",
+                    .classes = "govuk-button--secondary"});
+  govuk::button(h, {.text = s(t("meetings.polls.form.add_weekends")),
+                    .name = "add",
+                    .value = "weekends",
+                    .classes = "govuk-button--secondary"});
+  if (form.rows.size() < kMaxPollOptions) {
+    govuk::button(h, {.text = s(t("meetings.polls.form.add_rows")),
+                      .name = "add",
+                      .value = "rows",
+                      .classes = "govuk-button--secondary"});
+  }
+  h.raw("</div>");
+  govuk::form_end(h);
+  return page.respond();
+}
+
+Response render_edit(OrgRequest& req, const PagesDeps& deps, const TimePoll& p, const TimePollForm& form,
+                     const std::vector<view::FieldError>& errors) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  const std::string base = poll_url(req, p.id);
+  auto page = page_builder(ctx, deps, s(t("meetings.polls.edit.title")));
+  page.caption(p.details.title).back_link(base, s(t("meetings.polls.back_to_poll"))).errors(t, errors);
+  Html& h = page.body();
+  govuk::form_start(h, {.action = base + "/edit", .csrf_token = ctx.csrf_token});
+  govuk::input(h, {.id = "title",
+                   .name = "title",
+                   .value = form.title,
+                   .label = small_label(s(t("meetings.polls.form.title"))),
+                   .error_message = field_error_message(t, errors, "title")});
+  govuk::textarea(h, {.id = "purpose",
+                      .name = "purpose",
+                      .rows = 3,
+                      .value = form.purpose,
+                      .label = small_label(s(t("meetings.polls.form.purpose"))),
+                      .hint = {.text = s(t("meetings.polls.form.purpose_hint"))},
+                      .error_message = field_error_message(t, errors, "purpose")});
+  govuk::date_input(h, {.id = "closes",
+                        .name_prefix = "closes",
+                        .day = govuk::DateInputItem{.name = "day",
+                                                    .label = s(t("meetings.form.day")),
+                                                    .value = form.closes_day,
+                                                    .classes = "govuk-input--width-2"},
+                        .month = govuk::DateInputItem{.name = "month",
+                                                      .label = s(t("meetings.form.month")),
+                                                      .value = form.closes_month,
+                                                      .classes = "govuk-input--width-2"},
+                        .year = govuk::DateInputItem{.name = "year",
+                                                     .label = s(t("meetings.form.year")),
+                                                     .value = form.closes_year,
+                                                     .classes = "govuk-input--width-4"},
+                        .fieldset = small_legend(s(t("meetings.polls.form.closes"))),
+                        .hint = {.text = s(t("meetings.polls.form.closes_hint"))},
+                        .error_message = field_error_message(t, errors, "closes-day")});
+  submit_button(h, t("meetings.polls.edit.button"));
+  govuk::form_end(h);
+  return page.respond();
+}
+
+/// The results: each time with its counts, best first; for the people who run the poll, who answered what, and
+/// scheduling.
+void results(Html& h, const core::Translator& t, const OrgRequest& req, const PollPage& page, bool runs) {
+  const auto& p = page.poll.poll;
+  const auto tallies = tally(p, page.people);
+  govuk::heading(h, 2, "m", t("meetings.polls.results.title"));
+  govuk::paragraph(h, t.plural("meetings.polls.results.people", static_cast<long long>(page.people.size())));
+  view::scroll_region_start(h, t, t("meetings.polls.results.caption"));
+  govuk::TableWriter table(h, {.head = {{.text = s(t("meetings.polls.results.time"))},
+                                        {.text = s(t("meetings.polls.answer.yes")), .format = "numeric"},
+                                        {.text = s(t("meetings.polls.answer.if_need_be")), .format = "numeric"},
+                                        {.text = s(t("meetings.polls.answer.no")), .format = "numeric"},
+                                        {.text = s(t("meetings.polls.results.unanswered")), .format = "numeric"}},
+                               .caption = s(t("meetings.polls.results.caption")),
+                               .caption_classes = "govuk-table__caption--s",
+                               .first_cell_is_header = true});
+  for (const auto& r : tallies) {
+    table.begin_row();
+    Html when;
+    when.text(option_text(t, r.option));
+    if (r.best) {
+      when.text(" ");
+      govuk::tag(when, {.text = s(t("meetings.polls.results.best"))});
+    }
+    table.cell(when);
+    table.cell({.text = std::to_string(r.yes), .format = "numeric"});
+    table.cell({.text = std::to_string(r.if_need_be), .format = "numeric"});
+    table.cell({.text = std::to_string(r.no), .format = "numeric"});
+    table.cell({.text = std::to_string(r.unanswered), .format = "numeric"});
+    table.end_row();
+  }
+  table.end();
+  view::scroll_region_end(h);
+  if (!runs) return;
+
+  govuk::heading(h, 2, "m", t("meetings.polls.who.title"));
+  if (page.people.empty()) {
+    govuk::paragraph(h, t("meetings.polls.who.none"));
+  } else {
+    view::scroll_region_start(h, t, t("meetings.polls.who.caption"));
+    govuk::Table head{.caption = s(t("meetings.polls.who.caption")),
+                      .caption_classes = "govuk-table__caption--s",
+                      .first_cell_is_header = true};
+    head.head.push_back({.text = s(t("meetings.polls.who.name"))});
+    for (const auto& o : p.options) head.head.push_back({.text = option_text(t, o)});
+    govuk::TableWriter who(h, head);
+    for (const auto& person : page.people) {
+      who.begin_row();
+      who.cell(person.name);
+      for (const auto& o : p.options) {
+        const auto a = person.answer_for(o.id);
+        who.cell(a ? answer_words(t, *a) : s(t("meetings.polls.who.no_answer")));
+      }
+      who.end_row();
+    }
+    who.end();
+    view::scroll_region_end(h);
+  }
+
+  govuk::heading(h, 2, "m", t("meetings.polls.schedule.title"));
+  if (p.meeting_id) {
+    govuk::paragraph(h, t("meetings.polls.schedule.done"));
+    govuk::link_paragraph(h, meeting_url(req, *p.meeting_id), t("meetings.polls.schedule.see_meeting"));
+    return;
+  }
+  govuk::paragraph(h, t("meetings.polls.schedule.lead"));
+  for (const auto& r : tallies) {
+    Html item;
+    govuk::link(
+        item,
+        group_meetings_url(req, p.group_id) + "/new?poll=" + std::to_string(p.id) +
+            "&option=" + std::to_string(r.option.id),
+        core::format(t("meetings.polls.schedule.at"), {{"when", when_text(t, r.option.starts_at, r.option.ends_at)}}));
+    govuk::paragraph(h, std::move(item));
+  }
+}
+
+Response render_poll(OrgRequest& req, const PagesDeps& deps, const PollPage& pp, const std::vector<PollVote>& typed,
+                     const std::vector<view::FieldError>& errors, bool refused) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  const auto& v = pp.poll;
+  const auto& p = v.poll;
+  const long long now = deps.polls->now();
+  const std::string base = poll_url(req, p.id);
+  auto page = page_builder(ctx, deps, p.details.title);
+  page.caption(p.group_name)
+      .back_link(group_meetings_url(req, p.group_id), s(t("meetings.polls.back_to_meetings")))
+      .errors(t, errors);
+  Html& h = page.body();
+  const bool closed = p.closed(now);
+  if (closed) {
+    govuk::inset_text(h, {.text = s(t("meetings.polls.page.closed"))});
+  } else if (p.details.closes_at) {
+    govuk::inset_text(
+        h, {.text = core::format(t("meetings.polls.page.closes"), {{"date", day_text(t, *p.details.closes_at - 1)}})});
+  } else {
+    govuk::inset_text(h, {.text = s(t("meetings.polls.page.open"))});
+  }
+  if (!p.details.purpose.empty()) govuk::paragraph(h, p.details.purpose, "govuk-body rt-pre-line");
+  govuk::paragraph(h, t("meetings.when.uk_time"), "govuk-body-s");
+
+  // Answering: the form while it is open (and, when a closed poll refused answers, with what was typed kept).
+  const bool answers = may_poll(req, v, Action::answer_poll, now);
+  if (answers || refused) {
+    govuk::heading(h, 2, "m", t("meetings.polls.answer.title"));
+    govuk::paragraph(h, t(v.mine.empty() ? "meetings.polls.answer.lead" : "meetings.polls.answer.lead_change"));
+    govuk::form_start(h, {.action = base + "/answers", .csrf_token = ctx.csrf_token});
+    bool first = true;
+    for (const auto& o : p.options) {
+      const std::string name = "o-" + std::to_string(o.id);
+      std::string value;
+      for (const auto& vote : (refused || !errors.empty()) ? typed : v.mine) {
+        if (vote.option_id == o.id) value = std::string(poll_answer_code(vote.answer));
+      }
+      govuk::Radios radios{.name = name,
+                           .value = value,
+                           .fieldset = small_legend(option_text(t, o)),
+                           .error_message = first ? field_error_message(t, errors, name) : govuk::ErrorMessage{},
+                           .classes = "govuk-radios--small govuk-radios--inline"};
+      for (PollAnswer a : kAllPollAnswers) {
+        radios.items.push_back({.text = answer_words(t, a), .value = s(poll_answer_code(a))});
+      }
+      govuk::radios(h, radios);
+      first = false;
+    }
+    submit_button(h, t("meetings.polls.answer.button"));
+    govuk::form_end(h);
+  } else if (v.group_role == GroupRole::observer) {
+    govuk::paragraph(h, t("meetings.polls.page.observer"));
+  } else if (!v.group_role) {
+    govuk::paragraph(h, t("meetings.polls.page.not_in_group"));
+  }
+
+  const bool runs = may_poll(req, v, Action::run_poll, now);
+  results(h, t, req, pp, runs);
+
+  if (runs) {
+    govuk::heading(h, 2, "m", t("meetings.polls.page.run_title"));
+    govuk::link_paragraph(h, base + "/edit", t("meetings.polls.page.edit_link"));
+    if (p.closed_at) {
+      govuk::button_form(
+          h, {.form = {.action = base + "/reopen", .csrf_token = ctx.csrf_token},
+              .button = {.text = s(t("meetings.polls.page.reopen")), .classes = "govuk-button--secondary"}});
+    } else {
+      govuk::button_form(h,
+                         {.form = {.action = base + "/close", .csrf_token = ctx.csrf_token},
+                          .button = {.text = s(t("meetings.polls.page.close")), .classes = "govuk-button--secondary"}});
+    }
+    govuk::link_paragraph(h, base + "/delete", t("meetings.polls.page.delete_link"));
+  }
+  return page.respond();
+}
+
+Who who(const OrgRequest& req) { return who_of(req); }
+
+}  // namespace
+
+std::string poll_url(const OrgRequest& req, long long id) {
+  return "/o/" + req.membership.org_slug + "/polls/" + std::to_string(id);
+}
+
+void polls_section(Html& h, const core::Translator& t, const OrgRequest& req, long long group_id,
+                   const std::vector<PollListed>& polls, bool runs, long long now) {
+  govuk::heading(h, 2, "m", t("meetings.polls.section.title"));
+  govuk::paragraph(h, t("meetings.polls.section.lead"));
+  bool any_open = false;
+  for (const auto& p : polls) {
+    if (p.closed(now)) continue;
+    any_open = true;
+    govuk::SummaryList rows;
+    rows.rows.push_back(
+        {.key = {.text = s(t("meetings.polls.section.times"))}, .value = {.text = std::to_string(p.options)}});
+    rows.rows.push_back({.key = {.text = s(t("meetings.polls.section.answered"))},
+                         .value = {.text = t.plural("meetings.polls.section.answered_count", p.answered)}});
+    if (p.closes_at) {
+      rows.rows.push_back(
+          {.key = {.text = s(t("meetings.polls.section.closes"))}, .value = {.text = day_text(t, *p.closes_at - 1)}});
+    }
+    Html title;
+    govuk::link(title, poll_url(req, p.id), p.title);
+    rows.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 3}};
+    govuk::summary_list(h, rows);
+  }
+  if (!any_open) govuk::paragraph(h, t("meetings.polls.section.none"));
+  bool closed_heading = false;
+  for (const auto& p : polls) {
+    if (!p.closed(now)) continue;
+    if (!closed_heading) {
+      govuk::heading(h, 3, "s", t("meetings.polls.section.closed_title"));
+      closed_heading = true;
+    }
+    govuk::link_paragraph(h, poll_url(req, p.id), p.title);
+  }
+  if (runs) {
+    govuk::button(h, {.text = s(t("meetings.polls.section.new")),
+                      .href = "/o/" + req.membership.org_slug + "/groups/" + std::to_string(group_id) + "/polls/new",
+                      .classes = "govuk-button--secondary"});
+  }
+}
+
+awaitable<MeetingForm> fill_from_poll(OrgRequest& req, const PagesDeps& deps, long long group_id, MeetingForm form) {
+  const auto params = req.ctx.query_params();
+  const auto poll_id = http::parse_id(params.trimmed("poll"));
+  const auto option_id = http::parse_id(params.trimmed("option"));
+  if (!poll_id || !option_id || !deps.polls) co_return form;
+  auto op = deps.polls->poll_page(req.membership.org_id, *poll_id, req.principal.user_id);
+  const auto found = co_await std::move(op);
+  if (!found || found->poll.poll.group_id != group_id) co_return form;
+  const auto& p = found->poll.poll;
+  if (!may_poll(req, found->poll, Action::run_poll, deps.polls->now())) co_return form;
+  const auto* o = p.option(*option_id);
+  if (!o) co_return form;
+  MeetingDetails d;
+  d.title = p.details.title;
+  d.purpose = p.details.purpose;
+  d.starts_at = o->starts_at;
+  d.ends_at = o->ends_at;
+  const auto key = form.create_key;
+  form = form_of(d);
+  form.create_key = key;
+  form.from_poll = std::to_string(p.id);
+  co_return form;
+}
+
+awaitable<void> link_poll(OrgRequest& req, const PagesDeps& deps, std::string poll, long long meeting_id) {
+  const auto poll_id = http::parse_id(poll);
+  if (!poll_id || !deps.polls) co_return;
+  auto op = deps.polls->link_meeting(who_of(req), req.membership.org_id, *poll_id, meeting_id);
+  co_await std::move(op);
+}
+
+awaitable<Response> poll_new(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load_group(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& g = std::get<groups::GroupForViewer>(loaded).group;
+  TimePollForm form;
+  form.create_key = security::random_token(16);
+  form.rows.resize(kPollStartRows);
+  co_return render_new(req, deps, g, form, {});
+}
+
+awaitable<Response> poll_create(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load_group(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& g = std::get<groups::GroupForViewer>(loaded).group;
+  if (!deps.polls) co_return deps.not_found(ctx);
+  auto form = read_time_poll(ctx.form);
+  const long long now = deps.polls->now();
+  if (!form.add.empty()) {
+    // A button that adds rows or suggested times: the form again, with them, and nothing saved.
+    add_rows(form, form.add, now);
+    co_return render_new(req, deps, g, form, {});
+  }
+  const auto errors = field_errors(t, check_time_poll(form, true, now));
+  if (!errors.empty()) co_return render_new(req, deps, g, form, errors);
+  auto op = deps.polls->open_poll(who(req), req.membership.org_id, g.id, poll_details_of(form), poll_options_of(form),
+                                  form.create_key);
+  const long long id = co_await std::move(op);
+  if (id == 0) co_return deps.not_found(ctx);
+  ctx.set_flash("meetings.polls.done.opened", {{"title", form.title}});
+  co_return http::redirect(ctx.request, poll_url(req, id));
+}
+
+awaitable<Response> poll(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load_poll(req, deps, Action::see_polls);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  co_return render_poll(req, deps, std::get<PollPage>(loaded), {}, {}, false);
+}
+
+awaitable<Response> poll_answer(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  // Seeing it is checked here; whether answers are still taken is the service's to say (a poll closed by date).
+  auto loaded_op = load_poll(req, deps, Action::see_polls);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& pp = std::get<PollPage>(loaded);
+  const auto& v = pp.poll;
+  const auto role = v.group_role;
+  if (role != GroupRole::lead && role != GroupRole::facilitator && role != GroupRole::member) {
+    co_return deps.not_found(ctx);
+  }
+  const auto votes = read_poll_answers(ctx.form, v.poll);
+  const auto problems = check_poll_answers(votes, v.poll);
+  if (!problems.empty()) co_return render_poll(req, deps, pp, votes, field_errors(t, problems), false);
+  auto op = deps.polls->answer(req.membership.org_id, v.poll.id, req.principal.user_id, votes);
+  switch (co_await std::move(op)) {
+    case PollAnswerOutcome::done: break;
+    case PollAnswerOutcome::not_in_group: co_return deps.not_found(ctx);
+    case PollAnswerOutcome::closed: {
+      const std::string field = "o-" + std::to_string(v.poll.options.empty() ? 0 : v.poll.options.front().id);
+      co_return render_poll(req, deps, pp, votes, field_errors(t, {{field, "meetings.polls.error.closed"}}), true);
+    }
+  }
+  ctx.set_flash("meetings.polls.done.answered");
+  co_return http::redirect(ctx.request, poll_url(req, v.poll.id));
+}
+
+awaitable<Response> poll_edit(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load_poll(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& p = std::get<PollPage>(loaded).poll.poll;
+  co_return render_edit(req, deps, p, form_of(p), {});
+}
+
+awaitable<Response> poll_save(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load_poll(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& p = std::get<PollPage>(loaded).poll.poll;
+  const auto form = read_time_poll(ctx.form);
+  const auto errors = field_errors(t, check_time_poll(form, false, deps.polls->now()));
+  if (!errors.empty()) co_return render_edit(req, deps, p, form, errors);
+  auto op = deps.polls->update(who(req), req.membership.org_id, p.id, poll_details_of(form));
+  co_return after(req, deps, co_await std::move(op), poll_url(req, p.id), "meetings.polls.done.saved");
+}
+
+awaitable<Response> poll_close(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load_poll(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const long long id = std::get<PollPage>(loaded).poll.poll.id;
+  auto op = deps.polls->set_closed(who(req), req.membership.org_id, id, true);
+  co_return after(req, deps, co_await std::move(op), poll_url(req, id), "meetings.polls.done.closed");
+}
+
+awaitable<Response> poll_reopen(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load_poll(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const long long id = std::get<PollPage>(loaded).poll.poll.id;
+  auto op = deps.polls->set_closed(who(req), req.membership.org_id, id, false);
+  co_return after(req, deps, co_await std::move(op), poll_url(req, id), "meetings.polls.done.reopened");
+}
+
+awaitable<Response> poll_delete_form(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load_poll(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& p = std::get<PollPage>(loaded).poll.poll;
+  const std::string base = poll_url(req, p.id);
+  auto page = page_builder(ctx, deps, s(t("meetings.polls.delete.title")));
+  page.caption(p.details.title).back_link(base, s(t("meetings.polls.back_to_poll")));
+  Html& h = page.body();
+  govuk::paragraph(h, t("meetings.polls.delete.lead"));
+  govuk::button_form(h, {.form = {.action = base + "/delete", .csrf_token = ctx.csrf_token},
+                         .button = {.text = s(t("meetings.polls.delete.button")), .classes = "govuk-button--warning"}});
+  govuk::link_paragraph(h, base, t("meetings.polls.delete.keep"));
+  co_return page.respond();
+}
+
+awaitable<Response> poll_delete(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load_poll(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& p = std::get<PollPage>(loaded).poll.poll;
+  const std::string to = group_meetings_url(req, p.group_id);
+  auto op = deps.polls->remove(who(req), req.membership.org_id, p.id);
+  const auto c = co_await std::move(op);
+  if (c == Change::done) req.ctx.set_flash("meetings.polls.done.deleted", {{"title", p.details.title}});
+  if (c == Change::refused) co_return deps.not_found(req.ctx);
+  co_return http::redirect(req.ctx.request, to);
+}
+
+}  // namespace roundtable::meetings::pages
