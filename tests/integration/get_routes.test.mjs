@@ -33,6 +33,8 @@ if (backendName === "sqlite") {
       .trim();
     // Meetings: the board's next meeting (Gareth replied; Tom runs it).
     values.meeting = server.database.sql("SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'").trim();
+    // "Find a time": the steering group's open poll (Tom runs it; Gareth is not in that group).
+    values.poll = server.database.sql("SELECT id FROM meeting_time_polls WHERE closed_at IS NULL ORDER BY id LIMIT 1").trim();
     values.idFor = (pattern) => (pattern.includes("/about-me/items/") ? item : gareth);
   });
   after(async () => {
