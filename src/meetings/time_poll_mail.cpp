@@ -34,10 +34,12 @@ mail::Message poll_opened_message(const Recipient& to, const TimePoll& poll, con
 
 }  // namespace
 
-void send_poll_opened(soci::session& s, const TimePoll& poll, const std::string& base_url, long long now) {
+void send_poll_opened(soci::session& s, const TimePoll& poll, long long opened_by, const std::string& base_url,
+                      long long now) {
   const std::string url =
       base_url + "/o/" + organisations::store::org_slug(s, poll.org_id) + "/polls/" + std::to_string(poll.id);
   for (const auto& to : poll_store::answerers(s, poll.group_id)) {
+    if (to.user_id == opened_by) continue;
     mail::store::enqueue(s, poll_opened_message(to, poll, url), now);
   }
 }

@@ -50,7 +50,7 @@ awaitable<long long> TimePollService::open_poll(Who who, long long org_id, long 
     const long long id = poll_store::insert(s, org_id, group_id, d, o, key, who.user_id, at);
     if (id == 0) return {poll_store::find_by_create_key(s, org_id, key).value_or(0), false};
     const auto v = poll_store::find_for_viewer(s, org_id, id, 0);
-    send_poll_opened(s, v->poll, base, at);
+    send_poll_opened(s, v->poll, who.user_id, base, at);
     tx.commit();
     return {id, true};
   });
