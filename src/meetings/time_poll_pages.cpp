@@ -345,6 +345,9 @@ Response render_poll(OrgRequest& req, const PagesDeps& deps, const PollPage& pp,
       govuk::button_form(
           h, {.form = {.action = base + "/reopen", .csrf_token = ctx.csrf_token},
               .button = {.text = s(t("meetings.polls.page.reopen")), .classes = "govuk-button--secondary"}});
+    } else if (closed) {
+      // Closed at its closing date: a later date opens it again.
+      govuk::paragraph(h, t("meetings.polls.page.closed_by_date"));
     } else {
       govuk::button_form(h,
                          {.form = {.action = base + "/close", .csrf_token = ctx.csrf_token},

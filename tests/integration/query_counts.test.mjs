@@ -65,6 +65,9 @@ const pages = [
   { as: "facilitator", path: "/o/demo/meetings/MEETING/agenda" },
   { as: "member", path: "/o/demo/meetings/MEETING/minutes" },
   { as: "facilitator", path: "/o/demo/meetings/MEETING/minutes" },
+  // "Find a time": the steering group's open poll as Tom, who runs it (results and who answered what); the board's
+  // meetings page above lists the board's polls, which grow.
+  { as: "facilitator", path: "/o/demo/polls/POLL" },
 ];
 
 if (backendName === "sqlite") {
@@ -76,6 +79,7 @@ if (backendName === "sqlite") {
   let opportunityId;
   let topicId;
   let meetingId;
+  let pollId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -90,6 +94,7 @@ if (backendName === "sqlite") {
       .trim();
     topicId = server.database.sql("SELECT id FROM discussion_topics WHERE title = 'Can board meetings be in the evening?'").trim();
     meetingId = server.database.sql("SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'").trim();
+    pollId = server.database.sql("SELECT id FROM meeting_time_polls WHERE title = 'Steering group: talking to carers about the draft'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -110,7 +115,8 @@ if (backendName === "sqlite") {
       .replace("NEWLY", newlyId)
       .replace("OPPORTUNITY", opportunityId)
       .replace("TOPIC", topicId)
-      .replace("MEETING", meetingId);
+      .replace("MEETING", meetingId)
+      .replace("POLL", pollId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -163,6 +169,10 @@ if (backendName === "sqlite") {
         `INSERT INTO meeting_attendance (meeting_id, org_id, user_id, status, recorded_at) SELECT m.id, m.org_id, u.id, 'present', ${now} FROM meetings m, users u WHERE m.title = 'Board meeting: next year''s plan' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO discussion_raises (topic_id, user_id, created_at) SELECT t.id, u.id, ${now} FROM discussion_topics t, users u WHERE t.create_key = 'grow-t-${i}' AND u.email = 'grow${i}@example.org'`,
         `UPDATE discussion_topics SET raised_count = raised_count + 1 WHERE create_key = 'grow-t-${i}'`,
+        // The board gains a "find a time" poll (open or closed) with a time each grown member answers.
+        `INSERT INTO meeting_time_polls (org_id, group_id, title, purpose, closed_at, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow poll ${i}', 'Words', ${i % 2 ? now : "NULL"}, 'grow-poll-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
+        `INSERT INTO meeting_time_poll_options (poll_id, position, starts_at, ends_at) SELECT id, 1, ${now + 86400}, ${now + 90000} FROM meeting_time_polls WHERE create_key = 'grow-poll-${i}'`,
+        `INSERT INTO meeting_time_poll_answers (option_id, poll_id, org_id, user_id, answer, updated_at) SELECT o.id, o.poll_id, p.org_id, u.id, 'yes', ${now} FROM meeting_time_poll_options o JOIN meeting_time_polls p ON p.id = o.poll_id, users u WHERE p.create_key = 'grow-poll-${i}' AND u.email = 'grow${i}@example.org'`,
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).
