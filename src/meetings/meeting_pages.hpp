@@ -14,6 +14,7 @@
 #include "meetings/agenda_form.hpp"
 #include "meetings/meeting_policy.hpp"
 #include "meetings/meeting_service.hpp"
+#include "meetings/series_service.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::meetings::pages {
@@ -31,6 +32,8 @@ struct PagesDeps {
   std::function<Response(RequestContext&)> not_found;
   /// Where an organisation admin turns two-step sign-in on (the pipeline's own page).
   std::string two_step_path = "/account/two-step";
+  /// Series of open sessions (series_pages.cpp).
+  std::shared_ptr<SeriesService> series;
 };
 
 // Shared by the page files (meeting_page_parts.cpp).

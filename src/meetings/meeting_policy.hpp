@@ -16,6 +16,9 @@
 ///   to raise, say the papers were sent) and record the meeting (who came, minutes, decisions, actions), and read
 ///   the minutes before they are published.
 /// - An archived group's meetings can be read but not changed or replied to.
+/// - A session of a series open to the organisation (series.hpp) is also seen and replied to by everyone in the
+///   organisation, whatever the group's visibility and whether or not they are in the group (observers too); its
+///   agenda stays the group's.
 #pragma once
 
 #include <optional>
@@ -68,6 +71,8 @@ struct Facts {
   bool cancelled = false;
   /// Its start time has come.
   bool started = false;
+  /// A session of a series open to everyone in the organisation.
+  bool open_to_organisation = false;
 };
 
 /// need_two_step: allowed once the person turns two-step sign-in on (organisation admins acting as admins must).
