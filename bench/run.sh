@@ -170,6 +170,8 @@ db_one() { # SQL -> the first column of the first row
 }
 MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'")
 PAST_MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: checking the year so far'")
+# Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
+SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -213,6 +215,9 @@ SCENARIOS=(
   "a meeting, signed in (a member who replied)|/o/demo/meetings/$MEETING_ID|member"
   "a meeting's agenda, signed in (a member)|/o/demo/meetings/$MEETING_ID/agenda|member"
   "a meeting's minutes, signed in (a member; published, with actions)|/o/demo/meetings/$PAST_MEETING_ID/minutes|member"
+  "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
+  "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
+  "the organisation's open sessions, signed in (a member)|/o/demo/open-sessions|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")
