@@ -65,6 +65,11 @@ const pages = [
   { as: "facilitator", path: "/o/demo/meetings/MEETING/agenda" },
   { as: "member", path: "/o/demo/meetings/MEETING/minutes" },
   { as: "facilitator", path: "/o/demo/meetings/MEETING/minutes" },
+  // Series of open sessions: the demo coffee morning, its attendance report (everyone the rule covers, which grows
+  // with the organisation's members) and the organisation's open sessions.
+  { as: "member", path: "/o/demo/series/SERIES" },
+  { as: "facilitator", path: "/o/demo/series/SERIES/report" },
+  { as: "member", path: "/o/demo/open-sessions" },
 ];
 
 if (backendName === "sqlite") {
@@ -76,6 +81,7 @@ if (backendName === "sqlite") {
   let opportunityId;
   let topicId;
   let meetingId;
+  let seriesId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -90,6 +96,7 @@ if (backendName === "sqlite") {
       .trim();
     topicId = server.database.sql("SELECT id FROM discussion_topics WHERE title = 'Can board meetings be in the evening?'").trim();
     meetingId = server.database.sql("SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'").trim();
+    seriesId = server.database.sql("SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -110,7 +117,8 @@ if (backendName === "sqlite") {
       .replace("NEWLY", newlyId)
       .replace("OPPORTUNITY", opportunityId)
       .replace("TOPIC", topicId)
-      .replace("MEETING", meetingId);
+      .replace("MEETING", meetingId)
+      .replace("SERIES", seriesId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
