@@ -12,6 +12,7 @@
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
+#include "view/scroll_region.hpp"
 
 namespace roundtable::meetings::pages {
 
@@ -306,6 +307,7 @@ awaitable<std::variant<SeriesPage, Response>> load_series(OrgRequest& req, const
 
 void session_rows(Html& h, const core::Translator& t, const OrgRequest& req, const std::vector<series::Session>& list,
                   bool past) {
+  view::scroll_region_start(h, t, t(past ? "meetings.series.page.past" : "meetings.series.page.upcoming"));
   govuk::TableWriter table(h, {.head = {{.text = s(t("meetings.series.page.col_when"))},
                                         {.text = s(t("meetings.series.page.col_going")), .format = "numeric"},
                                         {.text = s(t("meetings.series.page.col_you"))}}});
@@ -331,6 +333,7 @@ void session_rows(Html& h, const core::Translator& t, const OrgRequest& req, con
     table.end_row();
   }
   table.end();
+  view::scroll_region_end(h);
 }
 
 struct ReportRows {
@@ -571,6 +574,7 @@ awaitable<Response> series_report(OrgRequest& req, const PagesDeps& deps) {
     } else {
       govuk::paragraph(
           h, t.plural("meetings.series.report.not_yet_count", static_cast<long long>(found->report.not_yet.size())));
+      view::scroll_region_start(h, t, t("meetings.series.report.not_yet_title"));
       govuk::TableWriter table(h, {.head = {{.text = s(t("meetings.series.report.col_name"))},
                                             {.text = s(t("meetings.series.report.col_type"))},
                                             {.text = s(t("meetings.series.report.col_joined"))},
@@ -586,6 +590,7 @@ awaitable<Response> series_report(OrgRequest& req, const PagesDeps& deps) {
         table.end_row();
       }
       table.end();
+      view::scroll_region_end(h);
     }
   } else {
     govuk::paragraph(h, t("meetings.series.report.no_rule"));
@@ -594,6 +599,7 @@ awaitable<Response> series_report(OrgRequest& req, const PagesDeps& deps) {
   if (found->report.came.empty()) {
     govuk::paragraph(h, t("meetings.series.report.came_none"));
   } else {
+    view::scroll_region_start(h, t, t("meetings.series.report.came_title"));
     govuk::TableWriter table(h, {.head = {{.text = s(t("meetings.series.report.col_name"))},
                                           {.text = s(t("meetings.series.report.col_type"))},
                                           {.text = s(t("meetings.series.report.col_joined"))},
@@ -607,6 +613,7 @@ awaitable<Response> series_report(OrgRequest& req, const PagesDeps& deps) {
       table.end_row();
     }
     table.end();
+    view::scroll_region_end(h);
   }
   govuk::paragraph(h, t("meetings.series.report.how"));
   govuk::link_paragraph(h, base + "/report.csv", t("meetings.series.report.csv_link"));
