@@ -172,6 +172,8 @@ MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: next 
 PAST_MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: checking the year so far'")
 # "Find a time": the steering group's open poll (Tom, the facilitator, runs it and sees who answered what).
 POLL_ID=$(db_one "SELECT id FROM meeting_time_polls WHERE title = 'Steering group: talking to carers about the draft'")
+# Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
+SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -216,6 +218,9 @@ SCENARIOS=(
   "a meeting's agenda, signed in (a member)|/o/demo/meetings/$MEETING_ID/agenda|member"
   "a meeting's minutes, signed in (a member; published, with actions)|/o/demo/meetings/$PAST_MEETING_ID/minutes|member"
   "a find-a-time poll, signed in (its facilitator; results and who answered what)|/o/demo/polls/$POLL_ID|auth"
+  "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
+  "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
+  "the organisation's open sessions, signed in (a member)|/o/demo/open-sessions|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

@@ -24,7 +24,7 @@ std::optional<MeetingForViewer> checked(soci::session& s, const Who& who, long l
   if (!v) return std::nullopt;
   const policy::Actor actor{who.org_role, who.two_step, v->group_role};
   const policy::Facts facts{v->meeting.group_visibility, v->meeting.group_archived, v->meeting.cancelled(),
-                            v->meeting.started(now)};
+                            v->meeting.started(now), v->meeting.open_to_organisation};
   if (policy::allows(actor, action, facts) != policy::Verdict::allow) return std::nullopt;
   return v;
 }

@@ -178,7 +178,11 @@ std::vector<Attendee> attendance(soci::session& s, long long meeting_id, long lo
   std::vector<Attendee> out;
   db::query(s,
             "SELECT gm.user_id, gm.name, a.status FROM group_members gm LEFT JOIN meeting_attendance a ON "
-            "a.meeting_id = $1 AND a.user_id = gm.user_id WHERE gm.group_id = $2 ORDER BY gm.name, gm.user_id",
+            "a.meeting_id = $1 AND a.user_id = gm.user_id WHERE gm.group_id = $2 UNION ALL SELECT u.id, u.name, "
+            "a.status FROM users u JOIN meetings m ON m.id = $1 AND m.open_to_org = 1 LEFT JOIN meeting_attendance a "
+            "ON a.meeting_id = m.id AND a.user_id = u.id WHERE (EXISTS (SELECT 1 FROM meeting_rsvps r WHERE "
+            "r.meeting_id = m.id AND r.user_id = u.id) OR a.user_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM "
+            "group_members x WHERE x.group_id = $2 AND x.user_id = u.id) ORDER BY 2, 1",
             {meeting_id, group_id}, [&](const db::Row& r) {
               Attendee a;
               a.user_id = r.integer(0);

@@ -85,7 +85,10 @@ struct Meeting {
   /// Markdown; the group reads it once published.
   std::string minutes;
   std::optional<long long> minutes_published_at;
-  /// Replies of people still in the group.
+  /// The series it is a session of (0: none; series.hpp), and whether that series is open to the organisation.
+  long long series_id = 0;
+  bool open_to_organisation = false;
+  /// Replies of people still in the group (anyone's, when open to the organisation).
   long long going = 0;
   long long maybe = 0;
   bool cancelled() const { return cancelled_at.has_value(); }

@@ -14,7 +14,7 @@ policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> group_rol
 }
 
 policy::Facts facts_of(const Meeting& m, long long now) {
-  return {m.group_visibility, m.group_archived, m.cancelled(), m.started(now)};
+  return {m.group_visibility, m.group_archived, m.cancelled(), m.started(now), m.open_to_organisation};
 }
 
 policy::Facts group_facts(const groups::Group& g) { return {g.details.visibility, g.archived(), false, false}; }

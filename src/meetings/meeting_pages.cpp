@@ -6,6 +6,7 @@
 #include "meetings/meeting_ics.hpp"
 #include "meetings/time_poll_pages.hpp"
 #include "meetings/time_poll_service.hpp"
+#include "meetings/series_pages.hpp"
 #include "security/tokens.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
@@ -275,7 +276,12 @@ awaitable<Response> meeting(OrgRequest& req, const PagesDeps& deps) {
   const long long now = deps.service->now();
   const std::string base = meeting_url(req, m.id);
   auto page = page_builder(ctx, deps, m.details.title);
-  page.caption(m.group_name).back_link(group_meetings_url(req, m.group_id), s(t("meetings.back_to_list")));
+  // A session of a series leads back to its series (someone outside the group may not see the group's meetings).
+  if (m.series_id) {
+    page.caption(m.group_name).back_link(series_url(req, m.series_id), s(t("meetings.series.back_to_series")));
+  } else {
+    page.caption(m.group_name).back_link(group_meetings_url(req, m.group_id), s(t("meetings.back_to_list")));
+  }
   Html& h = page.body();
   if (m.cancelled()) {
     govuk::warning_text(h, {.text = core::format(t("meetings.page.cancelled"), {{"reason", m.cancel_reason}}),

@@ -14,6 +14,7 @@
 #include "meetings/agenda_form.hpp"
 #include "meetings/meeting_policy.hpp"
 #include "meetings/meeting_service.hpp"
+#include "meetings/series_service.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::meetings {
@@ -37,6 +38,8 @@ struct PagesDeps {
   std::string two_step_path = "/account/two-step";
   /// "Find a time" polls (time_poll_pages.cpp); nullptr without a database.
   std::shared_ptr<TimePollService> polls;
+  /// Series of open sessions (series_pages.cpp).
+  std::shared_ptr<SeriesService> series;
 };
 
 // Shared by the page files (meeting_page_parts.cpp).

@@ -40,8 +40,8 @@ Verdict both(Verdict a, Verdict b) {
 Verdict allows(const Actor& a, Action action, const Facts& f) {
   const Verdict sees = sees_group(a, f);
   switch (action) {
-    case Action::list_meetings:
-    case Action::see_meeting: return sees;
+    case Action::list_meetings: return sees;
+    case Action::see_meeting: return f.open_to_organisation ? Verdict::allow : sees;
     case Action::schedule_meeting: return f.group_archived ? Verdict::deny : both(sees, runs(a));
     case Action::edit_meeting:
       if (f.group_archived || f.cancelled) return Verdict::deny;
@@ -51,6 +51,7 @@ Verdict allows(const Actor& a, Action action, const Facts& f) {
       return both(sees, runs(a));
     case Action::reply:
       if (f.group_archived || f.cancelled || f.started) return Verdict::deny;
+      if (f.open_to_organisation) return Verdict::allow;
       if (a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator ||
           a.group_role == GroupRole::member) {
         return sees;

@@ -18,6 +18,9 @@
 /// - "Find a time" polls are the group's own, like the agenda: observers see the results but do not answer; the
 ///   people who run the group run them; everyone else is answered 404.
 /// - An archived group's meetings can be read but not changed or replied to.
+/// - A session of a series open to the organisation (series.hpp) is also seen and replied to by everyone in the
+///   organisation, whatever the group's visibility and whether or not they are in the group (observers too); its
+///   agenda stays the group's.
 #pragma once
 
 #include <optional>
@@ -78,6 +81,8 @@ struct Facts {
   bool cancelled = false;
   /// Its start time has come.
   bool started = false;
+  /// A session of a series open to everyone in the organisation.
+  bool open_to_organisation = false;
 };
 
 /// need_two_step: allowed once the person turns two-step sign-in on (organisation admins acting as admins must).

@@ -29,6 +29,12 @@ const Facts kMembersOnly{Visibility::members, false, false, false};
 const Facts kArchived{Visibility::organisation, true, false, false};
 const Facts kCancelled{Visibility::organisation, false, true, false};
 const Facts kStarted{Visibility::organisation, false, false, true};
+// A session of a series open to the organisation, in a members-only group: to come; started; called off; in an
+// archived group.
+const Facts kOpen{Visibility::members, false, false, false, true};
+const Facts kOpenStarted{Visibility::members, false, false, true, true};
+const Facts kOpenCancelled{Visibility::members, false, true, false, true};
+const Facts kOpenArchived{Visibility::members, true, false, false, true};
 
 // One row per action and situation; Y allow, N deny (404), T two-step sign-in first.
 struct Row {
@@ -108,6 +114,23 @@ const Row kTable[] = {
     {Action::run_poll, kMembersOnly, "a members-only group's", /*   */ "YYNNNNYT"},
     {Action::run_poll, kStarted, "a closed poll", /*                */ "YYNNNNYT"},
     {Action::run_poll, kArchived, "an archived group's", /*         */ "NNNNNNNN"},
+    // An open session: everyone in the organisation sees it and replies until it starts, in or out of the group
+    // (a closed meeting of the same group is kMembersOnly above: o and f get 404). People outside the organisation
+    // never reach the policy: the organisation's routes answer them 404.
+    {Action::see_meeting, kOpen, "an open session", /*              */ "YYYYYYYY"},
+    {Action::see_meeting, kOpenStarted, "a past open session", /*   */ "YYYYYYYY"},
+    {Action::see_meeting, kOpenArchived, "an archived open session", "YYYYYYYY"},
+    {Action::reply, kOpen, "an open session", /*                    */ "YYYYYYYY"},
+    {Action::reply, kOpenStarted, "a started open session", /*      */ "NNNNNNNN"},
+    {Action::reply, kOpenCancelled, "a called-off open session", /**/ "NNNNNNNN"},
+    {Action::reply, kOpenArchived, "an archived open session", /*   */ "NNNNNNNN"},
+    // The rest stays the group's, open or not.
+    {Action::list_meetings, kOpen, "a members-only group", /*       */ "YYYYNNYT"},
+    {Action::see_agenda, kOpen, "an open session", /*               */ "YYYYNNYT"},
+    {Action::propose_item, kOpen, "an open session", /*             */ "YYYNNNNN"},
+    {Action::see_checklist, kOpen, "an open session", /*            */ "YYNNNNYT"},
+    {Action::record_meeting, kOpen, "an open session", /*           */ "YYNNNNYT"},
+    {Action::edit_meeting, kOpen, "an open session", /*             */ "YYNNNNYT"},
 };
 
 char letter(Verdict v) { return v == Verdict::allow ? 'Y' : v == Verdict::need_two_step ? 'T' : 'N'; }

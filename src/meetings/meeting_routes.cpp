@@ -4,6 +4,7 @@
 #include "meetings/meeting_policy.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/time_poll_routes.hpp"
+#include "meetings/series_pages.hpp"
 #include "uploads/uploads.hpp"
 
 namespace roundtable::meetings {
@@ -70,6 +71,25 @@ void add_meeting_routes(std::vector<http::Route>& routes, const pages::PagesDeps
            bind(deps, pages::save_action_status));
   // "Find a time" polls.
   add_time_poll_routes(routes, deps);
+  // Series of open sessions (coffee mornings): the pages ask the policy with the series' facts (open to the
+  // organisation or not): seeing it is see_meeting, making and changing it schedule_meeting, its report
+  // see_checklist.
+  auto group_series = org.scope("/groups/{group}/series");
+  group_series.get("", "group_series", on_meeting(Action::list_meetings), bind(deps, pages::group_series));
+  group_series.get("/new", "series_new", on_meeting(Action::schedule_meeting), bind(deps, pages::new_series));
+  group_series.post("", "series_create", on_meeting(Action::schedule_meeting), bind(deps, pages::create_series));
+  auto series = org.scope("/series/{series}");
+  series.get("", "series", on_meeting(Action::see_meeting), bind(deps, pages::series_page));
+  series.get("/edit", "series_edit", on_meeting(Action::schedule_meeting), bind(deps, pages::edit_series));
+  series.post("/edit", "series_save", on_meeting(Action::schedule_meeting), bind(deps, pages::save_series));
+  series.post("/dates", "series_dates_create", on_meeting(Action::schedule_meeting),
+              bind(deps, pages::add_series_dates));
+  series.get("/report", "series_report", on_meeting(Action::see_checklist), bind(deps, pages::series_report));
+  series
+      .get("/report.csv", "series_report_csv", on_meeting(Action::see_checklist), bind(deps, pages::series_report_csv))
+      .with_session()
+      .not_html();
+  org.get("/open-sessions", "open_sessions", on_meeting(Action::see_meeting), bind(deps, pages::open_sessions));
 }
 
 }  // namespace roundtable::meetings

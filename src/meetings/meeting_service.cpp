@@ -94,7 +94,7 @@ awaitable<ReplyOutcome> MeetingService::reply(long long org_id, long long id, lo
     if (!v || v->meeting.cancelled() || v->meeting.started(at) || v->meeting.group_archived) {
       return ReplyOutcome::closed;
     }
-    if (!takes_part(v->group_role)) return ReplyOutcome::not_in_group;
+    if (!takes_part(v->group_role) && !v->meeting.open_to_organisation) return ReplyOutcome::not_in_group;
     // Sent twice (a double click, or two tabs), it is one reply: the second changes the first.
     store::upsert_reply(s, id, org_id, user, d, at);
     tx.commit();

@@ -6,18 +6,20 @@ namespace roundtable::meetings::store {
 
 namespace {
 
-/// How many replies of people still in the group give this answer.
+/// How many replies of people still in the group (anyone's, for a session open to the organisation) give this
+/// answer.
 std::string replies(std::string_view answer) {
-  return "(SELECT COUNT(*) FROM meeting_rsvps r JOIN group_members x ON x.group_id = m.group_id AND x.user_id = "
-         "r.user_id WHERE r.meeting_id = m.id AND r.answer = '" +
-         std::string(answer) + "')";
+  return "(SELECT COUNT(*) FROM meeting_rsvps r WHERE r.meeting_id = m.id AND r.answer = '" + std::string(answer) +
+         "' AND (m.open_to_org = 1 OR EXISTS (SELECT 1 FROM group_members x WHERE x.group_id = m.group_id AND "
+         "x.user_id = r.user_id)))";
 }
 
 const std::string kColumns =
     "m.id, m.org_id, m.group_id, g.name, g.visibility, g.archived_at, m.title, m.purpose, m.starts_at, m.ends_at, "
     "m.online_url, m.venue, m.access, m.access_notes, m.created_at, m.updated_at, m.cancelled_at, m.cancel_reason, " +
-    replies("going") + ", " + replies("maybe") + ", m.papers_sent_at, m.minutes, m.minutes_published_at";
-constexpr int kColumnCount = 23;
+    replies("going") + ", " + replies("maybe") +
+    ", m.papers_sent_at, m.minutes, m.minutes_published_at, m.series_id, m.open_to_org";
+constexpr int kColumnCount = 25;
 
 Meeting meeting_of(const db::Row& r) {
   Meeting m;
@@ -45,6 +47,8 @@ Meeting meeting_of(const db::Row& r) {
   if (!r.null(20)) m.papers_sent_at = r.integer(20);
   m.minutes = r.string(21);
   if (!r.null(22)) m.minutes_published_at = r.integer(22);
+  if (!r.null(23)) m.series_id = r.integer(23);
+  m.open_to_organisation = r.integer(24) != 0;
   return m;
 }
 
@@ -96,8 +100,8 @@ std::optional<MeetingForViewer> find_for_viewer(soci::session& s, long long org_
               v.meeting = meeting_of(r);
               constexpr int c = kColumnCount;
               if (!r.null(c)) v.group_role = groups::parse_group_role(r.text(c));
-              // A reply counts only while its person is in the group.
-              if (v.group_role) v.mine = reply_of(r, c + 1);
+              // A reply counts only while its person is in the group (or the session is open to everyone).
+              if (v.group_role || v.meeting.open_to_organisation) v.mine = reply_of(r, c + 1);
               out = std::move(v);
             });
   return out;
@@ -158,7 +162,11 @@ std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id) 
   db::query(s,
             "SELECT gm.user_id, gm.name, r.answer, r.needs, r.interpreter_language, r.dietary, r.note, r.updated_at "
             "FROM group_members gm LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = gm.user_id WHERE "
-            "gm.group_id = $2 AND (gm.role <> 'observer' OR r.user_id IS NOT NULL) ORDER BY gm.name, gm.user_id",
+            "gm.group_id = $2 AND (gm.role <> 'observer' OR r.user_id IS NOT NULL) UNION ALL SELECT r.user_id, u.name, "
+            "r.answer, r.needs, r.interpreter_language, r.dietary, r.note, r.updated_at FROM meeting_rsvps r JOIN "
+            "meetings m ON m.id = r.meeting_id AND m.open_to_org = 1 JOIN users u ON u.id = r.user_id WHERE "
+            "r.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM group_members x WHERE x.group_id = $2 AND x.user_id = "
+            "r.user_id) ORDER BY 2, 1",
             {id, group_id}, [&](const db::Row& r) {
               Rsvp v;
               v.user_id = r.integer(0);

@@ -4,6 +4,7 @@
 #include "meetings/meeting_service.hpp"
 #include "meetings/meetings_demo.hpp"
 #include "meetings/time_poll_service.hpp"
+#include "meetings/series_service.hpp"
 #include "organisations/organisation_service.hpp"
 
 namespace roundtable::meetings {
@@ -20,11 +21,14 @@ module::Module make_module(Deps deps) {
   }
   if (deps.db) polls = std::make_shared<TimePollService>(*deps.db, clock, mail);
   if (deps.db) service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
+  std::shared_ptr<SeriesService> series;
+  if (deps.db) series = std::make_shared<SeriesService>(*deps.db, clock);
   if (service && deps.uploads) m.start = [uploads = deps.uploads, &clock] { register_paper_access(*uploads, clock); };
-  m.add_routes = [service, polls, deps](std::vector<http::Route>& routes, const module::Shared&) {
+  m.add_routes = [service, polls, series, deps](std::vector<http::Route>& routes, const module::Shared&) {
     // Each handler's copy of the dependencies keeps the services alive.
     pages::PagesDeps pages_deps{service, deps.assets, deps.not_found};
     pages_deps.polls = polls;
+    pages_deps.series = series;
     add_meeting_routes(routes, pages_deps);
   };
   using module::Erasure;
@@ -53,12 +57,21 @@ module::Module make_module(Deps deps) {
       {"meeting_time_poll_options", "the times a \"find a time\" poll offers"},
       {"meetings",
        "a group's meetings: when, where, why and the venue's access details, written for the group (created_by is "
-       "kept as \"former member\")"}};
+       "kept as \"former member\")"},
+      {"meeting_series",
+       "a group's series of open sessions: when, where, why, who may come and the attendance rule, written for the "
+       "organisation (created_by is kept as \"former member\")"}};
   // Each group's home page leads to the group's own meetings.
-  m.group_tools = {{"meetings.group_tool.title", "meetings.group_tool.lead", "meetings.group_tool.link", "/meetings"}};
+  m.group_tools = {{"meetings.group_tool.title", "meetings.group_tool.lead", "meetings.group_tool.link", "/meetings"},
+                   {"meetings.series.group_tool.title", "meetings.series.group_tool.lead",
+                    "meetings.series.group_tool.link", "/series"}};
+  // Every member finds the organisation's open sessions (coffee mornings) from its page.
+  m.org_member_links = {{"meetings.series.open.title", "meetings.series.open.org_lead", "meetings.series.open.org_link",
+                         "/open-sessions"}};
   if (service) {
-    m.load_demo = [db = deps.db, service, polls, &clock] {
-      return load_demo(*db, *service, *polls, clock.now_seconds());
+    m.load_demo = [db = deps.db, service, polls, series, &clock] {
+      return load_demo(*db, *service, *polls, clock.now_seconds()) +
+             load_series_demo(*db, *series, clock.now_seconds());
     };
   }
   return m;

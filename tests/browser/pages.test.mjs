@@ -261,6 +261,22 @@ const visits = {
   ],
   poll_edit: [{ path: "/o/demo/polls/1/edit", as: orgAdmin, submit: true }],
   poll_delete_form: [{ path: "/o/demo/polls/1/delete", as: orgAdmin }],
+  // Series of open sessions (demo ids on a fresh database: group 7 "Monday coffee mornings", run by Tom; series 1 its
+  // monthly coffee morning, open to the organisation, with new staff who have and have not come). Siân reads in
+  // Welsh; Priya is not in the group.
+  group_series: [{ path: "/o/demo/groups/7/series", as: orgAdmin }],
+  series_new: [{ path: "/o/demo/groups/7/series/new", as: orgAdmin, submit: true }],
+  series: [
+    { path: "/o/demo/series/1", as: orgAdmin },
+    { path: "/o/demo/series/1", as: sian },
+    { path: "/o/demo/series/1", as: "priya@demo.example" },
+  ],
+  series_edit: [{ path: "/o/demo/series/1/edit", as: orgAdmin, submit: true }],
+  series_report: [{ path: "/o/demo/series/1/report", as: orgAdmin }],
+  open_sessions: [
+    { path: "/o/demo/open-sessions", as: member },
+    { path: "/o/demo/open-sessions", as: sian },
+  ],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 

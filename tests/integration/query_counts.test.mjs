@@ -68,6 +68,11 @@ const pages = [
   // "Find a time": the steering group's open poll as Tom, who runs it (results and who answered what); the board's
   // meetings page above lists the board's polls, which grow.
   { as: "facilitator", path: "/o/demo/polls/POLL" },
+  // Series of open sessions: the demo coffee morning, its attendance report (everyone the rule covers, which grows
+  // with the organisation's members) and the organisation's open sessions.
+  { as: "member", path: "/o/demo/series/SERIES" },
+  { as: "facilitator", path: "/o/demo/series/SERIES/report" },
+  { as: "member", path: "/o/demo/open-sessions" },
 ];
 
 if (backendName === "sqlite") {
@@ -80,6 +85,7 @@ if (backendName === "sqlite") {
   let topicId;
   let meetingId;
   let pollId;
+  let seriesId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -95,6 +101,7 @@ if (backendName === "sqlite") {
     topicId = server.database.sql("SELECT id FROM discussion_topics WHERE title = 'Can board meetings be in the evening?'").trim();
     meetingId = server.database.sql("SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'").trim();
     pollId = server.database.sql("SELECT id FROM meeting_time_polls WHERE title = 'Steering group: talking to carers about the draft'").trim();
+    seriesId = server.database.sql("SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -116,7 +123,8 @@ if (backendName === "sqlite") {
       .replace("OPPORTUNITY", opportunityId)
       .replace("TOPIC", topicId)
       .replace("MEETING", meetingId)
-      .replace("POLL", pollId);
+      .replace("POLL", pollId)
+      .replace("SERIES", seriesId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);

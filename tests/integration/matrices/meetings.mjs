@@ -11,6 +11,9 @@
 //   PROPOSAL  Mair's idea waiting to go on NEXT's agenda ("A quiet room at every meeting")
 //   PASTITEM  an item on PAST's agenda; ACTION an action of PAST
 //   POLL      the steering group's open "find a time" poll; CLOSEDPOLL its closed one (which led to SECRET)
+//   COFFEE    Monday coffee mornings (a series group everyone sees; Tom lead, Gareth and Mair members)
+//   SERIES    its monthly coffee morning, open to the organisation, with the rule "staff who joined in the last 3
+//             months"; SESSION its next session (Bethan, a new starter not in the group, is going)
 // Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya),
 // organisation admin (Siân, two-step), platform admin.
 //                                                               anon other member facil finance orgAdmin platform
@@ -112,14 +115,36 @@ export const rows = [
   ["POST", "/o/demo/polls/999999/reopen", /*                */ [401, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/polls/POLL/delete", /*                   */ [303, 404, 404, 200, 404, 200, 404]],
   ["POST", "/o/demo/polls/999999/delete", /*                */ [401, 404, 404, 404, 404, 404, 404]],
+  // Series of open sessions: the group's list for whoever sees the group; making and changing one for the people who
+  // run it; the series and its sessions for everyone in the organisation (Priya is not in the group); the report for
+  // the people who run the group and the organisation's admins.
+  ["GET", "/o/demo/groups/COFFEE/series", /*                */ [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/groups/STEERING/series", /*              */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/COFFEE/series/new", /*            */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/ARCHIVED/series/new", /*          */ [303, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/groups/COFFEE/series", /*               */ [401, 404, 404, 400, 404, 400, 404]],
+  ["POST", "/o/demo/groups/ARCHIVED/series", /*             */ [401, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/series/SERIES", /*                       */ [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/series/999999", /*                       */ [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/series/SERIES/edit", /*                  */ [303, 404, 404, 200, 404, 200, 404]],
+  ["POST", "/o/demo/series/SERIES/edit", /*                 */ [401, 404, 404, 400, 404, 400, 404]],
+  ["POST", "/o/demo/series/SERIES/dates", /*                */ [401, 404, 404, 303, 404, 303, 404]],
+  ["GET", "/o/demo/series/SERIES/report", /*                */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/series/SERIES/report.csv", /*            */ [401, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/open-sessions", /*                       */ [303, 404, 200, 200, 200, 200, 404]],
+  // An open session: everyone in the organisation sees it and replies, in the group or not.
+  ["GET", "/o/demo/meetings/SESSION", /*                    */ [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/meetings/SESSION/reply", /*              */ [303, 404, 200, 200, 200, 200, 404]],
+  ["POST", "/o/demo/meetings/SESSION/reply", /*             */ [401, 404, 400, 400, 400, 400, 404]],
 ];
 
 /** A row's path as a route pattern ("/o/{org}/meetings/{meeting}/reply"). */
 export function patternOf(path) {
   return path
     .replace("/o/demo", "/o/{org}")
-    .replace(/\/groups\/(BOARD|STEERING|ARCHIVED|999999)/, "/groups/{group}")
-    .replace(/\/meetings\/(NEXT|PAST|CANCELLED|SECRET|999999|not-a-number)(?=\/|$)/, "/meetings/{meeting}")
+    .replace(/\/groups\/(BOARD|STEERING|ARCHIVED|COFFEE|999999)/, "/groups/{group}")
+    .replace(/\/meetings\/(NEXT|PAST|CANCELLED|SECRET|SESSION|999999|not-a-number)(?=\/|$)/, "/meetings/{meeting}")
+    .replace(/\/series\/(SERIES|999999)(?=\/|$)/, "/series/{series}")
     .replace(/\/agenda\/items\/(PROPOSAL|PASTITEM|999999)(?=\/|$)/, "/agenda/items/{item}")
     .replace(/\/actions\/ACTION(?=\/|$)/, "/actions/{action}")
     .replace(/\/papers\/999999(?=\/|$)/, "/papers/{paper}")
@@ -144,9 +169,14 @@ export function meetingIds(server) {
     ACTION: one("SELECT id FROM meeting_actions WHERE what = 'Write to the GP surgeries about the cards'"),
     POLL: one("SELECT id FROM meeting_time_polls WHERE closed_at IS NULL AND title = 'Steering group: talking to carers about the draft'"),
     CLOSEDPOLL: one("SELECT id FROM meeting_time_polls WHERE closed_at IS NOT NULL AND title = 'Steering group: the first draft of the strategy'"),
+    COFFEE: group("Monday coffee mornings"),
+    SERIES: one("SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'"),
+    SESSION: one(
+      "SELECT r.meeting_id FROM meeting_rsvps r JOIN users u ON u.id = r.user_id WHERE u.email = 'bethan@demo.example'",
+    ),
   };
 }
 
 export function fill(path, ids) {
-  return path.replace(/NEXT|PASTITEM|PAST|CANCELLED|SECRET|BOARD|STEERING|ARCHIVED|PROPOSAL|ACTION|CLOSEDPOLL|POLL/g, (m) => ids[m]);
+  return path.replace(/NEXT|PASTITEM|PAST|CANCELLED|SECRET|BOARD|STEERING|ARCHIVED|PROPOSAL|ACTION|CLOSEDPOLL|POLL|COFFEE|SERIES|SESSION/g, (m) => ids[m]);
 }

@@ -1,0 +1,167 @@
+// Series of open sessions (coffee mornings) over HTTP: a facilitator makes a monthly series in a members-only group
+// (the input kept on a problem, the same form sent twice making one series) and its sessions exist at 10:00 London
+// time across the clock changes; someone in the organisation but not in the group sees and replies to an open
+// session but not to the group's closed meeting; attendance changes the report (page and CSV); changing the series
+// moves its sessions to come and keeps the replies; more dates; people outside the organisation get 404.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { meetingIds } from "./matrices/meetings.mjs";
+
+let server;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+});
+
+async function signedIn(email) {
+  const v = new Visitor(server.url);
+  if (email) await v.signIn(email);
+  else await v.get("/");
+  return v;
+}
+
+async function postPairs(v, path, pairs) {
+  if (!v.csrfToken) await v.get("/");
+  const body = new URLSearchParams([["csrf_token", v.csrfToken ?? ""], ...pairs]).toString();
+  return v.request("POST", path, { body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+}
+
+const one = (sql) => server.database.sql(sql).trim();
+const londonTime = (seconds) =>
+  new Date(Number(seconds) * 1000).toLocaleTimeString("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" });
+const londonWeekday = (seconds) =>
+  new Date(Number(seconds) * 1000).toLocaleDateString("en-GB", { timeZone: "Europe/London", weekday: "long" });
+
+test(`${backendName}: an open monthly series in a members-only group, replies from outside the group, and the report`, async () => {
+  const ids = meetingIds(server);
+  const tom = await signedIn(demo.facilitator);
+  const form = await tom.get(`/o/demo/groups/${ids.STEERING}/series/new`);
+  assert.equal(form.status, 200);
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const first = new Date(Date.now() + 3 * 86400 * 1000);
+  const fields = [
+    ["create_key", key],
+    ["title", ""],
+    ["purpose", "Meet the strategy group over a cup of tea."],
+    ["frequency", "monthly"],
+    ["weekday", "3"],
+    ["week_of_month", "1"],
+    ["start", "10:00"],
+    ["length", "90"],
+    ["first-day", String(first.getUTCDate())],
+    ["first-month", String(first.getUTCMonth() + 1)],
+    ["first-year", String(first.getUTCFullYear())],
+    ["venue", "Community Hub"],
+    ["access", "step_free"],
+    ["open", "yes"],
+    ["rule_type", "staff"],
+    ["rule_months", "99"],
+  ];
+  const bad = await postPairs(tom, `/o/demo/groups/${ids.STEERING}/series`, fields);
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Enter the name of the series/);
+  assert.match(bad.text, /Enter the number of months, from 1 to 24/);
+  assert.match(bad.text, /Meet the strategy group over a cup of tea\./, "input kept");
+  assert.match(bad.text, /value="90"/);
+
+  const good = fields.map(([k, v]) => (k === "title" ? [k, "Strategy tea"] : k === "rule_months" ? [k, "3"] : [k, v]));
+  const made = await postPairs(tom, `/o/demo/groups/${ids.STEERING}/series`, good);
+  assert.equal(made.status, 303);
+  const location = made.headers.get("location");
+  const seriesId = location.match(/^\/o\/demo\/series\/(\d+)$/)[1];
+  // Sent twice: one series, one set of sessions.
+  const again = await postPairs(tom, `/o/demo/groups/${ids.STEERING}/series`, good);
+  assert.equal(again.headers.get("location"), location);
+  assert.equal(one(`SELECT COUNT(*) FROM meeting_series WHERE title = 'Strategy tea'`), "1");
+  const sessions = server.database
+    .sql(`SELECT id, starts_at FROM meetings WHERE series_id = ${seriesId} ORDER BY starts_at`)
+    .trim()
+    .split("\n")
+    .map((line) => line.split("|"));
+  assert.ok(sessions.length >= 6 && sessions.length <= 7, `${sessions.length} sessions for 6 months`);
+  for (const [, starts] of sessions) {
+    assert.equal(londonTime(starts), "10:00", "10:00 London time, summer or winter");
+    assert.equal(londonWeekday(starts), "Wednesday");
+    assert.ok(new Date(Number(starts) * 1000).getUTCDate() <= 7, "the first Wednesday");
+  }
+  const page = await tom.get(location);
+  assert.match(page.text, /The first Wednesday of every month, 10:00am to 11:30am/);
+  assert.match(page.text, /Staff who joined in the last 3 months must come to one session\./);
+
+  // Priya (staff, in the organisation, not in the group) sees the series and its sessions and replies; the group's
+  // closed meeting stays hidden from her.
+  const session = sessions[0][0];
+  const priya = await signedIn(demo.finance);
+  assert.equal((await priya.get(location)).status, 200);
+  assert.equal((await priya.get(`/o/demo/meetings/${session}`)).status, 200);
+  assert.equal((await priya.get(`/o/demo/meetings/${ids.SECRET}`)).status, 404);
+  assert.equal((await priya.get(`/o/demo/groups/${ids.STEERING}/meetings`)).status, 404);
+  const replied = await postPairs(priya, `/o/demo/meetings/${session}/reply`, [["answer", "going"], ["needs", "large_print"]]);
+  assert.equal(replied.status, 303);
+  assert.equal(one(`SELECT COUNT(*) FROM meeting_rsvps WHERE meeting_id = ${session}`), "1");
+  assert.match((await priya.get("/o/demo/open-sessions")).text, /Strategy tea/);
+  // Her needs are on the facilitators' checklist.
+  assert.match((await tom.get(`/o/demo/meetings/${session}/checklist`)).text, /Priya/);
+
+  // The report: Priya is staff who joined recently and has not come yet.
+  const notYet = (html) => html.split("Came to a session</h2>")[0];
+  const came = (html) => html.split("Came to a session</h2>")[1] ?? "";
+  let report = await tom.get(`${location}/report`);
+  assert.equal(report.status, 200);
+  assert.match(notYet(report.text), /Priya/);
+  assert.doesNotMatch(came(report.text), /Priya/);
+  // Recorded as coming: she moves to those who came.
+  const priyaId = one(`SELECT id FROM users WHERE email = '${demo.finance}'`);
+  const marked = await postPairs(tom, `/o/demo/meetings/${session}/attendance`, [[`attendance-${priyaId}`, "present"]]);
+  assert.equal(marked.status, 303);
+  assert.equal(one(`SELECT status FROM meeting_attendance WHERE meeting_id = ${session} AND user_id = ${priyaId}`), "present");
+  report = await tom.get(`${location}/report`);
+  assert.doesNotMatch(notYet(report.text), /Priya/);
+  assert.match(came(report.text), /Priya/);
+  const csv = await tom.get(`${location}/report.csv`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get("content-type"), /^text\/csv/);
+  assert.match(csv.text, /Priya[^\n]*,Came,/);
+  // Not for Priya, nor for Gareth (not in the group).
+  assert.equal((await priya.get(`${location}/report`)).status, 404);
+
+  // Changing the series moves the sessions to come to 11:00 and keeps Priya's reply.
+  const edit = await tom.get(`${location}/edit`);
+  assert.equal(edit.status, 200);
+  const changed = good.filter(([k]) => k !== "create_key").map(([k, v]) => (k === "start" ? [k, "11:00"] : [k, v]));
+  assert.equal((await postPairs(tom, `${location}/edit`, changed)).status, 303);
+  for (const [id] of sessions) {
+    assert.equal(londonTime(one(`SELECT starts_at FROM meetings WHERE id = ${id}`)), "11:00");
+  }
+  assert.equal(one(`SELECT answer FROM meeting_rsvps WHERE meeting_id = ${session} AND user_id = ${priyaId}`), "going");
+
+  // More dates: the months after the last session.
+  const before = Number(one(`SELECT COUNT(*) FROM meetings WHERE series_id = ${seriesId}`));
+  assert.equal((await postPairs(tom, `${location}/dates`, [])).status, 303);
+  assert.ok(Number(one(`SELECT COUNT(*) FROM meetings WHERE series_id = ${seriesId}`)) > before);
+
+  // People outside the organisation: 404 for the series, its sessions and the report.
+  const other = await signedIn(demo.otherOrgAdmin);
+  for (const path of [location, `/o/demo/meetings/${session}`, `${location}/report`]) {
+    const res = await other.get(path);
+    assert.equal(res.status, 404, path);
+    assert.doesNotMatch(res.text, /Strategy tea/);
+  }
+});
+
+test(`${backendName}: the demo coffee morning shows which new staff have not come yet`, async () => {
+  const ids = meetingIds(server);
+  const tom = await signedIn(demo.facilitator);
+  const report = await tom.get(`/o/demo/series/${ids.SERIES}/report`);
+  assert.equal(report.status, 200);
+  const [notYet, came] = report.text.split("Came to a session</h2>");
+  assert.match(notYet, /Bethan Price/);
+  assert.match(notYet, /Chloe Evans/);
+  assert.doesNotMatch(notYet, /Aled Hughes/);
+  assert.match(came, /Aled Hughes/);
+  const page = await tom.get(`/o/demo/series/${ids.SERIES}`);
+  assert.match(page.text, /The first Wednesday of every month, 10:00am to 11:00am/);
+});
