@@ -170,6 +170,20 @@ db_one() { # SQL -> the first column of the first row
 }
 MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'")
 PAST_MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: checking the year so far'")
+# Notifications: 2,000 notices for the demo member about the board (the last 10 unread), so their page is one page of
+# 25 by keyset among many.
+db_exec() { # SQL, committed
+  case "$DB_URL" in
+    sqlite:*) python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()' \
+      "${DB_URL#sqlite:}" "$1" ;;
+    *) psql "$DB_URL" -X -q -c "$1" >/dev/null ;;
+  esac
+}
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO notices \
+(org_id, user_id, group_id, kind, title, url, created_at, read_at, digest) SELECT m.org_id, u.id, $BOARD_ID, \
+'discussion_post', 'Bench notice ' || n.i, '/o/demo/groups/$BOARD_ID/discussion', 1700000000 + n.i, \
+CASE WHEN n.i > 1990 THEN NULL ELSE 1700000000 END, '' FROM n CROSS JOIN users u JOIN memberships m ON \
+m.user_id = u.id JOIN organisations o ON o.id = m.org_id AND o.slug = 'demo' WHERE u.email = 'gareth@demo.example'"
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -213,6 +227,8 @@ SCENARIOS=(
   "a meeting, signed in (a member who replied)|/o/demo/meetings/$MEETING_ID|member"
   "a meeting's agenda, signed in (a member)|/o/demo/meetings/$MEETING_ID/agenda|member"
   "a meeting's minutes, signed in (a member; published, with actions)|/o/demo/meetings/$PAST_MEETING_ID/minutes|member"
+  "notifications, signed in (a member; 2,000 notices, a page of 25)|/o/demo/notifications|member"
+  "how we contact you, signed in (a member; each of their groups)|/o/demo/notifications/settings|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

@@ -250,6 +250,18 @@ const visits = {
     { path: "/o/demo/meetings/2/minutes", as: sian },
     { path: "/o/demo/meetings/1/minutes", as: member },
   ],
+  // Notifications: Gareth's notices (from the demo's discussion and meetings) and his choices, for the organisation and
+  // from the board's page; Ngozi hears about hers once a week. The stop page a real email's link opens.
+  notifications: [
+    { path: "/o/demo/notifications", as: member },
+    { path: "/o/demo/notifications", as: "ngozi@demo.example" },
+  ],
+  notification_settings: [
+    { path: "/o/demo/notifications/settings", as: member },
+    { path: "/o/demo/notifications/settings", as: "ngozi@demo.example" },
+  ],
+  group_notification_settings: [{ path: "/o/demo/groups/1/notifications", as: member }],
+  notification_stop: [{ path: "STOP_LINK" }, { path: "/stop/1.1.1.forged", status: 404 }],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 
@@ -313,6 +325,17 @@ async function signInLinkElsewhere() {
   await v.get("/sign-in/email");
   await v.post("/sign-in/email", { email: mair });
   return new URL((await emailTo(mair, before)).match(/http:\/\/\S+\/sign-in\/link\/\S+/)[0]).pathname;
+}
+
+/** The one-click stop address of a real email: Tom names Gareth in the board's first topic (over HTTP). */
+async function stopLink() {
+  const before = sink.messages().length;
+  const v = new Visitor(server.url);
+  await v.signIn(orgAdmin);
+  const topic = await v.get("/o/demo/topics/1");
+  const key = topic.text.match(/name="create_key" value="([^"]+)"/)[1];
+  await v.post("/o/demo/topics/1/replies", { create_key: key, body: "@Gareth Jones, does 7pm suit?", agree_rules: "yes" });
+  return new URL((await emailTo(member, before)).match(/^List-Unsubscribe: <([^>]+)>/m)[1]).pathname;
 }
 
 const mair = "mair@demo.example"; // has two-step sign-in on (see turnOnTwoStep)
@@ -441,6 +464,7 @@ async function checkPageIn(context, visit, lang, name) {
     TWO_STEP_ON: () => twoStepOn(page, lang),
     TWO_STEP_SETUP: () => twoStepSetup(page),
     TWO_STEP_CHALLENGE: () => passwordStepInPage(page),
+    STOP_LINK: () => stopLink(),
   };
   const target = links[path] ? await links[path]() : path;
   let response = await page.goto(server.url + target);
