@@ -174,6 +174,20 @@ PAST_MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: 
 POLL_ID=$(db_one "SELECT id FROM meeting_time_polls WHERE title = 'Steering group: talking to carers about the draft'")
 # Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
 SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
+# Notifications: 2,000 notices for the demo member about the board (the last 10 unread), so their page is one page of
+# 25 by keyset among many.
+db_exec() { # SQL, committed
+  case "$DB_URL" in
+    sqlite:*) python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()' \
+      "${DB_URL#sqlite:}" "$1" ;;
+    *) psql "$DB_URL" -X -q -c "$1" >/dev/null ;;
+  esac
+}
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO notices \
+(org_id, user_id, group_id, kind, title, url, created_at, read_at, digest) SELECT m.org_id, u.id, $BOARD_ID, \
+'discussion_post', 'Bench notice ' || n.i, '/o/demo/groups/$BOARD_ID/discussion', 1700000000 + n.i, \
+CASE WHEN n.i > 1990 THEN NULL ELSE 1700000000 END, '' FROM n CROSS JOIN users u JOIN memberships m ON \
+m.user_id = u.id JOIN organisations o ON o.id = m.org_id AND o.slug = 'demo' WHERE u.email = 'gareth@demo.example'"
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -221,6 +235,8 @@ SCENARIOS=(
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
   "the organisation's open sessions, signed in (a member)|/o/demo/open-sessions|member"
+  "notifications, signed in (a member; 2,000 notices, a page of 25)|/o/demo/notifications|member"
+  "how we contact you, signed in (a member; each of their groups)|/o/demo/notifications/settings|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

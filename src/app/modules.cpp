@@ -8,6 +8,7 @@
 #include "discussions/discussions_module.hpp"
 #include "groups/groups_module.hpp"
 #include "meetings/meetings_module.hpp"
+#include "notifications/notifications_module.hpp"
 #include "opportunities/opportunities_module.hpp"
 #include "organisations/organisations_module.hpp"
 #include "privacy/privacy_module.hpp"
@@ -40,6 +41,8 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(groups::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get()}));
   modules.push_back(
       opportunities::make_module({s.db, &s.assets, not_found, s.organisations.get(), nullptr, s.uploads.get()}));
+  // Before the features that tell people things through it (discussions, meetings).
+  modules.push_back(notifications::make_module({s.db, &s.assets, not_found, nullptr}));
   modules.push_back(discussions::make_module(
       {s.db, &s.assets, not_found, s.organisations.get(), s.search.get(), nullptr, s.reply_addresses, s.live.get()}));
   modules.push_back(

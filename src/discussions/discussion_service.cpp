@@ -2,8 +2,8 @@
 
 #include "db/transaction.hpp"
 #include "mail/compose.hpp"
-#include "mail/outbox_store.hpp"
 #include "markdown/markdown.hpp"
+#include "notifications/notify.hpp"
 #include "organisations/organisation_service.hpp"
 #include "organisations/organisation_store.hpp"
 
@@ -234,13 +234,21 @@ Posted write_post(soci::session& s, db::SearchIndex* search, long long org_id, l
     }
   }
   for (long long id : mentioned_ids) store::follow_unless_stopped(s, topic_id, id, now);
-  if (send) {
-    const std::string url = base + post_url(slug, topic_id, number);
-    for (const auto& [to, was_mentioned] : store::to_tell(s, topic_id, group_id, mentioned_ids, author)) {
-      const auto reply_to = mail::reply_address(reply, {org_id, topic_id, to.user_id});
-      mail::store::enqueue(s, news_message(to, was_mentioned, author_name, g->name, title, p.body, url, reply_to), now);
-      queued = true;
+  // Followers and the people named hear about it through notifications (by email, by their choice); the demo's posts
+  // (send false) leave only the notices.
+  const std::string path = post_url(slug, topic_id, number);
+  for (const auto& [to, was_mentioned] : store::to_tell(s, topic_id, group_id, mentioned_ids, author)) {
+    const notifications::Notice notice{
+        org_id, group_id, to.user_id, was_mentioned ? "discussion_mention" : "discussion_post",
+        title,  path,     g->name,    base};
+    if (!send) {
+      notifications::record(s, notice, now);
+      continue;
     }
+    const auto reply_to = mail::reply_address(reply, {org_id, topic_id, to.user_id});
+    const auto routed = notifications::notify(
+        s, notice, news_message(to, was_mentioned, author_name, g->name, title, p.body, base + path, reply_to), now);
+    if (routed == notifications::Routed::emailed) queued = true;
   }
   return {topic_id, number};
 }

@@ -9,6 +9,7 @@
 
 #include "core/log.hpp"
 #include "http/multipart.hpp"
+#include "http/signed_address.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::http {
@@ -389,12 +390,15 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     co_return res;
   }
 
+  // The one exemption from CSRF: a route whose own address carries a signed token its handler checks (the one-click
+  // stop of a notification email, posted by a mail program with no cookies). Forged, it answers 404.
+  const bool csrf_needed = ctx.route->policy.name != policy::kSignedAddress;
   if (is_unsafe(req.method()) && headers_ok) {
     // Before the body: its csrf_token field is not here yet, but a post without the cookie (or session) the token
     // needs, or with a wrong X-CSRF-Token header, cannot succeed.
-    if (!session_bound && !csrf_cookie) co_return render_error_(ctx, Status::forbidden);
+    if (csrf_needed && !session_bound && !csrf_cookie) co_return render_error_(ctx, Status::forbidden);
     if (auto h = req.find("X-CSRF-Token");
-        h != req.end() && !security::constant_time_equal(h->value(), ctx.csrf_token)) {
+        csrf_needed && h != req.end() && !security::constant_time_equal(h->value(), ctx.csrf_token)) {
       co_return render_error_(ctx, Status::forbidden);
     }
   } else if (is_unsafe(req.method())) {
@@ -414,8 +418,8 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     }
     std::string_view sent = ctx.form.value("csrf_token");
     if (auto h = req.find("X-CSRF-Token"); sent.empty() && h != req.end()) sent = h->value();
-    if ((!session_bound && !csrf_cookie) || ctx.csrf_token.empty() ||
-        !security::constant_time_equal(sent, ctx.csrf_token)) {
+    if (csrf_needed && ((!session_bound && !csrf_cookie) || ctx.csrf_token.empty() ||
+                        !security::constant_time_equal(sent, ctx.csrf_token))) {
       co_return render_error_(ctx, Status::forbidden);
     }
   }

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/clock.hpp"
+#include "http/signed_address.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::http {
@@ -149,6 +150,13 @@ class PipelineTest : public ::testing::Test {
            co_return redirect(ctx.request, "/");
          }});
     routes.push_back({"POST", "/private", "private_post", policy::signed_in(), text("posted")});
+    // A route whose address carries its own signed token (the one-click stop): no CSRF token needed.
+    routes.push_back({"POST", "/stop/{token}", "stop_save", policy::signed_address(),
+                      [](RequestContext& ctx) -> awaitable<Response> {
+                        co_return make_response(ctx.request, Status::ok,
+                                                "stopped " + std::string(ctx.form.value("List-Unsubscribe")),
+                                                "text/html; charset=utf-8");
+                      }});
     routes.push_back({"GET", "/admin", "admin", policy::platform_admin(), text("admin")});
     routes.push_back({"GET", "/o/{org}", "org", policy::org_member(), text("org")});
     routes.push_back({"GET", "/o/{org}/settings", "org_settings",
@@ -296,6 +304,14 @@ TEST_F(PipelineTest, PostsWithoutAValidCsrfTokenAreRefused) {
                 .result(),
             Status::forbidden);
   EXPECT_TRUE(sessions->saved.empty());
+}
+
+TEST_F(PipelineTest, OnlyARouteWithItsOwnSignedAddressTakesAPostWithoutTheCsrfToken) {
+  // As a mail program sends RFC 8058's one-click post: no cookies, no token, the form in the body.
+  auto res = run(*pipeline, make(Verb::post, "/stop/abc", "List-Unsubscribe=One-Click"));
+  EXPECT_EQ(res.result(), Status::ok);
+  EXPECT_EQ(res.body(), "stopped One-Click");
+  EXPECT_EQ(run(*pipeline, make(Verb::post, "/private", "x=1")).result(), Status::forbidden);
 }
 
 TEST_F(PipelineTest, ValidTokenRunsTheHandlerAndTheSessionIsRemembered) {

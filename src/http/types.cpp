@@ -1,5 +1,6 @@
 #include "http/types.hpp"
 
+#include "http/signed_address.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::http {
@@ -10,6 +11,10 @@ namespace policy {
 
 Policy public_access() {
   return {"public", [](const RequestContext&) { return Decision::allow; }};
+}
+
+Policy signed_address() {
+  return {std::string(kSignedAddress), [](const RequestContext&) { return Decision::allow; }};
 }
 
 Policy signed_in() {

@@ -16,6 +16,9 @@ struct Message {
   std::string html;
   /// Where answers go (a Reply-To header); empty: none.
   std::string reply_to;
+  /// The one-click stop address of a group notification (RFC 8058: List-Unsubscribe and List-Unsubscribe-Post
+  /// headers), an absolute https or http URL; empty: none (account email).
+  std::string list_unsubscribe;
 };
 
 }  // namespace roundtable::mail

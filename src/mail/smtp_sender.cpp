@@ -153,6 +153,14 @@ SendResult SmtpSender::send(const Message& m) {
   // Answers to a discussion's email go to the person's signed reply address (receive-mail takes them in).
   const std::string reply_header = "Reply-To: <" + without_line_breaks(m.reply_to) + ">";
   if (!m.reply_to.empty() && is_valid_address(m.reply_to)) headers = curl_slist_append(headers, reply_header.c_str());
+  // A group notification can be stopped in one click from the mail program (RFC 8058): it posts
+  // "List-Unsubscribe=One-Click" to the signed address, which needs no sign-in.
+  const std::string unsubscribe_header = "List-Unsubscribe: <" + without_line_breaks(m.list_unsubscribe) + ">";
+  const bool one_click = m.list_unsubscribe.starts_with("https://") || m.list_unsubscribe.starts_with("http://");
+  if (one_click) {
+    headers = curl_slist_append(headers, unsubscribe_header.c_str());
+    headers = curl_slist_append(headers, "List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+  }
   headers = curl_slist_append(headers, "MIME-Version: 1.0");
   // Every email Roundtable sends is written by the program (RFC 3834): out-of-office programs do not answer it, so
   // their answers do not come back to a topic's reply address.

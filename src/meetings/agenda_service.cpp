@@ -5,10 +5,10 @@
 
 #include "db/transaction.hpp"
 #include "mail/compose.hpp"
-#include "mail/outbox_store.hpp"
 #include "meetings/agenda_store.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meeting_store.hpp"
+#include "notifications/notify.hpp"
 #include "organisations/organisation_store.hpp"
 
 namespace roundtable::meetings {
@@ -29,8 +29,12 @@ std::optional<MeetingForViewer> checked(soci::session& s, const Who& who, long l
   return v;
 }
 
+std::string meeting_path(soci::session& s, long long org_id, long long id) {
+  return "/o/" + organisations::store::org_slug(s, org_id) + "/meetings/" + std::to_string(id);
+}
+
 std::string meeting_link(const std::string& base, soci::session& s, long long org_id, long long id) {
-  return base + "/o/" + organisations::store::org_slug(s, org_id) + "/meetings/" + std::to_string(id);
+  return base + meeting_path(s, org_id, id);
 }
 
 /// "5 January 2027" from "2027-01-05", in the reader's language.
@@ -294,7 +298,11 @@ awaitable<Change> MeetingService::publish_minutes(Who who, long long org_id, lon
           if (item.id == supporters[j].item_id) theirs.push_back(&item);
         }
       }
-      mail::store::enqueue(s, outcome_message(supporters[i].to, v->meeting, theirs, actions, url), at);
+      const auto& to = supporters[i].to;
+      notifications::notify(s,
+                            {org_id, v->meeting.group_id, to.user_id, "meeting_outcome", v->meeting.details.title,
+                             meeting_path(s, org_id, id), v->meeting.group_name, base},
+                            outcome_message(to, v->meeting, theirs, actions, url), at);
       i = j;
     }
     tx.commit();
@@ -387,7 +395,10 @@ awaitable<Change> MeetingService::send_papers(Who who, long long org_id, long lo
     if (!store::mark_papers_sent(s, id, at)) return Change::already;
     const std::string url = meeting_link(base, s, org_id, id);
     for (const auto& to : store::group_people(s, v->meeting.group_id)) {
-      mail::store::enqueue(s, papers_message(to, v->meeting, url), at);
+      notifications::notify(s,
+                            {org_id, v->meeting.group_id, to.user_id, "meeting_papers", v->meeting.details.title,
+                             meeting_path(s, org_id, id), v->meeting.group_name, base},
+                            papers_message(to, v->meeting, url), at);
     }
     tx.commit();
     return Change::done;

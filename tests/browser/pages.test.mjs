@@ -277,6 +277,18 @@ const visits = {
     { path: "/o/demo/open-sessions", as: member },
     { path: "/o/demo/open-sessions", as: sian },
   ],
+  // Notifications: Gareth's notices (from the demo's discussion and meetings) and his choices, for the organisation and
+  // from the board's page; Ngozi hears about hers once a week. The stop page a real email's link opens.
+  notifications: [
+    { path: "/o/demo/notifications", as: member },
+    { path: "/o/demo/notifications", as: "ngozi@demo.example" },
+  ],
+  notification_settings: [
+    { path: "/o/demo/notifications/settings", as: member },
+    { path: "/o/demo/notifications/settings", as: "ngozi@demo.example" },
+  ],
+  group_notification_settings: [{ path: "/o/demo/groups/1/notifications", as: member }],
+  notification_stop: [{ path: "STOP_LINK" }, { path: "/stop/1.1.1.forged", status: 404 }],
 };
 const errorPages = [{ path: "/this-page-does-not-exist" }, { path: "/o/north", as: member }];
 
@@ -340,6 +352,27 @@ async function signInLinkElsewhere() {
   await v.get("/sign-in/email");
   await v.post("/sign-in/email", { email: mair });
   return new URL((await emailTo(mair, before)).match(/http:\/\/\S+\/sign-in\/link\/\S+/)[0]).pathname;
+}
+
+/** The one-click stop address of a real email: Tom names Gareth in the board's first topic (over HTTP). */
+async function stopLink() {
+  const before = sink.messages().length;
+  const v = new Visitor(server.url);
+  await v.signIn(orgAdmin);
+  const topic = await v.get("/o/demo/topics/1");
+  const key = topic.text.match(/name="create_key" value="([^"]+)"/)?.[1];
+  if (!key) throw new Error(`no reply form on topic 1 for Tom: ${topic.status} ${topic.text.slice(0, 300)}`);
+  await v.post("/o/demo/topics/1/replies", { create_key: key, body: "@Gareth Jones, does 7pm suit?", agree_rules: "yes" });
+  // Other email to Gareth may arrive meanwhile (the outbox sends in its own time): the one with the header.
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    for (const m of sink.messages().slice(before)) {
+      const link = m.includes(`<${member}>`) && m.match(/^List-Unsubscribe: <([^>]+)>/m);
+      if (link) return new URL(link[1]).pathname;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("no email with a one-click stop reached Gareth");
 }
 
 const mair = "mair@demo.example"; // has two-step sign-in on (see turnOnTwoStep)
@@ -468,6 +501,7 @@ async function checkPageIn(context, visit, lang, name) {
     TWO_STEP_ON: () => twoStepOn(page, lang),
     TWO_STEP_SETUP: () => twoStepSetup(page),
     TWO_STEP_CHALLENGE: () => passwordStepInPage(page),
+    STOP_LINK: () => stopLink(),
   };
   const target = links[path] ? await links[path]() : path;
   let response = await page.goto(server.url + target);

@@ -73,6 +73,9 @@ const pages = [
   { as: "member", path: "/o/demo/series/SERIES" },
   { as: "facilitator", path: "/o/demo/series/SERIES/report" },
   { as: "member", path: "/o/demo/open-sessions" },
+  // Notifications: the member's notices (they gain some) and their choices (grown groups they are in).
+  { as: "member", path: "/o/demo/notifications" },
+  { as: "member", path: "/o/demo/notifications/settings" },
 ];
 
 if (backendName === "sqlite") {
@@ -167,6 +170,9 @@ if (backendName === "sqlite") {
         `UPDATE discussion_topics SET post_count = post_count + 1, last_post_at = ${now} WHERE title = 'Can board meetings be in the evening?'`,
         `INSERT INTO discussion_reactions (post_id, user_id, kind, created_at) SELECT p.id, u.id, 'agree', ${now} FROM discussion_posts p JOIN discussion_topics t ON t.id = p.topic_id, users u WHERE t.title = 'Can board meetings be in the evening?' AND p.number = 1 AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO discussion_reports (post_id, group_id, reporter_id, reason, created_at) SELECT p.id, t.group_id, u.id, 'Please look', ${now} FROM discussion_posts p JOIN discussion_topics t ON t.id = p.topic_id, users u WHERE t.title = 'Can board meetings be in the evening?' AND p.number = 2 AND u.email = 'grow${i}@example.org'`,
+        // The member is told about each grown topic (unread), and chooses once a week for each grown group.
+        `INSERT INTO notices (org_id, user_id, group_id, kind, title, url, created_at) SELECT g.org_id, u.id, g.id, 'discussion_post', 'Grow notice ${i}', '/o/demo', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = '${demo.member}'`,
+        `INSERT INTO notification_choices (org_id, user_id, group_id, choice, updated_at) SELECT gm.org_id, gm.user_id, gm.group_id, 'weekly', ${now} FROM group_members gm JOIN org_groups g ON g.id = gm.group_id JOIN users u ON u.id = gm.user_id WHERE g.name = 'Grow group ${i}' AND u.email = '${demo.member}'`,
         // The board gains a meeting, and every grown member of it replies to its next meeting with needs.
         `INSERT INTO meetings (org_id, group_id, title, purpose, starts_at, ends_at, venue, access, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow meeting ${i}', 'Words', ${now + (i - n / 2) * 86400}, ${now + (i - n / 2) * 86400 + 3600}, 'Hall', 'step_free', 'grow-meeting-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
         `INSERT INTO meeting_rsvps (meeting_id, org_id, user_id, answer, needs, created_at, updated_at) SELECT m.id, m.org_id, u.id, '${i % 3 ? "going" : "maybe"}', 'bsl_interpreter,large_print', ${now}, ${now} FROM meetings m, users u WHERE m.title = 'Board meeting: next year''s plan' AND u.email = 'grow${i}@example.org'`,

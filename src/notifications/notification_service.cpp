@@ -1,0 +1,90 @@
+#include "notifications/notification_service.hpp"
+
+#include "db/transaction.hpp"
+#include "organisations/organisation_store.hpp"
+
+namespace roundtable::notifications {
+
+namespace {
+
+std::optional<StopView> stop_view_in(soci::session& s, std::string_view token) {
+  const std::string secret = store::stop_secret(s);
+  const auto target = check_stop_token(secret, token);
+  if (!target) return std::nullopt;
+  auto name = store::group_name(s, target->org_id, target->group_id);
+  if (!name) return std::nullopt;
+  // Only while the person is in the group: a former member's old email stops nothing.
+  for (const auto& g : store::choices_in_org(s, target->org_id, target->user_id)) {
+    if (g.group_id == target->group_id) {
+      return StopView{*target, std::move(*name), organisations::store::org_slug(s, target->org_id), g.choice};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+awaitable<std::vector<store::GroupChoice>> NotificationService::choices(long long org_id, long long user_id) {
+  auto op = db_.read([=](soci::session& s) { return store::choices_in_org(s, org_id, user_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<int> NotificationService::save_choices(long long org_id, long long user_id,
+                                                 std::vector<std::pair<long long, Choice>> choices) {
+  auto op = db_.run([=, this, choices = std::move(choices)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    int saved = 0;
+    const long long now = clock_.now_seconds();
+    for (const auto& [group_id, choice] : choices) {
+      if (store::set_choice(s, org_id, user_id, group_id, choice, now)) ++saved;
+    }
+    tx.commit();
+    return saved;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<NoticePage> NotificationService::notices(long long org_id, long long user_id, long long before_id) {
+  auto op = db_.read([=](soci::session& s) {
+    NoticePage page;
+    page.notices = store::list_notices(s, org_id, user_id, before_id, kNoticesPerPage + 1);
+    if (page.notices.size() > static_cast<std::size_t>(kNoticesPerPage)) {
+      page.notices.pop_back();
+      page.older = page.notices.back().id;
+    }
+    page.unread = store::unread_count(s, org_id, user_id);
+    return page;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<long long> NotificationService::mark_all_read(long long org_id, long long user_id) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long n = store::mark_all_read(s, org_id, user_id, clock_.now_seconds());
+    tx.commit();
+    return n;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<StopView>> NotificationService::stop_view(std::string token) {
+  auto op = db_.read([token = std::move(token)](soci::session& s) { return stop_view_in(s, token); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<StopView>> NotificationService::stop(std::string token) {
+  auto op = db_.run([this, token = std::move(token)](soci::session& s) -> std::optional<StopView> {
+    db::WriteTransaction tx(s);
+    auto view = stop_view_in(s, token);
+    if (!view) return std::nullopt;
+    store::set_choice(s, view->target.org_id, view->target.user_id, view->target.group_id, Choice::none,
+                      clock_.now_seconds());
+    tx.commit();
+    view->choice = Choice::none;
+    return view;
+  });
+  co_return co_await std::move(op);
+}
+
+}  // namespace roundtable::notifications

@@ -1,0 +1,36 @@
+#include "notifications/notifications_module.hpp"
+
+#include "notifications/notification_routes.hpp"
+#include "notifications/notification_service.hpp"
+#include "notifications/notifications_demo.hpp"
+
+namespace roundtable::notifications {
+
+module::Module make_module(Deps deps) {
+  module::Module m;
+  m.name = "notifications";
+  const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
+  std::shared_ptr<NotificationService> service;
+  if (deps.db) service = std::make_shared<NotificationService>(*deps.db, clock);
+  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
+    // Each handler's copy of the dependencies keeps the service alive.
+    add_notification_routes(routes, {service, deps.assets, deps.not_found});
+  };
+  using module::Erasure;
+  m.personal_tables = {
+      {"notification_choices", "user_id", Erasure::remove,
+       "how the person wants to hear about each of their groups: straight away, once a day, once a week or never"},
+      {"notices", "user_id", Erasure::remove,
+       "what the person was told about in their groups (what happened, a link to it, when, and whether they read "
+       "it)"},
+  };
+  // Every member's own notices, in the organisation's navigation; and in each group, how the person hears about it.
+  m.org_member_links = {
+      {"notifications.nav.title", "notifications.nav.lead", "notifications.nav.link", "/notifications"}};
+  m.group_tools = {{"notifications.group_tool.title", "notifications.group_tool.lead", "notifications.group_tool.link",
+                    "/notifications"}};
+  if (deps.db) m.load_demo = [db = deps.db, &clock] { return load_demo(*db, clock.now_seconds()); };
+  return m;
+}
+
+}  // namespace roundtable::notifications
