@@ -1,4 +1,4 @@
-/// An email to one person: plain text and HTML, in their language.
+/// An email to one person: plain text and HTML, in their language, and sometimes a calendar invitation.
 #pragma once
 
 #include <string>
@@ -16,6 +16,10 @@ struct Message {
   std::string html;
   /// Where answers go (a Reply-To header); empty: none.
   std::string reply_to;
+  /// A meeting invitation, update or cancellation (a whole iCalendar object whose METHOD line says which); empty:
+  /// none. Sent as a third, text/calendar, part of the multipart/alternative, and again as an invite.ics attachment,
+  /// as calendar programs (Outlook, Gmail, Apple Calendar) expect.
+  std::string calendar;
 };
 
 }  // namespace roundtable::mail
