@@ -85,6 +85,9 @@ struct Meeting {
   /// Markdown; the group reads it once published.
   std::string minutes;
   std::optional<long long> minutes_published_at;
+  /// The iCalendar SEQUENCE of its calendar file, feed entry and invitations: one more each time its time, place or
+  /// title changes and when it is called off.
+  long long sequence = 0;
   /// Replies of people still in the group.
   long long going = 0;
   long long maybe = 0;

@@ -1,5 +1,6 @@
 #include "meetings/meetings_module.hpp"
 
+#include "meetings/calendar_routes.hpp"
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meetings_demo.hpp"
@@ -14,13 +15,19 @@ module::Module make_module(Deps deps) {
   std::shared_ptr<MeetingService> service;
   MailHooks mail;
   if (const auto* orgs = deps.organisations) {
-    mail = {[orgs] { return orgs->base_url(); }, [orgs] { orgs->mail_queued(); }};
+    mail = {[orgs] { return orgs->base_url(); }, [orgs] { orgs->mail_queued(); },
+            [from = deps.mail_from] { return from; }};
   }
-  if (deps.db) service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
+  std::shared_ptr<CalendarService> calendars;
+  if (deps.db) {
+    calendars = std::make_shared<CalendarService>(*deps.db, clock, mail.base_url);
+    service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
+  }
   if (service && deps.uploads) m.start = [uploads = deps.uploads, &clock] { register_paper_access(*uploads, clock); };
-  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
+  m.add_routes = [service, calendars, deps](std::vector<http::Route>& routes, const module::Shared&) {
     // Each handler's copy of the dependencies keeps the service alive.
     add_meeting_routes(routes, {service, deps.assets, deps.not_found});
+    add_calendar_routes(routes, {calendars, deps.assets, deps.not_found});
   };
   using module::Erasure;
   m.personal_tables = {
@@ -36,6 +43,9 @@ module::Module make_module(Deps deps) {
        "actions a meeting gave the person: what, by when and whether it is done (the record stays; they show as "
        "\"former member\")"},
   };
+  m.personal_tables.push_back({"calendar_feeds", "user_id", Erasure::remove,
+                               "when the person's calendar feed address was made, and a scrambled copy of its secret "
+                               "(never the address itself)"});
   m.tables_without_personal_data = {
       {"meeting_papers",
        "a meeting's papers and their easy-read or large-print versions, files owned by the organisation (added_by is "
@@ -43,6 +53,9 @@ module::Module make_module(Deps deps) {
       {"meetings",
        "a group's meetings: when, where, why and the venue's access details, written for the group (created_by is "
        "kept as \"former member\")"}};
+  // The account page leads to the person's calendar feed of all their groups' meetings.
+  m.account_sections = {{"meetings.calendar.account.title", "meetings.calendar.account.lead",
+                         "meetings.calendar.account.link", "/account/calendar"}};
   // Each group's home page leads to the group's own meetings.
   m.group_tools = {{"meetings.group_tool.title", "meetings.group_tool.lead", "meetings.group_tool.link", "/meetings"}};
   if (service) {
