@@ -34,6 +34,7 @@ Response render(RequestContext& ctx, const CalendarDeps& deps, const std::option
   auto t = ctx.t();
   auto page = page_builder(ctx, deps, s(t("meetings.calendar.title")));
   page.back_link("/account", s(t("meetings.calendar.back")));
+  if (!address.empty()) page.success(t("meetings.calendar.made"));
   Html& h = page.body();
   govuk::paragraph(h, t("meetings.calendar.lead"));
   govuk::paragraph(h, t("meetings.calendar.which"));

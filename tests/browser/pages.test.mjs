@@ -238,7 +238,7 @@ const visits = {
   ],
   // A person's calendar feed: getting an address shows it once, in a read-only box with how to add it.
   calendar_feed: [
-    { path: "/account/calendar", as: member, submit: true },
+    { path: "/account/calendar", as: member, resubmit: true },
     { path: "/account/calendar", as: sian },
   ],
   // The board's next meeting has an agenda from the discussion space, an idea waiting and the papers sent; its past
