@@ -45,8 +45,8 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(notifications::make_module({s.db, &s.assets, not_found, nullptr}));
   modules.push_back(discussions::make_module(
       {s.db, &s.assets, not_found, s.organisations.get(), s.search.get(), nullptr, s.reply_addresses, s.live.get()}));
-  modules.push_back(
-      meetings::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get()}));
+  modules.push_back(meetings::make_module(
+      {s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get(), s.mail_from_address}));
   return modules;
 }
 

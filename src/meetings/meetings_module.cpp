@@ -1,10 +1,11 @@
 #include "meetings/meetings_module.hpp"
 
+#include "meetings/calendar_routes.hpp"
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meetings_demo.hpp"
-#include "meetings/time_poll_service.hpp"
 #include "meetings/series_service.hpp"
+#include "meetings/time_poll_service.hpp"
 #include "organisations/organisation_service.hpp"
 
 namespace roundtable::meetings {
@@ -17,19 +18,25 @@ module::Module make_module(Deps deps) {
   std::shared_ptr<TimePollService> polls;
   MailHooks mail;
   if (const auto* orgs = deps.organisations) {
-    mail = {[orgs] { return orgs->base_url(); }, [orgs] { orgs->mail_queued(); }};
+    mail = {[orgs] { return orgs->base_url(); }, [orgs] { orgs->mail_queued(); },
+            [from = deps.mail_from] { return from; }};
   }
-  if (deps.db) polls = std::make_shared<TimePollService>(*deps.db, clock, mail);
-  if (deps.db) service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
+  std::shared_ptr<CalendarService> calendars;
   std::shared_ptr<SeriesService> series;
-  if (deps.db) series = std::make_shared<SeriesService>(*deps.db, clock);
+  if (deps.db) {
+    calendars = std::make_shared<CalendarService>(*deps.db, clock, mail.base_url);
+    polls = std::make_shared<TimePollService>(*deps.db, clock, mail);
+    series = std::make_shared<SeriesService>(*deps.db, clock);
+    service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
+  }
   if (service && deps.uploads) m.start = [uploads = deps.uploads, &clock] { register_paper_access(*uploads, clock); };
-  m.add_routes = [service, polls, series, deps](std::vector<http::Route>& routes, const module::Shared&) {
+  m.add_routes = [service, polls, series, calendars, deps](std::vector<http::Route>& routes, const module::Shared&) {
     // Each handler's copy of the dependencies keeps the services alive.
     pages::PagesDeps pages_deps{service, deps.assets, deps.not_found};
     pages_deps.polls = polls;
     pages_deps.series = series;
     add_meeting_routes(routes, pages_deps);
+    add_calendar_routes(routes, {calendars, deps.assets, deps.not_found});
   };
   using module::Erasure;
   m.personal_tables = {
@@ -47,6 +54,9 @@ module::Module make_module(Deps deps) {
       {"meeting_time_poll_answers", "user_id", Erasure::remove,
        "the person's answers to \"find a time\" polls: whether each time offered suits them"},
   };
+  m.personal_tables.push_back({"calendar_feeds", "user_id", Erasure::remove,
+                               "when the person's calendar feed address was made, and a scrambled copy of its secret "
+                               "(never the address itself)"});
   m.tables_without_personal_data = {
       {"meeting_papers",
        "a meeting's papers and their easy-read or large-print versions, files owned by the organisation (added_by is "
@@ -61,6 +71,9 @@ module::Module make_module(Deps deps) {
       {"meeting_series",
        "a group's series of open sessions: when, where, why, who may come and the attendance rule, written for the "
        "organisation (created_by is kept as \"former member\")"}};
+  // The account page leads to the person's calendar feed of all their groups' meetings.
+  m.account_sections = {{"meetings.calendar.account.title", "meetings.calendar.account.lead",
+                         "meetings.calendar.account.link", "/account/calendar"}};
   // Each group's home page leads to the group's own meetings.
   m.group_tools = {{"meetings.group_tool.title", "meetings.group_tool.lead", "meetings.group_tool.link", "/meetings"},
                    {"meetings.series.group_tool.title", "meetings.series.group_tool.lead",
