@@ -1,5 +1,6 @@
 #include "meetings/meetings_module.hpp"
 
+#include "meetings/follow_ups.hpp"
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meetings_demo.hpp"
@@ -45,6 +46,8 @@ module::Module make_module(Deps deps) {
        "kept as \"former member\")"}};
   // Each group's home page leads to the group's own meetings.
   m.group_tools = {{"meetings.group_tool.title", "meetings.group_tool.lead", "meetings.group_tool.link", "/meetings"}};
+  // A discussion topic's page says which meetings took it up and what they decided.
+  m.follow_ups = topic_follow_ups;
   if (service) {
     m.load_demo = [db = deps.db, service, &clock] { return load_demo(*db, *service, clock.now_seconds()); };
   }
