@@ -1,6 +1,7 @@
 #include "meetings/meetings_module.hpp"
 
 #include "meetings/calendar_routes.hpp"
+#include "meetings/follow_ups.hpp"
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meetings_demo.hpp"
@@ -81,6 +82,8 @@ module::Module make_module(Deps deps) {
   // Every member finds the organisation's open sessions (coffee mornings) from its page.
   m.org_member_links = {{"meetings.series.open.title", "meetings.series.open.org_lead", "meetings.series.open.org_link",
                          "/open-sessions"}};
+  // A discussion topic's page says which meetings took it up and what they decided.
+  m.follow_ups = topic_follow_ups;
   if (service) {
     m.load_demo = [db = deps.db, service, polls, series, &clock] {
       return load_demo(*db, *service, *polls, clock.now_seconds()) +
