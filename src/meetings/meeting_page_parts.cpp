@@ -117,6 +117,41 @@ std::vector<std::string> needs_in_words(const core::Translator& t, const RsvpDet
   return out;
 }
 
+void where_fields(Html& h, const core::Translator& t, const WhereValues& where,
+                  const std::vector<view::FieldError>& errors) {
+  govuk::heading(h, 2, "m", t("meetings.form.where_title"));
+  govuk::paragraph(h, t("meetings.form.where_lead"));
+  govuk::input(h, {.id = "online_url",
+                   .name = "online_url",
+                   .type = "url",
+                   .value = where.online_url,
+                   .label = small_label(s(t("meetings.form.online_url"))),
+                   .hint = {.text = s(t("meetings.form.online_url_hint"))},
+                   .error_message = field_error_message(t, errors, "online_url"),
+                   .autocomplete = "url",
+                   .spellcheck = false});
+  govuk::textarea(h, {.id = "venue",
+                      .name = "venue",
+                      .rows = 4,
+                      .value = where.venue,
+                      .label = small_label(s(t("meetings.form.venue"))),
+                      .hint = {.text = s(t("meetings.form.venue_hint"))},
+                      .error_message = field_error_message(t, errors, "venue")});
+  govuk::Checkboxes access{.name = "access",
+                           .values = where.access,
+                           .fieldset = small_legend(s(t("meetings.form.access"))),
+                           .hint = {.text = s(t("meetings.form.access_hint"))}};
+  for (Access a : kAllAccess) access.items.push_back({.text = access_name(t, a), .value = s(access_code(a))});
+  govuk::checkboxes(h, access);
+  govuk::textarea(h, {.id = "access_notes",
+                      .name = "access_notes",
+                      .rows = 3,
+                      .value = where.access_notes,
+                      .label = small_label(s(t("meetings.form.access_notes"))),
+                      .hint = {.text = s(t("meetings.form.access_notes_hint"))},
+                      .error_message = field_error_message(t, errors, "access_notes")});
+}
+
 void about(Html& h, const core::Translator& t, const Meeting& m) {
   const auto& d = m.details;
   govuk::SummaryList rows;

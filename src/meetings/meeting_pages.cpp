@@ -4,9 +4,9 @@
 #include "markdown/markdown.hpp"
 #include "meetings/meeting_form.hpp"
 #include "meetings/meeting_ics.hpp"
+#include "meetings/series_pages.hpp"
 #include "meetings/time_poll_pages.hpp"
 #include "meetings/time_poll_service.hpp"
-#include "meetings/series_pages.hpp"
 #include "security/tokens.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
@@ -136,37 +136,7 @@ Response render_form(OrgRequest& req, const PagesDeps& deps, const std::string& 
                      .autocomplete = "off",
                      .spellcheck = false});
   }
-  govuk::heading(h, 2, "m", t("meetings.form.where_title"));
-  govuk::paragraph(h, t("meetings.form.where_lead"));
-  govuk::input(h, {.id = "online_url",
-                   .name = "online_url",
-                   .type = "url",
-                   .value = form.online_url,
-                   .label = small_label(s(t("meetings.form.online_url"))),
-                   .hint = {.text = s(t("meetings.form.online_url_hint"))},
-                   .error_message = field_error_message(t, errors, "online_url"),
-                   .autocomplete = "url",
-                   .spellcheck = false});
-  govuk::textarea(h, {.id = "venue",
-                      .name = "venue",
-                      .rows = 4,
-                      .value = form.venue,
-                      .label = small_label(s(t("meetings.form.venue"))),
-                      .hint = {.text = s(t("meetings.form.venue_hint"))},
-                      .error_message = field_error_message(t, errors, "venue")});
-  govuk::Checkboxes access{.name = "access",
-                           .values = form.access,
-                           .fieldset = small_legend(s(t("meetings.form.access"))),
-                           .hint = {.text = s(t("meetings.form.access_hint"))}};
-  for (Access a : kAllAccess) access.items.push_back({.text = access_name(t, a), .value = s(access_code(a))});
-  govuk::checkboxes(h, access);
-  govuk::textarea(h, {.id = "access_notes",
-                      .name = "access_notes",
-                      .rows = 3,
-                      .value = form.access_notes,
-                      .label = small_label(s(t("meetings.form.access_notes"))),
-                      .hint = {.text = s(t("meetings.form.access_notes_hint"))},
-                      .error_message = field_error_message(t, errors, "access_notes")});
+  where_fields(h, t, {form.online_url, form.venue, form.access, form.access_notes}, errors);
   submit_button(h, t(creating ? "meetings.new.button" : "meetings.edit.button"));
   govuk::form_end(h);
   return page.respond();

@@ -76,6 +76,17 @@ std::vector<std::string> needs_in_words(const core::Translator& t, const RsvpDet
 /// When, where (the online link and the venue) and the access details, as a summary list.
 void about(view::Html& h, const core::Translator& t, const Meeting& m);
 
+/// What the "where" part of a form shows: the online link, the venue and its access details.
+struct WhereValues {
+  const std::string& online_url;
+  const std::string& venue;
+  const std::vector<std::string>& access;
+  const std::string& access_notes;
+};
+/// The "where" fields of the meeting and series forms, with their problems.
+void where_fields(view::Html& h, const core::Translator& t, const WhereValues& where,
+                  const std::vector<view::FieldError>& errors);
+
 /// The meeting with its agenda and record, when the person may do this to it; otherwise the answer to send instead.
 awaitable<std::variant<MeetingRecord, Response>> load_record(OrgRequest& req, const PagesDeps& deps,
                                                              policy::Action action);

@@ -231,37 +231,7 @@ void render_form(OrgRequest& req, const PagesDeps& deps, view::PageBuilder& page
   }
   date_box("last", form.last_day, form.last_month, form.last_year, "meetings.series.form.last",
            "meetings.series.form.last_hint");
-  govuk::heading(h, 2, "m", t("meetings.form.where_title"));
-  govuk::paragraph(h, t("meetings.form.where_lead"));
-  govuk::input(h, {.id = "online_url",
-                   .name = "online_url",
-                   .type = "url",
-                   .value = form.online_url,
-                   .label = small_label(s(t("meetings.form.online_url"))),
-                   .hint = {.text = s(t("meetings.form.online_url_hint"))},
-                   .error_message = field_error_message(t, errors, "online_url"),
-                   .autocomplete = "url",
-                   .spellcheck = false});
-  govuk::textarea(h, {.id = "venue",
-                      .name = "venue",
-                      .rows = 4,
-                      .value = form.venue,
-                      .label = small_label(s(t("meetings.form.venue"))),
-                      .hint = {.text = s(t("meetings.form.venue_hint"))},
-                      .error_message = field_error_message(t, errors, "venue")});
-  govuk::Checkboxes access{.name = "access",
-                           .values = form.access,
-                           .fieldset = small_legend(s(t("meetings.form.access"))),
-                           .hint = {.text = s(t("meetings.form.access_hint"))}};
-  for (Access a : kAllAccess) access.items.push_back({.text = access_name(t, a), .value = s(access_code(a))});
-  govuk::checkboxes(h, access);
-  govuk::textarea(h, {.id = "access_notes",
-                      .name = "access_notes",
-                      .rows = 3,
-                      .value = form.access_notes,
-                      .label = small_label(s(t("meetings.form.access_notes"))),
-                      .hint = {.text = s(t("meetings.form.access_notes_hint"))},
-                      .error_message = field_error_message(t, errors, "access_notes")});
+  where_fields(h, t, {form.online_url, form.venue, form.access, form.access_notes}, errors);
   govuk::heading(h, 2, "m", t("meetings.series.form.who_title"));
   govuk::Checkboxes open{.name = "open",
                          .values = form.open ? std::vector<std::string>{"yes"} : std::vector<std::string>{}};
