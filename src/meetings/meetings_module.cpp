@@ -1,10 +1,11 @@
 #include "meetings/meetings_module.hpp"
 
+#include "meetings/meeting_reminders.hpp"
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meetings_demo.hpp"
-#include "meetings/time_poll_service.hpp"
 #include "meetings/series_service.hpp"
+#include "meetings/time_poll_service.hpp"
 #include "organisations/organisation_service.hpp"
 
 namespace roundtable::meetings {
@@ -46,6 +47,8 @@ module::Module make_module(Deps deps) {
        "\"former member\")"},
       {"meeting_time_poll_answers", "user_id", Erasure::remove,
        "the person's answers to \"find a time\" polls: whether each time offered suits them"},
+      {"meeting_reminders", "user_id", Erasure::remove,
+       "which meetings the person was reminded of the day before (so they are reminded once)"},
   };
   m.tables_without_personal_data = {
       {"meeting_papers",
@@ -68,6 +71,15 @@ module::Module make_module(Deps deps) {
   // Every member finds the organisation's open sessions (coffee mornings) from its page.
   m.org_member_links = {{"meetings.series.open.title", "meetings.series.open.org_lead", "meetings.series.open.org_link",
                          "/open-sessions"}};
+  // Reminders the day before, to everyone coming (meeting_reminders.hpp): run by the due worker every minute.
+  if (deps.db && deps.organisations) {
+    m.due_jobs.push_back({"meeting_reminders", [db = deps.db, orgs = deps.organisations](long long now) {
+                            const int emails = db->run_sync(
+                                [&](soci::session& s) { return send_reminders(s, now, orgs->base_url()); });
+                            if (emails > 0) orgs->mail_queued();
+                            return emails;
+                          }});
+  }
   if (service) {
     m.load_demo = [db = deps.db, service, polls, series, &clock] {
       return load_demo(*db, *service, *polls, clock.now_seconds()) +
