@@ -39,7 +39,7 @@ mail::Message reminder_message(const Due& d, core::Lang lang, const std::string&
 
 }  // namespace
 
-int send_reminders(soci::session& s, long long now, const std::string& base_url) {
+int send_reminders(soci::session& s, long long now, const std::string& base_url, long long queue_at) {
   db::WriteTransaction tx(s);
   std::vector<Due> due;
   db::query(s,
@@ -68,7 +68,7 @@ int send_reminders(soci::session& s, long long now, const std::string& base_url)
     const auto lang = core::parse_lang(d.lang).value_or(core::Lang::en);
     const auto routed = notifications::notify_now(
         s, {d.org_id, d.group_id, d.user_id, "meeting_reminder", d.title, path, d.group_name, base_url},
-        reminder_message(d, lang, base_url + path), now);
+        reminder_message(d, lang, base_url + path), queue_at > 0 ? queue_at : now);
     if (routed == notifications::Routed::emailed) ++emails;
   }
   tx.commit();

@@ -19,6 +19,8 @@ inline constexpr long long kReminderAhead = 24 * 60 * 60;
 /// after `now` and at most kReminderAhead later, unless that person was reminded of it already. Reminders are
 /// time-critical, so a person who chose a daily or weekly digest for the group gets theirs straight away too; one who
 /// chose never gets none (the notice is still listed in the app). Returns how many emails were queued.
-int send_reminders(soci::session& s, long long now, const std::string& base_url);
+/// queue_at: when the emails are due in the outbox (the real time, which `roundtable run-due --at` may leave behind);
+/// 0: now.
+int send_reminders(soci::session& s, long long now, const std::string& base_url, long long queue_at = 0);
 
 }  // namespace roundtable::meetings

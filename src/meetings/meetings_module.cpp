@@ -1,5 +1,7 @@
 #include "meetings/meetings_module.hpp"
 
+#include <algorithm>
+
 #include "meetings/meeting_reminders.hpp"
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
@@ -73,9 +75,11 @@ module::Module make_module(Deps deps) {
                          "/open-sessions"}};
   // Reminders the day before, to everyone coming (meeting_reminders.hpp): run by the due worker every minute.
   if (deps.db && deps.organisations) {
-    m.due_jobs.push_back({"meeting_reminders", [db = deps.db, orgs = deps.organisations](long long now) {
+    m.due_jobs.push_back({"meeting_reminders", [db = deps.db, orgs = deps.organisations, &clock](long long now) {
+                            // run-due --at may name a later time: its email still goes now.
+                            const long long queue_at = std::min(now, clock.now_seconds());
                             const int emails = db->run_sync(
-                                [&](soci::session& s) { return send_reminders(s, now, orgs->base_url()); });
+                                [&](soci::session& s) { return send_reminders(s, now, orgs->base_url(), queue_at); });
                             if (emails > 0) orgs->mail_queued();
                             return emails;
                           }});

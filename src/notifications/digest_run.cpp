@@ -44,7 +44,8 @@ std::optional<std::string> still_wanted(soci::session& s, long long user_id, lon
 
 }  // namespace
 
-DigestRun run_digest(soci::session& s, DigestKind kind, long long now, const std::string& base_url) {
+DigestRun run_digest(soci::session& s, DigestKind kind, long long now, const std::string& base_url,
+                     long long queue_at) {
   DigestRun run;
   run.due_at = latest_due(kind, now);
   const std::string code(digest_code(kind));
@@ -99,7 +100,7 @@ DigestRun run_digest(soci::session& s, DigestKind kind, long long now, const std
     d.settings_url = base_url + "/o/" + orgs[org_id].slug + "/notifications/settings";
     d.groups = group_digest(std::move(items));
     for (const auto& g : d.groups) d.stop_urls.push_back(stop_url(base_url, secret, {user_id, org_id, g.group_id}));
-    mail::store::enqueue(s, digest_message(d), now);
+    mail::store::enqueue(s, digest_message(d), queue_at > 0 ? queue_at : now);
     ++run.emails;
   }
   tx.commit();

@@ -22,7 +22,9 @@ struct DigestRun {
 /// In one write transaction: claims the digest due at or before `now` (a due_runs row, ON CONFLICT DO NOTHING) and,
 /// only when this call made the claim, takes every notice waiting for that digest, queues one email per person and
 /// organisation (nothing for a person with no waiting notices, or who has since chosen never for the group or left
-/// it), and clears the notices' mark. base_url: where links point, without a trailing slash.
-DigestRun run_digest(soci::session& s, DigestKind kind, long long now, const std::string& base_url);
+/// it), and clears the notices' mark. base_url: where links point, without a trailing slash. queue_at: when the emails
+/// are due in the outbox (the real time, which `roundtable run-due --at` may leave behind); 0: now.
+DigestRun run_digest(soci::session& s, DigestKind kind, long long now, const std::string& base_url,
+                     long long queue_at = 0);
 
 }  // namespace roundtable::notifications

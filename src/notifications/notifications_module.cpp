@@ -1,5 +1,7 @@
 #include "notifications/notifications_module.hpp"
 
+#include <algorithm>
+
 #include "notifications/digest_run.hpp"
 #include "notifications/notification_routes.hpp"
 #include "notifications/notification_service.hpp"
@@ -37,9 +39,12 @@ module::Module make_module(Deps deps) {
   if (deps.db && deps.organisations) {
     for (DigestKind kind : {DigestKind::daily, DigestKind::weekly}) {
       m.due_jobs.push_back({kind == DigestKind::daily ? "digest_daily" : "digest_weekly",
-                            [db = deps.db, orgs = deps.organisations, kind](long long now) {
-                              const auto run = db->run_sync(
-                                  [&](soci::session& s) { return run_digest(s, kind, now, orgs->base_url()); });
+                            [db = deps.db, orgs = deps.organisations, kind, &clock](long long now) {
+                              // run-due --at may name a later time: its email still goes now.
+                              const long long queue_at = std::min(now, clock.now_seconds());
+                              const auto run = db->run_sync([&](soci::session& s) {
+                                return run_digest(s, kind, now, orgs->base_url(), queue_at);
+                              });
                               // After the commit: the outbox worker sends them now.
                               if (run.emails > 0) orgs->mail_queued();
                               return run.emails;
