@@ -203,6 +203,12 @@ SESSION=$(sign_in tom%40demo.example)
 [ -n "$SESSION" ] || { say "could not sign in as the demo facilitator"; exit 1; }
 MEMBER_SESSION=$(sign_in gareth%40demo.example)
 [ -n "$MEMBER_SESSION" ] || { say "could not sign in as the demo member"; exit 1; }
+# The demo member's calendar feed (the meetings of his groups, no sign-in): an address got as a person gets one.
+FEED_CSRF=$(curl -s -H "Cookie: rt_session=$MEMBER_SESSION" "$BASE/account/calendar" |
+  sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n1)
+FEED_PATH=$(curl -s -H "Cookie: rt_session=$MEMBER_SESSION" --data "csrf_token=$FEED_CSRF" "$BASE/account/calendar" |
+  sed -n 's/.*value="https\{0,1\}:\/\/[^/"]*\(\/calendar\/[^"]*\.ics\)".*/\1/p' | head -n1)
+[ -n "$FEED_PATH" ] || { say "could not get the demo member's calendar feed address"; exit 1; }
 
 # name|path|auth (auth: the facilitator's session cookie; member: the member's). Every page a module adds goes here.
 SCENARIOS=(
@@ -237,6 +243,8 @@ SCENARIOS=(
   "the organisation's open sessions, signed in (a member)|/o/demo/open-sessions|member"
   "notifications, signed in (a member; 2,000 notices, a page of 25)|/o/demo/notifications|member"
   "how we contact you, signed in (a member; each of their groups)|/o/demo/notifications/settings|member"
+  "your calendar feed's page, signed in (a member)|/account/calendar|member"
+  "a calendar feed (a member's groups' meetings), no sign-in|$FEED_PATH|"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

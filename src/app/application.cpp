@@ -23,6 +23,7 @@
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
 #include "mail/outbox_worker.hpp"
+#include "mail/smtp_sender.hpp"
 #include "organisations/organisation_routes.hpp"
 #include "security/tokens.hpp"
 
@@ -119,6 +120,7 @@ int serve(const core::Config& config) {
     core::log::info("migrations", {{"applied", std::to_string(applied)}});
     services.db = db.get();
     services.metrics_token = config.metrics_token;
+    services.mail_from_address = mail::address_of(config.mail_from);
     services.search = db::make_search_index(db->backend());
     make_feature_services(services, *db);
     services.reply_addresses = reply_addresses_for(config, *db);

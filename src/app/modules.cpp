@@ -45,8 +45,8 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(notifications::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get()}));
   modules.push_back(discussions::make_module(
       {s.db, &s.assets, not_found, s.organisations.get(), s.search.get(), nullptr, s.reply_addresses, s.live.get()}));
-  modules.push_back(
-      meetings::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get()}));
+  modules.push_back(meetings::make_module(
+      {s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get(), s.mail_from_address}));
   return modules;
 }
 
@@ -59,6 +59,7 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
     shared.group_tools.insert(shared.group_tools.end(), m.group_tools.begin(), m.group_tools.end());
     shared.home_sections.insert(shared.home_sections.end(), m.home_sections.begin(), m.home_sections.end());
     if (m.search_scope) shared.search_scopes.push_back(m.search_scope);
+    if (m.follow_ups) shared.follow_ups.push_back(m.follow_ups);
     shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),
                                     m.newcomer_sections.end());
   }

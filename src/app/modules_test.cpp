@@ -141,9 +141,13 @@ TEST_P(ModulesOnBackend, EveryModulesPersonalDataIsDownloadedAndErased) {
     s << "INSERT INTO meeting_rsvps (meeting_id, org_id, user_id, answer, needs, created_at, updated_at) SELECT id, "
          "org_id, :u, 'going', 'bsl_interpreter', 1, 1 FROM meetings WHERE create_key = 'meeting-key'",
         soci::use(ceri);
+    // Ceri's calendar feed (the hash of its secret).
+    s << "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (:u, 'hash-of-a-secret', 1)",
+        soci::use(ceri);
   });
   const std::vector<std::string> of_other_modules{"uploads",          "about_me_pages",       "about_me_items",
-                                                  "about_me_viewers", "opportunity_interest", "meeting_rsvps"};
+                                                  "about_me_viewers", "opportunity_interest", "meeting_rsvps",
+                                                  "calendar_feeds"};
   for (const auto& name : of_other_modules) {
     bool registered = false;
     for (const auto& t : tables) registered |= t.table == name;

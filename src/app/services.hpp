@@ -45,6 +45,8 @@ struct Services {
   mail::ReplyAddresses reply_addresses;
   /// /metrics from other addresses than loopback needs "Authorization: Bearer <this>" (empty: loopback only).
   std::string metrics_token;
+  /// The --mail-from address without its name: meeting invitations name it as their organizer.
+  std::string mail_from_address = "roundtable@localhost";
 };
 
 /// Makes the services of accounts, consent, organisations, profiles and privacy on db (and the search index if

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "groups/group.hpp"
+#include "module/follow_up.hpp"
 
 namespace roundtable::discussions {
 
@@ -124,6 +125,8 @@ struct TopicView {
   /// The number the page starts after (0: the first page) and whether there are later replies.
   long long after = 0;
   bool more = false;
+  /// What other modules did with the topic (on its first page, oldest first): an agenda item, a meeting's decision.
+  std::vector<module::FollowUp> follow_ups;
 };
 
 /// An earlier version of a post.

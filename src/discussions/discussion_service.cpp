@@ -130,7 +130,7 @@ awaitable<std::optional<TopicPage>> DiscussionService::topics(long long org_id, 
 
 awaitable<std::optional<TopicView>> DiscussionService::topic(long long org_id, long long topic_id, long long viewer,
                                                              long long after) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<TopicView> {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<TopicView> {
     auto found = store::find_topic(s, org_id, topic_id, viewer);
     if (!found) return std::nullopt;
     TopicView v;
@@ -145,6 +145,11 @@ awaitable<std::optional<TopicView>> DiscussionService::topic(long long org_id, l
     if (v.replies.size() > static_cast<std::size_t>(kPostsPerPage)) {
       v.replies.pop_back();
       v.more = true;
+    }
+    if (v.after <= 1) {
+      for (const auto& source : follow_ups_) source(s, "topic", org_id, topic_id, viewer, v.follow_ups);
+      std::stable_sort(v.follow_ups.begin(), v.follow_ups.end(),
+                       [](const module::FollowUp& a, const module::FollowUp& b) { return a.at < b.at; });
     }
     return v;
   });

@@ -19,6 +19,7 @@
 #include "discussions/discussion_store.hpp"
 #include "live/publisher.hpp"
 #include "mail/reply_address.hpp"
+#include "module/module.hpp"
 
 namespace roundtable::organisations {
 class OrganisationService;
@@ -87,6 +88,8 @@ class DiscussionService {
   /// number of a new reply, "changed" when a post was edited, deleted, hidden or shown, "reactions" when its
   /// reactions changed.
   void set_live(live::Publisher* live) { live_ = live; }
+  /// Where a topic's page learns what other modules did with it (set once, before serving).
+  void set_follow_ups(std::vector<module::FollowUpSource> sources) { follow_ups_ = std::move(sources); }
 
   /// For demo data and tests, on the calling thread: a topic or reply written at `at`, without email.
   Posted post_now(long long org_id, long long group_id, long long topic_id, long long author, const NewPost& post,
@@ -102,6 +105,7 @@ class DiscussionService {
   const organisations::OrganisationService* organisations_;
   mail::ReplyAddresses reply_;
   live::Publisher* live_ = nullptr;
+  std::vector<module::FollowUpSource> follow_ups_;
 };
 
 /// The address of a group's discussion, a topic, and a post in it (on the page of replies that holds it).

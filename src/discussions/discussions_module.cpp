@@ -17,7 +17,8 @@ module::Module make_module(Deps deps) {
         std::make_shared<DiscussionService>(*deps.db, deps.search, clock, deps.organisations, deps.reply_addresses);
     service->set_live(deps.live);
   }
-  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
+  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared& shared) {
+    if (service) service->set_follow_ups(shared.follow_ups);
     // Each handler's copy of the dependencies keeps the service alive.
     add_discussion_routes(routes, {service, deps.assets, deps.not_found, deps.live});
   };

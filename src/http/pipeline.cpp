@@ -19,6 +19,13 @@ using boost::asio::awaitable;
 
 namespace {
 
+/// The path as logs write it. A path parameter named {token} is a secret (a calendar feed's address, an invitation,
+/// a sign-in link): such a path is written as its route's pattern, so the secret never reaches the logs.
+std::string_view logged_path(const RequestContext& ctx) {
+  if (ctx.route && ctx.route->pattern.find("{token}") != std::string::npos) return ctx.route->pattern;
+  return ctx.path;
+}
+
 // An ended session's row stays this long, so that a person coming back is told why they were signed out.
 constexpr auto kEndedSessionKept = std::chrono::hours(24);
 // The longest a signed-in session's last use may go unrecorded: a GET writes at most this often.
@@ -226,9 +233,10 @@ awaitable<Response> Pipeline::run(const Request& req, std::string remote_address
     try {
       std::rethrow_exception(failure);
     } catch (const std::exception& e) {
-      core::log::error("request_failed", {{"request_id", ctx.request_id}, {"path", ctx.path}, {"error", e.what()}});
+      core::log::error("request_failed",
+                       {{"request_id", ctx.request_id}, {"path", logged_path(ctx)}, {"error", e.what()}});
     } catch (...) {
-      core::log::error("request_failed", {{"request_id", ctx.request_id}, {"path", ctx.path}});
+      core::log::error("request_failed", {{"request_id", ctx.request_id}, {"path", logged_path(ctx)}});
     }
     res = render_error_(ctx, Status::internal_server_error);
   }
@@ -249,7 +257,7 @@ awaitable<Response> Pipeline::run(const Request& req, std::string remote_address
     auto ms = std::to_string(seconds * 1000.0);
     core::log::info("request", {{"request_id", ctx.request_id},
                                 {"method", req.method_string()},
-                                {"path", ctx.path},
+                                {"path", logged_path(ctx)},
                                 {"route", route_name},
                                 {"status", status},
                                 {"ms", ms}});

@@ -1,4 +1,4 @@
-/// An email to one person: plain text and HTML, in their language.
+/// An email to one person: plain text and HTML, in their language, and sometimes a calendar invitation.
 #pragma once
 
 #include <string>
@@ -19,6 +19,10 @@ struct Message {
   /// The one-click stop address of a group notification (RFC 8058: List-Unsubscribe and List-Unsubscribe-Post
   /// headers), an absolute https or http URL; empty: none (account email).
   std::string list_unsubscribe;
+  /// A meeting invitation, update or cancellation (a whole iCalendar object whose METHOD line says which); empty:
+  /// none. Sent as a third, text/calendar, part of the multipart/alternative, and again as an invite.ics attachment,
+  /// as calendar programs (Outlook, Gmail, Apple Calendar) expect.
+  std::string calendar;
 };
 
 }  // namespace roundtable::mail

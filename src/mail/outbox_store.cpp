@@ -12,11 +12,11 @@ long long enqueue(soci::session& s, const Message& m, long long now) {
   long long id = 0;
   std::string lang(core::lang_code(m.lang));
   s << "INSERT INTO mail_outbox (to_address, to_name, lang, subject, text_body, html_body, reply_to, "
-       "list_unsubscribe, status, attempts, next_attempt_at, created_at) VALUES (:to, :name, :lang, :subject, :text, "
-       ":html, :reply_to, :list_unsubscribe, 'queued', 0, :now, :now2) RETURNING id",
+       "list_unsubscribe, calendar, status, attempts, next_attempt_at, created_at) VALUES (:to, :name, :lang, "
+       ":subject, :text, :html, :reply_to, :list_unsubscribe, :calendar, 'queued', 0, :now, :now2) RETURNING id",
       soci::use(m.to_address), soci::use(m.to_name), soci::use(lang), soci::use(m.subject), soci::use(m.text),
-      soci::use(m.html), soci::use(m.reply_to), soci::use(m.list_unsubscribe), soci::use(now), soci::use(now),
-      soci::into(id);
+      soci::use(m.html), soci::use(m.reply_to), soci::use(m.list_unsubscribe), soci::use(m.calendar), soci::use(now),
+      soci::use(now), soci::into(id);
   return id;
 }
 
@@ -45,8 +45,8 @@ std::vector<Queued> claim_due(soci::session& s, long long now, long long lease_u
     claim.execute(true);
     if (claim.get_affected_rows() != 1) continue;
     soci::row r;
-    s << "SELECT to_address, to_name, lang, subject, text_body, html_body, attempts, reply_to, list_unsubscribe "
-         "FROM mail_outbox "
+    s << "SELECT to_address, to_name, lang, subject, text_body, html_body, attempts, reply_to, list_unsubscribe, "
+         "calendar FROM mail_outbox "
          "WHERE id = :id",
         soci::use(id), soci::into(r);
     Queued q;
@@ -60,14 +60,15 @@ std::vector<Queued> claim_due(soci::session& s, long long now, long long lease_u
     q.attempts = static_cast<int>(db::row_int(r, 6));
     q.message.reply_to = db::row_text(r, 7);
     q.message.list_unsubscribe = db::row_text(r, 8);
+    q.message.calendar = db::row_text(r, 9);
     out.push_back(std::move(q));
   }
   return out;
 }
 
 void mark_sent(soci::session& s, long long id, long long now) {
-  s << "UPDATE mail_outbox SET status = 'sent', sent_at = :now, last_error = '', text_body = '', html_body = '' "
-       "WHERE id = :id",
+  s << "UPDATE mail_outbox SET status = 'sent', sent_at = :now, last_error = '', text_body = '', html_body = '', "
+       "calendar = '' WHERE id = :id",
       soci::use(now), soci::use(id);
 }
 

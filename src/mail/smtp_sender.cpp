@@ -112,6 +112,17 @@ bool is_permanent_failure(int curl_code, long smtp_code, std::string_view error)
   return curl_code == CURLE_WEIRD_SERVER_REPLY;
 }
 
+std::string calendar_method(std::string_view calendar) {
+  const auto at = calendar.find("\nMETHOD:");
+  if (at == std::string_view::npos) return "PUBLISH";
+  std::string out;
+  for (char c : calendar.substr(at + 8)) {
+    if (c < 'A' || c > 'Z') break;
+    out += c;
+  }
+  return out.empty() ? "PUBLISH" : out;
+}
+
 SmtpSender::SmtpSender(SmtpOptions options) : options_(std::move(options)), from_address_(address_of(options_.from)) {
   init_curl_once();
   if (options_.url.starts_with("smtp://")) {
@@ -178,11 +189,27 @@ SendResult SmtpSender::send(const Message& m) {
   curl_mime_data(html, m.html.data(), m.html.size());
   curl_mime_type(html, "text/html; charset=utf-8");
   curl_mime_encoder(html, "quoted-printable");
+  // A meeting invitation: Outlook and Gmail read the text/calendar alternative (its method= must match the METHOD
+  // inside), Apple Mail and others the invite.ics attachment. Email without one is written as before.
+  const std::string calendar_type = "text/calendar; method=" + calendar_method(m.calendar) + "; charset=UTF-8";
+  if (!m.calendar.empty()) {
+    curl_mimepart* cal = curl_mime_addpart(alt);
+    curl_mime_data(cal, m.calendar.data(), m.calendar.size());
+    curl_mime_type(cal, calendar_type.c_str());
+    curl_mime_encoder(cal, "base64");
+  }
   curl_mimepart* part = curl_mime_addpart(mime.get());
   curl_mime_subparts(part, alt);  // the top-level mime now owns alt
   curl_mime_type(part, "multipart/alternative");
   std::unique_ptr<curl_slist, ListDeleter> inline_header(curl_slist_append(nullptr, "Content-Disposition: inline"));
   curl_mime_headers(part, inline_header.release(), 1);
+  if (!m.calendar.empty()) {
+    curl_mimepart* file = curl_mime_addpart(mime.get());
+    curl_mime_data(file, m.calendar.data(), m.calendar.size());
+    curl_mime_type(file, "application/ics");
+    curl_mime_filename(file, "invite.ics");
+    curl_mime_encoder(file, "base64");
+  }
   curl_easy_setopt(c, CURLOPT_MIMEPOST, mime.get());
 
   CURLcode rc = curl_easy_perform(c);

@@ -54,5 +54,8 @@ bool is_valid_address(std::string_view address);
 /// Whether a failed send should never be tried again: a 5xx refusal of the recipient or of the message itself.
 /// Authentication and sender refusals are the operator's configuration, so the message waits for it to be fixed.
 bool is_permanent_failure(int curl_code, long smtp_code, std::string_view error);
+/// The METHOD of an iCalendar object ("REQUEST", "CANCEL"), for its text/calendar part's method= parameter;
+/// "PUBLISH" when it names none.
+std::string calendar_method(std::string_view calendar);
 
 }  // namespace roundtable::mail

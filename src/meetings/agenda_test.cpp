@@ -17,6 +17,7 @@
 #include "db/transaction.hpp"
 #include "discussions/discussion_store.hpp"
 #include "groups/group_service.hpp"
+#include "meetings/follow_ups.hpp"
 #include "meetings/meeting_service.hpp"
 #include "organisations/organisation_service.hpp"
 #include "testing/world.hpp"
@@ -221,6 +222,39 @@ TEST_P(AgendasOnBackend, PapersWithAnEasyReadVersionAreForTheGroupOnly) {
   EXPECT_EQ(world->count("meeting_papers"), 0);
   EXPECT_EQ(world->count("uploads"), 0) << "the files go with the paper";
   std::filesystem::remove_all(dir);
+}
+
+TEST_P(AgendasOnBackend, ATopicsPageSaysWhatTheMeetingDidWithIt) {
+  auto follow_ups = [&](long long viewer, long long of = 0) {
+    std::vector<module::FollowUp> out;
+    world->db->run_sync([&](soci::session& s) { topic_follow_ups(s, "topic", north, of ? of : topic, viewer, out); });
+    return out;
+  };
+  EXPECT_TRUE(follow_ups(mair).empty()) << "raised, not yet on an agenda";
+  ASSERT_EQ(run(service->promote_topic(who(tom), north, meeting, topic)), Change::done);
+  auto f = follow_ups(mair);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text_key, "meetings.follow_up.on_agenda");
+  EXPECT_EQ(f[0].what, "December board");
+  EXPECT_EQ(f[0].href, "/meetings/" + std::to_string(meeting) + "/agenda");
+  EXPECT_EQ(follow_ups(ngozi).size(), 1u) << "observers see the group's agendas";
+  EXPECT_TRUE(follow_ups(priya).empty()) << "not in the group: nothing about its meetings";
+  EXPECT_TRUE(follow_ups(mair, quiet).empty()) << "another topic";
+  std::vector<module::FollowUp> other_kind;
+  world->db->run_sync([&](soci::session& s) { topic_follow_ups(s, "card", north, topic, mair, other_kind); });
+  EXPECT_TRUE(other_kind.empty());
+
+  const long long item = record(tom).items.at(0).id;
+  ASSERT_EQ(run(service->set_decision(who(tom), north, meeting, item, "Every other meeting in the evening.")),
+            Change::done);
+  EXPECT_EQ(follow_ups(mair).at(0).text_key, "meetings.follow_up.on_agenda") << "the decision shows once published";
+  ASSERT_EQ(run(service->save_minutes(who(tom), north, meeting, "We met.")), Change::done);
+  ASSERT_EQ(run(service->publish_minutes(who(tom), north, meeting)), Change::done);
+  f = follow_ups(mair);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text_key, "meetings.follow_up.discussed");
+  EXPECT_EQ(f[0].detail, "Every other meeting in the evening.");
+  EXPECT_EQ(f[0].href, "/meetings/" + std::to_string(meeting) + "/minutes");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AgendasOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -88,6 +88,9 @@ struct Meeting {
   /// The series it is a session of (0: none; series.hpp), and whether that series is open to the organisation.
   long long series_id = 0;
   bool open_to_organisation = false;
+  /// The iCalendar SEQUENCE of its calendar file, feed entry and invitations: one more each time its time, place or
+  /// title changes and when it is called off.
+  long long sequence = 0;
   /// Replies of people still in the group (anyone's, when open to the organisation).
   long long going = 0;
   long long maybe = 0;

@@ -69,41 +69,103 @@ std::string folded(std::string_view line) {
   return out;
 }
 
-std::string calendar(const CalendarEvent& e) {
+std::string uid(const Meeting& m, std::string_view uid_domain) {
+  return "meeting-" + std::to_string(m.id) + "@" + std::string(uid_domain);
+}
+
+namespace {
+
+// Spelt out letter by letter: scripts/check-source keeps the word in quotes for SQL transactions.
+constexpr char kBegin[] = {'B', 'E', 'G', 'I', 'N', '\0'};
+
+void line(std::string& out, std::string_view name, std::string_view value) {
+  std::string l;
+  l.reserve(name.size() + 1 + value.size());
+  l.append(name).append(":").append(value);
+  out += folded(l);
+}
+
+/// A parameter value (CN="..."): quoted, with the characters a quoted value cannot hold dropped.
+std::string param_value(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\r' || c == '\n' || (static_cast<unsigned char>(c) < 0x20 && c != '\t')) continue;
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void head(std::string& out, std::string_view method) {
+  line(out, kBegin, "VCALENDAR");
+  line(out, "VERSION", "2.0");
+  line(out, "PRODID", "-//Roundtable//Meetings//EN");
+  line(out, "CALSCALE", "GREGORIAN");
+  line(out, "METHOD", method);
+}
+
+/// One VEVENT. With an invitation: ORGANIZER and ATTENDEE, and STATUS:CANCELLED for a called-off meeting.
+void event(std::string& out, const CalendarEvent& e, const Invitation* who) {
   const Meeting& m = *e.meeting;
   const auto& d = m.details;
-  std::string out;
-  auto line = [&](std::string_view name, std::string_view value) {
-    out += folded(std::string(name) + ":" + std::string(value));
-  };
-  // Spelt out letter by letter: scripts/check-source keeps the word in quotes for SQL transactions.
-  constexpr char begin[] = {'B', 'E', 'G', 'I', 'N', '\0'};
-  line(begin, "VCALENDAR");
-  line("VERSION", "2.0");
-  line("PRODID", "-//Roundtable//Meetings//EN");
-  line("CALSCALE", "GREGORIAN");
-  line("METHOD", "PUBLISH");
-  line(begin, "VEVENT");
-  line("UID", "meeting-" + std::to_string(m.id) + "@" + e.uid_domain);
-  line("DTSTAMP", utc_stamp(m.updated_at));
-  line("DTSTART", utc_stamp(d.starts_at));
-  line("DTEND", utc_stamp(d.ends_at));
-  // Each change makes a newer version of the same event.
-  line("SEQUENCE", std::to_string(m.updated_at > m.created_at ? m.updated_at - m.created_at : 0));
-  line("SUMMARY", escape_text(d.title));
+  line(out, kBegin, "VEVENT");
+  line(out, "UID", uid(m, e.uid_domain));
+  line(out, "DTSTAMP", utc_stamp(m.updated_at));
+  line(out, "DTSTART", utc_stamp(d.starts_at));
+  line(out, "DTEND", utc_stamp(d.ends_at));
+  // Each change of time, place or title, and calling it off, makes a newer version of the same event.
+  line(out, "SEQUENCE", std::to_string(m.sequence));
+  line(out, "SUMMARY", escape_text(d.title));
   std::string description = d.purpose;
   if (!d.online_url.empty()) description += "\n\n" + d.online_url;
   if (!e.url.empty()) description += "\n\n" + e.url;
-  line("DESCRIPTION", escape_text(description));
+  line(out, "DESCRIPTION", escape_text(description));
   if (!d.venue.empty()) {
-    line("LOCATION", escape_text(d.venue));
+    line(out, "LOCATION", escape_text(d.venue));
   } else if (!d.online_url.empty()) {
-    line("LOCATION", escape_text(d.online_url));
+    line(out, "LOCATION", escape_text(d.online_url));
   }
-  if (!e.url.empty()) line("URL", e.url);
-  line("STATUS", m.cancelled() ? "CANCELLED" : "CONFIRMED");
-  line("END", "VEVENT");
-  line("END", "VCALENDAR");
+  if (!e.url.empty()) line(out, "URL", e.url);
+  if (who) {
+    line(out, "ORGANIZER;CN=" + param_value(who->organizer_name), "mailto:" + who->organizer_address);
+    // Replies go through the meeting's page (with what the person needs), not back by email: RSVP=FALSE.
+    line(out,
+         "ATTENDEE;CN=" + param_value(who->attendee_name) +
+             ";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE",
+         "mailto:" + who->attendee_address);
+  }
+  line(out, "STATUS", m.cancelled() ? "CANCELLED" : "CONFIRMED");
+  line(out, "TRANSP", "OPAQUE");
+  line(out, "END", "VEVENT");
+}
+
+}  // namespace
+
+std::string calendar(const CalendarEvent& e) {
+  std::string out;
+  head(out, "PUBLISH");
+  event(out, e, nullptr);
+  line(out, "END", "VCALENDAR");
+  return out;
+}
+
+std::string feed(const std::vector<CalendarEvent>& events, std::string_view name) {
+  std::string out;
+  head(out, "PUBLISH");
+  line(out, "X-WR-CALNAME", escape_text(name));
+  // Calendar programs that honour it look for changes every hour.
+  line(out, "REFRESH-INTERVAL;VALUE=DURATION", "PT1H");
+  line(out, "X-PUBLISHED-TTL", "PT1H");
+  for (const auto& e : events) event(out, e, nullptr);
+  line(out, "END", "VCALENDAR");
+  return out;
+}
+
+std::string invitation(const CalendarEvent& e, const Invitation& who) {
+  std::string out;
+  head(out, e.meeting->cancelled() ? "CANCEL" : "REQUEST");
+  event(out, e, &who);
+  line(out, "END", "VCALENDAR");
   return out;
 }
 

@@ -4,14 +4,32 @@
 #include "audit/audit_store.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
+#include "meetings/meeting_invitation.hpp"
 #include "meetings/meeting_store.hpp"
 
 namespace roundtable::meetings {
 
 namespace {
 
+/// Where invitations link to and come from; nullptr: none are sent (demo data).
+struct Inviter {
+  std::string base_url;
+  std::string mail_from;
+};
+
+/// Emails the group an invitation, update or cancellation (meeting_invitation.hpp), unless the meeting is over.
+void invite(soci::session& s, const Inviter* inviter, const Meeting& m, InvitationKind kind, long long now) {
+  if (inviter && m.details.ends_at > now) queue_invitations(s, m, kind, inviter->base_url, inviter->mail_from, now);
+}
+
+/// The meeting's calendar facts changed: its time, place or title.
+bool calendar_changed(const MeetingDetails& a, const MeetingDetails& b) {
+  return a.starts_at != b.starts_at || a.ends_at != b.ends_at || a.venue != b.venue || a.online_url != b.online_url ||
+         a.title != b.title;
+}
+
 long long schedule(soci::session& s, long long org_id, long long group_id, long long actor, const MeetingDetails& d,
-                   const std::string& create_key, long long now) {
+                   const std::string& create_key, long long now, const Inviter* inviter = nullptr) {
   db::WriteTransaction tx(s);
   if (auto existing = store::find_by_create_key(s, org_id, create_key)) return *existing;
   const auto g = groups::store::find_for_viewer(s, org_id, group_id, actor);
@@ -20,6 +38,10 @@ long long schedule(soci::session& s, long long org_id, long long group_id, long 
   // through and the other finds it.
   const long long id = store::insert(s, org_id, group_id, d, create_key, actor, now);
   if (id == 0) return store::find_by_create_key(s, org_id, create_key).value_or(0);
+  if (inviter) {
+    if (const auto v = store::find_for_viewer(s, org_id, id, 0))
+      invite(s, inviter, v->meeting, InvitationKind::scheduled, now);
+  }
   tx.commit();
   return id;
 }
@@ -48,10 +70,13 @@ awaitable<std::optional<GroupMeetings>> MeetingService::group_meetings(long long
 
 awaitable<long long> MeetingService::schedule_meeting(long long org_id, long long group_id, long long actor,
                                                       MeetingDetails details, std::string create_key) {
-  auto op = db_.run([=, this, d = std::move(details), key = std::move(create_key)](soci::session& s) {
-    return schedule(s, org_id, group_id, actor, d, key, now());
+  auto op = db_.run([=, this, d = std::move(details), key = std::move(create_key),
+                     inviter = Inviter{base_url(), mail_from()}](soci::session& s) {
+    return schedule(s, org_id, group_id, actor, d, key, now(), &inviter);
   });
-  co_return co_await std::move(op);
+  const long long id = co_await std::move(op);
+  if (id != 0 && mail_.mail_queued) mail_.mail_queued();
+  co_return id;
 }
 
 awaitable<std::optional<MeetingForViewer>> MeetingService::meeting_for(long long org_id, long long id,
@@ -61,29 +86,50 @@ awaitable<std::optional<MeetingForViewer>> MeetingService::meeting_for(long long
 }
 
 awaitable<bool> MeetingService::update_meeting(long long org_id, long long id, MeetingDetails details) {
-  auto op = db_.run([=, this, d = std::move(details)](soci::session& s) {
+  auto op = db_.run([=, this, d = std::move(details), inviter = Inviter{base_url(), mail_from()}](soci::session& s) {
     db::WriteTransaction tx(s);
     const auto v = store::find_for_viewer(s, org_id, id, 0);
     if (!v || v->meeting.cancelled() || v->meeting.group_archived) return false;
-    store::update_details(s, id, d, now());
+    const long long at = now();
+    store::update_details(s, id, d, at);
+    if (calendar_changed(v->meeting.details, d)) {
+      // A newer version of the same calendar event, emailed as an update.
+      store::next_sequence(s, id);
+      Meeting changed = v->meeting;
+      changed.details = d;
+      changed.updated_at = at;
+      ++changed.sequence;
+      invite(s, &inviter, changed, InvitationKind::changed, at);
+    }
     tx.commit();
     return true;
   });
-  co_return co_await std::move(op);
+  const bool done = co_await std::move(op);
+  if (done && mail_.mail_queued) mail_.mail_queued();
+  co_return done;
 }
 
 awaitable<bool> MeetingService::cancel_meeting(long long org_id, long long id, std::string reason) {
-  auto op = db_.run([=, this, reason = std::move(reason)](soci::session& s) {
-    db::WriteTransaction tx(s);
-    const auto v = store::find_for_viewer(s, org_id, id, 0);
-    const long long at = now();
-    if (!v || v->meeting.started(at) || v->meeting.group_archived) return false;
-    // On PostgreSQL a second calling-off at the same moment waits here for the first and then finds it done.
-    if (!store::set_cancelled(s, id, reason, at)) return false;
-    tx.commit();
-    return true;
-  });
-  co_return co_await std::move(op);
+  auto op =
+      db_.run([=, this, reason = std::move(reason), inviter = Inviter{base_url(), mail_from()}](soci::session& s) {
+        db::WriteTransaction tx(s);
+        const auto v = store::find_for_viewer(s, org_id, id, 0);
+        const long long at = now();
+        if (!v || v->meeting.started(at) || v->meeting.group_archived) return false;
+        // On PostgreSQL a second calling-off at the same moment waits here for the first and then finds it done.
+        if (!store::set_cancelled(s, id, reason, at)) return false;
+        Meeting off = v->meeting;
+        off.cancelled_at = at;
+        off.cancel_reason = reason;
+        off.updated_at = at;
+        ++off.sequence;
+        invite(s, &inviter, off, InvitationKind::cancelled, at);
+        tx.commit();
+        return true;
+      });
+  const bool done = co_await std::move(op);
+  if (done && mail_.mail_queued) mail_.mail_queued();
+  co_return done;
 }
 
 awaitable<ReplyOutcome> MeetingService::reply(long long org_id, long long id, long long user, RsvpDetails details) {

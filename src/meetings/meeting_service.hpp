@@ -79,6 +79,8 @@ enum class Change {
 struct MailHooks {
   std::function<std::string()> base_url;
   std::function<void()> mail_queued;
+  /// The --mail-from address, which meeting invitations name as their organizer.
+  std::function<std::string()> mail_from;
 };
 
 class MeetingService {
@@ -156,6 +158,7 @@ class MeetingService {
 
  private:
   std::string base_url() const;
+  std::string mail_from() const { return mail_.mail_from ? mail_.mail_from() : std::string("roundtable@localhost"); }
   void woke_mail(Change c) const;
 
   db::Database& db_;

@@ -1,6 +1,7 @@
 #include "meetings/meeting_store.hpp"
 
 #include "db/query.hpp"
+#include "organisations/organisation.hpp"
 
 namespace roundtable::meetings::store {
 
@@ -18,8 +19,8 @@ const std::string kColumns =
     "m.id, m.org_id, m.group_id, g.name, g.visibility, g.archived_at, m.title, m.purpose, m.starts_at, m.ends_at, "
     "m.online_url, m.venue, m.access, m.access_notes, m.created_at, m.updated_at, m.cancelled_at, m.cancel_reason, " +
     replies("going") + ", " + replies("maybe") +
-    ", m.papers_sent_at, m.minutes, m.minutes_published_at, m.series_id, m.open_to_org";
-constexpr int kColumnCount = 25;
+    ", m.papers_sent_at, m.minutes, m.minutes_published_at, m.series_id, m.open_to_org, m.ics_sequence";
+constexpr int kColumnCount = 26;
 
 Meeting meeting_of(const db::Row& r) {
   Meeting m;
@@ -49,6 +50,7 @@ Meeting meeting_of(const db::Row& r) {
   if (!r.null(22)) m.minutes_published_at = r.integer(22);
   if (!r.null(23)) m.series_id = r.integer(23);
   m.open_to_organisation = r.integer(24) != 0;
+  m.sequence = r.integer(25);
   return m;
 }
 
@@ -115,9 +117,15 @@ void update_details(soci::session& s, long long id, const MeetingDetails& d, lon
             {d.title, d.purpose, d.starts_at, d.ends_at, d.online_url, d.venue, access, d.access_notes, now, id});
 }
 
+void next_sequence(soci::session& s, long long id) {
+  db::query(s, "UPDATE meetings SET ics_sequence = ics_sequence + 1 WHERE id = $1", {id});
+}
+
 bool set_cancelled(soci::session& s, long long id, std::string_view reason, long long now) {
   return db::query(s,
-                   "UPDATE meetings SET cancelled_at = $1, cancel_reason = $2, updated_at = $1 WHERE id = $3 AND "
+                   "UPDATE meetings SET cancelled_at = $1, cancel_reason = $2, updated_at = $1, ics_sequence = "
+                   "ics_sequence + "
+                   "1 WHERE id = $3 AND "
                    "cancelled_at IS NULL",
                    {now, reason, id}) > 0;
 }
@@ -174,6 +182,28 @@ std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id) 
               v.reply = reply_of(r, 2);
               v.updated_at = r.integer(7);
               out.push_back(std::move(v));
+            });
+  return out;
+}
+
+std::vector<FeedMeeting> feed_for(soci::session& s, long long user_id, long long since, int limit) {
+  std::vector<FeedMeeting> out;
+  // The person's groups (leaving a group or the organisation takes its rows away at once), their meetings that end
+  // after `since`, soonest first: one query, through group_members' user index and meetings' (group, start) index.
+  db::query(s,
+            "SELECT " + kColumns +
+                ", o.slug, gm.role, ms.role FROM group_members gm JOIN memberships ms ON ms.org_id = gm.org_id AND "
+                "ms.user_id = gm.user_id JOIN meetings m ON m.group_id = gm.group_id JOIN org_groups g ON g.id = "
+                "m.group_id JOIN organisations o ON o.id = m.org_id WHERE gm.user_id = $1 AND m.ends_at >= $2 ORDER "
+                "BY m.starts_at, m.id LIMIT $3",
+            {user_id, since, static_cast<long long>(limit)}, [&](const db::Row& r) {
+              FeedMeeting f;
+              f.meeting = meeting_of(r);
+              constexpr int c = kColumnCount;
+              f.org_slug = r.string(c);
+              f.group_role = groups::parse_group_role(r.text(c + 1));
+              f.org_role = organisations::parse_role(r.text(c + 2)).value_or(core::Role::member);
+              out.push_back(std::move(f));
             });
   return out;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/roles.hpp"
 #include "meetings/meeting.hpp"
 
 namespace soci {
@@ -22,7 +23,9 @@ std::optional<long long> find_by_create_key(soci::session& s, long long org_id, 
 /// The meeting (in this organisation) with the viewer's role in its group and their reply, in one query.
 std::optional<MeetingForViewer> find_for_viewer(soci::session& s, long long org_id, long long id, long long viewer);
 void update_details(soci::session& s, long long id, const MeetingDetails& d, long long now);
-/// Calls it off unless it already is (false then).
+/// One more on its iCalendar SEQUENCE (its time, place or title changed).
+void next_sequence(soci::session& s, long long id);
+/// Calls it off unless it already is (false then), one more on its SEQUENCE.
 bool set_cancelled(soci::session& s, long long id, std::string_view reason, long long now);
 
 /// Every meeting of the group, upcoming first (soonest first), then past ones (latest first), with the viewer's
@@ -34,6 +37,17 @@ void upsert_reply(soci::session& s, long long id, long long org_id, long long us
                   long long now);
 /// Everyone in the group (observers only when they replied), by name, with their reply.
 std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id);
+
+/// A meeting in a person's calendar feed, with what the policy needs to know about the person.
+struct FeedMeeting {
+  Meeting meeting;
+  std::string org_slug;
+  std::optional<GroupRole> group_role;
+  core::Role org_role = core::Role::member;
+};
+/// The meetings of every group the person is in (in organisations they still belong to) that end at or after
+/// `since`, soonest first, at most `limit`.
+std::vector<FeedMeeting> feed_for(soci::session& s, long long user_id, long long since, int limit);
 
 // For demo data.
 long long count_for_org(soci::session& s, long long org_id);

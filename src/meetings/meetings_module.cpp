@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "meetings/calendar_routes.hpp"
+#include "meetings/follow_ups.hpp"
 #include "meetings/meeting_reminders.hpp"
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
@@ -20,19 +22,25 @@ module::Module make_module(Deps deps) {
   std::shared_ptr<TimePollService> polls;
   MailHooks mail;
   if (const auto* orgs = deps.organisations) {
-    mail = {[orgs] { return orgs->base_url(); }, [orgs] { orgs->mail_queued(); }};
+    mail = {[orgs] { return orgs->base_url(); }, [orgs] { orgs->mail_queued(); },
+            [from = deps.mail_from] { return from; }};
   }
-  if (deps.db) polls = std::make_shared<TimePollService>(*deps.db, clock, mail);
-  if (deps.db) service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
+  std::shared_ptr<CalendarService> calendars;
   std::shared_ptr<SeriesService> series;
-  if (deps.db) series = std::make_shared<SeriesService>(*deps.db, clock);
+  if (deps.db) {
+    calendars = std::make_shared<CalendarService>(*deps.db, clock, mail.base_url);
+    polls = std::make_shared<TimePollService>(*deps.db, clock, mail);
+    series = std::make_shared<SeriesService>(*deps.db, clock);
+    service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
+  }
   if (service && deps.uploads) m.start = [uploads = deps.uploads, &clock] { register_paper_access(*uploads, clock); };
-  m.add_routes = [service, polls, series, deps](std::vector<http::Route>& routes, const module::Shared&) {
+  m.add_routes = [service, polls, series, calendars, deps](std::vector<http::Route>& routes, const module::Shared&) {
     // Each handler's copy of the dependencies keeps the services alive.
     pages::PagesDeps pages_deps{service, deps.assets, deps.not_found};
     pages_deps.polls = polls;
     pages_deps.series = series;
     add_meeting_routes(routes, pages_deps);
+    add_calendar_routes(routes, {calendars, deps.assets, deps.not_found});
   };
   using module::Erasure;
   m.personal_tables = {
@@ -52,6 +60,9 @@ module::Module make_module(Deps deps) {
       {"meeting_reminders", "user_id", Erasure::remove,
        "which meetings the person was reminded of the day before (so they are reminded once)"},
   };
+  m.personal_tables.push_back({"calendar_feeds", "user_id", Erasure::remove,
+                               "when the person's calendar feed address was made, and a scrambled copy of its secret "
+                               "(never the address itself)"});
   m.tables_without_personal_data = {
       {"meeting_papers",
        "a meeting's papers and their easy-read or large-print versions, files owned by the organisation (added_by is "
@@ -66,6 +77,9 @@ module::Module make_module(Deps deps) {
       {"meeting_series",
        "a group's series of open sessions: when, where, why, who may come and the attendance rule, written for the "
        "organisation (created_by is kept as \"former member\")"}};
+  // The account page leads to the person's calendar feed of all their groups' meetings.
+  m.account_sections = {{"meetings.calendar.account.title", "meetings.calendar.account.lead",
+                         "meetings.calendar.account.link", "/account/calendar"}};
   // Each group's home page leads to the group's own meetings.
   m.group_tools = {{"meetings.group_tool.title", "meetings.group_tool.lead", "meetings.group_tool.link", "/meetings"},
                    {"meetings.series.group_tool.title", "meetings.series.group_tool.lead",
@@ -73,6 +87,8 @@ module::Module make_module(Deps deps) {
   // Every member finds the organisation's open sessions (coffee mornings) from its page.
   m.org_member_links = {{"meetings.series.open.title", "meetings.series.open.org_lead", "meetings.series.open.org_link",
                          "/open-sessions"}};
+  // A discussion topic's page says which meetings took it up and what they decided.
+  m.follow_ups = topic_follow_ups;
   // Reminders the day before, to everyone coming (meeting_reminders.hpp): run by the due worker every minute.
   if (deps.db && deps.organisations) {
     m.due_jobs.push_back({"meeting_reminders", [db = deps.db, orgs = deps.organisations, &clock](long long now) {

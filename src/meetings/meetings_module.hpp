@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
@@ -27,6 +28,8 @@ struct Deps {
   const organisations::OrganisationService* organisations = nullptr;
   /// Where papers are kept (nullptr: none can be added).
   uploads::UploadService* uploads = nullptr;
+  /// The --mail-from address, which meeting invitations name as their organizer.
+  std::string mail_from = "roundtable@localhost";
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

@@ -2,9 +2,9 @@
 
 #include "core/i18n.hpp"
 #include "mail/compose.hpp"
-#include "mail/outbox_store.hpp"
 #include "meetings/meeting_pages.hpp"
 #include "meetings/time_poll_store.hpp"
+#include "notifications/notify.hpp"
 #include "organisations/organisation_store.hpp"
 
 namespace roundtable::meetings {
@@ -36,11 +36,15 @@ mail::Message poll_opened_message(const Recipient& to, const TimePoll& poll, con
 
 void send_poll_opened(soci::session& s, const TimePoll& poll, long long opened_by, const std::string& base_url,
                       long long now) {
-  const std::string url =
-      base_url + "/o/" + organisations::store::org_slug(s, poll.org_id) + "/polls/" + std::to_string(poll.id);
+  const std::string path = "/o/" + organisations::store::org_slug(s, poll.org_id) + "/polls/" + std::to_string(poll.id);
+  const std::string url = base_url + path;
+  // Through the person's choice for the group: straight away, in their digest, or not by email at all.
   for (const auto& to : poll_store::answerers(s, poll.group_id)) {
     if (to.user_id == opened_by) continue;
-    mail::store::enqueue(s, poll_opened_message(to, poll, url), now);
+    notifications::notify(
+        s,
+        {poll.org_id, poll.group_id, to.user_id, "meeting_poll", poll.details.title, path, poll.group_name, base_url},
+        poll_opened_message(to, poll, url), now);
   }
 }
 

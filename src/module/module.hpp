@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "http/types.hpp"
+#include "module/follow_up.hpp"
 #include "view/html.hpp"
 
 namespace roundtable::db {
@@ -133,6 +134,12 @@ struct HomeSection {
 /// at most.
 using SearchScope = std::function<void(soci::session& s, long long user_id, db::SearchQuery& query)>;
 
+/// Adds to `out` what the module did with the contribution of `kind` ("topic") and `id` in organisation `org_id`
+/// that `viewer` may see, leaving out what the viewer may not see. Runs inside the contribution page's own database
+/// call: one indexed read at most.
+using FollowUpSource = std::function<void(soci::session& s, std::string_view kind, long long org_id, long long id,
+                                          long long viewer, std::vector<FollowUp>& out)>;
+
 /// What every module can see of the others once all are made (for pages that gather from all of them).
 struct Shared {
   std::vector<AccountSection> account_sections;
@@ -142,6 +149,7 @@ struct Shared {
   std::vector<HomeSection> home_sections;
   std::vector<GroupTool> group_tools;
   std::vector<SearchScope> search_scopes;
+  std::vector<FollowUpSource> follow_ups;
 };
 
 struct Module {
@@ -172,6 +180,8 @@ struct Module {
   std::vector<HomeSection> home_sections;
   /// What a signed-in person may find of its search documents. Unset: nothing beyond public documents.
   SearchScope search_scope;
+  /// What it did with other modules' contributions. Unset: nothing.
+  FollowUpSource follow_ups;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
   /// may see its uploaded files (uploads::UploadService::set_access). Unset: nothing to do.
   std::function<void()> start;

@@ -2,8 +2,8 @@
 // screen, in Chromium against the real server; and the organisation's navigation without JavaScript.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, axeViolations, demoPassword } from "./support.mjs";
-import { freshDemoCode } from "../integration/totp.mjs";
+import { startServer, launchBrowser } from "./support.mjs";
+import { tabTo, tabToId, follow, checkPage, assertFocusVisible, signInByKeyboard } from "./keyboard.mjs";
 
 let server, browser;
 before(async () => {
@@ -17,87 +17,11 @@ after(async () => {
 
 const phone = { viewport: { width: 320, height: 640 }, locale: "en-GB" };
 
-/** What the focused element says: its aria-label, or its text, or its value (spaces folded). */
-function focusedText(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return "";
-    return (el.getAttribute("aria-label") || el.innerText || el.value || "").trim().replace(/\s+/g, " ");
-  });
-}
-
-/**
- * Presses Tab until the focused element's text is `want` (a string, matched whole) or matches it (a RegExp); fails
- * naming every stop it passed, so a missing or unreachable control shows what was there instead.
- */
-async function tabTo(page, want, { max = 80 } = {}) {
-  const passed = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    const text = await focusedText(page);
-    if (typeof want === "string" ? text === want : want.test(text)) return;
-    passed.push(text);
-  }
-  throw new Error(
-    `on ${new URL(page.url()).pathname}, Tab never reached ${want} in ${max} presses; it passed ${JSON.stringify(passed)}`,
-  );
-}
-
-/** Presses Tab until the element with this id has focus. */
-async function tabToId(page, id, { max = 80 } = {}) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
-  }
-  throw new Error(`on ${new URL(page.url()).pathname}, Tab never reached #${id} in ${max} presses`);
-}
-
-/** Presses a key that leads to another page, and waits for it. */
-async function follow(page, key = "Enter") {
-  await Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
-}
-
-/** The page is checked as a person on a phone would need it: no axe violations and nothing wider than the screen. */
-async function checkPage(page, what) {
-  assert.deepEqual(await axeViolations(page), [], `${what}: axe`);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 320, `${what}: the page is ${width} px wide on a 320 px screen`);
-}
-
-/** The focused element shows that it has focus: an outline that is drawn, or GOV.UK's yellow and black shadow. */
-async function assertFocusVisible(page, what) {
-  const style = await page.evaluate(() => {
-    const s = getComputedStyle(document.activeElement);
-    return { outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor, boxShadow: s.boxShadow };
-  });
-  const outline = style.outlineStyle !== "none" && style.outlineWidth !== "0px" && !/rgba\(0, 0, 0, 0\)|transparent/.test(style.outlineColor);
-  const shadow = style.boxShadow !== "none";
-  assert.ok(outline || shadow, `${what}: focus is not visible (${JSON.stringify(style)})`);
-}
-
-/** Signs in with the sign-in form by keyboard alone (typing the two-step code when asked); ends on the home page. */
-async function signInByKeyboard(page, email) {
-  await page.goto(server.url + "/sign-in");
-  await tabToId(page, "email");
-  await assertFocusVisible(page, "the email field");
-  await page.keyboard.type(email);
-  await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "password", "Tab goes from email to password");
-  await page.keyboard.type(demoPassword);
-  await follow(page);
-  if (new URL(page.url()).pathname === "/sign-in/two-step") {
-    await tabToId(page, "code");
-    await page.keyboard.type(await freshDemoCode(`${server.url} ${email}`));
-    await follow(page);
-  }
-  assert.equal(new URL(page.url()).pathname, "/", `signing in as ${email} leads home: ${page.url()}`);
-}
-
 test("issue #13: keyboard only at 320 px: Gareth asks to join a project, Tom lets him in and moves its stage, Gareth sees both", async () => {
   // 1. Gareth signs in and lands on his home page.
   const garethContext = await browser.newContext(phone);
   const gareth = await garethContext.newPage();
-  await signInByKeyboard(gareth, "gareth@demo.example");
+  await signInByKeyboard(server, gareth, "gareth@demo.example");
   assert.match(await gareth.textContent("main"), /Your groups/);
   assert.doesNotMatch(await gareth.textContent("main"), /Booking respite made simple/, "not his group yet");
   await checkPage(gareth, "Gareth's home");
@@ -136,7 +60,7 @@ test("issue #13: keyboard only at 320 px: Gareth asks to join a project, Tom let
   // 3. Tom, who runs the project, lets Gareth in and moves the stage on.
   const tomContext = await browser.newContext(phone);
   const tom = await tomContext.newPage();
-  await signInByKeyboard(tom, "tom@demo.example");
+  await signInByKeyboard(server, tom, "tom@demo.example");
   await tabTo(tom, "Booking respite made simple");
   await follow(tom);
   assert.equal(new URL(tom.url()).pathname, "/o/demo/groups/4");
@@ -202,7 +126,7 @@ test("issue #13: keyboard only at 320 px: Gareth asks to join a project, Tom let
 test("issue #13: without JavaScript at 320 px, the organisation's navigation is shown, reachable by Tab, and marks where you are", async () => {
   const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
   const page = await context.newPage();
-  await signInByKeyboard(page, "gareth@demo.example");
+  await signInByKeyboard(server, page, "gareth@demo.example");
   await page.goto(server.url + "/o/demo/groups");
   const nav = page.getByRole("navigation", { name: "Organisation menu" });
   assert.equal(await nav.getByRole("button", { name: "Menu" }).count(), 0, "no Menu button to hide the links behind");

@@ -236,6 +236,11 @@ const visits = {
     { path: "/o/demo/meetings/1/checklist", as: orgAdmin },
     { path: "/o/demo/meetings/1/checklist", as: sian },
   ],
+  // A person's calendar feed: getting an address shows it once, in a read-only box with how to add it.
+  calendar_feed: [
+    { path: "/account/calendar", as: member, resubmit: true },
+    { path: "/account/calendar", as: sian },
+  ],
   // The board's next meeting has an agenda from the discussion space, an idea waiting and the papers sent; its past
   // one has published minutes, who came, decisions and actions. Tom runs it (forms and buttons); Gareth reads.
   meeting_agenda: [

@@ -59,6 +59,7 @@ const pages = [
   { as: "facilitator", path: "/o/demo/meetings/MEETING" },
   { as: "member", path: "/o/demo/meetings/MEETING" },
   { as: "member", path: "/o/demo/meetings/MEETING/reply" },
+  { as: "member", path: "/account/calendar" },
   { as: "facilitator", path: "/o/demo/meetings/MEETING/checklist" },
   // Its agenda (which gains items, proposals and raised topics) and its minutes (actions and who came).
   { as: "member", path: "/o/demo/meetings/MEETING/agenda" },

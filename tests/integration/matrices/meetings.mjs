@@ -136,6 +136,12 @@ export const rows = [
   ["GET", "/o/demo/meetings/SESSION", /*                    */ [303, 404, 200, 200, 200, 200, 404]],
   ["GET", "/o/demo/meetings/SESSION/reply", /*              */ [303, 404, 200, 200, 200, 200, 404]],
   ["POST", "/o/demo/meetings/SESSION/reply", /*             */ [401, 404, 400, 400, 400, 400, 404]],
+  // A person's calendar feed: everyone signed in has one to set up; getting an address shows it once (200).
+  ["GET", "/account/calendar", /*                           */ [303, 200, 200, 200, 200, 200, 200]],
+  ["POST", "/account/calendar", /*                          */ [401, 200, 200, 200, 200, 200, 200]],
+  ["POST", "/account/calendar/stop", /*                     */ [401, 303, 303, 303, 303, 303, 303]],
+  // The feed itself needs no sign-in (its secret is the key): an address that is no feed's is 404 for everyone.
+  ["GET", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", [404, 404, 404, 404, 404, 404, 404]],
 ];
 
 /** A row's path as a route pattern ("/o/{org}/meetings/{meeting}/reply"). */
@@ -148,7 +154,8 @@ export function patternOf(path) {
     .replace(/\/agenda\/items\/(PROPOSAL|PASTITEM|999999)(?=\/|$)/, "/agenda/items/{item}")
     .replace(/\/actions\/ACTION(?=\/|$)/, "/actions/{action}")
     .replace(/\/papers\/999999(?=\/|$)/, "/papers/{paper}")
-    .replace(/\/polls\/(POLL|CLOSEDPOLL|999999)(?=\/|$)/, "/polls/{poll}");
+    .replace(/\/polls\/(POLL|CLOSEDPOLL|999999)(?=\/|$)/, "/polls/{poll}")
+    .replace(/^\/calendar\/[^/]+$/, "/calendar/{token}");
 }
 
 /** The demo ids the placeholders stand for, read from the server's database. */

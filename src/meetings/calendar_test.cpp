@@ -1,0 +1,348 @@
+// Calendars, read back with a real iCalendar parser (libical, as calendar programs read them): the per-meeting file,
+// a person's feed, and the invitations, updates and cancellations emailed to a group; times in UTC on both sides of
+// the clocks going back, Welsh letters kept whole across folded lines, one UID and a SEQUENCE that only goes up.
+#include <gtest/gtest.h>
+#include <libical/ical.h>
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "db/run_awaitable.hpp"
+#include "db/test_databases.hpp"
+#include "groups/group_service.hpp"
+#include "mail/smtp_sender.hpp"
+#include "meetings/calendar_service.hpp"
+#include "meetings/london_time.hpp"
+#include "meetings/meeting_ics.hpp"
+#include "meetings/meeting_invitation.hpp"
+#include "meetings/meeting_service.hpp"
+#include "testing/world.hpp"
+
+namespace roundtable::meetings {
+namespace {
+
+using db::testing::run;
+using organisations::Role;
+
+constexpr long long kHour = 3600, kDay = 86400;
+
+long long london(int y, int mo, int d, int h, int mi) { return from_london({y, mo, d, h, mi}).utc; }
+
+/// A parsed VCALENDAR, freed when it goes.
+struct Parsed {
+  explicit Parsed(const std::string& text) : root(icalparser_parse_string(text.c_str())) {}
+  ~Parsed() {
+    if (root) icalcomponent_free(root);
+  }
+  Parsed(const Parsed&) = delete;
+  Parsed& operator=(const Parsed&) = delete;
+  icalcomponent* root = nullptr;
+  std::vector<icalcomponent*> events() const {
+    std::vector<icalcomponent*> out;
+    for (auto* e = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT); e;
+         e = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)) {
+      out.push_back(e);
+    }
+    return out;
+  }
+  icalcomponent* event() const {
+    auto all = events();
+    return all.size() == 1 ? all.front() : nullptr;
+  }
+};
+
+/// The instant a DTSTART or DTEND names, which must be in UTC ("Z").
+long long utc_of(icaltimetype t) {
+  EXPECT_TRUE(icaltime_is_utc(t)) << "a time in UTC";
+  return static_cast<long long>(icaltime_as_timet(t));
+}
+
+std::string text_of(icalcomponent* event, icalproperty_kind kind) {
+  auto* p = icalcomponent_get_first_property(event, kind);
+  if (!p) return "";
+  const char* v = icalproperty_get_value_as_string(p);
+  return v ? std::string(v) : std::string();
+}
+
+/// Every line at most 75 octets, CRLF only, and folded lines start with a space.
+void expect_folded(const std::string& text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = text.find("\r\n", start);
+    ASSERT_NE(end, std::string::npos) << "CRLF at the end of every line";
+    EXPECT_LE(end - start, 75u) << text.substr(start, end - start);
+    EXPECT_EQ(text.substr(start, end - start).find('\n'), std::string::npos) << "no bare LF";
+    start = end + 2;
+  }
+}
+
+const std::string kWelshTitle =
+    "Cyfarfod y Bwrdd: ŵyn, ŷd, cân a’r Urdd — trafod cynllun y flwyddyn nesaf ym Mhontypŵl";
+
+Meeting welsh_meeting(long long starts_at) {
+  Meeting m;
+  m.id = 42;
+  m.org_id = 1;
+  m.group_name = "Grŵp Llywio";
+  m.created_at = m.updated_at = london(2026, 6, 1, 12, 0);
+  m.sequence = 3;
+  m.details.title = kWelshTitle;
+  m.details.purpose = "Cytuno ar y cynllun; gwirio’r gyllideb, a dewis dyddiad. " + std::string(200, 'x');
+  m.details.starts_at = starts_at;
+  m.details.ends_at = starts_at + 2 * kHour;
+  m.details.venue = "Neuadd y Dref, 1 Stryd Fawr, Caerdydd";
+  return m;
+}
+
+TEST(CalendarWithLibical, TheFileOfOneMeetingInSummerTimeAndAfterTheClocksGoBack) {
+  // 6pm London time: 17:00 UTC in British Summer Time, 18:00 UTC once the clocks have gone back (25 October 2026).
+  const std::pair<long long, int> cases[] = {{london(2026, 10, 24, 18, 0), 17}, {london(2026, 10, 26, 18, 0), 18}};
+  for (const auto& [starts, utc_hour] : cases) {
+    const Meeting m = welsh_meeting(starts);
+    const auto text = ics::calendar({&m, "https://rt.example/o/north/meetings/42", "north.roundtable"});
+    expect_folded(text);
+    Parsed cal(text);
+    ASSERT_NE(cal.root, nullptr);
+    EXPECT_EQ(icalcomponent_get_method(cal.root), ICAL_METHOD_PUBLISH);
+    auto* e = cal.event();
+    ASSERT_NE(e, nullptr);
+    EXPECT_STREQ(icalcomponent_get_uid(e), "meeting-42@north.roundtable");
+    EXPECT_EQ(icalcomponent_get_sequence(e), 3);
+    EXPECT_EQ(std::string(icalcomponent_get_summary(e)), kWelshTitle) << "unfolded and unescaped whole";
+    EXPECT_EQ(std::string(icalcomponent_get_location(e)), "Neuadd y Dref, 1 Stryd Fawr, Caerdydd");
+    const long long start = utc_of(icalcomponent_get_dtstart(e));
+    EXPECT_EQ(start, starts);
+    EXPECT_EQ(start % kDay / kHour, utc_hour);
+    EXPECT_EQ(utc_of(icalcomponent_get_dtend(e)), starts + 2 * kHour);
+    EXPECT_EQ(icalcomponent_get_status(e), ICAL_STATUS_CONFIRMED);
+  }
+}
+
+TEST(CalendarWithLibical, AnInvitationAnUpdateAndACancellation) {
+  Meeting m = welsh_meeting(london(2026, 3, 30, 18, 0));
+  m.sequence = 0;
+  const Recipient to{7, "mair@example.org", "Mair Jones", core::Lang::cy};
+  const InvitationFacts facts{&m, "https://rt.example/o/north/meetings/42", "north.roundtable", "rt@rt.example"};
+  const auto invited = invitation_message(to, facts, InvitationKind::scheduled);
+  EXPECT_EQ(invited.to_address, "mair@example.org");
+  EXPECT_NE(invited.subject.find("Gwahoddiad"), std::string::npos) << "in her language: " << invited.subject;
+  EXPECT_NE(invited.text.find("https://rt.example/o/north/meetings/42"), std::string::npos);
+  expect_folded(invited.calendar);
+  {
+    Parsed cal(invited.calendar);
+    ASSERT_NE(cal.root, nullptr);
+    EXPECT_EQ(icalcomponent_get_method(cal.root), ICAL_METHOD_REQUEST);
+    EXPECT_EQ(icalrestriction_check(cal.root), 1) << "what RFC 5546 asks of a REQUEST";
+    auto* e = cal.event();
+    ASSERT_NE(e, nullptr);
+    EXPECT_STREQ(icalcomponent_get_uid(e), "meeting-42@north.roundtable");
+    EXPECT_EQ(icalcomponent_get_sequence(e), 0);
+    EXPECT_EQ(std::string(icalcomponent_get_summary(e)), kWelshTitle);
+    EXPECT_EQ(utc_of(icalcomponent_get_dtstart(e)), m.details.starts_at);
+    EXPECT_EQ(m.details.starts_at % kDay / kHour, 17) << "30 March is in British Summer Time";
+    auto* organizer = icalcomponent_get_first_property(e, ICAL_ORGANIZER_PROPERTY);
+    ASSERT_NE(organizer, nullptr);
+    EXPECT_STREQ(icalproperty_get_organizer(organizer), "mailto:rt@rt.example");
+    auto* cn = icalproperty_get_first_parameter(organizer, ICAL_CN_PARAMETER);
+    ASSERT_NE(cn, nullptr);
+    EXPECT_STREQ(icalparameter_get_cn(cn), "Grŵp Llywio");
+    auto* attendee = icalcomponent_get_first_property(e, ICAL_ATTENDEE_PROPERTY);
+    ASSERT_NE(attendee, nullptr);
+    EXPECT_STREQ(icalproperty_get_attendee(attendee), "mailto:mair@example.org");
+    auto* partstat = icalproperty_get_first_parameter(attendee, ICAL_PARTSTAT_PARAMETER);
+    ASSERT_NE(partstat, nullptr);
+    EXPECT_EQ(icalparameter_get_partstat(partstat), ICAL_PARTSTAT_NEEDSACTION);
+    EXPECT_EQ(text_of(e, ICAL_URL_PROPERTY), "https://rt.example/o/north/meetings/42");
+    EXPECT_NE(std::string(icalcomponent_get_description(e)).find("https://rt.example/o/north/meetings/42"),
+              std::string::npos);
+  }
+  m.details.starts_at += kDay;
+  m.details.ends_at += kDay;
+  m.sequence = 1;
+  const auto changed = invitation_message(to, facts, InvitationKind::changed);
+  {
+    Parsed cal(changed.calendar);
+    ASSERT_NE(cal.root, nullptr);
+    EXPECT_EQ(icalcomponent_get_method(cal.root), ICAL_METHOD_REQUEST);
+    auto* e = cal.event();
+    ASSERT_NE(e, nullptr);
+    EXPECT_STREQ(icalcomponent_get_uid(e), "meeting-42@north.roundtable") << "the same event";
+    EXPECT_EQ(icalcomponent_get_sequence(e), 1);
+    EXPECT_EQ(utc_of(icalcomponent_get_dtstart(e)), london(2026, 3, 31, 18, 0));
+  }
+  m.cancelled_at = m.updated_at;
+  m.cancel_reason = "Dim lle";
+  m.sequence = 2;
+  const auto cancelled = invitation_message(to, facts, InvitationKind::cancelled);
+  EXPECT_NE(cancelled.text.find("Dim lle"), std::string::npos) << "the reason";
+  Parsed cal(cancelled.calendar);
+  ASSERT_NE(cal.root, nullptr);
+  EXPECT_EQ(icalcomponent_get_method(cal.root), ICAL_METHOD_CANCEL);
+  EXPECT_EQ(icalrestriction_check(cal.root), 1) << "what RFC 5546 asks of a CANCEL";
+  auto* e = cal.event();
+  ASSERT_NE(e, nullptr);
+  EXPECT_STREQ(icalcomponent_get_uid(e), "meeting-42@north.roundtable");
+  EXPECT_EQ(icalcomponent_get_sequence(e), 2);
+  EXPECT_EQ(icalcomponent_get_status(e), ICAL_STATUS_CANCELLED);
+}
+
+TEST(CalendarWithLibical, TheEmailPartNamesTheMethodInside) {
+  Meeting m = welsh_meeting(london(2026, 12, 8, 18, 0));
+  const InvitationFacts facts{&m, "https://rt.example/o/north/meetings/42", "north.roundtable", "rt@rt.example"};
+  const Recipient to{7, "mair@example.org", "Mair", core::Lang::en};
+  EXPECT_EQ(mail::calendar_method(invitation_message(to, facts, InvitationKind::scheduled).calendar), "REQUEST");
+  m.cancelled_at = m.updated_at;
+  EXPECT_EQ(mail::calendar_method(invitation_message(to, facts, InvitationKind::cancelled).calendar), "CANCEL");
+  EXPECT_EQ(mail::calendar_method(ics::calendar({&m, "", "north.roundtable"})), "PUBLISH");
+  EXPECT_EQ(mail::calendar_method(""), "PUBLISH");
+}
+
+class CalendarOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    clock.set(london(2026, 10, 1, 9, 0));
+    world = std::make_unique<roundtable::testing::World>(GetParam());
+    north = world->organisation("north", "North Carers");
+    south = world->organisation("south", "South Forum");
+    tom = world->member("north", "tom@example.org", "Tom", Role::facilitator);
+    gareth = world->member("north", "gareth@example.org", "Gareth");
+    priya = world->member("north", "priya@example.org", "Priya");
+    rhys = world->member("south", "rhys@example.org", "Rhys", Role::org_admin);
+    groups = std::make_unique<groups::GroupService>(*world->db, clock);
+    groups::GroupDetails g;
+    g.name = "Steering group";
+    g.purpose = "Steers.";
+    board = run(groups->create_group(north, tom, g, "board-key-123456789"));
+    groups->add_member_now(north, board, gareth, GroupRole::member, clock.now_seconds());
+    g.name = "Other group";
+    other = run(groups->create_group(north, priya, g, "other-key-123456789"));
+    service = std::make_unique<MeetingService>(
+        *world->db, clock,
+        MailHooks{[] { return std::string("https://rt.example"); }, {}, [] { return std::string("rt@rt.example"); }});
+    calendars = std::make_unique<CalendarService>(*world->db, clock, [] { return std::string("https://rt.example"); });
+  }
+  MeetingDetails details(const std::string& title, long long starts_at) {
+    MeetingDetails d;
+    d.title = title;
+    d.purpose = "Agree the plan.";
+    d.starts_at = starts_at;
+    d.ends_at = starts_at + 2 * kHour;
+    d.venue = "Hall";
+    return d;
+  }
+  /// The calendar parts queued for an address, oldest first.
+  std::vector<std::string> calendars_for(const std::string& address) {
+    return world->db->run_sync([&](soci::session& s) {
+      std::vector<std::string> out;
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT calendar FROM mail_outbox WHERE to_address = :a AND calendar <> '' ORDER BY id",
+           soci::use(address));
+      for (const auto& r : rows) out.push_back(r.get<std::string>(0));
+      return out;
+    });
+  }
+  core::ManualClock clock;
+  std::unique_ptr<roundtable::testing::World> world;
+  std::unique_ptr<groups::GroupService> groups;
+  std::unique_ptr<MeetingService> service;
+  std::unique_ptr<CalendarService> calendars;
+  long long north = 0, south = 0, tom = 0, gareth = 0, priya = 0, rhys = 0, board = 0, other = 0;
+};
+
+TEST_P(CalendarOnBackend, ScheduledChangedAndCalledOffEmailTheGroupOneEventWithARisingSequence) {
+  const long long id =
+      run(service->schedule_meeting(north, board, tom, details("Autumn", london(2026, 10, 20, 18, 0)), "k-123456789"));
+  ASSERT_GT(id, 0);
+  EXPECT_EQ(calendars_for("priya@example.org").size(), 0u) << "not in the group";
+  ASSERT_EQ(calendars_for("tom@example.org").size(), 1u);
+  ASSERT_EQ(calendars_for("gareth@example.org").size(), 1u);
+  // The purpose alone changes no calendar: no email, the same SEQUENCE.
+  auto d = details("Autumn", london(2026, 10, 20, 18, 0));
+  d.purpose = "Agree the plan, and the budget.";
+  ASSERT_TRUE(run(service->update_meeting(north, id, d)));
+  EXPECT_EQ(calendars_for("gareth@example.org").size(), 1u);
+  // Moved past the clocks going back: an update of the same event.
+  d.starts_at = london(2026, 10, 27, 18, 0);
+  d.ends_at = d.starts_at + 2 * kHour;
+  ASSERT_TRUE(run(service->update_meeting(north, id, d)));
+  ASSERT_TRUE(run(service->cancel_meeting(north, id, "No room")));
+  const auto sent = calendars_for("gareth@example.org");
+  ASSERT_EQ(sent.size(), 3u);
+  const icalproperty_method methods[] = {ICAL_METHOD_REQUEST, ICAL_METHOD_REQUEST, ICAL_METHOD_CANCEL};
+  std::string uid;
+  for (std::size_t i = 0; i < sent.size(); ++i) {
+    Parsed cal(sent[i]);
+    ASSERT_NE(cal.root, nullptr);
+    EXPECT_EQ(icalcomponent_get_method(cal.root), methods[i]);
+    auto* e = cal.event();
+    ASSERT_NE(e, nullptr);
+    if (i == 0) uid = icalcomponent_get_uid(e);
+    EXPECT_EQ(uid, icalcomponent_get_uid(e));
+    EXPECT_EQ(icalcomponent_get_sequence(e), static_cast<int>(i));
+    EXPECT_EQ(utc_of(icalcomponent_get_dtstart(e)) % kDay / kHour, i == 0 ? 17 : 18);
+  }
+  EXPECT_EQ(uid, "meeting-" + std::to_string(id) + "@north.roundtable");
+  // The file people download and the feed say the same UID and SEQUENCE.
+  const auto v = run(service->meeting_for(north, id, gareth));
+  ASSERT_TRUE(v);
+  Parsed file(ics::calendar({&v->meeting, "", "north.roundtable"}));
+  ASSERT_NE(file.event(), nullptr);
+  EXPECT_EQ(uid, icalcomponent_get_uid(file.event()));
+  EXPECT_EQ(icalcomponent_get_sequence(file.event()), 2);
+  Parsed feed(calendars->feed_now(gareth, core::Lang::en));
+  ASSERT_NE(feed.event(), nullptr);
+  EXPECT_EQ(uid, icalcomponent_get_uid(feed.event()));
+  EXPECT_EQ(icalcomponent_get_sequence(feed.event()), 2);
+  EXPECT_EQ(icalcomponent_get_status(feed.event()), ICAL_STATUS_CANCELLED);
+}
+
+TEST_P(CalendarOnBackend, AFeedHasThePersonsGroupsOnlyAndItsAddressCanBeRenewedAndStopped) {
+  const long long mine =
+      run(service->schedule_meeting(north, board, tom, details("Ours", london(2026, 10, 20, 18, 0)), "a-123456789"));
+  run(service->schedule_meeting(north, other, priya, details("Theirs", london(2026, 10, 21, 18, 0)), "b-123456789"));
+  // Long past: left out.
+  service->schedule_now(north, board, tom, details("Old", london(2026, 7, 1, 18, 0)), clock.now_seconds());
+  EXPECT_FALSE(run(calendars->made_at(gareth)));
+  const auto first = run(calendars->new_address(gareth));
+  EXPECT_EQ(token_of(first + ".ics"), first);
+  EXPECT_EQ(feed_path(first), "/calendar/" + first + ".ics");
+  const auto text = run(calendars->feed(first));
+  ASSERT_TRUE(text);
+  Parsed cal(*text);
+  ASSERT_NE(cal.root, nullptr);
+  EXPECT_EQ(icalcomponent_get_method(cal.root), ICAL_METHOD_PUBLISH);
+  const auto events = cal.events();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(std::string(icalcomponent_get_uid(events[0])), "meeting-" + std::to_string(mine) + "@north.roundtable");
+  EXPECT_EQ(text_of(events[0], ICAL_URL_PROPERTY), "https://rt.example/o/north/meetings/" + std::to_string(mine));
+  EXPECT_TRUE(run(calendars->made_at(gareth)));
+  EXPECT_EQ(Parsed(calendars->feed_now(rhys, core::Lang::en)).events().size(), 0u) << "another organisation's";
+  // Only the hash is kept.
+  EXPECT_EQ(world->db->run_sync([&](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM calendar_feeds WHERE token_hash = :t", soci::use(first), soci::into(n);
+    return n;
+  }),
+            0);
+  // A new address: the old one stops working at once.
+  const auto second = run(calendars->new_address(gareth));
+  EXPECT_NE(first, second);
+  EXPECT_FALSE(run(calendars->feed(first)));
+  EXPECT_TRUE(run(calendars->feed(second)));
+  // Leaving the group takes its meetings out of the feed at once.
+  EXPECT_EQ(run(groups->leave(north, board, gareth)), groups::MembershipOutcome::done);
+  EXPECT_EQ(Parsed(*run(calendars->feed(second))).events().size(), 0u);
+  EXPECT_TRUE(run(calendars->stop(gareth)));
+  EXPECT_FALSE(run(calendars->feed(second)));
+  EXPECT_FALSE(run(calendars->stop(gareth)));
+  EXPECT_EQ(token_of("short.ics"), "");
+  EXPECT_EQ(token_of(second), "") << "without .ics";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CalendarOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::meetings
