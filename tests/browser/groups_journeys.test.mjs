@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser } from "./support.mjs";
-import { tabTo, tabToId, follow, checkPage, assertFocusVisible, signInByKeyboard } from "./keyboard.mjs";
+import { tabTo, tabToId, follow, checkPage, assertFocusVisible, focusedText, signInByKeyboard } from "./keyboard.mjs";
 
 let server, browser;
 before(async () => {
@@ -130,7 +130,7 @@ test("issue #13: without JavaScript at 320 px, the organisation's navigation is 
   await page.goto(server.url + "/o/demo/groups");
   const nav = page.getByRole("navigation", { name: "Organisation menu" });
   assert.equal(await nav.getByRole("button", { name: "Menu" }).count(), 0, "no Menu button to hide the links behind");
-  const links = ["Home", "Groups and projects", "Opportunities", "People"];
+  const links = ["Home", "Groups and projects", "Opportunities", "Notifications", "Open sessions", "People"];
   for (const name of links) {
     assert.ok(await nav.getByRole("link", { name, exact: true }).isVisible(), `${name} is shown`);
   }
