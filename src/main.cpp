@@ -1,4 +1,4 @@
-// The roundtable binary: serve, migrate, admin, mail-test, receive-mail, routes, version, --help.
+// The roundtable binary: serve, migrate, admin, mail-test, receive-mail, run-due, routes, version, --help.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     case core::Command::admin: return app::admin(config, std::cin);
     case core::Command::mail_test: return app::mail_test(config);
     case core::Command::receive_mail: return app::receive_mail(config, std::cin);
+    case core::Command::run_due: return app::run_due(config);
   }
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app/demo_data.hpp"
+#include "app/due_worker.hpp"
 #include "app/error_pages.hpp"
 #include "app/housekeeping.hpp"
 #include "app/modules.hpp"
@@ -209,6 +210,11 @@ int serve(const core::Config& config) {
   for (auto& m : modules) rules.insert(rules.end(), m.retention.begin(), m.retention.end());
   Housekeeper housekeeper(*db, std::move(rules), services.storage);
   housekeeper.start();
+  // Digests and reminders (each module's due jobs), every minute, claimed once across servers.
+  std::vector<module::DueJob> due_jobs;
+  for (auto& m : modules) due_jobs.insert(due_jobs.end(), m.due_jobs.begin(), m.due_jobs.end());
+  DueWorker due_worker(std::move(due_jobs));
+  due_worker.start();
   server.start();
 
   boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
@@ -247,6 +253,7 @@ int serve(const core::Config& config) {
   ioc.run();
   for (auto& t : pool) t.join();
   services.live->stop();
+  due_worker.stop();
   if (mail_worker) mail_worker->stop();
   housekeeper.stop();
   db->close();

@@ -21,6 +21,10 @@ int mail_test(const core::Config& config);
 /// Returns a sysexits status: 0 delivered (posted, a replay, an automatic answer ignored, or the person emailed why
 /// not), 65 unreadable or too big, 67 no such address for this sender, 75 the database cannot be used now.
 int receive_mail(const core::Config& config, std::istream& in);
+/// `roundtable run-due [--at SECONDS]`: runs every module's due jobs once (digests, meeting reminders), as the running
+/// server's due worker does every minute; what was already done for that time is not done again. Prints how many
+/// emails it queued; returns 0, or 1 when the database cannot be used.
+int run_due(const core::Config& config);
 /// How reply addresses are signed: the configured domain and the database's own reply-address secret.
 mail::ReplyAddresses reply_addresses_for(const core::Config& config, db::Database& db);
 /// `roundtable routes`: prints the route table, one JSON object per line (for tests and reviews).

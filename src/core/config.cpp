@@ -82,6 +82,9 @@ std::string usage() {
          "                       [--database URL] [--data-dir DIR]\n"
          "                       (an answer to a discussion's email on stdin, as Postfix or Exim pipe it; exits 0\n"
          "                       delivered, 65 unreadable, 67 unknown address, 75 try again later)\n"
+         "  roundtable run-due [--at UNIX_SECONDS] [--base-url URL] [--database URL] [--data-dir DIR]\n"
+         "                       (send what is due now, or at that time, once: digests, meeting reminders; the\n"
+         "                       running server does this every minute)\n"
          "  roundtable routes       (print the route table as JSON lines)\n"
          "  roundtable version\n"
          "  roundtable --help\n"
@@ -185,6 +188,8 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     c.command = Command::mail_test;
   } else if (cmd == "receive-mail") {
     c.command = Command::receive_mail;
+  } else if (cmd == "run-due") {
+    c.command = Command::run_due;
   } else {
     return "unknown command '" + cmd + "': try 'roundtable --help'";
   }
@@ -214,10 +219,13 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     if (serve_only && c.command != Command::serve) {
       return flag + " only applies to 'roundtable serve'";
     }
+    // run-due writes links in the email it queues, as the server does.
+    const bool base_url_for_run_due = flag == "--base-url" && c.command == Command::run_due;
     if ((flag == "--base-url" || flag == "--mail-reply-domain") && c.command != Command::serve &&
-        c.command != Command::receive_mail) {
+        c.command != Command::receive_mail && !base_url_for_run_due) {
       return flag + " only applies to 'roundtable serve' and 'roundtable receive-mail'";
     }
+    if (flag == "--at" && c.command != Command::run_due) return flag + " only applies to 'roundtable run-due'";
     if (flag == "--recipient" && c.command != Command::receive_mail) {
       return flag + " only applies to 'roundtable receive-mail'";
     }
@@ -268,6 +276,13 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
         return "--mail-reply-domain wants a domain name, like reply.example.org";
       }
       (flag == "--recipient" ? c.mail_recipient : c.mail_reply_domain) = *v;
+    } else if (flag == "--at") {
+      auto v = value();
+      if (!v) return needs(flag);
+      auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), c.run_due_at);
+      if (ec != std::errc{} || p != v->data() + v->size() || c.run_due_at <= 0) {
+        return "--at wants a time in unix seconds, like 1780000000";
+      }
     } else if (flag == "--to") {
       auto v = value();
       if (!v || v->empty()) return needs(flag);

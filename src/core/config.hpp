@@ -10,7 +10,7 @@
 
 namespace roundtable::core {
 
-enum class Command { serve, migrate, routes, version, help, admin, mail_test, receive_mail };
+enum class Command { serve, migrate, routes, version, help, admin, mail_test, receive_mail, run_due };
 
 struct Config {
   Command command = Command::help;
@@ -53,6 +53,8 @@ struct Config {
   /// For `roundtable mail-test`: who gets the test email, and its language ("en" or "cy").
   std::string mail_test_to;
   std::string mail_test_lang = "en";
+  /// For `roundtable run-due --at SECONDS`: the time to run the due jobs for (unix seconds); 0: now.
+  long long run_due_at = 0;
   /// For `roundtable admin ...`: the words after "admin".
   std::vector<std::string> admin_args;
 };

@@ -102,6 +102,20 @@ TEST(Config, ReceiveMail) {
   EXPECT_NE(err({"receive-mail", "--listen", "127.0.0.1:1"}).find("only applies"), std::string::npos);
 }
 
+TEST(Config, RunDue) {
+  auto c = ok({"run-due", "--at", "1780000000", "--base-url", "https://roundtable.example", "--data-dir", "/tmp/x"});
+  EXPECT_EQ(c.command, Command::run_due);
+  EXPECT_EQ(c.run_due_at, 1780000000);
+  EXPECT_EQ(c.base_url, "https://roundtable.example");
+  EXPECT_EQ(ok({"run-due"}).run_due_at, 0) << "now";
+  for (const char* bad : {"", "soon", "-5", "0", "12x"}) {
+    EXPECT_NE(err({"run-due", "--at", bad}).find("unix seconds"), std::string::npos) << bad;
+  }
+  EXPECT_NE(err({"serve", "--at", "1780000000"}).find("only applies to 'roundtable run-due'"), std::string::npos);
+  EXPECT_NE(err({"run-due", "--listen", "127.0.0.1:1"}).find("only applies"), std::string::npos);
+  EXPECT_NE(err({"migrate", "--base-url", "https://x.example"}).find("only applies"), std::string::npos);
+}
+
 TEST(Config, MailAndAdmin) {
   auto c = ok({"serve", "--smtp-url", "smtp://127.0.0.1:2525", "--mail-from=Hi <hi@example.org>", "--base-url",
                "https://roundtable.example"});

@@ -1,7 +1,10 @@
 #include "meetings/meetings_module.hpp"
 
+#include <algorithm>
+
 #include "meetings/calendar_routes.hpp"
 #include "meetings/follow_ups.hpp"
+#include "meetings/meeting_reminders.hpp"
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meetings_demo.hpp"
@@ -54,6 +57,8 @@ module::Module make_module(Deps deps) {
        "\"former member\")"},
       {"meeting_time_poll_answers", "user_id", Erasure::remove,
        "the person's answers to \"find a time\" polls: whether each time offered suits them"},
+      {"meeting_reminders", "user_id", Erasure::remove,
+       "which meetings the person was reminded of the day before (so they are reminded once)"},
   };
   m.personal_tables.push_back({"calendar_feeds", "user_id", Erasure::remove,
                                "when the person's calendar feed address was made, and a scrambled copy of its secret "
@@ -84,6 +89,17 @@ module::Module make_module(Deps deps) {
                          "/open-sessions"}};
   // A discussion topic's page says which meetings took it up and what they decided.
   m.follow_ups = topic_follow_ups;
+  // Reminders the day before, to everyone coming (meeting_reminders.hpp): run by the due worker every minute.
+  if (deps.db && deps.organisations) {
+    m.due_jobs.push_back({"meeting_reminders", [db = deps.db, orgs = deps.organisations, &clock](long long now) {
+                            // run-due --at may name a later time: its email still goes now.
+                            const long long queue_at = std::min(now, clock.now_seconds());
+                            const int emails = db->run_sync(
+                                [&](soci::session& s) { return send_reminders(s, now, orgs->base_url(), queue_at); });
+                            if (emails > 0) orgs->mail_queued();
+                            return emails;
+                          }});
+  }
   if (service) {
     m.load_demo = [db = deps.db, service, polls, series, &clock] {
       return load_demo(*db, *service, *polls, clock.now_seconds()) +

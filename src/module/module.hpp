@@ -62,6 +62,16 @@ struct Retention {
   std::function<long long(soci::session& s, long long now)> purge;
 };
 
+/// Work due at a time rather than on a request (digest emails at 07:00, meeting reminders the day before): the due
+/// worker (app/due_worker.hpp) runs every module's jobs every minute on every server, and `roundtable
+/// run-due` runs them once. run(now) makes its own transactions and claims what it does in the same transaction (a
+/// row inserted with ON CONFLICT DO NOTHING), so that with several servers on one database it happens once; it
+/// returns how many emails it queued.
+struct DueJob {
+  std::string_view name;
+  std::function<int(long long now)> run;
+};
+
 /// A section of the account page (/account) that leads to the module's own pages.
 struct AccountSection {
   std::string_view title_key;
@@ -151,6 +161,8 @@ struct Module {
   std::vector<TableWithout> tables_without_personal_data;
   /// What housekeeping deletes, and when.
   std::vector<Retention> retention;
+  /// Work due at a time, run by the due worker and `roundtable run-due`.
+  std::vector<DueJob> due_jobs;
   /// Loads (or refreshes) its demo data for `serve --demo`, after the modules before it; returns how many things it
   /// wrote. Unset: none.
   std::function<int()> load_demo;

@@ -1,8 +1,12 @@
 #include "notifications/notifications_module.hpp"
 
+#include <algorithm>
+
+#include "notifications/digest_run.hpp"
 #include "notifications/notification_routes.hpp"
 #include "notifications/notification_service.hpp"
 #include "notifications/notifications_demo.hpp"
+#include "organisations/organisation_service.hpp"
 
 namespace roundtable::notifications {
 
@@ -29,6 +33,24 @@ module::Module make_module(Deps deps) {
       {"notifications.nav.title", "notifications.nav.lead", "notifications.nav.link", "/notifications"}};
   m.group_tools = {{"notifications.group_tool.title", "notifications.group_tool.lead", "notifications.group_tool.link",
                     "/notifications"}};
+  m.tables_without_personal_data = {
+      {"due_runs", "which due jobs (the daily and weekly digests) ran for which due time, so they run once"}};
+  // The digests: 07:00 London time every day, and on Mondays for the weekly one (digest.hpp, ADR 0028).
+  if (deps.db && deps.organisations) {
+    for (DigestKind kind : {DigestKind::daily, DigestKind::weekly}) {
+      m.due_jobs.push_back({kind == DigestKind::daily ? "digest_daily" : "digest_weekly",
+                            [db = deps.db, orgs = deps.organisations, kind, &clock](long long now) {
+                              // run-due --at may name a later time: its email still goes now.
+                              const long long queue_at = std::min(now, clock.now_seconds());
+                              const auto run = db->run_sync([&](soci::session& s) {
+                                return run_digest(s, kind, now, orgs->base_url(), queue_at);
+                              });
+                              // After the commit: the outbox worker sends them now.
+                              if (run.emails > 0) orgs->mail_queued();
+                              return run.emails;
+                            }});
+    }
+  }
   if (deps.db) m.load_demo = [db = deps.db, &clock] { return load_demo(*db, clock.now_seconds()); };
   return m;
 }

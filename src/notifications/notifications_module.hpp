@@ -10,6 +10,10 @@
 #include "module/module.hpp"
 #include "view/layout.hpp"
 
+namespace roundtable::organisations {
+class OrganisationService;
+}
+
 namespace roundtable::notifications {
 
 struct Deps {
@@ -17,6 +21,8 @@ struct Deps {
   const view::Assets* assets = nullptr;
   std::function<http::Response(http::RequestContext&)> not_found;
   const core::Clock* clock = nullptr;
+  /// Where email links point and how to wake the mail worker (the digests); without it, no due jobs.
+  const organisations::OrganisationService* organisations = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

@@ -29,8 +29,11 @@ void add_stop_link(mail::Message& message, const std::string& group_name, const 
 
 void record(soci::session& s, const Notice& notice, long long now) { store::insert_notice(s, notice, "", now); }
 
-Routed notify(soci::session& s, const Notice& notice, mail::Message message, long long now) {
-  const Choice choice = store::choice_of(s, notice.user_id, notice.group_id);
+namespace {
+
+Routed route(soci::session& s, const Notice& notice, mail::Message message, long long now, bool time_critical) {
+  Choice choice = store::choice_of(s, notice.user_id, notice.group_id);
+  if (time_critical && choice != Choice::none) choice = Choice::immediate;
   const std::string_view digest =
       choice == Choice::daily || choice == Choice::weekly ? choice_code(choice) : std::string_view("");
   store::insert_notice(s, notice, digest, now);
@@ -41,6 +44,16 @@ Routed notify(soci::session& s, const Notice& notice, mail::Message message, lon
                 stop_url(notice.base_url, secret, {notice.user_id, notice.org_id, notice.group_id}));
   mail::store::enqueue(s, message, now);
   return Routed::emailed;
+}
+
+}  // namespace
+
+Routed notify(soci::session& s, const Notice& notice, mail::Message message, long long now) {
+  return route(s, notice, std::move(message), now, false);
+}
+
+Routed notify_now(soci::session& s, const Notice& notice, mail::Message message, long long now) {
+  return route(s, notice, std::move(message), now, true);
 }
 
 }  // namespace roundtable::notifications

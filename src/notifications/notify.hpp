@@ -19,6 +19,10 @@ namespace roundtable::notifications {
 
 Routed notify(soci::session& s, const Notice& notice, mail::Message message, long long now);
 
+/// For time-critical news (a meeting reminder the day before): the same, except that a daily or weekly choice sends
+/// it straight away too (a digest would come too late); never still means no email.
+Routed notify_now(soci::session& s, const Notice& notice, mail::Message message, long long now);
+
 /// Only the in-app notice, with no email whatever the choice (demo data, or news that never warrants an email).
 void record(soci::session& s, const Notice& notice, long long now);
 

@@ -21,7 +21,7 @@ function assertOneClearLine(stderr) {
 test("--help lists the commands and exits 0", async () => {
   const r = await runCli(["--help"]);
   assert.equal(r.code, 0);
-  for (const word of ["serve", "migrate", "version", "--listen", "--database", "--data-dir", "--demo"]) {
+  for (const word of ["serve", "migrate", "version", "--listen", "--database", "--data-dir", "--demo", "run-due"]) {
     assert.ok(r.stdout.includes(word), `--help does not mention ${word}`);
   }
 });

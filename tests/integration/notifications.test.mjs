@@ -2,10 +2,11 @@
 // choosing "Never" for a group gets no email about it (the notice is still listed, marked new, and "mark all as read"
 // clears it); every group email carries the RFC 8058 one-click headers and a "Stop emails from <group>" link; the
 // mail program's POST from outside, with no session and no CSRF token, stops that group's email; a forged token is
-// 404 and changes nothing.
+// 404 and changes nothing; "Once a day" keeps the email for the 07:00 digest, which `roundtable run-due` (as a second
+// process on the same database, like a second server) sends once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { startServer, Visitor, demo, backendName, runCli } from "./harness.mjs";
 import { rows, notificationIds, fill } from "./matrices/notifications.mjs";
 import { startSmtpSink, plainText } from "./smtp.mjs";
 
@@ -138,4 +139,42 @@ test(`${backendName}: "Never" sends no email; the one-click stop works from outs
   assert.equal(stopped.status, 200);
   assert.match(await stopped.text(), /We will not email you about Carers Co-production Board any more/);
   assert.equal(choiceOf(), "none");
+});
+
+test(`${backendName}: "Once a day" waits for the digest, which run-due sends once`, async () => {
+  const ids = notificationIds(server);
+  const topic = one("SELECT id FROM discussion_topics WHERE title = 'Can board meetings be in the evening?'");
+  const gareth = await signedIn(demo.member);
+  const tom = await signedIn(demo.facilitator);
+  const digests = () => mailsTo(demo.member).filter((m) => /news from your groups/.test(m));
+  const saved = await gareth.post("/o/demo/notifications/settings", { [`group-${ids.BOARD}`]: "daily" });
+  assert.equal(saved.status, 303);
+  const page = await tom.get(`/o/demo/topics/${topic}`);
+  const key = page.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const words = "@Gareth Jones, could we try Thursday evenings?";
+  const res = await tom.post(`/o/demo/topics/${topic}/replies`, { create_key: key, body: words, agree_rules: "yes" });
+  assert.equal(res.status, 303);
+  const before = mailsTo(demo.member).length;
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.equal(mailsTo(demo.member).length, before, "kept for the digest, not sent straight away");
+
+  // Two days on is after a 07:00 London time that the server's own worker has not reached yet.
+  const at = String(Math.floor(Date.now() / 1000) + 2 * 86400);
+  const args = ["run-due", "--at", at, "--data-dir", server.dataDir, "--database", server.database.url,
+    "--base-url", server.url];
+  const first = await runCli(args);
+  assert.equal(first.code, 0, first.stderr);
+  await waitForMail(() => digests().length > 0);
+  assert.equal(digests().length, 1, `${first.stdout}${first.stderr}; outbox: ${one("SELECT to_address || ' ' || subject || ' ' || status FROM mail_outbox ORDER BY id DESC LIMIT 3")}`);
+  const mail = digests()[0];
+  const text = plainText(mail);
+  assert.match(text, /Can board meetings be in the evening\?/);
+  assert.match(text, /Stop emails from Carers Co-production Board/);
+  assert.match(mail, /^List-Unsubscribe: <[^>]+\/stop\/[^>]+>/m);
+  assert.equal(one("SELECT COUNT(*) FROM notices WHERE digest <> ''"), "0");
+
+  const again = await runCli(args);
+  assert.equal(again.code, 0, again.stderr);
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.equal(digests().length, 1, "the same 07:00 is not sent twice");
 });

@@ -1,6 +1,6 @@
-#include "meetings/london_time.hpp"
+#include "core/london_time.hpp"
 
-namespace roundtable::meetings {
+namespace roundtable::core {
 
 namespace {
 
@@ -86,4 +86,4 @@ LondonInstant from_london(const WallClock& local) {
   return {LondonInstant::Kind::missing, 0};
 }
 
-}  // namespace roundtable::meetings
+}  // namespace roundtable::core
