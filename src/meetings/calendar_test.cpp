@@ -19,6 +19,7 @@
 #include "meetings/meeting_ics.hpp"
 #include "meetings/meeting_invitation.hpp"
 #include "meetings/meeting_service.hpp"
+#include "notifications/notification_store.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::meetings {
@@ -340,6 +341,20 @@ TEST_P(CalendarOnBackend, AFeedHasThePersonsGroupsOnlyAndItsAddressCanBeRenewedA
   EXPECT_FALSE(run(calendars->stop(gareth)));
   EXPECT_EQ(token_of("short.ics"), "");
   EXPECT_EQ(token_of(second), "") << "without .ics";
+}
+
+TEST_P(CalendarOnBackend, InvitationsFollowEachPersonsChoiceForTheGroup) {
+  world->db->run_sync([&](soci::session& s) {
+    // Gareth wants no email from the group; Tom a weekly digest, which a calendar cannot wait for.
+    ASSERT_TRUE(notifications::store::set_choice(s, north, gareth, board, notifications::Choice::none, 0));
+    ASSERT_TRUE(notifications::store::set_choice(s, north, tom, board, notifications::Choice::weekly, 0));
+  });
+  ASSERT_GT(
+      run(service->schedule_meeting(north, board, tom, details("Winter", london(2026, 12, 15, 18, 0)), "k-223456789")),
+      0);
+  EXPECT_EQ(calendars_for("gareth@example.org").size(), 0u) << "never: no email";
+  EXPECT_EQ(world->count("notices WHERE user_id = " + std::to_string(gareth)), 1) << "but the app says so";
+  EXPECT_EQ(calendars_for("tom@example.org").size(), 1u) << "weekly: the invitation still comes straight away";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CalendarOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -1,9 +1,9 @@
 #include "meetings/meeting_invitation.hpp"
 
 #include "mail/compose.hpp"
-#include "mail/outbox_store.hpp"
 #include "meetings/agenda_store.hpp"
 #include "meetings/meeting_ics.hpp"
+#include "notifications/notify.hpp"
 #include "organisations/organisation_store.hpp"
 
 namespace roundtable::meetings {
@@ -59,9 +59,18 @@ std::size_t queue_invitations(soci::session& s, const Meeting& m, InvitationKind
   const std::string slug = organisations::store::org_slug(s, m.org_id);
   const InvitationFacts facts{&m, base_url + "/o/" + slug + "/meetings/" + std::to_string(m.id), slug + ".roundtable",
                               organizer_address};
+  const std::string path = "/o/" + slug + "/meetings/" + std::to_string(m.id);
   const auto people = store::group_people(s, m.group_id);
-  for (const auto& to : people) mail::store::enqueue(s, invitation_message(to, facts, kind), now);
-  return people.size();
+  // Time-critical, like reminders: a digest could not carry the calendar and would come too late, so a daily or
+  // weekly choice gets it straight away; "never" for the group means no email (the notice is still in the app).
+  std::size_t emailed = 0;
+  for (const auto& to : people) {
+    const auto routed = notifications::notify_now(
+        s, {m.org_id, m.group_id, to.user_id, "meeting_invitation", m.details.title, path, m.group_name, base_url},
+        invitation_message(to, facts, kind), now);
+    if (routed == notifications::Routed::emailed) ++emailed;
+  }
+  return emailed;
 }
 
 }  // namespace roundtable::meetings

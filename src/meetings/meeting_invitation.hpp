@@ -43,8 +43,9 @@ struct InvitationFacts {
 /// The email for one person, in their language, with its calendar part.
 mail::Message invitation_message(const Recipient& to, const InvitationFacts& facts, InvitationKind kind);
 
-/// Queues the email for everyone in the meeting's group (each may see its meetings), in the caller's transaction.
-/// Returns how many were queued.
+/// Queues the email for everyone in the meeting's group (each may see its meetings), in the caller's transaction,
+/// through their notification choice for the group (notifications::notify_now: never means no email, a digest choice
+/// still gets it straight away). Returns how many were emailed.
 std::size_t queue_invitations(soci::session& s, const Meeting& m, InvitationKind kind, const std::string& base_url,
                               const std::string& organizer_address, long long now);
 

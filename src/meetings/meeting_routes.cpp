@@ -3,8 +3,8 @@
 #include "http/route_list.hpp"
 #include "meetings/meeting_policy.hpp"
 #include "meetings/meeting_service.hpp"
-#include "meetings/time_poll_routes.hpp"
 #include "meetings/series_pages.hpp"
+#include "meetings/time_poll_routes.hpp"
 #include "uploads/uploads.hpp"
 
 namespace roundtable::meetings {
