@@ -61,7 +61,7 @@ int load_series_demo(db::Database& db, SeriesService& service, long long now) {
   d.purpose =
       "A friendly hour to meet carers, staff and partners, share news and try out ideas. Everyone in the partnership "
       "is welcome.\n\nNew staff: please come to one in your first three months.";
-  d.recurrence = {series::Frequency::monthly, 3, 1};
+  d.recurrence = {series::Frequency::monthly, 1, 1};  // the first Monday: the group is "Monday coffee mornings"
   d.start_minute = 10 * 60;
   d.length_minutes = 60;
   d.venue = "Community Hub, 12 High Street, Demo Town";

@@ -163,5 +163,5 @@ test(`${backendName}: the demo coffee morning shows which new staff have not com
   assert.doesNotMatch(notYet, /Aled Hughes/);
   assert.match(came, /Aled Hughes/);
   const page = await tom.get(`/o/demo/series/${ids.SERIES}`);
-  assert.match(page.text, /The first Wednesday of every month, 10:00am to 11:00am/);
+  assert.match(page.text, /The first Monday of every month, 10:00am to 11:00am/);
 });
