@@ -2,7 +2,7 @@
 // port against a fresh database (SQLite, or a new database on the PostgreSQL server named by
 // ROUNDTABLE_TEST_DATABASE), and gives tests a cookie-keeping client that fills in CSRF tokens.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,11 @@ export function tempDir(prefix = "rt-it-") {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** Drops a database of the PostgreSQL test server by name (the run's template, when the run ends). */
+export function dropPostgresDatabase(name) {
+  psqlAdmin(new URL(databaseSetting), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
 function psqlAdmin(base, sql, database = "postgres") {
   // The test server trusts loopback connections; the postgres role may create and drop databases.
   return execFileSync(
@@ -40,7 +45,15 @@ function psqlAdmin(base, sql, database = "postgres") {
  *   integrityCheck() -> "ok" or the problems found
  *   drop()
  */
-export function freshDatabase(dataDir) {
+/**
+ * The demo template of this run (tests/integration/template.mjs, made by run.sh): a data folder and a database that
+ * one server migrated and loaded the demo into, then stopped. A server started with the demo and nothing else of its
+ * own begins from a copy of it instead of migrating and loading the demo again: that was most of each server's
+ * start (about two seconds of CPU under the sanitisers) and the tests start nearly two hundred servers.
+ */
+const template = process.env.ROUNDTABLE_TEST_TEMPLATE ? JSON.parse(process.env.ROUNDTABLE_TEST_TEMPLATE) : null;
+
+export function freshDatabase(dataDir, { fromTemplate = false } = {}) {
   if (!usingPostgres) {
     const file = join(dataDir, "roundtable.db");
     // Debian's python3 by its path: a "python3" found on PATH may be a version manager's shim (pyenv's is a bash
@@ -60,7 +73,8 @@ export function freshDatabase(dataDir) {
   const base = new URL(databaseSetting);
   const name = `rt_it_${randomBytes(6).toString("hex")}`;
   const owner = decodeURIComponent(base.username || "roundtable");
-  psqlAdmin(base, `CREATE DATABASE ${name} OWNER ${owner}`);
+  const from = fromTemplate ? ` TEMPLATE ${new URL(template.url).pathname.slice(1)}` : "";
+  psqlAdmin(base, `CREATE DATABASE ${name}${from} OWNER ${owner}`);
   const url = new URL(databaseSetting);
   url.pathname = `/${name}`;
   return {
@@ -98,7 +112,10 @@ export async function startServer(options = {}) {
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? tempDir();
   const ownDb = !options.database;
-  const database = options.database ?? freshDatabase(dataDir);
+  // The SQLite database is a file in the data folder, so copying the folder copies it.
+  const fromTemplate = Boolean(template) && ownDir && ownDb && (options.demo ?? true);
+  if (fromTemplate) cpSync(template.dir, dataDir, { recursive: true });
+  const database = options.database ?? freshDatabase(dataDir, { fromTemplate });
   const args = ["serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--public-dir", publicDir, "--database", database.url];
   if (options.demo ?? true) args.push("--demo");
   args.push(...(options.args ?? []));

@@ -8,4 +8,8 @@ cd "$(dirname "$0")/../.."
 # Three files at a time: most of a file's time is spent waiting (timeouts, restarts, email), not computing.
 # A file may take up to 5 minutes (the limit is for a hang): on a busy two-core machine groups.test.mjs and
 # cli.test.mjs have taken over 3.
-exec node --test --test-concurrency="${INTEGRATION_CONCURRENCY:-3}" --test-timeout=300000 tests/integration/
+# One server migrates a database and loads the demo once; the tests' servers start from copies of it (harness.mjs).
+template=$(node tests/integration/template.mjs make)
+trap 'node tests/integration/template.mjs drop "$template"' EXIT
+export ROUNDTABLE_TEST_TEMPLATE="$template"
+node --test --test-concurrency="${INTEGRATION_CONCURRENCY:-3}" --test-timeout=300000 tests/integration/
