@@ -204,33 +204,12 @@ void render_form(OrgRequest& req, const PagesDeps& deps, view::PageBuilder& page
                    .classes = "govuk-input--width-4",
                    .autocomplete = "off",
                    .spellcheck = false});
-  const auto date_box = [&](const char* prefix, const std::string& day, const std::string& month,
-                            const std::string& year, const char* legend, const char* hint) {
-    const std::string p(prefix);
-    govuk::date_input(
-        h,
-        {.id = p,
-         .name_prefix = p,
-         .day =
-             govuk::DateInputItem{
-                 .name = "day", .label = s(t("meetings.form.day")), .value = day, .classes = "govuk-input--width-2"},
-         .month = govuk::DateInputItem{.name = "month",
-                                       .label = s(t("meetings.form.month")),
-                                       .value = month,
-                                       .classes = "govuk-input--width-2"},
-         .year =
-             govuk::DateInputItem{
-                 .name = "year", .label = s(t("meetings.form.year")), .value = year, .classes = "govuk-input--width-4"},
-         .fieldset = small_legend(s(t(legend))),
-         .hint = {.text = s(t(hint))},
-         .error_message = field_error_message(t, errors, p + "-day")});
-  };
   if (creating) {
-    date_box("first", form.first_day, form.first_month, form.first_year, "meetings.series.form.first",
-             "meetings.series.form.first_hint");
+    date_fields(h, t, "first", {form.first_day, form.first_month, form.first_year}, s(t("meetings.series.form.first")),
+                s(t("meetings.series.form.first_hint")), errors);
   }
-  date_box("last", form.last_day, form.last_month, form.last_year, "meetings.series.form.last",
-           "meetings.series.form.last_hint");
+  date_fields(h, t, "last", {form.last_day, form.last_month, form.last_year}, s(t("meetings.series.form.last")),
+              s(t("meetings.series.form.last_hint")), errors);
   where_fields(h, t, {form.online_url, form.venue, form.access, form.access_notes}, errors);
   govuk::heading(h, 2, "m", t("meetings.series.form.who_title"));
   govuk::Checkboxes open{.name = "open",

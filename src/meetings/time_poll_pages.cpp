@@ -89,22 +89,7 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
     std::string legend = core::format(t("meetings.polls.form.time_n"), {{"n", std::to_string(i + 1)}});
     if (const auto kind = row_kind(row)) legend += ": " + kind_name(t, *kind);
     Html inner;
-    govuk::date_input(inner, {.id = id,
-                              .name_prefix = id,
-                              .day = govuk::DateInputItem{.name = "day",
-                                                          .label = s(t("meetings.form.day")),
-                                                          .value = row.day,
-                                                          .classes = "govuk-input--width-2"},
-                              .month = govuk::DateInputItem{.name = "month",
-                                                            .label = s(t("meetings.form.month")),
-                                                            .value = row.month,
-                                                            .classes = "govuk-input--width-2"},
-                              .year = govuk::DateInputItem{.name = "year",
-                                                           .label = s(t("meetings.form.year")),
-                                                           .value = row.year,
-                                                           .classes = "govuk-input--width-4"},
-                              .fieldset = small_legend(s(t("meetings.polls.form.date"))),
-                              .error_message = field_error_message(t, errors, id + "-day")});
+    date_fields(inner, t, id, {row.day, row.month, row.year}, s(t("meetings.polls.form.date")), "", errors);
     for (const char* which : {"start", "end"}) {
       const std::string field = id + "-" + which;
       govuk::input(inner, {.id = field,
@@ -119,23 +104,8 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
     }
     govuk::fieldset(h, {.legend = {.text = legend, .classes = "govuk-fieldset__legend--s"}, .html = std::move(inner)});
   }
-  govuk::date_input(h, {.id = "closes",
-                        .name_prefix = "closes",
-                        .day = govuk::DateInputItem{.name = "day",
-                                                    .label = s(t("meetings.form.day")),
-                                                    .value = form.closes_day,
-                                                    .classes = "govuk-input--width-2"},
-                        .month = govuk::DateInputItem{.name = "month",
-                                                      .label = s(t("meetings.form.month")),
-                                                      .value = form.closes_month,
-                                                      .classes = "govuk-input--width-2"},
-                        .year = govuk::DateInputItem{.name = "year",
-                                                     .label = s(t("meetings.form.year")),
-                                                     .value = form.closes_year,
-                                                     .classes = "govuk-input--width-4"},
-                        .fieldset = small_legend(s(t("meetings.polls.form.closes"))),
-                        .hint = {.text = s(t("meetings.polls.form.closes_hint"))},
-                        .error_message = field_error_message(t, errors, "closes-day")});
+  date_fields(h, t, "closes", {form.closes_day, form.closes_month, form.closes_year},
+              s(t("meetings.polls.form.closes")), s(t("meetings.polls.form.closes_hint")), errors);
   // The button that opens the poll comes first, so that Enter in a box opens it rather than adding rows.
   h.raw("<div class=\"govuk-button-group\">");
   govuk::button(h, {.text = s(t("meetings.polls.new.button")), .prevent_double_click = true});
@@ -179,23 +149,8 @@ Response render_edit(OrgRequest& req, const PagesDeps& deps, const TimePoll& p, 
                       .label = small_label(s(t("meetings.polls.form.purpose"))),
                       .hint = {.text = s(t("meetings.polls.form.purpose_hint"))},
                       .error_message = field_error_message(t, errors, "purpose")});
-  govuk::date_input(h, {.id = "closes",
-                        .name_prefix = "closes",
-                        .day = govuk::DateInputItem{.name = "day",
-                                                    .label = s(t("meetings.form.day")),
-                                                    .value = form.closes_day,
-                                                    .classes = "govuk-input--width-2"},
-                        .month = govuk::DateInputItem{.name = "month",
-                                                      .label = s(t("meetings.form.month")),
-                                                      .value = form.closes_month,
-                                                      .classes = "govuk-input--width-2"},
-                        .year = govuk::DateInputItem{.name = "year",
-                                                     .label = s(t("meetings.form.year")),
-                                                     .value = form.closes_year,
-                                                     .classes = "govuk-input--width-4"},
-                        .fieldset = small_legend(s(t("meetings.polls.form.closes"))),
-                        .hint = {.text = s(t("meetings.polls.form.closes_hint"))},
-                        .error_message = field_error_message(t, errors, "closes-day")});
+  date_fields(h, t, "closes", {form.closes_day, form.closes_month, form.closes_year},
+              s(t("meetings.polls.form.closes")), s(t("meetings.polls.form.closes_hint")), errors);
   submit_button(h, t("meetings.polls.edit.button"));
   govuk::form_end(h);
   return page.respond();
