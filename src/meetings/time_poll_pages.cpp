@@ -182,6 +182,16 @@ Response render_poll(OrgRequest& req, const PagesDeps& deps, const PollPage& pp,
   return page.respond();
 }
 
+/// Closing the poll or opening it again (the people who run it), then back to it with the done message.
+awaitable<Response> set_closed(OrgRequest& req, const PagesDeps& deps, bool closed, const char* done_key) {
+  auto loaded_op = load_poll(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const long long id = std::get<PollPage>(loaded).poll.poll.id;
+  auto op = deps.polls->set_closed(who_of(req), req.membership.org_id, id, closed);
+  co_return after(req, deps, co_await std::move(op), poll_url(req, id), done_key);
+}
+
 }  // namespace
 
 std::string poll_url(const OrgRequest& req, long long id) {
@@ -264,21 +274,11 @@ awaitable<Response> poll_answer(OrgRequest& req, const PagesDeps& deps) {
 }
 
 awaitable<Response> poll_close(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load_poll(req, deps, Action::run_poll);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const long long id = std::get<PollPage>(loaded).poll.poll.id;
-  auto op = deps.polls->set_closed(who_of(req), req.membership.org_id, id, true);
-  co_return after(req, deps, co_await std::move(op), poll_url(req, id), "meetings.polls.done.closed");
+  return set_closed(req, deps, true, "meetings.polls.done.closed");
 }
 
 awaitable<Response> poll_reopen(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load_poll(req, deps, Action::run_poll);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const long long id = std::get<PollPage>(loaded).poll.poll.id;
-  auto op = deps.polls->set_closed(who_of(req), req.membership.org_id, id, false);
-  co_return after(req, deps, co_await std::move(op), poll_url(req, id), "meetings.polls.done.reopened");
+  return set_closed(req, deps, false, "meetings.polls.done.reopened");
 }
 
 awaitable<Response> poll_delete_form(OrgRequest& req, const PagesDeps& deps) {
