@@ -14,6 +14,24 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
+/// The poll's title (with its hint when it is being opened) and purpose.
+void about_fields(Html& h, const core::Translator& t, const TimePollForm& form,
+                  const std::vector<view::FieldError>& errors, bool opening) {
+  govuk::input(h, {.id = "title",
+                   .name = "title",
+                   .value = form.title,
+                   .label = small_label(s(t("meetings.polls.form.title"))),
+                   .hint = {.text = opening ? s(t("meetings.polls.form.title_hint")) : std::string()},
+                   .error_message = field_error_message(t, errors, "title")});
+  govuk::textarea(h, {.id = "purpose",
+                      .name = "purpose",
+                      .rows = 3,
+                      .value = form.purpose,
+                      .label = small_label(s(t("meetings.polls.form.purpose"))),
+                      .hint = {.text = s(t("meetings.polls.form.purpose_hint"))},
+                      .error_message = field_error_message(t, errors, "purpose")});
+}
+
 Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group& g, const TimePollForm& form,
                     const std::vector<view::FieldError>& errors) {
   auto& ctx = req.ctx;
@@ -27,19 +45,7 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                         .csrf_token = ctx.csrf_token});
   govuk::hidden(h, "create_key", form.create_key);
   govuk::hidden(h, "rows", std::to_string(form.rows.size()));
-  govuk::input(h, {.id = "title",
-                   .name = "title",
-                   .value = form.title,
-                   .label = small_label(s(t("meetings.polls.form.title"))),
-                   .hint = {.text = s(t("meetings.polls.form.title_hint"))},
-                   .error_message = field_error_message(t, errors, "title")});
-  govuk::textarea(h, {.id = "purpose",
-                      .name = "purpose",
-                      .rows = 3,
-                      .value = form.purpose,
-                      .label = small_label(s(t("meetings.polls.form.purpose"))),
-                      .hint = {.text = s(t("meetings.polls.form.purpose_hint"))},
-                      .error_message = field_error_message(t, errors, "purpose")});
+  about_fields(h, t, form, errors, true);
   govuk::heading(h, 2, "m", t("meetings.polls.form.times_title"));
   govuk::paragraph(h, t("meetings.polls.form.times_lead"));
   for (std::size_t i = 0; i < form.rows.size(); ++i) {
@@ -96,18 +102,7 @@ Response render_edit(OrgRequest& req, const PagesDeps& deps, const TimePoll& p, 
   page.caption(p.details.title).back_link(base, s(t("meetings.polls.back_to_poll"))).errors(t, errors);
   Html& h = page.body();
   govuk::form_start(h, {.action = base + "/edit", .csrf_token = ctx.csrf_token});
-  govuk::input(h, {.id = "title",
-                   .name = "title",
-                   .value = form.title,
-                   .label = small_label(s(t("meetings.polls.form.title"))),
-                   .error_message = field_error_message(t, errors, "title")});
-  govuk::textarea(h, {.id = "purpose",
-                      .name = "purpose",
-                      .rows = 3,
-                      .value = form.purpose,
-                      .label = small_label(s(t("meetings.polls.form.purpose"))),
-                      .hint = {.text = s(t("meetings.polls.form.purpose_hint"))},
-                      .error_message = field_error_message(t, errors, "purpose")});
+  about_fields(h, t, form, errors, false);
   date_fields(h, t, "closes", {form.closes_day, form.closes_month, form.closes_year},
               s(t("meetings.polls.form.closes")), s(t("meetings.polls.form.closes_hint")), errors);
   submit_button(h, t("meetings.polls.edit.button"));
