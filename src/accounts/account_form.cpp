@@ -3,18 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
 #include "http/form.hpp"
 
 namespace roundtable::accounts {
-
-namespace {
-
-/// Counts characters, not bytes, so Welsh names with accents get the same limit.
-size_t utf8_length(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-}  // namespace
 
 std::vector<FormProblem> check_new_password(std::string_view password, std::string_view confirm,
                                             std::string_view email) {
@@ -22,7 +14,7 @@ std::vector<FormProblem> check_new_password(std::string_view password, std::stri
                                                     "qwertyuiop", "qwerty123", "iloveyou", "roundtable", "cyfrinair",
                                                     "letmein1",   "11111111",  "abc12345"};
   std::vector<FormProblem> problems;
-  const size_t length = utf8_length(password);
+  const size_t length = core::characters(password);
   std::string lower(password);
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (password.empty()) {

@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace roundtable::core {
 
@@ -22,6 +23,20 @@ int compare_folded(std::string_view a, std::string_view b) {
   }
   if (a.size() == b.size()) return 0;
   return a.size() < b.size() ? -1 : 1;
+}
+
+std::size_t characters(std::string_view text) {
+  std::size_t n = 0;
+  for (const unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::optional<int> small_number(std::string_view typed) {
+  if (typed.empty() || typed.size() > 4) return std::nullopt;
+  int n = 0;
+  const auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), n);
+  if (ec != std::errc() || end != typed.data() + typed.size()) return std::nullopt;
+  return n;
 }
 
 }  // namespace roundtable::core

@@ -1,9 +1,14 @@
 #pragma once
+/// Small helpers on text as people type it: ordering a list (compare_folded), counting the characters of a field
+/// (characters) and reading a typed number (small_number).
+///
 /// Ordering text as people read a list: letters compared without regard to case. Lists are sorted here rather than by
 /// the database's ORDER BY lower(...): SQLite builds a temporary B-tree for such an ordering, which cost a page more
 /// than sorting its twenty rows in memory (docs/PERFORMANCE.md), and both databases now give the same order (SQLite's
 /// lower() folds only ASCII letters, PostgreSQL's every letter).
 
+#include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace roundtable::core {
@@ -14,5 +19,14 @@ int compare_folded(std::string_view a, std::string_view b);
 
 /// a sorts before b (compare_folded).
 inline bool folded_less(std::string_view a, std::string_view b) { return compare_folded(a, b) < 0; }
+
+/// The characters of UTF-8 text, not its bytes (every byte but a continuation byte counts), so a form's limit is the
+/// same for "ŵ" or an emoji as for "w". Text that is not UTF-8 still gets a count, never a failure.
+std::size_t characters(std::string_view text);
+
+/// A typed number of one to four characters ("7" → 7, "0042" → 42), as a day, month, year or count field holds;
+/// nullopt for anything else (empty, longer, or not wholly a number). A leading minus is read ("-1" → -1): callers
+/// check the range they accept.
+std::optional<int> small_number(std::string_view typed);
 
 }  // namespace roundtable::core

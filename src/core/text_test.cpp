@@ -43,5 +43,42 @@ TEST(CompareFolded, SortsAListLikeLowerDid) {
   EXPECT_EQ(names, (std::vector<std::string>{"Gareth", "mair", "Ngozi", "priya", "Siân", "tom"}));
 }
 
+TEST(Characters, CountsCharactersNotBytes) {
+  struct Case {
+    std::string_view text;
+    std::size_t count;
+  };
+  const Case cases[] = {
+      {"", 0},
+      {"Roundtable", 10},
+      {"ŵ", 1},
+      {"Dŵr a ŷd", 8},
+      {"Siân", 4},
+      {"\xF0\x9F\x98\x80", 1},                     // 😀, four bytes
+      {"hi \xF0\x9F\x91\x8B\xF0\x9F\x8F\xBD", 5},  // a waving hand and its skin tone: two characters
+  };
+  for (const auto& c : cases) EXPECT_EQ(characters(c.text), c.count) << c.text;
+}
+
+TEST(SmallNumber, ReadsOneToFourCharacters) {
+  struct Case {
+    std::string_view typed;
+    std::optional<int> value;
+  };
+  const Case cases[] = {
+      {"7", 7},
+      {"0042", 42},
+      {"2026", 2026},
+      {"12345", std::nullopt},
+      {"", std::nullopt},
+      {"1a", std::nullopt},
+      {"a1", std::nullopt},
+      {" 7", std::nullopt},
+      {"+7", std::nullopt},
+      {"-1", -1},
+  };
+  for (const auto& c : cases) EXPECT_EQ(small_number(c.typed), c.value) << '"' << c.typed << '"';
+}
+
 }  // namespace
 }  // namespace roundtable::core

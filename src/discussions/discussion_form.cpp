@@ -1,14 +1,9 @@
 #include "discussions/discussion_form.hpp"
 
+#include "core/text.hpp"
 #include "http/form.hpp"
 
 namespace roundtable::discussions {
-
-std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 PostForm read_post(const http::FormData& form) {
   PostForm f;
@@ -24,13 +19,13 @@ std::vector<FormProblem> check_post(const PostForm& f, bool with_title, bool rul
   if (with_title) {
     if (f.title.empty()) {
       out.push_back({"title", "discussions.error.title_missing"});
-    } else if (length(f.title) > kMaxTitle) {
+    } else if (core::characters(f.title) > kMaxTitle) {
       out.push_back({"title", "discussions.error.title_long"});
     }
   }
   if (f.body.empty()) {
     out.push_back({"body", with_title ? "discussions.error.opening_missing" : "discussions.error.body_missing"});
-  } else if (length(f.body) > kMaxBody) {
+  } else if (core::characters(f.body) > kMaxBody) {
     out.push_back({"body", "discussions.error.body_long"});
   }
   if (rules_needed && !f.agree_rules) out.push_back({"agree_rules", "discussions.error.rules_missing"});
@@ -42,14 +37,14 @@ ReasonForm read_reason(const http::FormData& form) { return {form.trimmed("reaso
 std::vector<FormProblem> check_reason(const ReasonForm& f, std::string_view what) {
   const std::string prefix = "discussions.error." + std::string(what);
   if (f.reason.empty()) return {{"reason", prefix + "_reason_missing"}};
-  if (length(f.reason) > kMaxReason) return {{"reason", prefix + "_reason_long"}};
+  if (core::characters(f.reason) > kMaxReason) return {{"reason", prefix + "_reason_long"}};
   return {};
 }
 
 EasyReadForm read_easy_read(const http::FormData& form) { return {form.trimmed("easy_read")}; }
 
 std::vector<FormProblem> check_easy_read(const EasyReadForm& f) {
-  if (length(f.easy_read) > kMaxEasyRead) return {{"easy_read", "discussions.error.easy_read_long"}};
+  if (core::characters(f.easy_read) > kMaxEasyRead) return {{"easy_read", "discussions.error.easy_read_long"}};
   return {};
 }
 

@@ -49,7 +49,4 @@ struct EasyReadForm {
 EasyReadForm read_easy_read(const http::FormData& form);
 std::vector<FormProblem> check_easy_read(const EasyReadForm& form);
 
-/// Characters, not bytes (UTF-8).
-std::size_t length(std::string_view s);
-
 }  // namespace roundtable::discussions

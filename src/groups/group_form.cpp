@@ -1,20 +1,14 @@
 #include "groups/group_form.hpp"
 
+#include "core/text.hpp"
 #include "http/form.hpp"
 
 namespace roundtable::groups {
 
 namespace {
 
-/// Characters, not bytes (UTF-8): Welsh and other letters count once.
-std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 void check_document(std::vector<FormProblem>& out, const std::string& value, const char* field) {
-  if (length(value) > kMaxDocument) out.push_back({field, "groups.error.document_long"});
+  if (core::characters(value) > kMaxDocument) out.push_back({field, "groups.error.document_long"});
 }
 
 }  // namespace
@@ -58,12 +52,12 @@ std::vector<FormProblem> check_group(const GroupForm& f, bool creating) {
   std::vector<FormProblem> out;
   if (f.name.empty()) {
     out.push_back({"name", "groups.error.name_missing"});
-  } else if (length(f.name) > kMaxName) {
+  } else if (core::characters(f.name) > kMaxName) {
     out.push_back({"name", "groups.error.name_long"});
   }
   if (f.purpose.empty()) {
     out.push_back({"purpose", "groups.error.purpose_missing"});
-  } else if (length(f.purpose) > kMaxPurpose) {
+  } else if (core::characters(f.purpose) > kMaxPurpose) {
     out.push_back({"purpose", "groups.error.purpose_long"});
   }
   if (!parse_kind(f.kind)) out.push_back({"kind", "groups.error.kind"});
@@ -109,7 +103,7 @@ std::vector<FormProblem> check_stage(const StageForm& f, std::optional<Stage> cu
   }
   if (f.reason.empty()) {
     out.push_back({"reason", "groups.error.reason_missing"});
-  } else if (length(f.reason) > kMaxReason) {
+  } else if (core::characters(f.reason) > kMaxReason) {
     out.push_back({"reason", "groups.error.reason_long"});
   }
   return out;
@@ -119,7 +113,7 @@ AskForm read_ask(const http::FormData& form) { return {form.trimmed("message")};
 
 std::vector<FormProblem> check_ask(const AskForm& f) {
   std::vector<FormProblem> out;
-  if (length(f.message) > kMaxMessage) out.push_back({"message", "groups.error.message_long"});
+  if (core::characters(f.message) > kMaxMessage) out.push_back({"message", "groups.error.message_long"});
   return out;
 }
 
@@ -129,7 +123,7 @@ std::vector<FormProblem> check_picture(const PictureForm& f, bool needed) {
   std::vector<FormProblem> out;
   if (f.alt.empty()) {
     if (needed) out.push_back({"alt", "groups.error.alt_missing"});
-  } else if (length(f.alt) > kMaxPictureAlt) {
+  } else if (core::characters(f.alt) > kMaxPictureAlt) {
     out.push_back({"alt", "groups.error.alt_long"});
   }
   return out;

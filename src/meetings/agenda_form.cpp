@@ -1,39 +1,24 @@
 #include "meetings/agenda_form.hpp"
 
-#include <charconv>
+#include "accounts/form_checks.hpp"
+#include "core/london_time.hpp"
+#include "core/text.hpp"
 
 namespace roundtable::meetings {
 
 namespace {
 
-/// Characters, not bytes (UTF-8): Welsh and other letters count once.
-std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+using accounts::check_at_most;
+using accounts::check_required;
 
-void required(std::vector<FormProblem>& out, const std::string& value, std::size_t max, const char* field) {
-  if (value.empty()) {
-    out.push_back({field, "meetings.error." + std::string(field) + "_missing"});
-  } else if (length(value) > max) {
-    out.push_back({field, "meetings.error." + std::string(field) + "_long"});
-  }
-}
+/// The start of this form's error keys.
+constexpr std::string_view kErrors = "meetings.error.";
 
-int number(const std::string& s) {
-  int n = -1;
-  if (s.empty() || s.size() > 4) return -1;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  return ec == std::errc() && p == s.data() + s.size() ? n : -1;
-}
+/// A typed part of a date, or -1 when it is not a small number.
+int number(const std::string& s) { return core::small_number(s).value_or(-1); }
 
-bool real_date(int y, int m, int d) {
-  if (y < 2000 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
+/// A real day from 2000 to 2200: the years an action's due date has always been allowed.
+bool real_due_date(int y, int m, int d) { return y >= 2000 && y <= 2200 && core::real_date(y, m, d); }
 
 }  // namespace
 
@@ -43,8 +28,8 @@ ItemForm read_item(const http::FormData& form) {
 
 std::vector<FormProblem> check_item(const ItemForm& f) {
   std::vector<FormProblem> out;
-  required(out, f.title, kMaxItemTitle, "item_title");
-  if (length(f.notes) > kMaxItemNotes) out.push_back({"item_notes", "meetings.error.item_notes_long"});
+  check_required(out, f.title, kMaxItemTitle, "item_title", kErrors);
+  check_at_most(out, f.notes, kMaxItemNotes, "item_notes", kErrors);
   return out;
 }
 
@@ -56,11 +41,11 @@ ActionForm read_action(const http::FormData& form) {
 std::vector<FormProblem> check_action(const ActionForm& f) {
   std::vector<FormProblem> out;
   if (f.item.empty()) out.push_back({"item", "meetings.error.action_item_missing"});
-  required(out, f.what, kMaxActionWhat, "action_what");
+  check_required(out, f.what, kMaxActionWhat, "action_what", kErrors);
   if (f.owner.empty()) out.push_back({"owner", "meetings.error.action_owner_missing"});
   if (f.day.empty() && f.month.empty() && f.year.empty()) {
     out.push_back({"due-day", "meetings.error.due_missing"});
-  } else if (!real_date(number(f.year), number(f.month), number(f.day))) {
+  } else if (!real_due_date(number(f.year), number(f.month), number(f.day))) {
     out.push_back({"due-day", "meetings.error.due_real"});
   }
   return out;
@@ -80,7 +65,7 @@ PaperForm read_paper(const http::FormData& form) {
 
 std::vector<FormProblem> check_paper(const PaperForm& f, bool has_version) {
   std::vector<FormProblem> out;
-  required(out, f.title, kMaxPaperTitle, "paper_title");
+  check_required(out, f.title, kMaxPaperTitle, "paper_title", kErrors);
   if (has_version && f.accessible_kind != "easy_read" && f.accessible_kind != "large_print") {
     out.push_back({"accessible_kind", "meetings.error.accessible_kind_missing"});
   }
@@ -89,7 +74,7 @@ std::vector<FormProblem> check_paper(const PaperForm& f, bool has_version) {
 
 std::vector<FormProblem> check_decision(const std::string& decision) {
   std::vector<FormProblem> out;
-  if (length(decision) > kMaxDecision) out.push_back({"decision", "meetings.error.decision_long"});
+  check_at_most(out, decision, kMaxDecision, "decision", kErrors);
   return out;
 }
 

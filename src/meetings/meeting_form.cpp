@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
+#include "accounts/form_checks.hpp"
+#include "core/text.hpp"
 #include "http/form.hpp"
 #include "meetings/london_time.hpp"
 
@@ -11,36 +12,14 @@ namespace roundtable::meetings {
 
 namespace {
 
-/// Characters, not bytes (UTF-8): Welsh and other letters count once.
-std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+using accounts::check_at_most;
+using accounts::check_required;
 
-void required(std::vector<FormProblem>& out, const std::string& value, std::size_t max, const char* field) {
-  if (value.empty()) {
-    out.push_back({field, "meetings.error." + std::string(field) + "_missing"});
-  } else if (length(value) > max) {
-    out.push_back({field, "meetings.error." + std::string(field) + "_long"});
-  }
-}
-
-void at_most(std::vector<FormProblem>& out, const std::string& value, std::size_t max, const char* field) {
-  if (length(value) > max) out.push_back({field, "meetings.error." + std::string(field) + "_long"});
-}
-
-/// "7" → 7; nullopt unless one to four digits.
-std::optional<int> small_number(std::string_view v) {
-  int n = 0;
-  if (v.empty() || v.size() > 4) return std::nullopt;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
-  return n;
-}
+/// The start of this form's error keys.
+constexpr std::string_view kErrors = "meetings.error.";
 
 std::optional<WallClock> typed_date(const MeetingForm& f) {
-  const auto d = small_number(f.day), m = small_number(f.month), y = small_number(f.year);
+  const auto d = core::small_number(f.day), m = core::small_number(f.month), y = core::small_number(f.year);
   if (!d || !m || !y || f.year.size() != 4 || !real_date(*y, *m, *d)) return std::nullopt;
   return WallClock{*y, *m, *d, 0, 0};
 }
@@ -88,8 +67,8 @@ std::optional<std::pair<int, int>> parse_clock_time(std::string_view typed) {
     minutes = std::string_view(s).substr(2);
   }
   if (hours.empty() || hours.size() > 2) return std::nullopt;
-  const auto h = small_number(hours);
-  const auto m = minutes.empty() ? std::optional<int>(0) : small_number(minutes);
+  const auto h = core::small_number(hours);
+  const auto m = minutes.empty() ? std::optional<int>(0) : core::small_number(minutes);
   if (!h || !m || *m > 59) return std::nullopt;
   int hour = *h;
   if (suffix) {
@@ -169,8 +148,8 @@ MeetingForm form_of(const MeetingDetails& d) {
 
 std::vector<FormProblem> check_meeting(const MeetingForm& f, bool creating, long long now) {
   std::vector<FormProblem> out;
-  required(out, f.title, kMaxTitle, "title");
-  required(out, f.purpose, kMaxPurpose, "purpose");
+  check_required(out, f.title, kMaxTitle, "title", kErrors);
+  check_required(out, f.purpose, kMaxPurpose, "purpose", kErrors);
   const auto date = typed_date(f);
   if (f.day.empty() && f.month.empty() && f.year.empty()) {
     out.push_back({"date-day", "meetings.error.date_missing"});
@@ -201,11 +180,11 @@ std::vector<FormProblem> check_meeting(const MeetingForm& f, bool creating, long
   }
   if (f.online_url.empty() && f.venue.empty()) {
     out.push_back({"online_url", "meetings.error.where_missing"});
-  } else if (!f.online_url.empty() && (length(f.online_url) > kMaxUrl || !web_address(f.online_url))) {
+  } else if (!f.online_url.empty() && (core::characters(f.online_url) > kMaxUrl || !web_address(f.online_url))) {
     out.push_back({"online_url", "meetings.error.online_url_bad"});
   }
-  at_most(out, f.venue, kMaxVenue, "venue");
-  at_most(out, f.access_notes, kMaxAccessNotes, "access_notes");
+  check_at_most(out, f.venue, kMaxVenue, "venue", kErrors);
+  check_at_most(out, f.access_notes, kMaxAccessNotes, "access_notes", kErrors);
   // The key comes from the page, not the person: without it the page was not ours (or is very old).
   if (creating && (f.create_key.size() < 16 || f.create_key.size() > 64)) {
     out.push_back({"title", "meetings.error.form_expired"});
@@ -240,7 +219,7 @@ MeetingDetails details_of(const MeetingForm& f) {
 
 std::vector<FormProblem> check_reason(const std::string& reason) {
   std::vector<FormProblem> out;
-  required(out, reason, kMaxReason, "reason");
+  check_required(out, reason, kMaxReason, "reason", kErrors);
   return out;
 }
 
@@ -270,16 +249,16 @@ std::vector<FormProblem> check_reply(const ReplyForm& f) {
   if (!answer) out.push_back({"answer", "meetings.error.answer_missing"});
   const bool coming = answer != Answer::not_going;
   if (coming && ticked(f.needs, need_code(Need::other_interpreter))) {
-    required(out, f.interpreter_language, kMaxLanguage, "interpreter_language");
+    check_required(out, f.interpreter_language, kMaxLanguage, "interpreter_language", kErrors);
   } else {
-    at_most(out, f.interpreter_language, kMaxLanguage, "interpreter_language");
+    check_at_most(out, f.interpreter_language, kMaxLanguage, "interpreter_language", kErrors);
   }
   if (coming && ticked(f.needs, need_code(Need::dietary))) {
-    required(out, f.dietary, kMaxDietary, "dietary");
+    check_required(out, f.dietary, kMaxDietary, "dietary", kErrors);
   } else {
-    at_most(out, f.dietary, kMaxDietary, "dietary");
+    check_at_most(out, f.dietary, kMaxDietary, "dietary", kErrors);
   }
-  at_most(out, f.note, kMaxNote, "note");
+  check_at_most(out, f.note, kMaxNote, "note", kErrors);
   return out;
 }
 

@@ -152,6 +152,27 @@ void where_fields(Html& h, const core::Translator& t, const WhereValues& where,
                       .error_message = field_error_message(t, errors, "access_notes")});
 }
 
+void date_fields(Html& h, const core::Translator& t, const std::string& prefix, const DateValues& date,
+                 std::string legend, std::string hint, const std::vector<view::FieldError>& errors) {
+  govuk::date_input(h, {.id = prefix,
+                        .name_prefix = prefix,
+                        .day = govuk::DateInputItem{.name = "day",
+                                                    .label = s(t("meetings.form.day")),
+                                                    .value = date.day,
+                                                    .classes = "govuk-input--width-2"},
+                        .month = govuk::DateInputItem{.name = "month",
+                                                      .label = s(t("meetings.form.month")),
+                                                      .value = date.month,
+                                                      .classes = "govuk-input--width-2"},
+                        .year = govuk::DateInputItem{.name = "year",
+                                                     .label = s(t("meetings.form.year")),
+                                                     .value = date.year,
+                                                     .classes = "govuk-input--width-4"},
+                        .fieldset = small_legend(std::move(legend)),
+                        .hint = {.text = std::move(hint)},
+                        .error_message = field_error_message(t, errors, prefix + "-day")});
+}
+
 void about(Html& h, const core::Translator& t, const Meeting& m) {
   const auto& d = m.details;
   govuk::SummaryList rows;

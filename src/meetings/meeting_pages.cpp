@@ -107,23 +107,8 @@ Response render_form(OrgRequest& req, const PagesDeps& deps, const std::string& 
                       .label = small_label(s(t("meetings.form.purpose"))),
                       .hint = {.text = s(t("meetings.form.purpose_hint"))},
                       .error_message = field_error_message(t, errors, "purpose")});
-  govuk::date_input(h, {.id = "date",
-                        .name_prefix = "date",
-                        .day = govuk::DateInputItem{.name = "day",
-                                                    .label = s(t("meetings.form.day")),
-                                                    .value = form.day,
-                                                    .classes = "govuk-input--width-2"},
-                        .month = govuk::DateInputItem{.name = "month",
-                                                      .label = s(t("meetings.form.month")),
-                                                      .value = form.month,
-                                                      .classes = "govuk-input--width-2"},
-                        .year = govuk::DateInputItem{.name = "year",
-                                                     .label = s(t("meetings.form.year")),
-                                                     .value = form.year,
-                                                     .classes = "govuk-input--width-4"},
-                        .fieldset = small_legend(s(t("meetings.form.date"))),
-                        .hint = {.text = s(t("meetings.form.date_hint"))},
-                        .error_message = field_error_message(t, errors, "date-day")});
+  date_fields(h, t, "date", {form.day, form.month, form.year}, s(t("meetings.form.date")),
+              s(t("meetings.form.date_hint")), errors);
   for (const char* which : {"start", "end"}) {
     const std::string name(which);
     govuk::input(h, {.id = name,

@@ -87,6 +87,17 @@ struct WhereValues {
 void where_fields(view::Html& h, const core::Translator& t, const WhereValues& where,
                   const std::vector<view::FieldError>& errors);
 
+/// What a date's boxes show: the day, month and year as typed.
+struct DateValues {
+  const std::string& day;
+  const std::string& month;
+  const std::string& year;
+};
+/// A date's day, month and year boxes, named "<prefix>-day" and so on, under a small `legend` with a `hint` (none
+/// when empty) and the problem the form found with the field "<prefix>-day".
+void date_fields(view::Html& h, const core::Translator& t, const std::string& prefix, const DateValues& date,
+                 std::string legend, std::string hint, const std::vector<view::FieldError>& errors);
+
 /// The meeting with its agenda and record, when the person may do this to it; otherwise the answer to send instead.
 awaitable<std::variant<MeetingRecord, Response>> load_record(OrgRequest& req, const PagesDeps& deps,
                                                              policy::Action action);

@@ -208,23 +208,8 @@ Response render_minutes(OrgRequest& req, const PagesDeps& deps, const MeetingRec
     owners.items.push_back({.value = "", .text = s(t("meetings.minutes.choose_person"))});
     for (const auto& p : r.people) owners.items.push_back({.value = std::to_string(p.user_id), .text = p.name});
     govuk::select(h, owners);
-    govuk::date_input(h, {.id = "due",
-                          .name_prefix = "due",
-                          .day = govuk::DateInputItem{.name = "day",
-                                                      .label = s(t("meetings.form.day")),
-                                                      .value = f.day,
-                                                      .classes = "govuk-input--width-2"},
-                          .month = govuk::DateInputItem{.name = "month",
-                                                        .label = s(t("meetings.form.month")),
-                                                        .value = f.month,
-                                                        .classes = "govuk-input--width-2"},
-                          .year = govuk::DateInputItem{.name = "year",
-                                                       .label = s(t("meetings.form.year")),
-                                                       .value = f.year,
-                                                       .classes = "govuk-input--width-4"},
-                          .fieldset = small_legend(s(t("meetings.minutes.action_due_label"))),
-                          .hint = {.text = s(t("meetings.minutes.action_due_hint"))},
-                          .error_message = field_error_message(t, errors, "due-day")});
+    date_fields(h, t, "due", {f.day, f.month, f.year}, s(t("meetings.minutes.action_due_label")),
+                s(t("meetings.minutes.action_due_hint")), errors);
     submit_button(h, t("meetings.minutes.add_action_button"));
     govuk::form_end(h);
   }

@@ -1,8 +1,9 @@
 #include "meetings/series_form.hpp"
 
 #include <algorithm>
-#include <charconv>
 
+#include "accounts/form_checks.hpp"
+#include "core/text.hpp"
 #include "http/form.hpp"
 #include "meetings/meeting_form.hpp"
 
@@ -12,41 +13,21 @@ namespace {
 
 using accounts::FormProblem;
 
-std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+using accounts::check_at_most;
+using accounts::check_required;
 
-void required(std::vector<FormProblem>& out, const std::string& value, std::size_t max, const char* field) {
-  if (value.empty()) {
-    out.push_back({field, "meetings.series.error." + std::string(field) + "_missing"});
-  } else if (length(value) > max) {
-    out.push_back({field, "meetings.series.error." + std::string(field) + "_long"});
-  }
-}
-
-void at_most(std::vector<FormProblem>& out, const std::string& value, std::size_t max, const char* field) {
-  if (length(value) > max) out.push_back({field, "meetings.series.error." + std::string(field) + "_long"});
-}
-
-std::optional<int> number(std::string_view v) {
-  int n = 0;
-  if (v.empty() || v.size() > 4) return std::nullopt;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
-  return n;
-}
+/// The start of this form's error keys.
+constexpr std::string_view kErrors = "meetings.series.error.";
 
 std::optional<series::Date> typed(const std::string& d, const std::string& m, const std::string& y) {
-  const auto day = number(d), month = number(m), year = number(y);
+  const auto day = core::small_number(d), month = core::small_number(m), year = core::small_number(y);
   if (!day || !month || !year || y.size() != 4 || *year < 1971) return std::nullopt;
   if (!series::parse_date(series::date_text({*year, *month, *day}))) return std::nullopt;
   return series::Date{*year, *month, *day};
 }
 
 std::optional<int> in_range(const std::string& v, int low, int high) {
-  const auto n = number(v);
+  const auto n = core::small_number(v);
   if (!n || *n < low || *n > high) return std::nullopt;
   return n;
 }
@@ -119,8 +100,8 @@ SeriesForm form_of(const series::SeriesDetails& d) {
 
 std::vector<FormProblem> check_series(const SeriesForm& f, bool creating, long long now) {
   std::vector<FormProblem> out;
-  required(out, f.title, kMaxTitle, "title");
-  required(out, f.purpose, kMaxPurpose, "purpose");
+  check_required(out, f.title, kMaxTitle, "title", kErrors);
+  check_required(out, f.purpose, kMaxPurpose, "purpose", kErrors);
   const auto first = typed(f.first_day, f.first_month, f.first_year);
   if (creating) {
     const auto frequency = series::parse_frequency(f.frequency);
@@ -150,11 +131,11 @@ std::vector<FormProblem> check_series(const SeriesForm& f, bool creating, long l
   }
   if (f.online_url.empty() && f.venue.empty()) {
     out.push_back({"online_url", "meetings.series.error.where_missing"});
-  } else if (!f.online_url.empty() && (length(f.online_url) > kMaxUrl || !web_address(f.online_url))) {
+  } else if (!f.online_url.empty() && (core::characters(f.online_url) > kMaxUrl || !web_address(f.online_url))) {
     out.push_back({"online_url", "meetings.series.error.online_url_bad"});
   }
-  at_most(out, f.venue, kMaxVenue, "venue");
-  at_most(out, f.access_notes, kMaxAccessNotes, "access_notes");
+  check_at_most(out, f.venue, kMaxVenue, "venue", kErrors);
+  check_at_most(out, f.access_notes, kMaxAccessNotes, "access_notes", kErrors);
   if (!(f.last_day.empty() && f.last_month.empty() && f.last_year.empty())) {
     const auto last = typed(f.last_day, f.last_month, f.last_year);
     if (!last) {

@@ -1,4 +1,5 @@
-/// The pages of series of open sessions (series_pages.cpp; addresses in meeting_routes.cpp).
+/// The pages of series of open sessions (series_pages.cpp, series_form_pages.cpp and series_report_pages.cpp;
+/// addresses in meeting_routes.cpp).
 #pragma once
 
 #include "meetings/meeting_pages.hpp"

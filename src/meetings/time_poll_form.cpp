@@ -1,8 +1,9 @@
 #include "meetings/time_poll_form.hpp"
 
 #include <algorithm>
-#include <charconv>
 
+#include "accounts/form_checks.hpp"
+#include "core/text.hpp"
 #include "http/form.hpp"
 #include "meetings/london_time.hpp"
 #include "meetings/meeting_form.hpp"
@@ -11,22 +12,8 @@ namespace roundtable::meetings {
 
 namespace {
 
-std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::optional<int> small_number(std::string_view v) {
-  int n = 0;
-  if (v.empty() || v.size() > 4) return std::nullopt;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
-  return n;
-}
-
 std::optional<WallClock> typed_date(const std::string& day, const std::string& month, const std::string& year) {
-  const auto d = small_number(day), m = small_number(month), y = small_number(year);
+  const auto d = core::small_number(day), m = core::small_number(month), y = core::small_number(year);
   if (!d || !m || !y || year.size() != 4 || !real_date(*y, *m, *d)) return std::nullopt;
   return WallClock{*y, *m, *d, 0, 0};
 }
@@ -73,7 +60,7 @@ TimePollForm read_time_poll(const http::FormData& form) {
   f.closes_year = form.trimmed("closes-year");
   f.create_key = form.trimmed("create_key");
   f.add = form.trimmed("add");
-  const auto rows = small_number(form.trimmed("rows")).value_or(static_cast<int>(kPollStartRows));
+  const auto rows = core::small_number(form.trimmed("rows")).value_or(static_cast<int>(kPollStartRows));
   const auto n = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(rows, 0)), 1, kMaxPollOptions);
   for (std::size_t i = 0; i < n; ++i) {
     f.rows.push_back({form.trimmed(row_field(i, "day")), form.trimmed(row_field(i, "month")),
@@ -122,12 +109,8 @@ TimePollForm form_of(const TimePoll& poll) {
 
 std::vector<FormProblem> check_time_poll(const TimePollForm& f, bool creating, long long now) {
   std::vector<FormProblem> out;
-  if (f.title.empty()) {
-    out.push_back({"title", "meetings.polls.error.title_missing"});
-  } else if (length(f.title) > kMaxPollTitle) {
-    out.push_back({"title", "meetings.polls.error.title_long"});
-  }
-  if (length(f.purpose) > kMaxPollPurpose) out.push_back({"purpose", "meetings.polls.error.purpose_long"});
+  accounts::check_required(out, f.title, kMaxPollTitle, "title", "meetings.polls.error.");
+  accounts::check_at_most(out, f.purpose, kMaxPollPurpose, "purpose", "meetings.polls.error.");
   if (creating) {
     std::size_t filled = 0;
     for (std::size_t i = 0; i < f.rows.size(); ++i) {

@@ -1,10 +1,9 @@
-// "Find a time": opening a poll, its page (results and answers), changing, closing, reopening and deleting it, and
-// scheduling the meeting at the time chosen.
+// "Find a time": a poll's page (results and answers), answering it, closing, reopening and deleting it, and the
+// polls section of a group's meetings page. Opening and changing one: time_poll_form_pages.cpp.
 #include "meetings/time_poll_pages.hpp"
 
 #include "meetings/time_poll_form.hpp"
-#include "meetings/time_poll_service.hpp"
-#include "security/tokens.hpp"
+#include "meetings/time_poll_page_parts.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
 #include "view/scroll_region.hpp"
@@ -17,18 +16,6 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-policy::Facts poll_facts(const TimePoll& p, long long now) {
-  return {p.group_visibility, p.group_archived, false, p.closed(now)};
-}
-
-bool may_poll(const OrgRequest& req, const PollForViewer& v, Action action, long long now) {
-  return policy::allows(actor_of(req, v.group_role), action, poll_facts(v.poll, now)) != policy::Verdict::deny;
-}
-
-std::string kind_name(const core::Translator& t, TimeKind k) {
-  return s(t("meetings.polls.kind." + std::string(time_kind_code(k))));
-}
-
 std::string answer_words(const core::Translator& t, PollAnswer a) {
   return s(t("meetings.polls.answer." + std::string(poll_answer_code(a))));
 }
@@ -36,169 +23,6 @@ std::string answer_words(const core::Translator& t, PollAnswer a) {
 /// "Tuesday 8 December 2026, 6:30pm to 8:00pm (weekday evening)"
 std::string option_text(const core::Translator& t, const PollOption& o) {
   return when_text(t, o.starts_at, o.ends_at) + " (" + kind_name(t, time_kind(o.starts_at)) + ")";
-}
-
-/// The poll named by {poll} in the address, when the person may do this to it; otherwise the answer to send.
-awaitable<std::variant<PollPage, Response>> load_poll(OrgRequest& req, const PagesDeps& deps, Action action) {
-  auto& ctx = req.ctx;
-  const auto id = http::parse_id(ctx.param("poll"));
-  if (!id || !deps.polls) co_return deps.not_found(ctx);
-  auto op = deps.polls->poll_page(req.membership.org_id, *id, req.principal.user_id);
-  auto found = co_await std::move(op);
-  if (!found) co_return deps.not_found(ctx);
-  switch (
-      policy::allows(actor_of(req, found->poll.group_role), action, poll_facts(found->poll.poll, deps.polls->now()))) {
-    case policy::Verdict::allow: co_return std::move(*found);
-    case policy::Verdict::need_two_step: co_return http::redirect(ctx.request, deps.two_step_path + "?required=1");
-    case policy::Verdict::deny: break;
-  }
-  co_return deps.not_found(ctx);
-}
-
-Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group& g, const TimePollForm& form,
-                    const std::vector<view::FieldError>& errors) {
-  auto& ctx = req.ctx;
-  auto t = ctx.t();
-  const std::string base = group_meetings_url(req, g.id);
-  auto page = page_builder(ctx, deps, s(t("meetings.polls.new.title")));
-  page.caption(g.details.name).back_link(base, s(t("meetings.polls.back_to_meetings"))).errors(t, errors);
-  Html& h = page.body();
-  govuk::paragraph(h, t("meetings.polls.new.lead"));
-  govuk::form_start(h, {.action = "/o/" + req.membership.org_slug + "/groups/" + std::to_string(g.id) + "/polls",
-                        .csrf_token = ctx.csrf_token});
-  govuk::hidden(h, "create_key", form.create_key);
-  govuk::hidden(h, "rows", std::to_string(form.rows.size()));
-  govuk::input(h, {.id = "title",
-                   .name = "title",
-                   .value = form.title,
-                   .label = small_label(s(t("meetings.polls.form.title"))),
-                   .hint = {.text = s(t("meetings.polls.form.title_hint"))},
-                   .error_message = field_error_message(t, errors, "title")});
-  govuk::textarea(h, {.id = "purpose",
-                      .name = "purpose",
-                      .rows = 3,
-                      .value = form.purpose,
-                      .label = small_label(s(t("meetings.polls.form.purpose"))),
-                      .hint = {.text = s(t("meetings.polls.form.purpose_hint"))},
-                      .error_message = field_error_message(t, errors, "purpose")});
-  govuk::heading(h, 2, "m", t("meetings.polls.form.times_title"));
-  govuk::paragraph(h, t("meetings.polls.form.times_lead"));
-  for (std::size_t i = 0; i < form.rows.size(); ++i) {
-    const auto& row = form.rows[i];
-    const std::string id = "c-" + std::to_string(i);
-    std::string legend = core::format(t("meetings.polls.form.time_n"), {{"n", std::to_string(i + 1)}});
-    if (const auto kind = row_kind(row)) legend += ": " + kind_name(t, *kind);
-    Html inner;
-    govuk::date_input(inner, {.id = id,
-                              .name_prefix = id,
-                              .day = govuk::DateInputItem{.name = "day",
-                                                          .label = s(t("meetings.form.day")),
-                                                          .value = row.day,
-                                                          .classes = "govuk-input--width-2"},
-                              .month = govuk::DateInputItem{.name = "month",
-                                                            .label = s(t("meetings.form.month")),
-                                                            .value = row.month,
-                                                            .classes = "govuk-input--width-2"},
-                              .year = govuk::DateInputItem{.name = "year",
-                                                           .label = s(t("meetings.form.year")),
-                                                           .value = row.year,
-                                                           .classes = "govuk-input--width-4"},
-                              .fieldset = small_legend(s(t("meetings.polls.form.date"))),
-                              .error_message = field_error_message(t, errors, id + "-day")});
-    for (const char* which : {"start", "end"}) {
-      const std::string field = id + "-" + which;
-      govuk::input(inner, {.id = field,
-                           .name = field,
-                           .value = std::string_view(which) == "start" ? row.start : row.end,
-                           .label = small_label(s(t("meetings.form." + std::string(which)))),
-                           .hint = {.text = s(t("meetings.form.time_hint"))},
-                           .error_message = field_error_message(t, errors, field),
-                           .classes = "govuk-input--width-5",
-                           .autocomplete = "off",
-                           .spellcheck = false});
-    }
-    govuk::fieldset(h, {.legend = {.text = legend, .classes = "govuk-fieldset__legend--s"}, .html = std::move(inner)});
-  }
-  govuk::date_input(h, {.id = "closes",
-                        .name_prefix = "closes",
-                        .day = govuk::DateInputItem{.name = "day",
-                                                    .label = s(t("meetings.form.day")),
-                                                    .value = form.closes_day,
-                                                    .classes = "govuk-input--width-2"},
-                        .month = govuk::DateInputItem{.name = "month",
-                                                      .label = s(t("meetings.form.month")),
-                                                      .value = form.closes_month,
-                                                      .classes = "govuk-input--width-2"},
-                        .year = govuk::DateInputItem{.name = "year",
-                                                     .label = s(t("meetings.form.year")),
-                                                     .value = form.closes_year,
-                                                     .classes = "govuk-input--width-4"},
-                        .fieldset = small_legend(s(t("meetings.polls.form.closes"))),
-                        .hint = {.text = s(t("meetings.polls.form.closes_hint"))},
-                        .error_message = field_error_message(t, errors, "closes-day")});
-  // The button that opens the poll comes first, so that Enter in a box opens it rather than adding rows.
-  h.raw("<div class=\"govuk-button-group\">");
-  govuk::button(h, {.text = s(t("meetings.polls.new.button")), .prevent_double_click = true});
-  govuk::button(h, {.text = s(t("meetings.polls.form.add_evenings")),
-                    .name = "add",
-                    .value = "evenings",
-                    .classes = "govuk-button--secondary"});
-  govuk::button(h, {.text = s(t("meetings.polls.form.add_weekends")),
-                    .name = "add",
-                    .value = "weekends",
-                    .classes = "govuk-button--secondary"});
-  if (form.rows.size() < kMaxPollOptions) {
-    govuk::button(h, {.text = s(t("meetings.polls.form.add_rows")),
-                      .name = "add",
-                      .value = "rows",
-                      .classes = "govuk-button--secondary"});
-  }
-  h.raw("</div>");
-  govuk::form_end(h);
-  return page.respond();
-}
-
-Response render_edit(OrgRequest& req, const PagesDeps& deps, const TimePoll& p, const TimePollForm& form,
-                     const std::vector<view::FieldError>& errors) {
-  auto& ctx = req.ctx;
-  auto t = ctx.t();
-  const std::string base = poll_url(req, p.id);
-  auto page = page_builder(ctx, deps, s(t("meetings.polls.edit.title")));
-  page.caption(p.details.title).back_link(base, s(t("meetings.polls.back_to_poll"))).errors(t, errors);
-  Html& h = page.body();
-  govuk::form_start(h, {.action = base + "/edit", .csrf_token = ctx.csrf_token});
-  govuk::input(h, {.id = "title",
-                   .name = "title",
-                   .value = form.title,
-                   .label = small_label(s(t("meetings.polls.form.title"))),
-                   .error_message = field_error_message(t, errors, "title")});
-  govuk::textarea(h, {.id = "purpose",
-                      .name = "purpose",
-                      .rows = 3,
-                      .value = form.purpose,
-                      .label = small_label(s(t("meetings.polls.form.purpose"))),
-                      .hint = {.text = s(t("meetings.polls.form.purpose_hint"))},
-                      .error_message = field_error_message(t, errors, "purpose")});
-  govuk::date_input(h, {.id = "closes",
-                        .name_prefix = "closes",
-                        .day = govuk::DateInputItem{.name = "day",
-                                                    .label = s(t("meetings.form.day")),
-                                                    .value = form.closes_day,
-                                                    .classes = "govuk-input--width-2"},
-                        .month = govuk::DateInputItem{.name = "month",
-                                                      .label = s(t("meetings.form.month")),
-                                                      .value = form.closes_month,
-                                                      .classes = "govuk-input--width-2"},
-                        .year = govuk::DateInputItem{.name = "year",
-                                                     .label = s(t("meetings.form.year")),
-                                                     .value = form.closes_year,
-                                                     .classes = "govuk-input--width-4"},
-                        .fieldset = small_legend(s(t("meetings.polls.form.closes"))),
-                        .hint = {.text = s(t("meetings.polls.form.closes_hint"))},
-                        .error_message = field_error_message(t, errors, "closes-day")});
-  submit_button(h, t("meetings.polls.edit.button"));
-  govuk::form_end(h);
-  return page.respond();
 }
 
 /// The results: each time with its counts, best first; for the people who run the poll, who answered what, and
@@ -358,7 +182,15 @@ Response render_poll(OrgRequest& req, const PagesDeps& deps, const PollPage& pp,
   return page.respond();
 }
 
-Who who(const OrgRequest& req) { return who_of(req); }
+/// Closing the poll or opening it again (the people who run it), then back to it with the done message.
+awaitable<Response> set_closed(OrgRequest& req, const PagesDeps& deps, bool closed, const char* done_key) {
+  auto loaded_op = load_poll(req, deps, Action::run_poll);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const long long id = std::get<PollPage>(loaded).poll.poll.id;
+  auto op = deps.polls->set_closed(who_of(req), req.membership.org_id, id, closed);
+  co_return after(req, deps, co_await std::move(op), poll_url(req, id), done_key);
+}
 
 }  // namespace
 
@@ -405,73 +237,6 @@ void polls_section(Html& h, const core::Translator& t, const OrgRequest& req, lo
   }
 }
 
-awaitable<MeetingForm> fill_from_poll(OrgRequest& req, const PagesDeps& deps, long long group_id, MeetingForm form) {
-  const auto params = req.ctx.query_params();
-  const auto poll_id = http::parse_id(params.trimmed("poll"));
-  const auto option_id = http::parse_id(params.trimmed("option"));
-  if (!poll_id || !option_id || !deps.polls) co_return form;
-  auto op = deps.polls->poll_page(req.membership.org_id, *poll_id, req.principal.user_id);
-  const auto found = co_await std::move(op);
-  if (!found || found->poll.poll.group_id != group_id) co_return form;
-  const auto& p = found->poll.poll;
-  if (!may_poll(req, found->poll, Action::run_poll, deps.polls->now())) co_return form;
-  const auto* o = p.option(*option_id);
-  if (!o) co_return form;
-  MeetingDetails d;
-  d.title = p.details.title;
-  d.purpose = p.details.purpose;
-  d.starts_at = o->starts_at;
-  d.ends_at = o->ends_at;
-  const auto key = form.create_key;
-  form = form_of(d);
-  form.create_key = key;
-  form.from_poll = std::to_string(p.id);
-  co_return form;
-}
-
-awaitable<void> link_poll(OrgRequest& req, const PagesDeps& deps, std::string poll, long long meeting_id) {
-  const auto poll_id = http::parse_id(poll);
-  if (!poll_id || !deps.polls) co_return;
-  auto op = deps.polls->link_meeting(who_of(req), req.membership.org_id, *poll_id, meeting_id);
-  co_await std::move(op);
-}
-
-awaitable<Response> poll_new(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load_group(req, deps, Action::run_poll);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& g = std::get<groups::GroupForViewer>(loaded).group;
-  TimePollForm form;
-  form.create_key = security::random_token(16);
-  form.rows.resize(kPollStartRows);
-  co_return render_new(req, deps, g, form, {});
-}
-
-awaitable<Response> poll_create(OrgRequest& req, const PagesDeps& deps) {
-  auto& ctx = req.ctx;
-  auto t = ctx.t();
-  auto loaded_op = load_group(req, deps, Action::run_poll);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& g = std::get<groups::GroupForViewer>(loaded).group;
-  if (!deps.polls) co_return deps.not_found(ctx);
-  auto form = read_time_poll(ctx.form);
-  const long long now = deps.polls->now();
-  if (!form.add.empty()) {
-    // A button that adds rows or suggested times: the form again, with them, and nothing saved.
-    add_rows(form, form.add, now);
-    co_return render_new(req, deps, g, form, {});
-  }
-  const auto errors = field_errors(t, check_time_poll(form, true, now));
-  if (!errors.empty()) co_return render_new(req, deps, g, form, errors);
-  auto op = deps.polls->open_poll(who(req), req.membership.org_id, g.id, poll_details_of(form), poll_options_of(form),
-                                  form.create_key);
-  const long long id = co_await std::move(op);
-  if (id == 0) co_return deps.not_found(ctx);
-  ctx.set_flash("meetings.polls.done.opened", {{"title", form.title}});
-  co_return http::redirect(ctx.request, poll_url(req, id));
-}
-
 awaitable<Response> poll(OrgRequest& req, const PagesDeps& deps) {
   auto loaded_op = load_poll(req, deps, Action::see_polls);
   auto loaded = co_await std::move(loaded_op);
@@ -508,44 +273,12 @@ awaitable<Response> poll_answer(OrgRequest& req, const PagesDeps& deps) {
   co_return http::redirect(ctx.request, poll_url(req, v.poll.id));
 }
 
-awaitable<Response> poll_edit(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load_poll(req, deps, Action::run_poll);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& p = std::get<PollPage>(loaded).poll.poll;
-  co_return render_edit(req, deps, p, form_of(p), {});
-}
-
-awaitable<Response> poll_save(OrgRequest& req, const PagesDeps& deps) {
-  auto& ctx = req.ctx;
-  auto t = ctx.t();
-  auto loaded_op = load_poll(req, deps, Action::run_poll);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& p = std::get<PollPage>(loaded).poll.poll;
-  const auto form = read_time_poll(ctx.form);
-  const auto errors = field_errors(t, check_time_poll(form, false, deps.polls->now()));
-  if (!errors.empty()) co_return render_edit(req, deps, p, form, errors);
-  auto op = deps.polls->update(who(req), req.membership.org_id, p.id, poll_details_of(form));
-  co_return after(req, deps, co_await std::move(op), poll_url(req, p.id), "meetings.polls.done.saved");
-}
-
 awaitable<Response> poll_close(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load_poll(req, deps, Action::run_poll);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const long long id = std::get<PollPage>(loaded).poll.poll.id;
-  auto op = deps.polls->set_closed(who(req), req.membership.org_id, id, true);
-  co_return after(req, deps, co_await std::move(op), poll_url(req, id), "meetings.polls.done.closed");
+  return set_closed(req, deps, true, "meetings.polls.done.closed");
 }
 
 awaitable<Response> poll_reopen(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load_poll(req, deps, Action::run_poll);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const long long id = std::get<PollPage>(loaded).poll.poll.id;
-  auto op = deps.polls->set_closed(who(req), req.membership.org_id, id, false);
-  co_return after(req, deps, co_await std::move(op), poll_url(req, id), "meetings.polls.done.reopened");
+  return set_closed(req, deps, false, "meetings.polls.done.reopened");
 }
 
 awaitable<Response> poll_delete_form(OrgRequest& req, const PagesDeps& deps) {
@@ -572,7 +305,7 @@ awaitable<Response> poll_delete(OrgRequest& req, const PagesDeps& deps) {
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& p = std::get<PollPage>(loaded).poll.poll;
   const std::string to = group_meetings_url(req, p.group_id);
-  auto op = deps.polls->remove(who(req), req.membership.org_id, p.id);
+  auto op = deps.polls->remove(who_of(req), req.membership.org_id, p.id);
   const auto c = co_await std::move(op);
   if (c == Change::done) req.ctx.set_flash("meetings.polls.done.deleted", {{"title", p.details.title}});
   if (c == Change::refused) co_return deps.not_found(req.ctx);

@@ -1,40 +1,22 @@
 #include "opportunities/opportunity_form.hpp"
 
-#include <charconv>
-
+#include "accounts/form_checks.hpp"
+#include "core/text.hpp"
 #include "http/form.hpp"
 
 namespace roundtable::opportunities {
 
 namespace {
 
-/// Characters, not bytes (UTF-8): Welsh and other letters count once.
-std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+using accounts::check_at_most;
+using accounts::check_required;
 
-void required(std::vector<FormProblem>& out, const std::string& value, std::size_t max, const char* field) {
-  if (value.empty()) {
-    out.push_back({field, "opportunities.error." + std::string(field) + "_missing"});
-  } else if (length(value) > max) {
-    out.push_back({field, "opportunities.error." + std::string(field) + "_long"});
-  }
-}
-
-/// "7" → 7; nullopt unless one to four digits.
-std::optional<int> small_number(std::string_view v) {
-  int n = 0;
-  if (v.empty() || v.size() > 4) return std::nullopt;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
-  return n;
-}
+/// The start of this form's error keys.
+constexpr std::string_view kErrors = "opportunities.error.";
 
 /// The typed date as YYYY-MM-DD, when it is a real date.
 std::optional<Date> typed_date(const OpportunityForm& f) {
-  const auto d = small_number(f.day), m = small_number(f.month), y = small_number(f.year);
+  const auto d = core::small_number(f.day), m = core::small_number(f.month), y = core::small_number(f.year);
   if (!d || !m || !y || f.year.size() != 4) return std::nullopt;
   return parse_date(date_code({*y, *m, *d}));
 }
@@ -74,11 +56,11 @@ OpportunityForm form_of(const OpportunityDetails& d) {
 
 std::vector<FormProblem> check_opportunity(const OpportunityForm& f, bool creating, const Date& today) {
   std::vector<FormProblem> out;
-  required(out, f.title, kMaxTitle, "title");
-  required(out, f.description, kMaxDescription, "description");
-  required(out, f.time_asked, kMaxShort, "time_asked");
-  required(out, f.payment, kMaxShort, "payment");
-  if (length(f.support) > kMaxSupport) out.push_back({"support", "opportunities.error.support_long"});
+  check_required(out, f.title, kMaxTitle, "title", kErrors);
+  check_required(out, f.description, kMaxDescription, "description", kErrors);
+  check_required(out, f.time_asked, kMaxShort, "time_asked", kErrors);
+  check_required(out, f.payment, kMaxShort, "payment", kErrors);
+  check_at_most(out, f.support, kMaxSupport, "support", kErrors);
   if (f.day.empty() && f.month.empty() && f.year.empty()) {
     out.push_back({"closes-day", "opportunities.error.closes_missing"});
   } else if (const auto date = typed_date(f); !date) {
@@ -114,10 +96,10 @@ std::vector<FormProblem> check_interest(const InterestForm& f, bool has_recordin
   std::vector<FormProblem> out;
   if (f.message.empty() && !has_recording) {
     out.push_back({"message", "opportunities.error.message_or_recording"});
-  } else if (length(f.message) > kMaxMessage) {
+  } else if (core::characters(f.message) > kMaxMessage) {
     out.push_back({"message", "opportunities.error.message_long"});
   }
-  if (length(f.help) > kMaxHelp) out.push_back({"help", "opportunities.error.help_long"});
+  check_at_most(out, f.help, kMaxHelp, "help", kErrors);
   return out;
 }
 

@@ -1,19 +1,9 @@
 #include "organisations/organisation_form.hpp"
 
-#include <algorithm>
-
+#include "core/text.hpp"
 #include "http/form.hpp"
 
 namespace roundtable::organisations {
-
-namespace {
-
-/// Counts characters, not bytes, so Welsh names with accents get the same limit.
-size_t utf8_length(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-}  // namespace
 
 OrgForm read_org(const http::FormData& form) {
   OrgForm f;
@@ -37,7 +27,7 @@ std::vector<FormProblem> check_org(const OrgForm& f, bool check_slug) {
   std::vector<FormProblem> problems;
   if (f.name.empty()) {
     problems.push_back({"name", "organisations.org.error.name_missing"});
-  } else if (utf8_length(f.name) > kMaxNameLength) {
+  } else if (core::characters(f.name) > kMaxNameLength) {
     problems.push_back({"name", "organisations.org.error.name_too_long"});
   }
   if (check_slug) {
