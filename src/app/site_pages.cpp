@@ -96,8 +96,9 @@ awaitable<Response> home(RequestContext& ctx, const HomeDeps& deps) {
   co_return page.respond();
 }
 
-/// What a hit is, where it belongs and when it last changed: "Person · Demo County Carers Partnership · Updated 3
-/// December 2026".
+/// What a hit is, where it belongs and when it last changed: "Discussion topic · Group: Carers Co-production Board ·
+/// Demo County Carers Partnership · Updated 3 December 2026". The group is named only for a group's documents, which
+/// only its members find (db::SearchQuery::group_ids).
 std::string hit_context(const core::Translator& t, const db::SearchHit& hit) {
   std::string out;
   const auto add = [&](std::string part) {
@@ -109,6 +110,7 @@ std::string hit_context(const core::Translator& t, const db::SearchHit& hit) {
   if (hit.kind == "story") add(std::string(t("search.kind.story")));
   if (hit.kind == "topic") add(std::string(t("search.kind.topic")));
   if (hit.kind == "reply") add(std::string(t("search.kind.reply")));
+  if (!hit.group_name.empty()) add(core::format(t("search.in_group"), {{"group", hit.group_name}}));
   add(hit.org_name);
   if (hit.updated_at > 0) add(core::format(t("search.updated"), {{"date", view::format_date(t, hit.updated_at)}}));
   return out;

@@ -100,14 +100,15 @@ SearchResult run_search(soci::session& s, const SearchQuery& q, const std::strin
   st.alloc();
   std::string sql =
       "SELECT d.kind, d.ref, d.title, d.body, d.url, d.lang, d.updated_at, "
-      "COALESCE((SELECT o.name FROM organisations o WHERE o.id = d.org_id), '') " +
+      "COALESCE((SELECT o.name FROM organisations o WHERE o.id = d.org_id), ''), "
+      "COALESCE((SELECT g.name FROM org_groups g WHERE g.id = d.group_id), '') " +
       from_where + scope + " ORDER BY " + (result.more ? newest_order : ranked_order) + " LIMIT :lim OFFSET :off";
   long long limit = static_cast<long long>(q.limit), offset = static_cast<long long>(q.offset);
   st.exchange(soci::use(match_expr, "q"));
   bind_scope(st, q);
   st.exchange(soci::use(limit, "lim"));
   st.exchange(soci::use(offset, "off"));
-  std::string kind, ref, title, body, url, lang, org_name;
+  std::string kind, ref, title, body, url, lang, org_name, group_name;
   long long updated_at = 0;
   st.exchange(soci::into(kind));
   st.exchange(soci::into(ref));
@@ -117,11 +118,12 @@ SearchResult run_search(soci::session& s, const SearchQuery& q, const std::strin
   st.exchange(soci::into(lang));
   st.exchange(soci::into(updated_at));
   st.exchange(soci::into(org_name));
+  st.exchange(soci::into(group_name));
   st.prepare(sql);
   st.define_and_bind();
   if (st.execute(true)) {
     do {
-      result.hits.push_back(SearchHit{kind, ref, title, excerpt_of(body), url, lang, org_name, updated_at});
+      result.hits.push_back(SearchHit{kind, ref, title, excerpt_of(body), url, lang, org_name, updated_at, group_name});
     } while (st.fetch());
   }
   return result;

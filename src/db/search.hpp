@@ -52,6 +52,9 @@ struct SearchHit {
   std::string org_name;
   /// When it last changed (unix seconds).
   long long updated_at = 0;
+  /// The group it belongs to ("" when it belongs to none). Only the group's members find it, so they may see the
+  /// group's name. Read with the hits, in the same query (org_groups, src/groups).
+  std::string group_name;
 };
 
 /// A public document in full (for documents without a page of their own, such as the demo's stories).

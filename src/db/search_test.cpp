@@ -172,6 +172,14 @@ TEST_P(SearchOnBackend, FindsAGroupsDocumentsOnlyForItsMembers) {
     s << "INSERT INTO organisations (id, slug, name, created_at, updated_at) VALUES (7, 'north', 'North Carers', 0, 0)";
   });
   EXPECT_EQ(search({.text = "rota", .group_ids = {42}}).hits.at(0).org_name, "North Carers");
+  // ...and its group's name, read in the same query (empty for a document of no group).
+  EXPECT_EQ(search({.text = "rota", .group_ids = {42}}).hits.at(0).group_name, "");
+  db_->run_sync([&](soci::session& s) {
+    s << "INSERT INTO org_groups (id, org_id, name, purpose, kind, level, visibility, create_key, created_at, "
+         "updated_at) VALUES (42, 7, 'Carers board', '', 'standing', 'group', 'members', 'k42', 0, 0)";
+  });
+  const auto board = search({.text = "coffee", .org_ids = {7}, .group_ids = {42}});
+  for (const auto& h : board.hits) EXPECT_EQ(h.group_name, h.ref == "5" ? "Carers board" : "") << h.ref;
   // ...and nobody else: not anonymous people, not the organisation's other members, not another group's.
   EXPECT_EQ(refs({.text = "coffee"}), Refs{"1"});
   EXPECT_EQ(refs({.text = "coffee", .org_ids = {7}}), (Refs{"1", "3"}));

@@ -77,6 +77,9 @@ const pages = [
   // Notifications: the member's notices (they gain some) and their choices (grown groups they are in).
   { as: "member", path: "/o/demo/notifications" },
   { as: "member", path: "/o/demo/notifications/settings" },
+  // Search: the board's discussion and, once grown, a document in each grown group Gareth is in; each result names
+  // its group and organisation, read with the results.
+  { as: "member", path: "/search?q=board" },
 ];
 
 if (backendName === "sqlite") {
@@ -175,6 +178,9 @@ if (backendName === "sqlite") {
         // The member is told about each grown topic (unread), and chooses once a week for each grown group.
         `INSERT INTO notices (org_id, user_id, group_id, kind, title, url, created_at) SELECT g.org_id, u.id, g.id, 'discussion_post', 'Grow notice ${i}', '/o/demo', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = '${demo.member}'`,
         `INSERT INTO notification_choices (org_id, user_id, group_id, choice, updated_at) SELECT gm.org_id, gm.user_id, gm.group_id, 'weekly', ${now} FROM group_members gm JOIN org_groups g ON g.id = gm.group_id JOIN users u ON u.id = gm.user_id WHERE g.name = 'Grow group ${i}' AND u.email = '${demo.member}'`,
+        // Each grown group has a document in the search index that mentions the board (only its members find it).
+        `INSERT INTO search_documents (org_id, group_id, kind, ref, lang, title, body, url, updated_at) SELECT g.org_id, g.id, 'topic', 'grow-s-${i}', 'en', 'Grow board note ${i}', 'Words for the board', '/o/demo', ${now} FROM org_groups g WHERE g.name = 'Grow group ${i}'`,
+        `INSERT INTO search_fts (rowid, title, body) SELECT id, title, body FROM search_documents WHERE kind = 'topic' AND ref = 'grow-s-${i}'`,
         // The board gains a meeting, and every grown member of it replies to its next meeting with needs.
         `INSERT INTO meetings (org_id, group_id, title, purpose, starts_at, ends_at, venue, access, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow meeting ${i}', 'Words', ${now + (i - n / 2) * 86400}, ${now + (i - n / 2) * 86400 + 3600}, 'Hall', 'step_free', 'grow-meeting-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
         `INSERT INTO meeting_rsvps (meeting_id, org_id, user_id, answer, needs, created_at, updated_at) SELECT m.id, m.org_id, u.id, '${i % 3 ? "going" : "maybe"}', 'bsl_interpreter,large_print', ${now}, ${now} FROM meetings m, users u WHERE m.title = 'Board meeting: next year''s plan' AND u.email = 'grow${i}@example.org'`,

@@ -1,6 +1,6 @@
 // Sign-in state (issue #12 items 9 and 11): the CSRF token of a signed-in person belongs to their session and is
 // renewed at sign-in, so a cookie planted in their browser cannot forge a request; sessions end after a while without
-// use. Both databases.
+// use, and an admin's sooner after sign-in than anyone else's. Both databases.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -76,5 +76,35 @@ test(`${backendName}: a session unused for longer than --session-idle ends, and 
     }
   } finally {
     await idle.stop();
+  }
+});
+
+test(`${backendName}: an admin's session ends after --admin-session-lifetime however busy, while a member's lasts its --session-lifetime`, async () => {
+  const short = await startServer({ args: ["--admin-session-lifetime", "3s", "--session-lifetime", "1h"] });
+  try {
+    // Siân is the organisation's admin (with two-step sign-in); Gareth is a member.
+    const sian = new Visitor(short.url);
+    await sian.signIn(demo.orgAdmin);
+    const gareth = new Visitor(short.url);
+    await gareth.signIn(demo.member);
+    const signedInAt = Date.now();
+    assert.equal((await sian.get("/o/demo/settings")).status, 200);
+    // Busy all the while: the idle timeout (2 hours by default) is not what ends her session.
+    while (Date.now() - signedInAt < 4500) {
+      await sleep(700);
+      await sian.get("/");
+      await gareth.get("/");
+    }
+    const res = await sian.get("/o/demo/settings");
+    assert.equal(res.status, 303, "the admin is still signed in after her session's lifetime");
+    assert.equal(res.headers.get("location"), "/sign-in?next=/o/demo/settings");
+    assert.equal((await sian.get("/account")).status, 303, "she is signed out everywhere, not only from admin pages");
+    assert.equal((await gareth.get("/account")).status, 200, "the member is still signed in");
+    assert.equal((await gareth.get("/o/demo")).status, 200);
+    // Signing in again gives her a new session of the admins' lifetime.
+    await sian.signIn(demo.orgAdmin);
+    assert.equal((await sian.get("/o/demo/settings")).status, 200);
+  } finally {
+    await short.stop();
   }
 });
