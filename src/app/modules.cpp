@@ -60,6 +60,7 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
     shared.home_sections.insert(shared.home_sections.end(), m.home_sections.begin(), m.home_sections.end());
     if (m.search_scope) shared.search_scopes.push_back(m.search_scope);
     if (m.follow_ups) shared.follow_ups.push_back(m.follow_ups);
+    if (m.membership_ended) shared.membership_ended.push_back(m.membership_ended);
     shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),
                                     m.newcomer_sections.end());
   }

@@ -125,6 +125,7 @@ awaitable<OrganisationService::MembershipChange> OrganisationService::remove_mem
     }
     store::delete_membership(s, org_id, user_id);
     if (member_index_.remove) member_index_.remove(s, org_id, user_id);
+    for (const auto& ended : membership_ended_) ended(s, org_id, user_id);
     audit::store::record(s, {org_id, actor_id, user_id, audit::action::kMemberRemoved, ""});
     tx.commit();
     return MembershipChange::done;
