@@ -33,7 +33,8 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(uploads::make_module(s.uploads.get(), not_found));
   modules.push_back(accounts::make_module({s.accounts.get(), &s.assets, not_found}));
   modules.push_back(consent::make_module({s.consent.get(), &s.assets, not_found}));
-  modules.push_back(organisations::make_module({s.organisations.get(), &s.assets, not_found}));
+  modules.push_back(
+      organisations::make_module({s.organisations.get(), &s.assets, not_found, {}, {}, s.accounts.get()}));
   modules.push_back(profiles::make_module(std::move(profiles)));
   modules.push_back(privacy::make_module({s.privacy.get(), s.accounts.get(), &s.assets, not_found}));
   modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.profiles.get()));

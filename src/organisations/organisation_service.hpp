@@ -23,11 +23,11 @@ namespace roundtable::organisations {
 struct Person {
   User user;
   std::vector<MembershipRow> memberships;
-  /// Two-step sign-in is on. Read only for organisation admins (the only people it gates); false for others.
+  /// Two-step sign-in is on for the account.
   bool two_step = false;
 };
 
-/// The person with this id, their memberships and (for organisation admins) whether two-step sign-in is on, read
+/// The person with this id, their memberships and whether two-step sign-in is on for the account, read
 /// on the caller's connection; nullopt when there is no such account.
 std::optional<Person> read_person(soci::session& s, long long user_id);
 
