@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   }
   const auto& config = std::get<core::Config>(parsed);
   switch (config.command) {
-    case core::Command::help: std::cout << core::usage(); return 0;
+    case core::Command::help: std::cout << core::command_usage(config.help_for); return 0;
     case core::Command::version: std::cout << "roundtable " << core::version() << "\n"; return 0;
     case core::Command::migrate: return app::migrate(config);
     case core::Command::routes: return app::print_routes();

@@ -199,6 +199,14 @@ void remove_viewer(soci::session& s, long long owner_id, long long viewer_id) {
       soci::use(viewer_id);
 }
 
+void drop_viewers_without_shared_org(soci::session& s, long long user_id) {
+  // Both ways: the pages this person was named on, and the people named on this person's page.
+  s << "DELETE FROM about_me_viewers WHERE (user_id = :u OR viewer_user_id = :v) AND NOT EXISTS "
+       "(SELECT 1 FROM memberships mo JOIN memberships mv ON mv.org_id = mo.org_id "
+       "WHERE mo.user_id = about_me_viewers.user_id AND mv.user_id = about_me_viewers.viewer_user_id)",
+      soci::use(user_id), soci::use(user_id);
+}
+
 bool shares_organisation(soci::session& s, long long owner_id, long long person_id) {
   long long n = 0;
   s << "SELECT COUNT(*) FROM memberships mo JOIN memberships mv ON mv.org_id = mo.org_id "

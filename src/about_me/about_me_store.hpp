@@ -40,6 +40,9 @@ std::vector<Viewer> people_to_name(soci::session& s, long long owner_id);
 /// Names a person (nothing when already named).
 void add_viewer(soci::session& s, long long owner_id, long long viewer_id, long long now);
 void remove_viewer(soci::session& s, long long owner_id, long long viewer_id);
+/// After a membership of `user_id` ended: drops every naming, on their page or naming them on another's, between two
+/// people who no longer share an organisation (module::MembershipEnded).
+void drop_viewers_without_shared_org(soci::session& s, long long user_id);
 /// True when the person belongs to an organisation the owner belongs to.
 bool shares_organisation(soci::session& s, long long owner_id, long long person_id);
 

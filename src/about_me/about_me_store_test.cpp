@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "about_me/about_me_service.hpp"
@@ -217,6 +218,42 @@ TEST_P(AboutMeStoreOnBackend, NothingIsSavedWhenPartOfTheChoiceCannotBe) {
   EXPECT_EQ(page.settings.visibility, Visibility::facilitators) << "the choice is as it was";
   ASSERT_EQ(page.named.size(), 1u) << "and Ffion is still named";
   EXPECT_EQ(page.named[0].user_id, ffion);
+}
+
+// Issue #12 item 4: when a membership ends, the people who no longer share an organisation with the page's owner are
+// no longer named (both ways), so joining again later does not bring their access back.
+TEST_P(AboutMeStoreOnBackend, WhenAMembershipEndsThoseWhoNoLongerShareAnOrganisationAreNoLongerNamed) {
+  organisations->set_membership_ended(
+      {[](soci::session& s, long long, long long user_id) { store::drop_viewers_without_shared_org(s, user_id); }});
+  const long long north = sync([&](soci::session& s) {
+    long long id = 0;
+    s << "SELECT id FROM organisations WHERE slug = 'north'", soci::into(id);
+    return id;
+  });
+  ASSERT_EQ(run(service->save_sharing(ceri, {.visibility = Visibility::named, .add = ffion})), SharingOutcome::saved);
+  ASSERT_EQ(run(service->save_sharing(ceri, {.visibility = Visibility::named, .keep = {ffion}, .add = dai})),
+            SharingOutcome::saved);
+  ASSERT_EQ(run(service->save_sharing(dai, {.visibility = Visibility::named, .add = ceri})), SharingOutcome::saved);
+  auto named = [&](long long owner) {
+    std::vector<long long> ids;
+    for (const auto& v : run(service->sharing_page(owner)).named) ids.push_back(v.user_id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  // Ffion leaves north: she is still in south, but Ceri is not, so Ceri no longer names her. Dai stays named.
+  ASSERT_EQ(run(organisations->remove_member(tom, north, ffion)),
+            organisations::OrganisationService::MembershipChange::done);
+  EXPECT_EQ(named(ceri), (std::vector<long long>{dai}));
+  EXPECT_FALSE(sync([&](soci::session& s) { return store::may_view(s, ceri, ffion); }));
+  // Joining north again does not bring it back.
+  world->member("north", "ffion@example.org", "Ffion", organisations::Role::finance);
+  EXPECT_EQ(named(ceri), (std::vector<long long>{dai}));
+  EXPECT_FALSE(sync([&](soci::session& s) { return store::may_view(s, ceri, ffion); }));
+  // The owner's own membership ending drops the people they named, and the pages that named them.
+  ASSERT_EQ(run(organisations->remove_member(tom, north, ceri)),
+            organisations::OrganisationService::MembershipChange::done);
+  EXPECT_TRUE(named(ceri).empty());
+  EXPECT_TRUE(named(dai).empty()) << "Dai named Ceri, who no longer shares an organisation with him";
 }
 
 TEST_P(AboutMeStoreOnBackend, TheRuleWithRealMemberships) {

@@ -175,6 +175,9 @@ class AccountService {
                                                                                     std::string code);
   /// Turns it off, given a current code from the app or a recovery code (wrong codes counted the same way).
   boost::asio::awaitable<SignedInCode<bool>> turn_off_two_step(long long user_id, std::string code);
+  /// With two-step sign-in on for the account: opens a waiting second step (going to `next` after it) and returns
+  /// its secret for the browser's cookie; "" when the account does not have it on (pages::open_session).
+  boost::asio::awaitable<std::string> open_second_step(long long user_id, std::string next);
   /// The second step of a sign-in: a code from the app (each works once) or an unused recovery code. Wrong codes
   /// count towards the sign-in limits; a waiting sign-in dies after 5 or 10 minutes.
   boost::asio::awaitable<TwoStepResult> sign_in_two_step(std::string token, std::string code,

@@ -1,6 +1,7 @@
 // Sign-in by email without a password: ask for an email, type its code, or confirm its link (in the same browser).
 #include "accounts/account_pages.hpp"
 #include "accounts/pages_common.hpp"
+#include "accounts/session_start.hpp"
 #include "http/form.hpp"
 #include "security/tokens.hpp"
 #include "view/govuk/govuk.hpp"
@@ -108,14 +109,13 @@ Response link_page(RequestContext& ctx, const PagesDeps& deps, EmailSignInOutcom
   return page.respond(other_browser ? http::Status::conflict : http::Status::gone);
 }
 
-Response signed_in(RequestContext& ctx, const PagesDeps& deps, const EmailSignInResult& result) {
-  ctx.sign_in(result.user_id);
-  set_sign_in_cookie(ctx, kKnownBrowserCookie, deps.service->known_browser_cookie(result.user_id),
-                     kKnownBrowserSeconds);
-  if (!ctx.session->lang) ctx.session->lang = result.lang;
+/// A right code or link (ok, or two_step_needed with the waiting second step): the request is used up.
+awaitable<Response> signed_in(RequestContext& ctx, const PagesDeps& deps, EmailSignInResult result) {
   set_browser_cookie(ctx, "", 0);
-  const bool go_next = !result.next.empty() && http::is_local_path(result.next);
-  return http::redirect(ctx.request, go_next ? result.next : std::string(kAfterSignIn));
+  auto open = open_session(
+      ctx, *deps.service,
+      {.user_id = result.user_id, .lang = result.lang, .next = result.next, .two_step_token = result.two_step_token});
+  co_return co_await std::move(open);
 }
 
 }  // namespace
@@ -175,10 +175,11 @@ awaitable<Response> email_sign_in_code(RequestContext& ctx, const PagesDeps& dep
   auto op = deps.service->sign_in_with_code(digits, secret, ctx.remote_address, known);
   auto result = co_await std::move(op);
   switch (result.outcome) {
-    case EmailSignInOutcome::ok: co_return signed_in(ctx, deps, result);
-    case EmailSignInOutcome::two_step_needed:
-      set_browser_cookie(ctx, "", 0);
-      co_return go_to_two_step(ctx, result.two_step_token);
+    case EmailSignInOutcome::ok:
+    case EmailSignInOutcome::two_step_needed: {
+      auto open = signed_in(ctx, deps, result);
+      co_return co_await std::move(open);
+    }
     case EmailSignInOutcome::too_many_for_account:
       co_return code_page(ctx, deps, typed, {{"code", wait_message(t, result.wait_seconds)}},
                           http::Status::too_many_requests);
@@ -199,10 +200,9 @@ awaitable<Response> email_sign_in_link(RequestContext& ctx, const PagesDeps& dep
 awaitable<Response> email_sign_in_link_confirm(RequestContext& ctx, const PagesDeps& deps) {
   auto op = deps.service->sign_in_with_link(std::string(ctx.param("token")), browser_secret(ctx));
   auto result = co_await std::move(op);
-  if (result.outcome == EmailSignInOutcome::ok) co_return signed_in(ctx, deps, result);
-  if (result.outcome == EmailSignInOutcome::two_step_needed) {
-    set_browser_cookie(ctx, "", 0);
-    co_return go_to_two_step(ctx, result.two_step_token);
+  if (result.outcome == EmailSignInOutcome::ok || result.outcome == EmailSignInOutcome::two_step_needed) {
+    auto open = signed_in(ctx, deps, result);
+    co_return co_await std::move(open);
   }
   co_return link_page(ctx, deps, result.outcome);
 }

@@ -4,6 +4,7 @@
 #include "accounts/account_form.hpp"
 #include "accounts/account_pages.hpp"
 #include "accounts/pages_common.hpp"
+#include "accounts/session_start.hpp"
 #include "view/html.hpp"
 
 namespace roundtable::accounts::pages {
@@ -102,9 +103,8 @@ awaitable<Response> reset_password(RequestContext& ctx, const PagesDeps& deps) {
   auto done = co_await std::move(op);
   if (!done.user_id) co_return expired_link_page(ctx, deps);
   ctx.set_flash("accounts.reset.changed");
-  if (!done.two_step_token.empty()) co_return go_to_two_step(ctx, done.two_step_token);
-  ctx.sign_in(*done.user_id);
-  co_return http::redirect(ctx.request, kAfterSignIn);
+  auto open = open_session(ctx, *deps.service, {.user_id = *done.user_id, .two_step_token = done.two_step_token});
+  co_return co_await std::move(open);
 }
 
 }  // namespace roundtable::accounts::pages

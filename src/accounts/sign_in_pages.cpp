@@ -3,6 +3,7 @@
 #include "accounts/account_form.hpp"
 #include "accounts/account_pages.hpp"
 #include "accounts/pages_common.hpp"
+#include "accounts/session_start.hpp"
 #include "view/html.hpp"
 
 namespace roundtable::accounts::pages {
@@ -74,7 +75,11 @@ awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps) {
   auto result = co_await std::move(op);
   switch (result.outcome) {
     case SignInOutcome::ok: break;
-    case SignInOutcome::two_step_needed: co_return go_to_two_step(ctx, result.two_step_token);
+    case SignInOutcome::two_step_needed: {
+      auto open = open_session(ctx, *deps.service,
+                               {.user_id = result.user_id, .next = form.next, .two_step_token = result.two_step_token});
+      co_return co_await std::move(open);
+    }
     case SignInOutcome::wrong:
       co_return render_sign_in(ctx, deps, form, {{"email", std::string(t("accounts.sign_in.error.wrong"))}},
                                http::Status::bad_request);
@@ -85,12 +90,8 @@ awaitable<Response> sign_in(RequestContext& ctx, const PagesDeps& deps) {
       co_return render_sign_in(ctx, deps, form, {{"email", std::string(t("accounts.sign_in.error.too_many_address"))}},
                                http::Status::too_many_requests);
   }
-  ctx.sign_in(result.user_id);
-  set_sign_in_cookie(ctx, kKnownBrowserCookie, deps.service->known_browser_cookie(result.user_id),
-                     kKnownBrowserSeconds);
-  // Pages follow the person's preferred language unless they chose one with the switcher in this browser.
-  if (!ctx.session->lang) ctx.session->lang = result.lang;
-  co_return http::redirect(ctx.request, form.next.empty() ? std::string(kAfterSignIn) : form.next);
+  auto open = open_session(ctx, *deps.service, {.user_id = result.user_id, .lang = result.lang, .next = form.next});
+  co_return co_await std::move(open);
 }
 
 awaitable<Response> sign_out(RequestContext& ctx, const PagesDeps& deps) {

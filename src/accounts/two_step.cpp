@@ -97,6 +97,20 @@ std::optional<std::string> open_two_step_challenge(soci::session& s, long long u
   return token;
 }
 
+awaitable<std::string> AccountService::open_second_step(long long user_id, std::string next) {
+  auto work = [this, user_id, next = std::move(next)](soci::session& s) -> std::string {
+    // Read first: most accounts do not have it on, and their sign-in writes nothing here.
+    auto ts = store::find_two_step(s, user_id);
+    if (!ts || !ts->enabled_at) return {};
+    db::WriteTransaction tx(s);
+    auto token = open_two_step_challenge(s, user_id, next, clock_.now_seconds());
+    tx.commit();
+    return token.value_or("");
+  };
+  auto op = db_.run(std::move(work));
+  co_return co_await std::move(op);
+}
+
 awaitable<TwoStepStatus> AccountService::two_step_status(long long user_id) {
   auto op = db_.run([user_id](soci::session& s) {
     TwoStepStatus st;

@@ -2,6 +2,7 @@
 // from your account.
 #include "accounts/account_pages.hpp"
 #include "accounts/pages_common.hpp"
+#include "accounts/session_start.hpp"
 #include "http/form.hpp"
 #include "security/totp.hpp"
 #include "view/govuk/govuk.hpp"
@@ -121,15 +122,6 @@ Response status_page(RequestContext& ctx, const PagesDeps& deps, const TwoStepSt
                                              .title_text = std::string(t("accounts.two_step.important")),
                                              .title_id = "two-step-required-title"});
     govuk::heading(page.body(), 1, "l", t("accounts.two_step.title"));
-  } else if (required && ctx.principal && ctx.principal->second_step_missing) {
-    // Two-step sign-in is on, but this session began without the second step: sign in again to pass it.
-    page.no_heading();
-    govuk::notification_banner(page.body(), {.text = std::string(t("accounts.two_step.sign_in_again")),
-                                             .title_text = std::string(t("accounts.two_step.important")),
-                                             .title_id = "two-step-required-title"});
-    govuk::heading(page.body(), 1, "l", t("accounts.two_step.title"));
-    govuk::button_form(page.body(), {.form = {.action = "/sign-out", .csrf_token = ctx.csrf_token},
-                                     .button = {.text = std::string(t("accounts.two_step.sign_in_again_button"))}});
   }
   page.errors(t, errors);
   auto& h = page.body();
@@ -197,14 +189,13 @@ awaitable<Response> two_step_challenge(RequestContext& ctx, const PagesDeps& dep
     case TwoStepOutcome::too_many_for_address:
       co_return error("accounts.sign_in.error.too_many_address", http::Status::too_many_requests);
   }
-  ctx.sign_in(result.user_id, /*second_step=*/true);
-  set_sign_in_cookie(ctx, kKnownBrowserCookie, deps.service->known_browser_cookie(result.user_id),
-                     kKnownBrowserSeconds);
-  if (!ctx.session->lang) ctx.session->lang = result.lang;
   set_challenge_cookie(ctx, "", 0);
-  if (result.used_recovery_code) co_return http::redirect(ctx.request, "/account/two-step?recovery_used=1");
-  const bool go_next = !result.next.empty() && http::is_local_path(result.next);
-  co_return http::redirect(ctx.request, go_next ? result.next : std::string(kAfterSignIn));
+  auto open = open_session(ctx, *deps.service,
+                           {.user_id = result.user_id,
+                            .lang = result.lang,
+                            .next = result.used_recovery_code ? "/account/two-step?recovery_used=1" : result.next,
+                            .passed_second_step = true});
+  co_return co_await std::move(open);
 }
 
 awaitable<Response> two_step_settings(RequestContext& ctx, const PagesDeps& deps) {

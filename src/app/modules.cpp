@@ -33,7 +33,8 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(uploads::make_module(s.uploads.get(), not_found));
   modules.push_back(accounts::make_module({s.accounts.get(), &s.assets, not_found}));
   modules.push_back(consent::make_module({s.consent.get(), &s.assets, not_found}));
-  modules.push_back(organisations::make_module({s.organisations.get(), &s.assets, not_found}));
+  modules.push_back(
+      organisations::make_module({s.organisations.get(), &s.assets, not_found, {}, {}, s.accounts.get()}));
   modules.push_back(profiles::make_module(std::move(profiles)));
   modules.push_back(privacy::make_module({s.privacy.get(), s.accounts.get(), &s.assets, not_found}));
   modules.push_back(about_me::make_module({s.about_me.get(), s.uploads.get(), &s.assets, not_found}, s.profiles.get()));
@@ -60,6 +61,7 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
     shared.home_sections.insert(shared.home_sections.end(), m.home_sections.begin(), m.home_sections.end());
     if (m.search_scope) shared.search_scopes.push_back(m.search_scope);
     if (m.follow_ups) shared.follow_ups.push_back(m.follow_ups);
+    if (m.membership_ended) shared.membership_ended.push_back(m.membership_ended);
     shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),
                                     m.newcomer_sections.end());
   }

@@ -65,6 +65,44 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
   return std::chrono::seconds(n * unit);
 }
 
+constexpr const char* kServeOptions =
+    "  --listen HOST:PORT   where to listen (default 127.0.0.1:8080; env ROUNDTABLE_LISTEN)\n"
+    "  --database URL       sqlite:PATH or postgresql://user@host:port/db\n"
+    "                       (default sqlite in the data folder; env ROUNDTABLE_DATABASE_URL)\n"
+    "  --data-dir DIR       folder for the SQLite file and uploads (default ./data; env ROUNDTABLE_DATA_DIR)\n"
+    "  --public-dir DIR     folder of built static files (env ROUNDTABLE_PUBLIC_DIR)\n"
+    "  --demo               load demo data on start (idempotent)\n"
+    "  --secure-cookies     mark cookies Secure (use behind HTTPS)\n"
+    "  --threads N          I/O threads (default: one per core)\n"
+    "  --db-pool N          database connections (default: 4 for SQLite, 8 for PostgreSQL)\n"
+    "  --no-access-log      do not write one log line per request\n"
+    "  --live-max-connections N   live connections (pages listening for changes) at once (default 2000)\n"
+    "  --live-heartbeat T   how often an idle live connection is checked (default 25s)\n"
+    "  --smtp-url URL       where to send email: smtp://[user:password@]host:port or smtps://...\n"
+    "                       (env ROUNDTABLE_SMTP_URL; without it email waits in the outbox)\n"
+    "  --mail-from ADDRESS  sender of email (default 'Roundtable <roundtable@localhost>'; env "
+    "ROUNDTABLE_MAIL_FROM)\n"
+    "  --base-url URL       the address people use to reach Roundtable, for links in email\n"
+    "                       (default http://HOST:PORT of --listen; env ROUNDTABLE_BASE_URL)\n"
+    "  --mail-reply-domain D  answers to a discussion's email go to reply+...@D, taken in by receive-mail\n"
+    "                       (env ROUNDTABLE_MAIL_REPLY_DOMAIN; without it, email has no Reply-To)\n"
+    "  --trusted-proxy ADDR the reverse proxy's address; its X-Forwarded-For names the client\n"
+    "                       (for sign-in limits; env ROUNDTABLE_TRUSTED_PROXY)\n"
+    "  --metrics-token T    /metrics answers other addresses than loopback with 'Authorization: Bearer T'\n"
+    "                       (env ROUNDTABLE_METRICS_TOKEN; without it, loopback only)\n"
+    "  --session-idle T     sign people out after T without using Roundtable (default 2h; 90s, 30m, 2h, 7d;\n"
+    "                       env ROUNDTABLE_SESSION_IDLE)\n"
+    "  --session-lifetime T sign people out T after they signed in, however busy (default 24h;\n"
+    "                       env ROUNDTABLE_SESSION_LIFETIME)\n"
+    "  --admin-session-lifetime T   the same for organisation and platform admins (default 8h;\n"
+    "                       env ROUNDTABLE_ADMIN_SESSION_LIFETIME)\n"
+    "With an https:// base URL, cookies are Secure and answers carry Strict-Transport-Security.\n";
+
+constexpr const char* kDatabaseOptions =
+    "  --database URL       sqlite:PATH or postgresql://user@host:port/db\n"
+    "                       (default sqlite in the data folder; env ROUNDTABLE_DATABASE_URL)\n"
+    "  --data-dir DIR       folder for the SQLite file and uploads (default ./data; env ROUNDTABLE_DATA_DIR)\n";
+
 std::string version() { return ROUNDTABLE_VERSION; }
 
 std::string usage() {
@@ -88,39 +126,71 @@ std::string usage() {
          "  roundtable routes       (print the route table as JSON lines)\n"
          "  roundtable version\n"
          "  roundtable --help\n"
+         "Each command prints its own usage with --help, for example 'roundtable serve --help'.\n"
          "\n"
-         "Options:\n"
-         "  --listen HOST:PORT   where to listen (default 127.0.0.1:8080; env ROUNDTABLE_LISTEN)\n"
-         "  --database URL       sqlite:PATH or postgresql://user@host:port/db\n"
-         "                       (default sqlite in the data folder; env ROUNDTABLE_DATABASE_URL)\n"
-         "  --data-dir DIR       folder for the SQLite file and uploads (default ./data; env ROUNDTABLE_DATA_DIR)\n"
-         "  --public-dir DIR     folder of built static files (env ROUNDTABLE_PUBLIC_DIR)\n"
-         "  --demo               load demo data on start (idempotent)\n"
-         "  --secure-cookies     mark cookies Secure (use behind HTTPS)\n"
-         "  --threads N          I/O threads (default: one per core)\n"
-         "  --db-pool N          database connections (default: 4 for SQLite, 8 for PostgreSQL)\n"
-         "  --no-access-log      do not write one log line per request\n"
-         "  --live-max-connections N   live connections (pages listening for changes) at once (default 2000)\n"
-         "  --live-heartbeat T   how often an idle live connection is checked (default 25s)\n"
-         "  --smtp-url URL       where to send email: smtp://[user:password@]host:port or smtps://...\n"
-         "                       (env ROUNDTABLE_SMTP_URL; without it email waits in the outbox)\n"
-         "  --mail-from ADDRESS  sender of email (default 'Roundtable <roundtable@localhost>'; env "
-         "ROUNDTABLE_MAIL_FROM)\n"
-         "  --base-url URL       the address people use to reach Roundtable, for links in email\n"
-         "                       (default http://HOST:PORT of --listen; env ROUNDTABLE_BASE_URL)\n"
-         "  --mail-reply-domain D  answers to a discussion's email go to reply+...@D, taken in by receive-mail\n"
-         "                       (env ROUNDTABLE_MAIL_REPLY_DOMAIN; without it, email has no Reply-To)\n"
-         "  --trusted-proxy ADDR the reverse proxy's address; its X-Forwarded-For names the client\n"
-         "                       (for sign-in limits; env ROUNDTABLE_TRUSTED_PROXY)\n"
-         "  --metrics-token T    /metrics answers other addresses than loopback with 'Authorization: Bearer T'\n"
-         "                       (env ROUNDTABLE_METRICS_TOKEN; without it, loopback only)\n"
-         "  --session-idle T     sign people out after T without using Roundtable (default 2h; 90s, 30m, 2h, 7d;\n"
-         "                       env ROUNDTABLE_SESSION_IDLE)\n"
-         "  --session-lifetime T sign people out T after they signed in, however busy (default 24h;\n"
-         "                       env ROUNDTABLE_SESSION_LIFETIME)\n"
-         "  --admin-session-lifetime T   the same for organisation and platform admins (default 8h;\n"
-         "                       env ROUNDTABLE_ADMIN_SESSION_LIFETIME)\n"
-         "With an https:// base URL, cookies are Secure and answers carry Strict-Transport-Security.\n";
+         "Options (for serve):\n" +
+         std::string(kServeOptions);
+}
+
+std::string command_usage(Command command) {
+  switch (command) {
+    case Command::serve:
+      return "Usage: roundtable serve [--listen HOST:PORT] [--database URL] [--data-dir DIR] [--demo] [OPTIONS]\n"
+             "Runs the web server until it is stopped (SIGTERM or SIGINT), applying any new migrations first.\n"
+             "\n"
+             "Options:\n" +
+             std::string(kServeOptions);
+    case Command::migrate:
+      return "Usage: roundtable migrate [--database URL] [--data-dir DIR]\n"
+             "Applies the database migrations not yet applied, then exits (safe to run again).\n"
+             "\n"
+             "Options:\n" +
+             std::string(kDatabaseOptions);
+    case Command::mail_test:
+      return "Usage: roundtable mail-test --to ADDRESS [--lang en|cy] [--database URL] [--data-dir DIR]\n"
+             "Queues a test email; the running server sends it.\n"
+             "\n"
+             "Options:\n"
+             "  --to ADDRESS         who gets the test email\n"
+             "  --lang en|cy         its language (default en)\n" +
+             std::string(kDatabaseOptions);
+    case Command::receive_mail:
+      return "Usage: roundtable receive-mail [--recipient ADDRESS] [--mail-reply-domain DOMAIN] [--base-url URL]\n"
+             "                               [--database URL] [--data-dir DIR]\n"
+             "Takes in an answer to a discussion's email on standard input, as Postfix or Exim pipe it. Exits 0\n"
+             "delivered, 65 unreadable, 67 unknown address, 75 try again later.\n"
+             "\n"
+             "Options:\n"
+             "  --recipient ADDRESS  the address it was delivered to (else read from its headers)\n"
+             "  --mail-reply-domain D  the domain of reply addresses, as for 'roundtable serve'\n"
+             "                       (env ROUNDTABLE_MAIL_REPLY_DOMAIN)\n"
+             "  --base-url URL       the address people use to reach Roundtable (env ROUNDTABLE_BASE_URL)\n" +
+             std::string(kDatabaseOptions);
+    case Command::run_due:
+      return "Usage: roundtable run-due [--at UNIX_SECONDS] [--base-url URL] [--database URL] [--data-dir DIR]\n"
+             "Sends what is due now, or at that time, once: digests and meeting reminders (the running server does\n"
+             "this every minute).\n"
+             "\n"
+             "Options:\n"
+             "  --at UNIX_SECONDS    the time to run for (default now)\n"
+             "  --base-url URL       the address people use to reach Roundtable, for links in email\n"
+             "                       (env ROUNDTABLE_BASE_URL)\n" +
+             std::string(kDatabaseOptions);
+    case Command::routes:
+      return "Usage: roundtable routes\n"
+             "Prints the route table, one route a line as JSON (method, pattern, name, policy, html).\n"
+             "It takes no options.\n";
+    case Command::version:
+      return "Usage: roundtable version\n"
+             "Prints the version of Roundtable.\n"
+             "It takes no options.\n";
+    case Command::admin:
+      return "Usage: roundtable admin create-org|create-user [OPTIONS]\n"
+             "Adds an organisation or an account: 'roundtable admin create-org --help' and\n"
+             "'roundtable admin create-user --help' say how.\n";
+    case Command::help: break;
+  }
+  return usage();
 }
 
 std::string effective_database_url(const Config& config) {
@@ -156,13 +226,23 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
     c.command = Command::help;
     return c;
   }
-  if (cmd == "version" || cmd == "--version") {
-    c.command = Command::version;
-    return c;
-  }
-  if (cmd == "routes") {
-    c.command = Command::routes;
-    if (args.size() > 1) return "'roundtable routes' takes no options";
+  // "roundtable COMMAND --help" (or -h) anywhere after the command: that command's own usage, nothing else done.
+  auto help_for = [&](Command command) -> std::optional<Config> {
+    for (size_t i = 1; i < args.size(); ++i) {
+      if (args[i] == "--help" || args[i] == "-h") {
+        c.command = Command::help;
+        c.help_for = command;
+        return c;
+      }
+    }
+    return std::nullopt;
+  };
+  if (cmd == "version" || cmd == "--version" || cmd == "routes") {
+    const Command command = cmd == "routes" ? Command::routes : Command::version;
+    if (auto help = help_for(command)) return *help;
+    c.command = command;
+    if (args.size() > 1)
+      return "'roundtable " + std::string(cmd == "routes" ? "routes" : "version") + "' takes no options";
     return c;
   }
   if (cmd == "admin") {
@@ -193,6 +273,7 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
   } else {
     return "unknown command '" + cmd + "': try 'roundtable --help'";
   }
+  if (auto help = help_for(c.command)) return *help;
   for (size_t i = 1; i < args.size(); ++i) {
     std::string flag = args[i];
     std::optional<std::string> inline_value;
@@ -206,10 +287,6 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
       return std::nullopt;
     };
     auto needs = [&](const std::string& f) { return f + " needs a value: try 'roundtable --help'"; };
-    if (flag == "--help" || flag == "-h") {
-      c.command = Command::help;
-      return c;
-    }
     const bool serve_only = flag == "--listen" || flag == "--demo" || flag == "--public-dir" ||
                             flag == "--secure-cookies" || flag == "--threads" || flag == "--no-access-log" ||
                             flag == "--smtp-url" || flag == "--mail-from" || flag == "--trusted-proxy" ||

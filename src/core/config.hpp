@@ -14,6 +14,9 @@ enum class Command { serve, migrate, routes, version, help, admin, mail_test, re
 
 struct Config {
   Command command = Command::help;
+  /// For Command::help: the command whose own usage was asked for ("roundtable serve --help"); help itself means the
+  /// general usage.
+  Command help_for = Command::help;
   std::string listen_host = "127.0.0.1";
   unsigned short listen_port = 8080;
   /// Empty means an SQLite file in the data folder.
@@ -75,6 +78,9 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 
 /// The text printed by --help.
 std::string usage();
+/// The text printed by "roundtable COMMAND --help": what the command does in one line and its options (the admin
+/// commands print theirs from app/admin_commands.cpp). For Command::help, the general usage.
+std::string command_usage(Command command);
 /// The version string, e.g. "0.1.0".
 std::string version();
 /// The effective database URL: the given one, or sqlite:<data_dir>/roundtable.db.

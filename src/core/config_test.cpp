@@ -142,6 +142,34 @@ TEST(Config, HelpAndVersion) {
   EXPECT_FALSE(version().empty());
 }
 
+// Issue #12 item 22: "roundtable COMMAND --help" (or -h) gives that command's own usage, never the general one and
+// never an error ("'roundtable routes' takes no options" before).
+TEST(Config, EveryCommandHasItsOwnUsage) {
+  const std::vector<std::pair<std::string, Command>> commands = {
+      {"serve", Command::serve},         {"migrate", Command::migrate},
+      {"mail-test", Command::mail_test}, {"receive-mail", Command::receive_mail},
+      {"run-due", Command::run_due},     {"routes", Command::routes},
+      {"version", Command::version}};
+  for (const auto& [word, command] : commands) {
+    for (const char* flag : {"--help", "-h"}) {
+      auto c = ok({word, flag});
+      EXPECT_EQ(c.command, Command::help) << word << " " << flag;
+      EXPECT_EQ(c.help_for, command) << word << " " << flag;
+      const std::string text = command_usage(c.help_for);
+      EXPECT_EQ(text.rfind("Usage: roundtable " + word, 0), 0u) << text;
+      EXPECT_NE(text, usage());
+    }
+  }
+  // Anywhere after the command, even after options it would otherwise refuse: help does nothing else.
+  EXPECT_EQ(ok({"migrate", "--data-dir", "x", "--help"}).help_for, Command::migrate);
+  EXPECT_EQ(ok({"mail-test", "-h"}).help_for, Command::mail_test);  // --to is not needed to read its usage
+  EXPECT_NE(command_usage(Command::serve).find("--session-idle"), std::string::npos);
+  EXPECT_NE(command_usage(Command::run_due).find("--at UNIX_SECONDS"), std::string::npos);
+  EXPECT_EQ(ok({"--help"}).help_for, Command::help);
+  EXPECT_EQ(command_usage(Command::help), usage());
+  EXPECT_NE(err({"routes", "--verbose"}).find("takes no options"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace roundtable::core
 

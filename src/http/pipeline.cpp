@@ -312,12 +312,9 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
       auto loaded = co_await std::move(load);
       ctx.session = std::move(loaded.session);
       if (ctx.session && ctx.session->user_id) ctx.principal = std::move(loaded.principal);
-      // Admin pages need two-step sign-in passed in this session, not only turned on for the account (a session
-      // that began any other way, such as a password reset, must not reach them).
-      if (ctx.principal && ctx.principal->two_step && !ctx.session->second_step) {
-        ctx.principal->two_step = false;
-        ctx.principal->second_step_missing = true;
-      }
+      // A session of an account with two-step sign-in on that did not pass the second step still owes it: it is
+      // signed in for no page at all, whatever way it began (ADR 0015). Signing in again asks for the second step.
+      if (ctx.principal && ctx.principal->two_step && !ctx.session->second_step) ctx.principal.reset();
     }
   }
 

@@ -60,7 +60,8 @@ class MemorySessions final : public SessionStore {
 };
 
 // People in memory: user 1 is an org admin of "north" (with two-step sign-in), user 2 a member of "south",
-// user 3 a platform admin, user 4 an org admin of "north" without two-step sign-in.
+// user 3 a platform admin, user 4 an org admin of "north" without two-step sign-in, user 5 a member of "south" with
+// two-step sign-in.
 class MemoryPrincipals final : public PrincipalLoader {
  public:
   awaitable<std::optional<Principal>> load(long long user_id) override {
@@ -72,7 +73,11 @@ class MemoryPrincipals final : public PrincipalLoader {
     if (user_id == 4) p.memberships.push_back({10, "north", "North", core::Role::org_admin});
     if (user_id == 2) p.memberships.push_back({20, "south", "South", core::Role::member});
     if (user_id == 3) p.platform_admin = true;
-    if (user_id > 4) co_return std::nullopt;
+    if (user_id == 5) {
+      p.memberships.push_back({20, "south", "South", core::Role::member});
+      p.two_step = true;
+    }
+    if (user_id > 5) co_return std::nullopt;
     co_return p;
   }
 };
@@ -346,11 +351,12 @@ TEST_F(PipelineTest, SignedInPagesSendAnonymousPeopleToSignInAndBack) {
 }
 
 TEST_F(PipelineTest, SigningInGivesANewTokenAndDropsTheOldSession) {
+  // User 1 has two-step sign-in on: these sessions passed the second step, as every signed-in session of theirs must.
   auto b = browser();
   b.post("/lang", "lang=cy");
   const auto anonymous_token = b.session;
   ASSERT_EQ(sessions->saved.size(), 1u);
-  auto res = b.post("/sign-in", "user=1");
+  auto res = b.post("/sign-in", "user=1&second_step=1");
   EXPECT_NE(b.session, anonymous_token);
   ASSERT_EQ(sessions->saved.size(), 1u);
   EXPECT_EQ(sessions->saved.begin()->second.user_id, 1);
@@ -366,8 +372,8 @@ TEST_F(PipelineTest, SigningInGivesANewTokenAndDropsTheOldSession) {
 TEST_F(PipelineTest, SignOutEndsThisSessionAndEverywhereEndsThemAll) {
   auto laptop = browser();
   auto phone = browser();
-  laptop.post("/sign-in", "user=1");
-  phone.post("/sign-in", "user=1");
+  laptop.post("/sign-in", "user=1&second_step=1");
+  phone.post("/sign-in", "user=1&second_step=1");
   auto other = browser();
   other.post("/sign-in", "user=2");
   ASSERT_EQ(sessions->saved.size(), 3u);
@@ -375,7 +381,7 @@ TEST_F(PipelineTest, SignOutEndsThisSessionAndEverywhereEndsThemAll) {
   EXPECT_EQ(cookie_value(res, "rt_session"), "");
   EXPECT_EQ(sessions->saved.size(), 2u);
   EXPECT_EQ(phone.get("/private").body(), "secret");
-  laptop.post("/sign-in", "user=1");
+  laptop.post("/sign-in", "user=1&second_step=1");
   phone.post("/sign-out", "everywhere=yes");
   EXPECT_EQ(sessions->saved.size(), 1u);
   EXPECT_EQ(laptop.get("/private").result(), Status::see_other);
@@ -410,16 +416,39 @@ TEST_F(PipelineTest, OrganisationPagesAre404ForEveryoneOutsideIt) {
 }
 
 TEST_F(PipelineTest, AdminPagesNeedTheSecondStepPassedInThisSessionNotOnlyTurnedOn) {
-  // User 1 has two-step sign-in on, but this session began without the second step (as a password reset did).
+  // User 1 has two-step sign-in on, but this session began without the second step (as a password reset did): it
+  // is signed in for no page, admin pages included.
   auto admin = browser();
   admin.post("/sign-in", "user=1");
-  EXPECT_EQ(admin.get("/o/north").body(), "org");
   auto settings = admin.get("/o/north/settings");
   EXPECT_EQ(settings.result(), Status::see_other);
-  EXPECT_EQ(settings[boost::beast::http::field::location], "/account/two-step?required=1");
+  EXPECT_EQ(settings[boost::beast::http::field::location], "/sign-in?next=/o/north/settings");
   auto passed = browser();
   passed.post("/sign-in", "user=1&second_step=1");
   EXPECT_EQ(passed.get("/o/north/settings").body(), "settings");
+}
+
+// Issue #12 item 1: a session that still owes its second step is not signed in for any page, not only admin pages.
+TEST_F(PipelineTest, ASessionThatOwesItsSecondStepIsSignedOutForAnOrdinaryMemberPage) {
+  // User 5 is a member (no admin pages anywhere) with two-step sign-in on.
+  auto owing = browser();
+  owing.post("/sign-in", "user=5");
+  auto org = owing.get("/o/south");
+  EXPECT_EQ(org.result(), Status::see_other);
+  EXPECT_EQ(org[boost::beast::http::field::location], "/sign-in?next=/o/south");
+  auto own = owing.get("/private");
+  EXPECT_EQ(own.result(), Status::see_other);
+  EXPECT_EQ(own[boost::beast::http::field::location], "/sign-in?next=/private");
+  EXPECT_EQ(owing.post("/private", "").result(), Status::unauthorized) << "nor may it change anything";
+  // Passed in this session: the same person's pages open.
+  auto passed = browser();
+  passed.post("/sign-in", "user=5&second_step=1");
+  EXPECT_EQ(passed.get("/o/south").body(), "org");
+  EXPECT_EQ(passed.get("/private").body(), "secret");
+  // An account without two-step sign-in owes nothing.
+  auto member = browser();
+  member.post("/sign-in", "user=2");
+  EXPECT_EQ(member.get("/o/south").body(), "org");
 }
 
 TEST_F(PipelineTest, AnOrganisationAdminWithoutTwoStepSignInIsSentToSetItUpForAdminPagesOnly) {

@@ -140,6 +140,12 @@ using SearchScope = std::function<void(soci::session& s, long long user_id, db::
 using FollowUpSource = std::function<void(soci::session& s, std::string_view kind, long long org_id, long long id,
                                           long long viewer, std::vector<FollowUp>& out)>;
 
+/// Runs inside the transaction that ends `user_id`'s membership of organisation `org_id` (an admin removed them; any
+/// later way a membership ends must call it too), after the membership row is gone: the module drops what that
+/// membership alone allowed (an About Me page's named viewers who no longer share an organisation with its owner), so
+/// joining again later does not silently bring it back. A few indexed writes at most.
+using MembershipEnded = std::function<void(soci::session& s, long long org_id, long long user_id)>;
+
 /// What every module can see of the others once all are made (for pages that gather from all of them).
 struct Shared {
   std::vector<AccountSection> account_sections;
@@ -150,6 +156,7 @@ struct Shared {
   std::vector<GroupTool> group_tools;
   std::vector<SearchScope> search_scopes;
   std::vector<FollowUpSource> follow_ups;
+  std::vector<MembershipEnded> membership_ended;
 };
 
 struct Module {
@@ -182,6 +189,8 @@ struct Module {
   SearchScope search_scope;
   /// What it did with other modules' contributions. Unset: nothing.
   FollowUpSource follow_ups;
+  /// What it drops when a membership of an organisation ends (organisations calls every module's). Unset: nothing.
+  MembershipEnded membership_ended;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
   /// may see its uploaded files (uploads::UploadService::set_access). Unset: nothing to do.
   std::function<void()> start;

@@ -3,6 +3,7 @@
 
 #include "accounts/account_form.hpp"
 #include "accounts/pages_common.hpp"
+#include "accounts/session_start.hpp"
 #include "consent/consent.hpp"
 #include "organisations/organisation_pages.hpp"
 #include "view/dates.hpp"
@@ -352,10 +353,14 @@ awaitable<Response> accept_invitation(RequestContext& ctx, const PagesDeps& deps
     }
   }
   switch (result.outcome) {
-    case AcceptResult::Outcome::ok:
-      if (!ctx.principal) ctx.sign_in(result.user_id);
+    case AcceptResult::Outcome::ok: {
       ctx.set_flash("organisations.invite.joined", {{"org", result.org_name}});
-      co_return http::redirect(ctx.request, "/o/" + result.org_slug);
+      const std::string home = "/o/" + result.org_slug;
+      if (ctx.principal || !deps.accounts) co_return http::redirect(ctx.request, home);
+      // A new account: signed in the one way every sign-in takes (which asks for a second step if there is one).
+      auto open = accounts::pages::open_session(ctx, *deps.accounts, {.user_id = result.user_id, .next = home});
+      co_return co_await std::move(open);
+    }
     case AcceptResult::Outcome::sign_in_first:
       co_return http::redirect(ctx.request, "/sign-in?next=" + view::url_encode("/invitations/" + token));
     case AcceptResult::Outcome::wrong_account: co_return accept_page(ctx, deps, inv, found->second, {}, {});

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "accounts/account_service.hpp"
 #include "accounts/pages_common.hpp"
 #include "core/i18n.hpp"
 #include "http/types.hpp"
@@ -31,6 +32,8 @@ struct PagesDeps {
   std::vector<module::OrgAdminLink> admin_links;
   /// Other modules' pages for every member (groups...), listed first on its home page (module::Shared).
   std::vector<module::OrgMemberLink> member_links;
+  /// Signs in the new account made by accepting an invitation (accounts::pages::open_session).
+  accounts::AccountService* accounts = nullptr;
 };
 
 /// The route guard for an action in an organisation: members the policy allows; 404 for everyone else.

@@ -24,7 +24,7 @@ bool is_unique_violation(const std::exception& e) {
 std::optional<Person> read_person(soci::session& s, long long user_id) {
   auto found = store::find_user_with_memberships(s, user_id);
   if (!found) return std::nullopt;
-  return Person{std::move(found->user), std::move(found->memberships), found->admin_two_step};
+  return Person{std::move(found->user), std::move(found->memberships), found->two_step};
 }
 
 awaitable<std::optional<Person>> OrganisationService::person(long long user_id) {
@@ -125,6 +125,7 @@ awaitable<OrganisationService::MembershipChange> OrganisationService::remove_mem
     }
     store::delete_membership(s, org_id, user_id);
     if (member_index_.remove) member_index_.remove(s, org_id, user_id);
+    for (const auto& ended : membership_ended_) ended(s, org_id, user_id);
     audit::store::record(s, {org_id, actor_id, user_id, audit::action::kMemberRemoved, ""});
     tx.commit();
     return MembershipChange::done;

@@ -23,11 +23,11 @@ namespace roundtable::organisations {
 struct Person {
   User user;
   std::vector<MembershipRow> memberships;
-  /// Two-step sign-in is on. Read only for organisation admins (the only people it gates); false for others.
+  /// Two-step sign-in is on for the account.
   bool two_step = false;
 };
 
-/// The person with this id, their memberships and (for organisation admins) whether two-step sign-in is on, read
+/// The person with this id, their memberships and whether two-step sign-in is on for the account, read
 /// on the caller's connection; nullopt when there is no such account.
 std::optional<Person> read_person(soci::session& s, long long user_id);
 
@@ -104,6 +104,11 @@ class OrganisationService {
   }
   /// Keeps the member directory in step with memberships (profiles::member_index).
   void set_member_index(MemberIndex index) { member_index_ = std::move(index); }
+  /// What the modules drop when a membership ends (module::MembershipEnded), called inside the transaction that
+  /// ends it. Set once at start, before any request.
+  void set_membership_ended(std::vector<std::function<void(soci::session&, long long, long long)>> hooks) {
+    membership_ended_ = std::move(hooks);
+  }
   /// Where logos are kept (without it, logos cannot be added); lets anyone see organisations' logos.
   void set_uploads(uploads::UploadService* uploads);
   uploads::UploadService* uploads() const { return uploads_; }
@@ -177,6 +182,7 @@ class OrganisationService {
   std::string base_url_ = "http://127.0.0.1:8080";
   std::function<void()> mail_queued_;
   MemberIndex member_index_;
+  std::vector<std::function<void(soci::session&, long long, long long)>> membership_ended_;
   uploads::UploadService* uploads_ = nullptr;
 };
 

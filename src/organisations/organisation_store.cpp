@@ -142,8 +142,8 @@ std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id) {
 }
 
 std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, long long user_id) {
-  // One statement (one round trip on PostgreSQL): a row per membership and member type. Two-step sign-in is joined
-  // only on organisation admins' rows, since it gates only their pages.
+  // One statement (one round trip on PostgreSQL): a row per membership and member type. Two-step sign-in for every
+  // account: a session of an account that has it on is signed in only once it passed the second step.
   std::optional<UserWithMemberships> out;
   db::query(s,
             "SELECT u.id, u.email, u.name, u.password_hash, u.lang, u.platform_admin, o.id, o.slug, o.name, m.role, "
@@ -152,7 +152,7 @@ std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, 
             "LEFT JOIN organisations o ON o.id = m.org_id "
             "LEFT JOIN uploads lg ON lg.id = o.logo_upload_id "
             "LEFT JOIN member_types t ON t.org_id = m.org_id AND t.user_id = m.user_id "
-            "LEFT JOIN two_step ts ON ts.user_id = u.id AND m.role = 'org_admin' "
+            "LEFT JOIN two_step ts ON ts.user_id = u.id "
             "WHERE u.id = $1",
             {user_id}, [&](const db::Row& r) {
               if (!out) {
@@ -165,6 +165,7 @@ std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, 
                 u.lang = core::parse_lang(r.text(4)).value_or(core::Lang::en);
                 u.platform_admin = r.integer(5) != 0;
               }
+              if (!r.null(12)) out->two_step = true;
               if (r.null(6)) return;
               const long long org_id = r.integer(6);
               // A row per membership and member type, in no set order: each membership is found by its id.
@@ -183,7 +184,6 @@ std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, 
               if (!r.null(11)) {
                 if (auto type = parse_member_type(r.text(11))) it->member_types.push_back(*type);
               }
-              if (!r.null(12)) out->admin_two_step = true;
             });
   // Sorted here rather than by ORDER BY lower(...), which made SQLite build a temporary B-tree on every signed-in
   // request (core/text.hpp): organisations by name, each one's member types by their code.

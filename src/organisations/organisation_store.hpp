@@ -37,7 +37,8 @@ std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id);
 struct UserWithMemberships {
   User user;
   std::vector<MembershipRow> memberships;
-  bool admin_two_step = false;
+  /// Two-step sign-in is on for the account.
+  bool two_step = false;
 };
 std::optional<UserWithMemberships> find_user_with_memberships(soci::session& s, long long user_id);
 /// Removes the person from the organisation (their member types go too).

@@ -40,6 +40,8 @@ module::Module make_module(PagesDeps deps) {
     with_links.admin_links = shared.org_admin_links;
     with_links.member_links = shared.org_member_links;
     add_organisation_routes(routes, with_links);
+    // Once every module is made: what each drops when a membership ends (module::MembershipEnded).
+    if (deps.service) deps.service->set_membership_ended(shared.membership_ended);
   };
   m.personal_tables = personal_tables();
   m.tables_without_personal_data = tables_without_personal_data();

@@ -198,3 +198,33 @@ test(`${backendName}: every admin command prints its own usage for --help (issue
   // Help changes nothing: no database is opened for it.
   assert.equal(org.stderr, "");
 });
+
+test("every command prints its own usage for --help and -h, and exits 0 (issue #12 item 22)", async () => {
+  // The commands come from the general usage, so a new command without its own usage fails here. Before: serve,
+  // migrate, mail-test, receive-mail and run-due printed the general usage, and routes failed ("takes no options").
+  const general = await runCli(["--help"]);
+  assert.equal(general.code, 0);
+  const commands = new Set();
+  for (const line of general.stdout.split("\n")) {
+    const m = line.match(/^ {2}roundtable ((?:[a-z][a-z-]*)(?: [a-z][a-z-]*)*)/);
+    if (m) commands.add(m[1]);
+  }
+  for (const expected of ["serve", "migrate", "admin create-org", "admin create-user", "mail-test", "receive-mail", "run-due", "routes", "version"]) {
+    assert.ok(commands.has(expected), `the general usage no longer lists ${expected}: ${[...commands].join(", ")}`);
+  }
+  for (const command of commands) {
+    for (const flag of ["--help", "-h"]) {
+      const r = await runCli([...command.split(" "), flag]);
+      assert.equal(r.code, 0, `roundtable ${command} ${flag} exited ${r.code}: ${r.stderr}`);
+      assert.equal(r.stderr, "", `roundtable ${command} ${flag} wrote to stderr`);
+      assert.notEqual(r.stdout, general.stdout, `roundtable ${command} ${flag} printed the general usage`);
+      assert.ok(r.stdout.startsWith(`Usage: roundtable ${command}`), `roundtable ${command} ${flag}:\n${r.stdout}`);
+      // What it does, in a line of its own after the usage line(s).
+      assert.ok(r.stdout.split("\n").length >= 2, `roundtable ${command} ${flag} says nothing about what it does`);
+      // Each option it names in its usage line is explained below (serve's are many, so its own are listed).
+      for (const option of r.stdout.split("\n")[0].match(/--[a-z-]+/g) ?? []) {
+        assert.ok(r.stdout.indexOf(`  ${option}`) > 0, `roundtable ${command} ${flag} does not explain ${option}`);
+      }
+    }
+  }
+});
