@@ -31,6 +31,8 @@ constexpr auto kEndedSessionKept = std::chrono::hours(24);
 // The longest a signed-in session's last use may go unrecorded: a GET writes at most this often.
 constexpr auto kTouchAtMost = std::chrono::minutes(5);
 constexpr std::string_view kTimedOutMessage = "session.timed_out";
+/// Said instead when the session lasted its whole lifetime, however busy the person was.
+constexpr std::string_view kLastedMessage = "session.lasted";
 
 bool is_admin(const std::optional<Principal>& p) {
   if (!p) return false;
@@ -321,13 +323,16 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   // A signed-in session ends when it has not been used for a while, or has lasted its whole lifetime; one that
   // only holds a language lasts longer. Its last use is recorded at most every few minutes, not on every GET.
   bool timed_out = false;
+  std::string_view ended_message = kTimedOutMessage;
   bool touch = false;
   if (ctx.session) {
     const auto now = this->now();
     if (!ctx.session->user_id) {
       if (now >= ctx.session->expires_at) ctx.session.reset();
-    } else if (now >= session_end(*ctx.session, is_admin(ctx.principal))) {
+    } else if (const bool admin = is_admin(ctx.principal); now >= session_end(*ctx.session, admin)) {
       timed_out = true;
+      const auto lifetime = admin ? options_.admin_session_lifetime : options_.session_lifetime;
+      if (now >= ctx.session->created_at + lifetime) ended_message = kLastedMessage;
     } else {
       const auto every = std::min<std::chrono::system_clock::duration>(kTouchAtMost, options_.session_idle / 10);
       touch = now - ctx.session->last_seen_at >= every;
@@ -344,9 +349,9 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
     const bool unsafe = is_unsafe(req.method());
     if (found && ctx.route->html && ctx.path != options_.sign_in_path &&
         (unsafe || ctx.route->policy.check(ctx) == Decision::need_sign_in)) {
-      ctx.set_cookies.push_back(
-          cookie_header(kFlashCookie, encode_flash(Flash{std::string(kTimedOutMessage), {}, true}, csrf_secret_),
-                        options_.secure_cookies, kFlashMaxAge));
+      ctx.set_cookies.push_back(cookie_header(kFlashCookie,
+                                              encode_flash(Flash{std::string(ended_message), {}, true}, csrf_secret_),
+                                              options_.secure_cookies, kFlashMaxAge));
       if (ctx.session) {
         auto store = store_session(ctx);
         co_await std::move(store);
@@ -383,7 +388,7 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   if (html) {
     if (auto flash = find_cookie(cookies, kFlashCookie)) ctx.flash = decode_flash(*flash, csrf_secret_);
     // Signed out for not using Roundtable on a page anyone may see (such as the sign-in page): say so here.
-    if (timed_out && req.method() == Verb::get) ctx.flash = Flash{std::string(kTimedOutMessage), {}, true};
+    if (timed_out && req.method() == Verb::get) ctx.flash = Flash{std::string(ended_message), {}, true};
   }
 
   if (match.outcome == RouteMatcher::Outcome::not_found) co_return render_error_(ctx, Status::not_found);

@@ -679,6 +679,20 @@ TEST_F(PipelineTest, ASessionUnusedForTwoHoursEndsAndThePersonIsToldWhy) {
   EXPECT_EQ(run(*pipeline, make(Verb::get, "/private", "", "rt_session=" + old_token)).result(), Status::see_other);
 }
 
+TEST_F(PipelineTest, ASessionThatLastedItsWholeLifetimeSaysSoNotThatItWasUnused) {
+  auto b = browser();
+  ASSERT_EQ(b.post("/sign-in", "user=2").result(), Status::see_other);
+  // Used every hour for a day: busy all along, so "you had not used Roundtable" would not be true.
+  for (int i = 0; i < 23; ++i) {
+    clock.advance(hours(1));
+    ASSERT_EQ(b.get("/private").body(), "secret") << i;
+  }
+  clock.advance(hours(1));
+  auto res = b.get("/private");
+  EXPECT_EQ(res.result(), Status::see_other);
+  EXPECT_EQ(flash_key(res), "session.lasted");
+}
+
 TEST_F(PipelineTest, ATimedOutPersonSeesWhyOnAPageAnyoneMaySeeAndAFormPostGoesToSignIn) {
   auto b = browser();
   b.post("/sign-in", "user=2");

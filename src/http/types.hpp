@@ -66,12 +66,9 @@ struct Principal {
   std::string name;
   std::string email;
   bool platform_admin = false;
-  /// Two-step sign-in is on for the account and this session passed it (organisation admins need both to use
-  /// their admin pages). Loaded only for people who are an organisation admin somewhere; false for everyone else.
+  /// Two-step sign-in is on for the account, and so this session passed it: the pipeline treats a session of such an
+  /// account that did not pass it as signed out (organisation admins need it on to use their admin pages).
   bool two_step = false;
-  /// The account has two-step sign-in on but this session did not pass the second step (a session from before the
-  /// step was recorded): the person is asked to sign in again.
-  bool second_step_missing = false;
   std::vector<Membership> memberships;
   /// The membership in the organisation with this slug, or nullptr.
   const Membership* membership(std::string_view org_slug) const;
@@ -240,7 +237,8 @@ struct RequestContext {
     next_flash = Flash{std::move(key), std::move(params)};
   }
   /// Signs this person in: the session gets the user and a new token when the response is sent. second_step: they
-  /// have just passed two-step sign-in (only the second step's handler says so).
+  /// have just passed two-step sign-in. Only accounts::pages::open_session calls it (scripts/check-source): it
+  /// asks for the second step first whenever the account has two-step sign-in on.
   void sign_in(long long user_id, bool second_step = false);
   /// Signs out (and, if everywhere, ends every session of this person).
   void sign_out(bool everywhere = false);

@@ -90,11 +90,15 @@ test(`${backendName}: an admin's session ends after --admin-session-lifetime how
     const signedInAt = Date.now();
     assert.equal((await sian.get("/o/demo/settings")).status, 200);
     // Busy all the while: the idle timeout (2 hours by default) is not what ends her session.
+    const said = [];
     while (Date.now() - signedInAt < 4500) {
       await sleep(700);
-      await sian.get("/");
+      said.push((await sian.get("/")).text);
       await gareth.get("/");
     }
+    // The page she was on when it ended says why, truthfully: not that she had stopped using Roundtable.
+    assert.ok(said.some((t) => t.includes("signed in for a long time")), "no page said her session had lasted its time");
+    assert.ok(!said.some((t) => t.includes("had not used Roundtable")), "a busy admin was told she had not used it");
     const res = await sian.get("/o/demo/settings");
     assert.equal(res.status, 303, "the admin is still signed in after her session's lifetime");
     assert.equal(res.headers.get("location"), "/sign-in?next=/o/demo/settings");
