@@ -96,9 +96,10 @@ test(`${backendName}: an admin's session ends after --admin-session-lifetime how
       said.push((await sian.get("/")).text);
       await gareth.get("/");
     }
-    // The page she was on when it ended says why, truthfully: not that she had stopped using Roundtable.
-    assert.ok(said.some((t) => t.includes("signed in for a long time")), "no page said her session had lasted its time");
-    assert.ok(!said.some((t) => t.includes("had not used Roundtable")), "a busy admin was told she had not used it");
+    // The page she was on when it ended says why, truthfully and in her language (Welsh): that she had been signed in
+    // a long time, not that she had stopped using Roundtable.
+    assert.ok(said.some((t) => t.includes("wedi mewngofnodi ers amser hir")), "no page said her session had lasted its time");
+    assert.ok(!said.some((t) => t.includes("nad oeddech wedi defnyddio Roundtable")), "a busy admin was told she had not used it");
     const res = await sian.get("/o/demo/settings");
     assert.equal(res.status, 303, "the admin is still signed in after her session's lifetime");
     assert.equal(res.headers.get("location"), "/sign-in?next=/o/demo/settings");
