@@ -26,18 +26,28 @@ std::string days_words(const core::Translator& t, const std::vector<long long>& 
   return out;
 }
 
+/// The attendance report of the series named by {series} for the page and the spreadsheet, or the answer to send
+/// instead (as every page of the series answers: 404, or two-step sign-in first).
+awaitable<std::variant<SeriesReport, Response>> load_report(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load_series(req, deps, Action::see_checklist);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  auto op = deps.series->report(who_of(req), req.membership.org_id, std::get<SeriesPage>(loaded).series.series.id);
+  auto found = co_await std::move(op);
+  if (!found) co_return deps.not_found(req.ctx);
+  co_return std::move(*found);
+}
+
 }  // namespace
 
 awaitable<Response> series_report(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_series(req, deps, Action::see_checklist);
-  auto loaded = co_await std::move(loaded_op);
+  auto op = load_report(req, deps);
+  auto loaded = co_await std::move(op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& sr = std::get<SeriesPage>(loaded).series.series;
-  auto op = deps.series->report(who_of(req), req.membership.org_id, sr.id);
-  const auto found = co_await std::move(op);
-  if (!found) co_return deps.not_found(ctx);
+  const auto* found = &std::get<SeriesReport>(loaded);
+  const auto& sr = found->series.series;
   const auto& rule = sr.details.rule;
   const auto base = series_url(req, sr.id);
   auto page = page_builder(ctx, deps, s(t("meetings.series.report.title")));
@@ -100,13 +110,11 @@ awaitable<Response> series_report(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> series_report_csv(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_series(req, deps, Action::see_checklist);
-  auto loaded = co_await std::move(loaded_op);
+  auto op = load_report(req, deps);
+  auto loaded = co_await std::move(op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& sr = std::get<SeriesPage>(loaded).series.series;
-  auto op = deps.series->report(who_of(req), req.membership.org_id, sr.id);
-  const auto found = co_await std::move(op);
-  if (!found) co_return deps.not_found(ctx);
+  const auto* found = &std::get<SeriesReport>(loaded);
+  const auto& sr = found->series.series;
   const auto& rule = sr.details.rule;
   view::Csv csv;
   csv.row({t("meetings.series.report.col_name"), t("meetings.series.report.col_type"),
