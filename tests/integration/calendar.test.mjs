@@ -5,7 +5,7 @@
 // log, stops working when renewed or stopped, and loses a group's meetings as soon as the person leaves it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { startServer, Visitor, visitorAs, demo, backendName } from "./harness.mjs";
 import { meetingIds } from "./matrices/meetings.mjs";
 import { startSmtpSink, plainText, subject } from "./smtp.mjs";
 
@@ -19,18 +19,7 @@ after(async () => {
   await sink?.stop();
 });
 
-async function signedIn(email) {
-  const v = new Visitor(server.url);
-  if (email) await v.signIn(email);
-  else await v.get("/");
-  return v;
-}
-
-async function postPairs(v, path, pairs) {
-  if (!v.csrfToken) await v.get("/");
-  const body = new URLSearchParams([["csrf_token", v.csrfToken ?? ""], ...pairs]).toString();
-  return v.request("POST", path, { body, headers: { "content-type": "application/x-www-form-urlencoded" } });
-}
+const signedIn = (email) => visitorAs(server.url, email);
 
 /** The email's text/calendar alternative: its method= and its decoded text (base64, as the server sends it). */
 function calendarPart(raw) {
@@ -72,7 +61,7 @@ test(`${backendName}: arranging, changing and calling off a meeting emails the g
     ["end", "20:00"],
     ["venue", "Ty Hywel, Cardiff"],
   ];
-  const made = await postPairs(tom, `/o/demo/groups/${ids.BOARD}/meetings`, fields);
+  const made = await tom.postPairs(`/o/demo/groups/${ids.BOARD}/meetings`, fields);
   assert.equal(made.status, 303);
   const location = made.headers.get("location");
   const id = location.match(/(\d+)$/)[1];
@@ -101,7 +90,7 @@ test(`${backendName}: arranging, changing and calling off a meeting emails the g
 
   // Moved to December (Greenwich Mean Time): an update of the same event.
   const winter = fields.filter(([k]) => k !== "create_key").map(([k, v]) => (k === "date-month" ? [k, "12"] : [k, v]));
-  assert.equal((await postPairs(tom, `${location}/edit`, winter)).status, 303);
+  assert.equal((await tom.postPairs(`${location}/edit`, winter)).status, 303);
   const update = calendarPart(await mailTo(demo.member, "Changed: Cyfarfod y Bwrdd"));
   assert.equal(update.method, "REQUEST");
   assert.equal(field(update.text, "UID"), uid);

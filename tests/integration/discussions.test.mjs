@@ -5,7 +5,7 @@
 // (the input kept on a problem); unread markers; and search finding a group's topics for its members only.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { startServer, Visitor, visitorAs, demo, backendName } from "./harness.mjs";
 import { startSmtpSink, plainText, subject } from "./smtp.mjs";
 import { rows, discussionIds, fill } from "./matrices/discussions.mjs";
 
@@ -29,12 +29,7 @@ const visitors = [
   ["platformAdmin", demo.platformAdmin],
 ];
 
-async function signedIn(email) {
-  const v = new Visitor(server.url);
-  if (email) await v.signIn(email);
-  else await v.get("/");
-  return v;
-}
+const signedIn = (email) => visitorAs(server.url, email);
 
 const mailsTo = (address) => sink.messages().filter((m) => m.includes(`<${address}>`));
 const keyOf = (page) => page.text.match(/name="create_key" value="([^"]+)"/)[1];

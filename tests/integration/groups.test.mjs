@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startServer, Visitor, demo, backendName, root } from "./harness.mjs";
+import { startServer, Visitor, visitorAs, demo, backendName, root } from "./harness.mjs";
 import { rows, groupIds, fill } from "./matrices/groups.mjs";
 
 let server;
@@ -27,12 +27,7 @@ const visitors = [
   ["platformAdmin", demo.platformAdmin],
 ];
 
-async function signedIn(email) {
-  const v = new Visitor(server.url);
-  if (email) await v.signIn(email);
-  else await v.get("/");
-  return v;
-}
+const signedIn = (email) => visitorAs(server.url, email);
 
 /** The id in a Location such as /o/demo/groups/12. */
 function groupIdFrom(location) {

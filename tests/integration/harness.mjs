@@ -305,6 +305,13 @@ export class Visitor {
     });
   }
 
+  /** Posts a form whose fields may repeat (ticked checkboxes): pairs of [name, value], the CSRF token first. */
+  async postPairs(path, pairs) {
+    if (!this.csrfToken) await this.get("/");
+    const body = new URLSearchParams([["csrf_token", this.csrfToken ?? ""], ...pairs]).toString();
+    return this.request("POST", path, { body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  }
+
   /**
    * Posts a multipart/form-data form (a file upload). fields: {name: value}; files: {name: {filename, type, data}}
    * with data a Buffer, Uint8Array or string. The CSRF token from the last page seen is added unless given.
@@ -322,6 +329,14 @@ export class Visitor {
     }
     return this.request("POST", path, { ...options, body: form });
   }
+}
+
+/** A visitor to baseUrl signed in as email, or (no email) an anonymous one that has seen the home page. */
+export async function visitorAs(baseUrl, email) {
+  const v = new Visitor(baseUrl);
+  if (email) await v.signIn(email);
+  else await v.get("/");
+  return v;
 }
 
 /** Sends raw bytes on one connection and collects what comes back until the server closes or timeoutMs passes. */

@@ -5,7 +5,7 @@
 // moves its sessions to come and keeps the replies; more dates; people outside the organisation get 404.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { startServer, visitorAs, demo, backendName } from "./harness.mjs";
 import { meetingIds } from "./matrices/meetings.mjs";
 
 let server;
@@ -16,18 +16,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function signedIn(email) {
-  const v = new Visitor(server.url);
-  if (email) await v.signIn(email);
-  else await v.get("/");
-  return v;
-}
-
-async function postPairs(v, path, pairs) {
-  if (!v.csrfToken) await v.get("/");
-  const body = new URLSearchParams([["csrf_token", v.csrfToken ?? ""], ...pairs]).toString();
-  return v.request("POST", path, { body, headers: { "content-type": "application/x-www-form-urlencoded" } });
-}
+const signedIn = (email) => visitorAs(server.url, email);
 
 const one = (sql) => server.database.sql(sql).trim();
 const londonTime = (seconds) =>
@@ -60,7 +49,7 @@ test(`${backendName}: an open monthly series in a members-only group, replies fr
     ["rule_type", "staff"],
     ["rule_months", "99"],
   ];
-  const bad = await postPairs(tom, `/o/demo/groups/${ids.STEERING}/series`, fields);
+  const bad = await tom.postPairs(`/o/demo/groups/${ids.STEERING}/series`, fields);
   assert.equal(bad.status, 400);
   assert.match(bad.text, /Enter the name of the series/);
   assert.match(bad.text, /Enter the number of months, from 1 to 24/);
@@ -68,12 +57,12 @@ test(`${backendName}: an open monthly series in a members-only group, replies fr
   assert.match(bad.text, /value="90"/);
 
   const good = fields.map(([k, v]) => (k === "title" ? [k, "Strategy tea"] : k === "rule_months" ? [k, "3"] : [k, v]));
-  const made = await postPairs(tom, `/o/demo/groups/${ids.STEERING}/series`, good);
+  const made = await tom.postPairs(`/o/demo/groups/${ids.STEERING}/series`, good);
   assert.equal(made.status, 303);
   const location = made.headers.get("location");
   const seriesId = location.match(/^\/o\/demo\/series\/(\d+)$/)[1];
   // Sent twice: one series, one set of sessions.
-  const again = await postPairs(tom, `/o/demo/groups/${ids.STEERING}/series`, good);
+  const again = await tom.postPairs(`/o/demo/groups/${ids.STEERING}/series`, good);
   assert.equal(again.headers.get("location"), location);
   assert.equal(one(`SELECT COUNT(*) FROM meeting_series WHERE title = 'Strategy tea'`), "1");
   const sessions = server.database
@@ -99,7 +88,7 @@ test(`${backendName}: an open monthly series in a members-only group, replies fr
   assert.equal((await priya.get(`/o/demo/meetings/${session}`)).status, 200);
   assert.equal((await priya.get(`/o/demo/meetings/${ids.SECRET}`)).status, 404);
   assert.equal((await priya.get(`/o/demo/groups/${ids.STEERING}/meetings`)).status, 404);
-  const replied = await postPairs(priya, `/o/demo/meetings/${session}/reply`, [["answer", "going"], ["needs", "large_print"]]);
+  const replied = await priya.postPairs(`/o/demo/meetings/${session}/reply`, [["answer", "going"], ["needs", "large_print"]]);
   assert.equal(replied.status, 303);
   assert.equal(one(`SELECT COUNT(*) FROM meeting_rsvps WHERE meeting_id = ${session}`), "1");
   assert.match((await priya.get("/o/demo/open-sessions")).text, /Strategy tea/);
@@ -115,7 +104,7 @@ test(`${backendName}: an open monthly series in a members-only group, replies fr
   assert.doesNotMatch(came(report.text), /Priya/);
   // Recorded as coming: she moves to those who came.
   const priyaId = one(`SELECT id FROM users WHERE email = '${demo.finance}'`);
-  const marked = await postPairs(tom, `/o/demo/meetings/${session}/attendance`, [[`attendance-${priyaId}`, "present"]]);
+  const marked = await tom.postPairs(`/o/demo/meetings/${session}/attendance`, [[`attendance-${priyaId}`, "present"]]);
   assert.equal(marked.status, 303);
   assert.equal(one(`SELECT status FROM meeting_attendance WHERE meeting_id = ${session} AND user_id = ${priyaId}`), "present");
   report = await tom.get(`${location}/report`);
@@ -132,7 +121,7 @@ test(`${backendName}: an open monthly series in a members-only group, replies fr
   const edit = await tom.get(`${location}/edit`);
   assert.equal(edit.status, 200);
   const changed = good.filter(([k]) => k !== "create_key").map(([k, v]) => (k === "start" ? [k, "11:00"] : [k, v]));
-  assert.equal((await postPairs(tom, `${location}/edit`, changed)).status, 303);
+  assert.equal((await tom.postPairs(`${location}/edit`, changed)).status, 303);
   for (const [id] of sessions) {
     assert.equal(londonTime(one(`SELECT starts_at FROM meetings WHERE id = ${id}`)), "11:00");
   }
@@ -140,7 +129,7 @@ test(`${backendName}: an open monthly series in a members-only group, replies fr
 
   // More dates: the months after the last session.
   const before = Number(one(`SELECT COUNT(*) FROM meetings WHERE series_id = ${seriesId}`));
-  assert.equal((await postPairs(tom, `${location}/dates`, [])).status, 303);
+  assert.equal((await tom.postPairs(`${location}/dates`, [])).status, 303);
   assert.ok(Number(one(`SELECT COUNT(*) FROM meetings WHERE series_id = ${seriesId}`)) > before);
 
   // People outside the organisation: 404 for the series, its sessions and the report.

@@ -6,7 +6,7 @@
 // refused, and publishing the minutes telling the person who raised the topic, in Welsh, once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, Visitor, demo, backendName } from "./harness.mjs";
+import { startServer, visitorAs, demo, backendName } from "./harness.mjs";
 import { rows, meetingIds, fill } from "./matrices/meetings.mjs";
 import { startSmtpSink, plainText, subject } from "./smtp.mjs";
 
@@ -30,19 +30,7 @@ const visitors = [
   ["platformAdmin", demo.platformAdmin],
 ];
 
-async function signedIn(email) {
-  const v = new Visitor(server.url);
-  if (email) await v.signIn(email);
-  else await v.get("/");
-  return v;
-}
-
-/** Posts a form whose fields may repeat (ticked checkboxes): pairs of [name, value]. */
-async function postPairs(v, path, pairs) {
-  if (!v.csrfToken) await v.get("/");
-  const body = new URLSearchParams([["csrf_token", v.csrfToken ?? ""], ...pairs]).toString();
-  return v.request("POST", path, { body, headers: { "content-type": "application/x-www-form-urlencoded" } });
-}
+const signedIn = (email) => visitorAs(server.url, email);
 
 const count = (sql) => server.database.sql(`SELECT COUNT(*) FROM ${sql}`).trim();
 
@@ -88,7 +76,7 @@ test(`${backendName}: a meeting is arranged in summer time, changed to winter ti
     ["access_notes", "Lift by the door"],
   ];
   // Problems: the input comes back as typed, with each problem in plain words.
-  const bad = await postPairs(tom, `/o/demo/groups/${ids.BOARD}/meetings`, fields);
+  const bad = await tom.postPairs(`/o/demo/groups/${ids.BOARD}/meetings`, fields);
   assert.equal(bad.status, 400);
   assert.match(bad.text, /Enter the name of the meeting/);
   assert.match(bad.text, /The end time must be after the start time/);
@@ -102,11 +90,11 @@ test(`${backendName}: a meeting is arranged in summer time, changed to winter ti
   const good = fields.map(([k, v]) =>
     k === "title" ? [k, "Summer board meeting"] : k === "end" ? [k, "20:00"] : k === "online_url" ? [k, "https://meet.example.org/board"] : [k, v],
   );
-  const made = await postPairs(tom, `/o/demo/groups/${ids.BOARD}/meetings`, good);
+  const made = await tom.postPairs(`/o/demo/groups/${ids.BOARD}/meetings`, good);
   assert.equal(made.status, 303);
   const location = made.headers.get("location");
   const id = location.match(/^\/o\/demo\/meetings\/(\d+)$/)[1];
-  const again = await postPairs(tom, `/o/demo/groups/${ids.BOARD}/meetings`, good);
+  const again = await tom.postPairs(`/o/demo/groups/${ids.BOARD}/meetings`, good);
   assert.equal(again.headers.get("location"), location);
   assert.equal(count("meetings WHERE title = 'Summer board meeting'"), "1");
   assert.equal(server.database.sql(`SELECT starts_at FROM meetings WHERE id = ${id}`).trim(), String(Date.UTC(year, 6, 8, 17, 0) / 1000));
@@ -126,7 +114,7 @@ test(`${backendName}: a meeting is arranged in summer time, changed to winter ti
   const edit = await tom.get(`${location}/edit`);
   assert.match(edit.text, /name="start" type="text" value="18:00"|value="18:00"/);
   const winter = good.filter(([k]) => k !== "create_key").map(([k, v]) => (k === "date-month" ? [k, "12"] : [k, v]));
-  assert.equal((await postPairs(tom, `${location}/edit`, winter)).status, 303);
+  assert.equal((await tom.postPairs(`${location}/edit`, winter)).status, 303);
   assert.equal(server.database.sql(`SELECT starts_at FROM meetings WHERE id = ${id}`).trim(), String(Date.UTC(year, 11, 8, 18, 0) / 1000));
   assert.match((await tom.get(location)).text, / 8 December \d{4}, 6:00pm to 8:00pm/);
 
@@ -157,7 +145,7 @@ test(`${backendName}: people reply with what they need, once each, and only the 
   const tom = await signedIn(demo.facilitator);
   const form = await tom.get(`/o/demo/groups/${ids.BOARD}/meetings/new`);
   const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
-  const made = await postPairs(tom, `/o/demo/groups/${ids.BOARD}/meetings`, [
+  const made = await tom.postPairs(`/o/demo/groups/${ids.BOARD}/meetings`, [
     ["create_key", key],
     ["title", "Board: reply test"],
     ["purpose", "Replies"],
@@ -174,7 +162,7 @@ test(`${backendName}: people reply with what they need, once each, and only the 
   // Gareth asks for a BSL interpreter; a language is needed for another interpreter, and what he typed comes back.
   const gareth = await signedIn(demo.member);
   assert.match((await gareth.get(location)).text, /Say if you are coming/);
-  const missing = await postPairs(gareth, `${location}/reply`, [
+  const missing = await gareth.postPairs(`${location}/reply`, [
     ["answer", "going"],
     ["needs", "bsl_interpreter"],
     ["needs", "other_interpreter"],
@@ -192,8 +180,8 @@ test(`${backendName}: people reply with what they need, once each, and only the 
     ["note", "I will sit near the front"],
   ];
   // Sent twice: one reply.
-  assert.equal((await postPairs(gareth, `${location}/reply`, reply)).status, 303);
-  assert.equal((await postPairs(gareth, `${location}/reply`, reply)).status, 303);
+  assert.equal((await gareth.postPairs(`${location}/reply`, reply)).status, 303);
+  assert.equal((await gareth.postPairs(`${location}/reply`, reply)).status, 303);
   assert.equal(count(`meeting_rsvps WHERE meeting_id = ${id}`), "1");
   const mine = await gareth.get(location);
   assert.match(mine.text, /Your answer is saved/);
@@ -206,14 +194,14 @@ test(`${backendName}: people reply with what they need, once each, and only the 
   assert.match(welsh.text, /Dweud a ydych chi&#39;n dod/);
   assert.match(welsh.text, / tan /);
   assert.equal(
-    (await postPairs(mair, `${location}/reply`, [["answer", "going"], ["needs", "bsl_interpreter"], ["needs", "large_print"]])).status,
+    (await mair.postPairs(`${location}/reply`, [["answer", "going"], ["needs", "bsl_interpreter"], ["needs", "large_print"]])).status,
     303,
   );
   // Ngozi observes the board and Priya is not in it: neither replies.
   assert.equal((await (await signedIn(demo.partner)).get(`${location}/reply`)).status, 404);
   const priya = await signedIn(demo.finance);
   assert.equal((await priya.get(location)).status, 200);
-  assert.equal((await postPairs(priya, `${location}/reply`, reply)).status, 404);
+  assert.equal((await priya.postPairs(`${location}/reply`, reply)).status, 404);
   // Another organisation finds nothing.
   const rhys = await signedIn(demo.otherOrgAdmin);
   assert.equal((await rhys.get(location)).status, 404);
@@ -230,7 +218,7 @@ test(`${backendName}: people reply with what they need, once each, and only the 
   assert.equal((await gareth.get(`${location}/checklist`)).status, 404);
   assert.equal((await priya.get(`${location}/checklist`)).status, 404);
   // Gareth changes his mind: not coming, so nothing to arrange for him.
-  assert.equal((await postPairs(gareth, `${location}/reply`, [["answer", "not_going"], ["needs", "bsl_interpreter"]])).status, 303);
+  assert.equal((await gareth.postPairs(`${location}/reply`, [["answer", "not_going"], ["needs", "bsl_interpreter"]])).status, 303);
   assert.match((await tom.get(`${location}/checklist`)).text, /1 needs a BSL interpreter/);
   assert.equal(count(`meeting_rsvps WHERE meeting_id = ${id}`), "2");
 });

@@ -6,7 +6,7 @@
 // process on the same database, like a second server) sends once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, Visitor, demo, backendName, runCli } from "./harness.mjs";
+import { startServer, visitorAs, demo, backendName, runCli } from "./harness.mjs";
 import { rows, notificationIds, fill } from "./matrices/notifications.mjs";
 import { startSmtpSink, plainText } from "./smtp.mjs";
 
@@ -30,12 +30,7 @@ const visitors = [
   ["platformAdmin", demo.platformAdmin],
 ];
 
-async function signedIn(email) {
-  const v = new Visitor(server.url);
-  if (email) await v.signIn(email);
-  else await v.get("/");
-  return v;
-}
+const signedIn = (email) => visitorAs(server.url, email);
 
 const one = (sql) => server.database.sql(sql).trim();
 const mailsTo = (address) => sink.messages().filter((m) => m.includes(`<${address}>`));

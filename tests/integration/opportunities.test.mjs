@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startServer, Visitor, demo, backendName, root } from "./harness.mjs";
+import { startServer, Visitor, visitorAs, demo, backendName, root } from "./harness.mjs";
 import { startSmtpSink, plainText, subject } from "./smtp.mjs";
 import { rows, opportunityIds, fill } from "./matrices/opportunities.mjs";
 
@@ -31,12 +31,7 @@ const visitors = [
   ["platformAdmin", demo.platformAdmin],
 ];
 
-async function signedIn(email) {
-  const v = new Visitor(server.url);
-  if (email) await v.signIn(email);
-  else await v.get("/");
-  return v;
-}
+const signedIn = (email) => visitorAs(server.url, email);
 
 const mailsTo = (address) => sink.messages().filter((m) => m.includes(`<${address}>`));
 
