@@ -73,6 +73,7 @@ const pages = [
   // with the organisation's members) and the organisation's open sessions.
   { as: "member", path: "/o/demo/series/SERIES" },
   { as: "facilitator", path: "/o/demo/series/SERIES/report" },
+  { as: "facilitator", path: "/o/demo/series/SERIES/report?show=not_yet" },
   { as: "member", path: "/o/demo/open-sessions" },
   // Notifications: the member's notices (they gain some) and their choices (grown groups they are in).
   { as: "member", path: "/o/demo/notifications" },
