@@ -451,6 +451,31 @@ TEST_P(OpenSessions, EverySessionInvitesTheGroupAndWhomTheRuleCoversEachOnce) {
   EXPECT_EQ(calendars_for("gareth@example.org").size(), 4u) << "the group hears of every change";
 }
 
+TEST_P(OpenSessions, ChangingTheSeriesEmailsAnUpdateOfEachSessionToCome) {
+  ASSERT_EQ(calendars_for("priya@example.org").size(), 3u);
+  const auto page = run(sessions_service->page(north, series_id, tom));
+  ASSERT_TRUE(page);
+  auto d = page->series.series.details;
+  // The purpose alone changes no calendar.
+  d.purpose = "Meet people, and the board.";
+  ASSERT_TRUE(run(sessions_service->update({tom, core::Role::member, false}, north, series_id, d)));
+  EXPECT_EQ(calendars_for("priya@example.org").size(), 3u);
+  // 11:00 instead of 10:00: an update of each session, the same UID, SEQUENCE 1.
+  d.start_minute = 11 * 60;
+  ASSERT_TRUE(run(sessions_service->update({tom, core::Role::member, false}, north, series_id, d)));
+  const auto sent = calendars_for("priya@example.org");
+  ASSERT_EQ(sent.size(), 6u);
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    Parsed cal(sent[3 + i]);
+    ASSERT_NE(cal.event(), nullptr);
+    EXPECT_EQ(icalcomponent_get_method(cal.root), ICAL_METHOD_REQUEST);
+    EXPECT_EQ(std::string(icalcomponent_get_uid(cal.event())),
+              "meeting-" + std::to_string(sessions[i]) + "@north.roundtable");
+    EXPECT_EQ(icalcomponent_get_sequence(cal.event()), 1);
+  }
+  EXPECT_EQ(calendars_for("ann@example.org").size(), 0u);
+}
+
 TEST_P(OpenSessions, APersonsFeedHasTheOpenSessionsTheyAreGoingOrMayGoTo) {
   const auto feed_uids = [&](long long user) {
     Parsed cal(calendars->feed_now(user, core::Lang::en));
