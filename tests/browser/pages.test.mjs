@@ -277,7 +277,12 @@ const visits = {
     { path: "/o/demo/series/1", as: "priya@demo.example" },
   ],
   series_edit: [{ path: "/o/demo/series/1/edit", as: orgAdmin, submit: true }],
-  series_report: [{ path: "/o/demo/series/1/report", as: orgAdmin }],
+  series_report: [
+    { path: "/o/demo/series/1/report", as: orgAdmin },
+    // The filter (a GET form) and a later page (keyset: after the person with id 1), with previous and next links.
+    { path: "/o/demo/series/1/report?show=not_yet", as: orgAdmin },
+    { path: "/o/demo/series/1/report?after=1", as: orgAdmin },
+  ],
   open_sessions: [
     { path: "/o/demo/open-sessions", as: member },
     { path: "/o/demo/open-sessions", as: sian },
