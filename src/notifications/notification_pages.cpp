@@ -52,7 +52,14 @@ Response render_settings(OrgRequest& req, const PagesDeps& deps, const std::vect
   }
   govuk::paragraph(h, t("notifications.settings.lead"));
   govuk::form_start(h, {.action = settings_url(req.membership.org_slug), .csrf_token = ctx.csrf_token});
+  bool outside_said = false;
   for (const auto& g : groups) {
+    if (g.outside && !outside_said) {
+      // Groups the person is not in, which emailed them (open sessions) and whose emails they stopped or chose.
+      govuk::heading(h, 2, "m", s(t("notifications.settings.outside_title")));
+      govuk::paragraph(h, t("notifications.settings.outside_lead"));
+      outside_said = true;
+    }
     const std::string name = field_of(g.group_id);
     govuk::Radios radios{.name = name,
                          .value = s(choice_code(g.choice)),
@@ -134,7 +141,7 @@ awaitable<Response> group_settings(OrgRequest& req, const PagesDeps& deps) {
   const auto groups = co_await std::move(op);
   std::vector<store::GroupChoice> one;
   for (const auto& g : groups) {
-    if (group_id && g.group_id == *group_id) one.push_back(g);
+    if (group_id && g.group_id == *group_id && !g.outside) one.push_back(g);
   }
   // Only a group the person is in has a choice to make.
   if (one.empty()) co_return deps.not_found(req.ctx);

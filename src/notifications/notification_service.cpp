@@ -1,5 +1,7 @@
 #include "notifications/notification_service.hpp"
 
+#include <algorithm>
+
 #include "db/transaction.hpp"
 #include "organisations/organisation_store.hpp"
 
@@ -41,8 +43,16 @@ awaitable<int> NotificationService::save_choices(long long org_id, long long use
     db::WriteTransaction tx(s);
     int saved = 0;
     const long long now = clock_.now_seconds();
+    // Only the groups the person has a choice about (in them, or outside them with a choice recorded): a group
+    // they have nothing to do with is not theirs to choose about.
+    const auto theirs = store::choices_in_org(s, org_id, user_id);
     for (const auto& [group_id, choice] : choices) {
-      if (store::set_choice(s, org_id, user_id, group_id, choice, now)) ++saved;
+      const auto it = std::find_if(theirs.begin(), theirs.end(),
+                                   [&](const store::GroupChoice& g) { return g.group_id == group_id; });
+      if (it == theirs.end()) continue;
+      const bool done = it->outside ? store::set_choice_heard(s, org_id, user_id, group_id, choice, now)
+                                    : store::set_choice(s, org_id, user_id, group_id, choice, now);
+      if (done) ++saved;
     }
     tx.commit();
     return saved;

@@ -19,12 +19,17 @@ Choice choice_of(soci::session& s, long long user_id, long long group_id) {
 std::vector<GroupChoice> choices_in_org(soci::session& s, long long org_id, long long user_id) {
   std::vector<GroupChoice> out;
   db::query(s,
-            "SELECT g.id, g.name, c.choice FROM group_members m JOIN org_groups g ON g.id = m.group_id "
+            "SELECT g.id, g.name, c.choice, 0 AS outside FROM group_members m JOIN org_groups g ON g.id = m.group_id "
             "LEFT JOIN notification_choices c ON c.user_id = m.user_id AND c.group_id = m.group_id "
-            "WHERE m.user_id = $1 AND m.org_id = $2 AND g.archived_at IS NULL ORDER BY g.name, g.id",
+            "WHERE m.user_id = $1 AND m.org_id = $2 AND g.archived_at IS NULL "
+            "UNION ALL SELECT g.id, g.name, c.choice, 1 AS outside FROM notification_choices c JOIN org_groups g ON "
+            "g.id = c.group_id WHERE c.user_id = $1 AND c.org_id = $2 AND g.archived_at IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM group_members m WHERE m.group_id = c.group_id AND m.user_id = c.user_id) "
+            "ORDER BY 4, 2, 1",
             {user_id, org_id}, [&](const db::Row& r) {
               out.push_back({r.integer(0), r.string(1),
-                             r.null(2) ? Choice::immediate : parse_choice(r.text(2)).value_or(Choice::immediate)});
+                             r.null(2) ? Choice::immediate : parse_choice(r.text(2)).value_or(Choice::immediate),
+                             r.integer(3) != 0});
             });
   return out;
 }
@@ -121,13 +126,24 @@ std::string ensure_stop_secret(soci::session& s) {
 }
 
 int demo_choices(soci::session& s, long long now) {
-  return static_cast<int>(db::query(
+  const long long weekly = db::query(
       s,
       "INSERT INTO notification_choices (org_id, user_id, group_id, choice, updated_at) SELECT gm.org_id, gm.user_id, "
       "gm.group_id, 'weekly', $1 FROM group_members gm JOIN users u ON u.id = gm.user_id JOIN organisations o ON "
       "o.id = gm.org_id WHERE o.slug = 'demo' AND u.email = 'ngozi@demo.example' ON CONFLICT (user_id, group_id) "
       "DO NOTHING",
-      {now}));
+      {now});
+  // Priya is not in the coffee mornings' group and stopped its emails from one of them: her "how we contact you"
+  // page shows it among the groups she is not in, where she can change it back.
+  const long long stopped = db::query(
+      s,
+      "INSERT INTO notification_choices (org_id, user_id, group_id, choice, updated_at) SELECT m.org_id, m.user_id, "
+      "g.id, 'none', $1 FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.org_id "
+      "JOIN org_groups g ON g.org_id = o.id AND g.name = 'Monday coffee mornings' WHERE o.slug = 'demo' AND "
+      "u.email = 'priya@demo.example' AND NOT EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = g.id AND "
+      "gm.user_id = m.user_id) ON CONFLICT (user_id, group_id) DO NOTHING",
+      {now});
+  return static_cast<int>(weekly + stopped);
 }
 
 }  // namespace roundtable::notifications::store

@@ -20,8 +20,13 @@ struct GroupChoice {
   long long group_id = 0;
   std::string group_name;
   Choice choice = Choice::immediate;
+  /// The person is not in the group: it emailed them (open sessions of its series) and they made a choice about it,
+  /// most often through the one-click stop of one of its emails.
+  bool outside = false;
 };
-/// The open groups the person is in within the organisation, by name, each with their choice.
+/// The open groups the person is in within the organisation, by name, each with their choice; then, also by name,
+/// the open groups they are not in for which a choice of theirs is recorded (outside), so a stop made from an email
+/// can be changed back.
 std::vector<GroupChoice> choices_in_org(soci::session& s, long long org_id, long long user_id);
 /// Records the choice for a group the person is in (in that organisation); false when they are not in it.
 bool set_choice(soci::session& s, long long org_id, long long user_id, long long group_id, Choice choice,

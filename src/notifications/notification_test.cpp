@@ -165,6 +165,31 @@ TEST_P(NotificationsOnBackend, OneClickStopsOnlyWithTheServersSignature) {
   EXPECT_TRUE(run(service->stop(token))) << "a second click says the same";
 }
 
+TEST_P(NotificationsOnBackend, SomeoneOutsideAGroupThatEmailedThemCanStopItAndChangeThatBack) {
+  // Priya is not in the board, which emailed her all the same (as an open session of its series would).
+  EXPECT_EQ(tell(priya, board, "Coffee morning"), Routed::emailed);
+  const std::string secret = world->db->run_sync([](soci::session& s) { return store::stop_secret(s); });
+  const auto stopped = run(service->stop(stop_token(secret, {priya, north, board})));
+  ASSERT_TRUE(stopped);
+  EXPECT_TRUE(stopped->outside_group);
+  EXPECT_EQ(choice(priya, board), Choice::none);
+
+  const auto hers = run(service->choices(north, priya));
+  ASSERT_EQ(hers.size(), 1u) << "the group she stopped, though she is not in it";
+  EXPECT_EQ(hers[0].group_id, board);
+  EXPECT_TRUE(hers[0].outside);
+  EXPECT_EQ(hers[0].choice, Choice::none);
+  EXPECT_EQ(run(service->save_choices(north, priya, {{board, Choice::immediate}})), 1);
+  EXPECT_EQ(choice(priya, board), Choice::immediate);
+  EXPECT_EQ(run(service->save_choices(north, priya, {{art, Choice::none}})), 0) << "a group she has no choice about";
+  EXPECT_EQ(world->count("notification_choices WHERE group_id = " + std::to_string(art)), 0);
+  // Mair's own groups come first, and no one else's outside choices.
+  const auto mairs = run(service->choices(north, mair));
+  ASSERT_EQ(mairs.size(), 2u);
+  EXPECT_FALSE(mairs[0].outside);
+  EXPECT_FALSE(mairs[1].outside);
+}
+
 TEST_P(NotificationsOnBackend, NoticesNewestFirstByKeysetAndMarkedRead) {
   for (int i = 1; i <= kNoticesPerPage + 3; ++i) tell(mair, board, "Notice " + std::to_string(i));
   tell(tom, board, "Tom's own");

@@ -296,6 +296,8 @@ const visits = {
   notification_settings: [
     { path: "/o/demo/notifications/settings", as: member },
     { path: "/o/demo/notifications/settings", as: "ngozi@demo.example" },
+    // Priya stopped the coffee mornings' emails, a group she is not in: listed apart, to change back.
+    { path: "/o/demo/notifications/settings", as: "priya@demo.example" },
   ],
   group_notification_settings: [{ path: "/o/demo/groups/1/notifications", as: member }],
   notification_stop: [{ path: "STOP_LINK" }, { path: "/stop/1.1.1.forged", status: 404 }],

@@ -120,6 +120,24 @@ test(`${backendName}: a series' sessions invite the group and whom the rule cove
   await waitFor(() => mailsTo(demo.facilitator).some((m) => plainText(m).includes("Snow")), "Tom's copy of the second cancellation");
   assert.equal(mailsTo(demo.member).length, before);
   assert.ok(Number(one(`SELECT COUNT(*) FROM notices WHERE user_id = ${garethId} AND group_id = ${ids.STEERING}`)) >= 2);
+  // The stop can be changed back: the group is on Gareth's "how we contact you" page, under the groups he is not in,
+  // with "never" chosen; he chooses "straight away" and saves, and the choice is his again.
+  const field = `group-${ids.STEERING}`;
+  const settings = await gareth.get("/o/demo/notifications/settings");
+  assert.equal(settings.status, 200);
+  const outside = settings.text.slice(settings.text.indexOf("Other groups that email you"));
+  assert.ok(outside.length < settings.text.length, "a part for the groups he is not in");
+  assert.match(outside, new RegExp(`name="${field}" type="radio" value="none" checked|name="${field}"[^>]*value="none"[^>]*checked`));
+  assert.equal((await gareth.postPairs("/o/demo/notifications/settings", [[field, "immediate"]])).status, 303);
+  assert.equal(one(`SELECT choice FROM notification_choices WHERE user_id = ${garethId} AND group_id = ${ids.STEERING}`), "immediate");
+  // A group he is not in and has no choice about cannot be given one.
+  const notHis = one(
+    `SELECT g.id FROM org_groups g WHERE g.id <> ${ids.STEERING} AND NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = ${garethId}) ORDER BY g.id LIMIT 1`,
+  );
+  assert.equal((await gareth.postPairs("/o/demo/notifications/settings", [[`group-${notHis}`, "none"]])).status, 303);
+  assert.equal(one(`SELECT COUNT(*) FROM notification_choices WHERE user_id = ${garethId} AND group_id = ${notHis}`), "0");
+  // His own group's page for this group's choices is not his (he is not in it).
+  assert.equal((await gareth.get(`/o/demo/groups/${ids.STEERING}/notifications`)).status, 404);
   // A forged token for her is still 404.
   assert.equal((await fetch(new URL(`/stop/${garethId}.1.${ids.STEERING}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, server.url))).status, 404);
 });
