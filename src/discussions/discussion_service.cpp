@@ -58,10 +58,12 @@ void index_post(db::SearchIndex* search, soci::session& s, const GroupFacts& g, 
   search->upsert(s, doc);
 }
 
-/// The email telling followers and mentioned members about a new post, in each one's language.
+/// The email telling followers and mentioned members about a new post, in each one's language (saying when a new
+/// topic has a picture, recording or video: attached).
 mail::Message news_message(const store::Recipient& to, bool mentioned, const std::string& author,
                            const std::string& group, const std::string& title, const std::string& body,
-                           const std::string& url, const std::string& reply_to) {
+                           const std::string& url, const std::string& reply_to,
+                           std::optional<media::Kind> attached = std::nullopt) {
   core::Translator t(core::Messages::embedded(), to.lang);
   const std::vector<std::pair<std::string, std::string>> args{
       {"name", author.empty() ? std::string(t("discussions.former_member")) : author},
@@ -70,6 +72,11 @@ mail::Message news_message(const store::Recipient& to, bool mentioned, const std
   std::vector<std::string> paragraphs{
       core::format(t(mentioned ? "discussions.mail.mentioned.p1" : "discussions.mail.reply.p1"), args),
       excerpt(markdown::to_plain_text(body), 1500)};
+  if (attached) {
+    paragraphs.emplace_back(t(*attached == media::Kind::image   ? "discussions.mail.has_picture"
+                              : *attached == media::Kind::audio ? "discussions.mail.has_recording"
+                                                                : "discussions.mail.has_video"));
+  }
   // Only when answers by email are taken in (a reply domain is configured) does the email say so.
   if (!reply_to.empty()) paragraphs.emplace_back(t("discussions.mail.reply_by_email"));
   paragraphs.emplace_back(t("discussions.mail.stop"));
@@ -256,7 +263,10 @@ Posted write_post(soci::session& s, db::SearchIndex* search, long long org_id, l
     }
     const auto reply_to = mail::reply_address(reply, {org_id, topic_id, to.user_id});
     const auto routed = notifications::notify(
-        s, notice, news_message(to, was_mentioned, author_name, g->name, title, p.body, base + path, reply_to), now);
+        s, notice,
+        news_message(to, was_mentioned, author_name, g->name, title, p.body, base + path, reply_to,
+                     number == 1 && p.file && uploads ? std::optional(p.file->kind) : std::nullopt),
+        now);
     if (routed == notifications::Routed::emailed) queued = true;
   }
   return {topic_id, number};

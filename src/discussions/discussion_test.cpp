@@ -381,11 +381,13 @@ class TopicFilesOnBackend : public DiscussionsOnBackend {
 };
 
 TEST_P(TopicFilesOnBackend, APictureWithItsWordsSeenByTheGroupOnly) {
-  auto p = post("Our banner", "What do you think?", "pic");
+  auto p = post("Our banner", "What do you think, @Mair Hughes?", "pic");
   p.file = file("tiny.png");
   p.alt = "A green banner";
   const auto t = run(service->start_topic(north, board, gareth, p));
   ASSERT_EQ(t.number, 1);
+  EXPECT_EQ(world->count("mail_outbox WHERE to_address = 'mair@example.org' AND text_body LIKE '%Mae llun gyda%'"), 1)
+      << "the email to the member named says, in her language, that it has a picture";
   EXPECT_EQ(run(service->start_topic(north, board, gareth, p)).topic_id, t.topic_id) << "sent twice: one topic";
   EXPECT_EQ(world->count("uploads"), 1) << "and one file";
   const auto a = attachment(t.topic_id);
