@@ -118,7 +118,7 @@ std::vector<DemoTopic> demo_topics() {
 NewPost with_picture(DiscussionService& service, NewPost post, const DemoTopic& topic,
                      const std::map<std::string, std::string>& picture_keys) {
   const auto key = picture_keys.find(topic.group);
-  if (!service.uploads() || key == picture_keys.end()) return post;
+  if (!*topic.picture_alt || !service.uploads() || key == picture_keys.end()) return post;
   const auto bytes = service.uploads()->storage().get(key->second);
   if (!bytes) return post;
   auto prepared = uploads::prepare_file(*bytes, "picture.png", topic_file_allowed());

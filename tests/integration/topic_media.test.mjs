@@ -196,4 +196,6 @@ test(`${backendName}: the demo's topic about evening meetings has a picture of t
   const page = await (await signedIn(demo.member)).get(`/o/demo/topics/${ids.EVENING}`);
   assert.match(page.text, /<img class="rt-group-picture[^"]*" src="\/files\/[^"]+" alt="A round table seen from above/);
   assert.equal((await (await signedIn(demo.member)).get(`/files/${ids.EVENING_PICTURE}`)).headers.get("content-type"), "image/png");
+  const demoTopicsWithOne = "SELECT COUNT(*) FROM discussion_topics WHERE create_key LIKE 'demo-%' AND attachment_upload_id IS NOT NULL";
+  assert.equal(server.database.sql(demoTopicsWithOne).trim(), "1", "only that one");
 });
