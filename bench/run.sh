@@ -240,6 +240,7 @@ SCENARIOS=(
   "a find-a-time poll, signed in (its facilitator; results and who answered what)|/o/demo/polls/$POLL_ID|auth"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
+  "a series' attendance report, only who has not come, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?show=not_yet|auth"
   "the organisation's open sessions, signed in (a member)|/o/demo/open-sessions|member"
   "notifications, signed in (a member; 2,000 notices, a page of 25)|/o/demo/notifications|member"
   "how we contact you, signed in (a member; each of their groups)|/o/demo/notifications/settings|member"

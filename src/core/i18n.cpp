@@ -105,19 +105,26 @@ std::string format_with(std::string_view pattern, const Args& args) {
   out.reserve(pattern.size() + 16);
   size_t i = 0;
   while (i < pattern.size()) {
-    if (pattern[i] == '{') {
-      auto close = pattern.find('}', i);
-      if (close != std::string_view::npos) {
-        auto name = pattern.substr(i + 1, close - i - 1);
-        auto it = std::find_if(args.begin(), args.end(), [&](auto& a) { return a.first == name; });
-        if (it != args.end()) {
-          out.append(it->second);
-          i = close + 1;
-          continue;
-        }
+    // The words up to the next brace in one piece (every page formats dozens of these).
+    const auto open = pattern.find('{', i);
+    if (open == std::string_view::npos) {
+      out.append(pattern.substr(i));
+      break;
+    }
+    out.append(pattern.substr(i, open - i));
+    auto close = pattern.find('}', open);
+    if (close != std::string_view::npos) {
+      auto name = pattern.substr(open + 1, close - open - 1);
+      auto it = std::find_if(args.begin(), args.end(), [&](auto& a) { return a.first == name; });
+      if (it != args.end()) {
+        out.append(it->second);
+        i = close + 1;
+        continue;
       }
     }
-    out.push_back(pattern[i++]);
+    // Not a name given: the brace stays as it is.
+    out.push_back('{');
+    i = open + 1;
   }
   return out;
 }

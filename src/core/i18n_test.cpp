@@ -39,6 +39,10 @@ TEST(Lang, ParsesCodesAndAcceptLanguage) {
 TEST(Format, ReplacesNamedPlaceholders) {
   EXPECT_EQ(format("{a} and {b} and {c}", {{"a", "x"}, {"b", "y"}}), "x and y and {c}");
   EXPECT_EQ(format("{", {}), "{");
+  EXPECT_EQ(format("plain words", {{"a", "x"}}), "plain words");
+  EXPECT_EQ(format("{{a}} a} {a", {{"a", "x"}}), "{x} a} {a");
+  EXPECT_EQ(format("{a}{a}", {{"a", "x"}}), "xx");
+  EXPECT_EQ(format("{} {b", {{"", "empty"}}), "empty {b");
 }
 
 TEST(Catalogue, ParsesAndRejectsBadLines) {

@@ -120,21 +120,23 @@ std::string post_base(const OrgRequest& req, const Post& p) {
 void reactions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p) {
   const auto t = req.ctx.t();
   if (may(g, Action::react, facts_of(g, p, req.principal.user_id))) {
+    // One form with a button per reaction (its value names the reaction and whether to add or take it back): a form
+    // each cost a third of the topic page's time and markup.
+    govuk::form_start(h, {.action = post_base(req, p) + "/react", .csrf_token = req.ctx.csrf_token});
     h.raw("<div class=\"govuk-button-group\">\n");
     for (std::size_t i = 0; i < kAllReactions.size(); ++i) {
-      const std::string code(reaction_code(kAllReactions[i]));
+      const std::string_view code = reaction_code(kAllReactions[i]);
       const bool mine = p.mine[i];
-      govuk::button_form(
-          h,
-          {.form = {.action = post_base(req, p) + "/react", .csrf_token = req.ctx.csrf_token},
-           .hidden = {{"kind", code}, {"on", mine ? "0" : "1"}},
-           .button = {.text = core::format(t.plural("discussions.reaction." + code, p.reactions[i]),
-                                           {{"n", std::to_string(p.reactions[i])}}),
-                      // Pressed: the green button; not pressed: the grey one (and aria-pressed says which).
-                      .classes = mine ? "govuk-!-margin-bottom-1" : "govuk-button--secondary govuk-!-margin-bottom-1",
-                      .attributes = {{"aria-pressed", mine ? "true" : "false"}}}});
+      const std::string n = std::to_string(p.reactions[i]);
+      govuk::button(h, {.text = core::format(t.plural("discussions.reaction." + s(code), p.reactions[i]), {{"n", n}}),
+                        .name = "reaction",
+                        .value = s(code) + (mine ? ":off" : ":on"),
+                        // Pressed: the green button; not pressed: the grey one (and aria-pressed says which).
+                        .classes = mine ? "govuk-!-margin-bottom-1" : "govuk-button--secondary govuk-!-margin-bottom-1",
+                        .attributes = {{"aria-pressed", mine ? "true" : "false"}}});
     }
     h.raw("</div>\n");
+    govuk::form_end(h);
     return;
   }
   // Observers and the post's author see the counts without buttons.

@@ -261,9 +261,13 @@ awaitable<Response> react(OrgRequest& req, const PagesDeps& deps) {
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   auto& ctx = req.ctx;
   const auto& found = std::get<store::PostInTopic>(loaded);
-  const auto kind = parse_reaction(ctx.form.value("kind"));
-  if (!kind) co_return deps.not_found(ctx);
-  const bool on = ctx.form.value("on") == "1";
+  // The button pressed: "agree:on" adds that reaction, "agree:off" takes it back (see reactions() in the page parts).
+  const std::string_view pressed = ctx.form.value("reaction");
+  const auto colon = pressed.find(':');
+  const auto kind = parse_reaction(pressed.substr(0, colon));
+  const std::string_view change = colon == std::string_view::npos ? "" : pressed.substr(colon + 1);
+  if (!kind || (change != "on" && change != "off")) co_return deps.not_found(ctx);
+  const bool on = change == "on";
   auto op =
       deps.service->react(req.membership.org_id, found.topic.id, found.post.number, req.principal.user_id, *kind, on);
   if (!co_await std::move(op)) co_return deps.not_found(ctx);

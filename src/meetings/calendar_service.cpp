@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::string_view kSuffix = ".ics";
 
-/// The feed's text: every meeting the person may see (the meetings policy, as on the meeting's page).
+/// The feed's text: every meeting of the person's groups and every open session they are going or may go to, that
+/// they may see (the meetings policy, as on the meeting's page).
 std::string feed_text(soci::session& s, long long user_id, core::Lang lang, long long now, const std::string& base) {
   const auto rows = store::feed_for(s, user_id, now - kFeedPastSeconds, kFeedLimit);
   std::vector<ics::CalendarEvent> events;
@@ -21,7 +22,8 @@ std::string feed_text(soci::session& s, long long user_id, core::Lang lang, long
   for (const auto& f : rows) {
     const auto& m = f.meeting;
     const policy::Actor actor{f.org_role, false, f.group_role};
-    const policy::Facts facts{m.group_visibility, m.group_archived, m.cancelled(), m.started(now)};
+    const policy::Facts facts{m.group_visibility, m.group_archived, m.cancelled(), m.started(now),
+                              m.open_to_organisation};
     if (policy::allows(actor, policy::Action::see_meeting, facts) != policy::Verdict::allow) continue;
     events.push_back({&m, base + "/o/" + f.org_slug + "/meetings/" + std::to_string(m.id), f.org_slug + ".roundtable"});
   }

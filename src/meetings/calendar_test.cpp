@@ -19,6 +19,8 @@
 #include "meetings/meeting_ics.hpp"
 #include "meetings/meeting_invitation.hpp"
 #include "meetings/meeting_service.hpp"
+#include "meetings/series_service.hpp"
+#include "meetings/series_store.hpp"
 #include "notifications/notification_store.hpp"
 #include "testing/world.hpp"
 
@@ -356,6 +358,217 @@ TEST_P(CalendarOnBackend, InvitationsFollowEachPersonsChoiceForTheGroup) {
   EXPECT_EQ(world->count("notices WHERE user_id = " + std::to_string(gareth)), 1) << "but the app says so";
   EXPECT_EQ(calendars_for("tom@example.org").size(), 1u) << "weekly: the invitation still comes straight away";
 }
+
+/// A coffee-morning series in the board (Tom leads it, Gareth is in it), open to the organisation, with the rule
+/// "staff who joined in the last 3 months must come to one session". Priya is staff and joined a month ago; Ann is
+/// staff who joined a year ago; Bob joined last week and is not staff.
+class OpenSessions : public CalendarOnBackend {
+ protected:
+  void SetUp() override {
+    CalendarOnBackend::SetUp();
+    ann = world->member("north", "ann@example.org", "Ann", Role::member, {organisations::MemberType::staff});
+    bob = world->member("north", "bob@example.org", "Bob", Role::member,
+                        {organisations::MemberType::partner_organisation});
+    world->db->run_sync([&](soci::session& s) {
+      const auto joined = [&](long long user, long long at) {
+        s << "UPDATE memberships SET created_at = :a WHERE user_id = :u", soci::use(at), soci::use(user);
+      };
+      s << "INSERT INTO member_types (org_id, user_id, type) VALUES (:o, :u, 'staff')", soci::use(north),
+          soci::use(priya);
+      joined(priya, clock.now_seconds() - 30 * kDay);
+      joined(ann, clock.now_seconds() - 365 * kDay);
+      joined(bob, clock.now_seconds() - 7 * kDay);
+      joined(tom, clock.now_seconds() - 400 * kDay);
+      joined(gareth, clock.now_seconds() - 400 * kDay);
+    });
+    sessions_service = std::make_unique<SeriesService>(
+        *world->db, clock,
+        MailHooks{[] { return std::string("https://rt.example"); }, {}, [] { return std::string("rt@rt.example"); }});
+    series::SeriesDetails d;
+    d.title = "Coffee morning";
+    d.purpose = "Meet people.";
+    d.recurrence = {series::Frequency::monthly, 3, 1};
+    d.start_minute = 10 * 60;
+    d.length_minutes = 60;
+    d.venue = "Hall";
+    d.first = {2026, 10, 2};
+    d.last = series::Date{2026, 12, 31};
+    d.open_to_organisation = true;
+    d.rule = {"staff", 3};
+    series_id = run(sessions_service->create({tom, core::Role::member, false}, north, board, d, "series-key-1234567"));
+    ASSERT_GT(series_id, 0);
+    const auto page = run(sessions_service->page(north, series_id, tom));
+    ASSERT_TRUE(page);
+    for (const auto& one : page->sessions) sessions.push_back(one.id);
+  }
+  std::unique_ptr<SeriesService> sessions_service;
+  long long ann = 0, bob = 0, series_id = 0;
+  std::vector<long long> sessions;
+};
+
+TEST_P(OpenSessions, EverySessionInvitesTheGroupAndWhomTheRuleCoversEachOnce) {
+  // 7 October, 4 November and 2 December: the first Wednesdays to the end of the year.
+  ASSERT_EQ(sessions.size(), 3u);
+  for (const std::string who : {"tom@example.org", "gareth@example.org", "priya@example.org"}) {
+    const auto sent = calendars_for(who);
+    ASSERT_EQ(sent.size(), 3u) << who << ": one invitation per session, not two";
+    std::vector<std::string> uids;
+    for (const auto& text : sent) {
+      Parsed cal(text);
+      ASSERT_NE(cal.event(), nullptr);
+      EXPECT_EQ(icalcomponent_get_method(cal.root), ICAL_METHOD_REQUEST);
+      uids.emplace_back(icalcomponent_get_uid(cal.event()));
+    }
+    for (std::size_t i = 0; i < sessions.size(); ++i) {
+      EXPECT_EQ(uids[i], "meeting-" + std::to_string(sessions[i]) + "@north.roundtable");
+    }
+  }
+  EXPECT_EQ(calendars_for("ann@example.org").size(), 0u) << "joined too long ago for the rule";
+  EXPECT_EQ(calendars_for("bob@example.org").size(), 0u) << "not staff";
+  // Sent twice, the form makes no more sessions and no more email.
+  series::SeriesDetails again;
+  EXPECT_EQ(run(sessions_service->create({tom, core::Role::member, false}, north, board, again, "series-key-1234567")),
+            series_id);
+  EXPECT_EQ(calendars_for("priya@example.org").size(), 3u);
+  // Priya came to the first: she is no longer invited to the ones made later, but Ann, who said she is going to the
+  // second, gets its update; Bob, who said he is not going, does not.
+  world->db->run_sync([&](soci::session& s) {
+    s << "INSERT INTO meeting_attendance (meeting_id, org_id, user_id, status, recorded_at) VALUES (:m, :o, :u, "
+         "'present', 0)",
+        soci::use(sessions[0]), soci::use(north), soci::use(priya);
+  });
+  ASSERT_EQ(run(service->reply(north, sessions[1], ann, RsvpDetails{Answer::going})), ReplyOutcome::done);
+  ASSERT_EQ(run(service->reply(north, sessions[1], bob, RsvpDetails{Answer::not_going})), ReplyOutcome::done);
+  ASSERT_TRUE(run(service->cancel_meeting(north, sessions[1], "The hall is shut")));
+  const auto ann_sent = calendars_for("ann@example.org");
+  ASSERT_EQ(ann_sent.size(), 1u);
+  Parsed off(ann_sent[0]);
+  EXPECT_EQ(icalcomponent_get_method(off.root), ICAL_METHOD_CANCEL);
+  EXPECT_EQ(std::string(icalcomponent_get_uid(off.event())),
+            "meeting-" + std::to_string(sessions[1]) + "@north.roundtable");
+  EXPECT_EQ(calendars_for("bob@example.org").size(), 0u);
+  EXPECT_EQ(calendars_for("priya@example.org").size(), 3u) << "she came already";
+  EXPECT_EQ(calendars_for("gareth@example.org").size(), 4u) << "the group hears of every change";
+}
+
+TEST_P(OpenSessions, ChangingTheSeriesEmailsAnUpdateOfEachSessionToCome) {
+  ASSERT_EQ(calendars_for("priya@example.org").size(), 3u);
+  const auto page = run(sessions_service->page(north, series_id, tom));
+  ASSERT_TRUE(page);
+  auto d = page->series.series.details;
+  // The purpose alone changes no calendar.
+  d.purpose = "Meet people, and the board.";
+  ASSERT_TRUE(run(sessions_service->update({tom, core::Role::member, false}, north, series_id, d)));
+  EXPECT_EQ(calendars_for("priya@example.org").size(), 3u);
+  // 11:00 instead of 10:00: an update of each session, the same UID, SEQUENCE 1.
+  d.start_minute = 11 * 60;
+  ASSERT_TRUE(run(sessions_service->update({tom, core::Role::member, false}, north, series_id, d)));
+  const auto sent = calendars_for("priya@example.org");
+  ASSERT_EQ(sent.size(), 6u);
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    Parsed cal(sent[3 + i]);
+    ASSERT_NE(cal.event(), nullptr);
+    EXPECT_EQ(icalcomponent_get_method(cal.root), ICAL_METHOD_REQUEST);
+    EXPECT_EQ(std::string(icalcomponent_get_uid(cal.event())),
+              "meeting-" + std::to_string(sessions[i]) + "@north.roundtable");
+    EXPECT_EQ(icalcomponent_get_sequence(cal.event()), 1);
+  }
+  EXPECT_EQ(calendars_for("ann@example.org").size(), 0u);
+}
+
+TEST_P(OpenSessions, APersonsFeedHasTheOpenSessionsTheyAreGoingOrMayGoTo) {
+  const auto feed_uids = [&](long long user) {
+    Parsed cal(calendars->feed_now(user, core::Lang::en));
+    EXPECT_NE(cal.root, nullptr);
+    std::vector<std::pair<std::string, icalproperty_status>> out;
+    for (auto* e : cal.events()) out.emplace_back(icalcomponent_get_uid(e), icalcomponent_get_status(e));
+    return out;
+  };
+  const auto uid = [](long long id) { return "meeting-" + std::to_string(id) + "@north.roundtable"; };
+  EXPECT_TRUE(feed_uids(ann).empty()) << "not in the group, no reply";
+  ASSERT_EQ(run(service->reply(north, sessions[0], ann, RsvpDetails{Answer::going})), ReplyOutcome::done);
+  ASSERT_EQ(run(service->reply(north, sessions[1], ann, RsvpDetails{Answer::maybe})), ReplyOutcome::done);
+  ASSERT_EQ(run(service->reply(north, sessions[2], ann, RsvpDetails{Answer::not_going})), ReplyOutcome::done);
+  auto feed = feed_uids(ann);
+  ASSERT_EQ(feed.size(), 2u);
+  EXPECT_EQ(feed[0].first, uid(sessions[0]));
+  EXPECT_EQ(feed[1].first, uid(sessions[1]));
+  EXPECT_EQ(feed[0].second, ICAL_STATUS_CONFIRMED);
+  // Changing her mind takes it away; calling it off keeps it, cancelled, so her calendar shows that.
+  ASSERT_EQ(run(service->reply(north, sessions[0], ann, RsvpDetails{Answer::not_going})), ReplyOutcome::done);
+  ASSERT_TRUE(run(service->cancel_meeting(north, sessions[1], "No room")));
+  feed = feed_uids(ann);
+  ASSERT_EQ(feed.size(), 1u);
+  EXPECT_EQ(feed[0].first, uid(sessions[1]));
+  EXPECT_EQ(feed[0].second, ICAL_STATUS_CANCELLED);
+  // Gareth, in the group, has each once, with or without a reply.
+  ASSERT_EQ(run(service->reply(north, sessions[2], gareth, RsvpDetails{Answer::going})), ReplyOutcome::done);
+  EXPECT_EQ(feed_uids(gareth).size(), 3u);
+}
+
+TEST_P(OpenSessions, TheReportComesAPageAtATimeByNameWithItsCounts) {
+  // Priya is due; mark Ann as having come (no longer covered, but listed with those who came).
+  world->db->run_sync([&](soci::session& s) {
+    s << "INSERT INTO meeting_attendance (meeting_id, org_id, user_id, status, recorded_at) VALUES (:m, :o, :u, "
+         "'present', 0)",
+        soci::use(sessions[0]), soci::use(north), soci::use(ann);
+  });
+  // More staff who joined recently, with names that sort around the others.
+  std::vector<long long> more;
+  for (const char* name : {"Aled", "Zoe", "Priya"}) {
+    const std::string email = std::string(name) + "2@example.org";
+    more.push_back(world->member("north", email, name, Role::member, {organisations::MemberType::staff}));
+  }
+  world->db->run_sync([&](soci::session& s) {
+    for (long long u : more) {
+      const long long at = clock.now_seconds() - 10 * kDay;
+      s << "UPDATE memberships SET created_at = :a WHERE user_id = :u", soci::use(at), soci::use(u);
+    }
+  });
+  const Who tom_who{tom, core::Role::member, false};
+  const auto names = [](const SeriesReportPage& p) {
+    std::vector<std::string> out;
+    for (const auto& r : p.page.rows) out.push_back(r.person.name);
+    return out;
+  };
+  auto first = run(sessions_service->report_page(tom_who, north, series_id, {false, 0, 0, 2}));
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->summary.must, 4) << "Priya, Aled, Zoe and the second Priya";
+  EXPECT_EQ(first->summary.must_came, 0);
+  EXPECT_EQ(first->summary.not_yet, 4);
+  EXPECT_EQ(first->summary.came, 1) << "Ann";
+  EXPECT_EQ(names(*first), (std::vector<std::string>{"Aled", "Ann"}));
+  EXPECT_FALSE(first->page.more_before);
+  ASSERT_TRUE(first->page.more_after);
+  EXPECT_TRUE(first->page.rows[1].came);
+  EXPECT_FALSE(first->page.rows[1].must);
+  EXPECT_EQ(first->page.rows[0].person.member_types, (std::vector<std::string>{"staff"}));
+  auto second = run(
+      sessions_service->report_page(tom_who, north, series_id, {false, first->page.rows.back().person.user_id, 0, 2}));
+  ASSERT_TRUE(second);
+  EXPECT_EQ(names(*second), (std::vector<std::string>{"Priya", "Priya"})) << "the same name, by id";
+  EXPECT_LT(second->page.rows[0].person.user_id, second->page.rows[1].person.user_id);
+  EXPECT_TRUE(second->page.more_before);
+  EXPECT_TRUE(second->page.more_after);
+  auto third = run(
+      sessions_service->report_page(tom_who, north, series_id, {false, second->page.rows.back().person.user_id, 0, 2}));
+  EXPECT_EQ(names(*third), (std::vector<std::string>{"Zoe"}));
+  EXPECT_FALSE(third->page.more_after);
+  // Back from the third: the second again.
+  auto back = run(
+      sessions_service->report_page(tom_who, north, series_id, {false, 0, third->page.rows.front().person.user_id, 2}));
+  EXPECT_EQ(names(*back), names(*second));
+  EXPECT_TRUE(back->page.more_before);
+  EXPECT_TRUE(back->page.more_after);
+  // Only those who have not come yet.
+  auto not_yet = run(sessions_service->report_page(tom_who, north, series_id, {true, 0, 0, 10}));
+  EXPECT_EQ(names(*not_yet), (std::vector<std::string>{"Aled", "Priya", "Priya", "Zoe"}));
+  EXPECT_FALSE(not_yet->page.more_after);
+  // Not for Gareth, who does not run the group.
+  EXPECT_FALSE(run(sessions_service->report_page({gareth, core::Role::member, false}, north, series_id, {})));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, OpenSessions, ::testing::ValuesIn(db::testing::backends()));
 
 INSTANTIATE_TEST_SUITE_P(Backends, CalendarOnBackend, ::testing::ValuesIn(db::testing::backends()));
 

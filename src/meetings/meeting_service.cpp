@@ -38,10 +38,7 @@ long long schedule(soci::session& s, long long org_id, long long group_id, long 
   // through and the other finds it.
   const long long id = store::insert(s, org_id, group_id, d, create_key, actor, now);
   if (id == 0) return store::find_by_create_key(s, org_id, create_key).value_or(0);
-  if (inviter) {
-    if (const auto v = store::find_for_viewer(s, org_id, id, 0))
-      invite(s, inviter, v->meeting, InvitationKind::scheduled, now);
-  }
+  if (inviter) invite_to_new_meeting(s, org_id, id, inviter->base_url, inviter->mail_from, now);
   tx.commit();
   return id;
 }

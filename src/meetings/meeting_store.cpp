@@ -189,19 +189,27 @@ std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id) 
 std::vector<FeedMeeting> feed_for(soci::session& s, long long user_id, long long since, int limit) {
   std::vector<FeedMeeting> out;
   // The person's groups (leaving a group or the organisation takes its rows away at once), their meetings that end
-  // after `since`, soonest first: one query, through group_members' user index and meetings' (group, start) index.
+  // after `since`, through group_members' user index and meetings' (group, start) index; and the open sessions of
+  // other groups' series they replied going or maybe to (replying "not going" takes one away), through
+  // meeting_rsvps' user index. One query, soonest first (column 9 is m.starts_at, 1 m.id).
   db::query(s,
             "SELECT " + kColumns +
                 ", o.slug, gm.role, ms.role FROM group_members gm JOIN memberships ms ON ms.org_id = gm.org_id AND "
                 "ms.user_id = gm.user_id JOIN meetings m ON m.group_id = gm.group_id JOIN org_groups g ON g.id = "
-                "m.group_id JOIN organisations o ON o.id = m.org_id WHERE gm.user_id = $1 AND m.ends_at >= $2 ORDER "
-                "BY m.starts_at, m.id LIMIT $3",
+                "m.group_id JOIN organisations o ON o.id = m.org_id WHERE gm.user_id = $1 AND m.ends_at >= $2 "
+                "UNION ALL SELECT " +
+                kColumns +
+                ", o.slug, NULL, ms.role FROM meeting_rsvps r JOIN meetings m ON m.id = r.meeting_id JOIN memberships "
+                "ms ON ms.org_id = m.org_id AND ms.user_id = r.user_id JOIN org_groups g ON g.id = m.group_id JOIN "
+                "organisations o ON o.id = m.org_id WHERE r.user_id = $1 AND r.answer IN ('going', 'maybe') AND "
+                "m.open_to_org = 1 AND m.ends_at >= $2 AND NOT EXISTS (SELECT 1 FROM group_members x WHERE x.group_id "
+                "= m.group_id AND x.user_id = $1) ORDER BY 9, 1 LIMIT $3",
             {user_id, since, static_cast<long long>(limit)}, [&](const db::Row& r) {
               FeedMeeting f;
               f.meeting = meeting_of(r);
               constexpr int c = kColumnCount;
               f.org_slug = r.string(c);
-              f.group_role = groups::parse_group_role(r.text(c + 1));
+              if (!r.null(c + 1)) f.group_role = groups::parse_group_role(r.text(c + 1));
               f.org_role = organisations::parse_role(r.text(c + 2)).value_or(core::Role::member);
               out.push_back(std::move(f));
             });

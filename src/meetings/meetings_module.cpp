@@ -30,7 +30,7 @@ module::Module make_module(Deps deps) {
   if (deps.db) {
     calendars = std::make_shared<CalendarService>(*deps.db, clock, mail.base_url);
     polls = std::make_shared<TimePollService>(*deps.db, clock, mail);
-    series = std::make_shared<SeriesService>(*deps.db, clock);
+    series = std::make_shared<SeriesService>(*deps.db, clock, mail);
     service = std::make_shared<MeetingService>(*deps.db, clock, std::move(mail), deps.uploads);
   }
   if (service && deps.uploads) m.start = [uploads = deps.uploads, &clock] { register_paper_access(*uploads, clock); };

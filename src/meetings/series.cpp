@@ -124,6 +124,16 @@ bool covers(const Rule& rule, const std::vector<std::string>& member_types, cons
   return !(due_by(joined, rule.months) < today);
 }
 
+Date covered_from(const Rule& rule, const Date& today) {
+  // due_by never goes down as the joining date goes up, so the covered dates are those from the first one whose due
+  // date is not before today; no month is longer than 31 days.
+  Date d = add_days(today, -31LL * (rule.months + 1));
+  while (due_by(d, rule.months) < today) d = add_days(d, 1);
+  return d;
+}
+
+long long london_midnight(const Date& d) { return slot_on(d, 0, 0, 0).starts_at; }
+
 MeetingDetails session_details(const SeriesDetails& d, const Date& date) {
   MeetingDetails m;
   m.title = d.title;

@@ -79,6 +79,11 @@ struct Rule {
 Date due_by(const Date& joined, int months);
 /// Whether the rule covers someone of these member types who joined on `joined`, on `today`.
 bool covers(const Rule& rule, const std::vector<std::string>& member_types, const Date& joined, const Date& today);
+/// The earliest joining date the rule still covers on `today` (covers() holds for exactly the dates on or after it,
+/// for people of the rule's member type), so the database can ask "joined on or after" instead of reading everyone.
+Date covered_from(const Rule& rule, const Date& today);
+/// The instant (UTC unix seconds) a London date begins.
+long long london_midnight(const Date& d);
 
 /// How many months ahead sessions are made, when the series is made and each time "add more dates" is pressed.
 inline constexpr int kMonthsAhead = 6;
@@ -153,6 +158,23 @@ struct Report {
   std::vector<ReportPerson> not_yet;
   std::vector<ReportPerson> came;
 };
+/// The report's counts, for the top of its page: how many people the rule covers (must come), how many of them came
+/// and have not yet, and how many came in all (the rule covers some who came no longer, or never did).
+struct ReportSummary {
+  long long must = 0;
+  long long must_came = 0;
+  long long not_yet = 0;
+  long long came = 0;
+};
+
+/// One person on a page of the report, which lists everyone the rule covers and everyone who came, by name.
+struct ReportRow {
+  ReportPerson person;
+  /// The rule covers them today (they must come, by due_by of when they joined).
+  bool must = false;
+  bool came = false;
+};
+
 /// Sorts people (everyone in the organisation with the rule's member type, with what they came to and will go to)
 /// into the report, by the rule, on `today`.
 Report make_report(const Rule& rule, std::vector<ReportPerson> people, const Date& today);

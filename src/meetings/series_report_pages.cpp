@@ -1,4 +1,5 @@
 // Series of open sessions: the attendance report, as a page and as a spreadsheet file.
+#include "http/form.hpp"
 #include "meetings/series_page_parts.hpp"
 #include "meetings/series_pages.hpp"
 #include "view/csv.hpp"
@@ -11,6 +12,9 @@ namespace roundtable::meetings::pages {
 namespace {
 
 namespace govuk = view::govuk;
+
+/// People on one page of the report.
+constexpr int kReportPageSize = 50;
 using policy::Action;
 using view::Html;
 
@@ -43,64 +47,99 @@ awaitable<std::variant<SeriesReport, Response>> load_report(OrgRequest& req, con
 awaitable<Response> series_report(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto op = load_report(req, deps);
-  auto loaded = co_await std::move(op);
+  // Who may see it, as every page of the series answers (404, or two-step sign-in first).
+  auto loaded_op = load_series(req, deps, Action::see_checklist);
+  auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto* found = &std::get<SeriesReport>(loaded);
+  const auto params = ctx.query_params();
+  series_store::ReportQuery query;
+  query.not_yet_only = params.trimmed("show") == "not_yet";
+  query.after = http::parse_id(params.trimmed("after")).value_or(0);
+  query.before = http::parse_id(params.trimmed("before")).value_or(0);
+  query.limit = kReportPageSize;
+  auto op = deps.series->report_page(who_of(req), req.membership.org_id, std::get<SeriesPage>(loaded).series.series.id,
+                                     query);
+  const auto found = co_await std::move(op);
+  if (!found) co_return deps.not_found(ctx);
   const auto& sr = found->series.series;
   const auto& rule = sr.details.rule;
+  const bool has_rule = !rule_words(t, rule).empty();
+  const auto& sum = found->summary;
   const auto base = series_url(req, sr.id);
   auto page = page_builder(ctx, deps, s(t("meetings.series.report.title")));
   page.caption(sr.details.title).back_link(base, s(t("meetings.series.back_to_series")));
   Html& h = page.body();
-  if (const auto words = rule_words(t, rule); !words.empty()) {
-    govuk::inset_text(h, {.text = words});
-    govuk::heading(h, 2, "m", t("meetings.series.report.not_yet_title"));
-    if (found->report.not_yet.empty()) {
-      govuk::paragraph(h, t("meetings.series.report.not_yet_none"));
-    } else {
-      govuk::paragraph(
-          h, t.plural("meetings.series.report.not_yet_count", static_cast<long long>(found->report.not_yet.size())));
-      view::scroll_region_start(h, t, t("meetings.series.report.not_yet_title"));
-      govuk::TableWriter table(h, {.head = {{.text = s(t("meetings.series.report.col_name"))},
-                                            {.text = s(t("meetings.series.report.col_type"))},
-                                            {.text = s(t("meetings.series.report.col_joined"))},
-                                            {.text = s(t("meetings.series.report.col_due"))},
-                                            {.text = s(t("meetings.series.report.col_going"))}}});
-      for (const auto& p : found->report.not_yet) {
-        table.begin_row();
-        table.cell({.text = p.name});
-        table.cell({.text = types_words(t, p.member_types)});
-        table.cell({.text = date_words(t, series::london_date(p.joined_at))});
-        table.cell({.text = date_words(t, series::due_by(series::london_date(p.joined_at), rule.months))});
-        table.cell({.text = p.going.empty() ? s(t("meetings.series.report.going_none")) : days_words(t, p.going)});
-        table.end_row();
-      }
-      table.end();
-      view::scroll_region_end(h);
-    }
+  // The counts first: how many must come, have come and have not yet, whichever page this is.
+  if (has_rule) {
+    govuk::inset_text(h, {.text = rule_words(t, rule)});
+    govuk::summary_list(
+        h,
+        {.rows = {
+             {.key = {.text = s(t("meetings.series.report.sum_must"))}, .value = {.text = std::to_string(sum.must)}},
+             {.key = {.text = s(t("meetings.series.report.sum_must_came"))},
+              .value = {.text = std::to_string(sum.must_came)}},
+             {.key = {.text = s(t("meetings.series.report.sum_not_yet"))},
+              .value = {.text = std::to_string(sum.not_yet)}},
+             {.key = {.text = s(t("meetings.series.report.sum_came"))}, .value = {.text = std::to_string(sum.came)}}}});
+    // A GET form: the filter is in the address, works without JavaScript and survives paging.
+    govuk::form_start(h, {.action = base + "/report", .get = true});
+    govuk::checkboxes(h, {.name = "show",
+                          .items = {{.text = s(t("meetings.series.report.filter_not_yet")), .value = "not_yet"}},
+                          .values = {query.not_yet_only ? std::string("not_yet") : std::string()},
+                          .classes = "govuk-checkboxes--small"});
+    submit_button(h, t("meetings.series.report.filter_button"), "govuk-button--secondary");
+    govuk::form_end(h);
   } else {
     govuk::paragraph(h, t("meetings.series.report.no_rule"));
+    govuk::summary_list(h, {.rows = {{.key = {.text = s(t("meetings.series.report.sum_came"))},
+                                      .value = {.text = std::to_string(sum.came)}}}});
   }
-  govuk::heading(h, 2, "m", t("meetings.series.report.came_title"));
-  if (found->report.came.empty()) {
-    govuk::paragraph(h, t("meetings.series.report.came_none"));
+  govuk::heading(
+      h, 2, "m",
+      t(query.not_yet_only ? "meetings.series.report.not_yet_title" : "meetings.series.report.people_title"));
+  const auto& rows = found->page.rows;
+  if (rows.empty()) {
+    govuk::paragraph(
+        h, t(query.not_yet_only ? "meetings.series.report.not_yet_none"
+                                : (has_rule ? "meetings.series.report.none" : "meetings.series.report.came_none")));
   } else {
-    view::scroll_region_start(h, t, t("meetings.series.report.came_title"));
+    view::scroll_region_start(h, t, t("meetings.series.report.title"));
     govuk::TableWriter table(h, {.head = {{.text = s(t("meetings.series.report.col_name"))},
                                           {.text = s(t("meetings.series.report.col_type"))},
                                           {.text = s(t("meetings.series.report.col_joined"))},
-                                          {.text = s(t("meetings.series.report.col_came"))}}});
-    for (const auto& p : found->report.came) {
+                                          {.text = s(t("meetings.series.report.col_due"))},
+                                          {.text = s(t("meetings.series.report.col_came"))},
+                                          {.text = s(t("meetings.series.report.col_going"))}}});
+    for (const auto& row : rows) {
+      const auto& p = row.person;
+      const auto joined = series::london_date(p.joined_at);
       table.begin_row();
       table.cell({.text = p.name});
       table.cell({.text = types_words(t, p.member_types)});
-      table.cell({.text = date_words(t, series::london_date(p.joined_at))});
-      table.cell({.text = days_words(t, p.attended)});
+      table.cell({.text = date_words(t, joined)});
+      table.cell({.text = row.must ? date_words(t, series::due_by(joined, rule.months))
+                                   : s(t("meetings.series.report.due_none"))});
+      table.cell(
+          {.text = p.attended.empty() ? s(t("meetings.series.report.status_not_yet")) : days_words(t, p.attended)});
+      table.cell({.text = p.going.empty() ? s(t("meetings.series.report.going_none")) : days_words(t, p.going)});
       table.end_row();
     }
     table.end();
     view::scroll_region_end(h);
+  }
+  if (found->page.more_before || found->page.more_after) {
+    // Keyset pages by name then id: the links name the person the page ends before or starts after.
+    const std::string keep = base + "/report?" + (query.not_yet_only ? "show=not_yet&" : "");
+    govuk::Pagination pagination{.landmark_label = s(t("pagination.label"))};
+    if (found->page.more_before && !rows.empty()) {
+      pagination.previous = govuk::PaginationLink{
+          .text = s(t("pagination.previous")), .href = keep + "before=" + std::to_string(rows.front().person.user_id)};
+    }
+    if (found->page.more_after && !rows.empty()) {
+      pagination.next = govuk::PaginationLink{.text = s(t("pagination.next")),
+                                              .href = keep + "after=" + std::to_string(rows.back().person.user_id)};
+    }
+    govuk::pagination(h, pagination);
   }
   govuk::paragraph(h, t("meetings.series.report.how"));
   govuk::link_paragraph(h, base + "/report.csv", t("meetings.series.report.csv_link"));

@@ -2,9 +2,12 @@
 #include "meetings/series_service.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
+#include "meetings/meeting_invitation.hpp"
+#include "meetings/meeting_store.hpp"
 #include "meetings/series_store.hpp"
 
 namespace roundtable::meetings {
@@ -22,18 +25,29 @@ bool allowed(const Who& who, const series::SeriesForViewer& v, Action action) {
          policy::Verdict::allow;
 }
 
-/// Makes the sessions from `from` for the months ahead, up to the series' last date; how many.
-int make_sessions(soci::session& s, const series::Series& sr, const series::Date& from, long long actor,
-                  long long now) {
+/// Makes the sessions from `from` for the months ahead, up to the series' last date, each invited to as any new
+/// meeting is (invite_to_new_meeting: the same step as the meeting form's); how many.
+int make_sessions(soci::session& s, const series::Series& sr, const series::Date& from, long long actor, long long now,
+                  const SessionMail* mail /* nullptr: no emails (demo data) */) {
   auto until = series::add_months(from, series::kMonthsAhead);
   if (sr.details.last && *sr.details.last < until) until = *sr.details.last;
   const auto dates = series::session_dates(sr.details.recurrence, from, until, series::kMaxSessionsAtOnce);
-  for (const auto& d : dates) series_store::insert_session(s, sr, d, actor, now);
+  for (const auto& d : dates) {
+    const long long id = series_store::insert_session(s, sr, d, actor, now);
+    if (id != 0 && mail) invite_to_new_meeting(s, sr.org_id, id, mail->base_url, mail->mail_from, now);
+  }
   return static_cast<int>(dates.size());
 }
 
+/// The session's calendar facts changed: its time, place or title.
+bool calendar_changed(const MeetingDetails& a, const MeetingDetails& b) {
+  return a.starts_at != b.starts_at || a.ends_at != b.ends_at || a.venue != b.venue || a.online_url != b.online_url ||
+         a.title != b.title;
+}
+
 long long create_in(soci::session& s, const Who& who, long long org_id, long long group_id,
-                    const series::SeriesDetails& d, const std::string& create_key, long long now) {
+                    const series::SeriesDetails& d, const std::string& create_key, long long now,
+                    const SessionMail* mail) {
   db::WriteTransaction tx(s);
   if (auto existing = series_store::find_by_create_key(s, org_id, create_key)) return *existing;
   const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
@@ -49,12 +63,17 @@ long long create_in(soci::session& s, const Who& who, long long org_id, long lon
   if (id == 0) return series_store::find_by_create_key(s, org_id, create_key).value_or(0);
   const auto made = series_store::find_for_viewer(s, org_id, id, who.user_id);
   if (!made) return 0;
-  make_sessions(s, made->series, std::max(d.first, series::london_date(now)), who.user_id, now);
+  make_sessions(s, made->series, std::max(d.first, series::london_date(now)), who.user_id, now, mail);
   tx.commit();
   return id;
 }
 
 }  // namespace
+
+std::optional<SessionMail> SeriesService::inviter() const {
+  if (!mail_.base_url) return std::nullopt;
+  return SessionMail{mail_.base_url(), mail_.mail_from ? mail_.mail_from() : std::string("roundtable@localhost")};
+}
 
 awaitable<std::optional<GroupSeries>> SeriesService::group_series(long long org_id, long long group_id,
                                                                   long long viewer) {
@@ -68,16 +87,18 @@ awaitable<std::optional<GroupSeries>> SeriesService::group_series(long long org_
 
 awaitable<long long> SeriesService::create(Who who, long long org_id, long long group_id, series::SeriesDetails details,
                                            std::string create_key) {
-  auto op = db_.run([=, this, d = std::move(details), key = std::move(create_key)](soci::session& s) {
-    return create_in(s, who, org_id, group_id, d, key, now());
+  auto op = db_.run([=, this, d = std::move(details), key = std::move(create_key), mail = inviter()](soci::session& s) {
+    return create_in(s, who, org_id, group_id, d, key, now(), mail ? &*mail : nullptr);
   });
-  co_return co_await std::move(op);
+  const long long id = co_await std::move(op);
+  if (id != 0) woke_mail();
+  co_return id;
 }
 
 long long SeriesService::create_now(long long org_id, long long group_id, long long actor,
                                     const series::SeriesDetails& details, const std::string& create_key, long long at) {
   return db_.run_sync([&](soci::session& s) {
-    return create_in(s, {actor, core::Role::org_admin, true}, org_id, group_id, details, create_key, at);
+    return create_in(s, {actor, core::Role::org_admin, true}, org_id, group_id, details, create_key, at, nullptr);
   });
 }
 
@@ -91,7 +112,7 @@ awaitable<std::optional<SeriesPage>> SeriesService::page(long long org_id, long 
 }
 
 awaitable<bool> SeriesService::update(Who who, long long org_id, long long id, series::SeriesDetails details) {
-  auto op = db_.run([=, this, d = std::move(details)](soci::session& s) {
+  auto op = db_.run([=, this, d = std::move(details), mail = inviter()](soci::session& s) {
     db::WriteTransaction tx(s);
     const auto v = series_store::find_for_viewer(s, org_id, id, who.user_id);
     if (!v || v->series.group_archived || !allowed(who, *v, Action::schedule_meeting)) return false;
@@ -102,17 +123,30 @@ awaitable<bool> SeriesService::update(Who who, long long org_id, long long id, s
     const long long at = now();
     series_store::update(s, id, kept, at);
     for (const auto& [meeting, starts_at] : series_store::sessions_to_come(s, id, at)) {
-      series_store::update_session(s, meeting, series::session_details(kept, series::london_date(starts_at)),
-                                   kept.open_to_organisation, at);
+      const auto was = store::find_for_viewer(s, org_id, meeting, 0);
+      const auto next = series::session_details(kept, series::london_date(starts_at));
+      series_store::update_session(s, meeting, next, kept.open_to_organisation, at);
+      if (!was || !calendar_changed(was->meeting.details, next)) continue;
+      // A newer version of the same calendar event, emailed as an update, as when one meeting changes.
+      store::next_sequence(s, meeting);
+      if (!mail) continue;
+      Meeting changed = was->meeting;
+      changed.details = next;
+      changed.open_to_organisation = kept.open_to_organisation;
+      changed.updated_at = at;
+      ++changed.sequence;
+      queue_invitations(s, changed, InvitationKind::changed, mail->base_url, mail->mail_from, at);
     }
     tx.commit();
     return true;
   });
-  co_return co_await std::move(op);
+  const bool done = co_await std::move(op);
+  if (done) woke_mail();
+  co_return done;
 }
 
 awaitable<std::optional<int>> SeriesService::add_dates(Who who, long long org_id, long long id) {
-  auto op = db_.run([=, this](soci::session& s) -> std::optional<int> {
+  auto op = db_.run([=, this, mail = inviter()](soci::session& s) -> std::optional<int> {
     db::WriteTransaction tx(s);
     const auto v = series_store::find_for_viewer(s, org_id, id, who.user_id);
     if (!v || v->series.group_archived || !allowed(who, *v, Action::schedule_meeting)) return std::nullopt;
@@ -121,11 +155,13 @@ awaitable<std::optional<int>> SeriesService::add_dates(Who who, long long org_id
     if (const auto latest = series_store::latest_session(s, id)) {
       from = std::max(from, series::add_days(series::london_date(*latest), 1));
     }
-    const int made = make_sessions(s, v->series, from, who.user_id, at);
+    const int made = make_sessions(s, v->series, from, who.user_id, at, mail ? &*mail : nullptr);
     tx.commit();
     return made;
   });
-  co_return co_await std::move(op);
+  auto made = co_await std::move(op);
+  if (made && *made > 0) woke_mail();
+  co_return made;
 }
 
 awaitable<std::optional<SeriesReport>> SeriesService::report(Who who, long long org_id, long long id) {
@@ -136,6 +172,24 @@ awaitable<std::optional<SeriesReport>> SeriesService::report(Who who, long long 
     auto people = series_store::report_people(s, org_id, id, v->series.details.rule.member_type, at);
     auto r = series::make_report(v->series.details.rule, std::move(people), series::london_date(at));
     return SeriesReport{std::move(*v), std::move(r)};
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<SeriesReportPage>> SeriesService::report_page(Who who, long long org_id, long long id,
+                                                                      series_store::ReportQuery query) {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<SeriesReportPage> {
+    auto v = series_store::find_for_viewer(s, org_id, id, who.user_id);
+    if (!v || !allowed(who, *v, Action::see_checklist)) return std::nullopt;
+    const long long at = now();
+    const auto& rule = v->series.details.rule;
+    // With no rule nobody is covered: a start no one joined at or after.
+    const long long since = rule.months > 0 && !rule.member_type.empty()
+                                ? series::london_midnight(series::covered_from(rule, series::london_date(at)))
+                                : std::numeric_limits<long long>::max();
+    auto summary = series_store::report_summary(s, org_id, id, rule.member_type, since);
+    auto page = series_store::report_page(s, org_id, id, rule.member_type, since, at, query);
+    return SeriesReportPage{std::move(*v), summary, std::move(page)};
   });
   co_return co_await std::move(op);
 }

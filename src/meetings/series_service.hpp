@@ -35,22 +35,43 @@ struct SeriesReport {
   series::Report report;
 };
 
+/// Where a series' invitations link to and come from.
+struct SessionMail {
+  std::string base_url;
+  std::string mail_from;
+};
+
+/// A page of the attendance report of a series.
+struct SeriesReportPage {
+  series::SeriesForViewer series;
+  series::ReportSummary summary;
+  series_store::ReportRows page;
+};
+
 class SeriesService {
  public:
-  SeriesService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  /// mail: where invitations link to and come from (empty: the sessions are made without emails, as for demo data).
+  SeriesService(db::Database& db, const core::Clock& clock, MailHooks mail = {})
+      : db_(db), clock_(clock), mail_(std::move(mail)) {}
 
   awaitable<std::optional<GroupSeries>> group_series(long long org_id, long long group_id, long long viewer);
-  /// Makes the series and its sessions for the months ahead (series::kMonthsAhead). The same create_key twice makes
+  /// Makes the series and its sessions for the months ahead (series::kMonthsAhead), each invited to as a meeting is
+  /// (meeting_invitation.hpp). The same create_key twice makes
   /// one: the second call returns the first one's id (0: not allowed, or the group is not there or archived).
   awaitable<long long> create(Who who, long long org_id, long long group_id, series::SeriesDetails details,
                               std::string create_key);
   awaitable<std::optional<SeriesPage>> page(long long org_id, long long id, long long viewer);
   /// Changes the series and every session of it not yet started or called off (when, where, title, who may come);
-  /// their replies stay. The pattern and first date stay as they were. False: not allowed or not there.
+  /// their replies stay; those whose time, place or title changed email an update. The pattern and first date stay as
+  /// they were. False: not allowed or not there.
   awaitable<bool> update(Who who, long long org_id, long long id, series::SeriesDetails details);
   /// Makes the sessions of the months after the latest one (up to the last date); how many (nullopt: not allowed).
   awaitable<std::optional<int>> add_dates(Who who, long long org_id, long long id);
-  /// The report (nullopt: not there or not allowed).
+  /// A page of the report with its counts, in a constant number of queries however many people (nullopt: not there
+  /// or not allowed).
+  awaitable<std::optional<SeriesReportPage>> report_page(Who who, long long org_id, long long id,
+                                                         series_store::ReportQuery query);
+  /// The whole report, for its spreadsheet (nullopt: not there or not allowed).
   awaitable<std::optional<SeriesReport>> report(Who who, long long org_id, long long id);
   /// The organisation's open series, for every member.
   awaitable<std::vector<series_store::OpenSeries>> open_sessions(long long org_id);
@@ -62,8 +83,15 @@ class SeriesService {
   long long now() const { return clock_.now_seconds(); }
 
  private:
+  /// Where invitations link to and come from, for a change's transaction (nullopt: none are sent).
+  std::optional<SessionMail> inviter() const;
+  void woke_mail() const {
+    if (mail_.mail_queued) mail_.mail_queued();
+  }
+
   db::Database& db_;
   const core::Clock& clock_;
+  MailHooks mail_;
 };
 
 }  // namespace roundtable::meetings

@@ -1,5 +1,6 @@
 #include "meetings/series_store.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "db/query.hpp"
@@ -117,17 +118,21 @@ void update(soci::session& s, long long id, const SeriesDetails& d, long long no
              d.rule.member_type, static_cast<long long>(d.rule.months), now, id});
 }
 
-void insert_session(soci::session& s, const Series& series, const series::Date& date, long long actor, long long now) {
+long long insert_session(soci::session& s, const Series& series, const series::Date& date, long long actor,
+                         long long now) {
   const auto m = series::session_details(series.details, date);
   const auto access = access_list_code(m.access);
   const auto key = "series-" + std::to_string(series.id) + "-" + series::date_text(date);
+  long long id = 0;
   db::query(s,
             "INSERT INTO meetings (org_id, group_id, title, purpose, starts_at, ends_at, online_url, venue, access, "
             "access_notes, create_key, created_by, created_at, updated_at, series_id, open_to_org) VALUES ($1, $2, "
             "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) ON CONFLICT (org_id, create_key) DO "
-            "NOTHING",
+            "NOTHING RETURNING id",
             {series.org_id, series.group_id, m.title, m.purpose, m.starts_at, m.ends_at, m.online_url, m.venue, access,
-             m.access_notes, key, actor, now, series.id, series.details.open_to_organisation ? 1LL : 0LL});
+             m.access_notes, key, actor, now, series.id, series.details.open_to_organisation ? 1LL : 0LL},
+            [&](const db::Row& r) { id = r.integer(0); });
+  return id;
 }
 
 std::optional<long long> latest_session(soci::session& s, long long series_id) {
@@ -238,6 +243,146 @@ std::vector<series::ReportPerson> report_people(soci::session& s, long long org_
               (r.integer(2) == 1 ? p.attended : p.going).push_back(r.integer(1));
             });
   return people;
+}
+
+std::vector<Candidate> session_candidates(soci::session& s, const Meeting& session, std::string_view member_type,
+                                          long long covered_since) {
+  std::vector<Candidate> out;
+  const std::string covered =
+      "(ms.created_at >= $5 AND EXISTS (SELECT 1 FROM member_types t WHERE t.org_id = ms.org_id AND t.user_id = "
+      "ms.user_id AND t.type = $6))";
+  db::query(s,
+            "SELECT u.id, u.email, u.name, u.lang, gm.user_id, CASE WHEN " + covered +
+                " THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM meeting_attendance a JOIN meetings x ON x.id = "
+                "a.meeting_id WHERE x.series_id = $4 AND a.user_id = ms.user_id AND a.status = 'present') THEN 1 ELSE "
+                "0 END, r.answer FROM memberships ms JOIN users u ON u.id = ms.user_id LEFT JOIN group_members gm ON "
+                "gm.group_id = $2 AND gm.user_id = ms.user_id LEFT JOIN meeting_rsvps r ON r.meeting_id = $3 AND "
+                "r.user_id = ms.user_id WHERE ms.org_id = $1 AND (gm.user_id IS NOT NULL OR r.user_id IS NOT NULL OR " +
+                covered + ") ORDER BY u.id",
+            {session.org_id, session.group_id, session.id, session.series_id, covered_since, member_type},
+            [&](const db::Row& r) {
+              Candidate c;
+              c.to.user_id = r.integer(0);
+              c.to.email = r.string(1);
+              c.to.name = r.string(2);
+              c.to.lang = core::parse_lang(r.text(3)).value_or(core::Lang::en);
+              c.in_group = !r.null(4);
+              c.rule_covers = r.integer(5) != 0;
+              c.came = r.integer(6) != 0;
+              if (!r.null(7)) c.reply = parse_answer(r.text(7));
+              out.push_back(std::move(c));
+            });
+  return out;
+}
+
+namespace {
+
+/// The rule covers the membership `ms`: $3 the start of the first joining date covered, $4 the member type.
+const std::string kCovered =
+    "(ms.created_at >= $3 AND EXISTS (SELECT 1 FROM member_types t WHERE t.org_id = ms.org_id AND t.user_id = "
+    "ms.user_id AND t.type = $4))";
+/// The person came to a session of the series $2.
+const std::string kCame =
+    "EXISTS (SELECT 1 FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.series_id = $2 AND "
+    "a.user_id = ms.user_id AND a.status = 'present')";
+
+}  // namespace
+
+series::ReportSummary report_summary(soci::session& s, long long org_id, long long series_id,
+                                     std::string_view member_type, long long covered_since) {
+  series::ReportSummary out;
+  db::query(s,
+            "SELECT COALESCE(SUM(cov), 0), COALESCE(SUM(cov * came), 0), COALESCE(SUM(came), 0) FROM (SELECT CASE "
+            "WHEN " +
+                kCovered + " THEN 1 ELSE 0 END AS cov, CASE WHEN " + kCame +
+                " THEN 1 ELSE 0 END AS came FROM memberships ms WHERE ms.org_id = $1 AND (" + kCovered + " OR " +
+                kCame + ")) x",
+            {org_id, series_id, covered_since, member_type}, [&](const db::Row& r) {
+              out.must = r.integer(0);
+              out.must_came = r.integer(1);
+              out.came = r.integer(2);
+            });
+  out.not_yet = out.must - out.must_came;
+  return out;
+}
+
+ReportRows report_page(soci::session& s, long long org_id, long long series_id, std::string_view member_type,
+                       long long covered_since, long long now, const ReportQuery& q) {
+  ReportRows out;
+  const bool backwards = q.before > 0;
+  const long long cursor = backwards ? q.before : q.after;
+  std::vector<db::Param> params{org_id, series_id, covered_since, member_type};
+  std::string sql =
+      "SELECT ms.user_id, u.name, ms.created_at, CASE WHEN " + kCovered + " THEN 1 ELSE 0 END, CASE WHEN " + kCame +
+      " THEN 1 ELSE 0 END FROM memberships ms JOIN users u ON u.id = ms.user_id WHERE ms.org_id "
+      "= $1 AND " +
+      (q.not_yet_only ? "(" + kCovered + " AND NOT " + kCame + ")" : "(" + kCovered + " OR " + kCame + ")");
+  if (cursor > 0) {
+    // Keyset by name then id: the person the page starts after (or ends before) is named by id only, so no name is
+    // in the address.
+    const std::string op = backwards ? "<" : ">";
+    sql += " AND (u.name " + op +
+           " (SELECT c.name FROM users c WHERE c.id = $5) OR (u.name = (SELECT c.name FROM "
+           "users c WHERE c.id = $5) AND ms.user_id " +
+           op + " $5))";
+    params.push_back(cursor);
+  }
+  sql += backwards ? " ORDER BY u.name DESC, ms.user_id DESC" : " ORDER BY u.name, ms.user_id";
+  sql += " LIMIT $" + std::to_string(params.size() + 1);
+  params.push_back(static_cast<long long>(q.limit + 1));
+  db::query(s, sql, params, [&](const db::Row& r) {
+    series::ReportRow row;
+    row.person.user_id = r.integer(0);
+    row.person.name = r.string(1);
+    row.person.joined_at = r.integer(2);
+    row.must = r.integer(3) != 0;
+    row.came = r.integer(4) != 0;
+    out.rows.push_back(std::move(row));
+  });
+  const bool more = out.rows.size() > static_cast<std::size_t>(q.limit);
+  if (more) out.rows.pop_back();
+  if (backwards) {
+    std::reverse(out.rows.begin(), out.rows.end());
+    out.more_before = more;
+    out.more_after = true;
+  } else {
+    out.more_after = more;
+    out.more_before = cursor > 0;
+  }
+  if (out.rows.empty()) return out;
+  std::map<long long, std::size_t> at;
+  std::vector<long long> ids;
+  for (std::size_t i = 0; i < out.rows.size(); ++i) {
+    at[out.rows[i].person.user_id] = i;
+    ids.push_back(out.rows[i].person.user_id);
+  }
+  std::vector<db::Param> type_params{org_id};
+  const auto type_ids = db::id_list(type_params, ids);
+  db::query(s,
+            "SELECT user_id, type FROM member_types WHERE org_id = $1 AND user_id IN (" + type_ids +
+                ") ORDER BY user_id, type",
+            type_params, [&](const db::Row& r) {
+              if (const auto found = at.find(r.integer(0)); found != at.end()) {
+                out.rows[found->second].person.member_types.push_back(r.string(1));
+              }
+            });
+  std::vector<db::Param> session_params{series_id, now};
+  const auto session_ids = db::id_list(session_params, ids);
+  db::query(s,
+            "SELECT a.user_id, m.starts_at, 1 FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE "
+            "m.series_id = $1 AND a.status = 'present' AND a.user_id IN (" +
+                session_ids +
+                ") UNION ALL SELECT r.user_id, m.starts_at, 0 FROM meeting_rsvps r JOIN meetings m ON m.id = "
+                "r.meeting_id WHERE m.series_id = $1 AND r.answer = 'going' AND m.starts_at > $2 AND m.cancelled_at "
+                "IS NULL AND r.user_id IN (" +
+                session_ids + ") ORDER BY 2",
+            session_params, [&](const db::Row& r) {
+              const auto found = at.find(r.integer(0));
+              if (found == at.end()) return;
+              auto& p = out.rows[found->second].person;
+              (r.integer(2) == 1 ? p.attended : p.going).push_back(r.integer(1));
+            });
+  return out;
 }
 
 long long count_for_org(soci::session& s, long long org_id) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "meetings/agenda.hpp"
 #include "meetings/series.hpp"
 
 namespace soci {
@@ -28,7 +29,9 @@ std::optional<series::SeriesForViewer> find_for_viewer(soci::session& s, long lo
 void update(soci::session& s, long long id, const SeriesDetails& d, long long now);
 
 /// Makes the session on the date unless it is there already (its create key is the series and the date).
-void insert_session(soci::session& s, const Series& series, const series::Date& date, long long actor, long long now);
+/// Returns the new session's id, or 0 when it was there already.
+long long insert_session(soci::session& s, const Series& series, const series::Date& date, long long actor,
+                         long long now);
 /// The start of the series' latest session, called off or not (nullopt: none yet).
 std::optional<long long> latest_session(soci::session& s, long long series_id);
 /// Sessions not yet started and not called off, soonest first, with their ids and start times.
@@ -52,6 +55,41 @@ std::vector<OpenSeries> open_for_org(soci::session& s, long long org_id, long lo
 /// series, with their member types, when they joined, the sessions they came to and those to come they are going to.
 std::vector<series::ReportPerson> report_people(soci::session& s, long long org_id, long long series_id,
                                                 std::string_view member_type, long long now);
+
+/// Whom a session of the series might be for (meeting_invitation.hpp): everyone in the group, everyone who replied
+/// to the session, and everyone of the rule's member type who joined at or after `covered_since` (UTC seconds), each
+/// once with what invited() needs; by id.
+struct Candidate {
+  Recipient to;
+  bool in_group = false;
+  bool rule_covers = false;
+  bool came = false;
+  std::optional<Answer> reply;
+};
+std::vector<Candidate> session_candidates(soci::session& s, const Meeting& session, std::string_view member_type,
+                                          long long covered_since);
+
+/// Which page of the report: everyone the rule covers and everyone who came (or, not_yet_only, those covered who have
+/// not come), by name then id, `limit` of them after (or before) the person with that id.
+struct ReportQuery {
+  bool not_yet_only = false;
+  long long after = 0;
+  long long before = 0;
+  int limit = 50;
+};
+struct ReportRows {
+  std::vector<series::ReportRow> rows;
+  /// More people come after the last row, or before the first.
+  bool more_after = false;
+  bool more_before = false;
+};
+/// The report's counts (covered_since: UTC seconds, the start of series::covered_from's date) in one query.
+series::ReportSummary report_summary(soci::session& s, long long org_id, long long series_id,
+                                     std::string_view member_type, long long covered_since);
+/// A page of the report in three queries however many people there are: the people, their member types, and the
+/// sessions they came to or are going to.
+ReportRows report_page(soci::session& s, long long org_id, long long series_id, std::string_view member_type,
+                       long long covered_since, long long now, const ReportQuery& q);
 
 // For demo data.
 long long count_for_org(soci::session& s, long long org_id);

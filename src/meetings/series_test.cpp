@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "meetings/london_time.hpp"
+#include "meetings/meeting_invitation.hpp"
 
 namespace roundtable::meetings::series {
 namespace {
@@ -130,6 +131,59 @@ TEST(Series, WhoTheRuleCovers) {
   // A month's end: joined 31 August, must come by 30 November.
   EXPECT_TRUE(covers(staff, is_staff, {2026, 8, 31}, {2026, 11, 30}));
   EXPECT_FALSE(covers(staff, is_staff, {2026, 8, 31}, {2026, 12, 1}));
+}
+
+TEST(Series, CoveredFromIsTheFirstJoiningDateTheRuleCovers) {
+  // The report and the invitations ask the database "joined on or after covered_from"; that must say exactly what
+  // covers() says, for every joining date around it, at months' ends and in leap years.
+  const std::vector<std::string> is_staff{"staff"};
+  for (int months : {1, 3, 6, 12, 24}) {
+    for (const Date today : {Date{2026, 12, 5}, Date{2026, 11, 30}, Date{2027, 3, 1}, Date{2028, 2, 29},
+                             Date{2028, 3, 31}, Date{2026, 5, 31}}) {
+      const Rule rule{"staff", months};
+      const Date from = covered_from(rule, today);
+      EXPECT_TRUE(covers(rule, is_staff, from, today)) << months << " " << date_text(today);
+      EXPECT_FALSE(covers(rule, is_staff, add_days(from, -1), today)) << months << " " << date_text(today);
+      for (long long back = 0; back < 31LL * (months + 2); back += 1) {
+        const Date joined = add_days(today, -back);
+        EXPECT_EQ(covers(rule, is_staff, joined, today), !(joined < from)) << date_text(joined);
+      }
+    }
+  }
+  EXPECT_EQ(covered_from({"staff", 3}, {2026, 11, 30}), (Date{2026, 8, 30})) << "31 August is due 30 November too";
+  EXPECT_EQ(london_date(london_midnight({2026, 7, 1})), (Date{2026, 7, 1}));
+  EXPECT_EQ(london_date(london_midnight({2026, 7, 1}) - 1), (Date{2026, 6, 30}));
+  EXPECT_EQ(london_midnight({2026, 7, 1}), utc(2026, 6, 30, 23, 0)) << "British Summer Time";
+  EXPECT_EQ(london_midnight({2026, 12, 1}), utc(2026, 12, 1, 0, 0));
+}
+
+TEST(Series, WhoIsInvitedToASession) {
+  // One row per case: a group's own meeting, then a session open to the organisation (meeting_invitation.hpp).
+  using meetings::InviteeFacts;
+  constexpr auto going = Answer::going, maybe = Answer::maybe, not_going = Answer::not_going;
+  struct Row {
+    const char* who;
+    InviteeFacts facts;
+    bool invited;
+  };
+  const Row rows[] = {
+      // open, in group, rule covers, came, reply
+      {"group meeting: in the group", {false, true, false, false, {}}, true},
+      {"group meeting: in the group, said not going", {false, true, false, false, not_going}, true},
+      {"group meeting: not in the group, covered", {false, false, true, false, {}}, false},
+      {"group meeting: not in the group, going", {false, false, false, false, going}, false},
+      {"open: in the group", {true, true, false, false, {}}, true},
+      {"open: in the group, came, said not going", {true, true, true, true, not_going}, true},
+      {"open: covered, not come yet", {true, false, true, false, {}}, true},
+      {"open: covered, came already", {true, false, true, true, {}}, false},
+      {"open: covered, said not going to this one", {true, false, true, false, not_going}, false},
+      {"open: not covered, going", {true, false, false, false, going}, true},
+      {"open: not covered, maybe", {true, false, false, false, maybe}, true},
+      {"open: covered, came, going again", {true, false, true, true, going}, true},
+      {"open: not covered, said not going", {true, false, false, false, not_going}, false},
+      {"open: anyone else in the organisation", {true, false, false, false, {}}, false},
+  };
+  for (const auto& row : rows) EXPECT_EQ(meetings::invited(row.facts), row.invited) << row.who;
 }
 
 TEST(Series, TheReportListsWhoIsDueAndWhoCame) {

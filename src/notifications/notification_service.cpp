@@ -13,11 +13,17 @@ std::optional<StopView> stop_view_in(soci::session& s, std::string_view token) {
   if (!target) return std::nullopt;
   auto name = store::group_name(s, target->org_id, target->group_id);
   if (!name) return std::nullopt;
-  // Only while the person is in the group: a former member's old email stops nothing.
+  // Someone in the group: their choice for it.
   for (const auto& g : store::choices_in_org(s, target->org_id, target->user_id)) {
     if (g.group_id == target->group_id) {
       return StopView{*target, std::move(*name), organisations::store::org_slug(s, target->org_id), g.choice};
     }
+  }
+  // Someone outside the group whom it emailed all the same (an open session of its series they replied to or were
+  // invited to, or news from before they left it): the link stops that group's email to them. Anyone else: 404.
+  if (store::heard_from(s, target->org_id, target->user_id, target->group_id)) {
+    return StopView{*target, std::move(*name), organisations::store::org_slug(s, target->org_id),
+                    store::choice_of(s, target->user_id, target->group_id), true};
   }
   return std::nullopt;
 }
@@ -78,8 +84,13 @@ awaitable<std::optional<StopView>> NotificationService::stop(std::string token) 
     db::WriteTransaction tx(s);
     auto view = stop_view_in(s, token);
     if (!view) return std::nullopt;
-    store::set_choice(s, view->target.org_id, view->target.user_id, view->target.group_id, Choice::none,
-                      clock_.now_seconds());
+    if (view->outside_group) {
+      store::set_choice_heard(s, view->target.org_id, view->target.user_id, view->target.group_id, Choice::none,
+                              clock_.now_seconds());
+    } else {
+      store::set_choice(s, view->target.org_id, view->target.user_id, view->target.group_id, Choice::none,
+                        clock_.now_seconds());
+    }
     tx.commit();
     view->choice = Choice::none;
     return view;

@@ -31,6 +31,8 @@ struct StopView {
   std::string group_name;
   std::string org_slug;
   Choice choice = Choice::immediate;
+  /// The person is not in the group, which emailed them about an open session of its series.
+  bool outside_group = false;
 };
 
 class NotificationService {

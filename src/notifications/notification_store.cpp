@@ -41,6 +41,24 @@ bool set_choice(soci::session& s, long long org_id, long long user_id, long long
   return done;
 }
 
+bool heard_from(soci::session& s, long long org_id, long long user_id, long long group_id) {
+  bool out = false;
+  db::query(s, "SELECT 1 FROM notices WHERE org_id = $1 AND user_id = $2 AND group_id = $3 LIMIT 1",
+            {org_id, user_id, group_id}, [&](const db::Row&) { out = true; });
+  return out;
+}
+
+bool set_choice_heard(soci::session& s, long long org_id, long long user_id, long long group_id, Choice choice,
+                      long long now) {
+  bool done = false;
+  db::query(s,
+            "INSERT INTO notification_choices (org_id, user_id, group_id, choice, updated_at) SELECT org_id, "
+            "user_id, $3, $4, $5 FROM memberships WHERE org_id = $1 AND user_id = $2 ON CONFLICT (user_id, "
+            "group_id) DO UPDATE SET choice = excluded.choice, updated_at = excluded.updated_at RETURNING group_id",
+            {org_id, user_id, group_id, choice_code(choice), now}, [&](const db::Row&) { done = true; });
+  return done;
+}
+
 long long insert_notice(soci::session& s, const Notice& n, std::string_view digest, long long now) {
   long long id = 0;
   // A string's text is never a null pointer, which db::query would bind as NULL.

@@ -27,6 +27,14 @@ std::vector<GroupChoice> choices_in_org(soci::session& s, long long org_id, long
 bool set_choice(soci::session& s, long long org_id, long long user_id, long long group_id, Choice choice,
                 long long now);
 
+/// Whether the group emailed the person in the organisation before (a notice of it is theirs), for people outside
+/// the group: the open sessions of a group's series email people in the whole organisation (meetings).
+bool heard_from(soci::session& s, long long org_id, long long user_id, long long group_id);
+/// Records the choice for a group that emailed the person although they are not in it (heard_from), for its
+/// one-click stop; false when they are not in the organisation.
+bool set_choice_heard(soci::session& s, long long org_id, long long user_id, long long group_id, Choice choice,
+                      long long now);
+
 /// Records a notice. digest: "daily" or "weekly" when it waits for that digest, "" otherwise.
 long long insert_notice(soci::session& s, const Notice& n, std::string_view digest, long long now);
 

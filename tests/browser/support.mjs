@@ -128,10 +128,24 @@ export async function launchBrowser(extraArgs = []) {
   return browser;
 }
 
-/** Runs axe-core for WCAG 2.0/2.1/2.2 A and AA in the page; returns the violations. */
-export async function axeViolations(page) {
-  // page.evaluate runs through the DevTools protocol, so the page's strict CSP need not be relaxed.
-  await page.evaluate(axeSource);
+const axeKey = "rt-test-axe";
+
+/**
+ * Runs axe-core for WCAG 2.0/2.1/2.2 A and AA in the page; returns the violations.
+ * keep: the page is used for many visits (see pages.test.mjs): the first visit also keeps axe-core in the test site's
+ * local storage, and later ones run it from there. Sending its 650 KB through the DevTools protocol cost more of
+ * Chromium's time than axe's checks did; read from the page's own storage, the copy a page already compiled is used.
+ */
+export async function axeViolations(page, { keep = false } = {}) {
+  // page.evaluate runs through the DevTools protocol, so the page's strict CSP need not be relaxed (nor does it stop
+  // the eval of an expression evaluated from there).
+  const kept =
+    keep &&
+    (await page.evaluate(`(() => { const s = localStorage.getItem("${axeKey}"); if (!s) return false; (0, eval)(s); return true; })()`));
+  if (!kept) {
+    await page.evaluate(axeSource);
+    if (keep) await page.evaluate(([key, source]) => localStorage.setItem(key, source), [axeKey, axeSource]);
+  }
   return page.evaluate(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },

@@ -194,6 +194,40 @@ test(`${backendName}: a member starts a topic (the input kept on a problem) and 
   assert.doesNotMatch(asObserver.text, /name="body"/);
 });
 
+test(`${backendName}: a member reacts to a post with one of its form's buttons, sees it pressed and counted, and takes it back`, async () => {
+  const ids = discussionIds(server);
+  const gareth = await signedIn(demo.member);
+  const topicPath = `/o/demo/topics/${ids.EVENING}`;
+  // Tom's reply (post 3): one form, a button per reaction, each saying whether it is pressed and how many gave it.
+  const buttons = async () => {
+    const page = await gareth.get(topicPath);
+    const forms = [...page.text.matchAll(/<form[^>]*action="[^"]*\/posts\/3\/react"[\s\S]*?<\/form>/g)];
+    assert.equal(forms.length, 1, "one reactions form for the post");
+    return Object.fromEntries(
+      [...forms[0][0].matchAll(/<button[^>]*>[\s\S]*?<\/button>/g)].map(([b]) => {
+        const value = b.match(/value="([^"]+)"/)[1];
+        return [value.split(":")[0], { value, pressed: /aria-pressed="true"/.test(b), count: Number(b.match(/\((\d+)\)/)[1]) }];
+      }),
+    );
+  };
+  const before = await buttons();
+  assert.deepEqual(Object.keys(before).sort(), ["agree", "me_too", "thanks"]);
+  assert.equal(before.agree.pressed, false);
+  assert.equal(before.agree.value, "agree:on");
+  const react = (reaction) => gareth.post(`${topicPath}/posts/3/react`, { reaction });
+  // Pressed twice (a double click): one reaction.
+  assert.equal((await react(before.agree.value)).status, 303);
+  assert.equal((await react(before.agree.value)).status, 303);
+  const pressed = await buttons();
+  assert.deepEqual(pressed.agree, { value: "agree:off", pressed: true, count: before.agree.count + 1 });
+  assert.deepEqual(pressed.thanks, before.thanks, "the other reactions are as they were");
+  assert.equal((await react(pressed.agree.value)).status, 303);
+  assert.deepEqual(await buttons(), before);
+  // A reaction Roundtable does not have, or no change named: nothing happens.
+  for (const made_up of ["love:on", "agree", "agree:maybe", ":on"]) assert.equal((await react(made_up)).status, 404, made_up);
+  assert.deepEqual(await buttons(), before);
+});
+
 test(`${backendName}: search finds a group's topics and replies for its members only`, async () => {
   const ids = discussionIds(server);
   const results = async (v, q) =>

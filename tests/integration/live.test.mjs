@@ -181,7 +181,7 @@ test(`${backendName}: a member listening to a topic hears of a new reply and of 
     assert.ok(heard.id, "events have ids");
     // Gareth's words are not on the channel: the page fetches them as the reader.
     assert.ok(!stream.events.some((e) => e.data.includes("Tuesday")));
-    const reacted = await mair.post(`/o/demo/topics/${ids.EVENING}/posts/${number}/react`, { kind: "agree", on: "1" });
+    const reacted = await mair.post(`/o/demo/topics/${ids.EVENING}/posts/${number}/react`, { reaction: "agree:on" });
     assert.equal(reacted.status, 303);
     await stream.next(numberIs("reactions", number), `reactions of ${number}`);
     await gareth.get(`/o/demo/topics/${ids.EVENING}/posts/${number}/edit`);
@@ -266,7 +266,7 @@ if (usingPostgres) {
       // A reaction made on B is heard on A and B; by then, the reply's event came to each listener once.
       const mairPage = await mairOnB.get(`/o/demo/topics/${ids.EVENING}?after=${number - 1}`);
       assert.equal(mairPage.status, 200);
-      const reacted = await mairOnB.post(`/o/demo/topics/${ids.EVENING}/posts/${number}/react`, { kind: "thanks", on: "1" });
+      const reacted = await mairOnB.post(`/o/demo/topics/${ids.EVENING}/posts/${number}/react`, { reaction: "thanks:on" });
       assert.equal(reacted.status, 303);
       await onA.next(numberIs("reactions", number), "reactions on A");
       await onB.next(numberIs("reactions", number), "reactions on B");

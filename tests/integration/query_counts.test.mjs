@@ -73,6 +73,7 @@ const pages = [
   // with the organisation's members) and the organisation's open sessions.
   { as: "member", path: "/o/demo/series/SERIES" },
   { as: "facilitator", path: "/o/demo/series/SERIES/report" },
+  { as: "facilitator", path: "/o/demo/series/SERIES/report?show=not_yet" },
   { as: "member", path: "/o/demo/open-sessions" },
   // Notifications: the member's notices (they gain some) and their choices (grown groups they are in).
   { as: "member", path: "/o/demo/notifications" },
@@ -151,6 +152,8 @@ if (backendName === "sqlite") {
         `INSERT INTO users (email, name, lang, platform_admin, created_at, updated_at) VALUES ('grow${i}@example.org', 'Grow ${i}', 'en', 0, ${now}, ${now})`,
         `INSERT INTO memberships (org_id, user_id, role, created_at) SELECT o.id, u.id, 'member', ${now} FROM organisations o, users u WHERE o.slug = 'demo' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO member_types (org_id, user_id, type) SELECT o.id, u.id, 'unpaid_carer' FROM organisations o, users u WHERE o.slug = 'demo' AND u.email = 'grow${i}@example.org'`,
+        // Every third is staff too: the coffee morning's rule covers them, so its report grows (and pages).
+        ...(i % 3 ? [] : [`INSERT INTO member_types (org_id, user_id, type) SELECT o.id, u.id, 'staff' FROM organisations o, users u WHERE o.slug = 'demo' AND u.email = 'grow${i}@example.org'`]),
         `INSERT INTO profiles (user_id, updated_at) SELECT id, ${now} FROM users WHERE email = 'grow${i}@example.org'`,
         `INSERT INTO profile_interests (user_id, tag) SELECT id, 'gardening' FROM users WHERE email = 'grow${i}@example.org'`,
         `INSERT INTO profile_interests (user_id, tag) SELECT id, 'walking' FROM users WHERE email = 'grow${i}@example.org'`,
