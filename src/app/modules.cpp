@@ -44,8 +44,8 @@ std::vector<module::Module> make_modules(Services& s) {
       opportunities::make_module({s.db, &s.assets, not_found, s.organisations.get(), nullptr, s.uploads.get()}));
   // Before the features that tell people things through it (discussions, meetings).
   modules.push_back(notifications::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get()}));
-  modules.push_back(discussions::make_module(
-      {s.db, &s.assets, not_found, s.organisations.get(), s.search.get(), nullptr, s.reply_addresses, s.live.get()}));
+  modules.push_back(discussions::make_module({s.db, &s.assets, not_found, s.organisations.get(), s.search.get(),
+                                              nullptr, s.reply_addresses, s.live.get(), s.uploads.get()}));
   modules.push_back(meetings::make_module(
       {s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get(), s.mail_from_address}));
   return modules;

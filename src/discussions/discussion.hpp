@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "groups/group.hpp"
+#include "media/media.hpp"
 #include "module/follow_up.hpp"
 
 namespace roundtable::discussions {
@@ -64,6 +65,20 @@ struct Post {
   bool hidden() const { return hidden_at.has_value(); }
 };
 
+/// A topic's one picture, recording or video (an upload with purpose kTopicFilePurposeCode, owned by its author).
+struct Attachment {
+  long long upload_id = 0;
+  /// Its address is /files/{public_id}.
+  std::string public_id;
+  std::string mime;
+  media::Kind kind = media::Kind::image;
+  /// A picture's alternative text, written by the topic's author ('' for a recording or video).
+  std::string alt;
+};
+
+/// What uploads calls a topic's attachment (who may fetch it: register_topic_file_access).
+inline constexpr std::string_view kTopicFilePurposeCode = "discussion_topic";
+
 /// A topic with the viewer's marks.
 struct Topic {
   long long id = 0;
@@ -82,6 +97,7 @@ struct Topic {
   bool raised = false;
   /// The highest post number the viewer has seen (0: never opened it).
   long long seen_number = 0;
+  std::optional<Attachment> attachment;
 };
 
 /// A topic in its group's list.
@@ -135,6 +151,9 @@ struct Version {
   std::string body;
   std::string author_name;
   long long replaced_at = 0;
+  /// What happened to the topic's attachment when this version was replaced: "added", "replaced", "described" (the
+  /// picture's alternative text changed), "removed", or "" (nothing).
+  std::string attachment_change;
 };
 
 /// A report waiting for the people who run the group.

@@ -11,6 +11,8 @@ PostForm read_post(const http::FormData& form) {
   f.body = form.trimmed("body");
   f.agree_rules = form.trimmed("agree_rules") == "yes";
   f.create_key = form.trimmed("create_key");
+  f.alt = form.trimmed("alt");
+  f.remove_attachment = form.trimmed("remove_attachment") == "1";
   return f;
 }
 

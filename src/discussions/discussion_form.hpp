@@ -27,6 +27,9 @@ struct PostForm {
   bool agree_rules = false;
   /// The form's random key: sent twice, it makes one topic or reply.
   std::string create_key;
+  /// A topic's picture's alternative text ("alt", checked by groups::check_picture), and "take the attachment away".
+  std::string alt;
+  bool remove_attachment = false;
 };
 
 PostForm read_post(const http::FormData& form);

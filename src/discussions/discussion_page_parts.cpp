@@ -3,9 +3,12 @@
 #include <charconv>
 
 #include "discussions/discussion_pages.hpp"
+#include "groups/group_form.hpp"
 #include "markdown/markdown.hpp"
 #include "view/dates.hpp"
+#include "view/file_upload.hpp"
 #include "view/govuk/govuk.hpp"
+#include "view/recorder.hpp"
 
 namespace roundtable::discussions::pages {
 
@@ -173,7 +176,8 @@ void actions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p)
 
 }  // namespace
 
-void post_block(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p) {
+void post_block(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p,
+                const std::optional<Attachment>& attachment) {
   const auto t = req.ctx.t();
   const bool opening = p.number == 1;
   h.raw("<div class=\"govuk-!-margin-bottom-6\" id=\"post-").number(p.number).raw("\">\n");
@@ -207,10 +211,85 @@ void post_block(Html& h, const OrgRequest& req, const GroupFacts& g, const Post&
     }
   } else {
     markdown::render(h, p.body, {.top_heading_level = 4});
+    if (attachment) attachment_block(h, t, *attachment);
   }
   if (!p.gone() && !p.hidden()) reactions(h, req, g, p);
   actions(h, req, g, p);
   h.raw("<hr class=\"govuk-section-break govuk-section-break--m govuk-section-break--visible\">\n</div>\n");
+}
+
+void attachment_block(Html& h, const core::Translator& t, const Attachment& a) {
+  const std::string url = uploads::file_url(a.public_id);
+  if (a.kind == media::Kind::image) {
+    // No component shows a picture: its description is its alternative text; it fits the screen as a group's does.
+    h.raw("<img class=\"rt-group-picture govuk-!-margin-bottom-4\" src=\"").text(url).raw("\" alt=\"").text(a.alt);
+    h.raw("\">\n");
+    return;
+  }
+  const bool video = a.kind == media::Kind::video;
+  h.raw("<div class=\"govuk-!-margin-bottom-4\">\n");
+  view::media_player(h, {.url = url,
+                         .mime = a.mime,
+                         .video = video,
+                         .label = s(t(video ? "discussions.attachment.video" : "discussions.attachment.recording")),
+                         .link_text = s(t(video ? "discussions.attachment.download_video"
+                                                : "discussions.attachment.download_recording"))});
+  h.raw("</div>\n");
+}
+
+void attachment_fields(Html& h, const core::Translator& t, const std::optional<Attachment>& current,
+                       const PostForm& form, const std::vector<view::FieldError>& errors) {
+  govuk::heading(h, 2, "m", t("discussions.attachment.heading"));
+  if (current) {
+    attachment_block(h, t, *current);
+    govuk::checkboxes(
+        h, {.name = "remove_attachment",
+            .id_prefix = "remove_attachment",
+            .items = {{.text = s(t("discussions.attachment.remove")), .value = "1", .checked = form.remove_attachment}},
+            .classes = "govuk-checkboxes--small"});
+  }
+  view::file_upload(
+      h, t,
+      {.id = "attachment",
+       .name = "attachment",
+       .label = small_label(s(t(current ? "discussions.attachment.replace" : "discussions.attachment.choose"))),
+       .hint = {.text = s(t("discussions.attachment.hint"))},
+       .error_message = field_error_message(t, errors, "attachment"),
+       .attributes = {{"accept", "image/jpeg,image/png,image/gif,image/webp,audio/*,video/*"}}});
+  govuk::input(h, {.id = "alt",
+                   .name = "alt",
+                   .value = form.alt,
+                   .label = small_label(s(t("discussions.attachment.alt"))),
+                   .hint = {.text = s(t("discussions.attachment.alt_hint"))},
+                   .error_message = field_error_message(t, errors, "alt")});
+}
+
+awaitable<AttachmentChecked> check_attachment(RequestContext& ctx, const PagesDeps& deps, const PostForm& form,
+                                              bool keeps_picture) {
+  const auto t = ctx.t();
+  AttachmentChecked out;
+  const auto allowed = topic_file_allowed();
+  auto* uploads = deps.service->uploads();
+  if (const auto* chosen = ctx.file("attachment"); chosen && uploads) {
+    auto op = uploads->prepare(std::string(chosen->data), chosen->filename, allowed);
+    auto prepared = co_await std::move(op);
+    if (auto* refusal = std::get_if<uploads::Refusal>(&prepared)) {
+      out.errors.push_back({"attachment", uploads::refusal_message(t, *refusal, allowed)});
+    } else {
+      out.file = std::move(std::get<uploads::Prepared>(prepared));
+    }
+  }
+  // A picture is described in words, as a group's is (groups' rules and words).
+  const bool picture = out.file ? out.file->kind == media::Kind::image : keeps_picture;
+  for (const auto& e : field_errors(t, groups::check_picture({form.alt}, picture))) out.errors.push_back(e);
+  co_return out;
+}
+
+std::vector<view::FieldError> with_attachment_errors(const core::Translator& t, std::vector<view::FieldError> errors,
+                                                     const AttachmentChecked& checked) {
+  errors.insert(errors.end(), checked.errors.begin(), checked.errors.end());
+  if (!errors.empty() && checked.file) errors.push_back({"attachment", s(t("discussions.attachment.again"))});
+  return errors;
 }
 
 }  // namespace roundtable::discussions::pages

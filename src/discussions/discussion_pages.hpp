@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "accounts/pages_common.hpp"
+#include "discussions/discussion_form.hpp"
 #include "discussions/discussion_policy.hpp"
 #include "discussions/discussion_service.hpp"
 #include "http/types.hpp"
@@ -56,8 +57,27 @@ void ground_rules(view::Html& h, const core::Translator& t, const GroupFacts& g,
 /// The writing box of a topic or reply, with its hint about @mentions and Markdown.
 void body_field(view::Html& h, const core::Translator& t, const std::string& label, const std::string& value,
                 const std::vector<view::FieldError>& errors);
-/// One post with what the person may do to it.
-void post_block(view::Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p);
+/// One post with what the person may do to it, and under an opening post's words its topic's attachment.
+void post_block(view::Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p,
+                const std::optional<Attachment>& attachment = std::nullopt);
+/// A topic's attachment: the picture with its alternative text, or the browser's player with a link to download the
+/// file inside it (for browsers that cannot play it).
+void attachment_block(view::Html& h, const core::Translator& t, const Attachment& a);
+/// A topic form's attachment part (the form must be multipart): the one there is with a box to take it away, a file
+/// to choose, and the picture's description.
+void attachment_fields(view::Html& h, const core::Translator& t, const std::optional<Attachment>& current,
+                       const PostForm& form, const std::vector<view::FieldError>& errors);
+/// The file chosen in a topic form ("attachment") checked and cleaned by the topic's upload rules, and what is wrong
+/// with it or with the picture's description (needed for a new picture, or for the one kept: keeps_picture).
+struct AttachmentChecked {
+  std::optional<uploads::Prepared> file;
+  std::vector<view::FieldError> errors;
+};
+awaitable<AttachmentChecked> check_attachment(RequestContext& ctx, const PagesDeps& deps, const PostForm& form,
+                                              bool keeps_picture);
+/// The form's errors with the attachment's (a file that was fine is asked for again: a browser cannot show it).
+std::vector<view::FieldError> with_attachment_errors(const core::Translator& t, std::vector<view::FieldError> errors,
+                                                     const AttachmentChecked& checked);
 
 // topic_list_pages.cpp: a group's discussion, starting a topic, the reports waiting.
 awaitable<Response> discussion(OrgRequest& req, const PagesDeps& deps);

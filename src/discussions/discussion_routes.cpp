@@ -21,7 +21,9 @@ void add_discussion_routes(std::vector<http::Route>& routes, const pages::PagesD
   auto group = org.scope("/groups/{group}/discussion");
   group.get("", "discussion", on(Action::see_discussion), bind(deps, pages::discussion));
   group.get("/new", "topic_new", on(Action::start_topic), bind(deps, pages::new_topic));
-  group.post("", "topic_create", on(Action::start_topic), bind(deps, pages::create_topic));
+  // A topic's form can bring its attachment (a picture, recording or video).
+  const size_t with_file = uploads::body_limit_for(topic_file_allowed());
+  group.post("", "topic_create", on(Action::start_topic), bind(deps, pages::create_topic)).accepts_uploads(with_file);
   group.get("/reports", "discussion_reports", on(Action::see_reports), bind(deps, pages::reports));
   group.post("/reports/{report}/dismiss", "discussion_report_dismiss", on(Action::dismiss_report),
              bind(deps, pages::dismiss_report));
@@ -37,7 +39,7 @@ void add_discussion_routes(std::vector<http::Route>& routes, const pages::PagesD
   auto post = topic.scope("/posts/{number}");
   post.post("/react", "post_react_save", on(Action::react), bind(deps, pages::react));
   post.get("/edit", "post_edit", on(Action::edit_post), bind(deps, pages::edit_post));
-  post.post("/edit", "post_save", on(Action::edit_post), bind(deps, pages::save_post));
+  post.post("/edit", "post_save", on(Action::edit_post), bind(deps, pages::save_post)).accepts_uploads(with_file);
   post.get("/delete", "post_delete_form", on(Action::delete_post), bind(deps, pages::delete_form));
   post.post("/delete", "post_delete", on(Action::delete_post), bind(deps, pages::delete_post));
   post.get("/history", "post_history", on(Action::see_history), bind(deps, pages::history));

@@ -58,10 +58,12 @@ void index_post(db::SearchIndex* search, soci::session& s, const GroupFacts& g, 
   search->upsert(s, doc);
 }
 
-/// The email telling followers and mentioned members about a new post, in each one's language.
+/// The email telling followers and mentioned members about a new post, in each one's language (saying when a new
+/// topic has a picture, recording or video: attached).
 mail::Message news_message(const store::Recipient& to, bool mentioned, const std::string& author,
                            const std::string& group, const std::string& title, const std::string& body,
-                           const std::string& url, const std::string& reply_to) {
+                           const std::string& url, const std::string& reply_to,
+                           std::optional<media::Kind> attached = std::nullopt) {
   core::Translator t(core::Messages::embedded(), to.lang);
   const std::vector<std::pair<std::string, std::string>> args{
       {"name", author.empty() ? std::string(t("discussions.former_member")) : author},
@@ -70,6 +72,11 @@ mail::Message news_message(const store::Recipient& to, bool mentioned, const std
   std::vector<std::string> paragraphs{
       core::format(t(mentioned ? "discussions.mail.mentioned.p1" : "discussions.mail.reply.p1"), args),
       excerpt(markdown::to_plain_text(body), 1500)};
+  if (attached) {
+    paragraphs.emplace_back(t(*attached == media::Kind::image   ? "discussions.mail.has_picture"
+                              : *attached == media::Kind::audio ? "discussions.mail.has_recording"
+                                                                : "discussions.mail.has_video"));
+  }
   // Only when answers by email are taken in (a reply domain is configured) does the email say so.
   if (!reply_to.empty()) paragraphs.emplace_back(t("discussions.mail.reply_by_email"));
   paragraphs.emplace_back(t("discussions.mail.stop"));
@@ -190,7 +197,7 @@ namespace {
 /// agreed. The same create key twice gives the first post's place.
 Posted write_post(soci::session& s, db::SearchIndex* search, long long org_id, long long group_id, long long topic_id,
                   long long author, const NewPost& p, long long now, const std::string& base, bool send, bool& queued,
-                  const mail::ReplyAddresses& reply) {
+                  const mail::ReplyAddresses& reply, uploads::UploadService* uploads) {
   std::optional<GroupFacts> g;
   std::string title = p.title;
   if (topic_id == 0) {
@@ -212,6 +219,10 @@ Posted write_post(soci::session& s, db::SearchIndex* search, long long org_id, l
   if (topic_id == 0) {
     topic_id = store::insert_topic(s, org_id, group_id, title, author, p.create_key, now);
     if (topic_id == 0) return {};
+    if (p.file && uploads) {
+      const auto saved = uploads::store::save(s, uploads->storage(), *p.file, kTopicFilePurpose, author, org_id, now);
+      store::set_attachment(s, topic_id, saved.id, p.file->kind == media::Kind::image ? p.alt : "");
+    }
   }
   const auto [post_id, number] = store::insert_post(s, topic_id, group_id, author, p.body, p.create_key, now);
   if (post_id == 0) return {};
@@ -252,7 +263,10 @@ Posted write_post(soci::session& s, db::SearchIndex* search, long long org_id, l
     }
     const auto reply_to = mail::reply_address(reply, {org_id, topic_id, to.user_id});
     const auto routed = notifications::notify(
-        s, notice, news_message(to, was_mentioned, author_name, g->name, title, p.body, base + path, reply_to), now);
+        s, notice,
+        news_message(to, was_mentioned, author_name, g->name, title, p.body, base + path, reply_to,
+                     number == 1 && p.file && uploads ? std::optional(p.file->kind) : std::nullopt),
+        now);
     if (routed == notifications::Routed::emailed) queued = true;
   }
   return {topic_id, number};
@@ -265,7 +279,7 @@ awaitable<Posted> DiscussionService::start_topic(long long org_id, long long gro
     db::WriteTransaction tx(s);
     bool queued = false;
     const auto out = write_post(s, search_, org_id, group_id, 0, author, p, clock_.now_seconds(), base,
-                                organisations_ != nullptr, queued, reply_);
+                                organisations_ != nullptr, queued, reply_, uploads_);
     if (out.number == 0) return std::make_pair(out, false);
     tx.commit();
     return std::make_pair(out, queued);
@@ -280,7 +294,7 @@ awaitable<Posted> DiscussionService::reply(long long org_id, long long topic_id,
     db::WriteTransaction tx(s);
     bool queued = false;
     const auto out = write_post(s, search_, org_id, 0, topic_id, author, p, clock_.now_seconds(), base,
-                                organisations_ != nullptr, queued, reply_);
+                                organisations_ != nullptr, queued, reply_, uploads_);
     if (out.number == 0) return std::make_pair(out, false);
     tx.commit();
     return std::make_pair(out, queued);
@@ -300,7 +314,8 @@ Posted DiscussionService::post_now(long long org_id, long long group_id, long lo
   return db_.run_sync([&](soci::session& s) {
     db::WriteTransaction tx(s);
     bool queued = false;
-    const auto out = write_post(s, search_, org_id, group_id, topic_id, author, post, at, "", false, queued, reply_);
+    const auto out =
+        write_post(s, search_, org_id, group_id, topic_id, author, post, at, "", false, queued, reply_, uploads_);
     if (out.number != 0) tx.commit();
     return out;
   });
@@ -325,31 +340,66 @@ auto change_post(db::Database& db, long long org_id, long long topic_id, long lo
 }  // namespace
 
 awaitable<bool> DiscussionService::edit(long long org_id, long long topic_id, long long number, long long actor,
-                                        std::string title, std::string body) {
+                                        std::string title, std::string body, AttachmentChange attachment) {
+  // A file can only be kept where there is storage for it; only a topic (its opening post) has one.
+  if (!uploads_ || number != 1) attachment = {};
+  // The replaced or removed file's storage key, removed once the change has committed.
+  auto old_key = std::make_shared<std::string>();
   auto op = change_post(
       db_, org_id, topic_id, number, actor, Action::edit_post,
-      [=, this, title = std::move(title), body = std::move(body)](soci::session& s, store::PostInTopic& found) {
+      [=, this, title = std::move(title), body = std::move(body), attachment = std::move(attachment)](
+          soci::session& s, store::PostInTopic& found) {
         const long long now = clock_.now_seconds();
         const bool opening = number == 1;
-        if (found.post.body == body && (!opening || found.topic.title == title)) return true;
-        store::keep_version(s, found.post.id, now);
+        const auto& had = found.topic.attachment;
+        const bool has_picture = attachment.file ? attachment.file->kind == media::Kind::image
+                                                 : had && had->kind == media::Kind::image && !attachment.remove;
+        const std::string alt =
+            has_picture ? attachment.alt.value_or(had && !attachment.file ? had->alt : std::string()) : "";
+        const char* change = attachment.file                                ? (had ? "replaced" : "added")
+                             : attachment.remove && had                     ? "removed"
+                             : had && !attachment.remove && alt != had->alt ? "described"
+                                                                            : "";
+        if (found.post.body == body && (!opening || found.topic.title == title) && *change == '\0') return true;
+        store::keep_version(s, found.post.id, now, change);
         store::set_body(s, found.post.id, body, now);
         if (opening) store::set_title(s, topic_id, title);
+        if (attachment.file) {
+          const auto saved =
+              uploads::store::save(s, uploads_->storage(), *attachment.file, kTopicFilePurpose, actor, org_id, now);
+          store::set_attachment(s, topic_id, saved.id, alt);
+        } else if (std::string_view(change) == "removed") {
+          store::set_attachment(s, topic_id, std::nullopt, "");
+        } else if (std::string_view(change) == "described") {
+          store::set_attachment(s, topic_id, had->upload_id, alt);
+        }
+        if (had && (attachment.file || attachment.remove)) {
+          *old_key = uploads::store::remove(s, had->upload_id).value_or("");
+        }
         found.post.body = body;
         index_post(search_, s, found.group, organisations::store::org_slug(s, org_id),
                    opening ? title : found.topic.title, found.post);
         return true;
       });
   const bool done = co_await std::move(op);
+  if (!old_key->empty()) uploads_->storage().remove(*old_key);
   if (done) tell(topic_id, "changed", number);
   co_return done;
 }
 
 awaitable<bool> DiscussionService::remove(long long org_id, long long topic_id, long long number, long long actor) {
+  auto old_key = std::make_shared<std::string>();
   auto op = change_post(db_, org_id, topic_id, number, actor, Action::delete_post,
                         [=, this](soci::session& s, store::PostInTopic& found) {
                           const long long now = clock_.now_seconds();
-                          store::keep_version(s, found.post.id, now);
+                          // The attachment goes with the words (the earlier version says it was removed).
+                          const auto& had = found.topic.attachment;
+                          const bool takes_file = number == 1 && had && uploads_;
+                          store::keep_version(s, found.post.id, now, takes_file ? "removed" : "");
+                          if (takes_file) {
+                            store::set_attachment(s, topic_id, std::nullopt, "");
+                            *old_key = uploads::store::remove(s, had->upload_id).value_or("");
+                          }
                           store::delete_post(s, found.post.id, topic_id, number == 1, now);
                           found.post.deleted_at = now;
                           index_post(search_, s, found.group, "", "", found.post);
@@ -363,6 +413,7 @@ awaitable<bool> DiscussionService::remove(long long org_id, long long topic_id, 
                           return true;
                         });
   const bool done = co_await std::move(op);
+  if (!old_key->empty()) uploads_->storage().remove(*old_key);
   if (done) tell(topic_id, "changed", number);
   co_return done;
 }
@@ -460,6 +511,28 @@ awaitable<bool> DiscussionService::set_easy_read(long long org_id, long long top
                           return true;
                         });
   co_return co_await std::move(op);
+}
+
+uploads::Allowed topic_file_allowed() {
+  uploads::Allowed a;
+  a.images = true;
+  a.audio = true;
+  a.video = true;
+  return a;
+}
+
+void register_topic_file_access(uploads::UploadService& uploads) {
+  uploads.set_access(kTopicFilePurpose, [](soci::session& s, const uploads::Upload& u, const http::Principal* viewer) {
+    if (!viewer) return false;
+    const auto a = store::file_access(s, u.id, viewer->user_id);
+    if (!a || a->opening_deleted || a->opening_hidden) return false;
+    // Only the people of the topic's own organisation, as they stand in its group.
+    for (const auto& m : viewer->memberships) {
+      if (m.org_id != a->org_id) continue;
+      return policy::allows({a->group_role}, Action::see_discussion, {a->group_archived}) == policy::Verdict::allow;
+    }
+    return false;
+  });
 }
 
 }  // namespace roundtable::discussions

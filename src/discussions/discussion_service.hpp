@@ -20,6 +20,7 @@
 #include "live/publisher.hpp"
 #include "mail/reply_address.hpp"
 #include "module/module.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::organisations {
 class OrganisationService;
@@ -29,6 +30,13 @@ namespace roundtable::discussions {
 
 using boost::asio::awaitable;
 
+/// What uploads calls a topic's attachment.
+inline const uploads::Purpose kTopicFilePurpose{std::string(kTopicFilePurposeCode)};
+
+/// What a topic's attachment may be: a picture (10 MB), an audio recording (25 MB) or a video (50 MB), checked by
+/// their content and cleaned of their metadata by uploads::prepare_file, as About Me's and a group's are.
+uploads::Allowed topic_file_allowed();
+
 /// What a new topic or reply needs.
 struct NewPost {
   std::string title;
@@ -36,6 +44,19 @@ struct NewPost {
   /// The person said they will keep the group's ground rules (needed before their first post when there are some).
   bool agree_rules = false;
   std::string create_key;
+  /// A new topic's attachment (checked and cleaned), with a picture's alternative text.
+  std::optional<uploads::Prepared> file;
+  std::string alt;
+};
+
+/// What changing an opening post does to its topic's attachment.
+struct AttachmentChange {
+  /// A new file (checked and cleaned), replacing any there was.
+  std::optional<uploads::Prepared> file;
+  /// Take the one there is away (ignored when a new file is given).
+  bool remove = false;
+  /// The picture's alternative text (the new file's, or the kept one's; nullopt: as it was).
+  std::optional<std::string> alt;
 };
 
 /// Where a new topic or reply went.
@@ -51,8 +72,14 @@ class DiscussionService {
   /// and who wakes the mail worker (nullptr in some tests: no email). reply: how each email's Reply-To is signed, so
   /// people can answer by email (ADR 0025; not enabled: no Reply-To).
   DiscussionService(db::Database& db, db::SearchIndex* search, const core::Clock& clock,
-                    const organisations::OrganisationService* organisations = nullptr, mail::ReplyAddresses reply = {})
-      : db_(db), search_(search), clock_(clock), organisations_(organisations), reply_(std::move(reply)) {}
+                    const organisations::OrganisationService* organisations = nullptr, mail::ReplyAddresses reply = {},
+                    uploads::UploadService* uploads = nullptr)
+      : db_(db),
+        search_(search),
+        clock_(clock),
+        organisations_(organisations),
+        reply_(std::move(reply)),
+        uploads_(uploads) {}
 
   awaitable<std::optional<GroupFacts>> group(long long org_id, long long group_id, long long viewer);
   /// One page of the group's topics (the group's facts even when the viewer may not see them: the pages ask the
@@ -70,9 +97,11 @@ class DiscussionService {
   /// The new topic (the same create key twice makes one). {0, 0} when the person may not start one there.
   awaitable<Posted> start_topic(long long org_id, long long group_id, long long author, NewPost post);
   awaitable<Posted> reply(long long org_id, long long topic_id, long long author, NewPost post);
-  /// Changes the person's own post (title: only for an opening post); false when not allowed any more.
+  /// Changes the person's own post (title and attachment: only for an opening post; a replaced or removed file is
+  /// deleted); false when not allowed any more.
   awaitable<bool> edit(long long org_id, long long topic_id, long long number, long long actor, std::string title,
-                       std::string body);
+                       std::string body, AttachmentChange attachment = {});
+  /// Deletes the person's own post (an opening post's attachment with it).
   awaitable<bool> remove(long long org_id, long long topic_id, long long number, long long actor);
   awaitable<bool> hide(long long org_id, long long topic_id, long long number, long long actor, std::string reason);
   awaitable<bool> unhide(long long org_id, long long topic_id, long long number, long long actor);
@@ -91,6 +120,9 @@ class DiscussionService {
   /// Where a topic's page learns what other modules did with it (set once, before serving).
   void set_follow_ups(std::vector<module::FollowUpSource> sources) { follow_ups_ = std::move(sources); }
 
+  /// Where topics' attachments are kept; nullptr when the service has none (then none can be given).
+  uploads::UploadService* uploads() const { return uploads_; }
+
   /// For demo data and tests, on the calling thread: a topic or reply written at `at`, without email.
   Posted post_now(long long org_id, long long group_id, long long topic_id, long long author, const NewPost& post,
                   long long at);
@@ -104,9 +136,14 @@ class DiscussionService {
   const core::Clock& clock_;
   const organisations::OrganisationService* organisations_;
   mail::ReplyAddresses reply_;
+  uploads::UploadService* uploads_;
   live::Publisher* live_ = nullptr;
   std::vector<module::FollowUpSource> follow_ups_;
 };
+
+/// Who may fetch a topic's attachment, for uploads (/files/...): its author (the uploads rule), and whoever may see
+/// the topic (see_discussion, as members of its organisation) while its opening post is neither hidden nor deleted.
+void register_topic_file_access(uploads::UploadService& uploads);
 
 /// The address of a group's discussion, a topic, and a post in it (on the page of replies that holds it).
 std::string discussion_url(std::string_view org_slug, long long group_id);

@@ -35,12 +35,13 @@ GroupFacts group_of(const db::Row& r) {
 
 constexpr const char* kTopicColumns =
     "t.id, t.org_id, t.group_id, t.title, t.author_id, ua.name, t.easy_read, t.post_count, t.last_post_at, "
-    "t.raised_count, t.created_at, f.following, rz.created_at, sn.seen_number";
-constexpr int kTopicColumnCount = 14;
+    "t.raised_count, t.created_at, f.following, rz.created_at, sn.seen_number, t.attachment_upload_id, tu.public_id, "
+    "tu.mime, tu.kind, t.attachment_alt";
+constexpr int kTopicColumnCount = 19;
 constexpr const char* kTopicJoins =
     " LEFT JOIN users ua ON ua.id = t.author_id LEFT JOIN discussion_follows f ON f.topic_id = t.id AND f.user_id = $3 "
     "LEFT JOIN discussion_raises rz ON rz.topic_id = t.id AND rz.user_id = $3 LEFT JOIN seen_discussion_topics sn ON "
-    "sn.user_id = $3 AND sn.topic_id = t.id";
+    "sn.user_id = $3 AND sn.topic_id = t.id LEFT JOIN uploads tu ON tu.id = t.attachment_upload_id";
 
 Topic topic_of(const db::Row& r, int c) {
   Topic t;
@@ -58,6 +59,14 @@ Topic topic_of(const db::Row& r, int c) {
   t.following = r.integer(c + 11) != 0;
   t.raised = !r.null(c + 12);
   t.seen_number = r.integer(c + 13);
+  if (!r.null(c + 14) && !r.null(c + 15)) {
+    const std::string kind = r.string(c + 17);
+    t.attachment = Attachment{r.integer(c + 14), r.string(c + 15), r.string(c + 16),
+                              kind == "audio"   ? media::Kind::audio
+                              : kind == "video" ? media::Kind::video
+                                                : media::Kind::image,
+                              r.string(c + 18)};
+  }
   return t;
 }
 
@@ -262,12 +271,12 @@ std::optional<long long> find_post_by_key(soci::session& s, long long topic_id, 
   return out;
 }
 
-void keep_version(soci::session& s, long long post_id, long long now) {
+void keep_version(soci::session& s, long long post_id, long long now, std::string_view attachment_change) {
   db::query(s,
-            "INSERT INTO discussion_post_versions (post_id, author_id, title, body, replaced_at) SELECT p.id, "
-            "p.author_id, CASE WHEN p.number = 1 THEN t.title ELSE '' END, p.body, $2 FROM discussion_posts p JOIN "
-            "discussion_topics t ON t.id = p.topic_id WHERE p.id = $1",
-            {post_id, now});
+            "INSERT INTO discussion_post_versions (post_id, author_id, title, body, replaced_at, attachment_change) "
+            "SELECT p.id, p.author_id, CASE WHEN p.number = 1 THEN t.title ELSE '' END, p.body, $2, $3 FROM "
+            "discussion_posts p JOIN discussion_topics t ON t.id = p.topic_id WHERE p.id = $1",
+            {post_id, now, attachment_change});
 }
 
 void set_body(soci::session& s, long long post_id, std::string_view body, long long now) {
@@ -304,10 +313,10 @@ std::vector<long long> reply_ids(soci::session& s, long long topic_id) {
 std::vector<Version> versions(soci::session& s, long long post_id) {
   std::vector<Version> out;
   db::query(s,
-            "SELECT v.title, v.body, u.name, v.replaced_at FROM discussion_post_versions v LEFT JOIN users u ON u.id = "
-            "v.author_id WHERE v.post_id = $1 ORDER BY v.id",
+            "SELECT v.title, v.body, u.name, v.replaced_at, v.attachment_change FROM discussion_post_versions v LEFT "
+            "JOIN users u ON u.id = v.author_id WHERE v.post_id = $1 ORDER BY v.id",
             {post_id}, [&](const db::Row& r) {
-              out.push_back({r.string(0), r.string(1), r.string(2), r.integer(3)});
+              out.push_back({r.string(0), r.string(1), r.string(2), r.integer(3), r.string(4)});
             });
   return out;
 }
@@ -440,6 +449,29 @@ std::vector<std::pair<Recipient, bool>> to_tell(soci::session& s, long long topi
               out.emplace_back(Recipient{r.integer(0), r.string(1), r.string(2),
                                          core::parse_lang(r.text(3)).value_or(core::Lang::en)},
                                r.integer(4) != 0);
+            });
+  return out;
+}
+
+void set_attachment(soci::session& s, long long topic_id, std::optional<long long> upload_id, std::string_view alt) {
+  db::query(s, "UPDATE discussion_topics SET attachment_upload_id = $2, attachment_alt = $3 WHERE id = $1",
+            {topic_id, upload_id ? db::Param(*upload_id) : db::Param(nullptr), alt});
+}
+
+std::optional<FileAccess> file_access(soci::session& s, long long upload_id, long long viewer) {
+  std::optional<FileAccess> out;
+  db::query(s,
+            "SELECT t.org_id, g.archived_at, gm.role, p.deleted_at, p.hidden_at FROM discussion_topics t JOIN "
+            "org_groups g ON g.id = t.group_id JOIN discussion_posts p ON p.topic_id = t.id AND p.number = 1 LEFT "
+            "JOIN group_members gm ON gm.group_id = t.group_id AND gm.user_id = $2 WHERE t.attachment_upload_id = $1",
+            {upload_id, viewer}, [&](const db::Row& r) {
+              FileAccess a;
+              a.org_id = r.integer(0);
+              a.group_archived = !r.null(1);
+              if (!r.null(2)) a.group_role = groups::parse_group_role(r.text(2));
+              a.opening_deleted = !r.null(3);
+              a.opening_hidden = !r.null(4);
+              out = a;
             });
   return out;
 }

@@ -58,8 +58,9 @@ std::pair<long long, long long> insert_post(soci::session& s, long long topic_id
 /// The number of the post with this create key in the topic, if there is one.
 std::optional<long long> find_post_by_key(soci::session& s, long long topic_id, std::string_view create_key);
 
-/// Keeps the post's current words (and, for an opening post, its topic's title) as an earlier version.
-void keep_version(soci::session& s, long long post_id, long long now);
+/// Keeps the post's current words (and, for an opening post, its topic's title) as an earlier version, with what
+/// this change does to the topic's attachment (Version::attachment_change).
+void keep_version(soci::session& s, long long post_id, long long now, std::string_view attachment_change = "");
 void set_body(soci::session& s, long long post_id, std::string_view body, long long now);
 void set_title(soci::session& s, long long topic_id, std::string_view title);
 /// Removes the words (kept as a version first by the caller); an opening post takes its topic's title with it.
@@ -107,6 +108,19 @@ std::vector<std::pair<long long, std::string>> member_names(soci::session& s, lo
 /// `except`: each once, with whether they were mentioned.
 std::vector<std::pair<Recipient, bool>> to_tell(soci::session& s, long long topic_id, long long group_id,
                                                 const std::vector<long long>& mentioned, long long except);
+/// Sets (or, with nullopt, clears) the topic's attachment and its alternative text.
+void set_attachment(soci::session& s, long long topic_id, std::optional<long long> upload_id, std::string_view alt);
+/// What deciding who may fetch a topic's attachment needs: its topic's group as the viewer stands in it.
+struct FileAccess {
+  long long org_id = 0;
+  bool group_archived = false;
+  std::optional<GroupRole> group_role;
+  bool opening_deleted = false;
+  bool opening_hidden = false;
+};
+/// nullopt when no topic holds the upload.
+std::optional<FileAccess> file_access(soci::session& s, long long upload_id, long long viewer);
+
 // For demo data.
 long long count_for_org(soci::session& s, long long org_id);
 /// The id of the post with this number in the topic (0: none).

@@ -4,7 +4,11 @@
 // person, email to followers and @mentioned members in their language, and nobody outside the group (or in another
 // organisation) reading or writing.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "core/clock.hpp"
@@ -13,6 +17,7 @@
 #include "discussions/discussion_form.hpp"
 #include "discussions/discussion_service.hpp"
 #include "groups/group_service.hpp"
+#include "organisations/organisation_routes.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::discussions {
@@ -63,6 +68,39 @@ TEST(PostForm, WhatIsWrongAndWhatIsFine) {
   EXPECT_TRUE(check_reason({"Not kind"}, "report").empty());
   EXPECT_EQ(check_easy_read({std::string(5001, 'a')}).size(), 1u);
   EXPECT_TRUE(check_easy_read({""}).empty());
+}
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/integration/fixtures/about_me/" + name,
+                   std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(TopicFiles, APictureARecordingOrAVideoAndNothingElse) {
+  const auto a = topic_file_allowed();
+  EXPECT_TRUE(a.images && a.audio && a.video);
+  EXPECT_EQ(a.max_image_bytes, 10LL * 1024 * 1024);
+  EXPECT_EQ(a.max_audio_bytes, 25LL * 1024 * 1024);
+  EXPECT_EQ(a.max_video_bytes, 50LL * 1024 * 1024);
+  const auto kind = [&](const std::string& data, const char* name) {
+    auto out = uploads::prepare_file(data, name, a);
+    return std::holds_alternative<uploads::Prepared>(out) ? std::get<uploads::Prepared>(out).kind : media::Kind{};
+  };
+  EXPECT_EQ(kind(fixture("tiny.png"), "tiny.png"), media::Kind::image);
+  EXPECT_EQ(kind(fixture("hello.mp3"), "hello.mp3"), media::Kind::audio);
+  EXPECT_EQ(kind(fixture("morning.mp4"), "morning.mp4"), media::Kind::video);
+  const auto refusal = [&](const std::string& data, const char* name) {
+    auto out = uploads::prepare_file(data, name, a);
+    return std::holds_alternative<uploads::Refusal>(out) ? uploads::refusal_code(std::get<uploads::Refusal>(out))
+                                                         : std::string_view("kept");
+  };
+  EXPECT_EQ(refusal("%PDF-1.7\n1 0 obj", "minutes.pdf"), "wrong_type") << "not a picture, recording or video";
+  EXPECT_EQ(refusal("<html><script>alert(1)</script></html>", "cat.jpg"), "wrong_type") << "the name does not count";
+  EXPECT_EQ(refusal("Just some words", "notes.txt"), "wrong_type");
+  EXPECT_EQ(refusal("", "empty.png"), "empty");
+  EXPECT_EQ(refusal(fixture("tiny.png").substr(0, 40), "cut.png"), "broken");
 }
 
 TEST(Addresses, APostIsOnThePageThatHoldsIt) {
@@ -306,6 +344,119 @@ TEST_P(DiscussionsOnBackend, FollowersAndMentionedMembersAreToldInTheirLanguage)
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DiscussionsOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+/// The same group with somewhere to keep topics' attachments.
+class TopicFilesOnBackend : public DiscussionsOnBackend {
+ protected:
+  void SetUp() override {
+    DiscussionsOnBackend::SetUp();
+    dir = std::filesystem::temp_directory_path() / ("rt-topic-files-" + std::to_string(::getpid()) + "-" + GetParam());
+    std::filesystem::remove_all(dir);
+    storage = std::make_shared<uploads::FolderStorage>(dir);
+    uploads = std::make_unique<uploads::UploadService>(*world->db, storage);
+    register_topic_file_access(*uploads);
+    service = std::make_unique<DiscussionService>(*world->db, world->search.get(), clock, world->organisations.get(),
+                                                  mail::ReplyAddresses{}, uploads.get());
+  }
+  void TearDown() override {
+    service.reset();
+    uploads.reset();
+    std::filesystem::remove_all(dir);
+  }
+  static uploads::Prepared file(const char* name) {
+    return std::get<uploads::Prepared>(uploads::prepare_file(fixture(name), name, topic_file_allowed()));
+  }
+  std::optional<Attachment> attachment(long long topic_id) {
+    return run(service->topic(north, topic_id, gareth, 0))->topic.attachment;
+  }
+  /// Who may fetch the file, as /files/ asks: a person with their memberships, or nobody signed in.
+  bool fetches(const std::string& public_id, std::optional<long long> who) {
+    std::optional<http::Principal> viewer;
+    if (who) viewer = world->db->run_sync([&](soci::session& s) { return organisations::read_principal(s, *who); });
+    return run(uploads->file_for(public_id, viewer)).has_value();
+  }
+  std::filesystem::path dir;
+  std::shared_ptr<uploads::FolderStorage> storage;
+  std::unique_ptr<uploads::UploadService> uploads;
+};
+
+TEST_P(TopicFilesOnBackend, APictureWithItsWordsSeenByTheGroupOnly) {
+  auto p = post("Our banner", "What do you think, @Mair Hughes?", "pic");
+  p.file = file("tiny.png");
+  p.alt = "A green banner";
+  const auto t = run(service->start_topic(north, board, gareth, p));
+  ASSERT_EQ(t.number, 1);
+  EXPECT_EQ(world->count("mail_outbox WHERE to_address = 'mair@example.org' AND text_body LIKE '%Mae llun gyda%'"), 1)
+      << "the email to the member named says, in her language, that it has a picture";
+  EXPECT_EQ(run(service->start_topic(north, board, gareth, p)).topic_id, t.topic_id) << "sent twice: one topic";
+  EXPECT_EQ(world->count("uploads"), 1) << "and one file";
+  const auto a = attachment(t.topic_id);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, media::Kind::image);
+  EXPECT_EQ(a->alt, "A green banner");
+  EXPECT_EQ(a->mime, "image/png");
+  EXPECT_TRUE(fetches(a->public_id, gareth)) << "its author";
+  EXPECT_TRUE(fetches(a->public_id, mair)) << "a member";
+  EXPECT_TRUE(fetches(a->public_id, ngozi)) << "an observer reads along";
+  EXPECT_TRUE(fetches(a->public_id, tom)) << "the group's lead";
+  EXPECT_FALSE(fetches(a->public_id, priya)) << "in the organisation, not in the group";
+  EXPECT_FALSE(fetches(a->public_id, rhys)) << "another organisation";
+  EXPECT_FALSE(fetches(a->public_id, std::nullopt)) << "nobody signed in";
+  // Hidden: only its author still fetches it; shown again, everyone in the group.
+  ASSERT_TRUE(run(service->hide(north, t.topic_id, 1, tom, "Not ours to share")));
+  EXPECT_FALSE(fetches(a->public_id, mair));
+  EXPECT_FALSE(fetches(a->public_id, tom));
+  EXPECT_TRUE(fetches(a->public_id, gareth));
+  ASSERT_TRUE(run(service->unhide(north, t.topic_id, 1, tom)));
+  EXPECT_TRUE(fetches(a->public_id, mair));
+  // Deleting the topic deletes its file; its history says so.
+  ASSERT_TRUE(run(service->remove(north, t.topic_id, 1, gareth)));
+  EXPECT_FALSE(fetches(a->public_id, gareth));
+  EXPECT_EQ(world->count("uploads"), 0);
+  EXPECT_TRUE(storage->keys().empty());
+  const auto opening = run(service->post(north, t.topic_id, 1, gareth));
+  EXPECT_EQ(run(service->history(opening->post.id)).back().attachment_change, "removed");
+}
+
+TEST_P(TopicFilesOnBackend, ItsAuthorAddsReplacesDescribesAndRemovesItWithTheHistoryKept) {
+  const auto t = start(gareth, "Evenings");
+  EXPECT_FALSE(attachment(t.topic_id));
+  const auto change = [&](AttachmentChange c, long long who = 0, const char* body = "Opening words") {
+    return run(service->edit(north, t.topic_id, 1, who ? who : gareth, "Evenings", body, std::move(c)));
+  };
+  ASSERT_TRUE(change({.file = file("hello.mp3")}));
+  const auto first = attachment(t.topic_id);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->kind, media::Kind::audio);
+  EXPECT_EQ(first->alt, "") << "a recording has no picture to describe";
+  EXPECT_FALSE(change({.file = file("tiny.png"), .alt = "Me"}, mair)) << "only its author changes it";
+  ASSERT_TRUE(change({.file = file("morning.mp4")}));
+  const auto second = attachment(t.topic_id);
+  EXPECT_EQ(second->kind, media::Kind::video);
+  EXPECT_FALSE(fetches(first->public_id, gareth)) << "the replaced file is gone";
+  EXPECT_EQ(world->count("uploads"), 1);
+  EXPECT_EQ(storage->keys().size(), 1u);
+  ASSERT_TRUE(change({.file = file("tiny.png"), .alt = "A map"}));
+  ASSERT_TRUE(change({.alt = "A map of the town"}));
+  EXPECT_EQ(attachment(t.topic_id)->alt, "A map of the town");
+  ASSERT_TRUE(change({}, 0, "New words")) << "the words change, the picture stays";
+  EXPECT_EQ(attachment(t.topic_id)->alt, "A map of the town");
+  ASSERT_TRUE(change({.remove = true}, 0, "New words"));
+  EXPECT_FALSE(attachment(t.topic_id));
+  EXPECT_EQ(world->count("uploads"), 0);
+  EXPECT_TRUE(storage->keys().empty());
+  std::vector<std::string> changes;
+  for (const auto& v : run(service->history(run(service->post(north, t.topic_id, 1, gareth))->post.id))) {
+    changes.push_back(v.attachment_change);
+  }
+  EXPECT_EQ(changes, (std::vector<std::string>{"added", "replaced", "replaced", "described", "", "removed"}));
+  // A reply has no attachment.
+  const auto r = run(service->reply(north, t.topic_id, mair, post("", "Yes", "r1")));
+  EXPECT_TRUE(run(service->edit(north, t.topic_id, r.number, mair, "", "Yes!", {.file = file("tiny.png")})));
+  EXPECT_EQ(world->count("uploads"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TopicFilesOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 }  // namespace
 }  // namespace roundtable::discussions

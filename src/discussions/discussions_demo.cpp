@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
 
@@ -34,6 +35,8 @@ struct DemoTopic {
   int reported = 0;
   const char* reporter = "";
   const char* report_reason = "";
+  /// The opening post shows the group's own picture (drawn by the groups demo), described so ('': no picture).
+  const char* picture_alt = "";
 };
 
 std::vector<DemoTopic> demo_topics() {
@@ -58,7 +61,11 @@ std::vector<DemoTopic> demo_topics() {
          {{"mair@demo.example", Reaction::thanks}, {"gareth@demo.example", Reaction::thanks}}}},
        {"mair@demo.example", "gareth@demo.example"},
        "Mair asked if the board can meet in the evening or on a Saturday.\n\nMany carers cannot come in the "
-       "day.\n\nTom will ask everyone at the next meeting."});
+       "day.\n\nTom will ask everyone at the next meeting.",
+       0,
+       "",
+       "",
+       "A round table seen from above, with eight chairs of different colours around it"});
   out.push_back(
       {"Carers Co-production Board",
        "Booking respite: what went wrong for you?",
@@ -107,6 +114,21 @@ std::vector<DemoTopic> demo_topics() {
   return out;
 }
 
+/// The opening post with the group's picture, checked and cleaned by the topic's rules as an upload would be.
+NewPost with_picture(DiscussionService& service, NewPost post, const DemoTopic& topic,
+                     const std::map<std::string, std::string>& picture_keys) {
+  const auto key = picture_keys.find(topic.group);
+  if (!*topic.picture_alt || !service.uploads() || key == picture_keys.end()) return post;
+  const auto bytes = service.uploads()->storage().get(key->second);
+  if (!bytes) return post;
+  auto prepared = uploads::prepare_file(*bytes, "picture.png", topic_file_allowed());
+  if (auto* file = std::get_if<uploads::Prepared>(&prepared)) {
+    post.file = std::move(*file);
+    post.alt = topic.picture_alt;
+  }
+  return post;
+}
+
 }  // namespace
 
 int load_demo(db::Database& db, DiscussionService& service, long long now) {
@@ -115,6 +137,8 @@ int load_demo(db::Database& db, DiscussionService& service, long long now) {
     long long existing = 0;
     std::map<std::string, long long> groups;
     std::map<std::string, long long> people;
+    /// Where each group's picture is kept, for the topics that show it.
+    std::map<std::string, std::string> picture_keys;
   };
   const auto demo = demo_topics();
   auto found = db.run_sync([&](soci::session& s) {
@@ -123,7 +147,15 @@ int load_demo(db::Database& db, DiscussionService& service, long long now) {
     if (!f.org) return f;
     f.existing = store::count_for_org(s, *f.org);
     for (const auto& topic : demo) {
-      if (auto id = groups::store::find_group_id(s, *f.org, topic.group)) f.groups[topic.group] = *id;
+      if (auto id = groups::store::find_group_id(s, *f.org, topic.group)) {
+        f.groups[topic.group] = *id;
+        if (*topic.picture_alt) {
+          db::query(s,
+                    "SELECT u.storage_key FROM org_groups g JOIN uploads u ON u.id = g.picture_upload_id WHERE g.id = "
+                    "$1",
+                    {*id}, [&](const db::Row& r) { f.picture_keys[topic.group] = r.string(0); });
+        }
+      }
       for (const auto& p : topic.posts) {
         if (auto id = groups::store::find_user_id(s, p.email)) f.people[p.email] = *id;
         for (const auto& [email, kind] : p.reactions) {
@@ -150,7 +182,8 @@ int load_demo(db::Database& db, DiscussionService& service, long long now) {
     for (const auto& p : topic.posts) {
       const auto author = found.people.find(p.email);
       if (author == found.people.end()) continue;
-      const NewPost post{topic_id == 0 ? topic.title : "", p.body, true, "demo-" + std::to_string(++key)};
+      NewPost post{topic_id == 0 ? topic.title : "", p.body, true, "demo-" + std::to_string(++key)};
+      if (topic_id == 0) post = with_picture(service, std::move(post), topic, found.picture_keys);
       const auto posted =
           service.post_now(*found.org, group->second, topic_id, author->second, post, now - p.hours_ago * kHour);
       if (posted.number == 0) break;

@@ -13,8 +13,8 @@ module::Module make_module(Deps deps) {
   const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
   std::shared_ptr<DiscussionService> service;
   if (deps.db) {
-    service =
-        std::make_shared<DiscussionService>(*deps.db, deps.search, clock, deps.organisations, deps.reply_addresses);
+    service = std::make_shared<DiscussionService>(*deps.db, deps.search, clock, deps.organisations,
+                                                  deps.reply_addresses, deps.uploads);
     service->set_live(deps.live);
   }
   m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared& shared) {
@@ -42,6 +42,7 @@ module::Module make_module(Deps deps) {
   // Each group's home page leads to its discussion.
   m.group_tools = {
       {"discussions.group_tool.title", "discussions.group_tool.lead", "discussions.group_tool.link", "/discussion"}};
+  if (service && deps.uploads) m.start = [uploads = deps.uploads] { register_topic_file_access(*uploads); };
   if (service) {
     m.load_demo = [db = deps.db, service, &clock] { return load_demo(*db, *service, clock.now_seconds()); };
   }

@@ -18,6 +18,9 @@ class OrganisationService;
 namespace roundtable::live {
 class Live;
 }
+namespace roundtable::uploads {
+class UploadService;
+}
 
 namespace roundtable::discussions {
 
@@ -34,6 +37,8 @@ struct Deps {
   mail::ReplyAddresses reply_addresses;
   /// The live channel: changes to topics are told there, and topic pages listen (nullptr: neither).
   live::Live* live = nullptr;
+  /// Where topics' attachments are kept (nullptr: topics cannot have one).
+  uploads::UploadService* uploads = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

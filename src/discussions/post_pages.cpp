@@ -35,7 +35,7 @@ Response render_edit(OrgRequest& req, const PagesDeps& deps, const store::PostIn
       .errors(t, errors);
   Html& h = page.body();
   govuk::paragraph(h, t("discussions.edit.lead"));
-  govuk::form_start(h, {.action = base_of(req, found) + "/edit", .csrf_token = ctx.csrf_token});
+  govuk::form_start(h, {.action = base_of(req, found) + "/edit", .csrf_token = ctx.csrf_token, .multipart = opening});
   if (opening) {
     govuk::input(h, {.id = "title",
                      .name = "title",
@@ -44,6 +44,7 @@ Response render_edit(OrgRequest& req, const PagesDeps& deps, const store::PostIn
                      .error_message = field_error_message(t, errors, "title")});
   }
   body_field(h, t, s(t(opening ? "discussions.form.opening" : "discussions.form.reply")), form.body, errors);
+  if (opening && deps.service->uploads()) attachment_fields(h, t, found.topic.attachment, form, errors);
   submit_button(h, t("discussions.edit.button"));
   govuk::form_end(h);
   return page.respond();
@@ -90,6 +91,7 @@ awaitable<Response> edit_post(OrgRequest& req, const PagesDeps& deps) {
   PostForm form;
   form.title = found.topic.title;
   form.body = found.post.body;
+  if (found.topic.attachment) form.alt = found.topic.attachment->alt;
   co_return render_edit(req, deps, found, form, {});
 }
 
@@ -101,10 +103,20 @@ awaitable<Response> save_post(OrgRequest& req, const PagesDeps& deps) {
   const auto& found = std::get<store::PostInTopic>(loaded);
   const bool opening = found.post.number == 1;
   const auto form = read_post(ctx.form);
-  const auto problems = check_post(form, opening, false);
-  if (!problems.empty()) co_return render_edit(req, deps, found, form, field_errors(ctx.t(), problems));
+  // An opening post's form also adds, replaces, describes or takes away its topic's attachment.
+  const auto& had = found.topic.attachment;
+  const bool keeps_picture = had && had->kind == media::Kind::image && !form.remove_attachment;
+  AttachmentChecked attachment;
+  if (opening) {
+    auto check = check_attachment(ctx, deps, form, keeps_picture);
+    attachment = co_await std::move(check);
+  }
+  const auto errors =
+      with_attachment_errors(ctx.t(), field_errors(ctx.t(), check_post(form, opening, false)), attachment);
+  if (!errors.empty()) co_return render_edit(req, deps, found, form, errors);
   auto op = deps.service->edit(req.membership.org_id, found.topic.id, found.post.number, req.principal.user_id,
-                               opening ? form.title : "", form.body);
+                               opening ? form.title : "", form.body,
+                               {std::move(attachment.file), form.remove_attachment, form.alt});
   if (!co_await std::move(op)) co_return deps.not_found(ctx);
   ctx.set_flash("discussions.done.saved." + what(found.post));
   co_return http::redirect(ctx.request, post_url(req.membership.org_slug, found.topic.id, found.post.number));
@@ -168,6 +180,10 @@ awaitable<Response> history(OrgRequest& req, const PagesDeps& deps) {
         core::format(t("discussions.history.version"), {{"date", view::format_datetime(t, it->replaced_at)}}));
     if (!it->title.empty()) {
       govuk::paragraph(h, core::format(t("discussions.history.title_was"), {{"title", it->title}}), "govuk-body-s");
+    }
+    // What the change that ended this version did to the topic's attachment.
+    if (!it->attachment_change.empty()) {
+      govuk::paragraph(h, t("discussions.history.attachment." + it->attachment_change), "govuk-body-s");
     }
     Html words;
     markdown::render(words, it->body, {.top_heading_level = 3});

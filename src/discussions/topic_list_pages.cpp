@@ -72,7 +72,7 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const GroupFacts& g,
   page.caption(g.name).back_link(base, s(t("discussions.back_to_list"))).errors(t, errors);
   Html& h = page.body();
   govuk::paragraph(h, t("discussions.new.lead"));
-  govuk::form_start(h, {.action = base, .csrf_token = ctx.csrf_token});
+  govuk::form_start(h, {.action = base, .csrf_token = ctx.csrf_token, .multipart = true});
   govuk::hidden(h, "create_key", form.create_key);
   govuk::input(h, {.id = "title",
                    .name = "title",
@@ -81,6 +81,7 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const GroupFacts& g,
                    .hint = {.text = s(t("discussions.form.title_hint"))},
                    .error_message = field_error_message(t, errors, "title")});
   body_field(h, t, s(t("discussions.form.opening")), form.body, errors);
+  if (deps.service->uploads()) attachment_fields(h, t, std::nullopt, form, errors);
   ground_rules(h, t, g, errors, form.agree_rules);
   submit_button(h, t("discussions.new.button"));
   govuk::form_end(h);
@@ -155,10 +156,15 @@ awaitable<Response> create_topic(OrgRequest& req, const PagesDeps& deps) {
   const auto& g = std::get<GroupFacts>(loaded);
   auto form = read_post(ctx.form);
   if (form.create_key.empty()) form.create_key = security::random_token(16);
-  const auto problems = check_post(form, true, !g.agreed_rules);
-  if (!problems.empty()) co_return render_new(req, deps, g, form, field_errors(ctx.t(), problems));
-  auto op = deps.service->start_topic(req.membership.org_id, g.id, req.principal.user_id,
-                                      {form.title, form.body, form.agree_rules, form.create_key});
+  // The attachment, checked by its content and cleaned of its metadata; a refused file is never kept.
+  auto check = check_attachment(ctx, deps, form, false);
+  auto attachment = co_await std::move(check);
+  const auto errors =
+      with_attachment_errors(ctx.t(), field_errors(ctx.t(), check_post(form, true, !g.agreed_rules)), attachment);
+  if (!errors.empty()) co_return render_new(req, deps, g, form, errors);
+  auto op = deps.service->start_topic(
+      req.membership.org_id, g.id, req.principal.user_id,
+      {form.title, form.body, form.agree_rules, form.create_key, std::move(attachment.file), form.alt});
   const auto posted = co_await std::move(op);
   if (posted.number == 0) co_return deps.not_found(ctx);
   ctx.set_flash("discussions.done.topic_started");

@@ -155,7 +155,7 @@ awaitable<Response> topic(OrgRequest& req, const PagesDeps& deps) {
     govuk::link_paragraph(h, post_url(slug, topic.id, topic.seen_number + 1), t("discussions.topic.first_new"));
   }
   if (first_page) {
-    post_block(h, req, g, found->opening);
+    post_block(h, req, g, found->opening, topic.attachment);
     follow_ups(h, t, slug, found->follow_ups);
   } else {
     govuk::link_paragraph(h, url, t("discussions.topic.to_start"));

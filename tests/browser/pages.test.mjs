@@ -177,7 +177,7 @@ const visits = {
   opportunity_outcome: [{ path: "/o/demo/opportunities/4/outcome", as: orgAdmin }],
   opportunity_public: [{ path: "/opportunities/demo/1" }, { path: "/opportunities/demo/5" }],
   // Discussions (demo ids on a fresh database: topics 1 to 3 in the board, group 1 — 1 "Can board meetings be in the
-  // evening?" with an easy-read summary, raised for the next meeting, replies 2 (Gareth's) and 3 (Tom's); 3 "Papers",
+  // evening?" with a picture and an easy-read summary, raised for the next meeting, replies 2 (Gareth's) and 3 (Tom's); 3 "Papers",
   // whose reply 3 (Gareth's) Mair reported; topic 4 in the steering group). Siân has not written in the board yet: she
   // is shown its ground rules, in Welsh.
   discussion: [

@@ -6,6 +6,7 @@
 //   ARCHIVED Leaflet review 2025: archived
 //   EVENING  "Can board meetings be in the evening?" in BOARD: Mair started it; reply 2 is Gareth's, 3 Tom's
 //   YOUNG    "What should the strategy say about young carers?" in STEERING
+//   EVENING_PICTURE  the public id of EVENING's picture (its attachment, an upload)
 // Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya,
 // not in the board), organisation admin (Siân, a facilitator of the board), platform admin. Forms are sent empty:
 // the people allowed get their form back with its problem (400), or the action done (303).
@@ -54,6 +55,8 @@ export const rows = [
   ["POST", "/o/demo/topics/EVENING/posts/2/hide", /*               */ [401, 404, 404, 400, 404, 400, 404]],
   // Not hidden: nothing to show again.
   ["POST", "/o/demo/topics/EVENING/posts/2/show", /*               */ [401, 404, 404, 404, 404, 404, 404]],
+  // A topic's picture: exactly who may see the topic fetches it (an observer too: topic_media.test.mjs).
+  ["GET", "/files/EVENING_PICTURE", /*                             */ [404, 404, 200, 200, 404, 200, 404]],
 ];
 
 /** A row's path as a route pattern ("/o/{org}/topics/{topic}/posts/{number}/edit"). */
@@ -61,6 +64,7 @@ export function patternOf(path) {
   return path
     .replace(/\?.*$/, "")
     .replace("/o/demo", "/o/{org}")
+    .replace(/\/files\/EVENING_PICTURE$/, "/files/{public_id}")
     .replace(/\/groups\/(BOARD|STEERING|ARCHIVED|999999)/, "/groups/{group}")
     .replace(/\/reports\/999999/, "/reports/{report}")
     .replace(/\/topics\/(EVENING|YOUNG|999999|not-a-number)/, "/topics/{topic}")
@@ -78,9 +82,13 @@ export function discussionIds(server) {
     ARCHIVED: group("Leaflet review 2025"),
     EVENING: topic("Can board meetings be in the evening?"),
     YOUNG: topic("What should the strategy say about young carers?"),
+    EVENING_PICTURE: one(
+      "SELECT u.public_id FROM discussion_topics t JOIN uploads u ON u.id = t.attachment_upload_id WHERE t.title = " +
+        "'Can board meetings be in the evening?'",
+    ),
   };
 }
 
 export function fill(path, ids) {
-  return path.replace(/BOARD|STEERING|ARCHIVED|EVENING|YOUNG/g, (m) => ids[m]);
+  return path.replace(/EVENING_PICTURE|BOARD|STEERING|ARCHIVED|EVENING|YOUNG/g, (m) => ids[m]);
 }
