@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, visitorAs, demo, backendName } from "./harness.mjs";
-import { meetingIds } from "./matrices/meetings.mjs";
+import { meetingIds, seriesFields } from "./matrices/meetings.mjs";
 
 let server;
 before(async () => {
@@ -30,25 +30,13 @@ test(`${backendName}: an open monthly series in a members-only group, replies fr
   const form = await tom.get(`/o/demo/groups/${ids.STEERING}/series/new`);
   assert.equal(form.status, 200);
   const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
-  const first = new Date(Date.now() + 3 * 86400 * 1000);
-  const fields = [
-    ["create_key", key],
-    ["title", ""],
-    ["purpose", "Meet the strategy group over a cup of tea."],
-    ["frequency", "monthly"],
-    ["weekday", "3"],
-    ["week_of_month", "1"],
-    ["start", "10:00"],
-    ["length", "90"],
-    ["first-day", String(first.getUTCDate())],
-    ["first-month", String(first.getUTCMonth() + 1)],
-    ["first-year", String(first.getUTCFullYear())],
-    ["venue", "Community Hub"],
-    ["access", "step_free"],
-    ["open", "yes"],
-    ["rule_type", "staff"],
-    ["rule_months", "99"],
-  ];
+  const fields = seriesFields(key, {
+    title: "",
+    purpose: "Meet the strategy group over a cup of tea.",
+    length: "90",
+    access: "step_free",
+    rule_months: "99",
+  });
   const bad = await tom.postPairs(`/o/demo/groups/${ids.STEERING}/series`, fields);
   assert.equal(bad.status, 400);
   assert.match(bad.text, /Enter the name of the series/);

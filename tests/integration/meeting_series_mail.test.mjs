@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, visitorAs, demo, backendName, runCli } from "./harness.mjs";
-import { meetingIds } from "./matrices/meetings.mjs";
+import { meetingIds, seriesFields } from "./matrices/meetings.mjs";
 import { startSmtpSink, plainText, subject } from "./smtp.mjs";
 
 let sink, server;
@@ -39,24 +39,7 @@ test(`${backendName}: a series' sessions invite the group and whom the rule cove
   const form = await tom.get(`/o/demo/groups/${ids.STEERING}/series/new`);
   assert.equal(form.status, 200);
   const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
-  const first = new Date(Date.now() + 3 * 86400 * 1000);
-  const fields = [
-    ["create_key", key],
-    ["title", "Welcome tea"],
-    ["purpose", "Meet the strategy group."],
-    ["frequency", "monthly"],
-    ["weekday", "3"],
-    ["week_of_month", "1"],
-    ["start", "10:00"],
-    ["length", "60"],
-    ["first-day", String(first.getUTCDate())],
-    ["first-month", String(first.getUTCMonth() + 1)],
-    ["first-year", String(first.getUTCFullYear())],
-    ["venue", "Community Hub"],
-    ["open", "yes"],
-    ["rule_type", "staff"],
-    ["rule_months", "3"],
-  ];
+  const fields = seriesFields(key);
   const made = await tom.postPairs(`/o/demo/groups/${ids.STEERING}/series`, fields);
   assert.equal(made.status, 303);
   const seriesId = made.headers.get("location").match(/\/series\/(\d+)$/)[1];

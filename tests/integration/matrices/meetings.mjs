@@ -187,3 +187,31 @@ export function meetingIds(server) {
 export function fill(path, ids) {
   return path.replace(/NEXT|PASTITEM|PAST|CANCELLED|SECRET|BOARD|STEERING|ARCHIVED|PROPOSAL|ACTION|CLOSEDPOLL|POLL|COFFEE|SERIES|SESSION/g, (m) => ids[m]);
 }
+
+/**
+ * The fields of a new series of open sessions in the steering group, monthly on the first Wednesday from three days
+ * from now, open to the organisation with a rule for staff: the form's own create key, then `changes` (name → value)
+ * in place of the defaults.
+ */
+export function seriesFields(createKey, changes = {}) {
+  const first = new Date(Date.now() + 3 * 86400 * 1000);
+  const fields = {
+    create_key: createKey,
+    title: "Welcome tea",
+    purpose: "Meet the strategy group.",
+    frequency: "monthly",
+    weekday: "3",
+    week_of_month: "1",
+    start: "10:00",
+    length: "60",
+    "first-day": String(first.getUTCDate()),
+    "first-month": String(first.getUTCMonth() + 1),
+    "first-year": String(first.getUTCFullYear()),
+    venue: "Community Hub",
+    open: "yes",
+    rule_type: "staff",
+    rule_months: "3",
+    ...changes,
+  };
+  return Object.entries(fields).filter(([, value]) => value !== undefined);
+}
