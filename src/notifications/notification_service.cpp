@@ -15,10 +15,11 @@ std::optional<StopView> stop_view_in(soci::session& s, std::string_view token) {
   if (!target) return std::nullopt;
   auto name = store::group_name(s, target->org_id, target->group_id);
   if (!name) return std::nullopt;
-  // Someone in the group: their choice for it.
+  // Someone in the group, or outside it with a choice of theirs recorded (choices_in_org lists both): that choice.
   for (const auto& g : store::choices_in_org(s, target->org_id, target->user_id)) {
     if (g.group_id == target->group_id) {
-      return StopView{*target, std::move(*name), organisations::store::org_slug(s, target->org_id), g.choice};
+      return StopView{*target, std::move(*name), organisations::store::org_slug(s, target->org_id), g.choice,
+                      g.outside};
     }
   }
   // Someone outside the group whom it emailed all the same (an open session of its series they replied to or were

@@ -181,6 +181,12 @@ TEST_P(NotificationsOnBackend, SomeoneOutsideAGroupThatEmailedThemCanStopItAndCh
   EXPECT_EQ(hers[0].choice, Choice::none);
   EXPECT_EQ(run(service->save_choices(north, priya, {{board, Choice::immediate}})), 1);
   EXPECT_EQ(choice(priya, board), Choice::immediate);
+  // The email's link stops it again (her choice is recorded now, and she is still outside the group).
+  const auto again = run(service->stop(stop_token(secret, {priya, north, board})));
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->outside_group);
+  EXPECT_EQ(choice(priya, board), Choice::none) << "saved, not only said";
+  EXPECT_EQ(run(service->save_choices(north, priya, {{board, Choice::immediate}})), 1);
   EXPECT_EQ(run(service->save_choices(north, priya, {{art, Choice::none}})), 0) << "a group she has no choice about";
   EXPECT_EQ(world->count("notification_choices WHERE group_id = " + std::to_string(art)), 0);
   // Mair's own groups come first, and no one else's outside choices.
