@@ -22,17 +22,10 @@ after(async () => {
 
 const signedIn = (email) => visitorAs(server.url, email);
 const one = (sql) => server.database.sql(sql).trim();
-const mailsTo = (address) => sink.messages().filter((m) => m.includes(`<${address}>`) || new RegExp(`^To: ${address.replace(/[.]/g, "\\.")}$`, "m").test(m));
+const mailsTo = (address) => sink.to(address);
 const calendarMethod = (raw) => raw.match(/Content-Type: text\/calendar; method=([A-Z]+)/)?.[1];
 
-async function waitFor(check, what) {
-  const until = Date.now() + 15_000;
-  while (Date.now() < until) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; got: ${sink.messages().map(subject).join(" | ")}`);
-}
+const waitFor = (check, what) => sink.until(check, what);
 
 test(`${backendName}: a series' sessions invite the group and whom the rule covers; an outsider's reminder stop link works`, async () => {
   const ids = meetingIds(server);
