@@ -22,10 +22,10 @@ using view::Html;
 
 /// The form's button and a Cancel link back to the page, side by side.
 void buttons(Html& h, const core::Translator& t, const govuk::Button& button) {
-  h.raw("<div class=\"govuk-button-group\">\n");
+  govuk::button_group_start(h);
   govuk::button(h, button);
   govuk::link(h, kBase, t("about_me.cancel"));
-  h.raw("\n</div>\n");
+  govuk::button_group_end(h);
 }
 
 /// The add and change forms. existing: the item being changed (nullptr when adding).

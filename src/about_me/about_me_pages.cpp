@@ -46,10 +46,10 @@ void item_card(Html& h, const RequestContext& ctx, const core::Translator& t, co
   Html shown;
   parts::render_item(shown, t, item, 4, false);
   if (page.items.size() > 1) {
-    shown.raw("<div class=\"govuk-button-group govuk-!-margin-bottom-0\">\n");
+    govuk::button_group_start(shown, "govuk-!-margin-bottom-0");
     if (i > 0) move_button(shown, ctx, t, item, label, true);
     if (i + 1 < page.items.size()) move_button(shown, ctx, t, item, label, false);
-    shown.raw("</div>\n");
+    govuk::button_group_end(shown);
   }
   govuk::summary_list(
       h, {.rows = {{.key = {.text = std::string(t(kind_key(item.kind, "name")))}, .value = {.html = std::move(shown)}}},

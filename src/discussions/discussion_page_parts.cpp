@@ -123,7 +123,7 @@ void reactions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& 
     // One form with a button per reaction (its value names the reaction and whether to add or take it back): a form
     // each cost a third of the topic page's time and markup.
     govuk::form_start(h, {.action = post_base(req, p) + "/react", .csrf_token = req.ctx.csrf_token});
-    h.raw("<div class=\"govuk-button-group\">\n");
+    govuk::button_group_start(h);
     for (std::size_t i = 0; i < kAllReactions.size(); ++i) {
       const std::string_view code = reaction_code(kAllReactions[i]);
       const bool mine = p.mine[i];
@@ -135,7 +135,7 @@ void reactions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& 
                         .classes = mine ? "govuk-!-margin-bottom-1" : "govuk-button--secondary govuk-!-margin-bottom-1",
                         .attributes = {{"aria-pressed", mine ? "true" : "false"}}});
     }
-    h.raw("</div>\n");
+    govuk::button_group_end(h);
     govuk::form_end(h);
     return;
   }

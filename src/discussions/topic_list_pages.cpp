@@ -215,7 +215,9 @@ awaitable<Response> reports(OrgRequest& req, const PagesDeps& deps) {
           {.form = {.action = base + "/reports/" + std::to_string(r.id) + "/dismiss", .csrf_token = ctx.csrf_token},
            .button = {.text = s(t("discussions.reports.dismiss")), .classes = "govuk-button--secondary"}});
     }
-    h.raw("<div class=\"govuk-button-group\">").append(buttons).raw("</div>\n");
+    govuk::button_group_start(h);
+    h.append(buttons);
+    govuk::button_group_end(h);
   }
   co_return page.respond();
 }

@@ -149,7 +149,11 @@ awaitable<Response> topic(OrgRequest& req, const PagesDeps& deps) {
     toggle(buttons, req, url + "/raise", topic.raised, s(t("discussions.topic.raise")),
            s(t("discussions.topic.unraise")));
   }
-  if (!buttons.empty()) h.raw("<div class=\"govuk-button-group\">\n").append(buttons).raw("</div>\n");
+  if (!buttons.empty()) {
+    govuk::button_group_start(h);
+    h.append(buttons);
+    govuk::button_group_end(h);
+  }
   if (topic.following) govuk::paragraph(h, t("discussions.topic.following_hint"), "govuk-body-s");
   if (first_page && topic.seen_number > 1 && topic.seen_number < topic.post_count) {
     govuk::link_paragraph(h, post_url(slug, topic.id, topic.seen_number + 1), t("discussions.topic.first_new"));

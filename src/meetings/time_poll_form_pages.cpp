@@ -72,7 +72,7 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
   date_fields(h, t, "closes", {form.closes_day, form.closes_month, form.closes_year},
               s(t("meetings.polls.form.closes")), s(t("meetings.polls.form.closes_hint")), errors);
   // The button that opens the poll comes first, so that Enter in a box opens it rather than adding rows.
-  h.raw("<div class=\"govuk-button-group\">");
+  govuk::button_group_start(h);
   govuk::button(h, {.text = s(t("meetings.polls.new.button")), .prevent_double_click = true});
   govuk::button(h, {.text = s(t("meetings.polls.form.add_evenings")),
                     .name = "add",
@@ -88,7 +88,7 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                       .value = "rows",
                       .classes = "govuk-button--secondary"});
   }
-  h.raw("</div>");
+  govuk::button_group_end(h);
   govuk::form_end(h);
   return page.respond();
 }

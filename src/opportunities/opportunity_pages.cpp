@@ -121,7 +121,9 @@ Response render_form(OrgRequest& req, const PagesDeps& deps, const std::string& 
                             .name = "publish",
                             .value = "0",
                             .classes = "govuk-button--secondary"});
-    h.raw("<div class=\"govuk-button-group\">").append(buttons).raw("</div>");
+    govuk::button_group_start(h);
+    h.append(buttons);
+    govuk::button_group_end(h);
   } else {
     submit_button(h, t("opportunities.edit.button"));
   }

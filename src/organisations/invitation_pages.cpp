@@ -214,7 +214,7 @@ awaitable<Response> invitations(http::OrgRequest& req, const PagesDeps& deps) {
     line += ' ';
     line += core::format(t("organisations.invite.expires_on"), {{"date", view::format_date(t, inv.expires_at)}});
     govuk::paragraph(h, line, "govuk-body govuk-!-margin-bottom-2");
-    h.raw("<div class=\"govuk-button-group\">\n");
+    govuk::button_group_start(h);
     const std::string item = base + std::to_string(inv.id);
     for (const bool resend : {true, false}) {
       Html words;
@@ -225,7 +225,8 @@ awaitable<Response> invitations(http::OrgRequest& req, const PagesDeps& deps) {
                              .button = {.html = std::move(words),
                                         .classes = resend ? "govuk-button--secondary" : "govuk-button--warning"}});
     }
-    h.raw("</div>\n</li>\n");
+    govuk::button_group_end(h);
+    h.raw("</li>\n");
   }
   h.raw("</ul>\n");
   co_return page.respond();

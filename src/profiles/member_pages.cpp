@@ -122,10 +122,10 @@ Response remove_page(http::OrgRequest& req, const PagesDeps& deps, const MemberV
   govuk::paragraph(h, core::format(t("profiles.members.remove_body"), {{"name", view.profile.name}}));
   govuk::form_start(h, {.action = base + "/remove", .csrf_token = ctx.csrf_token});
   // A button and a link side by side: govuk-frontend's button group has no macro.
-  h.raw("<div class=\"govuk-button-group\">\n");
+  govuk::button_group_start(h);
   submit_button(h, t("profiles.members.remove_button"), "govuk-button--warning");
   govuk::link(h, base, t("profiles.members.cancel"));
-  h.raw("\n</div>\n");
+  govuk::button_group_end(h);
   govuk::form_end(h);
   return page.respond();
 }

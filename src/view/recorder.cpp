@@ -15,7 +15,7 @@ void recorder(Html& h, const core::Translator& t, std::string_view file_input) {
   govuk::heading(h, 2, "s", t("form.recorder.heading"));
   govuk::paragraph(h, t("form.recorder.hint"), "govuk-hint");
   // One step's buttons at a time; the script moves the focus to what comes next.
-  h.raw("<div class=\"govuk-button-group\">\n");
+  govuk::button_group_start(h);
   const auto step = [&](std::string_view key, std::string classes, std::string data, bool shown) {
     govuk::Attributes attributes{{std::move(data), ""}};
     if (!shown) attributes.push_back({"hidden", ""});
@@ -27,7 +27,7 @@ void recorder(Html& h, const core::Translator& t, std::string_view file_input) {
   step("form.recorder.record", "govuk-button--secondary", "data-rt-record", true);
   step("form.recorder.stop", "govuk-button--warning", "data-rt-stop", false);
   step("form.recorder.again", "govuk-button--secondary", "data-rt-again", false);
-  h.raw("</div>\n");
+  govuk::button_group_end(h);
   // What is happening, said by screen readers as it changes.
   h.raw("<p class=\"govuk-body\" role=\"status\" data-rt-status></p>\n");
   h.raw("<audio class=\"rt-media govuk-!-margin-bottom-6\" controls data-rt-playback hidden aria-label=\"");

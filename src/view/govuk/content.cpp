@@ -1,6 +1,7 @@
 #include "view/govuk/content.hpp"
 
 #include "view/govuk/navigation.hpp"
+#include "view/govuk/typography.hpp"
 
 namespace roundtable::view::govuk {
 
@@ -81,7 +82,7 @@ void panel(Html& h, const Panel& p) {
     put_attributes(h, actions.attributes);
     h.raw(">");
     if (!actions.items.empty()) {
-      h.raw("<div class=\"govuk-button-group\">\n");
+      button_group_start(h);
       for (const auto& a : actions.items) {
         if (a.href.empty() || a.type == "button") {
           Button b{.text = a.text,
@@ -99,7 +100,7 @@ void panel(Html& h, const Panel& p) {
           h.raw(">").text(a.text).raw("</a>\n");
         }
       }
-      h.raw("</div>");
+      button_group_end(h);
     }
     h.raw("</div>\n");
   }

@@ -56,6 +56,14 @@ void form_start(Html& h, const Form& p) {
 
 void form_end(Html& h) { h.raw("</form>\n"); }
 
+void button_group_start(Html& h, std::string_view classes) {
+  h.raw("<div class=\"govuk-button-group");
+  if (!classes.empty()) h.raw(" ").text(classes);
+  h.raw("\">\n");
+}
+
+void button_group_end(Html& h) { h.raw("</div>\n"); }
+
 void hidden(Html& h, std::string_view name, std::string_view value) {
   h.raw("<input type=\"hidden\" name=\"").text(name).raw("\" value=\"").text(value).raw("\">\n");
 }

@@ -49,6 +49,11 @@ struct Form {
 void form_start(Html& h, const Form& p);
 void form_end(Html& h);
 
+/// govuk-frontend's button group (it has no macro): the buttons and links written until button_group_end sit side by
+/// side, and stack on a narrow screen. `classes` are added to govuk-button-group (a spacing override).
+void button_group_start(Html& h, std::string_view classes = {});
+void button_group_end(Html& h);
+
 /// A hidden input.
 void hidden(Html& h, std::string_view name, std::string_view value);
 
