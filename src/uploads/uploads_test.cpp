@@ -627,6 +627,23 @@ TEST_P(UploadsOnBackend, TheFileRouteServesTheFileSafelyOrNotFound) {
   EXPECT_EQ(get(u.public_id, stranger).result(), http::Status::not_found);
   EXPECT_EQ(get("nope", owner).result(), http::Status::not_found);
   EXPECT_EQ(not_found_calls, 2);
+
+  // A document is download-only, under the name it was given.
+  Prepared pdf;
+  pdf.bytes = "%PDF-1.7\n";
+  pdf.mime = "application/pdf";
+  pdf.kind = media::Kind::document;
+  pdf.original_name = "Budget: 2025.pdf";
+  const auto paper =
+      db->run_sync([&](soci::session& s) { return store::save(s, *storage, pdf, kAboutMe, owner, std::nullopt, 1); });
+  auto download = get(paper.public_id, owner);
+  EXPECT_EQ(download.result(), http::Status::ok);
+  EXPECT_EQ(download["Content-Type"], "application/pdf");
+  EXPECT_EQ(download["Content-Disposition"],
+            "attachment; filename=\"Budget_ 2025.pdf\"; filename*=UTF-8''Budget%3A%202025.pdf");
+  EXPECT_EQ(download["Content-Security-Policy"], "default-src 'none'; sandbox");
+  EXPECT_EQ(download["X-Content-Type-Options"], "nosniff");
+  EXPECT_EQ(get(paper.public_id, stranger).result(), http::Status::not_found);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, UploadsOnBackend, ::testing::ValuesIn(db::testing::backends()));
