@@ -26,7 +26,8 @@ constexpr Sniffed kDocx{"application/vnd.openxmlformats-officedocument.wordproce
 constexpr Sniffed kOdt{"application/vnd.oasis.opendocument.text", Kind::document, "odt"};
 
 constexpr std::string_view kOdtMime = "application/vnd.oasis.opendocument.text";
-constexpr std::string_view kWordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+constexpr std::string_view kWordMain =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 constexpr std::string_view kWordMacros = "application/vnd.ms-word.document.macroEnabled.main+xml";
 constexpr std::string_view kWordTemplate =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";

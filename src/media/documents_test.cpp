@@ -93,7 +93,8 @@ std::string content_types(std::string_view main_type) {
          "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>";
 }
 
-constexpr std::string_view kWordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+constexpr std::string_view kWordMain =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
 std::string docx(std::string_view main_type = kWordMain) {
   const std::string document =
@@ -107,8 +108,8 @@ std::string docx(std::string_view main_type = kWordMain) {
   const std::string app =
       "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Company>" +
       std::string(kCompany) + "</Company></Properties>";
-  const std::string custom = "<Properties><property name=\"Home\"><vt:lpwstr>" + std::string(kName) +
-                             "</vt:lpwstr></property></Properties>";
+  const std::string custom =
+      "<Properties><property name=\"Home\"><vt:lpwstr>" + std::string(kName) + "</vt:lpwstr></property></Properties>";
   return make_zip({{"[Content_Types].xml", content_types(main_type)},
                    {"_rels/.rels", "<Relationships/>"},
                    {"word/document.xml", document},
@@ -124,13 +125,13 @@ std::string odt(std::string_view manifest_extra = "") {
       "<office:meta><meta:initial-creator>" +
       std::string(kName) + "</meta:initial-creator><dc:creator>" + std::string(kName) +
       "</dc:creator></office:meta></office:document-meta>";
-  return make_zip({{"mimetype", "application/vnd.oasis.opendocument.text"},
-                   {"META-INF/manifest.xml", "<manifest:manifest>" + std::string(manifest_extra) +
-                                                 "</manifest:manifest>"},
-                   {"content.xml", "<office:document-content><text:p>" + std::string(kBody) +
-                                       "</text:p></office:document-content>"},
-                   {"meta.xml", meta}},
-                  true);
+  return make_zip(
+      {{"mimetype", "application/vnd.oasis.opendocument.text"},
+       {"META-INF/manifest.xml", "<manifest:manifest>" + std::string(manifest_extra) + "</manifest:manifest>"},
+       {"content.xml",
+        "<office:document-content><text:p>" + std::string(kBody) + "</text:p></office:document-content>"},
+       {"meta.xml", meta}},
+      true);
 }
 
 // A one-page PDF whose Info dictionary and XMP metadata name its author; encrypted when a password is given.
@@ -140,9 +141,9 @@ std::string pdf(const char* password = nullptr, const char* owner = nullptr) {
   auto page = q.makeIndirectObject(QPDFObjectHandle::parse("<< /Type /Page /MediaBox [0 0 200 200] >>"));
   page.replaceKey("/Contents", QPDFObjectHandle::newStream(&q, "BT /F1 12 Tf 20 100 Td (Agenda) Tj ET"));
   q.addPage(page, false);
-  q.getTrailer().replaceKey("/Info", q.makeIndirectObject(QPDFObjectHandle::parse(
-                                         "<< /Author (Megan Jones) /Creator (Writer of Megan Jones) "
-                                         "/Producer (Cwmni Cyfrinachol PDF) /Title (Agenda) >>")));
+  q.getTrailer().replaceKey(
+      "/Info", q.makeIndirectObject(QPDFObjectHandle::parse("<< /Author (Megan Jones) /Creator (Writer of Megan Jones) "
+                                                            "/Producer (Cwmni Cyfrinachol PDF) /Title (Agenda) >>")));
   auto xmp = QPDFObjectHandle::newStream(&q, "<x:xmpmeta><dc:creator>Megan Jones</dc:creator></x:xmpmeta>");
   xmp.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
   xmp.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
@@ -151,7 +152,8 @@ std::string pdf(const char* password = nullptr, const char* owner = nullptr) {
   w.setOutputMemory();
   w.setCompressStreams(false);
   if (password) {
-    w.setR6EncryptionParameters(password, owner ? owner : password, true, true, true, true, true, true, qpdf_r3p_full, false);
+    w.setR6EncryptionParameters(password, owner ? owner : password, true, true, true, true, true, true, qpdf_r3p_full,
+                                false);
   }
   w.write();
   std::unique_ptr<Buffer> out(w.getBuffer());
@@ -187,9 +189,8 @@ TEST(Documents, RefusesWhatIsNotAPlainDocumentAndSaysWhyWhenItCan) {
   // Other zip files, spreadsheets, broken archives, text, nothing.
   EXPECT_FALSE(sniff_document(make_zip({{"notes.txt", "hello"}})));
   EXPECT_FALSE(document_issue(make_zip({{"notes.txt", "hello"}})));
-  EXPECT_FALSE(sniff_document(make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
-                                        {"content.xml", "<x/>"}},
-                                       true)));
+  EXPECT_FALSE(sniff_document(
+      make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", "<x/>"}}, true)));
   const std::string whole = docx();
   EXPECT_FALSE(sniff_document(whole.substr(0, whole.size() / 2)));
   EXPECT_FALSE(sniff_document("PK\x03\x04 not really a zip"));

@@ -89,7 +89,8 @@ Strip strip(Sniffed type, std::string& bytes);
 /// strip(type, bytes) == Strip::done.
 bool strip_metadata(Sniffed type, std::string& bytes);
 
-// --- Documents (documents.cpp: libzip and libqpdf) ---------------------------------------------------------------------
+// --- Documents (documents.cpp: libzip and libqpdf)
+// ---------------------------------------------------------------------
 
 /// A document, judged from its content (never its name): PDF ("%PDF-" at the start) -> application/pdf; Word (a zip
 /// archive whose [Content_Types].xml names the WordprocessingML main document part, and which has no macros) -> .docx;

@@ -254,8 +254,8 @@ void demo_agendas(db::Database& db, MeetingService& service, long long org, long
                             now - kDay);
       }
       if (budget) {
-        const auto pdf = uploads::store::save(s, service.uploads()->storage(), *budget, kPaperPurpose, std::nullopt,
-                                              org, now);
+        const auto pdf =
+            uploads::store::save(s, service.uploads()->storage(), *budget, kPaperPurpose, std::nullopt, org, now);
         store::insert_paper(s, {next, org, "Budget for next year", pdf.id, std::nullopt, "", tom, "demo-budget"},
                             now - kDay);
       }

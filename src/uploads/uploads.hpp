@@ -162,7 +162,8 @@ class UploadService {
 
 /// GET /files/{public_id}: the file with its sniffed type, nosniff, a sandboxing CSP and private caching; 404 for
 /// files that do not exist or that this viewer may not see. Documents are download-only: Content-Disposition
-/// attachment, with a file name made safe from Upload::original_name (ADR 0030). service may be null when the routes are only listed.
+/// attachment, with a file name made safe from Upload::original_name (ADR 0030). service may be null when the routes
+/// are only listed.
 void add_upload_routes(std::vector<http::Route>& routes, UploadService* service,
                        std::function<http::Response(http::RequestContext&)> not_found);
 
