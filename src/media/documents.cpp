@@ -167,70 +167,88 @@ constexpr std::string_view kEmptyMeta =
     "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
     "office:version=\"1.2\"><office:meta/></office:document-meta>";
 
-// Replaces an entry's contents (compressed) when the entry is there; false on a libzip error.
-bool replace_entry(zip_t* zip, const char* name, std::string_view contents) {
-  const zip_int64_t index = zip_name_locate(zip, name, 0);
-  if (index < 0) return true;
-  zip_source_t* src = zip_source_buffer(zip, contents.data(), contents.size(), 0);
-  if (!src) return false;
-  if (zip_file_replace(zip, static_cast<zip_uint64_t>(index), src, 0) != 0) {
-    zip_source_free(src);
-    return false;
+// The property parts replaced by empty ones, for this kind of document; nullptr for a part that is copied.
+const std::string_view* replacement(ZipKind kind, std::string_view name) {
+  static constexpr std::string_view kCore = kEmptyCore, kApp = kEmptyApp, kCustom = kEmptyCustom, kMeta = kEmptyMeta;
+  if (kind == ZipKind::docx) {
+    if (name == "docProps/core.xml") return &kCore;
+    if (name == "docProps/app.xml") return &kApp;
+    if (name == "docProps/custom.xml") return &kCustom;
+  } else if (name == "meta.xml") {
+    return &kMeta;
   }
-  return zip_set_file_compression(zip, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 0) == 0;
+  return nullptr;
 }
 
-// Rewrites the archive with its property parts replaced by empty ones and every comment gone.
+// Writes a new archive with the same entries in the same order: the property parts replaced by empty ones, every
+// other entry copied as it was compressed (never inflated, so a bomb costs nothing), and no comments or extra fields.
+// A new archive rather than the old one changed in place, so its local headers and central directory agree.
 Strip strip_zip(std::string& bytes, ZipKind kind) {
+  Archive in;
+  if (!open_archive(bytes, in)) return Strip::broken;
   zip_error_t error;
   zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_source_t* target = zip_source_buffer_create(nullptr, 0, 0, &error);
   zip_error_fini(&error);
-  if (!source) return Strip::broken;
+  if (!target) return Strip::broken;
   zip_error_init(&error);
-  zip_t* zip = zip_open_from_source(source, ZIP_CHECKCONS, &error);
+  zip_t* out = zip_open_from_source(target, ZIP_TRUNCATE, &error);
   zip_error_fini(&error);
-  if (!zip) {
-    zip_source_free(source);
+  if (!out) {
+    zip_source_free(target);
     return Strip::broken;
   }
-  // The archive holds one reference; ours keeps the source alive after zip_close, to read the new archive from.
-  zip_source_keep(source);
-  std::unique_ptr<zip_source_t, decltype(&zip_source_free)> holder(source, zip_source_free);
+  // The new archive holds one reference; ours keeps the buffer alive after zip_close, to read it from.
+  zip_source_keep(target);
+  std::unique_ptr<zip_source_t, decltype(&zip_source_free)> holder(target, zip_source_free);
   bool ok = true;
-  if (kind == ZipKind::docx) {
-    ok = replace_entry(zip, "docProps/core.xml", kEmptyCore) && replace_entry(zip, "docProps/app.xml", kEmptyApp) &&
-         replace_entry(zip, "docProps/custom.xml", kEmptyCustom);
-  } else {
-    ok = replace_entry(zip, "meta.xml", kEmptyMeta);
-  }
-  ok = ok && zip_set_archive_comment(zip, nullptr, 0) == 0;
-  const zip_int64_t n = zip_get_num_entries(zip, 0);
+  const zip_int64_t n = zip_get_num_entries(in.zip, 0);
   for (zip_int64_t i = 0; ok && i < n; ++i) {
-    zip_uint32_t length = 0;
-    if (zip_file_get_comment(zip, static_cast<zip_uint64_t>(i), &length, 0) && length > 0) {
-      ok = zip_file_set_comment(zip, static_cast<zip_uint64_t>(i), nullptr, 0, 0) == 0;
+    const auto index = static_cast<zip_uint64_t>(i);
+    const char* name = zip_get_name(in.zip, index, ZIP_FL_ENC_RAW);
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (!name || zip_stat_index(in.zip, index, 0, &st) != 0) {
+      ok = false;
+      break;
     }
+    const std::string_view* part = replacement(kind, name);
+    zip_source_t* src = part ? zip_source_buffer(out, part->data(), part->size(), 0)
+                             : zip_source_zip(out, in.zip, index, ZIP_FL_COMPRESSED, 0, -1);
+    if (!src) {
+      ok = false;
+      break;
+    }
+    const zip_int64_t added = zip_file_add(out, name, src, ZIP_FL_ENC_GUESS);
+    if (added < 0) {
+      zip_source_free(src);
+      ok = false;
+      break;
+    }
+    const auto at = static_cast<zip_uint64_t>(added);
+    // ODF's mimetype entry must stay stored; every other entry keeps its compressed bytes.
+    const bool stored = (st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_STORE;
+    if (part || stored) ok = zip_set_file_compression(out, at, part ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) == 0;
+    if (ok && (st.valid & ZIP_STAT_MTIME)) ok = zip_file_set_mtime(out, at, st.mtime, 0) == 0;
   }
-  if (!ok || zip_close(zip) != 0) {
-    zip_discard(zip);
+  if (!ok || zip_close(out) != 0) {
+    zip_discard(out);
     return Strip::broken;
   }
-  // The source now holds the new archive.
-  if (zip_source_open(source) != 0) return Strip::broken;
-  std::string out;
+  if (zip_source_open(target) != 0) return Strip::broken;
+  std::string written;
   char buffer[65536];
   while (true) {
-    const zip_int64_t got = zip_source_read(source, buffer, sizeof buffer);
+    const zip_int64_t got = zip_source_read(target, buffer, sizeof buffer);
     if (got < 0) {
-      zip_source_close(source);
+      zip_source_close(target);
       return Strip::broken;
     }
     if (got == 0) break;
-    out.append(buffer, static_cast<size_t>(got));
+    written.append(buffer, static_cast<size_t>(got));
   }
-  zip_source_close(source);
-  bytes = std::move(out);
+  zip_source_close(target);
+  bytes = std::move(written);
   return Strip::done;
 }
 
