@@ -10,7 +10,7 @@
 
 namespace roundtable::media {
 
-enum class Kind { image, audio, video };
+enum class Kind { image, audio, video, document };
 
 /// What a file is, judged from its first bytes only (never the name or the browser's Content-Type).
 struct Sniffed {
@@ -62,6 +62,7 @@ enum class Strip {
   done,          // every kind of metadata it knows was removed (or there was none)
   broken,        // the file's structure does not parse: refuse it as damaged
   cannot_clean,  // it parses, but holds metadata that cannot be removed safely: refuse it and say so
+  locked,        // a document protected by a password (or, for PDF, any encryption): it cannot be read or cleaned
 };
 
 /// Audio/video are stored as sent except for metadata that can hold location or personal details (names, places,
@@ -83,9 +84,43 @@ enum class Strip {
 ///   MuxingApp, WritingApp and file name strings of Info and each track's Name are zeroed and its DateUTC voided (with
 ///   the CRC-32 of an element changed this way), so no offset moves. Unknown-size Clusters (live recordings) are
 ///   walked; any other element of unknown size cannot be cleaned.
-/// Other types are left as they are. bytes are changed only when the result is done.
+/// Other types (documents: strip_document) are left as they are. bytes are changed only when the result is done.
 Strip strip(Sniffed type, std::string& bytes);
 /// strip(type, bytes) == Strip::done.
 bool strip_metadata(Sniffed type, std::string& bytes);
+
+// --- Documents (documents.cpp: libzip and libqpdf)
+// ---------------------------------------------------------------------
+
+/// A document, judged from its content (never its name): PDF ("%PDF-" at the start) -> application/pdf; Word (a zip
+/// archive whose [Content_Types].xml names the WordprocessingML main document part, and which has no macros) -> .docx;
+/// OpenDocument text (a zip archive whose "mimetype" entry reads application/vnd.oasis.opendocument.text and that has
+/// content.xml) -> .odt. Everything else, including Word with macros (.docm), legacy Word (.doc), other zip files and
+/// password-protected archives -> nullopt. Kind::document. Separate from sniff() so that the pure parsers stay free of
+/// libzip (and fuzzable on their own).
+std::optional<Sniffed> sniff_document(std::string_view bytes);
+/// The type of a stored document from its MIME type (its extension for a file name); nullopt for other types.
+std::optional<Sniffed> document_type(std::string_view mime);
+
+/// Why something that sniff_document refused is not a document we take, when a person could fix it.
+enum class DocumentIssue {
+  old_office,  // an OLE2 compound file: legacy Word (.doc) or another old Office file
+  macros,      // Word with macros (.docm, or a vbaProject part)
+  locked,      // protected with a password
+};
+std::optional<DocumentIssue> document_issue(std::string_view bytes);
+
+/// Removes the personal properties a document carries, writing the file again:
+/// - PDF (libqpdf): the trailer's Info dictionary (Author, Creator, Producer, Title, Subject, Keywords, dates), every
+///   /Metadata (XMP) stream of the catalogue, pages and images, /PieceInfo, and the scripts run on opening (the
+///   catalogue's /AA and JavaScript name tree). Objects nothing refers to any more are not written. Encrypted files
+///   (even with an empty password) -> locked; a file without pages or that does not parse -> broken.
+/// - Word: docProps/core.xml (creator, last modified by, dates, revision, title, subject, keywords), docProps/app.xml
+///   (company, manager, template, application, editing time) and docProps/custom.xml (custom properties) are replaced
+///   by empty ones; the archive's and entries' comments go. Every other part is copied unchanged.
+/// - OpenDocument text: meta.xml is replaced by an empty one (the same for comments).
+/// Not removed: what is written in the document itself, tracked changes and comments with their authors' names,
+/// and names inside pictures placed in the document. bytes are changed only when the result is done.
+Strip strip_document(Sniffed type, std::string& bytes);
 
 }  // namespace roundtable::media

@@ -71,6 +71,9 @@ struct Paper {
   std::string accessible_mime;
   /// "easy_read" or "large_print" ("" with no version).
   std::string accessible_kind;
+  /// The files' sizes in bytes (for "Download the paper (PDF, 120 KB)").
+  long long bytes = 0;
+  long long accessible_bytes = 0;
 };
 
 /// The meeting's agenda (accepted items in order, then proposals), and its actions, as the pages read them.

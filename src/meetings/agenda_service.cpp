@@ -318,6 +318,7 @@ uploads::Allowed paper_allowed() {
   a.images = true;
   a.audio = true;
   a.video = true;
+  a.documents = true;
   return a;
 }
 

@@ -229,12 +229,12 @@ bool mark_papers_sent(soci::session& s, long long meeting_id, long long now) {
 std::vector<Paper> papers(soci::session& s, long long meeting_id) {
   std::vector<Paper> out;
   db::query(s,
-            "SELECT p.id, p.title, u.public_id, u.mime, a.public_id, a.mime, p.accessible_kind FROM meeting_papers p "
-            "JOIN uploads u ON u.id = p.upload_id LEFT JOIN uploads a ON a.id = p.accessible_upload_id WHERE "
-            "p.meeting_id = $1 ORDER BY p.id",
+            "SELECT p.id, p.title, u.public_id, u.mime, a.public_id, a.mime, p.accessible_kind, u.bytes, a.bytes "
+            "FROM meeting_papers p JOIN uploads u ON u.id = p.upload_id LEFT JOIN uploads a ON a.id = "
+            "p.accessible_upload_id WHERE p.meeting_id = $1 ORDER BY p.id",
             {meeting_id}, [&](const db::Row& r) {
               out.push_back({r.integer(0), r.string(1), r.string(2), r.string(3), r.string(4), r.string(5),
-                             r.null(4) ? std::string() : r.string(6)});
+                             r.null(4) ? std::string() : r.string(6), r.integer(7), r.null(4) ? 0 : r.integer(8)});
             });
   return out;
 }

@@ -206,6 +206,9 @@ TEST_P(AgendasOnBackend, PapersWithAnEasyReadVersionAreForTheGroupOnly) {
   ASSERT_EQ(r.papers.size(), 1u);
   EXPECT_EQ(r.papers[0].accessible_kind, "easy_read");
   ASSERT_FALSE(r.papers[0].accessible_public_id.empty());
+  EXPECT_EQ(r.papers[0].mime, "image/png");
+  EXPECT_EQ(r.papers[0].bytes, static_cast<long long>(png.bytes.size()));
+  EXPECT_EQ(r.papers[0].accessible_bytes, static_cast<long long>(png.bytes.size()));
   // Whoever is in the group fetches it (observers too); people outside the group do not.
   auto principal = [&](long long user) {
     http::Principal p;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
@@ -166,14 +167,53 @@ std::string drawn_paper(bool easy_read) {
   return bytes;
 }
 
+/// A one-page PDF written here (so the demo ships no files): the budget, in a few lines of text.
+std::string written_paper() {
+  std::string text = "BT /F1 20 Tf 50 740 Td (Budget for next year) Tj /F1 12 Tf 0 -40 Td";
+  for (const char* line : {"Money in: grants from the council and the health board.",
+                           "Money out: the coffee mornings, the minibus, and training for carers.",
+                           "The board will agree the budget at this meeting."}) {
+    text += " (" + std::string(line) + ") Tj 0 -20 Td";
+  }
+  text += " ET";
+  const std::string objects[] = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type "
+      "/Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+      "<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "\nendstream",
+  };
+  std::string out = "%PDF-1.7\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < std::size(objects); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(std::size(objects) + 1) + "\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    char entry[24];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", o);
+    out += entry;
+  }
+  out += "trailer\n<< /Size " + std::to_string(std::size(objects) + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
 /// The board's next meeting has an agenda built from the discussion space and a member's idea, with the papers sent;
 /// its last one has who came, published minutes, decisions and actions.
 void demo_agendas(db::Database& db, MeetingService& service, long long org, long long group, long long next,
                   long long past, std::map<std::string, long long>& people, long long now) {
-  std::optional<uploads::Prepared> paper;
+  std::optional<uploads::Prepared> paper, budget;
   if (service.uploads()) {
     auto prepared = uploads::prepare_file(drawn_paper(false), "plan.png", paper_allowed());
     if (auto* p = std::get_if<uploads::Prepared>(&prepared)) paper = std::move(*p);
+    auto written = uploads::prepare_file(written_paper(), "budget.pdf", paper_allowed());
+    if (auto* p = std::get_if<uploads::Prepared>(&written)) {
+      p->original_name = "Budget for next year.pdf";
+      budget = std::move(*p);
+    }
   }
   db.run_sync([&](soci::session& s) {
     db::WriteTransaction tx(s);
@@ -211,6 +251,12 @@ void demo_agendas(db::Database& db, MeetingService& service, long long org, long
           version = uploads::store::save(s, uploads->storage(), *e, kPaperPurpose, std::nullopt, org, now).id;
         }
         store::insert_paper(s, {next, org, "Next year's plan", plain.id, version, "easy_read", tom, "demo-paper"},
+                            now - kDay);
+      }
+      if (budget) {
+        const auto pdf =
+            uploads::store::save(s, service.uploads()->storage(), *budget, kPaperPurpose, std::nullopt, org, now);
+        store::insert_paper(s, {next, org, "Budget for next year", pdf.id, std::nullopt, "", tom, "demo-budget"},
                             now - kDay);
       }
       store::mark_papers_sent(s, next, now - kDay);

@@ -1,5 +1,6 @@
 // A meeting's papers: listed on the agenda page with their easy-read or large-print versions, added (a file through
 // the uploads rules, and optionally its other version) and removed by the people who run the group.
+#include "media/media.hpp"
 #include "meetings/agenda_form.hpp"
 #include "meetings/meeting_pages.hpp"
 #include "security/tokens.hpp"
@@ -17,6 +18,29 @@ using view::Html;
 
 std::string kind_name(const core::Translator& t, std::string_view kind) {
   return s(t(kind == "large_print" ? "meetings.papers.large_print" : "meetings.papers.easy_read"));
+}
+
+/// A link to one file of a paper: a document says it downloads, with its type and size in words ("Download the paper:
+/// Budget (PDF, 120 KB)"); a picture, recording or video opens in the browser.
+Html file_link(const core::Translator& t, std::string_view public_id, std::string_view mime, long long bytes,
+               std::string_view title, std::string_view version) {
+  Html link;
+  const auto document = media::document_type(mime);
+  std::string text;
+  if (document) {
+    const std::vector<std::pair<std::string, std::string>> args{
+        {"version", std::string(version)},
+        {"title", std::string(title)},
+        {"type", s(t("meetings.papers.type." + std::string(document->extension)))},
+        {"size", uploads::size_words(bytes)}};
+    text = core::format(t(version.empty() ? "meetings.papers.download" : "meetings.papers.download_version"), args);
+  } else if (version.empty()) {
+    text = core::format(t("meetings.papers.open"), {{"title", title}});
+  } else {
+    text = core::format(t("meetings.papers.open_version"), {{"version", version}, {"title", title}});
+  }
+  govuk::link(link, uploads::file_url(public_id), text);
+  return link;
 }
 
 /// The file sent in this field, if one was chosen.
@@ -38,17 +62,10 @@ void papers_section(Html& h, const core::Translator& t, const OrgRequest& req, c
   for (const auto& p : r.papers) {
     govuk::heading(h, 3, "s", p.title);
     govuk::List links;
-    {
-      Html link;
-      govuk::link(link, uploads::file_url(p.public_id), core::format(t("meetings.papers.open"), {{"title", p.title}}));
-      links.items.emplace_back(std::move(link));
-    }
+    links.items.emplace_back(file_link(t, p.public_id, p.mime, p.bytes, p.title, ""));
     if (!p.accessible_public_id.empty()) {
-      Html link;
-      govuk::link(link, uploads::file_url(p.accessible_public_id),
-                  core::format(t("meetings.papers.open_version"),
-                               {{"version", kind_name(t, p.accessible_kind)}, {"title", p.title}}));
-      links.items.emplace_back(std::move(link));
+      links.items.emplace_back(file_link(t, p.accessible_public_id, p.accessible_mime, p.accessible_bytes, p.title,
+                                         kind_name(t, p.accessible_kind)));
     }
     govuk::list(h, links);
     if (runs) {
@@ -121,6 +138,11 @@ awaitable<Response> add_paper(OrgRequest& req, const PagesDeps& deps) {
   if (!paper) errors.push_back({"paper", s(t("meetings.error.paper_missing"))});
   if (!errors.empty() || !file) {
     co_return render_agenda(req, deps, rec, {.create_key = security::random_token(16)}, form, errors);
+  }
+  // A downloaded document is named after the paper, not after whatever the file was called on someone's computer.
+  file->original_name = form.title + "." + file->extension;
+  if (accessible) {
+    accessible->original_name = form.title + " (" + kind_name(t, form.accessible_kind) + ")." + accessible->extension;
   }
   auto op = deps.service->add_paper(who_of(req), req.membership.org_id, id, form.title, std::move(*file),
                                     std::move(accessible), form.accessible_kind, form.create_key);

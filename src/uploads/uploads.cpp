@@ -26,6 +26,7 @@ bool allows(const Allowed& a, media::Kind k) {
     case media::Kind::image: return a.images;
     case media::Kind::audio: return a.audio;
     case media::Kind::video: return a.video;
+    case media::Kind::document: return a.documents;
   }
   return false;
 }
@@ -35,22 +36,25 @@ long long max_bytes(const Allowed& a, media::Kind k) {
     case media::Kind::image: return a.max_image_bytes;
     case media::Kind::audio: return a.max_audio_bytes;
     case media::Kind::video: return a.max_video_bytes;
+    case media::Kind::document: return a.max_document_bytes;
   }
   return 0;
 }
 
-constexpr media::Kind kKinds[] = {media::Kind::image, media::Kind::audio, media::Kind::video};
+constexpr media::Kind kKinds[] = {media::Kind::image, media::Kind::audio, media::Kind::video, media::Kind::document};
 
 std::string_view kind_key(media::Kind k) {
   switch (k) {
     case media::Kind::image: return "images";
     case media::Kind::audio: return "audio";
     case media::Kind::video: return "video";
+    case media::Kind::document: return "documents";
   }
   return "images";
 }
 
-/// "10 MB", "2.5 MB", "500 KB" (binary units, as file managers show them).
+}  // namespace
+
 std::string size_words(long long bytes) {
   constexpr long long kKiB = 1024;
   constexpr long long kMiB = 1024 * kKiB;
@@ -62,6 +66,8 @@ std::string size_words(long long bytes) {
   }
   return std::to_string(std::max<long long>(1, (bytes + kKiB / 2) / kKiB)) + " KB";
 }
+
+namespace {
 
 /// Length of the valid UTF-8 sequence at the start of s and its code point; 0 when it is not valid.
 size_t utf8_sequence(std::string_view s, char32_t& cp) {
@@ -131,6 +137,38 @@ std::string clean_name(std::string_view filename) {
 std::string file_url(const Upload& u) { return file_url(u.public_id); }
 std::string file_url(std::string_view public_id) { return "/files/" + std::string(public_id); }
 
+std::string attachment_disposition(std::string_view name) {
+  // A title such as "Plan 2025/26" is a name, not a path.
+  std::string flat(name);
+  std::replace(flat.begin(), flat.end(), '/', '_');
+  std::replace(flat.begin(), flat.end(), '\\', '_');
+  const std::string clean = clean_name(flat);
+  // An ASCII name for old browsers: letters, digits and a few safe marks; everything else (quotes, semicolons,
+  // backslashes, accents) becomes "_".
+  std::string ascii;
+  for (char c : clean) {
+    const bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' ||
+                      c == '.' || c == '-' || c == '_' || c == '(' || c == ')' || c == ',';
+    ascii += safe ? c : '_';
+  }
+  if (ascii.empty() || ascii.find_first_not_of("._ ") == std::string::npos) ascii = "paper";
+  std::string encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : clean) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+        c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  std::string out = "attachment; filename=\"" + ascii + "\"";
+  if (!encoded.empty()) out += "; filename*=UTF-8''" + encoded;
+  return out;
+}
+
 size_t body_limit_for(const Allowed& a) {
   long long biggest = 0;
   for (auto k : kKinds) {
@@ -147,6 +185,9 @@ std::string_view refusal_code(Refusal r) {
     case Refusal::image_too_large: return "image_too_large";
     case Refusal::broken: return "broken";
     case Refusal::cannot_clean: return "cannot_clean";
+    case Refusal::old_office: return "old_office";
+    case Refusal::macros: return "macros";
+    case Refusal::locked: return "locked";
   }
   return "broken";
 }
@@ -187,19 +228,44 @@ std::string refusal_message(const core::Translator& t, Refusal r, const Allowed&
                           {{"megapixels", std::to_string(media::ImageLimits{}.max_pixels_in / 1'000'000)}});
     case Refusal::empty:
     case Refusal::broken:
-    case Refusal::cannot_clean: break;
+    case Refusal::cannot_clean:
+    case Refusal::old_office:
+    case Refusal::macros:
+    case Refusal::locked: break;
   }
   return std::string(t("upload.error." + std::string(refusal_code(r))));
 }
 
 std::variant<Prepared, Refusal> prepare_file(std::string_view data, std::string_view filename, const Allowed& allowed) {
   if (data.empty()) return Refusal::empty;
-  const auto type = media::sniff(data);
+  auto type = media::sniff(data);
+  if (!type && allowed.documents) {
+    type = media::sniff_document(data);
+    if (const auto issue = type ? std::nullopt : media::document_issue(data)) {
+      switch (*issue) {
+        case media::DocumentIssue::old_office: return Refusal::old_office;
+        case media::DocumentIssue::macros: return Refusal::macros;
+        case media::DocumentIssue::locked: return Refusal::locked;
+      }
+    }
+  }
   if (!type || !allows(allowed, type->kind)) return Refusal::wrong_type;
   if (static_cast<long long>(data.size()) > max_bytes(allowed, type->kind)) return Refusal::too_big;
   Prepared p;
   p.kind = type->kind;
   p.original_name = clean_name(filename);
+  p.extension = std::string(type->extension);
+  if (type->kind == media::Kind::document) {
+    p.bytes = std::string(data);
+    switch (media::strip_document(*type, p.bytes)) {
+      case media::Strip::done: break;
+      case media::Strip::broken: return Refusal::broken;
+      case media::Strip::cannot_clean: return Refusal::cannot_clean;
+      case media::Strip::locked: return Refusal::locked;
+    }
+    p.mime = std::string(type->mime);
+    return p;
+  }
   if (type->kind == media::Kind::image) {
     media::ImageLimits limits;
     limits.max_side_out = allowed.max_image_side;
@@ -210,6 +276,7 @@ std::variant<Prepared, Refusal> prepare_file(std::string_view data, std::string_
     auto& image = std::get<media::Image>(out);
     p.bytes = std::move(image.bytes);
     p.mime = std::move(image.mime);
+    p.extension = p.mime == "image/png" ? "png" : "jpg";
     p.width = image.width;
     p.height = image.height;
     return p;
@@ -219,6 +286,7 @@ std::variant<Prepared, Refusal> prepare_file(std::string_view data, std::string_
     case media::Strip::done: break;
     case media::Strip::broken: return Refusal::broken;
     case media::Strip::cannot_clean: return Refusal::cannot_clean;
+    case media::Strip::locked: return Refusal::locked;
   }
   p.mime = std::string(type->mime);
   return p;
@@ -272,7 +340,8 @@ std::vector<std::pair<std::string, std::string>> export_files(soci::session& s, 
   for (const auto& u : store::of_owner(s, user_id)) {
     auto bytes = storage.get(u.storage_key);
     if (!bytes) continue;
-    const auto type = media::sniff(*bytes);
+    auto type = media::sniff(*bytes);
+    if (!type) type = media::document_type(u.mime);
     out.emplace_back("files/" + u.public_id + "." + std::string(type ? type->extension : "bin"), std::move(*bytes));
   }
   return out;

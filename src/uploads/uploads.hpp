@@ -59,15 +59,21 @@ struct Upload {
 /// The address of a file: "/files/{public_id}".
 std::string file_url(const Upload& u);
 std::string file_url(std::string_view public_id);
+/// The Content-Disposition value that downloads a document as `name` (made safe: an ASCII file name with anything
+/// else replaced, and the UTF-8 name percent-encoded in filename*).
+std::string attachment_disposition(std::string_view name);
 
 /// Which kinds a form accepts and how big each may be.
 struct Allowed {
   bool images = true;
   bool audio = false;
   bool video = false;
+  /// PDF, Word (.docx) and OpenDocument text (.odt), with their personal properties removed; served download-only.
+  bool documents = false;
   long long max_image_bytes = 10LL * 1024 * 1024;
   long long max_audio_bytes = 25LL * 1024 * 1024;
   long long max_video_bytes = 50LL * 1024 * 1024;
+  long long max_document_bytes = 20LL * 1024 * 1024;
   /// Images are scaled down so the longer side is at most this.
   int max_image_side = 2000;
 };
@@ -75,10 +81,14 @@ struct Allowed {
 size_t body_limit_for(const Allowed& a);
 
 /// Why a file was refused (each has plain words in the catalogue: upload.error.<code>).
-enum class Refusal { empty, wrong_type, too_big, image_too_large, broken, cannot_clean };
+/// old_office, macros and locked are documents a person can save again in a form we take (legacy .doc, Word with
+/// macros, a password-protected file).
+enum class Refusal { empty, wrong_type, too_big, image_too_large, broken, cannot_clean, old_office, macros, locked };
 std::string_view refusal_code(Refusal r);
 /// The plain-words message for a refusal, naming the limit (e.g. "The photo must be smaller than 10 MB").
 std::string refusal_message(const core::Translator& t, Refusal r, const Allowed& a);
+/// "10 MB", "2.5 MB", "120 KB" (binary units, as file managers show them).
+std::string size_words(long long bytes);
 
 /// A file checked and cleaned, ready to save.
 struct Prepared {
@@ -88,6 +98,8 @@ struct Prepared {
   int width = 0;
   int height = 0;
   std::string original_name;
+  /// The usual extension of its type, without the dot ("pdf", "docx", "jpg" ...).
+  std::string extension;
 };
 
 /// Pure: checks and cleans one file (CPU work; UploadService::prepare runs it off the network threads).
@@ -149,7 +161,9 @@ class UploadService {
 };
 
 /// GET /files/{public_id}: the file with its sniffed type, nosniff, a sandboxing CSP and private caching; 404 for
-/// files that do not exist or that this viewer may not see. service may be null when the routes are only listed.
+/// files that do not exist or that this viewer may not see. Documents are download-only: Content-Disposition
+/// attachment, with a file name made safe from Upload::original_name (ADR 0030). service may be null when the routes
+/// are only listed.
 void add_upload_routes(std::vector<http::Route>& routes, UploadService* service,
                        std::function<http::Response(http::RequestContext&)> not_found);
 

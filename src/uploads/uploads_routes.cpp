@@ -22,7 +22,13 @@ boost::asio::awaitable<http::Response> serve_file(http::RequestContext& ctx, Upl
   res.set("Content-Security-Policy", "default-src 'none'; sandbox");
   res.set("X-Content-Type-Options", "nosniff");
   res.set(field::cache_control, "private, max-age=3600");
-  res.set(field::content_disposition, "inline");
+  if (file->upload.kind == media::Kind::document) {
+    // Documents are never shown in the browser: a PDF viewer or an office suite opens the downloaded file on the
+    // person's own device (ADR 0030).
+    res.set(field::content_disposition, attachment_disposition(file->upload.original_name));
+  } else {
+    res.set(field::content_disposition, "inline");
+  }
   co_return res;
 }
 

@@ -19,6 +19,7 @@ std::string_view kind_code(media::Kind k) {
     case media::Kind::image: return "image";
     case media::Kind::audio: return "audio";
     case media::Kind::video: return "video";
+    case media::Kind::document: return "document";
   }
   return "image";
 }
@@ -26,6 +27,7 @@ std::string_view kind_code(media::Kind k) {
 media::Kind parse_kind(std::string_view code) {
   if (code == "audio") return media::Kind::audio;
   if (code == "video") return media::Kind::video;
+  if (code == "document") return media::Kind::document;
   return media::Kind::image;
 }
 

@@ -267,13 +267,24 @@ TEST(Refusals, HaveCodesAndNameTheLimitInEnglishAndWelsh) {
   EXPECT_TRUE(contains(refusal_message(en, Refusal::wrong_type, audio_only()), "MP3"));
   EXPECT_TRUE(contains(refusal_message(en, Refusal::image_too_large, images_only()), "40 megapixels"));
 
-  // Every message, for every mix of kinds, is real text in both languages.
-  for (int mask = 0; mask < 8; ++mask) {
+  Allowed papers = images_only();
+  papers.audio = papers.video = papers.documents = true;
+  EXPECT_TRUE(contains(refusal_message(en, Refusal::wrong_type, papers), "PDF, a Word document (.docx)"));
+  EXPECT_TRUE(contains(refusal_message(en, Refusal::too_big, papers), "A document must be smaller than 20 MB."));
+  EXPECT_TRUE(contains(refusal_message(en, Refusal::macros, papers), "macros"));
+  EXPECT_TRUE(contains(refusal_message(cy, Refusal::old_office, papers), ".doc"));
+
+  // Every message, for the mixes of kinds forms use, is real text in both languages.
+  for (int mask = 0; mask < 16; ++mask) {
     Allowed a;
     a.images = mask & 1;
     a.audio = mask & 2;
     a.video = mask & 4;
-    for (auto r : {Refusal::empty, Refusal::wrong_type, Refusal::too_big, Refusal::image_too_large, Refusal::broken}) {
+    a.documents = mask & 8;
+    // Documents go with everything (papers) or alone; no form takes another mix, so it has no words.
+    if (a.documents && mask != 8 && mask != 15) continue;
+    for (auto r : {Refusal::empty, Refusal::wrong_type, Refusal::too_big, Refusal::image_too_large, Refusal::broken,
+                   Refusal::old_office, Refusal::macros, Refusal::locked}) {
       for (const auto* t : {&en, &cy}) {
         const auto m = refusal_message(*t, r, a);
         EXPECT_FALSE(m.empty());
@@ -295,6 +306,63 @@ TEST(Refusals, EveryEnglishMessageHasItsOwnWelsh) {
     EXPECT_NE(*welsh, text) << key;
   }
   EXPECT_GE(n, 10);
+}
+
+// A one-page PDF with a correct cross-reference table and an Info dictionary naming its author.
+std::string small_pdf() {
+  const std::string objects[] = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>",
+                                 "<< /Author (Megan Jones) /Producer (Cwmni PDF) >>"};
+  std::string out = "%PDF-1.7\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < 4; ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = out.size();
+  out += "xref\n0 5\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    const std::string n = std::to_string(o);
+    out += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  return out + "trailer\n<< /Size 5 /Root 1 0 R /Info 4 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+}
+
+TEST(PrepareFile, TakesDocumentsOnlyWhereDocumentsAreAllowedAndCleansThem) {
+  Allowed documents;
+  documents.images = false;
+  documents.documents = true;
+  const auto out = prepare_file(small_pdf(), "C:\\Users\\megan\\budget.pdf", documents);
+  ASSERT_TRUE(std::holds_alternative<Prepared>(out));
+  const auto& p = std::get<Prepared>(out);
+  EXPECT_EQ(p.mime, "application/pdf");
+  EXPECT_EQ(p.kind, media::Kind::document);
+  EXPECT_EQ(p.extension, "pdf");
+  EXPECT_EQ(p.original_name, "budget.pdf");
+  EXPECT_TRUE(p.bytes.starts_with("%PDF-"));
+  EXPECT_FALSE(contains(p.bytes, "Megan Jones"));
+  EXPECT_FALSE(contains(p.bytes, "Cwmni"));
+
+  EXPECT_EQ(std::get<Refusal>(prepare_file(small_pdf(), "budget.pdf", images_only())), Refusal::wrong_type);
+  const std::string doc = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0');
+  EXPECT_EQ(std::get<Refusal>(prepare_file(doc, "old.doc", documents)), Refusal::old_office);
+  EXPECT_EQ(std::get<Refusal>(prepare_file(doc, "old.doc", images_only())), Refusal::wrong_type);
+  EXPECT_EQ(std::get<Refusal>(prepare_file("%PDF-1.4\nDear all\n", "letter.pdf", documents)), Refusal::broken);
+  EXPECT_EQ(std::get<Refusal>(prepare_file("Dear all", "letter.pdf", documents)), Refusal::wrong_type);
+  Allowed tiny = documents;
+  tiny.max_document_bytes = 100;
+  EXPECT_EQ(std::get<Refusal>(prepare_file(small_pdf(), "budget.pdf", tiny)), Refusal::too_big);
+}
+
+TEST(Uploads, DocumentsDownloadUnderASafeName) {
+  EXPECT_EQ(attachment_disposition("Budget.pdf"), "attachment; filename=\"Budget.pdf\"; filename*=UTF-8''Budget.pdf");
+  EXPECT_EQ(attachment_disposition("Cyllideb 2025/26 \"drafft\"; Medi.pdf"),
+            "attachment; filename=\"Cyllideb 2025_26 _drafft__ Medi.pdf\"; "
+            "filename*=UTF-8''Cyllideb%202025_26%20%22drafft%22%3B%20Medi.pdf");
+  EXPECT_EQ(attachment_disposition("Cyfarfod\r\nSet-Cookie: x.pdf"),
+            "attachment; filename=\"CyfarfodSet-Cookie_ x.pdf\"; filename*=UTF-8''CyfarfodSet-Cookie%3A%20x.pdf");
+  EXPECT_EQ(attachment_disposition("Ŵyl.odt"), "attachment; filename=\"__yl.odt\"; filename*=UTF-8''%C5%B4yl.odt");
+  EXPECT_EQ(attachment_disposition(""), "attachment; filename=\"paper\"");
 }
 
 TEST(Uploads, UrlsAndBodyLimits) {
@@ -413,6 +481,18 @@ TEST_P(UploadsOnBackend, SavesFindsListsAndRemoves) {
   EXPECT_EQ(mine[0].id, u.id);
   EXPECT_EQ(mine[1].id, logo.id);
   EXPECT_EQ(mine[1].org_id, org);
+
+  // A document is kept as one (the kind column takes it on both databases).
+  Prepared pdf;
+  pdf.bytes = "%PDF-1.7\n";
+  pdf.mime = "application/pdf";
+  pdf.kind = media::Kind::document;
+  pdf.original_name = "Budget.pdf";
+  const auto paper = db->run_sync([&](soci::session& s) {
+    return store::save(s, *storage, pdf, Purpose{"meeting_paper"}, std::nullopt, org, 1234);
+  });
+  EXPECT_EQ(db->run_sync([&](soci::session& s) { return store::find_by_id(s, paper.id)->kind; }),
+            media::Kind::document);
 
   auto key = db->run_sync([&](soci::session& s) { return store::remove(s, u.id); });
   EXPECT_EQ(key, u.storage_key);
@@ -547,6 +627,23 @@ TEST_P(UploadsOnBackend, TheFileRouteServesTheFileSafelyOrNotFound) {
   EXPECT_EQ(get(u.public_id, stranger).result(), http::Status::not_found);
   EXPECT_EQ(get("nope", owner).result(), http::Status::not_found);
   EXPECT_EQ(not_found_calls, 2);
+
+  // A document is download-only, under the name it was given.
+  Prepared pdf;
+  pdf.bytes = "%PDF-1.7\n";
+  pdf.mime = "application/pdf";
+  pdf.kind = media::Kind::document;
+  pdf.original_name = "Budget: 2025.pdf";
+  const auto paper =
+      db->run_sync([&](soci::session& s) { return store::save(s, *storage, pdf, kAboutMe, owner, std::nullopt, 1); });
+  auto download = get(paper.public_id, owner);
+  EXPECT_EQ(download.result(), http::Status::ok);
+  EXPECT_EQ(download["Content-Type"], "application/pdf");
+  EXPECT_EQ(download["Content-Disposition"],
+            "attachment; filename=\"Budget_ 2025.pdf\"; filename*=UTF-8''Budget%3A%202025.pdf");
+  EXPECT_EQ(download["Content-Security-Policy"], "default-src 'none'; sandbox");
+  EXPECT_EQ(download["X-Content-Type-Options"], "nosniff");
+  EXPECT_EQ(get(paper.public_id, stranger).result(), http::Status::not_found);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, UploadsOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { startServer, visitorAs, demo, backendName } from "./harness.mjs";
 import { rows, meetingIds, fill } from "./matrices/meetings.mjs";
 import { startSmtpSink, plainText, subject } from "./smtp.mjs";
+import { pdf, docx, WORD_MACROS, AUTHOR, COMPANY } from "./fixtures/documents.mjs";
 
 let sink, server;
 before(async () => {
@@ -236,6 +237,99 @@ test(`${backendName}: the demo board's next meeting is in the evening, with a BS
   assert.match(list.text, /Past meetings/);
 });
 
+test(`${backendName}: papers as PDF and Word documents, cleaned of their author and downloaded, never shown`, async () => {
+  const ids = meetingIds(server);
+  const tom = await signedIn(demo.facilitator);
+  const gareth = await signedIn(demo.member);
+  const priya = await signedIn(demo.finance);
+  const papers = `/o/demo/meetings/${ids.NEXT}/papers`;
+  const agenda = `/o/demo/meetings/${ids.NEXT}/agenda`;
+  const keyOf = (text) => text.match(/name="create_key" value="([^"]+)"/)[1];
+  const form = await tom.get(agenda);
+  assert.match(form.text, /A PDF or Word document/);
+
+  // Refused with the words kept: a macro-enabled Word file, and a text file that calls itself a PDF.
+  const docm = await tom.postMultipart(
+    papers,
+    { create_key: keyOf(form.text), paper_title: "Treasurer's report" },
+    { paper: { filename: "report.docx", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", data: docx(WORD_MACROS) } },
+  );
+  assert.equal(docm.status, 400);
+  assert.match(docm.text, /This Word file has macros in it/);
+  assert.match(docm.text, /value="Treasurer&#39;s report"|value="Treasurer's report"/);
+  const fake = await tom.postMultipart(
+    papers,
+    { create_key: keyOf(docm.text), paper_title: "Fake" },
+    { paper: { filename: "fake.pdf", type: "application/pdf", data: "Dear all, this is a letter.\n" } },
+  );
+  assert.equal(fake.status, 400);
+  assert.match(fake.text, /The file must be a PDF, a Word document/);
+  assert.match(fake.text, /value="Fake"/);
+  const broken = await tom.postMultipart(
+    papers,
+    { create_key: keyOf(fake.text), paper_title: "Broken" },
+    { paper: { filename: "broken.pdf", type: "application/pdf", data: "%PDF-1.7\nnot really\n" } },
+  );
+  assert.equal(broken.status, 400);
+  assert.match(broken.text, /could not be opened/);
+  assert.equal(count(`meeting_papers WHERE title IN ('Treasurer''s report', 'Fake', 'Broken')`), "0");
+
+  // A PDF with a Word large-print version; sent twice, one paper.
+  const key = keyOf(broken.text);
+  for (let i = 0; i < 2; i++) {
+    const added = await tom.postMultipart(
+      papers,
+      { create_key: key, paper_title: "Minutes: \"March\"; draft", accessible_kind: "large_print" },
+      {
+        paper: { filename: "C:\\Users\\megan\\minutes.pdf", type: "application/pdf", data: pdf() },
+        accessible: { filename: "minutes-large.docx", type: "application/octet-stream", data: docx() },
+      },
+    );
+    assert.equal(added.status, 303, added.text.slice(0, 300));
+  }
+  assert.equal(count(`meeting_papers WHERE title = 'Minutes: "March"; draft'`), "1");
+  assert.equal(count(`uploads WHERE kind = 'document' AND purpose = 'meeting_paper'`), "3", "the demo PDF and these two");
+
+  const page = await gareth.get(agenda);
+  const pdfLink = page.text.match(/href="(\/files\/[^"]+)"[^>]*>Download the paper: Minutes: &quot;March&quot;; draft \(PDF, (\d+) KB\)/);
+  assert.ok(pdfLink, "the link says the type and size");
+  const wordLink = page.text.match(/href="(\/files\/[^"]+)"[^>]*>Download the large print version: Minutes: &quot;March&quot;; draft \(Word, \d+ KB\)/);
+  assert.ok(wordLink);
+
+  const got = await fetch(new URL(pdfLink[1], server.url), { headers: { cookie: gareth.cookieHeader() } });
+  assert.equal(got.status, 200);
+  assert.equal(got.headers.get("content-type"), "application/pdf");
+  assert.equal(got.headers.get("x-content-type-options"), "nosniff");
+  assert.match(got.headers.get("content-security-policy"), /sandbox/);
+  assert.match(got.headers.get("content-security-policy"), /default-src 'none'/);
+  const disposition = got.headers.get("content-disposition");
+  assert.match(disposition, /^attachment; filename="Minutes_ _March__ draft\.pdf"; filename\*=UTF-8''Minutes%3A%20%22March%22%3B%20draft\.pdf$/);
+  const body = Buffer.from(await got.arrayBuffer());
+  assert.equal(body.subarray(0, 5).toString("latin1"), "%PDF-");
+  assert.ok(!body.includes(AUTHOR) && !body.includes(COMPANY), "the author and producer are gone");
+
+  const word = await fetch(new URL(wordLink[1], server.url), { headers: { cookie: gareth.cookieHeader() } });
+  assert.equal(word.status, 200);
+  assert.equal(word.headers.get("content-type"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  assert.match(word.headers.get("content-disposition"), /^attachment; filename=".*\(large print\)\.docx"/);
+  const wordBody = Buffer.from(await word.arrayBuffer());
+  assert.equal(wordBody.subarray(0, 2).toString("latin1"), "PK");
+  assert.ok(wordBody.includes("Minutes of the last meeting"), "the text is kept");
+  assert.ok(!wordBody.includes(AUTHOR) && !wordBody.includes(COMPANY), "the author and company are gone");
+
+  // People outside the group, and nobody signed in, get nothing.
+  for (const link of [pdfLink[1], wordLink[1]]) {
+    assert.equal((await priya.get(link)).status, 404);
+    assert.equal((await fetch(new URL(link, server.url), { redirect: "manual" })).status, 404);
+  }
+
+  // Removed: the paper goes, and its files with it.
+  const id = server.database.sql(`SELECT id FROM meeting_papers WHERE title = 'Minutes: "March"; draft'`).trim();
+  await tom.get(agenda);
+  assert.equal((await tom.post(`${papers}/${id}/remove`)).status, 303);
+  assert.equal((await gareth.get(pdfLink[1])).status, 404);
+});
+
 test(`${backendName}: an agenda from the discussion space, and the raiser told what the meeting did with it`, async () => {
   const ids = meetingIds(server);
   const topic = server.database
@@ -261,8 +355,9 @@ test(`${backendName}: an agenda from the discussion space, and the raiser told w
   // The papers (with an easy-read version) and the day they were sent, for the group only.
   assert.match(page.text, /The papers were sent on/);
   assert.match(page.text, /Open the easy read version: Next year/);
+  assert.match(page.text, /Download the paper: Budget for next year \(PDF, \d+ KB\)/);
   const files = [...page.text.matchAll(/href="(\/files\/[^"]+)"/g)].map((m) => m[1]);
-  assert.equal(files.length, 2);
+  assert.equal(files.length, 3);
   for (const file of files) {
     assert.equal((await gareth.get(file)).status, 200);
     assert.equal((await ngozi.get(file)).status, 200, "observers read the papers");
