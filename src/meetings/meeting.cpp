@@ -91,6 +91,17 @@ std::vector<Need> parse_need_list(std::string_view codes) { return split(kAllNee
 
 bool RsvpDetails::has(Need n) const { return std::find(needs.begin(), needs.end(), n) != needs.end(); }
 
+bool Rsvp::is_arranged(Need n) const { return std::find(arranged.begin(), arranged.end(), n) != arranged.end(); }
+
+long long unmet_support(const std::vector<Rsvp>& people) {
+  long long n = 0;
+  for (const auto& p : people) {
+    if (!p.reply || p.reply->answer == Answer::not_going) continue;
+    for (Need need : p.reply->needs) n += p.is_arranged(need) ? 0 : 1;
+  }
+  return n;
+}
+
 NeedCounts count_needs(const std::vector<Rsvp>& replies) {
   NeedCounts c;
   for (const auto& r : replies) {

@@ -116,7 +116,13 @@ struct Rsvp {
   std::string name;
   std::optional<RsvpDetails> reply;
   long long updated_at = 0;
+  /// Which of the needs in their reply the people who run the group have arranged (the checklist's ticks).
+  std::vector<Need> arranged;
+  bool is_arranged(Need n) const;
 };
+
+/// How many support requests still need arranging: the needs of everyone going or maybe that are not ticked.
+long long unmet_support(const std::vector<Rsvp>& people);
 
 /// A meeting as one person sees it: with their role in its group and their own reply.
 struct MeetingForViewer {

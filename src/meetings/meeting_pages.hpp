@@ -134,6 +134,7 @@ awaitable<Response> save_reply(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> cancel_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> cancel_meeting(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_arranged(OrgRequest& req, const PagesDeps& deps);
 
 // agenda_pages.cpp: the agenda, proposals, raised topics, ordering, changing and removing items, papers sent.
 awaitable<Response> agenda(OrgRequest& req, const PagesDeps& deps);

@@ -43,6 +43,9 @@ void add_meeting_routes(std::vector<http::Route>& routes, const pages::PagesDeps
   one.get("/reply", "meeting_reply", on_meeting(Action::reply), bind(deps, pages::reply_form));
   one.post("/reply", "meeting_reply_save", on_meeting(Action::reply), bind(deps, pages::save_reply));
   one.get("/checklist", "meeting_checklist", on_meeting(Action::see_checklist), bind(deps, pages::checklist));
+  // A tick on the checklist: one person's need arranged (or not yet).
+  one.post("/checklist/arranged", "meeting_arranged_save", on_meeting(Action::see_checklist),
+           bind(deps, pages::save_arranged));
   // The agenda: proposals, raised topics, order (buttons, not dragging), and the papers sent.
   one.get("/agenda", "meeting_agenda", on_meeting(Action::see_agenda), bind(deps, pages::agenda));
   one.post("/agenda/items", "agenda_item_create", on_meeting(Action::propose_item), bind(deps, pages::propose_item));

@@ -165,6 +165,19 @@ awaitable<std::optional<std::vector<Rsvp>>> MeetingService::checklist(long long 
   co_return co_await std::move(op);
 }
 
+awaitable<bool> MeetingService::mark_arranged(long long org_id, long long id, long long actor, long long user_id,
+                                              Need need, bool arranged) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, user_id);
+    if (!v || !v->mine || v->mine->answer == Answer::not_going || !v->mine->has(need)) return false;
+    store::set_arranged(s, id, user_id, need, arranged, actor, now());
+    tx.commit();
+    return true;
+  });
+  co_return co_await std::move(op);
+}
+
 long long MeetingService::schedule_now(long long org_id, long long group_id, long long actor,
                                        const MeetingDetails& details, long long at) {
   return db_.run_sync([&](soci::session& s) {

@@ -109,6 +109,10 @@ class MeetingService {
   /// looking at what people said they need is recorded in the audit log against each of them (needs_viewed,
   /// "meeting:<id>"), so each person can see who looked, as with the needs they share with a group.
   awaitable<std::optional<std::vector<Rsvp>>> checklist(long long org_id, long long id, long long viewer);
+  /// Ticks (or unticks) one person's need on the checklist as arranged, by someone the route let see the checklist.
+  /// False when the meeting is not this organisation's or the person's reply (going or maybe) does not ask for it.
+  awaitable<bool> mark_arranged(long long org_id, long long id, long long actor, long long user_id, Need need,
+                                bool arranged);
 
   // Agendas and records (agenda_service.cpp). Each change asks the policy again inside its transaction.
 

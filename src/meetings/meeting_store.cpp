@@ -1,5 +1,7 @@
 #include "meetings/meeting_store.hpp"
 
+#include <map>
+
 #include "db/query.hpp"
 #include "organisations/organisation.hpp"
 
@@ -163,6 +165,29 @@ void upsert_reply(soci::session& s, long long id, long long org_id, long long us
             "excluded.interpreter_language, dietary = excluded.dietary, note = excluded.note, updated_at = "
             "excluded.updated_at",
             {id, org_id, user_id, answer_code(r.answer), needs, r.interpreter_language, r.dietary, r.note, now});
+  // A tick for a need the reply no longer asks for goes: asked again later, it is to arrange again.
+  std::vector<std::string> ticked;
+  db::query(s, "SELECT need FROM meeting_support_arranged WHERE meeting_id = $1 AND user_id = $2", {id, user_id},
+            [&](const db::Row& row) { ticked.push_back(row.string(0)); });
+  for (const auto& code : ticked) {
+    const auto need = parse_need(code);
+    if (need && r.has(*need)) continue;
+    db::query(s, "DELETE FROM meeting_support_arranged WHERE meeting_id = $1 AND user_id = $2 AND need = $3",
+              {id, user_id, code});
+  }
+}
+
+void set_arranged(soci::session& s, long long id, long long user_id, Need need, bool arranged, long long actor,
+                  long long now) {
+  if (arranged) {
+    db::query(s,
+              "INSERT INTO meeting_support_arranged (meeting_id, user_id, need, arranged_by, arranged_at) VALUES ($1, "
+              "$2, $3, $4, $5) ON CONFLICT (meeting_id, user_id, need) DO NOTHING",
+              {id, user_id, need_code(need), actor, now});
+  } else {
+    db::query(s, "DELETE FROM meeting_support_arranged WHERE meeting_id = $1 AND user_id = $2 AND need = $3",
+              {id, user_id, need_code(need)});
+  }
 }
 
 std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id) {
@@ -183,6 +208,13 @@ std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id) 
               v.updated_at = r.integer(7);
               out.push_back(std::move(v));
             });
+  std::map<long long, std::vector<Need>> ticks;
+  db::query(s, "SELECT user_id, need FROM meeting_support_arranged WHERE meeting_id = $1", {id}, [&](const db::Row& r) {
+    if (auto need = parse_need(r.text(1))) ticks[r.integer(0)].push_back(*need);
+  });
+  for (auto& p : out) {
+    if (auto it = ticks.find(p.user_id); it != ticks.end()) p.arranged = it->second;
+  }
   return out;
 }
 

@@ -35,8 +35,12 @@ std::vector<MeetingListed> list_for_group(soci::session& s, long long group_id, 
 /// Keeps the person's reply: one row per person and meeting, whatever sends it how often.
 void upsert_reply(soci::session& s, long long id, long long org_id, long long user_id, const RsvpDetails& r,
                   long long now);
-/// Everyone in the group (observers only when they replied), by name, with their reply.
+/// Everyone in the group (observers only when they replied), by name, with their reply and which of its needs are
+/// arranged.
 std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id);
+/// Ticks (or unticks) one person's need for the meeting as arranged.
+void set_arranged(soci::session& s, long long id, long long user_id, Need need, bool arranged, long long actor,
+                  long long now);
 
 /// A meeting in a person's calendar feed, with what the policy needs to know about the person.
 struct FeedMeeting {

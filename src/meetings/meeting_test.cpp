@@ -156,6 +156,43 @@ TEST_P(MeetingsOnBackend, TheChecklistListsTheGroupWithWhatEachPersonNeeds) {
   EXPECT_EQ(world->count("meeting_rsvps WHERE user_id = " + std::to_string(mair)), 0);
 }
 
+TEST_P(MeetingsOnBackend, TheChecklistTicksWhatIsArrangedAndCountsWhatIsNot) {
+  const long long id = schedule("December");
+  run(service->reply(north, id, gareth, {Answer::going, {Need::bsl_interpreter, Need::supporter}, "", "", ""}));
+  run(service->reply(north, id, mair, {Answer::maybe, {Need::large_print}, "", "", ""}));
+  run(service->reply(north, id, tom, {Answer::not_going, {Need::travel_expenses}, "", "", ""}));
+  auto unmet = [&] { return unmet_support(*run(service->checklist(north, id, tom))); };
+  EXPECT_EQ(unmet(), 3) << "Gareth's two and Mair's one; Tom is not coming";
+  EXPECT_TRUE(run(service->mark_arranged(north, id, tom, gareth, Need::bsl_interpreter, true)));
+  EXPECT_TRUE(run(service->mark_arranged(north, id, tom, gareth, Need::bsl_interpreter, true))) << "twice is once";
+  EXPECT_EQ(world->count("meeting_support_arranged"), 1);
+  EXPECT_EQ(unmet(), 2);
+  const auto list = run(service->checklist(north, id, tom));
+  ASSERT_TRUE(list);
+  EXPECT_TRUE((*list)[0].is_arranged(Need::bsl_interpreter)) << (*list)[0].name;
+  EXPECT_FALSE((*list)[0].is_arranged(Need::supporter));
+  // Only what the person asked for, while they are coming; only this organisation's meetings.
+  EXPECT_FALSE(run(service->mark_arranged(north, id, tom, gareth, Need::dietary, true)));
+  EXPECT_FALSE(run(service->mark_arranged(north, id, tom, tom, Need::travel_expenses, true))) << "not going";
+  EXPECT_FALSE(run(service->mark_arranged(north, id, tom, ngozi, Need::large_print, true))) << "no reply";
+  EXPECT_FALSE(run(service->mark_arranged(south, id, rhys, gareth, Need::supporter, true)));
+  EXPECT_EQ(world->count("meeting_support_arranged"), 1);
+  // Unticked, and ticked again.
+  EXPECT_TRUE(run(service->mark_arranged(north, id, tom, gareth, Need::bsl_interpreter, false)));
+  EXPECT_EQ(unmet(), 3);
+  EXPECT_TRUE(run(service->mark_arranged(north, id, tom, gareth, Need::bsl_interpreter, true)));
+  EXPECT_TRUE(run(service->mark_arranged(north, id, tom, mair, Need::large_print, true)));
+  EXPECT_EQ(unmet(), 1);
+  // Gareth changes his reply: no BSL interpreter now, so its tick goes; asked for again, it is to arrange again.
+  run(service->reply(north, id, gareth, {Answer::going, {Need::supporter}, "", "", ""}));
+  EXPECT_EQ(world->count("meeting_support_arranged WHERE user_id = " + std::to_string(gareth)), 0);
+  run(service->reply(north, id, gareth, {Answer::going, {Need::supporter, Need::bsl_interpreter}, "", "", ""}));
+  EXPECT_EQ(unmet(), 2);
+  // Mair leaves the organisation: her reply and its tick go.
+  run(world->organisations->remove_member(admin, north, mair));
+  EXPECT_EQ(world->count("meeting_support_arranged WHERE user_id = " + std::to_string(mair)), 0);
+}
+
 TEST_P(MeetingsOnBackend, UpcomingFirstSoonestFirstThenPastLatestFirst) {
   const long long later = schedule("Later", 20);
   const long long soon = schedule("Soon", 2);

@@ -432,6 +432,15 @@ int load_demo(db::Database& db, MeetingService& service, TimePollService& polls,
   if (const auto steering = found.groups.find("Carers Strategy Steering Group"); steering != found.groups.end()) {
     demo_polls(polls, org, steering->second, steering_next, found.people, now);
   }
+  // On the next board meeting's checklist, Tom has booked the BSL interpreter Gareth asked for; the rest is to do.
+  const auto gareth = found.people.find("gareth@demo.example");
+  if (board_next != 0 && gareth != found.people.end()) {
+    db.run_sync([&](soci::session& s) {
+      db::WriteTransaction tx(s);
+      store::set_arranged(s, board_next, gareth->second, Need::bsl_interpreter, true, tom, now);
+      tx.commit();
+    });
+  }
   return made;
 }
 

@@ -60,6 +60,9 @@ module::Module make_module(Deps deps) {
        "the person's answers to \"find a time\" polls: whether each time offered suits them"},
       {"meeting_reminders", "user_id", Erasure::remove,
        "which meetings the person was reminded of the day before (so they are reminded once)"},
+      {"meeting_support_arranged", "user_id", Erasure::remove,
+       "which of the things the person asked for to take part in a meeting the people who run the group have "
+       "arranged (arranged_by names who ticked it)"},
   };
   m.personal_tables.push_back({"calendar_feeds", "user_id", Erasure::remove,
                                "when the person's calendar feed address was made, and a scrambled copy of its secret "

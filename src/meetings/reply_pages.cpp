@@ -119,6 +119,25 @@ awaitable<Response> save_reply(OrgRequest& req, const PagesDeps& deps) {
   co_return http::redirect(ctx.request, meeting_url(req, m.id));
 }
 
+awaitable<Response> save_arranged(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto loaded_op = load(req, deps, Action::see_checklist);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& m = std::get<MeetingForViewer>(loaded).meeting;
+  // The buttons' own values: anything else names nobody's need here.
+  const auto person = http::parse_id(ctx.form.value("person"));
+  const auto need = parse_need(ctx.form.value("need"));
+  const std::string arranged(ctx.form.value("arranged"));
+  if (!person || !need || (arranged != "yes" && arranged != "no")) co_return deps.not_found(ctx);
+  auto op = deps.service->mark_arranged(req.membership.org_id, m.id, req.principal.user_id, *person, *need,
+                                        arranged == "yes");
+  if (!co_await std::move(op)) co_return deps.not_found(ctx);
+  ctx.set_flash(arranged == "yes" ? "meetings.done.arranged" : "meetings.done.not_arranged");
+  co_return http::redirect(ctx.request, meeting_url(req, m.id) + "/checklist#need-" + std::to_string(*person) + "-" +
+                                            std::string(need_code(*need)));
+}
+
 awaitable<Response> cancel_form(OrgRequest& req, const PagesDeps& deps) {
   auto loaded_op = load(req, deps, Action::cancel_meeting);
   auto loaded = co_await std::move(loaded_op);
@@ -152,6 +171,7 @@ awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps) {
   const auto people = co_await std::move(op);
   if (!people) co_return deps.not_found(ctx);
   const auto counts = count_needs(*people);
+  const std::string base = meeting_url(req, m.id);
   auto page = page_builder(ctx, deps, s(t("meetings.checklist.title")));
   page.caption(m.details.title).back_link(meeting_url(req, m.id), s(t("meetings.back"))).full_width();
   Html& h = page.body();
@@ -176,6 +196,10 @@ awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps) {
     govuk::paragraph(h, t("meetings.checklist.nothing_to_arrange"));
   } else {
     govuk::list(h, arrange);
+    // What is still to do, from the ticks below.
+    const long long unmet = unmet_support(*people);
+    govuk::paragraph(h, unmet == 0 ? s(t("meetings.checklist.all_arranged"))
+                                   : t.plural("meetings.checklist.still_to_arrange", unmet));
   }
 
   govuk::heading(h, 2, "m", t("meetings.checklist.people_title"));
@@ -200,11 +224,37 @@ awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps) {
       const auto needs = needs_in_words(t, *p.reply);
       if (needs.empty()) {
         table.cell(t("meetings.checklist.needs_none"));
-      } else {
+      } else if (p.reply->answer == Answer::not_going) {
         Html list;
         govuk::List items{.classes = "govuk-!-margin-bottom-0"};
         for (const auto& n : needs) items.items.emplace_back(n);
         govuk::list(list, items);
+        table.cell(list);
+      } else {
+        // Each need with its tick: arranged or not yet, and the button that changes it (it says whose need it is).
+        Html list;
+        list.raw("<ul class=\"govuk-list govuk-!-margin-bottom-0\">\n");
+        for (std::size_t i = 0; i < needs.size(); ++i) {
+          const Need need = p.reply->needs[i];
+          const bool done = p.is_arranged(need);
+          list.raw("<li id=\"need-").text(std::to_string(p.user_id)).raw("-").text(need_code(need)).raw("\">");
+          list.text(needs[i]).text(" ");
+          govuk::tag(list, {.text = s(t(done ? "meetings.checklist.arranged" : "meetings.checklist.not_arranged")),
+                            .classes = done ? "govuk-tag--green" : "govuk-tag--yellow"});
+          Html words;
+          words.text(t(done ? "meetings.checklist.undo_arranged" : "meetings.checklist.mark_arranged"))
+              .raw("<span class=\"govuk-visually-hidden\"> ");
+          words.text(core::format(t("meetings.checklist.whose_need"), {{"need", needs[i]}, {"name", p.name}}))
+              .raw("</span>");
+          govuk::button_form(list, {.form = {.action = base + "/checklist/arranged", .csrf_token = ctx.csrf_token},
+                                    .hidden = {{"person", std::to_string(p.user_id)},
+                                               {"need", s(need_code(need))},
+                                               {"arranged", done ? "no" : "yes"}},
+                                    .button = {.html = std::move(words),
+                                               .classes = "govuk-button--secondary govuk-!-margin-bottom-2"}});
+          list.raw("</li>\n");
+        }
+        list.raw("</ul>\n");
         table.cell(list);
       }
       table.cell(govuk::TableCell{.text = p.reply->note, .classes = "rt-pre-line"});

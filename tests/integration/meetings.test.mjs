@@ -222,6 +222,31 @@ test(`${backendName}: people reply with what they need, once each, and only the 
   assert.equal((await gareth.postPairs(`${location}/reply`, [["answer", "not_going"], ["needs", "bsl_interpreter"]])).status, 303);
   assert.match((await tom.get(`${location}/checklist`)).text, /1 needs a BSL interpreter/);
   assert.equal(count(`meeting_rsvps WHERE meeting_id = ${id}`), "2");
+
+  // Tom ticks Mair's BSL interpreter as arranged (sent twice: one tick); the page says what is left to arrange.
+  const mairId = server.database.sql(`SELECT id FROM users WHERE email = '${demo.carer}'`).trim();
+  const tick = [["person", mairId], ["need", "bsl_interpreter"], ["arranged", "yes"]];
+  assert.match((await tom.get(`${location}/checklist`)).text, /2 requests are not arranged yet/);
+  const ticked = await tom.postPairs(`${location}/checklist/arranged`, tick);
+  assert.equal(ticked.status, 303);
+  assert.equal(ticked.headers.get("location"), `${location}/checklist#need-${mairId}-bsl_interpreter`);
+  assert.equal((await tom.postPairs(`${location}/checklist/arranged`, tick)).status, 303);
+  assert.equal(count(`meeting_support_arranged WHERE meeting_id = ${id}`), "1");
+  const after = await tom.get(`${location}/checklist`);
+  assert.match(after.text, /Marked as arranged/);
+  assert.match(after.text, /1 request is not arranged yet/);
+  assert.match(after.text, new RegExp(`id="need-${mairId}-bsl_interpreter">[^<]*<strong class="govuk-tag govuk-tag--green">\\s*Arranged`));
+  // Not for Gareth, who does not run the group; not a need Mair did not ask for; not Gareth's, who is not coming.
+  assert.equal((await gareth.postPairs(`${location}/checklist/arranged`, tick)).status, 404);
+  assert.equal((await tom.postPairs(`${location}/checklist/arranged`, [["person", mairId], ["need", "dietary"], ["arranged", "yes"]])).status, 404);
+  const garethId = server.database.sql(`SELECT id FROM users WHERE email = '${demo.member}'`).trim();
+  assert.equal((await tom.postPairs(`${location}/checklist/arranged`, [["person", garethId], ["need", "bsl_interpreter"], ["arranged", "yes"]])).status, 404);
+  assert.equal(count(`meeting_support_arranged WHERE meeting_id = ${id}`), "1");
+  // Mair no longer needs the interpreter: its tick goes with it. Tom unticks nothing that is not there.
+  assert.equal((await mair.postPairs(`${location}/reply`, [["answer", "going"], ["needs", "large_print"]])).status, 303);
+  assert.equal(count(`meeting_support_arranged WHERE meeting_id = ${id}`), "0");
+  assert.equal((await tom.postPairs(`${location}/checklist/arranged`, [["person", mairId], ["need", "large_print"], ["arranged", "no"]])).status, 303);
+  assert.match((await tom.get(`${location}/checklist`)).text, /1 request is not arranged yet/);
 });
 
 test(`${backendName}: the demo board's next meeting is in the evening, with a BSL interpreter and large print to arrange`, async () => {
@@ -232,6 +257,8 @@ test(`${backendName}: the demo board's next meeting is in the evening, with a BS
   const checklist = await tom.get(`/o/demo/meetings/${ids.NEXT}/checklist`);
   assert.match(checklist.text, /1 needs a BSL interpreter/);
   assert.match(checklist.text, /1 needs large print papers/);
+  // Tom has booked Gareth's interpreter; Gareth's travel costs and Mair's four requests are still to arrange.
+  assert.match(checklist.text, /5 requests are not arranged yet/);
   const list = await tom.get(`/o/demo/groups/${ids.BOARD}/meetings`);
   assert.ok(list.text.indexOf("Board meeting: next year") < list.text.indexOf("Board meeting: checking the year"), "upcoming first");
   assert.match(list.text, /Past meetings/);
