@@ -172,6 +172,10 @@ MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: next 
 PAST_MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: checking the year so far'")
 # "Find a time": the steering group's open poll (Tom, the facilitator, runs it and sees who answered what).
 POLL_ID=$(db_one "SELECT id FROM meeting_time_polls WHERE title = 'Steering group: talking to carers about the draft'")
+# Decisions: the board's open poll (the demo member voted in it) and its closed consent decision (results, answers,
+# the resolved objection and the record).
+DECISION_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Where should the summer event be?'")
+DECIDED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Pay travel costs on the day'")
 # Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
 SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
 # Notifications: 2,000 notices for the demo member about the board (the last 10 unread), so their page is one page of
@@ -238,6 +242,9 @@ SCENARIOS=(
   "a meeting's agenda, signed in (a member)|/o/demo/meetings/$MEETING_ID/agenda|member"
   "a meeting's minutes, signed in (a member; published, with actions)|/o/demo/meetings/$PAST_MEETING_ID/minutes|member"
   "a find-a-time poll, signed in (its facilitator; results and who answered what)|/o/demo/polls/$POLL_ID|auth"
+  "a group's decisions, signed in (a member)|/o/demo/groups/$BOARD_ID/decisions|member"
+  "a proposal with a poll, signed in (a member who voted)|/o/demo/decisions/$DECISION_ID|member"
+  "a decided proposal, signed in (a member; consent answers, objections and the record)|/o/demo/decisions/$DECIDED_ID|member"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
   "a series' attendance report, only who has not come, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?show=not_yet|auth"

@@ -1,0 +1,77 @@
+/// The only place the decisions SQL lives. Every function takes the caller's session; changes run inside the
+/// service's db::WriteTransaction. A proposal's page is a fixed number of queries however many options and votes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/i18n.hpp"
+#include "decisions/decision.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace roundtable::decisions::store {
+
+/// The new proposal's id with its options, or 0 when one with this create key exists already.
+long long insert(soci::session& s, long long org_id, long long group_id, const ProposalDetails& d,
+                 std::string_view create_key, long long actor, long long now);
+/// The organisation of a proposal (for the due worker, which starts from ids).
+std::optional<long long> org_of(soci::session& s, long long id);
+std::optional<long long> find_by_create_key(soci::session& s, long long org_id, std::string_view create_key);
+/// The proposal (in this organisation) with its options, the viewer's role and member types in its group and their
+/// own vote or consent answer. ballot: the viewer's key for an anonymous poll's ballot ("" for none); a named poll's
+/// ballot is found by the viewer's id.
+std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org_id, long long id, long long viewer,
+                                                 std::string_view ballot);
+/// Every ballot row, with the voter's name for a named poll.
+std::vector<BallotRow> ballots(soci::session& s, long long id);
+/// Who took part, by name.
+std::vector<Participant> participants(soci::session& s, long long id);
+std::vector<Response> responses(soci::session& s, long long id);
+std::vector<Objection> objections(soci::session& s, long long id);
+
+/// Replaces the ballot's rows with one for the option, and notes that the person took part (once).
+void record_vote(soci::session& s, long long id, long long org_id, long long user_id, std::string_view ballot,
+                 bool named, long long option_id, std::string_view member_types, long long now);
+/// Keeps the person's consent answer (and notes that they took part). An objection opens one (or changes the reason
+/// of their open one); another answer withdraws their open one.
+void record_response(soci::session& s, long long id, long long org_id, long long user_id, ConsentAnswer answer,
+                     std::string_view reason, std::string_view member_types, long long now);
+/// The objection of this proposal, when it is open.
+std::optional<Objection> open_objection(soci::session& s, long long id, long long objection_id);
+/// Marks an open objection resolved (with how) or withdrawn; false when it was not open.
+bool end_objection(soci::session& s, long long objection_id, ObjectionState state, std::string_view resolution,
+                   long long by, long long now);
+
+/// Closes it with its outcome; false when it was already closed or withdrawn (another server, or a second click).
+bool close(soci::session& s, long long id, Outcome outcome, long long at);
+bool withdraw(soci::session& s, long long id, long long at);
+/// Replaces an anonymous poll's ballot keys with random ones, written in a random order, so that nothing left links a
+/// ballot to a person.
+void rekey_ballots(soci::session& s, long long id);
+/// Open proposals whose closing time has come, oldest first (at most `limit`).
+std::vector<long long> due(soci::session& s, long long now, int limit);
+void set_record(soci::session& s, long long id, std::string_view rationale, long long by, long long now);
+
+/// The group's proposals, newest first.
+std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id);
+
+struct Recipient {
+  long long user_id = 0;
+  std::string email;
+  std::string name;
+  core::Lang lang = core::Lang::en;
+};
+/// Everyone in the group, to tell.
+std::vector<Recipient> group_people(soci::session& s, long long group_id);
+
+/// The key of anonymous ballots (made once, kept in settings; in a write transaction).
+std::string ballot_secret(soci::session& s);
+/// The same, only read ("" before the first anonymous proposal).
+std::string existing_ballot_secret(soci::session& s);
+
+}  // namespace roundtable::decisions::store
