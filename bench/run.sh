@@ -175,7 +175,7 @@ POLL_ID=$(db_one "SELECT id FROM meeting_time_polls WHERE title = 'Steering grou
 # Decisions: the board's open poll (the demo member voted in it) and its closed consent decision (results, answers,
 # the resolved objection and the record).
 DECISION_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Where should the summer event be?'")
-DECIDED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Pay travel costs on the day'")
+DECIDED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'")
 # Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
 SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
 # Notifications: 2,000 notices for the demo member about the board (the last 10 unread), so their page is one page of

@@ -39,6 +39,8 @@ CREATE TABLE decisions (
 CREATE INDEX decisions_group ON decisions (group_id, created_at);
 -- What the due worker closes: the open ones by closing time.
 CREATE INDEX decisions_due ON decisions (closes_at) WHERE closed_at IS NULL AND withdrawn_at IS NULL;
+-- A topic's page lists the decisions it led to ("What happened next").
+CREATE INDEX decisions_led_from_topic ON decisions (led_from_topic_id) WHERE led_from_topic_id IS NOT NULL;
 
 -- The options of a poll, in order, each with an optional easy-read wording.
 CREATE TABLE decision_options (

@@ -93,6 +93,12 @@ struct Proposal {
   /// The decision record.
   std::string rationale;
   std::optional<long long> recorded_at;
+  /// What led to it: a discussion topic and a meeting of the group, with their titles (read for the page only when
+  /// the viewer may see them; "" otherwise).
+  std::optional<long long> led_from_topic_id;
+  std::optional<long long> led_from_meeting_id;
+  std::string led_from_topic_title;
+  std::string led_from_meeting_title;
 
   /// Closed (by the due worker or by hand), withdrawn, or its closing time has come (compared with now, so a page
   /// read between the closing time and the worker's next minute already shows it closed).
@@ -126,6 +132,12 @@ struct ProposalListed {
   std::optional<Outcome> outcome;
   long long took_part = 0;
   bool closed(long long now) const { return closed_at || withdrawn_at || closes_at <= now; }
+};
+
+/// A topic or meeting the record may name as what led to it.
+struct LedFromChoice {
+  long long id = 0;
+  std::string title;
 };
 
 /// One row of a ballot (decision_ballots): which option, with what value (1 for a simple poll's choice).

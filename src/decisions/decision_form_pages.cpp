@@ -3,6 +3,7 @@
 #include "decisions/decision_form.hpp"
 #include "decisions/decision_pages.hpp"
 #include "decisions/decision_words.hpp"
+#include "http/form.hpp"
 #include "security/tokens.hpp"
 #include "view/govuk/govuk.hpp"
 
@@ -126,8 +127,24 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
   return page.respond();
 }
 
-Response render_record(OrgRequest& req, const PagesDeps& deps, const Proposal& p, const std::string& rationale,
-                       const std::vector<view::FieldError>& errors) {
+/// What the record form holds, as typed.
+struct RecordForm {
+  std::string rationale, topic, meeting;
+};
+
+using Choices = std::pair<std::vector<LedFromChoice>, std::vector<LedFromChoice>>;
+
+/// A select of the group's topics or meetings, "none" first.
+void led_from_select(Html& h, const core::Translator& t, const char* name, const char* label,
+                     const std::vector<LedFromChoice>& choices, const std::string& value) {
+  govuk::Select select{.id = name, .name = name, .value = value, .label = small_label(s(t(label)))};
+  select.items.push_back({.value = "", .text = s(t("decisions.record.led_from_none"))});
+  for (const auto& c : choices) select.items.push_back({.value = std::to_string(c.id), .text = c.title});
+  govuk::select(h, select);
+}
+
+Response render_record(OrgRequest& req, const PagesDeps& deps, const Proposal& p, const RecordForm& form,
+                       const Choices& choices, const std::vector<view::FieldError>& errors) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
   auto page = page_builder(ctx, deps, s(t("decisions.record.form_title")));
@@ -140,10 +157,14 @@ Response render_record(OrgRequest& req, const PagesDeps& deps, const Proposal& p
   govuk::textarea(h, {.id = "rationale",
                       .name = "rationale",
                       .rows = 6,
-                      .value = rationale,
+                      .value = form.rationale,
                       .label = small_label(s(t("decisions.record.rationale"))),
                       .hint = {.text = s(t("decisions.record.rationale_hint"))},
                       .error_message = field_error_message(t, errors, "rationale")});
+  govuk::heading(h, 2, "s", t("decisions.record.led_from_title"));
+  govuk::paragraph(h, t("decisions.record.led_from_lead"));
+  led_from_select(h, t, "topic", "decisions.record.led_from_topic", choices.first, form.topic);
+  led_from_select(h, t, "meeting", "decisions.record.led_from_meeting", choices.second, form.meeting);
   submit_button(h, t("decisions.record.button"));
   govuk::form_end(h);
   return page.respond();
@@ -187,7 +208,11 @@ awaitable<Response> record_form(OrgRequest& req, const PagesDeps& deps) {
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& p = std::get<DecisionPage>(loaded).view.proposal;
   if (p.withdrawn_at) co_return deps.not_found(req.ctx);
-  co_return render_record(req, deps, p, p.rationale, {});
+  auto op = deps.service->led_from_choices(p.group_id, req.principal.user_id);
+  const auto choices = co_await std::move(op);
+  const RecordForm form{p.rationale, p.led_from_topic_id ? std::to_string(*p.led_from_topic_id) : std::string(),
+                        p.led_from_meeting_id ? std::to_string(*p.led_from_meeting_id) : std::string()};
+  co_return render_record(req, deps, p, form, choices, {});
 }
 
 awaitable<Response> save_record(OrgRequest& req, const PagesDeps& deps) {
@@ -197,11 +222,17 @@ awaitable<Response> save_record(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& p = std::get<DecisionPage>(loaded).view.proposal;
-  const std::string rationale = ctx.form.trimmed("rationale");
+  const RecordForm form{ctx.form.trimmed("rationale"), ctx.form.trimmed("topic"), ctx.form.trimmed("meeting")};
   std::vector<FormProblem> problems;
-  accounts::check_required(problems, rationale, kMaxBody, "rationale", "decisions.error.");
-  if (!problems.empty()) co_return render_record(req, deps, p, rationale, field_errors(t, problems));
-  auto op = deps.service->record(who_of(req), req.membership.org_id, p.id, rationale);
+  accounts::check_required(problems, form.rationale, kMaxBody, "rationale", "decisions.error.");
+  const auto topic = http::parse_id(form.topic);
+  const auto meeting = http::parse_id(form.meeting);
+  if (!problems.empty()) {
+    auto choices_op = deps.service->led_from_choices(p.group_id, req.principal.user_id);
+    const auto choices = co_await std::move(choices_op);
+    co_return render_record(req, deps, p, form, choices, field_errors(t, problems));
+  }
+  auto op = deps.service->record(who_of(req), req.membership.org_id, p.id, form.rationale, topic, meeting);
   co_return after(req, deps, co_await std::move(op), decision_url(req, p.id), "decisions.done.recorded");
 }
 

@@ -238,6 +238,20 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
     } else {
       govuk::paragraph(h, t("decisions.record.none"));
     }
+    if (!p.led_from_topic_title.empty()) {
+      Html led;
+      led.text(s(t("decisions.record.led_from_topic_shown"))).text(" ");
+      govuk::link(led, "/o/" + req.membership.org_slug + "/topics/" + std::to_string(*p.led_from_topic_id),
+                  p.led_from_topic_title);
+      govuk::paragraph(h, std::move(led));
+    }
+    if (!p.led_from_meeting_title.empty()) {
+      Html led;
+      led.text(s(t("decisions.record.led_from_meeting_shown"))).text(" ");
+      govuk::link(led, "/o/" + req.membership.org_slug + "/meetings/" + std::to_string(*p.led_from_meeting_id),
+                  p.led_from_meeting_title);
+      govuk::paragraph(h, std::move(led));
+    }
     if (may(req, v, Action::record_decision, now)) {
       govuk::link_paragraph(h, decision_url(req, p.id) + "/record",
                             t(p.recorded_at ? "decisions.record.change_link" : "decisions.record.link"));
@@ -250,8 +264,9 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
     h.raw("<div class=\"govuk-button-group\">");
     govuk::button_form(h, {.form = {.action = decision_url(req, p.id) + "/close", .csrf_token = ctx.csrf_token},
                            .button = {.text = s(t("decisions.run.close")), .classes = "govuk-button--secondary"}});
-    govuk::button_form(h, {.form = {.action = decision_url(req, p.id) + "/withdraw", .csrf_token = ctx.csrf_token},
-                           .button = {.text = s(t("decisions.run.withdraw")), .classes = "govuk-button--warning"}});
+    govuk::button(h, {.text = s(t("decisions.run.withdraw")),
+                      .href = decision_url(req, p.id) + "/withdraw",
+                      .classes = "govuk-button--warning"});
     h.raw("</div>");
   }
   return pb.respond();
@@ -421,6 +436,24 @@ awaitable<Response> close_early(OrgRequest& req, const PagesDeps& deps) {
   const long long id = std::get<DecisionPage>(loaded).view.proposal.id;
   auto op = deps.service->close_early(who_of(req), req.membership.org_id, id);
   co_return after(req, deps, co_await std::move(op), decision_url(req, id), "decisions.done.closed");
+}
+
+awaitable<Response> withdraw_form(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load(req, deps, Action::run_decision);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& p = std::get<DecisionPage>(loaded).view.proposal;
+  const std::string base = decision_url(req, p.id);
+  auto page = page_builder(ctx, deps, s(t("decisions.withdraw.title")));
+  page.caption(p.details.title).back_link(base, s(t("decisions.back_to_proposal")));
+  Html& h = page.body();
+  govuk::paragraph(h, t("decisions.withdraw.lead"));
+  govuk::button_form(h, {.form = {.action = base + "/withdraw", .csrf_token = ctx.csrf_token},
+                         .button = {.text = s(t("decisions.withdraw.button")), .classes = "govuk-button--warning"}});
+  govuk::link_paragraph(h, base, t("decisions.withdraw.keep"));
+  co_return page.respond();
 }
 
 awaitable<Response> withdraw(OrgRequest& req, const PagesDeps& deps) {

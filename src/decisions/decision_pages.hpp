@@ -63,6 +63,8 @@ awaitable<Response> respond(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> resolve_objection(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> withdraw_objection(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> close_early(OrgRequest& req, const PagesDeps& deps);
+/// "Withdraw this proposal?", with the button that does it.
+awaitable<Response> withdraw_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> withdraw(OrgRequest& req, const PagesDeps& deps);
 
 // decision_form_pages.cpp: a new proposal, and the decision record.

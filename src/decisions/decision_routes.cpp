@@ -33,6 +33,7 @@ void add_decision_routes(std::vector<http::Route>& routes, const pages::PagesDep
   one.post("/objections/{objection}/withdraw", "decision_objection_withdraw_save", on(Action::take_part),
            bind(deps, pages::withdraw_objection));
   one.post("/close", "decision_close_save", on(Action::run_decision), bind(deps, pages::close_early));
+  one.get("/withdraw", "decision_withdraw_form", on(Action::run_decision), bind(deps, pages::withdraw_form));
   one.post("/withdraw", "decision_withdraw_save", on(Action::run_decision), bind(deps, pages::withdraw));
   one.get("/record", "decision_record", on(Action::record_decision), bind(deps, pages::record_form));
   one.post("/record", "decision_record_save", on(Action::record_decision), bind(deps, pages::save_record));

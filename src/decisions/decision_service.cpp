@@ -3,7 +3,9 @@
 #include "db/transaction.hpp"
 #include "decisions/decision_mail.hpp"
 #include "decisions/decision_store.hpp"
+#include "discussions/discussion_store.hpp"
 #include "groups/group_store.hpp"
+#include "meetings/meeting_store.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::decisions {
@@ -13,6 +15,22 @@ namespace {
 using policy::Action;
 
 constexpr int kCloseBatch = 50;
+constexpr int kTopicChoices = 50;
+
+/// A topic of this group, when it is one.
+std::optional<std::string> topic_title(soci::session& s, long long org_id, long long group_id, long long topic,
+                                       long long viewer) {
+  const auto t = discussions::store::find_topic(s, org_id, topic, viewer);
+  if (!t || t->second.group_id != group_id) return std::nullopt;
+  return t->second.title;
+}
+
+/// A meeting of this group, when it is one.
+std::optional<std::string> meeting_title(soci::session& s, long long org_id, long long group_id, long long meeting) {
+  const auto m = meetings::store::find_for_viewer(s, org_id, meeting, 0);
+  if (!m || m->meeting.group_id != group_id) return std::nullopt;
+  return m->meeting.details.title;
+}
 
 policy::Facts facts_of(const ProposalForViewer& v, long long user, long long now) {
   const auto& p = v.proposal;
@@ -130,6 +148,14 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
       page.ballots = store::ballots(s, id);
     }
     page.participants = store::participants(s, id);
+    // What led to it, named only while it is the group's (the record is read by the group's own people).
+    auto& q = page.view.proposal;
+    if (q.led_from_topic_id) {
+      q.led_from_topic_title = topic_title(s, org_id, q.group_id, *q.led_from_topic_id, viewer).value_or("");
+    }
+    if (q.led_from_meeting_id) {
+      q.led_from_meeting_title = meeting_title(s, org_id, q.group_id, *q.led_from_meeting_id).value_or("");
+    }
     return page;
   });
   co_return co_await std::move(op);
@@ -222,28 +248,57 @@ awaitable<Change> DecisionService::close_early(Who who, long long org_id, long l
 }
 
 awaitable<Change> DecisionService::withdraw(Who who, long long org_id, long long id) {
+  const std::string base = mail_.base_url ? mail_.base_url() : std::string("http://127.0.0.1:8080");
   auto op = db_.run([=, this](soci::session& s) {
     db::WriteTransaction tx(s);
     const long long at = now();
-    const auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
+    auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
     if (!v || !allowed(who, *v, Action::run_decision, at)) return Change::refused;
     if (!store::withdraw(s, id, at)) return Change::already;
+    // The group is told it will not be decided, as they are told when one closes.
+    v->proposal.withdrawn_at = at;
+    send_closed(s, v->proposal, {}, base, at);
+    tx.commit();
+    return Change::done;
+  });
+  const auto c = co_await std::move(op);
+  if (c == Change::done && mail_.mail_queued) mail_.mail_queued();
+  co_return c;
+}
+
+awaitable<Change> DecisionService::record(Who who, long long org_id, long long id, std::string rationale,
+                                          std::optional<long long> topic, std::optional<long long> meeting) {
+  auto op = db_.run([=, this, rationale = std::move(rationale)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    const auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
+    if (!v || v->proposal.withdrawn_at || !allowed(who, *v, Action::record_decision, at)) return Change::refused;
+    const auto& p = v->proposal;
+    if (topic && !topic_title(s, org_id, p.group_id, *topic, who.user_id)) return Change::refused;
+    if (meeting && !meeting_title(s, org_id, p.group_id, *meeting)) return Change::refused;
+    if (p.rationale == rationale && p.recorded_at && p.led_from_topic_id == topic && p.led_from_meeting_id == meeting) {
+      return Change::already;
+    }
+    store::set_record(s, id, rationale, topic, meeting, who.user_id, at);
     tx.commit();
     return Change::done;
   });
   co_return co_await std::move(op);
 }
 
-awaitable<Change> DecisionService::record(Who who, long long org_id, long long id, std::string rationale) {
-  auto op = db_.run([=, this, rationale = std::move(rationale)](soci::session& s) {
-    db::WriteTransaction tx(s);
-    const long long at = now();
-    const auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
-    if (!v || v->proposal.withdrawn_at || !allowed(who, *v, Action::record_decision, at)) return Change::refused;
-    if (v->proposal.rationale == rationale && v->proposal.recorded_at) return Change::already;
-    store::set_record(s, id, rationale, who.user_id, at);
-    tx.commit();
-    return Change::done;
+awaitable<std::pair<std::vector<LedFromChoice>, std::vector<LedFromChoice>>> DecisionService::led_from_choices(
+    long long group_id, long long viewer) {
+  const long long at = now();
+  auto op = db_.read([=](soci::session& s) {
+    std::pair<std::vector<LedFromChoice>, std::vector<LedFromChoice>> out;
+    for (const auto& [t, key] :
+         discussions::store::list_topics(s, group_id, viewer, discussions::Filter::all, std::nullopt, kTopicChoices)) {
+      if (out.first.size() < static_cast<std::size_t>(kTopicChoices)) out.first.push_back({t.id, t.title});
+    }
+    for (const auto& m : meetings::store::list_for_group(s, group_id, viewer, at)) {
+      if (!m.cancelled) out.second.push_back({m.id, m.title});
+    }
+    return out;
   });
   co_return co_await std::move(op);
 }
@@ -332,10 +387,11 @@ void DecisionService::close_now(long long id, long long at) {
   });
 }
 
-void DecisionService::record_now(long long id, long long by, const std::string& rationale, long long at) {
+void DecisionService::record_now(long long id, long long by, const std::string& rationale, long long at,
+                                 std::optional<long long> topic) {
   db_.run_sync([&](soci::session& s) {
     db::WriteTransaction tx(s);
-    store::set_record(s, id, rationale, by, at);
+    store::set_record(s, id, rationale, topic, std::nullopt, by, at);
     tx.commit();
   });
 }

@@ -73,7 +73,12 @@ class DecisionService {
   awaitable<Change> withdraw_objection(long long org_id, long long id, long long user, long long objection_id);
   awaitable<Change> close_early(Who who, long long org_id, long long id);
   awaitable<Change> withdraw(Who who, long long org_id, long long id);
-  awaitable<Change> record(Who who, long long org_id, long long id, std::string rationale);
+  /// The record: why, and what led to it (a topic and a meeting of the proposal's group; refused otherwise).
+  awaitable<Change> record(Who who, long long org_id, long long id, std::string rationale,
+                           std::optional<long long> topic, std::optional<long long> meeting);
+  /// What the record may name as leading to it: the group's 50 most recently active topics and its meetings.
+  awaitable<std::pair<std::vector<LedFromChoice>, std::vector<LedFromChoice>>> led_from_choices(long long group_id,
+                                                                                                long long viewer);
 
   /// The due worker's job: closes every proposal whose time has come, each in its own transaction that claims it
   /// (closed_at IS NULL), and tells the group; returns how many emails it queued.
@@ -87,7 +92,8 @@ class DecisionService {
                    long long at);
   void resolve_now(long long id, long long objection_id, long long by, const std::string& how, long long at);
   void close_now(long long id, long long at);
-  void record_now(long long id, long long by, const std::string& rationale, long long at);
+  void record_now(long long id, long long by, const std::string& rationale, long long at,
+                  std::optional<long long> topic = std::nullopt);
 
   long long now() const { return clock_.now_seconds(); }
 

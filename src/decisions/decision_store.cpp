@@ -62,7 +62,8 @@ std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org
       "d.created_by, COALESCE(p.name, ''), d.created_at, d.rationale, d.recorded_at, gm.role, gm.member_types, "
       "(SELECT 1 FROM decision_voters v WHERE v.decision_id = d.id AND v.user_id = $3), (SELECT b.option_id FROM "
       "decision_ballots b WHERE b.decision_id = d.id AND b.ballot IN ($4, $5) ORDER BY b.value DESC LIMIT 1), (SELECT "
-      "r.answer FROM decision_responses r WHERE r.decision_id = d.id AND r.user_id = $3) FROM decisions d JOIN "
+      "r.answer FROM decision_responses r WHERE r.decision_id = d.id AND r.user_id = $3), d.led_from_topic_id, "
+      "d.led_from_meeting_id FROM decisions d JOIN "
       "org_groups g ON g.id = d.group_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND gm.user_id = $3 "
       "LEFT JOIN group_members p ON p.group_id = d.group_id AND p.user_id = d.created_by WHERE d.id = $2 AND "
       "d.org_id = $1",
@@ -96,6 +97,8 @@ std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org
         v.voted = !r.null(24);
         v.my_option = optional_integer(r, 25);
         if (!r.null(26)) v.my_answer = parse_consent_answer(r.text(26));
+        p.led_from_topic_id = optional_integer(r, 27);
+        p.led_from_meeting_id = optional_integer(r, 28);
         out = std::move(v);
       });
   if (!out) return out;
@@ -274,9 +277,45 @@ std::vector<long long> due(soci::session& s, long long now, int limit) {
   return out;
 }
 
-void set_record(soci::session& s, long long id, std::string_view rationale, long long by, long long now) {
-  db::query(s, "UPDATE decisions SET rationale = $2, recorded_by = $3, recorded_at = $4, updated_at = $4 WHERE id = $1",
-            {id, rationale, by, now});
+void set_record(soci::session& s, long long id, std::string_view rationale, std::optional<long long> topic,
+                std::optional<long long> meeting, long long by, long long now) {
+  db::Param t = nullptr, m = nullptr;
+  if (topic) t = *topic;
+  if (meeting) m = *meeting;
+  db::query(s,
+            "UPDATE decisions SET rationale = $2, led_from_topic_id = $3, led_from_meeting_id = $4, recorded_by = $5, "
+            "recorded_at = $6, updated_at = $6 WHERE id = $1",
+            {id, rationale, t, m, by, now});
+}
+
+void topic_follow_ups(soci::session& s, std::string_view kind, long long org_id, long long topic_id, long long viewer,
+                      std::vector<module::FollowUp>& out) {
+  if (kind != "topic") return;
+  // The viewer must be in the decision's group: the same people who may see its decisions (observers too).
+  db::query(s,
+            "SELECT d.id, d.title, d.closes_at, d.closed_at, d.outcome, d.rationale FROM decisions d JOIN "
+            "group_members gm ON gm.group_id = d.group_id AND gm.user_id = $3 WHERE d.led_from_topic_id = $1 AND "
+            "d.org_id = $2 AND d.withdrawn_at IS NULL",
+            {topic_id, org_id, viewer}, [&](const db::Row& r) {
+              module::FollowUp f;
+              f.what = r.string(1);
+              f.at = r.null(3) ? r.integer(2) : r.integer(3);
+              const auto outcome = r.null(4) ? std::nullopt : parse_outcome(r.text(4));
+              if (outcome == Outcome::passed || outcome == Outcome::chosen) {
+                f.text_key = "decisions.follow_up.decided";
+              } else if (outcome) {
+                f.text_key = "decisions.follow_up.not_decided";
+              } else {
+                f.text_key = "decisions.follow_up.proposed";
+              }
+              if (!r.string(5).empty()) {
+                f.detail_key = "decisions.follow_up.why";
+                f.detail = r.string(5);
+              }
+              f.href = "/decisions/" + std::to_string(r.integer(0));
+              f.link_key = "decisions.follow_up.see";
+              out.push_back(std::move(f));
+            });
 }
 
 std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id) {

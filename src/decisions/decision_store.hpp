@@ -9,6 +9,7 @@
 
 #include "core/i18n.hpp"
 #include "decisions/decision.hpp"
+#include "module/follow_up.hpp"
 
 namespace soci {
 class session;
@@ -55,7 +56,13 @@ bool withdraw(soci::session& s, long long id, long long at);
 void rekey_ballots(soci::session& s, long long id);
 /// Open proposals whose closing time has come, oldest first (at most `limit`).
 std::vector<long long> due(soci::session& s, long long now, int limit);
-void set_record(soci::session& s, long long id, std::string_view rationale, long long by, long long now);
+/// The record: why, and what led to it (a topic and a meeting of the group, checked by the caller).
+void set_record(soci::session& s, long long id, std::string_view rationale, std::optional<long long> topic,
+                std::optional<long long> meeting, long long by, long long now);
+/// The decisions a discussion topic led to, for its "What happened next" (module::FollowUpSource), for the people in
+/// the decision's group.
+void topic_follow_ups(soci::session& s, std::string_view kind, long long org_id, long long topic_id, long long viewer,
+                      std::vector<module::FollowUp>& out);
 
 /// The group's proposals, newest first.
 std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id);

@@ -295,8 +295,11 @@ TEST_P(DecisionsOnBackend, ConsentPassesWhenObjectionsAreResolvedOrWithdrawn) {
   page = run(service->page(north, id, tom));
   EXPECT_EQ(page->view.proposal.outcome, Outcome::passed);
   // The record, by the people who run the group once it has closed.
-  EXPECT_EQ(run(service->record({gareth, Role::member, false}, north, id, "Because.")), Change::refused);
-  EXPECT_EQ(run(service->record({tom, Role::member, false}, north, id, "Travel stops people coming.")), Change::done);
+  EXPECT_EQ(run(service->record({gareth, Role::member, false}, north, id, "Because.", std::nullopt, std::nullopt)),
+            Change::refused);
+  EXPECT_EQ(run(service->record({tom, Role::member, false}, north, id, "Travel stops people coming.", std::nullopt,
+                                std::nullopt)),
+            Change::done);
   EXPECT_EQ(run(service->page(north, id, mair))->view.proposal.rationale, "Travel stops people coming.");
 }
 
@@ -312,6 +315,8 @@ TEST_P(DecisionsOnBackend, FacilitatorsWithdrawOthersDoNot) {
   const long long id = propose(poll());
   EXPECT_EQ(run(service->withdraw({gareth, Role::member, false}, north, id)), Change::refused);
   EXPECT_EQ(run(service->withdraw({tom, Role::member, false}, north, id)), Change::done);
+  // Everyone in the group is told it will not be decided.
+  EXPECT_EQ(world->count("notices WHERE kind = 'decision_closed'"), 5);
   const auto o = options(id);
   EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::closed);
   clock.advance(std::chrono::seconds(8 * kDay));

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "decisions/decision_store.hpp"
+#include "discussions/discussion_store.hpp"
 #include "groups/group_store.hpp"
 
 namespace roundtable::decisions {
@@ -12,7 +13,8 @@ namespace {
 
 constexpr long long kDay = 24 * 60 * 60;
 constexpr const char* kBoard = "Carers Co-production Board";
-constexpr const char* kConsentKey = "demo-decision-travel-costs";
+constexpr const char* kConsentKey = "demo-decision-evening-meetings";
+constexpr const char* kConsentTitle = "Hold board meetings in the early evening";
 constexpr const char* kPollKey = "demo-decision-summer-event";
 
 }  // namespace
@@ -39,36 +41,43 @@ int load_demo(db::Database& db, DecisionService& service, long long now) {
   const long long tom = found.people["tom@demo.example"], sian = found.people["sian@demo.example"],
                   gareth = found.people["gareth@demo.example"], mair = found.people["mair@demo.example"];
 
-  // Decided by consent three weeks ago, after Sian's objection was resolved.
-  ProposalDetails travel;
-  travel.title = "Pay travel costs on the day";
-  travel.body =
-      "Carers on the board pay for buses and taxis to meetings and wait weeks to be paid back.\n\nWe propose to pay "
-      "travel costs **in cash or by bank transfer on the day** of each meeting, from the carers' grant.";
-  travel.easy_read = "We will pay your bus or taxi money on the day you come to a meeting.";
-  travel.process = Process::consent;
-  travel.eligibility = Eligibility::members;
+  // Decided by consent three weeks ago, from the discussion about evening meetings, after Siân's objection was
+  // resolved.
+  const auto topic = db.run_sync([&](soci::session& s) -> std::optional<long long> {
+    for (const auto& [t, key] :
+         discussions::store::list_topics(s, board, 0, discussions::Filter::all, std::nullopt, 50)) {
+      if (t.title == "Can board meetings be in the evening?") return t.id;
+    }
+    return std::nullopt;
+  });
+  ProposalDetails evening;
+  evening.title = kConsentTitle;
+  evening.body =
+      "Most of us care for someone during the day, and a meeting at 2pm means finding someone to sit with them.\n\n"
+      "We propose that board meetings **start at 6pm**, with a light supper, from the next meeting.";
+  evening.easy_read = "Board meetings will start at 6 in the evening. There will be food.";
+  evening.process = Process::consent;
+  evening.eligibility = Eligibility::members;
   const long long opened = now - 35 * kDay;
-  travel.closes_at = now - 21 * kDay;
-  const long long consent_id = service.propose_now(org, board, gareth, travel, kConsentKey, opened);
+  evening.closes_at = now - 21 * kDay;
+  const long long consent_id = service.propose_now(org, board, gareth, evening, kConsentKey, opened);
   service.respond_now(org, consent_id, mair, ConsentAnswer::agree, "", opened + kDay);
   service.respond_now(org, consent_id, tom, ConsentAnswer::agree, "", opened + kDay);
   service.respond_now(org, consent_id, sian, ConsentAnswer::object,
-                      "We need to know the grant allows cash payments before we promise them.", opened + 2 * kDay);
+                      "Staff would be working late. We need to agree time off for them first.", opened + 2 * kDay);
   service.respond_now(org, consent_id, gareth, ConsentAnswer::agree, "", opened + 2 * kDay);
-  const auto page = db.run_sync([&](soci::session& s) { return store::objections(s, consent_id); });
-  for (const auto& o : page) {
+  const auto objections = db.run_sync([&](soci::session& s) { return store::objections(s, consent_id); });
+  for (const auto& o : objections) {
     service.resolve_now(consent_id, o.id, tom,
-                        "The funder confirmed in writing that the grant covers travel paid on the day, in cash or by "
-                        "transfer.",
+                        "Staff who come take the time back the next morning. The partnership's manager agreed this in "
+                        "writing.",
                         opened + 5 * kDay);
   }
-  service.close_now(consent_id, travel.closes_at);
+  service.close_now(consent_id, evening.closes_at);
   service.record_now(consent_id, tom,
-                     "Paying back weeks later stopped carers on low incomes from coming. Sian's question about the "
-                     "grant was answered by the funder, so nobody objects any more. Finance will start paying on the "
-                     "day from the next board meeting.",
-                     travel.closes_at + kDay);
+                     "Daytime meetings kept carers who look after someone during the day away. Siân's question about "
+                     "staff hours was answered, so nobody objects any more. The next board meeting starts at 6pm.",
+                     evening.closes_at + kDay, topic);
 
   // Open for votes this week.
   ProposalDetails event;

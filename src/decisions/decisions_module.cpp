@@ -2,6 +2,7 @@
 
 #include "decisions/decision_routes.hpp"
 #include "decisions/decision_service.hpp"
+#include "decisions/decision_store.hpp"
 #include "decisions/decisions_demo.hpp"
 #include "organisations/organisation_service.hpp"
 
@@ -38,6 +39,8 @@ module::Module make_module(Deps deps) {
        "a group's proposals: what is proposed, how and by whom it is decided, when it closes, what came of it and the "
        "decision record (created_by and recorded_by are kept as \"former member\")"},
       {"decision_options", "the options of a poll, with their easy-read wording"}};
+  // A discussion topic's page says which decisions it led to, and what came of them.
+  m.follow_ups = store::topic_follow_ups;
   // Each group's home page leads to the group's decisions.
   m.group_tools = {
       {"decisions.group_tool.title", "decisions.group_tool.lead", "decisions.group_tool.link", "/decisions"}};

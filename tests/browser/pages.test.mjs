@@ -282,6 +282,7 @@ const visits = {
     { path: "/o/demo/decisions/2", as: "ngozi@demo.example" },
   ],
   decision_record: [{ path: "/o/demo/decisions/1/record", as: orgAdmin }],
+  decision_withdraw_form: [{ path: "/o/demo/decisions/2/withdraw", as: orgAdmin }],
   // Series of open sessions (demo ids on a fresh database: group 7 "Monday coffee mornings", run by Tom; series 1 its
   // monthly coffee morning, open to the organisation, with new staff who have and have not come). Siân reads in
   // Welsh; Priya is not in the group.

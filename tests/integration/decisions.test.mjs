@@ -42,7 +42,7 @@ test(`${backendName}: authorisation matrix — every decisions route for every k
       const res = method === "GET" ? await v.get(path) : await v.post(path, {});
       if (res.status !== expected[i]) wrong.push(`${method} ${path} as ${name}: ${res.status}, expected ${expected[i]}`);
       if (res.status === 404) {
-        assert.doesNotMatch(res.text, /summer event|travel costs/, `${path} leaks a title to ${name}`);
+        assert.doesNotMatch(res.text, /summer event|early evening/, `${path} leaks a title to ${name}`);
       }
     }
   }
@@ -91,7 +91,7 @@ test(`${backendName}: propose, vote, change a vote, consent with an objection re
   // The list has open and decided proposals; Gareth puts a named poll forward.
   const page = await gareth.get(list);
   assert.match(page.text, /Where should the summer event be\?/);
-  assert.match(page.text, /Pay travel costs on the day/);
+  assert.match(page.text, /Hold board meetings in the early evening/);
   const form = await gareth.get(`${list}/new`);
   assert.equal(form.status, 200);
   const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
@@ -177,8 +177,42 @@ test(`${backendName}: propose, vote, change a vote, consent with an objection re
   assert.equal(late.status, 400);
   assert.match(late.text, /Mae&#39;r cynnig hwn wedi cau/);
 
-  // Tom writes the record; Gareth reads it.
+  // Tom writes the record, naming the discussion it came from (a topic that is not the group's is refused); Gareth reads it,
+  // and the topic's page says what happened next.
   assert.equal((await gareth.get(`${consentUrl}/record`)).status, 404);
-  assert.equal((await tom.post(`${consentUrl}/record`, { rationale: "Everyone can now come: the room is step free." })).status, 303);
-  assert.match((await gareth.get(consentUrl)).text, /Everyone can now come: the room is step free\./);
+  const topic = one("SELECT id FROM discussion_topics WHERE title = 'Can board meetings be in the evening?'");
+  const recordForm = await tom.get(`${consentUrl}/record`);
+  assert.match(recordForm.text, /Can board meetings be in the evening\?/);
+  const rationale = "Everyone can now come: the room is step free.";
+  assert.equal((await tom.post(`${consentUrl}/record`, { rationale, topic: "999999" })).status, 404);
+  assert.equal((await tom.post(`${consentUrl}/record`, { rationale, topic })).status, 303);
+  const recorded = await gareth.get(consentUrl);
+  assert.match(recorded.text, /Everyone can now come: the room is step free\./);
+  assert.match(recorded.text, new RegExp(`href="/o/demo/topics/${topic}"`));
+  const topicPage = await gareth.get(`/o/demo/topics/${topic}`);
+  assert.match(topicPage.text, /It led to a decision: A quiet room at every meeting/);
+});
+
+test(`${backendName}: a facilitator withdraws a proposal after a confirm page, and the group is told`, async () => {
+  const ids = decisionIds(server);
+  const gareth = await signedIn(demo.member);
+  const tom = await signedIn(demo.facilitator);
+  const list = `/o/demo/groups/${ids.BOARD}/decisions`;
+  const form = await gareth.get(`${list}/new`);
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const made = await gareth.post(list, proposalFields(key, new Date(Date.now() + 86400_000), { title: "Move to Tuesdays" }));
+  assert.equal(made.status, 303);
+  const url = made.headers.get("location");
+  const id = url.split("/").pop();
+  // Gareth proposed it but does not run the group: no withdrawing.
+  assert.equal((await gareth.get(`${url}/withdraw`)).status, 404);
+  const confirm = await tom.get(`${url}/withdraw`);
+  assert.equal(confirm.status, 200);
+  assert.match(confirm.text, /Withdraw this proposal\?/);
+  assert.equal((await tom.post(`${url}/withdraw`, {})).status, 303);
+  assert.equal((await tom.post(`${url}/withdraw`, {})).status, 404);
+  assert.notEqual(one(`SELECT withdrawn_at FROM decisions WHERE id = ${id}`), "");
+  assert.equal(count(`notices WHERE kind = 'decision_closed' AND url LIKE '%/decisions/${id}'`), "5");
+  const page = await gareth.get(url);
+  assert.match(page.text, /Withdrawn on/);
 });

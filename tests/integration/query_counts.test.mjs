@@ -117,7 +117,7 @@ if (backendName === "sqlite") {
     pollId = server.database.sql("SELECT id FROM meeting_time_polls WHERE title = 'Steering group: talking to carers about the draft'").trim();
     seriesId = server.database.sql("SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'").trim();
     decisionId = server.database.sql("SELECT id FROM decisions WHERE title = 'Where should the summer event be?'").trim();
-    decidedId = server.database.sql("SELECT id FROM decisions WHERE title = 'Pay travel costs on the day'").trim();
+    decidedId = server.database.sql("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -213,9 +213,9 @@ if (backendName === "sqlite") {
         `INSERT INTO decisions (org_id, group_id, title, body, process, eligibility, opens_at, closes_at, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow decision ${i}', 'Words', 'simple_poll', 'members', ${now}, ${now + 7 * 86400}, 'grow-decision-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
         `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Where should the summer event be?' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, (SELECT MIN(o.id) FROM decision_options o WHERE o.decision_id = d.id), 1 FROM decisions d, users u WHERE d.title = 'Where should the summer event be?' AND u.email = 'grow${i}@example.org'`,
-        `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Pay travel costs on the day' AND u.email = 'grow${i}@example.org'`,
-        `INSERT INTO decision_responses (decision_id, org_id, user_id, answer, member_types, updated_at) SELECT d.id, d.org_id, u.id, '${i % 2 ? "agree" : "object"}', 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Pay travel costs on the day' AND u.email = 'grow${i}@example.org'`,
-        ...(i % 2 ? [] : [`INSERT INTO decision_objections (decision_id, org_id, user_id, reason, state, resolution, created_at, updated_at) SELECT d.id, d.org_id, u.id, 'Grow reason', 'resolved', 'Grow answer', ${now}, ${now} FROM decisions d, users u WHERE d.title = 'Pay travel costs on the day' AND u.email = 'grow${i}@example.org'`]),
+        `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_responses (decision_id, org_id, user_id, answer, member_types, updated_at) SELECT d.id, d.org_id, u.id, '${i % 2 ? "agree" : "object"}', 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
+        ...(i % 2 ? [] : [`INSERT INTO decision_objections (decision_id, org_id, user_id, reason, state, resolution, created_at, updated_at) SELECT d.id, d.org_id, u.id, 'Grow reason', 'resolved', 'Grow answer', ${now}, ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`]),
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).

@@ -5,7 +5,7 @@
 //   STEERING  Carers Strategy Steering Group: members only; Tom lead, Mair and Ngozi members
 //   ARCHIVED  Leaflet review 2025: archived
 //   POLL      the board's open simple poll ("Where should the summer event be?")
-//   CONSENT   the board's closed consent decision ("Pay travel costs on the day"); OBJECTION its resolved objection
+//   CONSENT   the board's closed consent decision ("Hold board meetings in the early evening"); OBJECTION its resolved objection
 // Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya),
 // organisation admin (Siân, two-step, a facilitator of the board), platform admin.
 //                                                               anon other member facil finance orgAdmin platform
@@ -36,6 +36,8 @@ export const rows = [
   // The people who run the group close early or withdraw; not once it has closed.
   ["POST", "/o/demo/decisions/CONSENT/close", /*            */ [401, 404, 404, 404, 404, 404, 404]],
   ["POST", "/o/demo/decisions/999999/close", /*             */ [401, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/decisions/POLL/withdraw", /*             */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/decisions/CONSENT/withdraw", /*          */ [303, 404, 404, 404, 404, 404, 404]],
   ["POST", "/o/demo/decisions/CONSENT/withdraw", /*         */ [401, 404, 404, 404, 404, 404, 404]],
   // The record, once it has closed, by the people who run the group (nothing typed: the form comes back).
   ["GET", "/o/demo/decisions/CONSENT/record", /*            */ [303, 404, 404, 200, 404, 200, 404]],
@@ -61,9 +63,9 @@ export function decisionIds(server) {
     STEERING: group("Carers Strategy Steering Group"),
     ARCHIVED: group("Leaflet review 2025"),
     POLL: one("SELECT id FROM decisions WHERE title = 'Where should the summer event be?'"),
-    CONSENT: one("SELECT id FROM decisions WHERE title = 'Pay travel costs on the day'"),
+    CONSENT: one("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'"),
     OBJECTION: one(
-      "SELECT o.id FROM decision_objections o JOIN decisions d ON d.id = o.decision_id WHERE d.title = 'Pay travel costs on the day'",
+      "SELECT o.id FROM decision_objections o JOIN decisions d ON d.id = o.decision_id WHERE d.title = 'Hold board meetings in the early evening'",
     ),
   };
 }
