@@ -52,15 +52,16 @@ CREATE TABLE decision_options (
 );
 CREATE INDEX decision_options_decision ON decision_options (decision_id, position);
 
--- Who took part (never what they chose), with their member types when they first voted, for "who took part".
+-- Who took part (never what they chose), with their member types when they first voted, for "who took part". Kept
+-- when the person later leaves (a decided proposal's record stays as it was); leaving drops it from open proposals
+-- only (decisions' membership_ended), and erasure removes it.
 CREATE TABLE decision_voters (
   decision_id BIGINT NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
   org_id BIGINT NOT NULL,
   user_id BIGINT NOT NULL,
   member_types TEXT NOT NULL DEFAULT '',
   voted_at BIGINT NOT NULL,
-  PRIMARY KEY (decision_id, user_id),
-  FOREIGN KEY (org_id, user_id) REFERENCES memberships (org_id, user_id) ON DELETE CASCADE
+  PRIMARY KEY (decision_id, user_id)
 );
 CREATE INDEX decision_voters_user ON decision_voters (user_id);
 
@@ -78,7 +79,8 @@ CREATE TABLE decision_ballots (
 );
 CREATE INDEX decision_ballots_voter ON decision_ballots (voter_id) WHERE voter_id IS NOT NULL;
 
--- Consent: each person's answer (always named: an objection is talked through with the person who made it).
+-- Consent: each person's answer (always named: an objection is talked through with the person who made it). Kept
+-- as decision_voters is.
 CREATE TABLE decision_responses (
   decision_id BIGINT NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
   org_id BIGINT NOT NULL,
@@ -86,8 +88,7 @@ CREATE TABLE decision_responses (
   answer TEXT NOT NULL CHECK (answer IN ('agree', 'stand_aside', 'object')),
   member_types TEXT NOT NULL DEFAULT '',
   updated_at BIGINT NOT NULL,
-  PRIMARY KEY (decision_id, user_id),
-  FOREIGN KEY (org_id, user_id) REFERENCES memberships (org_id, user_id) ON DELETE CASCADE
+  PRIMARY KEY (decision_id, user_id)
 );
 CREATE INDEX decision_responses_user ON decision_responses (user_id);
 
@@ -103,8 +104,7 @@ CREATE TABLE decision_objections (
   resolution TEXT NOT NULL DEFAULT '',
   resolved_by BIGINT,
   created_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL,
-  FOREIGN KEY (org_id, user_id) REFERENCES memberships (org_id, user_id) ON DELETE CASCADE
+  updated_at BIGINT NOT NULL
 );
 CREATE INDEX decision_objections_decision ON decision_objections (decision_id, id);
 CREATE INDEX decision_objections_user ON decision_objections (user_id);

@@ -48,9 +48,22 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                       .hint = {.text = s(t("decisions.form.easy_read_hint"))},
                       .error_message = field_error_message(t, errors, "easy_read")});
 
-  // The options, revealed under "simple poll" (without JavaScript they are simply shown).
-  Html options;
-  govuk::paragraph(options, t("decisions.form.options_lead"));
+  govuk::Radios process{.name = "process",
+                        .value = form.process,
+                        .fieldset = small_legend(s(t("decisions.form.process"))),
+                        .error_message = field_error_message(t, errors, "process")};
+  process.items.push_back({.text = process_words(t, Process::simple_poll),
+                           .value = "simple_poll",
+                           .hint = {.text = s(t("decisions.form.process_poll_hint"))}});
+  process.items.push_back({.text = process_words(t, Process::consent),
+                           .value = "consent",
+                           .hint = {.text = s(t("decisions.form.process_consent_hint"))}});
+  govuk::radios(h, process);
+
+  // A simple poll's options (always shown: a revealed section would hide them from people without JavaScript's help
+  // and from a second look at the form; consent ignores them).
+  govuk::heading(h, 2, "s", t("decisions.form.options_title"));
+  govuk::paragraph(h, t("decisions.form.options_lead"));
   for (std::size_t i = 0; i < form.options.size(); ++i) {
     const std::string id = "option-" + std::to_string(i);
     Html inner;
@@ -64,28 +77,15 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                          .value = form.options[i].easy_read,
                          .label = small_label(s(t("decisions.form.option_easy"))),
                          .error_message = field_error_message(t, errors, id + "-easy")});
-    govuk::fieldset(options,
-                    {.legend = {.text = core::format(t("decisions.form.option_n"), {{"n", std::to_string(i + 1)}}),
-                                .classes = "govuk-fieldset__legend--s"},
-                     .html = std::move(inner)});
+    govuk::fieldset(h, {.legend = {.text = core::format(t("decisions.form.option_n"), {{"n", std::to_string(i + 1)}}),
+                                   .classes = "govuk-fieldset__legend--s"},
+                        .html = std::move(inner)});
   }
-  govuk::checkboxes(options, {.name = "anonymous",
-                              .items = {{.text = s(t("decisions.form.anonymous")),
-                                         .value = "yes",
-                                         .hint = {.text = s(t("decisions.form.anonymous_hint"))}}},
-                              .values = {form.anonymous}});
-  govuk::Radios process{.name = "process",
-                        .value = form.process,
-                        .fieldset = small_legend(s(t("decisions.form.process"))),
-                        .error_message = field_error_message(t, errors, "process")};
-  process.items.push_back({.text = process_words(t, Process::simple_poll),
-                           .value = "simple_poll",
-                           .hint = {.text = s(t("decisions.form.process_poll_hint"))},
-                           .conditional = std::move(options)});
-  process.items.push_back({.text = process_words(t, Process::consent),
-                           .value = "consent",
-                           .hint = {.text = s(t("decisions.form.process_consent_hint"))}});
-  govuk::radios(h, process);
+  govuk::checkboxes(h, {.name = "anonymous",
+                        .items = {{.text = s(t("decisions.form.anonymous")),
+                                   .value = "yes",
+                                   .hint = {.text = s(t("decisions.form.anonymous_hint"))}}},
+                        .values = {form.anonymous}});
 
   govuk::Radios who{.name = "eligibility",
                     .value = form.eligibility,

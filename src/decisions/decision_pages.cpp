@@ -214,7 +214,11 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
     if (p.withdrawn_at) {
       // Nothing to count.
     } else if (closed) {
-      poll_results(h, t, p, count_poll(p.details.options, page.ballots));
+      const auto result = count_poll(p.details.options, page.ballots);
+      // Between its closing time and the due worker's next minute the outcome is not stored yet: the same count.
+      Proposal shown = p;
+      if (!shown.outcome) shown.outcome = outcome_of(result);
+      poll_results(h, t, shown, result);
       who_chose_what(h, t, p, page.ballots);
     } else {
       govuk::heading(h, 2, "m", t("decisions.results.title"));
@@ -223,7 +227,11 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
   } else {
     const auto result = count_consent(page.responses, page.objections);
     govuk::heading(h, 2, "m", t("decisions.consent.results_title"));
-    if (closed && !p.withdrawn_at) govuk::paragraph(h, outcome_words(t, p, {}), "govuk-body govuk-!-font-weight-bold");
+    if (closed && !p.withdrawn_at) {
+      Proposal shown = p;
+      if (!shown.outcome) shown.outcome = outcome_of(result);
+      govuk::paragraph(h, outcome_words(t, shown, {}), "govuk-body govuk-!-font-weight-bold");
+    }
     if (!closed)
       govuk::paragraph(h, t(result.passes ? "decisions.consent.would_pass" : "decisions.consent.would_not_pass"));
     consent_results(h, t, result);

@@ -87,6 +87,18 @@ bool close_in(soci::session& s, long long id, long long at, const std::string& b
 
 }  // namespace
 
+void membership_ended(soci::session& s, long long org_id, long long user_id, long long now) {
+  const auto open = store::open_taken_part(s, org_id, user_id);
+  if (open.empty()) return;
+  const std::string secret = store::existing_ballot_secret(s);
+  for (const auto& [id, anonymous] : open) {
+    Proposal p;
+    p.id = id;
+    p.details.anonymous = true;
+    store::drop_from_open(s, id, user_id, anonymous ? ballot_of(p, secret, user_id) : std::string(), now);
+  }
+}
+
 awaitable<std::optional<groups::GroupForViewer>> DecisionService::group_for(long long org_id, long long group_id,
                                                                             long long viewer) {
   auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });

@@ -49,6 +49,10 @@ enum class Change { done, already, refused };
 /// How voting or answering went.
 enum class VoteOutcome { done, closed, not_allowed };
 
+/// When a membership of the organisation ends (module::MembershipEnded): the person's votes, answers and open
+/// objections leave the organisation's open proposals (who took part in decided ones stays as it was).
+void membership_ended(soci::session& s, long long org_id, long long user_id, long long now);
+
 class DecisionService {
  public:
   DecisionService(db::Database& db, const core::Clock& clock, MailHooks mail = {})

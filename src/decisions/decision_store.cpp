@@ -268,6 +268,28 @@ void rekey_ballots(soci::session& s, long long id) {
   }
 }
 
+std::vector<std::pair<long long, bool>> open_taken_part(soci::session& s, long long org_id, long long user_id) {
+  std::vector<std::pair<long long, bool>> out;
+  db::query(
+      s,
+      "SELECT d.id, d.anonymous FROM decision_voters v JOIN decisions d ON d.id = v.decision_id WHERE v.user_id = "
+      "$2 AND v.org_id = $1 AND d.closed_at IS NULL AND d.withdrawn_at IS NULL",
+      {org_id, user_id}, [&](const db::Row& r) { out.emplace_back(r.integer(0), r.integer(1) != 0); });
+  return out;
+}
+
+void drop_from_open(soci::session& s, long long id, long long user_id, std::string_view anonymous_ballot,
+                    long long now) {
+  db::query(s, "DELETE FROM decision_ballots WHERE decision_id = $1 AND (voter_id = $2 OR ballot = $3)",
+            {id, user_id, anonymous_ballot});
+  db::query(s, "DELETE FROM decision_voters WHERE decision_id = $1 AND user_id = $2", {id, user_id});
+  db::query(s, "DELETE FROM decision_responses WHERE decision_id = $1 AND user_id = $2", {id, user_id});
+  db::query(s,
+            "UPDATE decision_objections SET state = 'withdrawn', updated_at = $3 WHERE decision_id = $1 AND user_id = "
+            "$2 AND state = 'open'",
+            {id, user_id, now});
+}
+
 std::vector<long long> due(soci::session& s, long long now, int limit) {
   std::vector<long long> out;
   db::query(s,

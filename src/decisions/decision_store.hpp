@@ -54,6 +54,12 @@ bool withdraw(soci::session& s, long long id, long long at);
 /// Replaces an anonymous poll's ballot keys with random ones, written in a random order, so that nothing left links a
 /// ballot to a person.
 void rekey_ballots(soci::session& s, long long id);
+/// When a membership of the organisation ends: the open proposals of the organisation the person took part in, and
+/// which of them are anonymous (their ballots are found by key).
+std::vector<std::pair<long long, bool>> open_taken_part(soci::session& s, long long org_id, long long user_id);
+/// Drops the person's vote, answer and open objection from an open proposal (their anonymous ballot: by its key).
+void drop_from_open(soci::session& s, long long id, long long user_id, std::string_view anonymous_ballot,
+                    long long now);
 /// Open proposals whose closing time has come, oldest first (at most `limit`).
 std::vector<long long> due(soci::session& s, long long now, int limit);
 /// The record: why, and what led to it (a topic and a meeting of the group, checked by the caller).

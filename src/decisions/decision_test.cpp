@@ -12,6 +12,7 @@
 #include "db/query.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
+#include "db/transaction.hpp"
 #include "decisions/decision_form.hpp"
 #include "decisions/decision_service.hpp"
 #include "decisions/results.hpp"
@@ -321,6 +322,31 @@ TEST_P(DecisionsOnBackend, FacilitatorsWithdrawOthersDoNot) {
   EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::closed);
   clock.advance(std::chrono::seconds(8 * kDay));
   EXPECT_EQ(service->close_due(clock.now_seconds()), 0);
+}
+
+TEST_P(DecisionsOnBackend, LeavingTheOrganisationDropsOnlyFromOpenProposals) {
+  const long long named = propose(poll(), "named-key-123456789");
+  const long long secret = propose(poll(true), "secret-key-123456789");
+  const long long agreed = propose(consent(), "consent-key-123456789");
+  const long long decided = propose(poll(), "decided-key-123456789");
+  EXPECT_EQ(run(service->vote(north, named, mair, options(named)[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, secret, mair, options(secret)[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, secret, gareth, options(secret)[1].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->respond(north, agreed, mair, ConsentAnswer::object, "Not yet")), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, decided, mair, options(decided)[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->close_early({tom, Role::member, false}, north, decided)), Change::done);
+  world->db->run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    membership_ended(s, north, mair, clock.now_seconds());
+    tx.commit();
+  });
+  // Her open votes, answer and objection are gone (Gareth's anonymous ballot stays); the decided poll keeps hers.
+  EXPECT_EQ(world->count("decision_ballots WHERE decision_id = " + std::to_string(named)), 0);
+  EXPECT_EQ(world->count("decision_ballots WHERE decision_id = " + std::to_string(secret)), 1);
+  EXPECT_EQ(world->count("decision_responses"), 0);
+  EXPECT_EQ(world->count("decision_objections WHERE state = 'open'"), 0);
+  EXPECT_EQ(world->count("decision_ballots WHERE decision_id = " + std::to_string(decided)), 1);
+  EXPECT_EQ(world->count("decision_voters WHERE decision_id = " + std::to_string(decided)), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DecisionsOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -39,6 +39,10 @@ module::Module make_module(Deps deps) {
        "a group's proposals: what is proposed, how and by whom it is decided, when it closes, what came of it and the "
        "decision record (created_by and recorded_by are kept as \"former member\")"},
       {"decision_options", "the options of a poll, with their easy-read wording"}};
+  // Someone who leaves the organisation no longer counts in its open proposals.
+  m.membership_ended = [&clock](soci::session& s, long long org_id, long long user_id) {
+    membership_ended(s, org_id, user_id, clock.now_seconds());
+  };
   // A discussion topic's page says which decisions it led to, and what came of them.
   m.follow_ups = store::topic_follow_ups;
   // Each group's home page leads to the group's decisions.
