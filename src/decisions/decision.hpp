@@ -150,13 +150,6 @@ struct BallotRow {
   std::string voter_name;
 };
 
-/// Someone who took part: their member types when they did (for "who took part"), and their name.
-struct Participant {
-  long long user_id = 0;
-  std::string name;
-  std::vector<MemberType> member_types;
-};
-
 /// A consent answer, named.
 struct Response {
   long long user_id = 0;

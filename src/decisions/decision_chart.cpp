@@ -104,11 +104,8 @@ void consent_results(Html& h, const core::Translator& t, const ConsentResult& r)
   view::scroll_region_end(h);
 }
 
-void who_took_part(Html& h, const core::Translator& t, const std::vector<Participant>& people) {
+void who_took_part(Html& h, const core::Translator& t, const TypeCounts& c) {
   govuk::heading(h, 2, "m", t("decisions.took_part.title"));
-  std::vector<std::vector<MemberType>> types;
-  for (const auto& p : people) types.push_back(p.member_types);
-  const auto c = count_types(types);
   govuk::paragraph(h, t.plural("decisions.took_part.people", c.people));
   if (c.people == 0) return;
   govuk::paragraph(h, t("decisions.took_part.lead"), "govuk-body-s");

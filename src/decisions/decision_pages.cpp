@@ -157,7 +157,8 @@ void objections(Html& h, const core::Translator& t, const OrgRequest& req, const
 }
 
 /// A named poll's choices, by name, once it has closed.
-void who_chose_what(Html& h, const core::Translator& t, const Proposal& p, const std::vector<BallotRow>& ballots) {
+void who_chose_what(Html& h, const core::Translator& t, const Proposal& p, const std::vector<BallotRow>& ballots,
+                    long long all) {
   if (p.details.anonymous || ballots.empty()) return;
   view::scroll_region_start(h, t, t("decisions.results.who_caption"));
   govuk::TableWriter table(
@@ -172,6 +173,10 @@ void who_chose_what(Html& h, const core::Translator& t, const Proposal& p, const
   }
   table.end();
   view::scroll_region_end(h);
+  if (all > static_cast<long long>(ballots.size())) {
+    govuk::paragraph(h, core::format(t("decisions.results.who_more"),
+                                     {{"shown", std::to_string(ballots.size())}, {"all", std::to_string(all)}}));
+  }
 }
 
 Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page, const Typed& typed,
@@ -214,12 +219,12 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
     if (p.withdrawn_at) {
       // Nothing to count.
     } else if (closed) {
-      const auto result = count_poll(p.details.options, page.ballots);
+      const auto result = count_poll(p.details.options, page.totals);
       // Between its closing time and the due worker's next minute the outcome is not stored yet: the same count.
       Proposal shown = p;
       if (!shown.outcome) shown.outcome = outcome_of(result);
       poll_results(h, t, shown, result);
-      who_chose_what(h, t, p, page.ballots);
+      who_chose_what(h, t, p, page.named, result.ballots);
     } else {
       govuk::heading(h, 2, "m", t("decisions.results.title"));
       govuk::paragraph(h, t("decisions.results.after_closing"));
@@ -237,7 +242,7 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
     consent_results(h, t, result);
     objections(h, t, req, page, may(req, v, Action::resolve_objection, now), now, errors);
   }
-  who_took_part(h, t, page.participants);
+  who_took_part(h, t, count_types(page.types));
 
   if (closed && !p.withdrawn_at) {
     govuk::heading(h, 2, "m", t("decisions.record.title"));

@@ -52,7 +52,7 @@ Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::stri
 // with its option and count) followed by a table of the same numbers; who took part by member type.
 void poll_results(view::Html& h, const core::Translator& t, const Proposal& p, const PollResult& r);
 void consent_results(view::Html& h, const core::Translator& t, const ConsentResult& r);
-void who_took_part(view::Html& h, const core::Translator& t, const std::vector<Participant>& people);
+void who_took_part(view::Html& h, const core::Translator& t, const TypeCounts& c);
 
 // decision_pages.cpp: the group's list, a proposal's page, voting, consent answers, objections, closing early and
 // withdrawing.

@@ -62,7 +62,7 @@ std::optional<ProposalForViewer> find(soci::session& s, long long org_id, long l
 
 PollResult poll_of(soci::session& s, const Proposal& p) {
   if (p.details.process != Process::simple_poll) return {};
-  return count_poll(p.details.options, store::ballots(s, p.id));
+  return count_poll(p.details.options, store::option_totals(s, p.id));
 }
 
 /// Closes it at `at` with its outcome, unlinks anonymous ballots and tells the group (base_url: where links point).
@@ -151,15 +151,16 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     const std::string secret = store::existing_ballot_secret(s);
     auto v = find(s, org_id, id, viewer, secret);
     if (!v) return std::nullopt;
-    DecisionPage page{std::move(*v), {}, {}, {}, {}};
+    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}};
     const auto& p = page.view.proposal;
     if (p.details.process == Process::consent) {
       page.responses = store::responses(s, id);
       page.objections = store::objections(s, id);
     } else if (p.closed(at)) {
-      page.ballots = store::ballots(s, id);
+      page.totals = store::option_totals(s, id);
+      if (!p.details.anonymous) page.named = store::named_ballots(s, id, kWhoChoseLimit);
     }
-    page.participants = store::participants(s, id);
+    page.types = store::participant_types(s, id);
     // What led to it, named only while it is the group's (the record is read by the group's own people).
     auto& q = page.view.proposal;
     if (q.led_from_topic_id) {

@@ -34,12 +34,19 @@ struct MailHooks {
   std::function<void()> mail_queued;
 };
 
-/// A proposal's page, read in one visit. Ballots are read only once it has closed (no live counts: ADR 0029);
-/// consent answers and objections are read always (objections are talked through while it is open).
+/// Who chose what, on a named poll's page: at most this many rows (the page says how many more).
+inline constexpr int kWhoChoseLimit = 500;
+
+/// A proposal's page, read in one visit, in a fixed number of queries however many took part. A poll's counts are
+/// read only once it has closed (no live counts: ADR 0029); consent answers and objections are read always (objections
+/// are talked through while it is open).
 struct DecisionPage {
   ProposalForViewer view;
-  std::vector<BallotRow> ballots;
-  std::vector<Participant> participants;
+  std::vector<OptionTotal> totals;
+  /// A named poll's choices by name (at most kWhoChoseLimit), once it has closed.
+  std::vector<BallotRow> named;
+  /// Who took part by member types.
+  std::vector<std::pair<std::vector<MemberType>, long long>> types;
   std::vector<Response> responses;
   std::vector<Objection> objections;
 };

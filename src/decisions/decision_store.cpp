@@ -127,15 +127,33 @@ std::vector<BallotRow> ballots(soci::session& s, long long id) {
   return out;
 }
 
-std::vector<Participant> participants(soci::session& s, long long id) {
-  std::vector<Participant> out;
+std::vector<OptionTotal> option_totals(soci::session& s, long long id) {
+  std::vector<OptionTotal> out;
   db::query(s,
-            "SELECT v.user_id, COALESCE(gm.name, ''), v.member_types FROM decision_voters v JOIN decisions d ON d.id = "
-            "v.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND gm.user_id = v.user_id WHERE "
-            "v.decision_id = $1 ORDER BY gm.name, v.user_id",
+            "SELECT option_id, COUNT(*) FROM decision_ballots WHERE decision_id = $1 AND value > 0 GROUP BY option_id",
             {id}, [&](const db::Row& r) {
-              out.push_back({r.integer(0), r.string(1), parse_member_types(r.text(2))});
+              out.push_back({r.integer(0), r.integer(1)});
             });
+  return out;
+}
+
+std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit) {
+  std::vector<BallotRow> out;
+  db::query(s,
+            "SELECT b.ballot, b.option_id, b.value, b.voter_id, COALESCE(gm.name, '') FROM decision_ballots b JOIN "
+            "decisions d ON d.id = b.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
+            "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND b.voter_id IS NOT NULL AND b.value > 0 ORDER BY "
+            "COALESCE(gm.name, ''), b.voter_id, b.option_id LIMIT $2",
+            {id, static_cast<long long>(limit)}, [&](const db::Row& r) {
+              out.push_back({r.string(0), r.integer(1), r.integer(2), optional_integer(r, 3), r.string(4)});
+            });
+  return out;
+}
+
+std::vector<std::pair<std::vector<MemberType>, long long>> participant_types(soci::session& s, long long id) {
+  std::vector<std::pair<std::vector<MemberType>, long long>> out;
+  db::query(s, "SELECT member_types, COUNT(*) FROM decision_voters WHERE decision_id = $1 GROUP BY member_types", {id},
+            [&](const db::Row& r) { out.emplace_back(parse_member_types(r.text(0)), r.integer(1)); });
   return out;
 }
 

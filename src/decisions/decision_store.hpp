@@ -9,6 +9,7 @@
 
 #include "core/i18n.hpp"
 #include "decisions/decision.hpp"
+#include "decisions/results.hpp"
 #include "module/follow_up.hpp"
 
 namespace soci {
@@ -30,8 +31,12 @@ std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org
                                                  std::string_view ballot);
 /// Every ballot row, with the voter's name for a named poll.
 std::vector<BallotRow> ballots(soci::session& s, long long id);
-/// Who took part, by name.
-std::vector<Participant> participants(soci::session& s, long long id);
+/// How many ballots chose each option (one indexed GROUP BY, however many voted).
+std::vector<OptionTotal> option_totals(soci::session& s, long long id);
+/// A named poll's ballot rows with their voters' names, by name, at most `limit` (the page says when there are more).
+std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit);
+/// Who took part, grouped by their member types as stored, with how many had each set.
+std::vector<std::pair<std::vector<MemberType>, long long>> participant_types(soci::session& s, long long id);
 std::vector<Response> responses(soci::session& s, long long id);
 std::vector<Objection> objections(soci::session& s, long long id);
 

@@ -41,7 +41,7 @@ TEST(DecisionResults, CountsEachBallotOnceAndFindsTheLeaders) {
   EXPECT_EQ(outcome_of(r), Outcome::chosen);
   const auto tie = count_poll(options, {{"a", 1, 1}, {"b", 2, 1}});
   EXPECT_EQ(outcome_of(tie), Outcome::tie);
-  EXPECT_EQ(outcome_of(count_poll(options, {})), Outcome::no_votes);
+  EXPECT_EQ(outcome_of(count_poll(options, std::vector<OptionTotal>{})), Outcome::no_votes);
 }
 
 TEST(DecisionResults, ConsentPassesOnlyWithNoOpenObjection) {
@@ -57,6 +57,19 @@ TEST(DecisionResults, ConsentPassesOnlyWithNoOpenObjection) {
   r = count_consent(answers, {{1, 3, "C", "Too soon", ObjectionState::resolved, "Moved to May", 0}});
   EXPECT_TRUE(r.passes);
   EXPECT_EQ(outcome_of(r), Outcome::passed);
+}
+
+TEST(DecisionResults, TotalsFromTheStoreGiveTheSameResult) {
+  const std::vector<Option> options{{1, "Saturday", ""}, {2, "Evening", ""}};
+  const auto r = count_poll(options, std::vector<OptionTotal>{{2, 40000}, {1, 39999}, {9, 5}});
+  EXPECT_EQ(r.ballots, 79999);
+  EXPECT_EQ(r.options[1].votes, 40000);
+  ASSERT_EQ(r.leaders.size(), 1u);
+  EXPECT_EQ(r.leaders[0], 2);
+  const auto c = count_types({{{MemberType::lived_experience, MemberType::staff}, 3}, {{}, 2}});
+  EXPECT_EQ(c.people, 5);
+  EXPECT_EQ(c.of(MemberType::staff), 3);
+  EXPECT_EQ(c.no_type, 2);
 }
 
 TEST(DecisionResults, WhoTookPartCountsEachTypeOnce) {
@@ -223,13 +236,13 @@ TEST_P(DecisionsOnBackend, OneVoteEachChangeableUntilItClosesAndNotAfter) {
   EXPECT_EQ(run(service->vote(north, id, mair, 999999)), VoteOutcome::not_allowed);
   EXPECT_EQ(run(service->vote(south, id, rhys, o[0].id)), VoteOutcome::not_allowed);
   // No counts while it is open.
-  EXPECT_TRUE(run(service->page(north, id, tom))->ballots.empty());
+  EXPECT_TRUE(run(service->page(north, id, tom))->totals.empty());
   clock.advance(std::chrono::seconds(8 * kDay));
   EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::closed);
   const auto page = run(service->page(north, id, tom));
-  ASSERT_EQ(page->ballots.size(), 1u);
-  EXPECT_EQ(page->ballots[0].voter_name, "Mair");
-  const auto r = count_poll(page->view.proposal.details.options, page->ballots);
+  ASSERT_EQ(page->named.size(), 1u);
+  EXPECT_EQ(page->named[0].voter_name, "Mair");
+  const auto r = count_poll(page->view.proposal.details.options, page->totals);
   EXPECT_EQ(r.options[1].votes, 1);
 }
 
@@ -259,9 +272,13 @@ TEST_P(DecisionsOnBackend, AnAnonymousBallotNamesNobodyAndIsUnlinkedWhenItCloses
   EXPECT_EQ(world->count("decision_ballots WHERE ballot LIKE 'r%'"), 2);
   const auto page = run(service->page(north, id, tom));
   EXPECT_EQ(page->view.proposal.outcome, Outcome::chosen);
-  for (const auto& b : page->ballots) EXPECT_TRUE(b.voter_name.empty());
-  EXPECT_EQ(count_poll(page->view.proposal.details.options, page->ballots).options[1].votes, 2);
-  EXPECT_EQ(page->participants.size(), 2u);
+  EXPECT_TRUE(page->named.empty());
+  EXPECT_EQ(count_poll(page->view.proposal.details.options, page->totals).options[1].votes, 2);
+  // Mair (unpaid carer) and Gareth (lived experience) took part.
+  const auto types = count_types(page->types);
+  EXPECT_EQ(types.people, 2);
+  EXPECT_EQ(types.of(MemberType::unpaid_carer), 1);
+  EXPECT_EQ(types.of(MemberType::lived_experience), 1);
   // Everyone in the group is told it closed.
   EXPECT_EQ(world->count("notices WHERE kind = 'decision_closed'"), 5);
 }

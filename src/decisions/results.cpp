@@ -6,6 +6,21 @@
 
 namespace roundtable::decisions {
 
+namespace {
+
+/// The most chosen and the leaders, once the votes are in.
+void lead(PollResult& r) {
+  for (const auto& c : r.options) r.most = std::max(r.most, c.votes);
+  if (r.most == 0) return;
+  for (auto& c : r.options) {
+    if (c.votes != r.most) continue;
+    c.leading = true;
+    r.leaders.push_back(c.option.id);
+  }
+}
+
+}  // namespace
+
 PollResult count_poll(const std::vector<Option>& options, const std::vector<BallotRow>& rows) {
   PollResult r;
   for (const auto& o : options) r.options.push_back({o, 0, false});
@@ -19,13 +34,21 @@ PollResult count_poll(const std::vector<Option>& options, const std::vector<Ball
     ++it->votes;
   }
   r.ballots = static_cast<long long>(counted.size());
-  for (const auto& c : r.options) r.most = std::max(r.most, c.votes);
-  if (r.most == 0) return r;
-  for (auto& c : r.options) {
-    if (c.votes != r.most) continue;
-    c.leading = true;
-    r.leaders.push_back(c.option.id);
+  lead(r);
+  return r;
+}
+
+PollResult count_poll(const std::vector<Option>& options, const std::vector<OptionTotal>& totals) {
+  PollResult r;
+  for (const auto& o : options) r.options.push_back({o, 0, false});
+  for (const auto& total : totals) {
+    auto it = std::find_if(r.options.begin(), r.options.end(),
+                           [&](const OptionCount& c) { return c.option.id == total.option_id; });
+    if (it == r.options.end()) continue;
+    it->votes += total.ballots;
+    r.ballots += total.ballots;
   }
+  lead(r);
   return r;
 }
 
@@ -59,6 +82,17 @@ TypeCounts count_types(const std::vector<std::vector<MemberType>>& people) {
     if (types.empty()) ++c.no_type;
     std::set<MemberType> seen(types.begin(), types.end());
     for (MemberType t : seen) ++c.by_type[static_cast<std::size_t>(t)];
+  }
+  return c;
+}
+
+TypeCounts count_types(const std::vector<std::pair<std::vector<MemberType>, long long>>& groups) {
+  TypeCounts c;
+  for (const auto& [types, people] : groups) {
+    c.people += people;
+    if (types.empty()) c.no_type += people;
+    std::set<MemberType> seen(types.begin(), types.end());
+    for (MemberType t : seen) c.by_type[static_cast<std::size_t>(t)] += people;
   }
   return c;
 }

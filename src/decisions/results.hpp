@@ -24,6 +24,13 @@ struct PollResult {
   std::vector<long long> leaders;
 };
 PollResult count_poll(const std::vector<Option>& options, const std::vector<BallotRow>& rows);
+/// How many ballots chose an option, as the store counts them (GROUP BY: a page costs the same for 40,000 voters).
+struct OptionTotal {
+  long long option_id = 0;
+  long long ballots = 0;
+};
+/// The same result from those totals (a simple poll's ballot is one row).
+PollResult count_poll(const std::vector<Option>& options, const std::vector<OptionTotal>& totals);
 
 struct ConsentResult {
   long long agree = 0;
@@ -48,5 +55,7 @@ struct TypeCounts {
   long long of(MemberType t) const { return by_type[static_cast<std::size_t>(t)]; }
 };
 TypeCounts count_types(const std::vector<std::vector<MemberType>>& people);
+/// The same from the store's totals: each set of member types (as stored) with how many people had it.
+TypeCounts count_types(const std::vector<std::pair<std::vector<MemberType>, long long>>& groups);
 
 }  // namespace roundtable::decisions
