@@ -64,6 +64,7 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
     if (m.search_scope) shared.search_scopes.push_back(m.search_scope);
     if (m.follow_ups) shared.follow_ups.push_back(m.follow_ups);
     if (m.membership_ended) shared.membership_ended.push_back(m.membership_ended);
+    if (m.membership_changed) shared.membership_changed.push_back(m.membership_changed);
     shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),
                                     m.newcomer_sections.end());
   }

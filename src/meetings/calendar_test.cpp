@@ -22,6 +22,7 @@
 #include "meetings/series_service.hpp"
 #include "meetings/series_store.hpp"
 #include "notifications/notification_store.hpp"
+#include "organisations/organisation_service.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::meetings {
@@ -566,6 +567,58 @@ TEST_P(OpenSessions, TheReportComesAPageAtATimeByNameWithItsCounts) {
   EXPECT_FALSE(not_yet->page.more_after);
   // Not for Gareth, who does not run the group.
   EXPECT_FALSE(run(sessions_service->report_page({gareth, core::Role::member, false}, north, series_id, {})));
+}
+
+TEST_P(OpenSessions, SomeoneTheRuleCoversOnlyAfterTheSessionsWereMadeIsAskedToThoseToCome) {
+  // The organisations service with the meetings module's step, as the server wires it (module::MembershipChanged).
+  organisations::OrganisationService orgs(*world->db, clock);
+  orgs.set_membership_changed(
+      {[&](soci::session& s, long long org_id, long long user_id, const std::vector<std::string>& before) {
+        invite_newly_covered(s, org_id, user_id, before, "https://rt.example", "rt@rt.example", clock.now_seconds());
+      }});
+  ASSERT_EQ(sessions.size(), 3u);
+  // A week into October: the first session (7 October) is over; two are to come.
+  clock.set(london(2026, 10, 8, 9, 0));
+  EXPECT_EQ(calendars_for("bob@example.org").size(), 0u) << "not staff when the sessions were made";
+  // An admin records that Bob (joined a fortnight ago) is staff: the rule now covers him.
+  ASSERT_EQ(run(orgs.change_membership(tom, north, bob, core::Role::member, {organisations::MemberType::staff})),
+            organisations::OrganisationService::MembershipChange::done);
+  auto sent = calendars_for("bob@example.org");
+  ASSERT_EQ(sent.size(), 2u) << "the two sessions to come, not the one that is over";
+  for (std::size_t i = 0; i < sent.size(); ++i) {
+    Parsed cal(sent[i]);
+    ASSERT_NE(cal.event(), nullptr);
+    EXPECT_EQ(icalcomponent_get_method(cal.root), ICAL_METHOD_REQUEST);
+    EXPECT_EQ(std::string(icalcomponent_get_uid(cal.event())),
+              "meeting-" + std::to_string(sessions[i + 1]) + "@north.roundtable");
+  }
+  // Changing his role, or saving the same member types again, asks nothing again.
+  ASSERT_EQ(run(orgs.change_membership(tom, north, bob, core::Role::facilitator, {organisations::MemberType::staff})),
+            organisations::OrganisationService::MembershipChange::done);
+  EXPECT_EQ(calendars_for("bob@example.org").size(), 2u);
+  // Ann is staff but joined a year ago: the rule does not cover her, whatever else changes.
+  ASSERT_EQ(run(orgs.change_membership(tom, north, ann, core::Role::member,
+                                       {organisations::MemberType::staff, organisations::MemberType::unpaid_carer})),
+            organisations::OrganisationService::MembershipChange::done);
+  EXPECT_EQ(calendars_for("ann@example.org").size(), 0u);
+  // Gareth is in the group that runs the series: he had every session's invitation already.
+  const auto gareth_before = calendars_for("gareth@example.org").size();
+  ASSERT_EQ(run(orgs.change_membership(tom, north, gareth, core::Role::member, {organisations::MemberType::staff})),
+            organisations::OrganisationService::MembershipChange::done);
+  EXPECT_EQ(calendars_for("gareth@example.org").size(), gareth_before);
+  // Someone new who joins as staff is asked to the sessions to come, in their language.
+  const long long cai = world->person("cai@example.org", "Cai");
+  world->db->run_sync([&](soci::session& s) { s << "UPDATE users SET lang = 'cy' WHERE id = :u", soci::use(cai); });
+  orgs.add_member_now("north", "cai@example.org", core::Role::member, {organisations::MemberType::staff});
+  EXPECT_EQ(calendars_for("cai@example.org").size(), 2u);
+  const long long welsh = world->count(
+      "mail_outbox WHERE to_address = 'cai@example.org' AND subject LIKE '%Coffee morning%' AND "
+      "lang = 'cy'");
+  EXPECT_EQ(welsh, 2);
+  // Someone who joins with no member type is not covered.
+  const long long dee = world->person("dee@example.org", "Dee");
+  ASSERT_TRUE(run(orgs.join_as_member(north, dee)));
+  EXPECT_EQ(calendars_for("dee@example.org").size(), 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OpenSessions, ::testing::ValuesIn(db::testing::backends()));

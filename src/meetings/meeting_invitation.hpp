@@ -85,4 +85,13 @@ std::size_t queue_invitations(soci::session& s, const Meeting& m, InvitationKind
 std::size_t invite_to_new_meeting(soci::session& s, long long org_id, long long meeting_id, const std::string& base_url,
                                   const std::string& organizer_address, long long now);
 
+/// A membership was made or changed (module::MembershipChanged), inside that transaction. For each series open to
+/// the organisation whose rule's member type the person has now but did not have before (`types_before`), emails them
+/// the invitation to each session to come that they are now invited to (invitees(): the rule covers them and they have
+/// not come yet), so staff who join after a coffee-morning series made its sessions are asked too. Nothing is sent
+/// again to someone the rule already covered. Returns how many were emailed.
+std::size_t invite_newly_covered(soci::session& s, long long org_id, long long user_id,
+                                 const std::vector<std::string>& types_before, const std::string& base_url,
+                                 const std::string& organizer_address, long long now);
+
 }  // namespace roundtable::meetings

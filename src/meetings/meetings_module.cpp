@@ -4,6 +4,7 @@
 
 #include "meetings/calendar_routes.hpp"
 #include "meetings/follow_ups.hpp"
+#include "meetings/meeting_invitation.hpp"
 #include "meetings/meeting_reminders.hpp"
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
@@ -89,6 +90,15 @@ module::Module make_module(Deps deps) {
                          "/open-sessions"}};
   // A discussion topic's page says which meetings took it up and what they decided.
   m.follow_ups = topic_follow_ups;
+  // Someone who joins, or gets the member type a series' rule covers, after its sessions were made is asked to the
+  // sessions to come (meeting_invitation.hpp); the organisations service wakes the mail worker after its commit.
+  if (deps.organisations) {
+    m.membership_changed = [orgs = deps.organisations, from = deps.mail_from, &clock](
+                               soci::session& s, long long org_id, long long user_id,
+                               const std::vector<std::string>& types_before) {
+      invite_newly_covered(s, org_id, user_id, types_before, orgs->base_url(), from, clock.now_seconds());
+    };
+  }
   // Reminders the day before, to everyone coming (meeting_reminders.hpp): run by the due worker every minute.
   if (deps.db && deps.organisations) {
     m.due_jobs.push_back({"meeting_reminders", [db = deps.db, orgs = deps.organisations, &clock](long long now) {

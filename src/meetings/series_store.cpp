@@ -205,6 +205,16 @@ std::vector<OpenSeries> open_for_org(soci::session& s, long long org_id, long lo
   return out;
 }
 
+std::vector<std::pair<long long, std::string>> with_rule_for_org(soci::session& s, long long org_id) {
+  std::vector<std::pair<long long, std::string>> out;
+  db::query(s,
+            "SELECT ms.id, ms.rule_member_type FROM meeting_series ms JOIN org_groups g ON g.id = ms.group_id WHERE "
+            "ms.org_id = $1 AND ms.open_to_org = 1 AND g.archived_at IS NULL AND ms.rule_months > 0 AND "
+            "ms.rule_member_type <> '' ORDER BY ms.id",
+            {org_id}, [&](const db::Row& r) { out.emplace_back(r.integer(0), r.string(1)); });
+  return out;
+}
+
 std::vector<series::ReportPerson> report_people(soci::session& s, long long org_id, long long series_id,
                                                 std::string_view member_type, long long now) {
   // People of the member type, and people who came: one row each with their member types.

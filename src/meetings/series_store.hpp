@@ -51,6 +51,10 @@ struct OpenSeries {
 };
 std::vector<OpenSeries> open_for_org(soci::session& s, long long org_id, long long now);
 
+/// The organisation's series open to it, in groups that are not archived, that have an attendance rule: each one's id
+/// and the member type its rule covers.
+std::vector<std::pair<long long, std::string>> with_rule_for_org(soci::session& s, long long org_id);
+
 /// For the report: everyone in the organisation with this member type, and everyone who came to a session of the
 /// series, with their member types, when they joined, the sessions they came to and those to come they are going to.
 std::vector<series::ReportPerson> report_people(soci::session& s, long long org_id, long long series_id,

@@ -146,6 +146,14 @@ using FollowUpSource = std::function<void(soci::session& s, std::string_view kin
 /// joining again later does not silently bring it back. A few indexed writes at most.
 using MembershipEnded = std::function<void(soci::session& s, long long org_id, long long user_id)>;
 
+/// Runs inside the transaction that makes or changes `user_id`'s membership of organisation `org_id` (they joined, an
+/// invitation was accepted, an admin changed their role or member types), after the change is written.
+/// `types_before` are the member type codes they had there before ("staff", ...; none when they just joined), so a
+/// module acts only on what is new to them (a coffee-morning series whose rule now covers them invites them to its
+/// sessions to come). Email it queues is sent once the transaction commits.
+using MembershipChanged = std::function<void(soci::session& s, long long org_id, long long user_id,
+                                             const std::vector<std::string>& types_before)>;
+
 /// What every module can see of the others once all are made (for pages that gather from all of them).
 struct Shared {
   std::vector<AccountSection> account_sections;
@@ -157,6 +165,7 @@ struct Shared {
   std::vector<SearchScope> search_scopes;
   std::vector<FollowUpSource> follow_ups;
   std::vector<MembershipEnded> membership_ended;
+  std::vector<MembershipChanged> membership_changed;
 };
 
 struct Module {
@@ -191,6 +200,8 @@ struct Module {
   FollowUpSource follow_ups;
   /// What it drops when a membership of an organisation ends (organisations calls every module's). Unset: nothing.
   MembershipEnded membership_ended;
+  /// What it does when a membership is made or changed (organisations calls every module's). Unset: nothing.
+  MembershipChanged membership_changed;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
   /// may see its uploaded files (uploads::UploadService::set_access). Unset: nothing to do.
   std::function<void()> start;

@@ -65,9 +65,12 @@ bool is_member(soci::session& s, long long org_id, const std::string& email) {
   return false;
 }
 
-void join(soci::session& s, const MemberIndex& index, const Invitation& inv, long long user_id, long long now) {
+void join(soci::session& s, const MemberIndex& index, const std::vector<MembershipChangedHook>& changed,
+          const Invitation& inv, long long user_id, long long now) {
+  const auto before = store::member_type_codes(s, inv.org_id, user_id);
   store::upsert_membership(s, inv.org_id, user_id, inv.role, inv.member_types);
   if (index.update) index.update(s, user_id);
+  for (const auto& hook : changed) hook(s, inv.org_id, user_id, before);
   store::accept_invitation(s, inv.id, now);
   audit::store::record(
       s, {inv.org_id, user_id, user_id, audit::action::kInvitationAccepted, std::string(role_code(inv.role))});
@@ -167,12 +170,15 @@ awaitable<bool> OrganisationService::join_as_member(long long org_id, long long 
     db::WriteTransaction tx(s);
     store::upsert_membership(s, org_id, user_id, Role::member, {});
     index_member(s, user_id);
+    membership_changed(s, org_id, user_id, {});
     audit::store::record(s, {org_id, user_id, user_id, audit::action::kMemberAdded, "member"});
     tx.commit();
     return true;
   };
   auto op = db_.run(std::move(work));
-  co_return co_await std::move(op);
+  const bool joined = co_await std::move(op);
+  if (joined && mail_queued_) mail_queued_();
+  co_return joined;
 }
 
 awaitable<std::vector<Invitation>> OrganisationService::invitations(long long org_id) {
@@ -252,14 +258,17 @@ awaitable<AcceptResult> OrganisationService::accept_invitation_as_new(std::strin
     consent.wording = std::string(core::Messages::embedded().get(lang, consent_wording_key(consent.purpose, 1)));
     consent.given = true;
     consent::store::record_consent(s, user_id, consent);
-    join(s, member_index_, *inv, user_id, now);
+    join(s, member_index_, membership_changed_, *inv, user_id, now);
     tx.commit();
     result.outcome = AcceptResult::Outcome::ok;
     result.user_id = user_id;
     return result;
   };
   auto op = db_.run(std::move(work));
-  co_return co_await std::move(op);
+  AcceptResult result = co_await std::move(op);
+  // Joining may have queued email (module::MembershipChanged: a series' invitations to its sessions).
+  if (result.outcome == AcceptResult::Outcome::ok && mail_queued_) mail_queued_();
+  co_return result;
 }
 
 awaitable<AcceptResult> OrganisationService::accept_invitation_as(std::string token, long long user_id) {
@@ -276,14 +285,17 @@ awaitable<AcceptResult> OrganisationService::accept_invitation_as(std::string to
       result.outcome = AcceptResult::Outcome::wrong_account;
       return result;
     }
-    join(s, member_index_, *inv, user_id, now);
+    join(s, member_index_, membership_changed_, *inv, user_id, now);
     tx.commit();
     result.outcome = AcceptResult::Outcome::ok;
     result.user_id = user_id;
     return result;
   };
   auto op = db_.run(std::move(work));
-  co_return co_await std::move(op);
+  AcceptResult result = co_await std::move(op);
+  // Joining may have queued email (module::MembershipChanged: a series' invitations to its sessions).
+  if (result.outcome == AcceptResult::Outcome::ok && mail_queued_) mail_queued_();
+  co_return result;
 }
 
 }  // namespace roundtable::organisations

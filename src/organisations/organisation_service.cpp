@@ -98,8 +98,10 @@ awaitable<OrganisationService::MembershipChange> OrganisationService::change_mem
     if (current->role == Role::org_admin && role != Role::org_admin && store::count_org_admins(s, org_id) <= 1) {
       return MembershipChange::last_admin;
     }
+    const auto before = store::member_type_codes(s, org_id, user_id);
     store::upsert_membership(s, org_id, user_id, role, types);
     index_member(s, user_id);
+    membership_changed(s, org_id, user_id, before);
     if (current->role != role) {
       audit::store::record(s, {org_id, actor_id, user_id, audit::action::kRoleChanged, std::string(role_code(role))});
     }
@@ -107,7 +109,10 @@ awaitable<OrganisationService::MembershipChange> OrganisationService::change_mem
     return MembershipChange::done;
   };
   auto op = db_.run(std::move(work));
-  co_return co_await std::move(op);
+  const MembershipChange change = co_await std::move(op);
+  // The change may have queued email (module::MembershipChanged).
+  if (change == MembershipChange::done && mail_queued_) mail_queued_();
+  co_return change;
 }
 
 awaitable<OrganisationService::MembershipChange> OrganisationService::remove_member(long long actor_id,
@@ -153,8 +158,10 @@ void OrganisationService::add_member_now(const std::string& org_slug, const std:
     auto user = accounts::store::find_user_by_email(s, normalise_email(email));
     if (!user) throw std::invalid_argument("there is no account with the email address " + email);
     db::WriteTransaction tx(s);
+    const auto before = store::member_type_codes(s, org->id, user->id);
     store::upsert_membership(s, org->id, user->id, role, types);
     index_member(s, user->id);
+    membership_changed(s, org->id, user->id, before);
     audit::store::record(s,
                          {org->id, std::nullopt, user->id, audit::action::kMemberAdded, std::string(role_code(role))});
     tx.commit();

@@ -83,6 +83,11 @@ struct MemberIndex {
   std::function<void(soci::session& s, long long org_id, long long user_id)> remove;
 };
 
+/// A module's step when a membership is made or changed (module::MembershipChanged): inside the transaction, after the
+/// change, with the member type codes the person had there before (none when they just joined).
+using MembershipChangedHook =
+    std::function<void(soci::session& s, long long org_id, long long user_id, const std::vector<std::string>& before)>;
+
 /// The organisation this person is the only admin of (so they cannot leave it or delete their account yet), read
 /// on the caller's connection.
 std::optional<std::string> sole_admin_of(soci::session& s, long long user_id);
@@ -109,6 +114,9 @@ class OrganisationService {
   void set_membership_ended(std::vector<std::function<void(soci::session&, long long, long long)>> hooks) {
     membership_ended_ = std::move(hooks);
   }
+  /// What the modules do when a membership is made or changed (module::MembershipChanged), called inside the
+  /// transaction that does it. Set once at start, before any request.
+  void set_membership_changed(std::vector<MembershipChangedHook> hooks) { membership_changed_ = std::move(hooks); }
   /// Where logos are kept (without it, logos cannot be added); lets anyone see organisations' logos.
   void set_uploads(uploads::UploadService* uploads);
   uploads::UploadService* uploads() const { return uploads_; }
@@ -176,6 +184,11 @@ class OrganisationService {
   void index_member(soci::session& s, long long user_id) const {
     if (member_index_.update) member_index_.update(s, user_id);
   }
+  /// Tells the modules (set_membership_changed) that the membership was made or changed; `before` as the hook says.
+  void membership_changed(soci::session& s, long long org_id, long long user_id,
+                          const std::vector<std::string>& before) const {
+    for (const auto& changed : membership_changed_) changed(s, org_id, user_id, before);
+  }
 
   db::Database& db_;
   const core::Clock& clock_;
@@ -183,6 +196,7 @@ class OrganisationService {
   std::function<void()> mail_queued_;
   MemberIndex member_index_;
   std::vector<std::function<void(soci::session&, long long, long long)>> membership_ended_;
+  std::vector<MembershipChangedHook> membership_changed_;
   uploads::UploadService* uploads_ = nullptr;
 };
 

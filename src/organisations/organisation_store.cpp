@@ -113,6 +113,15 @@ void upsert_membership(soci::session& s, long long org_id, long long user_id, Ro
   }
 }
 
+std::vector<std::string> member_type_codes(soci::session& s, long long org_id, long long user_id) {
+  std::vector<std::string> out;
+  soci::rowset<std::string> rows =
+      (s.prepare << "SELECT type FROM member_types WHERE org_id = :org AND user_id = :user ORDER BY type",
+       soci::use(org_id), soci::use(user_id));
+  for (const auto& type : rows) out.push_back(type);
+  return out;
+}
+
 std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id) {
   std::vector<MembershipRow> out;
   soci::rowset<soci::row> rows =

@@ -30,6 +30,8 @@ void update_org(soci::session& s, const Organisation& org);
 /// Adds the person to the organisation, or changes their role and member types if they are already in it.
 void upsert_membership(soci::session& s, long long org_id, long long user_id, Role role,
                        const std::vector<MemberType>& types);
+/// The codes of the member types the person has in the organisation ("staff", ...), none when they are not in it.
+std::vector<std::string> member_type_codes(soci::session& s, long long org_id, long long user_id);
 std::vector<MembershipRow> memberships_of(soci::session& s, long long user_id);
 
 /// A person with their memberships (member types and logos included) and, when they are an organisation admin,

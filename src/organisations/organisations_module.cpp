@@ -42,6 +42,7 @@ module::Module make_module(PagesDeps deps) {
     add_organisation_routes(routes, with_links);
     // Once every module is made: what each drops when a membership ends (module::MembershipEnded).
     if (deps.service) deps.service->set_membership_ended(shared.membership_ended);
+    if (deps.service) deps.service->set_membership_changed(shared.membership_changed);
   };
   m.personal_tables = personal_tables();
   m.tables_without_personal_data = tables_without_personal_data();

@@ -31,13 +31,8 @@ const visitors = [
 
 const signedIn = (email) => visitorAs(server.url, email);
 
-const mailsTo = (address) => sink.messages().filter((m) => m.includes(`<${address}>`));
+const mailsTo = (address) => sink.to(address);
 const keyOf = (page) => page.text.match(/name="create_key" value="([^"]+)"/)[1];
-
-async function waitForMail(check) {
-  const until = Date.now() + 15_000;
-  while (Date.now() < until && !check()) await new Promise((r) => setTimeout(r, 100));
-}
 
 test(`${backendName}: authorisation matrix — every discussions route for every kind of visitor`, async () => {
   const ids = discussionIds(server);
@@ -101,7 +96,7 @@ test(`${backendName}: a newcomer agrees to the ground rules, replies once, and f
   assert.match(shown.text, /Evenings suit me too/);
   assert.doesNotMatch(shown.text, /name="agree_rules"/, "agreed once, never asked again");
   // Mair started the topic (she follows it; Welsh); Tom was mentioned.
-  await waitForMail(() => mailsTo(demo.carer).length && mailsTo(demo.facilitator).length);
+  await sink.until(() => mailsTo(demo.carer).length && mailsTo(demo.facilitator).length, "the new topic's emails");
   assert.ok(sink.messages().length > before);
   const [toMair] = mailsTo(demo.carer);
   assert.equal(subject(toMair), "Ateb newydd yn “Can board meetings be in the evening?”");

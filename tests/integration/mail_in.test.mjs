@@ -129,17 +129,8 @@ function sendMail(port, from, to, message) {
   });
 }
 
-async function waitFor(check, what) {
-  const until = Date.now() + 15_000;
-  while (Date.now() < until) {
-    const got = check();
-    if (got) return got;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const mailsTo = (address) => sink.messages().filter((m) => m.includes(`<${address}>`));
+const waitFor = (check, what) => sink.until(check, what);
+const mailsTo = (address) => sink.to(address);
 const replyToOf = (raw) => (raw.match(/^Reply-To: <([^>]+)>/m) ?? [])[1];
 
 before(async () => {

@@ -2,7 +2,8 @@
 // sessions' calendar invitations (METHOD:REQUEST) to the group and to the people its attendance rule covers, one per
 // person per session; someone outside the group who replied going gets the update when a session is called off
 // (METHOD:CANCEL); the reminder the day before reaches them with a one-click stop link that works although they are
-// not in the group (it was 404), and once stopped the group's open sessions email them no more.
+// not in the group (it was 404), and once stopped the group's open sessions email them no more; someone the rule
+// covers only later (an admin records they are staff) is asked to the sessions to come.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, visitorAs, demo, backendName, runCli } from "./harness.mjs";
@@ -21,17 +22,10 @@ after(async () => {
 
 const signedIn = (email) => visitorAs(server.url, email);
 const one = (sql) => server.database.sql(sql).trim();
-const mailsTo = (address) => sink.messages().filter((m) => m.includes(`<${address}>`) || new RegExp(`^To: ${address.replace(/[.]/g, "\\.")}$`, "m").test(m));
+const mailsTo = (address) => sink.to(address);
 const calendarMethod = (raw) => raw.match(/Content-Type: text\/calendar; method=([A-Z]+)/)?.[1];
 
-async function waitFor(check, what) {
-  const until = Date.now() + 15_000;
-  while (Date.now() < until) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; got: ${sink.messages().map(subject).join(" | ")}`);
-}
+const waitFor = (check, what) => sink.until(check, what);
 
 test(`${backendName}: a series' sessions invite the group and whom the rule covers; an outsider's reminder stop link works`, async () => {
   const ids = meetingIds(server);
@@ -121,6 +115,25 @@ test(`${backendName}: a series' sessions invite the group and whom the rule cove
   assert.equal(one(`SELECT COUNT(*) FROM notification_choices WHERE user_id = ${garethId} AND group_id = ${notHis}`), "0");
   // His own group's page for this group's choices is not his (he is not in it).
   assert.equal((await gareth.get(`/o/demo/groups/${ids.STEERING}/notifications`)).status, 404);
+  // An admin records that Gareth is staff too: the rule now covers him (the demo is new, so he joined recently), and
+  // he is asked to each session to come, once, by email; the two called off are not among them.
+  const before2 = invitations(demo.member).length;
+  const sian = await signedIn(demo.orgAdmin);
+  assert.equal((await sian.get(`/o/demo/people/${garethId}`)).status, 200);
+  const types = one(`SELECT type FROM member_types WHERE user_id = ${garethId} ORDER BY type`).split("\n").filter(Boolean);
+  const saved = await sian.postPairs(`/o/demo/people/${garethId}/role`, [["role", "member"], ...[...types, "staff"].map((t) => ["member_types", t])]);
+  assert.equal(saved.status, 303);
+  const toCome = sessions.length - 2;
+  await waitFor(() => invitations(demo.member).length >= before2 + toCome, "Gareth's invitations as new staff");
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(invitations(demo.member).length, before2 + toCome, "one per session to come");
+  for (const id of sessions.slice(2)) {
+    assert.equal(invitations(demo.member).filter((m) => plainText(m).includes(`/meetings/${id}`)).length, 1, `session ${id}`);
+  }
+  // Saving the same again asks nothing again.
+  assert.equal((await sian.postPairs(`/o/demo/people/${garethId}/role`, [["role", "member"], ...[...types, "staff"].map((t) => ["member_types", t])])).status, 303);
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(invitations(demo.member).length, before2 + toCome);
   // A forged token for her is still 404.
   assert.equal((await fetch(new URL(`/stop/${garethId}.1.${ids.STEERING}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, server.url))).status, 404);
 });

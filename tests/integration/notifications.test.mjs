@@ -33,12 +33,7 @@ const visitors = [
 const signedIn = (email) => visitorAs(server.url, email);
 
 const one = (sql) => server.database.sql(sql).trim();
-const mailsTo = (address) => sink.messages().filter((m) => m.includes(`<${address}>`));
-
-async function waitForMail(check) {
-  const until = Date.now() + 15_000;
-  while (Date.now() < until && !check()) await new Promise((r) => setTimeout(r, 100));
-}
+const mailsTo = (address) => sink.to(address);
 
 test(`${backendName}: authorisation matrix — every notifications route for every kind of visitor`, async () => {
   const ids = notificationIds(server);
@@ -101,7 +96,7 @@ test(`${backendName}: "Never" sends no email; the one-click stop works from outs
   await gareth.post("/o/demo/notifications/settings", { [`group-${ids.BOARD}`]: "immediate" });
   assert.equal(choiceOf(), "immediate");
   await mention("@Gareth Jones, and 6pm?");
-  await waitForMail(() => mailsTo(demo.member).length > 0);
+  await sink.until(() => mailsTo(demo.member).length > 0, "Gareth's email");
   const [mail] = mailsTo(demo.member);
   assert.ok(mail, "an email after choosing straight away");
   const header = mail.match(/^List-Unsubscribe: <([^>]+)>/m);
@@ -159,7 +154,7 @@ test(`${backendName}: "Once a day" waits for the digest, which run-due sends onc
     "--base-url", server.url];
   const first = await runCli(args);
   assert.equal(first.code, 0, first.stderr);
-  await waitForMail(() => digests().length > 0);
+  await sink.until(() => digests().length > 0, "the digest");
   assert.equal(digests().length, 1, `${first.stdout}${first.stderr}; outbox: ${one("SELECT to_address || ' ' || subject || ' ' || status FROM mail_outbox ORDER BY id DESC LIMIT 3")}`);
   const mail = digests()[0];
   const text = plainText(mail);

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "./harness.mjs";
 
-/** Starts the sink (on `port`, or a free one); resolves to {port, url, messages(), waitFor(n), stop()}. */
+/** Starts the sink (on `port`, or a free one); resolves to {port, url, messages(), to(address), waitFor(n),
+ * until(check, what), stop()}. */
 export async function startSmtpSink(port) {
   const dir = mkdtempSync(join(tmpdir(), "rt-smtp-"));
   const args = [join(root, "tests/support/smtp_sink.py"), dir];
@@ -31,6 +32,23 @@ export async function startSmtpSink(port) {
     port: ready,
     url: `smtp://127.0.0.1:${ready}`,
     messages,
+    /** The messages addressed to `address` (as "Name <address>" or a bare "To: address"), oldest first. */
+    to(address) {
+      const bare = new RegExp(`^To: ${address.replace(/[.+]/g, "\\$&")}$`, "m");
+      return messages().filter((m) => m.includes(`<${address}>`) || bare.test(m));
+    },
+    /** Waits until check() gives something truthy and resolves to it; fails after timeoutMs, saying what it waited
+     * for and the subjects that did come. */
+    async until(check, what = "email", timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        const got = check();
+        if (got) return got;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const subjects = messages().map((m) => (m.match(/^Subject: (.*)$/m) ?? [])[1]);
+      throw new Error(`timed out waiting for ${what}; got: ${subjects.join(" | ")}`);
+    },
     /** Waits until at least n messages arrived (or fails after timeoutMs). */
     async waitFor(n, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;

@@ -34,11 +34,7 @@ function lastSundayOfMarch(year) {
   for (let day = 31; ; day--) if (new Date(Date.UTC(year, 2, day)).getUTCDay() === 0) return day;
 }
 
-async function waitForMail(match) {
-  const until = Date.now() + 15_000;
-  while (Date.now() < until && sink.messages().filter(match).length === 0) await new Promise((r) => setTimeout(r, 100));
-  return sink.messages().filter(match);
-}
+const waitForMail = (match) => sink.until(() => (sink.messages().some(match) ? sink.messages().filter(match) : null), "the poll's email");
 
 test(`${backendName}: find a time — open, answer, close, schedule and delete a poll`, async () => {
   const ids = meetingIds(server);
