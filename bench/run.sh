@@ -172,6 +172,10 @@ MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: next 
 PAST_MEETING_ID=$(db_one "SELECT id FROM meetings WHERE title = 'Board meeting: checking the year so far'")
 # "Find a time": the steering group's open poll (Tom, the facilitator, runs it and sees who answered what).
 POLL_ID=$(db_one "SELECT id FROM meeting_time_polls WHERE title = 'Steering group: talking to carers about the draft'")
+# Decisions: the board's open poll (the demo member voted in it) and its closed consent decision (results, answers,
+# the resolved objection and the record).
+DECISION_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Where should the summer event be?'")
+DECIDED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'")
 # Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
 SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
 # Notifications: 2,000 notices for the demo member about the board (the last 10 unread), so their page is one page of
@@ -188,6 +192,25 @@ db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i 
 'discussion_post', 'Bench notice ' || n.i, '/o/demo/groups/$BOARD_ID/discussion', 1700000000 + n.i, \
 CASE WHEN n.i > 1990 THEN NULL ELSE 1700000000 END, '' FROM n CROSS JOIN users u JOIN memberships m ON \
 m.user_id = u.id JOIN organisations o ON o.id = m.org_id AND o.slug = 'demo' WHERE u.email = 'gareth@demo.example'"
+
+# Decisions (issue #15): a closed named poll in the board with 40,000 voters (people who have since left, so their
+# names read "Former member"), three options and member types, for the results page (GROUP BY totals, the first 500
+# of "who chose what").
+db_exec "INSERT INTO decisions (org_id, group_id, title, body, process, anonymous, eligibility, opens_at, closes_at, \
+closed_at, outcome, create_key, created_at, updated_at) SELECT org_id, id, 'Bench poll', 'Which one?', 'simple_poll', 0, \
+'members', 1700000000, 1700086400, 1700086400, 'chosen', 'bench-poll', 1700000000, 1700000000 FROM org_groups \
+WHERE id = $BOARD_ID"
+db_exec "INSERT INTO decision_options (decision_id, position, text, easy_read) SELECT d.id, n.i, 'Option ' || n.i, '' \
+FROM decisions d, (SELECT 1 AS i UNION ALL SELECT 2 UNION ALL SELECT 3) n WHERE d.create_key = 'bench-poll'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) INSERT INTO decision_voters \
+(decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, 1000000 + n.i, CASE n.i % 3 WHEN 0 THEN \
+'lived_experience' WHEN 1 THEN 'unpaid_carer,lived_experience' ELSE 'staff' END, 1700000000 FROM n CROSS JOIN \
+decisions d WHERE d.create_key = 'bench-poll'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) INSERT INTO decision_ballots \
+(decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || (1000000 + n.i), 1000000 + n.i, (SELECT o.id \
+FROM decision_options o WHERE o.decision_id = d.id AND o.position = 1 + n.i % 3), 1 FROM n CROSS JOIN decisions d \
+WHERE d.create_key = 'bench-poll'"
+BENCH_POLL_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-poll'")
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -238,6 +261,10 @@ SCENARIOS=(
   "a meeting's agenda, signed in (a member)|/o/demo/meetings/$MEETING_ID/agenda|member"
   "a meeting's minutes, signed in (a member; published, with actions)|/o/demo/meetings/$PAST_MEETING_ID/minutes|member"
   "a find-a-time poll, signed in (its facilitator; results and who answered what)|/o/demo/polls/$POLL_ID|auth"
+  "a group's decisions, signed in (a member)|/o/demo/groups/$BOARD_ID/decisions|member"
+  "a proposal with a poll, signed in (a member who voted)|/o/demo/decisions/$DECISION_ID|member"
+  "a decided proposal, signed in (a member; consent answers, objections and the record)|/o/demo/decisions/$DECIDED_ID|member"
+  "a closed poll with 40,000 voters, its results, signed in (a member)|/o/demo/decisions/$BENCH_POLL_ID|member"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
   "a series' attendance report, only who has not come, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?show=not_yet|auth"

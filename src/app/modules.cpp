@@ -5,6 +5,7 @@
 #include "accounts/accounts_module.hpp"
 #include "app/error_pages.hpp"
 #include "consent/consent_module.hpp"
+#include "decisions/decisions_module.hpp"
 #include "discussions/discussions_module.hpp"
 #include "groups/groups_module.hpp"
 #include "meetings/meetings_module.hpp"
@@ -48,6 +49,7 @@ std::vector<module::Module> make_modules(Services& s) {
                                               nullptr, s.reply_addresses, s.live.get(), s.uploads.get()}));
   modules.push_back(meetings::make_module(
       {s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get(), s.mail_from_address}));
+  modules.push_back(decisions::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get()}));
   return modules;
 }
 

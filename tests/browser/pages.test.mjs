@@ -266,6 +266,23 @@ const visits = {
   ],
   poll_edit: [{ path: "/o/demo/polls/1/edit", as: orgAdmin, submit: true }],
   poll_delete_form: [{ path: "/o/demo/polls/1/delete", as: orgAdmin }],
+  // Decisions (demo ids on a fresh database: group 1 the co-production board; decision 1 its closed consent decision
+  // with a resolved objection and a record, decision 2 its open named poll, in which Gareth and Mair voted). Siân reads
+  // in Welsh; Ngozi observes; Tom runs the board.
+  decisions: [
+    { path: "/o/demo/groups/1/decisions", as: member },
+    { path: "/o/demo/groups/1/decisions", as: sian },
+  ],
+  decision_new: [{ path: "/o/demo/groups/1/decisions/new", as: member, submit: true }],
+  decision: [
+    { path: "/o/demo/decisions/1", as: orgAdmin },
+    { path: "/o/demo/decisions/1", as: sian },
+    { path: "/o/demo/decisions/2", as: member },
+    { path: "/o/demo/decisions/2", as: orgAdmin },
+    { path: "/o/demo/decisions/2", as: "ngozi@demo.example" },
+  ],
+  decision_record: [{ path: "/o/demo/decisions/1/record", as: orgAdmin }],
+  decision_withdraw_form: [{ path: "/o/demo/decisions/2/withdraw", as: orgAdmin }],
   // Series of open sessions (demo ids on a fresh database: group 7 "Monday coffee mornings", run by Tom; series 1 its
   // monthly coffee morning, open to the organisation, with new staff who have and have not come). Siân reads in
   // Welsh; Priya is not in the group.

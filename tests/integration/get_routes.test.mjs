@@ -35,6 +35,9 @@ if (backendName === "sqlite") {
     values.meeting = server.database.sql("SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'").trim();
     // "Find a time": the steering group's open poll (Tom runs it; Gareth is not in that group).
     values.poll = server.database.sql("SELECT id FROM meeting_time_polls WHERE closed_at IS NULL ORDER BY id LIMIT 1").trim();
+    // Decisions: the board's closed consent decision (its record form is a GET; Tom runs the board).
+    values.decision = server.database.sql("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'").trim();
+    values.objection = server.database.sql("SELECT MIN(id) FROM decision_objections").trim();
     values.idFor = (pattern) => (pattern.includes("/about-me/items/") ? item : gareth);
   });
   after(async () => {

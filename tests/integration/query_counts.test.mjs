@@ -69,6 +69,11 @@ const pages = [
   // "Find a time": the steering group's open poll as Tom, who runs it (results and who answered what); the board's
   // meetings page above lists the board's polls, which grow.
   { as: "facilitator", path: "/o/demo/polls/POLL" },
+  // Decisions: the board's list (it gains proposals), its open poll as a member (which gains votes) and its closed
+  // consent decision as Tom (which gains answers and objections, and shows the results).
+  { as: "member", path: "/o/demo/groups/BOARD/decisions" },
+  { as: "member", path: "/o/demo/decisions/DECISION" },
+  { as: "facilitator", path: "/o/demo/decisions/DECIDED" },
   // Series of open sessions: the demo coffee morning, its attendance report (everyone the rule covers, which grows
   // with the organisation's members) and the organisation's open sessions.
   { as: "member", path: "/o/demo/series/SERIES" },
@@ -94,6 +99,7 @@ if (backendName === "sqlite") {
   let meetingId;
   let pollId;
   let seriesId;
+  let decisionId, decidedId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -110,6 +116,8 @@ if (backendName === "sqlite") {
     meetingId = server.database.sql("SELECT id FROM meetings WHERE title = 'Board meeting: next year''s plan'").trim();
     pollId = server.database.sql("SELECT id FROM meeting_time_polls WHERE title = 'Steering group: talking to carers about the draft'").trim();
     seriesId = server.database.sql("SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'").trim();
+    decisionId = server.database.sql("SELECT id FROM decisions WHERE title = 'Where should the summer event be?'").trim();
+    decidedId = server.database.sql("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -133,7 +141,9 @@ if (backendName === "sqlite") {
       .replace("TOPIC", topicId)
       .replace("MEETING", meetingId)
       .replace("POLL", pollId)
-      .replace("SERIES", seriesId);
+      .replace("SERIES", seriesId)
+      .replace("DECISION", decisionId)
+      .replace("DECIDED", decidedId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -198,6 +208,14 @@ if (backendName === "sqlite") {
         `INSERT INTO meeting_time_polls (org_id, group_id, title, purpose, closed_at, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow poll ${i}', 'Words', ${i % 2 ? now : "NULL"}, 'grow-poll-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
         `INSERT INTO meeting_time_poll_options (poll_id, position, starts_at, ends_at) SELECT id, 1, ${now + 86400}, ${now + 90000} FROM meeting_time_polls WHERE create_key = 'grow-poll-${i}'`,
         `INSERT INTO meeting_time_poll_answers (option_id, poll_id, org_id, user_id, answer, updated_at) SELECT o.id, o.poll_id, p.org_id, u.id, 'yes', ${now} FROM meeting_time_poll_options o JOIN meeting_time_polls p ON p.id = o.poll_id, users u WHERE p.create_key = 'grow-poll-${i}' AND u.email = 'grow${i}@example.org'`,
+        // The board gains a proposal; each grown member votes in its open poll and answers (or objects to) its closed
+        // consent decision.
+        `INSERT INTO decisions (org_id, group_id, title, body, process, eligibility, opens_at, closes_at, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow decision ${i}', 'Words', 'simple_poll', 'members', ${now}, ${now + 7 * 86400}, 'grow-decision-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
+        `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Where should the summer event be?' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, (SELECT MIN(o.id) FROM decision_options o WHERE o.decision_id = d.id), 1 FROM decisions d, users u WHERE d.title = 'Where should the summer event be?' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_responses (decision_id, org_id, user_id, answer, member_types, updated_at) SELECT d.id, d.org_id, u.id, '${i % 2 ? "agree" : "object"}', 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
+        ...(i % 2 ? [] : [`INSERT INTO decision_objections (decision_id, org_id, user_id, reason, state, resolution, created_at, updated_at) SELECT d.id, d.org_id, u.id, 'Grow reason', 'resolved', 'Grow answer', ${now}, ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`]),
       );
     }
     // One SQLite transaction beside the running server (WAL lets it write while the server reads).

@@ -1,0 +1,171 @@
+/// Decisions (issue #15): a group's proposals, decided by a simple poll (one option each) or by consent (each member
+/// agrees, stands aside or objects with a reason; it passes when no objection is open at closing). Plain types and
+/// pure rules shared by the store, the service and the pages (no SOCI, no Beast). Times are UTC unix seconds; forms
+/// and pages use Europe/London wall-clock time (core/london_time.hpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "groups/group.hpp"
+#include "organisations/organisation.hpp"
+
+namespace roundtable::decisions {
+
+using groups::GroupRole;
+using organisations::MemberType;
+
+inline constexpr std::size_t kMinOptions = 2;
+inline constexpr std::size_t kMaxOptions = 10;
+
+/// How the group decides. Ranked choice, dot vote and score come later (their tallies: tally.hpp).
+enum class Process { simple_poll, consent };
+inline constexpr Process kAllProcesses[] = {Process::simple_poll, Process::consent};
+std::string_view process_code(Process p);
+std::optional<Process> parse_process(std::string_view code);
+
+/// Who may take part: every lead facilitator, facilitator and member of the group, or only those of them with lived
+/// experience and unpaid carers.
+enum class Eligibility { members, lived_experience };
+inline constexpr Eligibility kAllEligibilities[] = {Eligibility::members, Eligibility::lived_experience};
+std::string_view eligibility_code(Eligibility e);
+std::optional<Eligibility> parse_eligibility(std::string_view code);
+
+/// A consent answer.
+enum class ConsentAnswer { agree, stand_aside, object };
+inline constexpr ConsentAnswer kAllConsentAnswers[] = {ConsentAnswer::agree, ConsentAnswer::stand_aside,
+                                                       ConsentAnswer::object};
+std::string_view consent_answer_code(ConsentAnswer a);
+std::optional<ConsentAnswer> parse_consent_answer(std::string_view code);
+
+enum class ObjectionState { open, resolved, withdrawn };
+std::string_view objection_state_code(ObjectionState s);
+std::optional<ObjectionState> parse_objection_state(std::string_view code);
+
+/// What came of it, fixed when it closes.
+enum class Outcome { chosen, tie, no_votes, passed, not_passed };
+std::string_view outcome_code(Outcome o);
+std::optional<Outcome> parse_outcome(std::string_view code);
+
+/// Member types as group_members keeps them ("lived_experience,unpaid_carer").
+std::vector<MemberType> parse_member_types(std::string_view list);
+std::string member_types_code(const std::vector<MemberType>& types);
+
+/// A poll's option.
+struct Option {
+  long long id = 0;
+  std::string text;
+  std::string easy_read;
+};
+
+/// What the proposer writes.
+struct ProposalDetails {
+  std::string title;
+  /// What is proposed, as Markdown.
+  std::string body;
+  std::string easy_read;
+  Process process = Process::simple_poll;
+  bool anonymous = false;
+  Eligibility eligibility = Eligibility::members;
+  long long closes_at = 0;
+  /// A simple poll's options, in order (none for consent).
+  std::vector<Option> options;
+};
+
+struct Proposal {
+  long long id = 0;
+  long long org_id = 0;
+  long long group_id = 0;
+  std::string group_name;
+  groups::Visibility group_visibility = groups::Visibility::members;
+  bool group_archived = false;
+  ProposalDetails details;
+  long long opens_at = 0;
+  std::optional<long long> closed_at;
+  std::optional<long long> withdrawn_at;
+  std::optional<Outcome> outcome;
+  std::optional<long long> created_by;
+  /// As the group shows them ("" when they have left).
+  std::string proposer_name;
+  long long created_at = 0;
+  /// The decision record.
+  std::string rationale;
+  std::optional<long long> recorded_at;
+  /// What led to it: a discussion topic and a meeting of the group, with their titles (read for the page only when
+  /// the viewer may see them; "" otherwise).
+  std::optional<long long> led_from_topic_id;
+  std::optional<long long> led_from_meeting_id;
+  std::string led_from_topic_title;
+  std::string led_from_meeting_title;
+
+  /// Closed (by the due worker or by hand), withdrawn, or its closing time has come (compared with now, so a page
+  /// read between the closing time and the worker's next minute already shows it closed).
+  bool closed(long long now) const { return closed_at || withdrawn_at || details.closes_at <= now; }
+  const Option* option(long long option_id) const;
+};
+
+/// Whether a person with this role and these member types may take part.
+bool eligible(const std::optional<GroupRole>& role, const std::vector<MemberType>& types, Eligibility e);
+
+/// The proposal as one person sees it: their role and member types in the group, and their own vote or answer.
+struct ProposalForViewer {
+  Proposal proposal;
+  std::optional<GroupRole> role;
+  std::vector<MemberType> member_types;
+  /// They voted (or answered); for a simple poll, the option they chose (also for an anonymous one: only they see it).
+  bool voted = false;
+  std::optional<long long> my_option;
+  std::optional<ConsentAnswer> my_answer;
+  bool may_take_part() const { return eligible(role, member_types, proposal.details.eligibility); }
+};
+
+/// A proposal in the group's list.
+struct ProposalListed {
+  long long id = 0;
+  std::string title;
+  Process process = Process::simple_poll;
+  long long closes_at = 0;
+  std::optional<long long> closed_at;
+  std::optional<long long> withdrawn_at;
+  std::optional<Outcome> outcome;
+  long long took_part = 0;
+  bool closed(long long now) const { return closed_at || withdrawn_at || closes_at <= now; }
+};
+
+/// A topic or meeting the record may name as what led to it.
+struct LedFromChoice {
+  long long id = 0;
+  std::string title;
+};
+
+/// One row of a ballot (decision_ballots): which option, with what value (1 for a simple poll's choice).
+struct BallotRow {
+  std::string ballot;
+  long long option_id = 0;
+  long long value = 0;
+  /// A named poll's voter and their name as the group shows it (none for an anonymous one).
+  std::optional<long long> voter_id;
+  std::string voter_name;
+};
+
+/// A consent answer, named.
+struct Response {
+  long long user_id = 0;
+  std::string name;
+  ConsentAnswer answer = ConsentAnswer::agree;
+  std::vector<MemberType> member_types;
+};
+
+struct Objection {
+  long long id = 0;
+  long long user_id = 0;
+  std::string name;
+  std::string reason;
+  ObjectionState state = ObjectionState::open;
+  std::string resolution;
+  long long created_at = 0;
+};
+
+}  // namespace roundtable::decisions

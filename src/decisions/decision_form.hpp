@@ -1,0 +1,57 @@
+/// The decisions forms: what was typed, kept as typed for showing again, checked into catalogue keys
+/// (decisions.error.*). The closing time is typed as a Europe/London date and time, as on the meetings forms.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/account_form.hpp"
+#include "decisions/decision.hpp"
+
+namespace roundtable::http {
+class FormData;
+}
+
+namespace roundtable::decisions {
+
+using accounts::FormProblem;
+
+inline constexpr std::size_t kMaxTitle = 120;
+inline constexpr std::size_t kMaxBody = 10000;
+inline constexpr std::size_t kMaxEasyRead = 5000;
+inline constexpr std::size_t kMaxOption = 200;
+inline constexpr std::size_t kMaxReason = 2000;
+/// Option rows the form shows.
+inline constexpr std::size_t kOptionRows = 6;
+
+struct OptionRow {
+  std::string text, easy_read;
+};
+
+struct ProposalForm {
+  std::string title, body, easy_read;
+  std::string process = "simple_poll";
+  std::string anonymous;  // "yes" or ""
+  std::string eligibility = "members";
+  /// "option-<n>" and "option-<n>-easy" for n from 0 to kOptionRows - 1.
+  std::vector<OptionRow> options = std::vector<OptionRow>(kOptionRows);
+  std::string closes_day, closes_month, closes_year, closes_time;
+  std::string create_key;
+};
+
+ProposalForm read_proposal(const http::FormData& form);
+/// Problems in page order: title and what is proposed needed, lengths, 2 to 10 options for a poll, a real closing
+/// date and time in the future, a known process and rule, and the create key.
+std::vector<FormProblem> check_proposal(const ProposalForm& form, long long now);
+/// The details of a form check_proposal found nothing wrong with.
+ProposalDetails details_of(const ProposalForm& form);
+
+/// A consent answer: "answer" and, for an objection, "reason" (needed).
+struct ResponseForm {
+  std::string answer, reason;
+};
+ResponseForm read_response(const http::FormData& form);
+std::vector<FormProblem> check_response(const ResponseForm& form);
+
+}  // namespace roundtable::decisions

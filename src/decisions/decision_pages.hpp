@@ -1,0 +1,76 @@
+/// The decisions pages' handlers (addresses in decision_routes.cpp) and what they share: loading a proposal (or its
+/// group) for the person asking and asking the policy, and addresses.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+#include <variant>
+
+#include "accounts/pages_common.hpp"
+#include "decisions/decision_policy.hpp"
+#include "decisions/decision_service.hpp"
+#include "http/types.hpp"
+#include "view/layout.hpp"
+
+namespace roundtable::decisions::pages {
+
+using boost::asio::awaitable;
+using http::OrgRequest;
+using http::RequestContext;
+using http::Response;
+using namespace accounts::pages;
+
+struct PagesDeps {
+  std::shared_ptr<DecisionService> service;
+  const view::Assets* assets = nullptr;
+  std::function<Response(RequestContext&)> not_found;
+  std::string two_step_path = "/account/two-step";
+};
+
+inline std::string s(std::string_view v) { return std::string(v); }
+
+// decision_page_parts.cpp
+policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role);
+/// Whether the person may do this (or could once two-step sign-in is on), to show its form or button.
+bool may(const OrgRequest& req, const ProposalForViewer& v, policy::Action action, long long now);
+/// The proposal named by {decision}, when the person may do this to it; otherwise the answer to send instead.
+awaitable<std::variant<DecisionPage, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action);
+/// The group named by {group}, when the person may do this in it (see_decisions or propose).
+awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
+                                                                     policy::Action action);
+Who who_of(const OrgRequest& req);
+/// "/o/{org}/decisions/{id}"
+std::string decision_url(const OrgRequest& req, long long id);
+/// "/o/{org}/groups/{group}/decisions"
+std::string group_decisions_url(const OrgRequest& req, long long group_id);
+/// After a change: to `to` with the done message, or 404 when it was refused.
+Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::string& to, const char* done_key);
+
+// decision_chart.cpp: a poll's results as an SVG bar chart (role="img", title and description, each bar labelled
+// with its option and count) followed by a table of the same numbers; who took part by member type.
+void poll_results(view::Html& h, const core::Translator& t, const Proposal& p, const PollResult& r);
+void consent_results(view::Html& h, const core::Translator& t, const ConsentResult& r);
+void who_took_part(view::Html& h, const core::Translator& t, const TypeCounts& c);
+
+// decision_pages.cpp: the group's list, a proposal's page, voting, consent answers, objections, closing early and
+// withdrawing.
+awaitable<Response> list(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> decision(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> vote(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> respond(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> resolve_objection(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> withdraw_objection(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> close_early(OrgRequest& req, const PagesDeps& deps);
+/// "Withdraw this proposal?", with the button that does it.
+awaitable<Response> withdraw_form(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> withdraw(OrgRequest& req, const PagesDeps& deps);
+
+// decision_form_pages.cpp: a new proposal, and the decision record.
+awaitable<Response> new_proposal(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> create_proposal(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> record_form(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_record(OrgRequest& req, const PagesDeps& deps);
+
+}  // namespace roundtable::decisions::pages

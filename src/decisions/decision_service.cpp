@@ -1,0 +1,412 @@
+#include "decisions/decision_service.hpp"
+
+#include "db/transaction.hpp"
+#include "decisions/decision_mail.hpp"
+#include "decisions/decision_store.hpp"
+#include "discussions/discussion_store.hpp"
+#include "groups/group_store.hpp"
+#include "meetings/meeting_store.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::decisions {
+
+namespace {
+
+using policy::Action;
+
+constexpr int kCloseBatch = 50;
+constexpr int kTopicChoices = 50;
+
+/// A topic of this group, when it is one.
+std::optional<std::string> topic_title(soci::session& s, long long org_id, long long group_id, long long topic,
+                                       long long viewer) {
+  const auto t = discussions::store::find_topic(s, org_id, topic, viewer);
+  if (!t || t->second.group_id != group_id) return std::nullopt;
+  return t->second.title;
+}
+
+/// A meeting of this group, when it is one.
+std::optional<std::string> meeting_title(soci::session& s, long long org_id, long long group_id, long long meeting) {
+  const auto m = meetings::store::find_for_viewer(s, org_id, meeting, 0);
+  if (!m || m->meeting.group_id != group_id) return std::nullopt;
+  return m->meeting.details.title;
+}
+
+policy::Facts facts_of(const ProposalForViewer& v, long long user, long long now) {
+  const auto& p = v.proposal;
+  return {p.group_visibility, p.group_archived, p.closed(now), v.may_take_part(),
+          p.created_by && *p.created_by == user};
+}
+
+bool allowed(const Who& who, const ProposalForViewer& v, Action action, long long now) {
+  const policy::Actor actor{who.org_role, who.two_step, v.role};
+  return policy::allows(actor, action, facts_of(v, who.user_id, now)) == policy::Verdict::allow;
+}
+
+/// A person's ballot: "u<id>" in a named poll; in an anonymous one a keyed hash of the proposal and the person, so
+/// the stored rows do not name them ("" while no key exists: no anonymous vote has been cast yet).
+std::string ballot_of(const Proposal& p, const std::string& secret, long long user) {
+  if (!p.details.anonymous) return "u" + std::to_string(user);
+  if (secret.empty()) return "";
+  return "a" + security::keyed_hash(secret, "decision:" + std::to_string(p.id) + ":user:" + std::to_string(user));
+}
+
+/// The proposal as the person sees it, with their own vote (in an anonymous poll, found by their ballot key).
+std::optional<ProposalForViewer> find(soci::session& s, long long org_id, long long id, long long user,
+                                      const std::string& secret) {
+  Proposal anonymous;
+  anonymous.id = id;
+  anonymous.details.anonymous = true;
+  return store::find_for_viewer(s, org_id, id, user, user ? ballot_of(anonymous, secret, user) : std::string());
+}
+
+PollResult poll_of(soci::session& s, const Proposal& p) {
+  if (p.details.process != Process::simple_poll) return {};
+  return count_poll(p.details.options, store::option_totals(s, p.id));
+}
+
+/// Closes it at `at` with its outcome, unlinks anonymous ballots and tells the group (base_url: where links point).
+/// False when it was already closed or withdrawn (by another server, or a second click).
+bool close_in(soci::session& s, long long id, long long at, const std::string& base_url, long long now) {
+  const auto org = store::org_of(s, id);
+  if (!org) return false;
+  auto v = store::find_for_viewer(s, *org, id, 0, "");
+  if (!v || v->proposal.closed_at || v->proposal.withdrawn_at) return false;
+  auto& p = v->proposal;
+  const PollResult poll = poll_of(s, p);
+  const Outcome outcome = p.details.process == Process::consent
+                              ? outcome_of(count_consent(store::responses(s, id), store::objections(s, id)))
+                              : outcome_of(poll);
+  if (!store::close(s, id, outcome, at)) return false;
+  if (p.details.anonymous) store::rekey_ballots(s, id);
+  p.closed_at = at;
+  p.outcome = outcome;
+  send_closed(s, p, poll, base_url, now);
+  return true;
+}
+
+}  // namespace
+
+void membership_ended(soci::session& s, long long org_id, long long user_id, long long now) {
+  const auto open = store::open_taken_part(s, org_id, user_id);
+  if (open.empty()) return;
+  const std::string secret = store::existing_ballot_secret(s);
+  for (const auto& [id, anonymous] : open) {
+    Proposal p;
+    p.id = id;
+    p.details.anonymous = true;
+    store::drop_from_open(s, id, user_id, anonymous ? ballot_of(p, secret, user_id) : std::string(), now);
+  }
+}
+
+awaitable<std::optional<groups::GroupForViewer>> DecisionService::group_for(long long org_id, long long group_id,
+                                                                            long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<ProposalListed>> DecisionService::group_decisions(long long group_id) {
+  auto op = db_.read([=](soci::session& s) { return store::list_for_group(s, group_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<long long> DecisionService::propose(Who who, long long org_id, long long group_id, ProposalDetails details,
+                                              std::string create_key) {
+  const std::string base = mail_.base_url ? mail_.base_url() : std::string("http://127.0.0.1:8080");
+  auto op = db_.run(
+      [=, this, d = std::move(details), key = std::move(create_key)](soci::session& s) -> std::pair<long long, bool> {
+        db::WriteTransaction tx(s);
+        if (auto existing = store::find_by_create_key(s, org_id, key)) return {*existing, false};
+        const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
+        if (!g) return {0, false};
+        const policy::Actor actor{who.org_role, who.two_step, g->role};
+        const policy::Facts facts{g->group.details.visibility, g->group.archived(), false, false, false};
+        if (policy::allows(actor, Action::propose, facts) != policy::Verdict::allow) return {0, false};
+        const bool poll = d.process == Process::simple_poll;
+        if (poll && (d.options.size() < kMinOptions || d.options.size() > kMaxOptions)) return {0, false};
+        const long long at = now();
+        if (d.closes_at <= at) return {0, false};
+        ProposalDetails kept = d;
+        if (!poll) {
+          kept.options.clear();
+          kept.anonymous = false;  // objections are talked through with the person who made them
+        }
+        const long long id = store::insert(s, org_id, group_id, kept, key, who.user_id, at);
+        // Two copies of the form at once: the insert's ON CONFLICT lets one through and the other finds it.
+        if (id == 0) return {store::find_by_create_key(s, org_id, key).value_or(0), false};
+        if (kept.anonymous) store::ballot_secret(s);
+        const auto v = store::find_for_viewer(s, org_id, id, 0, "");
+        send_opened(s, v->proposal, base, at);
+        tx.commit();
+        return {id, true};
+      });
+  const auto [id, sent] = co_await std::move(op);
+  if (sent && mail_.mail_queued) mail_.mail_queued();
+  co_return id;
+}
+
+awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, long long id, long long viewer) {
+  const long long at = now();
+  auto op = db_.read([=](soci::session& s) -> std::optional<DecisionPage> {
+    const std::string secret = store::existing_ballot_secret(s);
+    auto v = find(s, org_id, id, viewer, secret);
+    if (!v) return std::nullopt;
+    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}};
+    const auto& p = page.view.proposal;
+    if (p.details.process == Process::consent) {
+      page.responses = store::responses(s, id);
+      page.objections = store::objections(s, id);
+    } else if (p.closed(at)) {
+      page.totals = store::option_totals(s, id);
+      if (!p.details.anonymous) page.named = store::named_ballots(s, id, kWhoChoseLimit);
+    }
+    page.types = store::participant_types(s, id);
+    // What led to it, named only while it is the group's (the record is read by the group's own people).
+    auto& q = page.view.proposal;
+    if (q.led_from_topic_id) {
+      q.led_from_topic_title = topic_title(s, org_id, q.group_id, *q.led_from_topic_id, viewer).value_or("");
+    }
+    if (q.led_from_meeting_id) {
+      q.led_from_meeting_title = meeting_title(s, org_id, q.group_id, *q.led_from_meeting_id).value_or("");
+    }
+    return page;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<VoteOutcome> DecisionService::vote(long long org_id, long long id, long long user, long long option_id) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    const std::string secret = store::ballot_secret(s);
+    const auto v = find(s, org_id, id, user, secret);
+    if (!v || v->proposal.details.process != Process::simple_poll) return VoteOutcome::not_allowed;
+    const auto& p = v->proposal;
+    if (p.closed(at) || p.group_archived) return VoteOutcome::closed;
+    const Who who{user, core::Role::member, false};
+    if (!allowed(who, *v, Action::take_part, at) || !p.option(option_id)) return VoteOutcome::not_allowed;
+    store::record_vote(s, id, org_id, user, ballot_of(p, secret, user), !p.details.anonymous, option_id,
+                       member_types_code(v->member_types), at);
+    tx.commit();
+    return VoteOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<VoteOutcome> DecisionService::respond(long long org_id, long long id, long long user, ConsentAnswer answer,
+                                                std::string reason) {
+  auto op = db_.run([=, this, reason = std::move(reason)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    const auto v = store::find_for_viewer(s, org_id, id, user, "");
+    if (!v || v->proposal.details.process != Process::consent) return VoteOutcome::not_allowed;
+    if (v->proposal.closed(at) || v->proposal.group_archived) return VoteOutcome::closed;
+    const Who who{user, core::Role::member, false};
+    if (!allowed(who, *v, Action::take_part, at)) return VoteOutcome::not_allowed;
+    if (answer == ConsentAnswer::object && reason.empty()) return VoteOutcome::not_allowed;
+    store::record_response(s, id, org_id, user, answer, answer == ConsentAnswer::object ? reason : std::string(),
+                           member_types_code(v->member_types), at);
+    tx.commit();
+    return VoteOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<Change> DecisionService::resolve_objection(Who who, long long org_id, long long id, long long objection_id,
+                                                     std::string how) {
+  auto op = db_.run([=, this, how = std::move(how)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    const auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
+    if (!v || !allowed(who, *v, Action::resolve_objection, at)) return Change::refused;
+    if (!store::open_objection(s, id, objection_id)) return Change::already;
+    store::end_objection(s, objection_id, ObjectionState::resolved, how, who.user_id, at);
+    tx.commit();
+    return Change::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<Change> DecisionService::withdraw_objection(long long org_id, long long id, long long user,
+                                                      long long objection_id) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    const auto v = store::find_for_viewer(s, org_id, id, user, "");
+    if (!v || !v->role || v->proposal.closed(at) || v->proposal.group_archived) return Change::refused;
+    const auto o = store::open_objection(s, id, objection_id);
+    if (!o) return Change::already;
+    if (o->user_id != user) return Change::refused;
+    store::end_objection(s, objection_id, ObjectionState::withdrawn, "", user, at);
+    tx.commit();
+    return Change::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<Change> DecisionService::close_early(Who who, long long org_id, long long id) {
+  const std::string base = mail_.base_url ? mail_.base_url() : std::string("http://127.0.0.1:8080");
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    const auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
+    if (!v || !allowed(who, *v, Action::run_decision, at)) return Change::refused;
+    if (!close_in(s, id, at, base, at)) return Change::already;
+    tx.commit();
+    return Change::done;
+  });
+  const auto c = co_await std::move(op);
+  if (c == Change::done && mail_.mail_queued) mail_.mail_queued();
+  co_return c;
+}
+
+awaitable<Change> DecisionService::withdraw(Who who, long long org_id, long long id) {
+  const std::string base = mail_.base_url ? mail_.base_url() : std::string("http://127.0.0.1:8080");
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
+    if (!v || !allowed(who, *v, Action::run_decision, at)) return Change::refused;
+    if (!store::withdraw(s, id, at)) return Change::already;
+    // The group is told it will not be decided, as they are told when one closes.
+    v->proposal.withdrawn_at = at;
+    send_closed(s, v->proposal, {}, base, at);
+    tx.commit();
+    return Change::done;
+  });
+  const auto c = co_await std::move(op);
+  if (c == Change::done && mail_.mail_queued) mail_.mail_queued();
+  co_return c;
+}
+
+awaitable<Change> DecisionService::record(Who who, long long org_id, long long id, std::string rationale,
+                                          std::optional<long long> topic, std::optional<long long> meeting) {
+  auto op = db_.run([=, this, rationale = std::move(rationale)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    const auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
+    if (!v || v->proposal.withdrawn_at || !allowed(who, *v, Action::record_decision, at)) return Change::refused;
+    const auto& p = v->proposal;
+    if (topic && !topic_title(s, org_id, p.group_id, *topic, who.user_id)) return Change::refused;
+    if (meeting && !meeting_title(s, org_id, p.group_id, *meeting)) return Change::refused;
+    if (p.rationale == rationale && p.recorded_at && p.led_from_topic_id == topic && p.led_from_meeting_id == meeting) {
+      return Change::already;
+    }
+    store::set_record(s, id, rationale, topic, meeting, who.user_id, at);
+    tx.commit();
+    return Change::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::pair<std::vector<LedFromChoice>, std::vector<LedFromChoice>>> DecisionService::led_from_choices(
+    long long group_id, long long viewer) {
+  const long long at = now();
+  auto op = db_.read([=](soci::session& s) {
+    std::pair<std::vector<LedFromChoice>, std::vector<LedFromChoice>> out;
+    for (const auto& [t, key] :
+         discussions::store::list_topics(s, group_id, viewer, discussions::Filter::all, std::nullopt, kTopicChoices)) {
+      if (out.first.size() < static_cast<std::size_t>(kTopicChoices)) out.first.push_back({t.id, t.title});
+    }
+    for (const auto& m : meetings::store::list_for_group(s, group_id, viewer, at)) {
+      if (!m.cancelled) out.second.push_back({m.id, m.title});
+    }
+    return out;
+  });
+  co_return co_await std::move(op);
+}
+
+int DecisionService::close_due(long long now_at) {
+  const std::string base = mail_.base_url ? mail_.base_url() : std::string("http://127.0.0.1:8080");
+  const auto ids = db_.run_sync([&](soci::session& s) { return store::due(s, now_at, kCloseBatch); });
+  int closed = 0;
+  for (long long id : ids) {
+    // Each in its own transaction: the conditional UPDATE claims it, so a second server's finds it closed.
+    const bool done = db_.run_sync([&](soci::session& s) {
+      db::WriteTransaction tx(s);
+      long long closes_at = now_at;
+      if (const auto org = store::org_of(s, id)) {
+        if (const auto v = store::find_for_viewer(s, *org, id, 0, "")) closes_at = v->proposal.details.closes_at;
+      }
+      if (!close_in(s, id, closes_at, base, std::min(now_at, now()))) return false;
+      tx.commit();
+      return true;
+    });
+    if (done) ++closed;
+  }
+  if (closed > 0 && mail_.mail_queued) mail_.mail_queued();
+  return closed;
+}
+
+long long DecisionService::propose_now(long long org_id, long long group_id, long long actor, const ProposalDetails& d,
+                                       const std::string& key, long long at) {
+  return db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (auto existing = store::find_by_create_key(s, org_id, key)) return *existing;
+    const long long id = store::insert(s, org_id, group_id, d, key, actor, at);
+    if (d.anonymous) store::ballot_secret(s);
+    tx.commit();
+    return id;
+  });
+}
+
+void DecisionService::vote_now(long long org_id, long long id, long long user, long long option_id, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const std::string secret = store::ballot_secret(s);
+    const auto v = find(s, org_id, id, user, secret);
+    if (!v) return;
+    store::record_vote(s, id, org_id, user, ballot_of(v->proposal, secret, user), !v->proposal.details.anonymous,
+                       option_id, member_types_code(v->member_types), at);
+    tx.commit();
+  });
+}
+
+void DecisionService::respond_now(long long org_id, long long id, long long user, ConsentAnswer a,
+                                  const std::string& reason, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto v = store::find_for_viewer(s, org_id, id, user, "");
+    if (!v) return;
+    store::record_response(s, id, org_id, user, a, reason, member_types_code(v->member_types), at);
+    tx.commit();
+  });
+}
+
+void DecisionService::resolve_now(long long id, long long objection_id, long long by, const std::string& how,
+                                  long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    (void)id;
+    store::end_objection(s, objection_id, ObjectionState::resolved, how, by, at);
+    tx.commit();
+  });
+}
+
+void DecisionService::close_now(long long id, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto org = store::org_of(s, id);
+    if (!org) return;
+    const auto v = store::find_for_viewer(s, *org, id, 0, "");
+    if (!v || v->proposal.closed_at) return;
+    const auto& p = v->proposal;
+    const Outcome outcome = p.details.process == Process::consent
+                                ? outcome_of(count_consent(store::responses(s, id), store::objections(s, id)))
+                                : outcome_of(poll_of(s, p));
+    store::close(s, id, outcome, at);
+    if (p.details.anonymous) store::rekey_ballots(s, id);
+    tx.commit();
+  });
+}
+
+void DecisionService::record_now(long long id, long long by, const std::string& rationale, long long at,
+                                 std::optional<long long> topic) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::set_record(s, id, rationale, topic, std::nullopt, by, at);
+    tx.commit();
+  });
+}
+
+}  // namespace roundtable::decisions

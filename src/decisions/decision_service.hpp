@@ -1,0 +1,117 @@
+/// The decisions use cases: propose (and tell the group), vote or answer until it closes (changing it replaces it),
+/// objections resolved or withdrawn, close early, withdraw, close at the closing time (the due worker), and the
+/// decision record. Each use case is one database visit in one transaction, and each change asks the policy again
+/// inside it with the person's role in the group at that moment.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "decisions/decision.hpp"
+#include "decisions/decision_policy.hpp"
+#include "decisions/results.hpp"
+#include "groups/group.hpp"
+
+namespace roundtable::decisions {
+
+using boost::asio::awaitable;
+
+/// The person changing something, for the policy.
+struct Who {
+  long long user_id = 0;
+  core::Role org_role = core::Role::member;
+  bool two_step = false;
+};
+
+/// Where links in email point and who wakes the mail worker.
+struct MailHooks {
+  std::function<std::string()> base_url;
+  std::function<void()> mail_queued;
+};
+
+/// Who chose what, on a named poll's page: at most this many rows (the page says how many more).
+inline constexpr int kWhoChoseLimit = 500;
+
+/// A proposal's page, read in one visit, in a fixed number of queries however many took part. A poll's counts are
+/// read only once it has closed (no live counts: ADR 0029); consent answers and objections are read always (objections
+/// are talked through while it is open).
+struct DecisionPage {
+  ProposalForViewer view;
+  std::vector<OptionTotal> totals;
+  /// A named poll's choices by name (at most kWhoChoseLimit), once it has closed.
+  std::vector<BallotRow> named;
+  /// Who took part by member types.
+  std::vector<std::pair<std::vector<MemberType>, long long>> types;
+  std::vector<Response> responses;
+  std::vector<Objection> objections;
+};
+
+enum class Change { done, already, refused };
+
+/// How voting or answering went.
+enum class VoteOutcome { done, closed, not_allowed };
+
+/// When a membership of the organisation ends (module::MembershipEnded): the person's votes, answers and open
+/// objections leave the organisation's open proposals (who took part in decided ones stays as it was).
+void membership_ended(soci::session& s, long long org_id, long long user_id, long long now);
+
+class DecisionService {
+ public:
+  DecisionService(db::Database& db, const core::Clock& clock, MailHooks mail = {})
+      : db_(db), clock_(clock), mail_(std::move(mail)) {}
+
+  /// The group with the viewer's role there (for the list and the new proposal form).
+  awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
+  awaitable<std::vector<ProposalListed>> group_decisions(long long group_id);
+  /// Puts a proposal forward (opening now) and tells the group's people. The same create_key twice makes one: the
+  /// second call returns the first one's id (0: refused).
+  awaitable<long long> propose(Who who, long long org_id, long long group_id, ProposalDetails details,
+                               std::string create_key);
+  awaitable<std::optional<DecisionPage>> page(long long org_id, long long id, long long viewer);
+  /// A simple poll's vote: replaces the person's earlier one; sent twice, one vote.
+  awaitable<VoteOutcome> vote(long long org_id, long long id, long long user, long long option_id);
+  /// A consent answer (with the reason of an objection).
+  awaitable<VoteOutcome> respond(long long org_id, long long id, long long user, ConsentAnswer answer,
+                                 std::string reason);
+  /// The proposer or the people who run the group mark an objection resolved, saying how.
+  awaitable<Change> resolve_objection(Who who, long long org_id, long long id, long long objection_id, std::string how);
+  /// The person who objected withdraws their objection.
+  awaitable<Change> withdraw_objection(long long org_id, long long id, long long user, long long objection_id);
+  awaitable<Change> close_early(Who who, long long org_id, long long id);
+  awaitable<Change> withdraw(Who who, long long org_id, long long id);
+  /// The record: why, and what led to it (a topic and a meeting of the proposal's group; refused otherwise).
+  awaitable<Change> record(Who who, long long org_id, long long id, std::string rationale,
+                           std::optional<long long> topic, std::optional<long long> meeting);
+  /// What the record may name as leading to it: the group's 50 most recently active topics and its meetings.
+  awaitable<std::pair<std::vector<LedFromChoice>, std::vector<LedFromChoice>>> led_from_choices(long long group_id,
+                                                                                                long long viewer);
+
+  /// The due worker's job: closes every proposal whose time has come, each in its own transaction that claims it
+  /// (closed_at IS NULL), and tells the group; returns how many emails it queued.
+  int close_due(long long now);
+
+  /// For demo data and tests, on the calling thread (no email, no policy).
+  long long propose_now(long long org_id, long long group_id, long long actor, const ProposalDetails& d,
+                        const std::string& key, long long at);
+  void vote_now(long long org_id, long long id, long long user, long long option_id, long long at);
+  void respond_now(long long org_id, long long id, long long user, ConsentAnswer a, const std::string& reason,
+                   long long at);
+  void resolve_now(long long id, long long objection_id, long long by, const std::string& how, long long at);
+  void close_now(long long id, long long at);
+  void record_now(long long id, long long by, const std::string& rationale, long long at,
+                  std::optional<long long> topic = std::nullopt);
+
+  long long now() const { return clock_.now_seconds(); }
+
+ private:
+  db::Database& db_;
+  const core::Clock& clock_;
+  MailHooks mail_;
+};
+
+}  // namespace roundtable::decisions

@@ -1,0 +1,408 @@
+#include "decisions/decision_store.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "db/query.hpp"
+#include "security/tokens.hpp"
+
+namespace roundtable::decisions::store {
+
+namespace {
+
+std::optional<long long> optional_integer(const db::Row& r, int c) {
+  if (r.null(c)) return std::nullopt;
+  return r.integer(c);
+}
+
+constexpr std::string_view kBallotSecret = "decision_ballot_secret";
+
+}  // namespace
+
+long long insert(soci::session& s, long long org_id, long long group_id, const ProposalDetails& d,
+                 std::string_view create_key, long long actor, long long now) {
+  long long id = 0;
+  db::query(s,
+            "INSERT INTO decisions (org_id, group_id, title, body, easy_read, process, anonymous, eligibility, "
+            "opens_at, closes_at, create_key, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+            "$8, $9, $10, $11, $12, $9, $9) ON CONFLICT (org_id, create_key) DO NOTHING RETURNING id",
+            {org_id, group_id, d.title, d.body, d.easy_read, process_code(d.process), d.anonymous ? 1LL : 0LL,
+             eligibility_code(d.eligibility), now, d.closes_at, create_key, actor},
+            [&](const db::Row& r) { id = r.integer(0); });
+  if (id == 0) return 0;
+  long long position = 0;
+  for (const auto& o : d.options) {
+    db::query(s, "INSERT INTO decision_options (decision_id, position, text, easy_read) VALUES ($1, $2, $3, $4)",
+              {id, ++position, o.text, o.easy_read});
+  }
+  return id;
+}
+
+std::optional<long long> org_of(soci::session& s, long long id) {
+  std::optional<long long> out;
+  db::query(s, "SELECT org_id FROM decisions WHERE id = $1", {id}, [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+std::optional<long long> find_by_create_key(soci::session& s, long long org_id, std::string_view create_key) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM decisions WHERE org_id = $1 AND create_key = $2", {org_id, create_key},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org_id, long long id, long long viewer,
+                                                 std::string_view ballot) {
+  std::optional<ProposalForViewer> out;
+  const std::string named = "u" + std::to_string(viewer);
+  db::query(
+      s,
+      "SELECT d.id, d.org_id, d.group_id, g.name, g.visibility, g.archived_at, d.title, d.body, d.easy_read, "
+      "d.process, d.anonymous, d.eligibility, d.opens_at, d.closes_at, d.closed_at, d.withdrawn_at, d.outcome, "
+      "d.created_by, COALESCE(p.name, ''), d.created_at, d.rationale, d.recorded_at, gm.role, gm.member_types, "
+      "(SELECT 1 FROM decision_voters v WHERE v.decision_id = d.id AND v.user_id = $3), (SELECT b.option_id FROM "
+      "decision_ballots b WHERE b.decision_id = d.id AND b.ballot IN ($4, $5) ORDER BY b.value DESC LIMIT 1), (SELECT "
+      "r.answer FROM decision_responses r WHERE r.decision_id = d.id AND r.user_id = $3), d.led_from_topic_id, "
+      "d.led_from_meeting_id FROM decisions d JOIN "
+      "org_groups g ON g.id = d.group_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND gm.user_id = $3 "
+      "LEFT JOIN group_members p ON p.group_id = d.group_id AND p.user_id = d.created_by WHERE d.id = $2 AND "
+      "d.org_id = $1",
+      {org_id, id, viewer, ballot, named}, [&](const db::Row& r) {
+        ProposalForViewer v;
+        auto& p = v.proposal;
+        p.id = r.integer(0);
+        p.org_id = r.integer(1);
+        p.group_id = r.integer(2);
+        p.group_name = r.string(3);
+        p.group_visibility = groups::parse_visibility(r.text(4)).value_or(groups::Visibility::members);
+        p.group_archived = !r.null(5);
+        p.details.title = r.string(6);
+        p.details.body = r.string(7);
+        p.details.easy_read = r.string(8);
+        p.details.process = parse_process(r.text(9)).value_or(Process::simple_poll);
+        p.details.anonymous = r.integer(10) != 0;
+        p.details.eligibility = parse_eligibility(r.text(11)).value_or(Eligibility::members);
+        p.opens_at = r.integer(12);
+        p.details.closes_at = r.integer(13);
+        p.closed_at = optional_integer(r, 14);
+        p.withdrawn_at = optional_integer(r, 15);
+        if (!r.null(16)) p.outcome = parse_outcome(r.text(16));
+        p.created_by = optional_integer(r, 17);
+        p.proposer_name = r.string(18);
+        p.created_at = r.integer(19);
+        p.rationale = r.string(20);
+        p.recorded_at = optional_integer(r, 21);
+        if (!r.null(22)) v.role = groups::parse_group_role(r.text(22));
+        if (!r.null(23)) v.member_types = parse_member_types(r.text(23));
+        v.voted = !r.null(24);
+        v.my_option = optional_integer(r, 25);
+        if (!r.null(26)) v.my_answer = parse_consent_answer(r.text(26));
+        p.led_from_topic_id = optional_integer(r, 27);
+        p.led_from_meeting_id = optional_integer(r, 28);
+        out = std::move(v);
+      });
+  if (!out) return out;
+  db::query(s, "SELECT id, text, easy_read FROM decision_options WHERE decision_id = $1 ORDER BY position, id", {id},
+            [&](const db::Row& r) {
+              out->proposal.details.options.push_back({r.integer(0), r.string(1), r.string(2)});
+            });
+  // A vote counts for its person only while they are in the group.
+  if (!out->role) {
+    out->voted = false;
+    out->my_option.reset();
+    out->my_answer.reset();
+  }
+  return out;
+}
+
+std::vector<BallotRow> ballots(soci::session& s, long long id) {
+  std::vector<BallotRow> out;
+  db::query(s,
+            "SELECT b.ballot, b.option_id, b.value, b.voter_id, COALESCE(gm.name, '') FROM decision_ballots b JOIN "
+            "decisions d ON d.id = b.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
+            "gm.user_id = b.voter_id WHERE b.decision_id = $1 ORDER BY b.ballot, b.option_id",
+            {id}, [&](const db::Row& r) {
+              out.push_back({r.string(0), r.integer(1), r.integer(2), optional_integer(r, 3), r.string(4)});
+            });
+  return out;
+}
+
+std::vector<OptionTotal> option_totals(soci::session& s, long long id) {
+  std::vector<OptionTotal> out;
+  db::query(s,
+            "SELECT option_id, COUNT(*) FROM decision_ballots WHERE decision_id = $1 AND value > 0 GROUP BY option_id",
+            {id}, [&](const db::Row& r) {
+              out.push_back({r.integer(0), r.integer(1)});
+            });
+  return out;
+}
+
+std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit) {
+  std::vector<BallotRow> out;
+  db::query(s,
+            "SELECT b.ballot, b.option_id, b.value, b.voter_id, COALESCE(gm.name, '') FROM decision_ballots b JOIN "
+            "decisions d ON d.id = b.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
+            "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND b.voter_id IS NOT NULL AND b.value > 0 ORDER BY "
+            "COALESCE(gm.name, ''), b.voter_id, b.option_id LIMIT $2",
+            {id, static_cast<long long>(limit)}, [&](const db::Row& r) {
+              out.push_back({r.string(0), r.integer(1), r.integer(2), optional_integer(r, 3), r.string(4)});
+            });
+  return out;
+}
+
+std::vector<std::pair<std::vector<MemberType>, long long>> participant_types(soci::session& s, long long id) {
+  std::vector<std::pair<std::vector<MemberType>, long long>> out;
+  db::query(s, "SELECT member_types, COUNT(*) FROM decision_voters WHERE decision_id = $1 GROUP BY member_types", {id},
+            [&](const db::Row& r) { out.emplace_back(parse_member_types(r.text(0)), r.integer(1)); });
+  return out;
+}
+
+std::vector<Response> responses(soci::session& s, long long id) {
+  std::vector<Response> out;
+  db::query(s,
+            "SELECT x.user_id, COALESCE(gm.name, ''), x.answer, x.member_types FROM decision_responses x JOIN "
+            "decisions d ON d.id = x.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
+            "gm.user_id = x.user_id WHERE x.decision_id = $1 ORDER BY gm.name, x.user_id",
+            {id}, [&](const db::Row& r) {
+              out.push_back({r.integer(0), r.string(1), parse_consent_answer(r.text(2)).value_or(ConsentAnswer::agree),
+                             parse_member_types(r.text(3))});
+            });
+  return out;
+}
+
+std::vector<Objection> objections(soci::session& s, long long id) {
+  std::vector<Objection> out;
+  db::query(
+      s,
+      "SELECT o.id, o.user_id, COALESCE(gm.name, ''), o.reason, o.state, o.resolution, o.created_at FROM "
+      "decision_objections o JOIN decisions d ON d.id = o.decision_id LEFT JOIN group_members gm ON gm.group_id "
+      "= d.group_id AND gm.user_id = o.user_id WHERE o.decision_id = $1 ORDER BY o.id",
+      {id}, [&](const db::Row& r) {
+        out.push_back({r.integer(0), r.integer(1), r.string(2), r.string(3),
+                       parse_objection_state(r.text(4)).value_or(ObjectionState::open), r.string(5), r.integer(6)});
+      });
+  return out;
+}
+
+void record_vote(soci::session& s, long long id, long long org_id, long long user_id, std::string_view ballot,
+                 bool named, long long option_id, std::string_view member_types, long long now) {
+  // First the person's row (the update that changes nothing holds its lock on PostgreSQL), so that two copies of the
+  // form sent at once replace the ballot one after the other.
+  db::query(s,
+            "INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) VALUES ($1, $2, $3, "
+            "$4, $5) ON CONFLICT (decision_id, user_id) DO UPDATE SET member_types = decision_voters.member_types",
+            {id, org_id, user_id, member_types, now});
+  db::query(s, "DELETE FROM decision_ballots WHERE decision_id = $1 AND ballot = $2", {id, ballot});
+  db::Param voter = nullptr;
+  if (named) voter = user_id;
+  db::query(s,
+            "INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) VALUES ($1, $2, $3, $4, 1) "
+            "ON CONFLICT (decision_id, ballot, option_id) DO NOTHING",
+            {id, ballot, voter, option_id});
+}
+
+void record_response(soci::session& s, long long id, long long org_id, long long user_id, ConsentAnswer answer,
+                     std::string_view reason, std::string_view member_types, long long now) {
+  db::query(s,
+            "INSERT INTO decision_responses (decision_id, org_id, user_id, answer, member_types, updated_at) VALUES "
+            "($1, $2, $3, $4, $5, $6) ON CONFLICT (decision_id, user_id) DO UPDATE SET answer = excluded.answer, "
+            "updated_at = excluded.updated_at",
+            {id, org_id, user_id, consent_answer_code(answer), member_types, now});
+  db::query(s,
+            "INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) VALUES ($1, $2, $3, "
+            "$4, $5) ON CONFLICT (decision_id, user_id) DO NOTHING",
+            {id, org_id, user_id, member_types, now});
+  if (answer != ConsentAnswer::object) {
+    db::query(s,
+              "UPDATE decision_objections SET state = 'withdrawn', updated_at = $3 WHERE decision_id = $1 AND user_id "
+              "= $2 AND state = 'open'",
+              {id, user_id, now});
+    return;
+  }
+  // The same objection sent twice changes nothing; a new reason replaces the open one's.
+  const long long changed = db::query(s,
+                                      "UPDATE decision_objections SET reason = $3, updated_at = $4 WHERE decision_id = "
+                                      "$1 AND user_id = $2 AND state = 'open'",
+                                      {id, user_id, reason, now});
+  if (changed > 0) return;
+  db::query(s,
+            "INSERT INTO decision_objections (decision_id, org_id, user_id, reason, state, created_at, updated_at) "
+            "VALUES ($1, $2, $3, $4, 'open', $5, $5)",
+            {id, org_id, user_id, reason, now});
+}
+
+std::optional<Objection> open_objection(soci::session& s, long long id, long long objection_id) {
+  std::optional<Objection> out;
+  db::query(s,
+            "SELECT id, user_id, reason, created_at FROM decision_objections WHERE id = $1 AND decision_id = $2 AND "
+            "state = 'open'",
+            {objection_id, id}, [&](const db::Row& r) {
+              out = Objection{r.integer(0), r.integer(1), "", r.string(2), ObjectionState::open, "", r.integer(3)};
+            });
+  return out;
+}
+
+bool end_objection(soci::session& s, long long objection_id, ObjectionState state, std::string_view resolution,
+                   long long by, long long now) {
+  return db::query(s,
+                   "UPDATE decision_objections SET state = $2, resolution = $3, resolved_by = $4, updated_at = $5 "
+                   "WHERE id = $1 AND state = 'open'",
+                   {objection_id, objection_state_code(state), resolution, by, now}) > 0;
+}
+
+bool close(soci::session& s, long long id, Outcome outcome, long long at) {
+  return db::query(s,
+                   "UPDATE decisions SET closed_at = $2, outcome = $3, updated_at = $2 WHERE id = $1 AND closed_at IS "
+                   "NULL AND withdrawn_at IS NULL",
+                   {id, at, outcome_code(outcome)}) > 0;
+}
+
+bool withdraw(soci::session& s, long long id, long long at) {
+  return db::query(s,
+                   "UPDATE decisions SET withdrawn_at = $2, updated_at = $2 WHERE id = $1 AND closed_at IS NULL AND "
+                   "withdrawn_at IS NULL",
+                   {id, at}) > 0;
+}
+
+void rekey_ballots(soci::session& s, long long id) {
+  struct Kept {
+    long long option_id;
+    long long value;
+  };
+  std::map<std::string, std::vector<Kept>> by_ballot;
+  db::query(s, "SELECT ballot, option_id, value FROM decision_ballots WHERE decision_id = $1", {id},
+            [&](const db::Row& r) {
+              by_ballot[r.string(0)].push_back({r.integer(1), r.integer(2)});
+            });
+  // New random keys, written in their own (random) order: neither key nor row order follows the voters.
+  std::map<std::string, std::vector<Kept>> fresh;
+  for (auto& [old, rows] : by_ballot) fresh.emplace("r" + security::random_token(16), std::move(rows));
+  db::query(s, "DELETE FROM decision_ballots WHERE decision_id = $1", {id});
+  for (const auto& [key, rows] : fresh) {
+    for (const auto& k : rows) {
+      db::query(s, "INSERT INTO decision_ballots (decision_id, ballot, option_id, value) VALUES ($1, $2, $3, $4)",
+                {id, key, k.option_id, k.value});
+    }
+  }
+}
+
+std::vector<std::pair<long long, bool>> open_taken_part(soci::session& s, long long org_id, long long user_id) {
+  std::vector<std::pair<long long, bool>> out;
+  db::query(
+      s,
+      "SELECT d.id, d.anonymous FROM decision_voters v JOIN decisions d ON d.id = v.decision_id WHERE v.user_id = "
+      "$2 AND v.org_id = $1 AND d.closed_at IS NULL AND d.withdrawn_at IS NULL",
+      {org_id, user_id}, [&](const db::Row& r) { out.emplace_back(r.integer(0), r.integer(1) != 0); });
+  return out;
+}
+
+void drop_from_open(soci::session& s, long long id, long long user_id, std::string_view anonymous_ballot,
+                    long long now) {
+  db::query(s, "DELETE FROM decision_ballots WHERE decision_id = $1 AND (voter_id = $2 OR ballot = $3)",
+            {id, user_id, anonymous_ballot});
+  db::query(s, "DELETE FROM decision_voters WHERE decision_id = $1 AND user_id = $2", {id, user_id});
+  db::query(s, "DELETE FROM decision_responses WHERE decision_id = $1 AND user_id = $2", {id, user_id});
+  db::query(s,
+            "UPDATE decision_objections SET state = 'withdrawn', updated_at = $3 WHERE decision_id = $1 AND user_id = "
+            "$2 AND state = 'open'",
+            {id, user_id, now});
+}
+
+std::vector<long long> due(soci::session& s, long long now, int limit) {
+  std::vector<long long> out;
+  db::query(s,
+            "SELECT id FROM decisions WHERE closed_at IS NULL AND withdrawn_at IS NULL AND closes_at <= $1 ORDER BY "
+            "closes_at, id LIMIT $2",
+            {now, static_cast<long long>(limit)}, [&](const db::Row& r) { out.push_back(r.integer(0)); });
+  return out;
+}
+
+void set_record(soci::session& s, long long id, std::string_view rationale, std::optional<long long> topic,
+                std::optional<long long> meeting, long long by, long long now) {
+  db::Param t = nullptr, m = nullptr;
+  if (topic) t = *topic;
+  if (meeting) m = *meeting;
+  db::query(s,
+            "UPDATE decisions SET rationale = $2, led_from_topic_id = $3, led_from_meeting_id = $4, recorded_by = $5, "
+            "recorded_at = $6, updated_at = $6 WHERE id = $1",
+            {id, rationale, t, m, by, now});
+}
+
+void topic_follow_ups(soci::session& s, std::string_view kind, long long org_id, long long topic_id, long long viewer,
+                      std::vector<module::FollowUp>& out) {
+  if (kind != "topic") return;
+  // The viewer must be in the decision's group: the same people who may see its decisions (observers too).
+  db::query(s,
+            "SELECT d.id, d.title, d.closes_at, d.closed_at, d.outcome, d.rationale FROM decisions d JOIN "
+            "group_members gm ON gm.group_id = d.group_id AND gm.user_id = $3 WHERE d.led_from_topic_id = $1 AND "
+            "d.org_id = $2 AND d.withdrawn_at IS NULL",
+            {topic_id, org_id, viewer}, [&](const db::Row& r) {
+              module::FollowUp f;
+              f.what = r.string(1);
+              f.at = r.null(3) ? r.integer(2) : r.integer(3);
+              const auto outcome = r.null(4) ? std::nullopt : parse_outcome(r.text(4));
+              if (outcome == Outcome::passed || outcome == Outcome::chosen) {
+                f.text_key = "decisions.follow_up.decided";
+              } else if (outcome) {
+                f.text_key = "decisions.follow_up.not_decided";
+              } else {
+                f.text_key = "decisions.follow_up.proposed";
+              }
+              if (!r.string(5).empty()) {
+                f.detail_key = "decisions.follow_up.why";
+                f.detail = r.string(5);
+              }
+              f.href = "/decisions/" + std::to_string(r.integer(0));
+              f.link_key = "decisions.follow_up.see";
+              out.push_back(std::move(f));
+            });
+}
+
+std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id) {
+  std::vector<ProposalListed> out;
+  db::query(s,
+            "SELECT d.id, d.title, d.process, d.closes_at, d.closed_at, d.withdrawn_at, d.outcome, (SELECT COUNT(*) "
+            "FROM decision_voters v WHERE v.decision_id = d.id) FROM decisions d WHERE d.group_id = $1 ORDER BY "
+            "d.created_at DESC, d.id DESC",
+            {group_id}, [&](const db::Row& r) {
+              ProposalListed l;
+              l.id = r.integer(0);
+              l.title = r.string(1);
+              l.process = parse_process(r.text(2)).value_or(Process::simple_poll);
+              l.closes_at = r.integer(3);
+              l.closed_at = optional_integer(r, 4);
+              l.withdrawn_at = optional_integer(r, 5);
+              if (!r.null(6)) l.outcome = parse_outcome(r.text(6));
+              l.took_part = r.integer(7);
+              out.push_back(std::move(l));
+            });
+  return out;
+}
+
+std::vector<Recipient> group_people(soci::session& s, long long group_id) {
+  std::vector<Recipient> out;
+  db::query(
+      s,
+      "SELECT u.id, u.email, u.name, u.lang FROM group_members gm JOIN users u ON u.id = gm.user_id WHERE "
+      "gm.group_id = $1 ORDER BY u.id",
+      {group_id}, [&](const db::Row& r) {
+        out.push_back({r.integer(0), r.string(1), r.string(2), core::parse_lang(r.text(3)).value_or(core::Lang::en)});
+      });
+  return out;
+}
+
+std::string existing_ballot_secret(soci::session& s) {
+  std::string secret;
+  db::query(s, "SELECT value FROM settings WHERE name = $1", {kBallotSecret},
+            [&](const db::Row& r) { secret = r.string(0); });
+  return secret;
+}
+
+std::string ballot_secret(soci::session& s) {
+  if (auto secret = existing_ballot_secret(s); !secret.empty()) return secret;
+  db::query(s, "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+            {kBallotSecret, security::random_token(32)});
+  return existing_ballot_secret(s);
+}
+
+}  // namespace roundtable::decisions::store

@@ -1,0 +1,372 @@
+// Decisions: counting a simple poll and a consent proposal and who took part, the form, and the service on both
+// databases (one proposal however often the form is sent, one vote however often it is sent and changeable until it
+// closes, anonymous ballots that name nobody and are unlinked at closing, consent objections resolved or withdrawn,
+// closing by the due worker once, the email to the group).
+#include "decisions/decision.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/clock.hpp"
+#include "db/query.hpp"
+#include "db/run_awaitable.hpp"
+#include "db/test_databases.hpp"
+#include "db/transaction.hpp"
+#include "decisions/decision_form.hpp"
+#include "decisions/decision_service.hpp"
+#include "decisions/results.hpp"
+#include "groups/group_service.hpp"
+#include "http/form.hpp"
+#include "testing/world.hpp"
+
+namespace roundtable::decisions {
+namespace {
+
+using db::testing::run;
+using organisations::Role;
+
+constexpr long long kDay = 86400;
+
+TEST(DecisionResults, CountsEachBallotOnceAndFindsTheLeaders) {
+  const std::vector<Option> options{{1, "Saturday", ""}, {2, "Evening", ""}, {3, "Online", ""}};
+  const auto r = count_poll(options, {{"u1", 1, 1}, {"u2", 2, 1}, {"u3", 1, 1}, {"u3", 2, 1}, {"u4", 9, 1}});
+  EXPECT_EQ(r.ballots, 3);
+  EXPECT_EQ(r.options[0].votes, 2);
+  EXPECT_EQ(r.options[1].votes, 1);
+  EXPECT_EQ(r.options[2].votes, 0);
+  ASSERT_EQ(r.leaders.size(), 1u);
+  EXPECT_EQ(r.leaders[0], 1);
+  EXPECT_TRUE(r.options[0].leading);
+  EXPECT_EQ(outcome_of(r), Outcome::chosen);
+  const auto tie = count_poll(options, {{"a", 1, 1}, {"b", 2, 1}});
+  EXPECT_EQ(outcome_of(tie), Outcome::tie);
+  EXPECT_EQ(outcome_of(count_poll(options, std::vector<OptionTotal>{})), Outcome::no_votes);
+}
+
+TEST(DecisionResults, ConsentPassesOnlyWithNoOpenObjection) {
+  const std::vector<Response> answers{{1, "A", ConsentAnswer::agree, {}},
+                                      {2, "B", ConsentAnswer::stand_aside, {}},
+                                      {3, "C", ConsentAnswer::object, {}}};
+  auto r = count_consent(answers, {{1, 3, "C", "Too soon", ObjectionState::open, "", 0}});
+  EXPECT_EQ(r.agree, 1);
+  EXPECT_EQ(r.stand_aside, 1);
+  EXPECT_EQ(r.object, 1);
+  EXPECT_FALSE(r.passes);
+  EXPECT_EQ(outcome_of(r), Outcome::not_passed);
+  r = count_consent(answers, {{1, 3, "C", "Too soon", ObjectionState::resolved, "Moved to May", 0}});
+  EXPECT_TRUE(r.passes);
+  EXPECT_EQ(outcome_of(r), Outcome::passed);
+}
+
+TEST(DecisionResults, TotalsFromTheStoreGiveTheSameResult) {
+  const std::vector<Option> options{{1, "Saturday", ""}, {2, "Evening", ""}};
+  const auto r = count_poll(options, std::vector<OptionTotal>{{2, 40000}, {1, 39999}, {9, 5}});
+  EXPECT_EQ(r.ballots, 79999);
+  EXPECT_EQ(r.options[1].votes, 40000);
+  ASSERT_EQ(r.leaders.size(), 1u);
+  EXPECT_EQ(r.leaders[0], 2);
+  const auto c = count_types({{{MemberType::lived_experience, MemberType::staff}, 3}, {{}, 2}});
+  EXPECT_EQ(c.people, 5);
+  EXPECT_EQ(c.of(MemberType::staff), 3);
+  EXPECT_EQ(c.no_type, 2);
+}
+
+TEST(DecisionResults, WhoTookPartCountsEachTypeOnce) {
+  const auto c = count_types({{MemberType::lived_experience, MemberType::unpaid_carer},
+                              {MemberType::staff},
+                              {},
+                              {MemberType::lived_experience, MemberType::lived_experience}});
+  EXPECT_EQ(c.people, 4);
+  EXPECT_EQ(c.of(MemberType::lived_experience), 2);
+  EXPECT_EQ(c.of(MemberType::unpaid_carer), 1);
+  EXPECT_EQ(c.of(MemberType::staff), 1);
+  EXPECT_EQ(c.of(MemberType::partner_organisation), 0);
+  EXPECT_EQ(c.no_type, 1);
+}
+
+TEST(Decision, WhoMayTakePart) {
+  EXPECT_TRUE(eligible(GroupRole::member, {}, Eligibility::members));
+  EXPECT_FALSE(eligible(GroupRole::observer, {MemberType::lived_experience}, Eligibility::members));
+  EXPECT_FALSE(eligible(std::nullopt, {}, Eligibility::members));
+  EXPECT_FALSE(eligible(GroupRole::member, {MemberType::staff}, Eligibility::lived_experience));
+  EXPECT_TRUE(eligible(GroupRole::lead, {MemberType::unpaid_carer}, Eligibility::lived_experience));
+  EXPECT_EQ(parse_member_types("lived_experience,staff,nonsense").size(), 2u);
+  EXPECT_EQ(member_types_code({MemberType::lived_experience, MemberType::staff}), "lived_experience,staff");
+}
+
+http::FormData form_of(std::vector<std::pair<std::string, std::string>> fields) {
+  http::FormData f;
+  for (auto& [name, value] : fields) f.add(name, value);
+  return f;
+}
+
+TEST(DecisionForm, ChecksAndKeepsWhatWasTyped) {
+  const long long now = 1780000000;  // 28 May 2026
+  auto f = read_proposal(form_of({{"title", "Where we meet"},
+                                  {"body", "We choose a place."},
+                                  {"process", "simple_poll"},
+                                  {"option-0", "Library"},
+                                  {"option-1", ""},
+                                  {"option-2", "Town hall"},
+                                  {"option-2-easy", "The big hall in town"},
+                                  {"closes-day", "4"},
+                                  {"closes-month", "6"},
+                                  {"closes-year", "2026"},
+                                  {"closes-time", "5pm"},
+                                  {"eligibility", "members"},
+                                  {"create_key", "a-create-key-1234567890"}}));
+  EXPECT_TRUE(check_proposal(f, now).empty());
+  const auto d = details_of(f);
+  ASSERT_EQ(d.options.size(), 2u);
+  EXPECT_EQ(d.options[1].easy_read, "The big hall in town");
+  EXPECT_GT(d.closes_at, now);
+  // One option, no title, a closing time in the past.
+  f = read_proposal(form_of({{"title", ""},
+                             {"body", "x"},
+                             {"process", "simple_poll"},
+                             {"option-0", "Only"},
+                             {"closes-day", "1"},
+                             {"closes-month", "1"},
+                             {"closes-year", "2026"},
+                             {"closes-time", "9am"},
+                             {"eligibility", "members"},
+                             {"create_key", "a-create-key-1234567890"}}));
+  const auto problems = check_proposal(f, now);
+  ASSERT_GE(problems.size(), 3u);
+  EXPECT_EQ(problems[0].field, "title");
+  // Consent needs no options.
+  f = read_proposal(form_of({{"title", "Pay for travel"},
+                             {"body", "We pay travel on the day."},
+                             {"process", "consent"},
+                             {"closes-day", "4"},
+                             {"closes-month", "6"},
+                             {"closes-year", "2026"},
+                             {"closes-time", "17:00"},
+                             {"eligibility", "lived_experience"},
+                             {"create_key", "a-create-key-1234567890"}}));
+  EXPECT_TRUE(check_proposal(f, now).empty());
+  EXPECT_EQ(details_of(f).eligibility, Eligibility::lived_experience);
+}
+
+class DecisionsOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    world = std::make_unique<roundtable::testing::World>(GetParam());
+    north = world->organisation("north", "North Carers");
+    south = world->organisation("south", "South Forum");
+    tom = world->member("north", "tom@example.org", "Tom", Role::facilitator);
+    gareth = world->member("north", "gareth@example.org", "Gareth", Role::member, {MemberType::lived_experience});
+    mair = world->member("north", "mair@example.org", "Mair", Role::member, {MemberType::unpaid_carer});
+    ngozi = world->member("north", "ngozi@example.org", "Ngozi");
+    priya = world->member("north", "priya@example.org", "Priya", Role::member, {MemberType::staff});
+    rhys = world->member("south", "rhys@example.org", "Rhys", Role::org_admin);
+    groups = std::make_unique<groups::GroupService>(*world->db, clock);
+    groups::GroupDetails g;
+    g.name = "Steering group";
+    g.purpose = "Steers.";
+    board = run(groups->create_group(north, tom, g, "board-key-123456789"));
+    groups->add_member_now(north, board, gareth, GroupRole::member, clock.now_seconds());
+    groups->add_member_now(north, board, mair, GroupRole::member, clock.now_seconds());
+    groups->add_member_now(north, board, priya, GroupRole::member, clock.now_seconds());
+    groups->add_member_now(north, board, ngozi, GroupRole::observer, clock.now_seconds());
+    service = std::make_unique<DecisionService>(*world->db, clock);
+  }
+  ProposalDetails poll(bool anonymous = false, Eligibility e = Eligibility::members) {
+    ProposalDetails d;
+    d.title = "Where we meet";
+    d.body = "We choose a place.";
+    d.process = Process::simple_poll;
+    d.anonymous = anonymous;
+    d.eligibility = e;
+    d.closes_at = clock.now_seconds() + 7 * kDay;
+    d.options = {{0, "Library", ""}, {0, "Town hall", "The big hall"}};
+    return d;
+  }
+  ProposalDetails consent() {
+    ProposalDetails d;
+    d.title = "Pay for travel";
+    d.body = "We pay travel on the day.";
+    d.process = Process::consent;
+    d.closes_at = clock.now_seconds() + 7 * kDay;
+    return d;
+  }
+  long long propose(const ProposalDetails& d, const std::string& key = "proposal-key-123456789") {
+    return run(service->propose({gareth, Role::member, false}, north, board, d, key));
+  }
+  std::vector<Option> options(long long id) {
+    return run(service->page(north, id, tom))->view.proposal.details.options;
+  }
+  core::ManualClock clock;
+  std::unique_ptr<roundtable::testing::World> world;
+  std::unique_ptr<groups::GroupService> groups;
+  std::unique_ptr<DecisionService> service;
+  long long north = 0, south = 0, tom = 0, gareth = 0, mair = 0, ngozi = 0, priya = 0, rhys = 0, board = 0;
+};
+
+TEST_P(DecisionsOnBackend, AnyMemberProposesOnceAndTheGroupIsTold) {
+  const long long id = propose(poll());
+  ASSERT_GT(id, 0);
+  EXPECT_EQ(propose(poll()), id);
+  EXPECT_EQ(world->count("decisions"), 1);
+  EXPECT_EQ(world->count("decision_options"), 2);
+  // Everyone in the group but Gareth, who proposed it: Tom, Mair, Priya and Ngozi (who reads along).
+  EXPECT_EQ(world->count("notices WHERE kind = 'decision_opened'"), 4);
+  // Observers and people outside the group do not propose.
+  EXPECT_EQ(run(service->propose({ngozi, Role::member, false}, north, board, poll(), "ngozi-key-123456789")), 0);
+  EXPECT_EQ(run(service->propose({rhys, Role::org_admin, true}, south, board, poll(), "rhys-key-123456789")), 0);
+  EXPECT_FALSE(run(service->page(south, id, rhys)));
+  const auto page = run(service->page(north, id, ngozi));
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->view.proposal.proposer_name, "Gareth");
+  EXPECT_FALSE(page->view.may_take_part());
+}
+
+TEST_P(DecisionsOnBackend, OneVoteEachChangeableUntilItClosesAndNotAfter) {
+  const long long id = propose(poll());
+  const auto o = options(id);
+  EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::done);
+  EXPECT_EQ(world->count("decision_ballots"), 1);
+  EXPECT_EQ(run(service->vote(north, id, mair, o[1].id)), VoteOutcome::done);
+  EXPECT_EQ(world->count("decision_ballots"), 1);
+  EXPECT_EQ(world->count("decision_voters"), 1);
+  EXPECT_EQ(run(service->page(north, id, mair))->view.my_option, o[1].id);
+  EXPECT_EQ(run(service->vote(north, id, ngozi, o[0].id)), VoteOutcome::not_allowed);
+  EXPECT_EQ(run(service->vote(north, id, mair, 999999)), VoteOutcome::not_allowed);
+  EXPECT_EQ(run(service->vote(south, id, rhys, o[0].id)), VoteOutcome::not_allowed);
+  // No counts while it is open.
+  EXPECT_TRUE(run(service->page(north, id, tom))->totals.empty());
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::closed);
+  const auto page = run(service->page(north, id, tom));
+  ASSERT_EQ(page->named.size(), 1u);
+  EXPECT_EQ(page->named[0].voter_name, "Mair");
+  const auto r = count_poll(page->view.proposal.details.options, page->totals);
+  EXPECT_EQ(r.options[1].votes, 1);
+}
+
+TEST_P(DecisionsOnBackend, OnlyLivedExperienceAndCarersWhenItSaysSo) {
+  const long long id = propose(poll(false, Eligibility::lived_experience));
+  const auto o = options(id);
+  EXPECT_EQ(run(service->vote(north, id, gareth, o[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, id, priya, o[0].id)), VoteOutcome::not_allowed);
+  EXPECT_EQ(run(service->vote(north, id, tom, o[0].id)), VoteOutcome::not_allowed);
+}
+
+TEST_P(DecisionsOnBackend, AnAnonymousBallotNamesNobodyAndIsUnlinkedWhenItCloses) {
+  const long long id = propose(poll(true));
+  const auto o = options(id);
+  EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, id, gareth, o[1].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, id, mair, o[1].id)), VoteOutcome::done);
+  EXPECT_EQ(world->count("decision_ballots"), 2);
+  EXPECT_EQ(world->count("decision_ballots WHERE voter_id IS NOT NULL"), 0);
+  EXPECT_EQ(world->count("decision_ballots WHERE ballot LIKE 'u%'"), 0);
+  EXPECT_EQ(run(service->page(north, id, mair))->view.my_option, o[1].id);
+  EXPECT_EQ(world->count("decision_voters"), 2);
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 1);
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 0);
+  EXPECT_EQ(world->count("decision_ballots WHERE ballot LIKE 'r%'"), 2);
+  const auto page = run(service->page(north, id, tom));
+  EXPECT_EQ(page->view.proposal.outcome, Outcome::chosen);
+  EXPECT_TRUE(page->named.empty());
+  EXPECT_EQ(count_poll(page->view.proposal.details.options, page->totals).options[1].votes, 2);
+  // Mair (unpaid carer) and Gareth (lived experience) took part.
+  const auto types = count_types(page->types);
+  EXPECT_EQ(types.people, 2);
+  EXPECT_EQ(types.of(MemberType::unpaid_carer), 1);
+  EXPECT_EQ(types.of(MemberType::lived_experience), 1);
+  // Everyone in the group is told it closed.
+  EXPECT_EQ(world->count("notices WHERE kind = 'decision_closed'"), 5);
+}
+
+TEST_P(DecisionsOnBackend, ConsentPassesWhenObjectionsAreResolvedOrWithdrawn) {
+  const long long id = propose(consent());
+  EXPECT_EQ(run(service->respond(north, id, mair, ConsentAnswer::agree, "")), VoteOutcome::done);
+  EXPECT_EQ(run(service->respond(north, id, priya, ConsentAnswer::object, "")), VoteOutcome::not_allowed);
+  EXPECT_EQ(run(service->respond(north, id, priya, ConsentAnswer::object, "Not in the budget")), VoteOutcome::done);
+  EXPECT_EQ(run(service->respond(north, id, priya, ConsentAnswer::object, "Not in this year's budget")),
+            VoteOutcome::done);
+  EXPECT_EQ(world->count("decision_objections WHERE state = 'open'"), 1);
+  EXPECT_EQ(run(service->respond(north, id, tom, ConsentAnswer::object, "Who pays?")), VoteOutcome::done);
+  auto page = run(service->page(north, id, tom));
+  ASSERT_EQ(page->objections.size(), 2u);
+  EXPECT_FALSE(count_consent(page->responses, page->objections).passes);
+  const long long priyas = page->objections[0].id;
+  const long long toms = page->objections[1].id;
+  // Mair may not resolve it; Gareth (the proposer) may; Tom withdraws his own, and not Priya's.
+  EXPECT_EQ(run(service->resolve_objection({mair, Role::member, false}, north, id, priyas, "x")), Change::refused);
+  EXPECT_EQ(run(service->withdraw_objection(north, id, tom, priyas)), Change::refused);
+  EXPECT_EQ(run(service->resolve_objection({gareth, Role::member, false}, north, id, priyas, "Paid from the grant")),
+            Change::done);
+  EXPECT_EQ(run(service->resolve_objection({gareth, Role::member, false}, north, id, priyas, "again")),
+            Change::already);
+  EXPECT_EQ(run(service->withdraw_objection(north, id, tom, toms)), Change::done);
+  page = run(service->page(north, id, tom));
+  EXPECT_EQ(page->objections[0].resolution, "Paid from the grant");
+  EXPECT_TRUE(count_consent(page->responses, page->objections).passes);
+  EXPECT_EQ(run(service->close_early({tom, Role::member, false}, north, id)), Change::done);
+  EXPECT_EQ(run(service->close_early({tom, Role::member, false}, north, id)), Change::refused);
+  page = run(service->page(north, id, tom));
+  EXPECT_EQ(page->view.proposal.outcome, Outcome::passed);
+  // The record, by the people who run the group once it has closed.
+  EXPECT_EQ(run(service->record({gareth, Role::member, false}, north, id, "Because.", std::nullopt, std::nullopt)),
+            Change::refused);
+  EXPECT_EQ(run(service->record({tom, Role::member, false}, north, id, "Travel stops people coming.", std::nullopt,
+                                std::nullopt)),
+            Change::done);
+  EXPECT_EQ(run(service->page(north, id, mair))->view.proposal.rationale, "Travel stops people coming.");
+}
+
+TEST_P(DecisionsOnBackend, AnOpenObjectionStopsItPassingAtItsTime) {
+  const long long id = propose(consent());
+  EXPECT_EQ(run(service->respond(north, id, priya, ConsentAnswer::object, "Not yet")), VoteOutcome::done);
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 1);
+  EXPECT_EQ(run(service->page(north, id, tom))->view.proposal.outcome, Outcome::not_passed);
+}
+
+TEST_P(DecisionsOnBackend, FacilitatorsWithdrawOthersDoNot) {
+  const long long id = propose(poll());
+  EXPECT_EQ(run(service->withdraw({gareth, Role::member, false}, north, id)), Change::refused);
+  EXPECT_EQ(run(service->withdraw({tom, Role::member, false}, north, id)), Change::done);
+  // Everyone in the group is told it will not be decided.
+  EXPECT_EQ(world->count("notices WHERE kind = 'decision_closed'"), 5);
+  const auto o = options(id);
+  EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::closed);
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 0);
+}
+
+TEST_P(DecisionsOnBackend, LeavingTheOrganisationDropsOnlyFromOpenProposals) {
+  const long long named = propose(poll(), "named-key-123456789");
+  const long long secret = propose(poll(true), "secret-key-123456789");
+  const long long agreed = propose(consent(), "consent-key-123456789");
+  const long long decided = propose(poll(), "decided-key-123456789");
+  EXPECT_EQ(run(service->vote(north, named, mair, options(named)[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, secret, mair, options(secret)[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, secret, gareth, options(secret)[1].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->respond(north, agreed, mair, ConsentAnswer::object, "Not yet")), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, decided, mair, options(decided)[0].id)), VoteOutcome::done);
+  EXPECT_EQ(run(service->close_early({tom, Role::member, false}, north, decided)), Change::done);
+  world->db->run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    membership_ended(s, north, mair, clock.now_seconds());
+    tx.commit();
+  });
+  // Her open votes, answer and objection are gone (Gareth's anonymous ballot stays); the decided poll keeps hers.
+  EXPECT_EQ(world->count("decision_ballots WHERE decision_id = " + std::to_string(named)), 0);
+  EXPECT_EQ(world->count("decision_ballots WHERE decision_id = " + std::to_string(secret)), 1);
+  EXPECT_EQ(world->count("decision_responses"), 0);
+  EXPECT_EQ(world->count("decision_objections WHERE state = 'open'"), 0);
+  EXPECT_EQ(world->count("decision_ballots WHERE decision_id = " + std::to_string(decided)), 1);
+  EXPECT_EQ(world->count("decision_voters WHERE decision_id = " + std::to_string(decided)), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DecisionsOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::decisions

@@ -1,0 +1,20 @@
+/// Words shared by the decisions pages and email: London times, outcomes, processes and member types.
+#pragma once
+
+#include <string>
+
+#include "core/i18n.hpp"
+#include "decisions/decision.hpp"
+#include "decisions/results.hpp"
+
+namespace roundtable::decisions {
+
+/// "8 December 2026 at 6:30pm" (London time).
+std::string when_words(const core::Translator& t, long long utc);
+/// What came of a closed proposal, as a sentence ("Most people chose: Saturday mornings.").
+std::string outcome_words(const core::Translator& t, const Proposal& p, const PollResult& poll);
+std::string process_words(const core::Translator& t, Process p);
+std::string member_type_words(const core::Translator& t, MemberType m);
+std::string consent_answer_words(const core::Translator& t, ConsentAnswer a);
+
+}  // namespace roundtable::decisions

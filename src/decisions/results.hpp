@@ -1,0 +1,61 @@
+/// Counting a simple poll and a consent proposal, and who took part by member type: pure functions over the rows the
+/// store reads (ranked choice, dot vote and score are counted in tally.hpp).
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "decisions/decision.hpp"
+
+namespace roundtable::decisions {
+
+struct OptionCount {
+  Option option;
+  long long votes = 0;
+  /// Among the most chosen (none when nobody voted).
+  bool leading = false;
+};
+
+/// A simple poll's counts in the poll's order (a ballot counts once, for its first option with a value).
+struct PollResult {
+  std::vector<OptionCount> options;
+  long long ballots = 0;
+  long long most = 0;
+  std::vector<long long> leaders;
+};
+PollResult count_poll(const std::vector<Option>& options, const std::vector<BallotRow>& rows);
+/// How many ballots chose an option, as the store counts them (GROUP BY: a page costs the same for 40,000 voters).
+struct OptionTotal {
+  long long option_id = 0;
+  long long ballots = 0;
+};
+/// The same result from those totals (a simple poll's ballot is one row).
+PollResult count_poll(const std::vector<Option>& options, const std::vector<OptionTotal>& totals);
+
+struct ConsentResult {
+  long long agree = 0;
+  long long stand_aside = 0;
+  long long object = 0;
+  long long open_objections = 0;
+  /// Passes when no objection is open (at closing; while open: would pass now).
+  bool passes = true;
+};
+ConsentResult count_consent(const std::vector<Response>& responses, const std::vector<Objection>& objections);
+
+/// The outcome a proposal closes with.
+Outcome outcome_of(const PollResult& r);
+Outcome outcome_of(const ConsentResult& r);
+
+/// Who took part by member type: lived experience, unpaid carer, staff, partner organisation (a person of several
+/// types counts under each), and people of no type.
+struct TypeCounts {
+  std::array<long long, 4> by_type{};
+  long long no_type = 0;
+  long long people = 0;
+  long long of(MemberType t) const { return by_type[static_cast<std::size_t>(t)]; }
+};
+TypeCounts count_types(const std::vector<std::vector<MemberType>>& people);
+/// The same from the store's totals: each set of member types (as stored) with how many people had it.
+TypeCounts count_types(const std::vector<std::pair<std::vector<MemberType>, long long>>& groups);
+
+}  // namespace roundtable::decisions

@@ -1,0 +1,218 @@
+// Decisions over HTTP: the authorisation matrix of every decisions route; a member puts a named poll forward (the same
+// form sent twice makes one) and the group is told; members vote, change their vote and send a vote twice (one
+// ballot each); an observer reads along; a consent proposal with an objection that the proposer resolves; both close at
+// their time through the due worker (`roundtable run-due --at`, the hook the digests and reminders use), without a page
+// visit, and the results show as a chart with a table of the same numbers; a facilitator writes the decision record.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, visitorAs, demo, backendName, runCli } from "./harness.mjs";
+import { rows, decisionIds, fill } from "./matrices/decisions.mjs";
+
+let server;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+});
+
+const visitors = [
+  ["anonymous", null],
+  ["otherOrg", demo.otherOrgAdmin],
+  ["member", demo.member],
+  ["facilitator", demo.facilitator],
+  ["finance", demo.finance],
+  ["orgAdmin", demo.orgAdmin],
+  ["platformAdmin", demo.platformAdmin],
+];
+
+const signedIn = (email) => visitorAs(server.url, email);
+const one = (sql) => server.database.sql(sql).trim();
+const count = (sql) => one(`SELECT COUNT(*) FROM ${sql}`);
+
+test(`${backendName}: authorisation matrix — every decisions route for every kind of visitor`, async () => {
+  const ids = decisionIds(server);
+  const people = [];
+  for (const [name, email] of visitors) people.push([name, await signedIn(email)]);
+  const wrong = [];
+  for (const [method, template, expected] of rows) {
+    const path = fill(template, ids);
+    for (let i = 0; i < people.length; i++) {
+      const [name, v] = people[i];
+      const res = method === "GET" ? await v.get(path) : await v.post(path, {});
+      if (res.status !== expected[i]) wrong.push(`${method} ${path} as ${name}: ${res.status}, expected ${expected[i]}`);
+      if (res.status === 404) {
+        assert.doesNotMatch(res.text, /summer event|early evening/, `${path} leaks a title to ${name}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+/** The fields of a new poll closing at `closesAt` (typed as London time, as a person would), then `changes`. */
+function proposalFields(key, closesAt, changes = {}) {
+  const london = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(closesAt);
+  const part = (type) => london.find((p) => p.type === type).value;
+  return {
+    create_key: key,
+    title: "Meet on Saturday mornings",
+    body: "We move the board to **Saturday mornings** so that carers in work can come.",
+    easy_read: "We meet on Saturday mornings.",
+    process: "simple_poll",
+    "option-0": "Yes, Saturday mornings",
+    "option-0-easy": "Yes",
+    "option-1": "No, keep weekday evenings",
+    eligibility: "members",
+    "closes-day": part("day"),
+    "closes-month": part("month"),
+    "closes-year": part("year"),
+    "closes-time": `${part("hour")}:${part("minute")}`,
+    ...changes,
+  };
+}
+
+async function runDue(at) {
+  const ran = await runCli(["run-due", "--at", String(at), "--data-dir", server.dataDir, "--database", server.database.url,
+    "--base-url", server.url]);
+  assert.equal(ran.code, 0, ran.stderr);
+}
+
+test(`${backendName}: propose, vote, change a vote, consent with an objection resolved, close at the time, record`, async () => {
+  const ids = decisionIds(server);
+  const gareth = await signedIn(demo.member);
+  const mair = await signedIn(demo.carer);
+  const tom = await signedIn(demo.facilitator);
+  const ngozi = await signedIn(demo.partner);
+  const list = `/o/demo/groups/${ids.BOARD}/decisions`;
+
+  // The list has open and decided proposals; Gareth puts a named poll forward.
+  const page = await gareth.get(list);
+  assert.match(page.text, /Where should the summer event be\?/);
+  assert.match(page.text, /Hold board meetings in the early evening/);
+  const form = await gareth.get(`${list}/new`);
+  assert.equal(form.status, 200);
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  // A closing time in the past, one option: the form comes back with what was typed.
+  const bad = await gareth.post(list, proposalFields(key, new Date(Date.now() - 86400_000), { "option-1": "" }));
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Give at least 2 options/);
+  assert.match(bad.text, /The closing time must be in the future/);
+  assert.match(bad.text, /value="Meet on Saturday mornings"/);
+  const closesAt = new Date(Date.now() + 2 * 86400_000);
+  const made = await gareth.post(list, proposalFields(key, closesAt));
+  assert.equal(made.status, 303);
+  const again = await gareth.post(list, proposalFields(key, closesAt));
+  assert.equal(again.status, 303);
+  assert.equal(again.headers.get("location"), made.headers.get("location"));
+  assert.equal(count("decisions WHERE title = 'Meet on Saturday mornings'"), "1");
+  const poll = one("SELECT id FROM decisions WHERE title = 'Meet on Saturday mornings'");
+  const pollUrl = `/o/demo/decisions/${poll}`;
+  // Everyone in the board but Gareth is told (Tom, Siân, Mair, Ngozi).
+  assert.equal(count(`notices WHERE kind = 'decision_opened' AND url LIKE '%/decisions/${poll}'`), "4");
+
+  // Mair votes, changes her vote, and sends the same vote twice: one ballot.
+  const options = one(`SELECT id FROM decision_options WHERE decision_id = ${poll} ORDER BY position`).split("\n");
+  const shown = await mair.get(pollUrl);
+  assert.match(shown.text, /Yes, Saturday mornings/);
+  // Mair reads in Welsh: the results come after closing.
+  assert.match(shown.text, /canlyniadau&#39;n cael eu dangos pan fydd yn cau/);
+  assert.equal((await mair.post(`${pollUrl}/vote`, { option: options[0] })).status, 303);
+  assert.equal((await mair.post(`${pollUrl}/vote`, { option: options[1] })).status, 303);
+  await Promise.all([mair.post(`${pollUrl}/vote`, { option: options[1] }), mair.post(`${pollUrl}/vote`, { option: options[1] })]);
+  assert.equal(count(`decision_ballots WHERE decision_id = ${poll}`), "1");
+  assert.equal(count(`decision_voters WHERE decision_id = ${poll}`), "1");
+  assert.match((await mair.get(pollUrl)).text, /Fe ddewisoch chi: No, keep weekday evenings/);
+  assert.equal((await tom.post(`${pollUrl}/vote`, { option: options[1] })).status, 303);
+  assert.equal((await gareth.post(`${pollUrl}/vote`, { option: options[0] })).status, 303);
+  // Ngozi observes: she reads it and cannot vote.
+  const observed = await ngozi.get(pollUrl);
+  assert.equal(observed.status, 200);
+  assert.match(observed.text, /you can read along but not take part/);
+  assert.equal((await ngozi.post(`${pollUrl}/vote`, { option: options[0] })).status, 404);
+
+  // A consent proposal: Mair objects with a reason, Gareth (who proposed it) resolves it, Tom agrees.
+  const consentForm = await gareth.get(`${list}/new`);
+  const consentKey = consentForm.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const consentCloses = new Date(Date.now() + 3 * 86400_000);
+  const consentMade = await gareth.post(list, proposalFields(consentKey, consentCloses, {
+    title: "A quiet room at every meeting", process: "consent", "option-0": "", "option-0-easy": "", "option-1": "",
+  }));
+  assert.equal(consentMade.status, 303);
+  const consent = one("SELECT id FROM decisions WHERE title = 'A quiet room at every meeting'");
+  const consentUrl = `/o/demo/decisions/${consent}`;
+  const noReason = await mair.post(`${consentUrl}/answer`, { answer: "object" });
+  assert.equal(noReason.status, 400);
+  assert.match(noReason.text, /Dywedwch pam rydych chi&#39;n gwrthwynebu/);
+  assert.equal((await mair.post(`${consentUrl}/answer`, { answer: "object", reason: "The room must be step free." })).status, 303);
+  assert.equal((await tom.post(`${consentUrl}/answer`, { answer: "agree" })).status, 303);
+  let consentPage = await tom.get(consentUrl);
+  assert.match(consentPage.text, /The room must be step free\./);
+  assert.match(consentPage.text, /An objection is open/);
+  const objection = one(`SELECT id FROM decision_objections WHERE decision_id = ${consent}`);
+  // Tom's answer cannot withdraw Mair's objection; Gareth resolves it.
+  assert.equal((await tom.post(`${consentUrl}/objections/${objection}/withdraw`, {})).status, 404);
+  const resolved = await gareth.post(`${consentUrl}/objections/${objection}/resolve`, { how: "We booked the ground floor room." });
+  assert.equal(resolved.status, 303);
+  consentPage = await tom.get(consentUrl);
+  assert.match(consentPage.text, /We booked the ground floor room\./);
+  assert.match(consentPage.text, /No objection is open/);
+
+  // Both close at their time through the due worker, with nobody visiting; closing twice changes nothing.
+  await runDue(Math.floor(consentCloses.getTime() / 1000) + 120);
+  await runDue(Math.floor(consentCloses.getTime() / 1000) + 180);
+  assert.equal(one(`SELECT outcome FROM decisions WHERE id = ${poll}`), "chosen");
+  assert.equal(one(`SELECT outcome FROM decisions WHERE id = ${consent}`), "passed");
+  assert.equal(count(`notices WHERE kind = 'decision_closed' AND url LIKE '%/decisions/${poll}'`), "5");
+  const results = await gareth.get(pollUrl);
+  assert.match(results.text, /<svg class="rt-chart" role="img"/);
+  assert.match(results.text, /<title id="chart-\d+-title">Votes for each option<\/title>/);
+  assert.match(results.text, /No, keep weekday evenings: 2 votes/);
+  assert.match(results.text, /The group chose: No, keep weekday evenings\./);
+  assert.match(results.text, /Who chose what/);
+  assert.match(results.text, /3 people took part/);
+  const late = await mair.post(`${pollUrl}/vote`, { option: options[0] });
+  assert.equal(late.status, 400);
+  assert.match(late.text, /Mae&#39;r cynnig hwn wedi cau/);
+
+  // Tom writes the record, naming the discussion it came from (a topic that is not the group's is refused); Gareth reads it,
+  // and the topic's page says what happened next.
+  assert.equal((await gareth.get(`${consentUrl}/record`)).status, 404);
+  const topic = one("SELECT id FROM discussion_topics WHERE title = 'Can board meetings be in the evening?'");
+  const recordForm = await tom.get(`${consentUrl}/record`);
+  assert.match(recordForm.text, /Can board meetings be in the evening\?/);
+  const rationale = "Everyone can now come: the room is step free.";
+  assert.equal((await tom.post(`${consentUrl}/record`, { rationale, topic: "999999" })).status, 404);
+  assert.equal((await tom.post(`${consentUrl}/record`, { rationale, topic })).status, 303);
+  const recorded = await gareth.get(consentUrl);
+  assert.match(recorded.text, /Everyone can now come: the room is step free\./);
+  assert.match(recorded.text, new RegExp(`href="/o/demo/topics/${topic}"`));
+  const topicPage = await gareth.get(`/o/demo/topics/${topic}`);
+  assert.match(topicPage.text, /It led to a decision: A quiet room at every meeting/);
+});
+
+test(`${backendName}: a facilitator withdraws a proposal after a confirm page, and the group is told`, async () => {
+  const ids = decisionIds(server);
+  const gareth = await signedIn(demo.member);
+  const tom = await signedIn(demo.facilitator);
+  const list = `/o/demo/groups/${ids.BOARD}/decisions`;
+  const form = await gareth.get(`${list}/new`);
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const made = await gareth.post(list, proposalFields(key, new Date(Date.now() + 86400_000), { title: "Move to Tuesdays" }));
+  assert.equal(made.status, 303);
+  const url = made.headers.get("location");
+  const id = url.split("/").pop();
+  // Gareth proposed it but does not run the group: no withdrawing.
+  assert.equal((await gareth.get(`${url}/withdraw`)).status, 404);
+  const confirm = await tom.get(`${url}/withdraw`);
+  assert.equal(confirm.status, 200);
+  assert.match(confirm.text, /Withdraw this proposal\?/);
+  assert.equal((await tom.post(`${url}/withdraw`, {})).status, 303);
+  assert.equal((await tom.post(`${url}/withdraw`, {})).status, 404);
+  assert.notEqual(one(`SELECT withdrawn_at FROM decisions WHERE id = ${id}`), "");
+  assert.equal(count(`notices WHERE kind = 'decision_closed' AND url LIKE '%/decisions/${id}'`), "5");
+  const page = await gareth.get(url);
+  assert.match(page.text, /Withdrawn on/);
+});
