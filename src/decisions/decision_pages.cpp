@@ -274,13 +274,13 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
   if (may(req, v, Action::run_decision, now)) {
     govuk::heading(h, 2, "m", t("decisions.run.title"));
     govuk::paragraph(h, t("decisions.run.lead"));
-    h.raw("<div class=\"govuk-button-group\">");
+    govuk::button_group_start(h);
     govuk::button_form(h, {.form = {.action = decision_url(req, p.id) + "/close", .csrf_token = ctx.csrf_token},
                            .button = {.text = s(t("decisions.run.close")), .classes = "govuk-button--secondary"}});
     govuk::button(h, {.text = s(t("decisions.run.withdraw")),
                       .href = decision_url(req, p.id) + "/withdraw",
                       .classes = "govuk-button--warning"});
-    h.raw("</div>");
+    govuk::button_group_end(h);
   }
   return pb.respond();
 }
