@@ -264,6 +264,7 @@ SCENARIOS=(
   "a meeting, signed in (a member who replied)|/o/demo/meetings/$MEETING_ID|member"
   "a meeting's agenda, signed in (a member)|/o/demo/meetings/$MEETING_ID/agenda|member"
   "a meeting's minutes, signed in (a member; published, with actions)|/o/demo/meetings/$PAST_MEETING_ID/minutes|member"
+  "a meeting's support checklist, signed in (its facilitator; who needs what, ticks)|/o/demo/meetings/$MEETING_ID/checklist|auth"
   "a find-a-time poll, signed in (its facilitator; results and who answered what)|/o/demo/polls/$POLL_ID|auth"
   "a group's decisions, signed in (a member)|/o/demo/groups/$BOARD_ID/decisions|member"
   "a proposal with a poll, signed in (a member who voted)|/o/demo/decisions/$DECISION_ID|member"
