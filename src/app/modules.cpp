@@ -2,9 +2,9 @@
 
 #include "about_me/about_me_module.hpp"
 #include "accessibility/accessibility_module.hpp"
-#include "boards/boards_module.hpp"
 #include "accounts/accounts_module.hpp"
 #include "app/error_pages.hpp"
+#include "boards/boards_module.hpp"
 #include "consent/consent_module.hpp"
 #include "decisions/decisions_module.hpp"
 #include "discussions/discussions_module.hpp"
