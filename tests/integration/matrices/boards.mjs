@@ -22,7 +22,8 @@ export const rows = [
   ["GET", "/o/demo/boards/BOARD", /*                        */ [303, 404, 200, 200, 404, 200, 404]],
   ["GET", "/o/demo/boards/999999", /*                       */ [303, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/boards/BOARD/results", /*                */ [303, 404, 200, 200, 404, 200, 404]],
-  ["GET", "/o/demo/boards/BOARD/cards.csv", /*              */ [303, 404, 200, 200, 404, 200, 404]],
+  // A download, not a page: someone signed out gets 401, not the sign-in page.
+  ["GET", "/o/demo/boards/BOARD/cards.csv", /*              */ [401, 404, 200, 200, 404, 200, 404]],
   ["GET", "/o/demo/boards/BOARD/print", /*                  */ [303, 404, 200, 200, 404, 200, 404]],
   // Settings, lists and labels: the people who run the group.
   ["GET", "/o/demo/boards/BOARD/settings", /*               */ [303, 404, 404, 200, 404, 200, 404]],
