@@ -112,53 +112,59 @@ void card_facts(Html& h, const core::Translator& t, const BoardPage& page, const
   if (c.dots > 0) govuk::paragraph(h, t.plural("boards.card.dots", c.dots), "govuk-body-s");
 }
 
+/// One form moves the card: up, down, or to a list and position (the fields in a details element, its button first,
+/// so Enter in them moves it there); one more gives or takes back a dot. Each button says which card it is for.
 void card_forms(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const Card& c,
-                long long in_list, bool dots_on) {
+                bool dots_on) {
   const std::string base = card_url(req, c.id);
   const auto& csrf = req.ctx.csrf_token;
-  govuk::button_group_start(h);
-  govuk::button_form(
-      h, {.form = {.action = base + "/move", .csrf_token = csrf},
-          .hidden = {{"direction", "up"}},
-          .button = {.html = button_words(t("boards.move.up"), c.title), .classes = "govuk-button--secondary"}});
-  govuk::button_form(
-      h, {.form = {.action = base + "/move", .csrf_token = csrf},
-          .hidden = {{"direction", "down"}},
-          .button = {.html = button_words(t("boards.move.down"), c.title), .classes = "govuk-button--secondary"}});
-  if (dots_on) {
-    govuk::button_form(
-        h, {.form = {.action = base + "/dots", .csrf_token = csrf},
-            .hidden = {{"change", "give"}},
-            .button = {.html = button_words(t("boards.dots.give"), c.title), .classes = "govuk-button--secondary"}});
-    if (c.my_dots > 0) {
-      govuk::button_form(
-          h, {.form = {.action = base + "/dots", .csrf_token = csrf},
-              .hidden = {{"change", "take"}},
-              .button = {.html = button_words(t("boards.dots.take"), c.title), .classes = "govuk-button--secondary"}});
-    }
-  }
-  govuk::button_group_end(h);
-  // Move to a list and position: a list select and a position, so nothing needs dragging.
   const std::string id = std::to_string(c.id);
+  govuk::form_start(h, {.action = base + "/move", .csrf_token = csrf});
+  Html fields;
   govuk::Select to{.id = "move-list-" + id,
                    .name = "list",
                    .value = std::to_string(c.list_id),
                    .label = small_label(s(t("boards.move.list")))};
   for (const auto& l : page.lists) to.items.push_back({.value = std::to_string(l.id), .text = l.title});
-  Html form;
-  govuk::form_start(form, {.action = base + "/move", .csrf_token = csrf});
-  govuk::select(form, to);
-  govuk::input(form, {.id = "move-position-" + id,
-                      .name = "position",
-                      .inputmode = "numeric",
-                      .value = std::to_string(c.position),
-                      .label = small_label(s(t("boards.move.position"))),
-                      .hint = {.text = t.plural("boards.move.position_hint", in_list)},
-                      .classes = "govuk-input--width-3",
-                      .spellcheck = false});
-  govuk::button(form, {.html = button_words(t("boards.move.button"), c.title), .classes = "govuk-button--secondary"});
-  govuk::form_end(form);
-  govuk::details(h, {.summary_html = button_words(t("boards.move.to"), c.title), .html = std::move(form)});
+  govuk::select(fields, to);
+  govuk::input(fields, {.id = "move-position-" + id,
+                        .name = "position",
+                        .inputmode = "numeric",
+                        .value = std::to_string(c.position),
+                        .label = small_label(s(t("boards.move.position_top"))),
+                        .classes = "govuk-input--width-3",
+                        .spellcheck = false});
+  govuk::button(fields, {.html = button_words(t("boards.move.button"), c.title),
+                         .name = "direction",
+                         .value = "to",
+                         .classes = "govuk-button--secondary"});
+  govuk::details(h, {.summary_html = button_words(t("boards.move.to"), c.title), .html = std::move(fields)});
+  govuk::button_group_start(h);
+  govuk::button(h, {.html = button_words(t("boards.move.up"), c.title),
+                    .name = "direction",
+                    .value = "up",
+                    .classes = "govuk-button--secondary"});
+  govuk::button(h, {.html = button_words(t("boards.move.down"), c.title),
+                    .name = "direction",
+                    .value = "down",
+                    .classes = "govuk-button--secondary"});
+  govuk::button_group_end(h);
+  govuk::form_end(h);
+  if (!dots_on) return;
+  govuk::form_start(h, {.action = base + "/dots", .csrf_token = csrf});
+  govuk::button_group_start(h);
+  govuk::button(h, {.html = button_words(t("boards.dots.give"), c.title),
+                    .name = "change",
+                    .value = "give",
+                    .classes = "govuk-button--secondary"});
+  if (c.my_dots > 0) {
+    govuk::button(h, {.html = button_words(t("boards.dots.take"), c.title),
+                      .name = "change",
+                      .value = "take",
+                      .classes = "govuk-button--secondary"});
+  }
+  govuk::button_group_end(h);
+  govuk::form_end(h);
 }
 
 void add_card_form(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page,
@@ -212,6 +218,7 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
                                       {"budget", std::to_string(b.dot_budget)}}));
   }
   if (!works && page.view.role == GroupRole::observer) govuk::paragraph(h, t("boards.board.observer"));
+  if (works) govuk::paragraph(h, t("boards.board.how_to_move"));
   filter_form(h, t, req, page, f);
 
   if (page.lists.empty()) govuk::paragraph(h, t("boards.board.no_lists"));
@@ -240,7 +247,7 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
           .text(core::format(t("boards.card.position"), {{"n", std::to_string(c->position)}}));
       h.raw("</span></h3></div><div class=\"govuk-summary-card__content\">");
       card_facts(h, t, page, *c);
-      if (works) card_forms(h, t, req, page, *c, in_list, dots_on);
+      if (works) card_forms(h, t, req, page, *c, dots_on);
       h.raw("</div></div>\n");
     }
     if (works) add_card_form(h, t, req, page, l);
