@@ -51,7 +51,7 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(meetings::make_module(
       {s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get(), s.mail_from_address}));
   modules.push_back(decisions::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get()}));
-  modules.push_back(boards::make_module({s.db, &s.assets, not_found, nullptr}));
+  modules.push_back(boards::make_module({s.db, &s.assets, not_found, nullptr, s.live.get()}));
   return modules;
 }
 

@@ -382,4 +382,16 @@ awaitable<Response> print(OrgRequest& req, const PagesDeps& deps) {
   co_return pb.respond();
 }
 
+awaitable<Response> live(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  const auto id = http::parse_id(ctx.param("board"));
+  if (!deps.live || !deps.service || !id) co_return deps.not_found(ctx);
+  // Whoever may read the board may listen to it; anyone else learns nothing, exactly as from the board's page.
+  auto op = deps.service->board(req.membership.org_id, *id, req.principal.user_id);
+  const auto found = co_await std::move(op);
+  if (!found || !may(req, *found, Action::see_boards)) co_return deps.not_found(ctx);
+  auto answer = deps.live->answer(ctx, "board:" + std::to_string(found->board.id));
+  co_return co_await std::move(answer);
+}
+
 }  // namespace roundtable::boards::pages

@@ -12,6 +12,7 @@
 #include "boards/board_policy.hpp"
 #include "boards/board_service.hpp"
 #include "http/types.hpp"
+#include "live/live.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::boards::pages {
@@ -28,6 +29,8 @@ struct PagesDeps {
   const view::Assets* assets = nullptr;
   std::function<Response(RequestContext&)> not_found;
   std::string two_step_path = "/account/two-step";
+  /// The live channel (nullptr: boards do not offer it).
+  live::Live* live = nullptr;
 };
 
 inline std::string s(std::string_view v) { return std::string(v); }
@@ -76,6 +79,9 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> results(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> board_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> print(OrgRequest& req, const PagesDeps& deps);
+/// The board's live channel (server-sent events: live/live.hpp), for whoever may read the board: an event after each
+/// committed change ("card" with the card's id, or "board").
+awaitable<Response> live(OrgRequest& req, const PagesDeps& deps);
 
 // card_pages.cpp: a card's page and history; new card, edit, move, archive, restore, dots.
 awaitable<Response> card(OrgRequest& req, const PagesDeps& deps);

@@ -28,6 +28,7 @@ void add_board_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
   board.get("/results", "board_results", on(Action::see_boards), bind(deps, pages::results));
   board.get("/cards.csv", "board_csv", on(Action::see_boards), bind(deps, pages::board_csv)).with_session().not_html();
   board.get("/print", "board_print", on(Action::see_boards), bind(deps, pages::print));
+  board.get("/live", "board_live", on(Action::see_boards), bind(deps, pages::live)).not_html().with_session();
   board.get("/settings", "board_settings", on(Action::run_boards), bind(deps, pages::settings));
   board.post("/settings", "board_settings_save", on(Action::run_boards), bind(deps, pages::save_settings));
   board.post("/archive", "board_archive_save", on(Action::run_boards), bind(deps, pages::archive_board));

@@ -128,7 +128,9 @@ awaitable<Change> BoardService::save_board(Who who, long long org_id, long long 
     tx.commit();
     return Change::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
 }
 
 awaitable<Change> BoardService::archive_board(Who who, long long org_id, long long board_id, bool archive) {
@@ -140,7 +142,9 @@ awaitable<Change> BoardService::archive_board(Who who, long long org_id, long lo
     tx.commit();
     return Change::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
 }
 
 awaitable<Change> BoardService::add_list(Who who, long long org_id, long long board_id, std::string title) {
@@ -151,7 +155,9 @@ awaitable<Change> BoardService::add_list(Who who, long long org_id, long long bo
     tx.commit();
     return Change::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
 }
 
 awaitable<Change> BoardService::rename_list(Who who, long long org_id, long long board_id, long long list_id,
@@ -163,7 +169,9 @@ awaitable<Change> BoardService::rename_list(Who who, long long org_id, long long
     tx.commit();
     return Change::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
 }
 
 awaitable<Change> BoardService::shift_list(Who who, long long org_id, long long board_id, long long list_id, int by) {
@@ -174,7 +182,9 @@ awaitable<Change> BoardService::shift_list(Who who, long long org_id, long long 
     tx.commit();
     return Change::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
 }
 
 awaitable<ListRemoval> BoardService::remove_list(Who who, long long org_id, long long board_id, long long list_id) {
@@ -186,7 +196,9 @@ awaitable<ListRemoval> BoardService::remove_list(Who who, long long org_id, long
     tx.commit();
     return ListRemoval::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == ListRemoval::done) tell(board_id, "board");
+  co_return done;
 }
 
 awaitable<Change> BoardService::add_label(Who who, long long org_id, long long board_id, std::string name,
@@ -198,7 +210,9 @@ awaitable<Change> BoardService::add_label(Who who, long long org_id, long long b
     tx.commit();
     return Change::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
 }
 
 awaitable<long long> BoardService::create_card(Who who, long long org_id, long long board_id, long long list_id,
@@ -225,14 +239,18 @@ awaitable<long long> BoardService::create_card(Who who, long long org_id, long l
     tx.commit();
     return id;
   });
-  co_return co_await std::move(op);
+  const long long id = co_await std::move(op);
+  if (id != 0) tell(board_id, "card", id);
+  co_return id;
 }
 
 awaitable<Change> BoardService::save_card(Who who, long long org_id, long long card_id, CardInput in) {
-  auto op = db_.run([=, this](soci::session& s) {
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) {
     db::WriteTransaction tx(s);
     auto found = locked_card(s, who, org_id, card_id);
     if (!found) return Change::refused;
+    board_id = found->first.board.id;
     auto& [v, c] = *found;
     c.title = in.title;
     c.description = in.description;
@@ -245,14 +263,18 @@ awaitable<Change> BoardService::save_card(Who who, long long org_id, long long c
     tx.commit();
     return Change::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
 }
 
 awaitable<Change> BoardService::archive_card(Who who, long long org_id, long long card_id, bool archive) {
-  auto op = db_.run([=, this](soci::session& s) {
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) {
     db::WriteTransaction tx(s);
     auto found = locked_card(s, who, org_id, card_id);
     if (!found) return Change::refused;
+    board_id = found->first.board.id;
     const auto& c = found->second;
     if (c.archived_at.has_value() == archive) return Change::refused;
     const long long at = now();
@@ -266,7 +288,9 @@ awaitable<Change> BoardService::archive_card(Who who, long long org_id, long lon
     tx.commit();
     return Change::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
 }
 
 awaitable<Moved> BoardService::move_card(Who who, long long org_id, long long card_id, MoveTo to) {
@@ -322,14 +346,18 @@ awaitable<Moved> BoardService::move_card(Who who, long long org_id, long long ca
     tx.commit();
     return out;
   });
-  co_return co_await std::move(op);
+  auto moved = co_await std::move(op);
+  if (moved.change == Change::done) tell(moved.board_id, "card", card_id);
+  co_return moved;
 }
 
 awaitable<Dots> BoardService::dots(Who who, long long org_id, long long card_id, int by) {
-  auto op = db_.run([=](soci::session& s) {
+  long long board_id = 0;
+  auto op = db_.run([=, &board_id](soci::session& s) {
     db::WriteTransaction tx(s);
     auto found = locked_card(s, who, org_id, card_id);
     if (!found) return Dots::refused;
+    board_id = found->first.board.id;
     const auto& [v, c] = *found;
     if (c.archived_at) return Dots::refused;
     if (by > 0) {
@@ -341,7 +369,13 @@ awaitable<Dots> BoardService::dots(Who who, long long org_id, long long card_id,
     tx.commit();
     return Dots::done;
   });
-  co_return co_await std::move(op);
+  const auto done = co_await std::move(op);
+  if (done == Dots::done) tell(board_id, "card", card_id);
+  co_return done;
+}
+
+void BoardService::tell(long long board_id, const char* event, long long card_id) const {
+  if (live_) live_->publish("board:" + std::to_string(board_id), event, "{\"card\":" + std::to_string(card_id) + "}");
 }
 
 long long BoardService::create_board_now(long long org_id, long long group_id, long long actor,

@@ -15,6 +15,7 @@
 #include "boards/board_store.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "live/publisher.hpp"
 
 namespace roundtable::boards {
 
@@ -59,6 +60,9 @@ enum class Dots { done, out_of_dots, none_to_take, refused };
 class BoardService {
  public:
   BoardService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  /// The live channel: every committed change is told on "board:<id>" (event "card" with the card's id, or "board"),
+  /// so open copies of the board can fetch it again (nullptr: nobody is told).
+  void set_live(live::Publisher* live) { live_ = live; }
 
   awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
   awaitable<std::vector<store::BoardListed>> group_boards(long long group_id);
@@ -99,8 +103,11 @@ class BoardService {
   long long now() const { return clock_.now_seconds(); }
 
  private:
+  void tell(long long board_id, const char* event, long long card_id = 0) const;
+
   db::Database& db_;
   const core::Clock& clock_;
+  live::Publisher* live_ = nullptr;
 };
 
 }  // namespace roundtable::boards

@@ -3,6 +3,7 @@
 #include "boards/board_routes.hpp"
 #include "boards/board_service.hpp"
 #include "boards/boards_demo.hpp"
+#include "live/live.hpp"
 
 namespace roundtable::boards {
 
@@ -11,9 +12,12 @@ module::Module make_module(Deps deps) {
   m.name = "boards";
   const core::Clock& clock = deps.clock ? *deps.clock : core::system_clock();
   std::shared_ptr<BoardService> service;
-  if (deps.db) service = std::make_shared<BoardService>(*deps.db, clock);
+  if (deps.db) {
+    service = std::make_shared<BoardService>(*deps.db, clock);
+    service->set_live(deps.live);
+  }
   m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
-    add_board_routes(routes, {service, deps.assets, deps.not_found});
+    add_board_routes(routes, {service, deps.assets, deps.not_found, "/account/two-step", deps.live});
   };
   using module::Erasure;
   m.personal_tables = {

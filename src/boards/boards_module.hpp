@@ -9,6 +9,10 @@
 #include "module/module.hpp"
 #include "view/layout.hpp"
 
+namespace roundtable::live {
+class Live;
+}
+
 namespace roundtable::boards {
 
 struct Deps {
@@ -16,6 +20,8 @@ struct Deps {
   const view::Assets* assets = nullptr;
   std::function<http::Response(http::RequestContext&)> not_found;
   const core::Clock* clock = nullptr;
+  /// The live channel: changes to boards are told there, and boards may be listened to (nullptr: neither).
+  live::Live* live = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

@@ -4,7 +4,8 @@
 // move up, down and to a list and position by plain POST forms that return to the card with a plain-words
 // confirmation; an observer reads but cannot move; the card's history; archive and restore; a list with cards stays;
 // dots within the budget (a clear message when out of dots) with results as a chart and table; the CSV escapes
-// formulas; and 40 concurrent moves leave every card in exactly one list at positions 1..n.
+// formulas; 40 concurrent moves leave every card in exactly one list at positions 1..n; and someone with the board
+// open hears of each change on its live channel.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, visitorAs, demo, backendName } from "./harness.mjs";
@@ -249,4 +250,67 @@ test(`${backendName}: 40 concurrent moves leave every card in one list at positi
   for (const [l, positions] of byList) {
     assert.deepEqual(positions, positions.map((_, i) => i + 1), `list ${l} has positions ${positions}`);
   }
+});
+
+/** Opens a board's live stream as this visitor and resolves with the first event that matches (or fails). */
+async function firstEvent(v, path, match, start) {
+  const controller = new AbortController();
+  const res = await fetch(new URL(path, v.baseUrl), {
+    redirect: "manual",
+    signal: controller.signal,
+    headers: { accept: "text/event-stream", cookie: v.cookieHeader() },
+  });
+  if (res.status !== 200) return { status: res.status };
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const events = [];
+  const timer = setTimeout(() => controller.abort(), 10_000);
+  let started = false;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const ev = { event: "message", data: "" };
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event:")) ev.event = line.slice(6).trim();
+          if (line.startsWith("data:")) ev.data += line.slice(5).trim();
+        }
+        events.push(ev);
+        if (ev.event === "ready" && !started) {
+          started = true;
+          await start();
+        }
+        if (match(ev)) return { status: 200, event: ev, events };
+      }
+    }
+  } catch {
+    // Aborted: no matching event in time.
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return { status: 200, event: null, events };
+}
+
+test(`${backendName}: someone with the board open hears of a change on its live channel`, async () => {
+  const ids = boardIds(server);
+  const mair = await signedIn(demo.carer);
+  const gareth = await signedIn(demo.member);
+  const priya = await signedIn(demo.finance);
+  const path = `/o/demo/boards/${ids.BOARD}/live`;
+  const heard = await firstEvent(mair, path, (e) => e.event === "card", async () => {
+    const moved = await gareth.post(`/o/demo/cards/${ids.CARD}/move`, { direction: "down" });
+    assert.equal(moved.status, 303);
+  });
+  assert.equal(heard.status, 200);
+  assert.ok(heard.event, `no card event: ${JSON.stringify(heard.events)}`);
+  assert.deepEqual(JSON.parse(heard.event.data), { card: Number(ids.CARD) });
+  // Someone outside the group learns nothing, not even that the board is there.
+  assert.equal((await firstEvent(priya, path, () => true, async () => {})).status, 404);
 });

@@ -25,6 +25,10 @@ export const rows = [
   // A download, not a page: someone signed out gets 401, not the sign-in page.
   ["GET", "/o/demo/boards/BOARD/cards.csv", /*              */ [401, 404, 200, 200, 404, 200, 404]],
   ["GET", "/o/demo/boards/BOARD/print", /*                  */ [303, 404, 200, 200, 404, 200, 404]],
+  // The live channel: those who may read the board get 406 here only because the matrix does not ask for events
+  // (boards.test.mjs listens); anyone else learns nothing.
+  ["GET", "/o/demo/boards/BOARD/live", /*                   */ [401, 404, 406, 406, 404, 406, 404]],
+  ["GET", "/o/demo/boards/999999/live", /*                  */ [401, 404, 404, 404, 404, 404, 404]],
   // Settings, lists and labels: the people who run the group.
   ["GET", "/o/demo/boards/BOARD/settings", /*               */ [303, 404, 404, 200, 404, 200, 404]],
   ["POST", "/o/demo/boards/BOARD/settings", /*              */ [401, 404, 404, 400, 404, 400, 404]],
