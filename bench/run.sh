@@ -216,6 +216,33 @@ db_exec "ANALYZE decision_voters"
 db_exec "ANALYZE decision_ballots"
 BENCH_POLL_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-poll'")
 
+# Boards (issue #16): a board in the co-production board with 10 lists of 50 cards (every third with a label, every
+# fourth with the demo member on it, every fifth with a dot from the facilitator, every seventh with a due date), for
+# the board's page (500 cards, each with its move and dot forms), its results and a card.
+db_exec "INSERT INTO boards (org_id, group_id, title, purpose, create_key, created_at, updated_at) SELECT org_id, id, \
+'Bench board', 'Ten lists of fifty cards', 'bench-board', 1700000000, 1700000000 FROM org_groups WHERE id = $BOARD_ID"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO board_lists \
+(board_id, position, title, create_key) SELECT b.id, n.i, 'List ' || n.i, 'bench-list-' || n.i FROM n CROSS JOIN boards b \
+WHERE b.create_key = 'bench-board'"
+db_exec "INSERT INTO board_labels (board_id, name, colour) SELECT b.id, 'Label ' || n.i, 'blue' FROM (SELECT 1 AS i \
+UNION ALL SELECT 2 UNION ALL SELECT 3) n CROSS JOIN boards b WHERE b.create_key = 'bench-board'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO board_cards (org_id, \
+board_id, list_id, position, title, description, due_date, create_key, created_at, updated_at) SELECT b.org_id, b.id, l.id, \
+(n.i - 1) / 10 + 1, 'Bench card ' || n.i, 'Words about card ' || n.i, CASE WHEN n.i % 7 = 0 THEN '2027-01-15' ELSE '' END, \
+'bench-card-' || n.i, 1700000000, 1700000000 FROM n CROSS JOIN boards b JOIN board_lists l ON l.board_id = b.id AND \
+l.position = (n.i - 1) % 10 + 1 WHERE b.create_key = 'bench-board'"
+db_exec "INSERT INTO board_card_labels (card_id, label_id) SELECT c.id, (SELECT MIN(id) FROM board_labels WHERE \
+board_id = c.board_id) FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE b.create_key = 'bench-board' AND c.id % 3 = 0"
+db_exec "INSERT INTO board_card_people (card_id, board_id, org_id, user_id) SELECT c.id, c.board_id, c.org_id, u.id FROM \
+board_cards c JOIN boards b ON b.id = c.board_id CROSS JOIN users u WHERE b.create_key = 'bench-board' AND \
+u.email = 'gareth@demo.example' AND c.id % 4 = 0"
+db_exec "INSERT INTO board_dots (card_id, board_id, org_id, user_id, dots) SELECT c.id, c.board_id, c.org_id, u.id, 1 FROM \
+board_cards c JOIN boards b ON b.id = c.board_id CROSS JOIN users u WHERE b.create_key = 'bench-board' AND \
+u.email = 'tom@demo.example' AND c.id % 5 = 0"
+db_exec "ANALYZE board_cards"
+BENCH_BOARD_ID=$(db_one "SELECT id FROM boards WHERE create_key = 'bench-board'")
+BENCH_CARD_ID=$(db_one "SELECT id FROM board_cards WHERE create_key = 'bench-card-250'")
+
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
 sign_in() { # email -> session cookie value
@@ -270,6 +297,11 @@ SCENARIOS=(
   "a proposal with a poll, signed in (a member who voted)|/o/demo/decisions/$DECISION_ID|member"
   "a decided proposal, signed in (a member; consent answers, objections and the record)|/o/demo/decisions/$DECIDED_ID|member"
   "a closed poll with 40,000 voters, its results, signed in (a member)|/o/demo/decisions/$BENCH_POLL_ID|member"
+  "a group's boards, signed in (a member)|/o/demo/groups/$BOARD_ID/boards|member"
+  "a board of 10 lists x 50 cards, signed in (a member; move and dot forms on every card)|/o/demo/boards/$BENCH_BOARD_ID|member"
+  "a board of 10 lists x 50 cards, most dots first, signed in (a member)|/o/demo/boards/$BENCH_BOARD_ID?sort=dots|member"
+  "a board's dot results, signed in (a member; 100 cards with dots)|/o/demo/boards/$BENCH_BOARD_ID/results|member"
+  "a card on a board of 500 cards, signed in (a member)|/o/demo/cards/$BENCH_CARD_ID|member"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
   "a series' attendance report, only who has not come, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?show=not_yet|auth"

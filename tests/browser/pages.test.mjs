@@ -283,6 +283,27 @@ const visits = {
   ],
   decision_record: [{ path: "/o/demo/decisions/1/record", as: orgAdmin }],
   decision_withdraw_form: [{ path: "/o/demo/decisions/2/withdraw", as: orgAdmin }],
+  // Boards (demo ids on a fresh database: board 1 the co-production board's "Respite booking ideas", with cards 1 to
+  // 8, card 1 with a label, a person and dots). Gareth works on it; Siân reads in Welsh; Tom runs it; Ngozi observes.
+  boards: [
+    { path: "/o/demo/groups/1/boards", as: member },
+    { path: "/o/demo/groups/1/boards", as: orgAdmin, submit: true },
+  ],
+  board: [
+    { path: "/o/demo/boards/1", as: member },
+    { path: "/o/demo/boards/1", as: sian },
+    { path: "/o/demo/boards/1?sort=dots&mine=yes", as: member },
+    { path: "/o/demo/boards/1", as: "ngozi@demo.example" },
+  ],
+  board_results: [{ path: "/o/demo/boards/1/results", as: member }],
+  board_print: [{ path: "/o/demo/boards/1/print", as: member }],
+  board_settings: [{ path: "/o/demo/boards/1/settings", as: orgAdmin, submit: true }],
+  card_new: [{ path: "/o/demo/boards/1/cards/new?list=1", as: member, submit: true }],
+  card: [
+    { path: "/o/demo/cards/1", as: member },
+    { path: "/o/demo/cards/1", as: "ngozi@demo.example" },
+  ],
+  card_edit: [{ path: "/o/demo/cards/1/edit", as: member, submit: true }],
   // Series of open sessions (demo ids on a fresh database: group 7 "Monday coffee mornings", run by Tom; series 1 its
   // monthly coffee morning, open to the organisation, with new staff who have and have not come). Siân reads in
   // Welsh; Priya is not in the group.

@@ -74,6 +74,14 @@ const pages = [
   { as: "member", path: "/o/demo/groups/BOARD/decisions" },
   { as: "member", path: "/o/demo/decisions/DECISION" },
   { as: "facilitator", path: "/o/demo/decisions/DECIDED" },
+  // Boards: the board's list of boards (it gains boards), the respite board (it gains cards with labels, people and
+  // dots; the group gains people to filter by), its results, and a card (which gains dots and history).
+  { as: "member", path: "/o/demo/groups/BOARD/boards" },
+  { as: "member", path: "/o/demo/boards/RESPITE" },
+  { as: "facilitator", path: "/o/demo/boards/RESPITE?sort=dots" },
+  { as: "member", path: "/o/demo/boards/RESPITE/results" },
+  { as: "member", path: "/o/demo/boards/RESPITE/print" },
+  { as: "member", path: "/o/demo/cards/RCARD" },
   // Series of open sessions: the demo coffee morning, its attendance report (everyone the rule covers, which grows
   // with the organisation's members) and the organisation's open sessions.
   { as: "member", path: "/o/demo/series/SERIES" },
@@ -100,6 +108,7 @@ if (backendName === "sqlite") {
   let pollId;
   let seriesId;
   let decisionId, decidedId;
+  let respiteId, rcardId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -118,6 +127,8 @@ if (backendName === "sqlite") {
     seriesId = server.database.sql("SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'").trim();
     decisionId = server.database.sql("SELECT id FROM decisions WHERE title = 'Where should the summer event be?'").trim();
     decidedId = server.database.sql("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'").trim();
+    respiteId = server.database.sql("SELECT id FROM boards WHERE title = 'Respite booking ideas'").trim();
+    rcardId = server.database.sql("SELECT id FROM board_cards WHERE title = 'Show which places are free this month'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -143,7 +154,9 @@ if (backendName === "sqlite") {
       .replace("POLL", pollId)
       .replace("SERIES", seriesId)
       .replace("DECISION", decisionId)
-      .replace("DECIDED", decidedId);
+      .replace("DECIDED", decidedId)
+      .replace("RESPITE", respiteId)
+      .replace("RCARD", rcardId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -215,6 +228,14 @@ if (backendName === "sqlite") {
         `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, (SELECT MIN(o.id) FROM decision_options o WHERE o.decision_id = d.id), 1 FROM decisions d, users u WHERE d.title = 'Where should the summer event be?' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_responses (decision_id, org_id, user_id, answer, member_types, updated_at) SELECT d.id, d.org_id, u.id, '${i % 2 ? "agree" : "object"}', 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
+        // The board gains a board; the respite board gains a card in Ideas with a label and a grown member on it,
+        // and its card "Show which places are free this month" gains a dot and a history entry from each.
+        `INSERT INTO boards (org_id, group_id, title, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow board ${i}', 'grow-board-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
+        `INSERT INTO board_cards (org_id, board_id, list_id, position, title, create_key, created_at, updated_at) SELECT b.org_id, b.id, l.id, (SELECT COUNT(*) + 1 FROM board_cards c WHERE c.list_id = l.id), 'Grow card ${i}', 'grow-card-${i}', ${now}, ${now} FROM boards b JOIN board_lists l ON l.board_id = b.id AND l.position = 1 WHERE b.create_key = 'demo-board-respite'`,
+        `INSERT INTO board_card_labels (card_id, label_id) SELECT c.id, (SELECT MIN(id) FROM board_labels WHERE board_id = c.board_id) FROM board_cards c WHERE c.create_key = 'grow-card-${i}'`,
+        `INSERT INTO board_card_people (card_id, board_id, org_id, user_id) SELECT c.id, c.board_id, c.org_id, u.id FROM board_cards c, users u WHERE c.create_key = 'grow-card-${i}' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO board_dots (card_id, board_id, org_id, user_id, dots) SELECT c.id, c.board_id, c.org_id, u.id, 1 FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO board_card_history (card_id, user_id, what, detail, number, at) SELECT c.id, u.id, 'moved', 'Doing', 1, ${now} FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
         ...(i % 2 ? [] : [`INSERT INTO decision_objections (decision_id, org_id, user_id, reason, state, resolution, created_at, updated_at) SELECT d.id, d.org_id, u.id, 'Grow reason', 'resolved', 'Grow answer', ${now}, ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`]),
       );
     }
