@@ -49,7 +49,8 @@ bool shown(const Card& c, const Filters& f, long long me) {
 /// A button's words with the card's title for screen readers ("Move up<span hidden> 'Ask about respite'</span>").
 Html button_words(std::string_view words, std::string_view card) {
   Html h;
-  h.text(words).raw("<span class=\"govuk-visually-hidden\"> ").text(card).raw("</span>");
+  h.text(words);
+  govuk::visually_hidden(h, " " + std::string(card));
   return h;
 }
 
@@ -112,33 +113,13 @@ void card_facts(Html& h, const core::Translator& t, const BoardPage& page, const
   if (c.dots > 0) govuk::paragraph(h, t.plural("boards.card.dots", c.dots), "govuk-body-s");
 }
 
-/// One form moves the card: up, down, or to a list and position (the fields in a details element, its button first,
-/// so Enter in them moves it there); one more gives or takes back a dot. Each button says which card it is for.
-void card_forms(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const Card& c,
-                bool dots_on) {
+/// One form moves the card up or down; a link leads to the card's own form that moves it to a list and position (a
+/// list picker on every card made a board of 500 cards weigh over a megabyte); one more form gives or takes back a
+/// dot. Each button and link says which card it is for.
+void card_forms(Html& h, const core::Translator& t, const OrgRequest& req, const Card& c, bool dots_on) {
   const std::string base = card_url(req, c.id);
   const auto& csrf = req.ctx.csrf_token;
-  const std::string id = std::to_string(c.id);
   govuk::form_start(h, {.action = base + "/move", .csrf_token = csrf});
-  Html fields;
-  govuk::Select to{.id = "move-list-" + id,
-                   .name = "list",
-                   .value = std::to_string(c.list_id),
-                   .label = small_label(s(t("boards.move.list")))};
-  for (const auto& l : page.lists) to.items.push_back({.value = std::to_string(l.id), .text = l.title});
-  govuk::select(fields, to);
-  govuk::input(fields, {.id = "move-position-" + id,
-                        .name = "position",
-                        .inputmode = "numeric",
-                        .value = std::to_string(c.position),
-                        .label = small_label(s(t("boards.move.position_top"))),
-                        .classes = "govuk-input--width-3",
-                        .spellcheck = false});
-  govuk::button(fields, {.html = button_words(t("boards.move.button"), c.title),
-                         .name = "direction",
-                         .value = "to",
-                         .classes = "govuk-button--secondary"});
-  govuk::details(h, {.summary_html = button_words(t("boards.move.to"), c.title), .html = std::move(fields)});
   govuk::button_group_start(h);
   govuk::button(h, {.html = button_words(t("boards.move.up"), c.title),
                     .name = "direction",
@@ -148,6 +129,7 @@ void card_forms(Html& h, const core::Translator& t, const OrgRequest& req, const
                     .name = "direction",
                     .value = "down",
                     .classes = "govuk-button--secondary"});
+  govuk::link(h, base + "#move", button_words(t("boards.move.to"), c.title));
   govuk::button_group_end(h);
   govuk::form_end(h);
   if (!dots_on) return;
@@ -247,7 +229,7 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
           .text(core::format(t("boards.card.position"), {{"n", std::to_string(c->position)}}));
       h.raw("</span></h3></div><div class=\"govuk-summary-card__content\">");
       card_facts(h, t, page, *c);
-      if (works) card_forms(h, t, req, page, *c, dots_on);
+      if (works) card_forms(h, t, req, *c, dots_on);
       h.raw("</div></div>\n");
     }
     if (works) add_card_form(h, t, req, page, l);

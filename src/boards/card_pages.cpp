@@ -211,7 +211,7 @@ Response render_card(OrgRequest& req, const PagesDeps& deps, const CardPage& cp,
   const std::string base = card_url(req, c.id);
   if (works && !c.archived_at) {
     govuk::link_paragraph(h, base + "/edit", t("boards.card.edit_link"));
-    govuk::heading(h, 2, "m", t("boards.move.title"));
+    govuk::heading(h, 2, "m", t("boards.move.title"), "move");
     govuk::form_start(h, {.action = base + "/move", .csrf_token = ctx.csrf_token});
     govuk::Select to{.id = "move-list",
                      .name = "list",

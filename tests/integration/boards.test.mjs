@@ -141,6 +141,10 @@ test(`${backendName}: start a board, add, edit, move, archive and restore cards,
   const afterUp = await follow(gareth, up);
   assert.match(afterUp.text, /Moved (&#39;|')Print posters(&#39;|') to (&#39;|')Ideas(&#39;|'), position 2/);
   assert.match(afterUp.text, new RegExp(`id="card-${posters}"`));
+  // On the board, a card's "Move to another list or position" is a link to the form on its own page.
+  assert.match(afterUp.text, new RegExp(`href="/o/demo/cards/${posters}#move">Move to another list or position`));
+  const cardPage = await gareth.get(`/o/demo/cards/${posters}`);
+  assert.match(cardPage.text, /<h2 id="move" class="govuk-heading-m">Move the card<\/h2>/);
   const moved = await gareth.post(`/o/demo/cards/${posters}/move`, { list: lists[1], position: "1" });
   const afterMove = await follow(gareth, moved);
   assert.match(afterMove.text, /Moved (&#39;|')Print posters(&#39;|') to (&#39;|')Doing(&#39;|'), position 1/);
