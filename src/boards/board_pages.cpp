@@ -203,6 +203,18 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
   if (works) govuk::paragraph(h, t("boards.board.how_to_move"));
   filter_form(h, t, req, page, f);
 
+  // The lists, which a script (web/js/board_live.mjs) replaces with the board as it is now when someone changes a
+  // card, saying so in the region before them; without the script the page is the same.
+  const bool live = deps.live && !b.archived_at;
+  if (live) {
+    h.raw("<div class=\"govuk-body govuk-!-font-weight-bold\" aria-live=\"polite\" data-rt-live-status></div>\n");
+  }
+  h.raw("<div id=\"board-lists\"");
+  if (live) {
+    h.raw(" data-rt-board-live=\"").text(base + "/live").raw("\"");
+    h.raw(" data-text-changed=\"").text(t("boards.live.changed")).raw("\"");
+  }
+  h.raw(">\n");
   if (page.lists.empty()) govuk::paragraph(h, t("boards.board.no_lists"));
   for (const auto& l : page.lists) {
     std::vector<const Card*> cards;
@@ -234,6 +246,7 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
     }
     if (works) add_card_form(h, t, req, page, l);
   }
+  h.raw("</div>\n");
   co_return pb.respond();
 }
 
