@@ -176,6 +176,9 @@ POLL_ID=$(db_one "SELECT id FROM meeting_time_polls WHERE title = 'Steering grou
 # the resolved objection and the record).
 DECISION_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Where should the summer event be?'")
 DECIDED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'")
+# The board's closed ranked-choice decision (every round as a table) and its open dot vote.
+RANKED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'")
+DOTS_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Which training would help you most?'")
 # Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
 SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
 # Notifications: 2,000 notices for the demo member about the board (the last 10 unread), so their page is one page of
@@ -215,6 +218,26 @@ WHERE d.create_key = 'bench-poll'"
 db_exec "ANALYZE decision_voters"
 db_exec "ANALYZE decision_ballots"
 BENCH_POLL_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-poll'")
+# A closed anonymous ranked-choice poll with 40,000 ballots of 1 to 3 choices among 4 options (several rounds), for the
+# ranked results page: the ballots are read in one query and counted in C++.
+db_exec "INSERT INTO decisions (org_id, group_id, title, body, process, anonymous, eligibility, opens_at, closes_at, \
+closed_at, outcome, create_key, created_at, updated_at, rule_at_least, rule_half) SELECT org_id, id, 'Bench ranked', \
+'Put them in order', 'ranked_choice', 1, 'members', 1700000000, 1700086400, 1700086400, 'chosen', 'bench-ranked', \
+1700000000, 1700000000, 2, 1 FROM org_groups WHERE id = $BOARD_ID"
+db_exec "INSERT INTO decision_options (decision_id, position, text, easy_read) SELECT d.id, n.i, 'Choice ' || n.i, '' \
+FROM decisions d, (SELECT 1 AS i UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) n WHERE \
+d.create_key = 'bench-ranked'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) INSERT INTO decision_voters \
+(decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, 1000000 + n.i, CASE n.i % 3 WHEN 0 THEN \
+'lived_experience' ELSE 'staff' END, 1700000000 FROM n CROSS JOIN decisions d WHERE d.create_key = 'bench-ranked'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000), r(k) AS (SELECT 1 UNION ALL \
+SELECT 2 UNION ALL SELECT 3) INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, \
+'r' || n.i, NULL, (SELECT o.id FROM decision_options o WHERE o.decision_id = d.id AND o.position = 1 + (n.i * 7 + r.k * \
+(1 + 2 * (n.i % 2))) % 4), r.k FROM n CROSS JOIN r CROSS JOIN decisions d WHERE d.create_key = 'bench-ranked' AND r.k <= 1 + \
+n.i % 3"
+db_exec "ANALYZE decision_voters"
+db_exec "ANALYZE decision_ballots"
+BENCH_RANKED_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-ranked'")
 
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
@@ -269,6 +292,10 @@ SCENARIOS=(
   "a proposal with a poll, signed in (a member who voted)|/o/demo/decisions/$DECISION_ID|member"
   "a decided proposal, signed in (a member; consent answers, objections and the record)|/o/demo/decisions/$DECIDED_ID|member"
   "a closed poll with 40,000 voters, its results, signed in (a member)|/o/demo/decisions/$BENCH_POLL_ID|member"
+  "a closed ranked-choice decision, every round, signed in (a member)|/o/demo/decisions/$RANKED_ID|member"
+  "an open dot vote, the ballot form, signed in (a member)|/o/demo/decisions/$DOTS_ID|member"
+  "a closed ranked-choice poll with 40,000 ballots, its rounds, signed in (a member)|/o/demo/decisions/$BENCH_RANKED_ID|member"
+  "a group's power-sharing rules, signed in (its lead facilitator)|/o/demo/groups/$BOARD_ID/decisions/rules|auth"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
   "a series' attendance report, only who has not come, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?show=not_yet|auth"

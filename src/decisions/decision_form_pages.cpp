@@ -52,12 +52,47 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                         .value = form.process,
                         .fieldset = small_legend(s(t("decisions.form.process"))),
                         .error_message = field_error_message(t, errors, "process")};
-  process.items.push_back({.text = process_words(t, Process::simple_poll),
-                           .value = "simple_poll",
-                           .hint = {.text = s(t("decisions.form.process_poll_hint"))}});
-  process.items.push_back({.text = process_words(t, Process::consent),
-                           .value = "consent",
-                           .hint = {.text = s(t("decisions.form.process_consent_hint"))}});
+  // A dot vote's and a score poll's settings sit under their choice (shown to everyone without JavaScript).
+  Html dots;
+  govuk::input(dots, {.id = "dot_budget",
+                      .name = "dot_budget",
+                      .inputmode = "numeric",
+                      .value = form.dot_budget,
+                      .label = small_label(s(t("decisions.form.dot_budget"))),
+                      .hint = {.text = s(t("decisions.form.dot_budget_hint"))},
+                      .error_message = field_error_message(t, errors, "dot_budget"),
+                      .classes = "govuk-input--width-3",
+                      .autocomplete = "off",
+                      .spellcheck = false});
+  govuk::input(dots, {.id = "dot_most",
+                      .name = "dot_most",
+                      .inputmode = "numeric",
+                      .value = form.dot_most,
+                      .label = small_label(s(t("decisions.form.dot_most"))),
+                      .hint = {.text = s(t("decisions.form.dot_most_hint"))},
+                      .error_message = field_error_message(t, errors, "dot_most"),
+                      .classes = "govuk-input--width-3",
+                      .autocomplete = "off",
+                      .spellcheck = false});
+  Html score;
+  govuk::input(score, {.id = "score_highest",
+                       .name = "score_highest",
+                       .inputmode = "numeric",
+                       .value = form.score_highest,
+                       .label = small_label(s(t("decisions.form.score_highest"))),
+                       .hint = {.text = s(t("decisions.form.score_highest_hint"))},
+                       .error_message = field_error_message(t, errors, "score_highest"),
+                       .classes = "govuk-input--width-3",
+                       .autocomplete = "off",
+                       .spellcheck = false});
+  for (Process p : kAllProcesses) {
+    const std::string code(process_code(p));
+    govuk::ChoiceItem item{
+        .text = process_words(t, p), .value = code, .hint = {.text = s(t("decisions.form.process_hint." + code))}};
+    if (p == Process::dot_vote) item.conditional = std::move(dots);
+    if (p == Process::score) item.conditional = std::move(score);
+    process.items.push_back(std::move(item));
+  }
   govuk::radios(h, process);
 
   // A simple poll's options (always shown: a revealed section would hide them from people without JavaScript's help

@@ -74,6 +74,9 @@ const pages = [
   { as: "member", path: "/o/demo/groups/BOARD/decisions" },
   { as: "member", path: "/o/demo/decisions/DECISION" },
   { as: "facilitator", path: "/o/demo/decisions/DECIDED" },
+  // Its closed ranked-choice decision (which gains ballots: every round) and its power-sharing rules page.
+  { as: "member", path: "/o/demo/decisions/RANKED" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/decisions/rules" },
   // Series of open sessions: the demo coffee morning, its attendance report (everyone the rule covers, which grows
   // with the organisation's members) and the organisation's open sessions.
   { as: "member", path: "/o/demo/series/SERIES" },
@@ -100,6 +103,7 @@ if (backendName === "sqlite") {
   let pollId;
   let seriesId;
   let decisionId, decidedId;
+  let rankedId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -118,6 +122,7 @@ if (backendName === "sqlite") {
     seriesId = server.database.sql("SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'").trim();
     decisionId = server.database.sql("SELECT id FROM decisions WHERE title = 'Where should the summer event be?'").trim();
     decidedId = server.database.sql("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'").trim();
+    rankedId = server.database.sql("SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -143,7 +148,8 @@ if (backendName === "sqlite") {
       .replace("POLL", pollId)
       .replace("SERIES", seriesId)
       .replace("DECISION", decisionId)
-      .replace("DECIDED", decidedId);
+      .replace("DECIDED", decidedId)
+      .replace("RANKED", rankedId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -215,6 +221,8 @@ if (backendName === "sqlite") {
         `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, (SELECT MIN(o.id) FROM decision_options o WHERE o.decision_id = d.id), 1 FROM decisions d, users u WHERE d.title = 'Where should the summer event be?' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_responses (decision_id, org_id, user_id, answer, member_types, updated_at) SELECT d.id, d.org_id, u.id, '${i % 2 ? "agree" : "object"}', 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'lived_experience', ${now} FROM decisions d, users u WHERE d.title = 'What should the small grant pay for first?' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, o.id, o.position FROM decisions d JOIN decision_options o ON o.decision_id = d.id, users u WHERE d.title = 'What should the small grant pay for first?' AND o.position <= 1 + ${i} % 3 AND u.email = 'grow${i}@example.org'`,
         ...(i % 2 ? [] : [`INSERT INTO decision_objections (decision_id, org_id, user_id, reason, state, resolution, created_at, updated_at) SELECT d.id, d.org_id, u.id, 'Grow reason', 'resolved', 'Grow answer', ${now}, ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`]),
       );
     }
