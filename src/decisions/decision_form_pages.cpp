@@ -52,7 +52,14 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                         .value = form.process,
                         .fieldset = small_legend(s(t("decisions.form.process"))),
                         .error_message = field_error_message(t, errors, "process")};
-  // A dot vote's and a score poll's settings sit under their choice (shown to everyone without JavaScript).
+  for (Process p : kAllProcesses) {
+    const std::string code(process_code(p));
+    process.items.push_back(
+        {.text = process_words(t, p), .value = code, .hint = {.text = s(t("decisions.form.process_hint." + code))}});
+  }
+  govuk::radios(h, process);
+  // A dot vote's and a score poll's settings, always shown (as the options are: a conditional reveal would hide them,
+  // and a radio's aria-expanded is not allowed); the other processes ignore them.
   Html dots;
   govuk::input(dots, {.id = "dot_budget",
                       .name = "dot_budget",
@@ -74,6 +81,8 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                       .classes = "govuk-input--width-3",
                       .autocomplete = "off",
                       .spellcheck = false});
+  govuk::fieldset(h, {.legend = {.text = s(t("decisions.form.dots_legend")), .classes = "govuk-fieldset__legend--s"},
+                      .html = std::move(dots)});
   Html score;
   govuk::input(score, {.id = "score_highest",
                        .name = "score_highest",
@@ -85,15 +94,8 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                        .classes = "govuk-input--width-3",
                        .autocomplete = "off",
                        .spellcheck = false});
-  for (Process p : kAllProcesses) {
-    const std::string code(process_code(p));
-    govuk::ChoiceItem item{
-        .text = process_words(t, p), .value = code, .hint = {.text = s(t("decisions.form.process_hint." + code))}};
-    if (p == Process::dot_vote) item.conditional = std::move(dots);
-    if (p == Process::score) item.conditional = std::move(score);
-    process.items.push_back(std::move(item));
-  }
-  govuk::radios(h, process);
+  govuk::fieldset(h, {.legend = {.text = s(t("decisions.form.score_legend")), .classes = "govuk-fieldset__legend--s"},
+                      .html = std::move(score)});
 
   // A simple poll's options (always shown: a revealed section would hide them from people without JavaScript's help
   // and from a second look at the form; consent ignores them).

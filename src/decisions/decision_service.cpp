@@ -105,7 +105,8 @@ bool close_in(soci::session& s, long long id, long long at, const std::string& b
   if (p.details.anonymous) store::rekey_ballots(s, id);
   p.closed_at = at;
   p.outcome = outcome;
-  send_closed(s, p, poll, base_url, now);
+  // Who took part is fixed now: the group is told at once when it broke the rules it opened under.
+  send_closed(s, p, poll, base_url, now, verdict_of(p.details.rules, store::participant_types(s, id), unmet_of(s, p)));
   return true;
 }
 

@@ -157,7 +157,7 @@ std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit) 
   db::query(s,
             "SELECT b.ballot, b.option_id, b.value, b.voter_id, COALESCE(gm.name, '') FROM decision_ballots b JOIN "
             "decisions d ON d.id = b.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
-            "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND b.voter_id IS NOT NULL AND b.value > 0 ORDER BY "
+            "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND b.voter_id IS NOT NULL ORDER BY "
             "COALESCE(gm.name, ''), b.voter_id, b.option_id LIMIT $2",
             {id, static_cast<long long>(limit)}, [&](const db::Row& r) {
               out.push_back({r.string(0), r.integer(1), r.integer(2), optional_integer(r, 3), r.string(4)});

@@ -380,8 +380,9 @@ TEST_P(DecisionsOnBackend, RankedDotsAndScoresOneBallotEachCountedAtClosingUnder
   const auto dr = dots_of(dot_page->view.proposal.details.options, dot_page->sums);
   EXPECT_EQ(dr.totals[0], (tally::Count{od[0].id, 3}));
   EXPECT_EQ(dot_page->view.proposal.outcome, Outcome::chosen);
-  // Proposed after the change: the rule needs 5, and 2 took part.
+  // Proposed after the change: the rule needs 5, and 2 took part; the group was told so when it closed.
   EXPECT_EQ(verdict_of(dot_page->view.proposal.details.rules, dot_page->types, 0).breaches.size(), 1u);
+  EXPECT_GT(world->count("mail_outbox WHERE text_body LIKE '%Not enough lived-experience members took part: 2.%'"), 0);
   const auto score_page = run(service->page(north, score_id, tom));
   const auto sr = scores_of(score_page->view.proposal.details.options, 5, score_page->sums);
   EXPECT_EQ(sr.options[0].people, 1);

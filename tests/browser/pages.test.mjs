@@ -287,7 +287,11 @@ const visits = {
     { path: "/o/demo/decisions/4", as: member },
     { path: "/o/demo/decisions/4", as: sian },
   ],
-  decision_rules: [{ path: "/o/demo/groups/1/decisions/rules", as: orgAdmin, submit: true }],
+  // The rules form sent as it is (an empty one is a valid "no rules", and would change the board's rules).
+  decision_rules: [
+    { path: "/o/demo/groups/1/decisions/rules", as: orgAdmin },
+    { path: "/o/demo/groups/1/decisions/rules", as: orgAdmin, resubmit: true },
+  ],
   decision_record: [{ path: "/o/demo/decisions/1/record", as: orgAdmin }],
   decision_withdraw_form: [{ path: "/o/demo/decisions/2/withdraw", as: orgAdmin }],
   // Series of open sessions (demo ids on a fresh database: group 7 "Monday coffee mornings", run by Tom; series 1 its
