@@ -18,6 +18,8 @@
 #include "decisions/results.hpp"
 #include "groups/group_service.hpp"
 #include "http/form.hpp"
+#include "meetings/meeting_service.hpp"
+#include "meetings/meeting_store.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::decisions {
@@ -389,6 +391,48 @@ TEST_P(DecisionsOnBackend, RankedDotsAndScoresOneBallotEachCountedAtClosingUnder
   EXPECT_EQ(sr.options[0].sum, 0);
   ASSERT_EQ(sr.top.size(), 1u);
   EXPECT_EQ(sr.top[0], os[1].id);
+}
+
+TEST_P(DecisionsOnBackend, NoDecisionWhileSupportForTheMeetingItCameFromIsUnmet) {
+  power::Rules rules;
+  rules.no_unmet_support = true;
+  ASSERT_EQ(run(service->save_rules({tom, Role::facilitator, false}, north, board, rules)), Change::done);
+  meetings::MeetingService meetings(*world->db, clock);
+  meetings::MeetingDetails m;
+  m.title = "Board meeting";
+  m.purpose = "We decide.";
+  m.starts_at = clock.now_seconds() + kDay;
+  m.ends_at = m.starts_at + 3600;
+  m.venue = "Town hall";
+  const long long meeting = meetings.schedule_now(north, board, tom, m, clock.now_seconds());
+  ASSERT_GT(meeting, 0);
+  meetings::RsvpDetails reply;
+  reply.answer = meetings::Answer::going;
+  reply.needs = {meetings::Need::bsl_interpreter};
+  meetings.reply_now(north, meeting, mair, reply, clock.now_seconds());
+  const long long id = propose(consent());
+  EXPECT_EQ(run(service->respond(north, id, gareth, ConsentAnswer::agree, "")), VoteOutcome::done);
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 1);
+  // Until the record names the meeting, the rule has nothing to count.
+  auto page = run(service->page(north, id, tom));
+  EXPECT_TRUE(verdict_of(page->view.proposal.details.rules, page->types, page->unmet_support).valid());
+  EXPECT_EQ(run(service->record({tom, Role::facilitator, false}, north, id, "Agreed.", std::nullopt, meeting)),
+            Change::done);
+  page = run(service->page(north, id, tom));
+  EXPECT_EQ(page->unmet_support, 1);
+  const auto v = verdict_of(page->view.proposal.details.rules, page->types, page->unmet_support);
+  ASSERT_EQ(v.breaches.size(), 1u);
+  EXPECT_EQ(v.breaches[0].key, "decisions.rules.broken.support");
+  // Once the interpreter is arranged, the decision is valid.
+  world->db->run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    meetings::store::set_arranged(s, meeting, mair, meetings::Need::bsl_interpreter, true, tom, clock.now_seconds());
+    tx.commit();
+  });
+  page = run(service->page(north, id, tom));
+  EXPECT_EQ(page->unmet_support, 0);
+  EXPECT_TRUE(verdict_of(page->view.proposal.details.rules, page->types, page->unmet_support).valid());
 }
 
 TEST_P(DecisionsOnBackend, OnlyLivedExperienceAndCarersWhenItSaysSo) {
