@@ -218,7 +218,8 @@ WHERE d.create_key = 'bench-poll'"
 db_exec "ANALYZE decision_voters"
 db_exec "ANALYZE decision_ballots"
 BENCH_POLL_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-poll'")
-# A closed anonymous ranked-choice poll with 40,000 ballots of 1 to 3 choices among 4 options (several rounds), for the
+# A closed anonymous ranked-choice poll with 40,000 ballots of 1 to 3 choices among 4 options (first choices 40/30/20/10
+# per cent, so it takes several rounds), for the
 # ranked results page: the ballots are read in one query and counted in C++.
 db_exec "INSERT INTO decisions (org_id, group_id, title, body, process, anonymous, eligibility, opens_at, closes_at, \
 closed_at, outcome, create_key, created_at, updated_at, rule_at_least, rule_half) SELECT org_id, id, 'Bench ranked', \
@@ -232,8 +233,8 @@ db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i 
 'lived_experience' ELSE 'staff' END, 1700000000 FROM n CROSS JOIN decisions d WHERE d.create_key = 'bench-ranked'"
 db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000), r(k) AS (SELECT 1 UNION ALL \
 SELECT 2 UNION ALL SELECT 3) INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, \
-'r' || n.i, NULL, (SELECT o.id FROM decision_options o WHERE o.decision_id = d.id AND o.position = 1 + (n.i * 7 + r.k * \
-(1 + 2 * (n.i % 2))) % 4), r.k FROM n CROSS JOIN r CROSS JOIN decisions d WHERE d.create_key = 'bench-ranked' AND r.k <= 1 + \
+'r' || n.i, NULL, (SELECT o.id FROM decision_options o WHERE o.decision_id = d.id AND o.position = 1 + (CASE WHEN n.i % 10 < 4 THEN 0 \
+WHEN n.i % 10 < 7 THEN 1 WHEN n.i % 10 < 9 THEN 2 ELSE 3 END + (r.k - 1) * (1 + 2 * (n.i % 2))) % 4), r.k FROM n CROSS JOIN r CROSS JOIN decisions d WHERE d.create_key = 'bench-ranked' AND r.k <= 1 + \
 n.i % 3"
 db_exec "ANALYZE decision_voters"
 db_exec "ANALYZE decision_ballots"
