@@ -280,6 +280,17 @@ const visits = {
     { path: "/o/demo/decisions/2", as: member },
     { path: "/o/demo/decisions/2", as: orgAdmin },
     { path: "/o/demo/decisions/2", as: "ngozi@demo.example" },
+    // Decision 3: the board's closed ranked-choice decision (every round, its verdict under the board's rules);
+    // decision 4: its open dot vote (Gareth has not voted: the form).
+    { path: "/o/demo/decisions/3", as: member },
+    { path: "/o/demo/decisions/3", as: sian },
+    { path: "/o/demo/decisions/4", as: member },
+    { path: "/o/demo/decisions/4", as: sian },
+  ],
+  // The rules form sent as it is (an empty one is a valid "no rules", and would change the board's rules).
+  decision_rules: [
+    { path: "/o/demo/groups/1/decisions/rules", as: orgAdmin },
+    { path: "/o/demo/groups/1/decisions/rules", as: orgAdmin, resubmit: true },
   ],
   decision_record: [{ path: "/o/demo/decisions/1/record", as: orgAdmin }],
   decision_withdraw_form: [{ path: "/o/demo/decisions/2/withdraw", as: orgAdmin }],

@@ -82,6 +82,9 @@ const pages = [
   { as: "member", path: "/o/demo/boards/RESPITE/results" },
   { as: "member", path: "/o/demo/boards/RESPITE/print" },
   { as: "member", path: "/o/demo/cards/RCARD" },
+  // Its closed ranked-choice decision (which gains ballots: every round) and its power-sharing rules page.
+  { as: "member", path: "/o/demo/decisions/RANKED" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/decisions/rules" },
   // Series of open sessions: the demo coffee morning, its attendance report (everyone the rule covers, which grows
   // with the organisation's members) and the organisation's open sessions.
   { as: "member", path: "/o/demo/series/SERIES" },
@@ -109,6 +112,7 @@ if (backendName === "sqlite") {
   let seriesId;
   let decisionId, decidedId;
   let respiteId, rcardId;
+  let rankedId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -129,6 +133,7 @@ if (backendName === "sqlite") {
     decidedId = server.database.sql("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'").trim();
     respiteId = server.database.sql("SELECT id FROM boards WHERE title = 'Respite booking ideas'").trim();
     rcardId = server.database.sql("SELECT id FROM board_cards WHERE title = 'Show which places are free this month'").trim();
+    rankedId = server.database.sql("SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -156,7 +161,8 @@ if (backendName === "sqlite") {
       .replace("DECISION", decisionId)
       .replace("DECIDED", decidedId)
       .replace("RESPITE", respiteId)
-      .replace("RCARD", rcardId);
+      .replace("RCARD", rcardId)
+      .replace("RANKED", rankedId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -236,6 +242,8 @@ if (backendName === "sqlite") {
         `INSERT INTO board_card_people (card_id, board_id, org_id, user_id) SELECT c.id, c.board_id, c.org_id, u.id FROM board_cards c, users u WHERE c.create_key = 'grow-card-${i}' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO board_dots (card_id, board_id, org_id, user_id, dots) SELECT c.id, c.board_id, c.org_id, u.id, 1 FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO board_card_history (card_id, user_id, what, detail, number, at) SELECT c.id, u.id, 'moved', 'Doing', 1, ${now} FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'lived_experience', ${now} FROM decisions d, users u WHERE d.title = 'What should the small grant pay for first?' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, o.id, o.position FROM decisions d JOIN decision_options o ON o.decision_id = d.id, users u WHERE d.title = 'What should the small grant pay for first?' AND o.position <= 1 + ${i} % 3 AND u.email = 'grow${i}@example.org'`,
         ...(i % 2 ? [] : [`INSERT INTO decision_objections (decision_id, org_id, user_id, reason, state, resolution, created_at, updated_at) SELECT d.id, d.org_id, u.id, 'Grow reason', 'resolved', 'Grow answer', ${now}, ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`]),
       );
     }
