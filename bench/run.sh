@@ -239,6 +239,9 @@ n.i % 3"
 db_exec "ANALYZE decision_voters"
 db_exec "ANALYZE decision_ballots"
 BENCH_RANKED_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-ranked'")
+# As closing does: how many took part is kept on each closed poll (the list of decisions reads it).
+db_exec "UPDATE decisions SET took_part = (SELECT COUNT(*) FROM decision_voters v WHERE v.decision_id = decisions.id) \
+WHERE create_key IN ('bench-poll', 'bench-ranked')"
 
 # Boards (issue #16): a board in the co-production board with 10 lists of 50 cards (every third with a label, every
 # fourth with the demo member on it, every fifth with a dot from the facilitator, every seventh with a due date), for

@@ -349,16 +349,19 @@ bool end_objection(soci::session& s, long long objection_id, ObjectionState stat
 
 bool close(soci::session& s, long long id, Outcome outcome, long long at) {
   return db::query(s,
-                   "UPDATE decisions SET closed_at = $2, outcome = $3, updated_at = $2 WHERE id = $1 AND closed_at IS "
-                   "NULL AND withdrawn_at IS NULL",
+                   "UPDATE decisions SET closed_at = $2, outcome = $3, updated_at = $2, took_part = (SELECT COUNT(*) "
+                   "FROM decision_voters v WHERE v.decision_id = $1) WHERE id = $1 AND closed_at IS NULL AND "
+                   "withdrawn_at IS NULL",
                    {id, at, outcome_code(outcome)}) > 0;
 }
 
 bool withdraw(soci::session& s, long long id, long long at) {
-  return db::query(s,
-                   "UPDATE decisions SET withdrawn_at = $2, updated_at = $2 WHERE id = $1 AND closed_at IS NULL AND "
-                   "withdrawn_at IS NULL",
-                   {id, at}) > 0;
+  return db::query(
+             s,
+             "UPDATE decisions SET withdrawn_at = $2, updated_at = $2, took_part = (SELECT COUNT(*) FROM "
+             "decision_voters v WHERE v.decision_id = $1) WHERE id = $1 AND closed_at IS NULL AND withdrawn_at IS "
+             "NULL",
+             {id, at}) > 0;
 }
 
 void rekey_ballots(soci::session& s, long long id) {
@@ -457,22 +460,24 @@ void topic_follow_ups(soci::session& s, std::string_view kind, long long org_id,
 
 std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id) {
   std::vector<ProposalListed> out;
-  db::query(s,
-            "SELECT d.id, d.title, d.process, d.closes_at, d.closed_at, d.withdrawn_at, d.outcome, (SELECT COUNT(*) "
-            "FROM decision_voters v WHERE v.decision_id = d.id) FROM decisions d WHERE d.group_id = $1 ORDER BY "
-            "d.created_at DESC, d.id DESC",
-            {group_id}, [&](const db::Row& r) {
-              ProposalListed l;
-              l.id = r.integer(0);
-              l.title = r.string(1);
-              l.process = parse_process(r.text(2)).value_or(Process::simple_poll);
-              l.closes_at = r.integer(3);
-              l.closed_at = optional_integer(r, 4);
-              l.withdrawn_at = optional_integer(r, 5);
-              if (!r.null(6)) l.outcome = parse_outcome(r.text(6));
-              l.took_part = r.integer(7);
-              out.push_back(std::move(l));
-            });
+  db::query(
+      s,
+      "SELECT d.id, d.title, d.process, d.closes_at, d.closed_at, d.withdrawn_at, d.outcome, COALESCE(d.took_part, "
+      "(SELECT COUNT(*) FROM decision_voters v WHERE v.decision_id = d.id)) FROM decisions d WHERE d.group_id = $1 "
+      "ORDER BY "
+      "d.created_at DESC, d.id DESC",
+      {group_id}, [&](const db::Row& r) {
+        ProposalListed l;
+        l.id = r.integer(0);
+        l.title = r.string(1);
+        l.process = parse_process(r.text(2)).value_or(Process::simple_poll);
+        l.closes_at = r.integer(3);
+        l.closed_at = optional_integer(r, 4);
+        l.withdrawn_at = optional_integer(r, 5);
+        if (!r.null(6)) l.outcome = parse_outcome(r.text(6));
+        l.took_part = r.integer(7);
+        out.push_back(std::move(l));
+      });
   return out;
 }
 

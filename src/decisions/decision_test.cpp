@@ -317,6 +317,23 @@ TEST_P(DecisionsOnBackend, OneVoteEachChangeableUntilItClosesAndNotAfter) {
   EXPECT_EQ(r.options[1].votes, 1);
 }
 
+TEST_P(DecisionsOnBackend, TheListSaysHowManyTookPartKeptFromClosing) {
+  const long long open = propose(poll(), "open-key-123456789");
+  const long long closed = propose(poll(), "closed-key-123456789");
+  for (const long long id : {open, closed}) {
+    EXPECT_EQ(run(service->vote(north, id, mair, options(id)[0].id)), VoteOutcome::done);
+    EXPECT_EQ(run(service->vote(north, id, gareth, options(id)[1].id)), VoteOutcome::done);
+  }
+  EXPECT_EQ(run(service->close_early({tom, Role::member, false}, north, closed)), Change::done);
+  // Whatever happens to the rows later (here: a voter's row gone), the closed one says how many took part when it
+  // closed; the open one counts who has voted so far.
+  world->db->run_sync(
+      [&](soci::session& s) { s << "DELETE FROM decision_voters WHERE user_id = :u", soci::use(gareth); });
+  const auto listed = run(service->group_decisions(board));
+  ASSERT_EQ(listed.size(), 2u);
+  for (const auto& l : listed) EXPECT_EQ(l.took_part, l.id == closed ? 2 : 1) << l.title;
+}
+
 TEST_P(DecisionsOnBackend, RankedDotsAndScoresOneBallotEachCountedAtClosingUnderTheRulesTheyOpenedWith) {
   power::Rules rules;
   rules.at_least_lived_experience = 2;
