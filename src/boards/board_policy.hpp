@@ -15,6 +15,7 @@
 
 #include "boards/board.hpp"
 #include "core/roles.hpp"
+#include "groups/group_policy.hpp"
 
 namespace roundtable::boards::policy {
 
@@ -43,7 +44,8 @@ struct Facts {
   bool board_archived = false;
 };
 
-enum class Verdict { allow, deny, need_two_step };
+/// The groups policy's verdict (allow, deny, need_two_step): a group's module decides in the same terms.
+using Verdict = groups::policy::Verdict;
 
 Verdict allows(const Actor& actor, Action action, const Facts& facts);
 

@@ -6,40 +6,18 @@ namespace roundtable::decisions::policy {
 
 namespace {
 
-Verdict of(groups::policy::Verdict v) {
-  switch (v) {
-    case groups::policy::Verdict::allow: return Verdict::allow;
-    case groups::policy::Verdict::need_two_step: return Verdict::need_two_step;
-    case groups::policy::Verdict::deny: break;
-  }
-  return Verdict::deny;
-}
+namespace g = groups::policy;
 
-Verdict sees_group(const Actor& a, const Facts& f) {
-  return of(groups::policy::allows({a.org_role, a.two_step, a.group_role, false}, groups::policy::Action::see_group,
-                                   {f.visibility, f.group_archived}));
-}
-
-Verdict runs(const Actor& a) {
-  if (a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator) return Verdict::allow;
-  if (a.org_role != core::Role::org_admin) return Verdict::deny;
-  return a.two_step ? Verdict::allow : Verdict::need_two_step;
-}
-
-Verdict both(Verdict a, Verdict b) {
-  if (a == Verdict::deny || b == Verdict::deny) return Verdict::deny;
-  if (a == Verdict::need_two_step || b == Verdict::need_two_step) return Verdict::need_two_step;
-  return Verdict::allow;
-}
-
-bool takes_part(const Actor& a) {
-  return a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator || a.group_role == GroupRole::member;
-}
+g::Actor in_group(const Actor& a) { return {a.org_role, a.two_step, a.group_role, false}; }
+Verdict runs(const Actor& a) { return g::runs_group(in_group(a)); }
+Verdict looks_in(const Actor& a, const Facts& f) { return g::looks_in(in_group(a), {f.visibility, f.group_archived}); }
+bool takes_part(const Actor& a) { return g::takes_part(in_group(a)); }
+using g::both;
 
 }  // namespace
 
 Verdict allows(const Actor& a, Action action, const Facts& f) {
-  const Verdict sees = a.group_role ? sees_group(a, f) : both(sees_group(a, f), runs(a));
+  const Verdict sees = looks_in(a, f);
   switch (action) {
     case Action::see_decisions: return sees;
     case Action::propose:

@@ -20,6 +20,7 @@
 
 #include "core/roles.hpp"
 #include "decisions/decision.hpp"
+#include "groups/group_policy.hpp"
 
 namespace roundtable::decisions::policy {
 
@@ -61,7 +62,8 @@ struct Facts {
   bool proposer = false;
 };
 
-enum class Verdict { allow, deny, need_two_step };
+/// The groups policy's verdict (allow, deny, need_two_step): a group's module decides in the same terms.
+using Verdict = groups::policy::Verdict;
 
 Verdict allows(const Actor& actor, Action action, const Facts& facts);
 

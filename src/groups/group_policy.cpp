@@ -93,4 +93,28 @@ std::string_view action_name(Action action) {
   return "groups.unknown";
 }
 
+Verdict sees_group(const Actor& a, const GroupFacts& group) {
+  return allows({a.org_role, a.two_step, a.group_role, false}, Action::see_group, group);
+}
+
+Verdict looks_in(const Actor& a, const GroupFacts& group) {
+  return a.group_role ? sees_group(a, group) : both(sees_group(a, group), runs_group(a));
+}
+
+Verdict runs_group(const Actor& a) {
+  if (a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator) return Verdict::allow;
+  if (a.org_role != core::Role::org_admin) return Verdict::deny;
+  return a.two_step ? Verdict::allow : Verdict::need_two_step;
+}
+
+Verdict both(Verdict a, Verdict b) {
+  if (a == Verdict::deny || b == Verdict::deny) return Verdict::deny;
+  if (a == Verdict::need_two_step || b == Verdict::need_two_step) return Verdict::need_two_step;
+  return Verdict::allow;
+}
+
+bool takes_part(const Actor& a) {
+  return a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator || a.group_role == GroupRole::member;
+}
+
 }  // namespace roundtable::groups::policy

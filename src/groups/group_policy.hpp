@@ -72,6 +72,21 @@ Verdict allows(const Actor& actor, Action action, const GroupFacts& group);
 /// and not archived). Everyone else gets 404.
 bool may_see_picture(const std::optional<Actor>& actor, const GroupFacts& group);
 
+// What every module whose things live in a group (meetings, decisions, boards, opportunities...) builds its policy on,
+// so each says only what is its own. Their Verdict is this one.
+
+/// Whoever may see the group, as see_group decides.
+Verdict sees_group(const Actor& actor, const GroupFacts& group);
+/// Looking into a group's part of a module: its own people as see_group decides; someone outside it only when they
+/// are an organisation admin who may see the group, after two-step sign-in.
+Verdict looks_in(const Actor& actor, const GroupFacts& group);
+/// The people who run the group; an organisation admin acting as one must have passed two-step sign-in.
+Verdict runs_group(const Actor& actor);
+/// Both must allow; two-step sign-in first when either asks for it.
+Verdict both(Verdict a, Verdict b);
+/// Its lead facilitators, facilitators and members (not observers): they take part.
+bool takes_part(const Actor& actor);
+
 /// A stable name for logs and the route table ("groups.move_stage").
 std::string_view action_name(Action action);
 

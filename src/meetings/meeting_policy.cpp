@@ -6,34 +6,14 @@ namespace roundtable::meetings::policy {
 
 namespace {
 
-Verdict of(groups::policy::Verdict v) {
-  switch (v) {
-    case groups::policy::Verdict::allow: return Verdict::allow;
-    case groups::policy::Verdict::need_two_step: return Verdict::need_two_step;
-    case groups::policy::Verdict::deny: break;
-  }
-  return Verdict::deny;
-}
+namespace g = groups::policy;
 
-/// Whoever may see the group, as the groups policy decides.
+g::Actor in_group(const Actor& a) { return {a.org_role, a.two_step, a.group_role, false}; }
+Verdict runs(const Actor& a) { return g::runs_group(in_group(a)); }
 Verdict sees_group(const Actor& a, const Facts& f) {
-  return of(groups::policy::allows({a.org_role, a.two_step, a.group_role, false}, groups::policy::Action::see_group,
-                                   {f.visibility, f.group_archived}));
+  return g::sees_group(in_group(a), {f.visibility, f.group_archived});
 }
-
-/// The people who run the group; an organisation admin acting as one must have passed two-step sign-in.
-Verdict runs(const Actor& a) {
-  if (a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator) return Verdict::allow;
-  if (a.org_role != core::Role::org_admin) return Verdict::deny;
-  return a.two_step ? Verdict::allow : Verdict::need_two_step;
-}
-
-/// Both must allow; two-step sign-in first when either asks for it.
-Verdict both(Verdict a, Verdict b) {
-  if (a == Verdict::deny || b == Verdict::deny) return Verdict::deny;
-  if (a == Verdict::need_two_step || b == Verdict::need_two_step) return Verdict::need_two_step;
-  return Verdict::allow;
-}
+using g::both;
 
 }  // namespace
 

@@ -27,6 +27,7 @@
 #include <string_view>
 
 #include "core/roles.hpp"
+#include "groups/group_policy.hpp"
 #include "meetings/meeting.hpp"
 
 namespace roundtable::meetings::policy {
@@ -85,8 +86,8 @@ struct Facts {
   bool open_to_organisation = false;
 };
 
-/// need_two_step: allowed once the person turns two-step sign-in on (organisation admins acting as admins must).
-enum class Verdict { allow, deny, need_two_step };
+/// The groups policy's verdict (allow, deny, need_two_step): a group's module decides in the same terms.
+using Verdict = groups::policy::Verdict;
 
 Verdict allows(const Actor& actor, Action action, const Facts& facts);
 

@@ -1,15 +1,13 @@
 #include "opportunities/opportunity_policy.hpp"
 
+#include "groups/group_policy.hpp"
+
 namespace roundtable::opportunities::policy {
 
 namespace {
 
-/// The people who run the group; an organisation admin acting as one must have passed two-step sign-in.
-Verdict runs(const Actor& a) {
-  if (a.group_role == GroupRole::lead || a.group_role == GroupRole::facilitator) return Verdict::allow;
-  if (a.org_role != core::Role::org_admin) return Verdict::deny;
-  return a.two_step ? Verdict::allow : Verdict::need_two_step;
-}
+/// The people who run the group (groups' rule).
+Verdict runs(const Actor& a) { return groups::policy::runs_group({a.org_role, a.two_step, a.group_role, false}); }
 
 bool deciding(State s) { return s == State::open || s == State::closed; }
 

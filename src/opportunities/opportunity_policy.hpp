@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/roles.hpp"
+#include "groups/group_policy.hpp"
 #include "opportunities/opportunity.hpp"
 
 namespace roundtable::opportunities::policy {
@@ -56,8 +57,8 @@ struct Facts {
   bool group_archived = false;
 };
 
-/// need_two_step: allowed once the person turns two-step sign-in on (organisation admins acting as admins must).
-enum class Verdict { allow, deny, need_two_step };
+/// The groups policy's verdict (allow, deny, need_two_step): a group's module decides in the same terms.
+using Verdict = groups::policy::Verdict;
 
 /// For the organisation-wide action (list_opportunities); deny for the others.
 Verdict allows(const Actor& actor, Action action);
