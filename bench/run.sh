@@ -216,6 +216,15 @@ db_exec "ANALYZE decision_voters"
 db_exec "ANALYZE decision_ballots"
 BENCH_POLL_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-poll'")
 
+# Closing the loop (issue #15): 2,000 contributions of the demo member in the board with a status, so the group's "You
+# said, we did" and his "What happened to what I said" are one page of 25 by keyset among many.
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO loop_items \
+(org_id, group_id, kind, contribution_id, author_id, title, href, you_said, status, detail, until_day, changed_at) \
+SELECT g.org_id, g.id, 'topic', 1000000 + n.i, u.id, 'Bench contribution ' || n.i, '/topics/' || (1000000 + n.i), \
+'Bench: you said ' || n.i, 'changed', 'Bench: we changed ' || n.i, NULL, 1700000000 + n.i FROM n CROSS JOIN \
+org_groups g CROSS JOIN users u WHERE g.id = $BOARD_ID AND u.email = 'gareth@demo.example'"
+db_exec "ANALYZE loop_items"
+
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
 sign_in() { # email -> session cookie value
@@ -269,6 +278,8 @@ SCENARIOS=(
   "a proposal with a poll, signed in (a member who voted)|/o/demo/decisions/$DECISION_ID|member"
   "a decided proposal, signed in (a member; consent answers, objections and the record)|/o/demo/decisions/$DECIDED_ID|member"
   "a closed poll with 40,000 voters, its results, signed in (a member)|/o/demo/decisions/$BENCH_POLL_ID|member"
+  "a group's You said, we did, signed in (a member; 2,000 statuses, a page of 25)|/o/demo/groups/$BOARD_ID/you-said-we-did|member"
+  "what happened to what I said, signed in (a member; 2,000 statuses, a page of 25)|/account/what-happened|member"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
   "a series' attendance report, only who has not come, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?show=not_yet|auth"
