@@ -162,3 +162,39 @@ test(`${backendName}: a proposal's voters are told; a public group's page is pub
   assert.match(pub.text, /has not said yet/);
   assert.doesNotMatch(pub.text, /href="\/o\/demo\/loop/);
 });
+
+test(`${backendName}: every registered kind resolves for the group's people only — a reply, an agenda item, a meeting action`, async () => {
+  const ids = loopIds(server);
+  const reply = one(`SELECT id FROM discussion_posts WHERE topic_id = ${ids.TOPIC} AND number = 2`);
+  const item = one(
+    "SELECT MIN(i.id) FROM meeting_agenda_items i JOIN org_groups g ON g.id = i.group_id WHERE g.name = 'Carers Co-production Board'",
+  );
+  const action = one(
+    "SELECT MIN(a.id) FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id JOIN org_groups g ON g.id = m.group_id WHERE g.name = 'Carers Co-production Board'",
+  );
+  const gareth = await signedIn(demo.member);
+  const priya = await signedIn(demo.finance);
+  for (const [kind, id, words] of [
+    ["reply", reply, /Same for me. Evenings after 7pm work best/],
+    ["agenda_item", item, /An item on a meeting&#39;s agenda/],
+    ["meeting_action", action, /An action from a meeting/],
+  ]) {
+    const seen = await gareth.get(`/o/demo/loop/${kind}/${id}`);
+    assert.equal(seen.status, 200, `${kind} ${id}`);
+    assert.match(seen.text, words);
+    assert.equal((await priya.get(`/o/demo/loop/${kind}/${id}`)).status, 404, `${kind} ${id} as Priya`);
+  }
+  // Gareth wrote the reply and Mair agreed with it: both told when Tom says what happened next.
+  const tom = await signedIn(demo.facilitator);
+  const path = `/o/demo/loop/reply/${reply}/status`;
+  const form = await tom.get(path);
+  const before = Number(count("notices WHERE kind = 'loop_status'"));
+  const saved = await tom.post(path, {
+    change_key: keyOf(form.text), status: "not_now", "until-day": "1", "until-month": "1", "until-year": "2099",
+    detail: "After the new year", you_said: "Evenings after 7pm or Saturday mornings",
+  });
+  assert.equal(saved.status, 303);
+  assert.equal(Number(count("notices WHERE kind = 'loop_status'")), before + 2);
+  const timeline = await gareth.get(`/o/demo/loop/reply/${reply}`);
+  assert.match(timeline.text, /Not now. We will look at it again by 1 January 2099. After the new year/);
+});
