@@ -7,6 +7,7 @@
 #include "security/tokens.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
+#include "view/scroll_region.hpp"
 
 namespace roundtable::loop::pages {
 
@@ -219,7 +220,10 @@ awaitable<Response> timeline(OrgRequest& req, const PagesDeps& deps) {
                             {.text = we_did(t, ch.status, ch.detail, ch.until)},
                             {.text = ch.by_name.empty() ? s(t("loop.former_member")) : ch.by_name}});
     }
+    // Four columns do not fit a phone: the table scrolls sideways in its own region instead of widening the page.
+    view::scroll_region_start(h, t, t("loop.timeline.changes_caption"));
     govuk::table(h, table);
+    view::scroll_region_end(h);
   }
   govuk::link_paragraph(h, "/o/" + slug + "/groups/" + std::to_string(c.group_id) + "/you-said-we-did",
                         t("loop.timeline.group_page"));

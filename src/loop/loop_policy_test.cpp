@@ -6,6 +6,7 @@
 
 #include "core/london_time.hpp"
 #include "loop/loop.hpp"
+#include "loop/loop_words.hpp"
 
 namespace roundtable::loop::policy {
 namespace {
@@ -136,6 +137,24 @@ TEST(LoopForm, Checks) {
 TEST(LoopForm, StatusCodes) {
   for (Status s : kAllStatuses) EXPECT_EQ(parse_status(status_code(s)), s);
   EXPECT_FALSE(parse_status("done"));
+}
+
+// "We did: ..." in plain words, in both languages, with the day "not now" lasts until.
+TEST(LoopWords, WeDid) {
+  const core::Translator en(core::Messages::embedded(), core::Lang::en);
+  const core::Translator cy(core::Messages::embedded(), core::Lang::cy);
+  EXPECT_EQ(we_did(en, Status::under_way, "", ""), "We are working on it.");
+  EXPECT_EQ(we_did(en, Status::under_way, "We asked everyone.", ""), "We are working on it. We asked everyone.");
+  EXPECT_EQ(we_did(en, Status::changed, "Meetings start at 6pm.", ""), "We changed something: Meetings start at 6pm.");
+  EXPECT_EQ(we_did(en, Status::decided_against, "No money.", ""), "We decided not to do it. Why: No money.");
+  EXPECT_EQ(we_did(en, Status::not_now, "", "2027-03-01"), "Not now. We will look at it again by 1 March 2027.");
+  EXPECT_EQ(we_did(cy, Status::changed, "Mae'r cyfarfodydd am 6pm.", ""),
+            "Fe wnaethon ni newid rhywbeth: Mae'r cyfarfodydd am 6pm.");
+  EXPECT_EQ(until_words(en, "2027-02-30"), "");
+  EXPECT_EQ(until_words(en, "soon"), "");
+  for (Status st : kAllStatuses) {
+    EXPECT_NE(status_name(en, st), status_name(cy, st)) << status_code(st);
+  }
 }
 
 }  // namespace
