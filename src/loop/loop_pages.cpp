@@ -68,7 +68,7 @@ void entry_card(Html& h, const core::Translator& t, const Entry& e, const std::s
   govuk::SummaryList list;
   Html title;
   status_tag(title, t, e.status);
-  list.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 3}};
+  list.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 2}};
   if (!href.empty()) {
     list.card->actions.items.push_back(
         {.href = href, .text = s(t("loop.entry.see")), .visually_hidden_text = s(t("loop.entry.see_hidden"))});
