@@ -176,6 +176,9 @@ POLL_ID=$(db_one "SELECT id FROM meeting_time_polls WHERE title = 'Steering grou
 # the resolved objection and the record).
 DECISION_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Where should the summer event be?'")
 DECIDED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'")
+# The board's closed ranked-choice decision (every round as a table) and its open dot vote.
+RANKED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'")
+DOTS_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Which training would help you most?'")
 # Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
 SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
 # Notifications: 2,000 notices for the demo member about the board (the last 10 unread), so their page is one page of
@@ -215,6 +218,54 @@ WHERE d.create_key = 'bench-poll'"
 db_exec "ANALYZE decision_voters"
 db_exec "ANALYZE decision_ballots"
 BENCH_POLL_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-poll'")
+# A closed anonymous ranked-choice poll with 40,000 ballots of 1 to 3 choices among 4 options (first choices 40/30/20/10
+# per cent, so it takes several rounds), for the
+# ranked results page: the ballots are read in one query and counted in C++.
+db_exec "INSERT INTO decisions (org_id, group_id, title, body, process, anonymous, eligibility, opens_at, closes_at, \
+closed_at, outcome, create_key, created_at, updated_at, rule_at_least, rule_half) SELECT org_id, id, 'Bench ranked', \
+'Put them in order', 'ranked_choice', 1, 'members', 1700000000, 1700086400, 1700086400, 'chosen', 'bench-ranked', \
+1700000000, 1700000000, 2, 1 FROM org_groups WHERE id = $BOARD_ID"
+db_exec "INSERT INTO decision_options (decision_id, position, text, easy_read) SELECT d.id, n.i, 'Choice ' || n.i, '' \
+FROM decisions d, (SELECT 1 AS i UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) n WHERE \
+d.create_key = 'bench-ranked'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) INSERT INTO decision_voters \
+(decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, 1000000 + n.i, CASE n.i % 3 WHEN 0 THEN \
+'lived_experience' ELSE 'staff' END, 1700000000 FROM n CROSS JOIN decisions d WHERE d.create_key = 'bench-ranked'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000), r(k) AS (SELECT 1 UNION ALL \
+SELECT 2 UNION ALL SELECT 3) INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, \
+'r' || n.i, NULL, (SELECT o.id FROM decision_options o WHERE o.decision_id = d.id AND o.position = 1 + (CASE WHEN n.i % 10 < 4 THEN 0 \
+WHEN n.i % 10 < 7 THEN 1 WHEN n.i % 10 < 9 THEN 2 ELSE 3 END + (r.k - 1) * (1 + 2 * (n.i % 2))) % 4), r.k FROM n CROSS JOIN r CROSS JOIN decisions d WHERE d.create_key = 'bench-ranked' AND r.k <= 1 + \
+n.i % 3"
+db_exec "ANALYZE decision_voters"
+db_exec "ANALYZE decision_ballots"
+BENCH_RANKED_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-ranked'")
+
+# Boards (issue #16): a board in the co-production board with 10 lists of 50 cards (every third with a label, every
+# fourth with the demo member on it, every fifth with a dot from the facilitator, every seventh with a due date), for
+# the board's page (500 cards, each with its move and dot forms), its results and a card.
+db_exec "INSERT INTO boards (org_id, group_id, title, purpose, create_key, created_at, updated_at) SELECT org_id, id, \
+'Bench board', 'Ten lists of fifty cards', 'bench-board', 1700000000, 1700000000 FROM org_groups WHERE id = $BOARD_ID"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO board_lists \
+(board_id, position, title, create_key) SELECT b.id, n.i, 'List ' || n.i, 'bench-list-' || n.i FROM n CROSS JOIN boards b \
+WHERE b.create_key = 'bench-board'"
+db_exec "INSERT INTO board_labels (board_id, name, colour) SELECT b.id, 'Label ' || n.i, 'blue' FROM (SELECT 1 AS i \
+UNION ALL SELECT 2 UNION ALL SELECT 3) n CROSS JOIN boards b WHERE b.create_key = 'bench-board'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO board_cards (org_id, \
+board_id, list_id, position, title, description, due_date, create_key, created_at, updated_at) SELECT b.org_id, b.id, l.id, \
+(n.i - 1) / 10 + 1, 'Bench card ' || n.i, 'Words about card ' || n.i, CASE WHEN n.i % 7 = 0 THEN '2027-01-15' ELSE '' END, \
+'bench-card-' || n.i, 1700000000, 1700000000 FROM n CROSS JOIN boards b JOIN board_lists l ON l.board_id = b.id AND \
+l.position = (n.i - 1) % 10 + 1 WHERE b.create_key = 'bench-board'"
+db_exec "INSERT INTO board_card_labels (card_id, label_id) SELECT c.id, (SELECT MIN(id) FROM board_labels WHERE \
+board_id = c.board_id) FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE b.create_key = 'bench-board' AND c.id % 3 = 0"
+db_exec "INSERT INTO board_card_people (card_id, board_id, org_id, user_id) SELECT c.id, c.board_id, c.org_id, u.id FROM \
+board_cards c JOIN boards b ON b.id = c.board_id CROSS JOIN users u WHERE b.create_key = 'bench-board' AND \
+u.email = 'gareth@demo.example' AND c.id % 4 = 0"
+db_exec "INSERT INTO board_dots (card_id, board_id, org_id, user_id, dots) SELECT c.id, c.board_id, c.org_id, u.id, 1 FROM \
+board_cards c JOIN boards b ON b.id = c.board_id CROSS JOIN users u WHERE b.create_key = 'bench-board' AND \
+u.email = 'tom@demo.example' AND c.id % 5 = 0"
+db_exec "ANALYZE board_cards"
+BENCH_BOARD_ID=$(db_one "SELECT id FROM boards WHERE create_key = 'bench-board'")
+BENCH_CARD_ID=$(db_one "SELECT id FROM board_cards WHERE create_key = 'bench-card-250'")
 
 # Closing the loop (issue #15): 2,000 contributions of the demo member in the board with a status, so the group's "You
 # said, we did" and his "What happened to what I said" are one page of 25 by keyset among many.
@@ -273,11 +324,21 @@ SCENARIOS=(
   "a meeting, signed in (a member who replied)|/o/demo/meetings/$MEETING_ID|member"
   "a meeting's agenda, signed in (a member)|/o/demo/meetings/$MEETING_ID/agenda|member"
   "a meeting's minutes, signed in (a member; published, with actions)|/o/demo/meetings/$PAST_MEETING_ID/minutes|member"
+  "a meeting's support checklist, signed in (its facilitator; who needs what, ticks)|/o/demo/meetings/$MEETING_ID/checklist|auth"
   "a find-a-time poll, signed in (its facilitator; results and who answered what)|/o/demo/polls/$POLL_ID|auth"
   "a group's decisions, signed in (a member)|/o/demo/groups/$BOARD_ID/decisions|member"
   "a proposal with a poll, signed in (a member who voted)|/o/demo/decisions/$DECISION_ID|member"
   "a decided proposal, signed in (a member; consent answers, objections and the record)|/o/demo/decisions/$DECIDED_ID|member"
   "a closed poll with 40,000 voters, its results, signed in (a member)|/o/demo/decisions/$BENCH_POLL_ID|member"
+  "a group's boards, signed in (a member)|/o/demo/groups/$BOARD_ID/boards|member"
+  "a board of 10 lists x 50 cards, signed in (a member; move and dot forms on every card)|/o/demo/boards/$BENCH_BOARD_ID|member"
+  "a board of 10 lists x 50 cards, most dots first, signed in (a member)|/o/demo/boards/$BENCH_BOARD_ID?sort=dots|member"
+  "a board's dot results, signed in (a member; 100 cards with dots)|/o/demo/boards/$BENCH_BOARD_ID/results|member"
+  "a card on a board of 500 cards, signed in (a member)|/o/demo/cards/$BENCH_CARD_ID|member"
+  "a closed ranked-choice decision, every round, signed in (a member)|/o/demo/decisions/$RANKED_ID|member"
+  "an open dot vote, the ballot form, signed in (a member)|/o/demo/decisions/$DOTS_ID|member"
+  "a closed ranked-choice poll with 40,000 ballots, its rounds, signed in (a member)|/o/demo/decisions/$BENCH_RANKED_ID|member"
+  "a group's power-sharing rules, signed in (its lead facilitator)|/o/demo/groups/$BOARD_ID/decisions/rules|auth"
   "a group's You said, we did, signed in (a member; 2,000 statuses, a page of 25)|/o/demo/groups/$BOARD_ID/you-said-we-did|member"
   "what happened to what I said, signed in (a member; 2,000 statuses, a page of 25)|/account/what-happened|member"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"

@@ -30,7 +30,7 @@ void transcript_details(Html& h, const core::Translator& t, const Item& item) {
   Html summary;
   summary.text(t("about_me.transcript_summary"));
   // No space of our own before the dash: govuk-visually-hidden adds a no-break space (::before).
-  summary.raw("<span class=\"govuk-visually-hidden\">– ").text(item_label(t, item)).raw("</span>");
+  govuk::visually_hidden(summary, "– " + item_label(t, item));
   Html text;
   govuk::paragraph(text, item.transcript, "govuk-body rt-pre-line");
   govuk::details(h, {.summary_html = std::move(summary), .html = std::move(text)});

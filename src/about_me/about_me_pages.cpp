@@ -29,7 +29,7 @@ void move_button(Html& h, const RequestContext& ctx, const core::Translator& t, 
   text.text(t(up ? "about_me.move_up" : "about_me.move_down"));
   // govuk-visually-hidden puts a no-break space before the hidden words itself: "Move up (What matters to me)", the
   // way the card's Change and Delete links say whose they are.
-  text.raw("<span class=\"govuk-visually-hidden\">(").text(label).raw(")</span>");
+  govuk::visually_hidden(text, "(" + std::string(label) + ")");
   govuk::button_form(
       h, {.form = {.action = std::string(kBase) + "/items/" + std::to_string(item.id) + "/move",
                    .csrf_token = ctx.csrf_token},

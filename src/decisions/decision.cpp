@@ -25,6 +25,9 @@ std::string_view process_code(Process p) {
   switch (p) {
     case Process::simple_poll: return "simple_poll";
     case Process::consent: return "consent";
+    case Process::ranked_choice: return "ranked_choice";
+    case Process::dot_vote: return "dot_vote";
+    case Process::score: return "score";
   }
   return "simple_poll";
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "decisions/power_rules.hpp"
 #include "groups/group.hpp"
 #include "organisations/organisation.hpp"
 
@@ -20,9 +21,19 @@ using organisations::MemberType;
 inline constexpr std::size_t kMinOptions = 2;
 inline constexpr std::size_t kMaxOptions = 10;
 
-/// How the group decides. Ranked choice, dot vote and score come later (their tallies: tally.hpp).
-enum class Process { simple_poll, consent };
-inline constexpr Process kAllProcesses[] = {Process::simple_poll, Process::consent};
+/// How the group decides: a simple poll (one option each), consent, ranked choice (instant run-off), a dot vote (a
+/// budget of dots per person) or a score (each option scored 0 to the highest). The last three are counted in
+/// tally.hpp; their ballots are rows of the same table, the rank, dots or score in `value`.
+enum class Process { simple_poll, consent, ranked_choice, dot_vote, score };
+inline constexpr Process kAllProcesses[] = {Process::simple_poll, Process::ranked_choice, Process::dot_vote,
+                                            Process::score, Process::consent};
+/// Decided by options (every process but consent).
+inline bool has_options(Process p) { return p != Process::consent; }
+
+inline constexpr int kMaxDotBudget = 100;
+inline constexpr int kMaxScore = 10;
+/// The largest "at least N lived-experience members" a group's rule may ask for.
+inline constexpr int kMaxLivedExperienceRule = 500;
 std::string_view process_code(Process p);
 std::optional<Process> parse_process(std::string_view code);
 
@@ -70,8 +81,15 @@ struct ProposalDetails {
   bool anonymous = false;
   Eligibility eligibility = Eligibility::members;
   long long closes_at = 0;
-  /// A simple poll's options, in order (none for consent).
+  /// A poll's options, in order (none for consent).
   std::vector<Option> options;
+  /// A dot vote: dots per person, and the most one option may take (0: no limit).
+  int dot_budget = 0;
+  int dot_most = 0;
+  /// A score poll: the highest score (scores run from 0).
+  int score_highest = 0;
+  /// The group's power-sharing rules when it opened (copied then: a later change does not change its verdict).
+  power::Rules rules;
 };
 
 struct Proposal {
@@ -118,6 +136,9 @@ struct ProposalForViewer {
   bool voted = false;
   std::optional<long long> my_option;
   std::optional<ConsentAnswer> my_answer;
+  /// Ranked choice, dot vote and score: the person's own ballot (option, rank/dots/score), read for the page while
+  /// it is open.
+  std::vector<std::pair<long long, long long>> my_ballot;
   bool may_take_part() const { return eligible(role, member_types, proposal.details.eligibility); }
 };
 

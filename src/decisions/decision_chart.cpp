@@ -21,17 +21,15 @@ std::string option_words(const Option& o) { return o.easy_read.empty() ? o.text 
 
 }  // namespace
 
-void poll_results(Html& h, const core::Translator& t, const Proposal& p, const PollResult& r) {
-  govuk::heading(h, 2, "m", t("decisions.results.title"));
-  govuk::paragraph(h, t.plural("decisions.results.ballots", r.ballots));
-  govuk::paragraph(h, outcome_words(t, p, r), "govuk-body govuk-!-font-weight-bold");
-  const std::string id = "chart-" + std::to_string(p.id);
+void bar_chart(Html& h, const core::Translator& t, const std::string& id, const std::string& title,
+               const std::vector<ChartBar>& bars) {
+  (void)t;
   std::string desc;
-  for (const auto& c : r.options) {
+  for (const auto& b : bars) {
     if (!desc.empty()) desc += "; ";
-    desc += core::format(t.plural("decisions.results.bar", c.votes), {{"option", c.option.text}});
+    desc += b.label;
   }
-  const long long height = kRowHeight * static_cast<long long>(r.options.size()) + 8;
+  const long long height = kRowHeight * static_cast<long long>(bars.size()) + 8;
   h.raw("<svg class=\"rt-chart\" role=\"img\" width=\"100%\" viewBox=\"0 0 ")
       .number(kChartWidth)
       .raw(" ")
@@ -43,18 +41,20 @@ void poll_results(Html& h, const core::Translator& t, const Proposal& p, const P
       .raw("-desc\"><title id=\"")
       .text(id)
       .raw("-title\">")
-      .text(t("decisions.results.chart_title"))
+      .text(title)
       .raw("</title><desc id=\"")
       .text(id)
       .raw("-desc\">")
       .text(desc)
       .raw("</desc>\n");
   long long y = 0;
-  for (const auto& c : r.options) {
-    const long long width = r.most > 0 ? c.votes * kBarWidth / r.most : 0;
-    std::string label = c.option.text + ": " + t.plural("decisions.results.votes", c.votes);
-    if (c.leading) label += " (" + std::string(t("decisions.results.most")) + ")";
-    h.raw("<text x=\"0\" y=\"").number(y + 18).raw("\" font-size=\"16\" fill=\"#0b0c0c\">").text(label).raw("</text>");
+  for (const auto& b : bars) {
+    const long long width = b.max > 0 ? std::min(b.value, b.max) * kBarWidth / b.max : 0;
+    h.raw("<text x=\"0\" y=\"")
+        .number(y + 18)
+        .raw("\" font-size=\"16\" fill=\"#0b0c0c\">")
+        .text(b.label)
+        .raw("</text>");
     h.raw("<rect x=\"0\" y=\"")
         .number(y + 26)
         .raw("\" height=\"20\" width=\"")
@@ -63,6 +63,19 @@ void poll_results(Html& h, const core::Translator& t, const Proposal& p, const P
     y += kRowHeight;
   }
   h.raw("</svg>\n");
+}
+
+void poll_results(Html& h, const core::Translator& t, const Proposal& p, const PollResult& r) {
+  govuk::heading(h, 2, "m", t("decisions.results.title"));
+  govuk::paragraph(h, t.plural("decisions.results.ballots", r.ballots));
+  govuk::paragraph(h, outcome_words(t, p, r), "govuk-body govuk-!-font-weight-bold");
+  std::vector<ChartBar> bars;
+  for (const auto& c : r.options) {
+    std::string label = c.option.text + ": " + t.plural("decisions.results.votes", c.votes);
+    if (c.leading) label += " (" + std::string(t("decisions.results.most")) + ")";
+    bars.push_back({c.option, c.votes, r.most, std::move(label), c.leading});
+  }
+  bar_chart(h, t, "chart-" + std::to_string(p.id), s(t("decisions.results.chart_title")), bars);
   view::scroll_region_start(h, t, t("decisions.results.caption"));
   govuk::TableWriter table(h, {.head = {{.text = s(t("decisions.results.option"))},
                                         {.text = s(t("decisions.results.count")), .format = "numeric"}},

@@ -44,6 +44,9 @@ ProposalForm read_proposal(const http::FormData& form) {
   f.closes_year = form.trimmed("closes-year");
   f.closes_time = form.trimmed("closes-time");
   f.create_key = form.trimmed("create_key");
+  f.dot_budget = form.trimmed("dot_budget");
+  f.dot_most = form.trimmed("dot_most");
+  f.score_highest = form.trimmed("score_highest");
   return f;
 }
 
@@ -54,7 +57,7 @@ std::vector<FormProblem> check_proposal(const ProposalForm& f, long long now) {
   accounts::check_at_most(out, f.easy_read, kMaxEasyRead, "easy_read", kErrors);
   const auto process = parse_process(f.process);
   if (!process) out.push_back({"process", "decisions.error.process_missing"});
-  if (process == Process::simple_poll) {
+  if (process && has_options(*process)) {
     std::size_t given = 0;
     for (std::size_t i = 0; i < f.options.size(); ++i) {
       const auto& o = f.options[i];
@@ -66,6 +69,20 @@ std::vector<FormProblem> check_proposal(const ProposalForm& f, long long now) {
       }
     }
     if (given < kMinOptions) out.push_back({field(0), "decisions.error.options_few"});
+  }
+  if (process == Process::dot_vote) {
+    const auto budget = core::small_number(f.dot_budget);
+    if (!budget || *budget < 1 || *budget > kMaxDotBudget) out.push_back({"dot_budget", "decisions.error.dot_budget"});
+    if (!f.dot_most.empty()) {
+      const auto most = core::small_number(f.dot_most);
+      if (!most || *most < 1 || (budget && *most > *budget)) out.push_back({"dot_most", "decisions.error.dot_most"});
+    }
+  }
+  if (process == Process::score) {
+    const auto highest = core::small_number(f.score_highest);
+    if (!highest || *highest < 1 || *highest > kMaxScore) {
+      out.push_back({"score_highest", "decisions.error.score_highest"});
+    }
   }
   if (!parse_eligibility(f.eligibility)) out.push_back({"eligibility", "decisions.error.eligibility_missing"});
   const bool none = f.closes_day.empty() && f.closes_month.empty() && f.closes_year.empty() && f.closes_time.empty();
@@ -87,15 +104,50 @@ ProposalDetails details_of(const ProposalForm& f) {
   d.body = f.body;
   d.easy_read = f.easy_read;
   d.process = parse_process(f.process).value_or(Process::simple_poll);
-  d.anonymous = d.process == Process::simple_poll && f.anonymous == "yes";
+  d.anonymous = has_options(d.process) && f.anonymous == "yes";
   d.eligibility = parse_eligibility(f.eligibility).value_or(Eligibility::members);
   d.closes_at = closes_at(f).value_or(0);
-  if (d.process == Process::simple_poll) {
+  if (has_options(d.process)) {
     for (const auto& o : f.options) {
       if (!o.text.empty()) d.options.push_back({0, o.text, o.easy_read});
     }
   }
+  if (d.process == Process::dot_vote) {
+    d.dot_budget = core::small_number(f.dot_budget).value_or(0);
+    d.dot_most = f.dot_most.empty() ? 0 : core::small_number(f.dot_most).value_or(0);
+  }
+  if (d.process == Process::score) d.score_highest = core::small_number(f.score_highest).value_or(0);
   return d;
+}
+
+const std::string* BallotForm::of(long long option_id) const {
+  for (const auto& [id, text] : typed) {
+    if (id == option_id) return &text;
+  }
+  return nullptr;
+}
+
+BallotForm read_ballot(const http::FormData& form, const std::vector<Option>& options) {
+  BallotForm f;
+  for (const auto& o : options) f.typed.emplace_back(o.id, form.trimmed("option-" + std::to_string(o.id)));
+  return f;
+}
+
+std::variant<std::vector<std::pair<long long, long long>>, FormProblem> ballot_rows(const ProposalDetails& d,
+                                                                                    const BallotForm& form) {
+  std::vector<std::pair<long long, long long>> rows;
+  for (const auto& [id, text] : form.typed) {
+    if (text.empty()) continue;
+    const auto n = core::small_number(text);
+    if (!n) {
+      const char* key = d.process == Process::dot_vote ? "decisions.dots.not_number"
+                        : d.process == Process::score  ? "decisions.scores.out_of_range"
+                                                       : "decisions.ranked.unknown_option";
+      return FormProblem{"option-" + std::to_string(id), key};
+    }
+    rows.emplace_back(id, *n);
+  }
+  return rows;
 }
 
 ResponseForm read_response(const http::FormData& form) { return {form.trimmed("answer"), form.trimmed("reason")}; }

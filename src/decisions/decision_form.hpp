@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "accounts/account_form.hpp"
@@ -38,6 +39,8 @@ struct ProposalForm {
   std::vector<OptionRow> options = std::vector<OptionRow>(kOptionRows);
   std::string closes_day, closes_month, closes_year, closes_time;
   std::string create_key;
+  /// A dot vote's dots per person and most on one option (blank: no limit); a score poll's highest score.
+  std::string dot_budget = "10", dot_most, score_highest = "5";
 };
 
 ProposalForm read_proposal(const http::FormData& form);
@@ -46,6 +49,18 @@ ProposalForm read_proposal(const http::FormData& form);
 std::vector<FormProblem> check_proposal(const ProposalForm& form, long long now);
 /// The details of a form check_proposal found nothing wrong with.
 ProposalDetails details_of(const ProposalForm& form);
+
+/// A ranked-choice, dot or score ballot as typed: one field "option-<id>" per option (a choice number, a number of
+/// dots, a score; blank for none), kept as typed for showing again.
+struct BallotForm {
+  std::vector<std::pair<long long, std::string>> typed;
+  const std::string* of(long long option_id) const;
+};
+BallotForm read_ballot(const http::FormData& form, const std::vector<Option>& options);
+/// The ballot's rows (option, value) when every field is blank or a whole number; otherwise the problem, on the field
+/// of the first option that is not.
+std::variant<std::vector<std::pair<long long, long long>>, FormProblem> ballot_rows(const ProposalDetails& d,
+                                                                                    const BallotForm& form);
 
 /// A consent answer: "answer" and, for an objection, "reason" (needed).
 struct ResponseForm {

@@ -52,13 +52,50 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                         .value = form.process,
                         .fieldset = small_legend(s(t("decisions.form.process"))),
                         .error_message = field_error_message(t, errors, "process")};
-  process.items.push_back({.text = process_words(t, Process::simple_poll),
-                           .value = "simple_poll",
-                           .hint = {.text = s(t("decisions.form.process_poll_hint"))}});
-  process.items.push_back({.text = process_words(t, Process::consent),
-                           .value = "consent",
-                           .hint = {.text = s(t("decisions.form.process_consent_hint"))}});
+  for (Process p : kAllProcesses) {
+    const std::string code(process_code(p));
+    process.items.push_back(
+        {.text = process_words(t, p), .value = code, .hint = {.text = s(t("decisions.form.process_hint." + code))}});
+  }
   govuk::radios(h, process);
+  // A dot vote's and a score poll's settings, always shown (as the options are: a conditional reveal would hide them,
+  // and a radio's aria-expanded is not allowed); the other processes ignore them.
+  Html dots;
+  govuk::input(dots, {.id = "dot_budget",
+                      .name = "dot_budget",
+                      .inputmode = "numeric",
+                      .value = form.dot_budget,
+                      .label = small_label(s(t("decisions.form.dot_budget"))),
+                      .hint = {.text = s(t("decisions.form.dot_budget_hint"))},
+                      .error_message = field_error_message(t, errors, "dot_budget"),
+                      .classes = "govuk-input--width-3",
+                      .autocomplete = "off",
+                      .spellcheck = false});
+  govuk::input(dots, {.id = "dot_most",
+                      .name = "dot_most",
+                      .inputmode = "numeric",
+                      .value = form.dot_most,
+                      .label = small_label(s(t("decisions.form.dot_most"))),
+                      .hint = {.text = s(t("decisions.form.dot_most_hint"))},
+                      .error_message = field_error_message(t, errors, "dot_most"),
+                      .classes = "govuk-input--width-3",
+                      .autocomplete = "off",
+                      .spellcheck = false});
+  govuk::fieldset(h, {.legend = {.text = s(t("decisions.form.dots_legend")), .classes = "govuk-fieldset__legend--s"},
+                      .html = std::move(dots)});
+  Html score;
+  govuk::input(score, {.id = "score_highest",
+                       .name = "score_highest",
+                       .inputmode = "numeric",
+                       .value = form.score_highest,
+                       .label = small_label(s(t("decisions.form.score_highest"))),
+                       .hint = {.text = s(t("decisions.form.score_highest_hint"))},
+                       .error_message = field_error_message(t, errors, "score_highest"),
+                       .classes = "govuk-input--width-3",
+                       .autocomplete = "off",
+                       .spellcheck = false});
+  govuk::fieldset(h, {.legend = {.text = s(t("decisions.form.score_legend")), .classes = "govuk-fieldset__legend--s"},
+                      .html = std::move(score)});
 
   // A simple poll's options (always shown: a revealed section would hide them from people without JavaScript's help
   // and from a second look at the form; consent ignores them).

@@ -39,12 +39,20 @@ void send_opened(soci::session& s, const Proposal& p, const std::string& base_ur
 }
 
 void send_closed(soci::session& s, const Proposal& p, const PollResult& poll, const std::string& base_url,
-                 long long now) {
+                 long long now, const power::Verdict& verdict) {
   const std::string path = path_of(s, p);
   for (const auto& to : store::group_people(s, p.group_id)) {
     core::Translator t(core::Messages::embedded(), to.lang);
     const std::vector<std::pair<std::string, std::string>> args{{"title", p.details.title}, {"group", p.group_name}};
     std::vector<std::string> paragraphs{core::format(t("decisions.mail.closed.p1"), args), outcome_words(t, p, poll)};
+    if (!verdict.valid()) {
+      paragraphs.emplace_back(t("decisions.rules.not_valid"));
+      for (const auto& b : verdict.breaches) {
+        const std::string_view prefix = "decisions.rules.broken.";
+        paragraphs.push_back(core::format(t("decisions.rules.broken." + std::string(b.key.substr(prefix.size()))),
+                                          {{"needed", std::to_string(b.needed)}, {"had", std::to_string(b.had)}}));
+      }
+    }
     auto message =
         mail::compose(to.email, to.name, to.lang, core::format(t("decisions.mail.closed.subject"), args), paragraphs,
                       mail::Action{std::string(t("decisions.mail.closed.button")), base_url + path});

@@ -15,8 +15,9 @@ namespace roundtable::decisions {
 
 /// To everyone in the group but the proposer.
 void send_opened(soci::session& s, const Proposal& p, const std::string& base_url, long long now);
-/// To everyone in the group, with what came of it.
+/// To everyone in the group, with what came of it (and, when it broke the power-sharing rules it opened under, that
+/// it is not valid and why).
 void send_closed(soci::session& s, const Proposal& p, const PollResult& poll, const std::string& base_url,
-                 long long now);
+                 long long now, const power::Verdict& verdict = {});
 
 }  // namespace roundtable::decisions

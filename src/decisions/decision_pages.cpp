@@ -22,6 +22,8 @@ using view::Html;
 struct Typed {
   std::string option;
   ResponseForm response;
+  /// A ranked-choice, dot or score ballot that had a problem.
+  std::optional<BallotForm> ballot;
 };
 
 std::string status_words(const core::Translator& t, const Proposal& p, long long now) {
@@ -40,7 +42,19 @@ void about(Html& h, const core::Translator& t, const Proposal& p) {
   rows.rows.push_back(
       {.key = {.text = s(t("decisions.page.who"))},
        .value = {.text = s(t("decisions.eligibility." + std::string(eligibility_code(p.details.eligibility))))}});
-  if (p.details.process == Process::simple_poll) {
+  if (p.details.process == Process::dot_vote) {
+    std::string dots = t.plural("decisions.dots.count", p.details.dot_budget);
+    if (p.details.dot_most > 0) {
+      dots += " " + core::format(t("decisions.dots.most_words"), {{"most", std::to_string(p.details.dot_most)}});
+    }
+    rows.rows.push_back({.key = {.text = s(t("decisions.dots.each"))}, .value = {.text = dots}});
+  }
+  if (p.details.process == Process::score) {
+    rows.rows.push_back({.key = {.text = s(t("decisions.scores.scale"))},
+                         .value = {.text = core::format(t("decisions.scores.scale_words"),
+                                                        {{"highest", std::to_string(p.details.score_highest)}})}});
+  }
+  if (has_options(p.details.process)) {
     rows.rows.push_back(
         {.key = {.text = s(t("decisions.page.votes"))},
          .value = {.text = s(t(p.details.anonymous ? "decisions.page.anonymous" : "decisions.page.named"))}});
@@ -160,16 +174,21 @@ void objections(Html& h, const core::Translator& t, const OrgRequest& req, const
 void who_chose_what(Html& h, const core::Translator& t, const Proposal& p, const std::vector<BallotRow>& ballots,
                     long long all) {
   if (p.details.anonymous || ballots.empty()) return;
+  const bool simple = p.details.process == Process::simple_poll;
   view::scroll_region_start(h, t, t("decisions.results.who_caption"));
-  govuk::TableWriter table(
-      h, {.head = {{.text = s(t("decisions.results.name"))}, {.text = s(t("decisions.results.option"))}},
-          .caption = s(t("decisions.results.who_caption")),
-          .caption_classes = "govuk-table__caption--s",
-          .first_cell_is_header = true});
+  std::vector<govuk::TableCell> head{{.text = s(t("decisions.results.name"))},
+                                     {.text = s(t("decisions.results.option"))}};
+  if (!simple) head.push_back({.text = s(t("decisions.ballot.value_heading"))});
+  govuk::TableWriter table(h, {.head = head,
+                               .caption = s(t("decisions.results.who_caption")),
+                               .caption_classes = "govuk-table__caption--s",
+                               .first_cell_is_header = true});
   for (const auto& b : ballots) {
     const auto* o = p.option(b.option_id);
-    table.row({{.text = b.voter_name.empty() ? s(t("decisions.former_member")) : b.voter_name},
-               {.text = o ? o->text : std::string()}});
+    std::vector<govuk::TableCell> row{{.text = b.voter_name.empty() ? s(t("decisions.former_member")) : b.voter_name},
+                                      {.text = o ? o->text : std::string()}};
+    if (!simple) row.push_back({.text = ballot_value_words(t, p.details.process, b.value)});
+    table.row(row);
   }
   table.end();
   view::scroll_region_end(h);
@@ -202,12 +221,15 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
     govuk::details(h, {.summary_text = s(t("decisions.page.easy_read")), .html = std::move(easy)});
   }
 
-  const bool poll = p.details.process == Process::simple_poll;
+  const Process process = p.details.process;
+  const bool poll = has_options(process);
   if (may(req, v, Action::take_part, now)) {
-    if (poll) {
+    if (process == Process::simple_poll) {
       vote_form(h, t, req, v, typed, errors);
-    } else {
+    } else if (process == Process::consent) {
       consent_form(h, t, req, v, typed, errors);
+    } else {
+      ballot_form(h, t, req, v, typed.ballot ? &*typed.ballot : nullptr, errors);
     }
   } else if (!closed && v.role == GroupRole::observer) {
     govuk::paragraph(h, t("decisions.page.observer"));
@@ -219,12 +241,23 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
     if (p.withdrawn_at) {
       // Nothing to count.
     } else if (closed) {
-      const auto result = count_poll(p.details.options, page.totals);
-      // Between its closing time and the due worker's next minute the outcome is not stored yet: the same count.
-      Proposal shown = p;
-      if (!shown.outcome) shown.outcome = outcome_of(result);
-      poll_results(h, t, shown, result);
-      who_chose_what(h, t, p, page.named, result.ballots);
+      long long people = 0;
+      for (const auto& [types, n] : page.types) people += n;
+      if (process == Process::simple_poll) {
+        const auto result = count_poll(p.details.options, page.totals);
+        // Between its closing time and the due worker's next minute the outcome is not stored yet: the same count.
+        Proposal shown = p;
+        if (!shown.outcome) shown.outcome = outcome_of(result);
+        poll_results(h, t, shown, result);
+        people = result.ballots;
+      } else if (process == Process::ranked_choice) {
+        ranked_results(h, t, p, ranked_of(p.details.options, page.ranked), static_cast<long long>(page.ranked.size()));
+      } else if (process == Process::dot_vote) {
+        dot_results(h, t, p, dots_of(p.details.options, page.sums), people);
+      } else {
+        score_results(h, t, p, scores_of(p.details.options, p.details.score_highest, page.sums), people);
+      }
+      who_chose_what(h, t, p, page.named, people);
     } else {
       govuk::heading(h, 2, "m", t("decisions.results.title"));
       govuk::paragraph(h, t("decisions.results.after_closing"));
@@ -243,6 +276,7 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
     objections(h, t, req, page, may(req, v, Action::resolve_objection, now), now, errors);
   }
   who_took_part(h, t, count_types(page.types));
+  proposal_rules(h, t, page, now);
 
   if (closed && !p.withdrawn_at) {
     govuk::heading(h, 2, "m", t("decisions.record.title"));
@@ -326,6 +360,8 @@ awaitable<Response> list(OrgRequest& req, const PagesDeps& deps) {
   const auto& g = std::get<groups::GroupForViewer>(loaded);
   auto op = deps.service->group_decisions(g.group.id);
   const auto all = co_await std::move(op);
+  auto rules_op = deps.service->rules(g.group.id);
+  const auto rules = co_await std::move(rules_op);
   const long long now = deps.service->now();
   auto page = page_builder(ctx, deps, s(t("decisions.list.title")));
   page.caption(g.group.details.name)
@@ -353,6 +389,8 @@ awaitable<Response> list(OrgRequest& req, const PagesDeps& deps) {
     listed(h, t, req, d, now);
   }
   if (!any) govuk::paragraph(h, t("decisions.list.none_closed"));
+  group_rules_summary(h, t, req, g.group.id, rules,
+                      policy::allows(actor_of(req, g.role), Action::set_rules, facts) == policy::Verdict::allow);
   co_return page.respond();
 }
 
@@ -373,7 +411,7 @@ awaitable<Response> vote(OrgRequest& req, const PagesDeps& deps) {
   const auto& page = std::get<DecisionPage>(loaded);
   const auto& p = page.view.proposal;
   if (p.details.process != Process::simple_poll || !page.view.may_take_part()) co_return deps.not_found(ctx);
-  Typed typed{std::string(ctx.form.trimmed("option")), {}};
+  Typed typed{std::string(ctx.form.trimmed("option")), {}, std::nullopt};
   if (p.closed(deps.service->now())) co_return refused(req, deps, page, VoteOutcome::closed, typed, "option");
   const auto option = http::parse_id(typed.option);
   if (!option || !p.option(*option)) {
@@ -382,6 +420,39 @@ awaitable<Response> vote(OrgRequest& req, const PagesDeps& deps) {
   auto op = deps.service->vote(req.membership.org_id, p.id, req.principal.user_id, *option);
   const auto outcome = co_await std::move(op);
   if (outcome != VoteOutcome::done) co_return refused(req, deps, page, outcome, typed, "option");
+  ctx.set_flash("decisions.done.voted");
+  co_return http::redirect(ctx.request, decision_url(req, p.id));
+}
+
+awaitable<Response> cast(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load(req, deps, Action::see_decisions);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& page = std::get<DecisionPage>(loaded);
+  const auto& p = page.view.proposal;
+  const Process process = p.details.process;
+  if (process == Process::simple_poll || process == Process::consent || !page.view.may_take_part()) {
+    co_return deps.not_found(ctx);
+  }
+  Typed typed{"", {}, read_ballot(ctx.form, p.details.options)};
+  const std::string first = p.details.options.empty() ? "option" : "option-" + std::to_string(p.details.options[0].id);
+  if (p.closed(deps.service->now())) co_return refused(req, deps, page, VoteOutcome::closed, typed, first.c_str());
+  auto rows = ballot_rows(p.details, *typed.ballot);
+  if (auto* problem = std::get_if<FormProblem>(&rows)) {
+    co_return render(req, deps, page, typed, field_errors(t, std::vector<FormProblem>{*problem}));
+  }
+  const auto& ballot = std::get<std::vector<std::pair<long long, long long>>>(rows);
+  if (const auto key = check_ballot(p.details, ballot); !key.empty()) {
+    // On the field of the first option the ballot names (or the first option).
+    std::string field = first;
+    if (!ballot.empty()) field = "option-" + std::to_string(ballot.front().first);
+    co_return render(req, deps, page, typed, field_errors(t, std::vector<FormProblem>{{field, std::string(key)}}));
+  }
+  auto op = deps.service->cast(req.membership.org_id, p.id, req.principal.user_id, ballot);
+  const auto outcome = co_await std::move(op);
+  if (outcome != VoteOutcome::done) co_return refused(req, deps, page, outcome, typed, first.c_str());
   ctx.set_flash("decisions.done.voted");
   co_return http::redirect(ctx.request, decision_url(req, p.id));
 }
@@ -395,7 +466,7 @@ awaitable<Response> respond(OrgRequest& req, const PagesDeps& deps) {
   const auto& page = std::get<DecisionPage>(loaded);
   const auto& p = page.view.proposal;
   if (p.details.process != Process::consent || !page.view.may_take_part()) co_return deps.not_found(ctx);
-  Typed typed{"", read_response(ctx.form)};
+  Typed typed{"", read_response(ctx.form), std::nullopt};
   if (p.closed(deps.service->now())) co_return refused(req, deps, page, VoteOutcome::closed, typed, "answer");
   if (const auto problems = check_response(typed.response); !problems.empty()) {
     co_return render(req, deps, page, typed, field_errors(t, problems));

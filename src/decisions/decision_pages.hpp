@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "accounts/pages_common.hpp"
+#include "decisions/decision_form.hpp"
 #include "decisions/decision_policy.hpp"
 #include "decisions/decision_service.hpp"
 #include "http/types.hpp"
@@ -50,6 +51,16 @@ Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::stri
 
 // decision_chart.cpp: a poll's results as an SVG bar chart (role="img", title and description, each bar labelled
 // with its option and count) followed by a table of the same numbers; who took part by member type.
+/// One bar: its option, its value against the chart's largest, and the words it carries (also the description's).
+struct ChartBar {
+  Option option;
+  long long value = 0;
+  long long max = 0;
+  std::string label;
+  bool leading = false;
+};
+void bar_chart(view::Html& h, const core::Translator& t, const std::string& id, const std::string& title,
+               const std::vector<ChartBar>& bars);
 void poll_results(view::Html& h, const core::Translator& t, const Proposal& p, const PollResult& r);
 void consent_results(view::Html& h, const core::Translator& t, const ConsentResult& r);
 void who_took_part(view::Html& h, const core::Translator& t, const TypeCounts& c);
@@ -59,6 +70,8 @@ void who_took_part(view::Html& h, const core::Translator& t, const TypeCounts& c
 awaitable<Response> list(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> decision(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> vote(OrgRequest& req, const PagesDeps& deps);
+/// A ranked-choice, dot or score ballot.
+awaitable<Response> cast(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> respond(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> resolve_objection(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> withdraw_objection(OrgRequest& req, const PagesDeps& deps);
@@ -66,6 +79,25 @@ awaitable<Response> close_early(OrgRequest& req, const PagesDeps& deps);
 /// "Withdraw this proposal?", with the button that does it.
 awaitable<Response> withdraw_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> withdraw(OrgRequest& req, const PagesDeps& deps);
+
+// decision_process_parts.cpp: ranked choice, dot vote and score (ballot forms, results), and power-sharing rules.
+void ballot_form(view::Html& h, const core::Translator& t, const OrgRequest& req, const ProposalForViewer& v,
+                 const BallotForm* typed, const std::vector<view::FieldError>& errors);
+void ranked_results(view::Html& h, const core::Translator& t, const Proposal& p, const tally::RankedResult& r,
+                    long long ballots);
+void dot_results(view::Html& h, const core::Translator& t, const Proposal& p, const tally::DotResult& r,
+                 long long people);
+void score_results(view::Html& h, const core::Translator& t, const Proposal& p, const tally::ScoreResult& r,
+                   long long people);
+/// "1st choice", "3 dots", "Score 4": one row of a named ballot.
+std::string ballot_value_words(const core::Translator& t, Process process, long long value);
+/// The rules a proposal opened under, how they stand while it is open, and its verdict once closed.
+void proposal_rules(view::Html& h, const core::Translator& t, const DecisionPage& page, long long now);
+/// The group's rules on its decisions list, with the link to change them for those who may.
+void group_rules_summary(view::Html& h, const core::Translator& t, const OrgRequest& req, long long group_id,
+                         const std::optional<store::GroupRules>& rules, bool may_change);
+awaitable<Response> rules_form(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_rules(OrgRequest& req, const PagesDeps& deps);
 
 // decision_form_pages.cpp: a new proposal, and the decision record.
 awaitable<Response> new_proposal(OrgRequest& req, const PagesDeps& deps);

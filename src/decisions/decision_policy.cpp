@@ -58,6 +58,10 @@ Verdict allows(const Actor& a, Action action, const Facts& f) {
     case Action::record_decision:
       if (f.group_archived || !f.closed) return Verdict::deny;
       return both(sees, runs(a));
+    case Action::set_rules:
+      if (f.group_archived) return Verdict::deny;
+      if (a.group_role != GroupRole::lead && a.group_role != GroupRole::facilitator) return Verdict::deny;
+      return sees;
   }
   return Verdict::deny;
 }
@@ -70,6 +74,7 @@ std::string_view action_name(Action action) {
     case Action::resolve_objection: return "decisions.resolve_objection";
     case Action::run_decision: return "decisions.run_decision";
     case Action::record_decision: return "decisions.record_decision";
+    case Action::set_rules: return "decisions.set_rules";
   }
   return "decisions.unknown";
 }

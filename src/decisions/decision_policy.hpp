@@ -10,6 +10,8 @@
 /// - The people who run the group (lead facilitators and facilitators; an organisation admin once two-step sign-in
 ///   is passed) close a proposal early or withdraw it, and write the decision record once it has closed.
 /// - The proposer or the people who run the group mark an objection resolved while the proposal is open.
+/// - Only the group's lead facilitators and facilitators set its power-sharing rules: rules about sharing power are
+///   the group's own, so an organisation admin who is not a facilitator there cannot change them.
 /// - Nothing in an archived group changes.
 #pragma once
 
@@ -34,9 +36,12 @@ enum class Action {
   run_decision,
   /// Write the decision record once it has closed.
   record_decision,
+  /// Change the group's power-sharing rules (and see the form).
+  set_rules,
 };
 inline constexpr Action kAllActions[] = {Action::see_decisions,     Action::propose,      Action::take_part,
-                                         Action::resolve_objection, Action::run_decision, Action::record_decision};
+                                         Action::resolve_objection, Action::run_decision, Action::record_decision,
+                                         Action::set_rules};
 
 struct Actor {
   core::Role org_role = core::Role::member;

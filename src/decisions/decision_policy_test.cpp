@@ -69,6 +69,11 @@ const Row kTable[] = {
     {Action::record_decision, kClosed, "a closed one", /*              */ "YYNNNNYT"},
     {Action::record_decision, kOpen, "an open one", /*                 */ "NNNNNNNN"},
     {Action::record_decision, kArchivedClosed, "an archived group's", "NNNNNNNN"},
+    // Only the group's facilitators set its power-sharing rules: not its members, nor an organisation admin from
+    // outside the group.
+    {Action::set_rules, kOpen, "a group the organisation sees", /*     */ "YYNNNNNN"},
+    {Action::set_rules, kMembersOnly, "a members-only group", /*       */ "YYNNNNNN"},
+    {Action::set_rules, kArchived, "an archived group", /*             */ "NNNNNNNN"},
 };
 
 char letter(Verdict v) { return v == Verdict::allow ? 'Y' : v == Verdict::need_two_step ? 'T' : 'N'; }

@@ -24,9 +24,12 @@ void add_decision_routes(std::vector<http::Route>& routes, const pages::PagesDep
   group.get("", "decisions", on(Action::see_decisions), bind(deps, pages::list));
   group.get("/new", "decision_new", on(Action::propose), bind(deps, pages::new_proposal));
   group.post("", "decision_create", on(Action::propose), bind(deps, pages::create_proposal));
+  group.get("/rules", "decision_rules", on(Action::set_rules), bind(deps, pages::rules_form));
+  group.post("/rules", "decision_rules_save", on(Action::set_rules), bind(deps, pages::save_rules));
   auto one = org.scope("/decisions/{decision}");
   one.get("", "decision", on(Action::see_decisions), bind(deps, pages::decision));
   one.post("/vote", "decision_vote_save", on(Action::take_part), bind(deps, pages::vote));
+  one.post("/ballot", "decision_ballot_save", on(Action::take_part), bind(deps, pages::cast));
   one.post("/answer", "decision_answer_save", on(Action::take_part), bind(deps, pages::respond));
   one.post("/objections/{objection}/resolve", "decision_objection_resolve_save", on(Action::resolve_objection),
            bind(deps, pages::resolve_objection));

@@ -1,10 +1,13 @@
 #include "decisions/decision_service.hpp"
 
+#include <algorithm>
+
 #include "db/transaction.hpp"
 #include "decisions/decision_mail.hpp"
 #include "decisions/decision_store.hpp"
 #include "discussions/discussion_store.hpp"
 #include "groups/group_store.hpp"
+#include "meetings/meeting.hpp"
 #include "meetings/meeting_store.hpp"
 #include "security/tokens.hpp"
 
@@ -60,9 +63,30 @@ std::optional<ProposalForViewer> find(soci::session& s, long long org_id, long l
   return store::find_for_viewer(s, org_id, id, user, user ? ballot_of(anonymous, secret, user) : std::string());
 }
 
+std::vector<long long> ids_of(const std::vector<tally::OptionId>& v) { return {v.begin(), v.end()}; }
+
+/// What came out on top, for the outcome and its words (a simple poll's counts; the leaders of the others).
 PollResult poll_of(soci::session& s, const Proposal& p) {
-  if (p.details.process != Process::simple_poll) return {};
-  return count_poll(p.details.options, store::option_totals(s, p.id));
+  const auto& d = p.details;
+  switch (d.process) {
+    case Process::simple_poll: return count_poll(d.options, store::option_totals(s, p.id));
+    case Process::ranked_choice: {
+      const auto r = ranked_of(d.options, store::ranked_ballots(s, p.id));
+      if (r.winner) return leaders_only({*r.winner});
+      return leaders_only(ids_of(r.tied));
+    }
+    case Process::dot_vote: return leaders_only(ids_of(dots_of(d.options, store::option_sums(s, p.id)).top));
+    case Process::score:
+      return leaders_only(ids_of(scores_of(d.options, d.score_highest, store::option_sums(s, p.id)).top));
+    case Process::consent: break;
+  }
+  return {};
+}
+
+/// Unmet support requests of the meeting the record names, when the rules ask.
+long long unmet_of(soci::session& s, const Proposal& p) {
+  if (!p.details.rules.no_unmet_support || !p.led_from_meeting_id) return 0;
+  return meetings::unmet_support(meetings::store::checklist(s, *p.led_from_meeting_id, p.group_id));
 }
 
 /// Closes it at `at` with its outcome, unlinks anonymous ballots and tells the group (base_url: where links point).
@@ -81,11 +105,29 @@ bool close_in(soci::session& s, long long id, long long at, const std::string& b
   if (p.details.anonymous) store::rekey_ballots(s, id);
   p.closed_at = at;
   p.outcome = outcome;
-  send_closed(s, p, poll, base_url, now);
+  // Who took part is fixed now: the group is told at once when it broke the rules it opened under.
+  send_closed(s, p, poll, base_url, now, verdict_of(p.details.rules, store::participant_types(s, id), unmet_of(s, p)));
   return true;
 }
 
 }  // namespace
+
+long long lived_experience_count(const power::Rules& rules,
+                                 const std::vector<std::pair<std::vector<MemberType>, long long>>& types) {
+  long long lived = 0;
+  for (const auto& [t, people] : types) {
+    if (power::counts_as_lived_experience(rules, {t})) lived += people;
+  }
+  return lived;
+}
+
+power::Verdict verdict_of(const power::Rules& rules,
+                          const std::vector<std::pair<std::vector<MemberType>, long long>>& types,
+                          long long unmet_support) {
+  long long people = 0;
+  for (const auto& [t, n] : types) people += n;
+  return power::check_counts(rules, people, lived_experience_count(rules, types), unmet_support);
+}
 
 void membership_ended(soci::session& s, long long org_id, long long user_id, long long now) {
   const auto open = store::open_taken_part(s, org_id, user_id);
@@ -122,8 +164,13 @@ awaitable<long long> DecisionService::propose(Who who, long long org_id, long lo
         const policy::Actor actor{who.org_role, who.two_step, g->role};
         const policy::Facts facts{g->group.details.visibility, g->group.archived(), false, false, false};
         if (policy::allows(actor, Action::propose, facts) != policy::Verdict::allow) return {0, false};
-        const bool poll = d.process == Process::simple_poll;
+        const bool poll = has_options(d.process);
         if (poll && (d.options.size() < kMinOptions || d.options.size() > kMaxOptions)) return {0, false};
+        if (d.process == Process::dot_vote &&
+            (d.dot_budget < 1 || d.dot_budget > kMaxDotBudget || d.dot_most < 0 || d.dot_most > d.dot_budget)) {
+          return {0, false};
+        }
+        if (d.process == Process::score && (d.score_highest < 1 || d.score_highest > kMaxScore)) return {0, false};
         const long long at = now();
         if (d.closes_at <= at) return {0, false};
         ProposalDetails kept = d;
@@ -131,6 +178,10 @@ awaitable<long long> DecisionService::propose(Who who, long long org_id, long lo
           kept.options.clear();
           kept.anonymous = false;  // objections are talked through with the person who made them
         }
+        if (kept.process != Process::dot_vote) kept.dot_budget = kept.dot_most = 0;
+        if (kept.process != Process::score) kept.score_highest = 0;
+        // The rules in force now go with it: changing them later does not change this decision's verdict.
+        kept.rules = store::group_rules(s, group_id).value_or(store::GroupRules{}).rules;
         const long long id = store::insert(s, org_id, group_id, kept, key, who.user_id, at);
         // Two copies of the form at once: the insert's ON CONFLICT lets one through and the other finds it.
         if (id == 0) return {store::find_by_create_key(s, org_id, key).value_or(0), false};
@@ -151,15 +202,24 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     const std::string secret = store::existing_ballot_secret(s);
     auto v = find(s, org_id, id, viewer, secret);
     if (!v) return std::nullopt;
-    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}};
+    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, 0};
     const auto& p = page.view.proposal;
-    if (p.details.process == Process::consent) {
+    const Process process = p.details.process;
+    if (process == Process::consent) {
       page.responses = store::responses(s, id);
       page.objections = store::objections(s, id);
     } else if (p.closed(at)) {
-      page.totals = store::option_totals(s, id);
+      if (process == Process::simple_poll) page.totals = store::option_totals(s, id);
+      if (process == Process::dot_vote || process == Process::score) page.sums = store::option_sums(s, id);
+      if (process == Process::ranked_choice) page.ranked = store::ranked_ballots(s, id);
       if (!p.details.anonymous) page.named = store::named_ballots(s, id, kWhoChoseLimit);
+    } else if (process != Process::simple_poll && page.view.voted && viewer) {
+      Proposal key;
+      key.id = id;
+      key.details.anonymous = p.details.anonymous;
+      page.view.my_ballot = store::my_ballot(s, id, ballot_of(key, secret, viewer));
     }
+    page.unmet_support = unmet_of(s, p);
     page.types = store::participant_types(s, id);
     // What led to it, named only while it is the group's (the record is read by the group's own people).
     auto& q = page.view.proposal;
@@ -189,6 +249,63 @@ awaitable<VoteOutcome> DecisionService::vote(long long org_id, long long id, lon
                        member_types_code(v->member_types), at);
     tx.commit();
     return VoteOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<VoteOutcome> DecisionService::cast(long long org_id, long long id, long long user,
+                                             std::vector<std::pair<long long, long long>> rows) {
+  auto op = db_.run([=, this, rows = std::move(rows)](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const long long at = now();
+    const std::string secret = store::ballot_secret(s);
+    const auto v = find(s, org_id, id, user, secret);
+    if (!v) return VoteOutcome::not_allowed;
+    const auto& p = v->proposal;
+    const Process process = p.details.process;
+    if (process == Process::simple_poll || process == Process::consent) return VoteOutcome::not_allowed;
+    if (p.closed(at) || p.group_archived) return VoteOutcome::closed;
+    const Who who{user, core::Role::member, false};
+    if (!allowed(who, *v, Action::take_part, at) || !check_ballot(p.details, rows).empty()) {
+      return VoteOutcome::not_allowed;
+    }
+    std::vector<std::pair<long long, long long>> kept;
+    for (const auto& r : rows) {
+      if (process != Process::dot_vote || r.second > 0) kept.push_back(r);
+    }
+    store::record_ballot(s, id, org_id, user, ballot_of(p, secret, user), !p.details.anonymous, kept,
+                         member_types_code(v->member_types), at);
+    tx.commit();
+    return VoteOutcome::done;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<store::GroupRules>> DecisionService::rules(long long group_id) {
+  auto op = db_.read([=](soci::session& s) { return store::group_rules(s, group_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<Change> DecisionService::save_rules(Who who, long long org_id, long long group_id, power::Rules rules) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
+    if (!g) return Change::refused;
+    const policy::Actor actor{who.org_role, who.two_step, g->role};
+    const policy::Facts facts{g->group.details.visibility, g->group.archived(), false, false, false};
+    if (policy::allows(actor, Action::set_rules, facts) != policy::Verdict::allow) return Change::refused;
+    if (rules.at_least_lived_experience && *rules.at_least_lived_experience < 1) return Change::refused;
+    if (const auto old = store::group_rules(s, group_id)) {
+      const auto& o = old->rules;
+      if (o.at_least_lived_experience == rules.at_least_lived_experience &&
+          o.lived_experience_half == rules.lived_experience_half && o.no_unmet_support == rules.no_unmet_support &&
+          o.carers_count == rules.carers_count) {
+        return Change::already;
+      }
+    }
+    store::save_group_rules(s, group_id, rules, who.user_id, now());
+    tx.commit();
+    return Change::done;
   });
   co_return co_await std::move(op);
 }
@@ -343,7 +460,9 @@ long long DecisionService::propose_now(long long org_id, long long group_id, lon
   return db_.run_sync([&](soci::session& s) {
     db::WriteTransaction tx(s);
     if (auto existing = store::find_by_create_key(s, org_id, key)) return *existing;
-    const long long id = store::insert(s, org_id, group_id, d, key, actor, at);
+    ProposalDetails kept = d;
+    kept.rules = store::group_rules(s, group_id).value_or(store::GroupRules{}).rules;
+    const long long id = store::insert(s, org_id, group_id, kept, key, actor, at);
     if (d.anonymous) store::ballot_secret(s);
     tx.commit();
     return id;
@@ -358,6 +477,27 @@ void DecisionService::vote_now(long long org_id, long long id, long long user, l
     if (!v) return;
     store::record_vote(s, id, org_id, user, ballot_of(v->proposal, secret, user), !v->proposal.details.anonymous,
                        option_id, member_types_code(v->member_types), at);
+    tx.commit();
+  });
+}
+
+void DecisionService::cast_now(long long org_id, long long id, long long user,
+                               const std::vector<std::pair<long long, long long>>& rows, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const std::string secret = store::ballot_secret(s);
+    const auto v = find(s, org_id, id, user, secret);
+    if (!v) return;
+    store::record_ballot(s, id, org_id, user, ballot_of(v->proposal, secret, user), !v->proposal.details.anonymous,
+                         rows, member_types_code(v->member_types), at);
+    tx.commit();
+  });
+}
+
+void DecisionService::save_rules_now(long long group_id, const power::Rules& rules, long long by, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    store::save_group_rules(s, group_id, rules, by, at);
     tx.commit();
   });
 }

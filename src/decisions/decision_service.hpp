@@ -14,6 +14,7 @@
 #include "db/database.hpp"
 #include "decisions/decision.hpp"
 #include "decisions/decision_policy.hpp"
+#include "decisions/decision_store.hpp"
 #include "decisions/results.hpp"
 #include "groups/group.hpp"
 
@@ -49,7 +50,21 @@ struct DecisionPage {
   std::vector<std::pair<std::vector<MemberType>, long long>> types;
   std::vector<Response> responses;
   std::vector<Objection> objections;
+  /// Once closed: a dot vote's or score poll's rows added up by option and value; every ranked ballot.
+  std::vector<OptionSum> sums;
+  std::vector<std::vector<long long>> ranked;
+  /// Support requests for the meeting the record names that are still unmet (read when its rules say so).
+  long long unmet_support = 0;
 };
+
+/// Whether a decision met the power-sharing rules it opened under: who took part (by member types, as stored) and
+/// the unmet support requests of the meeting it came from.
+power::Verdict verdict_of(const power::Rules& rules,
+                          const std::vector<std::pair<std::vector<MemberType>, long long>>& types,
+                          long long unmet_support);
+/// How many of those who took part count as lived-experience members under these rules.
+long long lived_experience_count(const power::Rules& rules,
+                                 const std::vector<std::pair<std::vector<MemberType>, long long>>& types);
 
 enum class Change { done, already, refused };
 
@@ -75,6 +90,14 @@ class DecisionService {
   awaitable<std::optional<DecisionPage>> page(long long org_id, long long id, long long viewer);
   /// A simple poll's vote: replaces the person's earlier one; sent twice, one vote.
   awaitable<VoteOutcome> vote(long long org_id, long long id, long long user, long long option_id);
+  /// A ranked-choice, dot or score ballot (option, rank/dots/score), checked again here; replaces the person's earlier
+  /// one; sent twice, one ballot.
+  awaitable<VoteOutcome> cast(long long org_id, long long id, long long user,
+                              std::vector<std::pair<long long, long long>> rows);
+  /// The group's power-sharing rules (none set: the defaults, no rule).
+  awaitable<std::optional<store::GroupRules>> rules(long long group_id);
+  /// The people who run the group set its rules; proposals opened from now on carry them.
+  awaitable<Change> save_rules(Who who, long long org_id, long long group_id, power::Rules rules);
   /// A consent answer (with the reason of an objection).
   awaitable<VoteOutcome> respond(long long org_id, long long id, long long user, ConsentAnswer answer,
                                  std::string reason);
@@ -99,6 +122,9 @@ class DecisionService {
   long long propose_now(long long org_id, long long group_id, long long actor, const ProposalDetails& d,
                         const std::string& key, long long at);
   void vote_now(long long org_id, long long id, long long user, long long option_id, long long at);
+  void cast_now(long long org_id, long long id, long long user,
+                const std::vector<std::pair<long long, long long>>& rows, long long at);
+  void save_rules_now(long long group_id, const power::Rules& rules, long long by, long long at);
   void respond_now(long long org_id, long long id, long long user, ConsentAnswer a, const std::string& reason,
                    long long at);
   void resolve_now(long long id, long long objection_id, long long by, const std::string& how, long long at);

@@ -22,12 +22,19 @@ constexpr std::string_view kBallotSecret = "decision_ballot_secret";
 long long insert(soci::session& s, long long org_id, long long group_id, const ProposalDetails& d,
                  std::string_view create_key, long long actor, long long now) {
   long long id = 0;
+  db::Param at_least = nullptr;
+  if (d.rules.at_least_lived_experience) at_least = static_cast<long long>(*d.rules.at_least_lived_experience);
   db::query(s,
             "INSERT INTO decisions (org_id, group_id, title, body, easy_read, process, anonymous, eligibility, "
-            "opens_at, closes_at, create_key, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-            "$8, $9, $10, $11, $12, $9, $9) ON CONFLICT (org_id, create_key) DO NOTHING RETURNING id",
+            "opens_at, closes_at, create_key, created_by, created_at, updated_at, dot_budget, dot_most, "
+            "score_highest, rule_at_least, rule_half, rule_support, rule_carers) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+            "$8, $9, $10, $11, $12, $9, $9, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (org_id, create_key) DO "
+            "NOTHING RETURNING id",
             {org_id, group_id, d.title, d.body, d.easy_read, process_code(d.process), d.anonymous ? 1LL : 0LL,
-             eligibility_code(d.eligibility), now, d.closes_at, create_key, actor},
+             eligibility_code(d.eligibility), now, d.closes_at, create_key, actor, static_cast<long long>(d.dot_budget),
+             static_cast<long long>(d.dot_most), static_cast<long long>(d.score_highest), at_least,
+             d.rules.lived_experience_half ? 1LL : 0LL, d.rules.no_unmet_support ? 1LL : 0LL,
+             d.rules.carers_count ? 1LL : 0LL},
             [&](const db::Row& r) { id = r.integer(0); });
   if (id == 0) return 0;
   long long position = 0;
@@ -63,7 +70,8 @@ std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org
       "(SELECT 1 FROM decision_voters v WHERE v.decision_id = d.id AND v.user_id = $3), (SELECT b.option_id FROM "
       "decision_ballots b WHERE b.decision_id = d.id AND b.ballot IN ($4, $5) ORDER BY b.value DESC LIMIT 1), (SELECT "
       "r.answer FROM decision_responses r WHERE r.decision_id = d.id AND r.user_id = $3), d.led_from_topic_id, "
-      "d.led_from_meeting_id FROM decisions d JOIN "
+      "d.led_from_meeting_id, d.dot_budget, d.dot_most, d.score_highest, d.rule_at_least, d.rule_half, "
+      "d.rule_support, d.rule_carers FROM decisions d JOIN "
       "org_groups g ON g.id = d.group_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND gm.user_id = $3 "
       "LEFT JOIN group_members p ON p.group_id = d.group_id AND p.user_id = d.created_by WHERE d.id = $2 AND "
       "d.org_id = $1",
@@ -99,6 +107,13 @@ std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org
         if (!r.null(26)) v.my_answer = parse_consent_answer(r.text(26));
         p.led_from_topic_id = optional_integer(r, 27);
         p.led_from_meeting_id = optional_integer(r, 28);
+        p.details.dot_budget = static_cast<int>(r.integer(29));
+        p.details.dot_most = static_cast<int>(r.integer(30));
+        p.details.score_highest = static_cast<int>(r.integer(31));
+        if (!r.null(32)) p.details.rules.at_least_lived_experience = static_cast<int>(r.integer(32));
+        p.details.rules.lived_experience_half = r.integer(33) != 0;
+        p.details.rules.no_unmet_support = r.integer(34) != 0;
+        p.details.rules.carers_count = r.integer(35) != 0;
         out = std::move(v);
       });
   if (!out) return out;
@@ -142,7 +157,7 @@ std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit) 
   db::query(s,
             "SELECT b.ballot, b.option_id, b.value, b.voter_id, COALESCE(gm.name, '') FROM decision_ballots b JOIN "
             "decisions d ON d.id = b.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
-            "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND b.voter_id IS NOT NULL AND b.value > 0 ORDER BY "
+            "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND b.voter_id IS NOT NULL ORDER BY "
             "COALESCE(gm.name, ''), b.voter_id, b.option_id LIMIT $2",
             {id, static_cast<long long>(limit)}, [&](const db::Row& r) {
               out.push_back({r.string(0), r.integer(1), r.integer(2), optional_integer(r, 3), r.string(4)});
@@ -199,6 +214,88 @@ void record_vote(soci::session& s, long long id, long long org_id, long long use
             "INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) VALUES ($1, $2, $3, $4, 1) "
             "ON CONFLICT (decision_id, ballot, option_id) DO NOTHING",
             {id, ballot, voter, option_id});
+}
+
+void record_ballot(soci::session& s, long long id, long long org_id, long long user_id, std::string_view ballot,
+                   bool named, const std::vector<std::pair<long long, long long>>& rows, std::string_view member_types,
+                   long long now) {
+  db::query(s,
+            "INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) VALUES ($1, $2, $3, "
+            "$4, $5) ON CONFLICT (decision_id, user_id) DO UPDATE SET member_types = decision_voters.member_types",
+            {id, org_id, user_id, member_types, now});
+  db::query(s, "DELETE FROM decision_ballots WHERE decision_id = $1 AND ballot = $2", {id, ballot});
+  db::Param voter = nullptr;
+  if (named) voter = user_id;
+  for (const auto& [option_id, value] : rows) {
+    db::query(s,
+              "INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) VALUES ($1, $2, $3, $4, "
+              "$5) ON CONFLICT (decision_id, ballot, option_id) DO NOTHING",
+              {id, ballot, voter, option_id, value});
+  }
+}
+
+std::vector<std::pair<long long, long long>> my_ballot(soci::session& s, long long id, std::string_view ballot) {
+  std::vector<std::pair<long long, long long>> out;
+  db::query(s, "SELECT option_id, value FROM decision_ballots WHERE decision_id = $1 AND ballot = $2 ORDER BY value",
+            {id, ballot}, [&](const db::Row& r) { out.emplace_back(r.integer(0), r.integer(1)); });
+  return out;
+}
+
+std::vector<OptionSum> option_sums(soci::session& s, long long id) {
+  std::vector<OptionSum> out;
+  db::query(s,
+            "SELECT option_id, value, COUNT(*) FROM decision_ballots WHERE decision_id = $1 GROUP BY option_id, value",
+            {id}, [&](const db::Row& r) {
+              out.push_back({r.integer(0), r.integer(1), r.integer(2)});
+            });
+  return out;
+}
+
+std::vector<std::vector<long long>> ranked_ballots(soci::session& s, long long id) {
+  std::vector<std::vector<long long>> out;
+  std::string last;
+  db::query(s,
+            "SELECT ballot, option_id FROM decision_ballots WHERE decision_id = $1 AND value > 0 ORDER BY ballot, "
+            "value",
+            {id}, [&](const db::Row& r) {
+              const auto ballot = r.text(0);
+              if (out.empty() || ballot != last) {
+                out.emplace_back();
+                last = std::string(ballot);
+              }
+              out.back().push_back(r.integer(1));
+            });
+  return out;
+}
+
+std::optional<GroupRules> group_rules(soci::session& s, long long group_id) {
+  std::optional<GroupRules> out;
+  db::query(s,
+            "SELECT at_least_lived_experience, lived_experience_half, no_unmet_support, carers_count, updated_at FROM "
+            "decision_group_rules WHERE group_id = $1",
+            {group_id}, [&](const db::Row& r) {
+              GroupRules g;
+              if (!r.null(0)) g.rules.at_least_lived_experience = static_cast<int>(r.integer(0));
+              g.rules.lived_experience_half = r.integer(1) != 0;
+              g.rules.no_unmet_support = r.integer(2) != 0;
+              g.rules.carers_count = r.integer(3) != 0;
+              g.updated_at = r.integer(4);
+              out = g;
+            });
+  return out;
+}
+
+void save_group_rules(soci::session& s, long long group_id, const power::Rules& rules, long long by, long long now) {
+  db::Param at_least = nullptr;
+  if (rules.at_least_lived_experience) at_least = static_cast<long long>(*rules.at_least_lived_experience);
+  db::query(s,
+            "INSERT INTO decision_group_rules (group_id, at_least_lived_experience, lived_experience_half, "
+            "no_unmet_support, carers_count, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT "
+            "(group_id) DO UPDATE SET at_least_lived_experience = excluded.at_least_lived_experience, "
+            "lived_experience_half = excluded.lived_experience_half, no_unmet_support = excluded.no_unmet_support, "
+            "carers_count = excluded.carers_count, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+            {group_id, at_least, rules.lived_experience_half ? 1LL : 0LL, rules.no_unmet_support ? 1LL : 0LL,
+             rules.carers_count ? 1LL : 0LL, by, now});
 }
 
 void record_response(soci::session& s, long long id, long long org_id, long long user_id, ConsentAnswer answer,

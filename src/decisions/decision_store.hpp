@@ -43,6 +43,27 @@ std::vector<Objection> objections(soci::session& s, long long id);
 /// Replaces the ballot's rows with one for the option, and notes that the person took part (once).
 void record_vote(soci::session& s, long long id, long long org_id, long long user_id, std::string_view ballot,
                  bool named, long long option_id, std::string_view member_types, long long now);
+/// Ranked choice, dot vote, score: replaces the ballot's rows with these (option, rank/dots/score), and notes that the
+/// person took part (once).
+void record_ballot(soci::session& s, long long id, long long org_id, long long user_id, std::string_view ballot,
+                   bool named, const std::vector<std::pair<long long, long long>>& rows, std::string_view member_types,
+                   long long now);
+/// One ballot's rows (option, value), lowest value first.
+std::vector<std::pair<long long, long long>> my_ballot(soci::session& s, long long id, std::string_view ballot);
+/// How many ballot rows gave each option each value (one GROUP BY, however many voted): a dot vote's dots and a score
+/// poll's scores are added up from these.
+std::vector<OptionSum> option_sums(soci::session& s, long long id);
+/// Every ranked ballot's options from the 1st choice down, in one query (instant run-off needs whole ballots).
+std::vector<std::vector<long long>> ranked_ballots(soci::session& s, long long id);
+
+/// The group's power-sharing rules (none when never set).
+struct GroupRules {
+  power::Rules rules;
+  long long updated_at = 0;
+};
+std::optional<GroupRules> group_rules(soci::session& s, long long group_id);
+void save_group_rules(soci::session& s, long long group_id, const power::Rules& rules, long long by, long long now);
+
 /// Keeps the person's consent answer (and notes that they took part). An objection opens one (or changes the reason
 /// of their open one); another answer withdraws their open one.
 void record_response(soci::session& s, long long id, long long org_id, long long user_id, ConsentAnswer answer,

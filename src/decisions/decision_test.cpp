@@ -18,6 +18,8 @@
 #include "decisions/results.hpp"
 #include "groups/group_service.hpp"
 #include "http/form.hpp"
+#include "meetings/meeting_service.hpp"
+#include "meetings/meeting_store.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::decisions {
@@ -83,6 +85,75 @@ TEST(DecisionResults, WhoTookPartCountsEachTypeOnce) {
   EXPECT_EQ(c.of(MemberType::staff), 1);
   EXPECT_EQ(c.of(MemberType::partner_organisation), 0);
   EXPECT_EQ(c.no_type, 1);
+}
+
+TEST(DecisionResults, DotsAndScoresFromTheStoresSumsMatchTheTallies) {
+  const std::vector<Option> options{{1, "A", ""}, {2, "B", ""}, {3, "C", ""}};
+  // Ballots: {A 3, B 2}, {B 3, C 1}, {B 1}: A 3, B 6, C 1.
+  const auto d = dots_of(options, {{1, 3, 1}, {2, 2, 1}, {2, 3, 1}, {3, 1, 1}, {2, 1, 1}});
+  const auto t = tally::dot_totals({1, 2, 3}, {{{1, 3}, {2, 2}}, {{2, 3}, {3, 1}}, {{2, 1}}});
+  EXPECT_EQ(d.totals, t.totals);
+  EXPECT_EQ(d.top, t.top);
+  EXPECT_EQ(d.dots_used, 10);
+  // Scores 0 to 3: A gets 3, 2, 1; B gets 0, 1, 3 (average 1.3); C nobody.
+  const auto sc = scores_of(options, 3, {{1, 3, 1}, {1, 2, 1}, {1, 1, 1}, {2, 0, 1}, {2, 1, 1}, {2, 3, 1}});
+  const auto st = tally::score_totals({1, 2, 3}, 3, {{{1, 3}, {2, 0}}, {{1, 2}, {2, 1}}, {{1, 1}, {2, 3}}});
+  ASSERT_EQ(sc.options.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(sc.options[i].people, st.options[i].people);
+    EXPECT_EQ(sc.options[i].sum, st.options[i].sum);
+    EXPECT_EQ(sc.options[i].how_many, st.options[i].how_many);
+  }
+  EXPECT_EQ(sc.top, st.top);
+  EXPECT_EQ(sc.options[1].average_tenths(), 13);
+  EXPECT_EQ(outcome_of(leaders_only({sc.top.begin(), sc.top.end()})), Outcome::chosen);
+  EXPECT_EQ(outcome_of(leaders_only({})), Outcome::no_votes);
+}
+
+TEST(DecisionResults, ABallotIsCheckedForItsProcess) {
+  ProposalDetails d;
+  d.options = {{1, "A", ""}, {2, "B", ""}, {3, "C", ""}};
+  d.process = Process::ranked_choice;
+  EXPECT_EQ(check_ballot(d, {{1, 1}, {2, 2}}), "");
+  EXPECT_EQ(check_ballot(d, {}), "decisions.ranked.none");
+  EXPECT_EQ(check_ballot(d, {{1, 1}, {2, 1}}), "decisions.ranked.same");
+  EXPECT_EQ(check_ballot(d, {{1, 1}, {2, 3}}), "decisions.ranked.gap");
+  EXPECT_EQ(check_ballot(d, {{2, 2}}), "decisions.ranked.gap");
+  EXPECT_EQ(check_ballot(d, {{9, 1}}), "decisions.ranked.unknown_option");
+  EXPECT_EQ(check_ballot(d, {{1, 4}}), "decisions.ranked.unknown_option");
+  d.process = Process::dot_vote;
+  d.dot_budget = 5;
+  d.dot_most = 3;
+  EXPECT_EQ(check_ballot(d, {{1, 3}, {2, 2}}), "");
+  EXPECT_EQ(check_ballot(d, {{1, 3}, {2, 3}}), "decisions.dots.over_budget");
+  EXPECT_EQ(check_ballot(d, {{1, 4}}), "decisions.dots.too_many_on_one");
+  EXPECT_EQ(check_ballot(d, {{1, -1}, {2, 2}}), "decisions.dots.negative");
+  EXPECT_EQ(check_ballot(d, {{1, 0}}), "decisions.dots.none");
+  d.process = Process::score;
+  d.score_highest = 3;
+  EXPECT_EQ(check_ballot(d, {{1, 0}, {3, 3}}), "");
+  EXPECT_EQ(check_ballot(d, {{1, 4}}), "decisions.scores.out_of_range");
+  EXPECT_EQ(check_ballot(d, {}), "decisions.scores.none");
+}
+
+TEST(DecisionRules, TheVerdictFromGroupedMemberTypes) {
+  power::Rules rules;
+  rules.at_least_lived_experience = 3;
+  rules.lived_experience_half = true;
+  const std::vector<std::pair<std::vector<MemberType>, long long>> types{
+      {{MemberType::lived_experience}, 1}, {{MemberType::unpaid_carer}, 1}, {{MemberType::staff}, 2}};
+  EXPECT_EQ(lived_experience_count(rules, types), 2);
+  auto v = verdict_of(rules, types, 0);
+  ASSERT_EQ(v.breaches.size(), 1u);
+  EXPECT_EQ(v.breaches[0], (power::Breach{"decisions.rules.broken.at_least", 3, 2}));
+  rules.carers_count = false;
+  v = verdict_of(rules, types, 0);
+  ASSERT_EQ(v.breaches.size(), 2u);
+  EXPECT_EQ(v.breaches[1], (power::Breach{"decisions.rules.broken.half", 2, 1}));
+  rules = {};
+  rules.no_unmet_support = true;
+  EXPECT_TRUE(verdict_of(rules, types, 0).valid());
+  EXPECT_EQ(verdict_of(rules, types, 2).breaches[0], (power::Breach{"decisions.rules.broken.support", 0, 2}));
 }
 
 TEST(Decision, WhoMayTakePart) {
@@ -244,6 +315,124 @@ TEST_P(DecisionsOnBackend, OneVoteEachChangeableUntilItClosesAndNotAfter) {
   EXPECT_EQ(page->named[0].voter_name, "Mair");
   const auto r = count_poll(page->view.proposal.details.options, page->totals);
   EXPECT_EQ(r.options[1].votes, 1);
+}
+
+TEST_P(DecisionsOnBackend, RankedDotsAndScoresOneBallotEachCountedAtClosingUnderTheRulesTheyOpenedWith) {
+  power::Rules rules;
+  rules.at_least_lived_experience = 2;
+  EXPECT_EQ(run(service->save_rules({gareth, Role::member, false}, north, board, rules)), Change::refused);
+  EXPECT_EQ(run(service->save_rules({tom, Role::facilitator, false}, north, board, rules)), Change::done);
+  EXPECT_EQ(run(service->save_rules({tom, Role::facilitator, false}, north, board, rules)), Change::already);
+  auto ranked = poll(true);
+  ranked.process = Process::ranked_choice;
+  ranked.options.push_back({0, "Online", ""});
+  const long long id = propose(ranked);
+  ASSERT_GT(id, 0);
+  const auto o = options(id);
+  // Mair ranks, sends it twice and changes it: one ballot of two rows; a bad ballot is refused.
+  EXPECT_EQ(run(service->cast(north, id, mair, {{o[0].id, 1}, {o[1].id, 1}})), VoteOutcome::not_allowed);
+  EXPECT_EQ(run(service->cast(north, id, mair, {{o[1].id, 1}})), VoteOutcome::done);
+  EXPECT_EQ(run(service->cast(north, id, mair, {{o[0].id, 1}, {o[1].id, 2}})), VoteOutcome::done);
+  EXPECT_EQ(world->count("decision_ballots"), 2);
+  const auto mine = run(service->page(north, id, mair))->view.my_ballot;
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0], std::make_pair(o[0].id, 1LL));
+  EXPECT_EQ(run(service->cast(north, id, gareth, {{o[1].id, 1}})), VoteOutcome::done);
+  EXPECT_EQ(run(service->cast(north, id, priya, {{o[2].id, 1}, {o[1].id, 2}})), VoteOutcome::done);
+  EXPECT_EQ(run(service->vote(north, id, tom, o[0].id)), VoteOutcome::not_allowed);
+  EXPECT_EQ(run(service->cast(north, id, tom, {{o[1].id, 1}})), VoteOutcome::done);
+  // Changing the rules now does not change this proposal's.
+  rules.at_least_lived_experience = 5;
+  EXPECT_EQ(run(service->save_rules({tom, Role::facilitator, false}, north, board, rules)), Change::done);
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 1);
+  const auto page = run(service->page(north, id, tom));
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->view.proposal.outcome, Outcome::chosen);
+  EXPECT_EQ(page->view.proposal.details.rules.at_least_lived_experience, 2);
+  EXPECT_EQ(page->ranked.size(), 4u);
+  const auto r = ranked_of(page->view.proposal.details.options, page->ranked);
+  // Round 1: Library 1, Town hall 2, Online 1: Library and Online go out together; round 2: Town hall 4 of 4.
+  ASSERT_EQ(r.rounds.size(), 2u);
+  EXPECT_EQ(r.rounds[0].why, tally::Elimination::all_tied);
+  EXPECT_EQ(r.winner, o[1].id);
+  // Gareth (lived experience) and Mair (an unpaid carer, counted by default): 2, as the rule it opened with needs.
+  EXPECT_TRUE(verdict_of(page->view.proposal.details.rules, page->types, page->unmet_support).valid());
+
+  // A dot vote and a score poll: added up by option.
+  auto dots = poll();
+  dots.process = Process::dot_vote;
+  dots.dot_budget = 4;
+  const long long dot_id = propose(dots, "dots-key-1234567890");
+  ASSERT_GT(dot_id, 0);
+  const auto od = options(dot_id);
+  EXPECT_EQ(run(service->cast(north, dot_id, mair, {{od[0].id, 5}})), VoteOutcome::not_allowed);
+  EXPECT_EQ(run(service->cast(north, dot_id, mair, {{od[0].id, 3}, {od[1].id, 0}})), VoteOutcome::done);
+  EXPECT_EQ(run(service->cast(north, dot_id, gareth, {{od[1].id, 2}})), VoteOutcome::done);
+  auto score = poll();
+  score.process = Process::score;
+  score.score_highest = 5;
+  const long long score_id = propose(score, "score-key-1234567890");
+  const auto os = options(score_id);
+  EXPECT_EQ(run(service->cast(north, score_id, mair, {{os[0].id, 6}})), VoteOutcome::not_allowed);
+  EXPECT_EQ(run(service->cast(north, score_id, mair, {{os[0].id, 0}, {os[1].id, 4}})), VoteOutcome::done);
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 2);
+  const auto dot_page = run(service->page(north, dot_id, tom));
+  const auto dr = dots_of(dot_page->view.proposal.details.options, dot_page->sums);
+  EXPECT_EQ(dr.totals[0], (tally::Count{od[0].id, 3}));
+  EXPECT_EQ(dot_page->view.proposal.outcome, Outcome::chosen);
+  // Proposed after the change: the rule needs 5, and 2 took part; the group was told so when it closed.
+  EXPECT_EQ(verdict_of(dot_page->view.proposal.details.rules, dot_page->types, 0).breaches.size(), 1u);
+  EXPECT_GT(world->count("mail_outbox WHERE text_body LIKE '%Not enough lived-experience members took part: 2.%'"), 0);
+  const auto score_page = run(service->page(north, score_id, tom));
+  const auto sr = scores_of(score_page->view.proposal.details.options, 5, score_page->sums);
+  EXPECT_EQ(sr.options[0].people, 1);
+  EXPECT_EQ(sr.options[0].sum, 0);
+  ASSERT_EQ(sr.top.size(), 1u);
+  EXPECT_EQ(sr.top[0], os[1].id);
+}
+
+TEST_P(DecisionsOnBackend, NoDecisionWhileSupportForTheMeetingItCameFromIsUnmet) {
+  power::Rules rules;
+  rules.no_unmet_support = true;
+  ASSERT_EQ(run(service->save_rules({tom, Role::facilitator, false}, north, board, rules)), Change::done);
+  meetings::MeetingService meetings(*world->db, clock);
+  meetings::MeetingDetails m;
+  m.title = "Board meeting";
+  m.purpose = "We decide.";
+  m.starts_at = clock.now_seconds() + kDay;
+  m.ends_at = m.starts_at + 3600;
+  m.venue = "Town hall";
+  const long long meeting = meetings.schedule_now(north, board, tom, m, clock.now_seconds());
+  ASSERT_GT(meeting, 0);
+  meetings::RsvpDetails reply;
+  reply.answer = meetings::Answer::going;
+  reply.needs = {meetings::Need::bsl_interpreter};
+  meetings.reply_now(north, meeting, mair, reply, clock.now_seconds());
+  const long long id = propose(consent());
+  EXPECT_EQ(run(service->respond(north, id, gareth, ConsentAnswer::agree, "")), VoteOutcome::done);
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 1);
+  // Until the record names the meeting, the rule has nothing to count.
+  auto page = run(service->page(north, id, tom));
+  EXPECT_TRUE(verdict_of(page->view.proposal.details.rules, page->types, page->unmet_support).valid());
+  EXPECT_EQ(run(service->record({tom, Role::facilitator, false}, north, id, "Agreed.", std::nullopt, meeting)),
+            Change::done);
+  page = run(service->page(north, id, tom));
+  EXPECT_EQ(page->unmet_support, 1);
+  const auto v = verdict_of(page->view.proposal.details.rules, page->types, page->unmet_support);
+  ASSERT_EQ(v.breaches.size(), 1u);
+  EXPECT_EQ(v.breaches[0].key, "decisions.rules.broken.support");
+  // Once the interpreter is arranged, the decision is valid.
+  world->db->run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    meetings::store::set_arranged(s, meeting, mair, meetings::Need::bsl_interpreter, true, tom, clock.now_seconds());
+    tx.commit();
+  });
+  page = run(service->page(north, id, tom));
+  EXPECT_EQ(page->unmet_support, 0);
+  EXPECT_TRUE(verdict_of(page->view.proposal.details.rules, page->types, page->unmet_support).valid());
 }
 
 TEST_P(DecisionsOnBackend, OnlyLivedExperienceAndCarersWhenItSaysSo) {

@@ -16,6 +16,85 @@ constexpr const char* kBoard = "Carers Co-production Board";
 constexpr const char* kConsentKey = "demo-decision-evening-meetings";
 constexpr const char* kConsentTitle = "Hold board meetings in the early evening";
 constexpr const char* kPollKey = "demo-decision-summer-event";
+constexpr const char* kRankedKey = "demo-decision-grant-priority";
+constexpr const char* kDotsKey = "demo-decision-training-topics";
+
+/// The board's power-sharing rules, a closed ranked-choice decision with several rounds and an open dot vote (their
+/// own create keys, so an older demo database gets them too).
+int load_processes(db::Database& db, DecisionService& service, long long org, long long board,
+                   std::map<std::string, long long>& people, long long now) {
+  const bool existing =
+      db.run_sync([&](soci::session& s) { return store::find_by_create_key(s, org, kRankedKey).has_value(); });
+  if (existing) return 0;
+  const long long tom = people["tom@demo.example"], sian = people["sian@demo.example"],
+                  gareth = people["gareth@demo.example"], mair = people["mair@demo.example"];
+  power::Rules rules;
+  rules.at_least_lived_experience = 2;
+  rules.lived_experience_half = true;
+  rules.carers_count = true;
+  service.save_rules_now(board, rules, tom, now - 40 * kDay);
+
+  auto options_of = [&](long long id) {
+    std::vector<long long> out;
+    if (const auto v = db.run_sync([&](soci::session& s) { return store::find_for_viewer(s, org, id, 0, ""); })) {
+      for (const auto& o : v->proposal.details.options) out.push_back(o.id);
+    }
+    return out;
+  };
+
+  // Ranked choice, closed last week: the newsletter goes out in round 1, training and respite together in round 2
+  // (tied in every round), and bus passes win in round 3 with one ballot no longer counted.
+  ProposalDetails grant;
+  grant.title = "What should the small grant pay for first?";
+  grant.body =
+      "The council gave the board £2,000 to spend this year. Put the four ideas in the order you want them. If one "
+      "idea has more than half of the first choices it wins; if not, the idea with fewest is taken out and those "
+      "votes go to each person's next choice.";
+  grant.easy_read = "We have £2,000. Put the ideas in order, with the one you want most first.";
+  grant.process = Process::ranked_choice;
+  grant.eligibility = Eligibility::members;
+  const long long grant_opened = now - 20 * kDay;
+  grant.closes_at = now - 7 * kDay;
+  grant.options = {{0, "Bus passes for carers going to meetings", "Free bus travel to board meetings"},
+                   {0, "A respite sitting service", "Someone to sit with the person you care for"},
+                   {0, "Training for new board members", "Learning how the board works"},
+                   {0, "A printed newsletter", "News on paper, sent to your home"}};
+  const long long grant_id = service.propose_now(org, board, sian, grant, kRankedKey, grant_opened);
+  if (const auto o = options_of(grant_id); o.size() == 4) {
+    service.cast_now(org, grant_id, mair, {{o[0], 1}, {o[1], 2}}, grant_opened + kDay);
+    service.cast_now(org, grant_id, gareth, {{o[0], 1}, {o[2], 2}}, grant_opened + kDay);
+    service.cast_now(org, grant_id, sian, {{o[1], 1}, {o[2], 2}, {o[0], 3}}, grant_opened + 2 * kDay);
+    service.cast_now(org, grant_id, tom, {{o[2], 1}, {o[1], 2}}, grant_opened + 3 * kDay);
+  }
+  service.close_now(grant_id, grant.closes_at);
+  service.record_now(grant_id, sian,
+                     "Bus passes won in the third round. Getting to meetings is what stops most carers taking part, so "
+                     "this comes first. Respite and training are next on the list for next year's grant.",
+                     grant.closes_at + kDay);
+
+  // A dot vote, open now.
+  ProposalDetails training;
+  training.title = "Which training would help you most?";
+  training.body =
+      "We can run three training sessions this year. You have 5 dots: put them on the sessions you would come to. "
+      "You can put up to 3 on one session.";
+  training.easy_read = "Put your 5 dots on the training you want. Up to 3 on one.";
+  training.process = Process::dot_vote;
+  training.eligibility = Eligibility::members;
+  training.dot_budget = 5;
+  training.dot_most = 3;
+  training.closes_at = now + 10 * kDay;
+  training.options = {{0, "Speaking up in meetings", "How to say what you think in a meeting"},
+                      {0, "Understanding council budgets", "Where the council's money goes"},
+                      {0, "Looking after yourself as a carer", "Keeping well while you care for someone"},
+                      {0, "Using Roundtable", "How to use this website"}};
+  const long long dots_id = service.propose_now(org, board, tom, training, kDotsKey, now - kDay);
+  if (const auto o = options_of(dots_id); o.size() == 4) {
+    service.cast_now(org, dots_id, mair, {{o[0], 2}, {o[2], 3}}, now - kDay / 2);
+    service.cast_now(org, dots_id, sian, {{o[1], 3}, {o[3], 2}}, now - kDay / 3);
+  }
+  return 2;
+}
 
 }  // namespace
 
@@ -36,8 +115,10 @@ int load_demo(db::Database& db, DecisionService& service, long long now) {
     }
     return f;
   });
-  if (!found.org || !found.board || found.existing || found.people.size() < 4) return 0;
+  if (!found.org || !found.board || found.people.size() < 4) return 0;
   const long long org = *found.org, board = *found.board;
+  // An older demo database has the first two: only the later ones are added (after them, so ids stay as they were).
+  if (found.existing) return load_processes(db, service, org, board, found.people, now);
   const long long tom = found.people["tom@demo.example"], sian = found.people["sian@demo.example"],
                   gareth = found.people["gareth@demo.example"], mair = found.people["mair@demo.example"];
 
@@ -101,7 +182,7 @@ int load_demo(db::Database& db, DecisionService& service, long long now) {
       service.vote_now(org, poll_id, sian, o[2].id, now - kDay / 2);
     }
   }
-  return 2;
+  return 2 + load_processes(db, service, org, board, found.people, now);
 }
 
 }  // namespace roundtable::decisions

@@ -39,7 +39,9 @@ module::Module make_module(Deps deps) {
       {"decisions",
        "a group's proposals: what is proposed, how and by whom it is decided, when it closes, what came of it and the "
        "decision record (created_by and recorded_by are kept as \"former member\")"},
-      {"decision_options", "the options of a poll, with their easy-read wording"}};
+      {"decision_options", "the options of a poll, with their easy-read wording"},
+      {"decision_group_rules",
+       "a group's power-sharing rules for its decisions (updated_by is kept as \"former member\")"}};
   // Someone who leaves the organisation no longer counts in its open proposals.
   m.membership_ended = [&clock](soci::session& s, long long org_id, long long user_id) {
     membership_ended(s, org_id, user_id, clock.now_seconds());

@@ -55,5 +55,8 @@ bool counts_as_lived_experience(const Rules& rules, const Taker& taker);
 
 /// Checks every rule, in the order Rules lists them.
 Verdict check(const Rules& rules, const Participation& participation);
+/// The same from counts already made (the store groups who took part by member types): how many took part, how many
+/// of them count as lived-experience members, and the unmet support requests.
+Verdict check_counts(const Rules& rules, long long people, long long lived, long long unmet_support);
 
 }  // namespace roundtable::decisions::power

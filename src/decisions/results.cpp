@@ -52,6 +52,115 @@ PollResult count_poll(const std::vector<Option>& options, const std::vector<Opti
   return r;
 }
 
+tally::DotResult dots_of(const std::vector<Option>& options, const std::vector<OptionSum>& sums) {
+  tally::DotResult r;
+  for (const auto& o : options) {
+    long long total = 0;
+    for (const auto& x : sums) {
+      if (x.option_id == o.id && x.value > 0) total += x.value * x.rows;
+    }
+    r.totals.push_back({o.id, total});
+    r.dots_used += total;
+  }
+  std::stable_sort(r.totals.begin(), r.totals.end(),
+                   [](const tally::Count& a, const tally::Count& b) { return a.value > b.value; });
+  if (!r.totals.empty() && r.totals.front().value > 0) {
+    for (const auto& c : r.totals) {
+      if (c.value == r.totals.front().value) r.top.push_back(c.option);
+    }
+  }
+  return r;
+}
+
+tally::ScoreResult scores_of(const std::vector<Option>& options, int highest, const std::vector<OptionSum>& sums) {
+  tally::ScoreResult r;
+  const int top_score = std::max(highest, 0);
+  for (const auto& o : options) {
+    tally::OptionScores x;
+    x.option = o.id;
+    x.how_many.assign(static_cast<std::size_t>(top_score) + 1, 0);
+    for (const auto& s : sums) {
+      if (s.option_id != o.id || s.value < 0 || s.value > top_score) continue;
+      x.people += s.rows;
+      x.sum += s.value * s.rows;
+      x.how_many[static_cast<std::size_t>(s.value)] += s.rows;
+    }
+    r.options.push_back(std::move(x));
+  }
+  // Highest average, compared exactly: a/b > c/d as a*d > c*b.
+  const tally::OptionScores* best = nullptr;
+  for (const auto& o : r.options) {
+    if (o.people == 0) continue;
+    if (best == nullptr || o.sum * best->people > best->sum * o.people) best = &o;
+  }
+  if (best != nullptr) {
+    for (const auto& o : r.options) {
+      if (o.people > 0 && o.sum * best->people == best->sum * o.people) r.top.push_back(o.option);
+    }
+  }
+  return r;
+}
+
+tally::RankedResult ranked_of(const std::vector<Option>& options, const std::vector<std::vector<long long>>& ballots) {
+  std::vector<tally::OptionId> ids;
+  for (const auto& o : options) ids.push_back(o.id);
+  std::vector<std::vector<tally::OptionId>> b;
+  b.reserve(ballots.size());
+  for (const auto& x : ballots) b.emplace_back(x.begin(), x.end());
+  return tally::instant_runoff(ids, b);
+}
+
+std::string_view check_ballot(const ProposalDetails& d, const std::vector<std::pair<long long, long long>>& rows) {
+  std::vector<tally::OptionId> ids;
+  for (const auto& o : d.options) ids.push_back(o.id);
+  switch (d.process) {
+    case Process::ranked_choice: {
+      if (rows.empty()) return "decisions.ranked.none";
+      std::set<long long> options, ranks;
+      for (const auto& [option, rank] : rows) {
+        if (std::find(ids.begin(), ids.end(), option) == ids.end() || !options.insert(option).second) {
+          return "decisions.ranked.unknown_option";
+        }
+        if (rank < 1 || rank > static_cast<long long>(ids.size())) return "decisions.ranked.unknown_option";
+        if (!ranks.insert(rank).second) return "decisions.ranked.same";
+      }
+      // 1st, 2nd, … with none missing: the highest choice is the number of choices made.
+      if (*ranks.rbegin() != static_cast<long long>(ranks.size())) return "decisions.ranked.gap";
+      return {};
+    }
+    case Process::dot_vote: {
+      std::vector<tally::Dots> dots;
+      long long used = 0;
+      for (const auto& [option, n] : rows) {
+        if (n > kMaxDotBudget || n < -kMaxDotBudget) return "decisions.dots.over_budget";
+        dots.push_back({option, static_cast<int>(n)});
+        used += n;
+      }
+      if (const auto key = tally::check_dots(ids, d.dot_budget, d.dot_most, dots); !key.empty()) return key;
+      if (used == 0) return "decisions.dots.none";
+      return {};
+    }
+    case Process::score: {
+      if (rows.empty()) return "decisions.scores.none";
+      std::vector<tally::Score> scores;
+      for (const auto& [option, n] : rows) {
+        if (n > kMaxScore || n < 0) return "decisions.scores.out_of_range";
+        scores.push_back({option, static_cast<int>(n)});
+      }
+      return tally::check_scores(ids, d.score_highest, scores);
+    }
+    case Process::simple_poll:
+    case Process::consent: break;
+  }
+  return "decisions.ranked.unknown_option";
+}
+
+PollResult leaders_only(std::vector<long long> leaders) {
+  PollResult r;
+  r.leaders = std::move(leaders);
+  return r;
+}
+
 ConsentResult count_consent(const std::vector<Response>& responses, const std::vector<Objection>& objections) {
   ConsentResult r;
   for (const auto& x : responses) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "decisions/decision.hpp"
+#include "decisions/tally.hpp"
 
 namespace roundtable::decisions {
 
@@ -29,6 +30,12 @@ struct OptionTotal {
   long long option_id = 0;
   long long ballots = 0;
 };
+/// How many ballot rows gave an option a value (a dot vote's dots, a score poll's score), as the store counts them.
+struct OptionSum {
+  long long option_id = 0;
+  long long value = 0;
+  long long rows = 0;
+};
 /// The same result from those totals (a simple poll's ballot is one row).
 PollResult count_poll(const std::vector<Option>& options, const std::vector<OptionTotal>& totals);
 
@@ -41,6 +48,22 @@ struct ConsentResult {
   bool passes = true;
 };
 ConsentResult count_consent(const std::vector<Response>& responses, const std::vector<Objection>& objections);
+
+/// A dot vote's totals from the store's sums (tally::dot_totals's result, from one GROUP BY).
+tally::DotResult dots_of(const std::vector<Option>& options, const std::vector<OptionSum>& sums);
+/// A score poll's counts from the store's sums (tally::score_totals's result, from one GROUP BY).
+tally::ScoreResult scores_of(const std::vector<Option>& options, int highest, const std::vector<OptionSum>& sums);
+/// Ranked choice from every ballot (options from the 1st choice down).
+tally::RankedResult ranked_of(const std::vector<Option>& options, const std::vector<std::vector<long long>>& ballots);
+/// Who came out on top, as a PollResult's leaders (for outcome_of and the outcome's words): the winner or the tied
+/// options of ranked choice, the options with the most dots or the highest average score.
+PollResult leaders_only(std::vector<long long> leaders);
+
+/// Why a ranked-choice, dot or score ballot (option, rank/dots/score) cannot be taken: a catalogue key under
+/// "decisions.ranked.", "decisions.dots." or "decisions.scores." (empty when it can). Ranked: 1st, 2nd, … each given
+/// to one option, with no choice missing before a later one, at least a 1st. Dots: tally::check_dots, at least one
+/// dot. Scores: tally::check_scores, at least one option scored.
+std::string_view check_ballot(const ProposalDetails& d, const std::vector<std::pair<long long, long long>>& rows);
 
 /// The outcome a proposal closes with.
 Outcome outcome_of(const PollResult& r);

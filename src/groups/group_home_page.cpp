@@ -163,6 +163,9 @@ awaitable<Response> group_home(OrgRequest& req, const PagesDeps& deps) {
   govuk::paragraph(h, t.plural("groups.list.people_count", g.member_count));
   if (gp->people_are_everyone) {
     govuk::paragraph(h, t("groups.home.people_lead"));
+    if (static_cast<long long>(gp->people.size()) < g.member_count) {
+      govuk::paragraph(h, core::format(t("groups.home.people_first"), {{"shown", std::to_string(gp->people.size())}}));
+    }
     people_list(h, t, req.membership.org_slug, gp->people);
     govuk::link_paragraph(
         h, base + "/members",

@@ -17,6 +17,8 @@ namespace {
 
 /// How many entries of the activity feed a group's home page shows.
 constexpr int kRecentActivity = 5;
+// How many people a group's home lists before "Everyone in the group" (a big coffee-morning series has hundreds).
+constexpr int kHomePeople = 12;
 
 long long create(soci::session& s, long long org_id, long long actor, const GroupDetails& d,
                  const std::string& create_key, long long now) {
@@ -113,7 +115,7 @@ awaitable<std::optional<GroupPage>> GroupService::group_page(long long org_id, l
     page.allowed = want.allowed;
     if (!want.allowed) return page;
     page.people_are_everyone = want.members;
-    page.people = want.members ? store::members(s, group_id) : store::runners(s, group_id);
+    page.people = want.members ? store::first_members(s, group_id, kHomePeople) : store::runners(s, group_id);
     page.stage_changes = store::stage_changes(s, group_id);
     if (want.requests) page.pending_requests = store::count_pending_requests(s, group_id);
     if (want.members) page.recent = store::activity(s, group_id, std::nullopt, kRecentActivity).items;

@@ -32,7 +32,8 @@ struct PageWants {
 struct GroupPage {
   GroupForViewer viewer;
   bool allowed = false;
-  /// Everyone in it (when the viewer may see members), or only the people who run it.
+  /// The first people in it (when the viewer may see members: kHomePeople of them, who runs it first), or only the
+  /// people who run it.
   std::vector<GroupMember> people;
   bool people_are_everyone = false;
   std::vector<StageChange> stage_changes;

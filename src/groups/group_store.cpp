@@ -311,6 +311,16 @@ void mark_seen(soci::session& s, long long user_id, long long group_id, long lon
 
 std::vector<GroupMember> members(soci::session& s, long long group_id) { return members_where(s, group_id, ""); }
 
+std::vector<GroupMember> first_members(soci::session& s, long long group_id, int limit) {
+  // SQL picks them by role, then by name as stored; members_where then orders those few as the full list does
+  // (names compared with accents folded), so only the order of names differing in accents alone could pick another.
+  return members_where(
+      s, group_id,
+      " ORDER BY CASE gm.role WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1 WHEN 'member' THEN 2 ELSE 3 "
+      "END, gm.name, gm.user_id LIMIT " +
+          std::to_string(limit));
+}
+
 std::vector<GroupMember> runners(soci::session& s, long long group_id) {
   return members_where(s, group_id, " AND gm.role IN ('lead', 'facilitator')");
 }

@@ -54,6 +54,9 @@ void mark_seen(soci::session& s, long long user_id, long long group_id, long lon
 std::vector<GroupMember> members(soci::session& s, long long group_id);
 /// Only the people who run it (lead facilitators and facilitators): who to ask, for people outside.
 std::vector<GroupMember> runners(soci::session& s, long long group_id);
+/// The first `limit` people of a group in the members list's order (who runs it first, then by name): a group's home
+/// page shows these and links to everyone, so it costs the same for a group of 8 or of 800.
+std::vector<GroupMember> first_members(soci::session& s, long long group_id, int limit);
 std::optional<GroupRole> role_of(soci::session& s, long long group_id, long long user_id);
 bool is_org_member(soci::session& s, long long org_id, long long user_id);
 void add_member(soci::session& s, long long group_id, long long org_id, long long user_id, GroupRole role,

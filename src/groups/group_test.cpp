@@ -251,6 +251,37 @@ TEST_P(GroupsOnBackend, AGroupsPeopleShowTheirNamesAndMemberTypesAsTheyAreNow) {
   EXPECT_EQ(count(), 1) << "leaving the organisation takes the person out of its groups";
 }
 
+TEST_P(GroupsOnBackend, AGroupsHomeListsItsFirstTwelvePeopleWhoRunItFirst) {
+  const long long big = make("Coffee mornings");
+  service->add_member_now(north, big, admin, GroupRole::facilitator, 1);
+  service->add_member_now(north, big, mair, GroupRole::observer, 1);
+  for (int i = 0; i < 14; ++i) {
+    const std::string n = (i < 10 ? "0" : "") + std::to_string(i);
+    const long long p = world->member("north", "p" + n + "@example.org", "Person " + n, Role::member);
+    service->add_member_now(north, big, p, GroupRole::member, 1);
+  }
+  const auto home = [&](long long viewer) {
+    return run(service->group_page(north, big, viewer, [](const GroupForViewer& v) {
+      return PageWants{.allowed = true, .members = v.role.has_value()};
+    }));
+  };
+  const auto page = home(mair);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->viewer.group.member_count, 17);
+  std::vector<std::string> names;
+  for (const auto& m : page->people) names.push_back(m.name);
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Tom", "Siân", "Person 00", "Person 01", "Person 02", "Person 03", "Person 04",
+                                      "Person 05", "Person 06", "Person 07", "Person 08", "Person 09"}))
+      << "the lead, then facilitators, then members by name; the observer and the last members are on the list of "
+         "everyone";
+  EXPECT_EQ(run(service->members(big)).size(), 17u);
+  // Someone outside the group sees only who runs it.
+  const auto outside = home(gareth);
+  ASSERT_TRUE(outside);
+  EXPECT_EQ(outside->people.size(), 2u);
+}
+
 TEST_P(GroupsOnBackend, EachPersonSeesTheGroupsTheirRoleAllows) {
   make("Board");
   const long long steering = make("Steering", Visibility::members);

@@ -137,7 +137,7 @@ std::size_t invite_newly_covered(soci::session& s, long long org_id, long long u
       const auto v = store::find_for_viewer(s, org_id, meeting_id, 0);
       if (!v) continue;
       const Meeting& m = v->meeting;
-      for (const auto& c : series_store::session_candidates(s, m, type, since)) {
+      for (const auto& c : series_store::session_candidates(s, m, type, since, user_id)) {
         // Only someone asked because the rule now covers them: the group's own people, and people who replied,
         // have had this session's emails already.
         if (c.to.user_id != user_id || c.in_group || c.reply || !invited({true, false, c.rule_covers, c.came, {}})) {

@@ -232,29 +232,29 @@ awaitable<Response> checklist(OrgRequest& req, const PagesDeps& deps) {
         table.cell(list);
       } else {
         // Each need with its tick: arranged or not yet, and the button that changes it (it says whose need it is).
-        Html list;
-        list.raw("<ul class=\"govuk-list govuk-!-margin-bottom-0\">\n");
+        govuk::List items{.classes = "govuk-!-margin-bottom-0"};
         for (std::size_t i = 0; i < needs.size(); ++i) {
           const Need need = p.reply->needs[i];
           const bool done = p.is_arranged(need);
-          list.raw("<li id=\"need-").text(std::to_string(p.user_id)).raw("-").text(need_code(need)).raw("\">");
-          list.text(needs[i]).text(" ");
-          govuk::tag(list, {.text = s(t(done ? "meetings.checklist.arranged" : "meetings.checklist.not_arranged")),
+          items.item_ids.push_back("need-" + std::to_string(p.user_id) + "-" + std::string(need_code(need)));
+          Html item;
+          item.text(needs[i]).text(" ");
+          govuk::tag(item, {.text = s(t(done ? "meetings.checklist.arranged" : "meetings.checklist.not_arranged")),
                             .classes = done ? "govuk-tag--green" : "govuk-tag--yellow"});
           Html words;
-          words.text(t(done ? "meetings.checklist.undo_arranged" : "meetings.checklist.mark_arranged"))
-              .raw("<span class=\"govuk-visually-hidden\"> ");
-          words.text(core::format(t("meetings.checklist.whose_need"), {{"need", needs[i]}, {"name", p.name}}))
-              .raw("</span>");
-          govuk::button_form(list, {.form = {.action = base + "/checklist/arranged", .csrf_token = ctx.csrf_token},
+          words.text(t(done ? "meetings.checklist.undo_arranged" : "meetings.checklist.mark_arranged"));
+          govuk::visually_hidden(
+              words, " " + core::format(t("meetings.checklist.whose_need"), {{"need", needs[i]}, {"name", p.name}}));
+          govuk::button_form(item, {.form = {.action = base + "/checklist/arranged", .csrf_token = ctx.csrf_token},
                                     .hidden = {{"person", std::to_string(p.user_id)},
                                                {"need", s(need_code(need))},
                                                {"arranged", done ? "no" : "yes"}},
                                     .button = {.html = std::move(words),
                                                .classes = "govuk-button--secondary govuk-!-margin-bottom-2"}});
-          list.raw("</li>\n");
+          items.items.emplace_back(std::move(item));
         }
-        list.raw("</ul>\n");
+        Html list;
+        govuk::list(list, items);
         table.cell(list);
       }
       table.cell(govuk::TableCell{.text = p.reply->note, .classes = "rt-pre-line"});

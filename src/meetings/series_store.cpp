@@ -256,7 +256,7 @@ std::vector<series::ReportPerson> report_people(soci::session& s, long long org_
 }
 
 std::vector<Candidate> session_candidates(soci::session& s, const Meeting& session, std::string_view member_type,
-                                          long long covered_since) {
+                                          long long covered_since, std::optional<long long> only) {
   std::vector<Candidate> out;
   const std::string covered =
       "(ms.created_at >= $5 AND EXISTS (SELECT 1 FROM member_types t WHERE t.org_id = ms.org_id AND t.user_id = "
@@ -267,9 +267,13 @@ std::vector<Candidate> session_candidates(soci::session& s, const Meeting& sessi
                 "a.meeting_id WHERE x.series_id = $4 AND a.user_id = ms.user_id AND a.status = 'present') THEN 1 ELSE "
                 "0 END, r.answer FROM memberships ms JOIN users u ON u.id = ms.user_id LEFT JOIN group_members gm ON "
                 "gm.group_id = $2 AND gm.user_id = ms.user_id LEFT JOIN meeting_rsvps r ON r.meeting_id = $3 AND "
-                "r.user_id = ms.user_id WHERE ms.org_id = $1 AND (gm.user_id IS NOT NULL OR r.user_id IS NOT NULL OR " +
+                "r.user_id = ms.user_id WHERE ms.org_id = $1" +
+                (only ? " AND ms.user_id = $7" : "") + " AND (gm.user_id IS NOT NULL OR r.user_id IS NOT NULL OR " +
                 covered + ") ORDER BY u.id",
-            {session.org_id, session.group_id, session.id, session.series_id, covered_since, member_type},
+            only ? std::vector<db::Param>{session.org_id, session.group_id, session.id, session.series_id,
+                                          covered_since, member_type, *only}
+                 : std::vector<db::Param>{session.org_id, session.group_id, session.id, session.series_id,
+                                          covered_since, member_type},
             [&](const db::Row& r) {
               Candidate c;
               c.to.user_id = r.integer(0);

@@ -70,8 +70,9 @@ struct Candidate {
   bool came = false;
   std::optional<Answer> reply;
 };
+/// `only`: that one person (or nobody), for a membership that just changed, instead of everyone in the organisation.
 std::vector<Candidate> session_candidates(soci::session& s, const Meeting& session, std::string_view member_type,
-                                          long long covered_since);
+                                          long long covered_since, std::optional<long long> only = std::nullopt);
 
 /// Which page of the report: everyone the rule covers and everyone who came (or, not_yet_only, those covered who have
 /// not come), by name then id, `limit` of them after (or before) the person with that id.

@@ -218,9 +218,8 @@ awaitable<Response> invitations(http::OrgRequest& req, const PagesDeps& deps) {
     const std::string item = base + std::to_string(inv.id);
     for (const bool resend : {true, false}) {
       Html words;
-      words.text(t(resend ? "organisations.invite.resend" : "organisations.invite.revoke"))
-          .raw("<span class=\"govuk-visually-hidden\"> ");
-      words.text(inv.email).raw("</span>");
+      words.text(t(resend ? "organisations.invite.resend" : "organisations.invite.revoke"));
+      govuk::visually_hidden(words, " " + inv.email);
       govuk::button_form(h, {.form = {.action = item + (resend ? "/resend" : "/revoke"), .csrf_token = ctx.csrf_token},
                              .button = {.html = std::move(words),
                                         .classes = resend ? "govuk-button--secondary" : "govuk-button--warning"}});

@@ -66,3 +66,46 @@ test("a reply appears on another member's open topic page without reloading, and
     await garethContext.close();
   }
 });
+
+// Issue #16 (live): a card Tom moves on the board moves on Gareth's open copy of it too, without reloading, announced
+// in its live region; the page stays accessible after the change.
+test("a card moved by one member moves on another member's open board without reloading, and is announced", async () => {
+  const garethContext = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "en-GB" });
+  const tomContext = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: "en-GB" });
+  try {
+    const gareth = await garethContext.newPage();
+    const tom = await tomContext.newPage();
+    await signIn(gareth, server.url, "gareth@demo.example");
+    await signIn(tom, server.url, "tom@demo.example");
+    // The board, found as a person would: the groups, the co-production board, its boards.
+    await gareth.goto(`${server.url}/o/demo/groups`);
+    await Promise.all([gareth.waitForNavigation(), gareth.getByRole("link", { name: "Carers Co-production Board" }).first().click()]);
+    await gareth.goto(`${gareth.url()}/boards`);
+    const listening = gareth.waitForResponse((r) => r.url().endsWith("/live") && r.status() === 200);
+    await Promise.all([gareth.waitForNavigation(), gareth.getByRole("link", { name: "Respite booking ideas" }).first().click()]);
+    await listening;
+    const address = gareth.url();
+    await gareth.evaluate(() => {
+      window.rtNotReloaded = true;
+    });
+    const card = "Book respite by phone as well as online";
+    const heading = gareth.locator("#board-lists h3", { hasText: card });
+    assert.match(await heading.innerText(), /\(position 1\)/);
+
+    await tom.goto(address);
+    await Promise.all([tom.waitForNavigation(), tom.getByRole("button", { name: `Move down ${card}` }).click()]);
+    assert.ok(tom.url().includes("#card-"), `the card was moved: ${tom.url()}`);
+
+    await gareth.locator("#board-lists h3", { hasText: card }).filter({ hasText: "(position 2)" }).waitFor({ timeout: 30_000 });
+    assert.equal(await gareth.evaluate(() => window.rtNotReloaded), true, "the page was not reloaded");
+    const status = gareth.locator("[data-rt-live-status]");
+    await status.filter({ hasText: "The board has changed" }).waitFor({ timeout: 10_000 });
+    assert.equal(await status.getAttribute("aria-live"), "polite");
+    // The lists came as Gareth may use them: his own move buttons, with his form token.
+    assert.ok((await gareth.locator("#board-lists form[action$='/move'] input[name=csrf_token]").count()) > 0);
+    assert.deepEqual(await axeViolations(gareth), []);
+  } finally {
+    await garethContext.close();
+    await tomContext.close();
+  }
+});

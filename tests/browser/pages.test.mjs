@@ -280,11 +280,43 @@ const visits = {
     { path: "/o/demo/decisions/2", as: member },
     { path: "/o/demo/decisions/2", as: orgAdmin },
     { path: "/o/demo/decisions/2", as: "ngozi@demo.example" },
+    // Decision 3: the board's closed ranked-choice decision (every round, its verdict under the board's rules);
+    // decision 4: its open dot vote (Gareth has not voted: the form).
+    { path: "/o/demo/decisions/3", as: member },
+    { path: "/o/demo/decisions/3", as: sian },
+    { path: "/o/demo/decisions/4", as: member },
+    { path: "/o/demo/decisions/4", as: sian },
+  ],
+  // The rules form sent as it is (an empty one is a valid "no rules", and would change the board's rules).
+  decision_rules: [
+    { path: "/o/demo/groups/1/decisions/rules", as: orgAdmin },
+    { path: "/o/demo/groups/1/decisions/rules", as: orgAdmin, resubmit: true },
   ],
   decision_record: [{ path: "/o/demo/decisions/1/record", as: orgAdmin }],
   decision_withdraw_form: [{ path: "/o/demo/decisions/2/withdraw", as: orgAdmin }],
+  // Boards (demo ids on a fresh database: board 1 the co-production board's "Respite booking ideas", with cards 1 to
+  // 8, card 1 with a label, a person and dots). Gareth works on it; Siân reads in Welsh; Tom runs it; Ngozi observes.
+  boards: [
+    { path: "/o/demo/groups/1/boards", as: member },
+    { path: "/o/demo/groups/1/boards", as: orgAdmin, submit: true },
+  ],
+  board: [
+    { path: "/o/demo/boards/1", as: member },
+    { path: "/o/demo/boards/1", as: sian },
+    { path: "/o/demo/boards/1?sort=dots&mine=yes", as: member },
+    { path: "/o/demo/boards/1", as: "ngozi@demo.example" },
+  ],
+  board_results: [{ path: "/o/demo/boards/1/results", as: member }],
+  board_print: [{ path: "/o/demo/boards/1/print", as: member }],
+  board_settings: [{ path: "/o/demo/boards/1/settings", as: orgAdmin, submit: true }],
+  card_new: [{ path: "/o/demo/boards/1/cards/new?list=1", as: member, submit: true }],
+  card: [
+    { path: "/o/demo/cards/1", as: member },
+    { path: "/o/demo/cards/1", as: "ngozi@demo.example" },
+  ],
+  card_edit: [{ path: "/o/demo/cards/1/edit", as: member, submit: true }],
   // Closing the loop (demo ids on a fresh database: topic 1 the board's evening meetings, with a status that changed;
-  // decision 2 the board's open poll, under way; group 6 "Carers' emergency card", public, with no statuses). Tom runs
+  // decision 2 a proposal of the board; group 6 "Carers' emergency card", public, with no statuses). Tom runs
   // the board; Siân reads in Welsh; Gareth wrote the respite topic, which has a status.
   loop_timeline: [
     { path: "/o/demo/loop/topic/1", as: member },

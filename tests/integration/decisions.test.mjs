@@ -216,3 +216,154 @@ test(`${backendName}: a facilitator withdraws a proposal after a confirm page, a
   const page = await gareth.get(url);
   assert.match(page.text, /Withdrawn on/);
 });
+
+test(`${backendName}: power-sharing rules, ranked choice, dot vote and score — ballots, problems, results and verdicts`, async () => {
+  const ids = decisionIds(server);
+  const gareth = await signedIn(demo.member);
+  const mair = await signedIn(demo.carer);
+  const tom = await signedIn(demo.facilitator);
+  const sian = await signedIn(demo.orgAdmin);
+  const list = `/o/demo/groups/${ids.BOARD}/decisions`;
+
+  // Tom (the board's lead facilitator) sets the rules; a rule that is not a number comes back with what was typed.
+  const rulesForm = await tom.get(`${list}/rules`);
+  assert.equal(rulesForm.status, 200);
+  assert.match(rulesForm.text, /At least how many lived-experience members must take part\?/);
+  const badRules = await tom.post(`${list}/rules`, { at_least: "lots", half: "half", carers: "yes" });
+  assert.equal(badRules.status, 400);
+  assert.match(badRules.text, /Enter the number of lived-experience members as a number from 1 to 500/);
+  assert.match(badRules.text, /value="lots"/);
+  assert.equal((await tom.post(`${list}/rules`, { at_least: "3", half: "half", carers: "yes" })).status, 303);
+  assert.equal(one(`SELECT at_least_lived_experience FROM decision_group_rules WHERE group_id = ${ids.BOARD}`), "3");
+  // Gareth is a member: he reads the rules on the list but cannot change them.
+  const listed = await gareth.get(list);
+  assert.match(listed.text, /At least 3 lived-experience members take part\./);
+  assert.doesNotMatch(listed.text, /Change the power-sharing rules/);
+  assert.equal((await gareth.post(`${list}/rules`, { at_least: "1", carers: "yes" })).status, 404);
+
+  // Gareth puts forward a ranked-choice poll, a dot vote and a score poll.
+  const closesAt = new Date(Date.now() + 4 * 86400_000);
+  const make = async (title, changes) => {
+    const form = await gareth.get(`${list}/new`);
+    const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+    const made = await gareth.post(list, proposalFields(key, closesAt, { title, "option-2": "Third way", ...changes }));
+    assert.equal(made.status, 303, made.text);
+    const id = one(`SELECT id FROM decisions WHERE title = '${title}'`);
+    const options = one(`SELECT id FROM decision_options WHERE decision_id = ${id} ORDER BY position`).split("\n");
+    return { id, url: `/o/demo/decisions/${id}`, options };
+  };
+  // A dot vote needs its dots per person: the form says so and keeps what was typed.
+  const form = await gareth.get(`${list}/new`);
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const noDots = await gareth.post(list, proposalFields(key, closesAt, { title: "Dots", process: "dot_vote", dot_budget: "0" }));
+  assert.equal(noDots.status, 400);
+  assert.match(noDots.text, /Enter how many dots each person has, as a number from 1 to 100/);
+  const ranked = await make("Pick a venue by ranking", { process: "ranked_choice", anonymous: "yes" });
+  const dots = await make("Share dots on the venues", { process: "dot_vote", dot_budget: "5", dot_most: "3" });
+  const score = await make("Score the venues", { process: "score", score_highest: "3" });
+  // The rules in force were copied onto each proposal when it opened.
+  assert.equal(one(`SELECT rule_at_least FROM decisions WHERE id = ${ranked.id}`), "3");
+
+  // Ranked: a select of choices per option; the problems are said in plain words and what was chosen is kept.
+  const [a, b, c] = ranked.options;
+  let page = await gareth.get(ranked.url);
+  assert.match(page.text, /<select class="govuk-select[^"]*" id="option-\d+" name="option-\d+"/);
+  assert.match(page.text, /This decision needs at least 3 lived-experience members to take part\. So far: 0\./);
+  let bad = await gareth.post(`${ranked.url}/ballot`, {});
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Give your 1st choice to one option/);
+  bad = await gareth.post(`${ranked.url}/ballot`, { [`option-${a}`]: "1", [`option-${b}`]: "1" });
+  assert.match(bad.text, /You gave the same choice to more than one option/);
+  bad = await gareth.post(`${ranked.url}/ballot`, { [`option-${a}`]: "1", [`option-${b}`]: "3" });
+  assert.match(bad.text, /A choice is missing/);
+  assert.match(bad.text, /<option value="3" selected>3rd choice<\/option>/);
+  // Sent twice at once, and changed: one ballot.
+  const garethBallot = { [`option-${a}`]: "2", [`option-${b}`]: "1" };
+  await Promise.all([gareth.post(`${ranked.url}/ballot`, garethBallot), gareth.post(`${ranked.url}/ballot`, garethBallot)]);
+  assert.equal((await gareth.post(`${ranked.url}/ballot`, { [`option-${a}`]: "1", [`option-${b}`]: "2" })).status, 303);
+  assert.equal(count(`decision_ballots WHERE decision_id = ${ranked.id}`), "2");
+  // Anonymous: the rows do not name Gareth, but he sees his own choices.
+  assert.equal(count(`decision_ballots WHERE decision_id = ${ranked.id} AND voter_id IS NOT NULL`), "0");
+  page = await gareth.get(ranked.url);
+  assert.match(page.text, /<option value="1" selected>1st choice<\/option>/);
+  assert.equal((await mair.post(`${ranked.url}/ballot`, { [`option-${b}`]: "1", [`option-${a}`]: "2" })).status, 303);
+  assert.equal((await tom.post(`${ranked.url}/ballot`, { [`option-${c}`]: "1" })).status, 303);
+  assert.equal((await sian.post(`${ranked.url}/ballot`, { [`option-${c}`]: "1" })).status, 303);
+  page = await tom.get(ranked.url);
+  assert.match(page.text, /This decision needs at least 3 lived-experience members to take part\. So far: 2\./);
+  assert.match(page.text, /So far: 2 of 4\./);
+
+  // Dots: a number per option with the budget said; more than the budget, or than the most on one option, is refused.
+  const [d1, d2, d3] = dots.options;
+  page = await gareth.get(dots.url);
+  assert.match(page.text, /You have 5 dots\./);
+  assert.match(page.text, /You can put up to 3 dots on one option\./);
+  bad = await gareth.post(`${dots.url}/ballot`, { [`option-${d1}`]: "3", [`option-${d2}`]: "3" });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /You used more dots than you have/);
+  assert.match(bad.text, new RegExp(`id="option-${d2}" name="option-${d2}" type="text" spellcheck="false" value="3"`));
+  bad = await gareth.post(`${dots.url}/ballot`, { [`option-${d1}`]: "4" });
+  assert.match(bad.text, /You put more dots on one option than you can/);
+  bad = await gareth.post(`${dots.url}/ballot`, { [`option-${d1}`]: "two" });
+  assert.match(bad.text, /Enter the number of dots as a number/);
+  assert.equal((await gareth.post(`${dots.url}/ballot`, { [`option-${d1}`]: "3", [`option-${d2}`]: "2" })).status, 303);
+  assert.equal((await mair.post(`${dots.url}/ballot`, { [`option-${d2}`]: "3", [`option-${d3}`]: "1" })).status, 303);
+  assert.equal((await tom.post(`${dots.url}/ballot`, { [`option-${d2}`]: "1", [`option-${d3}`]: "0" })).status, 303);
+  // A dot left at 0 is not stored.
+  assert.equal(count(`decision_ballots WHERE decision_id = ${dots.id}`), "5");
+
+  // Score: radios from 0 to the highest per option.
+  const [s1, s2] = score.options;
+  page = await gareth.get(score.url);
+  assert.match(page.text, new RegExp(`name="option-${s1}" type="radio" value="3"`));
+  bad = await gareth.post(`${score.url}/ballot`, { [`option-${s1}`]: "4" });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Choose a score from the ones shown/);
+  assert.equal((await gareth.post(`${score.url}/ballot`, { [`option-${s1}`]: "3", [`option-${s2}`]: "0" })).status, 303);
+  assert.equal((await mair.post(`${score.url}/ballot`, { [`option-${s1}`]: "2", [`option-${s2}`]: "1" })).status, 303);
+  assert.equal((await tom.post(`${score.url}/ballot`, { [`option-${s1}`]: "1", [`option-${s2}`]: "3" })).status, 303);
+
+  // A later change of the rules does not change these proposals' verdicts.
+  assert.equal((await tom.post(`${list}/rules`, { at_least: "1", carers: "yes" })).status, 303);
+
+  // All close at their time through the due worker.
+  await runDue(Math.floor(closesAt.getTime() / 1000) + 120);
+  assert.equal(one(`SELECT outcome FROM decisions WHERE id = ${ranked.id}`), "chosen");
+  assert.equal(one(`SELECT outcome FROM decisions WHERE id = ${dots.id}`), "chosen");
+  assert.equal(one(`SELECT outcome FROM decisions WHERE id = ${score.id}`), "chosen");
+  // Anonymous ballots were unlinked when it closed.
+  assert.equal(count(`decision_ballots WHERE decision_id = ${ranked.id} AND ballot LIKE 'a%'`), "0");
+
+  // Ranked: round 1 Yes 1, No 1, Third way 2; Yes and No tied in every round go out together; Third way wins round 2
+  // with 2 ballots no longer counted.
+  page = await gareth.get(ranked.url);
+  assert.match(page.text, /<caption class="govuk-table__caption govuk-table__caption--s">Votes in each round<\/caption>/);
+  assert.match(page.text, /Round 2/);
+  assert.match(page.text, /The group chose: Third way\./);
+  assert.match(page.text, /Third way had more than half of the votes still counted, and won\./);
+  assert.match(page.text, /2 votes are no longer counted/);
+  // 2 lived-experience members took part (Gareth; Mair, a carer too): the rule it opened with needed 3.
+  assert.match(page.text, /This decision is not valid/);
+  assert.match(page.text, /Not enough lived-experience members took part: 2\. The rule needs at least 3\./);
+  // Mair reads it in Welsh.
+  const welsh = await mair.get(ranked.url);
+  assert.match(welsh.text, /Dydy&#39;r penderfyniad hwn ddim yn ddilys/);
+  assert.match(welsh.text, /Ni chymerodd digon o aelodau â phrofiad bywyd ran: 2\. Mae&#39;r rheol yn gofyn am o leiaf 3\./);
+
+  // Dots: a chart and a table of the same numbers (Yes 3, No 6, Third way 1).
+  page = await gareth.get(dots.url);
+  assert.match(page.text, /<svg class="rt-chart" role="img"/);
+  assert.match(page.text, /<title id="chart-\d+-title">Dots on each option<\/title>/);
+  assert.match(page.text, /No, keep weekday evenings: 6 dots/);
+  assert.match(page.text, /The group chose: No, keep weekday evenings\./);
+  assert.match(page.text, /Who chose what/);
+  // Score: averages Yes 2.0, No 1.3 from 3 people.
+  page = await gareth.get(score.url);
+  assert.match(page.text, /Average score for each option/);
+  assert.match(page.text, /Yes, Saturday mornings: average 2\.0 out of 3, from 3/);
+  assert.match(page.text, /The group chose: Yes, Saturday mornings\./);
+  // A new proposal opens under the rules as they are now.
+  const later = await make("Score again", { process: "score", score_highest: "5" });
+  assert.equal(one(`SELECT rule_at_least FROM decisions WHERE id = ${later.id}`), "1");
+  assert.equal((await gareth.post(`${later.url}/ballot`, { [`option-${later.options[0]}`]: "5" })).status, 303);
+});

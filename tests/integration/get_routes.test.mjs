@@ -38,6 +38,9 @@ if (backendName === "sqlite") {
     // Decisions: the board's closed consent decision (its record form is a GET; Tom runs the board).
     values.decision = server.database.sql("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'").trim();
     values.objection = server.database.sql("SELECT MIN(id) FROM decision_objections").trim();
+    // Boards: the board's respite board and one of its cards (Gareth works on it; Tom runs it).
+    values.board = server.database.sql("SELECT id FROM boards WHERE title = 'Respite booking ideas'").trim();
+    values.card = server.database.sql("SELECT MIN(id) FROM board_cards").trim();
     values.idFor = (pattern) => (pattern.includes("/about-me/items/") ? item : gareth);
   });
   after(async () => {

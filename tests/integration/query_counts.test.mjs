@@ -74,6 +74,17 @@ const pages = [
   { as: "member", path: "/o/demo/groups/BOARD/decisions" },
   { as: "member", path: "/o/demo/decisions/DECISION" },
   { as: "facilitator", path: "/o/demo/decisions/DECIDED" },
+  // Boards: the board's list of boards (it gains boards), the respite board (it gains cards with labels, people and
+  // dots; the group gains people to filter by), its results, and a card (which gains dots and history).
+  { as: "member", path: "/o/demo/groups/BOARD/boards" },
+  { as: "member", path: "/o/demo/boards/RESPITE" },
+  { as: "facilitator", path: "/o/demo/boards/RESPITE?sort=dots" },
+  { as: "member", path: "/o/demo/boards/RESPITE/results" },
+  { as: "member", path: "/o/demo/boards/RESPITE/print" },
+  { as: "member", path: "/o/demo/cards/RCARD" },
+  // Its closed ranked-choice decision (which gains ballots: every round) and its power-sharing rules page.
+  { as: "member", path: "/o/demo/decisions/RANKED" },
+  { as: "facilitator", path: "/o/demo/groups/BOARD/decisions/rules" },
   // Closing the loop: the board's "You said, we did" (it gains statuses), the evening topic's timeline (which gains
   // changes and supporters) and the member's own list (his grown contributions with a status).
   { as: "member", path: "/o/demo/groups/BOARD/you-said-we-did" },
@@ -106,6 +117,8 @@ if (backendName === "sqlite") {
   let pollId;
   let seriesId;
   let decisionId, decidedId;
+  let respiteId, rcardId;
+  let rankedId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -124,6 +137,9 @@ if (backendName === "sqlite") {
     seriesId = server.database.sql("SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'").trim();
     decisionId = server.database.sql("SELECT id FROM decisions WHERE title = 'Where should the summer event be?'").trim();
     decidedId = server.database.sql("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'").trim();
+    respiteId = server.database.sql("SELECT id FROM boards WHERE title = 'Respite booking ideas'").trim();
+    rcardId = server.database.sql("SELECT id FROM board_cards WHERE title = 'Show which places are free this month'").trim();
+    rankedId = server.database.sql("SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -149,7 +165,10 @@ if (backendName === "sqlite") {
       .replace("POLL", pollId)
       .replace("SERIES", seriesId)
       .replace("DECISION", decisionId)
-      .replace("DECIDED", decidedId);
+      .replace("DECIDED", decidedId)
+      .replace("RESPITE", respiteId)
+      .replace("RCARD", rcardId)
+      .replace("RANKED", rankedId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -221,6 +240,16 @@ if (backendName === "sqlite") {
         `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, (SELECT MIN(o.id) FROM decision_options o WHERE o.decision_id = d.id), 1 FROM decisions d, users u WHERE d.title = 'Where should the summer event be?' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_responses (decision_id, org_id, user_id, answer, member_types, updated_at) SELECT d.id, d.org_id, u.id, '${i % 2 ? "agree" : "object"}', 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`,
+        // The board gains a board; the respite board gains a card in Ideas with a label and a grown member on it,
+        // and its card "Show which places are free this month" gains a dot and a history entry from each.
+        `INSERT INTO boards (org_id, group_id, title, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow board ${i}', 'grow-board-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
+        `INSERT INTO board_cards (org_id, board_id, list_id, position, title, create_key, created_at, updated_at) SELECT b.org_id, b.id, l.id, (SELECT COUNT(*) + 1 FROM board_cards c WHERE c.list_id = l.id), 'Grow card ${i}', 'grow-card-${i}', ${now}, ${now} FROM boards b JOIN board_lists l ON l.board_id = b.id AND l.position = 1 WHERE b.create_key = 'demo-board-respite'`,
+        `INSERT INTO board_card_labels (card_id, label_id) SELECT c.id, (SELECT MIN(id) FROM board_labels WHERE board_id = c.board_id) FROM board_cards c WHERE c.create_key = 'grow-card-${i}'`,
+        `INSERT INTO board_card_people (card_id, board_id, org_id, user_id) SELECT c.id, c.board_id, c.org_id, u.id FROM board_cards c, users u WHERE c.create_key = 'grow-card-${i}' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO board_dots (card_id, board_id, org_id, user_id, dots) SELECT c.id, c.board_id, c.org_id, u.id, 1 FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO board_card_history (card_id, user_id, what, detail, number, at) SELECT c.id, u.id, 'moved', 'Doing', 1, ${now} FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'lived_experience', ${now} FROM decisions d, users u WHERE d.title = 'What should the small grant pay for first?' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, o.id, o.position FROM decisions d JOIN decision_options o ON o.decision_id = d.id, users u WHERE d.title = 'What should the small grant pay for first?' AND o.position <= 1 + ${i} % 3 AND u.email = 'grow${i}@example.org'`,
         // The board gains a status for a contribution of the member's, and the evening topic another change.
         `INSERT INTO loop_items (org_id, group_id, kind, contribution_id, author_id, title, href, you_said, status, detail, changed_at) SELECT g.org_id, g.id, 'topic', ${1000000 + i}, u.id, 'Grow said ${i}', '/topics/1', 'Grow said ${i}', 'changed', 'Grow did', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = '${demo.member}'`,
         `INSERT INTO loop_changes (item_id, org_id, status, detail, changed_by, changed_at, change_key) SELECT i.id, i.org_id, 'under_way', 'Grow change', NULL, ${now}, 'grow-loop-${i}' FROM loop_items i JOIN discussion_topics t ON t.id = i.contribution_id AND i.kind = 'topic' WHERE t.title = 'Can board meetings be in the evening?'`,

@@ -24,3 +24,9 @@ if (document.querySelector("[data-rt-live]")) {
   const { startLive } = await import("./live.mjs");
   startLive();
 }
+
+// A board's page: cards others change appear without reloading.
+if (document.querySelector("[data-rt-board-live]")) {
+  const { startBoardLive } = await import("./board_live.mjs");
+  startBoardLive();
+}

@@ -35,12 +35,18 @@ void list(Html& h, const List& p) {
   h.raw_if(p.bullet, " govuk-list--bullet").raw_if(p.number, " govuk-list--number");
   detail::put_classes(h, p.classes);
   h.raw("\">\n");
-  for (const auto& item : p.items) {
-    h.raw("<li>");
-    detail::put(h, item);
+  for (std::size_t i = 0; i < p.items.size(); ++i) {
+    h.raw("<li");
+    if (i < p.item_ids.size() && !p.item_ids[i].empty()) h.raw(" id=\"").text(p.item_ids[i]).raw("\"");
+    h.raw(">");
+    detail::put(h, p.items[i]);
     h.raw("</li>\n");
   }
   h.raw_if(p.number, "</ol>\n", "</ul>\n");
+}
+
+void visually_hidden(Html& h, std::string_view text) {
+  h.raw("<span class=\"govuk-visually-hidden\">").text(text).raw("</span>");
 }
 
 void form_start(Html& h, const Form& p) {

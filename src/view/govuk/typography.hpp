@@ -28,8 +28,13 @@ struct List {
   bool number = false;
   std::string classes;
   std::string id;
+  /// Each item's id (a link or a redirect can point at it), in the items' order; empty, or shorter: no id.
+  std::vector<std::string> item_ids;
 };
 void list(Html& h, const List& p);
+/// Words read out by screen readers but not shown (`govuk-visually-hidden`), such as whose need a "Mark as arranged"
+/// button is for. The class puts a no-break space before them.
+void visually_hidden(Html& h, std::string_view text);
 
 struct Form {
   std::string action;

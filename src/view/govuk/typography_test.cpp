@@ -24,6 +24,17 @@ TEST(Typography, NumberedListsAreOrdered) {
   EXPECT_EQ(h.str(), "<ol class=\"govuk-list govuk-list--number\">\n<li>first</li>\n</ol>\n");
 }
 
+TEST(Typography, ListItemsCanHaveIdsAndHiddenWordsAreEscaped) {
+  Html h;
+  Html second;
+  second.text("Mark as arranged");
+  visually_hidden(second, " <Siân>'s BSL");
+  list(h, {.items = {"first", std::move(second), "third"}, .item_ids = {"need-1-bsl", "need-2\"x"}});
+  EXPECT_EQ(h.str(),
+            "<ul class=\"govuk-list\">\n<li id=\"need-1-bsl\">first</li>\n<li id=\"need-2&quot;x\">Mark as arranged"
+            "<span class=\"govuk-visually-hidden\"> &lt;Siân&gt;&#39;s BSL</span></li>\n<li>third</li>\n</ul>\n");
+}
+
 TEST(Typography, PostFormsCarryTheCsrfTokenAndGetFormsDoNot) {
   Html post;
   button_form(post, {.form = {.action = "/items/1/move", .csrf_token = "tok\""},

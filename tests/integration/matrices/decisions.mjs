@@ -6,6 +6,8 @@
 //   ARCHIVED  Leaflet review 2025: archived
 //   POLL      the board's open simple poll ("Where should the summer event be?")
 //   CONSENT   the board's closed consent decision ("Hold board meetings in the early evening"); OBJECTION its resolved objection
+//   RANKED    the board's closed ranked-choice decision ("What should the small grant pay for first?")
+//   DOTS      the board's open dot vote ("Which training would help you most?")
 // Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya),
 // organisation admin (Siân, two-step, a facilitator of the board), platform admin.
 //                                                               anon other member facil finance orgAdmin platform
@@ -43,6 +45,21 @@ export const rows = [
   ["GET", "/o/demo/decisions/CONSENT/record", /*            */ [303, 404, 404, 200, 404, 200, 404]],
   ["GET", "/o/demo/decisions/POLL/record", /*               */ [303, 404, 404, 404, 404, 404, 404]],
   ["POST", "/o/demo/decisions/CONSENT/record", /*           */ [401, 404, 404, 400, 404, 400, 404]],
+  // Ranked choice, dot vote and score: the page, and a ballot (closed: it says so; nothing given: the form comes back
+  // with the problem; a simple poll or consent takes no such ballot).
+  ["GET", "/o/demo/decisions/RANKED", /*                    */ [303, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/demo/decisions/DOTS", /*                      */ [303, 404, 200, 200, 404, 200, 404]],
+  ["POST", "/o/demo/decisions/RANKED/ballot", /*            */ [401, 404, 400, 400, 404, 400, 404]],
+  ["POST", "/o/demo/decisions/DOTS/ballot", /*              */ [401, 404, 400, 400, 404, 400, 404]],
+  ["POST", "/o/demo/decisions/POLL/ballot", /*              */ [401, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/decisions/CONSENT/ballot", /*           */ [401, 404, 404, 404, 404, 404, 404]],
+  // Power-sharing rules: only the group's lead facilitators and facilitators (Siân runs the board, not the steering
+  // group: being an organisation admin is not enough); nothing chosen: the form comes back.
+  ["GET", "/o/demo/groups/BOARD/decisions/rules", /*        */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/STEERING/decisions/rules", /*     */ [303, 404, 404, 200, 404, 404, 404]],
+  ["GET", "/o/demo/groups/ARCHIVED/decisions/rules", /*     */ [303, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/groups/BOARD/decisions/rules", /*       */ [401, 404, 404, 400, 404, 400, 404]],
+  ["POST", "/o/demo/groups/STEERING/decisions/rules", /*    */ [401, 404, 404, 400, 404, 404, 404]],
 ];
 
 /** A row's path as a route pattern ("/o/{org}/decisions/{decision}/vote"). */
@@ -50,7 +67,7 @@ export function patternOf(path) {
   return path
     .replace("/o/demo", "/o/{org}")
     .replace(/\/groups\/(BOARD|STEERING|ARCHIVED|999999)/, "/groups/{group}")
-    .replace(/\/decisions\/(POLL|CONSENT|999999)(?=\/|$)/, "/decisions/{decision}")
+    .replace(/\/decisions\/(POLL|CONSENT|RANKED|DOTS|999999)(?=\/|$)/, "/decisions/{decision}")
     .replace(/\/objections\/OBJECTION(?=\/|$)/, "/objections/{objection}");
 }
 
@@ -64,6 +81,8 @@ export function decisionIds(server) {
     ARCHIVED: group("Leaflet review 2025"),
     POLL: one("SELECT id FROM decisions WHERE title = 'Where should the summer event be?'"),
     CONSENT: one("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'"),
+    RANKED: one("SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'"),
+    DOTS: one("SELECT id FROM decisions WHERE title = 'Which training would help you most?'"),
     OBJECTION: one(
       "SELECT o.id FROM decision_objections o JOIN decisions d ON d.id = o.decision_id WHERE d.title = 'Hold board meetings in the early evening'",
     ),
@@ -71,5 +90,5 @@ export function decisionIds(server) {
 }
 
 export function fill(path, ids) {
-  return path.replace(/BOARD|STEERING|ARCHIVED|POLL|CONSENT|OBJECTION/g, (m) => ids[m]);
+  return path.replace(/BOARD|STEERING|ARCHIVED|POLL|CONSENT|RANKED|DOTS|OBJECTION/g, (m) => ids[m]);
 }

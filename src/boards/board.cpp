@@ -1,0 +1,42 @@
+#include "boards/board.hpp"
+
+#include <cstdio>
+
+#include "core/london_time.hpp"
+#include "core/text.hpp"
+
+namespace roundtable::boards {
+
+bool known_colour(std::string_view colour) {
+  for (auto c : kColours) {
+    if (c == colour) return true;
+  }
+  return false;
+}
+
+const BoardList* BoardPage::list(long long id) const {
+  for (const auto& l : lists) {
+    if (l.id == id) return &l;
+  }
+  return nullptr;
+}
+
+const Label* BoardPage::label(long long id) const {
+  for (const auto& l : labels) {
+    if (l.id == id) return &l;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> parse_due_date(std::string_view day, std::string_view month, std::string_view year) {
+  if (day.empty() && month.empty() && year.empty()) return std::string();
+  const auto d = core::small_number(day);
+  const auto m = core::small_number(month);
+  const auto y = core::small_number(year);
+  if (!d || !m || !y || *y < 2000 || *y > 2200 || !core::real_date(*y, *m, *d)) return std::nullopt;
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", *y, *m, *d);
+  return std::string(out);
+}
+
+}  // namespace roundtable::boards

@@ -1,0 +1,117 @@
+/// The shared board (issue #16): a group's boards, each with ordered lists of cards that everyone in the group adds
+/// to, moves (without dragging) and prioritises with dots. Plain types shared by the store, the service and the pages
+/// (no SOCI, no Beast). Positions run 1..n in each list with no gaps (ADR 0033).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "groups/group.hpp"
+
+namespace roundtable::boards {
+
+using groups::GroupRole;
+
+inline constexpr std::size_t kMaxTitle = 120;
+inline constexpr std::size_t kMaxPurpose = 1000;
+inline constexpr std::size_t kMaxDescription = 10000;
+inline constexpr std::size_t kMaxLabel = 40;
+inline constexpr int kMaxLists = 20;
+inline constexpr int kMaxLabels = 12;
+inline constexpr int kMaxBudget = 50;
+
+/// The label colours: GOV.UK tag colours, each with its text colour at a contrast of at least 4.5:1; a label always
+/// shows its name, so nothing rests on colour alone.
+inline constexpr std::string_view kColours[] = {"grey",   "green", "turquoise", "blue",   "light-blue",
+                                                "purple", "pink",  "red",       "orange", "yellow"};
+bool known_colour(std::string_view colour);
+
+struct Board {
+  long long id = 0;
+  long long org_id = 0;
+  long long group_id = 0;
+  std::string group_name;
+  groups::Visibility group_visibility = groups::Visibility::members;
+  bool group_archived = false;
+  std::string title;
+  std::string purpose;
+  long long dot_budget = 0;
+  std::optional<long long> archived_at;
+};
+
+/// A board as one person sees it: their role in its group (none when they are not in it).
+struct BoardForViewer {
+  Board board;
+  std::optional<GroupRole> role;
+};
+
+struct BoardList {
+  long long id = 0;
+  long long position = 0;
+  std::string title;
+};
+
+struct Label {
+  long long id = 0;
+  std::string name;
+  std::string colour;
+};
+
+struct Person {
+  long long user_id = 0;
+  std::string name;
+};
+
+struct Card {
+  long long id = 0;
+  long long board_id = 0;
+  long long list_id = 0;
+  long long position = 0;
+  std::string title;
+  std::string description;
+  /// "YYYY-MM-DD" or "".
+  std::string due_date;
+  std::optional<long long> archived_at;
+  std::vector<long long> label_ids;
+  std::vector<Person> people;
+  /// Dots from everyone, and from the viewer.
+  long long dots = 0;
+  long long my_dots = 0;
+};
+
+struct HistoryEntry {
+  std::string who;  // "" when they have gone
+  std::string what;
+  std::string detail;
+  long long number = 0;
+  long long at = 0;
+};
+
+/// Everything a board's page shows, read in a fixed number of queries however many lists and cards.
+struct BoardPage {
+  BoardForViewer view;
+  std::vector<BoardList> lists;
+  std::vector<Label> labels;
+  /// Cards in play, by list position then card position.
+  std::vector<Card> cards;
+  /// The group's people (to put on cards, and to filter by).
+  std::vector<Person> people;
+  /// Dots the viewer has given on this board.
+  long long my_dots_used = 0;
+  const BoardList* list(long long id) const;
+  const Label* label(long long id) const;
+};
+
+/// A card's page: the card (archived ones too), its board and lists, labels, people and history.
+struct CardPage {
+  BoardPage board;
+  Card card;
+  std::vector<HistoryEntry> history;
+};
+
+/// A due date typed as day, month, year: "YYYY-MM-DD", "" when all three are empty, nullopt when it is not a real date.
+std::optional<std::string> parse_due_date(std::string_view day, std::string_view month, std::string_view year);
+
+}  // namespace roundtable::boards

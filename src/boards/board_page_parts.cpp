@@ -1,0 +1,102 @@
+// What the boards pages share: finding the board, card or group, who may do what, addresses, labels and dates.
+#include "boards/board_pages.hpp"
+#include "http/form.hpp"
+#include "view/govuk/govuk.hpp"
+
+namespace roundtable::boards::pages {
+
+namespace {
+
+template <class T>
+std::variant<T, Response> decide(OrgRequest& req, const PagesDeps& deps, policy::Verdict verdict, T found) {
+  switch (verdict) {
+    case policy::Verdict::allow: return found;
+    case policy::Verdict::need_two_step: return http::redirect(req.ctx.request, deps.two_step_path + "?required=1");
+    case policy::Verdict::deny: break;
+  }
+  return deps.not_found(req.ctx);
+}
+
+}  // namespace
+
+policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role) {
+  return {req.membership.role, req.principal.two_step, role};
+}
+
+policy::Facts facts_of(const Board& b) { return {b.group_visibility, b.group_archived, b.archived_at.has_value()}; }
+
+bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action) {
+  return policy::allows(actor_of(req, v.role), action, facts_of(v.board)) != policy::Verdict::deny;
+}
+
+awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action) {
+  auto& ctx = req.ctx;
+  const auto id = http::parse_id(ctx.param("board"));
+  if (!id || !deps.service) co_return deps.not_found(ctx);
+  auto op = deps.service->board_page(req.membership.org_id, *id, req.principal.user_id);
+  auto found = co_await std::move(op);
+  if (!found) co_return deps.not_found(ctx);
+  const auto verdict = policy::allows(actor_of(req, found->view.role), action, facts_of(found->view.board));
+  co_return decide(req, deps, verdict, std::move(*found));
+}
+
+awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const PagesDeps& deps, policy::Action action) {
+  auto& ctx = req.ctx;
+  const auto id = http::parse_id(ctx.param("card"));
+  if (!id || !deps.service) co_return deps.not_found(ctx);
+  auto op = deps.service->card_page(req.membership.org_id, *id, req.principal.user_id);
+  auto found = co_await std::move(op);
+  if (!found) co_return deps.not_found(ctx);
+  const auto& v = found->board.view;
+  const auto verdict = policy::allows(actor_of(req, v.role), action, facts_of(v.board));
+  co_return decide(req, deps, verdict, std::move(*found));
+}
+
+awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
+                                                                     policy::Action action) {
+  auto& ctx = req.ctx;
+  const auto id = http::parse_id(ctx.param("group"));
+  if (!id || !deps.service) co_return deps.not_found(ctx);
+  auto op = deps.service->group_for(req.membership.org_id, *id, req.principal.user_id);
+  auto found = co_await std::move(op);
+  if (!found) co_return deps.not_found(ctx);
+  const policy::Facts facts{found->group.details.visibility, found->group.archived(), false};
+  const auto verdict = policy::allows(actor_of(req, found->role), action, facts);
+  co_return decide(req, deps, verdict, std::move(*found));
+}
+
+Who who_of(const OrgRequest& req) { return {req.principal.user_id, req.membership.role, req.principal.two_step}; }
+
+std::string board_url(const OrgRequest& req, long long id) {
+  return "/o/" + req.membership.org_slug + "/boards/" + std::to_string(id);
+}
+
+std::string card_url(const OrgRequest& req, long long id) {
+  return "/o/" + req.membership.org_slug + "/cards/" + std::to_string(id);
+}
+
+std::string group_boards_url(const OrgRequest& req, long long group_id) {
+  return "/o/" + req.membership.org_slug + "/groups/" + std::to_string(group_id) + "/boards";
+}
+
+Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::string& to, const char* done_key) {
+  if (c == Change::refused) return deps.not_found(req.ctx);
+  req.ctx.set_flash(done_key);
+  return http::redirect(req.ctx.request, to);
+}
+
+void label_tag(view::Html& h, const Label& l) {
+  view::govuk::tag(h, {.text = l.name, .classes = "govuk-tag--" + l.colour});
+}
+
+std::string due_words(const core::Translator& t, std::string_view due) {
+  if (due.size() != 10) return std::string(due);
+  const std::string year(due.substr(0, 4));
+  const int month = std::stoi(std::string(due.substr(5, 2)));
+  const int day = std::stoi(std::string(due.substr(8, 2)));
+  return core::format(
+      t("date.date"),
+      {{"day", std::to_string(day)}, {"month", s(t("date.month." + std::to_string(month)))}, {"year", year}});
+}
+
+}  // namespace roundtable::boards::pages

@@ -1,0 +1,392 @@
+// A board: its lists and cards with the forms that move them without dragging (WCAG 2.5.7: up, down, or to a list and
+// position, each a plain POST that returns to the card), dots, and filters (label, person, my cards, most dots) as a
+// GET form; the results of the dot vote as a chart and a table; the board as CSV and as a list to print.
+#include "boards/board_pages.hpp"
+
+#include <algorithm>
+
+#include "http/form.hpp"
+#include "security/tokens.hpp"
+#include "view/csv.hpp"
+#include "view/govuk/govuk.hpp"
+#include "view/scroll_region.hpp"
+
+namespace roundtable::boards::pages {
+
+namespace {
+
+namespace govuk = view::govuk;
+using policy::Action;
+using view::Html;
+
+struct Filters {
+  std::optional<long long> label;
+  std::optional<long long> person;
+  bool mine = false;
+  bool by_dots = false;
+};
+
+Filters filters_of(const RequestContext& ctx) {
+  const auto q = ctx.query_params();
+  Filters f;
+  f.label = http::parse_id(q.value("label"));
+  f.person = http::parse_id(q.value("person"));
+  f.mine = q.value("mine") == "yes";
+  f.by_dots = q.value("sort") == "dots";
+  return f;
+}
+
+bool shown(const Card& c, const Filters& f, long long me) {
+  if (f.label && std::find(c.label_ids.begin(), c.label_ids.end(), *f.label) == c.label_ids.end()) return false;
+  auto has = [&](long long id) {
+    return std::any_of(c.people.begin(), c.people.end(), [&](const Person& p) { return p.user_id == id; });
+  };
+  if (f.person && !has(*f.person)) return false;
+  if (f.mine && !has(me)) return false;
+  return true;
+}
+
+/// A button's words with the card's title for screen readers ("Move up<span hidden> 'Ask about respite'</span>").
+Html button_words(std::string_view words, std::string_view card) {
+  Html h;
+  h.text(words);
+  govuk::visually_hidden(h, " " + std::string(card));
+  return h;
+}
+
+void filter_form(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const Filters& f) {
+  Html inner;
+  govuk::Select label{.id = "label",
+                      .name = "label",
+                      .value = f.label ? std::to_string(*f.label) : std::string(),
+                      .label = small_label(s(t("boards.filter.label")))};
+  label.items.push_back({.value = "", .text = s(t("boards.filter.any_label"))});
+  for (const auto& l : page.labels) label.items.push_back({.value = std::to_string(l.id), .text = l.name});
+  govuk::select(inner, label);
+  govuk::Select person{.id = "person",
+                       .name = "person",
+                       .value = f.person ? std::to_string(*f.person) : std::string(),
+                       .label = small_label(s(t("boards.filter.person")))};
+  person.items.push_back({.value = "", .text = s(t("boards.filter.anyone"))});
+  for (const auto& p : page.people) person.items.push_back({.value = std::to_string(p.user_id), .text = p.name});
+  govuk::select(inner, person);
+  govuk::checkboxes(inner, {.name = "mine",
+                            .items = {{.text = s(t("boards.filter.mine")), .value = "yes"}},
+                            .values = {f.mine ? std::string("yes") : std::string()},
+                            .classes = "govuk-checkboxes--small"});
+  govuk::Select sort{
+      .id = "sort", .name = "sort", .value = f.by_dots ? "dots" : "", .label = small_label(s(t("boards.filter.sort")))};
+  sort.items.push_back({.value = "", .text = s(t("boards.filter.sort_board"))});
+  sort.items.push_back({.value = "dots", .text = s(t("boards.filter.sort_dots"))});
+  govuk::select(inner, sort);
+  govuk::button(inner, {.text = s(t("boards.filter.button")), .classes = "govuk-button--secondary"});
+  govuk::form_start(h, {.action = board_url(req, page.view.board.id), .get = true});
+  govuk::details(h, {.summary_text = s(t("boards.filter.title")),
+                     .html = std::move(inner),
+                     .open = f.label || f.person || f.mine || f.by_dots});
+  govuk::form_end(h);
+}
+
+void card_facts(Html& h, const core::Translator& t, const BoardPage& page, const Card& c) {
+  if (!c.label_ids.empty()) {
+    Html tags;
+    tags.text(s(t("boards.card.labels"))).text(" ");
+    for (long long id : c.label_ids) {
+      if (const auto* l = page.label(id)) {
+        label_tag(tags, *l);
+        tags.text(" ");
+      }
+    }
+    govuk::paragraph(h, std::move(tags), "govuk-body-s");
+  }
+  if (!c.people.empty()) {
+    std::string names;
+    for (const auto& p : c.people) {
+      if (!names.empty()) names += ", ";
+      names += p.name.empty() ? s(t("boards.card.left_group")) : p.name;
+    }
+    govuk::paragraph(h, core::format(t("boards.card.people_list"), {{"people", names}}), "govuk-body-s");
+  }
+  if (!c.due_date.empty()) {
+    govuk::paragraph(h, core::format(t("boards.card.due_on"), {{"date", due_words(t, c.due_date)}}), "govuk-body-s");
+  }
+  if (c.dots > 0) govuk::paragraph(h, t.plural("boards.card.dots", c.dots), "govuk-body-s");
+}
+
+/// One form moves the card up or down; a link leads to the card's own form that moves it to a list and position (a
+/// list picker on every card made a board of 500 cards weigh over a megabyte); one more form gives or takes back a
+/// dot. Each button and link says which card it is for.
+void card_forms(Html& h, const core::Translator& t, const OrgRequest& req, const Card& c, bool dots_on) {
+  const std::string base = card_url(req, c.id);
+  const auto& csrf = req.ctx.csrf_token;
+  govuk::form_start(h, {.action = base + "/move", .csrf_token = csrf});
+  govuk::button_group_start(h);
+  govuk::button(h, {.html = button_words(t("boards.move.up"), c.title),
+                    .name = "direction",
+                    .value = "up",
+                    .classes = "govuk-button--secondary"});
+  govuk::button(h, {.html = button_words(t("boards.move.down"), c.title),
+                    .name = "direction",
+                    .value = "down",
+                    .classes = "govuk-button--secondary"});
+  govuk::link(h, base + "#move", button_words(t("boards.move.to"), c.title));
+  govuk::button_group_end(h);
+  govuk::form_end(h);
+  if (!dots_on) return;
+  govuk::form_start(h, {.action = base + "/dots", .csrf_token = csrf});
+  govuk::button_group_start(h);
+  govuk::button(h, {.html = button_words(t("boards.dots.give"), c.title),
+                    .name = "change",
+                    .value = "give",
+                    .classes = "govuk-button--secondary"});
+  if (c.my_dots > 0) {
+    govuk::button(h, {.html = button_words(t("boards.dots.take"), c.title),
+                      .name = "change",
+                      .value = "take",
+                      .classes = "govuk-button--secondary"});
+  }
+  govuk::button_group_end(h);
+  govuk::form_end(h);
+}
+
+void add_card_form(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page,
+                   const BoardList& l) {
+  const std::string id = "new-card-" + std::to_string(l.id);
+  govuk::form_start(h, {.action = board_url(req, page.view.board.id) + "/cards", .csrf_token = req.ctx.csrf_token});
+  govuk::hidden(h, "create_key", security::random_token(16));
+  govuk::hidden(h, "list", std::to_string(l.id));
+  govuk::input(
+      h, {.id = id, .name = "title", .label = small_label(core::format(t("boards.card.add_to"), {{"list", l.title}}))});
+  govuk::button(h,
+                {.text = s(t("boards.card.add")), .classes = "govuk-button--secondary", .prevent_double_click = true});
+  govuk::form_end(h);
+}
+
+}  // namespace
+
+awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load_board(req, deps, Action::see_boards);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  auto& page = std::get<BoardPage>(loaded);
+  const auto& b = page.view.board;
+  const Filters f = filters_of(ctx);
+  const bool works = may(req, page.view, Action::work_on_cards);
+  const bool dots_on = works && b.dot_budget > 0;
+  auto pb = page_builder(ctx, deps, b.title);
+  pb.caption(b.group_name).back_link(group_boards_url(req, b.group_id), s(t("boards.back_to_boards"))).full_width();
+  Html& h = pb.body();
+  if (b.archived_at) govuk::inset_text(h, {.text = s(t("boards.board.archived"))});
+  if (!b.purpose.empty()) govuk::paragraph(h, b.purpose);
+  std::vector<govuk::Content> links;
+  auto add_link = [&](const std::string& href, std::string_view words) {
+    Html a;
+    govuk::link(a, href, words);
+    links.emplace_back(std::move(a));
+  };
+  const std::string base = board_url(req, b.id);
+  if (may(req, page.view, Action::run_boards) || may(req, page.view, Action::restore_board)) {
+    add_link(base + "/settings", t("boards.board.settings"));
+  }
+  add_link(base + "/results", t("boards.board.results"));
+  add_link(base + "/print", t("boards.board.print"));
+  add_link(base + "/cards.csv", t("boards.board.csv"));
+  govuk::list(h, {.items = std::move(links), .bullet = true});
+  if (dots_on) {
+    govuk::paragraph(h, core::format(t("boards.dots.left"),
+                                     {{"left", std::to_string(std::max(0LL, b.dot_budget - page.my_dots_used))},
+                                      {"budget", std::to_string(b.dot_budget)}}));
+  }
+  if (!works && page.view.role == GroupRole::observer) govuk::paragraph(h, t("boards.board.observer"));
+  if (works) govuk::paragraph(h, t("boards.board.how_to_move"));
+  filter_form(h, t, req, page, f);
+
+  // The lists, which a script (web/js/board_live.mjs) replaces with the board as it is now when someone changes a
+  // card, saying so in the region before them; without the script the page is the same.
+  const bool live = deps.live && !b.archived_at;
+  if (live) {
+    h.raw("<div class=\"govuk-body govuk-!-font-weight-bold\" aria-live=\"polite\" data-rt-live-status></div>\n");
+  }
+  h.raw("<div id=\"board-lists\"");
+  if (live) {
+    h.raw(" data-rt-board-live=\"").text(base + "/live").raw("\"");
+    h.raw(" data-text-changed=\"").text(t("boards.live.changed")).raw("\"");
+  }
+  h.raw(">\n");
+  if (page.lists.empty()) govuk::paragraph(h, t("boards.board.no_lists"));
+  for (const auto& l : page.lists) {
+    std::vector<const Card*> cards;
+    long long in_list = 0;
+    for (const auto& c : page.cards) {
+      if (c.list_id != l.id) continue;
+      ++in_list;
+      if (shown(c, f, req.principal.user_id)) cards.push_back(&c);
+    }
+    if (f.by_dots) {
+      std::stable_sort(cards.begin(), cards.end(), [](const Card* a, const Card* x) { return a->dots > x->dots; });
+    }
+    govuk::heading(h, 2, "m",
+                   core::format(t("boards.board.list_heading"),
+                                {{"list", l.title}, {"count", t.plural("boards.list.card_count", in_list)}}));
+    if (cards.empty()) {
+      govuk::paragraph(h, t(in_list == 0 ? "boards.board.list_empty" : "boards.board.none_match"));
+    }
+    for (const Card* c : cards) {
+      h.raw("<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">");
+      h.raw("<h3 class=\"govuk-summary-card__title\" id=\"card-").number(c->id).raw("\" tabindex=\"-1\">");
+      govuk::link(h, card_url(req, c->id), c->title);
+      h.raw(" <span class=\"govuk-caption-s\">")
+          .text(core::format(t("boards.card.position"), {{"n", std::to_string(c->position)}}));
+      h.raw("</span></h3></div><div class=\"govuk-summary-card__content\">");
+      card_facts(h, t, page, *c);
+      if (works) card_forms(h, t, req, *c, dots_on);
+      h.raw("</div></div>\n");
+    }
+    if (works) add_card_form(h, t, req, page, l);
+  }
+  h.raw("</div>\n");
+  co_return pb.respond();
+}
+
+awaitable<Response> results(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load_board(req, deps, Action::see_boards);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& page = std::get<BoardPage>(loaded);
+  const auto& b = page.view.board;
+  std::vector<const Card*> voted;
+  for (const auto& c : page.cards) {
+    if (c.dots > 0) voted.push_back(&c);
+  }
+  std::stable_sort(voted.begin(), voted.end(), [](const Card* a, const Card* x) { return a->dots > x->dots; });
+  auto pb = page_builder(ctx, deps, s(t("boards.results.title")));
+  pb.caption(b.title).back_link(board_url(req, b.id), s(t("boards.back_to_board")));
+  Html& h = pb.body();
+  if (voted.empty()) {
+    govuk::paragraph(h, t("boards.results.none"));
+    co_return pb.respond();
+  }
+  govuk::paragraph(h, t("boards.results.lead"));
+  // The chart: role="img" with a title and a description that says every number; each bar carries its card's title
+  // and count as text, so nothing rests on colour or length alone.
+  const long long most = voted.front()->dots;
+  std::string desc;
+  for (const Card* c : voted) {
+    if (!desc.empty()) desc += "; ";
+    desc += c->title + ": " + t.plural("boards.card.dots", c->dots);
+  }
+  constexpr long long kRow = 56, kWidth = 600, kBar = 560;
+  const long long height = kRow * static_cast<long long>(voted.size()) + 8;
+  h.raw("<svg class=\"rt-chart\" role=\"img\" width=\"100%\" viewBox=\"0 0 ")
+      .number(kWidth)
+      .raw(" ")
+      .number(height)
+      .raw("\" aria-labelledby=\"dots-title dots-desc\"><title id=\"dots-title\">")
+      .text(t("boards.results.chart_title"))
+      .raw("</title><desc id=\"dots-desc\">")
+      .text(desc)
+      .raw("</desc>\n");
+  long long y = 0;
+  for (const Card* c : voted) {
+    h.raw("<text x=\"0\" y=\"")
+        .number(y + 18)
+        .raw("\" font-size=\"16\" fill=\"#0b0c0c\">")
+        .text(c->title + ": " + t.plural("boards.card.dots", c->dots))
+        .raw("</text><rect x=\"0\" y=\"")
+        .number(y + 26)
+        .raw("\" height=\"20\" width=\"")
+        .number(std::max(c->dots * kBar / most, 2LL))
+        .raw("\" fill=\"#1d70b8\" stroke=\"#0b0c0c\"/>\n");
+    y += kRow;
+  }
+  h.raw("</svg>\n");
+  view::scroll_region_start(h, t, t("boards.results.caption"));
+  govuk::TableWriter table(h, {.head = {{.text = s(t("boards.results.card"))},
+                                        {.text = s(t("boards.results.list"))},
+                                        {.text = s(t("boards.results.dots")), .format = "numeric"}},
+                               .caption = s(t("boards.results.caption")),
+                               .caption_classes = "govuk-table__caption--s",
+                               .first_cell_is_header = true});
+  for (const Card* c : voted) {
+    const auto* l = page.list(c->list_id);
+    table.row({{.text = c->title},
+               {.text = l ? l->title : std::string()},
+               {.text = std::to_string(c->dots), .format = "numeric"}});
+  }
+  table.end();
+  view::scroll_region_end(h);
+  co_return pb.respond();
+}
+
+awaitable<Response> board_csv(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load_board(req, deps, Action::see_boards);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& page = std::get<BoardPage>(loaded);
+  view::Csv csv;
+  csv.row({t("boards.csv.list"), t("boards.csv.position"), t("boards.csv.title"), t("boards.csv.labels"),
+           t("boards.csv.people"), t("boards.csv.due"), t("boards.csv.dots")});
+  for (const auto& c : page.cards) {
+    const auto* l = page.list(c.list_id);
+    std::string labels, people;
+    for (long long id : c.label_ids) {
+      if (const auto* label = page.label(id)) labels += (labels.empty() ? "" : ", ") + label->name;
+    }
+    for (const auto& p : c.people) people += (people.empty() ? "" : ", ") + p.name;
+    const std::string position = std::to_string(c.position);
+    const std::string dots = std::to_string(c.dots);
+    csv.row({l ? std::string_view(l->title) : std::string_view(), position, c.title, labels, people, c.due_date, dots});
+  }
+  co_return view::csv_download(ctx, "board-" + std::to_string(page.view.board.id) + ".csv", csv);
+}
+
+awaitable<Response> print(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load_board(req, deps, Action::see_boards);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& page = std::get<BoardPage>(loaded);
+  const auto& b = page.view.board;
+  auto pb = page_builder(ctx, deps, b.title);
+  pb.caption(b.group_name).back_link(board_url(req, b.id), s(t("boards.back_to_board")));
+  Html& h = pb.body();
+  if (!b.purpose.empty()) govuk::paragraph(h, b.purpose);
+  for (const auto& l : page.lists) {
+    govuk::heading(h, 2, "m", l.title);
+    std::vector<govuk::Content> items;
+    for (const auto& c : page.cards) {
+      if (c.list_id != l.id) continue;
+      Html item;
+      item.raw("<strong>").text(c.title).raw("</strong>");
+      card_facts(item, t, page, c);
+      items.emplace_back(std::move(item));
+    }
+    if (items.empty()) {
+      govuk::paragraph(h, t("boards.board.list_empty"));
+    } else {
+      govuk::list(h, {.items = std::move(items), .number = true});
+    }
+  }
+  co_return pb.respond();
+}
+
+awaitable<Response> live(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  const auto id = http::parse_id(ctx.param("board"));
+  if (!deps.live || !deps.service || !id) co_return deps.not_found(ctx);
+  // Whoever may read the board may listen to it; anyone else learns nothing, exactly as from the board's page.
+  auto op = deps.service->board(req.membership.org_id, *id, req.principal.user_id);
+  const auto found = co_await std::move(op);
+  if (!found || !may(req, *found, Action::see_boards)) co_return deps.not_found(ctx);
+  auto answer = deps.live->answer(ctx, "board:" + std::to_string(found->board.id));
+  co_return co_await std::move(answer);
+}
+
+}  // namespace roundtable::boards::pages

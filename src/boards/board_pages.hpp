@@ -1,0 +1,97 @@
+/// The boards pages' handlers (addresses in board_routes.cpp) and what they share: loading a board, card or group
+/// for the person asking and asking the policy, and addresses.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+#include <variant>
+
+#include "accounts/pages_common.hpp"
+#include "boards/board_policy.hpp"
+#include "boards/board_service.hpp"
+#include "http/types.hpp"
+#include "live/live.hpp"
+#include "view/layout.hpp"
+
+namespace roundtable::boards::pages {
+
+using boost::asio::awaitable;
+using http::OrgRequest;
+using http::RequestContext;
+using http::Response;
+using namespace accounts::pages;
+using accounts::FormProblem;
+
+struct PagesDeps {
+  std::shared_ptr<BoardService> service;
+  const view::Assets* assets = nullptr;
+  std::function<Response(RequestContext&)> not_found;
+  std::string two_step_path = "/account/two-step";
+  /// The live channel (nullptr: boards do not offer it).
+  live::Live* live = nullptr;
+};
+
+inline std::string s(std::string_view v) { return std::string(v); }
+
+// board_page_parts.cpp
+policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role);
+policy::Facts facts_of(const Board& b);
+/// Whether the person may do this now (or could once two-step sign-in is on), to show its form or button.
+bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action);
+/// The board named by {board} with its lists and cards, when the person may do this to it.
+awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action);
+/// The card named by {card} with its board, when the person may do this to it.
+awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const PagesDeps& deps, policy::Action action);
+/// The group named by {group}, when the person may do this in it (see_boards or run_boards).
+awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
+                                                                     policy::Action action);
+Who who_of(const OrgRequest& req);
+/// "/o/{org}/boards/{id}"
+std::string board_url(const OrgRequest& req, long long id);
+/// "/o/{org}/cards/{id}"
+std::string card_url(const OrgRequest& req, long long id);
+/// "/o/{org}/groups/{group}/boards"
+std::string group_boards_url(const OrgRequest& req, long long group_id);
+/// After a change: to `to` with the done message, or 404 when it was refused.
+Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::string& to, const char* done_key);
+/// A label as a tag: its name on its colour (text and colour together, never colour alone).
+void label_tag(view::Html& h, const Label& l);
+/// "5 December 2026" from "2026-12-05".
+std::string due_words(const core::Translator& t, std::string_view due);
+
+// board_list_pages.cpp: a group's boards and a new board; a board's settings, lists, labels, archive and restore.
+awaitable<Response> boards(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> create_board(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> settings(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_settings(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> archive_board(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> restore_board(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> add_list(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> rename_list(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> shift_list(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_list(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> add_label(OrgRequest& req, const PagesDeps& deps);
+
+// board_pages.cpp: the board with filters and the forms that move cards; results; CSV; the printable list.
+awaitable<Response> board(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> results(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> board_csv(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> print(OrgRequest& req, const PagesDeps& deps);
+/// The board's live channel (server-sent events: live/live.hpp), for whoever may read the board: an event after each
+/// committed change ("card" with the card's id, or "board").
+awaitable<Response> live(OrgRequest& req, const PagesDeps& deps);
+
+// card_pages.cpp: a card's page and history; new card, edit, move, archive, restore, dots.
+awaitable<Response> card(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> new_card(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> create_card(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> edit_card(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_card(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> move_card(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> archive_card(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> restore_card(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> dots(OrgRequest& req, const PagesDeps& deps);
+
+}  // namespace roundtable::boards::pages

@@ -1,0 +1,53 @@
+/// Who may do what with a group's boards, as one pure function: the routes guard with it, the service asks it again
+/// inside each change's transaction, and the pages use it to decide which forms to show. Tested as a table in
+/// board_policy_test.cpp. Denied means 404.
+///
+/// - A group's boards are the group's own: its people read them (observers too) and the organisation's admins (with
+///   two-step sign-in); everyone else is answered 404, whoever may see the group.
+/// - Lead facilitators, facilitators and members add, edit, move and archive cards, and give dots; observers read.
+/// - The people who run the group (lead facilitators and facilitators; an organisation admin once two-step sign-in is
+///   passed) make, rename, archive and restore boards, and manage their lists, labels and dot budget.
+/// - Nothing changes in an archived group or an archived board (except restoring the board).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "boards/board.hpp"
+#include "core/roles.hpp"
+
+namespace roundtable::boards::policy {
+
+enum class Action {
+  /// The group's boards, a board, a card, the results, the export.
+  see_boards,
+  /// Add, edit, move, archive and restore cards; give and take back dots.
+  work_on_cards,
+  /// Make boards; rename, archive a board; its lists, labels and dot budget.
+  run_boards,
+  /// Restore an archived board.
+  restore_board,
+};
+inline constexpr Action kAllActions[] = {Action::see_boards, Action::work_on_cards, Action::run_boards,
+                                         Action::restore_board};
+
+struct Actor {
+  core::Role org_role = core::Role::member;
+  bool two_step = false;
+  std::optional<GroupRole> group_role;
+};
+
+struct Facts {
+  groups::Visibility visibility = groups::Visibility::organisation;
+  bool group_archived = false;
+  bool board_archived = false;
+};
+
+enum class Verdict { allow, deny, need_two_step };
+
+Verdict allows(const Actor& actor, Action action, const Facts& facts);
+
+/// "boards.work_on_cards"
+std::string_view action_name(Action action);
+
+}  // namespace roundtable::boards::policy

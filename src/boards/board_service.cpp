@@ -1,0 +1,434 @@
+#include "boards/board_service.hpp"
+
+#include <algorithm>
+
+#include "db/transaction.hpp"
+#include "groups/group_store.hpp"
+
+namespace roundtable::boards {
+
+namespace {
+
+using policy::Action;
+
+policy::Facts facts_of(const Board& b) { return {b.group_visibility, b.group_archived, b.archived_at.has_value()}; }
+
+bool allowed(const Who& who, const BoardForViewer& v, Action action) {
+  return policy::allows({who.org_role, who.two_step, v.role}, action, facts_of(v.board)) == policy::Verdict::allow;
+}
+
+/// The board when `who` may do this to it now, with its row locked for the rest of the transaction.
+std::optional<BoardForViewer> locked(soci::session& s, const Who& who, long long org_id, long long board_id,
+                                     Action action) {
+  store::lock_board(s, board_id);
+  auto v = store::find_board(s, org_id, board_id, who.user_id);
+  if (!v || !allowed(who, *v, action)) return std::nullopt;
+  return v;
+}
+
+/// The card's board, locked, when `who` may work on its cards; and the card as it is now.
+std::optional<std::pair<BoardForViewer, Card>> locked_card(soci::session& s, const Who& who, long long org_id,
+                                                           long long card_id) {
+  const auto board_id = store::board_of_card(s, org_id, card_id);
+  if (!board_id) return std::nullopt;
+  auto v = locked(s, who, org_id, *board_id, Action::work_on_cards);
+  if (!v) return std::nullopt;
+  auto c = store::find_card(s, card_id, who.user_id);
+  if (!c) return std::nullopt;
+  return std::make_pair(std::move(*v), std::move(*c));
+}
+
+/// Only people in the board's group go on its cards.
+std::vector<long long> group_people_only(soci::session& s, long long group_id, const std::vector<long long>& ids) {
+  std::vector<long long> out;
+  for (long long id : ids) {
+    if (std::find(out.begin(), out.end(), id) == out.end() && groups::store::role_of(s, group_id, id)) {
+      out.push_back(id);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+awaitable<std::optional<groups::GroupForViewer>> BoardService::group_for(long long org_id, long long group_id,
+                                                                         long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::vector<store::BoardListed>> BoardService::group_boards(long long group_id) {
+  auto op = db_.read([=](soci::session& s) { return store::boards_of_group(s, group_id); });
+  co_return co_await std::move(op);
+}
+
+awaitable<long long> BoardService::create_board(Who who, long long org_id, long long group_id, std::string title,
+                                                std::string purpose, std::vector<std::string> lists,
+                                                std::string create_key) {
+  auto op = db_.run([=, this](soci::session& s) -> long long {
+    db::WriteTransaction tx(s);
+    if (auto existing = store::find_board_by_key(s, org_id, create_key)) return *existing;
+    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
+    if (!g) return 0;
+    const policy::Facts facts{g->group.details.visibility, g->group.archived(), false};
+    if (policy::allows({who.org_role, who.two_step, g->role}, Action::run_boards, facts) != policy::Verdict::allow) {
+      return 0;
+    }
+    const long long id =
+        store::insert_board(s, org_id, group_id, title, purpose, 5, lists, create_key, who.user_id, now());
+    if (id == 0) return store::find_board_by_key(s, org_id, create_key).value_or(0);
+    tx.commit();
+    return id;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<BoardForViewer>> BoardService::board(long long org_id, long long board_id, long long viewer) {
+  auto op = db_.read([=](soci::session& s) { return store::find_board(s, org_id, board_id, viewer); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<BoardPage>> BoardService::board_page(long long org_id, long long board_id, long long viewer) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {
+    auto v = store::find_board(s, org_id, board_id, viewer);
+    if (!v) return std::nullopt;
+    BoardPage page;
+    page.view = std::move(*v);
+    store::read_page(s, page, viewer);
+    return page;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, long long card_id, long long viewer) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<CardPage> {
+    const auto board_id = store::board_of_card(s, org_id, card_id);
+    if (!board_id) return std::nullopt;
+    auto v = store::find_board(s, org_id, *board_id, viewer);
+    if (!v) return std::nullopt;
+    auto card = store::find_card(s, card_id, viewer);
+    if (!card) return std::nullopt;
+    CardPage page;
+    page.board.view = std::move(*v);
+    store::read_page(s, page.board, viewer);
+    page.card = std::move(*card);
+    page.history = store::history(s, card_id);
+    return page;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<Change> BoardService::save_board(Who who, long long org_id, long long board_id, std::string title,
+                                           std::string purpose, long long budget) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!locked(s, who, org_id, board_id, Action::run_boards)) return Change::refused;
+    store::update_board(s, board_id, title, purpose, std::clamp(budget, 0LL, static_cast<long long>(kMaxBudget)),
+                        now());
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
+}
+
+awaitable<Change> BoardService::archive_board(Who who, long long org_id, long long board_id, bool archive) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!locked(s, who, org_id, board_id, archive ? Action::run_boards : Action::restore_board)) return Change::refused;
+    const long long at = now();
+    store::set_board_archived(s, board_id, archive ? std::optional<long long>(at) : std::nullopt, at);
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
+}
+
+awaitable<Change> BoardService::add_list(Who who, long long org_id, long long board_id, std::string title) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!locked(s, who, org_id, board_id, Action::run_boards)) return Change::refused;
+    if (!store::add_list(s, board_id, title, now())) return Change::refused;
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
+}
+
+awaitable<Change> BoardService::rename_list(Who who, long long org_id, long long board_id, long long list_id,
+                                            std::string title) {
+  auto op = db_.run([=, this](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!locked(s, who, org_id, board_id, Action::run_boards)) return Change::refused;
+    if (!store::rename_list(s, board_id, list_id, title)) return Change::refused;
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
+}
+
+awaitable<Change> BoardService::shift_list(Who who, long long org_id, long long board_id, long long list_id, int by) {
+  auto op = db_.run([=](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!locked(s, who, org_id, board_id, Action::run_boards)) return Change::refused;
+    if (!store::shift_list(s, board_id, list_id, by)) return Change::refused;
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
+}
+
+awaitable<ListRemoval> BoardService::remove_list(Who who, long long org_id, long long board_id, long long list_id) {
+  auto op = db_.run([=](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!locked(s, who, org_id, board_id, Action::run_boards)) return ListRemoval::refused;
+    if (store::cards_in_list(s, list_id) > 0) return ListRemoval::not_empty;
+    if (!store::remove_list(s, board_id, list_id)) return ListRemoval::refused;
+    tx.commit();
+    return ListRemoval::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == ListRemoval::done) tell(board_id, "board");
+  co_return done;
+}
+
+awaitable<Change> BoardService::add_label(Who who, long long org_id, long long board_id, std::string name,
+                                          std::string colour) {
+  auto op = db_.run([=](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (!known_colour(colour) || !locked(s, who, org_id, board_id, Action::run_boards)) return Change::refused;
+    if (!store::add_label(s, board_id, name, colour)) return Change::refused;
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "board");
+  co_return done;
+}
+
+awaitable<long long> BoardService::create_card(Who who, long long org_id, long long board_id, long long list_id,
+                                               CardInput in, std::string create_key) {
+  auto op = db_.run([=, this](soci::session& s) -> long long {
+    db::WriteTransaction tx(s);
+    if (auto existing = store::find_card_by_key(s, org_id, create_key)) return *existing;
+    const auto v = locked(s, who, org_id, board_id, Action::work_on_cards);
+    if (!v) return 0;
+    // The list must be this board's.
+    BoardPage page;
+    page.lists = store::lists(s, board_id);
+    if (!page.list(list_id)) return 0;
+    Card c;
+    c.title = in.title;
+    c.description = in.description;
+    c.due_date = in.due_date;
+    const long long at = now();
+    const long long id = store::insert_card(s, org_id, board_id, list_id, c, create_key, who.user_id, at);
+    if (id == 0) return store::find_card_by_key(s, org_id, create_key).value_or(0);
+    store::set_card_labels(s, id, board_id, in.labels);
+    store::set_card_people(s, id, board_id, org_id, group_people_only(s, v->board.group_id, in.people));
+    store::add_history(s, id, who.user_id, "created", page.list(list_id)->title, 0, at);
+    tx.commit();
+    return id;
+  });
+  const long long id = co_await std::move(op);
+  if (id != 0) tell(board_id, "card", id);
+  co_return id;
+}
+
+awaitable<Change> BoardService::save_card(Who who, long long org_id, long long card_id, CardInput in) {
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto found = locked_card(s, who, org_id, card_id);
+    if (!found) return Change::refused;
+    board_id = found->first.board.id;
+    auto& [v, c] = *found;
+    c.title = in.title;
+    c.description = in.description;
+    c.due_date = in.due_date;
+    const long long at = now();
+    store::update_card(s, c, at);
+    store::set_card_labels(s, card_id, c.board_id, in.labels);
+    store::set_card_people(s, card_id, c.board_id, org_id, group_people_only(s, v.board.group_id, in.people));
+    store::add_history(s, card_id, who.user_id, "edited", "", 0, at);
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
+}
+
+awaitable<Change> BoardService::archive_card(Who who, long long org_id, long long card_id, bool archive) {
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto found = locked_card(s, who, org_id, card_id);
+    if (!found) return Change::refused;
+    board_id = found->first.board.id;
+    const auto& c = found->second;
+    if (c.archived_at.has_value() == archive) return Change::refused;
+    const long long at = now();
+    if (archive) {
+      store::archive_card(s, c, at);
+      store::add_history(s, card_id, who.user_id, "archived", "", 0, at);
+    } else {
+      const long long position = store::restore_card(s, c, at);
+      store::add_history(s, card_id, who.user_id, "restored", "", position, at);
+    }
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
+}
+
+awaitable<Moved> BoardService::move_card(Who who, long long org_id, long long card_id, MoveTo to) {
+  auto op = db_.run([=, this](soci::session& s) {
+    Moved out;
+    db::WriteTransaction tx(s);
+    auto found = locked_card(s, who, org_id, card_id);
+    if (!found) return out;
+    const auto& c = found->second;
+    if (c.archived_at) return out;
+    BoardPage page;
+    page.lists = store::lists(s, c.board_id);
+    long long list_id = c.list_id;
+    long long position = c.position;
+    // Up from the top of a list goes to the end of the list before it; down from the bottom, to the top of the next.
+    const long long in_list = store::cards_in_play(s, c.list_id);
+    std::size_t list_index = 0;
+    for (std::size_t i = 0; i < page.lists.size(); ++i) {
+      if (page.lists[i].id == c.list_id) list_index = i;
+    }
+    switch (to.kind) {
+      case MoveTo::Kind::up:
+        if (c.position > 1) {
+          position = c.position - 1;
+        } else if (list_index > 0) {
+          list_id = page.lists[list_index - 1].id;
+          position = 1000000;
+        }
+        break;
+      case MoveTo::Kind::down:
+        if (c.position < in_list) {
+          position = c.position + 1;
+        } else if (list_index + 1 < page.lists.size()) {
+          list_id = page.lists[list_index + 1].id;
+          position = 1;
+        }
+        break;
+      case MoveTo::Kind::to:
+        if (!page.list(to.list_id)) return out;
+        list_id = to.list_id;
+        position = to.position;
+        break;
+    }
+    const long long at = now();
+    out.position = store::move_card(s, c, list_id, position, at);
+    out.list_title = page.list(list_id)->title;
+    out.card_title = c.title;
+    out.board_id = c.board_id;
+    out.change = Change::done;
+    if (list_id != c.list_id || out.position != c.position) {
+      store::add_history(s, card_id, who.user_id, "moved", out.list_title, out.position, at);
+    }
+    tx.commit();
+    return out;
+  });
+  auto moved = co_await std::move(op);
+  if (moved.change == Change::done) tell(moved.board_id, "card", card_id);
+  co_return moved;
+}
+
+awaitable<Dots> BoardService::dots(Who who, long long org_id, long long card_id, int by) {
+  long long board_id = 0;
+  auto op = db_.run([=, &board_id](soci::session& s) {
+    db::WriteTransaction tx(s);
+    auto found = locked_card(s, who, org_id, card_id);
+    if (!found) return Dots::refused;
+    board_id = found->first.board.id;
+    const auto& [v, c] = *found;
+    if (c.archived_at) return Dots::refused;
+    if (by > 0) {
+      if (store::dots_used(s, c.board_id, who.user_id) >= v.board.dot_budget) return Dots::out_of_dots;
+    } else if (c.my_dots == 0) {
+      return Dots::none_to_take;
+    }
+    store::change_dots(s, card_id, c.board_id, org_id, who.user_id, by > 0 ? 1 : -1);
+    tx.commit();
+    return Dots::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Dots::done) tell(board_id, "card", card_id);
+  co_return done;
+}
+
+void BoardService::tell(long long board_id, const char* event, long long card_id) const {
+  if (live_) live_->publish("board:" + std::to_string(board_id), event, "{\"card\":" + std::to_string(card_id) + "}");
+}
+
+long long BoardService::create_board_now(long long org_id, long long group_id, long long actor,
+                                         const std::string& title, const std::string& purpose,
+                                         const std::vector<std::string>& lists, const std::string& key) {
+  return db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (auto existing = store::find_board_by_key(s, org_id, key)) return *existing;
+    const long long id = store::insert_board(s, org_id, group_id, title, purpose, 5, lists, key, actor, now());
+    tx.commit();
+    return id;
+  });
+}
+
+long long BoardService::create_card_now(long long org_id, long long board_id, long long list_id, long long actor,
+                                        const CardInput& in, const std::string& key) {
+  return db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    if (auto existing = store::find_card_by_key(s, org_id, key)) return *existing;
+    Card c;
+    c.title = in.title;
+    c.description = in.description;
+    c.due_date = in.due_date;
+    const long long at = now();
+    const long long id = store::insert_card(s, org_id, board_id, list_id, c, key, actor, at);
+    store::set_card_labels(s, id, board_id, in.labels);
+    store::set_card_people(s, id, board_id, org_id, in.people);
+    store::add_history(s, id, actor, "created", "", 0, at);
+    tx.commit();
+    return id;
+  });
+}
+
+long long BoardService::add_label_now(long long board_id, const std::string& name, const std::string& colour) {
+  return db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    long long id = 0;
+    store::add_label(s, board_id, name, colour);
+    for (const auto& l : store::labels(s, board_id)) {
+      if (l.name == name) id = l.id;
+    }
+    tx.commit();
+    return id;
+  });
+}
+
+void BoardService::dots_now(long long org_id, long long card_id, long long user_id, int dots) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto board_id = store::board_of_card(s, org_id, card_id);
+    for (int i = 0; board_id && i < dots; ++i) store::change_dots(s, card_id, *board_id, org_id, user_id, 1);
+    tx.commit();
+  });
+}
+
+}  // namespace roundtable::boards

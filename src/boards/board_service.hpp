@@ -1,0 +1,113 @@
+/// The boards use cases: a group's boards made, renamed, archived and restored; lists and labels; cards added,
+/// edited, moved (up, down, or to a list and position), archived and restored, each change written to the card's
+/// history; dots given and taken back within the board's budget. Each use case is one database visit in one
+/// transaction that asks the policy again with the person's role in the group at that moment, and every change to a
+/// board's order or dots first takes the board's row lock (ADR 0033).
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "boards/board.hpp"
+#include "boards/board_policy.hpp"
+#include "boards/board_store.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "live/publisher.hpp"
+
+namespace roundtable::boards {
+
+using boost::asio::awaitable;
+
+/// The person changing something, for the policy.
+struct Who {
+  long long user_id = 0;
+  core::Role org_role = core::Role::member;
+  bool two_step = false;
+};
+
+enum class Change { done, refused };
+
+/// What a person typed for a card (already checked by the form).
+struct CardInput {
+  std::string title;
+  std::string description;
+  std::string due_date;
+  std::vector<long long> labels;
+  std::vector<long long> people;
+};
+
+/// Where to move a card: one place up or down, or to a list and position.
+struct MoveTo {
+  enum class Kind { up, down, to } kind = Kind::to;
+  long long list_id = 0;
+  long long position = 0;
+};
+
+struct Moved {
+  Change change = Change::refused;
+  std::string card_title;
+  std::string list_title;
+  long long position = 0;
+  long long board_id = 0;
+};
+
+enum class ListRemoval { done, not_empty, refused };
+enum class Dots { done, out_of_dots, none_to_take, refused };
+
+class BoardService {
+ public:
+  BoardService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  /// The live channel: every committed change is told on "board:<id>" (event "card" with the card's id, or "board"),
+  /// so open copies of the board can fetch it again (nullptr: nobody is told).
+  void set_live(live::Publisher* live) { live_ = live; }
+
+  awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
+  awaitable<std::vector<store::BoardListed>> group_boards(long long group_id);
+  /// A new board with the lists named (Ideas, Doing, Done when none); the same create key twice makes one (0: refused).
+  awaitable<long long> create_board(Who who, long long org_id, long long group_id, std::string title,
+                                    std::string purpose, std::vector<std::string> lists, std::string create_key);
+  awaitable<std::optional<BoardForViewer>> board(long long org_id, long long board_id, long long viewer);
+  awaitable<std::optional<BoardPage>> board_page(long long org_id, long long board_id, long long viewer);
+  awaitable<std::optional<CardPage>> card_page(long long org_id, long long card_id, long long viewer);
+
+  awaitable<Change> save_board(Who who, long long org_id, long long board_id, std::string title, std::string purpose,
+                               long long budget);
+  awaitable<Change> archive_board(Who who, long long org_id, long long board_id, bool archive);
+  awaitable<Change> add_list(Who who, long long org_id, long long board_id, std::string title);
+  awaitable<Change> rename_list(Who who, long long org_id, long long board_id, long long list_id, std::string title);
+  awaitable<Change> shift_list(Who who, long long org_id, long long board_id, long long list_id, int by);
+  /// Only an empty list goes (archived cards count: restore and move them, or they would be lost).
+  awaitable<ListRemoval> remove_list(Who who, long long org_id, long long board_id, long long list_id);
+  awaitable<Change> add_label(Who who, long long org_id, long long board_id, std::string name, std::string colour);
+
+  /// A new card at the end of the list; the same create key twice makes one (0: refused).
+  awaitable<long long> create_card(Who who, long long org_id, long long board_id, long long list_id, CardInput in,
+                                   std::string create_key);
+  awaitable<Change> save_card(Who who, long long org_id, long long card_id, CardInput in);
+  awaitable<Change> archive_card(Who who, long long org_id, long long card_id, bool archive);
+  awaitable<Moved> move_card(Who who, long long org_id, long long card_id, MoveTo to);
+  /// Gives one dot (by = 1) or takes one back (by = -1), within the board's budget counted in the same transaction.
+  awaitable<Dots> dots(Who who, long long org_id, long long card_id, int by);
+
+  /// For demo data and tests, on the calling thread (no policy).
+  long long create_board_now(long long org_id, long long group_id, long long actor, const std::string& title,
+                             const std::string& purpose, const std::vector<std::string>& lists, const std::string& key);
+  long long create_card_now(long long org_id, long long board_id, long long list_id, long long actor,
+                            const CardInput& in, const std::string& key);
+  long long add_label_now(long long board_id, const std::string& name, const std::string& colour);
+  void dots_now(long long org_id, long long card_id, long long user_id, int dots);
+
+  long long now() const { return clock_.now_seconds(); }
+
+ private:
+  void tell(long long board_id, const char* event, long long card_id = 0) const;
+
+  db::Database& db_;
+  const core::Clock& clock_;
+  live::Publisher* live_ = nullptr;
+};
+
+}  // namespace roundtable::boards

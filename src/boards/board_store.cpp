@@ -1,0 +1,385 @@
+#include "boards/board_store.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "db/query.hpp"
+
+namespace roundtable::boards::store {
+
+namespace {
+
+Board board_of(const db::Row& r) {
+  Board b;
+  b.id = r.integer(0);
+  b.org_id = r.integer(1);
+  b.group_id = r.integer(2);
+  b.group_name = r.string(3);
+  b.group_visibility = groups::parse_visibility(r.text(4)).value_or(groups::Visibility::members);
+  b.group_archived = !r.null(5);
+  b.title = r.string(6);
+  b.purpose = r.string(7);
+  b.dot_budget = r.integer(8);
+  if (!r.null(9)) b.archived_at = r.integer(9);
+  return b;
+}
+
+constexpr std::string_view kBoardColumns =
+    "b.id, b.org_id, b.group_id, g.name, g.visibility, g.archived_at, b.title, b.purpose, b.dot_budget, "
+    "b.archived_at";
+
+long long count_in_list(soci::session& s, long long list_id, long long except) {
+  long long n = 0;
+  db::query(s, "SELECT COUNT(*) FROM board_cards WHERE list_id = $1 AND archived_at IS NULL AND id <> $2",
+            {list_id, except}, [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
+}  // namespace
+
+long long insert_board(soci::session& s, long long org_id, long long group_id, std::string_view title,
+                       std::string_view purpose, long long budget, const std::vector<std::string>& lists,
+                       std::string_view create_key, long long actor, long long now) {
+  long long id = 0;
+  db::query(s,
+            "INSERT INTO boards (org_id, group_id, title, purpose, dot_budget, create_key, created_by, created_at, "
+            "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (org_id, create_key) DO NOTHING "
+            "RETURNING id",
+            {org_id, group_id, title, purpose, budget, create_key, actor, now},
+            [&](const db::Row& r) { id = r.integer(0); });
+  if (id == 0) return 0;
+  for (const auto& l : lists) add_list(s, id, l, now);
+  return id;
+}
+
+std::optional<long long> find_board_by_key(soci::session& s, long long org_id, std::string_view create_key) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM boards WHERE org_id = $1 AND create_key = $2", {org_id, create_key},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+std::vector<BoardListed> boards_of_group(soci::session& s, long long group_id) {
+  std::vector<BoardListed> out;
+  db::query(s,
+            std::string("SELECT ") + std::string(kBoardColumns) +
+                ", (SELECT COUNT(*) FROM board_cards c WHERE c.board_id = b.id AND c.archived_at IS NULL) FROM boards "
+                "b JOIN org_groups g ON g.id = b.group_id WHERE b.group_id = $1 ORDER BY b.created_at, b.id",
+            {group_id}, [&](const db::Row& r) {
+              out.push_back({board_of(r), r.integer(10)});
+            });
+  return out;
+}
+
+std::optional<BoardForViewer> find_board(soci::session& s, long long org_id, long long board_id, long long viewer) {
+  std::optional<BoardForViewer> out;
+  db::query(s,
+            std::string("SELECT ") + std::string(kBoardColumns) +
+                ", gm.role FROM boards b JOIN org_groups g ON g.id = b.group_id LEFT JOIN group_members gm ON "
+                "gm.group_id = b.group_id AND gm.user_id = $3 WHERE b.id = $2 AND b.org_id = $1",
+            {org_id, board_id, viewer}, [&](const db::Row& r) {
+              BoardForViewer v{board_of(r), std::nullopt};
+              if (!r.null(10)) v.role = groups::parse_group_role(r.text(10));
+              out = std::move(v);
+            });
+  return out;
+}
+
+std::optional<long long> board_of_card(soci::session& s, long long org_id, long long card_id) {
+  std::optional<long long> out;
+  db::query(s, "SELECT board_id FROM board_cards WHERE id = $1 AND org_id = $2", {card_id, org_id},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+void lock_board(soci::session& s, long long board_id) {
+  db::query(s, "UPDATE boards SET version = version + 1 WHERE id = $1", {board_id});
+}
+
+void update_board(soci::session& s, long long board_id, std::string_view title, std::string_view purpose,
+                  long long budget, long long now) {
+  db::query(s, "UPDATE boards SET title = $2, purpose = $3, dot_budget = $4, updated_at = $5 WHERE id = $1",
+            {board_id, title, purpose, budget, now});
+}
+
+void set_board_archived(soci::session& s, long long board_id, std::optional<long long> at, long long now) {
+  db::query(s, "UPDATE boards SET archived_at = $2, updated_at = $3 WHERE id = $1",
+            {board_id, at ? db::Param(*at) : db::Param(nullptr), now});
+}
+
+std::vector<BoardList> lists(soci::session& s, long long board_id) {
+  std::vector<BoardList> out;
+  db::query(s, "SELECT id, position, title FROM board_lists WHERE board_id = $1 ORDER BY position", {board_id},
+            [&](const db::Row& r) {
+              out.push_back({r.integer(0), r.integer(1), r.string(2)});
+            });
+  return out;
+}
+
+std::vector<Label> labels(soci::session& s, long long board_id) {
+  std::vector<Label> out;
+  db::query(s, "SELECT id, name, colour FROM board_labels WHERE board_id = $1 ORDER BY id", {board_id},
+            [&](const db::Row& r) {
+              out.push_back({r.integer(0), r.string(1), r.string(2)});
+            });
+  return out;
+}
+
+long long cards_in_play(soci::session& s, long long list_id) { return count_in_list(s, list_id, 0); }
+
+void read_page(soci::session& s, BoardPage& page, long long viewer) {
+  const long long board_id = page.view.board.id;
+  page.lists = lists(s, board_id);
+  page.labels = labels(s, board_id);
+  db::query(s,
+            "SELECT c.id, c.list_id, c.position, c.title, c.due_date, COALESCE((SELECT SUM(d.dots) FROM board_dots d "
+            "WHERE d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM board_dots d WHERE d.card_id = c.id AND "
+            "d.user_id = $2), 0) FROM board_cards c JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND "
+            "c.archived_at IS NULL ORDER BY l.position, c.position",
+            {board_id, viewer}, [&](const db::Row& r) {
+              Card c;
+              c.id = r.integer(0);
+              c.board_id = board_id;
+              c.list_id = r.integer(1);
+              c.position = r.integer(2);
+              c.title = r.string(3);
+              c.due_date = r.string(4);
+              c.dots = r.integer(5);
+              c.my_dots = r.integer(6);
+              page.cards.push_back(std::move(c));
+            });
+  std::unordered_map<long long, std::size_t> at;
+  for (std::size_t i = 0; i < page.cards.size(); ++i) at[page.cards[i].id] = i;
+  db::query(s,
+            "SELECT cl.card_id, cl.label_id FROM board_card_labels cl JOIN board_cards c ON c.id = cl.card_id WHERE "
+            "c.board_id = $1 AND c.archived_at IS NULL ORDER BY cl.label_id",
+            {board_id}, [&](const db::Row& r) {
+              if (auto it = at.find(r.integer(0)); it != at.end())
+                page.cards[it->second].label_ids.push_back(r.integer(1));
+            });
+  db::query(s,
+            "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM board_card_people p LEFT JOIN group_members gm ON "
+            "gm.group_id = $2 AND gm.user_id = p.user_id WHERE p.board_id = $1 ORDER BY gm.name",
+            {board_id, page.view.board.group_id}, [&](const db::Row& r) {
+              if (auto it = at.find(r.integer(0)); it != at.end()) {
+                page.cards[it->second].people.push_back({r.integer(1), r.string(2)});
+              }
+            });
+  db::query(s,
+            "SELECT gm.user_id, gm.name, (SELECT COALESCE(SUM(d.dots), 0) FROM board_dots d WHERE d.board_id = $2 AND "
+            "d.user_id = $3) FROM group_members gm WHERE gm.group_id = $1 ORDER BY gm.name",
+            {page.view.board.group_id, board_id, viewer}, [&](const db::Row& r) {
+              page.people.push_back({r.integer(0), r.string(1)});
+              page.my_dots_used = r.integer(2);
+            });
+  std::stable_sort(page.people.begin(), page.people.end(),
+                   [](const Person& a, const Person& b) { return a.name < b.name; });
+}
+
+std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer) {
+  std::optional<Card> out;
+  db::query(s,
+            "SELECT c.id, c.board_id, c.list_id, c.position, c.title, c.description, c.due_date, c.archived_at, "
+            "COALESCE((SELECT SUM(d.dots) FROM board_dots d WHERE d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM "
+            "board_dots d WHERE d.card_id = c.id AND d.user_id = $2), 0) FROM board_cards c WHERE c.id = $1",
+            {card_id, viewer}, [&](const db::Row& r) {
+              Card c;
+              c.id = r.integer(0);
+              c.board_id = r.integer(1);
+              c.list_id = r.integer(2);
+              c.position = r.integer(3);
+              c.title = r.string(4);
+              c.description = r.string(5);
+              c.due_date = r.string(6);
+              if (!r.null(7)) c.archived_at = r.integer(7);
+              c.dots = r.integer(8);
+              c.my_dots = r.integer(9);
+              out = std::move(c);
+            });
+  if (!out) return out;
+  db::query(s, "SELECT label_id FROM board_card_labels WHERE card_id = $1 ORDER BY label_id", {card_id},
+            [&](const db::Row& r) { out->label_ids.push_back(r.integer(0)); });
+  db::query(s,
+            "SELECT p.user_id, COALESCE(gm.name, '') FROM board_card_people p JOIN boards b ON b.id = p.board_id LEFT "
+            "JOIN group_members gm ON gm.group_id = b.group_id AND gm.user_id = p.user_id WHERE p.card_id = $1 ORDER "
+            "BY gm.name",
+            {card_id}, [&](const db::Row& r) {
+              out->people.push_back({r.integer(0), r.string(1)});
+            });
+  return out;
+}
+
+std::vector<HistoryEntry> history(soci::session& s, long long card_id) {
+  std::vector<HistoryEntry> out;
+  db::query(s,
+            "SELECT COALESCE(gm.name, ''), h.what, h.detail, h.number, h.at FROM board_card_history h JOIN "
+            "board_cards c ON c.id = h.card_id JOIN boards b ON b.id = c.board_id LEFT JOIN group_members gm ON "
+            "gm.group_id = b.group_id AND gm.user_id = h.user_id WHERE h.card_id = $1 ORDER BY h.at DESC, h.id DESC",
+            {card_id}, [&](const db::Row& r) {
+              out.push_back({r.string(0), r.string(1), r.string(2), r.integer(3), r.integer(4)});
+            });
+  return out;
+}
+
+bool add_list(soci::session& s, long long board_id, std::string_view title, long long now) {
+  long long n = 0;
+  db::query(s, "SELECT COUNT(*) FROM board_lists WHERE board_id = $1", {board_id},
+            [&](const db::Row& r) { n = r.integer(0); });
+  if (n >= kMaxLists) return false;
+  const std::string key = std::to_string(now) + "-" + std::to_string(n + 1);
+  db::query(s, "INSERT INTO board_lists (board_id, position, title, create_key) VALUES ($1, $2, $3, $4)",
+            {board_id, n + 1, title, key});
+  return true;
+}
+
+bool rename_list(soci::session& s, long long board_id, long long list_id, std::string_view title) {
+  return db::query(s, "UPDATE board_lists SET title = $3 WHERE id = $2 AND board_id = $1", {board_id, list_id, title}) >
+         0;
+}
+
+long long cards_in_list(soci::session& s, long long list_id) {
+  long long n = 0;
+  db::query(s, "SELECT COUNT(*) FROM board_cards WHERE list_id = $1", {list_id},
+            [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
+bool remove_list(soci::session& s, long long board_id, long long list_id) {
+  std::optional<long long> position;
+  db::query(s, "SELECT position FROM board_lists WHERE id = $1 AND board_id = $2", {list_id, board_id},
+            [&](const db::Row& r) { position = r.integer(0); });
+  if (!position) return false;
+  db::query(s, "DELETE FROM board_lists WHERE id = $1", {list_id});
+  db::query(s, "UPDATE board_lists SET position = position - 1 WHERE board_id = $1 AND position > $2",
+            {board_id, *position});
+  return true;
+}
+
+bool shift_list(soci::session& s, long long board_id, long long list_id, int by) {
+  std::optional<long long> position;
+  db::query(s, "SELECT position FROM board_lists WHERE id = $1 AND board_id = $2", {list_id, board_id},
+            [&](const db::Row& r) { position = r.integer(0); });
+  if (!position) return false;
+  const long long other = *position + by;
+  const long long swapped = db::query(s, "UPDATE board_lists SET position = $3 WHERE board_id = $1 AND position = $2",
+                                      {board_id, other, *position});
+  if (swapped == 0) return false;
+  db::query(s, "UPDATE board_lists SET position = $2 WHERE id = $1", {list_id, other});
+  return true;
+}
+
+bool add_label(soci::session& s, long long board_id, std::string_view name, std::string_view colour) {
+  long long n = 0;
+  db::query(s, "SELECT COUNT(*) FROM board_labels WHERE board_id = $1", {board_id},
+            [&](const db::Row& r) { n = r.integer(0); });
+  if (n >= kMaxLabels) return false;
+  db::query(s, "INSERT INTO board_labels (board_id, name, colour) VALUES ($1, $2, $3)", {board_id, name, colour});
+  return true;
+}
+
+long long insert_card(soci::session& s, long long org_id, long long board_id, long long list_id, const Card& c,
+                      std::string_view create_key, long long actor, long long now) {
+  const long long position = count_in_list(s, list_id, 0) + 1;
+  long long id = 0;
+  db::query(s,
+            "INSERT INTO board_cards (org_id, board_id, list_id, position, title, description, due_date, create_key, "
+            "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT "
+            "(org_id, create_key) DO NOTHING RETURNING id",
+            {org_id, board_id, list_id, position, c.title, c.description, c.due_date, create_key, actor, now},
+            [&](const db::Row& r) { id = r.integer(0); });
+  return id;
+}
+
+std::optional<long long> find_card_by_key(soci::session& s, long long org_id, std::string_view create_key) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM board_cards WHERE org_id = $1 AND create_key = $2", {org_id, create_key},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+void update_card(soci::session& s, const Card& c, long long now) {
+  db::query(s, "UPDATE board_cards SET title = $2, description = $3, due_date = $4, updated_at = $5 WHERE id = $1",
+            {c.id, c.title, c.description, c.due_date, now});
+}
+
+void set_card_labels(soci::session& s, long long card_id, long long board_id, const std::vector<long long>& labels) {
+  db::query(s, "DELETE FROM board_card_labels WHERE card_id = $1", {card_id});
+  for (long long label : labels) {
+    db::query(s,
+              "INSERT INTO board_card_labels (card_id, label_id) SELECT $1, id FROM board_labels WHERE id = $2 AND "
+              "board_id = $3",
+              {card_id, label, board_id});
+  }
+}
+
+void set_card_people(soci::session& s, long long card_id, long long board_id, long long org_id,
+                     const std::vector<long long>& people) {
+  db::query(s, "DELETE FROM board_card_people WHERE card_id = $1", {card_id});
+  for (long long user : people) {
+    db::query(s, "INSERT INTO board_card_people (card_id, board_id, org_id, user_id) VALUES ($1, $2, $3, $4)",
+              {card_id, board_id, org_id, user});
+  }
+}
+
+long long move_card(soci::session& s, const Card& c, long long list_id, long long position, long long now) {
+  // Close the gap the card leaves, then make room where it goes: positions stay 1..n in both lists.
+  db::query(s,
+            "UPDATE board_cards SET position = position - 1 WHERE list_id = $1 AND archived_at IS NULL AND position > "
+            "$2",
+            {c.list_id, c.position});
+  const long long n = count_in_list(s, list_id, c.id);
+  const long long to = std::clamp(position, 1LL, n + 1);
+  db::query(s,
+            "UPDATE board_cards SET position = position + 1 WHERE list_id = $1 AND archived_at IS NULL AND position >= "
+            "$2 AND id <> $3",
+            {list_id, to, c.id});
+  db::query(s, "UPDATE board_cards SET list_id = $2, position = $3, updated_at = $4 WHERE id = $1",
+            {c.id, list_id, to, now});
+  return to;
+}
+
+void archive_card(soci::session& s, const Card& c, long long now) {
+  db::query(s,
+            "UPDATE board_cards SET position = position - 1 WHERE list_id = $1 AND archived_at IS NULL AND position > "
+            "$2",
+            {c.list_id, c.position});
+  db::query(s, "UPDATE board_cards SET archived_at = $2, position = 0, updated_at = $2 WHERE id = $1", {c.id, now});
+}
+
+long long restore_card(soci::session& s, const Card& c, long long now) {
+  const long long to = count_in_list(s, c.list_id, c.id) + 1;
+  db::query(s, "UPDATE board_cards SET archived_at = NULL, position = $2, updated_at = $3 WHERE id = $1",
+            {c.id, to, now});
+  return to;
+}
+
+void add_history(soci::session& s, long long card_id, long long user_id, std::string_view what, std::string_view detail,
+                 long long number, long long now) {
+  db::query(s,
+            "INSERT INTO board_card_history (card_id, user_id, what, detail, number, at) VALUES ($1, $2, $3, $4, $5, "
+            "$6)",
+            {card_id, user_id, what, detail, number, now});
+}
+
+long long dots_used(soci::session& s, long long board_id, long long user_id) {
+  long long n = 0;
+  db::query(s, "SELECT COALESCE(SUM(dots), 0) FROM board_dots WHERE board_id = $1 AND user_id = $2",
+            {board_id, user_id}, [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
+void change_dots(soci::session& s, long long card_id, long long board_id, long long org_id, long long user_id, int by) {
+  if (by > 0) {
+    db::query(s,
+              "INSERT INTO board_dots (card_id, board_id, org_id, user_id, dots) VALUES ($1, $2, $3, $4, 1) ON "
+              "CONFLICT (card_id, user_id) DO UPDATE SET dots = board_dots.dots + 1",
+              {card_id, board_id, org_id, user_id});
+    return;
+  }
+  if (db::query(s, "DELETE FROM board_dots WHERE card_id = $1 AND user_id = $2 AND dots = 1", {card_id, user_id}) ==
+      0) {
+    db::query(s, "UPDATE board_dots SET dots = dots - 1 WHERE card_id = $1 AND user_id = $2", {card_id, user_id});
+  }
+}
+
+}  // namespace roundtable::boards::store

@@ -1,0 +1,211 @@
+// Boards on both databases: a board and a card made once however often the form is sent; moving up, down (across into
+// the next list at the ends) and to a list and position keeps positions 1..n; archiving closes the gap and restoring
+// puts the card last; a list with cards stays; dots within the budget; observers and outsiders change nothing; the
+// history records each change; leaving the organisation takes a person off cards and takes back their dots.
+#include "boards/board.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "boards/board_service.hpp"
+#include "core/clock.hpp"
+#include "db/query.hpp"
+#include "db/run_awaitable.hpp"
+#include "db/test_databases.hpp"
+#include "db/transaction.hpp"
+#include "groups/group_service.hpp"
+#include "testing/world.hpp"
+
+namespace roundtable::boards {
+namespace {
+
+using db::testing::run;
+using organisations::Role;
+
+TEST(BoardDueDate, ReadsARealDateOrNone) {
+  EXPECT_EQ(parse_due_date("", "", ""), "");
+  EXPECT_EQ(parse_due_date("5", "12", "2026"), "2026-12-05");
+  EXPECT_EQ(parse_due_date("29", "2", "2028"), "2028-02-29");
+  EXPECT_FALSE(parse_due_date("29", "2", "2027"));
+  EXPECT_FALSE(parse_due_date("1", "13", "2027"));
+  EXPECT_FALSE(parse_due_date("1", "", "2027"));
+  EXPECT_FALSE(parse_due_date("x", "1", "2027"));
+}
+
+TEST(BoardColours, OnlyThePalette) {
+  EXPECT_TRUE(known_colour("light-blue"));
+  EXPECT_FALSE(known_colour("#ff0000"));
+  EXPECT_FALSE(known_colour(""));
+}
+
+class BoardsOnBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    world = std::make_unique<roundtable::testing::World>(GetParam());
+    north = world->organisation("north", "North Carers");
+    south = world->organisation("south", "South Forum");
+    tom = world->member("north", "tom@example.org", "Tom", Role::facilitator);
+    gareth = world->member("north", "gareth@example.org", "Gareth");
+    ngozi = world->member("north", "ngozi@example.org", "Ngozi");
+    priya = world->member("north", "priya@example.org", "Priya");
+    rhys = world->member("south", "rhys@example.org", "Rhys", Role::org_admin);
+    groups = std::make_unique<groups::GroupService>(*world->db, clock);
+    groups::GroupDetails g;
+    g.name = "Steering group";
+    g.purpose = "Steers.";
+    group = run(groups->create_group(north, tom, g, "board-key-123456789"));
+    groups->add_member_now(north, group, gareth, GroupRole::member, clock.now_seconds());
+    groups->add_member_now(north, group, ngozi, GroupRole::observer, clock.now_seconds());
+    service = std::make_unique<BoardService>(*world->db, clock);
+    board = run(service->create_board({tom, Role::facilitator, false}, north, group, "Ideas board", "",
+                                      {"Ideas", "Doing", "Done"}, "board-create-key"));
+    const auto page = run(service->board_page(north, board, tom));
+    for (const auto& l : page->lists) lists.push_back(l.id);
+  }
+  long long add(const std::string& title, int list = 0, const std::string& key = "") {
+    return run(service->create_card(as_gareth(), north, board, lists[list], {title, "", "", {}, {}},
+                                    key.empty() ? "key-" + title : key));
+  }
+  Who as_gareth() const { return {gareth, Role::member, false}; }
+  /// "list:position" of the card.
+  std::string where(long long card) {
+    const auto page = run(service->card_page(north, card, tom));
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      if (lists[i] == page->card.list_id) return std::to_string(i) + ":" + std::to_string(page->card.position);
+    }
+    return "?";
+  }
+  /// Every list's positions are 1..n.
+  void expect_no_gaps() {
+    for (long long l : lists) {
+      std::vector<long long> positions;
+      world->db->run_sync([&](soci::session& s) {
+        db::query(s, "SELECT position FROM board_cards WHERE list_id = $1 AND archived_at IS NULL ORDER BY position",
+                  {l}, [&](const db::Row& r) { positions.push_back(r.integer(0)); });
+      });
+      for (std::size_t i = 0; i < positions.size(); ++i) EXPECT_EQ(positions[i], static_cast<long long>(i + 1));
+    }
+  }
+  core::ManualClock clock;
+  std::unique_ptr<roundtable::testing::World> world;
+  std::unique_ptr<groups::GroupService> groups;
+  std::unique_ptr<BoardService> service;
+  long long north = 0, south = 0, tom = 0, gareth = 0, ngozi = 0, priya = 0, rhys = 0, group = 0, board = 0;
+  std::vector<long long> lists;
+};
+
+TEST_P(BoardsOnBackend, OneBoardAndOneCardHoweverOftenTheFormIsSent) {
+  ASSERT_GT(board, 0);
+  EXPECT_EQ(run(service->create_board({tom, Role::facilitator, false}, north, group, "Ideas board", "", {"A"},
+                                      "board-create-key")),
+            board);
+  EXPECT_EQ(world->count("boards"), 1);
+  EXPECT_EQ(world->count("board_lists"), 3);
+  // Members do not start boards; people outside the group see nothing.
+  EXPECT_EQ(run(service->create_board(as_gareth(), north, group, "Mine", "", {"A"}, "gareth-board-key")), 0);
+  EXPECT_FALSE(run(service->board_page(south, board, rhys)));
+  const long long card = add("Ask the council");
+  EXPECT_EQ(add("Ask the council"), card);
+  EXPECT_EQ(world->count("board_cards"), 1);
+  EXPECT_EQ(world->count("board_card_history WHERE what = 'created'"), 1);
+}
+
+TEST_P(BoardsOnBackend, MovesKeepPositionsOneToN) {
+  const long long a = add("A"), b = add("B"), c = add("C");
+  EXPECT_EQ(where(c), "0:3");
+  auto moved = run(service->move_card(as_gareth(), north, c, {MoveTo::Kind::up}));
+  EXPECT_EQ(moved.change, Change::done);
+  EXPECT_EQ(moved.list_title, "Ideas");
+  EXPECT_EQ(moved.position, 2);
+  EXPECT_EQ(where(b), "0:3");
+  // Up from the top goes to the end of the list before (none here: it stays); down from the bottom to the next list.
+  run(service->move_card(as_gareth(), north, a, {MoveTo::Kind::up}));
+  EXPECT_EQ(where(a), "0:1");
+  moved = run(service->move_card(as_gareth(), north, b, {MoveTo::Kind::down}));
+  EXPECT_EQ(moved.list_title, "Doing");
+  EXPECT_EQ(where(b), "1:1");
+  // To a list and position, clamped to the end.
+  moved = run(service->move_card(as_gareth(), north, a, {MoveTo::Kind::to, lists[1], 99}));
+  EXPECT_EQ(moved.position, 2);
+  moved = run(service->move_card(as_gareth(), north, c, {MoveTo::Kind::to, lists[1], 1}));
+  EXPECT_EQ(where(c), "1:1");
+  EXPECT_EQ(where(b), "1:2");
+  EXPECT_EQ(where(a), "1:3");
+  expect_no_gaps();
+  EXPECT_EQ(world->count("board_card_history WHERE what = 'moved'"), 4);
+  // Observers and people outside the group move nothing.
+  EXPECT_EQ(run(service->move_card({ngozi, Role::member, false}, north, a, {MoveTo::Kind::up})).change,
+            Change::refused);
+  EXPECT_EQ(run(service->move_card({priya, Role::member, false}, north, a, {MoveTo::Kind::up})).change,
+            Change::refused);
+  EXPECT_EQ(run(service->move_card({rhys, Role::org_admin, true}, south, a, {MoveTo::Kind::up})).change,
+            Change::refused);
+}
+
+TEST_P(BoardsOnBackend, ArchiveClosesTheGapAndRestorePutsItLast) {
+  const long long a = add("A"), b = add("B"), c = add("C");
+  EXPECT_EQ(run(service->archive_card(as_gareth(), north, a, true)), Change::done);
+  EXPECT_EQ(where(b), "0:1");
+  EXPECT_EQ(where(c), "0:2");
+  EXPECT_EQ(run(service->archive_card(as_gareth(), north, a, true)), Change::refused);
+  EXPECT_EQ(run(service->move_card(as_gareth(), north, a, {MoveTo::Kind::up})).change, Change::refused);
+  EXPECT_EQ(run(service->archive_card(as_gareth(), north, a, false)), Change::done);
+  EXPECT_EQ(where(a), "0:3");
+  expect_no_gaps();
+}
+
+TEST_P(BoardsOnBackend, OnlyAnEmptyListIsRemoved) {
+  const long long a = add("A");
+  const Who t{tom, Role::facilitator, false};
+  EXPECT_EQ(run(service->remove_list(t, north, board, lists[0])), ListRemoval::not_empty);
+  run(service->archive_card(as_gareth(), north, a, true));
+  // Archived cards count: removing the list would lose them.
+  EXPECT_EQ(run(service->remove_list(t, north, board, lists[0])), ListRemoval::not_empty);
+  EXPECT_EQ(run(service->remove_list(as_gareth(), north, board, lists[2])), ListRemoval::refused);
+  EXPECT_EQ(run(service->remove_list(t, north, board, lists[2])), ListRemoval::done);
+  EXPECT_EQ(run(service->add_list(t, north, board, "Later")), Change::done);
+  const auto page = run(service->board_page(north, board, tom));
+  ASSERT_EQ(page->lists.size(), 3u);
+  EXPECT_EQ(page->lists[2].title, "Later");
+  EXPECT_EQ(page->lists[2].position, 3);
+}
+
+TEST_P(BoardsOnBackend, DotsStayWithinTheBudget) {
+  const long long a = add("A"), b = add("B");
+  const Who t{tom, Role::facilitator, false};
+  EXPECT_EQ(run(service->save_board(t, north, board, "Ideas board", "", 2)), Change::done);
+  EXPECT_EQ(run(service->dots(as_gareth(), north, a, 1)), Dots::done);
+  EXPECT_EQ(run(service->dots(as_gareth(), north, a, 1)), Dots::done);
+  EXPECT_EQ(run(service->dots(as_gareth(), north, b, 1)), Dots::out_of_dots);
+  EXPECT_EQ(run(service->dots(as_gareth(), north, b, -1)), Dots::none_to_take);
+  EXPECT_EQ(run(service->dots(as_gareth(), north, a, -1)), Dots::done);
+  EXPECT_EQ(run(service->dots(as_gareth(), north, b, 1)), Dots::done);
+  EXPECT_EQ(run(service->dots({ngozi, Role::member, false}, north, b, 1)), Dots::refused);
+  const auto page = run(service->board_page(north, board, gareth));
+  EXPECT_EQ(page->my_dots_used, 2);
+  EXPECT_EQ(page->cards[0].dots, 1);
+  EXPECT_EQ(page->cards[1].dots, 1);
+}
+
+TEST_P(BoardsOnBackend, PeopleOnCardsAreTheGroupsAndGoWhenTheyLeaveTheOrganisation) {
+  const long long a = run(service->create_card(as_gareth(), north, board, lists[0],
+                                               {"A", "", "2027-01-15", {}, {gareth, priya, ngozi}}, "people-key"));
+  const auto page = run(service->card_page(north, a, tom));
+  // Priya is not in the group: she is left off.
+  ASSERT_EQ(page->card.people.size(), 2u);
+  run(service->dots(as_gareth(), north, a, 1));
+  world->db->run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    db::query(s, "DELETE FROM memberships WHERE org_id = $1 AND user_id = $2", {north, gareth});
+    tx.commit();
+  });
+  EXPECT_EQ(world->count("board_card_people WHERE user_id = " + std::to_string(gareth)), 0);
+  EXPECT_EQ(world->count("board_dots"), 0);
+  EXPECT_EQ(world->count("board_card_people"), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, BoardsOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::boards

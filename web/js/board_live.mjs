@@ -1,0 +1,94 @@
+// A board's cards change for everyone looking at it without reloading, as an enhancement of the board page (which
+// works the same without it). The page says where to listen (data-rt-board-live on its lists) and what to say, in the
+// reader's language (data-text-changed). The server's events say only that a card changed: the script then asks for
+// the board page as an ordinary GET, with the reader's own filters, so the server decides what they may see and do,
+// and puts its lists in place of the ones shown. Focus stays where it was: on the same card's same control, found
+// again in the new lists. After a dropped connection EventSource comes back by itself, and the script fetches the
+// board again in case it missed something.
+
+function keyOf(element) {
+  // A control is known by its card (the form's action, or the link's address) and what it does (its name and value).
+  if (element.id) return `#${element.id}`;
+  const form = element.closest("form");
+  const where = form ? form.getAttribute("action") : element.getAttribute("href");
+  return `${element.tagName}|${where}|${element.getAttribute("name") ?? ""}|${element.getAttribute("value") ?? ""}`;
+}
+
+function findByKey(root, key) {
+  if (key.startsWith("#")) return root.querySelector(key);
+  for (const element of root.querySelectorAll("a, button, input, select, textarea, summary, [tabindex]")) {
+    if (keyOf(element) === key) return element;
+  }
+  return null;
+}
+
+export function startBoardLive() {
+  const lists = document.querySelector("[data-rt-board-live]");
+  const status = document.querySelector("[data-rt-live-status]");
+  if (!lists || !status || typeof window.EventSource !== "function" || typeof window.DOMParser !== "function") return;
+  let source = null;
+  let heard = false;
+  let timer = null;
+  let work = Promise.resolve();
+
+  function say(text) {
+    // Emptied first, so the same words said twice are announced twice.
+    status.textContent = "";
+    setTimeout(() => {
+      status.textContent = text;
+    }, 100);
+  }
+
+  async function refresh() {
+    const res = await fetch(window.location.pathname + window.location.search, {
+      credentials: "same-origin",
+      headers: { Accept: "text/html" },
+    });
+    if (!res.ok) return;
+    const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+    const fresh = doc.getElementById("board-lists");
+    if (!fresh) return;
+    const current = document.getElementById("board-lists");
+    if (!current || current.innerHTML === fresh.innerHTML) return;
+    // Someone typing in a field (a new card's title) keeps what they typed: the board waits for the next change.
+    const active = document.activeElement;
+    if (active && current.contains(active) && (active.tagName === "INPUT" || active.tagName === "TEXTAREA")) return;
+    const key = active && current.contains(active) ? keyOf(active) : null;
+    current.innerHTML = fresh.innerHTML;
+    if (key) findByKey(current, key)?.focus();
+    say(lists.dataset.textChanged ?? "");
+  }
+
+  function soon() {
+    // A burst of changes (someone moving a card several places) is one fetch.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      work = work.then(refresh).catch(() => {});
+    }, 300);
+  }
+
+  function open() {
+    if (source) return;
+    source = new EventSource(lists.dataset.rtBoardLive);
+    source.addEventListener("ready", () => {
+      if (heard) soon();
+      heard = true;
+    });
+    source.addEventListener("card", soon);
+    source.addEventListener("error", () => {
+      // Refused (signed out, no longer in the group): EventSource gives up, and so does the page.
+      if (source?.readyState === EventSource.CLOSED) close();
+    });
+  }
+
+  function close() {
+    source?.close();
+    source = null;
+  }
+
+  window.addEventListener("pagehide", close);
+  window.addEventListener("pageshow", (e) => {
+    if (e.persisted) open();
+  });
+  open();
+}
