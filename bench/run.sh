@@ -270,6 +270,15 @@ db_exec "ANALYZE board_cards"
 BENCH_BOARD_ID=$(db_one "SELECT id FROM boards WHERE create_key = 'bench-board'")
 BENCH_CARD_ID=$(db_one "SELECT id FROM board_cards WHERE create_key = 'bench-card-250'")
 
+# Closing the loop (issue #15): 2,000 contributions of the demo member in the board with a status, so the group's "You
+# said, we did" and his "What happened to what I said" are one page of 25 by keyset among many.
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO loop_items \
+(org_id, group_id, kind, contribution_id, author_id, title, href, you_said, status, detail, until_day, changed_at) \
+SELECT g.org_id, g.id, 'topic', 1000000 + n.i, u.id, 'Bench contribution ' || n.i, '/topics/' || (1000000 + n.i), \
+'Bench: you said ' || n.i, 'changed', 'Bench: we changed ' || n.i, NULL, 1700000000 + n.i FROM n CROSS JOIN \
+org_groups g CROSS JOIN users u WHERE g.id = $BOARD_ID AND u.email = 'gareth@demo.example'"
+db_exec "ANALYZE loop_items"
+
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
 sign_in() { # email -> session cookie value
@@ -333,6 +342,8 @@ SCENARIOS=(
   "an open dot vote, the ballot form, signed in (a member)|/o/demo/decisions/$DOTS_ID|member"
   "a closed ranked-choice poll with 40,000 ballots, its rounds, signed in (a member)|/o/demo/decisions/$BENCH_RANKED_ID|member"
   "a group's power-sharing rules, signed in (its lead facilitator)|/o/demo/groups/$BOARD_ID/decisions/rules|auth"
+  "a group's You said, we did, signed in (a member; 2,000 statuses, a page of 25)|/o/demo/groups/$BOARD_ID/you-said-we-did|member"
+  "what happened to what I said, signed in (a member; 2,000 statuses, a page of 25)|/account/what-happened|member"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
   "a series' attendance report, only who has not come, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?show=not_yet|auth"

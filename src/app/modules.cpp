@@ -9,6 +9,7 @@
 #include "decisions/decisions_module.hpp"
 #include "discussions/discussions_module.hpp"
 #include "groups/groups_module.hpp"
+#include "loop/loop_module.hpp"
 #include "meetings/meetings_module.hpp"
 #include "notifications/notifications_module.hpp"
 #include "opportunities/opportunities_module.hpp"
@@ -52,6 +53,10 @@ std::vector<module::Module> make_modules(Services& s) {
       {s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get(), s.mail_from_address}));
   modules.push_back(decisions::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get()}));
   modules.push_back(boards::make_module({s.db, &s.assets, not_found, nullptr, s.live.get()}));
+  // After the modules whose contributions it follows: it knows their kinds from the start (its demo data says what
+  // happened to theirs).
+  modules.push_back(loop::make_module(
+      {s.db, &s.assets, not_found, nullptr, s.organisations.get(), shared_of(modules).contribution_kinds}));
   return modules;
 }
 
@@ -69,6 +74,8 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
     if (m.membership_changed) shared.membership_changed.push_back(m.membership_changed);
     shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),
                                     m.newcomer_sections.end());
+    shared.contribution_kinds.insert(shared.contribution_kinds.end(), m.contribution_kinds.begin(),
+                                     m.contribution_kinds.end());
   }
   return shared;
 }

@@ -4,6 +4,7 @@
 #include "decisions/decision_service.hpp"
 #include "decisions/decision_store.hpp"
 #include "decisions/decisions_demo.hpp"
+#include "decisions/decisions_loop.hpp"
 #include "organisations/organisation_service.hpp"
 
 namespace roundtable::decisions {
@@ -47,6 +48,7 @@ module::Module make_module(Deps deps) {
   };
   // A discussion topic's page says which decisions it led to, and what came of them.
   m.follow_ups = store::topic_follow_ups;
+  m.contribution_kinds = contribution_kinds();
   // Each group's home page leads to the group's decisions.
   m.group_tools = {
       {"decisions.group_tool.title", "decisions.group_tool.lead", "decisions.group_tool.link", "/decisions"}};

@@ -3,6 +3,7 @@
 #include "discussions/discussion_routes.hpp"
 #include "discussions/discussion_service.hpp"
 #include "discussions/discussions_demo.hpp"
+#include "discussions/discussions_loop.hpp"
 #include "live/live.hpp"
 
 namespace roundtable::discussions {
@@ -42,6 +43,7 @@ module::Module make_module(Deps deps) {
   // Each group's home page leads to its discussion.
   m.group_tools = {
       {"discussions.group_tool.title", "discussions.group_tool.lead", "discussions.group_tool.link", "/discussion"}};
+  m.contribution_kinds = contribution_kinds();
   if (service && deps.uploads) m.start = [uploads = deps.uploads] { register_topic_file_access(*uploads); };
   if (service) {
     m.load_demo = [db = deps.db, service, &clock] { return load_demo(*db, *service, clock.now_seconds()); };

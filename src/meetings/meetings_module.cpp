@@ -9,6 +9,7 @@
 #include "meetings/meeting_routes.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/meetings_demo.hpp"
+#include "meetings/meetings_loop.hpp"
 #include "meetings/series_service.hpp"
 #include "meetings/time_poll_service.hpp"
 #include "organisations/organisation_service.hpp"
@@ -93,6 +94,7 @@ module::Module make_module(Deps deps) {
                          "/open-sessions"}};
   // A discussion topic's page says which meetings took it up and what they decided.
   m.follow_ups = topic_follow_ups;
+  m.contribution_kinds = contribution_kinds();
   // Someone who joins, or gets the member type a series' rule covers, after its sessions were made is asked to the
   // sessions to come (meeting_invitation.hpp); the organisations service wakes the mail worker after its commit.
   if (deps.organisations) {

@@ -8,6 +8,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -154,6 +155,42 @@ using MembershipEnded = std::function<void(soci::session& s, long long org_id, l
 using MembershipChanged = std::function<void(soci::session& s, long long org_id, long long user_id,
                                              const std::vector<std::string>& types_before)>;
 
+/// A contribution as another module sees it (the loop, src/loop: "what happened next" and "You said, we did"): what
+/// a kind's resolver found for one viewer.
+struct Contribution {
+  long long group_id = 0;
+  std::string group_name;
+  /// The group's visibility code ("members", "organisation", "public") and whether it is archived.
+  std::string group_visibility;
+  bool group_archived = false;
+  /// The viewer's role in the group ("lead", "facilitator", "member", "observer").
+  std::string viewer_role;
+  /// A short title or excerpt, as plain text.
+  std::string title;
+  /// Who wrote or proposed it (none: a former member).
+  std::optional<long long> author_id;
+  std::string author_name;
+  /// Its page, below the organisation's address ("/topics/4").
+  std::string href;
+  /// Who supported it (reactions such as "me too", voters), each once, in no particular order.
+  std::vector<long long> supporters;
+};
+
+/// Finds the contribution `id` of one kind in organisation `org_id` for `viewer`, inside the caller's database call
+/// (two indexed reads at most): nothing when it does not exist or the viewer may not see it (answered 404).
+using ContributionResolver =
+    std::function<std::optional<Contribution>(soci::session& s, long long org_id, long long id, long long viewer)>;
+
+/// A kind of contribution a module owns ("topic", "reply", "proposal", "agenda_item", ...), so that other modules
+/// can say what became of it without knowing its tables.
+struct ContributionKind {
+  /// The code in addresses and stored rows: lower case letters and "_".
+  std::string_view kind;
+  /// A message key naming one ("a discussion topic"), in the owning module's catalogue.
+  std::string_view name_key;
+  ContributionResolver resolve;
+};
+
 /// What every module can see of the others once all are made (for pages that gather from all of them).
 struct Shared {
   std::vector<AccountSection> account_sections;
@@ -166,6 +203,7 @@ struct Shared {
   std::vector<FollowUpSource> follow_ups;
   std::vector<MembershipEnded> membership_ended;
   std::vector<MembershipChanged> membership_changed;
+  std::vector<ContributionKind> contribution_kinds;
 };
 
 struct Module {
@@ -202,6 +240,8 @@ struct Module {
   MembershipEnded membership_ended;
   /// What it does when a membership is made or changed (organisations calls every module's). Unset: nothing.
   MembershipChanged membership_changed;
+  /// The kinds of contribution it owns, each with its resolver (module::ContributionKind).
+  std::vector<ContributionKind> contribution_kinds;
   /// Runs once when the server starts, after every module is made: hooks it sets in shared services, such as who
   /// may see its uploaded files (uploads::UploadService::set_access). Unset: nothing to do.
   std::function<void()> start;

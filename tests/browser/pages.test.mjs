@@ -315,6 +315,28 @@ const visits = {
     { path: "/o/demo/cards/1", as: "ngozi@demo.example" },
   ],
   card_edit: [{ path: "/o/demo/cards/1/edit", as: member, submit: true }],
+  // Closing the loop (demo ids on a fresh database: topic 1 the board's evening meetings, with a status that changed;
+  // decision 2 a proposal of the board; group 6 "Carers' emergency card", public, with no statuses). Tom runs
+  // the board; Siân reads in Welsh; Gareth wrote the respite topic, which has a status.
+  loop_timeline: [
+    { path: "/o/demo/loop/topic/1", as: member },
+    { path: "/o/demo/loop/topic/1", as: sian },
+    { path: "/o/demo/loop/proposal/2", as: orgAdmin },
+  ],
+  loop_status: [
+    { path: "/o/demo/loop/topic/1/status", as: orgAdmin, submit: true },
+    { path: "/o/demo/loop/topic/1/status", as: sian },
+  ],
+  loop_group: [
+    { path: "/o/demo/groups/1/you-said-we-did", as: member },
+    { path: "/o/demo/groups/1/you-said-we-did", as: sian },
+    { path: "/o/demo/groups/6/you-said-we-did", as: member },
+  ],
+  loop_group_public: [{ path: "/groups/demo/6/you-said-we-did" }],
+  loop_mine: [
+    { path: "/account/what-happened", as: member },
+    { path: "/account/what-happened", as: sian },
+  ],
   // Series of open sessions (demo ids on a fresh database: group 7 "Monday coffee mornings", run by Tom; series 1 its
   // monthly coffee morning, open to the organisation, with new staff who have and have not come). Siân reads in
   // Welsh; Priya is not in the group.

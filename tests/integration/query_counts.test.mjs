@@ -85,6 +85,12 @@ const pages = [
   // Its closed ranked-choice decision (which gains ballots: every round) and its power-sharing rules page.
   { as: "member", path: "/o/demo/decisions/RANKED" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/decisions/rules" },
+  // Closing the loop: the board's "You said, we did" (it gains statuses), the evening topic's timeline (which gains
+  // changes and supporters) and the member's own list (his grown contributions with a status).
+  { as: "member", path: "/o/demo/groups/BOARD/you-said-we-did" },
+  { as: "member", path: "/o/demo/loop/topic/TOPIC" },
+  { as: "facilitator", path: "/o/demo/loop/topic/TOPIC/status" },
+  { as: "member", path: "/account/what-happened" },
   // Series of open sessions: the demo coffee morning, its attendance report (everyone the rule covers, which grows
   // with the organisation's members) and the organisation's open sessions.
   { as: "member", path: "/o/demo/series/SERIES" },
@@ -244,6 +250,9 @@ if (backendName === "sqlite") {
         `INSERT INTO board_card_history (card_id, user_id, what, detail, number, at) SELECT c.id, u.id, 'moved', 'Doing', 1, ${now} FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'lived_experience', ${now} FROM decisions d, users u WHERE d.title = 'What should the small grant pay for first?' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, o.id, o.position FROM decisions d JOIN decision_options o ON o.decision_id = d.id, users u WHERE d.title = 'What should the small grant pay for first?' AND o.position <= 1 + ${i} % 3 AND u.email = 'grow${i}@example.org'`,
+        // The board gains a status for a contribution of the member's, and the evening topic another change.
+        `INSERT INTO loop_items (org_id, group_id, kind, contribution_id, author_id, title, href, you_said, status, detail, changed_at) SELECT g.org_id, g.id, 'topic', ${1000000 + i}, u.id, 'Grow said ${i}', '/topics/1', 'Grow said ${i}', 'changed', 'Grow did', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = '${demo.member}'`,
+        `INSERT INTO loop_changes (item_id, org_id, status, detail, changed_by, changed_at, change_key) SELECT i.id, i.org_id, 'under_way', 'Grow change', NULL, ${now}, 'grow-loop-${i}' FROM loop_items i JOIN discussion_topics t ON t.id = i.contribution_id AND i.kind = 'topic' WHERE t.title = 'Can board meetings be in the evening?'`,
         ...(i % 2 ? [] : [`INSERT INTO decision_objections (decision_id, org_id, user_id, reason, state, resolution, created_at, updated_at) SELECT d.id, d.org_id, u.id, 'Grow reason', 'resolved', 'Grow answer', ${now}, ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`]),
       );
     }

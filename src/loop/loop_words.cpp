@@ -1,0 +1,47 @@
+#include "loop/loop_words.hpp"
+
+#include <charconv>
+
+#include "core/london_time.hpp"
+#include "view/dates.hpp"
+
+namespace roundtable::loop {
+
+std::optional<long long> until_seconds(std::string_view until) {
+  int y = 0, m = 0, d = 0;
+  if (until.size() != 10) return std::nullopt;
+  std::from_chars(until.data(), until.data() + 4, y);
+  std::from_chars(until.data() + 5, until.data() + 7, m);
+  std::from_chars(until.data() + 8, until.data() + 10, d);
+  if (!core::real_date(y, m, d)) return std::nullopt;
+  return core::days_from_civil(y, m, d) * 86400 + 12 * 3600;
+}
+
+std::string until_words(const core::Translator& t, std::string_view until) {
+  const auto at = until_seconds(until);
+  return at ? view::format_date(t, *at) : std::string();
+}
+
+std::string_view status_name(const core::Translator& t, Status s) {
+  switch (s) {
+    case Status::under_way: return t("loop.status.under_way");
+    case Status::changed: return t("loop.status.changed");
+    case Status::decided_against: return t("loop.status.decided_against");
+    case Status::not_now: return t("loop.status.not_now");
+  }
+  return "";
+}
+
+std::string we_did(const core::Translator& t, Status s, const std::string& detail, const std::string& until) {
+  std::string out;
+  switch (s) {
+    case Status::under_way: out = std::string(t("loop.we_did.under_way")); break;
+    case Status::changed: return core::format(t("loop.we_did.changed"), {{"detail", detail}});
+    case Status::decided_against: return core::format(t("loop.we_did.decided_against"), {{"detail", detail}});
+    case Status::not_now: out = core::format(t("loop.we_did.not_now"), {{"date", until_words(t, until)}}); break;
+  }
+  if (!detail.empty()) out += " " + detail;
+  return out;
+}
+
+}  // namespace roundtable::loop

@@ -1,0 +1,21 @@
+/// The loop's words, shared by its pages and its email: "We did: ..." for a status, in the reader's language.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/i18n.hpp"
+#include "loop/loop.hpp"
+
+namespace roundtable::loop {
+
+/// Midday UTC of "2027-03-01" (the same day in London all year), or nullopt when malformed.
+std::optional<long long> until_seconds(std::string_view until);
+/// "1 March 2027" for "2027-03-01" ("" when malformed).
+std::string until_words(const core::Translator& t, std::string_view until);
+/// A status's short name ("Under way"), for tags and the form.
+std::string_view status_name(const core::Translator& t, Status s);
+/// What the group did, as a sentence or two ("We changed something: ...").
+std::string we_did(const core::Translator& t, Status s, const std::string& detail, const std::string& until);
+
+}  // namespace roundtable::loop
