@@ -3,6 +3,7 @@
 #include "boards/board_routes.hpp"
 #include "boards/board_service.hpp"
 #include "boards/boards_demo.hpp"
+#include "boards/boards_loop.hpp"
 #include "live/live.hpp"
 
 namespace roundtable::boards {
@@ -36,6 +37,7 @@ module::Module make_module(Deps deps) {
       {"board_card_labels", "which labels each card has"}};
   // People on cards and their dots go with their membership of the organisation (the tables' foreign keys to
   // memberships cascade), so nothing more to do when it ends.
+  m.contribution_kinds = contribution_kinds();
   m.group_tools = {{"boards.group_tool.title", "boards.group_tool.lead", "boards.group_tool.link", "/boards"}};
   if (service) m.load_demo = [db = deps.db, service] { return load_demo(*db, *service); };
   return m;

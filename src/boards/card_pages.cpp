@@ -236,6 +236,14 @@ Response render_card(OrgRequest& req, const PagesDeps& deps, const CardPage& cp,
     govuk::button_form(h, {.form = {.action = base + "/restore", .csrf_token = ctx.csrf_token},
                            .button = {.text = s(t("boards.card.restore"))}});
   }
+  // What became of it: the loop's timeline of the card (the card is a contribution the loop knows, boards_loop.cpp).
+  govuk::heading(h, 2, "m", t("boards.card.loop_title"));
+  const std::string loop = "/o/" + req.membership.org_slug + "/loop/card/" + std::to_string(c.id);
+  govuk::link_paragraph(h, loop, t("boards.card.loop_link"));
+  // Only the group's own lead facilitators and facilitators say what happened next (the loop's rule).
+  if (page.view.role == GroupRole::lead || page.view.role == GroupRole::facilitator) {
+    govuk::link_paragraph(h, loop + "/status", t("boards.card.loop_say"));
+  }
   govuk::heading(h, 2, "m", t("boards.history.title"));
   view::scroll_region_start(h, t, t("boards.history.title"));
   govuk::TableWriter table(h, {.head = {{.text = s(t("boards.history.col_when"))},

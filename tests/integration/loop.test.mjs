@@ -198,3 +198,33 @@ test(`${backendName}: every registered kind resolves for the group's people only
   const timeline = await gareth.get(`/o/demo/loop/reply/${reply}`);
   assert.match(timeline.text, /Not now. We will look at it again by 1 January 2099. After the new year/);
 });
+
+test(`${backendName}: a board's card is a contribution too — its page leads to its timeline, and whoever gave it dots is told`, async () => {
+  const card = one(
+    "SELECT c.id FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE b.title = 'Respite booking ideas' AND EXISTS (SELECT 1 FROM board_dots d WHERE d.card_id = c.id) ORDER BY c.id LIMIT 1",
+  );
+  const title = one(`SELECT title FROM board_cards WHERE id = ${card}`);
+  const tom = await signedIn(demo.facilitator);
+  const gareth = await signedIn(demo.member);
+  // The card's page links to what happened to it; only the people who run the group are offered to say it.
+  const forGareth = await gareth.get(`/o/demo/cards/${card}`);
+  assert.match(forGareth.text, new RegExp(`href="/o/demo/loop/card/${card}">See what happened to this card`));
+  assert.doesNotMatch(forGareth.text, new RegExp(`/o/demo/loop/card/${card}/status`));
+  const forTom = await tom.get(`/o/demo/cards/${card}`);
+  assert.match(forTom.text, new RegExp(`href="/o/demo/loop/card/${card}/status"`));
+  assert.equal((await (await signedIn(demo.finance)).get(`/o/demo/loop/card/${card}`)).status, 404);
+
+  const givers = count(`board_dots WHERE card_id = ${card} AND user_id <> ${idOf(demo.facilitator)}`);
+  assert.ok(Number(givers) > 0, "the demo card has dots from someone other than Tom");
+  const path = `/o/demo/loop/card/${card}/status`;
+  const form = await tom.get(path);
+  const before = Number(count("notices WHERE kind = 'loop_status'"));
+  const saved = await tom.post(path, {
+    change_key: keyOf(form.text), status: "under_way", detail: "Priya is asking the council", you_said: title,
+  });
+  assert.equal(saved.status, 303);
+  assert.ok(Number(count("notices WHERE kind = 'loop_status'")) >= before + Number(givers));
+  const timeline = await gareth.get(`/o/demo/loop/card/${card}`);
+  assert.equal(timeline.status, 200);
+  assert.match(timeline.text, /A card on a board/);
+});
