@@ -34,7 +34,8 @@ test("issue #14: keyboard only at 320 px: Gareth raises a topic, Tom puts it on 
   await follow(gareth);
   const topicUrl = gareth.url();
   assert.match(new URL(topicUrl).pathname, /^\/o\/demo\/topics\/\d+$/);
-  assert.doesNotMatch(await gareth.textContent("main"), /What happened next/, "nothing has happened yet");
+  // The demo's group says it is working on the stories (the loop), but no meeting has taken the topic up yet.
+  assert.doesNotMatch(await gareth.textContent("main"), /It is on the agenda for/, "no meeting has it yet");
   await tabTo(gareth, "Raise this at the next meeting");
   await assertFocusVisible(gareth, "the raise button");
   await follow(gareth);
