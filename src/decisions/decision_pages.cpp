@@ -18,14 +18,6 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-/// What was typed into a form that failed, for showing again.
-struct Typed {
-  std::string option;
-  ResponseForm response;
-  /// A ranked-choice, dot or score ballot that had a problem.
-  std::optional<BallotForm> ballot;
-};
-
 std::string status_words(const core::Translator& t, const Proposal& p, long long now) {
   if (p.withdrawn_at) return core::format(t("decisions.page.withdrawn"), {{"when", when_words(t, *p.withdrawn_at)}});
   if (p.closed(now)) {
@@ -198,6 +190,30 @@ void who_chose_what(Html& h, const core::Translator& t, const Proposal& p, const
   }
 }
 
+void listed(Html& h, const core::Translator& t, const OrgRequest& req, const ProposalListed& d, long long now) {
+  govuk::SummaryList rows;
+  rows.rows.push_back(
+      {.key = {.text = s(t("decisions.page.process"))}, .value = {.text = process_words(t, d.process)}});
+  std::string status;
+  if (d.withdrawn_at) {
+    status = s(t("decisions.outcome.withdrawn"));
+  } else if (d.closed(now)) {
+    status = s(t("decisions.list.status." + std::string(outcome_code(d.outcome.value_or(Outcome::no_votes)))));
+    if (!d.outcome) status = s(t("decisions.list.closing"));
+  } else {
+    status = core::format(t("decisions.page.closes"), {{"when", when_words(t, d.closes_at)}});
+  }
+  rows.rows.push_back({.key = {.text = s(t("decisions.list.status"))}, .value = {.text = status}});
+  rows.rows.push_back({.key = {.text = s(t("decisions.list.took_part"))},
+                       .value = {.text = t.plural("decisions.took_part.people", d.took_part)}});
+  Html title;
+  govuk::link(title, decision_url(req, d.id), d.title);
+  rows.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 3}};
+  govuk::summary_list(h, rows);
+}
+
+}  // namespace
+
 Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page, const Typed& typed,
                 const std::vector<view::FieldError>& errors) {
   auto& ctx = req.ctx;
@@ -319,28 +335,6 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
   return pb.respond();
 }
 
-void listed(Html& h, const core::Translator& t, const OrgRequest& req, const ProposalListed& d, long long now) {
-  govuk::SummaryList rows;
-  rows.rows.push_back(
-      {.key = {.text = s(t("decisions.page.process"))}, .value = {.text = process_words(t, d.process)}});
-  std::string status;
-  if (d.withdrawn_at) {
-    status = s(t("decisions.outcome.withdrawn"));
-  } else if (d.closed(now)) {
-    status = s(t("decisions.list.status." + std::string(outcome_code(d.outcome.value_or(Outcome::no_votes)))));
-    if (!d.outcome) status = s(t("decisions.list.closing"));
-  } else {
-    status = core::format(t("decisions.page.closes"), {{"when", when_words(t, d.closes_at)}});
-  }
-  rows.rows.push_back({.key = {.text = s(t("decisions.list.status"))}, .value = {.text = status}});
-  rows.rows.push_back({.key = {.text = s(t("decisions.list.took_part"))},
-                       .value = {.text = t.plural("decisions.took_part.people", d.took_part)}});
-  Html title;
-  govuk::link(title, decision_url(req, d.id), d.title);
-  rows.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 3}};
-  govuk::summary_list(h, rows);
-}
-
 /// After a vote or answer was refused by the service.
 Response refused(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page, VoteOutcome outcome,
                  const Typed& typed, const char* field) {
@@ -348,8 +342,6 @@ Response refused(OrgRequest& req, const PagesDeps& deps, const DecisionPage& pag
   if (outcome == VoteOutcome::not_allowed) return deps.not_found(req.ctx);
   return render(req, deps, page, typed, field_errors(t, {{field, "decisions.error.closed"}}));
 }
-
-}  // namespace
 
 awaitable<Response> list(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
@@ -399,118 +391,6 @@ awaitable<Response> decision(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   co_return render(req, deps, std::get<DecisionPage>(loaded), {}, {});
-}
-
-awaitable<Response> vote(OrgRequest& req, const PagesDeps& deps) {
-  auto& ctx = req.ctx;
-  auto t = ctx.t();
-  // Seeing it is checked here; whether votes are still taken is the service's to say (closing by time).
-  auto loaded_op = load(req, deps, Action::see_decisions);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& page = std::get<DecisionPage>(loaded);
-  const auto& p = page.view.proposal;
-  if (p.details.process != Process::simple_poll || !page.view.may_take_part()) co_return deps.not_found(ctx);
-  Typed typed{std::string(ctx.form.trimmed("option")), {}, std::nullopt};
-  if (p.closed(deps.service->now())) co_return refused(req, deps, page, VoteOutcome::closed, typed, "option");
-  const auto option = http::parse_id(typed.option);
-  if (!option || !p.option(*option)) {
-    co_return render(req, deps, page, typed, field_errors(t, {{"option", "decisions.error.option_missing"}}));
-  }
-  auto op = deps.service->vote(req.membership.org_id, p.id, req.principal.user_id, *option);
-  const auto outcome = co_await std::move(op);
-  if (outcome != VoteOutcome::done) co_return refused(req, deps, page, outcome, typed, "option");
-  ctx.set_flash("decisions.done.voted");
-  co_return http::redirect(ctx.request, decision_url(req, p.id));
-}
-
-awaitable<Response> cast(OrgRequest& req, const PagesDeps& deps) {
-  auto& ctx = req.ctx;
-  auto t = ctx.t();
-  auto loaded_op = load(req, deps, Action::see_decisions);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& page = std::get<DecisionPage>(loaded);
-  const auto& p = page.view.proposal;
-  const Process process = p.details.process;
-  if (process == Process::simple_poll || process == Process::consent || !page.view.may_take_part()) {
-    co_return deps.not_found(ctx);
-  }
-  Typed typed{"", {}, read_ballot(ctx.form, p.details.options)};
-  const std::string first = p.details.options.empty() ? "option" : "option-" + std::to_string(p.details.options[0].id);
-  if (p.closed(deps.service->now())) co_return refused(req, deps, page, VoteOutcome::closed, typed, first.c_str());
-  auto rows = ballot_rows(p.details, *typed.ballot);
-  if (auto* problem = std::get_if<FormProblem>(&rows)) {
-    co_return render(req, deps, page, typed, field_errors(t, std::vector<FormProblem>{*problem}));
-  }
-  const auto& ballot = std::get<std::vector<std::pair<long long, long long>>>(rows);
-  if (const auto key = check_ballot(p.details, ballot); !key.empty()) {
-    // On the field of the first option the ballot names (or the first option).
-    std::string field = first;
-    if (!ballot.empty()) field = "option-" + std::to_string(ballot.front().first);
-    co_return render(req, deps, page, typed, field_errors(t, std::vector<FormProblem>{{field, std::string(key)}}));
-  }
-  auto op = deps.service->cast(req.membership.org_id, p.id, req.principal.user_id, ballot);
-  const auto outcome = co_await std::move(op);
-  if (outcome != VoteOutcome::done) co_return refused(req, deps, page, outcome, typed, first.c_str());
-  ctx.set_flash("decisions.done.voted");
-  co_return http::redirect(ctx.request, decision_url(req, p.id));
-}
-
-awaitable<Response> respond(OrgRequest& req, const PagesDeps& deps) {
-  auto& ctx = req.ctx;
-  auto t = ctx.t();
-  auto loaded_op = load(req, deps, Action::see_decisions);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& page = std::get<DecisionPage>(loaded);
-  const auto& p = page.view.proposal;
-  if (p.details.process != Process::consent || !page.view.may_take_part()) co_return deps.not_found(ctx);
-  Typed typed{"", read_response(ctx.form), std::nullopt};
-  if (p.closed(deps.service->now())) co_return refused(req, deps, page, VoteOutcome::closed, typed, "answer");
-  if (const auto problems = check_response(typed.response); !problems.empty()) {
-    co_return render(req, deps, page, typed, field_errors(t, problems));
-  }
-  auto op = deps.service->respond(req.membership.org_id, p.id, req.principal.user_id,
-                                  *parse_consent_answer(typed.response.answer), typed.response.reason);
-  const auto outcome = co_await std::move(op);
-  if (outcome != VoteOutcome::done) co_return refused(req, deps, page, outcome, typed, "answer");
-  ctx.set_flash("decisions.done.answered");
-  co_return http::redirect(ctx.request, decision_url(req, p.id));
-}
-
-awaitable<Response> resolve_objection(OrgRequest& req, const PagesDeps& deps) {
-  auto& ctx = req.ctx;
-  auto t = ctx.t();
-  auto loaded_op = load(req, deps, Action::resolve_objection);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& page = std::get<DecisionPage>(loaded);
-  const auto objection = http::parse_id(ctx.param("objection"));
-  if (!objection) co_return deps.not_found(ctx);
-  const std::string how = ctx.form.trimmed("how");
-  std::vector<FormProblem> problems;
-  accounts::check_required(problems, how, kMaxReason, "how", "decisions.error.");
-  if (!problems.empty()) {
-    problems[0].field = "how-" + std::to_string(*objection);
-    co_return render(req, deps, page, {}, field_errors(t, problems));
-  }
-  auto op = deps.service->resolve_objection(who_of(req), req.membership.org_id, page.view.proposal.id, *objection, how);
-  co_return after(req, deps, co_await std::move(op), decision_url(req, page.view.proposal.id),
-                  "decisions.done.resolved");
-}
-
-awaitable<Response> withdraw_objection(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load(req, deps, Action::see_decisions);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& page = std::get<DecisionPage>(loaded);
-  const auto objection = http::parse_id(req.ctx.param("objection"));
-  if (!objection) co_return deps.not_found(req.ctx);
-  auto op =
-      deps.service->withdraw_objection(req.membership.org_id, page.view.proposal.id, req.principal.user_id, *objection);
-  co_return after(req, deps, co_await std::move(op), decision_url(req, page.view.proposal.id),
-                  "decisions.done.objection_withdrawn");
 }
 
 awaitable<Response> close_early(OrgRequest& req, const PagesDeps& deps) {

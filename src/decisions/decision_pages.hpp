@@ -65,9 +65,23 @@ void poll_results(view::Html& h, const core::Translator& t, const Proposal& p, c
 void consent_results(view::Html& h, const core::Translator& t, const ConsentResult& r);
 void who_took_part(view::Html& h, const core::Translator& t, const TypeCounts& c);
 
-// decision_pages.cpp: the group's list, a proposal's page, voting, consent answers, objections, closing early and
-// withdrawing.
+/// What was typed into a form that failed, for showing again.
+struct Typed {
+  std::string option;
+  ResponseForm response;
+  /// A ranked-choice, dot or score ballot that had a problem.
+  std::optional<BallotForm> ballot;
+};
+
+// decision_pages.cpp: the group's list, a proposal's page, closing early and withdrawing; decision_answer_pages.cpp:
+// voting, ballots, consent answers and objections.
 awaitable<Response> list(OrgRequest& req, const PagesDeps& deps);
+/// A proposal's page, with what was typed into a form that failed and its errors.
+Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page, const Typed& typed,
+                const std::vector<view::FieldError>& errors);
+/// After a vote or answer was refused by the service: 404 when not allowed, else the page saying it has closed.
+Response refused(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page, VoteOutcome outcome,
+                 const Typed& typed, const char* field);
 awaitable<Response> decision(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> vote(OrgRequest& req, const PagesDeps& deps);
 /// A ranked-choice, dot or score ballot.
