@@ -7,6 +7,7 @@
 
 #include "http/form.hpp"
 #include "security/tokens.hpp"
+#include "view/bar_chart.hpp"
 #include "view/csv.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/scroll_region.hpp"
@@ -274,36 +275,9 @@ awaitable<Response> results(OrgRequest& req, const PagesDeps& deps) {
   // The chart: role="img" with a title and a description that says every number; each bar carries its card's title
   // and count as text, so nothing rests on colour or length alone.
   const long long most = voted.front()->dots;
-  std::string desc;
-  for (const Card* c : voted) {
-    if (!desc.empty()) desc += "; ";
-    desc += c->title + ": " + t.plural("boards.card.dots", c->dots);
-  }
-  constexpr long long kRow = 56, kWidth = 600, kBar = 560;
-  const long long height = kRow * static_cast<long long>(voted.size()) + 8;
-  h.raw("<svg class=\"rt-chart\" role=\"img\" width=\"100%\" viewBox=\"0 0 ")
-      .number(kWidth)
-      .raw(" ")
-      .number(height)
-      .raw("\" aria-labelledby=\"dots-title dots-desc\"><title id=\"dots-title\">")
-      .text(t("boards.results.chart_title"))
-      .raw("</title><desc id=\"dots-desc\">")
-      .text(desc)
-      .raw("</desc>\n");
-  long long y = 0;
-  for (const Card* c : voted) {
-    h.raw("<text x=\"0\" y=\"")
-        .number(y + 18)
-        .raw("\" font-size=\"16\" fill=\"#0b0c0c\">")
-        .text(c->title + ": " + t.plural("boards.card.dots", c->dots))
-        .raw("</text><rect x=\"0\" y=\"")
-        .number(y + 26)
-        .raw("\" height=\"20\" width=\"")
-        .number(std::max(c->dots * kBar / most, 2LL))
-        .raw("\" fill=\"#1d70b8\" stroke=\"#0b0c0c\"/>\n");
-    y += kRow;
-  }
-  h.raw("</svg>\n");
+  std::vector<view::Bar> bars;
+  for (const Card* c : voted) bars.push_back({c->title + ": " + t.plural("boards.card.dots", c->dots), c->dots, most});
+  view::bar_chart(h, "dots", s(t("boards.results.chart_title")), bars);
   view::scroll_region_start(h, t, t("boards.results.caption"));
   govuk::TableWriter table(h, {.head = {{.text = s(t("boards.results.card"))},
                                         {.text = s(t("boards.results.list"))},

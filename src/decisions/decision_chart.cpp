@@ -3,6 +3,7 @@
 // consent answers; who took part by member type.
 #include "decisions/decision_pages.hpp"
 #include "decisions/decision_words.hpp"
+#include "view/bar_chart.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/scroll_region.hpp"
 
@@ -13,56 +14,16 @@ namespace {
 namespace govuk = view::govuk;
 using view::Html;
 
-constexpr long long kChartWidth = 600;
-constexpr long long kBarWidth = 560;
-constexpr long long kRowHeight = 56;
-
 std::string option_words(const Option& o) { return o.easy_read.empty() ? o.text : o.text + " (" + o.easy_read + ")"; }
 
 }  // namespace
 
-void bar_chart(Html& h, const core::Translator& t, const std::string& id, const std::string& title,
+void bar_chart(Html& h, const core::Translator&, const std::string& id, const std::string& title,
                const std::vector<ChartBar>& bars) {
-  (void)t;
-  std::string desc;
-  for (const auto& b : bars) {
-    if (!desc.empty()) desc += "; ";
-    desc += b.label;
-  }
-  const long long height = kRowHeight * static_cast<long long>(bars.size()) + 8;
-  h.raw("<svg class=\"rt-chart\" role=\"img\" width=\"100%\" viewBox=\"0 0 ")
-      .number(kChartWidth)
-      .raw(" ")
-      .number(height)
-      .raw("\" aria-labelledby=\"")
-      .text(id)
-      .raw("-title ")
-      .text(id)
-      .raw("-desc\"><title id=\"")
-      .text(id)
-      .raw("-title\">")
-      .text(title)
-      .raw("</title><desc id=\"")
-      .text(id)
-      .raw("-desc\">")
-      .text(desc)
-      .raw("</desc>\n");
-  long long y = 0;
-  for (const auto& b : bars) {
-    const long long width = b.max > 0 ? std::min(b.value, b.max) * kBarWidth / b.max : 0;
-    h.raw("<text x=\"0\" y=\"")
-        .number(y + 18)
-        .raw("\" font-size=\"16\" fill=\"#0b0c0c\">")
-        .text(b.label)
-        .raw("</text>");
-    h.raw("<rect x=\"0\" y=\"")
-        .number(y + 26)
-        .raw("\" height=\"20\" width=\"")
-        .number(std::max(width, 2LL))
-        .raw("\" fill=\"#1d70b8\" stroke=\"#0b0c0c\"/>\n");
-    y += kRowHeight;
-  }
-  h.raw("</svg>\n");
+  std::vector<view::Bar> plain;
+  plain.reserve(bars.size());
+  for (const auto& b : bars) plain.push_back({b.label, b.value, b.max});
+  view::bar_chart(h, id, title, plain);
 }
 
 void poll_results(Html& h, const core::Translator& t, const Proposal& p, const PollResult& r) {
