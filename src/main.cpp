@@ -6,6 +6,7 @@
 #include "app/admin_commands.hpp"
 #include "app/application.hpp"
 #include "core/config.hpp"
+#include "security/passwords.hpp"
 
 int main(int argc, char** argv) {
   using namespace roundtable;
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto& config = std::get<core::Config>(parsed);
+  security::use_test_password_cost_if_asked();
   switch (config.command) {
     case core::Command::help: std::cout << core::command_usage(config.help_for); return 0;
     case core::Command::version: std::cout << "roundtable " << core::version() << "\n"; return 0;

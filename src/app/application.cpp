@@ -25,6 +25,7 @@
 #include "mail/outbox_worker.hpp"
 #include "mail/smtp_sender.hpp"
 #include "organisations/organisation_routes.hpp"
+#include "security/passwords.hpp"
 #include "security/tokens.hpp"
 
 namespace roundtable::app {
@@ -115,6 +116,9 @@ int serve(const core::Config& config) {
   tzset();
   try {
     security::init();
+    if (security::use_test_password_cost_if_asked()) {
+      core::log::warn("test_fast_passwords", {{"detail", "test build: passwords are hashed at the lowest cost"}});
+    }
     db = open_database_for(config);
     int applied = db::migrate(*db);
     core::log::info("migrations", {{"applied", std::to_string(applied)}});

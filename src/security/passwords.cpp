@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace roundtable::security {
@@ -23,6 +24,17 @@ size_t mem_limit() {
 }  // namespace
 
 void set_password_cost(PasswordCost cost) { g_cost = cost; }
+
+bool use_test_password_cost_if_asked() {
+#if defined(__SANITIZE_ADDRESS__)
+  const char* asked = std::getenv("ROUNDTABLE_TEST_FAST_PASSWORDS");
+  if (asked && std::string_view(asked) == "1") {
+    set_password_cost(PasswordCost::fast);
+    return true;
+  }
+#endif
+  return false;
+}
 
 std::string hash_password(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];

@@ -12,6 +12,11 @@ enum class PasswordCost { interactive, fast };
 /// Sets the cost used from now on (tests use `fast` so they do not spend seconds hashing).
 void set_password_cost(PasswordCost cost);
 
+/// In a sanitizer build (the tests' build) only: uses the `fast` cost when ROUNDTABLE_TEST_FAST_PASSWORDS=1, so the
+/// integration and browser tests' servers do not spend most of their time hashing the demo password (each argon2id
+/// at the interactive cost touches 64 MiB). A release build ignores the variable. True when the fast cost is on.
+bool use_test_password_cost_if_asked();
+
 /// The argon2id hash of a password, as libsodium's "$argon2id$..." string. Throws if memory runs out.
 std::string hash_password(std::string_view password);
 

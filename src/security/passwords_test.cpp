@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "security/tokens.hpp"
 
 namespace roundtable::security {
@@ -41,6 +43,22 @@ TEST_F(Passwords, AHashMadeWithOtherSettingsNeedsRehashing) {
   auto strong = hash_password("pw");
   EXPECT_FALSE(password_needs_rehash(strong));
   EXPECT_TRUE(verify_password(strong, "pw"));
+}
+
+// The tests' servers hash at the lowest cost only when asked, and only in this (sanitizer) build; release builds
+// compile the switch out (see passwords.cpp).
+TEST_F(Passwords, TheFastCostForTestServersIsUsedOnlyWhenAsked) {
+  set_password_cost(PasswordCost::interactive);
+  unsetenv("ROUNDTABLE_TEST_FAST_PASSWORDS");
+  EXPECT_FALSE(use_test_password_cost_if_asked());
+  setenv("ROUNDTABLE_TEST_FAST_PASSWORDS", "yes", 1);
+  EXPECT_FALSE(use_test_password_cost_if_asked());
+  EXPECT_TRUE(password_needs_rehash(hash_password("pw")) == false);
+  EXPECT_NE(hash_password("pw").find("m=65536"), std::string::npos);
+  setenv("ROUNDTABLE_TEST_FAST_PASSWORDS", "1", 1);
+  EXPECT_EQ(use_test_password_cost_if_asked(), true);
+  EXPECT_NE(hash_password("pw").find("m=8,"), std::string::npos);
+  unsetenv("ROUNDTABLE_TEST_FAST_PASSWORDS");
 }
 
 }  // namespace

@@ -7,6 +7,9 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freshDemoCode } from "../integration/totp.mjs";
 
+// Passwords hashed at the lowest cost by the servers started here, as in the integration tests (see harness.mjs).
+process.env.ROUNDTABLE_TEST_FAST_PASSWORDS ??= "1";
+
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(join(root, "web/package.json"));
 export const { chromium } = require("playwright-core");

@@ -50,14 +50,20 @@ const lastStep = new Map();
  */
 export async function freshDemoCode(account) {
   for (;;) {
-    const current = Math.floor(Date.now() / 1000 / 30);
-    // Not the step before: when the clock crosses a step while the request travels, the server would be two steps
-    // ahead of such a code and refuse it (seen as a sign-in answering 400 now and then).
-    const step = Math.max(current, (lastStep.get(account) ?? 0) + 1);
-    if (step <= current + 1) {
-      lastStep.set(account, step);
-      return totp(demoTwoStepSecret, step * 30);
-    }
+    const code = demoCodeNow(account);
+    if (code) return code;
+    const step = (lastStep.get(account) ?? 0) + 1;
     await new Promise((r) => setTimeout(r, (step - 1) * 30_000 - Date.now() + 50));
   }
+}
+
+/** Like freshDemoCode, but null at once when the steps the server would take now are used up for this account. */
+export function demoCodeNow(account) {
+  const current = Math.floor(Date.now() / 1000 / 30);
+  // Not the step before: when the clock crosses a step while the request travels, the server would be two steps
+  // ahead of such a code and refuse it (seen as a sign-in answering 400 now and then).
+  const step = Math.max(current, (lastStep.get(account) ?? 0) + 1);
+  if (step > current + 1) return null;
+  lastStep.set(account, step);
+  return totp(demoTwoStepSecret, step * 30);
 }
