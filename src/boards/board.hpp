@@ -79,6 +79,18 @@ struct Card {
   /// Dots from everyone, and from the viewer.
   long long dots = 0;
   long long my_dots = 0;
+  /// Where it came from: a contribution's kind ("topic", as module::ContributionKind names it) and id; "" and 0: none.
+  std::string source_kind;
+  long long source_id = 0;
+};
+
+/// A card's source as its viewer may see it (found through the kind's resolver).
+struct CardSource {
+  /// The message key naming its kind ("a discussion topic"), in its own module's catalogue.
+  std::string name_key;
+  std::string title;
+  /// Its page, below the organisation's address ("/topics/4").
+  std::string href;
 };
 
 struct HistoryEntry {
@@ -109,6 +121,8 @@ struct CardPage {
   BoardPage board;
   Card card;
   std::vector<HistoryEntry> history;
+  /// The card's source when the viewer may see it (nothing: none, or gone, or not for them).
+  std::optional<CardSource> source;
 };
 
 /// A due date typed as day, month, year: "YYYY-MM-DD", "" when all three are empty, nullopt when it is not a real date.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
 
@@ -101,7 +102,7 @@ awaitable<std::optional<BoardPage>> BoardService::board_page(long long org_id, l
 }
 
 awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, long long card_id, long long viewer) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<CardPage> {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<CardPage> {
     const auto board_id = store::board_of_card(s, org_id, card_id);
     if (!board_id) return std::nullopt;
     auto v = store::find_board(s, org_id, *board_id, viewer);
@@ -113,9 +114,74 @@ awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, lon
     store::read_page(s, page.board, viewer);
     page.card = std::move(*card);
     page.history = store::history(s, card_id);
+    if (!page.card.source_kind.empty()) {
+      page.source =
+          resolve_source(s, org_id, page.board.view.board.group_id, page.card.source_kind, page.card.source_id, viewer);
+    }
     return page;
   });
   co_return co_await std::move(op);
+}
+
+std::optional<CardSource> BoardService::resolve_source(soci::session& s, long long org_id, long long group_id,
+                                                       std::string_view kind, long long id, long long viewer) const {
+  for (const auto& k : kinds_) {
+    if (k.kind != kind || !k.resolve) continue;
+    auto found = k.resolve(s, org_id, id, viewer);
+    if (!found || found->group_id != group_id) return std::nullopt;
+    return CardSource{std::string(k.name_key), std::move(found->title), std::move(found->href)};
+  }
+  return std::nullopt;
+}
+
+awaitable<std::optional<CardSource>> BoardService::card_source(long long org_id, long long board_id, std::string kind,
+                                                               long long id, long long viewer) {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<CardSource> {
+    auto v = store::find_board(s, org_id, board_id, viewer);
+    if (!v) return std::nullopt;
+    return resolve_source(s, org_id, v->board.group_id, kind, id, viewer);
+  });
+  co_return co_await std::move(op);
+}
+
+void BoardService::follow_ups(soci::session& s, std::string_view kind, long long org_id, long long id, long long viewer,
+                              std::vector<module::FollowUp>& out) const {
+  std::optional<module::Contribution> found;
+  for (const auto& k : kinds_) {
+    if (k.kind == kind && k.resolve) found = k.resolve(s, org_id, id, viewer);
+  }
+  if (!found) return;
+  // The cards that came from it, on the group's boards (which everyone who sees the contribution sees).
+  db::query(
+      s,
+      "SELECT c.id, b.title, c.created_at FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE c.org_id = "
+      "$1 AND c.source_kind = $2 AND c.source_id = $3 AND c.archived_at IS NULL AND b.group_id = $4 ORDER BY c.id",
+      {org_id, std::string(kind), id, found->group_id}, [&](const db::Row& r) {
+        module::FollowUp f;
+        f.text_key = "boards.follow_up.on_board";
+        f.what = r.string(1);
+        f.at = r.integer(2);
+        f.href = "/cards/" + std::to_string(r.integer(0));
+        f.link_key = "boards.follow_up.see_card";
+        out.push_back(std::move(f));
+      });
+  // Who adds cards (board_policy's work_on_cards): the group's members, facilitators and lead facilitators, while
+  // the group is not archived. The board's own page asks the whole policy again.
+  const auto& role = found->viewer_role;
+  if (found->group_archived || (role != "lead" && role != "facilitator" && role != "member")) return;
+  db::query(s, "SELECT id, title FROM boards WHERE group_id = $1 AND org_id = $2 AND archived_at IS NULL ORDER BY id",
+            {found->group_id, org_id}, [&](const db::Row& r) {
+              module::FollowUp f;
+              f.text_key = "boards.follow_up.can_add";
+              f.what = r.string(1);
+              // Last, after what has happened already (follow-ups are shown by date): 1 January 2100, a date its
+              // words do not show.
+              f.at = 4102444800;
+              f.href = "/boards/" + std::to_string(r.integer(0)) + "/cards/new?from=" + std::string(kind) + "-" +
+                       std::to_string(id);
+              f.link_key = "boards.follow_up.add_card";
+              out.push_back(std::move(f));
+            });
 }
 
 awaitable<Change> BoardService::save_board(Who who, long long org_id, long long board_id, std::string title,
@@ -230,6 +296,11 @@ awaitable<long long> BoardService::create_card(Who who, long long org_id, long l
     c.title = in.title;
     c.description = in.description;
     c.due_date = in.due_date;
+    if (!in.source_kind.empty()) {
+      if (!resolve_source(s, org_id, v->board.group_id, in.source_kind, in.source_id, who.user_id)) return 0;
+      c.source_kind = in.source_kind;
+      c.source_id = in.source_id;
+    }
     const long long at = now();
     const long long id = store::insert_card(s, org_id, board_id, list_id, c, create_key, who.user_id, at);
     if (id == 0) return store::find_card_by_key(s, org_id, create_key).value_or(0);

@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "live/publisher.hpp"
+#include "module/module.hpp"
 
 namespace roundtable::boards {
 
@@ -37,6 +38,10 @@ struct CardInput {
   std::string due_date;
   std::vector<long long> labels;
   std::vector<long long> people;
+  /// Where it came from (module::ContributionKind's kind and id; "": nowhere): it must be in the board's group and
+  /// the person must see it.
+  std::string source_kind;
+  long long source_id = 0;
 };
 
 /// Where to move a card: one place up or down, or to a list and position.
@@ -63,6 +68,17 @@ class BoardService {
   /// The live channel: every committed change is told on "board:<id>" (event "card" with the card's id, or "board"),
   /// so open copies of the board can fetch it again (nullptr: nobody is told).
   void set_live(live::Publisher* live) { live_ = live; }
+  /// The kinds of contribution every module registered, for cards that come from one (set once routes are added).
+  void set_contribution_kinds(std::vector<module::ContributionKind> kinds) { kinds_ = std::move(kinds); }
+
+  /// A contribution a new card would come from, as `viewer` may see it: nothing when it does not exist, they may not
+  /// see it, or it is not in the board's group.
+  awaitable<std::optional<CardSource>> card_source(long long org_id, long long board_id, std::string kind, long long id,
+                                                   long long viewer);
+  /// What boards add to a contribution's page (module::FollowUpSource): the cards that came from it, and for the
+  /// people who add cards, the group's open boards to put it on. A few indexed reads.
+  void follow_ups(soci::session& s, std::string_view kind, long long org_id, long long id, long long viewer,
+                  std::vector<module::FollowUp>& out) const;
 
   awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
   awaitable<std::vector<store::BoardListed>> group_boards(long long group_id);
@@ -83,7 +99,7 @@ class BoardService {
   awaitable<ListRemoval> remove_list(Who who, long long org_id, long long board_id, long long list_id);
   awaitable<Change> add_label(Who who, long long org_id, long long board_id, std::string name, std::string colour);
 
-  /// A new card at the end of the list; the same create key twice makes one (0: refused).
+  /// A new card at the end of the list; the same create key twice makes one (0: refused, or its source is gone).
   awaitable<long long> create_card(Who who, long long org_id, long long board_id, long long list_id, CardInput in,
                                    std::string create_key);
   awaitable<Change> save_card(Who who, long long org_id, long long card_id, CardInput in);
@@ -108,6 +124,10 @@ class BoardService {
   db::Database& db_;
   const core::Clock& clock_;
   live::Publisher* live_ = nullptr;
+  std::vector<module::ContributionKind> kinds_;
+
+  std::optional<CardSource> resolve_source(soci::session& s, long long org_id, long long group_id,
+                                           std::string_view kind, long long id, long long viewer) const;
 };
 
 }  // namespace roundtable::boards

@@ -181,7 +181,8 @@ std::optional<Card> find_card(soci::session& s, long long card_id, long long vie
   db::query(s,
             "SELECT c.id, c.board_id, c.list_id, c.position, c.title, c.description, c.due_date, c.archived_at, "
             "COALESCE((SELECT SUM(d.dots) FROM board_dots d WHERE d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM "
-            "board_dots d WHERE d.card_id = c.id AND d.user_id = $2), 0) FROM board_cards c WHERE c.id = $1",
+            "board_dots d WHERE d.card_id = c.id AND d.user_id = $2), 0), c.source_kind, c.source_id FROM board_cards "
+            "c WHERE c.id = $1",
             {card_id, viewer}, [&](const db::Row& r) {
               Card c;
               c.id = r.integer(0);
@@ -194,6 +195,8 @@ std::optional<Card> find_card(soci::session& s, long long card_id, long long vie
               if (!r.null(7)) c.archived_at = r.integer(7);
               c.dots = r.integer(8);
               c.my_dots = r.integer(9);
+              c.source_kind = r.string(10);
+              c.source_id = r.integer(11);
               out = std::move(c);
             });
   if (!out) return out;
@@ -283,9 +286,10 @@ long long insert_card(soci::session& s, long long org_id, long long board_id, lo
   long long id = 0;
   db::query(s,
             "INSERT INTO board_cards (org_id, board_id, list_id, position, title, description, due_date, create_key, "
-            "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT "
-            "(org_id, create_key) DO NOTHING RETURNING id",
-            {org_id, board_id, list_id, position, c.title, c.description, c.due_date, create_key, actor, now},
+            "created_by, created_at, updated_at, source_kind, source_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+            "$10, $10, $11, $12) ON CONFLICT (org_id, create_key) DO NOTHING RETURNING id",
+            {org_id, board_id, list_id, position, c.title, c.description, c.due_date, create_key, actor, now,
+             c.source_kind, c.source_id},
             [&](const db::Row& r) { id = r.integer(0); });
   return id;
 }

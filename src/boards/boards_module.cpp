@@ -17,9 +17,17 @@ module::Module make_module(Deps deps) {
     service = std::make_shared<BoardService>(*deps.db, clock);
     service->set_live(deps.live);
   }
-  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
+  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared& shared) {
+    if (service) service->set_contribution_kinds(shared.contribution_kinds);
     add_board_routes(routes, {service, deps.assets, deps.not_found, "/account/two-step", deps.live});
   };
+  // On a topic's page: the cards that came from it, and a way to put it on the group's board.
+  if (service) {
+    m.follow_ups = [service](soci::session& s, std::string_view kind, long long org_id, long long id, long long viewer,
+                             std::vector<module::FollowUp>& out) {
+      service->follow_ups(s, kind, org_id, id, viewer, out);
+    };
+  }
   using module::Erasure;
   m.personal_tables = {
       {"board_card_people", "user_id", Erasure::remove, "the cards of a group's boards the person was put on"},

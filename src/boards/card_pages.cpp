@@ -26,7 +26,31 @@ using view::Html;
 struct CardForm {
   std::string title, description, day, month, year, list, create_key;
   std::vector<std::string> labels, people;
+  /// Where a new card comes from, as the link to the form said it: "topic-12" ("": nowhere).
+  std::string from;
 };
+
+/// "topic-12" as a kind and an id; nothing when it is not one.
+std::optional<std::pair<std::string, long long>> parse_from(std::string_view from) {
+  const auto dash = from.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) return std::nullopt;
+  const auto kind = from.substr(0, dash);
+  for (char c : kind) {
+    if (!(c >= 'a' && c <= 'z') && c != '_') return std::nullopt;
+  }
+  const auto id = http::parse_id(from.substr(dash + 1));
+  if (!id) return std::nullopt;
+  return std::pair{std::string(kind), *id};
+}
+
+/// The first `most` characters of UTF-8 text (a contribution's title as a card's title).
+std::string first_characters(std::string_view text, std::size_t most) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == most) return std::string(text.substr(0, i));
+  }
+  return std::string(text);
+}
 
 CardForm form_of(const Card& c) {
   CardForm f;
@@ -52,6 +76,7 @@ CardForm read_form(const http::FormData& form) {
   f.year = form.trimmed("due-year");
   f.list = form.trimmed("list");
   f.create_key = form.trimmed("create_key");
+  f.from = form.trimmed("from");
   for (auto v : form.all("labels")) f.labels.emplace_back(v);
   for (auto v : form.all("people")) f.people.emplace_back(v);
   return f;
@@ -77,7 +102,8 @@ std::vector<FormProblem> check(const CardForm& f, CardInput& out) {
 }
 
 Response render_form(OrgRequest& req, const PagesDeps& deps, const BoardPage& page, const CardForm& f,
-                     std::optional<long long> card_id, const std::vector<view::FieldError>& errors) {
+                     std::optional<long long> card_id, const std::vector<view::FieldError>& errors,
+                     const std::optional<CardSource>& source = std::nullopt) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
   const auto& b = page.view.board;
@@ -91,6 +117,11 @@ Response render_form(OrgRequest& req, const PagesDeps& deps, const BoardPage& pa
                         .csrf_token = ctx.csrf_token});
   if (!card_id) {
     govuk::hidden(h, "create_key", f.create_key);
+    if (source) {
+      govuk::hidden(h, "from", f.from);
+      govuk::inset_text(h, {.text = core::format(t("boards.card.from_notice"),
+                                                 {{"kind", t(source->name_key)}, {"title", source->title}})});
+    }
     govuk::Select list{.id = "list", .name = "list", .value = f.list, .label = small_label(s(t("boards.card.list")))};
     for (const auto& l : page.lists) list.items.push_back({.value = std::to_string(l.id), .text = l.title});
     govuk::select(h, list);
@@ -201,6 +232,17 @@ Response render_card(OrgRequest& req, const PagesDeps& deps, const CardPage& cp,
   rows.rows.push_back({.key = {.text = s(t("boards.card.due"))},
                        .value = {.text = c.due_date.empty() ? s(t("boards.card.none")) : due_words(t, c.due_date)}});
   rows.rows.push_back({.key = {.text = s(t("boards.results.dots"))}, .value = {.text = std::to_string(c.dots)}});
+  if (!c.source_kind.empty()) {
+    // Where it came from, when the viewer may see that (a deleted topic, or one they cannot see, is not named).
+    Html from;
+    if (cp.source) {
+      from.text(t(cp.source->name_key)).text(": ");
+      govuk::link(from, "/o/" + req.membership.org_slug + cp.source->href, cp.source->title);
+    } else {
+      from.text(t("boards.card.from_gone"));
+    }
+    rows.rows.push_back({.key = {.text = s(t("boards.card.from"))}, .value = {.html = std::move(from)}});
+  }
   govuk::summary_list(h, rows);
   govuk::heading(h, 2, "m", t("boards.card.description"));
   if (c.description.empty()) {
@@ -285,7 +327,19 @@ awaitable<Response> new_card(OrgRequest& req, const PagesDeps& deps) {
   const auto q = req.ctx.query_params();
   f.list = std::string(q.value("list"));
   if (!page.lists.empty() && !page.list(http::parse_id(f.list).value_or(0))) f.list = std::to_string(page.lists[0].id);
-  co_return render_form(req, deps, page, f, std::nullopt, {});
+  // From a contribution's page ("Put it on the board"): the card links to it, and starts with its title.
+  std::optional<CardSource> source;
+  if (const auto from = q.value("from"); !from.empty()) {
+    const auto parsed = parse_from(from);
+    if (!parsed) co_return deps.not_found(req.ctx);
+    auto op = deps.service->card_source(req.membership.org_id, page.view.board.id, parsed->first, parsed->second,
+                                        req.principal.user_id);
+    source = co_await std::move(op);
+    if (!source) co_return deps.not_found(req.ctx);
+    f.from = std::string(from);
+    f.title = first_characters(source->title, kMaxTitle);
+  }
+  co_return render_form(req, deps, page, f, std::nullopt, {}, source);
 }
 
 awaitable<Response> create_card(OrgRequest& req, const PagesDeps& deps) {
@@ -302,8 +356,23 @@ awaitable<Response> create_card(OrgRequest& req, const PagesDeps& deps) {
   if (!page.list(http::parse_id(f.list).value_or(0))) f.list = std::to_string(page.lists[0].id);
   const auto list = http::parse_id(f.list);
   CardInput in;
-  if (const auto problems = check(f, in); !problems.empty()) {
-    co_return render_form(req, deps, page, f, std::nullopt, field_errors(t, problems));
+  const auto problems = check(f, in);
+  // Where it comes from: checked again when the card is written (gone, or no longer for them: refused).
+  std::optional<CardSource> source;
+  if (!f.from.empty()) {
+    const auto parsed = parse_from(f.from);
+    if (!parsed) co_return deps.not_found(ctx);
+    in.source_kind = parsed->first;
+    in.source_id = parsed->second;
+    if (!problems.empty()) {
+      auto op = deps.service->card_source(req.membership.org_id, page.view.board.id, parsed->first, parsed->second,
+                                          req.principal.user_id);
+      source = co_await std::move(op);
+      if (!source) co_return deps.not_found(ctx);
+    }
+  }
+  if (!problems.empty()) {
+    co_return render_form(req, deps, page, f, std::nullopt, field_errors(t, problems), source);
   }
   auto op = deps.service->create_card(who_of(req), req.membership.org_id, page.view.board.id, *list, std::move(in),
                                       f.create_key);

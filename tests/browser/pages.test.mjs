@@ -309,7 +309,11 @@ const visits = {
   board_results: [{ path: "/o/demo/boards/1/results", as: member }],
   board_print: [{ path: "/o/demo/boards/1/print", as: member }],
   board_settings: [{ path: "/o/demo/boards/1/settings", as: orgAdmin, submit: true }],
-  card_new: [{ path: "/o/demo/boards/1/cards/new?list=1", as: member, submit: true }],
+  // And from a topic's "Put it on the board" (topic 2 is in the board's group): it says where the card comes from.
+  card_new: [
+    { path: "/o/demo/boards/1/cards/new?list=1", as: member, submit: true },
+    { path: "/o/demo/boards/1/cards/new?from=topic-2", as: member, submit: true },
+  ],
   card: [
     { path: "/o/demo/cards/1", as: member },
     { path: "/o/demo/cards/1", as: "ngozi@demo.example" },

@@ -211,6 +211,67 @@ test(`${backendName}: start a board, add, edit, move, archive and restore cards,
   assert.equal((await tom.post(`${boardUrl}/restore`, {})).status, 303);
 });
 
+test(`${backendName}: a topic goes on the group's board as a card that links back to it, for those who may see both`, async () => {
+  const ids = boardIds(server);
+  const topic = one("SELECT id FROM discussion_topics WHERE title = 'Booking respite: what went wrong for you?'");
+  const elsewhere = one("SELECT id FROM discussion_topics WHERE title = 'What should the strategy say about young carers?'");
+  const gareth = await signedIn(demo.member);
+  const ngozi = await signedIn(demo.partner);
+  const tom = await signedIn(demo.facilitator);
+
+  // On the topic, Gareth (a member) is offered the group's board; Ngozi (an observer) reads the topic but is not.
+  const page = await gareth.get(`/o/demo/topics/${topic}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /You can put this on the board “Respite booking ideas”/);
+  const link = page.text.match(/href="(\/o\/demo\/boards\/\d+\/cards\/new\?from=topic-\d+)"/)[1].replace(/&amp;/g, "&");
+  assert.equal(link, `/o/demo/boards/${ids.BOARD}/cards/new?from=topic-${topic}`);
+  assert.doesNotMatch((await ngozi.get(`/o/demo/topics/${topic}`)).text, /You can put this on the board/);
+
+  // The form says where the card comes from and starts with the topic's title.
+  const form = await gareth.get(link);
+  assert.equal(form.status, 200);
+  assert.match(form.text, /This card will link to where it came from\. A discussion topic: “Booking respite: what went wrong for you\?”/);
+  assert.match(form.text, /name="title" type="text" value="Booking respite: what went wrong for you\?"|value="Booking respite: what went wrong for you\?"/);
+  assert.match(form.text, new RegExp(`name="from" value="topic-${topic}"`));
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+
+  // A problem keeps where it comes from; then the card is made once, linking back.
+  const empty = await gareth.post(`/o/demo/boards/${ids.BOARD}/cards`, { create_key: key, from: `topic-${topic}`, title: "" });
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, /This card will link to where it came from/);
+  assert.match(empty.text, new RegExp(`name="from" value="topic-${topic}"`));
+  const fields = { create_key: key, from: `topic-${topic}`, title: "Booking respite should take one phone call" };
+  const made = await gareth.post(`/o/demo/boards/${ids.BOARD}/cards`, fields);
+  assert.equal(made.status, 303);
+  await gareth.post(`/o/demo/boards/${ids.BOARD}/cards`, fields);
+  assert.equal(count(`board_cards WHERE source_kind = 'topic' AND source_id = ${topic}`), "1");
+  const card = one(`SELECT id FROM board_cards WHERE source_kind = 'topic' AND source_id = ${topic}`);
+  const cardPage = await ngozi.get(`/o/demo/cards/${card}`);
+  assert.match(cardPage.text, /Came from/);
+  assert.match(cardPage.text, new RegExp(`A discussion topic: <a class="govuk-link" href="/o/demo/topics/${topic}">Booking respite: what went wrong for you\\?</a>`));
+
+  // The topic now says it is on the board, with a link to the card, for everyone who sees the topic.
+  const after = await ngozi.get(`/o/demo/topics/${topic}`);
+  assert.match(after.text, /Put on the board “Respite booking ideas” as a card on/);
+  assert.match(after.text, new RegExp(`href="/o/demo/cards/${card}"`));
+
+  // A topic of another group (Tom leads both), one that does not exist, or words that are not a source: 404.
+  assert.equal((await tom.get(`/o/demo/boards/${ids.BOARD}/cards/new?from=topic-${elsewhere}`)).status, 404);
+  assert.equal((await tom.get(`/o/demo/boards/${ids.BOARD}/cards/new?from=topic-999999`)).status, 404);
+  assert.equal((await tom.get(`/o/demo/boards/${ids.BOARD}/cards/new?from=nothing`)).status, 404);
+  assert.equal((await tom.get(`/o/demo/boards/${ids.BOARD}/cards/new?from=no_such_kind-1`)).status, 404);
+  const tomKey = (await tom.get(`/o/demo/boards/${ids.BOARD}/cards/new`)).text.match(/name="create_key" value="([^"]+)"/)[1];
+  const sneaky = await tom.post(`/o/demo/boards/${ids.BOARD}/cards`, { create_key: tomKey, from: `topic-${elsewhere}`, title: "From elsewhere" });
+  assert.equal(sneaky.status, 404);
+  assert.equal(count("board_cards WHERE title = 'From elsewhere'"), "0");
+
+  // Once the topic is deleted, the card says so without naming it.
+  server.database.sql(`UPDATE board_cards SET source_id = 999999 WHERE id = ${card}`);
+  const gone = await gareth.get(`/o/demo/cards/${card}`);
+  assert.match(gone.text, /Something that was deleted, or that you cannot see/);
+  assert.doesNotMatch(gone.text, /href="\/o\/demo\/topics\/999999"/);
+});
+
 test(`${backendName}: 40 concurrent moves leave every card in one list at positions 1..n`, async () => {
   const ids = boardIds(server);
   const tom = await signedIn(demo.facilitator);
