@@ -279,6 +279,35 @@ SELECT g.org_id, g.id, 'topic', 1000000 + n.i, u.id, 'Bench contribution ' || n.
 org_groups g CROSS JOIN users u WHERE g.id = $BOARD_ID AND u.email = 'gareth@demo.example'"
 db_exec "ANALYZE loop_items"
 
+# Measures (issue #15): a group with a year of contributions (6,000 topics, one every 1.4 hours back from now, two in
+# three with a status 1 to 9 days later) and 120 closed decisions, for its dashboard and the organisation's (which adds
+# up every group the facilitator may see: the demo's, the ORG_GROUPS and this one).
+MEASURES_NOW=$(date +%s)
+db_exec "INSERT INTO org_groups (org_id, name, purpose, kind, level, visibility, stage, create_key, created_at, \
+updated_at) SELECT id, 'Bench measures group', 'A year of contributions', 'project', 'group', 'organisation', 'define', \
+'bench-measures', 1700000000, 1700000000 FROM organisations WHERE slug = 'demo'"
+MEASURES_GROUP_ID=$(db_one "SELECT id FROM org_groups WHERE create_key = 'bench-measures'")
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000) INSERT INTO discussion_topics \
+(org_id, group_id, title, author_id, post_count, last_post_at, create_key, created_at) SELECT g.org_id, g.id, \
+'Bench measured topic ' || n.i, u.id, 0, $MEASURES_NOW - n.i * 5000, 'bench-measured-' || n.i, \
+$MEASURES_NOW - n.i * 5000 FROM n CROSS JOIN org_groups g CROSS JOIN users u WHERE g.id = $MEASURES_GROUP_ID AND \
+u.email = 'gareth@demo.example'"
+db_exec "INSERT INTO loop_items (org_id, group_id, kind, contribution_id, author_id, title, href, you_said, status, \
+detail, until_day, changed_at) SELECT t.org_id, t.group_id, 'topic', t.id, t.author_id, t.title, '/topics/' || t.id, \
+t.title, 'under_way', '', NULL, t.created_at + (1 + t.id % 9) * 86400 FROM discussion_topics t WHERE \
+t.group_id = $MEASURES_GROUP_ID AND t.id % 3 <> 0"
+db_exec "INSERT INTO loop_changes (item_id, org_id, status, detail, changed_by, changed_at, change_key) SELECT i.id, \
+i.org_id, i.status, '', NULL, i.changed_at, 'bench-measured-' || i.id FROM loop_items i WHERE \
+i.group_id = $MEASURES_GROUP_ID"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120) INSERT INTO decisions (org_id, \
+group_id, title, body, process, eligibility, opens_at, closes_at, closed_at, outcome, took_part, lived_took_part, \
+rules_met, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Bench measured decision ' || n.i, 'Words', \
+'simple_poll', 'members', $MEASURES_NOW - n.i * 250000, $MEASURES_NOW - n.i * 250000 + 86400, \
+$MEASURES_NOW - n.i * 250000 + 86400, 'chosen', 5, n.i % 4, CASE WHEN n.i % 5 = 0 THEN 0 ELSE 1 END, \
+'bench-measured-' || n.i, $MEASURES_NOW - n.i * 250000, $MEASURES_NOW - n.i * 250000 FROM n CROSS JOIN org_groups g \
+WHERE g.id = $MEASURES_GROUP_ID"
+db_exec "ANALYZE discussion_topics"
+
 # Signed-in visitors loaded by --demo: the facilitator (organisation page, member directory) and a member (/account).
 # Each of their requests loads the session, the person and their memberships from the database.
 sign_in() { # email -> session cookie value
@@ -344,6 +373,8 @@ SCENARIOS=(
   "a group's power-sharing rules, signed in (its lead facilitator)|/o/demo/groups/$BOARD_ID/decisions/rules|auth"
   "a group's You said, we did, signed in (a member; 2,000 statuses, a page of 25)|/o/demo/groups/$BOARD_ID/you-said-we-did|member"
   "what happened to what I said, signed in (a member; 2,000 statuses, a page of 25)|/account/what-happened|member"
+  "a group's measures, signed in (a member; a year of 6,000 contributions, 4,000 answered, 120 decisions)|/o/demo/groups/$MEASURES_GROUP_ID/measures|member"
+  "the organisation's measures, signed in (a facilitator; every group it may see added up)|/o/demo/measures|auth"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
   "a series' attendance report, only who has not come, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?show=not_yet|auth"

@@ -10,6 +10,7 @@
 #include "discussions/discussions_module.hpp"
 #include "groups/groups_module.hpp"
 #include "loop/loop_module.hpp"
+#include "measures/measures_module.hpp"
 #include "meetings/meetings_module.hpp"
 #include "notifications/notifications_module.hpp"
 #include "opportunities/opportunities_module.hpp"
@@ -57,6 +58,8 @@ std::vector<module::Module> make_modules(Services& s) {
   // happened to theirs).
   modules.push_back(loop::make_module(
       {s.db, &s.assets, not_found, nullptr, s.organisations.get(), shared_of(modules).contribution_kinds}));
+  // Counts what the modules before it keep (their kinds of contribution, the loop's changes, decisions' verdicts).
+  modules.push_back(measures::make_module({s.db, &s.assets, not_found, nullptr}));
   return modules;
 }
 

@@ -39,6 +39,9 @@ std::optional<module::Contribution> card(soci::session& s, long long org_id, lon
 
 }  // namespace
 
-std::vector<module::ContributionKind> contribution_kinds() { return {{"card", "loop.kind.card", card}}; }
+std::vector<module::ContributionKind> contribution_kinds() {
+  return {{"card", "loop.kind.card", card,
+           "SELECT c.org_id, b.group_id, c.id, c.created_at FROM board_cards c JOIN boards b ON b.id = c.board_id"}};
+}
 
 }  // namespace roundtable::boards

@@ -89,6 +89,15 @@ long long unmet_of(soci::session& s, const Proposal& p) {
   return meetings::unmet_support(meetings::store::checklist(s, *p.led_from_meeting_id, p.group_id));
 }
 
+/// Judges the just-closed proposal under the rules it opened under and keeps the verdict for the measures
+/// (decisions.lived_took_part, rules_met: who took part is fixed now).
+power::Verdict keep_verdict(soci::session& s, const Proposal& p) {
+  const auto types = store::participant_types(s, p.id);
+  auto verdict = verdict_of(p.details.rules, types, unmet_of(s, p));
+  store::keep_verdict(s, p.id, lived_experience_count(p.details.rules, types), verdict.valid());
+  return verdict;
+}
+
 /// Closes it at `at` with its outcome, unlinks anonymous ballots and tells the group (base_url: where links point).
 /// False when it was already closed or withdrawn (by another server, or a second click).
 bool close_in(soci::session& s, long long id, long long at, const std::string& base_url, long long now) {
@@ -106,7 +115,7 @@ bool close_in(soci::session& s, long long id, long long at, const std::string& b
   p.closed_at = at;
   p.outcome = outcome;
   // Who took part is fixed now: the group is told at once when it broke the rules it opened under.
-  send_closed(s, p, poll, base_url, now, verdict_of(p.details.rules, store::participant_types(s, id), unmet_of(s, p)));
+  send_closed(s, p, poll, base_url, now, keep_verdict(s, p));
   return true;
 }
 
@@ -534,8 +543,9 @@ void DecisionService::close_now(long long id, long long at) {
     const Outcome outcome = p.details.process == Process::consent
                                 ? outcome_of(count_consent(store::responses(s, id), store::objections(s, id)))
                                 : outcome_of(poll_of(s, p));
-    store::close(s, id, outcome, at);
+    if (!store::close(s, id, outcome, at)) return;
     if (p.details.anonymous) store::rekey_ballots(s, id);
+    keep_verdict(s, p);
     tx.commit();
   });
 }

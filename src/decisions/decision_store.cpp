@@ -355,6 +355,11 @@ bool close(soci::session& s, long long id, Outcome outcome, long long at) {
                    {id, at, outcome_code(outcome)}) > 0;
 }
 
+void keep_verdict(soci::session& s, long long id, long long lived, bool rules_met) {
+  db::query(s, "UPDATE decisions SET lived_took_part = $2, rules_met = $3 WHERE id = $1",
+            {id, lived, rules_met ? 1LL : 0LL});
+}
+
 bool withdraw(soci::session& s, long long id, long long at) {
   return db::query(
              s,

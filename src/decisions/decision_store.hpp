@@ -76,6 +76,9 @@ bool end_objection(soci::session& s, long long objection_id, ObjectionState stat
 
 /// Closes it with its outcome; false when it was already closed or withdrawn (another server, or a second click).
 bool close(soci::session& s, long long id, Outcome outcome, long long at);
+/// Keeps a closed decision's verdict for the measures (src/measures): how many lived-experience members took part
+/// under its rules, and whether it met every rule.
+void keep_verdict(soci::session& s, long long id, long long lived, bool rules_met);
 bool withdraw(soci::session& s, long long id, long long at);
 /// Replaces an anonymous poll's ballot keys with random ones, written in a random order, so that nothing left links a
 /// ballot to a person.

@@ -375,6 +375,9 @@ TEST_P(DecisionsOnBackend, RankedDotsAndScoresOneBallotEachCountedAtClosingUnder
   EXPECT_EQ(r.winner, o[1].id);
   // Gareth (lived experience) and Mair (an unpaid carer, counted by default): 2, as the rule it opened with needs.
   EXPECT_TRUE(verdict_of(page->view.proposal.details.rules, page->types, page->unmet_support).valid());
+  // The verdict is kept as it closed, for the measures.
+  EXPECT_EQ(world->count("decisions WHERE id = " + std::to_string(id) + " AND lived_took_part = 2 AND rules_met = 1"),
+            1);
 
   // A dot vote and a score poll: added up by option.
   auto dots = poll();
@@ -402,6 +405,8 @@ TEST_P(DecisionsOnBackend, RankedDotsAndScoresOneBallotEachCountedAtClosingUnder
   // Proposed after the change: the rule needs 5, and 2 took part; the group was told so when it closed.
   EXPECT_EQ(verdict_of(dot_page->view.proposal.details.rules, dot_page->types, 0).breaches.size(), 1u);
   EXPECT_GT(world->count("mail_outbox WHERE text_body LIKE '%Not enough lived-experience members took part: 2.%'"), 0);
+  EXPECT_EQ(
+      world->count("decisions WHERE id = " + std::to_string(dot_id) + " AND lived_took_part = 2 AND rules_met = 0"), 1);
   const auto score_page = run(service->page(north, score_id, tom));
   const auto sr = scores_of(score_page->view.proposal.details.options, 5, score_page->sums);
   EXPECT_EQ(sr.options[0].people, 1);

@@ -40,6 +40,8 @@ std::optional<module::Contribution> proposal(soci::session& s, long long org_id,
 
 }  // namespace
 
-std::vector<module::ContributionKind> contribution_kinds() { return {{"proposal", "loop.kind.proposal", proposal}}; }
+std::vector<module::ContributionKind> contribution_kinds() {
+  return {{"proposal", "loop.kind.proposal", proposal, "SELECT org_id, group_id, id, created_at FROM decisions"}};
+}
 
 }  // namespace roundtable::decisions

@@ -54,8 +54,11 @@ std::optional<module::Contribution> meeting_action(soci::session& s, long long o
 }  // namespace
 
 std::vector<module::ContributionKind> contribution_kinds() {
-  return {{"agenda_item", "loop.kind.agenda_item", agenda_item},
-          {"meeting_action", "loop.kind.meeting_action", meeting_action}};
+  return {{"agenda_item", "loop.kind.agenda_item", agenda_item,
+           "SELECT org_id, group_id, id, created_at FROM meeting_agenda_items"},
+          {"meeting_action", "loop.kind.meeting_action", meeting_action,
+           "SELECT m.org_id, m.group_id, a.id, a.created_at FROM meeting_actions a JOIN meetings m ON m.id = "
+           "a.meeting_id"}};
 }
 
 }  // namespace roundtable::meetings

@@ -189,6 +189,10 @@ struct ContributionKind {
   /// A message key naming one ("a discussion topic"), in the owning module's catalogue.
   std::string_view name_key;
   ContributionResolver resolve;
+  /// Every contribution of this kind, for the measures (src/measures): a SELECT of `org_id`, `group_id`, `id` and
+  /// `created_at` (seconds), named so, over every one still counted (not deleted), without parameters. The measures
+  /// wrap it ("... FROM (<listing>) x WHERE x.group_id IN (...) AND x.created_at >= $1"), one query for all kinds.
+  std::string_view listing;
 };
 
 /// What every module can see of the others once all are made (for pages that gather from all of them).

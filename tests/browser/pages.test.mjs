@@ -341,6 +341,17 @@ const visits = {
     { path: "/account/what-happened", as: member },
     { path: "/account/what-happened", as: sian },
   ],
+  // Measures (group 1 the co-production board, with statuses and closed decisions; group 6 a public project). Tom is a
+  // facilitator of the organisation; Siân reads in Welsh.
+  measures_group: [
+    { path: "/o/demo/groups/1/measures", as: member },
+    { path: "/o/demo/groups/1/measures", as: sian },
+    { path: "/o/demo/groups/6/measures", as: member },
+  ],
+  measures_org: [
+    { path: "/o/demo/measures", as: orgAdmin },
+    { path: "/o/demo/measures", as: sian },
+  ],
   // Series of open sessions (demo ids on a fresh database: group 7 "Monday coffee mornings", run by Tom; series 1 its
   // monthly coffee morning, open to the organisation, with new staff who have and have not come). Siân reads in
   // Welsh; Priya is not in the group.

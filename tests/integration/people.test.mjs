@@ -14,6 +14,7 @@ import * as notificationMatrix from "./matrices/notifications.mjs";
 import * as decisionMatrix from "./matrices/decisions.mjs";
 import * as boardMatrix from "./matrices/boards.mjs";
 import * as loopMatrix from "./matrices/loop.mjs";
+import * as measureMatrix from "./matrices/measures.mjs";
 
 let server;
 before(async () => {
@@ -329,6 +330,7 @@ test(`${backendName}: every people route is in the matrix`, async () => {
   for (const [m, p] of decisionMatrix.rows) patterns.add(`${m} ${decisionMatrix.patternOf(p)}`);
   for (const [m, p] of boardMatrix.rows) patterns.add(`${m} ${boardMatrix.patternOf(p)}`);
   for (const [m, p] of loopMatrix.rows) patterns.add(`${m} ${loopMatrix.patternOf(p)}`);
+  for (const [m, p] of measureMatrix.rows) patterns.add(`${m} ${measureMatrix.patternOf(p)}`);
   patterns.add("POST /sign-in");
   patterns.add("POST /sign-out");
   for (const r of routes.filter((r) => r.policy !== "public" || ["sign_in_form", "sign_in", "sign_out"].includes(r.name))) {

@@ -91,6 +91,10 @@ const pages = [
   { as: "member", path: "/o/demo/loop/topic/TOPIC" },
   { as: "facilitator", path: "/o/demo/loop/topic/TOPIC/status" },
   { as: "member", path: "/account/what-happened" },
+  // Measures: the board's (it gains contributions of every kind, statuses and decisions) and the organisation's as
+  // its admin (it gains groups).
+  { as: "member", path: "/o/demo/groups/BOARD/measures" },
+  { as: "orgAdmin", path: "/o/demo/measures" },
   // Series of open sessions: the demo coffee morning, its attendance report (everyone the rule covers, which grows
   // with the organisation's members) and the organisation's open sessions.
   { as: "member", path: "/o/demo/series/SERIES" },
