@@ -137,7 +137,8 @@ using SearchScope = std::function<void(soci::session& s, long long user_id, db::
 
 /// Adds to `out` what the module did with the contribution of `kind` ("topic") and `id` in organisation `org_id`
 /// that `viewer` may see, leaving out what the viewer may not see. Runs inside the contribution page's own database
-/// call: one indexed read at most.
+/// call: a few indexed reads, the same number whatever the data (boards resolves the contribution through its kind,
+/// then reads its cards and the group's open boards).
 using FollowUpSource = std::function<void(soci::session& s, std::string_view kind, long long org_id, long long id,
                                           long long viewer, std::vector<FollowUp>& out)>;
 
