@@ -119,13 +119,17 @@ void ConsensusService::keep(long long conversation_id, long long version,
   if (version >= c.version) c = {version, std::move(result)};
 }
 
-awaitable<std::optional<ResultsPage>> ConsensusService::results(long long org_id, long long id, long long viewer) {
+awaitable<std::optional<ResultsPage>> ConsensusService::results(Who who, long long org_id, long long id) {
   auto op = db_.read([=, this](soci::session& s) -> std::optional<ResultsPage> {
-    auto v = store::find_conversation(s, org_id, id, viewer);
+    auto v = store::find_conversation(s, org_id, id, who.user_id);
     if (!v) return std::nullopt;
     ResultsPage page;
     page.view = std::move(*v);
-    page.statements = store::statements(s, id, viewer);
+    if (policy::allows({who.org_role, who.two_step, page.view.role}, Action::see, facts_of(page.view.conversation)) !=
+        policy::Verdict::allow) {
+      return page;
+    }
+    page.statements = store::statements(s, id, who.user_id);
     const long long version = page.view.conversation.votes_version;
     page.result = cached(id, version);
     if (!page.result) {

@@ -64,7 +64,9 @@ class ConsensusService {
                                            std::string create_key);
   awaitable<std::optional<ConversationPage>> conversation_page(long long org_id, long long id, long long viewer);
   awaitable<std::optional<StatementPage>> statement_page(long long org_id, long long statement_id, long long viewer);
-  awaitable<std::optional<ResultsPage>> results(long long org_id, long long id, long long viewer);
+  /// The result is worked out (or taken from memory) only when `who` may see the conversation; otherwise it is null
+  /// and the page answers as the policy says.
+  awaitable<std::optional<ResultsPage>> results(Who who, long long org_id, long long id);
 
   /// The same create key twice makes one statement; full at kMaxStatements.
   awaitable<Added> add_statement(Who who, long long org_id, long long conversation_id, std::string body,

@@ -102,7 +102,7 @@ TEST_P(ConsensusOnBackend, HiddenStatementsLeaveTheVotingAndTheResults) {
   EXPECT_EQ(page->in_play(), 1);
   EXPECT_EQ(page->statements.back().hidden_reason, "Not kind");
   EXPECT_EQ(page->next()->id, one);
-  const auto results = run(service->results(north, conversation, mair));
+  const auto results = run(service->results(as(mair), north, conversation));
   ASSERT_TRUE(results);
   EXPECT_EQ(results->result->statements.size(), 1u);
 }
@@ -124,18 +124,20 @@ TEST_P(ConsensusOnBackend, ResultsAreWorkedOutAgainOnlyWhenVotesChange) {
     run(service->answer(as(gareth), north, id, Answer::agree));
     run(service->answer(as(mair), north, id, Answer::agree));
   }
-  const auto first = run(service->results(north, conversation, tom));
+  const auto first = run(service->results(as(tom, Role::facilitator), north, conversation));
   ASSERT_TRUE(first);
   EXPECT_EQ(first->result->participants, 2);
   EXPECT_EQ(first->result->groups, 1);
   EXPECT_EQ(first->result->consensus.size(), 3u);
-  EXPECT_EQ(run(service->results(north, conversation, gareth))->result, first->result);  // kept
+  EXPECT_EQ(run(service->results(as(gareth), north, conversation))->result, first->result);  // kept
   run(service->answer(as(tom, Role::facilitator), north, ids[0], Answer::disagree));
-  const auto again = run(service->results(north, conversation, tom));
+  const auto again = run(service->results(as(tom, Role::facilitator), north, conversation));
   EXPECT_NE(again->result, first->result);
   EXPECT_EQ(again->result->voters, 3);
-  // Someone outside the organisation's conversation sees nothing.
-  EXPECT_FALSE(run(service->results(north + 1000, conversation, tom)));
+  // Another organisation's address finds nothing.
+  EXPECT_FALSE(run(service->results(as(tom, Role::facilitator), north + 1000, conversation)));
+  // Someone in the organisation but not the group gets no result worked out.
+  EXPECT_FALSE(run(service->results(as(priya), north, conversation))->result);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConsensusOnBackend, ::testing::ValuesIn(db::testing::backends()));

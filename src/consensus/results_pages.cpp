@@ -33,8 +33,11 @@ void statements_table(Html& h, const core::Translator& t, const OrgRequest& req,
   govuk::Table table{.caption = caption, .caption_classes = "govuk-table__caption--s"};
   table.head.push_back({.text = s(t("consensus.statements.statement"))});
   for (int g = 0; g < r.groups; ++g) {
-    table.head.push_back(
-        {.text = core::format(t("consensus.results.agree_in"), {{"group", group_name(t, g)}}), .format = "numeric"});
+    // With one group, its share is everyone's.
+    table.head.push_back({.text = r.groups == 1
+                                      ? s(t("consensus.answer.agree"))
+                                      : core::format(t("consensus.results.agree_in"), {{"group", group_name(t, g)}}),
+                          .format = "numeric"});
   }
   for (std::size_t j : which) {
     const auto& st = r.statements[j];
@@ -163,14 +166,14 @@ awaitable<Response> results(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   const auto id = http::parse_id(ctx.param("conversation"));
   if (!id || !deps.service) co_return deps.not_found(ctx);
-  auto op = deps.service->results(req.membership.org_id, *id, req.principal.user_id);
+  auto op = deps.service->results(who_of(req), req.membership.org_id, *id);
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   const auto verdict = policy::allows(actor_of(req, found->view.role), Action::see, facts_of(found->view.conversation));
   if (verdict == policy::Verdict::need_two_step) {
     co_return http::redirect(ctx.request, deps.two_step_path + "?required=1");
   }
-  if (verdict != policy::Verdict::allow) co_return deps.not_found(ctx);
+  if (verdict != policy::Verdict::allow || !found->result) co_return deps.not_found(ctx);
   co_return render_results(req, deps, *found);
 }
 
