@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "http/form.hpp"
 #include "view/govuk/govuk.hpp"
+#include "view/scroll_region.hpp"
 
 namespace roundtable::consensus::pages {
 
@@ -50,7 +51,10 @@ void statements_table(Html& h, const core::Translator& t, const OrgRequest& req,
     for (const auto& share : st.groups) row.push_back({.text = percent(t, share.agree_percent()), .format = "numeric"});
     table.rows.push_back(std::move(row));
   }
+  // A column per group: on a narrow screen the table scrolls sideways instead of widening the page.
+  view::scroll_region_start(h, t, caption);
   govuk::table(h, table);
+  view::scroll_region_end(h);
 }
 
 Response render_results(OrgRequest& req, const PagesDeps& deps, const ResultsPage& page) {
@@ -156,7 +160,9 @@ Response render_results(OrgRequest& req, const PagesDeps& deps, const ResultsPag
                         {.text = std::to_string(st.everyone.disagree), .format = "numeric"},
                         {.text = std::to_string(st.everyone.pass), .format = "numeric"}});
   }
+  view::scroll_region_start(h, t, t("consensus.results.all_caption"));
   govuk::table(h, all);
+  view::scroll_region_end(h);
   return pb.respond();
 }
 
