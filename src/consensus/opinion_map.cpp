@@ -17,20 +17,22 @@ constexpr long long kGrid = 4;
 
 void mark(view::Html& h, int shape, long long x, long long y) {
   switch (shape % 5) {
-    case 0: h.raw("<circle cx=\"").number(x).raw("\" cy=\"").number(y).raw("\" r=\"5\"/>"); break;
-    case 1: h.raw("<rect x=\"").number(x - 4).raw("\" y=\"").number(y - 4).raw("\" width=\"9\" height=\"9\"/>"); break;
+    case 0: h.raw("<circle cx=\"").number(x).raw("\" cy=\"").number(y).raw("\" r=\"7\"/>"); break;
+    case 1:
+      h.raw("<rect x=\"").number(x - 6).raw("\" y=\"").number(y - 6).raw("\" width=\"13\" height=\"13\"/>");
+      break;
     case 2:
-      h.raw("<polygon points=\"").number(x).raw(",").number(y - 6).raw(" ").number(x + 6).raw(",").number(y + 5);
-      h.raw(" ").number(x - 6).raw(",").number(y + 5).raw("\"/>");
+      h.raw("<polygon points=\"").number(x).raw(",").number(y - 9).raw(" ").number(x + 9).raw(",").number(y + 7);
+      h.raw(" ").number(x - 9).raw(",").number(y + 7).raw("\"/>");
       break;
     case 3:
-      h.raw("<polygon points=\"").number(x).raw(",").number(y - 6).raw(" ").number(x + 6).raw(",").number(y);
-      h.raw(" ").number(x).raw(",").number(y + 6).raw(" ").number(x - 6).raw(",").number(y).raw("\"/>");
+      h.raw("<polygon points=\"").number(x).raw(",").number(y - 9).raw(" ").number(x + 9).raw(",").number(y);
+      h.raw(" ").number(x).raw(",").number(y + 9).raw(" ").number(x - 9).raw(",").number(y).raw("\"/>");
       break;
     default:
-      h.raw("<path d=\"M").number(x - 5).raw(" ").number(y - 5).raw("L").number(x + 5).raw(" ").number(y + 5);
-      h.raw("M").number(x + 5).raw(" ").number(y - 5).raw("L").number(x - 5).raw(" ").number(y + 5);
-      h.raw("\" stroke-width=\"3\"/>");
+      h.raw("<path d=\"M").number(x - 7).raw(" ").number(y - 7).raw("L").number(x + 7).raw(" ").number(y + 7);
+      h.raw("M").number(x + 7).raw(" ").number(y - 7).raw("L").number(x - 7).raw(" ").number(y + 7);
+      h.raw("\" stroke-width=\"4\"/>");
   }
 }
 
@@ -43,13 +45,15 @@ void opinion_map(view::Html& h, const std::string& id, const std::string& title,
     min_x = std::min(min_x, p.x), max_x = std::max(max_x, p.x);
     min_y = std::min(min_y, p.y), max_y = std::max(max_y, p.y);
   }
-  const double span_x = std::max(max_x - min_x, 1e-9), span_y = std::max(max_y - min_y, 1e-9);
-  auto px = [&](double x) {
-    return kMargin + std::llround((x - min_x) / span_x * static_cast<double>(kWidth - 2 * kMargin));
-  };
-  auto py = [&](double y) {
-    return kMargin + std::llround((max_y - y) / span_y * static_cast<double>(kHeight - 2 * kMargin));
-  };
+  // One scale for both directions, so distances on the picture are distances in how people voted; centred.
+  const double inner_w = static_cast<double>(kWidth - 2 * kMargin),
+               inner_h = static_cast<double>(kHeight - 2 * kMargin);
+  const double span_x = max_x - min_x, span_y = max_y - min_y;
+  const double scale = std::min(span_x > 1e-9 ? inner_w / span_x : 1e9, span_y > 1e-9 ? inner_h / span_y : 1e9);
+  const double unit = scale < 1e9 ? scale : 0;
+  const double mid_x = (min_x + max_x) / 2, mid_y = (min_y + max_y) / 2;
+  auto px = [&](double x) { return kWidth / 2 + std::llround((x - mid_x) * unit); };
+  auto py = [&](double y) { return kHeight / 2 - std::llround((y - mid_y) * unit); };
   h.raw("<svg class=\"rt-chart\" role=\"img\" width=\"100%\" viewBox=\"0 0 ")
       .number(kWidth)
       .raw(" ")
