@@ -25,11 +25,13 @@ Response render_statement(OrgRequest& req, const PagesDeps& deps, const Statemen
       .back_link(conversation_url(req, c.id), s(t("consensus.back_to_conversation")))
       .errors(t, errors);
   Html& h = pb.body();
-  govuk::inset_text(h, {.text = st.body});
   if (st.hidden_at) {
+    // A hidden statement's words stay with the people who run the group; everyone sees why it was hidden.
+    if (may(req, page.view, Action::run)) govuk::inset_text(h, {.text = st.body});
     govuk::paragraph(h, core::format(t("consensus.hidden.reason"), {{"reason", st.hidden_reason}}));
     return pb.respond();
   }
+  govuk::inset_text(h, {.text = st.body});
   govuk::paragraph(h, st.mine
                           ? core::format(t("consensus.statement.your_answer"), {{"answer", answer_words(t, *st.mine)}})
                           : s(t("consensus.statement.not_answered")));

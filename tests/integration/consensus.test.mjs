@@ -132,6 +132,12 @@ test(`${backendName}: start a conversation, add statements, answer one at a time
   assert.equal((await tom.post(`/o/demo/statements/${other}/hide`, { reason: "The same as another" })).status, 303);
   shown = await gareth.get(url);
   assert.match(shown.text, /Hidden by the facilitators: The same as another/);
+  // Its words stay with the people who run the group.
+  assert.doesNotMatch(shown.text, /Meet online as well/);
+  const hiddenPage = await gareth.get(`/o/demo/statements/${other}`);
+  assert.match(hiddenPage.text, /Hidden by the facilitators: The same as another/);
+  assert.doesNotMatch(hiddenPage.text, /Meet online as well/);
+  assert.match((await tom.get(`/o/demo/statements/${other}`)).text, /Meet online as well/);
   assert.equal((await gareth.post(`/o/demo/statements/${other}/answer`, { answer: "agree" })).status, 404);
 
   // Closed: no more answers; reopened: answers again.
