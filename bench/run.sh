@@ -270,6 +270,22 @@ db_exec "ANALYZE board_cards"
 BENCH_BOARD_ID=$(db_one "SELECT id FROM boards WHERE create_key = 'bench-board'")
 BENCH_CARD_ID=$(db_one "SELECT id FROM board_cards WHERE create_key = 'bench-card-250'")
 
+# Consensus finder (issue #15 item 8): a conversation in the board with 200 statements answered by 5,000 members of
+# "demo" in four camps (three in four statements each), so its page lists 200 statements and its results place 5,000
+# people. The results are worked out once and then kept for the votes version; bench/consensus_bench.cpp (target
+# consensus_bench, built in release) measures working them out.
+db_exec "INSERT INTO consensus_conversations (org_id, group_id, question, create_key, created_at, updated_at) SELECT \
+org_id, id, 'Bench conversation', 'bench-conversation', 1700000000, 1700000000 FROM org_groups WHERE id = $BOARD_ID"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO consensus_statements \
+(org_id, conversation_id, body, create_key, created_at) SELECT c.org_id, c.id, 'Bench statement ' || n.i, \
+'bench-statement-' || n.i, 1700000000 FROM n CROSS JOIN consensus_conversations c WHERE c.create_key = 'bench-conversation'"
+db_exec "INSERT INTO consensus_votes (statement_id, conversation_id, org_id, user_id, vote, voted_at) SELECT s.id, \
+s.conversation_id, s.org_id, m.user_id, CASE WHEN (s.id * 7 + (m.user_id % 4) * 13) % 5 < 2 THEN 1 WHEN \
+(s.id * 7 + (m.user_id % 4) * 13) % 5 < 4 THEN -1 ELSE 0 END, 1700000000 FROM consensus_statements s JOIN \
+consensus_conversations c ON c.id = s.conversation_id CROSS JOIN (SELECT user_id FROM memberships WHERE org_id = (SELECT id FROM organisations \
+WHERE slug = 'demo') ORDER BY user_id LIMIT 5000) m WHERE c.create_key = 'bench-conversation' AND (s.id + m.user_id) % 4 <> 0"
+BENCH_CONVERSATION_ID=$(db_one "SELECT id FROM consensus_conversations WHERE create_key = 'bench-conversation'")
+
 # Closing the loop (issue #15): 2,000 contributions of the demo member in the board with a status, so the group's "You
 # said, we did" and his "What happened to what I said" are one page of 25 by keyset among many.
 db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO loop_items \
@@ -366,6 +382,9 @@ SCENARIOS=(
   "a board of 10 lists x 50 cards, signed in (a member; move and dot forms on every card)|/o/demo/boards/$BENCH_BOARD_ID|member"
   "a board of 10 lists x 50 cards, most dots first, signed in (a member)|/o/demo/boards/$BENCH_BOARD_ID?sort=dots|member"
   "a board's dot results, signed in (a member; 100 cards with dots)|/o/demo/boards/$BENCH_BOARD_ID/results|member"
+  "a group's conversations, signed in (a member)|/o/demo/groups/$BOARD_ID/conversations|member"
+  "a conversation of 200 statements, signed in (a member: the next to answer and his answers)|/o/demo/conversations/$BENCH_CONVERSATION_ID|member"
+  "a conversation's results, 5,000 people x 200 statements, signed in (a member; kept for the votes version)|/o/demo/conversations/$BENCH_CONVERSATION_ID/results|member"
   "a card on a board of 500 cards, signed in (a member)|/o/demo/cards/$BENCH_CARD_ID|member"
   "a closed ranked-choice decision, every round, signed in (a member)|/o/demo/decisions/$RANKED_ID|member"
   "an open dot vote, the ballot form, signed in (a member)|/o/demo/decisions/$DOTS_ID|member"

@@ -5,6 +5,7 @@
 #include "accounts/accounts_module.hpp"
 #include "app/error_pages.hpp"
 #include "boards/boards_module.hpp"
+#include "consensus/consensus_module.hpp"
 #include "consent/consent_module.hpp"
 #include "decisions/decisions_module.hpp"
 #include "discussions/discussions_module.hpp"
@@ -54,6 +55,7 @@ std::vector<module::Module> make_modules(Services& s) {
       {s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get(), s.mail_from_address}));
   modules.push_back(decisions::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get()}));
   modules.push_back(boards::make_module({s.db, &s.assets, not_found, nullptr, s.live.get()}));
+  modules.push_back(consensus::make_module({s.db, &s.assets, not_found, nullptr}));
   // After the modules whose contributions it follows: it knows their kinds from the start (its demo data says what
   // happened to theirs).
   modules.push_back(loop::make_module(

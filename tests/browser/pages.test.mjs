@@ -319,6 +319,26 @@ const visits = {
     { path: "/o/demo/cards/1", as: "ngozi@demo.example" },
   ],
   card_edit: [{ path: "/o/demo/cards/1/edit", as: member, submit: true }],
+  // Consensus finder (demo ids on a fresh database: conversation 1 the co-production board's "What matters most about
+  // respite care?", with statements 1 to 12 that Tom, Siân, Gareth and Mair answered). Gareth takes part; Siân reads in
+  // Welsh; Tom runs it (the new-conversation form sent empty); Ngozi observes.
+  conversations: [
+    { path: "/o/demo/groups/1/conversations", as: member },
+    { path: "/o/demo/groups/1/conversations", as: orgAdmin, submit: true },
+  ],
+  conversation: [
+    { path: "/o/demo/conversations/1", as: member },
+    { path: "/o/demo/conversations/1", as: sian },
+    { path: "/o/demo/conversations/1", as: "ngozi@demo.example" },
+  ],
+  conversation_results: [
+    { path: "/o/demo/conversations/1/results", as: member },
+    { path: "/o/demo/conversations/1/results", as: sian },
+  ],
+  statement: [
+    { path: "/o/demo/statements/1", as: member },
+    { path: "/o/demo/statements/1", as: orgAdmin },
+  ],
   // Closing the loop (demo ids on a fresh database: topic 1 the board's evening meetings, with a status that changed;
   // decision 2 a proposal of the board; group 6 "Carers' emergency card", public, with no statuses). Tom runs
   // the board; Siân reads in Welsh; Gareth wrote the respite topic, which has a status.

@@ -13,6 +13,7 @@ import * as meetingMatrix from "./matrices/meetings.mjs";
 import * as notificationMatrix from "./matrices/notifications.mjs";
 import * as decisionMatrix from "./matrices/decisions.mjs";
 import * as boardMatrix from "./matrices/boards.mjs";
+import * as consensusMatrix from "./matrices/consensus.mjs";
 import * as loopMatrix from "./matrices/loop.mjs";
 import * as measureMatrix from "./matrices/measures.mjs";
 
@@ -329,6 +330,7 @@ test(`${backendName}: every people route is in the matrix`, async () => {
   for (const [m, p] of notificationMatrix.rows) patterns.add(`${m} ${notificationMatrix.patternOf(p)}`);
   for (const [m, p] of decisionMatrix.rows) patterns.add(`${m} ${decisionMatrix.patternOf(p)}`);
   for (const [m, p] of boardMatrix.rows) patterns.add(`${m} ${boardMatrix.patternOf(p)}`);
+  for (const [m, p] of consensusMatrix.rows) patterns.add(`${m} ${consensusMatrix.patternOf(p)}`);
   for (const [m, p] of loopMatrix.rows) patterns.add(`${m} ${loopMatrix.patternOf(p)}`);
   for (const [m, p] of measureMatrix.rows) patterns.add(`${m} ${measureMatrix.patternOf(p)}`);
   patterns.add("POST /sign-in");

@@ -81,6 +81,11 @@ const pages = [
   { as: "facilitator", path: "/o/demo/boards/RESPITE?sort=dots" },
   { as: "member", path: "/o/demo/boards/RESPITE/results" },
   { as: "member", path: "/o/demo/boards/RESPITE/print" },
+  // Consensus finder: the board's conversations, the respite conversation (it gains statements and answers) and its
+  // results (worked out again from the grown votes).
+  { as: "member", path: "/o/demo/groups/BOARD/conversations" },
+  { as: "member", path: "/o/demo/conversations/CONVO" },
+  { as: "member", path: "/o/demo/conversations/CONVO/results" },
   { as: "member", path: "/o/demo/cards/RCARD" },
   // Its closed ranked-choice decision (which gains ballots: every round) and its power-sharing rules page.
   { as: "member", path: "/o/demo/decisions/RANKED" },
@@ -123,6 +128,7 @@ if (backendName === "sqlite") {
   let decisionId, decidedId;
   let respiteId, rcardId;
   let rankedId;
+  let convoId;
   before(async () => {
     server = await startServer();
     for (const who of ["facilitator", "member", "orgAdmin"]) {
@@ -144,6 +150,7 @@ if (backendName === "sqlite") {
     respiteId = server.database.sql("SELECT id FROM boards WHERE title = 'Respite booking ideas'").trim();
     rcardId = server.database.sql("SELECT id FROM board_cards WHERE title = 'Show which places are free this month'").trim();
     rankedId = server.database.sql("SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'").trim();
+    convoId = server.database.sql("SELECT id FROM consensus_conversations WHERE question = 'What matters most about respite care?'").trim();
   });
   after(async () => {
     await server?.stop();
@@ -172,7 +179,8 @@ if (backendName === "sqlite") {
       .replace("DECIDED", decidedId)
       .replace("RESPITE", respiteId)
       .replace("RCARD", rcardId)
-      .replace("RANKED", rankedId);
+      .replace("RANKED", rankedId)
+      .replace("CONVO", convoId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -232,6 +240,11 @@ if (backendName === "sqlite") {
         `INSERT INTO meeting_actions (meeting_id, item_id, what, owner_id, due_on, status, create_key, created_at, updated_at) SELECT i.meeting_id, i.id, 'Grow action', i.proposed_by, '2027-01-01', 'open', 'grow-action-${i}', ${now}, ${now} FROM meeting_agenda_items i WHERE i.create_key = 'grow-item-${i}'`,
         `INSERT INTO meeting_attendance (meeting_id, org_id, user_id, status, recorded_at) SELECT m.id, m.org_id, u.id, 'present', ${now} FROM meetings m, users u WHERE m.title = 'Board meeting: next year''s plan' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO discussion_raises (topic_id, user_id, created_at) SELECT t.id, u.id, ${now} FROM discussion_topics t, users u WHERE t.create_key = 'grow-t-${i}' AND u.email = 'grow${i}@example.org'`,
+        // The respite conversation gains a statement from each, which the member answers, and each answers the first.
+        `INSERT INTO consensus_statements (org_id, conversation_id, body, create_key, created_by, created_at) SELECT c.org_id, c.id, 'Grow statement ${i}', 'grow-st-${i}', u.id, ${now} FROM consensus_conversations c, users u WHERE c.question = 'What matters most about respite care?' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO consensus_votes (statement_id, conversation_id, org_id, user_id, vote, voted_at) SELECT st.id, st.conversation_id, st.org_id, u.id, ${(i % 3) - 1}, ${now} FROM consensus_statements st, users u WHERE st.create_key = 'grow-st-${i}' AND u.email = '${demo.member}'`,
+        `INSERT INTO consensus_votes (statement_id, conversation_id, org_id, user_id, vote, voted_at) SELECT MIN(st.id), MIN(st.conversation_id), MIN(st.org_id), u.id, 1, ${now} FROM consensus_statements st JOIN consensus_conversations c ON c.id = st.conversation_id, users u WHERE c.question = 'What matters most about respite care?' AND u.email = 'grow${i}@example.org' GROUP BY u.id`,
+        `UPDATE consensus_conversations SET votes_version = votes_version + 1 WHERE question = 'What matters most about respite care?'`,
         `UPDATE discussion_topics SET raised_count = raised_count + 1 WHERE create_key = 'grow-t-${i}'`,
         // The board gains a "find a time" poll (open or closed) with a time each grown member answers.
         `INSERT INTO meeting_time_polls (org_id, group_id, title, purpose, closed_at, create_key, created_at, updated_at) SELECT g.org_id, g.id, 'Grow poll ${i}', 'Words', ${i % 2 ? now : "NULL"}, 'grow-poll-${i}', ${now}, ${now} FROM org_groups g WHERE g.name = 'Carers Co-production Board'`,
