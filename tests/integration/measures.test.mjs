@@ -37,7 +37,9 @@ function contributions(group) {
     UNION ALL SELECT id FROM meeting_agenda_items WHERE group_id = ${group}
     UNION ALL SELECT a.id FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.group_id = ${group}
     UNION ALL SELECT c.id FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE b.group_id = ${group}
-    UNION ALL SELECT id FROM decisions WHERE group_id = ${group}) x`);
+    UNION ALL SELECT id FROM decisions WHERE group_id = ${group}
+    UNION ALL SELECT st.id FROM consensus_statements st JOIN consensus_conversations c ON c.id = st.conversation_id
+      WHERE c.group_id = ${group} AND st.hidden_at IS NULL) x`);
 }
 
 test(`${backendName}: authorisation matrix — every measures route for every kind of visitor`, async () => {
