@@ -321,6 +321,15 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
     }
   }
 
+  // What became of it: the loop's timeline of the proposal (decisions_loop.cpp registers proposals with the loop).
+  // Only the group's own lead facilitators and facilitators say what happened next (the loop's rule).
+  govuk::heading(h, 2, "m", t("decisions.loop.title"));
+  const std::string loop = "/o/" + req.membership.org_slug + "/loop/proposal/" + std::to_string(p.id);
+  govuk::link_paragraph(h, loop, t("decisions.loop.link"));
+  if (v.role == GroupRole::lead || v.role == GroupRole::facilitator) {
+    govuk::link_paragraph(h, loop + "/status", t("decisions.loop.say"));
+  }
+
   if (may(req, v, Action::run_decision, now)) {
     govuk::heading(h, 2, "m", t("decisions.run.title"));
     govuk::paragraph(h, t("decisions.run.lead"));

@@ -142,6 +142,14 @@ test(`${backendName}: a proposal's voters are told; a public group's page is pub
   const ids = loopIds(server);
   const tom = await signedIn(demo.facilitator);
   const path = `/o/demo/loop/proposal/${ids.POLL}/status`;
+  // The proposal's page leads to its timeline, and its facilitator to the form that says what happened next; a
+  // member sees only the timeline's link.
+  const proposal = await tom.get(`/o/demo/decisions/${ids.POLL}`);
+  assert.match(proposal.text, new RegExp(`href="/o/demo/loop/proposal/${ids.POLL}">See what happened because of this proposal`));
+  assert.match(proposal.text, new RegExp(`href="${path}">Say what happened next`));
+  const asMember = await (await signedIn(demo.member)).get(`/o/demo/decisions/${ids.POLL}`);
+  assert.match(asMember.text, new RegExp(`href="/o/demo/loop/proposal/${ids.POLL}">`));
+  assert.doesNotMatch(asMember.text, new RegExp(`href="${path}"`));
   const form = await tom.get(path);
   const voters = count(
     `(SELECT user_id FROM decision_voters WHERE decision_id = ${ids.POLL} UNION SELECT user_id FROM decision_responses WHERE decision_id = ${ids.POLL}) v WHERE user_id <> ${idOf(demo.facilitator)}`,
