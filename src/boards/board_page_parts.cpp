@@ -75,6 +75,10 @@ std::string card_url(const OrgRequest& req, long long id) {
   return "/o/" + req.membership.org_slug + "/cards/" + std::to_string(id);
 }
 
+Response to_card_on_board(OrgRequest& req, long long board_id, long long card_id) {
+  return http::redirect(req.ctx.request, board_url(req, board_id) + "#card-" + std::to_string(card_id));
+}
+
 std::string group_boards_url(const OrgRequest& req, long long group_id) {
   return "/o/" + req.membership.org_slug + "/groups/" + std::to_string(group_id) + "/boards";
 }

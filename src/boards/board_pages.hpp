@@ -52,6 +52,8 @@ Who who_of(const OrgRequest& req);
 std::string board_url(const OrgRequest& req, long long id);
 /// "/o/{org}/cards/{id}"
 std::string card_url(const OrgRequest& req, long long id);
+/// To the card on its board, with the focus on it (its heading is the anchor's target).
+Response to_card_on_board(OrgRequest& req, long long board_id, long long card_id);
 /// "/o/{org}/groups/{group}/boards"
 std::string group_boards_url(const OrgRequest& req, long long group_id);
 /// After a change: to `to` with the done message, or 404 when it was refused.
