@@ -78,13 +78,13 @@ awaitable<long long> ConsensusService::create_conversation(Who who, long long or
 
 awaitable<std::optional<ConversationPage>> ConsensusService::conversation_page(long long org_id, long long id,
                                                                                long long viewer) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<ConversationPage> {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<ConversationPage> {
     auto v = store::find_conversation(s, org_id, id, viewer);
     if (!v) return std::nullopt;
     ConversationPage page;
     page.view = std::move(*v);
     page.statements = store::statements(s, id, viewer);
-    page.voters = store::voters(s, id);
+    page.voters = voters(s, id, page.view.conversation.votes_version);
     return page;
   });
   co_return co_await std::move(op);
@@ -110,6 +110,21 @@ std::shared_ptr<const analysis::Result> ConsensusService::cached(long long conve
   const auto it = cache_.find(conversation_id);
   if (it == cache_.end() || it->second.version != version) return nullptr;
   return it->second.result;
+}
+
+long long ConsensusService::voters(soci::session& s, long long conversation_id, long long version) {
+  {
+    std::lock_guard lock(mutex_);
+    const auto it = voters_.find(conversation_id);
+    if (it != voters_.end() && it->second.first == version) return it->second.second;
+  }
+  // Counted outside the lock; a count read at this version is the count of this version (the version is bumped in
+  // the transaction of every vote and of every membership that ends, whose votes go with it).
+  const long long people = store::voters(s, conversation_id);
+  std::lock_guard lock(mutex_);
+  auto& kept = voters_[conversation_id];
+  if (version >= kept.first) kept = {version, people};
+  return people;
 }
 
 void ConsensusService::keep(long long conversation_id, long long version,

@@ -93,6 +93,10 @@ class ConsensusService {
   /// The cached result for this version, or nullptr.
   std::shared_ptr<const analysis::Result> cached(long long conversation_id, long long version);
   void keep(long long conversation_id, long long version, std::shared_ptr<const analysis::Result> result);
+  /// How many people have answered, counted once per votes version (COUNT(DISTINCT) over every vote: a million rows
+  /// for 5,000 people x 200 statements), kept beside the results.
+  long long voters(soci::session& s, long long conversation_id, long long version);
+  std::map<long long, std::pair<long long, long long>> voters_;  // conversation -> (votes version, people)
 
   db::Database& db_;
   const core::Clock& clock_;

@@ -89,6 +89,10 @@ TEST_P(ConsensusOnBackend, StatementsOnceAnswersChangeableAndTheNextIsTheFirstNo
   EXPECT_EQ(page->voters, 1);
   EXPECT_EQ(page->statements[0].mine, Answer::disagree);
   EXPECT_EQ(world->count("consensus_votes"), 1);
+  // The count is kept for a votes version (the first page above kept 0): each new vote shows at once.
+  EXPECT_EQ(run(service->conversation_page(north, conversation, gareth))->voters, 1);
+  EXPECT_EQ(run(service->answer(as(mair), north, two, Answer::agree)), Change::done);
+  EXPECT_EQ(run(service->conversation_page(north, conversation, gareth))->voters, 2);
 }
 
 TEST_P(ConsensusOnBackend, HiddenStatementsLeaveTheVotingAndTheResults) {
