@@ -2,6 +2,7 @@
 // the next meeting, reactions, and the easy-read summary.
 #include "discussions/discussion_form.hpp"
 #include "discussions/discussion_pages.hpp"
+#include "module/follow_ups_section.hpp"
 #include "security/tokens.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
@@ -81,21 +82,6 @@ void live_attributes(Html& h, const core::Translator& t, const std::string& topi
   h.raw(" data-text-reload=\"").text(t("discussions.live.reload")).raw("\"");
 }
 
-/// "What happened next": what other modules did with the topic (on the agenda of a meeting, what it decided), so the
-/// people who raised it see what became of it on the topic itself.
-void follow_ups(Html& h, const core::Translator& t, const std::string& slug,
-                const std::vector<module::FollowUp>& items) {
-  if (items.empty()) return;
-  govuk::heading(h, 2, "m", t("discussions.topic.follow_ups"));
-  for (const auto& f : items) {
-    govuk::paragraph(h, core::format(t(f.text_key), {{"what", f.what}, {"date", view::format_date(t, f.at)}}));
-    if (!f.detail.empty()) {
-      govuk::paragraph(h, core::format(t(f.detail_key), {{"detail", f.detail}}), "govuk-body rt-pre-line");
-    }
-    if (!f.href.empty()) govuk::link_paragraph(h, "/o/" + slug + f.href, t(f.link_key));
-  }
-}
-
 std::optional<long long> after_of(const http::FormData& query) {
   const auto v = query.value("after");
   if (v.empty()) return 0;
@@ -160,7 +146,7 @@ awaitable<Response> topic(OrgRequest& req, const PagesDeps& deps) {
   }
   if (first_page) {
     post_block(h, req, g, found->opening, topic.attachment);
-    follow_ups(h, t, slug, found->follow_ups);
+    module::follow_ups_section(h, t, t("discussions.topic.follow_ups"), slug, found->follow_ups);
   } else {
     govuk::link_paragraph(h, url, t("discussions.topic.to_start"));
   }
