@@ -268,6 +268,7 @@ board_cards c JOIN boards b ON b.id = c.board_id CROSS JOIN users u WHERE b.crea
 u.email = 'tom@demo.example' AND c.id % 5 = 0"
 db_exec "ANALYZE board_cards"
 BENCH_BOARD_ID=$(db_one "SELECT id FROM boards WHERE create_key = 'bench-board'")
+BENCH_LIST_ID=$(db_one "SELECT MIN(id) FROM board_lists WHERE board_id = $BENCH_BOARD_ID")
 BENCH_CARD_ID=$(db_one "SELECT id FROM board_cards WHERE create_key = 'bench-card-250'")
 
 # Consensus finder (issue #15 item 8): a conversation in the board with 200 statements answered by 5,000 members of
@@ -379,7 +380,8 @@ SCENARIOS=(
   "a decided proposal, signed in (a member; consent answers, objections and the record)|/o/demo/decisions/$DECIDED_ID|member"
   "a closed poll with 40,000 voters, its results, signed in (a member)|/o/demo/decisions/$BENCH_POLL_ID|member"
   "a group's boards, signed in (a member)|/o/demo/groups/$BOARD_ID/boards|member"
-  "a board of 10 lists x 50 cards, signed in (a member; move and dot forms on every card)|/o/demo/boards/$BENCH_BOARD_ID|member"
+  "a board of 10 lists x 50 cards, signed in (a member; the cards without their forms, ADR 0039)|/o/demo/boards/$BENCH_BOARD_ID|member"
+  "a list of 50 cards of that board, signed in (a member; move and dot forms on every card)|/o/demo/boards/$BENCH_BOARD_ID/lists/$BENCH_LIST_ID|member"
   "a board of 10 lists x 50 cards, most dots first, signed in (a member)|/o/demo/boards/$BENCH_BOARD_ID?sort=dots|member"
   "a board's dot results, signed in (a member; 100 cards with dots)|/o/demo/boards/$BENCH_BOARD_ID/results|member"
   "a group's conversations, signed in (a member)|/o/demo/groups/$BOARD_ID/conversations|member"

@@ -79,6 +79,14 @@ Response to_card_on_board(OrgRequest& req, long long board_id, long long card_id
   return http::redirect(req.ctx.request, board_url(req, board_id) + "#card-" + std::to_string(card_id));
 }
 
+std::string list_url(const OrgRequest& req, long long board_id, long long list_id) {
+  return board_url(req, board_id) + "/lists/" + std::to_string(list_id);
+}
+
+Response to_card_in_list(OrgRequest& req, long long board_id, long long list_id, long long card_id) {
+  return http::redirect(req.ctx.request, list_url(req, board_id, list_id) + "#card-" + std::to_string(card_id));
+}
+
 std::string group_boards_url(const OrgRequest& req, long long group_id) {
   return "/o/" + req.membership.org_slug + "/groups/" + std::to_string(group_id) + "/boards";
 }

@@ -1,6 +1,7 @@
-// A board: its lists and cards with the forms that move them without dragging (WCAG 2.5.7: up, down, or to a list and
-// position, each a plain POST that returns to the card), dots, and filters (label, person, my cards, most dots) as a
-// GET form; the results of the dot vote as a chart and a table; the board as CSV and as a list to print.
+// A board: its lists and cards, with filters (label, person, my cards, most dots) as a GET form; a list's own page with
+// the forms that move its cards without dragging (WCAG 2.5.7: up, down, or to a list and position on the card's page,
+// each a plain POST that returns to the card in its list) and give them dots; the results of the dot vote as a chart
+// and a table; the board as CSV and as a list to print.
 #include "boards/board_pages.hpp"
 
 #include <algorithm>
@@ -163,6 +164,51 @@ void add_card_form(Html& h, const core::Translator& t, const OrgRequest& req, co
   govuk::form_end(h);
 }
 
+void dots_left(Html& h, const core::Translator& t, const BoardPage& page) {
+  const auto& b = page.view.board;
+  govuk::paragraph(
+      h, core::format(t("boards.dots.left"), {{"left", std::to_string(std::max(0LL, b.dot_budget - page.my_dots_used))},
+                                              {"budget", std::to_string(b.dot_budget)}}));
+}
+
+/// The cards' part of the page, which a script (web/js/board_live.mjs) replaces with the page as it is now when
+/// someone changes a card, saying so in the region before it; without the script the page is the same. The caller
+/// closes the div.
+void live_start(Html& h, const core::Translator& t, const PagesDeps& deps, const Board& b, const std::string& base) {
+  const bool live = deps.live && !b.archived_at;
+  if (live) {
+    h.raw("<div class=\"govuk-body govuk-!-font-weight-bold\" aria-live=\"polite\" data-rt-live-status></div>\n");
+  }
+  h.raw("<div id=\"board-lists\"");
+  if (live) {
+    h.raw(" data-rt-board-live=\"").text(base + "/live").raw("\"");
+    h.raw(" data-text-changed=\"").text(t("boards.live.changed")).raw("\"");
+  }
+  h.raw(">\n");
+}
+
+void list_heading(Html& h, const core::Translator& t, const BoardList& l, long long in_list, const std::string& id) {
+  govuk::heading(h, 2, "m",
+                 core::format(t("boards.board.list_heading"),
+                              {{"list", l.title}, {"count", t.plural("boards.list.card_count", in_list)}}),
+                 id);
+}
+
+/// A card as a box: its title (a link to its page) and position, its labels, people, due date and dots, and on a
+/// list's page for those who may work on it, the forms that move it and give it dots.
+void card_box(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const Card& c,
+              bool forms, bool dots_on) {
+  h.raw("<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">");
+  h.raw("<h3 class=\"govuk-summary-card__title\" id=\"card-").number(c.id).raw("\" tabindex=\"-1\">");
+  govuk::link(h, card_url(req, c.id), c.title);
+  h.raw(" <span class=\"govuk-caption-s\">")
+      .text(core::format(t("boards.card.position"), {{"n", std::to_string(c.position)}}));
+  h.raw("</span></h3></div><div class=\"govuk-summary-card__content\">");
+  card_facts(h, t, page, c);
+  if (forms) card_forms(h, t, req, c, dots_on);
+  h.raw("</div></div>\n");
+}
+
 }  // namespace
 
 awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
@@ -195,27 +241,14 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
   add_link(base + "/print", t("boards.board.print"));
   add_link(base + "/cards.csv", t("boards.board.csv"));
   govuk::list(h, {.items = std::move(links), .bullet = true});
-  if (dots_on) {
-    govuk::paragraph(h, core::format(t("boards.dots.left"),
-                                     {{"left", std::to_string(std::max(0LL, b.dot_budget - page.my_dots_used))},
-                                      {"budget", std::to_string(b.dot_budget)}}));
-  }
+  if (dots_on) dots_left(h, t, page);
   if (!works && page.view.role == GroupRole::observer) govuk::paragraph(h, t("boards.board.observer"));
-  if (works) govuk::paragraph(h, t("boards.board.how_to_move"));
+  if (works) govuk::paragraph(h, t(dots_on ? "boards.board.how_to_move_dots" : "boards.board.how_to_move"));
   filter_form(h, t, req, page, f);
 
-  // The lists, which a script (web/js/board_live.mjs) replaces with the board as it is now when someone changes a
-  // card, saying so in the region before them; without the script the page is the same.
-  const bool live = deps.live && !b.archived_at;
-  if (live) {
-    h.raw("<div class=\"govuk-body govuk-!-font-weight-bold\" aria-live=\"polite\" data-rt-live-status></div>\n");
-  }
-  h.raw("<div id=\"board-lists\"");
-  if (live) {
-    h.raw(" data-rt-board-live=\"").text(base + "/live").raw("\"");
-    h.raw(" data-text-changed=\"").text(t("boards.live.changed")).raw("\"");
-  }
-  h.raw(">\n");
+  // The board shows every card without its buttons (a board of 500 cards with three forms on each weighed 783 KB, and
+  // gave a keyboard 2,000 stops): each list links to its own page, where its cards can be moved and given dots.
+  live_start(h, t, deps, b, base);
   if (page.lists.empty()) govuk::paragraph(h, t("boards.board.no_lists"));
   for (const auto& l : page.lists) {
     std::vector<const Card*> cards;
@@ -228,25 +261,52 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
     if (f.by_dots) {
       std::stable_sort(cards.begin(), cards.end(), [](const Card* a, const Card* x) { return a->dots > x->dots; });
     }
-    govuk::heading(h, 2, "m",
-                   core::format(t("boards.board.list_heading"),
-                                {{"list", l.title}, {"count", t.plural("boards.list.card_count", in_list)}}));
+    list_heading(h, t, l, in_list, "list-" + std::to_string(l.id));
+    if (works) {
+      govuk::link_paragraph(
+          h, list_url(req, b.id, l.id),
+          core::format(t(dots_on ? "boards.list.open_dots" : "boards.list.open"), {{"list", l.title}}));
+    }
     if (cards.empty()) {
       govuk::paragraph(h, t(in_list == 0 ? "boards.board.list_empty" : "boards.board.none_match"));
     }
-    for (const Card* c : cards) {
-      h.raw("<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">");
-      h.raw("<h3 class=\"govuk-summary-card__title\" id=\"card-").number(c->id).raw("\" tabindex=\"-1\">");
-      govuk::link(h, card_url(req, c->id), c->title);
-      h.raw(" <span class=\"govuk-caption-s\">")
-          .text(core::format(t("boards.card.position"), {{"n", std::to_string(c->position)}}));
-      h.raw("</span></h3></div><div class=\"govuk-summary-card__content\">");
-      card_facts(h, t, page, *c);
-      if (works) card_forms(h, t, req, *c, dots_on);
-      h.raw("</div></div>\n");
-    }
+    for (const Card* c : cards) card_box(h, t, req, page, *c, false, false);
     if (works) add_card_form(h, t, req, page, l);
   }
+  h.raw("</div>\n");
+  co_return pb.respond();
+}
+
+awaitable<Response> board_list(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load_board(req, deps, Action::see_boards);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  auto& page = std::get<BoardPage>(loaded);
+  const auto& b = page.view.board;
+  const auto list_id = http::parse_id(ctx.param("list"));
+  const BoardList* l = list_id ? page.list(*list_id) : nullptr;
+  if (!l) co_return deps.not_found(ctx);
+  const bool works = may(req, page.view, Action::work_on_cards);
+  const bool dots_on = works && b.dot_budget > 0;
+  const std::string base = board_url(req, b.id);
+  auto pb = page_builder(ctx, deps, l->title);
+  pb.caption(b.title).back_link(base + "#list-" + std::to_string(l->id), s(t("boards.list.back"))).full_width();
+  Html& h = pb.body();
+  if (b.archived_at) govuk::inset_text(h, {.text = s(t("boards.board.archived"))});
+  if (dots_on) dots_left(h, t, page);
+  if (!works && page.view.role == GroupRole::observer) govuk::paragraph(h, t("boards.board.observer"));
+  if (works) govuk::paragraph(h, t("boards.list.how_to_move"));
+  live_start(h, t, deps, b, base);
+  long long in_list = 0;
+  for (const auto& c : page.cards) {
+    if (c.list_id != l->id) continue;
+    ++in_list;
+    card_box(h, t, req, page, c, works, dots_on);
+  }
+  if (in_list == 0) govuk::paragraph(h, t("boards.board.list_empty"));
+  if (works) add_card_form(h, t, req, page, *l);
   h.raw("</div>\n");
   co_return pb.respond();
 }

@@ -55,6 +55,10 @@ std::string card_url(const OrgRequest& req, long long id);
 /// To the card on its board, with the focus on it (its heading is the anchor's target).
 Response to_card_on_board(OrgRequest& req, long long board_id, long long card_id);
 /// "/o/{org}/groups/{group}/boards"
+/// A list's own page, where its cards are moved and given dots.
+std::string list_url(const OrgRequest& req, long long board_id, long long list_id);
+/// After moving a card or giving it a dot: back to the card in its list's page.
+Response to_card_in_list(OrgRequest& req, long long board_id, long long list_id, long long card_id);
 std::string group_boards_url(const OrgRequest& req, long long group_id);
 /// After a change: to `to` with the done message, or 404 when it was refused.
 Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::string& to, const char* done_key);
@@ -78,6 +82,8 @@ awaitable<Response> add_label(OrgRequest& req, const PagesDeps& deps);
 
 // board_pages.cpp: the board with filters and the forms that move cards; results; CSV; the printable list.
 awaitable<Response> board(OrgRequest& req, const PagesDeps& deps);
+/// A list of a board with the forms that move its cards and give them dots (404 for a list of another board).
+awaitable<Response> board_list(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> results(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> board_csv(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> print(OrgRequest& req, const PagesDeps& deps);

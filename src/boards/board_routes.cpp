@@ -25,6 +25,7 @@ void add_board_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
   group.post("", "board_create", on(Action::run_boards), bind(deps, pages::create_board));
   auto board = org.scope("/boards/{board}");
   board.get("", "board", on(Action::see_boards), bind(deps, pages::board));
+  board.get("/lists/{list}", "board_list", on(Action::see_boards), bind(deps, pages::board_list));
   board.get("/results", "board_results", on(Action::see_boards), bind(deps, pages::results));
   board.get("/cards.csv", "board_csv", on(Action::see_boards), bind(deps, pages::board_csv)).with_session().not_html();
   board.get("/print", "board_print", on(Action::see_boards), bind(deps, pages::print));

@@ -111,7 +111,7 @@ awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, lon
     if (!card) return std::nullopt;
     CardPage page;
     page.board.view = std::move(*v);
-    store::read_page(s, page.board, viewer);
+    store::read_frame(s, page.board, viewer);
     page.card = std::move(*card);
     page.history = store::history(s, card_id);
     if (!page.card.source_kind.empty()) {
@@ -410,6 +410,7 @@ awaitable<Moved> BoardService::move_card(Who who, long long org_id, long long ca
     out.list_title = page.list(list_id)->title;
     out.card_title = c.title;
     out.board_id = c.board_id;
+    out.list_id = list_id;
     out.change = Change::done;
     if (list_id != c.list_id || out.position != c.position) {
       store::add_history(s, card_id, who.user_id, "moved", out.list_title, out.position, at);

@@ -57,6 +57,7 @@ struct Moved {
   std::string list_title;
   long long position = 0;
   long long board_id = 0;
+  long long list_id = 0;
 };
 
 enum class ListRemoval { done, not_empty, refused };

@@ -127,10 +127,24 @@ std::vector<Label> labels(soci::session& s, long long board_id) {
 
 long long cards_in_play(soci::session& s, long long list_id) { return count_in_list(s, list_id, 0); }
 
-void read_page(soci::session& s, BoardPage& page, long long viewer) {
+void read_frame(soci::session& s, BoardPage& page, long long viewer) {
   const long long board_id = page.view.board.id;
   page.lists = lists(s, board_id);
   page.labels = labels(s, board_id);
+  db::query(s,
+            "SELECT gm.user_id, gm.name, (SELECT COALESCE(SUM(d.dots), 0) FROM board_dots d WHERE d.board_id = $2 AND "
+            "d.user_id = $3) FROM group_members gm WHERE gm.group_id = $1 ORDER BY gm.name",
+            {page.view.board.group_id, board_id, viewer}, [&](const db::Row& r) {
+              page.people.push_back({r.integer(0), r.string(1)});
+              page.my_dots_used = r.integer(2);
+            });
+  std::stable_sort(page.people.begin(), page.people.end(),
+                   [](const Person& a, const Person& b) { return a.name < b.name; });
+}
+
+void read_page(soci::session& s, BoardPage& page, long long viewer) {
+  read_frame(s, page, viewer);
+  const long long board_id = page.view.board.id;
   db::query(s,
             "SELECT c.id, c.list_id, c.position, c.title, c.due_date, COALESCE((SELECT SUM(d.dots) FROM board_dots d "
             "WHERE d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM board_dots d WHERE d.card_id = c.id AND "
@@ -165,15 +179,6 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
                 page.cards[it->second].people.push_back({r.integer(1), r.string(2)});
               }
             });
-  db::query(s,
-            "SELECT gm.user_id, gm.name, (SELECT COALESCE(SUM(d.dots), 0) FROM board_dots d WHERE d.board_id = $2 AND "
-            "d.user_id = $3) FROM group_members gm WHERE gm.group_id = $1 ORDER BY gm.name",
-            {page.view.board.group_id, board_id, viewer}, [&](const db::Row& r) {
-              page.people.push_back({r.integer(0), r.string(1)});
-              page.my_dots_used = r.integer(2);
-            });
-  std::stable_sort(page.people.begin(), page.people.end(),
-                   [](const Person& a, const Person& b) { return a.name < b.name; });
 }
 
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer) {

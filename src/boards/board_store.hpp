@@ -42,6 +42,8 @@ void set_board_archived(soci::session& s, long long board_id, std::optional<long
 /// Lists, labels, cards in play (with dots, the viewer's dots, labels and people) and the group's people: the
 /// board's page in six queries.
 void read_page(soci::session& s, BoardPage& page, long long viewer);
+/// The same without the cards (a card's page: its forms need the lists, labels and people, not the other cards).
+void read_frame(soci::session& s, BoardPage& page, long long viewer);
 /// One card (archived ones too), with its labels, people and dots.
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer);
 std::vector<HistoryEntry> history(soci::session& s, long long card_id);

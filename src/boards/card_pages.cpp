@@ -184,7 +184,7 @@ awaitable<Response> move_card(OrgRequest& req, const PagesDeps& deps) {
   if (moved.change == Change::refused) co_return deps.not_found(ctx);
   ctx.set_flash("boards.done.moved",
                 {{"card", moved.card_title}, {"list", moved.list_title}, {"position", std::to_string(moved.position)}});
-  co_return to_card_on_board(req, moved.board_id, cp.card.id);
+  co_return to_card_in_list(req, moved.board_id, moved.list_id, cp.card.id);
 }
 
 awaitable<Response> archive_card(OrgRequest& req, const PagesDeps& deps) {
@@ -228,7 +228,7 @@ awaitable<Response> dots(OrgRequest& req, const PagesDeps& deps) {
     case Dots::none_to_take: ctx.set_flash("boards.done.no_dot_to_take", {{"card", cp.card.title}}); break;
     case Dots::refused: co_return deps.not_found(ctx);
   }
-  co_return to_card_on_board(req, cp.board.view.board.id, cp.card.id);
+  co_return to_card_in_list(req, cp.board.view.board.id, cp.card.list_id, cp.card.id);
 }
 
 }  // namespace roundtable::boards::pages

@@ -151,3 +151,46 @@ test("issue #13: without JavaScript at 320 px, the organisation's navigation is 
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "nothing is wider than the screen");
   await context.close();
 });
+
+// Issue #16 (moving without dragging, WCAG 2.5.7): keyboard only, without JavaScript, on a 320 px screen: Gareth opens a
+// list from the board, moves a card down and gives it a dot; each time he comes back to the card in its list, and the
+// next Tab goes on from that card.
+test("issue #16: keyboard only, no JavaScript, 320 px: Gareth opens a list of the board, moves a card down and gives it a dot", async () => {
+  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const gareth = await context.newPage();
+  try {
+    await signInByKeyboard(server, gareth, "gareth@demo.example");
+    await gareth.goto(`${server.url}/o/demo/boards/1`);
+    await checkPage(gareth, "the board");
+    const card = "Book respite by phone as well as online";
+    assert.match(await gareth.locator("#board-lists h3", { hasText: card }).innerText(), /\(position 1\)/);
+    assert.equal(await gareth.locator("#board-lists button", { hasText: "Move down" }).count(), 0, "the board has no move buttons");
+    await tabTo(gareth, "Move cards or give dots in Ideas");
+    await assertFocusVisible(gareth, "the link to the list");
+    await follow(gareth);
+    assert.match(new URL(gareth.url()).pathname, /^\/o\/demo\/boards\/1\/lists\/\d+$/);
+    await checkPage(gareth, "the list's page");
+    const dotsBefore = (await gareth.textContent("main")).match(/You have (\d+) of your (\d+) dots left/);
+    assert.ok(dotsBefore, "the list's page says how many dots are left");
+
+    await tabTo(gareth, `Move down ${card}`);
+    await assertFocusVisible(gareth, "the Move down button");
+    await follow(gareth);
+    assert.match(gareth.url(), /#card-\d+$/);
+    assert.match(await gareth.textContent("main"), new RegExp(`Moved '${card}' to 'Ideas', position 2`));
+    assert.match(await gareth.locator("#board-lists h3", { hasText: card }).innerText(), /\(position 2\)/);
+    await checkPage(gareth, "the list after moving");
+    // From the card the page returned to, Tab reaches the card's own buttons first.
+    await tabTo(gareth, `Give a dot ${card}`, { max: 8 });
+    await follow(gareth);
+    assert.match(await gareth.textContent("main"), new RegExp(`You gave a dot to '${card}'`));
+    const dotsAfter = (await gareth.textContent("main")).match(/You have (\d+) of your (\d+) dots left/);
+    assert.equal(Number(dotsAfter[1]), Number(dotsBefore[1]) - 1);
+
+    // Back on the board, the card is second in its list.
+    await gareth.goto(`${server.url}/o/demo/boards/1`);
+    assert.match(await gareth.locator("#board-lists h3", { hasText: card }).innerText(), /\(position 2\)/);
+  } finally {
+    await context.close();
+  }
+});

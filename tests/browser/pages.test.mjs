@@ -306,6 +306,12 @@ const visits = {
     { path: "/o/demo/boards/1?sort=dots&mine=yes", as: member },
     { path: "/o/demo/boards/1", as: "ngozi@demo.example" },
   ],
+  // A list's own page (list 1 is "Ideas"): Gareth moves and gives dots there, Siân reads it in Welsh, Ngozi observes.
+  board_list: [
+    { path: "/o/demo/boards/1/lists/1", as: member },
+    { path: "/o/demo/boards/1/lists/1", as: sian },
+    { path: "/o/demo/boards/1/lists/1", as: "ngozi@demo.example" },
+  ],
   board_results: [{ path: "/o/demo/boards/1/results", as: member }],
   board_print: [{ path: "/o/demo/boards/1/print", as: member }],
   board_settings: [{ path: "/o/demo/boards/1/settings", as: orgAdmin, submit: true }],

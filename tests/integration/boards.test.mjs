@@ -137,15 +137,30 @@ test(`${backendName}: start a board, add, edit, move, archive and restore cards,
   }
   const posters = one("SELECT id FROM board_cards WHERE title = 'Print posters'");
   const up = await gareth.post(`/o/demo/cards/${posters}/move`, { direction: "up" });
-  assert.equal(up.headers.get("location"), `${boardUrl}#card-${posters}`);
+  // Back to the card on its list's own page, where the buttons are.
+  assert.equal(up.headers.get("location"), `${boardUrl}/lists/${lists[0]}#card-${posters}`);
   const afterUp = await follow(gareth, up);
   assert.match(afterUp.text, /Moved (&#39;|')Print posters(&#39;|') to (&#39;|')Ideas(&#39;|'), position 2/);
   assert.match(afterUp.text, new RegExp(`id="card-${posters}"`));
-  // On the board, a card's "Move to another list or position" is a link to the form on its own page.
+  assert.match(afterUp.text, /<h1[^>]*>\s*(<span[^>]*>[^<]*<\/span>\s*)?Ideas/);
+  assert.match(afterUp.text, new RegExp(`action="/o/demo/cards/${posters}/move"`));
+  // On a list's page, a card's "Move to another list or position" is a link to the form on its own page.
   assert.match(afterUp.text, new RegExp(`href="/o/demo/cards/${posters}#move">Move to another list or position`));
   const cardPage = await gareth.get(`/o/demo/cards/${posters}`);
   assert.match(cardPage.text, /<h2 id="move" class="govuk-heading-m">Move the card<\/h2>/);
+  // The board itself shows every card without the buttons, and links each list to its page.
+  const whole = await gareth.get(boardUrl);
+  assert.match(whole.text, /Print posters/);
+  assert.doesNotMatch(whole.text, /Move up/);
+  assert.doesNotMatch(whole.text, /\/move"/);
+  assert.match(whole.text, new RegExp(`href="${boardUrl}/lists/${lists[0]}">Move cards or give dots in Ideas`));
+  // A list of another board, or none, is not found.
+  const otherList = one(`SELECT MIN(id) FROM board_lists WHERE board_id <> ${board}`);
+  assert.equal((await gareth.get(`${boardUrl}/lists/${otherList}`)).status, 404);
+  assert.equal((await gareth.get(`${boardUrl}/lists/999999`)).status, 404);
+  assert.equal((await gareth.get(`${boardUrl}/lists/x`)).status, 404);
   const moved = await gareth.post(`/o/demo/cards/${posters}/move`, { list: lists[1], position: "1" });
+  assert.equal(moved.headers.get("location"), `${boardUrl}/lists/${lists[1]}#card-${posters}`);
   const afterMove = await follow(gareth, moved);
   assert.match(afterMove.text, /Moved (&#39;|')Print posters(&#39;|') to (&#39;|')Doing(&#39;|'), position 1/);
   const notNumber = await gareth.post(`/o/demo/cards/${posters}/move`, { list: lists[0], position: "first" });
@@ -162,6 +177,11 @@ test(`${backendName}: start a board, add, edit, move, archive and restore cards,
   assert.equal(read.status, 200);
   assert.match(read.text, /Print posters/);
   assert.doesNotMatch(read.text, /Move up/);
+  assert.doesNotMatch(read.text, /Move cards/);
+  const readList = await ngozi.get(`${boardUrl}/lists/${lists[1]}`);
+  assert.equal(readList.status, 200);
+  assert.match(readList.text, /Print posters/);
+  assert.doesNotMatch(readList.text, /Move up|Give a dot|action="[^"]*\/(move|dots|cards)"/);
   assert.equal((await ngozi.post(`/o/demo/cards/${posters}/move`, { direction: "up" })).status, 404);
 
   // A list with cards stays; an empty list goes.

@@ -41,6 +41,7 @@ if (backendName === "sqlite") {
     // Boards: the board's respite board and one of its cards (Gareth works on it; Tom runs it).
     values.board = server.database.sql("SELECT id FROM boards WHERE title = 'Respite booking ideas'").trim();
     values.card = server.database.sql("SELECT MIN(id) FROM board_cards").trim();
+    values.list = server.database.sql(`SELECT MIN(id) FROM board_lists WHERE board_id = ${values.board}`).trim();
     // Consensus finder: the board's respite conversation (worked out afresh on the results page, never written) and
     // one of its statements.
     values.conversation = server.database.sql("SELECT id FROM consensus_conversations WHERE question = 'What matters most about respite care?'").trim();

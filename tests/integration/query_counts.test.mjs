@@ -80,6 +80,8 @@ const pages = [
   { as: "member", path: "/o/demo/boards/RESPITE" },
   { as: "facilitator", path: "/o/demo/boards/RESPITE?sort=dots" },
   { as: "member", path: "/o/demo/boards/RESPITE/results" },
+  // A list's own page, with the forms on its cards (the list gains cards).
+  { as: "member", path: "/o/demo/boards/RESPITE/lists/RLIST" },
   { as: "member", path: "/o/demo/boards/RESPITE/print" },
   // Consensus finder: the board's conversations, the respite conversation (it gains statements and answers) and its
   // results (worked out again from the grown votes).
@@ -126,7 +128,7 @@ if (backendName === "sqlite") {
   let pollId;
   let seriesId;
   let decisionId, decidedId;
-  let respiteId, rcardId;
+  let respiteId, rcardId, rlistId;
   let rankedId;
   let convoId;
   before(async () => {
@@ -149,6 +151,7 @@ if (backendName === "sqlite") {
     decidedId = server.database.sql("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'").trim();
     respiteId = server.database.sql("SELECT id FROM boards WHERE title = 'Respite booking ideas'").trim();
     rcardId = server.database.sql("SELECT id FROM board_cards WHERE title = 'Show which places are free this month'").trim();
+    rlistId = server.database.sql(`SELECT list_id FROM board_cards WHERE id = ${rcardId}`).trim();
     rankedId = server.database.sql("SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'").trim();
     convoId = server.database.sql("SELECT id FROM consensus_conversations WHERE question = 'What matters most about respite care?'").trim();
   });
@@ -179,6 +182,7 @@ if (backendName === "sqlite") {
       .replace("DECIDED", decidedId)
       .replace("RESPITE", respiteId)
       .replace("RCARD", rcardId)
+      .replace("RLIST", rlistId)
       .replace("RANKED", rankedId)
       .replace("CONVO", convoId);
     await visitors[as].get(url); // once first: the first look may warm caches
