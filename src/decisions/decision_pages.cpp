@@ -267,7 +267,10 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
         poll_results(h, t, shown, result);
         people = result.ballots;
       } else if (process == Process::ranked_choice) {
-        ranked_results(h, t, p, ranked_of(p.details.options, page.ranked), static_cast<long long>(page.ranked.size()));
+        // As kept when it closed (ADR 0037): no ballot is counted again here.
+        const RankedCount none{};
+        const RankedCount& ranked = page.ranked ? *page.ranked : none;
+        ranked_results(h, t, p, ranked.result, ranked.ballots);
       } else if (process == Process::dot_vote) {
         dot_results(h, t, p, dots_of(p.details.options, page.sums), people);
       } else {

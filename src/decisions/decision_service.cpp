@@ -65,13 +65,15 @@ std::optional<ProposalForViewer> find(soci::session& s, long long org_id, long l
 
 std::vector<long long> ids_of(const std::vector<tally::OptionId>& v) { return {v.begin(), v.end()}; }
 
-/// What came out on top, for the outcome and its words (a simple poll's counts; the leaders of the others).
-PollResult poll_of(soci::session& s, const Proposal& p) {
+/// What came out on top, for the outcome and its words (a simple poll's counts; the leaders of the others). A
+/// ranked-choice poll is counted from every ballot: its count goes into `ranked`, to be kept when it closes.
+PollResult poll_of(soci::session& s, const Proposal& p, std::optional<RankedCount>& ranked) {
   const auto& d = p.details;
   switch (d.process) {
     case Process::simple_poll: return count_poll(d.options, store::option_totals(s, p.id));
     case Process::ranked_choice: {
-      const auto r = ranked_of(d.options, store::ranked_ballots(s, p.id));
+      ranked = ranked_count(d.options, store::ranked_ballots(s, p.id));
+      const auto& r = ranked->result;
       if (r.winner) return leaders_only({*r.winner});
       return leaders_only(ids_of(r.tied));
     }
@@ -106,11 +108,14 @@ bool close_in(soci::session& s, long long id, long long at, const std::string& b
   auto v = store::find_for_viewer(s, *org, id, 0, "");
   if (!v || v->proposal.closed_at || v->proposal.withdrawn_at) return false;
   auto& p = v->proposal;
-  const PollResult poll = poll_of(s, p);
+  std::optional<RankedCount> ranked;
+  const PollResult poll = poll_of(s, p, ranked);
   const Outcome outcome = p.details.process == Process::consent
                               ? outcome_of(count_consent(store::responses(s, id), store::objections(s, id)))
                               : outcome_of(poll);
   if (!store::close(s, id, outcome, at)) return false;
+  // Its ballots can no longer change: the rounds are counted once, now, and its page reads them (ADR 0037).
+  if (ranked) store::keep_ranked(s, id, *ranked, now);
   if (p.details.anonymous) store::rekey_ballots(s, id);
   p.closed_at = at;
   p.outcome = outcome;
@@ -211,7 +216,7 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     const std::string secret = store::existing_ballot_secret(s);
     auto v = find(s, org_id, id, viewer, secret);
     if (!v) return std::nullopt;
-    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, 0};
+    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, false, 0};
     const auto& p = page.view.proposal;
     const Process process = p.details.process;
     if (process == Process::consent) {
@@ -220,7 +225,15 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     } else if (p.closed(at)) {
       if (process == Process::simple_poll) page.totals = store::option_totals(s, id);
       if (process == Process::dot_vote || process == Process::score) page.sums = store::option_sums(s, id);
-      if (process == Process::ranked_choice) page.ranked = store::ranked_ballots(s, id);
+      if (process == Process::ranked_choice && !p.withdrawn_at) {
+        page.ranked = store::kept_ranked(s, id);
+        // None kept (closed before migration 0053, or made in SQL): counted from every ballot this once, and kept
+        // below once it has really closed (between its closing time and the due worker's minute it is not yet).
+        if (!page.ranked) {
+          page.ranked = ranked_count(p.details.options, store::ranked_ballots(s, id));
+          page.ranked_to_keep = p.closed_at.has_value();
+        }
+      }
       if (!p.details.anonymous) page.named = store::named_ballots(s, id, kWhoChoseLimit);
     } else if (process != Process::simple_poll && page.view.voted && viewer) {
       Proposal key;
@@ -240,7 +253,18 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     }
     return page;
   });
-  co_return co_await std::move(op);
+  auto loaded = co_await std::move(op);
+  if (loaded && loaded->ranked_to_keep) {
+    // A short write after the read, so later views on every server read the kept rows. Another server doing the same
+    // at once is no failure: the first to write keeps it, and the other finds it kept and writes nothing.
+    auto keep = db_.run([=, this, count = *loaded->ranked](soci::session& s) {
+      db::WriteTransaction tx(s);
+      if (store::keep_ranked(s, id, count, now())) tx.commit();
+      return true;
+    });
+    co_await std::move(keep);
+  }
+  co_return loaded;
 }
 
 awaitable<VoteOutcome> DecisionService::vote(long long org_id, long long id, long long user, long long option_id) {
@@ -540,10 +564,12 @@ void DecisionService::close_now(long long id, long long at) {
     const auto v = store::find_for_viewer(s, *org, id, 0, "");
     if (!v || v->proposal.closed_at) return;
     const auto& p = v->proposal;
+    std::optional<RankedCount> ranked;
     const Outcome outcome = p.details.process == Process::consent
                                 ? outcome_of(count_consent(store::responses(s, id), store::objections(s, id)))
-                                : outcome_of(poll_of(s, p));
+                                : outcome_of(poll_of(s, p, ranked));
     if (!store::close(s, id, outcome, at)) return;
+    if (ranked) store::keep_ranked(s, id, *ranked, at);
     if (p.details.anonymous) store::rekey_ballots(s, id);
     keep_verdict(s, p);
     tx.commit();

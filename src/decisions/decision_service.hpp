@@ -50,9 +50,12 @@ struct DecisionPage {
   std::vector<std::pair<std::vector<MemberType>, long long>> types;
   std::vector<Response> responses;
   std::vector<Objection> objections;
-  /// Once closed: a dot vote's or score poll's rows added up by option and value; every ranked ballot.
+  /// Once closed: a dot vote's or score poll's rows added up by option and value.
   std::vector<OptionSum> sums;
-  std::vector<std::vector<long long>> ranked;
+  /// Once closed (not withdrawn): a ranked-choice poll's rounds, as kept when it closed (ADR 0037).
+  std::optional<RankedCount> ranked;
+  /// The ranked count was not kept yet, so it was counted from every ballot for this view: page() keeps it.
+  bool ranked_to_keep = false;
   /// Support requests for the meeting the record names that are still unmet (read when its rules say so).
   long long unmet_support = 0;
 };

@@ -17,6 +17,27 @@ std::optional<long long> optional_integer(const db::Row& r, int c) {
 
 constexpr std::string_view kBallotSecret = "decision_ballot_secret";
 
+std::string_view elimination_code(tally::Elimination e) {
+  switch (e) {
+    case tally::Elimination::none: break;
+    case tally::Elimination::fewest: return "fewest";
+    case tally::Elimination::earlier_round: return "earlier_round";
+    case tally::Elimination::all_tied: return "all_tied";
+  }
+  return "none";
+}
+
+tally::Elimination parse_elimination(std::string_view code) {
+  if (code == "fewest") return tally::Elimination::fewest;
+  if (code == "earlier_round") return tally::Elimination::earlier_round;
+  if (code == "all_tied") return tally::Elimination::all_tied;
+  return tally::Elimination::none;
+}
+
+bool has(const std::vector<tally::OptionId>& ids, tally::OptionId id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
 }  // namespace
 
 long long insert(soci::session& s, long long org_id, long long group_id, const ProposalDetails& d,
@@ -266,6 +287,66 @@ std::vector<std::vector<long long>> ranked_ballots(soci::session& s, long long i
               out.back().push_back(r.integer(1));
             });
   return out;
+}
+
+std::optional<RankedCount> kept_ranked(soci::session& s, long long id) {
+  std::optional<RankedCount> out;
+  // The kept poll with its rounds and their counts, in order (a poll with no ballots has no rounds: one row of NULLs).
+  db::query(s,
+            "SELECT k.ballots, k.winner_option_id, r.round, r.exhausted, r.why, c.option_id, c.votes, c.eliminated, "
+            "c.tied FROM decision_ranked_results k LEFT JOIN decision_rounds r ON r.decision_id = k.decision_id LEFT "
+            "JOIN decision_round_counts c ON c.decision_id = r.decision_id AND c.round = r.round WHERE k.decision_id = "
+            "$1 ORDER BY r.round, c.place",
+            {id}, [&](const db::Row& r) {
+              if (!out) {
+                out.emplace();
+                out->ballots = r.integer(0);
+                if (!r.null(1)) out->result.winner = r.integer(1);
+              }
+              if (r.null(2)) return;
+              auto& rounds = out->result.rounds;
+              if (rounds.size() < static_cast<std::size_t>(r.integer(2))) {
+                tally::RankedRound round;
+                round.exhausted = r.integer(3);
+                round.why = parse_elimination(r.text(4));
+                rounds.push_back(std::move(round));
+              }
+              if (r.null(5)) return;
+              auto& round = rounds.back();
+              round.counts.push_back({r.integer(5), r.integer(6)});
+              if (r.integer(7) != 0) round.eliminated.push_back(r.integer(5));
+              if (r.integer(8) != 0) out->result.tied.push_back(r.integer(5));
+            });
+  return out;
+}
+
+bool keep_ranked(soci::session& s, long long id, const RankedCount& c, long long now) {
+  db::Param winner = nullptr;
+  if (c.result.winner) winner = static_cast<long long>(*c.result.winner);
+  bool kept = false;
+  db::query(s,
+            "INSERT INTO decision_ranked_results (decision_id, ballots, winner_option_id, counted_at) VALUES ($1, $2, "
+            "$3, $4) ON CONFLICT (decision_id) DO NOTHING RETURNING decision_id",
+            {id, c.ballots, winner, now}, [&](const db::Row&) { kept = true; });
+  if (!kept) return false;
+  const auto& rounds = c.result.rounds;
+  for (std::size_t i = 0; i < rounds.size(); ++i) {
+    const auto& round = rounds[i];
+    const auto n = static_cast<long long>(i + 1);
+    const bool last = i + 1 == rounds.size();
+    db::query(s, "INSERT INTO decision_rounds (decision_id, round, exhausted, why) VALUES ($1, $2, $3, $4)",
+              {id, n, static_cast<long long>(round.exhausted), elimination_code(round.why)});
+    long long place = 0;
+    for (const auto& count : round.counts) {
+      const bool tied = last && !c.result.winner && has(c.result.tied, count.option);
+      db::query(s,
+                "INSERT INTO decision_round_counts (decision_id, round, place, option_id, votes, eliminated, tied) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                {id, n, ++place, static_cast<long long>(count.option), static_cast<long long>(count.value),
+                 has(round.eliminated, count.option) ? 1LL : 0LL, tied ? 1LL : 0LL});
+    }
+  }
+  return true;
 }
 
 std::optional<GroupRules> group_rules(soci::session& s, long long group_id) {

@@ -55,6 +55,12 @@ std::vector<std::pair<long long, long long>> my_ballot(soci::session& s, long lo
 std::vector<OptionSum> option_sums(soci::session& s, long long id);
 /// Every ranked ballot's options from the 1st choice down, in one query (instant run-off needs whole ballots).
 std::vector<std::vector<long long>> ranked_ballots(soci::session& s, long long id);
+/// A closed ranked-choice poll's kept count, in one query (none when it was never kept: closed before migration 0053,
+/// or made directly in SQL).
+std::optional<RankedCount> kept_ranked(soci::session& s, long long id);
+/// Keeps a ranked-choice poll's count, only if none is kept yet (its key decides between two servers doing it at
+/// once); false when one was kept already, and then nothing is written.
+bool keep_ranked(soci::session& s, long long id, const RankedCount& c, long long now);
 
 /// The group's power-sharing rules (none when never set).
 struct GroupRules {

@@ -367,8 +367,9 @@ TEST_P(DecisionsOnBackend, RankedDotsAndScoresOneBallotEachCountedAtClosingUnder
   ASSERT_TRUE(page);
   EXPECT_EQ(page->view.proposal.outcome, Outcome::chosen);
   EXPECT_EQ(page->view.proposal.details.rules.at_least_lived_experience, 2);
-  EXPECT_EQ(page->ranked.size(), 4u);
-  const auto r = ranked_of(page->view.proposal.details.options, page->ranked);
+  ASSERT_TRUE(page->ranked);
+  EXPECT_EQ(page->ranked->ballots, 4);
+  const auto& r = page->ranked->result;
   // Round 1: Library 1, Town hall 2, Online 1: Library and Online go out together; round 2: Town hall 4 of 4.
   ASSERT_EQ(r.rounds.size(), 2u);
   EXPECT_EQ(r.rounds[0].why, tally::Elimination::all_tied);

@@ -110,6 +110,10 @@ tally::RankedResult ranked_of(const std::vector<Option>& options, const std::vec
   return tally::instant_runoff(ids, b);
 }
 
+RankedCount ranked_count(const std::vector<Option>& options, const std::vector<std::vector<long long>>& ballots) {
+  return {ranked_of(options, ballots), static_cast<long long>(ballots.size())};
+}
+
 std::string_view check_ballot(const ProposalDetails& d, const std::vector<std::pair<long long, long long>>& rows) {
   std::vector<tally::OptionId> ids;
   for (const auto& o : d.options) ids.push_back(o.id);

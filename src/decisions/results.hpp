@@ -55,6 +55,14 @@ tally::DotResult dots_of(const std::vector<Option>& options, const std::vector<O
 tally::ScoreResult scores_of(const std::vector<Option>& options, int highest, const std::vector<OptionSum>& sums);
 /// Ranked choice from every ballot (options from the 1st choice down).
 tally::RankedResult ranked_of(const std::vector<Option>& options, const std::vector<std::vector<long long>>& ballots);
+/// A ranked-choice poll's count as its page shows it: the rounds, and how many ballots were counted. Kept when the
+/// poll closes (store::keep_ranked, ADR 0037), so its page never counts every ballot again.
+struct RankedCount {
+  tally::RankedResult result;
+  long long ballots = 0;
+};
+/// The count from every ballot.
+RankedCount ranked_count(const std::vector<Option>& options, const std::vector<std::vector<long long>>& ballots);
 /// Who came out on top, as a PollResult's leaders (for outcome_of and the outcome's words): the winner or the tied
 /// options of ranked choice, the options with the most dots or the highest average score.
 PollResult leaders_only(std::vector<long long> leaders);

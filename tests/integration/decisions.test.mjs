@@ -342,6 +342,21 @@ test(`${backendName}: power-sharing rules, ranked choice, dot vote and score —
   assert.match(page.text, /The group chose: Third way\./);
   assert.match(page.text, /Third way had more than half of the votes still counted, and won\./);
   assert.match(page.text, /2 votes are no longer counted/);
+  // The rounds were counted once when it closed and kept (ADR 0037): round 1 three options, round 2 Third way.
+  assert.equal(count(`decision_ranked_results WHERE decision_id = ${ranked.id} AND ballots = 4`), "1");
+  assert.equal(count(`decision_round_counts WHERE decision_id = ${ranked.id}`), "4");
+  const results = (html) => html.slice(html.indexOf(">Results</h2>"), html.indexOf(">Who took part</h2>"));
+  const keptRounds = results(page.text);
+  assert.match(keptRounds, /Votes in each round/);
+  // Closed before migration 0053 (no kept count): the first view counts the ballots, shows the same rounds and keeps
+  // them; later views read the kept rounds, even with every ballot gone.
+  for (const table of ["decision_round_counts", "decision_rounds", "decision_ranked_results"]) {
+    server.database.sql(`DELETE FROM ${table} WHERE decision_id = ${ranked.id}`);
+  }
+  assert.equal(results((await gareth.get(ranked.url)).text), keptRounds);
+  assert.equal(count(`decision_round_counts WHERE decision_id = ${ranked.id}`), "4");
+  server.database.sql(`DELETE FROM decision_ballots WHERE decision_id = ${ranked.id}`);
+  assert.equal(results((await gareth.get(ranked.url)).text), keptRounds);
   // 2 lived-experience members took part (Gareth; Mair, a carer too): the rule it opened with needed 3.
   assert.match(page.text, /This decision is not valid/);
   assert.match(page.text, /Not enough lived-experience members took part: 2\. The rule needs at least 3\./);

@@ -89,7 +89,8 @@ const pages = [
   { as: "member", path: "/o/demo/conversations/CONVO" },
   { as: "member", path: "/o/demo/conversations/CONVO/results" },
   { as: "member", path: "/o/demo/cards/RCARD" },
-  // Its closed ranked-choice decision (which gains ballots: every round) and its power-sharing rules page.
+  // Its closed ranked-choice decision (which gains ballots; its page reads the rounds kept at closing, ADR 0037) and
+  // its power-sharing rules page.
   { as: "member", path: "/o/demo/decisions/RANKED" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/decisions/rules" },
   // Closing the loop: the board's "You said, we did" (it gains statuses), the evening topic's timeline (which gains
