@@ -7,6 +7,7 @@
 #include "decisions/decision_words.hpp"
 #include "http/form.hpp"
 #include "markdown/markdown.hpp"
+#include "module/follow_ups_section.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/scroll_region.hpp"
 
@@ -332,6 +333,9 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
   if (v.role == GroupRole::lead || v.role == GroupRole::facilitator) {
     govuk::link_paragraph(h, loop + "/status", t("decisions.loop.say"));
   }
+  // The cards made from it and "Put it on the board" (module::FollowUpSource, boards_module.cpp), under the same
+  // heading.
+  module::follow_ups_section(h, t, "", req.membership.org_slug, page.follow_ups);
 
   if (may(req, v, Action::run_decision, now)) {
     govuk::heading(h, 2, "m", t("decisions.run.title"));

@@ -212,7 +212,7 @@ awaitable<long long> DecisionService::propose(Who who, long long org_id, long lo
 
 awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, long long id, long long viewer) {
   const long long at = now();
-  auto op = db_.read([=](soci::session& s) -> std::optional<DecisionPage> {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<DecisionPage> {
     const std::string secret = store::existing_ballot_secret(s);
     auto v = find(s, org_id, id, viewer, secret);
     if (!v) return std::nullopt;
@@ -251,6 +251,10 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     if (q.led_from_meeting_id) {
       q.led_from_meeting_title = meeting_title(s, org_id, q.group_id, *q.led_from_meeting_id).value_or("");
     }
+    // What other modules did with it (a card on one of the group's boards), and where the viewer may take it.
+    for (const auto& source : follow_ups_) source(s, "proposal", org_id, id, viewer, page.follow_ups);
+    std::stable_sort(page.follow_ups.begin(), page.follow_ups.end(),
+                     [](const module::FollowUp& a, const module::FollowUp& b) { return a.at < b.at; });
     return page;
   });
   auto loaded = co_await std::move(op);

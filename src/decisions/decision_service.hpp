@@ -17,6 +17,8 @@
 #include "decisions/decision_store.hpp"
 #include "decisions/results.hpp"
 #include "groups/group.hpp"
+#include "module/follow_up.hpp"
+#include "module/module.hpp"
 
 namespace roundtable::decisions {
 
@@ -58,6 +60,8 @@ struct DecisionPage {
   bool ranked_to_keep = false;
   /// Support requests for the meeting the record names that are still unmet (read when its rules say so).
   long long unmet_support = 0;
+  /// What other modules did with it (a card on a board, ...), by date; and where the viewer may take it next.
+  std::vector<module::FollowUp> follow_ups;
 };
 
 /// Whether a decision met the power-sharing rules it opened under: who took part (by member types, as stored) and
@@ -137,10 +141,15 @@ class DecisionService {
 
   long long now() const { return clock_.now_seconds(); }
 
+  /// Where the page asks other modules what they did with a proposal (module::Shared::follow_ups, set when the
+  /// routes are added).
+  void set_follow_ups(std::vector<module::FollowUpSource> sources) { follow_ups_ = std::move(sources); }
+
  private:
   db::Database& db_;
   const core::Clock& clock_;
   MailHooks mail_;
+  std::vector<module::FollowUpSource> follow_ups_;
 };
 
 }  // namespace roundtable::decisions

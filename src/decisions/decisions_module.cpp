@@ -21,7 +21,8 @@ module::Module make_module(Deps deps) {
     }
     service = std::make_shared<DecisionService>(*deps.db, clock, std::move(mail));
   }
-  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared&) {
+  m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared& shared) {
+    if (service) service->set_follow_ups(shared.follow_ups);
     add_decision_routes(routes, {service, deps.assets, deps.not_found});
   };
   using module::Erasure;

@@ -14,12 +14,13 @@
 
 namespace roundtable::module {
 
-/// Nothing when there are none; else a heading (`heading`, already in the reader's language) and each follow-up.
+/// Nothing when there are none; else a heading (`heading`, already in the reader's language; none when empty, under a
+/// heading the page has already) and each follow-up.
 inline void follow_ups_section(view::Html& h, const core::Translator& t, std::string_view heading,
                                const std::string& slug, const std::vector<FollowUp>& items) {
   namespace govuk = view::govuk;
   if (items.empty()) return;
-  govuk::heading(h, 2, "m", heading);
+  if (!heading.empty()) govuk::heading(h, 2, "m", heading);
   for (const auto& f : items) {
     govuk::paragraph(h, core::format(t(f.text_key), {{"what", f.what}, {"date", view::format_date(t, f.at)}}));
     if (!f.detail.empty()) {

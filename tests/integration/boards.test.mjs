@@ -231,6 +231,37 @@ test(`${backendName}: start a board, add, edit, move, archive and restore cards,
   assert.equal((await tom.post(`${boardUrl}/restore`, {})).status, 303);
 });
 
+test(`${backendName}: a decision goes on the group's board from its own page, and its page then links to the card`, async () => {
+  const ids = boardIds(server);
+  const decision = one("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'");
+  const gareth = await signedIn(demo.member);
+  const ngozi = await signedIn(demo.partner);
+
+  // Under "What happened next", Gareth (a member) is offered the group's board; Ngozi (an observer) is not.
+  const page = await gareth.get(`/o/demo/decisions/${decision}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /You can put this on the board “Respite booking ideas”/);
+  const link = page.text.match(/href="(\/o\/demo\/boards\/\d+\/cards\/new\?from=proposal-\d+)"/)[1];
+  assert.equal(link, `/o/demo/boards/${ids.BOARD}/cards/new?from=proposal-${decision}`);
+  assert.doesNotMatch((await ngozi.get(`/o/demo/decisions/${decision}`)).text, /You can put this on the board/);
+
+  const form = await gareth.get(link);
+  assert.equal(form.status, 200);
+  assert.match(form.text, /This card will link to where it came from/);
+  assert.match(form.text, /Hold board meetings in the early evening/);
+  const key = form.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const made = await gareth.post(`/o/demo/boards/${ids.BOARD}/cards`, { create_key: key, from: `proposal-${decision}`, title: "Try evening meetings from March" });
+  assert.equal(made.status, 303);
+  const card = one(`SELECT id FROM board_cards WHERE source_kind = 'proposal' AND source_id = ${decision}`);
+  assert.ok(card, "the card links to the decision");
+
+  // The decision's page now says so, with a link to the card, for everyone who reads it (Ngozi too).
+  const after = await ngozi.get(`/o/demo/decisions/${decision}`);
+  assert.match(after.text, /Put on the board “Respite booking ideas” as a card on/);
+  assert.match(after.text, new RegExp(`href="/o/demo/cards/${card}">See the card`));
+  assert.match((await ngozi.get(`/o/demo/cards/${card}`)).text, new RegExp(`href="/o/demo/decisions/${decision}">Hold board meetings in the early evening`));
+});
+
 test(`${backendName}: a topic goes on the group's board as a card that links back to it, for those who may see both`, async () => {
   const ids = boardIds(server);
   const topic = one("SELECT id FROM discussion_topics WHERE title = 'Booking respite: what went wrong for you?'");
