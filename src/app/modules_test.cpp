@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <boost/json.hpp>
+#include <regex>
 #include <set>
 #include <string>
 
@@ -168,6 +169,41 @@ TEST_P(ModulesOnBackend, EveryModulesPersonalDataIsDownloadedAndErased) {
   }
   EXPECT_EQ(w.count("about_me_viewers WHERE viewer_user_id = " + std::to_string(nia)), 0)
       << "Ceri's list of viewers went with Ceri";
+}
+
+/// The measures keep the figures they worked out until their organisation's version moves (ADR 0038): every table a
+/// kind of contribution's listing reads (and the loop items and decisions they read besides) must move it, through the
+/// triggers of migration 0054, or a dashboard would go on showing old figures.
+TEST_P(ModulesOnBackend, EveryTableTheMeasuresCountMovesTheirVersion) {
+  auto db = db::testing::fresh_database(GetParam());
+  Services services;
+  std::set<std::string> tables{"loop_items", "decisions"};
+  const std::regex from_or_join(R"((?:FROM|JOIN)\s+([a-z_]+))");
+  const auto kinds = shared_of(make_modules(services)).contribution_kinds;
+  EXPECT_FALSE(kinds.empty());
+  for (const auto& k : kinds) {
+    const std::string listing(k.listing);
+    for (std::sregex_iterator it(listing.begin(), listing.end(), from_or_join), end; it != end; ++it) {
+      tables.insert((*it)[1].str());
+    }
+  }
+  db->run_sync([&](soci::session& s) {
+    for (const auto& t : tables) {
+      int n = 0;
+      if (db->backend() == db::Backend::sqlite) {
+        const std::string insert = t + "_measured_insert", update = t + "_measured_update",
+                          remove = t + "_measured_delete";
+        s << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t AND name IN (:i, :u, :d)",
+            soci::use(t), soci::use(insert), soci::use(update), soci::use(remove), soci::into(n);
+        EXPECT_EQ(n, 3) << t << " is counted by the measures but has not their three triggers (migration 0054)";
+      } else {
+        const std::string name = t + "_measured";
+        s << "SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = to_regclass(:t) AND tgname = :n", soci::use(t),
+            soci::use(name), soci::into(n);
+        EXPECT_EQ(n, 1) << t << " is counted by the measures but has not their trigger (migration 0054)";
+      }
+    }
+  });
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ModulesOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/london_time.hpp"
 #include "db/query.hpp"
 
 namespace roundtable::measures {
@@ -34,9 +35,30 @@ GroupRow group_of(const db::Row& r) {
           role_of(r.text(4))};
 }
 
+/// The group's columns, then the organisation's measures version (migration 0054: 0 before anything was counted).
 constexpr const char* kGroupColumns =
-    "SELECT g.id, g.name, g.visibility, g.archived_at, gm.role FROM org_groups g LEFT JOIN group_members gm ON "
-    "gm.group_id = g.id AND gm.user_id = $2 ";
+    "SELECT g.id, g.name, g.visibility, g.archived_at, gm.role, COALESCE(v.version, 0) FROM org_groups g LEFT JOIN "
+    "group_members gm ON gm.group_id = g.id AND gm.user_id = $2 LEFT JOIN measures_versions v ON v.org_id = g.org_id ";
+
+/// How many sets of figures a server keeps (each about 1 KB); past it, it forgets them all and starts again.
+constexpr std::size_t kKeptMost = 512;
+
+/// Until when figures worked out at `now` from these rows stay right while the data does not change: the first
+/// instant of the next London month (the 12 months move on), or sooner, the first row dated after now (it counts
+/// from its own time on).
+long long right_until(long long now, const std::vector<ContributionRow>& contributions,
+                      const std::vector<DecisionRow>& decisions) {
+  const auto w = core::to_london(now);
+  long long until =
+      core::from_london({w.month == 12 ? w.year + 1 : w.year, w.month == 12 ? 1 : w.month + 1, 1, 0, 0}).utc;
+  for (const auto& c : contributions) {
+    if (c.created_at > now) until = std::min(until, c.created_at);
+  }
+  for (const auto& d : decisions) {
+    if (d.closed_at > now) until = std::min(until, d.closed_at);
+  }
+  return until;
+}
 
 }  // namespace
 
@@ -45,17 +67,16 @@ void MeasuresService::rows(soci::session& s, const std::vector<long long>& group
   if (group_ids.empty()) return;
   std::vector<db::Param> params{since};
   const std::string list = db::id_list(params, group_ids);
-  // Every kind's contributions in one query; each one's first response is its first loop change (loop_items has one
-  // row per contribution with a status, by org_id, kind and contribution_id; loop_changes its changes by item).
+  // Every kind's contributions in one query; each one's first response is kept on its loop item (loop_items has one
+  // row per contribution with a status, by org_id, kind and contribution_id, the unique index the join looks up;
+  // first_changed_at is its earliest change, migration 0054).
   std::string sql;
   for (const auto& k : kinds_) {
     if (k.listing.empty() || !plain_code(k.kind)) continue;
     if (!sql.empty()) sql += " UNION ALL ";
-    sql +=
-        "SELECT x.created_at, (SELECT MIN(c.changed_at) FROM loop_items i JOIN loop_changes c ON c.item_id = i.id "
-        "WHERE i.org_id = x.org_id AND i.kind = '" +
-        std::string(k.kind) + "' AND i.contribution_id = x.id) FROM (" + std::string(k.listing) +
-        ") x WHERE x.group_id IN (" + list + ") AND x.created_at >= $1";
+    sql += "SELECT x.created_at, i.first_changed_at FROM (" + std::string(k.listing) +
+           ") x LEFT JOIN loop_items i ON i.org_id = x.org_id AND i.kind = '" + std::string(k.kind) +
+           "' AND i.contribution_id = x.id WHERE x.group_id IN (" + list + ") AND x.created_at >= $1";
   }
   if (!sql.empty()) {
     db::query(s, sql, params, [&](const db::Row& r) {
@@ -74,11 +95,40 @@ void MeasuresService::rows(soci::session& s, const std::vector<long long>& group
       });
 }
 
+Measures MeasuresService::measures(soci::session& s, long long org_id, const std::vector<long long>& group_ids,
+                                   long long version) {
+  const long long at = now();
+  std::vector<long long> key{org_id};
+  key.insert(key.end(), group_ids.begin(), group_ids.end());
+  {
+    std::lock_guard lock(kept_mutex_);
+    auto it = kept_.find(key);
+    if (it != kept_.end() && it->second.version == version && at >= it->second.at && at < it->second.until) {
+      return it->second.measures;
+    }
+  }
+  std::vector<ContributionRow> contributions;
+  std::vector<DecisionRow> decisions;
+  rows(s, group_ids, window_start(at), contributions, decisions);
+  Kept kept{version, at, right_until(at, contributions, decisions), compute(contributions, decisions, at)};
+  std::lock_guard lock(kept_mutex_);
+  if (kept_.size() >= kKeptMost) kept_.clear();
+  // The version was read before the rows: figures newer than their version are only worked out again once more.
+  auto& slot = kept_[std::move(key)];
+  slot = std::move(kept);
+  return slot.measures;
+}
+
 awaitable<std::optional<GroupMeasures>> MeasuresService::group(Who who, long long org_id, long long group_id) {
-  auto op = db_.run([=, this](soci::session& s) -> std::optional<GroupMeasures> {
+  // Only reads: the group and the organisation's version, then (when the figures kept for it are out of date) the rows.
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<GroupMeasures> {
     std::optional<GroupRow> g;
+    long long version = 0;
     db::query(s, std::string(kGroupColumns) + "WHERE g.id = $1 AND g.org_id = $3", {group_id, who.user_id, org_id},
-              [&](const db::Row& r) { g = group_of(r); });
+              [&](const db::Row& r) {
+                g = group_of(r);
+                version = r.integer(5);
+              });
     if (!g) return std::nullopt;
     GroupMeasures out;
     out.id = g->id;
@@ -86,37 +136,31 @@ awaitable<std::optional<GroupMeasures>> MeasuresService::group(Who who, long lon
     out.verdict =
         policy::allows({who.org_role, who.two_step, g->role, false}, policy::Action::see_group_measures, g->facts);
     if (out.verdict != policy::Verdict::allow) return out;
-    const long long at = now();
-    std::vector<ContributionRow> contributions;
-    std::vector<DecisionRow> decisions;
-    rows(s, {g->id}, window_start(at), contributions, decisions);
-    out.measures = compute(contributions, decisions, at);
+    out.measures = measures(s, org_id, {g->id}, version);
     return out;
   });
   co_return co_await std::move(op);
 }
 
 awaitable<OrgMeasures> MeasuresService::organisation(Who who, long long org_id) {
-  auto op = db_.run([=, this](soci::session& s) {
+  auto op = db_.read([=, this](soci::session& s) {
     OrgMeasures out;
     const policy::Actor actor{who.org_role, who.two_step, std::nullopt, false};
     out.verdict = policy::allows(actor, policy::Action::see_org_measures);
     if (out.verdict != policy::Verdict::allow) return out;
     std::vector<long long> ids;
+    long long version = 0;
     db::query(s, std::string(kGroupColumns) + "WHERE g.org_id = $1 ORDER BY g.id", {org_id, who.user_id},
               [&](const db::Row& r) {
                 const auto g = group_of(r);
+                version = r.integer(5);
                 if (policy::allows({who.org_role, who.two_step, g.role, false}, policy::Action::see_org_measures,
                                    g.facts) == policy::Verdict::allow) {
                   ids.push_back(g.id);
                 }
               });
     out.groups = static_cast<long long>(ids.size());
-    const long long at = now();
-    std::vector<ContributionRow> contributions;
-    std::vector<DecisionRow> decisions;
-    rows(s, ids, window_start(at), contributions, decisions);
-    out.measures = compute(contributions, decisions, at);
+    out.measures = measures(s, org_id, ids, version);
     return out;
   });
   co_return co_await std::move(op);

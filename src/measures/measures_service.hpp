@@ -1,10 +1,15 @@
-/// The measures' reads: a group's measures, and an organisation's over the groups the person may see. A constant
-/// number of queries whatever the size of the data: the group (or the organisation's groups), then one query for every
-/// kind of contribution together (each module's ContributionKind::listing, joined to the loop's first change) and one
-/// for the closed decisions; the rows are counted into months by measures::compute.
+/// The measures' reads: a group's measures, and an organisation's over the groups the person may see, on the readers.
+/// A view reads the group (or the organisation's groups) with the organisation's measures version (migration 0054: it
+/// goes up in the transaction of any change to what is counted, on whichever server made it). The figures worked out
+/// for the same groups at the same version, still in the same months, are kept in memory and shown again; otherwise
+/// two more queries read the rows — one for every kind of contribution together (each module's
+/// ContributionKind::listing, joined to its loop item's kept first response) and one for the closed decisions — and
+/// measures::compute counts them into months (ADR 0038).
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,9 +65,21 @@ class MeasuresService {
   long long now() const { return clock_.now_seconds(); }
 
  private:
+  /// Figures worked out at `at` from the data at `version`, right until `until` while the version stays.
+  struct Kept {
+    long long version = 0, at = 0, until = 0;
+    Measures measures;
+  };
+
+  /// The figures for these groups of org_id: the ones kept when still right, else worked out from the rows and kept.
+  Measures measures(soci::session& s, long long org_id, const std::vector<long long>& group_ids, long long version);
+
   db::Database& db_;
   const core::Clock& clock_;
   std::vector<module::ContributionKind> kinds_;
+  std::mutex kept_mutex_;
+  /// By organisation then group ids (in order).
+  std::map<std::vector<long long>, Kept> kept_;
 };
 
 }  // namespace roundtable::measures

@@ -1,6 +1,8 @@
 // The measures' reads on both databases: a group's contributions of every kind (through each kind's listing) with
 // their first response, and its closed decisions with their kept verdicts, counted into London months; the
-// organisation's add up only the groups the person may see; nobody else's groups count.
+// organisation's add up only the groups the person may see; nobody else's groups count. The first response is kept
+// on the loop item (migration 0054), and the figures a server keeps are shown again only while nothing counted has
+// changed, whoever changed it, and while the months and the rows in the future are still as they were (ADR 0038).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -95,6 +97,18 @@ class MeasuresOnBackend : public ::testing::TestWithParam<std::string> {
 
   Who as(long long user, Role role, bool two_step = false) const { return {user, role, two_step}; }
 
+  void sql(const std::string& text, const std::vector<db::Param>& params = {}) {
+    world->db->run_sync([&](soci::session& s) { db::query(s, text, params); });
+  }
+  long long number(const std::string& text, const std::vector<db::Param>& params = {}) {
+    long long out = -1;
+    world->db->run_sync([&](soci::session& s) {
+      db::query(s, text, params, [&](const db::Row& r) { out = r.null(0) ? -1 : r.integer(0); });
+    });
+    return out;
+  }
+  Figures board_figures() { return run(service->group(as(gareth, Role::member), north, board))->measures.total; }
+
   core::ManualClock clock{at(2026, 12, 6)};
   std::unique_ptr<roundtable::testing::World> world;
   std::unique_ptr<MeasuresService> service;
@@ -163,6 +177,97 @@ TEST_P(MeasuresOnBackend, NothingYet) {
   ASSERT_TRUE(found);
   EXPECT_TRUE(found->measures.empty());
   EXPECT_EQ(found->measures.months.size(), 12U);
+}
+
+TEST_P(MeasuresOnBackend, TheFirstResponseIsKeptOnTheLoopItem) {
+  topic(north, board, at(2026, 11, 2), at(2026, 11, 4));  // changes on the 5th, then the 4th: the 4th is the first
+  const long long item = number("SELECT id FROM loop_items WHERE group_id = $1", {board});
+  EXPECT_EQ(number("SELECT first_changed_at FROM loop_items WHERE id = $1", {item}), at(2026, 11, 4));
+  // Another change later does not move it; the measures still say 2 days.
+  sql("INSERT INTO loop_changes (item_id, org_id, status, changed_at, change_key) VALUES ($1, $2, 'changed', $3, "
+      "'later')",
+      {item, north, at(2026, 11, 20)});
+  EXPECT_EQ(number("SELECT first_changed_at FROM loop_items WHERE id = $1", {item}), at(2026, 11, 4));
+  EXPECT_EQ(board_figures().median_seconds, 2 * kDay);
+  // The loop item removed: the contribution has had no answer.
+  sql("DELETE FROM loop_items WHERE id = $1", {item});
+  const auto f = board_figures();
+  EXPECT_EQ(f.contributions, 1);
+  EXPECT_EQ(f.responded, 0);
+  EXPECT_FALSE(f.median_seconds);
+}
+
+TEST_P(MeasuresOnBackend, EveryChangeShowsOnTheNextView) {
+  topic(north, board, at(2026, 11, 2), at(2026, 11, 4));
+  topic(north, board, at(2026, 11, 3), 0);
+  decision(board, at(2026, 11, 10), 1, true);
+  Figures f = board_figures();
+  EXPECT_EQ(f.contributions, 3);
+  EXPECT_EQ(f.responded, 1);
+  EXPECT_EQ(f.decisions, 1);
+  if (world->db->backend() == db::Backend::sqlite) {
+    // Nothing changed: the next view reads the group and the version alone.
+    const auto before = world->db->statements_run();
+    EXPECT_EQ(board_figures(), f);
+    EXPECT_EQ(world->db->statements_run() - before, 1U);
+  }
+  // Another server (its own figures kept) shares the database: what this one's views change shows on its next view.
+  MeasuresService elsewhere(*world->db, clock);
+  elsewhere.set_kinds(
+      {{"topic", "loop.kind.topic", {}, "SELECT org_id, group_id, id, created_at FROM discussion_topics"},
+       {"proposal", "loop.kind.proposal", {}, "SELECT org_id, group_id, id, created_at FROM decisions"}});
+  auto theirs = [&] { return run(elsewhere.group(as(gareth, Role::member), north, board))->measures.total; };
+  EXPECT_EQ(theirs(), f);
+  // A new contribution.
+  topic(north, board, at(2026, 12, 1), 0);
+  f = board_figures();
+  EXPECT_EQ(f.contributions, 4);
+  EXPECT_EQ(theirs(), f);
+  // Its first status.
+  const long long unanswered = number("SELECT id FROM discussion_topics WHERE created_at = $1", {at(2026, 11, 3)});
+  sql("INSERT INTO loop_items (org_id, group_id, kind, contribution_id, title, href, you_said, status, changed_at) "
+      "VALUES ($1, $2, 'topic', $3, 'A topic', '/topics/2', 'x', 'under_way', $4)",
+      {north, board, unanswered, at(2026, 11, 9)});
+  const long long item = number("SELECT id FROM loop_items WHERE contribution_id = $1", {unanswered});
+  sql("INSERT INTO loop_changes (item_id, org_id, status, changed_at, change_key) VALUES ($1, $2, 'under_way', $3, "
+      "'first')",
+      {item, north, at(2026, 11, 9)});
+  f = board_figures();
+  EXPECT_EQ(f.responded, 2);
+  EXPECT_EQ(f.median_seconds, (2 * kDay + 6 * kDay) / 2);
+  EXPECT_EQ(theirs(), f);
+  // A decision closing, with its verdict kept.
+  decision(board, 0, std::nullopt, std::nullopt);
+  EXPECT_EQ(board_figures().contributions, 5);
+  sql("UPDATE decisions SET closed_at = $1, lived_took_part = 0, rules_met = 0 WHERE closed_at IS NULL",
+      {at(2026, 12, 5)});
+  f = board_figures();
+  EXPECT_EQ(f.decisions, 2);
+  EXPECT_EQ(f.with_lived, 1);
+  EXPECT_EQ(f.rules_met, 1);
+  EXPECT_EQ(theirs(), f);
+  // A contribution deleted.
+  sql("DELETE FROM discussion_topics WHERE created_at = $1", {at(2026, 12, 1)});
+  EXPECT_EQ(board_figures().contributions, 4);
+  // The organisation's figures too.
+  const auto admin = [&] { return run(service->organisation(as(sian, Role::org_admin, true), north)).measures.total; };
+  EXPECT_EQ(admin().contributions, 4);
+  topic(north, steering, at(2026, 11, 2), 0);
+  EXPECT_EQ(admin().contributions, 5);
+}
+
+TEST_P(MeasuresOnBackend, KeptFiguresFollowTheClock) {
+  // A contribution dated after now (another server's clock ahead) counts from its own time; a new month moves the 12.
+  topic(north, board, at(2026, 12, 8), 0);
+  topic(north, board, at(2026, 1, 10), 0);
+  auto figures = [&] { return run(service->group(as(gareth, Role::member), north, board))->measures; };
+  EXPECT_EQ(figures().total.contributions, 1);
+  clock.set(at(2026, 12, 9));
+  EXPECT_EQ(figures().total.contributions, 2);
+  clock.set(at(2027, 1, 2));
+  const auto m = figures();
+  EXPECT_EQ(m.total.contributions, 1);  // January 2026 has left the 12 months
+  EXPECT_EQ(m.months.back().year, 2027);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MeasuresOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -135,3 +135,49 @@ test(`${backendName}: the organisation's measures add up the groups the person m
   const gareth = await signedIn(demo.member);
   assert.equal((await gareth.get("/o/demo/measures")).status, 404);
 });
+
+test(`${backendName}: a new contribution, its first status and a decision closing show on the next view`, async () => {
+  const { BOARD } = measureIds(server);
+  const gareth = await signedIn(demo.member);
+  const tom = await signedIn(demo.facilitator);
+  const path = `/o/demo/groups/${BOARD}/measures`;
+  const figures = async () => {
+    const page = await gareth.get(path);
+    assert.equal(page.status, 200);
+    const said = page.text.match(/(\d+) of (\d+) things people said got an answer/);
+    const decided = page.text.match(/(\d+) of (\d+) decisions had people with lived experience taking part/);
+    return { answered: Number(said[1]), said: Number(said[2]), decisions: decided ? Number(decided[2]) : 0 };
+  };
+  const first = await figures();
+  assert.deepEqual(await figures(), first, "the same figures twice");
+  // A new topic in the board (as its module writes one: the topic and its first post, which is not a reply).
+  const now = Math.floor(Date.now() / 1000);
+  server.database.sql(`INSERT INTO discussion_topics (org_id, group_id, title, author_id, post_count, last_post_at,
+    create_key, created_at) SELECT g.org_id, g.id, 'Measured next', u.id, 0, ${now}, 'measured-next', ${now}
+    FROM org_groups g, users u WHERE g.id = ${BOARD} AND u.email = '${demo.member}'`);
+  server.database.sql(`INSERT INTO discussion_posts (topic_id, group_id, number, author_id, body, create_key, created_at)
+    SELECT id, group_id, 1, author_id, 'Can we measure this?', 'measured-next-1', ${now} FROM discussion_topics
+    WHERE create_key = 'measured-next'`);
+  const second = await figures();
+  assert.deepEqual(second, { ...first, said: first.said + 1 });
+  // Its first status, through the loop's form: it got an answer.
+  const topic = one("SELECT id FROM discussion_topics WHERE create_key = 'measured-next'");
+  const form = await tom.get(`/o/demo/loop/topic/${topic}/status`);
+  assert.equal(form.status, 200);
+  const key = form.text.match(/name="change_key" value="([^"]+)"/)[1];
+  const saved = await tom.post(`/o/demo/loop/topic/${topic}/status`, {
+    change_key: key, status: "under_way", detail: "", you_said: "Measured next",
+  });
+  assert.equal(saved.status, 303);
+  const third = await figures();
+  assert.deepEqual(third, { ...second, answered: second.answered + 1 });
+  // A proposal closing (as the decisions module closes one, with its verdict kept).
+  server.database.sql(`INSERT INTO decisions (org_id, group_id, title, body, process, eligibility, opens_at, closes_at,
+    create_key, created_at, updated_at) SELECT org_id, id, 'Measured proposal', 'Words', 'simple_poll', 'members',
+    ${now}, ${now}, 'measured-proposal', ${now}, ${now} FROM org_groups WHERE id = ${BOARD}`);
+  const fourth = await figures();
+  assert.deepEqual(fourth, { ...third, said: third.said + 1 });
+  server.database.sql(`UPDATE decisions SET closed_at = ${now}, outcome = 'chosen', took_part = 1, lived_took_part = 1,
+    rules_met = 1 WHERE create_key = 'measured-proposal'`);
+  assert.deepEqual(await figures(), { ...fourth, decisions: fourth.decisions + 1 });
+});
