@@ -92,9 +92,11 @@ long long unmet_of(soci::session& s, const Proposal& p) {
 }
 
 /// Judges the just-closed proposal under the rules it opened under and keeps the verdict for the measures
-/// (decisions.lived_took_part, rules_met: who took part is fixed now).
-power::Verdict keep_verdict(soci::session& s, const Proposal& p) {
+/// (decisions.lived_took_part, rules_met: who took part is fixed now), and who took part by member types for its page
+/// (ADR 0037).
+power::Verdict keep_verdict(soci::session& s, const Proposal& p, long long now) {
   const auto types = store::participant_types(s, p.id);
+  store::keep_types(s, p.id, types, now);
   auto verdict = verdict_of(p.details.rules, types, unmet_of(s, p));
   store::keep_verdict(s, p.id, lived_experience_count(p.details.rules, types), verdict.valid());
   return verdict;
@@ -120,7 +122,7 @@ bool close_in(soci::session& s, long long id, long long at, const std::string& b
   p.closed_at = at;
   p.outcome = outcome;
   // Who took part is fixed now: the group is told at once when it broke the rules it opened under.
-  send_closed(s, p, poll, base_url, now, keep_verdict(s, p));
+  send_closed(s, p, poll, base_url, now, keep_verdict(s, p, now));
   return true;
 }
 
@@ -216,7 +218,7 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     const std::string secret = store::existing_ballot_secret(s);
     auto v = find(s, org_id, id, viewer, secret);
     if (!v) return std::nullopt;
-    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, false, 0};
+    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, false, 0, false};
     const auto& p = page.view.proposal;
     const Process process = p.details.process;
     if (process == Process::consent) {
@@ -242,7 +244,15 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
       page.view.my_ballot = store::my_ballot(s, id, ballot_of(key, secret, viewer));
     }
     page.unmet_support = unmet_of(s, p);
-    page.types = store::participant_types(s, id);
+    if (p.closed_at || p.withdrawn_at) {
+      // Nobody can take part any more: who did is read as kept when it closed (ADR 0037). None kept (closed before
+      // migration 0055, or made in SQL): counted from every voter this once, and kept below.
+      auto kept = store::kept_types(s, id);
+      page.types_to_keep = !kept;
+      page.types = kept ? std::move(*kept) : store::participant_types(s, id);
+    } else {
+      page.types = store::participant_types(s, id);  // open (or not yet closed by the due worker): few, and changing
+    }
     // What led to it, named only while it is the group's (the record is read by the group's own people).
     auto& q = page.view.proposal;
     if (q.led_from_topic_id) {
@@ -254,12 +264,19 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     return page;
   });
   auto loaded = co_await std::move(op);
-  if (loaded && loaded->ranked_to_keep) {
+  if (loaded && (loaded->ranked_to_keep || loaded->types_to_keep)) {
     // A short write after the read, so later views on every server read the kept rows. Another server doing the same
     // at once is no failure: the first to write keeps it, and the other finds it kept and writes nothing.
-    auto keep = db_.run([=, this, count = *loaded->ranked](soci::session& s) {
+    std::optional<RankedCount> ranked;
+    if (loaded->ranked_to_keep) ranked = loaded->ranked;
+    std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> types;
+    if (loaded->types_to_keep) types = loaded->types;
+    auto keep = db_.run([=, this](soci::session& s) {
       db::WriteTransaction tx(s);
-      if (store::keep_ranked(s, id, count, now())) tx.commit();
+      bool wrote = false;
+      if (ranked && store::keep_ranked(s, id, *ranked, now())) wrote = true;
+      if (types && store::keep_types(s, id, *types, now())) wrote = true;
+      if (wrote) tx.commit();
       return true;
     });
     co_await std::move(keep);
@@ -418,6 +435,8 @@ awaitable<Change> DecisionService::withdraw(Who who, long long org_id, long long
     auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
     if (!v || !allowed(who, *v, Action::run_decision, at)) return Change::refused;
     if (!store::withdraw(s, id, at)) return Change::already;
+    // Nobody can take part any more: who did is kept for its page, as when one closes (ADR 0037).
+    store::keep_types(s, id, store::participant_types(s, id), at);
     // The group is told it will not be decided, as they are told when one closes.
     v->proposal.withdrawn_at = at;
     send_closed(s, v->proposal, {}, base, at);
@@ -571,7 +590,7 @@ void DecisionService::close_now(long long id, long long at) {
     if (!store::close(s, id, outcome, at)) return;
     if (ranked) store::keep_ranked(s, id, *ranked, at);
     if (p.details.anonymous) store::rekey_ballots(s, id);
-    keep_verdict(s, p);
+    keep_verdict(s, p, at);
     tx.commit();
   });
 }

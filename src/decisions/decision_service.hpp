@@ -46,7 +46,7 @@ struct DecisionPage {
   std::vector<OptionTotal> totals;
   /// A named poll's choices by name (at most kWhoChoseLimit), once it has closed.
   std::vector<BallotRow> named;
-  /// Who took part by member types.
+  /// Who took part by member types: counted while open; as kept when it closed or was withdrawn (ADR 0037).
   std::vector<std::pair<std::vector<MemberType>, long long>> types;
   std::vector<Response> responses;
   std::vector<Objection> objections;
@@ -58,6 +58,8 @@ struct DecisionPage {
   bool ranked_to_keep = false;
   /// Support requests for the meeting the record names that are still unmet (read when its rules say so).
   long long unmet_support = 0;
+  /// Who took part was not kept yet (closed before migration 0055, or in SQL), so it was counted: page() keeps it.
+  bool types_to_keep = false;
 };
 
 /// Whether a decision met the power-sharing rules it opened under: who took part (by member types, as stored) and
