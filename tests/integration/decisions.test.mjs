@@ -357,6 +357,22 @@ test(`${backendName}: power-sharing rules, ranked choice, dot vote and score —
   assert.equal(count(`decision_round_counts WHERE decision_id = ${ranked.id}`), "4");
   server.database.sql(`DELETE FROM decision_ballots WHERE decision_id = ${ranked.id}`);
   assert.equal(results((await gareth.get(ranked.url)).text), keptRounds);
+  // Who took part by member type was kept when it closed too (migration 0055): the same counts and verdict from the
+  // kept rows; closed with none kept, the first view counts the voters and keeps them; then no voter's row is needed.
+  const tookPart = (html) => html.slice(html.indexOf(">Who took part</h2>"), html.indexOf(">Decision record</h2>"));
+  const keptTypes = tookPart(page.text);
+  assert.match(keptTypes, /4 people took part\./);
+  assert.match(keptTypes, /Not enough lived-experience members took part: 2\./);
+  const typeRows = count(`decision_type_counts WHERE decision_id = ${ranked.id}`);
+  assert.notEqual(typeRows, "0");
+  assert.equal(count(`decisions WHERE id = ${ranked.id} AND types_kept_at IS NOT NULL`), "1");
+  server.database.sql(`DELETE FROM decision_type_counts WHERE decision_id = ${ranked.id}`);
+  server.database.sql(`UPDATE decisions SET types_kept_at = NULL WHERE id = ${ranked.id}`);
+  assert.equal(tookPart((await gareth.get(ranked.url)).text), keptTypes);
+  assert.equal(count(`decision_type_counts WHERE decision_id = ${ranked.id}`), typeRows);
+  assert.equal(count(`decisions WHERE id = ${ranked.id} AND types_kept_at IS NOT NULL`), "1");
+  server.database.sql(`DELETE FROM decision_voters WHERE decision_id = ${ranked.id}`);
+  assert.equal(tookPart((await gareth.get(ranked.url)).text), keptTypes);
   // 2 lived-experience members took part (Gareth; Mair, a carer too): the rule it opened with needed 3.
   assert.match(page.text, /This decision is not valid/);
   assert.match(page.text, /Not enough lived-experience members took part: 2\. The rule needs at least 3\./);
