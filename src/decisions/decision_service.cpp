@@ -65,24 +65,56 @@ std::optional<ProposalForViewer> find(soci::session& s, long long org_id, long l
 
 std::vector<long long> ids_of(const std::vector<tally::OptionId>& v) { return {v.begin(), v.end()}; }
 
-/// What came out on top, for the outcome and its words (a simple poll's counts; the leaders of the others). A
-/// ranked-choice poll is counted from every ballot: its count goes into `ranked`, to be kept when it closes.
-PollResult poll_of(soci::session& s, const Proposal& p, std::optional<RankedCount>& ranked) {
+/// A simple poll's votes as counts by option and value (value 1), as decision_option_counts keeps them, and back.
+std::vector<OptionSum> sums_of(const std::vector<OptionTotal>& totals) {
+  std::vector<OptionSum> out;
+  for (const auto& t : totals) out.push_back({t.option_id, 1, t.ballots});
+  return out;
+}
+std::vector<OptionTotal> totals_of(const std::vector<OptionSum>& sums) {
+  std::vector<OptionTotal> out;
+  for (const auto& c : sums) out.push_back({c.option_id, c.rows});
+  return out;
+}
+
+/// The counts a poll's page shows, kept when it closes (ADR 0037): a ranked-choice poll's rounds; the others' counts
+/// by option and value.
+struct PollCounts {
+  std::optional<RankedCount> ranked;
+  std::optional<std::vector<OptionSum>> by_option;
+};
+
+/// What came out on top, for the outcome and its words (a simple poll's counts; the leaders of the others), counted
+/// from every ballot: the counts go into `counts`, to be kept when it closes.
+PollResult poll_of(soci::session& s, const Proposal& p, PollCounts& counts) {
   const auto& d = p.details;
   switch (d.process) {
-    case Process::simple_poll: return count_poll(d.options, store::option_totals(s, p.id));
+    case Process::simple_poll: {
+      const auto totals = store::option_totals(s, p.id);
+      counts.by_option = sums_of(totals);
+      return count_poll(d.options, totals);
+    }
     case Process::ranked_choice: {
-      ranked = ranked_count(d.options, store::ranked_ballots(s, p.id));
-      const auto& r = ranked->result;
+      counts.ranked = ranked_count(d.options, store::ranked_ballots(s, p.id));
+      const auto& r = counts.ranked->result;
       if (r.winner) return leaders_only({*r.winner});
       return leaders_only(ids_of(r.tied));
     }
-    case Process::dot_vote: return leaders_only(ids_of(dots_of(d.options, store::option_sums(s, p.id)).top));
+    case Process::dot_vote:
+      counts.by_option = store::option_sums(s, p.id);
+      return leaders_only(ids_of(dots_of(d.options, *counts.by_option).top));
     case Process::score:
-      return leaders_only(ids_of(scores_of(d.options, d.score_highest, store::option_sums(s, p.id)).top));
+      counts.by_option = store::option_sums(s, p.id);
+      return leaders_only(ids_of(scores_of(d.options, d.score_highest, *counts.by_option).top));
     case Process::consent: break;
   }
   return {};
+}
+
+/// Keeps a just-closed poll's counts (ADR 0037): its ballots can no longer change, and its page reads these.
+void keep_counts(soci::session& s, long long id, const PollCounts& counts, long long now) {
+  if (counts.ranked) store::keep_ranked(s, id, *counts.ranked, now);
+  if (counts.by_option) store::keep_option_counts(s, id, *counts.by_option, now);
 }
 
 /// Unmet support requests of the meeting the record names, when the rules ask.
@@ -110,14 +142,14 @@ bool close_in(soci::session& s, long long id, long long at, const std::string& b
   auto v = store::find_for_viewer(s, *org, id, 0, "");
   if (!v || v->proposal.closed_at || v->proposal.withdrawn_at) return false;
   auto& p = v->proposal;
-  std::optional<RankedCount> ranked;
-  const PollResult poll = poll_of(s, p, ranked);
+  PollCounts counts;
+  const PollResult poll = poll_of(s, p, counts);
   const Outcome outcome = p.details.process == Process::consent
                               ? outcome_of(count_consent(store::responses(s, id), store::objections(s, id)))
                               : outcome_of(poll);
   if (!store::close(s, id, outcome, at)) return false;
-  // Its ballots can no longer change: the rounds are counted once, now, and its page reads them (ADR 0037).
-  if (ranked) store::keep_ranked(s, id, *ranked, now);
+  // Its ballots can no longer change: they are counted once, now, and its page reads the counts (ADR 0037).
+  keep_counts(s, id, counts, now);
   if (p.details.anonymous) store::rekey_ballots(s, id);
   p.closed_at = at;
   p.outcome = outcome;
@@ -218,15 +250,24 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     const std::string secret = store::existing_ballot_secret(s);
     auto v = find(s, org_id, id, viewer, secret);
     if (!v) return std::nullopt;
-    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, false, 0, false};
+    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, false, 0, false, false};
     const auto& p = page.view.proposal;
     const Process process = p.details.process;
     if (process == Process::consent) {
       page.responses = store::responses(s, id);
       page.objections = store::objections(s, id);
-    } else if (p.closed(at)) {
-      if (process == Process::simple_poll) page.totals = store::option_totals(s, id);
-      if (process == Process::dot_vote || process == Process::score) page.sums = store::option_sums(s, id);
+    } else if (p.closed(at) && !p.withdrawn_at) {
+      if (process != Process::ranked_choice) {
+        // As kept when it closed (ADR 0037). None kept (closed before migration 0055, or made in SQL): added up from
+        // every ballot this once, and kept below once it has really closed (not yet in the due worker's minute).
+        std::optional<std::vector<OptionSum>> kept;
+        if (p.closed_at) kept = store::kept_option_counts(s, id);
+        page.counts_to_keep = p.closed_at && !kept;
+        const bool simple = process == Process::simple_poll;
+        if (!kept) kept = simple ? sums_of(store::option_totals(s, id)) : store::option_sums(s, id);
+        if (simple) page.totals = totals_of(*kept);
+        if (!simple) page.sums = std::move(*kept);
+      }
       if (process == Process::ranked_choice && !p.withdrawn_at) {
         page.ranked = store::kept_ranked(s, id);
         // None kept (closed before migration 0053, or made in SQL): counted from every ballot this once, and kept
@@ -264,17 +305,22 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     return page;
   });
   auto loaded = co_await std::move(op);
-  if (loaded && (loaded->ranked_to_keep || loaded->types_to_keep)) {
+  if (loaded && (loaded->ranked_to_keep || loaded->types_to_keep || loaded->counts_to_keep)) {
     // A short write after the read, so later views on every server read the kept rows. Another server doing the same
     // at once is no failure: the first to write keeps it, and the other finds it kept and writes nothing.
-    std::optional<RankedCount> ranked;
-    if (loaded->ranked_to_keep) ranked = loaded->ranked;
+    PollCounts counts;
+    if (loaded->ranked_to_keep) counts.ranked = loaded->ranked;
+    if (loaded->counts_to_keep) {
+      counts.by_option =
+          loaded->view.proposal.details.process == Process::simple_poll ? sums_of(loaded->totals) : loaded->sums;
+    }
     std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> types;
     if (loaded->types_to_keep) types = loaded->types;
     auto keep = db_.run([=, this](soci::session& s) {
       db::WriteTransaction tx(s);
       bool wrote = false;
-      if (ranked && store::keep_ranked(s, id, *ranked, now())) wrote = true;
+      if (counts.ranked && store::keep_ranked(s, id, *counts.ranked, now())) wrote = true;
+      if (counts.by_option && store::keep_option_counts(s, id, *counts.by_option, now())) wrote = true;
       if (types && store::keep_types(s, id, *types, now())) wrote = true;
       if (wrote) tx.commit();
       return true;
@@ -583,12 +629,12 @@ void DecisionService::close_now(long long id, long long at) {
     const auto v = store::find_for_viewer(s, *org, id, 0, "");
     if (!v || v->proposal.closed_at) return;
     const auto& p = v->proposal;
-    std::optional<RankedCount> ranked;
+    PollCounts counts;
     const Outcome outcome = p.details.process == Process::consent
                                 ? outcome_of(count_consent(store::responses(s, id), store::objections(s, id)))
-                                : outcome_of(poll_of(s, p, ranked));
+                                : outcome_of(poll_of(s, p, counts));
     if (!store::close(s, id, outcome, at)) return;
-    if (ranked) store::keep_ranked(s, id, *ranked, at);
+    keep_counts(s, id, counts, at);
     if (p.details.anonymous) store::rekey_ballots(s, id);
     keep_verdict(s, p, at);
     tx.commit();

@@ -43,6 +43,7 @@ inline constexpr int kWhoChoseLimit = 500;
 /// are talked through while it is open).
 struct DecisionPage {
   ProposalForViewer view;
+  /// Once closed (not withdrawn): a simple poll's votes by option, as kept when it closed (ADR 0037).
   std::vector<OptionTotal> totals;
   /// A named poll's choices by name (at most kWhoChoseLimit), once it has closed.
   std::vector<BallotRow> named;
@@ -50,7 +51,8 @@ struct DecisionPage {
   std::vector<std::pair<std::vector<MemberType>, long long>> types;
   std::vector<Response> responses;
   std::vector<Objection> objections;
-  /// Once closed: a dot vote's or score poll's rows added up by option and value.
+  /// Once closed (not withdrawn), as kept when it closed (ADR 0037): a dot vote's or score poll's rows added up by
+  /// option and value (a simple poll's are `totals`).
   std::vector<OptionSum> sums;
   /// Once closed (not withdrawn): a ranked-choice poll's rounds, as kept when it closed (ADR 0037).
   std::optional<RankedCount> ranked;
@@ -60,6 +62,9 @@ struct DecisionPage {
   long long unmet_support = 0;
   /// Who took part was not kept yet (closed before migration 0055, or in SQL), so it was counted: page() keeps it.
   bool types_to_keep = false;
+  /// A simple poll's totals or a dot vote's or score poll's sums were not kept yet, so they were added up: page() keeps
+  /// them.
+  bool counts_to_keep = false;
 };
 
 /// Whether a decision met the power-sharing rules it opened under: who took part (by member types, as stored) and
