@@ -5,8 +5,10 @@
 // one, or one past its closing time that the due worker has not closed yet, is counted live and keeps nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <span>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -17,6 +19,7 @@
 #include "decisions/decision_service.hpp"
 #include "decisions/decision_store.hpp"
 #include "decisions/results.hpp"
+#include "decisions/tally.hpp"
 #include "groups/group_service.hpp"
 #include "testing/world.hpp"
 
@@ -263,6 +266,93 @@ TEST_P(TypesKeptOnBackend, AnOpenDecisionIsCountedLiveAndKeepsNothingUntilItClos
   EXPECT_EQ(kept_rows(id), 3);
   forget_voters(id);
   EXPECT_EQ(count_types(run(service->page(north, id, tom))->types).people, 3);
+}
+
+/// A closed poll's counts by option as the page uses them (a simple poll's totals as value 1), in a fixed order.
+std::vector<std::tuple<long long, long long, long long>> by_option(const DecisionPage& page) {
+  std::vector<std::tuple<long long, long long, long long>> out;
+  for (const auto& t : page.totals) out.emplace_back(t.option_id, 1, t.ballots);
+  for (const auto& c : page.sums) out.emplace_back(c.option_id, c.value, c.rows);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_P(TypesKeptOnBackend, APollsCountsByOptionAreKeptAtClosingAndOnTheFirstViewOfOneClosedWithNone) {
+  struct Case {
+    std::string name;
+    Process process;
+    /// Ballot rows: ballot, option (its position), value.
+    std::vector<std::tuple<int, int, int>> rows;
+  };
+  const std::vector<Case> cases{
+      {"a simple poll", Process::simple_poll, {{0, 0, 1}, {1, 0, 1}, {2, 1, 1}}},
+      {"a dot vote", Process::dot_vote, {{0, 0, 3}, {0, 1, 2}, {1, 1, 3}, {1, 2, 1}, {2, 1, 3}}},
+      {"a score poll", Process::score, {{0, 0, 3}, {0, 1, 0}, {0, 2, 1}, {1, 0, 2}, {1, 1, 3}, {1, 2, 1}}},
+      {"a poll nobody voted in", Process::simple_poll, {}},
+  };
+  int n = 0;
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    ProposalDetails d;
+    d.title = "Pick a venue";
+    d.body = "Choose.";
+    d.process = c.process;
+    d.closes_at = clock.now_seconds() + 7 * kDay;
+    d.options = {{0, "Library", ""}, {0, "Town hall", ""}, {0, "Online", ""}};
+    d.dot_budget = 5;
+    d.dot_most = 3;
+    d.score_highest = 3;
+    const std::string key = "counts-key-" + std::to_string(++n) + "-1234567890";
+    const long long id = run(service->propose({tom, Role::facilitator, false}, north, board, d, key));
+    const auto o = run(service->page(north, id, tom))->view.proposal.details.options;
+    world->db->run_sync([&](soci::session& s) {
+      db::WriteTransaction tx(s);
+      for (const auto& [ballot, option, value] : c.rows) {
+        db::query(
+            s, "INSERT INTO decision_ballots (decision_id, ballot, option_id, value) VALUES ($1, $2, $3, $4)",
+            {id, "a" + std::to_string(ballot), o[static_cast<std::size_t>(option)].id, static_cast<long long>(value)});
+      }
+      tx.commit();
+    });
+    const std::string where = "decisions WHERE options_kept_at IS NOT NULL AND id = " + std::to_string(id);
+    const std::string rows = "decision_option_counts WHERE decision_id = " + std::to_string(id);
+    EXPECT_EQ(run(service->close_early({tom, Role::member, false}, north, id)), Change::done);
+    EXPECT_EQ(world->count(where), 1);
+    const auto kept_rows = world->count(rows);
+    EXPECT_EQ(kept_rows == 0, c.rows.empty());
+    // Closed before migration 0055: the first view adds up every ballot, and keeps the counts.
+    sql("DELETE FROM " + rows);
+    sql("UPDATE decisions SET options_kept_at = NULL WHERE id = " + std::to_string(id));
+    const auto first = run(service->page(north, id, tom));
+    ASSERT_TRUE(first);
+    EXPECT_TRUE(first->counts_to_keep);
+    EXPECT_EQ(world->count(where), 1);
+    EXPECT_EQ(world->count(rows), kept_rows);
+    // Later views read the kept counts: the same with every ballot gone, and nothing more is written.
+    sql("DELETE FROM decision_ballots WHERE decision_id = " + std::to_string(id));
+    const auto later = run(service->page(north, id, tom));
+    ASSERT_TRUE(later);
+    EXPECT_FALSE(later->counts_to_keep);
+    EXPECT_EQ(by_option(*later), by_option(*first));
+    EXPECT_EQ(by_option(*later).size(), static_cast<std::size_t>(kept_rows));
+    if (c.process == Process::simple_poll && !c.rows.empty()) {
+      const auto r = count_poll(later->view.proposal.details.options, later->totals);
+      EXPECT_EQ(r.ballots, 3);
+      EXPECT_EQ(r.options[0].votes, 2);
+    }
+    if (c.process == Process::dot_vote) {
+      EXPECT_EQ(dots_of(later->view.proposal.details.options, later->sums).top, std::vector<tally::OptionId>{o[1].id});
+    }
+    // Two servers keeping it at once: the second writes nothing.
+    const bool again = world->db->run_sync([&](soci::session& s) {
+      db::WriteTransaction tx(s);
+      const bool wrote = store::keep_option_counts(s, id, {{o[0].id, 1, 99}}, clock.now_seconds());
+      tx.commit();
+      return wrote;
+    });
+    EXPECT_FALSE(again);
+    EXPECT_EQ(world->count(rows), kept_rows);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TypesKeptOnBackend, ::testing::ValuesIn(db::testing::backends()));
