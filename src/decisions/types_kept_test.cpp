@@ -2,7 +2,8 @@
 // (early, by the due worker, or the demo's close_now) and withdrawing keep what participant_types gives, for polls and
 // consent alike, and "nobody took part" too; the page shows the kept counts with every voter's row gone; a decision
 // closed with none kept (before the migration, or in SQL) is counted on its first view and kept then, once; an open
-// one, or one past its closing time that the due worker has not closed yet, is counted live and keeps nothing.
+// one, or one past its closing time that the due worker has not closed yet, is counted live and keeps nothing. A
+// simple poll's, dot vote's and score poll's counts by option are kept the same way.
 #include <gtest/gtest.h>
 
 #include <algorithm>
