@@ -65,24 +65,56 @@ std::optional<ProposalForViewer> find(soci::session& s, long long org_id, long l
 
 std::vector<long long> ids_of(const std::vector<tally::OptionId>& v) { return {v.begin(), v.end()}; }
 
-/// What came out on top, for the outcome and its words (a simple poll's counts; the leaders of the others). A
-/// ranked-choice poll is counted from every ballot: its count goes into `ranked`, to be kept when it closes.
-PollResult poll_of(soci::session& s, const Proposal& p, std::optional<RankedCount>& ranked) {
+/// A simple poll's votes as counts by option and value (value 1), as decision_option_counts keeps them, and back.
+std::vector<OptionSum> sums_of(const std::vector<OptionTotal>& totals) {
+  std::vector<OptionSum> out;
+  for (const auto& t : totals) out.push_back({t.option_id, 1, t.ballots});
+  return out;
+}
+std::vector<OptionTotal> totals_of(const std::vector<OptionSum>& sums) {
+  std::vector<OptionTotal> out;
+  for (const auto& c : sums) out.push_back({c.option_id, c.rows});
+  return out;
+}
+
+/// The counts a poll's page shows, kept when it closes (ADR 0037): a ranked-choice poll's rounds; the others' counts
+/// by option and value.
+struct PollCounts {
+  std::optional<RankedCount> ranked;
+  std::optional<std::vector<OptionSum>> by_option;
+};
+
+/// What came out on top, for the outcome and its words (a simple poll's counts; the leaders of the others), counted
+/// from every ballot: the counts go into `counts`, to be kept when it closes.
+PollResult poll_of(soci::session& s, const Proposal& p, PollCounts& counts) {
   const auto& d = p.details;
   switch (d.process) {
-    case Process::simple_poll: return count_poll(d.options, store::option_totals(s, p.id));
+    case Process::simple_poll: {
+      const auto totals = store::option_totals(s, p.id);
+      counts.by_option = sums_of(totals);
+      return count_poll(d.options, totals);
+    }
     case Process::ranked_choice: {
-      ranked = ranked_count(d.options, store::ranked_ballots(s, p.id));
-      const auto& r = ranked->result;
+      counts.ranked = ranked_count(d.options, store::ranked_ballots(s, p.id));
+      const auto& r = counts.ranked->result;
       if (r.winner) return leaders_only({*r.winner});
       return leaders_only(ids_of(r.tied));
     }
-    case Process::dot_vote: return leaders_only(ids_of(dots_of(d.options, store::option_sums(s, p.id)).top));
+    case Process::dot_vote:
+      counts.by_option = store::option_sums(s, p.id);
+      return leaders_only(ids_of(dots_of(d.options, *counts.by_option).top));
     case Process::score:
-      return leaders_only(ids_of(scores_of(d.options, d.score_highest, store::option_sums(s, p.id)).top));
+      counts.by_option = store::option_sums(s, p.id);
+      return leaders_only(ids_of(scores_of(d.options, d.score_highest, *counts.by_option).top));
     case Process::consent: break;
   }
   return {};
+}
+
+/// Keeps a just-closed poll's counts (ADR 0037): its ballots can no longer change, and its page reads these.
+void keep_counts(soci::session& s, long long id, const PollCounts& counts, long long now) {
+  if (counts.ranked) store::keep_ranked(s, id, *counts.ranked, now);
+  if (counts.by_option) store::keep_option_counts(s, id, *counts.by_option, now);
 }
 
 /// Unmet support requests of the meeting the record names, when the rules ask.
@@ -92,9 +124,11 @@ long long unmet_of(soci::session& s, const Proposal& p) {
 }
 
 /// Judges the just-closed proposal under the rules it opened under and keeps the verdict for the measures
-/// (decisions.lived_took_part, rules_met: who took part is fixed now).
-power::Verdict keep_verdict(soci::session& s, const Proposal& p) {
+/// (decisions.lived_took_part, rules_met: who took part is fixed now), and who took part by member types for its page
+/// (ADR 0037).
+power::Verdict keep_verdict(soci::session& s, const Proposal& p, long long now) {
   const auto types = store::participant_types(s, p.id);
+  store::keep_types(s, p.id, types, now);
   auto verdict = verdict_of(p.details.rules, types, unmet_of(s, p));
   store::keep_verdict(s, p.id, lived_experience_count(p.details.rules, types), verdict.valid());
   return verdict;
@@ -108,19 +142,19 @@ bool close_in(soci::session& s, long long id, long long at, const std::string& b
   auto v = store::find_for_viewer(s, *org, id, 0, "");
   if (!v || v->proposal.closed_at || v->proposal.withdrawn_at) return false;
   auto& p = v->proposal;
-  std::optional<RankedCount> ranked;
-  const PollResult poll = poll_of(s, p, ranked);
+  PollCounts counts;
+  const PollResult poll = poll_of(s, p, counts);
   const Outcome outcome = p.details.process == Process::consent
                               ? outcome_of(count_consent(store::responses(s, id), store::objections(s, id)))
                               : outcome_of(poll);
   if (!store::close(s, id, outcome, at)) return false;
-  // Its ballots can no longer change: the rounds are counted once, now, and its page reads them (ADR 0037).
-  if (ranked) store::keep_ranked(s, id, *ranked, now);
+  // Its ballots can no longer change: they are counted once, now, and its page reads the counts (ADR 0037).
+  keep_counts(s, id, counts, now);
   if (p.details.anonymous) store::rekey_ballots(s, id);
   p.closed_at = at;
   p.outcome = outcome;
   // Who took part is fixed now: the group is told at once when it broke the rules it opened under.
-  send_closed(s, p, poll, base_url, now, keep_verdict(s, p));
+  send_closed(s, p, poll, base_url, now, keep_verdict(s, p, now));
   return true;
 }
 
@@ -216,15 +250,24 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     const std::string secret = store::existing_ballot_secret(s);
     auto v = find(s, org_id, id, viewer, secret);
     if (!v) return std::nullopt;
-    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, false, 0};
+    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, false, 0, false, false};
     const auto& p = page.view.proposal;
     const Process process = p.details.process;
     if (process == Process::consent) {
       page.responses = store::responses(s, id);
       page.objections = store::objections(s, id);
-    } else if (p.closed(at)) {
-      if (process == Process::simple_poll) page.totals = store::option_totals(s, id);
-      if (process == Process::dot_vote || process == Process::score) page.sums = store::option_sums(s, id);
+    } else if (p.closed(at) && !p.withdrawn_at) {
+      if (process != Process::ranked_choice) {
+        // As kept when it closed (ADR 0037). None kept (closed before migration 0055, or made in SQL): added up from
+        // every ballot this once, and kept below once it has really closed (not yet in the due worker's minute).
+        std::optional<std::vector<OptionSum>> kept;
+        if (p.closed_at) kept = store::kept_option_counts(s, id);
+        page.counts_to_keep = p.closed_at && !kept;
+        const bool simple = process == Process::simple_poll;
+        if (!kept) kept = simple ? sums_of(store::option_totals(s, id)) : store::option_sums(s, id);
+        if (simple) page.totals = totals_of(*kept);
+        if (!simple) page.sums = std::move(*kept);
+      }
       if (process == Process::ranked_choice && !p.withdrawn_at) {
         page.ranked = store::kept_ranked(s, id);
         // None kept (closed before migration 0053, or made in SQL): counted from every ballot this once, and kept
@@ -242,7 +285,15 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
       page.view.my_ballot = store::my_ballot(s, id, ballot_of(key, secret, viewer));
     }
     page.unmet_support = unmet_of(s, p);
-    page.types = store::participant_types(s, id);
+    if (p.closed_at || p.withdrawn_at) {
+      // Nobody can take part any more: who did is read as kept when it closed (ADR 0037). None kept (closed before
+      // migration 0055, or made in SQL): counted from every voter this once, and kept below.
+      auto kept = store::kept_types(s, id);
+      page.types_to_keep = !kept;
+      page.types = kept ? std::move(*kept) : store::participant_types(s, id);
+    } else {
+      page.types = store::participant_types(s, id);  // open (or not yet closed by the due worker): few, and changing
+    }
     // What led to it, named only while it is the group's (the record is read by the group's own people).
     auto& q = page.view.proposal;
     if (q.led_from_topic_id) {
@@ -258,12 +309,24 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     return page;
   });
   auto loaded = co_await std::move(op);
-  if (loaded && loaded->ranked_to_keep) {
+  if (loaded && (loaded->ranked_to_keep || loaded->types_to_keep || loaded->counts_to_keep)) {
     // A short write after the read, so later views on every server read the kept rows. Another server doing the same
     // at once is no failure: the first to write keeps it, and the other finds it kept and writes nothing.
-    auto keep = db_.run([=, this, count = *loaded->ranked](soci::session& s) {
+    PollCounts counts;
+    if (loaded->ranked_to_keep) counts.ranked = loaded->ranked;
+    if (loaded->counts_to_keep) {
+      counts.by_option =
+          loaded->view.proposal.details.process == Process::simple_poll ? sums_of(loaded->totals) : loaded->sums;
+    }
+    std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> types;
+    if (loaded->types_to_keep) types = loaded->types;
+    auto keep = db_.run([=, this](soci::session& s) {
       db::WriteTransaction tx(s);
-      if (store::keep_ranked(s, id, count, now())) tx.commit();
+      bool wrote = false;
+      if (counts.ranked && store::keep_ranked(s, id, *counts.ranked, now())) wrote = true;
+      if (counts.by_option && store::keep_option_counts(s, id, *counts.by_option, now())) wrote = true;
+      if (types && store::keep_types(s, id, *types, now())) wrote = true;
+      if (wrote) tx.commit();
       return true;
     });
     co_await std::move(keep);
@@ -422,6 +485,8 @@ awaitable<Change> DecisionService::withdraw(Who who, long long org_id, long long
     auto v = store::find_for_viewer(s, org_id, id, who.user_id, "");
     if (!v || !allowed(who, *v, Action::run_decision, at)) return Change::refused;
     if (!store::withdraw(s, id, at)) return Change::already;
+    // Nobody can take part any more: who did is kept for its page, as when one closes (ADR 0037).
+    store::keep_types(s, id, store::participant_types(s, id), at);
     // The group is told it will not be decided, as they are told when one closes.
     v->proposal.withdrawn_at = at;
     send_closed(s, v->proposal, {}, base, at);
@@ -568,14 +633,14 @@ void DecisionService::close_now(long long id, long long at) {
     const auto v = store::find_for_viewer(s, *org, id, 0, "");
     if (!v || v->proposal.closed_at) return;
     const auto& p = v->proposal;
-    std::optional<RankedCount> ranked;
+    PollCounts counts;
     const Outcome outcome = p.details.process == Process::consent
                                 ? outcome_of(count_consent(store::responses(s, id), store::objections(s, id)))
-                                : outcome_of(poll_of(s, p, ranked));
+                                : outcome_of(poll_of(s, p, counts));
     if (!store::close(s, id, outcome, at)) return;
-    if (ranked) store::keep_ranked(s, id, *ranked, at);
+    keep_counts(s, id, counts, at);
     if (p.details.anonymous) store::rekey_ballots(s, id);
-    keep_verdict(s, p);
+    keep_verdict(s, p, at);
     tx.commit();
   });
 }

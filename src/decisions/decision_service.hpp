@@ -45,14 +45,16 @@ inline constexpr int kWhoChoseLimit = 500;
 /// are talked through while it is open).
 struct DecisionPage {
   ProposalForViewer view;
+  /// Once closed (not withdrawn): a simple poll's votes by option, as kept when it closed (ADR 0037).
   std::vector<OptionTotal> totals;
   /// A named poll's choices by name (at most kWhoChoseLimit), once it has closed.
   std::vector<BallotRow> named;
-  /// Who took part by member types.
+  /// Who took part by member types: counted while open; as kept when it closed or was withdrawn (ADR 0037).
   std::vector<std::pair<std::vector<MemberType>, long long>> types;
   std::vector<Response> responses;
   std::vector<Objection> objections;
-  /// Once closed: a dot vote's or score poll's rows added up by option and value.
+  /// Once closed (not withdrawn), as kept when it closed (ADR 0037): a dot vote's or score poll's rows added up by
+  /// option and value (a simple poll's are `totals`).
   std::vector<OptionSum> sums;
   /// Once closed (not withdrawn): a ranked-choice poll's rounds, as kept when it closed (ADR 0037).
   std::optional<RankedCount> ranked;
@@ -60,6 +62,11 @@ struct DecisionPage {
   bool ranked_to_keep = false;
   /// Support requests for the meeting the record names that are still unmet (read when its rules say so).
   long long unmet_support = 0;
+  /// Who took part was not kept yet (closed before migration 0055, or in SQL), so it was counted: page() keeps it.
+  bool types_to_keep = false;
+  /// A simple poll's totals or a dot vote's or score poll's sums were not kept yet, so they were added up: page() keeps
+  /// them.
+  bool counts_to_keep = false;
   /// What other modules did with it (a card on a board, ...), by date; and where the viewer may take it next.
   std::vector<module::FollowUp> follow_ups;
 };

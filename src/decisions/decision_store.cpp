@@ -193,6 +193,60 @@ std::vector<std::pair<std::vector<MemberType>, long long>> participant_types(soc
   return out;
 }
 
+std::optional<std::vector<OptionSum>> kept_option_counts(soci::session& s, long long id) {
+  std::optional<std::vector<OptionSum>> out;
+  db::query(s,
+            "SELECT d.options_kept_at, c.option_id, c.value, c.ballots FROM decisions d LEFT JOIN "
+            "decision_option_counts c ON c.decision_id = d.id WHERE d.id = $1 ORDER BY c.option_id, c.value",
+            {id}, [&](const db::Row& r) {
+              if (r.null(0)) return;
+              if (!out) out.emplace();
+              if (!r.null(1)) out->push_back({r.integer(1), r.integer(2), r.integer(3)});
+            });
+  return out;
+}
+
+bool keep_option_counts(soci::session& s, long long id, const std::vector<OptionSum>& counts, long long now) {
+  if (db::query(s, "UPDATE decisions SET options_kept_at = $2 WHERE id = $1 AND options_kept_at IS NULL", {id, now}) ==
+      0) {
+    return false;
+  }
+  for (const auto& c : counts) {
+    db::query(s, "INSERT INTO decision_option_counts (decision_id, option_id, value, ballots) VALUES ($1, $2, $3, $4)",
+              {id, c.option_id, c.value, c.rows});
+  }
+  return true;
+}
+
+std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> kept_types(soci::session& s, long long id) {
+  std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> out;
+  // The decision's mark with its kept rows (kept with nobody taking part: one row of NULLs after the mark).
+  db::query(s,
+            "SELECT d.types_kept_at, t.member_types, t.people FROM decisions d LEFT JOIN decision_type_counts t ON "
+            "t.decision_id = d.id WHERE d.id = $1 ORDER BY t.member_types",
+            {id}, [&](const db::Row& r) {
+              if (r.null(0)) return;
+              if (!out) out.emplace();
+              if (!r.null(1)) out->emplace_back(parse_member_types(r.text(1)), r.integer(2));
+            });
+  return out;
+}
+
+bool keep_types(soci::session& s, long long id, const std::vector<std::pair<std::vector<MemberType>, long long>>& types,
+                long long now) {
+  if (db::query(s, "UPDATE decisions SET types_kept_at = $2 WHERE id = $1 AND types_kept_at IS NULL", {id, now}) == 0) {
+    return false;
+  }
+  // Sets stored alike come out of participant_types as one row each; the same set in two spellings is one row here.
+  std::map<std::string, long long> people;
+  for (const auto& [t, n] : types) people[member_types_code(t)] += n;
+  for (const auto& [code, n] : people) {
+    db::query(s, "INSERT INTO decision_type_counts (decision_id, member_types, people) VALUES ($1, $2, $3)",
+              {id, code, n});
+  }
+  return true;
+}
+
 std::vector<Response> responses(soci::session& s, long long id) {
   std::vector<Response> out;
   db::query(s,

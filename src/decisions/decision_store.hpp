@@ -35,8 +35,21 @@ std::vector<BallotRow> ballots(soci::session& s, long long id);
 std::vector<OptionTotal> option_totals(soci::session& s, long long id);
 /// A named poll's ballot rows with their voters' names, by name, at most `limit` (the page says when there are more).
 std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit);
+/// A closed poll's counts by option and value as kept when it closed (a simple poll's votes have value 1), in one
+/// query; none when never kept (closed before migration 0055, or made directly in SQL).
+std::optional<std::vector<OptionSum>> kept_option_counts(soci::session& s, long long id);
+/// Keeps a closed poll's counts by option and value, only if none are kept yet (as keep_types); false when they were
+/// kept already, and then nothing is written.
+bool keep_option_counts(soci::session& s, long long id, const std::vector<OptionSum>& counts, long long now);
 /// Who took part, grouped by their member types as stored, with how many had each set.
 std::vector<std::pair<std::vector<MemberType>, long long>> participant_types(soci::session& s, long long id);
+/// A closed or withdrawn decision's participant_types as kept then, in one query (empty when nobody took part; none
+/// when never kept: closed before migration 0055, or made directly in SQL).
+std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> kept_types(soci::session& s, long long id);
+/// Keeps a decision's participant_types, only if none are kept yet (the "only if NULL" update of types_kept_at decides
+/// between two servers doing it at once); false when they were kept already, and then nothing is written.
+bool keep_types(soci::session& s, long long id, const std::vector<std::pair<std::vector<MemberType>, long long>>& types,
+                long long now);
 std::vector<Response> responses(soci::session& s, long long id);
 std::vector<Objection> objections(soci::session& s, long long id);
 

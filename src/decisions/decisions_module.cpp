@@ -45,7 +45,11 @@ module::Module make_module(Deps deps) {
        "a group's power-sharing rules for its decisions (updated_by is kept as \"former member\")"},
       {"decision_ranked_results", "a closed ranked-choice poll's count: how many ballots, and which option won"},
       {"decision_rounds", "the rounds of a closed ranked-choice poll's count: ballots no longer counted, and why"},
-      {"decision_round_counts", "the votes each option had in each round of a closed ranked-choice poll's count"}};
+      {"decision_round_counts", "the votes each option had in each round of a closed ranked-choice poll's count"},
+      {"decision_type_counts",
+       "how many people took part in a closed or withdrawn decision with each set of member types (counts only)"},
+      {"decision_option_counts",
+       "a closed poll's counts by option: votes, or how many gave each number of dots or each score (counts only)"}};
   // Someone who leaves the organisation no longer counts in its open proposals.
   m.membership_ended = [&clock](soci::session& s, long long org_id, long long user_id) {
     membership_ended(s, org_id, user_id, clock.now_seconds());

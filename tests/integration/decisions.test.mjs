@@ -357,6 +357,22 @@ test(`${backendName}: power-sharing rules, ranked choice, dot vote and score —
   assert.equal(count(`decision_round_counts WHERE decision_id = ${ranked.id}`), "4");
   server.database.sql(`DELETE FROM decision_ballots WHERE decision_id = ${ranked.id}`);
   assert.equal(results((await gareth.get(ranked.url)).text), keptRounds);
+  // Who took part by member type was kept when it closed too (migration 0055): the same counts and verdict from the
+  // kept rows; closed with none kept, the first view counts the voters and keeps them; then no voter's row is needed.
+  const tookPart = (html) => html.slice(html.indexOf(">Who took part</h2>"), html.indexOf(">Decision record</h2>"));
+  const keptTypes = tookPart(page.text);
+  assert.match(keptTypes, /4 people took part\./);
+  assert.match(keptTypes, /Not enough lived-experience members took part: 2\./);
+  const typeRows = count(`decision_type_counts WHERE decision_id = ${ranked.id}`);
+  assert.notEqual(typeRows, "0");
+  assert.equal(count(`decisions WHERE id = ${ranked.id} AND types_kept_at IS NOT NULL`), "1");
+  server.database.sql(`DELETE FROM decision_type_counts WHERE decision_id = ${ranked.id}`);
+  server.database.sql(`UPDATE decisions SET types_kept_at = NULL WHERE id = ${ranked.id}`);
+  assert.equal(tookPart((await gareth.get(ranked.url)).text), keptTypes);
+  assert.equal(count(`decision_type_counts WHERE decision_id = ${ranked.id}`), typeRows);
+  assert.equal(count(`decisions WHERE id = ${ranked.id} AND types_kept_at IS NOT NULL`), "1");
+  server.database.sql(`DELETE FROM decision_voters WHERE decision_id = ${ranked.id}`);
+  assert.equal(tookPart((await gareth.get(ranked.url)).text), keptTypes);
   // 2 lived-experience members took part (Gareth; Mair, a carer too): the rule it opened with needed 3.
   assert.match(page.text, /This decision is not valid/);
   assert.match(page.text, /Not enough lived-experience members took part: 2\. The rule needs at least 3\./);
@@ -372,6 +388,23 @@ test(`${backendName}: power-sharing rules, ranked choice, dot vote and score —
   assert.match(page.text, /No, keep weekday evenings: 6 dots/);
   assert.match(page.text, /The group chose: No, keep weekday evenings\./);
   assert.match(page.text, /Who chose what/);
+  // The dots on each option were added up once when it closed and kept (migration 0055): closed with none kept, the
+  // first view adds up the ballots and keeps them; then the same chart and table with every ballot gone.
+  const dotResults = (html) => {
+    const start = html.indexOf(">Results</h2>");
+    return html.slice(start, html.indexOf("</table>", start)).replace(/chart-\d+/g, "chart");
+  };
+  const keptDots = dotResults(page.text);
+  assert.match(keptDots, /No, keep weekday evenings: 6 dots/);
+  const dotRows = count(`decision_option_counts WHERE decision_id = ${dots.id}`);
+  assert.notEqual(dotRows, "0");
+  server.database.sql(`DELETE FROM decision_option_counts WHERE decision_id = ${dots.id}`);
+  server.database.sql(`UPDATE decisions SET options_kept_at = NULL WHERE id = ${dots.id}`);
+  assert.equal(dotResults((await gareth.get(dots.url)).text), keptDots);
+  assert.equal(count(`decision_option_counts WHERE decision_id = ${dots.id}`), dotRows);
+  assert.equal(count(`decisions WHERE id = ${dots.id} AND options_kept_at IS NOT NULL`), "1");
+  server.database.sql(`DELETE FROM decision_ballots WHERE decision_id = ${dots.id}`);
+  assert.equal(dotResults((await gareth.get(dots.url)).text), keptDots);
   // Score: averages Yes 2.0, No 1.3 from 3 people.
   page = await gareth.get(score.url);
   assert.match(page.text, /Average score for each option/);
