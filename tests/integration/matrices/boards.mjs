@@ -21,6 +21,9 @@ export const rows = [
   ["POST", "/o/demo/groups/ARCHIVED/boards", /*             */ [401, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/boards/BOARD", /*                        */ [303, 404, 200, 200, 404, 200, 404]],
   ["GET", "/o/demo/boards/999999", /*                       */ [303, 404, 404, 404, 404, 404, 404]],
+  // A list's own page (its cards' forms for those who work on them; observers read it): as the board.
+  ["GET", "/o/demo/boards/BOARD/lists/LIST", /*             */ [303, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/demo/boards/BOARD/lists/999999", /*           */ [303, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/boards/BOARD/results", /*                */ [303, 404, 200, 200, 404, 200, 404]],
   // A download, not a page: someone signed out gets 401, not the sign-in page.
   ["GET", "/o/demo/boards/BOARD/cards.csv", /*              */ [401, 404, 200, 200, 404, 200, 404]],
@@ -64,7 +67,7 @@ export function patternOf(path) {
     .replace("/o/demo", "/o/{org}")
     .replace(/\/groups\/(GROUP|STEERING|ARCHIVED|999999)/, "/groups/{group}")
     .replace(/\/boards\/(BOARD|999999)(?=\/|$)/, "/boards/{board}")
-    .replace(/\/lists\/LIST(?=\/|$)/, "/lists/{list}")
+    .replace(/\/lists\/(LIST|999999)(?=\/|$)/, "/lists/{list}")
     .replace(/\/cards\/(CARD|999999)(?=\/|$)/, "/cards/{card}");
 }
 
