@@ -196,14 +196,27 @@ void list_heading(Html& h, const core::Translator& t, const BoardList& l, long l
 
 /// A card as a box: its title (a link to its page) and position, its labels, people, due date and dots, and on a
 /// list's page for those who may work on it, the forms that move it and give it dots.
+/// The card's title is a heading one level below the page's last: h3 under a list's h2 on the board, h2 on a list's
+/// page.
 void card_box(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const Card& c,
-              bool forms, bool dots_on) {
+              bool on_list_page, bool forms, bool dots_on) {
   h.raw("<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">");
-  h.raw("<h3 class=\"govuk-summary-card__title\" id=\"card-").number(c.id).raw("\" tabindex=\"-1\">");
+  if (on_list_page) {
+    h.raw("<h2");
+  } else {
+    h.raw("<h3");
+  }
+  h.raw(" class=\"govuk-summary-card__title\" id=\"card-").number(c.id).raw("\" tabindex=\"-1\">");
   govuk::link(h, card_url(req, c.id), c.title);
   h.raw(" <span class=\"govuk-caption-s\">")
       .text(core::format(t("boards.card.position"), {{"n", std::to_string(c.position)}}));
-  h.raw("</span></h3></div><div class=\"govuk-summary-card__content\">");
+  h.raw("</span>");
+  if (on_list_page) {
+    h.raw("</h2>");
+  } else {
+    h.raw("</h3>");
+  }
+  h.raw("</div><div class=\"govuk-summary-card__content\">");
   card_facts(h, t, page, c);
   if (forms) card_forms(h, t, req, c, dots_on);
   h.raw("</div></div>\n");
@@ -270,7 +283,7 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
     if (cards.empty()) {
       govuk::paragraph(h, t(in_list == 0 ? "boards.board.list_empty" : "boards.board.none_match"));
     }
-    for (const Card* c : cards) card_box(h, t, req, page, *c, false, false);
+    for (const Card* c : cards) card_box(h, t, req, page, *c, false, false, false);
     if (works) add_card_form(h, t, req, page, l);
   }
   h.raw("</div>\n");
@@ -303,7 +316,7 @@ awaitable<Response> board_list(OrgRequest& req, const PagesDeps& deps) {
   for (const auto& c : page.cards) {
     if (c.list_id != l->id) continue;
     ++in_list;
-    card_box(h, t, req, page, c, works, dots_on);
+    card_box(h, t, req, page, c, true, works, dots_on);
   }
   if (in_list == 0) govuk::paragraph(h, t("boards.board.list_empty"));
   if (works) add_card_form(h, t, req, page, *l);

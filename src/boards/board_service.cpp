@@ -126,8 +126,8 @@ awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, lon
 std::optional<CardSource> BoardService::resolve_source(soci::session& s, long long org_id, long long group_id,
                                                        std::string_view kind, long long id, long long viewer) const {
   for (const auto& k : kinds_) {
-    if (k.kind != kind || !k.resolve) continue;
-    auto found = k.resolve(s, org_id, id, viewer);
+    if (k.kind != kind) continue;
+    auto found = k.find(s, org_id, id, viewer);
     if (!found || found->group_id != group_id) return std::nullopt;
     return CardSource{std::string(k.name_key), std::move(found->title), std::move(found->href)};
   }
@@ -148,7 +148,7 @@ void BoardService::follow_ups(soci::session& s, std::string_view kind, long long
                               std::vector<module::FollowUp>& out) const {
   std::optional<module::Contribution> found;
   for (const auto& k : kinds_) {
-    if (k.kind == kind && k.resolve) found = k.resolve(s, org_id, id, viewer);
+    if (k.kind == kind) found = k.find(s, org_id, id, viewer);
   }
   if (!found) return;
   // The cards that came from it, on the group's boards (which everyone who sees the contribution sees).

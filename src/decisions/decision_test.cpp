@@ -15,6 +15,7 @@
 #include "db/transaction.hpp"
 #include "decisions/decision_form.hpp"
 #include "decisions/decision_service.hpp"
+#include "decisions/decisions_loop.hpp"
 #include "decisions/results.hpp"
 #include "groups/group_service.hpp"
 #include "http/form.hpp"
@@ -315,6 +316,32 @@ TEST_P(DecisionsOnBackend, OneVoteEachChangeableUntilItClosesAndNotAfter) {
   EXPECT_EQ(page->named[0].voter_name, "Mair");
   const auto r = count_poll(page->view.proposal.details.options, page->totals);
   EXPECT_EQ(r.options[1].votes, 1);
+}
+
+// The loop tells a proposal's supporters (its voters) when its status changes; a card's "Came from" and the boards'
+// follow-ups find the proposal without reading them all (a poll of 40,000 voters).
+TEST_P(DecisionsOnBackend, TheProposalKindFindsItWithoutItsSupportersAndResolvesThemForTheLoop) {
+  const long long id = propose(poll());
+  const auto o = options(id);
+  EXPECT_EQ(run(service->vote(north, id, mair, o[0].id)), VoteOutcome::done);
+  const auto kinds = contribution_kinds();
+  ASSERT_EQ(kinds.size(), 1u);
+  const auto& kind = kinds[0];
+  world->db->run_sync([&](soci::session& s) {
+    const auto full = kind.resolve(s, north, id, tom);
+    ASSERT_TRUE(full);
+    EXPECT_EQ(full->supporters, std::vector<long long>{mair});
+    const auto found = kind.find(s, north, id, tom);
+    ASSERT_TRUE(found);
+    EXPECT_TRUE(found->supporters.empty());
+    EXPECT_EQ(found->group_id, full->group_id);
+    EXPECT_EQ(found->viewer_role, full->viewer_role);
+    EXPECT_EQ(found->title, full->title);
+    EXPECT_EQ(found->href, full->href);
+    // Someone outside the group (another organisation's member) finds nothing either way.
+    EXPECT_FALSE(kind.find(s, north, id, rhys));
+    EXPECT_FALSE(kind.resolve(s, north, id, rhys));
+  });
 }
 
 TEST_P(DecisionsOnBackend, TheListSaysHowManyTookPartKeptFromClosing) {

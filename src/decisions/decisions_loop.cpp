@@ -8,7 +8,8 @@ namespace roundtable::decisions {
 
 namespace {
 
-std::optional<module::Contribution> proposal(soci::session& s, long long org_id, long long id, long long viewer) {
+/// The proposal for the viewer, without its supporters.
+std::optional<module::Contribution> found(soci::session& s, long long org_id, long long id, long long viewer) {
   std::optional<module::Contribution> out;
   // The group's people see its proposals (decision_policy's see_decisions; an admin outside the group sees the loop
   // only through the group's "You said, we did" page).
@@ -29,6 +30,11 @@ std::optional<module::Contribution> proposal(soci::session& s, long long org_id,
               c.href = "/decisions/" + std::to_string(id);
               out = std::move(c);
             });
+  return out;
+}
+
+std::optional<module::Contribution> proposal(soci::session& s, long long org_id, long long id, long long viewer) {
+  auto out = found(s, org_id, id, viewer);
   if (!out) return out;
   // Supporters: everyone who voted (never what they chose) or answered a consent proposal.
   db::query(s,
@@ -41,7 +47,10 @@ std::optional<module::Contribution> proposal(soci::session& s, long long org_id,
 }  // namespace
 
 std::vector<module::ContributionKind> contribution_kinds() {
-  return {{"proposal", "loop.kind.proposal", proposal, "SELECT org_id, group_id, id, created_at FROM decisions"}};
+  // A poll's supporters are all its voters (40,000 in bench/): a card's "Came from" and the boards' follow-ups on the
+  // proposal's page find it without them.
+  return {
+      {"proposal", "loop.kind.proposal", proposal, "SELECT org_id, group_id, id, created_at FROM decisions", found}};
 }
 
 }  // namespace roundtable::decisions

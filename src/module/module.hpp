@@ -194,6 +194,17 @@ struct ContributionKind {
   /// `created_at` (seconds), named so, over every one still counted (not deleted), without parameters. The measures
   /// wrap it ("... FROM (<listing>) x WHERE x.group_id IN (...) AND x.created_at >= $1"), one query for all kinds.
   std::string_view listing;
+  /// The same as `resolve` without reading `supporters` (left empty), given by a kind whose supporters can be many (a
+  /// poll's voters): for pages that need only the contribution's group, title and the viewer's role (a card's "Came
+  /// from", the boards' follow-ups on a proposal's page). Empty: `resolve` does for both.
+  ContributionResolver resolve_without_supporters;
+
+  /// `resolve_without_supporters` when the kind gives one, else `resolve` (nothing when it has neither).
+  std::optional<Contribution> find(soci::session& s, long long org_id, long long id, long long viewer) const {
+    if (resolve_without_supporters) return resolve_without_supporters(s, org_id, id, viewer);
+    if (resolve) return resolve(s, org_id, id, viewer);
+    return std::nullopt;
+  }
 };
 
 /// What every module can see of the others once all are made (for pages that gather from all of them).

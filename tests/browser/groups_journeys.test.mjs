@@ -184,7 +184,7 @@ test("issue #16: keyboard only, no JavaScript, 320 px: Gareth opens a list of th
     await follow(gareth);
     assert.match(gareth.url(), /#card-\d+$/);
     assert.match(await gareth.textContent("main"), new RegExp(`Moved '${card}' to 'Ideas', position 2`));
-    assert.match(await gareth.locator("#board-lists h3", { hasText: card }).innerText(), /\(position 2\)/);
+    assert.match(await gareth.locator("#board-lists h2", { hasText: card }).innerText(), /\(position 2\)/);
     await fits(gareth, "the list after moving");
     // From the card the page returned to, Tab reaches the card's own buttons first.
     await tabTo(gareth, `Give a dot ${card}`, { max: 8 });
