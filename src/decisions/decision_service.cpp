@@ -250,14 +250,23 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     const std::string secret = store::existing_ballot_secret(s);
     auto v = find(s, org_id, id, viewer, secret);
     if (!v) return std::nullopt;
-    DecisionPage page{std::move(*v), {}, {}, {}, {}, {}, {}, {}, false, 0, false, false};
+    DecisionPage page;
+    page.view = std::move(*v);
     const auto& p = page.view.proposal;
     const Process process = p.details.process;
     if (process == Process::consent) {
       page.responses = store::responses(s, id);
       page.objections = store::objections(s, id);
     } else if (p.closed(at) && !p.withdrawn_at) {
-      if (process != Process::ranked_choice) {
+      if (process == Process::ranked_choice) {
+        page.ranked = store::kept_ranked(s, id);
+        // None kept (closed before migration 0053, or made in SQL): counted from every ballot this once, and kept
+        // below once it has really closed (between its closing time and the due worker's minute it is not yet).
+        if (!page.ranked) {
+          page.ranked = ranked_count(p.details.options, store::ranked_ballots(s, id));
+          page.ranked_to_keep = p.closed_at.has_value();
+        }
+      } else {
         // As kept when it closed (ADR 0037). None kept (closed before migration 0055, or made in SQL): added up from
         // every ballot this once, and kept below once it has really closed (not yet in the due worker's minute).
         std::optional<std::vector<OptionSum>> kept;
@@ -267,15 +276,6 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
         if (!kept) kept = simple ? sums_of(store::option_totals(s, id)) : store::option_sums(s, id);
         if (simple) page.totals = totals_of(*kept);
         if (!simple) page.sums = std::move(*kept);
-      }
-      if (process == Process::ranked_choice && !p.withdrawn_at) {
-        page.ranked = store::kept_ranked(s, id);
-        // None kept (closed before migration 0053, or made in SQL): counted from every ballot this once, and kept
-        // below once it has really closed (between its closing time and the due worker's minute it is not yet).
-        if (!page.ranked) {
-          page.ranked = ranked_count(p.details.options, store::ranked_ballots(s, id));
-          page.ranked_to_keep = p.closed_at.has_value();
-        }
       }
       if (!p.details.anonymous) page.named = store::named_ballots(s, id, kWhoChoseLimit);
     } else if (process != Process::simple_poll && page.view.voted && viewer) {
