@@ -29,6 +29,8 @@ test("record with the microphone by keyboard at 320 px, play it back, save it, a
   const answer = await page.goto(server.url + "/account/about-me/add/audio");
   assert.match(answer.headers()["permissions-policy"], /microphone=\(self\)/);
   const record = page.getByRole("button", { name: "Record", exact: true });
+  // The recorder is loaded by a dynamic import after the page's load event, so its button appears a moment later.
+  await record.waitFor({ state: "visible", timeout: 10000 });
   assert.ok(await record.isVisible(), "the Record button shows where the browser can record");
   assert.equal(await page.getByRole("button", { name: "Stop" }).isVisible(), false);
   assert.equal(await page.getByRole("button", { name: "Record again" }).isVisible(), false);
