@@ -2,11 +2,12 @@
 // of reactions (events carry a post's number only); who may listen is who may read the topic (404 for anyone else,
 // 401 without a session), another site's page is refused (403) and a request that does not ask for events gets 406.
 // On PostgreSQL, two servers share one database: a reply posted on one reaches a listener on the other, and each
-// listener hears each event once. A server asked to stop ends its open streams and stops.
+// listener hears each event once; a card moved on one server reaches a board's listener on the other (issue #16). A server asked to stop ends its open streams and stops.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, Visitor, demo, backendName, usingPostgres } from "./harness.mjs";
 import { discussionIds } from "./matrices/discussions.mjs";
+import { boardIds } from "./matrices/boards.mjs";
 
 // Generous: the machine may be busy. Only an upper bound, never a timing that must be met.
 const kWait = 30_000;
@@ -276,6 +277,42 @@ if (usingPostgres) {
       }
     } finally {
       await onA.close();
+      await onB.close();
+    }
+  });
+}
+
+if (usingPostgres) {
+  // Issue #16: "a change by one person appears on every open copy … also when two roundtable servers share one
+  // PostgreSQL database". The board's page asks for the board again when it hears "card", so hearing it is enough.
+  test("postgresql: a card moved on one server reaches a board's listener on another, once, and no one else", async () => {
+    const ids = boardIds(server);
+    const garethOnB = sameVisitorOn(await signedIn(demo.member, server), other);
+    const tomOnA = await signedIn(demo.facilitator, server);
+    const priyaOnB = sameVisitorOn(await signedIn(demo.finance, server), other);
+    const path = `/o/demo/boards/${ids.BOARD}/live`;
+    const onB = await listen(garethOnB, path);
+    assert.equal(onB.status, 200, "the session made on A is good on B");
+    // Someone outside the group learns nothing on either server, not even that the board is there.
+    assert.equal((await listen(priyaOnB, path)).status, 404);
+    try {
+      await onB.next((e) => e.event === "ready", "ready on B");
+      const moved = await tomOnA.post(`/o/demo/cards/${ids.CARD}/move`, { direction: "down" });
+      assert.equal(moved.status, 303);
+      const heard = await onB.next((e) => e.event === "card", "card on B");
+      assert.deepEqual(JSON.parse(heard.data), { card: Number(ids.CARD) });
+      // And the board asked for again on B shows the card where A put it.
+      const board = await garethOnB.get(`/o/demo/boards/${ids.BOARD}`);
+      assert.equal(board.status, 200);
+      const after = server.database.sql(`SELECT position FROM board_cards WHERE id = ${ids.CARD}`).trim();
+      assert.match(board.text, new RegExp(`\\(position ${after}\\)`));
+      // The first move was heard once on B; then a move back, and B has heard one event per move.
+      assert.equal(onB.events.filter((e) => e.event === "card").length, 1, "the first move heard once on B");
+      const back = await tomOnA.post(`/o/demo/cards/${ids.CARD}/move`, { direction: "up" });
+      assert.equal(back.status, 303);
+      await onB.next((e) => onB.events.filter((x) => x.event === "card").length >= 2, "second card event on B");
+      assert.equal(onB.events.filter((e) => e.event === "card").length, 2, "each move heard once on B");
+    } finally {
       await onB.close();
     }
   });
