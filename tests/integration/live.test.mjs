@@ -2,7 +2,8 @@
 // of reactions (events carry a post's number only); who may listen is who may read the topic (404 for anyone else,
 // 401 without a session), another site's page is refused (403) and a request that does not ask for events gets 406.
 // On PostgreSQL, two servers share one database: a reply posted on one reaches a listener on the other, and each
-// listener hears each event once; a card moved on one server reaches a board's listener on the other (issue #16). A server asked to stop ends its open streams and stops.
+// listener hears each event once; a card moved on one server reaches a board's listener on the other (issue #16).
+// A server asked to stop ends its open streams and stops.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, Visitor, demo, backendName, usingPostgres } from "./harness.mjs";
