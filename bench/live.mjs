@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Live fan-out: N listeners (default 1000) on one discussion topic, one reply posted, and how long from the POST until
 // each listener had the event (p50, p99, max), with the server's memory (RSS) before and with the N connections open.
-// Issue #14's targets: p99 under 15 ms for 1,000 listeners, under 150 MB with 1,000 open.
+// With --board, the listeners are on the demo board and the change is a card moved (issue #16's "one change fans out
+// to 1,000 open live subscribers"). Issues #14 and #16's targets: p99 under 15 ms for 1,000 listeners, under 150 MB
+// with 1,000 open.
 //
-//   node bench/live.mjs [--listeners N] [--replies R] [--database URL]
+//   node bench/live.mjs [--listeners N] [--replies R] [--board] [--database URL]
 //
 // Starts its own server with demo data (build-release/roundtable if built, else build/roundtable; ROUNDTABLE_BINARY
 // overrides), on SQLite in a temporary folder unless ROUNDTABLE_TEST_DATABASE (or --database) names PostgreSQL.
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     listeners: { type: "string", default: "1000" },
     replies: { type: "string", default: "3" },
     database: { type: "string" },
+    board: { type: "boolean", default: false },
   },
 });
 const root = new URL("..", import.meta.url).pathname;
@@ -28,6 +31,7 @@ if (!process.env.ROUNDTABLE_BINARY && existsSync(join(root, "build-release/round
 if (values.database) process.env.ROUNDTABLE_TEST_DATABASE = values.database;
 const { startServer, Visitor, demo, backendName } = await import("../tests/integration/harness.mjs");
 const { discussionIds } = await import("../tests/integration/matrices/discussions.mjs");
+const { boardIds } = await import("../tests/integration/matrices/boards.mjs");
 
 const n = Number(values.listeners);
 const replies = Number(values.replies);
@@ -48,6 +52,10 @@ const streams = [];
 try {
   const ids = discussionIds(server);
   const topic = ids.EVENING;
+  const board = values.board ? boardIds(server) : null;
+  // What the listeners open, and the event each change makes there.
+  const livePath = board ? `/o/demo/boards/${board.BOARD}/live` : `/o/demo/topics/${topic}/live`;
+  const eventLine = board ? "event: card\n" : "event: post\n";
   const mair = new Visitor(server.url);
   await mair.signIn(demo.carer);
   const gareth = new Visitor(server.url);
@@ -59,9 +67,10 @@ try {
   const opened = [];
   for (let i = 0; i < n; i++) {
     const controller = new AbortController();
-    const listener = { controller, heard: new Map(), ready: null };
+    // The time each change's event arrived, in order.
+    const listener = { controller, heard: [], ready: null };
     listener.ready = (async () => {
-      const res = await fetch(`${server.url}/o/demo/topics/${topic}/live`, {
+      const res = await fetch(server.url + livePath, {
         signal: controller.signal,
         headers: { accept: "text/event-stream", cookie: mair.cookieHeader() },
       });
@@ -83,8 +92,7 @@ try {
               const block = buffer.slice(0, end);
               buffer = buffer.slice(end + 2);
               if (block.includes("event: ready")) readyResolve();
-              const m = block.match(/event: post\ndata: \{"number":(\d+)\}/);
-              if (m) listener.heard.set(Number(m[1]), at);
+              if (block.includes(eventLine)) listener.heard.push(at);
             }
           }
         } catch {
@@ -105,33 +113,44 @@ try {
   const latencies = [];
   const posts = [];
   for (let r = 0; r < replies; r++) {
-    const page = await gareth.get(`/o/demo/topics/${topic}`);
-    const key = page.text.match(/name="create_key" value="([^"]+)"/)[1];
-    const t0 = performance.now();
-    const sent = await gareth.post(`/o/demo/topics/${topic}/replies`, { create_key: key, body: `Bench reply ${r}` });
+    let t0;
+    if (board) {
+      // A card moved down, then up again: each one change, heard as one "card" event.
+      t0 = performance.now();
+      const moved = await gareth.post(`/o/demo/cards/${board.CARD}/move`, { direction: r % 2 ? "up" : "down" });
+      if (moved.status !== 303) throw new Error(`move ${r}: ${moved.status}`);
+    } else {
+      const page = await gareth.get(`/o/demo/topics/${topic}`);
+      const key = page.text.match(/name="create_key" value="([^"]+)"/)[1];
+      t0 = performance.now();
+      await gareth.post(`/o/demo/topics/${topic}/replies`, { create_key: key, body: `Bench reply ${r}` });
+    }
     posts.push(performance.now() - t0);
-    const number = Number(sent.headers.get("location").match(/#post-(\d+)$/)[1]);
     const deadline = performance.now() + 30_000;
-    while (streams.some((s) => !s.heard.has(number)) && performance.now() < deadline) {
+    while (streams.some((s) => s.heard.length <= r) && performance.now() < deadline) {
       await new Promise((res) => setTimeout(res, 5));
     }
-    const missing = streams.filter((s) => !s.heard.has(number)).length;
-    if (missing) console.log(`reply ${number}: ${missing} listeners did not hear it in 30 s`);
-    for (const s of streams) if (s.heard.has(number)) latencies.push(s.heard.get(number) - t0);
+    const missing = streams.filter((s) => s.heard.length <= r).length;
+    if (missing) console.log(`change ${r}: ${missing} listeners did not hear it in 30 s`);
+    for (const s of streams) if (s.heard.length > r) latencies.push(s.heard[r] - t0);
     await new Promise((res) => setTimeout(res, 500));
   }
+  const extra = streams.filter((s) => s.heard.length > replies).length;
+  if (extra) console.log(`${extra} listeners heard a change more than once`);
   latencies.sort((a, b) => a - b);
   const ms = (v) => v.toFixed(1);
   console.log(
     JSON.stringify({
       backend: backendName,
+      on: board ? "board" : "topic",
       listeners: n,
       replies,
       events: latencies.length,
       p50_ms: ms(percentile(latencies, 50)),
       p99_ms: ms(percentile(latencies, 99)),
       max_ms: ms(latencies[latencies.length - 1]),
-      // The POST's own answer (the reply's transaction, its email and search entry): part of every latency above.
+      // The POST's own answer (the reply's transaction, its email and search entry, or the card's move): part of every
+      // latency above.
       post_answered_ms: ms(posts.sort((a, b) => a - b)[Math.floor(posts.length / 2)]),
       rss_before_mb: ms(rssBefore),
       rss_open_mb: ms(rssOpen),
