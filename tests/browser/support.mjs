@@ -60,15 +60,25 @@ export async function startServer(extraArgs = []) {
   });
   return {
     url,
+    /**
+     * SIGTERM and wait. The server must stop cleanly, with exit code 0: a crash, a hang (killed after 20 s) or, under
+     * the sanitisers, memory leaked (LeakSanitizer reports it at exit and exits 23) fails the test file.
+     */
     async stop() {
-      const exited = new Promise((r) => child.once("exit", r));
+      const exited =
+        child.exitCode !== null || child.signalCode !== null
+          ? Promise.resolve([child.exitCode, child.signalCode])
+          : new Promise((r) => child.once("exit", (code, signal) => r([code, signal])));
       child.kill("SIGTERM");
       // The timer is cleared once the server has gone: a pending one would keep this test file's process alive
-      // (and the test run waiting) for the rest of the 10 s.
+      // (and the test run waiting) for the rest of the 20 s.
       let timer;
-      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+      const hung = new Promise((r) => (timer = setTimeout(() => (child.kill("SIGKILL"), r(null)), 20_000)));
+      const ended = await Promise.race([exited, hung]);
       clearTimeout(timer);
       rmSync(dataDir, { recursive: true, force: true });
+      if (!ended) throw new Error(`the server did not stop in 20 s:\n${log.slice(-4000)}`);
+      if (ended[0] !== 0) throw new Error(`the server did not stop cleanly (${ended[0] ?? ended[1]}):\n${log.slice(-4000)}`);
     },
   };
 }

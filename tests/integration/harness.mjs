@@ -205,19 +205,27 @@ export async function startServer(options = {}) {
         clearTimeout(timer);
       }
     },
-    /** SIGTERM, wait, and remove what startServer created. */
+    /**
+     * SIGTERM, wait, and remove what startServer created. A server asked to stop must stop cleanly, with exit code 0:
+     * a crash, a hang (killed after 20 s) or, under the sanitisers, memory leaked (LeakSanitizer reports it at exit
+     * and exits 23) fails the test that stops it, with what the server wrote.
+     */
     async stop() {
       if (stopped) return;
       stopped = true;
+      let ended = null;
       try {
         if (child.exitCode === null && child.signalCode === null) {
           child.kill("SIGTERM");
           const late = setTimeout(() => child.kill("SIGKILL"), 20_000);
-          await exited;
+          ended = await exited;
           clearTimeout(late);
         }
       } finally {
         cleanup();
+      }
+      if (ended && ended.code !== 0) {
+        throw new Error(`the server did not stop cleanly (${ended.code ?? ended.signal}):\n${stderr.slice(-4000)}`);
       }
     },
   };
