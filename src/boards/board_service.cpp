@@ -146,6 +146,8 @@ awaitable<std::optional<CardSource>> BoardService::card_source(long long org_id,
 
 void BoardService::follow_ups(soci::session& s, std::string_view kind, long long org_id, long long id, long long viewer,
                               std::vector<module::FollowUp>& out) const {
+  // A card is on a board already (its timeline asks too).
+  if (kind == "card") return;
   std::optional<module::Contribution> found;
   for (const auto& k : kinds_) {
     if (k.kind == kind) found = k.find(s, org_id, id, viewer);

@@ -166,6 +166,13 @@ void actions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p)
   if ((p.edited_at || p.gone()) && may(g, Action::see_history, f)) link(base + "/history", "history");
   if (may(g, Action::report_post, f)) link(base + "/report", "report");
   if (may(g, Action::hide_post, f)) link(base + "/hide", "hide");
+  // What became of a reply: its timeline in the loop (discussions_loop.cpp registers replies with it). For the reply's
+  // author and the people who run the group (who say what happened next); anyone told of a change gets the link.
+  // A topic's own timeline is under "What happened next" (the loop's follow-up).
+  if (p.number > 1 && !p.gone() && !p.hidden() &&
+      (p.author_id == req.principal.user_id || may(g, Action::see_reports))) {
+    link("/o/" + req.membership.org_slug + "/loop/reply/" + std::to_string(p.id), "loop");
+  }
   if (!list.items.empty()) govuk::list(h, list);
   if (may(g, Action::unhide_post, f)) {
     govuk::button_form(

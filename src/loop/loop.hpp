@@ -79,6 +79,9 @@ struct Timeline {
   std::string you_said;
   /// Newest first.
   std::vector<Change> changes;
+  /// What other modules did with it (a card made from it, "Put it on the board", a meeting's agenda item, a decision
+  /// it led to), from every module's module::FollowUpSource, oldest first.
+  std::vector<module::FollowUp> follow_ups;
 };
 
 /// One entry of the group's "You said, we did" page, or of a person's own list.

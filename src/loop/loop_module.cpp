@@ -22,7 +22,10 @@ module::Module make_module(Deps deps) {
   }
   m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared& shared) {
     // Every module's kinds of contribution are known once all are made.
-    if (service) service->set_kinds(shared.contribution_kinds);
+    if (service) {
+      service->set_kinds(shared.contribution_kinds);
+      service->set_follow_ups(shared.follow_ups);
+    }
     add_loop_routes(routes, {service, deps.assets, deps.not_found});
   };
   using module::Erasure;

@@ -4,6 +4,7 @@
 
 #include "http/form.hpp"
 #include "loop/loop_words.hpp"
+#include "module/follow_ups_section.hpp"
 #include "security/tokens.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
@@ -205,6 +206,7 @@ awaitable<Response> timeline(OrgRequest& req, const PagesDeps& deps) {
                       .href = timeline_url(slug, tl.kind, tl.id) + "/status",
                       .classes = "govuk-button--secondary"});
   }
+  module::follow_ups_section(h, t, t("loop.timeline.follow_ups"), slug, tl.follow_ups);
   if (!tl.changes.empty()) {
     govuk::heading(h, 2, "m", t("loop.timeline.changes"));
     govuk::Table table{.caption = s(t("loop.timeline.changes_caption")),

@@ -198,7 +198,7 @@ awaitable<std::optional<Timeline>> LoopService::timeline(long long org_id, std::
                                                          long long viewer) {
   const auto* k = kind(kind_code);
   if (!k) co_return std::nullopt;
-  auto op = db_.read([=](soci::session& s) -> std::optional<Timeline> {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<Timeline> {
     auto c = k->resolve(s, org_id, id, viewer);
     if (!c) return std::nullopt;
     Timeline tl;
@@ -216,6 +216,13 @@ awaitable<std::optional<Timeline>> LoopService::timeline(long long org_id, std::
                 tl.changes.push_back({parse_status(r.text(1)).value_or(Status::under_way), r.string(2), r.string(3),
                                       r.string(5), r.integer(4)});
               });
+    // What the modules did with it: for a reply or a meeting's action, whose places are lines on a longer page, this
+    // page is where "Put it on the board" is offered. The loop's own follow-up (the status, with a link to this
+    // page) is left out: the page says it above.
+    for (const auto& source : follow_ups_) source(s, kind_code, org_id, id, viewer, tl.follow_ups);
+    std::erase_if(tl.follow_ups, [](const module::FollowUp& f) { return f.href.rfind("/loop/", 0) == 0; });
+    std::stable_sort(tl.follow_ups.begin(), tl.follow_ups.end(),
+                     [](const module::FollowUp& a, const module::FollowUp& b) { return a.at < b.at; });
     return tl;
   });
   co_return co_await std::move(op);

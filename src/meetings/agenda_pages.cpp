@@ -62,6 +62,7 @@ Response render_agenda(OrgRequest& req, const PagesDeps& deps, const MeetingReco
         core::format(t("meetings.agenda.item_heading"), {{"n", std::to_string(number)}, {"title", i.title}}));
     item_source(h, t, req, i);
     if (!i.notes.empty()) govuk::paragraph(h, i.notes, "govuk-body rt-pre-line");
+    loop_link(h, t, req, "agenda_item", i.id, i.title);
     if (runs) {
       const std::string item_url = base + "/items/" + std::to_string(i.id);
       if (number > 1) {
@@ -219,6 +220,15 @@ void item_source(Html& h, const core::Translator& t, const OrgRequest& req, cons
     const std::string name = i.proposer_name.empty() ? s(t("meetings.former_member")) : i.proposer_name;
     govuk::paragraph(h, core::format(t("meetings.agenda.proposed_by"), {{"name", name}}), "govuk-body-s");
   }
+}
+
+void loop_link(Html& h, const core::Translator& t, const OrgRequest& req, std::string_view kind, long long id,
+               const std::string& what) {
+  // meetings_loop.cpp registers agenda items and actions with the loop; its timeline page is theirs to read.
+  Html line;
+  govuk::link(line, "/o/" + req.membership.org_slug + "/loop/" + std::string(kind) + "/" + std::to_string(id),
+              core::format(t("meetings.loop_link"), {{"what", what}}));
+  govuk::paragraph(h, std::move(line), "govuk-body-s");
 }
 
 std::string due_words(const core::Translator& t, const std::string& due_on) {

@@ -115,6 +115,10 @@ Response render_agenda(OrgRequest& req, const PagesDeps& deps, const MeetingReco
 /// adds one and a button that removes each.
 void papers_section(view::Html& h, const core::Translator& t, const OrgRequest& req, const MeetingRecord& r, bool runs,
                     const PaperForm& form, const std::vector<view::FieldError>& errors);
+/// "What happened next: {what}", a link to the loop's timeline of an agenda item ("agenda_item") or an action
+/// ("meeting_action").
+void loop_link(view::Html& h, const core::Translator& t, const OrgRequest& req, std::string_view kind, long long id,
+               const std::string& what);
 /// "5 January 2027" from "2027-01-05".
 std::string due_words(const core::Translator& t, const std::string& due_on);
 

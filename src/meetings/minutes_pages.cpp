@@ -91,6 +91,7 @@ void actions_list(Html& h, const core::Translator& t, const OrgRequest& req, con
     rows.rows.push_back(
         {.key = {.text = s(t("meetings.minutes.action_status"))}, .value = {.text = action_status_name(t, a.status)}});
     govuk::summary_list(h, rows);
+    loop_link(h, t, req, "meeting_action", a.id, a.what);
     if (!records) continue;
     for (ActionStatus next : kAllActionStatuses) {
       if (next == a.status) continue;

@@ -207,6 +207,53 @@ test(`${backendName}: every registered kind resolves for the group's people only
   assert.match(timeline.text, /Not now. We will look at it again by 1 January 2099. After the new year/);
 });
 
+test(`${backendName}: a reply, an agenda item and a meeting's action each lead to their timeline from their page`, async () => {
+  const ids = loopIds(server);
+  const reply = one(`SELECT id FROM discussion_posts WHERE topic_id = ${ids.TOPIC} AND number = 2`);
+  const [item, itemMeeting] = one(
+    "SELECT i.id, i.meeting_id FROM meeting_agenda_items i JOIN org_groups g ON g.id = i.group_id WHERE g.name = 'Carers Co-production Board' AND i.status = 'accepted' ORDER BY i.id LIMIT 1",
+  ).split("|");
+  const [action, actionMeeting] = one(
+    "SELECT a.id, a.meeting_id FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id JOIN org_groups g ON g.id = m.group_id WHERE g.name = 'Carers Co-production Board' ORDER BY a.id LIMIT 1",
+  ).split("|");
+  const gareth = await signedIn(demo.member);
+  const mair = await signedIn(demo.carer);
+  const tom = await signedIn(demo.facilitator);
+  // A reply: its author (Gareth) and the people who run the group (Tom) get the link; Mair, who did neither, does not.
+  const replyLink = new RegExp(`<a class="govuk-link" href="/o/demo/loop/reply/${reply}">What happened next to this reply</a>`);
+  assert.match((await gareth.get(`/o/demo/topics/${ids.TOPIC}`)).text, replyLink);
+  assert.match((await tom.get(`/o/demo/topics/${ids.TOPIC}`)).text, replyLink);
+  assert.doesNotMatch((await mair.get(`/o/demo/topics/${ids.TOPIC}`)).text, new RegExp(`/loop/reply/${reply}"`));
+  // An accepted agenda item and an action: everyone who sees them, named by what they are.
+  const agenda = await gareth.get(`/o/demo/meetings/${itemMeeting}/agenda`);
+  assert.equal(agenda.status, 200);
+  assert.match(agenda.text, new RegExp(`href="/o/demo/loop/agenda_item/${item}">What happened next: [^<]+</a>`));
+  const minutes = await tom.get(`/o/demo/meetings/${actionMeeting}/minutes`);
+  assert.equal(minutes.status, 200);
+  assert.match(minutes.text, new RegExp(`href="/o/demo/loop/meeting_action/${action}">What happened next: [^<]+</a>`));
+  // Each link leads to a timeline the person may read, which offers "Put it on the board" (issue #16: a reply or an
+  // action has no page of its own, so this is where it can become a card), and the form it leads to names it.
+  const board = one("SELECT id FROM boards WHERE title = 'Respite booking ideas'");
+  for (const [v, kind, id] of [[gareth, "reply", reply], [gareth, "agenda_item", item], [tom, "meeting_action", action]]) {
+    const timeline = await v.get(`/o/demo/loop/${kind}/${id}`);
+    assert.equal(timeline.status, 200, `${kind} ${id}`);
+    const offer = `/o/demo/boards/${board}/cards/new?from=${kind}-${id}`;
+    assert.match(timeline.text, new RegExp(`<h2[^>]*>What was done with it</h2>[\\s\\S]*href="${offer.replace("?", "\\?")}">Put it on the board</a>`));
+    const form = await v.get(offer);
+    assert.equal(form.status, 200, offer);
+  }
+  // Observers (Ngozi) read a reply's timeline but add no cards, so they are not offered one.
+  const ngozi = await signedIn(demo.partner);
+  const watched = await ngozi.get(`/o/demo/loop/reply/${reply}`);
+  assert.equal(watched.status, 200);
+  assert.doesNotMatch(watched.text, /Put it on the board/);
+  // A card's own timeline does not offer to put the card on a board.
+  const card = one("SELECT id FROM board_cards WHERE title = 'Show which places are free this month'");
+  const cardTimeline = await gareth.get(`/o/demo/loop/card/${card}`);
+  assert.equal(cardTimeline.status, 200);
+  assert.doesNotMatch(cardTimeline.text, /Put it on the board/);
+});
+
 test(`${backendName}: a board's card is a contribution too — its page leads to its timeline, and whoever gave it dots is told`, async () => {
   const card = one(
     "SELECT c.id FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE b.title = 'Respite booking ideas' AND EXISTS (SELECT 1 FROM board_dots d WHERE d.card_id = c.id) ORDER BY c.id LIMIT 1",
