@@ -154,19 +154,21 @@ void BoardService::follow_ups(soci::session& s, std::string_view kind, long long
   }
   if (!found) return;
   // The cards that came from it, on the group's boards (which everyone who sees the contribution sees).
-  db::query(
-      s,
-      "SELECT c.id, b.title, c.created_at FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE c.org_id = "
-      "$1 AND c.source_kind = $2 AND c.source_id = $3 AND c.archived_at IS NULL AND b.group_id = $4 ORDER BY c.id",
-      {org_id, std::string(kind), id, found->group_id}, [&](const db::Row& r) {
-        module::FollowUp f;
-        f.text_key = "boards.follow_up.on_board";
-        f.what = r.string(1);
-        f.at = r.integer(2);
-        f.href = "/cards/" + std::to_string(r.integer(0));
-        f.link_key = "boards.follow_up.see_card";
-        out.push_back(std::move(f));
-      });
+  // "source_kind <> ''" says what the partial index board_cards_source covers: SQLite cannot see that a parameter is
+  // not empty, and without it read every card of the group's boards on every topic's page (half the page's work).
+  db::query(s,
+            "SELECT c.id, b.title, c.created_at FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE c.org_id = "
+            "$1 AND c.source_kind = $2 AND c.source_kind <> '' AND c.source_id = $3 AND c.archived_at IS NULL AND "
+            "b.group_id = $4 ORDER BY c.id",
+            {org_id, std::string(kind), id, found->group_id}, [&](const db::Row& r) {
+              module::FollowUp f;
+              f.text_key = "boards.follow_up.on_board";
+              f.what = r.string(1);
+              f.at = r.integer(2);
+              f.href = "/cards/" + std::to_string(r.integer(0));
+              f.link_key = "boards.follow_up.see_card";
+              out.push_back(std::move(f));
+            });
   // Who adds cards (board_policy's work_on_cards): the group's members, facilitators and lead facilitators, while
   // the group is not archived. The board's own page asks the whole policy again.
   const auto& role = found->viewer_role;

@@ -56,9 +56,12 @@ DigestRun run_digest(soci::session& s, DigestKind kind, long long now, const std
             {"digest_" + code, run.due_at, now}, [&](const db::Row&) { run.claimed = true; });
   if (!run.claimed) return run;  // rolls back nothing: the insert did nothing
   // Taking the notices and clearing their mark is one statement, so a notice kept while this runs is either in this
-  // digest or waits for the next one, never marked without being sent.
+  // digest or waits for the next one, never marked without being sent. "digest <> ''" says what the partial index
+  // notices_waiting covers: SQLite cannot see that a parameter is not empty, and without it read every notice.
   std::vector<Taken> taken;
-  db::query(s, "UPDATE notices SET digest = '' WHERE digest = $1 RETURNING id, org_id, user_id, group_id, title, url",
+  db::query(s,
+            "UPDATE notices SET digest = '' WHERE digest = $1 AND digest <> '' RETURNING id, org_id, user_id, "
+            "group_id, title, url",
             {code}, [&](const db::Row& r) {
               taken.push_back({r.integer(0), r.integer(1), r.integer(2), r.integer(3), r.string(4), r.string(5)});
             });
