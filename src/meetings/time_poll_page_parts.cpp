@@ -35,14 +35,14 @@ std::string option_text(const core::Translator& t, const PollOption& o) {
 }
 
 void answers_table(Html& h, const core::Translator& t, const std::vector<OptionTally>& tallies,
-                   const std::string& best_tag) {
-  view::scroll_region_start(h, t, t("meetings.polls.results.caption"));
+                   const std::string& best_tag, const std::string& caption) {
+  view::scroll_region_start(h, t, caption);
   govuk::TableWriter table(h, {.head = {{.text = s(t("meetings.polls.results.time"))},
                                         {.text = s(t("meetings.polls.answer.yes")), .format = "numeric"},
                                         {.text = s(t("meetings.polls.answer.if_need_be")), .format = "numeric"},
                                         {.text = s(t("meetings.polls.answer.no")), .format = "numeric"},
                                         {.text = s(t("meetings.polls.results.unanswered")), .format = "numeric"}},
-                               .caption = s(t("meetings.polls.results.caption")),
+                               .caption = caption,
                                .caption_classes = "govuk-table__caption--s",
                                .first_cell_is_header = true});
   for (const auto& r : tallies) {

@@ -22,7 +22,7 @@ std::string answer_words(const core::Translator& t, PollAnswer a);
 std::string option_text(const core::Translator& t, const PollOption& o);
 /// Each time with its yes, if-need-be, no and unanswered counts, in the order given; `best_tag` on those marked best.
 void answers_table(view::Html& h, const core::Translator& t, const std::vector<OptionTally>& tallies,
-                   const std::string& best_tag);
+                   const std::string& best_tag, const std::string& caption);
 /// Who answered what: a row per person, a column per time.
 void who_answered_table(view::Html& h, const core::Translator& t, const std::vector<PollOption>& options,
                         const std::vector<PollPerson>& people);

@@ -23,7 +23,7 @@ void results(Html& h, const core::Translator& t, const OrgRequest& req, const Po
   const auto tallies = tally(p, page.people);
   govuk::heading(h, 2, "m", t("meetings.polls.results.title"));
   govuk::paragraph(h, t.plural("meetings.polls.results.people", static_cast<long long>(page.people.size())));
-  answers_table(h, t, tallies, s(t("meetings.polls.results.best")));
+  answers_table(h, t, tallies, s(t("meetings.polls.results.best")), s(t("meetings.polls.results.caption")));
   if (!runs) return;
 
   govuk::heading(h, 2, "m", t("meetings.polls.who.title"));
