@@ -65,7 +65,7 @@ void time_form(Html& h, const core::Translator& t, const OrgRequest& req, const 
   const auto& p = v.proposal;
   govuk::heading(h, 2, "m", t("decisions.times.title"));
   govuk::paragraph(h, t(v.voted ? "decisions.times.lead_change" : "decisions.times.lead"));
-  govuk::paragraph(h, t("meetings.when.uk_time"), "govuk-body-s");
+  govuk::paragraph(h, t("decisions.times.uk_time"), "govuk-body-s");
   govuk::form_start(h, {.action = decision_url(req, p.id) + "/ballot", .csrf_token = req.ctx.csrf_token});
   meetings::pages::answer_radios(h, t, time_options(p.details.options), typed ? *typed : votes_of(v.my_ballot), errors);
   govuk::paragraph(h, t(p.details.anonymous ? "decisions.ballot.hint_anonymous" : "decisions.ballot.hint_named"),

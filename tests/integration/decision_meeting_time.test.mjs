@@ -6,8 +6,8 @@
 // new-meeting form with the date and times filled in, and others do not.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, visitorAs, demo, backendName, runCli } from "./harness.mjs";
-import { decisionIds } from "./matrices/decisions.mjs";
+import { startServer, visitorAs, demo, backendName } from "./harness.mjs";
+import { decisionIds, runDue as runDueAt } from "./matrices/decisions.mjs";
 
 let server;
 before(async () => {
@@ -55,11 +55,7 @@ function fields(key, closesAt, times, changes = {}) {
   return out;
 }
 
-async function runDue(at) {
-  const ran = await runCli(["run-due", "--at", String(at), "--data-dir", server.dataDir, "--database", server.database.url,
-    "--base-url", server.url]);
-  assert.equal(ran.code, 0, ran.stderr);
-}
+const runDue = (at) => runDueAt(server, at);
 
 test(`${backendName}: propose times, errors keep the input, answer, change answers, close at the time, arrange the meeting`, async () => {
   const ids = decisionIds(server);

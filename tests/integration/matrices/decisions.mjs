@@ -1,3 +1,6 @@
+import assert from "node:assert/strict";
+import { runCli } from "../harness.mjs";
+
 // The decisions module's rows of the authorisation matrix (run by decisions.test.mjs; people.test.mjs checks that every
 // route of the route table is in some matrix). Placeholders name demo groups and proposals (see decisionIds):
 //   BOARD     Carers Co-production Board: Tom lead, Siân facilitator, Gareth and Mair members, Ngozi observer; not
@@ -91,4 +94,12 @@ export function decisionIds(server) {
 
 export function fill(path, ids) {
   return path.replace(/BOARD|STEERING|ARCHIVED|POLL|CONSENT|RANKED|DOTS|OBJECTION/g, (m) => ids[m]);
+}
+
+/** Runs the due jobs as at `at` (unix seconds), as the due worker would: decisions close at their time with nobody
+ * visiting (decisions.test.mjs, decision_meeting_time.test.mjs). */
+export async function runDue(server, at) {
+  const ran = await runCli(["run-due", "--at", String(at), "--data-dir", server.dataDir, "--database", server.database.url,
+    "--base-url", server.url]);
+  assert.equal(ran.code, 0, ran.stderr);
 }
