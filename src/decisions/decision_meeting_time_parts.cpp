@@ -74,8 +74,7 @@ void time_form(Html& h, const core::Translator& t, const OrgRequest& req, const 
   govuk::form_end(h);
 }
 
-void time_results(Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page,
-                  long long people) {
+void time_results(Html& h, const core::Translator& t, const DecisionPage& page, long long people) {
   const auto& v = page.view;
   const auto& p = v.proposal;
   auto tallies = time_tallies(p.details.options, page.sums, people);
@@ -86,10 +85,6 @@ void time_results(Html& h, const core::Translator& t, const OrgRequest& req, con
   Proposal shown = p;
   if (!shown.outcome) shown.outcome = outcome_of(leaders);
   govuk::paragraph(h, outcome_words(t, shown, leaders), "govuk-body govuk-!-font-weight-bold");
-  if (chosen && may_arrange(req, v)) {
-    if (const auto* o = p.option(*chosen))
-      govuk::link_paragraph(h, arrange_url(req, p, *o), t("decisions.times.arrange"));
-  }
   std::vector<ChartBar> bars;
   for (const auto& x : tallies) {
     const auto* o = p.option(x.option.id);
@@ -106,6 +101,21 @@ void time_results(Html& h, const core::Translator& t, const OrgRequest& req, con
   if (!p.details.anonymous && !page.named.empty()) {
     meetings::pages::who_answered_table(h, t, time_options(p.details.options), people_of(page.named));
   }
+}
+
+void time_record(Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page,
+                 long long people) {
+  const auto& v = page.view;
+  const auto& p = v.proposal;
+  auto tallies = time_tallies(p.details.options, page.sums, people);
+  const auto chosen = chosen_time(tallies);
+  const PollResult leaders = chosen ? leaders_only({*chosen}) : leaders_only({});
+  Proposal shown = p;
+  if (!shown.outcome) shown.outcome = outcome_of(leaders);
+  govuk::paragraph(h, outcome_words(t, shown, leaders));
+  if (!chosen || !may_arrange(req, v)) return;
+  if (const auto* o = p.option(*chosen))
+    govuk::link_paragraph(h, arrange_url(req, p, *o), t("decisions.times.arrange"));
 }
 
 }  // namespace roundtable::decisions::pages

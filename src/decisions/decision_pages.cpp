@@ -277,7 +277,7 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
       } else if (process == Process::dot_vote) {
         dot_results(h, t, p, dots_of(p.details.options, page.sums), people);
       } else if (process == Process::meeting_time) {
-        time_results(h, t, req, page, people);  // with who answered what, by person
+        time_results(h, t, page, people);  // with who answered what, by person
       } else {
         score_results(h, t, p, scores_of(p.details.options, p.details.score_highest, page.sums), people);
       }
@@ -304,6 +304,11 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
 
   if (closed && !p.withdrawn_at) {
     govuk::heading(h, 2, "m", t("decisions.record.title"));
+    if (process == Process::meeting_time) {
+      long long people = 0;
+      for (const auto& [types, n] : page.types) people += n;
+      time_record(h, t, req, page, people);
+    }
     if (p.recorded_at) {
       markdown::render(h, p.rationale, {.top_heading_level = 3});
     } else {

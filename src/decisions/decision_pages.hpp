@@ -121,10 +121,14 @@ std::vector<meetings::PollVote> votes_of(const std::vector<std::pair<long long, 
 /// The answer form: a row of yes / if need be / no per time; `typed` after a problem, else the person's own answers.
 void time_form(view::Html& h, const core::Translator& t, const OrgRequest& req, const ProposalForViewer& v,
                const std::vector<meetings::PollVote>* typed, const std::vector<view::FieldError>& errors);
-/// Once closed: the chosen time in words (with the link to arrange it), a chart and the table of every time's answers,
-/// and who answered what when named. people: how many took part.
-void time_results(view::Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page,
-                  long long people);
+/// Once closed: the chosen time in words, a chart and the table of every time's answers, and who answered what when
+/// named. people: how many took part.
+void time_results(view::Html& h, const core::Translator& t, const DecisionPage& page, long long people);
+
+/// In the decision record: the chosen time in words and, for the people who may arrange the group's meetings, the link
+/// to the new-meeting form filled in with it.
+void time_record(view::Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page,
+                 long long people);
 
 // decision_form_pages.cpp: a new proposal, and the decision record.
 awaitable<Response> new_proposal(OrgRequest& req, const PagesDeps& deps);
