@@ -28,6 +28,7 @@ std::string_view process_code(Process p) {
     case Process::ranked_choice: return "ranked_choice";
     case Process::dot_vote: return "dot_vote";
     case Process::score: return "score";
+    case Process::meeting_time: return "meeting_time";
   }
   return "simple_poll";
 }
@@ -106,6 +107,30 @@ const Option* Proposal::option(long long option_id) const {
     if (o.id == option_id) return &o;
   }
   return nullptr;
+}
+
+long long answer_value(meetings::PollAnswer a) {
+  switch (a) {
+    case meetings::PollAnswer::yes: return 2;
+    case meetings::PollAnswer::if_need_be: return 1;
+    case meetings::PollAnswer::no: return 0;
+  }
+  return 0;
+}
+
+std::optional<meetings::PollAnswer> answer_of_value(long long value) {
+  for (meetings::PollAnswer a : meetings::kAllPollAnswers) {
+    if (answer_value(a) == value) return a;
+  }
+  return std::nullopt;
+}
+
+std::vector<meetings::PollOption> time_options(const std::vector<Option>& options) {
+  std::vector<meetings::PollOption> out;
+  for (const auto& o : options) {
+    if (o.is_time()) out.push_back({o.id, o.starts_at, o.ends_at});
+  }
+  return out;
 }
 
 bool eligible(const std::optional<GroupRole>& role, const std::vector<MemberType>& types, Eligibility e) {

@@ -11,6 +11,7 @@
 
 #include "decisions/power_rules.hpp"
 #include "groups/group.hpp"
+#include "meetings/time_poll.hpp"
 #include "organisations/organisation.hpp"
 
 namespace roundtable::decisions {
@@ -24,11 +25,20 @@ inline constexpr std::size_t kMaxOptions = 10;
 /// How the group decides: a simple poll (one option each), consent, ranked choice (instant run-off), a dot vote (a
 /// budget of dots per person) or a score (each option scored 0 to the highest). The last three are counted in
 /// tally.hpp; their ballots are rows of the same table, the rank, dots or score in `value`.
-enum class Process { simple_poll, consent, ranked_choice, dot_vote, score };
+/// Finding a meeting time (meeting_time) reuses the "find a time" availability poll's parts (meetings/time_poll.hpp,
+/// ADR 0041): its options are candidate times, each answered yes, if need be or no (the ballot's value, below).
+enum class Process { simple_poll, consent, ranked_choice, dot_vote, score, meeting_time };
 inline constexpr Process kAllProcesses[] = {Process::simple_poll, Process::ranked_choice, Process::dot_vote,
-                                            Process::score, Process::consent};
+                                            Process::score,       Process::meeting_time,  Process::consent};
 /// Decided by options (every process but consent).
 inline bool has_options(Process p) { return p != Process::consent; }
+/// The most options a proposal may have: 12 candidate times (as a "find a time" poll), 10 options otherwise.
+inline std::size_t max_options(Process p) {
+  return p == Process::meeting_time ? meetings::kMaxPollOptions : kMaxOptions;
+}
+/// A meeting-time ballot's value for an answer (yes 2, if need be 1, no 0), and back.
+long long answer_value(meetings::PollAnswer a);
+std::optional<meetings::PollAnswer> answer_of_value(long long value);
 
 inline constexpr int kMaxDotBudget = 100;
 inline constexpr int kMaxScore = 10;
@@ -64,12 +74,18 @@ std::optional<Outcome> parse_outcome(std::string_view code);
 std::vector<MemberType> parse_member_types(std::string_view list);
 std::string member_types_code(const std::vector<MemberType>& types);
 
-/// A poll's option.
+/// A poll's option: words, or (finding a meeting time) a candidate time, UTC, with no words of its own (it is said in
+/// the reader's language: meetings/london_words.hpp).
 struct Option {
   long long id = 0;
   std::string text;
   std::string easy_read;
+  long long starts_at = 0;
+  long long ends_at = 0;
+  bool is_time() const { return starts_at != 0; }
 };
+/// A meeting-time proposal's candidate times, as the "find a time" parts take them.
+std::vector<meetings::PollOption> time_options(const std::vector<Option>& options);
 
 /// What the proposer writes.
 struct ProposalDetails {

@@ -5,6 +5,7 @@
 #include "decisions/decision_pages.hpp"
 #include "decisions/results.hpp"
 #include "http/form.hpp"
+#include "meetings/time_poll_form.hpp"
 
 namespace roundtable::decisions::pages {
 
@@ -33,6 +34,33 @@ awaitable<Response> vote(OrgRequest& req, const PagesDeps& deps) {
   co_return http::redirect(ctx.request, decision_url(req, p.id));
 }
 
+namespace {
+
+/// A meeting-time ballot: each time answered yes, if need be or no, read and checked as the "find a time" poll's.
+awaitable<Response> answer_times(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  const auto& p = page.view.proposal;
+  meetings::TimePoll poll;
+  poll.options = time_options(p.details.options);
+  Typed typed;
+  typed.times = meetings::read_poll_answers(ctx.form, poll);
+  const std::string first = poll.options.empty() ? "o-0" : "o-" + std::to_string(poll.options.front().id);
+  if (p.closed(deps.service->now())) co_return refused(req, deps, page, VoteOutcome::closed, typed, first.c_str());
+  if (const auto problems = meetings::check_poll_answers(*typed.times, poll); !problems.empty()) {
+    co_return render(req, deps, page, typed, field_errors(t, problems));
+  }
+  std::vector<std::pair<long long, long long>> rows;
+  for (const auto& a : *typed.times) rows.emplace_back(a.option_id, answer_value(a.answer));
+  auto op = deps.service->cast(req.membership.org_id, p.id, req.principal.user_id, rows);
+  const auto outcome = co_await std::move(op);
+  if (outcome != VoteOutcome::done) co_return refused(req, deps, page, outcome, typed, first.c_str());
+  ctx.set_flash("decisions.done.answered_times");
+  co_return http::redirect(ctx.request, decision_url(req, p.id));
+}
+
+}  // namespace
+
 awaitable<Response> cast(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
@@ -44,6 +72,10 @@ awaitable<Response> cast(OrgRequest& req, const PagesDeps& deps) {
   const Process process = p.details.process;
   if (process == Process::simple_poll || process == Process::consent || !page.view.may_take_part()) {
     co_return deps.not_found(ctx);
+  }
+  if (process == Process::meeting_time) {
+    auto times_op = answer_times(req, deps, page);
+    co_return co_await std::move(times_op);
   }
   Typed typed{"", {}, read_ballot(ctx.form, p.details.options)};
   const std::string first = p.details.options.empty() ? "option" : "option-" + std::to_string(p.details.options[0].id);

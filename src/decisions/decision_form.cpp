@@ -47,6 +47,8 @@ ProposalForm read_proposal(const http::FormData& form) {
   f.dot_budget = form.trimmed("dot_budget");
   f.dot_most = form.trimmed("dot_most");
   f.score_highest = form.trimmed("score_highest");
+  f.times = meetings::read_candidate_rows(form);
+  f.add = form.trimmed("add");
   return f;
 }
 
@@ -57,7 +59,9 @@ std::vector<FormProblem> check_proposal(const ProposalForm& f, long long now) {
   accounts::check_at_most(out, f.easy_read, kMaxEasyRead, "easy_read", kErrors);
   const auto process = parse_process(f.process);
   if (!process) out.push_back({"process", "decisions.error.process_missing"});
-  if (process && has_options(*process)) {
+  if (process == Process::meeting_time) {
+    meetings::check_candidate_rows(out, f.times, now);
+  } else if (process && has_options(*process)) {
     std::size_t given = 0;
     for (std::size_t i = 0; i < f.options.size(); ++i) {
       const auto& o = f.options[i];
@@ -107,7 +111,9 @@ ProposalDetails details_of(const ProposalForm& f) {
   d.anonymous = has_options(d.process) && f.anonymous == "yes";
   d.eligibility = parse_eligibility(f.eligibility).value_or(Eligibility::members);
   d.closes_at = closes_at(f).value_or(0);
-  if (has_options(d.process)) {
+  if (d.process == Process::meeting_time) {
+    for (const auto& o : meetings::options_of_rows(f.times)) d.options.push_back({0, "", "", o.starts_at, o.ends_at});
+  } else if (has_options(d.process)) {
     for (const auto& o : f.options) {
       if (!o.text.empty()) d.options.push_back({0, o.text, o.easy_read});
     }

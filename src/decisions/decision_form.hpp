@@ -9,6 +9,7 @@
 
 #include "accounts/account_form.hpp"
 #include "decisions/decision.hpp"
+#include "meetings/time_poll_form.hpp"
 
 namespace roundtable::http {
 class FormData;
@@ -41,11 +42,16 @@ struct ProposalForm {
   std::string create_key;
   /// A dot vote's dots per person and most on one option (blank: no limit); a score poll's highest score.
   std::string dot_budget = "10", dot_most, score_highest = "5";
+  /// Finding a meeting time: the candidate times, as the "find a time" form takes them ("rows", "c-<n>-day" ...).
+  std::vector<meetings::CandidateRow> times = std::vector<meetings::CandidateRow>(meetings::kPollStartRows);
+  /// A button that adds times ("evenings", "weekends", "rows"; meetings::add_rows) rather than putting it forward.
+  std::string add;
 };
 
 ProposalForm read_proposal(const http::FormData& form);
-/// Problems in page order: title and what is proposed needed, lengths, 2 to 10 options for a poll, a real closing
-/// date and time in the future, a known process and rule, and the create key.
+/// Problems in page order: title and what is proposed needed, lengths, 2 to 10 options for a poll (2 to 12 candidate
+/// times, checked as the "find a time" poll checks them, to find a meeting time), a real closing date and time in the
+/// future, a known process and rule, and the create key.
 std::vector<FormProblem> check_proposal(const ProposalForm& form, long long now);
 /// The details of a form check_proposal found nothing wrong with.
 ProposalDetails details_of(const ProposalForm& form);

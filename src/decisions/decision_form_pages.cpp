@@ -4,6 +4,7 @@
 #include "decisions/decision_pages.hpp"
 #include "decisions/decision_words.hpp"
 #include "http/form.hpp"
+#include "meetings/time_poll_page_parts.hpp"
 #include "security/tokens.hpp"
 #include "view/govuk/govuk.hpp"
 
@@ -118,6 +119,12 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                                    .classes = "govuk-fieldset__legend--s"},
                         .html = std::move(inner)});
   }
+  // Finding a meeting time: the candidate times, as the "find a time" poll takes them (always shown, as the options
+  // are; the other processes ignore them).
+  govuk::heading(h, 2, "s", t("decisions.form.times_title"));
+  govuk::paragraph(h, t("decisions.form.times_lead"));
+  meetings::pages::candidate_fields(h, t, form.times, errors);
+
   govuk::checkboxes(h, {.name = "anonymous",
                         .items = {{.text = s(t("decisions.form.anonymous")),
                                    .value = "yes",
@@ -159,7 +166,11 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
                    .classes = "govuk-input--width-5",
                    .autocomplete = "off",
                    .spellcheck = false});
+  // The button that puts it forward comes first, so that Enter in a box sends it rather than adding times.
+  govuk::button_group_start(h);
   govuk::button(h, {.text = s(t("decisions.new.button")), .prevent_double_click = true});
+  meetings::pages::add_time_buttons(h, t, form.times.size());
+  govuk::button_group_end(h);
   govuk::form_end(h);
   return page.respond();
 }
@@ -228,7 +239,13 @@ awaitable<Response> create_proposal(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<groups::GroupForViewer>(loaded).group;
-  const auto form = read_proposal(ctx.form);
+  auto form = read_proposal(ctx.form);
+  if (!form.add.empty()) {
+    // A button that adds candidate times: the form again, with them, and nothing saved.
+    meetings::add_rows(form.times, form.add, deps.service->now());
+    if (!parse_process(form.process)) form.process = std::string(process_code(Process::meeting_time));
+    co_return render_new(req, deps, g, form, {});
+  }
   if (const auto problems = check_proposal(form, deps.service->now()); !problems.empty()) {
     co_return render_new(req, deps, g, form, field_errors(t, problems));
   }

@@ -245,6 +245,8 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
       vote_form(h, t, req, v, typed, errors);
     } else if (process == Process::consent) {
       consent_form(h, t, req, v, typed, errors);
+    } else if (process == Process::meeting_time) {
+      time_form(h, t, req, v, typed.times ? &*typed.times : nullptr, errors);
     } else {
       ballot_form(h, t, req, v, typed.ballot ? &*typed.ballot : nullptr, errors);
     }
@@ -274,10 +276,12 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
         ranked_results(h, t, p, ranked.result, ranked.ballots);
       } else if (process == Process::dot_vote) {
         dot_results(h, t, p, dots_of(p.details.options, page.sums), people);
+      } else if (process == Process::meeting_time) {
+        time_results(h, t, page, people);  // with who answered what, by person
       } else {
         score_results(h, t, p, scores_of(p.details.options, p.details.score_highest, page.sums), people);
       }
-      who_chose_what(h, t, p, page.named, people);
+      if (process != Process::meeting_time) who_chose_what(h, t, p, page.named, people);
     } else {
       govuk::heading(h, 2, "m", t("decisions.results.title"));
       govuk::paragraph(h, t("decisions.results.after_closing"));
@@ -300,6 +304,11 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
 
   if (closed && !p.withdrawn_at) {
     govuk::heading(h, 2, "m", t("decisions.record.title"));
+    if (process == Process::meeting_time) {
+      long long people = 0;
+      for (const auto& [types, n] : page.types) people += n;
+      time_record(h, t, req, page, people);
+    }
     if (p.recorded_at) {
       markdown::render(h, p.rationale, {.top_heading_level = 3});
     } else {

@@ -71,6 +71,8 @@ struct Typed {
   ResponseForm response;
   /// A ranked-choice, dot or score ballot that had a problem.
   std::optional<BallotForm> ballot;
+  /// A meeting-time ballot that had a problem.
+  std::optional<std::vector<meetings::PollVote>> times;
 };
 
 // decision_pages.cpp: the group's list, a proposal's page, closing early and withdrawing; decision_answer_pages.cpp:
@@ -112,6 +114,21 @@ void group_rules_summary(view::Html& h, const core::Translator& t, const OrgRequ
                          const std::optional<store::GroupRules>& rules, bool may_change);
 awaitable<Response> rules_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> save_rules(OrgRequest& req, const PagesDeps& deps);
+
+// decision_meeting_time_parts.cpp: finding a meeting time (ADR 0041).
+/// A meeting-time ballot (option, value) as answers.
+std::vector<meetings::PollVote> votes_of(const std::vector<std::pair<long long, long long>>& ballot);
+/// The answer form: a row of yes / if need be / no per time; `typed` after a problem, else the person's own answers.
+void time_form(view::Html& h, const core::Translator& t, const OrgRequest& req, const ProposalForViewer& v,
+               const std::vector<meetings::PollVote>* typed, const std::vector<view::FieldError>& errors);
+/// Once closed: the chosen time in words, a chart and the table of every time's answers, and who answered what when
+/// named. people: how many took part.
+void time_results(view::Html& h, const core::Translator& t, const DecisionPage& page, long long people);
+
+/// In the decision record: the chosen time in words and, for the people who may arrange the group's meetings, the link
+/// to the new-meeting form filled in with it.
+void time_record(view::Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page,
+                 long long people);
 
 // decision_form_pages.cpp: a new proposal, and the decision record.
 awaitable<Response> new_proposal(OrgRequest& req, const PagesDeps& deps);

@@ -8,6 +8,7 @@
 #include "decisions/decision_pages.hpp"
 #include "decisions/decision_words.hpp"
 #include "http/form.hpp"
+#include "meetings/time_poll_page_parts.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/scroll_region.hpp"
 
@@ -286,6 +287,9 @@ std::string ballot_value_words(const core::Translator& t, Process process, long 
     case Process::ranked_choice: return ordinal(t, value);
     case Process::dot_vote: return t.plural("decisions.dots.count", value);
     case Process::score: return core::format(t("decisions.scores.given"), {{"score", std::to_string(value)}});
+    case Process::meeting_time:
+      if (const auto a = answer_of_value(value)) return meetings::pages::answer_words(t, *a);
+      break;
     case Process::simple_poll:
     case Process::consent: break;
   }

@@ -106,6 +106,12 @@ PollResult poll_of(soci::session& s, const Proposal& p, PollCounts& counts) {
     case Process::score:
       counts.by_option = store::option_sums(s, p.id);
       return leaders_only(ids_of(scores_of(d.options, d.score_highest, *counts.by_option).top));
+    case Process::meeting_time: {
+      counts.by_option = store::option_sums(s, p.id);
+      auto tallies = time_tallies(d.options, *counts.by_option, 0);
+      const auto chosen = chosen_time(tallies);
+      return chosen ? leaders_only({*chosen}) : leaders_only({});
+    }
     case Process::consent: break;
   }
   return {};
@@ -213,7 +219,12 @@ awaitable<long long> DecisionService::propose(Who who, long long org_id, long lo
         const policy::Facts facts{g->group.details.visibility, g->group.archived(), false, false, false};
         if (policy::allows(actor, Action::propose, facts) != policy::Verdict::allow) return {0, false};
         const bool poll = has_options(d.process);
-        if (poll && (d.options.size() < kMinOptions || d.options.size() > kMaxOptions)) return {0, false};
+        if (poll && (d.options.size() < kMinOptions || d.options.size() > max_options(d.process))) return {0, false};
+        // Every option of a meeting-time poll is a time that ends after it starts, and only its options are times.
+        for (const auto& o : d.options) {
+          const bool time = d.process == Process::meeting_time;
+          if (o.is_time() != time || (time && o.ends_at <= o.starts_at)) return {0, false};
+        }
         if (d.process == Process::dot_vote &&
             (d.dot_budget < 1 || d.dot_budget > kMaxDotBudget || d.dot_most < 0 || d.dot_most > d.dot_budget)) {
           return {0, false};

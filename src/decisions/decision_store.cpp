@@ -60,8 +60,15 @@ long long insert(soci::session& s, long long org_id, long long group_id, const P
   if (id == 0) return 0;
   long long position = 0;
   for (const auto& o : d.options) {
-    db::query(s, "INSERT INTO decision_options (decision_id, position, text, easy_read) VALUES ($1, $2, $3, $4)",
-              {id, ++position, o.text, o.easy_read});
+    db::Param starts = nullptr, ends = nullptr;
+    if (o.is_time()) {
+      starts = o.starts_at;
+      ends = o.ends_at;
+    }
+    db::query(s,
+              "INSERT INTO decision_options (decision_id, position, text, easy_read, starts_at, ends_at) VALUES ($1, "
+              "$2, $3, $4, $5, $6)",
+              {id, ++position, o.text, o.easy_read, starts, ends});
   }
   return id;
 }
@@ -138,9 +145,12 @@ std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org
         out = std::move(v);
       });
   if (!out) return out;
-  db::query(s, "SELECT id, text, easy_read FROM decision_options WHERE decision_id = $1 ORDER BY position, id", {id},
-            [&](const db::Row& r) {
-              out->proposal.details.options.push_back({r.integer(0), r.string(1), r.string(2)});
+  db::query(s,
+            "SELECT id, text, easy_read, starts_at, ends_at FROM decision_options WHERE decision_id = $1 ORDER BY "
+            "position, id",
+            {id}, [&](const db::Row& r) {
+              out->proposal.details.options.push_back(
+                  {r.integer(0), r.string(1), r.string(2), r.null(3) ? 0 : r.integer(3), r.null(4) ? 0 : r.integer(4)});
             });
   // A vote counts for its person only while they are in the group.
   if (!out->role) {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 
 #include "core/clock.hpp"
@@ -15,6 +16,7 @@
 #include "db/transaction.hpp"
 #include "decisions/decision_form.hpp"
 #include "decisions/decision_service.hpp"
+#include "decisions/decision_words.hpp"
 #include "decisions/decisions_loop.hpp"
 #include "decisions/results.hpp"
 #include "groups/group_service.hpp"
@@ -30,6 +32,8 @@ using db::testing::run;
 using organisations::Role;
 
 constexpr long long kDay = 86400;
+
+std::size_t votes_of_ballot(const std::vector<std::pair<long long, long long>>& ballot) { return ballot.size(); }
 
 TEST(DecisionResults, CountsEachBallotOnceAndFindsTheLeaders) {
   const std::vector<Option> options{{1, "Saturday", ""}, {2, "Evening", ""}, {3, "Online", ""}};
@@ -219,6 +223,119 @@ TEST(DecisionForm, ChecksAndKeepsWhatWasTyped) {
                              {"create_key", "a-create-key-1234567890"}}));
   EXPECT_TRUE(check_proposal(f, now).empty());
   EXPECT_EQ(details_of(f).eligibility, Eligibility::lived_experience);
+}
+
+// ---- Finding a meeting time (ADR 0041) ----
+
+TEST(MeetingTime, TheChosenTimeIsMostYesThenMostYesOrIfNeedBeThenTheEarliest) {
+  struct Row {
+    const char* why;
+    /// Per time: its start (hours from 0) and its yes, if need be and no.
+    std::vector<std::array<long long, 4>> times;
+    std::optional<std::size_t> chosen;
+  };
+  const std::vector<Row> table{
+      {"most yes wins over more people who could come", {{0, 2, 0, 1}, {1, 1, 3, 0}}, 0},
+      {"equal yes: most yes or if need be", {{0, 2, 0, 1}, {1, 1, 3, 0}, {2, 2, 1, 0}}, 2},
+      {"equal in both: the earliest, whatever the order given", {{5, 1, 1, 0}, {3, 1, 1, 0}, {4, 1, 1, 0}}, 1},
+      {"only if need be: the most of them", {{0, 0, 1, 2}, {1, 0, 2, 1}}, 1},
+      {"everyone said no: none", {{0, 0, 0, 3}, {1, 0, 0, 3}}, std::nullopt},
+      {"nobody answered: none", {{0, 0, 0, 0}, {1, 0, 0, 0}}, std::nullopt},
+      {"no times: none", {}, std::nullopt},
+  };
+  for (const auto& row : table) {
+    std::vector<meetings::OptionTally> tallies;
+    long long id = 0;
+    for (const auto& [hour, yes, maybe, no] : row.times) {
+      tallies.push_back({.option = {++id, 1804096800 + hour * 3600, 1804096800 + hour * 3600 + 5400},
+                         .yes = yes,
+                         .if_need_be = maybe,
+                         .no = no});
+    }
+    const auto chosen = chosen_time(tallies);
+    if (!row.chosen) {
+      EXPECT_FALSE(chosen) << row.why;
+      continue;
+    }
+    ASSERT_TRUE(chosen) << row.why;
+    EXPECT_EQ(*chosen, static_cast<long long>(*row.chosen) + 1) << row.why;
+    for (std::size_t i = 0; i < tallies.size(); ++i) EXPECT_EQ(tallies[i].best, i == *row.chosen) << row.why;
+  }
+}
+
+TEST(MeetingTime, CountsFromTheStoresSumsAsTheTimePollCountsThem) {
+  const std::vector<Option> options{{1, "", "", 1804096800, 1804102200}, {2, "", "", 1804327200, 1804334400}};
+  // Yes 2, if need be 1, no 0 (answer_value); two people took part and one left the second time unanswered.
+  const auto t = time_tallies(options, {{1, 2, 1}, {1, 0, 1}, {2, 1, 1}}, 2);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].yes, 1);
+  EXPECT_EQ(t[0].no, 1);
+  EXPECT_EQ(t[1].if_need_be, 1);
+  EXPECT_EQ(t[1].unanswered, 1);
+  for (meetings::PollAnswer a : meetings::kAllPollAnswers) EXPECT_EQ(answer_of_value(answer_value(a)), a);
+  EXPECT_FALSE(answer_of_value(3));
+}
+
+TEST(MeetingTime, ABallotAnswersEachTimeOnceWithAKnownAnswer) {
+  ProposalDetails d;
+  d.process = Process::meeting_time;
+  d.options = {{1, "", "", 1804096800, 1804102200}, {2, "", "", 1804327200, 1804334400}};
+  EXPECT_EQ(check_ballot(d, {{1, 2}, {2, 0}}), "");
+  EXPECT_EQ(check_ballot(d, {{2, 1}}), "");
+  EXPECT_EQ(check_ballot(d, {}), "meetings.polls.error.answer_missing");
+  EXPECT_EQ(check_ballot(d, {{1, 3}}), "decisions.times.unknown_answer");
+  EXPECT_EQ(check_ballot(d, {{9, 2}}), "decisions.times.unknown_answer");
+  EXPECT_EQ(check_ballot(d, {{1, 2}, {1, 0}}), "decisions.times.unknown_answer");
+}
+
+TEST(MeetingTime, TheFormTakesCandidateTimesInLondonTimeAndSaysWhatIsWrong) {
+  const long long now = 1780000000;  // 28 May 2026
+  std::vector<std::pair<std::string, std::string>> fields{{"title", "When we meet"},
+                                                          {"body", "We find a time."},
+                                                          {"process", "meeting_time"},
+                                                          {"rows", "4"},
+                                                          {"c-0-day", "3"},
+                                                          {"c-0-month", "3"},
+                                                          {"c-0-year", "2027"},
+                                                          {"c-0-start", "6pm"},
+                                                          {"c-0-end", "19:30"},
+                                                          {"c-2-day", "3"},
+                                                          {"c-2-month", "7"},
+                                                          {"c-2-year", "2027"},
+                                                          {"c-2-start", "10:00"},
+                                                          {"c-2-end", "12:00"},
+                                                          {"closes-day", "4"},
+                                                          {"closes-month", "6"},
+                                                          {"closes-year", "2026"},
+                                                          {"closes-time", "5pm"},
+                                                          {"eligibility", "members"},
+                                                          {"create_key", "a-create-key-1234567890"}};
+  auto f = read_proposal(form_of(fields));
+  EXPECT_TRUE(check_proposal(f, now).empty());
+  const auto d = details_of(f);
+  ASSERT_EQ(d.options.size(), 2u);
+  // A winter evening in GMT; a summer morning in British Summer Time (an hour ahead of UTC).
+  EXPECT_EQ(d.options[0].starts_at, 1804096800);
+  EXPECT_EQ(d.options[0].ends_at, 1804102200);
+  EXPECT_EQ(d.options[1].starts_at, 1814608800 - 3600);
+  core::Translator en(core::Messages::embedded(), core::Lang::en);
+  EXPECT_EQ(option_label(en, d.options[0]), "Wednesday 3 March 2027, 6pm to 7:30pm");
+  // One time, a time the clocks skip, an end before the start: each said, with what was typed kept.
+  fields[9] = {"c-2-day", "28"};
+  fields[10] = {"c-2-month", "3"};
+  fields[12] = {"c-2-start", "1:30am"};
+  fields[13] = {"c-2-end", "1am"};
+  f = read_proposal(form_of(fields));
+  auto problems = check_proposal(f, now);
+  std::vector<std::string> keys;
+  for (const auto& p : problems) keys.push_back(p.field + " " + p.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"c-2-start meetings.polls.error.clocks_go_forward",
+                                            "c-2-end meetings.polls.error.end_before_start"}));
+  EXPECT_EQ(f.times[2].start, "1:30am");
+  fields.erase(fields.begin() + 9, fields.begin() + 14);
+  problems = check_proposal(read_proposal(form_of(fields)), now);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].key, "meetings.polls.error.too_few");
 }
 
 class DecisionsOnBackend : public ::testing::TestWithParam<std::string> {
@@ -603,6 +720,92 @@ TEST_P(DecisionsOnBackend, LeavingTheOrganisationDropsOnlyFromOpenProposals) {
   EXPECT_EQ(world->count("decision_objections WHERE state = 'open'"), 0);
   EXPECT_EQ(world->count("decision_ballots WHERE decision_id = " + std::to_string(decided)), 1);
   EXPECT_EQ(world->count("decision_voters WHERE decision_id = " + std::to_string(decided)), 1);
+}
+
+TEST_P(DecisionsOnBackend, MeetingTimeAnsweredChangedClosedAtItsTimeWithTheChosenTimeInWords) {
+  auto d = poll();
+  d.title = "When we meet";
+  d.process = Process::meeting_time;
+  // Wednesday 3 March 2027 6pm to 7:30pm, Saturday 6 March 10am to noon (GMT), and a summer Saturday (BST).
+  d.options = {{0, "", "", 1804096800, 1804102200},
+               {0, "", "", 1804327200, 1804334400},
+               {0, "", "", 1814608800 - 3600, 1814616000 - 3600}};
+  // Text options, or a time that ends before it starts, are refused.
+  auto wrong = d;
+  wrong.options[1].ends_at = wrong.options[1].starts_at;
+  EXPECT_EQ(propose(wrong, "wrong-key-1234567890"), 0);
+  EXPECT_EQ(propose(poll(), "text-key-1234567890") > 0, true);
+  auto words = d;
+  words.options = poll().options;
+  EXPECT_EQ(propose(words, "words-key-1234567890"), 0);
+  const long long id = propose(d);
+  ASSERT_GT(id, 0);
+  const auto o = options(id);
+  ASSERT_EQ(o.size(), 3u);
+  EXPECT_EQ(o[2].starts_at, 1814605200);
+  const auto yes = answer_value(meetings::PollAnswer::yes), maybe = answer_value(meetings::PollAnswer::if_need_be),
+             no = answer_value(meetings::PollAnswer::no);
+  // Mair answers, changes her mind and sends it twice: one ballot of her latest answers.
+  EXPECT_EQ(run(service->cast(north, id, mair, {{o[0].id, no}, {o[1].id, yes}})), VoteOutcome::done);
+  EXPECT_EQ(run(service->cast(north, id, mair, {{o[0].id, yes}, {o[1].id, maybe}, {o[2].id, no}})), VoteOutcome::done);
+  EXPECT_EQ(run(service->cast(north, id, mair, {{o[0].id, yes}, {o[1].id, maybe}, {o[2].id, no}})), VoteOutcome::done);
+  EXPECT_EQ(world->count("decision_ballots WHERE decision_id = " + std::to_string(id)), 3);
+  EXPECT_EQ(votes_of_ballot(run(service->page(north, id, mair))->view.my_ballot), 3u);
+  EXPECT_EQ(run(service->cast(north, id, mair, {{o[0].id, 7}})), VoteOutcome::not_allowed);
+  // Gareth and Priya: the Saturday has as many yes and as many who could come as the Wednesday.
+  EXPECT_EQ(run(service->cast(north, id, gareth, {{o[1].id, yes}, {o[0].id, maybe}})), VoteOutcome::done);
+  EXPECT_EQ(run(service->cast(north, id, priya, {{o[0].id, no}, {o[1].id, no}})), VoteOutcome::done);
+  // Ngozi reads along: observers do not answer.
+  EXPECT_EQ(run(service->cast(north, id, ngozi, {{o[0].id, yes}})), VoteOutcome::not_allowed);
+  // While it is open, nobody sees the counts.
+  EXPECT_TRUE(run(service->page(north, id, tom))->sums.empty());
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 2);  // with the text poll proposed above
+  EXPECT_EQ(run(service->cast(north, id, gareth, {{o[2].id, yes}})), VoteOutcome::closed);
+  const auto page = run(service->page(north, id, tom));
+  ASSERT_TRUE(page);
+  const auto& p = page->view.proposal;
+  EXPECT_EQ(p.outcome, Outcome::chosen);
+  auto tallies = time_tallies(p.details.options, page->sums, 3);
+  ASSERT_EQ(tallies.size(), 3u);
+  EXPECT_EQ(tallies[0].yes, 1);
+  EXPECT_EQ(tallies[0].if_need_be, 1);
+  EXPECT_EQ(tallies[0].no, 1);
+  EXPECT_EQ(tallies[2].unanswered, 2);
+  // Wednesday: 1 yes, 2 could come; Saturday: 1 yes, 2 could come; the earlier, Wednesday, is chosen.
+  EXPECT_EQ(chosen_time(tallies), o[0].id);
+  core::Translator en(core::Messages::embedded(), core::Lang::en);
+  EXPECT_EQ(outcome_words(en, p, leaders_only({o[0].id})), "The time chosen: Wednesday 3 March 2027, 6pm to 7:30pm.");
+  core::Translator cy(core::Messages::embedded(), core::Lang::cy);
+  EXPECT_NE(outcome_words(cy, p, leaders_only({o[0].id})).find("3 Mawrth 2027"), std::string::npos);
+  // Named: who answered what, by name; who took part by member type, under the same rules as every process.
+  EXPECT_EQ(page->named.size(), 7u);
+  const auto types = count_types(page->types);
+  EXPECT_EQ(types.people, 3);
+  EXPECT_EQ(types.of(MemberType::staff), 1);
+  EXPECT_EQ(world->count("decision_option_counts WHERE decision_id = " + std::to_string(id)), 7);
+  // The group is told what came of it, with the time in words.
+  EXPECT_GT(
+      world->count("mail_outbox WHERE text_body LIKE '%The time chosen: Wednesday 3 March 2027, 6pm to 7:30pm.%'"), 0);
+}
+
+TEST_P(DecisionsOnBackend, AnAnonymousMeetingTimeNamesNobodyAndNoTimeIsChosenWhenNobodyCanCome) {
+  auto d = poll(true);
+  d.process = Process::meeting_time;
+  d.options = {{0, "", "", 1804096800, 1804102200}, {0, "", "", 1804327200, 1804334400}};
+  const long long id = propose(d);
+  const auto o = options(id);
+  const auto no = answer_value(meetings::PollAnswer::no);
+  EXPECT_EQ(run(service->cast(north, id, mair, {{o[0].id, no}, {o[1].id, no}})), VoteOutcome::done);
+  EXPECT_EQ(world->count("decision_ballots WHERE voter_id IS NOT NULL"), 0);
+  clock.advance(std::chrono::seconds(8 * kDay));
+  EXPECT_EQ(service->close_due(clock.now_seconds()), 1);
+  const auto page = run(service->page(north, id, tom));
+  EXPECT_EQ(page->view.proposal.outcome, Outcome::no_votes);
+  EXPECT_TRUE(page->named.empty());
+  core::Translator en(core::Messages::embedded(), core::Lang::en);
+  EXPECT_EQ(outcome_words(en, page->view.proposal, leaders_only({})),
+            "No time was chosen: nobody said yes or if I have to for any of the times.");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DecisionsOnBackend, ::testing::ValuesIn(db::testing::backends()));

@@ -1,6 +1,7 @@
 #include "decisions/decision_words.hpp"
 
 #include "core/london_time.hpp"
+#include "meetings/london_words.hpp"
 
 namespace roundtable::decisions {
 
@@ -20,18 +21,25 @@ std::string when_words(const core::Translator& t, long long utc) {
 std::string outcome_words(const core::Translator& t, const Proposal& p, const PollResult& poll) {
   if (p.withdrawn_at) return std::string(t("decisions.outcome.withdrawn"));
   const Outcome o = p.outcome.value_or(Outcome::no_votes);
+  const bool times = p.details.process == Process::meeting_time;
   if (o == Outcome::chosen && poll.leaders.size() == 1) {
     const auto* option = p.option(poll.leaders.front());
-    return core::format(t("decisions.outcome.chosen"), {{"option", option ? option->text : std::string()}});
+    return core::format(t(times ? "decisions.outcome.time_chosen" : "decisions.outcome.chosen"),
+                        {{"option", option ? option_label(t, *option) : std::string()}});
   }
+  if (times && o == Outcome::no_votes) return std::string(t("decisions.outcome.no_time"));
   if (o == Outcome::tie) {
     std::string names;
     for (long long id : poll.leaders) {
-      if (const auto* option = p.option(id)) names += (names.empty() ? "" : "; ") + option->text;
+      if (const auto* option = p.option(id)) names += (names.empty() ? "" : "; ") + option_label(t, *option);
     }
     return core::format(t("decisions.outcome.tie"), {{"options", names}});
   }
   return std::string(t("decisions.outcome." + std::string(outcome_code(o))));
+}
+
+std::string option_label(const core::Translator& t, const Option& o) {
+  return o.is_time() ? meetings::when_text(t, o.starts_at, o.ends_at, true) : o.text;
 }
 
 std::string process_words(const core::Translator& t, Process p) {

@@ -13,6 +13,9 @@ namespace roundtable::decisions {
 std::string when_words(const core::Translator& t, long long utc);
 /// What came of a closed proposal, as a sentence ("Most people chose: Saturday mornings.").
 std::string outcome_words(const core::Translator& t, const Proposal& p, const PollResult& poll);
+/// An option as the reader sees it: its words, or (finding a meeting time) its time, "Tuesday 3 March 2027, 6pm to
+/// 7:30pm" (London time).
+std::string option_label(const core::Translator& t, const Option& o);
 std::string process_words(const core::Translator& t, Process p);
 std::string member_type_words(const core::Translator& t, MemberType m);
 std::string consent_answer_words(const core::Translator& t, ConsentAnswer a);

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "core/london_time.hpp"
 #include "decisions/decision_store.hpp"
 #include "discussions/discussion_store.hpp"
 #include "groups/group_store.hpp"
@@ -18,6 +19,7 @@ constexpr const char* kConsentTitle = "Hold board meetings in the early evening"
 constexpr const char* kPollKey = "demo-decision-summer-event";
 constexpr const char* kRankedKey = "demo-decision-grant-priority";
 constexpr const char* kDotsKey = "demo-decision-training-topics";
+constexpr const char* kTimeKey = "demo-decision-carers-cafe-time";
 
 /// The board's power-sharing rules, a closed ranked-choice decision with several rounds and an open dot vote (their
 /// own create keys, so an older demo database gets them too).
@@ -96,6 +98,53 @@ int load_processes(db::Database& db, DecisionService& service, long long org, lo
   return 2;
 }
 
+/// Finding a meeting time, open now: two weekday evenings and a weekend's mornings, with some answers (its own create
+/// key, so an older demo database gets it too).
+int load_meeting_time(db::Database& db, DecisionService& service, long long org, long long board,
+                      std::map<std::string, long long>& people, long long now) {
+  const bool existing =
+      db.run_sync([&](soci::session& s) { return store::find_by_create_key(s, org, kTimeKey).has_value(); });
+  if (existing) return 0;
+  const long long sian = people["sian@demo.example"], gareth = people["gareth@demo.example"],
+                  mair = people["mair@demo.example"];
+  ProposalDetails cafe;
+  cafe.title = "When should we hold the carers' café?";
+  cafe.body =
+      "We want to start a monthly café where carers can meet the board over a cup of tea. Say which of these times "
+      "you could come to. Evenings and weekends are here because many of us work or care in the day.";
+  cafe.easy_read = "Tell us which times you can come to the carers' café.";
+  cafe.process = Process::meeting_time;
+  cafe.eligibility = Eligibility::members;
+  cafe.closes_at = now + 5 * kDay;
+  auto times = meetings::next_weekday_evenings(now + 7 * kDay, 2);
+  for (const auto& w : meetings::next_weekend_mornings(now + 7 * kDay)) times.push_back(w);
+  for (const auto& w : times) {
+    const auto starts = core::from_london({w.year, w.month, w.day, w.start_hour, w.start_minute}).utc;
+    const auto ends = core::from_london({w.year, w.month, w.day, w.end_hour, w.end_minute}).utc;
+    cafe.options.push_back({0, "", "", starts, ends});
+  }
+  const long long id = service.propose_now(org, board, gareth, cafe, kTimeKey, now - kDay);
+  std::vector<long long> o;
+  if (const auto v = db.run_sync([&](soci::session& s) { return store::find_for_viewer(s, org, id, 0, ""); })) {
+    for (const auto& x : v->proposal.details.options) o.push_back(x.id);
+  }
+  if (o.size() == 4) {
+    using meetings::PollAnswer;
+    const auto v = [](PollAnswer a) { return answer_value(a); };
+    service.cast_now(org, id, mair,
+                     {{o[0], v(PollAnswer::yes)},
+                      {o[1], v(PollAnswer::no)},
+                      {o[2], v(PollAnswer::if_need_be)},
+                      {o[3], v(PollAnswer::no)}},
+                     now - kDay / 2);
+    service.cast_now(
+        org, id, sian,
+        {{o[0], v(PollAnswer::yes)}, {o[1], v(PollAnswer::yes)}, {o[2], v(PollAnswer::no)}, {o[3], v(PollAnswer::no)}},
+        now - kDay / 3);
+  }
+  return 1;
+}
+
 }  // namespace
 
 int load_demo(db::Database& db, DecisionService& service, long long now) {
@@ -118,7 +167,10 @@ int load_demo(db::Database& db, DecisionService& service, long long now) {
   if (!found.org || !found.board || found.people.size() < 4) return 0;
   const long long org = *found.org, board = *found.board;
   // An older demo database has the first two: only the later ones are added (after them, so ids stay as they were).
-  if (found.existing) return load_processes(db, service, org, board, found.people, now);
+  if (found.existing) {
+    return load_processes(db, service, org, board, found.people, now) +
+           load_meeting_time(db, service, org, board, found.people, now);
+  }
   const long long tom = found.people["tom@demo.example"], sian = found.people["sian@demo.example"],
                   gareth = found.people["gareth@demo.example"], mair = found.people["mair@demo.example"];
 
@@ -182,7 +234,8 @@ int load_demo(db::Database& db, DecisionService& service, long long now) {
       service.vote_now(org, poll_id, sian, o[2].id, now - kDay / 2);
     }
   }
-  return 2 + load_processes(db, service, org, board, found.people, now);
+  const int more = load_processes(db, service, org, board, found.people, now);
+  return 2 + more + load_meeting_time(db, service, org, board, found.people, now);
 }
 
 }  // namespace roundtable::decisions

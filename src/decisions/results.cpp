@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 
 namespace roundtable::decisions {
 
@@ -101,6 +102,32 @@ tally::ScoreResult scores_of(const std::vector<Option>& options, int highest, co
   return r;
 }
 
+std::vector<meetings::OptionTally> time_tallies(const std::vector<Option>& options, const std::vector<OptionSum>& sums,
+                                                long long people) {
+  std::vector<meetings::AnswerCount> counts;
+  for (const auto& x : sums) {
+    if (const auto a = answer_of_value(x.value)) counts.push_back({x.option_id, *a, x.rows});
+  }
+  return meetings::count_answers(time_options(options), counts, people);
+}
+
+std::optional<long long> chosen_time(std::vector<meetings::OptionTally>& tallies) {
+  meetings::OptionTally* best = nullptr;
+  for (auto& x : tallies) {
+    x.best = false;
+    if (x.yes + x.if_need_be == 0) continue;
+    if (best == nullptr) {
+      best = &x;
+      continue;
+    }
+    const auto key = [](const meetings::OptionTally& t) { return std::tuple{t.yes, t.yes + t.if_need_be}; };
+    if (key(x) > key(*best) || (key(x) == key(*best) && x.option.starts_at < best->option.starts_at)) best = &x;
+  }
+  if (best == nullptr) return std::nullopt;
+  best->best = true;
+  return best->option.id;
+}
+
 tally::RankedResult ranked_of(const std::vector<Option>& options, const std::vector<std::vector<long long>>& ballots) {
   std::vector<tally::OptionId> ids;
   for (const auto& o : options) ids.push_back(o.id);
@@ -152,6 +179,17 @@ std::string_view check_ballot(const ProposalDetails& d, const std::vector<std::p
         scores.push_back({option, static_cast<int>(n)});
       }
       return tally::check_scores(ids, d.score_highest, scores);
+    }
+    case Process::meeting_time: {
+      if (rows.empty()) return "meetings.polls.error.answer_missing";
+      std::set<long long> options;
+      for (const auto& [option, value] : rows) {
+        if (std::find(ids.begin(), ids.end(), option) == ids.end() || !options.insert(option).second ||
+            !answer_of_value(value)) {
+          return "decisions.times.unknown_answer";
+        }
+      }
+      return {};
     }
     case Process::simple_poll:
     case Process::consent: break;

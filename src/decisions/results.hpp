@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "decisions/decision.hpp"
@@ -53,6 +54,13 @@ ConsentResult count_consent(const std::vector<Response>& responses, const std::v
 tally::DotResult dots_of(const std::vector<Option>& options, const std::vector<OptionSum>& sums);
 /// A score poll's counts from the store's sums (tally::score_totals's result, from one GROUP BY).
 tally::ScoreResult scores_of(const std::vector<Option>& options, int highest, const std::vector<OptionSum>& sums);
+/// A meeting-time poll's counts per time (in the options' order, as the "find a time" poll counts them) from the
+/// store's sums (a ballot row's value is its answer: answer_value); `people`: how many took part.
+std::vector<meetings::OptionTally> time_tallies(const std::vector<Option>& options, const std::vector<OptionSum>& sums,
+                                                long long people);
+/// The time a meeting-time poll chooses: the most yes, then the most yes and if need be together, then the earliest
+/// start (then the first given); none when nobody said yes or if need be to any time. Marks it best in `tallies`.
+std::optional<long long> chosen_time(std::vector<meetings::OptionTally>& tallies);
 /// Ranked choice from every ballot (options from the 1st choice down).
 tally::RankedResult ranked_of(const std::vector<Option>& options, const std::vector<std::vector<long long>>& ballots);
 /// A ranked-choice poll's count as its page shows it: the rounds, and how many ballots were counted. Kept when the
@@ -70,7 +78,8 @@ PollResult leaders_only(std::vector<long long> leaders);
 /// Why a ranked-choice, dot or score ballot (option, rank/dots/score) cannot be taken: a catalogue key under
 /// "decisions.ranked.", "decisions.dots." or "decisions.scores." (empty when it can). Ranked: 1st, 2nd, … each given
 /// to one option, with no choice missing before a later one, at least a 1st. Dots: tally::check_dots, at least one
-/// dot. Scores: tally::check_scores, at least one option scored.
+/// dot. Scores: tally::check_scores, at least one option scored. Meeting time: each of the poll's times at most
+/// once, answered yes, if need be or no (answer_value), at least one answered.
 std::string_view check_ballot(const ProposalDetails& d, const std::vector<std::pair<long long, long long>>& rows);
 
 /// The outcome a proposal closes with.

@@ -111,6 +111,20 @@ bool web_address(std::string_view url) {
   return host.find('.') != std::string_view::npos || host.starts_with("localhost");
 }
 
+void fill_from_address(MeetingForm& f, const http::FormData& query) {
+  // Only the fields a link may set, each as the form's own field: what they hold is checked when the form is sent.
+  for (auto [field, name] : {std::pair{&f.title, "title"},
+                             {&f.purpose, "purpose"},
+                             {&f.day, "date-day"},
+                             {&f.month, "date-month"},
+                             {&f.year, "date-year"},
+                             {&f.start, "start"},
+                             {&f.end, "end"}}) {
+    const auto value = query.trimmed(name);
+    if (!value.empty() && field->empty() && value.size() <= kMaxPurpose) *field = value;
+  }
+}
+
 MeetingForm read_meeting(const http::FormData& form) {
   MeetingForm f;
   f.title = form.trimmed("title");

@@ -52,6 +52,10 @@ struct MeetingForm {
 };
 
 MeetingForm read_meeting(const http::FormData& form);
+/// A new meeting arranged from a link (a decision's chosen time): the title, purpose, date ("date-day",
+/// "date-month", "date-year") and times ("start", "end") the address gives, in the form's own field names, fill
+/// the fields still empty.
+void fill_from_address(MeetingForm& form, const http::FormData& query);
 /// The form filled in from a meeting's details (to change them), in London time.
 MeetingForm form_of(const MeetingDetails& details);
 /// Problems in page order. now: the date must be today (in London) or later when creating, and the create key there.

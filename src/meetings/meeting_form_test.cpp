@@ -179,6 +179,22 @@ TEST(MeetingForm, ReadsTrimmedWithEveryTickedBox) {
   EXPECT_EQ(d.starts_at, utc(2026, 7, 1, 9, 0));
 }
 
+TEST(MeetingForm, ALinkFillsTheEmptyFieldsOnly) {
+  // A decision's chosen time (src/decisions): the new-meeting form opens with its title, date and times.
+  auto query = http::parse_urlencoded(
+      "title=Caf%C3%A9+times&date-day=3&date-month=3&date-year=2027&start=18%3A00&end=19%3A30&venue=Ignored");
+  ASSERT_TRUE(query);
+  MeetingForm form;
+  form.create_key = "abcdefabcdefabcdef";
+  form.end = "20:00";
+  fill_from_address(form, *query);
+  EXPECT_EQ(form.title, "Café times");
+  EXPECT_EQ(form.day + "/" + form.month + "/" + form.year, "3/3/2027");
+  EXPECT_EQ(form.start, "18:00");
+  EXPECT_EQ(form.end, "20:00");  // what was there stays
+  EXPECT_EQ(form.venue, "");     // only the fields a link may set
+}
+
 TEST(ReplyForm, WhatIsWrongAndWhatIsKept) {
   ReplyForm f{"going", {"bsl_interpreter", "other_interpreter", "dietary"}, "Polish", "Vegetarian", "See you"};
   EXPECT_TRUE(check_reply(f).empty());

@@ -5,6 +5,7 @@
 
 #include "mail/compose.hpp"
 #include "meetings/agenda_store.hpp"
+#include "meetings/london_words.hpp"
 #include "meetings/meeting_ics.hpp"
 #include "meetings/meeting_store.hpp"
 #include "meetings/series_store.hpp"
@@ -12,11 +13,6 @@
 #include "organisations/organisation_store.hpp"
 
 namespace roundtable::meetings {
-
-namespace pages {
-// meeting_page_parts.cpp: "Tuesday 8 December 2026, 6pm to 8pm" in the reader's language (London time).
-std::string when_text(const core::Translator& t, long long starts_at, long long ends_at);
-}  // namespace pages
 
 namespace {
 
@@ -75,7 +71,7 @@ mail::Message invitation_message(const Recipient& to, const InvitationFacts& f, 
       break;
   }
   paragraphs.push_back(
-      core::format(t("meetings.calendar.mail.when"), {{"when", pages::when_text(t, d.starts_at, d.ends_at)}}));
+      core::format(t("meetings.calendar.mail.when"), {{"when", when_text(t, d.starts_at, d.ends_at)}}));
   if (!d.venue.empty()) paragraphs.push_back(core::format(t("meetings.calendar.mail.where"), {{"venue", d.venue}}));
   if (!d.online_url.empty()) {
     paragraphs.push_back(core::format(t("meetings.calendar.mail.online"), {{"link", d.online_url}}));

@@ -70,29 +70,6 @@ std::string group_meetings_url(const OrgRequest& req, long long group_id) {
   return "/o/" + req.membership.org_slug + "/groups/" + std::to_string(group_id) + "/meetings";
 }
 
-std::string day_text(const core::Translator& t, long long utc) {
-  const auto w = to_london(utc);
-  const std::string date = core::format(t("date.date"), {{"day", std::to_string(w.day)},
-                                                         {"month", s(t("date.month." + std::to_string(w.month)))},
-                                                         {"year", std::to_string(w.year)}});
-  const auto weekday = s(t("meetings.weekday." + std::to_string(weekday_of(w.year, w.month, w.day))));
-  return core::format(t("meetings.when.day"), {{"weekday", weekday}, {"date", date}});
-}
-
-std::string time_text(const core::Translator& t, long long utc) {
-  const auto w = to_london(utc);
-  const int hour12 = w.hour % 12 == 0 ? 12 : w.hour % 12;
-  const std::string minutes = (w.minute < 10 ? "0" : "") + std::to_string(w.minute);
-  return core::format(t(w.hour < 12 ? "date.time_am" : "date.time_pm"),
-                      {{"hour", std::to_string(hour12)}, {"minute", minutes}});
-}
-
-std::string when_text(const core::Translator& t, long long starts_at, long long ends_at) {
-  return core::format(
-      t("meetings.when.range"),
-      {{"day", day_text(t, starts_at)}, {"start", time_text(t, starts_at)}, {"end", time_text(t, ends_at)}});
-}
-
 std::string answer_name(const core::Translator& t, Answer a) {
   return s(t("meetings.answer." + std::string(answer_code(a))));
 }

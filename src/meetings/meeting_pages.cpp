@@ -193,6 +193,8 @@ awaitable<Response> new_meeting(OrgRequest& req, const PagesDeps& deps) {
   // Scheduled from a "find a time" poll: its title and the time chosen.
   auto fill_op = fill_from_poll(req, deps, g.id, std::move(form));
   form = co_await std::move(fill_op);
+  // Arranged from a link that gives the date and times (a decision's chosen time).
+  if (form.from_poll.empty()) fill_from_address(form, req.ctx.query_params());
   const std::string base = group_meetings_url(req, g.id);
   co_return render_form(req, deps, g.details.name, base, base, form, {}, true);
 }

@@ -12,6 +12,7 @@
 #include "accounts/pages_common.hpp"
 #include "http/types.hpp"
 #include "meetings/agenda_form.hpp"
+#include "meetings/london_words.hpp"
 #include "meetings/meeting_policy.hpp"
 #include "meetings/meeting_service.hpp"
 #include "meetings/series_service.hpp"
@@ -62,12 +63,7 @@ std::string meeting_url(const OrgRequest& req, long long id);
 /// "/o/{org}/groups/{group}/meetings"
 std::string group_meetings_url(const OrgRequest& req, long long group_id);
 
-/// "Tuesday 8 December 2026" (London time).
-std::string day_text(const core::Translator& t, long long utc);
-/// "6:30pm" (London time).
-std::string time_text(const core::Translator& t, long long utc);
-/// "Tuesday 8 December 2026, 6:00pm to 8:00pm" (London time).
-std::string when_text(const core::Translator& t, long long starts_at, long long ends_at);
+// day_text, time_text and when_text: meetings/london_words.hpp.
 std::string answer_name(const core::Translator& t, Answer a);
 std::string need_name(const core::Translator& t, Need n);
 std::string access_name(const core::Translator& t, Access a);

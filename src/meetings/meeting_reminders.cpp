@@ -5,6 +5,7 @@
 #include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "mail/compose.hpp"
+#include "meetings/london_words.hpp"
 #include "meetings/meeting.hpp"
 #include "meetings/meeting_pages.hpp"
 #include "notifications/notify.hpp"
@@ -23,7 +24,7 @@ mail::Message reminder_message(const Due& d, core::Lang lang, const std::string&
   const std::vector<std::pair<std::string, std::string>> args{{"meeting", d.title}, {"group", d.group_name}};
   std::vector<std::string> paragraphs{
       core::format(t("meetings.mail.reminder.p1"), args),
-      core::format(t("meetings.mail.reminder.when"), {{"when", pages::when_text(t, d.starts_at, d.ends_at)}}) + "\n" +
+      core::format(t("meetings.mail.reminder.when"), {{"when", when_text(t, d.starts_at, d.ends_at)}}) + "\n" +
           std::string(t("meetings.when.uk_time"))};
   if (!d.venue.empty()) paragraphs.push_back(core::format(t("meetings.mail.reminder.where"), {{"venue", d.venue}}));
   if (!d.online_url.empty()) {

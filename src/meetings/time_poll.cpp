@@ -52,24 +52,35 @@ std::optional<PollAnswer> PollPerson::answer_for(long long option_id) const {
   return std::nullopt;
 }
 
-std::vector<OptionTally> tally(const TimePoll& poll, const std::vector<PollPerson>& people) {
+std::vector<OptionTally> count_answers(const std::vector<PollOption>& options, const std::vector<AnswerCount>& counts,
+                                       long long people) {
   std::vector<OptionTally> out;
-  for (const auto& o : poll.options) {
+  for (const auto& o : options) {
     OptionTally t{.option = o};
-    for (const auto& p : people) {
-      const auto a = p.answer_for(o.id);
-      if (!a) {
-        ++t.unanswered;
-      } else if (*a == PollAnswer::yes) {
-        ++t.yes;
-      } else if (*a == PollAnswer::if_need_be) {
-        ++t.if_need_be;
+    for (const auto& c : counts) {
+      if (c.option_id != o.id) continue;
+      if (c.answer == PollAnswer::yes) {
+        t.yes += c.people;
+      } else if (c.answer == PollAnswer::if_need_be) {
+        t.if_need_be += c.people;
       } else {
-        ++t.no;
+        t.no += c.people;
       }
     }
+    t.unanswered = std::max(0LL, people - t.yes - t.if_need_be - t.no);
     out.push_back(t);
   }
+  return out;
+}
+
+std::vector<OptionTally> tally(const TimePoll& poll, const std::vector<PollPerson>& people) {
+  std::vector<AnswerCount> counts;
+  for (const auto& o : poll.options) {
+    for (const auto& p : people) {
+      if (const auto a = p.answer_for(o.id)) counts.push_back({o.id, *a, 1});
+    }
+  }
+  auto out = count_answers(poll.options, counts, static_cast<long long>(people.size()));
   auto score = [](const OptionTally& t) { return std::pair{t.yes + t.if_need_be, t.yes}; };
   std::pair<long long, long long> top{0, 0};
   for (const auto& t : out) top = std::max(top, score(t));

@@ -114,6 +114,17 @@ struct OptionTally {
   bool best = false;
 };
 
+/// How many people gave one time one answer (as a GROUP BY gives them).
+struct AnswerCount {
+  long long option_id = 0;
+  PollAnswer answer = PollAnswer::yes;
+  long long people = 0;
+};
+/// Each time's counts, in the options' order (none marked best): `unanswered` is how many of `people` gave it no
+/// answer. Shared with decisions decided by "find a meeting time" (src/decisions), which count from the store.
+std::vector<OptionTally> count_answers(const std::vector<PollOption>& options, const std::vector<AnswerCount>& counts,
+                                       long long people);
+
 /// Counts each time's answers from the people who may answer (answers of anyone else are not counted), best times
 /// first (then in the poll's order).
 std::vector<OptionTally> tally(const TimePoll& poll, const std::vector<PollPerson>& people);

@@ -60,17 +60,25 @@ TimePollForm read_time_poll(const http::FormData& form) {
   f.closes_year = form.trimmed("closes-year");
   f.create_key = form.trimmed("create_key");
   f.add = form.trimmed("add");
-  const auto rows = core::small_number(form.trimmed("rows")).value_or(static_cast<int>(kPollStartRows));
-  const auto n = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(rows, 0)), 1, kMaxPollOptions);
-  for (std::size_t i = 0; i < n; ++i) {
-    f.rows.push_back({form.trimmed(row_field(i, "day")), form.trimmed(row_field(i, "month")),
-                      form.trimmed(row_field(i, "year")), form.trimmed(row_field(i, "start")),
-                      form.trimmed(row_field(i, "end"))});
-  }
+  f.rows = read_candidate_rows(form);
   return f;
 }
 
-void add_rows(TimePollForm& f, const std::string& what, long long now) {
+std::vector<CandidateRow> read_candidate_rows(const http::FormData& form) {
+  std::vector<CandidateRow> out;
+  const auto rows = core::small_number(form.trimmed("rows")).value_or(static_cast<int>(kPollStartRows));
+  const auto n = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(rows, 0)), 1, kMaxPollOptions);
+  for (std::size_t i = 0; i < n; ++i) {
+    out.push_back({form.trimmed(row_field(i, "day")), form.trimmed(row_field(i, "month")),
+                   form.trimmed(row_field(i, "year")), form.trimmed(row_field(i, "start")),
+                   form.trimmed(row_field(i, "end"))});
+  }
+  return out;
+}
+
+void add_rows(TimePollForm& f, const std::string& what, long long now) { add_rows(f.rows, what, now); }
+
+void add_rows(std::vector<CandidateRow>& rows, const std::string& what, long long now) {
   std::vector<CandidateRow> more;
   if (what == "evenings") {
     for (const auto& s : next_weekday_evenings(now, 3)) more.push_back(row_of(s));
@@ -81,14 +89,14 @@ void add_rows(TimePollForm& f, const std::string& what, long long now) {
   }
   for (auto& row : more) {
     if (row.empty()) {
-      if (f.rows.size() < kMaxPollOptions) f.rows.push_back(row);
+      if (rows.size() < kMaxPollOptions) rows.push_back(row);
       continue;
     }
-    auto free = std::find_if(f.rows.begin(), f.rows.end(), [](const CandidateRow& r) { return r.empty(); });
-    if (free != f.rows.end()) {
+    auto free = std::find_if(rows.begin(), rows.end(), [](const CandidateRow& r) { return r.empty(); });
+    if (free != rows.end()) {
       *free = row;
-    } else if (f.rows.size() < kMaxPollOptions) {
-      f.rows.push_back(row);
+    } else if (rows.size() < kMaxPollOptions) {
+      rows.push_back(row);
     }
   }
 }
@@ -111,40 +119,7 @@ std::vector<FormProblem> check_time_poll(const TimePollForm& f, bool creating, l
   std::vector<FormProblem> out;
   accounts::check_required(out, f.title, kMaxPollTitle, "title", "meetings.polls.error.");
   accounts::check_at_most(out, f.purpose, kMaxPollPurpose, "purpose", "meetings.polls.error.");
-  if (creating) {
-    std::size_t filled = 0;
-    for (std::size_t i = 0; i < f.rows.size(); ++i) {
-      const auto& r = f.rows[i];
-      if (r.empty()) continue;
-      ++filled;
-      const auto date = typed_date(r.day, r.month, r.year);
-      if (r.day.empty() && r.month.empty() && r.year.empty()) {
-        out.push_back({row_field(i, "day"), "meetings.polls.error.date_missing"});
-      } else if (!date) {
-        out.push_back({row_field(i, "day"), "meetings.polls.error.date_real"});
-      } else if (before_today(*date, now)) {
-        out.push_back({row_field(i, "day"), "meetings.polls.error.date_past"});
-      }
-      const auto start = parse_clock_time(r.start), end = parse_clock_time(r.end);
-      if (r.start.empty()) {
-        out.push_back({row_field(i, "start"), "meetings.polls.error.start_missing"});
-      } else if (!start) {
-        out.push_back({row_field(i, "start"), "meetings.polls.error.start_time"});
-      } else if (date && !instant(*date, *start)) {
-        out.push_back({row_field(i, "start"), "meetings.polls.error.clocks_go_forward"});
-      }
-      if (r.end.empty()) {
-        out.push_back({row_field(i, "end"), "meetings.polls.error.end_missing"});
-      } else if (!end) {
-        out.push_back({row_field(i, "end"), "meetings.polls.error.end_time"});
-      } else if (start && *end <= *start) {
-        out.push_back({row_field(i, "end"), "meetings.polls.error.end_before_start"});
-      } else if (date && !instant(*date, *end)) {
-        out.push_back({row_field(i, "end"), "meetings.polls.error.clocks_go_forward"});
-      }
-    }
-    if (filled < kMinPollOptions) out.push_back({row_field(0, "day"), "meetings.polls.error.too_few"});
-  }
+  if (creating) check_candidate_rows(out, f.rows, now);
   const bool no_close = f.closes_day.empty() && f.closes_month.empty() && f.closes_year.empty();
   if (!no_close) {
     const auto date = typed_date(f.closes_day, f.closes_month, f.closes_year);
@@ -161,6 +136,41 @@ std::vector<FormProblem> check_time_poll(const TimePollForm& f, bool creating, l
   return out;
 }
 
+void check_candidate_rows(std::vector<FormProblem>& out, const std::vector<CandidateRow>& rows, long long now) {
+  std::size_t filled = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (r.empty()) continue;
+    ++filled;
+    const auto date = typed_date(r.day, r.month, r.year);
+    if (r.day.empty() && r.month.empty() && r.year.empty()) {
+      out.push_back({row_field(i, "day"), "meetings.polls.error.date_missing"});
+    } else if (!date) {
+      out.push_back({row_field(i, "day"), "meetings.polls.error.date_real"});
+    } else if (before_today(*date, now)) {
+      out.push_back({row_field(i, "day"), "meetings.polls.error.date_past"});
+    }
+    const auto start = parse_clock_time(r.start), end = parse_clock_time(r.end);
+    if (r.start.empty()) {
+      out.push_back({row_field(i, "start"), "meetings.polls.error.start_missing"});
+    } else if (!start) {
+      out.push_back({row_field(i, "start"), "meetings.polls.error.start_time"});
+    } else if (date && !instant(*date, *start)) {
+      out.push_back({row_field(i, "start"), "meetings.polls.error.clocks_go_forward"});
+    }
+    if (r.end.empty()) {
+      out.push_back({row_field(i, "end"), "meetings.polls.error.end_missing"});
+    } else if (!end) {
+      out.push_back({row_field(i, "end"), "meetings.polls.error.end_time"});
+    } else if (start && *end <= *start) {
+      out.push_back({row_field(i, "end"), "meetings.polls.error.end_before_start"});
+    } else if (date && !instant(*date, *end)) {
+      out.push_back({row_field(i, "end"), "meetings.polls.error.clocks_go_forward"});
+    }
+  }
+  if (filled < kMinPollOptions) out.push_back({row_field(0, "day"), "meetings.polls.error.too_few"});
+}
+
 PollDetails poll_details_of(const TimePollForm& f) {
   PollDetails d;
   d.title = f.title;
@@ -171,9 +181,11 @@ PollDetails poll_details_of(const TimePollForm& f) {
   return d;
 }
 
-std::vector<PollOption> poll_options_of(const TimePollForm& f) {
+std::vector<PollOption> poll_options_of(const TimePollForm& f) { return options_of_rows(f.rows); }
+
+std::vector<PollOption> options_of_rows(const std::vector<CandidateRow>& rows) {
   std::vector<PollOption> out;
-  for (const auto& r : f.rows) {
+  for (const auto& r : rows) {
     if (r.empty()) continue;
     const auto date = typed_date(r.day, r.month, r.year);
     const auto start = parse_clock_time(r.start), end = parse_clock_time(r.end);

@@ -50,6 +50,17 @@ TimePollForm read_time_poll(const http::FormData& form);
 /// Adds rows as the button asked ("rows", "evenings" or "weekends"), filling empty rows first, at most
 /// kMaxPollOptions rows in all.
 void add_rows(TimePollForm& form, const std::string& what, long long now);
+
+// Candidate times on their own, for every form that offers times (this poll's, and a decision decided by "find a
+// meeting time" in src/decisions).
+/// The rows as typed: "rows" (hidden) says how many, 1 to kMaxPollOptions.
+std::vector<CandidateRow> read_candidate_rows(const http::FormData& form);
+void add_rows(std::vector<CandidateRow>& rows, const std::string& what, long long now);
+/// Adds the problems of the rows (keys meetings.polls.error.*): 2 to 12 times, each on a real date, today or later,
+/// ending after it starts, at a time the clocks do not skip.
+void check_candidate_rows(std::vector<FormProblem>& out, const std::vector<CandidateRow>& rows, long long now);
+/// The times of rows check_candidate_rows found nothing wrong with (empty rows skipped), as UTC.
+std::vector<PollOption> options_of_rows(const std::vector<CandidateRow>& rows);
 /// The form filled in from a poll (to change its title, purpose and closing date).
 TimePollForm form_of(const TimePoll& poll);
 /// Problems in page order. creating: the candidate times are checked (2 to 12, real, today or later, each ending

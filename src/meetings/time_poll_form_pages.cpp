@@ -44,50 +44,16 @@ Response render_new(OrgRequest& req, const PagesDeps& deps, const groups::Group&
   govuk::form_start(h, {.action = "/o/" + req.membership.org_slug + "/groups/" + std::to_string(g.id) + "/polls",
                         .csrf_token = ctx.csrf_token});
   govuk::hidden(h, "create_key", form.create_key);
-  govuk::hidden(h, "rows", std::to_string(form.rows.size()));
   about_fields(h, t, form, errors, true);
   govuk::heading(h, 2, "m", t("meetings.polls.form.times_title"));
   govuk::paragraph(h, t("meetings.polls.form.times_lead"));
-  for (std::size_t i = 0; i < form.rows.size(); ++i) {
-    const auto& row = form.rows[i];
-    const std::string id = "c-" + std::to_string(i);
-    std::string legend = core::format(t("meetings.polls.form.time_n"), {{"n", std::to_string(i + 1)}});
-    if (const auto kind = row_kind(row)) legend += ": " + kind_name(t, *kind);
-    Html inner;
-    date_fields(inner, t, id, {row.day, row.month, row.year}, s(t("meetings.polls.form.date")), "", errors);
-    for (const char* which : {"start", "end"}) {
-      const std::string field = id + "-" + which;
-      govuk::input(inner, {.id = field,
-                           .name = field,
-                           .value = std::string_view(which) == "start" ? row.start : row.end,
-                           .label = small_label(s(t("meetings.form." + std::string(which)))),
-                           .hint = {.text = s(t("meetings.form.time_hint"))},
-                           .error_message = field_error_message(t, errors, field),
-                           .classes = "govuk-input--width-5",
-                           .autocomplete = "off",
-                           .spellcheck = false});
-    }
-    govuk::fieldset(h, {.legend = {.text = legend, .classes = "govuk-fieldset__legend--s"}, .html = std::move(inner)});
-  }
+  candidate_fields(h, t, form.rows, errors);
   date_fields(h, t, "closes", {form.closes_day, form.closes_month, form.closes_year},
               s(t("meetings.polls.form.closes")), s(t("meetings.polls.form.closes_hint")), errors);
   // The button that opens the poll comes first, so that Enter in a box opens it rather than adding rows.
   govuk::button_group_start(h);
   govuk::button(h, {.text = s(t("meetings.polls.new.button")), .prevent_double_click = true});
-  govuk::button(h, {.text = s(t("meetings.polls.form.add_evenings")),
-                    .name = "add",
-                    .value = "evenings",
-                    .classes = "govuk-button--secondary"});
-  govuk::button(h, {.text = s(t("meetings.polls.form.add_weekends")),
-                    .name = "add",
-                    .value = "weekends",
-                    .classes = "govuk-button--secondary"});
-  if (form.rows.size() < kMaxPollOptions) {
-    govuk::button(h, {.text = s(t("meetings.polls.form.add_rows")),
-                      .name = "add",
-                      .value = "rows",
-                      .classes = "govuk-button--secondary"});
-  }
+  add_time_buttons(h, t, form.rows.size());
   govuk::button_group_end(h);
   govuk::form_end(h);
   return page.respond();

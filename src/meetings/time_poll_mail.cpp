@@ -2,6 +2,7 @@
 
 #include "core/i18n.hpp"
 #include "mail/compose.hpp"
+#include "meetings/london_words.hpp"
 #include "meetings/meeting_pages.hpp"
 #include "meetings/time_poll_store.hpp"
 #include "notifications/notify.hpp"
@@ -19,13 +20,13 @@ mail::Message poll_opened_message(const Recipient& to, const TimePoll& poll, con
   if (!poll.details.purpose.empty()) paragraphs.push_back(poll.details.purpose);
   std::string times(t("meetings.polls.mail.times"));
   for (const auto& o : poll.options) {
-    times += "\n- " + pages::when_text(t, o.starts_at, o.ends_at) + " (" +
+    times += "\n- " + when_text(t, o.starts_at, o.ends_at) + " (" +
              std::string(t("meetings.polls.kind." + std::string(time_kind_code(time_kind(o.starts_at))))) + ")";
   }
   paragraphs.push_back(std::move(times));
   if (poll.details.closes_at) {
     paragraphs.push_back(
-        core::format(t("meetings.polls.mail.closes"), {{"date", pages::day_text(t, *poll.details.closes_at - 1)}}));
+        core::format(t("meetings.polls.mail.closes"), {{"date", day_text(t, *poll.details.closes_at - 1)}}));
   }
   paragraphs.emplace_back(t("meetings.polls.mail.p2"));
   return mail::compose(to.email, to.name, to.lang, core::format(t("meetings.polls.mail.subject"), args), paragraphs,

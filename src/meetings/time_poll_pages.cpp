@@ -16,15 +16,6 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string answer_words(const core::Translator& t, PollAnswer a) {
-  return s(t("meetings.polls.answer." + std::string(poll_answer_code(a))));
-}
-
-/// "Tuesday 8 December 2026, 6:30pm to 8:00pm (weekday evening)"
-std::string option_text(const core::Translator& t, const PollOption& o) {
-  return when_text(t, o.starts_at, o.ends_at) + " (" + kind_name(t, time_kind(o.starts_at)) + ")";
-}
-
 /// The results: each time with its counts, best first; for the people who run the poll, who answered what, and
 /// scheduling.
 void results(Html& h, const core::Translator& t, const OrgRequest& req, const PollPage& page, bool runs) {
@@ -32,56 +23,14 @@ void results(Html& h, const core::Translator& t, const OrgRequest& req, const Po
   const auto tallies = tally(p, page.people);
   govuk::heading(h, 2, "m", t("meetings.polls.results.title"));
   govuk::paragraph(h, t.plural("meetings.polls.results.people", static_cast<long long>(page.people.size())));
-  view::scroll_region_start(h, t, t("meetings.polls.results.caption"));
-  govuk::TableWriter table(h, {.head = {{.text = s(t("meetings.polls.results.time"))},
-                                        {.text = s(t("meetings.polls.answer.yes")), .format = "numeric"},
-                                        {.text = s(t("meetings.polls.answer.if_need_be")), .format = "numeric"},
-                                        {.text = s(t("meetings.polls.answer.no")), .format = "numeric"},
-                                        {.text = s(t("meetings.polls.results.unanswered")), .format = "numeric"}},
-                               .caption = s(t("meetings.polls.results.caption")),
-                               .caption_classes = "govuk-table__caption--s",
-                               .first_cell_is_header = true});
-  for (const auto& r : tallies) {
-    table.begin_row();
-    Html when;
-    when.text(option_text(t, r.option));
-    if (r.best) {
-      when.text(" ");
-      govuk::tag(when, {.text = s(t("meetings.polls.results.best"))});
-    }
-    table.cell(when);
-    table.cell({.text = std::to_string(r.yes), .format = "numeric"});
-    table.cell({.text = std::to_string(r.if_need_be), .format = "numeric"});
-    table.cell({.text = std::to_string(r.no), .format = "numeric"});
-    table.cell({.text = std::to_string(r.unanswered), .format = "numeric"});
-    table.end_row();
-  }
-  table.end();
-  view::scroll_region_end(h);
+  answers_table(h, t, tallies, s(t("meetings.polls.results.best")), s(t("meetings.polls.results.caption")));
   if (!runs) return;
 
   govuk::heading(h, 2, "m", t("meetings.polls.who.title"));
   if (page.people.empty()) {
     govuk::paragraph(h, t("meetings.polls.who.none"));
   } else {
-    view::scroll_region_start(h, t, t("meetings.polls.who.caption"));
-    govuk::Table head{.caption = s(t("meetings.polls.who.caption")),
-                      .caption_classes = "govuk-table__caption--s",
-                      .first_cell_is_header = true};
-    head.head.push_back({.text = s(t("meetings.polls.who.name"))});
-    for (const auto& o : p.options) head.head.push_back({.text = option_text(t, o)});
-    govuk::TableWriter who(h, head);
-    for (const auto& person : page.people) {
-      who.begin_row();
-      who.cell(person.name);
-      for (const auto& o : p.options) {
-        const auto a = person.answer_for(o.id);
-        who.cell(a ? answer_words(t, *a) : s(t("meetings.polls.who.no_answer")));
-      }
-      who.end_row();
-    }
-    who.end();
-    view::scroll_region_end(h);
+    who_answered_table(h, t, p.options, page.people);
   }
 
   govuk::heading(h, 2, "m", t("meetings.polls.schedule.title"));
@@ -133,24 +82,7 @@ Response render_poll(OrgRequest& req, const PagesDeps& deps, const PollPage& pp,
     govuk::heading(h, 2, "m", t("meetings.polls.answer.title"));
     govuk::paragraph(h, t(v.mine.empty() ? "meetings.polls.answer.lead" : "meetings.polls.answer.lead_change"));
     govuk::form_start(h, {.action = base + "/answers", .csrf_token = ctx.csrf_token});
-    bool first = true;
-    for (const auto& o : p.options) {
-      const std::string name = "o-" + std::to_string(o.id);
-      std::string value;
-      for (const auto& vote : (refused || !errors.empty()) ? typed : v.mine) {
-        if (vote.option_id == o.id) value = std::string(poll_answer_code(vote.answer));
-      }
-      govuk::Radios radios{.name = name,
-                           .value = value,
-                           .fieldset = small_legend(option_text(t, o)),
-                           .error_message = first ? field_error_message(t, errors, name) : govuk::ErrorMessage{},
-                           .classes = "govuk-radios--small govuk-radios--inline"};
-      for (PollAnswer a : kAllPollAnswers) {
-        radios.items.push_back({.text = answer_words(t, a), .value = s(poll_answer_code(a))});
-      }
-      govuk::radios(h, radios);
-      first = false;
-    }
+    answer_radios(h, t, p.options, (refused || !errors.empty()) ? typed : v.mine, errors);
     submit_button(h, t("meetings.polls.answer.button"));
     govuk::form_end(h);
   } else if (v.group_role == GroupRole::observer) {

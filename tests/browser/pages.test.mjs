@@ -286,6 +286,9 @@ const visits = {
     { path: "/o/demo/decisions/3", as: sian },
     { path: "/o/demo/decisions/4", as: member },
     { path: "/o/demo/decisions/4", as: sian },
+    // Decision 5: its open meeting-time decision (Gareth has not answered: a row of radios per time; Siân has).
+    { path: "/o/demo/decisions/5", as: member },
+    { path: "/o/demo/decisions/5", as: sian },
   ],
   // The rules form sent as it is (an empty one is a valid "no rules", and would change the board's rules).
   decision_rules: [

@@ -5,8 +5,8 @@
 // visit, and the results show as a chart with a table of the same numbers; a facilitator writes the decision record.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, visitorAs, demo, backendName, runCli } from "./harness.mjs";
-import { rows, decisionIds, fill } from "./matrices/decisions.mjs";
+import { startServer, visitorAs, demo, backendName } from "./harness.mjs";
+import { rows, decisionIds, fill, runDue as runDueAt } from "./matrices/decisions.mjs";
 
 let server;
 before(async () => {
@@ -74,11 +74,7 @@ function proposalFields(key, closesAt, changes = {}) {
   };
 }
 
-async function runDue(at) {
-  const ran = await runCli(["run-due", "--at", String(at), "--data-dir", server.dataDir, "--database", server.database.url,
-    "--base-url", server.url]);
-  assert.equal(ran.code, 0, ran.stderr);
-}
+const runDue = (at) => runDueAt(server, at);
 
 test(`${backendName}: propose, vote, change a vote, consent with an objection resolved, close at the time, record`, async () => {
   const ids = decisionIds(server);

@@ -92,6 +92,8 @@ const pages = [
   // Its closed ranked-choice decision (which gains ballots; its page reads the rounds kept at closing, ADR 0037) and
   // its power-sharing rules page.
   { as: "member", path: "/o/demo/decisions/RANKED" },
+  // Its open meeting-time decision (which gains answers to every time; ADR 0041).
+  { as: "member", path: "/o/demo/decisions/CAFE" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/decisions/rules" },
   // Closing the loop: the board's "You said, we did" (it gains statuses), the evening topic's timeline (which gains
   // changes and supporters) and the member's own list (his grown contributions with a status).
@@ -131,6 +133,7 @@ if (backendName === "sqlite") {
   let decisionId, decidedId;
   let respiteId, rcardId, rlistId;
   let rankedId;
+  let cafeId;
   let convoId;
   before(async () => {
     server = await startServer();
@@ -154,6 +157,7 @@ if (backendName === "sqlite") {
     rcardId = server.database.sql("SELECT id FROM board_cards WHERE title = 'Show which places are free this month'").trim();
     rlistId = server.database.sql(`SELECT list_id FROM board_cards WHERE id = ${rcardId}`).trim();
     rankedId = server.database.sql("SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'").trim();
+    cafeId = server.database.sql("SELECT id FROM decisions WHERE create_key = 'demo-decision-carers-cafe-time'").trim();
     convoId = server.database.sql("SELECT id FROM consensus_conversations WHERE question = 'What matters most about respite care?'").trim();
   });
   after(async () => {
@@ -185,7 +189,8 @@ if (backendName === "sqlite") {
       .replace("RCARD", rcardId)
       .replace("RLIST", rlistId)
       .replace("RANKED", rankedId)
-      .replace("CONVO", convoId);
+      .replace("CONVO", convoId)
+      .replace("CAFE", cafeId);
     await visitors[as].get(url); // once first: the first look may warm caches
     const before = await statements();
     const res = await visitors[as].get(url);
@@ -272,6 +277,8 @@ if (backendName === "sqlite") {
         `INSERT INTO board_card_history (card_id, user_id, what, detail, number, at) SELECT c.id, u.id, 'moved', 'Doing', 1, ${now} FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'lived_experience', ${now} FROM decisions d, users u WHERE d.title = 'What should the small grant pay for first?' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, o.id, o.position FROM decisions d JOIN decision_options o ON o.decision_id = d.id, users u WHERE d.title = 'What should the small grant pay for first?' AND o.position <= 1 + ${i} % 3 AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.create_key = 'demo-decision-carers-cafe-time' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, o.id, (o.position + ${i}) % 3 FROM decisions d JOIN decision_options o ON o.decision_id = d.id, users u WHERE d.create_key = 'demo-decision-carers-cafe-time' AND u.email = 'grow${i}@example.org'`,
         // The board gains a status for a contribution of the member's, and the evening topic another change.
         `INSERT INTO loop_items (org_id, group_id, kind, contribution_id, author_id, title, href, you_said, status, detail, changed_at) SELECT g.org_id, g.id, 'topic', ${1000000 + i}, u.id, 'Grow said ${i}', '/topics/1', 'Grow said ${i}', 'changed', 'Grow did', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = '${demo.member}'`,
         `INSERT INTO loop_changes (item_id, org_id, status, detail, changed_by, changed_at, change_key) SELECT i.id, i.org_id, 'under_way', 'Grow change', NULL, ${now}, 'grow-loop-${i}' FROM loop_items i JOIN discussion_topics t ON t.id = i.contribution_id AND i.kind = 'topic' WHERE t.title = 'Can board meetings be in the evening?'`,

@@ -1,3 +1,6 @@
+import assert from "node:assert/strict";
+import { runCli } from "../harness.mjs";
+
 // The decisions module's rows of the authorisation matrix (run by decisions.test.mjs; people.test.mjs checks that every
 // route of the route table is in some matrix). Placeholders name demo groups and proposals (see decisionIds):
 //   BOARD     Carers Co-production Board: Tom lead, Siân facilitator, Gareth and Mair members, Ngozi observer; not
@@ -8,6 +11,7 @@
 //   CONSENT   the board's closed consent decision ("Hold board meetings in the early evening"); OBJECTION its resolved objection
 //   RANKED    the board's closed ranked-choice decision ("What should the small grant pay for first?")
 //   DOTS      the board's open dot vote ("Which training would help you most?")
+//   CAFE      the board's open meeting-time decision ("When should we hold the carers' café?")
 // Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya),
 // organisation admin (Siân, two-step, a facilitator of the board), platform admin.
 //                                                               anon other member facil finance orgAdmin platform
@@ -52,6 +56,11 @@ export const rows = [
   ["POST", "/o/demo/decisions/RANKED/ballot", /*            */ [401, 404, 400, 400, 404, 400, 404]],
   ["POST", "/o/demo/decisions/DOTS/ballot", /*              */ [401, 404, 400, 400, 404, 400, 404]],
   ["POST", "/o/demo/decisions/POLL/ballot", /*              */ [401, 404, 404, 404, 404, 404, 404]],
+  // Finding a meeting time: its page, and its answers (no time answered: the form comes back with the problem; it takes
+  // no simple-poll vote).
+  ["GET", "/o/demo/decisions/CAFE", /*                      */ [303, 404, 200, 200, 404, 200, 404]],
+  ["POST", "/o/demo/decisions/CAFE/ballot", /*              */ [401, 404, 400, 400, 404, 400, 404]],
+  ["POST", "/o/demo/decisions/CAFE/vote", /*                */ [401, 404, 404, 404, 404, 404, 404]],
   ["POST", "/o/demo/decisions/CONSENT/ballot", /*           */ [401, 404, 404, 404, 404, 404, 404]],
   // Power-sharing rules: only the group's lead facilitators and facilitators (Siân runs the board, not the steering
   // group: being an organisation admin is not enough); nothing chosen: the form comes back.
@@ -67,7 +76,7 @@ export function patternOf(path) {
   return path
     .replace("/o/demo", "/o/{org}")
     .replace(/\/groups\/(BOARD|STEERING|ARCHIVED|999999)/, "/groups/{group}")
-    .replace(/\/decisions\/(POLL|CONSENT|RANKED|DOTS|999999)(?=\/|$)/, "/decisions/{decision}")
+    .replace(/\/decisions\/(POLL|CONSENT|RANKED|DOTS|CAFE|999999)(?=\/|$)/, "/decisions/{decision}")
     .replace(/\/objections\/OBJECTION(?=\/|$)/, "/objections/{objection}");
 }
 
@@ -83,6 +92,7 @@ export function decisionIds(server) {
     CONSENT: one("SELECT id FROM decisions WHERE title = 'Hold board meetings in the early evening'"),
     RANKED: one("SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'"),
     DOTS: one("SELECT id FROM decisions WHERE title = 'Which training would help you most?'"),
+    CAFE: one("SELECT id FROM decisions WHERE create_key = 'demo-decision-carers-cafe-time'"),
     OBJECTION: one(
       "SELECT o.id FROM decision_objections o JOIN decisions d ON d.id = o.decision_id WHERE d.title = 'Hold board meetings in the early evening'",
     ),
@@ -90,5 +100,13 @@ export function decisionIds(server) {
 }
 
 export function fill(path, ids) {
-  return path.replace(/BOARD|STEERING|ARCHIVED|POLL|CONSENT|RANKED|DOTS|OBJECTION/g, (m) => ids[m]);
+  return path.replace(/BOARD|STEERING|ARCHIVED|POLL|CONSENT|RANKED|DOTS|CAFE|OBJECTION/g, (m) => ids[m]);
+}
+
+/** Runs the due jobs as at `at` (unix seconds), as the due worker would: decisions close at their time with nobody
+ * visiting (decisions.test.mjs, decision_meeting_time.test.mjs). */
+export async function runDue(server, at) {
+  const ran = await runCli(["run-due", "--at", String(at), "--data-dir", server.dataDir, "--database", server.database.url,
+    "--base-url", server.url]);
+  assert.equal(ran.code, 0, ran.stderr);
 }
