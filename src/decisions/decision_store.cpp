@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "db/query.hpp"
 #include "security/tokens.hpp"
@@ -188,14 +189,22 @@ std::vector<OptionTotal> option_totals(soci::session& s, long long id) {
 /// nine; PostgreSQL reads "+x" as x).
 std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit) {
   std::vector<BallotRow> out;
+  // The first `limit` rows in the primary key's order (a named ballot's key is "u" and the voter's id), so the read
+  // stops there: sorting every ballot by name in SQL read and sorted all 40,000 of a large poll on each view. Those
+  // rows are then put in order by name here. A poll of up to `limit` rows (every group's, in practice) shows all of
+  // them by name, as before; a larger one shows that many, by name, and says how many there are in all.
+  // "+b.voter_id": the partial index on voter_id must not be chosen (it holds every decision's named ballots).
   db::query(s,
             "SELECT b.ballot, b.option_id, b.value, b.voter_id, COALESCE(gm.name, '') FROM decision_ballots b JOIN "
             "decisions d ON d.id = b.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
-            "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND +b.voter_id IS NOT NULL ORDER BY "
-            "COALESCE(gm.name, ''), b.voter_id, b.option_id LIMIT $2",
+            "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND +b.voter_id IS NOT NULL ORDER BY b.ballot, "
+            "b.option_id LIMIT $2",
             {id, static_cast<long long>(limit)}, [&](const db::Row& r) {
               out.push_back({r.string(0), r.integer(1), r.integer(2), optional_integer(r, 3), r.string(4)});
             });
+  std::stable_sort(out.begin(), out.end(), [](const BallotRow& a, const BallotRow& b) {
+    return std::tie(a.voter_name, a.voter_id, a.option_id) < std::tie(b.voter_name, b.voter_id, b.option_id);
+  });
   return out;
 }
 

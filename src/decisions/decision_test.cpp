@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -16,6 +17,7 @@
 #include "db/transaction.hpp"
 #include "decisions/decision_form.hpp"
 #include "decisions/decision_service.hpp"
+#include "decisions/decision_store.hpp"
 #include "decisions/decision_words.hpp"
 #include "decisions/decisions_loop.hpp"
 #include "decisions/results.hpp"
@@ -433,6 +435,35 @@ TEST_P(DecisionsOnBackend, OneVoteEachChangeableUntilItClosesAndNotAfter) {
   EXPECT_EQ(page->named[0].voter_name, "Mair");
   const auto r = count_poll(page->view.proposal.details.options, page->totals);
   EXPECT_EQ(r.options[1].votes, 1);
+}
+
+// "Who chose what" of a closed named poll: by name. The store reads the first rows in its key's order and puts them in
+// order by name, so a poll larger than the limit reads that many, not every ballot (a poll of 40,000 voters).
+TEST_P(DecisionsOnBackend, WhoChoseWhatIsByNameAndALargePollReadsOnlyTheLimit) {
+  const long long id = propose(poll());
+  const auto o = options(id);
+  for (long long voter : {priya, tom, mair, gareth}) {
+    ASSERT_EQ(run(service->vote(north, id, voter, o[voter == tom ? 1 : 0].id)), VoteOutcome::done);
+  }
+  clock.advance(std::chrono::seconds(8 * kDay));
+  const auto page = run(service->page(north, id, tom));
+  std::vector<std::string> names;
+  for (const auto& b : page->named) names.push_back(b.voter_name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Gareth", "Mair", "Priya", "Tom"}));
+  EXPECT_EQ(page->named[3].option_id, o[1].id);
+  // With a limit of two: the first two ballots by key ("u" and the voter's id, compared as text), by name.
+  std::vector<std::pair<std::string, std::string>> by_key{{"u" + std::to_string(tom), "Tom"},
+                                                          {"u" + std::to_string(gareth), "Gareth"},
+                                                          {"u" + std::to_string(mair), "Mair"},
+                                                          {"u" + std::to_string(priya), "Priya"}};
+  std::sort(by_key.begin(), by_key.end());
+  std::vector<std::string> first_two{by_key[0].second, by_key[1].second};
+  std::sort(first_two.begin(), first_two.end());
+  names.clear();
+  world->db->run_sync([&](soci::session& s) {
+    for (const auto& b : store::named_ballots(s, id, 2)) names.push_back(b.voter_name);
+  });
+  EXPECT_EQ(names, first_two);
 }
 
 // The loop tells a proposal's supporters (its voters) when its status changes; a card's "Came from" and the boards'
