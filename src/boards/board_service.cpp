@@ -12,10 +12,9 @@ namespace {
 
 using policy::Action;
 
-policy::Facts facts_of(const Board& b) { return {b.group_visibility, b.group_archived, b.archived_at.has_value()}; }
-
 bool allowed(const Who& who, const BoardForViewer& v, Action action) {
-  return policy::allows({who.org_role, who.two_step, v.role}, action, facts_of(v.board)) == policy::Verdict::allow;
+  return policy::allows({who.org_role, who.two_step, v.role}, action, policy::facts_of(v.board)) ==
+         policy::Verdict::allow;
 }
 
 /// The board when `who` may do this to it now, with its row locked for the rest of the transaction.
@@ -37,6 +36,31 @@ std::optional<std::pair<BoardForViewer, Card>> locked_card(soci::session& s, con
   auto c = store::find_card(s, card_id, who.user_id);
   if (!c) return std::nullopt;
   return std::make_pair(std::move(*v), std::move(*c));
+}
+
+/// A card (and one of its comments) when `who` may do this to it now.
+struct OnCard {
+  BoardForViewer view;
+  Card card;
+  std::optional<Comment> comment;
+};
+std::optional<OnCard> on_card(soci::session& s, const Who& who, long long org_id, long long card_id, Action action,
+                              long long comment_id = 0) {
+  const auto board_id = store::board_of_card(s, org_id, card_id);
+  if (!board_id) return std::nullopt;
+  auto v = store::find_board(s, org_id, *board_id, who.user_id);
+  auto c = v ? store::find_card(s, card_id, who.user_id) : std::nullopt;
+  if (!c) return std::nullopt;
+  OnCard out{std::move(*v), std::move(*c), std::nullopt};
+  if (comment_id != 0) {
+    out.comment = store::find_comment(s, card_id, comment_id);
+    if (!out.comment) return std::nullopt;
+  }
+  const auto facts = policy::facts_of(out.view.board, &out.card, out.comment ? &*out.comment : nullptr, who.user_id);
+  if (policy::allows({who.org_role, who.two_step, out.view.role}, action, facts) != policy::Verdict::allow) {
+    return std::nullopt;
+  }
+  return out;
 }
 
 /// Only people in the board's group go on its cards.
@@ -114,6 +138,7 @@ awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, lon
     store::read_frame(s, page.board, viewer);
     page.card = std::move(*card);
     page.history = store::history(s, card_id);
+    page.comments = store::comments(s, card_id);
     if (!page.card.source_kind.empty()) {
       page.source =
           resolve_source(s, org_id, page.board.view.board.group_id, page.card.source_kind, page.card.source_id, viewer);
@@ -446,6 +471,65 @@ awaitable<Dots> BoardService::dots(Who who, long long org_id, long long card_id,
   co_return done;
 }
 
+awaitable<long long> BoardService::add_comment(Who who, long long org_id, long long card_id, std::string body,
+                                               std::string create_key) {
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) -> long long {
+    db::WriteTransaction tx(s);
+    const auto found = on_card(s, who, org_id, card_id, Action::comment);
+    if (!found) return 0;
+    if (auto existing = store::find_comment_by_key(s, card_id, create_key)) return *existing;
+    board_id = found->view.board.id;
+    const long long at = now();
+    const long long id = store::insert_comment(s, org_id, board_id, card_id, who.user_id, body, create_key, at);
+    if (id == 0) return 0;
+    store::add_history(s, card_id, who.user_id, "commented", "", 0, at);
+    tx.commit();
+    return id;
+  });
+  const long long id = co_await std::move(op);
+  // The board shows each card's number of comments.
+  if (board_id != 0) tell(board_id, "card", card_id);
+  co_return id;
+}
+
+awaitable<Change> BoardService::change_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                               Action action, std::function<void(soci::session&, long long)> change) {
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto found = on_card(s, who, org_id, card_id, action, comment_id);
+    if (!found) return Change::refused;
+    board_id = found->view.board.id;
+    change(s, now());
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
+}
+
+awaitable<Change> BoardService::edit_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                             std::string body) {
+  return change_comment(
+      who, org_id, card_id, comment_id, Action::edit_comment,
+      [comment_id, body](soci::session& s, long long at) { store::edit_comment(s, comment_id, body, at); });
+}
+
+awaitable<Change> BoardService::delete_comment(Who who, long long org_id, long long card_id, long long comment_id) {
+  return change_comment(who, org_id, card_id, comment_id, Action::delete_comment,
+                        [comment_id](soci::session& s, long long at) { store::delete_comment(s, comment_id, at); });
+}
+
+awaitable<Change> BoardService::remove_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                               std::string reason) {
+  return change_comment(who, org_id, card_id, comment_id, Action::remove_comment,
+                        [comment_id, reason, by = who.user_id](soci::session& s, long long at) {
+                          store::remove_comment(s, comment_id, by, reason, at);
+                        });
+}
+
 void BoardService::tell(long long board_id, const char* event, long long card_id) const {
   if (live_) live_->publish("board:" + std::to_string(board_id), event, "{\"card\":" + std::to_string(card_id) + "}");
 }
@@ -500,6 +584,20 @@ void BoardService::dots_now(long long org_id, long long card_id, long long user_
     const auto board_id = store::board_of_card(s, org_id, card_id);
     for (int i = 0; board_id && i < dots; ++i) store::change_dots(s, card_id, *board_id, org_id, user_id, 1);
     tx.commit();
+  });
+}
+
+long long BoardService::add_comment_now(long long org_id, long long card_id, long long author, const std::string& body,
+                                        const std::string& key, long long at) {
+  return db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto board_id = store::board_of_card(s, org_id, card_id);
+    if (!board_id) return 0LL;
+    if (auto existing = store::find_comment_by_key(s, card_id, key)) return *existing;
+    const long long id = store::insert_comment(s, org_id, *board_id, card_id, author, body, key, at);
+    store::add_history(s, card_id, author, "commented", "", 0, at);
+    tx.commit();
+    return id;
   });
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,6 +110,17 @@ class BoardService {
   /// Gives one dot (by = 1) or takes one back (by = -1), within the board's budget counted in the same transaction.
   awaitable<Dots> dots(Who who, long long org_id, long long card_id, int by);
 
+  /// A comment on a card (checked by the form), written to the card's history as "commented"; the same create key twice
+  /// makes one (0: refused).
+  awaitable<long long> add_comment(Who who, long long org_id, long long card_id, std::string body,
+                                   std::string create_key);
+  /// Changes, deletes or removes (with a reason its author sees) a comment on the card; refused for a comment on
+  /// another card, or when the policy says no now.
+  awaitable<Change> edit_comment(Who who, long long org_id, long long card_id, long long comment_id, std::string body);
+  awaitable<Change> delete_comment(Who who, long long org_id, long long card_id, long long comment_id);
+  awaitable<Change> remove_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                   std::string reason);
+
   /// For demo data and tests, on the calling thread (no policy).
   long long create_board_now(long long org_id, long long group_id, long long actor, const std::string& title,
                              const std::string& purpose, const std::vector<std::string>& lists, const std::string& key);
@@ -116,11 +128,16 @@ class BoardService {
                             const CardInput& in, const std::string& key);
   long long add_label_now(long long board_id, const std::string& name, const std::string& colour);
   void dots_now(long long org_id, long long card_id, long long user_id, int dots);
+  long long add_comment_now(long long org_id, long long card_id, long long author, const std::string& body,
+                            const std::string& key, long long at);
 
   long long now() const { return clock_.now_seconds(); }
 
  private:
   void tell(long long board_id, const char* event, long long card_id = 0) const;
+  /// One change to a comment, in one transaction, when `who` may do `action` to it now.
+  awaitable<Change> change_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                   policy::Action action, std::function<void(soci::session&, long long)> change);
 
   db::Database& db_;
   const core::Clock& clock_;

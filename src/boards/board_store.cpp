@@ -148,8 +148,9 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
   db::query(s,
             "SELECT c.id, c.list_id, c.position, c.title, c.due_date, COALESCE((SELECT SUM(d.dots) FROM board_dots d "
             "WHERE d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM board_dots d WHERE d.card_id = c.id AND "
-            "d.user_id = $2), 0) FROM board_cards c JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND "
-            "c.archived_at IS NULL ORDER BY l.position, c.position",
+            "d.user_id = $2), 0), (SELECT COUNT(*) FROM board_card_comments m WHERE m.card_id = c.id AND "
+            "m.deleted_at IS NULL AND m.removed_at IS NULL) FROM board_cards c JOIN board_lists l ON l.id = c.list_id "
+            "WHERE c.board_id = $1 AND c.archived_at IS NULL ORDER BY l.position, c.position",
             {board_id, viewer}, [&](const db::Row& r) {
               Card c;
               c.id = r.integer(0);
@@ -160,6 +161,7 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
               c.due_date = r.string(4);
               c.dots = r.integer(5);
               c.my_dots = r.integer(6);
+              c.comments = r.integer(7);
               page.cards.push_back(std::move(c));
             });
   std::unordered_map<long long, std::size_t> at;
@@ -368,6 +370,73 @@ void add_history(soci::session& s, long long card_id, long long user_id, std::st
             "INSERT INTO board_card_history (card_id, user_id, what, detail, number, at) VALUES ($1, $2, $3, $4, $5, "
             "$6)",
             {card_id, user_id, what, detail, number, now});
+}
+
+namespace {
+
+constexpr std::string_view kCommentColumns =
+    "m.id, m.card_id, COALESCE(m.author_id, 0), COALESCE(u.name, ''), m.body, m.created_at, m.edited_at, "
+    "m.deleted_at, m.removed_at, m.removed_reason FROM board_card_comments m LEFT JOIN users u ON u.id = m.author_id";
+
+Comment comment_of(const db::Row& r) {
+  Comment c;
+  c.id = r.integer(0);
+  c.card_id = r.integer(1);
+  c.author_id = r.integer(2);
+  c.author_name = r.string(3);
+  c.body = r.string(4);
+  c.created_at = r.integer(5);
+  if (!r.null(6)) c.edited_at = r.integer(6);
+  if (!r.null(7)) c.deleted_at = r.integer(7);
+  if (!r.null(8)) c.removed_at = r.integer(8);
+  c.removed_reason = r.string(9);
+  return c;
+}
+
+}  // namespace
+
+std::vector<Comment> comments(soci::session& s, long long card_id) {
+  std::vector<Comment> out;
+  db::query(s, "SELECT " + std::string(kCommentColumns) + " WHERE m.card_id = $1 ORDER BY m.created_at, m.id",
+            {card_id}, [&](const db::Row& r) { out.push_back(comment_of(r)); });
+  return out;
+}
+
+long long insert_comment(soci::session& s, long long org_id, long long board_id, long long card_id, long long author,
+                         std::string_view body, std::string_view create_key, long long now) {
+  long long id = 0;
+  db::query(s,
+            "INSERT INTO board_card_comments (org_id, board_id, card_id, author_id, body, create_key, created_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (card_id, create_key) DO NOTHING RETURNING id",
+            {org_id, board_id, card_id, author, body, create_key, now}, [&](const db::Row& r) { id = r.integer(0); });
+  return id;
+}
+
+std::optional<long long> find_comment_by_key(soci::session& s, long long card_id, std::string_view create_key) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM board_card_comments WHERE card_id = $1 AND create_key = $2", {card_id, create_key},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+std::optional<Comment> find_comment(soci::session& s, long long card_id, long long comment_id) {
+  std::optional<Comment> out;
+  db::query(s, "SELECT " + std::string(kCommentColumns) + " WHERE m.id = $1 AND m.card_id = $2", {comment_id, card_id},
+            [&](const db::Row& r) { out = comment_of(r); });
+  return out;
+}
+
+void edit_comment(soci::session& s, long long comment_id, std::string_view body, long long now) {
+  db::query(s, "UPDATE board_card_comments SET body = $2, edited_at = $3 WHERE id = $1", {comment_id, body, now});
+}
+
+void delete_comment(soci::session& s, long long comment_id, long long now) {
+  db::query(s, "UPDATE board_card_comments SET body = '', deleted_at = $2 WHERE id = $1", {comment_id, now});
+}
+
+void remove_comment(soci::session& s, long long comment_id, long long by, std::string_view reason, long long now) {
+  db::query(s, "UPDATE board_card_comments SET removed_at = $2, removed_by = $3, removed_reason = $4 WHERE id = $1",
+            {comment_id, now, by, reason});
 }
 
 long long dots_used(soci::session& s, long long board_id, long long user_id) {

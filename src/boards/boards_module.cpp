@@ -34,6 +34,8 @@ module::Module make_module(Deps deps) {
       {"board_dots", "user_id", Erasure::remove, "the dots the person gave to cards on a group's boards"},
       {"board_card_history", "user_id", Erasure::keep_as_former_member,
        "what the person changed on a board's cards, and when"},
+      {"board_card_comments", "author_id", Erasure::keep_as_former_member,
+       "the person's comments on a board's cards (the conversation stays; they show as \"former member\")"},
   };
   m.tables_without_personal_data = {
       {"boards", "a group's boards: title, purpose and dot budget (created_by is kept as \"former member\")"},
