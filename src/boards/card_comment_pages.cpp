@@ -106,10 +106,17 @@ void comment_field(Html& h, const core::Translator& t, const char* label_key, co
                       .error_message = field_error_message(t, errors, "comment")});
 }
 
-std::vector<FormProblem> check_comment(const std::string& body) {
+/// The comment typed into a form, and its problems (none, empty, or too long).
+struct Typed {
+  std::string body;
+  std::vector<view::FieldError> errors;
+};
+Typed read_comment(const RequestContext& ctx) {
+  Typed out{ctx.form.trimmed("comment"), {}};
   std::vector<FormProblem> problems;
-  accounts::check_required(problems, body, kMaxComment, "comment", "boards.error.");
-  return problems;
+  accounts::check_required(problems, out.body, kMaxComment, "comment", "boards.error.");
+  out.errors = field_errors(ctx.t(), problems);
+  return out;
 }
 
 /// The card's page with the comment named by {comment} on it, when the person may do this to it (404 for a comment of
@@ -136,14 +143,22 @@ awaitable<std::variant<CommentOnCard, Response>> load_comment(OrgRequest& req, c
   co_return CommentOnCard{std::move(cp), std::move(found)};
 }
 
+/// A page about one comment: its card's title as the caption, a way back to the comment on the card.
+view::PageBuilder comment_page(OrgRequest& req, const PagesDeps& deps, const CommentOnCard& found,
+                               const char* title_key, const std::vector<view::FieldError>& errors) {
+  const auto t = req.ctx.t();
+  auto pb = page_builder(req.ctx, deps, s(t(title_key)));
+  pb.caption(found.page.card.title)
+      .back_link(at_comment(req, found.comment), s(t("boards.back_to_card")))
+      .errors(t, errors);
+  return pb;
+}
+
 Response render_edit(OrgRequest& req, const PagesDeps& deps, const CommentOnCard& found, const std::string& value,
                      const std::vector<view::FieldError>& errors) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto pb = page_builder(ctx, deps, s(t("boards.comment.edit_title")));
-  pb.caption(found.page.card.title)
-      .back_link(at_comment(req, found.comment), s(t("boards.back_to_card")))
-      .errors(t, errors);
+  auto pb = comment_page(req, deps, found, "boards.comment.edit_title", errors);
   Html& h = pb.body();
   govuk::form_start(h, {.action = comment_url(req, found.comment) + "/edit", .csrf_token = ctx.csrf_token});
   comment_field(h, t, "boards.comment.your_comment", value, errors);
@@ -156,10 +171,7 @@ Response render_remove(OrgRequest& req, const PagesDeps& deps, const CommentOnCa
                        const std::vector<view::FieldError>& errors) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto pb = page_builder(ctx, deps, s(t("boards.comment.remove_title")));
-  pb.caption(found.page.card.title)
-      .back_link(at_comment(req, found.comment), s(t("boards.back_to_card")))
-      .errors(t, errors);
+  auto pb = comment_page(req, deps, found, "boards.comment.remove_title", errors);
   Html& h = pb.body();
   govuk::paragraph(h, t("boards.comment.remove_lead"));
   quoted(h, t, found.comment);
@@ -202,12 +214,11 @@ awaitable<Response> add_comment(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& cp = std::get<CardPage>(loaded);
-  const std::string body = ctx.form.trimmed("comment");
-  const auto problems = check_comment(body);
-  if (!problems.empty()) co_return render_card(req, deps, cp, "", field_errors(ctx.t(), problems), body);
+  const auto typed = read_comment(ctx);
+  if (!typed.errors.empty()) co_return render_card(req, deps, cp, "", typed.errors, typed.body);
   std::string key = ctx.form.trimmed("create_key");
   if (key.empty()) key = security::random_token(16);
-  auto op = deps.service->add_comment(who_of(req), req.membership.org_id, cp.card.id, body, key);
+  auto op = deps.service->add_comment(who_of(req), req.membership.org_id, cp.card.id, typed.body, key);
   const long long id = co_await std::move(op);
   if (id == 0) co_return deps.not_found(ctx);
   ctx.set_flash("boards.done.commented");
@@ -228,10 +239,10 @@ awaitable<Response> save_comment(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& found = std::get<CommentOnCard>(loaded);
-  const std::string body = ctx.form.trimmed("comment");
-  const auto problems = check_comment(body);
-  if (!problems.empty()) co_return render_edit(req, deps, found, body, field_errors(ctx.t(), problems));
-  auto op = deps.service->edit_comment(who_of(req), req.membership.org_id, found.page.card.id, found.comment.id, body);
+  const auto typed = read_comment(ctx);
+  if (!typed.errors.empty()) co_return render_edit(req, deps, found, typed.body, typed.errors);
+  auto op =
+      deps.service->edit_comment(who_of(req), req.membership.org_id, found.page.card.id, found.comment.id, typed.body);
   co_return after(req, deps, co_await std::move(op), at_comment(req, found.comment), "boards.done.comment_saved");
 }
 
@@ -242,8 +253,7 @@ awaitable<Response> delete_comment_form(OrgRequest& req, const PagesDeps& deps) 
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& found = std::get<CommentOnCard>(loaded);
-  auto pb = page_builder(ctx, deps, s(t("boards.comment.delete_title")));
-  pb.caption(found.page.card.title).back_link(at_comment(req, found.comment), s(t("boards.back_to_card")));
+  auto pb = comment_page(req, deps, found, "boards.comment.delete_title", {});
   Html& h = pb.body();
   govuk::paragraph(h, t("boards.comment.delete_lead"));
   quoted(h, t, found.comment);
