@@ -23,3 +23,20 @@ CREATE TABLE board_card_comments (
 CREATE INDEX board_card_comments_card ON board_card_comments (card_id, created_at);
 CREATE INDEX board_card_comments_board ON board_card_comments (board_id);
 CREATE INDEX board_card_comments_author ON board_card_comments (author_id) WHERE author_id IS NOT NULL;
+
+-- A card's attachments: files uploaded through src/uploads with its rules (type read from the content, size limits,
+-- metadata removed), purpose 'board_card', seen by whoever may see the board. The upload row goes with the
+-- attachment.
+CREATE TABLE board_card_attachments (
+  {{id}},
+  org_id BIGINT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+  board_id BIGINT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+  card_id BIGINT NOT NULL REFERENCES board_cards (id) ON DELETE CASCADE,
+  upload_id BIGINT NOT NULL REFERENCES uploads (id) ON DELETE CASCADE,
+  -- NULL once the person's data is erased ("former member").
+  added_by BIGINT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (upload_id)
+);
+CREATE INDEX board_card_attachments_card ON board_card_attachments (card_id, created_at);
+CREATE INDEX board_card_attachments_user ON board_card_attachments (added_by) WHERE added_by IS NOT NULL;

@@ -32,6 +32,8 @@ const Label* BoardPage::label(long long id) const { return by_id(labels, id); }
 
 const Comment* CardPage::comment(long long id) const { return by_id(comments, id); }
 
+const Attachment* CardPage::attachment(long long id) const { return by_id(attachments, id); }
+
 std::optional<std::string> parse_due_date(std::string_view day, std::string_view month, std::string_view year) {
   if (day.empty() && month.empty() && year.empty()) return std::string();
   const auto d = core::small_number(day);

@@ -123,6 +123,19 @@ struct Comment {
   bool standing() const { return !deleted_at && !removed_at; }
 };
 
+/// A file on a card (an upload of purpose "board_card"; uploads/uploads.hpp).
+struct Attachment {
+  long long id = 0;
+  long long card_id = 0;
+  /// 0 once erased.
+  long long added_by = 0;
+  std::string public_id;
+  std::string name;
+  std::string mime;
+  long long bytes = 0;
+  long long created_at = 0;
+};
+
 /// Everything a board's page shows, read in a fixed number of queries however many lists and cards.
 struct BoardPage {
   BoardForViewer view;
@@ -146,6 +159,9 @@ struct CardPage {
   /// Its comments, oldest first (deleted and removed ones too: the page says what became of them).
   std::vector<Comment> comments;
   const Comment* comment(long long id) const;
+  /// Its files, oldest first.
+  std::vector<Attachment> attachments;
+  const Attachment* attachment(long long id) const;
   /// The card's source when the viewer may see it (nothing: none, or gone, or not for them).
   std::optional<CardSource> source;
 };

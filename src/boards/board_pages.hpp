@@ -118,4 +118,11 @@ awaitable<Response> delete_comment(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> remove_comment_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> remove_comment(OrgRequest& req, const PagesDeps& deps);
 
+// card_file_pages.cpp: a card's files (through the uploads module); add one, take one off.
+/// The card page's files and the "Add a file" form for those who may add one (nothing when cards take no files).
+void files_section(view::Html& h, const OrgRequest& req, const PagesDeps& deps, const CardPage& cp,
+                   const std::vector<view::FieldError>& errors);
+awaitable<Response> attach_file(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_file(OrgRequest& req, const PagesDeps& deps);
+
 }  // namespace roundtable::boards::pages

@@ -31,6 +31,7 @@ Verdict allows(const Actor& a, Action action, const Facts& f) {
       if (f.group_archived || !f.board_archived) return Verdict::deny;
       return both(sees, runs(a));
     case Action::comment:
+    case Action::attach_file:
       if (f.group_archived || f.board_archived || f.card_archived || !works(a)) return Verdict::deny;
       return sees;
     case Action::edit_comment:
@@ -45,6 +46,10 @@ Verdict allows(const Actor& a, Action action, const Facts& f) {
       if (f.group_archived || f.board_archived || f.card_archived || f.comment_deleted || f.comment_removed) {
         return Verdict::deny;
       }
+      return both(sees, runs(a));
+    case Action::remove_file:
+      if (f.group_archived || f.board_archived || f.card_archived) return Verdict::deny;
+      if (f.own_file && works(a)) return sees;
       return both(sees, runs(a));
   }
   return Verdict::deny;
@@ -71,6 +76,8 @@ std::string_view action_name(Action action) {
     case Action::edit_comment: return "boards.edit_comment";
     case Action::delete_comment: return "boards.delete_comment";
     case Action::remove_comment: return "boards.remove_comment";
+    case Action::attach_file: return "boards.attach_file";
+    case Action::remove_file: return "boards.remove_file";
   }
   return "boards.unknown";
 }

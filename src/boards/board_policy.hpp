@@ -9,6 +9,8 @@
 ///   passed) make, rename, archive and restore boards, and manage their lists, labels and dot budget.
 /// - Comments on a card: whoever works on cards adds them; their authors change and delete their own; the people who
 ///   run the group remove anyone's with a reason the author sees. An archived card's comments are read only.
+/// - Files on a card: whoever works on cards adds them; whoever added one, or the people who run the group, take it
+/// off.
 /// - Nothing changes in an archived group or an archived board (except restoring the board).
 #pragma once
 
@@ -37,10 +39,14 @@ enum class Action {
   delete_comment,
   /// Remove anyone's comment, with a reason its author sees (facts: the card and the comment).
   remove_comment,
+  /// Add a file to a card (facts: the card).
+  attach_file,
+  /// Take a file off a card: whoever added it, or the people who run the group (facts: the card and own_file).
+  remove_file,
 };
-inline constexpr Action kAllActions[] = {Action::see_boards,     Action::work_on_cards, Action::run_boards,
-                                         Action::restore_board,  Action::comment,       Action::edit_comment,
-                                         Action::delete_comment, Action::remove_comment};
+inline constexpr Action kAllActions[] = {
+    Action::see_boards,   Action::work_on_cards,  Action::run_boards,     Action::restore_board, Action::comment,
+    Action::edit_comment, Action::delete_comment, Action::remove_comment, Action::attach_file,   Action::remove_file};
 
 struct Actor {
   core::Role org_role = core::Role::member;
@@ -57,6 +63,8 @@ struct Facts {
   bool own_comment = false;
   bool comment_deleted = false;
   bool comment_removed = false;
+  /// For a card's files: the person asking added the file.
+  bool own_file = false;
 };
 
 /// The groups policy's verdict (allow, deny, need_two_step): a group's module decides in the same terms.

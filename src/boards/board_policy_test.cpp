@@ -39,6 +39,9 @@ const Facts kOwnOnArchivedBoard{Visibility::organisation, false, true, false, tr
 const Facts kOwnInArchivedGroup{Visibility::organisation, true, false, false, true, false, false};
 const Facts kOthersDeleted{Visibility::organisation, false, false, false, false, true, false};
 const Facts kOthersRemoved{Visibility::organisation, false, false, false, false, false, true};
+// Files: own file.
+const Facts kOwnFile{Visibility::organisation, false, false, false, false, false, false, true};
+const Facts kOwnFileOnArchivedCard{Visibility::organisation, false, false, true, false, false, false, true};
 
 // One row per action and situation; Y allow, N deny (404), T two-step sign-in first.
 struct Row {
@@ -97,6 +100,16 @@ const Row kTable[] = {
     {Action::remove_comment, kOthersDeleted, "a deleted comment", /* */ "NNNNNNNN"},
     {Action::remove_comment, kCardArchived, "an archived card", /*   */ "NNNNNNNN"},
     {Action::remove_comment, kBoardArchived, "an archived board", /* */ "NNNNNNNN"},
+    // Files: whoever works on cards adds them, not to an archived card, board or group.
+    {Action::attach_file, kCard, "a card in play", /*                */ "YYYNNNNN"},
+    {Action::attach_file, kCardArchived, "an archived card", /*      */ "NNNNNNNN"},
+    {Action::attach_file, kBoardArchived, "an archived board's card", "NNNNNNNN"},
+    {Action::attach_file, kGroupArchived, "an archived group's card", "NNNNNNNN"},
+    // Whoever added a file takes it off while they work on cards; the people who run the group take off anyone's.
+    {Action::remove_file, kOwnFile, "their own file", /*             */ "YYYNNNYT"},
+    {Action::remove_file, kCard, "someone else's file", /*           */ "YYNNNNYT"},
+    {Action::remove_file, kOwnFileOnArchivedCard, "an archived card", "NNNNNNNN"},
+    {Action::remove_file, kBoardArchived, "an archived board", /*    */ "NNNNNNNN"},
 };
 
 char letter(Verdict v) { return v == Verdict::allow ? 'Y' : v == Verdict::need_two_step ? 'T' : 'N'; }

@@ -45,7 +45,7 @@ struct OnCard {
   std::optional<Comment> comment;
 };
 std::optional<OnCard> on_card(soci::session& s, const Who& who, long long org_id, long long card_id, Action action,
-                              long long comment_id = 0) {
+                              long long comment_id = 0, bool own_file = false) {
   const auto board_id = store::board_of_card(s, org_id, card_id);
   if (!board_id) return std::nullopt;
   auto v = store::find_board(s, org_id, *board_id, who.user_id);
@@ -56,7 +56,8 @@ std::optional<OnCard> on_card(soci::session& s, const Who& who, long long org_id
     out.comment = store::find_comment(s, card_id, comment_id);
     if (!out.comment) return std::nullopt;
   }
-  const auto facts = policy::facts_of(out.view.board, &out.card, out.comment ? &*out.comment : nullptr, who.user_id);
+  auto facts = policy::facts_of(out.view.board, &out.card, out.comment ? &*out.comment : nullptr, who.user_id);
+  facts.own_file = own_file;
   if (policy::allows({who.org_role, who.two_step, out.view.role}, action, facts) != policy::Verdict::allow) {
     return std::nullopt;
   }
@@ -139,6 +140,7 @@ awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, lon
     page.card = std::move(*card);
     page.history = store::history(s, card_id);
     page.comments = store::comments(s, card_id);
+    page.attachments = store::attachments(s, card_id);
     if (!page.card.source_kind.empty()) {
       page.source =
           resolve_source(s, org_id, page.board.view.board.group_id, page.card.source_kind, page.card.source_id, viewer);
@@ -528,6 +530,74 @@ awaitable<Change> BoardService::remove_comment(Who who, long long org_id, long l
                         [comment_id, reason, by = who.user_id](soci::session& s, long long at) {
                           store::remove_comment(s, comment_id, by, reason, at);
                         });
+}
+
+uploads::Allowed card_file_allowed() {
+  uploads::Allowed a;
+  a.images = true;
+  a.documents = true;
+  return a;
+}
+
+void register_card_file_access(uploads::UploadService& uploads) {
+  uploads.set_access(kCardFilePurpose, [](soci::session& s, const uploads::Upload& u, const http::Principal* viewer) {
+    if (!viewer) return false;
+    const auto on = store::attachment_board(s, u.id);
+    if (!on) return false;
+    // Only the people of the board's own organisation, as the policy sees them there.
+    for (const auto& m : viewer->memberships) {
+      if (m.org_id != on->first) continue;
+      const auto v = store::find_board(s, on->first, on->second, viewer->user_id);
+      return v && policy::allows({m.role, viewer->two_step, v->role}, Action::see_boards, policy::facts_of(v->board)) ==
+                      policy::Verdict::allow;
+    }
+    return false;
+  });
+}
+
+awaitable<Change> BoardService::attach_file(Who who, long long org_id, long long card_id, uploads::Prepared file) {
+  if (!uploads_) co_return Change::refused;
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto found = on_card(s, who, org_id, card_id, Action::attach_file);
+    if (!found) return Change::refused;
+    board_id = found->view.board.id;
+    const long long at = now();
+    const auto saved = uploads::store::save(s, uploads_->storage(), file, kCardFilePurpose, who.user_id, org_id, at);
+    store::insert_attachment(s, org_id, board_id, card_id, saved.id, who.user_id, at);
+    store::add_history(s, card_id, who.user_id, "attached", file.original_name, 0, at);
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
+}
+
+awaitable<Change> BoardService::remove_file(Who who, long long org_id, long long card_id, long long attachment_id) {
+  if (!uploads_) co_return Change::refused;
+  long long board_id = 0;
+  std::string key;
+  auto op = db_.run([=, this, &board_id, &key](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto file = store::find_attachment(s, card_id, attachment_id);
+    if (!file) return Change::refused;
+    Who as = who;
+    const auto found = on_card(s, as, org_id, card_id, Action::remove_file, 0, file->added_by == who.user_id);
+    if (!found) return Change::refused;
+    board_id = found->view.board.id;
+    const long long upload = store::delete_attachment(s, attachment_id);
+    key = uploads::store::remove(s, upload).value_or("");
+    store::add_history(s, card_id, who.user_id, "detached", file->name, 0, now());
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  // The file goes once its row has (a failure here leaves a file no row names, which housekeeping sweeps).
+  if (!key.empty()) uploads_->storage().remove(key);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
 }
 
 void BoardService::tell(long long board_id, const char* event, long long card_id) const {

@@ -18,10 +18,18 @@
 #include "db/database.hpp"
 #include "live/publisher.hpp"
 #include "module/module.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::boards {
 
 using boost::asio::awaitable;
+
+/// What uploads calls a card's file, and what a card takes: pictures and documents (PDF, Word, OpenDocument text),
+/// with the uploads module's limits.
+inline const uploads::Purpose kCardFilePurpose{"board_card"};
+uploads::Allowed card_file_allowed();
+/// Who may fetch a card's file: whoever may see its board (the boards policy's see_boards).
+void register_card_file_access(uploads::UploadService& uploads);
 
 /// The person changing something, for the policy.
 struct Who {
@@ -121,6 +129,14 @@ class BoardService {
   awaitable<Change> remove_comment(Who who, long long org_id, long long card_id, long long comment_id,
                                    std::string reason);
 
+  /// Files on cards, through the uploads module (nullptr: cards take no files).
+  void set_uploads(uploads::UploadService* uploads) { uploads_ = uploads; }
+  uploads::UploadService* uploads() const { return uploads_; }
+  /// Adds a file (already checked and cleaned by UploadService::prepare) to the card, written to its history.
+  awaitable<Change> attach_file(Who who, long long org_id, long long card_id, uploads::Prepared file);
+  /// Takes a file off the card, and deletes it.
+  awaitable<Change> remove_file(Who who, long long org_id, long long card_id, long long attachment_id);
+
   /// For demo data and tests, on the calling thread (no policy).
   long long create_board_now(long long org_id, long long group_id, long long actor, const std::string& title,
                              const std::string& purpose, const std::vector<std::string>& lists, const std::string& key);
@@ -142,6 +158,7 @@ class BoardService {
   db::Database& db_;
   const core::Clock& clock_;
   live::Publisher* live_ = nullptr;
+  uploads::UploadService* uploads_ = nullptr;
   std::vector<module::ContributionKind> kinds_;
 
   std::optional<CardSource> resolve_source(soci::session& s, long long org_id, long long group_id,

@@ -439,6 +439,56 @@ void remove_comment(soci::session& s, long long comment_id, long long by, std::s
             {comment_id, now, by, reason});
 }
 
+namespace {
+
+constexpr std::string_view kAttachmentColumns =
+    "a.id, a.card_id, COALESCE(a.added_by, 0), u.public_id, u.original_name, u.mime, u.bytes, a.created_at FROM "
+    "board_card_attachments a JOIN uploads u ON u.id = a.upload_id";
+
+Attachment attachment_of(const db::Row& r) {
+  return {r.integer(0), r.integer(1), r.integer(2), r.string(3), r.string(4), r.string(5), r.integer(6), r.integer(7)};
+}
+
+}  // namespace
+
+std::vector<Attachment> attachments(soci::session& s, long long card_id) {
+  std::vector<Attachment> out;
+  db::query(s, "SELECT " + std::string(kAttachmentColumns) + " WHERE a.card_id = $1 ORDER BY a.created_at, a.id",
+            {card_id}, [&](const db::Row& r) { out.push_back(attachment_of(r)); });
+  return out;
+}
+
+void insert_attachment(soci::session& s, long long org_id, long long board_id, long long card_id, long long upload_id,
+                       long long actor, long long now) {
+  db::query(s,
+            "INSERT INTO board_card_attachments (org_id, board_id, card_id, upload_id, added_by, created_at) VALUES "
+            "($1, $2, $3, $4, $5, $6)",
+            {org_id, board_id, card_id, upload_id, actor, now});
+}
+
+std::optional<Attachment> find_attachment(soci::session& s, long long card_id, long long attachment_id) {
+  std::optional<Attachment> out;
+  db::query(s, "SELECT " + std::string(kAttachmentColumns) + " WHERE a.id = $1 AND a.card_id = $2",
+            {attachment_id, card_id}, [&](const db::Row& r) { out = attachment_of(r); });
+  return out;
+}
+
+long long delete_attachment(soci::session& s, long long attachment_id) {
+  long long upload = 0;
+  db::query(s, "DELETE FROM board_card_attachments WHERE id = $1 RETURNING upload_id", {attachment_id},
+            [&](const db::Row& r) { upload = r.integer(0); });
+  return upload;
+}
+
+std::optional<std::pair<long long, long long>> attachment_board(soci::session& s, long long upload_id) {
+  std::optional<std::pair<long long, long long>> out;
+  db::query(s, "SELECT org_id, board_id FROM board_card_attachments WHERE upload_id = $1", {upload_id},
+            [&](const db::Row& r) {
+              out = std::pair{r.integer(0), r.integer(1)};
+            });
+  return out;
+}
+
 long long dots_used(soci::session& s, long long board_id, long long user_id) {
   long long n = 0;
   db::query(s, "SELECT COALESCE(SUM(dots), 0) FROM board_dots WHERE board_id = $1 AND user_id = $2",

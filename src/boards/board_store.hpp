@@ -95,6 +95,17 @@ void delete_comment(soci::session& s, long long comment_id, long long now);
 /// Removed by someone who runs the group, with the reason its author sees.
 void remove_comment(soci::session& s, long long comment_id, long long by, std::string_view reason, long long now);
 
+/// A card's files, oldest first.
+std::vector<Attachment> attachments(soci::session& s, long long card_id);
+void insert_attachment(soci::session& s, long long org_id, long long board_id, long long card_id, long long upload_id,
+                       long long actor, long long now);
+/// The file, when it is on this card.
+std::optional<Attachment> find_attachment(soci::session& s, long long card_id, long long attachment_id);
+/// Takes the file off its card; returns its upload's id (0: none), which the caller removes with it.
+long long delete_attachment(soci::session& s, long long attachment_id);
+/// The organisation and board of the card file that is this upload (for who may fetch it).
+std::optional<std::pair<long long, long long>> attachment_board(soci::session& s, long long upload_id);
+
 /// Dots the person has given on the board, and on the card.
 long long dots_used(soci::session& s, long long board_id, long long user_id);
 /// Adds one dot (by = 1) or takes one back (by = -1) on the card.

@@ -7,7 +7,11 @@
 #include "boards/board.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "boards/board_service.hpp"
@@ -17,6 +21,7 @@
 #include "db/test_databases.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_service.hpp"
+#include "organisations/organisation_routes.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::boards {
@@ -275,6 +280,72 @@ TEST_P(BoardsOnBackend, OnlyItsAuthorChangesOrDeletesACommentAndTheGroupsLeadsRe
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BoardsOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+/// The same board with somewhere to keep cards' files.
+class CardFilesOnBackend : public BoardsOnBackend {
+ protected:
+  void SetUp() override {
+    BoardsOnBackend::SetUp();
+    dir = std::filesystem::temp_directory_path() / ("rt-card-files-" + std::to_string(::getpid()) + "-" + GetParam());
+    std::filesystem::remove_all(dir);
+    storage = std::make_shared<uploads::FolderStorage>(dir);
+    uploads = std::make_unique<uploads::UploadService>(*world->db, storage);
+    register_card_file_access(*uploads);
+    service->set_uploads(uploads.get());
+  }
+  void TearDown() override {
+    service->set_uploads(nullptr);
+    uploads.reset();
+    std::filesystem::remove_all(dir);
+  }
+  static uploads::Prepared file(const char* name) {
+    std::ifstream in(std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/integration/fixtures/about_me/" + name,
+                     std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return std::get<uploads::Prepared>(uploads::prepare_file(bytes.str(), name, card_file_allowed()));
+  }
+  /// Who may fetch the file, as /files/ asks: a person with their memberships, or nobody signed in.
+  bool fetches(const std::string& public_id, std::optional<long long> who) {
+    std::optional<http::Principal> viewer;
+    if (who) viewer = world->db->run_sync([&](soci::session& s) { return organisations::read_principal(s, *who); });
+    return run(uploads->file_for(public_id, viewer)).has_value();
+  }
+  std::filesystem::path dir;
+  std::shared_ptr<uploads::FolderStorage> storage;
+  std::unique_ptr<uploads::UploadService> uploads;
+};
+
+TEST_P(CardFilesOnBackend, FilesAreSeenByWhoeverSeesTheBoardAndTakenOffByTheirAdderOrTheLeads) {
+  const long long a = add("A");
+  EXPECT_EQ(run(service->attach_file({ngozi, Role::member, false}, north, a, file("tiny.png"))), Change::refused);
+  EXPECT_EQ(run(service->attach_file(as_gareth(), north, a, file("tiny.png"))), Change::done);
+  EXPECT_EQ(run(service->attach_file(as_gareth(), north, a, file("photo-with-location.jpg"))), Change::done);
+  auto page = run(service->card_page(north, a, gareth));
+  ASSERT_EQ(page->attachments.size(), 2u);
+  EXPECT_EQ(page->attachments[0].name, "tiny.png");
+  EXPECT_EQ(world->count("board_card_history WHERE what = 'attached'"), 2);
+  const auto id = page->attachments[0].public_id;
+  // The board's people (observers too) fetch it; nobody else does.
+  EXPECT_TRUE(fetches(id, gareth));
+  EXPECT_TRUE(fetches(id, ngozi));
+  EXPECT_FALSE(fetches(id, priya));
+  EXPECT_FALSE(fetches(id, rhys));
+  EXPECT_FALSE(fetches(id, std::nullopt));
+  // An observer takes nothing off; another card's id is refused; Tom, who runs the group, takes Gareth's off.
+  const long long b = add("B");
+  const long long first = page->attachments[0].id, second = page->attachments[1].id;
+  EXPECT_EQ(run(service->remove_file({ngozi, Role::member, false}, north, a, first)), Change::refused);
+  EXPECT_EQ(run(service->remove_file(as_gareth(), north, b, first)), Change::refused);
+  EXPECT_EQ(run(service->remove_file({tom, Role::facilitator, false}, north, a, first)), Change::done);
+  EXPECT_EQ(run(service->remove_file(as_gareth(), north, a, second)), Change::done);
+  EXPECT_FALSE(fetches(id, gareth));
+  EXPECT_EQ(world->count("board_card_attachments"), 0);
+  EXPECT_EQ(world->count("uploads"), 0);
+  EXPECT_EQ(world->count("board_card_history WHERE what = 'detached'"), 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CardFilesOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 }  // namespace
 }  // namespace roundtable::boards

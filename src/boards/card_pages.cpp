@@ -119,6 +119,7 @@ Response render_card(OrgRequest& req, const PagesDeps& deps, const CardPage& cp,
   if (page.view.role == GroupRole::lead || page.view.role == GroupRole::facilitator) {
     govuk::link_paragraph(h, loop + "/status", t("boards.card.loop_say"));
   }
+  files_section(h, req, deps, cp, errors);
   comments_section(h, req, cp, typed_comment, errors);
   govuk::heading(h, 2, "m", t("boards.history.title"));
   view::scroll_region_start(h, t, t("boards.history.title"));
