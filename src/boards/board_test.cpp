@@ -10,8 +10,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "boards/board_service.hpp"
@@ -21,7 +19,6 @@
 #include "db/test_databases.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_service.hpp"
-#include "organisations/organisation_routes.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::boards {
@@ -299,17 +296,11 @@ class CardFilesOnBackend : public BoardsOnBackend {
     std::filesystem::remove_all(dir);
   }
   static uploads::Prepared file(const char* name) {
-    std::ifstream in(std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/integration/fixtures/about_me/" + name,
-                     std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return std::get<uploads::Prepared>(uploads::prepare_file(bytes.str(), name, card_file_allowed()));
+    return std::get<uploads::Prepared>(uploads::prepare_file(
+        roundtable::testing::World::fixture(std::string("about_me/") + name), name, card_file_allowed()));
   }
-  /// Who may fetch the file, as /files/ asks: a person with their memberships, or nobody signed in.
   bool fetches(const std::string& public_id, std::optional<long long> who) {
-    std::optional<http::Principal> viewer;
-    if (who) viewer = world->db->run_sync([&](soci::session& s) { return organisations::read_principal(s, *who); });
-    return run(uploads->file_for(public_id, viewer)).has_value();
+    return world->fetches(*uploads, public_id, who);
   }
   std::filesystem::path dir;
   std::shared_ptr<uploads::FolderStorage> storage;

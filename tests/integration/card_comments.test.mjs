@@ -3,10 +3,13 @@
 // GOV.UK error summary and what was typed kept; the same form twice makes one comment, counted on the board and in
 // the card's history; its author changes it (it says so) and deletes it ("This comment was deleted"); someone else's
 // comment cannot be changed; the group's lead removes a comment with a reason only its author (and the people who run
-// the group) see; a comment asked for under another card is 404.
+// the group) see; a comment asked for under another card is 404. Files on a card go through the uploads module's rules
+// (a file that is not what it says is refused in plain words), are fetched by whoever sees the board and nobody else,
+// and are taken off by the group's lead.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, visitorAs, demo, backendName } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { startServer, visitorAs, demo, backendName, root } from "./harness.mjs";
 
 let server;
 before(async () => {
@@ -173,4 +176,51 @@ test(`${backendName}: an observer cannot comment, and another organisation's adm
   assert.equal(edit.status, 404);
   assert.doesNotMatch(edit.text, /Thank you, Mair/);
   assert.equal(one("SELECT COUNT(*) FROM board_card_comments"), before);
+});
+
+test(`${backendName}: files on a card — the uploads module's rules, who fetches them, taking one off`, async () => {
+  const card = one("SELECT id FROM board_cards WHERE title = 'Easy read booking guide'");
+  const other = one("SELECT id FROM board_cards WHERE title = 'Show which places are free this month'");
+  const cardUrl = `/o/demo/cards/${card}`;
+  const gareth = await signedIn(demo.member);
+  const tom = await signedIn(demo.facilitator);
+  const ngozi = await signedIn(demo.partner);
+  const priya = await signedIn(demo.finance);
+  const anonymous = await visitorAs(server.url);
+
+  let page = await gareth.get(cardUrl);
+  assert.match(page.text, /There are no files on this card/);
+  assert.match(page.text, new RegExp(`action="${cardUrl}/files" enctype="multipart/form-data"`));
+  assert.doesNotMatch((await ngozi.get(cardUrl)).text, /Add a file/);
+
+  // No file, then words that say they are a PDF: refused in plain words on the card's page.
+  const none = await gareth.postMultipart(`${cardUrl}/files`, {}, {});
+  assert.equal(none.status, 400);
+  assert.match(none.text, /Choose a file to add/);
+  assert.match(none.text, /govuk-error-summary/);
+  const fake = await gareth.postMultipart(`${cardUrl}/files`, {}, { file: { filename: "guide.pdf", type: "application/pdf", data: "not a pdf" } });
+  assert.equal(fake.status, 400);
+  assert.match(fake.text, /govuk-error-message/);
+
+  // A picture: listed with its kind and size, fetched by the board's people (an observer too) and nobody else.
+  const png = readFileSync(`${root}/tests/integration/fixtures/about_me/tiny.png`);
+  const added = await gareth.postMultipart(`${cardUrl}/files`, {}, { file: { filename: "tiny.png", type: "image/png", data: png } });
+  assert.equal(added.status, 303, added.text.slice(0, 300));
+  page = await gareth.get(cardUrl);
+  assert.match(page.text, /The file has been added to the card/);
+  const link = page.text.match(/<a class="govuk-link" href="(\/files\/[^"]+)">tiny\.png \(picture, [^)]+\)<\/a>/);
+  assert.ok(link, "the file is not listed");
+  assert.match(page.text, /Added a file: tiny\.png/);
+  assert.equal((await gareth.get(link[1])).status, 200);
+  assert.equal((await ngozi.get(link[1])).status, 200);
+  assert.equal((await priya.get(link[1])).status, 404);
+  assert.equal((await anonymous.get(link[1])).status, 404);
+
+  // Observers take nothing off; a file asked for under another card is 404; Tom, who runs the group, takes it off.
+  const file = one(`SELECT id FROM board_card_attachments WHERE card_id = ${card}`);
+  assert.equal((await ngozi.post(`${cardUrl}/files/${file}/remove`, {})).status, 404);
+  assert.equal((await gareth.post(`/o/demo/cards/${other}/files/${file}/remove`, {})).status, 404);
+  assert.equal((await tom.post(`${cardUrl}/files/${file}/remove`, {})).status, 303);
+  assert.equal((await gareth.get(link[1])).status, 404);
+  assert.equal(one(`SELECT COUNT(*) FROM board_card_attachments WHERE card_id = ${card}`), "0");
 });

@@ -74,6 +74,9 @@ export const rows = [
   // The people who run the group remove anyone's comment, with a reason (none given: the form asks for one).
   ["GET", "/o/demo/cards/PHONE/comments/MAIRS/remove", /*   */ [303, 404, 404, 200, 404, 200, 404]],
   ["POST", "/o/demo/cards/PHONE/comments/MAIRS/remove", /*  */ [401, 404, 404, 400, 404, 400, 404]],
+  // Files: everyone in the group but observers adds them (no file sent: the card comes back asking for one).
+  ["POST", "/o/demo/cards/CARD/files", /*                   */ [401, 404, 400, 400, 404, 400, 404]],
+  ["POST", "/o/demo/cards/CARD/files/999999/remove", /*     */ [401, 404, 404, 404, 404, 404, 404]],
 ];
 
 /** A row's path as a route pattern ("/o/{org}/cards/{card}/move"). */
@@ -84,7 +87,8 @@ export function patternOf(path) {
     .replace(/\/boards\/(BOARD|999999)(?=\/|$)/, "/boards/{board}")
     .replace(/\/lists\/(LIST|999999)(?=\/|$)/, "/lists/{list}")
     .replace(/\/cards\/(CARD|PHONE|999999)(?=\/|$)/, "/cards/{card}")
-    .replace(/\/comments\/(MAIRS|TOMS|999999)(?=\/|$)/, "/comments/{comment}");
+    .replace(/\/comments\/(MAIRS|TOMS|999999)(?=\/|$)/, "/comments/{comment}")
+    .replace(/\/files\/999999(?=\/|$)/, "/files/{file}");
 }
 
 /** The demo ids the placeholders stand for, read from the server's database. */
