@@ -54,7 +54,7 @@ std::vector<module::Module> make_modules(Services& s) {
   modules.push_back(meetings::make_module(
       {s.db, &s.assets, not_found, nullptr, s.organisations.get(), s.uploads.get(), s.mail_from_address}));
   modules.push_back(decisions::make_module({s.db, &s.assets, not_found, nullptr, s.organisations.get()}));
-  modules.push_back(boards::make_module({s.db, &s.assets, not_found, nullptr, s.live.get()}));
+  modules.push_back(boards::make_module({s.db, &s.assets, not_found, nullptr, s.live.get(), s.uploads.get()}));
   modules.push_back(consensus::make_module({s.db, &s.assets, not_found, nullptr}));
   // After the modules whose contributions it follows: it knows their kinds from the start (its demo data says what
   // happened to theirs).

@@ -14,19 +14,25 @@ bool known_colour(std::string_view colour) {
   return false;
 }
 
-const BoardList* BoardPage::list(long long id) const {
-  for (const auto& l : lists) {
-    if (l.id == id) return &l;
+namespace {
+
+template <class T>
+const T* by_id(const std::vector<T>& items, long long id) {
+  for (const auto& item : items) {
+    if (item.id == id) return &item;
   }
   return nullptr;
 }
 
-const Label* BoardPage::label(long long id) const {
-  for (const auto& l : labels) {
-    if (l.id == id) return &l;
-  }
-  return nullptr;
-}
+}  // namespace
+
+const BoardList* BoardPage::list(long long id) const { return by_id(lists, id); }
+
+const Label* BoardPage::label(long long id) const { return by_id(labels, id); }
+
+const Comment* CardPage::comment(long long id) const { return by_id(comments, id); }
+
+const Attachment* CardPage::attachment(long long id) const { return by_id(attachments, id); }
 
 std::optional<std::string> parse_due_date(std::string_view day, std::string_view month, std::string_view year) {
   if (day.empty() && month.empty() && year.empty()) return std::string();

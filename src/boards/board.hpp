@@ -21,6 +21,8 @@ inline constexpr std::size_t kMaxLabel = 40;
 inline constexpr int kMaxLists = 20;
 inline constexpr int kMaxLabels = 12;
 inline constexpr int kMaxBudget = 50;
+inline constexpr std::size_t kMaxComment = 5000;
+inline constexpr std::size_t kMaxRemoveReason = 1000;
 
 /// The label colours: GOV.UK tag colours, each with its text colour at a contrast of at least 4.5:1; a label always
 /// shows its name, so nothing rests on colour alone.
@@ -79,6 +81,8 @@ struct Card {
   /// Dots from everyone, and from the viewer.
   long long dots = 0;
   long long my_dots = 0;
+  /// Comments still standing (neither deleted nor removed); read with the board's cards in the same query.
+  long long comments = 0;
   /// Where it came from: a contribution's kind ("topic", as module::ContributionKind names it) and id; "" and 0: none.
   std::string source_kind;
   long long source_id = 0;
@@ -101,6 +105,37 @@ struct HistoryEntry {
   long long at = 0;
 };
 
+/// A comment on a card. A deleted one keeps its row with its words emptied (the page says "This comment was deleted");
+/// a removed one keeps its words for its author, who sees the reason.
+struct Comment {
+  long long id = 0;
+  long long card_id = 0;
+  /// 0 once the author's data is erased.
+  long long author_id = 0;
+  /// "" once erased: "A former member".
+  std::string author_name;
+  std::string body;
+  long long created_at = 0;
+  std::optional<long long> edited_at;
+  std::optional<long long> deleted_at;
+  std::optional<long long> removed_at;
+  std::string removed_reason;
+  bool standing() const { return !deleted_at && !removed_at; }
+};
+
+/// A file on a card (an upload of purpose "board_card"; uploads/uploads.hpp).
+struct Attachment {
+  long long id = 0;
+  long long card_id = 0;
+  /// 0 once erased.
+  long long added_by = 0;
+  std::string public_id;
+  std::string name;
+  std::string mime;
+  long long bytes = 0;
+  long long created_at = 0;
+};
+
 /// Everything a board's page shows, read in a fixed number of queries however many lists and cards.
 struct BoardPage {
   BoardForViewer view;
@@ -121,6 +156,12 @@ struct CardPage {
   BoardPage board;
   Card card;
   std::vector<HistoryEntry> history;
+  /// Its comments, oldest first (deleted and removed ones too: the page says what became of them).
+  std::vector<Comment> comments;
+  const Comment* comment(long long id) const;
+  /// Its files, oldest first.
+  std::vector<Attachment> attachments;
+  const Attachment* attachment(long long id) const;
   /// The card's source when the viewer may see it (nothing: none, or gone, or not for them).
   std::optional<CardSource> source;
 };

@@ -1,5 +1,8 @@
 // What the boards pages share: finding the board, card or group, who may do what, addresses, labels and dates.
+#include <cstdio>
+
 #include "boards/board_pages.hpp"
+#include "core/london_time.hpp"
 #include "http/form.hpp"
 #include "view/govuk/govuk.hpp"
 
@@ -23,10 +26,8 @@ policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role) {
   return {req.membership.role, req.principal.two_step, role};
 }
 
-policy::Facts facts_of(const Board& b) { return {b.group_visibility, b.group_archived, b.archived_at.has_value()}; }
-
 bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action) {
-  return policy::allows(actor_of(req, v.role), action, facts_of(v.board)) != policy::Verdict::deny;
+  return policy::allows(actor_of(req, v.role), action, policy::facts_of(v.board)) != policy::Verdict::deny;
 }
 
 awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action) {
@@ -36,7 +37,7 @@ awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const P
   auto op = deps.service->board_page(req.membership.org_id, *id, req.principal.user_id);
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
-  const auto verdict = policy::allows(actor_of(req, found->view.role), action, facts_of(found->view.board));
+  const auto verdict = policy::allows(actor_of(req, found->view.role), action, policy::facts_of(found->view.board));
   co_return decide(req, deps, verdict, std::move(*found));
 }
 
@@ -48,7 +49,7 @@ awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const Pag
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   const auto& v = found->board.view;
-  const auto verdict = policy::allows(actor_of(req, v.role), action, facts_of(v.board));
+  const auto verdict = policy::allows(actor_of(req, v.role), action, policy::facts_of(v.board, &found->card));
   co_return decide(req, deps, verdict, std::move(*found));
 }
 
@@ -109,6 +110,14 @@ std::string due_words(const core::Translator& t, std::string_view due) {
   return core::format(
       t("date.date"),
       {{"day", std::to_string(day)}, {"month", s(t("date.month." + std::to_string(month)))}, {"year", year}});
+}
+
+std::string when_words(const core::Translator& t, long long at) {
+  const auto w = core::to_london(at);
+  char date[16], time[8];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", w.year, w.month, w.day);
+  std::snprintf(time, sizeof time, "%02d:%02d", w.hour, w.minute);
+  return core::format(t("boards.history.when"), {{"date", due_words(t, date)}, {"time", time}});
 }
 
 }  // namespace roundtable::boards::pages

@@ -113,6 +113,7 @@ void card_facts(Html& h, const core::Translator& t, const BoardPage& page, const
     govuk::paragraph(h, core::format(t("boards.card.due_on"), {{"date", due_words(t, c.due_date)}}), "govuk-body-s");
   }
   if (c.dots > 0) govuk::paragraph(h, t.plural("boards.card.dots", c.dots), "govuk-body-s");
+  if (c.comments > 0) govuk::paragraph(h, t.plural("boards.card.comments", c.comments), "govuk-body-s");
 }
 
 /// One form moves the card up or down; a link leads to the card's own form that moves it to a list and position (a

@@ -37,7 +37,6 @@ inline std::string s(std::string_view v) { return std::string(v); }
 
 // board_page_parts.cpp
 policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role);
-policy::Facts facts_of(const Board& b);
 /// Whether the person may do this now (or could once two-step sign-in is on), to show its form or button.
 bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action);
 /// The board named by {board} with its lists and cards, when the person may do this to it.
@@ -66,6 +65,8 @@ Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::stri
 void label_tag(view::Html& h, const Label& l);
 /// "5 December 2026" from "2026-12-05".
 std::string due_words(const core::Translator& t, std::string_view due);
+/// "5 December 2026 at 14:05", London time.
+std::string when_words(const core::Translator& t, long long at);
 
 // board_list_pages.cpp: a group's boards and a new board; a board's settings, lists, labels, archive and restore.
 awaitable<Response> boards(OrgRequest& req, const PagesDeps& deps);
@@ -101,5 +102,27 @@ awaitable<Response> move_card(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> archive_card(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> restore_card(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> dots(OrgRequest& req, const PagesDeps& deps);
+/// The card's page; with the comment form's problems, what was typed in it kept.
+Response render_card(OrgRequest& req, const PagesDeps& deps, const CardPage& cp, const std::string& typed_position,
+                     const std::vector<view::FieldError>& errors, const std::string& typed_comment = "");
+
+// card_comment_pages.cpp: a card's comments; add, change and delete your own; remove anyone's with a reason.
+/// The card page's comments, oldest first, and the "Add a comment" form for those who may comment.
+void comments_section(view::Html& h, const OrgRequest& req, const CardPage& cp, const std::string& typed,
+                      const std::vector<view::FieldError>& errors);
+awaitable<Response> add_comment(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> edit_comment(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> save_comment(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> delete_comment_form(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> delete_comment(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_comment_form(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_comment(OrgRequest& req, const PagesDeps& deps);
+
+// card_file_pages.cpp: a card's files (through the uploads module); add one, take one off.
+/// The card page's files and the "Add a file" form for those who may add one (nothing when cards take no files).
+void files_section(view::Html& h, const OrgRequest& req, const PagesDeps& deps, const CardPage& cp,
+                   const std::vector<view::FieldError>& errors);
+awaitable<Response> attach_file(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> remove_file(OrgRequest& req, const PagesDeps& deps);
 
 }  // namespace roundtable::boards::pages

@@ -7,6 +7,10 @@
 /// - Lead facilitators, facilitators and members add, edit, move and archive cards, and give dots; observers read.
 /// - The people who run the group (lead facilitators and facilitators; an organisation admin once two-step sign-in is
 ///   passed) make, rename, archive and restore boards, and manage their lists, labels and dot budget.
+/// - Comments on a card: whoever works on cards adds them; their authors change and delete their own; the people who
+///   run the group remove anyone's with a reason the author sees. An archived card's comments are read only.
+/// - Files on a card: whoever works on cards adds them; whoever added one, or the people who run the group, take it
+/// off.
 /// - Nothing changes in an archived group or an archived board (except restoring the board).
 #pragma once
 
@@ -28,9 +32,21 @@ enum class Action {
   run_boards,
   /// Restore an archived board.
   restore_board,
+  /// Add a comment to a card (facts: the card).
+  comment,
+  /// Change your own comment, or delete it (facts: the card and the comment).
+  edit_comment,
+  delete_comment,
+  /// Remove anyone's comment, with a reason its author sees (facts: the card and the comment).
+  remove_comment,
+  /// Add a file to a card (facts: the card).
+  attach_file,
+  /// Take a file off a card: whoever added it, or the people who run the group (facts: the card and own_file).
+  remove_file,
 };
-inline constexpr Action kAllActions[] = {Action::see_boards, Action::work_on_cards, Action::run_boards,
-                                         Action::restore_board};
+inline constexpr Action kAllActions[] = {
+    Action::see_boards,   Action::work_on_cards,  Action::run_boards,     Action::restore_board, Action::comment,
+    Action::edit_comment, Action::delete_comment, Action::remove_comment, Action::attach_file,   Action::remove_file};
 
 struct Actor {
   core::Role org_role = core::Role::member;
@@ -42,12 +58,22 @@ struct Facts {
   groups::Visibility visibility = groups::Visibility::organisation;
   bool group_archived = false;
   bool board_archived = false;
+  /// For comments: the card is archived; the person asking wrote the comment; it was deleted, or removed.
+  bool card_archived = false;
+  bool own_comment = false;
+  bool comment_deleted = false;
+  bool comment_removed = false;
+  /// For a card's files: the person asking added the file.
+  bool own_file = false;
 };
 
 /// The groups policy's verdict (allow, deny, need_two_step): a group's module decides in the same terms.
 using Verdict = groups::policy::Verdict;
 
 Verdict allows(const Actor& actor, Action action, const Facts& facts);
+
+/// The facts of a board; with a card, of the card on it; with a comment too, of the comment as `viewer` sees it.
+Facts facts_of(const Board& b, const Card* card = nullptr, const Comment* comment = nullptr, long long viewer = 0);
 
 /// "boards.work_on_cards"
 std::string_view action_name(Action action);

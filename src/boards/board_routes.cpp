@@ -49,6 +49,20 @@ void add_board_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
   card.post("/archive", "card_archive_save", on(Action::work_on_cards), bind(deps, pages::archive_card));
   card.post("/restore", "card_restore_save", on(Action::work_on_cards), bind(deps, pages::restore_card));
   card.post("/dots", "card_dots_save", on(Action::work_on_cards), bind(deps, pages::dots));
+  // A card's files: a picture or a document, by the uploads module's rules and limits.
+  card.post("/files", "card_file_create", on(Action::attach_file), bind(deps, pages::attach_file))
+      .accepts_uploads(uploads::body_limit_for(card_file_allowed()));
+  card.post("/files/{file}/remove", "card_file_remove", on(Action::remove_file), bind(deps, pages::remove_file));
+  card.post("/comments", "card_comment_create", on(Action::comment), bind(deps, pages::add_comment));
+  auto comment = card.scope("/comments/{comment}");
+  comment.get("/edit", "card_comment_edit", on(Action::edit_comment), bind(deps, pages::edit_comment));
+  comment.post("/edit", "card_comment_save", on(Action::edit_comment), bind(deps, pages::save_comment));
+  comment.get("/delete", "card_comment_delete_form", on(Action::delete_comment),
+              bind(deps, pages::delete_comment_form));
+  comment.post("/delete", "card_comment_delete", on(Action::delete_comment), bind(deps, pages::delete_comment));
+  comment.get("/remove", "card_comment_remove_form", on(Action::remove_comment),
+              bind(deps, pages::remove_comment_form));
+  comment.post("/remove", "card_comment_remove", on(Action::remove_comment), bind(deps, pages::remove_comment));
 }
 
 }  // namespace roundtable::boards

@@ -12,10 +12,9 @@ namespace {
 
 using policy::Action;
 
-policy::Facts facts_of(const Board& b) { return {b.group_visibility, b.group_archived, b.archived_at.has_value()}; }
-
 bool allowed(const Who& who, const BoardForViewer& v, Action action) {
-  return policy::allows({who.org_role, who.two_step, v.role}, action, facts_of(v.board)) == policy::Verdict::allow;
+  return policy::allows({who.org_role, who.two_step, v.role}, action, policy::facts_of(v.board)) ==
+         policy::Verdict::allow;
 }
 
 /// The board when `who` may do this to it now, with its row locked for the rest of the transaction.
@@ -37,6 +36,32 @@ std::optional<std::pair<BoardForViewer, Card>> locked_card(soci::session& s, con
   auto c = store::find_card(s, card_id, who.user_id);
   if (!c) return std::nullopt;
   return std::make_pair(std::move(*v), std::move(*c));
+}
+
+/// A card (and one of its comments) when `who` may do this to it now.
+struct OnCard {
+  BoardForViewer view;
+  Card card;
+  std::optional<Comment> comment;
+};
+std::optional<OnCard> on_card(soci::session& s, const Who& who, long long org_id, long long card_id, Action action,
+                              long long comment_id = 0, bool own_file = false) {
+  const auto board_id = store::board_of_card(s, org_id, card_id);
+  if (!board_id) return std::nullopt;
+  auto v = store::find_board(s, org_id, *board_id, who.user_id);
+  auto c = v ? store::find_card(s, card_id, who.user_id) : std::nullopt;
+  if (!c) return std::nullopt;
+  OnCard out{std::move(*v), std::move(*c), std::nullopt};
+  if (comment_id != 0) {
+    out.comment = store::find_comment(s, card_id, comment_id);
+    if (!out.comment) return std::nullopt;
+  }
+  auto facts = policy::facts_of(out.view.board, &out.card, out.comment ? &*out.comment : nullptr, who.user_id);
+  facts.own_file = own_file;
+  if (policy::allows({who.org_role, who.two_step, out.view.role}, action, facts) != policy::Verdict::allow) {
+    return std::nullopt;
+  }
+  return out;
 }
 
 /// Only people in the board's group go on its cards.
@@ -114,6 +139,8 @@ awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, lon
     store::read_frame(s, page.board, viewer);
     page.card = std::move(*card);
     page.history = store::history(s, card_id);
+    page.comments = store::comments(s, card_id);
+    page.attachments = store::attachments(s, card_id);
     if (!page.card.source_kind.empty()) {
       page.source =
           resolve_source(s, org_id, page.board.view.board.group_id, page.card.source_kind, page.card.source_id, viewer);
@@ -450,6 +477,133 @@ awaitable<Dots> BoardService::dots(Who who, long long org_id, long long card_id,
   co_return done;
 }
 
+awaitable<long long> BoardService::add_comment(Who who, long long org_id, long long card_id, std::string body,
+                                               std::string create_key) {
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) -> long long {
+    db::WriteTransaction tx(s);
+    const auto found = on_card(s, who, org_id, card_id, Action::comment);
+    if (!found) return 0;
+    if (auto existing = store::find_comment_by_key(s, card_id, create_key)) return *existing;
+    board_id = found->view.board.id;
+    const long long at = now();
+    const long long id = store::insert_comment(s, org_id, board_id, card_id, who.user_id, body, create_key, at);
+    if (id == 0) return 0;
+    store::add_history(s, card_id, who.user_id, "commented", "", 0, at);
+    tx.commit();
+    return id;
+  });
+  const long long id = co_await std::move(op);
+  // The board shows each card's number of comments.
+  if (board_id != 0) tell(board_id, "card", card_id);
+  co_return id;
+}
+
+awaitable<Change> BoardService::change_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                               Action action, std::function<void(soci::session&, long long)> change) {
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto found = on_card(s, who, org_id, card_id, action, comment_id);
+    if (!found) return Change::refused;
+    board_id = found->view.board.id;
+    change(s, now());
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
+}
+
+awaitable<Change> BoardService::edit_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                             std::string body) {
+  return change_comment(
+      who, org_id, card_id, comment_id, Action::edit_comment,
+      [comment_id, body](soci::session& s, long long at) { store::edit_comment(s, comment_id, body, at); });
+}
+
+awaitable<Change> BoardService::delete_comment(Who who, long long org_id, long long card_id, long long comment_id) {
+  return change_comment(who, org_id, card_id, comment_id, Action::delete_comment,
+                        [comment_id](soci::session& s, long long at) { store::delete_comment(s, comment_id, at); });
+}
+
+awaitable<Change> BoardService::remove_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                               std::string reason) {
+  return change_comment(who, org_id, card_id, comment_id, Action::remove_comment,
+                        [comment_id, reason, by = who.user_id](soci::session& s, long long at) {
+                          store::remove_comment(s, comment_id, by, reason, at);
+                        });
+}
+
+uploads::Allowed card_file_allowed() {
+  uploads::Allowed a;
+  a.images = true;
+  a.documents = true;
+  return a;
+}
+
+void register_card_file_access(uploads::UploadService& uploads) {
+  uploads.set_access(kCardFilePurpose, [](soci::session& s, const uploads::Upload& u, const http::Principal* viewer) {
+    if (!viewer) return false;
+    const auto on = store::attachment_board(s, u.id);
+    if (!on) return false;
+    // Only the people of the board's own organisation, as the policy sees them there.
+    for (const auto& m : viewer->memberships) {
+      if (m.org_id != on->first) continue;
+      const auto v = store::find_board(s, on->first, on->second, viewer->user_id);
+      return v && policy::allows({m.role, viewer->two_step, v->role}, Action::see_boards, policy::facts_of(v->board)) ==
+                      policy::Verdict::allow;
+    }
+    return false;
+  });
+}
+
+awaitable<Change> BoardService::attach_file(Who who, long long org_id, long long card_id, uploads::Prepared file) {
+  if (!uploads_) co_return Change::refused;
+  long long board_id = 0;
+  auto op = db_.run([=, this, &board_id](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto found = on_card(s, who, org_id, card_id, Action::attach_file);
+    if (!found) return Change::refused;
+    board_id = found->view.board.id;
+    const long long at = now();
+    const auto saved = uploads::store::save(s, uploads_->storage(), file, kCardFilePurpose, who.user_id, org_id, at);
+    store::insert_attachment(s, org_id, board_id, card_id, saved.id, who.user_id, at);
+    store::add_history(s, card_id, who.user_id, "attached", file.original_name, 0, at);
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
+}
+
+awaitable<Change> BoardService::remove_file(Who who, long long org_id, long long card_id, long long attachment_id) {
+  if (!uploads_) co_return Change::refused;
+  long long board_id = 0;
+  std::string key;
+  auto op = db_.run([=, this, &board_id, &key](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto file = store::find_attachment(s, card_id, attachment_id);
+    if (!file) return Change::refused;
+    Who as = who;
+    const auto found = on_card(s, as, org_id, card_id, Action::remove_file, 0, file->added_by == who.user_id);
+    if (!found) return Change::refused;
+    board_id = found->view.board.id;
+    const long long upload = store::delete_attachment(s, attachment_id);
+    key = uploads::store::remove(s, upload).value_or("");
+    store::add_history(s, card_id, who.user_id, "detached", file->name, 0, now());
+    tx.commit();
+    return Change::done;
+  });
+  const auto done = co_await std::move(op);
+  // The file goes once its row has (a failure here leaves a file no row names, which housekeeping sweeps).
+  if (!key.empty()) uploads_->storage().remove(key);
+  if (done == Change::done) tell(board_id, "card", card_id);
+  co_return done;
+}
+
 void BoardService::tell(long long board_id, const char* event, long long card_id) const {
   if (live_) live_->publish("board:" + std::to_string(board_id), event, "{\"card\":" + std::to_string(card_id) + "}");
 }
@@ -504,6 +658,20 @@ void BoardService::dots_now(long long org_id, long long card_id, long long user_
     const auto board_id = store::board_of_card(s, org_id, card_id);
     for (int i = 0; board_id && i < dots; ++i) store::change_dots(s, card_id, *board_id, org_id, user_id, 1);
     tx.commit();
+  });
+}
+
+long long BoardService::add_comment_now(long long org_id, long long card_id, long long author, const std::string& body,
+                                        const std::string& key, long long at) {
+  return db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto board_id = store::board_of_card(s, org_id, card_id);
+    if (!board_id) return 0LL;
+    if (auto existing = store::find_comment_by_key(s, card_id, key)) return *existing;
+    const long long id = store::insert_comment(s, org_id, *board_id, card_id, author, body, key, at);
+    store::add_history(s, card_id, author, "commented", "", 0, at);
+    tx.commit();
+    return id;
   });
 }
 

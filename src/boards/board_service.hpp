@@ -6,6 +6,7 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,10 +18,18 @@
 #include "db/database.hpp"
 #include "live/publisher.hpp"
 #include "module/module.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::boards {
 
 using boost::asio::awaitable;
+
+/// What uploads calls a card's file, and what a card takes: pictures and documents (PDF, Word, OpenDocument text),
+/// with the uploads module's limits.
+inline const uploads::Purpose kCardFilePurpose{"board_card"};
+uploads::Allowed card_file_allowed();
+/// Who may fetch a card's file: whoever may see its board (the boards policy's see_boards).
+void register_card_file_access(uploads::UploadService& uploads);
 
 /// The person changing something, for the policy.
 struct Who {
@@ -109,6 +118,25 @@ class BoardService {
   /// Gives one dot (by = 1) or takes one back (by = -1), within the board's budget counted in the same transaction.
   awaitable<Dots> dots(Who who, long long org_id, long long card_id, int by);
 
+  /// A comment on a card (checked by the form), written to the card's history as "commented"; the same create key twice
+  /// makes one (0: refused).
+  awaitable<long long> add_comment(Who who, long long org_id, long long card_id, std::string body,
+                                   std::string create_key);
+  /// Changes, deletes or removes (with a reason its author sees) a comment on the card; refused for a comment on
+  /// another card, or when the policy says no now.
+  awaitable<Change> edit_comment(Who who, long long org_id, long long card_id, long long comment_id, std::string body);
+  awaitable<Change> delete_comment(Who who, long long org_id, long long card_id, long long comment_id);
+  awaitable<Change> remove_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                   std::string reason);
+
+  /// Files on cards, through the uploads module (nullptr: cards take no files).
+  void set_uploads(uploads::UploadService* uploads) { uploads_ = uploads; }
+  uploads::UploadService* uploads() const { return uploads_; }
+  /// Adds a file (already checked and cleaned by UploadService::prepare) to the card, written to its history.
+  awaitable<Change> attach_file(Who who, long long org_id, long long card_id, uploads::Prepared file);
+  /// Takes a file off the card, and deletes it.
+  awaitable<Change> remove_file(Who who, long long org_id, long long card_id, long long attachment_id);
+
   /// For demo data and tests, on the calling thread (no policy).
   long long create_board_now(long long org_id, long long group_id, long long actor, const std::string& title,
                              const std::string& purpose, const std::vector<std::string>& lists, const std::string& key);
@@ -116,15 +144,21 @@ class BoardService {
                             const CardInput& in, const std::string& key);
   long long add_label_now(long long board_id, const std::string& name, const std::string& colour);
   void dots_now(long long org_id, long long card_id, long long user_id, int dots);
+  long long add_comment_now(long long org_id, long long card_id, long long author, const std::string& body,
+                            const std::string& key, long long at);
 
   long long now() const { return clock_.now_seconds(); }
 
  private:
   void tell(long long board_id, const char* event, long long card_id = 0) const;
+  /// One change to a comment, in one transaction, when `who` may do `action` to it now.
+  awaitable<Change> change_comment(Who who, long long org_id, long long card_id, long long comment_id,
+                                   policy::Action action, std::function<void(soci::session&, long long)> change);
 
   db::Database& db_;
   const core::Clock& clock_;
   live::Publisher* live_ = nullptr;
+  uploads::UploadService* uploads_ = nullptr;
   std::vector<module::ContributionKind> kinds_;
 
   std::optional<CardSource> resolve_source(soci::session& s, long long org_id, long long group_id,

@@ -148,8 +148,9 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
   db::query(s,
             "SELECT c.id, c.list_id, c.position, c.title, c.due_date, COALESCE((SELECT SUM(d.dots) FROM board_dots d "
             "WHERE d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM board_dots d WHERE d.card_id = c.id AND "
-            "d.user_id = $2), 0) FROM board_cards c JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND "
-            "c.archived_at IS NULL ORDER BY l.position, c.position",
+            "d.user_id = $2), 0), (SELECT COUNT(*) FROM board_card_comments m WHERE m.card_id = c.id AND "
+            "m.deleted_at IS NULL AND m.removed_at IS NULL) FROM board_cards c JOIN board_lists l ON l.id = c.list_id "
+            "WHERE c.board_id = $1 AND c.archived_at IS NULL ORDER BY l.position, c.position",
             {board_id, viewer}, [&](const db::Row& r) {
               Card c;
               c.id = r.integer(0);
@@ -160,6 +161,7 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
               c.due_date = r.string(4);
               c.dots = r.integer(5);
               c.my_dots = r.integer(6);
+              c.comments = r.integer(7);
               page.cards.push_back(std::move(c));
             });
   std::unordered_map<long long, std::size_t> at;
@@ -368,6 +370,123 @@ void add_history(soci::session& s, long long card_id, long long user_id, std::st
             "INSERT INTO board_card_history (card_id, user_id, what, detail, number, at) VALUES ($1, $2, $3, $4, $5, "
             "$6)",
             {card_id, user_id, what, detail, number, now});
+}
+
+namespace {
+
+constexpr std::string_view kCommentColumns =
+    "m.id, m.card_id, COALESCE(m.author_id, 0), COALESCE(u.name, ''), m.body, m.created_at, m.edited_at, "
+    "m.deleted_at, m.removed_at, m.removed_reason FROM board_card_comments m LEFT JOIN users u ON u.id = m.author_id";
+
+Comment comment_of(const db::Row& r) {
+  Comment c;
+  c.id = r.integer(0);
+  c.card_id = r.integer(1);
+  c.author_id = r.integer(2);
+  c.author_name = r.string(3);
+  c.body = r.string(4);
+  c.created_at = r.integer(5);
+  if (!r.null(6)) c.edited_at = r.integer(6);
+  if (!r.null(7)) c.deleted_at = r.integer(7);
+  if (!r.null(8)) c.removed_at = r.integer(8);
+  c.removed_reason = r.string(9);
+  return c;
+}
+
+}  // namespace
+
+std::vector<Comment> comments(soci::session& s, long long card_id) {
+  std::vector<Comment> out;
+  db::query(s, "SELECT " + std::string(kCommentColumns) + " WHERE m.card_id = $1 ORDER BY m.created_at, m.id",
+            {card_id}, [&](const db::Row& r) { out.push_back(comment_of(r)); });
+  return out;
+}
+
+long long insert_comment(soci::session& s, long long org_id, long long board_id, long long card_id, long long author,
+                         std::string_view body, std::string_view create_key, long long now) {
+  long long id = 0;
+  db::query(s,
+            "INSERT INTO board_card_comments (org_id, board_id, card_id, author_id, body, create_key, created_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (card_id, create_key) DO NOTHING RETURNING id",
+            {org_id, board_id, card_id, author, body, create_key, now}, [&](const db::Row& r) { id = r.integer(0); });
+  return id;
+}
+
+std::optional<long long> find_comment_by_key(soci::session& s, long long card_id, std::string_view create_key) {
+  std::optional<long long> out;
+  db::query(s, "SELECT id FROM board_card_comments WHERE card_id = $1 AND create_key = $2", {card_id, create_key},
+            [&](const db::Row& r) { out = r.integer(0); });
+  return out;
+}
+
+std::optional<Comment> find_comment(soci::session& s, long long card_id, long long comment_id) {
+  std::optional<Comment> out;
+  db::query(s, "SELECT " + std::string(kCommentColumns) + " WHERE m.id = $1 AND m.card_id = $2", {comment_id, card_id},
+            [&](const db::Row& r) { out = comment_of(r); });
+  return out;
+}
+
+void edit_comment(soci::session& s, long long comment_id, std::string_view body, long long now) {
+  db::query(s, "UPDATE board_card_comments SET body = $2, edited_at = $3 WHERE id = $1", {comment_id, body, now});
+}
+
+void delete_comment(soci::session& s, long long comment_id, long long now) {
+  db::query(s, "UPDATE board_card_comments SET body = '', deleted_at = $2 WHERE id = $1", {comment_id, now});
+}
+
+void remove_comment(soci::session& s, long long comment_id, long long by, std::string_view reason, long long now) {
+  db::query(s, "UPDATE board_card_comments SET removed_at = $2, removed_by = $3, removed_reason = $4 WHERE id = $1",
+            {comment_id, now, by, reason});
+}
+
+namespace {
+
+constexpr std::string_view kAttachmentColumns =
+    "a.id, a.card_id, COALESCE(a.added_by, 0), u.public_id, u.original_name, u.mime, u.bytes, a.created_at FROM "
+    "board_card_attachments a JOIN uploads u ON u.id = a.upload_id";
+
+Attachment attachment_of(const db::Row& r) {
+  return {r.integer(0), r.integer(1), r.integer(2), r.string(3), r.string(4), r.string(5), r.integer(6), r.integer(7)};
+}
+
+}  // namespace
+
+std::vector<Attachment> attachments(soci::session& s, long long card_id) {
+  std::vector<Attachment> out;
+  db::query(s, "SELECT " + std::string(kAttachmentColumns) + " WHERE a.card_id = $1 ORDER BY a.created_at, a.id",
+            {card_id}, [&](const db::Row& r) { out.push_back(attachment_of(r)); });
+  return out;
+}
+
+void insert_attachment(soci::session& s, long long org_id, long long board_id, long long card_id, long long upload_id,
+                       long long actor, long long now) {
+  db::query(s,
+            "INSERT INTO board_card_attachments (org_id, board_id, card_id, upload_id, added_by, created_at) VALUES "
+            "($1, $2, $3, $4, $5, $6)",
+            {org_id, board_id, card_id, upload_id, actor, now});
+}
+
+std::optional<Attachment> find_attachment(soci::session& s, long long card_id, long long attachment_id) {
+  std::optional<Attachment> out;
+  db::query(s, "SELECT " + std::string(kAttachmentColumns) + " WHERE a.id = $1 AND a.card_id = $2",
+            {attachment_id, card_id}, [&](const db::Row& r) { out = attachment_of(r); });
+  return out;
+}
+
+long long delete_attachment(soci::session& s, long long attachment_id) {
+  long long upload = 0;
+  db::query(s, "DELETE FROM board_card_attachments WHERE id = $1 RETURNING upload_id", {attachment_id},
+            [&](const db::Row& r) { upload = r.integer(0); });
+  return upload;
+}
+
+std::optional<std::pair<long long, long long>> attachment_board(soci::session& s, long long upload_id) {
+  std::optional<std::pair<long long, long long>> out;
+  db::query(s, "SELECT org_id, board_id FROM board_card_attachments WHERE upload_id = $1", {upload_id},
+            [&](const db::Row& r) {
+              out = std::pair{r.integer(0), r.integer(1)};
+            });
+  return out;
 }
 
 long long dots_used(soci::session& s, long long board_id, long long user_id) {

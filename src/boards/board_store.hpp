@@ -39,8 +39,8 @@ void update_board(soci::session& s, long long board_id, std::string_view title, 
                   long long budget, long long now);
 void set_board_archived(soci::session& s, long long board_id, std::optional<long long> at, long long now);
 
-/// Lists, labels, cards in play (with dots, the viewer's dots, labels and people) and the group's people: the
-/// board's page in six queries.
+/// Lists, labels, cards in play (with dots, the viewer's dots, comments standing, labels and people) and the group's
+/// people: the board's page in six queries.
 void read_page(soci::session& s, BoardPage& page, long long viewer);
 /// The same without the cards (a card's page: its forms need the lists, labels and people, not the other cards).
 void read_frame(soci::session& s, BoardPage& page, long long viewer);
@@ -80,6 +80,31 @@ void archive_card(soci::session& s, const Card& c, long long now);
 long long restore_card(soci::session& s, const Card& c, long long now);
 void add_history(soci::session& s, long long card_id, long long user_id, std::string_view what, std::string_view detail,
                  long long number, long long now);
+
+/// A card's comments, oldest first (deleted and removed ones too), with their authors' names.
+std::vector<Comment> comments(soci::session& s, long long card_id);
+/// A new comment; 0 when one with this key is on the card already.
+long long insert_comment(soci::session& s, long long org_id, long long board_id, long long card_id, long long author,
+                         std::string_view body, std::string_view create_key, long long now);
+std::optional<long long> find_comment_by_key(soci::session& s, long long card_id, std::string_view create_key);
+/// The comment, when it is on this card.
+std::optional<Comment> find_comment(soci::session& s, long long card_id, long long comment_id);
+void edit_comment(soci::session& s, long long comment_id, std::string_view body, long long now);
+/// Deleted by its author: the words go, the row stays ("This comment was deleted").
+void delete_comment(soci::session& s, long long comment_id, long long now);
+/// Removed by someone who runs the group, with the reason its author sees.
+void remove_comment(soci::session& s, long long comment_id, long long by, std::string_view reason, long long now);
+
+/// A card's files, oldest first.
+std::vector<Attachment> attachments(soci::session& s, long long card_id);
+void insert_attachment(soci::session& s, long long org_id, long long board_id, long long card_id, long long upload_id,
+                       long long actor, long long now);
+/// The file, when it is on this card.
+std::optional<Attachment> find_attachment(soci::session& s, long long card_id, long long attachment_id);
+/// Takes the file off its card; returns its upload's id (0: none), which the caller removes with it.
+long long delete_attachment(soci::session& s, long long attachment_id);
+/// The organisation and board of the card file that is this upload (for who may fetch it).
+std::optional<std::pair<long long, long long>> attachment_board(soci::session& s, long long upload_id);
 
 /// Dots the person has given on the board, and on the card.
 long long dots_used(soci::session& s, long long board_id, long long user_id);

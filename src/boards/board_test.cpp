@@ -1,11 +1,15 @@
 // Boards on both databases: a board and a card made once however often the form is sent; moving up, down (across into
 // the next list at the ends) and to a list and position keeps positions 1..n; archiving closes the gap and restoring
 // puts the card last; a list with cards stays; dots within the budget; observers and outsiders change nothing; the
-// history records each change; leaving the organisation takes a person off cards and takes back their dots.
+// history records each change; leaving the organisation takes a person off cards and takes back their dots; comments
+// (added once however often the form is sent, oldest first, counted on the board; changed and deleted by their author
+// only; removed with a reason by the people who run the group; another card's comment is refused).
 #include "boards/board.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <string>
 
 #include "boards/board_service.hpp"
@@ -205,7 +209,134 @@ TEST_P(BoardsOnBackend, PeopleOnCardsAreTheGroupsAndGoWhenTheyLeaveTheOrganisati
   EXPECT_EQ(world->count("board_card_people"), 1);
 }
 
+TEST_P(BoardsOnBackend, CommentsAddedOnceOldestFirstAndCountedOnTheBoard) {
+  const long long a = add("A"), b = add("B");
+  const Who t{tom, Role::facilitator, false};
+  const long long first = run(service->add_comment(as_gareth(), north, a, "First **words**", "comment-key-1"));
+  ASSERT_GT(first, 0);
+  // The same form twice makes one comment.
+  EXPECT_EQ(run(service->add_comment(as_gareth(), north, a, "First **words**", "comment-key-1")), first);
+  clock.advance(std::chrono::seconds(60));
+  const long long second = run(service->add_comment(t, north, a, "A reply", "comment-key-2"));
+  ASSERT_GT(second, 0);
+  // Observers, people outside the group and another organisation's admin comment on nothing.
+  EXPECT_EQ(run(service->add_comment({ngozi, Role::member, false}, north, a, "Me", "comment-key-3")), 0);
+  EXPECT_EQ(run(service->add_comment({priya, Role::member, false}, north, a, "Me", "comment-key-4")), 0);
+  EXPECT_EQ(run(service->add_comment({rhys, Role::org_admin, true}, south, a, "Me", "comment-key-5")), 0);
+  EXPECT_EQ(world->count("board_card_comments"), 2);
+  EXPECT_EQ(world->count("board_card_history WHERE what = 'commented'"), 2);
+  const auto page = run(service->card_page(north, a, ngozi));
+  ASSERT_EQ(page->comments.size(), 2u);
+  EXPECT_EQ(page->comments[0].body, "First **words**");
+  EXPECT_EQ(page->comments[0].author_name, "Gareth");
+  EXPECT_EQ(page->comments[1].author_name, "Tom");
+  const auto board_page = run(service->board_page(north, board, gareth));
+  ASSERT_EQ(board_page->cards.size(), 2u);
+  EXPECT_EQ(board_page->cards[0].id, a);
+  EXPECT_EQ(board_page->cards[0].comments, 2);
+  EXPECT_EQ(board_page->cards[1].comments, 0);
+  // Not on an archived card.
+  run(service->archive_card(as_gareth(), north, b, true));
+  EXPECT_EQ(run(service->add_comment(as_gareth(), north, b, "Late", "comment-key-6")), 0);
+}
+
+TEST_P(BoardsOnBackend, OnlyItsAuthorChangesOrDeletesACommentAndTheGroupsLeadsRemoveIt) {
+  const long long a = add("A"), b = add("B");
+  const Who t{tom, Role::facilitator, false};
+  const long long mine = run(service->add_comment(as_gareth(), north, a, "Mine", "comment-key-1"));
+  const long long toms = run(service->add_comment(t, north, a, "Tom's", "comment-key-2"));
+  // Another card's id with this comment: refused, as is someone else's comment.
+  EXPECT_EQ(run(service->edit_comment(as_gareth(), north, b, mine, "Moved")), Change::refused);
+  EXPECT_EQ(run(service->edit_comment(as_gareth(), north, a, toms, "Not mine")), Change::refused);
+  EXPECT_EQ(run(service->delete_comment(as_gareth(), north, a, toms)), Change::refused);
+  EXPECT_EQ(run(service->edit_comment({rhys, Role::org_admin, true}, south, a, mine, "Other org")), Change::refused);
+  clock.advance(std::chrono::seconds(60));
+  EXPECT_EQ(run(service->edit_comment(as_gareth(), north, a, mine, "Mine, changed")), Change::done);
+  auto page = run(service->card_page(north, a, gareth));
+  EXPECT_EQ(page->comment(mine)->body, "Mine, changed");
+  EXPECT_TRUE(page->comment(mine)->edited_at);
+  // Members do not remove; the group's facilitators do, with a reason.
+  EXPECT_EQ(run(service->remove_comment(as_gareth(), north, a, toms, "No")), Change::refused);
+  EXPECT_EQ(run(service->remove_comment(t, north, a, mine, "Please keep to the card")), Change::done);
+  EXPECT_EQ(run(service->remove_comment(t, north, a, mine, "Twice")), Change::refused);
+  // A removed comment cannot be changed, but its author may still delete it: its words go, the row stays.
+  EXPECT_EQ(run(service->edit_comment(as_gareth(), north, a, mine, "Back")), Change::refused);
+  page = run(service->card_page(north, a, gareth));
+  EXPECT_EQ(page->comment(mine)->removed_reason, "Please keep to the card");
+  EXPECT_EQ(page->comment(mine)->body, "Mine, changed");
+  EXPECT_EQ(run(service->delete_comment(as_gareth(), north, a, mine)), Change::done);
+  EXPECT_EQ(run(service->delete_comment(as_gareth(), north, a, mine)), Change::refused);
+  page = run(service->card_page(north, a, gareth));
+  ASSERT_EQ(page->comments.size(), 2u);
+  EXPECT_TRUE(page->comment(mine)->deleted_at);
+  EXPECT_EQ(page->comment(mine)->body, "");
+  // The board counts only the comments still standing.
+  EXPECT_EQ(run(service->board_page(north, board, gareth))->cards[0].comments, 1);
+  EXPECT_EQ(run(service->delete_comment(t, north, a, toms)), Change::done);
+  EXPECT_EQ(run(service->board_page(north, board, gareth))->cards[0].comments, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BoardsOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+/// The same board with somewhere to keep cards' files.
+class CardFilesOnBackend : public BoardsOnBackend {
+ protected:
+  void SetUp() override {
+    BoardsOnBackend::SetUp();
+    dir = std::filesystem::temp_directory_path() / ("rt-card-files-" + std::to_string(::getpid()) + "-" + GetParam());
+    std::filesystem::remove_all(dir);
+    storage = std::make_shared<uploads::FolderStorage>(dir);
+    uploads = std::make_unique<uploads::UploadService>(*world->db, storage);
+    register_card_file_access(*uploads);
+    service->set_uploads(uploads.get());
+  }
+  void TearDown() override {
+    service->set_uploads(nullptr);
+    uploads.reset();
+    std::filesystem::remove_all(dir);
+  }
+  static uploads::Prepared file(const char* name) {
+    return std::get<uploads::Prepared>(uploads::prepare_file(
+        roundtable::testing::World::fixture(std::string("about_me/") + name), name, card_file_allowed()));
+  }
+  bool fetches(const std::string& public_id, std::optional<long long> who) {
+    return world->fetches(*uploads, public_id, who);
+  }
+  std::filesystem::path dir;
+  std::shared_ptr<uploads::FolderStorage> storage;
+  std::unique_ptr<uploads::UploadService> uploads;
+};
+
+TEST_P(CardFilesOnBackend, FilesAreSeenByWhoeverSeesTheBoardAndTakenOffByTheirAdderOrTheLeads) {
+  const long long a = add("A");
+  EXPECT_EQ(run(service->attach_file({ngozi, Role::member, false}, north, a, file("tiny.png"))), Change::refused);
+  EXPECT_EQ(run(service->attach_file(as_gareth(), north, a, file("tiny.png"))), Change::done);
+  EXPECT_EQ(run(service->attach_file(as_gareth(), north, a, file("photo-with-location.jpg"))), Change::done);
+  auto page = run(service->card_page(north, a, gareth));
+  ASSERT_EQ(page->attachments.size(), 2u);
+  EXPECT_EQ(page->attachments[0].name, "tiny.png");
+  EXPECT_EQ(world->count("board_card_history WHERE what = 'attached'"), 2);
+  const auto id = page->attachments[0].public_id;
+  // The board's people (observers too) fetch it; nobody else does.
+  EXPECT_TRUE(fetches(id, gareth));
+  EXPECT_TRUE(fetches(id, ngozi));
+  EXPECT_FALSE(fetches(id, priya));
+  EXPECT_FALSE(fetches(id, rhys));
+  EXPECT_FALSE(fetches(id, std::nullopt));
+  // An observer takes nothing off; another card's id is refused; Tom, who runs the group, takes Gareth's off.
+  const long long b = add("B");
+  const long long first = page->attachments[0].id, second = page->attachments[1].id;
+  EXPECT_EQ(run(service->remove_file({ngozi, Role::member, false}, north, a, first)), Change::refused);
+  EXPECT_EQ(run(service->remove_file(as_gareth(), north, b, first)), Change::refused);
+  EXPECT_EQ(run(service->remove_file({tom, Role::facilitator, false}, north, a, first)), Change::done);
+  EXPECT_EQ(run(service->remove_file(as_gareth(), north, a, second)), Change::done);
+  EXPECT_FALSE(fetches(id, gareth));
+  EXPECT_EQ(world->count("board_card_attachments"), 0);
+  EXPECT_EQ(world->count("uploads"), 0);
+  EXPECT_EQ(world->count("board_card_history WHERE what = 'detached'"), 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CardFilesOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 }  // namespace
 }  // namespace roundtable::boards

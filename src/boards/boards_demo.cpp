@@ -111,6 +111,15 @@ int load_demo(db::Database& db, BoardService& service) {
   service.dots_now(org, ids[2], sian, 3);
   service.dots_now(org, ids[1], gareth, 1);
   service.dots_now(org, ids[3], mair, 1);
+  // A short conversation on the phone line card.
+  const long long at = service.now();
+  service.add_comment_now(
+      org, ids[0], mair,
+      "My dad cannot see the screen well. Last month it took me **three evenings** to book one night.",
+      std::string(kBoardKey) + "-comment-1", at - 2 * 86400);
+  service.add_comment_now(org, ids[0], tom,
+                          "Thank you, Mair. I will ask the council how many calls a phone line would get.",
+                          std::string(kBoardKey) + "-comment-2", at - 86400);
   return made;
 }
 

@@ -16,6 +16,7 @@ module::Module make_module(Deps deps) {
   if (deps.db) {
     service = std::make_shared<BoardService>(*deps.db, clock);
     service->set_live(deps.live);
+    service->set_uploads(deps.uploads);
   }
   m.add_routes = [service, deps](std::vector<http::Route>& routes, const module::Shared& shared) {
     if (service) service->set_contribution_kinds(shared.contribution_kinds);
@@ -34,6 +35,10 @@ module::Module make_module(Deps deps) {
       {"board_dots", "user_id", Erasure::remove, "the dots the person gave to cards on a group's boards"},
       {"board_card_history", "user_id", Erasure::keep_as_former_member,
        "what the person changed on a board's cards, and when"},
+      {"board_card_comments", "author_id", Erasure::keep_as_former_member,
+       "the person's comments on a board's cards (the conversation stays; they show as \"former member\")"},
+      {"board_card_attachments", "added_by", Erasure::keep_as_former_member,
+       "the files the person added to a board's cards (the files are in uploads)"},
   };
   m.tables_without_personal_data = {
       {"boards", "a group's boards: title, purpose and dot budget (created_by is kept as \"former member\")"},
@@ -47,6 +52,7 @@ module::Module make_module(Deps deps) {
   // memberships cascade), so nothing more to do when it ends.
   m.contribution_kinds = contribution_kinds();
   m.group_tools = {{"boards.group_tool.title", "boards.group_tool.lead", "boards.group_tool.link", "/boards"}};
+  if (service && deps.uploads) m.start = [uploads = deps.uploads] { register_card_file_access(*uploads); };
   if (service) m.load_demo = [db = deps.db, service] { return load_demo(*db, *service); };
   return m;
 }

@@ -12,6 +12,9 @@
 namespace roundtable::live {
 class Live;
 }
+namespace roundtable::uploads {
+class UploadService;
+}
 
 namespace roundtable::boards {
 
@@ -22,6 +25,8 @@ struct Deps {
   const core::Clock* clock = nullptr;
   /// The live channel: changes to boards are told there, and boards may be listened to (nullptr: neither).
   live::Live* live = nullptr;
+  /// Files on cards (nullptr: cards take no files).
+  uploads::UploadService* uploads = nullptr;
 };
 
 /// The module owns its service; without a database (route listings) it brings its routes only.

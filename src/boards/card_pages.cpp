@@ -1,12 +1,10 @@
-// A card's page (its details, where it came from, Markdown description, the forms that move it, dots, and its
-// history); moving up, down or to a list and position; archiving and restoring; giving and taking back dots. The card
-// form is in card_form_pages.cpp.
+// A card's page (its details, where it came from, Markdown description, the forms that move it, dots, its comments
+// (card_comment_pages.cpp) and its history); moving up, down or to a list and position; archiving and restoring; giving
+// and taking back dots. The card form is in card_form_pages.cpp.
 #include <algorithm>
-#include <cstdio>
 
 #include "accounts/form_checks.hpp"
 #include "boards/board_pages.hpp"
-#include "core/london_time.hpp"
 #include "core/text.hpp"
 #include "http/form.hpp"
 #include "markdown/markdown.hpp"
@@ -22,20 +20,14 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string when_words(const core::Translator& t, long long at) {
-  const auto w = core::to_london(at);
-  char date[16], time[8];
-  std::snprintf(date, sizeof date, "%04d-%02d-%02d", w.year, w.month, w.day);
-  std::snprintf(time, sizeof time, "%02d:%02d", w.hour, w.minute);
-  return core::format(t("boards.history.when"), {{"date", due_words(t, date)}, {"time", time}});
-}
-
 std::string what_words(const core::Translator& t, const HistoryEntry& e) {
   return core::format(t("boards.history.what." + e.what), {{"list", e.detail}, {"position", std::to_string(e.number)}});
 }
 
+}  // namespace
+
 Response render_card(OrgRequest& req, const PagesDeps& deps, const CardPage& cp, const std::string& typed_position,
-                     const std::vector<view::FieldError>& errors) {
+                     const std::vector<view::FieldError>& errors, const std::string& typed_comment) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
   const auto& page = cp.board;
@@ -127,6 +119,8 @@ Response render_card(OrgRequest& req, const PagesDeps& deps, const CardPage& cp,
   if (page.view.role == GroupRole::lead || page.view.role == GroupRole::facilitator) {
     govuk::link_paragraph(h, loop + "/status", t("boards.card.loop_say"));
   }
+  files_section(h, req, deps, cp, errors);
+  comments_section(h, req, cp, typed_comment, errors);
   govuk::heading(h, 2, "m", t("boards.history.title"));
   view::scroll_region_start(h, t, t("boards.history.title"));
   govuk::TableWriter table(h, {.head = {{.text = s(t("boards.history.col_when"))},
@@ -143,8 +137,6 @@ Response render_card(OrgRequest& req, const PagesDeps& deps, const CardPage& cp,
   view::scroll_region_end(h);
   return pb.respond();
 }
-
-}  // namespace
 
 awaitable<Response> card(OrgRequest& req, const PagesDeps& deps) {
   auto loaded_op = load_card(req, deps, Action::see_boards);

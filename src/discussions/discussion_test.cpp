@@ -70,13 +70,7 @@ TEST(PostForm, WhatIsWrongAndWhatIsFine) {
   EXPECT_TRUE(check_easy_read({""}).empty());
 }
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/integration/fixtures/about_me/" + name,
-                   std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+std::string fixture(const std::string& name) { return roundtable::testing::World::fixture("about_me/" + name); }
 
 TEST(TopicFiles, APictureARecordingOrAVideoAndNothingElse) {
   const auto a = topic_file_allowed();
@@ -371,9 +365,7 @@ class TopicFilesOnBackend : public DiscussionsOnBackend {
   }
   /// Who may fetch the file, as /files/ asks: a person with their memberships, or nobody signed in.
   bool fetches(const std::string& public_id, std::optional<long long> who) {
-    std::optional<http::Principal> viewer;
-    if (who) viewer = world->db->run_sync([&](soci::session& s) { return organisations::read_principal(s, *who); });
-    return run(uploads->file_for(public_id, viewer)).has_value();
+    return world->fetches(*uploads, public_id, who);
   }
   std::filesystem::path dir;
   std::shared_ptr<uploads::FolderStorage> storage;

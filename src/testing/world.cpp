@@ -3,10 +3,14 @@
 #include <soci/soci.h>
 
 #include <cctype>
+#include <fstream>
+#include <sstream>
 
 #include "accounts/accounts_module.hpp"
 #include "consent/consent_module.hpp"
+#include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
+#include "organisations/organisation_routes.hpp"
 #include "organisations/organisations_module.hpp"
 #include "privacy/personal_data.hpp"
 #include "profiles/profiles_module.hpp"
@@ -71,6 +75,19 @@ long long World::count(const std::string& what) {
     s << "SELECT COUNT(*) FROM " + what, soci::into(n);
     return n;
   });
+}
+
+std::string World::fixture(const std::string& path) {
+  std::ifstream in(std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/integration/fixtures/" + path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+bool World::fetches(uploads::UploadService& uploads, const std::string& public_id, std::optional<long long> who) {
+  std::optional<http::Principal> viewer;
+  if (who) viewer = db->run_sync([&](soci::session& s) { return organisations::read_principal(s, *who); });
+  return db::testing::run(uploads.file_for(public_id, viewer)).has_value();
 }
 
 }  // namespace roundtable::testing

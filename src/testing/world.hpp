@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "organisations/organisation_service.hpp"
 #include "privacy/privacy_service.hpp"
 #include "profiles/profile_service.hpp"
+#include "uploads/uploads.hpp"
 
 namespace roundtable::testing {
 
@@ -45,6 +47,11 @@ class World {
                    Role role = Role::member, std::vector<MemberType> types = {});
   /// SELECT COUNT(*) FROM <what> (e.g. "audit_log WHERE action = 'x'").
   long long count(const std::string& what);
+  /// The bytes of a test file under tests/integration/fixtures/ ("about_me/tiny.png").
+  static std::string fixture(const std::string& path);
+  /// Whether the person (nullopt: nobody signed in) may fetch the upload, as /files/{public_id} asks: with their
+  /// memberships, through the access check of the upload's purpose.
+  bool fetches(uploads::UploadService& uploads, const std::string& public_id, std::optional<long long> who);
   /// The register of personal tables of these modules (and the platform's), in module order: what privacy downloads
   /// and erases here.
   static std::vector<module::PersonalTable> personal_tables();

@@ -328,6 +328,11 @@ const visits = {
     { path: "/o/demo/cards/1", as: "ngozi@demo.example" },
   ],
   card_edit: [{ path: "/o/demo/cards/1/edit", as: member, submit: true }],
+  // Card 1's comments: 1 Mair's, 2 Tom's. Tom changes or deletes his own, and removes Mair's (the form sent without a
+  // reason comes back asking for one).
+  card_comment_edit: [{ path: "/o/demo/cards/1/comments/2/edit", as: orgAdmin }],
+  card_comment_delete_form: [{ path: "/o/demo/cards/1/comments/2/delete", as: orgAdmin }],
+  card_comment_remove_form: [{ path: "/o/demo/cards/1/comments/1/remove", as: orgAdmin, submit: true }],
   // Consensus finder (demo ids on a fresh database: conversation 1 the co-production board's "What matters most about
   // respite care?", with statements 1 to 12 that Tom, Siân, Gareth and Mair answered). Gareth takes part; Siân reads in
   // Welsh; Tom runs it (the new-conversation form sent empty); Ngozi observes.

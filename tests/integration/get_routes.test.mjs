@@ -41,6 +41,8 @@ if (backendName === "sqlite") {
     // Boards: the board's respite board and one of its cards (Gareth works on it; Tom runs it).
     values.board = server.database.sql("SELECT id FROM boards WHERE title = 'Respite booking ideas'").trim();
     values.card = server.database.sql("SELECT MIN(id) FROM board_cards").trim();
+    // A comment on that card: Tom's (he may change or delete it; he and Siân may remove it).
+    values.comment = server.database.sql(`SELECT MAX(id) FROM board_card_comments WHERE card_id = ${values.card}`).trim();
     values.list = server.database.sql(`SELECT MIN(id) FROM board_lists WHERE board_id = ${values.board}`).trim();
     // Consensus finder: the board's respite conversation (worked out afresh on the results page, never written) and
     // one of its statements.

@@ -89,6 +89,8 @@ const pages = [
   { as: "member", path: "/o/demo/conversations/CONVO" },
   { as: "member", path: "/o/demo/conversations/CONVO/results" },
   { as: "member", path: "/o/demo/cards/RCARD" },
+  // ... and as Tom, who runs the group (he sees removed comments' reasons and a "Remove" link on each).
+  { as: "facilitator", path: "/o/demo/cards/RCARD" },
   // Its closed ranked-choice decision (which gains ballots; its page reads the rounds kept at closing, ADR 0037) and
   // its power-sharing rules page.
   { as: "member", path: "/o/demo/decisions/RANKED" },
@@ -275,6 +277,13 @@ if (backendName === "sqlite") {
         `INSERT INTO board_card_people (card_id, board_id, org_id, user_id) SELECT c.id, c.board_id, c.org_id, u.id FROM board_cards c, users u WHERE c.create_key = 'grow-card-${i}' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO board_dots (card_id, board_id, org_id, user_id, dots) SELECT c.id, c.board_id, c.org_id, u.id, 1 FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO board_card_history (card_id, user_id, what, detail, number, at) SELECT c.id, u.id, 'moved', 'Doing', 1, ${now} FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
+        // Comments: each grown member comments on the card (every third one then removed, every fifth deleted) and on
+        // their grown card, so the card's page lists more and the board counts more.
+        `INSERT INTO board_card_comments (org_id, board_id, card_id, author_id, body, create_key, created_at, edited_at, deleted_at, removed_at, removed_reason) SELECT c.org_id, c.board_id, c.id, u.id, 'Grow **comment** ${i}', 'grow-comment-${i}', ${now}, ${i % 2 ? now : "NULL"}, ${i % 5 ? "NULL" : now}, ${i % 3 ? "NULL" : now}, 'Off topic' FROM board_cards c, users u WHERE c.title = 'Show which places are free this month' AND u.email = 'grow${i}@example.org'`,
+        `INSERT INTO board_card_comments (org_id, board_id, card_id, author_id, body, create_key, created_at) SELECT c.org_id, c.board_id, c.id, u.id, 'Grow comment', 'grow-comment-${i}', ${now} FROM board_cards c, users u WHERE c.create_key = 'grow-card-${i}' AND u.email = 'grow${i}@example.org'`,
+        // ... and adds a file to it (the card's page lists more files).
+        `INSERT INTO uploads (public_id, owner_user_id, org_id, purpose, mime, kind, bytes, original_name, storage_key, created_at) SELECT 'grow-upload-${i}', u.id, o.id, 'board_card', 'image/png', 'image', 100, 'grow.png', 'grow-upload-${i}', ${now} FROM users u, organisations o WHERE u.email = 'grow${i}@example.org' AND o.slug = 'demo'`,
+        `INSERT INTO board_card_attachments (org_id, board_id, card_id, upload_id, added_by, created_at) SELECT c.org_id, c.board_id, c.id, up.id, up.owner_user_id, ${now} FROM board_cards c, uploads up WHERE c.title = 'Show which places are free this month' AND up.public_id = 'grow-upload-${i}'`,
         `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'lived_experience', ${now} FROM decisions d, users u WHERE d.title = 'What should the small grant pay for first?' AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || u.id, u.id, o.id, o.position FROM decisions d JOIN decision_options o ON o.decision_id = d.id, users u WHERE d.title = 'What should the small grant pay for first?' AND o.position <= 1 + ${i} % 3 AND u.email = 'grow${i}@example.org'`,
         `INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, u.id, 'unpaid_carer', ${now} FROM decisions d, users u WHERE d.create_key = 'demo-decision-carers-cafe-time' AND u.email = 'grow${i}@example.org'`,

@@ -6,6 +6,7 @@
 //   STEERING  Carers Strategy Steering Group: members only; Tom lead, Mair and Ngozi members
 //   ARCHIVED  Leaflet review 2025: archived
 //   BOARD     the group's "Respite booking ideas" board; LIST its first list (Ideas, with cards); CARD a card on it
+//   PHONE     the board's first card, with two comments: MAIRS (Mair's) and TOMS (Tom's)
 // Visitors, in order: anonymous, another organisation's admin, member (Gareth), facilitator (Tom), finance (Priya),
 // organisation admin (Siân, two-step, a facilitator of the group), platform admin.
 // Changes are sent with nothing filled in, so a change that would go through comes back as the form with its problems
@@ -59,6 +60,23 @@ export const rows = [
   ["POST", "/o/demo/cards/CARD/restore", /*                 */ [401, 404, 404, 404, 404, 404, 404]],
   // Neither "give" nor "take".
   ["POST", "/o/demo/cards/CARD/dots", /*                    */ [401, 404, 404, 404, 404, 404, 404]],
+  // Comments: everyone in the group but observers adds them (nothing typed: the card comes back asking for words).
+  ["POST", "/o/demo/cards/CARD/comments", /*                */ [401, 404, 400, 400, 404, 400, 404]],
+  ["POST", "/o/demo/cards/999999/comments", /*              */ [401, 404, 404, 404, 404, 404, 404]],
+  // Only its author changes or deletes a comment (Tom wrote TOMS).
+  ["GET", "/o/demo/cards/PHONE/comments/TOMS/edit", /*      */ [303, 404, 404, 200, 404, 404, 404]],
+  ["POST", "/o/demo/cards/PHONE/comments/TOMS/edit", /*     */ [401, 404, 404, 400, 404, 404, 404]],
+  ["GET", "/o/demo/cards/PHONE/comments/TOMS/delete", /*    */ [303, 404, 404, 200, 404, 404, 404]],
+  ["GET", "/o/demo/cards/PHONE/comments/999999/edit", /*    */ [303, 404, 404, 404, 404, 404, 404]],
+  // A comment asked for under another card is not found, whoever asks.
+  ["GET", "/o/demo/cards/CARD/comments/TOMS/edit", /*       */ [303, 404, 404, 404, 404, 404, 404]],
+  ["POST", "/o/demo/cards/CARD/comments/TOMS/delete", /*    */ [401, 404, 404, 404, 404, 404, 404]],
+  // The people who run the group remove anyone's comment, with a reason (none given: the form asks for one).
+  ["GET", "/o/demo/cards/PHONE/comments/MAIRS/remove", /*   */ [303, 404, 404, 200, 404, 200, 404]],
+  ["POST", "/o/demo/cards/PHONE/comments/MAIRS/remove", /*  */ [401, 404, 404, 400, 404, 400, 404]],
+  // Files: everyone in the group but observers adds them (no file sent: the card comes back asking for one).
+  ["POST", "/o/demo/cards/CARD/files", /*                   */ [401, 404, 400, 400, 404, 400, 404]],
+  ["POST", "/o/demo/cards/CARD/files/999999/remove", /*     */ [401, 404, 404, 404, 404, 404, 404]],
 ];
 
 /** A row's path as a route pattern ("/o/{org}/cards/{card}/move"). */
@@ -68,7 +86,9 @@ export function patternOf(path) {
     .replace(/\/groups\/(GROUP|STEERING|ARCHIVED|999999)/, "/groups/{group}")
     .replace(/\/boards\/(BOARD|999999)(?=\/|$)/, "/boards/{board}")
     .replace(/\/lists\/(LIST|999999)(?=\/|$)/, "/lists/{list}")
-    .replace(/\/cards\/(CARD|999999)(?=\/|$)/, "/cards/{card}");
+    .replace(/\/cards\/(CARD|PHONE|999999)(?=\/|$)/, "/cards/{card}")
+    .replace(/\/comments\/(MAIRS|TOMS|999999)(?=\/|$)/, "/comments/{comment}")
+    .replace(/\/files\/999999(?=\/|$)/, "/files/{file}");
 }
 
 /** The demo ids the placeholders stand for, read from the server's database. */
@@ -83,9 +103,12 @@ export function boardIds(server) {
     BOARD: board,
     LIST: one(`SELECT id FROM board_lists WHERE board_id = ${board} AND position = 1`),
     CARD: one("SELECT id FROM board_cards WHERE title = 'Show which places are free this month'"),
+    PHONE: one("SELECT id FROM board_cards WHERE title = 'Book respite by phone as well as online'"),
+    MAIRS: one("SELECT m.id FROM board_card_comments m JOIN users u ON u.id = m.author_id WHERE u.email = 'mair@demo.example' AND m.create_key = 'demo-board-respite-comment-1'"),
+    TOMS: one("SELECT id FROM board_card_comments WHERE create_key = 'demo-board-respite-comment-2'"),
   };
 }
 
 export function fill(path, ids) {
-  return path.replace(/GROUP|STEERING|ARCHIVED|BOARD|LIST|CARD/g, (m) => ids[m]);
+  return path.replace(/GROUP|STEERING|ARCHIVED|BOARD|LIST|CARD|PHONE|MAIRS|TOMS/g, (m) => ids[m]);
 }
