@@ -82,7 +82,11 @@ std::optional<module::Contribution> reply(soci::session& s, long long org_id, lo
 }  // namespace
 
 std::vector<module::ContributionKind> contribution_kinds() {
-  return {{"topic", "loop.kind.topic", topic, "SELECT org_id, group_id, id, created_at FROM discussion_topics", {},
+  return {{"topic",
+           "loop.kind.topic",
+           topic,
+           "SELECT org_id, group_id, id, created_at FROM discussion_topics",
+           {},
            // The facilitators' easy-read summary (plain text), for the easy-read "You said, we did".
            "SELECT id, easy_read FROM discussion_topics WHERE easy_read <> ''"},
           {"reply", "loop.kind.reply", reply,

@@ -46,8 +46,7 @@ void status_picture(Html& h, const core::Translator& t, Status st) {
 }
 
 /// One entry: what was said, then the picture beside what the group did, one idea a line.
-void easy_entry(Html& h, const core::Translator& t, const Entry& e, const std::string& href,
-                const std::string& group) {
+void easy_entry(Html& h, const core::Translator& t, const Entry& e, const std::string& href, const std::string& group) {
   h.raw("<li class=\"rt-easy-read__item\">\n");
   govuk::paragraph(h, t("loop.easy.you_said"), "govuk-body-l govuk-!-font-weight-bold govuk-!-margin-bottom-2");
   govuk::paragraph(h, e.said_easy_read.empty() ? e.said : e.said_easy_read, kLine);
@@ -88,7 +87,7 @@ void easy_list(Html& h, const core::Translator& t, const std::vector<Entry>& ent
 }
 
 /// Lines saying what the page is, in the order given.
-void lead(Html& h, const core::Translator& t, std::initializer_list<std::string> lines) {
+void lead(Html& h, std::initializer_list<std::string> lines) {
   for (const auto& line : lines) govuk::paragraph(h, line, "govuk-body-l");
 }
 
@@ -100,8 +99,8 @@ Response group_easy_read(RequestContext& ctx, const PagesDeps& deps, FoundGroup&
   page.caption(g.name).back_link(l.group_url, s(t("loop.back_to_group")));
   Html& h = page.body();
   other_version_link(h, t, list_url, false);
-  if (public_page) lead(h, t, {core::format(t("loop.easy.public_lead"), {{"org", g.org_name}})});
-  lead(h, t, {s(t("loop.easy.group_lead_1")), s(t("loop.easy.group_lead_2")), s(t("loop.easy.newest_first"))});
+  if (public_page) lead(h, {core::format(t("loop.easy.public_lead"), {{"org", g.org_name}})});
+  lead(h, {s(t("loop.easy.group_lead_1")), s(t("loop.easy.group_lead_2")), s(t("loop.easy.newest_first"))});
   // Each entry's address in the organisation, for the group's people only.
   for (auto& e : l.found.page.entries) e.org_slug = g.org_slug;
   easy_list(h, t, l.found.page.entries, l.sees_contributions, false, list_url + "/easy-read", l.before.has_value(),
@@ -134,7 +133,7 @@ awaitable<Response> mine_easy_read(RequestContext& ctx, const PagesDeps& deps) {
   page.back_link("/account", s(t("loop.back_to_account")));
   Html& h = page.body();
   other_version_link(h, t, "/account/what-happened", false);
-  lead(h, t, {s(t("loop.easy.mine_lead_1")), s(t("loop.easy.mine_lead_2")), s(t("loop.easy.newest_first"))});
+  lead(h, {s(t("loop.easy.mine_lead_1")), s(t("loop.easy.mine_lead_2")), s(t("loop.easy.newest_first"))});
   easy_list(h, t, loaded->page.entries, true, true, "/account/what-happened/easy-read", loaded->before.has_value(),
             loaded->page);
   co_return page.respond();

@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "loop/loop_pages.hpp"
+#include "view/html.hpp"
 
 namespace roundtable::loop::pages {
 
@@ -37,8 +38,7 @@ awaitable<std::optional<FoundMine>> load_mine(RequestContext& ctx, const PagesDe
 /// "/o/{org}/loop/{kind}/{id}"
 std::string timeline_url(const std::string& slug, std::string_view kind, long long id);
 /// "Newest" and "Older" below a list whose address is `base`.
-void pagination(view::Html& h, const core::Translator& t, const std::string& base, bool has_before,
-                const EntryPage& p);
+void pagination(view::Html& h, const core::Translator& t, const std::string& base, bool has_before, const EntryPage& p);
 /// The link to the page's other version ("Easy read version" or "Standard version").
 void other_version_link(view::Html& h, const core::Translator& t, const std::string& href, bool to_easy_read);
 

@@ -319,7 +319,8 @@ awaitable<std::optional<FoundMine>> load_mine(RequestContext& ctx, const PagesDe
   if (!ctx.principal || !deps.service) co_return std::nullopt;
   const auto before = parse_page_key(ctx.query_params().value("before"));
   auto op = deps.service->mine(ctx.principal->user_id, before, version);
-  co_return FoundMine{co_await std::move(op), before};
+  auto page = co_await std::move(op);
+  co_return FoundMine{std::move(page), before};
 }
 
 awaitable<Response> group_page(OrgRequest& req, const PagesDeps& deps) {

@@ -130,7 +130,8 @@ TEST(LoopForm, Checks) {
        {"changed", "Moved", "", "", "", "Evening meetings", "k", std::string(501, 'a')},
        "easy_read:loop.error.easy_read_long"},
       {"easy read at the limit, in Welsh letters",
-       {"changed", "Moved", "", "", "", "Evening meetings", "k", [] {
+       {"changed", "Moved", "", "", "", "Evening meetings", "k",
+        [] {
           std::string w;
           for (int i = 0; i < 500; ++i) w += "ŵ";
           return w;

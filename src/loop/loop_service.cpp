@@ -188,12 +188,11 @@ Saved write_change(soci::session& s, long long org_id, const std::string& kind_c
              std::string_view(c->href), std::string_view(change.you_said), status, std::string_view(change.detail),
              until, at, std::string_view(change.easy_read)},
             [&](const db::Row& r) { item = r.integer(0); });
-  db::query(
-      s,
-      "INSERT INTO loop_changes (item_id, org_id, status, detail, until_day, changed_by, changed_at, "
-      "change_key, easy_read) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      {item, org_id, status, std::string_view(change.detail), until, by, at, std::string_view(change.change_key),
-       std::string_view(change.easy_read)});
+  db::query(s,
+            "INSERT INTO loop_changes (item_id, org_id, status, detail, until_day, changed_by, changed_at, "
+            "change_key, easy_read) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            {item, org_id, status, std::string_view(change.detail), until, by, at, std::string_view(change.change_key),
+             std::string_view(change.easy_read)});
   return Saved::done;
 }
 
@@ -342,20 +341,21 @@ awaitable<EntryPage> LoopService::mine(long long user_id, std::optional<std::pai
     }
     std::vector<long long> ids;
     // Only in the groups the person is still in: what they may still see.
-    db::query(s,
-              "SELECT " + entry_columns("i.title") +
-                  ", o.slug, o.name, g.name FROM loop_items i JOIN group_members gm ON gm.group_id = i.group_id AND "
-                  "gm.user_id = $1 JOIN org_groups g ON g.id = i.group_id JOIN organisations o ON o.id = i.org_id WHERE "
-                  "i.author_id = $1" +
-                  keyset(before.has_value(), 3) + " ORDER BY i.changed_at DESC, i.id DESC LIMIT $2",
-              params, [&](const db::Row& r) {
-                auto e = entry_of(r);
-                ids.push_back(r.integer(8));
-                e.org_slug = r.string(9);
-                e.org_name = r.string(10);
-                e.group_name = r.string(11);
-                page.entries.push_back(std::move(e));
-              });
+    db::query(
+        s,
+        "SELECT " + entry_columns("i.title") +
+            ", o.slug, o.name, g.name FROM loop_items i JOIN group_members gm ON gm.group_id = i.group_id AND "
+            "gm.user_id = $1 JOIN org_groups g ON g.id = i.group_id JOIN organisations o ON o.id = i.org_id WHERE "
+            "i.author_id = $1" +
+            keyset(before.has_value(), 3) + " ORDER BY i.changed_at DESC, i.id DESC LIMIT $2",
+        params, [&](const db::Row& r) {
+          auto e = entry_of(r);
+          ids.push_back(r.integer(8));
+          e.org_slug = r.string(9);
+          e.org_name = r.string(10);
+          e.group_name = r.string(11);
+          page.entries.push_back(std::move(e));
+        });
     finish_page(page, ids);
     // Their own contributions, in groups they are in: they may see them.
     if (version == Version::easy_read) contributions_easy_read(s, kinds_, page.entries);

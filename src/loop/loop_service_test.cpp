@@ -2,6 +2,8 @@
 // words on the change and on the group's entry (a later change without one leaves none), read back by the group's
 // page, the timeline and the person's own list; the contribution's own easy-read text is read only for the easy-read
 // version and only for the group's people.
+#include "loop/loop_service.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -10,7 +12,6 @@
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "groups/group_service.hpp"
-#include "loop/loop_service.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::loop {
@@ -38,7 +39,8 @@ class LoopOnBackend : public ::testing::TestWithParam<std::string> {
     // A kind whose one contribution is the group itself, written by Gareth: its purpose stands in for a topic's
     // easy-read summary, read through the kind's `easy_read` SELECT as the page would read a topic's.
     const long long grp = group, author = gareth;
-    module::ContributionKind kind{"note", "loop.kind.topic",
+    module::ContributionKind kind{"note",
+                                  "loop.kind.topic",
                                   [grp, author](soci::session&, long long, long long id,
                                                 long long viewer) -> std::optional<module::Contribution> {
                                     if (id != grp) return std::nullopt;
@@ -52,7 +54,9 @@ class LoopOnBackend : public ::testing::TestWithParam<std::string> {
                                     c.href = "/notes/1";
                                     return c;
                                   },
-                                  "", {}, "SELECT id, purpose AS easy_read FROM org_groups"};
+                                  "",
+                                  {},
+                                  "SELECT id, purpose AS easy_read FROM org_groups"};
     service->set_kinds({kind});
   }
   NewChange change(Status st, std::string detail, std::string easy, std::string key) {
