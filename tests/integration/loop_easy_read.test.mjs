@@ -80,7 +80,7 @@ test(`${backendName}: public — only for a public group, 404 for any other whoe
 
   // The board made public: anyone reads its easy-read page, with the group's "You said" (not the topic's summary,
   // written for the group's people) and no link into the organisation.
-  server.database.sql(`UPDATE org_groups SET visibility = 'everyone' WHERE id = ${ids.BOARD}`);
+  server.database.sql(`UPDATE org_groups SET visibility = 'public' WHERE id = ${ids.BOARD}`);
   try {
     const open = await anyone.get(`/groups/demo/${ids.BOARD}/you-said-we-did/easy-read`);
     assert.equal(open.status, 200);
