@@ -16,7 +16,20 @@ using view::Html;
 
 std::string s(std::string_view v) { return std::string(v); }
 
-constexpr std::string_view kLine = "govuk-body-l rt-pre-line";
+constexpr std::string_view kLine = "govuk-body-l";
+
+/// Text as one paragraph a line, with space between: easy read puts one idea on each line, and a writer's line breaks
+/// say where.
+void lines(Html& h, std::string_view text) {
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    auto line = text.substr(0, end);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (!line.empty()) govuk::paragraph(h, line, kLine);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+}
 
 /// A picture of what happened (an arrow going on, a tick, a cross, a calendar), each a different shape so that
 /// nothing rests on colour; its text equivalent is the status's name.
@@ -49,14 +62,12 @@ void status_picture(Html& h, const core::Translator& t, Status st) {
 void easy_entry(Html& h, const core::Translator& t, const Entry& e, const std::string& href, const std::string& group) {
   h.raw("<li class=\"rt-easy-read__item\">\n");
   govuk::paragraph(h, t("loop.easy.you_said"), "govuk-body-l govuk-!-font-weight-bold govuk-!-margin-bottom-2");
-  govuk::paragraph(h, e.said_easy_read.empty() ? e.said : e.said_easy_read, kLine);
+  lines(h, e.said_easy_read.empty() ? e.said : e.said_easy_read);
   h.raw("<div class=\"rt-easy-read__did\">\n");
   status_picture(h, t, e.status);
   h.raw("<div>\n");
   govuk::paragraph(h, t("loop.easy.we_did"), "govuk-body-l govuk-!-font-weight-bold govuk-!-margin-bottom-2");
-  for (const auto& line : we_did_easy(t, e.status, e.detail, e.easy_read, e.until)) {
-    govuk::paragraph(h, line, kLine);
-  }
+  for (const auto& line : we_did_easy(t, e.status, e.detail, e.easy_read, e.until)) lines(h, line);
   h.raw("</div>\n</div>\n");
   if (!group.empty()) govuk::paragraph(h, core::format(t("loop.easy.where"), {{"group", group}}), kLine);
   if (!href.empty()) {

@@ -165,7 +165,7 @@ test(`${backendName}: "What happened to what I said" in easy read, linked both w
 
 test(`${backendName}: in Welsh — the easy-read page in the reader's language, the date's month in Welsh`, async () => {
   const ids = loopIds(server);
-  // Mair reads Welsh; she is in the board.
+  // Mair reads Welsh; she is in the board, whose evening topic is "not now" since the test before this one.
   const mair = await signedIn(demo.carer);
   const easy = await mair.get(`/o/demo/groups/${ids.BOARD}/you-said-we-did/easy-read`);
   assert.equal(easy.status, 200);
