@@ -404,6 +404,7 @@ SCENARIOS=(
   "how we contact you, signed in (a member; each of their groups)|/o/demo/notifications/settings|member"
   "your calendar feed's page, signed in (a member)|/account/calendar|member"
   "a calendar feed (a member's groups' meetings), no sign-in|$FEED_PATH|"
+  "a group's You said, we did in easy read, signed in (a member; 2,000 statuses, a page of 25)|/o/demo/groups/$BOARD_ID/you-said-we-did/easy-read|member"
 )
 if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   kept=("${SCENARIOS[0]}")

@@ -66,10 +66,12 @@ std::vector<FormProblem> check_status(const StatusForm& form, long long today, N
       }
     }
   }
+  accounts::check_at_most(problems, form.easy_read, kMaxEasyRead, "easy_read", "loop.error.");
   if (!problems.empty()) return problems;
   out.detail = form.detail;
   out.you_said = form.you_said;
   out.change_key = form.change_key;
+  out.easy_read = form.easy_read;
   return problems;
 }
 

@@ -41,10 +41,14 @@ struct StatusForm {
   std::string until_day, until_month, until_year;
   std::string you_said;
   std::string change_key;
+  /// The same as `detail` (or, for "not now", more words) in easy read: optional.
+  std::string easy_read;
 };
 
 inline constexpr std::size_t kMaxYouSaid = 300;
 inline constexpr std::size_t kMaxDetail = 2000;
+/// An easy-read sentence or two, not a second page.
+inline constexpr std::size_t kMaxEasyRead = 500;
 
 /// A checked change, ready to store.
 struct NewChange {
@@ -54,6 +58,8 @@ struct NewChange {
   std::string until;
   std::string you_said;
   std::string change_key;
+  /// What changed, why or more words in easy read ("" for none).
+  std::string easy_read;
 };
 
 /// The form's problems (keys "loop.error.<field>_<what>"), in the form's order, or the change. `today` is the day
@@ -65,6 +71,7 @@ struct Change {
   Status status = Status::under_way;
   std::string detail;
   std::string until;
+  std::string easy_read;
   /// Who made it ("" when they have since left: a former member).
   std::string by_name;
   long long at = 0;
@@ -93,6 +100,11 @@ struct Entry {
   Status status = Status::under_way;
   std::string detail;
   std::string until;
+  /// `detail` in easy read ("" for none).
+  std::string easy_read;
+  /// The easy-read pages only, for the people who may see the contribution: its own easy-read text (a topic's
+  /// easy-read summary), when its kind has one and someone wrote it; "" otherwise.
+  std::string said_easy_read;
   long long changed_at = 0;
   /// The person's list only: where it was.
   std::string org_slug, org_name, group_name;

@@ -22,6 +22,8 @@ struct DemoChange {
   long long ago;
   /// For not_now: days from now.
   long long until_in = 0;
+  /// What happened in easy read (for the easy-read "You said, we did"); "" for none.
+  const char* easy_read = "";
 };
 
 const DemoChange kChanges[] = {
@@ -29,13 +31,15 @@ const DemoChange kChanges[] = {
      "Could board meetings be in the evening, so carers can come?", 8},
     {"topic", "Can board meetings be in the evening?", Status::changed,
      "Board meetings now start at 6pm, with a light supper. Staff who come take the time back the next morning.",
-     "Could board meetings be in the evening, so carers can come?", 6},
+     "Could board meetings be in the evening, so carers can come?", 6, 0,
+     "Board meetings start at 6 in the evening now.\nThere is food at the meeting."},
     {"topic", "Booking respite: what went wrong for you?", Status::under_way,
      "Your stories went to the respite project. They are testing the new booking form with carers.",
      "Booking a short break is too hard: long phone calls, and the same questions again and again.", 3},
     {"topic", "What should the strategy say about young carers?", Status::not_now,
      "We will plan it with the young carers' group after the summer holidays.",
-     "The strategy should have a section written with young carers themselves.", 1, 120},
+     "The strategy should have a section written with young carers themselves.", 1, 120,
+     "We will do this with the young carers' group.\nWe will start after the summer holidays."},
     {"proposal", "demo-decision-summer-event", Status::under_way, "We are booking the venue that got most votes.",
      "Where should the summer event be?", 1},
 };
@@ -83,6 +87,7 @@ int load_demo(db::Database& db, LoopService& service, long long now) {
     change.status = c.status;
     change.detail = c.detail;
     change.you_said = c.you_said;
+    change.easy_read = c.easy_read;
     if (c.until_in > 0) change.until = day_code(now + c.until_in * kDay);
     change.change_key = "demo-loop-" + std::to_string(n);
     // In this order, oldest first for each contribution: the last one is its status now.

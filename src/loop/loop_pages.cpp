@@ -3,6 +3,7 @@
 #include "loop/loop_pages.hpp"
 
 #include "http/form.hpp"
+#include "loop/loop_page_parts.hpp"
 #include "loop/loop_words.hpp"
 #include "module/follow_ups_section.hpp"
 #include "security/tokens.hpp"
@@ -36,11 +37,6 @@ policy::Facts facts_of(const module::Contribution& c) {
 bool may(const OrgRequest& req, const Timeline& tl, Action action) {
   return policy::allows(actor_of(req, role_of(tl.contribution.viewer_role)), action, facts_of(tl.contribution)) ==
          policy::Verdict::allow;
-}
-
-/// "/o/{org}/loop/{kind}/{id}"
-std::string timeline_url(const std::string& slug, std::string_view kind, long long id) {
-  return "/o/" + slug + "/loop/" + std::string(kind) + "/" + std::to_string(id);
 }
 
 /// The contribution named by {kind} and {id}, when the person may do this with it; otherwise the answer to send.
@@ -81,16 +77,6 @@ void entry_card(Html& h, const core::Translator& t, const Entry& e, const std::s
   list.rows.push_back(
       {.key = {.text = s(t("loop.entry.when"))}, .value = {.text = view::format_date(t, e.changed_at)}});
   govuk::summary_list(h, list);
-}
-
-void pagination(Html& h, const core::Translator& t, const std::string& base, bool has_before, const EntryPage& p) {
-  if (!has_before && p.older.empty()) return;
-  govuk::Pagination pagination{.landmark_label = s(t("pagination.label"))};
-  if (has_before) pagination.previous = govuk::PaginationLink{.text = s(t("loop.list.newest")), .href = base};
-  if (!p.older.empty()) {
-    pagination.next = govuk::PaginationLink{.text = s(t("loop.list.older")), .href = base + "?before=" + p.older};
-  }
-  govuk::pagination(h, pagination);
 }
 
 /// The list of a group's entries ("You said, we did"), with links to each timeline for the group's people.
@@ -134,6 +120,14 @@ Response render_form(OrgRequest& req, const PagesDeps& deps, const Timeline& tl,
                       .label = small_label(s(t("loop.form.detail"))),
                       .hint = {.text = s(t("loop.form.detail_hint"))},
                       .error_message = field_error_message(t, errors, "detail")});
+  // Beside the standard words, the same in easy read: shown on the easy-read "You said, we did" instead.
+  govuk::textarea(h, {.id = "easy_read",
+                      .name = "easy_read",
+                      .rows = 3,
+                      .value = form.easy_read,
+                      .label = small_label(s(t("loop.form.easy_read"))),
+                      .hint = {.text = s(t("loop.form.easy_read_hint"))},
+                      .error_message = field_error_message(t, errors, "easy_read")});
   govuk::date_input(h, {.id = "until",
                         .name_prefix = "until",
                         .day = govuk::DateInputItem{.name = "day",
@@ -200,6 +194,10 @@ awaitable<Response> timeline(OrgRequest& req, const PagesDeps& deps) {
     govuk::paragraph(
         h, core::format(t("loop.timeline.we_did"), {{"what", we_did(t, latest.status, latest.detail, latest.until)}}),
         "govuk-body rt-pre-line");
+    if (!latest.easy_read.empty()) {
+      govuk::paragraph(h, core::format(t("loop.timeline.easy_read"), {{"what", latest.easy_read}}),
+                       "govuk-body rt-pre-line");
+    }
   }
   if (may(req, tl, Action::set_status)) {
     govuk::button(h, {.text = s(t("loop.timeline.say")),
@@ -252,7 +250,7 @@ awaitable<Response> save_status(OrgRequest& req, const PagesDeps& deps) {
   auto t = ctx.t();
   const StatusForm form{ctx.form.trimmed("status"),      ctx.form.trimmed("detail"),     ctx.form.trimmed("until-day"),
                         ctx.form.trimmed("until-month"), ctx.form.trimmed("until-year"), ctx.form.trimmed("you_said"),
-                        ctx.form.trimmed("change_key")};
+                        ctx.form.trimmed("change_key"),  ctx.form.trimmed("easy_read")};
   NewChange change;
   if (const auto problems = check_status(form, deps.service->today(), change); !problems.empty()) {
     co_return render_form(req, deps, tl, form, field_errors(t, problems));
@@ -266,75 +264,125 @@ awaitable<Response> save_status(OrgRequest& req, const PagesDeps& deps) {
   co_return http::redirect(ctx.request, timeline_url(req.membership.org_slug, tl.kind, tl.id));
 }
 
-awaitable<Response> group_page(OrgRequest& req, const PagesDeps& deps) {
+std::string timeline_url(const std::string& slug, std::string_view kind, long long id) {
+  return "/o/" + slug + "/loop/" + std::string(kind) + "/" + std::to_string(id);
+}
+
+void pagination(Html& h, const core::Translator& t, const std::string& base, bool has_before, const EntryPage& p) {
+  if (!has_before && p.older.empty()) return;
+  govuk::Pagination pagination{.landmark_label = s(t("pagination.label"))};
+  if (has_before) pagination.previous = govuk::PaginationLink{.text = s(t("loop.list.newest")), .href = base};
+  if (!p.older.empty()) {
+    pagination.next = govuk::PaginationLink{.text = s(t("loop.list.older")), .href = base + "?before=" + p.older};
+  }
+  govuk::pagination(h, pagination);
+}
+
+void other_version_link(Html& h, const core::Translator& t, const std::string& href, bool to_easy_read) {
+  govuk::link_paragraph(h, href, t(to_easy_read ? "loop.easy.link" : "loop.easy.standard_link"));
+}
+
+awaitable<std::variant<FoundGroup, Response>> load_group(OrgRequest& req, const PagesDeps& deps, Version version) {
   auto& ctx = req.ctx;
   const auto id = ctx.id_param("group");
   if (!id || !deps.service) co_return deps.not_found(ctx);
   const auto before = parse_page_key(ctx.query_params().value("before"));
-  auto op = deps.service->group_page(req.membership.org_id, *id, req.principal.user_id, before);
-  const auto found = co_await std::move(op);
+  auto op = deps.service->group_page(req.membership.org_id, *id, req.principal.user_id, before, version);
+  auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   const auto& g = found->group;
-  switch (policy::allows(actor_of(req, g.role), Action::see_group_page, {g.visibility, g.archived, false})) {
+  const policy::Facts facts{g.visibility, g.archived, false};
+  switch (policy::allows(actor_of(req, g.role), Action::see_group_page, facts)) {
     case policy::Verdict::allow: break;
     case policy::Verdict::need_two_step: co_return http::redirect(ctx.request, deps.two_step_path + "?required=1");
     case policy::Verdict::deny: co_return deps.not_found(ctx);
   }
-  auto t = ctx.t();
-  const std::string group_url = "/o/" + req.membership.org_slug + "/groups/" + std::to_string(g.id);
-  auto page = page_builder(ctx, deps, s(t("loop.group.title")));
-  page.caption(g.name).back_link(group_url, s(t("loop.back_to_group")));
-  Html& h = page.body();
-  govuk::paragraph(h, t("loop.group.lead"));
-  if (g.visibility == groups::Visibility::everyone) {
-    govuk::link_paragraph(h, "/groups/" + req.membership.org_slug + "/" + std::to_string(g.id) + "/you-said-we-did",
-                          t("loop.group.public_link"));
-  }
-  // Links to each timeline for the group's people, who may see its contributions.
-  group_entries(h, t, *found, g.role.has_value(), group_url + "/you-said-we-did", before.has_value());
-  co_return page.respond();
+  const bool sees = policy::allows(actor_of(req, g.role), Action::see_contributions, facts) == policy::Verdict::allow;
+  std::string url = "/o/" + req.membership.org_slug + "/groups/" + std::to_string(g.id);
+  co_return FoundGroup{std::move(*found), before, std::move(url), sees};
 }
 
-awaitable<Response> public_group_page(RequestContext& ctx, const PagesDeps& deps) {
+awaitable<std::variant<FoundGroup, Response>> load_public_group(RequestContext& ctx, const PagesDeps& deps) {
   const auto id = ctx.id_param("group");
   if (!id || !deps.service) co_return deps.not_found(ctx);
   const auto before = parse_page_key(ctx.query_params().value("before"));
   auto op = deps.service->public_group_page(std::string(ctx.param("org")), *id, before);
-  const auto found = co_await std::move(op);
+  auto found = co_await std::move(op);
   if (!found ||
       policy::allows({}, Action::see_public_page, {found->group.visibility, false, false}) != policy::Verdict::allow) {
     co_return deps.not_found(ctx);
   }
-  const auto& g = found->group;
+  std::string url = "/groups/" + found->group.org_slug + "/" + std::to_string(found->group.id);
+  // Nobody's name, and no links into the organisation.
+  co_return FoundGroup{std::move(*found), before, std::move(url), false};
+}
+
+awaitable<std::optional<FoundMine>> load_mine(RequestContext& ctx, const PagesDeps& deps, Version version) {
+  if (!ctx.principal || !deps.service) co_return std::nullopt;
+  const auto before = parse_page_key(ctx.query_params().value("before"));
+  auto op = deps.service->mine(ctx.principal->user_id, before, version);
+  auto page = co_await std::move(op);
+  co_return FoundMine{std::move(page), before};
+}
+
+awaitable<Response> group_page(OrgRequest& req, const PagesDeps& deps) {
+  auto loaded_op = load_group(req, deps, Version::standard);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& l = std::get<FoundGroup>(loaded);
+  const auto& g = l.found.group;
+  auto& ctx = req.ctx;
   auto t = ctx.t();
-  const std::string summary = "/groups/" + g.org_slug + "/" + std::to_string(g.id);
+  const std::string list_url = l.group_url + "/you-said-we-did";
   auto page = page_builder(ctx, deps, s(t("loop.group.title")));
-  page.caption(g.name).back_link(summary, s(t("loop.back_to_group")));
+  page.caption(g.name).back_link(l.group_url, s(t("loop.back_to_group")));
+  Html& h = page.body();
+  govuk::paragraph(h, t("loop.group.lead"));
+  other_version_link(h, t, list_url + "/easy-read", true);
+  if (g.visibility == groups::Visibility::everyone) {
+    govuk::link_paragraph(h, "/groups/" + req.membership.org_slug + "/" + std::to_string(g.id) + "/you-said-we-did",
+                          t("loop.group.public_link"));
+  }
+  group_entries(h, t, l.found, l.sees_contributions, list_url, l.before.has_value());
+  co_return page.respond();
+}
+
+awaitable<Response> public_group_page(RequestContext& ctx, const PagesDeps& deps) {
+  auto loaded_op = load_public_group(ctx, deps);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& l = std::get<FoundGroup>(loaded);
+  const auto& g = l.found.group;
+  auto t = ctx.t();
+  const std::string list_url = l.group_url + "/you-said-we-did";
+  auto page = page_builder(ctx, deps, s(t("loop.group.title")));
+  page.caption(g.name).back_link(l.group_url, s(t("loop.back_to_group")));
   Html& h = page.body();
   govuk::paragraph(h, core::format(t("loop.group.public_lead"), {{"org", g.org_name}}));
-  // Nobody's name, and no links into the organisation.
-  group_entries(h, t, *found, false, summary + "/you-said-we-did", before.has_value());
+  other_version_link(h, t, list_url + "/easy-read", true);
+  group_entries(h, t, l.found, false, list_url, l.before.has_value());
   co_return page.respond();
 }
 
 awaitable<Response> mine(RequestContext& ctx, const PagesDeps& deps) {
-  if (!ctx.principal || !deps.service) co_return deps.not_found(ctx);
-  const auto before = parse_page_key(ctx.query_params().value("before"));
-  auto op = deps.service->mine(ctx.principal->user_id, before);
-  const auto found = co_await std::move(op);
+  auto loaded_op = load_mine(ctx, deps, Version::standard);
+  const auto loaded = co_await std::move(loaded_op);
+  if (!loaded) co_return deps.not_found(ctx);
+  const auto& found = loaded->page;
   auto t = ctx.t();
   auto page = page_builder(ctx, deps, s(t("loop.mine.title")));
   page.back_link("/account", s(t("loop.back_to_account")));
   Html& h = page.body();
   govuk::paragraph(h, t("loop.mine.lead"));
+  other_version_link(h, t, "/account/what-happened/easy-read", true);
   if (found.entries.empty()) {
-    govuk::paragraph(h, t(before ? "loop.list.no_more" : "loop.mine.none"));
+    govuk::paragraph(h, t(loaded->before ? "loop.list.no_more" : "loop.mine.none"));
   }
   for (const auto& e : found.entries) {
     const std::string where = core::format(t("loop.mine.where"), {{"group", e.group_name}, {"org", e.org_name}});
     entry_card(h, t, e, timeline_url(e.org_slug, e.kind, e.id), where);
   }
-  pagination(h, t, "/account/what-happened", before.has_value(), found);
+  pagination(h, t, "/account/what-happened", loaded->before.has_value(), found);
   co_return page.respond();
 }
 

@@ -1,5 +1,6 @@
 /// The loop's pages (addresses in loop_routes.cpp): a contribution's timeline and "Say what happened next", a
-/// group's "You said, we did" (signed in, and public for a public group), and "What happened to what I said".
+/// group's "You said, we did" (signed in, and public for a public group), and "What happened to what I said", each
+/// of the last two also in easy read.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -33,5 +34,9 @@ awaitable<Response> save_status(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> group_page(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> public_group_page(RequestContext& ctx, const PagesDeps& deps);
 awaitable<Response> mine(RequestContext& ctx, const PagesDeps& deps);
+/// The easy-read versions of the last three (loop_easy_read_pages.cpp).
+awaitable<Response> group_page_easy_read(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> public_group_page_easy_read(RequestContext& ctx, const PagesDeps& deps);
+awaitable<Response> mine_easy_read(RequestContext& ctx, const PagesDeps& deps);
 
 }  // namespace roundtable::loop::pages

@@ -19,6 +19,7 @@ Verdict allows(const Actor& a, Action action, const Facts& f) {
       if (a.org_role != core::Role::org_admin) return Verdict::deny;
       return a.two_step ? Verdict::allow : Verdict::need_two_step;
     case Action::see_public_page: return verdict(f.visibility == Visibility::everyone);
+    case Action::see_contributions: return verdict(a.group_role.has_value());
   }
   return Verdict::deny;
 }
@@ -29,6 +30,7 @@ std::string_view action_name(Action action) {
     case Action::set_status: return "loop.set_status";
     case Action::see_group_page: return "loop.see_group_page";
     case Action::see_public_page: return "loop.see_public_page";
+    case Action::see_contributions: return "loop.see_contributions";
   }
   return "loop.see_timeline";
 }

@@ -9,6 +9,8 @@
 /// - The group's "You said, we did" page: whoever may see the group (its people; every member of the organisation
 ///   unless the group is members-only; the organisation's admins with two-step sign-in); a public group's page is
 ///   public too.
+/// - The group's contributions themselves on those pages (a link to each timeline, a topic's own easy-read summary on
+///   the easy-read page): the group's people, who may see them; nobody else, signed in or not.
 #pragma once
 
 #include <optional>
@@ -31,9 +33,11 @@ enum class Action {
   see_group_page,
   /// The same page for anyone, without signing in.
   see_public_page,
+  /// On those pages, the group's contributions themselves: links to their timelines, their own easy-read text.
+  see_contributions,
 };
 inline constexpr Action kAllActions[] = {Action::see_timeline, Action::set_status, Action::see_group_page,
-                                         Action::see_public_page};
+                                         Action::see_public_page, Action::see_contributions};
 
 struct Actor {
   core::Role org_role = core::Role::member;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/london_time.hpp"
 #include "loop/loop.hpp"
@@ -56,6 +57,11 @@ const Row kTable[] = {
     {Action::see_public_page, kMembersOnly, "a members-only group", /*  */ "NNNNNNN"},
     {Action::see_public_page, kOrganisation, "a group the organisation sees", "NNNNNNN"},
     {Action::see_public_page, kPublic, "a public group", /*             */ "YYYYYYY"},
+    // The contributions themselves on those pages (timeline links, a topic's easy-read summary): the group's people,
+    // whatever the group's visibility; anyone reading the public page has no group role, so never.
+    {Action::see_contributions, kMembersOnly, "a members-only group", /**/ "YYYYNNN"},
+    {Action::see_contributions, kOrganisation, "a group the organisation sees", "YYYYNNN"},
+    {Action::see_contributions, kPublic, "a public group", /*           */ "YYYYNNN"},
 };
 
 char letter(Verdict v) {
@@ -120,6 +126,17 @@ TEST(LoopForm, Checks) {
        "until-day:loop.error.until_past"},
       {"not now", {"not_now", "", "1", "3", "2027", "Evening meetings", "k"}, ""},
       {"an unknown status", {"maybe", "", "", "", "", "Evening meetings", "k"}, "status:loop.error.status_missing"},
+      {"easy read too long",
+       {"changed", "Moved", "", "", "", "Evening meetings", "k", std::string(501, 'a')},
+       "easy_read:loop.error.easy_read_long"},
+      {"easy read at the limit, in Welsh letters",
+       {"changed", "Moved", "", "", "", "Evening meetings", "k",
+        [] {
+          std::string w;
+          for (int i = 0; i < 500; ++i) w += "ŵ";
+          return w;
+        }()},
+       ""},
   };
   for (const auto& c : cases) {
     NewChange out;
@@ -132,6 +149,9 @@ TEST(LoopForm, Checks) {
   ASSERT_EQ(problems_of({"changed", "Moved", "", "", "", "Evening meetings", "k"}, out), "");
   EXPECT_EQ(out.detail, "Moved");
   EXPECT_EQ(out.you_said, "Evening meetings");
+  EXPECT_EQ(out.easy_read, "");
+  ASSERT_EQ(problems_of({"changed", "Moved", "", "", "", "Evening meetings", "k", "We moved it."}, out), "");
+  EXPECT_EQ(out.easy_read, "We moved it.");
 }
 
 TEST(LoopForm, StatusCodes) {
@@ -155,6 +175,28 @@ TEST(LoopWords, WeDid) {
   for (Status st : kAllStatuses) {
     EXPECT_NE(status_name(en, st), status_name(cy, st)) << status_code(st);
   }
+}
+
+// The easy-read words: one idea a line, the easy-read sentence in place of the standard words when there is one, and
+// "not now" by month, in both languages.
+TEST(LoopWords, WeDidEasyRead) {
+  const core::Translator en(core::Messages::embedded(), core::Lang::en);
+  const core::Translator cy(core::Messages::embedded(), core::Lang::cy);
+  using Lines = std::vector<std::string>;
+  EXPECT_EQ(we_did_easy(en, Status::under_way, "", "", ""), Lines{"We are doing this now."});
+  EXPECT_EQ(we_did_easy(en, Status::under_way, "We asked everyone which times suit.", "We asked people.", ""),
+            (Lines{"We are doing this now.", "We asked people."}));
+  EXPECT_EQ(we_did_easy(en, Status::changed, "Meetings start at 6pm.", "", ""),
+            Lines{"We changed something: Meetings start at 6pm."});
+  EXPECT_EQ(we_did_easy(en, Status::changed, "Meetings start at 6pm.", "Meetings are in the evening.", ""),
+            Lines{"We changed something: Meetings are in the evening."});
+  EXPECT_EQ(we_did_easy(en, Status::decided_against, "No budget this year.", "We have no money.", ""),
+            (Lines{"We decided not to do this.", "This is why: We have no money."}));
+  EXPECT_EQ(we_did_easy(en, Status::not_now, "", "", "2027-03-01"),
+            (Lines{"Not now.", "We will look at this again in March 2027."}));
+  EXPECT_EQ(we_did_easy(cy, Status::not_now, "", "Ar ôl yr haf.", "2027-03-01"),
+            (Lines{"Dim nawr.", "Byddwn ni'n edrych ar hyn eto ym mis Mawrth 2027.", "Ar ôl yr haf."}));
+  EXPECT_EQ(until_month_words(en, "2027-02-30"), "");
 }
 
 }  // namespace

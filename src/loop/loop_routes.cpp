@@ -22,9 +22,15 @@ void add_loop_routes(std::vector<http::Route>& routes, const pages::PagesDeps& d
   // A public group's "You said, we did": anyone may read it (404 unless the group is public).
   r.get("/groups/{org}/{group}/you-said-we-did", "loop_group_public", http::policy::public_access(),
         bind(deps, pages::public_group_page));
+  r.get("/groups/{org}/{group}/you-said-we-did/easy-read", "loop_group_public_easy_read", http::policy::public_access(),
+        bind(deps, pages::public_group_page_easy_read));
   r.get("/account/what-happened", "loop_mine", http::policy::signed_in(), bind(deps, pages::mine));
+  r.get("/account/what-happened/easy-read", "loop_mine_easy_read", http::policy::signed_in(),
+        bind(deps, pages::mine_easy_read));
   auto org = r.scope("/o/{org}");
   org.get("/groups/{group}/you-said-we-did", "loop_group", on(Action::see_group_page), bind(deps, pages::group_page));
+  org.get("/groups/{group}/you-said-we-did/easy-read", "loop_group_easy_read", on(Action::see_group_page),
+          bind(deps, pages::group_page_easy_read));
   auto one = org.scope("/loop/{kind}/{id}");
   one.get("", "loop_timeline", on(Action::see_timeline), bind(deps, pages::timeline));
   one.get("/status", "loop_status", on(Action::set_status), bind(deps, pages::status_form));

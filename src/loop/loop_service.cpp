@@ -40,7 +40,7 @@ void finish_page(EntryPage& page, std::vector<long long>& ids) {
 }
 
 Entry entry_of(const db::Row& r) {
-  // i.kind, i.contribution_id, said, i.status, i.detail, i.until_day, i.changed_at
+  // i.kind, i.contribution_id, said, i.status, i.detail, i.until_day, i.changed_at, i.easy_read
   Entry e;
   e.kind = r.string(0);
   e.id = r.integer(1);
@@ -49,7 +49,37 @@ Entry entry_of(const db::Row& r) {
   e.detail = r.string(4);
   e.until = r.string(5);
   e.changed_at = r.integer(6);
+  e.easy_read = r.string(7);
   return e;
+}
+
+/// The columns entry_of reads, with `said` (the group's "You said" or the contribution's title) third, then i.id (8)
+/// and whatever a list reads after it.
+std::string entry_columns(std::string_view said) {
+  return "i.kind, i.contribution_id, " + std::string(said) +
+         ", i.status, i.detail, i.until_day, i.changed_at, i.easy_read, i.id";
+}
+
+/// The contributions' own easy-read text (a topic's easy-read summary) into said_easy_read: one query for each kind
+/// on the page that has such text, whatever the number of entries.
+void contributions_easy_read(soci::session& s, const std::vector<module::ContributionKind>& kinds,
+                             std::vector<Entry>& entries) {
+  for (const auto& k : kinds) {
+    if (k.easy_read.empty()) continue;
+    std::vector<long long> ids;
+    for (const auto& e : entries) {
+      if (e.kind == k.kind) ids.push_back(e.id);
+    }
+    if (ids.empty()) continue;
+    std::vector<db::Param> params;
+    const std::string list = db::id_list(params, ids);
+    db::query(s, "SELECT x.id, x.easy_read FROM (" + std::string(k.easy_read) + ") x WHERE x.id IN (" + list + ")",
+              params, [&](const db::Row& r) {
+                for (auto& e : entries) {
+                  if (e.kind == k.kind && e.id == r.integer(0)) e.said_easy_read = r.string(1);
+                }
+              });
+  }
 }
 
 struct Recipient {
@@ -126,12 +156,11 @@ void group_entries(soci::session& s, long long group_id, const std::optional<std
   }
   std::vector<long long> ids;
   db::query(s,
-            "SELECT i.kind, i.contribution_id, i.you_said, i.status, i.detail, i.until_day, i.changed_at, i.id FROM "
-            "loop_items i WHERE i.group_id = $1" +
+            "SELECT " + entry_columns("i.you_said") + " FROM loop_items i WHERE i.group_id = $1" +
                 keyset(before.has_value(), 3) + " ORDER BY i.changed_at DESC, i.id DESC LIMIT $2",
             params, [&](const db::Row& r) {
               page.entries.push_back(entry_of(r));
-              ids.push_back(r.integer(7));
+              ids.push_back(r.integer(8));
             });
   finish_page(page, ids);
 }
@@ -151,18 +180,19 @@ Saved write_change(soci::session& s, long long org_id, const std::string& kind_c
   long long item = 0;
   db::query(s,
             "INSERT INTO loop_items (org_id, group_id, kind, contribution_id, author_id, title, href, you_said, "
-            "status, detail, until_day, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON "
-            "CONFLICT (org_id, kind, contribution_id) DO UPDATE SET group_id = $2, author_id = $5, title = $6, "
-            "href = $7, you_said = $8, status = $9, detail = $10, until_day = $11, changed_at = $12 RETURNING id",
+            "status, detail, until_day, changed_at, easy_read) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+            "$12, $13) ON CONFLICT (org_id, kind, contribution_id) DO UPDATE SET group_id = $2, author_id = $5, "
+            "title = $6, href = $7, you_said = $8, status = $9, detail = $10, until_day = $11, changed_at = $12, "
+            "easy_read = $13 RETURNING id",
             {org_id, c->group_id, std::string_view(kind_code), id, author, std::string_view(c->title),
              std::string_view(c->href), std::string_view(change.you_said), status, std::string_view(change.detail),
-             until, at},
+             until, at, std::string_view(change.easy_read)},
             [&](const db::Row& r) { item = r.integer(0); });
-  db::query(
-      s,
-      "INSERT INTO loop_changes (item_id, org_id, status, detail, until_day, changed_by, changed_at, "
-      "change_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      {item, org_id, status, std::string_view(change.detail), until, by, at, std::string_view(change.change_key)});
+  db::query(s,
+            "INSERT INTO loop_changes (item_id, org_id, status, detail, until_day, changed_by, changed_at, "
+            "change_key, easy_read) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            {item, org_id, status, std::string_view(change.detail), until, by, at, std::string_view(change.change_key),
+             std::string_view(change.easy_read)});
   return Saved::done;
 }
 
@@ -208,13 +238,13 @@ awaitable<std::optional<Timeline>> LoopService::timeline(long long org_id, std::
     tl.contribution = std::move(*c);
     // Every change, newest first (a contribution has a handful; 200 is far more than any will).
     db::query(s,
-              "SELECT i.you_said, c.status, c.detail, c.until_day, c.changed_at, u.name FROM loop_items i JOIN "
-              "loop_changes c ON c.item_id = i.id LEFT JOIN users u ON u.id = c.changed_by WHERE i.org_id = $1 AND "
-              "i.kind = $2 AND i.contribution_id = $3 ORDER BY c.changed_at DESC, c.id DESC LIMIT 200",
+              "SELECT i.you_said, c.status, c.detail, c.until_day, c.changed_at, u.name, c.easy_read FROM loop_items i "
+              "JOIN loop_changes c ON c.item_id = i.id LEFT JOIN users u ON u.id = c.changed_by WHERE i.org_id = $1 "
+              "AND i.kind = $2 AND i.contribution_id = $3 ORDER BY c.changed_at DESC, c.id DESC LIMIT 200",
               {org_id, std::string_view(kind_code), id}, [&](const db::Row& r) {
                 tl.you_said = r.string(0);
                 tl.changes.push_back({parse_status(r.text(1)).value_or(Status::under_way), r.string(2), r.string(3),
-                                      r.string(5), r.integer(4)});
+                                      r.string(6), r.string(5), r.integer(4)});
               });
     // What the modules did with it: for a reply or a meeting's action, whose places are lines on a longer page, this
     // page is where "Put it on the board" is offered. The loop's own follow-up (the status, with a link to this
@@ -269,14 +299,23 @@ Saved LoopService::set_status_now(long long org_id, const std::string& kind_code
 }
 
 awaitable<std::optional<GroupPage>> LoopService::group_page(long long org_id, long long group_id, long long viewer,
-                                                            std::optional<std::pair<long long, long long>> before) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<GroupPage> {
+                                                            std::optional<std::pair<long long, long long>> before,
+                                                            Version version) {
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<GroupPage> {
     std::optional<GroupPage> out;
     db::query(s, std::string(kGroupColumns) + "WHERE g.id = $1 AND g.org_id = $2", {group_id, org_id, viewer},
               [&](const db::Row& r) {
                 out = GroupPage{group_of(r), {}};
               });
-    if (out) group_entries(s, group_id, before, out->page);
+    if (!out) return out;
+    group_entries(s, group_id, before, out->page);
+    // The contributions' own easy-read text, for the group's people only (who may see the contributions).
+    const auto& g = out->group;
+    if (version == Version::easy_read &&
+        policy::allows({core::Role::member, false, g.role}, policy::Action::see_contributions,
+                       {g.visibility, g.archived, false}) == policy::Verdict::allow) {
+      contributions_easy_read(s, kinds_, out->page.entries);
+    }
     return out;
   });
   co_return co_await std::move(op);
@@ -298,8 +337,9 @@ awaitable<std::optional<GroupPage>> LoopService::public_group_page(
   co_return co_await std::move(op);
 }
 
-awaitable<EntryPage> LoopService::mine(long long user_id, std::optional<std::pair<long long, long long>> before) {
-  auto op = db_.read([=](soci::session& s) {
+awaitable<EntryPage> LoopService::mine(long long user_id, std::optional<std::pair<long long, long long>> before,
+                                       Version version) {
+  auto op = db_.read([=, this](soci::session& s) {
     EntryPage page;
     std::vector<db::Param> params{user_id, static_cast<long long>(kEntriesPerPage + 1)};
     if (before) {
@@ -308,20 +348,24 @@ awaitable<EntryPage> LoopService::mine(long long user_id, std::optional<std::pai
     }
     std::vector<long long> ids;
     // Only in the groups the person is still in: what they may still see.
-    db::query(s,
-              "SELECT i.kind, i.contribution_id, i.title, i.status, i.detail, i.until_day, i.changed_at, i.id, o.slug, "
-              "o.name, g.name FROM loop_items i JOIN group_members gm ON gm.group_id = i.group_id AND gm.user_id = $1 "
-              "JOIN org_groups g ON g.id = i.group_id JOIN organisations o ON o.id = i.org_id WHERE i.author_id = $1" +
-                  keyset(before.has_value(), 3) + " ORDER BY i.changed_at DESC, i.id DESC LIMIT $2",
-              params, [&](const db::Row& r) {
-                auto e = entry_of(r);
-                ids.push_back(r.integer(7));
-                e.org_slug = r.string(8);
-                e.org_name = r.string(9);
-                e.group_name = r.string(10);
-                page.entries.push_back(std::move(e));
-              });
+    db::query(
+        s,
+        "SELECT " + entry_columns("i.title") +
+            ", o.slug, o.name, g.name FROM loop_items i JOIN group_members gm ON gm.group_id = i.group_id AND "
+            "gm.user_id = $1 JOIN org_groups g ON g.id = i.group_id JOIN organisations o ON o.id = i.org_id WHERE "
+            "i.author_id = $1" +
+            keyset(before.has_value(), 3) + " ORDER BY i.changed_at DESC, i.id DESC LIMIT $2",
+        params, [&](const db::Row& r) {
+          auto e = entry_of(r);
+          ids.push_back(r.integer(8));
+          e.org_slug = r.string(9);
+          e.org_name = r.string(10);
+          e.group_name = r.string(11);
+          page.entries.push_back(std::move(e));
+        });
     finish_page(page, ids);
+    // Their own contributions, in groups they are in: they may see them.
+    if (version == Version::easy_read) contributions_easy_read(s, kinds_, page.entries);
     return page;
   });
   co_return co_await std::move(op);

@@ -49,6 +49,9 @@ struct GroupPage {
 
 enum class Saved { done, repeated, refused };
 
+/// Which version of a list page: the easy-read one also reads the contributions' own easy-read text.
+enum class Version { standard, easy_read };
+
 /// "<changed_at>.<id>" of the last entry shown, for the next page; nullopt when malformed.
 std::optional<std::pair<long long, long long>> parse_page_key(std::string_view text);
 
@@ -72,13 +75,18 @@ class LoopService {
   Saved set_status_now(long long org_id, const std::string& kind, long long id, long long by, const NewChange& change,
                        long long at);
   /// The group's "You said, we did" entries, newest change first (LIMIT + one), for a signed-in member of org_id.
+  /// The easy-read version also reads the contributions' own easy-read text when the viewer is one of the group's
+  /// people (one more query for each kind on the page that has such text).
   awaitable<std::optional<GroupPage>> group_page(long long org_id, long long group_id, long long viewer,
-                                                 std::optional<std::pair<long long, long long>> before);
-  /// The same for anyone, found by the organisation's address (the page checks that the group is public).
+                                                 std::optional<std::pair<long long, long long>> before,
+                                                 Version version = Version::standard);
+  /// The same for anyone, found by the organisation's address (the page checks that the group is public); never the
+  /// contributions' own text, in either version.
   awaitable<std::optional<GroupPage>> public_group_page(std::string org_slug, long long group_id,
                                                         std::optional<std::pair<long long, long long>> before);
   /// The person's own contributions with a status, in the groups they are still in, newest change first.
-  awaitable<EntryPage> mine(long long user_id, std::optional<std::pair<long long, long long>> before);
+  awaitable<EntryPage> mine(long long user_id, std::optional<std::pair<long long, long long>> before,
+                            Version version = Version::standard);
 
   /// Today's day number in London (days since 1970-01-01).
   long long today() const;

@@ -44,4 +44,29 @@ std::string we_did(const core::Translator& t, Status s, const std::string& detai
   return out;
 }
 
+std::string until_month_words(const core::Translator& t, std::string_view until) {
+  if (!until_seconds(until)) return "";
+  const std::string month = std::to_string((until[5] - '0') * 10 + (until[6] - '0'));
+  return core::format(t("loop.easy.month_year"),
+                      {{"month", std::string(t("date.month." + month))}, {"year", std::string(until.substr(0, 4))}});
+}
+
+std::vector<std::string> we_did_easy(const core::Translator& t, Status s, const std::string& detail,
+                                     const std::string& easy_read, const std::string& until) {
+  const std::string& words = easy_read.empty() ? detail : easy_read;
+  std::vector<std::string> lines;
+  switch (s) {
+    case Status::under_way: lines.emplace_back(t("loop.easy.under_way")); break;
+    case Status::changed: return {core::format(t("loop.easy.changed"), {{"detail", words}})};
+    case Status::decided_against:
+      return {std::string(t("loop.easy.decided_against")), core::format(t("loop.easy.why"), {{"detail", words}})};
+    case Status::not_now:
+      lines.emplace_back(t("loop.easy.not_now"));
+      lines.push_back(core::format(t("loop.easy.not_now_until"), {{"when", until_month_words(t, until)}}));
+      break;
+  }
+  if (!words.empty()) lines.push_back(words);
+  return lines;
+}
+
 }  // namespace roundtable::loop

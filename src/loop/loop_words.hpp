@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/i18n.hpp"
 #include "loop/loop.hpp"
@@ -17,5 +18,11 @@ std::string until_words(const core::Translator& t, std::string_view until);
 std::string_view status_name(const core::Translator& t, Status s);
 /// What the group did, as a sentence or two ("We changed something: ...").
 std::string we_did(const core::Translator& t, Status s, const std::string& detail, const std::string& until);
+/// "March 2027" for "2027-03-01" ("" when malformed): easy read names the month, not the day.
+std::string until_month_words(const core::Translator& t, std::string_view until);
+/// What the group did in easy read, one idea a line ("We decided not to do this.", "This is why: ..."), with the
+/// easy-read words when someone wrote them and the standard ones otherwise.
+std::vector<std::string> we_did_easy(const core::Translator& t, Status s, const std::string& detail,
+                                     const std::string& easy_read, const std::string& until);
 
 }  // namespace roundtable::loop

@@ -198,6 +198,11 @@ struct ContributionKind {
   /// poll's voters): for pages that need only the contribution's group, title and the viewer's role (a card's "Came
   /// from", the boards' follow-ups on a proposal's page). Empty: `resolve` does for both.
   ContributionResolver resolve_without_supporters;
+  /// The kind's own easy-read text, for a kind that has one (a topic's easy-read summary), as plain text: a SELECT of
+  /// `id` and `easy_read`, named so, of the ones that have it, without parameters. The loop's easy-read pages wrap it
+  /// ("... FROM (<easy_read>) x WHERE x.id IN (...)"), one query for the kind's contributions on a page, and show it
+  /// only to the people who may see the contributions. Empty: the kind has none.
+  std::string_view easy_read;
 
   /// `resolve_without_supporters` when the kind gives one, else `resolve` (nothing when it has neither).
   std::optional<Contribution> find(soci::session& s, long long org_id, long long id, long long viewer) const {

@@ -375,6 +375,16 @@ const visits = {
     { path: "/account/what-happened", as: member },
     { path: "/account/what-happened", as: sian },
   ],
+  // Their easy-read versions (the board's has a status that changed and two under way, with pictures).
+  loop_group_easy_read: [
+    { path: "/o/demo/groups/1/you-said-we-did/easy-read", as: member },
+    { path: "/o/demo/groups/1/you-said-we-did/easy-read", as: sian },
+  ],
+  loop_group_public_easy_read: [{ path: "/groups/demo/6/you-said-we-did/easy-read" }],
+  loop_mine_easy_read: [
+    { path: "/account/what-happened/easy-read", as: member },
+    { path: "/account/what-happened/easy-read", as: sian },
+  ],
   // Measures (group 1 the co-production board, with statuses and closed decisions; group 6 a public project). Tom is a
   // facilitator of the organisation; Siân reads in Welsh.
   measures_group: [

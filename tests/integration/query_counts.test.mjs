@@ -103,6 +103,9 @@ const pages = [
   { as: "member", path: "/o/demo/loop/topic/TOPIC" },
   { as: "facilitator", path: "/o/demo/loop/topic/TOPIC/status" },
   { as: "member", path: "/account/what-happened" },
+  // Their easy-read versions (one more read for the topics' own easy-read summaries, whatever the number of entries).
+  { as: "member", path: "/o/demo/groups/BOARD/you-said-we-did/easy-read" },
+  { as: "member", path: "/account/what-happened/easy-read" },
   // Measures: the board's (it gains contributions of every kind, statuses and decisions) and the organisation's as
   // its admin (it gains groups).
   { as: "member", path: "/o/demo/groups/BOARD/measures" },

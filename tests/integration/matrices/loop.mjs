@@ -38,6 +38,14 @@ export const rows = [
   ["GET", "/groups/demo/STEERING/you-said-we-did", /*       */ [404, 404, 404, 404, 404, 404, 404]],
   // Each person's own list.
   ["GET", "/account/what-happened", /*                      */ [303, 200, 200, 200, 200, 200, 200]],
+  // The easy-read versions: the same people as the standard pages.
+  ["GET", "/o/demo/groups/BOARD/you-said-we-did/easy-read", [303, 404, 200, 200, 200, 200, 404]],
+  ["GET", "/o/demo/groups/STEERING/you-said-we-did/easy-read", [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/groups/999999/you-said-we-did/easy-read", [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/groups/demo/PUBLIC/you-said-we-did/easy-read", [200, 200, 200, 200, 200, 200, 200]],
+  ["GET", "/groups/demo/BOARD/you-said-we-did/easy-read", [404, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/groups/demo/STEERING/you-said-we-did/easy-read", [404, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/account/what-happened/easy-read", /*            */ [303, 200, 200, 200, 200, 200, 200]],
 ];
 
 /** A row's path as a route pattern ("/o/{org}/loop/{kind}/{id}/status"). */
