@@ -451,11 +451,9 @@ TEST_P(DecisionsOnBackend, WhoChoseWhatIsByNameAndALargePollReadsOnlyTheLimit) {
   for (const auto& b : page->named) names.push_back(b.voter_name);
   EXPECT_EQ(names, (std::vector<std::string>{"Gareth", "Mair", "Priya", "Tom"}));
   EXPECT_EQ(page->named[3].option_id, o[1].id);
-  // With a limit of two: the first two ballots by key ("u" and the voter's id, compared as text), by name.
-  std::vector<std::pair<std::string, std::string>> by_key{{"u" + std::to_string(tom), "Tom"},
-                                                          {"u" + std::to_string(gareth), "Gareth"},
-                                                          {"u" + std::to_string(mair), "Mair"},
-                                                          {"u" + std::to_string(priya), "Priya"}};
+  // With a limit of two: the first two ballots in their key's order, by name.
+  std::vector<std::pair<std::string, std::string>> by_key;
+  for (const auto& b : page->named) by_key.emplace_back(b.ballot, b.voter_name);
   std::sort(by_key.begin(), by_key.end());
   std::vector<std::string> first_two{by_key[0].second, by_key[1].second};
   std::sort(first_two.begin(), first_two.end());
