@@ -74,9 +74,9 @@ void easy_entry(Html& h, const core::Translator& t, const Entry& e, const std::s
     Html link;
     link.text(t("loop.easy.see"));
     govuk::visually_hidden(link, t("loop.entry.see_hidden"));
-    h.raw("<p class=\"govuk-body-l\">");
-    govuk::link(h, href, std::move(link));
-    h.raw("</p>\n");
+    Html line;
+    govuk::link(line, href, std::move(link));
+    govuk::paragraph(h, std::move(line), kLine);
   }
   h.raw("</li>\n");
 }
@@ -85,8 +85,7 @@ void easy_entry(Html& h, const core::Translator& t, const Entry& e, const std::s
 void easy_list(Html& h, const core::Translator& t, const std::vector<Entry>& entries, bool links, bool mine,
                const std::string& base, bool has_before, const EntryPage& page) {
   if (entries.empty()) {
-    govuk::paragraph(h, t(has_before ? "loop.list.no_more" : (mine ? "loop.easy.mine_none" : "loop.easy.none")),
-                     "govuk-body-l");
+    govuk::paragraph(h, t(has_before ? "loop.list.no_more" : (mine ? "loop.easy.mine_none" : "loop.easy.none")), kLine);
     return;
   }
   h.raw("<ul class=\"govuk-list rt-easy-read\">\n");
@@ -99,7 +98,7 @@ void easy_list(Html& h, const core::Translator& t, const std::vector<Entry>& ent
 
 /// Lines saying what the page is, in the order given.
 void lead(Html& h, std::initializer_list<std::string> lines) {
-  for (const auto& line : lines) govuk::paragraph(h, line, "govuk-body-l");
+  for (const auto& line : lines) govuk::paragraph(h, line, kLine);
 }
 
 Response group_easy_read(RequestContext& ctx, const PagesDeps& deps, FoundGroup& l, bool public_page) {
