@@ -179,6 +179,8 @@ DECIDED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Hold board meetings
 # The board's closed ranked-choice decision (every round as a table) and its open dot vote.
 RANKED_ID=$(db_one "SELECT id FROM decisions WHERE title = 'What should the small grant pay for first?'")
 DOTS_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Which training would help you most?'")
+# The board's open "find a meeting time" decision (a yes / if I have to / no answer for each time).
+MEETING_TIME_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'demo-decision-carers-cafe-time'")
 # Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
 SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
 # Notifications: 2,000 notices for the demo member about the board (the last 10 unread), so their page is one page of
@@ -390,6 +392,7 @@ SCENARIOS=(
   "a card on a board of 500 cards, signed in (a member)|/o/demo/cards/$BENCH_CARD_ID|member"
   "a closed ranked-choice decision, every round, signed in (a member)|/o/demo/decisions/$RANKED_ID|member"
   "an open dot vote, the ballot form, signed in (a member)|/o/demo/decisions/$DOTS_ID|member"
+  "an open meeting-time decision, its answer form, signed in (a member)|/o/demo/decisions/$MEETING_TIME_ID|member"
   "a closed ranked-choice poll with 40,000 ballots, its rounds, signed in (a member)|/o/demo/decisions/$BENCH_RANKED_ID|member"
   "a group's power-sharing rules, signed in (its lead facilitator)|/o/demo/groups/$BOARD_ID/decisions/rules|auth"
   "a group's You said, we did, signed in (a member; 2,000 statuses, a page of 25)|/o/demo/groups/$BOARD_ID/you-said-we-did|member"
