@@ -98,6 +98,10 @@ Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::stri
   return http::redirect(req.ctx.request, to);
 }
 
+std::string stage_words(const core::Translator& t, groups::Stage stage) {
+  return s(t("groups.stage." + std::string(groups::stage_code(stage))));
+}
+
 void label_tag(view::Html& h, const Label& l) {
   view::govuk::tag(h, {.text = l.name, .classes = "govuk-tag--" + l.colour});
 }

@@ -21,12 +21,19 @@ Board board_of(const db::Row& r) {
   b.purpose = r.string(7);
   b.dot_budget = r.integer(8);
   if (!r.null(9)) b.archived_at = r.integer(9);
+  if (!r.null(10)) b.stage = groups::parse_stage(r.text(10));
+  if (!r.null(11)) b.group_stage = groups::parse_stage(r.text(11));
   return b;
 }
 
 constexpr std::string_view kBoardColumns =
     "b.id, b.org_id, b.group_id, g.name, g.visibility, g.archived_at, b.title, b.purpose, b.dot_budget, "
-    "b.archived_at";
+    "b.archived_at, b.stage, g.stage";
+
+db::Param stage_param(std::optional<groups::Stage> stage) {
+  if (!stage) return nullptr;
+  return groups::stage_code(*stage);
+}
 
 long long count_in_list(soci::session& s, long long list_id, long long except) {
   long long n = 0;
@@ -38,14 +45,15 @@ long long count_in_list(soci::session& s, long long list_id, long long except) {
 }  // namespace
 
 long long insert_board(soci::session& s, long long org_id, long long group_id, std::string_view title,
-                       std::string_view purpose, long long budget, const std::vector<std::string>& lists,
-                       std::string_view create_key, long long actor, long long now) {
+                       std::string_view purpose, long long budget, std::optional<groups::Stage> stage,
+                       const std::vector<std::string>& lists, std::string_view create_key, long long actor,
+                       long long now) {
   long long id = 0;
   db::query(s,
-            "INSERT INTO boards (org_id, group_id, title, purpose, dot_budget, create_key, created_by, created_at, "
-            "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (org_id, create_key) DO NOTHING "
-            "RETURNING id",
-            {org_id, group_id, title, purpose, budget, create_key, actor, now},
+            "INSERT INTO boards (org_id, group_id, title, purpose, dot_budget, stage, create_key, created_by, "
+            "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (org_id, create_key) "
+            "DO NOTHING RETURNING id",
+            {org_id, group_id, title, purpose, budget, stage_param(stage), create_key, actor, now},
             [&](const db::Row& r) { id = r.integer(0); });
   if (id == 0) return 0;
   for (const auto& l : lists) add_list(s, id, l, now);
@@ -66,7 +74,7 @@ std::vector<BoardListed> boards_of_group(soci::session& s, long long group_id) {
                 ", (SELECT COUNT(*) FROM board_cards c WHERE c.board_id = b.id AND c.archived_at IS NULL) FROM boards "
                 "b JOIN org_groups g ON g.id = b.group_id WHERE b.group_id = $1 ORDER BY b.created_at, b.id",
             {group_id}, [&](const db::Row& r) {
-              out.push_back({board_of(r), r.integer(10)});
+              out.push_back({board_of(r), r.integer(12)});
             });
   return out;
 }
@@ -79,7 +87,7 @@ std::optional<BoardForViewer> find_board(soci::session& s, long long org_id, lon
                 "gm.group_id = b.group_id AND gm.user_id = $3 WHERE b.id = $2 AND b.org_id = $1",
             {org_id, board_id, viewer}, [&](const db::Row& r) {
               BoardForViewer v{board_of(r), std::nullopt};
-              if (!r.null(10)) v.role = groups::parse_group_role(r.text(10));
+              if (!r.null(12)) v.role = groups::parse_group_role(r.text(12));
               out = std::move(v);
             });
   return out;
@@ -97,9 +105,9 @@ void lock_board(soci::session& s, long long board_id) {
 }
 
 void update_board(soci::session& s, long long board_id, std::string_view title, std::string_view purpose,
-                  long long budget, long long now) {
-  db::query(s, "UPDATE boards SET title = $2, purpose = $3, dot_budget = $4, updated_at = $5 WHERE id = $1",
-            {board_id, title, purpose, budget, now});
+                  long long budget, std::optional<groups::Stage> stage, long long now) {
+  db::query(s, "UPDATE boards SET title = $2, purpose = $3, dot_budget = $4, stage = $5, updated_at = $6 WHERE id = $1",
+            {board_id, title, purpose, budget, stage_param(stage), now});
 }
 
 void set_board_archived(soci::session& s, long long board_id, std::optional<long long> at, long long now) {

@@ -175,10 +175,49 @@ TEST_P(BoardsOnBackend, OnlyAnEmptyListIsRemoved) {
   EXPECT_EQ(page->lists[2].position, 3);
 }
 
+TEST_P(BoardsOnBackend, ABoardIsForOneStageOnlyInAGroupWithStages) {
+  const Who t{tom, Role::facilitator, false};
+  // The steering group has no stages: a board asked for one is for none.
+  const long long plain =
+      run(service->create_board(t, north, group, "Plain", "", {"A"}, "plain-key", groups::Stage::define));
+  ASSERT_GT(plain, 0);
+  EXPECT_FALSE(run(service->board_page(north, plain, tom))->view.board.stage);
+  EXPECT_EQ(run(service->save_board(t, north, plain, "Plain", "", 5, groups::Stage::deliver)), Change::done);
+  EXPECT_FALSE(run(service->board_page(north, plain, tom))->view.board.stage);
+
+  // A project at the Define stage: its boards can be for any stage, and say the project's stage now.
+  groups::GroupDetails p;
+  p.name = "Booking made simple";
+  p.purpose = "Makes booking simple.";
+  p.kind = groups::Kind::project;
+  p.stage = groups::Stage::define;
+  const long long project = run(groups->create_group(north, tom, p, "project-key-123456789"));
+  const long long found =
+      run(service->create_board(t, north, project, "What we found", "", {"A"}, "found-key", groups::Stage::discover));
+  const long long none = run(service->create_board(t, north, project, "Everything else", "", {"A"}, "none-key"));
+  auto page = run(service->board_page(north, found, tom));
+  EXPECT_EQ(page->view.board.stage, groups::Stage::discover);
+  EXPECT_EQ(page->view.board.group_stage, groups::Stage::define);
+  EXPECT_FALSE(run(service->board_page(north, none, tom))->view.board.stage);
+  // Changed in the board's settings, and back to none.
+  EXPECT_EQ(run(service->save_board(t, north, found, "What we found", "", 5, groups::Stage::develop)), Change::done);
+  EXPECT_EQ(run(service->board_page(north, found, tom))->view.board.stage, groups::Stage::develop);
+  const auto listed = run(service->group_boards(project));
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].board.stage, groups::Stage::develop);
+  EXPECT_EQ(listed[0].board.group_stage, groups::Stage::define);
+  EXPECT_FALSE(listed[1].board.stage);
+  EXPECT_EQ(run(service->save_board(t, north, found, "What we found", "", 5, std::nullopt)), Change::done);
+  EXPECT_FALSE(run(service->board_page(north, found, tom))->view.board.stage);
+  // A member does not change it.
+  EXPECT_EQ(run(service->save_board(as_gareth(), north, found, "Mine", "", 5, groups::Stage::deliver)),
+            Change::refused);
+}
+
 TEST_P(BoardsOnBackend, DotsStayWithinTheBudget) {
   const long long a = add("A"), b = add("B");
   const Who t{tom, Role::facilitator, false};
-  EXPECT_EQ(run(service->save_board(t, north, board, "Ideas board", "", 2)), Change::done);
+  EXPECT_EQ(run(service->save_board(t, north, board, "Ideas board", "", 2, std::nullopt)), Change::done);
   EXPECT_EQ(run(service->dots(as_gareth(), north, a, 1)), Dots::done);
   EXPECT_EQ(run(service->dots(as_gareth(), north, a, 1)), Dots::done);
   EXPECT_EQ(run(service->dots(as_gareth(), north, b, 1)), Dots::out_of_dots);
