@@ -99,7 +99,7 @@ Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::stri
 }
 
 std::string stage_words(const core::Translator& t, groups::Stage stage) {
-  return s(t("groups.stage." + std::string(groups::stage_code(stage))));
+  return s(t("boards.stage_name." + std::string(groups::stage_code(stage))));
 }
 
 void label_tag(view::Html& h, const Label& l) {

@@ -61,7 +61,7 @@ Response to_card_in_list(OrgRequest& req, long long board_id, long long list_id,
 std::string group_boards_url(const OrgRequest& req, long long group_id);
 /// After a change: to `to` with the done message, or 404 when it was refused.
 Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::string& to, const char* done_key);
-/// A stage of the double diamond in the reader's language ("Define"; the groups module's words).
+/// A stage of the double diamond in the reader's language ("Define").
 std::string stage_words(const core::Translator& t, groups::Stage stage);
 /// A label as a tag: its name on its colour (text and colour together, never colour alone).
 void label_tag(view::Html& h, const Label& l);
