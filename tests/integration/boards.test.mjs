@@ -498,3 +498,32 @@ test(`${backendName}: a board for one stage of the project, shown by stage on th
   const demoBoard = one("SELECT id FROM boards WHERE title = 'The problems we heard'");
   assert.match((await mair.get(`/o/demo/boards/${demoBoard}`)).text, /Mae&#39;r bwrdd hwn ar gyfer cam Diffinio y prosiect\.|Mae'r bwrdd hwn ar gyfer cam Diffinio y prosiect\./);
 });
+
+// Dragging (web/js/board_drag.mjs) is offered only where every card shows in its place and only to people who may
+// move cards: the page marks its cards and gives the words to say; the drop sends the card's own move form.
+test(`${backendName}: the board and a list's page offer dragging only to people who move cards, on an unfiltered board`, async () => {
+  const ids = boardIds(server);
+  const gareth = await signedIn(demo.member);
+  const ngozi = await signedIn(demo.partner);
+  const boardUrl = `/o/demo/boards/${ids.BOARD}`;
+  const board = await gareth.get(boardUrl);
+  assert.match(board.text, /id="board-lists"[^>]* data-rt-board-drag data-rt-csrf="[^"]+"/);
+  assert.match(board.text, /data-text-moved="Moved “\{card\}” to position \{position\} in “\{list\}”\."/);
+  assert.match(board.text, /data-rt-list="\d+" data-rt-list-title="Doing"/);
+  assert.match(board.text, new RegExp(`data-rt-card="${ids.CARD}"`));
+  for (const filtered of ["?sort=dots", "?mine=yes"]) {
+    const page = await gareth.get(boardUrl + filtered);
+    assert.doesNotMatch(page.text, /data-rt-board-drag|data-rt-card=/, `no dragging on ${filtered}`);
+  }
+  const read = await ngozi.get(boardUrl);
+  assert.equal(read.status, 200);
+  assert.doesNotMatch(read.text, /data-rt-board-drag|data-rt-card=|data-rt-csrf/);
+  // A list's page: its cards, and the board's other lists as links (places to drop a card at the end of one).
+  const list = await gareth.get(`${boardUrl}/lists/${ids.LIST}`);
+  assert.match(list.text, /data-rt-board-drag/);
+  assert.match(list.text, /The board&#39;s other lists|The board's other lists/);
+  assert.match(list.text, /data-rt-list-title="Done" data-rt-list-end><a class="govuk-link" href="\/o\/demo\/boards\/\d+\/lists\/\d+">/);
+  // In Welsh, the words to say are Welsh.
+  const mair = await signedIn("mair@demo.example");
+  assert.match((await mair.get(boardUrl)).text, /data-text-moved="Wedi symud “\{card\}” i safle \{position\} yn “\{list\}”\."/);
+});
