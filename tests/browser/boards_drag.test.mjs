@@ -54,6 +54,10 @@ test("a card dragged to another list on the board moves there, is announced, and
     const first = tom.locator('[data-rt-list-title="Doing"] [data-rt-card]').first();
     await first.scrollIntoViewIfNeeded();
     const target = await first.boundingBox();
+    const boardFetches = [];
+    tom.on("response", (r) => {
+      if (r.request().method() === "GET" && new URL(r.url()).pathname === new URL(address).pathname) boardFetches.push(r);
+    });
     const moved = tom.waitForResponse((r) => r.url().endsWith("/move") && r.request().method() === "POST");
     await drag(tom, cardIn(tom, "Ideas", card), target.x + 40, target.y + 8);
     const post = await moved;
@@ -64,6 +68,13 @@ test("a card dragged to another list on the board moves there, is announced, and
     const status = tom.locator("[data-rt-live-status]");
     await status.filter({ hasText: `Moved “${card}” to position 1 in “Doing”.` }).waitFor({ timeout: 15_000 });
     assert.equal(await status.getAttribute("aria-live"), "polite");
+    // The board's live channel tells of this move too: the page shows the lists again, but does not say "The board
+    // has changed" over what Tom was told.
+    // Two fetches of the board: the drag's own and the live script's.
+    for (let i = 0; i < 150 && boardFetches.length < 2; i++) await tom.waitForTimeout(100);
+    assert.ok(boardFetches.length >= 2, `the live script fetched the board again: ${boardFetches.length}`);
+    await tom.waitForTimeout(500);
+    assert.equal(await status.innerText(), `Moved “${card}” to position 1 in “Doing”.`);
     assert.equal(await tom.evaluate(() => window.rtNotReloaded), true, "the page was not reloaded");
     assert.equal(await cardIn(tom, "Doing", card).count(), 1);
     assert.deepEqual(await axeViolations(tom), []);
