@@ -316,12 +316,14 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> board_list(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_board(req, deps, Action::see_boards);
+  // Only this list's cards are read (the other lists' names and ids come with the board's frame); an address that is
+  // not a list's still asks for the board first, so it is answered as before (404, or to two-step sign-in).
+  const auto list_id = http::parse_id(ctx.param("list"));
+  auto loaded_op = load_board(req, deps, Action::see_boards, list_id.value_or(0));
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   auto& page = std::get<BoardPage>(loaded);
   const auto& b = page.view.board;
-  const auto list_id = http::parse_id(ctx.param("list"));
   const BoardList* l = list_id ? page.list(*list_id) : nullptr;
   if (!l) co_return deps.not_found(ctx);
   const bool works = may(req, page.view, Action::work_on_cards);

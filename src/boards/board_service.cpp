@@ -128,6 +128,19 @@ awaitable<std::optional<BoardPage>> BoardService::board_page(long long org_id, l
   co_return co_await std::move(op);
 }
 
+awaitable<std::optional<BoardPage>> BoardService::list_page(long long org_id, long long board_id, long long list_id,
+                                                            long long viewer) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {
+    auto v = store::find_board(s, org_id, board_id, viewer);
+    if (!v) return std::nullopt;
+    BoardPage page;
+    page.view = std::move(*v);
+    store::read_list(s, page, list_id, viewer);
+    return page;
+  });
+  co_return co_await std::move(op);
+}
+
 awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, long long card_id, long long viewer) {
   auto op = db_.read([=, this](soci::session& s) -> std::optional<CardPage> {
     const auto board_id = store::board_of_card(s, org_id, card_id);

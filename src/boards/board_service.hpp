@@ -99,6 +99,10 @@ class BoardService {
                                     std::optional<groups::Stage> stage = std::nullopt);
   awaitable<std::optional<BoardForViewer>> board(long long org_id, long long board_id, long long viewer);
   awaitable<std::optional<BoardPage>> board_page(long long org_id, long long board_id, long long viewer);
+  /// A list's own page: the board's frame (its lists, labels and people) with only this list's cards (none when the
+  /// list is not the board's).
+  awaitable<std::optional<BoardPage>> list_page(long long org_id, long long board_id, long long list_id,
+                                                long long viewer);
   awaitable<std::optional<CardPage>> card_page(long long org_id, long long card_id, long long viewer);
 
   /// stage: as for create_board (none when the group has no stages).

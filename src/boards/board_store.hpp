@@ -46,6 +46,9 @@ void set_board_archived(soci::session& s, long long board_id, std::optional<long
 void read_page(soci::session& s, BoardPage& page, long long viewer);
 /// The same without the cards (a card's page: its forms need the lists, labels and people, not the other cards).
 void read_frame(soci::session& s, BoardPage& page, long long viewer);
+/// A list's own page: the frame and only that list's cards in play (with dots, the viewer's dots, comments standing,
+/// labels and people), in six queries however many cards and lists; no cards when the list is not the board's.
+void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer);
 /// One card (archived ones too), with its labels, people and dots.
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer);
 std::vector<HistoryEntry> history(soci::session& s, long long card_id);
