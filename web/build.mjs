@@ -55,15 +55,18 @@ const govukJs = emit("govuk-frontend", "js", readFileSync(join(here, "node_modul
 const recorderJs = emit("recorder", "js", readFileSync(join(here, "js/recorder.mjs")));
 const liveJs = emit("live", "js", readFileSync(join(here, "js/live.mjs")));
 const boardLiveJs = emit("board-live", "js", readFileSync(join(here, "js/board_live.mjs")));
+const boardDragJs = emit("board-drag", "js", readFileSync(join(here, "js/board_drag.mjs")));
 const appJs = readFileSync(join(here, "js/app.mjs"), "utf8")
   .replace("./govuk-frontend.min.js", govukJs)
   .replace("./recorder.mjs", recorderJs)
   .replace("./live.mjs", liveJs)
-  .replace("./board_live.mjs", boardLiveJs);
+  .replace("./board_live.mjs", boardLiveJs)
+  .replace("./board_drag.mjs", boardDragJs);
 manifest["govuk-frontend.js"] = govukJs;
 manifest["recorder.js"] = recorderJs;
 manifest["live.js"] = liveJs;
 manifest["board-live.js"] = boardLiveJs;
+manifest["board-drag.js"] = boardDragJs;
 manifest["app.js"] = emit("app", "js", appJs);
 
 const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="9" fill="#0b6e69"/><g fill="#1d3b4a"><circle cx="16" cy="3" r="3"/><circle cx="16" cy="29" r="3"/><circle cx="3" cy="16" r="3"/><circle cx="29" cy="16" r="3"/><circle cx="6.8" cy="6.8" r="3"/><circle cx="25.2" cy="25.2" r="3"/><circle cx="6.8" cy="25.2" r="3"/><circle cx="25.2" cy="6.8" r="3"/></g></svg>\n`;

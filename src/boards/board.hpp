@@ -41,6 +41,10 @@ struct Board {
   std::string purpose;
   long long dot_budget = 0;
   std::optional<long long> archived_at;
+  /// The stage of the project's double diamond the board belongs to (none: the board is for no stage).
+  std::optional<groups::Stage> stage;
+  /// Its group's stage now (none: the group has no stages, and its boards none either).
+  std::optional<groups::Stage> group_stage;
 };
 
 /// A board as one person sees it: their role in its group (none when they are not in it).

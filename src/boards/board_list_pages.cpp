@@ -16,8 +16,53 @@ using policy::Action;
 using view::Html;
 
 struct NewBoard {
-  std::string title, purpose, create_key;
+  /// stage: a stage's code or "none", as chosen.
+  std::string title, purpose, create_key, stage = "none";
 };
+
+/// "Which stage of the project is this board for?": offered only in a group that has stages (now: the group's).
+void stage_field(Html& h, const core::Translator& t, std::optional<groups::Stage> now, const std::string& chosen,
+                 const std::vector<view::FieldError>& errors) {
+  if (!now) return;
+  govuk::Radios radios{.name = "stage",
+                       .value = chosen,
+                       .fieldset = small_legend(s(t("boards.stage.legend"))),
+                       .hint = {.text = core::format(t("boards.stage.hint"), {{"stage", stage_words(t, *now)}})},
+                       .error_message = field_error_message(t, errors, "stage"),
+                       .classes = "govuk-radios--small"};
+  for (auto stage : groups::kAllStages) {
+    radios.items.push_back({.text = stage_words(t, stage), .value = s(groups::stage_code(stage))});
+  }
+  radios.items.push_back({.divider = s(t("boards.stage.or"))});
+  radios.items.push_back({.text = s(t("boards.stage.none")), .value = "none"});
+  govuk::radios(h, radios);
+}
+
+/// The stage chosen on the form ("none": no stage); a problem when it is neither a stage nor "none".
+std::optional<groups::Stage> read_stage(const std::string& typed, std::vector<FormProblem>& problems) {
+  if (typed.empty() || typed == "none") return std::nullopt;
+  const auto stage = groups::parse_stage(typed);
+  if (!stage) problems.push_back({"stage", "boards.error.stage"});
+  return stage;
+}
+
+std::string stage_value(std::optional<groups::Stage> stage) {
+  return stage ? s(groups::stage_code(*stage)) : std::string("none");
+}
+
+/// One board as a summary card: its name (a link), purpose and number of cards.
+void board_card(Html& h, const core::Translator& t, const OrgRequest& req, const store::BoardListed& b, int level) {
+  govuk::SummaryList rows;
+  if (!b.board.purpose.empty()) {
+    rows.rows.push_back({.key = {.text = s(t("boards.form.purpose"))}, .value = {.text = b.board.purpose}});
+  }
+  rows.rows.push_back(
+      {.key = {.text = s(t("boards.list.cards"))}, .value = {.text = t.plural("boards.list.card_count", b.cards)}});
+  Html title;
+  govuk::link(title, board_url(req, b.board.id), b.board.title);
+  rows.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = level}};
+  govuk::summary_list(h, rows);
+}
 
 Response render_boards(OrgRequest& req, const PagesDeps& deps, const groups::GroupForViewer& g,
                        const std::vector<store::BoardListed>& all, const NewBoard& form,
@@ -32,19 +77,41 @@ Response render_boards(OrgRequest& req, const PagesDeps& deps, const groups::Gro
   Html& h = page.body();
   govuk::paragraph(h, t("boards.list.lead"));
   bool any = false;
+  bool staged = g.group.details.stage.has_value();
   for (const auto& b : all) {
     if (b.board.archived_at) continue;
     any = true;
-    govuk::SummaryList rows;
-    if (!b.board.purpose.empty()) {
-      rows.rows.push_back({.key = {.text = s(t("boards.form.purpose"))}, .value = {.text = b.board.purpose}});
+    staged = staged || b.board.stage.has_value();
+  }
+  if (!staged) {
+    for (const auto& b : all) {
+      if (!b.board.archived_at) board_card(h, t, req, b, 2);
     }
-    rows.rows.push_back(
-        {.key = {.text = s(t("boards.list.cards"))}, .value = {.text = t.plural("boards.list.card_count", b.cards)}});
-    Html title;
-    govuk::link(title, board_url(req, b.board.id), b.board.title);
-    rows.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 2}};
-    govuk::summary_list(h, rows);
+  } else if (any) {
+    // By stage of the double diamond: the stage the project is at now first (marked), then the others in order, then
+    // the boards for no stage under their own heading.
+    std::vector<std::optional<groups::Stage>> order;
+    if (g.group.details.stage) order.emplace_back(g.group.details.stage);
+    for (auto stage : groups::kAllStages) {
+      if (stage != g.group.details.stage) order.emplace_back(stage);
+    }
+    order.emplace_back(std::nullopt);
+    for (const auto& stage : order) {
+      std::vector<const store::BoardListed*> in;
+      for (const auto& b : all) {
+        if (!b.board.archived_at && b.board.stage == stage) in.push_back(&b);
+      }
+      const bool now = stage && stage == g.group.details.stage;
+      if (in.empty() && !now) continue;
+      std::string heading = s(t("boards.list.no_stage"));
+      if (stage) {
+        heading = now ? core::format(t("boards.list.stage_now"), {{"stage", stage_words(t, *stage)}})
+                      : stage_words(t, *stage);
+      }
+      govuk::heading(h, 2, "m", heading);
+      if (in.empty()) govuk::paragraph(h, t("boards.list.none_for_stage"));
+      for (const auto* b : in) board_card(h, t, req, *b, 3);
+    }
   }
   if (!any) govuk::paragraph(h, t("boards.list.none"));
   std::vector<govuk::Content> archived;
@@ -75,14 +142,27 @@ Response render_boards(OrgRequest& req, const PagesDeps& deps, const groups::Gro
                         .label = small_label(s(t("boards.form.purpose"))),
                         .hint = {.text = s(t("boards.form.purpose_hint"))},
                         .error_message = field_error_message(t, errors, "purpose")});
+    stage_field(h, t, g.group.details.stage, form.stage, errors);
     govuk::button(h, {.text = s(t("boards.new.button")), .prevent_double_click = true});
     govuk::form_end(h);
   }
   return page.respond();
 }
 
-void settings_form(Html& h, const core::Translator& t, const OrgRequest& req, const Board& b, const std::string& title,
-                   const std::string& purpose, const std::string& budget, const std::vector<view::FieldError>& errors) {
+/// What the settings form holds, as typed.
+struct BoardSettings {
+  std::string title, purpose, budget, stage;
+};
+
+BoardSettings settings_of(const Board& b) {
+  return {b.title, b.purpose, std::to_string(b.dot_budget), stage_value(b.stage)};
+}
+
+void settings_form(Html& h, const core::Translator& t, const OrgRequest& req, const Board& b, const BoardSettings& f,
+                   const std::vector<view::FieldError>& errors) {
+  const auto& title = f.title;
+  const auto& purpose = f.purpose;
+  const auto& budget = f.budget;
   govuk::form_start(h, {.action = board_url(req, b.id) + "/settings", .csrf_token = req.ctx.csrf_token});
   govuk::input(h, {.id = "title",
                    .name = "title",
@@ -105,12 +185,12 @@ void settings_form(Html& h, const core::Translator& t, const OrgRequest& req, co
                    .error_message = field_error_message(t, errors, "budget"),
                    .classes = "govuk-input--width-3",
                    .spellcheck = false});
+  stage_field(h, t, b.group_stage, f.stage, errors);
   submit_button(h, t("boards.settings.save"));
   govuk::form_end(h);
 }
 
-Response render_settings(OrgRequest& req, const PagesDeps& deps, const BoardPage& page, const std::string& title,
-                         const std::string& purpose, const std::string& budget,
+Response render_settings(OrgRequest& req, const PagesDeps& deps, const BoardPage& page, const BoardSettings& form,
                          const std::vector<view::FieldError>& errors) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
@@ -127,7 +207,7 @@ Response render_settings(OrgRequest& req, const PagesDeps& deps, const BoardPage
     }
     return pb.respond();
   }
-  settings_form(h, t, req, b, title, purpose, budget, errors);
+  settings_form(h, t, req, b, form, errors);
 
   govuk::heading(h, 2, "m", t("boards.lists.title"));
   govuk::paragraph(h, t("boards.lists.lead"));
@@ -226,7 +306,7 @@ awaitable<Response> boards(OrgRequest& req, const PagesDeps& deps) {
   const auto& g = std::get<groups::GroupForViewer>(loaded);
   auto op = deps.service->group_boards(g.group.id);
   const auto all = co_await std::move(op);
-  co_return render_boards(req, deps, g, all, {"", "", security::random_token(16)}, {});
+  co_return render_boards(req, deps, g, all, {"", "", security::random_token(16), "none"}, {});
 }
 
 awaitable<Response> create_board(OrgRequest& req, const PagesDeps& deps) {
@@ -236,9 +316,12 @@ awaitable<Response> create_board(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<groups::GroupForViewer>(loaded);
-  NewBoard form{ctx.form.trimmed("title"), ctx.form.trimmed("purpose"), ctx.form.trimmed("create_key")};
+  NewBoard form{ctx.form.trimmed("title"), ctx.form.trimmed("purpose"), ctx.form.trimmed("create_key"),
+                ctx.form.trimmed("stage")};
   if (form.create_key.empty()) form.create_key = security::random_token(16);
-  if (const auto problems = check_title(form.title, form.purpose); !problems.empty()) {
+  auto problems = check_title(form.title, form.purpose);
+  const auto stage = read_stage(form.stage, problems);
+  if (!problems.empty()) {
     auto op = deps.service->group_boards(g.group.id);
     const auto all = co_await std::move(op);
     co_return render_boards(req, deps, g, all, form, field_errors(t, problems));
@@ -246,7 +329,7 @@ awaitable<Response> create_board(OrgRequest& req, const PagesDeps& deps) {
   std::vector<std::string> lists{s(t("boards.default_list.ideas")), s(t("boards.default_list.doing")),
                                  s(t("boards.default_list.done"))};
   auto op = deps.service->create_board(who_of(req), req.membership.org_id, g.group.id, form.title, form.purpose,
-                                       std::move(lists), form.create_key);
+                                       std::move(lists), form.create_key, stage);
   const long long id = co_await std::move(op);
   if (id == 0) co_return deps.not_found(ctx);
   ctx.set_flash("boards.done.created");
@@ -262,7 +345,7 @@ awaitable<Response> settings(OrgRequest& req, const PagesDeps& deps) {
     co_return deps.not_found(req.ctx);
   }
   const auto& b = page.view.board;
-  co_return render_settings(req, deps, page, b.title, b.purpose, std::to_string(b.dot_budget), {});
+  co_return render_settings(req, deps, page, settings_of(b), {});
 }
 
 awaitable<Response> save_settings(OrgRequest& req, const PagesDeps& deps) {
@@ -272,14 +355,15 @@ awaitable<Response> save_settings(OrgRequest& req, const PagesDeps& deps) {
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& page = std::get<BoardPage>(loaded);
-  const std::string title = ctx.form.trimmed("title");
-  const std::string purpose = ctx.form.trimmed("purpose");
-  const std::string budget = ctx.form.trimmed("budget");
-  auto problems = check_title(title, purpose);
-  const auto n = core::small_number(budget);
+  const BoardSettings form{ctx.form.trimmed("title"), ctx.form.trimmed("purpose"), ctx.form.trimmed("budget"),
+                           ctx.form.trimmed("stage")};
+  auto problems = check_title(form.title, form.purpose);
+  const auto n = core::small_number(form.budget);
   if (!n || *n < 0 || *n > kMaxBudget) problems.push_back({"budget", "boards.error.budget"});
-  if (!problems.empty()) co_return render_settings(req, deps, page, title, purpose, budget, field_errors(t, problems));
-  auto op = deps.service->save_board(who_of(req), req.membership.org_id, page.view.board.id, title, purpose, *n);
+  const auto stage = read_stage(form.stage, problems);
+  if (!problems.empty()) co_return render_settings(req, deps, page, form, field_errors(t, problems));
+  auto op = deps.service->save_board(who_of(req), req.membership.org_id, page.view.board.id, form.title, form.purpose,
+                                     *n, stage);
   co_return after(req, deps, co_await std::move(op), board_url(req, page.view.board.id), "boards.done.saved");
 }
 
@@ -314,8 +398,7 @@ awaitable<Response> add_list(OrgRequest& req, const PagesDeps& deps) {
   accounts::check_required(problems, title, kMaxTitle, "list", "boards.error.");
   if (!problems.empty()) {
     problems[0].field = "new-list";
-    co_return render_settings(req, deps, page, b.title, b.purpose, std::to_string(b.dot_budget),
-                              field_errors(t, problems));
+    co_return render_settings(req, deps, page, settings_of(b), field_errors(t, problems));
   }
   auto op = deps.service->add_list(who_of(req), req.membership.org_id, b.id, title);
   co_return after(req, deps, co_await std::move(op), board_url(req, b.id) + "/settings", "boards.done.list_added");
@@ -336,8 +419,7 @@ awaitable<Response> rename_list(OrgRequest& req, const PagesDeps& deps) {
   accounts::check_required(problems, title, kMaxTitle, "list", "boards.error.");
   if (!problems.empty()) {
     problems[0].field = "list-" + std::to_string(*list);
-    co_return render_settings(req, deps, page, b.title, b.purpose, std::to_string(b.dot_budget),
-                              field_errors(t, problems));
+    co_return render_settings(req, deps, page, settings_of(b), field_errors(t, problems));
   }
   auto op = deps.service->rename_list(who_of(req), req.membership.org_id, b.id, *list, title);
   co_return after(req, deps, co_await std::move(op), board_url(req, b.id) + "/settings", "boards.done.list_renamed");
@@ -369,7 +451,7 @@ awaitable<Response> remove_list(OrgRequest& req, const PagesDeps& deps) {
   auto op = deps.service->remove_list(who_of(req), req.membership.org_id, b.id, *list);
   const auto removed = co_await std::move(op);
   if (removed == ListRemoval::not_empty) {
-    co_return render_settings(req, deps, page, b.title, b.purpose, std::to_string(b.dot_budget),
+    co_return render_settings(req, deps, page, settings_of(b),
                               field_errors(t, {{"list-" + std::to_string(*list), "boards.error.list_not_empty"}}));
   }
   if (removed == ListRemoval::refused) co_return deps.not_found(ctx);
@@ -392,8 +474,7 @@ awaitable<Response> add_label(OrgRequest& req, const PagesDeps& deps) {
   accounts::check_required(problems, name, kMaxLabel, "label", "boards.error.");
   if (!problems.empty()) {
     problems[0].field = "label-name";
-    co_return render_settings(req, deps, page, b.title, b.purpose, std::to_string(b.dot_budget),
-                              field_errors(t, problems));
+    co_return render_settings(req, deps, page, settings_of(b), field_errors(t, problems));
   }
   auto op = deps.service->add_label(who_of(req), req.membership.org_id, b.id, name, colour);
   co_return after(req, deps, co_await std::move(op), board_url(req, b.id) + "/settings", "boards.done.label_added");

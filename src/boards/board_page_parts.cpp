@@ -30,11 +30,13 @@ bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action) 
   return policy::allows(actor_of(req, v.role), action, policy::facts_of(v.board)) != policy::Verdict::deny;
 }
 
-awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action) {
+awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action,
+                                                        std::optional<long long> only_list) {
   auto& ctx = req.ctx;
   const auto id = http::parse_id(ctx.param("board"));
   if (!id || !deps.service) co_return deps.not_found(ctx);
-  auto op = deps.service->board_page(req.membership.org_id, *id, req.principal.user_id);
+  auto op = only_list ? deps.service->list_page(req.membership.org_id, *id, *only_list, req.principal.user_id)
+                      : deps.service->board_page(req.membership.org_id, *id, req.principal.user_id);
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   const auto verdict = policy::allows(actor_of(req, found->view.role), action, policy::facts_of(found->view.board));
@@ -96,6 +98,10 @@ Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::stri
   if (c == Change::refused) return deps.not_found(req.ctx);
   req.ctx.set_flash(done_key);
   return http::redirect(req.ctx.request, to);
+}
+
+std::string stage_words(const core::Translator& t, groups::Stage stage) {
+  return s(t("boards.stage_name." + std::string(groups::stage_code(stage))));
 }
 
 void label_tag(view::Html& h, const Label& l) {

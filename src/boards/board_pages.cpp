@@ -173,11 +173,15 @@ void dots_left(Html& h, const core::Translator& t, const BoardPage& page) {
 }
 
 /// The cards' part of the page, which a script (web/js/board_live.mjs) replaces with the page as it is now when
-/// someone changes a card, saying so in the region before it; without the script the page is the same. The caller
-/// closes the div.
-void live_start(Html& h, const core::Translator& t, const PagesDeps& deps, const Board& b, const std::string& base) {
+/// someone changes a card, saying so in the region before it; without the script the page is the same. With `drag`
+/// (someone who may move cards, seeing every card in its order), another script (web/js/board_drag.mjs) lets a mouse
+/// drag a card to another place, sending the same POST as the card's "Move" form with this page's form token, and
+/// says what became of it in the same region. The caller closes the div.
+void live_start(Html& h, const core::Translator& t, const OrgRequest& req, const PagesDeps& deps, const Board& b,
+                const std::string& base, bool drag) {
   const bool live = deps.live && !b.archived_at;
-  if (live) {
+  drag = drag && !b.archived_at;
+  if (live || drag) {
     h.raw("<div class=\"govuk-body govuk-!-font-weight-bold\" aria-live=\"polite\" data-rt-live-status></div>\n");
   }
   h.raw("<div id=\"board-lists\"");
@@ -185,7 +189,18 @@ void live_start(Html& h, const core::Translator& t, const PagesDeps& deps, const
     h.raw(" data-rt-board-live=\"").text(base + "/live").raw("\"");
     h.raw(" data-text-changed=\"").text(t("boards.live.changed")).raw("\"");
   }
+  if (drag) {
+    h.raw(" data-rt-board-drag data-rt-csrf=\"").text(req.ctx.csrf_token).raw("\"");
+    h.raw(" data-text-moved=\"").text(t("boards.drag.moved")).raw("\"");
+    h.raw(" data-text-move-failed=\"").text(t("boards.drag.failed")).raw("\"");
+  }
   h.raw(">\n");
+}
+
+/// A list's cards in a box the drag script knows (its id and name); the caller closes both divs (list_cards_end).
+void list_cards_start(Html& h, const BoardList& l) {
+  h.raw("<div class=\"rt-board-list\" data-rt-list=\"").number(l.id).raw("\" data-rt-list-title=\"").text(l.title);
+  h.raw("\">\n");
 }
 
 void list_heading(Html& h, const core::Translator& t, const BoardList& l, long long in_list, const std::string& id) {
@@ -200,8 +215,10 @@ void list_heading(Html& h, const core::Translator& t, const BoardList& l, long l
 /// The card's title is a heading one level below the page's last: h3 under a list's h2 on the board, h2 on a list's
 /// page.
 void card_box(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const Card& c,
-              bool on_list_page, bool forms, bool dots_on) {
-  h.raw("<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">");
+              bool on_list_page, bool forms, bool dots_on, bool drag) {
+  h.raw("<div class=\"govuk-summary-card\"");
+  if (drag) h.raw(" data-rt-card=\"").number(c.id).raw("\"");
+  h.raw("><div class=\"govuk-summary-card__title-wrapper\">");
   if (on_list_page) {
     h.raw("<h2");
   } else {
@@ -241,6 +258,7 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
   Html& h = pb.body();
   if (b.archived_at) govuk::inset_text(h, {.text = s(t("boards.board.archived"))});
   if (!b.purpose.empty()) govuk::paragraph(h, b.purpose);
+  if (b.stage) govuk::paragraph(h, core::format(t("boards.stage.on_board"), {{"stage", stage_words(t, *b.stage)}}));
   std::vector<govuk::Content> links;
   auto add_link = [&](const std::string& href, std::string_view words) {
     Html a;
@@ -262,7 +280,9 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
 
   // The board shows every card without its buttons (a board of 500 cards with three forms on each weighed 783 KB, and
   // gave a keyboard 2,000 stops): each list links to its own page, where its cards can be moved and given dots.
-  live_start(h, t, deps, b, base);
+  // Dragging (an extra for a mouse) only while every card shows in its place: not filtered, not sorted by dots.
+  const bool drag = works && !f.label && !f.person && !f.mine && !f.by_dots;
+  live_start(h, t, req, deps, b, base, drag);
   if (page.lists.empty()) govuk::paragraph(h, t("boards.board.no_lists"));
   for (const auto& l : page.lists) {
     std::vector<const Card*> cards;
@@ -275,6 +295,7 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
     if (f.by_dots) {
       std::stable_sort(cards.begin(), cards.end(), [](const Card* a, const Card* x) { return a->dots > x->dots; });
     }
+    list_cards_start(h, l);
     list_heading(h, t, l, in_list, "list-" + std::to_string(l.id));
     if (works) {
       govuk::link_paragraph(
@@ -284,8 +305,9 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
     if (cards.empty()) {
       govuk::paragraph(h, t(in_list == 0 ? "boards.board.list_empty" : "boards.board.none_match"));
     }
-    for (const Card* c : cards) card_box(h, t, req, page, *c, false, false, false);
+    for (const Card* c : cards) card_box(h, t, req, page, *c, false, false, false, drag);
     if (works) add_card_form(h, t, req, page, l);
+    h.raw("</div>\n");
   }
   h.raw("</div>\n");
   co_return pb.respond();
@@ -294,12 +316,14 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> board_list(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_board(req, deps, Action::see_boards);
+  // Only this list's cards are read (the other lists' names and ids come with the board's frame); an address that is
+  // not a list's still asks for the board first, so it is answered as before (404, or to two-step sign-in).
+  const auto list_id = http::parse_id(ctx.param("list"));
+  auto loaded_op = load_board(req, deps, Action::see_boards, list_id.value_or(0));
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   auto& page = std::get<BoardPage>(loaded);
   const auto& b = page.view.board;
-  const auto list_id = http::parse_id(ctx.param("list"));
   const BoardList* l = list_id ? page.list(*list_id) : nullptr;
   if (!l) co_return deps.not_found(ctx);
   const bool works = may(req, page.view, Action::work_on_cards);
@@ -312,15 +336,33 @@ awaitable<Response> board_list(OrgRequest& req, const PagesDeps& deps) {
   if (dots_on) dots_left(h, t, page);
   if (!works && page.view.role == GroupRole::observer) govuk::paragraph(h, t("boards.board.observer"));
   if (works) govuk::paragraph(h, t("boards.list.how_to_move"));
-  live_start(h, t, deps, b, base);
+  live_start(h, t, req, deps, b, base, works);
+  list_cards_start(h, *l);
   long long in_list = 0;
   for (const auto& c : page.cards) {
     if (c.list_id != l->id) continue;
     ++in_list;
-    card_box(h, t, req, page, c, true, works, dots_on);
+    card_box(h, t, req, page, c, true, works, dots_on, works);
   }
   if (in_list == 0) govuk::paragraph(h, t("boards.board.list_empty"));
   if (works) add_card_form(h, t, req, page, *l);
+  h.raw("</div>\n");
+  // The board's other lists: their own pages (and, for the drag script, places to drop a card: at the end of one).
+  if (works && page.lists.size() > 1) {
+    govuk::heading(h, 2, "m", t("boards.list.other_lists"));
+    std::vector<govuk::Content> others;
+    for (const auto& other : page.lists) {
+      if (other.id == l->id) continue;
+      Html item;
+      item.raw("<span data-rt-list=\"").number(other.id).raw("\" data-rt-list-title=\"").text(other.title);
+      item.raw("\" data-rt-list-end>");
+      govuk::link(item, list_url(req, b.id, other.id),
+                  core::format(t(dots_on ? "boards.list.open_dots" : "boards.list.open"), {{"list", other.title}}));
+      item.raw("</span>");
+      others.emplace_back(std::move(item));
+    }
+    govuk::list(h, {.items = std::move(others), .bullet = true});
+  }
   h.raw("</div>\n");
   co_return pb.respond();
 }

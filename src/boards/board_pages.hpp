@@ -39,8 +39,10 @@ inline std::string s(std::string_view v) { return std::string(v); }
 policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role);
 /// Whether the person may do this now (or could once two-step sign-in is on), to show its form or button.
 bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action);
-/// The board named by {board} with its lists and cards, when the person may do this to it.
-awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action);
+/// The board named by {board} with its lists and cards, when the person may do this to it. With only_list (a list's
+/// page): the board's lists, labels and people with that list's cards only (none when it is not the board's list).
+awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action,
+                                                        std::optional<long long> only_list = std::nullopt);
 /// The card named by {card} with its board, when the person may do this to it.
 awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const PagesDeps& deps, policy::Action action);
 /// The group named by {group}, when the person may do this in it (see_boards or run_boards).
@@ -61,6 +63,8 @@ Response to_card_in_list(OrgRequest& req, long long board_id, long long list_id,
 std::string group_boards_url(const OrgRequest& req, long long group_id);
 /// After a change: to `to` with the done message, or 404 when it was refused.
 Response after(OrgRequest& req, const PagesDeps& deps, Change c, const std::string& to, const char* done_key);
+/// A stage of the double diamond in the reader's language ("Define").
+std::string stage_words(const core::Translator& t, groups::Stage stage);
 /// A label as a tag: its name on its colour (text and colour together, never colour alone).
 void label_tag(view::Html& h, const Label& l);
 /// "5 December 2026" from "2026-12-05".

@@ -90,7 +90,7 @@ awaitable<std::vector<store::BoardListed>> BoardService::group_boards(long long 
 
 awaitable<long long> BoardService::create_board(Who who, long long org_id, long long group_id, std::string title,
                                                 std::string purpose, std::vector<std::string> lists,
-                                                std::string create_key) {
+                                                std::string create_key, std::optional<groups::Stage> stage) {
   auto op = db_.run([=, this](soci::session& s) -> long long {
     db::WriteTransaction tx(s);
     if (auto existing = store::find_board_by_key(s, org_id, create_key)) return *existing;
@@ -100,8 +100,10 @@ awaitable<long long> BoardService::create_board(Who who, long long org_id, long 
     if (policy::allows({who.org_role, who.two_step, g->role}, Action::run_boards, facts) != policy::Verdict::allow) {
       return 0;
     }
+    // A board is for a stage only in a group that has stages.
+    const auto for_stage = g->group.details.stage ? stage : std::nullopt;
     const long long id =
-        store::insert_board(s, org_id, group_id, title, purpose, 5, lists, create_key, who.user_id, now());
+        store::insert_board(s, org_id, group_id, title, purpose, 5, for_stage, lists, create_key, who.user_id, now());
     if (id == 0) return store::find_board_by_key(s, org_id, create_key).value_or(0);
     tx.commit();
     return id;
@@ -121,6 +123,19 @@ awaitable<std::optional<BoardPage>> BoardService::board_page(long long org_id, l
     BoardPage page;
     page.view = std::move(*v);
     store::read_page(s, page, viewer);
+    return page;
+  });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::optional<BoardPage>> BoardService::list_page(long long org_id, long long board_id, long long list_id,
+                                                            long long viewer) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {
+    auto v = store::find_board(s, org_id, board_id, viewer);
+    if (!v) return std::nullopt;
+    BoardPage page;
+    page.view = std::move(*v);
+    store::read_list(s, page, list_id, viewer);
     return page;
   });
   co_return co_await std::move(op);
@@ -216,12 +231,14 @@ void BoardService::follow_ups(soci::session& s, std::string_view kind, long long
 }
 
 awaitable<Change> BoardService::save_board(Who who, long long org_id, long long board_id, std::string title,
-                                           std::string purpose, long long budget) {
+                                           std::string purpose, long long budget, std::optional<groups::Stage> stage) {
   auto op = db_.run([=, this](soci::session& s) {
     db::WriteTransaction tx(s);
-    if (!locked(s, who, org_id, board_id, Action::run_boards)) return Change::refused;
+    const auto v = locked(s, who, org_id, board_id, Action::run_boards);
+    if (!v) return Change::refused;
+    const auto for_stage = v->board.group_stage ? stage : std::nullopt;
     store::update_board(s, board_id, title, purpose, std::clamp(budget, 0LL, static_cast<long long>(kMaxBudget)),
-                        now());
+                        for_stage, now());
     tx.commit();
     return Change::done;
   });
@@ -610,11 +627,12 @@ void BoardService::tell(long long board_id, const char* event, long long card_id
 
 long long BoardService::create_board_now(long long org_id, long long group_id, long long actor,
                                          const std::string& title, const std::string& purpose,
-                                         const std::vector<std::string>& lists, const std::string& key) {
+                                         const std::vector<std::string>& lists, const std::string& key,
+                                         std::optional<groups::Stage> stage) {
   return db_.run_sync([&](soci::session& s) {
     db::WriteTransaction tx(s);
     if (auto existing = store::find_board_by_key(s, org_id, key)) return *existing;
-    const long long id = store::insert_board(s, org_id, group_id, title, purpose, 5, lists, key, actor, now());
+    const long long id = store::insert_board(s, org_id, group_id, title, purpose, 5, stage, lists, key, actor, now());
     tx.commit();
     return id;
   });

@@ -93,14 +93,21 @@ class BoardService {
   awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
   awaitable<std::vector<store::BoardListed>> group_boards(long long group_id);
   /// A new board with the lists named (Ideas, Doing, Done when none); the same create key twice makes one (0: refused).
+  /// stage: the project's stage it is for; none when the group has no stages.
   awaitable<long long> create_board(Who who, long long org_id, long long group_id, std::string title,
-                                    std::string purpose, std::vector<std::string> lists, std::string create_key);
+                                    std::string purpose, std::vector<std::string> lists, std::string create_key,
+                                    std::optional<groups::Stage> stage = std::nullopt);
   awaitable<std::optional<BoardForViewer>> board(long long org_id, long long board_id, long long viewer);
   awaitable<std::optional<BoardPage>> board_page(long long org_id, long long board_id, long long viewer);
+  /// A list's own page: the board's frame (its lists, labels and people) with only this list's cards (none when the
+  /// list is not the board's).
+  awaitable<std::optional<BoardPage>> list_page(long long org_id, long long board_id, long long list_id,
+                                                long long viewer);
   awaitable<std::optional<CardPage>> card_page(long long org_id, long long card_id, long long viewer);
 
+  /// stage: as for create_board (none when the group has no stages).
   awaitable<Change> save_board(Who who, long long org_id, long long board_id, std::string title, std::string purpose,
-                               long long budget);
+                               long long budget, std::optional<groups::Stage> stage);
   awaitable<Change> archive_board(Who who, long long org_id, long long board_id, bool archive);
   awaitable<Change> add_list(Who who, long long org_id, long long board_id, std::string title);
   awaitable<Change> rename_list(Who who, long long org_id, long long board_id, long long list_id, std::string title);
@@ -139,7 +146,8 @@ class BoardService {
 
   /// For demo data and tests, on the calling thread (no policy).
   long long create_board_now(long long org_id, long long group_id, long long actor, const std::string& title,
-                             const std::string& purpose, const std::vector<std::string>& lists, const std::string& key);
+                             const std::string& purpose, const std::vector<std::string>& lists, const std::string& key,
+                             std::optional<groups::Stage> stage = std::nullopt);
   long long create_card_now(long long org_id, long long board_id, long long list_id, long long actor,
                             const CardInput& in, const std::string& key);
   long long add_label_now(long long board_id, const std::string& name, const std::string& colour);

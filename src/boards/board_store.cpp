@@ -21,12 +21,19 @@ Board board_of(const db::Row& r) {
   b.purpose = r.string(7);
   b.dot_budget = r.integer(8);
   if (!r.null(9)) b.archived_at = r.integer(9);
+  if (!r.null(10)) b.stage = groups::parse_stage(r.text(10));
+  if (!r.null(11)) b.group_stage = groups::parse_stage(r.text(11));
   return b;
 }
 
 constexpr std::string_view kBoardColumns =
     "b.id, b.org_id, b.group_id, g.name, g.visibility, g.archived_at, b.title, b.purpose, b.dot_budget, "
-    "b.archived_at";
+    "b.archived_at, b.stage, g.stage";
+
+db::Param stage_param(std::optional<groups::Stage> stage) {
+  if (!stage) return nullptr;
+  return groups::stage_code(*stage);
+}
 
 long long count_in_list(soci::session& s, long long list_id, long long except) {
   long long n = 0;
@@ -38,14 +45,15 @@ long long count_in_list(soci::session& s, long long list_id, long long except) {
 }  // namespace
 
 long long insert_board(soci::session& s, long long org_id, long long group_id, std::string_view title,
-                       std::string_view purpose, long long budget, const std::vector<std::string>& lists,
-                       std::string_view create_key, long long actor, long long now) {
+                       std::string_view purpose, long long budget, std::optional<groups::Stage> stage,
+                       const std::vector<std::string>& lists, std::string_view create_key, long long actor,
+                       long long now) {
   long long id = 0;
   db::query(s,
-            "INSERT INTO boards (org_id, group_id, title, purpose, dot_budget, create_key, created_by, created_at, "
-            "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (org_id, create_key) DO NOTHING "
-            "RETURNING id",
-            {org_id, group_id, title, purpose, budget, create_key, actor, now},
+            "INSERT INTO boards (org_id, group_id, title, purpose, dot_budget, stage, create_key, created_by, "
+            "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (org_id, create_key) "
+            "DO NOTHING RETURNING id",
+            {org_id, group_id, title, purpose, budget, stage_param(stage), create_key, actor, now},
             [&](const db::Row& r) { id = r.integer(0); });
   if (id == 0) return 0;
   for (const auto& l : lists) add_list(s, id, l, now);
@@ -66,7 +74,7 @@ std::vector<BoardListed> boards_of_group(soci::session& s, long long group_id) {
                 ", (SELECT COUNT(*) FROM board_cards c WHERE c.board_id = b.id AND c.archived_at IS NULL) FROM boards "
                 "b JOIN org_groups g ON g.id = b.group_id WHERE b.group_id = $1 ORDER BY b.created_at, b.id",
             {group_id}, [&](const db::Row& r) {
-              out.push_back({board_of(r), r.integer(10)});
+              out.push_back({board_of(r), r.integer(12)});
             });
   return out;
 }
@@ -79,7 +87,7 @@ std::optional<BoardForViewer> find_board(soci::session& s, long long org_id, lon
                 "gm.group_id = b.group_id AND gm.user_id = $3 WHERE b.id = $2 AND b.org_id = $1",
             {org_id, board_id, viewer}, [&](const db::Row& r) {
               BoardForViewer v{board_of(r), std::nullopt};
-              if (!r.null(10)) v.role = groups::parse_group_role(r.text(10));
+              if (!r.null(12)) v.role = groups::parse_group_role(r.text(12));
               out = std::move(v);
             });
   return out;
@@ -97,9 +105,9 @@ void lock_board(soci::session& s, long long board_id) {
 }
 
 void update_board(soci::session& s, long long board_id, std::string_view title, std::string_view purpose,
-                  long long budget, long long now) {
-  db::query(s, "UPDATE boards SET title = $2, purpose = $3, dot_budget = $4, updated_at = $5 WHERE id = $1",
-            {board_id, title, purpose, budget, now});
+                  long long budget, std::optional<groups::Stage> stage, long long now) {
+  db::query(s, "UPDATE boards SET title = $2, purpose = $3, dot_budget = $4, stage = $5, updated_at = $6 WHERE id = $1",
+            {board_id, title, purpose, budget, stage_param(stage), now});
 }
 
 void set_board_archived(soci::session& s, long long board_id, std::optional<long long> at, long long now) {
@@ -142,30 +150,52 @@ void read_frame(soci::session& s, BoardPage& page, long long viewer) {
                    [](const Person& a, const Person& b) { return a.name < b.name; });
 }
 
+namespace {
+
+/// A card in play as read_cards' query gives it.
+Card card_of(const db::Row& r, long long board_id) {
+  Card c;
+  c.id = r.integer(0);
+  c.board_id = board_id;
+  c.list_id = r.integer(1);
+  c.position = r.integer(2);
+  c.title = r.string(3);
+  c.due_date = r.string(4);
+  c.dots = r.integer(5);
+  c.my_dots = r.integer(6);
+  c.comments = r.integer(7);
+  return c;
+}
+
+constexpr std::string_view kCardColumns =
+    "SELECT c.id, c.list_id, c.position, c.title, c.due_date, COALESCE((SELECT SUM(d.dots) FROM board_dots d WHERE "
+    "d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM board_dots d WHERE d.card_id = c.id AND d.user_id = $2), 0), "
+    "(SELECT COUNT(*) FROM board_card_comments m WHERE m.card_id = c.id AND m.deleted_at IS NULL AND m.removed_at IS "
+    "NULL) FROM board_cards c ";
+
+/// The ids of a list's cards in play ($1 the board, $2 the list).
+constexpr std::string_view kListCards =
+    "SELECT c.id FROM board_cards c WHERE c.board_id = $1 AND c.list_id = $2 AND c.archived_at IS NULL";
+
+/// Where each card is in page.cards, by id.
+std::unordered_map<long long, std::size_t> index_of_cards(const BoardPage& page) {
+  std::unordered_map<long long, std::size_t> at;
+  at.reserve(page.cards.size());
+  for (std::size_t i = 0; i < page.cards.size(); ++i) at[page.cards[i].id] = i;
+  return at;
+}
+
+}  // namespace
+
 void read_page(soci::session& s, BoardPage& page, long long viewer) {
   read_frame(s, page, viewer);
   const long long board_id = page.view.board.id;
   db::query(s,
-            "SELECT c.id, c.list_id, c.position, c.title, c.due_date, COALESCE((SELECT SUM(d.dots) FROM board_dots d "
-            "WHERE d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM board_dots d WHERE d.card_id = c.id AND "
-            "d.user_id = $2), 0), (SELECT COUNT(*) FROM board_card_comments m WHERE m.card_id = c.id AND "
-            "m.deleted_at IS NULL AND m.removed_at IS NULL) FROM board_cards c JOIN board_lists l ON l.id = c.list_id "
-            "WHERE c.board_id = $1 AND c.archived_at IS NULL ORDER BY l.position, c.position",
-            {board_id, viewer}, [&](const db::Row& r) {
-              Card c;
-              c.id = r.integer(0);
-              c.board_id = board_id;
-              c.list_id = r.integer(1);
-              c.position = r.integer(2);
-              c.title = r.string(3);
-              c.due_date = r.string(4);
-              c.dots = r.integer(5);
-              c.my_dots = r.integer(6);
-              c.comments = r.integer(7);
-              page.cards.push_back(std::move(c));
-            });
-  std::unordered_map<long long, std::size_t> at;
-  for (std::size_t i = 0; i < page.cards.size(); ++i) at[page.cards[i].id] = i;
+            std::string(kCardColumns) +
+                "JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND c.archived_at IS NULL ORDER BY "
+                "l.position, c.position",
+            {board_id, viewer}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
+  const auto at = index_of_cards(page);
   db::query(s,
             "SELECT cl.card_id, cl.label_id FROM board_card_labels cl JOIN board_cards c ON c.id = cl.card_id WHERE "
             "c.board_id = $1 AND c.archived_at IS NULL ORDER BY cl.label_id",
@@ -177,6 +207,36 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
             "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM board_card_people p LEFT JOIN group_members gm ON "
             "gm.group_id = $2 AND gm.user_id = p.user_id WHERE p.board_id = $1 ORDER BY gm.name",
             {board_id, page.view.board.group_id}, [&](const db::Row& r) {
+              if (auto it = at.find(r.integer(0)); it != at.end()) {
+                page.cards[it->second].people.push_back({r.integer(1), r.string(2)});
+              }
+            });
+}
+
+void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer) {
+  read_frame(s, page, viewer);
+  if (!page.list(list_id)) return;
+  const long long board_id = page.view.board.id;
+  // Each query starts from the list's cards in play (board_cards_board: board, list, position) and reaches their
+  // dots, comments, labels and people by the cards' keys (IN, so that SQLite never scans every board's labels or
+  // people whatever its statistics say): the same three queries however many cards or lists.
+  db::query(s,
+            std::string(kCardColumns) +
+                "WHERE c.board_id = $1 AND c.list_id = $3 AND c.archived_at IS NULL ORDER BY c.position",
+            {board_id, viewer, list_id}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
+  const auto at = index_of_cards(page);
+  db::query(s,
+            "SELECT cl.card_id, cl.label_id FROM board_card_labels cl WHERE cl.card_id IN (" + std::string(kListCards) +
+                ") ORDER BY cl.label_id",
+            {board_id, list_id}, [&](const db::Row& r) {
+              if (auto it = at.find(r.integer(0)); it != at.end())
+                page.cards[it->second].label_ids.push_back(r.integer(1));
+            });
+  db::query(s,
+            "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM board_card_people p LEFT JOIN group_members gm ON "
+            "gm.group_id = $3 AND gm.user_id = p.user_id WHERE p.card_id IN (" +
+                std::string(kListCards) + ") ORDER BY gm.name",
+            {board_id, list_id, page.view.board.group_id}, [&](const db::Row& r) {
               if (auto it = at.find(r.integer(0)); it != at.end()) {
                 page.cards[it->second].people.push_back({r.integer(1), r.string(2)});
               }

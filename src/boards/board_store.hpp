@@ -23,9 +23,11 @@ struct BoardListed {
 };
 
 /// The new board's id with its lists, or 0 when one with this create key exists already.
+/// stage: the project's stage the board is for (none: no stage).
 long long insert_board(soci::session& s, long long org_id, long long group_id, std::string_view title,
-                       std::string_view purpose, long long budget, const std::vector<std::string>& lists,
-                       std::string_view create_key, long long actor, long long now);
+                       std::string_view purpose, long long budget, std::optional<groups::Stage> stage,
+                       const std::vector<std::string>& lists, std::string_view create_key, long long actor,
+                       long long now);
 std::optional<long long> find_board_by_key(soci::session& s, long long org_id, std::string_view create_key);
 std::vector<BoardListed> boards_of_group(soci::session& s, long long group_id);
 /// The board (in this organisation) with the viewer's role in its group.
@@ -36,7 +38,7 @@ std::optional<long long> board_of_card(soci::session& s, long long org_id, long 
 /// line; SQLite has a single writer already) and bumps its version.
 void lock_board(soci::session& s, long long board_id);
 void update_board(soci::session& s, long long board_id, std::string_view title, std::string_view purpose,
-                  long long budget, long long now);
+                  long long budget, std::optional<groups::Stage> stage, long long now);
 void set_board_archived(soci::session& s, long long board_id, std::optional<long long> at, long long now);
 
 /// Lists, labels, cards in play (with dots, the viewer's dots, comments standing, labels and people) and the group's
@@ -44,6 +46,9 @@ void set_board_archived(soci::session& s, long long board_id, std::optional<long
 void read_page(soci::session& s, BoardPage& page, long long viewer);
 /// The same without the cards (a card's page: its forms need the lists, labels and people, not the other cards).
 void read_frame(soci::session& s, BoardPage& page, long long viewer);
+/// A list's own page: the frame and only that list's cards in play (with dots, the viewer's dots, comments standing,
+/// labels and people), in six queries however many cards and lists; no cards when the list is not the board's.
+void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer);
 /// One card (archived ones too), with its labels, people and dots.
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer);
 std::vector<HistoryEntry> history(soci::session& s, long long card_id);

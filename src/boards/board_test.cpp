@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -175,10 +176,49 @@ TEST_P(BoardsOnBackend, OnlyAnEmptyListIsRemoved) {
   EXPECT_EQ(page->lists[2].position, 3);
 }
 
+TEST_P(BoardsOnBackend, ABoardIsForOneStageOnlyInAGroupWithStages) {
+  const Who t{tom, Role::facilitator, false};
+  // The steering group has no stages: a board asked for one is for none.
+  const long long plain =
+      run(service->create_board(t, north, group, "Plain", "", {"A"}, "plain-key", groups::Stage::define));
+  ASSERT_GT(plain, 0);
+  EXPECT_FALSE(run(service->board_page(north, plain, tom))->view.board.stage);
+  EXPECT_EQ(run(service->save_board(t, north, plain, "Plain", "", 5, groups::Stage::deliver)), Change::done);
+  EXPECT_FALSE(run(service->board_page(north, plain, tom))->view.board.stage);
+
+  // A project at the Define stage: its boards can be for any stage, and say the project's stage now.
+  groups::GroupDetails p;
+  p.name = "Booking made simple";
+  p.purpose = "Makes booking simple.";
+  p.kind = groups::Kind::project;
+  p.stage = groups::Stage::define;
+  const long long project = run(groups->create_group(north, tom, p, "project-key-123456789"));
+  const long long found =
+      run(service->create_board(t, north, project, "What we found", "", {"A"}, "found-key", groups::Stage::discover));
+  const long long none = run(service->create_board(t, north, project, "Everything else", "", {"A"}, "none-key"));
+  auto page = run(service->board_page(north, found, tom));
+  EXPECT_EQ(page->view.board.stage, groups::Stage::discover);
+  EXPECT_EQ(page->view.board.group_stage, groups::Stage::define);
+  EXPECT_FALSE(run(service->board_page(north, none, tom))->view.board.stage);
+  // Changed in the board's settings, and back to none.
+  EXPECT_EQ(run(service->save_board(t, north, found, "What we found", "", 5, groups::Stage::develop)), Change::done);
+  EXPECT_EQ(run(service->board_page(north, found, tom))->view.board.stage, groups::Stage::develop);
+  const auto listed = run(service->group_boards(project));
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].board.stage, groups::Stage::develop);
+  EXPECT_EQ(listed[0].board.group_stage, groups::Stage::define);
+  EXPECT_FALSE(listed[1].board.stage);
+  EXPECT_EQ(run(service->save_board(t, north, found, "What we found", "", 5, std::nullopt)), Change::done);
+  EXPECT_FALSE(run(service->board_page(north, found, tom))->view.board.stage);
+  // A member does not change it.
+  EXPECT_EQ(run(service->save_board(as_gareth(), north, found, "Mine", "", 5, groups::Stage::deliver)),
+            Change::refused);
+}
+
 TEST_P(BoardsOnBackend, DotsStayWithinTheBudget) {
   const long long a = add("A"), b = add("B");
   const Who t{tom, Role::facilitator, false};
-  EXPECT_EQ(run(service->save_board(t, north, board, "Ideas board", "", 2)), Change::done);
+  EXPECT_EQ(run(service->save_board(t, north, board, "Ideas board", "", 2, std::nullopt)), Change::done);
   EXPECT_EQ(run(service->dots(as_gareth(), north, a, 1)), Dots::done);
   EXPECT_EQ(run(service->dots(as_gareth(), north, a, 1)), Dots::done);
   EXPECT_EQ(run(service->dots(as_gareth(), north, b, 1)), Dots::out_of_dots);
@@ -207,6 +247,67 @@ TEST_P(BoardsOnBackend, PeopleOnCardsAreTheGroupsAndGoWhenTheyLeaveTheOrganisati
   EXPECT_EQ(world->count("board_card_people WHERE user_id = " + std::to_string(gareth)), 0);
   EXPECT_EQ(world->count("board_dots"), 0);
   EXPECT_EQ(world->count("board_card_people"), 1);
+}
+
+TEST_P(BoardsOnBackend, AListsPageHasOnlyItsCardsWithAllTheBoardShowsOfThem) {
+  const long long urgent = service->add_label_now(board, "Urgent", "red");
+  const long long money = service->add_label_now(board, "Money", "green");
+  const long long a = run(service->create_card(as_gareth(), north, board, lists[1],
+                                               {"A", "", "2027-01-15", {money, urgent}, {gareth, tom}}, "list-a"));
+  const long long b = add("B", 1);
+  const long long other =
+      run(service->create_card(as_gareth(), north, board, lists[0], {"Other", "", "", {urgent}, {gareth}}, "list-o"));
+  const long long gone = add("Gone", 1);
+  run(service->archive_card(as_gareth(), north, gone, true));
+  run(service->dots(as_gareth(), north, b, 1));
+  run(service->dots(as_gareth(), north, other, 1));
+  run(service->dots({tom, Role::facilitator, false}, north, b, 1));
+  run(service->add_comment(as_gareth(), north, a, "Words", "list-comment"));
+  const auto whole = run(service->board_page(north, board, gareth));
+  const auto page = run(service->list_page(north, board, lists[1], gareth));
+  ASSERT_TRUE(page);
+  // The frame as on the board: every list (to move to), the labels, the group's people, the dots the viewer has used.
+  EXPECT_EQ(page->view.board.id, board);
+  ASSERT_EQ(page->lists.size(), 3u);
+  EXPECT_EQ(page->lists[2].title, "Done");
+  EXPECT_EQ(page->labels.size(), 2u);
+  EXPECT_EQ(page->people.size(), whole->people.size());
+  EXPECT_EQ(page->my_dots_used, 2);
+  // Only this list's cards in play, in order, each exactly as the board has it.
+  ASSERT_EQ(page->cards.size(), 2u);
+  EXPECT_EQ(page->cards[0].id, a);
+  EXPECT_EQ(page->cards[1].id, b);
+  for (const auto& c : page->cards) {
+    const auto on_board =
+        std::find_if(whole->cards.begin(), whole->cards.end(), [&](const Card& w) { return w.id == c.id; });
+    ASSERT_NE(on_board, whole->cards.end());
+    EXPECT_EQ(c.list_id, on_board->list_id);
+    EXPECT_EQ(c.position, on_board->position);
+    EXPECT_EQ(c.title, on_board->title);
+    EXPECT_EQ(c.due_date, on_board->due_date);
+    EXPECT_EQ(c.label_ids, on_board->label_ids);
+    ASSERT_EQ(c.people.size(), on_board->people.size());
+    for (std::size_t i = 0; i < c.people.size(); ++i) EXPECT_EQ(c.people[i].name, on_board->people[i].name);
+    EXPECT_EQ(c.dots, on_board->dots);
+    EXPECT_EQ(c.my_dots, on_board->my_dots);
+    EXPECT_EQ(c.comments, on_board->comments);
+  }
+  EXPECT_EQ(page->cards[0].label_ids, (std::vector<long long>{urgent, money}));
+  ASSERT_EQ(page->cards[0].people.size(), 2u);
+  EXPECT_EQ(page->cards[0].people[0].name, "Gareth");
+  EXPECT_EQ(page->cards[0].comments, 1);
+  EXPECT_EQ(page->cards[1].dots, 2);
+  EXPECT_EQ(page->cards[1].my_dots, 1);
+  // An empty list, and a list of another board: the frame, no cards.
+  EXPECT_TRUE(run(service->list_page(north, board, lists[2], gareth))->cards.empty());
+  const long long second = run(service->create_board({tom, Role::facilitator, false}, north, group, "Second", "",
+                                                     {"Elsewhere"}, "second-board-key"));
+  const auto elsewhere = run(service->board_page(north, second, gareth))->lists.at(0).id;
+  const auto wrong = run(service->list_page(north, board, elsewhere, gareth));
+  ASSERT_TRUE(wrong);
+  EXPECT_FALSE(wrong->list(elsewhere));
+  EXPECT_TRUE(wrong->cards.empty());
+  EXPECT_FALSE(run(service->list_page(south, board, lists[1], rhys)));
 }
 
 TEST_P(BoardsOnBackend, CommentsAddedOnceOldestFirstAndCountedOnTheBoard) {

@@ -12,6 +12,9 @@ namespace {
 
 constexpr const char* kGroup = "Carers Co-production Board";
 constexpr const char* kBoardKey = "demo-board-respite";
+// A board for one stage of a project's double diamond: the respite booking project is at Define.
+constexpr const char* kStagedGroup = "Booking respite made simple";
+constexpr const char* kStagedKey = "demo-board-booking-define";
 
 }  // namespace
 
@@ -120,6 +123,26 @@ int load_demo(db::Database& db, BoardService& service) {
   service.add_comment_now(org, ids[0], tom,
                           "Thank you, Mair. I will ask the council how many calls a phone line would get.",
                           std::string(kBoardKey) + "-comment-2", at - 86400);
+
+  const auto staged_group = db.run_sync([&](soci::session& s) -> std::optional<long long> {
+    if (store::find_board_by_key(s, org, kStagedKey)) return std::nullopt;
+    return groups::store::find_group_id(s, org, kStagedGroup);
+  });
+  if (staged_group) {
+    const long long staged = service.create_board_now(
+        org, *staged_group, tom, "The problems we heard",
+        "What carers told us makes booking a break hard. Give dots to the problems to solve first.",
+        {"Heard", "Chosen", "Set aside"}, kStagedKey, groups::Stage::define);
+    const auto staged_lists = db.run_sync([&](soci::session& s) { return store::lists(s, staged); });
+    if (!staged_lists.empty()) {
+      const char* problems[] = {"Too many forms to fill in", "No way to see which dates are free"};
+      for (const char* title : problems) {
+        service.create_card_now(org, staged, staged_lists[0].id, tom, {title, "", "", {}, {mair}},
+                                std::string(kStagedKey) + "-" + std::to_string(made));
+        ++made;
+      }
+    }
+  }
   return made;
 }
 

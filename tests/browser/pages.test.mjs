@@ -299,11 +299,16 @@ const visits = {
   decision_withdraw_form: [{ path: "/o/demo/decisions/2/withdraw", as: orgAdmin }],
   // Boards (demo ids on a fresh database: board 1 the co-production board's "Respite booking ideas", with cards 1 to
   // 8, card 1 with a label, a person and dots). Gareth works on it; Siân reads in Welsh; Tom runs it; Ngozi observes.
+  // Board 2 is group 4's "The problems we heard", for its stage now (Define): the boards by stage, and the form's
+  // choice of stage.
   boards: [
     { path: "/o/demo/groups/1/boards", as: member },
     { path: "/o/demo/groups/1/boards", as: orgAdmin, submit: true },
+    { path: "/o/demo/groups/4/boards", as: orgAdmin, submit: true },
+    { path: "/o/demo/groups/4/boards", as: sian },
   ],
   board: [
+    { path: "/o/demo/boards/2", as: orgAdmin },
     { path: "/o/demo/boards/1", as: member },
     { path: "/o/demo/boards/1", as: sian },
     { path: "/o/demo/boards/1?sort=dots&mine=yes", as: member },
@@ -317,7 +322,10 @@ const visits = {
   ],
   board_results: [{ path: "/o/demo/boards/1/results", as: member }],
   board_print: [{ path: "/o/demo/boards/1/print", as: member }],
-  board_settings: [{ path: "/o/demo/boards/1/settings", as: orgAdmin, submit: true }],
+  board_settings: [
+    { path: "/o/demo/boards/1/settings", as: orgAdmin, submit: true },
+    { path: "/o/demo/boards/2/settings", as: orgAdmin, submit: true },
+  ],
   // And from a topic's "Put it on the board" (topic 2 is in the board's group): it says where the card comes from.
   card_new: [
     { path: "/o/demo/boards/1/cards/new?list=1", as: member, submit: true },

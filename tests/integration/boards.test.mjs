@@ -430,3 +430,100 @@ test(`${backendName}: someone with the board open hears of a change on its live 
   // Someone outside the group learns nothing, not even that the board is there.
   assert.equal((await firstEvent(priya, path, () => true, async () => {})).status, 404);
 });
+
+// Boards per stage: in a project with stages, a board may be for one stage of its double diamond or for none; the
+// group's boards are shown by stage, the project's stage now first, and the boards for no stage under their own
+// heading. A group without stages offers no choice.
+test(`${backendName}: a board for one stage of the project, shown by stage on the group's boards (and in Welsh)`, async () => {
+  const ids = boardIds(server);
+  const tom = await signedIn(demo.facilitator);
+  const mair = await signedIn("mair@demo.example");
+  const project = one("SELECT id FROM org_groups WHERE name = 'Booking respite made simple'");
+  const boardsUrl = `/o/demo/groups/${project}/boards`;
+
+  // The co-production board has no stages: its form asks for none.
+  const plain = await tom.get(`/o/demo/groups/${ids.GROUP}/boards`);
+  assert.doesNotMatch(plain.text, /name="stage"/);
+  assert.doesNotMatch(plain.text, /the stage the project is at now/);
+
+  // The project is at Define: the demo's board for Define is under it, marked as the stage now.
+  const list = await tom.get(boardsUrl);
+  assert.equal(list.status, 200);
+  assert.match(list.text, /Which stage of the project is this board for\?/);
+  assert.match(list.text, /The project is at the Define stage now/);
+  assert.match(list.text, /Define: the stage the project is at now[\s\S]*The problems we heard/);
+  const key = () => list.text.match(/name="create_key" value="([^"]+)"/)[1];
+  const bad = await tom.post(boardsUrl, { create_key: key(), title: "Odd", stage: "purple" });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Choose a stage from the list, or No stage/);
+  assert.equal(count("boards WHERE title = 'Odd'"), "0");
+
+  const made = await tom.post(boardsUrl, { create_key: key(), title: "Trying the new form", stage: "deliver" });
+  assert.equal(made.status, 303);
+  const other = await tom.get(boardsUrl);
+  const loose = await tom.post(boardsUrl, {
+    create_key: other.text.match(/name="create_key" value="([^"]+)"/)[1], title: "Odds and ends", stage: "none",
+  });
+  assert.equal(loose.status, 303);
+  assert.equal(one("SELECT stage FROM boards WHERE title = 'Trying the new form'"), "deliver");
+  assert.equal(one("SELECT COUNT(*) FROM boards WHERE title = 'Odds and ends' AND stage IS NULL"), "1");
+
+  // By stage: Define (now) first, then Deliver, then the boards for no stage.
+  const shown = (await tom.get(boardsUrl)).text;
+  const at = (words) => shown.indexOf(words);
+  assert.ok(at("Define: the stage the project is at now") > 0);
+  assert.ok(at("The problems we heard") > at("Define: the stage the project is at now"));
+  assert.ok(at(">Deliver<") > at("The problems we heard"), "Deliver comes after the stage now");
+  assert.ok(at("Trying the new form") > at(">Deliver<"));
+  assert.ok(at("Boards for no stage") > at("Trying the new form"));
+  assert.ok(at("Odds and ends") > at("Boards for no stage"));
+  assert.equal(at(">Discover<"), -1, "a stage without boards has no heading");
+
+  // The board says its stage; its settings change it.
+  const board = one("SELECT id FROM boards WHERE title = 'Trying the new form'");
+  assert.match((await tom.get(`/o/demo/boards/${board}`)).text, /This board is for the project&#39;s Deliver stage\.|This board is for the project's Deliver stage\./);
+  const settings = await tom.get(`/o/demo/boards/${board}/settings`);
+  assert.match(settings.text, /value="deliver" checked/);
+  const saved = await tom.post(`/o/demo/boards/${board}/settings`, { title: "Trying the new form", purpose: "", budget: "5", stage: "discover" });
+  assert.equal(saved.status, 303);
+  assert.equal(one(`SELECT stage FROM boards WHERE id = ${board}`), "discover");
+  const unset = await tom.post(`/o/demo/boards/${board}/settings`, { title: "Trying the new form", purpose: "", budget: "5", stage: "none" });
+  assert.equal(unset.status, 303);
+  assert.equal(one(`SELECT COUNT(*) FROM boards WHERE id = ${board} AND stage IS NULL`), "1");
+
+  // Mair reads Welsh.
+  const welsh = (await mair.get(boardsUrl)).text;
+  assert.match(welsh, /Diffinio: y cam mae&#39;r prosiect arno nawr|Diffinio: y cam mae'r prosiect arno nawr/);
+  assert.match(welsh, /Byrddau heb gam/);
+  const demoBoard = one("SELECT id FROM boards WHERE title = 'The problems we heard'");
+  assert.match((await mair.get(`/o/demo/boards/${demoBoard}`)).text, /Mae&#39;r bwrdd hwn ar gyfer cam Diffinio y prosiect\.|Mae'r bwrdd hwn ar gyfer cam Diffinio y prosiect\./);
+});
+
+// Dragging (web/js/board_drag.mjs) is offered only where every card shows in its place and only to people who may
+// move cards: the page marks its cards and gives the words to say; the drop sends the card's own move form.
+test(`${backendName}: the board and a list's page offer dragging only to people who move cards, on an unfiltered board`, async () => {
+  const ids = boardIds(server);
+  const gareth = await signedIn(demo.member);
+  const ngozi = await signedIn(demo.partner);
+  const boardUrl = `/o/demo/boards/${ids.BOARD}`;
+  const board = await gareth.get(boardUrl);
+  assert.match(board.text, /id="board-lists"[^>]* data-rt-board-drag data-rt-csrf="[^"]+"/);
+  assert.match(board.text, /data-text-moved="Moved “\{card\}” to position \{position\} in “\{list\}”\."/);
+  assert.match(board.text, /data-rt-list="\d+" data-rt-list-title="Doing"/);
+  assert.match(board.text, new RegExp(`data-rt-card="${ids.CARD}"`));
+  for (const filtered of ["?sort=dots", "?mine=yes"]) {
+    const page = await gareth.get(boardUrl + filtered);
+    assert.doesNotMatch(page.text, /data-rt-board-drag|data-rt-card=/, `no dragging on ${filtered}`);
+  }
+  const read = await ngozi.get(boardUrl);
+  assert.equal(read.status, 200);
+  assert.doesNotMatch(read.text, /data-rt-board-drag|data-rt-card=|data-rt-csrf/);
+  // A list's page: its cards, and the board's other lists as links (places to drop a card at the end of one).
+  const list = await gareth.get(`${boardUrl}/lists/${ids.LIST}`);
+  assert.match(list.text, /data-rt-board-drag/);
+  assert.match(list.text, /The board&#39;s other lists|The board's other lists/);
+  assert.match(list.text, /data-rt-list-title="Done" data-rt-list-end><a class="govuk-link" href="\/o\/demo\/boards\/\d+\/lists\/\d+">/);
+  // In Welsh, the words to say are Welsh.
+  const mair = await signedIn("mair@demo.example");
+  assert.match((await mair.get(boardUrl)).text, /data-text-moved="Wedi symud “\{card\}” i safle \{position\} yn “\{list\}”\."/);
+});

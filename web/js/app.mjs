@@ -30,3 +30,9 @@ if (document.querySelector("[data-rt-board-live]")) {
   const { startBoardLive } = await import("./board_live.mjs");
   startBoardLive();
 }
+
+// A board's page or a list's page: a card can also be dragged with a mouse (the buttons stay the way to move it).
+if (document.querySelector("[data-rt-board-drag]")) {
+  const { startBoardDrag } = await import("./board_drag.mjs");
+  startBoardDrag();
+}

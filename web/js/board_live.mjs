@@ -56,6 +56,8 @@ export function startBoardLive() {
     const key = active && current.contains(active) ? keyOf(active) : null;
     current.innerHTML = fresh.innerHTML;
     if (key) findByKey(current, key)?.focus();
+    // The reader's own drag (board_drag.mjs) has said what it did: their change is not news to them.
+    if (Number(lists.dataset.rtQuietUntil ?? 0) > Date.now()) return;
     say(lists.dataset.textChanged ?? "");
   }
 
