@@ -328,4 +328,32 @@ if (backendName === "sqlite") {
     for (const p of pages) large[p.path] = await statementsFor(p);
     assert.deepEqual(large, small, "a page's statement count grew with the data (an N+1 query?)");
   });
+
+  // The unread count beside "Notifications" (ADR 0045) is read with the session, in its one statement: a page runs
+  // as many statements with unread notices in two organisations as with none.
+  test(`${backendName}: the navigation's unread count costs no statement`, async () => {
+    const counted = [
+      { as: "member", path: "/o/demo" },
+      { as: "member", path: "/o/demo/groups" },
+      { as: "member", path: "/o/demo/notifications/settings" },
+      { as: "member", path: "/account" },
+    ];
+    assert.equal((await visitors.member.post("/o/demo/notifications/read", {})).status, 303);
+    assert.doesNotMatch((await visitors.member.get("/o/demo/groups")).text, /rt-nav-count/);
+    const none = {};
+    for (const p of counted) none[p.path] = await statementsFor(p);
+    const now = Math.floor(Date.now() / 1000);
+    const other = server.database.sql("SELECT MIN(id) FROM organisations WHERE slug <> 'demo'").trim();
+    server.database.sql(`INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (${other}, ${memberId}, 'member', ${now}) ON CONFLICT DO NOTHING`);
+    server.database.sql(`INSERT INTO org_groups (org_id, name, purpose, kind, level, visibility, stage, create_key, created_at, updated_at) VALUES (${other}, 'Counted group', 'Words', 'project', 'group', 'organisation', 'define', 'counted-group', ${now}, ${now})`);
+    for (const [org, group] of [["(SELECT id FROM organisations WHERE slug = 'demo')", boardId], [other, "(SELECT id FROM org_groups WHERE create_key = 'counted-group')"]]) {
+      for (let i = 0; i < 3; i++) {
+        server.database.sql(`INSERT INTO notices (org_id, user_id, group_id, kind, title, url, created_at) VALUES (${org}, ${memberId}, ${group}, 'discussion_post', 'Counted ${i}', '/o/demo', ${now})`);
+      }
+    }
+    assert.match((await visitors.member.get("/o/demo/groups")).text, /<span class="govuk-visually-hidden">3 unread<\/span>/);
+    const some = {};
+    for (const p of counted) some[p.path] = await statementsFor(p);
+    assert.deepEqual(some, none, "the unread count added a statement");
+  });
 }
