@@ -294,6 +294,9 @@ if (backendName === "sqlite") {
         // The board gains a status for a contribution of the member's, and the evening topic another change.
         `INSERT INTO loop_items (org_id, group_id, kind, contribution_id, author_id, title, href, you_said, status, detail, changed_at) SELECT g.org_id, g.id, 'topic', ${1000000 + i}, u.id, 'Grow said ${i}', '/topics/1', 'Grow said ${i}', 'changed', 'Grow did', ${now} FROM org_groups g, users u WHERE g.name = 'Carers Co-production Board' AND u.email = '${demo.member}'`,
         `INSERT INTO loop_changes (item_id, org_id, status, detail, changed_by, changed_at, change_key) SELECT i.id, i.org_id, 'under_way', 'Grow change', NULL, ${now}, 'grow-loop-${i}' FROM loop_items i JOIN discussion_topics t ON t.id = i.contribution_id AND i.kind = 'topic' WHERE t.title = 'Can board meetings be in the evening?'`,
+        // Every other grown proposal (Tom's) gets a status too, so the board's easy-read page still holds proposals
+        // (it reads their easy-read wording in one more query, ADR 0042) once the grown statuses fill its first page.
+        ...(i % 2 ? [] : [`INSERT INTO loop_items (org_id, group_id, kind, contribution_id, author_id, title, href, you_said, status, detail, changed_at) SELECT d.org_id, d.group_id, 'proposal', d.id, u.id, 'Grow proposal ${i}', '/decisions/' || d.id, 'Grow proposal ${i}', 'changed', 'Grow did', ${now} FROM decisions d, users u WHERE d.create_key = 'grow-decision-${i}' AND u.email = '${demo.facilitator}'`]),
         ...(i % 2 ? [] : [`INSERT INTO decision_objections (decision_id, org_id, user_id, reason, state, resolution, created_at, updated_at) SELECT d.id, d.org_id, u.id, 'Grow reason', 'resolved', 'Grow answer', ${now}, ${now} FROM decisions d, users u WHERE d.title = 'Hold board meetings in the early evening' AND u.email = 'grow${i}@example.org'`]),
       );
     }
