@@ -87,7 +87,9 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
 
 std::vector<http::OrgNavItem> org_navigation(const std::vector<module::Module>& modules) {
   std::vector<http::OrgNavItem> out{{"layout.org_nav_home", ""}};
-  for (const auto& link : shared_of(modules).org_member_links) out.push_back({link.title_key, link.path});
+  for (const auto& link : shared_of(modules).org_member_links) {
+    out.push_back({link.title_key, link.path, false, link.shows_unread_notices});
+  }
   out.push_back({"layout.org_nav_people", "/people"});
   out.push_back({"layout.org_nav_admin", "/settings", true});
   return out;

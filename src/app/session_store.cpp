@@ -2,6 +2,9 @@
 
 #include <soci/soci.h>
 
+#include <utility>
+#include <vector>
+
 #include "core/clock.hpp"
 #include "db/query.hpp"
 
@@ -20,14 +23,22 @@ std::chrono::system_clock::time_point at(long long seconds) {
 /// The session, and (stamp) its person's principal_stamp when it names one that exists. Ended sessions come back
 /// too: the pipeline decides whether a session has ended (idle, or its lifetime used up), and tells a person who was
 /// signed out why. Housekeeping deletes rows after expires_at.
+///
+/// With a stamp, the same statement reads the person's unread notices per organisation (unread: org_id and count, for
+/// each organisation with any; migration 0060, ADR 0045): one row per such organisation, the session's columns
+/// repeated. They are never kept in memory, so the count is right on the next request after any change.
 std::optional<http::SessionData> read_session(soci::session& s, const std::string& id,
-                                              std::optional<long long>* stamp = nullptr) {
+                                              std::optional<long long>* stamp = nullptr,
+                                              std::vector<std::pair<long long, long long>>* unread = nullptr) {
   std::optional<http::SessionData> out;
   const std::string_view sql =
-      stamp ? "SELECT s.lang, s.user_id, s.expires_at, s.second_step, s.created_at, s.updated_at, u.principal_stamp "
-              "FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = $1"
+      stamp ? "SELECT s.lang, s.user_id, s.expires_at, s.second_step, s.created_at, s.updated_at, u.principal_stamp, "
+              "c.org_id, c.unread FROM sessions s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN unread_notices c ON "
+              "c.user_id = u.id AND c.unread > 0 WHERE s.id = $1"
             : "SELECT lang, user_id, expires_at, second_step, created_at, updated_at FROM sessions WHERE id = $1";
   db::query(s, sql, {id}, [&](const db::Row& r) {
+    if (stamp && unread && !r.null(7)) unread->emplace_back(r.integer(7), r.integer(8));
+    if (out) return;
     if (stamp && !r.null(6)) *stamp = r.integer(6);
     http::SessionData data;
     data.id = id;
@@ -40,6 +51,16 @@ std::optional<http::SessionData> read_session(soci::session& s, const std::strin
     out = std::move(data);
   });
   return out;
+}
+
+/// Puts each organisation's unread count on the person's membership of it.
+void add_unread(http::Principal& p, const std::vector<std::pair<long long, long long>>& unread) {
+  for (auto& m : p.memberships) {
+    m.unread_notices = 0;
+    for (const auto& [org_id, count] : unread) {
+      if (org_id == m.org_id) m.unread_notices = count;
+    }
+  }
 }
 
 }  // namespace
@@ -59,16 +80,18 @@ boost::asio::awaitable<http::LoadedSession> DbSessionStore::load_with_principal(
   auto work = [this, id = std::move(id)](soci::session& s) {
     http::LoadedSession out;
     std::optional<long long> stamp;
-    out.session = read_session(s, id, &stamp);
+    std::vector<std::pair<long long, long long>> unread;
+    out.session = read_session(s, id, &stamp, &unread);
     if (!out.session || !out.session->user_id || !stamp) return out;
     const long long user_id = *out.session->user_id;
     if (auto kept = kept_principal(user_id, *stamp)) {
       out.principal = std::move(*kept);
-      return out;
+    } else {
+      // Read after the stamp: a change committed in between is kept under the older stamp and read again next time.
+      out.principal = read_principal_(s, user_id);
+      keep_principal(user_id, *stamp, out.principal);
     }
-    // Read after the stamp: a change committed in between is kept under the older stamp and read again next time.
-    out.principal = read_principal_(s, user_id);
-    keep_principal(user_id, *stamp, out.principal);
+    if (out.principal) add_unread(*out.principal, unread);
     return out;
   };
   // Every signed-in request: on SQLite no hop to another thread at all (Database::read).

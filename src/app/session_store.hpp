@@ -19,7 +19,8 @@ class DbSessionStore final : public http::SessionStore {
   /// With a reader, the session and its person are read in one database hop on every signed-in request. The person
   /// is kept in memory with the users.principal_stamp it was read at (migration 0024: database triggers move the
   /// stamp on every change to what a person is made of) and read again only when the stamp read with the session
-  /// differs, so every server sharing the database sees a change on its next request.
+  /// differs, so every server sharing the database sees a change on its next request. The same statement reads the
+  /// person's unread notices per organisation (migration 0060, ADR 0045) onto the memberships, never kept.
   explicit DbSessionStore(db::Database& db, PrincipalReader read_principal = {})
       : db_(db), read_principal_(std::move(read_principal)) {}
   boost::asio::awaitable<std::optional<http::SessionData>> load(std::string id) override;

@@ -48,9 +48,10 @@ std::optional<module::Contribution> proposal(soci::session& s, long long org_id,
 
 std::vector<module::ContributionKind> contribution_kinds() {
   // A poll's supporters are all its voters (40,000 in bench/): a card's "Came from" and the boards' follow-ups on the
-  // proposal's page find it without them.
-  return {
-      {"proposal", "loop.kind.proposal", proposal, "SELECT org_id, group_id, id, created_at FROM decisions", found}};
+  // proposal's page find it without them. The easy-read "You said, we did" shows the proposal's easy-read wording
+  // (Markdown, as the proposal's page draws it; ADR 0042).
+  return {{"proposal", "loop.kind.proposal", proposal, "SELECT org_id, group_id, id, created_at FROM decisions", found,
+           "SELECT id, easy_read FROM decisions WHERE easy_read <> ''", true}};
 }
 
 }  // namespace roundtable::decisions

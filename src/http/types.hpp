@@ -57,6 +57,9 @@ struct Membership {
   core::Role role = core::Role::member;
   /// The organisation's logo (a local address), or "".
   std::string org_logo_url;
+  /// How many of the person's notices in the organisation are unread (the count in its navigation). Read with the
+  /// session on every request, never kept with the rest of the person (app/session_store.cpp, ADR 0045).
+  long long unread_notices = 0;
   bool has_role(core::Role r) const { return role == r; }
 };
 
@@ -186,6 +189,8 @@ struct OrgNavItem {
   std::string path;
   /// Shown only to the organisation's admins.
   bool admins_only = false;
+  /// Shows the person's unread notices in the organisation (Membership::unread_notices) beside its name.
+  bool shows_unread_notices = false;
 };
 
 /// Everything a handler knows about the request it is answering.

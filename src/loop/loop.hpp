@@ -103,8 +103,10 @@ struct Entry {
   /// `detail` in easy read ("" for none).
   std::string easy_read;
   /// The easy-read pages only, for the people who may see the contribution: its own easy-read text (a topic's
-  /// easy-read summary), when its kind has one and someone wrote it; "" otherwise.
+  /// easy-read summary, a proposal's easy-read wording), when its kind has one and someone wrote it; "" otherwise.
   std::string said_easy_read;
+  /// said_easy_read is Markdown (module::ContributionKind::easy_read_markdown).
+  bool said_easy_read_markdown = false;
   long long changed_at = 0;
   /// The person's list only: where it was.
   std::string org_slug, org_name, group_name;

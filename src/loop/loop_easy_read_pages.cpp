@@ -5,6 +5,7 @@
 
 #include "loop/loop_page_parts.hpp"
 #include "loop/loop_words.hpp"
+#include "markdown/markdown.hpp"
 #include "view/govuk/govuk.hpp"
 
 namespace roundtable::loop::pages {
@@ -62,7 +63,14 @@ void status_picture(Html& h, const core::Translator& t, Status st) {
 void easy_entry(Html& h, const core::Translator& t, const Entry& e, const std::string& href, const std::string& group) {
   h.raw("<li class=\"rt-easy-read__item\">\n");
   govuk::paragraph(h, t("loop.easy.you_said"), "govuk-body-l govuk-!-font-weight-bold govuk-!-margin-bottom-2");
-  lines(h, e.said_easy_read.empty() ? e.said : e.said_easy_read);
+  if (e.said_easy_read_markdown && !e.said_easy_read.empty()) {
+    // A proposal's easy-read wording is Markdown: drawn safely, in the page's larger text.
+    h.raw("<div class=\"rt-easy-read__text\">\n");
+    markdown::render(h, e.said_easy_read, {.top_heading_level = 3});
+    h.raw("</div>\n");
+  } else {
+    lines(h, e.said_easy_read.empty() ? e.said : e.said_easy_read);
+  }
   h.raw("<div class=\"rt-easy-read__did\">\n");
   status_picture(h, t, e.status);
   h.raw("<div>\n");

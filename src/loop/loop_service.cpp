@@ -60,8 +60,8 @@ std::string entry_columns(std::string_view said) {
          ", i.status, i.detail, i.until_day, i.changed_at, i.easy_read, i.id";
 }
 
-/// The contributions' own easy-read text (a topic's easy-read summary) into said_easy_read: one query for each kind
-/// on the page that has such text, whatever the number of entries.
+/// The contributions' own easy-read text (a topic's easy-read summary, a proposal's wording) into said_easy_read: one
+/// query for each kind on the page that has such text, whatever the number of entries.
 void contributions_easy_read(soci::session& s, const std::vector<module::ContributionKind>& kinds,
                              std::vector<Entry>& entries) {
   for (const auto& k : kinds) {
@@ -76,7 +76,9 @@ void contributions_easy_read(soci::session& s, const std::vector<module::Contrib
     db::query(s, "SELECT x.id, x.easy_read FROM (" + std::string(k.easy_read) + ") x WHERE x.id IN (" + list + ")",
               params, [&](const db::Row& r) {
                 for (auto& e : entries) {
-                  if (e.kind == k.kind && e.id == r.integer(0)) e.said_easy_read = r.string(1);
+                  if (e.kind != k.kind || e.id != r.integer(0)) continue;
+                  e.said_easy_read = r.string(1);
+                  e.said_easy_read_markdown = k.easy_read_markdown;
                 }
               });
   }
@@ -123,6 +125,22 @@ void tell(soci::session& s, long long org_id, const std::string& kind, long long
     std::vector<std::string> paragraphs{
         core::format(t(own ? "loop.mail.p1_yours" : "loop.mail.p1_supported"), args),
         core::format(t("loop.mail.we_did"), {{"what", we_did(t, change.status, change.detail, change.until)}})};
+    // The easy-read sentence, when the change has one: under its own line, framed as the easy-read page frames it
+    // ("We changed something: ...") in the person's language, one line a paragraph (ADR 0042).
+    if (!change.easy_read.empty()) {
+      paragraphs.emplace_back(t("loop.mail.easy_read"));
+      for (const auto& said : we_did_easy(t, change.status, change.detail, change.easy_read, change.until)) {
+        std::string_view rest = said;
+        while (!rest.empty()) {
+          const auto end = rest.find('\n');
+          auto line = rest.substr(0, end);
+          while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+          if (!line.empty()) paragraphs.emplace_back(line);
+          if (end == std::string_view::npos) break;
+          rest.remove_prefix(end + 1);
+        }
+      }
+    }
     auto message = mail::compose(r.email, r.name, r.lang, core::format(t("loop.mail.subject"), args), paragraphs,
                                  mail::Action{std::string(t("loop.mail.button")), base + path});
     notifications::notify(s, {org_id, c.group_id, r.user_id, "loop_status", c.title, path, c.group_name, base},

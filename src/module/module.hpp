@@ -97,6 +97,8 @@ struct OrgMemberLink {
   std::string_view link_key;
   /// Below the organisation's address ("/groups" for /o/{org}/groups).
   std::string path;
+  /// Its place in the organisation's navigation shows the person's unread notices there (notifications).
+  bool shows_unread_notices = false;
 };
 
 /// A section for someone new to Roundtable, on the home page and the sign-in page, that leads to one of the module's
@@ -198,11 +200,14 @@ struct ContributionKind {
   /// poll's voters): for pages that need only the contribution's group, title and the viewer's role (a card's "Came
   /// from", the boards' follow-ups on a proposal's page). Empty: `resolve` does for both.
   ContributionResolver resolve_without_supporters;
-  /// The kind's own easy-read text, for a kind that has one (a topic's easy-read summary), as plain text: a SELECT of
-  /// `id` and `easy_read`, named so, of the ones that have it, without parameters. The loop's easy-read pages wrap it
-  /// ("... FROM (<easy_read>) x WHERE x.id IN (...)"), one query for the kind's contributions on a page, and show it
-  /// only to the people who may see the contributions. Empty: the kind has none.
+  /// The kind's own easy-read text, for a kind that has one (a topic's easy-read summary, a proposal's easy-read
+  /// wording): a SELECT of `id` and `easy_read`, named so, of the ones that have it, without parameters. The loop's
+  /// easy-read pages wrap it ("... FROM (<easy_read>) x WHERE x.id IN (...)"), one query for the kind's contributions
+  /// on a page, and show it only to the people who may see the contributions. Empty: the kind has none.
   std::string_view easy_read;
+  /// `easy_read` is Markdown (a proposal's), drawn as its own page draws it; plain text otherwise (one line a
+  /// paragraph).
+  bool easy_read_markdown = false;
 
   /// `resolve_without_supporters` when the kind gives one, else `resolve` (nothing when it has neither).
   std::optional<Contribution> find(soci::session& s, long long org_id, long long id, long long viewer) const {

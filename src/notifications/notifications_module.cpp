@@ -27,10 +27,14 @@ module::Module make_module(Deps deps) {
       {"notices", "user_id", Erasure::remove,
        "what the person was told about in their groups (what happened, a link to it, when, and whether they read "
        "it)"},
+      {"unread_notices", "user_id", Erasure::remove,
+       "how many of the person's notices in each organisation they have not read yet (the count beside "
+       "\"Notifications\")"},
   };
-  // Every member's own notices, in the organisation's navigation; and in each group, how the person hears about it.
+  // Every member's own notices, in the organisation's navigation with how many are unread (ADR 0045); and in each
+  // group, how the person hears about it.
   m.org_member_links = {
-      {"notifications.nav.title", "notifications.nav.lead", "notifications.nav.link", "/notifications"}};
+      {"notifications.nav.title", "notifications.nav.lead", "notifications.nav.link", "/notifications", true}};
   m.group_tools = {{"notifications.group_tool.title", "notifications.group_tool.lead", "notifications.group_tool.link",
                     "/notifications"}};
   m.tables_without_personal_data = {

@@ -12,6 +12,21 @@ bool at_or_below(std::string_view path, std::string_view base) {
   return path.size() == base.size() || path[base.size()] == '/';
 }
 
+/// A place's name with a count beside it: the number in a badge for the eye ("99+" past 99), and the words ("3
+/// unread", Welsh "3 heb eu darllen") for screen readers, so the link reads "Notifications 3 unread".
+Html with_count(std::string_view name, long long count, const core::Translator& t) {
+  Html h;
+  h.text(name).raw(" <span class=\"rt-nav-count\"><span class=\"rt-nav-count__number\" aria-hidden=\"true\">");
+  if (count > 99) {
+    h.raw("99+");
+  } else {
+    h.number(count);
+  }
+  h.raw("</span><span class=\"govuk-visually-hidden\">").text(t.plural("layout.org_nav_unread", count));
+  h.raw("</span></span>");
+  return h;
+}
+
 }  // namespace
 
 Html org_navigation(const http::RequestContext& ctx) {
@@ -44,10 +59,12 @@ Html org_navigation(const http::RequestContext& ctx) {
     const auto& item = (*ctx.org_navigation)[i];
     if (item.admins_only && m->role != core::Role::org_admin) continue;
     const std::string href = base + item.path;
-    nav.navigation.push_back({.text = std::string(t(item.title_key)),
-                              .href = href,
-                              .active = i == best,
-                              .current = i == best && ctx.path == href});
+    govuk::ServiceNavigationItem place{.text = std::string(t(item.title_key)),
+                                       .href = href,
+                                       .active = i == best,
+                                       .current = i == best && ctx.path == href};
+    if (item.shows_unread_notices && m->unread_notices > 0) place.html = with_count(place.text, m->unread_notices, t);
+    nav.navigation.push_back(std::move(place));
   }
   govuk::service_navigation(h, nav);
   return h;
