@@ -22,14 +22,7 @@ constexpr std::string_view kLine = "govuk-body-l";
 /// Text as one paragraph a line, with space between: easy read puts one idea on each line, and a writer's line breaks
 /// say where.
 void lines(Html& h, std::string_view text) {
-  while (!text.empty()) {
-    const auto end = text.find('\n');
-    auto line = text.substr(0, end);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (!line.empty()) govuk::paragraph(h, line, kLine);
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
+  for (const auto line : easy_lines(text)) govuk::paragraph(h, line, kLine);
 }
 
 /// A picture of what happened (an arrow going on, a tick, a cross, a calendar), each a different shape so that

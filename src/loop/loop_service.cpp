@@ -130,15 +130,7 @@ void tell(soci::session& s, long long org_id, const std::string& kind, long long
     if (!change.easy_read.empty()) {
       paragraphs.emplace_back(t("loop.mail.easy_read"));
       for (const auto& said : we_did_easy(t, change.status, change.detail, change.easy_read, change.until)) {
-        std::string_view rest = said;
-        while (!rest.empty()) {
-          const auto end = rest.find('\n');
-          auto line = rest.substr(0, end);
-          while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-          if (!line.empty()) paragraphs.emplace_back(line);
-          if (end == std::string_view::npos) break;
-          rest.remove_prefix(end + 1);
-        }
+        for (const auto line : easy_lines(said)) paragraphs.emplace_back(line);
       }
     }
     auto message = mail::compose(r.email, r.name, r.lang, core::format(t("loop.mail.subject"), args), paragraphs,

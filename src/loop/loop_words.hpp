@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/i18n.hpp"
@@ -24,5 +25,9 @@ std::string until_month_words(const core::Translator& t, std::string_view until)
 /// easy-read words when someone wrote them and the standard ones otherwise.
 std::vector<std::string> we_did_easy(const core::Translator& t, Status s, const std::string& detail,
                                      const std::string& easy_read, const std::string& until);
+
+/// The lines of an easy-read text, one idea a line: split at line breaks, trailing spaces cut, empty lines left out
+/// (the easy-read pages draw each as a paragraph, the status emails send each as one).
+std::vector<std::string_view> easy_lines(std::string_view text);
 
 }  // namespace roundtable::loop
