@@ -198,7 +198,7 @@ test("issue #12 item 15: the file upload is govuk-frontend's, in the page's lang
   }
   // Without JavaScript it is the browser's own file input, styled as govuk-frontend's: as tall as other fields, with
   // the thick focus outline. (axe needs the page's timers, which a page without JavaScript does not run; this markup is
-  // the same as the script starts from, checked above and in pages.test.mjs.)
+  // the same as the script starts from, checked above and in pages.mjs.)
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", viewport: { width: 320, height: 800 } });
   const page = await context.newPage();
   await signIn(page, server.url, "priya@demo.example", "en");

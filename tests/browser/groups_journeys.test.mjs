@@ -158,7 +158,7 @@ test("issue #13: without JavaScript at 320 px, the organisation's navigation is 
 // Issue #16 (moving without dragging, WCAG 2.5.7): keyboard only, without JavaScript, on a 320 px screen: Gareth opens a
 // list from the board, moves a card down and gives it a dot; each time he comes back to the card in its list, and the
 // next Tab goes on from that card. (axe needs JavaScript to run, so here each page is checked for its width; axe and
-// the Nu checker see the same pages in pages.test.mjs.)
+// the Nu checker see the same pages in pages.mjs.)
 async function fits(page, what) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 320, `${what}: the page is ${width} px wide on a 320 px screen`);

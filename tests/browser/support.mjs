@@ -145,7 +145,7 @@ const axeKey = "rt-test-axe";
 
 /**
  * Runs axe-core for WCAG 2.0/2.1/2.2 A and AA in the page; returns the violations.
- * keep: the page is used for many visits (see pages.test.mjs): the first visit also keeps axe-core in the test site's
+ * keep: the page is used for many visits (see pages.mjs): the first visit also keeps axe-core in the test site's
  * local storage, and later ones run it from there. Sending its 650 KB through the DevTools protocol cost more of
  * Chromium's time than axe's checks did; read from the page's own storage, the copy a page already compiled is used.
  */
