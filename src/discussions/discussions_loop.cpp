@@ -101,16 +101,13 @@ std::optional<module::Contribution> reply(soci::session& s, long long org_id, lo
 }  // namespace
 
 std::vector<module::ContributionKind> contribution_kinds() {
-  return {{"topic",
-           "loop.kind.topic",
-           topic,
-           "SELECT org_id, group_id, id, created_at FROM discussion_topics",
-           topic_alone,
-           // The facilitators' easy-read summary (plain text), for the easy-read "You said, we did".
-           "SELECT id, easy_read FROM discussion_topics WHERE easy_read <> ''"},
-          {"reply", "loop.kind.reply", reply,
-           "SELECT t.org_id, p.group_id, p.id, p.created_at FROM discussion_posts p JOIN discussion_topics t ON t.id = "
-           "p.topic_id WHERE p.number > 1 AND p.deleted_at IS NULL AND p.hidden_at IS NULL"}};
+  return {
+      {"topic", "loop.kind.topic", topic, "SELECT org_id, group_id, id, created_at FROM discussion_topics", topic_alone,
+       // The facilitators' easy-read summary (plain text), for the easy-read "You said, we did".
+       "SELECT id, easy_read FROM discussion_topics WHERE easy_read <> ''"},
+      {"reply", "loop.kind.reply", reply,
+       "SELECT t.org_id, p.group_id, p.id, p.created_at FROM discussion_posts p JOIN discussion_topics t ON t.id = "
+       "p.topic_id WHERE p.number > 1 AND p.deleted_at IS NULL AND p.hidden_at IS NULL"}};
 }
 
 }  // namespace roundtable::discussions
