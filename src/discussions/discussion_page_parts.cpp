@@ -132,15 +132,16 @@ void reactions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& 
     // each cost a third of the topic page's time and markup.
     govuk::form_start(h, {.action = base + "/react", .csrf_token = req.ctx.csrf_token});
     govuk::button_group_start(h);
+    // One button refilled for each reaction.
+    govuk::Button b{.name = "reaction", .attributes = {{"aria-pressed", ""}}};
     for (std::size_t i = 0; i < kAllReactions.size(); ++i) {
       const bool mine = p.mine[i];
-      govuk::button(
-          h, {.text = core::format(t.plural(kReactionKeys[i], p.reactions[i]), {{"n", std::to_string(p.reactions[i])}}),
-              .name = "reaction",
-              .value = s(mine ? kReactionOff[i] : kReactionOn[i]),
-              // Pressed: the green button; not pressed: the grey one (and aria-pressed says which).
-              .classes = mine ? "govuk-!-margin-bottom-1" : "govuk-button--secondary govuk-!-margin-bottom-1",
-              .attributes = {{"aria-pressed", mine ? "true" : "false"}}});
+      b.text = core::format(t.plural(kReactionKeys[i], p.reactions[i]), {{"n", std::to_string(p.reactions[i])}});
+      b.value = mine ? kReactionOff[i] : kReactionOn[i];
+      // Pressed: the green button; not pressed: the grey one (and aria-pressed says which).
+      b.classes = mine ? "govuk-!-margin-bottom-1" : "govuk-button--secondary govuk-!-margin-bottom-1";
+      b.attributes[0].value = mine ? "true" : "false";
+      govuk::button(h, b);
     }
     govuk::button_group_end(h);
     govuk::form_end(h);

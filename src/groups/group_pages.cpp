@@ -61,18 +61,23 @@ struct CardWords {
 };
 
 /// One group in the list: its name (and picture) as a card's title, what it is for, its kind and stage, the
-/// viewer's part in it and how many people are in it.
-void group_card(Html& h, const core::Translator& t, const CardWords& w, const GroupListed& g) {
-  govuk::SummaryList rows;
-  rows.rows.reserve(4);
-  rows.rows.push_back({.key = {.text = w.purpose}, .value = {.text = g.purpose}});
-  std::string kind = w.kinds[static_cast<std::size_t>(g.kind)];
+/// viewer's part in it and how many people are in it. `rows` is the page's one list of rows, its keys written once
+/// (CardWords), refilled for each card rather than made and unmade 50 times and more.
+void group_card(Html& h, const core::Translator& t, const CardWords& w, govuk::SummaryList& rows,
+                const GroupListed& g) {
+  if (rows.rows.empty()) {
+    rows.rows.resize(4);
+    rows.rows[0].key.text = w.purpose;
+    rows.rows[1].key.text = w.kind;
+    rows.rows[2].key.text = w.you;
+    rows.rows[3].key.text = w.people;
+  }
+  rows.rows[0].value.text = g.purpose;
+  std::string& kind = rows.rows[1].value.text;
+  kind = w.kinds[static_cast<std::size_t>(g.kind)];
   if (g.stage) kind += w.at_stage[static_cast<std::size_t>(*g.stage)];
-  rows.rows.push_back({.key = {.text = w.kind}, .value = {.text = std::move(kind)}});
-  rows.rows.push_back(
-      {.key = {.text = w.you}, .value = {.text = g.role ? w.roles[static_cast<std::size_t>(*g.role)] : w.not_in}});
-  rows.rows.push_back(
-      {.key = {.text = w.people}, .value = {.text = t.plural("groups.list.people_count", g.member_count)}});
+  rows.rows[2].value.text = g.role ? w.roles[static_cast<std::size_t>(*g.role)] : w.not_in;
+  rows.rows[3].value.text = t.plural("groups.list.people_count", g.member_count);
   Html title;
   if (!g.picture_url.empty()) {
     // A small copy of the group's picture beside its name; the name says what it is, so it needs no words.
@@ -199,14 +204,15 @@ awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
     govuk::button(h, {.text = s(t("groups.list.create")), .href = groups_url(req) + "/new"});
   }
   const CardWords words(t, req);
+  govuk::SummaryList rows;
   if (!list.mine.empty()) {
     govuk::heading(h, 2, "m", t("groups.list.yours"));
-    for (const auto& g : list.mine) group_card(h, t, words, g);
+    for (const auto& g : list.mine) group_card(h, t, words, rows, g);
   }
   if (!list.others.empty()) {
     // On the first page, "other groups" only when the person is in some; otherwise they are simply the groups.
     if (!list.mine.empty() || after) govuk::heading(h, 2, "m", t("groups.list.others"));
-    for (const auto& g : list.others) group_card(h, t, words, g);
+    for (const auto& g : list.others) group_card(h, t, words, rows, g);
   } else if (after) {
     govuk::paragraph(h, t("groups.list.none_on_page"));
   } else {
