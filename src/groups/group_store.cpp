@@ -261,21 +261,15 @@ std::vector<GroupListed> others_for_viewer(soci::session& s, long long org_id, l
 }
 
 std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long user_id) {
-  // A person is in a few groups: sorted here, in the list's order (open before archived, then by the name the
-  // database lowers, as org_groups_listed orders the others; then by id), rather than by a temporary B-tree in SQLite,
-  // which cost as much as reading them.
-  std::vector<std::pair<GroupListed, std::string>> found;
+  // Ordered by the database, as the other groups are (org_groups_listed): under PostgreSQL's language collations
+  // Welsh letters such as ŵ sort as a person expects, and both lists agree.
+  std::vector<GroupListed> out;
   db::query(s,
             std::string("SELECT ") + kListColumns +
-                ", lower(g.name) FROM group_members gm JOIN org_groups g ON g.id = gm.group_id" + kListPicture +
-                " WHERE gm.user_id = $1 AND (gm.org_id = $2 OR $2 = 0)",
-            {user_id, org_id}, [&](const db::Row& r) { found.emplace_back(listed_of(r), r.string(10)); });
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.first.archived, a.second, a.first.id) < std::tie(b.first.archived, b.second, b.first.id);
-  });
-  std::vector<GroupListed> out;
-  out.reserve(found.size());
-  for (auto& f : found) out.push_back(std::move(f.first));
+                " FROM group_members gm JOIN org_groups g ON g.id = gm.group_id WHERE gm.user_id = $1 AND "
+                "(gm.org_id = $2 OR $2 = 0) ORDER BY CASE WHEN g.archived_at IS NULL THEN 0 ELSE 1 END, "
+                "lower(g.name), g.id",
+            {user_id, org_id}, [&](const db::Row& r) { out.push_back(listed_of(r)); });
   return out;
 }
 

@@ -418,7 +418,7 @@ TEST_P(GroupsOnBackend, TheActivityFeedPagesWithoutGapsOrRepeats) {
 }
 
 TEST_P(GroupsOnBackend, APersonsOwnGroupsAreInTheListsOrderOpenFirstThenByNameWhateverItsCase) {
-  // Sorted after reading (group_store's groups_of), in the order the others are listed in.
+  // In the order the others are listed in: open before archived, then by name whatever its case, then by id.
   const long long aardvark = make("Aardvark"), beta = make("beta"), upper = make("Alpha"), lower = make("alpha");
   make("Alpine");
   EXPECT_TRUE(run(service->set_archived(north, aardvark, tom, true)));
