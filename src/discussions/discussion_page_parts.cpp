@@ -117,23 +117,31 @@ std::string post_base(const OrgRequest& req, const Post& p) {
   return topic_url(req.membership.org_slug, p.topic_id) + "/posts/" + std::to_string(p.number);
 }
 
-void reactions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p) {
+/// Each reaction's message key and its button's values (kAllReactions' order), written out rather than put together
+/// for every button of every post.
+constexpr std::string_view kReactionKeys[] = {"discussions.reaction.agree", "discussions.reaction.thanks",
+                                              "discussions.reaction.me_too"};
+constexpr std::string_view kReactionOn[] = {"agree:on", "thanks:on", "me_too:on"};
+constexpr std::string_view kReactionOff[] = {"agree:off", "thanks:off", "me_too:off"};
+static_assert(std::size(kReactionKeys) == kAllReactions.size());
+
+void reactions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p, const std::string& base) {
   const auto t = req.ctx.t();
   if (may(g, Action::react, facts_of(g, p, req.principal.user_id))) {
     // One form with a button per reaction (its value names the reaction and whether to add or take it back): a form
     // each cost a third of the topic page's time and markup.
-    govuk::form_start(h, {.action = post_base(req, p) + "/react", .csrf_token = req.ctx.csrf_token});
+    govuk::form_start(h, {.action = base + "/react", .csrf_token = req.ctx.csrf_token});
     govuk::button_group_start(h);
+    // One button refilled for each reaction.
+    govuk::Button b{.name = "reaction", .attributes = {{"aria-pressed", ""}}};
     for (std::size_t i = 0; i < kAllReactions.size(); ++i) {
-      const std::string_view code = reaction_code(kAllReactions[i]);
       const bool mine = p.mine[i];
-      const std::string n = std::to_string(p.reactions[i]);
-      govuk::button(h, {.text = core::format(t.plural("discussions.reaction." + s(code), p.reactions[i]), {{"n", n}}),
-                        .name = "reaction",
-                        .value = s(code) + (mine ? ":off" : ":on"),
-                        // Pressed: the green button; not pressed: the grey one (and aria-pressed says which).
-                        .classes = mine ? "govuk-!-margin-bottom-1" : "govuk-button--secondary govuk-!-margin-bottom-1",
-                        .attributes = {{"aria-pressed", mine ? "true" : "false"}}});
+      b.text = core::format(t.plural(kReactionKeys[i], p.reactions[i]), {{"n", std::to_string(p.reactions[i])}});
+      b.value = mine ? kReactionOff[i] : kReactionOn[i];
+      // Pressed: the green button; not pressed: the grey one (and aria-pressed says which).
+      b.classes = mine ? "govuk-!-margin-bottom-1" : "govuk-button--secondary govuk-!-margin-bottom-1";
+      b.attributes[0].value = mine ? "true" : "false";
+      govuk::button(h, b);
     }
     govuk::button_group_end(h);
     govuk::form_end(h);
@@ -144,16 +152,14 @@ void reactions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& 
   for (std::size_t i = 0; i < kAllReactions.size(); ++i) {
     if (p.reactions[i] == 0) continue;
     if (!counts.empty()) counts += ", ";
-    counts += core::format(t.plural("discussions.reaction." + s(reaction_code(kAllReactions[i])), p.reactions[i]),
-                           {{"n", std::to_string(p.reactions[i])}});
+    counts += core::format(t.plural(kReactionKeys[i], p.reactions[i]), {{"n", std::to_string(p.reactions[i])}});
   }
   if (!counts.empty()) govuk::paragraph(h, counts, "govuk-body-s");
 }
 
-void actions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p) {
+void actions(Html& h, const OrgRequest& req, const GroupFacts& g, const Post& p, const std::string& base) {
   const auto t = req.ctx.t();
   const auto f = facts_of(g, p, req.principal.user_id);
-  const std::string base = post_base(req, p);
   const std::string what = p.number == 1 ? "topic" : "reply";
   govuk::List list{.classes = "govuk-!-font-size-16"};
   auto link = [&](const std::string& href, const std::string& key) {
@@ -220,8 +226,10 @@ void post_block(Html& h, const OrgRequest& req, const GroupFacts& g, const Post&
     markdown::render(h, p.body, {.top_heading_level = 4});
     if (attachment) attachment_block(h, t, *attachment);
   }
-  if (!p.gone() && !p.hidden()) reactions(h, req, g, p);
-  actions(h, req, g, p);
+  // The post's address, which its reactions and its links start from.
+  const std::string base = post_base(req, p);
+  if (!p.gone() && !p.hidden()) reactions(h, req, g, p, base);
+  actions(h, req, g, p, base);
   h.raw("<hr class=\"govuk-section-break govuk-section-break--m govuk-section-break--visible\">\n</div>\n");
 }
 

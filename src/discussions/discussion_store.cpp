@@ -75,6 +75,13 @@ constexpr const char* kPostColumns =
     "p.hidden_reason";
 constexpr int kPostColumnCount = 11;
 
+/// A page's posts also carry their reaction counts (kept on the post by triggers, migration 0062) and which the viewer
+/// gave ($3): a bit per kind (1 agree, 2 thanks, 4 me too), from the viewer's few reactions to that post
+/// (discussion_reactions_mine), never a count over all of them.
+constexpr const char* kPageColumns =
+    ", p.agree_count, p.thanks_count, p.me_too_count, (SELECT SUM(CASE r.kind WHEN 'agree' THEN 1 WHEN 'thanks' THEN 2 "
+    "ELSE 4 END) FROM discussion_reactions r WHERE r.user_id = $3 AND r.post_id = p.id)";
+
 Post post_of(const db::Row& r, int c) {
   Post p;
   p.id = r.integer(c);
@@ -176,40 +183,31 @@ std::optional<std::pair<GroupFacts, Topic>> find_topic(soci::session& s, long lo
 
 std::vector<Post> posts_page(soci::session& s, long long topic_id, long long after, int limit, long long viewer) {
   std::vector<Post> out;
-  const std::string from = std::string(" FROM discussion_posts p LEFT JOIN users up ON up.id = p.author_id");
-  const auto add = [&](const db::Row& r) { out.push_back(post_of(r, 0)); };
+  const std::string columns = std::string("SELECT ") + kPostColumns + kPageColumns;
+  const std::string from = " FROM discussion_posts p LEFT JOIN users up ON up.id = p.author_id";
+  const auto add = [&](const db::Row& r) {
+    Post p = post_of(r, 0);
+    static_assert(kAllReactions.size() == 3, "a column and a bit for each kind of reaction");
+    const long long mine = r.null(kPostColumnCount + 3) ? 0 : r.integer(kPostColumnCount + 3);
+    for (std::size_t i = 0; i < kAllReactions.size(); ++i) {
+      p.reactions[reaction_index(kAllReactions[i])] = r.integer(kPostColumnCount + static_cast<int>(i));
+      p.mine[reaction_index(kAllReactions[i])] = (mine & (1LL << i)) != 0;
+    }
+    out.push_back(std::move(p));
+  };
   if (after <= 1) {
     // The first page (most visits): the opening post and the replies after it are one range of the index, read in
     // order. Later pages need the opening post and a range further on, which the UNION below reads as two ranges
     // (SQLite copies the second through a co-routine: a third dearer for the first page).
-    db::query(s, std::string("SELECT ") + kPostColumns + from + " WHERE p.topic_id = $1 ORDER BY p.number LIMIT $2",
-              {topic_id, static_cast<long long>(limit + 2)}, add);
+    db::query(s, columns + from + " WHERE p.topic_id = $1 ORDER BY p.number LIMIT $2",
+              {topic_id, static_cast<long long>(limit + 2), viewer}, add);
   } else {
     db::query(s,
-              std::string("SELECT ") + kPostColumns + from +
-                  " WHERE p.topic_id = $1 AND p.number = 1 UNION ALL SELECT * " + "FROM (SELECT " + kPostColumns +
-                  from + " WHERE p.topic_id = $1 AND p.number > $2 ORDER BY p.number LIMIT $3) r",
-              {topic_id, after, static_cast<long long>(limit + 1)}, add);
+              columns + from + " WHERE p.topic_id = $1 AND p.number = 1 UNION ALL SELECT * FROM (" + columns + from +
+                  " WHERE p.topic_id = $1 AND p.number > $2 ORDER BY p.number LIMIT $4) r",
+              {topic_id, after, viewer, static_cast<long long>(limit + 1)}, add);
   }
   std::sort(out.begin(), out.end(), [](const Post& a, const Post& b) { return a.number < b.number; });
-  if (out.empty()) return out;
-  std::vector<long long> ids;
-  for (const auto& p : out) ids.push_back(p.id);
-  std::vector<db::Param> params{viewer};
-  const std::string in = db::id_list(params, ids);
-  db::query(s,
-            "SELECT post_id, kind, COUNT(*), SUM(CASE WHEN user_id = $1 THEN 1 ELSE 0 END) FROM discussion_reactions "
-            "WHERE post_id IN (" +
-                in + ") GROUP BY post_id, kind",
-            params, [&](const db::Row& r) {
-              const auto kind = parse_reaction(r.text(1));
-              if (!kind) return;
-              for (auto& p : out) {
-                if (p.id != r.integer(0)) continue;
-                p.reactions[reaction_index(*kind)] = r.integer(2);
-                p.mine[reaction_index(*kind)] = r.integer(3) > 0;
-              }
-            });
   return out;
 }
 

@@ -315,6 +315,36 @@ TEST_P(DiscussionsOnBackend, ReactionsAndRaisesCountOncePerPerson) {
   EXPECT_EQ(run(service->topic(north, t.topic_id, mair, 0))->topic.raised_count, 1);
 }
 
+TEST_P(DiscussionsOnBackend, ReactionCountsStayRightWhateverRemovesThemOnEveryPage) {
+  // The counts are kept on the post (migration 0062): reactions on a reply on a later page, and a person's reactions
+  // removed as erasing their account does (a DELETE by person), leave every count and "mine" as a count would.
+  const auto t = start(gareth, "Evenings");
+  for (int i = 0; i < kPostsPerPage + 2; ++i) {
+    run(service->reply(north, t.topic_id, tom, post("", "Reply " + std::to_string(i + 1), "r" + std::to_string(i))));
+  }
+  const long long last = kPostsPerPage + 3;
+  for (long long who : {gareth, mair}) {
+    EXPECT_TRUE(run(service->react(north, t.topic_id, last, who, Reaction::me_too, true)));
+    EXPECT_TRUE(run(service->react(north, t.topic_id, last, who, Reaction::thanks, true)));
+  }
+  EXPECT_TRUE(run(service->react(north, t.topic_id, 1, mair, Reaction::me_too, true)));
+  auto later = run(service->topic(north, t.topic_id, mair, kPostsPerPage + 1));
+  ASSERT_TRUE(later);
+  EXPECT_EQ(later->opening.reactions, (std::array<long long, 3>{0, 0, 1}));
+  EXPECT_EQ(later->opening.mine, (std::array<bool, 3>{false, false, true}));
+  ASSERT_FALSE(later->replies.empty());
+  EXPECT_EQ(later->replies.back().number, last);
+  EXPECT_EQ(later->replies.back().reactions, (std::array<long long, 3>{0, 2, 2}));
+  EXPECT_EQ(later->replies.back().mine, (std::array<bool, 3>{false, true, true}));
+  EXPECT_EQ(later->replies.front().reactions, (std::array<long long, 3>{0, 0, 0}));
+  world->db->run_sync(
+      [&](soci::session& s) { s << "DELETE FROM discussion_reactions WHERE user_id = :id", soci::use(mair); });
+  later = run(service->topic(north, t.topic_id, gareth, kPostsPerPage + 1));
+  EXPECT_EQ(later->opening.reactions, (std::array<long long, 3>{0, 0, 0}));
+  EXPECT_EQ(later->replies.back().reactions, (std::array<long long, 3>{0, 1, 1}));
+  EXPECT_EQ(later->replies.back().mine, (std::array<bool, 3>{false, true, true}));
+}
+
 TEST_P(DiscussionsOnBackend, FollowersAndMentionedMembersAreToldInTheirLanguage) {
   const auto t = start(gareth, "Evenings");
   EXPECT_EQ(world->count("mail_outbox"), 0) << "nobody follows a new topic but its author";

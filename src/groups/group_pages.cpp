@@ -35,27 +35,58 @@ std::optional<long long> group_after(const RequestContext& ctx) {
   return n;
 }
 
+/// The words every card of the list shares, looked up once a page rather than once a card (a page has 50 and more).
+struct CardWords {
+  std::string purpose, kind, you, people, not_in, archived, url_prefix;
+  std::string kinds[std::size(kAllKinds)];
+  /// " – at the Discover stage", ..., in kAllStages' order.
+  std::string at_stage[std::size(kAllStages)];
+  std::string roles[std::size(kAllGroupRoles)];
+
+  CardWords(const core::Translator& t, const OrgRequest& req)
+      : purpose(t("groups.home.purpose")),
+        kind(t("groups.home.kind")),
+        you(t("groups.list.you")),
+        people(t("groups.list.people")),
+        not_in(t("groups.list.not_in")),
+        archived(t("groups.archived_tag")),
+        url_prefix(groups_url(req) + "/") {
+    for (Kind k : kAllKinds) kinds[static_cast<std::size_t>(k)] = kind_name(t, k);
+    for (Stage st : kAllStages) {
+      at_stage[static_cast<std::size_t>(st)] =
+          " – " + core::format(t("groups.list.at_stage"), {{"stage", stage_name(t, st)}});
+    }
+    for (GroupRole r : kAllGroupRoles) roles[static_cast<std::size_t>(r)] = group_role_name(t, r);
+  }
+};
+
 /// One group in the list: its name (and picture) as a card's title, what it is for, its kind and stage, the
-/// viewer's part in it and how many people are in it.
-void group_card(Html& h, const core::Translator& t, const OrgRequest& req, const GroupListed& g) {
-  govuk::SummaryList rows;
-  rows.rows.push_back({.key = {.text = s(t("groups.home.purpose"))}, .value = {.text = g.purpose}});
-  std::string kind = kind_name(t, g.kind);
-  if (g.stage) kind += " – " + core::format(t("groups.list.at_stage"), {{"stage", stage_name(t, *g.stage)}});
-  rows.rows.push_back({.key = {.text = s(t("groups.home.kind"))}, .value = {.text = kind}});
-  rows.rows.push_back({.key = {.text = s(t("groups.list.you"))},
-                       .value = {.text = g.role ? group_role_name(t, *g.role) : s(t("groups.list.not_in"))}});
-  rows.rows.push_back({.key = {.text = s(t("groups.list.people"))},
-                       .value = {.text = t.plural("groups.list.people_count", g.member_count)}});
+/// viewer's part in it and how many people are in it. `rows` is the page's one list of rows, its keys written once
+/// (CardWords), refilled for each card rather than made and unmade 50 times and more.
+void group_card(Html& h, const core::Translator& t, const CardWords& w, govuk::SummaryList& rows,
+                const GroupListed& g) {
+  if (rows.rows.empty()) {
+    rows.rows.resize(4);
+    rows.rows[0].key.text = w.purpose;
+    rows.rows[1].key.text = w.kind;
+    rows.rows[2].key.text = w.you;
+    rows.rows[3].key.text = w.people;
+  }
+  rows.rows[0].value.text = g.purpose;
+  std::string& kind = rows.rows[1].value.text;
+  kind = w.kinds[static_cast<std::size_t>(g.kind)];
+  if (g.stage) kind += w.at_stage[static_cast<std::size_t>(*g.stage)];
+  rows.rows[2].value.text = g.role ? w.roles[static_cast<std::size_t>(*g.role)] : w.not_in;
+  rows.rows[3].value.text = t.plural("groups.list.people_count", g.member_count);
   Html title;
   if (!g.picture_url.empty()) {
     // A small copy of the group's picture beside its name; the name says what it is, so it needs no words.
     title.raw("<img class=\"rt-group-thumb\" src=\"").text(g.picture_url).raw("\" alt=\"\">");
   }
-  govuk::link(title, group_url(req, g.id), g.name);
+  govuk::link(title, w.url_prefix + std::to_string(g.id), g.name);
   if (g.archived) {
     title.text(" ");
-    govuk::tag(title, {.text = s(t("groups.archived_tag")), .classes = "govuk-tag--grey"});
+    govuk::tag(title, {.text = w.archived, .classes = "govuk-tag--grey"});
   }
   rows.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 3}};
   govuk::summary_list(h, rows);
@@ -172,14 +203,16 @@ awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
   if (policy::allows(actor_of(req, std::nullopt), Action::create_group) != policy::Verdict::deny) {
     govuk::button(h, {.text = s(t("groups.list.create")), .href = groups_url(req) + "/new"});
   }
+  const CardWords words(t, req);
+  govuk::SummaryList rows;
   if (!list.mine.empty()) {
     govuk::heading(h, 2, "m", t("groups.list.yours"));
-    for (const auto& g : list.mine) group_card(h, t, req, g);
+    for (const auto& g : list.mine) group_card(h, t, words, rows, g);
   }
   if (!list.others.empty()) {
     // On the first page, "other groups" only when the person is in some; otherwise they are simply the groups.
     if (!list.mine.empty() || after) govuk::heading(h, 2, "m", t("groups.list.others"));
-    for (const auto& g : list.others) group_card(h, t, req, g);
+    for (const auto& g : list.others) group_card(h, t, words, rows, g);
   } else if (after) {
     govuk::paragraph(h, t("groups.list.none_on_page"));
   } else {

@@ -417,6 +417,18 @@ TEST_P(GroupsOnBackend, TheActivityFeedPagesWithoutGapsOrRepeats) {
   EXPECT_EQ(pages, 3);
 }
 
+TEST_P(GroupsOnBackend, APersonsOwnGroupsAreInTheListsOrderOpenFirstThenByNameWhateverItsCase) {
+  // In the order the others are listed in: open before archived, then by name whatever its case, then by id.
+  const long long aardvark = make("Aardvark"), beta = make("beta"), upper = make("Alpha"), lower = make("alpha");
+  make("Alpine");
+  EXPECT_TRUE(run(service->set_archived(north, aardvark, tom, true)));
+  for (long long id : {aardvark, beta, lower, upper}) service->add_member_now(north, id, gareth, GroupRole::member, 1);
+  const auto list = run(service->list_groups(north, gareth, false, std::nullopt, 10));
+  EXPECT_EQ(names(list.mine), (std::vector<std::string>{"Alpha", "alpha", "beta", "Aardvark"}));
+  EXPECT_EQ(names(run(service->my_groups(north, gareth))), names(list.mine));
+  EXPECT_EQ(list.mine.at(0).role, GroupRole::member);
+}
+
 TEST_P(GroupsOnBackend, TheListPagesByKeysetOpenGroupsFirstThenByNameWithoutGapsOrRepeats) {
   // Names that differ only in case, names that sort between each other, archived groups among them.
   for (int i = 0; i < 23; ++i) {
