@@ -1,6 +1,8 @@
 #include "boards/board_store.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <tuple>
 #include <unordered_map>
 
 #include "db/query.hpp"
@@ -135,9 +137,25 @@ std::vector<Label> labels(soci::session& s, long long board_id) {
 
 long long cards_in_play(soci::session& s, long long list_id) { return count_in_list(s, list_id, 0); }
 
-void read_frame(soci::session& s, BoardPage& page, long long viewer) {
+namespace {
+
+/// The frame (lists, labels, the group's people and the viewer's dots); with `counts`, each list's cards in play too:
+/// its last position, as positions run 1..n without gaps (ADR 0033), one seek of board_cards_in_play (migration 0061)
+/// where COUNT(*) stepped over every card.
+void read_frame_of(soci::session& s, BoardPage& page, long long viewer, bool counts) {
   const long long board_id = page.view.board.id;
-  page.lists = lists(s, board_id);
+  if (counts) {
+    db::query(
+        s,
+        "SELECT l.id, l.position, l.title, COALESCE((SELECT MAX(c.position) FROM board_cards c WHERE c.board_id = "
+        "l.board_id AND c.list_id = l.id AND c.archived_at IS NULL), 0) FROM board_lists l WHERE l.board_id = $1 "
+        "ORDER BY l.position",
+        {board_id}, [&](const db::Row& r) {
+          page.lists.push_back({r.integer(0), r.integer(1), r.string(2), r.integer(3)});
+        });
+  } else {
+    page.lists = lists(s, board_id);
+  }
   page.labels = labels(s, board_id);
   db::query(s,
             "SELECT gm.user_id, gm.name, (SELECT COALESCE(SUM(d.dots), 0) FROM board_dots d WHERE d.board_id = $2 AND "
@@ -149,6 +167,10 @@ void read_frame(soci::session& s, BoardPage& page, long long viewer) {
   std::stable_sort(page.people.begin(), page.people.end(),
                    [](const Person& a, const Person& b) { return a.name < b.name; });
 }
+
+}  // namespace
+
+void read_frame(soci::session& s, BoardPage& page, long long viewer) { read_frame_of(s, page, viewer, false); }
 
 namespace {
 
@@ -173,10 +195,6 @@ constexpr std::string_view kCardColumns =
     "(SELECT COUNT(*) FROM board_card_comments m WHERE m.card_id = c.id AND m.deleted_at IS NULL AND m.removed_at IS "
     "NULL) FROM board_cards c ";
 
-/// The ids of a list's cards in play ($1 the board, $2 the list).
-constexpr std::string_view kListCards =
-    "SELECT c.id FROM board_cards c WHERE c.board_id = $1 AND c.list_id = $2 AND c.archived_at IS NULL";
-
 /// Where each card is in page.cards, by id.
 std::unordered_map<long long, std::size_t> index_of_cards(const BoardPage& page) {
   std::unordered_map<long long, std::size_t> at;
@@ -195,6 +213,9 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
                 "JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND c.archived_at IS NULL ORDER BY "
                 "l.position, c.position",
             {board_id, viewer}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
+  for (auto& l : page.lists) {
+    l.cards = std::count_if(page.cards.begin(), page.cards.end(), [&](const Card& c) { return c.list_id == l.id; });
+  }
   const auto at = index_of_cards(page);
   db::query(s,
             "SELECT cl.card_id, cl.label_id FROM board_card_labels cl JOIN board_cards c ON c.id = cl.card_id WHERE "
@@ -213,34 +234,173 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
             });
 }
 
+namespace {
+
+/// The first $2 cards in play of each of board $1's lists, in the board's order: one index range of board_cards_in_play
+/// a list (migration 0061), the cards' rows read only for what they show.
+constexpr std::string_view kFirstCards =
+    "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_lists l CROSS JOIN board_cards c WHERE "
+    "l.board_id = $1 AND c.board_id = $1 AND c.list_id = l.id AND c.archived_at IS NULL AND c.position <= $2 ORDER BY "
+    "l.position, c.position";
+
+/// Sorted by dots, a list's first cards by (dots, then position) are among its first $2 by position and the cards with
+/// dots: those of board $1 past the first (found from the board's dots, as many as its people gave, whatever the
+/// number of cards; a card appears once for each person who gave it dots).
+constexpr std::string_view kCardsWithDots =
+    "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_dots d CROSS JOIN board_cards c WHERE "
+    "d.board_id = $1 AND c.id = d.card_id AND c.archived_at IS NULL AND c.position > $2";
+
+/// Which cards a query about the shown cards starts from: the first of each list (joined again on board_cards_in_play,
+/// which covers them), or those chosen by dots (by their keys). One seek a card either way, and never a subquery a
+/// card (each opens and closes its own cursors): the same queries however many cards.
+struct Shown {
+  bool first = true;
+  long long board_id = 0;
+  long long per_list = 0;
+  std::vector<long long> ids;
+  /// Only this list's cards (a list's own page; 0: every list's).
+  long long list_id = 0;
+
+  /// "FROM <table> ... WHERE <alias's card is shown>", its parameters after `params`'.
+  std::string from(std::string_view table, std::string_view alias, std::vector<db::Param>& params) const {
+    const std::string card = std::string(alias) + ".card_id";
+    if (first) {
+      params.emplace_back(board_id);
+      const std::string b = "$" + std::to_string(params.size());
+      params.emplace_back(per_list);
+      const std::string n = "$" + std::to_string(params.size());
+      return "FROM board_lists l CROSS JOIN board_cards c CROSS JOIN " + std::string(table) +
+             " WHERE l.board_id = " + b + " AND c.board_id = " + b +
+             " AND c.list_id = l.id AND c.archived_at IS NULL AND c.position <= " + n + " AND " + card + " = c.id" +
+             (list_id ? only_list(params) : std::string());
+    }
+    return "FROM " + std::string(table) + " WHERE " + card + " IN (" + db::id_list(params, ids) + ")";
+  }
+
+ private:
+  std::string only_list(std::vector<db::Param>& params) const {
+    params.emplace_back(list_id);
+    return " AND l.id = $" + std::to_string(params.size());
+  }
+};
+
+/// The dots (everyone's and the viewer's; unless `dots_read`), comments standing, labels and people of the cards read.
+void read_card_facts(soci::session& s, BoardPage& page, const Shown& shown, long long viewer, bool dots_read) {
+  if (page.cards.empty()) return;
+  const auto at = index_of_cards(page);
+  auto card = [&](const db::Row& r) -> Card* {
+    auto it = at.find(r.integer(0));
+    return it == at.end() ? nullptr : &page.cards[it->second];
+  };
+  std::vector<db::Param> params;
+  std::string sql;
+  if (!dots_read) {
+    sql = "SELECT d.card_id, d.user_id, d.dots " + shown.from("board_dots d", "d", params);
+    db::query(s, sql, params, [&](const db::Row& r) {
+      if (auto* c = card(r)) {
+        c->dots += r.integer(2);
+        if (r.integer(1) == viewer) c->my_dots = r.integer(2);
+      }
+    });
+    params.clear();
+  }
+  sql = "SELECT m.card_id, COUNT(*) " + shown.from("board_card_comments m", "m", params) +
+        " AND m.deleted_at IS NULL AND m.removed_at IS NULL GROUP BY m.card_id";
+  db::query(s, sql, params, [&](const db::Row& r) {
+    if (auto* c = card(r)) c->comments = r.integer(1);
+  });
+  params.clear();
+  sql = "SELECT cl.card_id, cl.label_id " + shown.from("board_card_labels cl", "cl", params) + " ORDER BY cl.label_id";
+  db::query(s, sql, params, [&](const db::Row& r) {
+    if (auto* c = card(r)) c->label_ids.push_back(r.integer(1));
+  });
+  params.assign(1, page.view.board.group_id);
+  // The group's names join the people found (a LEFT JOIN follows the tables it names).
+  sql = "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') " +
+        shown.from("board_card_people p LEFT JOIN group_members gm ON gm.group_id = $1 AND gm.user_id = p.user_id", "p",
+                   params) +
+        " ORDER BY gm.name";
+  db::query(s, sql, params, [&](const db::Row& r) {
+    if (auto* c = card(r)) c->people.push_back({r.integer(1), r.string(2)});
+  });
+}
+
+/// A card as kFirstCards gives it.
+Card shown_card_of(const db::Row& r, long long board_id) {
+  Card c;
+  c.id = r.integer(0);
+  c.board_id = board_id;
+  c.list_id = r.integer(1);
+  c.position = r.integer(2);
+  c.title = r.string(3);
+  c.due_date = r.string(4);
+  return c;
+}
+
+/// Sorted by dots: the board's dots read once, and of each list's candidates (its first cards and those with dots)
+/// only the first `per_list` by dots then position kept, in the lists' order.
+void keep_first_by_dots(soci::session& s, BoardPage& page, long long viewer, long long per_list) {
+  const long long board_id = page.view.board.id;
+  std::unordered_map<long long, std::pair<long long, long long>> dots;  // card: everyone's, the viewer's
+  db::query(s, "SELECT card_id, user_id, dots FROM board_dots WHERE board_id = $1", {board_id}, [&](const db::Row& r) {
+    auto& d = dots[r.integer(0)];
+    d.first += r.integer(2);
+    if (r.integer(1) == viewer) d.second = r.integer(2);
+  });
+  if (!dots.empty()) {
+    db::query(s, kCardsWithDots, {board_id, per_list}, [&](const db::Row& r) {
+      const long long id = r.integer(0);
+      if (std::none_of(page.cards.begin(), page.cards.end(), [&](const Card& c) { return c.id == id; })) {
+        page.cards.push_back(shown_card_of(r, board_id));
+      }
+    });
+  }
+  std::unordered_map<long long, long long> list_position;
+  for (const auto& l : page.lists) list_position[l.id] = l.position;
+  for (auto& c : page.cards) {
+    if (auto it = dots.find(c.id); it != dots.end()) std::tie(c.dots, c.my_dots) = it->second;
+  }
+  std::sort(page.cards.begin(), page.cards.end(), [&](const Card& a, const Card& b) {
+    const long long la = list_position[a.list_id], lb = list_position[b.list_id];
+    if (la != lb) return la < lb;
+    return a.dots != b.dots ? a.dots > b.dots : a.position < b.position;
+  });
+  std::vector<Card> kept;
+  long long list = 0, in_list = 0;
+  for (auto& c : page.cards) {
+    in_list = c.list_id == list ? in_list + 1 : 1;
+    list = c.list_id;
+    if (in_list <= per_list) kept.push_back(std::move(c));
+  }
+  page.cards = std::move(kept);
+}
+
+}  // namespace
+
+void read_shown(soci::session& s, BoardPage& page, long long viewer, long long per_list, bool by_dots) {
+  read_frame_of(s, page, viewer, true);
+  const long long board_id = page.view.board.id;
+  db::query(s, kFirstCards, {board_id, per_list},
+            [&](const db::Row& r) { page.cards.push_back(shown_card_of(r, board_id)); });
+  Shown shown{!by_dots, board_id, per_list, {}};
+  if (by_dots && !page.cards.empty()) {
+    keep_first_by_dots(s, page, viewer, per_list);
+    for (const auto& c : page.cards) shown.ids.push_back(c.id);
+  }
+  read_card_facts(s, page, shown, viewer, by_dots);
+}
+
 void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer) {
   read_frame(s, page, viewer);
   if (!page.list(list_id)) return;
   const long long board_id = page.view.board.id;
-  // Each query starts from the list's cards in play (board_cards_board: board, list, position) and reaches their
-  // dots, comments, labels and people by the cards' keys (IN, so that SQLite never scans every board's labels or
-  // people whatever its statistics say): the same three queries however many cards or lists.
+  // The list's cards in play on board_cards_in_play, then their dots, comments, labels and people joined to them again
+  // on it (one seek a card, never a subquery a card): the same five queries however many cards and lists.
   db::query(s,
-            std::string(kCardColumns) +
-                "WHERE c.board_id = $1 AND c.list_id = $3 AND c.archived_at IS NULL ORDER BY c.position",
-            {board_id, viewer, list_id}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
-  const auto at = index_of_cards(page);
-  db::query(s,
-            "SELECT cl.card_id, cl.label_id FROM board_card_labels cl WHERE cl.card_id IN (" + std::string(kListCards) +
-                ") ORDER BY cl.label_id",
-            {board_id, list_id}, [&](const db::Row& r) {
-              if (auto it = at.find(r.integer(0)); it != at.end())
-                page.cards[it->second].label_ids.push_back(r.integer(1));
-            });
-  db::query(s,
-            "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM board_card_people p LEFT JOIN group_members gm ON "
-            "gm.group_id = $3 AND gm.user_id = p.user_id WHERE p.card_id IN (" +
-                std::string(kListCards) + ") ORDER BY gm.name",
-            {board_id, list_id, page.view.board.group_id}, [&](const db::Row& r) {
-              if (auto it = at.find(r.integer(0)); it != at.end()) {
-                page.cards[it->second].people.push_back({r.integer(1), r.string(2)});
-              }
-            });
+            "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_cards c WHERE c.board_id = $1 AND "
+            "c.list_id = $2 AND c.archived_at IS NULL ORDER BY c.position",
+            {board_id, list_id}, [&](const db::Row& r) { page.cards.push_back(shown_card_of(r, board_id)); });
+  read_card_facts(s, page, Shown{true, board_id, std::numeric_limits<long long>::max(), {}, list_id}, viewer, false);
 }
 
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer) {
