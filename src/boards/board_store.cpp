@@ -253,9 +253,8 @@ constexpr std::string_view kCardsWithDots =
     "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_dots d CROSS JOIN board_cards c WHERE "
     "d.board_id = $1 AND c.id = d.card_id AND c.archived_at IS NULL AND c.position > $2";
 
-/// Which cards a query about the shown cards starts from: the first of each list (joined again on board_cards_in_play,
-/// which covers them), or those chosen by dots (by their keys). One seek a card either way, and never a subquery a
-/// card (each opens and closes its own cursors): the same queries however many cards.
+/// Which cards the facts are read for: the first of each list, or of one list (on board_cards_in_play, which covers
+/// them), or those chosen by dots (by their keys).
 struct Shown {
   bool first = true;
   long long board_id = 0;
@@ -264,67 +263,60 @@ struct Shown {
   /// Only this list's cards (a list's own page; 0: every list's).
   long long list_id = 0;
 
-  /// "FROM <table> ... WHERE <alias's card is shown>", its parameters after `params`'.
-  std::string from(std::string_view table, std::string_view alias, std::vector<db::Param>& params) const {
-    const std::string card = std::string(alias) + ".card_id";
-    if (first) {
-      params.emplace_back(board_id);
-      const std::string b = "$" + std::to_string(params.size());
-      params.emplace_back(per_list);
-      const std::string n = "$" + std::to_string(params.size());
-      return "FROM board_lists l CROSS JOIN board_cards c CROSS JOIN " + std::string(table) +
-             " WHERE l.board_id = " + b + " AND c.board_id = " + b +
-             " AND c.list_id = l.id AND c.archived_at IS NULL AND c.position <= " + n + " AND " + card + " = c.id" +
-             (list_id ? only_list(params) : std::string());
-    }
-    return "FROM " + std::string(table) + " WHERE " + card + " IN (" + db::id_list(params, ids) + ")";
-  }
-
- private:
-  std::string only_list(std::vector<db::Param>& params) const {
-    params.emplace_back(list_id);
-    return " AND l.id = $" + std::to_string(params.size());
+  /// "WITH shown AS (<their ids>) ", its parameters after `params`'.
+  std::string with(std::vector<db::Param>& params) const {
+    auto next = [&](db::Param p) {
+      params.push_back(p);
+      return "$" + std::to_string(params.size());
+    };
+    if (!first)
+      return "WITH shown AS (SELECT c.id FROM board_cards c WHERE c.id IN (" + db::id_list(params, ids) + ")) ";
+    const std::string b = next(board_id);
+    std::string sql = "WITH shown AS (SELECT c.id FROM board_lists l CROSS JOIN board_cards c WHERE l.board_id = " + b +
+                      " AND c.board_id = " + b +
+                      " AND c.list_id = l.id AND c.archived_at IS NULL AND c.position <= " + next(per_list);
+    if (list_id) sql += " AND l.id = " + next(list_id);
+    return sql + ") ";
   }
 };
 
-/// The dots (everyone's and the viewer's; unless `dots_read`), comments standing, labels and people of the cards read.
+/// The dots (everyone's and the viewer's; unless `dots_read`), comments standing, labels and people of the cards read,
+/// in one statement: the shown cards found once, then one seek a card in each table (never a subquery a card, which
+/// opens and closes its own cursors). Rows: what (1 a dot, 2 comments, 3 a label, 4 a person), card, a number, a
+/// number, a name.
 void read_card_facts(soci::session& s, BoardPage& page, const Shown& shown, long long viewer, bool dots_read) {
   if (page.cards.empty()) return;
   const auto at = index_of_cards(page);
-  auto card = [&](const db::Row& r) -> Card* {
-    auto it = at.find(r.integer(0));
-    return it == at.end() ? nullptr : &page.cards[it->second];
-  };
   std::vector<db::Param> params;
-  std::string sql;
+  std::string sql = shown.with(params);
+  params.push_back(page.view.board.group_id);
+  const std::string group = "$" + std::to_string(params.size());
+  sql +=
+      "SELECT 2, m.card_id, COUNT(*), 0, '' FROM shown x CROSS JOIN board_card_comments m WHERE m.card_id = x.id AND "
+      "m.deleted_at IS NULL AND m.removed_at IS NULL GROUP BY m.card_id UNION ALL SELECT 3, cl.card_id, cl.label_id, "
+      "0, '' FROM shown x CROSS JOIN board_card_labels cl WHERE cl.card_id = x.id UNION ALL SELECT 4, p.card_id, "
+      "p.user_id, 0, COALESCE(gm.name, '') FROM shown x CROSS JOIN board_card_people p LEFT JOIN group_members gm ON "
+      "gm.group_id = " +
+      group + " AND gm.user_id = p.user_id WHERE p.card_id = x.id ";
   if (!dots_read) {
-    sql = "SELECT d.card_id, d.user_id, d.dots " + shown.from("board_dots d", "d", params);
-    db::query(s, sql, params, [&](const db::Row& r) {
-      if (auto* c = card(r)) {
-        c->dots += r.integer(2);
-        if (r.integer(1) == viewer) c->my_dots = r.integer(2);
-      }
-    });
-    params.clear();
+    sql +=
+        "UNION ALL SELECT 1, d.card_id, d.user_id, d.dots, '' FROM shown x CROSS JOIN board_dots d WHERE d.card_id = "
+        "x.id ";
   }
-  sql = "SELECT m.card_id, COUNT(*) " + shown.from("board_card_comments m", "m", params) +
-        " AND m.deleted_at IS NULL AND m.removed_at IS NULL GROUP BY m.card_id";
+  sql += "ORDER BY 1, 5, 3";
   db::query(s, sql, params, [&](const db::Row& r) {
-    if (auto* c = card(r)) c->comments = r.integer(1);
-  });
-  params.clear();
-  sql = "SELECT cl.card_id, cl.label_id " + shown.from("board_card_labels cl", "cl", params) + " ORDER BY cl.label_id";
-  db::query(s, sql, params, [&](const db::Row& r) {
-    if (auto* c = card(r)) c->label_ids.push_back(r.integer(1));
-  });
-  params.assign(1, page.view.board.group_id);
-  // The group's names join the people found (a LEFT JOIN follows the tables it names).
-  sql = "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') " +
-        shown.from("board_card_people p LEFT JOIN group_members gm ON gm.group_id = $1 AND gm.user_id = p.user_id", "p",
-                   params) +
-        " ORDER BY gm.name";
-  db::query(s, sql, params, [&](const db::Row& r) {
-    if (auto* c = card(r)) c->people.push_back({r.integer(1), r.string(2)});
+    auto it = at.find(r.integer(1));
+    if (it == at.end()) return;
+    Card& c = page.cards[it->second];
+    switch (r.integer(0)) {
+      case 1:
+        c.dots += r.integer(3);
+        if (r.integer(2) == viewer) c.my_dots = r.integer(3);
+        break;
+      case 2: c.comments = r.integer(2); break;
+      case 3: c.label_ids.push_back(r.integer(2)); break;
+      default: c.people.push_back({r.integer(2), r.string(4)}); break;
+    }
   });
 }
 
