@@ -355,14 +355,21 @@ void keep_first_by_dots(soci::session& s, BoardPage& page, long long viewer, lon
   for (auto& c : page.cards) {
     if (auto it = dots.find(c.id); it != dots.end()) std::tie(c.dots, c.my_dots) = it->second;
   }
-  std::sort(page.cards.begin(), page.cards.end(), [&](const Card& a, const Card& b) {
+  // Sorted by index (moving whole cards about cost more than the sorting).
+  std::vector<std::size_t> order(page.cards.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const Card& a = page.cards[i];
+    const Card& b = page.cards[j];
     const long long la = list_position[a.list_id], lb = list_position[b.list_id];
     if (la != lb) return la < lb;
     return a.dots != b.dots ? a.dots > b.dots : a.position < b.position;
   });
   std::vector<Card> kept;
+  kept.reserve(page.lists.size() * static_cast<std::size_t>(std::min<long long>(per_list, 64)));
   long long list = 0, in_list = 0;
-  for (auto& c : page.cards) {
+  for (std::size_t i : order) {
+    Card& c = page.cards[i];
     in_list = c.list_id == list ? in_list + 1 : 1;
     list = c.list_id;
     if (in_list <= per_list) kept.push_back(std::move(c));
