@@ -1,5 +1,6 @@
 #include "boards/board.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/london_time.hpp"
@@ -25,6 +26,11 @@ const T* by_id(const std::vector<T>& items, long long id) {
 }
 
 }  // namespace
+
+ListShows list_shows(long long in_list, long long matching) {
+  const long long shown = std::clamp(std::min(matching, in_list), 0LL, kCardsOnBoard);
+  return {shown, in_list > shown};
+}
 
 const BoardList* BoardPage::list(long long id) const { return by_id(lists, id); }
 

@@ -23,6 +23,18 @@ inline constexpr int kMaxLabels = 12;
 inline constexpr int kMaxBudget = 50;
 inline constexpr std::size_t kMaxComment = 5000;
 inline constexpr std::size_t kMaxRemoveReason = 1000;
+/// How many cards each list shows on the board's page at most (ADR 0046); the list's own page shows every card.
+inline constexpr long long kCardsOnBoard = 5;
+
+/// What one list of the board's page shows: how many of its cards, and whether it links to its own page for the rest.
+struct ListShows {
+  long long cards = 0;
+  bool see_all = false;
+  bool operator==(const ListShows&) const = default;
+};
+/// in_list: the list's cards in play; matching: those that pass the board's filters (all of them when none is on).
+/// The first kCardsOnBoard that match show (in the board's order, or by dots), and "See all" when any card is left out.
+ListShows list_shows(long long in_list, long long matching);
 
 /// The label colours: GOV.UK tag colours, each with its text colour at a contrast of at least 4.5:1; a label always
 /// shows its name, so nothing rests on colour alone.
@@ -57,6 +69,8 @@ struct BoardList {
   long long id = 0;
   long long position = 0;
   std::string title;
+  /// Its cards in play (read with the board's page; 0 elsewhere).
+  long long cards = 0;
 };
 
 struct Label {

@@ -43,6 +43,18 @@ awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const P
   co_return decide(req, deps, verdict, std::move(*found));
 }
 
+awaitable<std::variant<BoardPage, Response>> load_shown_board(OrgRequest& req, const PagesDeps& deps,
+                                                              policy::Action action, bool by_dots) {
+  auto& ctx = req.ctx;
+  const auto id = http::parse_id(ctx.param("board"));
+  if (!id || !deps.service) co_return deps.not_found(ctx);
+  auto op = deps.service->shown_board_page(req.membership.org_id, *id, req.principal.user_id, by_dots);
+  auto found = co_await std::move(op);
+  if (!found) co_return deps.not_found(ctx);
+  const auto verdict = policy::allows(actor_of(req, found->view.role), action, policy::facts_of(found->view.board));
+  co_return decide(req, deps, verdict, std::move(*found));
+}
+
 awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const PagesDeps& deps, policy::Action action) {
   auto& ctx = req.ctx;
   const auto id = http::parse_id(ctx.param("card"));

@@ -152,11 +152,13 @@ void card_forms(Html& h, const core::Translator& t, const OrgRequest& req, const
   govuk::form_end(h);
 }
 
-void add_card_form(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page,
-                   const BoardList& l) {
+/// A list's "Add a card" field. page_key: one random key for the page, made each list's own by the list's id (the
+/// same form sent twice makes one card; a random key a list cost as much as the rest of the form).
+void add_card_form(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const BoardList& l,
+                   const std::string& page_key) {
   const std::string id = "new-card-" + std::to_string(l.id);
   govuk::form_start(h, {.action = board_url(req, page.view.board.id) + "/cards", .csrf_token = req.ctx.csrf_token});
-  govuk::hidden(h, "create_key", security::random_token(16));
+  govuk::hidden(h, "create_key", page_key + "-" + std::to_string(l.id));
   govuk::hidden(h, "list", std::to_string(l.id));
   govuk::input(
       h, {.id = id, .name = "title", .label = small_label(core::format(t("boards.card.add_to"), {{"list", l.title}}))});
@@ -245,12 +247,15 @@ void card_box(Html& h, const core::Translator& t, const OrgRequest& req, const B
 awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_board(req, deps, Action::see_boards);
+  const Filters f = filters_of(ctx);
+  // Each list shows its first few cards (ADR 0046): only those are read, unless a filter needs every card to choose.
+  const bool filtered = f.label || f.person || f.mine;
+  auto loaded_op =
+      filtered ? load_board(req, deps, Action::see_boards) : load_shown_board(req, deps, Action::see_boards, f.by_dots);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   auto& page = std::get<BoardPage>(loaded);
   const auto& b = page.view.board;
-  const Filters f = filters_of(ctx);
   const bool works = may(req, page.view, Action::work_on_cards);
   const bool dots_on = works && b.dot_budget > 0;
   auto pb = page_builder(ctx, deps, b.title);
@@ -283,30 +288,36 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
   // Dragging (an extra for a mouse) only while every card shows in its place: not filtered, not sorted by dots.
   const bool drag = works && !f.label && !f.person && !f.mine && !f.by_dots;
   live_start(h, t, req, deps, b, base, drag);
+  const std::string page_key = works ? security::random_token(16) : std::string();
   if (page.lists.empty()) govuk::paragraph(h, t("boards.board.no_lists"));
   for (const auto& l : page.lists) {
     std::vector<const Card*> cards;
-    long long in_list = 0;
     for (const auto& c : page.cards) {
-      if (c.list_id != l.id) continue;
-      ++in_list;
-      if (shown(c, f, req.principal.user_id)) cards.push_back(&c);
+      if (c.list_id == l.id && shown(c, f, req.principal.user_id)) cards.push_back(&c);
     }
     if (f.by_dots) {
       std::stable_sort(cards.begin(), cards.end(), [](const Card* a, const Card* x) { return a->dots > x->dots; });
     }
+    const auto shows = list_shows(l.cards, static_cast<long long>(cards.size()));
+    cards.resize(static_cast<std::size_t>(shows.cards));
+    const std::string to_list = list_url(req, b.id, l.id);
     list_cards_start(h, l);
-    list_heading(h, t, l, in_list, "list-" + std::to_string(l.id));
+    list_heading(h, t, l, l.cards, "list-" + std::to_string(l.id));
     if (works) {
       govuk::link_paragraph(
-          h, list_url(req, b.id, l.id),
-          core::format(t(dots_on ? "boards.list.open_dots" : "boards.list.open"), {{"list", l.title}}));
+          h, to_list, core::format(t(dots_on ? "boards.list.open_dots" : "boards.list.open"), {{"list", l.title}}));
     }
     if (cards.empty()) {
-      govuk::paragraph(h, t(in_list == 0 ? "boards.board.list_empty" : "boards.board.none_match"));
+      govuk::paragraph(h, t(l.cards == 0 ? "boards.board.list_empty" : "boards.board.none_match"));
     }
     for (const Card* c : cards) card_box(h, t, req, page, *c, false, false, false, drag);
-    if (works) add_card_form(h, t, req, page, l);
+    // The rest of a long list is on its own page, which has every card (ADR 0046).
+    if (shows.see_all) {
+      govuk::link_paragraph(h, to_list,
+                            core::format(t("boards.board.see_all"),
+                                         {{"count", t.plural("boards.list.card_count", l.cards)}, {"list", l.title}}));
+    }
+    if (works) add_card_form(h, t, req, page, l, page_key);
     h.raw("</div>\n");
   }
   h.raw("</div>\n");
@@ -345,7 +356,7 @@ awaitable<Response> board_list(OrgRequest& req, const PagesDeps& deps) {
     card_box(h, t, req, page, c, true, works, dots_on, works);
   }
   if (in_list == 0) govuk::paragraph(h, t("boards.board.list_empty"));
-  if (works) add_card_form(h, t, req, page, *l);
+  if (works) add_card_form(h, t, req, page, *l, security::random_token(16));
   h.raw("</div>\n");
   // The board's other lists: their own pages (and, for the drag script, places to drop a card: at the end of one).
   if (works && page.lists.size() > 1) {

@@ -43,6 +43,10 @@ bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action);
 /// page): the board's lists, labels and people with that list's cards only (none when it is not the board's list).
 awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action,
                                                         std::optional<long long> only_list = std::nullopt);
+/// The board's page (ADR 0046): the same with at most kCardsOnBoard cards of each list (the first in the board's order,
+/// or by dots), and each list's count of cards.
+awaitable<std::variant<BoardPage, Response>> load_shown_board(OrgRequest& req, const PagesDeps& deps,
+                                                              policy::Action action, bool by_dots);
 /// The card named by {card} with its board, when the person may do this to it.
 awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const PagesDeps& deps, policy::Action action);
 /// The group named by {group}, when the person may do this in it (see_boards or run_boards).

@@ -99,6 +99,10 @@ class BoardService {
                                     std::optional<groups::Stage> stage = std::nullopt);
   awaitable<std::optional<BoardForViewer>> board(long long org_id, long long board_id, long long viewer);
   awaitable<std::optional<BoardPage>> board_page(long long org_id, long long board_id, long long viewer);
+  /// The board's page (ADR 0046): the frame with each list's count and at most kCardsOnBoard of its cards (by dots:
+  /// those with the most).
+  awaitable<std::optional<BoardPage>> shown_board_page(long long org_id, long long board_id, long long viewer,
+                                                       bool by_dots);
   /// A list's own page: the board's frame (its lists, labels and people) with only this list's cards (none when the
   /// list is not the board's).
   awaitable<std::optional<BoardPage>> list_page(long long org_id, long long board_id, long long list_id,

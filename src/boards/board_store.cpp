@@ -1,6 +1,8 @@
 #include "boards/board_store.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <tuple>
 #include <unordered_map>
 
 #include "db/query.hpp"
@@ -69,10 +71,13 @@ std::optional<long long> find_board_by_key(soci::session& s, long long org_id, s
 
 std::vector<BoardListed> boards_of_group(soci::session& s, long long group_id) {
   std::vector<BoardListed> out;
+  // Each board's cards in play: the sum of its lists' last positions (1..n without gaps, ADR 0033), one seek of
+  // board_cards_in_play a list, where COUNT(*) stepped over every card of every board.
   db::query(s,
             std::string("SELECT ") + std::string(kBoardColumns) +
-                ", (SELECT COUNT(*) FROM board_cards c WHERE c.board_id = b.id AND c.archived_at IS NULL) FROM boards "
-                "b JOIN org_groups g ON g.id = b.group_id WHERE b.group_id = $1 ORDER BY b.created_at, b.id",
+                ", (SELECT COALESCE(SUM((SELECT MAX(c.position) FROM board_cards c WHERE c.board_id = l.board_id AND "
+                "c.list_id = l.id AND c.archived_at IS NULL)), 0) FROM board_lists l WHERE l.board_id = b.id) FROM "
+                "boards b JOIN org_groups g ON g.id = b.group_id WHERE b.group_id = $1 ORDER BY b.created_at, b.id",
             {group_id}, [&](const db::Row& r) {
               out.push_back({board_of(r), r.integer(12)});
             });
@@ -135,9 +140,25 @@ std::vector<Label> labels(soci::session& s, long long board_id) {
 
 long long cards_in_play(soci::session& s, long long list_id) { return count_in_list(s, list_id, 0); }
 
-void read_frame(soci::session& s, BoardPage& page, long long viewer) {
+namespace {
+
+/// The frame (lists, labels, the group's people and the viewer's dots); with `counts`, each list's cards in play too:
+/// its last position, as positions run 1..n without gaps (ADR 0033), one seek of board_cards_in_play (migration 0061)
+/// where COUNT(*) stepped over every card.
+void read_frame_of(soci::session& s, BoardPage& page, long long viewer, bool counts) {
   const long long board_id = page.view.board.id;
-  page.lists = lists(s, board_id);
+  if (counts) {
+    db::query(
+        s,
+        "SELECT l.id, l.position, l.title, COALESCE((SELECT MAX(c.position) FROM board_cards c WHERE c.board_id = "
+        "l.board_id AND c.list_id = l.id AND c.archived_at IS NULL), 0) FROM board_lists l WHERE l.board_id = $1 "
+        "ORDER BY l.position",
+        {board_id}, [&](const db::Row& r) {
+          page.lists.push_back({r.integer(0), r.integer(1), r.string(2), r.integer(3)});
+        });
+  } else {
+    page.lists = lists(s, board_id);
+  }
   page.labels = labels(s, board_id);
   db::query(s,
             "SELECT gm.user_id, gm.name, (SELECT COALESCE(SUM(d.dots), 0) FROM board_dots d WHERE d.board_id = $2 AND "
@@ -149,6 +170,10 @@ void read_frame(soci::session& s, BoardPage& page, long long viewer) {
   std::stable_sort(page.people.begin(), page.people.end(),
                    [](const Person& a, const Person& b) { return a.name < b.name; });
 }
+
+}  // namespace
+
+void read_frame(soci::session& s, BoardPage& page, long long viewer) { read_frame_of(s, page, viewer, false); }
 
 namespace {
 
@@ -173,10 +198,6 @@ constexpr std::string_view kCardColumns =
     "(SELECT COUNT(*) FROM board_card_comments m WHERE m.card_id = c.id AND m.deleted_at IS NULL AND m.removed_at IS "
     "NULL) FROM board_cards c ";
 
-/// The ids of a list's cards in play ($1 the board, $2 the list).
-constexpr std::string_view kListCards =
-    "SELECT c.id FROM board_cards c WHERE c.board_id = $1 AND c.list_id = $2 AND c.archived_at IS NULL";
-
 /// Where each card is in page.cards, by id.
 std::unordered_map<long long, std::size_t> index_of_cards(const BoardPage& page) {
   std::unordered_map<long long, std::size_t> at;
@@ -195,6 +216,9 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
                 "JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND c.archived_at IS NULL ORDER BY "
                 "l.position, c.position",
             {board_id, viewer}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
+  for (auto& l : page.lists) {
+    l.cards = std::count_if(page.cards.begin(), page.cards.end(), [&](const Card& c) { return c.list_id == l.id; });
+  }
   const auto at = index_of_cards(page);
   db::query(s,
             "SELECT cl.card_id, cl.label_id FROM board_card_labels cl JOIN board_cards c ON c.id = cl.card_id WHERE "
@@ -213,34 +237,172 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
             });
 }
 
+namespace {
+
+/// The first $2 cards in play of each of board $1's lists, in the board's order: one index range of board_cards_in_play
+/// a list (migration 0061), the cards' rows read only for what they show.
+constexpr std::string_view kFirstCards =
+    "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_lists l CROSS JOIN board_cards c WHERE "
+    "l.board_id = $1 AND c.board_id = $1 AND c.list_id = l.id AND c.archived_at IS NULL AND c.position <= $2 ORDER BY "
+    "l.position, c.position";
+
+/// Sorted by dots, a list's first cards by (dots, then position) are among its first $2 by position and the cards with
+/// dots: those of board $1 past the first (found from the board's dots, as many as its people gave, whatever the
+/// number of cards; a card appears once for each person who gave it dots).
+constexpr std::string_view kCardsWithDots =
+    "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_dots d CROSS JOIN board_cards c WHERE "
+    "d.board_id = $1 AND c.id = d.card_id AND c.archived_at IS NULL AND c.position > $2";
+
+/// Which cards the facts are read for: the first of each list, or of one list (on board_cards_in_play, which covers
+/// them), or those chosen by dots (by their keys).
+struct Shown {
+  bool first = true;
+  long long board_id = 0;
+  long long per_list = 0;
+  std::vector<long long> ids;
+  /// Only this list's cards (a list's own page; 0: every list's).
+  long long list_id = 0;
+
+  /// "WITH shown AS (<their ids>) ", its parameters after `params`'.
+  std::string with(std::vector<db::Param>& params) const {
+    auto next = [&](db::Param p) {
+      params.push_back(p);
+      return "$" + std::to_string(params.size());
+    };
+    if (!first)
+      return "WITH shown AS (SELECT c.id FROM board_cards c WHERE c.id IN (" + db::id_list(params, ids) + ")) ";
+    const std::string b = next(board_id);
+    std::string sql = "WITH shown AS (SELECT c.id FROM board_lists l CROSS JOIN board_cards c WHERE l.board_id = " + b +
+                      " AND c.board_id = " + b +
+                      " AND c.list_id = l.id AND c.archived_at IS NULL AND c.position <= " + next(per_list);
+    if (list_id) sql += " AND l.id = " + next(list_id);
+    return sql + ") ";
+  }
+};
+
+/// The dots (everyone's and the viewer's; unless `dots_read`), comments standing, labels and people of the cards read,
+/// in one statement: the shown cards found once, then one seek a card in each table (never a subquery a card, which
+/// opens and closes its own cursors). Rows: what (1 a dot, 2 comments, 3 a label, 4 a person), card, a number, a
+/// number, a name.
+void read_card_facts(soci::session& s, BoardPage& page, const Shown& shown, long long viewer, bool dots_read) {
+  if (page.cards.empty()) return;
+  const auto at = index_of_cards(page);
+  std::vector<db::Param> params;
+  std::string sql = shown.with(params);
+  params.push_back(page.view.board.group_id);
+  const std::string group = "$" + std::to_string(params.size());
+  sql +=
+      "SELECT 2, m.card_id, COUNT(*), 0, '' FROM shown x CROSS JOIN board_card_comments m WHERE m.card_id = x.id AND "
+      "m.deleted_at IS NULL AND m.removed_at IS NULL GROUP BY m.card_id UNION ALL SELECT 3, cl.card_id, cl.label_id, "
+      "0, '' FROM shown x CROSS JOIN board_card_labels cl WHERE cl.card_id = x.id UNION ALL SELECT 4, p.card_id, "
+      "p.user_id, 0, COALESCE(gm.name, '') FROM shown x CROSS JOIN board_card_people p LEFT JOIN group_members gm ON "
+      "gm.group_id = " +
+      group + " AND gm.user_id = p.user_id WHERE p.card_id = x.id ";
+  if (!dots_read) {
+    sql +=
+        "UNION ALL SELECT 1, d.card_id, d.user_id, d.dots, '' FROM shown x CROSS JOIN board_dots d WHERE d.card_id = "
+        "x.id ";
+  }
+  sql += "ORDER BY 1, 5, 3";
+  db::query(s, sql, params, [&](const db::Row& r) {
+    auto it = at.find(r.integer(1));
+    if (it == at.end()) return;
+    Card& c = page.cards[it->second];
+    switch (r.integer(0)) {
+      case 1:
+        c.dots += r.integer(3);
+        if (r.integer(2) == viewer) c.my_dots = r.integer(3);
+        break;
+      case 2: c.comments = r.integer(2); break;
+      case 3: c.label_ids.push_back(r.integer(2)); break;
+      default: c.people.push_back({r.integer(2), r.string(4)}); break;
+    }
+  });
+}
+
+/// A card as kFirstCards gives it.
+Card shown_card_of(const db::Row& r, long long board_id) {
+  Card c;
+  c.id = r.integer(0);
+  c.board_id = board_id;
+  c.list_id = r.integer(1);
+  c.position = r.integer(2);
+  c.title = r.string(3);
+  c.due_date = r.string(4);
+  return c;
+}
+
+/// Sorted by dots: the board's dots read once, and of each list's candidates (its first cards and those with dots)
+/// only the first `per_list` by dots then position kept, in the lists' order.
+void keep_first_by_dots(soci::session& s, BoardPage& page, long long viewer, long long per_list) {
+  const long long board_id = page.view.board.id;
+  std::unordered_map<long long, std::pair<long long, long long>> dots;  // card: everyone's, the viewer's
+  db::query(s, "SELECT card_id, user_id, dots FROM board_dots WHERE board_id = $1", {board_id}, [&](const db::Row& r) {
+    auto& d = dots[r.integer(0)];
+    d.first += r.integer(2);
+    if (r.integer(1) == viewer) d.second = r.integer(2);
+  });
+  if (!dots.empty()) {
+    db::query(s, kCardsWithDots, {board_id, per_list}, [&](const db::Row& r) {
+      const long long id = r.integer(0);
+      if (std::none_of(page.cards.begin(), page.cards.end(), [&](const Card& c) { return c.id == id; })) {
+        page.cards.push_back(shown_card_of(r, board_id));
+      }
+    });
+  }
+  std::unordered_map<long long, long long> list_position;
+  for (const auto& l : page.lists) list_position[l.id] = l.position;
+  for (auto& c : page.cards) {
+    if (auto it = dots.find(c.id); it != dots.end()) std::tie(c.dots, c.my_dots) = it->second;
+  }
+  // Sorted by index (moving whole cards about cost more than the sorting).
+  std::vector<std::size_t> order(page.cards.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const Card& a = page.cards[i];
+    const Card& b = page.cards[j];
+    const long long la = list_position[a.list_id], lb = list_position[b.list_id];
+    if (la != lb) return la < lb;
+    return a.dots != b.dots ? a.dots > b.dots : a.position < b.position;
+  });
+  std::vector<Card> kept;
+  kept.reserve(page.lists.size() * static_cast<std::size_t>(std::min<long long>(per_list, 64)));
+  long long list = 0, in_list = 0;
+  for (std::size_t i : order) {
+    Card& c = page.cards[i];
+    in_list = c.list_id == list ? in_list + 1 : 1;
+    list = c.list_id;
+    if (in_list <= per_list) kept.push_back(std::move(c));
+  }
+  page.cards = std::move(kept);
+}
+
+}  // namespace
+
+void read_shown(soci::session& s, BoardPage& page, long long viewer, long long per_list, bool by_dots) {
+  read_frame_of(s, page, viewer, true);
+  const long long board_id = page.view.board.id;
+  db::query(s, kFirstCards, {board_id, per_list},
+            [&](const db::Row& r) { page.cards.push_back(shown_card_of(r, board_id)); });
+  Shown shown{!by_dots, board_id, per_list, {}};
+  if (by_dots && !page.cards.empty()) {
+    keep_first_by_dots(s, page, viewer, per_list);
+    for (const auto& c : page.cards) shown.ids.push_back(c.id);
+  }
+  read_card_facts(s, page, shown, viewer, by_dots);
+}
+
 void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer) {
   read_frame(s, page, viewer);
   if (!page.list(list_id)) return;
   const long long board_id = page.view.board.id;
-  // Each query starts from the list's cards in play (board_cards_board: board, list, position) and reaches their
-  // dots, comments, labels and people by the cards' keys (IN, so that SQLite never scans every board's labels or
-  // people whatever its statistics say): the same three queries however many cards or lists.
+  // The list's cards in play on board_cards_in_play, then their dots, comments, labels and people joined to them again
+  // on it (one seek a card, never a subquery a card): the same five queries however many cards and lists.
   db::query(s,
-            std::string(kCardColumns) +
-                "WHERE c.board_id = $1 AND c.list_id = $3 AND c.archived_at IS NULL ORDER BY c.position",
-            {board_id, viewer, list_id}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
-  const auto at = index_of_cards(page);
-  db::query(s,
-            "SELECT cl.card_id, cl.label_id FROM board_card_labels cl WHERE cl.card_id IN (" + std::string(kListCards) +
-                ") ORDER BY cl.label_id",
-            {board_id, list_id}, [&](const db::Row& r) {
-              if (auto it = at.find(r.integer(0)); it != at.end())
-                page.cards[it->second].label_ids.push_back(r.integer(1));
-            });
-  db::query(s,
-            "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM board_card_people p LEFT JOIN group_members gm ON "
-            "gm.group_id = $3 AND gm.user_id = p.user_id WHERE p.card_id IN (" +
-                std::string(kListCards) + ") ORDER BY gm.name",
-            {board_id, list_id, page.view.board.group_id}, [&](const db::Row& r) {
-              if (auto it = at.find(r.integer(0)); it != at.end()) {
-                page.cards[it->second].people.push_back({r.integer(1), r.string(2)});
-              }
-            });
+            "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_cards c WHERE c.board_id = $1 AND "
+            "c.list_id = $2 AND c.archived_at IS NULL ORDER BY c.position",
+            {board_id, list_id}, [&](const db::Row& r) { page.cards.push_back(shown_card_of(r, board_id)); });
+  read_card_facts(s, page, Shown{true, board_id, std::numeric_limits<long long>::max(), {}, list_id}, viewer, false);
 }
 
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer) {

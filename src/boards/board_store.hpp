@@ -44,6 +44,10 @@ void set_board_archived(soci::session& s, long long board_id, std::optional<long
 /// Lists, labels, cards in play (with dots, the viewer's dots, comments standing, labels and people) and the group's
 /// people: the board's page in six queries.
 void read_page(soci::session& s, BoardPage& page, long long viewer);
+/// The board's page (ADR 0046): the frame with each list's count of cards in play, and the first `per_list` cards of
+/// each list in the board's order, or with `by_dots` its first `per_list` by dots then position (with dots, the
+/// viewer's dots, comments standing, labels and people). The same nine or ten queries however many lists and cards.
+void read_shown(soci::session& s, BoardPage& page, long long viewer, long long per_list, bool by_dots);
 /// The same without the cards (a card's page: its forms need the lists, labels and people, not the other cards).
 void read_frame(soci::session& s, BoardPage& page, long long viewer);
 /// A list's own page: the frame and only that list's cards in play (with dots, the viewer's dots, comments standing,

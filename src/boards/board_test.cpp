@@ -38,6 +38,28 @@ TEST(BoardDueDate, ReadsARealDateOrNone) {
   EXPECT_FALSE(parse_due_date("x", "1", "2027"));
 }
 
+TEST(BoardListShows, TheFirstFewCardsThenALinkToTheRest) {
+  static_assert(kCardsOnBoard == 5);
+  struct Row {
+    long long in_list, matching;
+    ListShows shows;
+  };
+  const Row rows[] = {
+      {0, 0, {0, false}},                       // an empty list
+      {1, 1, {1, false}},                       // a small list shows everything, as before
+      {5, 5, {5, false}},                       // exactly the limit: no link
+      {6, 6, {5, true}},                        // one more: the first five and "See all 6 cards"
+      {50, 50, {5, true}},                      // the bench board's lists
+      {50, 3, {3, true}},                       // filtered: every match shows, and the link to the whole list
+      {50, 9, {5, true}},                       // filtered, many matches: the first five
+      {4, 0, {0, true}},                        // nothing matches
+      {3, 3, {3, false}},  {3, 7, {3, false}},  // never more than the list holds
+  };
+  for (const auto& r : rows) {
+    EXPECT_EQ(list_shows(r.in_list, r.matching), r.shows) << r.in_list << " cards, " << r.matching << " matching";
+  }
+}
+
 TEST(BoardColours, OnlyThePalette) {
   EXPECT_TRUE(known_colour("light-blue"));
   EXPECT_FALSE(known_colour("#ff0000"));

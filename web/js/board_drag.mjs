@@ -57,7 +57,9 @@ export function startBoardDrag() {
     for (const t of lists.querySelectorAll(".rt-drop-target")) t.classList.remove("rt-drop-target");
   }
 
-  /** Where a drop at clientY in `list` puts the card: the card it goes before (null: after the last), and its position. */
+  /** Where a drop at clientY in `list` puts the card: the card it goes before (null: after the last), and its position.
+   * A list on the board shows its first few cards in order (ADR 0046), so a card's place among them is its position;
+   * dropped after the last one shown, it goes just after it, before the cards the list's own page shows. */
   function placeIn(list, clientY) {
     const cards = [...list.querySelectorAll(kCard)].filter((c) => c.dataset.rtCard !== dragged.dataset.rtCard);
     for (let i = 0; i < cards.length; i++) {

@@ -3,7 +3,7 @@
 // reader's language (data-text-changed). The server's events say only that a card changed: the script then asks for
 // the board page as an ordinary GET, with the reader's own filters, so the server decides what they may see and do,
 // and puts its lists in place of the ones shown. Focus stays where it was: on the same card's same control, found
-// again in the new lists. After a dropped connection EventSource comes back by itself, and the script fetches the
+// again in the new lists (or, for a card now past the first few its list shows, on the list's link to all its cards). After a dropped connection EventSource comes back by itself, and the script fetches the
 // board again in case it missed something.
 
 function keyOf(element) {
@@ -20,6 +20,13 @@ function findByKey(root, key) {
     if (keyOf(element) === key) return element;
   }
   return null;
+}
+
+function listLink(root, listId) {
+  if (!listId) return null;
+  const list = [...root.querySelectorAll("[data-rt-list]")].find((l) => l.getAttribute("data-rt-list") === listId);
+  const links = list ? [...list.querySelectorAll(`a[href$="/lists/${listId}"]`)] : [];
+  return links.at(-1) ?? null;
 }
 
 export function startBoardLive() {
@@ -54,8 +61,11 @@ export function startBoardLive() {
     const active = document.activeElement;
     if (active && current.contains(active) && (active.tagName === "INPUT" || active.tagName === "TEXTAREA")) return;
     const key = active && current.contains(active) ? keyOf(active) : null;
+    const listId = key ? active.closest("[data-rt-list]")?.getAttribute("data-rt-list") : null;
     current.innerHTML = fresh.innerHTML;
-    if (key) findByKey(current, key)?.focus();
+    // A list on the board shows only its first few cards (ADR 0046): a card pushed past them by someone else's change
+    // is no longer there, so focus goes to its list's last link to its own page ("See all 8 cards in Ideas").
+    if (key) (findByKey(current, key) ?? listLink(current, listId))?.focus();
     // The reader's own drag (board_drag.mjs) has said what it did: their change is not news to them.
     if (Number(lists.dataset.rtQuietUntil ?? 0) > Date.now()) return;
     say(lists.dataset.textChanged ?? "");
