@@ -265,9 +265,10 @@ std::vector<GroupListed> groups_of(soci::session& s, long long org_id, long long
   // Welsh letters such as ŵ sort as a person expects, and both lists agree.
   std::vector<GroupListed> out;
   db::query(s,
-            std::string("SELECT ") + kListColumns +
-                " FROM group_members gm JOIN org_groups g ON g.id = gm.group_id WHERE gm.user_id = $1 AND "
-                "(gm.org_id = $2 OR $2 = 0) ORDER BY CASE WHEN g.archived_at IS NULL THEN 0 ELSE 1 END, "
+            std::string("SELECT ") + kListColumns + " FROM group_members gm JOIN org_groups g ON g.id = gm.group_id" +
+                kListPicture +
+                " WHERE gm.user_id = $1 AND (gm.org_id = $2 OR $2 = 0) ORDER BY CASE WHEN g.archived_at IS NULL THEN 0 "
+                "ELSE 1 END, "
                 "lower(g.name), g.id",
             {user_id, org_id}, [&](const db::Row& r) { out.push_back(listed_of(r)); });
   return out;
