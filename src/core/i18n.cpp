@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace roundtable::core {
@@ -139,6 +142,33 @@ std::string format(std::string_view pattern, const std::vector<std::pair<std::st
   return format_with(pattern, args);
 }
 
+std::size_t hash_key(std::string_view key) noexcept {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const auto load = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  const auto mix = [](std::uint64_t h, std::uint64_t w) {
+    h = (h ^ w) * kMul;
+    return h ^ (h >> 29);
+  };
+  std::uint64_t h = key.size() * kMul;
+  const char* p = key.data();
+  const std::size_t n = key.size();
+  if (n >= 8) {
+    const char* const last = p + n - 8;
+    for (; p < last; p += 8) h = mix(h, load(p));
+    // The last eight bytes, overlapping the ones before when the length is not a multiple of eight.
+    h = mix(h, load(last));
+  } else {
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    h = mix(h, w);
+  }
+  return static_cast<std::size_t>(h ^ (h >> 32));
+}
+
 Catalogue Catalogue::parse(std::string_view text) {
   Catalogue c;
   int line_no = 0;
@@ -228,9 +258,10 @@ std::string Messages::plural(Lang lang, std::string_view key, long long n) const
   auto category = plural_category(lang, n);
   const std::string* s = catalogue(lang).find_plural(key, category);
   if (!s) s = en_.find_plural(key, plural_category(Lang::en, n));
-  auto count = std::to_string(n);
   if (!s) return std::string(key);
-  return format(*s, {{"n", count}});
+  char count[24];
+  const auto end = std::to_chars(count, count + sizeof count, n).ptr;
+  return format(*s, {{"n", std::string_view(count, static_cast<std::size_t>(end - count))}});
 }
 
 }  // namespace roundtable::core

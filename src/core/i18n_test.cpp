@@ -108,3 +108,62 @@ TEST(EmbeddedCatalogues, PluralKeysHaveEveryFormTheLanguageNeeds) {
 
 }  // namespace
 }  // namespace roundtable::core
+
+namespace roundtable::core {
+namespace {
+
+TEST(Catalogue, FindsKeysOfEveryLengthWhereverTheirBytesAre) {
+  // Keys are hashed eight bytes at a time with the last eight overlapping: keys of every length up to five words of
+  // eight, that differ only in their last byte, and looked up from a buffer of their own, each find their message.
+  std::string text;
+  std::vector<std::string> keys;
+  for (std::size_t length = 1; length <= 40; ++length) {
+    for (char last : {'a', 'b'}) {
+      std::string key(length - 1, 'k');
+      key += last;
+      keys.push_back(key);
+      text += key + " = message " + key + "\n";
+    }
+  }
+  const auto c = Catalogue::parse(text);
+  for (const auto& key : keys) {
+    const std::string copy = "  " + key + "  ";  // not the bytes the catalogue holds
+    const auto* found = c.find(std::string_view(copy).substr(2, key.size()));
+    ASSERT_NE(found, nullptr) << key;
+    EXPECT_EQ(*found, "message " + key);
+    EXPECT_EQ(hash_key(key), hash_key(std::string_view(copy).substr(2, key.size())));
+  }
+  EXPECT_EQ(c.find("kkkc"), nullptr);
+  EXPECT_EQ(c.find(""), nullptr);
+  EXPECT_EQ(c.find(std::string(41, 'k')), nullptr);
+}
+
+TEST(Catalogue, KeyHashesSpreadTheEmbeddedKeys) {
+  // A hash that sent many of the real keys to the same value would make every look-up walk a long chain.
+  const auto& entries = Messages::embedded().catalogue(Lang::en).entries();
+  std::set<std::size_t> hashes;
+  for (const auto& [key, text] : entries) hashes.insert(hash_key(key));
+  EXPECT_EQ(hashes.size(), entries.size());
+}
+
+TEST(Messages, FallsBackToEnglishThenTheKeyAndCountsInPlurals) {
+  Messages m(Catalogue::parse("only.en = English\nboth = Both\nitems[one] = {n} item\nitems[other] = {n} items\n"),
+             Catalogue::parse("both = Y ddau\n"));
+  const struct {
+    Lang lang;
+    std::string_view key;
+    std::string_view text;
+  } cases[] = {{Lang::en, "both", "Both"},
+               {Lang::cy, "both", "Y ddau"},
+               {Lang::cy, "only.en", "English"},
+               {Lang::en, "missing.key", "missing.key"},
+               {Lang::cy, "missing.key", "missing.key"}};
+  for (const auto& c : cases) EXPECT_EQ(m.get(c.lang, c.key), c.text) << c.key;
+  EXPECT_EQ(m.plural(Lang::en, "items", 1), "1 item");
+  EXPECT_EQ(m.plural(Lang::en, "items", 1234567890123LL), "1234567890123 items");
+  EXPECT_EQ(m.plural(Lang::cy, "items", 2), "2 items");
+  EXPECT_EQ(m.plural(Lang::en, "nothing", 3), "nothing");
+}
+
+}  // namespace
+}  // namespace roundtable::core

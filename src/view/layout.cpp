@@ -18,10 +18,9 @@ Assets Assets::from_manifest(const std::map<std::string, std::string>& manifest)
   return a;
 }
 
-std::string render_layout(const Page& page, const Assets& assets, const Html& main) {
+void layout_start(Html& h, const Page& page, const Assets& assets) {
   core::Translator t(core::Messages::embedded(), page.lang);
   const core::Lang other = page.lang == core::Lang::cy ? core::Lang::en : core::Lang::cy;
-  Html h;
   h.raw("<!DOCTYPE html>\n<html lang=\"")
       .text(core::lang_code(page.lang))
       .raw("\" class=\"govuk-template\">\n<head>\n");
@@ -68,9 +67,14 @@ std::string render_layout(const Page& page, const Assets& assets, const Html& ma
       .raw("\">")
       .text(core::Messages::embedded().get(other, "layout.language_name"))
       .raw("</button>\n</form>\n</nav>\n</div>\n</div>\n</header>\n");
-  h.append(page.service_navigation);
+}
+
+void layout_main_start(Html& h) {
   h.raw("<div class=\"govuk-width-container\">\n<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
-  h.append(main);
+}
+
+void layout_end(Html& h, const Page& page, const Assets& assets) {
+  core::Translator t(core::Messages::embedded(), page.lang);
   h.raw("\n</main>\n</div>\n");
   h.raw("<footer class=\"govuk-footer\">\n<div class=\"govuk-width-container\">\n<div class=\"govuk-footer__meta\">\n");
   h.raw("<div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">\n");
@@ -86,6 +90,16 @@ std::string render_layout(const Page& page, const Assets& assets, const Html& ma
   h.raw("</div>\n</div>\n</div>\n</footer>\n");
   if (!assets.js.empty()) h.raw("<script type=\"module\" src=\"").text(assets.js).raw("\"></script>\n");
   h.raw("</body>\n</html>\n");
+}
+
+std::string render_layout(const Page& page, const Assets& assets, const Html& main) {
+  Html h;
+  h.reserve(kLayoutSize + page.service_navigation.size() + main.size());
+  layout_start(h, page, assets);
+  h.append(page.service_navigation);
+  layout_main_start(h);
+  h.append(main);
+  layout_end(h, page, assets);
   return h.take();
 }
 

@@ -1,6 +1,7 @@
 /// The page shell every HTML page shares: head, skip link, header with language switcher, main, footer.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -36,5 +37,13 @@ struct Page {
 
 /// Wraps the main content in the full document.
 std::string render_layout(const Page& page, const Assets& assets, const Html& main);
+
+/// The document in parts, for writing a page into one buffer: layout_start (head and header), then the service
+/// navigation, layout_main_start, the main content, and layout_end (the footer). render_layout is these in turn.
+void layout_start(Html& h, const Page& page, const Assets& assets);
+void layout_main_start(Html& h);
+void layout_end(Html& h, const Page& page, const Assets& assets);
+/// Roughly how many bytes the layout adds around the main content and the navigation, for reserving a buffer.
+inline constexpr std::size_t kLayoutSize = 4096;
 
 }  // namespace roundtable::view

@@ -31,10 +31,15 @@ Html with_count(std::string_view name, long long count, const core::Translator& 
 
 Html org_navigation(const http::RequestContext& ctx) {
   Html h;
-  if (!ctx.principal || !ctx.org_navigation || ctx.org_navigation->empty() || !ctx.route) return h;
-  if (ctx.route->pattern.rfind("/o/{org}", 0) != 0) return h;
+  org_navigation(h, ctx);
+  return h;
+}
+
+void org_navigation(Html& h, const http::RequestContext& ctx) {
+  if (!ctx.principal || !ctx.org_navigation || ctx.org_navigation->empty() || !ctx.route) return;
+  if (ctx.route->pattern.rfind("/o/{org}", 0) != 0) return;
   const http::Membership* m = ctx.principal->membership(ctx.param("org"));
-  if (!m) return h;
+  if (!m) return;
   const auto t = ctx.t();
   const std::string base = "/o/" + m->org_slug;
   // The place the page is in: the longest address it is at or below. The organisation's own page is the place of
@@ -67,7 +72,6 @@ Html org_navigation(const http::RequestContext& ctx) {
     nav.navigation.push_back(std::move(place));
   }
   govuk::service_navigation(h, nav);
-  return h;
 }
 
 }  // namespace roundtable::view

@@ -14,7 +14,9 @@ govuk::ErrorMessage field_error_message(const core::Translator& t, const std::ve
 }
 
 PageBuilder::PageBuilder(const http::RequestContext& ctx, const Assets& assets, std::string title)
-    : ctx_(ctx), assets_(assets), title_(std::move(title)) {}
+    : ctx_(ctx), assets_(assets), title_(std::move(title)) {
+  body_.reserve(kBodySize);
+}
 
 PageBuilder& PageBuilder::back_link(std::string href, std::string text) {
   govuk::back_link(back_, {.text = std::move(text), .href = std::move(href)});
@@ -63,29 +65,31 @@ PageBuilder& PageBuilder::full_width() {
 }
 
 http::Response PageBuilder::respond(std::optional<http::Status> status) {
-  Html main;
-  main.append(back_);
+  const auto answer = status.value_or(has_errors_ ? http::Status::bad_request : http::Status::ok);
+  auto page = page_for(ctx_, title_);
+  page.has_errors = has_errors_;
+  // The whole page goes into one buffer, reserved once for the parts built so far, and is moved into the response.
+  Html out = html_page_start(ctx_, assets_, page, answer,
+                             back_.size() + banners_.size() + errors_.size() + body_.size() + kFrameSize);
+  out.append(back_);
   if (ctx_.flash) {
     const auto t = ctx_.t();
     const bool important = ctx_.flash->important;
-    govuk::notification_banner(main, {.text = core::format(t(ctx_.flash->key), ctx_.flash->params),
-                                      .title_text = std::string(t(important ? "banner.important" : "banner.success")),
-                                      .type = important ? "" : "success"});
+    govuk::notification_banner(out, {.text = core::format(t(ctx_.flash->key), ctx_.flash->params),
+                                     .title_text = std::string(t(important ? "banner.important" : "banner.success")),
+                                     .type = important ? "" : "success"});
   }
-  main.append(banners_);
-  main.append(errors_);
-  main.raw_if(full_width_, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n",
-              "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
+  out.append(banners_);
+  out.append(errors_);
+  out.raw_if(full_width_, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n",
+             "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
   if (show_heading_) {
-    if (!caption_.empty()) main.raw("<span class=\"govuk-caption-l\">").text(caption_).raw("</span>\n");
-    main.raw("<h1 class=\"govuk-heading-l\">").text(heading_.empty() ? title_ : heading_).raw("</h1>\n");
+    if (!caption_.empty()) out.raw("<span class=\"govuk-caption-l\">").text(caption_).raw("</span>\n");
+    out.raw("<h1 class=\"govuk-heading-l\">").text(heading_.empty() ? title_ : heading_).raw("</h1>\n");
   }
-  main.append(body_);
-  main.raw("</div>\n</div>\n");
-  auto page = page_for(ctx_, title_);
-  page.has_errors = has_errors_;
-  return html_page(ctx_, assets_, page, main,
-                   status.value_or(has_errors_ ? http::Status::bad_request : http::Status::ok));
+  out.append(body_);
+  out.raw("</div>\n</div>\n");
+  return html_page_end(ctx_, assets_, page, std::move(out), answer);
 }
 
 }  // namespace roundtable::view

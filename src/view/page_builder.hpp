@@ -9,6 +9,7 @@
 ///   co_return page.respond();
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,11 @@ class PageBuilder {
   http::Response respond(std::optional<http::Status> status = std::nullopt);
 
  private:
+  /// The body's first buffer: most pages' bodies fit, a long list grows it a few times.
+  static constexpr std::size_t kBodySize = 32768;
+  /// Room for the frame around the body: a flash banner, the heading and the column.
+  static constexpr std::size_t kFrameSize = 1024;
+
   const http::RequestContext& ctx_;
   const Assets& assets_;
   std::string title_;

@@ -173,6 +173,49 @@ TEST(GovukParity, SummaryList) {
                  {});
 }
 
+TEST(TextSummaryList, WritesWhatSummaryListWritesForTheSameRows) {
+  // Rows of text only, with and without a card, written straight into the page must be the markup summary_list
+  // writes for the same rows.
+  Html link;
+  link.raw("<a class=\"govuk-link\" href=\"/g/1\">").text("Tenants' <group>").raw("</a>");
+  const struct {
+    std::vector<std::pair<std::string, std::string>> rows;
+    std::optional<SummaryCardTitle> title;
+  } cases[] = {
+      {{}, std::nullopt},
+      {{{"Name", "Sarah Philips"}}, std::nullopt},
+      {{{"Purpose", "Say \"no\" to <b> & 'that'"}, {"", ""}, {"People", "3 people"}}, std::nullopt},
+      {{{"Kind", "Working group – at stage 2"}}, SummaryCardTitle{.text = "Plain & simple"}},
+      {{{"You", "Member"}, {"People", "12 people"}}, SummaryCardTitle{.html = link, .heading_level = 3}},
+      {{{"A", "B"}}, SummaryCardTitle{.text = "Level 9 is 2", .heading_level = 9}},
+  };
+  for (const auto& c : cases) {
+    SummaryList list;
+    for (const auto& [k, v] : c.rows) list.rows.push_back({.key = {.text = k}, .value = {.text = v}});
+    if (c.title) list.card = SummaryCard{.title = *c.title};
+    Html expected;
+    summary_list(expected, list);
+
+    Html written;
+    written.raw("before ");
+    const SummaryCardTitle* title = c.title ? &*c.title : nullptr;
+    switch (c.rows.size()) {
+      case 0: text_summary_list(written, {}, title); break;
+      case 1: text_summary_list(written, {{c.rows[0].first, c.rows[0].second}}, title); break;
+      case 2:
+        text_summary_list(written, {{c.rows[0].first, c.rows[0].second}, {c.rows[1].first, c.rows[1].second}}, title);
+        break;
+      default:
+        text_summary_list(written,
+                          {{c.rows[0].first, c.rows[0].second},
+                           {c.rows[1].first, c.rows[1].second},
+                           {c.rows[2].first, std::string(c.rows[2].second)}},  // a temporary lives long enough
+                          title);
+    }
+    EXPECT_EQ(written.str(), "before " + expected.str());
+  }
+}
+
 TableCell table_cell(const json::object& c) {
   return {.text = str(c, "text"),
           .html = html(c, "html"),

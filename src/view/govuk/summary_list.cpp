@@ -76,19 +76,12 @@ void list(Html& h, const SummaryList& p, const SummaryCardTitle* card_title) {
   h.raw("</dl>\n");
 }
 
-}  // namespace
-
-void summary_list(Html& h, const SummaryList& p) {
-  if (!p.card) {
-    list(h, p, nullptr);
-    return;
-  }
-  const SummaryCard& card = *p.card;
-  const SummaryCardTitle* title = card.title ? &*card.title : nullptr;
+void card_start(Html& h, const SummaryCardTitle* title, const SummaryListActions& actions, std::string_view classes,
+                const Attributes& attributes) {
   h.raw("<div class=\"govuk-summary-card");
-  put_classes(h, card.classes);
+  put_classes(h, classes);
   h.raw("\"");
-  put_attributes(h, card.attributes);
+  put_attributes(h, attributes);
   h.raw(">\n<div class=\"govuk-summary-card__title-wrapper\">\n");
   if (title) {
     detail::heading_open(h, title->heading_level);
@@ -99,16 +92,16 @@ void summary_list(Html& h, const SummaryList& p) {
     h.raw("\n");
     detail::heading_close(h, title->heading_level);
   }
-  const auto& items = card.actions.items;
+  const auto& items = actions.items;
   if (items.size() == 1) {
     h.raw("<div class=\"govuk-summary-card__actions");
-    put_classes(h, card.actions.classes);
+    put_classes(h, actions.classes);
     h.raw("\">\n");
     action_link(h, items[0], title);
     h.raw("</div>\n");
   } else if (!items.empty()) {
     h.raw("<ul class=\"govuk-summary-card__actions");
-    put_classes(h, card.actions.classes);
+    put_classes(h, actions.classes);
     h.raw("\">\n");
     for (const auto& a : items) {
       h.raw("<li class=\"govuk-summary-card__action\">\n");
@@ -118,8 +111,38 @@ void summary_list(Html& h, const SummaryList& p) {
     h.raw("</ul>\n");
   }
   h.raw("</div>\n<div class=\"govuk-summary-card__content\">\n");
+}
+
+void card_end(Html& h) { h.raw("</div>\n</div>\n"); }
+
+}  // namespace
+
+void summary_list(Html& h, const SummaryList& p) {
+  if (!p.card) {
+    list(h, p, nullptr);
+    return;
+  }
+  const SummaryCard& card = *p.card;
+  const SummaryCardTitle* title = card.title ? &*card.title : nullptr;
+  card_start(h, title, card.actions, card.classes, card.attributes);
   list(h, p, title);
-  h.raw("</div>\n</div>\n");
+  card_end(h);
+}
+
+void text_summary_list(Html& h, std::initializer_list<SummaryListText> rows, const SummaryCardTitle* card_title) {
+  static const SummaryListActions no_actions;
+  static const Attributes no_attributes;
+  if (card_title) card_start(h, card_title, no_actions, {}, no_attributes);
+  h.raw("<dl class=\"govuk-summary-list\">\n");
+  for (const auto& row : rows) {
+    h.raw("<div class=\"govuk-summary-list__row\">\n<dt class=\"govuk-summary-list__key\">\n")
+        .text(row.key)
+        .raw("\n</dt>\n<dd class=\"govuk-summary-list__value\">\n")
+        .text(row.value)
+        .raw("\n</dd>\n</div>\n");
+  }
+  h.raw("</dl>\n");
+  if (card_title) card_end(h);
 }
 
 }  // namespace roundtable::view::govuk

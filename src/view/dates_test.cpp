@@ -1,0 +1,58 @@
+#include "view/dates.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <optional>
+#include <string>
+
+namespace roundtable::view {
+namespace {
+
+/// Runs with the process in London time (as the server is), then puts the time zone back.
+class Dates : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (const char* tz = std::getenv("TZ")) saved_ = tz;
+    setenv("TZ", "Europe/London", 1);
+    tzset();
+  }
+  void TearDown() override {
+    if (saved_) {
+      setenv("TZ", saved_->c_str(), 1);
+    } else {
+      unsetenv("TZ");
+    }
+    tzset();
+  }
+
+ private:
+  std::optional<std::string> saved_;
+};
+
+TEST_F(Dates, DaysMonthsHoursAndMinutesInBothLanguages) {
+  const core::Translator en(core::Messages::embedded(), core::Lang::en);
+  const core::Translator cy(core::Messages::embedded(), core::Lang::cy);
+  const struct {
+    long long unix_seconds;
+    std::string_view date;
+    std::string_view datetime;
+    std::string_view datetime_cy;
+  } cases[] = {
+      {1795503900, "24 November 2026", "24 November 2026 at 7:05am", "24 Tachwedd 2026 am 7:05yb"},
+      // British Summer Time: midnight UTC is 1am in London.
+      {1782864000, "1 July 2026", "1 July 2026 at 1:00am", "1 Gorffennaf 2026 am 1:00yb"},
+      {1767961800, "9 January 2026", "9 January 2026 at 12:30pm", "9 Ionawr 2026 am 12:30yh"},
+      // The night the clocks go forward: one minute before midnight UTC is the next day in London.
+      {1774828740, "30 March 2026", "30 March 2026 at 12:59am", "30 Mawrth 2026 am 12:59yb"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(format_date(en, c.unix_seconds), c.date) << c.unix_seconds;
+    EXPECT_EQ(format_datetime(en, c.unix_seconds), c.datetime) << c.unix_seconds;
+    EXPECT_EQ(format_datetime(cy, c.unix_seconds), c.datetime_cy) << c.unix_seconds;
+  }
+}
+
+}  // namespace
+}  // namespace roundtable::view
