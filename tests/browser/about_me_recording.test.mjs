@@ -56,7 +56,13 @@ test("record with the microphone by keyboard at 320 px, play it back, save it, a
   assert.ok(await page.getByRole("button", { name: "Record again" }).isVisible());
   assert.equal(await record.isVisible(), false);
   const playback = await page.$eval("[data-rt-playback]", async (audio) => {
-    if (audio.readyState < 1) await new Promise((ok, fail) => ((audio.onloadedmetadata = ok), (audio.onerror = fail)));
+    if (audio.readyState < 1)
+      await new Promise((ok, fail) => {
+        audio.onloadedmetadata = ok;
+        audio.onerror = fail;
+        // Bounded, so a player that never loads fails this test with what it knows rather than hanging the file.
+        setTimeout(() => fail(new Error(`no metadata in 20 s: readyState ${audio.readyState}, networkState ${audio.networkState}`)), 20_000);
+      });
     return { src: audio.src.slice(0, 5), error: audio.error, controls: audio.controls, label: audio.getAttribute("aria-label") };
   });
   assert.deepEqual(playback, { src: "blob:", error: null, controls: true, label: "Your recording" });
@@ -94,7 +100,13 @@ test("record with the microphone by keyboard at 320 px, play it back, save it, a
   assert.equal(stored.includes("Chrome"), false, "the stored recording does not");
   const plays = await saved.evaluate(async (audio) => {
     audio.load();
-    if (audio.readyState < 1) await new Promise((ok, fail) => ((audio.onloadedmetadata = ok), (audio.onerror = fail)));
+    if (audio.readyState < 1)
+      await new Promise((ok, fail) => {
+        audio.onloadedmetadata = ok;
+        audio.onerror = fail;
+        // Bounded, so a player that never loads fails this test with what it knows rather than hanging the file.
+        setTimeout(() => fail(new Error(`no metadata in 20 s: readyState ${audio.readyState}, networkState ${audio.networkState}`)), 20_000);
+      });
     return audio.error === null && audio.readyState >= 1;
   });
   assert.ok(plays, "the saved recording loads in the page's player");

@@ -85,7 +85,13 @@ test("interest by a recording only, made with the microphone by keyboard at 320 
   assert.match(await tom.innerText("main"), /A sound recording \(WebM file\)\. Play it here or download it\./);
   const plays = await player.evaluate(async (audio) => {
     audio.load();
-    if (audio.readyState < 1) await new Promise((ok, fail) => ((audio.onloadedmetadata = ok), (audio.onerror = fail)));
+    if (audio.readyState < 1)
+      await new Promise((ok, fail) => {
+        audio.onloadedmetadata = ok;
+        audio.onerror = fail;
+        // Bounded, so a player that never loads fails this test with what it knows rather than hanging the file.
+        setTimeout(() => fail(new Error(`no metadata in 20 s: readyState ${audio.readyState}, networkState ${audio.networkState}`)), 20_000);
+      });
     return audio.error === null && audio.readyState >= 1;
   });
   assert.ok(plays, "the recording loads in the facilitator's player");
