@@ -177,8 +177,8 @@ void read_frame(soci::session& s, BoardPage& page, long long viewer) { read_fram
 
 namespace {
 
-/// A card in play as read_cards' query gives it.
-Card card_of(const db::Row& r, long long board_id) {
+/// A card's first five columns (id, list, position, title, due date), as every query of cards gives them.
+Card shown_card_of(const db::Row& r, long long board_id) {
   Card c;
   c.id = r.integer(0);
   c.board_id = board_id;
@@ -186,6 +186,12 @@ Card card_of(const db::Row& r, long long board_id) {
   c.position = r.integer(2);
   c.title = r.string(3);
   c.due_date = r.string(4);
+  return c;
+}
+
+/// A card in play as read_cards' query gives it: the first five columns, then its dots, the viewer's and comments.
+Card card_of(const db::Row& r, long long board_id) {
+  Card c = shown_card_of(r, board_id);
   c.dots = r.integer(5);
   c.my_dots = r.integer(6);
   c.comments = r.integer(7);
@@ -318,18 +324,6 @@ void read_card_facts(soci::session& s, BoardPage& page, const Shown& shown, long
       default: c.people.push_back({r.integer(2), r.string(4)}); break;
     }
   });
-}
-
-/// A card as kFirstCards gives it.
-Card shown_card_of(const db::Row& r, long long board_id) {
-  Card c;
-  c.id = r.integer(0);
-  c.board_id = board_id;
-  c.list_id = r.integer(1);
-  c.position = r.integer(2);
-  c.title = r.string(3);
-  c.due_date = r.string(4);
-  return c;
 }
 
 /// Sorted by dots: the board's dots read once, and of each list's candidates (its first cards and those with dots)
