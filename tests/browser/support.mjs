@@ -1,7 +1,7 @@
 // Shared by the browser tests: start the real server, launch Debian's Chromium, run axe and the Nu checker.
 import { spawn, execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,10 +83,16 @@ export async function startServer(extraArgs = []) {
   };
 }
 
-// Each new browser context also opens the address bar's drop-down, which this Chromium draws as web pages of its own
-// (chrome://omnibox-popup.top-chrome/, three kinds), each in a renderer process of its own: that cost more than half
-// the CPU time of a page visit, for a drop-down a headless browser never shows. Turning them off leaves the pages
-// under test as they were.
+// Debian's chromium-headless-shell: Chromium's own headless build, without the browser's windows, tabs and address
+// bar. It renders pages with the same Blink and V8 as the full browser, and a page's visit costs about a quarter less
+// CPU (docs/PERFORMANCE.md). CHROMIUM=/usr/bin/chromium runs the tests in the full browser instead.
+const headlessShell = "/usr/bin/chromium-headless-shell";
+const executable = process.env.CHROMIUM ?? (existsSync(headlessShell) ? headlessShell : "/usr/bin/chromium");
+
+// In the full browser, each new browser context also opens the address bar's drop-down, which it draws as web pages
+// of its own (chrome://omnibox-popup.top-chrome/, three kinds), each in a renderer process of its own: that cost more
+// than half the CPU time of a page visit, for a drop-down a headless browser never shows. Turning them off leaves the
+// pages under test as they were. The headless shell has no address bar.
 const omniboxPopups = ["WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup"];
 
 // Chromium keeps only the last --disable-features it is given, and Playwright passes one of its own first, so ours
@@ -113,7 +119,7 @@ const playwrightDisabledFeatures = [
 /** Debian's Chromium, headless; extraArgs are more command-line switches (e.g. a fake microphone). */
 export async function launchBrowser(extraArgs = []) {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    executablePath: executable,
     args: [
       "--headless",
       "--no-sandbox",
@@ -126,8 +132,9 @@ export async function launchBrowser(extraArgs = []) {
       ...extraArgs,
     ],
   });
-  // The browser's own page about itself shows the command line it was given: the last --disable-features must hold
-  // Playwright's list as well as ours.
+  // The full browser's own page about itself shows the command line it was given: the last --disable-features must
+  // hold Playwright's list as well as ours. (The headless shell has no such page, and no address bar.)
+  if (executable === headlessShell) return browser;
   const page = await browser.newPage();
   await page.goto("chrome://version");
   const commandLine = await page.textContent("#command_line");
