@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "core/build_paths.hpp"
 #include "core/i18n.hpp"
 
 namespace roundtable::core {
@@ -257,7 +258,7 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
       }
     }
     if (c.admin_args.empty()) return "'roundtable admin' needs a command: create-org or create-user";
-    if (c.public_dir.empty()) c.public_dir = ROUNDTABLE_DEFAULT_PUBLIC_DIR;
+    if (c.public_dir.empty()) c.public_dir = build_paths::default_public_dir();
     return c;
   }
   if (cmd == "serve") {
@@ -397,7 +398,7 @@ ParseResult parse_config(const std::vector<std::string>& args, Getenv getenv) {
   if (c.command == Command::mail_test && c.mail_test_to.empty()) {
     return "'roundtable mail-test' needs --to ADDRESS, for example --to you@example.org";
   }
-  if (c.public_dir.empty()) c.public_dir = ROUNDTABLE_DEFAULT_PUBLIC_DIR;
+  if (c.public_dir.empty()) c.public_dir = build_paths::default_public_dir();
   // People reach it over HTTPS: cookies must never travel over plain HTTP.
   if (c.base_url.rfind("https://", 0) == 0) c.secure_cookies = true;
   return c;

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/build_paths.hpp"
 #include "db/test_databases.hpp"
 #include "mail/compose.hpp"
 #include "mail/outbox_store.hpp"
@@ -39,7 +40,7 @@ class SmtpSink {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out[1], 1);
     posix_spawn_file_actions_addclose(&actions, out[0]);
-    std::string script = std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/support/smtp_sink.py";
+    std::string script = std::string(core::build_paths::source_dir()) + "/tests/support/smtp_sink.py";
     std::string folder = dir_.string();
     std::string port_text = std::to_string(port);
     std::vector<char*> argv{const_cast<char*>("/usr/bin/python3"), script.data(), folder.data()};

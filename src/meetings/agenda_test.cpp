@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/build_paths.hpp"
 #include "core/clock.hpp"
 #include "db/query.hpp"
 #include "db/run_awaitable.hpp"
@@ -189,7 +190,7 @@ TEST_P(AgendasOnBackend, PapersWithAnEasyReadVersionAreForTheGroupOnly) {
   auto uploads = std::make_unique<uploads::UploadService>(*world->db, std::make_shared<uploads::FolderStorage>(dir));
   auto with_files = std::make_unique<MeetingService>(*world->db, clock, MailHooks{}, uploads.get());
   register_paper_access(*uploads, clock);
-  std::ifstream in(std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/integration/fixtures/about_me/tiny.png",
+  std::ifstream in(std::string(core::build_paths::source_dir()) + "/tests/integration/fixtures/about_me/tiny.png",
                    std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();

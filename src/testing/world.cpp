@@ -8,6 +8,7 @@
 
 #include "accounts/accounts_module.hpp"
 #include "consent/consent_module.hpp"
+#include "core/build_paths.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "organisations/organisation_routes.hpp"
@@ -78,7 +79,8 @@ long long World::count(const std::string& what) {
 }
 
 std::string World::fixture(const std::string& path) {
-  std::ifstream in(std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/integration/fixtures/" + path, std::ios::binary);
+  std::ifstream in(std::string(core::build_paths::source_dir()) + "/tests/integration/fixtures/" + path,
+                   std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/build_paths.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "db/transaction.hpp"
@@ -24,7 +25,7 @@ using db::testing::run;
 const Purpose kPhoto{"profile_photo"}, kLogo{"org_logo"}, kAboutMe{"about_me"};
 
 std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(ROUNDTABLE_SOURCE_DIR) + "/tests/integration/fixtures/about_me/" + name,
+  std::ifstream in(std::string(core::build_paths::source_dir()) + "/tests/integration/fixtures/about_me/" + name,
                    std::ios::binary);
   EXPECT_TRUE(in) << name;
   std::ostringstream out;

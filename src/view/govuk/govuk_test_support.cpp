@@ -7,6 +7,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/build_paths.hpp"
+
 namespace roundtable::view::govuk::testing {
 
 namespace {
@@ -112,7 +114,8 @@ std::string normalise(std::string_view html) {
 }
 
 void check_fixtures(std::string_view component, const Render& render, const std::vector<Unsupported>& unsupported) {
-  const std::string path = std::string(GOVUK_COMPONENTS_DIR) + "/" + std::string(component) + "/fixtures.json";
+  const std::string path =
+      std::string(core::build_paths::govuk_components_dir()) + "/" + std::string(component) + "/fixtures.json";
   const std::string text = read_file(path);
   ASSERT_FALSE(text.empty()) << path << " is missing: run `npm ci` in web/ to install govuk-frontend.";
   const json::value doc = json::parse(text);
