@@ -3,8 +3,8 @@
 namespace roundtable::core::build_paths {
 
 // Folders of the source tree this build was configured from. Only build_paths.cpp is compiled with these absolute
-// paths: a file compiled with a path in its flags is a new file to ccache in every clone, so a fresh clone compiled
-// again each file of a target that had the path in its flags (CMakeLists.txt of src/core).
+// paths. A path in a file's compile flags makes it a new file to ccache in every clone, so each fresh clone compiled
+// every file of such a target again (see src/core/CMakeLists.txt).
 
 /// The project's root folder (tests read their fixtures from under it).
 const char* source_dir();

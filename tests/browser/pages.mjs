@@ -745,9 +745,10 @@ async function checkVisit(page, visit, lang, name, kept, problems) {
   else assert.equal(response.status() < 400 || path.startsWith("/search?q=long"), true, `status ${response.status()}`);
   if (submit) {
     // Empty the visible fields and untick every box in one step inside the page. (A field revealed by a ticked box,
-    // a conditional, is hidden while the box is not ticked, and keeps its value.) Doing it field by field through
-    // Playwright waited on each field's position to settle over two frames: a fifth of this file's time went on
-    // these 58 forms. Typing and ticking by keyboard are tested in the journeys; here only what is sent matters.
+    // a conditional, is hidden while the box is not ticked, and keeps its value.) Field by field through Playwright,
+    // each field cost round trips to the browser and each box waited to stand still over two frames: a fifth of this
+    // file's time went on these 58 forms. Typing and ticking by keyboard are tested in the journeys; here only what
+    // is sent matters.
     await page.evaluate(() => {
       for (const input of document.querySelectorAll("main input[type=text], main input[type=email], main input[type=password]")) {
         if (input.checkVisibility()) input.value = "";

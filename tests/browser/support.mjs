@@ -84,7 +84,7 @@ export async function startServer(extraArgs = []) {
 }
 
 // Debian's chromium-headless-shell: Chromium's own headless build, without the browser's windows, tabs and address
-// bar. It renders pages with the same Blink and V8 as the full browser, and a page's visit costs about a quarter less
+// bar. It renders pages with the same Blink and V8 as the full browser, and a page's visit costs about a third less
 // CPU (docs/PERFORMANCE.md). CHROMIUM=/usr/bin/chromium runs the tests in the full browser instead.
 const headlessShell = "/usr/bin/chromium-headless-shell";
 const executable = process.env.CHROMIUM ?? (existsSync(headlessShell) ? headlessShell : "/usr/bin/chromium");
