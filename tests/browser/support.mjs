@@ -48,10 +48,14 @@ export async function startServer(extraArgs = []) {
   let log = "";
   const url = await new Promise((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${log}`)), 30_000);
+    let found = false;
     child.stderr.on("data", (chunk) => {
       log += chunk;
+      // Once found, stop looking: each look copies the whole log into one string again.
+      if (found) return;
       const m = log.match(/"event":"listening","address":"([^"]+)"/);
       if (m) {
+        found = true;
         clearTimeout(timer);
         resolveUrl(`http://${m[1]}`);
       }
