@@ -30,8 +30,21 @@ const cardIn = (page, list, title) =>
   page.locator(`[data-rt-list-title="${list}"] [data-rt-card]`, { has: page.getByRole("link", { name: title, exact: true }) });
 
 /** Drags the card with the mouse (from its box, below its title) to the point (x, y). */
+/**
+ * Where an element is on screen. The board's live updates put fresh lists in place of the ones shown whenever the
+ * server says a card changed (board_live.mjs), so the element found may be replaced just before it is measured, which
+ * Playwright answers with null: it is found again and measured again.
+ */
+async function boxOf(locator) {
+  for (let tries = 0; tries < 20; tries++) {
+    const box = await locator.boundingBox();
+    if (box) return box;
+  }
+  throw new Error(`${locator} is not on screen`);
+}
+
 async function drag(page, card, x, y) {
-  const from = await card.boundingBox();
+  const from = await boxOf(card);
   await page.mouse.move(from.x + 12, from.y + from.height - 12);
   await page.mouse.down();
   await page.mouse.move(from.x + 30, from.y + from.height - 30, { steps: 5 });
@@ -53,7 +66,7 @@ test("a card dragged to another list on the board moves there, is announced, and
     // Dropped above Doing's first card: the top of Doing.
     const first = tom.locator('[data-rt-list-title="Doing"] [data-rt-card]').first();
     await first.scrollIntoViewIfNeeded();
-    const target = await first.boundingBox();
+    const target = await boxOf(first);
     const boardFetches = [];
     tom.on("response", (r) => {
       if (r.request().method() === "GET" && new URL(r.url()).pathname === new URL(address).pathname) boardFetches.push(r);
@@ -107,7 +120,7 @@ test("on a list's page a card is dragged to another place and to another list, s
     const last = before.at(-1);
 
     // The last card dragged above the first: position 1.
-    const top = await cards.first().boundingBox();
+    const top = await boxOf(cards.first());
     await drag(mair, cardIn(mair, "Ideas", last), top.x + 40, top.y + 8);
     await status.filter({ hasText: `Wedi symud “${last}” i safle 1 yn “Ideas”.` }).waitFor({ timeout: 15_000 });
     assert.deepEqual(await titles(), [last, ...before.slice(0, -1)]);
@@ -117,7 +130,7 @@ test("on a list's page a card is dragged to another place and to another list, s
       document.getElementById("board-lists").dataset.rtCsrf = "not-the-token";
     });
     const second = (await titles())[1];
-    const refused = await cards.first().boundingBox();
+    const refused = await boxOf(cards.first());
     await drag(mair, cardIn(mair, "Ideas", second), refused.x + 40, refused.y + 8);
     await status.filter({ hasText: `Doedd dim modd symud “${second}”` }).waitFor({ timeout: 15_000 });
     assert.deepEqual(await titles(), [last, ...before.slice(0, -1)], "the card went back");
@@ -126,7 +139,7 @@ test("on a list's page a card is dragged to another place and to another list, s
     // To another list: dropped on the link to Done among the board's other lists, it goes last there.
     const done = mair.locator('[data-rt-list-end][data-rt-list-title="Done"]');
     await done.scrollIntoViewIfNeeded();
-    const box = await done.boundingBox();
+    const box = await boxOf(done);
     await drag(mair, cardIn(mair, "Ideas", last), box.x + 20, box.y + box.height / 2);
     await status.filter({ hasText: `Wedi symud “${last}” i safle 3 yn “Done”.` }).waitFor({ timeout: 15_000 });
     assert.equal(await cardIn(mair, "Ideas", last).count(), 0);
