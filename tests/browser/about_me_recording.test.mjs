@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, signIn, axeViolations } from "./support.mjs";
+import { startServer, launchBrowser, signIn, axeViolations, playerState } from "./support.mjs";
 import { root } from "../integration/harness.mjs";
 
 let server, browser;
@@ -55,17 +55,8 @@ test("record with the microphone by keyboard at 320 px, play it back, save it, a
   assert.equal(await focused(page), "AUDIO", "the focus is on the player");
   assert.ok(await page.getByRole("button", { name: "Record again" }).isVisible());
   assert.equal(await record.isVisible(), false);
-  const playback = await page.$eval("[data-rt-playback]", async (audio) => {
-    if (audio.readyState < 1)
-      await new Promise((ok, fail) => {
-        audio.onloadedmetadata = ok;
-        audio.onerror = fail;
-        // Bounded, so a player that never loads fails this test with what it knows rather than hanging the file.
-        setTimeout(() => fail(new Error(`no metadata in 20 s: readyState ${audio.readyState}, networkState ${audio.networkState}`)), 20_000);
-      });
-    return { src: audio.src.slice(0, 5), error: audio.error, controls: audio.controls, label: audio.getAttribute("aria-label") };
-  });
-  assert.deepEqual(playback, { src: "blob:", error: null, controls: true, label: "Your recording" });
+  const { src, error, controls, label } = await playerState(page.locator("[data-rt-playback]").first());
+  assert.deepEqual({ src, error, controls, label }, { src: "blob:", error: null, controls: true, label: "Your recording" });
   const chosen = await page.$eval("input[type=file][name=file]", (input) => ({
     count: input.files.length,
     name: input.files[0]?.name,
@@ -98,18 +89,8 @@ test("record with the microphone by keyboard at 320 px, play it back, save it, a
   assert.equal(stored.length, chosen.size, "cleaned in place: nothing moved");
   assert.ok(namesChrome, "the recording named the software that made it");
   assert.equal(stored.includes("Chrome"), false, "the stored recording does not");
-  const plays = await saved.evaluate(async (audio) => {
-    audio.load();
-    if (audio.readyState < 1)
-      await new Promise((ok, fail) => {
-        audio.onloadedmetadata = ok;
-        audio.onerror = fail;
-        // Bounded, so a player that never loads fails this test with what it knows rather than hanging the file.
-        setTimeout(() => fail(new Error(`no metadata in 20 s: readyState ${audio.readyState}, networkState ${audio.networkState}`)), 20_000);
-      });
-    return audio.error === null && audio.readyState >= 1;
-  });
-  assert.ok(plays, "the saved recording loads in the page's player");
+  const savedState = await playerState(saved, { load: true });
+  assert.ok(savedState.error === null && savedState.readyState >= 1, "the saved recording loads in the page's player");
   await context.close();
 });
 

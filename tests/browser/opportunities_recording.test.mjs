@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, signIn, axeViolations } from "./support.mjs";
+import { startServer, launchBrowser, signIn, axeViolations, playerState } from "./support.mjs";
 import { root } from "../integration/harness.mjs";
 
 let server, browser;
@@ -83,18 +83,8 @@ test("interest by a recording only, made with the microphone by keyboard at 320 
   const player = tom.locator("audio[aria-label^='Recording from Priya']");
   assert.equal(await player.count(), 1);
   assert.match(await tom.innerText("main"), /A sound recording \(WebM file\)\. Play it here or download it\./);
-  const plays = await player.evaluate(async (audio) => {
-    audio.load();
-    if (audio.readyState < 1)
-      await new Promise((ok, fail) => {
-        audio.onloadedmetadata = ok;
-        audio.onerror = fail;
-        // Bounded, so a player that never loads fails this test with what it knows rather than hanging the file.
-        setTimeout(() => fail(new Error(`no metadata in 20 s: readyState ${audio.readyState}, networkState ${audio.networkState}`)), 20_000);
-      });
-    return audio.error === null && audio.readyState >= 1;
-  });
-  assert.ok(plays, "the recording loads in the facilitator's player");
+  const state = await playerState(player, { load: true });
+  assert.ok(state.error === null && state.readyState >= 1, "the recording loads in the facilitator's player");
   assert.ok(await tom.getByRole("link", { name: /Download who applied as a spreadsheet/ }).isVisible());
   assert.ok(await narrow(tom), "nothing wider than 320 px");
   assert.deepEqual(await axeViolations(tom), [], "the applicants page with players");

@@ -152,6 +152,30 @@ export async function launchBrowser(extraArgs = []) {
   return browser;
 }
 
+/**
+ * What an audio player in the page knows once its metadata has loaded: { src (first five characters), error, controls,
+ * label, readyState }. load: ask it to load its source again first. The wait is bounded (20 s), so a player that never
+ * loads fails the test with its state rather than hanging the file.
+ */
+export function playerState(audio, { load = false } = {}) {
+  return audio.evaluate(async (player, again) => {
+    if (again) player.load();
+    if (player.readyState < 1)
+      await new Promise((ok, fail) => {
+        player.onloadedmetadata = ok;
+        player.onerror = fail;
+        setTimeout(() => fail(new Error(`no metadata in 20 s: readyState ${player.readyState}, networkState ${player.networkState}`)), 20_000);
+      });
+    return {
+      src: player.src.slice(0, 5),
+      error: player.error,
+      controls: player.controls,
+      label: player.getAttribute("aria-label"),
+      readyState: player.readyState,
+    };
+  }, load);
+}
+
 const axeKey = "rt-test-axe";
 
 /**
