@@ -6,6 +6,7 @@
 #include "organisations/organisation_pages.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
+#include "view/govuk/summary_writer.hpp"
 #include "view/html.hpp"
 
 namespace roundtable::groups::pages {
@@ -35,15 +36,27 @@ void document(Html& h, const core::Translator& t, const char* title_key, const T
   }
 }
 
+/// "Former member" for someone erased since: the name, or the catalogue's words (both outlive the call).
+std::string_view name_or_former(const core::Translator& t, const std::string& name) {
+  return name.empty() ? t("groups.former_member") : std::string_view(name);
+}
+
 std::string activity_sentence(const core::Translator& t, const Activity& a) {
-  std::string detail = a.detail;
+  std::string_view detail = a.detail;
+  std::string named;  // a stage's or a role's name in the reader's language
   if (a.kind == ActivityKind::stage_moved) {
-    if (auto st = parse_stage(a.detail)) detail = stage_name(t, *st);
+    if (auto st = parse_stage(a.detail)) detail = named = stage_name(t, *st);
   } else if (a.kind == ActivityKind::role_changed) {
-    if (auto r = parse_group_role(a.detail)) detail = group_role_name(t, *r);
+    if (auto r = parse_group_role(a.detail)) detail = named = group_role_name(t, *r);
   }
-  return core::format(t("groups.activity." + std::string(activity_code(a.kind))),
-                      {{"actor", person_name(t, a.actor)}, {"subject", person_name(t, a.subject)}, {"detail", detail}});
+  // The sentence's key built on the stack, and the names as views: a page describes up to 50 entries.
+  constexpr std::string_view prefix = "groups.activity.";
+  const std::string_view code = activity_code(a.kind);
+  char key[64];
+  const std::size_t n = prefix.copy(key, prefix.size()) + code.copy(key + prefix.size(), sizeof key - prefix.size());
+  return core::format(
+      t(std::string_view(key, n)),
+      {{"actor", name_or_former(t, a.actor)}, {"subject", name_or_former(t, a.subject)}, {"detail", detail}});
 }
 
 /// Who is involved: names, roles and how each takes part; each name leads to the person's page in the organisation,
@@ -58,19 +71,15 @@ void people_list(Html& h, const core::Translator& t, std::string_view org_slug,
     types[static_cast<size_t>(m)] = organisations::pages::member_type_name(t, m);
   }
   const std::string people_url = "/o/" + std::string(org_slug) + "/people/";
-  govuk::SummaryList list;
-  list.rows.reserve(people.size());
+  govuk::SummaryListWriter list(h);
   for (const auto& p : people) {
-    std::string what = roles[static_cast<size_t>(p.role)];
-    for (auto type : p.member_types) {
-      what += ", ";
-      what += types[static_cast<size_t>(type)];
-    }
-    Html name;
-    govuk::link(name, people_url + std::to_string(p.user_id), p.name);
-    list.rows.push_back({.key = {.html = std::move(name)}, .value = {.text = std::move(what)}});
+    govuk::link(list.key(), people_url + std::to_string(p.user_id), p.name);
+    Html& what = list.value();
+    what.text(roles[static_cast<size_t>(p.role)]);
+    for (auto type : p.member_types) what.text(", ").text(types[static_cast<size_t>(type)]);
+    list.end_row();
   }
-  govuk::summary_list(h, list);
+  list.end();
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "security/tokens.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
+#include "view/govuk/summary_writer.hpp"
 #include "view/html.hpp"
 
 namespace roundtable::groups::pages {
@@ -61,35 +62,30 @@ struct CardWords {
 };
 
 /// One group in the list: its name (and picture) as a card's title, what it is for, its kind and stage, the
-/// viewer's part in it and how many people are in it. `rows` is the page's one list of rows, its keys written once
-/// (CardWords), refilled for each card rather than made and unmade 50 times and more.
-void group_card(Html& h, const core::Translator& t, const CardWords& w, govuk::SummaryList& rows,
-                const GroupListed& g) {
-  if (rows.rows.empty()) {
-    rows.rows.resize(4);
-    rows.rows[0].key.text = w.purpose;
-    rows.rows[1].key.text = w.kind;
-    rows.rows[2].key.text = w.you;
-    rows.rows[3].key.text = w.people;
-  }
-  rows.rows[0].value.text = g.purpose;
-  std::string& kind = rows.rows[1].value.text;
-  kind = w.kinds[static_cast<std::size_t>(g.kind)];
-  if (g.stage) kind += w.at_stage[static_cast<std::size_t>(*g.stage)];
-  rows.rows[2].value.text = g.role ? w.roles[static_cast<std::size_t>(*g.role)] : w.not_in;
-  rows.rows[3].value.text = t.plural("groups.list.people_count", g.member_count);
-  Html title;
+/// viewer's part in it and how many people are in it. Written straight into the page (a page has 50 cards and more):
+/// no row structs, and no buffer of its own for the title.
+void group_card(Html& h, const core::Translator& t, const CardWords& w, const GroupListed& g) {
+  govuk::summary_card_start(h, 3);
   if (!g.picture_url.empty()) {
     // A small copy of the group's picture beside its name; the name says what it is, so it needs no words.
-    title.raw("<img class=\"rt-group-thumb\" src=\"").text(g.picture_url).raw("\" alt=\"\">");
+    h.raw("<img class=\"rt-group-thumb\" src=\"").text(g.picture_url).raw("\" alt=\"\">");
   }
-  govuk::link(title, w.url_prefix + std::to_string(g.id), g.name);
+  govuk::link(h, w.url_prefix + std::to_string(g.id), g.name);
   if (g.archived) {
-    title.text(" ");
-    govuk::tag(title, {.text = w.archived, .classes = "govuk-tag--grey"});
+    h.text(" ");
+    govuk::tag(h, {.text = w.archived, .classes = "govuk-tag--grey"});
   }
-  rows.card = govuk::SummaryCard{.title = govuk::SummaryCardTitle{.html = std::move(title), .heading_level = 3}};
-  govuk::summary_list(h, rows);
+  govuk::summary_card_content(h, 3);
+  govuk::SummaryListWriter rows(h);
+  rows.row(w.purpose, g.purpose);
+  rows.key().text(w.kind);
+  rows.value().text(w.kinds[static_cast<std::size_t>(g.kind)]);
+  if (g.stage) h.text(w.at_stage[static_cast<std::size_t>(*g.stage)]);
+  rows.end_row();
+  rows.row(w.you, g.role ? w.roles[static_cast<std::size_t>(*g.role)] : w.not_in);
+  rows.row(w.people, t.plural("groups.list.people_count", g.member_count));
+  rows.end();
+  govuk::summary_card_end(h);
 }
 
 /// Radios for one of a group's enumerated settings, each choice with its hint.
@@ -204,15 +200,14 @@ awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
     govuk::button(h, {.text = s(t("groups.list.create")), .href = groups_url(req) + "/new"});
   }
   const CardWords words(t, req);
-  govuk::SummaryList rows;
   if (!list.mine.empty()) {
     govuk::heading(h, 2, "m", t("groups.list.yours"));
-    for (const auto& g : list.mine) group_card(h, t, words, rows, g);
+    for (const auto& g : list.mine) group_card(h, t, words, g);
   }
   if (!list.others.empty()) {
     // On the first page, "other groups" only when the person is in some; otherwise they are simply the groups.
     if (!list.mine.empty() || after) govuk::heading(h, 2, "m", t("groups.list.others"));
-    for (const auto& g : list.others) group_card(h, t, words, rows, g);
+    for (const auto& g : list.others) group_card(h, t, words, g);
   } else if (after) {
     govuk::paragraph(h, t("groups.list.none_on_page"));
   } else {

@@ -4,6 +4,7 @@
 
 #include "groups/group_pages.hpp"
 #include "view/govuk/govuk.hpp"
+#include "view/govuk/summary_writer.hpp"
 
 namespace roundtable::groups {
 
@@ -48,12 +49,11 @@ boost::asio::awaitable<void> render(std::shared_ptr<GroupService> service, Html&
     co_return;
   }
   const bool several_orgs = me.memberships.size() > 1;
-  govuk::SummaryList list;
+  govuk::SummaryListWriter list(h);
   for (const auto& g : groups) {
     const std::string url = "/o/" + g.org_slug + "/groups/" + std::to_string(g.id);
-    Html name;
-    govuk::link(name, url, g.name);
-    Html what;
+    govuk::link(list.key(), url, g.name);
+    Html& what = list.value();
     std::string where = g.stage ? core::format(t("groups.yours.at_stage"), {{"stage", pages::stage_name(t, *g.stage)}})
                                 : pages::kind_name(t, g.kind);
     if (several_orgs) where = g.org_name + " · " + where;
@@ -68,9 +68,9 @@ boost::asio::awaitable<void> render(std::shared_ptr<GroupService> service, Html&
       govuk::link(waiting, url + "/requests", t.plural("groups.home.requests_waiting", g.waiting_requests));
       govuk::paragraph(what, std::move(waiting), "govuk-body govuk-!-margin-bottom-0");
     }
-    list.rows.push_back({.key = {.html = std::move(name)}, .value = {.html = std::move(what)}});
+    list.end_row();
   }
-  govuk::summary_list(h, list);
+  list.end();
 }
 
 }  // namespace

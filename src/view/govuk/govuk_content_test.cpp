@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "view/govuk/govuk_test_support.hpp"
+#include "view/govuk/summary_writer.hpp"
 
 namespace roundtable::view::govuk {
 namespace {
@@ -213,6 +214,43 @@ TEST(TextSummaryList, WritesWhatSummaryListWritesForTheSameRows) {
                           title);
     }
     EXPECT_EQ(written.str(), "before " + expected.str());
+  }
+}
+
+TEST(SummaryListWriter, WritesWhatSummaryListWritesForTheSameRowsAndCard) {
+  // Keys and values written into the page as they come (links, several pieces of text), inside a card whose title is
+  // written in place: the markup summary_list writes for the same rows and the same card.
+  for (const int level : {2, 3, 9}) {
+    for (const bool card : {false, true}) {
+      SummaryList list;
+      Html link;
+      link.raw("<a class=\"govuk-link\" href=\"/p/1\">").text("Siân <Jones>").raw("</a>");
+      list.rows.push_back({.key = {.html = link}, .value = {.text = "Lead, Unpaid carer & \"friend\""}});
+      list.rows.push_back({.key = {.text = "People"}, .value = {.text = "3 people"}});
+      list.rows.push_back({.key = {.text = ""}, .value = {.text = ""}});
+      Html title;
+      title.raw("<img src=\"x\" alt=\"\">").text("Tenants' group ").raw("<strong>new</strong>");
+      if (card) list.card = SummaryCard{.title = SummaryCardTitle{.html = title, .heading_level = level}};
+      Html expected;
+      summary_list(expected, list);
+
+      Html written;
+      written.raw("before ");
+      if (card) {
+        summary_card_start(written, level);
+        written.append(title);
+        summary_card_content(written, level);
+      }
+      SummaryListWriter rows(written);
+      rows.key().append(link);
+      rows.value().text("Lead").text(", Unpaid carer").text(" & \"friend\"");
+      rows.end_row();
+      rows.row("People", "3 people");
+      rows.row("", "");
+      rows.end();
+      if (card) summary_card_end(written);
+      EXPECT_EQ(written.str(), "before " + expected.str()) << "level " << level << (card ? ", in a card" : "");
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 #include "view/govuk/summary_list.hpp"
 
+#include "view/govuk/summary_writer.hpp"
+
 namespace roundtable::view::govuk {
 
 using detail::put;
@@ -133,16 +135,42 @@ void text_summary_list(Html& h, std::initializer_list<SummaryListText> rows, con
   static const SummaryListActions no_actions;
   static const Attributes no_attributes;
   if (card_title) card_start(h, card_title, no_actions, {}, no_attributes);
-  h.raw("<dl class=\"govuk-summary-list\">\n");
-  for (const auto& row : rows) {
-    h.raw("<div class=\"govuk-summary-list__row\">\n<dt class=\"govuk-summary-list__key\">\n")
-        .text(row.key)
-        .raw("\n</dt>\n<dd class=\"govuk-summary-list__value\">\n")
-        .text(row.value)
-        .raw("\n</dd>\n</div>\n");
-  }
-  h.raw("</dl>\n");
+  SummaryListWriter list(h);
+  for (const auto& row : rows) list.row(row.key, row.value);
+  list.end();
   if (card_title) card_end(h);
 }
+
+SummaryListWriter::SummaryListWriter(Html& h) : h_(h) { h.raw("<dl class=\"govuk-summary-list\">\n"); }
+
+Html& SummaryListWriter::key() {
+  return h_.raw("<div class=\"govuk-summary-list__row\">\n<dt class=\"govuk-summary-list__key\">\n");
+}
+
+Html& SummaryListWriter::value() { return h_.raw("\n</dt>\n<dd class=\"govuk-summary-list__value\">\n"); }
+
+void SummaryListWriter::end_row() { h_.raw("\n</dd>\n</div>\n"); }
+
+void SummaryListWriter::row(std::string_view key_text, std::string_view value_text) {
+  key().text(key_text);
+  value().text(value_text);
+  end_row();
+}
+
+void SummaryListWriter::end() { h_.raw("</dl>\n"); }
+
+void summary_card_start(Html& h, int heading_level) {
+  h.raw("<div class=\"govuk-summary-card\">\n<div class=\"govuk-summary-card__title-wrapper\">\n");
+  detail::heading_open(h, heading_level);
+  h.raw(" class=\"govuk-summary-card__title\">\n");
+}
+
+void summary_card_content(Html& h, int heading_level) {
+  h.raw("\n");
+  detail::heading_close(h, heading_level);
+  h.raw("</div>\n<div class=\"govuk-summary-card__content\">\n");
+}
+
+void summary_card_end(Html& h) { card_end(h); }
 
 }  // namespace roundtable::view::govuk
