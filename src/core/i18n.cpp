@@ -104,8 +104,11 @@ std::vector<PluralCategory> plural_categories(Lang lang) {
 namespace {
 template <class Args>
 std::string format_with(std::string_view pattern, const Args& args) {
+  // Room for the pattern and every value once: one allocation (a date, a name and a count often outgrow a guess).
+  std::size_t room = pattern.size();
+  for (const auto& a : args) room += a.second.size();
   std::string out;
-  out.reserve(pattern.size() + 16);
+  out.reserve(room);
   size_t i = 0;
   while (i < pattern.size()) {
     // The words up to the next brace in one piece (every page formats dozens of these).

@@ -59,12 +59,29 @@ struct CardWords {
     }
     for (GroupRole r : kAllGroupRoles) roles[static_cast<std::size_t>(r)] = group_role_name(t, r);
   }
+
+  /// "12 people": made once a page for each number of people the page shows (many groups share one).
+  std::string_view people_count(const core::Translator& t, long long n) {
+    if (n < 0 || n > 1000) return other_count = t.plural("groups.list.people_count", n);
+    if (people_counts.size() <= static_cast<std::size_t>(n)) people_counts.resize(static_cast<std::size_t>(n) + 1);
+    std::string& words = people_counts[static_cast<std::size_t>(n)];
+    if (words.empty()) words = t.plural("groups.list.people_count", n);
+    return words;
+  }
+
+ private:
+  std::vector<std::string> people_counts;
+  std::string other_count;
 };
+
+/// About what one card writes (a summary card of four rows), to reserve the page's room once rather than let it
+/// grow by doubling, copying what was written each time.
+constexpr std::size_t kCardBytes = 1280;
 
 /// One group in the list: its name (and picture) as a card's title, what it is for, its kind and stage, the
 /// viewer's part in it and how many people are in it. Written straight into the page (a page has 50 cards and more):
 /// no row structs, and no buffer of its own for the title.
-void group_card(Html& h, const core::Translator& t, const CardWords& w, const GroupListed& g) {
+void group_card(Html& h, const core::Translator& t, CardWords& w, const GroupListed& g) {
   govuk::summary_card_start(h, 3);
   if (!g.picture_url.empty()) {
     // A small copy of the group's picture beside its name; the name says what it is, so it needs no words.
@@ -83,7 +100,7 @@ void group_card(Html& h, const core::Translator& t, const CardWords& w, const Gr
   if (g.stage) h.text(w.at_stage[static_cast<std::size_t>(*g.stage)]);
   rows.end_row();
   rows.row(w.you, g.role ? w.roles[static_cast<std::size_t>(*g.role)] : w.not_in);
-  rows.row(w.people, t.plural("groups.list.people_count", g.member_count));
+  rows.row(w.people, w.people_count(t, g.member_count));
   rows.end();
   govuk::summary_card_end(h);
 }
@@ -199,7 +216,8 @@ awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
   if (policy::allows(actor_of(req, std::nullopt), Action::create_group) != policy::Verdict::deny) {
     govuk::button(h, {.text = s(t("groups.list.create")), .href = groups_url(req) + "/new"});
   }
-  const CardWords words(t, req);
+  CardWords words(t, req);
+  h.reserve((list.mine.size() + list.others.size()) * kCardBytes);
   if (!list.mine.empty()) {
     govuk::heading(h, 2, "m", t("groups.list.yours"));
     for (const auto& g : list.mine) group_card(h, t, words, g);

@@ -2,6 +2,7 @@
 /// home page, its settings and its audit log.
 #include "organisations/organisation_pages.hpp"
 
+#include <array>
 #include <string>
 
 #include "accounts/pages_common.hpp"
@@ -12,16 +13,32 @@
 
 namespace roundtable::organisations::pages {
 
+namespace {
+
+/// The message keys prefix + code for every value, made once (these words are looked up on every line of a list:
+/// the directory, a group's people), rather than a key string made and freed for each look-up.
+template <class E, std::size_t N>
+std::array<std::string, N> keys_for(std::string_view prefix, const E (&all)[N], std::string_view (*code)(E)) {
+  std::array<std::string, N> keys;
+  for (E e : all) keys[static_cast<std::size_t>(e)] = std::string(prefix) + std::string(code(e));
+  return keys;
+}
+
+}  // namespace
+
 std::string role_name(const core::Translator& t, Role r) {
-  return std::string(t("organisations.role." + std::string(role_code(r))));
+  static const auto keys = keys_for("organisations.role.", kAllRoles, role_code);
+  return std::string(t(keys[static_cast<std::size_t>(r)]));
 }
 
 std::string role_hint(const core::Translator& t, Role r) {
-  return std::string(t("organisations.role_hint." + std::string(role_code(r))));
+  static const auto keys = keys_for("organisations.role_hint.", kAllRoles, role_code);
+  return std::string(t(keys[static_cast<std::size_t>(r)]));
 }
 
 std::string member_type_name(const core::Translator& t, MemberType type) {
-  return std::string(t("organisations.member_type." + std::string(member_type_code(type))));
+  static const auto keys = keys_for("organisations.member_type.", kAllMemberTypes, member_type_code);
+  return std::string(t(keys[static_cast<std::size_t>(type)]));
 }
 
 namespace {

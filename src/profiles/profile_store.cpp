@@ -197,7 +197,8 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   std::vector<db::Param> type_params{org_id};
   const std::string type_ids = db::id_list(type_params, page_ids);
   db::query(s,
-            "SELECT user_id, type FROM member_types WHERE org_id = $1 AND user_id IN (" + type_ids + ") ORDER BY type",
+            "SELECT user_id, type FROM member_types WHERE org_id = $1 AND user_id IN (" + type_ids +
+                ") ORDER BY user_id, type",
             type_params, [&](const db::Row& r) {
               if (auto* m = find(r.integer(0))) {
                 if (auto t = parse_member_type(r.text(1))) m->member_types.push_back(*t);
@@ -205,8 +206,10 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
             });
   std::vector<db::Param> tag_params;
   const std::string tag_ids = db::id_list(tag_params, page_ids);
-  db::query(s, "SELECT user_id, tag FROM profile_interests WHERE user_id IN (" + tag_ids + ") ORDER BY tag", tag_params,
-            [&](const db::Row& r) {
+  // In the primary key's order (each person's interests by tag): ORDER BY tag alone read every interest of every
+  // person through profile_interests_tag to pick the page's.
+  db::query(s, "SELECT user_id, tag FROM profile_interests WHERE user_id IN (" + tag_ids + ") ORDER BY user_id, tag",
+            tag_params, [&](const db::Row& r) {
               if (auto* m = find(r.integer(0))) m->interests.push_back(r.string(1));
             });
   return {out, total};
