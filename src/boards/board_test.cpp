@@ -419,7 +419,8 @@ TEST_P(BoardsOnBackend, DotsAndCommentsKeptOnTheCardFollowEveryWayTheyComeAndGo)
   run(service->remove_comment(t, north, c[6], removed, "Off the subject"));
   auto titles = [&](bool by_dots) {
     std::vector<std::string> out;
-    for (const auto& card : run(service->shown_board_page(north, board, gareth, by_dots))->cards) {
+    const auto page = run(service->shown_board_page(north, board, gareth, by_dots));
+    for (const auto& card : page->cards) {
       out.push_back(card.title + " " + std::to_string(card.dots) + "/" + std::to_string(card.comments));
     }
     return out;
