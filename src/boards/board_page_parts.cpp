@@ -1,6 +1,8 @@
 // What the boards pages share: finding the board, card or group, who may do what, addresses, labels and dates.
+#include <algorithm>
 #include <cstdio>
 
+#include "accounts/form_checks.hpp"
 #include "boards/board_pages.hpp"
 #include "core/london_time.hpp"
 #include "http/form.hpp"
@@ -9,6 +11,9 @@
 namespace roundtable::boards::pages {
 
 namespace {
+
+namespace govuk = view::govuk;
+using view::Html;
 
 template <class T>
 std::variant<T, Response> decide(OrgRequest& req, const PagesDeps& deps, policy::Verdict verdict, T found) {
@@ -116,9 +121,7 @@ std::string stage_words(const core::Translator& t, groups::Stage stage) {
   return s(t("boards.stage_name." + std::string(groups::stage_code(stage))));
 }
 
-void label_tag(view::Html& h, const Label& l) {
-  view::govuk::tag(h, {.text = l.name, .classes = "govuk-tag--" + l.colour});
-}
+void label_tag(view::Html& h, const Label& l) { govuk::tag(h, {.text = l.name, .classes = "govuk-tag--" + l.colour}); }
 
 std::string due_words(const core::Translator& t, std::string_view due) {
   if (due.size() != 10) return std::string(due);
@@ -136,6 +139,199 @@ std::string when_words(const core::Translator& t, long long at) {
   std::snprintf(date, sizeof date, "%04d-%02d-%02d", w.year, w.month, w.day);
   std::snprintf(time, sizeof time, "%02d:%02d", w.hour, w.minute);
   return core::format(t("boards.history.when"), {{"date", due_words(t, date)}, {"time", time}});
+}
+
+Around::Around(std::string_view pattern, std::string_view placeholder) {
+  const auto at = pattern.find(placeholder);
+  if (at == std::string_view::npos) {
+    before = pattern;
+    return;
+  }
+  before = pattern.substr(0, at);
+  after = pattern.substr(at + placeholder.size());
+}
+
+CardWriter::CardWriter(const OrgRequest& req, const BoardPage& page)
+    : req_(req),
+      t_(req.ctx.t()),
+      page_(page),
+      card_prefix_("/o/" + req.membership.org_slug + "/cards/"),
+      labels_(t_("boards.card.labels")),
+      left_group_(t_("boards.card.left_group")),
+      move_up_(t_("boards.move.up")),
+      move_down_(t_("boards.move.down")),
+      move_to_(t_("boards.move.to")),
+      give_(t_("boards.dots.give")),
+      take_(t_("boards.dots.take")),
+      position_(t_("boards.card.position"), "{n}"),
+      people_(t_("boards.card.people_list"), "{people}"),
+      due_(t_("boards.card.due_on"), "{date}"),
+      new_card_{.name = "title", .label = small_label("")},
+      add_button_{
+          .text = s(t_("boards.card.add")), .classes = "govuk-button--secondary", .prevent_double_click = true} {}
+
+void CardWriter::card(Html& h, const Card& c, bool on_list_page, bool with_forms, bool dots_on, bool drag) const {
+  h.raw("<div class=\"govuk-summary-card\"");
+  if (drag) h.raw(" data-rt-card=\"").number(c.id).raw("\"");
+  h.raw("><div class=\"govuk-summary-card__title-wrapper\">").raw_if(on_list_page, "<h2", "<h3");
+  h.raw(" class=\"govuk-summary-card__title\" id=\"card-").number(c.id).raw("\" tabindex=\"-1\">");
+  h.raw("<a class=\"govuk-link\" href=\"").text(card_prefix_).number(c.id).raw("\">").text(c.title).raw("</a>");
+  h.raw(" <span class=\"govuk-caption-s\">").text(position_.before).number(c.position).text(position_.after);
+  h.raw("</span>").raw_if(on_list_page, "</h2>", "</h3>").raw("</div><div class=\"govuk-summary-card__content\">");
+  facts(h, c);
+  if (with_forms) forms(h, c, dots_on);
+  h.raw("</div></div>\n");
+}
+
+void CardWriter::facts(Html& h, const Card& c) const {
+  if (!c.label_ids.empty()) {
+    h.raw("<p class=\"govuk-body-s\">").text(labels_).raw(" ");
+    for (long long id : c.label_ids) {
+      if (const auto* l = page_.label(id)) {
+        label_tag(h, *l);
+        h.raw(" ");
+      }
+    }
+    h.raw("</p>\n");
+  }
+  if (!c.people.empty()) {
+    h.raw("<p class=\"govuk-body-s\">").text(people_.before);
+    for (std::size_t i = 0; i < c.people.size(); ++i) {
+      if (i > 0) h.raw(", ");
+      h.text(c.people[i].name.empty() ? left_group_ : std::string_view(c.people[i].name));
+    }
+    h.text(people_.after).raw("</p>\n");
+  }
+  if (!c.due_date.empty()) {
+    h.raw("<p class=\"govuk-body-s\">").text(due_.before).text(due_words(t_, c.due_date)).text(due_.after);
+    h.raw("</p>\n");
+  }
+  if (c.dots > 0) h.raw("<p class=\"govuk-body-s\">").text(t_.plural("boards.card.dots", c.dots)).raw("</p>\n");
+  if (c.comments > 0) {
+    h.raw("<p class=\"govuk-body-s\">").text(t_.plural("boards.card.comments", c.comments)).raw("</p>\n");
+  }
+}
+
+namespace {
+
+/// The start of a card's form: to its address and `what` ("/move"), with the page's form token, and its group of
+/// buttons (as govuk::form_start, govuk::button_group_start).
+void card_form_start(Html& h, std::string_view prefix, long long card, view::Markup what, std::string_view csrf) {
+  h.raw("<form method=\"post\" action=\"").text(prefix).number(card).raw(what).raw("\" novalidate>\n");
+  h.raw("<input type=\"hidden\" name=\"csrf_token\" value=\"")
+      .text(csrf)
+      .raw("\">\n<div class=\"govuk-button-group\">\n");
+}
+
+/// A secondary button (as govuk::button) with its name and value, whose words say which card it is for to screen
+/// readers ("Move up<span hidden> Ask about respite</span>").
+void card_button(Html& h, view::Markup name_and_value, std::string_view words, std::string_view card) {
+  h.raw("<button type=\"submit\" ").raw(name_and_value);
+  h.raw(" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">\n").text(words);
+  h.raw("<span class=\"govuk-visually-hidden\"> ").text(card).raw("</span>\n</button>\n");
+}
+
+}  // namespace
+
+/// One form moves the card up or down; a link leads to the card's own form that moves it to a list and position (a
+/// list picker on every card made a board of 500 cards weigh over a megabyte); one more form gives or takes back a
+/// dot. Each button and link says which card it is for.
+void CardWriter::forms(Html& h, const Card& c, bool dots_on) const {
+  const auto& csrf = req_.ctx.csrf_token;
+  card_form_start(h, card_prefix_, c.id, "/move", csrf);
+  card_button(h, "value=\"up\" name=\"direction\"", move_up_, c.title);
+  card_button(h, "value=\"down\" name=\"direction\"", move_down_, c.title);
+  h.raw("<a class=\"govuk-link\" href=\"").text(card_prefix_).number(c.id).raw("#move\">").text(move_to_);
+  h.raw("<span class=\"govuk-visually-hidden\"> ").text(c.title).raw("</span></a></div>\n</form>\n");
+  if (!dots_on) return;
+  card_form_start(h, card_prefix_, c.id, "/dots", csrf);
+  card_button(h, "value=\"give\" name=\"change\"", give_, c.title);
+  if (c.my_dots > 0) card_button(h, "value=\"take\" name=\"change\"", take_, c.title);
+  h.raw("</div>\n</form>\n");
+}
+
+void CardWriter::add_card_form(Html& h, const BoardList& l, const std::string& page_key) {
+  const std::string list = std::to_string(l.id);
+  govuk::form_start(h, {.action = board_url(req_, page_.view.board.id) + "/cards", .csrf_token = req_.ctx.csrf_token});
+  govuk::hidden(h, "create_key", page_key + "-" + list);
+  govuk::hidden(h, "list", list);
+  new_card_.id = "new-card-" + list;
+  new_card_.label.text = core::format(t_("boards.card.add_to"), {{"list", l.title}});
+  govuk::input(h, new_card_);
+  govuk::button(h, add_button_);
+  govuk::form_end(h);
+}
+
+void dots_left(Html& h, const core::Translator& t, const BoardPage& page) {
+  const auto& b = page.view.board;
+  govuk::paragraph(
+      h, core::format(t("boards.dots.left"), {{"left", std::to_string(std::max(0LL, b.dot_budget - page.my_dots_used))},
+                                              {"budget", std::to_string(b.dot_budget)}}));
+}
+
+void live_start(Html& h, const core::Translator& t, const OrgRequest& req, const PagesDeps& deps, const Board& b,
+                const std::string& base, bool drag) {
+  const bool live = deps.live && !b.archived_at;
+  drag = drag && !b.archived_at;
+  if (live || drag) {
+    h.raw("<div class=\"govuk-body govuk-!-font-weight-bold\" aria-live=\"polite\" data-rt-live-status></div>\n");
+  }
+  h.raw("<div id=\"board-lists\"");
+  if (live) {
+    h.raw(" data-rt-board-live=\"").text(base + "/live").raw("\"");
+    h.raw(" data-text-changed=\"").text(t("boards.live.changed")).raw("\"");
+  }
+  if (drag) {
+    h.raw(" data-rt-board-drag data-rt-csrf=\"").text(req.ctx.csrf_token).raw("\"");
+    h.raw(" data-text-moved=\"").text(t("boards.drag.moved")).raw("\"");
+    h.raw(" data-text-move-failed=\"").text(t("boards.drag.failed")).raw("\"");
+  }
+  h.raw(">\n");
+}
+
+void list_cards_start(Html& h, const BoardList& l) {
+  h.raw("<div class=\"rt-board-list\" data-rt-list=\"").number(l.id).raw("\" data-rt-list-title=\"").text(l.title);
+  h.raw("\">\n");
+}
+
+void list_heading(Html& h, const core::Translator& t, const BoardList& l, long long in_list, const std::string& id) {
+  govuk::heading(h, 2, "m",
+                 core::format(t("boards.board.list_heading"),
+                              {{"list", l.title}, {"count", t.plural("boards.list.card_count", in_list)}}),
+                 id);
+}
+
+/// "Which stage of the project is this board for?": offered only in a group that has stages (now: the group's).
+void stage_field(Html& h, const core::Translator& t, std::optional<groups::Stage> now, const std::string& chosen,
+                 const std::vector<view::FieldError>& errors) {
+  if (!now) return;
+  govuk::Radios radios{.name = "stage",
+                       .value = chosen,
+                       .fieldset = small_legend(s(t("boards.stage.legend"))),
+                       .hint = {.text = core::format(t("boards.stage.hint"), {{"stage", stage_words(t, *now)}})},
+                       .error_message = field_error_message(t, errors, "stage"),
+                       .classes = "govuk-radios--small"};
+  for (auto stage : groups::kAllStages) {
+    radios.items.push_back({.text = stage_words(t, stage), .value = s(groups::stage_code(stage))});
+  }
+  radios.items.push_back({.divider = s(t("boards.stage.or"))});
+  radios.items.push_back({.text = s(t("boards.stage.none")), .value = "none"});
+  govuk::radios(h, radios);
+}
+
+/// The stage chosen on the form ("none": no stage); a problem when it is neither a stage nor "none".
+std::optional<groups::Stage> read_stage(const std::string& typed, std::vector<FormProblem>& problems) {
+  if (typed.empty() || typed == "none") return std::nullopt;
+  const auto stage = groups::parse_stage(typed);
+  if (!stage) problems.push_back({"stage", "boards.error.stage"});
+  return stage;
+}
+
+std::vector<FormProblem> check_title(std::string_view title, std::string_view purpose) {
+  std::vector<FormProblem> problems;
+  accounts::check_required(problems, title, kMaxTitle, "title", "boards.error.");
+  accounts::check_at_most(problems, purpose, kMaxPurpose, "purpose", "boards.error.");
+  return problems;
 }
 
 }  // namespace roundtable::boards::pages

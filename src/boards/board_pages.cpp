@@ -48,14 +48,6 @@ bool shown(const Card& c, const Filters& f, long long me) {
   return true;
 }
 
-/// A button's words with the card's title for screen readers ("Move up<span hidden> 'Ask about respite'</span>").
-Html button_words(std::string_view words, std::string_view card) {
-  Html h;
-  h.text(words);
-  govuk::visually_hidden(h, " " + std::string(card));
-  return h;
-}
-
 void filter_form(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const Filters& f) {
   Html inner;
   govuk::Select label{.id = "label",
@@ -87,159 +79,6 @@ void filter_form(Html& h, const core::Translator& t, const OrgRequest& req, cons
                      .html = std::move(inner),
                      .open = f.label || f.person || f.mine || f.by_dots});
   govuk::form_end(h);
-}
-
-void card_facts(Html& h, const core::Translator& t, const BoardPage& page, const Card& c) {
-  if (!c.label_ids.empty()) {
-    Html tags;
-    tags.text(s(t("boards.card.labels"))).text(" ");
-    for (long long id : c.label_ids) {
-      if (const auto* l = page.label(id)) {
-        label_tag(tags, *l);
-        tags.text(" ");
-      }
-    }
-    govuk::paragraph(h, std::move(tags), "govuk-body-s");
-  }
-  if (!c.people.empty()) {
-    std::string names;
-    for (const auto& p : c.people) {
-      if (!names.empty()) names += ", ";
-      names += p.name.empty() ? s(t("boards.card.left_group")) : p.name;
-    }
-    govuk::paragraph(h, core::format(t("boards.card.people_list"), {{"people", names}}), "govuk-body-s");
-  }
-  if (!c.due_date.empty()) {
-    govuk::paragraph(h, core::format(t("boards.card.due_on"), {{"date", due_words(t, c.due_date)}}), "govuk-body-s");
-  }
-  if (c.dots > 0) govuk::paragraph(h, t.plural("boards.card.dots", c.dots), "govuk-body-s");
-  if (c.comments > 0) govuk::paragraph(h, t.plural("boards.card.comments", c.comments), "govuk-body-s");
-}
-
-/// One form moves the card up or down; a link leads to the card's own form that moves it to a list and position (a
-/// list picker on every card made a board of 500 cards weigh over a megabyte); one more form gives or takes back a
-/// dot. Each button and link says which card it is for.
-void card_forms(Html& h, const core::Translator& t, const OrgRequest& req, const Card& c, bool dots_on) {
-  const std::string base = card_url(req, c.id);
-  const auto& csrf = req.ctx.csrf_token;
-  govuk::form_start(h, {.action = base + "/move", .csrf_token = csrf});
-  govuk::button_group_start(h);
-  govuk::button(h, {.html = button_words(t("boards.move.up"), c.title),
-                    .name = "direction",
-                    .value = "up",
-                    .classes = "govuk-button--secondary"});
-  govuk::button(h, {.html = button_words(t("boards.move.down"), c.title),
-                    .name = "direction",
-                    .value = "down",
-                    .classes = "govuk-button--secondary"});
-  govuk::link(h, base + "#move", button_words(t("boards.move.to"), c.title));
-  govuk::button_group_end(h);
-  govuk::form_end(h);
-  if (!dots_on) return;
-  govuk::form_start(h, {.action = base + "/dots", .csrf_token = csrf});
-  govuk::button_group_start(h);
-  govuk::button(h, {.html = button_words(t("boards.dots.give"), c.title),
-                    .name = "change",
-                    .value = "give",
-                    .classes = "govuk-button--secondary"});
-  if (c.my_dots > 0) {
-    govuk::button(h, {.html = button_words(t("boards.dots.take"), c.title),
-                      .name = "change",
-                      .value = "take",
-                      .classes = "govuk-button--secondary"});
-  }
-  govuk::button_group_end(h);
-  govuk::form_end(h);
-}
-
-/// A list's "Add a card" field. page_key: one random key for the page, made each list's own by the list's id (the
-/// same form sent twice makes one card; a random key a list cost as much as the rest of the form).
-void add_card_form(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const BoardList& l,
-                   const std::string& page_key) {
-  const std::string id = "new-card-" + std::to_string(l.id);
-  govuk::form_start(h, {.action = board_url(req, page.view.board.id) + "/cards", .csrf_token = req.ctx.csrf_token});
-  govuk::hidden(h, "create_key", page_key + "-" + std::to_string(l.id));
-  govuk::hidden(h, "list", std::to_string(l.id));
-  govuk::input(
-      h, {.id = id, .name = "title", .label = small_label(core::format(t("boards.card.add_to"), {{"list", l.title}}))});
-  govuk::button(h,
-                {.text = s(t("boards.card.add")), .classes = "govuk-button--secondary", .prevent_double_click = true});
-  govuk::form_end(h);
-}
-
-void dots_left(Html& h, const core::Translator& t, const BoardPage& page) {
-  const auto& b = page.view.board;
-  govuk::paragraph(
-      h, core::format(t("boards.dots.left"), {{"left", std::to_string(std::max(0LL, b.dot_budget - page.my_dots_used))},
-                                              {"budget", std::to_string(b.dot_budget)}}));
-}
-
-/// The cards' part of the page, which a script (web/js/board_live.mjs) replaces with the page as it is now when
-/// someone changes a card, saying so in the region before it; without the script the page is the same. With `drag`
-/// (someone who may move cards, seeing every card in its order), another script (web/js/board_drag.mjs) lets a mouse
-/// drag a card to another place, sending the same POST as the card's "Move" form with this page's form token, and
-/// says what became of it in the same region. The caller closes the div.
-void live_start(Html& h, const core::Translator& t, const OrgRequest& req, const PagesDeps& deps, const Board& b,
-                const std::string& base, bool drag) {
-  const bool live = deps.live && !b.archived_at;
-  drag = drag && !b.archived_at;
-  if (live || drag) {
-    h.raw("<div class=\"govuk-body govuk-!-font-weight-bold\" aria-live=\"polite\" data-rt-live-status></div>\n");
-  }
-  h.raw("<div id=\"board-lists\"");
-  if (live) {
-    h.raw(" data-rt-board-live=\"").text(base + "/live").raw("\"");
-    h.raw(" data-text-changed=\"").text(t("boards.live.changed")).raw("\"");
-  }
-  if (drag) {
-    h.raw(" data-rt-board-drag data-rt-csrf=\"").text(req.ctx.csrf_token).raw("\"");
-    h.raw(" data-text-moved=\"").text(t("boards.drag.moved")).raw("\"");
-    h.raw(" data-text-move-failed=\"").text(t("boards.drag.failed")).raw("\"");
-  }
-  h.raw(">\n");
-}
-
-/// A list's cards in a box the drag script knows (its id and name); the caller closes both divs (list_cards_end).
-void list_cards_start(Html& h, const BoardList& l) {
-  h.raw("<div class=\"rt-board-list\" data-rt-list=\"").number(l.id).raw("\" data-rt-list-title=\"").text(l.title);
-  h.raw("\">\n");
-}
-
-void list_heading(Html& h, const core::Translator& t, const BoardList& l, long long in_list, const std::string& id) {
-  govuk::heading(h, 2, "m",
-                 core::format(t("boards.board.list_heading"),
-                              {{"list", l.title}, {"count", t.plural("boards.list.card_count", in_list)}}),
-                 id);
-}
-
-/// A card as a box: its title (a link to its page) and position, its labels, people, due date and dots, and on a
-/// list's page for those who may work on it, the forms that move it and give it dots.
-/// The card's title is a heading one level below the page's last: h3 under a list's h2 on the board, h2 on a list's
-/// page.
-void card_box(Html& h, const core::Translator& t, const OrgRequest& req, const BoardPage& page, const Card& c,
-              bool on_list_page, bool forms, bool dots_on, bool drag) {
-  h.raw("<div class=\"govuk-summary-card\"");
-  if (drag) h.raw(" data-rt-card=\"").number(c.id).raw("\"");
-  h.raw("><div class=\"govuk-summary-card__title-wrapper\">");
-  if (on_list_page) {
-    h.raw("<h2");
-  } else {
-    h.raw("<h3");
-  }
-  h.raw(" class=\"govuk-summary-card__title\" id=\"card-").number(c.id).raw("\" tabindex=\"-1\">");
-  govuk::link(h, card_url(req, c.id), c.title);
-  h.raw(" <span class=\"govuk-caption-s\">")
-      .text(core::format(t("boards.card.position"), {{"n", std::to_string(c.position)}}));
-  h.raw("</span>");
-  if (on_list_page) {
-    h.raw("</h2>");
-  } else {
-    h.raw("</h3>");
-  }
-  h.raw("</div><div class=\"govuk-summary-card__content\">");
-  card_facts(h, t, page, c);
-  if (forms) card_forms(h, t, req, c, dots_on);
-  h.raw("</div></div>\n");
 }
 
 }  // namespace
@@ -288,18 +127,19 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
   // Dragging (an extra for a mouse) only while every card shows in its place: not filtered, not sorted by dots.
   const bool drag = works && !f.label && !f.person && !f.mine && !f.by_dots;
   live_start(h, t, req, deps, b, base, drag);
+  CardWriter cards(req, page);
   const std::string page_key = works ? security::random_token(16) : std::string();
   if (page.lists.empty()) govuk::paragraph(h, t("boards.board.no_lists"));
   for (const auto& l : page.lists) {
-    std::vector<const Card*> cards;
+    std::vector<const Card*> in_list;
     for (const auto& c : page.cards) {
-      if (c.list_id == l.id && shown(c, f, req.principal.user_id)) cards.push_back(&c);
+      if (c.list_id == l.id && shown(c, f, req.principal.user_id)) in_list.push_back(&c);
     }
     if (f.by_dots) {
-      std::stable_sort(cards.begin(), cards.end(), [](const Card* a, const Card* x) { return a->dots > x->dots; });
+      std::stable_sort(in_list.begin(), in_list.end(), [](const Card* a, const Card* x) { return a->dots > x->dots; });
     }
-    const auto shows = list_shows(l.cards, static_cast<long long>(cards.size()));
-    cards.resize(static_cast<std::size_t>(shows.cards));
+    const auto shows = list_shows(l.cards, static_cast<long long>(in_list.size()));
+    in_list.resize(static_cast<std::size_t>(shows.cards));
     const std::string to_list = list_url(req, b.id, l.id);
     list_cards_start(h, l);
     list_heading(h, t, l, l.cards, "list-" + std::to_string(l.id));
@@ -307,17 +147,17 @@ awaitable<Response> board(OrgRequest& req, const PagesDeps& deps) {
       govuk::link_paragraph(
           h, to_list, core::format(t(dots_on ? "boards.list.open_dots" : "boards.list.open"), {{"list", l.title}}));
     }
-    if (cards.empty()) {
+    if (in_list.empty()) {
       govuk::paragraph(h, t(l.cards == 0 ? "boards.board.list_empty" : "boards.board.none_match"));
     }
-    for (const Card* c : cards) card_box(h, t, req, page, *c, false, false, false, drag);
+    for (const Card* c : in_list) cards.card(h, *c, false, false, false, drag);
     // The rest of a long list is on its own page, which has every card (ADR 0046).
     if (shows.see_all) {
       govuk::link_paragraph(h, to_list,
                             core::format(t("boards.board.see_all"),
                                          {{"count", t.plural("boards.list.card_count", l.cards)}, {"list", l.title}}));
     }
-    if (works) add_card_form(h, t, req, page, l, page_key);
+    if (works) cards.add_card_form(h, l, page_key);
     h.raw("</div>\n");
   }
   h.raw("</div>\n");
@@ -349,14 +189,15 @@ awaitable<Response> board_list(OrgRequest& req, const PagesDeps& deps) {
   if (works) govuk::paragraph(h, t("boards.list.how_to_move"));
   live_start(h, t, req, deps, b, base, works);
   list_cards_start(h, *l);
+  CardWriter cards(req, page);
   long long in_list = 0;
   for (const auto& c : page.cards) {
     if (c.list_id != l->id) continue;
     ++in_list;
-    card_box(h, t, req, page, c, true, works, dots_on, works);
+    cards.card(h, c, true, works, dots_on, works);
   }
   if (in_list == 0) govuk::paragraph(h, t("boards.board.list_empty"));
-  if (works) add_card_form(h, t, req, page, *l, security::random_token(16));
+  if (works) cards.add_card_form(h, *l, security::random_token(16));
   h.raw("</div>\n");
   // The board's other lists: their own pages (and, for the drag script, places to drop a card: at the end of one).
   if (works && page.lists.size() > 1) {
@@ -459,6 +300,7 @@ awaitable<Response> print(OrgRequest& req, const PagesDeps& deps) {
   pb.caption(b.group_name).back_link(board_url(req, b.id), s(t("boards.back_to_board")));
   Html& h = pb.body();
   if (!b.purpose.empty()) govuk::paragraph(h, b.purpose);
+  CardWriter cards(req, page);
   for (const auto& l : page.lists) {
     govuk::heading(h, 2, "m", l.title);
     std::vector<govuk::Content> items;
@@ -466,7 +308,7 @@ awaitable<Response> print(OrgRequest& req, const PagesDeps& deps) {
       if (c.list_id != l.id) continue;
       Html item;
       item.raw("<strong>").text(c.title).raw("</strong>");
-      card_facts(item, t, page, c);
+      cards.facts(item, c);
       items.emplace_back(std::move(item));
     }
     if (items.empty()) {

@@ -13,6 +13,7 @@
 #include "boards/board_service.hpp"
 #include "http/types.hpp"
 #include "live/live.hpp"
+#include "view/govuk/govuk.hpp"
 #include "view/layout.hpp"
 
 namespace roundtable::boards::pages {
@@ -75,10 +76,73 @@ void label_tag(view::Html& h, const Label& l);
 std::string due_words(const core::Translator& t, std::string_view due);
 /// "5 December 2026 at 14:05", London time.
 std::string when_words(const core::Translator& t, long long at);
+/// "Which stage of the project is this board for?" (a board's new and settings forms), offered only in a group that has
+/// stages (now: the group's).
+void stage_field(view::Html& h, const core::Translator& t, std::optional<groups::Stage> now, const std::string& chosen,
+                 const std::vector<view::FieldError>& errors);
+/// The stage chosen on the form ("none": no stage); a problem when it is neither a stage nor "none".
+std::optional<groups::Stage> read_stage(const std::string& typed, std::vector<FormProblem>& problems);
+/// A board's title and purpose as typed on its new and settings forms.
+std::vector<FormProblem> check_title(std::string_view title, std::string_view purpose);
 
-// board_list_pages.cpp: a group's boards and a new board; a board's settings, lists, labels, archive and restore.
+// group_boards_pages.cpp: a group's boards and a new board.
 awaitable<Response> boards(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> create_board(OrgRequest& req, const PagesDeps& deps);
+
+// board_page_parts.cpp: drawing a board's lists and cards.
+/// A message's words around its one placeholder ("(position {n})": "(position " and ")"), looked up once for a page
+/// and written around each card's value, instead of formatting the message again for each card.
+struct Around {
+  std::string_view before, after;
+  Around(std::string_view pattern, std::string_view placeholder);
+};
+
+/// Draws a board's cards, the board's and a list's page alike: a card as a box, its facts, the forms that move it and
+/// give it dots, and each list's "Add a card" form. What every card shares (the words in the reader's language, the
+/// start of its address, the form token) is looked up once for the page, not once a card.
+class CardWriter {
+ public:
+  CardWriter(const OrgRequest& req, const BoardPage& page);
+  /// A card as a box: its title (a link to its page, a heading one level below the page's last: h3 under a list's h2
+  /// on the board, h2 on a list's page) and position, its facts, and with `forms` (a list's page, for those who may
+  /// work on it) the forms that move it and, with `dots_on`, give it dots. `drag`: the drag script may move it.
+  void card(view::Html& h, const Card& c, bool on_list_page, bool with_forms, bool dots_on, bool drag) const;
+  /// Its labels, people, due date, dots and comments (also the printable list's).
+  void facts(view::Html& h, const Card& c) const;
+  /// A list's "Add a card" field. page_key: one random key for the page, made each list's own by the list's id (the
+  /// same form sent twice makes one card; a random key a list cost as much as the rest of the form).
+  void add_card_form(view::Html& h, const BoardList& l, const std::string& page_key);
+
+ private:
+  void forms(view::Html& h, const Card& c, bool dots_on) const;
+  const OrgRequest& req_;
+  const core::Translator t_;
+  const BoardPage& page_;
+  /// "/o/{org}/cards/"
+  std::string card_prefix_;
+  std::string_view labels_, left_group_, move_up_, move_down_, move_to_, give_, take_;
+  Around position_, people_, due_;
+  /// The "Add a card" form, filled again for each list (its strings keep their room).
+  view::govuk::Input new_card_;
+  view::govuk::Button add_button_;
+};
+
+/// The dots the viewer has left to give on the board.
+void dots_left(view::Html& h, const core::Translator& t, const BoardPage& page);
+/// The cards' part of the page, which a script (web/js/board_live.mjs) replaces with the page as it is now when
+/// someone changes a card, saying so in the region before it; without the script the page is the same. With `drag`
+/// (someone who may move cards, seeing every card in its order), another script (web/js/board_drag.mjs) lets a mouse
+/// drag a card to another place, sending the same POST as the card's "Move" form with this page's form token, and
+/// says what became of it in the same region. The caller closes the div.
+void live_start(view::Html& h, const core::Translator& t, const OrgRequest& req, const PagesDeps& deps, const Board& b,
+                const std::string& base, bool drag);
+/// A list's cards in a box the drag script knows (its id and name); the caller closes it.
+void list_cards_start(view::Html& h, const BoardList& l);
+/// "Ideas (8 cards)"
+void list_heading(view::Html& h, const core::Translator& t, const BoardList& l, long long in_list,
+                  const std::string& id);
+
+// board_list_pages.cpp: a board's settings, lists, labels, archive and restore.
 awaitable<Response> settings(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> save_settings(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> archive_board(OrgRequest& req, const PagesDeps& deps);

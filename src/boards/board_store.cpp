@@ -1,8 +1,6 @@
 #include "boards/board_store.hpp"
 
 #include <algorithm>
-#include <limits>
-#include <tuple>
 #include <unordered_map>
 
 #include "db/query.hpp"
@@ -142,10 +140,13 @@ long long cards_in_play(soci::session& s, long long list_id) { return count_in_l
 
 namespace {
 
-/// The frame (lists, labels, the group's people and the viewer's dots); with `counts`, each list's cards in play too:
-/// its last position, as positions run 1..n without gaps (ADR 0033), one seek of board_cards_in_play (migration 0061)
-/// where COUNT(*) stepped over every card.
-void read_frame_of(soci::session& s, BoardPage& page, long long viewer, bool counts) {
+/// The dots the viewer has given on the board, by card (at most the board's budget of rows).
+using MyDots = std::vector<std::pair<long long, long long>>;
+
+/// The frame (lists, labels, the group's people and the dots the viewer has used, with `mine` the viewer's dots by
+/// card); with `counts`, each list's cards in play too: its last position, as positions run 1..n without gaps
+/// (ADR 0033), one seek of board_cards_in_play (migration 0061) where COUNT(*) stepped over every card.
+void read_frame_of(soci::session& s, BoardPage& page, long long viewer, bool counts, MyDots& mine) {
   const long long board_id = page.view.board.id;
   if (counts) {
     db::query(
@@ -160,25 +161,48 @@ void read_frame_of(soci::session& s, BoardPage& page, long long viewer, bool cou
     page.lists = lists(s, board_id);
   }
   page.labels = labels(s, board_id);
-  db::query(s,
-            "SELECT gm.user_id, gm.name, (SELECT COALESCE(SUM(d.dots), 0) FROM board_dots d WHERE d.board_id = $2 AND "
-            "d.user_id = $3) FROM group_members gm WHERE gm.group_id = $1 ORDER BY gm.name",
-            {page.view.board.group_id, board_id, viewer}, [&](const db::Row& r) {
+  db::query(s, "SELECT user_id, name FROM group_members WHERE group_id = $1 ORDER BY name", {page.view.board.group_id},
+            [&](const db::Row& r) {
               page.people.push_back({r.integer(0), r.string(1)});
-              page.my_dots_used = r.integer(2);
             });
   std::stable_sort(page.people.begin(), page.people.end(),
                    [](const Person& a, const Person& b) { return a.name < b.name; });
+  // One range of board_dots_board (board, person): as many rows as the viewer's dots on the board, however many cards.
+  db::query(s, "SELECT card_id, dots FROM board_dots WHERE board_id = $1 AND user_id = $2", {board_id, viewer},
+            [&](const db::Row& r) {
+              mine.emplace_back(r.integer(0), r.integer(1));
+              page.my_dots_used += r.integer(1);
+            });
+}
+
+/// Each card's dots from the viewer.
+void put_my_dots(BoardPage& page, const MyDots& mine) {
+  for (const auto& [card, dots] : mine) {
+    for (auto& c : page.cards) {
+      if (c.id == card) c.my_dots = dots;
+    }
+  }
 }
 
 }  // namespace
 
-void read_frame(soci::session& s, BoardPage& page, long long viewer) { read_frame_of(s, page, viewer, false); }
+void read_frame(soci::session& s, BoardPage& page, long long viewer) {
+  MyDots mine;
+  read_frame_of(s, page, viewer, false, mine);
+}
 
 namespace {
 
-/// A card's first five columns (id, list, position, title, due date), as every query of cards gives them.
-Card shown_card_of(const db::Row& r, long long board_id) {
+/// "SELECT" what every query of cards reads of each, then `rest`: id, list, position, title, due date, and what the
+/// card keeps (migration 0063): its dots from everyone, its comments standing, and how many labels and people it has,
+/// so a card shown is one row, and only the cards with labels or people are looked up for them.
+std::string cards_sql(std::string_view rest) {
+  return "SELECT c.id, c.list_id, c.position, c.title, c.due_date, c.dot_count, c.comment_count, c.label_count, "
+         "c.person_count" +
+         std::string(rest);
+}
+
+Card card_of(const db::Row& r, long long board_id) {
   Card c;
   c.id = r.integer(0);
   c.board_id = board_id;
@@ -186,23 +210,19 @@ Card shown_card_of(const db::Row& r, long long board_id) {
   c.position = r.integer(2);
   c.title = r.string(3);
   c.due_date = r.string(4);
-  return c;
-}
-
-/// A card in play as read_cards' query gives it: the first five columns, then its dots, the viewer's and comments.
-Card card_of(const db::Row& r, long long board_id) {
-  Card c = shown_card_of(r, board_id);
   c.dots = r.integer(5);
-  c.my_dots = r.integer(6);
-  c.comments = r.integer(7);
+  c.comments = r.integer(6);
   return c;
 }
 
-constexpr std::string_view kCardColumns =
-    "SELECT c.id, c.list_id, c.position, c.title, c.due_date, COALESCE((SELECT SUM(d.dots) FROM board_dots d WHERE "
-    "d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM board_dots d WHERE d.card_id = c.id AND d.user_id = $2), 0), "
-    "(SELECT COUNT(*) FROM board_card_comments m WHERE m.card_id = c.id AND m.deleted_at IS NULL AND m.removed_at IS "
-    "NULL) FROM board_cards c ";
+/// The cards read that have labels, and those that have people (from cards_sql's rows).
+struct WithFacts {
+  std::vector<long long> labels, people;
+  void note(const db::Row& r) {
+    if (r.integer(7) > 0) labels.push_back(r.integer(0));
+    if (r.integer(8) > 0) people.push_back(r.integer(0));
+  }
+};
 
 /// Where each card is in page.cards, by id.
 std::unordered_map<long long, std::size_t> index_of_cards(const BoardPage& page) {
@@ -215,16 +235,18 @@ std::unordered_map<long long, std::size_t> index_of_cards(const BoardPage& page)
 }  // namespace
 
 void read_page(soci::session& s, BoardPage& page, long long viewer) {
-  read_frame(s, page, viewer);
+  MyDots mine;
+  read_frame_of(s, page, viewer, false, mine);
   const long long board_id = page.view.board.id;
-  db::query(s,
-            std::string(kCardColumns) +
-                "JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND c.archived_at IS NULL ORDER BY "
-                "l.position, c.position",
-            {board_id, viewer}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
+  static const std::string sql = cards_sql(
+      " FROM board_cards c JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND c.archived_at IS NULL "
+      "ORDER "
+      "BY l.position, c.position");
+  db::query(s, sql, {board_id}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
   for (auto& l : page.lists) {
     l.cards = std::count_if(page.cards.begin(), page.cards.end(), [&](const Card& c) { return c.list_id == l.id; });
   }
+  put_my_dots(page, mine);
   const auto at = index_of_cards(page);
   db::query(s,
             "SELECT cl.card_id, cl.label_id FROM board_card_labels cl JOIN board_cards c ON c.id = cl.card_id WHERE "
@@ -245,165 +267,158 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
 
 namespace {
 
-/// The first $2 cards in play of each of board $1's lists, in the board's order: one index range of board_cards_in_play
-/// a list (migration 0061), the cards' rows read only for what they show.
-constexpr std::string_view kFirstCards =
-    "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_lists l CROSS JOIN board_cards c WHERE "
-    "l.board_id = $1 AND c.board_id = $1 AND c.list_id = l.id AND c.archived_at IS NULL AND c.position <= $2 ORDER BY "
-    "l.position, c.position";
-
-/// Sorted by dots, a list's first cards by (dots, then position) are among its first $2 by position and the cards with
-/// dots: those of board $1 past the first (found from the board's dots, as many as its people gave, whatever the
-/// number of cards; a card appears once for each person who gave it dots).
-constexpr std::string_view kCardsWithDots =
-    "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_dots d CROSS JOIN board_cards c WHERE "
-    "d.board_id = $1 AND c.id = d.card_id AND c.archived_at IS NULL AND c.position > $2";
-
-/// Which cards the facts are read for: the first of each list, or of one list (on board_cards_in_play, which covers
-/// them), or those chosen by dots (by their keys).
-struct Shown {
-  bool first = true;
-  long long board_id = 0;
-  long long per_list = 0;
-  std::vector<long long> ids;
-  /// Only this list's cards (a list's own page; 0: every list's).
-  long long list_id = 0;
-
-  /// "WITH shown AS (<their ids>) ", its parameters after `params`'.
-  std::string with(std::vector<db::Param>& params) const {
-    auto next = [&](db::Param p) {
-      params.push_back(p);
-      return "$" + std::to_string(params.size());
-    };
-    if (!first)
-      return "WITH shown AS (SELECT c.id FROM board_cards c WHERE c.id IN (" + db::id_list(params, ids) + ")) ";
-    const std::string b = next(board_id);
-    std::string sql = "WITH shown AS (SELECT c.id FROM board_lists l CROSS JOIN board_cards c WHERE l.board_id = " + b +
-                      " AND c.board_id = " + b +
-                      " AND c.list_id = l.id AND c.archived_at IS NULL AND c.position <= " + next(per_list);
-    if (list_id) sql += " AND l.id = " + next(list_id);
-    return sql + ") ";
-  }
-};
-
-/// The dots (everyone's and the viewer's; unless `dots_read`), comments standing, labels and people of the cards read,
-/// in one statement: the shown cards found once, then one seek a card in each table (never a subquery a card, which
-/// opens and closes its own cursors). Rows: what (1 a dot, 2 comments, 3 a label, 4 a person), card, a number, a
-/// number, a name.
-void read_card_facts(soci::session& s, BoardPage& page, const Shown& shown, long long viewer, bool dots_read) {
-  if (page.cards.empty()) return;
-  const auto at = index_of_cards(page);
-  std::vector<db::Param> params;
-  std::string sql = shown.with(params);
-  params.push_back(page.view.board.group_id);
-  const std::string group = "$" + std::to_string(params.size());
-  sql +=
-      "SELECT 2, m.card_id, COUNT(*), 0, '' FROM shown x CROSS JOIN board_card_comments m WHERE m.card_id = x.id AND "
-      "m.deleted_at IS NULL AND m.removed_at IS NULL GROUP BY m.card_id UNION ALL SELECT 3, cl.card_id, cl.label_id, "
-      "0, '' FROM shown x CROSS JOIN board_card_labels cl WHERE cl.card_id = x.id UNION ALL SELECT 4, p.card_id, "
-      "p.user_id, 0, COALESCE(gm.name, '') FROM shown x CROSS JOIN board_card_people p LEFT JOIN group_members gm ON "
-      "gm.group_id = " +
-      group + " AND gm.user_id = p.user_id WHERE p.card_id = x.id ";
-  if (!dots_read) {
-    sql +=
-        "UNION ALL SELECT 1, d.card_id, d.user_id, d.dots, '' FROM shown x CROSS JOIN board_dots d WHERE d.card_id = "
-        "x.id ";
-  }
-  sql += "ORDER BY 1, 5, 3";
-  db::query(s, sql, params, [&](const db::Row& r) {
-    auto it = at.find(r.integer(1));
-    if (it == at.end()) return;
-    Card& c = page.cards[it->second];
-    switch (r.integer(0)) {
-      case 1:
-        c.dots += r.integer(3);
-        if (r.integer(2) == viewer) c.my_dots = r.integer(3);
-        break;
-      case 2: c.comments = r.integer(2); break;
-      case 3: c.label_ids.push_back(r.integer(2)); break;
-      default: c.people.push_back({r.integer(2), r.string(4)}); break;
-    }
-  });
+/// The first $2 cards in play of each of board $1's lists: one range of board_cards_in_play a list, which carries what
+/// the page shows of them (migration 0063), so no card's row is read. (Put in the board's order by the caller.)
+const std::string& first_cards_sql() {
+  static const std::string sql = cards_sql(
+      " FROM board_lists l CROSS JOIN board_cards c WHERE l.board_id = $1 AND c.board_id = $1 AND c.list_id = l.id AND "
+      "c.archived_at IS NULL AND c.position <= $2");
+  return sql;
 }
 
-/// Sorted by dots: the board's dots read once, and of each list's candidates (its first cards and those with dots)
-/// only the first `per_list` by dots then position kept, in the lists' order.
-void keep_first_by_dots(soci::session& s, BoardPage& page, long long viewer, long long per_list) {
-  const long long board_id = page.view.board.id;
-  std::unordered_map<long long, std::pair<long long, long long>> dots;  // card: everyone's, the viewer's
-  db::query(s, "SELECT card_id, user_id, dots FROM board_dots WHERE board_id = $1", {board_id}, [&](const db::Row& r) {
-    auto& d = dots[r.integer(0)];
-    d.first += r.integer(2);
-    if (r.integer(1) == viewer) d.second = r.integer(2);
-  });
-  if (!dots.empty()) {
-    db::query(s, kCardsWithDots, {board_id, per_list}, [&](const db::Row& r) {
-      const long long id = r.integer(0);
-      if (std::none_of(page.cards.begin(), page.cards.end(), [&](const Card& c) { return c.id == id; })) {
-        page.cards.push_back(shown_card_of(r, board_id));
-      }
-    });
+/// Sorted by dots: the first $1 cards in play of each list by dots (most first), then position, one range of
+/// board_cards_by_dots (migration 0063) a list: a branch a list, as many forms of the statement as boards have numbers
+/// of lists (at most kMaxLists).
+std::string first_by_dots(const std::vector<BoardList>& lists, std::vector<db::Param>& params) {
+  std::string sql;
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    params.push_back(lists[i].id);
+    if (i > 0) sql += " UNION ALL ";
+    sql += "SELECT * FROM (" +
+           cards_sql(" FROM board_cards c WHERE c.list_id = $" + std::to_string(params.size()) +
+                     " AND c.archived_at IS NULL ORDER BY c.dot_count DESC, c.position LIMIT $1) AS l" +
+                     std::to_string(i));
   }
-  std::unordered_map<long long, long long> list_position;
-  for (const auto& l : page.lists) list_position[l.id] = l.position;
-  for (auto& c : page.cards) {
-    if (auto it = dots.find(c.id); it != dots.end()) std::tie(c.dots, c.my_dots) = it->second;
+  return sql;
+}
+
+/// Some of the cards a page shows, as the FROM and WHERE of a statement over `board_cards c` (its parameters first):
+/// the range of board_cards_in_play that the cards' own statement read, or the cards' keys.
+struct Shown {
+  std::string from, where;
+  std::vector<db::Param> params;
+};
+
+/// The cards among `ids`, by their keys (for the board sorted by dots, whose cards are no range; none: no card).
+Shown by_keys(const std::vector<long long>& ids) {
+  Shown out{"board_cards c", "", {}};
+  out.where = "c.id IN (" + db::id_list(out.params, ids.empty() ? std::vector<long long>{0} : ids) + ")";
+  return out;
+}
+
+/// The labels, then the people, of the cards shown that have any (the cards keep how many: most have none, and are not
+/// looked for), each a seek of its table for each such card; their dots and comments came with the cards. Two
+/// statements whenever there are cards, whatever they hold (query_counts.test.mjs counts them).
+void read_card_facts(soci::session& s, BoardPage& page, const WithFacts& with, const Shown& labelled,
+                     const Shown& with_people) {
+  if (page.cards.empty()) return;
+  const auto at = index_of_cards(page);
+  {
+    db::query(s,
+              "SELECT cl.card_id, cl.label_id FROM " + labelled.from + " CROSS JOIN board_card_labels cl WHERE " +
+                  labelled.where + " AND c.label_count > 0 AND cl.card_id = c.id",
+              labelled.params, [&](const db::Row& r) {
+                if (auto it = at.find(r.integer(0)); it != at.end())
+                  page.cards[it->second].label_ids.push_back(r.integer(1));
+              });
+    if (!with.labels.empty()) {
+      for (auto& c : page.cards) std::sort(c.label_ids.begin(), c.label_ids.end());
+    }
   }
-  // Sorted by index (moving whole cards about cost more than the sorting).
-  std::vector<std::size_t> order(page.cards.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
-    const Card& a = page.cards[i];
-    const Card& b = page.cards[j];
-    const long long la = list_position[a.list_id], lb = list_position[b.list_id];
-    if (la != lb) return la < lb;
-    return a.dots != b.dots ? a.dots > b.dots : a.position < b.position;
-  });
-  std::vector<Card> kept;
-  kept.reserve(page.lists.size() * static_cast<std::size_t>(std::min<long long>(per_list, 64)));
-  long long list = 0, in_list = 0;
-  for (std::size_t i : order) {
-    Card& c = page.cards[i];
-    in_list = c.list_id == list ? in_list + 1 : 1;
-    list = c.list_id;
-    if (in_list <= per_list) kept.push_back(std::move(c));
+  {
+    auto params = with_people.params;
+    params.push_back(page.view.board.group_id);
+    db::query(s,
+              "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM " + with_people.from +
+                  " CROSS JOIN board_card_people p LEFT JOIN group_members gm ON gm.group_id = $" +
+                  std::to_string(params.size()) + " AND gm.user_id = p.user_id WHERE " + with_people.where +
+                  " AND c.person_count > 0 AND p.card_id = c.id ORDER BY 3, 2",
+              params, [&](const db::Row& r) {
+                if (auto it = at.find(r.integer(0)); it != at.end())
+                  page.cards[it->second].people.push_back({r.integer(1), r.string(2)});
+              });
   }
-  page.cards = std::move(kept);
 }
 
 }  // namespace
 
 void read_shown(soci::session& s, BoardPage& page, long long viewer, long long per_list, bool by_dots) {
-  read_frame_of(s, page, viewer, true);
+  MyDots mine;
+  read_frame_of(s, page, viewer, true, mine);
   const long long board_id = page.view.board.id;
-  db::query(s, kFirstCards, {board_id, per_list},
-            [&](const db::Row& r) { page.cards.push_back(shown_card_of(r, board_id)); });
-  Shown shown{!by_dots, board_id, per_list, {}};
-  if (by_dots && !page.cards.empty()) {
-    keep_first_by_dots(s, page, viewer, per_list);
-    for (const auto& c : page.cards) shown.ids.push_back(c.id);
+  WithFacts with;
+  if (page.lists.empty()) return;
+  // Each card with its list's place, then in the board's order: by list, then by position (or by dots, then position),
+  // sorted here by index (moving whole cards about cost more than the sorting, and SQLite sorted with a temporary
+  // tree).
+  std::vector<std::size_t> place;
+  auto read = [&](const db::Row& r) {
+    page.cards.push_back(card_of(r, board_id));
+    with.note(r);
+    const long long list = r.integer(1);
+    std::size_t at = 0;
+    while (at + 1 < page.lists.size() && page.lists[at].id != list) ++at;
+    place.push_back(at);
+  };
+  if (!by_dots) {
+    db::query(s, first_cards_sql(), {board_id, per_list}, read);
+  } else {
+    std::vector<db::Param> params{per_list};
+    const std::string sql = first_by_dots(page.lists, params);
+    db::query(s, sql, params, read);
   }
-  read_card_facts(s, page, shown, viewer, by_dots);
+  std::vector<std::size_t> order(page.cards.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const Card& a = page.cards[i];
+    const Card& b = page.cards[j];
+    if (place[i] != place[j]) return place[i] < place[j];
+    if (by_dots && a.dots != b.dots) return a.dots > b.dots;
+    return a.position < b.position;
+  });
+  std::vector<Card> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t i : order) sorted.push_back(std::move(page.cards[i]));
+  page.cards = std::move(sorted);
+  put_my_dots(page, mine);
+  if (by_dots) {
+    read_card_facts(s, page, with, by_keys(with.labels), by_keys(with.people));
+  } else {
+    // The same ranges as the cards' statement.
+    const Shown first{
+        "board_lists l CROSS JOIN board_cards c",
+        "l.board_id = $1 AND c.board_id = $1 AND c.list_id = l.id AND c.archived_at IS NULL AND c.position "
+        "<= $2",
+        {board_id, per_list}};
+    read_card_facts(s, page, with, first, first);
+  }
 }
 
 void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer) {
-  read_frame(s, page, viewer);
+  MyDots mine;
+  read_frame_of(s, page, viewer, false, mine);
   if (!page.list(list_id)) return;
   const long long board_id = page.view.board.id;
-  // The list's cards in play on board_cards_in_play, then their dots, comments, labels and people joined to them again
-  // on it (one seek a card, never a subquery a card): the same five queries however many cards and lists.
-  db::query(s,
-            "SELECT c.id, c.list_id, c.position, c.title, c.due_date FROM board_cards c WHERE c.board_id = $1 AND "
-            "c.list_id = $2 AND c.archived_at IS NULL ORDER BY c.position",
-            {board_id, list_id}, [&](const db::Row& r) { page.cards.push_back(shown_card_of(r, board_id)); });
-  read_card_facts(s, page, Shown{true, board_id, std::numeric_limits<long long>::max(), {}, list_id}, viewer, false);
+  // The list's cards in play on board_cards_in_play, then the labels and people of those that have any: the same
+  // queries however many cards and lists.
+  static const std::string sql = cards_sql(
+      " FROM board_cards c WHERE c.board_id = $1 AND c.list_id = $2 AND c.archived_at IS NULL ORDER BY c.position");
+  WithFacts with;
+  db::query(s, sql, {board_id, list_id}, [&](const db::Row& r) {
+    page.cards.push_back(card_of(r, board_id));
+    with.note(r);
+  });
+  put_my_dots(page, mine);
+  const Shown list{
+      "board_cards c", "c.board_id = $1 AND c.list_id = $2 AND c.archived_at IS NULL", {board_id, list_id}};
+  read_card_facts(s, page, with, list, list);
 }
 
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer) {
   std::optional<Card> out;
   db::query(s,
             "SELECT c.id, c.board_id, c.list_id, c.position, c.title, c.description, c.due_date, c.archived_at, "
-            "COALESCE((SELECT SUM(d.dots) FROM board_dots d WHERE d.card_id = c.id), 0), COALESCE((SELECT d.dots FROM "
+            "c.dot_count, COALESCE((SELECT d.dots FROM "
             "board_dots d WHERE d.card_id = c.id AND d.user_id = $2), 0), c.source_kind, c.source_id FROM board_cards "
             "c WHERE c.id = $1",
             {card_id, viewer}, [&](const db::Row& r) {

@@ -399,6 +399,66 @@ TEST_P(BoardsOnBackend, OnlyItsAuthorChangesOrDeletesACommentAndTheGroupsLeadsRe
   EXPECT_EQ(run(service->board_page(north, board, gareth))->cards[0].comments, 0);
 }
 
+TEST_P(BoardsOnBackend, DotsAndCommentsKeptOnTheCardFollowEveryWayTheyComeAndGo) {
+  // Seven cards in Ideas: the board shows five of them, by dots the five with most (then by position).
+  std::vector<long long> c;
+  for (int i = 1; i <= 6; ++i) c.push_back(add("Card " + std::to_string(i)));
+  // The last with a label and people: Gareth, whose membership ends below, and Tom.
+  const long long urgent = service->add_label_now(board, "Urgent", "red");
+  c.push_back(run(service->create_card(as_gareth(), north, board, lists[0], {"Card 7", "", "", {urgent}, {gareth, tom}},
+                                       "kept-card-7")));
+  const Who t{tom, Role::facilitator, false};
+  EXPECT_EQ(run(service->save_board(t, north, board, "Ideas board", "", 10, std::nullopt)), Change::done);
+  run(service->dots(as_gareth(), north, c[6], 1));
+  run(service->dots(as_gareth(), north, c[6], 1));
+  run(service->dots(t, north, c[6], 1));
+  run(service->dots(t, north, c[5], 1));
+  run(service->dots(as_gareth(), north, c[3], 1));
+  run(service->add_comment(as_gareth(), north, c[6], "Yes", "kept-comment-1"));
+  const long long removed = run(service->add_comment(as_gareth(), north, c[6], "No", "kept-comment-2"));
+  run(service->remove_comment(t, north, c[6], removed, "Off the subject"));
+  auto titles = [&](bool by_dots) {
+    std::vector<std::string> out;
+    const auto page = run(service->shown_board_page(north, board, gareth, by_dots));
+    for (const auto& card : page->cards) {
+      out.push_back(card.title + " " + std::to_string(card.dots) + "/" + std::to_string(card.comments));
+    }
+    return out;
+  };
+  EXPECT_EQ(titles(true),
+            (std::vector<std::string>{"Card 7 3/1", "Card 4 1/0", "Card 6 1/0", "Card 1 0/0", "Card 2 0/0"}));
+  EXPECT_EQ(titles(false),
+            (std::vector<std::string>{"Card 1 0/0", "Card 2 0/0", "Card 3 0/0", "Card 4 1/0", "Card 5 0/0"}));
+  // Taking a dot back, and Gareth's membership ending (his dots go by the database's cascade, as when his account is
+  // erased): the counts follow.
+  run(service->dots(as_gareth(), north, c[6], -1));
+  world->db->run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    db::query(s, "DELETE FROM memberships WHERE org_id = $1 AND user_id = $2", {north, gareth});
+    tx.commit();
+  });
+  EXPECT_EQ(titles(true),
+            (std::vector<std::string>{"Card 6 1/0", "Card 7 1/1", "Card 1 0/0", "Card 2 0/0", "Card 3 0/0"}));
+  const auto shown = run(service->shown_board_page(north, board, tom, true));
+  ASSERT_EQ(shown->cards.at(1).title, "Card 7");
+  EXPECT_EQ(shown->cards[1].label_ids, std::vector<long long>{urgent});
+  ASSERT_EQ(shown->cards[1].people.size(), 1u);
+  EXPECT_EQ(shown->cards[1].people[0].name, "Tom");
+  EXPECT_TRUE(shown->cards[0].label_ids.empty());
+  EXPECT_TRUE(shown->cards[0].people.empty());
+  // An archived card leaves the order; the kept counts are what counting would give, card by card.
+  run(service->archive_card(t, north, c[5], true));
+  EXPECT_EQ(titles(true).front(), "Card 7 1/1");
+  EXPECT_EQ(
+      world->count("board_cards c WHERE dot_count <> COALESCE((SELECT SUM(d.dots) FROM board_dots d WHERE "
+                   "d.card_id = c.id), 0) OR comment_count <> (SELECT COUNT(*) FROM board_card_comments m WHERE "
+                   "m.card_id = c.id AND m.deleted_at IS NULL AND m.removed_at IS NULL) OR label_count <> (SELECT "
+                   "COUNT(*) FROM board_card_labels l WHERE l.card_id = c.id) OR person_count <> (SELECT COUNT(*) "
+                   "FROM board_card_people p WHERE p.card_id = c.id)"),
+      0);
+  EXPECT_EQ(world->count("board_cards WHERE dot_count > 0 OR person_count > 0"), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BoardsOnBackend, ::testing::ValuesIn(db::testing::backends()));
 
 /// The same board with somewhere to keep cards' files.

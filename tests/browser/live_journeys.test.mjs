@@ -106,6 +106,28 @@ test("a card moved by one member moves on another member's open board without re
     // The lists came as Gareth may use them: his own forms to add a card, with his form token.
     assert.ok((await gareth.locator("#board-lists form[action$='/cards'] input[name=csrf_token]").count()) > 0);
     assert.deepEqual(await axeViolations(gareth), []);
+
+    // A change the board does not show (a card's description): Gareth's page asks for the board again and finds its
+    // lists as they were, so it leaves them as they are (each "Add a card" form's own key aside, which differs from
+    // page to page): nothing is replaced under the reader, and nothing is announced.
+    await gareth.evaluate(() => {
+      document.querySelector("#board-lists [data-rt-list]").rtKept = true;
+    });
+    const fetched = gareth.waitForResponse(
+      (r) => r.request().method() === "GET" && new URL(r.url()).pathname === new URL(address).pathname,
+      { timeout: 30_000 },
+    );
+    await Promise.all([tom.waitForNavigation(), tom.getByRole("link", { name: card, exact: true }).click()]);
+    await Promise.all([tom.waitForNavigation(), tom.getByRole("link", { name: "Change the card" }).click()]);
+    await tom.locator("#description").fill("Some people cannot use the website.");
+    await Promise.all([tom.waitForNavigation(), tom.getByRole("button", { name: "Save the card" }).click()]);
+    await fetched;
+    await gareth.waitForTimeout(1_000);
+    assert.equal(
+      await gareth.evaluate(() => document.querySelector("#board-lists [data-rt-list]").rtKept),
+      true,
+      "the unchanged lists were left in place",
+    );
   } finally {
     await garethContext.close();
     await tomContext.close();

@@ -14,6 +14,16 @@ function keyOf(element) {
   return `${element.tagName}|${where}|${element.getAttribute("name") ?? ""}|${element.getAttribute("value") ?? ""}`;
 }
 
+// Each list's "Add a card" form carries a random key made for that page (the same form sent twice makes one card), so
+// two pages of an unchanged board differ in those keys alone: the lists are compared without them, and an unchanged
+// board is left as it is (with the keys it has, which stay good). The form token (data-rt-csrf and the forms'
+// csrf_token) is the session's and the same on every page.
+function comparable(root) {
+  const copy = root.cloneNode(true);
+  for (const key of copy.querySelectorAll('input[name="create_key"]')) key.removeAttribute("value");
+  return copy.innerHTML;
+}
+
 function findByKey(root, key) {
   if (key.startsWith("#")) return root.querySelector(key);
   for (const element of root.querySelectorAll("a, button, input, select, textarea, summary, [tabindex]")) {
@@ -56,7 +66,7 @@ export function startBoardLive() {
     const fresh = doc.getElementById("board-lists");
     if (!fresh) return;
     const current = document.getElementById("board-lists");
-    if (!current || current.innerHTML === fresh.innerHTML) return;
+    if (!current || comparable(current) === comparable(fresh)) return;
     // Someone typing in a field (a new card's title) keeps what they typed: the board waits for the next change.
     const active = document.activeElement;
     if (active && current.contains(active) && (active.tagName === "INPUT" || active.tagName === "TEXTAREA")) return;
