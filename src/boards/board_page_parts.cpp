@@ -212,10 +212,6 @@ void CardWriter::facts(Html& h, const Card& c) const {
   }
 }
 
-namespace {
-
-/// The start of a card's form: to its address and `what` ("/move"), with the page's form token, and its group of
-/// buttons (as govuk::form_start, govuk::button_group_start).
 void card_form_start(Html& h, std::string_view prefix, long long card, view::Markup what, std::string_view csrf) {
   h.raw("<form method=\"post\" action=\"").text(prefix).number(card).raw(what).raw("\" novalidate>\n");
   h.raw("<input type=\"hidden\" name=\"csrf_token\" value=\"")
@@ -223,15 +219,11 @@ void card_form_start(Html& h, std::string_view prefix, long long card, view::Mar
       .raw("\">\n<div class=\"govuk-button-group\">\n");
 }
 
-/// A secondary button (as govuk::button) with its name and value, whose words say which card it is for to screen
-/// readers ("Move up<span hidden> Ask about respite</span>").
 void card_button(Html& h, view::Markup name_and_value, std::string_view words, std::string_view card) {
   h.raw("<button type=\"submit\" ").raw(name_and_value);
   h.raw(" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">\n").text(words);
   h.raw("<span class=\"govuk-visually-hidden\"> ").text(card).raw("</span>\n</button>\n");
 }
-
-}  // namespace
 
 /// One form moves the card up or down; a link leads to the card's own form that moves it to a list and position (a
 /// list picker on every card made a board of 500 cards weigh over a megabyte); one more form gives or takes back a

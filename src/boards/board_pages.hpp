@@ -100,6 +100,14 @@ struct Around {
 /// Draws a board's cards, the board's and a list's page alike: a card as a box, its facts, the forms that move it and
 /// give it dots, and each list's "Add a card" form. What every card shares (the words in the reader's language, the
 /// start of its address, the form token) is looked up once for the page, not once a card.
+/// A card's form written without the components' structs (a list's page has 50 cards, each with two forms): the bytes
+/// of govuk::form_start to `prefix` + card + `what` ("/move") with the page's form token, then
+/// govuk::button_group_start. board_test.cpp checks both against the components.
+void card_form_start(view::Html& h, std::string_view prefix, long long card, view::Markup what, std::string_view csrf);
+/// The bytes of a secondary govuk::button with its name and value, whose words say which card it is for to screen
+/// readers ("Move up<span hidden> Ask about respite</span>").
+void card_button(view::Html& h, view::Markup name_and_value, std::string_view words, std::string_view card);
+
 class CardWriter {
  public:
   CardWriter(const OrgRequest& req, const BoardPage& page);

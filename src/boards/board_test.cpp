@@ -12,7 +12,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <tuple>
 
+#include "boards/board_pages.hpp"
 #include "boards/board_service.hpp"
 #include "core/clock.hpp"
 #include "db/query.hpp"
@@ -520,6 +522,37 @@ TEST_P(CardFilesOnBackend, FilesAreSeenByWhoeverSeesTheBoardAndTakenOffByTheirAd
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CardFilesOnBackend, ::testing::ValuesIn(db::testing::backends()));
+
+}  // namespace
+}  // namespace roundtable::boards
+
+namespace roundtable::boards {
+namespace {
+
+namespace govuk = view::govuk;
+
+// A list's page writes each card's move and dot forms without the components' structs (pages::card_form_start and
+// pages::card_button): what it writes must stay what the components write, or the cards' forms drift from the
+// GOV.UK markup every other page has (and the browser tests' axe and Nu checks see only the demo's boards).
+TEST(CardForms, WriteWhatTheGovukComponentsWrite) {
+  const std::string title = "Ask about \"respite\" <soon> & more";
+  view::Html written;
+  pages::card_form_start(written, "/o/demo/cards/", 42, "/move", "token&<>");
+  pages::card_button(written, "value=\"up\" name=\"direction\"", "Move up", title);
+  pages::card_button(written, "value=\"take\" name=\"change\"", "Take back a dot", title);
+
+  view::Html expected;
+  govuk::form_start(expected, {.action = "/o/demo/cards/42/move", .csrf_token = "token&<>"});
+  govuk::button_group_start(expected);
+  for (const auto& [name, value, words] :
+       {std::tuple<std::string, std::string, std::string>{"direction", "up", "Move up"},
+        {"change", "take", "Take back a dot"}}) {
+    view::Html inner;
+    inner.text(words).raw("<span class=\"govuk-visually-hidden\"> ").text(title).raw("</span>");
+    govuk::button(expected, {.html = inner, .name = name, .value = value, .classes = "govuk-button--secondary"});
+  }
+  EXPECT_EQ(written.str(), expected.str());
+}
 
 }  // namespace
 }  // namespace roundtable::boards
