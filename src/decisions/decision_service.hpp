@@ -150,13 +150,13 @@ class DecisionService {
 
   /// Where the page asks other modules what they did with a proposal (module::Shared::follow_ups, set when the
   /// routes are added).
-  void set_follow_ups(std::vector<module::FollowUpSource> sources) { follow_ups_ = std::move(sources); }
+  void set_follow_ups(std::vector<module::FollowUpReader> sources) { follow_ups_ = std::move(sources); }
 
  private:
   db::Database& db_;
   const core::Clock& clock_;
   MailHooks mail_;
-  std::vector<module::FollowUpSource> follow_ups_;
+  std::vector<module::FollowUpReader> follow_ups_;
 };
 
 }  // namespace roundtable::decisions

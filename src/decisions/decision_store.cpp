@@ -590,15 +590,14 @@ void set_record(soci::session& s, long long id, std::string_view rationale, std:
             {id, rationale, t, m, by, now});
 }
 
-void topic_follow_ups(soci::session& s, std::string_view kind, long long org_id, long long topic_id, long long viewer,
-                      std::vector<module::FollowUp>& out) {
-  if (kind != "topic") return;
-  // The viewer must be in the decision's group: the same people who may see its decisions (observers too).
+void topic_follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) {
+  // The viewer must be in the decision's group, the topic's: the same people who may see its decisions (observers
+  // too).
+  if (ask.kind != "topic" || ask.viewer_role.empty()) return;
   db::query(s,
-            "SELECT d.id, d.title, d.closes_at, d.closed_at, d.outcome, d.rationale FROM decisions d JOIN "
-            "group_members gm ON gm.group_id = d.group_id AND gm.user_id = $3 WHERE d.led_from_topic_id = $1 AND "
-            "d.org_id = $2 AND d.withdrawn_at IS NULL",
-            {topic_id, org_id, viewer}, [&](const db::Row& r) {
+            "SELECT d.id, d.title, d.closes_at, d.closed_at, d.outcome, d.rationale FROM decisions d WHERE "
+            "d.led_from_topic_id = $1 AND d.org_id = $2 AND d.group_id = $3 AND d.withdrawn_at IS NULL",
+            {ask.id, ask.org_id, ask.group_id}, [&](const db::Row& r) {
               module::FollowUp f;
               f.what = r.string(1);
               f.at = r.null(3) ? r.integer(2) : r.integer(3);

@@ -113,10 +113,9 @@ std::vector<long long> due(soci::session& s, long long now, int limit);
 /// The record: why, and what led to it (a topic and a meeting of the group, checked by the caller).
 void set_record(soci::session& s, long long id, std::string_view rationale, std::optional<long long> topic,
                 std::optional<long long> meeting, long long by, long long now);
-/// The decisions a discussion topic led to, for its "What happened next" (module::FollowUpSource), for the people in
-/// the decision's group.
-void topic_follow_ups(soci::session& s, std::string_view kind, long long org_id, long long topic_id, long long viewer,
-                      std::vector<module::FollowUp>& out);
+/// The decisions a discussion topic led to, for its "What happened next" (module::FollowUpReader), for the people in
+/// the decision's group, the topic's (the ask's role; DecisionService::record takes only the group's own topics).
+void topic_follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out);
 
 /// The group's proposals, newest first.
 std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id);

@@ -55,7 +55,7 @@ module::Module make_module(Deps deps) {
     membership_ended(s, org_id, user_id, clock.now_seconds());
   };
   // A discussion topic's page says which decisions it led to, and what came of them.
-  m.follow_ups = store::topic_follow_ups;
+  m.follow_up_reader = store::topic_follow_ups;
   m.contribution_kinds = contribution_kinds();
   // Each group's home page leads to the group's decisions.
   m.group_tools = {

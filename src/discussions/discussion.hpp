@@ -110,8 +110,6 @@ struct TopicListed {
   long long raised_count = 0;
   long long seen_number = 0;
   bool following = false;
-  /// The opening post was deleted by its author or hidden.
-  bool opening_gone = false;
   /// Posts written since the viewer last looked (all of them when they never opened it).
   long long unread() const { return post_count > seen_number ? post_count - seen_number : 0; }
 };

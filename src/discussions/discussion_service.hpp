@@ -118,7 +118,7 @@ class DiscussionService {
   /// reactions changed.
   void set_live(live::Publisher* live) { live_ = live; }
   /// Where a topic's page learns what other modules did with it (set once, before serving).
-  void set_follow_ups(std::vector<module::FollowUpSource> sources) { follow_ups_ = std::move(sources); }
+  void set_follow_ups(std::vector<module::FollowUpReader> sources) { follow_ups_ = std::move(sources); }
 
   /// Where topics' attachments are kept; nullptr when the service has none (then none can be given).
   uploads::UploadService* uploads() const { return uploads_; }
@@ -138,7 +138,7 @@ class DiscussionService {
   mail::ReplyAddresses reply_;
   uploads::UploadService* uploads_;
   live::Publisher* live_ = nullptr;
-  std::vector<module::FollowUpSource> follow_ups_;
+  std::vector<module::FollowUpReader> follow_ups_;
 };
 
 /// Who may fetch a topic's attachment, for uploads (/files/...): its author (the uploads rule), and whoever may see

@@ -131,11 +131,10 @@ std::vector<std::pair<TopicListed, TopicKey>> list_topics(soci::session& s, long
                                                           Filter filter, const std::optional<TopicKey>& before,
                                                           int limit) {
   std::string sql =
-      "SELECT t.id, t.title, ua.name, t.post_count, t.last_post_at, t.raised_count, sn.seen_number, f.following, "
-      "p.deleted_at, p.hidden_at FROM discussion_topics t LEFT JOIN users ua ON ua.id = t.author_id LEFT JOIN "
-      "seen_discussion_topics sn ON sn.user_id = $2 AND sn.topic_id = t.id LEFT JOIN discussion_follows f ON "
-      "f.topic_id = t.id AND f.user_id = $2 LEFT JOIN discussion_posts p ON p.topic_id = t.id AND p.number = 1 WHERE "
-      "t.group_id = $1";
+      "SELECT t.id, t.title, ua.name, t.post_count, t.last_post_at, t.raised_count, sn.seen_number, f.following "
+      "FROM discussion_topics t LEFT JOIN users ua ON ua.id = t.author_id LEFT JOIN seen_discussion_topics sn ON "
+      "sn.user_id = $2 AND sn.topic_id = t.id LEFT JOIN discussion_follows f ON f.topic_id = t.id AND f.user_id = $2 "
+      "WHERE t.group_id = $1";
   if (filter == Filter::following) sql += " AND f.following = 1";
   if (filter == Filter::raised) sql += " AND t.raised_count > 0";
   std::vector<db::Param> params{group_id, viewer, static_cast<long long>(limit + 1)};
@@ -156,7 +155,6 @@ std::vector<std::pair<TopicListed, TopicKey>> list_topics(soci::session& s, long
     t.raised_count = r.integer(5);
     t.seen_number = r.integer(6);
     t.following = r.integer(7) != 0;
-    t.opening_gone = !r.null(8) || !r.null(9);
     out.emplace_back(std::move(t), TopicKey{r.integer(4), r.integer(0)});
   });
   return out;

@@ -34,7 +34,8 @@ void filters(Html& h, const core::Translator& t, const std::string& base, Filter
 
 void topic_item(Html& h, const core::Translator& t, const std::string& url, const TopicListed& topic) {
   Html title;
-  govuk::link(title, url, topic.opening_gone && topic.title.empty() ? title_of(t, "") : topic.title);
+  // A topic whose opening post was deleted has no title left (store::delete_post): the list says so.
+  govuk::link(title, url, title_of(t, topic.title));
   govuk::heading(h, 3, "s", govuk::Content(std::move(title)));
   std::string meta = core::format(t("discussions.list.meta"), {{"name", name_or_former(t, topic.author_name)},
                                                                {"date", view::format_datetime(t, topic.last_post_at)}});

@@ -87,7 +87,7 @@ struct Timeline {
   /// Newest first.
   std::vector<Change> changes;
   /// What other modules did with it (a card made from it, "Put it on the board", a meeting's agenda item, a decision
-  /// it led to), from every module's module::FollowUpSource, oldest first.
+  /// it led to), from every module's module::FollowUpReader, oldest first.
   std::vector<module::FollowUp> follow_ups;
 };
 

@@ -38,7 +38,7 @@ module::Module make_module(Deps deps) {
        "\"former member\")"},
   };
   // A discussion topic's page says what happened next, with a link to its timeline.
-  m.follow_ups = topic_follow_ups;
+  m.follow_up_reader = topic_follow_ups;
   // Each group's home page leads to its "You said, we did".
   m.group_tools = {{"loop.group_tool.title", "loop.group_tool.lead", "loop.group_tool.link", "/you-said-we-did"}};
   // The account page leads to "What happened to what I said".

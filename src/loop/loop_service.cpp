@@ -259,7 +259,9 @@ awaitable<std::optional<Timeline>> LoopService::timeline(long long org_id, std::
     // What the modules did with it: for a reply or a meeting's action, whose places are lines on a longer page, this
     // page is where "Put it on the board" is offered. The loop's own follow-up (the status, with a link to this
     // page) is left out: the page says it above.
-    for (const auto& source : follow_ups_) source(s, kind_code, org_id, id, viewer, tl.follow_ups);
+    const auto& seen = tl.contribution;
+    const module::FollowUpAsk ask{kind_code, org_id, id, viewer, seen.group_id, seen.group_archived, seen.viewer_role};
+    for (const auto& source : follow_ups_) source(s, ask, tl.follow_ups);
     std::erase_if(tl.follow_ups, [](const module::FollowUp& f) { return f.href.rfind("/loop/", 0) == 0; });
     std::stable_sort(tl.follow_ups.begin(), tl.follow_ups.end(),
                      [](const module::FollowUp& a, const module::FollowUp& b) { return a.at < b.at; });
@@ -381,54 +383,54 @@ awaitable<EntryPage> LoopService::mine(long long user_id, std::optional<std::pai
   co_return co_await std::move(op);
 }
 
-void topic_follow_ups(soci::session& s, std::string_view kind, long long org_id, long long id, long long viewer,
-                      std::vector<module::FollowUp>& out) {
-  if (kind != "topic") return;
-  // The viewer must be in the topic's group (who sees a topic); the people who run it also get the link to say
-  // what happened next, with a status or without.
-  const std::string timeline = "/loop/topic/" + std::to_string(id);
+void topic_follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) {
+  // The viewer must be in the topic's group (who sees a topic): the page says their role there; the people who run
+  // it also get the link to say what happened next, with a status or without.
+  if (ask.kind != "topic" || ask.viewer_role.empty()) return;
+  const auto role = role_of(ask.viewer_role);
+  const std::string timeline = "/loop/topic/" + std::to_string(ask.id);
+  bool has_status = false;
+  long long changed_at = 0;
   db::query(s,
-            "SELECT gm.role, i.status, i.detail, i.until_day, i.changed_at FROM discussion_topics t JOIN group_members "
-            "gm ON gm.group_id = t.group_id AND gm.user_id = $3 LEFT JOIN loop_items i ON i.org_id = t.org_id AND "
-            "i.kind = 'topic' AND i.contribution_id = t.id WHERE t.id = $1 AND t.org_id = $2",
-            {id, org_id, viewer}, [&](const db::Row& r) {
-              const auto role = role_of(r.text(0));
-              if (!r.null(1)) {
-                module::FollowUp f;
-                const auto status = parse_status(r.text(1)).value_or(Status::under_way);
-                f.at = r.integer(4);
-                f.text_key = status == Status::under_way         ? "loop.follow_up.under_way"
-                             : status == Status::changed         ? "loop.follow_up.changed"
-                             : status == Status::decided_against ? "loop.follow_up.decided_against"
-                                                                 : "loop.follow_up.not_now";
-                if (status == Status::not_now) {
-                  // {date}: the day the group will look at it again.
-                  f.at = until_seconds(r.text(3)).value_or(f.at);
-                  if (!r.text(2).empty()) {
-                    f.detail_key = "loop.follow_up.detail";
-                    f.detail = r.string(2);
-                  }
-                } else if (status == Status::under_way) {
-                  if (!r.text(2).empty()) {
-                    f.detail_key = "loop.follow_up.detail";
-                    f.detail = r.string(2);
-                  }
-                } else {
-                  f.what = r.string(2);
+            "SELECT status, detail, until_day, changed_at FROM loop_items WHERE org_id = $1 AND kind = 'topic' AND "
+            "contribution_id = $2",
+            {ask.org_id, ask.id}, [&](const db::Row& r) {
+              has_status = true;
+              changed_at = r.integer(3);
+              module::FollowUp f;
+              const auto status = parse_status(r.text(0)).value_or(Status::under_way);
+              f.at = changed_at;
+              f.text_key = status == Status::under_way         ? "loop.follow_up.under_way"
+                           : status == Status::changed         ? "loop.follow_up.changed"
+                           : status == Status::decided_against ? "loop.follow_up.decided_against"
+                                                               : "loop.follow_up.not_now";
+              if (status == Status::not_now) {
+                // {date}: the day the group will look at it again.
+                f.at = until_seconds(r.text(2)).value_or(f.at);
+                if (!r.text(1).empty()) {
+                  f.detail_key = "loop.follow_up.detail";
+                  f.detail = r.string(1);
                 }
-                f.href = timeline;
-                f.link_key = "loop.follow_up.see_timeline";
-                out.push_back(std::move(f));
+              } else if (status == Status::under_way) {
+                if (!r.text(1).empty()) {
+                  f.detail_key = "loop.follow_up.detail";
+                  f.detail = r.string(1);
+                }
+              } else {
+                f.what = r.string(1);
               }
-              if (role == groups::GroupRole::lead || role == groups::GroupRole::facilitator) {
-                module::FollowUp f;
-                f.at = r.null(1) ? 0 : r.integer(4);
-                f.text_key = "loop.follow_up.you_run";
-                f.href = timeline + "/status";
-                f.link_key = "loop.follow_up.say";
-                out.push_back(std::move(f));
-              }
+              f.href = timeline;
+              f.link_key = "loop.follow_up.see_timeline";
+              out.push_back(std::move(f));
             });
+  if (role == groups::GroupRole::lead || role == groups::GroupRole::facilitator) {
+    module::FollowUp f;
+    f.at = has_status ? changed_at : 0;
+    f.text_key = "loop.follow_up.you_run";
+    f.href = timeline + "/status";
+    f.link_key = "loop.follow_up.say";
+    out.push_back(std::move(f));
+  }
 }
 
 }  // namespace roundtable::loop

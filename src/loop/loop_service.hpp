@@ -63,7 +63,7 @@ class LoopService {
   /// The kinds every module registered (set once, when routes are added).
   void set_kinds(std::vector<module::ContributionKind> kinds) { kinds_ = std::move(kinds); }
   /// Every module's follow-ups (set once, when routes are added): a timeline shows what they did with it.
-  void set_follow_ups(std::vector<module::FollowUpSource> sources) { follow_ups_ = std::move(sources); }
+  void set_follow_ups(std::vector<module::FollowUpReader> sources) { follow_ups_ = std::move(sources); }
   const module::ContributionKind* kind(std::string_view code) const;
 
   /// The contribution with its status and every change, when the viewer may see it.
@@ -97,12 +97,12 @@ class LoopService {
   const core::Clock& clock_;
   MailHooks mail_;
   std::vector<module::ContributionKind> kinds_;
-  std::vector<module::FollowUpSource> follow_ups_;
+  std::vector<module::FollowUpReader> follow_ups_;
 };
 
-/// module::FollowUpSource for kind "topic": the topic's status (and, for the people who run the group, a link to say
-/// what happened next), for a viewer in the topic's group. One indexed read.
-void topic_follow_ups(soci::session& s, std::string_view kind, long long org_id, long long id, long long viewer,
-                      std::vector<module::FollowUp>& out);
+/// module::FollowUpReader for kind "topic": the topic's status (and, for the people who run the group, a link to say
+/// what happened next), for a viewer in the topic's group (the ask's role; anyone else gets nothing, without a read).
+/// One indexed read.
+void topic_follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out);
 
 }  // namespace roundtable::loop

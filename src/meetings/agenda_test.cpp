@@ -229,9 +229,14 @@ TEST_P(AgendasOnBackend, PapersWithAnEasyReadVersionAreForTheGroupOnly) {
 }
 
 TEST_P(AgendasOnBackend, ATopicsPageSaysWhatTheMeetingDidWithIt) {
-  auto follow_ups = [&](long long viewer, long long of = 0) {
+  // As the topic's page asks: the topic's group and the viewer's role there (none: not in it).
+  auto role = [&](long long viewer) -> std::string_view {
+    return viewer == mair ? "member" : viewer == ngozi ? "observer" : "";
+  };
+  auto follow_ups = [&](long long viewer, long long of = 0, long long group = 0) {
     std::vector<module::FollowUp> out;
-    world->db->run_sync([&](soci::session& s) { topic_follow_ups(s, "topic", north, of ? of : topic, viewer, out); });
+    const module::FollowUpAsk ask{"topic", north, of ? of : topic, viewer, group ? group : board, false, role(viewer)};
+    world->db->run_sync([&](soci::session& s) { topic_follow_ups(s, ask, out); });
     return out;
   };
   EXPECT_TRUE(follow_ups(mair).empty()) << "raised, not yet on an agenda";
@@ -245,8 +250,10 @@ TEST_P(AgendasOnBackend, ATopicsPageSaysWhatTheMeetingDidWithIt) {
   EXPECT_TRUE(follow_ups(priya).empty()) << "not in the group: nothing about its meetings";
   EXPECT_TRUE(follow_ups(mair, quiet).empty()) << "another topic";
   std::vector<module::FollowUp> other_kind;
-  world->db->run_sync([&](soci::session& s) { topic_follow_ups(s, "card", north, topic, mair, other_kind); });
+  const module::FollowUpAsk card{"card", north, topic, mair, board, false, "member"};
+  world->db->run_sync([&](soci::session& s) { topic_follow_ups(s, card, other_kind); });
   EXPECT_TRUE(other_kind.empty());
+  EXPECT_TRUE(follow_ups(mair, topic, board + 1000).empty()) << "only the meetings of the topic's own group";
 
   const long long item = record(tom).items.at(0).id;
   ASSERT_EQ(run(service->set_decision(who(tom), north, meeting, item, "Every other meeting in the evening.")),

@@ -6,15 +6,15 @@
 
 namespace roundtable::meetings {
 
-void topic_follow_ups(soci::session& s, std::string_view kind, long long org_id, long long topic_id, long long viewer,
-                      std::vector<module::FollowUp>& out) {
-  if (kind != "topic") return;
-  // The viewer must be in the meeting's group: the same people who may see its agendas (meeting_policy's see_agenda).
+void topic_follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) {
+  // The viewer must be in the meeting's group, the topic's (agenda_service's promote_topic takes only the meeting's
+  // own group's topics): the same people who may see its agendas (meeting_policy's see_agenda), observers too.
+  if (ask.kind != "topic" || ask.viewer_role.empty()) return;
   db::query(s,
             "SELECT m.id, m.title, m.starts_at, m.cancelled_at, m.minutes_published_at, i.decision FROM "
-            "meeting_agenda_items i JOIN meetings m ON m.id = i.meeting_id JOIN group_members gm ON gm.group_id = "
-            "m.group_id AND gm.user_id = $3 WHERE i.topic_id = $1 AND i.org_id = $2 AND i.status = 'accepted'",
-            {topic_id, org_id, viewer}, [&](const db::Row& r) {
+            "meeting_agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.topic_id = $1 AND i.org_id = $2 AND "
+            "i.status = 'accepted' AND m.group_id = $3",
+            {ask.id, ask.org_id, ask.group_id}, [&](const db::Row& r) {
               module::FollowUp f;
               const std::string meeting = "/meetings/" + std::to_string(r.integer(0));
               f.what = r.string(1);

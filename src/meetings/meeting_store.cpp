@@ -1,5 +1,6 @@
 #include "meetings/meeting_store.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "db/query.hpp"
@@ -137,9 +138,8 @@ std::vector<MeetingListed> list_for_group(soci::session& s, long long group_id, 
   db::query(s,
             "SELECT m.id, m.title, m.starts_at, m.ends_at, m.online_url, m.venue, m.cancelled_at, " + replies("going") +
                 ", r.answer FROM meetings m LEFT JOIN meeting_rsvps r ON r.meeting_id = m.id AND r.user_id = $2 WHERE "
-                "m.group_id = $1 ORDER BY CASE WHEN m.ends_at > $3 THEN 0 ELSE 1 END, CASE WHEN m.ends_at > $3 THEN "
-                "m.starts_at ELSE -m.starts_at END, m.id",
-            {group_id, viewer, now}, [&](const db::Row& r) {
+                "m.group_id = $1",
+            {group_id, viewer}, [&](const db::Row& r) {
               MeetingListed l;
               l.id = r.integer(0);
               l.title = r.string(1);
@@ -152,6 +152,14 @@ std::vector<MeetingListed> list_for_group(soci::session& s, long long group_id, 
               if (!r.null(8)) l.mine = parse_answer(r.text(8));
               out.push_back(std::move(l));
             });
+  // In the page's order, put here rather than by the database's sorter (a fifth of the statement's work): the ones to
+  // come, soonest first, then the past ones, latest first.
+  std::sort(out.begin(), out.end(), [now](const MeetingListed& a, const MeetingListed& b) {
+    const bool a_past = a.ends_at <= now, b_past = b.ends_at <= now;
+    if (a_past != b_past) return !a_past;
+    if (a.starts_at != b.starts_at) return a_past ? a.starts_at > b.starts_at : a.starts_at < b.starts_at;
+    return a.id < b.id;
+  });
   return out;
 }
 

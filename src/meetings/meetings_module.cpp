@@ -93,7 +93,7 @@ module::Module make_module(Deps deps) {
   m.org_member_links = {{"meetings.series.open.title", "meetings.series.open.org_lead", "meetings.series.open.org_link",
                          "/open-sessions"}};
   // A discussion topic's page says which meetings took it up and what they decided.
-  m.follow_ups = topic_follow_ups;
+  m.follow_up_reader = topic_follow_ups;
   m.contribution_kinds = contribution_kinds();
   // Someone who joins, or gets the member type a series' rule covers, after its sessions were made is asked to the
   // sessions to come (meeting_invitation.hpp); the organisations service wakes the mail worker after its commit.

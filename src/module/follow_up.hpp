@@ -1,5 +1,6 @@
 /// What a module did with another module's contribution, as plain data (no SOCI, no Beast): the contribution's page
-/// shows it. The source that reads it is module::FollowUpSource (module.hpp).
+/// shows it, and what the page asks about (FollowUpAsk). The source that reads it is module::FollowUpReader
+/// (module.hpp).
 #pragma once
 
 #include <string>
@@ -22,6 +23,22 @@ struct FollowUp {
   /// Where to read more, below the organisation's address ("/meetings/3/minutes"), and the link's words (a key).
   std::string href;
   std::string_view link_key;
+};
+
+/// What a contribution's page asks the modules' follow-ups about: the contribution, and what the page has already read
+/// for the viewer (its group, whether the group is archived, the viewer's role there), so that a source does not
+/// look the contribution or the viewer's membership up again.
+struct FollowUpAsk {
+  /// The contribution's kind ("topic", "proposal", ...) and id, in organisation org_id, for viewer.
+  std::string_view kind;
+  long long org_id = 0;
+  long long id = 0;
+  long long viewer = 0;
+  /// The contribution's group (every contribution is in one group) and whether that group is archived.
+  long long group_id = 0;
+  bool group_archived = false;
+  /// The viewer's role in that group ("lead", "facilitator", "member", "observer"); empty: not in it.
+  std::string_view viewer_role;
 };
 
 }  // namespace roundtable::module

@@ -52,6 +52,10 @@ Response render_settings(OrgRequest& req, const PagesDeps& deps, const std::vect
   }
   govuk::paragraph(h, t("notifications.settings.lead"));
   govuk::form_start(h, {.action = settings_url(req.membership.org_slug), .csrf_token = ctx.csrf_token});
+  // Every group's radios offer the same choices: put together once for the page, and refilled for each group.
+  govuk::Radios radios{.classes = "govuk-radios--small"};
+  radios.items.reserve(kAllChoices.size());
+  for (Choice c : kAllChoices) radios.items.push_back({.text = choice_name(t, c), .value = s(choice_code(c))});
   bool outside_said = false;
   for (const auto& g : groups) {
     if (g.outside && !outside_said) {
@@ -60,13 +64,10 @@ Response render_settings(OrgRequest& req, const PagesDeps& deps, const std::vect
       govuk::paragraph(h, t("notifications.settings.outside_lead"));
       outside_said = true;
     }
-    const std::string name = field_of(g.group_id);
-    govuk::Radios radios{.name = name,
-                         .value = s(choice_code(g.choice)),
-                         .fieldset = small_legend(g.group_name),
-                         .error_message = field_error_message(t, errors, name),
-                         .classes = "govuk-radios--small"};
-    for (Choice c : kAllChoices) radios.items.push_back({.text = choice_name(t, c), .value = s(choice_code(c))});
+    radios.name = field_of(g.group_id);
+    radios.value = s(choice_code(g.choice));
+    radios.fieldset = small_legend(g.group_name);
+    radios.error_message = field_error_message(t, errors, radios.name);
     govuk::radios(h, radios);
   }
   govuk::paragraph(h, t("notifications.settings.always"));

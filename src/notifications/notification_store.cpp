@@ -1,5 +1,8 @@
 #include "notifications/notification_store.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include "db/query.hpp"
 #include "security/tokens.hpp"
 
@@ -24,13 +27,17 @@ std::vector<GroupChoice> choices_in_org(soci::session& s, long long org_id, long
             "WHERE m.user_id = $1 AND m.org_id = $2 AND g.archived_at IS NULL "
             "UNION ALL SELECT g.id, g.name, c.choice, 1 AS outside FROM notification_choices c JOIN org_groups g ON "
             "g.id = c.group_id WHERE c.user_id = $1 AND c.org_id = $2 AND g.archived_at IS NULL AND NOT EXISTS "
-            "(SELECT 1 FROM group_members m WHERE m.group_id = c.group_id AND m.user_id = c.user_id) "
-            "ORDER BY 4, 2, 1",
+            "(SELECT 1 FROM group_members m WHERE m.group_id = c.group_id AND m.user_id = c.user_id)",
             {user_id, org_id}, [&](const db::Row& r) {
               out.push_back({r.integer(0), r.string(1),
                              r.null(2) ? Choice::immediate : parse_choice(r.text(2)).value_or(Choice::immediate),
                              r.integer(3) != 0});
             });
+  // Put in order here rather than by the database's sorter (two fifths of the statement's work for a person's
+  // twenty groups): the groups they are in, then the others, each by name (byte order, the same on both databases).
+  std::sort(out.begin(), out.end(), [](const GroupChoice& a, const GroupChoice& b) {
+    return std::tie(a.outside, a.group_name, a.group_id) < std::tie(b.outside, b.group_name, b.group_id);
+  });
   return out;
 }
 
@@ -92,8 +99,10 @@ std::vector<NoticeRow> list_notices(soci::session& s, long long org_id, long lon
 }
 
 long long unread_count(soci::session& s, long long org_id, long long user_id) {
+  // The counter the triggers of migration 0060 keep with every change to notices, in the same transaction: one row
+  // however many notices the person has (the navigation reads the same counter with the session).
   long long n = 0;
-  db::query(s, "SELECT COUNT(*) FROM notices WHERE user_id = $1 AND org_id = $2 AND read_at IS NULL", {user_id, org_id},
+  db::query(s, "SELECT unread FROM unread_notices WHERE user_id = $1 AND org_id = $2", {user_id, org_id},
             [&](const db::Row& r) { n = r.integer(0); });
   return n;
 }

@@ -57,6 +57,7 @@ struct NoticeRow {
 /// limit rows.
 std::vector<NoticeRow> list_notices(soci::session& s, long long org_id, long long user_id, long long before_id,
                                     int limit);
+/// How many of the person's notices in the organisation are unread: one row read, kept by triggers (migration 0060).
 long long unread_count(soci::session& s, long long org_id, long long user_id);
 /// Marks every unread notice of the person in the organisation read; returns how many.
 long long mark_all_read(soci::session& s, long long org_id, long long user_id, long long now);

@@ -3,16 +3,56 @@
 #include <charconv>
 #include <cstddef>
 #include <ctime>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace roundtable::view {
 
 namespace {
 
+constexpr long long kDay = 86400;
+
+/// Local time (the fields the words below use: day, month, year, hour and minute). localtime_r looks through the
+/// zone's rules on every call, the dearest part of a date; a page of dates (a topic's posts, a list of notices) asks
+/// about the same few days again and again. So each thread keeps, for the UTC days it has seen, the zone's offset
+/// when it is the same from the day's first second to its last (every day but the two a year the clocks change, which
+/// are always asked of localtime_r), and turns the others into local time by that offset.
 std::tm local(long long unix_seconds) {
-  std::time_t tt = static_cast<std::time_t>(unix_seconds);
+  struct Kept {
+    /// The zone they were read in, as the last tzset() left it: another zone (a test's) forgets them.
+    long timezone = 0;
+    std::string names;
+    /// UTC day -> seconds east of UTC all that day.
+    std::unordered_map<long long, long> offsets;
+  };
+  thread_local Kept kept;
+  std::string names = std::string(tzname[0]) + "/" + tzname[1];
+  if (kept.timezone != ::timezone || kept.names != names) {
+    kept.offsets.clear();
+    kept.timezone = ::timezone;
+    kept.names = std::move(names);
+  }
+  auto& offsets = kept.offsets;
+  const long long day = unix_seconds >= 0 ? unix_seconds / kDay : (unix_seconds - kDay + 1) / kDay;
   std::tm tm{};
+  if (const auto kept = offsets.find(day); kept != offsets.end()) {
+    const std::time_t shifted = static_cast<std::time_t>(unix_seconds + kept->second);
+    gmtime_r(&shifted, &tm);
+    tm.tm_gmtoff = kept->second;
+    return tm;
+  }
+  const std::time_t tt = static_cast<std::time_t>(unix_seconds);
   localtime_r(&tt, &tm);
+  const std::time_t first_second = static_cast<std::time_t>(day * kDay), last_second = first_second + kDay - 1;
+  std::tm first{}, last{};
+  localtime_r(&first_second, &first);
+  localtime_r(&last_second, &last);
+  if (first.tm_gmtoff == tm.tm_gmtoff && last.tm_gmtoff == tm.tm_gmtoff) {
+    // Bounded: about eleven years of days, then it starts again.
+    if (offsets.size() >= 4096) offsets.clear();
+    offsets.emplace(day, tm.tm_gmtoff);
+  }
   return tm;
 }
 

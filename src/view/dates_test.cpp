@@ -54,5 +54,24 @@ TEST_F(Dates, DaysMonthsHoursAndMinutesInBothLanguages) {
   }
 }
 
+TEST_F(Dates, EachDayInTheZoneItIsAskedIn) {
+  const core::Translator en(core::Messages::embedded(), core::Lang::en);
+  // Several times of one summer day (the later ones from what the first kept), then of the days the clocks change.
+  EXPECT_EQ(format_datetime(en, 1782864000), "1 July 2026 at 1:00am");
+  EXPECT_EQ(format_datetime(en, 1782864000 + 13 * 3600 + 60), "1 July 2026 at 2:01pm");
+  EXPECT_EQ(format_datetime(en, 1782864000 + 22 * 3600 + 59 * 60), "1 July 2026 at 11:59pm");
+  EXPECT_EQ(format_datetime(en, 1774746000 - 60), "29 March 2026 at 12:59am") << "just before the clocks go forward";
+  EXPECT_EQ(format_datetime(en, 1774746000), "29 March 2026 at 2:00am") << "just after";
+  EXPECT_EQ(format_datetime(en, 1792890000 - 60), "25 October 2026 at 1:59am") << "just before they go back";
+  EXPECT_EQ(format_datetime(en, 1792890000), "25 October 2026 at 1:00am") << "just after";
+  // The same moment in another zone, once the process is told of it.
+  setenv("TZ", "UTC", 1);
+  tzset();
+  EXPECT_EQ(format_datetime(en, 1782864000), "1 July 2026 at 12:00am");
+  setenv("TZ", "Europe/London", 1);
+  tzset();
+  EXPECT_EQ(format_datetime(en, 1782864000), "1 July 2026 at 1:00am");
+}
+
 }  // namespace
 }  // namespace roundtable::view
