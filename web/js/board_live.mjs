@@ -17,10 +17,18 @@ function keyOf(element) {
 // Each list's "Add a card" form carries a random key made for that page (the same form sent twice makes one card), so
 // two pages of an unchanged board differ in those keys alone: the lists are compared without them, and an unchanged
 // board is left as it is (with the keys it has, which stay good). The form token (data-rt-csrf and the forms'
-// csrf_token) is the session's and the same on every page.
+// csrf_token) is the session's and the same on every page. What the drag script (board_drag.mjs) adds to the lists
+// shown (cards and links made draggable or not, the drop marker, the classes of a drag under way) is not in a page
+// from the server either, so it is left out of the comparison too.
 function comparable(root) {
   const copy = root.cloneNode(true);
   for (const key of copy.querySelectorAll('input[name="create_key"]')) key.removeAttribute("value");
+  for (const element of copy.querySelectorAll("[draggable]")) element.removeAttribute("draggable");
+  for (const marker of copy.querySelectorAll(".rt-drop-marker")) marker.remove();
+  for (const element of copy.querySelectorAll(".rt-dragging, .rt-drop-target")) {
+    element.classList.remove("rt-dragging", "rt-drop-target");
+    if (!element.classList.length) element.removeAttribute("class");
+  }
   return copy.innerHTML;
 }
 
