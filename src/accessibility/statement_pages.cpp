@@ -22,7 +22,7 @@ using view::Html;
 constexpr long long kPlatformPrepared = 1796342400;
 constexpr long long kPlatformReviewed = 1796342400;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 /// "If you are not happy with the reply": who enforces the regulations, and who to contact.
 void enforcement(Html& h, const core::Translator& t) {

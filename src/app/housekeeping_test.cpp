@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "accounts/accounts_module.hpp"
+#include "core/clock.hpp"
 #include "db/test_databases.hpp"
 #include "organisations/organisations_module.hpp"
 #include "security/tokens.hpp"
@@ -14,7 +15,7 @@ namespace roundtable::app {
 namespace {
 
 constexpr long long kNow = 2'000'000'000;
-constexpr long long kDay = 24 * 60 * 60;
+using core::kDay;
 
 class HousekeepingOnBackend : public ::testing::TestWithParam<std::string> {
  protected:

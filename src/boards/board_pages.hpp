@@ -34,7 +34,7 @@ struct PagesDeps {
   live::Live* live = nullptr;
 };
 
-inline std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 // board_page_parts.cpp
 policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role);

@@ -7,6 +7,9 @@
 
 namespace roundtable::core {
 
+/// Lengths of time in seconds (how the database stores times).
+inline constexpr long long kMinute = 60, kHour = 60 * kMinute, kDay = 24 * kHour;
+
 class Clock {
  public:
   virtual ~Clock() = default;

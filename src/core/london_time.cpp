@@ -1,10 +1,10 @@
 #include "core/london_time.hpp"
 
+#include "core/clock.hpp"
+
 namespace roundtable::core {
 
 namespace {
-
-constexpr long long kDay = 86400;
 
 long long floor_div(long long a, long long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 

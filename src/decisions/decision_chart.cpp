@@ -14,8 +14,6 @@ namespace {
 namespace govuk = view::govuk;
 using view::Html;
 
-std::string option_words(const Option& o) { return o.easy_read.empty() ? o.text : o.text + " (" + o.easy_read + ")"; }
-
 }  // namespace
 
 void bar_chart(Html& h, const core::Translator&, const std::string& id, const std::string& title,

@@ -30,7 +30,7 @@ struct PagesDeps {
   std::string two_step_path = "/account/two-step";
 };
 
-inline std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 // decision_page_parts.cpp
 policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role);

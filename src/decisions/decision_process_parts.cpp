@@ -39,8 +39,6 @@ std::string shown_value(const ProposalForViewer& v, const BallotForm* typed, lon
   return "";
 }
 
-std::string option_words(const Option& o) { return o.easy_read.empty() ? o.text : o.text + " (" + o.easy_read + ")"; }
-
 const Option* find_option(const Proposal& p, long long id) { return p.option(id); }
 
 }  // namespace

@@ -33,7 +33,7 @@ namespace {
 using db::testing::run;
 using organisations::Role;
 
-constexpr long long kDay = 86400;
+using core::kDay;
 
 std::size_t votes_of_ballot(const std::vector<std::pair<long long, long long>>& ballot) { return ballot.size(); }
 

@@ -38,6 +38,8 @@ std::string outcome_words(const core::Translator& t, const Proposal& p, const Po
   return std::string(t("decisions.outcome." + std::string(outcome_code(o))));
 }
 
+std::string option_words(const Option& o) { return o.easy_read.empty() ? o.text : o.text + " (" + o.easy_read + ")"; }
+
 std::string option_label(const core::Translator& t, const Option& o) {
   return o.is_time() ? meetings::when_text(t, o.starts_at, o.ends_at, true) : o.text;
 }

@@ -16,6 +16,8 @@ std::string outcome_words(const core::Translator& t, const Proposal& p, const Po
 /// An option as the reader sees it: its words, or (finding a meeting time) its time, "Tuesday 3 March 2027, 6pm to
 /// 7:30pm" (London time).
 std::string option_label(const core::Translator& t, const Option& o);
+/// An option's words with its easy read words after them in brackets, when it has some.
+std::string option_words(const Option& o);
 std::string process_words(const core::Translator& t, Process p);
 std::string member_type_words(const core::Translator& t, MemberType m);
 std::string consent_answer_words(const core::Translator& t, ConsentAnswer a);

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/london_time.hpp"
 #include "decisions/decision_store.hpp"
 #include "discussions/discussion_store.hpp"
@@ -12,7 +13,7 @@ namespace roundtable::decisions {
 
 namespace {
 
-constexpr long long kDay = 24 * 60 * 60;
+using core::kDay;
 constexpr const char* kBoard = "Carers Co-production Board";
 constexpr const char* kConsentKey = "demo-decision-evening-meetings";
 constexpr const char* kConsentTitle = "Hold board meetings in the early evening";

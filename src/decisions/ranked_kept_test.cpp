@@ -26,7 +26,7 @@ namespace {
 using db::testing::run;
 using organisations::Role;
 
-constexpr long long kDay = 86400;
+using core::kDay;
 
 /// Ballots as positions in the poll's options (0: the first option), from the 1st choice down.
 using Ballots = std::vector<std::vector<int>>;

@@ -31,7 +31,7 @@ using db::testing::run;
 using organisations::MemberType;
 using organisations::Role;
 
-constexpr long long kDay = 86400;
+using core::kDay;
 
 using Types = std::vector<std::pair<std::vector<MemberType>, long long>>;
 

@@ -18,7 +18,7 @@ using view::Html;
 
 namespace {
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
@@ -12,8 +13,7 @@ namespace roundtable::discussions {
 
 namespace {
 
-constexpr long long kHour = 60 * 60;
-constexpr long long kDay = 24 * kHour;
+using core::kHour, core::kDay;
 
 struct DemoPost {
   const char* email;

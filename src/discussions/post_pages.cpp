@@ -14,7 +14,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 std::string base_of(const OrgRequest& req, const store::PostInTopic& f) {
   return topic_url(req.membership.org_slug, f.topic.id) + "/posts/" + std::to_string(f.post.number);

@@ -14,7 +14,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 /// The three ways to look at the list, as links; the current one is marked.
 void filters(Html& h, const core::Translator& t, const std::string& base, Filter current) {

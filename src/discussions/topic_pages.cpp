@@ -15,7 +15,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 /// The reply box (with the ground rules before a first post), or why there is none.
 void reply_form(Html& h, const OrgRequest& req, const GroupFacts& g, const Topic& topic, const Post& opening,

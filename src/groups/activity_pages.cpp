@@ -12,7 +12,7 @@ namespace {
 namespace govuk = view::govuk;
 using view::Html;
 
-constexpr int kPerPage = 50;
+constexpr int kActivityPerPage = 50;
 
 std::optional<long long> older_than(const RequestContext& ctx) {
   const auto query = ctx.query_params();
@@ -31,7 +31,7 @@ awaitable<Response> activity(OrgRequest& req, const PagesDeps& deps) {
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;
   const auto before = older_than(ctx);
-  auto op = deps.service->activity(g.id, before, kPerPage);
+  auto op = deps.service->activity(g.id, before, kActivityPerPage);
   const auto feed = co_await std::move(op);
   const std::string base = group_url(req, g.id);
   auto page = page_builder(ctx, deps, std::string(t("groups.activity.title")));

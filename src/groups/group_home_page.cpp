@@ -17,7 +17,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 /// A document and its easy-read version (Markdown), when the group wrote one: the easy-read version opens from a
 /// "details" below the standard one, or stands alone when it is the only one.

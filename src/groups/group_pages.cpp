@@ -22,9 +22,9 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-constexpr int kPerPage = 50;
+constexpr int kGroupsPerPage = 50;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 /// The group a page of the list starts after (?after=ID); none for the first page, or for anything else.
 std::optional<long long> group_after(const RequestContext& ctx) {
@@ -207,7 +207,7 @@ awaitable<Response> groups(OrgRequest& req, const PagesDeps& deps) {
   const auto after = group_after(ctx);
   // The organisation's admins see every group (members-only ones too), once two-step sign-in is passed.
   const bool all = sees_every_group(req);
-  auto op = deps.service->list_groups(req.membership.org_id, req.principal.user_id, all, after, kPerPage);
+  auto op = deps.service->list_groups(req.membership.org_id, req.principal.user_id, all, after, kGroupsPerPage);
   const auto list = co_await std::move(op);
   auto page = page_builder(ctx, deps, s(t("groups.list.title")));
   page.caption(req.membership.org_name).back_link("/o/" + req.membership.org_slug, s(t("groups.back_to_org")));

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "db/run_awaitable.hpp"
 #include "groups/group_store.hpp"
 
@@ -15,7 +16,7 @@ namespace roundtable::groups {
 
 namespace {
 
-constexpr long long kDay = 24 * 60 * 60;
+using core::kDay;
 
 struct DemoGroup {
   GroupDetails details;

@@ -13,7 +13,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 constexpr std::size_t kMaxWords = 100;
 

@@ -16,7 +16,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 std::string types_text(const core::Translator& t, const std::vector<MemberType>& types) {
   std::string out;

@@ -12,7 +12,7 @@ namespace {
 namespace govuk = view::govuk;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 }  // namespace
 

@@ -12,7 +12,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 /// A coroutine: form and errors are copies, since the caller's temporaries are gone when it runs.
 awaitable<Response> render(OrgRequest& req, const PagesDeps& deps, const GroupForViewer& v, StageForm form,

@@ -21,14 +21,14 @@ std::optional<long long> parse_id(std::string_view s) {
   return n;
 }
 
-namespace {
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
+
+namespace {
 
 std::optional<std::string> decode_component(std::string_view s) {
   std::string out;

@@ -44,6 +44,9 @@ std::optional<std::string_view> find_cookie(std::string_view header, std::string
 
 /// s without the spaces, tabs and line breaks at either end.
 std::string_view trim_space(std::string_view s);
+
+/// The value of one hexadecimal digit (0-9, a-f, A-F), or -1 for any other character: percent-decoding.
+int hex_value(char c);
 /// A database id written in a path or form: 1 to 18 digits, nothing else; nullopt otherwise.
 std::optional<long long> parse_id(std::string_view s);
 

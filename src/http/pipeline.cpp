@@ -43,8 +43,6 @@ bool is_admin(const std::optional<Principal>& p) {
 
 long max_age(std::chrono::seconds s) { return static_cast<long>(s.count()); }
 
-bool is_unsafe(Verb v) { return v != Verb::get && v != Verb::head && v != Verb::options; }
-
 std::string cookie_header(std::string_view name, std::string_view value, bool secure, long max_age) {
   std::string c(name);
   c += '=';

@@ -41,8 +41,6 @@ struct Server::Connection {
 
 namespace {
 
-bool is_unsafe(bhttp::verb v) { return v != bhttp::verb::get && v != bhttp::verb::head && v != bhttp::verb::options; }
-
 /// After answering without reading the body: stop sending, then read and drop what the client is still sending for
 /// a moment, so that closing does not reset the connection before the client has read the answer.
 asio::awaitable<void> close_after_answer(beast::tcp_stream& stream) {

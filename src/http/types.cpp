@@ -7,6 +7,8 @@ namespace roundtable::http {
 
 namespace bhttp = boost::beast::http;
 
+bool is_unsafe(Verb v) { return v != Verb::get && v != Verb::head && v != Verb::options; }
+
 namespace policy {
 
 Policy public_access() {

@@ -25,6 +25,9 @@ using Response = boost::beast::http::response<boost::beast::http::string_body>;
 using Status = boost::beast::http::status;
 using Verb = boost::beast::http::verb;
 
+/// A method that may change something (not GET, HEAD or OPTIONS): it needs the form's CSRF token.
+bool is_unsafe(Verb v);
+
 /// Server-side session state, stored in the database behind SessionStore.
 struct SessionData {
   /// Hash of the cookie token; the token itself is never stored.

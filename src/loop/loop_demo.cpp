@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/london_time.hpp"
 #include "db/query.hpp"
 
@@ -9,7 +10,7 @@ namespace roundtable::loop {
 
 namespace {
 
-constexpr long long kDay = 24 * 60 * 60;
+using core::kDay;
 
 struct DemoChange {
   /// "topic" (by title) or "proposal" (by its demo create key).

@@ -19,7 +19,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 policy::Actor actor_of(const OrgRequest& req, std::optional<groups::GroupRole> role) {
   return {req.membership.role, req.principal.two_step, role};

@@ -14,6 +14,7 @@
 #include "db/test_databases.hpp"
 #include "groups/group_service.hpp"
 #include "measures/measures_service.hpp"
+#include "testing/dates.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::measures {
@@ -22,9 +23,9 @@ namespace {
 using db::testing::run;
 using organisations::Role;
 
-constexpr long long kDay = 24 * 60 * 60;
+using core::kDay;
 
-long long at(int year, int month, int day) { return core::from_london({year, month, day, 12, 0}).utc; }
+using testing::london_noon;
 
 class MeasuresOnBackend : public ::testing::TestWithParam<std::string> {
  protected:
@@ -87,11 +88,12 @@ class MeasuresOnBackend : public ::testing::TestWithParam<std::string> {
       const db::Param closed_at = closed ? db::Param(closed) : db::Param(nullptr);
       const db::Param l = lived ? db::Param(*lived) : db::Param(nullptr);
       const db::Param m = met ? db::Param(*met ? 1LL : 0LL) : db::Param(nullptr);
-      db::query(s,
-                "INSERT INTO decisions (org_id, group_id, title, body, process, eligibility, opens_at, closes_at, "
-                "closed_at, lived_took_part, rules_met, create_key, created_at, updated_at) VALUES ($1, $2, 'A', 'B', "
-                "'simple_poll', 'members', $3, $3, $4, $5, $6, $7, $3, $3)",
-                {north, group, closed ? closed - kDay : at(2026, 12, 1), closed_at, l, m, std::string_view(key)});
+      db::query(
+          s,
+          "INSERT INTO decisions (org_id, group_id, title, body, process, eligibility, opens_at, closes_at, "
+          "closed_at, lived_took_part, rules_met, create_key, created_at, updated_at) VALUES ($1, $2, 'A', 'B', "
+          "'simple_poll', 'members', $3, $3, $4, $5, $6, $7, $3, $3)",
+          {north, group, closed ? closed - kDay : london_noon(2026, 12, 1), closed_at, l, m, std::string_view(key)});
     });
   }
 
@@ -109,7 +111,7 @@ class MeasuresOnBackend : public ::testing::TestWithParam<std::string> {
   }
   Figures board_figures() { return run(service->group(as(gareth, Role::member), north, board))->measures.total; }
 
-  core::ManualClock clock{at(2026, 12, 6)};
+  core::ManualClock clock{london_noon(2026, 12, 6)};
   std::unique_ptr<roundtable::testing::World> world;
   std::unique_ptr<MeasuresService> service;
   long long north = 0, south = 0, tom = 0, gareth = 0, sian = 0, rhys = 0;
@@ -118,17 +120,18 @@ class MeasuresOnBackend : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(MeasuresOnBackend, AGroupsFiguresByMonth) {
-  topic(north, board, at(2026, 11, 2), at(2026, 11, 4));   // 2 days
-  topic(north, board, at(2026, 11, 3), at(2026, 11, 7));   // 4 days
-  topic(north, board, at(2026, 11, 5), at(2026, 11, 14));  // 9 days
-  topic(north, board, at(2026, 11, 20), 0);
-  topic(north, board, at(2026, 12, 1), 0);
-  topic(north, board, at(2025, 11, 1), at(2025, 11, 2));  // before the 12 months
-  topic(north, steering, at(2026, 11, 2), 0);             // another group
-  decision(board, at(2026, 10, 1), 2, true);
-  decision(board, at(2026, 10, 9), 0, false);
-  decision(board, at(2026, 12, 2), std::nullopt, std::nullopt);  // closed before its verdict was kept: met, none
-  decision(board, 0, std::nullopt, std::nullopt);                // open: a contribution, not a decision
+  topic(north, board, london_noon(2026, 11, 2), london_noon(2026, 11, 4));   // 2 days
+  topic(north, board, london_noon(2026, 11, 3), london_noon(2026, 11, 7));   // 4 days
+  topic(north, board, london_noon(2026, 11, 5), london_noon(2026, 11, 14));  // 9 days
+  topic(north, board, london_noon(2026, 11, 20), 0);
+  topic(north, board, london_noon(2026, 12, 1), 0);
+  topic(north, board, london_noon(2025, 11, 1), london_noon(2025, 11, 2));  // before the 12 months
+  topic(north, steering, london_noon(2026, 11, 2), 0);                      // another group
+  decision(board, london_noon(2026, 10, 1), 2, true);
+  decision(board, london_noon(2026, 10, 9), 0, false);
+  decision(board, london_noon(2026, 12, 2), std::nullopt,
+           std::nullopt);                          // closed before its verdict was kept: met, none
+  decision(board, 0, std::nullopt, std::nullopt);  // open: a contribution, not a decision
   const auto found = run(service->group(as(gareth, Role::member), north, board));
   ASSERT_TRUE(found);
   EXPECT_EQ(found->verdict, policy::Verdict::allow);
@@ -149,9 +152,9 @@ TEST_P(MeasuresOnBackend, AGroupsFiguresByMonth) {
 }
 
 TEST_P(MeasuresOnBackend, WhoSeesWhat) {
-  topic(north, board, at(2026, 11, 2), 0);
-  topic(north, steering, at(2026, 11, 2), at(2026, 11, 3));
-  topic(south, other, at(2026, 11, 2), at(2026, 11, 3));
+  topic(north, board, london_noon(2026, 11, 2), 0);
+  topic(north, steering, london_noon(2026, 11, 2), london_noon(2026, 11, 3));
+  topic(south, other, london_noon(2026, 11, 2), london_noon(2026, 11, 3));
   // A members-only group: not for a member outside it (404), for an organisation admin after two-step sign-in.
   EXPECT_EQ(run(service->group(as(tom, Role::facilitator), north, steering))->verdict, policy::Verdict::deny);
   EXPECT_EQ(run(service->group(as(sian, Role::org_admin), north, steering))->verdict, policy::Verdict::need_two_step);
@@ -180,14 +183,15 @@ TEST_P(MeasuresOnBackend, NothingYet) {
 }
 
 TEST_P(MeasuresOnBackend, TheFirstResponseIsKeptOnTheLoopItem) {
-  topic(north, board, at(2026, 11, 2), at(2026, 11, 4));  // changes on the 5th, then the 4th: the 4th is the first
+  topic(north, board, london_noon(2026, 11, 2),
+        london_noon(2026, 11, 4));  // changes on the 5th, then the 4th: the 4th is the first
   const long long item = number("SELECT id FROM loop_items WHERE group_id = $1", {board});
-  EXPECT_EQ(number("SELECT first_changed_at FROM loop_items WHERE id = $1", {item}), at(2026, 11, 4));
+  EXPECT_EQ(number("SELECT first_changed_at FROM loop_items WHERE id = $1", {item}), london_noon(2026, 11, 4));
   // Another change later does not move it; the measures still say 2 days.
   sql("INSERT INTO loop_changes (item_id, org_id, status, changed_at, change_key) VALUES ($1, $2, 'changed', $3, "
       "'later')",
-      {item, north, at(2026, 11, 20)});
-  EXPECT_EQ(number("SELECT first_changed_at FROM loop_items WHERE id = $1", {item}), at(2026, 11, 4));
+      {item, north, london_noon(2026, 11, 20)});
+  EXPECT_EQ(number("SELECT first_changed_at FROM loop_items WHERE id = $1", {item}), london_noon(2026, 11, 4));
   EXPECT_EQ(board_figures().median_seconds, 2 * kDay);
   // The loop item removed: the contribution has had no answer.
   sql("DELETE FROM loop_items WHERE id = $1", {item});
@@ -198,9 +202,9 @@ TEST_P(MeasuresOnBackend, TheFirstResponseIsKeptOnTheLoopItem) {
 }
 
 TEST_P(MeasuresOnBackend, EveryChangeShowsOnTheNextView) {
-  topic(north, board, at(2026, 11, 2), at(2026, 11, 4));
-  topic(north, board, at(2026, 11, 3), 0);
-  decision(board, at(2026, 11, 10), 1, true);
+  topic(north, board, london_noon(2026, 11, 2), london_noon(2026, 11, 4));
+  topic(north, board, london_noon(2026, 11, 3), 0);
+  decision(board, london_noon(2026, 11, 10), 1, true);
   Figures f = board_figures();
   EXPECT_EQ(f.contributions, 3);
   EXPECT_EQ(f.responded, 1);
@@ -219,19 +223,20 @@ TEST_P(MeasuresOnBackend, EveryChangeShowsOnTheNextView) {
   auto theirs = [&] { return run(elsewhere.group(as(gareth, Role::member), north, board))->measures.total; };
   EXPECT_EQ(theirs(), f);
   // A new contribution.
-  topic(north, board, at(2026, 12, 1), 0);
+  topic(north, board, london_noon(2026, 12, 1), 0);
   f = board_figures();
   EXPECT_EQ(f.contributions, 4);
   EXPECT_EQ(theirs(), f);
   // Its first status.
-  const long long unanswered = number("SELECT id FROM discussion_topics WHERE created_at = $1", {at(2026, 11, 3)});
+  const long long unanswered =
+      number("SELECT id FROM discussion_topics WHERE created_at = $1", {london_noon(2026, 11, 3)});
   sql("INSERT INTO loop_items (org_id, group_id, kind, contribution_id, title, href, you_said, status, changed_at) "
       "VALUES ($1, $2, 'topic', $3, 'A topic', '/topics/2', 'x', 'under_way', $4)",
-      {north, board, unanswered, at(2026, 11, 9)});
+      {north, board, unanswered, london_noon(2026, 11, 9)});
   const long long item = number("SELECT id FROM loop_items WHERE contribution_id = $1", {unanswered});
   sql("INSERT INTO loop_changes (item_id, org_id, status, changed_at, change_key) VALUES ($1, $2, 'under_way', $3, "
       "'first')",
-      {item, north, at(2026, 11, 9)});
+      {item, north, london_noon(2026, 11, 9)});
   f = board_figures();
   EXPECT_EQ(f.responded, 2);
   EXPECT_EQ(f.median_seconds, (2 * kDay + 6 * kDay) / 2);
@@ -240,31 +245,31 @@ TEST_P(MeasuresOnBackend, EveryChangeShowsOnTheNextView) {
   decision(board, 0, std::nullopt, std::nullopt);
   EXPECT_EQ(board_figures().contributions, 5);
   sql("UPDATE decisions SET closed_at = $1, lived_took_part = 0, rules_met = 0 WHERE closed_at IS NULL",
-      {at(2026, 12, 5)});
+      {london_noon(2026, 12, 5)});
   f = board_figures();
   EXPECT_EQ(f.decisions, 2);
   EXPECT_EQ(f.with_lived, 1);
   EXPECT_EQ(f.rules_met, 1);
   EXPECT_EQ(theirs(), f);
   // A contribution deleted.
-  sql("DELETE FROM discussion_topics WHERE created_at = $1", {at(2026, 12, 1)});
+  sql("DELETE FROM discussion_topics WHERE created_at = $1", {london_noon(2026, 12, 1)});
   EXPECT_EQ(board_figures().contributions, 4);
   // The organisation's figures too.
   const auto admin = [&] { return run(service->organisation(as(sian, Role::org_admin, true), north)).measures.total; };
   EXPECT_EQ(admin().contributions, 4);
-  topic(north, steering, at(2026, 11, 2), 0);
+  topic(north, steering, london_noon(2026, 11, 2), 0);
   EXPECT_EQ(admin().contributions, 5);
 }
 
 TEST_P(MeasuresOnBackend, KeptFiguresFollowTheClock) {
   // A contribution dated after now (another server's clock ahead) counts from its own time; a new month moves the 12.
-  topic(north, board, at(2026, 12, 8), 0);
-  topic(north, board, at(2026, 1, 10), 0);
+  topic(north, board, london_noon(2026, 12, 8), 0);
+  topic(north, board, london_noon(2026, 1, 10), 0);
   auto figures = [&] { return run(service->group(as(gareth, Role::member), north, board))->measures; };
   EXPECT_EQ(figures().total.contributions, 1);
-  clock.set(at(2026, 12, 9));
+  clock.set(london_noon(2026, 12, 9));
   EXPECT_EQ(figures().total.contributions, 2);
-  clock.set(at(2027, 1, 2));
+  clock.set(london_noon(2027, 1, 2));
   const auto m = figures();
   EXPECT_EQ(m.total.contributions, 1);  // January 2026 has left the 12 months
   EXPECT_EQ(m.months.back().year, 2027);

@@ -2,15 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "core/clock.hpp"
 #include "core/london_time.hpp"
+#include "testing/dates.hpp"
 
 namespace roundtable::measures {
 namespace {
 
-constexpr long long kDay = 24 * 60 * 60;
+using core::kDay;
 
-/// Noon in London on that day.
-long long at(int year, int month, int day) { return core::from_london({year, month, day, 12, 0}).utc; }
+using testing::london_noon;
 
 TEST(Measures, Median) {
   struct Case {
@@ -33,14 +34,14 @@ TEST(Measures, WholeDays) {
 
 TEST(Measures, WindowIsTwelveLondonMonths) {
   // 6 December 2026: from 1 January 2026, London midnight (GMT).
-  EXPECT_EQ(window_start(at(2026, 12, 6)), core::from_london({2026, 1, 1, 0, 0}).utc);
+  EXPECT_EQ(window_start(london_noon(2026, 12, 6)), core::from_london({2026, 1, 1, 0, 0}).utc);
   // 15 March 2026: from 1 April 2025, London midnight in British Summer Time (23:00 UTC the day before).
-  EXPECT_EQ(window_start(at(2026, 3, 15)), core::from_london({2025, 4, 1, 0, 0}).utc);
-  EXPECT_EQ(window_start(at(2026, 3, 15)) % kDay, 23 * 60 * 60);
+  EXPECT_EQ(window_start(london_noon(2026, 3, 15)), core::from_london({2025, 4, 1, 0, 0}).utc);
+  EXPECT_EQ(window_start(london_noon(2026, 3, 15)) % kDay, 23 * 60 * 60);
 }
 
 TEST(Measures, ComputeTable) {
-  const long long now = at(2026, 12, 6);
+  const long long now = london_noon(2026, 12, 6);
   struct Case {
     const char* name;
     std::vector<ContributionRow> contributions;
@@ -53,44 +54,44 @@ TEST(Measures, ComputeTable) {
   const Case cases[] = {
       {"nothing", {}, {}, {}, 12, {}},
       {"one contribution without an answer",
-       {{at(2026, 12, 1), std::nullopt}},
+       {{london_noon(2026, 12, 1), std::nullopt}},
        {},
        {1, 0, std::nullopt, 0, 0, 0},
        12,
        {1, 0, std::nullopt, 0, 0, 0}},
       {"answers after 2, 4 and 9 days; one without",
-       {{at(2026, 11, 2), at(2026, 11, 4)},
-        {at(2026, 11, 3), at(2026, 11, 7)},
-        {at(2026, 11, 5), at(2026, 11, 14)},
-        {at(2026, 11, 20), std::nullopt}},
+       {{london_noon(2026, 11, 2), london_noon(2026, 11, 4)},
+        {london_noon(2026, 11, 3), london_noon(2026, 11, 7)},
+        {london_noon(2026, 11, 5), london_noon(2026, 11, 14)},
+        {london_noon(2026, 11, 20), std::nullopt}},
        {},
        {4, 3, 4 * kDay, 0, 0, 0},
        11,
        {4, 3, 4 * kDay, 0, 0, 0}},
       {"a contribution counts in the month it was made, even when answered later",
-       {{at(2026, 10, 30), at(2026, 11, 3)}},
+       {{london_noon(2026, 10, 30), london_noon(2026, 11, 3)}},
        {},
        {1, 1, 4 * kDay, 0, 0, 0},
        10,
        {1, 1, 4 * kDay, 0, 0, 0}},
       {"an answer stamped before the contribution (clock skew) took no time",
-       {{at(2026, 12, 2), at(2026, 12, 1)}},
+       {{london_noon(2026, 12, 2), london_noon(2026, 12, 1)}},
        {},
        {1, 1, 0, 0, 0, 0},
        12,
        {1, 1, 0, 0, 0, 0}},
       {"older than 12 months, and in the future, are left out",
-       {{at(2025, 12, 31), at(2026, 1, 2)}, {now + kDay, std::nullopt}},
-       {{at(2025, 12, 20), 2, true}},
+       {{london_noon(2025, 12, 31), london_noon(2026, 1, 2)}, {now + kDay, std::nullopt}},
+       {{london_noon(2025, 12, 20), 2, true}},
        {},
        1,
        {}},
       {"decisions: with lived-experience members, meeting the rules",
        {},
-       {{at(2026, 9, 1), 2, true},
-        {at(2026, 9, 10), 0, false},
-        {at(2026, 9, 20), 1, false},
-        {at(2026, 12, 1), 0, true}},
+       {{london_noon(2026, 9, 1), 2, true},
+        {london_noon(2026, 9, 10), 0, false},
+        {london_noon(2026, 9, 20), 1, false},
+        {london_noon(2026, 12, 1), 0, true}},
        {0, 0, std::nullopt, 4, 2, 2},
        9,
        {0, 0, std::nullopt, 3, 2, 1}},
@@ -110,7 +111,7 @@ TEST(Measures, ComputeTable) {
 // A month's bounds are London's: 00:30 on 1 October in London (British Summer Time) is 23:30 on 30 September in UTC,
 // and counts in October.
 TEST(Measures, LondonMonths) {
-  const long long now = at(2026, 12, 6);
+  const long long now = london_noon(2026, 12, 6);
   const long long first_october = core::from_london({2026, 10, 1, 0, 30}).utc;
   const auto m = compute({{first_october, std::nullopt}}, {}, now);
   EXPECT_EQ(m.months[9].figures.contributions, 1);

@@ -20,7 +20,7 @@
 namespace roundtable::media {
 namespace {
 
-constexpr std::string_view kName = "Megan Jones";
+constexpr std::string_view kAuthorName = "Megan Jones";
 constexpr std::string_view kCompany = "Cwmni Cyfrinachol";
 constexpr std::string_view kBody = "Agenda item one: the new minibus";
 
@@ -103,13 +103,13 @@ std::string docx(std::string_view main_type = kWordMain) {
   const std::string core =
       "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
       "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>" +
-      std::string(kName) + "</dc:creator><cp:lastModifiedBy>" + std::string(kName) +
+      std::string(kAuthorName) + "</dc:creator><cp:lastModifiedBy>" + std::string(kAuthorName) +
       "</cp:lastModifiedBy></cp:coreProperties>";
   const std::string app =
       "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Company>" +
       std::string(kCompany) + "</Company></Properties>";
-  const std::string custom =
-      "<Properties><property name=\"Home\"><vt:lpwstr>" + std::string(kName) + "</vt:lpwstr></property></Properties>";
+  const std::string custom = "<Properties><property name=\"Home\"><vt:lpwstr>" + std::string(kAuthorName) +
+                             "</vt:lpwstr></property></Properties>";
   return make_zip({{"[Content_Types].xml", content_types(main_type)},
                    {"_rels/.rels", "<Relationships/>"},
                    {"word/document.xml", document},
@@ -123,7 +123,7 @@ std::string odt(std::string_view manifest_extra = "") {
       "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
       "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
       "<office:meta><meta:initial-creator>" +
-      std::string(kName) + "</meta:initial-creator><dc:creator>" + std::string(kName) +
+      std::string(kAuthorName) + "</meta:initial-creator><dc:creator>" + std::string(kAuthorName) +
       "</dc:creator></office:meta></office:document-meta>";
   return make_zip(
       {{"mimetype", "application/vnd.oasis.opendocument.text"},
@@ -201,12 +201,12 @@ TEST(Documents, RefusesWhatIsNotAPlainDocumentAndSaysWhyWhenItCan) {
 
 TEST(Documents, WordLosesItsAuthorCompanyAndCustomPropertiesButKeepsItsText) {
   std::string bytes = docx();
-  ASSERT_NE(entry(read_zip(bytes), "docProps/core.xml").find(kName), std::string::npos);
+  ASSERT_NE(entry(read_zip(bytes), "docProps/core.xml").find(kAuthorName), std::string::npos);
   ASSERT_EQ(strip_document(*sniff_document(bytes), bytes), Strip::done);
   const auto entries = read_zip(bytes);
   ASSERT_EQ(entries.size(), 6u) << "the archive still opens, with every part";
   for (const auto& [name, data] : entries) {
-    EXPECT_EQ(data.find(kName), std::string::npos) << name;
+    EXPECT_EQ(data.find(kAuthorName), std::string::npos) << name;
     EXPECT_EQ(data.find(kCompany), std::string::npos) << name;
   }
   EXPECT_NE(entry(entries, "word/document.xml").find(kBody), std::string::npos);
@@ -225,7 +225,7 @@ TEST(Documents, OpenDocumentLosesItsMetaAndKeepsItsMimetypeFirstAndStored) {
   // The first local header's name and its stored contents, where ODF readers look for them.
   EXPECT_EQ(bytes.substr(30, 8), "mimetype");
   EXPECT_EQ(bytes.substr(38, 39), "application/vnd.oasis.opendocument.text");
-  EXPECT_EQ(entry(entries, "meta.xml").find(kName), std::string::npos);
+  EXPECT_EQ(entry(entries, "meta.xml").find(kAuthorName), std::string::npos);
   EXPECT_NE(entry(entries, "meta.xml").find("office:meta"), std::string::npos);
   EXPECT_NE(entry(entries, "content.xml").find(kBody), std::string::npos);
   EXPECT_EQ(sniff_document(bytes)->extension, "odt");
@@ -233,9 +233,9 @@ TEST(Documents, OpenDocumentLosesItsMetaAndKeepsItsMimetypeFirstAndStored) {
 
 TEST(Documents, PdfLosesItsInfoDictionaryAndXmpAndStillOpens) {
   std::string bytes = pdf();
-  ASSERT_NE(bytes.find(kName), std::string::npos);
+  ASSERT_NE(bytes.find(kAuthorName), std::string::npos);
   ASSERT_EQ(strip_document(*sniff_document(bytes), bytes), Strip::done);
-  EXPECT_EQ(bytes.find(kName), std::string::npos);
+  EXPECT_EQ(bytes.find(kAuthorName), std::string::npos);
   EXPECT_EQ(bytes.find(kCompany), std::string::npos);
   EXPECT_EQ(bytes.find("/Producer"), std::string::npos) << "the writer adds no producer of its own";
   QPDF q;

@@ -5,22 +5,13 @@
 #include <string_view>
 #include <utility>
 
+#include "media/bytes.hpp"
 #include "media/media.hpp"
 
 namespace roundtable::media {
 namespace {
 
-unsigned byte(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
-
-uint32_t be16(std::string_view s, size_t i) { return (uint32_t{byte(s, i)} << 8) | byte(s, i + 1); }
-uint32_t le16(std::string_view s, size_t i) { return (uint32_t{byte(s, i + 1)} << 8) | byte(s, i); }
-uint32_t be32(std::string_view s, size_t i) { return (be16(s, i) << 16) | be16(s, i + 2); }
-uint32_t le24(std::string_view s, size_t i) { return (uint32_t{byte(s, i + 2)} << 16) | le16(s, i); }
-uint32_t le32(std::string_view s, size_t i) { return (le16(s, i + 2) << 16) | le16(s, i); }
-
-bool at(std::string_view bytes, size_t offset, std::string_view magic) {
-  return bytes.size() >= offset + magic.size() && bytes.substr(offset, magic.size()) == magic;
-}
+using namespace bytes;
 
 std::optional<std::pair<int, int>> positive(uint32_t width, uint32_t height) {
   if (width == 0 || height == 0 || width > INT32_MAX || height > INT32_MAX) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "media/bytes.hpp"
 #include "media/media.hpp"
 
 namespace roundtable::media {
@@ -25,16 +26,7 @@ constexpr Sniffed kWebm{"video/webm", Kind::video, "webm"};
 // What a browser's MediaRecorder makes of the microphone alone (Chromium: Opus in WebM).
 constexpr Sniffed kWebmAudio{"audio/webm", Kind::audio, "webm"};
 
-unsigned byte(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
-
-bool at(std::string_view bytes, size_t offset, std::string_view magic) {
-  return bytes.size() >= offset + magic.size() && bytes.substr(offset, magic.size()) == magic;
-}
-
-uint32_t be32(std::string_view s, size_t i) {
-  return (uint32_t{byte(s, i)} << 24) | (uint32_t{byte(s, i + 1)} << 16) | (uint32_t{byte(s, i + 2)} << 8) |
-         uint32_t{byte(s, i + 3)};
-}
+using namespace bytes;
 
 // Major brands of the ISO base media file format that we accept as MPEG-4 video. Image brands (heic, avif, mif1 ...)
 // and anything unknown are refused.

@@ -6,18 +6,17 @@
 #include <string_view>
 #include <vector>
 
+#include "media/bytes.hpp"
 #include "media/media.hpp"
 #include "media/strip_parts.hpp"
 
 namespace roundtable::media {
 namespace {
 
-unsigned byte(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
+using bytes::byte;
 
-uint64_t be32(std::string_view s, size_t i) {
-  return (uint64_t{byte(s, i)} << 24) | (uint64_t{byte(s, i + 1)} << 16) | (uint64_t{byte(s, i + 2)} << 8) |
-         uint64_t{byte(s, i + 3)};
-}
+// Read as 64 bits: a box's size may be two of them, the high half shifted by 32.
+uint64_t wide_be32(std::string_view s, size_t i) { return bytes::be32(s, i); }
 
 // The XMP packet box of ISO base media files: 'uuid' with this extended type (BE7ACFCB-97A9-42E8-9C71-999491E3AFAC).
 constexpr std::string_view kXmpUuid("\xBE\x7A\xCF\xCB\x97\xA9\x42\xE8\x9C\x71\x99\x94\x91\xE3\xAF\xAC", 16);
@@ -35,12 +34,12 @@ bool walk_boxes(std::string_view bytes, size_t begin, size_t end, int depth, std
   size_t i = begin;
   while (i < end) {
     if (end - i < 8) return false;
-    uint64_t size = be32(bytes, i);
+    uint64_t size = wide_be32(bytes, i);
     const std::string_view type = bytes.substr(i + 4, 4);
     size_t header = 8;
     if (size == 1) {
       if (end - i < 16) return false;
-      size = (be32(bytes, i + 8) << 32) | be32(bytes, i + 12);
+      size = (wide_be32(bytes, i + 8) << 32) | wide_be32(bytes, i + 12);
       header = 16;
     } else if (size == 0) {
       size = end - i;  // to the end of the enclosing box (or of the file)

@@ -9,24 +9,16 @@
 #include <utility>
 #include <vector>
 
+#include "media/bytes.hpp"
 #include "media/strip_parts.hpp"
 
 namespace roundtable::media::detail {
 namespace {
 
-unsigned byte(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
-
-uint32_t le32(std::string_view s, size_t i) {
-  return uint32_t{byte(s, i)} | (uint32_t{byte(s, i + 1)} << 8) | (uint32_t{byte(s, i + 2)} << 16) |
-         (uint32_t{byte(s, i + 3)} << 24);
-}
+using namespace bytes;
 
 void append_le(std::string& s, uint64_t v, size_t n) {
   for (size_t k = 0; k < n; ++k) s.push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
-}
-
-void put_le32(std::string& s, size_t i, uint32_t v) {
-  for (size_t k = 0; k < 4; ++k) s[i + k] = static_cast<char>((v >> (8 * k)) & 0xFF);
 }
 
 constexpr unsigned kContinued = 0x01, kFirst = 0x02, kLast = 0x04;

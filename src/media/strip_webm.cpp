@@ -6,10 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "media/bytes.hpp"
 #include "media/strip_parts.hpp"
 
 namespace roundtable::media::detail {
 namespace {
+
+using bytes::byte;
 
 // Matroska element ids (marker bits kept), as in the Matroska and EBML specifications.
 constexpr uint64_t kEbml = 0x1A45DFA3, kSegment = 0x18538067, kVoid = 0xEC, kCrc32 = 0xBF;
@@ -19,8 +22,6 @@ constexpr uint64_t kTrackEntry = 0xAE, kName = 0x536E;
 constexpr uint64_t kTitle = 0x7BA9, kMuxingApp = 0x4D80, kWritingApp = 0x5741, kDateUtc = 0x4461,
                    kSegmentFilename = 0x7384, kPrevFilename = 0x3C83AB, kNextFilename = 0x3E83BB;
 constexpr uint64_t kUnknown = UINT64_MAX;
-
-unsigned byte(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
 
 struct Element {
   uint64_t id = 0;

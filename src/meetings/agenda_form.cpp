@@ -12,7 +12,7 @@ using accounts::check_at_most;
 using accounts::check_required;
 
 /// The start of this form's error keys.
-constexpr std::string_view kErrors = "meetings.error.";
+constexpr std::string_view kAgendaErrors = "meetings.error.";
 
 /// A typed part of a date, or -1 when it is not a small number.
 int number(const std::string& s) { return core::small_number(s).value_or(-1); }
@@ -28,8 +28,8 @@ ItemForm read_item(const http::FormData& form) {
 
 std::vector<FormProblem> check_item(const ItemForm& f) {
   std::vector<FormProblem> out;
-  check_required(out, f.title, kMaxItemTitle, "item_title", kErrors);
-  check_at_most(out, f.notes, kMaxItemNotes, "item_notes", kErrors);
+  check_required(out, f.title, kMaxItemTitle, "item_title", kAgendaErrors);
+  check_at_most(out, f.notes, kMaxItemNotes, "item_notes", kAgendaErrors);
   return out;
 }
 
@@ -41,7 +41,7 @@ ActionForm read_action(const http::FormData& form) {
 std::vector<FormProblem> check_action(const ActionForm& f) {
   std::vector<FormProblem> out;
   if (f.item.empty()) out.push_back({"item", "meetings.error.action_item_missing"});
-  check_required(out, f.what, kMaxActionWhat, "action_what", kErrors);
+  check_required(out, f.what, kMaxActionWhat, "action_what", kAgendaErrors);
   if (f.owner.empty()) out.push_back({"owner", "meetings.error.action_owner_missing"});
   if (f.day.empty() && f.month.empty() && f.year.empty()) {
     out.push_back({"due-day", "meetings.error.due_missing"});
@@ -65,7 +65,7 @@ PaperForm read_paper(const http::FormData& form) {
 
 std::vector<FormProblem> check_paper(const PaperForm& f, bool has_version) {
   std::vector<FormProblem> out;
-  check_required(out, f.title, kMaxPaperTitle, "paper_title", kErrors);
+  check_required(out, f.title, kMaxPaperTitle, "paper_title", kAgendaErrors);
   if (has_version && f.accessible_kind != "easy_read" && f.accessible_kind != "large_print") {
     out.push_back({"accessible_kind", "meetings.error.accessible_kind_missing"});
   }
@@ -74,7 +74,7 @@ std::vector<FormProblem> check_paper(const PaperForm& f, bool has_version) {
 
 std::vector<FormProblem> check_decision(const std::string& decision) {
   std::vector<FormProblem> out;
-  check_at_most(out, decision, kMaxDecision, "decision", kErrors);
+  check_at_most(out, decision, kMaxDecision, "decision", kAgendaErrors);
   return out;
 }
 

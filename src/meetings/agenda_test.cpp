@@ -31,7 +31,7 @@ namespace {
 using db::testing::run;
 using organisations::Role;
 
-constexpr long long kHour = 3600, kDay = 86400;
+using core::kHour, core::kDay;
 
 class AgendasOnBackend : public ::testing::TestWithParam<std::string> {
  protected:

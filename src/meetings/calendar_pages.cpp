@@ -16,7 +16,7 @@ namespace govuk = view::govuk;
 
 constexpr std::string_view kPage = "/account/calendar";
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 /// How to add a feed's address to the common calendar programs.
 void how_to_add(Html& h, const core::Translator& t) {

@@ -31,7 +31,7 @@ namespace {
 using db::testing::run;
 using organisations::Role;
 
-constexpr long long kHour = 3600, kDay = 86400;
+using core::kHour, core::kDay;
 
 long long london(int y, int mo, int d, int h, int mi) { return from_london({y, mo, d, h, mi}).utc; }
 

@@ -9,19 +9,12 @@
 #include <filesystem>
 #include <string>
 
+#include "testing/dates.hpp"
+
 namespace roundtable::meetings {
 namespace {
 
-/// An independent count: glibc's timegm.
-long long utc(int y, int mo, int d, int h, int mi) {
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  return static_cast<long long>(timegm(&tm));
-}
+using testing::utc;
 
 TEST(LondonTime, Calendar) {
   EXPECT_EQ(days_from_civil(1970, 1, 1), 0);

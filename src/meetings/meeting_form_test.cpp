@@ -10,19 +10,12 @@
 #include "http/form.hpp"
 #include "meetings/london_time.hpp"
 #include "meetings/meeting_ics.hpp"
+#include "testing/dates.hpp"
 
 namespace roundtable::meetings {
 namespace {
 
-long long utc(int y, int mo, int d, int h, int mi) {
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  return static_cast<long long>(timegm(&tm));
-}
+using testing::utc;
 
 const long long kNow = utc(2026, 6, 15, 9, 0);
 

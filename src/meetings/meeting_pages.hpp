@@ -45,7 +45,7 @@ struct PagesDeps {
 
 // Shared by the page files (meeting_page_parts.cpp).
 
-inline std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> group_role);
 policy::Facts facts_of(const Meeting& m, long long now);
 /// The facts of a group (for list_meetings and schedule_meeting).

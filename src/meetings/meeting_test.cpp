@@ -19,7 +19,7 @@ namespace {
 using db::testing::run;
 using organisations::Role;
 
-constexpr long long kHour = 3600, kDay = 86400;
+using core::kHour, core::kDay;
 
 class MeetingsOnBackend : public ::testing::TestWithParam<std::string> {
  protected:

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
 #include "meetings/agenda_store.hpp"
@@ -19,7 +20,7 @@ namespace roundtable::meetings {
 
 namespace {
 
-constexpr long long kDay = 24 * 60 * 60;
+using core::kDay;
 
 struct DemoReply {
   const char* email;

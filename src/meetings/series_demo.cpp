@@ -1,4 +1,5 @@
 // Demo data for series of open sessions: Demo County's monthly coffee morning and its new staff.
+#include "core/clock.hpp"
 #include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
@@ -11,7 +12,7 @@ namespace roundtable::meetings {
 
 namespace {
 
-constexpr long long kDay = 86400;
+using core::kDay;
 
 struct NewStarter {
   const char* email;

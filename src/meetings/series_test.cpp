@@ -8,19 +8,12 @@
 
 #include "meetings/london_time.hpp"
 #include "meetings/meeting_invitation.hpp"
+#include "testing/dates.hpp"
 
 namespace roundtable::meetings::series {
 namespace {
 
-long long utc(int y, int mo, int d, int h, int mi) {
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  return static_cast<long long>(timegm(&tm));
-}
+using testing::utc;
 
 constexpr int kSunday = 0, kTuesday = 2, kWednesday = 3, kFriday = 5;
 

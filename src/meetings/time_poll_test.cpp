@@ -17,6 +17,7 @@
 #include "meetings/meeting_service.hpp"
 #include "meetings/time_poll_form.hpp"
 #include "meetings/time_poll_service.hpp"
+#include "testing/dates.hpp"
 #include "testing/world.hpp"
 
 namespace roundtable::meetings {
@@ -25,9 +26,9 @@ namespace {
 using db::testing::run;
 using organisations::Role;
 
-constexpr long long kHour = 3600, kDay = 86400;
+using core::kHour, core::kDay;
 
-long long utc(int y, int mo, int d, int h, int mi) { return days_from_civil(y, mo, d) * kDay + h * kHour + mi * 60; }
+using testing::utc;
 
 TEST(TimePoll, SortsOfTimeAreByTheirLondonStart) {
   // Tuesday 7 July 2026, 6:30pm in London is 5:30pm UTC (British Summer Time).

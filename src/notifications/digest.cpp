@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/clock.hpp"
 #include "core/london_time.hpp"
 #include "mail/compose.hpp"
 #include "view/html.hpp"
@@ -11,7 +12,7 @@ namespace roundtable::notifications {
 
 namespace {
 
-constexpr long long kDay = 86400;
+using core::kDay;
 
 /// 07:00 London time on the day `days` (days since 1970-01-01). 07:00 is never in an hour the clocks skip or repeat.
 long long seven_am(long long days) {

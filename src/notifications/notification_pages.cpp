@@ -11,7 +11,7 @@ namespace {
 namespace govuk = view::govuk;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 std::string org_url(const OrgRequest& req) { return "/o/" + req.membership.org_slug; }
 

@@ -20,7 +20,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 /// Where an applicant is, in words ("Shortlisted").
 std::string status_name(const core::Translator& t, ApplicantStatus st) {

@@ -5,6 +5,7 @@
 #include <numbers>
 #include <string>
 
+#include "core/clock.hpp"
 #include "groups/group_store.hpp"
 #include "opportunities/opportunity_store.hpp"
 
@@ -12,7 +13,7 @@ namespace roundtable::opportunities {
 
 namespace {
 
-constexpr long long kDay = 24 * 60 * 60;
+using core::kDay;
 
 struct Applicant {
   const char* email;

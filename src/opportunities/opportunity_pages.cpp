@@ -18,7 +18,7 @@ namespace govuk = view::govuk;
 using policy::Action;
 using view::Html;
 
-std::string s(std::string_view v) { return std::string(v); }
+using view::s;
 
 /// One opportunity in a list, as a summary card.
 void card(Html& h, const core::Translator& t, const std::string& url, const OpportunityListed& o, bool show_group,

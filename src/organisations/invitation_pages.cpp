@@ -105,7 +105,7 @@ Response expired_invitation(RequestContext& ctx, const PagesDeps& deps) {
   return page.respond(http::Status::gone);
 }
 
-struct JoinForm {
+struct InvitedAccountForm {
   std::string name;
   std::string lang;
   bool agree = false;
@@ -113,7 +113,7 @@ struct JoinForm {
 
 /// The form that makes an account for the invited address and joins with it.
 void create_account_form(Html& h, RequestContext& ctx, const Invitation& inv, const std::string& action,
-                         const JoinForm& f, const std::vector<view::FieldError>& errors) {
+                         const InvitedAccountForm& f, const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
   govuk::heading(h, 2, "m", t("organisations.invite.create_title"));
   govuk::paragraph(h, core::format(t("organisations.invite.create_lead"), {{"email", inv.email}}));
@@ -141,7 +141,7 @@ void create_account_form(Html& h, RequestContext& ctx, const Invitation& inv, co
 }
 
 Response accept_page(RequestContext& ctx, const PagesDeps& deps, const Invitation& inv, bool has_account,
-                     const JoinForm& f, const std::vector<view::FieldError>& errors) {
+                     const InvitedAccountForm& f, const std::vector<view::FieldError>& errors) {
   auto t = ctx.t();
   view::PageBuilder page(ctx, *deps.assets, std::string(t("organisations.invite.accept_heading")));
   page.errors(t, errors).heading(core::format(t("organisations.invite.accept_title"), {{"org", inv.org_name}}));
@@ -312,7 +312,7 @@ awaitable<Response> invitation(RequestContext& ctx, const PagesDeps& deps) {
   auto op = deps.service->invitation(std::string(ctx.param("token")));
   auto found = co_await std::move(op);
   if (!found) co_return expired_invitation(ctx, deps);
-  JoinForm f;
+  InvitedAccountForm f;
   f.lang = std::string(core::lang_code(found->first.lang));
   co_return accept_page(ctx, deps, found->first, found->second, f, {});
 }
@@ -332,8 +332,8 @@ awaitable<Response> accept_invitation(RequestContext& ctx, const PagesDeps& deps
     // The invited address already has an account: it accepts once signed in.
     result.outcome = AcceptResult::Outcome::sign_in_first;
   } else {
-    JoinForm f{std::string(ctx.form.value("name")), std::string(ctx.form.value("lang")),
-               ctx.form.value("agree") == "yes"};
+    InvitedAccountForm f{std::string(ctx.form.value("name")), std::string(ctx.form.value("lang")),
+                         ctx.form.value("agree") == "yes"};
     while (!f.name.empty() && std::isspace(static_cast<unsigned char>(f.name.back()))) f.name.pop_back();
     while (!f.name.empty() && std::isspace(static_cast<unsigned char>(f.name.front()))) f.name.erase(0, 1);
     std::vector<view::FieldError> errors;

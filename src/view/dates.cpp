@@ -7,11 +7,13 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/clock.hpp"
+
 namespace roundtable::view {
 
 namespace {
 
-constexpr long long kDay = 86400;
+using core::kDay;
 
 /// Local time (the fields the words below use: day, month, year, hour and minute). localtime_r looks through the
 /// zone's rules on every call, the dearest part of a date; a page of dates (a topic's posts, a list of notices) asks

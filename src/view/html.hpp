@@ -123,4 +123,8 @@ class Html {
 /// Percent-encodes a query-string component.
 std::string url_encode(std::string_view s);
 
+/// A copy of v as a std::string: the components' fields are strings, a translation (core::Translator) a view. Page
+/// files say `using view::s;`.
+inline std::string s(std::string_view v) { return std::string(v); }
+
 }  // namespace roundtable::view

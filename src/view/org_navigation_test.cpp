@@ -9,7 +9,7 @@
 namespace roundtable::view {
 namespace {
 
-struct Fixture {
+struct NavigationFixture {
   http::Request request{http::Verb::get, "/o/demo/groups/3", 11};
   http::RequestContext ctx{request};
   http::Route route;
@@ -17,7 +17,7 @@ struct Fixture {
                                       {"groups.list.title", "/groups"},
                                       {"layout.org_nav_people", "/people"},
                                       {"layout.org_nav_admin", "/settings", true}};
-  Fixture(std::string_view path, core::Role role = core::Role::member) {
+  NavigationFixture(std::string_view path, core::Role role = core::Role::member) {
     route.pattern = "/o/{org}/groups/{group}";
     ctx.route = &route;
     ctx.path = path;
@@ -33,7 +33,7 @@ struct Fixture {
 };
 
 TEST(OrgNavigation, MarksThePlaceThePageIsIn) {
-  Fixture f("/o/demo/groups/3");
+  NavigationFixture f("/o/demo/groups/3");
   const auto h = f.html();
   EXPECT_NE(h.find("govuk-service-navigation"), std::string::npos);
   EXPECT_NE(h.find("Demo County &lt;Carers&gt;"), std::string::npos) << "the organisation's name, escaped";
@@ -46,31 +46,31 @@ TEST(OrgNavigation, MarksThePlaceThePageIsIn) {
 }
 
 TEST(OrgNavigation, TheExactPageIsCurrentAndAdminsSeeSettings) {
-  Fixture f("/o/demo/people", core::Role::org_admin);
+  NavigationFixture f("/o/demo/people", core::Role::org_admin);
   const auto h = f.html();
   const auto people = h.find("href=\"/o/demo/people\"");
   ASSERT_NE(people, std::string::npos);
   EXPECT_NE(h.find("aria-current=\"page\"", people), std::string::npos);
   EXPECT_NE(h.find("/o/demo/settings"), std::string::npos);
   // A page that belongs to no other place is in the organisation's home.
-  Fixture g("/o/demo/invitations");
+  NavigationFixture g("/o/demo/invitations");
   EXPECT_NE(g.html().find("aria-current=\"true\""), std::string::npos);
 }
 
 TEST(OrgNavigation, NothingOutsideTheOrganisationOrForSomeoneNotInIt) {
-  Fixture other("/o/north/groups/3");
+  NavigationFixture other("/o/north/groups/3");
   other.ctx.params = {{"org", "north"}};
   EXPECT_TRUE(other.html().empty()) << "not a member of north";
-  Fixture anonymous("/o/demo/groups/3");
+  NavigationFixture anonymous("/o/demo/groups/3");
   anonymous.ctx.principal.reset();
   EXPECT_TRUE(anonymous.html().empty());
-  Fixture account("/account");
+  NavigationFixture account("/account");
   account.route.pattern = "/account";
   EXPECT_TRUE(account.html().empty());
 }
 
 TEST(OrgNavigation, ANotFoundPageHasNone) {
-  Fixture f("/o/demo/groups/999");
+  NavigationFixture f("/o/demo/groups/999");
   Assets assets;
   const auto page = page_for(f.ctx, "Not found");
   EXPECT_EQ(html_page(f.ctx, assets, page, Html{}, http::Status::not_found).body().find("govuk-service-navigation"),
