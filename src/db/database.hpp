@@ -49,7 +49,8 @@ struct PoolStats {
 
 class Database {
  public:
-  /// Opens pool_size connections (0: 4 for SQLite, 8 for PostgreSQL); throws DatabaseError with a clear reason.
+  /// A pool of pool_size connections (0: 4 for SQLite, 8 for PostgreSQL), all opened now on SQLite, one now and the
+  /// others when first used on PostgreSQL; throws DatabaseError with a clear reason.
   static std::unique_ptr<Database> open(const std::string& url, size_t pool_size = 0);
   ~Database();
   Database(const Database&) = delete;
@@ -110,6 +111,8 @@ class Database {
   Database(Backend backend, size_t size);
   /// SQLite: this thread's read-only connection to this database, opened on first use.
   soci::session& reader_for_this_thread();
+  /// Opens one of the pool's connections; throws DatabaseError.
+  void connect(soci::session& s);
   /// SQLite: counts the statements run on this connection in statements_.
   void count_statements(soci::session& s);
 
@@ -138,6 +141,9 @@ class Database {
   std::atomic<unsigned long long> commits_{0};
   /// SQLite: how to open another connection, and the read-only ones opened for threads that read (read()).
   std::string sqlite_target_;
+  /// PostgreSQL: how to open the pool's other connections, and the URL without its password for errors.
+  std::string postgres_target_;
+  std::string redacted_url_;
   /// Tells this database's connections apart from those of one that was at the same address before.
   unsigned long long id_;
   std::mutex readers_mutex_;
