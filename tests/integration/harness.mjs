@@ -58,7 +58,11 @@ function askPsql(message) {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   psqlWorker.postMessage({ ...message, flag, port: port2 }, [port2]);
-  Atomics.wait(flag, 0, 0);
+  // Bounded: a worker that died would otherwise hold this test file still until the runner's limit.
+  if (Atomics.wait(flag, 0, 0, 120_000) === "timed-out") {
+    port1.close();
+    throw new Error("psql gave no answer in 120 s");
+  }
   const result = receiveMessageOnPort(port1)?.message;
   port1.close();
   if (!result) throw new Error("the psql worker gave no answer");
