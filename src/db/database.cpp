@@ -153,8 +153,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_siz
       throw DatabaseError("cannot open the database: the folder '" + parent.string() + "' does not exist");
     }
   }
-  db->sqlite_target_ = u.target;
-  db->postgres_target_ = u.target;
+  db->target_ = u.target;
   db->redacted_url_ = redact_url(url);
   // PostgreSQL: one connection now, so a server that cannot reach the database says so at once; the others when the
   // pool first hands them out (Lease::session). Each is a new PostgreSQL backend, about 30 ms of its CPU here, and a
@@ -167,11 +166,11 @@ std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_siz
 void Database::connect(soci::session& s) {
   try {
     if (backend_ == Backend::sqlite) {
-      s.open(soci::sqlite3, "db=\"" + sqlite_target_ + "\" timeout=10 shared_cache=false");
+      s.open(soci::sqlite3, "db=\"" + target_ + "\" timeout=10 shared_cache=false");
       configure_sqlite(s);
       count_statements(s);
     } else {
-      s.open(soci::postgresql, postgres_target_);
+      s.open(soci::postgresql, target_);
       // Notices ("relation already exists, skipping") would otherwise go to stderr from libpq.
       s << "SET client_min_messages TO WARNING";
     }
@@ -217,7 +216,7 @@ soci::session& Database::reader_for_this_thread() {
     if (id == id_) return *s;
   }
   auto s = std::make_unique<soci::session>();
-  s->open(soci::sqlite3, "db=\"" + sqlite_target_ + "\" timeout=10 shared_cache=false");
+  s->open(soci::sqlite3, "db=\"" + target_ + "\" timeout=10 shared_cache=false");
   configure_sqlite(*s);
   *s << "PRAGMA query_only=ON";
   count_statements(*s);

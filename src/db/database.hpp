@@ -139,10 +139,9 @@ class Database {
   std::atomic<unsigned long long> statements_{0};
   std::atomic<unsigned long long> writes_{0};
   std::atomic<unsigned long long> commits_{0};
-  /// SQLite: how to open another connection, and the read-only ones opened for threads that read (read()).
-  std::string sqlite_target_;
-  /// PostgreSQL: how to open the pool's other connections, and the URL without its password for errors.
-  std::string postgres_target_;
+  /// How to open another connection (the SQLite file, or PostgreSQL's connection string): the pool's on PostgreSQL,
+  /// and on SQLite the read-only ones opened for threads that read (read()); the URL without its password for errors.
+  std::string target_;
   std::string redacted_url_;
   /// Tells this database's connections apart from those of one that was at the same address before.
   unsigned long long id_;
