@@ -1,5 +1,6 @@
 #include "db/database.hpp"
 
+#include <poll.h>
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -240,11 +241,43 @@ Database::Lease::~Lease() {
   db_.in_use_--;
 }
 
+namespace {
+
+/// PostgreSQL: whether the server has closed this idle connection (a restart, an administrator's
+/// pg_terminate_backend, an idle timeout). libpq notices only when it reads, so look whether anything is waiting on
+/// the socket without blocking (one system call when nothing is: an idle connection's usual state) and if so read
+/// it: the server's last message, then the end of the stream, which marks the connection bad.
+bool postgres_connection_lost(soci::session& s) {
+  PGconn* conn = static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
+  for (int reads = 0; reads < 4 && PQstatus(conn) != CONNECTION_BAD; ++reads) {
+    pollfd waiting{PQsocket(conn), POLLIN, 0};
+    if (waiting.fd < 0 || ::poll(&waiting, 1, 0) <= 0) break;
+    if (PQconsumeInput(conn) == 0) break;
+  }
+  return PQstatus(conn) == CONNECTION_BAD;
+}
+
+}  // namespace
+
 soci::session& Database::Lease::session() {
   soci::session& s = db_.pool_->at(index_);
   // Only this lease uses the connection now, so opening it here races with nobody.
-  if (s.get_backend() == nullptr) db_.connect(s);
+  if (s.get_backend() == nullptr) {
+    db_.connect(s);
+  } else if (db_.backend_ == Backend::postgresql && postgres_connection_lost(s)) {
+    // Its prepared statements went with it. Opened again here, so one restart of the database server does not fail
+    // every later request on this connection (as it did).
+    forget_statements(s);
+    s.close();
+    db_.lost_++;
+    db_.connect(s);
+  }
   return s;
+}
+
+bool Database::Lease::lost() {
+  soci::session& s = db_.pool_->at(index_);
+  return db_.backend_ == Backend::postgresql && s.get_backend() != nullptr && postgres_connection_lost(s);
 }
 
 bool Database::ping() {
@@ -278,6 +311,13 @@ std::string Database::render_metrics() const {
       "# HELP roundtable_db_pool_waited_total Times work waited for a free connection.\n"
       "# TYPE roundtable_db_pool_waited_total counter\n";
   out += "roundtable_db_pool_waited_total " + std::to_string(s.waited_total) + "\n";
+  if (backend_ == Backend::postgresql) {
+    out +=
+        "# HELP roundtable_db_connections_reopened_total Pool connections the database server had closed, opened "
+        "again (PostgreSQL).\n"
+        "# TYPE roundtable_db_connections_reopened_total counter\n";
+    out += "roundtable_db_connections_reopened_total " + std::to_string(lost_.load()) + "\n";
+  }
   if (backend_ == Backend::sqlite) {
     out +=
         "# HELP roundtable_db_statements_total SQL statements run (SQLite).\n"

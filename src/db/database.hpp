@@ -61,14 +61,7 @@ class Database {
   /// Runs fn(soci::session&) on the database thread pool and resumes the caller with its result.
   template <class F>
   boost::asio::awaitable<std::invoke_result_t<F&, soci::session&>> run(F fn) {
-    using R = std::invoke_result_t<F&, soci::session&>;
-    return boost::asio::co_spawn(
-        threads_.get_executor(),
-        [this, fn = std::move(fn)]() mutable -> boost::asio::awaitable<R> {
-          Lease lease(*this);
-          co_return fn(lease.session());
-        },
-        boost::asio::use_awaitable);
+    return on_pool(std::move(fn), false);
   }
 
   /// Runs fn(soci::session&), which only reads, and resumes the caller with its result. On SQLite it runs at once on
@@ -80,7 +73,7 @@ class Database {
   template <class F>
   boost::asio::awaitable<std::invoke_result_t<F&, soci::session&>> read(F fn) {
     if (backend_ == Backend::sqlite) co_return fn(reader_for_this_thread());
-    auto op = run(std::move(fn));
+    auto op = on_pool(std::move(fn), true);
     co_return co_await std::move(op);
   }
 
@@ -109,6 +102,26 @@ class Database {
 
  private:
   Database(Backend backend, size_t size);
+  /// Runs fn on a pool connection on the database threads. A PostgreSQL connection the server closed (it restarted)
+  /// is opened again before use (Lease::session). A connection lost while fn ran fails fn's request; with
+  /// again_if_lost (reads only: running them twice changes nothing) fn runs once more on a new connection instead.
+  template <class F>
+  boost::asio::awaitable<std::invoke_result_t<F&, soci::session&>> on_pool(F fn, bool again_if_lost) {
+    using R = std::invoke_result_t<F&, soci::session&>;
+    return boost::asio::co_spawn(
+        threads_.get_executor(),
+        [this, fn = std::move(fn), again_if_lost]() mutable -> boost::asio::awaitable<R> {
+          Lease lease(*this);
+          if (!again_if_lost) co_return fn(lease.session());
+          try {
+            co_return fn(lease.session());
+          } catch (...) {
+            if (!lease.lost()) throw;
+          }
+          co_return fn(lease.session());
+        },
+        boost::asio::use_awaitable);
+  }
   /// SQLite: this thread's read-only connection to this database, opened on first use.
   soci::session& reader_for_this_thread();
   /// Opens one of the pool's connections; throws DatabaseError.
@@ -121,7 +134,10 @@ class Database {
    public:
     explicit Lease(Database& db);
     ~Lease();
+    /// The connection, opened first if it never was or (PostgreSQL) the server has closed it.
     soci::session& session();
+    /// PostgreSQL: the server closed the connection (the next session() opens a new one). Always false on SQLite.
+    bool lost();
 
    private:
     Database& db_;
@@ -139,6 +155,8 @@ class Database {
   std::atomic<unsigned long long> statements_{0};
   std::atomic<unsigned long long> writes_{0};
   std::atomic<unsigned long long> commits_{0};
+  /// PostgreSQL: connections found closed by the server and opened again.
+  std::atomic<unsigned long long> lost_{0};
   /// How to open another connection (the SQLite file, or PostgreSQL's connection string): the pool's on PostgreSQL,
   /// and on SQLite the read-only ones opened for threads that read (read()); the URL without its password for errors.
   std::string target_;
