@@ -74,15 +74,7 @@ module::Shared shared_of(const std::vector<module::Module>& modules) {
     shared.group_tools.insert(shared.group_tools.end(), m.group_tools.begin(), m.group_tools.end());
     shared.home_sections.insert(shared.home_sections.end(), m.home_sections.begin(), m.home_sections.end());
     if (m.search_scope) shared.search_scopes.push_back(m.search_scope);
-    if (m.follow_up_reader) {
-      shared.follow_ups.push_back(m.follow_up_reader);
-    } else if (m.follow_ups) {
-      // The older form, which looks the contribution up again itself: given only what it asks for.
-      shared.follow_ups.push_back([source = m.follow_ups](soci::session& s, const module::FollowUpAsk& ask,
-                                                          std::vector<module::FollowUp>& out) {
-        source(s, ask.kind, ask.org_id, ask.id, ask.viewer, out);
-      });
-    }
+    if (m.follow_up_reader) shared.follow_ups.push_back(m.follow_up_reader);
     if (m.membership_ended) shared.membership_ended.push_back(m.membership_ended);
     if (m.membership_changed) shared.membership_changed.push_back(m.membership_changed);
     shared.newcomer_sections.insert(shared.newcomer_sections.end(), m.newcomer_sections.begin(),

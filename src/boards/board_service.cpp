@@ -199,15 +199,13 @@ awaitable<std::optional<CardSource>> BoardService::card_source(long long org_id,
   co_return co_await std::move(op);
 }
 
-void BoardService::follow_ups(soci::session& s, std::string_view kind, long long org_id, long long id, long long viewer,
+void BoardService::follow_ups(soci::session& s, const module::FollowUpAsk& ask,
                               std::vector<module::FollowUp>& out) const {
   // A card is on a board already (its timeline asks too).
-  if (kind == "card") return;
-  std::optional<module::Contribution> found;
-  for (const auto& k : kinds_) {
-    if (k.kind == kind) found = k.find(s, org_id, id, viewer);
-  }
-  if (!found) return;
+  if (ask.kind == "card") return;
+  const auto org_id = ask.org_id;
+  const auto id = ask.id;
+  const auto kind = ask.kind;
   // The cards that came from it, on the group's boards (which everyone who sees the contribution sees).
   // "source_kind <> ''" says what the partial index board_cards_source covers: SQLite cannot see that a parameter is
   // not empty, and without it read every card of the group's boards on every topic's page (half the page's work).
@@ -215,7 +213,7 @@ void BoardService::follow_ups(soci::session& s, std::string_view kind, long long
             "SELECT c.id, b.title, c.created_at FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE c.org_id = "
             "$1 AND c.source_kind = $2 AND c.source_kind <> '' AND c.source_id = $3 AND c.archived_at IS NULL AND "
             "b.group_id = $4 ORDER BY c.id",
-            {org_id, std::string(kind), id, found->group_id}, [&](const db::Row& r) {
+            {org_id, kind, id, ask.group_id}, [&](const db::Row& r) {
               module::FollowUp f;
               f.text_key = "boards.follow_up.on_board";
               f.what = r.string(1);
@@ -226,10 +224,10 @@ void BoardService::follow_ups(soci::session& s, std::string_view kind, long long
             });
   // Who adds cards (board_policy's work_on_cards): the group's members, facilitators and lead facilitators, while
   // the group is not archived. The board's own page asks the whole policy again.
-  const auto& role = found->viewer_role;
-  if (found->group_archived || (role != "lead" && role != "facilitator" && role != "member")) return;
+  const auto role = ask.viewer_role;
+  if (ask.group_archived || (role != "lead" && role != "facilitator" && role != "member")) return;
   db::query(s, "SELECT id, title FROM boards WHERE group_id = $1 AND org_id = $2 AND archived_at IS NULL ORDER BY id",
-            {found->group_id, org_id}, [&](const db::Row& r) {
+            {ask.group_id, org_id}, [&](const db::Row& r) {
               module::FollowUp f;
               f.text_key = "boards.follow_up.can_add";
               f.what = r.string(1);

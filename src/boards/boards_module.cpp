@@ -24,10 +24,8 @@ module::Module make_module(Deps deps) {
   };
   // On a topic's page: the cards that came from it, and a way to put it on the group's board.
   if (service) {
-    m.follow_ups = [service](soci::session& s, std::string_view kind, long long org_id, long long id, long long viewer,
-                             std::vector<module::FollowUp>& out) {
-      service->follow_ups(s, kind, org_id, id, viewer, out);
-    };
+    m.follow_up_reader = [service](soci::session& s, const module::FollowUpAsk& ask,
+                                   std::vector<module::FollowUp>& out) { service->follow_ups(s, ask, out); };
   }
   using module::Erasure;
   m.personal_tables = {

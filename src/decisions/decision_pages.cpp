@@ -342,7 +342,7 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
   if (v.role == GroupRole::lead || v.role == GroupRole::facilitator) {
     govuk::link_paragraph(h, loop + "/status", t("decisions.loop.say"));
   }
-  // The cards made from it and "Put it on the board" (module::FollowUpSource, boards_module.cpp), under the same
+  // The cards made from it and "Put it on the board" (module::FollowUpReader, boards_module.cpp), under the same
   // heading.
   module::follow_ups_section(h, t, "", req.membership.org_slug, page.follow_ups);
 

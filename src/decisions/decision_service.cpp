@@ -314,11 +314,9 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
       q.led_from_meeting_title = meeting_title(s, org_id, q.group_id, *q.led_from_meeting_id).value_or("");
     }
     // What other modules did with it (a card on one of the group's boards), and where the viewer may take it.
-    const std::string_view role = page.view.role ? groups::group_role_code(*page.view.role) : "";
-    const module::FollowUpAsk ask{"proposal", org_id, id, viewer, q.group_id, q.group_archived, role};
-    for (const auto& source : follow_ups_) source(s, ask, page.follow_ups);
-    std::stable_sort(page.follow_ups.begin(), page.follow_ups.end(),
-                     [](const module::FollowUp& a, const module::FollowUp& b) { return a.at < b.at; });
+    const module::FollowUpAsk ask{
+        "proposal", org_id, id, viewer, q.group_id, q.group_archived, groups::group_role_code(page.view.role)};
+    module::read_follow_ups(s, follow_ups_, ask, page.follow_ups);
     return page;
   });
   auto loaded = co_await std::move(op);

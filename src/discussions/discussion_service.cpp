@@ -155,11 +155,9 @@ awaitable<std::optional<TopicView>> DiscussionService::topic(long long org_id, l
     }
     if (v.after <= 1) {
       // The sources are told the group and the viewer's role read above: none looks the topic up again.
-      const std::string_view role = v.group.role ? groups::group_role_code(*v.group.role) : "";
-      const module::FollowUpAsk ask{"topic", org_id, topic_id, viewer, v.group.id, v.group.archived, role};
-      for (const auto& source : follow_ups_) source(s, ask, v.follow_ups);
-      std::stable_sort(v.follow_ups.begin(), v.follow_ups.end(),
-                       [](const module::FollowUp& a, const module::FollowUp& b) { return a.at < b.at; });
+      const module::FollowUpAsk ask{
+          "topic", org_id, topic_id, viewer, v.group.id, v.group.archived, groups::group_role_code(v.group.role)};
+      module::read_follow_ups(s, follow_ups_, ask, v.follow_ups);
     }
     return v;
   });

@@ -60,6 +60,8 @@ std::optional<Visibility> parse_visibility(std::string_view code);
 std::string_view stage_code(Stage s);
 std::optional<Stage> parse_stage(std::string_view code);
 std::string_view group_role_code(GroupRole r);
+/// The role's code, or "" for someone not in the group (module::FollowUpAsk's viewer_role).
+inline std::string_view group_role_code(const std::optional<GroupRole>& r) { return r ? group_role_code(*r) : ""; }
 std::optional<GroupRole> parse_group_role(std::string_view code);
 
 inline constexpr Kind kAllKinds[] = {Kind::standing, Kind::project, Kind::series};

@@ -261,10 +261,8 @@ awaitable<std::optional<Timeline>> LoopService::timeline(long long org_id, std::
     // page) is left out: the page says it above.
     const auto& seen = tl.contribution;
     const module::FollowUpAsk ask{kind_code, org_id, id, viewer, seen.group_id, seen.group_archived, seen.viewer_role};
-    for (const auto& source : follow_ups_) source(s, ask, tl.follow_ups);
+    module::read_follow_ups(s, follow_ups_, ask, tl.follow_ups);
     std::erase_if(tl.follow_ups, [](const module::FollowUp& f) { return f.href.rfind("/loop/", 0) == 0; });
-    std::stable_sort(tl.follow_ups.begin(), tl.follow_ups.end(),
-                     [](const module::FollowUp& a, const module::FollowUp& b) { return a.at < b.at; });
     return tl;
   });
   co_return co_await std::move(op);

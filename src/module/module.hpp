@@ -6,6 +6,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <boost/asio/awaitable.hpp>
 #include <functional>
 #include <optional>
@@ -137,18 +138,19 @@ struct HomeSection {
 /// at most.
 using SearchScope = std::function<void(soci::session& s, long long user_id, db::SearchQuery& query)>;
 
-/// Adds to `out` what the module did with the contribution of `kind` ("topic") and `id` in organisation `org_id`
-/// that `viewer` may see, leaving out what the viewer may not see. Runs inside the contribution page's own database
-/// call: a few indexed reads, the same number whatever the data (boards resolves the contribution through its kind,
-/// then reads its cards and the group's open boards). The older form: it finds the contribution's group and the
-/// viewer's role there itself; `app/` turns it into a FollowUpReader. New sources are FollowUpReaders.
-using FollowUpSource = std::function<void(soci::session& s, std::string_view kind, long long org_id, long long id,
-                                          long long viewer, std::vector<FollowUp>& out)>;
-
-/// A FollowUpSource given what the page knows (FollowUpAsk, follow_up.hpp): adds what the module did with the
-/// contribution that the viewer may see. Runs inside the page's own database call: a few indexed reads at most, none
-/// when the module has nothing for that kind or that viewer.
+/// Adds to `out` what the module did with a contribution, given what the page knows (FollowUpAsk, follow_up.hpp: the
+/// contribution, its group and the viewer's role there), leaving out what the viewer may not see. Runs inside the
+/// contribution page's own database call: a few indexed reads at most, the same number whatever the data, none when
+/// the module has nothing for that kind or that viewer.
 using FollowUpReader = std::function<void(soci::session& s, const FollowUpAsk& ask, std::vector<FollowUp>& out)>;
+
+/// A contribution page's "What happened next": what each reader adds for ask, in date order (the order of equal dates
+/// kept: the readers' own).
+inline void read_follow_ups(soci::session& s, const std::vector<FollowUpReader>& readers, const FollowUpAsk& ask,
+                            std::vector<FollowUp>& out) {
+  for (const auto& read : readers) read(s, ask, out);
+  std::stable_sort(out.begin(), out.end(), [](const FollowUp& a, const FollowUp& b) { return a.at < b.at; });
+}
 
 /// Runs inside the transaction that ends `user_id`'s membership of organisation `org_id` (an admin removed them; any
 /// later way a membership ends must call it too), after the membership row is gone: the module drops what that
@@ -232,7 +234,7 @@ struct Shared {
   std::vector<HomeSection> home_sections;
   std::vector<GroupTool> group_tools;
   std::vector<SearchScope> search_scopes;
-  /// Every module's follow-ups (FollowUpReaders, and the FollowUpSources of the older form turned into them).
+  /// Every module's follow-up readers.
   std::vector<FollowUpReader> follow_ups;
   std::vector<MembershipEnded> membership_ended;
   std::vector<MembershipChanged> membership_changed;
@@ -267,10 +269,8 @@ struct Module {
   std::vector<HomeSection> home_sections;
   /// What a signed-in person may find of its search documents. Unset: nothing beyond public documents.
   SearchScope search_scope;
-  /// What it did with other modules' contributions, given what the page knows (follow_up_reader), or in the older
-  /// form that looks the contribution up again (follow_ups). Unset: nothing.
+  /// What it did with other modules' contributions, given what the page knows. Unset: nothing.
   FollowUpReader follow_up_reader;
-  FollowUpSource follow_ups;
   /// What it drops when a membership of an organisation ends (organisations calls every module's). Unset: nothing.
   MembershipEnded membership_ended;
   /// What it does when a membership is made or changed (organisations calls every module's). Unset: nothing.
