@@ -60,7 +60,9 @@ std::optional<Date> parse_date(std::string_view iso) {
 }
 
 std::string date_code(const Date& d) {
-  char buf[16];
+  // Room for any three ints: a real date needs 11 bytes, but GCC's release build (-O3, which sees every caller in the
+  // unity build) fails on a buffer that a made-up Date could overflow.
+  char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buf;
 }
