@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstddef>
+#include <cstdlib>
 #include <ctime>
 #include <string>
 #include <string_view>
@@ -22,18 +23,21 @@ using core::kDay;
 /// are always asked of localtime_r), and turns the others into local time by that offset.
 std::tm local(long long unix_seconds) {
   struct Kept {
-    /// The zone they were read in, as the last tzset() left it: another zone (a test's) forgets them.
-    long timezone = 0;
-    std::string names;
+    /// The zone they were read in (the TZ variable; the server sets it once at start, a test may change it): another
+    /// zone forgets them.
+    std::string zone;
     /// UTC day -> seconds east of UTC all that day.
     std::unordered_map<long long, long> offsets;
   };
   thread_local Kept kept;
-  std::string names = std::string(tzname[0]) + "/" + tzname[1];
-  if (kept.timezone != ::timezone || kept.names != names) {
+  // Not glibc's tzname[]: localtime_r in another thread sets both to NULL for a moment while it works out the zone
+  // again, and a std::string made from that NULL stopped the release server (a crash under load, on PostgreSQL,
+  // 2026-12-07). TZ is only written before the threads start (and by single-threaded tests).
+  const char* tz = std::getenv("TZ");
+  const std::string_view zone = tz ? tz : "";
+  if (kept.zone != zone) {
     kept.offsets.clear();
-    kept.timezone = ::timezone;
-    kept.names = std::move(names);
+    kept.zone = zone;
   }
   auto& offsets = kept.offsets;
   const long long day = unix_seconds >= 0 ? unix_seconds / kDay : (unix_seconds - kDay + 1) / kDay;

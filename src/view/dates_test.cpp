@@ -73,5 +73,20 @@ TEST_F(Dates, EachDayInTheZoneItIsAskedIn) {
   EXPECT_EQ(format_datetime(en, 1782864000), "1 July 2026 at 1:00am");
 }
 
+TEST_F(Dates, AnotherThreadWorkingOutTheZoneDoesNotStopIt) {
+  // While localtime_r works out the zone again in one thread, glibc's tzname[] are both NULL for a moment. Reading
+  // them then made a std::string from NULL: the release server crashed under load (2026-12-07). Here that moment is
+  // made to last.
+  const core::Translator en(core::Messages::embedded(), core::Lang::en);
+  char* const saved[2] = {tzname[0], tzname[1]};
+  tzname[0] = nullptr;
+  tzname[1] = nullptr;
+  std::string shown;
+  EXPECT_NO_THROW(shown = format_datetime(en, 1782864000 + 3600));
+  tzname[0] = saved[0];
+  tzname[1] = saved[1];
+  EXPECT_EQ(shown, "1 July 2026 at 2:00am");
+}
+
 }  // namespace
 }  // namespace roundtable::view
