@@ -8,7 +8,7 @@
 #   BENCH_DATA=/tmp/rt-bench bench/run.sh
 #                                     keep the generated dataset there and reuse it next time
 #   BENCH_DATABASE_URL=postgresql://roundtable@127.0.0.1:PORT/roundtable bench/run.sh
-#                                     PostgreSQL instead (generated documents are replaced)
+#                                     PostgreSQL instead: give it a new, empty database each run
 #
 # Other knobs (environment): POSTS (200000) PROJECTS (20000) MEMBERS (10000, in the member directory) SEED (1)
 # ORG_GROUPS (500, groups in "demo") MY_GROUPS (20, of them with the demo member in) TOPICS (2000, in the board's discussion)
@@ -98,14 +98,25 @@ else
 fi
 STATS=$DATA/stats.json
 want="posts=$POSTS projects=$PROJECTS seed=$SEED db=$DB_URL"
-if [ -f "$STATS" ] && [ "$(cat "$DATA/dataset" 2>/dev/null)" = "$want" ] && [ -z "${BENCH_DATABASE_URL:-}" ]; then
-  say "reusing the dataset in $DATA"
+# SQLite: the generated documents are kept in generated.db, and each run starts from a copy of it, since what the
+# run adds next (members, groups, discussions, decisions, boards ...) cannot be added twice. PostgreSQL: a new
+# database each run.
+if [ -f "$STATS" ] && [ -f "$DATA/generated.db" ] && [ "$(cat "$DATA/dataset" 2>/dev/null)" = "$want" ] &&
+  [ -z "${BENCH_DATABASE_URL:-}" ]; then
+  say "reusing the generated dataset in $DATA"
+  rm -f "$DATA"/roundtable.db*
+  cp "$DATA/generated.db" "$DATA/roundtable.db"
 else
   say "generating $POSTS posts and $PROJECTS projects into $DB_URL"
-  rm -f "$DATA/dataset"
+  rm -f "$DATA/dataset" "$DATA/generated.db"
   if [ -z "${BENCH_DATABASE_URL:-}" ]; then rm -f "$DATA"/roundtable.db*; fi
   python3 bench/generate.py --database "$DB_URL" --binary "$BIN" --posts "$POSTS" --projects "$PROJECTS" \
     --seed "$SEED" --replace --stats "$STATS" >&2
+  if [ -z "${BENCH_DATABASE_URL:-}" ]; then
+    python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA wal_checkpoint(TRUNCATE)"); c.close()' \
+      "$DATA/roundtable.db"
+    cp "$DATA/roundtable.db" "$DATA/generated.db"
+  fi
   echo "$want" >"$DATA/dataset"
 fi
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$STATS" "$1"; }
