@@ -4,9 +4,34 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
 #include <thread>
+#include <unordered_map>
+
+// SOCI declares SQLite's C API inside namespace sqlite_api (its header includes sqlite3.h there).
+using namespace sqlite_api;
 
 namespace roundtable::db {
+
+namespace {
+
+/// The process's writer lock for the database file of this SQLite connection; null for a database in memory (one
+/// connection, nothing to queue for). One lock per file, made on first use and kept.
+std::timed_mutex* writers_of(soci::session& s) {
+  sqlite3* db = static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
+  const char* file = sqlite3_db_filename(db, "main");
+  if (!file || !*file) return nullptr;
+  static std::mutex guard;
+  static std::unordered_map<std::string, std::unique_ptr<std::timed_mutex>> locks;
+  std::lock_guard lock(guard);
+  auto& m = locks[file];
+  if (!m) m = std::make_unique<std::timed_mutex>();
+  return m.get();
+}
+
+}  // namespace
 
 bool is_busy_error(const std::exception& e) {
   const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&e);
@@ -20,6 +45,9 @@ WriteTransaction::WriteTransaction(soci::session& s) : s_(s) {
     s_.begin();
     return;
   }
+  // The process's own writers first, in turn. Bounded like SQLite's own wait: a writer held longer than that (which
+  // would be a bug) goes on to SQLite's lock and its busy handler, as before, instead of waiting here for ever.
+  if (auto* writers = writers_of(s_); writers && writers->try_lock_for(std::chrono::seconds(10))) writers_ = writers;
   // busy_timeout (10 s, db/database.cpp) already waits for the write lock; this loop covers a writer that holds it
   // longer than that, so a busy moment reaches nobody as an error.
   constexpr int kAttempts = 3;
@@ -28,29 +56,41 @@ WriteTransaction::WriteTransaction(soci::session& s) : s_(s) {
       s_ << "BEGIN IMMEDIATE";
       return;
     } catch (const std::exception& e) {
-      if (!is_busy_error(e) || attempt == kAttempts) throw;
+      if (!is_busy_error(e) || attempt == kAttempts) {
+        release();
+        throw;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
     }
   }
 }
 
+void WriteTransaction::release() {
+  if (writers_) writers_->unlock();
+  writers_ = nullptr;
+}
+
 WriteTransaction::~WriteTransaction() {
-  if (!open_) return;
-  try {
-    s_.rollback();
-  } catch (...) {
-    // Nothing to do: the connection rolls back an unfinished transaction itself when it is used or closed.
+  if (open_) {
+    try {
+      s_.rollback();
+    } catch (...) {
+      // Nothing to do: the connection rolls back an unfinished transaction itself when it is used or closed.
+    }
   }
+  release();
 }
 
 void WriteTransaction::commit() {
   s_.commit();
   open_ = false;
+  release();
 }
 
 void WriteTransaction::rollback() {
   open_ = false;
-  s_.rollback();
+  s_.rollback();  // if it throws, the destructor lets the writer lock go
+  release();
 }
 
 }  // namespace roundtable::db

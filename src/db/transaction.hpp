@@ -2,6 +2,7 @@
 #pragma once
 
 #include <exception>
+#include <mutex>
 
 namespace soci {
 class session;
@@ -15,6 +16,11 @@ namespace roundtable::db {
 /// its turn instead, and never fails later for that reason. If the lock is still busy after the busy timeout, the
 /// BEGIN is tried again, up to about half a minute in all. On PostgreSQL it is a plain BEGIN.
 ///
+/// On SQLite the writers of this process also queue on a lock of the process's own for that database file, taken
+/// before BEGIN and let go at commit or rollback: the next writer starts the moment the last one ends, instead of
+/// finding SQLite's lock taken and sleeping in its busy handler (1, 2, 5, 10 ... 100 ms between looks), which made
+/// concurrent writes wait hundreds of milliseconds for a lock that was free most of that time (docs/PERFORMANCE.md).
+///
 /// Rolls back when destroyed without commit() (an exception, an early return).
 class WriteTransaction {
  public:
@@ -27,8 +33,13 @@ class WriteTransaction {
   void rollback();
 
  private:
+  /// Lets the process's writer lock go (SQLite), once.
+  void release();
+
   soci::session& s_;
   bool open_ = true;
+  /// The process's writer lock for this database file while this transaction holds it (SQLite); else null.
+  std::timed_mutex* writers_ = nullptr;
 };
 
 /// True when e is SQLite's "database is locked" or "database is busy" (SQLITE_BUSY or SQLITE_LOCKED).

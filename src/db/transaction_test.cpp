@@ -2,12 +2,17 @@
 
 #include <gtest/gtest.h>
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <thread>
 
 #include "db/test_databases.hpp"
+
+// SOCI declares SQLite's C API inside namespace sqlite_api (its header includes sqlite3.h there).
+using namespace sqlite_api;
 
 namespace roundtable::db {
 namespace {
@@ -88,6 +93,53 @@ TEST(DeferredTransactionOnSqlite, FailsAtOnceWhenAnotherConnectionCommittedAfter
     }
     first.rollback();
   });
+}
+
+// On SQLite this process's writers queue on a lock of its own, so a second writer waits for the first to end
+// without meeting SQLite's lock, whose busy handler sleeps up to 100 ms between looks: under many concurrent writes
+// (each view of a meeting's support checklist writes its audit entries) those sleeps made waits of hundreds of ms.
+TEST(WriteTransactionOnSqlite, ASecondWriterWaitsItsTurnWithoutSqlitesBusyHandler) {
+  auto db = testing::fresh_database("sqlite");
+  db->run_sync([](soci::session& s) { s << "CREATE TABLE rt_tx_test (n INTEGER NOT NULL)"; });
+  std::atomic<int> busy_calls{0};
+  std::promise<void> first_began;
+  auto second = std::async(std::launch::async, [&, began = first_began.get_future()]() mutable {
+    began.wait();
+    db->run_sync([&](soci::session& s) {
+      sqlite3* c = static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
+      // Counts SQLite's busy waits (and waits 1 ms each, as its own handler would at first).
+      sqlite3_busy_handler(
+          c,
+          [](void* calls, int) {
+            static_cast<std::atomic<int>*>(calls)->fetch_add(1);
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            return 1;
+          },
+          &busy_calls);
+      {
+        WriteTransaction tx(s);
+        s << "INSERT INTO rt_tx_test (n) VALUES (2)";
+        tx.commit();
+      }
+      sqlite3_busy_timeout(c, 10000);  // the pool connection's own again
+    });
+  });
+  db->run_sync([&](soci::session& s) {
+    WriteTransaction tx(s);
+    s << "INSERT INTO rt_tx_test (n) VALUES (1)";
+    first_began.set_value();
+    // The second writer tries to begin while this one holds the lock.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    tx.commit();
+  });
+  second.get();
+  const long long rows = db->run_sync([](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM rt_tx_test", soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(rows, 2);
+  EXPECT_EQ(busy_calls.load(), 0) << "the second writer met SQLite's lock instead of waiting its turn";
 }
 
 }  // namespace
