@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -185,8 +186,17 @@ int serve(const core::Config& config) {
   }
 
   const unsigned threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
-  boost::asio::io_context ioc(static_cast<int>(threads));
-  http::Server server(ioc, *pipeline, http::ServerOptions{.trusted_proxy = config.trusted_proxy});
+  // One I/O context for each thread, each run by that thread alone (ADR 0054): a connection's work stays on one
+  // thread, so requests wake no other thread and take no lock another thread holds. Signals and the shutdown timer
+  // use the first.
+  std::vector<std::unique_ptr<boost::asio::io_context>> contexts;
+  std::vector<boost::asio::io_context*> context_list;
+  for (unsigned i = 0; i < threads; ++i) {
+    contexts.push_back(std::make_unique<boost::asio::io_context>(1));
+    context_list.push_back(contexts.back().get());
+  }
+  boost::asio::io_context& ioc = *contexts.front();
+  http::Server server(context_list, *pipeline, http::ServerOptions{.trusted_proxy = config.trusted_proxy});
   try {
     server.listen(config.listen_host, config.listen_port);
   } catch (const std::exception& e) {
@@ -230,7 +240,7 @@ int serve(const core::Config& config) {
       if (tec) return;
       // In-flight requests get until stop_at to finish before the process stops anyway.
       if (server.connection_count() == 0 || std::chrono::steady_clock::now() >= stop_at) {
-        ioc.stop();
+        for (auto& c : contexts) c->stop();
       } else {
         wait_for_drain();
       }
@@ -252,9 +262,14 @@ int serve(const core::Config& config) {
                                 {"database", db::redact_url(core::effective_database_url(config))},
                                 {"version", core::version()}});
 
+  // The others have no work until a connection comes: kept running until stopped.
+  std::vector<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keep;
+  for (auto& c : contexts) keep.push_back(boost::asio::make_work_guard(*c));
   std::vector<std::thread> pool;
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
-  ioc.run();
+  for (unsigned i = 1; i < threads; ++i) {
+    pool.emplace_back([c = contexts[i].get()] { db::Database::run_handlers(*c); });
+  }
+  db::Database::run_handlers(ioc);
   for (auto& t : pool) t.join();
   services.live->stop();
   due_worker.stop();

@@ -6,6 +6,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/url/parse.hpp>
 #include <cstring>
 #include <filesystem>
@@ -13,6 +15,7 @@
 #include <regex>
 
 #include "db/query.hpp"
+#include "db/transaction.hpp"
 
 namespace roundtable::db {
 
@@ -34,6 +37,18 @@ std::string one_line(const std::string& s) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
+
+/// The read transaction around a read() on SQLite (Database::ReadSnapshot); not counted as statements.
+constexpr const char* kReadBegin = "BEGIN DEFERRED TRANSACTION";
+constexpr const char* kReadEnd = "END TRANSACTION";
+/// Around each of the writes run together (Database::together); not counted as statements either.
+constexpr const char* kTogetherSavepoint = "SAVEPOINT rt_together";
+constexpr const char* kTogetherRelease = "RELEASE SAVEPOINT rt_together";
+constexpr const char* kTogetherUndo = "ROLLBACK TO SAVEPOINT rt_together";
+/// At most this many writes in one transaction: the first of them do not wait for ever more to join.
+constexpr size_t kMostTogether = 256;
+
+sqlite3* sqlite_of(soci::session& s) { return static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_; }
 
 void configure_sqlite(soci::session& s) {
   s << "PRAGMA journal_mode=WAL";
@@ -190,7 +205,11 @@ void Database::count_statements(soci::session& s) {
         // comments ("-- ..."), and full-text search runs its own on its tables and checks the file's version, naming
         // them 'main'.'...' (how many depends on how its index happens to be laid out).
         const char* text = static_cast<const char*>(sql);
-        const bool part = text && ((text[0] == '-' && text[1] == '-') || std::strstr(text, "'main'.") != nullptr);
+        // Nor the read transaction around a read() (ReadSnapshot): it is not a query the page asked for.
+        const bool part = text && ((text[0] == '-' && text[1] == '-') || std::strstr(text, "'main'.") != nullptr ||
+                                   std::strcmp(text, kReadBegin) == 0 || std::strcmp(text, kReadEnd) == 0 ||
+                                   std::strcmp(text, kTogetherSavepoint) == 0 ||
+                                   std::strcmp(text, kTogetherRelease) == 0 || std::strcmp(text, kTogetherUndo) == 0);
         if (!part) {
           auto* db = static_cast<Database*>(context);
           db->statements_.fetch_add(1);
@@ -210,12 +229,40 @@ void Database::count_statements(soci::session& s) {
       this);
 }
 
-soci::session& Database::reader_for_this_thread() {
-  // (database id, connection) for each database this thread has read from; ids are never reused.
-  thread_local std::vector<std::pair<unsigned long long, soci::session*>> mine;
-  for (auto& [id, s] : mine) {
-    if (id == id_) return *s;
+namespace {
+
+/// A reader of this thread: one per database it has read from (ids are never reused), and whether a read
+/// transaction is open on it now.
+struct ThreadReader {
+  unsigned long long database_id;
+  soci::session* session;
+  bool open = false;
+};
+thread_local std::vector<ThreadReader> thread_readers;
+/// True on a thread that runs its handlers with Database::run_handlers: it ends open read transactions after each.
+thread_local bool thread_ends_reads = false;
+
+ThreadReader* thread_reader(unsigned long long id) {
+  for (auto& r : thread_readers) {
+    if (r.database_id == id) return &r;
   }
+  return nullptr;
+}
+
+void end_read(ThreadReader& r) {
+  r.open = false;
+  try {
+    query(*r.session, kReadEnd, {});
+  } catch (const std::exception&) {
+    // Ending a transaction that only read cannot lose anything; rolling it back lets its snapshot go all the same.
+    sqlite3_exec(sqlite_of(*r.session), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+}  // namespace
+
+soci::session& Database::reader_for_this_thread() {
+  if (auto* r = thread_reader(id_)) return *r->session;
   auto s = std::make_unique<soci::session>();
   s->open(soci::sqlite3, "db=\"" + target_ + "\" timeout=10 shared_cache=false");
   configure_sqlite(*s);
@@ -226,8 +273,34 @@ soci::session& Database::reader_for_this_thread() {
     std::lock_guard lock(readers_mutex_);
     readers_.push_back(std::move(s));
   }
-  mine.emplace_back(id_, raw);
+  thread_readers.push_back({id_, raw});
   return *raw;
+}
+
+Database::ReadHold::ReadHold(Database& db) : session(db.reader_for_this_thread()) {
+  ThreadReader& r = *thread_reader(db.id_);
+  if (r.open) return;  // this handler's reads began one already
+  // A transaction left open (an END that failed and a ROLLBACK that failed too) would keep an old snapshot forever.
+  if (!sqlite3_get_autocommit(sqlite_of(session)))
+    sqlite3_exec(sqlite_of(session), "ROLLBACK", nullptr, nullptr, nullptr);
+  query(session, kReadBegin, {});
+  r.open = true;
+}
+
+Database::ReadHold::~ReadHold() {
+  for (auto& r : thread_readers) {
+    if (r.session == &session && r.open && (!done_ || !thread_ends_reads)) end_read(r);
+  }
+}
+
+void Database::run_handlers(boost::asio::io_context& ioc) {
+  thread_ends_reads = true;
+  while (ioc.run_one() != 0) {
+    for (auto& r : thread_readers) {
+      if (r.open) end_read(r);
+    }
+  }
+  thread_ends_reads = false;
 }
 
 Database::Lease::Lease(Database& db) : db_(db) {
@@ -269,7 +342,7 @@ soci::session& Database::Lease::session() {
     // every later request on this connection (as it did).
     forget_statements(s);
     s.close();
-    db_.lost_++;
+    db_.reopened_++;
     db_.connect(s);
   }
   return s;
@@ -316,7 +389,7 @@ std::string Database::render_metrics() const {
         "# HELP roundtable_db_connections_reopened_total Pool connections the database server had closed, opened "
         "again (PostgreSQL).\n"
         "# TYPE roundtable_db_connections_reopened_total counter\n";
-    out += "roundtable_db_connections_reopened_total " + std::to_string(lost_.load()) + "\n";
+    out += "roundtable_db_connections_reopened_total " + std::to_string(reopened_.load()) + "\n";
   }
   if (backend_ == Backend::sqlite) {
     out +=
@@ -336,6 +409,57 @@ std::string Database::render_metrics() const {
   out += std::string("# HELP roundtable_db_backend The database in use.\n# TYPE roundtable_db_backend gauge\n") +
          "roundtable_db_backend{backend=\"" + (backend_ == Backend::sqlite ? "sqlite" : "postgresql") + "\"} 1\n";
   return out;
+}
+
+void Database::together(TogetherWork work, TogetherDone done) {
+  bool start = false;
+  {
+    std::lock_guard lock(together_mutex_);
+    together_queue_.push_back({std::move(work), std::move(done)});
+    start = !together_running_;
+    together_running_ = true;
+  }
+  if (start) boost::asio::post(threads_, [this] { commit_together(); });
+}
+
+void Database::commit_together() {
+  for (;;) {
+    std::vector<Together> batch;
+    {
+      std::lock_guard lock(together_mutex_);
+      if (together_queue_.empty()) {
+        together_running_ = false;
+        return;
+      }
+      // The writes that came while the last transaction committed (its sync of the file) form the next one.
+      const size_t n = std::min(together_queue_.size(), kMostTogether);
+      batch.assign(std::make_move_iterator(together_queue_.begin()),
+                   std::make_move_iterator(together_queue_.begin() + static_cast<std::ptrdiff_t>(n)));
+      together_queue_.erase(together_queue_.begin(), together_queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    std::vector<std::exception_ptr> errors(batch.size());
+    std::exception_ptr failed;
+    try {
+      Lease lease(*this);
+      soci::session& s = lease.session();
+      WriteTransaction tx(s);
+      for (size_t i = 0; i < batch.size(); ++i) {
+        query(s, kTogetherSavepoint, {});
+        try {
+          batch[i].work(s);
+        } catch (...) {
+          // Only this write's changes are undone; the others still commit.
+          errors[i] = std::current_exception();
+          query(s, kTogetherUndo, {});
+        }
+        query(s, kTogetherRelease, {});
+      }
+      tx.commit();
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    for (size_t i = 0; i < batch.size(); ++i) batch[i].done(failed ? failed : errors[i]);
+  }
 }
 
 void Database::close() { threads_.join(); }

@@ -6,6 +6,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -17,6 +19,10 @@ namespace soci {
 class session;
 class connection_pool;
 }  // namespace soci
+
+namespace boost::asio {
+class io_context;
+}
 
 namespace roundtable::db {
 
@@ -70,12 +76,43 @@ class Database {
   /// the read (docs/PERFORMANCE.md). A write inside fn fails (the connection is query_only). On PostgreSQL, where
   /// every query is a network round trip, it is run(). Only for reads that take microseconds (a few indexed
   /// lookups): a slow query here, such as a full-text search, would hold up every request on that I/O thread.
+  ///
+  ///
+  /// On SQLite, fn's statements run in one read transaction: they see one state of the database, and SQLite takes and
+  /// lets go of its locks once for them all, not for each statement (three system calls and a lock shared by the
+  /// threads; docs/PERFORMANCE.md). On a thread that runs its handlers with run_handlers(), the reads of one handler
+  /// share that transaction, which ends when the handler does.
   template <class F>
   boost::asio::awaitable<std::invoke_result_t<F&, soci::session&>> read(F fn) {
-    if (backend_ == Backend::sqlite) co_return fn(reader_for_this_thread());
+    if (backend_ == Backend::sqlite) {
+      ReadHold hold(*this);
+      if constexpr (std::is_void_v<std::invoke_result_t<F&, soci::session&>>) {
+        fn(hold.session);
+        hold.done();
+        co_return;
+      } else {
+        auto result = fn(hold.session);
+        hold.done();
+        co_return result;
+      }
+    }
     auto op = on_pool(std::move(fn), true);
     co_return co_await std::move(op);
   }
+
+  /// A write to run together with others (write_together in db/together.hpp): work runs on a database thread inside
+  /// a savepoint of a write transaction it may share; done is called once that transaction has committed (null) or
+  /// failed, or work threw (the exception).
+  using TogetherWork = std::function<void(soci::session&)>;
+  using TogetherDone = std::function<void(std::exception_ptr)>;
+  void together(TogetherWork work, TogetherDone done);
+
+  /// Runs the context's handlers on this thread, one at a time, until it stops; after each, ends the read
+  /// transaction its reads shared on SQLite (read()). A handler is a coroutine's steps from one wait to the next, and a
+  /// write waits (it is a hop to the database threads), so no write of this thread comes between reads that share one:
+  /// a request's session and its page are read in one transaction, and SQLite's locks are taken once for them.
+  /// The I/O threads run this (ADR 0054).
+  static void run_handlers(boost::asio::io_context& ioc);
 
   /// Runs fn(soci::session&) on the calling thread (command-line tasks, start-up).
   template <class F>
@@ -124,6 +161,21 @@ class Database {
   }
   /// SQLite: this thread's read-only connection to this database, opened on first use.
   soci::session& reader_for_this_thread();
+  /// SQLite: this thread's reader inside a read transaction, begun when made unless this handler's reads already
+  /// began one (run_handlers). Destroyed after done(), it leaves the transaction for the handler's next reads on such a
+  /// thread and ends it on any other; destroyed without done() (fn threw), it ends it.
+  class ReadHold {
+   public:
+    explicit ReadHold(Database& db);
+    ~ReadHold();
+    ReadHold(const ReadHold&) = delete;
+    ReadHold& operator=(const ReadHold&) = delete;
+    void done() { done_ = true; }
+    soci::session& session;
+
+   private:
+    bool done_ = false;
+  };
   /// Opens one of the pool's connections; throws DatabaseError.
   void connect(soci::session& s);
   /// SQLite: counts the statements run on this connection in statements_.
@@ -156,7 +208,7 @@ class Database {
   std::atomic<unsigned long long> writes_{0};
   std::atomic<unsigned long long> commits_{0};
   /// PostgreSQL: connections found closed by the server and opened again.
-  std::atomic<unsigned long long> lost_{0};
+  std::atomic<unsigned long long> reopened_{0};
   /// How to open another connection (the SQLite file, or PostgreSQL's connection string): the pool's on PostgreSQL,
   /// and on SQLite the read-only ones opened for threads that read (read()); the URL without its password for errors.
   std::string target_;
@@ -165,6 +217,17 @@ class Database {
   unsigned long long id_;
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<soci::session>> readers_;
+
+  /// Runs the writes waiting to be run together, a transaction at a time, until none is left (a database thread).
+  void commit_together();
+  struct Together {
+    TogetherWork work;
+    TogetherDone done;
+  };
+  std::mutex together_mutex_;
+  std::vector<Together> together_queue_;
+  /// A database thread is in commit_together: a write that comes now joins its next transaction.
+  bool together_running_ = false;
 };
 
 }  // namespace roundtable::db

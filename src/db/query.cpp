@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <functional>
 #include <memory>
@@ -72,10 +73,23 @@ PGconn* postgres_handle(soci::session& s) {
 
 bool is_postgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
 
+/// Goes up whenever forget_statements drops a connection's statements, so no thread keeps using them from its cache.
+std::atomic<unsigned long long> forgotten{0};
+
 Kept& kept_for(const void* handle) {
+  // Each thread remembers the last connection it ran a statement on: an I/O thread reads on its own connection every
+  // time, and taking the lock shared by every thread for each statement made the threads wait for each other.
+  thread_local struct {
+    const void* handle = nullptr;
+    Kept* kept = nullptr;
+    unsigned long long forgotten = 0;
+  } last;
+  const unsigned long long now = forgotten.load(std::memory_order_acquire);
+  if (last.handle == handle && last.forgotten == now) return *last.kept;
   std::lock_guard lock(kept_mutex);
   auto& slot = all_kept()[handle];
   if (!slot) slot = std::make_unique<Kept>();
+  last = {handle, slot.get(), forgotten.load(std::memory_order_acquire)};
   return *slot;
 }
 
@@ -290,6 +304,7 @@ void forget_statements(soci::session& s) {
     if (it == all_kept().end()) return;
     k = std::move(it->second);
     all_kept().erase(it);
+    forgotten.fetch_add(1, std::memory_order_acq_rel);
   }
   // PostgreSQL forgets prepared statements when the connection closes; SQLite must finalise them first.
   if (!postgres) finalize_all(*k);

@@ -32,7 +32,10 @@ struct Server::Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
   bool busy = false;
-  /// The TCP peer's address ("" when unknown), and whether it already had too many connections open.
+  /// The TCP peer's address ("" when unknown), read once when the connection is accepted.
+  std::string address;
+  /// The same, but "" for the trusted proxy (whose connections are not one client's), and whether it already had too
+  /// many connections open.
   std::string peer;
   bool over_limit = false;
   /// The long-lived answer this connection is given over to (server-sent events), stopped when the server stops.
@@ -90,7 +93,10 @@ class ConnectionWriter final : public StreamWriter {
 }  // namespace
 
 Server::Server(asio::io_context& ioc, Pipeline& pipeline, ServerOptions options)
-    : ioc_(ioc), pipeline_(pipeline), options_(options), acceptor_(ioc) {}
+    : Server(std::vector<asio::io_context*>{&ioc}, pipeline, std::move(options)) {}
+
+Server::Server(std::vector<asio::io_context*> contexts, Pipeline& pipeline, ServerOptions options)
+    : contexts_(std::move(contexts)), pipeline_(pipeline), options_(std::move(options)), acceptor_(*contexts_.at(0)) {}
 
 Server::~Server() = default;
 
@@ -150,7 +156,8 @@ size_t Server::connection_count() {
 
 asio::awaitable<void> Server::accept_loop() {
   while (!stopping_) {
-    auto strand = asio::make_strand(ioc_);
+    auto strand = asio::make_strand(*contexts_[next_context_]);
+    next_context_ = (next_context_ + 1) % contexts_.size();
     auto [ec, socket] = co_await acceptor_.async_accept(strand, kTuple);
     if (ec) {
       if (stopping_ || ec == asio::error::operation_aborted) break;
@@ -162,7 +169,8 @@ asio::awaitable<void> Server::accept_loop() {
       boost::system::error_code pec;
       auto peer = conn->stream.socket().remote_endpoint(pec);
       // Everyone behind the trusted proxy arrives from its address: its connections are not one client's.
-      if (!pec && peer.address().to_string() != options_.trusted_proxy) conn->peer = peer.address().to_string();
+      if (!pec) conn->address = peer.address().to_string();
+      if (conn->address != options_.trusted_proxy) conn->peer = conn->address;
     }
     {
       std::lock_guard lock(mu_);
@@ -238,9 +246,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     }
     conn->busy = true;
     const Request& head_req = parser.get();
-    boost::system::error_code pec;
-    auto peer_endpoint = stream.socket().remote_endpoint(pec);
-    const std::string peer = pec ? std::string() : peer_endpoint.address().to_string();
+    const std::string& peer = conn->address;
     // Answers before the body is read; the connection closes after them, since the body was not read.
     std::optional<Response> early;
     if (conn->over_limit) {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "http/pipeline.hpp"
 
@@ -39,6 +40,9 @@ struct ServerOptions {
 class Server {
  public:
   Server(boost::asio::io_context& ioc, Pipeline& pipeline, ServerOptions options = {});
+  /// Accepts on the first of contexts and hands each new connection to the next of them in turn. With one thread
+  /// running each context, a connection's work never moves between threads (ADR 0054).
+  Server(std::vector<boost::asio::io_context*> contexts, Pipeline& pipeline, ServerOptions options = {});
   ~Server();
 
   /// Binds and listens; throws std::runtime_error with a one-line reason on failure.
@@ -60,7 +64,9 @@ class Server {
   bool start_large_read(const std::string& client);
   void end_large_read(const std::string& client);
 
-  boost::asio::io_context& ioc_;
+  std::vector<boost::asio::io_context*> contexts_;
+  /// Which context the next connection goes to (only the accept loop uses it).
+  size_t next_context_ = 0;
   Pipeline& pipeline_;
   ServerOptions options_;
   boost::asio::ip::tcp::acceptor acceptor_;

@@ -2,6 +2,7 @@
 
 #include "audit/audit.hpp"
 #include "audit/audit_store.hpp"
+#include "db/together.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
 #include "meetings/meeting_invitation.hpp"
@@ -149,20 +150,26 @@ awaitable<ReplyOutcome> MeetingService::reply(long long org_id, long long id, lo
 awaitable<std::optional<std::vector<Rsvp>>> MeetingService::checklist(long long org_id, long long id,
                                                                       long long viewer) {
   auto op = db_.run([=](soci::session& s) -> std::optional<std::vector<Rsvp>> {
-    db::WriteTransaction tx(s);
     const auto v = store::find_for_viewer(s, org_id, id, 0);
     if (!v) return std::nullopt;
-    auto people = store::checklist(s, id, v->meeting.group_id);
-    std::vector<long long> with_needs;
-    for (const auto& p : people) {
-      if (p.reply && p.reply->answer != Answer::not_going && !p.reply->needs.empty()) with_needs.push_back(p.user_id);
-    }
-    audit::store::record_for_each(
-        s, {org_id, viewer, std::nullopt, audit::action::kNeedsViewed, "meeting:" + std::to_string(id)}, with_needs);
-    tx.commit();
-    return people;
+    return store::checklist(s, id, v->meeting.group_id);
   });
-  co_return co_await std::move(op);
+  auto people = co_await std::move(op);
+  if (!people) co_return std::nullopt;
+  std::vector<long long> with_needs;
+  for (const auto& p : *people) {
+    if (p.reply && p.reply->answer != Answer::not_going && !p.reply->needs.empty()) with_needs.push_back(p.user_id);
+  }
+  // Whose needs the facilitator is shown is on record before the page is: the entries are committed first, in a
+  // commit shared with other views of the moment (a facilitator's several tabs, a team before a meeting).
+  if (!with_needs.empty()) {
+    auto record = db::write_together(db_, [=](soci::session& s) {
+      audit::store::record_for_each(
+          s, {org_id, viewer, std::nullopt, audit::action::kNeedsViewed, "meeting:" + std::to_string(id)}, with_needs);
+    });
+    co_await std::move(record);
+  }
+  co_return people;
 }
 
 awaitable<bool> MeetingService::mark_arranged(long long org_id, long long id, long long actor, long long user_id,
