@@ -1,6 +1,10 @@
 #include "core/i18n.hpp"
 
+#include <link.h>
+
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -251,10 +255,84 @@ const Messages& Messages::embedded() {
   return messages;
 }
 
-std::string_view Messages::get(Lang lang, std::string_view key) const {
+namespace {
+
+std::atomic<unsigned long long> next_instance{1};
+
+/// The program's read-only memory (its loaded segments that are not writable): where string literals are.
+struct ReadOnlyImage {
+  std::array<std::pair<std::uintptr_t, std::uintptr_t>, 8> ranges{};
+  std::size_t count = 0;
+  bool holds(const char* p) const {
+    const auto a = reinterpret_cast<std::uintptr_t>(p);
+    for (std::size_t i = 0; i < count; ++i) {
+      if (a >= ranges[i].first && a < ranges[i].second) return true;
+    }
+    return false;
+  }
+};
+
+const ReadOnlyImage& read_only_image() {
+  static const ReadOnlyImage image = [] {
+    ReadOnlyImage found;
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void* out) {
+          auto& image = *static_cast<ReadOnlyImage*>(out);
+          // The first object is the program itself; shared libraries follow.
+          for (int i = 0; i < info->dlpi_phnum && image.count < image.ranges.size(); ++i) {
+            const auto& ph = info->dlpi_phdr[i];
+            if (ph.p_type != PT_LOAD || (ph.p_flags & PF_W) != 0) continue;
+            const std::uintptr_t start = info->dlpi_addr + ph.p_vaddr;
+            image.ranges[image.count++] = {start, start + ph.p_memsz};
+          }
+          return 1;  // the program only
+        },
+        &found);
+    return found;
+  }();
+  return image;
+}
+
+}  // namespace
+
+Messages::Instance::Instance() : id(next_instance.fetch_add(1)) {}
+Messages::Instance::Instance(Instance&& other) noexcept : Instance() { other.id = next_instance.fetch_add(1); }
+Messages::Instance& Messages::Instance::operator=(const Instance&) {
+  id = next_instance.fetch_add(1);
+  return *this;
+}
+Messages::Instance& Messages::Instance::operator=(Instance&& other) noexcept {
+  id = next_instance.fetch_add(1);
+  other.id = next_instance.fetch_add(1);
+  return *this;
+}
+
+std::string_view Messages::find(Lang lang, std::string_view key) const {
   if (auto* s = catalogue(lang).find(key)) return *s;
   if (auto* s = en_.find(key)) return *s;
   return key;
+}
+
+std::string_view Messages::get(Lang lang, std::string_view key) const {
+  if (!read_only_image().holds(key.data())) return find(lang, key);
+  // A literal's text never changes, so its address and length name it; the answer is valid while this object
+  // lives, and the instance number tells a remembered answer of a destroyed one.
+  struct Remembered {
+    const char* key = nullptr;
+    std::size_t size = 0;
+    unsigned long long instance = 0;
+    Lang lang = Lang::en;
+    std::string_view text;
+  };
+  thread_local std::array<Remembered, 512> remembered{};
+  const auto address = reinterpret_cast<std::uintptr_t>(key.data());
+  auto& slot = remembered[((address >> 3) ^ (address >> 12) ^ key.size()) % remembered.size()];
+  if (slot.key == key.data() && slot.size == key.size() && slot.instance == instance_.id && slot.lang == lang) {
+    return slot.text;
+  }
+  const auto text = find(lang, key);
+  slot = {key.data(), key.size(), instance_.id, lang, text};
+  return text;
 }
 
 std::string Messages::plural(Lang lang, std::string_view key, long long n) const {

@@ -74,14 +74,30 @@ class Messages {
   static const Messages& embedded();
   Messages(Catalogue en, Catalogue cy);
 
+  /// A key written in the code (a literal, so in the program's read-only memory) is remembered by its address in a
+  /// small table per thread: a page looks up hundreds of keys, and finding each in the catalogue's hash table was
+  /// 4-5 % of a list page's CPU (docs/PERFORMANCE.md). Other keys (built at run time) are looked up every time.
   std::string_view get(Lang lang, std::string_view key) const;
   /// Plural message with {n} replaced by the count.
   std::string plural(Lang lang, std::string_view key, long long n) const;
   const Catalogue& catalogue(Lang lang) const { return lang == Lang::cy ? cy_ : en_; }
 
  private:
+  /// A number of this object's own: a copy, or another object made where a destroyed one was, has another, so the
+  /// table of remembered keys never answers for the wrong messages.
+  struct Instance {
+    Instance();
+    Instance(const Instance&) : Instance() {}
+    Instance(Instance&& other) noexcept;
+    Instance& operator=(const Instance&);
+    Instance& operator=(Instance&& other) noexcept;
+    unsigned long long id;
+  };
+  std::string_view find(Lang lang, std::string_view key) const;
+
   Catalogue en_;
   Catalogue cy_;
+  Instance instance_;
 };
 
 /// A language bound to the messages: what views use to say things.

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
+#include <string>
 
 namespace roundtable::core {
 namespace {
@@ -43,6 +45,26 @@ TEST(Format, ReplacesNamedPlaceholders) {
   EXPECT_EQ(format("{{a}} a} {a", {{"a", "x"}}), "{x} a} {a");
   EXPECT_EQ(format("{a}{a}", {{"a", "x"}}), "xx");
   EXPECT_EQ(format("{} {b", {{"", "empty"}}), "empty {b");
+}
+
+// Literal keys are remembered per thread by their address: the answer must still be the right object's and the
+// right language's, also for messages made where destroyed ones were, and for the same words built at run time.
+TEST(Messages, RemembersLiteralKeysWithoutMixingUpObjectsOrLanguages) {
+  std::optional<Messages> messages;
+  messages.emplace(Catalogue::parse("greeting = Hello"), Catalogue::parse("greeting = Helo"));
+  EXPECT_EQ(messages->get(Lang::en, "greeting"), "Hello");
+  EXPECT_EQ(messages->get(Lang::cy, "greeting"), "Helo");
+  EXPECT_EQ(messages->get(Lang::en, "greeting"), "Hello");
+  messages.reset();
+  messages.emplace(Catalogue::parse("greeting = Good morning"), Catalogue::parse("greeting = Bore da"));
+  EXPECT_EQ(messages->get(Lang::en, "greeting"), "Good morning");
+  EXPECT_EQ(messages->get(Lang::cy, "greeting"), "Bore da");
+  const std::string built = std::string("greet") + "ing";
+  EXPECT_EQ(messages->get(Lang::cy, built), "Bore da");
+  Messages copy = *messages;
+  messages.reset();
+  EXPECT_EQ(copy.get(Lang::en, "greeting"), "Good morning");
+  EXPECT_EQ(copy.get(Lang::en, "missing.key"), "missing.key");
 }
 
 TEST(Catalogue, ParsesAndRejectsBadLines) {

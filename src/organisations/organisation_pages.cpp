@@ -6,6 +6,7 @@
 #include <string>
 
 #include "accounts/pages_common.hpp"
+#include "http/form.hpp"
 #include "organisations/organisation_form.hpp"
 #include "view/dates.hpp"
 #include "view/html.hpp"
@@ -246,12 +247,7 @@ awaitable<Response> audit_log(http::OrgRequest& req, const PagesDeps& deps) {
   RequestContext& ctx = req.ctx;
   auto t = ctx.t();
   const http::Membership* m = &req.membership;
-  long long before = 0;
-  try {
-    before = std::stoll(std::string(ctx.query_params().value("before")));
-  } catch (const std::exception&) {
-    before = 0;
-  }
+  const long long before = http::parse_id(ctx.query_params().value("before")).value_or(0);
   auto op = deps.service->audit_log(m->org_id, before, kAuditPageSize + 1);
   auto entries = co_await std::move(op);
   const bool more = entries.size() > static_cast<size_t>(kAuditPageSize);
