@@ -77,7 +77,6 @@ class Database {
   /// every query is a network round trip, it is run(). Only for reads that take microseconds (a few indexed
   /// lookups): a slow query here, such as a full-text search, would hold up every request on that I/O thread.
   ///
-  ///
   /// On SQLite, fn's statements run in one read transaction: they see one state of the database, and SQLite takes and
   /// lets go of its locks once for them all, not for each statement (three system calls and a lock shared by the
   /// threads; docs/PERFORMANCE.md). On a thread that runs its handlers with run_handlers(), the reads of one handler
