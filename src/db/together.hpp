@@ -23,8 +23,9 @@ namespace roundtable::db {
 /// view; docs/PERFORMANCE.md). fn runs inside a savepoint: if it throws, only its own changes are undone and the
 /// exception reaches its caller; if the commit fails, every caller of that transaction gets the error.
 ///
-/// For writes that stand alone (no read before them that must still hold when they commit, since another write of
-/// the batch comes between), such as audit entries of what a person was shown.
+/// fn may read what it writes about (a look at people's needs and its audit entry): nothing comes between its own
+/// statements. A read made before write_together, outside fn, may no longer hold when fn runs, since other writes of
+/// the transaction come first; a write that depends on such a read uses db::WriteTransaction with the read inside.
 template <class F>
 boost::asio::awaitable<std::invoke_result_t<F&, soci::session&>> write_together(Database& db, F fn) {
   using R = std::invoke_result_t<F&, soci::session&>;

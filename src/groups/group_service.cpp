@@ -2,6 +2,7 @@
 
 #include "audit/audit_store.hpp"
 #include "core/text.hpp"
+#include "db/together.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_policy.hpp"
 #include "groups/group_store.hpp"
@@ -152,9 +153,9 @@ awaitable<std::vector<GroupMember>> GroupService::members(long long group_id) {
 
 awaitable<std::vector<MemberNeeds>> GroupService::support_needs(long long org_id, long long group_id,
                                                                 long long viewer) {
-  // A write: looking at people's needs is recorded (audit), in the same transaction as the reads.
-  auto op = db_.run([=](soci::session& s) {
-    db::WriteTransaction tx(s);
+  // A write: looking at people's needs is recorded (audit), in the same transaction as the reads; that transaction
+  // is shared with other such views of the moment, one commit for them all (ADR 0055).
+  auto op = db::write_together(db_, [=](soci::session& s) {
     std::vector<MemberNeeds> out;
     std::vector<long long> ids;
     for (auto& m : store::members(s, group_id)) {
@@ -171,7 +172,6 @@ awaitable<std::vector<MemberNeeds>> GroupService::support_needs(long long org_id
         m.meeting_support = n.meeting_support;
       }
     }
-    tx.commit();
     return out;
   });
   co_return co_await std::move(op);
