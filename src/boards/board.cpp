@@ -36,6 +36,16 @@ const BoardList* BoardPage::list(long long id) const { return by_id(lists, id); 
 
 const Label* BoardPage::label(long long id) const { return by_id(labels, id); }
 
+std::string BoardPage::file_names(long long card_id) const {
+  std::string out;
+  for (const auto& f : files) {
+    if (f.card_id != card_id) continue;
+    if (!out.empty()) out += ", ";
+    out += f.name;
+  }
+  return out;
+}
+
 const Comment* CardPage::comment(long long id) const { return by_id(comments, id); }
 
 const Attachment* CardPage::attachment(long long id) const { return by_id(attachments, id); }

@@ -165,8 +165,13 @@ struct BoardPage {
   std::vector<Person> people;
   /// Dots the viewer has given on this board.
   long long my_dots_used = 0;
+  /// The cards' files, by card then oldest first: read for the board's CSV and printed list only (with_details, which
+  /// also reads each card's description).
+  std::vector<Attachment> files;
   const BoardList* list(long long id) const;
   const Label* label(long long id) const;
+  /// Names of this card's files, oldest first, joined with ", " ("" when none or not read).
+  std::string file_names(long long card_id) const;
 };
 
 /// A card's page: the card (archived ones too), its board and lists, labels, people and history.

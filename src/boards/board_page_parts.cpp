@@ -36,12 +36,12 @@ bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action) 
 }
 
 awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action,
-                                                        std::optional<long long> only_list) {
+                                                        std::optional<long long> only_list, bool with_details) {
   auto& ctx = req.ctx;
   const auto id = http::parse_id(ctx.param("board"));
   if (!id || !deps.service) co_return deps.not_found(ctx);
   auto op = only_list ? deps.service->list_page(req.membership.org_id, *id, *only_list, req.principal.user_id)
-                      : deps.service->board_page(req.membership.org_id, *id, req.principal.user_id);
+                      : deps.service->board_page(req.membership.org_id, *id, req.principal.user_id, with_details);
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   const auto verdict = policy::allows(actor_of(req, found->view.role), action, policy::facts_of(found->view.board));

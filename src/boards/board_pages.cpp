@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "http/form.hpp"
+#include "markdown/markdown.hpp"
 #include "security/tokens.hpp"
 #include "view/bar_chart.hpp"
 #include "view/csv.hpp"
@@ -267,13 +268,15 @@ awaitable<Response> results(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> board_csv(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_board(req, deps, Action::see_boards);
+  auto loaded_op = load_board(req, deps, Action::see_boards, std::nullopt, true);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& page = std::get<BoardPage>(loaded);
   view::Csv csv;
+  // Everything a card says, so the export stands on its own: its words, how many comments, and its files by name.
   csv.row({t("boards.csv.list"), t("boards.csv.position"), t("boards.csv.title"), t("boards.csv.labels"),
-           t("boards.csv.people"), t("boards.csv.due"), t("boards.csv.dots")});
+           t("boards.csv.people"), t("boards.csv.due"), t("boards.csv.dots"), t("boards.csv.description"),
+           t("boards.csv.comments"), t("boards.csv.files")});
   for (const auto& c : page.cards) {
     const auto* l = page.list(c.list_id);
     std::string labels, people;
@@ -283,7 +286,10 @@ awaitable<Response> board_csv(OrgRequest& req, const PagesDeps& deps) {
     for (const auto& p : c.people) people += (people.empty() ? "" : ", ") + p.name;
     const std::string position = std::to_string(c.position);
     const std::string dots = std::to_string(c.dots);
-    csv.row({l ? std::string_view(l->title) : std::string_view(), position, c.title, labels, people, c.due_date, dots});
+    const std::string comments = std::to_string(c.comments);
+    const std::string files = page.file_names(c.id);
+    csv.row({l ? std::string_view(l->title) : std::string_view(), position, c.title, labels, people, c.due_date, dots,
+             c.description, comments, files});
   }
   co_return view::csv_download(ctx, "board-" + std::to_string(page.view.board.id) + ".csv", csv);
 }
@@ -291,7 +297,7 @@ awaitable<Response> board_csv(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> print(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_board(req, deps, Action::see_boards);
+  auto loaded_op = load_board(req, deps, Action::see_boards, std::nullopt, true);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& page = std::get<BoardPage>(loaded);
@@ -309,6 +315,11 @@ awaitable<Response> print(OrgRequest& req, const PagesDeps& deps) {
       Html item;
       item.raw("<strong>").text(c.title).raw("</strong>");
       cards.facts(item, c);
+      // On paper there is no card page to open: its words and the names of its files are printed with it.
+      if (!c.description.empty()) markdown::render(item, c.description, {.top_heading_level = 3});
+      if (const auto files = page.file_names(c.id); !files.empty()) {
+        govuk::paragraph(item, core::format(t("boards.print.files"), {{"names", files}}), "govuk-body-s");
+      }
       items.emplace_back(std::move(item));
     }
     if (items.empty()) {

@@ -42,8 +42,10 @@ policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role);
 bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action);
 /// The board named by {board} with its lists and cards, when the person may do this to it. With only_list (a list's
 /// page): the board's lists, labels and people with that list's cards only (none when it is not the board's list).
+/// with_details: the cards' descriptions and files too (BoardPage::files).
 awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action,
-                                                        std::optional<long long> only_list = std::nullopt);
+                                                        std::optional<long long> only_list = std::nullopt,
+                                                        bool with_details = false);
 /// The board's page (ADR 0046): the same with at most kCardsOnBoard cards of each list (the first in the board's order,
 /// or by dots), and each list's count of cards.
 awaitable<std::variant<BoardPage, Response>> load_shown_board(OrgRequest& req, const PagesDeps& deps,

@@ -116,13 +116,18 @@ awaitable<std::optional<BoardForViewer>> BoardService::board(long long org_id, l
   co_return co_await std::move(op);
 }
 
-awaitable<std::optional<BoardPage>> BoardService::board_page(long long org_id, long long board_id, long long viewer) {
+awaitable<std::optional<BoardPage>> BoardService::board_page(long long org_id, long long board_id, long long viewer,
+                                                             bool with_details) {
   auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {
     auto v = store::find_board(s, org_id, board_id, viewer);
     if (!v) return std::nullopt;
     BoardPage page;
     page.view = std::move(*v);
     store::read_page(s, page, viewer);
+    if (with_details) {
+      store::read_descriptions(s, page);
+      page.files = store::board_attachments(s, board_id);
+    }
     return page;
   });
   co_return co_await std::move(op);

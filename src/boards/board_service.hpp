@@ -98,7 +98,9 @@ class BoardService {
                                     std::string purpose, std::vector<std::string> lists, std::string create_key,
                                     std::optional<groups::Stage> stage = std::nullopt);
   awaitable<std::optional<BoardForViewer>> board(long long org_id, long long board_id, long long viewer);
-  awaitable<std::optional<BoardPage>> board_page(long long org_id, long long board_id, long long viewer);
+  /// with_details: the cards' descriptions and files too (the CSV and the printed list).
+  awaitable<std::optional<BoardPage>> board_page(long long org_id, long long board_id, long long viewer,
+                                                 bool with_details = false);
   /// The board's page (ADR 0046): the frame with each list's count and at most kCardsOnBoard of its cards (by dots:
   /// those with the most).
   awaitable<std::optional<BoardPage>> shown_board_page(long long org_id, long long board_id, long long viewer,

@@ -689,6 +689,26 @@ std::vector<Attachment> attachments(soci::session& s, long long card_id) {
   return out;
 }
 
+void read_descriptions(soci::session& s, BoardPage& page) {
+  const auto at = index_of_cards(page);
+  db::query(s,
+            "SELECT id, description FROM board_cards WHERE board_id = $1 AND archived_at IS NULL AND description <> ''",
+            {page.view.board.id}, [&](const db::Row& r) {
+              if (auto it = at.find(r.integer(0)); it != at.end()) page.cards[it->second].description = r.string(1);
+            });
+}
+
+std::vector<Attachment> board_attachments(soci::session& s, long long board_id) {
+  std::vector<Attachment> out;
+  // Through the board's cards (indexed by board), then each card's files (indexed by card).
+  db::query(s,
+            "SELECT " + std::string(kAttachmentColumns) +
+                " WHERE a.card_id IN (SELECT id FROM board_cards WHERE board_id = $1 AND archived_at IS NULL) ORDER BY "
+                "a.card_id, a.created_at, a.id",
+            {board_id}, [&](const db::Row& r) { out.push_back(attachment_of(r)); });
+  return out;
+}
+
 void insert_attachment(soci::session& s, long long org_id, long long board_id, long long card_id, long long upload_id,
                        long long actor, long long now) {
   db::query(s,

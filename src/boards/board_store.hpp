@@ -106,6 +106,10 @@ void remove_comment(soci::session& s, long long comment_id, long long by, std::s
 
 /// A card's files, oldest first.
 std::vector<Attachment> attachments(soci::session& s, long long card_id);
+/// Fills in the descriptions of the page's cards (the board's page leaves them out: it does not show them).
+void read_descriptions(soci::session& s, BoardPage& page);
+/// The files of every card in play on a board, by card then oldest first, in one query (the CSV and printed list).
+std::vector<Attachment> board_attachments(soci::session& s, long long board_id);
 void insert_attachment(soci::session& s, long long org_id, long long board_id, long long card_id, long long upload_id,
                        long long actor, long long now);
 /// The file, when it is on this card.

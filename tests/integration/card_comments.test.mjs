@@ -216,6 +216,22 @@ test(`${backendName}: files on a card — the uploads module's rules, who fetche
   assert.equal((await priya.get(link[1])).status, 404);
   assert.equal((await anonymous.get(link[1])).status, 404);
 
+  // The board's CSV and its printed list say everything the card does, its words and its files by name: on paper
+  // or in a spreadsheet there is no card page to open.
+  const boardUrl = `/o/demo/boards/${one(`SELECT board_id FROM board_cards WHERE id = ${card}`)}`;
+  const csv = await gareth.get(`${boardUrl}/cards.csv`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.text.split("\r\n")[0], /,Description,Comments,Files$/);
+  const row = csv.text.split("\r\n").find((line) => line.includes("Easy read booking guide"));
+  assert.match(row, /A guide in easy read, in English and Welsh\.",\d+,tiny\.png$/);
+  const printed = await gareth.get(`${boardUrl}/print`);
+  assert.match(printed.text, /A guide in easy read, in English and Welsh\./);
+  assert.match(printed.text, /Files: tiny\.png/);
+  const welsh = await signedIn(demo.member);
+  assert.equal((await welsh.post("/language", { lang: "cy", return_to: boardUrl })).status, 303);
+  assert.match((await welsh.get(`${boardUrl}/cards.csv`)).text.split("\r\n")[0], /,Disgrifiad,Sylwadau,Ffeiliau$/);
+  assert.match((await welsh.get(`${boardUrl}/print`)).text, /Ffeiliau: tiny\.png/);
+
   // Observers take nothing off; a file asked for under another card is 404; Tom, who runs the group, takes it off.
   const file = one(`SELECT id FROM board_card_attachments WHERE card_id = ${card}`);
   assert.equal((await ngozi.post(`${cardUrl}/files/${file}/remove`, {})).status, 404);
@@ -223,4 +239,6 @@ test(`${backendName}: files on a card — the uploads module's rules, who fetche
   assert.equal((await tom.post(`${cardUrl}/files/${file}/remove`, {})).status, 303);
   assert.equal((await gareth.get(link[1])).status, 404);
   assert.equal(one(`SELECT COUNT(*) FROM board_card_attachments WHERE card_id = ${card}`), "0");
+  assert.doesNotMatch((await gareth.get(`${boardUrl}/cards.csv`)).text, /tiny\.png/);
+  assert.doesNotMatch((await gareth.get(`${boardUrl}/print`)).text, /Files:/);
 });
