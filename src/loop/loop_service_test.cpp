@@ -5,6 +5,7 @@
 #include "loop/loop_service.hpp"
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <string>
 
@@ -80,6 +81,38 @@ class LoopOnBackend : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<LoopService> service;
   long long north = 0, tom = 0, gareth = 0, priya = 0, group = 0;
 };
+
+// "What happened to what I said" pages back through a person's entries, newest change first, and leaves out those
+// in a group they are not in (here newer than all of them, as a group a person has left).
+TEST_P(LoopOnBackend, APersonsOwnListPagesBackAndLeavesOutGroupsTheyAreNotIn) {
+  groups::GroupDetails g;
+  g.name = "Finance group";
+  const long long other = run(groups->create_group(north, tom, g, "loop-group-key-2"));
+  world->db->run_sync([&](soci::session& s) {
+    for (int i = 1; i <= 40; ++i) {
+      const long long in = i <= 30 ? group : other;
+      const long long at = i <= 30 ? 1000 + i : 5000 + i;  // the other group's entries are the newest
+      const long long id = i;
+      const std::string title = "Idea " + std::to_string(i);
+      s << "INSERT INTO loop_items (org_id, group_id, kind, contribution_id, author_id, title, href, you_said, "
+           "status, changed_at) VALUES (:o, :g, 'note', :c, :a, :t, '/notes/1', '', 'under_way', :at)",
+          soci::use(north), soci::use(in), soci::use(id), soci::use(gareth), soci::use(title), soci::use(at);
+    }
+  });
+  const auto first = run(service->mine(gareth, std::nullopt, Version::standard));
+  ASSERT_EQ(first.entries.size(), 25u);
+  EXPECT_EQ(first.entries.front().said, "Idea 30");
+  EXPECT_EQ(first.entries.back().said, "Idea 6");
+  ASSERT_FALSE(first.older.empty());
+  const auto dot = first.older.find('.');
+  const std::pair<long long, long long> key{std::stoll(first.older.substr(0, dot)),
+                                            std::stoll(first.older.substr(dot + 1))};
+  const auto second = run(service->mine(gareth, key, Version::standard));
+  ASSERT_EQ(second.entries.size(), 5u);
+  EXPECT_EQ(second.entries.front().said, "Idea 5");
+  EXPECT_EQ(second.entries.back().said, "Idea 1");
+  EXPECT_TRUE(second.older.empty());
+}
 
 TEST_P(LoopOnBackend, KeepsTheEasyReadSentenceBesideTheStandardWords) {
   const Who as_tom{tom, Role::facilitator, false};
