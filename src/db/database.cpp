@@ -15,6 +15,7 @@
 #include <regex>
 
 #include "db/query.hpp"
+#include "db/sqlite_handle.hpp"
 #include "db/transaction.hpp"
 
 namespace roundtable::db {
@@ -38,7 +39,7 @@ std::string one_line(const std::string& s) {
   return out;
 }
 
-/// The read transaction around a read() on SQLite (Database::ReadSnapshot); not counted as statements.
+/// The read transaction around a read() on SQLite (Database::ReadHold); not counted as statements.
 constexpr const char* kReadBegin = "BEGIN DEFERRED TRANSACTION";
 constexpr const char* kReadEnd = "END TRANSACTION";
 /// Around each of the writes run together (Database::together); not counted as statements either.
@@ -47,8 +48,6 @@ constexpr const char* kTogetherRelease = "RELEASE SAVEPOINT rt_together";
 constexpr const char* kTogetherUndo = "ROLLBACK TO SAVEPOINT rt_together";
 /// At most this many writes in one transaction: the first of them do not wait for ever more to join.
 constexpr size_t kMostTogether = 256;
-
-sqlite3* sqlite_of(soci::session& s) { return static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_; }
 
 void configure_sqlite(soci::session& s) {
   s << "PRAGMA journal_mode=WAL";
@@ -199,13 +198,13 @@ void Database::count_statements(soci::session& s) {
   // Counts every statement run (roundtable_db_statements_total): the tests' guard against a page whose number of
   // queries grows with the data.
   sqlite3_trace_v2(
-      static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_, SQLITE_TRACE_STMT,
+      sqlite_handle(s), SQLITE_TRACE_STMT,
       [](unsigned, void* context, void* stmt, void* sql) {
         // Count the statements Roundtable runs, not their parts: statements inside triggers are reported as
         // comments ("-- ..."), and full-text search runs its own on its tables and checks the file's version, naming
         // them 'main'.'...' (how many depends on how its index happens to be laid out).
         const char* text = static_cast<const char*>(sql);
-        // Nor the read transaction around a read() (ReadSnapshot): it is not a query the page asked for.
+        // Nor the read transaction around a read() (ReadHold): it is not a query the page asked for.
         const bool part = text && ((text[0] == '-' && text[1] == '-') || std::strstr(text, "'main'.") != nullptr ||
                                    std::strcmp(text, kReadBegin) == 0 || std::strcmp(text, kReadEnd) == 0 ||
                                    std::strcmp(text, kTogetherSavepoint) == 0 ||
@@ -255,7 +254,7 @@ void end_read(ThreadReader& r) {
     query(*r.session, kReadEnd, {});
   } catch (const std::exception&) {
     // Ending a transaction that only read cannot lose anything; rolling it back lets its snapshot go all the same.
-    sqlite3_exec(sqlite_of(*r.session), "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(sqlite_handle(*r.session), "ROLLBACK", nullptr, nullptr, nullptr);
   }
 }
 
@@ -281,8 +280,8 @@ Database::ReadHold::ReadHold(Database& db) : session(db.reader_for_this_thread()
   ThreadReader& r = *thread_reader(db.id_);
   if (r.open) return;  // this handler's reads began one already
   // A transaction left open (an END that failed and a ROLLBACK that failed too) would keep an old snapshot forever.
-  if (!sqlite3_get_autocommit(sqlite_of(session)))
-    sqlite3_exec(sqlite_of(session), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!sqlite3_get_autocommit(sqlite_handle(session)))
+    sqlite3_exec(sqlite_handle(session), "ROLLBACK", nullptr, nullptr, nullptr);
   query(session, kReadBegin, {});
   r.open = true;
 }

@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "db/sqlite_handle.hpp"
+
 namespace roundtable::db {
 
 // SOCI declares SQLite's C API inside namespace sqlite_api (its header includes sqlite3.h there).
@@ -64,8 +66,6 @@ std::unordered_map<const void*, std::unique_ptr<Kept>>& all_kept() {
   static std::unordered_map<const void*, std::unique_ptr<Kept>> kept;
   return kept;
 }
-
-sqlite3* sqlite_handle(soci::session& s) { return static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_; }
 
 PGconn* postgres_handle(soci::session& s) {
   return static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;

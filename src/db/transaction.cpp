@@ -10,6 +10,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "db/sqlite_handle.hpp"
+
 // SOCI declares SQLite's C API inside namespace sqlite_api (its header includes sqlite3.h there).
 using namespace sqlite_api;
 
@@ -20,8 +22,7 @@ namespace {
 /// The process's writer lock for the database file of this SQLite connection; null for a database in memory (one
 /// connection, nothing to queue for). One lock per file, made on first use and kept.
 std::timed_mutex* writers_of(soci::session& s) {
-  sqlite3* db = static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
-  const char* file = sqlite3_db_filename(db, "main");
+  const char* file = sqlite3_db_filename(sqlite_handle(s), "main");
   if (!file || !*file) return nullptr;
   static std::mutex guard;
   static std::unordered_map<std::string, std::unique_ptr<std::timed_mutex>> locks;

@@ -100,16 +100,10 @@ void init() {
 std::string random_token(size_t bytes) {
   init();
   thread_local ThreadRandom random;
-  unsigned char small[64];
-  std::vector<unsigned char> large;
-  unsigned char* buf = small;
-  if (bytes > sizeof small) {
-    large.resize(bytes);
-    buf = large.data();
-  }
-  random.fill(buf, bytes);
-  std::string token = to_base64url(buf, bytes);
-  sodium_memzero(buf, bytes);
+  std::vector<unsigned char> buf(bytes);
+  random.fill(buf.data(), buf.size());
+  std::string token = to_base64url(buf.data(), buf.size());
+  sodium_memzero(buf.data(), buf.size());
   return token;
 }
 
