@@ -9,11 +9,15 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/url/parse.hpp>
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <regex>
 
+#include "core/log.hpp"
 #include "db/query.hpp"
 #include "db/sqlite_handle.hpp"
 #include "db/transaction.hpp"
@@ -197,13 +201,36 @@ void Database::connect(soci::session& s) {
 void Database::count_statements(soci::session& s) {
   // Counts every statement run (roundtable_db_statements_total): the tests' guard against a page whose number of
   // queries grows with the data.
+  // ROUNDTABLE_SLOW_SQL_MICROSECONDS=N (for finding where a page's time goes, docs/PERFORMANCE.md): each statement
+  // that took N µs or more is logged with its time and text. Read once; off by default (timing every statement has a
+  // cost).
+  static const long long slow_us = [] {
+    const char* v = std::getenv("ROUNDTABLE_SLOW_SQL_MICROSECONDS");
+    long long n = -1;
+    if (v && *v) std::from_chars(v, v + std::strlen(v), n);
+    return n;
+  }();
   sqlite3_trace_v2(
-      sqlite_handle(s), SQLITE_TRACE_STMT,
-      [](unsigned, void* context, void* stmt, void* sql) {
+      sqlite_handle(s), SQLITE_TRACE_STMT | (slow_us >= 0 ? SQLITE_TRACE_PROFILE : 0),
+      [](unsigned event, void* context, void* stmt, void* sql) {
+        // SQLite's own time for a statement (the PROFILE event's) counts whole milliseconds: each statement is timed
+        // from its start (the STMT event) instead.
+        thread_local std::chrono::steady_clock::time_point started;
+        if (event == SQLITE_TRACE_PROFILE) {
+          const long long us =
+              std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+          if (us >= slow_us) {
+            const char* text = sqlite3_sql(static_cast<sqlite3_stmt*>(stmt));
+            core::log::warn("slow_sql",
+                            {{"microseconds", std::to_string(us)}, {"sql", text ? std::string_view(text) : ""}});
+          }
+          return 0;
+        }
         // Count the statements Roundtable runs, not their parts: statements inside triggers are reported as
         // comments ("-- ..."), and full-text search runs its own on its tables and checks the file's version, naming
         // them 'main'.'...' (how many depends on how its index happens to be laid out).
         const char* text = static_cast<const char*>(sql);
+        if (slow_us >= 0 && !(text && text[0] == '-' && text[1] == '-')) started = std::chrono::steady_clock::now();
         // Nor the read transaction around a read() (ReadHold): it is not a query the page asked for.
         const bool part = text && ((text[0] == '-' && text[1] == '-') || std::strstr(text, "'main'.") != nullptr ||
                                    std::strcmp(text, kReadBegin) == 0 || std::strcmp(text, kReadEnd) == 0 ||

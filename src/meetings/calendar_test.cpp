@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "db/query.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "groups/group_service.hpp"
@@ -567,6 +568,42 @@ TEST_P(OpenSessions, TheReportComesAPageAtATimeByNameWithItsCounts) {
   EXPECT_FALSE(not_yet->page.more_after);
   // Not for Gareth, who does not run the group.
   EXPECT_FALSE(run(sessions_service->report_page({gareth, core::Role::member, false}, north, series_id, {})));
+}
+
+TEST_P(OpenSessions, TheReportsCountFollowsEveryChangeToWhoTheRuleCovers) {
+  // The count is kept between views (migration 0065): each change to who is a member, when they joined or their
+  // member types shows on the next view.
+  const Who tom_who{tom, core::Role::member, false};
+  const auto must = [&] {
+    auto page = run(sessions_service->report_page(tom_who, north, series_id, {false, 0, 0, 10}));
+    return page ? page->summary.must : -1;
+  };
+  ASSERT_EQ(must(), 1) << "Priya";
+  ASSERT_EQ(must(), 1) << "the same again, from what was kept";
+  const auto sql = [&](const std::string& statement, long long user) {
+    world->db->run_sync([&](soci::session& s) { db::query(s, statement, {user, north}); });
+  };
+  // A new member of staff who joined today.
+  const long long zoe = world->member("north", "zoe2@example.org", "Zoe", Role::member, {});
+  const std::string recently = std::to_string(clock.now_seconds() - kDay);
+  sql("UPDATE memberships SET created_at = " + recently + " WHERE user_id = $1 AND org_id = $2", zoe);
+  EXPECT_EQ(must(), 1) << "no member type yet";
+  sql("INSERT INTO member_types (user_id, org_id, type) VALUES ($1, $2, 'staff')", zoe);
+  EXPECT_EQ(must(), 2) << "a member type added";
+  sql("UPDATE member_types SET type = 'partner_organisation' WHERE user_id = $1 AND org_id = $2", zoe);
+  EXPECT_EQ(must(), 1) << "a member type changed";
+  sql("UPDATE member_types SET type = 'staff' WHERE user_id = $1 AND org_id = $2", zoe);
+  EXPECT_EQ(must(), 2);
+  sql("UPDATE memberships SET created_at = 0 WHERE user_id = $1 AND org_id = $2", zoe);
+  EXPECT_EQ(must(), 1) << "joined long ago";
+  sql("UPDATE memberships SET created_at = " + recently + " WHERE user_id = $1 AND org_id = $2", zoe);
+  EXPECT_EQ(must(), 2);
+  sql("DELETE FROM member_types WHERE user_id = $1 AND org_id = $2", zoe);
+  EXPECT_EQ(must(), 1) << "a member type taken away";
+  sql("INSERT INTO member_types (user_id, org_id, type) VALUES ($1, $2, 'staff')", zoe);
+  ASSERT_EQ(must(), 2);
+  sql("DELETE FROM memberships WHERE user_id = $1 AND org_id = $2", zoe);
+  EXPECT_EQ(must(), 1) << "left the organisation";
 }
 
 TEST_P(OpenSessions, SomeoneTheRuleCoversOnlyAfterTheSessionsWereMadeIsAskedToThoseToCome) {

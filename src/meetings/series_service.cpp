@@ -187,11 +187,32 @@ awaitable<std::optional<SeriesReportPage>> SeriesService::report_page(Who who, l
     const long long since = rule.months > 0 && !rule.member_type.empty()
                                 ? series::london_midnight(series::covered_from(rule, series::london_date(at)))
                                 : std::numeric_limits<long long>::max();
-    auto summary = series_store::report_summary(s, org_id, id, rule.member_type, since);
+    const long long must = covered(s, org_id, rule.member_type, since);
+    auto summary = series_store::report_summary(s, org_id, id, rule.member_type, since, must);
     auto page = series_store::report_page(s, org_id, id, rule.member_type, since, at, query);
     return SeriesReportPage{std::move(*v), summary, std::move(page)};
   });
   co_return co_await std::move(op);
+}
+
+long long SeriesService::covered(soci::session& s, long long org_id, const std::string& member_type, long long since) {
+  // The version is read before the count, in the same read: a count newer than its version is only counted again
+  // once more.
+  const long long version = series_store::members_version(s, org_id);
+  CoveredKey key{org_id, member_type, since};
+  {
+    std::lock_guard lock(covered_mutex_);
+    if (const auto it = covered_.find(key); it != covered_.end() && it->second.first == version) {
+      return it->second.second;
+    }
+  }
+  const long long n = series_store::covered_count(s, org_id, member_type, since);
+  std::lock_guard lock(covered_mutex_);
+  // Bounded: a key per organisation, rule and day.
+  if (covered_.size() >= 4096) covered_.clear();
+  auto& kept = covered_[std::move(key)];
+  if (version >= kept.first) kept = {version, n};
+  return n;
 }
 
 awaitable<std::vector<series_store::OpenSeries>> SeriesService::open_sessions(long long org_id) {

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <compare>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -89,9 +92,21 @@ class SeriesService {
     if (mail_.mail_queued) mail_.mail_queued();
   }
 
+  /// How many people a rule covers (series_store::covered_count), kept for the organisation's members version so a
+  /// view of the report does not read every member of the type (migration 0065).
+  long long covered(soci::session& s, long long org_id, const std::string& member_type, long long since);
+
   db::Database& db_;
   const core::Clock& clock_;
   MailHooks mail_;
+  struct CoveredKey {
+    long long org_id;
+    std::string member_type;
+    long long since;
+    auto operator<=>(const CoveredKey&) const = default;
+  };
+  std::mutex covered_mutex_;
+  std::map<CoveredKey, std::pair<long long, long long>> covered_;  // -> (members version, count)
 };
 
 }  // namespace roundtable::meetings

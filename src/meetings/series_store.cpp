@@ -302,22 +302,36 @@ const std::string kCame =
 
 }  // namespace
 
-series::ReportSummary report_summary(soci::session& s, long long org_id, long long series_id,
-                                     std::string_view member_type, long long covered_since) {
-  series::ReportSummary out;
-  // Who the rule covers, counted from the member types (not by testing every member of the organisation); who came,
-  // from the series' attendance, with whether each is covered.
+long long members_version(soci::session& s, long long org_id) {
+  long long version = 0;
+  db::query(s, "SELECT version FROM members_versions WHERE org_id = $1", {org_id},
+            [&](const db::Row& r) { version = r.integer(0); });
+  return version;
+}
+
+long long covered_count(soci::session& s, long long org_id, std::string_view member_type, long long covered_since) {
+  long long n = 0;
+  // From the member types (not by testing every member of the organisation).
   db::query(s,
-            "SELECT (SELECT COUNT(*) FROM member_types t JOIN memberships c ON c.org_id = t.org_id AND c.user_id = "
-            "t.user_id WHERE t.org_id = $1 AND t.type = $4 AND c.created_at >= $3), COALESCE(SUM(CASE WHEN " +
-                kCovered +
+            "SELECT COUNT(*) FROM member_types t JOIN memberships c ON c.org_id = t.org_id AND c.user_id = t.user_id "
+            "WHERE t.org_id = $1 AND t.type = $2 AND c.created_at >= $3",
+            {org_id, member_type, covered_since}, [&](const db::Row& r) { n = r.integer(0); });
+  return n;
+}
+
+series::ReportSummary report_summary(soci::session& s, long long org_id, long long series_id,
+                                     std::string_view member_type, long long covered_since, long long must) {
+  series::ReportSummary out;
+  out.must = must;
+  // Who came, from the series' attendance, with whether each is covered.
+  db::query(s,
+            "SELECT COALESCE(SUM(CASE WHEN " + kCovered +
                 " THEN 1 ELSE 0 END), 0), COUNT(*) FROM memberships ms WHERE ms.org_id = $1 AND ms.user_id IN "
                 "(SELECT a.user_id FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE "
                 "m.series_id = $2 AND a.status = 'present')",
             {org_id, series_id, covered_since, member_type}, [&](const db::Row& r) {
-              out.must = r.integer(0);
-              out.must_came = r.integer(1);
-              out.came = r.integer(2);
+              out.must_came = r.integer(0);
+              out.came = r.integer(1);
             });
   out.not_yet = out.must - out.must_came;
   return out;

@@ -88,9 +88,17 @@ struct ReportRows {
   bool more_after = false;
   bool more_before = false;
 };
-/// The report's counts (covered_since: UTC seconds, the start of series::covered_from's date) in one query.
+/// The organisation's members version (migration 0065): it goes up with any change to who is a member, when they
+/// joined or their member types; 0 before the first.
+long long members_version(soci::session& s, long long org_id);
+/// How many people the rule covers: members of the organisation of that member type who joined at or after
+/// covered_since (UTC seconds, the start of series::covered_from's date). It reads every such member: kept by the
+/// service for the members version.
+long long covered_count(soci::session& s, long long org_id, std::string_view member_type, long long covered_since);
+/// The report's counts in one query, with `must` (covered_count) given: how many came, and how many of them the rule
+/// covers.
 series::ReportSummary report_summary(soci::session& s, long long org_id, long long series_id,
-                                     std::string_view member_type, long long covered_since);
+                                     std::string_view member_type, long long covered_since, long long must);
 /// A page of the report in three queries however many people there are: the people, their member types, and the
 /// sessions they came to or are going to.
 ReportRows report_page(soci::session& s, long long org_id, long long series_id, std::string_view member_type,

@@ -28,6 +28,9 @@ const std::vector<module::PersonalTable>& personal_tables() {
 const std::vector<module::TableWithout>& tables_without_personal_data() {
   static const std::vector<module::TableWithout> tables{
       {"organisations", "organisations, not people"},
+      {"members_versions",
+       "a number per organisation that goes up when anyone joins or leaves it or their member types change (migration "
+       "0065)"},
   };
   return tables;
 }
