@@ -357,14 +357,15 @@ awaitable<EntryPage> LoopService::mine(long long user_id, std::optional<std::pai
       params.emplace_back(before->second);
     }
     std::vector<long long> ids;
-    // Only in the groups the person is still in: what they may still see. The entries are picked from the index
-    // alone (loop_items_author holds the group), and only the page's are read from the table: PostgreSQL otherwise
-    // fetched the row of every entry it skipped (a group the person has left), 4,026 for 25 in bench/.
+    // Only in the groups the person is still in: what they may still see. Each entry says whether its author is in
+    // its group now (author_in_group, kept by triggers: migration 0066), so the page's entries are one range of
+    // loop_items_author, picked from the index alone; only theirs are read from the table. The entries of a group the
+    // person has left are never stepped over (4,000 of them in bench/ cost 270 µs a view before).
     db::query(
         s,
         "SELECT " + entry_columns("i.title") +
-            ", o.slug, o.name, g.name FROM (SELECT i.id FROM loop_items i JOIN group_members gm ON gm.group_id = "
-            "i.group_id AND gm.user_id = $1 WHERE i.author_id = $1" +
+            ", o.slug, o.name, g.name FROM (SELECT i.id FROM loop_items i WHERE i.author_id = $1 AND "
+            "i.author_in_group = 1" +
             keyset(before.has_value(), 3) +
             " ORDER BY i.changed_at DESC, i.id DESC LIMIT $2) AS picked JOIN loop_items i ON i.id = picked.id JOIN "
             "org_groups g ON g.id = i.group_id JOIN organisations o ON o.id = i.org_id ORDER BY i.changed_at DESC, "

@@ -112,6 +112,15 @@ TEST_P(LoopOnBackend, APersonsOwnListPagesBackAndLeavesOutGroupsTheyAreNotIn) {
   EXPECT_EQ(second.entries.front().said, "Idea 5");
   EXPECT_EQ(second.entries.back().said, "Idea 1");
   EXPECT_TRUE(second.older.empty());
+
+  // Joining the other group brings its (newer) entries in at the top; leaving it takes them away again.
+  const auto newest = [&] { return run(service->mine(gareth, std::nullopt, Version::standard)).entries.at(0).said; };
+  ASSERT_EQ(run(groups->invite(north, other, tom, gareth)), groups::MembershipOutcome::done);
+  EXPECT_EQ(newest(), "Idea 30") << "invited, not in it yet";
+  ASSERT_EQ(run(groups->answer_invitation(north, other, gareth, true)), groups::MembershipOutcome::done);
+  EXPECT_EQ(newest(), "Idea 40");
+  ASSERT_EQ(run(groups->leave(north, other, gareth)), groups::MembershipOutcome::done);
+  EXPECT_EQ(newest(), "Idea 30");
 }
 
 TEST_P(LoopOnBackend, KeepsTheEasyReadSentenceBesideTheStandardWords) {
