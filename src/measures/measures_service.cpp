@@ -148,17 +148,35 @@ awaitable<OrgMeasures> MeasuresService::organisation(Who who, long long org_id) 
     const policy::Actor actor{who.org_role, who.two_step, std::nullopt, false};
     out.verdict = policy::allows(actor, policy::Action::see_org_measures);
     if (out.verdict != policy::Verdict::allow) return out;
-    std::vector<long long> ids;
+    // Three reads however many groups: the version, the viewer's roles in the organisation's groups (few, from
+    // group_members_user alone), and each group's id, visibility and whether it is archived (from the covering index
+    // org_groups_listed, without the names; in no order, sorted here). Joining each of 500 groups to the viewer's
+    // membership and the version was most of the page (270 µs on SQLite, bench/).
     long long version = 0;
-    db::query(s, std::string(kGroupColumns) + "WHERE g.org_id = $1 ORDER BY g.id", {org_id, who.user_id},
+    db::query(s, "SELECT version FROM measures_versions WHERE org_id = $1", {org_id},
+              [&](const db::Row& r) { version = r.integer(0); });
+    std::vector<std::pair<long long, groups::GroupRole>> roles;
+    db::query(s, "SELECT group_id, role FROM group_members WHERE user_id = $1 AND org_id = $2", {who.user_id, org_id},
               [&](const db::Row& r) {
-                const auto g = group_of(r);
-                version = r.integer(5);
-                if (policy::allows({who.org_role, who.two_step, g.role, false}, policy::Action::see_org_measures,
-                                   g.facts) == policy::Verdict::allow) {
-                  ids.push_back(g.id);
-                }
+                if (const auto role = role_of(r.text(1))) roles.emplace_back(r.integer(0), *role);
               });
+    std::sort(roles.begin(), roles.end());
+    std::vector<long long> ids;
+    db::query(
+        s, "SELECT id, visibility, archived_at FROM org_groups WHERE org_id = $1", {org_id}, [&](const db::Row& r) {
+          const long long id = r.integer(0);
+          const policy::GroupFacts facts{groups::parse_visibility(r.text(1)).value_or(groups::Visibility::members),
+                                         !r.null(2)};
+          const auto mine = std::lower_bound(roles.begin(), roles.end(), std::pair{id, groups::GroupRole{}},
+                                             [](const auto& a, const auto& b) { return a.first < b.first; });
+          const auto role =
+              mine != roles.end() && mine->first == id ? std::optional<groups::GroupRole>(mine->second) : std::nullopt;
+          if (policy::allows({who.org_role, who.two_step, role, false}, policy::Action::see_org_measures, facts) ==
+              policy::Verdict::allow) {
+            ids.push_back(id);
+          }
+        });
+    std::sort(ids.begin(), ids.end());
     out.groups = static_cast<long long>(ids.size());
     out.measures = measures(s, org_id, ids, version);
     return out;

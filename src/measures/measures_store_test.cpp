@@ -173,6 +173,12 @@ TEST_P(MeasuresOnBackend, WhoSeesWhat) {
   EXPECT_EQ(admin.measures.total.responded, 1);
   EXPECT_EQ(run(service->organisation(as(sian, Role::org_admin), north)).verdict, policy::Verdict::need_two_step);
   EXPECT_EQ(run(service->organisation(as(gareth, Role::member), north)).verdict, policy::Verdict::deny);
+  // Once Tom is in the members-only group, it counts towards his figures too.
+  groups::GroupService(*world->db, clock)
+      .add_member_now(north, steering, tom, groups::GroupRole::facilitator, clock.now_seconds());
+  const auto in_it = run(service->organisation(as(tom, Role::facilitator), north));
+  EXPECT_EQ(in_it.groups, 2);
+  EXPECT_EQ(in_it.measures.total.contributions, 2);
 }
 
 TEST_P(MeasuresOnBackend, NothingYet) {
