@@ -35,29 +35,48 @@ bool may(const OrgRequest& req, const BoardForViewer& v, policy::Action action) 
   return policy::allows(actor_of(req, v.role), action, policy::facts_of(v.board)) != policy::Verdict::deny;
 }
 
-awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action,
-                                                        std::optional<long long> only_list, bool with_details) {
+namespace {
+
+/// The board named by {board}, read by `read` (a BoardService use case given the board's id), when the person may do
+/// `action` to it.
+template <class Read>
+awaitable<std::variant<BoardPage, Response>> load_with(OrgRequest& req, const PagesDeps& deps, policy::Action action,
+                                                       Read read) {
   auto& ctx = req.ctx;
   const auto id = http::parse_id(ctx.param("board"));
   if (!id || !deps.service) co_return deps.not_found(ctx);
-  auto op = only_list ? deps.service->list_page(req.membership.org_id, *id, *only_list, req.principal.user_id)
-                      : deps.service->board_page(req.membership.org_id, *id, req.principal.user_id, with_details);
+  auto op = read(*id);
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   const auto verdict = policy::allows(actor_of(req, found->view.role), action, policy::facts_of(found->view.board));
   co_return decide(req, deps, verdict, std::move(*found));
 }
 
+}  // namespace
+
+awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const PagesDeps& deps, policy::Action action,
+                                                        std::optional<long long> only_list, bool with_details) {
+  const long long org = req.membership.org_id, viewer = req.principal.user_id;
+  auto op = load_with(req, deps, action, [&](long long id) {
+    return only_list ? deps.service->list_page(org, id, *only_list, viewer)
+                     : deps.service->board_page(org, id, viewer, with_details);
+  });
+  co_return co_await std::move(op);
+}
+
 awaitable<std::variant<BoardPage, Response>> load_shown_board(OrgRequest& req, const PagesDeps& deps,
                                                               policy::Action action, bool by_dots) {
-  auto& ctx = req.ctx;
-  const auto id = http::parse_id(ctx.param("board"));
-  if (!id || !deps.service) co_return deps.not_found(ctx);
-  auto op = deps.service->shown_board_page(req.membership.org_id, *id, req.principal.user_id, by_dots);
-  auto found = co_await std::move(op);
-  if (!found) co_return deps.not_found(ctx);
-  const auto verdict = policy::allows(actor_of(req, found->view.role), action, policy::facts_of(found->view.board));
-  co_return decide(req, deps, verdict, std::move(*found));
+  const long long org = req.membership.org_id, viewer = req.principal.user_id;
+  auto op = load_with(req, deps, action,
+                      [&](long long id) { return deps.service->shown_board_page(org, id, viewer, by_dots); });
+  co_return co_await std::move(op);
+}
+
+awaitable<std::variant<BoardPage, Response>> load_voted_board(OrgRequest& req, const PagesDeps& deps,
+                                                              policy::Action action) {
+  const long long org = req.membership.org_id, viewer = req.principal.user_id;
+  auto op = load_with(req, deps, action, [&](long long id) { return deps.service->voted_board_page(org, id, viewer); });
+  co_return co_await std::move(op);
 }
 
 awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const PagesDeps& deps, policy::Action action) {

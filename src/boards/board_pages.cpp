@@ -223,16 +223,14 @@ awaitable<Response> board_list(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> results(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_board(req, deps, Action::see_boards);
+  auto loaded_op = load_voted_board(req, deps, Action::see_boards);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& page = std::get<BoardPage>(loaded);
   const auto& b = page.view.board;
+  // Only the cards with dots, most first, then in the board's order.
   std::vector<const Card*> voted;
-  for (const auto& c : page.cards) {
-    if (c.dots > 0) voted.push_back(&c);
-  }
-  std::stable_sort(voted.begin(), voted.end(), [](const Card* a, const Card* x) { return a->dots > x->dots; });
+  for (const auto& c : page.cards) voted.push_back(&c);
   auto pb = page_builder(ctx, deps, s(t("boards.results.title")));
   pb.caption(b.title).back_link(board_url(req, b.id), s(t("boards.back_to_board")));
   Html& h = pb.body();

@@ -50,6 +50,9 @@ awaitable<std::variant<BoardPage, Response>> load_board(OrgRequest& req, const P
 /// or by dots), and each list's count of cards.
 awaitable<std::variant<BoardPage, Response>> load_shown_board(OrgRequest& req, const PagesDeps& deps,
                                                               policy::Action action, bool by_dots);
+/// The dot results' page: the board's lists and its cards with dots, most first (BoardService::voted_board_page).
+awaitable<std::variant<BoardPage, Response>> load_voted_board(OrgRequest& req, const PagesDeps& deps,
+                                                              policy::Action action);
 /// The card named by {card} with its board, when the person may do this to it.
 awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const PagesDeps& deps, policy::Action action);
 /// The group named by {group}, when the person may do this in it (see_boards or run_boards).

@@ -146,6 +146,19 @@ awaitable<std::optional<BoardPage>> BoardService::shown_board_page(long long org
   co_return co_await std::move(op);
 }
 
+awaitable<std::optional<BoardPage>> BoardService::voted_board_page(long long org_id, long long board_id,
+                                                                   long long viewer) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {
+    auto v = store::find_board(s, org_id, board_id, viewer);
+    if (!v) return std::nullopt;
+    BoardPage page;
+    page.view = std::move(*v);
+    store::read_voted(s, page);
+    return page;
+  });
+  co_return co_await std::move(op);
+}
+
 awaitable<std::optional<BoardPage>> BoardService::list_page(long long org_id, long long board_id, long long list_id,
                                                             long long viewer) {
   auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {

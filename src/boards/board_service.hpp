@@ -105,6 +105,8 @@ class BoardService {
   /// those with the most).
   awaitable<std::optional<BoardPage>> shown_board_page(long long org_id, long long board_id, long long viewer,
                                                        bool by_dots);
+  /// The dot results: the board's lists and its cards with dots, most first (store::read_voted).
+  awaitable<std::optional<BoardPage>> voted_board_page(long long org_id, long long board_id, long long viewer);
   /// A list's own page: the board's frame (its lists, labels and people) with only this list's cards (none when the
   /// list is not the board's).
   awaitable<std::optional<BoardPage>> list_page(long long org_id, long long board_id, long long list_id,

@@ -394,6 +394,43 @@ void read_shown(soci::session& s, BoardPage& page, long long viewer, long long p
   }
 }
 
+void read_voted(soci::session& s, BoardPage& page) {
+  const long long board_id = page.view.board.id;
+  page.lists = lists(s, board_id);
+  // From board_cards_in_play alone (it holds every column read here); sorted here, by the lists' order read above.
+  std::vector<std::size_t> place;
+  db::query(s,
+            "SELECT c.id, c.list_id, c.position, c.title, c.dot_count FROM board_cards c WHERE c.board_id = $1 AND "
+            "c.archived_at IS NULL AND c.dot_count > 0",
+            {board_id}, [&](const db::Row& r) {
+              Card c;
+              c.id = r.integer(0);
+              c.board_id = board_id;
+              c.list_id = r.integer(1);
+              c.position = r.integer(2);
+              c.title = r.string(3);
+              c.dots = r.integer(4);
+              std::size_t at = 0;
+              while (at < page.lists.size() && page.lists[at].id != c.list_id) ++at;
+              place.push_back(at);
+              page.cards.push_back(std::move(c));
+            });
+  std::vector<std::size_t> order(page.cards.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const Card& a = page.cards[i];
+    const Card& b = page.cards[j];
+    if (a.dots != b.dots) return a.dots > b.dots;
+    if (place[i] != place[j]) return place[i] < place[j];
+    if (a.position != b.position) return a.position < b.position;
+    return a.id < b.id;
+  });
+  std::vector<Card> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t i : order) sorted.push_back(std::move(page.cards[i]));
+  page.cards = std::move(sorted);
+}
+
 void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer) {
   MyDots mine;
   read_frame_of(s, page, viewer, false, mine);

@@ -48,6 +48,9 @@ void read_page(soci::session& s, BoardPage& page, long long viewer);
 /// each list in the board's order, or with `by_dots` its first `per_list` by dots then position (with dots, the
 /// viewer's dots, comments standing, labels and people). The same nine or ten queries however many lists and cards.
 void read_shown(soci::session& s, BoardPage& page, long long viewer, long long per_list, bool by_dots);
+/// The dot results' page: the board's lists and only its cards in play with dots (id, list, position, title, dots),
+/// most dots first, then in the board's order; two queries, and neither reads the cards without dots' rows.
+void read_voted(soci::session& s, BoardPage& page);
 /// The same without the cards (a card's page: its forms need the lists, labels and people, not the other cards).
 void read_frame(soci::session& s, BoardPage& page, long long viewer);
 /// A list's own page: the frame and only that list's cards in play (with dots, the viewer's dots, comments standing,

@@ -172,6 +172,25 @@ TEST_P(BoardsOnBackend, MovesKeepPositionsOneToN) {
             Change::refused);
 }
 
+TEST_P(BoardsOnBackend, TheResultsAreTheCardsWithDotsMostFirstThenInTheBoardsOrder) {
+  // In "Doing": D (2 dots); in "Ideas": A (1), B (none), C (2), E (2, archived).
+  const long long a = add("A"), b = add("B"), c = add("C"), d = add("D", 1), e = add("E");
+  const Who t{tom, Role::facilitator, false};
+  ASSERT_EQ(run(service->save_board(t, north, board, "Ideas board", "", 7, std::nullopt)), Change::done);
+  for (long long card : {a, c, c, d, d, e, e}) ASSERT_EQ(run(service->dots(as_gareth(), north, card, 1)), Dots::done);
+  ASSERT_EQ(run(service->archive_card(as_gareth(), north, e, true)), Change::done);
+  const auto page = run(service->voted_board_page(north, board, gareth));
+  ASSERT_TRUE(page);
+  std::vector<std::pair<std::string, long long>> got;
+  for (const auto& card : page->cards) got.emplace_back(card.title, card.dots);
+  // C before D: the same dots, and "Ideas" comes before "Doing"; B has none; E is archived.
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, long long>>{{"C", 2}, {"D", 2}, {"A", 1}}));
+  EXPECT_EQ(page->lists.size(), 3U);
+  EXPECT_NE(b, 0);
+  // Another organisation's board is not there.
+  EXPECT_FALSE(run(service->voted_board_page(south, board, rhys)));
+}
+
 TEST_P(BoardsOnBackend, ArchiveClosesTheGapAndRestorePutsItLast) {
   const long long a = add("A"), b = add("B"), c = add("C");
   EXPECT_EQ(run(service->archive_card(as_gareth(), north, a, true)), Change::done);
