@@ -1,5 +1,7 @@
 #include "consensus/consensus_store.hpp"
 
+#include <algorithm>
+
 #include "db/query.hpp"
 
 namespace roundtable::consensus::store {
@@ -81,19 +83,29 @@ std::optional<long long> conversation_of_statement(soci::session& s, long long o
 
 std::vector<Statement> statements(soci::session& s, long long conversation_id, long long viewer) {
   std::vector<Statement> out;
+  // The statements, then the viewer's answers to them: one range of consensus_votes_conversation (migration 0067),
+  // not a search for the viewer's vote on each statement.
+  std::vector<std::pair<long long, std::size_t>> at;
   db::query(s,
-            "SELECT st.id, st.body, st.hidden_at, st.hidden_reason, v.vote FROM consensus_statements st LEFT JOIN "
-            "consensus_votes v ON v.statement_id = st.id AND v.user_id = $2 WHERE st.conversation_id = $1 ORDER BY "
-            "CASE WHEN st.hidden_at IS NULL THEN 0 ELSE 1 END, st.id",
-            {conversation_id, viewer}, [&](const db::Row& r) {
+            "SELECT st.id, st.body, st.hidden_at, st.hidden_reason FROM consensus_statements st WHERE "
+            "st.conversation_id = $1 ORDER BY CASE WHEN st.hidden_at IS NULL THEN 0 ELSE 1 END, st.id",
+            {conversation_id}, [&](const db::Row& r) {
               Statement st;
               st.id = r.integer(0);
               st.conversation_id = conversation_id;
               st.body = r.string(1);
               if (!r.null(2)) st.hidden_at = r.integer(2);
               st.hidden_reason = r.string(3);
-              if (!r.null(4)) st.mine = static_cast<Answer>(r.integer(4));
+              at.emplace_back(st.id, out.size());
               out.push_back(std::move(st));
+            });
+  if (out.empty()) return out;
+  std::sort(at.begin(), at.end());
+  db::query(s, "SELECT statement_id, vote FROM consensus_votes WHERE conversation_id = $1 AND user_id = $2",
+            {conversation_id, viewer}, [&](const db::Row& r) {
+              const long long id = r.integer(0);
+              const auto found = std::lower_bound(at.begin(), at.end(), std::pair<long long, std::size_t>{id, 0});
+              if (found != at.end() && found->first == id) out[found->second].mine = static_cast<Answer>(r.integer(1));
             });
   return out;
 }

@@ -93,6 +93,13 @@ TEST_P(ConsensusOnBackend, StatementsOnceAnswersChangeableAndTheNextIsTheFirstNo
   EXPECT_EQ(run(service->conversation_page(north, conversation, gareth))->voters, 1);
   EXPECT_EQ(run(service->answer(as(mair), north, two, Answer::agree)), Change::done);
   EXPECT_EQ(run(service->conversation_page(north, conversation, gareth))->voters, 2);
+  // Each person's own answers only, each on its statement.
+  page = run(service->conversation_page(north, conversation, gareth));
+  EXPECT_EQ(page->statements[0].mine, Answer::disagree);
+  EXPECT_FALSE(page->statements[1].mine);
+  page = run(service->conversation_page(north, conversation, mair));
+  EXPECT_FALSE(page->statements[0].mine);
+  EXPECT_EQ(page->statements[1].mine, Answer::agree);
 }
 
 TEST_P(ConsensusOnBackend, HiddenStatementsLeaveTheVotingAndTheResults) {
