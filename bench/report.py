@@ -8,6 +8,7 @@ import os
 import sys
 
 DESIGN_PAGE_SHARE = 25.0   # % of plaintext throughput
+NGINX_SHARE = 90.0         # plaintext as % of nginx serving a 1 KB static file (issue #10)
 DESIGN_P99_MS = 10.0       # at half of peak load
 DESIGN_IDLE_MB = 40.0
 
@@ -63,11 +64,21 @@ def main() -> int:
             continue
         name, path, size, rps, rmin, rmax, p50, p99, hp99, hrps, lp99, lrps, cpu, err = line.split("|")
         share = 100 * float(rps) / plain
+        if path.startswith("@nginx/"):
+            # Not Roundtable: the limit plaintext is measured against (issue #10: plaintext at 90 % of it).
+            nginx_share = 100 * plain / float(rps)
+            ok = "meets" if nginx_share >= NGINX_SHARE else "MISSES"
+            checks.append(f"- plaintext: {nginx_share:.1f} % of nginx's 1 KB static file, {ok} the target of "
+                          f"{NGINX_SHARE:.0f} %")
+        # The server's CPU is Roundtable's: nginx's is not counted.
+        cpu_cell = "–" if path.startswith("@nginx/") else f"{int(cpu):,}"
         spread = f" ({rate(rmin)}–{rate(rmax)})" if e["REPEAT"] != "1" else ""
         p(f"| {name} | `{path}` | {int(size):,} | {rate(rps)}{spread} "
           f"| {share:.1f} % | {ms(p50)} "
           f"| {ms(p99)} | {ms(hp99)} ({rate(hrps)}) | {ms(lp99)} ({rate(lrps)}) "
-          f"| {int(cpu):,} | {err} |")
+          f"| {cpu_cell} | {err} |")
+        if path.startswith("@nginx/"):
+            continue
         if path != "/healthz":
             ok = "meets" if share >= DESIGN_PAGE_SHARE else "MISSES"
             checks.append(f"- {name}: {share:.1f} % of plaintext, {ok} the target of {DESIGN_PAGE_SHARE:.0f} %")

@@ -50,6 +50,9 @@ say() { echo "bench: $*" >&2; }
 for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { say "needs $tool (scripts/install-deps installs it)"; exit 1; }
 done
+# nginx serving a 1 KB file is the limit plaintext is measured against (issue #10: plaintext at 90 % of it).
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[ -x "$NGINX" ] || { say "needs nginx (scripts/install-deps installs nginx-light)"; exit 1; }
 
 # --- build -------------------------------------------------------------------------------
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -75,7 +78,9 @@ else
   KEEP=${KEEP:-0}
 fi
 SERVER_PID=
+NGINX_CONF=
 cleanup() {
+  if [ -n "$NGINX_CONF" ]; then "$NGINX" -c "$NGINX_CONF" -s stop 2>/dev/null || true; fi
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -TERM "$SERVER_PID" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
@@ -147,6 +152,27 @@ for _ in $(seq 1 300); do
 done
 curl -fsS -o /dev/null "$BASE/healthz" || { say "the server did not answer /healthz"; exit 1; }
 sleep 2
+# nginx on another free loopback port, as many workers as the server has I/O threads (one per core), serving a 1 KB
+# file with its access log off (the server runs with --no-access-log): the same run measures it beside /healthz.
+NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$DATA/nginx/www" "$DATA/nginx/tmp"
+head -c 1024 /dev/zero | tr '\0' 'a' >"$DATA/nginx/www/index.html"
+cat >"$DATA/nginx/nginx.conf" <<NGINX
+worker_processes $(nproc);
+pid $DATA/nginx/nginx.pid;
+error_log $DATA/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $DATA/nginx/tmp; proxy_temp_path $DATA/nginx/tmp; fastcgi_temp_path $DATA/nginx/tmp;
+  uwsgi_temp_path $DATA/nginx/tmp; scgi_temp_path $DATA/nginx/tmp;
+  server { listen 127.0.0.1:$NGINX_PORT; root $DATA/nginx/www; }
+}
+NGINX
+"$NGINX" -c "$DATA/nginx/nginx.conf" -p "$DATA/nginx" 2>"$DATA/nginx/start.log" ||
+  { say "nginx did not start:"; cat "$DATA/nginx/start.log" >&2; exit 1; }
+NGINX_CONF=$DATA/nginx/nginx.conf
+NGINX_BASE=http://127.0.0.1:$NGINX_PORT
 rss_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$SERVER_PID/status"; }
 IDLE_RSS_KB=$(rss_kb VmRSS)
 say "server pid $SERVER_PID on $BASE, idle RSS $((IDLE_RSS_KB / 1024)) MB"
@@ -362,6 +388,7 @@ FEED_PATH=$(curl -s -H "Cookie: rt_session=$MEMBER_SESSION" --data "csrf_token=$
 # name|path|auth (auth: the facilitator's session cookie; member: the member's). Every page a module adds goes here.
 SCENARIOS=(
   "plaintext|/healthz|"
+  "nginx, a 1 KB static file (the limit here; not Roundtable)|@nginx/index.html|"
   "search (rare word)|/search?q=$RARE|"
   "search (common word)|/search?q=$COMMON|"
   "home (static HTML)|/|"
@@ -420,10 +447,10 @@ SCENARIOS=(
   "a calendar feed (a member's groups' meetings), no sign-in|$FEED_PATH|"
   "a group's You said, we did in easy read, signed in (a member; 2,000 statuses, a page of 25)|/o/demo/groups/$BOARD_ID/you-said-we-did/easy-read|member"
 )
-if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
-  kept=("${SCENARIOS[0]}")
+if [ -n "$ONLY" ]; then # plaintext and nginx, then the scenarios named
+  kept=("${SCENARIOS[0]}" "${SCENARIOS[1]}")
   IFS=',' read -r -a words <<<"$ONLY"
-  for s in "${SCENARIOS[@]:1}"; do
+  for s in "${SCENARIOS[@]:2}"; do
     for w in "${words[@]}"; do
       if [ -n "$w" ] && [[ "${s%%|*}" == *"$w"* ]]; then kept+=("$s"); break; fi
     done
@@ -431,6 +458,9 @@ if [ -n "$ONLY" ]; then # plaintext, then the scenarios named
   SCENARIOS=("${kept[@]}")
   say "measuring ${#SCENARIOS[@]} scenarios (SCENARIOS=$ONLY)"
 fi
+url_for() { # path -> URL: "@nginx/..." is nginx's, the rest the server's
+  case "$1" in @nginx/*) echo "$NGINX_BASE/${1#@nginx/}" ;; *) echo "$BASE$1" ;; esac
+}
 headers_for() { # auth -> wrk/curl header arguments
   if [ "$1" = auth ]; then printf '%s\n' -H "Cookie: rt_session=$SESSION"; fi
   if [ "$1" = member ]; then printf '%s\n' -H "Cookie: rt_session=$MEMBER_SESSION"; fi
@@ -440,7 +470,7 @@ headers_for() { # auth -> wrk/curl header arguments
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r _ path auth <<<"$s"
   mapfile -t hdr < <(headers_for "$auth")
-  code=$(curl -s "${hdr[@]}" -o "$DATA/page.out" -w '%{http_code}' "$BASE$path")
+  code=$(curl -s "${hdr[@]}" -o "$DATA/page.out" -w '%{http_code}' "$(url_for "$path")")
   [ "$code" = 200 ] || { say "$path answered $code"; exit 1; }
 done
 curl -s -o "$DATA/page.out" "$BASE/search?q=$RARE"
@@ -487,7 +517,7 @@ PLAIN_RPS=
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r name path auth <<<"$s"
   mapfile -t WRK_HEADERS < <(headers_for "$auth")
-  url=$BASE$path
+  url=$(url_for "$path")
   bytes=$(curl -s "${WRK_HEADERS[@]}" -o /dev/null -w '%{size_download}' "$url")
   say "$name: warm-up ${WARMUP}s"
   wrk_run "$CONNECTIONS" "$WARMUP" "$url" >/dev/null
