@@ -87,19 +87,7 @@ constexpr const char* kListColumns =
 /// than a subquery run for every row of a list.
 constexpr const char* kListPicture = " LEFT JOIN uploads pu ON pu.id = g.picture_upload_id";
 
-/// Member types kept on the membership as comma-separated codes (migration 0025), in their codes' order.
-std::vector<MemberType> member_types_of(std::string_view codes) {
-  std::vector<MemberType> out;
-  while (!codes.empty()) {
-    const auto comma = codes.find(',');
-    if (auto t = organisations::parse_member_type(codes.substr(0, comma))) out.push_back(*t);
-    codes = comma == std::string_view::npos ? std::string_view{} : codes.substr(comma + 1);
-  }
-  std::sort(out.begin(), out.end(), [](MemberType a, MemberType b) {
-    return organisations::member_type_code(a) < organisations::member_type_code(b);
-  });
-  return out;
-}
+using organisations::member_types_of;
 
 /// The group's people with their names and member types, all read from the memberships (their copies kept by
 /// triggers, migration 0025): one range of one index, not a look-up in users and member_types per person.

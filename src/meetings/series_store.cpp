@@ -4,6 +4,7 @@
 #include <map>
 
 #include "db/query.hpp"
+#include "organisations/organisation.hpp"
 
 namespace roundtable::meetings::series_store {
 
@@ -345,7 +346,7 @@ ReportRows report_page(soci::session& s, long long org_id, long long series_id, 
   std::vector<db::Param> params{org_id, series_id, covered_since, member_type};
   std::string sql =
       "SELECT ms.user_id, u.name, ms.created_at, CASE WHEN " + kCovered + " THEN 1 ELSE 0 END, CASE WHEN " + kCame +
-      " THEN 1 ELSE 0 END FROM memberships ms JOIN users u ON u.id = ms.user_id WHERE ms.org_id "
+      " THEN 1 ELSE 0 END, ms.member_types FROM memberships ms JOIN users u ON u.id = ms.user_id WHERE ms.org_id "
       "= $1 AND " +
       (q.not_yet_only ? "(" + kCovered + " AND NOT " + kCame + ")" : "(" + kCovered + " OR " + kCame + ")");
   if (cursor > 0) {
@@ -370,6 +371,10 @@ ReportRows report_page(soci::session& s, long long org_id, long long series_id, 
     row.person.joined_at = r.integer(2);
     row.must = r.integer(3) != 0;
     row.came = r.integer(4) != 0;
+    // The membership's copy of the member types (migration 0068), in their codes' order.
+    for (const auto t : organisations::member_types_of(r.text(5))) {
+      row.person.member_types.emplace_back(organisations::member_type_code(t));
+    }
     out.rows.push_back(std::move(row));
   });
   const bool more = out.rows.size() > static_cast<std::size_t>(q.limit);
@@ -389,16 +394,6 @@ ReportRows report_page(soci::session& s, long long org_id, long long series_id, 
     at[out.rows[i].person.user_id] = i;
     ids.push_back(out.rows[i].person.user_id);
   }
-  std::vector<db::Param> type_params{org_id};
-  const auto type_ids = db::id_list(type_params, ids);
-  db::query(s,
-            "SELECT user_id, type FROM member_types WHERE org_id = $1 AND user_id IN (" + type_ids +
-                ") ORDER BY user_id, type",
-            type_params, [&](const db::Row& r) {
-              if (const auto found = at.find(r.integer(0)); found != at.end()) {
-                out.rows[found->second].person.member_types.push_back(r.string(1));
-              }
-            });
   std::vector<db::Param> session_params{series_id, now};
   const auto session_ids = db::id_list(session_params, ids);
   db::query(s,

@@ -99,8 +99,8 @@ long long covered_count(soci::session& s, long long org_id, std::string_view mem
 /// covers.
 series::ReportSummary report_summary(soci::session& s, long long org_id, long long series_id,
                                      std::string_view member_type, long long covered_since, long long must);
-/// A page of the report in three queries however many people there are: the people, their member types, and the
-/// sessions they came to or are going to.
+/// A page of the report in two queries however many people there are: the people with their member types (the
+/// membership's copy), and the sessions they came to or are going to.
 ReportRows report_page(soci::session& s, long long org_id, long long series_id, std::string_view member_type,
                        long long covered_since, long long now, const ReportQuery& q);
 

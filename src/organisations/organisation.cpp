@@ -39,6 +39,18 @@ std::optional<MemberType> parse_member_type(std::string_view code) {
   return std::nullopt;
 }
 
+std::vector<MemberType> member_types_of(std::string_view codes) {
+  std::vector<MemberType> out;
+  while (!codes.empty()) {
+    const auto comma = codes.find(',');
+    if (auto t = parse_member_type(codes.substr(0, comma))) out.push_back(*t);
+    codes = comma == std::string_view::npos ? std::string_view{} : codes.substr(comma + 1);
+  }
+  std::sort(out.begin(), out.end(),
+            [](MemberType a, MemberType b) { return member_type_code(a) < member_type_code(b); });
+  return out;
+}
+
 std::string_view signup_mode_code(SignupMode m) { return m == SignupMode::open ? "open" : "invitation"; }
 
 std::optional<SignupMode> parse_signup_mode(std::string_view code) {

@@ -27,6 +27,9 @@ std::string_view role_code(Role r);
 std::optional<Role> parse_role(std::string_view code);
 std::string_view member_type_code(MemberType t);
 std::optional<MemberType> parse_member_type(std::string_view code);
+/// Member types kept as comma-separated codes (copies on memberships and group_members, migrations 0025 and 0068), in
+/// their codes' order; unknown codes are left out.
+std::vector<MemberType> member_types_of(std::string_view codes);
 std::string_view signup_mode_code(SignupMode m);
 std::optional<SignupMode> parse_signup_mode(std::string_view code);
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "audit/audit_store.hpp"
+#include "db/query.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
 #include "security/passwords.hpp"
@@ -148,12 +149,29 @@ TEST_P(ProfileServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) 
   EXPECT_EQ(page.members[0].interests, (std::vector<std::string>{"bees"}));
   EXPECT_EQ(page.members[0].member_types, (std::vector<MemberType>{MemberType::unpaid_carer}));
 
+  // The list follows every change of member types (the membership keeps a copy of them: migration 0068).
+  const auto dai_types = [&] {
+    for (const auto& m : run(profs->directory(north, {})).members) {
+      if (m.name == "Dai") return m.member_types;
+    }
+    return std::vector<MemberType>{MemberType::partner_organisation};
+  };
+  orgs->add_member_now("north", "dai@example.org", Role::member, {MemberType::staff, MemberType::lived_experience});
+  EXPECT_EQ(dai_types(), (std::vector<MemberType>{MemberType::lived_experience, MemberType::staff}));
+  EXPECT_EQ(names(run(profs->directory(north, {.type = MemberType::staff}))), std::vector<std::string>{"Dai"});
+  db->run_sync([&](soci::session& s) {
+    db::query(s, "UPDATE member_types SET type = 'unpaid_carer' WHERE user_id = $1 AND type = 'staff'", {dai});
+  });
+  EXPECT_EQ(dai_types(), (std::vector<MemberType>{MemberType::lived_experience, MemberType::unpaid_carer}));
+  orgs->add_member_now("north", "dai@example.org", Role::member, {});
+  EXPECT_EQ(dai_types(), std::vector<MemberType>{});
+  orgs->add_member_now("north", "dai@example.org", Role::member, {MemberType::unpaid_carer});
+
   // The list follows a change of name (the directory keeps its own sort key), in any case.
   auto renamed = *profs->profile_by_email_now("ceri@example.org");
   renamed.name = "eirlys";
   profs->save_profile_now(renamed);
   EXPECT_EQ(names(run(profs->directory(north, {}))), (std::vector<std::string>{"Dai", "eirlys"}));
-  (void)dai;
 }
 
 TEST_P(ProfileServiceOnBackend, ConsentIsRecordedWithItsWordingAndWithdrawingContactHidesContactDetails) {

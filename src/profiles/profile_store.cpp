@@ -159,7 +159,7 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   std::vector<MemberSummary> out;
   if (total == 0) return {out, 0};
   std::string sql =
-      "SELECT u.id, u.name, p.pronouns, m.role FROM memberships m JOIN users u ON u.id = m.user_id "
+      "SELECT u.id, u.name, p.pronouns, m.role, m.member_types FROM memberships m JOIN users u ON u.id = m.user_id "
       "LEFT JOIN profiles p ON p.user_id = u.id" +
       where + " ORDER BY m.sort_name, m.user_id";
   // A search gives its own order and page (only_ids); a plain list pages here.
@@ -174,6 +174,8 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
     m.name = r.string(1);
     m.pronouns = r.string(2);
     m.role = parse_role(r.text(3)).value_or(Role::member);
+    // The membership's copy of the member types (migration 0068), not a search of member_types per person.
+    m.member_types = organisations::member_types_of(r.text(4));
     out.push_back(std::move(m));
   });
   if (only_ids) {
@@ -194,16 +196,6 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
     }
     return nullptr;
   };
-  std::vector<db::Param> type_params{org_id};
-  const std::string type_ids = db::id_list(type_params, page_ids);
-  db::query(s,
-            "SELECT user_id, type FROM member_types WHERE org_id = $1 AND user_id IN (" + type_ids +
-                ") ORDER BY user_id, type",
-            type_params, [&](const db::Row& r) {
-              if (auto* m = find(r.integer(0))) {
-                if (auto t = parse_member_type(r.text(1))) m->member_types.push_back(*t);
-              }
-            });
   std::vector<db::Param> tag_params;
   const std::string tag_ids = db::id_list(tag_params, page_ids);
   // In the primary key's order (each person's interests by tag): ORDER BY tag alone read every interest of every
