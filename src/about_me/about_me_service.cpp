@@ -24,7 +24,7 @@ uploads::Allowed allowed_for(ItemKind kind) {
 }
 
 awaitable<OwnPage> AboutMeService::own_page(long long user_id) {
-  auto op = db_.run([user_id](soci::session& s) {
+  auto op = db_.read([user_id](soci::session& s) {
     return OwnPage{store::load_settings(s, user_id), store::list_items(s, user_id), store::list_viewers(s, user_id)};
   });
   co_return co_await std::move(op);
@@ -44,7 +44,7 @@ awaitable<void> AboutMeService::set_intro(long long user_id, std::string intro) 
 }
 
 awaitable<SharingPage> AboutMeService::sharing_page(long long user_id) {
-  auto op = db_.run([user_id](soci::session& s) {
+  auto op = db_.read([user_id](soci::session& s) {
     return SharingPage{store::load_settings(s, user_id), store::list_viewers(s, user_id),
                        store::people_to_name(s, user_id)};
   });
@@ -185,7 +185,7 @@ awaitable<std::optional<SharedPage>> AboutMeService::shared_page(long long viewe
 }
 
 awaitable<bool> AboutMeService::page_to_show(long long viewer_id, long long subject_id) {
-  auto op = db_.run([viewer_id, subject_id](soci::session& s) {
+  auto op = db_.read([viewer_id, subject_id](soci::session& s) {
     const auto settings = store::load_settings(s, subject_id);
     if (!may_see(settings.visibility, store::facts(s, subject_id, viewer_id))) return false;
     return !settings.intro.empty() || store::count_items(s, subject_id) > 0;

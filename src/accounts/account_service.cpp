@@ -125,7 +125,7 @@ awaitable<void> AccountService::request_password_reset(std::string email) {
 }
 
 awaitable<std::optional<long long>> AccountService::password_reset_user(std::string token) {
-  auto op = db_.run([this, hash = security::hash_token(token)](soci::session& s) {
+  auto op = db_.read([this, hash = security::hash_token(token)](soci::session& s) {
     return store::valid_password_reset(s, hash, clock_.now_seconds());
   });
   co_return co_await std::move(op);

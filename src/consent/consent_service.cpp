@@ -11,7 +11,7 @@ namespace roundtable::consent {
 using boost::asio::awaitable;
 
 awaitable<std::pair<ConsentState, std::vector<ConsentRecord>>> ConsentService::consents(long long user_id) {
-  auto op = db_.run([user_id](soci::session& s) {
+  auto op = db_.read([user_id](soci::session& s) {
     return std::pair{store::consent_state(s, user_id), store::consent_history(s, user_id)};
   });
   co_return co_await std::move(op);

@@ -149,7 +149,8 @@ awaitable<ReplyOutcome> MeetingService::reply(long long org_id, long long id, lo
 
 awaitable<std::optional<std::vector<Rsvp>>> MeetingService::checklist(long long org_id, long long id,
                                                                       long long viewer) {
-  auto op = db_.run([=](soci::session& s) -> std::optional<std::vector<Rsvp>> {
+  // Only reads: on SQLite they run on this thread with the request's other reads (no hop to the database threads).
+  auto op = db_.read([=](soci::session& s) -> std::optional<std::vector<Rsvp>> {
     const auto v = store::find_for_viewer(s, org_id, id, 0);
     if (!v) return std::nullopt;
     return store::checklist(s, id, v->meeting.group_id);
