@@ -292,10 +292,11 @@ std::vector<Candidate> session_candidates(soci::session& s, const Meeting& sessi
 
 namespace {
 
-/// The rule covers the membership `ms`: $3 the start of the first joining date covered, $4 the member type.
+/// The rule covers the membership `ms`: $3 the start of the first joining date covered, $4 the member type, tested on
+/// the membership's copy of its member types (migration 0068; no code is part of another), so a page read along
+/// memberships_directory needs neither the table nor member_types for it (migration 0069).
 const std::string kCovered =
-    "(ms.created_at >= $3 AND EXISTS (SELECT 1 FROM member_types t WHERE t.org_id = ms.org_id AND t.user_id = "
-    "ms.user_id AND t.type = $4))";
+    "(ms.created_at >= $3 AND (',' || ms.member_types || ',') LIKE ('%,' || CAST($4 AS TEXT) || ',%'))";
 /// The person came to a session of the series $2.
 const std::string kCame =
     "EXISTS (SELECT 1 FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.series_id = $2 AND "
@@ -324,12 +325,14 @@ series::ReportSummary report_summary(soci::session& s, long long org_id, long lo
                                      std::string_view member_type, long long covered_since, long long must) {
   series::ReportSummary out;
   out.must = must;
-  // Who came, from the series' attendance, with whether each is covered.
+  // Who came, from the series' attendance, with whether each is covered: each of them found in memberships (CROSS
+  // JOIN keeps that order; SQLite would otherwise read every membership of the organisation along the covering
+  // memberships_directory to test each against them).
   db::query(s,
             "SELECT COALESCE(SUM(CASE WHEN " + kCovered +
-                " THEN 1 ELSE 0 END), 0), COUNT(*) FROM memberships ms WHERE ms.org_id = $1 AND ms.user_id IN "
-                "(SELECT a.user_id FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE "
-                "m.series_id = $2 AND a.status = 'present')",
+                " THEN 1 ELSE 0 END), 0), COUNT(*) FROM (SELECT DISTINCT a.user_id FROM meeting_attendance a JOIN "
+                "meetings m ON m.id = a.meeting_id WHERE m.series_id = $2 AND a.status = 'present') came CROSS JOIN "
+                "memberships ms WHERE ms.org_id = $1 AND ms.user_id = came.user_id",
             {org_id, series_id, covered_since, member_type}, [&](const db::Row& r) {
               out.must_came = r.integer(0);
               out.came = r.integer(1);
