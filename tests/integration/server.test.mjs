@@ -171,6 +171,40 @@ test(`${backendName}: keep-alive serves several requests on one connection`, asy
   assert.ok(res.closedByServer);
 });
 
+test(`${backendName}: answers on one connection are framed by their lengths, a HEAD among them without its body`, async () => {
+  const res = await rawExchange(server.port, [
+    "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",
+    100,
+    "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n",
+    100,
+    "GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+    100,
+    "GET /no-such-page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+  ]);
+  // Read the stream as a client does: a status line and fields, then exactly Content-Length bytes (none for HEAD).
+  let rest = Buffer.from(res.data, "latin1");
+  const answers = [];
+  for (const method of ["GET", "HEAD", "GET", "GET"]) {
+    const end = rest.indexOf("\r\n\r\n");
+    assert.ok(end > 0, `no header for answer ${answers.length + 1}: ${rest.toString("latin1")}`);
+    const head = rest.subarray(0, end).toString("latin1");
+    const length = Number(head.match(/\r\ncontent-length: (\d+)/i)?.[1]);
+    assert.ok(Number.isInteger(length), head);
+    const bodyLength = method === "HEAD" ? 0 : length;
+    answers.push({ status: Number(head.slice(9, 12)), head, body: rest.subarray(end + 4, end + 4 + bodyLength) });
+    assert.equal(answers.at(-1).body.length, bodyLength, head);
+    rest = rest.subarray(end + 4 + bodyLength);
+  }
+  assert.equal(rest.length, 0, "nothing after the last answer");
+  assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 404]);
+  assert.match(answers[0].body.toString(), /^ok/);
+  // HEAD says the length GET sends.
+  assert.equal(Number(answers[1].head.match(/content-length: (\d+)/i)[1]), answers[2].body.length);
+  assert.match(answers[2].body.toString(), /<\/html>\s*$/);
+  assert.match(answers[3].head, /\r\nconnection: close/i);
+  assert.ok(res.closedByServer);
+});
+
 test(`${backendName}: a body over the limit gets 413, huge headers 431 and garbage 400`, async () => {
   const big = await rawExchange(server.port, [
     "POST /language HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 50000000\r\n\r\n",
