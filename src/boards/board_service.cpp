@@ -116,58 +116,58 @@ awaitable<std::optional<BoardForViewer>> BoardService::board(long long org_id, l
   co_return co_await std::move(op);
 }
 
+namespace {
+
+/// The board as the viewer sees it (nullopt: not this organisation's), with what `fill` reads into its page.
+template <class Fill>
+std::optional<BoardPage> board_with(soci::session& s, long long org_id, long long board_id, long long viewer,
+                                    Fill fill) {
+  auto v = store::find_board(s, org_id, board_id, viewer);
+  if (!v) return std::nullopt;
+  BoardPage page;
+  page.view = std::move(*v);
+  fill(page);
+  return page;
+}
+
+}  // namespace
+
 awaitable<std::optional<BoardPage>> BoardService::board_page(long long org_id, long long board_id, long long viewer,
                                                              bool with_details) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {
-    auto v = store::find_board(s, org_id, board_id, viewer);
-    if (!v) return std::nullopt;
-    BoardPage page;
-    page.view = std::move(*v);
-    store::read_page(s, page, viewer);
-    if (with_details) {
-      store::read_descriptions(s, page);
-      page.files = store::board_attachments(s, board_id);
-    }
-    return page;
+  auto op = db_.read([=](soci::session& s) {
+    return board_with(s, org_id, board_id, viewer, [&](BoardPage& page) {
+      store::read_page(s, page, viewer);
+      if (with_details) {
+        store::read_descriptions(s, page);
+        page.files = store::board_attachments(s, board_id);
+      }
+    });
   });
   co_return co_await std::move(op);
 }
 
 awaitable<std::optional<BoardPage>> BoardService::shown_board_page(long long org_id, long long board_id,
                                                                    long long viewer, bool by_dots) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {
-    auto v = store::find_board(s, org_id, board_id, viewer);
-    if (!v) return std::nullopt;
-    BoardPage page;
-    page.view = std::move(*v);
-    store::read_shown(s, page, viewer, kCardsOnBoard, by_dots);
-    return page;
+  auto op = db_.read([=](soci::session& s) {
+    return board_with(s, org_id, board_id, viewer,
+                      [&](BoardPage& page) { store::read_shown(s, page, viewer, kCardsOnBoard, by_dots); });
   });
   co_return co_await std::move(op);
 }
 
 awaitable<std::optional<BoardPage>> BoardService::voted_board_page(long long org_id, long long board_id,
                                                                    long long viewer) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {
-    auto v = store::find_board(s, org_id, board_id, viewer);
-    if (!v) return std::nullopt;
-    BoardPage page;
-    page.view = std::move(*v);
-    store::read_voted(s, page);
-    return page;
+  auto op = db_.read([=](soci::session& s) {
+    return board_with(s, org_id, board_id, viewer, [&](BoardPage& page) { store::read_voted(s, page); });
   });
   co_return co_await std::move(op);
 }
 
 awaitable<std::optional<BoardPage>> BoardService::list_page(long long org_id, long long board_id, long long list_id,
                                                             long long viewer) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<BoardPage> {
-    auto v = store::find_board(s, org_id, board_id, viewer);
-    if (!v) return std::nullopt;
-    BoardPage page;
-    page.view = std::move(*v);
-    store::read_list(s, page, list_id, viewer);
-    return page;
+  auto op = db_.read([=](soci::session& s) {
+    return board_with(s, org_id, board_id, viewer,
+                      [&](BoardPage& page) { store::read_list(s, page, list_id, viewer); });
   });
   co_return co_await std::move(op);
 }

@@ -202,6 +202,26 @@ std::string cards_sql(std::string_view rest) {
          std::string(rest);
 }
 
+/// Where the list is among the page's lists (their board order), for sorting cards by it; past the last when it is not
+/// one of them.
+std::size_t list_place(const BoardPage& page, long long list_id) {
+  std::size_t at = 0;
+  while (at < page.lists.size() && page.lists[at].id != list_id) ++at;
+  return at;
+}
+
+/// Sorts cards by `less` over their indexes (moving whole cards about while sorting cost more than the sorting).
+template <class Less>
+void sort_cards(std::vector<Card>& cards, Less less) {
+  std::vector<std::size_t> order(cards.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), less);
+  std::vector<Card> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t i : order) sorted.push_back(std::move(cards[i]));
+  cards = std::move(sorted);
+}
+
 Card card_of(const db::Row& r, long long board_id) {
   Card c;
   c.id = r.integer(0);
@@ -355,10 +375,7 @@ void read_shown(soci::session& s, BoardPage& page, long long viewer, long long p
   auto read = [&](const db::Row& r) {
     page.cards.push_back(card_of(r, board_id));
     with.note(r);
-    const long long list = r.integer(1);
-    std::size_t at = 0;
-    while (at + 1 < page.lists.size() && page.lists[at].id != list) ++at;
-    place.push_back(at);
+    place.push_back(list_place(page, page.cards.back().list_id));
   };
   if (!by_dots) {
     db::query(s, first_cards_sql(), {board_id, per_list}, read);
@@ -367,19 +384,13 @@ void read_shown(soci::session& s, BoardPage& page, long long viewer, long long p
     const std::string sql = first_by_dots(page.lists, params);
     db::query(s, sql, params, read);
   }
-  std::vector<std::size_t> order(page.cards.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+  sort_cards(page.cards, [&](std::size_t i, std::size_t j) {
     const Card& a = page.cards[i];
     const Card& b = page.cards[j];
     if (place[i] != place[j]) return place[i] < place[j];
     if (by_dots && a.dots != b.dots) return a.dots > b.dots;
     return a.position < b.position;
   });
-  std::vector<Card> sorted;
-  sorted.reserve(order.size());
-  for (std::size_t i : order) sorted.push_back(std::move(page.cards[i]));
-  page.cards = std::move(sorted);
   put_my_dots(page, mine);
   if (by_dots) {
     read_card_facts(s, page, with, by_keys(with.labels), by_keys(with.people));
@@ -398,26 +409,14 @@ void read_voted(soci::session& s, BoardPage& page) {
   const long long board_id = page.view.board.id;
   page.lists = lists(s, board_id);
   // From board_cards_in_play alone (it holds every column read here); sorted here, by the lists' order read above.
+  static const std::string sql =
+      cards_sql(" FROM board_cards c WHERE c.board_id = $1 AND c.archived_at IS NULL AND c.dot_count > 0");
   std::vector<std::size_t> place;
-  db::query(s,
-            "SELECT c.id, c.list_id, c.position, c.title, c.dot_count FROM board_cards c WHERE c.board_id = $1 AND "
-            "c.archived_at IS NULL AND c.dot_count > 0",
-            {board_id}, [&](const db::Row& r) {
-              Card c;
-              c.id = r.integer(0);
-              c.board_id = board_id;
-              c.list_id = r.integer(1);
-              c.position = r.integer(2);
-              c.title = r.string(3);
-              c.dots = r.integer(4);
-              std::size_t at = 0;
-              while (at < page.lists.size() && page.lists[at].id != c.list_id) ++at;
-              place.push_back(at);
-              page.cards.push_back(std::move(c));
-            });
-  std::vector<std::size_t> order(page.cards.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+  db::query(s, sql, {board_id}, [&](const db::Row& r) {
+    page.cards.push_back(card_of(r, board_id));
+    place.push_back(list_place(page, page.cards.back().list_id));
+  });
+  sort_cards(page.cards, [&](std::size_t i, std::size_t j) {
     const Card& a = page.cards[i];
     const Card& b = page.cards[j];
     if (a.dots != b.dots) return a.dots > b.dots;
@@ -425,10 +424,6 @@ void read_voted(soci::session& s, BoardPage& page) {
     if (a.position != b.position) return a.position < b.position;
     return a.id < b.id;
   });
-  std::vector<Card> sorted;
-  sorted.reserve(order.size());
-  for (std::size_t i : order) sorted.push_back(std::move(page.cards[i]));
-  page.cards = std::move(sorted);
 }
 
 void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer) {
