@@ -190,6 +190,10 @@ asio::awaitable<void> Server::accept_loop() {
       core::log::warn("accept_failed", {{"error", ec.message()}});
       continue;
     }
+    // No Nagle: an answer's last part goes out at once instead of waiting for the client's acknowledgement of the
+    // part before, which a client may delay by 40 ms (a 142 KB page paced at half of peak had a p99 of 45 ms).
+    boost::system::error_code nec;
+    socket.set_option(tcp::no_delay(true), nec);
     auto conn = std::make_shared<Connection>(std::move(socket));
     {
       boost::system::error_code pec;
