@@ -7,6 +7,7 @@
 #include "app/error_pages.hpp"
 #include "app/routes.hpp"
 #include "db/search.hpp"
+#include "http/form.hpp"
 #include "http/route_list.hpp"
 #include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
@@ -161,14 +162,10 @@ awaitable<Response> search(RequestContext& ctx, const SearchDeps& deps) {
   auto params = ctx.query_params();
   std::string q(params.value("q"));
   long long page_no = 1;
-  if (auto p = params.get("page")) {
-    try {
-      page_no = std::stoll(std::string(*p));
-    } catch (const std::exception&) {
-      page_no = 1;
-    }
-    if (page_no < 1 || page_no > 1000) page_no = 1;
-  }
+  // A page number that is not one (letters, a sign, too many digits) or is out of range is the first page: read
+  // without throwing and catching an exception.
+  if (auto p = params.get("page")) page_no = http::parse_id(*p).value_or(1);
+  if (page_no < 1 || page_no > 1000) page_no = 1;
   std::string error;
   if (q.size() > kMaxQueryLength) {
     error = core::format(t("search.error_too_long"), {{"max", std::to_string(kMaxQueryLength)}});

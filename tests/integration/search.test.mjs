@@ -27,6 +27,12 @@ test(`${backendName}: search results link to what they found, with its context`,
     const welsh = await anyone.get("/stories/demo-4");
     assert.match(welsh.text, /<div lang="cy">\s*<p class="govuk-body rt-pre-line">Dywedodd gofalwyr/);
     assert.equal((await anyone.get("/stories/not-a-story")).status, 404);
+    // A page number that is not one is the first page, not an error.
+    for (const bad of ["abc", "-1", "0", "+2", "2x", "99999999999999999999", "1001"]) {
+      const again = await anyone.get(`/search?q=coffee&page=${encodeURIComponent(bad)}`);
+      assert.equal(again.status, 200, bad);
+      assert.deepEqual(resultsOf(again.text), results, bad);
+    }
 
     // The public site search never shows members, signed in or not: the member directory is where they are found.
     const gareth = new Visitor(server.url);
