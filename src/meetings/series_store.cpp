@@ -256,12 +256,22 @@ std::vector<series::ReportPerson> report_people(soci::session& s, long long org_
   return people;
 }
 
+namespace {
+
+/// The rule covers the membership `ms`: parameter $since is the start of the first joining date covered, $type the
+/// member type, tested on the membership's copy of its member types (migration 0068; no code is part of another), so
+/// a page read along memberships_directory needs neither the table nor member_types for it (migration 0069).
+std::string covered_sql(int since, int type) {
+  return "(ms.created_at >= $" + std::to_string(since) + " AND (',' || ms.member_types || ',') LIKE ('%,' || CAST($" +
+         std::to_string(type) + " AS TEXT) || ',%'))";
+}
+
+}  // namespace
+
 std::vector<Candidate> session_candidates(soci::session& s, const Meeting& session, std::string_view member_type,
                                           long long covered_since, std::optional<long long> only) {
   std::vector<Candidate> out;
-  const std::string covered =
-      "(ms.created_at >= $5 AND EXISTS (SELECT 1 FROM member_types t WHERE t.org_id = ms.org_id AND t.user_id = "
-      "ms.user_id AND t.type = $6))";
+  const std::string covered = covered_sql(5, 6);
   db::query(s,
             "SELECT u.id, u.email, u.name, u.lang, gm.user_id, CASE WHEN " + covered +
                 " THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM meeting_attendance a JOIN meetings x ON x.id = "
@@ -292,11 +302,8 @@ std::vector<Candidate> session_candidates(soci::session& s, const Meeting& sessi
 
 namespace {
 
-/// The rule covers the membership `ms`: $3 the start of the first joining date covered, $4 the member type, tested on
-/// the membership's copy of its member types (migration 0068; no code is part of another), so a page read along
-/// memberships_directory needs neither the table nor member_types for it (migration 0069).
-const std::string kCovered =
-    "(ms.created_at >= $3 AND (',' || ms.member_types || ',') LIKE ('%,' || CAST($4 AS TEXT) || ',%'))";
+/// The rule covers the membership `ms`: $3 the start of the first joining date covered, $4 the member type.
+const std::string kCovered = covered_sql(3, 4);
 /// The person came to a session of the series $2.
 const std::string kCame =
     "EXISTS (SELECT 1 FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.series_id = $2 AND "
