@@ -217,8 +217,7 @@ awaitable<std::optional<CardSource>> BoardService::card_source(long long org_id,
   co_return co_await std::move(op);
 }
 
-void BoardService::follow_ups(soci::session& s, const module::FollowUpAsk& ask,
-                              std::vector<module::FollowUp>& out) const {
+void BoardService::follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) const {
   // A card is on a board already (its timeline asks too).
   if (ask.kind == "card") return;
   const auto org_id = ask.org_id;
@@ -227,36 +226,36 @@ void BoardService::follow_ups(soci::session& s, const module::FollowUpAsk& ask,
   // The cards that came from it, on the group's boards (which everyone who sees the contribution sees).
   // "source_kind <> ''" says what the partial index board_cards_source covers: SQLite cannot see that a parameter is
   // not empty, and without it read every card of the group's boards on every topic's page (half the page's work).
-  db::query(s,
-            "SELECT c.id, b.title, c.created_at FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE c.org_id = "
-            "$1 AND c.source_kind = $2 AND c.source_kind <> '' AND c.source_id = $3 AND c.archived_at IS NULL AND "
-            "b.group_id = $4 ORDER BY c.id",
-            {org_id, kind, id, ask.group_id}, [&](const db::Row& r) {
-              module::FollowUp f;
-              f.text_key = "boards.follow_up.on_board";
-              f.what = r.string(1);
-              f.at = r.integer(2);
-              f.href = "/cards/" + std::to_string(r.integer(0));
-              f.link_key = "boards.follow_up.see_card";
-              out.push_back(std::move(f));
-            });
+  b.add(
+      "SELECT c.id, b.title, c.created_at FROM board_cards c JOIN boards b ON b.id = c.board_id WHERE c.org_id = "
+      "$1 AND c.source_kind = $2 AND c.source_kind <> '' AND c.source_id = $3 AND c.archived_at IS NULL AND "
+      "b.group_id = $4 ORDER BY c.id",
+      {org_id, kind, id, ask.group_id}, [&out](const db::Row& r) {
+        module::FollowUp f;
+        f.text_key = "boards.follow_up.on_board";
+        f.what = r.string(1);
+        f.at = r.integer(2);
+        f.href = "/cards/" + std::to_string(r.integer(0));
+        f.link_key = "boards.follow_up.see_card";
+        out.push_back(std::move(f));
+      });
   // Who adds cards (board_policy's work_on_cards): the group's members, facilitators and lead facilitators, while
   // the group is not archived. The board's own page asks the whole policy again.
   const auto role = ask.viewer_role;
   if (ask.group_archived || (role != "lead" && role != "facilitator" && role != "member")) return;
-  db::query(s, "SELECT id, title FROM boards WHERE group_id = $1 AND org_id = $2 AND archived_at IS NULL ORDER BY id",
-            {ask.group_id, org_id}, [&](const db::Row& r) {
-              module::FollowUp f;
-              f.text_key = "boards.follow_up.can_add";
-              f.what = r.string(1);
-              // Last, after what has happened already (follow-ups are shown by date): 1 January 2100, a date its
-              // words do not show.
-              f.at = 4102444800;
-              f.href = "/boards/" + std::to_string(r.integer(0)) + "/cards/new?from=" + std::string(kind) + "-" +
-                       std::to_string(id);
-              f.link_key = "boards.follow_up.add_card";
-              out.push_back(std::move(f));
-            });
+  b.add("SELECT id, title FROM boards WHERE group_id = $1 AND org_id = $2 AND archived_at IS NULL ORDER BY id",
+        {ask.group_id, org_id}, [&out, kind = std::string(kind), id](const db::Row& r) {
+          module::FollowUp f;
+          f.text_key = "boards.follow_up.can_add";
+          f.what = r.string(1);
+          // Last, after what has happened already (follow-ups are shown by date): 1 January 2100, a date its
+          // words do not show.
+          f.at = 4102444800;
+          f.href = "/boards/" + std::to_string(r.integer(0)) + "/cards/new?from=" + std::string(kind) + "-" +
+                   std::to_string(id);
+          f.link_key = "boards.follow_up.add_card";
+          out.push_back(std::move(f));
+        });
 }
 
 awaitable<Change> BoardService::save_board(Who who, long long org_id, long long board_id, std::string title,

@@ -88,7 +88,7 @@ class BoardService {
   /// What boards add to a contribution's page (module::FollowUpReader): the cards that came from it, and for the
   /// people who add cards, the group's open boards to put it on. Two indexed reads; the page has already found the
   /// contribution, its group and the viewer's role there (the ask).
-  void follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) const;
+  void follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) const;
 
   awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
   awaitable<std::vector<store::BoardListed>> group_boards(long long group_id);

@@ -24,8 +24,9 @@ module::Module make_module(Deps deps) {
   };
   // On a topic's page: the cards that came from it, and a way to put it on the group's board.
   if (service) {
-    m.follow_up_reader = [service](soci::session& s, const module::FollowUpAsk& ask,
-                                   std::vector<module::FollowUp>& out) { service->follow_ups(s, ask, out); };
+    m.follow_up_reader = [service](db::Batch& b, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) {
+      service->follow_ups(b, ask, out);
+    };
   }
   using module::Erasure;
   m.personal_tables = {

@@ -187,28 +187,16 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
   throw std::runtime_error(message + " while running: " + std::string(sql.substr(0, 80)));
 }
 
+std::vector<const char*> postgres_values(std::span<const Param> params, std::vector<std::string>& texts);
+
 long long run_postgres(soci::session& s, std::string_view sql, std::span<const Param> params,
                        const RowCallback& on_row) {
   PGconn* conn = postgres_handle(s);
   Kept& k = kept_for(conn);
   // libpq reads text-format parameters up to their terminating NUL (it ignores lengths for them), so each value is
-  // copied into a string of its own; reserved up front, so the pointers taken stay valid.
+  // copied into a string of its own.
   std::vector<std::string> texts;
-  texts.reserve(params.size());
-  std::vector<const char*> values;
-  values.reserve(params.size());
-  for (const Param& p : params) {
-    if (std::holds_alternative<std::nullptr_t>(p)) {
-      values.push_back(nullptr);
-      continue;
-    }
-    if (const auto* n = std::get_if<long long>(&p)) {
-      texts.push_back(std::to_string(*n));
-    } else {
-      texts.emplace_back(std::get<std::string_view>(p));
-    }
-    values.push_back(texts.back().c_str());
-  }
+  const auto values = postgres_values(params, texts);
   const int n_params = static_cast<int>(values.size());
 
   for (int attempt = 0;; ++attempt) {
@@ -241,6 +229,157 @@ long long run_postgres(soci::session& s, std::string_view sql, std::span<const P
       continue;
     }
     throw_postgres(conn, res.get(), sql);
+  }
+}
+
+/// The parameters as text for libpq (NULL for NULL), pointing into texts, which must outlive the pointers.
+std::vector<const char*> postgres_values(std::span<const Param> params, std::vector<std::string>& texts) {
+  texts.clear();
+  texts.reserve(params.size());
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const Param& p : params) {
+    if (std::holds_alternative<std::nullptr_t>(p)) {
+      values.push_back(nullptr);
+      continue;
+    }
+    if (const auto* n = std::get_if<long long>(&p)) {
+      texts.push_back(std::to_string(*n));
+    } else {
+      texts.emplace_back(std::get<std::string_view>(p));
+    }
+    values.push_back(texts.back().c_str());
+  }
+  return values;
+}
+
+std::vector<Param> as_params(const std::vector<Batch::Owned>& owned) {
+  std::vector<Param> params;
+  params.reserve(owned.size());
+  for (const auto& o : owned) {
+    if (const auto* n = std::get_if<long long>(&o)) {
+      params.emplace_back(*n);
+    } else if (const auto* t = std::get_if<std::string>(&o)) {
+      params.emplace_back(std::string_view(*t));
+    } else {
+      params.emplace_back(nullptr);
+    }
+  }
+  return params;
+}
+
+/// Sends every query in libpq's pipeline mode followed by one Sync, then reads every answer: one round trip. Statements
+/// not yet prepared on this connection are prepared in the same pipeline. Returns the queries' results in order, or
+/// throws (after reading up to the Sync, so the connection leaves pipeline mode usable). sql_state gets the first
+/// error's SQLSTATE.
+std::vector<Result> postgres_pipeline(PGconn* conn, Kept& k, const std::vector<Batch::Query>& queries,
+                                      std::string& sql_state) {
+  struct Command {
+    std::size_t query;
+    bool prepare;
+    std::string name;  // prepare: the name it is prepared under
+  };
+  std::vector<Command> commands;
+  // The same SQL twice in one batch is prepared once.
+  BySql<std::string> preparing;
+  if (PQenterPipelineMode(conn) != 1) throw_postgres(conn, nullptr, "(entering pipeline mode)");
+  std::string send_error;
+  for (std::size_t i = 0; i < queries.size() && send_error.empty(); ++i) {
+    const auto& q = queries[i];
+    const auto params = as_params(q.params);
+    std::vector<std::string> texts;
+    const auto values = postgres_values(params, texts);
+    const int n_params = static_cast<int>(values.size());
+    const std::string* name = nullptr;
+    if (auto it = k.postgres_names.find(q.sql); it != k.postgres_names.end()) {
+      name = &it->second;
+    } else if (auto p = preparing.find(q.sql); p != preparing.end()) {
+      name = &p->second;
+    } else if (k.postgres_names.size() + preparing.size() < kMaxKept) {
+      std::string fresh = "rt_q" + std::to_string(k.next_name++);
+      if (PQsendPrepare(conn, fresh.c_str(), q.sql.c_str(), n_params, nullptr) != 1) {
+        send_error = PQerrorMessage(conn);
+        break;
+      }
+      commands.push_back({i, true, fresh});
+      name = &preparing.emplace(q.sql, std::move(fresh)).first->second;
+    }
+    const int sent =
+        name ? PQsendQueryPrepared(conn, name->c_str(), n_params, values.data(), nullptr, nullptr, 0)
+             : PQsendQueryParams(conn, q.sql.c_str(), n_params, nullptr, values.data(), nullptr, nullptr, 0);
+    if (sent != 1) {
+      send_error = PQerrorMessage(conn);
+      break;
+    }
+    commands.push_back({i, false, {}});
+  }
+  if (PQpipelineSync(conn) != 1 && send_error.empty()) send_error = PQerrorMessage(conn);
+
+  std::vector<Result> results(queries.size());
+  Result first_error;
+  std::size_t error_query = 0;
+  bool lost = false;
+  for (const auto& c : commands) {
+    Result r(PQgetResult(conn));
+    if (!r) {  // the connection broke
+      lost = true;
+      break;
+    }
+    const auto status = PQresultStatus(r.get());
+    // Each command's results end with a null.
+    while (PGresult* more = PQgetResult(conn)) PQclear(more);
+    const bool ok = c.prepare ? status == PGRES_COMMAND_OK : status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+    if (ok) {
+      if (c.prepare) {
+        k.postgres_names.emplace(queries[c.query].sql, c.name);
+      } else {
+        results[c.query] = std::move(r);
+      }
+    } else if (!first_error && status != PGRES_PIPELINE_ABORTED) {
+      first_error = std::move(r);
+      error_query = c.query;
+    }
+  }
+  if (!lost) {
+    Result sync(PQgetResult(conn));
+    lost = !sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC;
+  }
+  if (!lost) PQexitPipelineMode(conn);
+  if (lost || PQpipelineStatus(conn) != PQ_PIPELINE_OFF) {
+    throw std::runtime_error(std::string("the database connection broke while running a batch: ") +
+                             PQerrorMessage(conn));
+  }
+  if (!send_error.empty()) throw std::runtime_error("could not send a batch of queries: " + send_error);
+  if (first_error) {
+    const char* state = PQresultErrorField(first_error.get(), PG_DIAG_SQLSTATE);
+    sql_state = state ? state : "";
+    throw_postgres(conn, first_error.get(), queries[error_query].sql);
+  }
+  return results;
+}
+
+void run_postgres_batch(soci::session& s, const std::vector<Batch::Query>& queries) {
+  PGconn* conn = postgres_handle(s);
+  Kept& k = kept_for(conn);
+  std::vector<Result> results;
+  for (int attempt = 0;; ++attempt) {
+    std::string state;
+    try {
+      results = postgres_pipeline(conn, k, queries, state);
+      break;
+    } catch (const std::runtime_error&) {
+      // A server restart or DISCARD forgets prepared statements: prepare again, once (outside a failed transaction).
+      if (attempt == 0 && state == "26000" && PQtransactionStatus(conn) == PQTRANS_IDLE) {
+        k.postgres_names.clear();
+        continue;
+      }
+      throw;
+    }
+  }
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    if (!queries[i].on_row || PQresultStatus(results[i].get()) != PGRES_TUPLES_OK) continue;
+    const int rows = PQntuples(results[i].get());
+    for (int r = 0; r < rows; ++r) queries[i].on_row(RowAccess::make(results[i].get(), r, true));
   }
 }
 
@@ -317,6 +456,37 @@ std::size_t kept_statements(soci::session& s) {
   auto it = all_kept().find(handle);
   if (it == all_kept().end()) return 0;
   return postgres ? it->second->postgres_names.size() : it->second->sqlite.size();
+}
+
+void Batch::add(std::string_view sql, std::span<const Param> params, RowCallback on_row) {
+  if (ran_) throw std::logic_error("db::Batch: add after run");
+  Query q{std::string(sql), {}, std::move(on_row)};
+  q.params.reserve(params.size());
+  for (const Param& p : params) {
+    if (const auto* n = std::get_if<long long>(&p)) {
+      q.params.emplace_back(*n);
+    } else if (const auto* t = std::get_if<std::string_view>(&p)) {
+      q.params.emplace_back(std::string(*t));
+    } else {
+      q.params.emplace_back(nullptr);
+    }
+  }
+  queries_.push_back(std::move(q));
+}
+
+void Batch::run() {
+  if (ran_) throw std::logic_error("db::Batch: run twice");
+  ran_ = true;
+  // One query gains nothing from a pipeline.
+  if (queries_.size() <= 1 || !is_postgres(session_)) {
+    for (const auto& q : queries_) {
+      const auto params = as_params(q.params);
+      query(session_, q.sql, params, q.on_row);
+    }
+  } else {
+    run_postgres_batch(session_, queries_);
+  }
+  for (const auto& step : steps_) step();
 }
 
 }  // namespace roundtable::db

@@ -57,6 +57,48 @@ inline long long query(soci::session& s, std::string_view sql, std::initializer_
   return query(s, sql, std::span<const Param>(params.begin(), params.size()), on_row);
 }
 
+/// Queries that do not need each other's answers, such as a page's reads, sent together: on PostgreSQL in one round
+/// trip (libpq's pipeline mode with one Sync, so they also run as one transaction and see one snapshot), on SQLite one
+/// after another (there a query is a function call, and a read handler's queries share one read transaction anyway).
+/// A page of five such reads is one wait for the database instead of five (docs/PERFORMANCE.md).
+///
+/// add() keeps a copy of the SQL and the parameters; run() runs every query added, in order, calls each one's on_row
+/// for its rows in order, then the steps added with then(). A store's read can thus be written once for a Batch, and
+/// its plain form (a session) be a batch of one. If run() throws, the callbacks of some queries may have run: drop what
+/// they collected. On PostgreSQL the callbacks run after the last answer has come; on SQLite while each query runs, so
+/// as with query() they must not run queries themselves. A Batch runs once.
+class Batch {
+ public:
+  explicit Batch(soci::session& s) : session_(s) {}
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+
+  void add(std::string_view sql, std::span<const Param> params, RowCallback on_row);
+  void add(std::string_view sql, std::initializer_list<Param> params, RowCallback on_row) {
+    add(sql, std::span<const Param>(params.begin(), params.size()), std::move(on_row));
+  }
+  /// A step to take once every query's rows have been handed over (such as sorting what a callback collected), in
+  /// the order added.
+  void then(std::function<void()> step) { steps_.push_back(std::move(step)); }
+  void run();
+  std::size_t size() const { return queries_.size(); }
+  soci::session& session() { return session_; }
+
+  /// A parameter whose text the batch owns.
+  using Owned = std::variant<std::nullptr_t, long long, std::string>;
+  struct Query {
+    std::string sql;
+    std::vector<Owned> params;
+    RowCallback on_row;
+  };
+
+ private:
+  soci::session& session_;
+  std::vector<Query> queries_;
+  std::vector<std::function<void()>> steps_;
+  bool ran_ = false;
+};
+
 /// For `IN (...)`: appends ids (at least one) to params and returns their placeholders ("$3, $4, ..."). The list is
 /// padded with its last id to 8, 32, 128, ... entries, so the SQL text, the statement cache's key, takes few forms.
 std::string id_list(std::vector<Param>& params, const std::vector<long long>& ids);

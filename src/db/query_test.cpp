@@ -1,8 +1,12 @@
 #include "db/query.hpp"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <thread>
 #include <vector>
@@ -107,6 +111,181 @@ TEST_P(QueryOnBackend, ManyDistinctStatementsStillRunButAreNotAllKept) {
       EXPECT_EQ(seen, i);
     }
     EXPECT_LE(kept_statements(s), 256u);
+  });
+}
+
+TEST_P(QueryOnBackend, ABatchAnswersEachQueryInOrderWithItsOwnCopyOfTheParameters) {
+  db_->run_sync([&](soci::session& s) {
+    for (long long i = 1; i <= 4; ++i) {
+      query(s, "INSERT INTO rt_query_test (id, name) VALUES ($1, $2)", {i, "n" + std::to_string(i)});
+    }
+    std::vector<std::string> above_two;
+    std::string named;
+    long long count = -1;
+    std::vector<std::string> order;
+    Batch batch(s);
+    {
+      // The text is copied when added: the string it came from is gone before the batch runs.
+      std::string wanted = "n3";
+      batch.add("SELECT id FROM rt_query_test WHERE name = $1", {std::string_view(wanted)}, [&](const Row& r) {
+        named = std::to_string(r.integer(0));
+        order.push_back("named");
+      });
+    }
+    batch.add("SELECT name FROM rt_query_test WHERE id > $1 ORDER BY id", {2LL}, [&](const Row& r) {
+      above_two.push_back(r.string(0));
+      order.push_back("above");
+    });
+    batch.add("SELECT COUNT(*) FROM rt_query_test WHERE COALESCE(note, 'none') = COALESCE(CAST($1 AS TEXT), 'none')",
+              {nullptr}, [&](const Row& r) {
+                count = r.integer(0);
+                order.push_back("count");
+              });
+    // The same SQL twice in one batch.
+    batch.add("SELECT name FROM rt_query_test WHERE id > $1 ORDER BY id", {3LL}, [&](const Row& r) {
+      above_two.push_back(r.string(0));
+      order.push_back("above");
+    });
+    EXPECT_EQ(batch.size(), 4u);
+    batch.then([&] { order.push_back("then"); });
+    EXPECT_TRUE(order.empty()) << "nothing runs before run()";
+    batch.run();
+    EXPECT_EQ(named, "3");
+    EXPECT_EQ(above_two, (std::vector<std::string>{"n3", "n4", "n4"}));
+    EXPECT_EQ(count, 4);
+    EXPECT_EQ(order, (std::vector<std::string>{"named", "above", "above", "count", "above", "then"}));
+    EXPECT_THROW(batch.run(), std::logic_error);
+    // Its statements are kept like query()'s: running the same batch again prepares nothing more.
+    const auto kept = kept_statements(s);
+    Batch again(s);
+    again.add("SELECT name FROM rt_query_test WHERE id > $1 ORDER BY id", {0LL}, {});
+    again.add("SELECT COUNT(*) FROM rt_query_test WHERE COALESCE(note, 'none') = COALESCE(CAST($1 AS TEXT), 'none')",
+              {nullptr}, {});
+    again.run();
+    EXPECT_EQ(kept_statements(s), kept);
+    // An empty batch runs nothing.
+    Batch empty(s);
+    empty.run();
+  });
+}
+
+TEST_P(QueryOnBackend, ABatchWithAnErrorThrowsAndLeavesTheConnectionUsable) {
+  db_->run_sync([&](soci::session& s) {
+    query(s, "INSERT INTO rt_query_test (id, name) VALUES ($1, $2)", {1LL, "a"});
+    std::vector<std::string> seen;
+    Batch batch(s);
+    batch.add("SELECT name FROM rt_query_test WHERE id = $1", {1LL},
+              [&](const Row& r) { seen.push_back(r.string(0)); });
+    batch.add("SELECT nothing FROM nowhere WHERE x = $1", {1LL}, {});
+    batch.add("SELECT name || $1 FROM rt_query_test", {"!"}, [&](const Row& r) { seen.push_back(r.string(0)); });
+    try {
+      batch.run();
+      ADD_FAILURE() << "a batch with a query that cannot run must throw";
+    } catch (const std::exception& e) {
+      EXPECT_NE(std::string(e.what()).find("nowhere"), std::string::npos) << e.what();
+    }
+    // The statements the failed batch prepared, and the connection, still work.
+    Batch next(s);
+    std::vector<std::string> names_now;
+    next.add("SELECT name FROM rt_query_test WHERE id = $1", {1LL},
+             [&](const Row& r) { names_now.push_back(r.string(0)); });
+    next.add("SELECT name || $1 FROM rt_query_test", {"!"}, [&](const Row& r) { names_now.push_back(r.string(0)); });
+    next.run();
+    EXPECT_EQ(names_now, (std::vector<std::string>{"a", "a!"}));
+    EXPECT_EQ(names(s, 0), std::vector<std::string>{"a"});
+    EXPECT_EQ(query(s, "INSERT INTO rt_query_test (id, name) VALUES ($1, $2)", {2LL, "b"}), 1);
+  });
+}
+
+TEST_P(QueryOnBackend, ABatchIsOneRoundTripOnPostgresqlAndOneStatementAQueryOnSqlite) {
+  db_->run_sync([&](soci::session& s) {
+    query(s, "INSERT INTO rt_query_test (id, name) VALUES ($1, $2)", {1LL, "a"});
+    const auto batch_of_three = [&] {
+      std::vector<std::string> seen;
+      Batch batch(s);
+      batch.add("SELECT name FROM rt_query_test WHERE id = $1", {1LL},
+                [&](const Row& r) { seen.push_back(r.string(0)); });
+      batch.add("SELECT COUNT(*) FROM rt_query_test WHERE id > $1", {0LL},
+                [&](const Row& r) { seen.push_back(std::to_string(r.integer(0))); });
+      batch.add("SELECT name FROM rt_query_test WHERE id = $1", {2LL},
+                [&](const Row& r) { seen.push_back(r.string(0)); });
+      batch.run();
+      return seen;
+    };
+    if (db_->backend() == Backend::sqlite) {
+      const auto before = db_->statements_run();
+      EXPECT_EQ(batch_of_three(), (std::vector<std::string>{"a", "1"}));
+      EXPECT_EQ(db_->statements_run() - before, 3u);
+      return;
+    }
+    // PostgreSQL: libpq's trace of what was sent shows one Sync (one wait for the server) for the three queries,
+    // also the first time, when they are prepared in the same pipeline.
+    PGconn* conn = static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
+    for (int round = 0; round < 2; ++round) {
+      char* buffer = nullptr;
+      std::size_t size = 0;
+      FILE* trace = open_memstream(&buffer, &size);
+      ASSERT_NE(trace, nullptr);
+      PQtrace(conn, trace);
+      PQsetTraceFlags(conn, PQTRACE_SUPPRESS_TIMESTAMPS);
+      const auto seen = batch_of_three();
+      PQuntrace(conn);
+      std::fclose(trace);
+      const std::string sent(buffer, size);
+      std::free(buffer);
+      EXPECT_EQ(seen, (std::vector<std::string>{"a", "1"}));
+      const auto count = [&](std::string_view message) {
+        int n = 0;
+        for (std::size_t at = sent.find(message); at != std::string::npos; at = sent.find(message, at + 1)) ++n;
+        return n;
+      };
+      EXPECT_EQ(count("F\t4\tSync"), 1) << "round " << round << ":\n" << sent;
+      EXPECT_EQ(count("\tBind\t"), 3) << sent;
+      EXPECT_EQ(count("\tParse\t"), round == 0 ? 2 : 0) << sent;
+    }
+    // One Sync also makes them one transaction: they see one moment.
+    std::vector<std::string> moments;
+    Batch batch(s);
+    for (int i = 0; i < 3; ++i) {
+      batch.add("SELECT CAST(now() AS TEXT) || $1", {""}, [&](const Row& r) { moments.push_back(r.string(0)); });
+      batch.add("SELECT CAST(pg_sleep(0.002) AS TEXT) || $1", {""}, {});
+    }
+    batch.run();
+    ASSERT_EQ(moments.size(), 3u);
+    EXPECT_EQ(moments[0], moments[2]);
+  });
+}
+
+TEST_P(QueryOnBackend, AKeptStatementIsPlannedOnce) {
+  db_->run_sync([&](soci::session& s) {
+    for (long long i = 1; i <= 20; ++i) query(s, "INSERT INTO rt_query_test (id, name) VALUES ($1, $2)", {i, "n"});
+    const std::string sql = "SELECT COUNT(*) FROM rt_query_test WHERE id > $1 AND name = $2";
+    const auto run_eight = [&] {
+      for (long long i = 0; i < 8; ++i) {
+        long long n = -1;
+        query(s, sql, {i, "n"}, [&](const Row& r) { n = r.integer(0); });
+        EXPECT_EQ(n, 20 - i);
+      }
+    };
+    if (db_->backend() == Backend::sqlite) {
+      // SQLite: the statement compiled the first time is the one run every time after.
+      run_eight();
+      const auto kept = kept_statements(s);
+      run_eight();
+      EXPECT_EQ(kept_statements(s), kept);
+      return;
+    }
+    // PostgreSQL: the connection plans a prepared statement once for any values (ADR 0056), never per run.
+    run_eight();
+    long long generic = -1;
+    long long custom = -1;
+    query(s, "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1", {sql},
+          [&](const Row& r) {
+            generic = r.integer(0);
+            custom = r.integer(1);
+          });
+    EXPECT_EQ(custom, 0);
+    EXPECT_GE(generic, 1);
   });
 }
 

@@ -316,7 +316,9 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     // What other modules did with it (a card on one of the group's boards), and where the viewer may take it.
     const module::FollowUpAsk ask{
         "proposal", org_id, id, viewer, q.group_id, q.group_archived, groups::group_role_code(page.view.role)};
-    module::read_follow_ups(s, follow_ups_, ask, page.follow_ups);
+    db::Batch b(s);
+    module::read_follow_ups(b, follow_ups_, ask, page.follow_ups);
+    b.run();
     return page;
   });
   auto loaded = co_await std::move(op);

@@ -590,33 +590,33 @@ void set_record(soci::session& s, long long id, std::string_view rationale, std:
             {id, rationale, t, m, by, now});
 }
 
-void topic_follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) {
+void topic_follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) {
   // The viewer must be in the decision's group, the topic's: the same people who may see its decisions (observers
   // too).
   if (ask.kind != "topic" || ask.viewer_role.empty()) return;
-  db::query(s,
-            "SELECT d.id, d.title, d.closes_at, d.closed_at, d.outcome, d.rationale FROM decisions d WHERE "
-            "d.led_from_topic_id = $1 AND d.org_id = $2 AND d.group_id = $3 AND d.withdrawn_at IS NULL",
-            {ask.id, ask.org_id, ask.group_id}, [&](const db::Row& r) {
-              module::FollowUp f;
-              f.what = r.string(1);
-              f.at = r.null(3) ? r.integer(2) : r.integer(3);
-              const auto outcome = r.null(4) ? std::nullopt : parse_outcome(r.text(4));
-              if (outcome == Outcome::passed || outcome == Outcome::chosen) {
-                f.text_key = "decisions.follow_up.decided";
-              } else if (outcome) {
-                f.text_key = "decisions.follow_up.not_decided";
-              } else {
-                f.text_key = "decisions.follow_up.proposed";
-              }
-              if (!r.string(5).empty()) {
-                f.detail_key = "decisions.follow_up.why";
-                f.detail = r.string(5);
-              }
-              f.href = "/decisions/" + std::to_string(r.integer(0));
-              f.link_key = "decisions.follow_up.see";
-              out.push_back(std::move(f));
-            });
+  b.add(
+      "SELECT d.id, d.title, d.closes_at, d.closed_at, d.outcome, d.rationale FROM decisions d WHERE "
+      "d.led_from_topic_id = $1 AND d.org_id = $2 AND d.group_id = $3 AND d.withdrawn_at IS NULL",
+      {ask.id, ask.org_id, ask.group_id}, [&out](const db::Row& r) {
+        module::FollowUp f;
+        f.what = r.string(1);
+        f.at = r.null(3) ? r.integer(2) : r.integer(3);
+        const auto outcome = r.null(4) ? std::nullopt : parse_outcome(r.text(4));
+        if (outcome == Outcome::passed || outcome == Outcome::chosen) {
+          f.text_key = "decisions.follow_up.decided";
+        } else if (outcome) {
+          f.text_key = "decisions.follow_up.not_decided";
+        } else {
+          f.text_key = "decisions.follow_up.proposed";
+        }
+        if (!r.string(5).empty()) {
+          f.detail_key = "decisions.follow_up.why";
+          f.detail = r.string(5);
+        }
+        f.href = "/decisions/" + std::to_string(r.integer(0));
+        f.link_key = "decisions.follow_up.see";
+        out.push_back(std::move(f));
+      });
 }
 
 std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id) {

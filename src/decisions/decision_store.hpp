@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/i18n.hpp"
+#include "db/query.hpp"
 #include "decisions/decision.hpp"
 #include "decisions/results.hpp"
 #include "module/follow_up.hpp"
@@ -115,7 +116,7 @@ void set_record(soci::session& s, long long id, std::string_view rationale, std:
                 std::optional<long long> meeting, long long by, long long now);
 /// The decisions a discussion topic led to, for its "What happened next" (module::FollowUpReader), for the people in
 /// the decision's group, the topic's (the ask's role; DecisionService::record takes only the group's own topics).
-void topic_follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out);
+void topic_follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out);
 
 /// The group's proposals, newest first.
 std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id);

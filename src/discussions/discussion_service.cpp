@@ -1,5 +1,6 @@
 #include "discussions/discussion_service.hpp"
 
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "mail/compose.hpp"
 #include "markdown/markdown.hpp"
@@ -145,19 +146,23 @@ awaitable<std::optional<TopicView>> DiscussionService::topic(long long org_id, l
     v.topic = std::move(found->second);
     v.after = std::max(after, 0LL);
     if (policy::allows({v.group.role}, Action::see_discussion, {}) != policy::Verdict::allow) return v;
-    auto posts = store::posts_page(s, topic_id, v.after, kPostsPerPage, viewer);
+    // The posts and what the modules did with the topic: one round trip on PostgreSQL.
+    db::Batch b(s);
+    std::vector<Post> posts;
+    store::posts_page(b, topic_id, v.after, kPostsPerPage, viewer, posts);
+    if (v.after <= 1) {
+      // The sources are told the group and the viewer's role read above: none looks the topic up again.
+      const module::FollowUpAsk ask{
+          "topic", org_id, topic_id, viewer, v.group.id, v.group.archived, groups::group_role_code(v.group.role)};
+      module::read_follow_ups(b, follow_ups_, ask, v.follow_ups);
+    }
+    b.run();
     if (posts.empty() || posts.front().number != 1) return std::nullopt;
     v.opening = std::move(posts.front());
     for (std::size_t i = 1; i < posts.size(); ++i) v.replies.push_back(std::move(posts[i]));
     if (v.replies.size() > static_cast<std::size_t>(kPostsPerPage)) {
       v.replies.pop_back();
       v.more = true;
-    }
-    if (v.after <= 1) {
-      // The sources are told the group and the viewer's role read above: none looks the topic up again.
-      const module::FollowUpAsk ask{
-          "topic", org_id, topic_id, viewer, v.group.id, v.group.archived, groups::group_role_code(v.group.role)};
-      module::read_follow_ups(s, follow_ups_, ask, v.follow_ups);
     }
     return v;
   });

@@ -179,11 +179,11 @@ std::optional<std::pair<GroupFacts, Topic>> find_topic(soci::session& s, long lo
   return out;
 }
 
-std::vector<Post> posts_page(soci::session& s, long long topic_id, long long after, int limit, long long viewer) {
-  std::vector<Post> out;
+void posts_page(db::Batch& b, long long topic_id, long long after, int limit, long long viewer,
+                std::vector<Post>& out) {
   const std::string columns = std::string("SELECT ") + kPostColumns + kPageColumns;
   const std::string from = " FROM discussion_posts p LEFT JOIN users up ON up.id = p.author_id";
-  const auto add = [&](const db::Row& r) {
+  const auto add = [&out](const db::Row& r) {
     Post p = post_of(r, 0);
     static_assert(kAllReactions.size() == 3, "a column and a bit for each kind of reaction");
     const long long mine = r.null(kPostColumnCount + 3) ? 0 : r.integer(kPostColumnCount + 3);
@@ -197,15 +197,22 @@ std::vector<Post> posts_page(soci::session& s, long long topic_id, long long aft
     // The first page (most visits): the opening post and the replies after it are one range of the index, read in
     // order. Later pages need the opening post and a range further on, which the UNION below reads as two ranges
     // (SQLite copies the second through a co-routine: a third dearer for the first page).
-    db::query(s, columns + from + " WHERE p.topic_id = $1 ORDER BY p.number LIMIT $2",
-              {topic_id, static_cast<long long>(limit + 2), viewer}, add);
+    b.add(columns + from + " WHERE p.topic_id = $1 ORDER BY p.number LIMIT $2",
+          {topic_id, static_cast<long long>(limit + 2), viewer}, add);
   } else {
-    db::query(s,
-              columns + from + " WHERE p.topic_id = $1 AND p.number = 1 UNION ALL SELECT * FROM (" + columns + from +
-                  " WHERE p.topic_id = $1 AND p.number > $2 ORDER BY p.number LIMIT $4) r",
-              {topic_id, after, viewer, static_cast<long long>(limit + 1)}, add);
+    b.add(columns + from + " WHERE p.topic_id = $1 AND p.number = 1 UNION ALL SELECT * FROM (" + columns + from +
+              " WHERE p.topic_id = $1 AND p.number > $2 ORDER BY p.number LIMIT $4) r",
+          {topic_id, after, viewer, static_cast<long long>(limit + 1)}, add);
   }
-  std::sort(out.begin(), out.end(), [](const Post& a, const Post& b) { return a.number < b.number; });
+  b.then(
+      [&out] { std::sort(out.begin(), out.end(), [](const Post& x, const Post& y) { return x.number < y.number; }); });
+}
+
+std::vector<Post> posts_page(soci::session& s, long long topic_id, long long after, int limit, long long viewer) {
+  std::vector<Post> out;
+  db::Batch b(s);
+  posts_page(b, topic_id, after, limit, viewer, out);
+  b.run();
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "audit/audit_store.hpp"
 #include "core/text.hpp"
+#include "db/query.hpp"
 #include "db/together.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_policy.hpp"
@@ -116,10 +117,19 @@ awaitable<std::optional<GroupPage>> GroupService::group_page(long long org_id, l
     page.allowed = want.allowed;
     if (!want.allowed) return page;
     page.people_are_everyone = want.members;
-    page.people = want.members ? store::first_members(s, group_id, kHomePeople) : store::runners(s, group_id);
-    page.stage_changes = store::stage_changes(s, group_id);
-    if (want.requests) page.pending_requests = store::count_pending_requests(s, group_id);
-    if (want.members) page.recent = store::activity(s, group_id, std::nullopt, kRecentActivity).items;
+    // The rest together: one round trip on PostgreSQL.
+    db::Batch b(s);
+    if (want.members) {
+      store::first_members(b, group_id, kHomePeople, page.people);
+    } else {
+      store::runners(b, group_id, page.people);
+    }
+    store::stage_changes(b, group_id, page.stage_changes);
+    if (want.requests) store::count_pending_requests(b, group_id, page.pending_requests);
+    ActivityPage recent;
+    if (want.members) store::activity(b, group_id, std::nullopt, kRecentActivity, recent);
+    b.run();
+    page.recent = std::move(recent.items);
     return page;
   });
   co_return co_await std::move(op);

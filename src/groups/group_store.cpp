@@ -91,22 +91,32 @@ using organisations::member_types_of;
 
 /// The group's people with their names and member types, all read from the memberships (their copies kept by
 /// triggers, migration 0025): one range of one index, not a look-up in users and member_types per person.
-std::vector<GroupMember> members_where(soci::session& s, long long group_id, const std::string& extra) {
-  std::vector<GroupMember> out;
-  db::query(s,
-            "SELECT gm.user_id, gm.name, gm.role, gm.joined_at, gm.member_types FROM group_members gm WHERE "
-            "gm.group_id = $1" +
-                extra,
-            {group_id}, [&](const db::Row& r) {
-              out.push_back({r.integer(0), r.string(1), parse_group_role(r.text(2)).value_or(GroupRole::member),
-                             member_types_of(r.text(4)), r.integer(3)});
-            });
+void members_where(db::Batch& b, long long group_id, const std::string& extra, std::vector<GroupMember>& out) {
+  b.add(
+      "SELECT gm.user_id, gm.name, gm.role, gm.joined_at, gm.member_types FROM group_members gm WHERE "
+      "gm.group_id = $1" +
+          extra,
+      {group_id}, [&out](const db::Row& r) {
+        out.push_back({r.integer(0), r.string(1), parse_group_role(r.text(2)).value_or(GroupRole::member),
+                       member_types_of(r.text(4)), r.integer(3)});
+      });
   // Who runs it first (lead, facilitators, members, observers: GroupRole's order), then by name (core/text.hpp).
-  std::sort(out.begin(), out.end(), [](const GroupMember& a, const GroupMember& b) {
-    if (a.role != b.role) return a.role < b.role;
-    if (const int c = core::compare_folded(a.name, b.name); c != 0) return c < 0;
-    return a.user_id < b.user_id;
+  b.then([&out] {
+    std::sort(out.begin(), out.end(), [](const GroupMember& a, const GroupMember& b) {
+      if (a.role != b.role) return a.role < b.role;
+      if (const int c = core::compare_folded(a.name, b.name); c != 0) return c < 0;
+      return a.user_id < b.user_id;
+    });
   });
+}
+
+/// The plain form of a batched read: a batch of one.
+template <class T, class Add>
+T read_alone(soci::session& s, Add add) {
+  T out{};
+  db::Batch b(s);
+  add(b, out);
+  b.run();
   return out;
 }
 
@@ -303,20 +313,31 @@ void mark_seen(soci::session& s, long long user_id, long long group_id, long lon
             {user_id, group_id, activity_id, now});
 }
 
-std::vector<GroupMember> members(soci::session& s, long long group_id) { return members_where(s, group_id, ""); }
+std::vector<GroupMember> members(soci::session& s, long long group_id) {
+  return read_alone<std::vector<GroupMember>>(s, [&](db::Batch& b, auto& out) { members_where(b, group_id, "", out); });
+}
 
-std::vector<GroupMember> first_members(soci::session& s, long long group_id, int limit) {
+void first_members(db::Batch& b, long long group_id, int limit, std::vector<GroupMember>& out) {
   // SQL picks them by role, then by name as stored; members_where then orders those few as the full list does
   // (names compared with accents folded), so only the order of names differing in accents alone could pick another.
-  return members_where(
-      s, group_id,
-      " ORDER BY CASE gm.role WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1 WHEN 'member' THEN 2 ELSE 3 "
-      "END, gm.name, gm.user_id LIMIT " +
-          std::to_string(limit));
+  members_where(b, group_id,
+                " ORDER BY CASE gm.role WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1 WHEN 'member' THEN 2 ELSE 3 "
+                "END, gm.name, gm.user_id LIMIT " +
+                    std::to_string(limit),
+                out);
+}
+
+std::vector<GroupMember> first_members(soci::session& s, long long group_id, int limit) {
+  return read_alone<std::vector<GroupMember>>(s,
+                                              [&](db::Batch& b, auto& out) { first_members(b, group_id, limit, out); });
+}
+
+void runners(db::Batch& b, long long group_id, std::vector<GroupMember>& out) {
+  members_where(b, group_id, " AND gm.role IN ('lead', 'facilitator')", out);
 }
 
 std::vector<GroupMember> runners(soci::session& s, long long group_id) {
-  return members_where(s, group_id, " AND gm.role IN ('lead', 'facilitator')");
+  return read_alone<std::vector<GroupMember>>(s, [&](db::Batch& b, auto& out) { runners(b, group_id, out); });
 }
 
 std::optional<GroupRole> role_of(soci::session& s, long long group_id, long long user_id) {
@@ -478,11 +499,13 @@ std::vector<Invitation> invitations_for(soci::session& s, long long user_id) {
   return out;
 }
 
+void count_pending_requests(db::Batch& b, long long group_id, long long& out) {
+  b.add("SELECT COUNT(*) FROM group_requests WHERE group_id = $1 AND state = 'pending'", {group_id},
+        [&out](const db::Row& r) { out = r.integer(0); });
+}
+
 long long count_pending_requests(soci::session& s, long long group_id) {
-  long long n = 0;
-  db::query(s, "SELECT COUNT(*) FROM group_requests WHERE group_id = $1 AND state = 'pending'", {group_id},
-            [&](const db::Row& r) { n = r.integer(0); });
-  return n;
+  return read_alone<long long>(s, [&](db::Batch& b, auto& out) { count_pending_requests(b, group_id, out); });
 }
 
 void set_request_declined(soci::session& s, long long group_id, long long user_id) {
@@ -502,15 +525,17 @@ void insert_stage_change(soci::session& s, long long group_id, std::optional<Sta
             {group_id, stage_param(from), stage_param(to), reason, moved_by, now});
 }
 
+void stage_changes(db::Batch& b, long long group_id, std::vector<StageChange>& out) {
+  b.add(
+      "SELECT c.from_stage, c.to_stage, c.reason, u.name, c.moved_at FROM group_stage_changes c LEFT JOIN users "
+      "u ON u.id = c.moved_by WHERE c.group_id = $1 ORDER BY c.id",
+      {group_id}, [&out](const db::Row& r) {
+        out.push_back({stage_of(r, 0), stage_of(r, 1), r.string(2), r.string(3), r.integer(4)});
+      });
+}
+
 std::vector<StageChange> stage_changes(soci::session& s, long long group_id) {
-  std::vector<StageChange> out;
-  db::query(s,
-            "SELECT c.from_stage, c.to_stage, c.reason, u.name, c.moved_at FROM group_stage_changes c LEFT JOIN users "
-            "u ON u.id = c.moved_by WHERE c.group_id = $1 ORDER BY c.id",
-            {group_id}, [&](const db::Row& r) {
-              out.push_back({stage_of(r, 0), stage_of(r, 1), r.string(2), r.string(3), r.integer(4)});
-            });
-  return out;
+  return read_alone<std::vector<StageChange>>(s, [&](db::Batch& b, auto& out) { stage_changes(b, group_id, out); });
 }
 
 void record(soci::session& s, long long group_id, ActivityKind kind, long long actor, std::optional<long long> subject,
@@ -525,8 +550,7 @@ void record(soci::session& s, long long group_id, ActivityKind kind, long long a
   db::query(s, "UPDATE seen_groups SET unread = unread + 1 WHERE group_id = $1 AND user_id <> $2", {group_id, actor});
 }
 
-ActivityPage activity(soci::session& s, long long group_id, std::optional<long long> older_than, int limit) {
-  ActivityPage page;
+void activity(db::Batch& b, long long group_id, std::optional<long long> older_than, int limit, ActivityPage& page) {
   // One more than asked for tells whether there is an older page. Two forms of the query, so each uses the index
   // (group_id, id) and PostgreSQL knows every parameter's type.
   const std::string sql = std::string(
@@ -536,7 +560,7 @@ ActivityPage activity(soci::session& s, long long group_id, std::optional<long l
                           (older_than ? " AND a.id < $3" : "") + " ORDER BY a.id DESC LIMIT $2";
   std::vector<db::Param> params{group_id, static_cast<long long>(limit + 1)};
   if (older_than) params.emplace_back(*older_than);
-  db::query(s, sql, params, [&](const db::Row& r) {
+  b.add(sql, params, [&page](const db::Row& r) {
     Activity a;
     a.id = r.integer(0);
     a.kind = parse_activity(r.text(1)).value_or(ActivityKind::details_changed);
@@ -548,11 +572,16 @@ ActivityPage activity(soci::session& s, long long group_id, std::optional<long l
     a.at = r.integer(7);
     page.items.push_back(std::move(a));
   });
-  if (static_cast<int>(page.items.size()) > limit) {
-    page.items.pop_back();
-    page.older_than = page.items.back().id;
-  }
-  return page;
+  b.then([&page, limit] {
+    if (static_cast<int>(page.items.size()) > limit) {
+      page.items.pop_back();
+      page.older_than = page.items.back().id;
+    }
+  });
+}
+
+ActivityPage activity(soci::session& s, long long group_id, std::optional<long long> older_than, int limit) {
+  return read_alone<ActivityPage>(s, [&](db::Batch& b, auto& out) { activity(b, group_id, older_than, limit, out); });
 }
 
 std::optional<long long> find_org_id(soci::session& s, std::string_view slug) {

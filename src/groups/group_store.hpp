@@ -1,5 +1,7 @@
 /// The only place the groups module's SQL lives. Every function takes the caller's session; changes run inside the
-/// service's db::WriteTransaction. Queries per page stay constant however many groups and members there are.
+/// service's db::WriteTransaction. A read a page makes with others also comes in a form that adds it to a db::Batch
+/// (its answer lands in `out` when the batch runs), so the page's reads travel together. Queries per page stay constant
+/// however many groups and members there are.
 #pragma once
 
 #include <optional>
@@ -11,6 +13,9 @@
 
 namespace soci {
 class session;
+}
+namespace roundtable::db {
+class Batch;
 }
 
 namespace roundtable::groups::store {
@@ -54,9 +59,11 @@ void mark_seen(soci::session& s, long long user_id, long long group_id, long lon
 std::vector<GroupMember> members(soci::session& s, long long group_id);
 /// Only the people who run it (lead facilitators and facilitators): who to ask, for people outside.
 std::vector<GroupMember> runners(soci::session& s, long long group_id);
+void runners(db::Batch& b, long long group_id, std::vector<GroupMember>& out);
 /// The first `limit` people of a group in the members list's order (who runs it first, then by name): a group's home
 /// page shows these and links to everyone, so it costs the same for a group of 8 or of 800.
 std::vector<GroupMember> first_members(soci::session& s, long long group_id, int limit);
+void first_members(db::Batch& b, long long group_id, int limit, std::vector<GroupMember>& out);
 std::optional<GroupRole> role_of(soci::session& s, long long group_id, long long user_id);
 bool is_org_member(soci::session& s, long long org_id, long long user_id);
 void add_member(soci::session& s, long long group_id, long long org_id, long long user_id, GroupRole role,
@@ -70,6 +77,7 @@ void upsert_request(soci::session& s, long long group_id, long long org_id, long
 std::optional<RequestState> request_state(soci::session& s, long long group_id, long long user_id);
 std::vector<JoinRequest> pending_requests(soci::session& s, long long group_id);
 long long count_pending_requests(soci::session& s, long long group_id);
+void count_pending_requests(db::Batch& b, long long group_id, long long& out);
 /// Up to limit people in the organisation, not in the group, whose names hold these words, by name.
 std::vector<Candidate> candidates(soci::session& s, long long org_id, long long group_id, std::string_view words,
                                   int limit);
@@ -86,11 +94,13 @@ void insert_stage_change(soci::session& s, long long group_id, std::optional<Sta
                          std::string_view reason, long long moved_by, long long now);
 /// Oldest first.
 std::vector<StageChange> stage_changes(soci::session& s, long long group_id);
+void stage_changes(db::Batch& b, long long group_id, std::vector<StageChange>& out);
 
 void record(soci::session& s, long long group_id, ActivityKind kind, long long actor, std::optional<long long> subject,
             std::string_view detail, long long now);
 /// Newest first: the page of up to limit entries older than older_than (the newest when nullopt).
 ActivityPage activity(soci::session& s, long long group_id, std::optional<long long> older_than, int limit);
+void activity(db::Batch& b, long long group_id, std::optional<long long> older_than, int limit, ActivityPage& out);
 
 }  // namespace roundtable::groups::store
 

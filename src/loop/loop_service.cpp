@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
+#include <optional>
 
 #include "core/london_time.hpp"
 #include "db/query.hpp"
@@ -261,7 +263,9 @@ awaitable<std::optional<Timeline>> LoopService::timeline(long long org_id, std::
     // page) is left out: the page says it above.
     const auto& seen = tl.contribution;
     const module::FollowUpAsk ask{kind_code, org_id, id, viewer, seen.group_id, seen.group_archived, seen.viewer_role};
-    module::read_follow_ups(s, follow_ups_, ask, tl.follow_ups);
+    db::Batch b(s);
+    module::read_follow_ups(b, follow_ups_, ask, tl.follow_ups);
+    b.run();
     std::erase_if(tl.follow_ups, [](const module::FollowUp& f) { return f.href.rfind("/loop/", 0) == 0; });
     return tl;
   });
@@ -386,53 +390,54 @@ awaitable<EntryPage> LoopService::mine(long long user_id, std::optional<std::pai
   co_return co_await std::move(op);
 }
 
-void topic_follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) {
+void topic_follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) {
   // The viewer must be in the topic's group (who sees a topic): the page says their role there; the people who run
   // it also get the link to say what happened next, with a status or without.
   if (ask.kind != "topic" || ask.viewer_role.empty()) return;
   const auto role = role_of(ask.viewer_role);
   const std::string timeline = "/loop/topic/" + std::to_string(ask.id);
-  bool has_status = false;
-  long long changed_at = 0;
-  db::query(s,
-            "SELECT status, detail, until_day, changed_at FROM loop_items WHERE org_id = $1 AND kind = 'topic' AND "
-            "contribution_id = $2",
-            {ask.org_id, ask.id}, [&](const db::Row& r) {
-              has_status = true;
-              changed_at = r.integer(3);
-              module::FollowUp f;
-              const auto status = parse_status(r.text(0)).value_or(Status::under_way);
-              f.at = changed_at;
-              f.text_key = status == Status::under_way         ? "loop.follow_up.under_way"
-                           : status == Status::changed         ? "loop.follow_up.changed"
-                           : status == Status::decided_against ? "loop.follow_up.decided_against"
-                                                               : "loop.follow_up.not_now";
-              if (status == Status::not_now) {
-                // {date}: the day the group will look at it again.
-                f.at = until_seconds(r.text(2)).value_or(f.at);
-                if (!r.text(1).empty()) {
-                  f.detail_key = "loop.follow_up.detail";
-                  f.detail = r.string(1);
-                }
-              } else if (status == Status::under_way) {
-                if (!r.text(1).empty()) {
-                  f.detail_key = "loop.follow_up.detail";
-                  f.detail = r.string(1);
-                }
-              } else {
-                f.what = r.string(1);
-              }
-              f.href = timeline;
-              f.link_key = "loop.follow_up.see_timeline";
-              out.push_back(std::move(f));
-            });
+  // The status's time, when it has one, for the link below (read when the batch runs).
+  auto changed_at = std::make_shared<std::optional<long long>>();
+  b.add(
+      "SELECT status, detail, until_day, changed_at FROM loop_items WHERE org_id = $1 AND kind = 'topic' AND "
+      "contribution_id = $2",
+      {ask.org_id, ask.id}, [&out, changed_at, timeline](const db::Row& r) {
+        *changed_at = r.integer(3);
+        module::FollowUp f;
+        const auto status = parse_status(r.text(0)).value_or(Status::under_way);
+        f.at = **changed_at;
+        f.text_key = status == Status::under_way         ? "loop.follow_up.under_way"
+                     : status == Status::changed         ? "loop.follow_up.changed"
+                     : status == Status::decided_against ? "loop.follow_up.decided_against"
+                                                         : "loop.follow_up.not_now";
+        if (status == Status::not_now) {
+          // {date}: the day the group will look at it again.
+          f.at = until_seconds(r.text(2)).value_or(f.at);
+          if (!r.text(1).empty()) {
+            f.detail_key = "loop.follow_up.detail";
+            f.detail = r.string(1);
+          }
+        } else if (status == Status::under_way) {
+          if (!r.text(1).empty()) {
+            f.detail_key = "loop.follow_up.detail";
+            f.detail = r.string(1);
+          }
+        } else {
+          f.what = r.string(1);
+        }
+        f.href = timeline;
+        f.link_key = "loop.follow_up.see_timeline";
+        out.push_back(std::move(f));
+      });
   if (role == groups::GroupRole::lead || role == groups::GroupRole::facilitator) {
-    module::FollowUp f;
-    f.at = has_status ? changed_at : 0;
-    f.text_key = "loop.follow_up.you_run";
-    f.href = timeline + "/status";
-    f.link_key = "loop.follow_up.say";
-    out.push_back(std::move(f));
+    b.then([&out, changed_at, timeline] {
+      module::FollowUp f;
+      f.at = changed_at->value_or(0);
+      f.text_key = "loop.follow_up.you_run";
+      f.href = timeline + "/status";
+      f.link_key = "loop.follow_up.say";
+      out.push_back(std::move(f));
+    });
   }
 }
 

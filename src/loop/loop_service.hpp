@@ -103,6 +103,6 @@ class LoopService {
 /// module::FollowUpReader for kind "topic": the topic's status (and, for the people who run the group, a link to say
 /// what happened next), for a viewer in the topic's group (the ask's role; anyone else gets nothing, without a read).
 /// One indexed read.
-void topic_follow_ups(soci::session& s, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out);
+void topic_follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out);
 
 }  // namespace roundtable::loop

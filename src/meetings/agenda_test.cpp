@@ -236,7 +236,11 @@ TEST_P(AgendasOnBackend, ATopicsPageSaysWhatTheMeetingDidWithIt) {
   auto follow_ups = [&](long long viewer, long long of = 0, long long group = 0) {
     std::vector<module::FollowUp> out;
     const module::FollowUpAsk ask{"topic", north, of ? of : topic, viewer, group ? group : board, false, role(viewer)};
-    world->db->run_sync([&](soci::session& s) { topic_follow_ups(s, ask, out); });
+    world->db->run_sync([&](soci::session& s) {
+      db::Batch b(s);
+      topic_follow_ups(b, ask, out);
+      b.run();
+    });
     return out;
   };
   EXPECT_TRUE(follow_ups(mair).empty()) << "raised, not yet on an agenda";
@@ -251,7 +255,11 @@ TEST_P(AgendasOnBackend, ATopicsPageSaysWhatTheMeetingDidWithIt) {
   EXPECT_TRUE(follow_ups(mair, quiet).empty()) << "another topic";
   std::vector<module::FollowUp> other_kind;
   const module::FollowUpAsk card{"card", north, topic, mair, board, false, "member"};
-  world->db->run_sync([&](soci::session& s) { topic_follow_ups(s, card, other_kind); });
+  world->db->run_sync([&](soci::session& s) {
+    db::Batch b(s);
+    topic_follow_ups(b, card, other_kind);
+    b.run();
+  });
   EXPECT_TRUE(other_kind.empty());
   EXPECT_TRUE(follow_ups(mair, topic, board + 1000).empty()) << "only the meetings of the topic's own group";
 

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "db/query.hpp"
 #include "http/types.hpp"
 #include "module/follow_up.hpp"
 #include "view/html.hpp"
@@ -141,15 +142,19 @@ using SearchScope = std::function<void(soci::session& s, long long user_id, db::
 /// Adds to `out` what the module did with a contribution, given what the page knows (FollowUpAsk, follow_up.hpp: the
 /// contribution, its group and the viewer's role there), leaving out what the viewer may not see. Runs inside the
 /// contribution page's own database call: a few indexed reads at most, the same number whatever the data, none when
-/// the module has nothing for that kind or that viewer.
-using FollowUpReader = std::function<void(soci::session& s, const FollowUpAsk& ask, std::vector<FollowUp>& out)>;
+/// the module has nothing for that kind or that viewer. The reads are added to the page's batch (db/query.hpp), which
+/// sends them with the page's other reads (one round trip on PostgreSQL): what a reader collects is in `out` once the
+/// batch has run, so a reader's callbacks and then() steps keep their state in `out` or in what they capture by value.
+using FollowUpReader = std::function<void(db::Batch& b, const FollowUpAsk& ask, std::vector<FollowUp>& out)>;
 
 /// A contribution page's "What happened next": what each reader adds for ask, in date order (the order of equal dates
-/// kept: the readers' own).
-inline void read_follow_ups(soci::session& s, const std::vector<FollowUpReader>& readers, const FollowUpAsk& ask,
+/// kept: the readers' own), once b has run.
+inline void read_follow_ups(db::Batch& b, const std::vector<FollowUpReader>& readers, const FollowUpAsk& ask,
                             std::vector<FollowUp>& out) {
-  for (const auto& read : readers) read(s, ask, out);
-  std::stable_sort(out.begin(), out.end(), [](const FollowUp& a, const FollowUp& b) { return a.at < b.at; });
+  for (const auto& read : readers) read(b, ask, out);
+  b.then([&out] {
+    std::stable_sort(out.begin(), out.end(), [](const FollowUp& a, const FollowUp& b) { return a.at < b.at; });
+  });
 }
 
 /// Runs inside the transaction that ends `user_id`'s membership of organisation `org_id` (an admin removed them; any
