@@ -178,15 +178,19 @@ awaitable<std::optional<CardPage>> BoardService::card_page(long long org_id, lon
     if (!board_id) return std::nullopt;
     auto v = store::find_board(s, org_id, *board_id, viewer);
     if (!v) return std::nullopt;
-    auto card = store::find_card(s, card_id, viewer);
-    if (!card) return std::nullopt;
     CardPage page;
     page.board.view = std::move(*v);
-    store::read_frame(s, page.board, viewer);
+    // The card, the board's frame, and the card's history, comments and files: one round trip on PostgreSQL.
+    std::optional<Card> card;
+    db::Batch b(s);
+    store::find_card(b, card_id, viewer, card);
+    store::read_frame(b, page.board, viewer);
+    store::history(b, card_id, page.history);
+    store::comments(b, card_id, page.comments);
+    store::attachments(b, card_id, page.attachments);
+    b.run();
+    if (!card) return std::nullopt;
     page.card = std::move(*card);
-    page.history = store::history(s, card_id);
-    page.comments = store::comments(s, card_id);
-    page.attachments = store::attachments(s, card_id);
     if (!page.card.source_kind.empty()) {
       page.source =
           resolve_source(s, org_id, page.board.view.board.group_id, page.card.source_kind, page.card.source_id, viewer);

@@ -1,6 +1,7 @@
 #include "boards/board_store.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 #include "db/query.hpp"
@@ -118,21 +119,37 @@ void set_board_archived(soci::session& s, long long board_id, std::optional<long
             {board_id, at ? db::Param(*at) : db::Param(nullptr), now});
 }
 
+namespace {
+
+void add_lists(db::Batch& b, long long board_id, std::vector<BoardList>& out) {
+  b.add("SELECT id, position, title FROM board_lists WHERE board_id = $1 ORDER BY position", {board_id},
+        [&out](const db::Row& r) {
+          out.push_back({r.integer(0), r.integer(1), r.string(2)});
+        });
+}
+
+void add_labels(db::Batch& b, long long board_id, std::vector<Label>& out) {
+  b.add("SELECT id, name, colour FROM board_labels WHERE board_id = $1 ORDER BY id", {board_id},
+        [&out](const db::Row& r) {
+          out.push_back({r.integer(0), r.string(1), r.string(2)});
+        });
+}
+
+}  // namespace
+
 std::vector<BoardList> lists(soci::session& s, long long board_id) {
   std::vector<BoardList> out;
-  db::query(s, "SELECT id, position, title FROM board_lists WHERE board_id = $1 ORDER BY position", {board_id},
-            [&](const db::Row& r) {
-              out.push_back({r.integer(0), r.integer(1), r.string(2)});
-            });
+  db::Batch b(s);
+  add_lists(b, board_id, out);
+  b.run();
   return out;
 }
 
 std::vector<Label> labels(soci::session& s, long long board_id) {
   std::vector<Label> out;
-  db::query(s, "SELECT id, name, colour FROM board_labels WHERE board_id = $1 ORDER BY id", {board_id},
-            [&](const db::Row& r) {
-              out.push_back({r.integer(0), r.string(1), r.string(2)});
-            });
+  db::Batch b(s);
+  add_labels(b, board_id, out);
+  b.run();
   return out;
 }
 
@@ -146,33 +163,34 @@ using MyDots = std::vector<std::pair<long long, long long>>;
 /// The frame (lists, labels, the group's people and the dots the viewer has used, with `mine` the viewer's dots by
 /// card); with `counts`, each list's cards in play too: its last position, as positions run 1..n without gaps
 /// (ADR 0033), one seek of board_cards_in_play (migration 0061) where COUNT(*) stepped over every card.
-void read_frame_of(soci::session& s, BoardPage& page, long long viewer, bool counts, MyDots& mine) {
+void read_frame_of(db::Batch& b, BoardPage& page, long long viewer, bool counts, MyDots& mine) {
   const long long board_id = page.view.board.id;
   if (counts) {
-    db::query(
-        s,
+    b.add(
         "SELECT l.id, l.position, l.title, COALESCE((SELECT MAX(c.position) FROM board_cards c WHERE c.board_id = "
         "l.board_id AND c.list_id = l.id AND c.archived_at IS NULL), 0) FROM board_lists l WHERE l.board_id = $1 "
         "ORDER BY l.position",
-        {board_id}, [&](const db::Row& r) {
+        {board_id}, [&page](const db::Row& r) {
           page.lists.push_back({r.integer(0), r.integer(1), r.string(2), r.integer(3)});
         });
   } else {
-    page.lists = lists(s, board_id);
+    add_lists(b, board_id, page.lists);
   }
-  page.labels = labels(s, board_id);
-  db::query(s, "SELECT user_id, name FROM group_members WHERE group_id = $1 ORDER BY name", {page.view.board.group_id},
-            [&](const db::Row& r) {
-              page.people.push_back({r.integer(0), r.string(1)});
-            });
-  std::stable_sort(page.people.begin(), page.people.end(),
-                   [](const Person& a, const Person& b) { return a.name < b.name; });
+  add_labels(b, board_id, page.labels);
+  b.add("SELECT user_id, name FROM group_members WHERE group_id = $1 ORDER BY name", {page.view.board.group_id},
+        [&page](const db::Row& r) {
+          page.people.push_back({r.integer(0), r.string(1)});
+        });
+  b.then([&page] {
+    std::stable_sort(page.people.begin(), page.people.end(),
+                     [](const Person& x, const Person& y) { return x.name < y.name; });
+  });
   // One range of board_dots_board (board, person): as many rows as the viewer's dots on the board, however many cards.
-  db::query(s, "SELECT card_id, dots FROM board_dots WHERE board_id = $1 AND user_id = $2", {board_id, viewer},
-            [&](const db::Row& r) {
-              mine.emplace_back(r.integer(0), r.integer(1));
-              page.my_dots_used += r.integer(1);
-            });
+  b.add("SELECT card_id, dots FROM board_dots WHERE board_id = $1 AND user_id = $2", {board_id, viewer},
+        [&page, &mine](const db::Row& r) {
+          mine.emplace_back(r.integer(0), r.integer(1));
+          page.my_dots_used += r.integer(1);
+        });
 }
 
 /// Each card's dots from the viewer.
@@ -186,9 +204,17 @@ void put_my_dots(BoardPage& page, const MyDots& mine) {
 
 }  // namespace
 
+void read_frame(db::Batch& b, BoardPage& page, long long viewer) {
+  // The viewer's dots by card are not wanted here; kept alive with the batch (its last step holds them).
+  auto mine = std::make_shared<MyDots>();
+  read_frame_of(b, page, viewer, false, *mine);
+  b.then([mine] {});
+}
+
 void read_frame(soci::session& s, BoardPage& page, long long viewer) {
-  MyDots mine;
-  read_frame_of(s, page, viewer, false, mine);
+  db::Batch b(s);
+  read_frame(b, page, viewer);
+  b.run();
 }
 
 namespace {
@@ -252,37 +278,57 @@ std::unordered_map<long long, std::size_t> index_of_cards(const BoardPage& page)
   return at;
 }
 
+/// The labels and people of cards, as read in a batch with the cards, before the cards are in their order.
+struct FactRows {
+  std::vector<std::pair<long long, long long>> labels;  // card, label
+  std::vector<std::pair<long long, Person>> people;     // card, person
+  void add_label(const db::Row& r) { labels.emplace_back(r.integer(0), r.integer(1)); }
+  void add_person(const db::Row& r) { people.emplace_back(r.integer(0), Person{r.integer(1), r.string(2)}); }
+  /// Hands each row to its card on the page (rows of cards not shown are dropped), in the order read.
+  void put(BoardPage& page) const {
+    if (page.cards.empty()) return;
+    const auto at = index_of_cards(page);
+    for (const auto& [card, label] : labels) {
+      if (auto it = at.find(card); it != at.end()) page.cards[it->second].label_ids.push_back(label);
+    }
+    // Each card's labels in the board's order of labels (their ids).
+    if (!labels.empty()) {
+      for (auto& c : page.cards) std::sort(c.label_ids.begin(), c.label_ids.end());
+    }
+    for (const auto& [card, person] : people) {
+      if (auto it = at.find(card); it != at.end()) page.cards[it->second].people.push_back(person);
+    }
+  }
+};
+
 }  // namespace
 
 void read_page(soci::session& s, BoardPage& page, long long viewer) {
+  // The frame, the cards, their labels and their people: one batch (one round trip on PostgreSQL).
+  db::Batch b(s);
   MyDots mine;
-  read_frame_of(s, page, viewer, false, mine);
+  read_frame_of(b, page, viewer, false, mine);
   const long long board_id = page.view.board.id;
   static const std::string sql = cards_sql(
       " FROM board_cards c JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND c.archived_at IS NULL "
       "ORDER "
       "BY l.position, c.position");
-  db::query(s, sql, {board_id}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
+  b.add(sql, {board_id}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
+  FactRows facts;
+  b.add(
+      "SELECT cl.card_id, cl.label_id FROM board_card_labels cl JOIN board_cards c ON c.id = cl.card_id WHERE "
+      "c.board_id = $1 AND c.archived_at IS NULL ORDER BY cl.label_id",
+      {board_id}, [&](const db::Row& r) { facts.add_label(r); });
+  b.add(
+      "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM board_card_people p LEFT JOIN group_members gm ON "
+      "gm.group_id = $2 AND gm.user_id = p.user_id WHERE p.board_id = $1 ORDER BY gm.name",
+      {board_id, page.view.board.group_id}, [&](const db::Row& r) { facts.add_person(r); });
+  b.run();
   for (auto& l : page.lists) {
     l.cards = std::count_if(page.cards.begin(), page.cards.end(), [&](const Card& c) { return c.list_id == l.id; });
   }
   put_my_dots(page, mine);
-  const auto at = index_of_cards(page);
-  db::query(s,
-            "SELECT cl.card_id, cl.label_id FROM board_card_labels cl JOIN board_cards c ON c.id = cl.card_id WHERE "
-            "c.board_id = $1 AND c.archived_at IS NULL ORDER BY cl.label_id",
-            {board_id}, [&](const db::Row& r) {
-              if (auto it = at.find(r.integer(0)); it != at.end())
-                page.cards[it->second].label_ids.push_back(r.integer(1));
-            });
-  db::query(s,
-            "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM board_card_people p LEFT JOIN group_members gm ON "
-            "gm.group_id = $2 AND gm.user_id = p.user_id WHERE p.board_id = $1 ORDER BY gm.name",
-            {board_id, page.view.board.group_id}, [&](const db::Row& r) {
-              if (auto it = at.find(r.integer(0)); it != at.end()) {
-                page.cards[it->second].people.push_back({r.integer(1), r.string(2)});
-              }
-            });
+  facts.put(page);
 }
 
 namespace {
@@ -328,49 +374,30 @@ Shown by_keys(const std::vector<long long>& ids) {
 
 /// The labels, then the people, of the cards shown that have any (the cards keep how many: most have none, and are not
 /// looked for), each a seek of its table for each such card; their dots and comments came with the cards. Two
-/// statements whenever there are cards, whatever they hold (query_counts.test.mjs counts them).
-void read_card_facts(soci::session& s, BoardPage& page, const WithFacts& with, const Shown& labelled,
-                     const Shown& with_people) {
-  if (page.cards.empty()) return;
-  const auto at = index_of_cards(page);
-  {
-    db::query(s,
-              "SELECT cl.card_id, cl.label_id FROM " + labelled.from + " CROSS JOIN board_card_labels cl WHERE " +
-                  labelled.where + " AND c.label_count > 0 AND cl.card_id = c.id",
-              labelled.params, [&](const db::Row& r) {
-                if (auto it = at.find(r.integer(0)); it != at.end())
-                  page.cards[it->second].label_ids.push_back(r.integer(1));
-              });
-    if (!with.labels.empty()) {
-      for (auto& c : page.cards) std::sort(c.label_ids.begin(), c.label_ids.end());
-    }
-  }
-  {
-    auto params = with_people.params;
-    params.push_back(page.view.board.group_id);
-    db::query(s,
-              "SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM " + with_people.from +
-                  " CROSS JOIN board_card_people p LEFT JOIN group_members gm ON gm.group_id = $" +
-                  std::to_string(params.size()) + " AND gm.user_id = p.user_id WHERE " + with_people.where +
-                  " AND c.person_count > 0 AND p.card_id = c.id ORDER BY 3, 2",
-              params, [&](const db::Row& r) {
-                if (auto it = at.find(r.integer(0)); it != at.end())
-                  page.cards[it->second].people.push_back({r.integer(1), r.string(2)});
-              });
-  }
+/// statements, added to the page's batch, whatever the cards hold (query_counts.test.mjs counts them); FactRows::put
+/// hands them to the cards once the batch has run and the cards are in order.
+void add_card_facts(db::Batch& b, long long group_id, const Shown& labelled, const Shown& with_people,
+                    FactRows& facts) {
+  b.add("SELECT cl.card_id, cl.label_id FROM " + labelled.from + " CROSS JOIN board_card_labels cl WHERE " +
+            labelled.where + " AND c.label_count > 0 AND cl.card_id = c.id",
+        labelled.params, [&facts](const db::Row& r) { facts.add_label(r); });
+  auto params = with_people.params;
+  params.push_back(group_id);
+  b.add("SELECT p.card_id, p.user_id, COALESCE(gm.name, '') FROM " + with_people.from +
+            " CROSS JOIN board_card_people p LEFT JOIN group_members gm ON gm.group_id = $" +
+            std::to_string(params.size()) + " AND gm.user_id = p.user_id WHERE " + with_people.where +
+            " AND c.person_count > 0 AND p.card_id = c.id ORDER BY 3, 2",
+        params, [&facts](const db::Row& r) { facts.add_person(r); });
 }
 
 }  // namespace
 
 void read_shown(soci::session& s, BoardPage& page, long long viewer, long long per_list, bool by_dots) {
-  MyDots mine;
-  read_frame_of(s, page, viewer, true, mine);
   const long long board_id = page.view.board.id;
+  MyDots mine;
   WithFacts with;
-  if (page.lists.empty()) return;
-  // Each card with its list's place, then in the board's order: by list, then by position (or by dots, then position),
-  // sorted here by index (moving whole cards about cost more than the sorting, and SQLite sorted with a temporary
-  // tree).
+  FactRows facts;
+  // Each card with its list's place (the lists come first in the batch, so they are in when the cards' rows come).
   std::vector<std::size_t> place;
   auto read = [&](const db::Row& r) {
     page.cards.push_back(card_of(r, board_id));
@@ -378,12 +405,35 @@ void read_shown(soci::session& s, BoardPage& page, long long viewer, long long p
     place.push_back(list_place(page, page.cards.back().list_id));
   };
   if (!by_dots) {
-    db::query(s, first_cards_sql(), {board_id, per_list}, read);
+    // The frame, each list's first cards and their labels and people (the same ranges as the cards' statement): one
+    // batch, one round trip on PostgreSQL.
+    db::Batch b(s);
+    read_frame_of(b, page, viewer, true, mine);
+    b.add(first_cards_sql(), {board_id, per_list}, read);
+    const Shown first{
+        "board_lists l CROSS JOIN board_cards c",
+        "l.board_id = $1 AND c.board_id = $1 AND c.list_id = l.id AND c.archived_at IS NULL AND c.position "
+        "<= $2",
+        {board_id, per_list}};
+    add_card_facts(b, page.view.board.group_id, first, first, facts);
+    b.run();
   } else {
+    // By dots, the cards' statement has a branch a list and the facts are looked up by the cards' keys: the frame,
+    // then the cards, then their labels and people.
+    db::Batch frame(s);
+    read_frame_of(frame, page, viewer, true, mine);
+    frame.run();
+    if (page.lists.empty()) return;
     std::vector<db::Param> params{per_list};
     const std::string sql = first_by_dots(page.lists, params);
     db::query(s, sql, params, read);
+    db::Batch rest(s);
+    add_card_facts(rest, page.view.board.group_id, by_keys(with.labels), by_keys(with.people), facts);
+    rest.run();
   }
+  if (page.lists.empty()) return;
+  // Then in the board's order: by list, then by position (or by dots, then position), sorted here by index (moving
+  // whole cards about cost more than the sorting, and SQLite sorted with a temporary tree).
   sort_cards(page.cards, [&](std::size_t i, std::size_t j) {
     const Card& a = page.cards[i];
     const Card& b = page.cards[j];
@@ -392,30 +442,23 @@ void read_shown(soci::session& s, BoardPage& page, long long viewer, long long p
     return a.position < b.position;
   });
   put_my_dots(page, mine);
-  if (by_dots) {
-    read_card_facts(s, page, with, by_keys(with.labels), by_keys(with.people));
-  } else {
-    // The same ranges as the cards' statement.
-    const Shown first{
-        "board_lists l CROSS JOIN board_cards c",
-        "l.board_id = $1 AND c.board_id = $1 AND c.list_id = l.id AND c.archived_at IS NULL AND c.position "
-        "<= $2",
-        {board_id, per_list}};
-    read_card_facts(s, page, with, first, first);
-  }
+  facts.put(page);
 }
 
 void read_voted(soci::session& s, BoardPage& page) {
   const long long board_id = page.view.board.id;
-  page.lists = lists(s, board_id);
-  // From board_cards_in_play alone (it holds every column read here); sorted here, by the lists' order read above.
+  // The lists and the cards with dots, in one batch: the lists' rows come first, so each card finds its list's place.
+  db::Batch b(s);
+  add_lists(b, board_id, page.lists);
+  // From board_cards_in_play alone (it holds every column read here); sorted here, by the lists' order.
   static const std::string sql =
       cards_sql(" FROM board_cards c WHERE c.board_id = $1 AND c.archived_at IS NULL AND c.dot_count > 0");
   std::vector<std::size_t> place;
-  db::query(s, sql, {board_id}, [&](const db::Row& r) {
+  b.add(sql, {board_id}, [&](const db::Row& r) {
     page.cards.push_back(card_of(r, board_id));
     place.push_back(list_place(page, page.cards.back().list_id));
   });
+  b.run();
   sort_cards(page.cards, [&](std::size_t i, std::size_t j) {
     const Card& a = page.cards[i];
     const Card& b = page.cards[j];
@@ -427,70 +470,88 @@ void read_voted(soci::session& s, BoardPage& page) {
 }
 
 void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer) {
-  MyDots mine;
-  read_frame_of(s, page, viewer, false, mine);
-  if (!page.list(list_id)) return;
   const long long board_id = page.view.board.id;
-  // The list's cards in play on board_cards_in_play, then the labels and people of those that have any: the same
-  // queries however many cards and lists.
+  // The frame, the list's cards in play on board_cards_in_play, and the labels and people of those that have any: the
+  // same queries however many cards and lists, in one batch (one round trip on PostgreSQL). The cards' statement asks
+  // for this board's list: another board's list has none here.
+  db::Batch b(s);
+  MyDots mine;
+  read_frame_of(b, page, viewer, false, mine);
   static const std::string sql = cards_sql(
       " FROM board_cards c WHERE c.board_id = $1 AND c.list_id = $2 AND c.archived_at IS NULL ORDER BY c.position");
-  WithFacts with;
-  db::query(s, sql, {board_id, list_id}, [&](const db::Row& r) {
-    page.cards.push_back(card_of(r, board_id));
-    with.note(r);
-  });
-  put_my_dots(page, mine);
+  b.add(sql, {board_id, list_id}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
   const Shown list{
       "board_cards c", "c.board_id = $1 AND c.list_id = $2 AND c.archived_at IS NULL", {board_id, list_id}};
-  read_card_facts(s, page, with, list, list);
+  FactRows facts;
+  add_card_facts(b, page.view.board.group_id, list, list, facts);
+  b.run();
+  if (!page.list(list_id)) {
+    page.cards.clear();
+    return;
+  }
+  put_my_dots(page, mine);
+  facts.put(page);
+}
+
+void find_card(db::Batch& b, long long card_id, long long viewer, std::optional<Card>& out) {
+  b.add(
+      "SELECT c.id, c.board_id, c.list_id, c.position, c.title, c.description, c.due_date, c.archived_at, "
+      "c.dot_count, COALESCE((SELECT d.dots FROM "
+      "board_dots d WHERE d.card_id = c.id AND d.user_id = $2), 0), c.source_kind, c.source_id FROM board_cards "
+      "c WHERE c.id = $1",
+      {card_id, viewer}, [&out](const db::Row& r) {
+        Card c;
+        c.id = r.integer(0);
+        c.board_id = r.integer(1);
+        c.list_id = r.integer(2);
+        c.position = r.integer(3);
+        c.title = r.string(4);
+        c.description = r.string(5);
+        c.due_date = r.string(6);
+        if (!r.null(7)) c.archived_at = r.integer(7);
+        c.dots = r.integer(8);
+        c.my_dots = r.integer(9);
+        c.source_kind = r.string(10);
+        c.source_id = r.integer(11);
+        out = std::move(c);
+      });
+  // Its labels and people come after it in the batch: a card that is not there has none.
+  b.add("SELECT label_id FROM board_card_labels WHERE card_id = $1 ORDER BY label_id", {card_id},
+        [&out](const db::Row& r) {
+          if (out) out->label_ids.push_back(r.integer(0));
+        });
+  b.add(
+      "SELECT p.user_id, COALESCE(gm.name, '') FROM board_card_people p JOIN boards b ON b.id = p.board_id LEFT "
+      "JOIN group_members gm ON gm.group_id = b.group_id AND gm.user_id = p.user_id WHERE p.card_id = $1 ORDER "
+      "BY gm.name",
+      {card_id}, [&out](const db::Row& r) {
+        if (out) out->people.push_back({r.integer(0), r.string(1)});
+      });
 }
 
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer) {
   std::optional<Card> out;
-  db::query(s,
-            "SELECT c.id, c.board_id, c.list_id, c.position, c.title, c.description, c.due_date, c.archived_at, "
-            "c.dot_count, COALESCE((SELECT d.dots FROM "
-            "board_dots d WHERE d.card_id = c.id AND d.user_id = $2), 0), c.source_kind, c.source_id FROM board_cards "
-            "c WHERE c.id = $1",
-            {card_id, viewer}, [&](const db::Row& r) {
-              Card c;
-              c.id = r.integer(0);
-              c.board_id = r.integer(1);
-              c.list_id = r.integer(2);
-              c.position = r.integer(3);
-              c.title = r.string(4);
-              c.description = r.string(5);
-              c.due_date = r.string(6);
-              if (!r.null(7)) c.archived_at = r.integer(7);
-              c.dots = r.integer(8);
-              c.my_dots = r.integer(9);
-              c.source_kind = r.string(10);
-              c.source_id = r.integer(11);
-              out = std::move(c);
-            });
-  if (!out) return out;
-  db::query(s, "SELECT label_id FROM board_card_labels WHERE card_id = $1 ORDER BY label_id", {card_id},
-            [&](const db::Row& r) { out->label_ids.push_back(r.integer(0)); });
-  db::query(s,
-            "SELECT p.user_id, COALESCE(gm.name, '') FROM board_card_people p JOIN boards b ON b.id = p.board_id LEFT "
-            "JOIN group_members gm ON gm.group_id = b.group_id AND gm.user_id = p.user_id WHERE p.card_id = $1 ORDER "
-            "BY gm.name",
-            {card_id}, [&](const db::Row& r) {
-              out->people.push_back({r.integer(0), r.string(1)});
-            });
+  db::Batch b(s);
+  find_card(b, card_id, viewer, out);
+  b.run();
   return out;
+}
+
+void history(db::Batch& b, long long card_id, std::vector<HistoryEntry>& out) {
+  b.add(
+      "SELECT COALESCE(gm.name, ''), h.what, h.detail, h.number, h.at FROM board_card_history h JOIN "
+      "board_cards c ON c.id = h.card_id JOIN boards b ON b.id = c.board_id LEFT JOIN group_members gm ON "
+      "gm.group_id = b.group_id AND gm.user_id = h.user_id WHERE h.card_id = $1 ORDER BY h.at DESC, h.id DESC",
+      {card_id}, [&out](const db::Row& r) {
+        out.push_back({r.string(0), r.string(1), r.string(2), r.integer(3), r.integer(4)});
+      });
 }
 
 std::vector<HistoryEntry> history(soci::session& s, long long card_id) {
   std::vector<HistoryEntry> out;
-  db::query(s,
-            "SELECT COALESCE(gm.name, ''), h.what, h.detail, h.number, h.at FROM board_card_history h JOIN "
-            "board_cards c ON c.id = h.card_id JOIN boards b ON b.id = c.board_id LEFT JOIN group_members gm ON "
-            "gm.group_id = b.group_id AND gm.user_id = h.user_id WHERE h.card_id = $1 ORDER BY h.at DESC, h.id DESC",
-            {card_id}, [&](const db::Row& r) {
-              out.push_back({r.string(0), r.string(1), r.string(2), r.integer(3), r.integer(4)});
-            });
+  db::Batch b(s);
+  history(b, card_id, out);
+  b.run();
   return out;
 }
 
@@ -658,10 +719,16 @@ Comment comment_of(const db::Row& r) {
 
 }  // namespace
 
+void comments(db::Batch& b, long long card_id, std::vector<Comment>& out) {
+  b.add("SELECT " + std::string(kCommentColumns) + " WHERE m.card_id = $1 ORDER BY m.created_at, m.id", {card_id},
+        [&out](const db::Row& r) { out.push_back(comment_of(r)); });
+}
+
 std::vector<Comment> comments(soci::session& s, long long card_id) {
   std::vector<Comment> out;
-  db::query(s, "SELECT " + std::string(kCommentColumns) + " WHERE m.card_id = $1 ORDER BY m.created_at, m.id",
-            {card_id}, [&](const db::Row& r) { out.push_back(comment_of(r)); });
+  db::Batch b(s);
+  comments(b, card_id, out);
+  b.run();
   return out;
 }
 
@@ -714,10 +781,16 @@ Attachment attachment_of(const db::Row& r) {
 
 }  // namespace
 
+void attachments(db::Batch& b, long long card_id, std::vector<Attachment>& out) {
+  b.add("SELECT " + std::string(kAttachmentColumns) + " WHERE a.card_id = $1 ORDER BY a.created_at, a.id", {card_id},
+        [&out](const db::Row& r) { out.push_back(attachment_of(r)); });
+}
+
 std::vector<Attachment> attachments(soci::session& s, long long card_id) {
   std::vector<Attachment> out;
-  db::query(s, "SELECT " + std::string(kAttachmentColumns) + " WHERE a.card_id = $1 ORDER BY a.created_at, a.id",
-            {card_id}, [&](const db::Row& r) { out.push_back(attachment_of(r)); });
+  db::Batch b(s);
+  attachments(b, card_id, out);
+  b.run();
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "boards/board.hpp"
+#include "db/query.hpp"
 
 namespace soci {
 class session;
@@ -53,12 +54,15 @@ void read_shown(soci::session& s, BoardPage& page, long long viewer, long long p
 void read_voted(soci::session& s, BoardPage& page);
 /// The same without the cards (a card's page: its forms need the lists, labels and people, not the other cards).
 void read_frame(soci::session& s, BoardPage& page, long long viewer);
+void read_frame(db::Batch& b, BoardPage& page, long long viewer);
 /// A list's own page: the frame and only that list's cards in play (with dots, the viewer's dots, comments standing,
 /// labels and people), in six queries however many cards and lists; no cards when the list is not the board's.
 void read_list(soci::session& s, BoardPage& page, long long list_id, long long viewer);
 /// One card (archived ones too), with its labels, people and dots.
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer);
+void find_card(db::Batch& b, long long card_id, long long viewer, std::optional<Card>& out);
 std::vector<HistoryEntry> history(soci::session& s, long long card_id);
+void history(db::Batch& b, long long card_id, std::vector<HistoryEntry>& out);
 
 std::vector<BoardList> lists(soci::session& s, long long board_id);
 std::vector<Label> labels(soci::session& s, long long board_id);
@@ -95,6 +99,7 @@ void add_history(soci::session& s, long long card_id, long long user_id, std::st
 
 /// A card's comments, oldest first (deleted and removed ones too), with their authors' names.
 std::vector<Comment> comments(soci::session& s, long long card_id);
+void comments(db::Batch& b, long long card_id, std::vector<Comment>& out);
 /// A new comment; 0 when one with this key is on the card already.
 long long insert_comment(soci::session& s, long long org_id, long long board_id, long long card_id, long long author,
                          std::string_view body, std::string_view create_key, long long now);
@@ -109,6 +114,7 @@ void remove_comment(soci::session& s, long long comment_id, long long by, std::s
 
 /// A card's files, oldest first.
 std::vector<Attachment> attachments(soci::session& s, long long card_id);
+void attachments(db::Batch& b, long long card_id, std::vector<Attachment>& out);
 /// Fills in the descriptions of the page's cards (the board's page leaves them out: it does not show them).
 void read_descriptions(soci::session& s, BoardPage& page);
 /// The files of every card in play on a board, by card then oldest first, in one query (the CSV and printed list).
