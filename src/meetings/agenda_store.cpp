@@ -35,44 +35,61 @@ Recipient recipient_of(const db::Row& r, int first) {
 
 }  // namespace
 
+void agenda_items(db::Batch& b, long long meeting_id, std::vector<AgendaItem>& out) {
+  b.add("SELECT " + std::string(kItemColumns) +
+            " WHERE i.meeting_id = $1 ORDER BY CASE WHEN i.status = 'accepted' THEN 0 ELSE 1 END, i.position, "
+            "i.id",
+        {meeting_id}, [&out](const db::Row& r) { out.push_back(item_of(r)); });
+}
+
 std::vector<AgendaItem> agenda_items(soci::session& s, long long meeting_id) {
   std::vector<AgendaItem> out;
-  db::query(s,
-            "SELECT " + std::string(kItemColumns) +
-                " WHERE i.meeting_id = $1 ORDER BY CASE WHEN i.status = 'accepted' THEN 0 ELSE 1 END, i.position, "
-                "i.id",
-            {meeting_id}, [&](const db::Row& r) { out.push_back(item_of(r)); });
+  db::Batch b(s);
+  agenda_items(b, meeting_id, out);
+  b.run();
   return out;
+}
+
+void actions(db::Batch& b, long long meeting_id, std::vector<MeetingAction>& out) {
+  b.add(
+      "SELECT a.id, a.item_id, a.what, a.owner_id, u.name, a.due_on, a.status FROM meeting_actions a LEFT JOIN "
+      "users u ON u.id = a.owner_id WHERE a.meeting_id = $1 ORDER BY a.item_id, a.id",
+      {meeting_id}, [&out](const db::Row& r) {
+        MeetingAction a;
+        a.id = r.integer(0);
+        a.item_id = r.integer(1);
+        a.what = r.string(2);
+        if (!r.null(3)) a.owner_id = r.integer(3);
+        a.owner_name = r.string(4);
+        a.due_on = r.string(5);
+        a.status = parse_action_status(r.text(6)).value_or(ActionStatus::open);
+        out.push_back(std::move(a));
+      });
 }
 
 std::vector<MeetingAction> actions(soci::session& s, long long meeting_id) {
   std::vector<MeetingAction> out;
-  db::query(s,
-            "SELECT a.id, a.item_id, a.what, a.owner_id, u.name, a.due_on, a.status FROM meeting_actions a LEFT JOIN "
-            "users u ON u.id = a.owner_id WHERE a.meeting_id = $1 ORDER BY a.item_id, a.id",
-            {meeting_id}, [&](const db::Row& r) {
-              MeetingAction a;
-              a.id = r.integer(0);
-              a.item_id = r.integer(1);
-              a.what = r.string(2);
-              if (!r.null(3)) a.owner_id = r.integer(3);
-              a.owner_name = r.string(4);
-              a.due_on = r.string(5);
-              a.status = parse_action_status(r.text(6)).value_or(ActionStatus::open);
-              out.push_back(std::move(a));
-            });
+  db::Batch b(s);
+  actions(b, meeting_id, out);
+  b.run();
   return out;
+}
+
+void raised_topics(db::Batch& b, long long group_id, long long meeting_id, std::vector<RaisedTopic>& out) {
+  b.add(
+      "SELECT t.id, t.title, t.raised_count FROM discussion_topics t WHERE t.group_id = $1 AND t.raised_count > "
+      "0 AND NOT EXISTS (SELECT 1 FROM meeting_agenda_items i WHERE i.meeting_id = $2 AND i.topic_id = t.id) "
+      "ORDER BY t.raised_count DESC, t.id DESC LIMIT 20",
+      {group_id, meeting_id}, [&out](const db::Row& r) {
+        out.push_back({r.integer(0), r.string(1), r.integer(2)});
+      });
 }
 
 std::vector<RaisedTopic> raised_topics(soci::session& s, long long group_id, long long meeting_id) {
   std::vector<RaisedTopic> out;
-  db::query(s,
-            "SELECT t.id, t.title, t.raised_count FROM discussion_topics t WHERE t.group_id = $1 AND t.raised_count > "
-            "0 AND NOT EXISTS (SELECT 1 FROM meeting_agenda_items i WHERE i.meeting_id = $2 AND i.topic_id = t.id) "
-            "ORDER BY t.raised_count DESC, t.id DESC LIMIT 20",
-            {group_id, meeting_id}, [&](const db::Row& r) {
-              out.push_back({r.integer(0), r.string(1), r.integer(2)});
-            });
+  db::Batch b(s);
+  raised_topics(b, group_id, meeting_id, out);
+  b.run();
   return out;
 }
 
@@ -174,22 +191,28 @@ bool set_action_status(soci::session& s, long long meeting_id, long long action_
                    {action_id, meeting_id, action_status_code(status), now}) > 0;
 }
 
+void attendance(db::Batch& b, long long meeting_id, long long group_id, std::vector<Attendee>& out) {
+  b.add(
+      "SELECT gm.user_id, gm.name, a.status FROM group_members gm LEFT JOIN meeting_attendance a ON "
+      "a.meeting_id = $1 AND a.user_id = gm.user_id WHERE gm.group_id = $2 UNION ALL SELECT u.id, u.name, "
+      "a.status FROM users u JOIN meetings m ON m.id = $1 AND m.open_to_org = 1 LEFT JOIN meeting_attendance a "
+      "ON a.meeting_id = m.id AND a.user_id = u.id WHERE (EXISTS (SELECT 1 FROM meeting_rsvps r WHERE "
+      "r.meeting_id = m.id AND r.user_id = u.id) OR a.user_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM "
+      "group_members x WHERE x.group_id = $2 AND x.user_id = u.id) ORDER BY 2, 1",
+      {meeting_id, group_id}, [&out](const db::Row& r) {
+        Attendee a;
+        a.user_id = r.integer(0);
+        a.name = r.string(1);
+        if (!r.null(2)) a.status = parse_attendance(r.text(2));
+        out.push_back(std::move(a));
+      });
+}
+
 std::vector<Attendee> attendance(soci::session& s, long long meeting_id, long long group_id) {
   std::vector<Attendee> out;
-  db::query(s,
-            "SELECT gm.user_id, gm.name, a.status FROM group_members gm LEFT JOIN meeting_attendance a ON "
-            "a.meeting_id = $1 AND a.user_id = gm.user_id WHERE gm.group_id = $2 UNION ALL SELECT u.id, u.name, "
-            "a.status FROM users u JOIN meetings m ON m.id = $1 AND m.open_to_org = 1 LEFT JOIN meeting_attendance a "
-            "ON a.meeting_id = m.id AND a.user_id = u.id WHERE (EXISTS (SELECT 1 FROM meeting_rsvps r WHERE "
-            "r.meeting_id = m.id AND r.user_id = u.id) OR a.user_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM "
-            "group_members x WHERE x.group_id = $2 AND x.user_id = u.id) ORDER BY 2, 1",
-            {meeting_id, group_id}, [&](const db::Row& r) {
-              Attendee a;
-              a.user_id = r.integer(0);
-              a.name = r.string(1);
-              if (!r.null(2)) a.status = parse_attendance(r.text(2));
-              out.push_back(std::move(a));
-            });
+  db::Batch b(s);
+  attendance(b, meeting_id, group_id, out);
+  b.run();
   return out;
 }
 
@@ -226,16 +249,22 @@ bool mark_papers_sent(soci::session& s, long long meeting_id, long long now) {
                    {meeting_id, now}) > 0;
 }
 
+void papers(db::Batch& b, long long meeting_id, std::vector<Paper>& out) {
+  b.add(
+      "SELECT p.id, p.title, u.public_id, u.mime, a.public_id, a.mime, p.accessible_kind, u.bytes, a.bytes "
+      "FROM meeting_papers p JOIN uploads u ON u.id = p.upload_id LEFT JOIN uploads a ON a.id = "
+      "p.accessible_upload_id WHERE p.meeting_id = $1 ORDER BY p.id",
+      {meeting_id}, [&out](const db::Row& r) {
+        out.push_back({r.integer(0), r.string(1), r.string(2), r.string(3), r.string(4), r.string(5),
+                       r.null(4) ? std::string() : r.string(6), r.integer(7), r.null(4) ? 0 : r.integer(8)});
+      });
+}
+
 std::vector<Paper> papers(soci::session& s, long long meeting_id) {
   std::vector<Paper> out;
-  db::query(s,
-            "SELECT p.id, p.title, u.public_id, u.mime, a.public_id, a.mime, p.accessible_kind, u.bytes, a.bytes "
-            "FROM meeting_papers p JOIN uploads u ON u.id = p.upload_id LEFT JOIN uploads a ON a.id = "
-            "p.accessible_upload_id WHERE p.meeting_id = $1 ORDER BY p.id",
-            {meeting_id}, [&](const db::Row& r) {
-              out.push_back({r.integer(0), r.string(1), r.string(2), r.string(3), r.string(4), r.string(5),
-                             r.null(4) ? std::string() : r.string(6), r.integer(7), r.null(4) ? 0 : r.integer(8)});
-            });
+  db::Batch b(s);
+  papers(b, meeting_id, out);
+  b.run();
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "db/query.hpp"
 #include "meetings/agenda.hpp"
 
 namespace soci {
@@ -18,10 +19,13 @@ namespace roundtable::meetings::store {
 
 /// Accepted items in order, then proposals (oldest first), with where each came from.
 std::vector<AgendaItem> agenda_items(soci::session& s, long long meeting_id);
+void agenda_items(db::Batch& b, long long meeting_id, std::vector<AgendaItem>& out);
 /// Every action of the meeting, by item, oldest first, with its owner's name.
 std::vector<MeetingAction> actions(soci::session& s, long long meeting_id);
+void actions(db::Batch& b, long long meeting_id, std::vector<MeetingAction>& out);
 /// Up to 20 topics of the group that members asked to raise, most asked first, not yet on this meeting's agenda.
 std::vector<RaisedTopic> raised_topics(soci::session& s, long long group_id, long long meeting_id);
+void raised_topics(db::Batch& b, long long group_id, long long meeting_id, std::vector<RaisedTopic>& out);
 /// The group's topic, when members asked to raise it.
 std::optional<RaisedTopic> find_raised_topic(soci::session& s, long long group_id, long long topic_id);
 
@@ -61,6 +65,7 @@ bool set_action_status(soci::session& s, long long meeting_id, long long action_
 
 /// Everyone in the group (observers too), by name, with whether they came.
 std::vector<Attendee> attendance(soci::session& s, long long meeting_id, long long group_id);
+void attendance(db::Batch& b, long long meeting_id, long long group_id, std::vector<Attendee>& out);
 void upsert_attendance(soci::session& s, long long meeting_id, long long org_id, long long user_id, Attendance a,
                        long long now);
 /// Whether the person is in the group (any role).
@@ -74,6 +79,7 @@ bool mark_papers_sent(soci::session& s, long long meeting_id, long long now);
 
 /// The meeting's papers, oldest first, with their files.
 std::vector<Paper> papers(soci::session& s, long long meeting_id);
+void papers(db::Batch& b, long long meeting_id, std::vector<Paper>& out);
 struct NewPaper {
   long long meeting_id = 0;
   long long org_id = 0;
