@@ -199,6 +199,27 @@ TEST_P(SearchOnBackend, FindsAGroupsDocumentsOnlyForItsMembers) {
   EXPECT_TRUE(db_->run_sync([&](soci::session& s) { return find_public_document(s, "post", "2"); }));
 }
 
+TEST_P(SearchOnBackend, LeavesTheConnectionPlanningKeptStatementsOnce) {
+  // The search's own statements are planned for their values (ADR 0056); the connection's kept statements go on
+  // being planned once after it, and the search finds the same either way.
+  db_->run_sync([&](soci::session& s) {
+    const auto mode = [&] {
+      std::string m = "sqlite";
+      if (db_->backend() == Backend::postgresql) {
+        s << "SHOW plan_cache_mode", soci::into(m);
+      }
+      return m;
+    };
+    const std::string before = mode();
+    auto r = index_->search(s, {.text = "coffee"});
+    EXPECT_EQ(r.total, 1);
+    EXPECT_EQ(mode(), before);
+    if (db_->backend() == Backend::postgresql) {
+      EXPECT_EQ(before, "force_generic_plan");
+    }
+  });
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SearchOnBackend, ::testing::ValuesIn(testing::backends()));
 
 }  // namespace
