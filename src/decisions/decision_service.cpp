@@ -183,6 +183,21 @@ power::Verdict verdict_of(const power::Rules& rules,
   return power::check_counts(rules, people, lived_experience_count(rules, types), unmet_support);
 }
 
+std::string DecisionService::known_ballot_secret(soci::session& s) const {
+  // Made once for the installation and never changed (store::ballot_secret): once it is known, this server keeps it
+  // rather than reading it on every decision's page.
+  {
+    std::lock_guard lock(secret_mutex_);
+    if (!secret_.empty()) return secret_;
+  }
+  std::string secret = store::existing_ballot_secret(s);
+  if (!secret.empty()) {
+    std::lock_guard lock(secret_mutex_);
+    secret_ = secret;
+  }
+  return secret;
+}
+
 void membership_ended(soci::session& s, long long org_id, long long user_id, long long now) {
   const auto open = store::open_taken_part(s, org_id, user_id);
   if (open.empty()) return;
@@ -258,53 +273,68 @@ awaitable<long long> DecisionService::propose(Who who, long long org_id, long lo
 awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, long long id, long long viewer) {
   const long long at = now();
   auto op = db_.read([=, this](soci::session& s) -> std::optional<DecisionPage> {
-    const std::string secret = store::existing_ballot_secret(s);
+    const std::string secret = known_ballot_secret(s);
     auto v = find(s, org_id, id, viewer, secret);
     if (!v) return std::nullopt;
     DecisionPage page;
     page.view = std::move(*v);
     const auto& p = page.view.proposal;
     const Process process = p.details.process;
+    // What the page shows besides the proposal, read together (one round trip on PostgreSQL); what was not kept when
+    // it closed is counted after, this once.
+    db::Batch b(s);
+    std::optional<std::vector<OptionSum>> kept_counts;
+    const bool polled = process != Process::consent && p.closed(at) && !p.withdrawn_at;
     if (process == Process::consent) {
-      page.responses = store::responses(s, id);
-      page.objections = store::objections(s, id);
-    } else if (p.closed(at) && !p.withdrawn_at) {
+      store::responses(b, id, page.responses);
+      store::objections(b, id, page.objections);
+    } else if (polled) {
       if (process == Process::ranked_choice) {
-        page.ranked = store::kept_ranked(s, id);
-        // None kept (closed before migration 0053, or made in SQL): counted from every ballot this once, and kept
-        // below once it has really closed (between its closing time and the due worker's minute it is not yet).
-        if (!page.ranked) {
-          page.ranked = ranked_count(p.details.options, store::ranked_ballots(s, id));
-          page.ranked_to_keep = p.closed_at.has_value();
-        }
-      } else {
-        // As kept when it closed (ADR 0037). None kept (closed before migration 0055, or made in SQL): added up from
-        // every ballot this once, and kept below once it has really closed (not yet in the due worker's minute).
-        std::optional<std::vector<OptionSum>> kept;
-        if (p.closed_at) kept = store::kept_option_counts(s, id);
-        page.counts_to_keep = p.closed_at && !kept;
-        const bool simple = process == Process::simple_poll;
-        if (!kept) kept = simple ? sums_of(store::option_totals(s, id)) : store::option_sums(s, id);
-        if (simple) page.totals = totals_of(*kept);
-        if (!simple) page.sums = std::move(*kept);
+        store::kept_ranked(b, id, page.ranked);
+      } else if (p.closed_at) {
+        store::kept_option_counts(b, id, kept_counts);
       }
-      if (!p.details.anonymous) page.named = store::named_ballots(s, id, kWhoChoseLimit);
+      if (!p.details.anonymous) store::named_ballots(b, id, kWhoChoseLimit, page.named);
     } else if (process != Process::simple_poll && page.view.voted && viewer) {
       Proposal key;
       key.id = id;
       key.details.anonymous = p.details.anonymous;
-      page.view.my_ballot = store::my_ballot(s, id, ballot_of(key, secret, viewer));
+      store::my_ballot(b, id, ballot_of(key, secret, viewer), page.view.my_ballot);
+    }
+    // Once nobody can take part any more, who did is read as kept when it closed (ADR 0037); while it is open (or not
+    // yet closed by the due worker), from its few, changing voters.
+    const bool ended = p.closed_at || p.withdrawn_at;
+    std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> kept_types;
+    if (ended) {
+      store::kept_types(b, id, kept_types);
+    } else {
+      store::participant_types(b, id, page.types);
+    }
+    // What other modules did with it (a card on one of the group's boards), and where the viewer may take it.
+    const module::FollowUpAsk ask{
+        "proposal", org_id, id, viewer, p.group_id, p.group_archived, groups::group_role_code(page.view.role)};
+    module::read_follow_ups(b, follow_ups_, ask, page.follow_ups);
+    b.run();
+    if (polled && process == Process::ranked_choice && !page.ranked) {
+      // None kept (closed before migration 0053, or made in SQL): counted from every ballot this once, and kept
+      // below once it has really closed (between its closing time and the due worker's minute it is not yet).
+      page.ranked = ranked_count(p.details.options, store::ranked_ballots(s, id));
+      page.ranked_to_keep = p.closed_at.has_value();
+    } else if (polled && process != Process::ranked_choice) {
+      // As kept when it closed (ADR 0037). None kept (closed before migration 0055, or made in SQL): added up from
+      // every ballot this once, and kept below once it has really closed (not yet in the due worker's minute).
+      page.counts_to_keep = p.closed_at && !kept_counts;
+      const bool simple = process == Process::simple_poll;
+      if (!kept_counts) kept_counts = simple ? sums_of(store::option_totals(s, id)) : store::option_sums(s, id);
+      if (simple) page.totals = totals_of(*kept_counts);
+      if (!simple) page.sums = std::move(*kept_counts);
+    }
+    if (ended) {
+      // None kept (closed before migration 0055, or made in SQL): counted from every voter this once, and kept below.
+      page.types_to_keep = !kept_types;
+      page.types = kept_types ? std::move(*kept_types) : store::participant_types(s, id);
     }
     page.unmet_support = unmet_of(s, p);
-    if (p.closed_at || p.withdrawn_at) {
-      // Nobody can take part any more: who did is read as kept when it closed (ADR 0037). None kept (closed before
-      // migration 0055, or made in SQL): counted from every voter this once, and kept below.
-      auto kept = store::kept_types(s, id);
-      page.types_to_keep = !kept;
-      page.types = kept ? std::move(*kept) : store::participant_types(s, id);
-    } else {
-      page.types = store::participant_types(s, id);  // open (or not yet closed by the due worker): few, and changing
-    }
     // What led to it, named only while it is the group's (the record is read by the group's own people).
     auto& q = page.view.proposal;
     if (q.led_from_topic_id) {
@@ -313,12 +343,6 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     if (q.led_from_meeting_id) {
       q.led_from_meeting_title = meeting_title(s, org_id, q.group_id, *q.led_from_meeting_id).value_or("");
     }
-    // What other modules did with it (a card on one of the group's boards), and where the viewer may take it.
-    const module::FollowUpAsk ask{
-        "proposal", org_id, id, viewer, q.group_id, q.group_archived, groups::group_role_code(page.view.role)};
-    db::Batch b(s);
-    module::read_follow_ups(b, follow_ups_, ask, page.follow_ups);
-    b.run();
     return page;
   });
   auto loaded = co_await std::move(op);

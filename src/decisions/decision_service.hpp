@@ -6,6 +6,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -153,10 +154,15 @@ class DecisionService {
   void set_follow_ups(std::vector<module::FollowUpReader> sources) { follow_ups_ = std::move(sources); }
 
  private:
+  /// The installation's ballot secret when it has been made (empty before the first anonymous poll).
+  std::string known_ballot_secret(soci::session& s) const;
+
   db::Database& db_;
   const core::Clock& clock_;
   MailHooks mail_;
   std::vector<module::FollowUpReader> follow_ups_;
+  mutable std::mutex secret_mutex_;
+  mutable std::string secret_;
 };
 
 }  // namespace roundtable::decisions

@@ -187,44 +187,64 @@ std::vector<OptionTotal> option_totals(soci::session& s, long long id) {
 /// Read by the decision's key: the "+" keeps SQLite off the partial index of named ballots by voter, which statistics
 /// skewed by one poll of 40,000 voters made it prefer (it then read every named ballot of every decision for a poll of
 /// nine; PostgreSQL reads "+x" as x).
-std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit) {
-  std::vector<BallotRow> out;
+void named_ballots(db::Batch& b, long long id, int limit, std::vector<BallotRow>& out) {
   // The first `limit` rows in the primary key's order (a named ballot's key is "u" and the voter's id), so the read
   // stops there: sorting every ballot by name in SQL read and sorted all 40,000 of a large poll on each view. Those
   // rows are then put in order by name here. A poll of up to `limit` rows (every group's, in practice) shows all of
   // them by name, as before; a larger one shows that many, by name, and says how many there are in all.
   // "+b.voter_id": the partial index on voter_id must not be chosen (it holds every decision's named ballots).
-  db::query(s,
-            "SELECT b.ballot, b.option_id, b.value, b.voter_id, COALESCE(gm.name, '') FROM decision_ballots b JOIN "
-            "decisions d ON d.id = b.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
-            "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND +b.voter_id IS NOT NULL ORDER BY b.ballot, "
-            "b.option_id LIMIT $2",
-            {id, static_cast<long long>(limit)}, [&](const db::Row& r) {
-              out.push_back({r.string(0), r.integer(1), r.integer(2), optional_integer(r, 3), r.string(4)});
-            });
-  std::stable_sort(out.begin(), out.end(), [](const BallotRow& a, const BallotRow& b) {
-    return std::tie(a.voter_name, a.voter_id, a.option_id) < std::tie(b.voter_name, b.voter_id, b.option_id);
+  b.add(
+      "SELECT b.ballot, b.option_id, b.value, b.voter_id, COALESCE(gm.name, '') FROM decision_ballots b JOIN "
+      "decisions d ON d.id = b.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
+      "gm.user_id = b.voter_id WHERE b.decision_id = $1 AND +b.voter_id IS NOT NULL ORDER BY b.ballot, "
+      "b.option_id LIMIT $2",
+      {id, static_cast<long long>(limit)}, [&out](const db::Row& r) {
+        out.push_back({r.string(0), r.integer(1), r.integer(2), optional_integer(r, 3), r.string(4)});
+      });
+  b.then([&out] {
+    std::stable_sort(out.begin(), out.end(), [](const BallotRow& x, const BallotRow& y) {
+      return std::tie(x.voter_name, x.voter_id, x.option_id) < std::tie(y.voter_name, y.voter_id, y.option_id);
+    });
   });
+}
+
+std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit) {
+  std::vector<BallotRow> out;
+  db::Batch b(s);
+  named_ballots(b, id, limit, out);
+  b.run();
   return out;
+}
+
+void participant_types(db::Batch& b, long long id, std::vector<std::pair<std::vector<MemberType>, long long>>& out) {
+  b.add("SELECT member_types, COUNT(*) FROM decision_voters WHERE decision_id = $1 GROUP BY member_types", {id},
+        [&out](const db::Row& r) { out.emplace_back(parse_member_types(r.text(0)), r.integer(1)); });
 }
 
 std::vector<std::pair<std::vector<MemberType>, long long>> participant_types(soci::session& s, long long id) {
   std::vector<std::pair<std::vector<MemberType>, long long>> out;
-  db::query(s, "SELECT member_types, COUNT(*) FROM decision_voters WHERE decision_id = $1 GROUP BY member_types", {id},
-            [&](const db::Row& r) { out.emplace_back(parse_member_types(r.text(0)), r.integer(1)); });
+  db::Batch b(s);
+  participant_types(b, id, out);
+  b.run();
   return out;
+}
+
+void kept_option_counts(db::Batch& b, long long id, std::optional<std::vector<OptionSum>>& out) {
+  b.add(
+      "SELECT d.options_kept_at, c.option_id, c.value, c.ballots FROM decisions d LEFT JOIN "
+      "decision_option_counts c ON c.decision_id = d.id WHERE d.id = $1 ORDER BY c.option_id, c.value",
+      {id}, [&out](const db::Row& r) {
+        if (r.null(0)) return;
+        if (!out) out.emplace();
+        if (!r.null(1)) out->push_back({r.integer(1), r.integer(2), r.integer(3)});
+      });
 }
 
 std::optional<std::vector<OptionSum>> kept_option_counts(soci::session& s, long long id) {
   std::optional<std::vector<OptionSum>> out;
-  db::query(s,
-            "SELECT d.options_kept_at, c.option_id, c.value, c.ballots FROM decisions d LEFT JOIN "
-            "decision_option_counts c ON c.decision_id = d.id WHERE d.id = $1 ORDER BY c.option_id, c.value",
-            {id}, [&](const db::Row& r) {
-              if (r.null(0)) return;
-              if (!out) out.emplace();
-              if (!r.null(1)) out->push_back({r.integer(1), r.integer(2), r.integer(3)});
-            });
+  db::Batch b(s);
+  kept_option_counts(b, id, out);
+  b.run();
   return out;
 }
 
@@ -240,17 +260,24 @@ bool keep_option_counts(soci::session& s, long long id, const std::vector<Option
   return true;
 }
 
+void kept_types(db::Batch& b, long long id,
+                std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>>& out) {
+  // The decision's mark with its kept rows (kept with nobody taking part: one row of NULLs after the mark).
+  b.add(
+      "SELECT d.types_kept_at, t.member_types, t.people FROM decisions d LEFT JOIN decision_type_counts t ON "
+      "t.decision_id = d.id WHERE d.id = $1 ORDER BY t.member_types",
+      {id}, [&out](const db::Row& r) {
+        if (r.null(0)) return;
+        if (!out) out.emplace();
+        if (!r.null(1)) out->emplace_back(parse_member_types(r.text(1)), r.integer(2));
+      });
+}
+
 std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> kept_types(soci::session& s, long long id) {
   std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> out;
-  // The decision's mark with its kept rows (kept with nobody taking part: one row of NULLs after the mark).
-  db::query(s,
-            "SELECT d.types_kept_at, t.member_types, t.people FROM decisions d LEFT JOIN decision_type_counts t ON "
-            "t.decision_id = d.id WHERE d.id = $1 ORDER BY t.member_types",
-            {id}, [&](const db::Row& r) {
-              if (r.null(0)) return;
-              if (!out) out.emplace();
-              if (!r.null(1)) out->emplace_back(parse_member_types(r.text(1)), r.integer(2));
-            });
+  db::Batch b(s);
+  kept_types(b, id, out);
+  b.run();
   return out;
 }
 
@@ -269,30 +296,41 @@ bool keep_types(soci::session& s, long long id, const std::vector<std::pair<std:
   return true;
 }
 
+void responses(db::Batch& b, long long id, std::vector<Response>& out) {
+  b.add(
+      "SELECT x.user_id, COALESCE(gm.name, ''), x.answer, x.member_types FROM decision_responses x JOIN "
+      "decisions d ON d.id = x.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
+      "gm.user_id = x.user_id WHERE x.decision_id = $1 ORDER BY gm.name, x.user_id",
+      {id}, [&out](const db::Row& r) {
+        out.push_back({r.integer(0), r.string(1), parse_consent_answer(r.text(2)).value_or(ConsentAnswer::agree),
+                       parse_member_types(r.text(3))});
+      });
+}
+
 std::vector<Response> responses(soci::session& s, long long id) {
   std::vector<Response> out;
-  db::query(s,
-            "SELECT x.user_id, COALESCE(gm.name, ''), x.answer, x.member_types FROM decision_responses x JOIN "
-            "decisions d ON d.id = x.decision_id LEFT JOIN group_members gm ON gm.group_id = d.group_id AND "
-            "gm.user_id = x.user_id WHERE x.decision_id = $1 ORDER BY gm.name, x.user_id",
-            {id}, [&](const db::Row& r) {
-              out.push_back({r.integer(0), r.string(1), parse_consent_answer(r.text(2)).value_or(ConsentAnswer::agree),
-                             parse_member_types(r.text(3))});
-            });
+  db::Batch b(s);
+  responses(b, id, out);
+  b.run();
   return out;
+}
+
+void objections(db::Batch& b, long long id, std::vector<Objection>& out) {
+  b.add(
+      "SELECT o.id, o.user_id, COALESCE(gm.name, ''), o.reason, o.state, o.resolution, o.created_at FROM "
+      "decision_objections o JOIN decisions d ON d.id = o.decision_id LEFT JOIN group_members gm ON gm.group_id "
+      "= d.group_id AND gm.user_id = o.user_id WHERE o.decision_id = $1 ORDER BY o.id",
+      {id}, [&out](const db::Row& r) {
+        out.push_back({r.integer(0), r.integer(1), r.string(2), r.string(3),
+                       parse_objection_state(r.text(4)).value_or(ObjectionState::open), r.string(5), r.integer(6)});
+      });
 }
 
 std::vector<Objection> objections(soci::session& s, long long id) {
   std::vector<Objection> out;
-  db::query(
-      s,
-      "SELECT o.id, o.user_id, COALESCE(gm.name, ''), o.reason, o.state, o.resolution, o.created_at FROM "
-      "decision_objections o JOIN decisions d ON d.id = o.decision_id LEFT JOIN group_members gm ON gm.group_id "
-      "= d.group_id AND gm.user_id = o.user_id WHERE o.decision_id = $1 ORDER BY o.id",
-      {id}, [&](const db::Row& r) {
-        out.push_back({r.integer(0), r.integer(1), r.string(2), r.string(3),
-                       parse_objection_state(r.text(4)).value_or(ObjectionState::open), r.string(5), r.integer(6)});
-      });
+  db::Batch b(s);
+  objections(b, id, out);
+  b.run();
   return out;
 }
 
@@ -331,10 +369,16 @@ void record_ballot(soci::session& s, long long id, long long org_id, long long u
   }
 }
 
+void my_ballot(db::Batch& b, long long id, std::string_view ballot, std::vector<std::pair<long long, long long>>& out) {
+  b.add("SELECT option_id, value FROM decision_ballots WHERE decision_id = $1 AND ballot = $2 ORDER BY value",
+        {id, ballot}, [&out](const db::Row& r) { out.emplace_back(r.integer(0), r.integer(1)); });
+}
+
 std::vector<std::pair<long long, long long>> my_ballot(soci::session& s, long long id, std::string_view ballot) {
   std::vector<std::pair<long long, long long>> out;
-  db::query(s, "SELECT option_id, value FROM decision_ballots WHERE decision_id = $1 AND ballot = $2 ORDER BY value",
-            {id, ballot}, [&](const db::Row& r) { out.emplace_back(r.integer(0), r.integer(1)); });
+  db::Batch b(s);
+  my_ballot(b, id, ballot, out);
+  b.run();
   return out;
 }
 
@@ -365,34 +409,40 @@ std::vector<std::vector<long long>> ranked_ballots(soci::session& s, long long i
   return out;
 }
 
+void kept_ranked(db::Batch& b, long long id, std::optional<RankedCount>& out) {
+  // The kept poll with its rounds and their counts, in order (a poll with no ballots has no rounds: one row of NULLs).
+  b.add(
+      "SELECT k.ballots, k.winner_option_id, r.round, r.exhausted, r.why, c.option_id, c.votes, c.eliminated, "
+      "c.tied FROM decision_ranked_results k LEFT JOIN decision_rounds r ON r.decision_id = k.decision_id LEFT "
+      "JOIN decision_round_counts c ON c.decision_id = r.decision_id AND c.round = r.round WHERE k.decision_id = "
+      "$1 ORDER BY r.round, c.place",
+      {id}, [&out](const db::Row& r) {
+        if (!out) {
+          out.emplace();
+          out->ballots = r.integer(0);
+          if (!r.null(1)) out->result.winner = r.integer(1);
+        }
+        if (r.null(2)) return;
+        auto& rounds = out->result.rounds;
+        if (rounds.size() < static_cast<std::size_t>(r.integer(2))) {
+          tally::RankedRound round;
+          round.exhausted = r.integer(3);
+          round.why = parse_elimination(r.text(4));
+          rounds.push_back(std::move(round));
+        }
+        if (r.null(5)) return;
+        auto& round = rounds.back();
+        round.counts.push_back({r.integer(5), r.integer(6)});
+        if (r.integer(7) != 0) round.eliminated.push_back(r.integer(5));
+        if (r.integer(8) != 0) out->result.tied.push_back(r.integer(5));
+      });
+}
+
 std::optional<RankedCount> kept_ranked(soci::session& s, long long id) {
   std::optional<RankedCount> out;
-  // The kept poll with its rounds and their counts, in order (a poll with no ballots has no rounds: one row of NULLs).
-  db::query(s,
-            "SELECT k.ballots, k.winner_option_id, r.round, r.exhausted, r.why, c.option_id, c.votes, c.eliminated, "
-            "c.tied FROM decision_ranked_results k LEFT JOIN decision_rounds r ON r.decision_id = k.decision_id LEFT "
-            "JOIN decision_round_counts c ON c.decision_id = r.decision_id AND c.round = r.round WHERE k.decision_id = "
-            "$1 ORDER BY r.round, c.place",
-            {id}, [&](const db::Row& r) {
-              if (!out) {
-                out.emplace();
-                out->ballots = r.integer(0);
-                if (!r.null(1)) out->result.winner = r.integer(1);
-              }
-              if (r.null(2)) return;
-              auto& rounds = out->result.rounds;
-              if (rounds.size() < static_cast<std::size_t>(r.integer(2))) {
-                tally::RankedRound round;
-                round.exhausted = r.integer(3);
-                round.why = parse_elimination(r.text(4));
-                rounds.push_back(std::move(round));
-              }
-              if (r.null(5)) return;
-              auto& round = rounds.back();
-              round.counts.push_back({r.integer(5), r.integer(6)});
-              if (r.integer(7) != 0) round.eliminated.push_back(r.integer(5));
-              if (r.integer(8) != 0) out->result.tied.push_back(r.integer(5));
-            });
+  db::Batch b(s);
+  kept_ranked(b, id, out);
+  b.run();
   return out;
 }
 
