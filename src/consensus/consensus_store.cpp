@@ -83,30 +83,34 @@ std::optional<long long> conversation_of_statement(soci::session& s, long long o
 
 std::vector<Statement> statements(soci::session& s, long long conversation_id, long long viewer) {
   std::vector<Statement> out;
-  // The statements, then the viewer's answers to them: one range of consensus_votes_conversation (migration 0067),
-  // not a search for the viewer's vote on each statement.
+  // The statements, and the viewer's answers to them: one range of consensus_votes_conversation (migration 0067), not
+  // a search for the viewer's vote on each statement. Read together (one round trip on PostgreSQL), then matched.
+  std::vector<std::pair<long long, long long>> answers;
+  db::Batch b(s);
+  b.add(
+      "SELECT st.id, st.body, st.hidden_at, st.hidden_reason FROM consensus_statements st WHERE "
+      "st.conversation_id = $1 ORDER BY CASE WHEN st.hidden_at IS NULL THEN 0 ELSE 1 END, st.id",
+      {conversation_id}, [&](const db::Row& r) {
+        Statement st;
+        st.id = r.integer(0);
+        st.conversation_id = conversation_id;
+        st.body = r.string(1);
+        if (!r.null(2)) st.hidden_at = r.integer(2);
+        st.hidden_reason = r.string(3);
+        out.push_back(std::move(st));
+      });
+  b.add("SELECT statement_id, vote FROM consensus_votes WHERE conversation_id = $1 AND user_id = $2",
+        {conversation_id, viewer}, [&](const db::Row& r) { answers.emplace_back(r.integer(0), r.integer(1)); });
+  b.run();
+  if (out.empty() || answers.empty()) return out;
   std::vector<std::pair<long long, std::size_t>> at;
-  db::query(s,
-            "SELECT st.id, st.body, st.hidden_at, st.hidden_reason FROM consensus_statements st WHERE "
-            "st.conversation_id = $1 ORDER BY CASE WHEN st.hidden_at IS NULL THEN 0 ELSE 1 END, st.id",
-            {conversation_id}, [&](const db::Row& r) {
-              Statement st;
-              st.id = r.integer(0);
-              st.conversation_id = conversation_id;
-              st.body = r.string(1);
-              if (!r.null(2)) st.hidden_at = r.integer(2);
-              st.hidden_reason = r.string(3);
-              at.emplace_back(st.id, out.size());
-              out.push_back(std::move(st));
-            });
-  if (out.empty()) return out;
+  at.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) at.emplace_back(out[i].id, i);
   std::sort(at.begin(), at.end());
-  db::query(s, "SELECT statement_id, vote FROM consensus_votes WHERE conversation_id = $1 AND user_id = $2",
-            {conversation_id, viewer}, [&](const db::Row& r) {
-              const long long id = r.integer(0);
-              const auto found = std::lower_bound(at.begin(), at.end(), std::pair<long long, std::size_t>{id, 0});
-              if (found != at.end() && found->first == id) out[found->second].mine = static_cast<Answer>(r.integer(1));
-            });
+  for (const auto& [id, vote] : answers) {
+    const auto found = std::lower_bound(at.begin(), at.end(), std::pair<long long, std::size_t>{id, 0});
+    if (found != at.end() && found->first == id) out[found->second].mine = static_cast<Answer>(vote);
+  }
   return out;
 }
 

@@ -200,26 +200,29 @@ void set_arranged(soci::session& s, long long id, long long user_id, Need need, 
 
 std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id) {
   std::vector<Rsvp> out;
-  db::query(s,
-            "SELECT gm.user_id, gm.name, r.answer, r.needs, r.interpreter_language, r.dietary, r.note, r.updated_at "
-            "FROM group_members gm LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = gm.user_id WHERE "
-            "gm.group_id = $2 AND (gm.role <> 'observer' OR r.user_id IS NOT NULL) UNION ALL SELECT r.user_id, u.name, "
-            "r.answer, r.needs, r.interpreter_language, r.dietary, r.note, r.updated_at FROM meeting_rsvps r JOIN "
-            "meetings m ON m.id = r.meeting_id AND m.open_to_org = 1 JOIN users u ON u.id = r.user_id WHERE "
-            "r.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM group_members x WHERE x.group_id = $2 AND x.user_id = "
-            "r.user_id) ORDER BY 2, 1",
-            {id, group_id}, [&](const db::Row& r) {
-              Rsvp v;
-              v.user_id = r.integer(0);
-              v.name = r.string(1);
-              v.reply = reply_of(r, 2);
-              v.updated_at = r.integer(7);
-              out.push_back(std::move(v));
-            });
   std::map<long long, std::vector<Need>> ticks;
-  db::query(s, "SELECT user_id, need FROM meeting_support_arranged WHERE meeting_id = $1", {id}, [&](const db::Row& r) {
+  // Who replied what, and what has been arranged for whom: read together (one round trip on PostgreSQL).
+  db::Batch b(s);
+  b.add(
+      "SELECT gm.user_id, gm.name, r.answer, r.needs, r.interpreter_language, r.dietary, r.note, r.updated_at "
+      "FROM group_members gm LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = gm.user_id WHERE "
+      "gm.group_id = $2 AND (gm.role <> 'observer' OR r.user_id IS NOT NULL) UNION ALL SELECT r.user_id, u.name, "
+      "r.answer, r.needs, r.interpreter_language, r.dietary, r.note, r.updated_at FROM meeting_rsvps r JOIN "
+      "meetings m ON m.id = r.meeting_id AND m.open_to_org = 1 JOIN users u ON u.id = r.user_id WHERE "
+      "r.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM group_members x WHERE x.group_id = $2 AND x.user_id = "
+      "r.user_id) ORDER BY 2, 1",
+      {id, group_id}, [&](const db::Row& r) {
+        Rsvp v;
+        v.user_id = r.integer(0);
+        v.name = r.string(1);
+        v.reply = reply_of(r, 2);
+        v.updated_at = r.integer(7);
+        out.push_back(std::move(v));
+      });
+  b.add("SELECT user_id, need FROM meeting_support_arranged WHERE meeting_id = $1", {id}, [&](const db::Row& r) {
     if (auto need = parse_need(r.text(1))) ticks[r.integer(0)].push_back(*need);
   });
+  b.run();
   for (auto& p : out) {
     if (auto it = ticks.find(p.user_id); it != ticks.end()) p.arranged = it->second;
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "organisations/organisation_store.hpp"
 
@@ -64,12 +65,15 @@ awaitable<int> NotificationService::save_choices(long long org_id, long long use
 awaitable<NoticePage> NotificationService::notices(long long org_id, long long user_id, long long before_id) {
   auto op = db_.read([=](soci::session& s) {
     NoticePage page;
-    page.notices = store::list_notices(s, org_id, user_id, before_id, kNoticesPerPage + 1);
+    // The page of notices and the unread count: one round trip on PostgreSQL.
+    db::Batch b(s);
+    store::list_notices(b, org_id, user_id, before_id, kNoticesPerPage + 1, page.notices);
+    store::unread_count(b, org_id, user_id, page.unread);
+    b.run();
     if (page.notices.size() > static_cast<std::size_t>(kNoticesPerPage)) {
       page.notices.pop_back();
       page.older = page.notices.back().id;
     }
-    page.unread = store::unread_count(s, org_id, user_id);
     return page;
   });
   co_return co_await std::move(op);

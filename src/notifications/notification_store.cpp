@@ -83,27 +83,40 @@ long long insert_notice(soci::session& s, const Notice& n, std::string_view dige
   return id;
 }
 
+void list_notices(db::Batch& b, long long org_id, long long user_id, long long before_id, int limit,
+                  std::vector<NoticeRow>& out) {
+  const long long before = before_id > 0 ? before_id : (1LL << 62);
+  b.add(
+      "SELECT n.id, n.group_id, g.name, n.kind, n.title, n.url, n.created_at, n.read_at FROM notices n JOIN "
+      "org_groups g ON g.id = n.group_id WHERE n.user_id = $1 AND n.org_id = $2 AND n.id < $3 ORDER BY n.id "
+      "DESC LIMIT $4",
+      {user_id, org_id, before, static_cast<long long>(limit)}, [&out](const db::Row& r) {
+        out.push_back(
+            {r.integer(0), r.integer(1), r.string(2), r.string(3), r.string(4), r.string(5), r.integer(6), r.null(7)});
+      });
+}
+
 std::vector<NoticeRow> list_notices(soci::session& s, long long org_id, long long user_id, long long before_id,
                                     int limit) {
   std::vector<NoticeRow> out;
-  const long long before = before_id > 0 ? before_id : (1LL << 62);
-  db::query(s,
-            "SELECT n.id, n.group_id, g.name, n.kind, n.title, n.url, n.created_at, n.read_at FROM notices n JOIN "
-            "org_groups g ON g.id = n.group_id WHERE n.user_id = $1 AND n.org_id = $2 AND n.id < $3 ORDER BY n.id "
-            "DESC LIMIT $4",
-            {user_id, org_id, before, static_cast<long long>(limit)}, [&](const db::Row& r) {
-              out.push_back({r.integer(0), r.integer(1), r.string(2), r.string(3), r.string(4), r.string(5),
-                             r.integer(6), r.null(7)});
-            });
+  db::Batch b(s);
+  list_notices(b, org_id, user_id, before_id, limit, out);
+  b.run();
   return out;
 }
 
-long long unread_count(soci::session& s, long long org_id, long long user_id) {
+void unread_count(db::Batch& b, long long org_id, long long user_id, long long& out) {
   // The counter the triggers of migration 0060 keep with every change to notices, in the same transaction: one row
   // however many notices the person has (the navigation reads the same counter with the session).
+  b.add("SELECT unread FROM unread_notices WHERE user_id = $1 AND org_id = $2", {user_id, org_id},
+        [&out](const db::Row& r) { out = r.integer(0); });
+}
+
+long long unread_count(soci::session& s, long long org_id, long long user_id) {
   long long n = 0;
-  db::query(s, "SELECT unread FROM unread_notices WHERE user_id = $1 AND org_id = $2", {user_id, org_id},
-            [&](const db::Row& r) { n = r.integer(0); });
+  db::Batch b(s);
+  unread_count(b, org_id, user_id, n);
+  b.run();
   return n;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "db/query.hpp"
 #include "notifications/notification.hpp"
 
 namespace soci {
@@ -57,8 +58,11 @@ struct NoticeRow {
 /// limit rows.
 std::vector<NoticeRow> list_notices(soci::session& s, long long org_id, long long user_id, long long before_id,
                                     int limit);
+void list_notices(db::Batch& b, long long org_id, long long user_id, long long before_id, int limit,
+                  std::vector<NoticeRow>& out);
 /// How many of the person's notices in the organisation are unread: one row read, kept by triggers (migration 0060).
 long long unread_count(soci::session& s, long long org_id, long long user_id);
+void unread_count(db::Batch& b, long long org_id, long long user_id, long long& out);
 /// Marks every unread notice of the person in the organisation read; returns how many.
 long long mark_all_read(soci::session& s, long long org_id, long long user_id, long long now);
 
