@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
 #include "meetings/meeting_invitation.hpp"
@@ -187,18 +188,28 @@ awaitable<std::optional<SeriesReportPage>> SeriesService::report_page(Who who, l
     const long long since = rule.months > 0 && !rule.member_type.empty()
                                 ? series::london_midnight(series::covered_from(rule, series::london_date(at)))
                                 : std::numeric_limits<long long>::max();
-    const long long must = covered(s, org_id, rule.member_type, since);
-    auto summary = series_store::report_summary(s, org_id, id, rule.member_type, since, must);
-    auto page = series_store::report_page(s, org_id, id, rule.member_type, since, at, query);
+    // The members version, who came, and the page's people together (one round trip on PostgreSQL); then how many
+    // the rule covers (kept for that version) and the sessions of the page's people.
+    long long version = 0;
+    series::ReportSummary summary;
+    series_store::ReportRows page;
+    db::Batch b(s);
+    series_store::members_version(b, org_id, version);
+    series_store::report_summary(b, org_id, id, rule.member_type, since, summary);
+    series_store::report_rows(b, org_id, id, rule.member_type, since, query, page);
+    b.run();
+    summary.must = covered(s, org_id, rule.member_type, since, version);
+    summary.not_yet = summary.must - summary.must_came;
+    series_store::report_sessions(s, id, at, page);
     return SeriesReportPage{std::move(*v), summary, std::move(page)};
   });
   co_return co_await std::move(op);
 }
 
-long long SeriesService::covered(soci::session& s, long long org_id, const std::string& member_type, long long since) {
+long long SeriesService::covered(soci::session& s, long long org_id, const std::string& member_type, long long since,
+                                 long long version) {
   // The version is read before the count, in the same read: a count newer than its version is only counted again
   // once more.
-  const long long version = series_store::members_version(s, org_id);
   CoveredKey key{org_id, member_type, since};
   {
     std::lock_guard lock(covered_mutex_);

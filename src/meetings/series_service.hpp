@@ -94,7 +94,9 @@ class SeriesService {
 
   /// How many people a rule covers (series_store::covered_count), kept for the organisation's members version so a
   /// view of the report does not read every member of the type (migration 0065).
-  long long covered(soci::session& s, long long org_id, const std::string& member_type, long long since);
+  /// `version`: the organisation's members version, read in the same read before.
+  long long covered(soci::session& s, long long org_id, const std::string& member_type, long long since,
+                    long long version);
 
   db::Database& db_;
   const core::Clock& clock_;

@@ -311,11 +311,9 @@ const std::string kCame =
 
 }  // namespace
 
-long long members_version(soci::session& s, long long org_id) {
-  long long version = 0;
-  db::query(s, "SELECT version FROM members_versions WHERE org_id = $1", {org_id},
-            [&](const db::Row& r) { version = r.integer(0); });
-  return version;
+void members_version(db::Batch& b, long long org_id, long long& out) {
+  b.add("SELECT version FROM members_versions WHERE org_id = $1", {org_id},
+        [&out](const db::Row& r) { out = r.integer(0); });
 }
 
 long long covered_count(soci::session& s, long long org_id, std::string_view member_type, long long covered_since) {
@@ -328,29 +326,23 @@ long long covered_count(soci::session& s, long long org_id, std::string_view mem
   return n;
 }
 
-series::ReportSummary report_summary(soci::session& s, long long org_id, long long series_id,
-                                     std::string_view member_type, long long covered_since, long long must) {
-  series::ReportSummary out;
-  out.must = must;
+void report_summary(db::Batch& b, long long org_id, long long series_id, std::string_view member_type,
+                    long long covered_since, series::ReportSummary& out) {
   // Who came, from the series' attendance, with whether each is covered: each of them found in memberships (CROSS
   // JOIN keeps that order; SQLite would otherwise read every membership of the organisation along the covering
   // memberships_directory to test each against them).
-  db::query(s,
-            "SELECT COALESCE(SUM(CASE WHEN " + kCovered +
-                " THEN 1 ELSE 0 END), 0), COUNT(*) FROM (SELECT DISTINCT a.user_id FROM meeting_attendance a JOIN "
-                "meetings m ON m.id = a.meeting_id WHERE m.series_id = $2 AND a.status = 'present') came CROSS JOIN "
-                "memberships ms WHERE ms.org_id = $1 AND ms.user_id = came.user_id",
-            {org_id, series_id, covered_since, member_type}, [&](const db::Row& r) {
-              out.must_came = r.integer(0);
-              out.came = r.integer(1);
-            });
-  out.not_yet = out.must - out.must_came;
-  return out;
+  b.add("SELECT COALESCE(SUM(CASE WHEN " + kCovered +
+            " THEN 1 ELSE 0 END), 0), COUNT(*) FROM (SELECT DISTINCT a.user_id FROM meeting_attendance a JOIN "
+            "meetings m ON m.id = a.meeting_id WHERE m.series_id = $2 AND a.status = 'present') came CROSS JOIN "
+            "memberships ms WHERE ms.org_id = $1 AND ms.user_id = came.user_id",
+        {org_id, series_id, covered_since, member_type}, [&out](const db::Row& r) {
+          out.must_came = r.integer(0);
+          out.came = r.integer(1);
+        });
 }
 
-ReportRows report_page(soci::session& s, long long org_id, long long series_id, std::string_view member_type,
-                       long long covered_since, long long now, const ReportQuery& q) {
-  ReportRows out;
+void report_rows(db::Batch& b, long long org_id, long long series_id, std::string_view member_type,
+                 long long covered_since, const ReportQuery& q, ReportRows& out) {
   const bool backwards = q.before > 0;
   const long long cursor = backwards ? q.before : q.after;
   std::vector<db::Param> params{org_id, series_id, covered_since, member_type};
@@ -374,7 +366,7 @@ ReportRows report_page(soci::session& s, long long org_id, long long series_id, 
   sql += backwards ? " ORDER BY ms.sort_name DESC, ms.user_id DESC" : " ORDER BY ms.sort_name, ms.user_id";
   sql += " LIMIT $" + std::to_string(params.size() + 1);
   params.push_back(static_cast<long long>(q.limit + 1));
-  db::query(s, sql, params, [&](const db::Row& r) {
+  b.add(sql, params, [&out](const db::Row& r) {
     series::ReportRow row;
     row.person.user_id = r.integer(0);
     row.person.name = r.string(1);
@@ -387,17 +379,22 @@ ReportRows report_page(soci::session& s, long long org_id, long long series_id, 
     }
     out.rows.push_back(std::move(row));
   });
-  const bool more = out.rows.size() > static_cast<std::size_t>(q.limit);
-  if (more) out.rows.pop_back();
-  if (backwards) {
-    std::reverse(out.rows.begin(), out.rows.end());
-    out.more_before = more;
-    out.more_after = true;
-  } else {
-    out.more_after = more;
-    out.more_before = cursor > 0;
-  }
-  if (out.rows.empty()) return out;
+  b.then([&out, backwards, cursor, limit = q.limit] {
+    const bool more = out.rows.size() > static_cast<std::size_t>(limit);
+    if (more) out.rows.pop_back();
+    if (backwards) {
+      std::reverse(out.rows.begin(), out.rows.end());
+      out.more_before = more;
+      out.more_after = true;
+    } else {
+      out.more_after = more;
+      out.more_before = cursor > 0;
+    }
+  });
+}
+
+void report_sessions(soci::session& s, long long series_id, long long now, ReportRows& out) {
+  if (out.rows.empty()) return;
   std::map<long long, std::size_t> at;
   std::vector<long long> ids;
   for (std::size_t i = 0; i < out.rows.size(); ++i) {
@@ -420,7 +417,6 @@ ReportRows report_page(soci::session& s, long long org_id, long long series_id, 
               auto& p = out.rows[found->second].person;
               (r.integer(2) == 1 ? p.attended : p.going).push_back(r.integer(1));
             });
-  return out;
 }
 
 long long count_for_org(soci::session& s, long long org_id) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "db/query.hpp"
 #include "meetings/agenda.hpp"
 #include "meetings/series.hpp"
 
@@ -90,19 +91,21 @@ struct ReportRows {
 };
 /// The organisation's members version (migration 0065): it goes up with any change to who is a member, when they
 /// joined or their member types; 0 before the first.
-long long members_version(soci::session& s, long long org_id);
+void members_version(db::Batch& b, long long org_id, long long& out);
 /// How many people the rule covers: members of the organisation of that member type who joined at or after
 /// covered_since (UTC seconds, the start of series::covered_from's date). It reads every such member: kept by the
 /// service for the members version.
 long long covered_count(soci::session& s, long long org_id, std::string_view member_type, long long covered_since);
-/// The report's counts in one query, with `must` (covered_count) given: how many came, and how many of them the rule
-/// covers.
-series::ReportSummary report_summary(soci::session& s, long long org_id, long long series_id,
-                                     std::string_view member_type, long long covered_since, long long must);
+/// The report's counts in one query: how many came, and how many of them the rule covers (the caller adds `must`,
+/// covered_count, and what follows from it).
+void report_summary(db::Batch& b, long long org_id, long long series_id, std::string_view member_type,
+                    long long covered_since, series::ReportSummary& out);
 /// A page of the report in two queries however many people there are: the people with their member types (the
-/// membership's copy), and the sessions they came to or are going to.
-ReportRows report_page(soci::session& s, long long org_id, long long series_id, std::string_view member_type,
-                       long long covered_since, long long now, const ReportQuery& q);
+/// membership's copy), added to the batch (report_rows), then the sessions they came to or are going to
+/// (report_sessions, once the batch has run: it asks for the page's people).
+void report_rows(db::Batch& b, long long org_id, long long series_id, std::string_view member_type,
+                 long long covered_since, const ReportQuery& q, ReportRows& out);
+void report_sessions(soci::session& s, long long series_id, long long now, ReportRows& out);
 
 // For demo data.
 long long count_for_org(soci::session& s, long long org_id);
