@@ -138,19 +138,11 @@ void add_labels(db::Batch& b, long long board_id, std::vector<Label>& out) {
 }  // namespace
 
 std::vector<BoardList> lists(soci::session& s, long long board_id) {
-  std::vector<BoardList> out;
-  db::Batch b(s);
-  add_lists(b, board_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<BoardList>>(s, [&](db::Batch& b, auto& out) { add_lists(b, board_id, out); });
 }
 
 std::vector<Label> labels(soci::session& s, long long board_id) {
-  std::vector<Label> out;
-  db::Batch b(s);
-  add_labels(b, board_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<Label>>(s, [&](db::Batch& b, auto& out) { add_labels(b, board_id, out); });
 }
 
 long long cards_in_play(soci::session& s, long long list_id) { return count_in_list(s, list_id, 0); }
@@ -530,11 +522,7 @@ void find_card(db::Batch& b, long long card_id, long long viewer, std::optional<
 }
 
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer) {
-  std::optional<Card> out;
-  db::Batch b(s);
-  find_card(b, card_id, viewer, out);
-  b.run();
-  return out;
+  return db::read_alone<std::optional<Card>>(s, [&](db::Batch& b, auto& out) { find_card(b, card_id, viewer, out); });
 }
 
 void history(db::Batch& b, long long card_id, std::vector<HistoryEntry>& out) {
@@ -548,11 +536,7 @@ void history(db::Batch& b, long long card_id, std::vector<HistoryEntry>& out) {
 }
 
 std::vector<HistoryEntry> history(soci::session& s, long long card_id) {
-  std::vector<HistoryEntry> out;
-  db::Batch b(s);
-  history(b, card_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<HistoryEntry>>(s, [&](db::Batch& b, auto& out) { history(b, card_id, out); });
 }
 
 bool add_list(soci::session& s, long long board_id, std::string_view title, long long now) {
@@ -725,11 +709,7 @@ void comments(db::Batch& b, long long card_id, std::vector<Comment>& out) {
 }
 
 std::vector<Comment> comments(soci::session& s, long long card_id) {
-  std::vector<Comment> out;
-  db::Batch b(s);
-  comments(b, card_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<Comment>>(s, [&](db::Batch& b, auto& out) { comments(b, card_id, out); });
 }
 
 long long insert_comment(soci::session& s, long long org_id, long long board_id, long long card_id, long long author,
@@ -787,11 +767,7 @@ void attachments(db::Batch& b, long long card_id, std::vector<Attachment>& out) 
 }
 
 std::vector<Attachment> attachments(soci::session& s, long long card_id) {
-  std::vector<Attachment> out;
-  db::Batch b(s);
-  attachments(b, card_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<Attachment>>(s, [&](db::Batch& b, auto& out) { attachments(b, card_id, out); });
 }
 
 void read_descriptions(soci::session& s, BoardPage& page) {

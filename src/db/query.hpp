@@ -99,6 +99,17 @@ class Batch {
   bool ran_ = false;
 };
 
+/// The plain form of a read written for a batch (`void f(Batch& b, ..., T& out)`): runs add(b, out) as a batch of
+/// one and returns out.
+template <class T, class Add>
+T read_alone(soci::session& s, Add&& add) {
+  T out{};
+  Batch b(s);
+  add(b, out);
+  b.run();
+  return out;
+}
+
 /// For `IN (...)`: appends ids (at least one) to params and returns their placeholders ("$3, $4, ..."). The list is
 /// padded with its last id to 8, 32, 128, ... entries, so the SQL text, the statement cache's key, takes few forms.
 std::string id_list(std::vector<Param>& params, const std::vector<long long>& ids);

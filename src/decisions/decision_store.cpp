@@ -209,11 +209,7 @@ void named_ballots(db::Batch& b, long long id, int limit, std::vector<BallotRow>
 }
 
 std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit) {
-  std::vector<BallotRow> out;
-  db::Batch b(s);
-  named_ballots(b, id, limit, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<BallotRow>>(s, [&](db::Batch& b, auto& out) { named_ballots(b, id, limit, out); });
 }
 
 void participant_types(db::Batch& b, long long id, std::vector<std::pair<std::vector<MemberType>, long long>>& out) {
@@ -222,11 +218,8 @@ void participant_types(db::Batch& b, long long id, std::vector<std::pair<std::ve
 }
 
 std::vector<std::pair<std::vector<MemberType>, long long>> participant_types(soci::session& s, long long id) {
-  std::vector<std::pair<std::vector<MemberType>, long long>> out;
-  db::Batch b(s);
-  participant_types(b, id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<std::pair<std::vector<MemberType>, long long>>>(
+      s, [&](db::Batch& b, auto& out) { participant_types(b, id, out); });
 }
 
 void kept_option_counts(db::Batch& b, long long id, std::optional<std::vector<OptionSum>>& out) {
@@ -241,11 +234,8 @@ void kept_option_counts(db::Batch& b, long long id, std::optional<std::vector<Op
 }
 
 std::optional<std::vector<OptionSum>> kept_option_counts(soci::session& s, long long id) {
-  std::optional<std::vector<OptionSum>> out;
-  db::Batch b(s);
-  kept_option_counts(b, id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::optional<std::vector<OptionSum>>>(
+      s, [&](db::Batch& b, auto& out) { kept_option_counts(b, id, out); });
 }
 
 bool keep_option_counts(soci::session& s, long long id, const std::vector<OptionSum>& counts, long long now) {
@@ -274,11 +264,8 @@ void kept_types(db::Batch& b, long long id,
 }
 
 std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> kept_types(soci::session& s, long long id) {
-  std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> out;
-  db::Batch b(s);
-  kept_types(b, id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>>>(
+      s, [&](db::Batch& b, auto& out) { kept_types(b, id, out); });
 }
 
 bool keep_types(soci::session& s, long long id, const std::vector<std::pair<std::vector<MemberType>, long long>>& types,
@@ -308,11 +295,7 @@ void responses(db::Batch& b, long long id, std::vector<Response>& out) {
 }
 
 std::vector<Response> responses(soci::session& s, long long id) {
-  std::vector<Response> out;
-  db::Batch b(s);
-  responses(b, id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<Response>>(s, [&](db::Batch& b, auto& out) { responses(b, id, out); });
 }
 
 void objections(db::Batch& b, long long id, std::vector<Objection>& out) {
@@ -327,11 +310,7 @@ void objections(db::Batch& b, long long id, std::vector<Objection>& out) {
 }
 
 std::vector<Objection> objections(soci::session& s, long long id) {
-  std::vector<Objection> out;
-  db::Batch b(s);
-  objections(b, id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<Objection>>(s, [&](db::Batch& b, auto& out) { objections(b, id, out); });
 }
 
 void record_vote(soci::session& s, long long id, long long org_id, long long user_id, std::string_view ballot,
@@ -375,11 +354,8 @@ void my_ballot(db::Batch& b, long long id, std::string_view ballot, std::vector<
 }
 
 std::vector<std::pair<long long, long long>> my_ballot(soci::session& s, long long id, std::string_view ballot) {
-  std::vector<std::pair<long long, long long>> out;
-  db::Batch b(s);
-  my_ballot(b, id, ballot, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<std::pair<long long, long long>>>(
+      s, [&](db::Batch& b, auto& out) { my_ballot(b, id, ballot, out); });
 }
 
 std::vector<OptionSum> option_sums(soci::session& s, long long id) {
@@ -439,11 +415,7 @@ void kept_ranked(db::Batch& b, long long id, std::optional<RankedCount>& out) {
 }
 
 std::optional<RankedCount> kept_ranked(soci::session& s, long long id) {
-  std::optional<RankedCount> out;
-  db::Batch b(s);
-  kept_ranked(b, id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::optional<RankedCount>>(s, [&](db::Batch& b, auto& out) { kept_ranked(b, id, out); });
 }
 
 bool keep_ranked(soci::session& s, long long id, const RankedCount& c, long long now) {

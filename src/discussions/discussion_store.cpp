@@ -209,11 +209,8 @@ void posts_page(db::Batch& b, long long topic_id, long long after, int limit, lo
 }
 
 std::vector<Post> posts_page(soci::session& s, long long topic_id, long long after, int limit, long long viewer) {
-  std::vector<Post> out;
-  db::Batch b(s);
-  posts_page(b, topic_id, after, limit, viewer, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<Post>>(
+      s, [&](db::Batch& b, auto& out) { posts_page(b, topic_id, after, limit, viewer, out); });
 }
 
 std::optional<PostInTopic> find_post(soci::session& s, long long org_id, long long topic_id, long long number,

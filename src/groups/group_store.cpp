@@ -110,16 +110,6 @@ void members_where(db::Batch& b, long long group_id, const std::string& extra, s
   });
 }
 
-/// The plain form of a batched read: a batch of one.
-template <class T, class Add>
-T read_alone(soci::session& s, Add add) {
-  T out{};
-  db::Batch b(s);
-  add(b, out);
-  b.run();
-  return out;
-}
-
 }  // namespace
 
 long long insert_group(soci::session& s, long long org_id, const GroupDetails& d, std::string_view create_key,
@@ -314,7 +304,8 @@ void mark_seen(soci::session& s, long long user_id, long long group_id, long lon
 }
 
 std::vector<GroupMember> members(soci::session& s, long long group_id) {
-  return read_alone<std::vector<GroupMember>>(s, [&](db::Batch& b, auto& out) { members_where(b, group_id, "", out); });
+  return db::read_alone<std::vector<GroupMember>>(
+      s, [&](db::Batch& b, auto& out) { members_where(b, group_id, "", out); });
 }
 
 void first_members(db::Batch& b, long long group_id, int limit, std::vector<GroupMember>& out) {
@@ -328,8 +319,8 @@ void first_members(db::Batch& b, long long group_id, int limit, std::vector<Grou
 }
 
 std::vector<GroupMember> first_members(soci::session& s, long long group_id, int limit) {
-  return read_alone<std::vector<GroupMember>>(s,
-                                              [&](db::Batch& b, auto& out) { first_members(b, group_id, limit, out); });
+  return db::read_alone<std::vector<GroupMember>>(
+      s, [&](db::Batch& b, auto& out) { first_members(b, group_id, limit, out); });
 }
 
 void runners(db::Batch& b, long long group_id, std::vector<GroupMember>& out) {
@@ -337,7 +328,7 @@ void runners(db::Batch& b, long long group_id, std::vector<GroupMember>& out) {
 }
 
 std::vector<GroupMember> runners(soci::session& s, long long group_id) {
-  return read_alone<std::vector<GroupMember>>(s, [&](db::Batch& b, auto& out) { runners(b, group_id, out); });
+  return db::read_alone<std::vector<GroupMember>>(s, [&](db::Batch& b, auto& out) { runners(b, group_id, out); });
 }
 
 std::optional<GroupRole> role_of(soci::session& s, long long group_id, long long user_id) {
@@ -505,7 +496,7 @@ void count_pending_requests(db::Batch& b, long long group_id, long long& out) {
 }
 
 long long count_pending_requests(soci::session& s, long long group_id) {
-  return read_alone<long long>(s, [&](db::Batch& b, auto& out) { count_pending_requests(b, group_id, out); });
+  return db::read_alone<long long>(s, [&](db::Batch& b, auto& out) { count_pending_requests(b, group_id, out); });
 }
 
 void set_request_declined(soci::session& s, long long group_id, long long user_id) {
@@ -535,7 +526,7 @@ void stage_changes(db::Batch& b, long long group_id, std::vector<StageChange>& o
 }
 
 std::vector<StageChange> stage_changes(soci::session& s, long long group_id) {
-  return read_alone<std::vector<StageChange>>(s, [&](db::Batch& b, auto& out) { stage_changes(b, group_id, out); });
+  return db::read_alone<std::vector<StageChange>>(s, [&](db::Batch& b, auto& out) { stage_changes(b, group_id, out); });
 }
 
 void record(soci::session& s, long long group_id, ActivityKind kind, long long actor, std::optional<long long> subject,
@@ -581,7 +572,8 @@ void activity(db::Batch& b, long long group_id, std::optional<long long> older_t
 }
 
 ActivityPage activity(soci::session& s, long long group_id, std::optional<long long> older_than, int limit) {
-  return read_alone<ActivityPage>(s, [&](db::Batch& b, auto& out) { activity(b, group_id, older_than, limit, out); });
+  return db::read_alone<ActivityPage>(s,
+                                      [&](db::Batch& b, auto& out) { activity(b, group_id, older_than, limit, out); });
 }
 
 std::optional<long long> find_org_id(soci::session& s, std::string_view slug) {

@@ -43,11 +43,7 @@ void agenda_items(db::Batch& b, long long meeting_id, std::vector<AgendaItem>& o
 }
 
 std::vector<AgendaItem> agenda_items(soci::session& s, long long meeting_id) {
-  std::vector<AgendaItem> out;
-  db::Batch b(s);
-  agenda_items(b, meeting_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<AgendaItem>>(s, [&](db::Batch& b, auto& out) { agenda_items(b, meeting_id, out); });
 }
 
 void actions(db::Batch& b, long long meeting_id, std::vector<MeetingAction>& out) {
@@ -68,11 +64,7 @@ void actions(db::Batch& b, long long meeting_id, std::vector<MeetingAction>& out
 }
 
 std::vector<MeetingAction> actions(soci::session& s, long long meeting_id) {
-  std::vector<MeetingAction> out;
-  db::Batch b(s);
-  actions(b, meeting_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<MeetingAction>>(s, [&](db::Batch& b, auto& out) { actions(b, meeting_id, out); });
 }
 
 void raised_topics(db::Batch& b, long long group_id, long long meeting_id, std::vector<RaisedTopic>& out) {
@@ -86,11 +78,8 @@ void raised_topics(db::Batch& b, long long group_id, long long meeting_id, std::
 }
 
 std::vector<RaisedTopic> raised_topics(soci::session& s, long long group_id, long long meeting_id) {
-  std::vector<RaisedTopic> out;
-  db::Batch b(s);
-  raised_topics(b, group_id, meeting_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<RaisedTopic>>(
+      s, [&](db::Batch& b, auto& out) { raised_topics(b, group_id, meeting_id, out); });
 }
 
 std::optional<RaisedTopic> find_raised_topic(soci::session& s, long long group_id, long long topic_id) {
@@ -209,11 +198,8 @@ void attendance(db::Batch& b, long long meeting_id, long long group_id, std::vec
 }
 
 std::vector<Attendee> attendance(soci::session& s, long long meeting_id, long long group_id) {
-  std::vector<Attendee> out;
-  db::Batch b(s);
-  attendance(b, meeting_id, group_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<Attendee>>(
+      s, [&](db::Batch& b, auto& out) { attendance(b, meeting_id, group_id, out); });
 }
 
 void upsert_attendance(soci::session& s, long long meeting_id, long long org_id, long long user_id, Attendance a,
@@ -261,11 +247,7 @@ void papers(db::Batch& b, long long meeting_id, std::vector<Paper>& out) {
 }
 
 std::vector<Paper> papers(soci::session& s, long long meeting_id) {
-  std::vector<Paper> out;
-  db::Batch b(s);
-  papers(b, meeting_id, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<Paper>>(s, [&](db::Batch& b, auto& out) { papers(b, meeting_id, out); });
 }
 
 long long insert_paper(soci::session& s, const NewPaper& p, long long now) {

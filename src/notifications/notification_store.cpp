@@ -98,11 +98,8 @@ void list_notices(db::Batch& b, long long org_id, long long user_id, long long b
 
 std::vector<NoticeRow> list_notices(soci::session& s, long long org_id, long long user_id, long long before_id,
                                     int limit) {
-  std::vector<NoticeRow> out;
-  db::Batch b(s);
-  list_notices(b, org_id, user_id, before_id, limit, out);
-  b.run();
-  return out;
+  return db::read_alone<std::vector<NoticeRow>>(
+      s, [&](db::Batch& b, auto& out) { list_notices(b, org_id, user_id, before_id, limit, out); });
 }
 
 void unread_count(db::Batch& b, long long org_id, long long user_id, long long& out) {
@@ -113,11 +110,7 @@ void unread_count(db::Batch& b, long long org_id, long long user_id, long long& 
 }
 
 long long unread_count(soci::session& s, long long org_id, long long user_id) {
-  long long n = 0;
-  db::Batch b(s);
-  unread_count(b, org_id, user_id, n);
-  b.run();
-  return n;
+  return db::read_alone<long long>(s, [&](db::Batch& b, auto& out) { unread_count(b, org_id, user_id, out); });
 }
 
 long long mark_all_read(soci::session& s, long long org_id, long long user_id, long long now) {
