@@ -147,17 +147,18 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
     if (only_ids->empty()) return {{}, 0};
     where += " AND m.user_id IN (" + db::id_list(params, *only_ids) + ")";
   }
+  // How many, and the page of them: one batch (one round trip on PostgreSQL).
+  db::Batch b(s);
   long long total = 0;
   if (params.size() == 1) {
     // Everyone: the count the organisation keeps (migration 0015's triggers), not 10,000 index entries a page.
-    db::query(s, "SELECT member_count FROM organisations WHERE id = $1", {org_id},
-              [&](const db::Row& r) { total = r.integer(0); });
+    b.add("SELECT member_count FROM organisations WHERE id = $1", {org_id},
+          [&](const db::Row& r) { total = r.integer(0); });
   } else {
     // Counted from memberships alone: every membership has its account (foreign key), so no join is needed.
-    db::query(s, "SELECT COUNT(*) FROM memberships m" + where, params, [&](const db::Row& r) { total = r.integer(0); });
+    b.add("SELECT COUNT(*) FROM memberships m" + where, params, [&](const db::Row& r) { total = r.integer(0); });
   }
   std::vector<MemberSummary> out;
-  if (total == 0) return {out, 0};
   std::string sql =
       "SELECT u.id, u.name, p.pronouns, m.role, m.member_types FROM memberships m JOIN users u ON u.id = m.user_id "
       "LEFT JOIN profiles p ON p.user_id = u.id" +
@@ -168,7 +169,7 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
     params.emplace_back(static_cast<long long>(q.offset));
     sql += " LIMIT $" + std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
   }
-  db::query(s, sql, params, [&](const db::Row& r) {
+  b.add(sql, params, [&](const db::Row& r) {
     MemberSummary m;
     m.user_id = r.integer(0);
     m.name = r.string(1);
@@ -178,6 +179,8 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
     m.member_types = organisations::member_types_of(r.text(4));
     out.push_back(std::move(m));
   });
+  b.run();
+  if (total == 0) return {{}, 0};
   if (only_ids) {
     std::vector<MemberSummary> ordered;
     for (long long wanted : *only_ids) {
