@@ -34,8 +34,10 @@ std::vector<SharedNeeds> shared_needs(soci::session& s, long long org_id, long l
 
 std::optional<Profile> load_profile(soci::session& s, long long user_id) {
   std::optional<Profile> found;
-  db::query(
-      s,
+  std::vector<std::string> interests;
+  // The person with their profile, and their interests: one batch (one round trip on PostgreSQL).
+  db::Batch b(s);
+  b.add(
       "SELECT u.name, u.lang, p.user_id, p.pronouns, p.strengths, p.skills, p.lived_experience, p.needs, "
       "p.needs_other, p.meeting_support, p.share_needs, p.contact_methods, p.phone, p.contact_times, "
       "p.contact_notes, p.photo_upload_id, ph.public_id, u.email FROM users u LEFT JOIN profiles p ON p.user_id = u.id "
@@ -62,10 +64,11 @@ std::optional<Profile> load_profile(soci::session& s, long long user_id) {
         if (!r.null(15)) p.photo_upload_id = r.integer(15);
         if (p.photo_upload_id && !r.null(16)) p.photo_url = "/files/" + r.string(16);
       });
+  b.add("SELECT tag FROM profile_interests WHERE user_id = $1 ORDER BY tag", {user_id},
+        [&](const db::Row& row) { interests.push_back(row.string(0)); });
+  b.run();
   if (!found) return std::nullopt;
-  Profile& p = *found;
-  db::query(s, "SELECT tag FROM profile_interests WHERE user_id = $1 ORDER BY tag", {user_id},
-            [&](const db::Row& row) { p.interests.push_back(row.string(0)); });
+  found->interests = std::move(interests);
   return found;
 }
 
