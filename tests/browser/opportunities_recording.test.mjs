@@ -38,6 +38,9 @@ test("interest by a recording only, made with the microphone by keyboard at 320 
   const answer = await page.goto(`${server.url}/o/demo/opportunities/${id}/interest`);
   assert.match(answer.headers()["permissions-policy"], /microphone=\(self\)/);
   const record = page.getByRole("button", { name: "Record", exact: true });
+  // The recorder's script is imported after the page has loaded (app.mjs), so the button shows a moment later: wait
+  // for it as about_me_recording.test.mjs does (a busy machine made this test fail once without the wait).
+  await record.waitFor({ state: "visible", timeout: 10000 });
   assert.ok(await record.isVisible(), "the Record button shows where the browser can record");
   assert.deepEqual(await axeViolations(page), [], "the form");
   assert.ok(await narrow(page), "nothing wider than 320 px");
