@@ -255,8 +255,7 @@ void BoardService::follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std:
           // Last, after what has happened already (follow-ups are shown by date): 1 January 2100, a date its
           // words do not show.
           f.at = 4102444800;
-          f.href = "/boards/" + std::to_string(r.integer(0)) + "/cards/new?from=" + std::string(kind) + "-" +
-                   std::to_string(id);
+          f.href = "/boards/" + std::to_string(r.integer(0)) + "/cards/new?from=" + kind + "-" + std::to_string(id);
           f.link_key = "boards.follow_up.add_card";
           out.push_back(std::move(f));
         });

@@ -1,7 +1,6 @@
 #include "boards/board_store.hpp"
 
 #include <algorithm>
-#include <memory>
 #include <unordered_map>
 
 #include "db/query.hpp"
@@ -152,10 +151,10 @@ namespace {
 /// The dots the viewer has given on the board, by card (at most the board's budget of rows).
 using MyDots = std::vector<std::pair<long long, long long>>;
 
-/// The frame (lists, labels, the group's people and the dots the viewer has used, with `mine` the viewer's dots by
-/// card); with `counts`, each list's cards in play too: its last position, as positions run 1..n without gaps
-/// (ADR 0033), one seek of board_cards_in_play (migration 0061) where COUNT(*) stepped over every card.
-void read_frame_of(db::Batch& b, BoardPage& page, long long viewer, bool counts, MyDots& mine) {
+/// The frame (lists, labels, the group's people and the dots the viewer has used, with `mine`, unless null, the
+/// viewer's dots by card); with `counts`, each list's cards in play too: its last position, as positions run 1..n
+/// without gaps (ADR 0033), one seek of board_cards_in_play (migration 0061) where COUNT(*) stepped over every card.
+void read_frame_of(db::Batch& b, BoardPage& page, long long viewer, bool counts, MyDots* mine) {
   const long long board_id = page.view.board.id;
   if (counts) {
     b.add(
@@ -179,8 +178,8 @@ void read_frame_of(db::Batch& b, BoardPage& page, long long viewer, bool counts,
   });
   // One range of board_dots_board (board, person): as many rows as the viewer's dots on the board, however many cards.
   b.add("SELECT card_id, dots FROM board_dots WHERE board_id = $1 AND user_id = $2", {board_id, viewer},
-        [&page, &mine](const db::Row& r) {
-          mine.emplace_back(r.integer(0), r.integer(1));
+        [&page, mine](const db::Row& r) {
+          if (mine) mine->emplace_back(r.integer(0), r.integer(1));
           page.my_dots_used += r.integer(1);
         });
 }
@@ -196,18 +195,7 @@ void put_my_dots(BoardPage& page, const MyDots& mine) {
 
 }  // namespace
 
-void read_frame(db::Batch& b, BoardPage& page, long long viewer) {
-  // The viewer's dots by card are not wanted here; kept alive with the batch (its last step holds them).
-  auto mine = std::make_shared<MyDots>();
-  read_frame_of(b, page, viewer, false, *mine);
-  b.then([mine] {});
-}
-
-void read_frame(soci::session& s, BoardPage& page, long long viewer) {
-  db::Batch b(s);
-  read_frame(b, page, viewer);
-  b.run();
-}
+void read_frame(db::Batch& b, BoardPage& page, long long viewer) { read_frame_of(b, page, viewer, false, nullptr); }
 
 namespace {
 
@@ -299,7 +287,7 @@ void read_page(soci::session& s, BoardPage& page, long long viewer) {
   // The frame, the cards, their labels and their people: one batch (one round trip on PostgreSQL).
   db::Batch b(s);
   MyDots mine;
-  read_frame_of(b, page, viewer, false, mine);
+  read_frame_of(b, page, viewer, false, &mine);
   const long long board_id = page.view.board.id;
   static const std::string sql = cards_sql(
       " FROM board_cards c JOIN board_lists l ON l.id = c.list_id WHERE c.board_id = $1 AND c.archived_at IS NULL "
@@ -400,7 +388,7 @@ void read_shown(soci::session& s, BoardPage& page, long long viewer, long long p
     // The frame, each list's first cards and their labels and people (the same ranges as the cards' statement): one
     // batch, one round trip on PostgreSQL.
     db::Batch b(s);
-    read_frame_of(b, page, viewer, true, mine);
+    read_frame_of(b, page, viewer, true, &mine);
     b.add(first_cards_sql(), {board_id, per_list}, read);
     const Shown first{
         "board_lists l CROSS JOIN board_cards c",
@@ -413,7 +401,7 @@ void read_shown(soci::session& s, BoardPage& page, long long viewer, long long p
     // By dots, the cards' statement has a branch a list and the facts are looked up by the cards' keys: the frame,
     // then the cards, then their labels and people.
     db::Batch frame(s);
-    read_frame_of(frame, page, viewer, true, mine);
+    read_frame_of(frame, page, viewer, true, &mine);
     frame.run();
     if (page.lists.empty()) return;
     std::vector<db::Param> params{per_list};
@@ -468,7 +456,7 @@ void read_list(soci::session& s, BoardPage& page, long long list_id, long long v
   // for this board's list: another board's list has none here.
   db::Batch b(s);
   MyDots mine;
-  read_frame_of(b, page, viewer, false, mine);
+  read_frame_of(b, page, viewer, false, &mine);
   static const std::string sql = cards_sql(
       " FROM board_cards c WHERE c.board_id = $1 AND c.list_id = $2 AND c.archived_at IS NULL ORDER BY c.position");
   b.add(sql, {board_id, list_id}, [&](const db::Row& r) { page.cards.push_back(card_of(r, board_id)); });
@@ -533,10 +521,6 @@ void history(db::Batch& b, long long card_id, std::vector<HistoryEntry>& out) {
       {card_id}, [&out](const db::Row& r) {
         out.push_back({r.string(0), r.string(1), r.string(2), r.integer(3), r.integer(4)});
       });
-}
-
-std::vector<HistoryEntry> history(soci::session& s, long long card_id) {
-  return db::read_alone<std::vector<HistoryEntry>>(s, [&](db::Batch& b, auto& out) { history(b, card_id, out); });
 }
 
 bool add_list(soci::session& s, long long board_id, std::string_view title, long long now) {
@@ -708,10 +692,6 @@ void comments(db::Batch& b, long long card_id, std::vector<Comment>& out) {
         [&out](const db::Row& r) { out.push_back(comment_of(r)); });
 }
 
-std::vector<Comment> comments(soci::session& s, long long card_id) {
-  return db::read_alone<std::vector<Comment>>(s, [&](db::Batch& b, auto& out) { comments(b, card_id, out); });
-}
-
 long long insert_comment(soci::session& s, long long org_id, long long board_id, long long card_id, long long author,
                          std::string_view body, std::string_view create_key, long long now) {
   long long id = 0;
@@ -764,10 +744,6 @@ Attachment attachment_of(const db::Row& r) {
 void attachments(db::Batch& b, long long card_id, std::vector<Attachment>& out) {
   b.add("SELECT " + std::string(kAttachmentColumns) + " WHERE a.card_id = $1 ORDER BY a.created_at, a.id", {card_id},
         [&out](const db::Row& r) { out.push_back(attachment_of(r)); });
-}
-
-std::vector<Attachment> attachments(soci::session& s, long long card_id) {
-  return db::read_alone<std::vector<Attachment>>(s, [&](db::Batch& b, auto& out) { attachments(b, card_id, out); });
 }
 
 void read_descriptions(soci::session& s, BoardPage& page) {

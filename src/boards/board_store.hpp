@@ -53,7 +53,6 @@ void read_shown(soci::session& s, BoardPage& page, long long viewer, long long p
 /// most dots first, then in the board's order; two queries, and neither reads the cards without dots' rows.
 void read_voted(soci::session& s, BoardPage& page);
 /// The same without the cards (a card's page: its forms need the lists, labels and people, not the other cards).
-void read_frame(soci::session& s, BoardPage& page, long long viewer);
 void read_frame(db::Batch& b, BoardPage& page, long long viewer);
 /// A list's own page: the frame and only that list's cards in play (with dots, the viewer's dots, comments standing,
 /// labels and people), in six queries however many cards and lists; no cards when the list is not the board's.
@@ -61,7 +60,6 @@ void read_list(soci::session& s, BoardPage& page, long long list_id, long long v
 /// One card (archived ones too), with its labels, people and dots.
 std::optional<Card> find_card(soci::session& s, long long card_id, long long viewer);
 void find_card(db::Batch& b, long long card_id, long long viewer, std::optional<Card>& out);
-std::vector<HistoryEntry> history(soci::session& s, long long card_id);
 void history(db::Batch& b, long long card_id, std::vector<HistoryEntry>& out);
 
 std::vector<BoardList> lists(soci::session& s, long long board_id);
@@ -98,7 +96,6 @@ void add_history(soci::session& s, long long card_id, long long user_id, std::st
                  long long number, long long now);
 
 /// A card's comments, oldest first (deleted and removed ones too), with their authors' names.
-std::vector<Comment> comments(soci::session& s, long long card_id);
 void comments(db::Batch& b, long long card_id, std::vector<Comment>& out);
 /// A new comment; 0 when one with this key is on the card already.
 long long insert_comment(soci::session& s, long long org_id, long long board_id, long long card_id, long long author,
@@ -113,7 +110,6 @@ void delete_comment(soci::session& s, long long comment_id, long long now);
 void remove_comment(soci::session& s, long long comment_id, long long by, std::string_view reason, long long now);
 
 /// A card's files, oldest first.
-std::vector<Attachment> attachments(soci::session& s, long long card_id);
 void attachments(db::Batch& b, long long card_id, std::vector<Attachment>& out);
 /// Fills in the descriptions of the page's cards (the board's page leaves them out: it does not show them).
 void read_descriptions(soci::session& s, BoardPage& page);

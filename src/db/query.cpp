@@ -187,7 +187,26 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
   throw std::runtime_error(message + " while running: " + std::string(sql.substr(0, 80)));
 }
 
-std::vector<const char*> postgres_values(std::span<const Param> params, std::vector<std::string>& texts);
+/// The parameters as text for libpq (NULL for NULL), pointing into texts, which must outlive the pointers.
+std::vector<const char*> postgres_values(std::span<const Param> params, std::vector<std::string>& texts) {
+  texts.clear();
+  texts.reserve(params.size());
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const Param& p : params) {
+    if (std::holds_alternative<std::nullptr_t>(p)) {
+      values.push_back(nullptr);
+      continue;
+    }
+    if (const auto* n = std::get_if<long long>(&p)) {
+      texts.push_back(std::to_string(*n));
+    } else {
+      texts.emplace_back(std::get<std::string_view>(p));
+    }
+    values.push_back(texts.back().c_str());
+  }
+  return values;
+}
 
 long long run_postgres(soci::session& s, std::string_view sql, std::span<const Param> params,
                        const RowCallback& on_row) {
@@ -230,27 +249,6 @@ long long run_postgres(soci::session& s, std::string_view sql, std::span<const P
     }
     throw_postgres(conn, res.get(), sql);
   }
-}
-
-/// The parameters as text for libpq (NULL for NULL), pointing into texts, which must outlive the pointers.
-std::vector<const char*> postgres_values(std::span<const Param> params, std::vector<std::string>& texts) {
-  texts.clear();
-  texts.reserve(params.size());
-  std::vector<const char*> values;
-  values.reserve(params.size());
-  for (const Param& p : params) {
-    if (std::holds_alternative<std::nullptr_t>(p)) {
-      values.push_back(nullptr);
-      continue;
-    }
-    if (const auto* n = std::get_if<long long>(&p)) {
-      texts.push_back(std::to_string(*n));
-    } else {
-      texts.emplace_back(std::get<std::string_view>(p));
-    }
-    values.push_back(texts.back().c_str());
-  }
-  return values;
 }
 
 std::vector<Param> as_params(const std::vector<Batch::Owned>& owned) {

@@ -82,7 +82,6 @@ class Batch {
   void then(std::function<void()> step) { steps_.push_back(std::move(step)); }
   void run();
   std::size_t size() const { return queries_.size(); }
-  soci::session& session() { return session_; }
 
   /// A parameter whose text the batch owns.
   using Owned = std::variant<std::nullptr_t, long long, std::string>;

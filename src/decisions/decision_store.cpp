@@ -233,11 +233,6 @@ void kept_option_counts(db::Batch& b, long long id, std::optional<std::vector<Op
       });
 }
 
-std::optional<std::vector<OptionSum>> kept_option_counts(soci::session& s, long long id) {
-  return db::read_alone<std::optional<std::vector<OptionSum>>>(
-      s, [&](db::Batch& b, auto& out) { kept_option_counts(b, id, out); });
-}
-
 bool keep_option_counts(soci::session& s, long long id, const std::vector<OptionSum>& counts, long long now) {
   if (db::query(s, "UPDATE decisions SET options_kept_at = $2 WHERE id = $1 AND options_kept_at IS NULL", {id, now}) ==
       0) {
@@ -261,11 +256,6 @@ void kept_types(db::Batch& b, long long id,
         if (!out) out.emplace();
         if (!r.null(1)) out->emplace_back(parse_member_types(r.text(1)), r.integer(2));
       });
-}
-
-std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> kept_types(soci::session& s, long long id) {
-  return db::read_alone<std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>>>(
-      s, [&](db::Batch& b, auto& out) { kept_types(b, id, out); });
 }
 
 bool keep_types(soci::session& s, long long id, const std::vector<std::pair<std::vector<MemberType>, long long>>& types,
@@ -353,11 +343,6 @@ void my_ballot(db::Batch& b, long long id, std::string_view ballot, std::vector<
         {id, ballot}, [&out](const db::Row& r) { out.emplace_back(r.integer(0), r.integer(1)); });
 }
 
-std::vector<std::pair<long long, long long>> my_ballot(soci::session& s, long long id, std::string_view ballot) {
-  return db::read_alone<std::vector<std::pair<long long, long long>>>(
-      s, [&](db::Batch& b, auto& out) { my_ballot(b, id, ballot, out); });
-}
-
 std::vector<OptionSum> option_sums(soci::session& s, long long id) {
   std::vector<OptionSum> out;
   db::query(s,
@@ -412,10 +397,6 @@ void kept_ranked(db::Batch& b, long long id, std::optional<RankedCount>& out) {
         if (r.integer(7) != 0) round.eliminated.push_back(r.integer(5));
         if (r.integer(8) != 0) out->result.tied.push_back(r.integer(5));
       });
-}
-
-std::optional<RankedCount> kept_ranked(soci::session& s, long long id) {
-  return db::read_alone<std::optional<RankedCount>>(s, [&](db::Batch& b, auto& out) { kept_ranked(b, id, out); });
 }
 
 bool keep_ranked(soci::session& s, long long id, const RankedCount& c, long long now) {

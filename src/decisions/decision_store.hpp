@@ -39,7 +39,6 @@ std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit);
 void named_ballots(db::Batch& b, long long id, int limit, std::vector<BallotRow>& out);
 /// A closed poll's counts by option and value as kept when it closed (a simple poll's votes have value 1), in one
 /// query; none when never kept (closed before migration 0055, or made directly in SQL).
-std::optional<std::vector<OptionSum>> kept_option_counts(soci::session& s, long long id);
 void kept_option_counts(db::Batch& b, long long id, std::optional<std::vector<OptionSum>>& out);
 /// Keeps a closed poll's counts by option and value, only if none are kept yet (as keep_types); false when they were
 /// kept already, and then nothing is written.
@@ -49,7 +48,6 @@ std::vector<std::pair<std::vector<MemberType>, long long>> participant_types(soc
 void participant_types(db::Batch& b, long long id, std::vector<std::pair<std::vector<MemberType>, long long>>& out);
 /// A closed or withdrawn decision's participant_types as kept then, in one query (empty when nobody took part; none
 /// when never kept: closed before migration 0055, or made directly in SQL).
-std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>> kept_types(soci::session& s, long long id);
 void kept_types(db::Batch& b, long long id,
                 std::optional<std::vector<std::pair<std::vector<MemberType>, long long>>>& out);
 /// Keeps a decision's participant_types, only if none are kept yet (the "only if NULL" update of types_kept_at decides
@@ -70,7 +68,6 @@ void record_ballot(soci::session& s, long long id, long long org_id, long long u
                    bool named, const std::vector<std::pair<long long, long long>>& rows, std::string_view member_types,
                    long long now);
 /// One ballot's rows (option, value), lowest value first.
-std::vector<std::pair<long long, long long>> my_ballot(soci::session& s, long long id, std::string_view ballot);
 void my_ballot(db::Batch& b, long long id, std::string_view ballot, std::vector<std::pair<long long, long long>>& out);
 /// How many ballot rows gave each option each value (one GROUP BY, however many voted): a dot vote's dots and a score
 /// poll's scores are added up from these.
@@ -79,7 +76,6 @@ std::vector<OptionSum> option_sums(soci::session& s, long long id);
 std::vector<std::vector<long long>> ranked_ballots(soci::session& s, long long id);
 /// A closed ranked-choice poll's kept count, in one query (none when it was never kept: closed before migration 0053,
 /// or made directly in SQL).
-std::optional<RankedCount> kept_ranked(soci::session& s, long long id);
 void kept_ranked(db::Batch& b, long long id, std::optional<RankedCount>& out);
 /// Keeps a ranked-choice poll's count, only if none is kept yet (its key decides between two servers doing it at
 /// once); false when one was kept already, and then nothing is written.

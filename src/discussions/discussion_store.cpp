@@ -208,11 +208,6 @@ void posts_page(db::Batch& b, long long topic_id, long long after, int limit, lo
       [&out] { std::sort(out.begin(), out.end(), [](const Post& x, const Post& y) { return x.number < y.number; }); });
 }
 
-std::vector<Post> posts_page(soci::session& s, long long topic_id, long long after, int limit, long long viewer) {
-  return db::read_alone<std::vector<Post>>(
-      s, [&](db::Batch& b, auto& out) { posts_page(b, topic_id, after, limit, viewer, out); });
-}
-
 std::optional<PostInTopic> find_post(soci::session& s, long long org_id, long long topic_id, long long number,
                                      long long viewer) {
   std::optional<PostInTopic> out;

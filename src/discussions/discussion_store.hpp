@@ -40,7 +40,6 @@ std::optional<std::pair<GroupFacts, Topic>> find_topic(soci::session& s, long lo
                                                        long long viewer);
 /// The opening post and up to limit + 1 replies numbered after `after` (whichever is greater of it and 1), with the
 /// reactions on them: two queries.
-std::vector<Post> posts_page(soci::session& s, long long topic_id, long long after, int limit, long long viewer);
 void posts_page(db::Batch& b, long long topic_id, long long after, int limit, long long viewer, std::vector<Post>& out);
 /// One post of a topic (in this organisation), with its topic and group as the viewer sees them.
 struct PostInTopic {

@@ -318,17 +318,8 @@ void first_members(db::Batch& b, long long group_id, int limit, std::vector<Grou
                 out);
 }
 
-std::vector<GroupMember> first_members(soci::session& s, long long group_id, int limit) {
-  return db::read_alone<std::vector<GroupMember>>(
-      s, [&](db::Batch& b, auto& out) { first_members(b, group_id, limit, out); });
-}
-
 void runners(db::Batch& b, long long group_id, std::vector<GroupMember>& out) {
   members_where(b, group_id, " AND gm.role IN ('lead', 'facilitator')", out);
-}
-
-std::vector<GroupMember> runners(soci::session& s, long long group_id) {
-  return db::read_alone<std::vector<GroupMember>>(s, [&](db::Batch& b, auto& out) { runners(b, group_id, out); });
 }
 
 std::optional<GroupRole> role_of(soci::session& s, long long group_id, long long user_id) {
@@ -493,10 +484,6 @@ std::vector<Invitation> invitations_for(soci::session& s, long long user_id) {
 void count_pending_requests(db::Batch& b, long long group_id, long long& out) {
   b.add("SELECT COUNT(*) FROM group_requests WHERE group_id = $1 AND state = 'pending'", {group_id},
         [&out](const db::Row& r) { out = r.integer(0); });
-}
-
-long long count_pending_requests(soci::session& s, long long group_id) {
-  return db::read_alone<long long>(s, [&](db::Batch& b, auto& out) { count_pending_requests(b, group_id, out); });
 }
 
 void set_request_declined(soci::session& s, long long group_id, long long user_id) {

@@ -58,11 +58,9 @@ void mark_seen(soci::session& s, long long user_id, long long group_id, long lon
 /// The group's members, leads first, then by name, with their member types in the organisation.
 std::vector<GroupMember> members(soci::session& s, long long group_id);
 /// Only the people who run it (lead facilitators and facilitators): who to ask, for people outside.
-std::vector<GroupMember> runners(soci::session& s, long long group_id);
 void runners(db::Batch& b, long long group_id, std::vector<GroupMember>& out);
 /// The first `limit` people of a group in the members list's order (who runs it first, then by name): a group's home
 /// page shows these and links to everyone, so it costs the same for a group of 8 or of 800.
-std::vector<GroupMember> first_members(soci::session& s, long long group_id, int limit);
 void first_members(db::Batch& b, long long group_id, int limit, std::vector<GroupMember>& out);
 std::optional<GroupRole> role_of(soci::session& s, long long group_id, long long user_id);
 bool is_org_member(soci::session& s, long long org_id, long long user_id);
@@ -76,7 +74,6 @@ void upsert_request(soci::session& s, long long group_id, long long org_id, long
                     long long now);
 std::optional<RequestState> request_state(soci::session& s, long long group_id, long long user_id);
 std::vector<JoinRequest> pending_requests(soci::session& s, long long group_id);
-long long count_pending_requests(soci::session& s, long long group_id);
 void count_pending_requests(db::Batch& b, long long group_id, long long& out);
 /// Up to limit people in the organisation, not in the group, whose names hold these words, by name.
 std::vector<Candidate> candidates(soci::session& s, long long org_id, long long group_id, std::string_view words,

@@ -77,11 +77,6 @@ void raised_topics(db::Batch& b, long long group_id, long long meeting_id, std::
       });
 }
 
-std::vector<RaisedTopic> raised_topics(soci::session& s, long long group_id, long long meeting_id) {
-  return db::read_alone<std::vector<RaisedTopic>>(
-      s, [&](db::Batch& b, auto& out) { raised_topics(b, group_id, meeting_id, out); });
-}
-
 std::optional<RaisedTopic> find_raised_topic(soci::session& s, long long group_id, long long topic_id) {
   std::optional<RaisedTopic> out;
   db::query(s,
@@ -244,10 +239,6 @@ void papers(db::Batch& b, long long meeting_id, std::vector<Paper>& out) {
         out.push_back({r.integer(0), r.string(1), r.string(2), r.string(3), r.string(4), r.string(5),
                        r.null(4) ? std::string() : r.string(6), r.integer(7), r.null(4) ? 0 : r.integer(8)});
       });
-}
-
-std::vector<Paper> papers(soci::session& s, long long meeting_id) {
-  return db::read_alone<std::vector<Paper>>(s, [&](db::Batch& b, auto& out) { papers(b, meeting_id, out); });
 }
 
 long long insert_paper(soci::session& s, const NewPaper& p, long long now) {

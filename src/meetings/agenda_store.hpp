@@ -24,7 +24,6 @@ void agenda_items(db::Batch& b, long long meeting_id, std::vector<AgendaItem>& o
 std::vector<MeetingAction> actions(soci::session& s, long long meeting_id);
 void actions(db::Batch& b, long long meeting_id, std::vector<MeetingAction>& out);
 /// Up to 20 topics of the group that members asked to raise, most asked first, not yet on this meeting's agenda.
-std::vector<RaisedTopic> raised_topics(soci::session& s, long long group_id, long long meeting_id);
 void raised_topics(db::Batch& b, long long group_id, long long meeting_id, std::vector<RaisedTopic>& out);
 /// The group's topic, when members asked to raise it.
 std::optional<RaisedTopic> find_raised_topic(soci::session& s, long long group_id, long long topic_id);
@@ -78,7 +77,6 @@ bool publish_minutes(soci::session& s, long long meeting_id, long long now);
 bool mark_papers_sent(soci::session& s, long long meeting_id, long long now);
 
 /// The meeting's papers, oldest first, with their files.
-std::vector<Paper> papers(soci::session& s, long long meeting_id);
 void papers(db::Batch& b, long long meeting_id, std::vector<Paper>& out);
 struct NewPaper {
   long long meeting_id = 0;

@@ -96,21 +96,11 @@ void list_notices(db::Batch& b, long long org_id, long long user_id, long long b
       });
 }
 
-std::vector<NoticeRow> list_notices(soci::session& s, long long org_id, long long user_id, long long before_id,
-                                    int limit) {
-  return db::read_alone<std::vector<NoticeRow>>(
-      s, [&](db::Batch& b, auto& out) { list_notices(b, org_id, user_id, before_id, limit, out); });
-}
-
 void unread_count(db::Batch& b, long long org_id, long long user_id, long long& out) {
   // The counter the triggers of migration 0060 keep with every change to notices, in the same transaction: one row
   // however many notices the person has (the navigation reads the same counter with the session).
   b.add("SELECT unread FROM unread_notices WHERE user_id = $1 AND org_id = $2", {user_id, org_id},
         [&out](const db::Row& r) { out = r.integer(0); });
-}
-
-long long unread_count(soci::session& s, long long org_id, long long user_id) {
-  return db::read_alone<long long>(s, [&](db::Batch& b, auto& out) { unread_count(b, org_id, user_id, out); });
 }
 
 long long mark_all_read(soci::session& s, long long org_id, long long user_id, long long now) {

@@ -56,12 +56,9 @@ struct NoticeRow {
 };
 /// The person's notices in the organisation, newest first, older than before_id (0: from the newest), at most
 /// limit rows.
-std::vector<NoticeRow> list_notices(soci::session& s, long long org_id, long long user_id, long long before_id,
-                                    int limit);
 void list_notices(db::Batch& b, long long org_id, long long user_id, long long before_id, int limit,
                   std::vector<NoticeRow>& out);
 /// How many of the person's notices in the organisation are unread: one row read, kept by triggers (migration 0060).
-long long unread_count(soci::session& s, long long org_id, long long user_id);
 void unread_count(db::Batch& b, long long org_id, long long user_id, long long& out);
 /// Marks every unread notice of the person in the organisation read; returns how many.
 long long mark_all_read(soci::session& s, long long org_id, long long user_id, long long now);
