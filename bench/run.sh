@@ -220,6 +220,9 @@ DOTS_ID=$(db_one "SELECT id FROM decisions WHERE title = 'Which training would h
 MEETING_TIME_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'demo-decision-carers-cafe-time'")
 # Series of open sessions: the demo monthly coffee morning (its report lists the new staff who have not come).
 SERIES_ID=$(db_one "SELECT id FROM meeting_series WHERE title = 'Monthly coffee morning'")
+# Its report's page starting halfway along the organisation's members, by name.
+MEMBER_MIDDLE=$(db_one "SELECT ms.user_id FROM memberships ms JOIN organisations o ON o.id = ms.org_id WHERE \
+o.slug = 'demo' ORDER BY ms.sort_name, ms.user_id LIMIT 1 OFFSET 5000")
 # Notifications: 2,000 notices for the demo member about the board (the last 10 unread), so their page is one page of
 # 25 by keyset among many.
 db_exec() { # SQL, committed
@@ -235,9 +238,9 @@ db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i 
 CASE WHEN n.i > 1990 THEN NULL ELSE 1700000000 END, '' FROM n CROSS JOIN users u JOIN memberships m ON \
 m.user_id = u.id JOIN organisations o ON o.id = m.org_id AND o.slug = 'demo' WHERE u.email = 'gareth@demo.example'"
 
-# Decisions (issue #15): a closed named poll in the board with 40,000 voters (people who have since left, so their
-# names read "Former member"), three options and member types, for the results page (GROUP BY totals, the first 500
-# of "who chose what").
+# Decisions (issue #15): a closed named poll in the board with 40,000 voters (people who have since left the group),
+# three options and member types, for the results page (totals kept at closing; too many rows for "who chose what" on
+# the page, which links to its own pages instead).
 db_exec "INSERT INTO decisions (org_id, group_id, title, body, process, anonymous, eligibility, opens_at, closes_at, \
 closed_at, outcome, create_key, created_at, updated_at) SELECT org_id, id, 'Bench poll', 'Which one?', 'simple_poll', 0, \
 'members', 1700000000, 1700086400, 1700086400, 'chosen', 'bench-poll', 1700000000, 1700000000 FROM org_groups \
@@ -281,6 +284,36 @@ BENCH_RANKED_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-ran
 # As closing does: how many took part is kept on each closed poll (the list of decisions reads it).
 db_exec "UPDATE decisions SET took_part = (SELECT COUNT(*) FROM decision_voters v WHERE v.decision_id = decisions.id) \
 WHERE create_key IN ('bench-poll', 'bench-ranked')"
+
+# Who chose what (issue #15): a closed named poll in a group of everyone in the organisation (10,000 members) but the
+# demo member and facilitator (whose home pages are measured with their own groups), every one of whom voted; its own
+# pages list them by name, 50 a page. Seen by Priya, one of them.
+db_exec "INSERT INTO org_groups (org_id, name, purpose, kind, level, visibility, create_key, created_at, updated_at) \
+SELECT id, 'Bench: the whole organisation', 'Everyone has a say.', 'standing', 'strategic', 'organisation', \
+'bench-everyone', 1700000000, 1700000000 FROM organisations WHERE slug = 'demo'"
+db_exec "INSERT INTO group_members (group_id, org_id, user_id, role, joined_at) SELECT g.id, g.org_id, m.user_id, \
+'member', 1700000000 FROM org_groups g JOIN memberships m ON m.org_id = g.org_id JOIN users u ON u.id = m.user_id \
+WHERE g.create_key = 'bench-everyone' AND u.email NOT IN ('gareth@demo.example', 'tom@demo.example')"
+db_exec "INSERT INTO decisions (org_id, group_id, title, body, process, anonymous, eligibility, opens_at, closes_at, \
+closed_at, outcome, create_key, created_at, updated_at) SELECT org_id, id, 'Bench named poll', 'Which one?', \
+'simple_poll', 0, 'members', 1700000000, 1700086400, 1700086400, 'chosen', 'bench-named-poll', 1700000000, 1700000000 \
+FROM org_groups WHERE create_key = 'bench-everyone'"
+db_exec "INSERT INTO decision_options (decision_id, position, text, easy_read) SELECT d.id, n.i, 'Option ' || n.i, '' \
+FROM decisions d, (SELECT 1 AS i UNION ALL SELECT 2 UNION ALL SELECT 3) n WHERE d.create_key = 'bench-named-poll'"
+db_exec "INSERT INTO decision_voters (decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, \
+gm.user_id, gm.member_types, 1700000000 FROM decisions d JOIN group_members gm ON gm.group_id = d.group_id WHERE \
+d.create_key = 'bench-named-poll'"
+db_exec "INSERT INTO decision_ballots (decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || gm.user_id, \
+gm.user_id, (SELECT o.id FROM decision_options o WHERE o.decision_id = d.id AND o.position = 1 + gm.user_id % 3), 1 \
+FROM decisions d JOIN group_members gm ON gm.group_id = d.group_id WHERE d.create_key = 'bench-named-poll'"
+db_exec "UPDATE decisions SET took_part = (SELECT COUNT(*) FROM decision_voters v WHERE v.decision_id = decisions.id) \
+WHERE create_key = 'bench-named-poll'"
+db_exec "ANALYZE group_members"
+db_exec "ANALYZE decision_ballots"
+NAMED_POLL_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-named-poll'")
+# The page starting halfway along, by name.
+NAMED_POLL_MIDDLE=$(db_one "SELECT gm.user_id FROM group_members gm JOIN org_groups g ON g.id = gm.group_id WHERE \
+g.create_key = 'bench-everyone' ORDER BY gm.name, gm.user_id LIMIT 1 OFFSET 5000")
 
 # Boards (issue #16): a board in the co-production board with 10 lists of 50 cards (every third with a label, every
 # fourth with the demo member on it, every fifth with a dot from the facilitator, every seventh with a due date), for
@@ -378,6 +411,9 @@ SESSION=$(sign_in tom%40demo.example)
 [ -n "$SESSION" ] || { say "could not sign in as the demo facilitator"; exit 1; }
 MEMBER_SESSION=$(sign_in gareth%40demo.example)
 [ -n "$MEMBER_SESSION" ] || { say "could not sign in as the demo member"; exit 1; }
+# One of the 10,000 people in the whole organisation's group (who chose what in its named poll).
+VOTER_SESSION=$(sign_in priya%40demo.example)
+[ -n "$VOTER_SESSION" ] || { say "could not sign in as the demo member Priya"; exit 1; }
 # The demo member's calendar feed (the meetings of his groups, no sign-in): an address got as a person gets one.
 FEED_CSRF=$(curl -s -H "Cookie: rt_session=$MEMBER_SESSION" "$BASE/account/calendar" |
   sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n1)
@@ -385,7 +421,8 @@ FEED_PATH=$(curl -s -H "Cookie: rt_session=$MEMBER_SESSION" --data "csrf_token=$
   sed -n 's/.*value="https\{0,1\}:\/\/[^/"]*\(\/calendar\/[^"]*\.ics\)".*/\1/p' | head -n1)
 [ -n "$FEED_PATH" ] || { say "could not get the demo member's calendar feed address"; exit 1; }
 
-# name|path|auth (auth: the facilitator's session cookie; member: the member's). Every page a module adds goes here.
+# name|path|auth (auth: the facilitator's session cookie; member: the member's; voter: Priya's). Every page a module
+# adds goes here.
 SCENARIOS=(
   "plaintext|/healthz|"
   "nginx, a 1 KB static file (the limit here; not Roundtable)|@nginx/index.html|"
@@ -432,6 +469,8 @@ SCENARIOS=(
   "an open dot vote, the ballot form, signed in (a member)|/o/demo/decisions/$DOTS_ID|member"
   "an open meeting-time decision, its answer form, signed in (a member)|/o/demo/decisions/$MEETING_TIME_ID|member"
   "a closed ranked-choice poll with 40,000 ballots, its rounds, signed in (a member)|/o/demo/decisions/$BENCH_RANKED_ID|member"
+  "who chose what in a closed poll of 10,000 people, its first page, signed in (one of them; 50 people a page by name)|/o/demo/decisions/$NAMED_POLL_ID/who-chose-what|voter"
+  "who chose what in a closed poll of 10,000 people, halfway along, signed in (one of them)|/o/demo/decisions/$NAMED_POLL_ID/who-chose-what?after=$NAMED_POLL_MIDDLE|voter"
   "a group's power-sharing rules, signed in (its lead facilitator)|/o/demo/groups/$BOARD_ID/decisions/rules|auth"
   "a group's You said, we did, signed in (a member; 2,000 statuses, a page of 25)|/o/demo/groups/$BOARD_ID/you-said-we-did|member"
   "what happened to what I said, signed in (a member; 2,000 statuses, a page of 25)|/account/what-happened|member"
@@ -439,6 +478,7 @@ SCENARIOS=(
   "the organisation's measures, signed in (a facilitator; every group it may see added up)|/o/demo/measures|auth"
   "a series of open sessions, signed in (a member)|/o/demo/series/$SERIES_ID|member"
   "a series' attendance report, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report|auth"
+  "a series' attendance report, halfway along the members, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?after=$MEMBER_MIDDLE|auth"
   "a series' attendance report, only who has not come, signed in (the facilitator)|/o/demo/series/$SERIES_ID/report?show=not_yet|auth"
   "the organisation's open sessions, signed in (a member)|/o/demo/open-sessions|member"
   "notifications, signed in (a member; 2,000 notices, a page of 25)|/o/demo/notifications|member"
@@ -464,6 +504,7 @@ url_for() { # path -> URL: "@nginx/..." is nginx's, the rest the server's
 headers_for() { # auth -> wrk/curl header arguments
   if [ "$1" = auth ]; then printf '%s\n' -H "Cookie: rt_session=$SESSION"; fi
   if [ "$1" = member ]; then printf '%s\n' -H "Cookie: rt_session=$MEMBER_SESSION"; fi
+  if [ "$1" = voter ]; then printf '%s\n' -H "Cookie: rt_session=$VOTER_SESSION"; fi
 }
 
 # Check every page answers 200 with what we expect before timing it.

@@ -140,4 +140,10 @@ bool eligible(const std::optional<GroupRole>& role, const std::vector<MemberType
                      [](MemberType t) { return t == MemberType::lived_experience || t == MemberType::unpaid_carer; });
 }
 
+bool shows_who_chose(const Proposal& p, long long now) {
+  const Process process = p.details.process;
+  return has_options(process) && process != Process::meeting_time && !p.details.anonymous && !p.withdrawn_at &&
+         p.closed(now);
+}
+
 }  // namespace roundtable::decisions

@@ -133,6 +133,8 @@ struct Proposal {
   std::optional<long long> led_from_meeting_id;
   std::string led_from_topic_title;
   std::string led_from_meeting_title;
+  /// How many took part, as kept when it closed or was withdrawn (0 before).
+  long long took_part = 0;
 
   /// Closed (by the due worker or by hand), withdrawn, or its closing time has come (compared with now, so a page
   /// read between the closing time and the worker's next minute already shows it closed).
@@ -185,6 +187,24 @@ struct BallotRow {
   /// A named poll's voter and their name as the group shows it (none for an anonymous one).
   std::optional<long long> voter_id;
   std::string voter_name;
+};
+
+/// Whether a proposal's "who chose what" is shown: a poll (not finding a meeting time, which has its own "who answered
+/// what"), named, closed and not withdrawn.
+bool shows_who_chose(const Proposal& p, long long now);
+
+/// A page of "who chose what": the group's members who took part, by name, each with their ballot's rows.
+struct WhoChosePage {
+  std::vector<BallotRow> rows;
+  bool more_before = false;
+  bool more_after = false;
+};
+
+/// Which page: after or before the member with this id (0: the first page), this many people a page.
+struct WhoChoseQuery {
+  long long after = 0;
+  long long before = 0;
+  int limit = 50;
 };
 
 /// A consent answer, named.

@@ -44,6 +44,19 @@ awaitable<std::variant<DecisionPage, Response>> load(OrgRequest& req, const Page
   co_return decide(req, deps, verdict, std::move(*found));
 }
 
+awaitable<std::variant<WhoChoseView, Response>> load_who_chose(OrgRequest& req, const PagesDeps& deps,
+                                                               WhoChoseQuery q) {
+  auto& ctx = req.ctx;
+  const auto id = http::parse_id(ctx.param("decision"));
+  if (!id || !deps.service) co_return deps.not_found(ctx);
+  auto op = deps.service->who_chose(req.membership.org_id, *id, req.principal.user_id, q);
+  auto found = co_await std::move(op);
+  if (!found) co_return deps.not_found(ctx);
+  const auto verdict = policy::allows(actor_of(req, found->view.role), policy::Action::see_decisions,
+                                      facts_of(req, found->view, deps.service->now()));
+  co_return decide(req, deps, verdict, std::move(*found));
+}
+
 awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
                                                                      policy::Action action) {
   auto& ctx = req.ctx;

@@ -163,34 +163,6 @@ void objections(Html& h, const core::Translator& t, const OrgRequest& req, const
   }
 }
 
-/// A named poll's choices, by name, once it has closed.
-void who_chose_what(Html& h, const core::Translator& t, const Proposal& p, const std::vector<BallotRow>& ballots,
-                    long long all) {
-  if (p.details.anonymous || ballots.empty()) return;
-  const bool simple = p.details.process == Process::simple_poll;
-  view::scroll_region_start(h, t, t("decisions.results.who_caption"));
-  std::vector<govuk::TableCell> head{{.text = s(t("decisions.results.name"))},
-                                     {.text = s(t("decisions.results.option"))}};
-  if (!simple) head.push_back({.text = s(t("decisions.ballot.value_heading"))});
-  govuk::TableWriter table(h, {.head = head,
-                               .caption = s(t("decisions.results.who_caption")),
-                               .caption_classes = "govuk-table__caption--s",
-                               .first_cell_is_header = true});
-  for (const auto& b : ballots) {
-    const auto* o = p.option(b.option_id);
-    std::vector<govuk::TableCell> row{{.text = b.voter_name.empty() ? s(t("decisions.former_member")) : b.voter_name},
-                                      {.text = o ? o->text : std::string()}};
-    if (!simple) row.push_back({.text = ballot_value_words(t, p.details.process, b.value)});
-    table.row(row);
-  }
-  table.end();
-  view::scroll_region_end(h);
-  if (all > static_cast<long long>(ballots.size())) {
-    govuk::paragraph(h, core::format(t("decisions.results.who_more"),
-                                     {{"shown", std::to_string(ballots.size())}, {"all", std::to_string(all)}}));
-  }
-}
-
 void listed(Html& h, const core::Translator& t, const OrgRequest& req, const ProposalListed& d, long long now) {
   govuk::SummaryList rows;
   rows.rows.push_back(
@@ -268,7 +240,6 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
         Proposal shown = p;
         if (!shown.outcome) shown.outcome = outcome_of(result);
         poll_results(h, t, shown, result);
-        people = result.ballots;
       } else if (process == Process::ranked_choice) {
         // As kept when it closed (ADR 0037): no ballot is counted again here.
         const RankedCount none{};
@@ -281,7 +252,7 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
       } else {
         score_results(h, t, p, scores_of(p.details.options, p.details.score_highest, page.sums), people);
       }
-      if (process != Process::meeting_time) who_chose_what(h, t, p, page.named, people);
+      who_chose_what(h, t, req, page);
     } else {
       govuk::heading(h, 2, "m", t("decisions.results.title"));
       govuk::paragraph(h, t("decisions.results.after_closing"));

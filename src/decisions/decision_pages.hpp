@@ -38,6 +38,8 @@ policy::Actor actor_of(const OrgRequest& req, std::optional<GroupRole> role);
 bool may(const OrgRequest& req, const ProposalForViewer& v, policy::Action action, long long now);
 /// The proposal named by {decision}, when the person may do this to it; otherwise the answer to send instead.
 awaitable<std::variant<DecisionPage, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action);
+/// A page of the closed named poll named by {decision}'s "who chose what", when the person may see the proposal.
+awaitable<std::variant<WhoChoseView, Response>> load_who_chose(OrgRequest& req, const PagesDeps& deps, WhoChoseQuery q);
 /// The group named by {group}, when the person may do this in it (see_decisions or propose).
 awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
                                                                      policy::Action action);
@@ -78,6 +80,11 @@ struct Typed {
 // decision_pages.cpp: the group's list, a proposal's page, closing early and withdrawing; decision_answer_pages.cpp:
 // voting, ballots, consent answers and objections.
 awaitable<Response> list(OrgRequest& req, const PagesDeps& deps);
+
+// decision_who_pages.cpp: who chose what in a closed named poll, on the proposal's page (a few people) or on pages of
+// its own (by name, a page at a time).
+void who_chose_what(view::Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page);
+awaitable<Response> who_chose(OrgRequest& req, const PagesDeps& deps);
 /// A proposal's page, with what was typed into a form that failed and its errors.
 Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page, const Typed& typed,
                 const std::vector<view::FieldError>& errors);

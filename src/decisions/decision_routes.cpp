@@ -28,6 +28,7 @@ void add_decision_routes(std::vector<http::Route>& routes, const pages::PagesDep
   group.post("/rules", "decision_rules_save", on(Action::set_rules), bind(deps, pages::save_rules));
   auto one = org.scope("/decisions/{decision}");
   one.get("", "decision", on(Action::see_decisions), bind(deps, pages::decision));
+  one.get("/who-chose-what", "decision_who_chose", on(Action::see_decisions), bind(deps, pages::who_chose));
   one.post("/vote", "decision_vote_save", on(Action::take_part), bind(deps, pages::vote));
   one.post("/ballot", "decision_ballot_save", on(Action::take_part), bind(deps, pages::cast));
   one.post("/answer", "decision_answer_save", on(Action::take_part), bind(deps, pages::respond));

@@ -294,7 +294,17 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
       } else if (p.closed_at) {
         store::kept_option_counts(b, id, kept_counts);
       }
-      if (!p.details.anonymous) store::named_ballots(b, id, kWhoChoseLimit, page.named);
+      if (!p.details.anonymous && p.closed_at && p.took_part > kWhoChoseOnPage) {
+        // More people than rows shown, as kept when it closed: nothing to read, the page links to who_chose's pages.
+        page.named_more = true;
+      } else if (!p.details.anonymous) {
+        // One row more than is shown: then the page links to who_chose's pages instead.
+        store::named_ballots(b, id, kWhoChoseOnPage + 1, page.named);
+        b.then([&page] {
+          page.named_more = page.named.size() > static_cast<std::size_t>(kWhoChoseOnPage);
+          if (page.named_more) page.named.clear();
+        });
+      }
     } else if (process != Process::simple_poll && page.view.voted && viewer) {
       Proposal key;
       key.id = id;
@@ -369,6 +379,24 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
     co_await std::move(keep);
   }
   co_return loaded;
+}
+
+awaitable<std::optional<WhoChoseView>> DecisionService::who_chose(long long org_id, long long id, long long viewer,
+                                                                  WhoChoseQuery q) {
+  const long long at = now();
+  auto op = db_.read([=, this](soci::session& s) -> std::optional<WhoChoseView> {
+    auto v = find(s, org_id, id, viewer, known_ballot_secret(s));
+    if (!v || !shows_who_chose(v->proposal, at)) return std::nullopt;
+    WhoChoseView out{std::move(*v), {}};
+    db::Batch b(s);
+    const auto& p = out.view.proposal;
+    // A simple poll's ballot is one row; the others' at most one an option.
+    const bool simple = p.details.process == Process::simple_poll;
+    store::who_chose_page(b, id, p.group_id, simple ? 1 : static_cast<int>(p.details.options.size()), q, out.page);
+    b.run();
+    return out;
+  });
+  co_return co_await std::move(op);
 }
 
 awaitable<VoteOutcome> DecisionService::vote(long long org_id, long long id, long long user, long long option_id) {

@@ -38,8 +38,9 @@ struct MailHooks {
   std::function<void()> mail_queued;
 };
 
-/// Who chose what, on a named poll's page: at most this many rows (the page says how many more).
-inline constexpr int kWhoChoseLimit = 500;
+/// Who chose what, on a named poll's page: shown there when it has at most this many ballot rows; a larger poll's page
+/// links to its own pages of who chose what instead (who_chose).
+inline constexpr int kWhoChoseOnPage = 60;
 
 /// A proposal's page, read in one visit, in a fixed number of queries however many took part. A poll's counts are
 /// read only once it has closed (no live counts: ADR 0029); consent answers and objections are read always (objections
@@ -48,8 +49,10 @@ struct DecisionPage {
   ProposalForViewer view;
   /// Once closed (not withdrawn): a simple poll's votes by option, as kept when it closed (ADR 0037).
   std::vector<OptionTotal> totals;
-  /// A named poll's choices by name (at most kWhoChoseLimit), once it has closed.
+  /// A named poll's choices by name, once it has closed; none when it has more than kWhoChoseOnPage rows (then
+  /// named_more).
   std::vector<BallotRow> named;
+  bool named_more = false;
   /// Who took part by member types: counted while open; as kept when it closed or was withdrawn (ADR 0037).
   std::vector<std::pair<std::vector<MemberType>, long long>> types;
   std::vector<Response> responses;
@@ -70,6 +73,12 @@ struct DecisionPage {
   bool counts_to_keep = false;
   /// What other modules did with it (a card on a board, ...), by date; and where the viewer may take it next.
   std::vector<module::FollowUp> follow_ups;
+};
+
+/// A page of who chose what, with the proposal it belongs to.
+struct WhoChoseView {
+  ProposalForViewer view;
+  WhoChosePage page;
 };
 
 /// Whether a decision met the power-sharing rules it opened under: who took part (by member types, as stored) and
@@ -103,6 +112,9 @@ class DecisionService {
   awaitable<long long> propose(Who who, long long org_id, long long group_id, ProposalDetails details,
                                std::string create_key);
   awaitable<std::optional<DecisionPage>> page(long long org_id, long long id, long long viewer);
+  /// A page of a closed named poll's "who chose what" with the proposal; none when it is not found or shows no names
+  /// (shows_who_chose).
+  awaitable<std::optional<WhoChoseView>> who_chose(long long org_id, long long id, long long viewer, WhoChoseQuery q);
   /// A simple poll's vote: replaces the person's earlier one; sent twice, one vote.
   awaitable<VoteOutcome> vote(long long org_id, long long id, long long user, long long option_id);
   /// A ranked-choice, dot or score ballot (option, rank/dots/score), checked again here; replaces the person's earlier

@@ -37,6 +37,11 @@ std::vector<OptionTotal> option_totals(soci::session& s, long long id);
 /// A named poll's ballot rows with their voters' names, by name, at most `limit` (the page says when there are more).
 std::vector<BallotRow> named_ballots(soci::session& s, long long id, int limit);
 void named_ballots(db::Batch& b, long long id, int limit, std::vector<BallotRow>& out);
+/// A page of a named poll's "who chose what": the group's members who took part (by name, then id), with their
+/// ballots' rows in that order. rows_per_person: the most rows a ballot can have (1 for a simple poll, otherwise how
+/// many options it has).
+void who_chose_page(db::Batch& b, long long id, long long group_id, int rows_per_person, const WhoChoseQuery& q,
+                    WhoChosePage& out);
 /// A closed poll's counts by option and value as kept when it closed (a simple poll's votes have value 1), in one
 /// query; none when never kept (closed before migration 0055, or made directly in SQL).
 void kept_option_counts(db::Batch& b, long long id, std::optional<std::vector<OptionSum>>& out);

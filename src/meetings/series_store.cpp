@@ -353,12 +353,10 @@ void report_rows(db::Batch& b, long long org_id, long long series_id, std::strin
       (q.not_yet_only ? "(" + kCovered + " AND NOT " + kCame + ")" : "(" + kCovered + " OR " + kCame + ")");
   if (cursor > 0) {
     // Keyset by name then id: the person the page starts after (or ends before) is named by id only, so no name is
-    // in the address.
-    const std::string op = backwards ? "<" : ">";
-    sql += " AND (ms.sort_name " + op +
-           " (SELECT c.sort_name FROM memberships c WHERE c.org_id = $1 AND c.user_id = $5) OR (ms.sort_name = "
-           "(SELECT c.sort_name FROM memberships c WHERE c.org_id = $1 AND c.user_id = $5) AND ms.user_id " +
-           op + " $5))";
+    // in the address. As a row value, so the read starts at that person along memberships_directory (an OR of the two
+    // comparisons made SQLite step over every member before them).
+    sql += std::string(" AND (ms.sort_name, ms.user_id) ") + (backwards ? "<" : ">") +
+           " (SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $5)";
     params.push_back(cursor);
   }
   // In the member directory's order (memberships_directory): the page is read along that index until it has its

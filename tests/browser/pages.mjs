@@ -302,6 +302,11 @@ const visits = {
     { path: "/o/demo/groups/1/decisions/rules", as: orgAdmin },
     { path: "/o/demo/groups/1/decisions/rules", as: orgAdmin, resubmit: true },
   ],
+  // Who chose what in the board's closed ranked-choice decision, by name (Siân reads in Welsh).
+  decision_who_chose: [
+    { path: "/o/demo/decisions/3/who-chose-what", as: member },
+    { path: "/o/demo/decisions/3/who-chose-what", as: sian },
+  ],
   decision_record: [{ path: "/o/demo/decisions/1/record", as: orgAdmin }],
   decision_withdraw_form: [{ path: "/o/demo/decisions/2/withdraw", as: orgAdmin }],
   // Boards (demo ids on a fresh database: board 1 the co-production board's "Respite booking ideas", with cards 1 to

@@ -169,6 +169,19 @@ test(`${backendName}: propose, vote, change a vote, consent with an objection re
   assert.match(results.text, /The group chose: No, keep weekday evenings\./);
   assert.match(results.text, /Who chose what/);
   assert.match(results.text, /3 people took part/);
+  // Who chose what has its own page too, by name (Mair reads it in Welsh); an address past everyone says so and leads
+  // back to the first page.
+  const who = await gareth.get(`${pollUrl}/who-chose-what`);
+  assert.equal(who.status, 200);
+  assert.match(who.text, /Who chose what<\/h1>/);
+  const whoTable = who.text.slice(who.text.indexOf("<table"), who.text.indexOf("</table>"));
+  assert.match(whoTable, /Gareth[^]*Yes, Saturday mornings[^]*Mair[^]*No, keep weekday evenings[^]*Tom[^]*No, keep weekday evenings/);
+  assert.doesNotMatch(who.text, /govuk-pagination/);
+  assert.match((await mair.get(`${pollUrl}/who-chose-what`)).text, /Pwy ddewisodd beth/);
+  const tomId = one(`SELECT id FROM users WHERE email = '${demo.facilitator}'`);
+  const past = await gareth.get(`${pollUrl}/who-chose-what?after=${tomId}`);
+  assert.match(past.text, /There is nobody more to show on this page\./);
+  assert.match(past.text, new RegExp(`href="${pollUrl}/who-chose-what">Go to the first page`));
   const late = await mair.post(`${pollUrl}/vote`, { option: options[0] });
   assert.equal(late.status, 400);
   assert.match(late.text, /Mae&#39;r cynnig hwn wedi cau/);

@@ -94,6 +94,8 @@ const pages = [
   // Its closed ranked-choice decision (which gains ballots; its page reads the rounds kept at closing, ADR 0037) and
   // its power-sharing rules page.
   { as: "member", path: "/o/demo/decisions/RANKED" },
+  // Its who chose what, by name (it gains voters who are members of the board).
+  { as: "member", path: "/o/demo/decisions/RANKED/who-chose-what" },
   // Its open meeting-time decision (which gains answers to every time; ADR 0041).
   { as: "member", path: "/o/demo/decisions/CAFE" },
   { as: "facilitator", path: "/o/demo/groups/BOARD/decisions/rules" },

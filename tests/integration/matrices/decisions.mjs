@@ -56,6 +56,13 @@ export const rows = [
   ["POST", "/o/demo/decisions/RANKED/ballot", /*            */ [401, 404, 400, 400, 404, 400, 404]],
   ["POST", "/o/demo/decisions/DOTS/ballot", /*              */ [401, 404, 400, 400, 404, 400, 404]],
   ["POST", "/o/demo/decisions/POLL/ballot", /*              */ [401, 404, 404, 404, 404, 404, 404]],
+  // Who chose what, by name: once a named poll has closed, for those who see the proposal; not while it is open, nor
+  // for consent or finding a meeting time (its own "who answered what" is on its page).
+  ["GET", "/o/demo/decisions/RANKED/who-chose-what", /*     */ [303, 404, 200, 200, 404, 200, 404]],
+  ["GET", "/o/demo/decisions/POLL/who-chose-what", /*       */ [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/decisions/CONSENT/who-chose-what", /*    */ [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/decisions/CAFE/who-chose-what", /*       */ [303, 404, 404, 404, 404, 404, 404]],
+  ["GET", "/o/demo/decisions/999999/who-chose-what", /*     */ [303, 404, 404, 404, 404, 404, 404]],
   // Finding a meeting time: its page, and its answers (no time answered: the form comes back with the problem; it takes
   // no simple-poll vote).
   ["GET", "/o/demo/decisions/CAFE", /*                      */ [303, 404, 200, 200, 404, 200, 404]],
