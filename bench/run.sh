@@ -281,9 +281,29 @@ n.i % 3"
 db_exec "ANALYZE decision_voters"
 db_exec "ANALYZE decision_ballots"
 BENCH_RANKED_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-ranked'")
+# The issue's "40,000 voters and 400,000 votes": a closed named score poll of 10 ideas, each of 40,000 people (who have
+# since left the group) scoring every idea 0 to 5 (idea 10 the highest on average). Its page reads the sums kept at closing (ADR 0037; kept by the first
+# view, as for a poll closed before migration 0055), and links to who chose what.
+db_exec "INSERT INTO decisions (org_id, group_id, title, body, process, anonymous, eligibility, opens_at, closes_at, \
+closed_at, outcome, create_key, created_at, updated_at, score_highest) SELECT org_id, id, 'Bench score poll', \
+'Score each idea', 'score', 0, 'members', 1700000000, 1700086400, 1700086400, 'chosen', 'bench-score', 1700000000, \
+1700000000, 5 FROM org_groups WHERE id = $BOARD_ID"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO decision_options \
+(decision_id, position, text, easy_read) SELECT d.id, n.i, 'Idea ' || n.i, '' FROM n CROSS JOIN decisions d WHERE \
+d.create_key = 'bench-score'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) INSERT INTO decision_voters \
+(decision_id, org_id, user_id, member_types, voted_at) SELECT d.id, d.org_id, 2000000 + n.i, CASE n.i % 3 WHEN 0 THEN \
+'lived_experience' ELSE 'staff' END, 1700000000 FROM n CROSS JOIN decisions d WHERE d.create_key = 'bench-score'"
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) INSERT INTO decision_ballots \
+(decision_id, ballot, voter_id, option_id, value) SELECT d.id, 'u' || (2000000 + n.i), 2000000 + n.i, o.id, \
+(n.i % 6 + o.position) / 3 FROM n CROSS JOIN decisions d JOIN decision_options o ON o.decision_id = d.id \
+WHERE d.create_key = 'bench-score'"
+db_exec "ANALYZE decision_voters"
+db_exec "ANALYZE decision_ballots"
+BENCH_SCORE_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-score'")
 # As closing does: how many took part is kept on each closed poll (the list of decisions reads it).
 db_exec "UPDATE decisions SET took_part = (SELECT COUNT(*) FROM decision_voters v WHERE v.decision_id = decisions.id) \
-WHERE create_key IN ('bench-poll', 'bench-ranked')"
+WHERE create_key IN ('bench-poll', 'bench-ranked', 'bench-score')"
 
 # Who chose what (issue #15): a closed named poll in a group of everyone in the organisation (10,000 members) but the
 # demo member and facilitator (whose home pages are measured with their own groups), every one of whom voted; its own
@@ -469,6 +489,7 @@ SCENARIOS=(
   "an open dot vote, the ballot form, signed in (a member)|/o/demo/decisions/$DOTS_ID|member"
   "an open meeting-time decision, its answer form, signed in (a member)|/o/demo/decisions/$MEETING_TIME_ID|member"
   "a closed ranked-choice poll with 40,000 ballots, its rounds, signed in (a member)|/o/demo/decisions/$BENCH_RANKED_ID|member"
+  "a closed score poll with 40,000 voters and 400,000 votes, its results, signed in (a member)|/o/demo/decisions/$BENCH_SCORE_ID|member"
   "who chose what in a closed poll of 10,000 people, its first page, signed in (one of them; 50 people a page by name)|/o/demo/decisions/$NAMED_POLL_ID/who-chose-what|voter"
   "who chose what in a closed poll of 10,000 people, halfway along, signed in (one of them)|/o/demo/decisions/$NAMED_POLL_ID/who-chose-what?after=$NAMED_POLL_MIDDLE|voter"
   "a group's power-sharing rules, signed in (its lead facilitator)|/o/demo/groups/$BOARD_ID/decisions/rules|auth"

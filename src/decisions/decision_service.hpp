@@ -41,6 +41,8 @@ struct MailHooks {
 /// Who chose what, on a named poll's page: shown there when it has at most this many ballot rows; a larger poll's page
 /// links to its own pages of who chose what instead (who_chose).
 inline constexpr int kWhoChoseOnPage = 60;
+/// Who answered what, on a named meeting-time decision's page: at most this many rows (12 times for 41 people).
+inline constexpr int kWhoAnsweredLimit = 500;
 
 /// A proposal's page, read in one visit, in a fixed number of queries however many took part. A poll's counts are
 /// read only once it has closed (no live counts: ADR 0029); consent answers and objections are read always (objections

@@ -28,13 +28,16 @@ std::string outcome_words(const core::Translator& t, const Proposal& p, const Po
                         {{"option", option ? option_label(t, *option) : std::string()}});
   }
   if (times && o == Outcome::no_votes) return std::string(t("decisions.outcome.no_time"));
-  if (o == Outcome::tie) {
+  // What the counts say wins over an outcome stored as "chosen" without one leader (written by hand in SQL, say): the
+  // sentence never goes out with its {option} unfilled.
+  if (o == Outcome::tie || (o == Outcome::chosen && poll.leaders.size() > 1)) {
     std::string names;
     for (long long id : poll.leaders) {
       if (const auto* option = p.option(id)) names += (names.empty() ? "" : "; ") + option_label(t, *option);
     }
     return core::format(t("decisions.outcome.tie"), {{"options", names}});
   }
+  if (o == Outcome::chosen) return std::string(t("decisions.outcome.no_votes"));
   return std::string(t("decisions.outcome." + std::string(outcome_code(o))));
 }
 
