@@ -141,6 +141,14 @@ struct Comment {
   bool standing() const { return !deleted_at && !removed_at; }
 };
 
+/// What a comment said before a change or its deletion (board_card_comment_versions).
+struct CommentVersion {
+  std::string body;
+  /// When the change or deletion that ended this version was made.
+  long long replaced_at = 0;
+  bool operator==(const CommentVersion&) const = default;
+};
+
 /// A file on a card (an upload of purpose "board_card"; uploads/uploads.hpp).
 struct Attachment {
   long long id = 0;

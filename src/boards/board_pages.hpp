@@ -200,6 +200,7 @@ awaitable<Response> edit_comment(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> save_comment(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> delete_comment_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> delete_comment(OrgRequest& req, const PagesDeps& deps);
+awaitable<Response> comment_history(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> remove_comment_form(OrgRequest& req, const PagesDeps& deps);
 awaitable<Response> remove_comment(OrgRequest& req, const PagesDeps& deps);
 

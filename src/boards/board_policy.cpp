@@ -47,6 +47,11 @@ Verdict allows(const Actor& a, Action action, const Facts& f) {
         return Verdict::deny;
       }
       return both(sees, runs(a));
+    case Action::see_comment_history:
+      // What a comment said before it was changed or deleted: its author, and the people who run the group (who look
+      // after what is said there). Reading only, so archived or not.
+      if (f.own_comment) return sees;
+      return both(sees, runs(a));
     case Action::remove_file:
       if (f.group_archived || f.board_archived || f.card_archived) return Verdict::deny;
       if (f.own_file && works(a)) return sees;
@@ -78,6 +83,7 @@ std::string_view action_name(Action action) {
     case Action::remove_comment: return "boards.remove_comment";
     case Action::attach_file: return "boards.attach_file";
     case Action::remove_file: return "boards.remove_file";
+    case Action::see_comment_history: return "boards.see_comment_history";
   }
   return "boards.unknown";
 }

@@ -39,14 +39,18 @@ enum class Action {
   delete_comment,
   /// Remove anyone's comment, with a reason its author sees (facts: the card and the comment).
   remove_comment,
+  /// Read a comment's earlier versions: its author, and the people who run the group (facts: the card and the
+  /// comment).
+  see_comment_history,
   /// Add a file to a card (facts: the card).
   attach_file,
   /// Take a file off a card: whoever added it, or the people who run the group (facts: the card and own_file).
   remove_file,
 };
 inline constexpr Action kAllActions[] = {
-    Action::see_boards,   Action::work_on_cards,  Action::run_boards,     Action::restore_board, Action::comment,
-    Action::edit_comment, Action::delete_comment, Action::remove_comment, Action::attach_file,   Action::remove_file};
+    Action::see_boards,  Action::work_on_cards, Action::run_boards,         Action::restore_board,
+    Action::comment,     Action::edit_comment,  Action::delete_comment,     Action::remove_comment,
+    Action::attach_file, Action::remove_file,   Action::see_comment_history};
 
 struct Actor {
   core::Role org_role = core::Role::member;

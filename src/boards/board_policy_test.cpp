@@ -100,6 +100,14 @@ const Row kTable[] = {
     {Action::remove_comment, kOthersDeleted, "a deleted comment", /* */ "NNNNNNNN"},
     {Action::remove_comment, kCardArchived, "an archived card", /*   */ "NNNNNNNN"},
     {Action::remove_comment, kBoardArchived, "an archived board", /* */ "NNNNNNNN"},
+    // A comment's earlier versions: its author, while they see the board, and the people who run the group; reading
+    // only, so also once the card, board or group is archived, and once the comment was deleted or removed.
+    {Action::see_comment_history, kOwn, "their own comment", /*      */ "YYYYNNYT"},
+    {Action::see_comment_history, kOwnDeleted, "their deleted comment", "YYYYNNYT"},
+    {Action::see_comment_history, kCard, "someone else's comment", /**/ "YYNNNNYT"},
+    {Action::see_comment_history, kOthersDeleted, "a deleted comment", "YYNNNNYT"},
+    {Action::see_comment_history, kOthersRemoved, "a removed comment", "YYNNNNYT"},
+    {Action::see_comment_history, kOwnInArchivedGroup, "an archived group", "YYYYNNYT"},
     // Files: whoever works on cards adds them, not to an archived card, board or group.
     {Action::attach_file, kCard, "a card in play", /*                */ "YYYNNNNN"},
     {Action::attach_file, kCardArchived, "an archived card", /*      */ "NNNNNNNN"},

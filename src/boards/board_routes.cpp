@@ -60,6 +60,7 @@ void add_board_routes(std::vector<http::Route>& routes, const pages::PagesDeps& 
   comment.get("/delete", "card_comment_delete_form", on(Action::delete_comment),
               bind(deps, pages::delete_comment_form));
   comment.post("/delete", "card_comment_delete", on(Action::delete_comment), bind(deps, pages::delete_comment));
+  comment.get("/history", "card_comment_history", on(Action::see_comment_history), bind(deps, pages::comment_history));
   comment.get("/remove", "card_comment_remove_form", on(Action::remove_comment),
               bind(deps, pages::remove_comment_form));
   comment.post("/remove", "card_comment_remove", on(Action::remove_comment), bind(deps, pages::remove_comment));

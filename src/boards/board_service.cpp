@@ -576,6 +576,16 @@ awaitable<Change> BoardService::delete_comment(Who who, long long org_id, long l
                         [comment_id](soci::session& s, long long at) { store::delete_comment(s, comment_id, at); });
 }
 
+awaitable<std::optional<std::vector<CommentVersion>>> BoardService::comment_history(Who who, long long org_id,
+                                                                                    long long card_id,
+                                                                                    long long comment_id) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<std::vector<CommentVersion>> {
+    if (!on_card(s, who, org_id, card_id, Action::see_comment_history, comment_id)) return std::nullopt;
+    return store::comment_versions(s, comment_id);
+  });
+  co_return co_await std::move(op);
+}
+
 awaitable<Change> BoardService::remove_comment(Who who, long long org_id, long long card_id, long long comment_id,
                                                std::string reason) {
   return change_comment(who, org_id, card_id, comment_id, Action::remove_comment,
@@ -707,6 +717,17 @@ void BoardService::dots_now(long long org_id, long long card_id, long long user_
     const auto board_id = store::board_of_card(s, org_id, card_id);
     for (int i = 0; board_id && i < dots; ++i) store::change_dots(s, card_id, *board_id, org_id, user_id, 1);
     tx.commit();
+  });
+}
+
+void BoardService::edit_comment_now(long long card_id, long long comment_id, const std::string& body, long long at) {
+  db_.run_sync([&](soci::session& s) {
+    db::WriteTransaction tx(s);
+    const auto c = store::find_comment(s, card_id, comment_id);
+    if (!c || c->body == body) return false;
+    store::edit_comment(s, comment_id, body, at);
+    tx.commit();
+    return true;
   });
 }
 

@@ -141,6 +141,10 @@ class BoardService {
   /// another card, or when the policy says no now.
   awaitable<Change> edit_comment(Who who, long long org_id, long long card_id, long long comment_id, std::string body);
   awaitable<Change> delete_comment(Who who, long long org_id, long long card_id, long long comment_id);
+  /// What the comment said before each change or its deletion, oldest first; none when `who` may not read it
+  /// (policy::Action::see_comment_history) or it is not on the card.
+  awaitable<std::optional<std::vector<CommentVersion>>> comment_history(Who who, long long org_id, long long card_id,
+                                                                        long long comment_id);
   awaitable<Change> remove_comment(Who who, long long org_id, long long card_id, long long comment_id,
                                    std::string reason);
 
@@ -162,6 +166,8 @@ class BoardService {
   void dots_now(long long org_id, long long card_id, long long user_id, int dots);
   long long add_comment_now(long long org_id, long long card_id, long long author, const std::string& body,
                             const std::string& key, long long at);
+  /// The demo: changes a comment's words (keeping the earlier ones), unless they are these already.
+  void edit_comment_now(long long card_id, long long comment_id, const std::string& body, long long at);
 
   long long now() const { return clock_.now_seconds(); }
 

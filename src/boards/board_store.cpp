@@ -716,12 +716,36 @@ std::optional<Comment> find_comment(soci::session& s, long long card_id, long lo
   return out;
 }
 
+namespace {
+
+/// The comment's words as they are now, kept as an earlier version before a change or deletion (in its transaction).
+void keep_version(soci::session& s, long long comment_id, long long now) {
+  db::query(s,
+            "INSERT INTO board_card_comment_versions (comment_id, author_id, body, replaced_at) SELECT id, author_id, "
+            "body, $2 FROM board_card_comments WHERE id = $1",
+            {comment_id, now});
+}
+
+}  // namespace
+
 void edit_comment(soci::session& s, long long comment_id, std::string_view body, long long now) {
+  keep_version(s, comment_id, now);
   db::query(s, "UPDATE board_card_comments SET body = $2, edited_at = $3 WHERE id = $1", {comment_id, body, now});
 }
 
 void delete_comment(soci::session& s, long long comment_id, long long now) {
+  keep_version(s, comment_id, now);
   db::query(s, "UPDATE board_card_comments SET body = '', deleted_at = $2 WHERE id = $1", {comment_id, now});
+}
+
+std::vector<CommentVersion> comment_versions(soci::session& s, long long comment_id) {
+  std::vector<CommentVersion> out;
+  db::query(s,
+            "SELECT body, replaced_at FROM board_card_comment_versions WHERE comment_id = $1 ORDER BY replaced_at, id",
+            {comment_id}, [&](const db::Row& r) {
+              out.push_back({r.string(0), r.integer(1)});
+            });
+  return out;
 }
 
 void remove_comment(soci::session& s, long long comment_id, long long by, std::string_view reason, long long now) {

@@ -104,8 +104,11 @@ std::optional<long long> find_comment_by_key(soci::session& s, long long card_id
 /// The comment, when it is on this card.
 std::optional<Comment> find_comment(soci::session& s, long long card_id, long long comment_id);
 void edit_comment(soci::session& s, long long comment_id, std::string_view body, long long now);
-/// Deleted by its author: the words go, the row stays ("This comment was deleted").
+/// Deleted by its author: the words go, the row stays ("This comment was deleted"). Both keep the words as they were as
+/// an earlier version.
 void delete_comment(soci::session& s, long long comment_id, long long now);
+/// A comment's earlier versions, oldest first.
+std::vector<CommentVersion> comment_versions(soci::session& s, long long comment_id);
 /// Removed by someone who runs the group, with the reason its author sees.
 void remove_comment(soci::session& s, long long comment_id, long long by, std::string_view reason, long long now);
 

@@ -420,6 +420,39 @@ TEST_P(BoardsOnBackend, OnlyItsAuthorChangesOrDeletesACommentAndTheGroupsLeadsRe
   EXPECT_EQ(run(service->board_page(north, board, gareth))->cards[0].comments, 0);
 }
 
+// What a comment said before each change and before its deletion is kept, oldest first, in the same transaction as
+// the change; its author and the people who run the group read it, others in the group and outside it do not.
+TEST_P(BoardsOnBackend, ACommentsEarlierVersionsAreKeptForItsAuthorAndTheGroupsLeads) {
+  const long long a = add("A"), b = add("B");
+  const Who t{tom, Role::facilitator, false};
+  const long long mine = run(service->add_comment(as_gareth(), north, a, "First words", "comment-key-1"));
+  EXPECT_EQ(run(service->comment_history(as_gareth(), north, a, mine)), std::vector<CommentVersion>{});
+  clock.advance(std::chrono::seconds(60));
+  const long long first_change = clock.now_seconds();
+  EXPECT_EQ(run(service->edit_comment(as_gareth(), north, a, mine, "Second words")), Change::done);
+  clock.advance(std::chrono::seconds(60));
+  EXPECT_EQ(run(service->edit_comment(as_gareth(), north, a, mine, "Third words")), Change::done);
+  // A refused change keeps nothing.
+  EXPECT_EQ(run(service->edit_comment({ngozi, Role::member, false}, north, a, mine, "Not hers")), Change::refused);
+  clock.advance(std::chrono::seconds(60));
+  EXPECT_EQ(run(service->delete_comment(as_gareth(), north, a, mine)), Change::done);
+  const auto versions = run(service->comment_history(as_gareth(), north, a, mine));
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 3u);
+  EXPECT_EQ((*versions)[0].body, "First words");
+  EXPECT_EQ((*versions)[0].replaced_at, first_change);
+  EXPECT_EQ((*versions)[1].body, "Second words");
+  EXPECT_EQ((*versions)[2].body, "Third words");
+  // The facilitator reads them too; an observer, someone outside the group and another organisation do not; nor
+  // through another card's id.
+  EXPECT_EQ(run(service->comment_history(t, north, a, mine))->size(), 3u);
+  EXPECT_FALSE(run(service->comment_history({ngozi, Role::member, false}, north, a, mine)));
+  EXPECT_FALSE(run(service->comment_history({priya, Role::member, false}, north, a, mine)));
+  EXPECT_FALSE(run(service->comment_history({rhys, Role::org_admin, true}, south, a, mine)));
+  EXPECT_FALSE(run(service->comment_history(as_gareth(), north, b, mine)));
+  EXPECT_EQ(world->count("board_card_comment_versions"), 3);
+}
+
 TEST_P(BoardsOnBackend, DotsAndCommentsKeptOnTheCardFollowEveryWayTheyComeAndGo) {
   // Seven cards in Ideas: the board shows five of them, by dots the five with most (then by position).
   std::vector<long long> c;

@@ -120,9 +120,13 @@ int load_demo(db::Database& db, BoardService& service) {
       org, ids[0], mair,
       "My dad cannot see the screen well. Last month it took me **three evenings** to book one night.",
       std::string(kBoardKey) + "-comment-1", at - 2 * 86400);
-  service.add_comment_now(org, ids[0], tom,
-                          "Thank you, Mair. I will ask the council how many calls a phone line would get.",
-                          std::string(kBoardKey) + "-comment-2", at - 86400);
+  const long long toms = service.add_comment_now(org, ids[0], tom, "Thank you, Mair. I will ask the council.",
+                                                 std::string(kBoardKey) + "-comment-2", at - 86400);
+  // Tom made his comment clearer an hour later: its earlier words are kept (its author and the people who run the group
+  // see them).
+  service.edit_comment_now(ids[0], toms,
+                           "Thank you, Mair. I will ask the council how many calls a phone line would get.",
+                           at - 86400 + 3600);
 
   const auto staged_group = db.run_sync([&](soci::session& s) -> std::optional<long long> {
     if (store::find_board_by_key(s, org, kStagedKey)) return std::nullopt;

@@ -36,6 +36,8 @@ module::Module make_module(Deps deps) {
        "what the person changed on a board's cards, and when"},
       {"board_card_comments", "author_id", Erasure::keep_as_former_member,
        "the person's comments on a board's cards (the conversation stays; they show as \"former member\")"},
+      {"board_card_comment_versions", "author_id", Erasure::keep_as_former_member,
+       "earlier versions of the person's comments on a board's cards, kept when they changed or deleted them"},
       {"board_card_attachments", "added_by", Erasure::keep_as_former_member,
        "the files the person added to a board's cards (the files are in uploads)"},
   };

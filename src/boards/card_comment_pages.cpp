@@ -6,6 +6,7 @@
 #include "http/form.hpp"
 #include "markdown/markdown.hpp"
 #include "security/tokens.hpp"
+#include "view/dates.hpp"
 #include "view/govuk/govuk.hpp"
 
 namespace roundtable::boards::pages {
@@ -45,14 +46,23 @@ void quoted(Html& h, const core::Translator& t, const Comment& c) {
   govuk::inset_text(h, {.html = std::move(words)});
 }
 
+/// "See earlier versions", for those who may read them, when the comment was changed or deleted.
+void history_link(Html& h, const OrgRequest& req, const CardPage& cp, const Comment& c) {
+  if (!c.edited_at && !c.deleted_at) return;
+  if (!may_to(req, cp, Action::see_comment_history, c)) return;
+  govuk::link_paragraph(h, comment_url(req, c) + "/history", req.ctx.t()("boards.comment.history_link"));
+}
+
 void comment_block(Html& h, const OrgRequest& req, const CardPage& cp, const Comment& c) {
   const auto t = req.ctx.t();
   h.raw("<div class=\"govuk-!-margin-bottom-6\" id=\"comment-").number(c.id).raw("\">\n");
   if (c.deleted_at) {
     // A deleted comment leaves a line rather than disappearing: later comments that answer it still make sense, and
     // nobody wonders whether the list was changed behind their back. Its words are gone (store::delete_comment empties
-    // them), and so is its author's name: they asked for it to go.
+    // them, keeping them as an earlier version for its author and the people who run the group), and so is its
+    // author's name: they asked for it to go.
     govuk::paragraph(h, t("boards.comment.deleted"), "govuk-body-s");
+    history_link(h, req, cp, c);
     h.raw("</div>\n");
     return;
   }
@@ -61,6 +71,7 @@ void comment_block(Html& h, const OrgRequest& req, const CardPage& cp, const Com
   std::string meta = core::format(t("boards.comment.written"), {{"when", when_words(t, c.created_at)}});
   if (c.edited_at) meta += " " + core::format(t("boards.comment.edited"), {{"when", when_words(t, *c.edited_at)}});
   govuk::paragraph(h, meta, "govuk-body-s");
+  history_link(h, req, cp, c);
   const bool own = c.author_id != 0 && c.author_id == req.principal.user_id;
   const auto role = cp.board.view.role;
   const bool runs = role == GroupRole::lead || role == GroupRole::facilitator;
@@ -269,6 +280,32 @@ awaitable<Response> delete_comment(OrgRequest& req, const PagesDeps& deps) {
   const auto& found = std::get<CommentOnCard>(loaded);
   auto op = deps.service->delete_comment(who_of(req), req.membership.org_id, found.page.card.id, found.comment.id);
   co_return after(req, deps, co_await std::move(op), at_comment(req, found.comment), "boards.done.comment_deleted");
+}
+
+awaitable<Response> comment_history(OrgRequest& req, const PagesDeps& deps) {
+  auto& ctx = req.ctx;
+  auto t = ctx.t();
+  auto loaded_op = load_comment(req, deps, Action::see_comment_history);
+  auto loaded = co_await std::move(loaded_op);
+  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
+  const auto& found = std::get<CommentOnCard>(loaded);
+  auto op = deps.service->comment_history(who_of(req), req.membership.org_id, found.page.card.id, found.comment.id);
+  const auto versions = co_await std::move(op);
+  if (!versions) co_return deps.not_found(ctx);
+  auto pb = comment_page(req, deps, found, "boards.comment.history_title", {});
+  Html& h = pb.body();
+  govuk::paragraph(h, t("boards.comment.history_lead"));
+  if (versions->empty()) govuk::paragraph(h, t("boards.comment.history_none"));
+  // Newest first: the last change is what people look for.
+  for (auto it = versions->rbegin(); it != versions->rend(); ++it) {
+    govuk::heading(
+        h, 2, "s",
+        core::format(t("boards.comment.history_version"), {{"date", view::format_datetime(t, it->replaced_at)}}));
+    Html words;
+    markdown::render(words, it->body, {.top_heading_level = 3});
+    govuk::inset_text(h, {.html = std::move(words)});
+  }
+  co_return pb.respond();
 }
 
 awaitable<Response> remove_comment_form(OrgRequest& req, const PagesDeps& deps) {

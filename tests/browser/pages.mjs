@@ -352,6 +352,11 @@ const visits = {
   // reason comes back asking for one).
   card_comment_edit: [{ path: "/o/demo/cards/1/comments/2/edit", as: orgAdmin }],
   card_comment_delete_form: [{ path: "/o/demo/cards/1/comments/2/delete", as: orgAdmin }],
+  // Tom's comment, changed in the demo: its earlier words (Siân, who runs the group, reads them in Welsh).
+  card_comment_history: [
+    { path: "/o/demo/cards/1/comments/2/history", as: orgAdmin },
+    { path: "/o/demo/cards/1/comments/2/history", as: sian },
+  ],
   card_comment_remove_form: [{ path: "/o/demo/cards/1/comments/1/remove", as: orgAdmin, submit: true }],
   // Consensus finder (demo ids on a fresh database: conversation 1 the co-production board's "What matters most about
   // respite care?", with statements 1 to 12 that Tom, Siân, Gareth and Mair answered). Gareth takes part; Siân reads in

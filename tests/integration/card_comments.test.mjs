@@ -127,6 +127,19 @@ test(`${backendName}: comments on a card — add, problems kept, edit, delete, r
   block = commentBlock(page, id);
   assert.match(block, /<em>surgery<\/em>/);
   assert.match(block, /Changed on/);
+  // Its earlier words are kept: Gareth (who wrote it) and Tom (who runs the group) read them; Ngozi, an observer, does
+  // not see the link and gets 404.
+  const historyUrl = `${cardUrl}/comments/${id}/history`;
+  assert.match(block, new RegExp(`href="${historyUrl}">See earlier versions`));
+  assert.doesNotMatch(commentBlock(await ngozi.get(cardUrl), id), /See earlier versions/);
+  assert.equal((await ngozi.get(historyUrl)).status, 404);
+  let history = await gareth.get(historyUrl);
+  assert.equal(history.status, 200);
+  assert.match(history.text, /Earlier versions of this comment/);
+  assert.match(history.text, /Until \d/);
+  assert.match(history.text, /<strong>surgery<\/strong>/);
+  assert.doesNotMatch(history.text, /<em>surgery<\/em>/);
+  assert.match((await tom.get(historyUrl)).text, /<strong>surgery<\/strong>/);
 
   // Tom, the group's lead, removes it with a reason: Gareth sees the reason and his words; Ngozi sees only that it went.
   assert.equal((await gareth.get(`${cardUrl}/comments/${id}/remove`)).status, 404);
@@ -149,7 +162,8 @@ test(`${backendName}: comments on a card — add, problems kept, edit, delete, r
   assert.doesNotMatch(block, /surgeries|surgery/);
   assert.match((await gareth.get(`/o/demo/boards/${board}`)).text, /2 comments/);
 
-  // Gareth deletes it: its words are gone from the page and the database, and a line says a comment was deleted.
+  // Gareth deletes it: its words are gone from the page and from the comment, and a line says a comment was deleted;
+  // Tom, who runs the group, can still read what it said.
   const confirm = await gareth.get(`${cardUrl}/comments/${id}/delete`);
   assert.equal(confirm.status, 200);
   assert.match(confirm.text, /Delete the comment/);
@@ -160,6 +174,11 @@ test(`${backendName}: comments on a card — add, problems kept, edit, delete, r
   assert.match(block, /This comment was deleted/);
   assert.doesNotMatch(block, /Gareth|surgery/);
   assert.equal(one(`SELECT body FROM board_card_comments WHERE id = ${id}`), "");
+  assert.doesNotMatch(block, /See earlier versions/);
+  history = await tom.get(historyUrl);
+  assert.match(history.text, /<em>surgery<\/em>/);
+  assert.match(history.text, /<strong>surgery<\/strong>/);
+  assert.match(commentBlock(await tom.get(cardUrl), id), /See earlier versions/);
   assert.equal((await gareth.post(`${cardUrl}/comments/${id}/delete`, {})).status, 404);
   assert.equal((await gareth.get(`${cardUrl}/comments/${id}/edit`)).status, 404);
 });

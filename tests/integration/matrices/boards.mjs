@@ -72,6 +72,10 @@ export const rows = [
   ["GET", "/o/demo/cards/CARD/comments/TOMS/edit", /*       */ [303, 404, 404, 404, 404, 404, 404]],
   ["POST", "/o/demo/cards/CARD/comments/TOMS/delete", /*    */ [401, 404, 404, 404, 404, 404, 404]],
   // The people who run the group remove anyone's comment, with a reason (none given: the form asks for one).
+  // A comment's earlier versions: its author and the people who run the group (Tom wrote TOMS and runs the group).
+  ["GET", "/o/demo/cards/PHONE/comments/TOMS/history", /*   */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/cards/PHONE/comments/MAIRS/history", /*  */ [303, 404, 404, 200, 404, 200, 404]],
+  ["GET", "/o/demo/cards/CARD/comments/TOMS/history", /*    */ [303, 404, 404, 404, 404, 404, 404]],
   ["GET", "/o/demo/cards/PHONE/comments/MAIRS/remove", /*   */ [303, 404, 404, 200, 404, 200, 404]],
   ["POST", "/o/demo/cards/PHONE/comments/MAIRS/remove", /*  */ [401, 404, 404, 400, 404, 400, 404]],
   // Files: everyone in the group but observers adds them (no file sent: the card comes back asking for one).
