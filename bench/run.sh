@@ -331,6 +331,9 @@ WHERE create_key = 'bench-named-poll'"
 db_exec "ANALYZE group_members"
 db_exec "ANALYZE decision_ballots"
 NAMED_POLL_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-named-poll'")
+# A card comment's earlier versions: the demo's comment by Tom (the facilitator), changed once in the demo.
+COMMENT_HISTORY_PATH=$(db_one "SELECT '/o/demo/cards/' || card_id || '/comments/' || id || '/history' FROM \
+board_card_comments WHERE create_key = 'demo-board-respite-comment-2'")
 # The page starting halfway along, by name.
 NAMED_POLL_MIDDLE=$(db_one "SELECT gm.user_id FROM group_members gm JOIN org_groups g ON g.id = gm.group_id WHERE \
 g.create_key = 'bench-everyone' ORDER BY gm.name, gm.user_id LIMIT 1 OFFSET 5000")
@@ -484,6 +487,7 @@ SCENARIOS=(
   "a group's conversations, signed in (a member)|/o/demo/groups/$BOARD_ID/conversations|member"
   "a conversation of 200 statements, signed in (a member: the next to answer and his answers)|/o/demo/conversations/$BENCH_CONVERSATION_ID|member"
   "a conversation's results, 5,000 people x 200 statements, signed in (a member; kept for the votes version)|/o/demo/conversations/$BENCH_CONVERSATION_ID/results|member"
+  "a card comment's earlier versions, signed in (its author, who runs the group)|$COMMENT_HISTORY_PATH|auth"
   "a card on a board of 500 cards, signed in (a member)|/o/demo/cards/$BENCH_CARD_ID|member"
   "a closed ranked-choice decision, every round, signed in (a member)|/o/demo/decisions/$RANKED_ID|member"
   "an open dot vote, the ballot form, signed in (a member)|/o/demo/decisions/$DOTS_ID|member"
