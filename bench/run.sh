@@ -328,7 +328,6 @@ gm.user_id, (SELECT o.id FROM decision_options o WHERE o.decision_id = d.id AND 
 FROM decisions d JOIN group_members gm ON gm.group_id = d.group_id WHERE d.create_key = 'bench-named-poll'"
 db_exec "UPDATE decisions SET took_part = (SELECT COUNT(*) FROM decision_voters v WHERE v.decision_id = decisions.id) \
 WHERE create_key = 'bench-named-poll'"
-db_exec "ANALYZE group_members"
 db_exec "ANALYZE decision_ballots"
 NAMED_POLL_ID=$(db_one "SELECT id FROM decisions WHERE create_key = 'bench-named-poll'")
 # A card comment's earlier versions: the demo's comment by Tom (the facilitator), changed once in the demo.
