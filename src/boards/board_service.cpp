@@ -576,12 +576,20 @@ awaitable<Change> BoardService::delete_comment(Who who, long long org_id, long l
                         [comment_id](soci::session& s, long long at) { store::delete_comment(s, comment_id, at); });
 }
 
-awaitable<std::optional<std::vector<CommentVersion>>> BoardService::comment_history(Who who, long long org_id,
-                                                                                    long long card_id,
-                                                                                    long long comment_id) {
-  auto op = db_.read([=](soci::session& s) -> std::optional<std::vector<CommentVersion>> {
-    if (!on_card(s, who, org_id, card_id, Action::see_comment_history, comment_id)) return std::nullopt;
-    return store::comment_versions(s, comment_id);
+awaitable<std::optional<CommentHistory>> BoardService::comment_history(Who who, long long org_id, long long card_id,
+                                                                       long long comment_id) {
+  auto op = db_.read([=](soci::session& s) -> std::optional<CommentHistory> {
+    const auto board_id = store::board_of_card(s, org_id, card_id);
+    if (!board_id) return std::nullopt;
+    auto v = store::find_board(s, org_id, *board_id, who.user_id);
+    auto card = v ? store::find_card(s, card_id, who.user_id) : std::nullopt;
+    auto comment = card ? store::find_comment(s, card_id, comment_id) : std::nullopt;
+    if (!comment) return std::nullopt;
+    CommentHistory out{std::move(*card), std::move(*comment), policy::Verdict::deny, {}};
+    const auto facts = policy::facts_of(v->board, &out.card, &out.comment, who.user_id);
+    out.verdict = policy::allows({who.org_role, who.two_step, v->role}, Action::see_comment_history, facts);
+    if (out.verdict == policy::Verdict::allow) out.versions = store::comment_versions(s, comment_id);
+    return out;
   });
   co_return co_await std::move(op);
 }

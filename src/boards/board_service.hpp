@@ -72,6 +72,15 @@ struct Moved {
 enum class ListRemoval { done, not_empty, refused };
 enum class Dots { done, out_of_dots, none_to_take, refused };
 
+/// A comment's earlier versions, for its page (BoardService::comment_history).
+struct CommentHistory {
+  Card card;
+  Comment comment;
+  policy::Verdict verdict = policy::Verdict::deny;
+  /// Read only when the verdict is allow.
+  std::vector<CommentVersion> versions;
+};
+
 class BoardService {
  public:
   BoardService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
@@ -141,10 +150,11 @@ class BoardService {
   /// another card, or when the policy says no now.
   awaitable<Change> edit_comment(Who who, long long org_id, long long card_id, long long comment_id, std::string body);
   awaitable<Change> delete_comment(Who who, long long org_id, long long card_id, long long comment_id);
-  /// What the comment said before each change or its deletion, oldest first; none when `who` may not read it
-  /// (policy::Action::see_comment_history) or it is not on the card.
-  awaitable<std::optional<std::vector<CommentVersion>>> comment_history(Who who, long long org_id, long long card_id,
-                                                                        long long comment_id);
+  /// The comment on its card with what the policy says `who` may do about its earlier versions
+  /// (policy::Action::see_comment_history) and, when allowed, what it said before each change or its deletion, oldest
+  /// first; none when the comment is not on that card of the organisation. A few reads, not the card's whole page.
+  awaitable<std::optional<CommentHistory>> comment_history(Who who, long long org_id, long long card_id,
+                                                           long long comment_id);
   awaitable<Change> remove_comment(Who who, long long org_id, long long card_id, long long comment_id,
                                    std::string reason);
 

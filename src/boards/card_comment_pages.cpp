@@ -285,19 +285,23 @@ awaitable<Response> delete_comment(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> comment_history(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_comment(req, deps, Action::see_comment_history);
-  auto loaded = co_await std::move(loaded_op);
-  if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  const auto& found = std::get<CommentOnCard>(loaded);
-  auto op = deps.service->comment_history(who_of(req), req.membership.org_id, found.page.card.id, found.comment.id);
-  const auto versions = co_await std::move(op);
-  if (!versions) co_return deps.not_found(ctx);
-  auto pb = comment_page(req, deps, found, "boards.comment.history_title", {});
+  // Only the card and the comment, not the card's whole page: this page shows neither.
+  const auto card_id = http::parse_id(ctx.param("card"));
+  const auto comment_id = http::parse_id(ctx.param("comment"));
+  if (!card_id || !comment_id) co_return deps.not_found(ctx);
+  auto op = deps.service->comment_history(who_of(req), req.membership.org_id, *card_id, *comment_id);
+  const auto found = co_await std::move(op);
+  if (!found || found->verdict == policy::Verdict::deny) co_return deps.not_found(ctx);
+  if (found->verdict == policy::Verdict::need_two_step) {
+    co_return http::redirect(ctx.request, deps.two_step_path + "?required=1");
+  }
+  auto pb = page_builder(ctx, deps, s(t("boards.comment.history_title")));
+  pb.caption(found->card.title).back_link(at_comment(req, found->comment), s(t("boards.back_to_card")));
   Html& h = pb.body();
   govuk::paragraph(h, t("boards.comment.history_lead"));
-  if (versions->empty()) govuk::paragraph(h, t("boards.comment.history_none"));
+  if (found->versions.empty()) govuk::paragraph(h, t("boards.comment.history_none"));
   // Newest first: the last change is what people look for.
-  for (auto it = versions->rbegin(); it != versions->rend(); ++it) {
+  for (auto it = found->versions.rbegin(); it != found->versions.rend(); ++it) {
     govuk::heading(
         h, 2, "s",
         core::format(t("boards.comment.history_version"), {{"date", view::format_datetime(t, it->replaced_at)}}));
