@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "db/keyset.hpp"
 #include "db/query.hpp"
 #include "security/tokens.hpp"
 
@@ -226,15 +227,13 @@ void who_chose_page(db::Batch& b, long long id, long long group_id, int rows_per
       "SELECT gm.user_id, gm.name, b.ballot, b.option_id, b.value FROM group_members gm JOIN decision_ballots b ON "
       "b.voter_id = gm.user_id AND b.decision_id = $2 WHERE gm.group_id = $1";
   if (cursor > 0) {
-    // Keyset by name then id: the page starts after (or ends before) a member named by id only, so no name is in
-    // the address. As a row value, so the read starts at that member along the index (an OR of the two
-    // comparisons made SQLite step over every member before them: 430 µs halfway along 10,000).
-    sql += std::string(" AND (gm.name, gm.user_id) ") + (backwards ? "<" : ">") +
-           " (SELECT c.name, c.user_id FROM group_members c WHERE c.group_id = $1 AND c.user_id = $3)";
+    // The page starts after (or ends before) a member named by id only, so no name is in the address.
+    sql += db::keyset_after("gm.name", "gm.user_id", backwards,
+                            "SELECT c.name, c.user_id FROM group_members c WHERE c.group_id = $1 AND c.user_id = $3");
     params.push_back(cursor);
   }
   // Each person's rows are put in their options' order below: in SQL that was a sort of every row read.
-  sql += backwards ? " ORDER BY gm.name DESC, gm.user_id DESC" : " ORDER BY gm.name, gm.user_id";
+  sql += db::keyset_order("gm.name", "gm.user_id", backwards);
   sql += " LIMIT $" + std::to_string(params.size() + 1);
   params.push_back(static_cast<long long>(q.limit + 1) * std::max(rows_per_person, 1));
   b.add(sql, params, [&out](const db::Row& r) {

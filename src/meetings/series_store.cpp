@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "db/keyset.hpp"
 #include "db/query.hpp"
 #include "organisations/organisation.hpp"
 
@@ -352,16 +353,14 @@ void report_rows(db::Batch& b, long long org_id, long long series_id, std::strin
       "= $1 AND " +
       (q.not_yet_only ? "(" + kCovered + " AND NOT " + kCame + ")" : "(" + kCovered + " OR " + kCame + ")");
   if (cursor > 0) {
-    // Keyset by name then id: the person the page starts after (or ends before) is named by id only, so no name is
-    // in the address. As a row value, so the read starts at that person along memberships_directory (an OR of the two
-    // comparisons made SQLite step over every member before them).
-    sql += std::string(" AND (ms.sort_name, ms.user_id) ") + (backwards ? "<" : ">") +
-           " (SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $5)";
+    // The page starts after (or ends before) a person named by id only, so no name is in the address.
+    sql += db::keyset_after("ms.sort_name", "ms.user_id", backwards,
+                            "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $5");
     params.push_back(cursor);
   }
   // In the member directory's order (memberships_directory): the page is read along that index until it has its
   // people, instead of testing and sorting every member of the organisation (14 ms a page with 10,000).
-  sql += backwards ? " ORDER BY ms.sort_name DESC, ms.user_id DESC" : " ORDER BY ms.sort_name, ms.user_id";
+  sql += db::keyset_order("ms.sort_name", "ms.user_id", backwards);
   sql += " LIMIT $" + std::to_string(params.size() + 1);
   params.push_back(static_cast<long long>(q.limit + 1));
   b.add(sql, params, [&out](const db::Row& r) {
