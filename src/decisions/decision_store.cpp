@@ -228,8 +228,8 @@ void who_chose_page(db::Batch& b, long long id, long long group_id, int rows_per
       "b.voter_id = gm.user_id AND b.decision_id = $2 WHERE gm.group_id = $1";
   if (cursor > 0) {
     // The page starts after (or ends before) a member named by id only, so no name is in the address.
-    sql += db::keyset_after("gm.name", "gm.user_id", backwards,
-                            "SELECT c.name, c.user_id FROM group_members c WHERE c.group_id = $1 AND c.user_id = $3");
+    sql += db::keyset_past("gm.name", "gm.user_id", backwards,
+                           "SELECT c.name, c.user_id FROM group_members c WHERE c.group_id = $1 AND c.user_id = $3");
     params.push_back(cursor);
   }
   // Each person's rows are put in their options' order below: in SQL that was a sort of every row read.

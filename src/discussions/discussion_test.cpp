@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -229,6 +230,31 @@ TEST_P(DiscussionsOnBackend, TopicsArePagedMostRecentlyActiveFirst) {
   const auto second = run(service->topics(north, board, tom, Filter::all, store::parse_topic_key(*first->older)));
   ASSERT_EQ(second->topics.size(), 5u);
   EXPECT_EQ(second->topics.back().title, "Topic 0");
+  EXPECT_FALSE(second->older);
+}
+
+// Topics active in the same second are ordered by id, and a page that ends among them is followed by the rest of
+// them, none twice and none missed (the keyset compares the time and the id together, db/keyset.hpp).
+TEST_P(DiscussionsOnBackend, TopicsActiveInTheSameSecondArePagedByIdNoneTwiceNoneMissed) {
+  std::set<std::string> started;
+  for (int i = 0; i < kTopicsPerPage + 3; ++i) {
+    start(tom, "Same second " + std::to_string(i));
+    started.insert("Same second " + std::to_string(i));
+  }
+  const auto first = run(service->topics(north, board, tom, Filter::all, std::nullopt));
+  ASSERT_TRUE(first->older);
+  const auto second = run(service->topics(north, board, tom, Filter::all, store::parse_topic_key(*first->older)));
+  std::set<std::string> seen;
+  std::size_t shown = 0;
+  for (const auto* page : {&*first, &*second}) {
+    for (const auto& t : page->topics) {
+      seen.insert(t.title);
+      ++shown;
+    }
+  }
+  EXPECT_EQ(shown, started.size());
+  EXPECT_EQ(seen, started);
+  EXPECT_EQ(first->topics.front().title, "Same second " + std::to_string(kTopicsPerPage + 2));
   EXPECT_FALSE(second->older);
 }
 

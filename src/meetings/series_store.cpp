@@ -354,8 +354,8 @@ void report_rows(db::Batch& b, long long org_id, long long series_id, std::strin
       (q.not_yet_only ? "(" + kCovered + " AND NOT " + kCame + ")" : "(" + kCovered + " OR " + kCame + ")");
   if (cursor > 0) {
     // The page starts after (or ends before) a person named by id only, so no name is in the address.
-    sql += db::keyset_after("ms.sort_name", "ms.user_id", backwards,
-                            "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $5");
+    sql += db::keyset_past("ms.sort_name", "ms.user_id", backwards,
+                           "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $5");
     params.push_back(cursor);
   }
   // In the member directory's order (memberships_directory): the page is read along that index until it has its
