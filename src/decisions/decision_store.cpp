@@ -228,12 +228,12 @@ void who_chose_page(db::Batch& b, long long id, long long group_id, int rows_per
       "b.voter_id = gm.user_id AND b.decision_id = $2 WHERE gm.group_id = $1";
   if (cursor > 0) {
     // The page starts after (or ends before) a member named by id only, so no name is in the address.
-    sql += db::keyset_past("gm.name", "gm.user_id", backwards,
+    sql += db::keyset_past({"gm.name", "gm.user_id"}, backwards,
                            "SELECT c.name, c.user_id FROM group_members c WHERE c.group_id = $1 AND c.user_id = $3");
     params.push_back(cursor);
   }
   // Each person's rows are put in their options' order below: in SQL that was a sort of every row read.
-  sql += db::keyset_order("gm.name", "gm.user_id", backwards);
+  sql += db::keyset_order({"gm.name", "gm.user_id"}, backwards);
   sql += " LIMIT $" + std::to_string(params.size() + 1);
   params.push_back(static_cast<long long>(q.limit + 1) * std::max(rows_per_person, 1));
   b.add(sql, params, [&out](const db::Row& r) {

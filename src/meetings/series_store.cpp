@@ -354,13 +354,13 @@ void report_rows(db::Batch& b, long long org_id, long long series_id, std::strin
       (q.not_yet_only ? "(" + kCovered + " AND NOT " + kCame + ")" : "(" + kCovered + " OR " + kCame + ")");
   if (cursor > 0) {
     // The page starts after (or ends before) a person named by id only, so no name is in the address.
-    sql += db::keyset_past("ms.sort_name", "ms.user_id", backwards,
+    sql += db::keyset_past({"ms.sort_name", "ms.user_id"}, backwards,
                            "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $5");
     params.push_back(cursor);
   }
   // In the member directory's order (memberships_directory): the page is read along that index until it has its
   // people, instead of testing and sorting every member of the organisation (14 ms a page with 10,000).
-  sql += db::keyset_order("ms.sort_name", "ms.user_id", backwards);
+  sql += db::keyset_order({"ms.sort_name", "ms.user_id"}, backwards);
   sql += " LIMIT $" + std::to_string(params.size() + 1);
   params.push_back(static_cast<long long>(q.limit + 1));
   b.add(sql, params, [&out](const db::Row& r) {
