@@ -7,6 +7,7 @@
 #include "accounts/account_store.hpp"
 #include "audit/audit_store.hpp"
 #include "consent/consent_store.hpp"
+#include "db/together.hpp"
 #include "db/transaction.hpp"
 #include "organisations/organisation_store.hpp"
 #include "profiles/profile_store.hpp"
@@ -138,9 +139,6 @@ awaitable<std::optional<MemberView>> ProfileService::member_profile(long long vi
       view.profile.needs.clear();
       view.profile.needs_other.clear();
       view.profile.meeting_support.clear();
-    } else if (!self && view.profile.has_needs()) {
-      // Every time staff see someone's needs, it is written down where the organisation's admins can see it.
-      audit::store::record(s, {org_id, viewer_id, subject_id, audit::action::kNeedsViewed, ""});
     }
     // What the person agreed to when they agreed to be contacted: the ways and times they chose. Their email address
     // is shown only if email is one of those ways.
@@ -153,8 +151,18 @@ awaitable<std::optional<MemberView>> ProfileService::member_profile(long long vi
     }
     return view;
   };
-  auto op = db_.run(std::move(work));
-  co_return co_await std::move(op);
+  // Only reads: on SQLite they run on this thread with the request's other reads (no hop to the database threads).
+  auto op = db_.read(std::move(work));
+  auto view = co_await std::move(op);
+  if (view && view->needs_visible && viewer_id != subject_id && view->profile.has_needs()) {
+    // Every time staff see someone's needs, it is written down where the organisation's admins can see it, and on
+    // record before the page is: committed first, in a commit shared with other such views of the moment (ADR 0055).
+    auto record = db::write_together(db_, [=](soci::session& s) {
+      audit::store::record(s, {org_id, viewer_id, subject_id, audit::action::kNeedsViewed, ""});
+    });
+    co_await std::move(record);
+  }
+  co_return view;
 }
 
 }  // namespace roundtable::profiles
