@@ -92,8 +92,11 @@ std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org
                                                  std::string_view ballot) {
   std::optional<ProposalForViewer> out;
   const std::string named = "u" + std::to_string(viewer);
-  db::query(
-      s,
+  // The proposal and its options together (one round trip on PostgreSQL); the options of an id that is not this
+  // organisation's are read and dropped.
+  db::Batch b(s);
+  std::vector<Option> options;
+  b.add(
       "SELECT d.id, d.org_id, d.group_id, g.name, g.visibility, g.archived_at, d.title, d.body, d.easy_read, "
       "d.process, d.anonymous, d.eligibility, d.opens_at, d.closes_at, d.closed_at, d.withdrawn_at, d.outcome, "
       "d.created_by, COALESCE(p.name, ''), d.created_at, d.rationale, d.recorded_at, gm.role, gm.member_types, "
@@ -147,14 +150,16 @@ std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org
         p.took_part = r.null(36) ? 0 : r.integer(36);
         out = std::move(v);
       });
+  b.add(
+      "SELECT id, text, easy_read, starts_at, ends_at FROM decision_options WHERE decision_id = $1 ORDER BY "
+      "position, id",
+      {id}, [&](const db::Row& r) {
+        options.push_back(
+            {r.integer(0), r.string(1), r.string(2), r.null(3) ? 0 : r.integer(3), r.null(4) ? 0 : r.integer(4)});
+      });
+  b.run();
   if (!out) return out;
-  db::query(s,
-            "SELECT id, text, easy_read, starts_at, ends_at FROM decision_options WHERE decision_id = $1 ORDER BY "
-            "position, id",
-            {id}, [&](const db::Row& r) {
-              out->proposal.details.options.push_back(
-                  {r.integer(0), r.string(1), r.string(2), r.null(3) ? 0 : r.integer(3), r.null(4) ? 0 : r.integer(4)});
-            });
+  out->proposal.details.options = std::move(options);
   // A vote counts for its person only while they are in the group.
   if (!out->role) {
     out->voted = false;
