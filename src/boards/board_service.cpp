@@ -38,14 +38,16 @@ std::optional<std::pair<BoardForViewer, Card>> locked_card(soci::session& s, con
   return std::make_pair(std::move(*v), std::move(*c));
 }
 
-/// A card (and one of its comments) when `who` may do this to it now.
+/// A card (and one of its comments), with what the policy says to `who` doing this to it now.
 struct OnCard {
   BoardForViewer view;
   Card card;
   std::optional<Comment> comment;
+  policy::Verdict verdict = policy::Verdict::deny;
 };
-std::optional<OnCard> on_card(soci::session& s, const Who& who, long long org_id, long long card_id, Action action,
-                              long long comment_id = 0, bool own_file = false) {
+/// The card (and comment) with the verdict; none when it is not on a board of the organisation.
+std::optional<OnCard> find_on_card(soci::session& s, const Who& who, long long org_id, long long card_id, Action action,
+                                   long long comment_id = 0, bool own_file = false) {
   const auto board_id = store::board_of_card(s, org_id, card_id);
   if (!board_id) return std::nullopt;
   auto v = store::find_board(s, org_id, *board_id, who.user_id);
@@ -58,10 +60,15 @@ std::optional<OnCard> on_card(soci::session& s, const Who& who, long long org_id
   }
   auto facts = policy::facts_of(out.view.board, &out.card, out.comment ? &*out.comment : nullptr, who.user_id);
   facts.own_file = own_file;
-  if (policy::allows({who.org_role, who.two_step, out.view.role}, action, facts) != policy::Verdict::allow) {
-    return std::nullopt;
-  }
+  out.verdict = policy::allows({who.org_role, who.two_step, out.view.role}, action, facts);
   return out;
+}
+/// The card (and comment) only when `who` may do this to it now.
+std::optional<OnCard> on_card(soci::session& s, const Who& who, long long org_id, long long card_id, Action action,
+                              long long comment_id = 0, bool own_file = false) {
+  auto found = find_on_card(s, who, org_id, card_id, action, comment_id, own_file);
+  if (!found || found->verdict != policy::Verdict::allow) return std::nullopt;
+  return found;
 }
 
 /// Only people in the board's group go on its cards.
@@ -579,15 +586,9 @@ awaitable<Change> BoardService::delete_comment(Who who, long long org_id, long l
 awaitable<std::optional<CommentHistory>> BoardService::comment_history(Who who, long long org_id, long long card_id,
                                                                        long long comment_id) {
   auto op = db_.read([=](soci::session& s) -> std::optional<CommentHistory> {
-    const auto board_id = store::board_of_card(s, org_id, card_id);
-    if (!board_id) return std::nullopt;
-    auto v = store::find_board(s, org_id, *board_id, who.user_id);
-    auto card = v ? store::find_card(s, card_id, who.user_id) : std::nullopt;
-    auto comment = card ? store::find_comment(s, card_id, comment_id) : std::nullopt;
-    if (!comment) return std::nullopt;
-    CommentHistory out{std::move(*card), std::move(*comment), policy::Verdict::deny, {}};
-    const auto facts = policy::facts_of(v->board, &out.card, &out.comment, who.user_id);
-    out.verdict = policy::allows({who.org_role, who.two_step, v->role}, Action::see_comment_history, facts);
+    auto found = find_on_card(s, who, org_id, card_id, Action::see_comment_history, comment_id);
+    if (!found) return std::nullopt;
+    CommentHistory out{std::move(found->card), std::move(*found->comment), found->verdict, {}};
     if (out.verdict == policy::Verdict::allow) out.versions = store::comment_versions(s, comment_id);
     return out;
   });

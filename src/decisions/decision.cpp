@@ -81,18 +81,6 @@ std::string_view outcome_code(Outcome o) {
 }
 std::optional<Outcome> parse_outcome(std::string_view code) { return parse_of(code, kAllOutcomes, outcome_code); }
 
-std::vector<MemberType> parse_member_types(std::string_view list) {
-  std::vector<MemberType> out;
-  while (!list.empty()) {
-    const auto comma = list.find(',');
-    const auto part = list.substr(0, comma);
-    if (const auto t = organisations::parse_member_type(part)) out.push_back(*t);
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return out;
-}
-
 std::string member_types_code(const std::vector<MemberType>& types) {
   std::string out;
   for (MemberType t : types) {

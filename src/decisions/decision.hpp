@@ -70,11 +70,6 @@ enum class Outcome { chosen, tie, no_votes, passed, not_passed };
 std::string_view outcome_code(Outcome o);
 std::optional<Outcome> parse_outcome(std::string_view code);
 
-/// Member types as group_members keeps them ("lived_experience,unpaid_carer"), in the order written. Unlike
-/// organisations::member_types_of it does not sort: who took part is grouped by the stored text, and two groups whose
-/// texts list the same types in another order must stay two when they are kept again (decision_type_counts is keyed by
-/// that text).
-std::vector<MemberType> parse_member_types(std::string_view list);
 std::string member_types_code(const std::vector<MemberType>& types);
 
 /// A poll's option: words, or (finding a meeting time) a candidate time, UTC, with no words of its own (it is said in

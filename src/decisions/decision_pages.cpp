@@ -252,7 +252,7 @@ Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page
       } else {
         score_results(h, t, p, scores_of(p.details.options, p.details.score_highest, page.sums), people);
       }
-      who_chose_what(h, t, req, page);
+      who_chose_what(h, t, req, page, now);
     } else {
       govuk::heading(h, 2, "m", t("decisions.results.title"));
       govuk::paragraph(h, t("decisions.results.after_closing"));

@@ -83,7 +83,8 @@ awaitable<Response> list(OrgRequest& req, const PagesDeps& deps);
 
 // decision_who_pages.cpp: who chose what in a closed named poll, on the proposal's page (a few people) or on pages of
 // its own (by name, a page at a time).
-void who_chose_what(view::Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page);
+void who_chose_what(view::Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page,
+                    long long now);
 awaitable<Response> who_chose(OrgRequest& req, const PagesDeps& deps);
 /// A proposal's page, with what was typed into a form that failed and its errors.
 Response render(OrgRequest& req, const PagesDeps& deps, const DecisionPage& page, const Typed& typed,

@@ -134,7 +134,7 @@ std::optional<ProposalForViewer> find_for_viewer(soci::session& s, long long org
         p.rationale = r.string(20);
         p.recorded_at = optional_integer(r, 21);
         if (!r.null(22)) v.role = groups::parse_group_role(r.text(22));
-        if (!r.null(23)) v.member_types = parse_member_types(r.text(23));
+        if (!r.null(23)) v.member_types = organisations::member_types_of(r.text(23));
         v.voted = !r.null(24);
         v.my_option = optional_integer(r, 25);
         if (!r.null(26)) v.my_answer = parse_consent_answer(r.text(26));
@@ -269,7 +269,7 @@ void who_chose_page(db::Batch& b, long long id, long long group_id, int rows_per
 
 void participant_types(db::Batch& b, long long id, std::vector<std::pair<std::vector<MemberType>, long long>>& out) {
   b.add("SELECT member_types, COUNT(*) FROM decision_voters WHERE decision_id = $1 GROUP BY member_types", {id},
-        [&out](const db::Row& r) { out.emplace_back(parse_member_types(r.text(0)), r.integer(1)); });
+        [&out](const db::Row& r) { out.emplace_back(organisations::member_types_of(r.text(0)), r.integer(1)); });
 }
 
 std::vector<std::pair<std::vector<MemberType>, long long>> participant_types(soci::session& s, long long id) {
@@ -309,7 +309,7 @@ void kept_types(db::Batch& b, long long id,
       {id}, [&out](const db::Row& r) {
         if (r.null(0)) return;
         if (!out) out.emplace();
-        if (!r.null(1)) out->emplace_back(parse_member_types(r.text(1)), r.integer(2));
+        if (!r.null(1)) out->emplace_back(organisations::member_types_of(r.text(1)), r.integer(2));
       });
 }
 
@@ -335,7 +335,7 @@ void responses(db::Batch& b, long long id, std::vector<Response>& out) {
       "gm.user_id = x.user_id WHERE x.decision_id = $1 ORDER BY gm.name, x.user_id",
       {id}, [&out](const db::Row& r) {
         out.push_back({r.integer(0), r.string(1), parse_consent_answer(r.text(2)).value_or(ConsentAnswer::agree),
-                       parse_member_types(r.text(3))});
+                       organisations::member_types_of(r.text(3))});
       });
 }
 

@@ -169,7 +169,7 @@ TEST(Decision, WhoMayTakePart) {
   EXPECT_FALSE(eligible(std::nullopt, {}, Eligibility::members));
   EXPECT_FALSE(eligible(GroupRole::member, {MemberType::staff}, Eligibility::lived_experience));
   EXPECT_TRUE(eligible(GroupRole::lead, {MemberType::unpaid_carer}, Eligibility::lived_experience));
-  EXPECT_EQ(parse_member_types("lived_experience,staff,nonsense").size(), 2u);
+  EXPECT_EQ(organisations::member_types_of("lived_experience,staff,nonsense").size(), 2u);
   EXPECT_EQ(member_types_code({MemberType::lived_experience, MemberType::staff}), "lived_experience,staff");
 }
 

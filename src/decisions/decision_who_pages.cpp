@@ -42,9 +42,10 @@ void who_chose_table(Html& h, const core::Translator& t, const Proposal& p, cons
 
 }  // namespace
 
-void who_chose_what(Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page) {
+void who_chose_what(Html& h, const core::Translator& t, const OrgRequest& req, const DecisionPage& page,
+                    long long now) {
   const auto& p = page.view.proposal;
-  if (p.details.anonymous || p.details.process == Process::meeting_time) return;
+  if (!shows_who_chose(p, now)) return;
   if (page.named_more) {
     // Too many to show here: its own pages, by name.
     govuk::heading(h, 3, "s", t("decisions.results.who_caption"));
