@@ -163,6 +163,35 @@ TEST(DecisionRules, TheVerdictFromGroupedMemberTypes) {
   EXPECT_EQ(verdict_of(rules, types, 2).breaches[0], (power::Breach{"decisions.rules.broken.support", 0, 2}));
 }
 
+// Who chose what is shown (on the proposal's page or its own pages) only for a closed, named poll that was not
+// withdrawn, and not for finding a meeting time (its own "who answered what") or consent: a table of situations.
+TEST(Decision, WhoChoseWhatIsShownOnlyForAClosedNamedPoll) {
+  const long long now = 1'000'000;
+  struct Case {
+    Process process;
+    bool anonymous;
+    long long closes_at;
+    bool withdrawn;
+    bool shown;
+  };
+  const Case cases[] = {
+      {Process::simple_poll, false, now - 1, false, true},  {Process::ranked_choice, false, now, false, true},
+      {Process::dot_vote, false, now - 1, false, true},     {Process::score, false, now - 1, false, true},
+      {Process::simple_poll, false, now + 1, false, false}, {Process::simple_poll, true, now - 1, false, false},
+      {Process::simple_poll, false, now - 1, true, false},  {Process::meeting_time, false, now - 1, false, false},
+      {Process::consent, false, now - 1, false, false},
+  };
+  for (const auto& c : cases) {
+    Proposal p;
+    p.details.process = c.process;
+    p.details.anonymous = c.anonymous;
+    p.details.closes_at = c.closes_at;
+    if (c.withdrawn) p.withdrawn_at = now - 2;
+    EXPECT_EQ(shows_who_chose(p, now), c.shown) << process_code(c.process) << (c.anonymous ? " anonymous" : " named")
+                                                << " closes " << c.closes_at - now << (c.withdrawn ? " withdrawn" : "");
+  }
+}
+
 TEST(Decision, WhoMayTakePart) {
   EXPECT_TRUE(eligible(GroupRole::member, {}, Eligibility::members));
   EXPECT_FALSE(eligible(GroupRole::observer, {MemberType::lived_experience}, Eligibility::members));
