@@ -94,12 +94,22 @@ class ConnectionWriter final : public StreamWriter {
       : pipeline_(pipeline), stream_(stream), req_(req), user_(user), timeout_(timeout) {}
 
   asio::awaitable<bool> write(std::string data) override {
+    // First a send that does not wait: an event is small, and a client that keeps up has room for it, so the whole
+    // write is one system call, with no timer set and cancelled and no operation queued (a change fanned out to
+    // 1,000 listeners is 1,000 of these on two threads). Only what does not fit waits, with the write timeout.
+    auto& socket = stream_.socket();
+    boost::system::error_code ec;
+    if (!socket.non_blocking()) socket.non_blocking(true, ec);
+    const size_t sent = ec ? 0 : socket.write_some(asio::buffer(data), ec);
+    if (!ec && sent == data.size()) co_return true;
+    if (ec && ec != asio::error::would_block && ec != asio::error::try_again) co_return false;
+    data.erase(0, sent);
     stream_.expires_after(timeout_);
     auto op = asio::async_write(stream_, asio::buffer(data), kTuple);
-    auto [ec, n] = co_await std::move(op);
+    auto [wec, n] = co_await std::move(op);
     // Between writes the connection waits as long as the stream wants (it sends its own heartbeats).
     stream_.expires_never();
-    co_return !ec;
+    co_return !wec;
   }
 
   asio::awaitable<bool> still_signed_in() override {

@@ -1,7 +1,7 @@
 /// The live channel's hub: channels named by a string ("topic:42"), each with its subscribers, every subscriber with
 /// a bounded queue of events and a timer on its own connection's executor (its I/O thread) that a publish wakes.
 /// Publishing is one formatted event pushed to each subscriber of the channel: O(subscribers), no copy of the text per
-/// subscriber.
+/// subscriber, and one hand-off to each I/O thread, which wakes its subscribers in one pass.
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
@@ -39,8 +39,9 @@ class Subscription : public std::enable_shared_from_this<Subscription> {
 
  private:
   friend class Hub;
-  /// From Hub::publish, on any thread.
-  void push(const std::shared_ptr<const std::string>& event);
+  /// From Hub::publish, on any thread: queues the event; false when the subscriber has already overflowed (and is
+  /// not woken again).
+  bool push(const std::shared_ptr<const std::string>& event);
 
   Hub& hub_;
   std::string channel_;

@@ -120,6 +120,37 @@ TEST(Hub, APublishWakesTheSubscribersTimerOnItsOwnExecutor) {
   EXPECT_TRUE(woken);
 }
 
+TEST(Hub, APublishHandsEachThreadItsSubscribersInOneGo) {
+  // Two I/O threads' contexts, three subscribers on the first and two on the second.
+  asio::io_context first;
+  asio::io_context second;
+  Hub hub;
+  std::vector<std::shared_ptr<Subscription>> subs;
+  for (int i = 0; i < 5; ++i)
+    subs.push_back(hub.subscribe("topic:1", i < 3 ? first.get_executor() : second.get_executor()));
+  int woken_first = 0;
+  int woken_second = 0;
+  for (int i = 0; i < 5; ++i) {
+    subs[i]->wake_timer().expires_after(std::chrono::hours(1));
+    subs[i]->wake_timer().async_wait([&, i](boost::system::error_code ec) {
+      if (ec == asio::error::operation_aborted) ++(i < 3 ? woken_first : woken_second);
+    });
+  }
+  EXPECT_EQ(hub.publish("topic:1", "x"), 5u);
+  // One handler on the first thread wakes all three of its subscribers (with one hand-off per subscriber, the first
+  // handler would wake only one), and none of the second thread's.
+  EXPECT_EQ(first.poll_one(), 1u);
+  EXPECT_EQ(woken_first, 0);
+  // What is left to run there is the three timers' own handlers, and nothing more.
+  EXPECT_EQ(first.poll(), 3u);
+  EXPECT_EQ(woken_first, 3);
+  EXPECT_EQ(woken_second, 0);
+  EXPECT_EQ(second.poll_one(), 1u);
+  EXPECT_EQ(second.poll(), 2u);
+  EXPECT_EQ(woken_second, 2);
+  for (auto& s : subs) EXPECT_EQ(texts(s->take()), (std::vector<std::string>{"x"}));
+}
+
 TEST(Hub, ASubscriberThatFallsBehindIsDroppedNotGrown) {
   asio::io_context ioc;
   Hub hub({.queue_limit = 3, .max_subscribers = 10});
