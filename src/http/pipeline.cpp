@@ -365,19 +365,21 @@ awaitable<Response> Pipeline::dispatch(RequestContext& ctx, RouteMatcher::Result
   }
   if (ctx.session && ctx.session->lang) ctx.lang = *ctx.session->lang;
 
+  // A signed-in person's token comes from their session's own token, which only their browser holds and which is
+  // new at every sign-in: a planted rt_csrf cookie (and the token an attacker read beside it) cannot forge their
+  // requests. Before sign-in the token comes from rt_csrf, so anonymous forms work without a session row.
+  const bool session_bound = ctx.session && ctx.session->user_id && !session_token.empty();
   auto csrf_cookie = find_cookie(cookies, kCsrfCookie);
   if (csrf_cookie && (csrf_cookie->size() < 20 || csrf_cookie->size() > 64)) csrf_cookie.reset();
   std::string csrf_value;
   if (csrf_cookie) {
     csrf_value = std::string(*csrf_cookie);
-  } else if (html) {
+  } else if (html && !session_bound) {
+    // Only a page seen while signed out needs one: a signed-in page's forms carry the session's token, and signing
+    // in sets a new rt_csrf for the forms after sign-out.
     csrf_value = security::random_token(24);
     ctx.set_cookies.push_back(cookie_header(kCsrfCookie, csrf_value, options_.secure_cookies, -1));
   }
-  // A signed-in person's token comes from their session's own token, which only their browser holds and which is
-  // new at every sign-in: a planted rt_csrf cookie (and the token an attacker read beside it) cannot forge their
-  // requests. Before sign-in the token comes from rt_csrf, so anonymous forms work without a session row.
-  const bool session_bound = ctx.session && ctx.session->user_id && !session_token.empty();
   if (session_bound) {
     ctx.csrf_token = session_csrf_token(csrf_secret_, session_token);
   } else if (!csrf_value.empty()) {

@@ -621,6 +621,21 @@ TEST_F(PipelineTest, APlantedCsrfCookieCannotForgeASignedInRequest) {
   EXPECT_EQ(victim.post("/private", "a=b").body(), "posted");
 }
 
+TEST_F(PipelineTest, ASignedInPageWithoutAFormCookieMakesNoneAndItsFormsStillWork) {
+  auto b = browser();
+  ASSERT_EQ(b.post("/sign-in", "user=2").result(), Status::see_other);
+  // A client that did not keep rt_csrf (a browser keeps the one signing in set): its signed-in pages' forms carry the
+  // session's token, so no cookie is made for it on every page.
+  b.csrf = "";
+  auto page = b.get("/form");
+  EXPECT_EQ(cookie_value(page, "rt_csrf"), "-");
+  EXPECT_EQ(page.body(), session_csrf_token("test-secret", b.session));
+  EXPECT_EQ(b.post_with("/private", "a=b", page.body()).body(), "posted");
+  // Once signed out, a page makes one again for the forms anyone may use.
+  b.session = "";
+  EXPECT_NE(cookie_value(b.get("/form"), "rt_csrf"), "-");
+}
+
 TEST_F(PipelineTest, SigningInRenewsTheCsrfTokenAndForgetsTheOneBefore) {
   auto b = browser();
   const std::string before = b.token();
