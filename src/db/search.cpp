@@ -23,25 +23,27 @@ std::string excerpt_of(const std::string& body) {
   return body.substr(0, cut) + "…";
 }
 
-/// The shared WHERE clause for visibility and kinds; values are bound as :o0.., :g0.. and :k0.. A document of a group
-/// is found only by the group's members (its group_id in group_ids), whatever its org_id; any other document is found
-/// when it is public or belongs to one of org_ids.
-std::string scope_clause(const SearchQuery& q, const char* table) {
+/// The shared WHERE clause for visibility and kinds, its values appended to params. A document of a group is found
+/// only by the group's members (its group_id in group_ids), whatever its org_id; any other document is found when it
+/// is public or belongs to one of org_ids. Lists of ids are padded (db::id_list), so the text takes few forms.
+std::string scope_clause(const SearchQuery& q, const char* table, std::vector<Param>& params) {
   const std::string t = table;
   std::string by_org = "(" + t + ".org_id IS NULL";
-  for (size_t i = 0; i < q.org_ids.size(); ++i) by_org += " OR " + t + ".org_id = :o" + std::to_string(i);
+  if (!q.org_ids.empty()) by_org += " OR " + t + ".org_id IN (" + id_list(params, q.org_ids) + ")";
   by_org += ")";
   std::string sql;
   if (q.group_ids.empty()) {
     sql = " AND " + t + ".group_id IS NULL AND " + by_org;
   } else {
-    sql = " AND ((" + t + ".group_id IS NULL AND " + by_org + ") OR " + t + ".group_id IN (";
-    for (size_t i = 0; i < q.group_ids.size(); ++i) sql += (i ? ", :g" : ":g") + std::to_string(i);
-    sql += "))";
+    sql = " AND ((" + t + ".group_id IS NULL AND " + by_org + ") OR " + t + ".group_id IN (" +
+          id_list(params, q.group_ids) + "))";
   }
   if (!q.kinds.empty()) {
-    sql += std::string(" AND ") + table + ".kind IN (";
-    for (size_t i = 0; i < q.kinds.size(); ++i) sql += (i ? ", :k" : ":k") + std::to_string(i);
+    sql += " AND " + t + ".kind IN (";
+    for (size_t i = 0; i < q.kinds.size(); ++i) {
+      params.emplace_back(std::string_view(q.kinds[i]));
+      sql += (i ? ", $" : "$") + std::to_string(params.size());
+    }
     sql += ")";
   }
   return sql;
@@ -54,77 +56,81 @@ bool is_prefix_term(const std::string& term) {
   return chars >= 3;
 }
 
-void bind_scope(soci::statement& st, const SearchQuery& q) {
-  for (size_t i = 0; i < q.org_ids.size(); ++i) st.exchange(soci::use(q.org_ids[i], "o" + std::to_string(i)));
-  for (size_t i = 0; i < q.group_ids.size(); ++i) st.exchange(soci::use(q.group_ids[i], "g" + std::to_string(i)));
-  for (size_t i = 0; i < q.kinds.size(); ++i) st.exchange(soci::use(q.kinds[i], "k" + std::to_string(i)));
-}
-
-/// Counts matches, stopping after one more than kSearchCountLimit, so a common word costs no more than a rare one.
-long long capped_count(soci::session& s, const SearchQuery& q, const std::string& match_expr,
-                       const std::string& from_where, const std::string& scope) {
-  soci::statement st(s);
-  st.alloc();
-  std::string sql = "SELECT COUNT(*) FROM (SELECT 1 " + from_where + scope + " LIMIT :cap) counted";
-  long long cap = kSearchCountLimit + 1;
-  st.exchange(soci::use(match_expr, "q"));
-  bind_scope(st, q);
-  st.exchange(soci::use(cap, "cap"));
-  long long total = 0;
-  st.exchange(soci::into(total));
-  st.prepare(sql);
-  st.define_and_bind();
-  st.execute(true);
-  return total;
-}
+/// The statements a search runs around its own on one backend: on PostgreSQL, planning them for their values and
+/// then the connection's kept statements once again (ADR 0056). Each travels in a batch with the search's statements.
+struct Around {
+  const char* before = nullptr;
+  const char* after = nullptr;
+};
 
 /// exact_expr matches the words as typed; prefix_expr also lets the last word match longer words (the same
 /// when the last word is short). When the words as typed already match more than the limit, the prefix is not
-/// needed (and expanding it costs more than the whole page: docs/PERFORMANCE.md). Ranked_order is used when few
-/// documents match; newest_order (no score per match) otherwise.
+/// used (and expanding it costs more than the whole page: docs/PERFORMANCE.md). Ranked_order is used when few
+/// documents match; newest_order (no score per match) otherwise. from_where names the match expression $1.
+///
+/// Each count stops after one more than kSearchCountLimit, so a common word costs no more than a rare one. On
+/// PostgreSQL each step is one round trip: the setting with the first count, the prefix's count when it is needed, and
+/// the page with the setting back.
 SearchResult run_search(soci::session& s, const SearchQuery& q, const std::string& exact_expr,
                         const std::string& prefix_expr, const std::string& from_where, const std::string& ranked_order,
-                        const std::string& newest_order) {
+                        const std::string& newest_order, Around around) {
   SearchResult result;
-  const std::string scope = scope_clause(q, "d");
+  const bool prefix = prefix_expr != exact_expr;
+  std::vector<Param> scope_params{std::string_view(exact_expr)};
+  const std::string scope = scope_clause(q, "d", scope_params);
+  const long long cap = kSearchCountLimit + 1;
+  const std::string count_sql = "SELECT COUNT(*) FROM (SELECT 1 " + from_where + scope + " LIMIT $" +
+                                std::to_string(scope_params.size() + 1) + ") counted";
+  const auto counted = [&](const std::string& expr, const char* before) {
+    std::vector<Param> params = scope_params;
+    params[0] = std::string_view(expr);
+    params.emplace_back(cap);
+    long long n = 0;
+    Batch counts(s);
+    if (before) counts.add(before, {}, nullptr);
+    counts.add(count_sql, params, [&](const Row& r) { n = r.integer(0); });
+    // An error ends the batch's transaction, and the setting it made with it.
+    counts.run();
+    return n;
+  };
   std::string match_expr = exact_expr;
-  long long total = capped_count(s, q, exact_expr, from_where, scope);
-  if (total <= kSearchCountLimit && prefix_expr != exact_expr) {
-    match_expr = prefix_expr;
-    total = capped_count(s, q, prefix_expr, from_where, scope);
-  }
-  result.more = total > kSearchCountLimit;
-  result.total = result.more ? kSearchCountLimit : total;
-  if (result.total == 0 || q.offset >= static_cast<size_t>(result.total)) return result;
-  soci::statement st(s);
-  st.alloc();
-  std::string sql =
-      "SELECT d.kind, d.ref, d.title, d.body, d.url, d.lang, d.updated_at, "
-      "COALESCE((SELECT o.name FROM organisations o WHERE o.id = d.org_id), ''), "
-      "COALESCE((SELECT g.name FROM org_groups g WHERE g.id = d.group_id), '') " +
-      from_where + scope + " ORDER BY " + (result.more ? newest_order : ranked_order) + " LIMIT :lim OFFSET :off";
-  long long limit = static_cast<long long>(q.limit), offset = static_cast<long long>(q.offset);
-  st.exchange(soci::use(match_expr, "q"));
-  bind_scope(st, q);
-  st.exchange(soci::use(limit, "lim"));
-  st.exchange(soci::use(offset, "off"));
-  std::string kind, ref, title, body, url, lang, org_name, group_name;
-  long long updated_at = 0;
-  st.exchange(soci::into(kind));
-  st.exchange(soci::into(ref));
-  st.exchange(soci::into(title));
-  st.exchange(soci::into(body));
-  st.exchange(soci::into(url));
-  st.exchange(soci::into(lang));
-  st.exchange(soci::into(updated_at));
-  st.exchange(soci::into(org_name));
-  st.exchange(soci::into(group_name));
-  st.prepare(sql);
-  st.define_and_bind();
-  if (st.execute(true)) {
-    do {
-      result.hits.push_back(SearchHit{kind, ref, title, excerpt_of(body), url, lang, org_name, updated_at, group_name});
-    } while (st.fetch());
+  long long total = counted(exact_expr, around.before);
+  try {
+    if (total <= kSearchCountLimit && prefix) {
+      match_expr = prefix_expr;
+      total = counted(prefix_expr, nullptr);
+    }
+    result.more = total > kSearchCountLimit;
+    result.total = result.more ? kSearchCountLimit : total;
+    Batch page(s);
+    if (result.total > 0 && q.offset < static_cast<size_t>(result.total)) {
+      std::vector<Param> params = scope_params;
+      params[0] = std::string_view(match_expr);
+      params.emplace_back(static_cast<long long>(q.limit));
+      params.emplace_back(static_cast<long long>(q.offset));
+      const std::string sql =
+          "SELECT d.kind, d.ref, d.title, d.body, d.url, d.lang, d.updated_at, "
+          "COALESCE((SELECT o.name FROM organisations o WHERE o.id = d.org_id), ''), "
+          "COALESCE((SELECT g.name FROM org_groups g WHERE g.id = d.group_id), '') " +
+          from_where + scope + " ORDER BY " + (result.more ? newest_order : ranked_order) + " LIMIT $" +
+          std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
+      page.add(sql, params, [&](const Row& r) {
+        result.hits.push_back(SearchHit{r.string(0), r.string(1), r.string(2), excerpt_of(r.string(3)), r.string(4),
+                                        r.string(5), r.string(7), r.integer(6), r.string(8)});
+      });
+    }
+    if (around.after) page.add(around.after, {}, nullptr);
+    page.run();
+  } catch (...) {
+    // The first count's setting was kept; an error since then undid only its own batch's: set it back on its own.
+    if (around.after) {
+      try {
+        query(s, around.after, {}, nullptr);
+      } catch (...) {
+        // A broken connection is opened again, with the setting, before its next use.
+      }
+    }
+    throw;
   }
   return result;
 }
@@ -167,8 +173,8 @@ class SqliteSearch final : public SearchIndex {
     for (size_t i = 0; i < terms.size(); ++i) expr += (i ? " \"" : "\"") + terms[i] + "\"";
     const std::string prefix = is_prefix_term(terms.back()) ? expr + "*" : expr;
     return run_search(s, q, expr, prefix,
-                      "FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH :q",
-                      "bm25(search_fts, 2.0, 1.0), d.id DESC", "search_fts.rowid DESC");
+                      "FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH $1",
+                      "bm25(search_fts, 2.0, 1.0), d.id DESC", "search_fts.rowid DESC", {});
   }
 };
 
@@ -199,22 +205,12 @@ class PostgresSearch final : public SearchIndex {
     std::string expr;
     for (size_t i = 0; i < terms.size(); ++i) expr += (i ? " & " : "") + terms[i];
     const std::string prefix = is_prefix_term(terms.back()) ? expr + ":*" : expr;
-    // These statements are prepared for this one search: planned for its words and its page, not once for any (the
-    // connection's setting for kept statements, ADR 0056), which cost a common word's search a tenth of its speed.
-    struct PlannedForTheirValues {
-      soci::session& s;
-      explicit PlannedForTheirValues(soci::session& session) : s(session) { s << "SET plan_cache_mode TO auto"; }
-      ~PlannedForTheirValues() {
-        try {
-          s << "SET plan_cache_mode TO force_generic_plan";
-        } catch (...) {
-          // A broken connection is opened again, with the setting, before its next use.
-        }
-      }
-    } planned(s);
+    // Planned for its words and its page, not once for any (the connection's setting for kept statements, ADR 0056):
+    // generic plans cost a common word's search a tenth of its speed.
     return run_search(s, q, expr, prefix,
-                      "FROM search_documents d, to_tsquery('simple', :q) query WHERE d.tsv @@ query",
-                      "ts_rank(d.tsv, query) DESC, d.id DESC", "d.id DESC");
+                      "FROM search_documents d, to_tsquery('simple', $1) query WHERE d.tsv @@ query",
+                      "ts_rank(d.tsv, query) DESC, d.id DESC", "d.id DESC",
+                      {.before = "SET plan_cache_mode TO auto", .after = "SET plan_cache_mode TO force_generic_plan"});
   }
 };
 

@@ -1,8 +1,12 @@
 #include "db/search.hpp"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "db/test_databases.hpp"
@@ -216,6 +220,47 @@ TEST_P(SearchOnBackend, LeavesTheConnectionPlanningKeptStatementsOnce) {
     EXPECT_EQ(mode(), before);
     if (db_->backend() == Backend::postgresql) {
       EXPECT_EQ(before, "force_generic_plan");
+    }
+  });
+}
+
+TEST_P(SearchOnBackend, TakesARoundTripForEachStepOnPostgresql) {
+  db_->run_sync([&](soci::session& s) {
+    if (db_->backend() == Backend::sqlite) {
+      // SQLite runs the statements alone: the count and the page, and the prefix's count when it is needed.
+      auto before = db_->statements_run();
+      EXPECT_EQ(index_->search(s, {.text = "am", .org_ids = {7}, .group_ids = {41, 42}}).total, 1);
+      EXPECT_EQ(db_->statements_run() - before, 2u);
+      before = db_->statements_run();
+      EXPECT_EQ(index_->search(s, {.text = "coffee", .org_ids = {7}}).total, 2);
+      EXPECT_EQ(db_->statements_run() - before, 3u);
+      return;
+    }
+    PGconn* conn = static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
+    // How many times the server was waited for (libpq's trace of what was sent: one Sync a wait).
+    const auto waits = [&](const SearchQuery& q, long long expected_total) {
+      char* buffer = nullptr;
+      std::size_t size = 0;
+      FILE* trace = open_memstream(&buffer, &size);
+      PQtrace(conn, trace);
+      PQsetTraceFlags(conn, PQTRACE_SUPPRESS_TIMESTAMPS);
+      const auto r = index_->search(s, q);
+      PQuntrace(conn);
+      std::fclose(trace);
+      const std::string sent(buffer, size);
+      std::free(buffer);
+      EXPECT_EQ(r.total, expected_total) << q.text;
+      int n = 0;
+      for (std::size_t at = sent.find("F\t4\tSync"); at != std::string::npos; at = sent.find("F\t4\tSync", at + 1)) {
+        ++n;
+      }
+      return n;
+    };
+    for (int round = 0; round < 2; ++round) {
+      // The setting with the count, then the page with the setting back (statements prepared in the same trips).
+      EXPECT_EQ(waits({.text = "am", .org_ids = {7}, .group_ids = {41, 42}}, 1), 2) << "round " << round;
+      // A last word long enough to match as a prefix too: its count is a step of its own.
+      EXPECT_EQ(waits({.text = "coffee", .org_ids = {7}}, 2), 3) << "round " << round;
     }
   });
 }
