@@ -172,6 +172,20 @@ TEST_P(ProfileServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) 
   renamed.name = "eirlys";
   profs->save_profile_now(renamed);
   EXPECT_EQ(names(run(profs->directory(north, {}))), (std::vector<std::string>{"Dai", "eirlys"}));
+
+  // Each person on a page with their own interests, by tag, whether the page is a list or a search.
+  auto dai_profile = *profs->profile_by_email_now("dai@example.org");
+  dai_profile.interests = {"bees", "allotments"};
+  profs->save_profile_now(dai_profile);
+  for (const auto& query : {DirectoryQuery{}, DirectoryQuery{.text = "beekeeping"}}) {
+    const auto listed = run(profs->directory(north, query));
+    ASSERT_FALSE(listed.members.empty()) << query.text;
+    EXPECT_EQ(listed.members[0].name, "Dai");
+    EXPECT_EQ(listed.members[0].interests, (std::vector<std::string>{"allotments", "bees"})) << query.text;
+    if (listed.members.size() > 1) {
+      EXPECT_EQ(listed.members[1].interests, (std::vector<std::string>{"choirs"}));
+    }
+  }
 }
 
 TEST_P(ProfileServiceOnBackend, ConsentIsRecordedWithItsWordingAndWithdrawingContactHidesContactDetails) {
