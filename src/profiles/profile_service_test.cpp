@@ -142,6 +142,16 @@ TEST_P(ProfileServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) 
             (std::vector<std::string>{"Ceri", "Dai"}));
   EXPECT_EQ(names(run(profs->directory(north, {.type = MemberType::staff}))), std::vector<std::string>{});
   EXPECT_EQ(names(run(profs->directory(north, {.interest = "choirs"}))), (std::vector<std::string>{"Ceri"}));
+  // The counts of a filtered list: by member type (along member_types_by_type), by interest, and by both.
+  EXPECT_EQ(run(profs->directory(north, {.type = MemberType::unpaid_carer})).total, 2);
+  EXPECT_EQ(run(profs->directory(north, {.type = MemberType::staff})).total, 0);
+  EXPECT_EQ(run(profs->directory(north, {.interest = "choirs"})).total, 1);
+  EXPECT_EQ(run(profs->directory(north, {.interest = "bees"})).total, 1);  // Eve has it too, in another organisation
+  const auto both = run(profs->directory(north, {.type = MemberType::unpaid_carer, .interest = "bees"}));
+  EXPECT_EQ(both.total, 1);
+  EXPECT_EQ(names(both), (std::vector<std::string>{"Dai"}));
+  EXPECT_EQ(both.members[0].interests, (std::vector<std::string>{"bees"}));
+  EXPECT_EQ(run(profs->directory(north, {.type = MemberType::staff, .interest = "bees"})).total, 0);
   EXPECT_EQ(run(profs->directory(north, {.text = "secret"})).total, 0);
   auto page = run(profs->directory(north, {.limit = 1, .offset = 1}));
   EXPECT_EQ(page.total, 2);

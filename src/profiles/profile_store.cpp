@@ -135,6 +135,9 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   // Statements are kept prepared per connection (db::query), so their text never holds values: a filter adds a
   // fixed clause with a parameter, and lists of ids are padded to a few fixed lengths (db::id_list).
   std::vector<db::Param> params{org_id};
+  // With an interest, the people who have it are few: they are found along profile_interests_tag and each joined to
+  // their membership (CROSS JOIN: SQLite keeps the interest outside), not every member tested for it in turn.
+  std::string from = " FROM memberships m";
   std::string where = " WHERE m.org_id = $1";
   const std::string type = q.type ? std::string(member_type_code(*q.type)) : std::string();
   if (q.type) {
@@ -145,8 +148,8 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   }
   if (!q.interest.empty()) {
     params.emplace_back(std::string_view(q.interest));
-    where += " AND EXISTS (SELECT 1 FROM profile_interests i WHERE i.user_id = m.user_id AND i.tag = $" +
-             std::to_string(params.size()) + ")";
+    from = " FROM profile_interests i CROSS JOIN memberships m";
+    where += " AND i.tag = $" + std::to_string(params.size()) + " AND m.user_id = i.user_id";
   }
   if (only_ids) {
     if (only_ids->empty()) return {{}, 0};
@@ -159,15 +162,19 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
     // Everyone: the count the organisation keeps (migration 0015's triggers), not 10,000 index entries a page.
     b.add("SELECT member_count FROM organisations WHERE id = $1", {org_id},
           [&](const db::Row& r) { total = r.integer(0); });
+  } else if (params.size() == 2 && q.type) {
+    // One member type: its people along member_types_by_type (migration 0072); a member type is kept only for a
+    // membership (its foreign key).
+    b.add("SELECT COUNT(*) FROM member_types t WHERE t.org_id = $1 AND t.type = $2", params,
+          [&](const db::Row& r) { total = r.integer(0); });
   } else {
-    // Counted from memberships alone: every membership has its account (foreign key), so no join is needed.
-    b.add("SELECT COUNT(*) FROM memberships m" + where, params, [&](const db::Row& r) { total = r.integer(0); });
+    // Counted without users or profiles: every membership has its account (foreign key).
+    b.add("SELECT COUNT(*)" + from + where, params, [&](const db::Row& r) { total = r.integer(0); });
   }
   std::vector<MemberSummary> out;
-  std::string sql =
-      "SELECT u.id, u.name, p.pronouns, m.role, m.member_types FROM memberships m JOIN users u ON u.id = m.user_id "
-      "LEFT JOIN profiles p ON p.user_id = u.id" +
-      where + " ORDER BY m.sort_name, m.user_id";
+  std::string sql = "SELECT u.id, u.name, p.pronouns, m.role, m.member_types" + from +
+                    " JOIN users u ON u.id = m.user_id LEFT JOIN profiles p ON p.user_id = u.id" + where +
+                    " ORDER BY m.sort_name, m.user_id";
   auto find = [&](long long uid) -> MemberSummary* {
     for (auto& m : out) {
       if (m.user_id == uid) return &m;
@@ -200,9 +207,8 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   });
   if (!only_ids) {
     // After the page's people, whose rows it adds to.
-    b.add("SELECT i.user_id, i.tag FROM (SELECT m.user_id FROM memberships m" + where +
-              " ORDER BY m.sort_name, m.user_id" + page +
-              ") paged JOIN profile_interests i ON i.user_id = paged.user_id",
+    b.add("SELECT tags.user_id, tags.tag FROM (SELECT m.user_id" + from + where + " ORDER BY m.sort_name, m.user_id" +
+              page + ") paged JOIN profile_interests tags ON tags.user_id = paged.user_id",
           params, add_interest);
   }
   b.run();
