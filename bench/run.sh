@@ -457,6 +457,7 @@ SCENARIOS=(
   "organisation page, signed in|/o/demo|auth"
   "/account, signed in as a member|/account|member"
   "member directory ($MEMBERS members), signed in|/o/demo/people|auth"
+  "member directory ($MEMBERS members), halfway along, signed in|/o/demo/people?after=$MEMBER_MIDDLE|auth"
   "member directory ($MEMBERS members), the unpaid carers (a quarter of them), signed in|/o/demo/people?type=unpaid_carer|auth"
   "member directory ($MEMBERS members), who share an interest (one person), signed in|/o/demo/people?interest=walking%20football|auth"
   "home, signed in (a member in $MY_GROUPS of $ORG_GROUPS groups)|/|member"

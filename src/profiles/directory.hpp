@@ -28,7 +28,11 @@ struct DirectoryQuery {
   /// An interest tag, exactly.
   std::string interest;
   size_t limit = 20;
+  /// A search's page: how many of its best matches come before it.
   size_t offset = 0;
+  /// A list's page (no words): the people after, or before, this member (a user id) in name order; 0 for neither.
+  long long after = 0;
+  long long before = 0;
 };
 
 struct DirectoryPage {
@@ -36,6 +40,9 @@ struct DirectoryPage {
   long long total = 0;
   /// More than the search counts (only with text).
   bool more = false;
+  /// A list's page (no words): whether there are people before it and after it.
+  bool more_before = false;
+  bool more_after = false;
 };
 
 }  // namespace roundtable::profiles

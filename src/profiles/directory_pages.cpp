@@ -3,6 +3,7 @@
 #include <string>
 
 #include "accounts/pages_common.hpp"
+#include "db/search.hpp"
 #include "http/form.hpp"
 #include "profiles/profile_cards.hpp"
 #include "profiles/profile_form.hpp"
@@ -55,7 +56,14 @@ awaitable<Response> directory(http::OrgRequest& req, const PagesDeps& deps) {
   std::string error;
   if (text_length(query.text) > 200) error = core::format(t("search.error_too_long"), {{"max", "200"}});
   query.limit = kPerPage;
-  query.offset = static_cast<size_t>(page_no - 1) * kPerPage;
+  // A search pages through its best matches by number; a list by who its page starts after or ends before.
+  const bool words = !db::search_terms(query.text).empty();
+  if (words) {
+    query.offset = static_cast<size_t>(page_no - 1) * kPerPage;
+  } else {
+    query.after = http::parse_id(params.value("after")).value_or(0);
+    query.before = http::parse_id(params.value("before")).value_or(0);
+  }
   DirectoryPage found;
   if (error.empty()) {
     auto op = deps.service->directory(m->org_id, query);
@@ -98,7 +106,10 @@ awaitable<Response> directory(http::OrgRequest& req, const PagesDeps& deps) {
                    found.more ? std::string(t("profiles.directory.count_more"))
                               : t.plural("profiles.directory.count", found.total),
                    "results-heading");
-    if (found.members.empty()) {
+    if (found.members.empty() && (query.after || query.before)) {
+      govuk::paragraph(h, t("profiles.directory.none_here"));
+      govuk::link_paragraph(h, base, t("profiles.directory.first_page"));
+    } else if (found.members.empty()) {
       govuk::paragraph(h, t("profiles.directory.none"));
     } else {
       // A list named by the heading above it, with a line under each person: more than govuk::list's plain items.
@@ -110,22 +121,27 @@ awaitable<Response> directory(http::OrgRequest& req, const PagesDeps& deps) {
       }
       h.raw("</ul>\n");
     }
-    const long long pages = (found.total + static_cast<long long>(kPerPage) - 1) / static_cast<long long>(kPerPage);
-    if (pages > 1) {
-      std::string keep = base + "?q=" + view::url_encode(query.text);
-      if (query.type) keep += "&type=" + std::string(member_type_code(*query.type));
-      if (!query.interest.empty()) keep += "&interest=" + view::url_encode(query.interest);
-      govuk::Pagination pagination{.landmark_label = std::string(t("pagination.label"))};
-      if (page_no > 1) {
-        pagination.previous = govuk::PaginationLink{.text = std::string(t("pagination.previous")),
-                                                    .href = keep + "&page=" + std::to_string(page_no - 1)};
-      }
-      if (page_no < pages) {
-        pagination.next = govuk::PaginationLink{.text = std::string(t("pagination.next")),
-                                                .href = keep + "&page=" + std::to_string(page_no + 1)};
-      }
-      govuk::pagination(h, pagination);
+    std::string keep = base + "?q=" + view::url_encode(query.text);
+    if (query.type) keep += "&type=" + std::string(member_type_code(*query.type));
+    if (!query.interest.empty()) keep += "&interest=" + view::url_encode(query.interest);
+    govuk::Pagination pagination{.landmark_label = std::string(t("pagination.label"))};
+    const auto previous = [&](std::string href) {
+      pagination.previous =
+          govuk::PaginationLink{.text = std::string(t("pagination.previous")), .href = std::move(href)};
+    };
+    const auto next = [&](std::string href) {
+      pagination.next = govuk::PaginationLink{.text = std::string(t("pagination.next")), .href = std::move(href)};
+    };
+    if (words) {
+      const long long pages = (found.total + static_cast<long long>(kPerPage) - 1) / static_cast<long long>(kPerPage);
+      if (page_no > 1) previous(keep + "&page=" + std::to_string(page_no - 1));
+      if (page_no < pages) next(keep + "&page=" + std::to_string(page_no + 1));
+    } else if (!found.members.empty()) {
+      // The links name the person the page ends before or starts after.
+      if (found.more_before) previous(keep + "&before=" + std::to_string(found.members.front().user_id));
+      if (found.more_after) next(keep + "&after=" + std::to_string(found.members.back().user_id));
     }
+    if (pagination.previous || pagination.next) govuk::pagination(h, pagination);
   }
   co_return page.respond();
 }

@@ -89,13 +89,8 @@ awaitable<DirectoryPage> ProfileService::directory(long long org_id, DirectoryQu
   // can take milliseconds, so it goes to the database threads.
   const bool words = !db::search_terms(query.text).empty();
   auto work = [this, org_id, words, query = std::move(query)](soci::session& s) {
+    if (!words) return store::list_members(s, org_id, query, nullptr);
     DirectoryPage page;
-    if (!words) {
-      auto [members, total] = store::list_members(s, org_id, query, nullptr);
-      page.members = std::move(members);
-      page.total = total;
-      return page;
-    }
     // Find up to the search's limit in the index, best first; then filter and page those people.
     auto found = search_.search(s, {.text = query.text,
                                     .org_ids = {org_id},
@@ -106,7 +101,7 @@ awaitable<DirectoryPage> ProfileService::directory(long long org_id, DirectoryQu
     for (auto& hit : found.hits) {
       if (hit.ref.starts_with(prefix)) ids.push_back(std::stoll(hit.ref.substr(prefix.size())));
     }
-    auto [members, total] = store::list_members(s, org_id, query, &ids);
+    auto members = std::move(store::list_members(s, org_id, query, &ids).members);
     page.total = static_cast<long long>(members.size());
     page.more = found.more;
     const size_t from = std::min(query.offset, members.size());

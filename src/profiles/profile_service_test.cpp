@@ -153,8 +153,26 @@ TEST_P(ProfileServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) 
   EXPECT_EQ(both.members[0].interests, (std::vector<std::string>{"bees"}));
   EXPECT_EQ(run(profs->directory(north, {.type = MemberType::staff, .interest = "bees"})).total, 0);
   EXPECT_EQ(run(profs->directory(north, {.text = "secret"})).total, 0);
-  auto page = run(profs->directory(north, {.limit = 1, .offset = 1}));
+  // A list's pages follow one another by who they start after or end before.
+  auto first = run(profs->directory(north, {.limit = 1}));
+  ASSERT_EQ(names(first), (std::vector<std::string>{"Ceri"}));
+  EXPECT_FALSE(first.more_before);
+  EXPECT_TRUE(first.more_after);
+  auto page = run(profs->directory(north, {.limit = 1, .after = first.members[0].user_id}));
   EXPECT_EQ(page.total, 2);
+  EXPECT_TRUE(page.more_before);
+  EXPECT_FALSE(page.more_after);
+  const auto back = run(profs->directory(north, {.limit = 1, .before = page.members.at(0).user_id}));
+  EXPECT_EQ(names(back), (std::vector<std::string>{"Ceri"}));
+  EXPECT_FALSE(back.more_before);
+  EXPECT_TRUE(back.more_after);
+  EXPECT_TRUE(run(profs->directory(north, {.limit = 1, .after = page.members.at(0).user_id})).members.empty());
+  // The same with a filter: the unpaid carers are Ceri and Dai too.
+  const auto carers = run(profs->directory(north, {.type = MemberType::unpaid_carer, .limit = 1, .after = dai}));
+  EXPECT_TRUE(carers.members.empty());
+  EXPECT_EQ(names(run(profs->directory(
+                north, {.type = MemberType::unpaid_carer, .limit = 1, .after = first.members[0].user_id}))),
+            (std::vector<std::string>{"Dai"}));
   EXPECT_EQ(names(page), (std::vector<std::string>{"Dai"}));
   EXPECT_EQ(page.members[0].interests, (std::vector<std::string>{"bees"}));
   EXPECT_EQ(page.members[0].member_types, (std::vector<MemberType>{MemberType::unpaid_carer}));

@@ -7,6 +7,7 @@
 #include "accounts/account_store.hpp"
 #include "audit/audit.hpp"
 #include "audit/audit_store.hpp"
+#include "db/keyset.hpp"
 #include "db/query.hpp"
 #include "db/rows.hpp"
 
@@ -129,9 +130,8 @@ bool share_an_organisation(soci::session& s, long long a, long long b) {
   return n > 0;
 }
 
-std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, long long org_id,
-                                                              const DirectoryQuery& q,
-                                                              const std::vector<long long>* only_ids) {
+DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQuery& q,
+                           const std::vector<long long>* only_ids) {
   // Statements are kept prepared per connection (db::query), so their text never holds values: a filter adds a
   // fixed clause with a parameter, and lists of ids are padded to a few fixed lengths (db::id_list).
   std::vector<db::Param> params{org_id};
@@ -152,7 +152,7 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
     where += " AND i.tag = $" + std::to_string(params.size()) + " AND m.user_id = i.user_id";
   }
   if (only_ids) {
-    if (only_ids->empty()) return {{}, 0};
+    if (only_ids->empty()) return {};
     where += " AND m.user_id IN (" + db::id_list(params, *only_ids) + ")";
   }
   // How many, and the page of them: one batch (one round trip on PostgreSQL).
@@ -173,8 +173,7 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   }
   std::vector<MemberSummary> out;
   std::string sql = "SELECT u.id, u.name, p.pronouns, m.role, m.member_types" + from +
-                    " JOIN users u ON u.id = m.user_id LEFT JOIN profiles p ON p.user_id = u.id" + where +
-                    " ORDER BY m.sort_name, m.user_id";
+                    " JOIN users u ON u.id = m.user_id LEFT JOIN profiles p ON p.user_id = u.id" + where;
   auto find = [&](long long uid) -> MemberSummary* {
     for (auto& m : out) {
       if (m.user_id == uid) return &m;
@@ -188,12 +187,24 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   // the same batch: the page's people again as a subquery, each joined to their interests along the primary key. (A
   // list of the page's ids read after the page took a round trip more on PostgreSQL, and SQLite built an index of the
   // list for each request.)
+  // A list's page is a keyset: the people after (or, going back, before) a member named by id, in name order, one
+  // more than the page to say whether there is another page that way. An offset read every person before the page
+  // (the 250th page of 10,000 members: about 870 requests a second).
+  const bool backwards = !only_ids && q.before > 0;
+  const long long cursor = only_ids ? 0 : (backwards ? q.before : q.after);
   std::string page;
   if (!only_ids) {
-    params.emplace_back(static_cast<long long>(q.limit));
-    params.emplace_back(static_cast<long long>(q.offset));
-    page = " LIMIT $" + std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
+    if (cursor > 0) {
+      params.emplace_back(cursor);
+      page = db::keyset_past({"m.sort_name", "m.user_id"}, backwards,
+                             "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $" +
+                                 std::to_string(params.size()));
+    }
+    params.emplace_back(static_cast<long long>(q.limit + 1));
+    page += db::keyset_order({"m.sort_name", "m.user_id"}, backwards) + " LIMIT $" + std::to_string(params.size());
     sql += page;
+  } else {
+    sql += " ORDER BY m.sort_name, m.user_id";
   }
   b.add(sql, params, [&](const db::Row& r) {
     MemberSummary m;
@@ -207,12 +218,23 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   });
   if (!only_ids) {
     // After the page's people, whose rows it adds to.
-    b.add("SELECT tags.user_id, tags.tag FROM (SELECT m.user_id" + from + where + " ORDER BY m.sort_name, m.user_id" +
-              page + ") paged JOIN profile_interests tags ON tags.user_id = paged.user_id",
+    b.add("SELECT tags.user_id, tags.tag FROM (SELECT m.user_id" + from + where + page +
+              ") paged JOIN profile_interests tags ON tags.user_id = paged.user_id",
           params, add_interest);
   }
   b.run();
-  if (total == 0) return {{}, 0};
+  DirectoryPage found;
+  found.total = total;
+  if (total == 0) return {};
+  if (!only_ids) {
+    // The rows come nearest the cursor first (backwards: in reverse order); one more than the page says there is
+    // another page that way.
+    const bool more = out.size() > q.limit;
+    if (more) out.resize(q.limit);
+    if (backwards) std::reverse(out.begin(), out.end());
+    found.more_before = backwards ? more : cursor > 0;
+    found.more_after = backwards || more;
+  }
   if (only_ids) {
     std::vector<MemberSummary> ordered;
     for (long long wanted : *only_ids) {
@@ -221,7 +243,7 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
       }
     }
     out = std::move(ordered);
-    if (out.empty()) return {out, total};
+    if (out.empty()) return found;
     std::vector<long long> page_ids;
     for (auto& m : out) page_ids.push_back(m.user_id);
     std::vector<db::Param> tag_params;
@@ -231,7 +253,8 @@ std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, 
   }
   // Each person's interests by tag.
   for (auto& m : out) std::sort(m.interests.begin(), m.interests.end());
-  return {out, total};
+  found.members = std::move(out);
+  return found;
 }
 
 }  // namespace roundtable::profiles::store

@@ -35,10 +35,10 @@ struct SharedNeeds {
 std::vector<SharedNeeds> shared_needs(soci::session& s, long long org_id, long long viewer_id,
                                       const std::vector<long long>& user_ids, std::string_view why);
 
-/// Members of an organisation by name, with the type and interest filters; only_ids (when not null) limits the
-/// list to those people, in the order given. Returns the page and the total.
-std::pair<std::vector<MemberSummary>, long long> list_members(soci::session& s, long long org_id,
-                                                              const DirectoryQuery& q,
-                                                              const std::vector<long long>* only_ids);
+/// Members of an organisation by name, with the type and interest filters: a page of q.limit people after q.after
+/// (or before q.before), with the total. only_ids (when not null) limits the list to those people, all of them, in
+/// the order given (a search's page is cut from them).
+DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQuery& q,
+                           const std::vector<long long>* only_ids);
 
 }  // namespace roundtable::profiles::store

@@ -14,6 +14,9 @@ const pages = [
   { as: "facilitator", path: "/o/demo/people" },
   { as: "facilitator", path: "/o/demo/people?type=unpaid_carer" },
   { as: "facilitator", path: "/o/demo/people?q=walking" },
+  { as: "facilitator", path: "/o/demo/people?interest=walking%20football" },
+  // A later page of the list: the people after Gareth (the data gains members after him too).
+  { as: "facilitator", path: "/o/demo/people?after=MEMBER" },
   { as: "facilitator", path: "/o/demo/people/MEMBER" },
   { as: "member", path: "/account" },
   // Home: the person's groups (Gareth gains 20 groups and Tom leads 20 more with requests waiting).
