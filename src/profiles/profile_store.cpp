@@ -183,13 +183,10 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
   const auto add_interest = [&](const db::Row& r) {
     if (auto* m = find(r.integer(0))) m->interests.push_back(r.string(1));
   };
-  // A search gives its own order and page (only_ids); a plain list pages here, and reads its people's interests in
-  // the same batch: the page's people again as a subquery, each joined to their interests along the primary key. (A
-  // list of the page's ids read after the page took a round trip more on PostgreSQL, and SQLite built an index of the
-  // list for each request.)
-  // A list's page is a keyset: the people after (or, going back, before) a member named by id, in name order, one
-  // more than the page to say whether there is another page that way. An offset read every person before the page
-  // (the 250th page of 10,000 members: about 870 requests a second).
+  // A search gives its own order and page (only_ids); a list pages here. A list's page is a keyset: the people after
+  // (or, going back, before) a member named by id, in name order, one more than the page to say whether there is
+  // another page that way. An offset read every person before the page (the 250th page of 10,000 members: about 870
+  // requests a second).
   const bool backwards = !only_ids && q.before > 0;
   const long long cursor = only_ids ? 0 : (backwards ? q.before : q.after);
   std::string page;
@@ -217,7 +214,9 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
     out.push_back(std::move(m));
   });
   if (!only_ids) {
-    // After the page's people, whose rows it adds to.
+    // A list reads its people's interests in the same batch, after the page's people (whose rows it adds to): the
+    // page's people again as a subquery, each joined to their interests along the primary key. (A list of the page's
+    // ids read after the page took a round trip more on PostgreSQL.)
     b.add("SELECT tags.user_id, tags.tag FROM (SELECT m.user_id" + from + where + page +
               ") paged JOIN profile_interests tags ON tags.user_id = paged.user_id",
           params, add_interest);
