@@ -90,7 +90,6 @@ awaitable<DirectoryPage> ProfileService::directory(long long org_id, DirectoryQu
   const bool words = !db::search_terms(query.text).empty();
   auto work = [this, org_id, words, query = std::move(query)](soci::session& s) {
     if (!words) return store::list_members(s, org_id, query, nullptr);
-    DirectoryPage page;
     // Find up to the search's limit in the index, best first; then filter and page those people.
     auto found = search_.search(s, {.text = query.text,
                                     .org_ids = {org_id},
@@ -101,12 +100,8 @@ awaitable<DirectoryPage> ProfileService::directory(long long org_id, DirectoryQu
     for (auto& hit : found.hits) {
       if (hit.ref.starts_with(prefix)) ids.push_back(std::stoll(hit.ref.substr(prefix.size())));
     }
-    auto members = std::move(store::list_members(s, org_id, query, &ids).members);
-    page.total = static_cast<long long>(members.size());
+    auto page = store::list_members(s, org_id, query, &ids);
     page.more = found.more;
-    const size_t from = std::min(query.offset, members.size());
-    const size_t to = std::min(from + query.limit, members.size());
-    page.members.assign(members.begin() + static_cast<long>(from), members.begin() + static_cast<long>(to));
     return page;
   };
   auto op = words ? db_.run(std::move(work)) : db_.read(std::move(work));

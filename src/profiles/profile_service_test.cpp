@@ -214,6 +214,23 @@ TEST_P(ProfileServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) 
       EXPECT_EQ(listed.members[1].interests, (std::vector<std::string>{"choirs"}));
     }
   }
+  // A search's pages are cut from its matches by number, each person with their interests.
+  auto ceri_profile = *profs->profile_by_email_now("ceri@example.org");
+  ceri_profile.strengths = "Beekeeping for beginners";
+  profs->save_profile_now(ceri_profile);
+  const auto first_match = run(profs->directory(north, {.text = "beekeeping", .limit = 1}));
+  const auto second_match = run(profs->directory(north, {.text = "beekeeping", .limit = 1, .offset = 1}));
+  ASSERT_EQ(first_match.members.size(), 1u);
+  ASSERT_EQ(second_match.members.size(), 1u);
+  EXPECT_EQ(first_match.total, 2);
+  EXPECT_EQ(second_match.total, 2);
+  EXPECT_NE(first_match.members[0].user_id, second_match.members[0].user_id);
+  for (const auto& m : {first_match.members[0], second_match.members[0]}) {
+    const std::vector<std::string> interests =
+        m.name == "Dai" ? std::vector<std::string>{"allotments", "bees"} : std::vector<std::string>{"choirs"};
+    EXPECT_EQ(m.interests, interests) << m.name;
+  }
+  EXPECT_TRUE(run(profs->directory(north, {.text = "beekeeping", .limit = 1, .offset = 2})).members.empty());
 }
 
 TEST_P(ProfileServiceOnBackend, ConsentIsRecordedWithItsWordingAndWithdrawingContactHidesContactDetails) {

@@ -241,7 +241,12 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
         if (m.user_id == wanted) ordered.push_back(m);
       }
     }
-    out = std::move(ordered);
+    // The search's page of them: only its people's interests are read.
+    found.total = static_cast<long long>(ordered.size());
+    const size_t from = std::min(q.offset, ordered.size());
+    const size_t to = std::min(from + q.limit, ordered.size());
+    out.assign(std::make_move_iterator(ordered.begin() + static_cast<std::ptrdiff_t>(from)),
+               std::make_move_iterator(ordered.begin() + static_cast<std::ptrdiff_t>(to)));
     if (out.empty()) return found;
     std::vector<long long> page_ids;
     for (auto& m : out) page_ids.push_back(m.user_id);

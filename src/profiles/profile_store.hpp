@@ -36,8 +36,8 @@ std::vector<SharedNeeds> shared_needs(soci::session& s, long long org_id, long l
                                       const std::vector<long long>& user_ids, std::string_view why);
 
 /// Members of an organisation by name, with the type and interest filters: a page of q.limit people after q.after
-/// (or before q.before), with the total. only_ids (when not null) limits the list to those people, all of them, in
-/// the order given (a search's page is cut from them).
+/// (or before q.before), with the total. only_ids (when not null) limits the list to those people, in the order
+/// given: the page is q.limit of them after the first q.offset, the total how many of them are members.
 DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQuery& q,
                            const std::vector<long long>* only_ids);
 
