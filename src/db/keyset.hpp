@@ -10,32 +10,44 @@
 
 namespace roundtable::db {
 
+namespace keyset_detail {
+/// "a, b, ..." (each followed by suffix).
+inline std::string joined(std::initializer_list<std::string_view> columns, std::string_view suffix = {}) {
+  std::string out;
+  for (auto c : columns) {
+    if (!out.empty()) out += ", ";
+    out.append(c).append(suffix);
+  }
+  return out;
+}
+}  // namespace keyset_detail
+
 /// The rows past the cursor in the reading order: " AND (a, b, ...) > (cursor_row)", or "<" when reading
 /// descending. cursor_row: the cursor's values ("$4, $5") or a SELECT of them.
 inline std::string keyset_past(std::initializer_list<std::string_view> columns, bool descending,
                                std::string_view cursor_row) {
-  std::string out = " AND (";
-  bool first = true;
-  for (auto c : columns) {
-    if (!first) out += ", ";
-    out.append(c);
-    first = false;
-  }
+  std::string out = " AND (" + keyset_detail::joined(columns);
   out.append(descending ? ") < (" : ") > (").append(cursor_row).append(")");
   return out;
 }
 
 /// " ORDER BY a, b, ...", or all of them descending (a page read backwards from its cursor, or a newest-first list).
 inline std::string keyset_order(std::initializer_list<std::string_view> columns, bool descending) {
-  std::string out = " ORDER BY ";
-  bool first = true;
-  for (auto c : columns) {
-    if (!first) out += ", ";
-    out.append(c);
-    if (descending) out += " DESC";
-    first = false;
-  }
-  return out;
+  return " ORDER BY " + keyset_detail::joined(columns, descending ? " DESC" : "");
 }
+
+/// A page read both ways from a row named by id: after it, or (going back) before it, one row more than the page
+/// read to say whether there is another page that way.
+struct KeysetCursor {
+  long long after = 0;
+  long long before = 0;
+  bool backwards() const { return before > 0; }
+  /// The row the page starts after or ends before; 0 for the first page.
+  long long id() const { return backwards() ? before : after; }
+  /// Whether there are rows before the page, given whether one more than the page was read (`more`).
+  bool more_before(bool more) const { return backwards() ? more : id() > 0; }
+  /// Whether there are rows after the page: going back, the page came from one.
+  bool more_after(bool more) const { return backwards() || more; }
+};
 
 }  // namespace roundtable::db

@@ -294,13 +294,14 @@ awaitable<std::optional<DecisionPage>> DecisionService::page(long long org_id, l
       } else if (p.closed_at) {
         store::kept_option_counts(b, id, kept_counts);
       }
+      const bool who_chose_shown = shows_who_chose(p, at);
       if (!p.details.anonymous && process == Process::meeting_time) {
         // Who answered what: a row of answers per person, on the page itself.
         store::named_ballots(b, id, kWhoAnsweredLimit, page.named);
-      } else if (shows_who_chose(p, at) && p.closed_at && p.took_part > kWhoChoseOnPage) {
+      } else if (who_chose_shown && p.closed_at && p.took_part > kWhoChoseOnPage) {
         // More people than rows shown, as kept when it closed: nothing to read, the page links to who_chose's pages.
         page.named_more = true;
-      } else if (shows_who_chose(p, at)) {
+      } else if (who_chose_shown) {
         // One row more than is shown: then the page links to who_chose's pages instead.
         store::named_ballots(b, id, kWhoChoseOnPage + 1, page.named);
         b.then([&page] {

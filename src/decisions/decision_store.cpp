@@ -225,26 +225,25 @@ void who_chose_page(db::Batch& b, long long id, long long group_id, int rows_per
   // rows by voter (decision_ballots_voter), until the page has its people: nothing is sorted, however many took part.
   // limit + 1 people are within rows_per_person rows each (the one too many, if there is one, says there is another
   // page). People who have left the group are not in group_members, so not named.
-  const bool backwards = q.before > 0;
-  const long long cursor = backwards ? q.before : q.after;
+  const db::KeysetCursor cursor{q.after, q.before};
   std::vector<db::Param> params{group_id, id};
   std::string sql =
       "SELECT gm.user_id, gm.name, b.ballot, b.option_id, b.value FROM group_members gm JOIN decision_ballots b ON "
       "b.voter_id = gm.user_id AND b.decision_id = $2 WHERE gm.group_id = $1";
-  if (cursor > 0) {
+  if (cursor.id() > 0) {
     // The page starts after (or ends before) a member named by id only, so no name is in the address.
-    sql += db::keyset_past({"gm.name", "gm.user_id"}, backwards,
+    sql += db::keyset_past({"gm.name", "gm.user_id"}, cursor.backwards(),
                            "SELECT c.name, c.user_id FROM group_members c WHERE c.group_id = $1 AND c.user_id = $3");
-    params.push_back(cursor);
+    params.push_back(cursor.id());
   }
   // Each person's rows are put in their options' order below: in SQL that was a sort of every row read.
-  sql += db::keyset_order({"gm.name", "gm.user_id"}, backwards);
+  sql += db::keyset_order({"gm.name", "gm.user_id"}, cursor.backwards());
   sql += " LIMIT $" + std::to_string(params.size() + 1);
   params.push_back(static_cast<long long>(q.limit + 1) * std::max(rows_per_person, 1));
   b.add(sql, params, [&out](const db::Row& r) {
     out.rows.push_back({r.string(2), r.integer(3), r.integer(4), r.integer(0), r.string(1)});
   });
-  b.then([&out, backwards, cursor, limit = q.limit] {
+  b.then([&out, cursor, limit = q.limit] {
     // The rows come nearest the cursor first (backwards: in reverse order). The first `limit` people are the page; one
     // more says there is another page that way.
     std::size_t people = 0;
@@ -255,15 +254,15 @@ void who_chose_page(db::Batch& b, long long id, long long group_id, int rows_per
     }
     const bool more = end != out.rows.end();
     out.rows.erase(end, out.rows.end());
-    if (backwards) std::reverse(out.rows.begin(), out.rows.end());
+    if (cursor.backwards()) std::reverse(out.rows.begin(), out.rows.end());
     for (auto from = std::begin(out.rows); from != out.rows.end();) {
       const auto to =
           std::find_if(from, out.rows.end(), [&](const BallotRow& r) { return r.voter_id != from->voter_id; });
       std::sort(from, to, [](const BallotRow& x, const BallotRow& y) { return x.option_id < y.option_id; });
       from = to;
     }
-    out.more_before = backwards ? more : cursor > 0;
-    out.more_after = backwards ? true : more;
+    out.more_before = cursor.more_before(more);
+    out.more_after = cursor.more_after(more);
   });
 }
 

@@ -4,6 +4,7 @@
 #include "decisions/decision_words.hpp"
 #include "http/form.hpp"
 #include "view/govuk/govuk.hpp"
+#include "view/keyset_pagination.hpp"
 #include "view/scroll_region.hpp"
 
 namespace roundtable::decisions::pages {
@@ -79,19 +80,10 @@ awaitable<Response> who_chose(OrgRequest& req, const PagesDeps& deps) {
   } else {
     who_chose_table(h, t, p, rows);
   }
-  if (!rows.empty() && (found.page.more_before || found.page.more_after)) {
-    // The links name the person the page ends before or starts after.
-    const std::string base = who_chose_url(req, p.id);
-    govuk::Pagination pagination{.landmark_label = s(t("pagination.label"))};
-    if (found.page.more_before) {
-      pagination.previous = govuk::PaginationLink{.text = s(t("pagination.previous")),
-                                                  .href = base + "?before=" + std::to_string(*rows.front().voter_id)};
-    }
-    if (found.page.more_after) {
-      pagination.next = govuk::PaginationLink{.text = s(t("pagination.next")),
-                                              .href = base + "?after=" + std::to_string(*rows.back().voter_id)};
-    }
-    govuk::pagination(h, pagination);
+  if (!rows.empty()) {
+    view::keyset_pagination(
+        h, t, who_chose_url(req, p.id) + "?",
+        {found.page.more_before, *rows.front().voter_id, found.page.more_after, *rows.back().voter_id});
   }
   co_return pb.respond();
 }

@@ -5,6 +5,7 @@
 #include "view/csv.hpp"
 #include "view/govuk/govuk.hpp"
 #include "view/html.hpp"
+#include "view/keyset_pagination.hpp"
 #include "view/scroll_region.hpp"
 
 namespace roundtable::meetings::pages {
@@ -127,19 +128,11 @@ awaitable<Response> series_report(OrgRequest& req, const PagesDeps& deps) {
     table.end();
     view::scroll_region_end(h);
   }
-  if (found->page.more_before || found->page.more_after) {
-    // Keyset pages by name then id: the links name the person the page ends before or starts after.
-    const std::string keep = base + "/report?" + (query.not_yet_only ? "show=not_yet&" : "");
-    govuk::Pagination pagination{.landmark_label = s(t("pagination.label"))};
-    if (found->page.more_before && !rows.empty()) {
-      pagination.previous = govuk::PaginationLink{
-          .text = s(t("pagination.previous")), .href = keep + "before=" + std::to_string(rows.front().person.user_id)};
-    }
-    if (found->page.more_after && !rows.empty()) {
-      pagination.next = govuk::PaginationLink{.text = s(t("pagination.next")),
-                                              .href = keep + "after=" + std::to_string(rows.back().person.user_id)};
-    }
-    govuk::pagination(h, pagination);
+  if (!rows.empty()) {
+    // Keyset pages by name then id.
+    view::keyset_pagination(
+        h, t, base + "/report?" + (query.not_yet_only ? "show=not_yet&" : ""),
+        {found->page.more_before, rows.front().person.user_id, found->page.more_after, rows.back().person.user_id});
   }
   govuk::paragraph(h, t("meetings.series.report.how"));
   govuk::link_paragraph(h, base + "/report.csv", t("meetings.series.report.csv_link"));

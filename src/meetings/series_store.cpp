@@ -344,23 +344,22 @@ void report_summary(db::Batch& b, long long org_id, long long series_id, std::st
 
 void report_rows(db::Batch& b, long long org_id, long long series_id, std::string_view member_type,
                  long long covered_since, const ReportQuery& q, ReportRows& out) {
-  const bool backwards = q.before > 0;
-  const long long cursor = backwards ? q.before : q.after;
+  const db::KeysetCursor cursor{q.after, q.before};
   std::vector<db::Param> params{org_id, series_id, covered_since, member_type};
   std::string sql =
       "SELECT ms.user_id, u.name, ms.created_at, CASE WHEN " + kCovered + " THEN 1 ELSE 0 END, CASE WHEN " + kCame +
       " THEN 1 ELSE 0 END, ms.member_types FROM memberships ms JOIN users u ON u.id = ms.user_id WHERE ms.org_id "
       "= $1 AND " +
       (q.not_yet_only ? "(" + kCovered + " AND NOT " + kCame + ")" : "(" + kCovered + " OR " + kCame + ")");
-  if (cursor > 0) {
+  if (cursor.id() > 0) {
     // The page starts after (or ends before) a person named by id only, so no name is in the address.
-    sql += db::keyset_past({"ms.sort_name", "ms.user_id"}, backwards,
+    sql += db::keyset_past({"ms.sort_name", "ms.user_id"}, cursor.backwards(),
                            "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $5");
-    params.push_back(cursor);
+    params.push_back(cursor.id());
   }
   // In the member directory's order (memberships_directory): the page is read along that index until it has its
   // people, instead of testing and sorting every member of the organisation (14 ms a page with 10,000).
-  sql += db::keyset_order({"ms.sort_name", "ms.user_id"}, backwards);
+  sql += db::keyset_order({"ms.sort_name", "ms.user_id"}, cursor.backwards());
   sql += " LIMIT $" + std::to_string(params.size() + 1);
   params.push_back(static_cast<long long>(q.limit + 1));
   b.add(sql, params, [&out](const db::Row& r) {
@@ -376,17 +375,12 @@ void report_rows(db::Batch& b, long long org_id, long long series_id, std::strin
     }
     out.rows.push_back(std::move(row));
   });
-  b.then([&out, backwards, cursor, limit = q.limit] {
+  b.then([&out, cursor, limit = q.limit] {
     const bool more = out.rows.size() > static_cast<std::size_t>(limit);
     if (more) out.rows.pop_back();
-    if (backwards) {
-      std::reverse(out.rows.begin(), out.rows.end());
-      out.more_before = more;
-      out.more_after = true;
-    } else {
-      out.more_after = more;
-      out.more_before = cursor > 0;
-    }
+    if (cursor.backwards()) std::reverse(out.rows.begin(), out.rows.end());
+    out.more_before = cursor.more_before(more);
+    out.more_after = cursor.more_after(more);
   });
 }
 

@@ -9,6 +9,7 @@
 #include "profiles/profile_form.hpp"
 #include "profiles/profile_pages.hpp"
 #include "view/html.hpp"
+#include "view/keyset_pagination.hpp"
 
 namespace roundtable::profiles::pages {
 
@@ -124,24 +125,23 @@ awaitable<Response> directory(http::OrgRequest& req, const PagesDeps& deps) {
     std::string keep = base + "?q=" + view::url_encode(query.text);
     if (query.type) keep += "&type=" + std::string(member_type_code(*query.type));
     if (!query.interest.empty()) keep += "&interest=" + view::url_encode(query.interest);
-    govuk::Pagination pagination{.landmark_label = std::string(t("pagination.label"))};
-    const auto previous = [&](std::string href) {
-      pagination.previous =
-          govuk::PaginationLink{.text = std::string(t("pagination.previous")), .href = std::move(href)};
-    };
-    const auto next = [&](std::string href) {
-      pagination.next = govuk::PaginationLink{.text = std::string(t("pagination.next")), .href = std::move(href)};
-    };
     if (words) {
       const long long pages = (found.total + static_cast<long long>(kPerPage) - 1) / static_cast<long long>(kPerPage);
-      if (page_no > 1) previous(keep + "&page=" + std::to_string(page_no - 1));
-      if (page_no < pages) next(keep + "&page=" + std::to_string(page_no + 1));
+      govuk::Pagination pagination{.landmark_label = std::string(t("pagination.label"))};
+      if (page_no > 1) {
+        pagination.previous = govuk::PaginationLink{.text = std::string(t("pagination.previous")),
+                                                    .href = keep + "&page=" + std::to_string(page_no - 1)};
+      }
+      if (page_no < pages) {
+        pagination.next = govuk::PaginationLink{.text = std::string(t("pagination.next")),
+                                                .href = keep + "&page=" + std::to_string(page_no + 1)};
+      }
+      if (pages > 1) govuk::pagination(h, pagination);
     } else if (!found.members.empty()) {
-      // The links name the person the page ends before or starts after.
-      if (found.more_before) previous(keep + "&before=" + std::to_string(found.members.front().user_id));
-      if (found.more_after) next(keep + "&after=" + std::to_string(found.members.back().user_id));
+      view::keyset_pagination(
+          h, t, keep + "&",
+          {found.more_before, found.members.front().user_id, found.more_after, found.members.back().user_id});
     }
-    if (pagination.previous || pagination.next) govuk::pagination(h, pagination);
   }
   co_return page.respond();
 }

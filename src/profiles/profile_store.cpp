@@ -187,18 +187,18 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
   // (or, going back, before) a member named by id, in name order, one more than the page to say whether there is
   // another page that way. An offset read every person before the page (the 250th page of 10,000 members: about 870
   // requests a second).
-  const bool backwards = !only_ids && q.before > 0;
-  const long long cursor = only_ids ? 0 : (backwards ? q.before : q.after);
+  const db::KeysetCursor cursor = only_ids ? db::KeysetCursor{} : db::KeysetCursor{q.after, q.before};
   std::string page;
   if (!only_ids) {
-    if (cursor > 0) {
-      params.emplace_back(cursor);
-      page = db::keyset_past({"m.sort_name", "m.user_id"}, backwards,
+    if (cursor.id() > 0) {
+      params.emplace_back(cursor.id());
+      page = db::keyset_past({"m.sort_name", "m.user_id"}, cursor.backwards(),
                              "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $" +
                                  std::to_string(params.size()));
     }
     params.emplace_back(static_cast<long long>(q.limit + 1));
-    page += db::keyset_order({"m.sort_name", "m.user_id"}, backwards) + " LIMIT $" + std::to_string(params.size());
+    page +=
+        db::keyset_order({"m.sort_name", "m.user_id"}, cursor.backwards()) + " LIMIT $" + std::to_string(params.size());
     sql += page;
   } else {
     sql += " ORDER BY m.sort_name, m.user_id";
@@ -230,9 +230,9 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
     // another page that way.
     const bool more = out.size() > q.limit;
     if (more) out.resize(q.limit);
-    if (backwards) std::reverse(out.begin(), out.end());
-    found.more_before = backwards ? more : cursor > 0;
-    found.more_after = backwards || more;
+    if (cursor.backwards()) std::reverse(out.begin(), out.end());
+    found.more_before = cursor.more_before(more);
+    found.more_after = cursor.more_after(more);
   }
   if (only_ids) {
     std::vector<MemberSummary> ordered;
