@@ -7,6 +7,9 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "db/query.hpp"
 
 namespace roundtable::db {
 
@@ -48,6 +51,19 @@ struct KeysetCursor {
   bool more_before(bool more) const { return backwards() ? more : id() > 0; }
   /// Whether there are rows after the page: going back, the page came from one.
   bool more_after(bool more) const { return backwards() || more; }
+
+  /// The end of a page's query, in the order of columns: past the cursor when there is one (cursor_select ends in
+  /// "= " and is completed with the cursor's id, appended to params), the order, and " LIMIT" rows (appended too).
+  std::string page_sql(std::initializer_list<std::string_view> columns, std::string_view cursor_select,
+                       std::vector<Param>& params, long long rows) const {
+    std::string out;
+    if (id() > 0) {
+      params.emplace_back(id());
+      out = keyset_past(columns, backwards(), std::string(cursor_select) + "$" + std::to_string(params.size()));
+    }
+    params.emplace_back(rows);
+    return out + keyset_order(columns, backwards()) + " LIMIT $" + std::to_string(params.size());
+  }
 };
 
 }  // namespace roundtable::db

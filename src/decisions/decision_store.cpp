@@ -230,16 +230,11 @@ void who_chose_page(db::Batch& b, long long id, long long group_id, int rows_per
   std::string sql =
       "SELECT gm.user_id, gm.name, b.ballot, b.option_id, b.value FROM group_members gm JOIN decision_ballots b ON "
       "b.voter_id = gm.user_id AND b.decision_id = $2 WHERE gm.group_id = $1";
-  if (cursor.id() > 0) {
-    // The page starts after (or ends before) a member named by id only, so no name is in the address.
-    sql += db::keyset_past({"gm.name", "gm.user_id"}, cursor.backwards(),
-                           "SELECT c.name, c.user_id FROM group_members c WHERE c.group_id = $1 AND c.user_id = $3");
-    params.push_back(cursor.id());
-  }
-  // Each person's rows are put in their options' order below: in SQL that was a sort of every row read.
-  sql += db::keyset_order({"gm.name", "gm.user_id"}, cursor.backwards());
-  sql += " LIMIT $" + std::to_string(params.size() + 1);
-  params.push_back(static_cast<long long>(q.limit + 1) * std::max(rows_per_person, 1));
+  // The page starts after (or ends before) a member named by id only, so no name is in the address. Each person's
+  // rows are put in their options' order below: in SQL that was a sort of every row read.
+  sql += cursor.page_sql({"gm.name", "gm.user_id"},
+                         "SELECT c.name, c.user_id FROM group_members c WHERE c.group_id = $1 AND c.user_id = ", params,
+                         static_cast<long long>(q.limit + 1) * std::max(rows_per_person, 1));
   b.add(sql, params, [&out](const db::Row& r) {
     out.rows.push_back({r.string(2), r.integer(3), r.integer(4), r.integer(0), r.string(1)});
   });

@@ -190,15 +190,10 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
   const db::KeysetCursor cursor = only_ids ? db::KeysetCursor{} : db::KeysetCursor{q.after, q.before};
   std::string page;
   if (!only_ids) {
-    if (cursor.id() > 0) {
-      params.emplace_back(cursor.id());
-      page = db::keyset_past({"m.sort_name", "m.user_id"}, cursor.backwards(),
-                             "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = $" +
-                                 std::to_string(params.size()));
-    }
-    params.emplace_back(static_cast<long long>(q.limit + 1));
-    page +=
-        db::keyset_order({"m.sort_name", "m.user_id"}, cursor.backwards()) + " LIMIT $" + std::to_string(params.size());
+    page =
+        cursor.page_sql({"m.sort_name", "m.user_id"},
+                        "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = ", params,
+                        static_cast<long long>(q.limit + 1));
     sql += page;
   } else {
     sql += " ORDER BY m.sort_name, m.user_id";
