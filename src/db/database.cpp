@@ -269,6 +269,7 @@ struct ThreadReader {
   bool open = false;
 };
 thread_local std::vector<ThreadReader> thread_readers;
+bool postgres_connection_lost(soci::session& s);
 /// True on a thread that runs its handlers with Database::run_handlers: it ends open read transactions after each.
 thread_local bool thread_ends_reads = false;
 
@@ -305,6 +306,33 @@ soci::session& Database::reader_for_this_thread() {
   }
   thread_readers.push_back({id_, raw});
   return *raw;
+}
+
+bool Database::on_io_thread() { return thread_ends_reads; }
+
+soci::session& Database::postgres_reader_for_this_thread() {
+  if (auto* r = thread_reader(id_)) {
+    if (!postgres_connection_lost(*r->session)) return *r->session;
+    forget_statements(*r->session);
+    r->session->close();
+    reopened_++;
+    connect(*r->session);
+    return *r->session;
+  }
+  auto s = std::make_unique<soci::session>();
+  connect(*s);
+  soci::session* raw = s.get();
+  {
+    std::lock_guard lock(readers_mutex_);
+    readers_.push_back(std::move(s));
+  }
+  thread_readers.push_back({id_, raw});
+  return *raw;
+}
+
+bool Database::postgres_reader_lost() {
+  auto* r = thread_reader(id_);
+  return r && postgres_connection_lost(*r->session);
 }
 
 Database::ReadHold::ReadHold(Database& db) : session(db.reader_for_this_thread()) {

@@ -73,9 +73,11 @@ class Database {
   /// Runs fn(soci::session&), which only reads, and resumes the caller with its result. On SQLite it runs at once on
   /// the calling thread, on a read-only connection of that thread's own: a read from SQLite (WAL, memory-mapped)
   /// takes microseconds and never waits for a writer, while a hop to the database threads and back costs more than
-  /// the read (docs/PERFORMANCE.md). A write inside fn fails (the connection is query_only). On PostgreSQL, where
-  /// every query is a network round trip, it is run(). Only for reads that take microseconds (a few indexed
-  /// lookups): a slow query here, such as a full-text search, would hold up every request on that I/O thread.
+  /// the read (docs/PERFORMANCE.md). A write inside fn fails (the connection is query_only). On PostgreSQL, on an I/O
+  /// thread (run_handlers), it runs at once too, on a connection of that thread's own: the hop to the database
+  /// threads and back cost more than the round trip (ADR 0058); elsewhere it is run(). Only for reads that take
+  /// microseconds (a few indexed lookups, a batch): a slow query here, such as a full-text search, would hold up
+  /// every request on that I/O thread.
   ///
   /// On SQLite, fn's statements run in one read transaction: they see one state of the database, and SQLite takes and
   /// lets go of its locks once for them all, not for each statement (three system calls and a lock shared by the
@@ -94,6 +96,16 @@ class Database {
         hold.done();
         co_return result;
       }
+    }
+    if (on_io_thread()) {
+      // PostgreSQL on an I/O thread: this thread's own connection, at once (no hop to the database threads).
+      soci::session& s = postgres_reader_for_this_thread();
+      try {
+        co_return fn(s);
+      } catch (...) {
+        if (!postgres_reader_lost()) throw;
+      }
+      co_return fn(postgres_reader_for_this_thread());
     }
     auto op = on_pool(std::move(fn), true);
     co_return co_await std::move(op);
@@ -160,6 +172,14 @@ class Database {
   }
   /// SQLite: this thread's read-only connection to this database, opened on first use.
   soci::session& reader_for_this_thread();
+  /// True on a thread that runs its handlers with run_handlers (an I/O thread).
+  static bool on_io_thread();
+  /// PostgreSQL: this I/O thread's connection to this database, opened on first use and again when the server closed
+  /// it.
+  soci::session& postgres_reader_for_this_thread();
+  /// PostgreSQL: whether the server closed this thread's connection (the next postgres_reader_for_this_thread opens
+  /// a new one).
+  bool postgres_reader_lost();
   /// SQLite: this thread's reader inside a read transaction, begun when made unless this handler's reads already
   /// began one (run_handlers). Destroyed after done(), it leaves the transaction for the handler's next reads on such a
   /// thread and ends it on any other; destroyed without done() (fn threw), it ends it.

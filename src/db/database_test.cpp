@@ -6,7 +6,10 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <chrono>
 #include <future>
+#include <thread>
+#include <utility>
 
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
@@ -110,6 +113,51 @@ TEST(ReadsOnSqlite, AReadThatThrowsEndsItsTransaction) {
   Database::run_handlers(ioc);
   EXPECT_EQ(after, 2);
 }
+
+class ReadsOnAnIoThread : public ::testing::TestWithParam<std::string> {};
+
+// A read on an I/O thread runs on that thread, on both databases: on PostgreSQL a hop to the database threads and
+// back cost more than the round trip itself (docs/PERFORMANCE.md, ADR 0058). When the database server closes the
+// thread's connection (a restart), the next read opens a new one instead of failing.
+TEST_P(ReadsOnAnIoThread, RunThereAndOpenTheConnectionAgainWhenTheServerClosedIt) {
+  auto db = testing::fresh_database(GetParam());
+  const bool postgres = db->backend() == Backend::postgresql;
+  const auto who = [postgres](soci::session& s) {
+    long long pid = 0;
+    if (postgres) s << "SELECT pg_backend_pid()", soci::into(pid);
+    return std::pair{std::this_thread::get_id(), pid};
+  };
+  std::pair<std::thread::id, long long> first, second;
+  boost::asio::io_context ioc;
+  boost::asio::co_spawn(
+      ioc,
+      [&]() -> boost::asio::awaitable<void> {
+        auto op1 = db->read(who);
+        first = co_await std::move(op1);
+        if (postgres) {
+          db->run_sync([&](soci::session& s) {
+            s << "SELECT pg_terminate_backend(" << first.second << ")";
+            long long left = 1;
+            for (int i = 0; i < 200 && left > 0; ++i) {
+              s << "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = " << first.second, soci::into(left);
+              if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+          });
+        }
+        auto op2 = db->read(who);
+        second = co_await std::move(op2);
+      },
+      boost::asio::detached);
+  Database::run_handlers(ioc);
+  EXPECT_EQ(first.first, std::this_thread::get_id()) << "the read hopped to another thread";
+  EXPECT_EQ(second.first, std::this_thread::get_id());
+  if (postgres) {
+    EXPECT_NE(second.second, 0);
+    EXPECT_NE(second.second, first.second) << "the closed connection was not opened again";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReadsOnAnIoThread, ::testing::ValuesIn(testing::backends()));
 
 // Writes run together share one commit: the first holds its transaction open while the rest queue behind it, and
 // all of those then commit at once; one that fails is undone alone and its caller gets the error.
