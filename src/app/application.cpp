@@ -185,7 +185,11 @@ int serve(const core::Config& config) {
     return 1;
   }
 
-  const unsigned threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+  // On PostgreSQL an I/O thread waits for the database's answer to each of its reads (ADR 0058): four a core keep the
+  // cores busy while some wait, also when the database is on another machine.
+  const unsigned per_core = db->backend() == db::Backend::postgresql ? 4 : 1;
+  const unsigned threads =
+      config.threads ? config.threads : per_core * std::max(1u, std::thread::hardware_concurrency());
   // One I/O context for each thread, each run by that thread alone (ADR 0054): a connection's work stays on one
   // thread, so requests wake no other thread and take no lock another thread holds. Signals and the shutdown timer
   // use the first.
