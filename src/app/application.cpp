@@ -186,10 +186,12 @@ int serve(const core::Config& config) {
   }
 
   // On PostgreSQL an I/O thread waits for the database's answer to each of its reads (ADR 0058): four a core keep the
-  // cores busy while some wait, also when the database is on another machine.
-  const unsigned per_core = db->backend() == db::Backend::postgresql ? 4 : 1;
-  const unsigned threads =
-      config.threads ? config.threads : per_core * std::max(1u, std::thread::hardware_concurrency());
+  // cores busy while some wait, also when the database is on another machine. Each keeps a connection to it, so at
+  // most 32.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = config.threads                             ? config.threads
+                           : db->backend() == db::Backend::postgresql ? std::min(4 * cores, 32u)
+                                                                      : cores;
   // One I/O context for each thread, each run by that thread alone (ADR 0054): a connection's work stays on one
   // thread, so requests wake no other thread and take no lock another thread holds. Signals and the shutdown timer
   // use the first.

@@ -25,7 +25,7 @@ struct Config {
   std::string public_dir;
   bool demo = false;
   bool secure_cookies = false;
-  unsigned threads = 0;       // 0: one per core on SQLite, four per core on PostgreSQL
+  unsigned threads = 0;       // 0: one per core on SQLite, four per core (up to 32) on PostgreSQL
   unsigned db_pool_size = 0;  // 0: chosen by backend
   bool access_log = true;
   /// Where email goes (smtp:// or smtps://); empty: email waits in the outbox.
