@@ -270,6 +270,7 @@ struct ThreadReader {
 };
 thread_local std::vector<ThreadReader> thread_readers;
 bool postgres_connection_lost(soci::session& s);
+bool postgres_connection_bad(soci::session& s);
 /// True on a thread that runs its handlers with Database::run_handlers: it ends open read transactions after each.
 thread_local bool thread_ends_reads = false;
 
@@ -312,12 +313,17 @@ bool Database::on_io_thread() { return thread_ends_reads; }
 
 soci::session& Database::postgres_reader_for_this_thread() {
   if (auto* r = thread_reader(id_)) {
-    if (!postgres_connection_lost(*r->session)) return *r->session;
-    forget_statements(*r->session);
-    r->session->close();
-    reopened_++;
-    connect(*r->session);
-    return *r->session;
+    soci::session& s = *r->session;
+    // Not looked at before each read, as a pool connection is (a poll each time): a read that finds it closed runs
+    // once more (read()), and the failed read has marked it bad by then.
+    if (s.get_backend() != nullptr && !postgres_connection_bad(s)) return s;
+    if (s.get_backend() != nullptr) {
+      forget_statements(s);
+      s.close();
+      reopened_++;
+    }
+    connect(s);
+    return s;
   }
   auto s = std::make_unique<soci::session>();
   connect(*s);
@@ -332,7 +338,7 @@ soci::session& Database::postgres_reader_for_this_thread() {
 
 bool Database::postgres_reader_lost() {
   auto* r = thread_reader(id_);
-  return r && postgres_connection_lost(*r->session);
+  return r && r->session->get_backend() != nullptr && postgres_connection_lost(*r->session);
 }
 
 Database::ReadHold::ReadHold(Database& db) : session(db.reader_for_this_thread()) {
@@ -378,6 +384,10 @@ namespace {
 /// pg_terminate_backend, an idle timeout). libpq notices only when it reads, so look whether anything is waiting on
 /// the socket without blocking (one system call when nothing is: an idle connection's usual state) and if so read
 /// it: the server's last message, then the end of the stream, which marks the connection bad.
+bool postgres_connection_bad(soci::session& s) {
+  return PQstatus(static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_) == CONNECTION_BAD;
+}
+
 bool postgres_connection_lost(soci::session& s) {
   PGconn* conn = static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
   for (int reads = 0; reads < 4 && PQstatus(conn) != CONNECTION_BAD; ++reads) {

@@ -174,8 +174,8 @@ class Database {
   soci::session& reader_for_this_thread();
   /// True on a thread that runs its handlers with run_handlers (an I/O thread).
   static bool on_io_thread();
-  /// PostgreSQL: this I/O thread's connection to this database, opened on first use and again when the server closed
-  /// it.
+  /// PostgreSQL: this I/O thread's connection to this database, opened on first use and again after a read found it
+  /// closed.
   soci::session& postgres_reader_for_this_thread();
   /// PostgreSQL: whether the server closed this thread's connection (the next postgres_reader_for_this_thread opens
   /// a new one).
