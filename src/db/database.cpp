@@ -293,6 +293,23 @@ void end_read(ThreadReader& r) {
 
 }  // namespace
 
+namespace {
+
+/// Keeps a new connection with the database's (readers, which close it with the database) as this thread's reader of
+/// the database with that id.
+soci::session& keep_for_this_thread(std::mutex& mutex, std::vector<std::unique_ptr<soci::session>>& readers,
+                                    unsigned long long database_id, std::unique_ptr<soci::session> s) {
+  soci::session* raw = s.get();
+  {
+    std::lock_guard lock(mutex);
+    readers.push_back(std::move(s));
+  }
+  thread_readers.push_back({database_id, raw});
+  return *raw;
+}
+
+}  // namespace
+
 soci::session& Database::reader_for_this_thread() {
   if (auto* r = thread_reader(id_)) return *r->session;
   auto s = std::make_unique<soci::session>();
@@ -300,13 +317,7 @@ soci::session& Database::reader_for_this_thread() {
   configure_sqlite(*s);
   *s << "PRAGMA query_only=ON";
   count_statements(*s);
-  soci::session* raw = s.get();
-  {
-    std::lock_guard lock(readers_mutex_);
-    readers_.push_back(std::move(s));
-  }
-  thread_readers.push_back({id_, raw});
-  return *raw;
+  return keep_for_this_thread(readers_mutex_, readers_, id_, std::move(s));
 }
 
 bool Database::on_io_thread() { return thread_ends_reads; }
@@ -327,13 +338,7 @@ soci::session& Database::postgres_reader_for_this_thread() {
   }
   auto s = std::make_unique<soci::session>();
   connect(*s);
-  soci::session* raw = s.get();
-  {
-    std::lock_guard lock(readers_mutex_);
-    readers_.push_back(std::move(s));
-  }
-  thread_readers.push_back({id_, raw});
-  return *raw;
+  return keep_for_this_thread(readers_mutex_, readers_, id_, std::move(s));
 }
 
 bool Database::postgres_reader_lost() {
