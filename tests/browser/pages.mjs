@@ -89,6 +89,8 @@ const visits = {
     { path: "/o/demo/people", as: member },
     { path: "/o/demo/people?q=gardening&type=unpaid_carer", as: orgAdmin },
     { path: "/o/demo/people?q=zzzznothing", as: member },
+    // A list's page past its end (an address kept from before people left): it says so and links to the first page.
+    { path: "/o/demo/people?after=999999", as: member },
   ],
   member_remove_form: [{ path: "/o/demo/people/5/remove", as: sian }],
   // About Me: Gareth's demo page (items 1 and 2 words, 3 a photo; seen by facilitators), Priya's empty one, Mair's
