@@ -291,10 +291,6 @@ void end_read(ThreadReader& r) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 /// Keeps a new connection with the database's (readers, which close it with the database) as this thread's reader of
 /// the database with that id.
 soci::session& keep_for_this_thread(std::mutex& mutex, std::vector<std::unique_ptr<soci::session>>& readers,
@@ -385,14 +381,15 @@ Database::Lease::~Lease() {
 
 namespace {
 
-/// PostgreSQL: whether the server has closed this idle connection (a restart, an administrator's
-/// pg_terminate_backend, an idle timeout). libpq notices only when it reads, so look whether anything is waiting on
-/// the socket without blocking (one system call when nothing is: an idle connection's usual state) and if so read
-/// it: the server's last message, then the end of the stream, which marks the connection bad.
+/// PostgreSQL: whether libpq has found the connection closed (no system call: what it knows already).
 bool postgres_connection_bad(soci::session& s) {
   return PQstatus(static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_) == CONNECTION_BAD;
 }
 
+/// PostgreSQL: whether the server has closed this idle connection (a restart, an administrator's
+/// pg_terminate_backend, an idle timeout). libpq notices only when it reads, so look whether anything is waiting on
+/// the socket without blocking (one system call when nothing is: an idle connection's usual state) and if so read
+/// it: the server's last message, then the end of the stream, which marks the connection bad.
 bool postgres_connection_lost(soci::session& s) {
   PGconn* conn = static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
   for (int reads = 0; reads < 4 && PQstatus(conn) != CONNECTION_BAD; ++reads) {
