@@ -99,13 +99,9 @@ class Database {
     }
     if (on_io_thread()) {
       // PostgreSQL on an I/O thread: this thread's own connection, at once (no hop to the database threads).
-      soci::session& s = postgres_reader_for_this_thread();
-      try {
-        co_return fn(s);
-      } catch (...) {
-        if (!postgres_reader_lost()) throw;
-      }
-      co_return fn(postgres_reader_for_this_thread());
+      co_return once_more_if_lost(
+          fn, [this]() -> soci::session& { return postgres_reader_for_this_thread(); },
+          [this] { return postgres_reader_lost(); });
     }
     auto op = on_pool(std::move(fn), true);
     co_return co_await std::move(op);
@@ -161,14 +157,21 @@ class Database {
         [this, fn = std::move(fn), again_if_lost]() mutable -> boost::asio::awaitable<R> {
           Lease lease(*this);
           if (!again_if_lost) co_return fn(lease.session());
-          try {
-            co_return fn(lease.session());
-          } catch (...) {
-            if (!lease.lost()) throw;
-          }
-          co_return fn(lease.session());
+          co_return once_more_if_lost(
+              fn, [&]() -> soci::session& { return lease.session(); }, [&] { return lease.lost(); });
         },
         boost::asio::use_awaitable);
+  }
+  /// Runs fn(open()), a read; if it throws because the connection was lost (lost()), runs it once more on the
+  /// connection open() gives then (a new one): running a read twice changes nothing.
+  template <class F, class Open, class Lost>
+  static std::invoke_result_t<F&, soci::session&> once_more_if_lost(F& fn, Open open, Lost lost) {
+    try {
+      return fn(open());
+    } catch (...) {
+      if (!lost()) throw;
+    }
+    return fn(open());
   }
   /// SQLite: this thread's read-only connection to this database, opened on first use.
   soci::session& reader_for_this_thread();

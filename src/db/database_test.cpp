@@ -7,6 +7,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <thread>
 #include <utility>
@@ -26,6 +27,13 @@ long long count_rows(soci::session& s) {
 
 void add_row(soci::session& s) { s << "INSERT INTO rt_read_test (n) VALUES (1)"; }
 
+/// Runs handler on this thread as an I/O thread runs a request's handlers (Database::run_handlers), until it ends.
+void run_as_io_thread(std::function<boost::asio::awaitable<void>()> handler) {
+  boost::asio::io_context ioc;
+  boost::asio::co_spawn(ioc, std::move(handler), boost::asio::detached);
+  Database::run_handlers(ioc);
+}
+
 class WritesTogether : public ::testing::TestWithParam<std::string> {};
 
 std::unique_ptr<Database> database_with_one_row() {
@@ -44,29 +52,24 @@ TEST(ReadsOnSqlite, OneHandlersReadsShareASnapshotThatEndsWithTheHandler) {
   auto db = database_with_one_row();
   long long first = -1, same_handler = -1, after_own_write = -1;
   unsigned long long statements = 0;
-  boost::asio::io_context ioc;
-  boost::asio::co_spawn(
-      ioc,
-      [&]() -> boost::asio::awaitable<void> {
-        auto op1 = db->read(count_rows);
-        first = co_await std::move(op1);
-        // Another request's write, committed between this handler's two reads.
-        db->run_sync(add_row);
-        const auto before = db->statements_run();
-        auto op2 = db->read(count_rows);
-        same_handler = co_await std::move(op2);
-        statements = db->statements_run() - before;
-        // This request's own write: a hop to the database threads, so this handler ends here.
-        auto write = db->run([](soci::session& s) {
-          add_row(s);
-          return 0;
-        });
-        co_await std::move(write);
-        auto op3 = db->read(count_rows);
-        after_own_write = co_await std::move(op3);
-      },
-      boost::asio::detached);
-  Database::run_handlers(ioc);
+  run_as_io_thread([&]() -> boost::asio::awaitable<void> {
+    auto op1 = db->read(count_rows);
+    first = co_await std::move(op1);
+    // Another request's write, committed between this handler's two reads.
+    db->run_sync(add_row);
+    const auto before = db->statements_run();
+    auto op2 = db->read(count_rows);
+    same_handler = co_await std::move(op2);
+    statements = db->statements_run() - before;
+    // This request's own write: a hop to the database threads, so this handler ends here.
+    auto write = db->run([](soci::session& s) {
+      add_row(s);
+      return 0;
+    });
+    co_await std::move(write);
+    auto op3 = db->read(count_rows);
+    after_own_write = co_await std::move(op3);
+  });
   EXPECT_EQ(first, 1);
   EXPECT_EQ(same_handler, 1) << "the second read of one handler saw another state of the database";
   EXPECT_EQ(statements, 1u) << "the read transaction counts as queries the page ran";
@@ -93,24 +96,19 @@ TEST(ReadsOnSqlite, ElsewhereEachReadSeesTheLatestCommit) {
 TEST(ReadsOnSqlite, AReadThatThrowsEndsItsTransaction) {
   auto db = database_with_one_row();
   long long after = -1;
-  boost::asio::io_context ioc;
-  boost::asio::co_spawn(
-      ioc,
-      [&]() -> boost::asio::awaitable<void> {
-        try {
-          auto failing = db->read([](soci::session& s) -> long long {
-            count_rows(s);
-            throw std::runtime_error("the page could not be read");
-          });
-          co_await std::move(failing);
-        } catch (const std::runtime_error&) {
-        }
-        db->run_sync(add_row);
-        auto again = db->read(count_rows);
-        after = co_await std::move(again);
-      },
-      boost::asio::detached);
-  Database::run_handlers(ioc);
+  run_as_io_thread([&]() -> boost::asio::awaitable<void> {
+    try {
+      auto failing = db->read([](soci::session& s) -> long long {
+        count_rows(s);
+        throw std::runtime_error("the page could not be read");
+      });
+      co_await std::move(failing);
+    } catch (const std::runtime_error&) {
+    }
+    db->run_sync(add_row);
+    auto again = db->read(count_rows);
+    after = co_await std::move(again);
+  });
   EXPECT_EQ(after, 2);
 }
 
@@ -128,27 +126,22 @@ TEST_P(ReadsOnAnIoThread, RunThereAndOpenTheConnectionAgainWhenTheServerClosedIt
     return std::pair{std::this_thread::get_id(), pid};
   };
   std::pair<std::thread::id, long long> first, second;
-  boost::asio::io_context ioc;
-  boost::asio::co_spawn(
-      ioc,
-      [&]() -> boost::asio::awaitable<void> {
-        auto op1 = db->read(who);
-        first = co_await std::move(op1);
-        if (postgres) {
-          db->run_sync([&](soci::session& s) {
-            s << "SELECT pg_terminate_backend(" << first.second << ")";
-            long long left = 1;
-            for (int i = 0; i < 200 && left > 0; ++i) {
-              s << "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = " << first.second, soci::into(left);
-              if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            }
-          });
+  run_as_io_thread([&]() -> boost::asio::awaitable<void> {
+    auto op1 = db->read(who);
+    first = co_await std::move(op1);
+    if (postgres) {
+      db->run_sync([&](soci::session& s) {
+        s << "SELECT pg_terminate_backend(" << first.second << ")";
+        long long left = 1;
+        for (int i = 0; i < 200 && left > 0; ++i) {
+          s << "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = " << first.second, soci::into(left);
+          if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
-        auto op2 = db->read(who);
-        second = co_await std::move(op2);
-      },
-      boost::asio::detached);
-  Database::run_handlers(ioc);
+      });
+    }
+    auto op2 = db->read(who);
+    second = co_await std::move(op2);
+  });
   EXPECT_EQ(first.first, std::this_thread::get_id()) << "the read hopped to another thread";
   EXPECT_EQ(second.first, std::this_thread::get_id());
   if (postgres) {
