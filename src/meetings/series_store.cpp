@@ -305,10 +305,12 @@ namespace {
 
 /// The rule covers the membership `ms`: $3 the start of the first joining date covered, $4 the member type.
 const std::string kCovered = covered_sql(3, 4);
-/// The person came to a session of the series $2.
+/// The person came to a session of the series $2. Who came is found once for the statement and each membership looked
+/// up in it (SQLite keeps the list in an index of its own, PostgreSQL in a hash), not searched for each membership the
+/// page steps over: that search was 40 % of the report's CPU on SQLite (docs/PERFORMANCE.md).
 const std::string kCame =
-    "EXISTS (SELECT 1 FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.series_id = $2 AND "
-    "a.user_id = ms.user_id AND a.status = 'present')";
+    "ms.user_id IN (SELECT a.user_id FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE "
+    "m.series_id = $2 AND a.status = 'present')";
 
 }  // namespace
 
@@ -347,13 +349,13 @@ void report_rows(db::Batch& b, long long org_id, long long series_id, std::strin
   const db::KeysetCursor cursor{q.after, q.before};
   std::vector<db::Param> params{org_id, series_id, covered_since, member_type};
   std::string sql =
-      "SELECT ms.user_id, u.name, ms.created_at, CASE WHEN " + kCovered + " THEN 1 ELSE 0 END, CASE WHEN " + kCame +
-      " THEN 1 ELSE 0 END, ms.member_types FROM memberships ms JOIN users u ON u.id = ms.user_id WHERE ms.org_id "
-      "= $1 AND " +
+      "SELECT ms.user_id, ms.name, ms.created_at, CASE WHEN " + kCovered + " THEN 1 ELSE 0 END, CASE WHEN " + kCame +
+      " THEN 1 ELSE 0 END, ms.member_types FROM memberships ms WHERE ms.org_id = $1 AND " +
       (q.not_yet_only ? "(" + kCovered + " AND NOT " + kCame + ")" : "(" + kCovered + " OR " + kCame + ")");
   // The page starts after (or ends before) a person named by id only, so no name is in the address. In the member
   // directory's order (memberships_directory): the page is read along that index until it has its people, instead of
-  // testing and sorting every member of the organisation (14 ms a page with 10,000).
+  // testing and sorting every member of the organisation (14 ms a page with 10,000). The name is the membership's copy
+  // (migration 0073), in that index too.
   sql +=
       cursor.page_sql({"ms.sort_name", "ms.user_id"},
                       "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = ", params,

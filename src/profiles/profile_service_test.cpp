@@ -233,6 +233,50 @@ TEST_P(ProfileServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) 
   EXPECT_TRUE(run(profs->directory(north, {.text = "beekeeping", .limit = 1, .offset = 2})).members.empty());
 }
 
+TEST_P(ProfileServiceOnBackend, TheDirectoryShowsNamesPronounsAndInterestsAsTheyAreNowWhoeverChangedThem) {
+  // Each membership keeps a copy of the person's name, pronouns and interests (migration 0073's triggers): whatever
+  // code path changes them, every organisation's directory shows them as they are now, in name order.
+  const long long dai = acc->create_user_now({.email = "dai@example.org", .name = "Dai"}, "");
+  orgs->add_member_now("north", "dai@example.org", Role::member, {});
+  auto people = [&](long long org) {
+    std::vector<std::string> out;
+    for (const auto& m : run(profs->directory(org, {})).members) {
+      std::string line = m.name + "(" + m.pronouns + ")";
+      for (const auto& tag : m.interests) line += ":" + tag;
+      out.push_back(line);
+    }
+    return out;
+  };
+  EXPECT_EQ(people(north), (std::vector<std::string>{"Ceri()", "Dai()"}));
+  db->run_sync([&](soci::session& s) {
+    db::query(s, "UPDATE users SET name = 'Aled' WHERE id = $1", {dai});
+    db::query(s, "INSERT INTO profiles (user_id, pronouns, updated_at) VALUES ($1, 'he/him', 0)", {dai});
+    db::query(s, "INSERT INTO profile_interests (user_id, tag) VALUES ($1, 'walking')", {dai});
+    db::query(s, "INSERT INTO profile_interests (user_id, tag) VALUES ($1, 'choirs')", {dai});
+  });
+  EXPECT_EQ(people(north), (std::vector<std::string>{"Aled(he/him):choirs:walking", "Ceri()"}));
+  db->run_sync([&](soci::session& s) {
+    db::query(s, "UPDATE profiles SET pronouns = 'fe/fo' WHERE user_id = $1", {dai});
+    db::query(s, "UPDATE profile_interests SET tag = 'baking' WHERE user_id = $1 AND tag = 'walking'", {dai});
+    db::query(s, "DELETE FROM profile_interests WHERE user_id = $1 AND tag = 'choirs'", {dai});
+  });
+  EXPECT_EQ(people(north), (std::vector<std::string>{"Aled(fe/fo):baking", "Ceri()"}));
+  // Someone who joins another organisation later comes with their name, pronouns and interests as they are then.
+  auto south = orgs->create_organisation_now({.slug = "south", .name = "South"});
+  orgs->add_member_now("south", "dai@example.org", Role::member, {});
+  EXPECT_EQ(people(south), (std::vector<std::string>{"Aled(fe/fo):baking"}));
+  // A profile removed takes the pronouns with it; the interests go with their own rows.
+  db->run_sync([&](soci::session& s) {
+    db::query(s, "DELETE FROM profile_interests WHERE user_id = $1", {dai});
+    db::query(s, "DELETE FROM profiles WHERE user_id = $1", {dai});
+  });
+  EXPECT_EQ(people(north), (std::vector<std::string>{"Aled()", "Ceri()"}));
+  EXPECT_EQ(people(south), (std::vector<std::string>{"Aled()"}));
+  // A rename moves the person in the order (the directory's sort key follows too).
+  db->run_sync([&](soci::session& s) { db::query(s, "UPDATE users SET name = 'Zak' WHERE id = $1", {dai}); });
+  EXPECT_EQ(people(north), (std::vector<std::string>{"Ceri()", "Zak()"}));
+}
+
 TEST_P(ProfileServiceOnBackend, ConsentIsRecordedWithItsWordingAndWithdrawingContactHidesContactDetails) {
   auto set = [&](core::Lang lang, std::vector<std::pair<ConsentPurpose, bool>> d) {
     run([&]() -> boost::asio::awaitable<int> {

@@ -15,6 +15,25 @@ namespace roundtable::profiles::store {
 
 using accounts::store::now_seconds;
 
+namespace {
+
+/// A membership's copy of the person's interests (migration 0073): tags joined by commas, in no particular order on
+/// SQLite; by tag here.
+std::vector<std::string> interests_of(std::string_view joined) {
+  std::vector<std::string> out;
+  while (!joined.empty()) {
+    const size_t comma = joined.find(',');
+    const std::string_view tag = joined.substr(0, comma);
+    if (!tag.empty()) out.emplace_back(tag);
+    if (comma == std::string_view::npos) break;
+    joined.remove_prefix(comma + 1);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
 std::vector<SharedNeeds> shared_needs(soci::session& s, long long org_id, long long viewer_id,
                                       const std::vector<long long>& user_ids, std::string_view why) {
   std::vector<SharedNeeds> out;
@@ -80,9 +99,8 @@ void save_profile(soci::session& s, const Profile& p) {
   std::string lang(core::lang_code(p.lang));
   s << "UPDATE users SET name = :name, lang = :lang, updated_at = :now WHERE id = :id", soci::use(p.name),
       soci::use(lang), soci::use(now), soci::use(p.user_id);
-  // The member directory's order (migration 0015).
-  s << "UPDATE memberships SET sort_name = (SELECT lower(name) FROM users WHERE id = :id) WHERE user_id = :id2",
-      soci::use(p.user_id), soci::use(p.user_id);
+  // The memberships' copies of the name, its sort key, the pronouns and the interests follow by triggers (migration
+  // 0073).
   std::string needs = needs_code(p.needs), methods = contact_methods_code(p.contact_methods),
               times = contact_times_code(p.contact_times);
   int share = p.share_needs ? 1 : 0;
@@ -171,30 +189,20 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
     // Counted without users or profiles: every membership has its account (foreign key).
     b.add("SELECT COUNT(*)" + from + where, params, [&](const db::Row& r) { total = r.integer(0); });
   }
+  // Each membership carries the person's name, pronouns and interests (migration 0073), and memberships_directory
+  // carries them all: a page is one range of the index, with no look-up in users, profiles or profile_interests.
   std::vector<MemberSummary> out;
-  std::string sql = "SELECT u.id, u.name, p.pronouns, m.role, m.member_types" + from +
-                    " JOIN users u ON u.id = m.user_id LEFT JOIN profiles p ON p.user_id = u.id" + where;
-  auto find = [&](long long uid) -> MemberSummary* {
-    for (auto& m : out) {
-      if (m.user_id == uid) return &m;
-    }
-    return nullptr;
-  };
-  const auto add_interest = [&](const db::Row& r) {
-    if (auto* m = find(r.integer(0))) m->interests.push_back(r.string(1));
-  };
+  std::string sql = "SELECT m.user_id, m.name, m.pronouns, m.role, m.member_types, m.interests" + from + where;
   // A search gives its own order and page (only_ids); a list pages here. A list's page is a keyset: the people after
   // (or, going back, before) a member named by id, in name order, one more than the page to say whether there is
   // another page that way. An offset read every person before the page (the 250th page of 10,000 members: about 870
   // requests a second).
   const db::KeysetCursor cursor = only_ids ? db::KeysetCursor{} : db::KeysetCursor{q.after, q.before};
-  std::string page;
   if (!only_ids) {
-    page =
+    sql +=
         cursor.page_sql({"m.sort_name", "m.user_id"},
                         "SELECT c.sort_name, c.user_id FROM memberships c WHERE c.org_id = $1 AND c.user_id = ", params,
                         static_cast<long long>(q.limit + 1));
-    sql += page;
   } else {
     sql += " ORDER BY m.sort_name, m.user_id";
   }
@@ -206,16 +214,9 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
     m.role = parse_role(r.text(3)).value_or(Role::member);
     // The membership's copy of the member types (migration 0068), not a search of member_types per person.
     m.member_types = organisations::member_types_of(r.text(4));
+    m.interests = interests_of(r.text(5));
     out.push_back(std::move(m));
   });
-  if (!only_ids) {
-    // A list reads its people's interests in the same batch, after the page's people (whose rows it adds to): the
-    // page's people again as a subquery, each joined to their interests along the primary key. (A list of the page's
-    // ids read after the page took a round trip more on PostgreSQL.)
-    b.add("SELECT tags.user_id, tags.tag FROM (SELECT m.user_id" + from + where + page +
-              ") paged JOIN profile_interests tags ON tags.user_id = paged.user_id",
-          params, add_interest);
-  }
   b.run();
   DirectoryPage found;
   found.total = total;
@@ -228,30 +229,20 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
     if (cursor.backwards()) std::reverse(out.begin(), out.end());
     found.more_before = cursor.more_before(more);
     found.more_after = cursor.more_after(more);
-  }
-  if (only_ids) {
+  } else {
     std::vector<MemberSummary> ordered;
     for (long long wanted : *only_ids) {
       for (auto& m : out) {
         if (m.user_id == wanted) ordered.push_back(m);
       }
     }
-    // The search's page of them: only its people's interests are read.
+    // The search's page of them.
     found.total = static_cast<long long>(ordered.size());
     const size_t from = std::min(q.offset, ordered.size());
     const size_t to = std::min(from + q.limit, ordered.size());
     out.assign(std::make_move_iterator(ordered.begin() + static_cast<std::ptrdiff_t>(from)),
                std::make_move_iterator(ordered.begin() + static_cast<std::ptrdiff_t>(to)));
-    if (out.empty()) return found;
-    std::vector<long long> page_ids;
-    for (auto& m : out) page_ids.push_back(m.user_id);
-    std::vector<db::Param> tag_params;
-    const std::string tag_ids = db::id_list(tag_params, page_ids);
-    db::query(s, "SELECT user_id, tag FROM profile_interests WHERE user_id IN (" + tag_ids + ")", tag_params,
-              add_interest);
   }
-  // Each person's interests by tag.
-  for (auto& m : out) std::sort(m.interests.begin(), m.interests.end());
   found.members = std::move(out);
   return found;
 }
