@@ -31,6 +31,7 @@ const std::vector<module::TableWithout>& tables_without_personal_data() {
       {"members_versions",
        "a number per organisation that goes up when anyone joins or leaves it or their member types change (migration "
        "0065)"},
+      {"member_type_counts", "how many members of each type an organisation has, not who (migration 0074)"},
   };
   return tables;
 }

@@ -191,8 +191,22 @@ TEST_P(ProfileServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) 
     db::query(s, "UPDATE member_types SET type = 'unpaid_carer' WHERE user_id = $1 AND type = 'staff'", {dai});
   });
   EXPECT_EQ(dai_types(), (std::vector<MemberType>{MemberType::lived_experience, MemberType::unpaid_carer}));
+  // The count of a member type (kept per organisation: migration 0074) follows each change too: it is the number of
+  // people the filtered list holds.
+  const auto counted_right = [&] {
+    for (const auto type : {MemberType::lived_experience, MemberType::unpaid_carer, MemberType::staff,
+                            MemberType::partner_organisation}) {
+      const auto listed = run(profs->directory(north, {.type = type, .limit = 100}));
+      EXPECT_EQ(listed.total, static_cast<long long>(listed.members.size())) << member_type_code(type);
+    }
+  };
+  counted_right();
+  const long long lived = run(profs->directory(north, {.type = MemberType::lived_experience})).total;
+  EXPECT_GE(lived, 1);
   orgs->add_member_now("north", "dai@example.org", Role::member, {});
   EXPECT_EQ(dai_types(), std::vector<MemberType>{});
+  counted_right();
+  EXPECT_EQ(run(profs->directory(north, {.type = MemberType::lived_experience})).total, lived - 1);
   orgs->add_member_now("north", "dai@example.org", Role::member, {MemberType::unpaid_carer});
 
   // The list follows a change of name (the directory keeps its own sort key), in any case.
@@ -231,6 +245,13 @@ TEST_P(ProfileServiceOnBackend, TheDirectoryFindsMembersByWordsTypeAndInterest) 
     EXPECT_EQ(m.interests, interests) << m.name;
   }
   EXPECT_TRUE(run(profs->directory(north, {.text = "beekeeping", .limit = 1, .offset = 2})).members.empty());
+  // A membership removed takes its member types, and their counts, with it (the foreign key's cascade).
+  const long long carers_before = run(profs->directory(north, {.type = MemberType::unpaid_carer})).total;
+  db->run_sync([&](soci::session& s) {
+    db::query(s, "DELETE FROM memberships WHERE org_id = $1 AND user_id = $2", {north, dai});
+  });
+  counted_right();
+  EXPECT_EQ(run(profs->directory(north, {.type = MemberType::unpaid_carer})).total, carers_before - 1);
 }
 
 TEST_P(ProfileServiceOnBackend, TheDirectoryShowsNamesPronounsAndInterestsAsTheyAreNowWhoeverChangedThem) {

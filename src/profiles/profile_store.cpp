@@ -181,9 +181,9 @@ DirectoryPage list_members(soci::session& s, long long org_id, const DirectoryQu
     b.add("SELECT member_count FROM organisations WHERE id = $1", {org_id},
           [&](const db::Row& r) { total = r.integer(0); });
   } else if (params.size() == 2 && q.type) {
-    // One member type: its people along member_types_by_type (migration 0072); a member type is kept only for a
-    // membership (its foreign key).
-    b.add("SELECT COUNT(*) FROM member_types t WHERE t.org_id = $1 AND t.type = $2", params,
+    // One member type: the count the organisation keeps of it (migration 0074's triggers), not its people counted
+    // along member_types_by_type on every page (a member type is kept only for a membership: its foreign key).
+    b.add("SELECT members FROM member_type_counts WHERE org_id = $1 AND type = $2", params,
           [&](const db::Row& r) { total = r.integer(0); });
   } else {
     // Counted without users or profiles: every membership has its account (foreign key).
