@@ -57,6 +57,33 @@ TEST(OrgNavigation, TheExactPageIsCurrentAndAdminsSeeSettings) {
   EXPECT_NE(g.html().find("aria-current=\"true\""), std::string::npos);
 }
 
+TEST(OrgNavigation, AKeptNavigationFollowsThePlaceTheCountTheNameTheRoleAndTheLanguage) {
+  // Each thread keeps the navigations it wrote; asking again must give what building it again would.
+  NavigationFixture f("/o/demo/groups/3");
+  f.items[2].shows_unread_notices = true;
+  const auto first = f.html();
+  EXPECT_EQ(f.html(), first);
+  const auto place_of = [](const std::string& h) { return h.substr(h.find("aria-current") - 40, 60); };
+  f.ctx.path = "/o/demo/people";
+  EXPECT_NE(f.html().find("href=\"/o/demo/people\" aria-current=\"page\""), std::string::npos) << place_of(f.html());
+  f.ctx.principal->memberships[0].unread_notices = 3;
+  EXPECT_NE(f.html().find("rt-nav-count__number\" aria-hidden=\"true\">3<"), std::string::npos);
+  f.ctx.principal->memberships[0].unread_notices = 120;
+  EXPECT_NE(f.html().find(">99+<"), std::string::npos);
+  f.ctx.principal->memberships[0].org_name = "Demo County Carers";
+  EXPECT_NE(f.html().find("Demo County Carers"), std::string::npos);
+  EXPECT_EQ(f.html().find("&lt;Carers&gt;"), std::string::npos);
+  EXPECT_EQ(f.html().find("/o/demo/settings"), std::string::npos);
+  f.ctx.principal->memberships[0].role = core::Role::org_admin;
+  EXPECT_NE(f.html().find("/o/demo/settings"), std::string::npos);
+  f.ctx.lang = core::Lang::cy;
+  EXPECT_EQ(f.html().find("People"), std::string::npos) << "the Welsh words, not the English kept before";
+  EXPECT_NE(f.html().find("Pobl"), std::string::npos);
+  // Other places registered at the same address are other navigations.
+  f.items[1].path = "/gatherings";
+  EXPECT_NE(f.html().find("/o/demo/gatherings"), std::string::npos);
+}
+
 TEST(OrgNavigation, NothingOutsideTheOrganisationOrForSomeoneNotInIt) {
   NavigationFixture other("/o/north/groups/3");
   other.ctx.params = {{"org", "north"}};
