@@ -107,6 +107,7 @@ class Translator {
   std::string_view operator()(std::string_view key) const { return messages_->get(lang_, key); }
   std::string plural(std::string_view key, long long n) const { return messages_->plural(lang_, key, n); }
   Lang lang() const { return lang_; }
+  const Messages& messages() const { return *messages_; }
 
  private:
   const Messages* messages_;

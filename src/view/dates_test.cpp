@@ -54,6 +54,27 @@ TEST_F(Dates, DaysMonthsHoursAndMinutesInBothLanguages) {
   }
 }
 
+TEST_F(Dates, WordsKeptForADayOrAMinuteAreThatDayOrMinuteInThatLanguage) {
+  // Each thread keeps the words it wrote by local day or minute and language: asking again, in the other language, a
+  // few seconds later or a minute later, and either side of local midnight, gives what writing them again would.
+  const core::Translator en(core::Messages::embedded(), core::Lang::en);
+  const core::Translator cy(core::Messages::embedded(), core::Lang::cy);
+  const long long at = 1795503900;  // 24 November 2026, 7:05am (GMT)
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(format_datetime(en, at), "24 November 2026 at 7:05am");
+    EXPECT_EQ(format_datetime(cy, at), "24 Tachwedd 2026 am 7:05yb");
+    EXPECT_EQ(format_datetime(en, at + 59), "24 November 2026 at 7:05am");
+    EXPECT_EQ(format_datetime(en, at + 60), "24 November 2026 at 7:06am");
+    EXPECT_EQ(format_date(cy, at), "24 Tachwedd 2026");
+    EXPECT_EQ(format_date(en, at), "24 November 2026");
+    // 11:59pm and midnight in London (GMT) are two days; in summer, 11:30pm UTC is already the next day.
+    EXPECT_EQ(format_date(en, 1795564740), "24 November 2026");
+    EXPECT_EQ(format_date(en, 1795564800), "25 November 2026");
+    EXPECT_EQ(format_date(en, 1782862200), "1 July 2026");
+    EXPECT_EQ(format_datetime(en, 1782862200), "1 July 2026 at 12:30am");
+  }
+}
+
 TEST_F(Dates, EachDayInTheZoneItIsAskedIn) {
   const core::Translator en(core::Messages::embedded(), core::Lang::en);
   // Several times of one summer day (the later ones from what the first kept), then of the days the clocks change.
