@@ -307,7 +307,7 @@ namespace {
 const std::string kCovered = covered_sql(3, 4);
 /// The person came to a session of the series $2. Who came is found once for the statement and each membership looked
 /// up in it (SQLite keeps the list in an index of its own, PostgreSQL in a hash), not searched for each membership the
-/// page steps over: that search was 40 % of the report's CPU on SQLite (docs/PERFORMANCE.md).
+/// page steps over: that search was a tenth of the report's instructions on SQLite (docs/PERFORMANCE.md).
 const std::string kCame =
     "ms.user_id IN (SELECT a.user_id FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE "
     "m.series_id = $2 AND a.status = 'present')";

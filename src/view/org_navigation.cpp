@@ -78,7 +78,8 @@ void org_navigation(Html& h, const http::RequestContext& ctx) {
   key.append(std::to_string(m->unread_notices));
   for (const auto& item : items) {  // the places the modules registered
     key.append(item.title_key).push_back('\0');
-    key.append(item.path).push_back(item.admins_only ? '\1' : (item.shows_unread_notices ? '\2' : '\0'));
+    key.append(item.path).push_back(
+        static_cast<char>('0' + (item.admins_only ? 1 : 0) + (item.shows_unread_notices ? 2 : 0)));
   }
   thread_local std::unordered_map<std::string, Html> kept;
   if (const auto found = kept.find(key); found != kept.end()) {
