@@ -39,4 +39,15 @@ std::optional<int> small_number(std::string_view typed) {
   return n;
 }
 
+std::vector<std::string_view> comma_separated(std::string_view list) {
+  std::vector<std::string_view> parts;
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    parts.push_back(list.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return parts;
+}
+
 }  // namespace roundtable::core

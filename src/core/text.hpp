@@ -1,6 +1,6 @@
 #pragma once
 /// Small helpers on text as people type it: ordering a list (compare_folded), counting the characters of a field
-/// (characters) and reading a typed number (small_number).
+/// (characters), reading a typed number (small_number) and the parts of a comma-separated list (comma_separated).
 ///
 /// Ordering text as people read a list: letters compared without regard to case. Lists are sorted here rather than by
 /// the database's ORDER BY lower(...): SQLite builds a temporary B-tree for such an ordering, which cost a page more
@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace roundtable::core {
 
@@ -28,5 +29,9 @@ std::size_t characters(std::string_view text);
 /// nullopt for anything else (empty, longer, or not wholly a number). A leading minus is read ("-1" → -1): callers
 /// check the range they accept.
 std::optional<int> small_number(std::string_view typed);
+
+/// The parts of a list kept as text with commas between them (codes, a membership's copy of interests): "a,b" → a and
+/// b; "" → none; a part may be empty ("a,,b"), and a comma at the end adds none. The parts point into list.
+std::vector<std::string_view> comma_separated(std::string_view list);
 
 }  // namespace roundtable::core

@@ -80,5 +80,15 @@ TEST(SmallNumber, ReadsOneToFourCharacters) {
   for (const auto& c : cases) EXPECT_EQ(small_number(c.typed), c.value) << '"' << c.typed << '"';
 }
 
+TEST(Text, CommaSeparatedListsInParts) {
+  using Parts = std::vector<std::string_view>;
+  EXPECT_EQ(comma_separated("staff,unpaid_carer"), (Parts{"staff", "unpaid_carer"}));
+  EXPECT_EQ(comma_separated("walking"), (Parts{"walking"}));
+  EXPECT_TRUE(comma_separated("").empty());
+  EXPECT_EQ(comma_separated("a,,b"), (Parts{"a", "", "b"}));
+  EXPECT_EQ(comma_separated("a,"), (Parts{"a"})) << "a comma at the end adds no part";
+  EXPECT_EQ(comma_separated(",a"), (Parts{"", "a"}));
+}
+
 }  // namespace
 }  // namespace roundtable::core

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
+
 namespace roundtable::organisations {
 
 std::string_view role_code(Role r) {
@@ -41,10 +43,8 @@ std::optional<MemberType> parse_member_type(std::string_view code) {
 
 std::vector<MemberType> member_types_of(std::string_view codes) {
   std::vector<MemberType> out;
-  while (!codes.empty()) {
-    const auto comma = codes.find(',');
-    if (auto t = parse_member_type(codes.substr(0, comma))) out.push_back(*t);
-    codes = comma == std::string_view::npos ? std::string_view{} : codes.substr(comma + 1);
+  for (const auto code : core::comma_separated(codes)) {
+    if (auto t = parse_member_type(code)) out.push_back(*t);
   }
   std::sort(out.begin(), out.end(),
             [](MemberType a, MemberType b) { return member_type_code(a) < member_type_code(b); });

@@ -3,19 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
+
 namespace roundtable::profiles {
 
 namespace {
 
 template <class E, size_t N>
 std::vector<E> parse_codes(std::string_view codes, const E (&all)[N], std::string_view (*code)(E)) {
-  std::vector<std::string_view> parts;
-  while (!codes.empty()) {
-    auto comma = codes.find(',');
-    parts.push_back(codes.substr(0, comma));
-    if (comma == std::string_view::npos) break;
-    codes.remove_prefix(comma + 1);
-  }
+  const auto parts = core::comma_separated(codes);
   std::vector<E> out;
   for (E e : all) {
     if (std::find(parts.begin(), parts.end(), code(e)) != parts.end()) out.push_back(e);

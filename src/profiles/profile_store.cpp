@@ -7,6 +7,7 @@
 #include "accounts/account_store.hpp"
 #include "audit/audit.hpp"
 #include "audit/audit_store.hpp"
+#include "core/text.hpp"
 #include "db/keyset.hpp"
 #include "db/query.hpp"
 #include "db/rows.hpp"
@@ -21,12 +22,8 @@ namespace {
 /// SQLite; by tag here.
 std::vector<std::string> interests_of(std::string_view joined) {
   std::vector<std::string> out;
-  while (!joined.empty()) {
-    const size_t comma = joined.find(',');
-    const std::string_view tag = joined.substr(0, comma);
+  for (const auto tag : core::comma_separated(joined)) {
     if (!tag.empty()) out.emplace_back(tag);
-    if (comma == std::string_view::npos) break;
-    joined.remove_prefix(comma + 1);
   }
   std::sort(out.begin(), out.end());
   return out;
