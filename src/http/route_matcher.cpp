@@ -66,8 +66,16 @@ size_t RouteMatcher::add(std::string_view method, std::string_view pattern) {
       r.segments.push_back(std::move(s));
     }
   }
+  const size_t index = routes_.size();
+  if (buckets_.size() <= r.segments.size()) buckets_.resize(r.segments.size() + 1);
+  Bucket& b = buckets_[r.segments.size()];
+  if (r.segments.empty() || r.segments.back().is_param) {
+    b.param_last.push_back(index);
+  } else {
+    b.by_last[r.segments.back().literal].push_back(index);
+  }
   routes_.push_back(std::move(r));
-  return routes_.size() - 1;
+  return index;
 }
 
 RouteMatcher::Result RouteMatcher::match(std::string_view method, std::string_view path) const {
@@ -75,9 +83,24 @@ RouteMatcher::Result RouteMatcher::match(std::string_view method, std::string_vi
   if (path.empty() || path.front() != '/') return result;
   std::vector<std::string_view> parts;
   if (path != "/") parts = split_path(path);
-  for (size_t i = 0; i < routes_.size(); ++i) {
+  if (parts.size() >= buckets_.size()) return result;
+  const Bucket& bucket = buckets_[parts.size()];
+  static const std::vector<size_t> kNone;
+  const std::vector<size_t>* by_word = &kNone;
+  if (!parts.empty()) {
+    if (auto it = bucket.by_last.find(parts.back()); it != bucket.by_last.end()) by_word = &it->second;
+  }
+  // The two lists are each in the order the routes were added: walk them together in that order.
+  size_t w = 0;
+  size_t p = 0;
+  while (w < by_word->size() || p < bucket.param_last.size()) {
+    size_t i = 0;
+    if (p == bucket.param_last.size() || (w < by_word->size() && (*by_word)[w] < bucket.param_last[p])) {
+      i = (*by_word)[w++];
+    } else {
+      i = bucket.param_last[p++];
+    }
     const Route& r = routes_[i];
-    if (r.segments.size() != parts.size()) continue;
     // The fixed words first: most routes of the same length differ in one, and decoding the parameters of each of
     // them (with an allocation per route) was most of the time matching took.
     bool ok = true;
