@@ -636,6 +636,37 @@ TEST_F(PipelineTest, ASignedInPageWithoutAFormCookieMakesNoneAndItsFormsStillWor
   EXPECT_NE(cookie_value(b.get("/form"), "rt_csrf"), "-");
 }
 
+// A session's form token is kept per thread once worked out: it stays the session's own, and a server with another
+// secret (a second pipeline on the same thread) gets the one its own secret makes, before and after.
+TEST_F(PipelineTest, AKeptFormTokenIsTheSessionsOwnUnderEachServersSecret) {
+  auto a = browser();
+  auto b = browser();
+  ASSERT_EQ(a.post("/sign-in", "user=2").result(), Status::see_other);
+  ASSERT_EQ(b.post("/sign-in", "user=3").result(), Status::see_other);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(a.token(), session_csrf_token("test-secret", a.session));
+    EXPECT_EQ(b.token(), session_csrf_token("test-secret", b.session));
+  }
+  EXPECT_NE(a.token(), b.token());
+  std::vector<Route> routes;
+  routes.push_back({"GET", "/form", "form", policy::public_access(), [](RequestContext& ctx) -> awaitable<Response> {
+                      co_return make_response(ctx.request, Status::ok, ctx.csrf_token, "text/html; charset=utf-8");
+                    }});
+  Pipeline other(
+      std::move(routes), sessions, "another-secret",
+      [](RequestContext& ctx, Status s) { return make_response(ctx.request, s, "error", "text/html; charset=utf-8"); },
+      PipelineOptions{.access_log = false, .clock = &clock});
+  Browser elsewhere{other};
+  elsewhere.session = a.session;
+  EXPECT_EQ(elsewhere.token(), session_csrf_token("another-secret", a.session));
+  EXPECT_NE(elsewhere.token(), a.token());
+  EXPECT_EQ(a.token(), session_csrf_token("test-secret", a.session));
+  // Signed out, the session's token no longer makes the form token.
+  ASSERT_EQ(a.post("/sign-out", "").result(), Status::see_other);
+  a.session = "";
+  EXPECT_EQ(a.token(), security::keyed_hash("test-secret", a.csrf));
+}
+
 TEST_F(PipelineTest, SigningInRenewsTheCsrfTokenAndForgetsTheOneBefore) {
   auto b = browser();
   const std::string before = b.token();
