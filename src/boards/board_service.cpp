@@ -86,7 +86,9 @@ std::vector<long long> group_people_only(soci::session& s, long long group_id, c
 
 awaitable<std::optional<groups::GroupForViewer>> BoardService::group_for(long long org_id, long long group_id,
                                                                          long long viewer) {
-  auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });
+  auto op = db_.read([=](soci::session& s) {
+    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
+  });
   co_return co_await std::move(op);
 }
 
@@ -101,7 +103,7 @@ awaitable<long long> BoardService::create_board(Who who, long long org_id, long 
   auto op = db_.run([=, this](soci::session& s) -> long long {
     db::WriteTransaction tx(s);
     if (auto existing = store::find_board_by_key(s, org_id, create_key)) return *existing;
-    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
+    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id, groups::Documents::left_out);
     if (!g) return 0;
     const policy::Facts facts{g->group.details.visibility, g->group.archived(), false};
     if (policy::allows({who.org_role, who.two_step, g->role}, Action::run_boards, facts) != policy::Verdict::allow) {

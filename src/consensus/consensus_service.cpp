@@ -50,7 +50,9 @@ const Statement* ResultsPage::statement(long long id) const {
 
 awaitable<std::optional<groups::GroupForViewer>> ConsensusService::group_for(long long org_id, long long group_id,
                                                                              long long viewer) {
-  auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });
+  auto op = db_.read([=](soci::session& s) {
+    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
+  });
   co_return co_await std::move(op);
 }
 
@@ -64,7 +66,7 @@ awaitable<long long> ConsensusService::create_conversation(Who who, long long or
   auto op = db_.run([=, this](soci::session& s) -> long long {
     db::WriteTransaction tx(s);
     if (auto existing = store::find_conversation_by_key(s, org_id, create_key)) return *existing;
-    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
+    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id, groups::Documents::left_out);
     if (!g) return 0;
     const policy::Facts facts{g->group.details.visibility, g->group.archived(), false};
     if (policy::allows({who.org_role, who.two_step, g->role}, Action::run, facts) != policy::Verdict::allow) return 0;

@@ -26,7 +26,7 @@ std::optional<long long> older_than(const RequestContext& ctx) {
 awaitable<Response> activity(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load(req, deps, policy::Action::see_members);
+  auto loaded_op = load(req, deps, policy::Action::see_members, Documents::left_out);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;

@@ -46,7 +46,7 @@ awaitable<Response> groups_csv(OrgRequest& req, const PagesDeps& deps) {
 }
 
 awaitable<Response> members_csv(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load(req, deps, policy::Action::see_members);
+  auto loaded_op = load(req, deps, policy::Action::see_members, Documents::left_out);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;
@@ -69,7 +69,7 @@ awaitable<Response> members_csv(OrgRequest& req, const PagesDeps& deps) {
 }
 
 awaitable<Response> stage_csv(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load(req, deps, policy::Action::see_group);
+  auto loaded_op = load(req, deps, policy::Action::see_group, Documents::left_out);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;
@@ -90,7 +90,7 @@ awaitable<Response> stage_csv(OrgRequest& req, const PagesDeps& deps) {
 }
 
 awaitable<Response> activity_csv(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load(req, deps, policy::Action::see_members);
+  auto loaded_op = load(req, deps, policy::Action::see_members, Documents::left_out);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;
@@ -108,7 +108,7 @@ awaitable<Response> activity_csv(OrgRequest& req, const PagesDeps& deps) {
 }
 
 awaitable<Response> support_csv(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load(req, deps, policy::Action::see_support_needs);
+  auto loaded_op = load(req, deps, policy::Action::see_support_needs, Documents::left_out);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;

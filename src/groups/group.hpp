@@ -90,7 +90,14 @@ struct GroupDetails {
   TwoVersions terms;
   TwoVersions ground_rules;
   TwoVersions principles;
+  /// False when the group was read without its documents (Documents::left_out): such details are for showing the
+  /// rest, never for an edit form or for saving.
+  bool documents_read = true;
 };
+
+/// Whether a group is read with its documents (terms of reference, ground rules, principles, each in two versions:
+/// several kilobytes). Most pages of a group show none of them.
+enum class Documents { read, left_out };
 
 struct Group {
   long long id = 0;

@@ -1,5 +1,7 @@
 #include "groups/group_form.hpp"
 
+#include <stdexcept>
+
 #include "core/text.hpp"
 #include "http/form.hpp"
 
@@ -32,6 +34,8 @@ GroupForm read_group(const http::FormData& form) {
 }
 
 GroupForm form_of(const GroupDetails& d) {
+  // Saved from such a form, the documents read as empty would be gone.
+  if (!d.documents_read) throw std::logic_error("groups::form_of: the group was read without its documents");
   GroupForm f;
   f.name = d.name;
   f.purpose = d.purpose;

@@ -46,11 +46,12 @@ bool sees_every_group(const OrgRequest& req) {
          policy::Verdict::allow;
 }
 
-awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action) {
+awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action,
+                                                       Documents documents) {
   auto& ctx = req.ctx;
   const auto id = ctx.id_param("group");
   if (!id) co_return deps.not_found(ctx);
-  auto op = deps.service->group_for(req.membership.org_id, *id, req.principal.user_id);
+  auto op = deps.service->group_for(req.membership.org_id, *id, req.principal.user_id, documents);
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   switch (policy::allows(actor_of(req, *found), action, facts_of(found->group))) {

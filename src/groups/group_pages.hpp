@@ -47,8 +47,10 @@ bool may(const OrgRequest& req, const GroupForViewer& g, policy::Action action);
 /// Whether the person may do this to the group now (for what a page shows, as opposed to the links it offers).
 bool allowed(const OrgRequest& req, const GroupForViewer& g, policy::Action action);
 /// The group named by {group} in the address, when the person may do this to it; otherwise the answer to send
-/// instead (404, or to two-step sign-in for an organisation admin without it).
-awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action);
+/// instead (404, or to two-step sign-in for an organisation admin without it). A page that shows none of the group's
+/// documents leaves them out.
+awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action,
+                                                       Documents documents = Documents::read);
 /// The organisation's admins (two-step sign-in passed) see every group, members-only ones too.
 bool sees_every_group(const OrgRequest& req);
 /// "/o/{org}/groups/{id}"

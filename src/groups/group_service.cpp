@@ -94,9 +94,9 @@ awaitable<long long> GroupService::create_group(long long org_id, long long acto
   co_return co_await std::move(op);
 }
 
-awaitable<std::optional<GroupForViewer>> GroupService::group_for(long long org_id, long long group_id,
-                                                                 long long viewer) {
-  auto op = db_.read([=](soci::session& s) { return find(s, org_id, group_id, viewer); });
+awaitable<std::optional<GroupForViewer>> GroupService::group_for(long long org_id, long long group_id, long long viewer,
+                                                                 Documents documents) {
+  auto op = db_.read([=](soci::session& s) { return store::find_for_viewer(s, org_id, group_id, viewer, documents); });
   co_return co_await std::move(op);
 }
 

@@ -73,7 +73,8 @@ class GroupService {
   /// create_key twice makes one group: the second call returns the first one's id.
   awaitable<long long> create_group(long long org_id, long long actor, GroupDetails details, std::string create_key);
   /// The group as the viewer sees it (nullopt: no such group in this organisation).
-  awaitable<std::optional<GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
+  awaitable<std::optional<GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer,
+                                                     Documents documents = Documents::read);
   /// A group's public summary (nullopt unless the group is public and active, in that organisation).
   awaitable<std::optional<PublicGroup>> public_group(std::string org_slug, long long group_id);
   /// Everything a group's home page shows, in one visit: wants says, from the group as the viewer sees it, whether

@@ -37,6 +37,11 @@ constexpr const char* kGroupColumns =
     "g.updated_at, g.member_count, g.picture_alt, "
     "(SELECT pu.public_id FROM uploads pu WHERE pu.id = g.picture_upload_id)";
 constexpr int kGroupColumnCount = 20;
+/// The same columns with the documents left out (in their places, so the columns keep their numbers).
+constexpr const char* kGroupColumnsWithoutDocuments =
+    "g.id, g.org_id, g.name, g.purpose, g.kind, g.level, g.visibility, g.stage, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "g.archived_at, g.created_at, g.updated_at, g.member_count, g.picture_alt, "
+    "(SELECT pu.public_id FROM uploads pu WHERE pu.id = g.picture_upload_id)";
 
 /// The address of a picture whose public id is in this column ("" for none).
 std::string picture_url_of(const db::Row& r, int column) {
@@ -135,11 +140,12 @@ std::optional<long long> find_by_create_key(soci::session& s, long long org_id, 
   return out;
 }
 
-std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id,
-                                              long long viewer) {
+std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id, long long viewer,
+                                              Documents documents) {
   std::optional<GroupForViewer> out;
+  const bool read = documents == Documents::read;
   db::query(s,
-            std::string("SELECT ") + kGroupColumns +
+            std::string("SELECT ") + (read ? kGroupColumns : kGroupColumnsWithoutDocuments) +
                 ", gm.role, r.state, (SELECT MAX(a.id) FROM group_activity a WHERE a.group_id = g.id), sg.activity_id "
                 "FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND gm.user_id = $3 LEFT JOIN "
                 "group_requests r ON r.group_id = g.id AND r.user_id = $3 LEFT JOIN seen_groups sg ON sg.group_id = "
@@ -147,6 +153,7 @@ std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id
             {org_id, group_id, viewer}, [&](const db::Row& r) {
               GroupForViewer v;
               v.group = group_of(r);
+              v.group.details.documents_read = read;
               if (!r.null(kGroupColumnCount)) v.role = parse_group_role(r.text(kGroupColumnCount));
               if (!r.null(kGroupColumnCount + 1)) v.request = state_of(r.text(kGroupColumnCount + 1));
               v.latest_activity = r.integer(kGroupColumnCount + 2);

@@ -25,7 +25,8 @@ long long insert_group(soci::session& s, long long org_id, const GroupDetails& d
                        long long actor, long long now);
 std::optional<long long> find_by_create_key(soci::session& s, long long org_id, std::string_view create_key);
 /// The group (in this organisation) with the viewer's role and request, in one query.
-std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id, long long viewer);
+std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id, long long viewer,
+                                              Documents documents = Documents::read);
 /// The group with this id in the organisation with this address, when its summary is public (not archived).
 std::optional<PublicGroup> find_public(soci::session& s, std::string_view org_slug, long long group_id);
 void update_details(soci::session& s, long long group_id, const GroupDetails& d, long long now);

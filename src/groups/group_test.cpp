@@ -179,6 +179,34 @@ class GroupsOnBackend : public ::testing::TestWithParam<std::string> {
   long long north = 0, south = 0, admin = 0, tom = 0, gareth = 0, mair = 0, rhys = 0;
 };
 
+// Most of a group's pages read it without its documents (several kilobytes each time); what they read is the rest of
+// the group, and such a group cannot fill the edit form, whose saving would empty the documents.
+TEST_P(GroupsOnBackend, AGroupReadWithoutItsDocumentsHasTheRestAndCannotFillTheEditForm) {
+  auto d = details("Board", Visibility::organisation, Stage::define);
+  d.terms = {"We meet monthly.", "We meet once a month."};
+  d.ground_rules = {"Be kind.", "Be kind to everyone."};
+  d.principles = {"Equal partners.", "Everyone counts the same."};
+  const long long id = run(service->create_group(north, tom, d, "documents-key-12345"));
+  const auto with = run(service->group_for(north, id, tom));
+  ASSERT_TRUE(with);
+  EXPECT_TRUE(with->group.details.documents_read);
+  EXPECT_EQ(with->group.details.terms.easy_read, "We meet once a month.");
+  EXPECT_EQ(with->group.details.principles.standard, "Equal partners.");
+  EXPECT_EQ(form_of(with->group.details).ground_rules, "Be kind.");
+  const auto without = run(service->group_for(north, id, tom, Documents::left_out));
+  ASSERT_TRUE(without);
+  EXPECT_FALSE(without->group.details.documents_read);
+  EXPECT_TRUE(without->group.details.terms.standard.empty());
+  EXPECT_TRUE(without->group.details.ground_rules.easy_read.empty());
+  EXPECT_EQ(without->group.details.name, "Board");
+  EXPECT_EQ(without->group.details.purpose, "To work together.");
+  EXPECT_EQ(without->group.details.stage, Stage::define);
+  EXPECT_EQ(without->role, GroupRole::lead);
+  EXPECT_EQ(without->group.member_count, 1);
+  EXPECT_THROW(form_of(without->group.details), std::logic_error);
+  EXPECT_FALSE(run(service->group_for(south, id, rhys, Documents::left_out)));
+}
+
 TEST_P(GroupsOnBackend, TheSameFormSentTwiceMakesOneGroupWithItsMakerAsLead) {
   const auto d = details("Board", Visibility::organisation, Stage::discover);
   const long long first = run(service->create_group(north, tom, d, "same-key-123456789"));

@@ -194,7 +194,7 @@ awaitable<Response> leave(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> members(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load(req, deps, Action::see_members);
+  auto loaded_op = load(req, deps, Action::see_members, Documents::left_out);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& v = std::get<GroupForViewer>(loaded);

@@ -60,7 +60,7 @@ awaitable<Response> render(OrgRequest& req, const PagesDeps& deps, const GroupFo
 }  // namespace
 
 awaitable<Response> stage(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load(req, deps, Action::see_group);
+  auto loaded_op = load(req, deps, Action::see_group, Documents::left_out);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   auto op = render(req, deps, std::get<GroupForViewer>(loaded), {}, {});

@@ -23,7 +23,7 @@ using view::s;
 awaitable<Response> support(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load(req, deps, policy::Action::see_support_needs);
+  auto loaded_op = load(req, deps, policy::Action::see_support_needs, Documents::left_out);
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;

@@ -51,7 +51,7 @@ long long create_in(soci::session& s, const Who& who, long long org_id, long lon
                     const SessionMail* mail) {
   db::WriteTransaction tx(s);
   if (auto existing = series_store::find_by_create_key(s, org_id, create_key)) return *existing;
-  const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
+  const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id, groups::Documents::left_out);
   if (!g || g->group.archived()) return 0;
   const policy::Facts facts{g->group.details.visibility, false, false, false, false};
   if (policy::allows({who.org_role, who.two_step, g->role}, Action::schedule_meeting, facts) !=
@@ -79,7 +79,7 @@ std::optional<SessionMail> SeriesService::inviter() const {
 awaitable<std::optional<GroupSeries>> SeriesService::group_series(long long org_id, long long group_id,
                                                                   long long viewer) {
   auto op = db_.read([=](soci::session& s) -> std::optional<GroupSeries> {
-    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer);
+    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
     if (!g) return std::nullopt;
     return GroupSeries{std::move(*g), series_store::for_group(s, group_id)};
   });

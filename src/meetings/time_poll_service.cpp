@@ -39,7 +39,7 @@ awaitable<long long> TimePollService::open_poll(Who who, long long org_id, long 
                      key = std::move(create_key)](soci::session& s) -> std::pair<long long, bool> {
     db::WriteTransaction tx(s);
     if (auto existing = poll_store::find_by_create_key(s, org_id, key)) return {*existing, false};
-    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
+    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id, groups::Documents::left_out);
     if (!g) return {0, false};
     const policy::Actor actor{who.org_role, who.two_step, g->role};
     const policy::Facts facts{g->group.details.visibility, g->group.archived(), false, false};

@@ -84,7 +84,9 @@ std::string OpportunityService::base_url() const {
 
 awaitable<std::optional<groups::GroupForViewer>> OpportunityService::group_for(long long org_id, long long group_id,
                                                                                long long viewer) {
-  auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });
+  auto op = db_.read([=](soci::session& s) {
+    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
+  });
   co_return co_await std::move(op);
 }
 
@@ -92,7 +94,7 @@ awaitable<std::optional<GroupOpportunities>> OpportunityService::group_opportuni
                                                                                      long long group_id,
                                                                                      long long viewer) {
   auto op = db_.read([=, this](soci::session& s) -> std::optional<GroupOpportunities> {
-    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer);
+    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
     if (!g) return std::nullopt;
     return GroupOpportunities{std::move(*g), store::list_for_group(s, group_id, viewer, today())};
   });
