@@ -513,18 +513,29 @@ void Database::commit_together() {
       Lease lease(*this);
       soci::session& s = lease.session();
       WriteTransaction tx(s);
-      for (size_t i = 0; i < batch.size(); ++i) {
-        query(s, kTogetherSavepoint, {});
+      if (batch.size() == 1) {
+        // Alone in its transaction: a failure undoes the transaction itself, so no savepoint is needed (two round
+        // trips fewer on PostgreSQL, where a quiet moment's checklist view is such a write).
         try {
-          batch[i].work(s);
+          batch[0].work(s);
         } catch (...) {
-          // Only this write's changes are undone; the others still commit.
-          errors[i] = std::current_exception();
-          query(s, kTogetherUndo, {});
+          errors[0] = std::current_exception();
         }
-        query(s, kTogetherRelease, {});
+        if (!errors[0]) tx.commit();
+      } else {
+        for (size_t i = 0; i < batch.size(); ++i) {
+          query(s, kTogetherSavepoint, {});
+          try {
+            batch[i].work(s);
+          } catch (...) {
+            // Only this write's changes are undone; the others still commit.
+            errors[i] = std::current_exception();
+            query(s, kTogetherUndo, {});
+          }
+          query(s, kTogetherRelease, {});
+        }
+        tx.commit();
       }
-      tx.commit();
     } catch (...) {
       failed = std::current_exception();
     }

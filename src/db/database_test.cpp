@@ -195,6 +195,37 @@ TEST_P(WritesTogether, ShareACommitAndAFailureStaysWithItsOwnCaller) {
   }
 }
 
+// A write alone in its transaction has no savepoint of its own: when it fails, the transaction is undone with it, its
+// caller gets the error, and the next write alone is saved.
+TEST_P(WritesTogether, AWriteAloneThatFailsLeavesNothingBehind) {
+  auto db = testing::fresh_database(GetParam());
+  db->run_sync([](soci::session& s) { s << "CREATE TABLE rt_read_test (n INTEGER NOT NULL)"; });
+  boost::asio::io_context ioc;
+  bool refused = false;
+  bool saved = false;
+  boost::asio::co_spawn(
+      ioc,
+      [&]() -> boost::asio::awaitable<void> {
+        auto failing = write_together(*db, [](soci::session& s) {
+          add_row(s);
+          throw std::runtime_error("this one cannot be saved");
+        });
+        try {
+          co_await std::move(failing);
+        } catch (const std::runtime_error&) {
+          refused = true;
+        }
+        auto next = write_together(*db, [](soci::session& s) { add_row(s); });
+        co_await std::move(next);
+        saved = true;
+      },
+      boost::asio::detached);
+  ioc.run();
+  EXPECT_TRUE(refused);
+  EXPECT_TRUE(saved);
+  EXPECT_EQ(db->run_sync(count_rows), 1) << "the failed write's row was kept";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WritesTogether, ::testing::ValuesIn(testing::backends()));
 
 }  // namespace

@@ -126,7 +126,9 @@ void keep_counts(soci::session& s, long long id, const PollCounts& counts, long 
 /// Unmet support requests of the meeting the record names, when the rules ask.
 long long unmet_of(soci::session& s, const Proposal& p) {
   if (!p.details.rules.no_unmet_support || !p.led_from_meeting_id) return 0;
-  return meetings::unmet_support(meetings::store::checklist(s, *p.led_from_meeting_id, p.group_id));
+  // The meeting's own group's people (the record offers only the group's meetings); none when it is gone.
+  const auto people = meetings::store::checklist(s, p.org_id, *p.led_from_meeting_id);
+  return people ? meetings::unmet_support(*people) : 0;
 }
 
 /// Judges the just-closed proposal under the rules it opened under and keeps the verdict for the measures
@@ -212,7 +214,9 @@ void membership_ended(soci::session& s, long long org_id, long long user_id, lon
 
 awaitable<std::optional<groups::GroupForViewer>> DecisionService::group_for(long long org_id, long long group_id,
                                                                             long long viewer) {
-  auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });
+  auto op = db_.read([=](soci::session& s) {
+    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
+  });
   co_return co_await std::move(op);
 }
 
@@ -228,7 +232,7 @@ awaitable<long long> DecisionService::propose(Who who, long long org_id, long lo
       [=, this, d = std::move(details), key = std::move(create_key)](soci::session& s) -> std::pair<long long, bool> {
         db::WriteTransaction tx(s);
         if (auto existing = store::find_by_create_key(s, org_id, key)) return {*existing, false};
-        const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
+        const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id, groups::Documents::left_out);
         if (!g) return {0, false};
         const policy::Actor actor{who.org_role, who.two_step, g->role};
         const policy::Facts facts{g->group.details.visibility, g->group.archived(), false, false, false};
@@ -458,7 +462,7 @@ awaitable<std::optional<store::GroupRules>> DecisionService::rules(long long gro
 awaitable<Change> DecisionService::save_rules(Who who, long long org_id, long long group_id, power::Rules rules) {
   auto op = db_.run([=, this](soci::session& s) {
     db::WriteTransaction tx(s);
-    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id);
+    const auto g = groups::store::find_for_viewer(s, org_id, group_id, who.user_id, groups::Documents::left_out);
     if (!g) return Change::refused;
     const policy::Actor actor{who.org_role, who.two_step, g->role};
     const policy::Facts facts{g->group.details.visibility, g->group.archived(), false, false, false};

@@ -52,14 +52,16 @@ bool takes_part(const std::optional<GroupRole>& role) {
 
 awaitable<std::optional<groups::GroupForViewer>> MeetingService::group_for(long long org_id, long long group_id,
                                                                            long long viewer) {
-  auto op = db_.read([=](soci::session& s) { return groups::store::find_for_viewer(s, org_id, group_id, viewer); });
+  auto op = db_.read([=](soci::session& s) {
+    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
+  });
   co_return co_await std::move(op);
 }
 
 awaitable<std::optional<GroupMeetings>> MeetingService::group_meetings(long long org_id, long long group_id,
                                                                        long long viewer) {
   auto op = db_.read([=, this](soci::session& s) -> std::optional<GroupMeetings> {
-    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer);
+    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
     if (!g) return std::nullopt;
     return GroupMeetings{std::move(*g), store::list_for_group(s, group_id, viewer, now())};
   });
@@ -150,11 +152,7 @@ awaitable<ReplyOutcome> MeetingService::reply(long long org_id, long long id, lo
 awaitable<std::optional<std::vector<Rsvp>>> MeetingService::checklist(long long org_id, long long id,
                                                                       long long viewer) {
   // Only reads: on SQLite they run on this thread with the request's other reads (no hop to the database threads).
-  auto op = db_.read([=](soci::session& s) -> std::optional<std::vector<Rsvp>> {
-    const auto v = store::find_for_viewer(s, org_id, id, 0);
-    if (!v) return std::nullopt;
-    return store::checklist(s, id, v->meeting.group_id);
-  });
+  auto op = db_.read([=](soci::session& s) { return store::checklist(s, org_id, id); });
   auto people = co_await std::move(op);
   if (!people) co_return std::nullopt;
   std::vector<long long> with_needs;

@@ -198,20 +198,24 @@ void set_arranged(soci::session& s, long long id, long long user_id, Need need, 
   }
 }
 
-std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id) {
+std::optional<std::vector<Rsvp>> checklist(soci::session& s, long long org_id, long long id) {
+  bool found = false;
   std::vector<Rsvp> out;
   std::map<long long, std::vector<Need>> ticks;
-  // Who replied what, and what has been arranged for whom: read together (one round trip on PostgreSQL).
+  // Whether the meeting is the organisation's, who replied what, and what has been arranged for whom: read together
+  // (one round trip on PostgreSQL), each finding the meeting's group itself.
   db::Batch b(s);
+  b.add("SELECT 1 FROM meetings WHERE id = $1 AND org_id = $2", {id, org_id}, [&](const db::Row&) { found = true; });
   b.add(
       "SELECT gm.user_id, gm.name, r.answer, r.needs, r.interpreter_language, r.dietary, r.note, r.updated_at "
-      "FROM group_members gm LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = gm.user_id WHERE "
-      "gm.group_id = $2 AND (gm.role <> 'observer' OR r.user_id IS NOT NULL) UNION ALL SELECT r.user_id, u.name, "
-      "r.answer, r.needs, r.interpreter_language, r.dietary, r.note, r.updated_at FROM meeting_rsvps r JOIN "
-      "meetings m ON m.id = r.meeting_id AND m.open_to_org = 1 JOIN users u ON u.id = r.user_id WHERE "
-      "r.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM group_members x WHERE x.group_id = $2 AND x.user_id = "
-      "r.user_id) ORDER BY 2, 1",
-      {id, group_id}, [&](const db::Row& r) {
+      "FROM meetings mg JOIN group_members gm ON gm.group_id = mg.group_id LEFT JOIN meeting_rsvps r ON "
+      "r.meeting_id = mg.id AND r.user_id = gm.user_id WHERE mg.id = $1 AND mg.org_id = $2 AND (gm.role <> "
+      "'observer' OR r.user_id IS NOT NULL) UNION ALL SELECT r.user_id, u.name, r.answer, r.needs, "
+      "r.interpreter_language, r.dietary, r.note, r.updated_at FROM meeting_rsvps r JOIN meetings m ON m.id = "
+      "r.meeting_id AND m.open_to_org = 1 JOIN users u ON u.id = r.user_id WHERE r.meeting_id = $1 AND m.org_id = "
+      "$2 AND NOT EXISTS (SELECT 1 FROM group_members x WHERE x.group_id = m.group_id AND x.user_id = r.user_id) "
+      "ORDER BY 2, 1",
+      {id, org_id}, [&](const db::Row& r) {
         Rsvp v;
         v.user_id = r.integer(0);
         v.name = r.string(1);
@@ -223,6 +227,7 @@ std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id) 
     if (auto need = parse_need(r.text(1))) ticks[r.integer(0)].push_back(*need);
   });
   b.run();
+  if (!found) return std::nullopt;
   for (auto& p : out) {
     if (auto it = ticks.find(p.user_id); it != ticks.end()) p.arranged = it->second;
   }

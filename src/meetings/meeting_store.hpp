@@ -37,7 +37,7 @@ void upsert_reply(soci::session& s, long long id, long long org_id, long long us
                   long long now);
 /// Everyone in the group (observers only when they replied), by name, with their reply and which of its needs are
 /// arranged.
-std::vector<Rsvp> checklist(soci::session& s, long long id, long long group_id);
+std::optional<std::vector<Rsvp>> checklist(soci::session& s, long long org_id, long long id);
 /// Ticks (or unticks) one person's need for the meeting as arranged.
 void set_arranged(soci::session& s, long long id, long long user_id, Need need, bool arranged, long long actor,
                   long long now);
