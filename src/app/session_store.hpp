@@ -4,6 +4,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "db/database.hpp"
@@ -33,6 +34,8 @@ class DbSessionStore final : public http::SessionStore {
   boost::asio::awaitable<void> remove_for_user(long long user_id) override;
   /// Deletes expired sessions; returns how many.
   long long purge_expired();
+  /// The statement every signed-in request runs: the session ($1), its person's stamp and their unread counts.
+  static std::string_view signed_in_statement();
 
  private:
   struct KeptPrincipal {
