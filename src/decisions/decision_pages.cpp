@@ -342,14 +342,12 @@ Response refused(OrgRequest& req, const PagesDeps& deps, const DecisionPage& pag
 awaitable<Response> list(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load_group(req, deps, Action::see_decisions);
+  std::vector<ProposalListed> all;
+  std::optional<store::GroupRules> rules;
+  auto loaded_op = load_group(req, deps, Action::see_decisions, DecisionService::list_along(all, rules));
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<groups::GroupForViewer>(loaded);
-  auto op = deps.service->group_decisions(g.group.id);
-  const auto all = co_await std::move(op);
-  auto rules_op = deps.service->rules(g.group.id);
-  const auto rules = co_await std::move(rules_op);
   const long long now = deps.service->now();
   auto page = page_builder(ctx, deps, s(t("decisions.list.title")));
   page.caption(g.group.details.name)

@@ -40,9 +40,11 @@ bool may(const OrgRequest& req, const ProposalForViewer& v, policy::Action actio
 awaitable<std::variant<DecisionPage, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action);
 /// A page of the closed named poll named by {decision}'s "who chose what", when the person may see the proposal.
 awaitable<std::variant<WhoChoseView, Response>> load_who_chose(OrgRequest& req, const PagesDeps& deps, WhoChoseQuery q);
-/// The group named by {group}, when the person may do this in it (see_decisions or propose).
+/// The group named by {group}, when the person may do this in it (see_decisions or propose), with a page's reads
+/// along.
 awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
-                                                                     policy::Action action);
+                                                                     policy::Action action,
+                                                                     groups::AlongWithGroup along = {});
 Who who_of(const OrgRequest& req);
 /// "/o/{org}/decisions/{id}"
 std::string decision_url(const OrgRequest& req, long long id);

@@ -213,11 +213,20 @@ void membership_ended(soci::session& s, long long org_id, long long user_id, lon
 }
 
 awaitable<std::optional<groups::GroupForViewer>> DecisionService::group_for(long long org_id, long long group_id,
-                                                                            long long viewer) {
-  auto op = db_.read([=](soci::session& s) {
-    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
+                                                                            long long viewer,
+                                                                            groups::AlongWithGroup along) {
+  auto op = db_.read([=, along = std::move(along)](soci::session& s) {
+    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out, along);
   });
   co_return co_await std::move(op);
+}
+
+groups::AlongWithGroup DecisionService::list_along(std::vector<ProposalListed>& proposals,
+                                                   std::optional<store::GroupRules>& rules) {
+  return [&proposals, &rules](db::Batch& b, long long group_id) {
+    store::list_for_group(b, group_id, proposals);
+    store::group_rules(b, group_id, rules);
+  };
 }
 
 awaitable<std::vector<ProposalListed>> DecisionService::group_decisions(long long group_id) {

@@ -107,7 +107,11 @@ class DecisionService {
       : db_(db), clock_(clock), mail_(std::move(mail)) {}
 
   /// The group with the viewer's role there (for the list and the new proposal form).
-  awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
+  awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer,
+                                                             groups::AlongWithGroup along = {});
+  /// The group's proposals (newest first) and its power-sharing rules, read along with the group (group_for).
+  static groups::AlongWithGroup list_along(std::vector<ProposalListed>& proposals,
+                                           std::optional<store::GroupRules>& rules);
   awaitable<std::vector<ProposalListed>> group_decisions(long long group_id);
   /// Puts a proposal forward (opening now) and tells the group's people. The same create_key twice makes one: the
   /// second call returns the first one's id (0: refused).

@@ -477,21 +477,23 @@ bool keep_ranked(soci::session& s, long long id, const RankedCount& c, long long
   return true;
 }
 
+void group_rules(db::Batch& b, long long group_id, std::optional<GroupRules>& out) {
+  b.add(
+      "SELECT at_least_lived_experience, lived_experience_half, no_unmet_support, carers_count, updated_at FROM "
+      "decision_group_rules WHERE group_id = $1",
+      {group_id}, [&out](const db::Row& r) {
+        GroupRules g;
+        if (!r.null(0)) g.rules.at_least_lived_experience = static_cast<int>(r.integer(0));
+        g.rules.lived_experience_half = r.integer(1) != 0;
+        g.rules.no_unmet_support = r.integer(2) != 0;
+        g.rules.carers_count = r.integer(3) != 0;
+        g.updated_at = r.integer(4);
+        out = g;
+      });
+}
+
 std::optional<GroupRules> group_rules(soci::session& s, long long group_id) {
-  std::optional<GroupRules> out;
-  db::query(s,
-            "SELECT at_least_lived_experience, lived_experience_half, no_unmet_support, carers_count, updated_at FROM "
-            "decision_group_rules WHERE group_id = $1",
-            {group_id}, [&](const db::Row& r) {
-              GroupRules g;
-              if (!r.null(0)) g.rules.at_least_lived_experience = static_cast<int>(r.integer(0));
-              g.rules.lived_experience_half = r.integer(1) != 0;
-              g.rules.no_unmet_support = r.integer(2) != 0;
-              g.rules.carers_count = r.integer(3) != 0;
-              g.updated_at = r.integer(4);
-              out = g;
-            });
-  return out;
+  return db::read_alone<std::optional<GroupRules>>(s, [&](db::Batch& b, auto& out) { group_rules(b, group_id, out); });
 }
 
 void save_group_rules(soci::session& s, long long group_id, const power::Rules& rules, long long by, long long now) {
@@ -671,15 +673,12 @@ void topic_follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std::vector<
       });
 }
 
-std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id) {
-  std::vector<ProposalListed> out;
-  db::query(
-      s,
+void list_for_group(db::Batch& b, long long group_id, std::vector<ProposalListed>& out) {
+  b.add(
       "SELECT d.id, d.title, d.process, d.closes_at, d.closed_at, d.withdrawn_at, d.outcome, COALESCE(d.took_part, "
       "(SELECT COUNT(*) FROM decision_voters v WHERE v.decision_id = d.id)) FROM decisions d WHERE d.group_id = $1 "
-      "ORDER BY "
-      "d.created_at DESC, d.id DESC",
-      {group_id}, [&](const db::Row& r) {
+      "ORDER BY d.created_at DESC, d.id DESC",
+      {group_id}, [&out](const db::Row& r) {
         ProposalListed l;
         l.id = r.integer(0);
         l.title = r.string(1);
@@ -691,7 +690,11 @@ std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id)
         l.took_part = r.integer(7);
         out.push_back(std::move(l));
       });
-  return out;
+}
+
+std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id) {
+  return db::read_alone<std::vector<ProposalListed>>(
+      s, [&](db::Batch& b, auto& out) { list_for_group(b, group_id, out); });
 }
 
 std::vector<Recipient> group_people(soci::session& s, long long group_id) {

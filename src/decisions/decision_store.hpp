@@ -92,6 +92,7 @@ struct GroupRules {
   long long updated_at = 0;
 };
 std::optional<GroupRules> group_rules(soci::session& s, long long group_id);
+void group_rules(db::Batch& b, long long group_id, std::optional<GroupRules>& out);
 void save_group_rules(soci::session& s, long long group_id, const power::Rules& rules, long long by, long long now);
 
 /// Keeps the person's consent answer (and notes that they took part). An objection opens one (or changes the reason
@@ -130,6 +131,7 @@ void topic_follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std::vector<
 
 /// The group's proposals, newest first.
 std::vector<ProposalListed> list_for_group(soci::session& s, long long group_id);
+void list_for_group(db::Batch& b, long long group_id, std::vector<ProposalListed>& out);
 
 struct Recipient {
   long long user_id = 0;

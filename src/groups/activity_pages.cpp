@@ -26,13 +26,13 @@ std::optional<long long> older_than(const RequestContext& ctx) {
 awaitable<Response> activity(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load(req, deps, policy::Action::see_members, Documents::left_out);
+  const auto before = older_than(ctx);
+  ActivityPage feed;
+  auto loaded_op = load(req, deps, policy::Action::see_members, Documents::left_out,
+                        GroupService::activity_along(before, kActivityPerPage, feed));
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<GroupForViewer>(loaded).group;
-  const auto before = older_than(ctx);
-  auto op = deps.service->activity(g.id, before, kActivityPerPage);
-  const auto feed = co_await std::move(op);
   const std::string base = group_url(req, g.id);
   auto page = page_builder(ctx, deps, std::string(t("groups.activity.title")));
   page.caption(g.details.name).back_link(base, std::string(t("groups.back")));

@@ -2,6 +2,7 @@
 /// service, the policy and the pages (no SOCI, no Beast).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,10 @@
 
 #include "organisations/organisation.hpp"
 #include "profiles/profile.hpp"
+
+namespace roundtable::db {
+class Batch;
+}
 
 namespace roundtable::groups {
 
@@ -98,6 +103,11 @@ struct GroupDetails {
 /// Whether a group is read with its documents (terms of reference, ground rules, principles, each in two versions:
 /// several kilobytes). Most pages of a group show none of them.
 enum class Documents { read, left_out };
+
+/// Reads a page adds to the batch that reads its group (given the group's id from the page's address), so they travel
+/// together: one round trip on PostgreSQL (ADR 0060). They run before the page knows whether the viewer may see them,
+/// so they only read, and the page drops what they read unless the viewer may see it.
+using AlongWithGroup = std::function<void(db::Batch&, long long group_id)>;
 
 struct Group {
   long long id = 0;

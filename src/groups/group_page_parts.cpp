@@ -47,11 +47,11 @@ bool sees_every_group(const OrgRequest& req) {
 }
 
 awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action,
-                                                       Documents documents) {
+                                                       Documents documents, AlongWithGroup along) {
   auto& ctx = req.ctx;
   const auto id = ctx.id_param("group");
   if (!id) co_return deps.not_found(ctx);
-  auto op = deps.service->group_for(req.membership.org_id, *id, req.principal.user_id, documents);
+  auto op = deps.service->group_for(req.membership.org_id, *id, req.principal.user_id, documents, std::move(along));
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   switch (policy::allows(actor_of(req, *found), action, facts_of(found->group))) {

@@ -50,7 +50,8 @@ bool allowed(const OrgRequest& req, const GroupForViewer& g, policy::Action acti
 /// instead (404, or to two-step sign-in for an organisation admin without it). A page that shows none of the group's
 /// documents leaves them out.
 awaitable<std::variant<GroupForViewer, Response>> load(OrgRequest& req, const PagesDeps& deps, policy::Action action,
-                                                       Documents documents = Documents::read);
+                                                       Documents documents = Documents::read,
+                                                       AlongWithGroup along = {});
 /// The organisation's admins (two-step sign-in passed) see every group, members-only ones too.
 bool sees_every_group(const OrgRequest& req);
 /// "/o/{org}/groups/{id}"

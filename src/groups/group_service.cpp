@@ -95,8 +95,10 @@ awaitable<long long> GroupService::create_group(long long org_id, long long acto
 }
 
 awaitable<std::optional<GroupForViewer>> GroupService::group_for(long long org_id, long long group_id, long long viewer,
-                                                                 Documents documents) {
-  auto op = db_.read([=](soci::session& s) { return store::find_for_viewer(s, org_id, group_id, viewer, documents); });
+                                                                 Documents documents, AlongWithGroup along) {
+  auto op = db_.read([=, along = std::move(along)](soci::session& s) {
+    return store::find_for_viewer(s, org_id, group_id, viewer, documents, along);
+  });
   co_return co_await std::move(op);
 }
 
@@ -154,6 +156,20 @@ awaitable<GroupList> GroupService::list_groups(long long org_id, long long viewe
 awaitable<std::vector<GroupListed>> GroupService::my_groups(long long org_id, long long viewer) {
   auto op = db_.read([=](soci::session& s) { return store::groups_of(s, org_id, viewer); });
   co_return co_await std::move(op);
+}
+
+AlongWithGroup GroupService::members_along(std::vector<GroupMember>& out) {
+  return [&out](db::Batch& b, long long group_id) { store::members(b, group_id, out); };
+}
+
+AlongWithGroup GroupService::stage_changes_along(std::vector<StageChange>& out) {
+  return [&out](db::Batch& b, long long group_id) { store::stage_changes(b, group_id, out); };
+}
+
+AlongWithGroup GroupService::activity_along(std::optional<long long> older_than, int per_page, ActivityPage& out) {
+  return [older_than, per_page, &out](db::Batch& b, long long group_id) {
+    store::activity(b, group_id, older_than, per_page, out);
+  };
 }
 
 awaitable<std::vector<GroupMember>> GroupService::members(long long group_id) {

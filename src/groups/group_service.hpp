@@ -72,9 +72,9 @@ class GroupService {
   /// Starts a group with its maker as lead facilitator; a project with a stage records its first stage. The same
   /// create_key twice makes one group: the second call returns the first one's id.
   awaitable<long long> create_group(long long org_id, long long actor, GroupDetails details, std::string create_key);
-  /// The group as the viewer sees it (nullopt: no such group in this organisation).
+  /// The group as the viewer sees it (nullopt: no such group in this organisation), with a page's reads along.
   awaitable<std::optional<GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer,
-                                                     Documents documents = Documents::read);
+                                                     Documents documents = Documents::read, AlongWithGroup along = {});
   /// A group's public summary (nullopt unless the group is public and active, in that organisation).
   awaitable<std::optional<PublicGroup>> public_group(std::string org_slug, long long group_id);
   /// Everything a group's home page shows, in one visit: wants says, from the group as the viewer sees it, whether
@@ -89,6 +89,10 @@ class GroupService {
   /// The groups the person is in, in this organisation.
   awaitable<std::vector<GroupListed>> my_groups(long long org_id, long long viewer);
   awaitable<std::vector<GroupMember>> members(long long group_id);
+  /// The same reads, made along with the group (group_for): `out` is filled when it is read.
+  static AlongWithGroup members_along(std::vector<GroupMember>& out);
+  static AlongWithGroup stage_changes_along(std::vector<StageChange>& out);
+  static AlongWithGroup activity_along(std::optional<long long> older_than, int per_page, ActivityPage& out);
   /// Everyone in the group with the needs they agreed to share with facilitators; each look is recorded in the
   /// organisation's audit log against the people whose needs were shown.
   awaitable<std::vector<MemberNeeds>> support_needs(long long org_id, long long group_id, long long viewer);

@@ -140,26 +140,57 @@ std::optional<long long> find_by_create_key(soci::session& s, long long org_id, 
   return out;
 }
 
+namespace {
+
+/// The group with the viewer's role, request and what they have seen ($1 organisation, $2 group, $3 viewer); made once.
+const std::string& viewer_sql(Documents documents) {
+  auto make = [](const char* columns) {
+    return std::string("SELECT ") + columns +
+           ", gm.role, r.state, (SELECT MAX(a.id) FROM group_activity a WHERE a.group_id = g.id), sg.activity_id "
+           "FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND gm.user_id = $3 LEFT JOIN "
+           "group_requests r ON r.group_id = g.id AND r.user_id = $3 LEFT JOIN seen_groups sg ON sg.group_id = "
+           "g.id AND sg.user_id = $3 WHERE g.id = $2 AND g.org_id = $1";
+  };
+  static const std::string with = make(kGroupColumns);
+  static const std::string without = make(kGroupColumnsWithoutDocuments);
+  return documents == Documents::read ? with : without;
+}
+
+GroupForViewer viewer_of(const db::Row& r, Documents documents) {
+  GroupForViewer v;
+  v.group = group_of(r);
+  v.group.details.documents_read = documents == Documents::read;
+  if (!r.null(kGroupColumnCount)) v.role = parse_group_role(r.text(kGroupColumnCount));
+  if (!r.null(kGroupColumnCount + 1)) v.request = state_of(r.text(kGroupColumnCount + 1));
+  v.latest_activity = r.integer(kGroupColumnCount + 2);
+  v.seen_activity = r.integer(kGroupColumnCount + 3);
+  return v;
+}
+
+}  // namespace
+
+void find_for_viewer(db::Batch& b, long long org_id, long long group_id, long long viewer, Documents documents,
+                     std::optional<GroupForViewer>& out) {
+  b.add(viewer_sql(documents), {org_id, group_id, viewer},
+        [&out, documents](const db::Row& r) { out = viewer_of(r, documents); });
+}
+
+std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id, long long viewer,
+                                              Documents documents, const AlongWithGroup& along) {
+  if (!along) return find_for_viewer(s, org_id, group_id, viewer, documents);
+  std::optional<GroupForViewer> out;
+  db::Batch b(s);
+  find_for_viewer(b, org_id, group_id, viewer, documents, out);
+  along(b, group_id);
+  b.run();
+  return out;
+}
+
 std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id, long long viewer,
                                               Documents documents) {
   std::optional<GroupForViewer> out;
-  const bool read = documents == Documents::read;
-  db::query(s,
-            std::string("SELECT ") + (read ? kGroupColumns : kGroupColumnsWithoutDocuments) +
-                ", gm.role, r.state, (SELECT MAX(a.id) FROM group_activity a WHERE a.group_id = g.id), sg.activity_id "
-                "FROM org_groups g LEFT JOIN group_members gm ON gm.group_id = g.id AND gm.user_id = $3 LEFT JOIN "
-                "group_requests r ON r.group_id = g.id AND r.user_id = $3 LEFT JOIN seen_groups sg ON sg.group_id = "
-                "g.id AND sg.user_id = $3 WHERE g.id = $2 AND g.org_id = $1",
-            {org_id, group_id, viewer}, [&](const db::Row& r) {
-              GroupForViewer v;
-              v.group = group_of(r);
-              v.group.details.documents_read = read;
-              if (!r.null(kGroupColumnCount)) v.role = parse_group_role(r.text(kGroupColumnCount));
-              if (!r.null(kGroupColumnCount + 1)) v.request = state_of(r.text(kGroupColumnCount + 1));
-              v.latest_activity = r.integer(kGroupColumnCount + 2);
-              v.seen_activity = r.integer(kGroupColumnCount + 3);
-              out = std::move(v);
-            });
+  db::query(s, viewer_sql(documents), {org_id, group_id, viewer},
+            [&](const db::Row& r) { out = viewer_of(r, documents); });
   return out;
 }
 
@@ -314,9 +345,10 @@ void mark_seen(soci::session& s, long long user_id, long long group_id, long lon
 }
 
 std::vector<GroupMember> members(soci::session& s, long long group_id) {
-  return db::read_alone<std::vector<GroupMember>>(
-      s, [&](db::Batch& b, auto& out) { members_where(b, group_id, "", out); });
+  return db::read_alone<std::vector<GroupMember>>(s, [&](db::Batch& b, auto& out) { members(b, group_id, out); });
 }
+
+void members(db::Batch& b, long long group_id, std::vector<GroupMember>& out) { members_where(b, group_id, "", out); }
 
 void first_members(db::Batch& b, long long group_id, int limit, std::vector<GroupMember>& out) {
   // SQL picks them by role, then by name as stored; members_where then orders those few as the full list does

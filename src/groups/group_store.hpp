@@ -27,6 +27,12 @@ std::optional<long long> find_by_create_key(soci::session& s, long long org_id, 
 /// The group (in this organisation) with the viewer's role and request, in one query.
 std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id, long long viewer,
                                               Documents documents = Documents::read);
+/// The same with a page's reads along, in one batch.
+std::optional<GroupForViewer> find_for_viewer(soci::session& s, long long org_id, long long group_id, long long viewer,
+                                              Documents documents, const AlongWithGroup& along);
+/// The same, added to a batch: `out` is filled when the batch runs (left empty when there is no such group).
+void find_for_viewer(db::Batch& b, long long org_id, long long group_id, long long viewer, Documents documents,
+                     std::optional<GroupForViewer>& out);
 /// The group with this id in the organisation with this address, when its summary is public (not archived).
 std::optional<PublicGroup> find_public(soci::session& s, std::string_view org_slug, long long group_id);
 void update_details(soci::session& s, long long group_id, const GroupDetails& d, long long now);
@@ -58,6 +64,7 @@ void mark_seen(soci::session& s, long long user_id, long long group_id, long lon
 
 /// The group's members, leads first, then by name, with their member types in the organisation.
 std::vector<GroupMember> members(soci::session& s, long long group_id);
+void members(db::Batch& b, long long group_id, std::vector<GroupMember>& out);
 /// Only the people who run it (lead facilitators and facilitators): who to ask, for people outside.
 void runners(db::Batch& b, long long group_id, std::vector<GroupMember>& out);
 /// The first `limit` people of a group in the members list's order (who runs it first, then by name): a group's home

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "db/query.hpp"
 #include "db/run_awaitable.hpp"
 #include "db/search.hpp"
 #include "db/test_databases.hpp"
@@ -205,6 +206,31 @@ TEST_P(GroupsOnBackend, AGroupReadWithoutItsDocumentsHasTheRestAndCannotFillTheE
   EXPECT_EQ(without->group.member_count, 1);
   EXPECT_THROW(form_of(without->group.details), std::logic_error);
   EXPECT_FALSE(run(service->group_for(south, id, rhys, Documents::left_out)));
+}
+
+// A page's reads come along with the group (one batch): the same people and stage changes as read on their own; for
+// a group of another organisation there is no group, whatever the reads found.
+TEST_P(GroupsOnBackend, APagesReadsAlongWithTheGroupAreThoseReadOnTheirOwn) {
+  const long long id = make("Steering group", Visibility::organisation, Stage::discover);
+  std::vector<GroupMember> people;
+  std::vector<StageChange> changes;
+  const auto both = [&](db::Batch& b, long long group_id) {
+    GroupService::members_along(people)(b, group_id);
+    GroupService::stage_changes_along(changes)(b, group_id);
+  };
+  const auto v = run(service->group_for(north, id, tom, Documents::left_out, both));
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->group.details.name, "Steering group");
+  const auto alone = run(service->members(id));
+  ASSERT_EQ(people.size(), alone.size());
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].user_id, tom);
+  EXPECT_EQ(people[0].role, GroupRole::lead);
+  EXPECT_EQ(changes.size(), run(service->stage_changes(id)).size());
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].to, Stage::discover);
+  people.clear();
+  EXPECT_FALSE(run(service->group_for(south, id, rhys, Documents::left_out, GroupService::members_along(people))));
 }
 
 TEST_P(GroupsOnBackend, TheSameFormSentTwiceMakesOneGroupWithItsMakerAsLead) {

@@ -194,13 +194,12 @@ awaitable<Response> leave(OrgRequest& req, const PagesDeps& deps) {
 awaitable<Response> members(OrgRequest& req, const PagesDeps& deps) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
-  auto loaded_op = load(req, deps, Action::see_members, Documents::left_out);
+  std::vector<GroupMember> people;
+  auto loaded_op = load(req, deps, Action::see_members, Documents::left_out, GroupService::members_along(people));
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& v = std::get<GroupForViewer>(loaded);
   const auto& g = v.group;
-  auto op = deps.service->members(g.id);
-  const auto people = co_await std::move(op);
   const bool manages = may(req, v, Action::manage_members);
   const std::string base = group_url(req, g.id);
   auto page = page_builder(ctx, deps, s(t("groups.members.title")));

@@ -14,14 +14,21 @@ using view::Html;
 
 using view::s;
 
-/// A coroutine: form and errors are copies, since the caller's temporaries are gone when it runs.
+/// A coroutine: form and errors are copies, since the caller's temporaries are gone when it runs. The stage changes
+/// are read here unless they came with the group.
 awaitable<Response> render(OrgRequest& req, const PagesDeps& deps, const GroupForViewer& v, StageForm form,
-                           std::vector<view::FieldError> errors) {
+                           std::vector<view::FieldError> errors,
+                           std::optional<std::vector<StageChange>> read_with_group = std::nullopt) {
   auto& ctx = req.ctx;
   auto t = ctx.t();
   const auto& g = v.group;
-  auto op = deps.service->stage_changes(g.id);
-  const auto changes = co_await std::move(op);
+  std::vector<StageChange> changes;
+  if (read_with_group) {
+    changes = std::move(*read_with_group);
+  } else {
+    auto op = deps.service->stage_changes(g.id);
+    changes = co_await std::move(op);
+  }
   const std::string base = group_url(req, g.id);
   auto page = page_builder(ctx, deps, s(t("groups.stage.title")));
   page.caption(g.details.name).back_link(base, s(t("groups.back"))).errors(t, errors);
@@ -60,10 +67,11 @@ awaitable<Response> render(OrgRequest& req, const PagesDeps& deps, const GroupFo
 }  // namespace
 
 awaitable<Response> stage(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load(req, deps, Action::see_group, Documents::left_out);
+  std::vector<StageChange> changes;
+  auto loaded_op = load(req, deps, Action::see_group, Documents::left_out, GroupService::stage_changes_along(changes));
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
-  auto op = render(req, deps, std::get<GroupForViewer>(loaded), {}, {});
+  auto op = render(req, deps, std::get<GroupForViewer>(loaded), {}, {}, std::move(changes));
   co_return co_await std::move(op);
 }
 

@@ -2,6 +2,7 @@
 
 #include "audit/audit.hpp"
 #include "audit/audit_store.hpp"
+#include "db/query.hpp"
 #include "db/together.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
@@ -61,9 +62,13 @@ awaitable<std::optional<groups::GroupForViewer>> MeetingService::group_for(long 
 awaitable<std::optional<GroupMeetings>> MeetingService::group_meetings(long long org_id, long long group_id,
                                                                        long long viewer) {
   auto op = db_.read([=, this](soci::session& s) -> std::optional<GroupMeetings> {
-    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
+    // The group and its meetings together (one round trip on PostgreSQL); the meetings only count if it is there.
+    std::vector<MeetingListed> meetings;
+    auto g = groups::store::find_for_viewer(
+        s, org_id, group_id, viewer, groups::Documents::left_out,
+        [&](db::Batch& b, long long id) { store::list_for_group(b, id, viewer, now(), meetings); });
     if (!g) return std::nullopt;
-    return GroupMeetings{std::move(*g), store::list_for_group(s, group_id, viewer, now())};
+    return GroupMeetings{std::move(*g), std::move(meetings)};
   });
   co_return co_await std::move(op);
 }

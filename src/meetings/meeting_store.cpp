@@ -133,34 +133,39 @@ bool set_cancelled(soci::session& s, long long id, std::string_view reason, long
                    {now, reason, id}) > 0;
 }
 
-std::vector<MeetingListed> list_for_group(soci::session& s, long long group_id, long long viewer, long long now) {
-  std::vector<MeetingListed> out;
-  db::query(s,
-            "SELECT m.id, m.title, m.starts_at, m.ends_at, m.online_url, m.venue, m.cancelled_at, " + replies("going") +
-                ", r.answer FROM meetings m LEFT JOIN meeting_rsvps r ON r.meeting_id = m.id AND r.user_id = $2 WHERE "
-                "m.group_id = $1",
-            {group_id, viewer}, [&](const db::Row& r) {
-              MeetingListed l;
-              l.id = r.integer(0);
-              l.title = r.string(1);
-              l.starts_at = r.integer(2);
-              l.ends_at = r.integer(3);
-              l.online = !r.text(4).empty();
-              l.in_person = !r.text(5).empty();
-              l.cancelled = !r.null(6);
-              l.going = r.integer(7);
-              if (!r.null(8)) l.mine = parse_answer(r.text(8));
-              out.push_back(std::move(l));
-            });
+void list_for_group(db::Batch& b, long long group_id, long long viewer, long long now,
+                    std::vector<MeetingListed>& out) {
+  b.add("SELECT m.id, m.title, m.starts_at, m.ends_at, m.online_url, m.venue, m.cancelled_at, " + replies("going") +
+            ", r.answer FROM meetings m LEFT JOIN meeting_rsvps r ON r.meeting_id = m.id AND r.user_id = $2 WHERE "
+            "m.group_id = $1",
+        {group_id, viewer}, [&out](const db::Row& r) {
+          MeetingListed l;
+          l.id = r.integer(0);
+          l.title = r.string(1);
+          l.starts_at = r.integer(2);
+          l.ends_at = r.integer(3);
+          l.online = !r.text(4).empty();
+          l.in_person = !r.text(5).empty();
+          l.cancelled = !r.null(6);
+          l.going = r.integer(7);
+          if (!r.null(8)) l.mine = parse_answer(r.text(8));
+          out.push_back(std::move(l));
+        });
   // In the page's order, put here rather than by the database's sorter (a fifth of the statement's work): the ones to
   // come, soonest first, then the past ones, latest first.
-  std::sort(out.begin(), out.end(), [now](const MeetingListed& a, const MeetingListed& b) {
-    const bool a_past = a.ends_at <= now, b_past = b.ends_at <= now;
-    if (a_past != b_past) return !a_past;
-    if (a.starts_at != b.starts_at) return a_past ? a.starts_at > b.starts_at : a.starts_at < b.starts_at;
-    return a.id < b.id;
+  b.then([&out, now] {
+    std::sort(out.begin(), out.end(), [now](const MeetingListed& a, const MeetingListed& b) {
+      const bool a_past = a.ends_at <= now, b_past = b.ends_at <= now;
+      if (a_past != b_past) return !a_past;
+      if (a.starts_at != b.starts_at) return a_past ? a.starts_at > b.starts_at : a.starts_at < b.starts_at;
+      return a.id < b.id;
+    });
   });
-  return out;
+}
+
+std::vector<MeetingListed> list_for_group(soci::session& s, long long group_id, long long viewer, long long now) {
+  return db::read_alone<std::vector<MeetingListed>>(
+      s, [&](db::Batch& b, auto& out) { list_for_group(b, group_id, viewer, now, out); });
 }
 
 void upsert_reply(soci::session& s, long long id, long long org_id, long long user_id, const RsvpDetails& r,

@@ -13,6 +13,9 @@
 namespace soci {
 class session;
 }
+namespace roundtable::db {
+class Batch;
+}
 
 namespace roundtable::meetings::store {
 
@@ -31,6 +34,7 @@ bool set_cancelled(soci::session& s, long long id, std::string_view reason, long
 /// Every meeting of the group, upcoming first (soonest first), then past ones (latest first), with the viewer's
 /// answer.
 std::vector<MeetingListed> list_for_group(soci::session& s, long long group_id, long long viewer, long long now);
+void list_for_group(db::Batch& b, long long group_id, long long viewer, long long now, std::vector<MeetingListed>& out);
 
 /// Keeps the person's reply: one row per person and meeting, whatever sends it how often.
 void upsert_reply(soci::session& s, long long id, long long org_id, long long user_id, const RsvpDetails& r,
