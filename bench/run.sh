@@ -436,6 +436,15 @@ MEMBER_SESSION=$(sign_in gareth%40demo.example)
 # One of the 10,000 people in the whole organisation's group (who chose what in its named poll).
 VOTER_SESSION=$(sign_in priya%40demo.example)
 [ -n "$VOTER_SESSION" ] || { say "could not sign in as the demo member Priya"; exit 1; }
+# The organisation's newest member (the highest user id), with the demo password: every signed-in request reads the
+# person by their id, and a plan that walked the users up to them (PostgreSQL's merge join, until 2026-12-07) cost
+# 10 ms a request for them while the demo people, the first ids, saw none of it.
+NEWEST_EMAIL=$(db_one "SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id JOIN organisations o ON \
+o.id = m.org_id AND o.slug = 'demo' ORDER BY u.id DESC LIMIT 1")
+db_exec "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'gareth@demo.example') \
+WHERE email = '$NEWEST_EMAIL'"
+NEWEST_SESSION=$(sign_in "${NEWEST_EMAIL//@/%40}")
+[ -n "$NEWEST_SESSION" ] || { say "could not sign in as the newest member, $NEWEST_EMAIL"; exit 1; }
 # The demo member's calendar feed (the meetings of his groups, no sign-in): an address got as a person gets one.
 FEED_CSRF=$(curl -s -H "Cookie: rt_session=$MEMBER_SESSION" "$BASE/account/calendar" |
   sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n1)
@@ -443,8 +452,8 @@ FEED_PATH=$(curl -s -H "Cookie: rt_session=$MEMBER_SESSION" --data "csrf_token=$
   sed -n 's/.*value="https\{0,1\}:\/\/[^/"]*\(\/calendar\/[^"]*\.ics\)".*/\1/p' | head -n1)
 [ -n "$FEED_PATH" ] || { say "could not get the demo member's calendar feed address"; exit 1; }
 
-# name|path|auth (auth: the facilitator's session cookie; member: the member's; voter: Priya's). Every page a module
-# adds goes here.
+# name|path|auth (auth: the facilitator's session cookie; member: the member's; voter: Priya's; newest: the newest
+# member's). Every page a module adds goes here.
 SCENARIOS=(
   "plaintext|/healthz|"
   "nginx, a 1 KB static file (the limit here; not Roundtable)|@nginx/index.html|"
@@ -456,6 +465,7 @@ SCENARIOS=(
   "a story found by search|/stories/demo-1|"
   "organisation page, signed in|/o/demo|auth"
   "/account, signed in as a member|/account|member"
+  "/account, signed in as the newest of $MEMBERS members|/account|newest"
   "member directory ($MEMBERS members), signed in|/o/demo/people|auth"
   "member directory ($MEMBERS members), halfway along, signed in|/o/demo/people?after=$MEMBER_MIDDLE|auth"
   "member directory ($MEMBERS members), the unpaid carers (a quarter of them), signed in|/o/demo/people?type=unpaid_carer|auth"
@@ -532,6 +542,7 @@ headers_for() { # auth -> wrk/curl header arguments
   if [ "$1" = auth ]; then printf '%s\n' -H "Cookie: rt_session=$SESSION"; fi
   if [ "$1" = member ]; then printf '%s\n' -H "Cookie: rt_session=$MEMBER_SESSION"; fi
   if [ "$1" = voter ]; then printf '%s\n' -H "Cookie: rt_session=$VOTER_SESSION"; fi
+  if [ "$1" = newest ]; then printf '%s\n' -H "Cookie: rt_session=$NEWEST_SESSION"; fi
 }
 
 # PostgreSQL: the loads above (hundreds of thousands of rows) would wake autovacuum in the middle of the measurements
