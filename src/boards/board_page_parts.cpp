@@ -92,11 +92,12 @@ awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const Pag
 }
 
 awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
-                                                                     policy::Action action) {
+                                                                     policy::Action action,
+                                                                     groups::AlongWithGroup along) {
   auto& ctx = req.ctx;
   const auto id = http::parse_id(ctx.param("group"));
   if (!id || !deps.service) co_return deps.not_found(ctx);
-  auto op = deps.service->group_for(req.membership.org_id, *id, req.principal.user_id);
+  auto op = deps.service->group_for(req.membership.org_id, *id, req.principal.user_id, std::move(along));
   auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   const policy::Facts facts{found->group.details.visibility, found->group.archived(), false};

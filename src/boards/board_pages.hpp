@@ -55,9 +55,11 @@ awaitable<std::variant<BoardPage, Response>> load_voted_board(OrgRequest& req, c
                                                               policy::Action action);
 /// The card named by {card} with its board, when the person may do this to it.
 awaitable<std::variant<CardPage, Response>> load_card(OrgRequest& req, const PagesDeps& deps, policy::Action action);
-/// The group named by {group}, when the person may do this in it (see_boards or run_boards).
+/// The group named by {group}, when the person may do this in it (see_boards or run_boards), with a page's reads
+/// along.
 awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
-                                                                     policy::Action action);
+                                                                     policy::Action action,
+                                                                     groups::AlongWithGroup along = {});
 Who who_of(const OrgRequest& req);
 /// "/o/{org}/boards/{id}"
 std::string board_url(const OrgRequest& req, long long id);

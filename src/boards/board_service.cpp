@@ -85,11 +85,16 @@ std::vector<long long> group_people_only(soci::session& s, long long group_id, c
 }  // namespace
 
 awaitable<std::optional<groups::GroupForViewer>> BoardService::group_for(long long org_id, long long group_id,
-                                                                         long long viewer) {
-  auto op = db_.read([=](soci::session& s) {
-    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
+                                                                         long long viewer,
+                                                                         groups::AlongWithGroup along) {
+  auto op = db_.read([=, along = std::move(along)](soci::session& s) {
+    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out, along);
   });
   co_return co_await std::move(op);
+}
+
+groups::AlongWithGroup BoardService::boards_along(std::vector<store::BoardListed>& out) {
+  return [&out](db::Batch& b, long long group_id) { store::boards_of_group(b, group_id, out); };
 }
 
 awaitable<std::vector<store::BoardListed>> BoardService::group_boards(long long group_id) {

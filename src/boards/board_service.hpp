@@ -99,7 +99,10 @@ class BoardService {
   /// contribution, its group and the viewer's role there (the ask).
   void follow_ups(db::Batch& b, const module::FollowUpAsk& ask, std::vector<module::FollowUp>& out) const;
 
-  awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
+  awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer,
+                                                             groups::AlongWithGroup along = {});
+  /// The group's boards, read along with the group (group_for).
+  static groups::AlongWithGroup boards_along(std::vector<store::BoardListed>& out);
   awaitable<std::vector<store::BoardListed>> group_boards(long long group_id);
   /// A new board with the lists named (Ideas, Doing, Done when none); the same create key twice makes one (0: refused).
   /// stage: the project's stage it is for; none when the group has no stages.

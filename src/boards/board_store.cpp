@@ -67,19 +67,21 @@ std::optional<long long> find_board_by_key(soci::session& s, long long org_id, s
   return out;
 }
 
-std::vector<BoardListed> boards_of_group(soci::session& s, long long group_id) {
-  std::vector<BoardListed> out;
+void boards_of_group(db::Batch& b, long long group_id, std::vector<BoardListed>& out) {
   // Each board's cards in play: the sum of its lists' last positions (1..n without gaps, ADR 0033), one seek of
   // board_cards_in_play a list, where COUNT(*) stepped over every card of every board.
-  db::query(s,
-            std::string("SELECT ") + std::string(kBoardColumns) +
-                ", (SELECT COALESCE(SUM((SELECT MAX(c.position) FROM board_cards c WHERE c.board_id = l.board_id AND "
-                "c.list_id = l.id AND c.archived_at IS NULL)), 0) FROM board_lists l WHERE l.board_id = b.id) FROM "
-                "boards b JOIN org_groups g ON g.id = b.group_id WHERE b.group_id = $1 ORDER BY b.created_at, b.id",
-            {group_id}, [&](const db::Row& r) {
-              out.push_back({board_of(r), r.integer(12)});
-            });
-  return out;
+  b.add(std::string("SELECT ") + std::string(kBoardColumns) +
+            ", (SELECT COALESCE(SUM((SELECT MAX(c.position) FROM board_cards c WHERE c.board_id = l.board_id AND "
+            "c.list_id = l.id AND c.archived_at IS NULL)), 0) FROM board_lists l WHERE l.board_id = b.id) FROM "
+            "boards b JOIN org_groups g ON g.id = b.group_id WHERE b.group_id = $1 ORDER BY b.created_at, b.id",
+        {group_id}, [&out](const db::Row& r) {
+          out.push_back({board_of(r), r.integer(12)});
+        });
+}
+
+std::vector<BoardListed> boards_of_group(soci::session& s, long long group_id) {
+  return db::read_alone<std::vector<BoardListed>>(s,
+                                                  [&](db::Batch& b, auto& out) { boards_of_group(b, group_id, out); });
 }
 
 std::optional<BoardForViewer> find_board(soci::session& s, long long org_id, long long board_id, long long viewer) {

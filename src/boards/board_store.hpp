@@ -31,6 +31,7 @@ long long insert_board(soci::session& s, long long org_id, long long group_id, s
                        long long now);
 std::optional<long long> find_board_by_key(soci::session& s, long long org_id, std::string_view create_key);
 std::vector<BoardListed> boards_of_group(soci::session& s, long long group_id);
+void boards_of_group(db::Batch& b, long long group_id, std::vector<BoardListed>& out);
 /// The board (in this organisation) with the viewer's role in its group.
 std::optional<BoardForViewer> find_board(soci::session& s, long long org_id, long long board_id, long long viewer);
 /// The board a card is on (in this organisation).

@@ -118,12 +118,11 @@ Response render_boards(OrgRequest& req, const PagesDeps& deps, const groups::Gro
 }  // namespace
 
 awaitable<Response> boards(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load_group(req, deps, Action::see_boards);
+  std::vector<store::BoardListed> all;
+  auto loaded_op = load_group(req, deps, Action::see_boards, BoardService::boards_along(all));
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<groups::GroupForViewer>(loaded);
-  auto op = deps.service->group_boards(g.group.id);
-  const auto all = co_await std::move(op);
   co_return render_boards(req, deps, g, all, {"", "", security::random_token(16), "none"}, {});
 }
 

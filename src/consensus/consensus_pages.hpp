@@ -43,9 +43,10 @@ awaitable<std::variant<ConversationPage, Response>> load_conversation(OrgRequest
 /// The statement named by {statement} with its conversation, when the person may do this there.
 awaitable<std::variant<StatementPage, Response>> load_statement(OrgRequest& req, const PagesDeps& deps,
                                                                 policy::Action action);
-/// The group named by {group}, when the person may do this in it (see or run).
+/// The group named by {group}, when the person may do this in it (see or run), with a page's reads along.
 awaitable<std::variant<groups::GroupForViewer, Response>> load_group(OrgRequest& req, const PagesDeps& deps,
-                                                                     policy::Action action);
+                                                                     policy::Action action,
+                                                                     groups::AlongWithGroup along = {});
 Who who_of(const OrgRequest& req);
 /// "/o/{org}/conversations/{id}"
 std::string conversation_url(const OrgRequest& req, long long id);

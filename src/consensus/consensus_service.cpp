@@ -1,5 +1,6 @@
 #include "consensus/consensus_service.hpp"
 
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "groups/group_store.hpp"
 
@@ -49,11 +50,16 @@ const Statement* ResultsPage::statement(long long id) const {
 }
 
 awaitable<std::optional<groups::GroupForViewer>> ConsensusService::group_for(long long org_id, long long group_id,
-                                                                             long long viewer) {
-  auto op = db_.read([=](soci::session& s) {
-    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out);
+                                                                             long long viewer,
+                                                                             groups::AlongWithGroup along) {
+  auto op = db_.read([=, along = std::move(along)](soci::session& s) {
+    return groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out, along);
   });
   co_return co_await std::move(op);
+}
+
+groups::AlongWithGroup ConsensusService::conversations_along(std::vector<store::ConversationListed>& out) {
+  return [&out](db::Batch& b, long long group_id) { store::conversations_of_group(b, group_id, out); };
 }
 
 awaitable<std::vector<store::ConversationListed>> ConsensusService::group_conversations(long long group_id) {

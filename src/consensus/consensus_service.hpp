@@ -57,7 +57,10 @@ class ConsensusService {
  public:
   ConsensusService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
-  awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
+  awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer,
+                                                             groups::AlongWithGroup along = {});
+  /// The group's conversations, read along with the group (group_for).
+  static groups::AlongWithGroup conversations_along(std::vector<store::ConversationListed>& out);
   awaitable<std::vector<store::ConversationListed>> group_conversations(long long group_id);
   /// The same create key twice makes one conversation (0: refused).
   awaitable<long long> create_conversation(Who who, long long org_id, long long group_id, std::string question,

@@ -46,17 +46,19 @@ std::optional<long long> find_conversation_by_key(soci::session& s, long long or
   return out;
 }
 
+void conversations_of_group(db::Batch& b, long long group_id, std::vector<ConversationListed>& out) {
+  b.add(std::string("SELECT ") + std::string(kColumns) +
+            ", (SELECT COUNT(*) FROM consensus_statements st WHERE st.conversation_id = c.id AND st.hidden_at IS "
+            "NULL) FROM consensus_conversations c JOIN org_groups g ON g.id = c.group_id WHERE c.group_id = $1 "
+            "ORDER BY c.created_at DESC, c.id DESC",
+        {group_id}, [&out](const db::Row& r) {
+          out.push_back({conversation_of(r), r.integer(10)});
+        });
+}
+
 std::vector<ConversationListed> conversations_of_group(soci::session& s, long long group_id) {
-  std::vector<ConversationListed> out;
-  db::query(s,
-            std::string("SELECT ") + std::string(kColumns) +
-                ", (SELECT COUNT(*) FROM consensus_statements st WHERE st.conversation_id = c.id AND st.hidden_at IS "
-                "NULL) FROM consensus_conversations c JOIN org_groups g ON g.id = c.group_id WHERE c.group_id = $1 "
-                "ORDER BY c.created_at DESC, c.id DESC",
-            {group_id}, [&](const db::Row& r) {
-              out.push_back({conversation_of(r), r.integer(10)});
-            });
-  return out;
+  return db::read_alone<std::vector<ConversationListed>>(
+      s, [&](db::Batch& b, auto& out) { conversations_of_group(b, group_id, out); });
 }
 
 std::optional<ConversationForViewer> find_conversation(soci::session& s, long long org_id, long long id,

@@ -13,6 +13,9 @@
 namespace soci {
 class session;
 }
+namespace roundtable::db {
+class Batch;
+}
 
 namespace roundtable::consensus::store {
 
@@ -26,6 +29,7 @@ long long insert_conversation(soci::session& s, long long org_id, long long grou
                               std::string_view create_key, long long actor, long long now);
 std::optional<long long> find_conversation_by_key(soci::session& s, long long org_id, std::string_view create_key);
 std::vector<ConversationListed> conversations_of_group(soci::session& s, long long group_id);
+void conversations_of_group(db::Batch& b, long long group_id, std::vector<ConversationListed>& out);
 /// The conversation (in this organisation) with the viewer's role in its group.
 std::optional<ConversationForViewer> find_conversation(soci::session& s, long long org_id, long long id,
                                                        long long viewer);

@@ -176,12 +176,11 @@ Response render_conversation(OrgRequest& req, const PagesDeps& deps, const Conve
 }  // namespace
 
 awaitable<Response> conversations(OrgRequest& req, const PagesDeps& deps) {
-  auto loaded_op = load_group(req, deps, Action::see);
+  std::vector<store::ConversationListed> all;
+  auto loaded_op = load_group(req, deps, Action::see, ConsensusService::conversations_along(all));
   auto loaded = co_await std::move(loaded_op);
   if (auto* r = std::get_if<Response>(&loaded)) co_return std::move(*r);
   const auto& g = std::get<groups::GroupForViewer>(loaded);
-  auto op = deps.service->group_conversations(g.group.id);
-  const auto all = co_await std::move(op);
   co_return render_conversations(req, deps, g, all, {"", security::random_token(16)}, {});
 }
 

@@ -117,19 +117,27 @@ awaitable<std::optional<GroupFacts>> DiscussionService::group(long long org_id, 
 awaitable<std::optional<TopicPage>> DiscussionService::topics(long long org_id, long long group_id, long long viewer,
                                                               Filter filter, std::optional<store::TopicKey> before) {
   auto op = db_.read([=](soci::session& s) -> std::optional<TopicPage> {
-    auto g = store::group_facts(s, org_id, group_id, viewer);
+    // The group, its page of topics and its open reports together (one round trip on PostgreSQL): the topics and the
+    // count are read before the viewer's right to see them is known, and dropped below unless they may.
+    std::optional<GroupFacts> g;
+    std::vector<std::pair<TopicListed, store::TopicKey>> rows;
+    long long open_reports = 0;
+    db::Batch b(s);
+    store::group_facts(b, org_id, group_id, viewer, g);
+    store::list_topics(b, group_id, viewer, filter, before, kTopicsPerPage, rows);
+    store::open_report_count(b, group_id, open_reports);
+    b.run();
     if (!g) return std::nullopt;
     TopicPage page;
     page.group = std::move(*g);
     if (policy::allows({page.group.role}, Action::see_discussion, {}) != policy::Verdict::allow) return page;
-    auto rows = store::list_topics(s, group_id, viewer, filter, before, kTopicsPerPage);
     if (rows.size() > static_cast<std::size_t>(kTopicsPerPage)) {
       rows.pop_back();
       page.older = store::topic_key_code(rows.back().second);
     }
     for (auto& r : rows) page.topics.push_back(std::move(r.first));
     if (policy::allows({page.group.role}, Action::see_reports, {}) == policy::Verdict::allow) {
-      page.open_reports = store::open_report_count(s, group_id);
+      page.open_reports = open_reports;
     }
     return page;
   });

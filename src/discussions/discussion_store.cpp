@@ -103,13 +103,15 @@ int reaction_index(Reaction r) { return static_cast<int>(r); }
 
 }  // namespace
 
+void group_facts(db::Batch& b, long long org_id, long long group_id, long long viewer, std::optional<GroupFacts>& out) {
+  b.add(std::string("SELECT ") + kGroupColumns + " FROM org_groups g" + kGroupJoins +
+            " WHERE g.id = $2 AND g.org_id = $1",
+        {org_id, group_id, viewer}, [&out](const db::Row& r) { out = group_of(r); });
+}
+
 std::optional<GroupFacts> group_facts(soci::session& s, long long org_id, long long group_id, long long viewer) {
-  std::optional<GroupFacts> out;
-  db::query(s,
-            std::string("SELECT ") + kGroupColumns + " FROM org_groups g" + kGroupJoins +
-                " WHERE g.id = $2 AND g.org_id = $1",
-            {org_id, group_id, viewer}, [&](const db::Row& r) { out = group_of(r); });
-  return out;
+  return db::read_alone<std::optional<GroupFacts>>(
+      s, [&](db::Batch& b, auto& out) { group_facts(b, org_id, group_id, viewer, out); });
 }
 
 std::optional<TopicKey> parse_topic_key(std::string_view text) {
@@ -128,9 +130,8 @@ std::optional<TopicKey> parse_topic_key(std::string_view text) {
 
 std::string topic_key_code(const TopicKey& key) { return std::to_string(key.first) + "." + std::to_string(key.second); }
 
-std::vector<std::pair<TopicListed, TopicKey>> list_topics(soci::session& s, long long group_id, long long viewer,
-                                                          Filter filter, const std::optional<TopicKey>& before,
-                                                          int limit) {
+void list_topics(db::Batch& b, long long group_id, long long viewer, Filter filter,
+                 const std::optional<TopicKey>& before, int limit, std::vector<std::pair<TopicListed, TopicKey>>& out) {
   std::string sql =
       "SELECT t.id, t.title, ua.name, t.post_count, t.last_post_at, t.raised_count, sn.seen_number, f.following "
       "FROM discussion_topics t LEFT JOIN users ua ON ua.id = t.author_id LEFT JOIN seen_discussion_topics sn ON "
@@ -146,8 +147,7 @@ std::vector<std::pair<TopicListed, TopicKey>> list_topics(soci::session& s, long
     params.emplace_back(before->second);
   }
   sql += db::keyset_order({"t.last_post_at", "t.id"}, true) + " LIMIT $3";
-  std::vector<std::pair<TopicListed, TopicKey>> out;
-  db::query(s, sql, params, [&](const db::Row& r) {
+  b.add(sql, params, [&out](const db::Row& r) {
     TopicListed t;
     t.id = r.integer(0);
     t.title = r.string(1);
@@ -159,14 +159,22 @@ std::vector<std::pair<TopicListed, TopicKey>> list_topics(soci::session& s, long
     t.following = r.integer(7) != 0;
     out.emplace_back(std::move(t), TopicKey{r.integer(4), r.integer(0)});
   });
-  return out;
+}
+
+std::vector<std::pair<TopicListed, TopicKey>> list_topics(soci::session& s, long long group_id, long long viewer,
+                                                          Filter filter, const std::optional<TopicKey>& before,
+                                                          int limit) {
+  return db::read_alone<std::vector<std::pair<TopicListed, TopicKey>>>(
+      s, [&](db::Batch& b, auto& out) { list_topics(b, group_id, viewer, filter, before, limit, out); });
+}
+
+void open_report_count(db::Batch& b, long long group_id, long long& out) {
+  b.add("SELECT COUNT(*) FROM discussion_reports WHERE group_id = $1 AND dealt_at IS NULL", {group_id},
+        [&out](const db::Row& r) { out = r.integer(0); });
 }
 
 long long open_report_count(soci::session& s, long long group_id) {
-  long long n = 0;
-  db::query(s, "SELECT COUNT(*) FROM discussion_reports WHERE group_id = $1 AND dealt_at IS NULL", {group_id},
-            [&](const db::Row& r) { n = r.integer(0); });
-  return n;
+  return db::read_alone<long long>(s, [&](db::Batch& b, auto& out) { open_report_count(b, group_id, out); });
 }
 
 std::optional<std::pair<GroupFacts, Topic>> find_topic(soci::session& s, long long org_id, long long topic_id,

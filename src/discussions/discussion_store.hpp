@@ -23,6 +23,7 @@ namespace roundtable::discussions::store {
 
 /// The group (in this organisation) with the viewer's role in it and whether they agreed to its ground rules.
 std::optional<GroupFacts> group_facts(soci::session& s, long long org_id, long long group_id, long long viewer);
+void group_facts(db::Batch& b, long long org_id, long long group_id, long long viewer, std::optional<GroupFacts>& out);
 
 /// Where a list page starts: after this (last_post_at, id) (nullopt: the newest).
 using TopicKey = std::pair<long long, long long>;
@@ -33,7 +34,10 @@ std::string topic_key_code(const TopicKey& key);
 std::vector<std::pair<TopicListed, TopicKey>> list_topics(soci::session& s, long long group_id, long long viewer,
                                                           Filter filter, const std::optional<TopicKey>& before,
                                                           int limit);
+void list_topics(db::Batch& b, long long group_id, long long viewer, Filter filter,
+                 const std::optional<TopicKey>& before, int limit, std::vector<std::pair<TopicListed, TopicKey>>& out);
 long long open_report_count(soci::session& s, long long group_id);
+void open_report_count(db::Batch& b, long long group_id, long long& out);
 
 /// The topic (in this organisation) with its group and the viewer's marks, in one query.
 std::optional<std::pair<GroupFacts, Topic>> find_topic(soci::session& s, long long org_id, long long topic_id,
