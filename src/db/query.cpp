@@ -456,8 +456,15 @@ std::size_t kept_statements(soci::session& s) {
   return postgres ? it->second->postgres_names.size() : it->second->sqlite.size();
 }
 
+Batch::Batch(soci::session& s) : session_(s), postgres_(is_postgres(s)) {}
+
 void Batch::add(std::string_view sql, std::span<const Param> params, RowCallback on_row) {
   if (ran_) throw std::logic_error("db::Batch: add after run");
+  ++added_;
+  if (!postgres_) {
+    query(session_, sql, params, on_row);
+    return;
+  }
   Query q{std::string(sql), {}, std::move(on_row)};
   q.params.reserve(params.size());
   for (const Param& p : params) {
@@ -475,8 +482,8 @@ void Batch::add(std::string_view sql, std::span<const Param> params, RowCallback
 void Batch::run() {
   if (ran_) throw std::logic_error("db::Batch: run twice");
   ran_ = true;
-  // One query gains nothing from a pipeline.
-  if (queries_.size() <= 1 || !is_postgres(session_)) {
+  // On SQLite every query has run already; one query gains nothing from a pipeline.
+  if (queries_.size() <= 1) {
     for (const auto& q : queries_) {
       const auto params = as_params(q.params);
       query(session_, q.sql, params, q.on_row);

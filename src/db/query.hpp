@@ -62,14 +62,16 @@ inline long long query(soci::session& s, std::string_view sql, std::initializer_
 /// after another (there a query is a function call, and a read handler's queries share one read transaction anyway).
 /// A page of five such reads is one wait for the database instead of five (docs/PERFORMANCE.md).
 ///
-/// add() keeps a copy of the SQL and the parameters; run() runs every query added, in order, calls each one's on_row
-/// for its rows in order, then the steps added with then(). A store's read can thus be written once for a Batch, and
-/// its plain form (a session) be a batch of one. If run() throws, the callbacks of some queries may have run: drop what
-/// they collected. On PostgreSQL the callbacks run after the last answer has come; on SQLite while each query runs, so
-/// as with query() they must not run queries themselves. A Batch runs once.
+/// On PostgreSQL add() keeps a copy of the SQL and the parameters and run() sends every query added, in order, then
+/// calls each one's on_row for its rows in order. On SQLite add() runs the query at once, with nothing copied (a
+/// batch's copies were a few thousand instructions a page there, for nothing): its callbacks run while it runs, so as
+/// with query() they must not run queries themselves. Either way run() then takes the steps added with then(), so what
+/// a page reads is whole only after run(); a callback's outputs must exist when it is added, and a query may throw from
+/// add() or run(). If either throws, the callbacks of some queries may have run: drop what they collected. A store's
+/// read can thus be written once for a Batch, and its plain form (a session) be a batch of one. A Batch runs once.
 class Batch {
  public:
-  explicit Batch(soci::session& s) : session_(s) {}
+  explicit Batch(soci::session& s);
   Batch(const Batch&) = delete;
   Batch& operator=(const Batch&) = delete;
 
@@ -81,7 +83,7 @@ class Batch {
   /// the order added.
   void then(std::function<void()> step) { steps_.push_back(std::move(step)); }
   void run();
-  std::size_t size() const { return queries_.size(); }
+  std::size_t size() const { return added_; }
 
   /// A parameter whose text the batch owns.
   using Owned = std::variant<std::nullptr_t, long long, std::string>;
@@ -93,6 +95,8 @@ class Batch {
 
  private:
   soci::session& session_;
+  bool postgres_;
+  std::size_t added_ = 0;
   std::vector<Query> queries_;
   std::vector<std::function<void()>> steps_;
   bool ran_ = false;
