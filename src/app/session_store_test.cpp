@@ -8,6 +8,7 @@
 
 #include "db/run_awaitable.hpp"
 #include "db/test_databases.hpp"
+#include "db/transaction.hpp"
 
 namespace roundtable::app {
 namespace {
@@ -200,7 +201,7 @@ TEST_P(SessionStoreOnBackend, TheSignedInReadFindsEachRowByKeyWhoeverSignsIn) {
   auto db = db::testing::fresh_database(GetParam());
   constexpr long long kPeople = 3000;
   db->run_sync([&](soci::session& s) {
-    soci::transaction tx(s);
+    db::WriteTransaction tx(s);
     for (long long id = 1; id <= kPeople; ++id) add_user(s, id, "person" + std::to_string(id) + "@example.org");
     // A few people with unread notices, the last among them.
     s << "INSERT INTO organisations (id, slug, name, created_at, updated_at) VALUES (5, 'north', 'North', 0, 0)";
