@@ -134,7 +134,10 @@ awaitable<Response> group_list(OrgRequest& req, const PagesDeps& deps) {
   auto t = ctx.t();
   const auto id = http::parse_id(ctx.param("group"));
   if (!id) co_return deps.not_found(ctx);
-  auto op = deps.service->group_meetings(req.membership.org_id, *id, req.principal.user_id);
+  // The group's polls come along (dropped below unless the person may see them).
+  std::vector<PollListed> polls;
+  auto op = deps.service->group_meetings(req.membership.org_id, *id, req.principal.user_id,
+                                         deps.polls ? TimePollService::polls_along(polls) : groups::AlongWithGroup{});
   const auto found = co_await std::move(op);
   if (!found) co_return deps.not_found(ctx);
   const auto& g = found->group;
@@ -175,8 +178,6 @@ awaitable<Response> group_list(OrgRequest& req, const PagesDeps& deps) {
   if (found->meetings.empty()) govuk::paragraph(h, t("meetings.group.none"));
   // "Find a time" polls, for the group's own people (time_poll_pages.cpp).
   if (deps.polls && policy::allows(actor, Action::see_polls, group_facts(g.group)) == policy::Verdict::allow) {
-    auto polls_op = deps.polls->group_polls(g.group.id);
-    const auto polls = co_await std::move(polls_op);
     polls_section(h, t, req, g.group.id, polls,
                   policy::allows(actor, Action::run_poll, group_facts(g.group)) != policy::Verdict::deny, now);
   }

@@ -60,13 +60,15 @@ awaitable<std::optional<groups::GroupForViewer>> MeetingService::group_for(long 
 }
 
 awaitable<std::optional<GroupMeetings>> MeetingService::group_meetings(long long org_id, long long group_id,
-                                                                       long long viewer) {
-  auto op = db_.read([=, this](soci::session& s) -> std::optional<GroupMeetings> {
+                                                                       long long viewer, groups::AlongWithGroup also) {
+  auto op = db_.read([=, this, also = std::move(also)](soci::session& s) -> std::optional<GroupMeetings> {
     // The group and its meetings together (one round trip on PostgreSQL); the meetings only count if it is there.
     std::vector<MeetingListed> meetings;
-    auto g = groups::store::find_for_viewer(
-        s, org_id, group_id, viewer, groups::Documents::left_out,
-        [&](db::Batch& b, long long id) { store::list_for_group(b, id, viewer, now(), meetings); });
+    auto g = groups::store::find_for_viewer(s, org_id, group_id, viewer, groups::Documents::left_out,
+                                            [&](db::Batch& b, long long id) {
+                                              store::list_for_group(b, id, viewer, now(), meetings);
+                                              if (also) also(b, id);
+                                            });
     if (!g) return std::nullopt;
     return GroupMeetings{std::move(*g), std::move(meetings)};
   });

@@ -93,7 +93,9 @@ class MeetingService {
   /// The group (in this organisation) as the viewer sees it, for scheduling a meeting in it.
   awaitable<std::optional<groups::GroupForViewer>> group_for(long long org_id, long long group_id, long long viewer);
   /// The group and its meetings.
-  awaitable<std::optional<GroupMeetings>> group_meetings(long long org_id, long long group_id, long long viewer);
+  /// The group and its meetings in one batch, with any other reads the page adds (`also`, such as its polls).
+  awaitable<std::optional<GroupMeetings>> group_meetings(long long org_id, long long group_id, long long viewer,
+                                                         groups::AlongWithGroup also = {});
   /// Schedules a meeting. The same create_key twice makes one: the second call returns the first one's id (0: the
   /// group is not there or archived).
   awaitable<long long> schedule_meeting(long long org_id, long long group_id, long long actor, MeetingDetails details,

@@ -69,6 +69,10 @@ awaitable<std::optional<PollPage>> TimePollService::poll_page(long long org_id, 
   co_return co_await std::move(op);
 }
 
+groups::AlongWithGroup TimePollService::polls_along(std::vector<PollListed>& out) {
+  return [&out](db::Batch& b, long long group_id) { poll_store::list_for_group(b, group_id, out); };
+}
+
 awaitable<std::vector<PollListed>> TimePollService::group_polls(long long group_id) {
   auto op = db_.read([=](soci::session& s) { return poll_store::list_for_group(s, group_id); });
   co_return co_await std::move(op);

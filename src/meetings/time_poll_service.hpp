@@ -44,6 +44,8 @@ class TimePollService {
   awaitable<std::optional<PollPage>> poll_page(long long org_id, long long id, long long viewer);
   /// The group's polls, newest first.
   awaitable<std::vector<PollListed>> group_polls(long long group_id);
+  /// The same, read along with the group (MeetingService::group_meetings).
+  static groups::AlongWithGroup polls_along(std::vector<PollListed>& out);
   /// Keeps the person's answers (times not in the poll are ignored); sent twice, nothing changes.
   awaitable<PollAnswerOutcome> answer(long long org_id, long long id, long long user, std::vector<PollVote> votes);
   /// Changes the title, what it is for and the closing date.

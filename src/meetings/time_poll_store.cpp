@@ -139,26 +139,27 @@ bool remove(soci::session& s, long long id) {
   return db::query(s, "DELETE FROM meeting_time_polls WHERE id = $1", {id}) > 0;
 }
 
+void list_for_group(db::Batch& b, long long group_id, std::vector<PollListed>& out) {
+  b.add(
+      "SELECT p.id, p.title, p.closes_at, p.closed_at, p.meeting_id, (SELECT COUNT(*) FROM meeting_time_poll_options o "
+      "WHERE o.poll_id = p.id), (SELECT COUNT(DISTINCT a.user_id) FROM meeting_time_poll_answers a JOIN group_members "
+      "x ON x.group_id = p.group_id AND x.user_id = a.user_id AND x.role <> 'observer' WHERE a.poll_id = p.id) FROM "
+      "meeting_time_polls p WHERE p.group_id = $1 ORDER BY p.created_at DESC, p.id DESC",
+      {group_id}, [&out](const db::Row& r) {
+        PollListed l;
+        l.id = r.integer(0);
+        l.title = r.string(1);
+        l.closes_at = optional_integer(r, 2);
+        l.closed_at = optional_integer(r, 3);
+        l.meeting_id = optional_integer(r, 4);
+        l.options = r.integer(5);
+        l.answered = r.integer(6);
+        out.push_back(std::move(l));
+      });
+}
+
 std::vector<PollListed> list_for_group(soci::session& s, long long group_id) {
-  std::vector<PollListed> out;
-  db::query(s,
-            "SELECT p.id, p.title, p.closes_at, p.closed_at, p.meeting_id, (SELECT COUNT(*) FROM "
-            "meeting_time_poll_options o WHERE o.poll_id = p.id), (SELECT COUNT(DISTINCT a.user_id) FROM "
-            "meeting_time_poll_answers a JOIN group_members x ON x.group_id = p.group_id AND x.user_id = a.user_id "
-            "AND x.role <> 'observer' WHERE a.poll_id = p.id) FROM meeting_time_polls p WHERE p.group_id = $1 ORDER "
-            "BY p.created_at DESC, p.id DESC",
-            {group_id}, [&](const db::Row& r) {
-              PollListed l;
-              l.id = r.integer(0);
-              l.title = r.string(1);
-              l.closes_at = optional_integer(r, 2);
-              l.closed_at = optional_integer(r, 3);
-              l.meeting_id = optional_integer(r, 4);
-              l.options = r.integer(5);
-              l.answered = r.integer(6);
-              out.push_back(std::move(l));
-            });
-  return out;
+  return db::read_alone<std::vector<PollListed>>(s, [&](db::Batch& b, auto& out) { list_for_group(b, group_id, out); });
 }
 
 std::vector<Recipient> answerers(soci::session& s, long long group_id) {

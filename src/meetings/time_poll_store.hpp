@@ -13,6 +13,9 @@
 namespace soci {
 class session;
 }
+namespace roundtable::db {
+class Batch;
+}
 
 namespace roundtable::meetings::poll_store {
 
@@ -34,6 +37,7 @@ void set_meeting(soci::session& s, long long id, long long meeting_id, long long
 bool remove(soci::session& s, long long id);
 /// Every poll of the group, newest first.
 std::vector<PollListed> list_for_group(soci::session& s, long long group_id);
+void list_for_group(db::Batch& b, long long group_id, std::vector<PollListed>& out);
 /// The group's people who may answer, to email (lead facilitators, facilitators and members).
 std::vector<Recipient> answerers(soci::session& s, long long group_id);
 
