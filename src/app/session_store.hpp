@@ -34,8 +34,9 @@ class DbSessionStore final : public http::SessionStore {
   boost::asio::awaitable<void> remove_for_user(long long user_id) override;
   /// Deletes expired sessions; returns how many.
   long long purge_expired();
-  /// The statement every signed-in request runs: the session ($1), its person's stamp and their unread counts.
-  static std::string_view signed_in_statement();
+  /// The statement every signed-in request runs on each database: the session ($1), its person's stamp and their
+  /// unread counts.
+  static std::string_view signed_in_statement(bool postgresql);
 
  private:
   struct KeptPrincipal {

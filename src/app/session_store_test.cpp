@@ -221,7 +221,7 @@ TEST_P(SessionStoreOnBackend, TheSignedInReadFindsEachRowByKeyWhoeverSignsIn) {
   db->run_sync([](soci::session& s) { s << "ANALYZE"; });
   run_void(store.save({.id = "last", .user_id = kPeople, .expires_at = later}));
   // As the server runs it: prepared, and on PostgreSQL planned once for any session (ADR 0056).
-  const std::string sql(DbSessionStore::signed_in_statement());
+  const std::string sql(DbSessionStore::signed_in_statement(postgres));
   const auto plan = db->run_sync([&](soci::session& s) {
     std::string explain = "EXPLAIN QUERY PLAN " + sql;
     if (postgres) {
