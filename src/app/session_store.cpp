@@ -49,7 +49,7 @@ std::optional<http::SessionData> read_session(soci::session& s, const std::strin
                                               std::vector<std::pair<long long, long long>>* unread = nullptr) {
   std::optional<http::SessionData> out;
   const std::string_view sql =
-      stamp ? DbSessionStore::signed_in_statement(s.get_backend_name() == "postgresql")
+      stamp ? DbSessionStore::signed_in_statement(db::is_postgres(s))
             : "SELECT lang, user_id, expires_at, second_step, created_at, updated_at FROM sessions WHERE id = $1";
   db::query(s, sql, {id}, [&](const db::Row& r) {
     if (stamp && unread && !r.null(7)) unread->emplace_back(r.integer(7), r.integer(8));

@@ -71,8 +71,6 @@ PGconn* postgres_handle(soci::session& s) {
   return static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
 }
 
-bool is_postgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
-
 /// Goes up whenever forget_statements drops a connection's statements, so no thread keeps using them from its cache.
 std::atomic<unsigned long long> forgotten{0};
 
@@ -412,6 +410,8 @@ std::string_view Row::text(int column) const {
   if (!p) return {};
   return {reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt, column))};
 }
+
+bool is_postgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
 
 long long query(soci::session& s, std::string_view sql, std::span<const Param> params, const RowCallback& on_row) {
   return is_postgres(s) ? run_postgres(s, sql, params, on_row) : run_sqlite(s, sql, params, on_row);

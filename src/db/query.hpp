@@ -113,6 +113,9 @@ T read_alone(soci::session& s, Add&& add) {
   return out;
 }
 
+/// Whether the session is PostgreSQL's (otherwise SQLite's).
+bool is_postgres(soci::session& s);
+
 /// For `IN (...)`: appends ids (at least one) to params and returns their placeholders ("$3, $4, ..."). The list is
 /// padded with its last id to 8, 32, 128, ... entries, so the SQL text, the statement cache's key, takes few forms.
 std::string id_list(std::vector<Param>& params, const std::vector<long long>& ids);

@@ -173,10 +173,6 @@ void open_report_count(db::Batch& b, long long group_id, long long& out) {
         [&out](const db::Row& r) { out = r.integer(0); });
 }
 
-long long open_report_count(soci::session& s, long long group_id) {
-  return db::read_alone<long long>(s, [&](db::Batch& b, auto& out) { open_report_count(b, group_id, out); });
-}
-
 std::optional<std::pair<GroupFacts, Topic>> find_topic(soci::session& s, long long org_id, long long topic_id,
                                                        long long viewer) {
   std::optional<std::pair<GroupFacts, Topic>> out;

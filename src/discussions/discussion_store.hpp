@@ -36,7 +36,6 @@ std::vector<std::pair<TopicListed, TopicKey>> list_topics(soci::session& s, long
                                                           int limit);
 void list_topics(db::Batch& b, long long group_id, long long viewer, Filter filter,
                  const std::optional<TopicKey>& before, int limit, std::vector<std::pair<TopicListed, TopicKey>>& out);
-long long open_report_count(soci::session& s, long long group_id);
 void open_report_count(db::Batch& b, long long group_id, long long& out);
 
 /// The topic (in this organisation) with its group and the viewer's marks, in one query.
